@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { infoCommand } from './info';
+import { initCommand } from './init';
+import { webCommand } from './web';
+
+/** Every `twinreg` sub-command; a feature adds its command here. */
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand];

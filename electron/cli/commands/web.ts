@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppContext } from '../../core/context';
+import { createDispatch } from '../../core/dispatch';
+import { createHandlers } from '../../core/handlers';
+import { createFilePreferences } from '../../core/preferences-file';
+import { UsageError, type Command } from '../command';
+import { appVersion, projectRoot, resourcesDir } from '../paths';
+import { createFolderDialogs } from '../web-dialogs';
+import { startWebServer } from '../web-server';
+
+export const webCommand: Command = {
+  name: 'web',
+  summary: 'Serve the app (built renderer + core) on 127.0.0.1 for a browser',
+  usage: 'twinreg web --db FILE [--port N] [--out DIR]   (build first: npm run build:web)',
+  options: { db: { type: 'string' }, port: { type: 'string' }, out: { type: 'string' } },
+  run: async ({ values }, io) => {
+    if (typeof values.db !== 'string') throw new UsageError('--db FILE is required');
+    const port = values.port === undefined ? 5174 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number 0–65535');
+    const staticDir = path.join(projectRoot(), 'dist', 'renderer');
+    if (!existsSync(path.join(staticDir, 'index.html'))) {
+      throw new UsageError('The renderer is not built yet: run `npm run build:web` (or `npm run web -- --db FILE`).');
+    }
+    const databasePath = path.resolve(values.db);
+    const outputDir = path.resolve(
+      typeof values.out === 'string' ? values.out : path.join(os.homedir(), 'Twinning Registry'),
+    );
+    let broadcast: (event: string, payload: unknown) => void = () => undefined;
+    const ctx = await createAppContext({
+      databasePath,
+      resourcesDir: resourcesDir(),
+      appVersion: appVersion(),
+      preferences: createFilePreferences(`${databasePath}.preferences.json`),
+      dialogs: createFolderDialogs(outputDir),
+      events: (event, payload) => broadcast(event, payload),
+      seedDemoIfEmpty: !existsSync(databasePath),
+    });
+    const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => console.error(error) });
+    const server = await startWebServer({ dispatch, staticDir, port });
+    broadcast = server.broadcast;
+    io.out(`Twinning Registry web preview for ${databasePath}`);
+    io.out(`Files are saved to ${outputDir}`);
+    io.out(`Open: ${server.url}`);
+    io.out('Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    await ctx.close();
+    return 0;
+  },
+};

@@ -1,0 +1,214 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import type { Dispatch } from '../core/dispatch';
+
+/** The same Content-Security-Policy as the Electron window (see electron/main/window.ts). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // AG Grid sets inline styles and injects its theme as <style> elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export type WebServerOptions = {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+};
+
+export type WebServer = {
+  url: string;
+  port: number;
+  token: string;
+  broadcast: (event: string, payload: unknown) => void;
+  close: () => Promise<void>;
+};
+
+/**
+ * The browser bridge: serves the built renderer and the core's `dispatch` on 127.0.0.1 only.
+ * Every API call needs the random token (given to the page in a meta tag when the page itself is
+ * requested with it), and a Host header naming this server (against DNS rebinding).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const clients = new Set<http.ServerResponse>();
+  let port = options.port ?? 0;
+
+  const tokenMatches = (candidate: string | null | undefined): boolean => {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+
+    if (url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden origin');
+        return;
+      }
+      const supplied = req.headers['x-twinreg-token'];
+      const candidate = typeof supplied === 'string' ? supplied : url.searchParams.get('token');
+      if (!tokenMatches(candidate)) {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Missing or wrong token');
+        return;
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
+      if (!match?.[1] || req.method !== 'POST') {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      const body = await readBody(req);
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON' } });
+        return;
+      }
+      sendJson(res, await options.dispatch(match[1], input));
+      return;
+    }
+
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!tokenMatches(url.searchParams.get('token'))) {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Twinning Registry: open the address printed by `npm run web` (it carries the access token).');
+        return;
+      }
+      const html = await readFile(path.join(options.staticDir, 'index.html'), 'utf8');
+      const withToken = html.replace('</head>', `<meta name="twinreg-token" content="${token}"></head>`);
+      res.writeHead(200, {
+        'content-type': MIME['.html'],
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-store',
+      });
+      res.end(withToken);
+      return;
+    }
+    await sendStatic(url.pathname, res);
+  }
+
+  async function sendStatic(pathname: string, res: http.ServerResponse): Promise<void> {
+    const root = path.resolve(options.staticDir);
+    const filePath = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+    if (!filePath.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(filePath);
+      if (!info.isFile()) throw new Error('not a file');
+      const data = await readFile(filePath);
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(filePath)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(data);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    broadcast: (event, payload) => {
+      const data = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const client of clients) client.write(data);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of clients) client.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('Request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, value: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+}

@@ -1,0 +1,55 @@
+import { openDatabase, type Database, type OpenOptions } from './db/database';
+import type { DialogPort, EventSink, PreferencesPort } from './ports';
+
+export type AppContextOptions = {
+  databasePath: string;
+  /** Folder with demo data, the clause library and other resources. */
+  resourcesDir: string;
+  appVersion: string;
+  preferences: PreferencesPort;
+  dialogs: DialogPort;
+  events?: EventSink;
+  /** Fills an empty, newly created database with the demo data. */
+  seedDemoIfEmpty?: boolean;
+  open?: OpenOptions;
+};
+
+export type AppContext = {
+  db: Database;
+  resourcesDir: string;
+  appVersion: string;
+  preferences: PreferencesPort;
+  dialogs: DialogPort;
+  emit: EventSink;
+  close: () => Promise<void>;
+};
+
+/**
+ * The one composition root: opens the database and wires the ports. Every host (Electron shell,
+ * CLI, web preview, tests) calls this; nothing touches the file system at import time.
+ */
+export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  const db = await openDatabase(options.databasePath, options.open);
+  const context: AppContext = {
+    db,
+    resourcesDir: options.resourcesDir,
+    appVersion: options.appVersion,
+    preferences: options.preferences,
+    dialogs: options.dialogs,
+    emit: options.events ?? (() => undefined),
+    close: () => db.close(),
+  };
+  if (options.seedDemoIfEmpty) {
+    const { loadDemoData } = await import('./services/demo-service');
+    const row = await db.knex('municipalities').count<{ n: number | string }[]>({ n: '*' }).first();
+    if (Number(row?.n ?? 0) === 0) await loadDemoData(db.knex, options.resourcesDir);
+  }
+  return context;
+}
+
+/** A dialog port that answers every question with "cancelled" (CLI, tests that need none). */
+export const noDialogs: DialogPort = {
+  saveFile: () => Promise.resolve(null),
+  openFile: () => Promise.resolve(null),
+  chooseFolder: () => Promise.resolve(null),
+};

@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import * as initial from './0001-initial';
+
+export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
+
+/**
+ * The ordered, append-only list of migrations. Never edit or reorder a shipped entry; append.
+ * The schema version of a database is the number of migrations applied to it.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', ...initial }];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: () => Promise.resolve([...MIGRATIONS]),
+  getMigrationName: (migration) => migration.name,
+  getMigration: (migration) => Promise.resolve(migration),
+};

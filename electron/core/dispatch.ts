@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { AppError, type AppErrorData, type Result } from '../../shared/domain/errors';
+import { contract, isChannel, type Channel, type Handlers } from '../../shared/ipc/contract';
+import { normalizeStrings } from '../../shared/domain/text';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export type DispatchOptions = {
+  /** Also check every answer against its output schema (tests and development). */
+  validateOutput?: boolean;
+  /** Where unexpected errors are reported (stack traces stay out of the user's sight). */
+  logError?: (error: unknown, channel: string) => void;
+};
+
+const toIssues = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
+/**
+ * The one gate between any host and core: validates the channel and the input, runs the handler
+ * and wraps the answer as a `Result`. Nothing is thrown across it.
+ */
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) {
+      return failure({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${channel.slice(0, 100)}` });
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(normalizeStrings(input ?? {}));
+    if (!parsed.success) {
+      return failure({
+        code: 'VALIDATION',
+        message: `Invalid input for ${channel}`,
+        details: { issues: toIssues(parsed.error) },
+      });
+    }
+    try {
+      const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      if (options.validateOutput) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          throw new AppError('INTERNAL', `Output of ${channel} does not match its schema`, {
+            issues: toIssues(checked.error),
+          });
+        }
+      }
+      return { ok: true, value };
+    } catch (error) {
+      return failure(toErrorData(error, channel, options));
+    }
+  };
+}
+
+function toErrorData(error: unknown, channel: Channel, options: DispatchOptions): AppErrorData {
+  if (error instanceof AppError) {
+    if (error.code === 'INTERNAL') options.logError?.(error, channel);
+    return error.toData();
+  }
+  if (error instanceof z.ZodError) {
+    return { code: 'VALIDATION', message: 'Invalid data', details: { issues: toIssues(error) } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_CONSTRAINT: UNIQUE/i.test(message)) {
+    return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
+  }
+  if (/SQLITE_CONSTRAINT: FOREIGN KEY/i.test(message)) {
+    return { code: 'CONFLICT', message: 'The record is still referenced by other records.' };
+  }
+  options.logError?.(error, channel);
+  return { code: 'INTERNAL', message: 'An unexpected error occurred. Details were written to the log.' };
+}
+
+const failure = (error: AppErrorData): Result<never> => ({ ok: false, error });

@@ -1,0 +1,55 @@
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/domain/schemas';
+import type { PreferencesPort } from './ports';
+
+/**
+ * Preferences in a JSON file, for the CLI, the web preview and tests (the Electron shell uses
+ * electron-store). A damaged file falls back to defaults and is kept beside as `.bad-<time>`.
+ */
+export function createFilePreferences(filePath: string): PreferencesPort {
+  let cache: Preferences | null = null;
+
+  const load = async (): Promise<Preferences> => {
+    if (cache) return cache;
+    let text: string;
+    try {
+      text = await readFile(filePath, 'utf8');
+    } catch {
+      cache = { ...DEFAULT_PREFERENCES };
+      return cache;
+    }
+    try {
+      cache = preferencesSchema.parse({ ...DEFAULT_PREFERENCES, ...(JSON.parse(text) as object) });
+    } catch {
+      await copyFile(filePath, `${filePath}.bad-${Date.now()}`).catch(() => undefined);
+      cache = { ...DEFAULT_PREFERENCES };
+    }
+    return cache;
+  };
+
+  return {
+    get: load,
+    set: async (patch) => {
+      const next = preferencesSchema.parse({ ...(await load()), ...patch });
+      await mkdir(path.dirname(filePath), { recursive: true });
+      const temporary = `${filePath}.tmp`;
+      await writeFile(temporary, JSON.stringify(next, null, 2), 'utf8');
+      await rename(temporary, filePath);
+      cache = next;
+      return next;
+    },
+  };
+}
+
+/** Preferences kept in memory only (tests). */
+export function createMemoryPreferences(initial: Partial<Preferences> = {}): PreferencesPort {
+  let current = preferencesSchema.parse({ ...DEFAULT_PREFERENCES, ...initial });
+  return {
+    get: () => Promise.resolve(current),
+    set: (patch) => {
+      current = preferencesSchema.parse({ ...current, ...patch });
+      return Promise.resolve(current);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { I18nProvider, useI18n } from '../lib/i18n';
+import { Icon } from './icons';
+import { PreferencesProvider, usePreferences } from './PreferencesContext';
+import { ROUTES } from './routes';
+import { useHashRoute } from './useHashRoute';
+
+function Shell() {
+  const { t, language } = useI18n();
+  const [routeId, navigate] = useHashRoute('members');
+  const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.name');
+  }, [language, t]);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <div className="brand">
+          <span className="brand-mark">
+            <Icon name="logo" size={26} />
+          </span>
+          <span className="brand-text">
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.subtitle')}</small>
+          </span>
+        </div>
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.id}>
+              <a
+                href={`#/${r.id}`}
+                className={r.id === route?.id ? 'active' : ''}
+                aria-current={r.id === route?.id ? 'page' : undefined}
+                data-testid={`nav-${r.id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(r.id);
+                }}
+              >
+                <Icon name={r.id} />
+                <span>{t(r.label)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">{route?.render()}</main>
+    </div>
+  );
+}
+
+function WithLanguage() {
+  const { preferences, loaded } = usePreferences();
+  if (!loaded) return null;
+  return (
+    <I18nProvider language={preferences.language}>
+      <Shell />
+    </I18nProvider>
+  );
+}
+
+export function App() {
+  return (
+    <PreferencesProvider>
+      <WithLanguage />
+    </PreferencesProvider>
+  );
+}

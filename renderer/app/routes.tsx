@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../shared/i18n/index';
+import { MembersPage } from '../features/members/MembersPage';
+import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+export type Route = { id: string; label: MessageKey; render: () => ReactNode };
+
+/** The screens, in the order of the navigation; a feature replaces its placeholder here. */
+export const ROUTES: readonly Route[] = [
+  { id: 'members', label: 'nav.members', render: () => <MembersPage /> },
+  {
+    id: 'partnerships',
+    label: 'nav.partnerships',
+    render: () => <PlaceholderPage title="nav.partnerships" what="placeholder.partnerships" />,
+  },
+  {
+    id: 'agreements',
+    label: 'nav.agreements',
+    render: () => <PlaceholderPage title="nav.agreements" what="placeholder.agreements" />,
+  },
+  {
+    id: 'statistics',
+    label: 'nav.statistics',
+    render: () => <PlaceholderPage title="nav.statistics" what="placeholder.statistics" />,
+  },
+  { id: 'map', label: 'nav.map', render: () => <PlaceholderPage title="nav.map" what="placeholder.map" /> },
+  {
+    id: 'requests',
+    label: 'nav.requests',
+    render: () => <PlaceholderPage title="nav.requests" what="placeholder.requests" />,
+  },
+  { id: 'settings', label: 'nav.settings', render: () => <SettingsPage /> },
+];

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { usePreferences } from '../../app/PreferencesContext';
+
+export function SettingsPage() {
+  const { t, tk, formatNumber } = useI18n();
+  const { preferences, update } = usePreferences();
+  const info = useAsync(() => call('app:info', {}), []);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [actor, setActor] = useState(preferences.actorName);
+
+  const loadDemo = async () => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      await call('app:loadDemo', {});
+      setMessage(t('settings.demoLoaded'));
+      info.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const empty = info.data !== undefined && (info.data.counts.municipalities ?? 0) === 0;
+
+  return (
+    <section className="page page-scroll">
+      <PageHeader title={t('settings.title')} />
+      <div className="settings-grid">
+        <div className="card">
+          <h2>{t('settings.language')}</h2>
+          <div className="segmented" role="radiogroup" aria-label={t('settings.language')}>
+            {UI_LANGUAGES.map((language: UiLanguage) => (
+              <button
+                key={language}
+                type="button"
+                role="radio"
+                aria-checked={preferences.language === language}
+                className={preferences.language === language ? 'active' : ''}
+                onClick={() => void update({ language })}
+                data-testid={`language-${language}`}
+              >
+                {t(language === 'cs' ? 'settings.language.cs' : 'settings.language.en')}
+              </button>
+            ))}
+          </div>
+          <h2>{t('settings.actor')}</h2>
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void update({ actorName: actor.trim() }).then(() => setMessage(t('settings.saved')));
+            }}
+          >
+            <input value={actor} maxLength={200} onChange={(event) => setActor(event.target.value)} />
+            <button type="submit" className="button">
+              {t('common.save')}
+            </button>
+          </form>
+          <p className="hint">{t('settings.actorHint')}</p>
+        </div>
+
+        <div className="card">
+          <h2>{t('settings.database')}</h2>
+          {info.status === 'error' && <ErrorNotice error={info.error} onRetry={info.reload} />}
+          {info.data && (
+            <>
+              <dl className="facts">
+                <dt>{t('settings.databasePath')}</dt>
+                <dd className="mono">{info.data.databasePath}</dd>
+                <dt>{t('settings.schemaVersion')}</dt>
+                <dd>{info.data.schemaVersion}</dd>
+                <dt>{t('settings.appVersion')}</dt>
+                <dd>{info.data.appVersion}</dd>
+              </dl>
+              <h3>{t('settings.counts')}</h3>
+              <table className="counts" data-testid="table-counts">
+                <tbody>
+                  {Object.entries(info.data.counts).map(([table, count]) => (
+                    <tr key={table}>
+                      <td>{tk(`table.${table}`)}</td>
+                      <td className="num">{formatNumber(count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+
+        <div className="card">
+          <h2>{t('settings.demo')}</h2>
+          <p className="hint">{t('settings.demoHint')}</p>
+          <button type="button" className="button primary" disabled={busy || !empty} onClick={() => void loadDemo()}>
+            {t('settings.loadDemo')}
+          </button>
+          {message && (
+            <p className="notice notice-ok" role="status">
+              {message}
+            </p>
+          )}
+          {error !== null && <ErrorNotice error={error} />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Result } from '../../shared/domain/errors';
+import type { ApiTransport } from '../../shared/ipc/contract';
+
+/**
+ * The browser bridge client (web preview, end-to-end tests): the same calls as the Electron
+ * preload, over HTTP to `twinreg web` on 127.0.0.1 with the page's token.
+ */
+export function createHttpTransport(): ApiTransport {
+  const token = document.querySelector('meta[name="twinreg-token"]')?.getAttribute('content') ?? '';
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  const ensureEvents = (event: string) => {
+    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    if (!listeners.has(event)) {
+      const set = new Set<(payload: unknown) => void>();
+      listeners.set(event, set);
+      source.addEventListener(event, (message) => {
+        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+        for (const listener of set) listener(payload);
+      });
+    }
+    const set = listeners.get(event);
+    if (!set) throw new Error('unreachable');
+    return set;
+  };
+
+  return {
+    invoke: async (channel, input) => {
+      try {
+        const response = await fetch(`/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-twinreg-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        if (!response.ok) {
+          return { ok: false, error: { code: 'FORBIDDEN', message: await response.text() } } satisfies Result<never>;
+        }
+        return (await response.json()) as Result<unknown>;
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'IO',
+            message: error instanceof Error ? error.message : String(error),
+            details: { network: true },
+          },
+        } satisfies Result<never>;
+      }
+    },
+    on: (event, listener) => {
+      const set = ensureEvents(event);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

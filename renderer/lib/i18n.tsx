@@ -1,0 +1,46 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { UiLanguage } from '../../shared/domain/codes';
+import { translate, translatePlural, type MessageKey, type MessageParams } from '../../shared/i18n/index';
+
+export type I18n = {
+  language: UiLanguage;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  tn: (key: string, count: number, params?: MessageParams) => string;
+  /** Translates a key built at run time (e.g. `kind.${code}`). */
+  tk: (key: string, params?: MessageParams) => string;
+  formatNumber: (value: number | null | undefined) => string;
+  formatDate: (iso: string | null | undefined) => string;
+};
+
+const locales: Record<UiLanguage, string> = { cs: 'cs-CZ', en: 'en-GB' };
+
+export function createI18n(language: UiLanguage): I18n {
+  const numbers = new Intl.NumberFormat(locales[language]);
+  const dates = new Intl.DateTimeFormat(locales[language], {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return {
+    language,
+    t: (key, params) => translate(language, key, params),
+    tn: (key, count, params) => translatePlural(language, key, count, params),
+    tk: (key, params) => translate(language, key, params),
+    formatNumber: (value) => (value === null || value === undefined ? '' : numbers.format(value)),
+    formatDate: (iso) => {
+      if (!iso) return '';
+      const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('cs'));
+
+export function I18nProvider({ language, children }: { language: UiLanguage; children: ReactNode }) {
+  const value = useMemo(() => createI18n(language), [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = (): I18n => useContext(I18nContext);

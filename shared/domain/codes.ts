@@ -1,0 +1,115 @@
+/**
+ * Stable codes of the domain. They are stored in the database, used in the clause library
+ * (resources/agreements) and in the demo data (resources/demo), so they never change once
+ * shipped: add new ones, never rename.
+ */
+
+export const MUNICIPALITY_KINDS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
+export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
+
+export const GENDERS = ['m', 'f'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const PARTNERSHIP_TYPES = ['formal', 'friendship', 'project', 'informal'] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+
+export const PARTNERSHIP_STATUSES = ['proposed', 'preparation', 'active', 'dormant', 'ended'] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+export const TERM_KINDS = ['indefinite', 'fixed'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/** Areas of cooperation: a multi-valued set on each partnership. */
+export const COOPERATION_AREAS = [
+  'culture',
+  'education',
+  'youth',
+  'sport',
+  'tourism',
+  'economy',
+  'environment',
+  'social',
+  'health',
+  'public_administration',
+  'emergency_services',
+  'heritage',
+  'agriculture',
+  'european_affairs',
+] as const;
+export type CooperationArea = (typeof COOPERATION_AREAS)[number];
+
+/** Groups of people who take part in a partnership. */
+export const PARTICIPANT_GROUPS = [
+  'council',
+  'schools',
+  'youth',
+  'seniors',
+  'clubs',
+  'firefighters',
+  'culture_groups',
+  'business',
+  'public',
+] as const;
+export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
+
+export const ACTIVITY_KINDS = [
+  'official_visit',
+  'exchange',
+  'cultural_event',
+  'sports_event',
+  'project',
+  'conference',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** Funding programmes commonly used for twinning activities. */
+export const FUNDING_PROGRAMMES = [
+  'cerv_town_twinning',
+  'interreg_small_projects',
+  'visegrad_fund',
+  'czech_german_fund',
+  'erasmus_plus',
+  'regional_grant',
+  'municipal_budget',
+  'other',
+] as const;
+export type FundingProgramme = (typeof FUNDING_PROGRAMMES)[number];
+
+export const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'CHF', 'GBP', 'USD', 'UAH'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const CONTACT_SIDES = ['cz', 'partner'] as const;
+export type ContactSide = (typeof CONTACT_SIDES)[number];
+
+export const REQUEST_DIRECTIONS = ['member_seeks', 'foreign_seeks'] as const;
+export type RequestDirection = (typeof REQUEST_DIRECTIONS)[number];
+
+export const REQUEST_STATUSES = ['new', 'searching', 'matched', 'accepted', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const TOWN_SIZES = ['village', 'small_town', 'town', 'city'] as const;
+export type TownSize = (typeof TOWN_SIZES)[number];
+
+/** Agreement templates (kinds of documents). */
+export const AGREEMENT_TEMPLATES = ['partnership', 'friendship', 'project', 'charter'] as const;
+export type AgreementTemplate = (typeof AGREEMENT_TEMPLATES)[number];
+
+export const AGREEMENT_LAYOUTS = ['parallel', 'alternate', 'sequential'] as const;
+export type AgreementLayout = (typeof AGREEMENT_LAYOUTS)[number];
+
+/** Languages the clause library must cover; Czech is always one side of an agreement. */
+export const AGREEMENT_LANGUAGES = ['cs', 'de', 'pl', 'sk', 'en', 'fr', 'it', 'hu', 'uk'] as const;
+export type AgreementLanguage = (typeof AGREEMENT_LANGUAGES)[number];
+
+export const PREAMBLES = [
+  'european_integration',
+  'neighbourhood',
+  'shared_history',
+  'solidarity',
+  'earlier_friendship',
+] as const;
+export type Preamble = (typeof PREAMBLES)[number];
+
+export const UI_LANGUAGES = ['cs', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];

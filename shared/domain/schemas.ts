@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { GENDERS, MUNICIPALITY_KINDS, UI_LANGUAGES } from './codes';
+
+/** ISO date `YYYY-MM-DD` that is a real calendar day. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'validation.date');
+
+/** Official 6-digit code of a Czech municipality (ČSÚ/RÚIAN). */
+export const municipalityCode = z.string().regex(/^\d{6}$/, 'validation.municipalityCode');
+
+export const id = z.number().int().positive();
+
+export const regionSchema = z.object({ id, code: z.string(), name: z.string() });
+export type Region = z.infer<typeof regionSchema>;
+
+export const districtSchema = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  regionId: id,
+});
+export type District = z.infer<typeof districtSchema>;
+
+/** One row of the Members grid: a municipality joined with its district and region. */
+export const municipalityRowSchema = z.object({
+  id,
+  code: municipalityCode,
+  name: z.string(),
+  kind: z.enum(MUNICIPALITY_KINDS),
+  districtId: id.nullable(),
+  districtName: z.string().nullable(),
+  regionId: id.nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  orpCode: z.string().nullable(),
+  orpName: z.string().nullable(),
+  population: z.number().int().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  ico: z.string().nullable(),
+  mayorName: z.string().nullable(),
+  mayorGender: z.enum(GENDERS).nullable(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  isMember: z.boolean(),
+  memberSince: z.string().nullable(),
+  memberUntil: z.string().nullable(),
+  activePartnerships: z.number().int(),
+  partnerships: z.number().int(),
+  version: z.number().int(),
+});
+export type MunicipalityRow = z.infer<typeof municipalityRowSchema>;
+
+export const preferencesSchema = z.object({
+  language: z.enum(UI_LANGUAGES),
+  /** Name written to the audit log as the author of changes. */
+  actorName: z.string().max(200),
+  /** Column layout, sort and filters per grid, as AG Grid's state object. */
+  gridStates: z.record(z.string(), z.unknown()),
+  /** Named views per grid. */
+  namedViews: z.record(z.string(), z.array(z.object({ name: z.string().min(1).max(100), state: z.unknown() }))),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  language: 'cs',
+  actorName: '',
+  gridStates: {},
+  namedViews: {},
+};

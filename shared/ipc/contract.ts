@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { appChannels } from './channels/app';
+import { registryChannels } from './channels/registry';
+import type { Result } from '../domain/errors';
+
+/**
+ * Every renderer→core call, as `'domain:verb'` with its input and output schema. Handlers, the
+ * preload allowlist and the renderer client are all derived from this object.
+ * Each feature keeps its channels in `channels/<feature>.ts`; this file only joins them.
+ */
+export const contract = {
+  ...appChannels,
+  ...registryChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What a caller passes (before defaults are applied). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Handlers = {
+  [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+};
+
+/** core→renderer events. */
+export const events = {
+  /** Progress of a long job (import, batch of documents, export). */
+  'job:progress': z.object({
+    jobId: z.string(),
+    phase: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** Data changed underneath (another window, an import): screens reload. */
+  'data:changed': z.object({ tables: z.array(z.string()) }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The shape the preload (Electron) or the bridge client (browser) gives the renderer. */
+export type ApiTransport = {
+  invoke: (channel: string, input: unknown) => Promise<Result<unknown>>;
+  on: (event: string, listener: (payload: unknown) => void) => () => void;
+};
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppContext, noDialogs, type AppContext } from '../../electron/core/context';
+import { createDispatch, type Dispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { createMemoryPreferences } from '../../electron/core/preferences-file';
+import type { DialogPort } from '../../electron/core/ports';
+
+export const RESOURCES_DIR = path.resolve(import.meta.dirname, '..', '..', 'resources');
+export const SHARED_DATA_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+
+export type TestApp = {
+  dir: string;
+  dbPath: string;
+  ctx: AppContext;
+  dispatch: Dispatch;
+  cleanup: () => Promise<void>;
+};
+
+/** A fresh temp folder. */
+export function tempDir(prefix = 'twinreg-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A real SQLite registry in a temp folder, migrated fresh, with the real dispatch over it. */
+export async function createTestApp(options: { demo?: boolean; dialogs?: DialogPort } = {}): Promise<TestApp> {
+  const dir = tempDir();
+  const dbPath = path.join(dir, 'registry.db');
+  const events: unknown[] = [];
+  const ctx = await createAppContext({
+    databasePath: dbPath,
+    resourcesDir: RESOURCES_DIR,
+    appVersion: 'test',
+    preferences: createMemoryPreferences(),
+    dialogs: options.dialogs ?? noDialogs,
+    events: (event, payload) => events.push({ event, payload }),
+    seedDemoIfEmpty: options.demo ?? false,
+  });
+  const dispatch = createDispatch(createHandlers(ctx), { validateOutput: true });
+  return {
+    dir,
+    dbPath,
+    ctx,
+    dispatch,
+    cleanup: async () => {
+      await ctx.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Unwraps a Result in a test, failing with the error when it is not ok. */
+export async function ok<T = unknown>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`Expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

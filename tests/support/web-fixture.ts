@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { createAppContext, type AppContext } from '../../electron/core/context';
+import { createDispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { createFilePreferences } from '../../electron/core/preferences-file';
+import { createFolderDialogs } from '../../electron/cli/web-dialogs';
+import { startWebServer, type WebServer } from '../../electron/cli/web-server';
+import { RESOURCES_DIR, tempDir } from './temp-db';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const RENDERER_DIR = process.env.TWINREG_RENDERER_OUT ?? path.join(ROOT, 'dist', 'renderer');
+export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
+
+export type WebApp = { url: string; dir: string; outputDir: string; ctx: AppContext; server: WebServer };
+
+/**
+ * The real app in Chromium: the built renderer served by the web bridge with the real core and a
+ * fresh SQLite registry (demo data) behind it. One per test file (worker scope).
+ */
+export const test = base.extend<{ appPage: Page }, { webApp: WebApp }>({
+  webApp: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
+    async ({}, use) => {
+      const dir = tempDir('twinreg-e2e-');
+      const databasePath = path.join(dir, 'registry.db');
+      const outputDir = path.join(dir, 'out');
+      let broadcast: (event: string, payload: unknown) => void = () => undefined;
+      const ctx = await createAppContext({
+        databasePath,
+        resourcesDir: RESOURCES_DIR,
+        appVersion: 'e2e',
+        preferences: createFilePreferences(path.join(dir, 'preferences.json')),
+        dialogs: createFolderDialogs(outputDir),
+        events: (event, payload) => broadcast(event, payload),
+        seedDemoIfEmpty: true,
+      });
+      const server = await startWebServer({
+        dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, logError: (e) => console.error(e) }),
+        staticDir: RENDERER_DIR,
+      });
+      broadcast = server.broadcast;
+      await use({ url: server.url, dir, outputDir, ctx, server });
+      await server.close();
+      await ctx.close();
+    },
+    { scope: 'worker' },
+  ],
+  appPage: async ({ page, webApp }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(webApp.url);
+    await use(page);
+    if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves a screenshot of the current screen for people to look at. */
+export async function saveScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
