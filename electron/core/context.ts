@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { openDatabase, type Database, type OpenOptions } from './db/database';
 import type { DialogPort, EventSink, PreferencesPort } from './ports';
 
@@ -21,6 +22,8 @@ export type AppContext = {
   preferences: PreferencesPort;
   dialogs: DialogPort;
   emit: EventSink;
+  /** Who is making changes: the name set in Settings, else the operating system user. */
+  actor: () => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -37,6 +40,15 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     preferences: options.preferences,
     dialogs: options.dialogs,
     emit: options.events ?? (() => undefined),
+    actor: async () => {
+      const { actorName } = await options.preferences.get();
+      if (actorName.trim() !== '') return actorName.trim();
+      try {
+        return os.userInfo().username;
+      } catch {
+        return '';
+      }
+    },
     close: () => db.close(),
   };
   if (options.seedDemoIfEmpty) {

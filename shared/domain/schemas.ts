@@ -75,3 +75,17 @@ export const DEFAULT_PREFERENCES: Preferences = {
   gridStates: {},
   namedViews: {},
 };
+
+/** One entry of a record's change history (audit log), with the fields it changed. */
+export const auditEntrySchema = z.object({
+  id,
+  action: z.enum(['insert', 'update', 'delete', 'restore', 'import']),
+  actor: z.string(),
+  at: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Tables whose records have a history the user may open. */
+export const AUDITED_TABLES = ['municipalities', 'foreign_towns', 'partnerships', 'contacts', 'activities', 'partnership_requests'] as const;
+export type AuditedTable = (typeof AUDITED_TABLES)[number];

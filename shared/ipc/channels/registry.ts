@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
-import { districtSchema, municipalityRowSchema, regionSchema } from '../../domain/schemas';
+import { AUDITED_TABLES, auditEntrySchema, districtSchema, id, municipalityRowSchema, regionSchema } from '../../domain/schemas';
 
 const empty = z.object({}).strict();
 
@@ -19,5 +19,10 @@ export const registryChannels = defineChannels({
     doc: 'Every municipality with district, region and partnership counts: the Members grid, in one query.',
     input: z.object({ membersOnly: z.boolean().optional() }).strict(),
     output: z.array(municipalityRowSchema),
+  },
+  'audit:history': {
+    doc: 'The change history of one record (who, when, which fields from what to what), newest first.',
+    input: z.object({ table: z.enum(AUDITED_TABLES), recordId: id }).strict(),
+    output: z.array(auditEntrySchema),
   },
 });
