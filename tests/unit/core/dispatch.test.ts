@@ -50,6 +50,24 @@ describe('contract and dispatch', () => {
     expect(list).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('answers malformed input on every channel with VALIDATION and leaves the data as it was', async () => {
+    const demo = await createTestApp({ demo: true });
+    try {
+      const before = await ok(demo.dispatch('app:info', {}));
+      for (const channel of CHANNELS) {
+        for (const input of ['garbage', 42, [1, 2, 3], { __proto__: { polluted: true }, unexpectedField: '<img src=x onerror=alert(1)>' }]) {
+          const result = await demo.dispatch(channel, input);
+          expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
+          if (!result.ok) expect(result.error.code, channel).toBe('VALIDATION');
+        }
+      }
+      expect(await ok(demo.dispatch('app:info', {}))).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    } finally {
+      await demo.cleanup();
+    }
+  });
+
   it('normalises text to NFC at the gate', async () => {
     const saved = await ok<{ actorName: string }>(
       app.dispatch('prefs:set', { actorName: 'Jiří Čermák'.normalize('NFD') }),
