@@ -2,10 +2,14 @@ import type { Handlers } from '../../shared/ipc/contract';
 import type { AppContext } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { registryHandlers } from './handlers/registry-handlers';
+import { membersHandlers } from './handlers/members-handlers';
+import { requestsHandlers } from './handlers/requests-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
   ({
     ...appHandlers(ctx),
     ...registryHandlers(ctx),
+    ...membersHandlers(ctx),
+    ...requestsHandlers(ctx),
   }) satisfies Handlers;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { appChannels } from './channels/app';
 import { registryChannels } from './channels/registry';
+import { membersChannels } from './channels/members';
+import { requestsChannels } from './channels/requests';
 import type { Result } from '../domain/errors';
 
 /**
@@ -11,6 +13,8 @@ import type { Result } from '../domain/errors';
 export const contract = {
   ...appChannels,
   ...registryChannels,
+  ...membersChannels,
+  ...requestsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,23 @@
+import type { membersChannels } from '../../../shared/ipc/channels/members';
+import type { AppContext } from '../context';
+import {
+  createMunicipality,
+  deleteMunicipality,
+  endMembership,
+  getMunicipality,
+  memberOverview,
+  restoreMunicipality,
+  updateMunicipality,
+} from '../services/members-service';
+import type { HandlersFor } from './types';
+
+export const membersHandlers = (ctx: AppContext) =>
+  ({
+    'municipalities:get': ({ id }) => getMunicipality(ctx, id),
+    'municipalities:create': (input) => createMunicipality(ctx, input),
+    'municipalities:update': (input) => updateMunicipality(ctx, input),
+    'municipalities:endMembership': (input) => endMembership(ctx, input),
+    'municipalities:delete': (input) => deleteMunicipality(ctx, input),
+    'municipalities:restore': (input) => restoreMunicipality(ctx, input),
+    'municipalities:overview': ({ id }) => memberOverview(ctx, id),
+  }) satisfies HandlersFor<typeof membersChannels>;

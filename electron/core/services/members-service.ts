@@ -1,0 +1,244 @@
+import { AppError, type FieldIssue } from '../../../shared/domain/errors';
+import {
+  municipalityCrossIssues,
+  type MunicipalityDetail,
+  type MunicipalityInput,
+  type MunicipalityPatch,
+} from '../../../shared/domain/municipality-rules';
+import type { MemberOverview } from '../../../shared/ipc/channels/members';
+import type { AppContext } from '../context';
+import { nowIso } from '../db/clock';
+import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import {
+  deleteMunicipalityRecord,
+  findMunicipalityDetail,
+  insertMunicipalityRecord,
+  listMemberRelations,
+  municipalityIdWithCode,
+  regionOfDistrict,
+  restoreMunicipalitySnapshot,
+  snapshotMunicipality,
+  toColumns,
+  type MunicipalitySnapshot,
+} from '../repositories/members-repository';
+import { findAuditEntry, lastAuditId, listRequestRows } from '../repositories/request-records-repository';
+
+/** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
+const TOUCHED = ['municipalities', 'partnerships', 'contacts', 'activities', 'partnership_requests'];
+
+const invalid = (issues: FieldIssue[]): AppError =>
+  new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+
+/** What the audit log keeps of a municipality: its own fields, not counts computed from other tables. */
+const auditFields = (m: MunicipalityDetail): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(m).filter(([field]) => !NOT_AUDITED.has(field)));
+const NOT_AUDITED = new Set(['activePartnerships', 'partnerships', 'regionCode', 'id']);
+
+async function mustFind(db: AppContext['db']['knex'], id: number): Promise<MunicipalityDetail> {
+  const found = await findMunicipalityDetail(db, id);
+  if (!found) throw new AppError('NOT_FOUND', `No municipality ${String(id)}`);
+  return found;
+}
+
+async function checkCodeAndDistrict(
+  db: AppContext['db']['knex'],
+  values: { code?: string; districtId?: number | null },
+  selfId: number | null,
+): Promise<number | null | undefined> {
+  if (values.code !== undefined) {
+    const other = await municipalityIdWithCode(db, values.code);
+    if (other !== undefined && other !== selfId) throw invalid([{ path: 'code', message: 'validation.codeTaken' }]);
+  }
+  if (values.districtId === undefined) return undefined;
+  if (values.districtId === null) return null;
+  const regionId = await regionOfDistrict(db, values.districtId);
+  if (regionId === undefined) throw invalid([{ path: 'districtId', message: 'validation.unknownDistrict' }]);
+  return regionId;
+}
+
+/** Adds a municipality; the region follows from the district. */
+export async function createMunicipality(ctx: AppContext, input: MunicipalityInput): Promise<MunicipalityDetail> {
+  const issues = municipalityCrossIssues(input);
+  if (issues.length > 0) throw invalid(issues);
+  const actor = await ctx.actor();
+  const created = await ctx.db.knex.transaction(async (trx) => {
+    const regionId = await checkCodeAndDistrict(trx, input, null);
+    const now = nowIso();
+    const id = await insertMunicipalityRecord(trx, input, regionId ?? null, now);
+    const detail = await mustFind(trx, id);
+    await insertAudit(trx, {
+      table: 'municipalities',
+      recordId: id,
+      action: 'insert',
+      before: null,
+      after: auditFields(detail),
+      actor,
+      at: now,
+    });
+    return detail;
+  });
+  ctx.emit('data:changed', { tables: ['municipalities'] });
+  return created;
+}
+
+/** Fields that each cross-field rule reads: its problems count only when the change touches them. */
+const CROSS_RULE_FIELDS: Record<string, readonly (keyof MunicipalityPatch)[]> = {
+  latitude: ['latitude', 'longitude'],
+  longitude: ['latitude', 'longitude'],
+  memberUntil: ['memberSince', 'memberUntil', 'isMember'],
+};
+
+/**
+ * Changes some fields if the record is still at `version`. Each changed field is checked by its
+ * rule at the gate; rules joining two fields are checked here against the merged record.
+ */
+export async function updateMunicipality(
+  ctx: AppContext,
+  input: { id: number; version: number; patch: MunicipalityPatch },
+): Promise<MunicipalityDetail> {
+  const actor = await ctx.actor();
+  const { id, version, patch } = input;
+  const updated = await ctx.db.knex.transaction(async (trx) => {
+    const before = await mustFind(trx, id);
+    if (before.version !== version) {
+      throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it and apply your change again.', {
+        currentVersion: before.version,
+        expectedVersion: version,
+      });
+    }
+    const merged = { ...before, ...patch };
+    const issues = municipalityCrossIssues(merged).filter((issue) =>
+      (CROSS_RULE_FIELDS[issue.path] ?? [issue.path]).some((field) =>
+        Object.prototype.hasOwnProperty.call(patch, field),
+      ),
+    );
+    if (issues.length > 0) throw invalid(issues);
+    const regionId = await checkCodeAndDistrict(trx, patch, id);
+    const now = nowIso();
+    const columns: Record<string, unknown> = { ...toColumns(patch), updated_at: now };
+    if (regionId !== undefined) columns.region_id = regionId;
+    await updateVersioned(trx, 'municipalities', id, version, columns);
+    const after = await mustFind(trx, id);
+    await insertAudit(trx, {
+      table: 'municipalities',
+      recordId: id,
+      action: 'update',
+      before: auditFields(before),
+      after: auditFields(after),
+      actor,
+      at: now,
+    });
+    return after;
+  });
+  ctx.emit('data:changed', { tables: ['municipalities'] });
+  return updated;
+}
+
+/** Ends the membership on a date; the record and its partnerships stay in the registry. */
+export async function endMembership(
+  ctx: AppContext,
+  input: { id: number; version: number; endedOn: string },
+): Promise<MunicipalityDetail> {
+  const current = await mustFind(ctx.db.knex, input.id);
+  if (current.memberSince !== null && input.endedOn < current.memberSince) {
+    throw invalid([{ path: 'endedOn', message: 'validation.memberUntilBeforeSince' }]);
+  }
+  return updateMunicipality(ctx, {
+    id: input.id,
+    version: input.version,
+    patch: { isMember: false, memberUntil: input.endedOn },
+  });
+}
+
+/**
+ * Deletes a municipality and what goes with it (ON DELETE CASCADE). The audit entry keeps a
+ * snapshot of all of it under `_cascade`, which is what undo (`restoreMunicipality`) uses.
+ */
+export async function deleteMunicipality(
+  ctx: AppContext,
+  input: { id: number; version: number },
+): Promise<{ auditId: number; name: string }> {
+  const actor = await ctx.actor();
+  const result = await ctx.db.knex.transaction(async (trx) => {
+    const detail = await mustFind(trx, input.id);
+    const snapshot = await snapshotMunicipality(trx, input.id);
+    if (!snapshot) throw new AppError('NOT_FOUND', `No municipality ${String(input.id)}`);
+    const deleted = await deleteMunicipalityRecord(trx, input.id, input.version);
+    if (deleted !== 1) {
+      throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it before deleting it.', {
+        currentVersion: detail.version,
+        expectedVersion: input.version,
+      });
+    }
+    const now = nowIso();
+    await insertAudit(trx, {
+      table: 'municipalities',
+      recordId: input.id,
+      action: 'delete',
+      before: { ...auditFields(detail), _cascade: snapshot },
+      after: null,
+      actor,
+      at: now,
+    });
+    return { auditId: await lastAuditId(trx, 'municipalities', input.id), name: detail.name };
+  });
+  ctx.emit('data:changed', { tables: TOUCHED });
+  return result;
+}
+
+const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
+  value !== null &&
+  typeof value === 'object' &&
+  'municipality' in value &&
+  'rows' in value &&
+  'requestLinks' in value &&
+  Array.isArray(value.requestLinks);
+
+/** Undoes a delete from its audit entry: the municipality and everything deleted with it come back. */
+export async function restoreMunicipality(ctx: AppContext, input: { auditId: number }): Promise<MunicipalityDetail> {
+  const actor = await ctx.actor();
+  const restored = await ctx.db.knex.transaction(async (trx) => {
+    const entry = await findAuditEntry(trx, input.auditId);
+    if (!entry || entry.table_name !== 'municipalities' || entry.action !== 'delete' || entry.before === null) {
+      throw new AppError('NOT_FOUND', 'There is no deleted municipality to restore from this entry.');
+    }
+    const before: unknown = JSON.parse(entry.before);
+    const snapshot = before !== null && typeof before === 'object' && '_cascade' in before ? before._cascade : null;
+    if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', 'The audit entry holds no snapshot to restore.');
+    if (await findMunicipalityDetail(trx, entry.record_id)) {
+      throw new AppError('CONFLICT', 'The municipality has already been restored.');
+    }
+    const code = snapshot.municipality.code;
+    if (typeof code === 'string' && (await municipalityIdWithCode(trx, code)) !== undefined) {
+      throw new AppError(
+        'CONFLICT',
+        `Another municipality with code ${code} was added meanwhile; the deleted one cannot come back.`,
+      );
+    }
+    await restoreMunicipalitySnapshot(trx, snapshot);
+    const detail = await mustFind(trx, entry.record_id);
+    await insertAudit(trx, {
+      table: 'municipalities',
+      recordId: detail.id,
+      action: 'restore',
+      before: null,
+      after: auditFields(detail),
+      actor,
+      at: nowIso(),
+    });
+    return detail;
+  });
+  ctx.emit('data:changed', { tables: TOUCHED });
+  return restored;
+}
+
+export const getMunicipality = (ctx: AppContext, id: number): Promise<MunicipalityDetail> => mustFind(ctx.db.knex, id);
+
+/** A member in one place: record, partnerships, activities, contacts and requests (six queries). */
+export async function memberOverview(ctx: AppContext, id: number): Promise<MemberOverview> {
+  const db = ctx.db.knex;
+  const municipality = await mustFind(db, id);
+  const relations = await listMemberRelations(db, id);
+  const requests = await listRequestRows(db, { municipalityId: id });
+  return { municipality, ...relations, requests };
+}

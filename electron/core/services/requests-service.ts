@@ -1,0 +1,290 @@
+import { AppError, type FieldIssue } from '../../../shared/domain/errors';
+import {
+  requestCrossIssues,
+  suggestPartners,
+  type RequestFields,
+  type RequestRow,
+  type RequestToPartnership,
+} from '../../../shared/domain/request-rules';
+import type { AppContext } from '../context';
+import { nowIso } from '../db/clock';
+import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { findMunicipalityDetail } from '../repositories/members-repository';
+import { findOrInsertForeignTown, insertPartnership } from '../repositories/partnerships-repository';
+import {
+  deleteRequestRecord,
+  findAuditEntry,
+  findRequestRow,
+  foreignTownIsNew,
+  insertRawRequest,
+  insertRequestRecord,
+  lastAuditId,
+  listRequestRows,
+  partnershipBetween,
+  rawRequest,
+  toRequestColumns,
+} from '../repositories/request-records-repository';
+
+type Db = AppContext['db']['knex'];
+
+const invalid = (issues: FieldIssue[]): AppError =>
+  new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+
+/** What the audit log keeps of a request: its own fields, not names joined from other tables. */
+const auditFields = (r: RequestRow): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(r).filter(([field]) => !NOT_AUDITED.has(field)));
+const NOT_AUDITED = new Set([
+  'id',
+  'municipalityName',
+  'municipalityPopulation',
+  'foreignTownName',
+  'partnerTownName',
+  'partnerCountryCode',
+]);
+
+async function mustFind(db: Db, id: number): Promise<RequestRow> {
+  const found = await findRequestRow(db, id);
+  if (!found) throw new AppError('NOT_FOUND', `No request ${String(id)}`);
+  return found;
+}
+
+async function checkFields(db: Db, values: RequestFields): Promise<void> {
+  const issues = requestCrossIssues(values);
+  if (values.municipalityId !== null && !(await findMunicipalityDetail(db, values.municipalityId))) {
+    issues.push({ path: 'municipalityId', message: 'validation.unknownMunicipality' });
+  }
+  if (issues.length > 0) throw invalid(issues);
+}
+
+const conflict = (current: number, expected: number) =>
+  new AppError('CONFLICT', 'The request was changed meanwhile. Reload it and apply your change again.', {
+    currentVersion: current,
+    expectedVersion: expected,
+  });
+
+export const listRequests = (ctx: AppContext): Promise<RequestRow[]> => listRequestRows(ctx.db.knex);
+
+export async function createRequest(ctx: AppContext, values: RequestFields): Promise<RequestRow> {
+  const actor = await ctx.actor();
+  const row = await ctx.db.knex.transaction(async (trx) => {
+    await checkFields(trx, values);
+    const now = nowIso();
+    const id = await insertRequestRecord(trx, values, now);
+    const created = await mustFind(trx, id);
+    await insertAudit(trx, {
+      table: 'partnership_requests',
+      recordId: id,
+      action: 'insert',
+      before: null,
+      after: auditFields(created),
+      actor,
+      at: now,
+    });
+    return created;
+  });
+  ctx.emit('data:changed', { tables: ['partnership_requests'] });
+  return row;
+}
+
+export async function updateRequest(
+  ctx: AppContext,
+  input: { id: number; version: number; values: RequestFields },
+): Promise<RequestRow> {
+  const actor = await ctx.actor();
+  const row = await ctx.db.knex.transaction(async (trx) => {
+    const before = await mustFind(trx, input.id);
+    if (before.version !== input.version) throw conflict(before.version, input.version);
+    await checkFields(trx, input.values);
+    const now = nowIso();
+    await updateVersioned(trx, 'partnership_requests', input.id, input.version, {
+      ...toRequestColumns(input.values),
+      updated_at: now,
+    });
+    const after = await mustFind(trx, input.id);
+    await insertAudit(trx, {
+      table: 'partnership_requests',
+      recordId: input.id,
+      action: 'update',
+      before: auditFields(before),
+      after: auditFields(after),
+      actor,
+      at: now,
+    });
+    return after;
+  });
+  ctx.emit('data:changed', { tables: ['partnership_requests'] });
+  return row;
+}
+
+/** Deletes a request; the audit entry keeps the stored row under `_row` for undo. */
+export async function deleteRequest(
+  ctx: AppContext,
+  input: { id: number; version: number },
+): Promise<{ auditId: number }> {
+  const actor = await ctx.actor();
+  const result = await ctx.db.knex.transaction(async (trx) => {
+    const before = await mustFind(trx, input.id);
+    const raw = await rawRequest(trx, input.id);
+    if ((await deleteRequestRecord(trx, input.id, input.version)) !== 1) throw conflict(before.version, input.version);
+    await insertAudit(trx, {
+      table: 'partnership_requests',
+      recordId: input.id,
+      action: 'delete',
+      before: { ...auditFields(before), _row: raw },
+      after: null,
+      actor,
+      at: nowIso(),
+    });
+    return { auditId: await lastAuditId(trx, 'partnership_requests', input.id) };
+  });
+  ctx.emit('data:changed', { tables: ['partnership_requests'] });
+  return result;
+}
+
+export async function restoreRequest(ctx: AppContext, input: { auditId: number }): Promise<RequestRow> {
+  const actor = await ctx.actor();
+  const row = await ctx.db.knex.transaction(async (trx) => {
+    const entry = await findAuditEntry(trx, input.auditId);
+    if (!entry || entry.table_name !== 'partnership_requests' || entry.action !== 'delete' || entry.before === null) {
+      throw new AppError('NOT_FOUND', 'There is no deleted request to restore from this entry.');
+    }
+    const before: unknown = JSON.parse(entry.before);
+    const raw = before !== null && typeof before === 'object' && '_row' in before ? before._row : null;
+    if (raw === null || typeof raw !== 'object')
+      throw new AppError('NOT_FOUND', 'The audit entry holds no row to restore.');
+    if (await findRequestRow(trx, entry.record_id))
+      throw new AppError('CONFLICT', 'The request has already been restored.');
+    const stored = { ...(raw as Record<string, unknown>) };
+    // Its member or partnership may have gone meanwhile: restore the request without the dangling link.
+    if (typeof stored.municipality_id === 'number' && !(await findMunicipalityDetail(trx, stored.municipality_id))) {
+      throw new AppError('CONFLICT', 'The member of this request was deleted meanwhile; restore the member first.');
+    }
+    await insertRawRequest(trx, stored);
+    const restored = await mustFind(trx, entry.record_id);
+    await insertAudit(trx, {
+      table: 'partnership_requests',
+      recordId: restored.id,
+      action: 'restore',
+      before: null,
+      after: auditFields(restored),
+      actor,
+      at: nowIso(),
+    });
+    return restored;
+  });
+  ctx.emit('data:changed', { tables: ['partnership_requests'] });
+  return row;
+}
+
+/**
+ * Turns a request into a partnership in one transaction: the member (named by a member_seeks
+ * request, chosen by the user for a foreign_seeks one), the foreign town found or added by
+ * country and name, the partnership with the request's themes as areas; the request becomes
+ * accepted and points at the partnership. Every row written is audited.
+ */
+export async function requestToPartnership(
+  ctx: AppContext,
+  input: RequestToPartnership,
+): Promise<{ partnershipId: number; request: RequestRow }> {
+  const actor = await ctx.actor();
+  const result = await ctx.db.knex.transaction(async (trx) => {
+    const request = await mustFind(trx, input.id);
+    if (request.version !== input.version) throw conflict(request.version, input.version);
+    if (request.partnershipId !== null) {
+      throw new AppError('CONFLICT', 'This request has already been turned into a partnership.');
+    }
+    const issues: FieldIssue[] = [];
+    const municipalityId = request.direction === 'member_seeks' ? request.municipalityId : input.municipalityId;
+    const townName = input.townName ?? (request.direction === 'foreign_seeks' ? request.requesterName : null);
+    const countryCode =
+      input.townCountryCode ?? (request.direction === 'foreign_seeks' ? request.requesterCountryCode : null);
+    if (municipalityId === null) issues.push({ path: 'municipalityId', message: 'validation.required' });
+    else if (!(await findMunicipalityDetail(trx, municipalityId)))
+      issues.push({ path: 'municipalityId', message: 'validation.unknownMunicipality' });
+    if (!townName) issues.push({ path: 'townName', message: 'validation.required' });
+    if (!countryCode) issues.push({ path: 'townCountryCode', message: 'validation.required' });
+    else if (countryCode === 'CZ') issues.push({ path: 'townCountryCode', message: 'validation.foreignCountry' });
+    if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalid(issues);
+
+    const now = nowIso();
+    const foreignTownId = await findOrInsertForeignTown(trx, { name: townName, countryCode }, now);
+    if (await foreignTownIsNew(trx, foreignTownId, now)) {
+      await insertAudit(trx, {
+        table: 'foreign_towns',
+        recordId: foreignTownId,
+        action: 'insert',
+        before: null,
+        after: { name: townName, countryCode },
+        actor,
+        at: now,
+      });
+    }
+    if ((await partnershipBetween(trx, municipalityId, foreignTownId)) !== undefined) {
+      throw new AppError('CONFLICT', 'This member already has a partnership with that town.', {
+        issues: [{ path: 'townName', message: 'validation.partnershipExists' }],
+      });
+    }
+    const partnershipId = await insertPartnership(
+      trx,
+      {
+        municipalityId,
+        foreignTownId,
+        type: input.type,
+        status: input.status,
+        startedOn: input.startedOn,
+        areas: request.themes,
+        source: `request ${String(request.id)}`,
+      },
+      now,
+    );
+    await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: partnershipId,
+      action: 'insert',
+      before: null,
+      after: {
+        municipalityId,
+        foreignTownId,
+        type: input.type,
+        status: input.status,
+        startedOn: input.startedOn,
+        areas: request.themes,
+        source: `request ${String(request.id)}`,
+      },
+      actor,
+      at: now,
+    });
+    await updateVersioned(trx, 'partnership_requests', request.id, request.version, {
+      status: 'accepted',
+      partnership_id: partnershipId,
+      municipality_id: municipalityId,
+      foreign_town_id: foreignTownId,
+      updated_at: now,
+    });
+    const after = await mustFind(trx, request.id);
+    await insertAudit(trx, {
+      table: 'partnership_requests',
+      recordId: request.id,
+      action: 'update',
+      before: auditFields(request),
+      after: auditFields(after),
+      actor,
+      at: now,
+    });
+    return { partnershipId, request: after };
+  });
+  ctx.emit('data:changed', { tables: ['partnerships', 'foreign_towns', 'partnership_requests'] });
+  return result;
+}
+
+/** Suggested partners for a member_seeks request, best first (see `suggestPartners`). */
+export async function suggestForRequest(ctx: AppContext, id: number) {
+  const db = ctx.db.knex;
+  const request = await mustFind(db, id);
+  const all = await listRequestRows(db);
+  const byId = new Map(all.map((row) => [row.id, row]));
+  return suggestPartners(request, all).flatMap((s) => {
+    const row = byId.get(s.requestId);
+    return row ? [{ request: row, score: s.score, commonThemes: s.commonThemes, sizeMatches: s.sizeMatches }] : [];
+  });
+}

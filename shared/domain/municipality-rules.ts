@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { GENDERS, MUNICIPALITY_KINDS } from './codes';
+import type { FieldIssue } from './errors';
+import { id, isoDate, municipalityCode, municipalityRowSchema } from './schemas';
+
+/**
+ * Rules of a member municipality record, shared by the form, the grid's inline editing and core
+ * (the service checks them again, so nothing invalid reaches the database whoever calls it).
+ * Messages are i18n keys (`validation.*`).
+ */
+
+/** IČO: 8 digits; the last is a check digit (weights 8…2, modulo 11) as the Czech business register defines it. */
+export function isValidIco(value: string): boolean {
+  if (!/^\d{8}$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 7; i += 1) sum += Number(value[i]) * (8 - i);
+  const check = (11 - (sum % 11)) % 10;
+  return check === Number(value[7]);
+}
+
+/** The Czech Republic's bounding box (with a small margin); a point outside it is a typo. */
+export const CZ_BOUNDS = { minLat: 48.55, maxLat: 51.06, minLon: 12.09, maxLon: 18.87 } as const;
+
+export const isInCzechia = (latitude: number, longitude: number): boolean =>
+  latitude >= CZ_BOUNDS.minLat &&
+  latitude <= CZ_BOUNDS.maxLat &&
+  longitude >= CZ_BOUNDS.minLon &&
+  longitude <= CZ_BOUNDS.maxLon;
+
+const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
+const optionalText = (max: number) => text(max).nullable();
+
+/** Every editable field of a municipality, each with its own rule (no cross-field rules here). */
+export const municipalityFieldsSchema = z.object({
+  code: municipalityCode,
+  name: text(200).min(1, 'validation.required'),
+  kind: z.enum(MUNICIPALITY_KINDS, { error: 'validation.required' }),
+  districtId: id.nullable().refine((value) => value !== null, 'validation.required'),
+  orpCode: optionalText(8),
+  orpName: optionalText(200),
+  population: z
+    .number({ error: 'validation.number' })
+    .int('validation.wholeNumber')
+    .min(0, 'validation.population')
+    .max(2_000_000, 'validation.population')
+    .nullable(),
+  latitude: z
+    .number({ error: 'validation.number' })
+    .min(-90, 'validation.coordinates')
+    .max(90, 'validation.coordinates')
+    .nullable(),
+  longitude: z
+    .number({ error: 'validation.number' })
+    .min(-180, 'validation.coordinates')
+    .max(180, 'validation.coordinates')
+    .nullable(),
+  street: optionalText(300),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{2}$/, 'validation.postalCode')
+    .nullable(),
+  ico: z.string().trim().refine(isValidIco, 'validation.ico').nullable(),
+  mayorName: optionalText(200),
+  mayorGender: z.enum(GENDERS).nullable(),
+  website: z
+    .string()
+    .trim()
+    .max(500, 'validation.tooLong')
+    .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website')
+    .nullable(),
+  email: z
+    .string()
+    .trim()
+    .max(320, 'validation.tooLong')
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'validation.email')
+    .nullable(),
+  isMember: z.boolean(),
+  memberSince: isoDate.nullable(),
+  memberUntil: isoDate.nullable(),
+  notes: optionalText(5000),
+});
+export type MunicipalityFields = z.infer<typeof municipalityFieldsSchema>;
+export type MunicipalityField = keyof MunicipalityFields;
+
+/** Rules that join two fields; returns the problems (empty when fine). */
+export function municipalityCrossIssues(
+  values: Partial<Pick<MunicipalityFields, 'latitude' | 'longitude' | 'memberSince' | 'memberUntil'>>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const { latitude, longitude, memberSince, memberUntil } = values;
+  const hasLat = latitude !== null && latitude !== undefined;
+  const hasLon = longitude !== null && longitude !== undefined;
+  if (hasLat !== hasLon)
+    issues.push({ path: hasLat ? 'longitude' : 'latitude', message: 'validation.coordinatesPair' });
+  if (hasLat && hasLon && !isInCzechia(latitude, longitude)) {
+    issues.push({ path: 'latitude', message: 'validation.coordinatesCzechia' });
+    issues.push({ path: 'longitude', message: 'validation.coordinatesCzechia' });
+  }
+  if (memberSince && memberUntil && memberUntil < memberSince) {
+    issues.push({ path: 'memberUntil', message: 'validation.memberUntilBeforeSince' });
+  }
+  return issues;
+}
+
+const withCrossRules = <
+  T extends z.ZodType<Partial<Pick<MunicipalityFields, 'latitude' | 'longitude' | 'memberSince' | 'memberUntil'>>>,
+>(
+  schema: T,
+) =>
+  schema.superRefine((values, ctx) => {
+    for (const issue of municipalityCrossIssues(values))
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
+
+/** A new municipality: every field given (null where unknown). */
+export const municipalityInputSchema = withCrossRules(municipalityFieldsSchema.strict());
+export type MunicipalityInput = z.infer<typeof municipalityInputSchema>;
+
+/** A change of some fields; cross-field rules are checked by core against the merged record. */
+export const municipalityPatchSchema = municipalityFieldsSchema.partial().strict();
+export type MunicipalityPatch = z.infer<typeof municipalityPatchSchema>;
+
+/** Fields the grid edits inline (simple values; the rest is edited in the detail form). */
+export const INLINE_MUNICIPALITY_FIELDS = [
+  'name',
+  'population',
+  'orpName',
+  'mayorName',
+  'email',
+  'website',
+  'postalCode',
+  'street',
+] as const satisfies readonly MunicipalityField[];
+
+/** Checks one field's value with its rule; returns the i18n key of the problem or null. */
+export function checkMunicipalityField(field: MunicipalityField, value: unknown): string | null {
+  const result = municipalityFieldsSchema.shape[field].safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'validation.invalid');
+}
+
+/** Membership as the filter bar shows it. */
+export const MEMBERSHIP_STATES = ['member', 'former', 'none'] as const;
+export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
+
+export function membershipState(m: {
+  isMember: boolean;
+  memberSince: string | null;
+  memberUntil: string | null;
+}): MembershipState {
+  if (m.isMember) return 'member';
+  return m.memberSince !== null || m.memberUntil !== null ? 'former' : 'none';
+}
+
+/** One municipality with every stored field (the detail form). */
+export const municipalityDetailSchema = municipalityRowSchema.extend({ notes: z.string().nullable() });
+export type MunicipalityDetail = z.infer<typeof municipalityDetailSchema>;

@@ -1,0 +1,146 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+import {
+  COOPERATION_AREAS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  REQUEST_DIRECTIONS,
+  REQUEST_STATUSES,
+  TOWN_SIZES,
+  type CooperationArea,
+  type TownSize,
+} from './codes';
+import type { FieldIssue } from './errors';
+import { id, isoDate } from './schemas';
+
+/** ISO 3166-1 alpha-2 code of a real country. */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'validation.countryCode')
+  .refine((code) => countries.isValid(code), 'validation.countryCode');
+
+const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').nullable();
+
+/** Every editable field of a partnership request. */
+export const requestFieldsSchema = z.object({
+  direction: z.enum(REQUEST_DIRECTIONS),
+  municipalityId: id.nullable(),
+  requesterName: optionalText(200),
+  requesterCountryCode: countryCode.nullable(),
+  wantedCountryCodes: z.array(countryCode).max(50),
+  wantedSize: z.enum(TOWN_SIZES).nullable(),
+  themes: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
+  description: optionalText(5000),
+  status: z.enum(REQUEST_STATUSES),
+  receivedOn: isoDate.nullable(),
+});
+export type RequestFields = z.infer<typeof requestFieldsSchema>;
+
+/** Who asks depends on the direction: a member, or a foreign town named with its country. */
+export function requestCrossIssues(values: RequestFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (values.direction === 'member_seeks' && values.municipalityId === null) {
+    issues.push({ path: 'municipalityId', message: 'validation.required' });
+  }
+  if (values.direction === 'foreign_seeks') {
+    if (!values.requesterName) issues.push({ path: 'requesterName', message: 'validation.required' });
+    if (values.requesterCountryCode === null)
+      issues.push({ path: 'requesterCountryCode', message: 'validation.required' });
+    else if (values.requesterCountryCode === 'CZ')
+      issues.push({ path: 'requesterCountryCode', message: 'validation.foreignCountry' });
+  }
+  return issues;
+}
+
+export const requestInputSchema = requestFieldsSchema.strict().superRefine((values, ctx) => {
+  for (const issue of requestCrossIssues(values))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+});
+export type RequestInput = z.infer<typeof requestInputSchema>;
+
+/** One row of the Requests grid. */
+export const requestRowSchema = requestFieldsSchema.extend({
+  id,
+  municipalityName: z.string().nullable(),
+  municipalityPopulation: z.number().int().nullable(),
+  foreignTownId: id.nullable(),
+  foreignTownName: z.string().nullable(),
+  partnershipId: id.nullable(),
+  partnerTownName: z.string().nullable(),
+  partnerCountryCode: z.string().nullable(),
+  version: z.number().int(),
+});
+export type RequestRow = z.infer<typeof requestRowSchema>;
+
+/** Turning an accepted request into a partnership: the sides that the request does not name. */
+export const requestToPartnershipSchema = z
+  .object({
+    id,
+    version: z.number().int(),
+    /** The Czech member (a member_seeks request names it already). */
+    municipalityId: id.nullable(),
+    /** The foreign town (a foreign_seeks request names it already). */
+    townName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').nullable(),
+    townCountryCode: countryCode.nullable(),
+    type: z.enum(PARTNERSHIP_TYPES),
+    status: z.enum(PARTNERSHIP_STATUSES),
+    startedOn: isoDate.nullable(),
+  })
+  .strict();
+export type RequestToPartnership = z.infer<typeof requestToPartnershipSchema>;
+
+/** Size class of a town by population (what "wanted size" of a request means). */
+export function townSizeOf(population: number | null): TownSize | null {
+  if (population === null) return null;
+  if (population < 2_000) return 'village';
+  if (population < 10_000) return 'small_town';
+  if (population < 50_000) return 'town';
+  return 'city';
+}
+
+export type Suggestion = {
+  requestId: number;
+  score: number;
+  commonThemes: CooperationArea[];
+  sizeMatches: boolean;
+};
+
+type Seeker = Pick<
+  RequestRow,
+  'id' | 'direction' | 'wantedCountryCodes' | 'wantedSize' | 'themes' | 'municipalityPopulation'
+>;
+type Offer = Pick<
+  RequestRow,
+  'id' | 'direction' | 'status' | 'requesterCountryCode' | 'wantedCountryCodes' | 'wantedSize' | 'themes'
+>;
+
+/**
+ * Partners for a member that seeks one: open requests of foreign towns that want a Czech partner
+ * (or any country), from a country the member wants (or any), sharing at least one theme.
+ * Score: 2 per shared theme, +1 when the size the foreign town wants fits the member.
+ */
+export function suggestPartners(seeker: Seeker, offers: readonly Offer[]): Suggestion[] {
+  if (seeker.direction !== 'member_seeks') return [];
+  const memberSize = townSizeOf(seeker.municipalityPopulation);
+  const out: Suggestion[] = [];
+  for (const offer of offers) {
+    if (offer.id === seeker.id || offer.direction !== 'foreign_seeks') continue;
+    if (offer.status === 'accepted' || offer.status === 'closed') continue;
+    if (offer.wantedCountryCodes.length > 0 && !offer.wantedCountryCodes.includes('CZ')) continue;
+    if (
+      seeker.wantedCountryCodes.length > 0 &&
+      (offer.requesterCountryCode === null || !seeker.wantedCountryCodes.includes(offer.requesterCountryCode))
+    )
+      continue;
+    const commonThemes = seeker.themes.filter((theme) => offer.themes.includes(theme));
+    if (commonThemes.length === 0) continue;
+    const sizeMatches = offer.wantedSize !== null && offer.wantedSize === memberSize;
+    out.push({
+      requestId: offer.id,
+      score: commonThemes.length * 2 + (sizeMatches ? 1 : 0),
+      commonThemes,
+      sizeMatches,
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.requestId - b.requestId);
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import {
+  ACTIVITY_KINDS,
+  CONTACT_SIDES,
+  COOPERATION_AREAS,
+  CURRENCIES,
+  FUNDING_PROGRAMMES,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+} from '../../domain/codes';
+import {
+  municipalityDetailSchema,
+  municipalityInputSchema,
+  municipalityPatchSchema,
+} from '../../domain/municipality-rules';
+import { requestRowSchema } from '../../domain/request-rules';
+import { id, isoDate } from '../../domain/schemas';
+import { defineChannels } from '../define';
+
+const versioned = { id, version: z.number().int().positive() };
+
+/** One partnership of a member, as its overview lists it. */
+export const memberPartnershipSchema = z.object({
+  id,
+  foreignTownId: id,
+  townName: z.string(),
+  townNameCs: z.string().nullable(),
+  countryCode: z.string(),
+  type: z.enum(PARTNERSHIP_TYPES),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  startedOn: z.string().nullable(),
+  signedOn: z.string().nullable(),
+  areas: z.array(z.enum(COOPERATION_AREAS)),
+  lastActivityOn: z.string().nullable(),
+});
+
+export const memberOverviewSchema = z.object({
+  municipality: municipalityDetailSchema,
+  partnerships: z.array(memberPartnershipSchema),
+  activities: z.array(
+    z.object({
+      id,
+      partnershipId: id,
+      townName: z.string(),
+      date: z.string(),
+      title: z.string(),
+      kind: z.enum(ACTIVITY_KINDS),
+      participants: z.number().int().nullable(),
+      fundingProgramme: z.enum(FUNDING_PROGRAMMES).nullable(),
+      fundingAmount: z.number().nullable(),
+      currency: z.enum(CURRENCIES).nullable(),
+    }),
+  ),
+  contacts: z.array(
+    z.object({
+      id,
+      partnershipId: id,
+      townName: z.string(),
+      side: z.enum(CONTACT_SIDES),
+      name: z.string(),
+      role: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+  requests: z.array(requestRowSchema),
+});
+export type MemberOverview = z.infer<typeof memberOverviewSchema>;
+
+export const membersChannels = defineChannels({
+  'municipalities:get': {
+    doc: 'One municipality with every stored field (the detail form).',
+    input: z.object({ id }).strict(),
+    output: municipalityDetailSchema,
+  },
+  'municipalities:create': {
+    doc: 'Adds a municipality after checking every rule (code format and uniqueness, IČO checksum, coordinates in Czechia, dates); the region follows from the district. Audited.',
+    input: municipalityInputSchema,
+    output: municipalityDetailSchema,
+  },
+  'municipalities:update': {
+    doc: 'Changes some fields of a municipality if it is still at `version` (else CONFLICT). Rules are checked against the merged record. Audited.',
+    input: z.object({ ...versioned, patch: municipalityPatchSchema }).strict(),
+    output: municipalityDetailSchema,
+  },
+  'municipalities:endMembership': {
+    doc: 'Ends the membership on a date (member_until, not before member_since); the record and its partnerships stay. Audited.',
+    input: z.object({ ...versioned, endedOn: isoDate }).strict(),
+    output: municipalityDetailSchema,
+  },
+  'municipalities:delete': {
+    doc: 'Deletes a municipality with its partnerships, contacts, activities and requests; the audit entry keeps everything so that `municipalities:restore` can undo it.',
+    input: z.object({ ...versioned }).strict(),
+    output: z.object({ auditId: id, name: z.string() }),
+  },
+  'municipalities:restore': {
+    doc: 'Undoes a delete: puts back the municipality and everything deleted with it, from the audit entry of the delete.',
+    input: z.object({ auditId: id }).strict(),
+    output: municipalityDetailSchema,
+  },
+  'municipalities:overview': {
+    doc: 'A member in one place: its record, partnerships, activities, contacts and requests (a few queries, not one per row).',
+    input: z.object({ id }).strict(),
+    output: memberOverviewSchema,
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { COOPERATION_AREAS } from '../../domain/codes';
+import { requestInputSchema, requestRowSchema, requestToPartnershipSchema } from '../../domain/request-rules';
+import { id } from '../../domain/schemas';
+import { defineChannels } from '../define';
+
+export const requestsChannels = defineChannels({
+  'requests:list': {
+    doc: 'Every partnership request with its member or foreign town, newest first (one query).',
+    input: z.object({}).strict(),
+    output: z.array(requestRowSchema),
+  },
+  'requests:create': {
+    doc: 'Records a request: a member seeking a partner, or a foreign town seeking a Czech one. Audited.',
+    input: requestInputSchema,
+    output: requestRowSchema,
+  },
+  'requests:update': {
+    doc: 'Replaces the fields of a request if it is still at `version` (else CONFLICT). Audited.',
+    input: z.object({ id, version: z.number().int().positive(), values: requestInputSchema }).strict(),
+    output: requestRowSchema,
+  },
+  'requests:delete': {
+    doc: 'Deletes a request; the audit entry keeps it for `requests:restore` (undo).',
+    input: z.object({ id, version: z.number().int().positive() }).strict(),
+    output: z.object({ auditId: id }),
+  },
+  'requests:restore': {
+    doc: 'Undoes the delete of a request from its audit entry.',
+    input: z.object({ auditId: id }).strict(),
+    output: requestRowSchema,
+  },
+  'requests:toPartnership': {
+    doc: 'Turns a request into a partnership in one transaction: the member and the foreign town (found or added by country and name), the request set to accepted and linked to it.',
+    input: requestToPartnershipSchema,
+    output: z.object({ partnershipId: id, request: requestRowSchema }),
+  },
+  'requests:suggest': {
+    doc: 'Suggested partners for a member that seeks one: open requests of foreign towns wanting a Czech partner with overlapping themes, best first.',
+    input: z.object({ id }).strict(),
+    output: z.array(
+      z.object({
+        request: requestRowSchema,
+        score: z.number().int(),
+        commonThemes: z.array(z.enum(COOPERATION_AREAS)),
+        sizeMatches: z.boolean(),
+      }),
+    ),
+  },
+});

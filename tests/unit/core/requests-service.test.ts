@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RequestInput, RequestRow } from '../../../shared/domain/request-rules';
+import type { AuditEntry } from '../../../shared/domain/schemas';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+describe('requests service against real SQLite', () => {
+  let app: TestApp;
+  let memberId: number;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+    const member = await app.ctx.db.knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    memberId = member.id;
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const memberSeeks = (over: Partial<RequestInput> = {}): RequestInput => ({
+    direction: 'member_seeks',
+    municipalityId: memberId,
+    requesterName: null,
+    requesterCountryCode: null,
+    wantedCountryCodes: ['AT'],
+    wantedSize: 'town',
+    themes: ['culture', 'youth'],
+    description: '=HYPERLINK("http://x")',
+    status: 'new',
+    receivedOn: '2026-03-01',
+    ...over,
+  });
+  const foreignSeeks = (over: Partial<RequestInput> = {}): RequestInput => ({
+    direction: 'foreign_seeks',
+    municipalityId: null,
+    requesterName: 'Freistadt',
+    requesterCountryCode: 'AT',
+    wantedCountryCodes: ['CZ'],
+    wantedSize: 'town',
+    themes: ['culture', 'sport'],
+    description: null,
+    status: 'searching',
+    receivedOn: '2026-02-01',
+    ...over,
+  });
+
+  it('creates, lists, updates with a version check, deletes and restores a request, all audited', async () => {
+    const created = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
+    expect(created).toMatchObject({
+      municipalityName: 'Tábor',
+      wantedCountryCodes: ['AT'],
+      themes: ['culture', 'youth'],
+      version: 1,
+    });
+    expect(created.description).toBe('=HYPERLINK("http://x")');
+    const list = await ok<RequestRow[]>(app.dispatch('requests:list', {}));
+    expect(list.map((r) => r.id)).toContain(created.id);
+
+    const updated = await ok<RequestRow>(
+      app.dispatch('requests:update', { id: created.id, version: 1, values: memberSeeks({ status: 'searching' }) }),
+    );
+    expect(updated).toMatchObject({ status: 'searching', version: 2 });
+    const stale = await app.dispatch('requests:update', {
+      id: created.id,
+      version: 1,
+      values: memberSeeks({ status: 'closed' }),
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const { auditId } = await ok<{ auditId: number }>(app.dispatch('requests:delete', { id: created.id, version: 2 }));
+    expect((await ok<RequestRow[]>(app.dispatch('requests:list', {}))).map((r) => r.id)).not.toContain(created.id);
+    const restored = await ok<RequestRow>(app.dispatch('requests:restore', { auditId }));
+    expect(restored).toEqual(updated);
+    const history = await ok<AuditEntry[]>(
+      app.dispatch('audit:history', { table: 'partnership_requests', recordId: created.id }),
+    );
+    expect(history.map((h) => h.action)).toEqual(['restore', 'delete', 'update', 'insert']);
+  });
+
+  it('refuses a request without its requester, or with a made-up country', async () => {
+    const noMember = await app.dispatch('requests:create', memberSeeks({ municipalityId: null }));
+    expect(noMember).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'municipalityId', message: 'validation.required' }] } },
+    });
+    const czech = await app.dispatch('requests:create', foreignSeeks({ requesterCountryCode: 'CZ' }));
+    expect(czech).toMatchObject({
+      ok: false,
+      error: { details: { issues: [{ path: 'requesterCountryCode', message: 'validation.foreignCountry' }] } },
+    });
+    const madeUp = await app.dispatch('requests:create', foreignSeeks({ wantedCountryCodes: ['XX'] }));
+    expect(madeUp).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'wantedCountryCodes.0' }] } },
+    });
+  });
+
+  it('turns an accepted request into a partnership in one transaction', async () => {
+    const knex = app.ctx.db.knex;
+    const request = await ok<RequestRow>(
+      app.dispatch('requests:create', foreignSeeks({ requesterName: 'Neue Stadt an der Moldau' })),
+    );
+    const towns = Number((await knex('foreign_towns').count<{ n: number }[]>({ n: '*' }).first())?.n);
+
+    const missingMember = await app.dispatch('requests:toPartnership', {
+      id: request.id,
+      version: 1,
+      municipalityId: null,
+      townName: null,
+      townCountryCode: null,
+      type: 'friendship',
+      status: 'preparation',
+      startedOn: null,
+    });
+    expect(missingMember).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'municipalityId' }] } },
+    });
+
+    const result = await ok<{ partnershipId: number; request: RequestRow }>(
+      app.dispatch('requests:toPartnership', {
+        id: request.id,
+        version: 1,
+        municipalityId: memberId,
+        townName: null,
+        townCountryCode: null,
+        type: 'friendship',
+        status: 'preparation',
+        startedOn: '2026-04-01',
+      }),
+    );
+    expect(result.request).toMatchObject({
+      status: 'accepted',
+      partnershipId: result.partnershipId,
+      municipalityId: memberId,
+      partnerTownName: 'Neue Stadt an der Moldau',
+      partnerCountryCode: 'AT',
+    });
+    const partnership = await knex('partnerships')
+      .where({ id: result.partnershipId })
+      .first<{ municipality_id: number; type: string; started_on: string; foreign_town_id: number }>();
+    expect(partnership).toMatchObject({ municipality_id: memberId, type: 'friendship', started_on: '2026-04-01' });
+    const areas = await knex('partnership_areas')
+      .where({ partnership_id: result.partnershipId })
+      .orderBy('area')
+      .pluck('area');
+    expect(areas).toEqual(['culture', 'sport']);
+    expect(Number((await knex('foreign_towns').count<{ n: number }[]>({ n: '*' }).first())?.n)).toBe(towns + 1);
+    const audited = await knex('audit_log')
+      .whereIn('table_name', ['partnerships', 'foreign_towns', 'partnership_requests'])
+      .pluck('table_name');
+    expect(audited).toEqual(expect.arrayContaining(['partnerships', 'foreign_towns', 'partnership_requests']));
+
+    // Twice is refused; a second request for the same pair finds the town and refuses the duplicate.
+    const twice = await app.dispatch('requests:toPartnership', {
+      id: request.id,
+      version: 2,
+      municipalityId: memberId,
+      townName: null,
+      townCountryCode: null,
+      type: 'friendship',
+      status: 'preparation',
+      startedOn: null,
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const second = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
+    const partnershipsBefore = Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }).first())?.n);
+    const duplicate = await app.dispatch('requests:toPartnership', {
+      id: second.id,
+      version: 1,
+      municipalityId: null,
+      townName: 'neue stadt an der moldau',
+      townCountryCode: 'AT',
+      type: 'formal',
+      status: 'active',
+      startedOn: null,
+    });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { issues: [{ path: 'townName', message: 'validation.partnershipExists' }] } },
+    });
+    expect(Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }).first())?.n)).toBe(partnershipsBefore);
+    expect((await ok<RequestRow[]>(app.dispatch('requests:list', {}))).find((r) => r.id === second.id)?.status).toBe(
+      'new',
+    );
+  });
+
+  it('suggests foreign towns whose requests fit a member that seeks a partner', async () => {
+    const seeker = await ok<RequestRow>(
+      app.dispatch(
+        'requests:create',
+        memberSeeks({ wantedCountryCodes: ['AT'], themes: ['culture', 'sport', 'youth'] }),
+      ),
+    );
+    const good = await ok<RequestRow>(
+      app.dispatch('requests:create', foreignSeeks({ themes: ['culture', 'sport'], wantedSize: 'town' })),
+    );
+    const weak = await ok<RequestRow>(
+      app.dispatch('requests:create', foreignSeeks({ requesterName: 'Weitra', themes: ['youth'], wantedSize: 'city' })),
+    );
+    await ok(
+      app.dispatch(
+        'requests:create',
+        foreignSeeks({ requesterName: 'Passau', requesterCountryCode: 'DE', themes: ['culture'] }),
+      ),
+    );
+    const suggestions = await ok<{ request: RequestRow; score: number }[]>(
+      app.dispatch('requests:suggest', { id: seeker.id }),
+    );
+    expect(suggestions.map((s) => [s.request.id, s.score])).toEqual([
+      [good.id, 5],
+      [weak.id, 2],
+    ]);
+  });
+});
