@@ -49,7 +49,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
         return '';
       }
     },
-    close: () => db.close(),
+    // `db` is read at call time: a restored backup replaces it (services/backup-service.ts).
+    close: () => context.db.close(),
   };
   if (options.seedDemoIfEmpty) {
     const { loadDemoData } = await import('./services/demo-service');

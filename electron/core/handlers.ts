@@ -4,6 +4,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { registryHandlers } from './handlers/registry-handlers';
 import { membersHandlers } from './handlers/members-handlers';
 import { requestsHandlers } from './handlers/requests-handlers';
+import { importHandlers } from './handlers/import-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
@@ -12,4 +13,5 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...registryHandlers(ctx),
     ...membersHandlers(ctx),
     ...requestsHandlers(ctx),
+    ...importHandlers(ctx),
   }) satisfies Handlers;

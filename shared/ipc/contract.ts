@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { registryChannels } from './channels/registry';
 import { membersChannels } from './channels/members';
 import { requestsChannels } from './channels/requests';
+import { importChannels } from './channels/import';
 import type { Result } from '../domain/errors';
 
 /**
@@ -15,6 +16,7 @@ export const contract = {
   ...registryChannels,
   ...membersChannels,
   ...requestsChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import type { Command } from '../command';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { webCommand } from './web';
+import { importCommand } from './import';
+import { backupCommand, checkCommand } from './data-safety';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand];

@@ -15,8 +15,10 @@ type RawSqliteConnection = {
 /**
  * Opens a Knex instance over one SQLite file. The pool holds one connection: SQLite serialises
  * writers anyway, and one connection keeps transactions and pragmas predictable.
+ * `inspect` opens a file only to check it (a backup, a suspect file): no journal-mode change.
  */
-export function openKnex(filename: string): Knex {
+export function openKnex(filename: string, options: { inspect?: boolean } = {}): Knex {
+  const pragmas = options.inspect ? ['PRAGMA busy_timeout = 5000'] : PRAGMAS;
   return knex({
     client: 'sqlite3',
     connection: { filename },
@@ -25,7 +27,7 @@ export function openKnex(filename: string): Knex {
       min: 1,
       max: 1,
       afterCreate: (connection: RawSqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
-        connection.exec(PRAGMAS.join('; '), (error) => done(error, connection));
+        connection.exec(pragmas.join('; '), (error) => done(error, connection));
       },
     },
   });

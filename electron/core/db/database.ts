@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
+import { existsSync } from 'node:fs';
+import { open as openFile, stat } from 'node:fs/promises';
+import { createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
 import { openKnex } from './connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from './migrations/index';
 
@@ -18,39 +21,91 @@ export async function readSchemaVersion(knex: Knex): Promise<number> {
 }
 
 export type OpenOptions = {
-  /** Called before pending migrations run on a database that already has data (backups hook here). */
+  /** Called before pending migrations run on a database that already has data (after the automatic backup). */
   beforeMigrate?: (from: number, to: number) => Promise<void>;
+  /** Make the daily backup (at most one per 24 hours) of an existing database: app starts. */
+  dailyBackup?: boolean;
 };
+
+/** Above this size the open check is `quick_check` (seconds instead of minutes on big files). */
+export const QUICK_CHECK_BYTES = 256 * 1024 * 1024;
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Details of DATABASE_DAMAGED / SCHEMA_TOO_NEW: what is wrong and which backups could replace it. */
+async function damaged(filePath: string, message: string, extra: Record<string, unknown> = {}): Promise<AppError> {
+  return new AppError('DATABASE_DAMAGED', message, { ...extra, filePath, backups: await listBackups(filePath) });
+}
+
+/** Refuses a file that exists but is not an SQLite database (zero bytes, truncated header, other content). */
+async function checkHeader(filePath: string): Promise<void> {
+  if (!existsSync(filePath)) return;
+  const info = await stat(filePath);
+  if (info.size === 0)
+    throw await damaged(filePath, `The file ${filePath} is empty (0 bytes): it is not a registry database.`, {
+      reason: 'empty',
+    });
+  const handle = await openFile(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    await handle.read(buffer, 0, 16, 0);
+    if (buffer.toString('latin1') !== SQLITE_HEADER) {
+      throw await damaged(filePath, `The file ${filePath} is not an SQLite database.`, { reason: 'notSqlite' });
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Opens (creating if needed) and migrates a registry database. A database made by a newer
  * version is refused without touching it.
  */
 export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<Database> {
+  const existed = existsSync(filePath);
+  await checkHeader(filePath);
   const knex = openKnex(filePath);
   try {
+    if (existed) {
+      // integrity_check and foreign_key_check before anything writes to the file.
+      const size = (await stat(filePath)).size;
+      const problems = await integrityProblems(knex, size > QUICK_CHECK_BYTES);
+      if (problems.length > 0) {
+        throw await damaged(filePath, `The database ${filePath} is damaged: ${problems.slice(0, 5).join('; ')}`, {
+          reason: 'integrity',
+          problems: problems.slice(0, 20),
+        });
+      }
+    }
     const current = await readSchemaVersion(knex);
     if (current > SCHEMA_VERSION) {
       throw new AppError(
         'SCHEMA_TOO_NEW',
         `The database ${filePath} was made by a newer version of Twinning Registry (schema ${current}, this version knows ${SCHEMA_VERSION}). Update the application to open it.`,
-        { databaseVersion: current, supportedVersion: SCHEMA_VERSION },
+        { databaseVersion: current, supportedVersion: SCHEMA_VERSION, filePath, backups: await listBackups(filePath) },
       );
     }
     if (current < SCHEMA_VERSION) {
-      if (current > 0 && options.beforeMigrate) await options.beforeMigrate(current, SCHEMA_VERSION);
+      if (current > 0) {
+        await createBackup(knex, filePath, 'migration');
+        if (options.beforeMigrate) await options.beforeMigrate(current, SCHEMA_VERSION);
+      }
       await knex.migrate.latest({ migrationSource });
       await knex('meta')
         .insert({ key: 'schema_version', value: String(SCHEMA_VERSION) })
         .onConflict('key')
         .merge();
+    } else if (existed && options.dailyBackup) {
+      await ensureDailyBackup(knex, filePath);
     }
   } catch (error) {
     await knex.destroy();
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|malformed/i.test(message)) {
-      throw new AppError('DATABASE_DAMAGED', `The file ${filePath} is not a readable registry database: ${message}`);
+      throw await damaged(filePath, `The file ${filePath} is not a readable registry database: ${message}`, {
+        reason: 'unreadable',
+      });
     }
     throw new AppError('IO', `Cannot open the database ${filePath}: ${message}`);
   }
@@ -58,3 +113,40 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
 }
 
 export const migrationNames = (): string[] => MIGRATIONS.map((migration) => migration.name);
+
+export type InspectionResult = {
+  ok: boolean;
+  problems: string[];
+  schemaVersion: number | null;
+  supportedVersion: number;
+};
+
+/**
+ * Checks a registry file without opening it for use (no migration, no write): header,
+ * integrity_check, foreign_key_check and schema version. For `twinreg check`.
+ */
+export async function inspectDatabase(filePath: string): Promise<InspectionResult> {
+  const result: InspectionResult = { ok: false, problems: [], schemaVersion: null, supportedVersion: SCHEMA_VERSION };
+  if (!existsSync(filePath)) return { ...result, problems: [`No file ${filePath}`] };
+  try {
+    await checkHeader(filePath);
+  } catch (error) {
+    return { ...result, problems: [error instanceof Error ? error.message : String(error)] };
+  }
+  const knex = openKnex(filePath, { inspect: true });
+  try {
+    result.problems = await integrityProblems(knex);
+    result.schemaVersion = await readSchemaVersion(knex);
+    if (result.schemaVersion > SCHEMA_VERSION) {
+      result.problems.push(
+        `Schema ${String(result.schemaVersion)} is newer than this version knows (${String(SCHEMA_VERSION)}).`,
+      );
+    }
+  } catch (error) {
+    result.problems.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await knex.destroy();
+  }
+  result.ok = result.problems.length === 0;
+  return result;
+}

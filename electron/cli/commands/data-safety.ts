@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { createBackup } from '../../core/db/backups';
+import { inspectDatabase } from '../../core/db/database';
+import { UsageError, type Command } from '../command';
+import { openForCli } from '../open-context';
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'Make a verified backup of a registry (VACUUM INTO, integrity check)',
+  usage: 'twinreg backup --db FILE',
+  options: { db: { type: 'string' } },
+  run: async ({ values }, io) => {
+    const ctx = await openForCli(values.db, { mustExist: true });
+    try {
+      const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'manual');
+      io.out(
+        `Backup: ${path.join(`${ctx.db.filePath}.backups`, backup.name)} (${String(backup.size)} bytes, verified)`,
+      );
+      return 0;
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Check a registry file (integrity_check, foreign_key_check, schema version) without changing it',
+  usage: 'twinreg check --db FILE',
+  options: { db: { type: 'string' } },
+  run: async ({ values }, io) => {
+    if (typeof values.db !== 'string' || values.db === '') throw new UsageError('--db FILE is required');
+    const result = await inspectDatabase(path.resolve(values.db));
+    if (result.ok) {
+      io.out(`OK: ${path.resolve(values.db)} (schema ${String(result.schemaVersion)})`);
+      return 0;
+    }
+    io.err(`DAMAGED: ${path.resolve(values.db)}`);
+    for (const problem of result.problems) io.err(`  ${problem}`);
+    return 1;
+  },
+};

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import type { UiLanguage } from '../../../shared/domain/codes';
+import { AppError } from '../../../shared/domain/errors';
+import { IMPORT_KINDS, type ColumnMapping, type ImportKind } from '../../../shared/domain/import/formats';
+import type { ImportResult } from '../../../shared/domain/import/report';
+import { translate } from '../../../shared/i18n/index';
+import { importFile } from '../../core/services/import/import-service';
+import { UsageError, type CliIo, type Command } from '../command';
+import { openForCli } from '../open-context';
+
+const isKind = (value: unknown): value is ImportKind => IMPORT_KINDS.some((k) => k === value);
+
+async function readMapping(file: string): Promise<ColumnMapping> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `--mapping ${file}: not a readable JSON file (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'string')
+  ) {
+    throw new UsageError('--mapping must be a JSON object: { "targetField": "Column header", … }');
+  }
+  return value;
+}
+
+/** Prints the import report: counts, then every problem with its line, column and reason. */
+export function printReport(result: ImportResult, language: UiLanguage, dryRun: boolean, io: CliIo): void {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const { report } = result;
+  io.out(`${t('import.file')}: ${report.fileName} (${report.encoding}, ${report.format ?? '?'})`);
+  if (report.needsMapping) {
+    io.err(t('import.mapping.hint'));
+    io.err(`  ${report.header.join(' | ')}`);
+    for (const problem of report.mappingProblems)
+      io.err(`  ${t(`import.field.${problem.field}`)}: ${t(problem.reason)}`);
+    return;
+  }
+  const c = report.counts;
+  const rows: [string, number][] = [
+    ['import.count.rows', c.rows],
+    ['import.count.add', c.add],
+    ['import.count.update', c.update],
+    ['import.count.unchanged', c.unchanged],
+    ['import.count.invalid', c.invalid],
+    ['import.count.warnings', c.warnings],
+    ['import.count.merged', c.merged],
+    ['import.count.resolved', c.resolved],
+  ];
+  for (const [key, n] of rows) io.out(`  ${t(key).padEnd(40)} ${String(n)}`);
+  for (const row of report.updated) {
+    io.out(
+      `  ~ ${String(row.line)}: ${row.label}: ${row.changes.map((ch) => `${ch.field} ${String(ch.from)} → ${String(ch.to)}`).join(', ')}`,
+    );
+  }
+  for (const issue of report.issues) {
+    const column = issue.column === '' ? '' : ` [${issue.column}]`;
+    io.out(
+      `  ${String(issue.line)}${column} ${t(`import.severity.${issue.severity}`)}: ${t(issue.reason, issue.params)}`,
+    );
+  }
+  if (dryRun) return;
+  if (!result.changed) io.out(t('import.nothingChanged'));
+  else io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
+  if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
+  usage:
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json]',
+  options: {
+    db: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    mapping: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  run: async ({ values, positionals }, io) => {
+    const [kind, file, ...extra] = positionals;
+    if (!isKind(kind)) throw new UsageError('The first argument is municipalities or partnerships');
+    if (file === undefined || extra.length > 0) throw new UsageError('Give exactly one FILE to import');
+    const language = values.lang ?? 'cs';
+    if (language !== 'cs' && language !== 'en') throw new UsageError('--lang is cs or en');
+    const mapping = typeof values.mapping === 'string' ? await readMapping(values.mapping) : undefined;
+    const dryRun = values['dry-run'] === true;
+    const ctx = await openForCli(values.db, { mustExist: false });
+    try {
+      let result: ImportResult;
+      try {
+        result = await importFile(ctx, { kind, filePath: file, dryRun, ...(mapping ? { mapping } : {}) });
+      } catch (error) {
+        // A bad file is the user's everyday case: say what is wrong in their language.
+        const reason = error instanceof AppError ? error.details?.reason : undefined;
+        if (error instanceof AppError && typeof reason === 'string') {
+          const params = (error.details?.params ?? {}) as Record<string, string | number>;
+          io.err(`${translate(language, 'import.title')}: ${translate(language, reason, params)}`);
+          return 1;
+        }
+        throw error;
+      }
+      if (values.json) io.out(JSON.stringify(result, null, 2));
+      else printReport(result, language, dryRun, io);
+      return result.report.needsMapping ? 1 : 0;
+    } finally {
+      await ctx.close();
+    }
+  },
+};

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { AppError } from '../../../shared/domain/errors';
+import { openKnex } from './connection';
+
+/**
+ * Backups of a registry file, in a folder beside it (`<file>.backups/`). Each one is made with
+ * `VACUUM INTO` into a temporary name, opened and checked with `integrity_check`, and only then
+ * renamed to its final name: a backup that exists under its final name is complete and sound.
+ */
+
+export const BACKUP_REASONS = ['manual', 'daily', 'migration', 'import', 'restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export type BackupInfo = { name: string; size: number; createdAt: string; reason: BackupReason };
+
+/** How many backups are kept: the newest ones, plus the newest of each of the last months. */
+export const RETENTION = { recent: 10, monthly: 12 } as const;
+
+const NAME = /^registry-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-([a-z]+)-[0-9a-f]{6}\.db$/;
+
+export const backupFolder = (databasePath: string): string => `${databasePath}.backups`;
+
+function parseName(name: string): { createdAt: string; reason: BackupReason } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const reason = BACKUP_REASONS.find((r) => r === m[8]);
+  if (!reason) return null;
+  return { createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`, reason };
+}
+
+/** Backups of a database, newest first. */
+export async function listBackups(databasePath: string): Promise<BackupInfo[]> {
+  const folder = backupFolder(databasePath);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const out: BackupInfo[] = [];
+  for (const name of names) {
+    const parsed = parseName(name);
+    if (!parsed) continue;
+    try {
+      const info = await stat(path.join(folder, name));
+      out.push({ name, size: info.size, ...parsed });
+    } catch {
+      // vanished meanwhile (pruned by another process)
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+}
+
+/** The file of a backup by its name; refuses anything that is not one of our backup names. */
+export function backupPath(databasePath: string, name: string): string {
+  if (!parseName(name)) throw new AppError('VALIDATION', `Not a backup name: ${name.slice(0, 100)}`);
+  return path.join(backupFolder(databasePath), name);
+}
+
+/** Runs integrity_check (or quick_check) on a file without migrating or changing it. */
+export async function checkFile(filePath: string, quick = false): Promise<string[]> {
+  const knex = openKnex(filePath, { inspect: true });
+  try {
+    return await integrityProblems(knex, quick);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** The problems integrity_check (or quick_check) and foreign_key_check find; empty when sound. */
+export async function integrityProblems(knex: Knex, quick = false): Promise<string[]> {
+  const rows = await knex.raw<Record<string, string>[]>(quick ? 'PRAGMA quick_check' : 'PRAGMA integrity_check');
+  const messages = rows.map((row) => Object.values(row)[0] ?? '');
+  const problems = messages.filter((m) => m !== 'ok');
+  const fk = await knex.raw<{ table: string; rowid: number; parent: string }[]>('PRAGMA foreign_key_check');
+  for (const violation of fk.slice(0, 20)) {
+    problems.push(`foreign key: ${violation.table} row ${String(violation.rowid)} → ${violation.parent}`);
+  }
+  return problems;
+}
+
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:.]/g, '')
+    .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');
+
+/**
+ * Makes a verified backup of an open database. `VACUUM INTO` writes a consistent, compact copy
+ * even while the database is in use (WAL); the copy is checked before it gets its final name.
+ */
+export async function createBackup(
+  knex: Knex,
+  databasePath: string,
+  reason: BackupReason,
+  now = new Date(),
+): Promise<BackupInfo> {
+  const folder = backupFolder(databasePath);
+  await mkdir(folder, { recursive: true });
+  const name = `registry-${stamp(now)}-${reason}-${randomBytes(3).toString('hex')}.db`;
+  const temporary = path.join(folder, `.${name}.tmp`);
+  await rm(temporary, { force: true });
+  try {
+    await knex.raw('VACUUM INTO ?', [temporary]);
+    const problems = await checkFile(temporary);
+    if (problems.length > 0)
+      throw new AppError('IO', `The backup did not pass the integrity check: ${problems.join('; ')}`);
+    await rename(temporary, path.join(folder, name));
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'IO',
+      `Cannot write a backup into ${folder}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  await pruneBackups(databasePath);
+  const info = await stat(path.join(folder, name));
+  return { name, size: info.size, createdAt: now.toISOString(), reason };
+}
+
+/** Which backups the retention policy keeps: the newest `recent`, plus the newest of each of `monthly` months. */
+export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
+  const sorted = [...backups].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const keep = new Set(sorted.slice(0, RETENTION.recent).map((b) => b.name));
+  const months = new Set<string>();
+  for (const backup of sorted) {
+    const month = backup.createdAt.slice(0, 7);
+    if (months.has(month)) continue;
+    if (months.size >= RETENTION.monthly) break;
+    months.add(month);
+    keep.add(backup.name);
+  }
+  return keep;
+}
+
+export async function pruneBackups(databasePath: string): Promise<void> {
+  const backups = await listBackups(databasePath);
+  const keep = backupsToKeep(backups);
+  for (const backup of backups) {
+    if (!keep.has(backup.name)) await rm(path.join(backupFolder(databasePath), backup.name), { force: true });
+  }
+}
+
+/** Makes the daily backup unless one was made in the last 24 hours. */
+export async function ensureDailyBackup(
+  knex: Knex,
+  databasePath: string,
+  now = new Date(),
+): Promise<BackupInfo | null> {
+  const latest = (await listBackups(databasePath))[0];
+  if (latest && now.getTime() - Date.parse(latest.createdAt) < 24 * 3600 * 1000) return null;
+  return createBackup(knex, databasePath, 'daily', now);
+}

@@ -1,0 +1,29 @@
+import type { importChannels } from '../../../shared/ipc/channels/import';
+import type { AppContext } from '../context';
+import {
+  createManualBackup,
+  databaseStatus,
+  listDatabaseBackups,
+  restoreDatabaseBackup,
+} from '../services/backup-service';
+import {
+  cancelImport,
+  chooseImportFile,
+  commitImport,
+  openDroppedFile,
+  previewImport,
+} from '../services/import/import-service';
+import type { HandlersFor } from './types';
+
+export const importHandlers = (ctx: AppContext) =>
+  ({
+    'import:chooseFile': () => chooseImportFile(ctx),
+    'import:openDropped': ({ path }) => Promise.resolve(openDroppedFile(ctx, path)),
+    'import:preview': (input) => previewImport(ctx, input),
+    'import:commit': (input) => commitImport(ctx, input),
+    'import:cancel': (input) => Promise.resolve(cancelImport(ctx, input)),
+    'backups:list': () => listDatabaseBackups(ctx),
+    'backups:create': () => createManualBackup(ctx),
+    'backups:restore': ({ name }) => restoreDatabaseBackup(ctx, name),
+    'db:status': () => databaseStatus(ctx),
+  }) satisfies HandlersFor<typeof importChannels>;

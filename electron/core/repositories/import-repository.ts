@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+
+/**
+ * SQL of the importer: snapshots of what exists (to compare a file against) and batch writes.
+ * Batches stay under SQLite's bound-variable limit: at most 500 rows and 30,000 variables.
+ */
+
+export const batchSize = (columns: number): number =>
+  Math.max(1, Math.min(500, Math.floor(30000 / Math.max(1, columns))));
+
+export type ExistingMunicipality = {
+  id: number;
+  code: string;
+  name: string;
+  district_code: string | null;
+  region_code: string | null;
+  orp_code: string | null;
+  orp_name: string | null;
+  postal_code: string | null;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  member_since: string | null;
+  version: number;
+};
+
+export async function loadMunicipalitySnapshot(db: Knex): Promise<Map<string, ExistingMunicipality>> {
+  const rows = await db('municipalities as m')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .select<ExistingMunicipality[]>(
+      'm.id',
+      'm.code',
+      'm.name',
+      'd.code as district_code',
+      'r.code as region_code',
+      'm.orp_code',
+      'm.orp_name',
+      'm.postal_code',
+      'm.population',
+      'm.latitude',
+      'm.longitude',
+      'm.member_since',
+      'm.version',
+    );
+  return new Map(rows.map((row) => [row.code, row]));
+}
+
+export async function loadRegionCodes(db: Knex): Promise<Map<string, number>> {
+  const rows = await db('regions').select<{ id: number; code: string }[]>('id', 'code');
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function loadDistrictCodes(db: Knex): Promise<Map<string, { id: number; regionId: number }>> {
+  const rows = await db('districts').select<{ id: number; code: string; region_id: number }[]>(
+    'id',
+    'code',
+    'region_id',
+  );
+  return new Map(rows.map((r) => [r.code, { id: r.id, regionId: r.region_id }]));
+}
+
+export async function insertRows(
+  db: Knex,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  afterBatch?: (done: number) => Promise<void>,
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const size = batchSize(Object.keys(first).length);
+  for (let start = 0; start < rows.length; start += size) {
+    await db(table).insert(rows.slice(start, start + size));
+    if (afterBatch) await afterBatch(Math.min(rows.length, start + size));
+  }
+}
+
+export async function updateById(db: Knex, table: string, id: number, columns: Record<string, unknown>): Promise<void> {
+  await db(table)
+    .where({ id })
+    .update({ ...columns, version: db.raw('version + 1') });
+}
+
+export type ExistingTown = {
+  id: number;
+  country_code: string;
+  name_key: string;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTown>> {
+  const rows = await db('foreign_towns').select<ExistingTown[]>(
+    'id',
+    'country_code',
+    'name_key',
+    'latitude',
+    'longitude',
+  );
+  return new Map(rows.map((row) => [`${row.country_code}|${row.name_key}`, row]));
+}
+
+export type ExistingPartnership = {
+  id: number;
+  municipality_id: number;
+  foreign_town_id: number;
+  started_on: string | null;
+};
+
+export async function loadPartnershipSnapshot(db: Knex): Promise<Map<string, ExistingPartnership>> {
+  const rows = await db('partnerships').select<ExistingPartnership[]>(
+    'id',
+    'municipality_id',
+    'foreign_town_id',
+    'started_on',
+  );
+  return new Map(rows.map((row) => [`${row.municipality_id}|${row.foreign_town_id}`, row]));
+}
+
+export async function loadMunicipalityIndex(db: Knex): Promise<{ id: number; code: string; name: string }[]> {
+  return db('municipalities').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
+}

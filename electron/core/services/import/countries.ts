@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import { searchKey } from '../../../../shared/domain/text';
+
+/**
+ * Czech country names → ISO 3166-1 alpha-2, from i18n-iso-countries' Czech names (all variants)
+ * plus the names Czech lists use that it does not know. ISO codes themselves are accepted too.
+ */
+const ALIASES: Record<string, string> = {
+  korea: 'KR', // in Czech twinning lists "Korea" is the Republic of Korea (Soul)
+  'korejska republika': 'KR',
+  'velka britanie': 'GB',
+  anglie: 'GB',
+  skotsko: 'GB',
+  wales: 'GB',
+  'severni irsko': 'GB',
+  usa: 'US',
+  'spojene staty': 'US',
+  holandsko: 'NL',
+  rusko: 'RU',
+  'ruska federace': 'RU',
+  cesko: 'CZ',
+  'ceska republika': 'CZ',
+  moldavsko: 'MD',
+  makedonie: 'MK',
+  'bosna a hercegovina': 'BA',
+  'tchaj-wan': 'TW',
+  kosovo: 'XK',
+};
+
+let table: Map<string, string> | null = null;
+
+const key = (name: string) => searchKey(name).replace(/\s+/g, ' ').trim();
+
+function build(): Map<string, string> {
+  const requireJson = createRequire(import.meta.url);
+  countries.registerLocale(requireJson('i18n-iso-countries/langs/cs.json') as countries.LocaleData);
+  countries.registerLocale(requireJson('i18n-iso-countries/langs/en.json') as countries.LocaleData);
+  const map = new Map<string, string>();
+  for (const language of ['en', 'cs']) {
+    const names = countries.getNames(language, { select: 'all' }) as Record<string, string[]>;
+    for (const [code, variants] of Object.entries(names)) {
+      for (const variant of variants) map.set(key(variant), code);
+    }
+  }
+  for (const [alias, code] of Object.entries(ALIASES)) map.set(alias, code);
+  return map;
+}
+
+/** The ISO alpha-2 code for a country name (Czech or English) or code; null when unknown. */
+export function countryCodeOf(name: string): string | null {
+  table ??= build();
+  const trimmed = name.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) {
+    const upper = trimmed.toUpperCase();
+    return countries.isValid(upper) || upper === 'XK' ? upper : null;
+  }
+  return table.get(key(trimmed)) ?? null;
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../../shared/domain/errors';
+import {
+  applyMapping,
+  detectFormat,
+  type ColumnMap,
+  type ColumnMapping,
+  type FormatId,
+  type ImportKind,
+} from '../../../../shared/domain/import/formats';
+import type { ImportReport, ImportResult } from '../../../../shared/domain/import/report';
+import { emptyCounts } from '../../../../shared/domain/import/report';
+import type { AppContext } from '../../context';
+import { createBackup } from '../../db/backups';
+import { createJob, type ImportJob } from './job';
+import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
+import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
+import { readSourceFile, type SourceTable } from './read-file';
+import { resolveUpload } from './uploads';
+
+/** Rows to add and to update shown per list in a report (counts are always complete). */
+export const SAMPLE_LIMIT = 500;
+
+export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx'] as const;
+
+type Preview = { kind: ImportKind; table: SourceTable; columns: ColumnMap; format: FormatId };
+
+type ImportState = {
+  files: Map<string, { path: string; name: string }>;
+  previews: Map<string, Preview>;
+  jobs: Map<string, ImportJob>;
+};
+
+const states = new WeakMap<AppContext, ImportState>();
+const stateOf = (ctx: AppContext): ImportState => {
+  let state = states.get(ctx);
+  if (!state) {
+    state = { files: new Map(), previews: new Map(), jobs: new Map() };
+    states.set(ctx, state);
+  }
+  return state;
+};
+
+const registerFile = (ctx: AppContext, filePath: string): { file: string; fileName: string } => {
+  const handle = `file:${randomUUID()}`;
+  stateOf(ctx).files.set(handle, { path: filePath, name: path.basename(filePath) });
+  return { file: handle, fileName: path.basename(filePath) };
+};
+
+/** Asks for a file with the host's dialog (native in Electron); null when cancelled. */
+export async function chooseImportFile(ctx: AppContext): Promise<{ file: string; fileName: string } | null> {
+  const chosen = await ctx.dialogs.openFile({
+    filters: [{ name: 'CSV, TSV, XLSX', extensions: [...IMPORT_EXTENSIONS] }],
+  });
+  return chosen === null ? null : registerFile(ctx, chosen);
+}
+
+/**
+ * A file dropped on the Electron window: the shell's preload gives its path. Only an existing
+ * regular file with a table extension is accepted.
+ */
+export function openDroppedFile(ctx: AppContext, filePath: string): { file: string; fileName: string } {
+  const extension = path.extname(filePath).slice(1).toLowerCase();
+  if (!path.isAbsolute(filePath) || !IMPORT_EXTENSIONS.some((e) => e === extension)) {
+    throw new AppError('VALIDATION', 'Only CSV, TSV, TXT and XLSX files can be imported.', {
+      reason: 'import.error.fileType',
+      params: { file: path.basename(filePath) },
+    });
+  }
+  if (!existsSync(filePath) || !statSync(filePath).isFile()) {
+    throw new AppError('NOT_FOUND', `No file ${filePath}`, {
+      reason: 'import.error.unreadable',
+      params: { file: path.basename(filePath) },
+    });
+  }
+  return registerFile(ctx, filePath);
+}
+
+async function resolveFile(ctx: AppContext, handle: string): Promise<{ path: string; name: string }> {
+  const file = stateOf(ctx).files.get(handle) ?? (await resolveUpload(handle));
+  if (!file)
+    throw new AppError('NOT_FOUND', 'The file to import is no longer available; choose it again.', {
+      reason: 'import.error.gone',
+    });
+  return file;
+}
+
+type Plan = MunicipalityPlan | PartnershipPlan;
+
+const planFor = (ctx: AppContext, preview: Preview, job: ImportJob, db = ctx.db.knex): Promise<Plan> =>
+  preview.kind === 'municipalities'
+    ? planMunicipalities(db, preview.table, preview.columns, job, SAMPLE_LIMIT)
+    : planPartnerships(db, preview.table, preview.columns, job, SAMPLE_LIMIT);
+
+function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport {
+  return {
+    previewId,
+    kind: preview.kind,
+    fileName: preview.table.fileName,
+    encoding: preview.table.encoding,
+    delimiter: preview.table.delimiter,
+    format: preview.format,
+    header: preview.table.header,
+    needsMapping: false,
+    mappingProblems: [],
+    counts: plan.counts,
+    added: plan.added,
+    updated: plan.updated,
+    sampleLimit: SAMPLE_LIMIT,
+    issues: [...plan.issues].sort((a, b) => a.line - b.line),
+  };
+}
+
+/**
+ * Reads a file and compares it with the registry without writing anything. A file of an unknown
+ * format (and no mapping) gives a report with `needsMapping` and the file's columns.
+ */
+export async function previewImport(
+  ctx: AppContext,
+  input: { kind: ImportKind; file: string; mapping?: ColumnMapping | undefined },
+): Promise<ImportReport> {
+  const file = await resolveFile(ctx, input.file);
+  const table = await readSourceFile(file.path, file.name);
+  const previewId = randomUUID();
+  const detected = input.mapping ? null : detectFormat(input.kind, table.header);
+  let columns: ColumnMap;
+  let format: FormatId;
+  if (detected) {
+    columns = detected.columns;
+    format = detected.format;
+  } else {
+    const applied = applyMapping(input.kind, table.header, input.mapping ?? {});
+    if (applied.problems.length > 0) {
+      return {
+        previewId,
+        kind: input.kind,
+        fileName: table.fileName,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        format: null,
+        header: table.header,
+        needsMapping: true,
+        mappingProblems: applied.problems,
+        counts: { ...emptyCounts(), rows: table.records.length },
+        added: [],
+        updated: [],
+        sampleLimit: SAMPLE_LIMIT,
+        issues: [],
+      };
+    }
+    columns = applied.columns;
+    format = 'mapped';
+  }
+  const preview: Preview = { kind: input.kind, table, columns, format };
+  const state = stateOf(ctx);
+  const job = createJob(previewId, ctx.emit);
+  state.jobs.set(previewId, job);
+  try {
+    const plan = await planFor(ctx, preview, job);
+    state.previews.clear(); // one preview at a time: the memory of an old file is released
+    state.previews.set(previewId, preview);
+    return toReport(previewId, preview, plan);
+  } finally {
+    state.jobs.delete(previewId);
+  }
+}
+
+const hasChanges = (plan: Plan): boolean => plan.counts.add + plan.counts.update > 0;
+
+/**
+ * Imports every valid row of a previewed file in one transaction: all or nothing. The file is
+ * compared again inside the transaction, so a repeated import changes nothing and says so.
+ * A verified backup is made first whenever something is going to change.
+ */
+export async function commitImport(ctx: AppContext, input: { previewId: string }): Promise<ImportResult> {
+  const state = stateOf(ctx);
+  const preview = state.previews.get(input.previewId);
+  if (!preview)
+    throw new AppError('NOT_FOUND', 'This preview is no longer available; preview the file again.', {
+      reason: 'import.error.gone',
+    });
+  if (state.jobs.size > 0)
+    throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
+  const job = createJob(input.previewId, ctx.emit);
+  state.jobs.set(input.previewId, job);
+  try {
+    const check = await planFor(ctx, preview, job);
+    if (!hasChanges(check)) {
+      return { report: toReport(input.previewId, preview, check), changed: false, backup: null };
+    }
+    job.throwIfCancelled();
+    job.progress('backup', 0, 1);
+    const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'import');
+    job.throwIfCancelled();
+    const actor = await ctx.actor();
+    const now = new Date().toISOString();
+    const source = `import: ${preview.table.fileName}`;
+    const plan = await ctx.db.knex.transaction(async (trx) => {
+      const inside = await planFor(ctx, preview, job, trx);
+      if (preview.kind === 'municipalities')
+        await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now);
+      else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, source);
+      job.throwIfCancelled();
+      return inside;
+    });
+    ctx.emit('data:changed', {
+      tables:
+        preview.kind === 'municipalities'
+          ? ['regions', 'districts', 'municipalities']
+          : ['foreign_towns', 'partnerships'],
+    });
+    return { report: toReport(input.previewId, preview, plan), changed: hasChanges(plan), backup: backup.name };
+  } finally {
+    state.jobs.delete(input.previewId);
+  }
+}
+
+/** Asks a running preview or import to stop; an import then rolls back entirely. */
+export function cancelImport(ctx: AppContext, input: { previewId: string }): { cancelled: boolean } {
+  const job = stateOf(ctx).jobs.get(input.previewId);
+  if (!job) return { cancelled: false };
+  job.cancel();
+  return { cancelled: true };
+}
+
+/** Imports a file in one call (CLI): preview, then commit unless `dryRun`. */
+export async function importFile(
+  ctx: AppContext,
+  input: { kind: ImportKind; filePath: string; mapping?: ColumnMapping; dryRun: boolean },
+): Promise<ImportResult> {
+  const { file } = registerFile(ctx, path.resolve(input.filePath));
+  const report = await previewImport(ctx, { kind: input.kind, file, mapping: input.mapping });
+  if (input.dryRun || report.needsMapping) return { report, changed: false, backup: null };
+  return commitImport(ctx, { previewId: report.previewId });
+}

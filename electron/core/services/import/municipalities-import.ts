@@ -1,0 +1,326 @@
+import type { Knex } from 'knex';
+import type { ColumnMap } from '../../../../shared/domain/import/formats';
+import type { ImportIssue, ImportRow } from '../../../../shared/domain/import/report';
+import { emptyCounts, type ImportCounts } from '../../../../shared/domain/import/report';
+import { parseCoordinate, parseCount, parseDate } from '../../../../shared/domain/import/values';
+import {
+  insertRows,
+  loadDistrictCodes,
+  loadMunicipalitySnapshot,
+  loadRegionCodes,
+  updateById,
+  type ExistingMunicipality,
+} from '../../repositories/import-repository';
+import type { SourceTable } from './read-file';
+import { checkWidth, RowReader, yieldToLoop } from './rows';
+import type { ImportJob } from './job';
+
+type Values = {
+  name: string;
+  district_code?: string;
+  region_code?: string;
+  orp_code?: string;
+  orp_name?: string;
+  postal_code?: string;
+  population?: number;
+  latitude?: number;
+  longitude?: number;
+  member_since?: string;
+};
+type ValueKey = keyof Values;
+
+const COMPARED: readonly ValueKey[] = [
+  'name',
+  'district_code',
+  'region_code',
+  'orp_code',
+  'orp_name',
+  'postal_code',
+  'population',
+  'latitude',
+  'longitude',
+  'member_since',
+];
+
+/** Field names as the report shows them (the import's target fields). */
+const FIELD_OF: Record<ValueKey, string> = {
+  name: 'name',
+  district_code: 'districtCode',
+  region_code: 'regionCode',
+  orp_code: 'orpCode',
+  orp_name: 'orpName',
+  postal_code: 'postalCode',
+  population: 'population',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  member_since: 'memberSince',
+};
+
+const toFields = (values: Partial<Values>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const key of COMPARED) if (key in values) out[FIELD_OF[key]] = values[key] ?? null;
+  return out;
+};
+
+export type MunicipalityPlan = {
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  added: ImportRow[];
+  updated: ImportRow[];
+  regions: { code: string; name: string }[];
+  districts: { code: string; name: string; regionCode: string }[];
+  inserts: { code: string; values: Values }[];
+  updates: { existing: ExistingMunicipality; changed: Partial<Values>; before: Partial<Values> }[];
+};
+
+const same = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-7 : a === b;
+
+const REGION_CODE = /^CZ0\d{2}$/;
+const DISTRICT_CODE = /^CZ0\d{2}[0-9A-Z]$/;
+
+/** Compares a municipalities file with the registry: what would be added, updated, skipped, refused. */
+export async function planMunicipalities(
+  db: Knex,
+  table: SourceTable,
+  columns: ColumnMap,
+  job: ImportJob,
+  sampleLimit: number,
+): Promise<MunicipalityPlan> {
+  const existing = await loadMunicipalitySnapshot(db);
+  const regionIds = await loadRegionCodes(db);
+  const districtIds = await loadDistrictCodes(db);
+  const plan: MunicipalityPlan = {
+    counts: emptyCounts(),
+    issues: [],
+    added: [],
+    updated: [],
+    regions: [],
+    districts: [],
+    inserts: [],
+    updates: [],
+  };
+  const newRegions = new Map<string, string>();
+  const newDistricts = new Map<string, { name: string; regionCode: string }>();
+  const seen = new Map<string, number>();
+  const total = table.records.length;
+  plan.counts.rows = total;
+
+  for (const [index, record] of table.records.entries()) {
+    if (index % 2000 === 0) {
+      job.progress('analyse', index, total);
+      await yieldToLoop();
+      job.throwIfCancelled();
+    }
+    const row = new RowReader(table.header, columns, record);
+    if (!checkWidth(row)) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+    const code = row.text('code');
+    const name = row.text('name');
+    if (!/^\d{6}$/.test(code))
+      row.report('error', 'code', code === '' ? 'import.issue.required' : 'import.issue.municipalityCode', {
+        value: code,
+      });
+    if (name === '') row.report('error', 'name', 'import.issue.required', { value: '' });
+    const firstLine = seen.get(code);
+    if (firstLine !== undefined && /^\d{6}$/.test(code)) {
+      row.report('error', 'code', 'import.issue.duplicateCode', { value: code, firstLine });
+    }
+    if (row.rejected) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+    seen.set(code, row.line);
+    const values: Values = { name };
+
+    const regionCode = row.text('regionCode', REGION_CODE);
+    if (regionCode !== '') {
+      if (!REGION_CODE.test(regionCode))
+        row.report('warning', 'regionCode', 'import.issue.regionCode', { value: regionCode });
+      else if (regionIds.has(regionCode) || newRegions.has(regionCode)) values.region_code = regionCode;
+      else {
+        const regionName = row.text('regionName');
+        if (regionName === '') row.report('warning', 'regionCode', 'import.issue.unknownRegion', { value: regionCode });
+        else {
+          newRegions.set(regionCode, regionName);
+          values.region_code = regionCode;
+        }
+      }
+    }
+    const districtCode = row.text('districtCode', DISTRICT_CODE);
+    if (districtCode !== '') {
+      if (!DISTRICT_CODE.test(districtCode))
+        row.report('warning', 'districtCode', 'import.issue.districtCode', { value: districtCode });
+      else if (districtIds.has(districtCode) || newDistricts.has(districtCode)) values.district_code = districtCode;
+      else {
+        const districtName = row.text('districtName');
+        const parent = values.region_code ?? '';
+        if (districtName === '' || parent === '') {
+          row.report('warning', 'districtCode', 'import.issue.unknownDistrict', { value: districtCode });
+        } else {
+          newDistricts.set(districtCode, { name: districtName, regionCode: parent });
+          values.district_code = districtCode;
+        }
+      }
+    }
+    const orpCode = row.text('orpCode');
+    if (orpCode !== '') values.orp_code = orpCode.slice(0, 8);
+    const orpName = row.text('orpName');
+    if (orpName !== '') values.orp_name = orpName;
+    const postal = row.text('postalCode');
+    if (postal !== '') {
+      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postal_code = postal.replace(/\s/g, '');
+      else row.report('warning', 'postalCode', 'import.issue.postalCode', { value: postal });
+    }
+    const numeric: [ValueKey & ('population' | 'latitude' | 'longitude'), string][] = [
+      ['population', row.text('population')],
+      ['latitude', row.text('latitude')],
+      ['longitude', row.text('longitude')],
+    ];
+    for (const [key, text] of numeric) {
+      if (text === '') continue;
+      const parsed = key === 'population' ? parseCount(text) : parseCoordinate(text, key === 'latitude' ? 90 : 180);
+      if (parsed.ok) values[key] = parsed.value;
+      else row.report('warning', FIELD_OF[key], parsed.reason, parsed.params ?? {});
+    }
+    const since = row.text('memberSince');
+    if (since !== '') {
+      const parsed = parseDate(since);
+      if (parsed.ok) values.member_since = parsed.value;
+      else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
+    }
+    if (row.issues.length > 0) plan.counts.warnings += 1;
+    plan.issues.push(...row.issues);
+
+    const current = existing.get(code);
+    if (!current) {
+      plan.counts.add += 1;
+      plan.inserts.push({ code, values });
+      if (plan.added.length < sampleLimit) plan.added.push({ line: row.line, key: code, label: name, changes: [] });
+      continue;
+    }
+    const changed: Partial<Values> = {};
+    const before: Partial<Values> = {};
+    const changes: ImportRow['changes'] = [];
+    for (const key of COMPARED) {
+      const next = values[key];
+      if (next === undefined) continue; // an empty cell never erases what the registry has
+      const previous = current[key];
+      if (same(previous, next)) continue;
+      Object.assign(changed, { [key]: next });
+      Object.assign(before, { [key]: previous });
+      changes.push({ field: FIELD_OF[key], from: previous, to: next });
+    }
+    if (changes.length === 0) {
+      plan.counts.unchanged += 1;
+      continue;
+    }
+    plan.counts.update += 1;
+    plan.updates.push({ existing: current, changed, before });
+    if (plan.updated.length < sampleLimit) plan.updated.push({ line: row.line, key: code, label: name, changes });
+  }
+  plan.regions = [...newRegions].map(([code, name]) => ({ code, name }));
+  plan.districts = [...newDistricts].map(([code, d]) => ({ code, ...d }));
+  plan.counts.regionsAdded = plan.regions.length;
+  plan.counts.districtsAdded = plan.districts.length;
+  job.progress('analyse', total, total);
+  return plan;
+}
+
+/** Writes a plan inside the caller's transaction; one audit entry per changed record. */
+export async function writeMunicipalities(
+  trx: Knex.Transaction,
+  plan: MunicipalityPlan,
+  job: ImportJob,
+  actor: string,
+  now: string,
+): Promise<void> {
+  const total = plan.inserts.length + plan.updates.length;
+  let done = 0;
+  const step = async (n: number) => {
+    done = n;
+    job.progress('write', done, total);
+    await yieldToLoop();
+    job.throwIfCancelled();
+  };
+  if (plan.regions.length > 0) await insertRows(trx, 'regions', plan.regions);
+  const regionIds = await loadRegionCodes(trx);
+  if (plan.districts.length > 0) {
+    await insertRows(
+      trx,
+      'districts',
+      plan.districts.map((d) => ({ code: d.code, name: d.name, region_id: regionIds.get(d.regionCode) ?? null })),
+    );
+  }
+  const districtIds = await loadDistrictCodes(trx);
+  const columnsOf = (values: Partial<Values>) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'district_code') out.district_id = districtIds.get(String(value))?.id ?? null;
+      else if (key === 'region_code') out.region_id = regionIds.get(String(value)) ?? null;
+      else out[key] = value;
+    }
+    return out;
+  };
+
+  const insertColumns = plan.inserts.map(({ code, values }) => {
+    const district = values.district_code === undefined ? undefined : districtIds.get(values.district_code);
+    return {
+      code,
+      name: values.name,
+      kind: 'obec',
+      district_id: district?.id ?? null,
+      region_id:
+        values.region_code === undefined ? (district?.regionId ?? null) : (regionIds.get(values.region_code) ?? null),
+      orp_code: values.orp_code ?? null,
+      orp_name: values.orp_name ?? null,
+      postal_code: values.postal_code ?? null,
+      population: values.population ?? null,
+      latitude: values.latitude ?? null,
+      longitude: values.longitude ?? null,
+      member_since: values.member_since ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await insertRows(trx, 'municipalities', insertColumns, step);
+
+  for (const [index, update] of plan.updates.entries()) {
+    await updateById(trx, 'municipalities', update.existing.id, { ...columnsOf(update.changed), updated_at: now });
+    if (index % 200 === 199) await step(plan.inserts.length + index + 1);
+  }
+
+  // Audit: one entry per changed record, so each record's history shows the import.
+  const codes = new Set(plan.inserts.map((i) => i.code));
+  const ids = new Map<string, number>();
+  if (codes.size > 0) {
+    const rows = await trx('municipalities').select<{ id: number; code: string }[]>('id', 'code');
+    for (const row of rows) if (codes.has(row.code)) ids.set(row.code, row.id);
+  }
+  const audit = [
+    ...plan.inserts.map(({ code, values }) => ({
+      table_name: 'municipalities',
+      record_id: ids.get(code) ?? 0,
+      action: 'import',
+      before: null,
+      after: JSON.stringify({ code, ...toFields(values) }),
+      actor,
+      at: now,
+    })),
+    ...plan.updates.map((u) => ({
+      table_name: 'municipalities',
+      record_id: u.existing.id,
+      action: 'import',
+      before: JSON.stringify(toFields(u.before)),
+      after: JSON.stringify(toFields(u.changed)),
+      actor,
+      at: now,
+    })),
+  ];
+  await insertRows(trx, 'audit_log', audit);
+  await step(total);
+}

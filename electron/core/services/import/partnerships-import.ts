@@ -1,0 +1,332 @@
+import type { Knex } from 'knex';
+import type { ColumnMap } from '../../../../shared/domain/import/formats';
+import {
+  emptyCounts,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportRow,
+} from '../../../../shared/domain/import/report';
+import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
+import { searchKey } from '../../../../shared/domain/text';
+import {
+  insertRows,
+  loadMunicipalityIndex,
+  loadPartnershipSnapshot,
+  loadTownSnapshot,
+  updateById,
+} from '../../repositories/import-repository';
+import { foreignTownKey } from '../../repositories/partnerships-repository';
+import { countryCodeOf } from './countries';
+import type { ImportJob } from './job';
+import type { SourceTable } from './read-file';
+import { checkWidth, RowReader, yieldToLoop } from './rows';
+
+/** The placeholder the Union's map uses for Prague instead of its code, and Prague's real code. */
+export const PRAGUE_PLACEHOLDER = '111111';
+export const PRAGUE_CODE = '554782';
+
+type Draft = {
+  line: number;
+  municipalityId: number;
+  municipalityCode: string;
+  municipalityName: string;
+  countryCode: string;
+  townName: string;
+  townKey: string;
+  latitude: number | null;
+  longitude: number | null;
+  startedOn: string | null;
+  /** The start is known only to the year (stored as 1 January of it, as the demo data does). */
+  yearOnly: boolean;
+  notes: string | null;
+};
+
+export type PartnershipPlan = {
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  added: ImportRow[];
+  updated: ImportRow[];
+  towns: { countryCode: string; name: string; key: string; latitude: number | null; longitude: number | null }[];
+  inserts: Draft[];
+  updates: { id: number; before: string | null; after: string; line: number }[];
+};
+
+/** Compares a partnerships file with the registry (members must be imported first). */
+export async function planPartnerships(
+  db: Knex,
+  table: SourceTable,
+  columns: ColumnMap,
+  job: ImportJob,
+  sampleLimit: number,
+): Promise<PartnershipPlan> {
+  const municipalities = await loadMunicipalityIndex(db);
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  const byNameKey = new Map(municipalities.map((m) => [searchKey(m.name), m]));
+  const towns = await loadTownSnapshot(db);
+  const partnerships = await loadPartnershipSnapshot(db);
+  const plan: PartnershipPlan = {
+    counts: emptyCounts(),
+    issues: [],
+    added: [],
+    updated: [],
+    towns: [],
+    inserts: [],
+    updates: [],
+  };
+  const drafts = new Map<string, Draft>();
+  const total = table.records.length;
+  plan.counts.rows = total;
+
+  for (const [index, record] of table.records.entries()) {
+    if (index % 2000 === 0) {
+      job.progress('analyse', index, total);
+      await yieldToLoop();
+      job.throwIfCancelled();
+    }
+    const row = new RowReader(table.header, columns, record);
+    if (!checkWidth(row)) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+    const rawCode = row.text('municipalityCode');
+    const name = row.text('municipalityName');
+    const code = rawCode.replace(/^S-/i, '');
+    let municipality = byCode.get(code);
+    if (rawCode === '') row.report('error', 'municipalityCode', 'import.issue.required', { value: '' });
+    else if (code === PRAGUE_PLACEHOLDER) {
+      const praha = byCode.get(PRAGUE_CODE);
+      if (praha && searchKey(name) === 'praha') {
+        municipality = praha;
+        row.report('info', 'municipalityCode', 'import.issue.praguePlaceholderResolved', {
+          value: rawCode,
+          code: PRAGUE_CODE,
+        });
+        plan.counts.resolved += 1;
+      } else {
+        row.report('error', 'municipalityCode', 'import.issue.praguePlaceholder', { value: rawCode, name });
+      }
+    } else if (!/^\d{6}$/.test(code)) {
+      row.report('error', 'municipalityCode', 'import.issue.municipalityCode', { value: rawCode });
+    } else if (!municipality) {
+      const dash = name.indexOf('-');
+      const city = dash > 0 ? byNameKey.get(searchKey(name.slice(0, dash).trim())) : undefined;
+      if (city)
+        row.report('error', 'municipalityCode', 'import.issue.cityDistrict', { value: rawCode, name, city: city.name });
+      else row.report('error', 'municipalityCode', 'import.issue.unknownMunicipality', { value: rawCode, name });
+    }
+
+    const townName = row.text('townName');
+    if (townName === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
+    const country = row.text('country');
+    const countryCode = country === '' ? null : countryCodeOf(country);
+    if (country === '') row.report('error', 'country', 'import.issue.required', { value: '' });
+    else if (!countryCode) row.report('error', 'country', 'import.issue.unknownCountry', { value: country });
+    if (row.rejected || !municipality || !countryCode) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+
+    let startedOn: string | null = null;
+    let yearOnly = false;
+    const dateText = row.text('startedOn');
+    if (dateText !== '') {
+      const parsed = parseDate(dateText);
+      if (parsed.ok) startedOn = parsed.value;
+      else row.report('warning', 'startedOn', parsed.reason, parsed.params ?? {});
+    }
+    const yearText = row.text('year');
+    if (startedOn === null && yearText !== '') {
+      const parsed = parseYear(yearText);
+      if (parsed.ok) {
+        startedOn = `${String(parsed.value).padStart(4, '0')}-01-01`;
+        yearOnly = true;
+      } else row.report('warning', 'year', parsed.reason, parsed.params ?? {});
+    }
+    const coordinate = (field: string, bound: 90 | 180): number | null => {
+      const text = row.text(field);
+      if (text === '') return null;
+      const parsed = parseCoordinate(text, bound);
+      if (parsed.ok) return parsed.value;
+      row.report('warning', field, parsed.reason, parsed.params ?? {});
+      return null;
+    };
+    const latitude = coordinate('townLatitude', 90);
+    const longitude = coordinate('townLongitude', 180);
+    const notes = row.text('notes');
+    const townKey = foreignTownKey(townName);
+    const key = `${String(municipality.id)}|${countryCode}|${townKey}`;
+    const first = drafts.get(key);
+    if (first) {
+      // Same Czech place and same foreign town twice: one partnership, the earliest start kept.
+      row.report('info', 'townName', 'import.issue.duplicateMerged', {
+        firstLine: first.line,
+        name: municipality.name,
+        town: townName,
+      });
+      if (startedOn !== null && (first.startedOn === null || startedOn < first.startedOn)) {
+        first.startedOn = startedOn;
+        first.yearOnly = yearOnly;
+      }
+      plan.counts.merged += 1;
+      plan.issues.push(...row.issues);
+      continue;
+    }
+    if (row.issues.some((i) => i.severity === 'warning')) plan.counts.warnings += 1;
+    plan.issues.push(...row.issues);
+    drafts.set(key, {
+      line: row.line,
+      municipalityId: municipality.id,
+      municipalityCode: municipality.code,
+      municipalityName: municipality.name,
+      countryCode,
+      townName,
+      townKey,
+      latitude,
+      longitude,
+      startedOn,
+      yearOnly,
+      notes: notes === '' ? null : notes,
+    });
+  }
+
+  const newTowns = new Map<string, PartnershipPlan['towns'][number]>();
+  for (const draft of drafts.values()) {
+    const townId = towns.get(`${draft.countryCode}|${draft.townKey}`)?.id;
+    const existing =
+      townId === undefined ? undefined : partnerships.get(`${String(draft.municipalityId)}|${String(townId)}`);
+    const label = `${draft.municipalityName} – ${draft.townName} (${draft.countryCode})`;
+    const key = `${draft.municipalityCode}|${draft.countryCode}|${draft.townKey}`;
+    if (!existing) {
+      if (townId === undefined && !newTowns.has(`${draft.countryCode}|${draft.townKey}`)) {
+        newTowns.set(`${draft.countryCode}|${draft.townKey}`, {
+          countryCode: draft.countryCode,
+          name: draft.townName,
+          key: draft.townKey,
+          latitude: draft.latitude,
+          longitude: draft.longitude,
+        });
+      }
+      plan.inserts.push(draft);
+      plan.counts.add += 1;
+      if (plan.added.length < sampleLimit) plan.added.push({ line: draft.line, key, label, changes: [] });
+      continue;
+    }
+    const before = existing.started_on;
+    const after = draft.startedOn;
+    const differs =
+      after !== null && (draft.yearOnly ? (before ?? '').slice(0, 4) !== after.slice(0, 4) : before !== after);
+    if (!differs) {
+      plan.counts.unchanged += 1;
+      continue;
+    }
+    plan.counts.update += 1;
+    plan.updates.push({ id: existing.id, before, after, line: draft.line });
+    if (plan.updated.length < sampleLimit) {
+      plan.updated.push({ line: draft.line, key, label, changes: [{ field: 'startedOn', from: before, to: after }] });
+    }
+  }
+  plan.towns = [...newTowns.values()];
+  plan.counts.townsAdded = plan.towns.length;
+  job.progress('analyse', total, total);
+  return plan;
+}
+
+/** Writes a plan inside the caller's transaction; one audit entry per new or changed record. */
+export async function writePartnerships(
+  trx: Knex.Transaction,
+  plan: PartnershipPlan,
+  job: ImportJob,
+  actor: string,
+  now: string,
+  source: string,
+): Promise<void> {
+  const total = plan.towns.length + plan.inserts.length + plan.updates.length;
+  const step = (offset: number) => async (done: number) => {
+    job.progress('write', offset + done, total);
+    await yieldToLoop();
+    job.throwIfCancelled();
+  };
+  await insertRows(
+    trx,
+    'foreign_towns',
+    plan.towns.map((t) => ({
+      name: t.name,
+      name_key: t.key,
+      country_code: t.countryCode,
+      kind: 'town',
+      latitude: t.latitude,
+      longitude: t.longitude,
+      created_at: now,
+      updated_at: now,
+    })),
+    step(0),
+  );
+  const towns = await loadTownSnapshot(trx);
+  const rows = plan.inserts.map((d) => ({
+    municipality_id: d.municipalityId,
+    foreign_town_id: towns.get(`${d.countryCode}|${d.townKey}`)?.id ?? 0,
+    type: 'formal',
+    status: 'active',
+    started_on: d.startedOn,
+    notes: d.notes,
+    source: source.slice(0, 100),
+    term_kind: 'indefinite',
+    created_at: now,
+    updated_at: now,
+  }));
+  await insertRows(trx, 'partnerships', rows, step(plan.towns.length));
+  for (const update of plan.updates) {
+    await updateById(trx, 'partnerships', update.id, { started_on: update.after, updated_at: now });
+  }
+
+  const createdTownKeys = new Set(plan.towns.map((t) => `${t.countryCode}|${t.key}`));
+  const partnerships = await loadPartnershipSnapshot(trx);
+  const audit: Record<string, unknown>[] = [];
+  for (const [key, town] of towns) {
+    if (!createdTownKeys.has(key)) continue;
+    audit.push({
+      table_name: 'foreign_towns',
+      record_id: town.id,
+      action: 'import',
+      before: null,
+      after: JSON.stringify({
+        name: plan.towns.find((t) => `${t.countryCode}|${t.key}` === key)?.name ?? '',
+        countryCode: town.country_code,
+      }),
+      actor,
+      at: now,
+    });
+  }
+  for (const row of rows) {
+    const id = partnerships.get(`${String(row.municipality_id)}|${String(row.foreign_town_id)}`)?.id ?? 0;
+    audit.push({
+      table_name: 'partnerships',
+      record_id: id,
+      action: 'import',
+      before: null,
+      after: JSON.stringify({
+        municipalityId: row.municipality_id,
+        foreignTownId: row.foreign_town_id,
+        startedOn: row.started_on,
+        source: row.source,
+      }),
+      actor,
+      at: now,
+    });
+  }
+  for (const update of plan.updates) {
+    audit.push({
+      table_name: 'partnerships',
+      record_id: update.id,
+      action: 'import',
+      before: JSON.stringify({ startedOn: update.before }),
+      after: JSON.stringify({ startedOn: update.after }),
+      actor,
+      at: now,
+    });
+  }
+  await insertRows(trx, 'audit_log', audit);
+  job.progress('write', total, total);
+}

@@ -1,0 +1,123 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../../shared/domain/errors';
+import {
+  detectDelimiter,
+  looksBinary,
+  parseCsv,
+  type CsvRecord,
+  type Delimiter,
+} from '../../../../shared/domain/import/csv';
+
+/** Files larger than this are refused before reading (a registry import is never that big). */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1250' | 'xlsx';
+
+/** A file read as a table of text cells: the header and the records with their line numbers. */
+export type SourceTable = {
+  fileName: string;
+  encoding: Encoding;
+  delimiter: Delimiter | null;
+  header: string[];
+  records: CsvRecord[];
+};
+
+const failure = (key: string, message: string, params: Record<string, string | number> = {}) =>
+  new AppError('VALIDATION', message, { issues: [{ path: 'file', message: key }], reason: key, params });
+
+/**
+ * Decodes bytes: strict UTF-8 first (with or without BOM); if that fails the file is Windows-1250,
+ * the encoding Czech Excel writes CSV in. Node ships full ICU, so TextDecoder knows it.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1250').decode(body), encoding: 'windows-1250' };
+  }
+}
+
+const isZip = (bytes: Uint8Array) =>
+  bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Reads a CSV/TSV/TXT or XLSX file into a text table. Bad files give VALIDATION with a reason key. */
+export async function readSourceFile(filePath: string, displayName = path.basename(filePath)): Promise<SourceTable> {
+  let size: number;
+  try {
+    size = (await stat(filePath)).size;
+  } catch {
+    throw new AppError('IO', `Cannot read ${displayName}`, {
+      reason: 'import.error.unreadable',
+      params: { file: displayName },
+    });
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw failure('import.error.tooLarge', `${displayName} is larger than ${MAX_IMPORT_BYTES} bytes`, {
+      file: displayName,
+      size,
+    });
+  }
+  const bytes = new Uint8Array(await readFile(filePath));
+  return readSourceBytes(bytes, displayName);
+}
+
+export async function readSourceBytes(bytes: Uint8Array, fileName: string): Promise<SourceTable> {
+  if (bytes.length === 0) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  if (isZip(bytes)) return readXlsx(bytes, fileName);
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
+  if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  const delimiter = detectDelimiter(text);
+  const records = parseCsv(text, delimiter);
+  const [headerRecord, ...rest] = records;
+  if (!headerRecord) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  return { fileName, encoding, delimiter, header: headerRecord.cells.map((c) => c.trim()), records: rest };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('result' in value) return cellText(value.result);
+  if ('error' in value) return '';
+  return '';
+}
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as its own ArrayBuffer-like `Buffer`; an exact ArrayBuffer copy fits.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch {
+    throw failure('import.error.xlsx', `${fileName} is not a readable XLSX workbook`, { file: fileName });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  const rows: CsvRecord[] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c += 1) cells.push(cellText(row.getCell(c).value).trim());
+    if (cells.some((cell) => cell !== '')) rows.push({ line: rowNumber, cells });
+  });
+  const [headerRecord, ...rest] = rows;
+  if (!headerRecord) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  // Trailing empty header cells (formatted but unused columns) are dropped.
+  let headerWidth = headerRecord.cells.length;
+  while (headerWidth > 0 && headerRecord.cells[headerWidth - 1] === '') headerWidth -= 1;
+  return {
+    fileName,
+    encoding: 'xlsx',
+    delimiter: null,
+    header: headerRecord.cells.slice(0, headerWidth),
+    records: rest.map((r) => ({ line: r.line, cells: r.cells.slice(0, headerWidth) })),
+  };
+}

@@ -1,0 +1,64 @@
+import type { CsvRecord } from '../../../../shared/domain/import/csv';
+import type { ColumnMap } from '../../../../shared/domain/import/formats';
+import type { ImportIssue, ImportSeverity } from '../../../../shared/domain/import/report';
+
+/** Reads mapped fields of one record and collects its issues. */
+export class RowReader {
+  readonly issues: ImportIssue[] = [];
+  constructor(
+    readonly header: readonly string[],
+    readonly columns: ColumnMap,
+    readonly record: CsvRecord,
+  ) {}
+
+  get line(): number {
+    return this.record.line;
+  }
+
+  /** The header of the column a field comes from ('' when unmapped). */
+  column(field: string): string {
+    const index = this.columns[field]?.[0];
+    return index === undefined ? '' : (this.header[index] ?? '');
+  }
+
+  /** The first non-empty candidate cell of a field (trimmed), optionally one matching a shape. */
+  text(field: string, shape?: RegExp): string {
+    for (const index of this.columns[field] ?? []) {
+      const cell = (this.record.cells[index] ?? '').trim();
+      if (cell !== '' && (!shape || shape.test(cell))) return cell;
+    }
+    if (shape) {
+      for (const index of this.columns[field] ?? []) {
+        const cell = (this.record.cells[index] ?? '').trim();
+        if (cell !== '') return cell;
+      }
+    }
+    return '';
+  }
+
+  has(field: string): boolean {
+    return (this.columns[field]?.length ?? 0) > 0;
+  }
+
+  report(severity: ImportSeverity, field: string, reason: string, params: Record<string, string | number> = {}): void {
+    this.issues.push({ line: this.line, column: field === '' ? '' : this.column(field), severity, reason, params });
+  }
+
+  get rejected(): boolean {
+    return this.issues.some((issue) => issue.severity === 'error');
+  }
+}
+
+/** Whether a record has the header's number of cells (trailing empty cells tolerated). */
+export function checkWidth(reader: RowReader): boolean {
+  const expected = reader.header.length;
+  const cells = reader.record.cells;
+  let actual = cells.length;
+  while (actual > expected && (cells[actual - 1] ?? '').trim() === '') actual -= 1;
+  if (actual === expected) return true;
+  reader.report('error', '', 'import.issue.columnCount', { expected, actual });
+  return false;
+}
+
+/** Gives the event loop a turn so the UI and other calls stay responsive during long work. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

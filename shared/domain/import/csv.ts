@@ -1,0 +1,105 @@
+/**
+ * A CSV reader for files as Czech offices have them: comma, semicolon or tab; quoted fields with
+ * embedded delimiters, doubled quotes and line breaks; CRLF, LF or CR line ends. Everything stays
+ * text (leading zeros of codes survive); values are converted only once a column is mapped.
+ */
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** One record with the physical line of the file where it starts (1-based; the header is line 1). */
+export type CsvRecord = { line: number; cells: string[] };
+
+/** Splits the text into records. Blank lines are dropped; a record keeps its starting line number. */
+export function parseCsv(text: string, delimiter: Delimiter, limit = Number.POSITIVE_INFINITY): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let fieldStarted = false;
+  let line = 1;
+  let recordLine = 1;
+  const length = text.length;
+
+  const endRecord = () => {
+    cells.push(field);
+    const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
+    if (!blank) records.push({ line: recordLine, cells });
+    cells = [];
+    field = '';
+    fieldStarted = false;
+  };
+
+  for (let i = 0; i < length; i += 1) {
+    const ch = text.charAt(i);
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line += 1;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      // A quote opens a quoted field only at its start (spaces before it are dropped).
+      inQuotes = true;
+      fieldStarted = true;
+      field = '';
+    } else if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+      fieldStarted = true;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      endRecord();
+      line += 1;
+      recordLine = line;
+      if (records.length >= limit) return records;
+    } else {
+      field += ch;
+    }
+  }
+  if (field !== '' || cells.length > 0 || fieldStarted) endRecord();
+  return records;
+}
+
+/**
+ * Picks the delimiter that splits the first records into the most columns, consistently: the
+ * header must have at least two fields and most of the following records the same number.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const sample = text.slice(0, 64 * 1024);
+  let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: -1 };
+  // On a tie the rarer character in ordinary text wins: tab, then semicolon, then comma.
+  for (const delimiter of ['\t', ';', ','] as const) {
+    const records = parseCsv(sample, delimiter, 20);
+    const header = records[0];
+    if (!header || header.cells.length < 2) continue;
+    const width = header.cells.length;
+    const rest = records.slice(1, -1); // the last sampled record may be cut off by the sample
+    const consistent = rest.length === 0 ? 1 : rest.filter((r) => r.cells.length === width).length / rest.length;
+    const score = consistent * 1000 + width;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+/** True when decoded text looks like a binary file (NUL or many control characters). */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return true;
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13) control += 1;
+    if (code === 0xfffd) control += 1;
+  }
+  return control / sample.length > 0.01;
+}

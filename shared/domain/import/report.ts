@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { FORMAT_IDS, IMPORT_KINDS } from './formats';
+
+/**
+ * The import report: what a preview found and what a commit did. Every problem names the line
+ * of the file, the column and a reason as an i18n key with parameters, so it reads in the
+ * user's language in the app, the CLI and tests alike.
+ */
+
+const params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const IMPORT_SEVERITIES = ['error', 'warning', 'info'] as const;
+export type ImportSeverity = (typeof IMPORT_SEVERITIES)[number];
+
+export const importIssueSchema = z.object({
+  /** Line of the file where the record starts (1 = header). */
+  line: z.number().int().nonnegative(),
+  /** The column's header as written in the file ('' for a whole-row problem). */
+  column: z.string(),
+  /** error: the row is not imported; warning: imported without this value; info: resolved or merged. */
+  severity: z.enum(IMPORT_SEVERITIES),
+  reason: z.string(),
+  params,
+});
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+const value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const importRowSchema = z.object({
+  line: z.number().int().nonnegative(),
+  /** Natural key: municipality code, or code + country + town. */
+  key: z.string(),
+  label: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: value, to: value })),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const importCountsSchema = z.object({
+  rows: z.number().int().nonnegative(),
+  add: z.number().int().nonnegative(),
+  update: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
+  resolved: z.number().int().nonnegative(),
+  regionsAdded: z.number().int().nonnegative(),
+  districtsAdded: z.number().int().nonnegative(),
+  townsAdded: z.number().int().nonnegative(),
+});
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+export const importReportSchema = z.object({
+  previewId: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  encoding: z.string(),
+  delimiter: z.string().nullable(),
+  format: z.enum(FORMAT_IDS).nullable(),
+  header: z.array(z.string()),
+  /** True when the format was not recognised: the caller must send a column mapping. */
+  needsMapping: z.boolean(),
+  mappingProblems: z.array(z.object({ field: z.string(), reason: z.string() })),
+  counts: importCountsSchema,
+  /** The first rows to add and to update (at most `sampleLimit` each; counts are complete). */
+  added: z.array(importRowSchema),
+  updated: z.array(importRowSchema),
+  sampleLimit: z.number().int().positive(),
+  /** Every problem, by line. */
+  issues: z.array(importIssueSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importResultSchema = z.object({
+  report: importReportSchema,
+  /** False when the file brought nothing new (a repeated import). */
+  changed: z.boolean(),
+  /** Name of the backup made just before writing (null when nothing was written). */
+  backup: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const emptyCounts = (): ImportCounts => ({
+  rows: 0,
+  add: 0,
+  update: 0,
+  unchanged: 0,
+  invalid: 0,
+  warnings: 0,
+  merged: 0,
+  resolved: 0,
+  regionsAdded: 0,
+  districtsAdded: 0,
+  townsAdded: 0,
+});

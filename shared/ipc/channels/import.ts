@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+import { IMPORT_KINDS } from '../../domain/import/formats';
+import { importReportSchema, importResultSchema } from '../../domain/import/report';
+
+const empty = z.object({}).strict();
+const fileRef = z.object({ file: z.string(), fileName: z.string() });
+
+export const backupSchema = z.object({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore']),
+});
+
+export const importChannels = defineChannels({
+  'import:chooseFile': {
+    doc: 'Asks for a CSV/TSV/XLSX file with the host dialog; a handle for import:preview, or null when cancelled.',
+    input: empty,
+    output: fileRef.nullable(),
+  },
+  'import:openDropped': {
+    doc: 'A file dropped on the Electron window (its path from the preload): a handle for import:preview.',
+    input: z.object({ path: z.string().min(1).max(4000) }).strict(),
+    output: fileRef,
+  },
+  'import:preview': {
+    doc: 'Reads a file and compares it with the registry, writing nothing: rows to add, to update (changed fields), unchanged, and every invalid row with line, column and reason.',
+    input: z
+      .object({
+        kind: z.enum(IMPORT_KINDS),
+        file: z.string().min(1).max(200),
+        mapping: z.record(z.string(), z.string()).optional(),
+      })
+      .strict(),
+    output: importReportSchema,
+  },
+  'import:commit': {
+    doc: 'Imports every valid row of a previewed file in one transaction (after a backup); emits job:progress; idempotent.',
+    input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
+    output: importResultSchema,
+  },
+  'import:cancel': {
+    doc: 'Stops a running preview or import; an import rolls back entirely.',
+    input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'backups:list': {
+    doc: 'Verified backups of the open database, newest first, with size and date.',
+    input: empty,
+    output: z.object({ folder: z.string(), backups: z.array(backupSchema) }),
+  },
+  'backups:create': {
+    doc: 'Makes a verified backup now (VACUUM INTO, integrity check, rename).',
+    input: empty,
+    output: backupSchema,
+  },
+  'backups:restore': {
+    doc: 'Replaces the database by a backup, after backing up the current state; the database is closed, replaced and reopened.',
+    input: z.object({ name: z.string().min(1).max(200) }).strict(),
+    output: z.object({ restored: z.string(), safetyBackup: z.string() }),
+  },
+  'db:status': {
+    doc: 'Where the database is and whether it is on a network share (SQLite locking is unreliable there).',
+    input: empty,
+    output: z.object({
+      path: z.string(),
+      size: z.number().int().nonnegative(),
+      networkShare: z.boolean(),
+      shareKind: z.string().nullable(),
+      lastBackupAt: z.string().nullable(),
+    }),
+  },
+});

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
+import { createTestApp, ok, SHARED_DATA_DIR, type TestApp } from '../../support/temp-db';
+
+const MUNICIPALITIES = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
+const PARTNERSHIPS = path.join(SHARED_DATA_DIR, 'cz-partnerships-smo-2013.tsv');
+const present = existsSync(MUNICIPALITIES) && existsSync(PARTNERSHIPS);
+if (!present) console.warn(`Skipping the real-data import tests: ${SHARED_DATA_DIR} is absent.`);
+
+async function importVia(app: TestApp, kind: 'municipalities' | 'partnerships', file: string) {
+  const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+  const report = await ok<ImportReport>(app.dispatch('import:preview', { kind, file: handle.file }));
+  const result = await ok<ImportResult>(app.dispatch('import:commit', { previewId: report.previewId }));
+  return { report, result };
+}
+
+const count = async (app: TestApp, table: string) =>
+  Number((await app.ctx.db.knex(table).count<{ n: number }[]>({ n: '*' }).first())?.n ?? 0);
+
+describe.skipIf(!present)('importing the real files of ../shared/data', () => {
+  let app: TestApp;
+  let municipalities: ImportReport;
+  let partnerships: ImportReport;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    municipalities = (await importVia(app, 'municipalities', MUNICIPALITIES)).report;
+    partnerships = (await importVia(app, 'partnerships', PARTNERSHIPS)).report;
+  }, 60_000);
+  afterAll(async () => app.cleanup());
+
+  it('imports all 6,259 municipalities with their 14 regions and 77 districts', async () => {
+    expect(municipalities.format).toBe('municipalities2018');
+    expect(municipalities.counts).toMatchObject({
+      rows: 6259,
+      add: 6259,
+      invalid: 0,
+      regionsAdded: 14,
+      districtsAdded: 77,
+    });
+    expect(municipalities.issues).toEqual([]);
+    expect(await count(app, 'municipalities')).toBe(6259);
+    const praha = await app.ctx.db
+      .knex('municipalities')
+      .where({ code: '554782' })
+      .first<{ name: string; postal_code: string }>();
+    expect(praha).toMatchObject({ name: 'Praha', postal_code: '11000' });
+  });
+
+  it('reports exactly the dirty rows the data README describes', () => {
+    const byReason = (reason: string) => partnerships.issues.filter((i) => i.reason === reason);
+    expect(partnerships.format).toBe('smo2013');
+    expect(partnerships.counts.rows).toBe(966);
+    // 80 rows with year 0: imported without a year, each reported on its line in column "rok".
+    expect(byReason('import.issue.yearZero')).toHaveLength(80);
+    expect(byReason('import.issue.yearZero').every((i) => i.column === 'rok' && i.severity === 'warning')).toBe(true);
+    // One Excel date serial, one implausible year.
+    expect(byReason('import.issue.excelSerial')).toEqual([
+      { line: 77, column: 'rok', severity: 'warning', reason: 'import.issue.excelSerial', params: { value: '37546' } },
+    ]);
+    expect(byReason('import.issue.yearImplausible').map((i) => [i.line, i.params.value])).toEqual([[170, '1238']]);
+    // Prague's placeholder ×14, resolved to Praha (554782) because the list contains it: reported.
+    const prague = byReason('import.issue.praguePlaceholderResolved');
+    expect(prague).toHaveLength(14);
+    expect(
+      prague.every((i) => i.params.value === 'S-111111' && i.params.code === '554782' && i.severity === 'info'),
+    ).toBe(true);
+    // The city district Brno-Líšeň ×1: refused, named.
+    expect(byReason('import.issue.cityDistrict')).toEqual([
+      {
+        line: 576,
+        column: 'kod1',
+        severity: 'error',
+        reason: 'import.issue.cityDistrict',
+        params: { value: 'S-551287', name: 'Brno-Líšeň', city: 'Brno' },
+      },
+    ]);
+    // The one real duplicate pair (same place, same town): merged and reported.
+    expect(byReason('import.issue.duplicateMerged').map((i) => [i.line, i.params.firstLine, i.params.town])).toEqual([
+      [463, 462, 'Žiar nad Hronom'],
+    ]);
+    // Nothing else: every country name is known, every other code is in the list.
+    const explained = new Set([
+      'import.issue.yearZero',
+      'import.issue.excelSerial',
+      'import.issue.yearImplausible',
+      'import.issue.praguePlaceholderResolved',
+      'import.issue.cityDistrict',
+      'import.issue.duplicateMerged',
+    ]);
+    expect(partnerships.issues.filter((i) => !explained.has(i.reason))).toEqual([]);
+    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 82 });
+  });
+
+  it('the codes outside the municipality list are exactly Prague’s placeholder ×14 and Brno-Líšeň ×1', () => {
+    const codes = new Set(
+      readFileSync(MUNICIPALITIES, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[1]),
+    );
+    const outside = readFileSync(PARTNERSHIPS, 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.split('\t')[0]?.slice(2) ?? '')
+      .filter((code) => !codes.has(code));
+    expect(outside.length).toBe(15);
+    const reported = partnerships.issues.filter(
+      (i) => i.reason === 'import.issue.praguePlaceholderResolved' || i.reason === 'import.issue.cityDistrict',
+    );
+    expect(reported).toHaveLength(15);
+  });
+
+  it('wrote 964 partnerships and the audit log, one entry per new record', async () => {
+    expect(await count(app, 'partnerships')).toBe(964);
+    const svitavy = await app.ctx.db
+      .knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where({ 'm.name': 'Svitavy', 't.name': 'Žiar nad Hronom' })
+      .select<{ started_on: string }[]>('p.started_on');
+    expect(svitavy).toEqual([{ started_on: '1975-01-01' }]);
+    const audit = await app.ctx.db
+      .knex('audit_log')
+      .where({ action: 'import', table_name: 'partnerships' })
+      .count<{ n: number }[]>({ n: '*' });
+    expect(Number(audit[0]?.n)).toBe(964);
+  });
+
+  it('a second import of both files changes nothing and says so', async () => {
+    const before = await app.ctx.db.knex('audit_log').count<{ n: number }[]>({ n: '*' });
+    const again = await importVia(app, 'municipalities', MUNICIPALITIES);
+    expect(again.result.changed).toBe(false);
+    expect(again.result.backup).toBeNull();
+    expect(again.result.report.counts).toMatchObject({ add: 0, update: 0, unchanged: 6259 });
+    const againP = await importVia(app, 'partnerships', PARTNERSHIPS);
+    expect(againP.result.changed).toBe(false);
+    expect(againP.result.report.counts).toMatchObject({ add: 0, update: 0, unchanged: 964, invalid: 1, merged: 1 });
+    const after = await app.ctx.db.knex('audit_log').count<{ n: number }[]>({ n: '*' });
+    expect(after).toEqual(before);
+    expect(await count(app, 'partnerships')).toBe(964);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, looksBinary, parseCsv } from '../../../shared/domain/import/csv';
+import { applyMapping, detectFormat } from '../../../shared/domain/import/formats';
+import { parseDate, parseNumber, parseYear } from '../../../shared/domain/import/values';
+
+describe('parseCsv', () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks, keeping line numbers', () => {
+    const text = 'kod;nazev;pozn\r\n001234;"Lhota; u Brna";"řekl ""ano""\r\na odešel"\r\n\r\n000002;Ves;\n';
+    const records = parseCsv(text, ';');
+    expect(records).toEqual([
+      { line: 1, cells: ['kod', 'nazev', 'pozn'] },
+      { line: 2, cells: ['001234', 'Lhota; u Brna', 'řekl "ano"\r\na odešel'] },
+      { line: 5, cells: ['000002', 'Ves', ''] },
+    ]);
+  });
+
+  it('handles a last line without a line end and lone CR line ends', () => {
+    expect(parseCsv('a,b\rc,d', ',')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c', 'd'] },
+    ]);
+  });
+
+  it('detects comma, semicolon and tab', () => {
+    expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',');
+    expect(detectDelimiter('a;b;c\n1,5;2;3\n')).toBe(';');
+    expect(detectDelimiter('a\tb, c\n1\t2, 3\n')).toBe('\t');
+    expect(detectDelimiter('"x;y",b\n"1;2",3\n')).toBe(',');
+  });
+
+  it('recognises binary content', () => {
+    expect(looksBinary('PK\u0003\u0004\u0000\u0000')).toBe(true);
+    expect(looksBinary('obec;kód\nLhota;001\n')).toBe(false);
+  });
+});
+
+describe('values', () => {
+  it('reads dates as DD.MM.YYYY, D. M. YYYY and ISO; reports Excel serials and impossible days', () => {
+    expect(parseDate('05.03.2004')).toEqual({ ok: true, value: '2004-03-05' });
+    expect(parseDate('5. 3. 2004')).toEqual({ ok: true, value: '2004-03-05' });
+    expect(parseDate('5.3.2004')).toEqual({ ok: true, value: '2004-03-05' });
+    expect(parseDate('2004-03-05')).toEqual({ ok: true, value: '2004-03-05' });
+    expect(parseDate('2004-03-05T00:00:00.000Z')).toEqual({ ok: true, value: '2004-03-05' });
+    expect(parseDate('31.02.2004')).toMatchObject({ ok: false, reason: 'import.issue.date' });
+    expect(parseDate('37546')).toMatchObject({ ok: false, reason: 'import.issue.excelSerial' });
+  });
+
+  it('reads numbers with decimal comma and thousands spaces', () => {
+    expect(parseNumber('12 345,67')).toEqual({ ok: true, value: 12345.67 });
+    expect(parseNumber('12\u00a0345')).toEqual({ ok: true, value: 12345 });
+    expect(parseNumber('1.234,5')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseNumber('1,234.5')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseNumber('50.368855')).toEqual({ ok: true, value: 50.368855 });
+    expect(parseNumber('-0,5')).toEqual({ ok: true, value: -0.5 });
+    expect(parseNumber('abc').ok).toBe(false);
+  });
+
+  it('reports year 0, Excel serials and implausible years instead of guessing', () => {
+    const today = new Date('2026-01-01T00:00:00Z');
+    expect(parseYear('2009', today)).toEqual({ ok: true, value: 2009 });
+    expect(parseYear('0', today)).toMatchObject({ ok: false, reason: 'import.issue.yearZero' });
+    expect(parseYear('37546', today)).toMatchObject({ ok: false, reason: 'import.issue.excelSerial' });
+    expect(parseYear('1238', today)).toMatchObject({ ok: false, reason: 'import.issue.yearImplausible' });
+    expect(parseYear('2099', today)).toMatchObject({ ok: false, reason: 'import.issue.yearImplausible' });
+    expect(parseYear('12.5.1998', today)).toEqual({ ok: true, value: 1998 });
+  });
+});
+
+describe('formats', () => {
+  it('recognises the ČSÚ structure in any column order with extra columns', () => {
+    const header = [
+      'kraj_text',
+      'navic',
+      'okres_csu_cis101_lau_kod',
+      'obec_text',
+      'OBEC_KOD',
+      'kraj_csu_cis108_nuts_kod',
+    ];
+    const found = detectFormat('municipalities', header);
+    expect(found?.format).toBe('csu');
+    expect(found?.columns.code).toEqual([4]);
+    expect(found?.columns.name).toEqual([3]);
+    expect(found?.columns.districtCode).toEqual([2]);
+    expect(detectFormat('partnerships', header)).toBeNull();
+  });
+
+  it('applies a mapping and names what is missing', () => {
+    const header = ['Kód', 'Název obce'];
+    expect(applyMapping('municipalities', header, { code: 'kód', name: 'Název obce' })).toEqual({
+      columns: { code: [0], name: [1] },
+      problems: [],
+    });
+    expect(applyMapping('municipalities', header, { code: 'Kód', name: 'Jméno', bogus: 'Kód' }).problems).toEqual([
+      { field: 'name', reason: 'import.mapping.missingColumn' },
+      { field: 'bogus', reason: 'import.mapping.unknownField' },
+    ]);
+  });
+});
