@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/contract';
 import type { AppContext } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { registryHandlers } from './handlers/registry-handlers';
+import { partnershipsHandlers } from './handlers/partnerships-handlers';
 import { membersHandlers } from './handlers/members-handlers';
 import { requestsHandlers } from './handlers/requests-handlers';
 import { importHandlers } from './handlers/import-handlers';
@@ -11,6 +12,7 @@ export const createHandlers = (ctx: AppContext): Handlers =>
   ({
     ...appHandlers(ctx),
     ...registryHandlers(ctx),
+    ...partnershipsHandlers(ctx),
     ...membersHandlers(ctx),
     ...requestsHandlers(ctx),
     ...importHandlers(ctx),

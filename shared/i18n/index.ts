@@ -3,13 +3,14 @@ import { commonMessages } from './messages/common';
 import { domainMessages } from './messages/domain';
 import { membersMessages } from './messages/members';
 import { menuMessages } from './messages/menu';
+import { partnershipsMessages } from './messages/partnerships';
 import { settingsMessages } from './messages/settings';
 import { importMessages } from './messages/import';
 import { validationMessages } from './messages/validation';
 import { requestsMessages } from './messages/requests';
 
 /** Every feature's catalog; a feature adds its file here. */
-const CATALOGS = [commonMessages, domainMessages, membersMessages, menuMessages, settingsMessages, validationMessages, requestsMessages, importMessages] as const;
+const CATALOGS = [commonMessages, domainMessages, membersMessages, menuMessages, partnershipsMessages, settingsMessages, validationMessages, requestsMessages, importMessages] as const;
 
 type Catalog = (typeof CATALOGS)[number];
 type KeysOf<C> = C extends { cs: Record<infer K, string> } ? K : never;

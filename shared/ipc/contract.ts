@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appChannels } from './channels/app';
 import { registryChannels } from './channels/registry';
+import { partnershipsChannels } from './channels/partnerships';
 import { membersChannels } from './channels/members';
 import { requestsChannels } from './channels/requests';
 import { importChannels } from './channels/import';
@@ -14,6 +15,7 @@ import type { Result } from '../domain/errors';
 export const contract = {
   ...appChannels,
   ...registryChannels,
+  ...partnershipsChannels,
   ...membersChannels,
   ...requestsChannels,
   ...importChannels,

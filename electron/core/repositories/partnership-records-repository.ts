@@ -1,0 +1,394 @@
+import type { Knex } from 'knex';
+import {
+  COOPERATION_AREAS,
+  PARTICIPANT_GROUPS,
+  type CooperationArea,
+  type ParticipantGroup,
+} from '../../../shared/domain/codes';
+import type { Activity, Contact, ForeignTown, PartnershipRow } from '../../../shared/domain/partnerships';
+import { partnershipAreasColumn } from '../db/dialect';
+
+type RowRecord = {
+  id: number;
+  version: number;
+  municipality_id: number;
+  municipality_name: string;
+  municipality_code: string;
+  district_name: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  foreign_town_id: number;
+  town_name: string;
+  town_name_cs: string | null;
+  town_admin_region: string | null;
+  town_population: number | null;
+  country_code: string;
+  type: PartnershipRow['type'];
+  status: PartnershipRow['status'];
+  started_on: string | null;
+  signed_on: string | null;
+  term_kind: PartnershipRow['termKind'];
+  term_until: string | null;
+  areas: string | null;
+  last_activity_on: string | null;
+};
+
+const areaOrder = new Map<string, number>(COOPERATION_AREAS.map((area, index) => [area, index]));
+const isArea = (value: string): value is CooperationArea => areaOrder.has(value);
+
+/** Areas in the catalogue's order (the grouped column comes back in no defined order). */
+export const parseAreas = (text: string | null): CooperationArea[] =>
+  (text ?? '')
+    .split(',')
+    .filter(isArea)
+    .sort((a, b) => (areaOrder.get(a) ?? 0) - (areaOrder.get(b) ?? 0));
+
+const toRow = (r: RowRecord): PartnershipRow => ({
+  id: r.id,
+  version: r.version,
+  municipalityId: r.municipality_id,
+  municipalityName: r.municipality_name,
+  municipalityCode: r.municipality_code,
+  districtName: r.district_name,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  foreignTownId: r.foreign_town_id,
+  townName: r.town_name,
+  townNameCs: r.town_name_cs,
+  townAdminRegion: r.town_admin_region,
+  townPopulation: r.town_population,
+  countryCode: r.country_code,
+  type: r.type,
+  status: r.status,
+  startedOn: r.started_on,
+  signedOn: r.signed_on,
+  termKind: r.term_kind,
+  termUntil: r.term_until,
+  areas: parseAreas(r.areas),
+  lastActivityOn: r.last_activity_on,
+});
+
+/**
+ * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
+ * grouped and the last activity date come from correlated subqueries over indexed keys.
+ */
+export async function listPartnershipRows(
+  db: Knex,
+  filter: { ids?: readonly number[] } = {},
+): Promise<PartnershipRow[]> {
+  const query = db('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .select<RowRecord[]>(
+      'p.id',
+      'p.version',
+      'p.municipality_id',
+      'm.name as municipality_name',
+      'm.code as municipality_code',
+      'd.name as district_name',
+      'r.code as region_code',
+      'r.name as region_name',
+      'p.foreign_town_id',
+      't.name as town_name',
+      't.name_cs as town_name_cs',
+      't.admin_region as town_admin_region',
+      't.population as town_population',
+      't.country_code',
+      'p.type',
+      'p.status',
+      'p.started_on',
+      'p.signed_on',
+      'p.term_kind',
+      'p.term_until',
+      partnershipAreasColumn(db),
+      db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+    )
+    .orderBy('p.id');
+  if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
+  const rows = await query;
+  return rows.map(toRow);
+}
+
+/** One grid row, or undefined. */
+export async function findPartnershipRow(db: Knex, id: number): Promise<PartnershipRow | undefined> {
+  const [row] = await listPartnershipRows(db, { ids: [id] });
+  return row;
+}
+
+/** The raw columns of a partnership (snake_case, as stored). */
+export type PartnershipRecord = {
+  id: number;
+  municipality_id: number;
+  foreign_town_id: number;
+  type: string;
+  status: string;
+  started_on: string | null;
+  signed_on: string | null;
+  signed_place: string | null;
+  cz_resolution: string | null;
+  cz_resolution_date: string | null;
+  partner_resolution: string | null;
+  partner_resolution_date: string | null;
+  term_kind: string;
+  term_until: string | null;
+  ended_on: string | null;
+  notes: string | null;
+  source: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export const findPartnershipRecord = (db: Knex, id: number): Promise<PartnershipRecord | undefined> =>
+  db('partnerships').where({ id }).first<PartnershipRecord | undefined>();
+
+export async function partnershipSets(
+  db: Knex,
+  id: number,
+): Promise<{ areas: CooperationArea[]; participantGroups: ParticipantGroup[] }> {
+  const areas = await db('partnership_areas').where({ partnership_id: id }).pluck<string[]>('area');
+  const groups = await db('partnership_participants')
+    .where({ partnership_id: id })
+    .pluck<string[]>('participant_group');
+  const groupOrder = new Map<string, number>(PARTICIPANT_GROUPS.map((g, i) => [g, i]));
+  return {
+    areas: parseAreas(areas.join(',')),
+    participantGroups: PARTICIPANT_GROUPS.filter((g) => groups.includes(g)).sort(
+      (a, b) => (groupOrder.get(a) ?? 0) - (groupOrder.get(b) ?? 0),
+    ),
+  };
+}
+
+export const partnershipExists = async (db: Knex, municipalityId: number, foreignTownId: number): Promise<boolean> =>
+  (await db('partnerships').where({ municipality_id: municipalityId, foreign_town_id: foreignTownId }).first('id')) !==
+  undefined;
+
+type TownRecord = {
+  id: number;
+  name: string;
+  name_cs: string | null;
+  country_code: string;
+  admin_region: string | null;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  language: string | null;
+  geonames_id: number | null;
+};
+
+const toTown = (t: TownRecord): ForeignTown => ({
+  id: t.id,
+  name: t.name,
+  nameCs: t.name_cs,
+  countryCode: t.country_code,
+  adminRegion: t.admin_region,
+  population: t.population,
+  latitude: t.latitude,
+  longitude: t.longitude,
+  language: t.language,
+  geonamesId: t.geonames_id,
+});
+
+const townColumns = [
+  'id',
+  'name',
+  'name_cs',
+  'country_code',
+  'admin_region',
+  'population',
+  'latitude',
+  'longitude',
+  'language',
+  'geonames_id',
+];
+
+export async function findForeignTown(db: Knex, id: number): Promise<ForeignTown | undefined> {
+  const row = await db('foreign_towns').where({ id }).first<TownRecord | undefined>(townColumns);
+  return row ? toTown(row) : undefined;
+}
+
+export async function findForeignTownByGeonamesId(db: Knex, geonamesId: number): Promise<ForeignTown | undefined> {
+  const row = await db('foreign_towns').where({ geonames_id: geonamesId }).first<TownRecord | undefined>(townColumns);
+  return row ? toTown(row) : undefined;
+}
+
+/** Registry towns whose name key or Czech exonym starts with the key (few hundred rows at most per prefix). */
+export async function searchForeignTowns(
+  db: Knex,
+  key: string,
+  countryCode: string | undefined,
+  limit: number,
+): Promise<ForeignTown[]> {
+  const query = db('foreign_towns')
+    .where('name_key', 'like', `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .orderByRaw('population is null, population desc')
+    .limit(limit);
+  if (countryCode) query.andWhere({ country_code: countryCode });
+  const rows = await query.select<TownRecord[]>(townColumns);
+  return rows.map(toTown);
+}
+
+/** Every registry town (a few thousand at most), for the exonym-aware suggestion filter. */
+export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
+  const rows = await db('foreign_towns').select<TownRecord[]>(townColumns);
+  return rows.map(toTown);
+}
+
+type ContactRecord = {
+  id: number;
+  partnership_id: number;
+  version: number;
+  side: Contact['side'];
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  notes: string | null;
+};
+
+const toContact = (c: ContactRecord): Contact => ({
+  id: c.id,
+  partnershipId: c.partnership_id,
+  version: c.version,
+  side: c.side,
+  name: c.name,
+  role: c.role,
+  email: c.email,
+  phone: c.phone,
+  language: c.language,
+  notes: c.notes,
+});
+
+const contactColumns = [
+  'id',
+  'partnership_id',
+  'version',
+  'side',
+  'name',
+  'role',
+  'email',
+  'phone',
+  'language',
+  'notes',
+];
+
+export async function listContacts(db: Knex, partnershipId: number): Promise<Contact[]> {
+  const rows = await db('contacts')
+    .where({ partnership_id: partnershipId })
+    .orderBy(['side', 'id'])
+    .select<ContactRecord[]>(contactColumns);
+  return rows.map(toContact);
+}
+
+export async function findContact(db: Knex, id: number): Promise<Contact | undefined> {
+  const row = await db('contacts').where({ id }).first<ContactRecord | undefined>(contactColumns);
+  return row ? toContact(row) : undefined;
+}
+
+type ActivityRecord = {
+  id: number;
+  partnership_id: number;
+  version: number;
+  date: string;
+  date_end: string | null;
+  title: string;
+  kind: Activity['kind'];
+  participants: number | null;
+  description: string | null;
+  funding_programme: Activity['fundingProgramme'];
+  funding_amount: number | string | null;
+  currency: Activity['currency'];
+};
+
+const toActivity = (a: ActivityRecord): Activity => ({
+  id: a.id,
+  partnershipId: a.partnership_id,
+  version: a.version,
+  date: a.date,
+  dateEnd: a.date_end,
+  title: a.title,
+  kind: a.kind,
+  participants: a.participants,
+  description: a.description,
+  fundingProgramme: a.funding_programme,
+  fundingAmount: a.funding_amount === null ? null : Number(a.funding_amount),
+  currency: a.currency,
+});
+
+const activityColumns = [
+  'id',
+  'partnership_id',
+  'version',
+  'date',
+  'date_end',
+  'title',
+  'kind',
+  'participants',
+  'description',
+  'funding_programme',
+  'funding_amount',
+  'currency',
+];
+
+export async function listActivities(db: Knex, partnershipId: number): Promise<Activity[]> {
+  const rows = await db('activities')
+    .where({ partnership_id: partnershipId })
+    .orderBy([
+      { column: 'date', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .select<ActivityRecord[]>(activityColumns);
+  return rows.map(toActivity);
+}
+
+export async function findActivity(db: Knex, id: number): Promise<Activity | undefined> {
+  const row = await db('activities').where({ id }).first<ActivityRecord | undefined>(activityColumns);
+  return row ? toActivity(row) : undefined;
+}
+
+/** Tables holding a partnership's children, which a delete removes (cascade) and a restore puts back. */
+export const PARTNERSHIP_CHILD_TABLES = [
+  'partnership_areas',
+  'partnership_participants',
+  'contacts',
+  'activities',
+  'agreement_documents',
+] as const;
+
+/** Every stored row of a partnership and its children, exactly as stored: what an undo restores. */
+export type PartnershipSnapshot = {
+  partnership: Record<string, unknown>;
+  children: Record<string, Record<string, unknown>[]>;
+  /** Requests that pointed at the partnership (their link is set to null by the delete). */
+  requestIds: number[];
+};
+
+export async function snapshotPartnership(db: Knex, id: number): Promise<PartnershipSnapshot | undefined> {
+  const partnership = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
+  if (!partnership) return undefined;
+  const children: Record<string, Record<string, unknown>[]> = {};
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    children[table] = await db(table).where({ partnership_id: id }).select<Record<string, unknown>[]>();
+  }
+  const requestIds = await db('partnership_requests').where({ partnership_id: id }).pluck<number[]>('id');
+  return { partnership, children, requestIds };
+}
+
+/** Puts a snapshot back (same ids). Call inside a transaction. */
+export async function restoreSnapshot(db: Knex, snapshot: PartnershipSnapshot): Promise<void> {
+  await db('partnerships').insert(snapshot.partnership);
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    const rows = snapshot.children[table] ?? [];
+    // Small chunks keep below SQLite's bound-variable limit for any number of children.
+    for (let start = 0; start < rows.length; start += 50) await db(table).insert(rows.slice(start, start + 50));
+  }
+  if (snapshot.requestIds.length > 0) {
+    await db('partnership_requests')
+      .whereIn('id', snapshot.requestIds)
+      .whereNull('partnership_id')
+      .update({ partnership_id: snapshot.partnership.id });
+  }
+}

@@ -1,0 +1,103 @@
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { UiLanguage } from '../../../../shared/domain/codes';
+
+export type CellKind = 'text' | 'number' | 'date';
+export type CellValue = string | number | null;
+export type SheetColumn = { header: string; kind: CellKind; width?: number };
+export type Sheet = { name: string; columns: SheetColumn[]; rows: CellValue[][] };
+
+/**
+ * Text that a spreadsheet would read as a formula (= + - @, also a leading tab or CR) gets a
+ * leading apostrophe, so `=HYPERLINK(…)` stays text. Numbers stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+const csvDate = (iso: string, language: UiLanguage): string => {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
+  // Czech Excel reads d.m.yyyy as a date; English keeps the unambiguous ISO form.
+  return language === 'cs' ? `${String(Number(d))}.${String(Number(m))}.${y ?? ''}` : iso.slice(0, 10);
+};
+
+const csvNumber = (value: number, language: UiLanguage): string => {
+  const text = String(value);
+  return language === 'cs' ? text.replace('.', ',') : text;
+};
+
+const quote = (text: string): string =>
+  /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+
+/** CSV as Czech Excel opens it: UTF-8 with BOM, semicolons, CRLF, quoted where needed. */
+export function toCsv(sheet: Sheet, language: UiLanguage): string {
+  const lines = [sheet.columns.map((c) => quote(neutraliseFormula(c.header))).join(';')];
+  for (const row of sheet.rows) {
+    lines.push(
+      sheet.columns
+        .map((column, index) => {
+          const value = row[index] ?? null;
+          if (value === null) return '';
+          if (typeof value === 'number') return csvNumber(value, language);
+          if (column.kind === 'date') return csvDate(value, language);
+          return quote(neutraliseFormula(value));
+        })
+        .join(';'),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function writeCsv(filePath: string, sheet: Sheet, language: UiLanguage): Promise<void> {
+  await writeFile(filePath, toCsv(sheet, language), 'utf8');
+}
+
+const toDate = (iso: string): Date | string => {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return iso;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+};
+
+/** XLSX with numbers as numbers, dates as real dates, a frozen bold header row, autofilter and widths. */
+export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLanguage): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Twinning Registry';
+  workbook.created = new Date();
+  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = sheet.columns.map((column, index) => {
+    const longest = Math.max(
+      column.header.length,
+      ...sheet.rows.slice(0, 500).map((row) => String(row[index] ?? '').length),
+    );
+    return {
+      header: neutraliseFormula(column.header),
+      key: `c${String(index)}`,
+      width: column.width ?? Math.min(60, Math.max(10, longest + 2)),
+      style:
+        column.kind === 'date'
+          ? { numFmt: language === 'cs' ? 'd.m.yyyy' : 'yyyy-mm-dd' }
+          : column.kind === 'number'
+            ? { numFmt: '#,##0' }
+            : {},
+    };
+  });
+  for (const row of sheet.rows) {
+    worksheet.addRow(
+      sheet.columns.map((column, index) => {
+        const value = row[index] ?? null;
+        if (value === null) return null;
+        if (typeof value === 'number') return value;
+        if (column.kind === 'date') return toDate(value);
+        return neutraliseFormula(value);
+      }),
+    );
+  }
+  worksheet.getRow(1).font = { bold: true };
+  worksheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EEF8' } };
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  await workbook.xlsx.writeFile(filePath);
+}

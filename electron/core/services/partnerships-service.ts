@@ -1,0 +1,324 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../shared/domain/errors';
+import {
+  partnershipFieldsSchema,
+  type ForeignTownInput,
+  type PartnershipCreate,
+  type PartnershipUpdate,
+} from '../../../shared/domain/partnership-rules';
+import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
+import { nowIso } from '../db/clock';
+import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import {
+  findForeignTown,
+  findForeignTownByGeonamesId,
+  findPartnershipRecord,
+  findPartnershipRow,
+  listActivities,
+  listContacts,
+  partnershipExists,
+  partnershipSets,
+  restoreSnapshot,
+  snapshotPartnership,
+  type PartnershipRecord,
+  type PartnershipSnapshot,
+} from '../repositories/partnership-records-repository';
+import {
+  findOrInsertForeignTown,
+  insertPartnership,
+  replacePartnershipSets,
+} from '../repositories/partnerships-repository';
+import { exonymOf } from './towns-service';
+
+export type ServiceContext = { knex: Knex; actor: () => Promise<string>; changed: (tables: string[]) => void };
+
+/** The fields of a partnership as the audit log and the history show them (camelCase). */
+const auditFields = (
+  r: PartnershipRecord,
+  sets: { areas: readonly string[]; participantGroups: readonly string[] },
+) => ({
+  municipalityId: r.municipality_id,
+  foreignTownId: r.foreign_town_id,
+  type: r.type,
+  status: r.status,
+  startedOn: r.started_on,
+  signedOn: r.signed_on,
+  signedPlace: r.signed_place,
+  czResolution: r.cz_resolution,
+  czResolutionDate: r.cz_resolution_date,
+  partnerResolution: r.partner_resolution,
+  partnerResolutionDate: r.partner_resolution_date,
+  termKind: r.term_kind,
+  termUntil: r.term_until,
+  endedOn: r.ended_on,
+  notes: r.notes,
+  areas: [...sets.areas],
+  participantGroups: [...sets.participantGroups],
+  version: r.version,
+});
+
+const notFound = (id: number) =>
+  new AppError('NOT_FOUND', `Partnership ${String(id)} does not exist (it may have been deleted).`);
+
+async function rowOrThrow(db: Knex, id: number): Promise<PartnershipRow> {
+  const row = await findPartnershipRow(db, id);
+  if (!row) throw notFound(id);
+  return row;
+}
+
+/** The same town is one record: found by GeoNames id, else by country + name key, else inserted. */
+async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now: string): Promise<number> {
+  if (town.geonamesId !== null && town.geonamesId !== undefined) {
+    const byGeonames = await findForeignTownByGeonamesId(trx, town.geonamesId);
+    if (byGeonames) return byGeonames.id;
+  }
+  const before = await trx('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
+  const id = await findOrInsertForeignTown(
+    trx,
+    {
+      name: town.name,
+      nameCs: town.nameCs ?? exonymOf(town.countryCode, town.name),
+      countryCode: town.countryCode,
+      adminRegion: town.adminRegion ?? null,
+      population: town.population ?? null,
+      latitude: town.latitude ?? null,
+      longitude: town.longitude ?? null,
+      language: town.language ?? null,
+      geonamesId: town.geonamesId ?? null,
+    },
+    now,
+  );
+  if (id > (before?.id ?? 0)) {
+    await insertAudit(trx, {
+      table: 'foreign_towns',
+      recordId: id,
+      action: 'insert',
+      before: null,
+      after: town,
+      actor,
+      at: now,
+    });
+  }
+  return id;
+}
+
+/** Adds a partnership (and its foreign town when new), audited in the same transaction. */
+export async function createPartnership(s: ServiceContext, input: PartnershipCreate): Promise<PartnershipRow> {
+  const actor = await s.actor();
+  const now = nowIso();
+  const id = await s.knex.transaction(async (trx) => {
+    const member = await trx('municipalities')
+      .where({ id: input.municipalityId })
+      .first<{ id: number } | undefined>('id');
+    if (!member)
+      throw new AppError('VALIDATION', 'The member municipality does not exist.', {
+        issues: [{ path: 'municipalityId', message: 'validation.memberMissing' }],
+      });
+    let townId: number;
+    if (input.foreignTownId !== undefined) {
+      if (!(await findForeignTown(trx, input.foreignTownId)))
+        throw new AppError('VALIDATION', 'The foreign town does not exist.', {
+          issues: [{ path: 'town', message: 'validation.townRequired' }],
+        });
+      townId = input.foreignTownId;
+    } else if (input.town) {
+      townId = await resolveTown(trx, input.town, actor, now);
+    } else {
+      throw new AppError('VALIDATION', 'A foreign town is required.', {
+        issues: [{ path: 'town', message: 'validation.townRequired' }],
+      });
+    }
+    if (await partnershipExists(trx, input.municipalityId, townId)) {
+      throw new AppError(
+        'CONFLICT',
+        'These two towns are already partners: the registry holds one partnership per pair of towns.',
+        {
+          issues: [{ path: 'town', message: 'validation.duplicatePartnership' }],
+        },
+      );
+    }
+    const newId = await insertPartnership(trx, { ...input, foreignTownId: townId, source: 'manual' }, now);
+    const record = await findPartnershipRecord(trx, newId);
+    if (!record) throw new AppError('INTERNAL', 'The new partnership was not found');
+    await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: newId,
+      action: 'insert',
+      before: null,
+      after: auditFields(record, input),
+      actor,
+      at: now,
+    });
+    return newId;
+  });
+  s.changed(['partnerships', 'foreign_towns']);
+  return rowOrThrow(s.knex, id);
+}
+
+const COLUMN_OF = {
+  type: 'type',
+  status: 'status',
+  startedOn: 'started_on',
+  signedOn: 'signed_on',
+  signedPlace: 'signed_place',
+  czResolution: 'cz_resolution',
+  czResolutionDate: 'cz_resolution_date',
+  partnerResolution: 'partner_resolution',
+  partnerResolutionDate: 'partner_resolution_date',
+  termKind: 'term_kind',
+  termUntil: 'term_until',
+  endedOn: 'ended_on',
+  notes: 'notes',
+} as const;
+
+/**
+ * Applies a change made against the version the editor saw. The merged record is validated with
+ * the same rules as a new one (dates in order, fixed term has an end); CONFLICT when it changed meanwhile.
+ */
+export async function updatePartnership(s: ServiceContext, input: PartnershipUpdate): Promise<PartnershipRow> {
+  const actor = await s.actor();
+  const now = nowIso();
+  await s.knex.transaction(async (trx) => {
+    const record = await findPartnershipRecord(trx, input.id);
+    if (!record) throw notFound(input.id);
+    const sets = await partnershipSets(trx, input.id);
+    const before = auditFields(record, sets);
+    const merged = { ...before, ...input.changes };
+    // A fixed term no longer applies once the user makes it indefinite.
+    if (merged.termKind === 'indefinite') merged.termUntil = null;
+    // The order of the two dates is asked about only when one of them changes (confirmed once is enough).
+    if (input.changes.startedOn === undefined && input.changes.signedOn === undefined)
+      merged.confirmSignedBeforeStart = true;
+    const checked = partnershipFieldsSchema.safeParse(merged);
+    if (!checked.success) {
+      throw new AppError('VALIDATION', 'The partnership is not valid.', {
+        issues: checked.error.issues.map((issue) => ({
+          path: issue.path.map(String).join('.'),
+          message: issue.message,
+        })),
+      });
+    }
+    const columns: Record<string, unknown> = { updated_at: now };
+    for (const [field, column] of Object.entries(COLUMN_OF))
+      columns[column] = checked.data[field as keyof typeof COLUMN_OF];
+    await updateVersioned(trx, 'partnerships', input.id, input.version, columns);
+    if (input.changes.areas !== undefined || input.changes.participantGroups !== undefined) {
+      await replacePartnershipSets(trx, input.id, checked.data.areas, checked.data.participantGroups);
+    }
+    const after = await findPartnershipRecord(trx, input.id);
+    if (!after) throw notFound(input.id);
+    await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: input.id,
+      action: 'update',
+      before,
+      after: auditFields(after, checked.data),
+      actor,
+      at: now,
+    });
+  });
+  s.changed(['partnerships']);
+  return rowOrThrow(s.knex, input.id);
+}
+
+/** Deletes a partnership and its children; the audit entry keeps a full snapshot for the undo. */
+export async function deletePartnership(
+  s: ServiceContext,
+  input: { id: number; version: number },
+): Promise<{ id: number }> {
+  const actor = await s.actor();
+  const now = nowIso();
+  await s.knex.transaction(async (trx) => {
+    const record = await findPartnershipRecord(trx, input.id);
+    if (!record) throw notFound(input.id);
+    if (record.version !== input.version) {
+      throw new AppError('CONFLICT', 'The partnership was changed meanwhile. Reload it before deleting.', {
+        currentVersion: record.version,
+        expectedVersion: input.version,
+      });
+    }
+    const snapshot = await snapshotPartnership(trx, input.id);
+    const sets = await partnershipSets(trx, input.id);
+    await trx('partnerships').where({ id: input.id }).delete();
+    await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: input.id,
+      action: 'delete',
+      before: { ...auditFields(record, sets), snapshot },
+      after: null,
+      actor,
+      at: now,
+    });
+  });
+  s.changed(['partnerships']);
+  return { id: input.id };
+}
+
+const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
+  value !== null && typeof value === 'object' && 'partnership' in value && 'children' in value && 'requestIds' in value;
+
+/** Undoes the latest delete of a partnership, with the same ids and every child row. */
+export async function restorePartnership(s: ServiceContext, input: { id: number }): Promise<PartnershipRow> {
+  const actor = await s.actor();
+  const now = nowIso();
+  await s.knex.transaction(async (trx) => {
+    if (await findPartnershipRecord(trx, input.id))
+      throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
+    const entry = await trx('audit_log')
+      .where({ table_name: 'partnerships', record_id: input.id, action: 'delete' })
+      .orderBy('id', 'desc')
+      .first<{ before: string | null } | undefined>('before');
+    const before: unknown = entry?.before ? JSON.parse(entry.before) : null;
+    const snapshot: unknown =
+      before !== null && typeof before === 'object' && 'snapshot' in before ? before.snapshot : null;
+    if (!isSnapshot(snapshot))
+      throw new AppError('NOT_FOUND', `No deleted partnership ${String(input.id)} to restore.`);
+    const p = snapshot.partnership;
+    if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {
+      throw new AppError(
+        'CONFLICT',
+        'A partnership between these two towns was added meanwhile; the deleted one cannot be restored.',
+      );
+    }
+    await restoreSnapshot(trx, snapshot);
+    const record = await findPartnershipRecord(trx, input.id);
+    if (!record) throw notFound(input.id);
+    await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: input.id,
+      action: 'restore',
+      before: null,
+      after: auditFields(record, await partnershipSets(trx, input.id)),
+      actor,
+      at: now,
+    });
+  });
+  s.changed(['partnerships']);
+  return rowOrThrow(s.knex, input.id);
+}
+
+/** Everything about one partnership for the detail panel. */
+export async function getPartnership(db: Knex, id: number): Promise<PartnershipDetail> {
+  const row = await findPartnershipRow(db, id);
+  const record = await findPartnershipRecord(db, id);
+  if (!row || !record) throw notFound(id);
+  const town = await findForeignTown(db, record.foreign_town_id);
+  if (!town) throw new AppError('INTERNAL', 'The partner town of a partnership is missing');
+  const sets = await partnershipSets(db, id);
+  return {
+    ...row,
+    signedPlace: record.signed_place,
+    czResolution: record.cz_resolution,
+    czResolutionDate: record.cz_resolution_date,
+    partnerResolution: record.partner_resolution,
+    partnerResolutionDate: record.partner_resolution_date,
+    endedOn: record.ended_on,
+    notes: record.notes,
+    participantGroups: sets.participantGroups,
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+    town,
+    contacts: await listContacts(db, id),
+    activities: await listActivities(db, id),
+  };
+}

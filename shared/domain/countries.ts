@@ -1,0 +1,28 @@
+import countries from 'i18n-iso-countries';
+import cs from 'i18n-iso-countries/langs/cs.json';
+import en from 'i18n-iso-countries/langs/en.json';
+import type { UiLanguage } from './codes';
+
+// Registering the two catalogs is pure (no I/O): the JSON is bundled with the code that uses it.
+countries.registerLocale(cs);
+countries.registerLocale(en);
+
+/** Whether a code is an ISO 3166-1 alpha-2 country code. */
+export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+
+/** The country's common name in the user's language; the code itself when unknown. */
+export function countryName(code: string | null | undefined, language: UiLanguage): string {
+  if (!code) return '';
+  return countries.getName(code, language, { select: 'alias' }) ?? countries.getName(code, language) ?? code;
+}
+
+/** The flag emoji of a country (regional indicator symbols); empty for a code that is not two letters. */
+export function countryFlag(code: string | null | undefined): string {
+  if (!code || !/^[A-Z]{2}$/.test(code)) return '';
+  return String.fromCodePoint(0x1f1e6 + code.charCodeAt(0) - 65, 0x1f1e6 + code.charCodeAt(1) - 65);
+}
+
+/** Every country code with its name in the language, for pickers. */
+export function countryOptions(language: UiLanguage): { code: string; name: string }[] {
+  return Object.keys(countries.getAlpha2Codes()).map((code) => ({ code, name: countryName(code, language) }));
+}

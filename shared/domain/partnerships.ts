@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import {
+  ACTIVITY_KINDS,
+  CONTACT_SIDES,
+  COOPERATION_AREAS,
+  CURRENCIES,
+  FUNDING_PROGRAMMES,
+  PARTICIPANT_GROUPS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  TERM_KINDS,
+} from './codes';
+import { id } from './schemas';
+
+/** One row of the Partnerships grid: a partnership joined with its member, region, town and country. */
+export const partnershipRowSchema = z.object({
+  id,
+  version: z.number().int(),
+  municipalityId: id,
+  municipalityName: z.string(),
+  municipalityCode: z.string(),
+  districtName: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  foreignTownId: id,
+  townName: z.string(),
+  townNameCs: z.string().nullable(),
+  townAdminRegion: z.string().nullable(),
+  townPopulation: z.number().int().nullable(),
+  countryCode: z.string(),
+  type: z.enum(PARTNERSHIP_TYPES),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  startedOn: z.string().nullable(),
+  signedOn: z.string().nullable(),
+  termKind: z.enum(TERM_KINDS),
+  termUntil: z.string().nullable(),
+  areas: z.array(z.enum(COOPERATION_AREAS)),
+  lastActivityOn: z.string().nullable(),
+});
+export type PartnershipRow = z.infer<typeof partnershipRowSchema>;
+
+export const foreignTownSchema = z.object({
+  id,
+  name: z.string(),
+  nameCs: z.string().nullable(),
+  countryCode: z.string(),
+  adminRegion: z.string().nullable(),
+  population: z.number().int().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  language: z.string().nullable(),
+  geonamesId: z.number().int().nullable(),
+});
+export type ForeignTown = z.infer<typeof foreignTownSchema>;
+
+export const contactSchema = z.object({
+  id,
+  partnershipId: id,
+  version: z.number().int(),
+  side: z.enum(CONTACT_SIDES),
+  name: z.string(),
+  role: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  language: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const activitySchema = z.object({
+  id,
+  partnershipId: id,
+  version: z.number().int(),
+  date: z.string(),
+  dateEnd: z.string().nullable(),
+  title: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  participants: z.number().int().nullable(),
+  description: z.string().nullable(),
+  fundingProgramme: z.enum(FUNDING_PROGRAMMES).nullable(),
+  fundingAmount: z.number().nullable(),
+  currency: z.enum(CURRENCIES).nullable(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+/** Everything about one partnership: the detail panel. */
+export const partnershipDetailSchema = partnershipRowSchema.extend({
+  signedPlace: z.string().nullable(),
+  czResolution: z.string().nullable(),
+  czResolutionDate: z.string().nullable(),
+  partnerResolution: z.string().nullable(),
+  partnerResolutionDate: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  notes: z.string().nullable(),
+  participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  town: foreignTownSchema,
+  contacts: z.array(contactSchema),
+  activities: z.array(activitySchema),
+});
+export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;
+
+/** One suggestion for a foreign town: a town already in the registry or one from the gazetteer. */
+export const townSuggestionSchema = z.object({
+  /** Id in the registry when the town is already there (shared by several members). */
+  foreignTownId: id.nullable(),
+  geonamesId: z.number().int().nullable(),
+  name: z.string(),
+  nameCs: z.string().nullable(),
+  countryCode: z.string(),
+  adminCode: z.string().nullable(),
+  adminRegion: z.string().nullable(),
+  population: z.number().int().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+});
+export type TownSuggestion = z.infer<typeof townSuggestionSchema>;
+
+/** Grids whose current view can be exported. */
+export const EXPORT_GRIDS = ['partnerships', 'members'] as const;
+export type ExportGrid = (typeof EXPORT_GRIDS)[number];
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+import { UI_LANGUAGES } from '../../domain/codes';
+import { id } from '../../domain/schemas';
+import {
+  activityFieldsSchema,
+  contactFieldsSchema,
+  partnershipCreateSchema,
+  partnershipUpdateSchema,
+} from '../../domain/partnership-rules';
+import {
+  EXPORT_FORMATS,
+  EXPORT_GRIDS,
+  activitySchema,
+  contactSchema,
+  partnershipDetailSchema,
+  partnershipRowSchema,
+  townSuggestionSchema,
+} from '../../domain/partnerships';
+
+const empty = z.object({}).strict();
+const byId = z.object({ id }).strict();
+const versioned = z.object({ id, version: z.number().int().positive() }).strict();
+
+export const partnershipsChannels = defineChannels({
+  'partnerships:list': {
+    doc: 'Every partnership with member, district, region, foreign town, country, areas and last activity: the Partnerships grid, in one query.',
+    input: empty,
+    output: z.array(partnershipRowSchema),
+  },
+  'partnerships:get': {
+    doc: 'One partnership with all fields, its foreign town, contacts on both sides and activities.',
+    input: byId,
+    output: partnershipDetailSchema,
+  },
+  'partnerships:create': {
+    doc: 'Adds a partnership of a member with an existing foreign town or a new one (found or inserted by GeoNames id or country + name). CONFLICT when the two towns are already partners.',
+    input: partnershipCreateSchema,
+    output: partnershipRowSchema,
+  },
+  'partnerships:update': {
+    doc: 'Changes some fields of a partnership made against the version the editor saw; CONFLICT when it changed meanwhile. Returns the new grid row.',
+    input: partnershipUpdateSchema,
+    output: partnershipRowSchema,
+  },
+  'partnerships:delete': {
+    doc: 'Deletes a partnership with its areas, contacts and activities; a snapshot goes to the audit log so that `partnerships:restore` can undo it.',
+    input: versioned,
+    output: z.object({ id }),
+  },
+  'partnerships:restore': {
+    doc: 'Undoes the latest delete of a partnership: restores it with the same ids and all its children exactly.',
+    input: byId,
+    output: partnershipRowSchema,
+  },
+  'towns:suggest': {
+    doc: 'Foreign towns matching typed text (diacritics-insensitive prefix of the name or Czech exonym): registry towns first, then the offline GeoNames gazetteer by population.',
+    input: z
+      .object({
+        query: z.string().max(200),
+        countryCode: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
+        limit: z.number().int().min(1).max(50).optional(),
+      })
+      .strict(),
+    output: z.array(townSuggestionSchema),
+  },
+  'contacts:create': {
+    doc: 'Adds a contact person (Czech side or partner side) to a partnership.',
+    input: contactFieldsSchema.extend({ partnershipId: id }),
+    output: contactSchema,
+  },
+  'contacts:update': {
+    doc: 'Changes a contact made against the version the editor saw (CONFLICT when changed meanwhile).',
+    input: contactFieldsSchema.extend({ id, version: z.number().int().positive() }),
+    output: contactSchema,
+  },
+  'contacts:delete': {
+    doc: 'Deletes a contact (the audit log keeps its last state).',
+    input: versioned,
+    output: z.object({ id }),
+  },
+  'activities:create': {
+    doc: 'Adds an activity (visit, exchange, project …) with optional funding to a partnership.',
+    input: activityFieldsSchema.and(z.object({ partnershipId: id })),
+    output: activitySchema,
+  },
+  'activities:update': {
+    doc: 'Changes an activity made against the version the editor saw (CONFLICT when changed meanwhile).',
+    input: activityFieldsSchema.and(z.object({ id, version: z.number().int().positive() })),
+    output: activitySchema,
+  },
+  'activities:delete': {
+    doc: 'Deletes an activity (the audit log keeps its last state).',
+    input: versioned,
+    output: z.object({ id }),
+  },
+  'export:grid': {
+    doc: 'Writes the current view of a grid (these row ids in this order, these columns) to CSV (UTF-8 with BOM, semicolons, CRLF) or XLSX at a path the user chooses; formula injection is neutralised. CANCELLED when the user closes the dialog.',
+    input: z
+      .object({
+        grid: z.enum(EXPORT_GRIDS),
+        format: z.enum(EXPORT_FORMATS),
+        rowIds: z.array(id).max(1_000_000),
+        columns: z.array(z.string().max(100)).min(1).max(200),
+        language: z.enum(UI_LANGUAGES),
+      })
+      .strict(),
+    output: z.object({ filePath: z.string(), rows: z.number().int() }),
+  },
+});

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PartnershipRow } from '../../../shared/domain/partnerships';
+import { neutraliseFormula, toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
+import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
+import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+
+const HOSTILE_NOTE = '=HYPERLINK("http://x")';
+
+/** Reads a semicolon CSV with quotes back into rows (the test's own small parser). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charAt(i);
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('export of a grid view to CSV and XLSX', () => {
+  let app: TestApp;
+  let outDir: string;
+  beforeEach(async () => {
+    outDir = tempDir('twinreg-export-');
+    app = await createTestApp({ demo: true, dialogs: createFolderDialogs(outDir) });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('neutralises formulas but keeps ordinary text', () => {
+    for (const text of ['=1+1', '+420 123', '-5', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+    expect(neutraliseFormula('Plzeň')).toBe('Plzeň');
+    const csv = toCsv(
+      {
+        name: 'x',
+        columns: [
+          { header: 'A', kind: 'text' },
+          { header: 'N', kind: 'number' },
+        ],
+        rows: [['a;"b"\nc', -5]],
+      },
+      'cs',
+    );
+    expect(csv).toBe('\uFEFFA;N\r\n"a;""b""\nc";-5\r\n');
+  });
+
+  it('writes the rows in the grid order and the visible columns; CSV with BOM, semicolons, CRLF; hostile text neutralised', async () => {
+    const rows = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    const target = rows.find((r) => r.townName === 'Konstanz');
+    if (!target) throw new Error('Konstanz missing');
+    const town = { name: HOSTILE_NOTE, countryCode: 'DE' };
+    const hostile = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', {
+        municipalityId: target.municipalityId,
+        type: 'informal',
+        status: 'proposed',
+        town,
+        startedOn: '2024-03-05',
+      }),
+    );
+    const order = [hostile.id, target.id];
+    const result = await ok<{ filePath: string; rows: number }>(
+      app.dispatch('export:grid', {
+        grid: 'partnerships',
+        format: 'csv',
+        rowIds: order,
+        columns: ['municipalityName', 'townName', 'country', 'startedOn', 'townPopulation', 'areas', 'nonsense'],
+        language: 'cs',
+      }),
+    );
+    expect(path.dirname(result.filePath)).toBe(outDir);
+    expect(result.rows).toBe(2);
+    const buffer = readFileSync(result.filePath);
+    expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buffer.toString('utf8').slice(1);
+    expect(text).toContain('\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    const parsed = parseCsv(text);
+    expect(parsed[0]).toEqual([
+      'Členská obec',
+      'Partnerské město',
+      'Stát',
+      'Zahájeno',
+      'Obyvatel partnera',
+      'Oblasti spolupráce',
+    ]);
+    expect(parsed[1]).toEqual([hostile.municipalityName, `'${HOSTILE_NOTE}`, 'Německo', '5.3.2024', '', '']);
+    expect(parsed[2]).toEqual([
+      'Tábor',
+      'Konstanz',
+      'Německo',
+      '1.1.1984',
+      '86000',
+      'kultura, školství a vzdělávání, cestovní ruch, historie a památky',
+    ]);
+  });
+
+  it('XLSX: numbers as numbers, dates as dates, frozen bold header, autofilter, English headers', async () => {
+    const rows = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    const ids = rows
+      .slice(0, 5)
+      .map((r) => r.id)
+      .reverse();
+    const { filePath } = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'partnerships',
+        format: 'xlsx',
+        rowIds: ids,
+        columns: ['townName', 'townPopulation', 'startedOn', 'status'],
+        language: 'en',
+      }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(filePath);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Partner town', 'Partner population', 'Started', 'Status']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.rowCount).toBe(6);
+    const expected = ids.map((id) => rows.find((r) => r.id === id));
+    expected.forEach((row, index) => {
+      const cells = sheet.getRow(index + 2);
+      expect(cells.getCell(1).value).toBe(row?.townName);
+      if (row?.townPopulation !== null) expect(cells.getCell(2).value).toBe(row?.townPopulation);
+      if (row?.startedOn) {
+        const value = cells.getCell(3).value;
+        expect(value).toBeInstanceOf(Date);
+        expect((value as Date).toISOString().slice(0, 10)).toBe(row.startedOn);
+      }
+    });
+    expect(typeof sheet.getRow(2).getCell(2).value === 'number' || sheet.getRow(2).getCell(2).value === null).toBe(
+      true,
+    );
+  });
+
+  it('exports members too, and a closed dialog is CANCELLED', async () => {
+    const members = await ok<{ id: number; name: string }[]>(app.dispatch('municipalities:list', {}));
+    const { filePath } = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'members',
+        format: 'csv',
+        rowIds: members.slice(0, 3).map((m) => m.id),
+        columns: ['name', 'population'],
+        language: 'en',
+      }),
+    );
+    const parsed = parseCsv(readFileSync(filePath, 'utf8').slice(1));
+    expect(parsed.map((r) => r[0])).toEqual(['Municipality', ...members.slice(0, 3).map((m) => m.name)]);
+    const cancelled = await createTestApp({ demo: false });
+    try {
+      const result = await cancelled.dispatch('export:grid', {
+        grid: 'members',
+        format: 'csv',
+        rowIds: [],
+        columns: ['name'],
+        language: 'cs',
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    } finally {
+      await cancelled.cleanup();
+    }
+  });
+});

@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PartnershipDetail, PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+const HOSTILE = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Plzen\u030c a Z\u030ci\u0301nec'] as const;
+
+describe('partnerships: list, create, edit, delete and undo (real SQLite)', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const list = () => ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+
+  it('lists every partnership in one row with member, region, town, country, areas and last activity', async () => {
+    const rows = await list();
+    const count = (await app.ctx.db.knex('partnerships').count({ n: '*' }).first()) as { n: number };
+    expect(rows).toHaveLength(Number(count.n));
+    const konstanz = rows.find((r) => r.townName === 'Konstanz');
+    expect(konstanz).toMatchObject({
+      townNameCs: 'Kostnice',
+      countryCode: 'DE',
+      type: 'formal',
+      status: 'active',
+      lastActivityOn: '2026-07-20',
+    });
+    expect(konstanz?.areas).toEqual(['culture', 'education', 'tourism', 'heritage']);
+    expect(konstanz?.regionName).toBeTruthy();
+  });
+
+  it('adds a partnership with a new town from the gazetteer; a second member shares the same town record', async () => {
+    const suggestions = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'lobau' }));
+    const zittau = suggestions.find((s) => s.countryCode === 'DE');
+    expect(zittau).toMatchObject({ name: 'Löbau', foreignTownId: null });
+    expect(zittau?.population).toBeGreaterThan(10_000);
+    const town = {
+      name: zittau?.name ?? '',
+      countryCode: 'DE',
+      population: zittau?.population,
+      latitude: zittau?.latitude,
+      longitude: zittau?.longitude,
+      geonamesId: zittau?.geonamesId,
+    };
+    const members = (await app.ctx.db.knex('municipalities').orderBy('id').limit(2).pluck('id')) as number[];
+    const a = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', {
+        municipalityId: members[0],
+        type: 'friendship',
+        status: 'proposed',
+        town,
+        areas: ['culture'],
+      }),
+    );
+    const b = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', { municipalityId: members[1], type: 'formal', status: 'active', town }),
+    );
+    expect(a.foreignTownId).toBe(b.foreignTownId);
+    // Typed again, the town now comes from the registry first.
+    const again = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'Löb' }));
+    expect(again[0]).toMatchObject({ foreignTownId: a.foreignTownId, name: 'Löbau' });
+    // Towns already in the registry (demo: Zittau) come with their id, so members share them.
+    const zittau2 = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'zittau' }));
+    expect(zittau2[0]).toMatchObject({ name: 'Zittau', foreignTownId: expect.any(Number) });
+    // Czech exonyms find the town too, without diacritics.
+    const byExonym = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'drazdany' }));
+    expect(byExonym[0]).toMatchObject({ name: 'Dresden', countryCode: 'DE' });
+    // The same pair twice is a CONFLICT with a clear field message; nothing is added.
+    const before = (await list()).length;
+    const duplicate = await app.dispatch('partnerships:create', {
+      municipalityId: members[0],
+      type: 'formal',
+      status: 'active',
+      foreignTownId: a.foreignTownId,
+    });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { issues: [{ path: 'town', message: 'validation.duplicatePartnership' }] } },
+    });
+    expect(await list()).toHaveLength(before);
+    const history = await ok<{ action: string }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: a.id }),
+    );
+    expect(history.map((h) => h.action)).toEqual(['insert']);
+  });
+
+  it('edits with validation and optimistic concurrency; every change is audited', async () => {
+    const [row] = await list();
+    if (!row) throw new Error('no demo rows');
+    const bad = await app.dispatch('partnerships:update', {
+      id: row.id,
+      version: row.version,
+      changes: { startedOn: '2020-05-01', signedOn: '2019-01-01' },
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'signedOn', message: 'validation.signedBeforeStarted' }] },
+      },
+    });
+    const confirmed = await ok<PartnershipRow>(
+      app.dispatch('partnerships:update', {
+        id: row.id,
+        version: row.version,
+        changes: { startedOn: '2020-05-01', signedOn: '2019-01-01', confirmSignedBeforeStart: true },
+      }),
+    );
+    expect(confirmed).toMatchObject({ signedOn: '2019-01-01', version: row.version + 1, areas: row.areas });
+    const areas = await ok<PartnershipRow>(
+      app.dispatch('partnerships:update', {
+        id: row.id,
+        version: confirmed.version,
+        changes: { areas: ['sport', 'youth'] },
+      }),
+    );
+    expect(areas.areas).toEqual(['youth', 'sport']);
+    const stale = await app.dispatch('partnerships:update', {
+      id: row.id,
+      version: row.version,
+      changes: { status: 'ended' },
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const history = await ok<{ action: string; changes: { field: string }[] }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: row.id }),
+    );
+    expect(history[0]?.changes.map((c) => c.field)).toEqual(['areas']);
+    expect(history[1]?.changes.map((c) => c.field).sort()).toEqual(['signedOn', 'startedOn']);
+  });
+
+  it('stores hostile text literally (NFC) and reads it back', async () => {
+    const [row] = await list();
+    if (!row) throw new Error('no demo rows');
+    const notes = [...HOSTILE, 'ř'.repeat(5000)].join('\n');
+    await ok(
+      app.dispatch('partnerships:update', {
+        id: row.id,
+        version: row.version,
+        changes: { notes, signedPlace: HOSTILE[0] },
+      }),
+    );
+    const detail = await ok<PartnershipDetail>(app.dispatch('partnerships:get', { id: row.id }));
+    expect(detail.notes).toBe(notes.normalize('NFC'));
+    expect(detail.notes).toContain('Plzeň a Žínec');
+    expect(detail.signedPlace).toBe(HOSTILE[0]);
+  });
+
+  it('deletes with a snapshot and restores the record with its children exactly', async () => {
+    const knex = app.ctx.db.knex;
+    const rows = await list();
+    const row = rows.find((r) => r.townName === 'Konstanz');
+    if (!row) throw new Error('Konstanz missing');
+    const detailBefore = await ok<PartnershipDetail>(app.dispatch('partnerships:get', { id: row.id }));
+    await ok(
+      app.dispatch('contacts:create', { partnershipId: row.id, side: 'partner', name: HOSTILE[1], email: 'a@b.de' }),
+    );
+    const withContact = await ok<PartnershipDetail>(app.dispatch('partnerships:get', { id: row.id }));
+    const dump = async () => ({
+      p: await knex('partnerships').where({ id: row.id }).first(),
+      areas: await knex('partnership_areas').where({ partnership_id: row.id }).orderBy('area'),
+      groups: await knex('partnership_participants').where({ partnership_id: row.id }).orderBy('participant_group'),
+      contacts: await knex('contacts').where({ partnership_id: row.id }).orderBy('id'),
+      activities: await knex('activities').where({ partnership_id: row.id }).orderBy('id'),
+    });
+    const before = await dump();
+    expect(before.activities.length).toBe(detailBefore.activities.length);
+    const stale = await app.dispatch('partnerships:delete', { id: row.id, version: row.version + 5 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await ok(app.dispatch('partnerships:delete', { id: row.id, version: withContact.version }));
+    expect(await knex('contacts').where({ partnership_id: row.id })).toHaveLength(0);
+    expect((await list()).find((r) => r.id === row.id)).toBeUndefined();
+    const restored = await ok<PartnershipRow>(app.dispatch('partnerships:restore', { id: row.id }));
+    expect(restored).toMatchObject({ id: row.id, townName: 'Konstanz', areas: row.areas });
+    expect(await dump()).toEqual(before);
+    const again = await app.dispatch('partnerships:restore', { id: row.id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const history = await ok<{ action: string }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: row.id }),
+    );
+    expect(history.map((h) => h.action).slice(0, 2)).toEqual(['restore', 'delete']);
+  });
+
+  it('contacts and activities: add, edit with version check, delete; all audited', async () => {
+    const [row] = await list();
+    if (!row) throw new Error('no demo rows');
+    const contact = await ok<{ id: number; version: number }>(
+      app.dispatch('contacts:create', { partnershipId: row.id, side: 'cz', name: 'Jana Nováková', role: 'starostka' }),
+    );
+    const edited = await ok<{ id: number; version: number; role: string }>(
+      app.dispatch('contacts:update', {
+        id: contact.id,
+        version: contact.version,
+        side: 'cz',
+        name: 'Jana Nováková',
+        role: 'místostarostka',
+      }),
+    );
+    expect(edited).toMatchObject({ role: 'místostarostka', version: 2 });
+    expect(await app.dispatch('contacts:update', { id: contact.id, version: 1, side: 'cz', name: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    await ok(app.dispatch('contacts:delete', { id: contact.id, version: 2 }));
+    const activity = await ok<{ id: number; version: number; fundingAmount: number }>(
+      app.dispatch('activities:create', {
+        partnershipId: row.id,
+        date: '2026-05-01',
+        title: 'Výměna žáků',
+        kind: 'exchange',
+        participants: 30,
+        fundingProgramme: 'erasmus_plus',
+        fundingAmount: 12500.5,
+        currency: 'EUR',
+      }),
+    );
+    expect(activity.fundingAmount).toBe(12500.5);
+    const invalid = await app.dispatch('activities:create', {
+      partnershipId: row.id,
+      date: '2026-05-01',
+      title: 'x',
+      fundingAmount: 10,
+    });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await ok(
+      app.dispatch('activities:update', {
+        id: activity.id,
+        version: 1,
+        date: '2026-05-02',
+        title: 'Výměna žáků',
+        kind: 'exchange',
+      }),
+    );
+    const history = await ok<{ action: string }[]>(
+      app.dispatch('audit:history', { table: 'contacts', recordId: contact.id }),
+    );
+    expect(history.map((h) => h.action)).toEqual(['delete', 'update', 'insert']);
+    const activityHistory = await ok<{ changes: { field: string }[] }[]>(
+      app.dispatch('audit:history', { table: 'activities', recordId: activity.id }),
+    );
+    expect(activityHistory[0]?.changes.map((c) => c.field).sort()).toEqual([
+      'currency',
+      'date',
+      'fundingAmount',
+      'fundingProgramme',
+      'participants',
+    ]);
+    const rowAfter = (await list()).find((r) => r.id === row.id);
+    expect(rowAfter?.lastActivityOn).toBe(
+      row.lastActivityOn !== null && row.lastActivityOn > '2026-05-02' ? row.lastActivityOn : '2026-05-02',
+    );
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activityFieldsSchema,
+  contactFieldsSchema,
+  foreignTownInputSchema,
+  issuesOf,
+  partnershipCreateSchema,
+  partnershipFieldsSchema,
+  partnershipUpdateSchema,
+} from '../../../shared/domain/partnership-rules';
+import { countryFlag, countryName, isCountryCode } from '../../../shared/domain/countries';
+
+const base = { type: 'formal', status: 'active' } as const;
+
+describe('partnership rules (shared by form, grid and core)', () => {
+  it('requires type and status and real calendar dates', () => {
+    expect(issuesOf(partnershipFieldsSchema, {})).toEqual(
+      expect.arrayContaining([
+        { path: 'type', message: 'validation.required' },
+        { path: 'status', message: 'validation.required' },
+      ]),
+    );
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '2023-02-30' })).toEqual([
+      { path: 'startedOn', message: 'validation.date' },
+    ]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '' })).toEqual([]);
+  });
+
+  it('refuses a signature before the start unless the user confirms it', () => {
+    const early = { ...base, startedOn: '2020-05-01', signedOn: '2020-01-01' };
+    expect(issuesOf(partnershipFieldsSchema, early)).toEqual([
+      { path: 'signedOn', message: 'validation.signedBeforeStarted' },
+    ]);
+    expect(issuesOf(partnershipFieldsSchema, { ...early, confirmSignedBeforeStart: true })).toEqual([]);
+  });
+
+  it('needs an end date for a fixed term, after the start', () => {
+    expect(issuesOf(partnershipFieldsSchema, { ...base, termKind: 'fixed' })).toEqual([
+      { path: 'termUntil', message: 'validation.termUntilRequired' },
+    ]);
+    expect(
+      issuesOf(partnershipFieldsSchema, {
+        ...base,
+        termKind: 'fixed',
+        signedOn: '2020-01-01',
+        termUntil: '2019-01-01',
+      }),
+    ).toEqual([{ path: 'termUntil', message: 'validation.termBeforeStart' }]);
+  });
+
+  it('checks council resolution numbers and the length of text', () => {
+    expect(issuesOf(partnershipFieldsSchema, { ...base, czResolution: 'ZM/12/2024' })).toEqual([]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, czResolution: '<script>' })).toEqual([
+      { path: 'czResolution', message: 'validation.resolutionCode' },
+    ]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, signedPlace: 'x'.repeat(201) })).toEqual([
+      { path: 'signedPlace', message: 'validation.tooLong' },
+    ]);
+    // Notes take long hostile text as it is.
+    expect(issuesOf(partnershipFieldsSchema, { ...base, notes: '<img src=x onerror=alert(1)>'.repeat(150) })).toEqual(
+      [],
+    );
+  });
+
+  it('a change names only what it changes (no defaults that would wipe areas)', () => {
+    const parsed = partnershipUpdateSchema.parse({ id: 1, version: 3, changes: { status: 'dormant' } });
+    expect(parsed.changes).toEqual({ status: 'dormant' });
+  });
+
+  it('a new partnership needs a member and a town; towns have a valid country and sensible coordinates', () => {
+    expect(issuesOf(partnershipCreateSchema, { ...base, municipalityId: 1 })).toEqual([
+      { path: 'town', message: 'validation.townRequired' },
+    ]);
+    expect(
+      issuesOf(foreignTownInputSchema, { name: 'Zittau', countryCode: 'DE', latitude: 50.9, longitude: 14.8 }),
+    ).toEqual([]);
+    expect(issuesOf(foreignTownInputSchema, { name: ' ', countryCode: 'XX', latitude: 95 })).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: 'validation.required' },
+        { path: 'countryCode', message: 'validation.countryCode' },
+        { path: 'latitude', message: 'validation.latitude' },
+        { path: 'longitude', message: 'validation.coordinatesPair' },
+      ]),
+    );
+    expect(issuesOf(foreignTownInputSchema, { name: 'Nowhere', countryCode: 'DE', latitude: 0, longitude: 0 })).toEqual(
+      [{ path: 'latitude', message: 'validation.coordinatesZero' }],
+    );
+  });
+
+  it('contacts and activities', () => {
+    expect(issuesOf(contactFieldsSchema, { side: 'cz', name: 'Jana', email: 'jana@', phone: '=1+1' })).toEqual([
+      { path: 'email', message: 'validation.email' },
+      { path: 'phone', message: 'validation.phone' },
+    ]);
+    expect(issuesOf(activityFieldsSchema, { date: '2024-05-01', title: 'Návštěva', fundingAmount: 1000 })).toEqual([
+      { path: 'currency', message: 'validation.currencyRequired' },
+      { path: 'fundingProgramme', message: 'validation.programmeRequired' },
+    ]);
+    expect(issuesOf(activityFieldsSchema, { date: '2024-05-01', dateEnd: '2024-04-01', title: 'x' })).toEqual([
+      { path: 'dateEnd', message: 'validation.endBeforeStart' },
+    ]);
+  });
+
+  it('names countries in Czech and English with a flag', () => {
+    expect(countryName('DE', 'cs')).toBe('Německo');
+    expect(countryName('DE', 'en')).toBe('Germany');
+    expect(countryFlag('DE')).toBe('🇩🇪');
+    expect(isCountryCode('SK')).toBe(true);
+    expect(isCountryCode('XX')).toBe(false);
+  });
+});
