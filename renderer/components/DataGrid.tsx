@@ -7,11 +7,17 @@ import {
   type GetRowIdFunc,
   type GridApi,
   type GridReadyEvent,
+  type GridState,
+  type IRowNode,
+  type StateUpdatedEvent,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useState } from 'react';
+import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 import { defaultColDef, quickFilterMatcher, quickFilterParser } from '../lib/czech-grid';
+import { GridViewsBar, rememberedState } from './GridViewsBar';
+import './data-grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -29,6 +35,12 @@ export const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 8,
 });
 
+/** Further AG Grid options a screen may pass (editing, row events …); the shared ones stay set here. */
+export type ExtraGridProps<T> = Omit<
+  AgGridReactProps<T>,
+  'rowData' | 'columnDefs' | 'getRowId' | 'quickFilterText' | 'onGridReady' | 'initialState' | 'theme' | 'localeText'
+>;
+
 export type DataGridProps<T> = {
   rows: T[] | undefined;
   columns: ColDef<T>[];
@@ -37,6 +49,17 @@ export type DataGridProps<T> = {
   onReady?: (api: GridApi<T>) => void;
   onRowCountChange?: (shown: number) => void;
   testId?: string;
+  /**
+   * Opt-in saved views: with an id, the column layout, sort and filters are remembered per grid
+   * (preferences `gridStates`) and a small bar lets the user save, recall and delete named views
+   * (preferences `namedViews`).
+   */
+  gridId?: string;
+  /** A filter of the screen (e.g. region and country pickers) applied with the column filters. */
+  externalFilter?: ((row: T) => boolean) | null;
+  /** Extra controls shown at the left of the views bar (e.g. filter pickers). */
+  toolbar?: React.ReactNode;
+  gridProps?: ExtraGridProps<T>;
 };
 
 /** AG Grid with the app's theme, Czech/English locale and diacritics-insensitive quick search. */
@@ -48,8 +71,13 @@ export function DataGrid<T>({
   onReady,
   onRowCountChange,
   testId,
+  gridId,
+  externalFilter,
+  toolbar,
+  gridProps,
 }: DataGridProps<T>) {
   const { language } = useI18n();
+  const { preferences, loaded, update } = usePreferences();
   const [api, setApi] = useState<GridApi<T> | null>(null);
   const handleReady = useCallback(
     (event: GridReadyEvent<T>) => {
@@ -62,26 +90,80 @@ export function DataGrid<T>({
     if (api && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
   }, [api, onRowCountChange]);
 
+  // The external filter is read through a ref so AG Grid's callbacks stay stable.
+  const filterRef = useRef(externalFilter);
+  useEffect(() => {
+    filterRef.current = externalFilter;
+    api?.onFilterChanged();
+  }, [api, externalFilter]);
+  const isExternalFilterPresent = useCallback(() => typeof filterRef.current === 'function', []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<T>) => {
+    const filter = filterRef.current;
+    return !filter || (node.data !== undefined && filter(node.data));
+  }, []);
+
+  // Remember the layout per grid: written a moment after the user stops changing it.
+  const preferencesRef = useRef(preferences);
+  useEffect(() => {
+    preferencesRef.current = preferences;
+  }, [preferences]);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onStateUpdated = useCallback(
+    (event: StateUpdatedEvent<T>) => {
+      if (gridId === undefined) return;
+      if (event.sources.length === 1 && event.sources[0] === 'gridInitializing') return;
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      const state = rememberedState(event.state);
+      saveTimer.current = setTimeout(() => {
+        void update({ gridStates: { ...preferencesRef.current.gridStates, [gridId]: state } });
+      }, 400);
+    },
+    [gridId, update],
+  );
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [],
+  );
+
+  // A grid with saved views waits for the preferences, so its first paint already has the layout.
+  if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
+  const initialState = gridId === undefined ? undefined : (preferences.gridStates[gridId] as GridState | undefined);
+
   return (
-    <div className="grid-host" data-testid={testId}>
-      <AgGridReact<T>
-        key={language}
-        theme={gridTheme}
-        localeText={language === 'cs' ? AG_GRID_LOCALE_CZ : AG_GRID_LOCALE_EN}
-        rowData={rows}
-        columnDefs={columns}
-        defaultColDef={defaultColDef}
-        getRowId={getRowId}
-        quickFilterText={quickFilter}
-        quickFilterParser={quickFilterParser}
-        quickFilterMatcher={quickFilterMatcher}
-        cacheQuickFilter
-        animateRows={false}
-        suppressDragLeaveHidesColumns
-        onGridReady={handleReady}
-        onModelUpdated={reportCount}
-        loading={rows === undefined}
-      />
+    <div className="grid-stack">
+      {(gridId !== undefined || toolbar !== undefined) && (
+        <div className="grid-toolbar">
+          <div className="grid-toolbar-left">{toolbar}</div>
+          {gridId !== undefined && api && <GridViewsBar gridId={gridId} api={api} />}
+        </div>
+      )}
+      <div className="grid-host" data-testid={testId}>
+        <AgGridReact<T>
+          key={language}
+          theme={gridTheme}
+          localeText={language === 'cs' ? AG_GRID_LOCALE_CZ : AG_GRID_LOCALE_EN}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          quickFilterText={quickFilter}
+          quickFilterParser={quickFilterParser}
+          quickFilterMatcher={quickFilterMatcher}
+          cacheQuickFilter
+          animateRows={false}
+          suppressDragLeaveHidesColumns
+          onGridReady={handleReady}
+          onModelUpdated={reportCount}
+          loading={rows === undefined}
+          initialState={initialState}
+          onStateUpdated={gridId === undefined ? undefined : onStateUpdated}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
+          {...gridProps}
+        />
+      </div>
     </div>
   );
 }

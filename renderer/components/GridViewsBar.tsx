@@ -1,0 +1,105 @@
+import type { GridApi, GridState } from 'ag-grid-community';
+import { useState } from 'react';
+import { usePreferences } from '../app/PreferencesContext';
+import { useI18n } from '../lib/i18n';
+
+/** The parts of AG Grid's state a view keeps: columns, sort and filters (not focus, scroll or selection). */
+export function rememberedState(state: GridState): GridState {
+  const kept: GridState = {};
+  if (state.version !== undefined) kept.version = state.version;
+  if (state.columnOrder) kept.columnOrder = state.columnOrder;
+  if (state.columnPinning) kept.columnPinning = state.columnPinning;
+  if (state.columnSizing) kept.columnSizing = state.columnSizing;
+  if (state.columnVisibility) kept.columnVisibility = state.columnVisibility;
+  if (state.sort) kept.sort = state.sort;
+  if (state.filter) kept.filter = state.filter;
+  return kept;
+}
+
+type NamedView = { name: string; state: unknown };
+
+/** Named views of one grid: save the current layout under a name, recall it, delete it, reset. */
+export function GridViewsBar<T>({ gridId, api }: { gridId: string; api: GridApi<T> }) {
+  const { t } = useI18n();
+  const { preferences, update } = usePreferences();
+  const views: NamedView[] = preferences.namedViews[gridId] ?? [];
+  const [current, setCurrent] = useState('');
+  const [naming, setNaming] = useState<string | null>(null);
+
+  const recall = (name: string) => {
+    setCurrent(name);
+    const view = views.find((v) => v.name === name);
+    if (view) {
+      api.setState(view.state as GridState, ['focusedCell', 'scroll', 'rowSelection']);
+    } else {
+      api.resetColumnState();
+      api.setFilterModel(null);
+    }
+  };
+  const save = async () => {
+    const name = (naming ?? '').trim();
+    if (name === '') return;
+    const state = rememberedState(api.getState());
+    const next = [...views.filter((v) => v.name !== name), { name, state }];
+    await update({ namedViews: { ...preferences.namedViews, [gridId]: next } });
+    setCurrent(name);
+    setNaming(null);
+  };
+  const remove = async () => {
+    await update({ namedViews: { ...preferences.namedViews, [gridId]: views.filter((v) => v.name !== current) } });
+    setCurrent('');
+  };
+
+  return (
+    <div className="grid-views" data-testid={`views-${gridId}`}>
+      <label className="grid-views-pick">
+        <span>{t('views.label')}</span>
+        <select value={current} onChange={(event) => recall(event.target.value)} data-testid="view-select">
+          <option value="">{t('views.default')}</option>
+          {views.map((view) => (
+            <option key={view.name} value={view.name}>
+              {view.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {naming === null ? (
+        <button type="button" className="button small" onClick={() => setNaming(current)} data-testid="view-save">
+          {t('views.save')}
+        </button>
+      ) : (
+        <form
+          className="grid-views-name"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <input
+            autoFocus
+            maxLength={100}
+            value={naming}
+            placeholder={t('views.namePrompt')}
+            aria-label={t('views.namePrompt')}
+            onChange={(event) => setNaming(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setNaming(null);
+            }}
+            data-testid="view-name"
+          />
+          <button type="submit" className="button small primary" disabled={naming.trim() === ''}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="button small" onClick={() => setNaming(null)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
+      {current !== '' && (
+        <button type="button" className="button small danger" onClick={() => void remove()} data-testid="view-delete">
+          {t('views.delete')}
+        </button>
+      )}
+    </div>
+  );
+}
