@@ -1,0 +1,64 @@
+import { findChannel, invoke } from '../channels';
+import { failed, measured, notBuilt } from '../measure';
+import type { Figure } from '../types';
+
+const DOCS_PER_RUN = 8;
+
+/**
+ * Figure 4: agreements per second, one template (partnership agreement) and one language
+ * (German, parallel layout), each written to a file as the Agreements screen does.
+ */
+export const agreementsFigure: Figure = {
+  id: 'agreements',
+  run: async (env) => {
+    const title = '4 Agreements (partnership, cs+de)';
+    const options = findChannel('agreements:options');
+    const generate = findChannel('agreements:generate');
+    if (!options || !generate) return [notBuilt('agreements', title, 'agreements:generate')];
+    const app = await env.openCopy('agreements');
+    try {
+      const ids = await app.ctx.db
+        .knex('partnerships as p')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where('t.country_code', 'DE')
+        .orderBy('p.id')
+        .limit(DOCS_PER_RUN)
+        .pluck<number[]>('p.id');
+      if (ids.length === 0)
+        return [{ id: 'agreements', title, status: 'n/a', note: 'no German partnership in the data' }];
+      const requests: unknown[] = [];
+      for (const partnershipId of ids) {
+        const defaults = (await invoke(app.dispatch, options, { source: { partnershipId } })) as {
+          request: Record<string, unknown>;
+        };
+        requests.push({ ...defaults.request, template: 'partnership', language: 'de', layout: 'parallel' });
+      }
+      const generateAll = async () => {
+        for (const request of requests) {
+          await invoke(app.dispatch, generate, { request, acceptMissing: true });
+          env.sample();
+        }
+      };
+      await generateAll(); // warm-up: fonts, clause library, the docx module
+      const rates: number[] = [];
+      for (let run = 0; run < Math.min(env.spec.runs, 3); run += 1) {
+        const start = performance.now();
+        await generateAll();
+        rates.push(requests.length / ((performance.now() - start) / 1000));
+      }
+      return [
+        {
+          id: 'agreements',
+          title,
+          status: 'ok',
+          value: measured(`dispatch ${generate}`, 'docs/s', rates),
+          extra: { docsPerRun: requests.length },
+        },
+      ];
+    } catch (error) {
+      return [failed('agreements', title, error)];
+    } finally {
+      await app.close();
+    }
+  },
+};

@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startWebServer } from '../../../electron/cli/web-server';
+import { findChannel, invoke, rowsOf } from '../channels';
+import { failed, measured } from '../measure';
+import type { BenchEnv, Figure, FigureResult } from '../types';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PROBE = path.join(import.meta.dirname, '..', 'page-probe.js');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves the built bare-grid page and the rows (as one JSON array) on 127.0.0.1. */
+async function serveBareGrid(dir: string, rowsJson: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/rows.json') {
+      res.writeHead(200, { 'content-type': MIME['.json'] }).end(rowsJson);
+      return;
+    }
+    const file = path.resolve(dir, `.${pathname === '/' ? '/index.html' : pathname}`);
+    if (!file.startsWith(path.resolve(dir) + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file)
+      .then((data) =>
+        res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' }).end(data),
+      )
+      .catch(() => res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const evalNumber = async (page: Page, expression: string): Promise<number> => {
+  const value: unknown = await page.evaluate(expression);
+  if (typeof value !== 'number') throw new Error(`${expression} gave ${String(value)}`);
+  return value;
+};
+
+/**
+ * Figure 6: the real renderer with the real core behind the bridge, in Chromium: opening the
+ * screen until its first rows are drawn, and typing in the quick search until the one matching
+ * row is drawn; then the same two on a bare AG Grid page with the same rows (the grid's floor).
+ * The Members screen stands in while the Partnerships screen is not built.
+ */
+export const browserFigure: Figure = {
+  id: 'browser',
+  run: async (env: BenchEnv) => {
+    let partnerships = findChannel('partnerships:list') !== null;
+    const titles = () => ({
+      openTitle: `6 Open ${partnerships ? 'Partnerships' : 'Members'} screen`,
+      searchTitle: `6b Quick search, ${partnerships ? 'Partnerships' : 'Members'}`,
+    });
+    let { openTitle, searchTitle } = titles();
+    const { rendererDir, bareGridDir } = env.spec;
+    if (!rendererDir || !bareGridDir) {
+      const note = 'skipped (--no-browser)';
+      return [
+        { id: 'browser-open', title: openTitle, status: 'n/a', note },
+        { id: 'browser-search', title: searchTitle, status: 'n/a', note },
+      ];
+    }
+
+    const app = await env.openCopy('browser');
+    const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-chromium-'));
+    let context: BrowserContext | null = null;
+    const closers: (() => Promise<void>)[] = [];
+    const pageErrors: string[] = [];
+    try {
+      const server = await startWebServer({ dispatch: app.dispatch, staticDir: rendererDir });
+      closers.push(() => server.close());
+
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1440, height: 900 },
+        locale: 'cs-CZ',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      });
+      await context.addInitScript({ path: PROBE });
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text());
+      });
+      const runs = env.spec.runs;
+      const needle = JSON.stringify(env.spec.needle);
+
+      // The app: start on a screen without a grid, so that each open starts from nothing.
+      await page.goto(`${server.url}#/settings`);
+      await page.waitForSelector('[data-testid="nav-settings"]');
+      let note: string | undefined;
+      if (partnerships) {
+        // Warm-up (it also loads code); while the screen is a placeholder, the Members screen stands in.
+        try {
+          await page.evaluate('window.__bench.openScreen("#/partnerships", 30000)');
+        } catch {
+          partnerships = false;
+          ({ openTitle, searchTitle } = titles());
+          note = 'Partnerships screen not built yet: Members screen measured';
+        }
+        await page.evaluate('window.__bench.showScreenWithoutGrid("#/settings")');
+      } else {
+        note = 'not built yet: partnerships:list; Members screen measured';
+      }
+      const hash = partnerships ? '#/partnerships' : '#/members';
+      const rows =
+        rowsOf(await invoke(app.dispatch, partnerships ? 'partnerships:list' : 'municipalities:list', {})) ?? [];
+      const bare = await serveBareGrid(bareGridDir, JSON.stringify(rows));
+      closers.push(() => bare.close());
+      const opens: number[] = [];
+      for (let run = 0; run <= runs; run += 1) {
+        await page.evaluate('window.__bench.showScreenWithoutGrid("#/settings")');
+        const ms = await evalNumber(page, `window.__bench.openScreen(${JSON.stringify(hash)})`);
+        if (run > 0) opens.push(ms); // the first open also loads code: a warm-up
+        env.sample();
+      }
+      const searches: number[] = [];
+      for (let run = 0; run <= runs; run += 1) {
+        const ms = await evalNumber(page, `window.__bench.searchApp(${needle}, 1)`);
+        if (run > 0) searches.push(ms);
+        await page.evaluate('window.__bench.clearApp()');
+        env.sample();
+      }
+
+      // The floor: the same rows as a plain array in a bare AG Grid.
+      await page.goto(bare.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      const bareOpens: number[] = [];
+      for (let run = 0; run <= runs; run += 1) {
+        const ms = await evalNumber(page, 'window.__bench.openBare()');
+        if (run > 0) bareOpens.push(ms);
+        await page.evaluate('window.__bench.destroyBare()');
+      }
+      await page.evaluate('window.__bench.openBare()');
+      const bareSearches: number[] = [];
+      for (let run = 0; run <= runs; run += 1) {
+        const ms = await evalNumber(page, `window.__bench.searchBare(${needle}, 1)`);
+        if (run > 0) bareSearches.push(ms);
+        await page.evaluate('window.__bench.clearBare()');
+      }
+
+      const open = measured(`app, ${rows.length} rows`, 'ms', opens);
+      const openFloor = measured('bare AG Grid', 'ms', bareOpens);
+      const search = measured('app', 'ms', searches);
+      const searchFloor = measured('bare AG Grid', 'ms', bareSearches);
+      if (pageErrors.length > 0) note = `${note ? `${note}; ` : ''}page logged: ${pageErrors[0]?.slice(0, 120) ?? ''}`;
+      const results: FigureResult[] = [
+        {
+          id: 'browser-open',
+          title: openTitle,
+          status: 'ok',
+          value: open,
+          baseline: openFloor,
+          ratio: open.median / openFloor.median,
+          extra: { rows: rows.length },
+          ...(note ? { note } : {}),
+        },
+        {
+          id: 'browser-search',
+          title: searchTitle,
+          status: 'ok',
+          value: search,
+          baseline: searchFloor,
+          ratio: search.median / searchFloor.median,
+          ...(note ? { note } : {}),
+        },
+      ];
+      return results;
+    } catch (error) {
+      const detail = pageErrors.length > 0 ? ` (page: ${pageErrors[0] ?? ''})` : '';
+      return [
+        failed('browser-open', openTitle, `${error instanceof Error ? error.message : String(error)}${detail}`),
+        failed('browser-search', searchTitle, 'see the figure above'),
+      ];
+    } finally {
+      if (context) await context.close();
+      for (const close of closers.reverse()) await close();
+      await app.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  },
+};

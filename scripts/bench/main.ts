@@ -1,0 +1,231 @@
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../../electron/core/db/database';
+import { DEFAULT_SEED, SCALES, SCALE_NAMES, generateDataset, type ScaleName, type ScaleSize } from './generate';
+import { renderTable, renderVerdicts, type ScaleResult } from './table';
+import type { ScaleSpec } from './types';
+import { municipalitiesCsv, writeDataset } from './write-db';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const LAUNCHER = path.join(ROOT, 'scripts', 'bench.mjs');
+
+/** Runs per figure and scale: modest at L so that all scales finish within ten minutes. */
+const DEFAULT_RUNS: Record<ScaleName, number> = { S: 5, M: 5, L: 3 };
+
+export type BenchOptions = {
+  scales: { name: ScaleName | 'custom'; size: ScaleSize }[];
+  runs?: number;
+  seed: number;
+  browser: boolean;
+  /** A renderer already built (skips the build). */
+  rendererDir?: string;
+  /** Measure in this process instead of one child process per scale (tests). */
+  inProcess?: boolean;
+  /** Where the JSON goes; null: nowhere. */
+  jsonPath: string | null;
+  log: (message: string) => void;
+};
+
+export type BenchReport = {
+  date: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string };
+  seed: number;
+  results: ScaleResult[];
+};
+
+const USAGE = `npm run bench [-- --scale S|M|L|all] [--runs N] [--no-browser] [--seed N] [--custom MUN,PART,ACT] [--renderer DIR] [--json FILE]
+
+Generates a registry deterministically at each scale and measures: import, loading the
+Partnerships data, statistics, agreements, XLSX export, the screens in Chromium, peak memory.
+Prints one table and writes bench-results/bench-<date>.json.`;
+
+async function buildPages(tmp: string, rendererDir: string | undefined, log: (m: string) => void) {
+  const { build } = await import('vite');
+  let renderer = rendererDir;
+  if (!renderer) {
+    renderer = path.join(tmp, 'renderer');
+    log('Building the renderer …');
+    await build({
+      configFile: path.join(ROOT, 'renderer', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: renderer, emptyOutDir: true },
+    });
+  }
+  const bare = path.join(tmp, 'bare-grid');
+  log('Building the bare AG Grid page …');
+  await build({
+    configFile: false,
+    root: path.join(import.meta.dirname, 'bare-grid'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: bare, emptyOutDir: true, target: 'chrome130', chunkSizeWarningLimit: 4000 },
+  });
+  return { renderer, bare };
+}
+
+async function prepareScale(tmp: string, name: string, size: ScaleSize, seed: number, log: (m: string) => void) {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const data = generateDataset(size, seed);
+  const baseDbPath = path.join(dir, 'generated.db');
+  const db = await openDatabase(baseDbPath);
+  try {
+    await writeDataset(db.knex, data);
+  } finally {
+    await db.close();
+  }
+  const csvPath = path.join(dir, 'municipalities.csv');
+  writeFileSync(csvPath, municipalitiesCsv(data));
+  log(
+    `${name}: generated ${size.municipalities} municipalities, ${data.towns.length} foreign towns, ${size.partnerships} partnerships, ${size.activities} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return { dir, baseDbPath, csvPath, needle: data.needle };
+}
+
+/** One child process per scale, so that its peak memory is the core's at that scale alone. */
+function runWorker(specPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(LAUNCHER, ['--worker', specPath], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the benchmark worker exited with ${String(code)}`)),
+    );
+  });
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-'));
+  const results: ScaleResult[] = [];
+  try {
+    const pages = options.browser ? await buildPages(tmp, options.rendererDir, options.log) : null;
+    for (const { name, size } of options.scales) {
+      const prepared = await prepareScale(tmp, name, size, options.seed, options.log);
+      const spec: ScaleSpec = {
+        scale: name,
+        size,
+        seed: options.seed,
+        runs: options.runs ?? (name === 'custom' ? 1 : DEFAULT_RUNS[name]),
+        baseDbPath: prepared.baseDbPath,
+        csvPath: prepared.csvPath,
+        workDir: path.join(prepared.dir, 'work'),
+        needle: prepared.needle,
+        resultPath: path.join(prepared.dir, 'result.json'),
+        ...(pages ? { rendererDir: pages.renderer, bareGridDir: pages.bare } : {}),
+      };
+      mkdirSync(spec.workDir, { recursive: true });
+      options.log(`${name}: measuring (${spec.runs} runs per figure) …`);
+      if (options.inProcess) {
+        const { runScale } = await import('./worker');
+        results.push(await runScale(spec, options.log));
+      } else {
+        const specPath = path.join(prepared.dir, 'spec.json');
+        writeFileSync(specPath, JSON.stringify(spec));
+        await runWorker(specPath);
+        results.push(JSON.parse(readFileSync(spec.resultPath, 'utf8')) as ScaleResult);
+      }
+      rmSync(prepared.dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? '',
+      memoryGB: Math.round(os.totalmem() / 1e9),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    seed: options.seed,
+    results,
+  };
+  if (options.jsonPath) {
+    mkdirSync(path.dirname(options.jsonPath), { recursive: true });
+    writeFileSync(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  return report;
+}
+
+function parseScales(scale: string | undefined, custom: string | undefined): BenchOptions['scales'] {
+  if (custom !== undefined) {
+    const [municipalities, partnerships, activities] = custom.split(',').map(Number);
+    if (![municipalities, partnerships, activities].every((n) => Number.isInteger(n) && (n ?? 0) > 0)) {
+      throw new Error('--custom needs three positive whole numbers: MUNICIPALITIES,PARTNERSHIPS,ACTIVITIES');
+    }
+    return [
+      {
+        name: 'custom',
+        size: { municipalities: municipalities ?? 1, partnerships: partnerships ?? 1, activities: activities ?? 1 },
+      },
+    ];
+  }
+  const wanted = scale === undefined || scale.toLowerCase() === 'all' ? SCALE_NAMES : scale.toUpperCase().split(',');
+  return wanted.map((name) => {
+    if (!SCALE_NAMES.includes(name as ScaleName)) throw new Error(`Unknown scale ${name}: use S, M, L or all`);
+    return { name: name as ScaleName, size: SCALES[name as ScaleName] };
+  });
+}
+
+/** The command line: `npm run bench [-- options]`, or a worker started by it. */
+export async function main(argv: string[]): Promise<number> {
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      custom: { type: 'string' },
+      renderer: { type: 'string' },
+      json: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      worker: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.worker !== undefined) {
+    const { runScale } = await import('./worker');
+    const spec = JSON.parse(readFileSync(values.worker, 'utf8')) as ScaleSpec;
+    writeFileSync(spec.resultPath, JSON.stringify(await runScale(spec, log)));
+    return 0;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let options: BenchOptions;
+  try {
+    const runs = values.runs === undefined ? undefined : Number(values.runs);
+    if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
+      throw new Error('--runs must be a positive whole number');
+    const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
+    options = {
+      scales: parseScales(values.scale, values.custom),
+      seed: values.seed === undefined ? DEFAULT_SEED : Number(values.seed),
+      browser: values['no-browser'] !== true,
+      jsonPath: values.json ?? path.join(ROOT, 'bench-results', `bench-${stamp}.json`),
+      log,
+      ...(runs === undefined ? {} : { runs }),
+      ...(values.renderer === undefined ? {} : { rendererDir: path.resolve(values.renderer) }),
+    };
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const report = await runBench(options);
+  process.stdout.write(`\n${renderTable(report.results)}\n\n${renderVerdicts(report.results)}\n`);
+  process.stdout.write(
+    `\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.node}; seed ${report.seed}; ${((performance.now() - started) / 1000).toFixed(0)} s in all.\n`,
+  );
+  if (options.jsonPath) process.stdout.write(`Results: ${path.relative(process.cwd(), options.jsonPath)}\n`);
+  return 0;
+}

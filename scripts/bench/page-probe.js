@@ -1,0 +1,123 @@
+/* global window, document, requestAnimationFrame, MutationObserver, HTMLInputElement */
+// Injected into every benchmark page (Playwright addInitScript) before the page's own scripts.
+// Timestamps are taken in the page with performance.now(): the clock starts right before the
+// action (route change, grid creation, typing) and stops after the frame that shows the rows.
+(() => {
+  const TIMEOUT_MS = 120000;
+
+  /** Distinct data rows the grid under `rootSelector` has in the DOM (pinned copies counted once). */
+  const rowCount = (rootSelector) => {
+    const root = document.querySelector(rootSelector);
+    if (!root) return 0;
+    const ids = new Set();
+    for (const row of root.querySelectorAll('.ag-row[row-index]')) ids.add(row.getAttribute('row-index'));
+    return ids.size;
+  };
+
+  /** Resolves after the next frame has been painted (rAF, then a task after it). */
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+  /** Resolves as soon as `predicate()` holds: checked on every DOM mutation batch and every frame. */
+  const until = (predicate, what, timeoutMs = TIMEOUT_MS) =>
+    new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (error) => {
+        if (done) return;
+        done = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => {
+        if (done) return;
+        try {
+          if (predicate()) finish();
+        } catch (error) {
+          finish(error);
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      const timer = setTimeout(() => finish(new Error(`Timed out waiting for ${what}`)), timeoutMs);
+      const frame = () => {
+        check();
+        if (!done) requestAnimationFrame(frame);
+      };
+      frame();
+    });
+
+  const timed = async (action, predicate, what, timeoutMs) => {
+    const start = performance.now();
+    action();
+    await until(predicate, what, timeoutMs);
+    await afterPaint();
+    return performance.now() - start;
+  };
+
+  /** Types into a React-controlled input the way a user's keystrokes reach it. */
+  const typeInto = (input, text) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    if (!setter) throw new Error('no value setter');
+    setter.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  const searchInput = () => {
+    const input = document.querySelector('main [data-testid="quick-search"]');
+    if (!input) throw new Error('The screen has no quick search box ([data-testid="quick-search"])');
+    return input;
+  };
+
+  window.__bench = {
+    rowCount,
+    /** Moves the app to a screen and times it until the screen's grid shows rows. */
+    openScreen: (hash, timeoutMs) =>
+      timed(
+        () => (window.location.hash = hash),
+        () => rowCount('main') > 0,
+        `rows of ${hash}`,
+        timeoutMs,
+      ),
+    /** Waits (untimed) until the current screen shows no grid, so that the next open starts clean. */
+    showScreenWithoutGrid: async (hash) => {
+      window.location.hash = hash;
+      await until(() => rowCount('main') === 0, `no grid on ${hash}`);
+      await afterPaint();
+    },
+    /** Types the search text into the app's quick search; times until `expected` rows are drawn. */
+    searchApp: (text, expected) =>
+      timed(
+        () => typeInto(searchInput(), text),
+        () => rowCount('main') === expected,
+        `${expected} row(s) for "${text}"`,
+      ),
+    clearApp: async () => {
+      typeInto(searchInput(), '');
+      await until(() => rowCount('main') > 1, 'the unfiltered rows');
+      await afterPaint();
+    },
+    /** The bare AG Grid page: `window.__bareGrid` is set by that page's own script. */
+    openBare: () =>
+      timed(
+        () => window.__bareGrid.create(),
+        () => rowCount('#grid') > 0,
+        'rows of the bare grid',
+      ),
+    searchBare: (text, expected) =>
+      timed(
+        () => window.__bareGrid.search(text),
+        () => rowCount('#grid') === expected,
+        `${expected} row(s) for "${text}"`,
+      ),
+    clearBare: async () => {
+      window.__bareGrid.search('');
+      await until(() => rowCount('#grid') > 1, 'the unfiltered rows');
+      await afterPaint();
+    },
+    destroyBare: async () => {
+      window.__bareGrid.destroy();
+      await until(() => rowCount('#grid') === 0, 'the bare grid to go');
+    },
+  };
+})();

@@ -1,0 +1,43 @@
+import type { FigureResult } from './types';
+
+/**
+ * The targets of the performance issue. At M every interaction (loading a screen's data, opening
+ * it, searching, computing statistics) stays under 100 ms and a full statistics export under a
+ * second; at L the limits are the ones a person still feels as "fast" on data of Europe's size.
+ */
+export function targetOf(figure: FigureResult, scale: string): FigureResult['target'] {
+  if (figure.status !== 'ok' || !figure.value) return undefined;
+  const median = figure.value.median;
+  const below = (limit: number, text: string) => ({ text, pass: median < limit });
+  if (scale === 'M') {
+    switch (figure.id) {
+      case 'load-partnerships':
+      case 'load-members':
+      case 'stats':
+      case 'browser-open':
+      case 'browser-search':
+        return below(100, '< 100 ms');
+      case 'stats-export':
+        return below(1, '< 1 s');
+      default:
+        return undefined;
+    }
+  }
+  if (scale === 'L') {
+    switch (figure.id) {
+      case 'browser-open': {
+        const withinFloor = figure.ratio !== undefined && figure.ratio <= 2;
+        return { text: '< 1500 ms, ≤ 2× floor', pass: median < 1500 && withinFloor };
+      }
+      case 'browser-search':
+        return below(300, '< 300 ms');
+      case 'stats':
+        return below(1000, '< 1000 ms');
+      case 'import':
+        return { text: '≥ 0.25× raw', pass: figure.ratio !== undefined && figure.ratio >= 0.25 };
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import type { AppContext } from '../../electron/core/context';
+import type { Dispatch } from '../../electron/core/dispatch';
+import type { ScaleName, ScaleSize } from './generate';
+
+/** Median, minimum and maximum of a set of runs. */
+export type Summary = { median: number; min: number; max: number; runs: number[] };
+
+export type Measured = Summary & { unit: string; label: string };
+
+/** One line of the table. */
+export type FigureResult = {
+  id: string;
+  title: string;
+  status: 'ok' | 'n/a' | 'error';
+  /** Why a figure is n/a or failed; or a short remark on what was measured. */
+  note?: string;
+  value?: Measured;
+  baseline?: Measured;
+  /**
+   * value ÷ baseline when both are times (how many times slower than the floor), or
+   * value ÷ baseline when both are rates (which share of the physical limit).
+   */
+  ratio?: number;
+  /** Further numbers worth keeping (file size, row counts). */
+  extra?: Record<string, number | string>;
+  target?: { text: string; pass: boolean };
+};
+
+/** Everything a worker knows about the scale it measures. */
+export type ScaleSpec = {
+  scale: ScaleName | 'custom';
+  size: ScaleSize;
+  seed: number;
+  /** Runs per figure; heavy figures may use fewer (see `runsFor`). */
+  runs: number;
+  /** The generated registry (read-only master; figures work on copies). */
+  baseDbPath: string;
+  /** The municipalities CSV of the same data. */
+  csvPath: string;
+  workDir: string;
+  needle: string;
+  /** Built renderer and bare-grid page; absent means: skip the browser figures. */
+  rendererDir?: string;
+  bareGridDir?: string;
+  resultPath: string;
+};
+
+/** An opened registry with the app's own dispatch over it. */
+export type OpenedApp = { ctx: AppContext; dispatch: Dispatch; outputDir: string; close: () => Promise<void> };
+
+export type BenchEnv = {
+  spec: ScaleSpec;
+  /** A private copy of the generated registry, opened as the app opens it. */
+  openCopy: (name: string) => Promise<OpenedApp>;
+  /** A new, empty, migrated registry. */
+  openEmpty: (name: string) => Promise<OpenedApp>;
+  /** Keeps the memory high-water mark current (call inside long loops). */
+  sample: () => void;
+  log: (message: string) => void;
+};
+
+export type Figure = {
+  id: string;
+  run: (env: BenchEnv) => Promise<FigureResult[]>;
+};

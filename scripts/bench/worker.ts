@@ -1,0 +1,104 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createAppContext } from '../../electron/core/context';
+import { createDispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { createFilePreferences } from '../../electron/core/preferences-file';
+import type { DialogPort } from '../../electron/core/ports';
+import { createFolderDialogs } from '../../electron/cli/web-dialogs';
+import { agreementsFigure } from './figures/agreements';
+import { browserFigure } from './figures/browser';
+import { exportFigure } from './figures/export';
+import { importFigure } from './figures/import';
+import { loadFigures } from './figures/load';
+import { statsFigures } from './figures/stats';
+import { failed, measured } from './measure';
+import type { ScaleResult } from './table';
+import { targetOf } from './targets';
+import type { BenchEnv, Figure, FigureResult, OpenedApp, ScaleSpec } from './types';
+
+const RESOURCES_DIR = path.resolve(import.meta.dirname, '..', '..', 'resources');
+
+/** Figures in the order of the issue; each looks up its own feature and says when it is missing. */
+export const FIGURES: readonly Figure[] = [
+  importFigure,
+  loadFigures,
+  statsFigures,
+  agreementsFigure,
+  exportFigure,
+  browserFigure,
+];
+
+/**
+ * Measures every figure at one scale, in this process (the "core process" of figure 7: the
+ * registry, dispatch and the web bridge all run here; Chromium runs in its own processes).
+ */
+export async function runScale(spec: ScaleSpec, log: (message: string) => void): Promise<ScaleResult> {
+  const started = performance.now();
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  };
+  const sampler = setInterval(sample, 50);
+  sampler.unref();
+
+  const outputDir = path.join(spec.workDir, 'out');
+  mkdirSync(outputDir, { recursive: true });
+  const folder = createFolderDialogs(outputDir);
+  // The import's "open file" dialog answers with the generated CSV.
+  const dialogs: DialogPort = { ...folder, openFile: () => Promise.resolve(spec.csvPath) };
+
+  const open = async (databasePath: string): Promise<OpenedApp> => {
+    let broadcast: (event: string, payload: unknown) => void = () => undefined;
+    const ctx = await createAppContext({
+      databasePath,
+      resourcesDir: RESOURCES_DIR,
+      appVersion: 'bench',
+      preferences: createFilePreferences(`${databasePath}.preferences.json`),
+      dialogs,
+      events: (event, payload) => broadcast(event, payload),
+    });
+    broadcast = () => undefined;
+    // As the Electron shell and the web preview run it: no output validation.
+    const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => log(`core error: ${String(error)}`) });
+    return { ctx, dispatch, outputDir, close: () => ctx.close() };
+  };
+  const registryCopy = path.join(spec.workDir, 'registry.db');
+  const env: BenchEnv = {
+    spec,
+    openCopy: (name) => {
+      // One private copy of the generated registry serves every read-mostly figure.
+      if (!existsSync(registryCopy)) copyFileSync(spec.baseDbPath, registryCopy);
+      log(`  ${spec.scale}: ${name}`);
+      return open(registryCopy);
+    },
+    openEmpty: (name) => open(path.join(spec.workDir, `${name}-empty.db`)),
+    sample,
+    log,
+  };
+
+  const figures: FigureResult[] = [];
+  for (const figure of FIGURES) {
+    try {
+      figures.push(...(await figure.run(env)));
+    } catch (error) {
+      figures.push(failed(figure.id, figure.id, error));
+    }
+    sample();
+  }
+  clearInterval(sampler);
+  sample();
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  figures.push({
+    id: 'memory',
+    title: '7 Peak memory of the core process',
+    status: 'ok',
+    value: measured('peak RSS (sampled)', 'MB', [peakRss / 1e6]),
+    extra: { 'maxRSS MB': Math.round(maxRssMb) },
+  });
+  for (const figure of figures) {
+    const target = targetOf(figure, spec.scale);
+    if (target) figure.target = target;
+  }
+  return { scale: spec.scale, size: spec.size, seconds: (performance.now() - started) / 1000, figures };
+}
