@@ -6,6 +6,7 @@ import { partnershipsHandlers } from './handlers/partnerships-handlers';
 import { membersHandlers } from './handlers/members-handlers';
 import { requestsHandlers } from './handlers/requests-handlers';
 import { importHandlers } from './handlers/import-handlers';
+import { agreementsHandlers } from './handlers/agreements-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
@@ -16,4 +17,5 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...membersHandlers(ctx),
     ...requestsHandlers(ctx),
     ...importHandlers(ctx),
+    ...agreementsHandlers(ctx),
   }) satisfies Handlers;

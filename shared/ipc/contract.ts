@@ -5,6 +5,7 @@ import { partnershipsChannels } from './channels/partnerships';
 import { membersChannels } from './channels/members';
 import { requestsChannels } from './channels/requests';
 import { importChannels } from './channels/import';
+import { agreementsChannels } from './channels/agreements';
 import type { Result } from '../domain/errors';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...membersChannels,
   ...requestsChannels,
   ...importChannels,
+  ...agreementsChannels,
 } as const;
 
 export type Contract = typeof contract;

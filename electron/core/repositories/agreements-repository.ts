@@ -1,0 +1,280 @@
+import type { Knex } from 'knex';
+import type {
+  AgreementLayout,
+  AgreementTemplate,
+  CooperationArea,
+  Gender,
+  MunicipalityKind,
+  PartnershipType,
+} from '../../../shared/domain/codes';
+
+/** The Czech party as the registry has it. */
+export type MemberRecord = {
+  id: number;
+  name: string;
+  kind: MunicipalityKind;
+  street: string | null;
+  postalCode: string | null;
+  ico: string | null;
+  mayorName: string | null;
+  mayorGender: Gender | null;
+};
+
+/** The partner town as the registry has it. */
+export type TownRecord = {
+  id: number;
+  name: string;
+  countryCode: string;
+  kind: 'town' | 'municipality';
+  population: number | null;
+  language: string | null;
+};
+
+export type PartnershipRecord = {
+  id: number;
+  type: PartnershipType;
+  signedOn: string | null;
+  signedPlace: string | null;
+  czResolution: string | null;
+  czResolutionDate: string | null;
+  partnerResolution: string | null;
+  partnerResolutionDate: string | null;
+  termKind: 'indefinite' | 'fixed';
+  termUntil: string | null;
+  areas: CooperationArea[];
+  municipalityId: number;
+  foreignTownId: number;
+};
+
+export async function findMember(db: Knex, id: number): Promise<MemberRecord | null> {
+  const row = await db('municipalities').where({ id }).first<
+    | {
+        id: number;
+        name: string;
+        kind: MunicipalityKind;
+        street: string | null;
+        postal_code: string | null;
+        ico: string | null;
+        mayor_name: string | null;
+        mayor_gender: Gender | null;
+      }
+    | undefined
+  >('id', 'name', 'kind', 'street', 'postal_code', 'ico', 'mayor_name', 'mayor_gender');
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    street: row.street,
+    postalCode: row.postal_code,
+    ico: row.ico,
+    mayorName: row.mayor_name,
+    mayorGender: row.mayor_gender,
+  };
+}
+
+export async function findTown(db: Knex, id: number): Promise<TownRecord | null> {
+  const row = await db('foreign_towns').where({ id }).first<
+    | {
+        id: number;
+        name: string;
+        country_code: string;
+        kind: string;
+        population: number | null;
+        language: string | null;
+      }
+    | undefined
+  >('id', 'name', 'country_code', 'kind', 'population', 'language');
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    countryCode: row.country_code,
+    kind: row.kind === 'municipality' ? 'municipality' : 'town',
+    population: row.population,
+    language: row.language,
+  };
+}
+
+type PartnershipRow = {
+  id: number;
+  type: PartnershipType;
+  signed_on: string | null;
+  signed_place: string | null;
+  cz_resolution: string | null;
+  cz_resolution_date: string | null;
+  partner_resolution: string | null;
+  partner_resolution_date: string | null;
+  term_kind: string;
+  term_until: string | null;
+  municipality_id: number;
+  foreign_town_id: number;
+};
+
+export async function findPartnership(db: Knex, id: number): Promise<PartnershipRecord | null> {
+  const row = await db('partnerships').where({ id }).first<PartnershipRow | undefined>();
+  if (!row) return null;
+  const areas = await db('partnership_areas').where({ partnership_id: id }).select<{ area: CooperationArea }[]>('area');
+  return {
+    id: row.id,
+    type: row.type,
+    signedOn: row.signed_on,
+    signedPlace: row.signed_place,
+    czResolution: row.cz_resolution,
+    czResolutionDate: row.cz_resolution_date,
+    partnerResolution: row.partner_resolution,
+    partnerResolutionDate: row.partner_resolution_date,
+    termKind: row.term_kind === 'fixed' ? 'fixed' : 'indefinite',
+    termUntil: row.term_until,
+    areas: areas.map((a) => a.area),
+    municipalityId: row.municipality_id,
+    foreignTownId: row.foreign_town_id,
+  };
+}
+
+export async function findPartnershipByPair(
+  db: Knex,
+  municipalityId: number,
+  foreignTownId: number,
+): Promise<number | null> {
+  const row = await db('partnerships')
+    .where({ municipality_id: municipalityId, foreign_town_id: foreignTownId })
+    .first<{ id: number } | undefined>('id');
+  return row?.id ?? null;
+}
+
+export type PartnershipChoice = {
+  id: number;
+  municipalityId: number;
+  municipalityName: string;
+  townId: number;
+  townName: string;
+  countryCode: string;
+  type: PartnershipType;
+  status: string;
+};
+
+/** Every partnership with both towns' names: the Agreements screen's picker, in one query. */
+export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoice[]> {
+  const rows = await db('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .select<
+      {
+        id: number;
+        municipality_id: number;
+        municipality_name: string;
+        town_id: number;
+        town_name: string;
+        country_code: string;
+        type: PartnershipType;
+        status: string;
+      }[]
+    >(
+      'p.id',
+      'p.municipality_id',
+      'm.name as municipality_name',
+      't.id as town_id',
+      't.name as town_name',
+      't.country_code',
+      'p.type',
+      'p.status',
+    );
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityId: r.municipality_id,
+    municipalityName: r.municipality_name,
+    townId: r.town_id,
+    townName: r.town_name,
+    countryCode: r.country_code,
+    type: r.type,
+    status: r.status,
+  }));
+}
+
+export async function listMemberChoices(db: Knex): Promise<{ id: number; name: string }[]> {
+  return db('municipalities').where('is_member', true).select<{ id: number; name: string }[]>('id', 'name');
+}
+
+export async function listTownChoices(db: Knex): Promise<{ id: number; name: string; countryCode: string }[]> {
+  const rows = await db('foreign_towns').select<{ id: number; name: string; country_code: string }[]>(
+    'id',
+    'name',
+    'country_code',
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, countryCode: r.country_code }));
+}
+
+export type AgreementDocumentInsert = {
+  partnershipId: number;
+  template: AgreementTemplate;
+  languageFirst: string;
+  languageSecond: string;
+  layout: AgreementLayout;
+  options: unknown;
+  filePath: string;
+  fileName: string;
+};
+
+export type AgreementDocumentRecord = AgreementDocumentInsert & { id: number; createdAt: string; options: string };
+
+export async function insertAgreementDocument(db: Knex, doc: AgreementDocumentInsert, now: string): Promise<number> {
+  const [inserted] = await db('agreement_documents')
+    .insert({
+      partnership_id: doc.partnershipId,
+      template: doc.template,
+      language_first: doc.languageFirst,
+      language_second: doc.languageSecond,
+      layout: doc.layout,
+      options: JSON.stringify(doc.options),
+      file_path: doc.filePath,
+      file_name: doc.fileName,
+      created_at: now,
+    })
+    .returning<{ id: number }[]>('id');
+  if (!inserted) throw new Error('Insert of an agreement document returned no id');
+  return inserted.id;
+}
+
+type DocumentRow = {
+  id: number;
+  partnership_id: number;
+  template: AgreementTemplate;
+  language_first: string;
+  language_second: string;
+  layout: AgreementLayout;
+  options: string;
+  file_path: string | null;
+  file_name: string | null;
+  created_at: string;
+};
+
+const toDocument = (r: DocumentRow): AgreementDocumentRecord => ({
+  id: r.id,
+  partnershipId: r.partnership_id,
+  template: r.template,
+  languageFirst: r.language_first,
+  languageSecond: r.language_second,
+  layout: r.layout,
+  options: r.options,
+  filePath: r.file_path ?? '',
+  fileName: r.file_name ?? '',
+  createdAt: r.created_at,
+});
+
+/** Drafts of one partnership, newest first. */
+export async function listAgreementDocuments(db: Knex, partnershipId: number): Promise<AgreementDocumentRecord[]> {
+  const rows = await db('agreement_documents')
+    .where({ partnership_id: partnershipId })
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .select<DocumentRow[]>('*');
+  return rows.map(toDocument);
+}
+
+export async function findAgreementDocument(db: Knex, id: number): Promise<AgreementDocumentRecord | null> {
+  const row = await db('agreement_documents').where({ id }).first<DocumentRow | undefined>();
+  return row ? toDocument(row) : null;
+}

@@ -1,0 +1,444 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { AGREEMENT_TEMPLATES, type AgreementTemplate, type PartnershipType } from '../../../../shared/domain/codes';
+import { AppError } from '../../../../shared/domain/errors';
+import { cleanLine } from '../../../../shared/domain/agreements/clean-text';
+import {
+  buildAgreementModel,
+  czechMayorRank,
+  defaultPartnerLanguage,
+  partnerMayorRank,
+  type AgreementFields,
+  type AgreementModel,
+  type AgreementWarning,
+  type MarkerLabels,
+  type PartyFields,
+} from '../../../../shared/domain/agreements/model';
+import {
+  agreementFieldsSchema,
+  agreementRequestSchema,
+  type AgreementDraft,
+  type AgreementRequestInput,
+  type AgreementSource,
+} from '../../../../shared/domain/agreements/schemas';
+import { translate } from '../../../../shared/i18n/index';
+import type { AppContext } from '../../context';
+import { nowIso } from '../../db/clock';
+import { sanitizeFileName } from '../../files';
+import {
+  findAgreementDocument,
+  findMember,
+  findPartnership,
+  findPartnershipByPair,
+  findTown,
+  insertAgreementDocument,
+  listAgreementDocuments,
+  listMemberChoices,
+  listPartnershipChoices,
+  listTownChoices,
+  type PartnershipRecord,
+} from '../../repositories/agreements-repository';
+import { renderAgreementDocx } from './docx-render';
+import { countryNames, loadClauseLibrary } from './library-loader';
+
+const TEMPLATE_OF_TYPE: Record<PartnershipType, AgreementTemplate> = {
+  formal: 'partnership',
+  friendship: 'friendship',
+  project: 'project',
+  informal: 'friendship',
+};
+
+/** Labels of "[doplňte: …]" markers: Czech, because the association's staff complete the draft. */
+export const markerLabels = (): MarkerLabels => ({
+  mayorName: translate('cs', 'agreements.marker.mayorName'),
+  mayorGender: translate('cs', 'agreements.marker.mayorGender'),
+  address: translate('cs', 'agreements.marker.address'),
+  idNumber: translate('cs', 'agreements.marker.idNumber'),
+  resolution: translate('cs', 'agreements.marker.resolution'),
+  resolutionDate: translate('cs', 'agreements.marker.resolutionDate'),
+  validUntil: translate('cs', 'agreements.marker.validUntil'),
+  projectName: translate('cs', 'agreements.marker.projectName'),
+  areas: translate('cs', 'agreements.marker.areas'),
+});
+
+type Resolved = { partnershipId: number | null; request: AgreementRequestInput };
+
+async function registryData(db: Knex, source: AgreementSource) {
+  let partnership: PartnershipRecord | null = null;
+  let municipalityId: number;
+  let townId: number;
+  if ('partnershipId' in source) {
+    partnership = await findPartnership(db, source.partnershipId);
+    if (!partnership) throw new AppError('NOT_FOUND', `Partnership ${source.partnershipId} does not exist.`);
+    municipalityId = partnership.municipalityId;
+    townId = partnership.foreignTownId;
+  } else {
+    municipalityId = source.municipalityId;
+    townId = source.foreignTownId;
+    const existing = await findPartnershipByPair(db, municipalityId, townId);
+    if (existing !== null) partnership = await findPartnership(db, existing);
+  }
+  const [member, town] = await Promise.all([findMember(db, municipalityId), findTown(db, townId)]);
+  if (!member) throw new AppError('NOT_FOUND', `Municipality ${municipalityId} does not exist.`);
+  if (!town) throw new AppError('NOT_FOUND', `Partner town ${townId} does not exist.`);
+  return { partnership, member, town };
+}
+
+/** The defaults of an agreement, filled from the registry: what the screen shows before editing. */
+export async function agreementDefaults(ctx: AppContext, source: AgreementSource): Promise<Resolved> {
+  const library = await loadClauseLibrary(ctx.resourcesDir);
+  const { partnership, member, town } = await registryData(ctx.db.knex, source);
+  const template = partnership ? TEMPLATE_OF_TYPE[partnership.type] : 'partnership';
+  const address = [member.street, [member.postalCode, member.name].filter(Boolean).join(' ')]
+    .filter((part) => part !== null && part !== '')
+    .join(', ');
+  const cz: PartyFields = {
+    name: member.name,
+    nounKey: member.kind,
+    countryNames: countryNames('CZ'),
+    address: member.street ? address : '',
+    idNumber: member.ico ?? '',
+    mayorName: member.mayorName ?? '',
+    mayorGender: member.mayorGender,
+    mayorRank: czechMayorRank(member.kind),
+    mayorTitles: {},
+    signingPlace: partnership?.signedPlace ?? member.name,
+    signingDate: partnership?.signedOn ?? null,
+    resolution: partnership?.czResolution ?? '',
+    resolutionDate: partnership?.czResolutionDate ?? null,
+  };
+  const partner: PartyFields = {
+    name: town.name,
+    nounKey: town.kind === 'municipality' ? 'foreign_municipality' : 'foreign_town',
+    countryNames: countryNames(town.countryCode),
+    address: '',
+    idNumber: '',
+    mayorName: '',
+    mayorGender: null,
+    mayorRank: partnerMayorRank(town.kind, town.population),
+    mayorTitles: {},
+    signingPlace: town.name,
+    signingDate: partnership?.signedOn ?? null,
+    resolution: partnership?.partnerResolution ?? '',
+    resolutionDate: partnership?.partnerResolutionDate ?? null,
+  };
+  const hasResolutions = Boolean(partnership?.czResolution) || Boolean(partnership?.partnerResolution);
+  const fields: AgreementFields = {
+    cz,
+    partner,
+    duration: partnership?.termKind ?? 'indefinite',
+    entry: hasResolutions ? 'approval' : 'signature',
+    validUntil: partnership?.termUntil ?? null,
+    termYears: 5,
+    noticeMonths: 6,
+    originals: 4,
+    projectName: '',
+  };
+  return {
+    partnershipId: partnership?.id ?? null,
+    request: {
+      source: partnership ? { partnershipId: partnership.id } : source,
+      template,
+      language: defaultPartnerLanguage(town.language, town.countryCode),
+      layout: 'parallel',
+      preambles: [...library.templates[template].defaultPreambles],
+      omit: [],
+      titlePage: false,
+      areas: partnership?.areas ?? [],
+      fields,
+    },
+  };
+}
+
+/** What the screen offers: optional articles per template (headings in Czech and English UI via keys). */
+export async function agreementCatalog(ctx: AppContext) {
+  const library = await loadClauseLibrary(ctx.resourcesDir);
+  return Object.fromEntries(
+    AGREEMENT_TEMPLATES.map((template) => {
+      const t = library.templates[template];
+      return [
+        template,
+        {
+          optional: t.articles.flatMap((a) =>
+            'clause' in a && a.optional === true
+              ? [{ id: a.id, heading: library.languages.cs.clauses[a.clause]?.heading ?? a.id }]
+              : [],
+          ),
+          variants: t.articles.flatMap((a) => ('variant' in a ? [a.variant] : [])),
+        },
+      ];
+    }),
+  ) as Record<AgreementTemplate, { optional: { id: string; heading: string }[]; variants: ('duration' | 'entry')[] }>;
+}
+
+/** Builds the model and the DOCX bytes of a request (no file is written). */
+export async function buildAgreement(
+  ctx: AppContext,
+  request: AgreementRequestInput,
+): Promise<{ model: AgreementModel; bytes: Buffer; fileName: string }> {
+  const library = await loadClauseLibrary(ctx.resourcesDir);
+  const model = buildAgreementModel(library, request, markerLabels());
+  const bytes = await renderAgreementDocx(model);
+  const czName = cleanLine(request.fields.cz.name);
+  const partnerName = cleanLine(request.fields.partner.name);
+  const fileName = sanitizeFileName(
+    `${library.languages.cs.terms[library.templates[request.template].title]} ${czName} – ${partnerName} (cs-${request.language}).docx`,
+  );
+  return { model, bytes, fileName };
+}
+
+/** The DOCX as base64 for the in-app preview (docx-preview); nothing is written. */
+export async function previewAgreement(ctx: AppContext, request: AgreementRequestInput) {
+  const { model, bytes, fileName } = await buildAgreement(ctx, request);
+  return { base64: bytes.toString('base64'), warnings: model.warnings, fileName };
+}
+
+/** Paths the user picked in a save dialog in this session: the only ones a retry may name. */
+const approvedPaths = new WeakMap<AppContext, Set<string>>();
+const approve = (ctx: AppContext, filePath: string): void => {
+  const set = approvedPaths.get(ctx) ?? new Set<string>();
+  set.add(filePath);
+  approvedPaths.set(ctx, set);
+};
+
+/** Writes through a temporary file, so an interrupted write never leaves half a document. */
+async function writeAtomically(filePath: string, bytes: Buffer, overwrite: boolean): Promise<void> {
+  if (!overwrite && existsSync(filePath)) {
+    throw new AppError('CONFLICT', `The file already exists: ${filePath}`, { filePath, reason: 'FILE_EXISTS' });
+  }
+  await mkdir(path.dirname(filePath), { recursive: true });
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, filePath);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new AppError('IO', `Could not write ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const storedOptionsSchema = z.object({ request: agreementRequestSchema, defaults: agreementFieldsSchema }).loose();
+
+/** The user's edits: the fields that differ from the registry's values at generation time. */
+function overridesOf(fields: AgreementFields, defaults: AgreementFields) {
+  const diff = (a: PartyFields, b: PartyFields) =>
+    Object.fromEntries(
+      Object.entries(a).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(b[key as keyof PartyFields])),
+    );
+  return { cz: diff(fields.cz, defaults.cz), partner: diff(fields.partner, defaults.partner) };
+}
+
+async function writeAndRecord(
+  ctx: AppContext,
+  request: AgreementRequestInput,
+  filePath: string,
+  overwrite: boolean,
+): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null }> {
+  const { model, bytes } = await buildAgreement(ctx, request);
+  await writeAtomically(filePath, bytes, overwrite);
+  const defaults = await agreementDefaults(ctx, request.source);
+  let draftId: number | null = null;
+  if (defaults.partnershipId !== null) {
+    draftId = await insertAgreementDocument(
+      ctx.db.knex,
+      {
+        partnershipId: defaults.partnershipId,
+        template: request.template,
+        languageFirst: model.languages[0],
+        languageSecond: model.languages[1],
+        layout: request.layout,
+        options: {
+          request,
+          defaults: defaults.request.fields,
+          overrides: overridesOf(request.fields, defaults.request.fields),
+        },
+        filePath,
+        fileName: path.basename(filePath),
+      },
+      nowIso(),
+    );
+    ctx.emit('data:changed', { tables: ['agreement_documents'] });
+  }
+  return { filePath, warnings: model.warnings, draftId };
+}
+
+export type GenerateInput = {
+  request: AgreementRequestInput;
+  /** The user saw the list of missing data and chose to continue with visible markers. */
+  acceptMissing: boolean;
+  /** Set by the screen after the user confirmed replacing the file. */
+  overwrite: boolean;
+  /** A path the save dialog returned earlier (a retry after the overwrite question). */
+  filePath?: string | undefined;
+};
+
+/**
+ * Generates the agreement into a file the user picks (save dialog) and stores the draft with the
+ * partnership. Missing data refuses (VALIDATION, listed) unless accepted; an existing file refuses
+ * (CONFLICT) unless `overwrite` is set.
+ */
+export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
+  const { model, fileName } = await buildAgreement(ctx, input.request);
+  if (model.warnings.length > 0 && !input.acceptMissing) {
+    throw new AppError('VALIDATION', 'Some data of the agreement are missing.', {
+      reason: 'MISSING_DATA',
+      warnings: model.warnings,
+      issues: model.warnings.map((w) => ({ path: w.path, message: `agreements.missing.${w.field}` })),
+    });
+  }
+  let filePath: string;
+  if (input.filePath !== undefined) {
+    if (!approvedPaths.get(ctx)?.has(input.filePath)) {
+      throw new AppError('FORBIDDEN', 'The file path was not chosen in a save dialog.');
+    }
+    filePath = input.filePath;
+  } else {
+    const chosen = await ctx.dialogs.saveFile({
+      defaultName: fileName,
+      filters: [{ name: 'Word', extensions: ['docx'] }],
+    });
+    if (chosen === null) throw new AppError('CANCELLED', 'Saving was cancelled.');
+    filePath = chosen;
+    approve(ctx, filePath);
+  }
+  return writeAndRecord(ctx, input.request, filePath, input.overwrite);
+}
+
+/** Writes an agreement to a path given on the command line (the CLI's `--out`). */
+export async function generateAgreementToPath(
+  ctx: AppContext,
+  request: AgreementRequestInput,
+  filePath: string,
+  overwrite: boolean,
+) {
+  return writeAndRecord(ctx, request, filePath, overwrite);
+}
+
+/** Drafts stored with a partnership, newest first, with whether the file is still there. */
+export async function listDrafts(ctx: AppContext, partnershipId: number): Promise<AgreementDraft[]> {
+  const rows = await listAgreementDocuments(ctx.db.knex, partnershipId);
+  return rows.map((r) => ({
+    id: r.id,
+    partnershipId: r.partnershipId,
+    template: r.template,
+    languageFirst: r.languageFirst,
+    languageSecond: r.languageSecond,
+    layout: r.layout,
+    filePath: r.filePath === '' ? null : r.filePath,
+    fileName: r.fileName === '' ? null : r.fileName,
+    fileExists: r.filePath !== '' && existsSync(r.filePath),
+    createdAt: r.createdAt,
+  }));
+}
+
+/**
+ * Re-generates a stored draft with the registry's current data: the user's edits stored with the
+ * draft are applied again on top of the new defaults. Writes to the draft's file (CONFLICT if it
+ * exists and `overwrite` is not set) and records a new draft.
+ */
+export async function regenerateDraft(ctx: AppContext, draftId: number, overwrite: boolean) {
+  const draft = await findAgreementDocument(ctx.db.knex, draftId);
+  if (!draft) throw new AppError('NOT_FOUND', `Draft ${draftId} does not exist.`);
+  const stored = storedOptionsSchema.safeParse(JSON.parse(draft.options));
+  if (!stored.success) throw new AppError('VALIDATION', `The options of draft ${draftId} cannot be read.`);
+  const { request } = stored.data;
+  const current = await agreementDefaults(ctx, { partnershipId: draft.partnershipId });
+  const overrides = overridesOf(request.fields, stored.data.defaults);
+  const fields: AgreementFields = {
+    ...request.fields,
+    cz: { ...current.request.fields.cz, ...(overrides.cz as Partial<PartyFields>) },
+    partner: { ...current.request.fields.partner, ...(overrides.partner as Partial<PartyFields>) },
+  };
+  return writeAndRecord(ctx, { ...request, fields }, draft.filePath, overwrite);
+}
+
+/** Choices for the screen: partnerships, member municipalities and partner towns. */
+export async function agreementSources(ctx: AppContext) {
+  const [partnerships, members, towns] = await Promise.all([
+    listPartnershipChoices(ctx.db.knex),
+    listMemberChoices(ctx.db.knex),
+    listTownChoices(ctx.db.knex),
+  ]);
+  return { partnerships, members, towns };
+}
+
+const cancelled = new WeakMap<AppContext, Set<string>>();
+
+/** Asks a running batch to stop after the document it is writing. */
+export function cancelJob(ctx: AppContext, jobId: string): { cancelled: boolean } {
+  const set = cancelled.get(ctx) ?? new Set<string>();
+  set.add(jobId);
+  cancelled.set(ctx, set);
+  return { cancelled: true };
+}
+
+/** A free file name in a folder: "name.docx", else "name (2).docx", … (never overwrites). */
+function freePath(folder: string, fileName: string): string {
+  const ext = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  let candidate = path.join(folder, fileName);
+  for (let n = 2; existsSync(candidate); n += 1) candidate = path.join(folder, `${stem} (${n})${ext}`);
+  return candidate;
+}
+
+export type BatchInput = {
+  jobId: string;
+  partnershipIds: number[];
+  template: AgreementTemplate | null;
+  layout: AgreementRequestInput['layout'];
+};
+
+/**
+ * Generates drafts for many partnerships into a folder the user picks, with `job:progress` after
+ * each document; stops between documents when cancelled. Missing data become visible markers.
+ */
+export async function batchGenerate(ctx: AppContext, input: BatchInput) {
+  const folder = await ctx.dialogs.chooseFolder();
+  if (folder === null) throw new AppError('CANCELLED', 'No folder was chosen.');
+  const total = input.partnershipIds.length;
+  const results: {
+    partnershipId: number;
+    filePath: string | null;
+    warnings: AgreementWarning[];
+    error: string | null;
+  }[] = [];
+  let wasCancelled = false;
+  ctx.emit('job:progress', { jobId: input.jobId, phase: 'agreements', done: 0, total });
+  try {
+    for (const partnershipId of input.partnershipIds) {
+      if (cancelled.get(ctx)?.has(input.jobId)) {
+        wasCancelled = true;
+        break;
+      }
+      try {
+        const defaults = await agreementDefaults(ctx, { partnershipId });
+        const request = {
+          ...defaults.request,
+          layout: input.layout,
+          template: input.template ?? defaults.request.template,
+        };
+        if (input.template !== null)
+          request.preambles = [
+            ...(await loadClauseLibrary(ctx.resourcesDir)).templates[input.template].defaultPreambles,
+          ];
+        const { fileName } = await buildAgreement(ctx, request);
+        const written = await writeAndRecord(ctx, request, freePath(folder, fileName), false);
+        results.push({ partnershipId, filePath: written.filePath, warnings: written.warnings, error: null });
+      } catch (error) {
+        results.push({
+          partnershipId,
+          filePath: null,
+          warnings: [],
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      ctx.emit('job:progress', { jobId: input.jobId, phase: 'agreements', done: results.length, total });
+    }
+  } finally {
+    cancelled.get(ctx)?.delete(input.jobId);
+  }
+  return { jobId: input.jobId, folder, results, cancelled: wasCancelled };
+}

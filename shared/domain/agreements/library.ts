@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { AGREEMENT_LANGUAGES, AGREEMENT_TEMPLATES, COOPERATION_AREAS, PARTICIPANT_GROUPS, PREAMBLES } from '../codes';
+import type { AgreementLanguage, AgreementTemplate } from '../codes';
+
+/** Keys of the settlement nouns: the four Czech kinds and the two kinds of a partner town. */
+export const NOUN_KEYS = [
+  'obec',
+  'mestys',
+  'mesto',
+  'statutarni_mesto',
+  'foreign_town',
+  'foreign_municipality',
+] as const;
+export type NounKey = (typeof NOUN_KEYS)[number];
+
+export const CASES = ['nom', 'gen', 'dat', 'acc', 'loc', 'ins'] as const;
+export type GrammaticalCase = (typeof CASES)[number];
+
+export const MAYOR_RANKS = ['municipality', 'town', 'city'] as const;
+export type MayorRank = (typeof MAYOR_RANKS)[number];
+
+export const TERM_IDS = [
+  'title.partnership',
+  'title.friendship',
+  'title.project',
+  'title.charter',
+  'between',
+  'and',
+  'article',
+  'parties',
+  'seat',
+  'idNumber',
+  'representedBy',
+  'hereinafter',
+  'country',
+  'signatures',
+  'place',
+  'date',
+  'forParty',
+  'name',
+  'function',
+  'page',
+  'of',
+  'signatureLine',
+  'stamp',
+  'draft',
+  'preamble',
+] as const;
+export type TermId = (typeof TERM_IDS)[number];
+
+const record = <K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, value])) as { [P in K[number]]: V }).strict();
+
+const text = z.string().min(1);
+
+/**
+ * Layout phrases whose word order and grammatical case differ by language (Hungarian puts
+ * "között"/"részéről" after the party, Ukrainian "Від" takes the genitive, German "Für" the
+ * accusative): data per language, never code.
+ */
+export const layoutSchema = z
+  .object({
+    /** The noun of the official name (title form, no article): "Město", "Stadt", "Town of". */
+    officialNames: record(NOUN_KEYS, text),
+    /** `{between} {first:ins} {and} {second:ins}`; parties are `first`/`second` in document order. */
+    betweenPattern: text,
+    /** Signature caption: `{forParty} {party:acc}`. */
+    forPartyPattern: text,
+    /** Article heading: `{article} {n}` (hu `{n}. {article}`). */
+    articlePattern: text,
+    /** `{representedBy}: {person}, {title}`. */
+    representedPattern: text,
+    /** `({hereinafter} „{name}“)` with the language's quotation marks. */
+    hereinafterPattern: text,
+    /** Footer: `{page} {n} {of} {total}`. */
+    pagePattern: text,
+    /** BCP 47 locale for dates. */
+    dateLocale: text,
+    /** numeric: 12. 5. 2025; digits: 12.05.2025; long: 12 May 2025. */
+    dateStyle: z.enum(['numeric', 'digits', 'long']),
+  })
+  .strict();
+export type LanguageLayout = z.infer<typeof layoutSchema>;
+
+export const clauseSchema = z.object({ heading: z.string(), paragraphs: z.array(text).min(1) }).strict();
+export type Clause = z.infer<typeof clauseSchema>;
+
+export const clauseFileSchema = z
+  .object({
+    language: z.enum(AGREEMENT_LANGUAGES),
+    terms: record(TERM_IDS, text),
+    nouns: record(NOUN_KEYS, record(CASES, text)),
+    partyPattern: text,
+    mayorTitles: record(MAYOR_RANKS, z.object({ m: text, f: text }).strict()),
+    layout: layoutSchema,
+    areas: record(COOPERATION_AREAS, text),
+    participantGroups: record(PARTICIPANT_GROUPS, text),
+    clauses: z.record(z.string(), clauseSchema),
+  })
+  .strict();
+export type ClauseFile = z.infer<typeof clauseFileSchema>;
+
+export const DURATION_CHOICES = ['indefinite', 'fixed'] as const;
+export type DurationChoice = (typeof DURATION_CHOICES)[number];
+export const ENTRY_CHOICES = ['signature', 'approval'] as const;
+export type EntryChoice = (typeof ENTRY_CHOICES)[number];
+
+const articleSchema = z.union([
+  z
+    .object({
+      id: text,
+      clause: text,
+      /** The generator appends this list (the partnership's areas) after the clause's paragraphs. */
+      list: z.literal('areas').optional(),
+      /** The user may leave the article out. */
+      optional: z.boolean().optional(),
+    })
+    .strict(),
+  z.object({ id: text, variant: z.literal('duration'), choices: record(DURATION_CHOICES, text) }).strict(),
+  z.object({ id: text, variant: z.literal('entry'), choices: record(ENTRY_CHOICES, text) }).strict(),
+]);
+export type TemplateArticle = z.infer<typeof articleSchema>;
+
+export const templateSchema = z
+  .object({
+    title: z.enum(['title.partnership', 'title.friendship', 'title.project', 'title.charter']),
+    intro: text.nullable(),
+    parties: z.boolean(),
+    numbered: z.boolean(),
+    defaultPreambles: z.array(z.enum(PREAMBLES)),
+    articles: z.array(articleSchema).min(1),
+  })
+  .strict();
+export type Template = z.infer<typeof templateSchema>;
+
+export const templatesFileSchema = record(AGREEMENT_TEMPLATES, templateSchema);
+export type TemplatesFile = z.infer<typeof templatesFileSchema>;
+
+/** The clause library as loaded: one file per language and the templates. */
+export type ClauseLibrary = {
+  languages: Record<AgreementLanguage, ClauseFile>;
+  templates: Record<AgreementTemplate, Template>;
+};
+
+/** Every clause id a template can use (its intro, each article and each variant's choices). */
+export function clauseIdsOf(template: Template): string[] {
+  const ids = template.intro === null ? [] : [template.intro];
+  for (const article of template.articles) {
+    if ('clause' in article) ids.push(article.clause);
+    else ids.push(...Object.values(article.choices));
+  }
+  return ids;
+}
+
+/** Placeholders a clause text may use. */
+export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  ...CASES.flatMap((c) => [`cz:${c}`, `partner:${c}`]),
+  'czName',
+  'partnerName',
+  'czCountry',
+  'partnerCountry',
+  'validUntil',
+  'termYears',
+  'noticeMonths',
+  'originals',
+  'czResolution',
+  'partnerResolution',
+  'czResolutionDate',
+  'partnerResolutionDate',
+  'projectName',
+]);
+
+/** `{name}` placeholders in a text. */
+export const placeholdersIn = (value: string): string[] => [...value.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? '');

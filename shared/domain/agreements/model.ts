@@ -1,0 +1,535 @@
+import type {
+  AgreementLanguage,
+  AgreementLayout,
+  AgreementTemplate,
+  CooperationArea,
+  Gender,
+  MunicipalityKind,
+  Preamble,
+} from '../codes';
+import { COOPERATION_AREAS, PREAMBLES } from '../codes';
+import { cleanLine } from './clean-text';
+import type {
+  ClauseFile,
+  ClauseLibrary,
+  DurationChoice,
+  EntryChoice,
+  GrammaticalCase,
+  LanguageLayout,
+  MayorRank,
+  NounKey,
+  Template,
+} from './library';
+import { CASES } from './library';
+
+/** The languages an agreement's second text may be in (Czech is always the first side). */
+export type PartnerLanguage = Exclude<AgreementLanguage, 'cs'>;
+export const PARTNER_LANGUAGES = [
+  'de',
+  'pl',
+  'sk',
+  'en',
+  'fr',
+  'it',
+  'hu',
+  'uk',
+] as const satisfies readonly PartnerLanguage[];
+
+export type Side = 'cz' | 'partner';
+
+/** One party as filled from the registry and edited by the user. Strings may be empty. */
+export type PartyFields = {
+  /** The bare official name in the nominative: "Tábor", "Konstanz". */
+  name: string;
+  nounKey: NounKey;
+  /** Country name per language (core looks them up). */
+  countryNames: Partial<Record<AgreementLanguage, string>>;
+  /** Seat: street, postal code and town on one line. */
+  address: string;
+  /** IČO on the Czech side; any official number on the partner's side (optional there). */
+  idNumber: string;
+  mayorName: string;
+  mayorGender: Gender | null;
+  mayorRank: MayorRank;
+  /** The user's own wording of the mayor's title per language; else from `mayorTitles`. */
+  mayorTitles: Partial<Record<AgreementLanguage, string>>;
+  signingPlace: string;
+  /** ISO date or null (then a line to fill in by hand). */
+  signingDate: string | null;
+  resolution: string;
+  resolutionDate: string | null;
+};
+
+export type AgreementFields = {
+  cz: PartyFields;
+  partner: PartyFields;
+  duration: DurationChoice;
+  entry: EntryChoice;
+  validUntil: string | null;
+  termYears: number;
+  noticeMonths: number;
+  originals: number;
+  projectName: string;
+};
+
+export type AgreementRequest = {
+  template: AgreementTemplate;
+  language: PartnerLanguage;
+  layout: AgreementLayout;
+  preambles: readonly Preamble[];
+  /** Ids of optional articles the user left out. */
+  omit: readonly string[];
+  titlePage: boolean;
+  areas: readonly CooperationArea[];
+  fields: AgreementFields;
+};
+
+/** A run of text; `missing` marks a visible "[doplňte: …]" placeholder. */
+export type Run = { text: string; strong?: boolean; missing?: boolean };
+export type ParagraphRole =
+  'title' | 'subtitle' | 'heading' | 'text' | 'numbered' | 'bullet' | 'partyName' | 'partyLine' | 'and';
+export type Para = { role: ParagraphRole; runs: Run[] };
+
+export type SectionKind = 'title' | 'parties' | 'preamble' | 'article';
+/** One row of the parallel table: the same section in both languages (document order). */
+export type Section = { id: string; kind: SectionKind; number: number | null; texts: [Para[], Para[]] };
+
+export type SignatureSide = {
+  side: Side;
+  forParty: [string, string];
+  placeLabel: [string, string];
+  place: Run;
+  dateLabel: [string, string];
+  dates: [Run, Run];
+  nameLabel: [string, string];
+  name: Run;
+  functionLabel: [string, string];
+  functions: [string, string];
+  signatureLine: [string, string];
+};
+
+export type MissingField =
+  | 'mayorName'
+  | 'mayorGender'
+  | 'address'
+  | 'idNumber'
+  | 'resolution'
+  | 'resolutionDate'
+  | 'validUntil'
+  | 'projectName'
+  | 'areas';
+
+/** Data the document needs but the registry lacks: listed for the user, never silently blank. */
+export type AgreementWarning = { path: string; field: MissingField; side: Side | null };
+
+export type AgreementModel = {
+  template: AgreementTemplate;
+  layout: AgreementLayout;
+  /** Document order: [cs, partner] or, in the alternate original, [partner, cs]. */
+  languages: [AgreementLanguage, AgreementLanguage];
+  titlePage: boolean;
+  sections: Section[];
+  /** In document order (the side whose language comes first signs on the left). */
+  signatures: [SignatureSide, SignatureSide];
+  /** Footer patterns with `{n}` and `{total}` left for the page fields. */
+  pageLabels: [string, string];
+  /** Title per language, for the file name and the title page. */
+  titles: [string, string];
+  warnings: AgreementWarning[];
+};
+
+/** Labels of missing data inside the document (Czech: staff fill them in before printing). */
+export type MarkerLabels = Record<MissingField, string>;
+
+const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
+  obec: 'municipality',
+  mestys: 'town',
+  mesto: 'town',
+  statutarni_mesto: 'city',
+};
+
+/** Czech side: a statutory city has a primátor/primátorka, others a starosta/starostka. */
+export const czechMayorRank = (kind: MunicipalityKind): MayorRank => MUNICIPALITY_RANK[kind];
+
+/** Partner side: a rural commune, a town, or a city of 100 000 or more (the user may override). */
+export function partnerMayorRank(kind: 'town' | 'municipality', population: number | null): MayorRank {
+  if (kind === 'municipality') return 'municipality';
+  return population !== null && population >= 100_000 ? 'city' : 'town';
+}
+
+const COUNTRY_LANGUAGE: Record<string, PartnerLanguage> = {
+  DE: 'de',
+  AT: 'de',
+  CH: 'de',
+  LI: 'de',
+  LU: 'de',
+  PL: 'pl',
+  SK: 'sk',
+  FR: 'fr',
+  BE: 'fr',
+  MC: 'fr',
+  IT: 'it',
+  SM: 'it',
+  HU: 'hu',
+  UA: 'uk',
+};
+
+/** The second language: the partner town's own, if the library has it; else by country; else English. */
+export function defaultPartnerLanguage(townLanguage: string | null, countryCode: string): PartnerLanguage {
+  const own = PARTNER_LANGUAGES.find((language) => language === townLanguage);
+  return own ?? COUNTRY_LANGUAGE[countryCode.toUpperCase()] ?? 'en';
+}
+
+/** Formats an ISO date the way the language writes dates in agreements. */
+export function formatAgreementDate(iso: string, layout: LanguageLayout): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    layout.dateStyle === 'long'
+      ? { dateStyle: 'long', timeZone: 'UTC' }
+      : layout.dateStyle === 'digits'
+        ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
+        : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(layout.dateLocale, options).format(date);
+}
+
+type Value = string | { missing: MissingField };
+
+/** Fills `{placeholders}` into runs; a missing value becomes a visible marker run. */
+function fillRuns(template: string, values: (name: string) => Value | undefined, markers: MarkerLabels): Run[] {
+  const runs: Run[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1] ?? '';
+    const value = values(name);
+    if (value === undefined) continue;
+    const start = match.index;
+    if (start > last) runs.push({ text: template.slice(last, start) });
+    runs.push(typeof value === 'string' ? { text: value } : { text: `[${markers[value.missing]}]`, missing: true });
+    last = start + match[0].length;
+  }
+  if (last < template.length) runs.push({ text: template.slice(last) });
+  return mergeRuns(runs);
+}
+
+function mergeRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const previous = out[out.length - 1];
+    if (previous && !previous.missing && !run.missing && previous.strong === run.strong) previous.text += run.text;
+    else if (run.text !== '') out.push({ ...run });
+  }
+  return out;
+}
+
+const plain = (runs: Run[]): string => runs.map((run) => run.text).join('');
+const capitalize = (value: string): string => value.charAt(0).toLocaleUpperCase() + value.slice(1);
+
+/** Everything the builder needs about one language. */
+type LanguageContext = { code: AgreementLanguage; file: ClauseFile; layout: LanguageLayout };
+
+/**
+ * Builds the document model of an agreement: pure, so the same model feeds the DOCX renderer,
+ * the tests and the benchmark. User text is cleaned here (forbidden XML characters removed).
+ */
+export function buildAgreementModel(
+  library: ClauseLibrary,
+  request: AgreementRequest,
+  markers: MarkerLabels,
+): AgreementModel {
+  const template: Template = library.templates[request.template];
+  const cs: LanguageContext = { code: 'cs', file: library.languages.cs, layout: library.languages.cs.layout };
+  const partnerFile = library.languages[request.language];
+  const other: LanguageContext = { code: request.language, file: partnerFile, layout: partnerFile.layout };
+  const alternate = request.layout === 'alternate';
+  const langs: [LanguageContext, LanguageContext] = alternate ? [other, cs] : [cs, other];
+  const sideOrder: [Side, Side] = alternate ? ['partner', 'cz'] : ['cz', 'partner'];
+  const warnings: AgreementWarning[] = [];
+  const warn = (side: Side | null, field: MissingField): void => {
+    const path = side === null ? field : `${side}.${field}`;
+    if (!warnings.some((w) => w.path === path)) warnings.push({ path, field, side });
+  };
+
+  const f = request.fields;
+  const party = (side: Side) => (side === 'cz' ? f.cz : f.partner);
+  const partyName = (side: Side): string => cleanLine(party(side).name);
+  const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): string =>
+    lang.file.partyPattern
+      .replace('{noun}', lang.file.nouns[party(side).nounKey][grammaticalCase])
+      .replace('{name}', partyName(side));
+  const officialName = (lang: LanguageContext, side: Side): string =>
+    capitalize(
+      lang.file.partyPattern
+        .replace('{noun}', lang.layout.officialNames[party(side).nounKey])
+        .replace('{name}', partyName(side)),
+    );
+  const date = (lang: LanguageContext, iso: string | null): string | null =>
+    iso === null || iso === '' ? null : formatAgreementDate(iso, lang.layout);
+  const required = (side: Side | null, field: MissingField, value: string | null): Value => {
+    const cleaned = cleanLine(value);
+    if (cleaned !== '') return cleaned;
+    warn(side, field);
+    return { missing: field };
+  };
+  const mayorTitle = (lang: LanguageContext, side: Side): string => {
+    const p = party(side);
+    const own = cleanLine(p.mayorTitles[lang.code]);
+    return own !== '' ? own : lang.file.mayorTitles[p.mayorRank][p.mayorGender ?? 'm'];
+  };
+
+  // Placeholder values of the clause texts, per language.
+  const values =
+    (lang: LanguageContext) =>
+    (name: string): Value | undefined => {
+      const [prefix, grammaticalCase] = name.split(':');
+      if ((prefix === 'cz' || prefix === 'partner') && CASES.some((c) => c === grammaticalCase)) {
+        return nounPhrase(lang, prefix, grammaticalCase as GrammaticalCase);
+      }
+      switch (name) {
+        case 'czName':
+          return partyName('cz');
+        case 'partnerName':
+          return partyName('partner');
+        case 'czCountry':
+          return cleanLine(f.cz.countryNames[lang.code]);
+        case 'partnerCountry':
+          return cleanLine(f.partner.countryNames[lang.code]);
+        case 'validUntil':
+          return date(lang, f.validUntil) ?? required(null, 'validUntil', null);
+        case 'termYears':
+          return String(f.termYears);
+        case 'noticeMonths':
+          return String(f.noticeMonths);
+        case 'originals':
+          return String(f.originals);
+        case 'czResolution':
+          return required('cz', 'resolution', f.cz.resolution);
+        case 'partnerResolution':
+          return required('partner', 'resolution', f.partner.resolution);
+        case 'czResolutionDate':
+          return date(lang, f.cz.resolutionDate) ?? required('cz', 'resolutionDate', null);
+        case 'partnerResolutionDate':
+          return date(lang, f.partner.resolutionDate) ?? required('partner', 'resolutionDate', null);
+        case 'projectName':
+          return required(null, 'projectName', f.projectName);
+        default:
+          return undefined;
+      }
+    };
+
+  const clauseParas = (lang: LanguageContext, clauseId: string): { heading: string; paras: Para[] } => {
+    const clause = lang.file.clauses[clauseId];
+    if (!clause) throw new Error(`Clause ${clauseId} is missing in language ${lang.code}`);
+    const numbered = clause.paragraphs.filter((p) => !p.startsWith('– ')).length > 1;
+    let n = 0;
+    const paras = clause.paragraphs.map((text): Para => {
+      const runs = fillRuns(text, values(lang), markers);
+      if (text.startsWith('– ')) return { role: 'bullet', runs };
+      if (!numbered) return { role: 'text', runs };
+      n += 1;
+      return { role: 'numbered', runs: mergeRuns([{ text: `${n}. ` }, ...runs]) };
+    });
+    return { heading: clause.heading, paras };
+  };
+
+  const sections: Section[] = [];
+  const both = (build: (lang: LanguageContext) => Para[]): [Para[], Para[]] => [build(langs[0]), build(langs[1])];
+  const [firstSide, secondSide] = sideOrder;
+
+  // Title and the "between" line.
+  sections.push({
+    id: 'title',
+    kind: 'title',
+    number: null,
+    texts: both((lang) => [
+      { role: 'title', runs: [{ text: lang.file.terms[template.title] }] },
+      {
+        role: 'subtitle',
+        runs: [
+          {
+            text: lang.layout.betweenPattern
+              .replace('{between}', lang.file.terms.between)
+              .replace('{and}', lang.file.terms.and)
+              .replace(/\{(first|second):(\w+)\}/g, (_whole, which: string, grammaticalCase: string) =>
+                nounPhrase(
+                  lang,
+                  which === 'first' ? firstSide : secondSide,
+                  CASES.find((c) => c === grammaticalCase) ?? 'nom',
+                ),
+              ),
+          },
+        ],
+      },
+    ]),
+  });
+
+  if (template.parties) {
+    const partyBlock = (lang: LanguageContext, side: Side): Para[] => {
+      const p = party(side);
+      const t = lang.file.terms;
+      const lines: Para[] = [{ role: 'partyName', runs: [{ text: officialName(lang, side), strong: true }] }];
+      const country = cleanLine(p.countryNames[lang.code]);
+      if (country !== '') lines.push({ role: 'partyLine', runs: [{ text: `${t.country}: ${country}` }] });
+      lines.push({
+        role: 'partyLine',
+        runs: fillRuns(`${t.seat}: {address}`, () => required(side, 'address', p.address), markers),
+      });
+      const idNumber = cleanLine(p.idNumber);
+      if (side === 'cz' || idNumber !== '') {
+        lines.push({
+          role: 'partyLine',
+          runs: fillRuns(`${t.idNumber}: {id}`, () => required(side, 'idNumber', p.idNumber), markers),
+        });
+      }
+      const person = required(side, 'mayorName', p.mayorName);
+      if (typeof person === 'string' && p.mayorGender === null && cleanLine(p.mayorTitles[lang.code]) === '') {
+        warn(side, 'mayorGender');
+      }
+      const represented = lang.layout.representedPattern
+        .replace('{representedBy}', t.representedBy)
+        .replace('{title}', mayorTitle(lang, side));
+      lines.push({
+        role: 'partyLine',
+        runs: fillRuns(represented, (n) => (n === 'person' ? person : undefined), markers),
+      });
+      lines.push({
+        role: 'partyLine',
+        runs: [
+          {
+            text: lang.layout.hereinafterPattern
+              .replace('{hereinafter}', t.hereinafter)
+              .replace('{name}', partyName(side)),
+          },
+        ],
+      });
+      return lines;
+    };
+    sections.push({
+      id: 'parties',
+      kind: 'parties',
+      number: null,
+      texts: both((lang) => {
+        const intro = template.intro === null ? [] : clauseParas(lang, template.intro).paras;
+        return [
+          { role: 'heading', runs: [{ text: lang.file.terms.parties, strong: true }] },
+          ...intro,
+          ...partyBlock(lang, firstSide),
+          { role: 'and', runs: [{ text: lang.file.terms.and }] },
+          ...partyBlock(lang, secondSide),
+        ];
+      }),
+    });
+  }
+
+  const chosenPreambles = PREAMBLES.filter((p) => request.preambles.includes(p));
+  if (chosenPreambles.length > 0) {
+    sections.push({
+      id: 'preamble',
+      kind: 'preamble',
+      number: null,
+      texts: both((lang) => [
+        { role: 'heading', runs: [{ text: lang.file.terms.preamble, strong: true }] },
+        ...chosenPreambles.flatMap((p) => clauseParas(lang, `preamble.${p}`).paras),
+      ]),
+    });
+  }
+
+  let number = 0;
+  for (const article of template.articles) {
+    if ('clause' in article && article.optional === true && request.omit.includes(article.id)) continue;
+    const clauseId =
+      'clause' in article
+        ? article.clause
+        : article.variant === 'duration'
+          ? article.choices[f.duration]
+          : article.choices[f.entry];
+    if (template.numbered) number += 1;
+    const hasList = 'clause' in article && article.list === 'areas';
+    const areas = COOPERATION_AREAS.filter((a) => request.areas.includes(a));
+    if (hasList && areas.length === 0) warn(null, 'areas');
+    sections.push({
+      id: article.id,
+      kind: 'article',
+      number: template.numbered ? number : null,
+      texts: both((lang) => {
+        const { heading, paras } = clauseParas(lang, clauseId);
+        const out: Para[] = [];
+        if (template.numbered) {
+          out.push({
+            role: 'heading',
+            runs: [
+              {
+                text: lang.layout.articlePattern
+                  .replace('{article}', lang.file.terms.article)
+                  .replace('{n}', String(number)),
+                strong: true,
+              },
+            ],
+          });
+        }
+        if (heading !== '') out.push({ role: 'heading', runs: [{ text: heading, strong: true }] });
+        out.push(...paras);
+        if (hasList) {
+          if (areas.length === 0)
+            out.push({ role: 'bullet', runs: [{ text: '– ' }, { text: `[${markers.areas}]`, missing: true }] });
+          areas.forEach((area, index) =>
+            out.push({
+              role: 'bullet',
+              runs: [{ text: `– ${lang.file.areas[area]}${index === areas.length - 1 ? '.' : ','}` }],
+            }),
+          );
+        }
+        return out;
+      }),
+    });
+  }
+
+  const pair = <T>(build: (lang: LanguageContext) => T): [T, T] => [build(langs[0]), build(langs[1])];
+  const signature = (side: Side): SignatureSide => {
+    const p = party(side);
+    const place = cleanLine(p.signingPlace);
+    const person = cleanLine(p.mayorName);
+    const dateRun = (lang: LanguageContext): Run => {
+      const formatted = date(lang, p.signingDate);
+      return formatted === null ? { text: '' } : { text: formatted };
+    };
+    return {
+      side,
+      forParty: pair((lang) =>
+        lang.layout.forPartyPattern
+          .replace('{forParty}', lang.file.terms.forParty)
+          .replace(/\{party:(\w+)\}/, (_w, c: string) => nounPhrase(lang, side, CASES.find((x) => x === c) ?? 'nom')),
+      ),
+      placeLabel: pair((lang) => lang.file.terms.place),
+      place: { text: place },
+      dateLabel: pair((lang) => lang.file.terms.date),
+      dates: pair(dateRun),
+      nameLabel: pair((lang) => lang.file.terms.name),
+      name: person === '' ? { text: `[${markers.mayorName}]`, missing: true } : { text: person },
+      functionLabel: pair((lang) => lang.file.terms.function),
+      functions: pair((lang) => mayorTitle(lang, side)),
+      signatureLine: pair((lang) => lang.file.terms.signatureLine),
+    };
+  };
+  if (!template.parties) {
+    // The charter has no parties block; its signatories still need names.
+    for (const side of ['cz', 'partner'] as const) if (cleanLine(party(side).mayorName) === '') warn(side, 'mayorName');
+  }
+
+  return {
+    template: request.template,
+    layout: request.layout,
+    languages: [langs[0].code, langs[1].code],
+    titlePage: request.titlePage,
+    sections,
+    signatures: [signature(firstSide), signature(secondSide)],
+    pageLabels: pair((lang) =>
+      lang.layout.pagePattern.replace('{page}', lang.file.terms.page).replace('{of}', lang.file.terms.of),
+    ),
+    titles: pair((lang) => lang.file.terms[template.title]),
+    warnings,
+  };
+}
+
+/** The plain text of a section in one language (tests, the file name, the benchmark). */
+export const sectionText = (paras: readonly Para[]): string => paras.map((p) => plain(p.runs)).join('\n');

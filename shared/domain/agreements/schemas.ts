@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  AGREEMENT_LANGUAGES,
+  AGREEMENT_LAYOUTS,
+  AGREEMENT_TEMPLATES,
+  COOPERATION_AREAS,
+  GENDERS,
+  PREAMBLES,
+} from '../codes';
+import { id, isoDate } from '../schemas';
+import { DURATION_CHOICES, ENTRY_CHOICES, MAYOR_RANKS, NOUN_KEYS } from './library';
+import { PARTNER_LANGUAGES } from './model';
+
+const line = z.string().max(300);
+
+export const partyFieldsSchema = z
+  .object({
+    name: line,
+    nounKey: z.enum(NOUN_KEYS),
+    countryNames: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), line),
+    address: line,
+    idNumber: z.string().max(50),
+    mayorName: line,
+    mayorGender: z.enum(GENDERS).nullable(),
+    mayorRank: z.enum(MAYOR_RANKS),
+    mayorTitles: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), line),
+    signingPlace: line,
+    signingDate: isoDate.nullable(),
+    resolution: z.string().max(100),
+    resolutionDate: isoDate.nullable(),
+  })
+  .strict();
+
+/**
+ * Numbers of years and months start at 2: the clause texts are written for plural forms
+ * ("dalších 5 let", "3 měsíců"), and a 1-year term or a 1-month notice would read wrongly.
+ */
+export const agreementFieldsSchema = z
+  .object({
+    cz: partyFieldsSchema,
+    partner: partyFieldsSchema,
+    duration: z.enum(DURATION_CHOICES),
+    entry: z.enum(ENTRY_CHOICES),
+    validUntil: isoDate.nullable(),
+    termYears: z.number().int().min(2).max(99),
+    noticeMonths: z.number().int().min(2).max(36),
+    originals: z.number().int().min(2).max(20),
+    projectName: line,
+  })
+  .strict();
+
+export const agreementSourceSchema = z.union([
+  z.object({ partnershipId: id }).strict(),
+  z.object({ municipalityId: id, foreignTownId: id }).strict(),
+]);
+export type AgreementSource = z.infer<typeof agreementSourceSchema>;
+
+/** Everything the generator needs besides the registry: what the user chose and edited. */
+export const agreementRequestSchema = z
+  .object({
+    source: agreementSourceSchema,
+    template: z.enum(AGREEMENT_TEMPLATES),
+    language: z.enum(PARTNER_LANGUAGES),
+    layout: z.enum(AGREEMENT_LAYOUTS),
+    preambles: z.array(z.enum(PREAMBLES)).max(PREAMBLES.length),
+    omit: z.array(z.string().max(40)).max(30),
+    titlePage: z.boolean(),
+    areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
+    fields: agreementFieldsSchema,
+  })
+  .strict();
+export type AgreementRequestInput = z.infer<typeof agreementRequestSchema>;
+
+export const agreementWarningSchema = z.object({
+  path: z.string(),
+  field: z.enum([
+    'mayorName',
+    'mayorGender',
+    'address',
+    'idNumber',
+    'resolution',
+    'resolutionDate',
+    'validUntil',
+    'projectName',
+    'areas',
+  ]),
+  side: z.enum(['cz', 'partner']).nullable(),
+});
+
+export const agreementDraftSchema = z.object({
+  id,
+  partnershipId: id,
+  template: z.enum(AGREEMENT_TEMPLATES),
+  languageFirst: z.string(),
+  languageSecond: z.string(),
+  layout: z.enum(AGREEMENT_LAYOUTS),
+  filePath: z.string().nullable(),
+  fileName: z.string().nullable(),
+  fileExists: z.boolean(),
+  createdAt: z.string(),
+});
+export type AgreementDraft = z.infer<typeof agreementDraftSchema>;

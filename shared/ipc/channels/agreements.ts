@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES } from '../../domain/codes';
+import { id } from '../../domain/schemas';
+import {
+  agreementDraftSchema,
+  agreementRequestSchema,
+  agreementSourceSchema,
+  agreementWarningSchema,
+} from '../../domain/agreements/schemas';
+
+const written = z.object({ filePath: z.string(), warnings: z.array(agreementWarningSchema), draftId: id.nullable() });
+
+export const agreementsChannels = defineChannels({
+  'agreements:sources': {
+    doc: 'What an agreement can start from: every partnership (both towns named), member municipalities and partner towns.',
+    input: z.object({}).strict(),
+    output: z.object({
+      partnerships: z.array(
+        z.object({
+          id,
+          municipalityId: id,
+          municipalityName: z.string(),
+          townId: id,
+          townName: z.string(),
+          countryCode: z.string(),
+          type: z.string(),
+          status: z.string(),
+        }),
+      ),
+      members: z.array(z.object({ id, name: z.string() })),
+      towns: z.array(z.object({ id, name: z.string(), countryCode: z.string() })),
+    }),
+  },
+  'agreements:options': {
+    doc: 'Defaults of an agreement filled from the registry (template by partnership type, second language by the partner town, parties, mayors, resolutions, areas) and what each template offers (optional articles, variants).',
+    input: z.object({ source: agreementSourceSchema }).strict(),
+    output: z.object({
+      partnershipId: id.nullable(),
+      request: agreementRequestSchema,
+      templates: z.record(
+        z.enum(AGREEMENT_TEMPLATES),
+        z.object({
+          optional: z.array(z.object({ id: z.string(), heading: z.string() })),
+          variants: z.array(z.enum(['duration', 'entry'])),
+        }),
+      ),
+    }),
+  },
+  'agreements:preview': {
+    doc: 'Builds the DOCX and returns it as base64 with the list of missing data. The ONE place document bytes cross IPC: for rendering the preview in the app (docx-preview) only; the renderer never saves them — saving is agreements:generate, where core writes the file to a path from the save dialog.',
+    input: z.object({ request: agreementRequestSchema }).strict(),
+    output: z.object({ base64: z.string(), warnings: z.array(agreementWarningSchema), fileName: z.string() }),
+  },
+  'agreements:generate': {
+    doc: 'Writes the agreement to a file chosen in the save dialog and stores the draft with the partnership. VALIDATION (details.reason MISSING_DATA, details.warnings) when data are missing and acceptMissing is false; CONFLICT (details.reason FILE_EXISTS, details.filePath) when the file exists and overwrite is false — the screen asks, then retries with that filePath and overwrite: true; CANCELLED when the dialog is cancelled.',
+    input: z
+      .object({
+        request: agreementRequestSchema,
+        acceptMissing: z.boolean().default(false),
+        overwrite: z.boolean().default(false),
+        filePath: z.string().max(1000).optional(),
+      })
+      .strict(),
+    output: written,
+  },
+  'agreements:list': {
+    doc: 'Drafts generated for a partnership, newest first (template, languages, layout, file, date, whether the file still exists).',
+    input: z.object({ partnershipId: id }).strict(),
+    output: z.array(agreementDraftSchema),
+  },
+  'agreements:regenerate': {
+    doc: "Re-generates a stored draft with the registry's current data, keeping the user's edits; writes to the draft's file (CONFLICT unless overwrite) and records a new draft.",
+    input: z.object({ draftId: id, overwrite: z.boolean().default(false) }).strict(),
+    output: written,
+  },
+  'agreements:batch': {
+    doc: 'Generates drafts for many partnerships into a folder chosen in a dialog; emits job:progress {jobId, phase: "agreements"} after each; stops when agreements:cancel names the jobId. Never overwrites (numbered names).',
+    input: z
+      .object({
+        jobId: z.string().min(1).max(100),
+        partnershipIds: z.array(id).min(1).max(5000),
+        template: z.enum(AGREEMENT_TEMPLATES).nullable().default(null),
+        layout: z.enum(AGREEMENT_LAYOUTS).default('parallel'),
+      })
+      .strict(),
+    output: z.object({
+      jobId: z.string(),
+      folder: z.string(),
+      cancelled: z.boolean(),
+      results: z.array(
+        z.object({
+          partnershipId: id,
+          filePath: z.string().nullable(),
+          warnings: z.array(agreementWarningSchema),
+          error: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'agreements:cancel': {
+    doc: 'Asks the batch with this jobId to stop after the current document.',
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+});

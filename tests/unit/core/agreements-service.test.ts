@@ -1,0 +1,221 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppContext, type AppContext } from '../../../electron/core/context';
+import { createDispatch, type Dispatch } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
+import { createMemoryPreferences } from '../../../electron/core/preferences-file';
+import type { DialogPort } from '../../../electron/core/ports';
+import { cancelJob } from '../../../electron/core/services/agreements/agreements-service';
+import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
+import { RESOURCES_DIR, ok, tempDir } from '../../support/temp-db';
+
+type Setup = { ctx: AppContext; dispatch: Dispatch; dir: string; events: { event: string; payload: unknown }[] };
+const opened: AppContext[] = [];
+
+async function setup(
+  dialogs: (dir: string) => DialogPort,
+  onEvent?: (ctx: AppContext, payload: unknown) => void,
+): Promise<Setup> {
+  const dir = tempDir('twinreg-agreements-');
+  const events: { event: string; payload: unknown }[] = [];
+  let ctxRef: AppContext | null = null;
+  const ctx = await createAppContext({
+    databasePath: path.join(dir, 'registry.db'),
+    resourcesDir: RESOURCES_DIR,
+    appVersion: 'test',
+    preferences: createMemoryPreferences(),
+    dialogs: dialogs(dir),
+    events: (event, payload) => {
+      events.push({ event, payload });
+      if (ctxRef && event === 'job:progress') onEvent?.(ctxRef, payload);
+    },
+    seedDemoIfEmpty: true,
+  });
+  ctxRef = ctx;
+  opened.push(ctx);
+  return { ctx, dir, events, dispatch: createDispatch(createHandlers(ctx), { validateOutput: true }) };
+}
+afterEach(async () => {
+  for (const ctx of opened.splice(0)) await ctx.close();
+});
+
+const fixedFile =
+  (name: string) =>
+  (dir: string): DialogPort => ({
+    saveFile: () => Promise.resolve(path.join(dir, name)),
+    openFile: () => Promise.resolve(null),
+    chooseFolder: () => Promise.resolve(path.join(dir, 'batch')),
+  });
+
+async function germanPartnership(ctx: AppContext): Promise<number> {
+  const row = await ctx.db
+    .knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'DE')
+    .first<{ id: number }>('p.id');
+  return row.id;
+}
+
+type Options = { partnershipId: number | null; request: AgreementRequestInput };
+
+describe('agreements channels', () => {
+  it('lists missing data (no partner mayor), refuses to save until accepted, marks it in the document', async () => {
+    const { ctx, dispatch, dir } = await setup(fixedFile('a.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.language).toBe('de');
+    const preview = await ok<{ base64: string; warnings: { path: string }[] }>(
+      dispatch('agreements:preview', { request }),
+    );
+    expect(preview.warnings.map((w) => w.path)).toContain('partner.mayorName');
+    const zip = await JSZip.loadAsync(Buffer.from(preview.base64, 'base64'));
+    expect(await zip.file('word/document.xml')?.async('string')).toContain('[doplňte: jméno starosty]');
+
+    const refused = await dispatch('agreements:generate', { request });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('VALIDATION');
+      expect(refused.error.details?.issues).toContainEqual({
+        path: 'partner.mayorName',
+        message: 'agreements.missing.mayorName',
+      });
+    }
+    expect(existsSync(path.join(dir, 'a.docx'))).toBe(false);
+
+    const written = await ok<{ filePath: string; warnings: unknown[] }>(
+      dispatch('agreements:generate', { request, acceptMissing: true }),
+    );
+    expect(written.filePath).toBe(path.join(dir, 'a.docx'));
+    expect(written.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
+    const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const target = path.join(dir, 'same.docx');
+    writeFileSync(target, 'precious');
+    const first = await dispatch('agreements:generate', { request, acceptMissing: true });
+    expect(first.ok).toBe(false);
+    if (!first.ok) {
+      expect(first.error.code).toBe('CONFLICT');
+      expect(first.error.details?.filePath).toBe(target);
+    }
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    const forbidden = await dispatch('agreements:generate', {
+      request,
+      acceptMissing: true,
+      overwrite: true,
+      filePath: path.join(dir, 'elsewhere.docx'),
+    });
+    expect(forbidden.ok ? 'ok' : forbidden.error.code).toBe('FORBIDDEN');
+    await ok(dispatch('agreements:generate', { request, acceptMissing: true, overwrite: true, filePath: target }));
+    expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('sanitises the proposed file name', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('x.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    request.fields.partner.name = 'Kon/st:an*z?<>|"\\ \u0001CON';
+    const { fileName } = await ok<{ fileName: string }>(dispatch('agreements:preview', { request }));
+    // eslint-disable-next-line no-control-regex -- control characters must be gone from file names
+    expect(fileName).not.toMatch(/[/\\:*?"<>|\u0000-\u001f]/);
+    expect(fileName.endsWith('.docx')).toBe(true);
+  });
+
+  it('stores drafts with the partnership and re-generates one with the registry’s new data, keeping the user’s edits', async () => {
+    const { ctx, dispatch, dir } = await setup(fixedFile('draft.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    request.fields.partner.mayorName = 'Erika Muster';
+    request.fields.partner.mayorGender = 'f';
+    request.fields.partner.address = 'Rathausplatz 1';
+    await ok(dispatch('agreements:generate', { request, acceptMissing: true }));
+    const drafts = await ok<{ id: number; fileExists: boolean; template: string; languageSecond: string }[]>(
+      dispatch('agreements:list', { partnershipId }),
+    );
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ fileExists: true, template: 'partnership', languageSecond: 'de' });
+
+    const p = await ctx.db
+      .knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number }>('municipality_id');
+    await ctx.db
+      .knex('municipalities')
+      .where({ id: p.municipality_id })
+      .update({ mayor_name: 'Nová Starostka', mayor_gender: 'f' });
+    const draftId = drafts[0]?.id ?? 0;
+    const refused = await dispatch('agreements:regenerate', { draftId });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('CONFLICT');
+    await ok(dispatch('agreements:regenerate', { draftId, overwrite: true }));
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'draft.docx')));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('Nová Starostka');
+    expect(xml).toContain('Erika Muster');
+    expect(await ok<unknown[]>(dispatch('agreements:list', { partnershipId }))).toHaveLength(2);
+  });
+
+  it('batch: one file per partnership, progress after each, stops when cancelled, never overwrites', async () => {
+    const { ctx, dispatch, dir, events } = await setup(fixedFile('unused.docx'), (context, payload) => {
+      const p = payload as { jobId: string; done: number };
+      if (p.jobId === 'job-2' && p.done === 2) cancelJob(context, 'job-2');
+    });
+    const ids = (await ctx.db.knex('partnerships').orderBy('id').limit(4).select<{ id: number }[]>('id')).map(
+      (r) => r.id,
+    );
+    const result = await ok<{ results: { filePath: string | null }[]; cancelled: boolean; folder: string }>(
+      dispatch('agreements:batch', { jobId: 'job-1', partnershipIds: ids }),
+    );
+    expect(result.cancelled).toBe(false);
+    expect(result.results).toHaveLength(4);
+    for (const r of result.results) expect(r.filePath && existsSync(r.filePath)).toBeTruthy();
+    const progress = events.filter((e) => e.event === 'job:progress').map((e) => (e.payload as { done: number }).done);
+    expect(progress).toEqual([0, 1, 2, 3, 4]);
+
+    const again = await ok<{ results: { filePath: string | null }[]; cancelled: boolean }>(
+      dispatch('agreements:batch', { jobId: 'job-2', partnershipIds: ids }),
+    );
+    expect(again.cancelled).toBe(true);
+    expect(again.results).toHaveLength(2);
+    // Same names as the first batch: numbered, not overwritten.
+    expect(again.results[0]?.filePath).toMatch(/\(2\)\.docx$/);
+    expect(result.folder).toBe(path.join(dir, 'batch'));
+  });
+
+  it('starts from a member and a partner town without a partnership (nothing stored)', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('pair.docx'));
+    const member = await ctx.db.knex('municipalities').first<{ id: number }>('id');
+    const town = await ctx.db.knex('foreign_towns').where('country_code', 'PL').first<{ id: number }>('id');
+    const has = await ctx.db
+      .knex('partnerships')
+      .where({ municipality_id: member.id, foreign_town_id: town.id })
+      .first();
+    const { partnershipId, request } = await ok<Options>(
+      dispatch('agreements:options', { source: { municipalityId: member.id, foreignTownId: town.id } }),
+    );
+    expect(partnershipId === null).toBe(has === undefined);
+    expect(request.language).toBe('pl');
+    const written = await ok<{ draftId: number | null }>(
+      dispatch('agreements:generate', { request, acceptMissing: true }),
+    );
+    expect(written.draftId === null).toBe(has === undefined);
+  });
+
+  it('rejects a 1-year renewal and a 1-month notice (the texts read in plural)', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('n.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const bad = await dispatch('agreements:preview', {
+      request: { ...request, fields: { ...request.fields, termYears: 1 } },
+    });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('VALIDATION');
+    const bad2 = await dispatch('agreements:preview', {
+      request: { ...request, fields: { ...request.fields, noticeMonths: 1 } },
+    });
+    expect(bad2.ok ? 'ok' : bad2.error.code).toBe('VALIDATION');
+  });
+});
