@@ -7,6 +7,7 @@ import { membersHandlers } from './handlers/members-handlers';
 import { requestsHandlers } from './handlers/requests-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { agreementsHandlers } from './handlers/agreements-handlers';
+import { statisticsHandlers } from './handlers/statistics-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
@@ -18,4 +19,5 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...requestsHandlers(ctx),
     ...importHandlers(ctx),
     ...agreementsHandlers(ctx),
+    ...statisticsHandlers(ctx),
   }) satisfies Handlers;

@@ -6,6 +6,7 @@ import { membersChannels } from './channels/members';
 import { requestsChannels } from './channels/requests';
 import { importChannels } from './channels/import';
 import { agreementsChannels } from './channels/agreements';
+import { statisticsChannels } from './channels/statistics';
 import type { Result } from '../domain/errors';
 
 /**
@@ -21,6 +22,7 @@ export const contract = {
   ...requestsChannels,
   ...importChannels,
   ...agreementsChannels,
+  ...statisticsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../codes';
+import { isoDate } from '../schemas';
+
+/** Which municipalities the figures are about. */
+export const MEMBERSHIP_FILTERS = ['members', 'nonMembers', 'all'] as const;
+export type MembershipFilter = (typeof MEMBERSHIP_FILTERS)[number];
+
+/** NUTS3 code of a Czech region (kraj), e.g. `CZ041`. */
+export const regionCode = z.string().regex(/^CZ0\d{2}$/, 'validation.regionCode');
+
+/**
+ * The filter every statistic respects (dashboard, exports, CLI, map).
+ * - `fromYear`/`toYear`: year the partnership started; when either is set, partnerships with an
+ *   unknown start are left out (their year cannot be in any range).
+ * - `types`/`statuses`: empty means all.
+ * - `membership`: which municipalities count (default: members of the association).
+ * - `region`: restricts everything to one region (a regional report).
+ * - `dormantYears`: a running partnership is dormant when nothing happened for this many years.
+ * - `today`: the reference day for "dormant" and "expiring within 12 months"; omitted means the
+ *   current day (tests pass it so that their answers never change).
+ */
+export const statsFilterObject = z
+  .object({
+    fromYear: z.number().int().min(1000).max(2999).nullable().default(null),
+    toYear: z.number().int().min(1000).max(2999).nullable().default(null),
+    types: z.array(z.enum(PARTNERSHIP_TYPES)).max(PARTNERSHIP_TYPES.length).default([]),
+    statuses: z.array(z.enum(PARTNERSHIP_STATUSES)).max(PARTNERSHIP_STATUSES.length).default([]),
+    membership: z.enum(MEMBERSHIP_FILTERS).default('members'),
+    region: regionCode.nullable().default(null),
+    dormantYears: z.number().int().min(1).max(100).default(3),
+    today: isoDate.nullable().default(null),
+  })
+  .strict();
+
+export const statsFilterSchema = statsFilterObject.refine(
+  (f) => f.fromYear === null || f.toYear === null || f.fromYear <= f.toYear,
+  {
+    message: 'validation.yearRange',
+    path: ['toYear'],
+  },
+);
+
+export type StatsFilter = z.output<typeof statsFilterSchema>;
+export type StatsFilterInput = z.input<typeof statsFilterSchema>;
+
+/** The filter with every default applied (everything, members only, 3 years). */
+export const defaultStatsFilter = (): StatsFilter => statsFilterSchema.parse({});

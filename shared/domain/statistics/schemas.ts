@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type PartnershipStatus, type PartnershipType } from '../codes';
+import { statsFilterObject } from './filter';
+
+const count = z.number().int().nonnegative();
+const byType = z.object(
+  Object.fromEntries(PARTNERSHIP_TYPES.map((t) => [t, count])) as Record<PartnershipType, typeof count>,
+);
+const byStatus = z.object(
+  Object.fromEntries(PARTNERSHIP_STATUSES.map((s) => [s, count])) as Record<PartnershipStatus, typeof count>,
+);
+
+export const AREA_LEVELS = ['country', 'region', 'district', 'orp'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** The figures of one territory (the whole country, a region, a district or an ORP). */
+export const areaFiguresSchema = z.object({
+  level: z.enum(AREA_LEVELS),
+  /** NUTS3 / LAU1 / ORP code, `CZ` for the country; null for municipalities with no such unit recorded. */
+  code: z.string().nullable(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  /** Municipalities that pass the membership filter (members of the association by default). */
+  municipalities: count,
+  /** Of those, how many have at least one active partnership that passes the filter. */
+  withActive: count,
+  /** withActive / municipalities (0..1), null when there are no municipalities. */
+  activeShare: z.number().nullable(),
+  population: count,
+  partnerships: count,
+  /** Partnerships per 10,000 inhabitants of those municipalities; null without population. */
+  per10k: z.number().nullable(),
+  byType,
+  byStatus,
+  /** Running (active or dormant) partnerships with no activity for `dormantYears` years. */
+  dormant: count,
+  /** Fixed-term agreements (not ended) whose term ends within 12 months of `today`. */
+  expiring: count,
+});
+export type AreaFigures = z.infer<typeof areaFiguresSchema>;
+
+export const countryCountSchema = z.object({ countryCode: z.string(), count, share: z.number() });
+export type CountryCount = z.infer<typeof countryCountSchema>;
+
+export const amountsSchema = z.record(z.string(), z.number());
+export type Amounts = z.infer<typeof amountsSchema>;
+
+export const fundingRowSchema = z.object({
+  /** Funding programme code; null for activities without a recorded programme. */
+  programme: z.string().nullable(),
+  /** Year of the activity; null in the per-programme totals. */
+  year: z.number().int().nullable(),
+  activities: count,
+  participants: count,
+  /** Sum of amounts per ISO currency (never converted or added across currencies); XXX = no currency given. */
+  amounts: amountsSchema,
+});
+export type FundingRow = z.infer<typeof fundingRowSchema>;
+
+export const statisticsSchema = z.object({
+  filter: statsFilterObject.extend({ today: z.string() }),
+  total: areaFiguresSchema,
+  regions: z.array(areaFiguresSchema),
+  districts: z.array(areaFiguresSchema),
+  orps: z.array(areaFiguresSchema),
+  /** New partnerships per start year, oldest first; `year: null` = start unknown (last). */
+  years: z.array(z.object({ year: z.number().int().nullable(), count })),
+  decades: z.array(z.object({ decade: z.number().int().nullable(), count })),
+  /** Partner countries, most partnerships first (ties by code). */
+  countries: z.array(countryCountSchema),
+  topCountries: z.array(countryCountSchema),
+  /** Region × country: `countries` in the order of `countries` above; one row per region. */
+  matrix: z.object({
+    countries: z.array(z.string()),
+    rows: z.array(
+      z.object({ regionCode: z.string().nullable(), regionName: z.string(), counts: z.array(count), total: count }),
+    ),
+  }),
+  /** Areas of cooperation: partnerships naming each area; share of all filtered partnerships. */
+  areas: z.array(z.object({ area: z.string(), count, share: z.number() })),
+  funding: z.object({
+    currencies: z.array(z.string()),
+    byProgrammeYear: z.array(fundingRowSchema),
+    byProgramme: z.array(fundingRowSchema),
+    total: fundingRowSchema,
+  }),
+});
+export type Statistics = z.infer<typeof statisticsSchema>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { UI_LANGUAGES } from '../../domain/codes';
+import { statsFilterSchema } from '../../domain/statistics/filter';
+import { mapDataSchema } from '../../domain/statistics/map';
+import { statisticsSchema } from '../../domain/statistics/schemas';
+import { boundariesSchema } from '../../domain/statistics/boundaries';
+import { defineChannels } from '../define';
+
+export const STATS_EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'docx'] as const;
+export type StatsExportFormat = (typeof STATS_EXPORT_FORMATS)[number];
+
+export const statisticsChannels = defineChannels({
+  'stats:compute': {
+    doc: 'Every statistic (per region, district and ORP, countries, areas, funding) for a filter, from the one statistics module.',
+    input: z.object({ filter: statsFilterSchema }).strict(),
+    output: statisticsSchema,
+  },
+  'stats:export': {
+    doc: 'Writes the statistics for a filter as XLSX, CSV (a ZIP with one CSV per table), JSON or a DOCX report; asks where to save; null when cancelled.',
+    input: z
+      .object({
+        format: z.enum(STATS_EXPORT_FORMATS),
+        filter: statsFilterSchema,
+        language: z.enum(UI_LANGUAGES).default('cs'),
+      })
+      .strict(),
+    output: z.object({ filePath: z.string() }).nullable(),
+  },
+  'map:data': {
+    doc: 'The map for a filter: member municipalities and partner towns with coordinates, the lines between them and region bubbles.',
+    input: z.object({ filter: statsFilterSchema }).strict(),
+    output: mapDataSchema,
+  },
+  'map:loadBoundaries': {
+    doc: 'Asks for a GeoJSON or TopoJSON file of region boundaries and returns its regions (matched by NUTS3 code) for a choropleth; null when cancelled.',
+    input: z.object({}).strict(),
+    output: boundariesSchema.nullable(),
+  },
+});
