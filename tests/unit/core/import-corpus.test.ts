@@ -1,0 +1,264 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
+import { CSU_HEADER, csuRows, toCsv, writeEncoded, type Encoding } from '../../support/import-corpus';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createTestApp();
+});
+afterEach(async () => app.cleanup());
+
+const open = async (file: string) =>
+  (await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }))).file;
+
+async function preview(kind: 'municipalities' | 'partnerships', file: string, mapping?: Record<string, string>) {
+  return ok<ImportReport>(
+    app.dispatch('import:preview', { kind, file: await open(file), ...(mapping ? { mapping } : {}) }),
+  );
+}
+async function commit(report: ImportReport) {
+  return ok<ImportResult>(app.dispatch('import:commit', { previewId: report.previewId }));
+}
+const municipality = (code: string) =>
+  app.ctx.db
+    .knex('municipalities as m')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .where('m.code', code)
+    .first<Record<string, unknown> | undefined>('m.*', 'd.code as district_code', 'r.code as region_code');
+
+describe('encodings × delimiters × line ends (ČSÚ structure, columns reordered, an extra column)', () => {
+  const header = ['navic', ...CSU_HEADER].reverse();
+  const data = csuRows(3).map((row) => ['x', ...row].reverse());
+  // Leading zeros must survive; names with every Czech diacritic, a delimiter and a line break.
+  const first = data[0];
+  if (first) {
+    first[header.indexOf('obec_kod')] = '012345';
+    first[header.indexOf('obec_text')] = 'Příliš žluťoučký kůň, "úpěl"; ďábelské ódy\nŇ';
+  }
+  const cases: [Encoding, string, string][] = [
+    ['utf-8', ',', '\n'],
+    ['utf-8-bom', ';', '\r\n'],
+    ['windows-1250', ';', '\r\n'],
+    ['windows-1250', '\t', '\n'],
+    ['utf-8', '\t', '\r\n'],
+    ['utf-8-bom', ',', '\n'],
+  ];
+  it.each(cases)('%s with %j and %j', async (encoding, delimiter, lineEnd) => {
+    const file = writeEncoded(app.dir, `csu-${encoding}.csv`, toCsv([header, ...data], delimiter, lineEnd), encoding);
+    const report = await preview('municipalities', file);
+    expect(report).toMatchObject({ format: 'csu', encoding, delimiter, issues: [] });
+    expect(report.counts).toMatchObject({ rows: 3, add: 3, invalid: 0 });
+    await commit(report);
+    expect(await municipality('012345')).toMatchObject({
+      code: '012345',
+      name: 'Příliš žluťoučký kůň, "úpěl"; ďábelské ódy\nŇ',
+      orp_code: '1000',
+      district_code: 'CZ0131',
+      region_code: 'CZ013',
+    });
+  });
+});
+
+describe('a mapped file: dates, numbers and updates', () => {
+  it('reads D. M. YYYY, DD.MM.YYYY, ISO dates and decimal commas, and shows changed fields before → after', async () => {
+    const rows = [
+      ['Kód', 'Název', 'Obyvatel', 'Šířka', 'Délka', 'Členem od'],
+      ['554782', 'Praha', '1 357 326', '50,0755', '14,4378', '5. 3. 2004'],
+      ['582786', 'Brno', '382\u00a0405', '49,1951', '16,6068', '01.02.2010'],
+      ['555134', 'Pardubice', '91 727', '50.0343', '15.7812', '2001-09-30'],
+      ['000001', 'Nikde', '12,5', '95', 'abc', '37546'],
+    ];
+    const mapping = {
+      code: 'Kód',
+      name: 'Název',
+      population: 'Obyvatel',
+      latitude: 'Šířka',
+      longitude: 'Délka',
+      memberSince: 'Členem od',
+    };
+    const file = writeEncoded(app.dir, 'clenove.csv', toCsv(rows, ';'), 'windows-1250');
+    const unmapped = await preview('municipalities', file);
+    expect(unmapped.needsMapping).toBe(true);
+    expect(unmapped.header).toEqual(rows[0]);
+    const report = await preview('municipalities', file, mapping);
+    expect(report.format).toBe('mapped');
+    expect(report.counts).toMatchObject({ add: 4, warnings: 1 });
+    expect(report.issues.map((i) => [i.line, i.column, i.reason])).toEqual([
+      [5, 'Obyvatel', 'import.issue.count'],
+      [5, 'Šířka', 'import.issue.coordinate'],
+      [5, 'Délka', 'import.issue.number'],
+      [5, 'Členem od', 'import.issue.excelSerial'],
+    ]);
+    await commit(report);
+    expect(await municipality('554782')).toMatchObject({
+      population: 1357326,
+      latitude: 50.0755,
+      member_since: '2004-03-05',
+    });
+    expect(await municipality('582786')).toMatchObject({ population: 382405, member_since: '2010-02-01' });
+    expect(await municipality('555134')).toMatchObject({ latitude: 50.0343, member_since: '2001-09-30' });
+
+    const changed = rows.map((row) => [...row]);
+    const brno = changed[2];
+    if (brno) brno[1] = 'Statutární město Brno';
+    const second = await preview(
+      'municipalities',
+      writeEncoded(app.dir, 'clenove2.csv', toCsv(changed, ';'), 'utf-8'),
+      mapping,
+    );
+    expect(second.counts).toMatchObject({ add: 0, update: 1, unchanged: 3 });
+    expect(second.updated).toEqual([
+      {
+        line: 3,
+        key: '582786',
+        label: 'Statutární město Brno',
+        changes: [{ field: 'name', from: 'Brno', to: 'Statutární město Brno' }],
+      },
+    ]);
+    const result = await commit(second);
+    expect(result.changed).toBe(true);
+    const history = await ok<{ action: string; changes: { field: string; from: unknown; to: unknown }[] }[]>(
+      app.dispatch('audit:history', { table: 'municipalities', recordId: Number((await municipality('582786'))?.id) }),
+    );
+    expect(history[0]).toMatchObject({
+      action: 'import',
+      changes: [{ field: 'name', from: 'Brno', to: 'Statutární město Brno' }],
+    });
+  });
+
+  it('reads an XLSX workbook (numbers, dates and text cells)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Obce');
+    sheet.addRow(['Kód obce', 'Obec', 'Kód okresu', 'Okres', 'Kód kraje', 'Kraj', 'PSČ', 'Latitude', 'Longitude']);
+    sheet.addRow([
+      554979,
+      'Abertamy',
+      'CZ0412',
+      'Karlovy Vary',
+      'CZ041',
+      'Karlovarský kraj',
+      '36235',
+      50.368855,
+      12.818377,
+    ]);
+    const file = path.join(app.dir, 'obce.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const report = await preview('municipalities', file);
+    expect(report).toMatchObject({ encoding: 'xlsx', format: 'municipalities2018', issues: [] });
+    await commit(report);
+    expect(await municipality('554979')).toMatchObject({
+      name: 'Abertamy',
+      latitude: 50.368855,
+      district_code: 'CZ0412',
+    });
+  });
+
+  it('imports partnerships from a mapped table with Czech dates, reporting unknown places and countries', async () => {
+    await commit(
+      await preview('municipalities', writeEncoded(app.dir, 'm.csv', toCsv([CSU_HEADER, ...csuRows(2)], ','), 'utf-8')),
+    );
+    const rows = [
+      ['Obec', 'Kód', 'Partner', 'Země', 'Od'],
+      ['Obec 0', '100000', 'Görlitz', 'Německo', '12. 5. 1998'],
+      ['Obec 1', '100001', 'Žilina', 'SK', '01.06.2001'],
+      ['Obec 1', '100001', 'Atlantis', 'Atlantida', ''],
+      ['Nikde', '999999', 'Paris', 'Francie', ''],
+    ];
+    const mapping = {
+      municipalityName: 'Obec',
+      municipalityCode: 'Kód',
+      townName: 'Partner',
+      country: 'Země',
+      startedOn: 'Od',
+    };
+    const report = await preview(
+      'partnerships',
+      writeEncoded(app.dir, 'p.csv', toCsv(rows, ';'), 'windows-1250'),
+      mapping,
+    );
+    expect(report.counts).toMatchObject({ add: 2, invalid: 2 });
+    expect(report.issues.map((i) => [i.line, i.column, i.reason, i.params.value])).toEqual([
+      [4, 'Země', 'import.issue.unknownCountry', 'Atlantida'],
+      [5, 'Kód', 'import.issue.unknownMunicipality', '999999'],
+    ]);
+    await commit(report);
+    const started = await app.ctx.db.knex('partnerships').orderBy('started_on').pluck('started_on');
+    expect(started).toEqual(['1998-05-12', '2001-06-01']);
+  });
+});
+
+describe('broken files', () => {
+  it('reports rows with the wrong number of columns by line and imports the rest', async () => {
+    const text = toCsv([CSU_HEADER, ...csuRows(3)], ',') + '1,2\n';
+    const lines = text.split('\r\n');
+    lines[2] = `${lines[2] ?? ''},extra`;
+    const report = await preview('municipalities', writeEncoded(app.dir, 'cols.csv', lines.join('\r\n'), 'utf-8'));
+    expect(report.counts).toMatchObject({ add: 2, invalid: 2 });
+    expect(report.issues).toEqual([
+      {
+        line: 3,
+        column: '',
+        severity: 'error',
+        reason: 'import.issue.columnCount',
+        params: { expected: 9, actual: 10 },
+      },
+      {
+        line: 5,
+        column: '',
+        severity: 'error',
+        reason: 'import.issue.columnCount',
+        params: { expected: 9, actual: 2 },
+      },
+    ]);
+  });
+
+  it('refuses binary garbage, an empty file and a broken XLSX with a reason, writing nothing', async () => {
+    const garbage = path.join(app.dir, 'garbage.csv');
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7919) % 256;
+    writeFileSync(garbage, bytes);
+    const empty = path.join(app.dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const blank = path.join(app.dir, 'blank.csv');
+    writeFileSync(blank, '\r\n \r\n');
+    const zip = path.join(app.dir, 'broken.xlsx');
+    writeFileSync(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]));
+    for (const [file, reason] of [
+      [garbage, 'import.error.binary'],
+      [empty, 'import.error.empty'],
+      [blank, 'import.error.empty'],
+      [zip, 'import.error.xlsx'],
+    ] as const) {
+      const result = await app.dispatch('import:preview', { kind: 'municipalities', file: await open(file) });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason } } });
+    }
+    expect(await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 0 }]);
+  });
+
+  it('reads a 20 MB file', async () => {
+    const rows = csuRows(240_000);
+    const text = toCsv([CSU_HEADER, ...rows], ';');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(20 * 1024 * 1024);
+    const report = await preview('municipalities', writeEncoded(app.dir, 'big.csv', text, 'utf-8'));
+    expect(report.counts).toMatchObject({ rows: 240_000, add: 240_000, invalid: 0 });
+    expect(report.added).toHaveLength(report.sampleLimit);
+  }, 60_000);
+
+  it('refuses a file that is not a table type and a handle it does not know', async () => {
+    expect(await app.dispatch('import:openDropped', { path: path.join(app.dir, 'x.exe') })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(
+      await app.dispatch('import:preview', { kind: 'municipalities', file: 'upload:../../etc/passwd' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});
