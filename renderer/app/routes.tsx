@@ -3,6 +3,7 @@ import type { MessageKey } from '../../shared/i18n/index';
 import { MembersPage } from '../features/members/MembersPage';
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
 
 export type Route = { id: string; label: MessageKey; render: () => ReactNode };
 
@@ -14,11 +15,7 @@ export const ROUTES: readonly Route[] = [
     label: 'nav.partnerships',
     render: () => <PlaceholderPage title="nav.partnerships" what="placeholder.partnerships" />,
   },
-  {
-    id: 'agreements',
-    label: 'nav.agreements',
-    render: () => <PlaceholderPage title="nav.agreements" what="placeholder.agreements" />,
-  },
+  { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
   {
     id: 'statistics',
     label: 'nav.statistics',

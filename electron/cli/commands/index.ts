@@ -4,6 +4,7 @@ import { initCommand } from './init';
 import { webCommand } from './web';
 import { importCommand } from './import';
 import { backupCommand, checkCommand } from './data-safety';
+import { agreementCommand } from './agreement';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand, agreementCommand];

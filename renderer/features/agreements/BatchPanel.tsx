@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AGREEMENT_TEMPLATES, type AgreementLayout, type AgreementTemplate } from '../../../shared/domain/codes';
+import { searchKey } from '../../../shared/domain/text';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+
+type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
+
+/** Drafts for many partnerships into one folder, with progress and cancel. */
+export function BatchPanel({ partnerships, layout }: { partnerships: readonly Choice[]; layout: AgreementLayout }) {
+  const { t, tk } = useI18n();
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [template, setTemplate] = useState<AgreementTemplate | ''>('');
+  const [job, setJob] = useState<{ id: string; done: number; total: number } | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const shown = useMemo(() => {
+    const key = searchKey(filter);
+    return partnerships.filter(
+      (p) => key === '' || searchKey(`${p.municipalityName} ${p.townName} ${p.countryCode}`).includes(key),
+    );
+  }, [partnerships, filter]);
+
+  const jobId = job?.id;
+  useEffect(() => {
+    if (jobId === undefined) return;
+    return onEvent('job:progress', (p) => {
+      if (p.jobId === jobId)
+        setJob((current) =>
+          current && current.id === p.jobId ? { ...current, done: p.done, total: p.total } : current,
+        );
+    });
+  }, [jobId]);
+
+  const start = async () => {
+    const id = crypto.randomUUID();
+    setJob({ id, done: 0, total: selected.size });
+    setResult(null);
+    setError(null);
+    try {
+      const out = await call('agreements:batch', {
+        jobId: id,
+        partnershipIds: [...selected],
+        template: template === '' ? null : template,
+        layout,
+      });
+      const ok = out.results.filter((r) => r.filePath !== null).length;
+      setResult(
+        out.cancelled
+          ? t('agreements.batch.cancelled', { ok })
+          : t('agreements.batch.done', { ok, folder: out.folder, failed: out.results.length - ok }),
+      );
+    } catch (failure) {
+      if (!(failure instanceof ApiError && failure.code === 'CANCELLED')) setError(failure);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  return (
+    <details className="card agreement-batch">
+      <summary>
+        <h2>{t('agreements.batch')}</h2>
+      </summary>
+      <p className="hint">{t('agreements.batch.hint')}</p>
+      <div className="agreement-row">
+        <div className="field">
+          <label htmlFor="agr-batch-filter">{t('agreements.batch.filter')}</label>
+          <input id="agr-batch-filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="agr-batch-template">{t('agreements.template')}</label>
+          <select
+            id="agr-batch-template"
+            value={template}
+            onChange={(e) => setTemplate(AGREEMENT_TEMPLATES.find((x) => x === e.target.value) ?? '')}
+          >
+            <option value="">{t('agreements.batch.templateByType')}</option>
+            {AGREEMENT_TEMPLATES.map((x) => (
+              <option key={x} value={x}>
+                {tk(`agreements.template.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="page-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setSelected(new Set([...selected, ...shown.map((p) => p.id)]))}
+        >
+          {t('agreements.batch.selectAll')}
+        </button>
+        <button type="button" className="button" onClick={() => setSelected(new Set())}>
+          {t('agreements.batch.clear')}
+        </button>
+        <span className="hint">{t('agreements.batch.selected', { count: selected.size })}</span>
+      </div>
+      <ul className="agreement-batch-list">
+        {shown.map((p) => (
+          <li key={p.id}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={selected.has(p.id)}
+                onChange={(e) => {
+                  const next = new Set(selected);
+                  if (e.target.checked) next.add(p.id);
+                  else next.delete(p.id);
+                  setSelected(next);
+                }}
+              />
+              {`${p.municipalityName} – ${p.townName} (${p.countryCode})`}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="page-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={selected.size === 0 || job !== null}
+          onClick={() => void start()}
+        >
+          {t('agreements.batch.start')}
+        </button>
+        {job !== null && (
+          <>
+            <progress max={Math.max(job.total, 1)} value={job.done} />
+            <span>{t('agreements.batch.progress', { done: job.done, total: job.total })}</span>
+            <button type="button" className="button" onClick={() => void call('agreements:cancel', { jobId: job.id })}>
+              {t('agreements.batch.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {result !== null && <p className="notice notice-ok">{result}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+    </details>
+  );
+}

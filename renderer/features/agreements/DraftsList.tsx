@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+
+/**
+ * Drafts stored with one partnership (also meant for the Partnerships detail panel): newest
+ * first, each can be re-generated with the registry's current data after a confirmation.
+ */
+export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number; tick?: number }) {
+  const { t, tk } = useI18n();
+  const drafts = useAsync(() => call('agreements:list', { partnershipId }), [partnershipId, tick]);
+  const [confirm, setConfirm] = useState<{ id: number; file: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const regenerate = async (draftId: number) => {
+    setBusy(true);
+    setError(null);
+    setConfirm(null);
+    try {
+      await call('agreements:regenerate', { draftId, overwrite: true });
+      drafts.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = drafts.data ?? [];
+  return (
+    <div className="card" data-testid="agreement-drafts">
+      <h2>{t('agreements.drafts')}</h2>
+      {drafts.status === 'error' && <ErrorNotice error={drafts.error} onRetry={drafts.reload} />}
+      {error !== null && <ErrorNotice error={error} />}
+      {rows.length === 0 ? (
+        <p className="empty-note">{t('agreements.drafts.none')}</p>
+      ) : (
+        <table className="agreement-drafts">
+          <thead>
+            <tr>
+              <th>{t('agreements.drafts.col.created')}</th>
+              <th>{t('agreements.drafts.col.template')}</th>
+              <th>{t('agreements.drafts.col.languages')}</th>
+              <th>{t('agreements.drafts.col.file')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.id}>
+                <td>{new Date(d.createdAt).toLocaleString()}</td>
+                <td>{tk(`agreements.template.${d.template}`)}</td>
+                <td>{`${d.languageFirst} + ${d.languageSecond} · ${tk(`agreements.layout.${d.layout}`)}`}</td>
+                <td className="agreement-file" title={d.filePath ?? ''}>
+                  {d.fileName ?? ''} {!d.fileExists && <em>{t('agreements.drafts.fileMissing')}</em>}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() => setConfirm({ id: d.id, file: d.filePath ?? '' })}
+                  >
+                    {t('agreements.drafts.regenerate')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirm !== null && (
+        <div className="notice" role="alertdialog">
+          <span>{t('agreements.confirmRegenerate', { file: confirm.file })}</span>
+          <button type="button" className="button danger" onClick={() => void regenerate(confirm.id)}>
+            {t('agreements.replace')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirm(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

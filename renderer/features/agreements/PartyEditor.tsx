@@ -1,0 +1,101 @@
+import type { AgreementLanguage } from '../../../shared/domain/codes';
+import type { PartyFields } from '../../../shared/domain/agreements/model';
+import { useI18n } from '../../lib/i18n';
+
+type Props = {
+  side: 'cz' | 'partner';
+  party: PartyFields;
+  language: AgreementLanguage;
+  showResolution: boolean;
+  onChange: (next: PartyFields) => void;
+};
+
+/** The editable data of one party, filled from the registry. */
+export function PartyEditor({ side, party, language, showResolution, onChange }: Props) {
+  const { t, tk } = useI18n();
+  const set = <K extends keyof PartyFields>(key: K, value: PartyFields[K]) => onChange({ ...party, [key]: value });
+  const id = (name: string) => `agr-${side}-${name}`;
+  const text = (name: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution', label: string) => (
+    <div className="field">
+      <label htmlFor={id(name)}>{label}</label>
+      <input id={id(name)} data-testid={id(name)} value={party[name]} onChange={(e) => set(name, e.target.value)} />
+    </div>
+  );
+  const date = (name: 'signingDate' | 'resolutionDate', label: string) => (
+    <div className="field">
+      <label htmlFor={id(name)}>{label}</label>
+      <input
+        id={id(name)}
+        type="date"
+        value={party[name] ?? ''}
+        onChange={(e) => set(name, e.target.value === '' ? null : e.target.value)}
+      />
+    </div>
+  );
+  const title = (lang: AgreementLanguage, label: string) => (
+    <div className="field">
+      <label htmlFor={id(`title-${lang}`)}>{label}</label>
+      <input
+        id={id(`title-${lang}`)}
+        value={party.mayorTitles[lang] ?? ''}
+        onChange={(e) => set('mayorTitles', { ...party.mayorTitles, [lang]: e.target.value })}
+      />
+    </div>
+  );
+  return (
+    <fieldset className="agreement-party">
+      <legend>{t(side === 'cz' ? 'agreements.side.cz' : 'agreements.side.partner')}</legend>
+      {text('name', t('agreements.field.name'))}
+      {text('address', t('agreements.field.address'))}
+      {text('idNumber', t('agreements.field.idNumber'))}
+      {text('mayorName', t('agreements.field.mayorName'))}
+      <div className="agreement-row">
+        <div className="field">
+          <label htmlFor={id('gender')}>{t('agreements.field.mayorGender')}</label>
+          <select
+            id={id('gender')}
+            value={party.mayorGender ?? ''}
+            onChange={(e) =>
+              set('mayorGender', e.target.value === 'm' || e.target.value === 'f' ? e.target.value : null)
+            }
+          >
+            <option value="">{t('agreements.field.gender.unknown')}</option>
+            <option value="m">{t('agreements.field.gender.m')}</option>
+            <option value="f">{t('agreements.field.gender.f')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('rank')}>{t('agreements.field.mayorRank')}</label>
+          <select
+            id={id('rank')}
+            value={party.mayorRank}
+            onChange={(e) => {
+              const rank = e.target.value;
+              if (rank === 'municipality' || rank === 'town' || rank === 'city') set('mayorRank', rank);
+            }}
+          >
+            {(['municipality', 'town', 'city'] as const).map((rank) => (
+              <option key={rank} value={rank}>
+                {tk(`agreements.rank.${rank}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="agreement-row">
+        {title('cs', t('agreements.field.titleCs'))}
+        {title(language, t('agreements.field.titlePartner'))}
+      </div>
+      <div className="agreement-row">
+        {text('signingPlace', t('agreements.field.signingPlace'))}
+        {date('signingDate', t('agreements.field.signingDate'))}
+      </div>
+      {showResolution && (
+        <div className="agreement-row">
+          {text('resolution', t('agreements.field.resolution'))}
+          {date('resolutionDate', t('agreements.field.resolutionDate'))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
