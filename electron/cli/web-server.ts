@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { Dispatch } from '../core/dispatch';
+import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
 
 /** The same Content-Security-Policy as the Electron window (see electron/main/window.ts). */
 export const CONTENT_SECURITY_POLICY = [
@@ -105,6 +106,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         req.on('close', () => clients.delete(res));
         return;
       }
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        // A file for import: saved under a random server-side folder; the page gets a handle only.
+        let bytes: Buffer;
+        try {
+          bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+        } catch {
+          res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' }).end('File too large');
+          return;
+        }
+        const header = req.headers['x-file-name'];
+        let name = 'upload.csv';
+        try {
+          name = typeof header === 'string' ? decodeURIComponent(header).normalize('NFC') : name;
+        } catch {
+          // a malformed name falls back to the default; the content is what matters
+        }
+        const file = await saveUpload(name, bytes);
+        sendJson(res, { ok: true, value: { file, fileName: name } });
+        return;
+      }
       const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
       if (!match?.[1] || req.method !== 'POST') {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -204,6 +225,24 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('Request body too large'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 // Dumb by design: an allowlisted invoke/on and nothing else; validation happens in core.
 // The build (scripts/build-shell.mjs) injects the names from shared/ipc/contract.ts, so the
@@ -20,4 +20,10 @@ contextBridge.exposeInMainWorld('api', {
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
   },
+});
+
+// The one file helper: the path of a file dropped on the window (sandboxed pages cannot see it).
+// Core checks the path (type, existence) before it reads anything.
+contextBridge.exposeInMainWorld('twinregFiles', {
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 });

@@ -3,6 +3,7 @@ import { I18nProvider, useI18n } from '../lib/i18n';
 import { Icon } from './icons';
 import { PreferencesProvider, usePreferences } from './PreferencesContext';
 import { ROUTES } from './routes';
+import { DbStatusBanner } from '../features/settings/DbStatusBanner';
 import { useHashRoute } from './useHashRoute';
 
 function Shell() {
@@ -46,7 +47,10 @@ function Shell() {
           ))}
         </ul>
       </nav>
-      <main className="content">{route?.render()}</main>
+      <main className="content">
+        <DbStatusBanner />
+        {route?.render()}
+      </main>
     </div>
   );
 }

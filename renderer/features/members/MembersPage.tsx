@@ -8,6 +8,7 @@ import { call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { membersColumns } from './members-columns';
+import { ImportButton } from '../import/ImportButton';
 
 export function MembersPage() {
   const i18n = useI18n();
@@ -34,6 +35,7 @@ export function MembersPage() {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
+        <ImportButton />
       </PageHeader>
       {members.status === 'error' && <ErrorNotice error={members.error} onRetry={members.reload} />}
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { usePreferences } from '../../app/PreferencesContext';
+import { BackupsSection } from './BackupsSection';
 
 export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
@@ -111,6 +112,7 @@ export function SettingsPage() {
           )}
           {error !== null && <ErrorNotice error={error} />}
         </div>
+        <BackupsSection />
       </div>
     </section>
   );

@@ -1,0 +1,471 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FIELDS, REQUIRED_FIELDS, type ImportKind } from '../../../shared/domain/import/formats';
+import type { ImportIssue, ImportReport, ImportResult, ImportRow } from '../../../shared/domain/import/report';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { fileRefFor, hasNativeFiles, type FileRef } from '../../lib/upload';
+import './import.css';
+
+type Stage =
+  | { step: 'choose' }
+  | { step: 'reading' }
+  | { step: 'preview'; report: ImportReport }
+  | { step: 'importing'; report: ImportReport; phase: string; done: number; total: number }
+  | { step: 'done'; result: ImportResult }
+  | { step: 'cancelled' };
+
+const DELIMITER_KEY: Record<string, string> = {
+  ',': 'import.delimiter.comma',
+  ';': 'import.delimiter.semicolon',
+  '\t': 'import.delimiter.tab',
+};
+
+/** Shows a failure: a reason from core in the user's language, else the generic notice. */
+function Failure({ error }: { error: unknown }) {
+  const { tk } = useI18n();
+  const reason = error instanceof ApiError ? error.details?.reason : undefined;
+  if (typeof reason === 'string') {
+    const params = (error instanceof ApiError ? error.details?.params : undefined) as
+      Record<string, string | number> | undefined;
+    return (
+      <p className="notice notice-error" role="alert" data-testid="import-error">
+        {tk(reason, params)}
+      </p>
+    );
+  }
+  return <ErrorNotice error={error} />;
+}
+
+function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
+  const { t, tk } = useI18n();
+  if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
+  return (
+    <div className="imp-table-wrap">
+      <table className="imp-table" data-testid="import-issues">
+        <thead>
+          <tr>
+            <th className="num">{t('import.col.line')}</th>
+            <th>{t('import.col.column')}</th>
+            <th>{t('import.col.severity')}</th>
+            <th>{t('import.col.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue, index) => (
+            <tr key={`${String(issue.line)}-${String(index)}`} className={`imp-${issue.severity}`}>
+              <td className="num">{issue.line}</td>
+              <td className="mono">{issue.column}</td>
+              <td>
+                <span className={`imp-badge imp-badge-${issue.severity}`}>
+                  {tk(`import.severity.${issue.severity}`)}
+                </span>
+              </td>
+              <td>{tk(issue.reason, issue.params)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RowsList({
+  title,
+  rows,
+  total,
+  limit,
+  testId,
+}: {
+  title: string;
+  rows: readonly ImportRow[];
+  total: number;
+  limit: number;
+  testId: string;
+}) {
+  const { t, tk, formatNumber } = useI18n();
+  if (total === 0) return null;
+  const show = (value: string | number | boolean | null) =>
+    value === null || value === '' ? '—' : String(value);
+  return (
+    <details className="imp-rows" data-testid={testId}>
+      <summary>
+        {title} ({formatNumber(total)})
+      </summary>
+      {total > rows.length && (
+        <p className="hint">{t('import.sampleNote', { shown: Math.min(limit, rows.length), total })}</p>
+      )}
+      <div className="imp-table-wrap">
+        <table className="imp-table">
+          <thead>
+            <tr>
+              <th className="num">{t('import.col.line')}</th>
+              <th>{t('import.col.key')}</th>
+              <th>{t('import.col.record')}</th>
+              {rows.some((r) => r.changes.length > 0) && <th>{t('import.col.changes')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${String(row.line)}-${row.key}`}>
+                <td className="num">{row.line}</td>
+                <td className="mono">{row.key}</td>
+                <td>{row.label}</td>
+                {row.changes.length > 0 && (
+                  <td>
+                    {row.changes.map((change) => (
+                      <div key={change.field}>
+                        {tk(`import.field.${change.field}`)}: <s>{show(change.from)}</s> →{' '}
+                        <strong>{show(change.to)}</strong>
+                      </div>
+                    ))}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+function MappingStep({
+  report,
+  onApply,
+}: {
+  report: ImportReport;
+  onApply: (mapping: Record<string, string>) => void;
+}) {
+  const { t, tk } = useI18n();
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const problems = new Map(report.mappingProblems.map((p) => [p.field, p.reason]));
+  return (
+    <div className="imp-mapping" data-testid="import-mapping">
+      <h3>{t('import.mapping.title')}</h3>
+      <p className="hint">{t('import.mapping.hint')}</p>
+      <div className="imp-mapping-grid">
+        {FIELDS[report.kind].map((field) => (
+          <label key={field} className="field">
+            <span>
+              {tk(`import.field.${field}`)}
+              {REQUIRED_FIELDS[report.kind].includes(field) ? ' *' : ''}
+            </span>
+            <select
+              value={mapping[field] ?? ''}
+              onChange={(event) => setMapping((m) => ({ ...m, [field]: event.target.value }))}
+              data-testid={`mapping-${field}`}
+            >
+              <option value="">{t('import.mapping.none')}</option>
+              {report.header.map((column) => (
+                <option key={column} value={column}>
+                  {column}
+                </option>
+              ))}
+            </select>
+            {Object.keys(mapping).length > 0 && problems.has(field) && mapping[field] === undefined && (
+              <small className="imp-problem">{tk(problems.get(field) ?? '')}</small>
+            )}
+          </label>
+        ))}
+      </div>
+      <button type="button" className="button primary" onClick={() => onApply(mapping)} data-testid="mapping-apply">
+        {t('import.mapping.apply')}
+      </button>
+    </div>
+  );
+}
+
+function Summary({ report }: { report: ImportReport }) {
+  const { t, tk, formatNumber } = useI18n();
+  const c = report.counts;
+  const cells: [string, number, string][] = [
+    ['import.count.rows', c.rows, ''],
+    ['import.count.add', c.add, 'imp-add'],
+    ['import.count.update', c.update, 'imp-update'],
+    ['import.count.unchanged', c.unchanged, ''],
+    ['import.count.invalid', c.invalid, c.invalid > 0 ? 'imp-invalid' : ''],
+    ['import.count.warnings', c.warnings, ''],
+    ['import.count.merged', c.merged, ''],
+    ['import.count.resolved', c.resolved, ''],
+  ];
+  return (
+    <>
+      <p className="imp-file" data-testid="import-file">
+        <strong>{report.fileName}</strong>{' '}
+        {t('import.fileInfo', {
+          encoding: report.encoding.toUpperCase(),
+          delimiter: tk(DELIMITER_KEY[report.delimiter ?? ''] ?? 'import.delimiter.none'),
+          format: report.format === null ? '—' : tk(`import.format.${report.format}`),
+        })}
+      </p>
+      <dl className="imp-counts" data-testid="import-counts">
+        {cells.map(([key, value, className]) => (
+          <div key={key} className={className} data-testid={`count-${key.slice('import.count.'.length)}`}>
+            <dt>{tk(key)}</dt>
+            <dd>{formatNumber(value)}</dd>
+          </div>
+        ))}
+        {c.regionsAdded + c.districtsAdded + c.townsAdded > 0 && (
+          <div>
+            <dt>{t('import.count.created')}</dt>
+            <dd>
+              {formatNumber(c.regionsAdded)} / {formatNumber(c.districtsAdded)} / {formatNumber(c.townsAdded)}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </>
+  );
+}
+
+/**
+ * The import: choose what and which file, see the preview (what will be added, changed, skipped
+ * and every invalid row explained), then import all valid rows or nothing; progress and stop.
+ */
+export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | null; onClose: () => void }) {
+  const { t, tk, formatNumber } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<ImportKind>('municipalities');
+  const [file, setFile] = useState<FileRef | null>(null);
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const runPreview = useCallback(async (ref: FileRef, what: ImportKind, mapping?: Record<string, string>) => {
+    setError(null);
+    setStage({ step: 'reading' });
+    try {
+      const report = await call('import:preview', { kind: what, file: ref.file, ...(mapping ? { mapping } : {}) });
+      setStage({ step: 'preview', report });
+    } catch (failure) {
+      setError(failure);
+      setStage({ step: 'choose' });
+    }
+  }, []);
+
+  const loadFile = useCallback(
+    async (picked: File) => {
+      setError(null);
+      setStage({ step: 'reading' });
+      try {
+        const ref = await fileRefFor(picked);
+        setFile(ref);
+        await runPreview(ref, kind);
+      } catch (failure) {
+        setError(failure);
+        setStage({ step: 'choose' });
+      }
+    },
+    [kind, runPreview],
+  );
+
+  useEffect(() => {
+    // Started after the render (the drop happened outside React's event system).
+    if (droppedFile) void Promise.resolve().then(() => loadFile(droppedFile));
+    // Only a newly dropped file starts a preview; the kind is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [droppedFile]);
+
+  const choose = async () => {
+    if (!hasNativeFiles()) {
+      inputRef.current?.click();
+      return;
+    }
+    try {
+      const ref = await call('import:chooseFile', {});
+      if (ref) {
+        setFile(ref);
+        await runPreview(ref, kind);
+      }
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const changeKind = (next: ImportKind) => {
+    setKind(next);
+    if (file) void runPreview(file, next);
+  };
+
+  const importAll = async (report: ImportReport) => {
+    setError(null);
+    setStage({ step: 'importing', report, phase: 'analyse', done: 0, total: report.counts.rows });
+    const off = onEvent('job:progress', (progress) => {
+      if (progress.jobId !== report.previewId) return;
+      setStage((current) => (current.step === 'importing' ? { ...current, ...progress } : current));
+    });
+    try {
+      const result = await call('import:commit', { previewId: report.previewId });
+      setStage({ step: 'done', result });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'CANCELLED') setStage({ step: 'cancelled' });
+      else {
+        setError(failure);
+        setStage({ step: 'preview', report });
+      }
+    } finally {
+      off();
+    }
+  };
+
+  const busy = stage.step === 'reading' || stage.step === 'importing';
+  const close = () => {
+    if (!busy) onClose();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="imp-dialog"
+      aria-labelledby="import-title"
+      data-testid="import-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+    >
+      <header className="imp-header">
+        <h2 id="import-title">{t('import.title')}</h2>
+      </header>
+      <div className="imp-body">
+        {(stage.step === 'choose' || stage.step === 'reading' || stage.step === 'preview') && (
+          <div className="imp-source">
+            <fieldset className="imp-kind" disabled={busy}>
+              <legend>{t('import.kind')}</legend>
+              {(['municipalities', 'partnerships'] as const).map((value) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name="import-kind"
+                    checked={kind === value}
+                    onChange={() => changeKind(value)}
+                    data-testid={`import-kind-${value}`}
+                  />
+                  {tk(`import.kind.${value}`)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="imp-pick">
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void choose()}
+                data-testid="import-choose"
+              >
+                {t('import.chooseFile')}
+              </button>
+              <input
+                ref={inputRef}
+                type="file"
+                hidden
+                accept=".csv,.tsv,.txt,.xlsx"
+                data-testid="import-file-input"
+                onChange={(event) => {
+                  const picked = event.target.files?.[0];
+                  event.target.value = '';
+                  if (picked) void loadFile(picked);
+                }}
+              />
+              <span className="hint">{t('import.dropHint')}</span>
+            </div>
+          </div>
+        )}
+        {error !== null && <Failure error={error} />}
+        {stage.step === 'reading' && (
+          <p className="imp-wait" role="status">
+            {t('import.reading')}
+          </p>
+        )}
+        {stage.step === 'preview' && stage.report.needsMapping && (
+          <MappingStep report={stage.report} onApply={(mapping) => file && void runPreview(file, kind, mapping)} />
+        )}
+        {stage.step === 'preview' && !stage.report.needsMapping && (
+          <div className="imp-preview" data-testid="import-preview">
+            <Summary report={stage.report} />
+            <h3>{t('import.issues')}</h3>
+            <IssuesTable issues={stage.report.issues} />
+            <RowsList
+              title={t('import.added')}
+              rows={stage.report.added}
+              total={stage.report.counts.add}
+              limit={stage.report.sampleLimit}
+              testId="import-added"
+            />
+            <RowsList
+              title={t('import.updated')}
+              rows={stage.report.updated}
+              total={stage.report.counts.update}
+              limit={stage.report.sampleLimit}
+              testId="import-updated"
+            />
+          </div>
+        )}
+        {stage.step === 'importing' && (
+          <div className="imp-progress" role="status" data-testid="import-progress">
+            <span>{tk(`import.progress.${stage.phase}`)}</span>
+            <progress max={Math.max(1, stage.total)} value={stage.done} />
+            <span className="num">
+              {formatNumber(stage.done)} / {formatNumber(stage.total)}
+            </span>
+          </div>
+        )}
+        {stage.step === 'done' && (
+          <div className="notice notice-ok" role="status" data-testid="import-done">
+            <span>
+              {stage.result.changed
+                ? t('import.done', {
+                    add: stage.result.report.counts.add,
+                    update: stage.result.report.counts.update,
+                    unchanged: stage.result.report.counts.unchanged,
+                  })
+                : t('import.nothingChanged')}
+            </span>
+            {stage.result.backup !== null && (
+              <span className="notice-detail">{t('import.backupMade', { name: stage.result.backup })}</span>
+            )}
+          </div>
+        )}
+        {stage.step === 'cancelled' && (
+          <p className="notice" role="status" data-testid="import-cancelled">
+            {t('import.cancelled')}
+          </p>
+        )}
+      </div>
+      <footer className="imp-footer">
+        {stage.step === 'preview' && !stage.report.needsMapping && (
+          <button
+            type="button"
+            className="button primary"
+            disabled={stage.report.counts.add + stage.report.counts.update === 0}
+            onClick={() => void importAll(stage.report)}
+            data-testid="import-commit"
+          >
+            {stage.report.counts.add + stage.report.counts.update === 0
+              ? t('import.nothingToImport')
+              : t('import.importAll')}
+          </button>
+        )}
+        {stage.step === 'importing' && (
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => void call('import:cancel', { previewId: stage.report.previewId })}
+            data-testid="import-stop"
+          >
+            {t('import.stop')}
+          </button>
+        )}
+        <button type="button" className="button" disabled={busy} onClick={close} data-testid="import-close">
+          {stage.step === 'done' || stage.step === 'cancelled' ? t('import.close') : t('import.cancel')}
+        </button>
+      </footer>
+    </dialog>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import './backups.css';
+
+type Backup = OutputOf<'backups:list'>['backups'][number];
+
+const formatSize = (bytes: number, format: (n: number) => string) =>
+  bytes >= 1024 * 1024
+    ? `${format(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`
+    : `${format(Math.ceil(bytes / 1024))} kB`;
+
+/** Settings ▸ Backups: the verified backups with size and date; back up now; restore after a confirmation. */
+export function BackupsSection() {
+  const { t, tk, formatNumber, language } = useI18n();
+  const list = useAsync(() => call('backups:list', {}), []);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<Backup | null>(null);
+  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const when = (backup: Backup) => dateTime.format(new Date(backup.createdAt));
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      setMessage(await action());
+      list.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card bk-card" data-testid="backups">
+      <h2>{t('backups.title')}</h2>
+      <p className="hint">{t('backups.hint')}</p>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void run(async () => t('backups.created', { name: (await call('backups:create', {})).name }))}
+        data-testid="backup-now"
+      >
+        {t('backups.create')}
+      </button>
+      {message !== null && (
+        <p className="notice notice-ok" role="status">
+          {message}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.backups.length === 0 && <p className="hint">{t('backups.empty')}</p>}
+      {list.data && list.data.backups.length > 0 && (
+        <table className="bk-table" data-testid="backups-table">
+          <thead>
+            <tr>
+              <th>{t('backups.col.date')}</th>
+              <th>{t('backups.col.reason')}</th>
+              <th className="num">{t('backups.col.size')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.backups.map((backup) => (
+              <tr key={backup.name} title={backup.name}>
+                <td>{when(backup)}</td>
+                <td>{tk(`backups.reason.${backup.reason}`)}</td>
+                <td className="num">{formatSize(backup.size, formatNumber)}</td>
+                <td className="bk-actions">
+                  {confirming?.name === backup.name ? (
+                    <span className="bk-confirm" role="alertdialog" aria-label={t('backups.restore')}>
+                      <span>{t('backups.confirmRestore', { date: when(backup) })}</span>
+                      <button
+                        type="button"
+                        className="button danger"
+                        disabled={busy}
+                        onClick={() =>
+                          void run(async () => {
+                            const done = await call('backups:restore', { name: backup.name });
+                            setConfirming(null);
+                            return t('backups.restored', { name: done.restored, safety: done.safetyBackup });
+                          })
+                        }
+                        data-testid="backup-restore-confirm"
+                      >
+                        {t('backups.confirm')}
+                      </button>
+                      <button type="button" className="button" onClick={() => setConfirming(null)}>
+                        {t('import.cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      onClick={() => setConfirming(backup)}
+                      data-testid="backup-restore"
+                    >
+                      {t('backups.restore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {list.data && (
+        <p className="hint bk-folder">
+          {t('backups.folder')}: <span className="mono">{list.data.folder}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { encodeWindows1250 } from '../support/import-corpus';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+// A small file as a Czech office exports it: Windows-1250, semicolons, CRLF, ČSÚ columns.
+const CSV = [
+  'obec_kod;obec_text;okres_csu_cis101_lau_kod;okres_text;kraj_csu_cis108_nuts_kod;kraj_text',
+  '999001;Horní Dolní nad Želivkou;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+  '999002;Dolní Lhota u Řečice;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+  '12345X;Špatný kód;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+].join('\r\n');
+
+test('import a Windows-1250 CSV through the UI: preview with the invalid row explained, import, see the members', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'obce-1250.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(encodeWindows1250(CSV)),
+  });
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('import-file')).toContainText('WINDOWS-1250');
+  await expect(page.getByTestId('import-file')).toContainText('středník');
+  await expect(page.getByTestId('count-add')).toContainText('2');
+  await expect(page.getByTestId('count-invalid')).toContainText('1');
+  const issue = page.getByTestId('import-issues').locator('tbody tr');
+  await expect(issue).toHaveCount(1);
+  await expect(issue).toContainText('4');
+  await expect(issue).toContainText('obec_kod');
+  await expect(issue).toContainText('„12345X“ není šestimístný kód obce');
+  await saveScreen(page, 'import-preview');
+
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toContainText('2 přidáno');
+  await page.getByTestId('import-close').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('members-grid')).toContainText('Horní Dolní nad Želivkou');
+  await expect(page.getByTestId('members-grid')).not.toContainText('Špatný kód');
+
+  // The same file again: nothing to import, said so.
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'obce-1250.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(encodeWindows1250(CSV)),
+  });
+  await expect(page.getByTestId('count-unchanged')).toContainText('2');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await page.getByTestId('import-close').click();
+});
+
+test('backups are listed in Settings; the import made one', async ({ appPage: page }) => {
+  await page.getByTestId('nav-settings').click();
+  const table = page.getByTestId('backups-table');
+  await expect(table).toContainText('před importem');
+  await page.getByTestId('backup-now').click();
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await expect(table).toContainText('ručně');
+  await page.getByTestId('backups').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'settings-backups');
+});
