@@ -102,7 +102,16 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-'));
   const results: ScaleResult[] = [];
   try {
-    const pages = options.browser ? await buildPages(tmp, options.rendererDir, options.log) : null;
+    let pages: { renderer: string; bare: string } | null = null;
+    let browserUnavailable = options.browser ? undefined : 'skipped (--no-browser)';
+    if (options.browser) {
+      try {
+        pages = await buildPages(tmp, options.rendererDir, options.log);
+      } catch (error) {
+        browserUnavailable = `the renderer does not build: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`;
+        options.log(browserUnavailable);
+      }
+    }
     for (const { name, size } of options.scales) {
       const prepared = await prepareScale(tmp, name, size, options.seed, options.log);
       const spec: ScaleSpec = {
@@ -116,6 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         needle: prepared.needle,
         resultPath: path.join(prepared.dir, 'result.json'),
         ...(pages ? { rendererDir: pages.renderer, bareGridDir: pages.bare } : {}),
+        ...(browserUnavailable === undefined ? {} : { browserUnavailable }),
       };
       mkdirSync(spec.workDir, { recursive: true });
       options.log(`${name}: measuring (${spec.runs} runs per figure) …`);

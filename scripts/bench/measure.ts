@@ -44,3 +44,7 @@ export const failed = (id: string, title: string, error: unknown) => ({
   status: 'error' as const,
   note: (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? 'error',
 });
+
+/** Runs of a heavy figure (import, exports, documents): at most 3, and at most 2 at Europe's scale. */
+export const heavyRuns = (spec: { runs: number; size: { municipalities: number } }): number =>
+  Math.min(spec.runs, spec.size.municipalities >= 50_000 ? 2 : 3);

@@ -42,6 +42,8 @@ export type ScaleSpec = {
   /** Built renderer and bare-grid page; absent means: skip the browser figures. */
   rendererDir?: string;
   bareGridDir?: string;
+  /** Why the browser figures are not measured (no renderer), when they are not. */
+  browserUnavailable?: string;
   resultPath: string;
 };
 

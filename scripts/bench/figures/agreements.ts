@@ -1,5 +1,5 @@
 import { findChannel, invoke } from '../channels';
-import { failed, measured, notBuilt } from '../measure';
+import { failed, measured, notBuilt, heavyRuns } from '../measure';
 import type { Figure } from '../types';
 
 const DOCS_PER_RUN = 8;
@@ -41,7 +41,7 @@ export const agreementsFigure: Figure = {
       };
       await generateAll(); // warm-up: fonts, clause library, the docx module
       const rates: number[] = [];
-      for (let run = 0; run < Math.min(env.spec.runs, 3); run += 1) {
+      for (let run = 0; run < heavyRuns(env.spec); run += 1) {
         const start = performance.now();
         await generateAll();
         rates.push(requests.length / ((performance.now() - start) / 1000));

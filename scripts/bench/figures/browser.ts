@@ -74,7 +74,7 @@ export const browserFigure: Figure = {
     let { openTitle, searchTitle } = titles();
     const { rendererDir, bareGridDir } = env.spec;
     if (!rendererDir || !bareGridDir) {
-      const note = 'skipped (--no-browser)';
+      const note = env.spec.browserUnavailable ?? 'skipped (--no-browser)';
       return [
         { id: 'browser-open', title: openTitle, status: 'n/a', note },
         { id: 'browser-search', title: searchTitle, status: 'n/a', note },

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { findChannel, invoke, rowsOf } from '../channels';
-import { failed, measured, notBuilt, repeatMs } from '../measure';
+import { failed, measured, notBuilt, repeatMs, heavyRuns } from '../measure';
 import type { Figure } from '../types';
 
 /** Column ids of the full Partnerships view (unknown ids are ignored by the export). */
@@ -40,7 +40,7 @@ export const exportFigure: Figure = {
       const columns = [...new Set([...PARTNERSHIP_VIEW_COLUMNS, ...Object.keys(first)])];
       let bytes = 0;
       const times = await repeatMs(
-        Math.min(env.spec.runs, 3),
+        heavyRuns(env.spec),
         async () => {
           const written = (await invoke(app.dispatch, exporter, {
             grid: 'partnerships',

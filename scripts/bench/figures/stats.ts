@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { findChannel, invoke } from '../channels';
-import { failed, measured, notBuilt, repeatMs } from '../measure';
+import { failed, measured, notBuilt, repeatMs, heavyRuns } from '../measure';
 import type { Figure, FigureResult } from '../types';
 
 /** Figure 3: every statistic for all regions (the dashboard's one call), and its full XLSX export. */
@@ -37,7 +37,7 @@ export const statsFigures: Figure = {
       else {
         try {
           let bytes = 0;
-          const times = await repeatMs(Math.min(env.spec.runs, 3), async () => {
+          const times = await repeatMs(heavyRuns(env.spec), async () => {
             const written = (await invoke(app.dispatch, exporter, { format: 'xlsx', filter: {}, language: 'cs' })) as {
               filePath?: string;
             } | null;
