@@ -1,0 +1,349 @@
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { GENDERS, MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
+import {
+  municipalityInputSchema,
+  type MunicipalityDetail,
+  type MunicipalityInput,
+} from '../../../shared/domain/municipality-rules';
+import type { District, Region } from '../../../shared/domain/schemas';
+import { ApiError, call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { Field, issuesByField } from './dialogs';
+import { parseNumberText } from './members-columns';
+
+type TextField =
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'districtId'
+  | 'orpName'
+  | 'population'
+  | 'latitude'
+  | 'longitude'
+  | 'street'
+  | 'postalCode'
+  | 'ico'
+  | 'mayorName'
+  | 'mayorGender'
+  | 'website'
+  | 'email'
+  | 'memberSince'
+  | 'memberUntil'
+  | 'notes';
+type FormValues = Record<TextField, string> & { isMember: boolean };
+
+const text = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
+
+function initialValues(detail: MunicipalityDetail | null): FormValues {
+  return {
+    code: text(detail?.code),
+    name: text(detail?.name),
+    kind: detail?.kind ?? 'obec',
+    districtId: text(detail?.districtId),
+    orpName: text(detail?.orpName),
+    population: text(detail?.population),
+    latitude: text(detail?.latitude),
+    longitude: text(detail?.longitude),
+    street: text(detail?.street),
+    postalCode: text(detail?.postalCode),
+    ico: text(detail?.ico),
+    mayorName: text(detail?.mayorName),
+    mayorGender: detail?.mayorGender ?? '',
+    website: text(detail?.website),
+    email: text(detail?.email),
+    memberSince: detail ? text(detail.memberSince) : new Date().toISOString().slice(0, 10),
+    memberUntil: text(detail?.memberUntil),
+    notes: text(detail?.notes),
+    isMember: detail?.isMember ?? true,
+  };
+}
+
+const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+/** What the form holds, as the contract's input (the rules then say what is wrong). */
+function toInput(v: FormValues, detail: MunicipalityDetail | null): Record<keyof MunicipalityInput, unknown> {
+  return {
+    code: v.code.trim(),
+    name: v.name,
+    kind: v.kind,
+    districtId: v.districtId === '' ? null : Number(v.districtId),
+    orpCode: detail?.orpCode ?? null,
+    orpName: orNull(v.orpName),
+    population: parseNumberText(v.population),
+    latitude: parseNumberText(v.latitude),
+    longitude: parseNumberText(v.longitude),
+    street: orNull(v.street),
+    postalCode: orNull(v.postalCode),
+    ico: orNull(v.ico),
+    mayorName: orNull(v.mayorName),
+    mayorGender: v.mayorGender === '' ? null : v.mayorGender,
+    website: orNull(v.website),
+    email: orNull(v.email),
+    isMember: v.isMember,
+    memberSince: orNull(v.memberSince),
+    memberUntil: orNull(v.memberUntil),
+    notes: orNull(v.notes),
+  };
+}
+
+export type MemberFormProps = {
+  /** The record edited; null adds a new one. */
+  detail: MunicipalityDetail | null;
+  regions: readonly Region[];
+  districts: readonly District[];
+  onSaved: (saved: MunicipalityDetail) => void;
+  onCancel?: () => void;
+  /** A version conflict: the caller offers to reload. */
+  onConflict: (error: ApiError) => void;
+};
+
+/** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
+export function MemberForm({ detail, regions, districts, onSaved, onCancel, onConflict }: MemberFormProps) {
+  const { t, tk } = useI18n();
+  const [values, setValues] = useState<FormValues>(() => initialValues(detail));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const region = useMemo(() => {
+    const district = districts.find((d) => String(d.id) === values.districtId);
+    return regions.find((r) => r.id === district?.regionId);
+  }, [districts, regions, values.districtId]);
+
+  const set = (field: TextField) => (value: string) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([name]) => name !== field)));
+  };
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const input = toInput(values, detail);
+    const parsed = municipalityInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) found[String(issue.path[0] ?? '')] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      if (detail === null) {
+        onSaved(await call('municipalities:create', parsed.data));
+      } else {
+        const patch: Record<string, unknown> = {};
+        const original = toInput(initialValues(detail), detail);
+        for (const [field, value] of Object.entries(parsed.data)) {
+          if (JSON.stringify(value) !== JSON.stringify(original[field as keyof MunicipalityInput]))
+            patch[field] = value;
+        }
+        onSaved(
+          Object.keys(patch).length === 0
+            ? detail
+            : await call('municipalities:update', {
+                id: detail.id,
+                version: detail.version,
+                patch,
+              }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.issues === undefined)
+        onConflict(error);
+      else {
+        const fieldIssues = issuesByField(error);
+        setErrors(fieldIssues);
+        if (Object.keys(fieldIssues).length === 0) setFailure(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (
+    field: TextField,
+    extra: { type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'url'; maxLength?: number } = {},
+  ) => (
+    <input
+      id={`m-${field}`}
+      name={field}
+      type={extra.type ?? 'text'}
+      inputMode={extra.inputMode}
+      value={values[field]}
+      aria-invalid={errors[field] !== undefined}
+      aria-describedby={errors[field] ? `m-${field}-error` : undefined}
+      onChange={(event) => set(field)(event.target.value)}
+      data-testid={`field-${field}`}
+    />
+  );
+  const sorted = [...districts].sort((a, b) => a.name.localeCompare(b.name, 'cs'));
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className="m-form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
+      <fieldset>
+        <legend>{t('members.form.basic')}</legend>
+        <div className="m-form-grid">
+          <Field label={t('members.col.name')} error={errors.name} htmlFor="m-name" wide>
+            {input('name')}
+          </Field>
+          <Field label={t('members.col.code')} error={errors.code} hint={t('members.form.hintCode')} htmlFor="m-code">
+            {input('code', { inputMode: 'numeric' })}
+          </Field>
+          <Field label={t('members.col.kind')} error={errors.kind} htmlFor="m-kind">
+            <select
+              id="m-kind"
+              value={values.kind}
+              onChange={(e) => set('kind')(e.target.value)}
+              data-testid="field-kind"
+            >
+              {MUNICIPALITY_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tk(`kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('members.col.district')} error={errors.districtId} htmlFor="m-districtId">
+            <select
+              id="m-districtId"
+              value={values.districtId}
+              onChange={(e) => set('districtId')(e.target.value)}
+              aria-invalid={errors.districtId !== undefined}
+              data-testid="field-districtId"
+            >
+              <option value="">{t('members.form.choose')}</option>
+              {sorted.map((d) => (
+                <option key={d.id} value={String(d.id)}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label={t('members.form.region')}
+            hint={region ? undefined : t('members.form.regionFollows')}
+            htmlFor="m-region"
+          >
+            <output id="m-region" className="m-readonly" data-testid="field-region">
+              {region?.name ?? '—'}
+            </output>
+          </Field>
+          <Field label={t('members.col.orp')} error={errors.orpName} htmlFor="m-orpName">
+            {input('orpName')}
+          </Field>
+          <Field label={t('members.col.population')} error={errors.population} htmlFor="m-population">
+            {input('population', { inputMode: 'numeric' })}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('members.form.office')}</legend>
+        <div className="m-form-grid">
+          <Field label={t('members.col.mayor')} error={errors.mayorName} htmlFor="m-mayorName">
+            {input('mayorName')}
+          </Field>
+          <Field label={t('members.col.mayorGender')} error={errors.mayorGender} htmlFor="m-mayorGender">
+            <select
+              id="m-mayorGender"
+              value={values.mayorGender}
+              onChange={(e) => set('mayorGender')(e.target.value)}
+              data-testid="field-mayorGender"
+            >
+              <option value="">{t('members.form.none')}</option>
+              {GENDERS.map((g) => (
+                <option key={g} value={g}>
+                  {tk(`gender.${g}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('members.col.ico')} error={errors.ico} hint={t('members.form.hintIco')} htmlFor="m-ico">
+            {input('ico', { inputMode: 'numeric' })}
+          </Field>
+          <Field label={t('members.col.email')} error={errors.email} htmlFor="m-email">
+            {input('email', { type: 'email', inputMode: 'email' })}
+          </Field>
+          <Field label={t('members.col.website')} error={errors.website} htmlFor="m-website">
+            {input('website', { type: 'url', inputMode: 'url' })}
+          </Field>
+          <Field label={t('members.col.street')} error={errors.street} htmlFor="m-street">
+            {input('street')}
+          </Field>
+          <Field label={t('members.col.postalCode')} error={errors.postalCode} htmlFor="m-postalCode">
+            {input('postalCode', { inputMode: 'numeric' })}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('members.form.location')}</legend>
+        <div className="m-form-grid">
+          <Field
+            label={t('members.col.latitude')}
+            error={errors.latitude}
+            hint={t('members.form.hintCoordinates')}
+            htmlFor="m-latitude"
+          >
+            {input('latitude', { inputMode: 'decimal' })}
+          </Field>
+          <Field label={t('members.col.longitude')} error={errors.longitude} htmlFor="m-longitude">
+            {input('longitude', { inputMode: 'decimal' })}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('members.form.membership')}</legend>
+        <div className="m-form-grid">
+          <label className="m-check m-field-wide">
+            <input
+              type="checkbox"
+              checked={values.isMember}
+              onChange={(e) => setValues((previous) => ({ ...previous, isMember: e.target.checked }))}
+              data-testid="field-isMember"
+            />
+            {t('members.form.isMember')}
+          </label>
+          <Field label={t('members.col.memberSince')} error={errors.memberSince} htmlFor="m-memberSince">
+            {input('memberSince', { type: 'date' })}
+          </Field>
+          <Field label={t('members.col.memberUntil')} error={errors.memberUntil} htmlFor="m-memberUntil">
+            {input('memberUntil', { type: 'date' })}
+          </Field>
+          <Field label={t('members.col.notes')} error={errors.notes} htmlFor="m-notes" wide>
+            <textarea
+              id="m-notes"
+              rows={3}
+              value={values.notes}
+              onChange={(e) => set('notes')(e.target.value)}
+              data-testid="field-notes"
+            />
+          </Field>
+        </div>
+      </fieldset>
+
+      {errorCount > 0 && (
+        <p className="m-form-summary" role="alert">
+          {t('members.form.fixErrors')}
+        </p>
+      )}
+      {failure !== null && (
+        <p className="m-form-summary" role="alert">
+          {failure instanceof ApiError ? tk(`error.${failure.code}`) : t('error.INTERNAL')}
+        </p>
+      )}
+      <div className="m-form-actions">
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={busy} data-testid="member-save">
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

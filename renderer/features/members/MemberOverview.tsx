@@ -1,0 +1,453 @@
+import { useState } from 'react';
+import type { AuditEntry, District, Region } from '../../../shared/domain/schemas';
+import { membershipState, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ApiError, call } from '../../lib/api';
+import { useI18n, type I18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { countryName } from '../requests/country-names';
+import { ConfirmDialog, issuesByField, type Notice } from './dialogs';
+import { MemberForm } from './MemberForm';
+
+type Tab = 'overview' | 'data' | 'history';
+
+export type MemberOverviewProps = {
+  id: number;
+  regions: readonly Region[];
+  districts: readonly District[];
+  onClose: () => void;
+  onNotice: (notice: Notice) => void;
+  onDeleted: (auditId: number, name: string) => void;
+  /** Something of this member changed: the grid reloads. */
+  onChanged: () => void;
+};
+
+/** Labels of audited fields in the history (camelCase field → message key). */
+const FIELD_LABELS: Record<string, string> = {
+  code: 'members.col.code',
+  name: 'members.col.name',
+  kind: 'members.col.kind',
+  districtName: 'members.col.district',
+  regionName: 'members.col.region',
+  orpCode: 'members.col.orpCode',
+  orpName: 'members.col.orp',
+  population: 'members.col.population',
+  latitude: 'members.col.latitude',
+  longitude: 'members.col.longitude',
+  street: 'members.col.street',
+  postalCode: 'members.col.postalCode',
+  ico: 'members.col.ico',
+  mayorName: 'members.col.mayor',
+  mayorGender: 'members.col.mayorGender',
+  website: 'members.col.website',
+  email: 'members.col.email',
+  isMember: 'members.col.isMember',
+  memberSince: 'members.col.memberSince',
+  memberUntil: 'members.col.memberUntil',
+  notes: 'members.col.notes',
+};
+
+function historyValue(value: unknown, i18n: I18n): string {
+  if (value === null || value === undefined || value === '') return i18n.t('members.history.empty_value');
+  if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
+  if (typeof value === 'number') return i18n.formatNumber(value);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? i18n.formatDate(value) : value;
+  return JSON.stringify(value);
+}
+
+function History({ id }: { id: number }) {
+  const i18n = useI18n();
+  const { t, tk } = i18n;
+  const history = useAsync(() => call('audit:history', { table: 'municipalities', recordId: id }), [id]);
+  if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
+  if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
+  if (history.data.length === 0) return <p className="empty-note">{t('members.history.empty')}</p>;
+  const time = new Intl.DateTimeFormat(i18n.language === 'cs' ? 'cs-CZ' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (
+    <ol className="m-history" data-testid="member-history">
+      {history.data.map((entry: AuditEntry) => (
+        <li key={entry.id}>
+          <div className="m-history-head">
+            <span className={`m-badge m-badge-action-${entry.action}`}>{tk(`members.history.${entry.action}`)}</span>
+            <span>{time.format(new Date(entry.at))}</span>
+            <span className="m-muted">{entry.actor || t('members.history.unknownActor')}</span>
+          </div>
+          {entry.action === 'update' && (
+            <ul className="m-history-changes">
+              {entry.changes
+                .filter((change) => FIELD_LABELS[change.field] !== undefined)
+                .map((change) => (
+                  <li key={change.field}>
+                    <strong>{tk(FIELD_LABELS[change.field] ?? change.field)}:</strong>{' '}
+                    <del>{historyValue(change.from, i18n)}</del> → <ins>{historyValue(change.to, i18n)}</ins>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const partnershipsLink = (id: number) => `#/partnerships?municipality=${String(id)}`;
+
+/** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
+export function MemberOverview({
+  id,
+  regions,
+  districts,
+  onClose,
+  onNotice,
+  onDeleted,
+  onChanged,
+}: MemberOverviewProps) {
+  const i18n = useI18n();
+  const { t, tk, formatDate, formatNumber, language } = i18n;
+  const overview = useAsync(() => call('municipalities:overview', { id }), [id]);
+  const [tab, setTab] = useState<Tab>('overview');
+  const [confirm, setConfirm] = useState<'end' | 'delete' | null>(null);
+  const [endDate, setEndDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+
+  const conflict = () =>
+    onNotice({
+      kind: 'conflict',
+      text: t('members.conflict'),
+      action: {
+        label: t('members.reload'),
+        run: () => {
+          overview.reload();
+          onChanged();
+        },
+      },
+    });
+
+  const data = overview.data;
+  const m: MunicipalityDetail | undefined = data?.municipality;
+
+  const saved = (detail: MunicipalityDetail) => {
+    onNotice({ kind: 'ok', text: t('members.saved', { name: detail.name }) });
+    overview.reload();
+    setHistoryKey((k) => k + 1);
+    onChanged();
+  };
+
+  const runAction = async () => {
+    if (!m || confirm === null) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      if (confirm === 'end') {
+        await call('municipalities:endMembership', { id: m.id, version: m.version, endedOn: endDate });
+        onNotice({ kind: 'ok', text: t('members.ended', { name: m.name }) });
+        overview.reload();
+        setHistoryKey((k) => k + 1);
+        onChanged();
+        setConfirm(null);
+      } else {
+        const { auditId, name } = await call('municipalities:delete', { id: m.id, version: m.version });
+        setConfirm(null);
+        onDeleted(auditId, name);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') {
+        setConfirm(null);
+        conflict();
+      } else setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const state = m ? membershipState(m) : null;
+  return (
+    <aside className="m-drawer" aria-label={m?.name ?? t('common.loading')} data-testid="member-overview">
+      <header className="m-drawer-header">
+        <div>
+          <h2 data-testid="overview-name">{m?.name ?? t('common.loading')}</h2>
+          {m && (
+            <p className="m-drawer-sub">
+              {tk(`kind.${m.kind}`)} · {m.districtName ?? '—'} · {m.regionName ?? '—'} · {t('members.col.code')}{' '}
+              {m.code} {state && <span className={`m-badge m-badge-${state}`}>{tk(`membership.${state}`)}</span>}
+            </p>
+          )}
+        </div>
+        <div className="m-drawer-actions">
+          {m && m.isMember && (
+            <button type="button" className="button" onClick={() => setConfirm('end')} data-testid="end-membership">
+              {t('members.end')}
+            </button>
+          )}
+          {m && (
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => setConfirm('delete')}
+              data-testid="delete-member"
+            >
+              {t('members.delete')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="m-icon-button"
+            aria-label={t('members.detail.close')}
+            onClick={onClose}
+            data-testid="close-overview"
+          >
+            ×
+          </button>
+        </div>
+      </header>
+      <div className="m-tabs" role="tablist">
+        {(['overview', 'data', 'history'] as const).map((id_) => (
+          <button
+            key={id_}
+            type="button"
+            role="tab"
+            aria-selected={tab === id_}
+            className={tab === id_ ? 'active' : ''}
+            onClick={() => setTab(id_)}
+            data-testid={`tab-${id_}`}
+          >
+            {t(`members.detail.${id_}`)}
+          </button>
+        ))}
+      </div>
+      <div className="m-drawer-body">
+        {overview.status === 'error' && <ErrorNotice error={overview.error} onRetry={overview.reload} />}
+        {data && m && tab === 'overview' && (
+          <div className="m-overview">
+            <dl className="m-facts">
+              <dt>{t('members.col.population')}</dt>
+              <dd>{formatNumber(m.population) || '—'}</dd>
+              <dt>{t('members.col.mayor')}</dt>
+              <dd>{m.mayorName ?? '—'}</dd>
+              <dt>{t('members.col.orp')}</dt>
+              <dd>{m.orpName ?? '—'}</dd>
+              <dt>{t('members.col.ico')}</dt>
+              <dd>{m.ico ?? '—'}</dd>
+              <dt>{t('members.col.email')}</dt>
+              <dd>{m.email ?? '—'}</dd>
+              <dt>{t('members.col.website')}</dt>
+              <dd>{m.website ?? '—'}</dd>
+              <dt>{t('members.col.memberSince')}</dt>
+              <dd>
+                {formatDate(m.memberSince) || '—'}
+                {m.memberUntil ? ` – ${formatDate(m.memberUntil)}` : ''}
+              </dd>
+            </dl>
+
+            <section className="m-section" data-testid="overview-partnerships">
+              <div className="m-section-head">
+                <h3>
+                  {t('members.detail.partnerships')}{' '}
+                  <span className="m-muted">
+                    {t('members.detail.summary', { active: m.activePartnerships, total: m.partnerships })}
+                  </span>
+                </h3>
+                <a className="m-link" href={partnershipsLink(m.id)} data-testid="link-partnerships">
+                  {t('members.detail.inPartnerships')} ›
+                </a>
+              </div>
+              {data.partnerships.length === 0 ? (
+                <p className="empty-note">{t('members.detail.none')}</p>
+              ) : (
+                <table className="m-table m-table-partnerships">
+                  <thead>
+                    <tr>
+                      <th>{t('members.detail.town')}</th>
+                      <th>{t('members.detail.country')}</th>
+                      <th>{t('members.detail.type')}</th>
+                      <th>{t('members.detail.status')}</th>
+                      <th>{t('members.detail.since')}</th>
+                      <th>{t('members.detail.lastActivity')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.partnerships.map((p) => (
+                      <tr key={p.id}>
+                        <td>
+                          <a className="m-link" href={partnershipsLink(m.id)}>
+                            {p.townName}
+                          </a>
+                          {p.townNameCs && p.townNameCs !== p.townName && (
+                            <span className="m-muted"> ({p.townNameCs})</span>
+                          )}
+                          {p.areas.length > 0 && (
+                            <div className="m-small">{p.areas.map((a) => tk(`area.${a}`)).join(', ')}</div>
+                          )}
+                        </td>
+                        <td>{countryName(p.countryCode, language)}</td>
+                        <td>{tk(`partnershipType.${p.type}`)}</td>
+                        <td>
+                          <span className={`m-badge m-status-${p.status}`}>{tk(`partnershipStatus.${p.status}`)}</span>
+                        </td>
+                        <td>{formatDate(p.signedOn ?? p.startedOn) || '—'}</td>
+                        <td>{formatDate(p.lastActivityOn) || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+
+            <section className="m-section" data-testid="overview-activities">
+              <h3>
+                {t('members.detail.activities')} <span className="m-muted">{formatNumber(data.activities.length)}</span>
+              </h3>
+              {data.activities.length === 0 ? (
+                <p className="empty-note">{t('members.detail.none')}</p>
+              ) : (
+                <table className="m-table">
+                  <thead>
+                    <tr>
+                      <th>{t('members.detail.date')}</th>
+                      <th>{t('members.detail.title')}</th>
+                      <th>{t('members.detail.town')}</th>
+                      <th className="num">{t('members.detail.funding')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.activities.slice(0, 12).map((a) => (
+                      <tr key={a.id}>
+                        <td className="m-nowrap">{formatDate(a.date)}</td>
+                        <td>{a.title}</td>
+                        <td>{a.townName}</td>
+                        <td className="num">
+                          {a.fundingAmount === null ? '—' : `${formatNumber(a.fundingAmount)} ${a.currency ?? ''}`}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+
+            <section className="m-section" data-testid="overview-contacts">
+              <h3>
+                {t('members.detail.contacts')} <span className="m-muted">{formatNumber(data.contacts.length)}</span>
+              </h3>
+              {data.contacts.length === 0 ? (
+                <p className="empty-note">{t('members.detail.none')}</p>
+              ) : (
+                <table className="m-table">
+                  <thead>
+                    <tr>
+                      <th>{t('members.detail.person')}</th>
+                      <th>{t('members.detail.role')}</th>
+                      <th>{t('members.detail.side')}</th>
+                      <th>{t('members.detail.contact')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.contacts.map((c) => (
+                      <tr key={c.id}>
+                        <td>{c.name}</td>
+                        <td>{c.role ?? '—'}</td>
+                        <td>
+                          {c.side === 'cz'
+                            ? t('members.detail.sideCz')
+                            : `${t('members.detail.sidePartner')} (${c.townName})`}
+                        </td>
+                        <td className="m-small">{[c.email, c.phone].filter(Boolean).join(' · ') || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+
+            <section className="m-section" data-testid="overview-requests">
+              <div className="m-section-head">
+                <h3>
+                  {t('members.detail.requests')} <span className="m-muted">{formatNumber(data.requests.length)}</span>
+                </h3>
+                <a className="m-link" href="#/requests">
+                  {t('nav.requests')} ›
+                </a>
+              </div>
+              {data.requests.length === 0 ? (
+                <p className="empty-note">{t('members.detail.none')}</p>
+              ) : (
+                <ul className="m-requests">
+                  {data.requests.map((r) => (
+                    <li key={r.id}>
+                      <span className={`m-badge m-req-${r.status}`}>{tk(`requestStatus.${r.status}`)}</span>{' '}
+                      <span>{formatDate(r.receivedOn)}</span> ·{' '}
+                      <span>
+                        {r.wantedCountryCodes.length === 0
+                          ? t('requests.anyCountry')
+                          : r.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
+                      </span>
+                      {r.description && <p className="m-small">{r.description}</p>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        )}
+        {data && m && tab === 'data' && (
+          <MemberForm
+            key={m.version}
+            detail={m}
+            regions={regions}
+            districts={districts}
+            onSaved={saved}
+            onConflict={conflict}
+          />
+        )}
+        {m && tab === 'history' && <History key={historyKey} id={m.id} />}
+      </div>
+      {m && confirm === 'end' && (
+        <ConfirmDialog
+          title={t('members.endDialog.title', { name: m.name })}
+          body={t('members.endDialog.body')}
+          confirmLabel={t('members.end')}
+          busy={busy}
+          onConfirm={() => void runAction()}
+          onCancel={() => setConfirm(null)}
+        >
+          <div className="field m-field">
+            <label htmlFor="m-endDate">{t('members.endDialog.date')}</label>
+            <input
+              id="m-endDate"
+              type="date"
+              value={endDate}
+              onChange={(e) => setEndDate(e.target.value)}
+              data-testid="end-date"
+            />
+            {issuesByField(actionError).endedOn !== undefined && (
+              <span className="m-field-error" data-testid="error-endDate">
+                {tk(issuesByField(actionError).endedOn ?? '')}
+              </span>
+            )}
+          </div>
+          {actionError !== null && Object.keys(issuesByField(actionError)).length === 0 && (
+            <ErrorNotice error={actionError} />
+          )}
+        </ConfirmDialog>
+      )}
+      {m && confirm === 'delete' && (
+        <ConfirmDialog
+          title={t('members.deleteDialog.title', { name: m.name })}
+          body={t('members.deleteDialog.body', { count: m.partnerships })}
+          confirmLabel={t('members.delete')}
+          danger
+          busy={busy}
+          onConfirm={() => void runAction()}
+          onCancel={() => setConfirm(null)}
+        >
+          {actionError !== null && <ErrorNotice error={actionError} />}
+        </ConfirmDialog>
+      )}
+    </aside>
+  );
+}

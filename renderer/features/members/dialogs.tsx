@@ -1,0 +1,163 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+
+/** A modal dialog (native `<dialog>`: focus trap, Escape closes it). */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  wide,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  testId?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'm-dialog m-dialog-wide' : 'm-dialog'}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="m-dialog-header">
+        <h2 id={titleId}>{title}</h2>
+      </header>
+      <div className="m-dialog-body">{children}</div>
+      {footer !== undefined && <footer className="m-dialog-footer">{footer}</footer>}
+    </dialog>
+  );
+}
+
+/** Asks before a destructive or far-reaching action. */
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      testId="confirm-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={danger ? 'button m-danger-solid' : 'button primary'}
+            disabled={busy}
+            onClick={onConfirm}
+            data-testid="confirm-ok"
+          >
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p className="m-dialog-text">{body}</p>
+      {children}
+    </Dialog>
+  );
+}
+
+export type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string; action?: { label: string; run: () => void } };
+
+/** The line under the header that says what just happened, with Undo or Reload when it applies. */
+export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
+  const { t } = useI18n();
+  if (notice === null) return null;
+  return (
+    <div
+      className={`notice m-notice ${notice.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
+      role={notice.kind === 'ok' ? 'status' : 'alert'}
+      data-testid="notice"
+    >
+      <span>{notice.text}</span>
+      {notice.action && (
+        <button type="button" className="button" onClick={notice.action.run} data-testid="notice-action">
+          {notice.action.label}
+        </button>
+      )}
+      <button type="button" className="m-notice-close" aria-label={t('common.close')} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Field problems sent by core (`details.issues`), by field path. */
+export function issuesByField(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (error instanceof ApiError) {
+    for (const issue of error.details?.issues ?? []) {
+      const field = issue.path.split('.')[0] ?? issue.path;
+      out[field] ??= issue.message;
+    }
+  }
+  return out;
+}
+
+/** One labelled form field with its error (in the user's language) right under it. */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  wide,
+  htmlFor,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: ReactNode;
+  wide?: boolean;
+  htmlFor: string;
+}) {
+  const { tk } = useI18n();
+  return (
+    <div className={`field m-field${wide ? ' m-field-wide' : ''}${error ? ' m-field-invalid' : ''}`}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {error ? (
+        <span className="m-field-error" id={`${htmlFor}-error`} data-testid={`error-${htmlFor}`}>
+          {tk(error)}
+        </span>
+      ) : (
+        hint !== undefined && <span className="m-field-hint">{hint}</span>
+      )}
+    </div>
+  );
+}

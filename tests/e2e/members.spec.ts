@@ -1,0 +1,319 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+const HOSTILE_HTML = '<img src=x onerror=alert(1)>';
+const HOSTILE_FORMULA = '=HYPERLINK("http://x")';
+
+/** Names in the grid's name column, top to bottom as drawn. */
+async function gridNames(grid: Locator): Promise<string[]> {
+  return grid.locator('.ag-row').evaluateAll((rows) =>
+    [
+      ...new Map(
+        rows.map((row) => [
+          Number(row.getAttribute('row-index')),
+          row.querySelector('[col-id="name"]')?.textContent?.trim() ?? '',
+        ]),
+      ),
+    ]
+      .filter(([, name]) => name !== '')
+      .sort((a, b) => a[0] - b[0])
+      .map(([, name]) => name),
+  );
+}
+
+async function openAddDialog(page: Page) {
+  await page.getByTestId('add-member').click();
+  await expect(page.getByTestId('add-member-dialog')).toBeVisible();
+}
+
+async function fillMember(page: Page, values: Record<string, string>) {
+  for (const [field, value] of Object.entries(values)) {
+    const input = page.getByTestId(`field-${field}`);
+    if (field === 'districtId' || field === 'kind' || field === 'mayorGender')
+      await input.selectOption({ label: value });
+    else await input.fill(value);
+  }
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The grid row whose name is exactly `name`. */
+const memberRow = (page: Page, name: string) =>
+  page
+    .getByTestId('members-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="name"]', { hasText: new RegExp(`^${escape(name)}$`) }) });
+
+async function openMember(page: Page, name: string) {
+  await page.getByTestId('quick-search').fill(name);
+  await memberRow(page, name).getByTestId('open-member').click();
+  await expect(page.getByTestId('member-overview').getByTestId('overview-name')).toHaveText(name);
+}
+
+test.describe('Members: add, edit, end membership, delete and undo, overview, filters', () => {
+  test.beforeEach(async ({ appPage: page }) => {
+    page.on('dialog', (dialog) => {
+      throw new Error(`A browser dialog opened: ${dialog.message()}`);
+    });
+    await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+  });
+
+  test('adds a member: errors are shown next to the fields, corrected, and the member appears in Czech order', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await openAddDialog(page);
+    await fillMember(page, {
+      name: 'Chrastice nad Testem'.normalize('NFD'),
+      code: '59999',
+      districtId: 'Tábor',
+      population: '1 234',
+      ico: '12345678',
+      latitude: '48,2082',
+      longitude: '16,3738',
+      email: 'obec@chrastice',
+    });
+    // The region follows from the district.
+    await expect(page.getByTestId('field-region')).toHaveText('Jihočeský kraj');
+    await page.getByTestId('member-save').click();
+    await expect(page.getByTestId('error-m-code')).toHaveText('Kód obce má přesně 6 číslic.');
+    await expect(page.getByTestId('error-m-ico')).toHaveText('IČO má 8 číslic a platnou kontrolní číslici.');
+    await expect(page.getByTestId('error-m-latitude')).toContainText('mimo Českou republiku');
+    await expect(page.getByTestId('error-m-email')).toHaveText('Zadejte platnou e-mailovou adresu.');
+    await expect(page.getByTestId('field-ico')).toHaveAttribute('aria-invalid', 'true');
+
+    // A code already in the registry is refused by core, shown at the field too.
+    await fillMember(page, {
+      code: '552046',
+      ico: '00253014',
+      latitude: '49,35',
+      longitude: '14,7',
+      email: 'obec@chrastice.cz',
+    });
+    await expect(page.getByTestId('error-m-ico')).toHaveCount(0);
+    await page.getByTestId('member-save').click();
+    await expect(page.getByTestId('error-m-code')).toHaveText('Obec s tímto kódem už v registru je.');
+    await fillMember(page, { code: '599991' });
+    await page.getByTestId('member-save').click();
+    await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toContainText('Chrastice nad Testem byla přidána');
+
+    const stored = await webApp.ctx.db
+      .knex('municipalities')
+      .where({ code: '599991' })
+      .first<{ name: string; population: number; latitude: number }>();
+    expect(stored).toMatchObject({ name: 'Chrastice nad Testem', population: 1234, latitude: 49.35 });
+
+    // In the grid of its region, in Czech order: "Ch" comes after every "H".
+    await page.getByTestId('filter-region').selectOption({ label: 'Jihočeský kraj' });
+    const grid = page.getByTestId('members-grid');
+    await expect(memberRow(page, 'Chrastice nad Testem')).toBeVisible();
+    const names = await gridNames(grid);
+    const collator = new Intl.Collator('cs', { sensitivity: 'base', numeric: true });
+    expect(names).toEqual([...names].sort((a, b) => collator.compare(a, b)));
+    const ch = names.indexOf('Chrastice nad Testem');
+    const lastH = names.map((n) => /^H/.test(n) && !/^Ch/.test(n)).lastIndexOf(true);
+    expect(ch).toBeGreaterThan(lastH);
+    expect(names.slice(ch + 1).every((n) => !/^[A-H]/.test(n) || /^Ch/.test(n))).toBe(true);
+    await page.getByTestId('filter-reset').click();
+  });
+
+  test('edits inline: a valid value is saved, an invalid one is refused with the field named', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    await page.getByTestId('quick-search').fill('pisek');
+    const row = memberRow(page, 'Písek');
+    await expect(row).toBeVisible();
+    await row.locator('[col-id="population"]').dblclick();
+    await row.locator('[col-id="population"] input').fill('30 123');
+    await row.locator('[col-id="population"] input').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Změny obce Písek jsou uloženy');
+    await expect(row.locator('[col-id="population"]')).toHaveText('30 123'.replace(' ', '\u00a0'));
+    expect(await knex('municipalities').where({ name: 'Písek' }).first('population', 'version')).toMatchObject({
+      population: 30123,
+    });
+
+    // The same row edited again right away uses the new version (no false conflict).
+    await row.locator('[col-id="email"]').dblclick();
+    await row.locator('[col-id="email"] input').fill('neni-email');
+    await row.locator('[col-id="email"] input').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText(
+      'Písek, pole „E-mail“: Zadejte platnou e-mailovou adresu. Změna nebyla uložena.',
+    );
+    const before = (await knex('municipalities').where({ name: 'Písek' }).first('email')) as { email: string };
+    await expect(row.locator('[col-id="email"]')).toHaveText(before.email);
+
+    await row.locator('[col-id="mayorName"]').dblclick();
+    await row.locator('[col-id="mayorName"] input').fill(HOSTILE_FORMULA);
+    await row.locator('[col-id="mayorName"] input').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('jsou uloženy');
+    await expect(row.locator('[col-id="mayorName"]')).toHaveText(HOSTILE_FORMULA);
+    expect(await knex('municipalities').where({ name: 'Písek' }).first('mayor_name')).toEqual({
+      mayor_name: HOSTILE_FORMULA,
+    });
+  });
+
+  test('hostile and long text is stored and shown literally', async ({ appPage: page, webApp }) => {
+    const long = `Dlouhá obec ${'ž'.repeat(180)}`;
+    await openAddDialog(page);
+    await fillMember(page, {
+      name: HOSTILE_HTML,
+      code: '599992',
+      districtId: 'Písek',
+      mayorName: HOSTILE_FORMULA,
+      street: long,
+      notes: 'Poznámka '.repeat(400),
+    });
+    await page.getByTestId('member-save').click();
+    await expect(page.getByTestId('notice')).toContainText(`${HOSTILE_HTML} byla přidána`);
+    await page.getByTestId('quick-search').fill('onerror');
+    const row = memberRow(page, HOSTILE_HTML);
+    await expect(row.locator('[col-id="name"]')).toHaveText(HOSTILE_HTML);
+    await expect(page.getByTestId('members-grid').locator('img')).toHaveCount(0);
+    const stored = await webApp.ctx.db
+      .knex('municipalities')
+      .where({ code: '599992' })
+      .first<{ name: string; street: string; mayor_name: string }>();
+    expect(stored).toMatchObject({ name: HOSTILE_HTML, street: long, mayor_name: HOSTILE_FORMULA });
+  });
+
+  test('member overview shows partnerships, activities, contacts, requests and the record history', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const busiest = await knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .groupBy('m.id', 'm.name')
+      .orderByRaw('count(*) desc')
+      .first<{ id: number; name: string; n: number }>('m.id', 'm.name', knex.raw('count(*) as n'));
+    await openMember(page, busiest.name);
+    const overview = page.getByTestId('member-overview');
+    await expect(overview.getByTestId('overview-name')).toHaveText(busiest.name);
+    await expect(overview.getByTestId('overview-partnerships').locator('tbody tr')).toHaveCount(Number(busiest.n));
+    await expect(overview.getByTestId('overview-activities')).toBeVisible();
+    await expect(overview.getByTestId('overview-contacts')).toBeVisible();
+    await expect(overview.getByTestId('overview-requests')).toBeVisible();
+    await expect(overview.getByTestId('link-partnerships')).toHaveAttribute(
+      'href',
+      `#/partnerships?municipality=${String(busiest.id)}`,
+    );
+    await saveScreen(page, 'member-detail');
+
+    // Edit in the detail form, then see the change in the history.
+    await overview.getByTestId('tab-data').click();
+    await overview.getByTestId('field-mayorName').fill('Marie Zkušební');
+    await overview.getByTestId('member-save').click();
+    await expect(page.getByTestId('notice')).toContainText('jsou uloženy');
+    await overview.getByTestId('tab-history').click();
+    await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Marie Zkušební');
+    await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Starosta / starostka');
+    await overview.getByTestId('close-overview').click();
+    await expect(overview).toHaveCount(0);
+  });
+
+  test('a stale edit is detected and offers to reload', async ({ appPage: page, webApp }) => {
+    const knex = webApp.ctx.db.knex;
+    await page.getByTestId('quick-search').fill('Tábor');
+    const row = memberRow(page, 'Tábor');
+    await expect(row).toBeVisible();
+    // Someone else changes the record underneath (another window).
+    await knex('municipalities').where({ code: '552046' }).increment('version', 1);
+    await row.locator('[col-id="orpName"]').dblclick();
+    await row.locator('[col-id="orpName"] input').fill('Tábor-sever');
+    await row.locator('[col-id="orpName"] input').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('změnil někdo jiný');
+    expect(await knex('municipalities').where({ code: '552046' }).first('orp_name')).toEqual({ orp_name: 'Tábor' });
+    await page.getByTestId('notice-action').click();
+    await expect(row.locator('[col-id="orpName"]')).toHaveText('Tábor');
+  });
+
+  test('ends a membership after confirmation', async ({ appPage: page, webApp }) => {
+    await openMember(page, 'Jindřichův Hradec');
+    const overview = page.getByTestId('member-overview');
+    await overview.getByTestId('end-membership').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('Ukončit členství obce Jindřichův Hradec?');
+    await dialog.getByTestId('end-date').fill('1990-01-01');
+    await dialog.getByTestId('confirm-ok').click();
+    await expect(dialog.getByTestId('error-endDate')).toHaveText('Konec členství nemůže být dříve než jeho začátek.');
+    await dialog.getByTestId('end-date').fill('2026-06-30');
+    await dialog.getByTestId('confirm-ok').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(overview.locator('.m-badge-former')).toHaveText('bývalý člen');
+    expect(
+      await webApp.ctx.db.knex('municipalities').where({ code: '545881' }).first('is_member', 'member_until'),
+    ).toMatchObject({ member_until: '2026-06-30' });
+    await overview.getByTestId('close-overview').click();
+    await page.getByTestId('filter-membership').selectOption('former');
+    await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(1);
+    await page.getByTestId('filter-reset').click();
+  });
+
+  test('deletes a member with its partnerships after confirmation, and undo brings everything back', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const count = async (table: string) => Number((await knex(table).count<{ n: number }[]>({ n: '*' }).first())?.n);
+    const before = {
+      members: await count('municipalities'),
+      partnerships: await count('partnerships'),
+      activities: await count('activities'),
+    };
+    await openMember(page, 'Český Krumlov');
+    await page.getByTestId('delete-member').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('Smazat obec Český Krumlov?');
+    await expect(dialog).toContainText('partnerství');
+    // Cancel first: nothing happens.
+    await dialog.getByRole('button', { name: 'Zrušit' }).click();
+    expect(await count('municipalities')).toBe(before.members);
+    await page.getByTestId('delete-member').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('notice')).toContainText('Obec Český Krumlov byla smazána');
+    await expect(memberRow(page, 'Český Krumlov')).toHaveCount(0);
+    expect(await count('partnerships')).toBeLessThan(before.partnerships);
+    await page.getByTestId('notice-action').click();
+    await expect(page.getByTestId('notice')).toContainText('Obec Český Krumlov byla obnovena');
+    await expect(memberRow(page, 'Český Krumlov')).toBeVisible();
+    expect({
+      members: await count('municipalities'),
+      partnerships: await count('partnerships'),
+      activities: await count('activities'),
+    }).toEqual(before);
+  });
+
+  test('filters by region, district and kind; the count says how many are shown', async ({ appPage: page }) => {
+    const grid = page.getByTestId('members-grid');
+    await page.getByTestId('filter-region').selectOption({ label: 'Jihočeský kraj' });
+    await expect(page.getByTestId('row-count')).toContainText(' z ');
+    const regions = await grid.locator('.ag-row [col-id="regionName"]').allTextContents();
+    expect(regions.length).toBeGreaterThan(2);
+    expect(new Set(regions)).toEqual(new Set(['Jihočeský kraj']));
+    await saveScreen(page, 'members-grid');
+    await page.getByTestId('filter-district').selectOption({ label: 'Tábor' });
+    const districts = await grid.locator('.ag-row [col-id="districtName"]').allTextContents();
+    expect(new Set(districts)).toEqual(new Set(['Tábor']));
+    await page.getByTestId('filter-kind').selectOption('mesto');
+    await expect(grid.locator('.ag-row [col-id="kind"]').first()).toHaveText('město');
+    expect(new Set(await grid.locator('.ag-row [col-id="kind"]').allTextContents())).toEqual(new Set(['město']));
+    await page.getByTestId('filter-reset').click();
+    await expect(page.getByTestId('row-count')).not.toContainText(' z ');
+  });
+
+  test('English: the Members grid and its filters speak English', async ({ appPage: page }) => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('nav-members').click();
+    await expect(page.getByRole('heading', { name: 'Member municipalities' })).toBeVisible();
+    await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+    await expect(page.getByTestId('filter-membership').locator('option', { hasText: 'former member' })).toHaveCount(1);
+    await saveScreen(page, 'members-grid-en');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+    await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();
+  });
+});
