@@ -113,7 +113,11 @@ describe('each template × each partner language × each layout, read back from 
           expect(text).toContain(library.languages[language].clauses['preamble.solidarity']?.paragraphs[0]);
           const tables = blocks(document, 'w:tbl');
           // Each language's own text: a column of the table, or a half of the sequential document.
-          const rows = blocks(tables[0] ?? '', 'w:tr').map((row) => blocks(row, 'w:tc').map(textOf));
+          const allRows = blocks(tables[0] ?? '', 'w:tr');
+          // In the two-column layouts the signatures are the table's last row (kept with the last article).
+          const rows = (layout === 'sequential' ? allRows : allRows.slice(0, -1)).map((row) =>
+            blocks(row, 'w:tc').map(textOf),
+          );
           const partnerTitle = library.languages[language].terms[library.templates[template].title];
           const own: Record<'cs' | 'other', string> =
             layout === 'sequential'
@@ -140,8 +144,9 @@ describe('each template × each partner language × each layout, read back from 
             expect(text).toContain('Erika Muster');
             expect(text).toContain(library.languages[language].mayorTitles[base.fields.partner.mayorRank].f);
           }
-          const signatureTable = tables[tables.length - 1] ?? '';
-          expect(signatureTable).toContain('<w:cantSplit/>');
+          const signatureRow = blocks(tables[tables.length - 1] ?? '', 'w:tr').at(-1) ?? '';
+          expect(signatureRow).toContain('<w:cantSplit/>');
+          expect(textOf(signatureRow)).toContain(library.languages[language].terms.forParty);
           if (layout === 'sequential') {
             // All Czech first, then all partner text.
             const lastCzech = text.indexOf(cs[cs.length - 1] ?? '');

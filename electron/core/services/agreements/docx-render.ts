@@ -167,7 +167,11 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
   const functions = joinLabels(sig.functions);
   return cell(
     [
-      new Paragraph({ keepNext: true, children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }) }),
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 240 },
+        children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+      }),
       new Paragraph({
         keepNext: true,
         spacing: { after: 160 },
@@ -177,7 +181,7 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
       line(joinLabels(sig.dateLabel), { text: dateText }, first),
       new Paragraph({
         keepNext: true,
-        spacing: { before: 900 },
+        spacing: { before: 700 },
         children: [new TextRun({ text: '……………………………………………' })],
       }),
       new Paragraph({
@@ -194,21 +198,19 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
 }
 
 /** Both signatures in one row that Word and LibreOffice never split across pages. */
+const signatureRow = (model: AgreementModel): TableRow =>
+  new TableRow({
+    cantSplit: true,
+    children: [signatureCell(model.signatures[0], model, 'left'), signatureCell(model.signatures[1], model, 'right')],
+  });
+
 const signatureTable = (model: AgreementModel): Table =>
   new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [HALF, HALF],
     layout: TableLayoutType.FIXED,
     borders: noBorders,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          signatureCell(model.signatures[0], model, 'left'),
-          signatureCell(model.signatures[1], model, 'right'),
-        ],
-      }),
-    ],
+    rows: [signatureRow(model)],
   });
 
 function titlePage(model: AgreementModel): Paragraph[] {
@@ -231,38 +233,40 @@ function titlePage(model: AgreementModel): Paragraph[] {
   return out;
 }
 
-function bodyParallel(model: AgreementModel): (Paragraph | Table)[] {
+/**
+ * The parallel table: one row per section, the same section in both languages side by side, and
+ * the signatures as its last row. The last article's row does not split and is kept with the
+ * signatures, so they never stand alone on a page.
+ */
+function bodyParallel(model: AgreementModel): Table {
   const [first, second] = model.languages;
   const sections = model.titlePage ? model.sections.filter((s) => s.kind !== 'title') : model.sections;
-  const rows = sections.map(
-    (section, index) =>
-      new TableRow({
-        // The last article travels with the signatures onto their page.
-        keepNext: index === sections.length - 1,
-        children: [
-          cell(
-            section.texts[0].map((p) => paragraph(p, first, true)),
-            HALF,
-            'left',
-          ),
-          cell(
-            section.texts[1].map((p) => paragraph(p, second, true)),
-            HALF,
-            'right',
-          ),
-        ],
-      }),
-  );
-  return [
-    new Table({
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-      columnWidths: [HALF, HALF],
-      layout: TableLayoutType.FIXED,
-      borders: noBorders,
-      rows,
-    }),
-    new Paragraph({ spacing: { after: 240 }, keepNext: true, children: [] }),
-  ];
+  const rows = sections.map((section, index) => {
+    const last = index === sections.length - 1;
+    return new TableRow({
+      keepNext: last,
+      cantSplit: last,
+      children: [
+        cell(
+          section.texts[0].map((p) => paragraph(p, first, true)),
+          HALF,
+          'left',
+        ),
+        cell(
+          section.texts[1].map((p) => paragraph(p, second, true)),
+          HALF,
+          'right',
+        ),
+      ],
+    });
+  });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [HALF, HALF],
+    layout: TableLayoutType.FIXED,
+    borders: noBorders,
+    rows: [...rows, signatureRow(model)],
+  });
 }
 
 function bodySequential(model: AgreementModel): Paragraph[] {
@@ -288,7 +292,8 @@ function bodySequential(model: AgreementModel): Paragraph[] {
 
 /** Renders the document model as a DOCX file (A4, page numbers in both languages). */
 export async function renderAgreementDocx(model: AgreementModel): Promise<Buffer> {
-  const body = model.layout === 'sequential' ? bodySequential(model) : bodyParallel(model);
+  const body =
+    model.layout === 'sequential' ? [...bodySequential(model), signatureTable(model)] : [bodyParallel(model)];
   const document = new Document({
     creator: 'Twinning Registry',
     title: model.titles.join(' / '),
@@ -319,7 +324,7 @@ export async function renderAgreementDocx(model: AgreementModel): Promise<Buffer
             ],
           }),
         },
-        children: [...(model.titlePage ? titlePage(model) : []), ...body, signatureTable(model)],
+        children: [...(model.titlePage ? titlePage(model) : []), ...body],
       },
     ],
   });
