@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../electron/core/db/database';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, generateDataset, type ScaleName, type ScaleSize } from './generate';
-import { renderTable, renderVerdicts, type ScaleResult } from './table';
+import { renderMarkdown, renderTable, renderVerdicts, type ScaleResult } from './table';
 import type { ScaleSpec } from './types';
 import { municipalitiesCsv, writeDataset } from './write-db';
 
@@ -160,6 +160,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (options.jsonPath) {
     mkdirSync(path.dirname(options.jsonPath), { recursive: true });
     writeFileSync(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(options.jsonPath.replace(/\.json$/, '.md'), `${renderMarkdown(results)}\n`);
   }
   return report;
 }

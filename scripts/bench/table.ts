@@ -105,3 +105,24 @@ export function renderVerdicts(results: readonly ScaleResult[]): string {
   if (unavailable.length > 0) lines.push('Not measured:', ...unavailable);
   return lines.join('\n');
 }
+
+/** The same table as Markdown (for the README's performance section). */
+export function renderMarkdown(results: readonly ScaleResult[]): string {
+  const lines = [
+    '| Figure | Scale | Median (min–max) | Baseline, median | Ratio | Target | Verdict |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const result of results) {
+    for (const figure of result.figures) {
+      const value =
+        figure.status === 'ok' && figure.value
+          ? `${format(figure.value.median, figure.value.unit)} (${format(figure.value.min, figure.value.unit)} – ${format(figure.value.max, figure.value.unit)})`
+          : `${figure.status === 'n/a' ? 'n/a' : 'error'}: ${figure.note ?? ''}`;
+      const extra = figure.extra?.MB === undefined ? '' : `, ${number(Number(figure.extra.MB), 2)} MB`;
+      lines.push(
+        `| ${figure.title} | ${result.scale} | ${value}${extra} | ${figure.baseline ? `${format(figure.baseline.median, figure.baseline.unit)} (${figure.baseline.label})` : ''} | ${figure.ratio === undefined ? '' : `${number(figure.ratio, 2)}×`} | ${figure.target?.text ?? ''} | ${figure.target ? (figure.target.pass ? 'pass' : '**MISS**') : ''} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

@@ -11,6 +11,12 @@ import type { BenchEnv, Figure, FigureResult } from '../types';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROBE = path.join(import.meta.dirname, '..', 'page-probe.js');
+/** Set to a folder to keep a screenshot of each measured page (for a person to check what was timed). */
+const SCREENS = process.env.TWINREG_BENCH_SCREENS;
+
+const screenshot = async (page: Page, name: string) => {
+  if (SCREENS) await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
+};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -141,12 +147,14 @@ export const browserFigure: Figure = {
         await page.evaluate('window.__bench.showScreenWithoutGrid("#/settings")');
         const ms = await evalNumber(page, `window.__bench.openScreen(${JSON.stringify(hash)})`);
         if (run > 0) opens.push(ms); // the first open also loads code: a warm-up
+        if (run === runs) await screenshot(page, `bench-${env.spec.scale}-app-open`);
         env.sample();
       }
       const searches: number[] = [];
       for (let run = 0; run <= runs; run += 1) {
         const ms = await evalNumber(page, `window.__bench.searchApp(${needle}, 1)`);
         if (run > 0) searches.push(ms);
+        if (run === runs) await screenshot(page, `bench-${env.spec.scale}-app-search`);
         await page.evaluate('window.__bench.clearApp()');
         env.sample();
       }
@@ -165,6 +173,7 @@ export const browserFigure: Figure = {
       for (let run = 0; run <= runs; run += 1) {
         const ms = await evalNumber(page, `window.__bench.searchBare(${needle}, 1)`);
         if (run > 0) bareSearches.push(ms);
+        if (run === runs) await screenshot(page, `bench-${env.spec.scale}-bare-search`);
         await page.evaluate('window.__bench.clearBare()');
       }
 
