@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/domain/errors';
 import { translate } from '../../shared/i18n/index';
 import { createAppContext, type AppContext } from '../core/context';
+import { replaceWithBackup, type BackupInfo } from '../core/db/backups';
 import { createDispatch } from '../core/dispatch';
 import { createHandlers } from '../core/handlers';
 import { createNativeDialogs } from './dialogs';
@@ -54,7 +55,10 @@ async function start(): Promise<void> {
   preferences.setLastDatabasePath(databasePath);
   registerIpc(createDispatch(createHandlers(context), { logError: (error) => console.error(error) }), () => mainWindow);
 
-  buildMenu(language, { openDatabase: () => void chooseDatabase(preferences, language) });
+  buildMenu(language, {
+    openDatabase: () => void chooseDatabase(preferences, language),
+    importFile: () => mainWindow?.webContents.send('import:open', {}),
+  });
   mainWindow = createMainWindow({
     preloadPath: path.join(here, 'preload.cjs'),
     bounds: preferences.getWindowBounds(),
@@ -68,12 +72,24 @@ async function start(): Promise<void> {
   });
 }
 
-/** Opens the registry; on a damaged or too new file explains and lets the user choose, never overwrites. */
+/** The backups listed in a DATABASE_DAMAGED / SCHEMA_TOO_NEW error (core lists them, newest first). */
+const backupsOf = (error: AppError): BackupInfo[] => {
+  const list = error.details?.backups;
+  return Array.isArray(list) ? (list as BackupInfo[]) : [];
+};
+
+/**
+ * Opens the registry (daily backup included). A damaged file or one from a newer version is never
+ * overwritten, moved or replaced by an empty one without asking: the user is told what is wrong
+ * and chooses to restore the latest good backup (the old file is kept beside it), open another
+ * file, or quit.
+ */
 async function openRegistry(
   databasePath: string,
   preferences: ReturnType<typeof createShellPreferences>,
   language: 'cs' | 'en',
 ): Promise<AppContext | null> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   try {
     return await createAppContext({
       databasePath,
@@ -83,25 +99,61 @@ async function openRegistry(
       dialogs: createNativeDialogs(() => mainWindow),
       events: (event, payload) => mainWindow?.webContents.send(event, payload),
       seedDemoIfEmpty: !existsSync(databasePath),
+      open: { dailyBackup: true },
     });
   } catch (error) {
+    const known = error instanceof AppError && (error.code === 'DATABASE_DAMAGED' || error.code === 'SCHEMA_TOO_NEW');
     const message = error instanceof AppError ? error.message : String(error);
+    const latest = known ? backupsOf(error)[0] : undefined;
+    const when = (iso: string) =>
+      new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(iso));
+    const title = !known ? t('shell.openFailed') : error.code === 'SCHEMA_TOO_NEW' ? t('db.tooNew') : t('db.damaged');
+    const detail = !known
+      ? message
+      : t(error.code === 'SCHEMA_TOO_NEW' ? 'db.tooNewDetail' : 'db.damagedDetail', {
+          file: databasePath,
+          reason: message,
+        });
+    const buttons = [
+      ...(latest ? [t('db.restoreLatest', { date: when(latest.createdAt) })] : []),
+      t('db.openAnother'),
+      t('db.quit'),
+    ];
     const choice = await dialog.showMessageBox({
       type: 'error',
-      title: translate(language, 'shell.openFailed'),
-      message: translate(language, 'shell.openFailed'),
-      detail: message,
-      buttons: [translate(language, 'shell.openAnother'), translate(language, 'shell.quit')],
+      title,
+      message: title,
+      detail,
+      buttons,
       defaultId: 0,
-      cancelId: 1,
+      cancelId: buttons.length - 1,
+      noLink: true,
     });
-    if (choice.response !== 0) return null;
-    const picked = await dialog.showOpenDialog({
+    const picked = buttons[choice.response];
+    if (latest && picked === buttons[0]) {
+      try {
+        const { keptAs } = await replaceWithBackup(databasePath, latest.name);
+        await dialog.showMessageBox({ type: 'info', message: t('db.restoreDone', { file: keptAs }) });
+      } catch (restoreError) {
+        await dialog.showMessageBox({
+          type: 'error',
+          message: t('shell.openFailed'),
+          detail: restoreError instanceof Error ? restoreError.message : String(restoreError),
+        });
+        return null;
+      }
+      return openRegistry(databasePath, preferences, language);
+    }
+    if (picked !== t('db.openAnother')) return null;
+    const chosen = await dialog.showOpenDialog({
       properties: ['openFile'],
       filters: [{ name: 'SQLite', extensions: ['db', 'sqlite'] }],
     });
-    const next = picked.filePaths[0];
-    if (picked.canceled || !next) return null;
+    const next = chosen.filePaths[0];
+    if (chosen.canceled || !next) return null;
     preferences.setLastDatabasePath(next);
     return openRegistry(next, preferences, language);
   }

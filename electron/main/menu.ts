@@ -3,13 +3,14 @@ import type { UiLanguage } from '../../shared/domain/codes';
 import { translate } from '../../shared/i18n/index';
 
 /** The application menu, in the user's language. */
-export function buildMenu(language: UiLanguage, actions: { openDatabase: () => void }): void {
+export function buildMenu(language: UiLanguage, actions: { openDatabase: () => void; importFile: () => void }): void {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const template: MenuItemConstructorOptions[] = [
     {
       label: t('menu.file'),
       submenu: [
         { label: t('menu.openDatabase'), accelerator: 'CmdOrCtrl+O', click: actions.openDatabase },
+        { label: t('import.menu'), accelerator: 'CmdOrCtrl+I', click: actions.importFile },
         { type: 'separator' },
         { label: t('menu.quit'), role: 'quit' },
       ],

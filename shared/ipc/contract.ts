@@ -50,6 +50,8 @@ export const events = {
   }),
   /** Data changed underneath (another window, an import): screens reload. */
   'data:changed': z.object({ tables: z.array(z.string()) }),
+  /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
+  'import:open': z.object({}),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -36,6 +36,7 @@ export const webCommand: Command = {
       dialogs: createFolderDialogs(outputDir),
       events: (event, payload) => broadcast(event, payload),
       seedDemoIfEmpty: !existsSync(databasePath),
+      open: { dailyBackup: true },
     });
     const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => console.error(error) });
     const server = await startWebServer({ dispatch, staticDir, port });

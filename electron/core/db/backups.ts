@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
@@ -154,4 +154,33 @@ export async function ensureDailyBackup(
   const latest = (await listBackups(databasePath))[0];
   if (latest && now.getTime() - Date.parse(latest.createdAt) < 24 * 3600 * 1000) return null;
   return createBackup(knex, databasePath, 'daily', now);
+}
+
+/**
+ * Puts a backup in place of a database that cannot be opened (damaged, too new), only when the
+ * user asked for it: the backup is verified first, the old file (with its WAL) is kept beside as
+ * `<file>.damaged-<time>`, never deleted, and the backup is copied in under a temporary name and
+ * renamed. Returns the name the old file was kept under.
+ */
+export async function replaceWithBackup(
+  databasePath: string,
+  name: string,
+  now = new Date(),
+): Promise<{ keptAs: string }> {
+  const source = backupPath(databasePath, name);
+  const problems = await checkFile(source);
+  if (problems.length > 0)
+    throw new AppError('DATABASE_DAMAGED', `The backup ${name} is damaged too: ${problems.join('; ')}`);
+  const keptAs = `${databasePath}.damaged-${stamp(now)}`;
+  const temporary = `${databasePath}.restoring`;
+  await copyFile(source, temporary);
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      await rename(`${databasePath}${suffix}`, `${keptAs}${suffix}`);
+    } catch {
+      // no such file (a database without WAL leftovers)
+    }
+  }
+  await rename(temporary, databasePath);
+  return { keptAs };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ImportDialog } from './ImportDialog';
+import { onImportRequest } from './import-requests';
 import './import.css';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -14,6 +15,15 @@ export function ImportButton() {
   const [open, setOpen] = useState(false);
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
+
+  useEffect(
+    () =>
+      onImportRequest(() => {
+        setDropped(null);
+        setOpen(true);
+      }),
+    [],
+  );
 
   useEffect(() => {
     let depth = 0;

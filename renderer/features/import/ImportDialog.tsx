@@ -85,8 +85,7 @@ function RowsList({
 }) {
   const { t, tk, formatNumber } = useI18n();
   if (total === 0) return null;
-  const show = (value: string | number | boolean | null) =>
-    value === null || value === '' ? '—' : String(value);
+  const show = (value: string | number | boolean | null) => (value === null || value === '' ? '—' : String(value));
   return (
     <details className="imp-rows" data-testid={testId}>
       <summary>

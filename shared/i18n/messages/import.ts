@@ -5,6 +5,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import ze souboru',
     'import.open': 'Importovat…',
+    'import.menu': 'Importovat ze souboru…',
     'import.kind': 'Co importujete',
     'import.kind.municipalities': 'Obce (číselník ČSÚ, seznam obcí)',
     'import.kind.partnerships': 'Partnerství (mapa partnerských měst SMO, tabulka)',
@@ -158,6 +159,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import from a file',
     'import.open': 'Import…',
+    'import.menu': 'Import from a file…',
     'import.kind': 'What you import',
     'import.kind.municipalities': 'Municipalities (ČSÚ list, municipality list)',
     'import.kind.partnerships': "Partnerships (the Union's partner-town map, a table)",

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/errors';
 import {
   backupsToKeep,
+  replaceWithBackup,
   createBackup,
   ensureDailyBackup,
   listBackups,
@@ -126,7 +127,13 @@ describe('a damaged database is detected, never overwritten', () => {
       40,
     );
     await restored.close();
-    app.ctx.db = await openDatabase(path.join(app.dir, 'other.db')); // so cleanup closes something
+    // Asked for, the backup replaces the file; the damaged one is kept beside, not deleted.
+    const { keptAs } = await replaceWithBackup(app.dbPath, backup.name);
+    expect(sha(keptAs)).toBe(before);
+    app.ctx.db = await openDatabase(app.dbPath);
+    expect(Number((await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n)).toBeGreaterThan(
+      40,
+    );
   });
 
   it('a database from a newer version', async () => {
