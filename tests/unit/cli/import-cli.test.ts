@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { openDatabase } from '../../../electron/core/db/database';
+import { tempDir } from '../../support/temp-db';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const count = async (db: string) => {
+  const database = await openDatabase(db);
+  try {
+    return Number((await database.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+  } finally {
+    await database.close();
+  }
+};
+
+describe('twinreg import / backup / check', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'cli.db');
+  const file = path.join(dir, 'obce.csv');
+  writeFileSync(file, 'Kód;Název;Okres\r\n554782;Praha;x\r\n5547;Krátký;x\r\n582786;Brno;x\r\n');
+  const mapping = path.join(dir, 'mapping.json');
+  writeFileSync(mapping, JSON.stringify({ code: 'Kód', name: 'Název' }));
+
+  it('without a mapping names the columns and exits 1; --dry-run prints the report and writes nothing', async () => {
+    const unmapped = await run('import', 'municipalities', file, '--db', db, '--lang', 'en');
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.err).toContain('Kód | Název | Okres');
+    const dry = await run(
+      'import',
+      'municipalities',
+      file,
+      '--db',
+      db,
+      '--mapping',
+      mapping,
+      '--dry-run',
+      '--lang',
+      'en',
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/To add\s+2/);
+    expect(dry.out).toContain('3 [Kód] error – row not imported: “5547” is not a 6-digit municipality code');
+    expect(await count(db)).toBe(0);
+  });
+
+  it('imports in Czech, then a second run changes nothing and says so', async () => {
+    const first = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('3 [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce');
+    expect(first.out).toContain('Import dokončen: 2 přidáno');
+    expect(await count(db)).toBe(2);
+    const second = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping, '--lang', 'en');
+    expect(second.out).toContain('The file brought nothing new; the database did not change.');
+  });
+
+  it('a bad file gives a clear message in the chosen language', async () => {
+    const empty = path.join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const result = await run('import', 'partnerships', empty, '--db', db, '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('The file empty.csv is empty.');
+  });
+
+  it('backup makes a verified copy; check tells a sound file from a damaged one', async () => {
+    const backup = await run('backup', '--db', db);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toContain('verified');
+    expect((await run('check', '--db', db)).code).toBe(0);
+    const bad = path.join(dir, 'bad.db');
+    writeFileSync(bad, 'not a database at all');
+    const check = await run('check', '--db', bad);
+    expect(check.code).toBe(1);
+    expect(check.err).toContain('not an SQLite database');
+  });
+});
