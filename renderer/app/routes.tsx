@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n/index';
 import { MembersPage } from '../features/members/MembersPage';
+import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
@@ -10,11 +11,7 @@ export type Route = { id: string; label: MessageKey; render: () => ReactNode };
 /** The screens, in the order of the navigation; a feature replaces its placeholder here. */
 export const ROUTES: readonly Route[] = [
   { id: 'members', label: 'nav.members', render: () => <MembersPage /> },
-  {
-    id: 'partnerships',
-    label: 'nav.partnerships',
-    render: () => <PlaceholderPage title="nav.partnerships" what="placeholder.partnerships" />,
-  },
+  { id: 'partnerships', label: 'nav.partnerships', render: () => <PartnershipsPage /> },
   { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
   {
     id: 'statistics',

@@ -108,21 +108,26 @@ export function DataGrid<T>({
     preferencesRef.current = preferences;
   }, [preferences]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<(() => void) | null>(null);
   const onStateUpdated = useCallback(
     (event: StateUpdatedEvent<T>) => {
       if (gridId === undefined) return;
       if (event.sources.length === 1 && event.sources[0] === 'gridInitializing') return;
       if (saveTimer.current) clearTimeout(saveTimer.current);
       const state = rememberedState(event.state);
-      saveTimer.current = setTimeout(() => {
+      pending.current = () => {
+        pending.current = null;
         void update({ gridStates: { ...preferencesRef.current.gridStates, [gridId]: state } });
-      }, 400);
+      };
+      saveTimer.current = setTimeout(() => pending.current?.(), 400);
     },
     [gridId, update],
   );
+  // Leaving the screen (or switching language) writes a layout change that is still waiting.
   useEffect(
     () => () => {
       if (saveTimer.current) clearTimeout(saveTimer.current);
+      pending.current?.();
     },
     [],
   );

@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
-import cs from 'i18n-iso-countries/langs/cs.json';
-import en from 'i18n-iso-countries/langs/en.json';
+import cs from 'i18n-iso-countries/langs/cs.json' with { type: 'json' };
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { UiLanguage } from './codes';
 
 // Registering the two catalogs is pure (no I/O): the JSON is bundled with the code that uses it.

@@ -1,3 +1,4 @@
+import { rename, rm } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import { countryName } from '../../../../shared/domain/countries';
@@ -158,10 +159,14 @@ export async function exportGrid(
     filters: [input.format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
   });
   if (filePath === null) throw new AppError('CANCELLED', 'The export was cancelled.');
+  // Written beside and renamed when complete: a reader never sees half a file.
+  const partial = `${filePath}.part`;
   try {
-    if (input.format === 'csv') await writeCsv(filePath, sheet, input.language);
-    else await writeXlsx(filePath, sheet, input.language);
+    if (input.format === 'csv') await writeCsv(partial, sheet, input.language);
+    else await writeXlsx(partial, sheet, input.language);
+    await rename(partial, filePath);
   } catch (error) {
+    await rm(partial, { force: true });
     throw new AppError('IO', `The file cannot be written: ${error instanceof Error ? error.message : String(error)}`, {
       filePath,
     });

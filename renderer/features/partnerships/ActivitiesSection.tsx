@@ -1,0 +1,261 @@
+import { useState } from 'react';
+import {
+  ACTIVITY_KINDS,
+  CURRENCIES,
+  FUNDING_PROGRAMMES,
+  type ActivityKind,
+  type Currency,
+  type FundingProgramme,
+} from '../../../shared/domain/codes';
+import { activityFieldsSchema, issuesOf } from '../../../shared/domain/partnership-rules';
+import type { Activity } from '../../../shared/domain/partnerships';
+import { ApiError, call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { errorText, fieldErrors, issuesOfError } from './errors';
+import { Field } from './PartnershipDetail';
+import type { Toast } from './Toasts';
+
+type Draft = {
+  id: number | null;
+  version: number;
+  date: string;
+  title: string;
+  kind: ActivityKind;
+  participants: string;
+  fundingProgramme: FundingProgramme | '';
+  fundingAmount: string;
+  currency: Currency | '';
+};
+const blank = (): Draft => ({
+  id: null,
+  version: 1,
+  date: '',
+  title: '',
+  kind: 'official_visit',
+  participants: '',
+  fundingProgramme: '',
+  fundingAmount: '',
+  currency: '',
+});
+const num = (text: string): number | null =>
+  text.trim() === '' ? null : Number(text.replace(/\s/g, '').replace(',', '.'));
+
+/** Activities of a partnership with their funding (programme, amount, currency, date, participants). */
+export function ActivitiesSection({
+  partnershipId,
+  activities,
+  onChanged,
+  showToast,
+}: {
+  partnershipId: number;
+  activities: Activity[];
+  onChanged: () => void;
+  showToast: (toast: Omit<Toast, 'id'>) => number;
+}) {
+  const i18n = useI18n();
+  const { t, tk, formatDate, language } = i18n;
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const label = (p: string) =>
+    tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
+  const money = (amount: number, currency: string | null) =>
+    new Intl.NumberFormat(
+      language === 'cs' ? 'cs-CZ' : 'en-GB',
+      currency ? { style: 'currency', currency, maximumFractionDigits: 2 } : {},
+    ).format(amount);
+
+  const save = async () => {
+    if (!draft) return;
+    const fields = {
+      date: draft.date,
+      title: draft.title,
+      kind: draft.kind,
+      participants: num(draft.participants),
+      fundingProgramme: draft.fundingProgramme === '' ? null : draft.fundingProgramme,
+      fundingAmount: num(draft.fundingAmount),
+      currency: draft.currency === '' ? null : draft.currency,
+    };
+    const local = issuesOf(activityFieldsSchema, fields);
+    if (local.length > 0) return setErrors(fieldErrors(local, i18n));
+    try {
+      if (draft.id === null) await call('activities:create', { partnershipId, ...fields });
+      else await call('activities:update', { id: draft.id, version: draft.version, ...fields });
+      setDraft(null);
+      setErrors({});
+      onChanged();
+    } catch (error) {
+      const issues = issuesOfError(error);
+      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      else
+        showToast({
+          kind: 'error',
+          text: errorText(error, i18n, label),
+          action:
+            error instanceof ApiError && error.code === 'CONFLICT'
+              ? { label: t('partnerships.reload'), run: onChanged }
+              : undefined,
+        });
+    }
+  };
+  const remove = async (activity: Activity) => {
+    try {
+      await call('activities:delete', { id: activity.id, version: activity.version });
+      onChanged();
+    } catch (error) {
+      showToast({ kind: 'error', text: errorText(error, i18n, label) });
+    }
+  };
+  const edit = (a: Activity) =>
+    setDraft({
+      id: a.id,
+      version: a.version,
+      date: a.date,
+      title: a.title,
+      kind: a.kind,
+      participants: a.participants === null ? '' : String(a.participants),
+      fundingProgramme: a.fundingProgramme ?? '',
+      fundingAmount: a.fundingAmount === null ? '' : String(a.fundingAmount),
+      currency: a.currency ?? '',
+    });
+
+  return (
+    <section data-testid="activities">
+      <h3>{t('partnerships.section.activities')}</h3>
+      {activities.length === 0 && <p className="hint">{t('partnerships.activity.none')}</p>}
+      {activities.length > 0 && (
+        <table className="p-table">
+          <thead>
+            <tr>
+              <th>{label('date')}</th>
+              <th>{label('title')}</th>
+              <th className="num">{label('participants')}</th>
+              <th>{label('programme')}</th>
+              <th className="num">{label('amount')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {activities.map((a) => (
+              <tr key={a.id}>
+                <td>{formatDate(a.date)}</td>
+                <td>
+                  {a.title}
+                  <div className="p-muted">{tk(`partnerships.activityKind.${a.kind}`)}</div>
+                </td>
+                <td className="num">{a.participants ?? ''}</td>
+                <td>
+                  {a.fundingProgramme ? (
+                    tk(`partnerships.programme.${a.fundingProgramme}`)
+                  ) : (
+                    <span className="p-muted">{t('partnerships.activity.noFunding')}</span>
+                  )}
+                </td>
+                <td className="num">{a.fundingAmount !== null ? money(a.fundingAmount, a.currency) : ''}</td>
+                <td className="p-row-actions">
+                  <button type="button" className="p-link" onClick={() => edit(a)}>
+                    {t('partnerships.edit')}
+                  </button>
+                  <button type="button" className="p-link danger" onClick={() => void remove(a)}>
+                    {t('partnerships.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {draft ? (
+        <form
+          className="p-inline-form p-grid3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          noValidate
+          data-testid="activity-form"
+        >
+          <Field name="date" label={label('date')} error={errors.date}>
+            <input
+              type="date"
+              value={draft.date}
+              onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+              data-testid="activity-date"
+            />
+          </Field>
+          <Field name="title" label={label('title')} error={errors.title} wide>
+            <input
+              value={draft.title}
+              maxLength={300}
+              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+              data-testid="activity-title"
+            />
+          </Field>
+          <Field name="kind" label={label('kind')} error={errors.kind}>
+            <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as ActivityKind })}>
+              {ACTIVITY_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tk(`partnerships.activityKind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="participants" label={label('participants')} error={errors.participants}>
+            <input
+              inputMode="numeric"
+              value={draft.participants}
+              onChange={(e) => setDraft({ ...draft, participants: e.target.value })}
+            />
+          </Field>
+          <Field name="fundingProgramme" label={label('programme')} error={errors.fundingProgramme}>
+            <select
+              value={draft.fundingProgramme}
+              onChange={(e) => setDraft({ ...draft, fundingProgramme: e.target.value as FundingProgramme | '' })}
+              data-testid="activity-programme"
+            >
+              <option value="">—</option>
+              {FUNDING_PROGRAMMES.map((p) => (
+                <option key={p} value={p}>
+                  {tk(`partnerships.programme.${p}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="fundingAmount" label={label('amount')} error={errors.fundingAmount}>
+            <input
+              inputMode="decimal"
+              value={draft.fundingAmount}
+              onChange={(e) => setDraft({ ...draft, fundingAmount: e.target.value })}
+              data-testid="activity-amount"
+            />
+          </Field>
+          <Field name="currency" label={label('currency')} error={errors.currency}>
+            <select
+              value={draft.currency}
+              onChange={(e) => setDraft({ ...draft, currency: e.target.value as Currency | '' })}
+              data-testid="activity-currency"
+            >
+              <option value="">—</option>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="p-form-actions p-field-wide">
+            <button type="submit" className="button small primary" data-testid="activity-save">
+              {t('common.save')}
+            </button>
+            <button type="button" className="button small" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button small" onClick={() => setDraft(blank())} data-testid="add-activity">
+          + {t('partnerships.activity.add')}
+        </button>
+      )}
+    </section>
+  );
+}

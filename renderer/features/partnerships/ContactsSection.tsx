@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { CONTACT_SIDES, type ContactSide } from '../../../shared/domain/codes';
+import { contactFieldsSchema, issuesOf } from '../../../shared/domain/partnership-rules';
+import type { Contact } from '../../../shared/domain/partnerships';
+import { ApiError, call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { errorText, fieldErrors, issuesOfError } from './errors';
+import { Field } from './PartnershipDetail';
+import type { Toast } from './Toasts';
+
+type Draft = {
+  id: number | null;
+  version: number;
+  side: ContactSide;
+  name: string;
+  role: string;
+  email: string;
+  phone: string;
+};
+const blank = (side: ContactSide): Draft => ({ id: null, version: 1, side, name: '', role: '', email: '', phone: '' });
+
+/** Contacts on both sides of a partnership: add, edit and delete in place. */
+export function ContactsSection({
+  partnershipId,
+  contacts,
+  onChanged,
+  showToast,
+}: {
+  partnershipId: number;
+  contacts: Contact[];
+  onChanged: () => void;
+  showToast: (toast: Omit<Toast, 'id'>) => number;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
+
+  const save = async () => {
+    if (!draft) return;
+    const fields = { side: draft.side, name: draft.name, role: draft.role, email: draft.email, phone: draft.phone };
+    const local = issuesOf(contactFieldsSchema, fields);
+    if (local.length > 0) return setErrors(fieldErrors(local, i18n));
+    try {
+      if (draft.id === null) await call('contacts:create', { partnershipId, ...fields });
+      else await call('contacts:update', { id: draft.id, version: draft.version, ...fields });
+      setDraft(null);
+      setErrors({});
+      onChanged();
+    } catch (error) {
+      const issues = issuesOfError(error);
+      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      else
+        showToast({
+          kind: 'error',
+          text: errorText(error, i18n, label),
+          action:
+            error instanceof ApiError && error.code === 'CONFLICT'
+              ? { label: t('partnerships.reload'), run: onChanged }
+              : undefined,
+        });
+    }
+  };
+  const remove = async (contact: Contact) => {
+    try {
+      await call('contacts:delete', { id: contact.id, version: contact.version });
+      onChanged();
+    } catch (error) {
+      showToast({ kind: 'error', text: errorText(error, i18n, label) });
+    }
+  };
+
+  const form = draft && (
+    <form
+      className="p-inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      noValidate
+      data-testid="contact-form"
+    >
+      <Field name="name" label={label('name')} error={errors.name}>
+        <input
+          value={draft.name}
+          maxLength={200}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          data-testid="contact-name"
+        />
+      </Field>
+      <Field name="role" label={label('role')} error={errors.role}>
+        <input value={draft.role} maxLength={200} onChange={(e) => setDraft({ ...draft, role: e.target.value })} />
+      </Field>
+      <Field name="email" label={label('email')} error={errors.email}>
+        <input
+          type="email"
+          value={draft.email}
+          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+          data-testid="contact-email"
+        />
+      </Field>
+      <Field name="phone" label={label('phone')} error={errors.phone}>
+        <input value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
+      </Field>
+      <div className="p-form-actions">
+        <button type="submit" className="button small primary" data-testid="contact-save">
+          {t('common.save')}
+        </button>
+        <button type="button" className="button small" onClick={() => setDraft(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+
+  return (
+    <section data-testid="contacts">
+      <h3>{t('partnerships.section.contacts')}</h3>
+      <div className="p-sides">
+        {CONTACT_SIDES.map((side) => {
+          const list = contacts.filter((c) => c.side === side);
+          return (
+            <div key={side} className="p-side" data-testid={`contacts-${side}`}>
+              <h4>{label(`side.${side}`)}</h4>
+              {list.length === 0 && <p className="hint">{t('partnerships.contact.none')}</p>}
+              <ul className="p-list">
+                {list.map((contact) => (
+                  <li key={contact.id}>
+                    <div>
+                      <strong>{contact.name}</strong>
+                      {contact.role !== null && <span className="p-muted"> · {contact.role}</span>}
+                      <div className="p-muted">
+                        {[contact.email, contact.phone].filter((v) => v !== null).join(' · ')}
+                      </div>
+                    </div>
+                    <span className="p-row-actions">
+                      <button
+                        type="button"
+                        className="p-link"
+                        onClick={() =>
+                          setDraft({
+                            id: contact.id,
+                            version: contact.version,
+                            side: contact.side,
+                            name: contact.name,
+                            role: contact.role ?? '',
+                            email: contact.email ?? '',
+                            phone: contact.phone ?? '',
+                          })
+                        }
+                      >
+                        {t('partnerships.edit')}
+                      </button>
+                      <button type="button" className="p-link danger" onClick={() => void remove(contact)}>
+                        {t('partnerships.remove')}
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {draft?.side === side ? (
+                form
+              ) : (
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setDraft(blank(side))}
+                  data-testid={`add-contact-${side}`}
+                >
+                  + {t('partnerships.contact.add')}
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

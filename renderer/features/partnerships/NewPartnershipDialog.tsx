@@ -1,0 +1,293 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  type PartnershipStatus,
+  type PartnershipType,
+} from '../../../shared/domain/codes';
+import { countryName } from '../../../shared/domain/countries';
+import { issuesOf, partnershipCreateSchema } from '../../../shared/domain/partnership-rules';
+import type { PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
+import { compareCzech } from '../../../shared/domain/text';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { errorText, fieldErrors, issuesOfError } from './errors';
+import { Field } from './PartnershipDetail';
+
+/** Typing a town's name gives offline suggestions: registry towns first, then the GeoNames gazetteer. */
+function TownPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: TownSuggestion | null;
+  onChange: (town: TownSuggestion | null) => void;
+  error?: string | undefined;
+}) {
+  const { t, language, formatNumber } = useI18n();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<TownSuggestion[] | null>(null);
+  const [active, setActive] = useState(0);
+  // Fewer than two letters ask nothing and show nothing.
+  const suggestions = query.trim().length < 2 ? null : result;
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    let live = true;
+    // A short pause while typing, so each keystroke does not ask core.
+    const timer = setTimeout(() => {
+      call('towns:suggest', { query, limit: 10 }).then(
+        (found) => {
+          if (live) {
+            setResult(found);
+            setActive(0);
+          }
+        },
+        () => {
+          if (live) setResult([]);
+        },
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  if (value) {
+    return (
+      <div className="p-chosen" data-testid="town-chosen">
+        <span>
+          <strong>{value.name}</strong>
+          {value.nameCs !== null && value.nameCs !== value.name && <> ({value.nameCs})</>} ·{' '}
+          <span className="p-cc">{value.countryCode}</span> {countryName(value.countryCode, language)}
+        </span>
+        <button type="button" className="button small" onClick={() => onChange(null)}>
+          {t('partnerships.new.change')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <Field name="town" label={t('partnerships.new.town')} error={error} wide>
+      <input
+        value={query}
+        role="combobox"
+        aria-expanded={suggestions !== null && suggestions.length > 0}
+        aria-autocomplete="list"
+        placeholder={t('partnerships.new.townHint')}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(event) => {
+          if (!suggestions || suggestions.length === 0) return;
+          if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, suggestions.length - 1));
+          else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
+          else if (event.key === 'Enter') {
+            event.preventDefault();
+            onChange(suggestions[active] ?? null);
+          } else return;
+          event.preventDefault();
+        }}
+        data-testid="town-input"
+      />
+      {suggestions !== null && (
+        <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
+          {suggestions.length === 0 && <li className="p-muted">{t('partnerships.new.noMatch')}</li>}
+          {suggestions.map((s, index) => (
+            <li
+              key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                onChange(s);
+              }}
+              onMouseEnter={() => setActive(index)}
+              data-testid="town-suggestion"
+            >
+              <span className="p-cc">{s.countryCode}</span>
+              <span className="p-sugg-main">
+                <strong>{s.name}</strong>
+                {s.nameCs !== null && s.nameCs !== s.name && <span className="p-muted"> ({s.nameCs})</span>}
+                <span className="p-muted">
+                  {' '}
+                  · {countryName(s.countryCode, language)}
+                  {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
+                </span>
+              </span>
+              <span className="p-sugg-side">
+                {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}
+                {s.population !== null && (
+                  <span className="p-muted">
+                    {t('partnerships.new.population', { count: formatNumber(s.population) })}
+                  </span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Field>
+  );
+}
+
+/** Adds a partnership: a member, a foreign town chosen by typing, type, status and start. */
+export function NewPartnershipDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (row: PartnershipRow) => void;
+}) {
+  const i18n = useI18n();
+  const { t, tk } = i18n;
+  const members = useAsync(() => call('municipalities:list', { membersOnly: true }), []);
+  const [municipalityId, setMunicipalityId] = useState('');
+  const [town, setTown] = useState<TownSuggestion | null>(null);
+  const [type, setType] = useState<PartnershipType>('friendship');
+  const [status, setStatus] = useState<PartnershipStatus>('proposed');
+  const [startedOn, setStartedOn] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async () => {
+    const input = {
+      municipalityId: Number(municipalityId),
+      type,
+      status,
+      startedOn,
+      ...(town?.foreignTownId != null
+        ? { foreignTownId: town.foreignTownId }
+        : town
+          ? {
+              town: {
+                name: town.name,
+                nameCs: town.nameCs,
+                countryCode: town.countryCode,
+                adminRegion: town.adminRegion,
+                population: town.population,
+                latitude: town.latitude,
+                longitude: town.longitude,
+                geonamesId: town.geonamesId,
+              },
+            }
+          : {}),
+    };
+    const local = issuesOf(partnershipCreateSchema, input).map((issue) =>
+      issue.path === 'municipalityId' ? { ...issue, message: 'validation.memberMissing' } : issue,
+    );
+    if (local.length > 0) {
+      setErrors(fieldErrors(local, i18n));
+      return;
+    }
+    setBusy(true);
+    setGeneral(null);
+    try {
+      onCreated(await call('partnerships:create', input));
+    } catch (error) {
+      const issues = issuesOfError(error);
+      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      else setGeneral(errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sorted = [...(members.data ?? [])].sort((a, b) => compareCzech(a.name, b.name));
+  return (
+    <div className="p-modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+      <form
+        className="p-modal p-new"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('partnerships.new.title')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        noValidate
+        data-testid="new-partnership"
+      >
+        <h2>{t('partnerships.new.title')}</h2>
+        <div className="p-grid2">
+          <Field name="municipalityId" label={t('partnerships.new.member')} error={errors.municipalityId} wide>
+            <select
+              ref={first}
+              value={municipalityId}
+              onChange={(e) => setMunicipalityId(e.target.value)}
+              data-testid="new-member"
+            >
+              <option value="">{t('partnerships.new.chooseMember')}</option>
+              {sorted.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.districtName ?? m.code})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="p-field-wide">
+            <TownPicker
+              value={town}
+              onChange={(next) => {
+                setTown(next);
+                setErrors((e) => ({ ...e, town: '' }));
+              }}
+              error={errors.town || undefined}
+            />
+            {town && errors.town ? (
+              <span className="p-field-error" role="alert" data-testid="error-town">
+                {errors.town}
+              </span>
+            ) : null}
+          </div>
+          <Field name="type" label={t('partnerships.field.type')} error={errors.type}>
+            <select value={type} onChange={(e) => setType(e.target.value as PartnershipType)} data-testid="new-type">
+              {PARTNERSHIP_TYPES.map((code) => (
+                <option key={code} value={code}>
+                  {tk(`partnershipType.${code}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="status" label={t('partnerships.field.status')} error={errors.status}>
+            <select
+              value={status}
+              onChange={(e) => setStatus(e.target.value as PartnershipStatus)}
+              data-testid="new-status"
+            >
+              {PARTNERSHIP_STATUSES.map((code) => (
+                <option key={code} value={code}>
+                  {tk(`partnershipStatus.${code}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="startedOn" label={t('partnerships.field.startedOn')} error={errors.startedOn}>
+            <input
+              type="date"
+              value={startedOn}
+              onChange={(e) => setStartedOn(e.target.value)}
+              data-testid="new-started"
+            />
+          </Field>
+        </div>
+        {general !== null && (
+          <div className="notice notice-error" role="alert">
+            {general}
+          </div>
+        )}
+        <div className="p-modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy} data-testid="new-create">
+            {t('partnerships.new.create')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

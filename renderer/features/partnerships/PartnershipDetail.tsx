@@ -1,0 +1,439 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import {
+  COOPERATION_AREAS,
+  PARTICIPANT_GROUPS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  type CooperationArea,
+  type ParticipantGroup,
+  type PartnershipStatus,
+  type PartnershipType,
+  type TermKind,
+} from '../../../shared/domain/codes';
+import { countryName } from '../../../shared/domain/countries';
+import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partnership-rules';
+import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ApiError, call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { ActivitiesSection } from './ActivitiesSection';
+import { ContactsSection } from './ContactsSection';
+import { errorText, fieldErrors, issuesOfError } from './errors';
+import { HistorySection } from './HistorySection';
+import type { Toast } from './Toasts';
+
+type Form = {
+  type: PartnershipType;
+  status: PartnershipStatus;
+  startedOn: string;
+  signedOn: string;
+  signedPlace: string;
+  czResolution: string;
+  czResolutionDate: string;
+  partnerResolution: string;
+  partnerResolutionDate: string;
+  termKind: TermKind;
+  termUntil: string;
+  endedOn: string;
+  notes: string;
+  areas: CooperationArea[];
+  participantGroups: ParticipantGroup[];
+  confirmSignedBeforeStart: boolean;
+};
+
+const toForm = (d: Detail): Form => ({
+  type: d.type,
+  status: d.status,
+  startedOn: d.startedOn ?? '',
+  signedOn: d.signedOn ?? '',
+  signedPlace: d.signedPlace ?? '',
+  czResolution: d.czResolution ?? '',
+  czResolutionDate: d.czResolutionDate ?? '',
+  partnerResolution: d.partnerResolution ?? '',
+  partnerResolutionDate: d.partnerResolutionDate ?? '',
+  termKind: d.termKind,
+  termUntil: d.termUntil ?? '',
+  endedOn: d.endedOn ?? '',
+  notes: d.notes ?? '',
+  areas: d.areas,
+  participantGroups: d.participantGroups,
+  confirmSignedBeforeStart: false,
+});
+
+/** A labelled field with its error (in the user's language) right under it. */
+export function Field({
+  name,
+  label,
+  error,
+  children,
+  wide,
+}: {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <label className={`p-field${wide ? ' p-field-wide' : ''}${error ? ' p-field-invalid' : ''}`} data-field={name}>
+      <span className="p-field-label">{label}</span>
+      {children}
+      {error !== undefined && (
+        <span className="p-field-error" role="alert" data-testid={`error-${name}`}>
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
+export function PartnershipDetail({
+  id,
+  onClose,
+  onSaved,
+  onDelete,
+  showToast,
+}: {
+  id: number;
+  onClose: () => void;
+  onSaved: (row: PartnershipRow) => void;
+  onDelete: (row: PartnershipRow) => void;
+  showToast: (toast: Omit<Toast, 'id'>) => number;
+}) {
+  const i18n = useI18n();
+  const { t, language, formatNumber } = i18n;
+  const [tick, setTick] = useState(0);
+  const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
+  const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('.p-modal-backdrop')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const d = detail.data;
+
+  return (
+    <div className="p-drawer-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <aside
+        className="p-drawer"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('partnerships.detail')}
+        data-testid="partnership-detail"
+      >
+        <header className="p-drawer-header">
+          {d ? (
+            <div className="p-drawer-title">
+              <h2>
+                <span>{d.municipalityName}</span>
+                <span className="p-arrow" aria-hidden="true">
+                  ⇄
+                </span>
+                <span>{d.townName}</span>
+              </h2>
+              <p className="p-drawer-sub">
+                <span className="p-cc">{d.countryCode}</span> {countryName(d.countryCode, language)}
+                {d.townNameCs !== null && d.townNameCs !== d.townName && <> · {d.townNameCs}</>}
+                {d.regionName !== null && <> · {d.regionName}</>}
+              </p>
+            </div>
+          ) : (
+            <div className="p-drawer-title">
+              <h2>{t('common.loading')}</h2>
+            </div>
+          )}
+          <div className="p-drawer-actions">
+            {d && (
+              <button
+                type="button"
+                className="button small danger"
+                onClick={() => onDelete(d)}
+                data-testid="detail-delete"
+              >
+                {t('partnerships.delete')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="p-toast-close"
+              onClick={onClose}
+              aria-label={t('common.close')}
+              data-testid="detail-close"
+            >
+              ×
+            </button>
+          </div>
+        </header>
+        <div className="p-drawer-body">
+          {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={reload} />}
+          {d && (
+            <DetailForm
+              key={`${String(d.id)}:${String(d.version)}:${String(tick)}`}
+              d={d}
+              onSaved={onSaved}
+              showToast={showToast}
+              reload={reload}
+            />
+          )}
+          {d && (
+            <>
+              <h3>{t('partnerships.section.town')}</h3>
+              <dl className="facts p-facts">
+                <dt>{t('partnerships.town.country')}</dt>
+                <dd>
+                  {countryName(d.town.countryCode, language)} ({d.town.countryCode})
+                </dd>
+                {d.town.adminRegion !== null && (
+                  <>
+                    <dt>{t('partnerships.town.region')}</dt>
+                    <dd>{d.town.adminRegion}</dd>
+                  </>
+                )}
+                {d.town.population !== null && (
+                  <>
+                    <dt>{t('partnerships.town.population')}</dt>
+                    <dd>{formatNumber(d.town.population)}</dd>
+                  </>
+                )}
+                {d.town.latitude !== null && d.town.longitude !== null && (
+                  <>
+                    <dt>{t('partnerships.town.coordinates')}</dt>
+                    <dd className="mono">
+                      {d.town.latitude.toFixed(4)}, {d.town.longitude.toFixed(4)}
+                    </dd>
+                  </>
+                )}
+              </dl>
+              <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} showToast={showToast} />
+              <ActivitiesSection
+                partnershipId={d.id}
+                activities={d.activities}
+                onChanged={reload}
+                showToast={showToast}
+              />
+              <h3>{t('partnerships.section.agreements')}</h3>
+              {agreements.status === 'ready' && agreements.data.length === 0 && (
+                <p className="hint">{t('partnerships.agreements.none')}</p>
+              )}
+              {agreements.data && agreements.data.length > 0 && (
+                <ul className="p-list">
+                  {agreements.data.map((draft) => (
+                    <li key={draft.id}>
+                      <strong>{draft.fileName ?? draft.template}</strong>
+                      <span className="p-muted">
+                        {draft.languageFirst.toUpperCase()} / {draft.languageSecond.toUpperCase()} ·{' '}
+                        {i18n.formatDate(draft.createdAt)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <HistorySection table="partnerships" recordId={d.id} version={d.version} />
+            </>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+/** The editable fields of a partnership; keyed by version, so a reload starts from the stored record. */
+function DetailForm({
+  d,
+  onSaved,
+  showToast,
+  reload,
+}: {
+  d: Detail;
+  onSaved: (row: PartnershipRow) => void;
+  showToast: (toast: Omit<Toast, 'id'>) => number;
+  reload: () => void;
+}) {
+  const i18n = useI18n();
+  const { t, tk } = i18n;
+  const [form, setForm] = useState<Form>(() => toForm(d));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const toggle = <T extends string>(list: readonly T[], value: T, all: readonly T[]): T[] =>
+    list.includes(value) ? list.filter((v) => v !== value) : all.filter((v) => v === value || list.includes(v));
+
+  const save = async () => {
+    const values = { ...form, confirmSignedBeforeStart: form.confirmSignedBeforeStart };
+    const local = issuesOf(partnershipFieldsSchema, values);
+    if (local.length > 0) {
+      setErrors(fieldErrors(local, i18n));
+      return;
+    }
+    setSaving(true);
+    try {
+      const row = await call('partnerships:update', { id: d.id, version: d.version, changes: values });
+      onSaved(row);
+      showToast({ kind: 'ok', text: t('partnerships.saved'), seconds: 3 });
+      reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') setConflict(true);
+      const issues = issuesOfError(error);
+      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      else if (!(error instanceof ApiError && error.code === 'CONFLICT'))
+        showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const signedEarly = form.startedOn !== '' && form.signedOn !== '' && form.signedOn < form.startedOn;
+  const text = (key: 'signedPlace' | 'czResolution' | 'partnerResolution', max: number, wide = false) => (
+    <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]} wide={wide}>
+      <input
+        value={form[key]}
+        maxLength={max}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`field-${key}`}
+      />
+    </Field>
+  );
+  const date = (
+    key: 'startedOn' | 'signedOn' | 'czResolutionDate' | 'partnerResolutionDate' | 'termUntil' | 'endedOn',
+  ) => (
+    <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]}>
+      <input type="date" value={form[key]} onChange={(e) => set(key, e.target.value)} data-testid={`field-${key}`} />
+    </Field>
+  );
+
+  return (
+    <>
+      {conflict && (
+        <div className="notice notice-error" role="alert" data-testid="conflict-notice">
+          <span>{t('partnerships.conflict')}</span>
+          <button type="button" className="button small" onClick={reload}>
+            {t('partnerships.reload')}
+          </button>
+        </div>
+      )}
+      {
+        <form
+          className="p-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
+          <h3>{t('partnerships.section.basic')}</h3>
+          <div className="p-grid2">
+            <Field name="type" label={t('partnerships.field.type')} error={errors.type}>
+              <select
+                value={form.type}
+                onChange={(e) => set('type', e.target.value as PartnershipType)}
+                data-testid="field-type"
+              >
+                {PARTNERSHIP_TYPES.map((code) => (
+                  <option key={code} value={code}>
+                    {tk(`partnershipType.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field name="status" label={t('partnerships.field.status')} error={errors.status}>
+              <select
+                value={form.status}
+                onChange={(e) => set('status', e.target.value as PartnershipStatus)}
+                data-testid="field-status"
+              >
+                {PARTNERSHIP_STATUSES.map((code) => (
+                  <option key={code} value={code}>
+                    {tk(`partnershipStatus.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {date('startedOn')}
+            {date('signedOn')}
+            {signedEarly && (
+              <label className="p-check p-field-wide">
+                <input
+                  type="checkbox"
+                  checked={form.confirmSignedBeforeStart}
+                  onChange={(e) => set('confirmSignedBeforeStart', e.target.checked)}
+                  data-testid="field-confirmSignedBeforeStart"
+                />
+                {t('partnerships.field.confirmSignedBeforeStart')}
+              </label>
+            )}
+            {text('signedPlace', 200)}
+            {date('endedOn')}
+            <Field name="termKind" label={t('partnerships.field.termKind')} error={errors.termKind}>
+              <select
+                value={form.termKind}
+                onChange={(e) => set('termKind', e.target.value as TermKind)}
+                data-testid="field-termKind"
+              >
+                <option value="indefinite">{t('partnerships.termKind.indefinite')}</option>
+                <option value="fixed">{t('partnerships.termKind.fixed')}</option>
+              </select>
+            </Field>
+            {form.termKind === 'fixed' ? date('termUntil') : <span />}
+          </div>
+          <h3>{t('partnerships.section.resolutions')}</h3>
+          <div className="p-grid2">
+            {text('czResolution', 100)}
+            {date('czResolutionDate')}
+            {text('partnerResolution', 100)}
+            {date('partnerResolutionDate')}
+          </div>
+          <h3>{t('partnerships.field.areas')}</h3>
+          <div className="p-checks" data-testid="field-areas">
+            {COOPERATION_AREAS.map((area) => (
+              <label key={area} className="p-check">
+                <input
+                  type="checkbox"
+                  checked={form.areas.includes(area)}
+                  onChange={() => set('areas', toggle(form.areas, area, COOPERATION_AREAS))}
+                />
+                {tk(`area.${area}`)}
+              </label>
+            ))}
+          </div>
+          <h3>{t('partnerships.field.participantGroups')}</h3>
+          <div className="p-checks">
+            {PARTICIPANT_GROUPS.map((group) => (
+              <label key={group} className="p-check">
+                <input
+                  type="checkbox"
+                  checked={form.participantGroups.includes(group)}
+                  onChange={() => set('participantGroups', toggle(form.participantGroups, group, PARTICIPANT_GROUPS))}
+                />
+                {tk(`partnerships.group.${group}`)}
+              </label>
+            ))}
+          </div>
+          <h3>{t('partnerships.section.notes')}</h3>
+          <Field name="notes" label={t('partnerships.field.notes')} error={errors.notes} wide>
+            <textarea
+              rows={4}
+              value={form.notes}
+              onChange={(e) => set('notes', e.target.value)}
+              data-testid="field-notes"
+            />
+          </Field>
+          <div className="p-form-actions">
+            <button type="submit" className="button primary" disabled={saving} data-testid="detail-save">
+              {t('common.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setForm(toForm(d))}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      }
+    </>
+  );
+}

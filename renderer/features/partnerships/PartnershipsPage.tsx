@@ -1,0 +1,351 @@
+import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { countryName } from '../../../shared/domain/countries';
+import { crossFieldIssues } from '../../../shared/domain/partnership-rules';
+import type { PartnershipRow } from '../../../shared/domain/partnerships';
+import { compareCzech } from '../../../shared/domain/text';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { ConfirmDialog } from './ConfirmDialog';
+import { parsePartnershipLink, type PartnershipLinkFilters } from './deep-link';
+import { errorText } from './errors';
+import { NewPartnershipDialog } from './NewPartnershipDialog';
+import { PartnershipDetail } from './PartnershipDetail';
+import { partnershipsColumns } from './partnerships-columns';
+import { Toasts, useToasts } from './Toasts';
+import './partnerships.css';
+
+type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';
+const EDITABLE: readonly string[] = ['type', 'status', 'startedOn', 'signedOn', 'areas'] satisfies EditableField[];
+const isEditable = (field: string | undefined): field is EditableField =>
+  field !== undefined && EDITABLE.includes(field);
+
+export function PartnershipsPage() {
+  const i18n = useI18n();
+  const { t, tn, tk, language } = i18n;
+  const list = useAsync(() => call('partnerships:list', {}), []);
+  const regions = useAsync(() => call('regions:list', {}), []);
+  // Local changes (an edit, a delete, an undo) apply to the rows of the latest load until the next load.
+  const [local, setLocal] = useState<{ base: PartnershipRow[] | undefined; rows: PartnershipRow[] } | null>(null);
+  const rows = local !== null && local.base === list.data ? local.rows : list.data;
+  const setRows = useCallback(
+    (change: (all: PartnershipRow[] | undefined) => PartnershipRow[] | undefined) => {
+      const next = change(rows);
+      if (next !== undefined) setLocal({ base: list.data, rows: next });
+    },
+    [rows, list.data],
+  );
+  const [api, setApi] = useState<GridApi<PartnershipRow> | null>(null);
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState<number | null>(null);
+  const [filters, setFilters] = useState<PartnershipLinkFilters>(() => parsePartnershipLink(window.location.hash));
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const { toasts, show, dismiss } = useToasts();
+  const { reload } = list;
+
+  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+  useEffect(() => {
+    const onHash = () => setFilters(parsePartnershipLink(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const fieldLabel = useCallback((path: string) => tk(`partnerships.field.${path.split('.')[0] ?? path}`), [tk]);
+
+  /** Puts a changed row into the grid at once (the reload after `data:changed` confirms it). */
+  const putRow = useCallback(
+    (row: PartnershipRow) => {
+      setRows((all) => all?.map((r) => (r.id === row.id ? row : r)));
+    },
+    [setRows],
+  );
+
+  const saveChange = useCallback(
+    async (
+      original: PartnershipRow,
+      changes: Partial<Pick<PartnershipRow, EditableField>> & { confirmSignedBeforeStart?: boolean },
+    ) => {
+      try {
+        const row = await call('partnerships:update', { id: original.id, version: original.version, changes });
+        putRow(row);
+        show({ kind: 'ok', text: t('partnerships.saved'), seconds: 3 });
+      } catch (error) {
+        putRow(original);
+        const conflict = error instanceof ApiError && error.code === 'CONFLICT';
+        show({
+          kind: 'error',
+          text: errorText(error, i18n, fieldLabel),
+          action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
+        });
+      }
+    },
+    [fieldLabel, i18n, putRow, reload, show, t],
+  );
+
+  const onCellValueChanged = useCallback(
+    (event: CellValueChangedEvent<PartnershipRow>) => {
+      const field = event.colDef.field;
+      if (!isEditable(field)) return;
+      const original: PartnershipRow = { ...event.data, [field]: event.oldValue as unknown };
+      const edited: unknown = event.newValue;
+      const value = edited === '' ? null : edited;
+      const changes = { [field]: value } as Partial<Pick<PartnershipRow, EditableField>>;
+      // The same cross-field rules as the form and core, checked before anything is sent.
+      const issues = crossFieldIssues({
+        ...event.data,
+        endedOn: null,
+        czResolutionDate: null,
+        partnerResolutionDate: null,
+      });
+      const onlySignedEarly = issues.length === 1 && issues[0]?.message === 'validation.signedBeforeStarted';
+      if (onlySignedEarly) {
+        putRow(original);
+        show({
+          kind: 'error',
+          text: `${fieldLabel('signedOn')}: ${tk('validation.signedBeforeStarted')}`,
+          action: {
+            label: t('partnerships.confirmSignedBefore'),
+            run: () => void saveChange(original, { ...changes, confirmSignedBeforeStart: true }),
+          },
+        });
+        return;
+      }
+      void saveChange(original, changes);
+    },
+    [fieldLabel, putRow, saveChange, show, t, tk],
+  );
+
+  const askDelete = useCallback((row: PartnershipRow) => setDeleting(row), []);
+  const open = useCallback((row: PartnershipRow) => setDetailId(row.id), []);
+  const columns = useMemo(
+    () => partnershipsColumns(i18n, { onOpen: open, onDelete: askDelete }),
+    [i18n, open, askDelete],
+  );
+  const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
+
+  const confirmDelete = async (row: PartnershipRow) => {
+    setDeleting(null);
+    try {
+      await call('partnerships:delete', { id: row.id, version: row.version });
+      setRows((all) => all?.filter((r) => r.id !== row.id));
+      if (detailId === row.id) setDetailId(null);
+      show({
+        kind: 'info',
+        text: t('partnerships.deleted', { member: row.municipalityName, town: row.townName }),
+        seconds: 15,
+        action: {
+          label: t('partnerships.undo'),
+          run: () => {
+            call('partnerships:restore', { id: row.id }).then(
+              (restored) => {
+                setRows((all) => (all ? [...all.filter((r) => r.id !== restored.id), restored] : all));
+                show({ kind: 'ok', text: t('partnerships.restored'), seconds: 4 });
+              },
+              (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+            );
+          },
+        },
+      });
+    } catch (error) {
+      const conflict = error instanceof ApiError && error.code === 'CONFLICT';
+      show({
+        kind: 'error',
+        text: errorText(error, i18n, fieldLabel),
+        action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
+      });
+    }
+  };
+
+  const exportView = async (format: 'csv' | 'xlsx') => {
+    if (!api) return;
+    const rowIds: number[] = [];
+    api.forEachNodeAfterFilterAndSort((node) => {
+      if (node.data) rowIds.push(node.data.id);
+    });
+    const columnIds = api
+      .getAllDisplayedColumns()
+      .map((column) => column.getColId())
+      .filter((id) => id !== 'actions');
+    setExporting(true);
+    try {
+      const result = await call('export:grid', { grid: 'partnerships', format, rowIds, columns: columnIds, language });
+      show({
+        kind: 'ok',
+        text: t('partnerships.export.done', { count: result.rows, path: result.filePath }),
+        seconds: 10,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'CANCELLED'))
+        show({ kind: 'error', text: errorText(error, i18n, fieldLabel) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const countries = useMemo(() => {
+    const codes = [...new Set((rows ?? []).map((r) => r.countryCode))];
+    return codes
+      .map((code) => ({ code, name: countryName(code, language) }))
+      .sort((a, b) => compareCzech(a.name, b.name));
+  }, [rows, language]);
+  const memberName = useMemo(
+    () =>
+      filters.municipalityId === null
+        ? null
+        : (rows?.find((r) => r.municipalityId === filters.municipalityId)?.municipalityName ??
+          String(filters.municipalityId)),
+    [rows, filters.municipalityId],
+  );
+  const externalFilter = useMemo(() => {
+    const { municipalityId, countryCode, regionCode } = filters;
+    if (municipalityId === null && countryCode === null && regionCode === null) return null;
+    return (row: PartnershipRow) =>
+      (municipalityId === null || row.municipalityId === municipalityId) &&
+      (countryCode === null || row.countryCode === countryCode) &&
+      (regionCode === null || row.regionCode === regionCode);
+  }, [filters]);
+
+  const total = rows?.length ?? 0;
+  const toolbar = (
+    <>
+      <label className="p-filter">
+        <span className="visually-hidden">{t('partnerships.filter.region')}</span>
+        <select
+          value={filters.regionCode ?? ''}
+          onChange={(e) => setFilters((f) => ({ ...f, regionCode: e.target.value || null }))}
+          data-testid="filter-region"
+        >
+          <option value="">{t('partnerships.filter.allRegions')}</option>
+          {(regions.data ?? []).map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="p-filter">
+        <span className="visually-hidden">{t('partnerships.filter.country')}</span>
+        <select
+          value={filters.countryCode ?? ''}
+          onChange={(e) => setFilters((f) => ({ ...f, countryCode: e.target.value || null }))}
+          data-testid="filter-country"
+        >
+          <option value="">{t('partnerships.filter.allCountries')}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {memberName !== null && (
+        <span className="p-filter-chip" data-testid="filter-member">
+          {t('partnerships.filter.member', { name: memberName })}
+          <button
+            type="button"
+            onClick={() => setFilters((f) => ({ ...f, municipalityId: null }))}
+            aria-label={t('partnerships.filter.clear')}
+          >
+            ×
+          </button>
+        </span>
+      )}
+    </>
+  );
+
+  return (
+    <section className="page p-page">
+      <PageHeader
+        title={t('partnerships.title')}
+        count={
+          rows === undefined
+            ? undefined
+            : shown !== null && shown !== total
+              ? t('common.rowsFiltered', { shown, total })
+              : tn('common.rows', total)
+        }
+      >
+        <SearchBox value={search} onChange={setSearch} />
+        <button
+          type="button"
+          className="button"
+          disabled={!api || exporting}
+          onClick={() => void exportView('csv')}
+          data-testid="export-csv"
+        >
+          {t('partnerships.export.csv')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!api || exporting}
+          onClick={() => void exportView('xlsx')}
+          data-testid="export-xlsx"
+        >
+          {t('partnerships.export.xlsx')}
+        </button>
+        <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-partnership">
+          + {t('partnerships.add')}
+        </button>
+      </PageHeader>
+      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={reload} />}
+      {list.status === 'ready' && total === 0 && <p className="empty-note">{t('partnerships.empty')}</p>}
+      <DataGrid<PartnershipRow>
+        testId="partnerships-grid"
+        gridId="partnerships"
+        rows={rows}
+        columns={columns}
+        getRowId={getRowId}
+        quickFilter={search}
+        onReady={setApi}
+        onRowCountChange={setShown}
+        externalFilter={externalFilter}
+        toolbar={toolbar}
+        gridProps={{
+          onCellValueChanged,
+          stopEditingWhenCellsLoseFocus: true,
+          // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
+          suppressColumnVirtualisation: true,
+        }}
+      />
+      {detailId !== null && (
+        <PartnershipDetail
+          id={detailId}
+          onClose={() => setDetailId(null)}
+          onSaved={putRow}
+          onDelete={(row) => setDeleting(row)}
+          showToast={show}
+        />
+      )}
+      {adding && (
+        <NewPartnershipDialog
+          onClose={() => setAdding(false)}
+          onCreated={(row) => {
+            setAdding(false);
+            setRows((all) => (all ? [...all, row] : [row]));
+            show({ kind: 'ok', text: t('partnerships.saved'), seconds: 4 });
+            setDetailId(row.id);
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          text={t('partnerships.confirmDelete', { member: deleting.municipalityName, town: deleting.townName })}
+          confirmLabel={t('partnerships.delete')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void confirmDelete(deleting)}
+        />
+      )}
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { FieldIssue } from '../../../shared/domain/errors';
+import { ApiError } from '../../lib/api';
+import type { I18n } from '../../lib/i18n';
+
+/** Field problems of a failed call (VALIDATION or CONFLICT with issues), else none. */
+export const issuesOfError = (error: unknown): FieldIssue[] =>
+  error instanceof ApiError && Array.isArray(error.details?.issues) ? error.details.issues : [];
+
+/** Field → translated message, for showing next to each field. */
+export function fieldErrors(issues: readonly FieldIssue[], i18n: I18n): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.split('.')[0] ?? issue.path;
+    // A schema's own English message (e.g. a wrong type) becomes the generic "invalid value".
+    out[key] ??= i18n.tk(issue.message.startsWith('validation.') ? issue.message : 'validation.invalid');
+  }
+  return out;
+}
+
+/** One sentence for a toast: "<field>: <problem>", or the error code's text. */
+export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string) => string): string {
+  const issues = issuesOfError(error);
+  if (issues.length > 0) {
+    return issues
+      .map(
+        (issue) =>
+          `${fieldLabel(issue.path)}: ${issue.message.startsWith('validation.') ? i18n.tk(issue.message) : issue.message}`,
+      )
+      .join(' ');
+  }
+  if (error instanceof ApiError)
+    return error.code === 'CONFLICT' ? i18n.t('partnerships.conflict') : i18n.tk(`error.${error.code}`);
+  return i18n.t('error.INTERNAL');
+}
