@@ -4,6 +4,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
 
 export type Route = { id: string; label: MessageKey; render: () => ReactNode };
@@ -22,7 +23,7 @@ export const ROUTES: readonly Route[] = [
   {
     id: 'requests',
     label: 'nav.requests',
-    render: () => <PlaceholderPage title="nav.requests" what="placeholder.requests" />,
+    render: () => <RequestsPage />,
   },
   { id: 'settings', label: 'nav.settings', render: () => <SettingsPage /> },
 ];

@@ -1,0 +1,310 @@
+import type { GridApi, RowClickedEvent } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RequestRow } from '../../../shared/domain/request-rules';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import { ConfirmDialog, Dialog, NoticeBar, type Notice } from '../members/dialogs';
+import '../members/members.css';
+import { ConvertDialog } from './ConvertDialog';
+import { countryName } from './country-names';
+import { RequestForm } from './RequestForm';
+import { requesterOf, requestsColumns } from './requests-columns';
+import './requests.css';
+
+function Suggestions({ row, onPick }: { row: RequestRow; onPick: (id: number) => void }) {
+  const { t, tk, language } = useI18n();
+  const suggestions = useAsync(() => call('requests:suggest', { id: row.id }), [row.id, row.version]);
+  if (suggestions.status === 'error') return <ErrorNotice error={suggestions.error} onRetry={suggestions.reload} />;
+  if (suggestions.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
+  return (
+    <div data-testid="suggestions">
+      <p className="m-small">{t('requests.suggestPanel.hint')}</p>
+      {suggestions.data.length === 0 ? (
+        <p className="empty-note">{t('requests.suggestPanel.none')}</p>
+      ) : (
+        <ol className="r-suggestions">
+          {suggestions.data.map((s) => (
+            <li key={s.request.id}>
+              <button type="button" className="m-link-button r-suggestion-name" onClick={() => onPick(s.request.id)}>
+                {requesterOf(s.request)}
+              </button>
+              <span className="m-muted"> · {countryName(s.request.requesterCountryCode, language)}</span>
+              <span className="m-badge m-req-new r-score">{t('requests.suggestPanel.score', { score: s.score })}</span>
+              {s.sizeMatches && (
+                <span className="m-badge m-badge-member">{t('requests.suggestPanel.sizeMatches')}</span>
+              )}
+              <p className="m-small">
+                {t('requests.suggestPanel.common')}: {s.commonThemes.map((a) => tk(`area.${a}`)).join(', ')}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+export function RequestsPage() {
+  const i18n = useI18n();
+  const { t, tk, tn, formatDate, language } = i18n;
+  const requests = useAsync(() => call('requests:list', {}), []);
+  const members = useAsync(() => call('municipalities:list', {}), []);
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'edit' | 'delete' | 'convert' | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<RequestRow> | null>(null);
+  const { reload } = requests;
+  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+
+  const columns = useMemo(() => requestsColumns(i18n), [i18n]);
+  const getRowId = useCallback((params: { data: RequestRow }) => String(params.data.id), []);
+  const selected = requests.data?.find((r) => r.id === selectedId) ?? null;
+
+  useEffect(() => {
+    if (!gridApi) return;
+    const onClick = (event: RowClickedEvent<RequestRow>) => {
+      if (event.data) setSelectedId(event.data.id);
+    };
+    gridApi.addEventListener('rowClicked', onClick);
+    return () => {
+      if (!gridApi.isDestroyed()) gridApi.removeEventListener('rowClicked', onClick);
+    };
+  }, [gridApi]);
+
+  const conflict = useCallback(() => {
+    setDialog(null);
+    setNotice({
+      kind: 'conflict',
+      text: t('requests.conflict'),
+      action: {
+        label: t('requests.reload'),
+        run: () => {
+          setNotice(null);
+          reload();
+        },
+      },
+    });
+  }, [t, reload]);
+
+  const remove = async () => {
+    if (!selected) return;
+    try {
+      const { auditId } = await call('requests:delete', { id: selected.id, version: selected.version });
+      const name = requesterOf(selected);
+      setDialog(null);
+      setSelectedId(null);
+      reload();
+      setNotice({
+        kind: 'ok',
+        text: t('requests.deleted', { name }),
+        action: {
+          label: t('requests.undo'),
+          run: () => {
+            call('requests:restore', { auditId }).then(
+              (row) => {
+                setNotice({ kind: 'ok', text: t('requests.restored', { name: requesterOf(row) }) });
+                setSelectedId(row.id);
+                reload();
+              },
+              (error: unknown) =>
+                setNotice({
+                  kind: 'error',
+                  text: error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL'),
+                }),
+            );
+          },
+        },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') conflict();
+      else
+        setNotice({ kind: 'error', text: error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL') });
+    }
+  };
+
+  const total = requests.data?.length ?? 0;
+  return (
+    <section className="page requests-page">
+      <PageHeader
+        title={t('requests.title')}
+        count={
+          requests.data === undefined
+            ? undefined
+            : shown !== null && shown !== total
+              ? t('common.rowsFiltered', { shown, total })
+              : tn('common.rows', total)
+        }
+      >
+        <SearchBox value={search} onChange={setSearch} />
+        <button type="button" className="button primary" onClick={() => setDialog('new')} data-testid="add-request">
+          + {t('requests.add')}
+        </button>
+      </PageHeader>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {requests.status === 'error' && <ErrorNotice error={requests.error} onRetry={requests.reload} />}
+      {requests.status === 'ready' && total === 0 && <p className="empty-note">{t('requests.empty')}</p>}
+      <div className="r-layout">
+        <DataGrid<RequestRow>
+          testId="requests-grid"
+          rows={requests.data}
+          columns={columns}
+          getRowId={getRowId}
+          quickFilter={search}
+          onRowCountChange={setShown}
+          onReady={setGridApi}
+        />
+        <aside className="r-panel" data-testid="request-panel">
+          {selected === null ? (
+            <p className="empty-note">{t('requests.select')}</p>
+          ) : (
+            <>
+              <header>
+                <span className={`m-badge m-req-${selected.status}`}>{tk(`requestStatus.${selected.status}`)}</span>
+                <h2 data-testid="request-title">{requesterOf(selected)}</h2>
+                <p className="m-small">
+                  {tk(`requestDirection.${selected.direction}`)} · {formatDate(selected.receivedOn)}
+                </p>
+              </header>
+              <dl className="r-facts">
+                <dt>{t('requests.col.wantedCountries')}</dt>
+                <dd>
+                  {selected.wantedCountryCodes.length === 0
+                    ? t('requests.anyCountry')
+                    : selected.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
+                </dd>
+                <dt>{t('requests.col.wantedSize')}</dt>
+                <dd>{selected.wantedSize ? tk(`townSize.${selected.wantedSize}`) : t('requests.anySize')}</dd>
+                <dt>{t('requests.col.themes')}</dt>
+                <dd>
+                  <span className="m-chips">
+                    {selected.themes.map((a) => (
+                      <span key={a} className="m-chip r-chip">
+                        {tk(`area.${a}`)}
+                      </span>
+                    ))}
+                  </span>
+                </dd>
+                {selected.partnershipId !== null && (
+                  <>
+                    <dt>{t('requests.col.partnership')}</dt>
+                    <dd>
+                      <a
+                        className="m-link"
+                        href={`#/partnerships?municipality=${String(selected.municipalityId ?? '')}`}
+                        data-testid="request-partnership"
+                      >
+                        {selected.partnerTownName} ({countryName(selected.partnerCountryCode, language)})
+                      </a>
+                    </dd>
+                  </>
+                )}
+              </dl>
+              {selected.description && (
+                <p className="r-description" data-testid="request-description">
+                  {selected.description}
+                </p>
+              )}
+              <div className="r-actions">
+                <button type="button" className="button" onClick={() => setDialog('edit')} data-testid="edit-request">
+                  {t('requests.edit')}
+                </button>
+                {selected.partnershipId === null ? (
+                  <button
+                    type="button"
+                    className="button primary"
+                    onClick={() => setDialog('convert')}
+                    data-testid="convert-request"
+                  >
+                    {t('requests.convert')}
+                  </button>
+                ) : (
+                  <span className="m-small">{t('requests.alreadyConverted')}</span>
+                )}
+                <button
+                  type="button"
+                  className="button danger"
+                  onClick={() => setDialog('delete')}
+                  data-testid="delete-request"
+                >
+                  {t('requests.delete')}
+                </button>
+              </div>
+              <section className="r-suggest">
+                <h3>{t('requests.suggestPanel.title', { name: requesterOf(selected) })}</h3>
+                {selected.direction === 'member_seeks' ? (
+                  <Suggestions row={selected} onPick={setSelectedId} />
+                ) : (
+                  <p className="m-small">{t('requests.suggestPanel.onlyMember')}</p>
+                )}
+              </section>
+            </>
+          )}
+        </aside>
+      </div>
+
+      {(dialog === 'new' || (dialog === 'edit' && selected)) && (
+        <Dialog
+          title={dialog === 'new' ? t('requests.form.titleNew') : t('requests.form.titleEdit')}
+          onClose={() => setDialog(null)}
+          wide
+          testId="request-dialog"
+        >
+          <RequestForm
+            row={dialog === 'edit' ? selected : null}
+            members={members.data ?? []}
+            onCancel={() => setDialog(null)}
+            onConflict={conflict}
+            onSaved={(row) => {
+              setDialog(null);
+              setSelectedId(row.id);
+              setNotice({ kind: 'ok', text: t('requests.saved', { name: requesterOf(row) }) });
+              reload();
+            }}
+          />
+        </Dialog>
+      )}
+      {dialog === 'delete' && selected && (
+        <ConfirmDialog
+          title={t('requests.deleteDialog.title', { name: requesterOf(selected) })}
+          body={t('requests.deleteDialog.body')}
+          confirmLabel={t('requests.delete')}
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'convert' && selected && (
+        <ConvertDialog
+          row={selected}
+          members={members.data ?? []}
+          onCancel={() => setDialog(null)}
+          onConflict={conflict}
+          onDone={(result) => {
+            setDialog(null);
+            reload();
+            setNotice({
+              kind: 'ok',
+              text: t('requests.converted', {
+                member: result.request.municipalityName ?? '',
+                town: result.request.partnerTownName ?? '',
+              }),
+              action: {
+                label: t('requests.openPartnership'),
+                run: () => {
+                  window.location.hash = `#/partnerships?municipality=${String(result.request.municipalityId ?? '')}`;
+                },
+              },
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}

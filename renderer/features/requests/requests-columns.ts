@@ -1,0 +1,93 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { RequestRow } from '../../../shared/domain/request-rules';
+import type { I18n } from '../../lib/i18n';
+import { textColumn } from '../../lib/czech-grid';
+import { RequestStatusCell } from './requests-cells';
+import { countryName } from './country-names';
+
+/** Who asks: the member, or the foreign town with its country. */
+export const requesterOf = (row: RequestRow): string =>
+  row.direction === 'member_seeks' ? (row.municipalityName ?? '') : (row.requesterName ?? row.foreignTownName ?? '');
+
+/** Column definitions of the Requests grid: a pure function of the language. */
+export function requestsColumns(i18n: I18n): ColDef<RequestRow>[] {
+  const { t, tk, formatDate, language } = i18n;
+  return [
+    {
+      field: 'receivedOn',
+      headerName: t('requests.col.receivedOn'),
+      width: 125,
+      sort: 'desc',
+      filter: 'agDateColumnFilter',
+      valueFormatter: (params: ValueFormatterParams<RequestRow, string | null>) => formatDate(params.value),
+      getQuickFilterText: () => '',
+    },
+    textColumn({
+      colId: 'requester',
+      headerName: t('requests.col.requester'),
+      minWidth: 190,
+      flex: 1,
+      valueGetter: (params) => (params.data ? requesterOf(params.data) : ''),
+    }),
+    textColumn({
+      colId: 'direction',
+      headerName: t('requests.col.direction'),
+      width: 150,
+      valueGetter: (params) => (params.data ? tk(`requestDirectionShort.${params.data.direction}`) : ''),
+      tooltip: (params) => (params.data ? tk(`requestDirection.${params.data.direction}`) : ''),
+    }),
+    textColumn({
+      colId: 'requesterCountry',
+      headerName: t('requests.col.requesterCountry'),
+      width: 140,
+      valueGetter: (params) =>
+        params.data
+          ? params.data.direction === 'member_seeks'
+            ? countryName('CZ', language)
+            : countryName(params.data.requesterCountryCode, language)
+          : '',
+    }),
+    textColumn({
+      colId: 'wantedCountries',
+      headerName: t('requests.col.wantedCountries'),
+      width: 190,
+      valueGetter: (params) =>
+        params.data
+          ? params.data.wantedCountryCodes.length === 0
+            ? t('requests.anyCountry')
+            : params.data.wantedCountryCodes.map((code) => countryName(code, language)).join(', ')
+          : '',
+    }),
+    textColumn({
+      colId: 'wantedSize',
+      headerName: t('requests.col.wantedSize'),
+      width: 170,
+      valueGetter: (params) =>
+        params.data?.wantedSize ? tk(`townSize.${params.data.wantedSize}`) : t('requests.anySize'),
+    }),
+    textColumn({
+      colId: 'themes',
+      headerName: t('requests.col.themes'),
+      minWidth: 220,
+      flex: 1,
+      valueGetter: (params) => (params.data ? params.data.themes.map((theme) => tk(`area.${theme}`)).join(', ') : ''),
+    }),
+    textColumn({
+      colId: 'status',
+      headerName: t('requests.col.status'),
+      width: 150,
+      valueGetter: (params) => (params.data ? tk(`requestStatus.${params.data.status}`) : ''),
+      cellRenderer: RequestStatusCell,
+    }),
+    textColumn({ field: 'description', headerName: t('requests.col.description'), minWidth: 220, hide: true }),
+    textColumn({
+      colId: 'partnership',
+      headerName: t('requests.col.partnership'),
+      width: 180,
+      valueGetter: (params) =>
+        params.data?.partnerTownName
+          ? `${params.data.partnerTownName} (${countryName(params.data.partnerCountryCode, language)})`
+          : '',
+    }),
+  ];
+}

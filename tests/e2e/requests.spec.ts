@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+const HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x")';
+
+/** The grid row whose requester is exactly `name`. */
+const requestRow = (page: Page, name: string) =>
+  page
+    .getByTestId('requests-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="requester"]', { hasText: name }) });
+
+test.describe('Requests: record, suggest partners, turn into a partnership, delete and undo', () => {
+  test.beforeEach(async ({ appPage: page }) => {
+    page.on('dialog', (dialog) => {
+      throw new Error(`A browser dialog opened: ${dialog.message()}`);
+    });
+    await page.getByTestId('nav-requests').click();
+    await expect(page.getByRole('heading', { name: 'Žádosti o partnerství' })).toBeVisible();
+    await expect(page.getByTestId('requests-grid').locator('.ag-row').first()).toBeVisible();
+  });
+
+  test('adds a request of a foreign town; a missing field is named, corrected, and hostile text stays literal', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.getByTestId('add-request').click();
+    const dialog = page.getByTestId('request-dialog');
+    await dialog.getByTestId('direction-foreign_seeks').click();
+    await dialog.getByTestId('request-save').click();
+    await expect(dialog.getByTestId('error-r-requesterName')).toHaveText('Vyplňte toto pole.');
+    await expect(dialog.getByTestId('error-r-requesterCountryCode')).toHaveText('Vyplňte toto pole.');
+
+    await dialog.getByTestId('field-requesterName').fill('Bad Leonfelden');
+    await dialog.getByTestId('field-requesterCountryCode').selectOption('AT');
+    await dialog.getByTestId('field-addCountry').selectOption('CZ');
+    await expect(dialog.getByTestId('wanted-countries')).toContainText('Česká republika');
+    await dialog.getByTestId('theme-culture').click();
+    await dialog.getByTestId('theme-tourism').click();
+    await dialog.getByTestId('field-wantedSize').selectOption('village');
+    await dialog.getByTestId('field-description').fill(`${HOSTILE} Žluťoučký kůň`.normalize('NFD'));
+    await dialog.getByTestId('request-save').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toContainText('Žádost „Bad Leonfelden“ je uložena');
+
+    const row = requestRow(page, 'Bad Leonfelden');
+    await expect(row.locator('[col-id="requesterCountry"]')).toHaveText('Rakousko');
+    await expect(row.locator('[col-id="direction"]')).toHaveText('zahraničí → člen');
+    // The new request is selected and shown in full in the panel.
+    await expect(page.getByTestId('request-title')).toHaveText('Bad Leonfelden');
+    await expect(page.getByTestId('request-panel')).toContainText('kulturacestovní ruch');
+    await expect(page.getByTestId('request-panel')).toContainText('nová');
+    await expect(page.getByTestId('request-description')).toHaveText(`${HOSTILE} Žluťoučký kůň`);
+    await expect(page.locator('img')).toHaveCount(0);
+    const stored = await webApp.ctx.db
+      .knex('partnership_requests')
+      .where({ requester_name: 'Bad Leonfelden' })
+      .first<{ description: string; wanted_country_codes: string }>();
+    expect(stored.description).toBe(`${HOSTILE} Žluťoučký kůň`);
+    expect(JSON.parse(stored.wanted_country_codes)).toEqual(['CZ']);
+  });
+
+  test('suggests foreign towns for a member that seeks a partner', async ({ appPage: page }) => {
+    await requestRow(page, 'Štěpánov nad Svratkou').locator('[col-id="requester"]').click();
+    await expect(page.getByTestId('request-title')).toHaveText('Štěpánov nad Svratkou');
+    const suggestions = page.getByTestId('suggestions');
+    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('skóre 5');
+    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('velikost odpovídá');
+    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('kultura, cestovní ruch');
+    await saveScreen(page, 'requests');
+  });
+
+  test('turns the request into a partnership in one step, seen in the member overview', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    await requestRow(page, 'Bad Leonfelden').locator('[col-id="requester"]').click();
+    await page.getByTestId('convert-request').click();
+    const dialog = page.getByTestId('convert-dialog');
+    await expect(dialog.getByTestId('convert-town')).toHaveValue('Bad Leonfelden');
+    await expect(dialog.getByTestId('convert-country')).toHaveValue('AT');
+    await dialog.getByTestId('convert-ok').click();
+    await expect(dialog.getByTestId('error-c-municipalityId')).toHaveText('Vyplňte toto pole.');
+    await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
+    await dialog.getByTestId('convert-ok').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toContainText('Partnerství Tábor – Bad Leonfelden bylo založeno');
+    await expect(page.getByTestId('request-panel')).toContainText('přijata');
+    await expect(page.getByTestId('request-partnership')).toHaveText('Bad Leonfelden (Rakousko)');
+    await expect(page.getByTestId('convert-request')).toHaveCount(0);
+
+    const partnership = await knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where({ 'p.municipality_id': tabor.id, 't.name': 'Bad Leonfelden' })
+      .first<{ id: number; country_code: string }>('p.id', 't.country_code');
+    expect(partnership.country_code).toBe('AT');
+    const areas = await knex('partnership_areas')
+      .where({ partnership_id: partnership.id })
+      .orderBy('area')
+      .pluck('area');
+    expect(areas).toEqual(['culture', 'tourism']);
+
+    // The member's overview now lists it.
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('quick-search').fill('Tábor');
+    await page
+      .getByTestId('members-grid')
+      .locator('.ag-row')
+      .filter({ has: page.locator('[col-id="name"]', { hasText: /^Tábor$/ }) })
+      .getByTestId('open-member')
+      .click();
+    await expect(page.getByTestId('overview-partnerships')).toContainText('Bad Leonfelden');
+    await expect(page.getByTestId('overview-requests')).toContainText('přijata');
+  });
+
+  test('deletes a request after confirmation and undo brings it back', async ({ appPage: page, webApp }) => {
+    const knex = webApp.ctx.db.knex;
+    const count = async () =>
+      Number((await knex('partnership_requests').count<{ n: number }[]>({ n: '*' }).first())?.n);
+    const before = await count();
+    await requestRow(page, 'Nový Hrozenkov').locator('[col-id="requester"]').click();
+    await page.getByTestId('delete-request').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Smazat žádost „Nový Hrozenkov“?');
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('notice')).toContainText('Žádost „Nový Hrozenkov“ byla smazána');
+    await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(0);
+    expect(await count()).toBe(before - 1);
+    await page.getByTestId('notice-action').click();
+    await expect(page.getByTestId('notice')).toContainText('byla obnovena');
+    await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(1);
+    expect(await count()).toBe(before);
+  });
+});
