@@ -63,3 +63,21 @@ test('backups are listed in Settings; the import made one', async ({ appPage: pa
   await page.getByTestId('backups').scrollIntoViewIfNeeded();
   await saveScreen(page, 'settings-backups');
 });
+
+test('the preview reads in English too', async ({ appPage: page }) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'obce-1250.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(encodeWindows1250(CSV.replace('999001', '999011').replace('999002', '999012'))),
+  });
+  await expect(page.getByTestId('import-issues')).toContainText('“12345X” is not a 6-digit municipality code');
+  await expect(page.getByTestId('import-file')).toContainText('semicolon');
+  await saveScreen(page, 'import-preview-en');
+  await page.getByTestId('import-close').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+});
