@@ -104,8 +104,8 @@ export async function listPartnershipRows(
       'p.term_until',
       partnershipAreasColumn(db),
       db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
-    )
-    .orderBy('p.id');
+    );
+  // No ORDER BY: the grid sorts, and sorting 60,000 wide rows in SQLite costs more than the query.
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
   const rows = await query;
   return rows.map(toRow);

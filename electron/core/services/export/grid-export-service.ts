@@ -97,6 +97,11 @@ const membersSource: ExportSource<MunicipalityRow> = {
   ],
 };
 
+/** The column ids a grid kind can export (the renderer's column ids must match them). */
+export function exportColumnIds(grid: ExportGrid): string[] {
+  return (grid === 'partnerships' ? partnershipsSource.columns : membersSource.columns).map((c) => c.id);
+}
+
 /** The sheet of a grid kind; another grid adds one case here. */
 function sheetOf(
   db: Knex,
