@@ -21,6 +21,7 @@ export type ExistingMunicipality = {
   latitude: number | null;
   longitude: number | null;
   member_since: string | null;
+  is_member: boolean;
   version: number;
 };
 
@@ -41,9 +42,11 @@ export async function loadMunicipalitySnapshot(db: Knex): Promise<Map<string, Ex
       'm.latitude',
       'm.longitude',
       'm.member_since',
+      'm.is_member',
       'm.version',
     );
-  return new Map(rows.map((row) => [row.code, row]));
+  // SQLite gives booleans as 0/1: compared with a file's yes/no they must be booleans.
+  return new Map(rows.map((row) => [row.code, { ...row, is_member: Boolean(row.is_member) }]));
 }
 
 export async function loadRegionCodes(db: Knex): Promise<Map<string, number>> {

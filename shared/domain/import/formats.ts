@@ -21,6 +21,7 @@ export const MUNICIPALITY_FIELDS = [
   'population',
   'latitude',
   'longitude',
+  'isMember',
   'memberSince',
 ] as const;
 export type MunicipalityField = (typeof MUNICIPALITY_FIELDS)[number];

@@ -104,3 +104,11 @@ export function parseCoordinate(raw: string, bound: 90 | 180): Parsed<number> {
   if (Math.abs(parsed.value) > bound) return fail('import.issue.coordinate', { value: raw });
   return parsed;
 }
+
+/** Yes/no as Czech and English tables write it: ano/ne, a/n, yes/no, 1/0, true/false, x/(empty). */
+export function parseYesNo(raw: string): Parsed<boolean> {
+  const text = raw.trim().toLocaleLowerCase('cs');
+  if (['ano', 'a', 'yes', 'y', '1', 'true', 'pravda', 'x', 'člen', 'clen'].includes(text)) return ok(true);
+  if (['ne', 'n', 'no', '0', 'false', 'nepravda', '-', 'nečlen', 'necl', 'neclen'].includes(text)) return ok(false);
+  return fail('import.issue.yesNo', { value: raw });
+}

@@ -67,11 +67,11 @@ describe('encodings × delimiters × line ends (ČSÚ structure, columns reorder
 describe('a mapped file: dates, numbers and updates', () => {
   it('reads D. M. YYYY, DD.MM.YYYY, ISO dates and decimal commas, and shows changed fields before → after', async () => {
     const rows = [
-      ['Kód', 'Název', 'Obyvatel', 'Šířka', 'Délka', 'Členem od'],
-      ['554782', 'Praha', '1 357 326', '50,0755', '14,4378', '5. 3. 2004'],
-      ['582786', 'Brno', '382\u00a0405', '49,1951', '16,6068', '01.02.2010'],
-      ['555134', 'Pardubice', '91 727', '50.0343', '15.7812', '2001-09-30'],
-      ['000001', 'Nikde', '12,5', '95', 'abc', '37546'],
+      ['Kód', 'Název', 'Obyvatel', 'Šířka', 'Délka', 'Členem od', 'Člen'],
+      ['554782', 'Praha', '1 357 326', '50,0755', '14,4378', '5. 3. 2004', 'ano'],
+      ['582786', 'Brno', '382\u00a0405', '49,1951', '16,6068', '01.02.2010', 'x'],
+      ['555134', 'Pardubice', '91 727', '50.0343', '15.7812', '2001-09-30', 'ne'],
+      ['000001', 'Nikde', '12,5', '95', 'abc', '37546', 'možná'],
     ];
     const mapping = {
       code: 'Kód',
@@ -80,6 +80,7 @@ describe('a mapped file: dates, numbers and updates', () => {
       latitude: 'Šířka',
       longitude: 'Délka',
       memberSince: 'Členem od',
+      isMember: 'Člen',
     };
     const file = writeEncoded(app.dir, 'clenove.csv', toCsv(rows, ';'), 'windows-1250');
     const unmapped = await preview('municipalities', file);
@@ -93,13 +94,16 @@ describe('a mapped file: dates, numbers and updates', () => {
       [5, 'Šířka', 'import.issue.coordinate'],
       [5, 'Délka', 'import.issue.number'],
       [5, 'Členem od', 'import.issue.excelSerial'],
+      [5, 'Člen', 'import.issue.yesNo'],
     ]);
     await commit(report);
     expect(await municipality('554782')).toMatchObject({
       population: 1357326,
       latitude: 50.0755,
       member_since: '2004-03-05',
+      is_member: 1,
     });
+    expect(await municipality('555134')).toMatchObject({ is_member: 0 });
     expect(await municipality('582786')).toMatchObject({ population: 382405, member_since: '2010-02-01' });
     expect(await municipality('555134')).toMatchObject({ latitude: 50.0343, member_since: '2001-09-30' });
 

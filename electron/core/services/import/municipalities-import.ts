@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportRow } from '../../../../shared/domain/import/report';
 import { emptyCounts, type ImportCounts } from '../../../../shared/domain/import/report';
-import { parseCoordinate, parseCount, parseDate } from '../../../../shared/domain/import/values';
+import { parseCoordinate, parseCount, parseDate, parseYesNo } from '../../../../shared/domain/import/values';
 import {
   insertRows,
   loadDistrictCodes,
@@ -26,6 +26,7 @@ type Values = {
   latitude?: number;
   longitude?: number;
   member_since?: string;
+  is_member?: boolean;
 };
 type ValueKey = keyof Values;
 
@@ -40,6 +41,7 @@ const COMPARED: readonly ValueKey[] = [
   'latitude',
   'longitude',
   'member_since',
+  'is_member',
 ];
 
 /** Field names as the report shows them (the import's target fields). */
@@ -54,6 +56,7 @@ const FIELD_OF: Record<ValueKey, string> = {
   latitude: 'latitude',
   longitude: 'longitude',
   member_since: 'memberSince',
+  is_member: 'isMember',
 };
 
 const toFields = (values: Partial<Values>): Record<string, unknown> => {
@@ -193,6 +196,12 @@ export async function planMunicipalities(
       if (parsed.ok) values.member_since = parsed.value;
       else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
     }
+    const member = row.text('isMember');
+    if (member !== '') {
+      const parsed = parseYesNo(member);
+      if (parsed.ok) values.is_member = parsed.value;
+      else row.report('warning', 'isMember', parsed.reason, parsed.params ?? {});
+    }
     if (row.issues.length > 0) plan.counts.warnings += 1;
     plan.issues.push(...row.issues);
 
@@ -283,6 +292,7 @@ export async function writeMunicipalities(
       latitude: values.latitude ?? null,
       longitude: values.longitude ?? null,
       member_since: values.member_since ?? null,
+      is_member: values.is_member ?? false,
       created_at: now,
       updated_at: now,
     };

@@ -281,20 +281,18 @@ export async function writePartnerships(
     await updateById(trx, 'partnerships', update.id, { started_on: update.after, updated_at: now });
   }
 
-  const createdTownKeys = new Set(plan.towns.map((t) => `${t.countryCode}|${t.key}`));
+  const createdTowns = new Map(plan.towns.map((t) => [`${t.countryCode}|${t.key}`, t.name]));
   const partnerships = await loadPartnershipSnapshot(trx);
   const audit: Record<string, unknown>[] = [];
   for (const [key, town] of towns) {
-    if (!createdTownKeys.has(key)) continue;
+    const name = createdTowns.get(key);
+    if (name === undefined) continue;
     audit.push({
       table_name: 'foreign_towns',
       record_id: town.id,
       action: 'import',
       before: null,
-      after: JSON.stringify({
-        name: plan.towns.find((t) => `${t.countryCode}|${t.key}` === key)?.name ?? '',
-        countryCode: town.country_code,
-      }),
+      after: JSON.stringify({ name, countryCode: town.country_code }),
       actor,
       at: now,
     });
