@@ -29,7 +29,7 @@ export async function loadMunicipalitySnapshot(db: Knex): Promise<Map<string, Ex
   const rows = await db('municipalities as m')
     .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('regions as r', 'r.id', 'm.region_id')
-    .select<ExistingMunicipality[]>(
+    .select<(Omit<ExistingMunicipality, 'is_member'> & { is_member: number | boolean })[]>(
       'm.id',
       'm.code',
       'm.name',
