@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sanitizeFileName } from '../../files';
@@ -14,7 +14,19 @@ export const uploadsRoot = (): string => path.join(os.tmpdir(), 'twinreg-uploads
 
 const HANDLE = /^upload:([0-9a-f]{32})$/;
 
+/** Uploads older than a day are removed when the next one arrives (a preview never lasts that long). */
+async function pruneUploads(now: number): Promise<void> {
+  const names = await readdir(uploadsRoot()).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!/^[0-9a-f]{32}$/.test(name)) continue;
+    const folder = path.join(uploadsRoot(), name);
+    const info = await stat(folder).catch(() => null);
+    if (info && now - info.mtimeMs > 24 * 3600 * 1000) await rm(folder, { recursive: true, force: true });
+  }
+}
+
 export async function saveUpload(originalName: string, bytes: Uint8Array): Promise<string> {
+  await pruneUploads(Date.now());
   const id = randomBytes(16).toString('hex');
   const folder = path.join(uploadsRoot(), id);
   await mkdir(folder, { recursive: true });
