@@ -173,8 +173,9 @@ function municipalities(size: ScaleSize, districts: GenDistrict[], rng: Rng): Ge
   for (let index = 0; index < size.municipalities; index += 1) {
     const districtIndex = rng.int(0, districts.length - 1);
     const district = districts[districtIndex];
-    const orp = orps[districtIndex];
-    if (!district || !orp) throw new Error('unreachable: district index out of range');
+    const districtOrps = orps[districtIndex];
+    if (!district || !districtOrps) throw new Error('unreachable: district index out of range');
+    const orp = rng.pick(districtOrps);
     const kind = index === 0 ? 'obec' : rng.weighted(KIND_WEIGHTS);
     const name = index === 0 ? NEEDLE : czechPlaceName(rng);
     const gender: Gender = rng.chance(0.28) ? 'f' : 'm';
@@ -187,10 +188,8 @@ function municipalities(size: ScaleSize, districts: GenDistrict[], rng: Rng): Ge
       kind,
       districtId: district.id,
       regionId: district.regionId,
-      ...(() => {
-        const o = rng.pick(orp);
-        return { orpCode: o.code, orpName: o.name };
-      })(),
+      orpCode: orp.code,
+      orpName: orp.name,
       population: populationFor(kind, rng),
       latitude: Math.round((48.6 + rng.next() * 2.4) * 1e6) / 1e6,
       longitude: Math.round((12.2 + rng.next() * 6.6) * 1e6) / 1e6,

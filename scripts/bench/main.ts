@@ -32,7 +32,15 @@ export type BenchOptions = {
 export type BenchReport = {
   date: string;
   command: string;
-  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGB: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average when the run started and ended: how noisy the machine was. */
+    loadAverage: { start: number; end: number };
+  };
   seed: number;
   results: ScaleResult[];
 };
@@ -99,6 +107,7 @@ function runWorker(specPath: string): Promise<void> {
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-'));
   const results: ScaleResult[] = [];
   try {
@@ -108,7 +117,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       try {
         pages = await buildPages(tmp, options.rendererDir, options.log);
       } catch (error) {
-        browserUnavailable = `the renderer does not build: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`;
+        const message = (error instanceof Error ? error.message : String(error))
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+          .slice(0, 3)
+          .join(' ');
+        browserUnavailable = `the renderer does not build: ${message.slice(0, 300)}`;
         options.log(browserUnavailable);
       }
     }
@@ -138,6 +153,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         await runWorker(specPath);
         results.push(JSON.parse(readFileSync(spec.resultPath, 'utf8')) as ScaleResult);
       }
+      options.log(`${name}: measured in ${(results[results.length - 1]?.seconds ?? 0).toFixed(0)} s`);
       rmSync(prepared.dir, { recursive: true, force: true });
     }
   } finally {
@@ -153,6 +169,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       memoryGB: Math.round(os.totalmem() / 1e9),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
     },
     seed: options.seed,
     results,
@@ -235,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = await runBench(options);
   process.stdout.write(`\n${renderTable(report.results)}\n\n${renderVerdicts(report.results)}\n`);
   process.stdout.write(
-    `\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.node}; seed ${report.seed}; ${((performance.now() - started) / 1000).toFixed(0)} s in all.\n`,
+    `\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} → ${report.machine.loadAverage.end.toFixed(1)}; seed ${report.seed}; ${((performance.now() - started) / 1000).toFixed(0)} s in all.\n`,
   );
   if (options.jsonPath) process.stdout.write(`Results: ${path.relative(process.cwd(), options.jsonPath)}\n`);
   return 0;

@@ -17,8 +17,8 @@ export type FigureResult = {
   value?: Measured;
   baseline?: Measured;
   /**
-   * value ÷ baseline when both are times (how many times slower than the floor), or
-   * value ÷ baseline when both are rates (which share of the physical limit).
+   * value ÷ baseline: for times, how many times slower than the floor; for rates (import),
+   * which share of the physical limit is reached.
    */
   ratio?: number;
   /** Further numbers worth keeping (file size, row counts). */

@@ -49,16 +49,15 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
   const dialogs: DialogPort = { ...folder, openFile: () => Promise.resolve(spec.csvPath) };
 
   const open = async (databasePath: string): Promise<OpenedApp> => {
-    let broadcast: (event: string, payload: unknown) => void = () => undefined;
     const ctx = await createAppContext({
       databasePath,
       resourcesDir: RESOURCES_DIR,
       appVersion: 'bench',
       preferences: createFilePreferences(`${databasePath}.preferences.json`),
       dialogs,
-      events: (event, payload) => broadcast(event, payload),
+      // Progress events have no listener here; the browser figures use the bridge's own.
+      events: () => undefined,
     });
-    broadcast = () => undefined;
     // As the Electron shell and the web preview run it: no output validation.
     const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => log(`core error: ${String(error)}`) });
     return { ctx, dispatch, outputDir, close: () => ctx.close() };
