@@ -81,3 +81,28 @@ test('the preview reads in English too', async ({ appPage: page }) => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-cs').click();
 });
+
+test('a file dropped on the window opens the import; an unknown layout asks for a column mapping', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('open-import')).toBeVisible();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File(['Kód;Název;Členem od\r\n999031;Nová Ves u Testu;5. 3. 2004\r\n'], 'clenove.csv', { type: 'text/csv' }),
+    );
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await page.getByTestId('mapping-code').selectOption('Kód');
+  await page.getByTestId('mapping-name').selectOption('Název');
+  await page.getByTestId('mapping-memberSince').selectOption('Členem od');
+  await page.getByTestId('mapping-apply').click();
+  await expect(page.getByTestId('count-add')).toContainText('1');
+  await expect(page.getByTestId('import-file')).toContainText('vlastní přiřazení sloupců');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('members-grid')).toContainText('Nová Ves u Testu');
+});
