@@ -64,10 +64,11 @@ export function MembersPage() {
   const onOpen = useCallback((row: MunicipalityRow) => setOpenId(row.id), []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
-  const rows = useMemo(
-    () => (members.data ? filterMembers(members.data, filters) : undefined),
-    [members.data, filters],
+  const externalFilter = useMemo(
+    () => (hasFilters(filters) ? (row: MunicipalityRow) => filterMembers([row], filters).length === 1 : null),
+    [filters],
   );
+  const [exporting, setExporting] = useState(false);
   const orps = useMemo(() => orpOptions(members.data ?? [], filters), [members.data, filters]);
   const districtChoices = useMemo(
     () =>
@@ -189,8 +190,34 @@ export function MembersPage() {
       return next;
     });
 
+  /** Exports what the grid shows: its rows after every filter, in its order, with its visible columns. */
+  const exportView = async (format: 'csv' | 'xlsx') => {
+    if (!gridApi) return;
+    const rowIds: number[] = [];
+    gridApi.forEachNodeAfterFilterAndSort((node) => {
+      if (node.data) rowIds.push(node.data.id);
+    });
+    const columns = gridApi
+      .getAllDisplayedColumns()
+      .map((column) => column.getColId())
+      .filter((id) => id !== 'open');
+    setExporting(true);
+    try {
+      const result = await call('export:grid', { grid: 'members', format, rowIds, columns, language: i18n.language });
+      setNotice({ kind: 'ok', text: t('members.exported', { count: result.rows, path: result.filePath }) });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'CANCELLED'))
+        setNotice({
+          kind: 'error',
+          text: error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
+        });
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const total = members.data?.length ?? 0;
-  const visible = shown ?? rows?.length ?? 0;
+  const visible = shown ?? total;
   return (
     <section className="page members-page">
       <PageHeader
@@ -204,6 +231,24 @@ export function MembersPage() {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
+        <button
+          type="button"
+          className="button"
+          disabled={exporting}
+          onClick={() => void exportView('csv')}
+          data-testid="export-csv"
+        >
+          {t('members.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={exporting}
+          onClick={() => void exportView('xlsx')}
+          data-testid="export-xlsx"
+        >
+          {t('members.exportXlsx')}
+        </button>
         <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-member">
           + {t('members.add')}
         </button>
@@ -299,8 +344,10 @@ export function MembersPage() {
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}
       <DataGrid<MunicipalityRow>
         testId="members-grid"
-        rows={rows}
+        rows={members.data}
         columns={columns}
+        gridId="members"
+        externalFilter={externalFilter}
         getRowId={getRowId}
         quickFilter={search}
         onRowCountChange={setShown}
