@@ -156,6 +156,11 @@ describe('each template × each partner language × each layout, read back from 
           } else {
             // One row per section; the same article side by side (alternate: partner on the left).
             expect(rows.every((cells) => cells.length === 2)).toBe(true);
+            // No article row splits across pages, and no paragraph inside the table is "kept with
+            // next" (LibreOffice chains those across rows and leaves pages nearly empty).
+            for (const row of allRows) expect(row).toContain('<w:cantSplit/>');
+            // (The last article's row is kept with the signature row on purpose.)
+            for (const row of allRows.slice(0, -2)) expect(row).not.toContain('<w:keepNext/>');
             const [left, right] = layout === 'parallel' ? [cs, other] : [other, cs];
             const articleRows = rows.slice(rows.length - left.length);
             articleRows.forEach(([l = '', r = ''], index) => {

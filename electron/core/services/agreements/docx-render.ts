@@ -56,29 +56,35 @@ const textRuns = (runs: readonly Run[], language: AgreementLanguage, extra: { bo
       }),
   );
 
-/** One model paragraph as a Word paragraph; `narrow` is a column of the parallel table. */
+/**
+ * One model paragraph as a Word paragraph; `narrow` is a column of the parallel table. Inside the
+ * table no paragraph is "kept with next": rows themselves do not split (each article is far
+ * shorter than a page), and LibreOffice chains kept paragraphs across rows, which pushed whole
+ * articles to the next page and left pages nearly empty.
+ */
 function paragraph(para: Para, language: AgreementLanguage, narrow: boolean): Paragraph {
+  const keep = !narrow;
   const justified = narrow ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
   switch (para.role) {
     case 'title':
       return new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 120 },
-        keepNext: true,
+        keepNext: keep,
         children: textRuns(para.runs, language, { bold: true, size: narrow ? 28 : 32 }),
       });
     case 'subtitle':
       return new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 240 },
-        keepNext: true,
+        keepNext: keep,
         children: textRuns(para.runs, language, { size: 24 }),
       });
     case 'heading':
       return new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { before: 60, after: 60 },
-        keepNext: true,
+        keepNext: keep,
         keepLines: true,
         children: textRuns(para.runs, language, { bold: true }),
       });
@@ -99,17 +105,17 @@ function paragraph(para: Para, language: AgreementLanguage, narrow: boolean): Pa
     case 'partyName':
       return new Paragraph({
         spacing: { before: 120 },
-        keepNext: true,
+        keepNext: keep,
         keepLines: true,
         children: textRuns(para.runs, language),
       });
     case 'partyLine':
-      return new Paragraph({ keepNext: true, keepLines: true, children: textRuns(para.runs, language) });
+      return new Paragraph({ keepNext: keep, keepLines: true, children: textRuns(para.runs, language) });
     case 'and':
       return new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { before: 120 },
-        keepNext: true,
+        keepNext: keep,
         children: textRuns(para.runs, language),
       });
     case 'text':
@@ -235,8 +241,8 @@ function titlePage(model: AgreementModel): Paragraph[] {
 
 /**
  * The parallel table: one row per section, the same section in both languages side by side, and
- * the signatures as its last row. The last article's row does not split and is kept with the
- * signatures, so they never stand alone on a page.
+ * the signatures as its last row. No row splits (a heading never stands alone at the foot of a
+ * page) and the last article's row is kept with the signatures, so they never stand alone.
  */
 function bodyParallel(model: AgreementModel): Table {
   const [first, second] = model.languages;
@@ -245,7 +251,7 @@ function bodyParallel(model: AgreementModel): Table {
     const last = index === sections.length - 1;
     return new TableRow({
       keepNext: last,
-      cantSplit: last,
+      cantSplit: true,
       children: [
         cell(
           section.texts[0].map((p) => paragraph(p, first, true)),
