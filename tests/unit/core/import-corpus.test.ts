@@ -172,6 +172,7 @@ describe('a mapped file: dates, numbers and updates', () => {
       ['Obec 1', '100001', 'Žilina', 'SK', '01.06.2001'],
       ['Obec 1', '100001', 'Atlantis', 'Atlantida', ''],
       ['Nikde', '999999', 'Paris', 'Francie', ''],
+      ['Praha', 'S-111111', 'Paříž', 'Francie', ''],
     ];
     const mapping = {
       municipalityName: 'Obec',
