@@ -186,10 +186,12 @@ describe('a mapped file: dates, numbers and updates', () => {
       writeEncoded(app.dir, 'p.csv', toCsv(rows, ';'), 'windows-1250'),
       mapping,
     );
-    expect(report.counts).toMatchObject({ add: 2, invalid: 2 });
+    expect(report.counts).toMatchObject({ add: 2, invalid: 3, resolved: 0 });
     expect(report.issues.map((i) => [i.line, i.column, i.reason, i.params.value])).toEqual([
       [4, 'Země', 'import.issue.unknownCountry', 'Atlantida'],
       [5, 'Kód', 'import.issue.unknownMunicipality', '999999'],
+      // Prague's placeholder is resolved only when the registry has Praha (554782); here it has not.
+      [6, 'Kód', 'import.issue.praguePlaceholder', 'S-111111'],
     ]);
     await commit(report);
     const started = await app.ctx.db.knex('partnerships').orderBy('started_on').pluck('started_on');
