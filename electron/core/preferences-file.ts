@@ -28,16 +28,25 @@ export function createFilePreferences(filePath: string): PreferencesPort {
     return cache;
   };
 
+  // Writes run one after another: two at once would share the temporary file (the second rename
+  // fails) and the later one would drop the earlier one's change (both merged into the old state).
+  let queue: Promise<unknown> = Promise.resolve();
+  const write = async (patch: Partial<Preferences>): Promise<Preferences> => {
+    const next = preferencesSchema.parse({ ...(await load()), ...patch });
+    await mkdir(path.dirname(filePath), { recursive: true });
+    const temporary = `${filePath}.tmp`;
+    await writeFile(temporary, JSON.stringify(next, null, 2), 'utf8');
+    await rename(temporary, filePath);
+    cache = next;
+    return next;
+  };
+
   return {
     get: load,
-    set: async (patch) => {
-      const next = preferencesSchema.parse({ ...(await load()), ...patch });
-      await mkdir(path.dirname(filePath), { recursive: true });
-      const temporary = `${filePath}.tmp`;
-      await writeFile(temporary, JSON.stringify(next, null, 2), 'utf8');
-      await rename(temporary, filePath);
-      cache = next;
-      return next;
+    set: (patch) => {
+      const run = queue.then(() => write(patch));
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

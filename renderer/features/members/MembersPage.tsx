@@ -216,6 +216,92 @@ export function MembersPage() {
     }
   };
 
+  const filterBar = (
+    <div className="m-filterbar" role="group" aria-label={t('common.search')} data-testid="member-filters">
+      <label>
+        <span>{t('members.col.region')}</span>
+        <select
+          value={filters.regionId}
+          onChange={(e) => setFilter('regionId', e.target.value)}
+          data-testid="filter-region"
+        >
+          <option value="">{t('members.filter.allRegions')}</option>
+          {(regions.data ?? []).map((r) => (
+            <option key={r.id} value={String(r.id)}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('members.col.district')}</span>
+        <select
+          value={filters.districtId}
+          onChange={(e) => setFilter('districtId', e.target.value)}
+          data-testid="filter-district"
+        >
+          <option value="">{t('members.filter.allDistricts')}</option>
+          {districtChoices.map((d) => (
+            <option key={d.id} value={String(d.id)}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('members.col.orp')}</span>
+        <select value={filters.orp} onChange={(e) => setFilter('orp', e.target.value)} data-testid="filter-orp">
+          <option value="">{t('members.filter.allOrp')}</option>
+          {orps.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('members.col.kind')}</span>
+        <select
+          value={filters.kind}
+          onChange={(e) => setFilter('kind', e.target.value as MunicipalityKind | '')}
+          data-testid="filter-kind"
+        >
+          <option value="">{t('members.filter.allKinds')}</option>
+          {MUNICIPALITY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tk(`kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('members.col.membership')}</span>
+        <select
+          value={filters.membership}
+          onChange={(e) => setFilter('membership', e.target.value as MembershipState | '')}
+          data-testid="filter-membership"
+        >
+          <option value="">{t('members.filter.all')}</option>
+          {MEMBERSHIP_STATES.map((state) => (
+            <option key={state} value={state}>
+              {tk(`membership.${state}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {hasFilters(filters) && (
+        <button
+          type="button"
+          className="m-link-button"
+          onClick={() => setFilters(NO_FILTERS)}
+          data-testid="filter-reset"
+        >
+          {t('members.filter.reset')}
+        </button>
+      )}
+    </div>
+  );
+
   const total = members.data?.length ?? 0;
   const visible = shown ?? total;
   return (
@@ -255,90 +341,6 @@ export function MembersPage() {
         <ImportButton />
       </PageHeader>
 
-      <div className="m-filterbar" role="group" aria-label={t('common.search')} data-testid="member-filters">
-        <label>
-          <span>{t('members.col.region')}</span>
-          <select
-            value={filters.regionId}
-            onChange={(e) => setFilter('regionId', e.target.value)}
-            data-testid="filter-region"
-          >
-            <option value="">{t('members.filter.allRegions')}</option>
-            {(regions.data ?? []).map((r) => (
-              <option key={r.id} value={String(r.id)}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('members.col.district')}</span>
-          <select
-            value={filters.districtId}
-            onChange={(e) => setFilter('districtId', e.target.value)}
-            data-testid="filter-district"
-          >
-            <option value="">{t('members.filter.allDistricts')}</option>
-            {districtChoices.map((d) => (
-              <option key={d.id} value={String(d.id)}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('members.col.orp')}</span>
-          <select value={filters.orp} onChange={(e) => setFilter('orp', e.target.value)} data-testid="filter-orp">
-            <option value="">{t('members.filter.allOrp')}</option>
-            {orps.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('members.col.kind')}</span>
-          <select
-            value={filters.kind}
-            onChange={(e) => setFilter('kind', e.target.value as MunicipalityKind | '')}
-            data-testid="filter-kind"
-          >
-            <option value="">{t('members.filter.allKinds')}</option>
-            {MUNICIPALITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tk(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('members.col.membership')}</span>
-          <select
-            value={filters.membership}
-            onChange={(e) => setFilter('membership', e.target.value as MembershipState | '')}
-            data-testid="filter-membership"
-          >
-            <option value="">{t('members.filter.all')}</option>
-            {MEMBERSHIP_STATES.map((state) => (
-              <option key={state} value={state}>
-                {tk(`membership.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {hasFilters(filters) && (
-          <button
-            type="button"
-            className="m-link-button"
-            onClick={() => setFilters(NO_FILTERS)}
-            data-testid="filter-reset"
-          >
-            {t('members.filter.reset')}
-          </button>
-        )}
-      </div>
-
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {members.status === 'error' && <ErrorNotice error={members.error} onRetry={members.reload} />}
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}
@@ -347,6 +349,7 @@ export function MembersPage() {
         rows={members.data}
         columns={columns}
         gridId="members"
+        toolbar={filterBar}
         externalFilter={externalFilter}
         getRowId={getRowId}
         quickFilter={search}
