@@ -119,7 +119,10 @@ export function DataGrid<T>({
         pending.current = null;
         void update({ gridStates: { ...preferencesRef.current.gridStates, [gridId]: state } });
       };
-      saveTimer.current = setTimeout(() => pending.current?.(), 400);
+      // Dragging a column edge fires many updates: those wait a moment; a sort or a filter is written at once.
+      const dragging = event.sources.every((source) => source === 'columnSizing');
+      if (dragging) saveTimer.current = setTimeout(() => pending.current?.(), 400);
+      else pending.current();
     },
     [gridId, update],
   );

@@ -382,7 +382,7 @@ test.describe('Partnerships', () => {
     expect(csv).not.toMatch(/(^|;)=HYPERLINK/m);
   });
 
-  test('saved views: a named view keeps sort and filters; English screenshot', async ({ appPage: page }) => {
+  test('saved views: a named view keeps sort and filters; English screenshot', async ({ appPage: page, webApp }) => {
     await openPartnerships(page);
     const header = grid(page).locator('.ag-header-cell[col-id="townName"]');
     const townNames = () => columnTexts(page, 'townName', '.p-town-name');
@@ -403,6 +403,9 @@ test.describe('Partnerships', () => {
     await page.getByTestId('view-select').selectOption('Podle měst');
     await expect.poll(sortedByTown).toBe(true);
     // The layout itself is remembered across a reload.
+    await expect
+      .poll(async () => JSON.stringify((await webApp.ctx.preferences.get()).gridStates.partnerships ?? null))
+      .toContain('"colId":"townName","sort":"asc"');
     await page.reload();
     await expect(grid(page).locator('.ag-row').first()).toBeVisible();
     await expect.poll(sortedByTown).toBe(true);

@@ -214,22 +214,6 @@ export async function findForeignTownByGeonamesId(db: Knex, geonamesId: number):
   return row ? toTown(row) : undefined;
 }
 
-/** Registry towns whose name key or Czech exonym starts with the key (few hundred rows at most per prefix). */
-export async function searchForeignTowns(
-  db: Knex,
-  key: string,
-  countryCode: string | undefined,
-  limit: number,
-): Promise<ForeignTown[]> {
-  const query = db('foreign_towns')
-    .where('name_key', 'like', `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    .orderByRaw('population is null, population desc')
-    .limit(limit);
-  if (countryCode) query.andWhere({ country_code: countryCode });
-  const rows = await query.select<TownRecord[]>(townColumns);
-  return rows.map(toTown);
-}
-
 /** Every registry town (a few thousand at most), for the exonym-aware suggestion filter. */
 export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
   const rows = await db('foreign_towns').select<TownRecord[]>(townColumns);

@@ -158,6 +158,37 @@ describe('export of a grid view to CSV and XLSX', () => {
     );
   });
 
+  it('XLSX keeps hostile text as text: formulas neutralised, markup and NFD Czech literal', async () => {
+    const [first] = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    if (!first) throw new Error('no rows');
+    const nfd = 'Plzen\u030c '.repeat(33).trim();
+    const hostile = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', {
+        municipalityId: first.municipalityId,
+        type: 'informal',
+        status: 'proposed',
+        town: { name: '<img src=x onerror=alert(1)>', nameCs: HOSTILE_NOTE, countryCode: 'AT', adminRegion: nfd },
+      }),
+    );
+    const { filePath } = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'partnerships',
+        format: 'xlsx',
+        rowIds: [hostile.id],
+        columns: ['townName', 'townNameCs', 'townAdminRegion'],
+        language: 'cs',
+      }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(filePath);
+    const cells = workbook.worksheets[0]?.getRow(2);
+    expect(cells?.getCell(1).value).toBe('<img src=x onerror=alert(1)>');
+    expect(cells?.getCell(2).value).toBe(`'${HOSTILE_NOTE}`);
+    expect(cells?.getCell(2).formula).toBeUndefined();
+    expect(cells?.getCell(3).value).toBe(nfd.normalize('NFC'));
+    expect(cells?.getCell(3).text).toContain('Plzeň');
+  });
+
   it('exports members too, and a closed dialog is CANCELLED', async () => {
     const members = await ok<{ id: number; name: string }[]>(app.dispatch('municipalities:list', {}));
     const { filePath } = await ok<{ filePath: string }>(
