@@ -5,6 +5,7 @@ import { webCommand } from './web';
 import { importCommand } from './import';
 import { backupCommand, checkCommand } from './data-safety';
 import { agreementCommand } from './agreement';
+import { statsCommand } from './stats';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand, agreementCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand, agreementCommand, statsCommand];

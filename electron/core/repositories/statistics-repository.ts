@@ -1,164 +1,172 @@
 import type { Knex } from 'knex';
 import type { PartnershipStatus, PartnershipType } from '../../../shared/domain/codes';
-import type { FundingFact, PartnershipFact, StatsFacts } from '../../../shared/domain/statistics/compute';
+import { RUNNING_STATUSES, type StatsFacts, type TerritoryKey } from '../../../shared/domain/statistics/compute';
+import type { StatsFilter } from '../../../shared/domain/statistics/filter';
+import type { MapRow } from '../../../shared/domain/statistics/map';
 
 /** Aggregates come back as strings on PostgreSQL, as numbers on SQLite. */
 const num = (value: number | string | null | undefined): number =>
   value === null || value === undefined ? 0 : Number(value);
-const bool = (value: number | boolean | string | null): boolean => value === true || value === 1 || value === '1';
 const yearOrNull = (value: string | null): number | null =>
   value !== null && /^\d{4}$/.test(value) ? Number(value) : null;
 /** `substr` exists under this name in SQLite and PostgreSQL alike. */
-const yearOf = (db: Knex, column: string, alias: string) => db.raw('substr(??, 1, 4) as ??', [column, alias]);
+const yearAs = (db: Knex, column: string, alias: string) => db.raw('substr(??, 1, 4) as ??', [column, alias]);
 const countAs = (db: Knex, alias: string) => db.raw('count(*) as ??', [alias]);
 const sumAs = (db: Knex, column: string, alias: string) => db.raw('sum(??) as ??', [column, alias]);
 
-type MunicipalityGroupRecord = {
-  region_id: number | null;
-  district_id: number | null;
-  orp_code: string | null;
-  orp_name: string | null;
-  is_member: number | boolean;
-  n: number | string;
-  population: number | string | null;
-};
+export type StatsWindows = { dormantBefore: string; today: string; expiringUntil: string };
 
-type PartnershipRecord = {
-  id: number;
-  municipality_id: number;
-  foreign_town_id: number;
-  region_id: number | null;
-  district_id: number | null;
-  orp_code: string | null;
-  orp_name: string | null;
-  is_member: number | boolean;
-  type: PartnershipType;
-  status: PartnershipStatus;
-  started_on: string | null;
-  term_kind: string;
-  term_until: string | null;
-  country_code: string;
-  last_activity_on: string | null;
-};
-
-type DimsRecord = {
-  region_id: number | null;
-  is_member: number | boolean;
-  type: PartnershipType;
-  status: PartnershipStatus;
-  start_year: string | null;
-};
-
-type FundingRecord = DimsRecord & {
-  year: string | null;
-  programme: string | null;
-  currency: string | null;
-  n: number | string;
-  participants: number | string | null;
-  amount: number | string | null;
-};
-
-const toDims = (row: DimsRecord) => ({
-  regionId: row.region_id,
-  isMember: bool(row.is_member),
-  type: row.type,
-  status: row.status,
-  startYear: yearOrNull(row.start_year),
-});
-
-const orpKeyOf = (code: string | null, name: string | null): string | null => code ?? name ?? null;
+/** Municipalities that pass the filter's membership and region: the `m` every query starts from. */
+function whereMunicipality(db: Knex, query: Knex.QueryBuilder, filter: StatsFilter, alias: string): Knex.QueryBuilder {
+  if (filter.membership !== 'all') query.where(`${alias}.is_member`, filter.membership === 'members');
+  if (filter.region !== null)
+    query.whereIn(`${alias}.region_id`, db('regions').select('id').where('code', filter.region));
+  return query;
+}
 
 /**
- * Loads every fact the statistics need in six queries, whatever the size of the registry:
- * municipalities are grouped by territory and membership, areas and activities by the filter's
- * dimensions; only partnerships come one row each (they are what is counted). The filter itself
- * is applied by the pure module (`shared/domain/statistics`), so every figure uses one rule.
+ * THE filter, in SQL: partnerships `p` joined with their municipality `m`, restricted by
+ * membership, region, type, status and the start year (a year range leaves out unknown starts).
+ * Every statistics query starts from this one builder, so no figure can use another rule.
  */
-export async function loadStatsFacts(db: Knex): Promise<StatsFacts> {
-  const [regions, districts, groups, partnerships, areas, funding] = await Promise.all([
-    db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name'),
-    db('districts').select<{ id: number; code: string; name: string; region_id: number }[]>(
-      'id',
-      'code',
-      'name',
-      'region_id',
-    ),
-    db('municipalities')
-      .groupBy('region_id', 'district_id', 'orp_code', 'orp_name', 'is_member')
-      .select<MunicipalityGroupRecord[]>(
-        'region_id',
-        'district_id',
-        'orp_code',
-        'orp_name',
-        'is_member',
-        countAs(db, 'n'),
-        sumAs(db, 'population', 'population'),
+export function filteredPartnerships(db: Knex, filter: StatsFilter): Knex.QueryBuilder {
+  const query = db('partnerships as p').join('municipalities as m', 'm.id', 'p.municipality_id');
+  whereMunicipality(db, query, filter, 'm');
+  if (filter.types.length > 0) query.whereIn('p.type', filter.types);
+  if (filter.statuses.length > 0) query.whereIn('p.status', filter.statuses);
+  // ISO dates compare as text: every date of year Y is >= 'Y' and < 'Y+1' (also a bare 'Y').
+  if (filter.fromYear !== null) query.where('p.started_on', '>=', String(filter.fromYear));
+  if (filter.toYear !== null) query.where('p.started_on', '<', String(filter.toYear + 1));
+  return query;
+}
+
+type TerritoryRecord = {
+  region_id: number | null;
+  district_id: number | null;
+  orp_code: string | null;
+  orp_name: string | null;
+};
+const TERRITORY = ['m.region_id', 'm.district_id', 'm.orp_code', 'm.orp_name'] as const;
+const territory = (row: TerritoryRecord): TerritoryKey => ({
+  regionId: row.region_id,
+  districtId: row.district_id,
+  orpKey: row.orp_code ?? row.orp_name ?? null,
+  orpName: row.orp_name,
+});
+
+/**
+ * Loads the facts for a filter in eight grouped queries (never one per row): each answers a few
+ * hundred to a few thousand rows however large the registry is. Dormant and expiring are flagged
+ * in SQL against the windows the domain computed (`statsWindows`).
+ */
+export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: StatsWindows): Promise<StatsFacts> {
+  const regions = await db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
+  const districts = await db('districts').select<{ id: number; code: string; name: string; region_id: number }[]>(
+    'id',
+    'code',
+    'name',
+    'region_id',
+  );
+  const municipalityGroups = await whereMunicipality(db, db('municipalities as m'), filter, 'm')
+    .groupBy(...TERRITORY)
+    .select<(TerritoryRecord & { n: number | string; population: number | string | null })[]>(
+      ...TERRITORY,
+      countAs(db, 'n'),
+      sumAs(db, 'm.population', 'population'),
+    );
+  const running = RUNNING_STATUSES.map(() => '?').join(', ');
+  const partnershipGroups = await filteredPartnerships(db, filter)
+    .groupBy(...TERRITORY, 'p.type', 'p.status')
+    .select<
+      (TerritoryRecord & {
+        type: PartnershipType;
+        status: PartnershipStatus;
+        n: number | string;
+        dormant: number | string | null;
+        expiring: number | string | null;
+      })[]
+    >(
+      ...TERRITORY,
+      'p.type',
+      'p.status',
+      countAs(db, 'n'),
+      db.raw(
+        `sum(case when p.status in (${running})` +
+          ' and coalesce((select max(a.date) from activities a where a.partnership_id = p.id), ?) < ?' +
+          ' and coalesce(p.started_on, ?) < ? then 1 else 0 end) as dormant',
+        [...RUNNING_STATUSES, '', windows.dormantBefore, '', windows.dormantBefore],
       ),
-    loadPartnershipRecords(db),
-    db('partnership_areas as pa')
-      .join('partnerships as p', 'p.id', 'pa.partnership_id')
-      .join('municipalities as m', 'm.id', 'p.municipality_id')
-      .groupBy('m.region_id', 'm.is_member', 'p.type', 'p.status', 'start_year', 'pa.area')
-      .select<(DimsRecord & { area: string; n: number | string })[]>(
-        'm.region_id',
-        'm.is_member',
-        'p.type',
-        'p.status',
-        yearOf(db, 'p.started_on', 'start_year'),
-        'pa.area',
-        countAs(db, 'n'),
+      db.raw(
+        "sum(case when p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ? then 1 else 0 end) as expiring",
+        [windows.today, windows.expiringUntil],
       ),
-    db('activities as a')
-      .join('partnerships as p', 'p.id', 'a.partnership_id')
-      .join('municipalities as m', 'm.id', 'p.municipality_id')
-      .groupBy('m.region_id', 'm.is_member', 'p.type', 'p.status', 'start_year', 'year', 'programme', 'a.currency')
-      .select<FundingRecord[]>(
-        'm.region_id',
-        'm.is_member',
-        'p.type',
-        'p.status',
-        yearOf(db, 'p.started_on', 'start_year'),
-        yearOf(db, 'a.date', 'year'),
-        'a.funding_programme as programme',
-        'a.currency',
-        countAs(db, 'n'),
-        sumAs(db, 'a.participants', 'participants'),
-        sumAs(db, 'a.funding_amount', 'amount'),
-      ),
-  ]);
+    );
+  const activeMunicipalities = await filteredPartnerships(db, filter)
+    .where('p.status', 'active')
+    .groupBy(...TERRITORY)
+    .select<(TerritoryRecord & { n: number | string })[]>(
+      ...TERRITORY,
+      db.raw('count(distinct p.municipality_id) as n'),
+    );
+  const years = await filteredPartnerships(db, filter)
+    .groupBy('start_year')
+    .select<{ start_year: string | null; n: number | string }[]>(
+      yearAs(db, 'p.started_on', 'start_year'),
+      countAs(db, 'n'),
+    );
+  const countries = await filteredPartnerships(db, filter)
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .groupBy('m.region_id', 't.country_code')
+    .select<{ region_id: number | null; country_code: string; n: number | string }[]>(
+      'm.region_id',
+      't.country_code',
+      countAs(db, 'n'),
+    );
+  const areas = await filteredPartnerships(db, filter)
+    .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
+    .groupBy('pa.area')
+    .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n'));
+  const funding = await filteredPartnerships(db, filter)
+    .join('activities as a', 'a.partnership_id', 'p.id')
+    .groupBy('year', 'a.funding_programme', 'a.currency')
+    .select<
+      {
+        year: string | null;
+        programme: string | null;
+        currency: string | null;
+        n: number | string;
+        participants: number | string | null;
+        amount: number | string | null;
+      }[]
+    >(
+      yearAs(db, 'a.date', 'year'),
+      'a.funding_programme as programme',
+      'a.currency',
+      countAs(db, 'n'),
+      sumAs(db, 'a.participants', 'participants'),
+      sumAs(db, 'a.funding_amount', 'amount'),
+    );
   return {
     regions,
     districts: districts.map((d) => ({ id: d.id, code: d.code, name: d.name, regionId: d.region_id })),
-    municipalityGroups: groups.map((g) => ({
-      regionId: g.region_id,
-      districtId: g.district_id,
-      orpKey: orpKeyOf(g.orp_code, g.orp_name),
-      orpName: g.orp_name,
-      isMember: bool(g.is_member),
+    municipalityGroups: municipalityGroups.map((g) => ({
+      ...territory(g),
       count: num(g.n),
       population: num(g.population),
     })),
-    partnerships: partnerships.map((p): PartnershipFact => ({
-      id: p.id,
-      municipalityId: p.municipality_id,
-      foreignTownId: p.foreign_town_id,
-      regionId: p.region_id,
-      districtId: p.district_id,
-      orpKey: orpKeyOf(p.orp_code, p.orp_name),
-      orpName: p.orp_name,
-      isMember: bool(p.is_member),
-      type: p.type,
-      status: p.status,
-      startYear: yearOrNull(p.started_on === null ? null : p.started_on.slice(0, 4)),
-      startedOn: p.started_on,
-      termKind: p.term_kind,
-      termUntil: p.term_until,
-      countryCode: p.country_code,
-      lastActivityOn: p.last_activity_on,
+    partnershipGroups: partnershipGroups.map((g) => ({
+      ...territory(g),
+      type: g.type,
+      status: g.status,
+      count: num(g.n),
+      dormant: num(g.dormant),
+      expiring: num(g.expiring),
     })),
-    areas: areas.map((a) => ({ ...toDims(a), area: a.area, count: num(a.n) })),
-    funding: funding.map((f): FundingFact => ({
-      ...toDims(f),
+    activeMunicipalities: activeMunicipalities.map((g) => ({ ...territory(g), count: num(g.n) })),
+    years: years.map((y) => ({ year: yearOrNull(y.start_year), count: num(y.n) })),
+    countries: countries.map((c) => ({ regionId: c.region_id, countryCode: c.country_code, count: num(c.n) })),
+    areas: areas.map((a) => ({ area: a.area, count: num(a.n) })),
+    funding: funding.map((f) => ({
       year: yearOrNull(f.year),
       programme: f.programme,
       currency: f.currency,
@@ -169,77 +177,58 @@ export async function loadStatsFacts(db: Knex): Promise<StatsFacts> {
   };
 }
 
-/** Every partnership with its municipality's territory, partner country and latest activity date. */
-function loadPartnershipRecords(db: Knex): Promise<PartnershipRecord[]> {
-  const lastActivity = db('activities')
-    .select('partnership_id')
-    .max({ last_activity_on: 'date' })
-    .groupBy('partnership_id')
-    .as('la');
-  return db('partnerships as p')
-    .join('municipalities as m', 'm.id', 'p.municipality_id')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .leftJoin(lastActivity, 'la.partnership_id', 'p.id')
-    .select<PartnershipRecord[]>(
-      'p.id',
-      'p.municipality_id',
-      'p.foreign_town_id',
-      'm.region_id',
-      'm.district_id',
-      'm.orp_code',
-      'm.orp_name',
-      'm.is_member',
-      'p.type',
-      'p.status',
-      'p.started_on',
-      'p.term_kind',
-      'p.term_until',
-      't.country_code',
-      'la.last_activity_on',
-    );
-}
-
-export type MapMunicipalityRecord = { id: number; name: string; latitude: number; longitude: number };
-export type MapTownRecord = {
+type MapRecord = {
   id: number;
-  name: string;
-  nameCs: string | null;
-  countryCode: string;
-  latitude: number | null;
-  longitude: number | null;
+  region_id: number | null;
+  type: PartnershipType;
+  status: PartnershipStatus;
+  municipality_id: number;
+  municipality_name: string;
+  m_lat: number | null;
+  m_lon: number | null;
+  town_id: number;
+  town_name: string;
+  town_name_cs: string | null;
+  country_code: string;
+  t_lat: number | null;
+  t_lon: number | null;
 };
 
-/** Names and coordinates of the municipalities that have partnerships and coordinates, in one query. */
-export async function loadMapMunicipalities(db: Knex): Promise<MapMunicipalityRecord[]> {
-  const rows = await db('municipalities')
-    .whereNotNull('latitude')
-    .whereNotNull('longitude')
-    .whereIn('id', db('partnerships').select('municipality_id'))
-    .select<{ id: number; name: string; latitude: number; longitude: number }[]>('id', 'name', 'latitude', 'longitude');
-  return rows;
-}
-
-/** Every foreign town that is a partner of some municipality, in one query. */
-export async function loadMapTowns(db: Knex): Promise<MapTownRecord[]> {
-  const rows = await db('foreign_towns')
-    .whereIn('id', db('partnerships').select('foreign_town_id'))
-    .select<
-      {
-        id: number;
-        name: string;
-        name_cs: string | null;
-        country_code: string;
-        latitude: number | null;
-        longitude: number | null;
-      }[]
-    >('id', 'name', 'name_cs', 'country_code', 'latitude', 'longitude');
+/** The filtered partnerships with both ends' names and coordinates, in one query. */
+export async function loadMapRows(db: Knex, filter: StatsFilter): Promise<MapRow[]> {
+  const rows = await filteredPartnerships(db, filter)
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .select<MapRecord[]>(
+      'p.id',
+      'm.region_id',
+      'p.type',
+      'p.status',
+      'p.municipality_id',
+      'm.name as municipality_name',
+      'm.latitude as m_lat',
+      'm.longitude as m_lon',
+      't.id as town_id',
+      't.name as town_name',
+      't.name_cs as town_name_cs',
+      't.country_code',
+      't.latitude as t_lat',
+      't.longitude as t_lon',
+    );
   return rows.map((r) => ({
     id: r.id,
-    name: r.name,
-    nameCs: r.name_cs,
+    regionId: r.region_id,
+    type: r.type,
+    status: r.status,
+    municipalityId: r.municipality_id,
+    municipalityName: r.municipality_name,
+    municipalityLatitude: r.m_lat,
+    municipalityLongitude: r.m_lon,
+    townId: r.town_id,
+    townName: r.town_name,
+    townNameCs: r.town_name_cs,
     countryCode: r.country_code,
-    latitude: r.latitude,
-    longitude: r.longitude,
+    townLatitude: r.t_lat,
+    townLongitude: r.t_lon,
   }));
 }
 
@@ -259,3 +248,7 @@ export async function loadRegionCentres(
     .groupBy('region_id');
   return rows.map((r) => ({ regionId: r.region_id, latitude: Number(r.latitude), longitude: Number(r.longitude) }));
 }
+
+/** Regions (id, code, name) for the map's bubbles. */
+export const loadRegions = (db: Knex) =>
+  db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');

@@ -10,58 +10,50 @@ import type { StatsFilter } from './filter';
 import type { Amounts, AreaFigures, AreaLevel, CountryCount, FundingRow, Statistics } from './schemas';
 
 /**
- * The facts the statistics are computed from, as the repository loads them in a handful of
- * grouped queries. Everything the filter looks at (region, membership, type, status, start
- * year) is carried on each fact, so the filter is applied here, in one place, for every figure.
+ * The facts the statistics are computed from. The repository applies the filter in SQL (one
+ * function, `filteredPartnerships`, for every query) and groups the rows by the few keys the
+ * figures need, so that the facts stay small (hundreds to a few thousand rows) whatever the size
+ * of the registry. This module turns them into every figure: roll-ups to district, ORP, region
+ * and country, shares, rates, orders, decades, the matrix and the funding tables.
  */
 export type StatsFacts = {
   regions: readonly { id: number; code: string; name: string }[];
   districts: readonly { id: number; code: string; name: string; regionId: number }[];
-  /** Municipalities grouped by territory and membership (never one row per municipality needed). */
-  municipalityGroups: readonly MunicipalityGroupFact[];
-  partnerships: readonly PartnershipFact[];
-  /** Areas of cooperation, counted per combination of the filter's dimensions. */
-  areas: readonly (FilterDims & { area: string; count: number })[];
-  /** Activities, summed per combination of the filter's dimensions, activity year, programme and currency. */
+  /** Municipalities that pass the membership and region filter, per territory. */
+  municipalityGroups: readonly (TerritoryKey & { count: number; population: number })[];
+  /** Filtered partnerships per territory, type and status; `dormant`/`expiring` count those flagged. */
+  partnershipGroups: readonly (TerritoryKey & {
+    type: PartnershipType;
+    status: PartnershipStatus;
+    count: number;
+    dormant: number;
+    expiring: number;
+  })[];
+  /** Municipalities with at least one filtered active partnership, per territory. */
+  activeMunicipalities: readonly (TerritoryKey & { count: number })[];
+  /** Filtered partnerships per start year (null = unknown). */
+  years: readonly { year: number | null; count: number }[];
+  /** Filtered partnerships per region and partner country. */
+  countries: readonly { regionId: number | null; countryCode: string; count: number }[];
+  /** Filtered partnerships naming each area of cooperation. */
+  areas: readonly { area: string; count: number }[];
+  /** Activities of filtered partnerships per activity year, programme and currency. */
   funding: readonly FundingFact[];
 };
 
-/** The dimensions the filter looks at. `startYear` null = start unknown. */
-export type FilterDims = {
-  regionId: number | null;
-  isMember: boolean;
-  type: PartnershipType;
-  status: PartnershipStatus;
-  startYear: number | null;
-};
-
-export type MunicipalityGroupFact = {
+/**
+ * Where a municipality lies. A municipality lies in exactly one territory, so counts of distinct
+ * municipalities per territory add up to correct counts per district, ORP, region and country.
+ */
+export type TerritoryKey = {
   regionId: number | null;
   districtId: number | null;
   /** ORP code, else its name; null when unknown. */
   orpKey: string | null;
   orpName: string | null;
-  isMember: boolean;
-  count: number;
-  population: number;
 };
 
-export type PartnershipFact = FilterDims & {
-  id: number;
-  municipalityId: number;
-  foreignTownId: number;
-  districtId: number | null;
-  orpKey: string | null;
-  orpName: string | null;
-  countryCode: string;
-  startedOn: string | null;
-  termKind: string;
-  termUntil: string | null;
-  /** Date of the latest activity, null when none is recorded. */
-  lastActivityOn: string | null;
-};
-
-export type FundingFact = FilterDims & {
+export type FundingFact = {
   year: number | null;
   programme: string | null;
   /** Null when an amount was recorded without a currency. */
@@ -71,8 +63,13 @@ export type FundingFact = FilterDims & {
   amount: number;
 };
 
-/** Statuses of a partnership that is running (the ones that can fall dormant). */
-const RUNNING: readonly PartnershipStatus[] = ['active', 'dormant'];
+/**
+ * Statuses of a partnership that is running (the ones that can fall dormant). A running
+ * partnership is dormant when neither its latest activity nor its start is on or after
+ * `dormantBefore`; a fixed term "expires" when it is not ended and its end date lies in
+ * [today, expiringUntil].
+ */
+export const RUNNING_STATUSES: readonly PartnershipStatus[] = ['active', 'dormant'];
 /** ISO 4217 code for "no currency": amounts recorded without a currency. */
 export const NO_CURRENCY = 'XXX';
 export const TOP_COUNTRIES = 10;
@@ -86,37 +83,13 @@ export function shiftYears(iso: string, years: number): string {
   return `${String(year).padStart(4, '0')}${rest}`;
 }
 
-/** Year of an ISO date, null when absent or not a date. */
-export function yearOf(iso: string | null): number | null {
-  if (iso === null || !/^\d{4}/.test(iso)) return null;
-  return Number(iso.slice(0, 4));
-}
-
-/** The one predicate every figure uses: does a fact with these dimensions pass the filter? */
-export function createFilterPredicate(
+/** The date windows of a filter: before which a running partnership is dormant, and the expiry window. */
+export function statsWindows(
   filter: StatsFilter,
-  regions: StatsFacts['regions'],
-): (dims: FilterDims) => boolean {
-  const regionId = filter.region === null ? null : (regions.find((r) => r.code === filter.region)?.id ?? -1);
-  const types = new Set<string>(filter.types);
-  const statuses = new Set<string>(filter.statuses);
-  const hasYears = filter.fromYear !== null || filter.toYear !== null;
-  return (d) => {
-    if (!membershipPasses(filter, d.isMember)) return false;
-    if (regionId !== null && d.regionId !== regionId) return false;
-    if (types.size > 0 && !types.has(d.type)) return false;
-    if (statuses.size > 0 && !statuses.has(d.status)) return false;
-    if (hasYears) {
-      if (d.startYear === null) return false;
-      if (filter.fromYear !== null && d.startYear < filter.fromYear) return false;
-      if (filter.toYear !== null && d.startYear > filter.toYear) return false;
-    }
-    return true;
-  };
+  today: string,
+): { dormantBefore: string; today: string; expiringUntil: string } {
+  return { dormantBefore: shiftYears(today, -filter.dormantYears), today, expiringUntil: shiftYears(today, 1) };
 }
-
-const membershipPasses = (filter: StatsFilter, isMember: boolean): boolean =>
-  filter.membership === 'all' || (filter.membership === 'members') === isMember;
 
 type Accumulator = {
   level: AreaLevel;
@@ -126,7 +99,7 @@ type Accumulator = {
   districtCode: string | null;
   municipalities: number;
   population: number;
-  active: Set<number>;
+  withActive: number;
   partnerships: number;
   byType: Record<PartnershipType, number>;
   byStatus: Record<PartnershipStatus, number>;
@@ -151,7 +124,7 @@ const newAccumulator = (
   districtCode,
   municipalities: 0,
   population: 0,
-  active: new Set(),
+  withActive: 0,
   partnerships: 0,
   byType: zeros(PARTNERSHIP_TYPES),
   byStatus: zeros(PARTNERSHIP_STATUSES),
@@ -166,8 +139,8 @@ const finish = (a: Accumulator): AreaFigures => ({
   regionCode: a.regionCode,
   districtCode: a.districtCode,
   municipalities: a.municipalities,
-  withActive: a.active.size,
-  activeShare: a.municipalities === 0 ? null : a.active.size / a.municipalities,
+  withActive: a.withActive,
+  activeShare: a.municipalities === 0 ? null : a.withActive / a.municipalities,
   population: a.population,
   partnerships: a.partnerships,
   per10k: a.population === 0 ? null : (a.partnerships * 10000) / a.population,
@@ -184,13 +157,10 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
  * the same answer on the dashboard, in every export and in the CLI.
  */
 export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today: string): Statistics {
-  const passes = createFilterPredicate(filter, facts.regions);
   const regionById = new Map(facts.regions.map((r) => [r.id, r]));
   const districtById = new Map(facts.districts.map((d) => [d.id, d]));
   const filterRegionId =
     filter.region === null ? null : (facts.regions.find((r) => r.code === filter.region)?.id ?? -1);
-  const dormantBefore = shiftYears(today, -filter.dormantYears);
-  const expiringUntil = shiftYears(today, 1);
 
   const total = newAccumulator('country', 'CZ', '', null, null);
   const regions = new Map<number | null, Accumulator>();
@@ -202,115 +172,92 @@ export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today:
       regions.set(region.id, newAccumulator('region', region.code, region.name, region.code, null));
     }
   }
-
-  const regionAcc = (regionId: number | null): Accumulator => {
-    let acc = regions.get(regionId);
-    if (acc === undefined) {
-      const region = regionId === null ? undefined : regionById.get(regionId);
-      acc = newAccumulator('region', region?.code ?? null, region?.name ?? '', region?.code ?? null, null);
-      regions.set(regionId, acc);
+  const regionCodeOf = (regionId: number | null) =>
+    regionId === null ? null : (regionById.get(regionId)?.code ?? null);
+  /** The four accumulators a territory adds to: country, region, district, ORP. */
+  const accumulatorsOf = (key: TerritoryKey): Accumulator[] => {
+    let region = regions.get(key.regionId);
+    if (region === undefined) {
+      const r = key.regionId === null ? undefined : regionById.get(key.regionId);
+      region = newAccumulator('region', r?.code ?? null, r?.name ?? '', r?.code ?? null, null);
+      regions.set(key.regionId, region);
     }
-    return acc;
-  };
-  const districtAcc = (regionId: number | null, districtId: number | null): Accumulator => {
-    const key = `${regionId ?? ''}|${districtId ?? ''}`;
-    let acc = districts.get(key);
-    if (acc === undefined) {
-      const district = districtId === null ? undefined : districtById.get(districtId);
-      const regionCode = regionId === null ? null : (regionById.get(regionId)?.code ?? null);
-      acc = newAccumulator(
+    const districtKey = `${key.regionId ?? ''}|${key.districtId ?? ''}`;
+    let district = districts.get(districtKey);
+    if (district === undefined) {
+      const d = key.districtId === null ? undefined : districtById.get(key.districtId);
+      district = newAccumulator(
         'district',
-        district?.code ?? null,
-        district?.name ?? '',
-        regionCode,
-        district?.code ?? null,
+        d?.code ?? null,
+        d?.name ?? '',
+        regionCodeOf(key.regionId),
+        d?.code ?? null,
       );
-      districts.set(key, acc);
+      districts.set(districtKey, district);
     }
-    return acc;
-  };
-  const orpAcc = (regionId: number | null, orpKey: string | null, orpName: string | null): Accumulator => {
-    const key = `${regionId ?? ''}|${orpKey ?? ''}`;
-    let acc = orps.get(key);
-    if (acc === undefined) {
-      const regionCode = regionId === null ? null : (regionById.get(regionId)?.code ?? null);
-      acc = newAccumulator('orp', orpKey, orpName ?? '', regionCode, null);
-      orps.set(key, acc);
+    const orpKey = `${key.regionId ?? ''}|${key.orpKey ?? ''}`;
+    let orp = orps.get(orpKey);
+    if (orp === undefined) {
+      orp = newAccumulator('orp', key.orpKey, key.orpName ?? '', regionCodeOf(key.regionId), null);
+      orps.set(orpKey, orp);
     }
-    return acc;
+    return [total, region, district, orp];
   };
 
   for (const group of facts.municipalityGroups) {
-    if (!membershipPasses(filter, group.isMember)) continue;
-    if (filterRegionId !== null && group.regionId !== filterRegionId) continue;
-    for (const acc of [
-      total,
-      regionAcc(group.regionId),
-      districtAcc(group.regionId, group.districtId),
-      orpAcc(group.regionId, group.orpKey, group.orpName),
-    ]) {
+    for (const acc of accumulatorsOf(group)) {
       acc.municipalities += group.count;
       acc.population += group.population;
     }
   }
-
-  const years = new Map<number | null, number>();
-  const countries = new Map<string, number>();
-  const matrix = new Map<number | null, Map<string, number>>();
-  for (const p of facts.partnerships) {
-    if (!passes(p)) continue;
-    const dormant = RUNNING.includes(p.status) && maxDate(p.lastActivityOn, p.startedOn, '') < dormantBefore;
-    const expiring =
-      p.termKind === 'fixed' &&
-      p.status !== 'ended' &&
-      p.termUntil !== null &&
-      p.termUntil >= today &&
-      p.termUntil <= expiringUntil;
-    for (const acc of [
-      total,
-      regionAcc(p.regionId),
-      districtAcc(p.regionId, p.districtId),
-      orpAcc(p.regionId, p.orpKey, p.orpName),
-    ]) {
-      acc.partnerships += 1;
-      acc.byType[p.type] += 1;
-      acc.byStatus[p.status] += 1;
-      if (p.status === 'active') acc.active.add(p.municipalityId);
-      if (dormant) acc.dormant += 1;
-      if (expiring) acc.expiring += 1;
+  for (const group of facts.partnershipGroups) {
+    for (const acc of accumulatorsOf(group)) {
+      acc.partnerships += group.count;
+      acc.byType[group.type] += group.count;
+      acc.byStatus[group.status] += group.count;
+      acc.dormant += group.dormant;
+      acc.expiring += group.expiring;
     }
-    years.set(p.startYear, (years.get(p.startYear) ?? 0) + 1);
-    countries.set(p.countryCode, (countries.get(p.countryCode) ?? 0) + 1);
-    let row = matrix.get(p.regionId);
-    if (row === undefined) {
-      row = new Map();
-      matrix.set(p.regionId, row);
-    }
-    row.set(p.countryCode, (row.get(p.countryCode) ?? 0) + 1);
+  }
+  for (const group of facts.activeMunicipalities) {
+    for (const acc of accumulatorsOf(group)) acc.withActive += group.count;
   }
 
   const totalFigures = finish(total);
   const partnershipsTotal = totalFigures.partnerships;
   const share = (n: number): number => (partnershipsTotal === 0 ? 0 : n / partnershipsTotal);
 
-  const byRegion = (a: AreaFigures, b: AreaFigures): number =>
-    (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) || compareCzech(a.name, b.name);
-  const regionNameOf = (code: string | null): string => facts.regions.find((r) => r.code === code)?.name ?? '';
+  const unknownLast = (a: AreaFigures, b: AreaFigures): number => (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0);
+  const regionNames = new Map(facts.regions.map((r) => [r.code, r.name]));
   const byParentThenName = (a: AreaFigures, b: AreaFigures): number =>
     (a.regionCode === null ? 1 : 0) - (b.regionCode === null ? 1 : 0) ||
-    compareCzech(regionNameOf(a.regionCode), regionNameOf(b.regionCode)) ||
-    (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) ||
+    compareCzech(regionNames.get(a.regionCode ?? '') ?? '', regionNames.get(b.regionCode ?? '') ?? '') ||
+    unknownLast(a, b) ||
     compareCzech(a.name, b.name);
 
-  const regionRows = [...regions.values()].map(finish).sort(byRegion);
-  const countryRows: CountryCount[] = [...countries.entries()]
+  const regionRows = [...regions.values()]
+    .map(finish)
+    .sort((a, b) => unknownLast(a, b) || compareCzech(a.name, b.name));
+  const countryTotals = new Map<string, number>();
+  const matrix = new Map<number | null, Map<string, number>>();
+  for (const fact of facts.countries) {
+    countryTotals.set(fact.countryCode, (countryTotals.get(fact.countryCode) ?? 0) + fact.count);
+    let row = matrix.get(fact.regionId);
+    if (row === undefined) {
+      row = new Map();
+      matrix.set(fact.regionId, row);
+    }
+    row.set(fact.countryCode, (row.get(fact.countryCode) ?? 0) + fact.count);
+  }
+  const countryRows: CountryCount[] = [...countryTotals.entries()]
     .map(([countryCode, count]) => ({ countryCode, count, share: share(count) }))
     .sort((a, b) => b.count - a.count || a.countryCode.localeCompare(b.countryCode));
   const countryOrder = countryRows.map((c) => c.countryCode);
   const regionIdByCode = new Map(facts.regions.map((r) => [r.code, r.id]));
 
-  const yearRows = [...years.entries()]
-    .map(([year, count]) => ({ year, count }))
+  const yearRows = facts.years
+    .filter((y) => y.count > 0)
+    .map((y) => ({ year: y.year, count: y.count }))
     .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
   const decades = new Map<number | null, number>();
   for (const { year, count } of yearRows) {
@@ -319,9 +266,7 @@ export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today:
   }
 
   const areaCounts = zeros<string>(COOPERATION_AREAS);
-  for (const fact of facts.areas) {
-    if (passes(fact)) areaCounts[fact.area] = (areaCounts[fact.area] ?? 0) + fact.count;
-  }
+  for (const fact of facts.areas) areaCounts[fact.area] = (areaCounts[fact.area] ?? 0) + fact.count;
   const areaOrder = new Map<string, number>(COOPERATION_AREAS.map((a, i) => [a, i]));
 
   return {
@@ -345,14 +290,11 @@ export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today:
     areas: Object.entries(areaCounts)
       .map(([area, count]) => ({ area, count, share: share(count) }))
       .sort((a, b) => b.count - a.count || (areaOrder.get(a.area) ?? 99) - (areaOrder.get(b.area) ?? 99)),
-    funding: computeFunding(facts.funding, passes),
+    funding: computeFunding(facts.funding),
   };
 }
 
-const maxDate = (...dates: (string | null)[]): string =>
-  dates.reduce<string>((max, d) => (d !== null && d > max ? d : max), '');
-
-function computeFunding(facts: readonly FundingFact[], passes: (d: FilterDims) => boolean): Statistics['funding'] {
+function computeFunding(facts: readonly FundingFact[]): Statistics['funding'] {
   const rows = new Map<string, FundingRow>();
   const programmes = new Map<string, FundingRow>();
   const total: FundingRow = { programme: null, year: null, activities: 0, participants: 0, amounts: {} };
@@ -367,7 +309,6 @@ function computeFunding(facts: readonly FundingFact[], passes: (d: FilterDims) =
     }
   };
   for (const fact of facts) {
-    if (!passes(fact)) continue;
     const key = `${fact.programme ?? ''}|${fact.year ?? ''}`;
     let row = rows.get(key);
     if (row === undefined) {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../codes';
-import { createFilterPredicate, type StatsFacts } from './compute';
-import type { StatsFilter } from './filter';
 
 const count = z.number().int().nonnegative();
 
@@ -47,73 +45,83 @@ export const mapDataSchema = z.object({
 });
 export type MapData = z.infer<typeof mapDataSchema>;
 
-export type MapPlaces = {
-  municipalities: readonly { id: number; name: string; latitude: number; longitude: number }[];
-  towns: readonly {
-    id: number;
-    name: string;
-    nameCs: string | null;
-    countryCode: string;
-    latitude: number | null;
-    longitude: number | null;
-  }[];
-  regionCentres: readonly { regionId: number; latitude: number; longitude: number }[];
+/** One filtered partnership with both ends' names and coordinates (null when unknown). */
+export type MapRow = {
+  id: number;
+  regionId: number | null;
+  type: (typeof PARTNERSHIP_TYPES)[number];
+  status: (typeof PARTNERSHIP_STATUSES)[number];
+  municipalityId: number;
+  municipalityName: string;
+  municipalityLatitude: number | null;
+  municipalityLongitude: number | null;
+  townId: number;
+  townName: string;
+  townNameCs: string | null;
+  countryCode: string;
+  townLatitude: number | null;
+  townLongitude: number | null;
 };
 
-/** The map's points, lines and bubbles for a filter: the same partnerships the statistics count. */
-export function computeMapData(facts: StatsFacts, places: MapPlaces, filter: StatsFilter): MapData {
-  const passes = createFilterPredicate(filter, facts.regions);
-  const municipalities = new Map(places.municipalities.map((m) => [m.id, m]));
-  const towns = new Map(places.towns.map((t) => [t.id, t]));
-  const memberCounts = new Map<number, number>();
-  const townCounts = new Map<number, number>();
+/** The map's points, lines and bubbles from the filtered partnerships (the ones the statistics count). */
+export function computeMapData(
+  rows: readonly MapRow[],
+  regions: readonly { id: number; code: string; name: string }[],
+  regionCentres: readonly { regionId: number; latitude: number; longitude: number }[],
+): MapData {
+  const members = new Map<number, MapData['members'][number]>();
+  const towns = new Map<number, MapData['towns'][number]>();
   const regionCounts = new Map<number, number>();
   const links: MapData['links'] = [];
   let withoutCoordinates = 0;
-  for (const p of facts.partnerships) {
-    if (!passes(p)) continue;
-    if (p.regionId !== null) regionCounts.set(p.regionId, (regionCounts.get(p.regionId) ?? 0) + 1);
-    const municipality = municipalities.get(p.municipalityId);
-    const town = towns.get(p.foreignTownId);
-    if (municipality) memberCounts.set(p.municipalityId, (memberCounts.get(p.municipalityId) ?? 0) + 1);
-    const townPlaced = town !== undefined && town.latitude !== null && town.longitude !== null;
-    if (townPlaced) townCounts.set(p.foreignTownId, (townCounts.get(p.foreignTownId) ?? 0) + 1);
-    if (municipality && townPlaced) {
+  for (const row of rows) {
+    if (row.regionId !== null) regionCounts.set(row.regionId, (regionCounts.get(row.regionId) ?? 0) + 1);
+    const mLat = row.municipalityLatitude;
+    const mLon = row.municipalityLongitude;
+    const tLat = row.townLatitude;
+    const tLon = row.townLongitude;
+    if (mLat !== null && mLon !== null) {
+      const member = members.get(row.municipalityId) ?? {
+        id: row.municipalityId,
+        name: row.municipalityName,
+        latitude: mLat,
+        longitude: mLon,
+        partnerships: 0,
+      };
+      member.partnerships += 1;
+      members.set(row.municipalityId, member);
+    }
+    if (tLat !== null && tLon !== null) {
+      const town = towns.get(row.townId) ?? {
+        id: row.townId,
+        name: row.townName,
+        nameCs: row.townNameCs,
+        countryCode: row.countryCode,
+        latitude: tLat,
+        longitude: tLon,
+        partnerships: 0,
+      };
+      town.partnerships += 1;
+      towns.set(row.townId, town);
+    }
+    if (mLat !== null && mLon !== null && tLat !== null && tLon !== null) {
       links.push({
-        id: p.id,
-        municipalityId: p.municipalityId,
-        townId: p.foreignTownId,
-        type: p.type,
-        status: p.status,
+        id: row.id,
+        municipalityId: row.municipalityId,
+        townId: row.townId,
+        type: row.type,
+        status: row.status,
       });
     } else {
       withoutCoordinates += 1;
     }
   }
-  const centres = new Map(places.regionCentres.map((c) => [c.regionId, c]));
+  const centres = new Map(regionCentres.map((c) => [c.regionId, c]));
   return {
-    members: [...memberCounts.entries()].flatMap(([id, partnerships]) => {
-      const m = municipalities.get(id);
-      return m ? [{ id, name: m.name, latitude: m.latitude, longitude: m.longitude, partnerships }] : [];
-    }),
-    towns: [...townCounts.entries()].flatMap(([id, partnerships]) => {
-      const t = towns.get(id);
-      return t && t.latitude !== null && t.longitude !== null
-        ? [
-            {
-              id,
-              name: t.name,
-              nameCs: t.nameCs,
-              countryCode: t.countryCode,
-              latitude: t.latitude,
-              longitude: t.longitude,
-              partnerships,
-            },
-          ]
-        : [];
-    }),
+    members: [...members.values()],
+    towns: [...towns.values()],
     links,
-    regions: facts.regions.flatMap((r) => {
+    regions: regions.flatMap((r) => {
       const centre = centres.get(r.id);
       const partnerships = regionCounts.get(r.id) ?? 0;
       return centre && partnerships > 0

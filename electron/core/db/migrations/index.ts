@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial';
+import * as statisticsIndexes from './0005-statistics-indexes';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -7,7 +8,10 @@ export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down:
  * The ordered, append-only list of migrations. Never edit or reorder a shipped entry; append.
  * The schema version of a database is the number of migrations applied to it.
  */
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', ...initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-initial', ...initial },
+  { name: '0005-statistics-indexes', ...statisticsIndexes },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
