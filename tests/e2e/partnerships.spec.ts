@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { createPartnership } from '../../electron/core/services/partnerships-service';
+import { partnershipCreateSchema } from '../../shared/domain/partnership-rules';
 import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
@@ -328,25 +329,12 @@ test.describe('Partnerships', () => {
     const member = (await webApp.ctx.db.knex('municipalities').where({ name: 'Tábor' }).first('id')) as { id: number };
     await createPartnership(
       { knex: webApp.ctx.db.knex, actor: () => Promise.resolve('e2e'), changed: () => undefined },
-      {
+      partnershipCreateSchema.parse({
         municipalityId: member.id,
         type: 'informal',
         status: 'proposed',
         town: { name: HOSTILE_IMG, nameCs: HOSTILE_LINK, countryCode: 'AT' },
-        termKind: 'indefinite',
-        areas: [],
-        participantGroups: [],
-        notes: null,
-        startedOn: null,
-        signedOn: null,
-        signedPlace: null,
-        czResolution: null,
-        czResolutionDate: null,
-        partnerResolution: null,
-        partnerResolutionDate: null,
-        termUntil: null,
-        endedOn: null,
-      },
+      }),
     );
     await openPartnerships(page);
     await search(page, 'onerror');
