@@ -253,6 +253,34 @@ test.describe('Partnerships', () => {
     await expect(grid(page).locator('.ag-cell[col-id="lastActivityOn"]').first()).toHaveText('12. 9. 2025');
   });
 
+  test('inline date edit: a signature before the start is refused until confirmed', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await openPartnerships(page);
+    await search(page, 'lobau');
+    const signed = grid(page).locator('.ag-cell[col-id="signedOn"]').first();
+    await expect(signed).toHaveText('20. 5. 2025');
+    await signed.dblclick();
+    await signed.locator('input').fill('2025-03-01');
+    await signed.locator('input').press('Enter');
+    const error = page.getByTestId('toast-error');
+    await expect(error).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+    await expect(signed).toHaveText('20. 5. 2025');
+    const stored = async () =>
+      (
+        (await webApp.ctx.db
+          .knex('partnerships as p')
+          .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+          .where('t.name', 'Löbau')
+          .first('p.signed_on')) as { signed_on: string }
+      ).signed_on;
+    expect(await stored()).toBe('2025-05-20');
+    await error.getByTestId('toast-action').click();
+    await expect(signed).toHaveText('1. 3. 2025');
+    await expect.poll(stored).toBe('2025-03-01');
+  });
+
   test('delete asks first and can be undone with all children', async ({ appPage: page, webApp }) => {
     await openPartnerships(page);
     await search(page, 'lobau');
