@@ -13,6 +13,12 @@ export type AppContextOptions = {
   /** Fills an empty, newly created database with the demo data. */
   seedDemoIfEmpty?: boolean;
   open?: OpenOptions;
+  /**
+   * Whether file paths sent by the renderer may be opened (a file dropped on the Electron window).
+   * Only the desktop shell, whose renderer is our own sandboxed page, says yes; the web bridge
+   * must not, or anyone with its token could read any file the server can.
+   */
+  acceptsLocalPaths?: boolean;
 };
 
 export type AppContext = {
@@ -21,6 +27,7 @@ export type AppContext = {
   appVersion: string;
   preferences: PreferencesPort;
   dialogs: DialogPort;
+  acceptsLocalPaths: boolean;
   emit: EventSink;
   /** Who is making changes: the name set in Settings, else the operating system user. */
   actor: () => Promise<string>;
@@ -39,6 +46,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     appVersion: options.appVersion,
     preferences: options.preferences,
     dialogs: options.dialogs,
+    acceptsLocalPaths: options.acceptsLocalPaths ?? false,
     emit: options.events ?? (() => undefined),
     actor: async () => {
       const { actorName } = await options.preferences.get();

@@ -100,6 +100,7 @@ async function openRegistry(
       events: (event, payload) => mainWindow?.webContents.send(event, payload),
       seedDemoIfEmpty: !existsSync(databasePath),
       open: { dailyBackup: true },
+      acceptsLocalPaths: true,
     });
   } catch (error) {
     const known = error instanceof AppError && (error.code === 'DATABASE_DAMAGED' || error.code === 'SCHEMA_TOO_NEW');

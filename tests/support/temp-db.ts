@@ -24,7 +24,10 @@ export function tempDir(prefix = 'twinreg-test-'): string {
 }
 
 /** A real SQLite registry in a temp folder, migrated fresh, with the real dispatch over it. */
-export async function createTestApp(options: { demo?: boolean; dialogs?: DialogPort } = {}): Promise<TestApp> {
+/** A core as the desktop shell wires it (`acceptsLocalPaths` true unless a test plays the web bridge). */
+export async function createTestApp(
+  options: { demo?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean } = {},
+): Promise<TestApp> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'registry.db');
   const events: unknown[] = [];
@@ -36,6 +39,7 @@ export async function createTestApp(options: { demo?: boolean; dialogs?: DialogP
     dialogs: options.dialogs ?? noDialogs,
     events: (event, payload) => events.push({ event, payload }),
     seedDemoIfEmpty: options.demo ?? false,
+    acceptsLocalPaths: options.acceptsLocalPaths ?? true,
   });
   const dispatch = createDispatch(createHandlers(ctx), { validateOutput: true });
   return {

@@ -55,7 +55,12 @@ describe('contract and dispatch', () => {
     try {
       const before = await ok(demo.dispatch('app:info', {}));
       for (const channel of CHANNELS) {
-        for (const input of ['garbage', 42, [1, 2, 3], { __proto__: { polluted: true }, unexpectedField: '<img src=x onerror=alert(1)>' }]) {
+        for (const input of [
+          'garbage',
+          42,
+          [1, 2, 3],
+          { __proto__: { polluted: true }, unexpectedField: '<img src=x onerror=alert(1)>' },
+        ]) {
           const result = await demo.dispatch(channel, input);
           expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
           if (!result.ok) expect(result.error.code, channel).toBe('VALIDATION');
@@ -65,6 +70,16 @@ describe('contract and dispatch', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     } finally {
       await demo.cleanup();
+    }
+  });
+
+  it('a host that does not accept local paths (the web bridge) refuses a path sent by the page', async () => {
+    const web = await createTestApp({ acceptsLocalPaths: false });
+    try {
+      const result = await web.dispatch('import:openDropped', { path: '/etc/passwd.csv' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await web.cleanup();
     }
   });
 

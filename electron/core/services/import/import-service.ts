@@ -62,6 +62,9 @@ export async function chooseImportFile(ctx: AppContext): Promise<{ file: string;
  * regular file with a table extension is accepted.
  */
 export function openDroppedFile(ctx: AppContext, filePath: string): { file: string; fileName: string } {
+  if (!ctx.acceptsLocalPaths) {
+    throw new AppError('FORBIDDEN', 'This host does not open file paths sent by the page; upload the file instead.');
+  }
   const extension = path.extname(filePath).slice(1).toLowerCase();
   if (!path.isAbsolute(filePath) || !IMPORT_EXTENSIONS.some((e) => e === extension)) {
     throw new AppError('VALIDATION', 'Only CSV, TSV, TXT and XLSX files can be imported.', {
