@@ -36,8 +36,14 @@ export const FIGURES: readonly Figure[] = [
 export async function runScale(spec: ScaleSpec, log: (message: string) => void): Promise<ScaleResult> {
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
+  let peakFigure = 'start';
+  let current = 'start';
   const sample = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakFigure = current;
+    }
   };
   const sampler = setInterval(sample, 50);
   sampler.unref();
@@ -78,6 +84,7 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
 
   const figures: FigureResult[] = [];
   for (const figure of FIGURES) {
+    current = figure.id;
     try {
       figures.push(...(await figure.run(env)));
     } catch (error) {
@@ -93,7 +100,7 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
     title: '7 Peak memory of the core process',
     status: 'ok',
     value: measured('peak RSS (sampled)', 'MB', [peakRss / 1e6]),
-    extra: { 'maxRSS MB': Math.round(maxRssMb) },
+    extra: { 'maxRSS MB': Math.round(maxRssMb), 'peak during': peakFigure },
   });
   for (const figure of figures) {
     const target = targetOf(figure, spec.scale);
