@@ -18,6 +18,8 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       args: [
+        // Date inputs and number formats follow Chromium's UI language, not the page locale.
+        '--lang=cs-CZ',
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
