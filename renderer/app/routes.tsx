@@ -4,6 +4,8 @@ import { MembersPage } from '../features/members/MembersPage';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { MapPage } from '../features/map/MapPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
 
@@ -17,9 +19,9 @@ export const ROUTES: readonly Route[] = [
   {
     id: 'statistics',
     label: 'nav.statistics',
-    render: () => <PlaceholderPage title="nav.statistics" what="placeholder.statistics" />,
+    render: () => <StatisticsPage />,
   },
-  { id: 'map', label: 'nav.map', render: () => <PlaceholderPage title="nav.map" what="placeholder.map" /> },
+  { id: 'map', label: 'nav.map', render: () => <MapPage /> },
   {
     id: 'requests',
     label: 'nav.requests',

@@ -1,0 +1,388 @@
+import { useCallback, useMemo, useState } from 'react';
+import {
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  type PartnershipStatus,
+  type PartnershipType,
+} from '../../../shared/domain/codes';
+import {
+  MEMBERSHIP_FILTERS,
+  type MembershipFilter,
+  type StatsFilterInput,
+} from '../../../shared/domain/statistics/filter';
+import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
+import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import {
+  areaColumns,
+  cooperationColumns,
+  countryColumns,
+  formatters,
+  fundingColumns,
+  matrixColumns,
+  type AreaRow,
+  type CountryRow,
+  type FundingRow,
+  type MatrixRow,
+} from './stats-columns';
+import { AreaBarsChart, CountriesChart, YearsChart, type StackBy } from './StatsCharts';
+import './statistics.css';
+
+const TABS = ['regions', 'countries', 'matrix', 'areas', 'funding'] as const;
+type Tab = (typeof TABS)[number];
+const EXPORTS: readonly StatsExportFormat[] = ['xlsx', 'docx', 'csv', 'json'];
+
+const areaRowId = (p: { data: AreaFigures }) => `${p.data.level}-${p.data.regionCode ?? ''}-${p.data.code ?? 'none'}`;
+
+/** The statistics dashboard: filter, key figures, charts, tables with drill-down, exports. */
+export function StatisticsPage() {
+  const i18n = useI18n();
+  const { t, tk } = i18n;
+  const [filter, setFilter] = useState<StatsFilterInput>({});
+  const [tab, setTab] = useState<Tab>('regions');
+  const [stackBy, setStackBy] = useState<StackBy>('type');
+  const [drill, setDrill] = useState<string | null>(null);
+  const [level, setLevel] = useState<'district' | 'orp'>('district');
+  const [exporting, setExporting] = useState<StatsExportFormat | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const stats = useAsync(() => call('stats:compute', { filter }), [filter]);
+  const data = stats.data;
+  const f = formatters(i18n);
+  const patch = (next: Partial<StatsFilterInput>) => setFilter((current) => ({ ...current, ...next }));
+  const dormantYears = filter.dormantYears ?? 3;
+
+  const regionRows = data?.regions;
+  const drillRows = useMemo(() => {
+    if (!data || drill === null) return undefined;
+    return (level === 'district' ? data.districts : data.orps).filter((a) => a.regionCode === drill);
+  }, [data, drill, level]);
+  const drillName = drill === null ? '' : (data?.regions.find((r) => r.code === drill)?.name ?? drill);
+  const columns = useMemo(
+    () => areaColumns(i18n, drill === null ? 'region' : level, dormantYears),
+    [i18n, drill, level, dormantYears],
+  );
+  const onRegionOpen = useCallback((event: { data?: AreaFigures }) => {
+    if (event.data?.level === 'region' && event.data.code !== null) setDrill(event.data.code);
+  }, []);
+
+  const runExport = async (format: StatsExportFormat) => {
+    setExporting(format);
+    setExported(null);
+    setExportError(null);
+    try {
+      const result = await call('stats:export', { format, filter, language: i18n.language });
+      if (result) setExported(result.filePath);
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const yearValue = (value: string) => (/^\d{4}$/.test(value) ? Number(value) : null);
+
+  return (
+    <section className="page page-scroll stats-page" data-testid="statistics-page">
+      <PageHeader title={t('stats.title')}>
+        <span className="stats-export-label">{t('stats.export')}:</span>
+        {EXPORTS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            data-testid={`stats-export-${format}`}
+            disabled={exporting !== null}
+            onClick={() => void runExport(format)}
+          >
+            {exporting === format ? t('stats.export.running') : t(`stats.export.${format}`)}
+          </button>
+        ))}
+      </PageHeader>
+      {exported !== null && (
+        <p className="notice" data-testid="stats-export-done">
+          {t('stats.export.done', { path: exported })}
+        </p>
+      )}
+      {exportError !== null && <ErrorNotice error={exportError} />}
+
+      <div className="stats-filter card" data-testid="stats-filter">
+        <label className="stats-field">
+          <span>{t('stats.filter.years')}</span>
+          <span className="stats-years">
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1900}
+              max={2100}
+              placeholder={t('stats.filter.from')}
+              aria-label={`${t('stats.filter.years')} ${t('stats.filter.from')}`}
+              data-testid="stats-from"
+              value={filter.fromYear ?? ''}
+              onChange={(e) => patch({ fromYear: yearValue(e.target.value) })}
+            />
+            –
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1900}
+              max={2100}
+              placeholder={t('stats.filter.to')}
+              aria-label={`${t('stats.filter.years')} ${t('stats.filter.to')}`}
+              data-testid="stats-to"
+              value={filter.toYear ?? ''}
+              onChange={(e) => patch({ toYear: yearValue(e.target.value) })}
+            />
+          </span>
+        </label>
+        <label className="stats-field">
+          <span>{t('stats.filter.type')}</span>
+          <select
+            data-testid="stats-type"
+            value={filter.types?.[0] ?? ''}
+            onChange={(e) => patch({ types: e.target.value === '' ? [] : [e.target.value as PartnershipType] })}
+          >
+            <option value="">{t('stats.filter.all')}</option>
+            {PARTNERSHIP_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {tk(`partnershipType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stats-field">
+          <span>{t('stats.filter.status')}</span>
+          <select
+            data-testid="stats-status"
+            value={filter.statuses?.[0] ?? ''}
+            onChange={(e) => patch({ statuses: e.target.value === '' ? [] : [e.target.value as PartnershipStatus] })}
+          >
+            <option value="">{t('stats.filter.all')}</option>
+            {PARTNERSHIP_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {tk(`partnershipStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stats-field">
+          <span>{t('stats.filter.membership')}</span>
+          <select
+            data-testid="stats-membership"
+            value={filter.membership ?? 'members'}
+            onChange={(e) => patch({ membership: e.target.value as MembershipFilter })}
+          >
+            {MEMBERSHIP_FILTERS.map((m) => (
+              <option key={m} value={m}>
+                {tk(`stats.membership.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stats-field stats-field-narrow">
+          <span>{t('stats.filter.dormantYears')}</span>
+          <input
+            type="number"
+            min={1}
+            max={100}
+            data-testid="stats-dormant"
+            value={dormantYears}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 100) patch({ dormantYears: n });
+            }}
+          />
+        </label>
+        <button type="button" className="button stats-reset" onClick={() => setFilter({})}>
+          {t('stats.filter.reset')}
+        </button>
+      </div>
+
+      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.reload} />}
+
+      {data && (
+        <>
+          <div className="stats-cards" data-testid="stats-cards">
+            <Card label={t('stats.card.members')} value={f.int(data.total.municipalities)} testId="card-members" />
+            <Card
+              label={t('stats.card.withActive')}
+              value={f.int(data.total.withActive)}
+              detail={f.pct(data.total.activeShare)}
+              testId="card-with-active"
+            />
+            <Card
+              label={t('stats.card.partnerships')}
+              value={f.int(data.total.partnerships)}
+              testId="card-partnerships"
+            />
+            <Card label={t('stats.card.per10k')} value={f.dec(data.total.per10k)} testId="card-per10k" />
+            <Card
+              label={t('stats.card.dormant', { years: dormantYears })}
+              value={f.int(data.total.dormant)}
+              testId="card-dormant"
+            />
+            <Card label={t('stats.card.expiring')} value={f.int(data.total.expiring)} testId="card-expiring" />
+            <Card label={t('stats.card.countries')} value={f.int(data.countries.length)} testId="card-countries" />
+          </div>
+
+          <div className="stats-charts">
+            <div className="card stats-chart-card stats-chart-wide" data-testid="chart-regions">
+              <div className="stats-chart-tools">
+                <span>{t('stats.chart.stackBy')}:</span>
+                {(['type', 'status'] as const).map((key) => (
+                  <button
+                    key={key}
+                    type="button"
+                    className={`button small ${stackBy === key ? 'primary' : ''}`}
+                    aria-pressed={stackBy === key}
+                    onClick={() => setStackBy(key)}
+                  >
+                    {t(key === 'type' ? 'stats.chart.stackType' : 'stats.chart.stackStatus')}
+                  </button>
+                ))}
+              </div>
+              <AreaBarsChart
+                areas={drillRows && level === 'district' ? drillRows : data.regions}
+                stackBy={stackBy}
+                title={t(drillRows && level === 'district' ? 'stats.chart.byDistrict' : 'stats.chart.byRegion')}
+              />
+            </div>
+            <div className="card stats-chart-card" data-testid="chart-years">
+              {data.years.length > 0 ? (
+                <YearsChart years={data.years} />
+              ) : (
+                <p className="empty-note">{t('stats.chart.empty')}</p>
+              )}
+            </div>
+            <div className="card stats-chart-card" data-testid="chart-countries">
+              {data.topCountries.length > 0 ? (
+                <CountriesChart countries={data.topCountries} />
+              ) : (
+                <p className="empty-note">{t('stats.chart.empty')}</p>
+              )}
+            </div>
+          </div>
+
+          <div className="stats-tabs" role="tablist">
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={`stats-tab ${tab === id ? 'active' : ''}`}
+                data-testid={`stats-tab-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {t(`stats.tab.${id}`)}
+              </button>
+            ))}
+          </div>
+
+          {tab === 'regions' && (
+            <div className="stats-table">
+              <div className="stats-drill">
+                {drill === null ? (
+                  <span className="stats-hint">{t('stats.drill.hint')}</span>
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      className="button small"
+                      data-testid="stats-drill-back"
+                      onClick={() => setDrill(null)}
+                    >
+                      ← {t('stats.drill.back')}
+                    </button>
+                    <strong data-testid="stats-drill-region">{drillName}</strong>
+                    {(['district', 'orp'] as const).map((l) => (
+                      <button
+                        key={l}
+                        type="button"
+                        className={`button small ${level === l ? 'primary' : ''}`}
+                        aria-pressed={level === l}
+                        data-testid={`stats-level-${l}`}
+                        onClick={() => setLevel(l)}
+                      >
+                        {t(`stats.level.${l}`)}
+                      </button>
+                    ))}
+                  </>
+                )}
+              </div>
+              <DataGrid<AreaFigures>
+                key={drill === null ? 'regions' : `${drill}-${level}`}
+                testId="stats-regions-grid"
+                rows={drill === null ? regionRows : drillRows}
+                columns={columns}
+                getRowId={areaRowId}
+                gridProps={{
+                  onRowDoubleClicked: onRegionOpen,
+                  pinnedBottomRowData: drill === null ? [data.total] : [],
+                }}
+              />
+            </div>
+          )}
+          {tab === 'countries' && (
+            <div className="stats-table">
+              <DataGrid<CountryRow>
+                testId="stats-countries-grid"
+                rows={data.countries}
+                columns={countryColumns(i18n)}
+                getRowId={(p) => p.data.countryCode}
+              />
+            </div>
+          )}
+          {tab === 'matrix' && (
+            <div className="stats-table">
+              <DataGrid<MatrixRow>
+                testId="stats-matrix-grid"
+                rows={data.matrix.rows}
+                columns={matrixColumns(i18n, data.matrix.countries)}
+                getRowId={(p) => p.data.regionCode ?? 'none'}
+              />
+            </div>
+          )}
+          {tab === 'areas' && (
+            <div className="stats-table">
+              <DataGrid<AreaRow>
+                testId="stats-areas-grid"
+                rows={data.areas}
+                columns={cooperationColumns(i18n)}
+                getRowId={(p) => p.data.area}
+              />
+            </div>
+          )}
+          {tab === 'funding' && (
+            <div className="stats-table">
+              <DataGrid<FundingRow>
+                testId="stats-funding-grid"
+                rows={data.funding.byProgrammeYear}
+                columns={fundingColumns(i18n, data.funding.currencies)}
+                getRowId={(p) => `${p.data.programme ?? 'none'}-${String(p.data.year ?? '')}`}
+                gridProps={{ pinnedBottomRowData: [data.funding.total] }}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Card({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
+  return (
+    <div className="card stats-card" data-testid={testId}>
+      <span className="stats-card-label">{label}</span>
+      <span className="stats-card-value">
+        {value}
+        {detail !== undefined && <small> ({detail})</small>}
+      </span>
+    </div>
+  );
+}

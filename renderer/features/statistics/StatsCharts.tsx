@@ -1,0 +1,119 @@
+import { AllCommunityModule, ModuleRegistry, type AgChartOptions } from 'ag-charts-community';
+import { AgCharts } from 'ag-charts-react';
+import { useMemo } from 'react';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
+import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
+import { areaName, countryLabel } from '../../../shared/domain/statistics/tables';
+import { useI18n } from '../../lib/i18n';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** The app's palette: types and statuses keep their colours across charts. */
+const COLOURS = ['#1d5fa8', '#3fa34d', '#e39b1b', '#8a6db8', '#c2410c'];
+const FONT = { fontFamily: 'inherit', fontSize: 12 };
+
+export type StackBy = 'type' | 'status';
+
+/** Partnerships per region (or per district of one region), stacked by type or status. */
+export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[]; stackBy: StackBy; title: string }) {
+  const i18n = useI18n();
+  const options = useMemo((): AgChartOptions => {
+    const keys: readonly string[] = stackBy === 'type' ? PARTNERSHIP_TYPES : PARTNERSHIP_STATUSES;
+    const data = areas
+      .filter((a) => a.municipalities > 0 || a.partnerships > 0)
+      .map((a) => {
+        const row: Record<string, string | number> = { name: areaName(a, i18n.language) };
+        for (const key of keys)
+          row[key] =
+            stackBy === 'type'
+              ? a.byType[key as keyof AreaFigures['byType']]
+              : a.byStatus[key as keyof AreaFigures['byStatus']];
+        return row;
+      });
+    return {
+      data,
+      title: { text: title, fontSize: 14, fontWeight: 'bold' },
+      background: { fill: 'transparent' },
+      series: keys.map((key, index) => ({
+        type: 'bar',
+        direction: 'horizontal',
+        xKey: 'name',
+        yKey: key,
+        yName: i18n.tk(stackBy === 'type' ? `partnershipType.${key}` : `partnershipStatus.${key}`),
+        stacked: true,
+        fill: COLOURS[index % COLOURS.length],
+      })),
+      axes: {
+        x: { type: 'category', position: 'left', label: { ...FONT } },
+        y: { type: 'number', position: 'bottom', label: { ...FONT } },
+      },
+      legend: {
+        position: 'bottom',
+        spacing: 16,
+        item: { padding: { left: 6, right: 22, top: 4, bottom: 4 }, label: { ...FONT } },
+      },
+    };
+  }, [areas, stackBy, title, i18n]);
+  return <AgCharts options={options} className="stats-chart stats-chart-tall" />;
+}
+
+/** New partnerships per start year. */
+export function YearsChart({ years }: { years: Statistics['years'] }) {
+  const i18n = useI18n();
+  const options = useMemo((): AgChartOptions => {
+    const known = years.flatMap((y) => (y.year === null ? [] : [{ year: y.year, count: y.count }]));
+    return {
+      data: known,
+      title: { text: i18n.t('stats.chart.perYear'), fontSize: 14, fontWeight: 'bold' },
+      background: { fill: 'transparent' },
+      series: [
+        {
+          type: 'line',
+          xKey: 'year',
+          yKey: 'count',
+          yName: i18n.t('stats.col.new'),
+          stroke: COLOURS[0],
+          marker: { fill: COLOURS[0], size: 5 },
+        },
+      ],
+      axes: {
+        x: {
+          type: 'number',
+          position: 'bottom',
+          label: { ...FONT, formatter: ({ value }: { value: unknown }) => String(value) },
+        },
+        y: { type: 'number', position: 'left', label: { ...FONT } },
+      },
+      legend: { enabled: false },
+    };
+  }, [years, i18n]);
+  return <AgCharts options={options} className="stats-chart" />;
+}
+
+/** The top partner countries. */
+export function CountriesChart({ countries }: { countries: Statistics['topCountries'] }) {
+  const i18n = useI18n();
+  const options = useMemo((): AgChartOptions => {
+    return {
+      data: countries.map((c) => ({ name: countryLabel(c.countryCode, i18n.language), count: c.count })),
+      title: { text: i18n.t('stats.chart.topCountries'), fontSize: 14, fontWeight: 'bold' },
+      background: { fill: 'transparent' },
+      series: [
+        {
+          type: 'bar',
+          direction: 'horizontal',
+          xKey: 'name',
+          yKey: 'count',
+          yName: i18n.t('stats.col.partnerships'),
+          fill: COLOURS[0],
+        },
+      ],
+      axes: {
+        x: { type: 'category', position: 'left', label: { ...FONT } },
+        y: { type: 'number', position: 'bottom', label: { ...FONT } },
+      },
+      legend: { enabled: false },
+    };
+  }, [countries, i18n]);
+  return <AgCharts options={options} className="stats-chart" />;
+}

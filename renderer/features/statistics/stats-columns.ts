@@ -1,0 +1,177 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
+import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
+import { areaName, countryLabel, currencyLabel, programmeLabel } from '../../../shared/domain/statistics/tables';
+import type { I18n } from '../../lib/i18n';
+import { textColumn } from '../../lib/czech-grid';
+
+/** Number formatters in the user's language (grids keep numbers as numbers, so sorting is numeric). */
+export function formatters(i18n: Pick<I18n, 'language'>) {
+  const locale = i18n.language === 'cs' ? 'cs-CZ' : 'en-GB';
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const dec = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const wrap =
+    (format: Intl.NumberFormat) =>
+    (value: number | null | undefined): string =>
+      value === null || value === undefined ? '–' : format.format(value);
+  return { int: wrap(int), dec: wrap(dec), pct: wrap(pct), money: wrap(money) };
+}
+
+const numeric = <T>(def: ColDef<T>, format: (v: number | null | undefined) => string): ColDef<T> => ({
+  type: 'numericColumn',
+  filter: 'agNumberColumnFilter',
+  width: 120,
+  valueFormatter: (p: ValueFormatterParams<T, number | null>) => format(p.value),
+  ...def,
+});
+
+/** Region, district or ORP rows with every figure; `level` chooses the name column's heading. */
+export function areaColumns(
+  i18n: I18n,
+  level: 'region' | 'district' | 'orp',
+  dormantYears: number,
+): ColDef<AreaFigures>[] {
+  const { t, tk } = i18n;
+  const f = formatters(i18n);
+  const heading =
+    level === 'region' ? 'stats.col.region' : level === 'district' ? 'stats.col.district' : 'stats.col.orp';
+  return [
+    textColumn<AreaFigures>({
+      colId: 'name',
+      headerName: t(heading),
+      valueGetter: (p) =>
+        !p.data ? '' : p.data.level === 'country' ? t('stats.countryTotal') : areaName(p.data, i18n.language),
+      pinned: 'left',
+      minWidth: 170,
+      flex: 1,
+    }),
+    numeric({ field: 'municipalities', headerName: t('stats.col.municipalities') }, f.int),
+    numeric({ field: 'withActive', headerName: t('stats.col.withActive') }, f.int),
+    numeric({ field: 'activeShare', headerName: t('stats.col.activeShare') }, f.pct),
+    numeric({ field: 'partnerships', headerName: t('stats.col.partnerships') }, f.int),
+    numeric({ field: 'per10k', headerName: t('stats.col.per10k') }, f.dec),
+    ...PARTNERSHIP_TYPES.map((type) =>
+      numeric<AreaFigures>(
+        {
+          colId: `type-${type}`,
+          headerName: tk(`partnershipType.${type}`),
+          valueGetter: (p) => p.data?.byType[type] ?? null,
+        },
+        f.int,
+      ),
+    ),
+    ...PARTNERSHIP_STATUSES.map((status) =>
+      numeric<AreaFigures>(
+        {
+          colId: `status-${status}`,
+          headerName: tk(`partnershipStatus.${status}`),
+          valueGetter: (p) => p.data?.byStatus[status] ?? null,
+        },
+        f.int,
+      ),
+    ),
+    numeric({ field: 'dormant', headerName: `${t('stats.col.dormant')} (${String(dormantYears)})` }, f.int),
+    numeric({ field: 'expiring', headerName: t('stats.col.expiring') }, f.int),
+    numeric({ field: 'population', headerName: t('stats.col.population') }, f.int),
+  ];
+}
+
+export type CountryRow = Statistics['countries'][number];
+export function countryColumns(i18n: I18n): ColDef<CountryRow>[] {
+  const { t } = i18n;
+  const f = formatters(i18n);
+  return [
+    textColumn<CountryRow>({
+      colId: 'country',
+      headerName: t('stats.col.country'),
+      valueGetter: (p) => (p.data ? countryLabel(p.data.countryCode, i18n.language) : ''),
+      flex: 1,
+      minWidth: 160,
+    }),
+    textColumn<CountryRow>({ field: 'countryCode', headerName: t('stats.col.countryCode'), width: 110 }),
+    numeric({ field: 'count', headerName: t('stats.col.partnerships'), sort: 'desc' }, f.int),
+    numeric({ field: 'share', headerName: t('stats.col.share') }, f.pct),
+  ];
+}
+
+export type MatrixRow = Statistics['matrix']['rows'][number];
+export function matrixColumns(i18n: I18n, countries: readonly string[]): ColDef<MatrixRow>[] {
+  const f = formatters(i18n);
+  return [
+    textColumn<MatrixRow>({
+      colId: 'region',
+      headerName: i18n.t('stats.col.region'),
+      valueGetter: (p) => (p.data ? areaName({ code: p.data.regionCode, name: p.data.regionName }, i18n.language) : ''),
+      pinned: 'left',
+      minWidth: 170,
+    }),
+    numeric<MatrixRow>({ colId: 'total', headerName: i18n.t('stats.col.total'), field: 'total', width: 100 }, f.int),
+    ...countries.map((code, index) =>
+      numeric<MatrixRow>(
+        {
+          colId: `c-${code}`,
+          headerName: code,
+          headerTooltip: countryLabel(code, i18n.language),
+          valueGetter: (p) => p.data?.counts[index] ?? 0,
+          width: 76,
+          minWidth: 64,
+        },
+        f.int,
+      ),
+    ),
+  ];
+}
+
+export type AreaRow = Statistics['areas'][number];
+export function cooperationColumns(i18n: I18n): ColDef<AreaRow>[] {
+  const f = formatters(i18n);
+  return [
+    textColumn<AreaRow>({
+      colId: 'area',
+      headerName: i18n.t('stats.col.area'),
+      valueGetter: (p) => (p.data ? i18n.tk(`area.${p.data.area}`) : ''),
+      flex: 1,
+      minWidth: 180,
+    }),
+    numeric({ field: 'count', headerName: i18n.t('stats.col.partnerships') }, f.int),
+    numeric({ field: 'share', headerName: i18n.t('stats.col.share') }, f.pct),
+  ];
+}
+
+export type FundingRow = Statistics['funding']['byProgrammeYear'][number];
+export function fundingColumns(i18n: I18n, currencies: readonly string[]): ColDef<FundingRow>[] {
+  const f = formatters(i18n);
+  return [
+    textColumn<FundingRow>({
+      colId: 'programme',
+      headerName: i18n.t('stats.col.programme'),
+      // The pinned total row is the only one without a year (every activity has a date).
+      valueGetter: (p) =>
+        !p.data
+          ? ''
+          : p.data.programme === null && p.data.year === null
+            ? i18n.t('stats.col.total')
+            : programmeLabel(p.data.programme, i18n.language),
+      flex: 1,
+      minWidth: 180,
+    }),
+    numeric<FundingRow>({ field: 'year', headerName: i18n.t('stats.col.year'), width: 90 }, (v) =>
+      v === null || v === undefined ? '–' : String(v),
+    ),
+    numeric({ field: 'activities', headerName: i18n.t('stats.col.activities') }, f.int),
+    numeric({ field: 'participants', headerName: i18n.t('stats.col.participants') }, f.int),
+    ...currencies.map((currency) =>
+      numeric<FundingRow>(
+        {
+          colId: `amount-${currency}`,
+          headerName: i18n.t('stats.col.amount', { currency: currencyLabel(currency, i18n.language) }),
+          valueGetter: (p) => p.data?.amounts[currency] ?? 0,
+          width: 140,
+        },
+        f.money,
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+test.describe('statistics and map', () => {
+  test('the dashboard shows the demo figures and a filter changes them', async ({ appPage: page, webApp }) => {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByRole('heading', { name: 'Statistiky' })).toBeVisible();
+    const partnerships = page.getByTestId('card-partnerships');
+    // The demo has 106 partnerships of members; the card shows the same number the database holds.
+    const rows = (await webApp.ctx.db.knex('partnerships').count<{ n: number }[]>({ n: '*' }))[0]?.n ?? 0;
+    await expect(partnerships).toContainText(String(rows));
+    await expect(page.getByTestId('stats-regions-grid').locator('.ag-row').first()).toBeVisible();
+    await expect(page.getByTestId('chart-regions').locator('canvas').first()).toBeVisible();
+    await saveScreen(page, 'statistics');
+
+    await page.getByTestId('stats-type').selectOption('friendship');
+    const friendships =
+      (await webApp.ctx.db.knex('partnerships').where('type', 'friendship').count<{ n: number }[]>({ n: '*' }))[0]?.n ??
+      0;
+    await expect(partnerships).toContainText(String(friendships));
+    expect(number(await partnerships.locator('.stats-card-value').textContent())).toBeLessThan(Number(rows));
+    await page.getByTestId('stats-type').selectOption('');
+    await expect(partnerships).toContainText(String(rows));
+
+    // Drill down: double-click a region, see its districts.
+    const region = page
+      .getByTestId('stats-regions-grid')
+      .locator('.ag-cell[col-id="name"]', { hasText: 'Zlínský kraj' });
+    await page
+      .getByTestId('stats-regions-grid')
+      .locator('.ag-cell[col-id="name"]', { hasText: 'Jihočeský kraj' })
+      .dblclick();
+    await expect(page.getByTestId('stats-drill-region')).toHaveText('Jihočeský kraj');
+    await expect(
+      page.getByTestId('stats-regions-grid').locator('.ag-cell', { hasText: 'Tábor' }).first(),
+    ).toBeVisible();
+    await page.getByTestId('stats-level-orp').click();
+    await expect(page.getByTestId('stats-regions-grid').locator('.ag-row').first()).toBeVisible();
+    await page.getByTestId('stats-drill-back').click();
+    await expect(region).toBeVisible();
+
+    await page.getByTestId('stats-tab-countries').click();
+    await expect(page.getByTestId('stats-countries-grid').locator('.ag-row', { hasText: 'Německo' })).toBeVisible();
+    await page.getByTestId('stats-tab-matrix').click();
+    await expect(page.getByTestId('stats-matrix-grid').locator('.ag-header-cell', { hasText: 'DE' })).toBeVisible();
+    await page.getByTestId('stats-tab-funding').click();
+    await expect(page.getByTestId('stats-funding-grid').locator('.ag-row').first()).toBeVisible();
+  });
+
+  test('exports XLSX and DOCX into the output folder', async ({ appPage: page, webApp }) => {
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('card-partnerships')).toBeVisible();
+    await page.getByTestId('stats-export-xlsx').click();
+    const done = page.getByTestId('stats-export-done');
+    await expect(done).toContainText('.xlsx');
+    const xlsxPath = ((await done.textContent()) ?? '').replace(/^Uloženo: /, '').trim();
+    expect(xlsxPath.startsWith(webApp.outputDir)).toBe(true);
+    expect(existsSync(xlsxPath)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    expect(workbook.getWorksheet('Kraje')?.getCell('A3').value).toBe('Kraj');
+
+    await page.getByTestId('stats-export-docx').click();
+    await expect(done).toContainText('.docx');
+    const docxPath = ((await done.textContent()) ?? '').replace(/^Uloženo: /, '').trim();
+    const zip = await JSZip.loadAsync(readFileSync(docxPath));
+    expect(await zip.file('word/document.xml')?.async('string')).toContain('Jihočeský kraj');
+    expect(Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name))).toHaveLength(3);
+  });
+
+  test('at a small window the dashboard stays usable', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('card-partnerships')).toBeVisible();
+    await expect(page.getByTestId('chart-regions').locator('canvas').first()).toBeVisible();
+    const overflow = await page.getByTestId('stats-cards').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(overflow).toBe(false);
+    await saveScreen(page, 'statistics-small');
+  });
+
+  test('the map draws points and lines, names on hover, and a click opens the Partnerships grid', async ({
+    appPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByRole('heading', { name: 'Mapa partnerství' })).toBeVisible();
+    const members = page.getByTestId('map-member');
+    await expect(members.first()).toBeVisible();
+    expect(await members.count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('map-town').count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('map-links').locator('path').count()).toBeGreaterThan(10);
+    await saveScreen(page, 'map');
+
+    const tabor = page.locator('[data-testid="map-member"][data-name="Tábor"]');
+    await tabor.hover({ force: true });
+    await expect(page.getByTestId('map-tooltip')).toContainText('Tábor');
+    const id = await tabor.getAttribute('data-id');
+    await tabor.click({ force: true });
+    await expect(page).toHaveURL(new RegExp(`#/partnerships\\?municipality=${id ?? 'x'}$`));
+    await expect(page.getByTestId('nav-partnerships')).toHaveAttribute('aria-current', 'page');
+
+    await page.getByTestId('nav-map').click();
+    await page.getByTestId('map-bubbles').check();
+    await expect(page.getByTestId('map-bubble').first()).toBeVisible();
+    await page.getByTestId('map-country-DE').click({ position: { x: 40, y: 60 }, force: true });
+    await expect(page).toHaveURL(/#\/partnerships\?country=DE$/);
+  });
+
+  test('in English', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByRole('heading', { name: 'Statistics' })).toBeVisible();
+    await expect(page.getByTestId('stats-regions-grid').locator('.ag-row').first()).toBeVisible();
+    await expect(page.getByTestId('chart-regions').locator('canvas').first()).toBeVisible();
+    await saveScreen(page, 'statistics-en');
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByRole('heading', { name: 'Partnership map' })).toBeVisible();
+    await expect(page.getByTestId('map-member').first()).toBeVisible();
+    await saveScreen(page, 'map-en');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  });
+});
