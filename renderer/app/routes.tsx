@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n/index';
 import { MembersPage } from '../features/members/MembersPage';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
-import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { MapPage } from '../features/map/MapPage';
