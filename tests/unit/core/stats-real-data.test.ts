@@ -1,68 +1,72 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import countries from 'i18n-iso-countries';
-import cs from 'i18n-iso-countries/langs/cs.json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../../electron/core/services/import/import-service';
+import { computeStats } from '../../../electron/core/services/statistics/statistics-service';
 import type { ImportReport } from '../../../shared/domain/import/report';
-import { createTestApp, ok, SHARED_DATA_DIR, type TestApp } from '../../support/temp-db';
+import type { Statistics } from '../../../shared/domain/statistics';
+import { SHARED_DATA_DIR, createTestApp, type TestApp } from '../../support/temp-db';
 
-const MUNICIPALITIES = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
-const PARTNERSHIPS = path.join(SHARED_DATA_DIR, 'cz-partnerships-smo-2013.tsv');
-const present = existsSync(MUNICIPALITIES) && existsSync(PARTNERSHIPS);
-if (!present) console.warn(`Skipping the statistics-over-real-data test: ${SHARED_DATA_DIR} is absent.`);
+/**
+ * The real partnerships of ../shared/data (never copied into the repository), imported through
+ * the importer, give statistics that match an independent count over the same file: per partner
+ * country, the file's rows minus the rows the import report rejected (errors) or merged.
+ */
+const municipalitiesFile = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
+const partnershipsFile = path.join(SHARED_DATA_DIR, 'cz-partnerships-smo-2013.tsv');
+const present = existsSync(municipalitiesFile) && existsSync(partnershipsFile);
+if (!present) console.log(`skipped: the real data files are absent from ${SHARED_DATA_DIR}`);
 
-countries.registerLocale(cs);
-/** An independent name → ISO mapping: the library's Czech names plus two names it lacks. */
-const iso = (czech: string): string =>
-  ({ Korea: 'KR', 'Velká Británie': 'GB' })[czech] ?? countries.getAlpha2Code(czech, 'cs') ?? `?${czech}`;
+/** Czech country names of the file (column stat2) for the countries checked one by one. */
+const CZECH_NAMES: Record<string, string> = { DE: 'Německo', PL: 'Polsko', SK: 'Slovensko', AT: 'Rakousko' };
 
-async function importVia(app: TestApp, kind: 'municipalities' | 'partnerships', file: string): Promise<ImportReport> {
-  const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
-  const report = await ok<ImportReport>(app.dispatch('import:preview', { kind, file: handle.file }));
-  await ok(app.dispatch('import:commit', { previewId: report.previewId }));
-  return report;
-}
-
-describe.skipIf(!present)('statistics after importing the real files', () => {
+describe.skipIf(!present)('statistics of the real partnerships (../shared/data)', () => {
   let app: TestApp;
   let report: ImportReport;
+  let stats: Statistics;
+  /** Physical line (1 = header) → partner country name, counted independently of the importer. */
+  const countryByLine = new Map<number, string>();
+
   beforeAll(async () => {
-    app = await createTestApp();
-    await importVia(app, 'municipalities', MUNICIPALITIES);
-    report = await importVia(app, 'partnerships', PARTNERSHIPS);
-  }, 60_000);
-  afterAll(async () => app.cleanup());
-
-  it('partner countries are led by Germany, Poland and Slovakia; every difference from the raw file is in the import report', async () => {
-    // Raw count over the TSV, line by line (line 1 is the header).
-    const lines = readFileSync(PARTNERSHIPS, 'utf8').split('\n');
-    const countryOfLine = new Map<number, string>();
-    const raw = new Map<string, number>();
-    lines.forEach((text, index) => {
-      if (index === 0 || text.trim() === '') return;
-      const code = iso(text.split('\t')[9] ?? '');
-      countryOfLine.set(index + 1, code);
-      raw.set(code, (raw.get(code) ?? 0) + 1);
+    const lines = readFileSync(partnershipsFile, 'utf8').split(/\r?\n/);
+    const header = (lines[0] ?? '').split('\t');
+    const stat2 = header.indexOf('stat2');
+    lines.forEach((line, index) => {
+      if (index === 0 || line.trim() === '') return;
+      countryByLine.set(index + 1, line.split('\t')[stat2] ?? '');
     });
-    expect([raw.get('DE'), raw.get('PL'), raw.get('SK')]).toEqual([227, 190, 188]);
+    app = await createTestApp();
+    await importFile(app.ctx, { kind: 'municipalities', filePath: municipalitiesFile, dryRun: false });
+    report = (await importFile(app.ctx, { kind: 'partnerships', filePath: partnershipsFile, dryRun: false })).report;
+    // Imported municipalities are not members of the association: count them all.
+    stats = await computeStats(app.ctx.db.knex, { membership: 'all' });
+  });
+  afterAll(() => app.cleanup());
 
-    // Expected = raw − rows the report rejected − rows it merged into another, per country.
-    const expected = new Map(raw);
-    const dropped = report.issues.filter((i) => i.severity === 'error' || i.reason === 'import.issue.duplicateMerged');
-    const droppedLines = new Set(dropped.map((i) => i.line));
-    for (const line of droppedLines) {
-      const code = countryOfLine.get(line) ?? '';
-      expected.set(code, (expected.get(code) ?? 0) - 1);
-    }
-    expect(droppedLines.size).toBe(report.counts.invalid + report.counts.merged);
+  const fileCount = (name: string, except: Set<number> = new Set()) =>
+    [...countryByLine.entries()].filter(([line, country]) => country === name && !except.has(line)).length;
 
-    const stats = await ok<{ countries: { countryCode: string; count: number }[] }>(
-      app.dispatch('stats:compute', { filter: { membership: 'all', today: '2026-01-01' } }),
+  it('the file before cleaning: Germany 227, Poland 190, Slovakia 188 rows', () => {
+    expect(countryByLine.size).toBe(966);
+    expect([fileCount('Německo'), fileCount('Polsko'), fileCount('Slovensko')]).toEqual([227, 190, 188]);
+  });
+
+  it('partner countries are led by Germany, Poland and Slovakia', () => {
+    expect(stats.topCountries.slice(0, 3).map((c) => c.countryCode)).toEqual(['DE', 'PL', 'SK']);
+  });
+
+  it('every difference from the file is a row the import report rejected or merged', () => {
+    const removed = new Set(
+      report.issues
+        .filter((issue) => issue.severity === 'error' || issue.reason === 'import.issue.duplicateMerged')
+        .map((issue) => issue.line),
     );
-    expect(stats.countries.slice(0, 3).map((c) => c.countryCode)).toEqual(['DE', 'PL', 'SK']);
-    const computed = new Map(stats.countries.map((c) => [c.countryCode, c.count]));
-    for (const [code, count] of expected) expect(computed.get(code) ?? 0, code).toBe(count);
-    expect([...computed.keys()].every((code) => expected.has(code))).toBe(true);
-    expect([computed.get('DE'), computed.get('PL'), computed.get('SK')]).toEqual([226, 190, 187]);
+    expect(removed.size).toBeGreaterThan(0);
+    for (const [code, name] of Object.entries(CZECH_NAMES)) {
+      const counted = stats.countries.find((c) => c.countryCode === code)?.count ?? 0;
+      expect(counted, `${code}: file rows of ${name} minus rejected/merged`).toBe(fileCount(name, removed));
+    }
+    expect(stats.total.partnerships).toBe(countryByLine.size - removed.size);
+    expect(stats.countries.reduce((sum, c) => sum + c.count, 0)).toBe(stats.total.partnerships);
   });
 });
