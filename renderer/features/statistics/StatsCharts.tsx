@@ -50,7 +50,7 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
       legend: {
         position: 'bottom',
         spacing: 16,
-        item: { padding: { left: 6, right: 22, top: 4, bottom: 4 }, label: { ...FONT } },
+        item: { maxWidth: 280, padding: { left: 6, right: 22, top: 4, bottom: 4 }, label: { ...FONT } },
       },
     };
   }, [areas, stackBy, title, i18n]);
