@@ -47,14 +47,24 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
         x: { type: 'category', position: 'left', label: { ...FONT } },
         y: { type: 'number', position: 'bottom', label: { ...FONT } },
       },
-      legend: {
-        position: 'bottom',
-        spacing: 16,
-        item: { maxWidth: 280, padding: { left: 6, right: 22, top: 4, bottom: 4 }, label: { ...FONT } },
-      },
+      // The legend is drawn below in HTML: AG Charts cuts long Czech labels short.
+      legend: { enabled: false },
     };
   }, [areas, stackBy, title, i18n]);
-  return <AgCharts options={options} className="stats-chart stats-chart-tall" />;
+  const keys: readonly string[] = stackBy === 'type' ? PARTNERSHIP_TYPES : PARTNERSHIP_STATUSES;
+  return (
+    <>
+      <AgCharts options={options} className="stats-chart stats-chart-tall" />
+      <ul className="stats-legend">
+        {keys.map((key, index) => (
+          <li key={key}>
+            <i className={`stats-swatch swatch-${String(index)}`} />
+            {i18n.tk(stackBy === 'type' ? `partnershipType.${key}` : `partnershipStatus.${key}`)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 /** New partnerships per start year. */
