@@ -87,5 +87,12 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Tables whose records have a history the user may open. */
-export const AUDITED_TABLES = ['municipalities', 'foreign_towns', 'partnerships', 'contacts', 'activities', 'partnership_requests'] as const;
+export const AUDITED_TABLES = [
+  'municipalities',
+  'foreign_towns',
+  'partnerships',
+  'contacts',
+  'activities',
+  'partnership_requests',
+] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

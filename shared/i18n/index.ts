@@ -12,7 +12,19 @@ import { agreementsMessages } from './messages/agreements';
 import { statisticsMessages } from './messages/statistics';
 
 /** Every feature's catalog; a feature adds its file here. */
-const CATALOGS = [commonMessages, domainMessages, membersMessages, menuMessages, partnershipsMessages, settingsMessages, validationMessages, requestsMessages, statisticsMessages, importMessages, agreementsMessages] as const;
+const CATALOGS = [
+  commonMessages,
+  domainMessages,
+  membersMessages,
+  menuMessages,
+  partnershipsMessages,
+  settingsMessages,
+  validationMessages,
+  requestsMessages,
+  statisticsMessages,
+  importMessages,
+  agreementsMessages,
+] as const;
 
 type Catalog = (typeof CATALOGS)[number];
 type KeysOf<C> = C extends { cs: Record<infer K, string> } ? K : never;

@@ -8,4 +8,13 @@ import { agreementCommand } from './agreement';
 import { statsCommand } from './stats';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, webCommand, importCommand, backupCommand, checkCommand, agreementCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  infoCommand,
+  webCommand,
+  importCommand,
+  backupCommand,
+  checkCommand,
+  agreementCommand,
+  statsCommand,
+];

@@ -27,12 +27,21 @@ export async function insertAudit(db: Knex, entry: AuditInsert): Promise<void> {
   });
 }
 
-type AuditRecord = { id: number; action: AuditAction; before: string | null; after: string | null; actor: string; at: string };
+type AuditRecord = {
+  id: number;
+  action: AuditAction;
+  before: string | null;
+  after: string | null;
+  actor: string;
+  at: string;
+};
 
 const parse = (text: string | null): Record<string, unknown> | null => {
   if (text === null) return null;
   const value: unknown = JSON.parse(text);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 };
 
 /** The history of one record, newest first, with the fields each entry changed. */
@@ -46,7 +55,12 @@ export async function listHistory(db: Knex, table: string, recordId: number): Pr
     const after = parse(row.after);
     const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
     const changes = [...fields]
-      .filter((field) => field !== 'version' && field !== 'updatedAt' && JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]))
+      .filter(
+        (field) =>
+          field !== 'version' &&
+          field !== 'updatedAt' &&
+          JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
+      )
       .map((field) => ({ field, from: before?.[field] ?? null, to: after?.[field] ?? null }));
     return { id: row.id, action: row.action, actor: row.actor, at: row.at, changes };
   });
@@ -70,8 +84,12 @@ export async function updateVersioned(
   if (changed === 1) return;
   const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
   if (!exists) throw new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
-  throw new AppError('CONFLICT', `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`, {
-    currentVersion: exists.version,
-    expectedVersion,
-  });
+  throw new AppError(
+    'CONFLICT',
+    `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
+    {
+      currentVersion: exists.version,
+      expectedVersion,
+    },
+  );
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
-import { AUDITED_TABLES, auditEntrySchema, districtSchema, id, municipalityRowSchema, regionSchema } from '../../domain/schemas';
+import {
+  AUDITED_TABLES,
+  auditEntrySchema,
+  districtSchema,
+  id,
+  municipalityRowSchema,
+  regionSchema,
+} from '../../domain/schemas';
 
 const empty = z.object({}).strict();
 
