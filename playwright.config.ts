@@ -17,6 +17,8 @@ export default defineConfig({
     locale: 'cs-CZ',
     launchOptions: {
       executablePath,
+      // Chromium on Linux takes its UI locale (date inputs, number formats) from the environment.
+      env: { ...process.env, LANG: 'cs_CZ.UTF-8', LANGUAGE: 'cs', LC_ALL: 'cs_CZ.UTF-8' },
       args: [
         // Date inputs and number formats follow Chromium's UI language, not the page locale.
         '--lang=cs-CZ',
