@@ -19,17 +19,19 @@ test.describe('statistics and map', () => {
         .join('municipalities as m', 'm.id', 'p.municipality_id')
         .where('m.is_member', true);
     const rows = (await ofMembers().count<{ n: number }[]>({ n: '*' }))[0]?.n ?? 0;
-    await expect(partnerships).toContainText(String(rows));
+    // Wait for the exact figure (a substring check passes too early: "107" contains "7").
+    const shown = async () => number(await partnerships.locator('.stats-card-value').textContent());
+    await expect.poll(shown).toBe(Number(rows));
     await expect(page.getByTestId('stats-regions-grid').locator('.ag-row').first()).toBeVisible();
     await expect(page.getByTestId('chart-regions').locator('canvas').first()).toBeVisible();
     await saveScreen(page, 'statistics');
 
     await page.getByTestId('stats-type').selectOption('friendship');
     const friendships = (await ofMembers().where('p.type', 'friendship').count<{ n: number }[]>({ n: '*' }))[0]?.n ?? 0;
-    await expect(partnerships).toContainText(String(friendships));
-    expect(number(await partnerships.locator('.stats-card-value').textContent())).toBeLessThan(Number(rows));
+    await expect.poll(shown).toBe(Number(friendships));
+    expect(Number(friendships)).toBeLessThan(Number(rows));
     await page.getByTestId('stats-type').selectOption('');
-    await expect(partnerships).toContainText(String(rows));
+    await expect.poll(shown).toBe(Number(rows));
 
     // Drill down: double-click a region, see its districts.
     const region = page
