@@ -376,3 +376,29 @@ export async function restoreSnapshot(db: Knex, snapshot: PartnershipSnapshot): 
       .update({ partnership_id: snapshot.partnership.id });
   }
 }
+
+/** The tables of a partnership's child records (contacts on both sides, activities). */
+export type PartnershipChildTable = 'contacts' | 'activities';
+
+export async function partnershipIdExists(db: Knex, id: number): Promise<boolean> {
+  return (await db('partnerships').where({ id }).first('id')) !== undefined;
+}
+
+/** Inserts one child record of a partnership; returns its id. */
+export async function insertPartnershipChild(
+  db: Knex,
+  table: PartnershipChildTable,
+  partnershipId: number,
+  columns: Record<string, unknown>,
+  now: string,
+): Promise<number> {
+  const [row] = await db(table)
+    .insert({ partnership_id: partnershipId, ...columns, created_at: now, updated_at: now })
+    .returning<{ id: number }[]>('id');
+  if (!row) throw new Error(`Insert into ${table} returned no id`);
+  return row.id;
+}
+
+export async function deletePartnershipChild(db: Knex, table: PartnershipChildTable, id: number): Promise<void> {
+  await db(table).where({ id }).delete();
+}

@@ -3,7 +3,15 @@ import type { ActivityFields, ContactFields } from '../../../shared/domain/partn
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
 import { insertAudit, updateVersioned } from '../repositories/audit-repository';
-import { findActivity, findContact } from '../repositories/partnership-records-repository';
+import type { Knex } from 'knex';
+import {
+  deletePartnershipChild,
+  findActivity,
+  findContact,
+  insertPartnershipChild,
+  partnershipIdExists,
+  type PartnershipChildTable,
+} from '../repositories/partnership-records-repository';
 import type { ServiceContext } from './partnerships-service';
 
 const contactColumns = (c: ContactFields) => ({
@@ -41,15 +49,40 @@ const activityAudit = (a: ActivityFields) => ({
   currency: a.currency ?? null,
 });
 
-async function requirePartnership(s: ServiceContext, id: number): Promise<void> {
-  if (!(await s.knex('partnerships').where({ id }).first('id')))
-    throw new AppError('NOT_FOUND', `Partnership ${String(id)} does not exist.`);
-}
+type ChildRecord = { id: number; version: number; partnershipId: number };
+
+/**
+ * What differs between the kinds of a partnership's child records; everything else (the
+ * transaction, the version check, the audit entry, the change event) is one flow below.
+ */
+type ChildKind<F, R extends ChildRecord> = {
+  table: PartnershipChildTable;
+  /** Database columns (snake_case) of the fields. */
+  columns: (fields: F) => Record<string, unknown>;
+  /** The fields as the audit log keeps them (domain names, as `strip(find(...))` gives them). */
+  audit: (fields: F) => Record<string, unknown>;
+  find: (db: Knex, id: number) => Promise<R | undefined>;
+  conflictMessage: string;
+};
+
+const CONTACT: ChildKind<ContactFields, Contact> = {
+  table: 'contacts',
+  columns: contactColumns,
+  audit: contactColumns,
+  find: findContact,
+  conflictMessage: 'The contact was changed meanwhile. Reload it before deleting.',
+};
+
+const ACTIVITY: ChildKind<ActivityFields, Activity> = {
+  table: 'activities',
+  columns: activityColumns,
+  audit: activityAudit,
+  find: findActivity,
+  conflictMessage: 'The activity was changed meanwhile. Reload it before deleting.',
+};
 
 /** The domain fields of a contact or activity, without its keys (what the audit log compares). */
-const strip = <T extends { id: number; version: number; partnershipId: number }>(
-  value: T,
-): Omit<T, 'id' | 'version' | 'partnershipId'> => {
+const strip = <T extends ChildRecord>(value: T): Omit<T, 'id' | 'version' | 'partnershipId'> => {
   const fields: Record<string, unknown> = { ...value };
   delete fields.id;
   delete fields.version;
@@ -57,157 +90,102 @@ const strip = <T extends { id: number; version: number; partnershipId: number }>
   return fields as Omit<T, 'id' | 'version' | 'partnershipId'>;
 };
 
-/** Adds a contact person to a partnership (audited). */
-export async function createContact(
+async function createChild<F, R extends ChildRecord>(
   s: ServiceContext,
-  input: ContactFields & { partnershipId: number },
-): Promise<Contact> {
+  kind: ChildKind<F, R>,
+  input: F & { partnershipId: number },
+): Promise<R> {
   const actor = await s.actor();
   const now = nowIso();
   const id = await s.knex.transaction(async (trx) => {
-    await requirePartnership({ ...s, knex: trx }, input.partnershipId);
-    const [row] = await trx('contacts')
-      .insert({ partnership_id: input.partnershipId, ...contactColumns(input), created_at: now, updated_at: now })
-      .returning<{ id: number }[]>('id');
-    if (!row) throw new AppError('INTERNAL', 'Insert of a contact returned no id');
+    if (!(await partnershipIdExists(trx, input.partnershipId)))
+      throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
+    const recordId = await insertPartnershipChild(trx, kind.table, input.partnershipId, kind.columns(input), now);
     await insertAudit(trx, {
-      table: 'contacts',
-      recordId: row.id,
+      table: kind.table,
+      recordId,
       action: 'insert',
       before: null,
-      after: { partnershipId: input.partnershipId, ...contactColumns(input) },
+      after: { partnershipId: input.partnershipId, ...kind.audit(input) },
       actor,
       at: now,
     });
-    return row.id;
+    return recordId;
   });
-  s.changed(['contacts']);
-  return found(await findContact(s.knex, id), id);
+  s.changed([kind.table]);
+  return found(await kind.find(s.knex, id), id);
 }
 
-export async function updateContact(
+async function updateChild<F, R extends ChildRecord>(
+  s: ServiceContext,
+  kind: ChildKind<F, R>,
+  input: F & { id: number; version: number },
+): Promise<R> {
+  const actor = await s.actor();
+  const now = nowIso();
+  await s.knex.transaction(async (trx) => {
+    const before = found(await kind.find(trx, input.id), input.id);
+    await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: now });
+    await insertAudit(trx, {
+      table: kind.table,
+      recordId: input.id,
+      action: 'update',
+      before: strip(before),
+      after: kind.audit(input),
+      actor,
+      at: now,
+    });
+  });
+  s.changed([kind.table]);
+  return found(await kind.find(s.knex, input.id), input.id);
+}
+
+async function deleteChild<F, R extends ChildRecord>(
+  s: ServiceContext,
+  kind: ChildKind<F, R>,
+  input: { id: number; version: number },
+): Promise<{ id: number }> {
+  const actor = await s.actor();
+  const now = nowIso();
+  await s.knex.transaction(async (trx) => {
+    const before = found(await kind.find(trx, input.id), input.id);
+    if (before.version !== input.version) throw new AppError('CONFLICT', kind.conflictMessage);
+    await deletePartnershipChild(trx, kind.table, input.id);
+    await insertAudit(trx, {
+      table: kind.table,
+      recordId: input.id,
+      action: 'delete',
+      before: { partnershipId: before.partnershipId, ...strip(before) },
+      after: null,
+      actor,
+      at: now,
+    });
+  });
+  s.changed([kind.table]);
+  return { id: input.id };
+}
+
+/** Adds a contact person to a partnership (audited). */
+export const createContact = (s: ServiceContext, input: ContactFields & { partnershipId: number }): Promise<Contact> =>
+  createChild(s, CONTACT, input);
+export const updateContact = (
   s: ServiceContext,
   input: ContactFields & { id: number; version: number },
-): Promise<Contact> {
-  const actor = await s.actor();
-  const now = nowIso();
-  await s.knex.transaction(async (trx) => {
-    const before = found(await findContact(trx, input.id), input.id);
-    await updateVersioned(trx, 'contacts', input.id, input.version, { ...contactColumns(input), updated_at: now });
-    await insertAudit(trx, {
-      table: 'contacts',
-      recordId: input.id,
-      action: 'update',
-      before: strip(before),
-      after: contactColumns(input),
-      actor,
-      at: now,
-    });
-  });
-  s.changed(['contacts']);
-  return found(await findContact(s.knex, input.id), input.id);
-}
-
-export async function deleteContact(
-  s: ServiceContext,
-  input: { id: number; version: number },
-): Promise<{ id: number }> {
-  const actor = await s.actor();
-  const now = nowIso();
-  await s.knex.transaction(async (trx) => {
-    const before = found(await findContact(trx, input.id), input.id);
-    if (before.version !== input.version)
-      throw new AppError('CONFLICT', 'The contact was changed meanwhile. Reload it before deleting.');
-    await trx('contacts').where({ id: input.id }).delete();
-    await insertAudit(trx, {
-      table: 'contacts',
-      recordId: input.id,
-      action: 'delete',
-      before: { partnershipId: before.partnershipId, ...strip(before) },
-      after: null,
-      actor,
-      at: now,
-    });
-  });
-  s.changed(['contacts']);
-  return { id: input.id };
-}
+): Promise<Contact> => updateChild(s, CONTACT, input);
+export const deleteContact = (s: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+  deleteChild(s, CONTACT, input);
 
 /** Adds an activity (with optional funding) to a partnership (audited). */
-export async function createActivity(
+export const createActivity = (
   s: ServiceContext,
   input: ActivityFields & { partnershipId: number },
-): Promise<Activity> {
-  const actor = await s.actor();
-  const now = nowIso();
-  const id = await s.knex.transaction(async (trx) => {
-    await requirePartnership({ ...s, knex: trx }, input.partnershipId);
-    const [row] = await trx('activities')
-      .insert({ partnership_id: input.partnershipId, ...activityColumns(input), created_at: now, updated_at: now })
-      .returning<{ id: number }[]>('id');
-    if (!row) throw new AppError('INTERNAL', 'Insert of an activity returned no id');
-    await insertAudit(trx, {
-      table: 'activities',
-      recordId: row.id,
-      action: 'insert',
-      before: null,
-      after: { partnershipId: input.partnershipId, ...activityAudit(input) },
-      actor,
-      at: now,
-    });
-    return row.id;
-  });
-  s.changed(['activities']);
-  return found(await findActivity(s.knex, id), id);
-}
-
-export async function updateActivity(
+): Promise<Activity> => createChild(s, ACTIVITY, input);
+export const updateActivity = (
   s: ServiceContext,
   input: ActivityFields & { id: number; version: number },
-): Promise<Activity> {
-  const actor = await s.actor();
-  const now = nowIso();
-  await s.knex.transaction(async (trx) => {
-    const before = found(await findActivity(trx, input.id), input.id);
-    await updateVersioned(trx, 'activities', input.id, input.version, { ...activityColumns(input), updated_at: now });
-    await insertAudit(trx, {
-      table: 'activities',
-      recordId: input.id,
-      action: 'update',
-      before: strip(before),
-      after: activityAudit(input),
-      actor,
-      at: now,
-    });
-  });
-  s.changed(['activities']);
-  return found(await findActivity(s.knex, input.id), input.id);
-}
-
-export async function deleteActivity(
-  s: ServiceContext,
-  input: { id: number; version: number },
-): Promise<{ id: number }> {
-  const actor = await s.actor();
-  const now = nowIso();
-  await s.knex.transaction(async (trx) => {
-    const before = found(await findActivity(trx, input.id), input.id);
-    if (before.version !== input.version)
-      throw new AppError('CONFLICT', 'The activity was changed meanwhile. Reload it before deleting.');
-    await trx('activities').where({ id: input.id }).delete();
-    await insertAudit(trx, {
-      table: 'activities',
-      recordId: input.id,
-      action: 'delete',
-      before: { partnershipId: before.partnershipId, ...strip(before) },
-      after: null,
-      actor,
-      at: now,
-    });
-  });
-  s.changed(['activities']);
-  return { id: input.id };
-}
+): Promise<Activity> => updateChild(s, ACTIVITY, input);
+export const deleteActivity = (s: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+  deleteChild(s, ACTIVITY, input);
 
 function found<T>(value: T | undefined, id: number): T {
   if (value === undefined)
