@@ -12,7 +12,7 @@ import {
   type ExistingMunicipality,
 } from '../../repositories/import-repository';
 import type { SourceTable } from './read-file';
-import { checkWidth, RowReader, yieldToLoop } from './rows';
+import { readRows, yieldToLoop } from './rows';
 import type { ImportJob } from './job';
 
 type Values = {
@@ -109,18 +109,7 @@ export async function planMunicipalities(
   const total = table.records.length;
   plan.counts.rows = total;
 
-  for (const [index, record] of table.records.entries()) {
-    if (index % 2000 === 0) {
-      job.progress('analyse', index, total);
-      await yieldToLoop();
-      job.throwIfCancelled();
-    }
-    const row = new RowReader(table.header, columns, record);
-    if (!checkWidth(row)) {
-      plan.issues.push(...row.issues);
-      plan.counts.invalid += 1;
-      continue;
-    }
+  for await (const row of readRows(table, columns, job, plan)) {
     const code = row.text('code');
     const name = row.text('name');
     if (!/^\d{6}$/.test(code))

@@ -19,7 +19,7 @@ import { foreignTownKey } from '../../repositories/partnerships-repository';
 import { countryCodeOf } from './countries';
 import type { ImportJob } from './job';
 import type { SourceTable } from './read-file';
-import { checkWidth, RowReader, yieldToLoop } from './rows';
+import { readRows, yieldToLoop } from './rows';
 
 /** The placeholder the Union's map uses for Prague instead of its code, and Prague's real code. */
 export const PRAGUE_PLACEHOLDER = '111111';
@@ -77,18 +77,7 @@ export async function planPartnerships(
   const total = table.records.length;
   plan.counts.rows = total;
 
-  for (const [index, record] of table.records.entries()) {
-    if (index % 2000 === 0) {
-      job.progress('analyse', index, total);
-      await yieldToLoop();
-      job.throwIfCancelled();
-    }
-    const row = new RowReader(table.header, columns, record);
-    if (!checkWidth(row)) {
-      plan.issues.push(...row.issues);
-      plan.counts.invalid += 1;
-      continue;
-    }
+  for await (const row of readRows(table, columns, job, plan)) {
     const rawCode = row.text('municipalityCode');
     const name = row.text('municipalityName');
     const code = rawCode.replace(/^S-/i, '');

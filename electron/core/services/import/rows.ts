@@ -1,6 +1,8 @@
 import type { CsvRecord } from '../../../../shared/domain/import/csv';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportSeverity } from '../../../../shared/domain/import/report';
+import type { ImportJob } from './job';
+import type { SourceTable } from './read-file';
 
 /** Reads mapped fields of one record and collects its issues. */
 export class RowReader {
@@ -62,3 +64,31 @@ export function checkWidth(reader: RowReader): boolean {
 
 /** Gives the event loop a turn so the UI and other calls stay responsive during long work. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The records of a table as readers, for the analysis of every importer: every 2,000 rows it
+ * reports progress, gives the event loop a turn and honours a cancel; a record with the wrong
+ * number of cells is reported in `plan` (as invalid) and not yielded.
+ */
+export async function* readRows(
+  table: SourceTable,
+  columns: ColumnMap,
+  job: ImportJob,
+  plan: { issues: ImportIssue[]; counts: { invalid: number } },
+): AsyncGenerator<RowReader> {
+  const total = table.records.length;
+  for (const [index, record] of table.records.entries()) {
+    if (index % 2000 === 0) {
+      job.progress('analyse', index, total);
+      await yieldToLoop();
+      job.throwIfCancelled();
+    }
+    const row = new RowReader(table.header, columns, record);
+    if (!checkWidth(row)) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+    yield row;
+  }
+}
