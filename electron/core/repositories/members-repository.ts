@@ -1,12 +1,11 @@
 import type { Knex } from 'knex';
+import type { MunicipalityRecord } from './municipalities-repository';
 import type {
   ActivityKind,
   ContactSide,
   CooperationArea,
   Currency,
   FundingProgramme,
-  Gender,
-  MunicipalityKind,
   PartnershipStatus,
   PartnershipType,
 } from '../../../shared/domain/codes';
@@ -50,34 +49,7 @@ export function toColumns(fields: MunicipalityPatch): Record<string, unknown> {
   return out;
 }
 
-type DetailRecord = {
-  id: number;
-  code: string;
-  name: string;
-  kind: MunicipalityKind;
-  district_id: number | null;
-  district_name: string | null;
-  region_id: number | null;
-  region_code: string | null;
-  region_name: string | null;
-  orp_code: string | null;
-  orp_name: string | null;
-  population: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  street: string | null;
-  postal_code: string | null;
-  ico: string | null;
-  mayor_name: string | null;
-  mayor_gender: Gender | null;
-  website: string | null;
-  email: string | null;
-  is_member: number | boolean;
-  member_since: string | null;
-  member_until: string | null;
-  notes: string | null;
-  version: number;
-};
+type DetailRecord = Omit<MunicipalityRecord, 'active_partnerships' | 'partnerships'> & { notes: string | null };
 
 /** One municipality with every field and its partnership counts; undefined when there is none. */
 export async function findMunicipalityDetail(db: Knex, id: number): Promise<MunicipalityDetail | undefined> {

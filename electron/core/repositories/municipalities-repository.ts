@@ -72,7 +72,8 @@ export async function municipalityIdsByCode(db: Knex): Promise<Map<string, numbe
   return new Map(rows.map((row) => [row.code, row.id]));
 }
 
-type MunicipalityRecord = {
+/** A municipality row joined with its district and region, as SQLite returns it. */
+export type MunicipalityRecord = {
   id: number;
   code: string;
   name: string;
