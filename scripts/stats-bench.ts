@@ -56,14 +56,14 @@ try {
   };
   const filter = defaultStatsFilter();
   const windows = statsWindows(filter, '2025-06-15');
-  const facts = await loadStatsFacts(ctx.db.knex, filter, windows);
-  await time('load facts (8 grouped queries, filter in SQL)', () => loadStatsFacts(ctx.db.knex, filter, windows));
+  const facts = await loadStatsFacts(ctx.db.reader, filter, windows);
+  await time('load facts (9 grouped queries at once, filter in SQL)', () => loadStatsFacts(ctx.db.reader, filter, windows));
   await time('compute all figures (pure)', () => Promise.resolve(computeStatistics(facts, filter, '2025-06-15')));
-  await time('stats:compute, all regions (load + compute)', () => computeStats(ctx.db.knex, {}));
+  await time('stats:compute, all regions (load + compute)', () => computeStats(ctx.db.reader, {}));
   await time('stats:compute, filtered (formal, 1990–2025)', () =>
-    computeStats(ctx.db.knex, { types: ['formal'], fromYear: 1990, toYear: 2025 }),
+    computeStats(ctx.db.reader, { types: ['formal'], fromYear: 1990, toYear: 2025 }),
   );
-  await time('map:data', () => computeMap(ctx.db.knex, {}));
+  await time('map:data', () => computeMap(ctx.db.reader, {}));
 } finally {
   await ctx.close();
   rmSync(dir, { recursive: true, force: true });

@@ -84,7 +84,7 @@ export const statsCommand: Command = {
     const filter = filterFromOptions(values);
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
-      const stats = await computeStats(ctx.db.knex, filter);
+      const stats = await computeStats(ctx.db.reader, filter);
       const out = path.resolve(values.out);
       await writeStatsFile(stats, values.format, language, out);
       io.out(

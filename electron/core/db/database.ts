@@ -3,11 +3,14 @@ import { AppError } from '../../../shared/domain/errors';
 import { existsSync } from 'node:fs';
 import { open as openFile, stat } from 'node:fs/promises';
 import { createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
-import { openKnex } from './connection';
+import { openKnex, openReadKnex } from './connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from './migrations/index';
 
 export type Database = {
+  /** The one connection that writes (and reads everything that is not a report). */
   knex: Knex;
+  /** Read-only connections for reports whose queries may run at once (statistics, map). */
+  reader: Knex;
   filePath: string;
   close: () => Promise<void>;
 };
@@ -109,7 +112,16 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     }
     throw new AppError('IO', `Cannot open the database ${filePath}: ${message}`);
   }
-  return { knex, filePath, close: () => knex.destroy() };
+  const reader = openReadKnex(filePath);
+  return {
+    knex,
+    reader,
+    filePath,
+    close: async () => {
+      await reader.destroy();
+      await knex.destroy();
+    },
+  };
 }
 
 export const migrationNames = (): string[] => MIGRATIONS.map((migration) => migration.name);

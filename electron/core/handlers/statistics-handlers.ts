@@ -7,8 +7,8 @@ import type { HandlersFor } from './types';
 
 export const statisticsHandlers = (ctx: AppContext) =>
   ({
-    'stats:compute': ({ filter }) => computeStats(ctx.db.knex, filter),
+    'stats:compute': ({ filter }) => computeStats(ctx.db.reader, filter),
     'stats:export': (input) => exportStatsWithDialog(ctx, input),
-    'map:data': ({ filter }) => computeMap(ctx.db.knex, filter),
+    'map:data': ({ filter }) => computeMap(ctx.db.reader, filter),
     'map:loadBoundaries': () => loadBoundariesFromDialog(ctx),
   }) satisfies HandlersFor<typeof statisticsChannels>;

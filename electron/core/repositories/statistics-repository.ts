@@ -24,20 +24,26 @@ function whereMunicipality(db: Knex, query: Knex.QueryBuilder, filter: StatsFilt
   return query;
 }
 
+/** The partnership half of the filter: type, status and the start year (a year range leaves out unknown starts). */
+function wherePartnership(query: Knex.QueryBuilder, filter: StatsFilter, alias: string): Knex.QueryBuilder {
+  if (filter.types.length > 0) query.whereIn(`${alias}.type`, filter.types);
+  if (filter.statuses.length > 0) query.whereIn(`${alias}.status`, filter.statuses);
+  // ISO dates compare as text: every date of year Y is >= 'Y' and < 'Y+1' (also a bare 'Y').
+  if (filter.fromYear !== null) query.where(`${alias}.started_on`, '>=', String(filter.fromYear));
+  if (filter.toYear !== null) query.where(`${alias}.started_on`, '<', String(filter.toYear + 1));
+  return query;
+}
+
 /**
  * THE filter, in SQL: partnerships `p` joined with their municipality `m`, restricted by
- * membership, region, type, status and the start year (a year range leaves out unknown starts).
- * Every statistics query starts from this one builder, so no figure can use another rule.
+ * membership, region, type, status and the start year. Every statistics query starts from this
+ * builder (or, for "municipalities with an active partnership", from its two halves), so no figure
+ * can use another rule.
  */
 export function filteredPartnerships(db: Knex, filter: StatsFilter): Knex.QueryBuilder {
   const query = db('partnerships as p').join('municipalities as m', 'm.id', 'p.municipality_id');
   whereMunicipality(db, query, filter, 'm');
-  if (filter.types.length > 0) query.whereIn('p.type', filter.types);
-  if (filter.statuses.length > 0) query.whereIn('p.status', filter.statuses);
-  // ISO dates compare as text: every date of year Y is >= 'Y' and < 'Y+1' (also a bare 'Y').
-  if (filter.fromYear !== null) query.where('p.started_on', '>=', String(filter.fromYear));
-  if (filter.toYear !== null) query.where('p.started_on', '<', String(filter.toYear + 1));
-  return query;
+  return wherePartnership(query, filter, 'p');
 }
 
 type TerritoryRecord = {
@@ -55,97 +61,116 @@ const territory = (row: TerritoryRecord): TerritoryKey => ({
 });
 
 /**
- * Loads the facts for a filter in eight grouped queries (never one per row): each answers a few
+ * Loads the facts for a filter in nine grouped queries (never one per row): each answers a few
  * hundred to a few thousand rows however large the registry is. Dormant and expiring are flagged
- * in SQL against the windows the domain computed (`statsWindows`).
+ * in SQL against the windows the domain computed (`statsWindows`). The queries only read, and run
+ * at once when `db` has several connections (the database's `reader`).
  */
 export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: StatsWindows): Promise<StatsFacts> {
-  const regions = await db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
-  const districts = await db('districts').select<{ id: number; code: string; name: string; region_id: number }[]>(
-    'id',
-    'code',
-    'name',
-    'region_id',
-  );
-  const municipalityGroups = await whereMunicipality(db, db('municipalities as m'), filter, 'm')
-    .groupBy(...TERRITORY)
-    .select<(TerritoryRecord & { n: number | string; population: number | string | null })[]>(
-      ...TERRITORY,
-      countAs(db, 'n'),
-      sumAs(db, 'm.population', 'population'),
-    );
   const running = RUNNING_STATUSES.map(() => '?').join(', ');
-  const partnershipGroups = await filteredPartnerships(db, filter)
-    .groupBy(...TERRITORY, 'p.type', 'p.status')
-    .select<
-      (TerritoryRecord & {
-        type: PartnershipType;
-        status: PartnershipStatus;
-        n: number | string;
-        dormant: number | string | null;
-        expiring: number | string | null;
-      })[]
-    >(
-      ...TERRITORY,
-      'p.type',
-      'p.status',
-      countAs(db, 'n'),
-      db.raw(
-        `sum(case when p.status in (${running})` +
-          ' and coalesce((select max(a.date) from activities a where a.partnership_id = p.id), ?) < ?' +
-          ' and coalesce(p.started_on, ?) < ? then 1 else 0 end) as dormant',
-        [...RUNNING_STATUSES, '', windows.dormantBefore, '', windows.dormantBefore],
+  const [
+    regions,
+    districts,
+    municipalityGroups,
+    partnershipGroups,
+    activeMunicipalities,
+    years,
+    countries,
+    areas,
+    funding,
+  ] = await Promise.all([
+    db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name'),
+    db('districts').select<{ id: number; code: string; name: string; region_id: number }[]>(
+      'id',
+      'code',
+      'name',
+      'region_id',
+    ),
+    whereMunicipality(db, db('municipalities as m'), filter, 'm')
+      .groupBy(...TERRITORY)
+      .select<(TerritoryRecord & { n: number | string; population: number | string | null })[]>(
+        ...TERRITORY,
+        countAs(db, 'n'),
+        sumAs(db, 'm.population', 'population'),
       ),
-      db.raw(
-        "sum(case when p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ? then 1 else 0 end) as expiring",
-        [windows.today, windows.expiringUntil],
+    filteredPartnerships(db, filter)
+      .groupBy(...TERRITORY, 'p.type', 'p.status')
+      .select<
+        (TerritoryRecord & {
+          type: PartnershipType;
+          status: PartnershipStatus;
+          n: number | string;
+          dormant: number | string | null;
+          expiring: number | string | null;
+        })[]
+      >(
+        ...TERRITORY,
+        'p.type',
+        'p.status',
+        countAs(db, 'n'),
+        // Dormant: running, started before the window, and no activity on or after its start.
+        db.raw(
+          `sum(case when p.status in (${running}) and coalesce(p.started_on, ?) < ?` +
+            ' and not exists (select 1 from activities a where a.partnership_id = p.id and a.date >= ?)' +
+            ' then 1 else 0 end) as dormant',
+          [...RUNNING_STATUSES, '', windows.dormantBefore, windows.dormantBefore],
+        ),
+        db.raw(
+          "sum(case when p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ? then 1 else 0 end) as expiring",
+          [windows.today, windows.expiringUntil],
+        ),
       ),
-    );
-  const activeMunicipalities = await filteredPartnerships(db, filter)
-    .where('p.status', 'active')
-    .groupBy(...TERRITORY)
-    .select<(TerritoryRecord & { n: number | string })[]>(
-      ...TERRITORY,
-      db.raw('count(distinct p.municipality_id) as n'),
-    );
-  const years = await filteredPartnerships(db, filter)
-    .groupBy('start_year')
-    .select<{ start_year: string | null; n: number | string }[]>(
-      yearAs(db, 'p.started_on', 'start_year'),
-      countAs(db, 'n'),
-    );
-  const countries = await filteredPartnerships(db, filter)
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .groupBy('m.region_id', 't.country_code')
-    .select<{ region_id: number | null; country_code: string; n: number | string }[]>(
-      'm.region_id',
-      't.country_code',
-      countAs(db, 'n'),
-    );
-  const areas = await filteredPartnerships(db, filter)
-    .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
-    .groupBy('pa.area')
-    .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n'));
-  const funding = await filteredPartnerships(db, filter)
-    .join('activities as a', 'a.partnership_id', 'p.id')
-    .groupBy('year', 'a.funding_programme', 'a.currency')
-    .select<
-      {
-        year: string | null;
-        programme: string | null;
-        currency: string | null;
-        n: number | string;
-        participants: number | string | null;
-        amount: number | string | null;
-      }[]
-    >(
-      yearAs(db, 'a.date', 'year'),
-      'a.funding_programme as programme',
-      'a.currency',
-      countAs(db, 'n'),
-      sumAs(db, 'a.participants', 'participants'),
-      sumAs(db, 'a.funding_amount', 'amount'),
-    );
+    // Walks the municipalities in the order of their territory index (no sort), asking each
+    // whether it has a filtered active partnership.
+    whereMunicipality(db, db('municipalities as m'), filter, 'm')
+      .whereExists(
+        wherePartnership(
+          db('partnerships as p').select(db.raw('1')).whereRaw('?? = ??', ['p.municipality_id', 'm.id']),
+          filter,
+          'p',
+        ).where('p.status', 'active'),
+      )
+      .groupBy(...TERRITORY)
+      .select<(TerritoryRecord & { n: number | string })[]>(...TERRITORY, countAs(db, 'n')),
+    filteredPartnerships(db, filter)
+      .groupBy('start_year')
+      .select<{ start_year: string | null; n: number | string }[]>(
+        yearAs(db, 'p.started_on', 'start_year'),
+        countAs(db, 'n'),
+      ),
+    filteredPartnerships(db, filter)
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .groupBy('m.region_id', 't.country_code')
+      .select<{ region_id: number | null; country_code: string; n: number | string }[]>(
+        'm.region_id',
+        't.country_code',
+        countAs(db, 'n'),
+      ),
+    filteredPartnerships(db, filter)
+      .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
+      .groupBy('pa.area')
+      .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n')),
+    filteredPartnerships(db, filter)
+      .join('activities as a', 'a.partnership_id', 'p.id')
+      .groupBy('year', 'a.funding_programme', 'a.currency')
+      .select<
+        {
+          year: string | null;
+          programme: string | null;
+          currency: string | null;
+          n: number | string;
+          participants: number | string | null;
+          amount: number | string | null;
+        }[]
+      >(
+        yearAs(db, 'a.date', 'year'),
+        'a.funding_programme as programme',
+        'a.currency',
+        countAs(db, 'n'),
+        sumAs(db, 'a.participants', 'participants'),
+        sumAs(db, 'a.funding_amount', 'amount'),
+      ),
+  ]);
   return {
     regions,
     districts: districts.map((d) => ({ id: d.id, code: d.code, name: d.name, regionId: d.region_id })),

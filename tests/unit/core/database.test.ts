@@ -28,6 +28,16 @@ describe('database and migrations', () => {
     expect(await pragma('busy_timeout')).toBe(5000);
   });
 
+  it('gives reports read-only connections that see what the writer committed', async () => {
+    const db = await openDatabase(path.join(tempDir(), 'r.db'));
+    opened.push(db);
+    await db.knex('regions').insert({ code: 'CZ010', name: 'Hlavní město Praha' });
+    const read = await db.reader('regions').select('code');
+    expect(read).toEqual([{ code: 'CZ010' }]);
+    await expect(db.reader('regions').insert({ code: 'CZ020', name: 'Středočeský kraj' })).rejects.toThrow(/readonly/i);
+    expect(await db.knex('regions').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+
   it('matches the schema snapshot (a change needs a new migration)', async () => {
     const db = await openDatabase(path.join(tempDir(), 'b.db'));
     opened.push(db);

@@ -338,6 +338,12 @@ describe('stats channels', () => {
     const bad = await app.dispatch('stats:compute', { filter: { fromYear: 2020, toYear: 2000 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('the read-only connections (queries at once) give exactly the figures of the writer', async () => {
+    expect(await computeStats(app.ctx.db.reader, { today })).toEqual(stats);
+    const filter = { today, types: ['formal' as const], fromYear: 1990, toYear: 2020, dormantYears: 1 };
+    expect(await computeStats(app.ctx.db.reader, filter)).toEqual(await computeStats(app.ctx.db.knex, filter));
+  });
 });
 
 describe('dates', () => {

@@ -15,6 +15,7 @@ export function localToday(now = new Date()): string {
  * Every figure for a filter: the repository applies the filter and groups in SQL, the one pure
  * module computes the figures. The dashboard, every export and the CLI call this.
  */
+/** `db` may be the database's read-only `reader`: everything here only reads. */
 export async function computeStats(db: Knex, input: StatsFilterInput): Promise<Statistics> {
   const filter = statsFilterSchema.parse(input);
   const today = filter.today ?? localToday();
@@ -25,7 +26,6 @@ export async function computeStats(db: Knex, input: StatsFilterInput): Promise<S
 /** Points, lines and bubbles of the map for a filter (the same partnerships the statistics count). */
 export async function computeMap(db: Knex, input: StatsFilterInput): Promise<MapData> {
   const filter = statsFilterSchema.parse(input);
-  const rows = await loadMapRows(db, filter);
-  const [regions, centres] = [await loadRegions(db), await loadRegionCentres(db)];
+  const [rows, regions, centres] = await Promise.all([loadMapRows(db, filter), loadRegions(db), loadRegionCentres(db)]);
   return computeMapData(rows, regions, centres);
 }

@@ -68,7 +68,7 @@ export async function exportStatsWithDialog(
   ctx: AppContext,
   input: { format: StatsExportFormat; filter: StatsFilterInput; language: UiLanguage },
 ): Promise<{ filePath: string } | null> {
-  const stats = await computeStats(ctx.db.knex, input.filter);
+  const stats = await computeStats(ctx.db.reader, input.filter);
   const filePath = await ctx.dialogs.saveFile({
     defaultName: defaultExportName(stats, input.format, input.language),
     filters: [{ name: FILTER_NAMES[input.format], extensions: [EXTENSIONS[input.format]] }],
