@@ -48,8 +48,12 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
-  /** Data changed underneath (another window, an import): screens reload. */
-  'data:changed': z.object({ tables: z.array(z.string()) }),
+  /**
+   * Data changed (this window, another window, an import): screens refresh. `partnershipIds`, when
+   * given, are the only Partnerships grid rows the change touched (created, changed or deleted):
+   * the grid fetches just those instead of all rows.
+   */
+  'data:changed': z.object({ tables: z.array(z.string()), partnershipIds: z.array(z.number().int()).optional() }),
   /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
   'import:open': z.object({}),
 } as const;

@@ -15,6 +15,8 @@ export type TestApp = {
   dbPath: string;
   ctx: AppContext;
   dispatch: Dispatch;
+  /** Every event core emitted, in order. */
+  events: { event: string; payload: unknown }[];
   cleanup: () => Promise<void>;
 };
 
@@ -30,7 +32,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'registry.db');
-  const events: unknown[] = [];
+  const events: { event: string; payload: unknown }[] = [];
   const ctx = await createAppContext({
     databasePath: dbPath,
     resourcesDir: RESOURCES_DIR,
@@ -47,6 +49,7 @@ export async function createTestApp(
     dbPath,
     ctx,
     dispatch,
+    events,
     cleanup: async () => {
       await ctx.close();
       rmSync(dir, { recursive: true, force: true });

@@ -25,10 +25,11 @@ export const partnershipsHandlers = (ctx: AppContext) => {
   const s: ServiceContext = {
     knex: ctx.db.knex,
     actor: ctx.actor,
-    changed: (tables) => ctx.emit('data:changed', { tables }),
+    changed: (tables, partnershipIds) =>
+      ctx.emit('data:changed', partnershipIds === undefined ? { tables } : { tables, partnershipIds }),
   };
   return {
-    'partnerships:list': () => listPartnershipRows(ctx.db.knex),
+    'partnerships:list': ({ ids }) => listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids }),
     'partnerships:get': ({ id }) => getPartnership(ctx.db.knex, id),
     'partnerships:create': (input) => createPartnership(s, input),
     'partnerships:update': (input) => updatePartnership(s, input),

@@ -6,7 +6,7 @@ import {
   type ParticipantGroup,
 } from '../../../shared/domain/codes';
 import type { Activity, Contact, ForeignTown, PartnershipRow } from '../../../shared/domain/partnerships';
-import { partnershipAreasColumn } from '../db/dialect';
+import { partnershipAreasColumn, selectTuples } from '../db/dialect';
 
 type RowRecord = {
   id: number;
@@ -43,7 +43,7 @@ export const parseAreas = (text: string | null): CooperationArea[] =>
     .filter(isArea)
     .sort((a, b) => (areaOrder.get(a) ?? 0) - (areaOrder.get(b) ?? 0));
 
-const toRow = (r: RowRecord): PartnershipRow => ({
+const toRow = (r: RowRecord, areas: CooperationArea[]): PartnershipRow => ({
   id: r.id,
   version: r.version,
   municipalityId: r.municipality_id,
@@ -64,13 +64,47 @@ const toRow = (r: RowRecord): PartnershipRow => ({
   signedOn: r.signed_on,
   termKind: r.term_kind,
   termUntil: r.term_until,
-  areas: parseAreas(r.areas),
+  areas: [...areas],
   lastActivityOn: r.last_activity_on,
 });
 
+/** The grid row's columns, in the order `selectTuples` returns them. */
+const ROW_COLUMNS = [
+  'id',
+  'version',
+  'municipality_id',
+  'municipality_name',
+  'municipality_code',
+  'district_name',
+  'region_code',
+  'region_name',
+  'foreign_town_id',
+  'town_name',
+  'town_name_cs',
+  'town_admin_region',
+  'town_population',
+  'country_code',
+  'type',
+  'status',
+  'started_on',
+  'signed_on',
+  'term_kind',
+  'term_until',
+  'areas',
+  'last_activity_on',
+] as const satisfies readonly (keyof RowRecord)[];
+
+/** A tuple back as a record: one assignment per column, no intermediate arrays. */
+function recordOf(tuple: unknown[]): RowRecord {
+  const record: Record<string, unknown> = {};
+  for (let index = 0; index < ROW_COLUMNS.length; index += 1) record[ROW_COLUMNS[index] as string] = tuple[index];
+  return record as RowRecord;
+}
+
 /**
  * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
- * grouped and the last activity date come from correlated subqueries over indexed keys.
+ * grouped and the last activity date come from correlated subqueries over indexed keys. With
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched).
  */
 export async function listPartnershipRows(
   db: Knex,
@@ -81,7 +115,7 @@ export async function listPartnershipRows(
     .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('regions as r', 'r.id', 'm.region_id')
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .select<RowRecord[]>(
+    .select(
       'p.id',
       'p.version',
       'p.municipality_id',
@@ -107,8 +141,18 @@ export async function listPartnershipRows(
     );
   // No ORDER BY: the grid sorts, and sorting 60,000 wide rows in SQLite costs more than the query.
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
-  const rows = await query;
-  return rows.map(toRow);
+  const tuples = await selectTuples(db, query, ROW_COLUMNS);
+  // Few distinct combinations of areas: each is parsed once.
+  const areas = new Map<string | null, CooperationArea[]>();
+  return tuples.map((tuple) => {
+    const r = recordOf(tuple);
+    let parsed = areas.get(r.areas);
+    if (parsed === undefined) {
+      parsed = parseAreas(r.areas);
+      areas.set(r.areas, parsed);
+    }
+    return toRow(r, parsed);
+  });
 }
 
 /** One grid row, or undefined. */

@@ -112,7 +112,7 @@ async function createChild<F, R extends ChildRecord>(
     });
     return recordId;
   });
-  s.changed([kind.table]);
+  s.changed([kind.table], [input.partnershipId]);
   return found(await kind.find(s.knex, id), id);
 }
 
@@ -123,7 +123,7 @@ async function updateChild<F, R extends ChildRecord>(
 ): Promise<R> {
   const actor = await s.actor();
   const now = nowIso();
-  await s.knex.transaction(async (trx) => {
+  const partnershipId = await s.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
     await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: now });
     await insertAudit(trx, {
@@ -135,8 +135,9 @@ async function updateChild<F, R extends ChildRecord>(
       actor,
       at: now,
     });
+    return before.partnershipId;
   });
-  s.changed([kind.table]);
+  s.changed([kind.table], [partnershipId]);
   return found(await kind.find(s.knex, input.id), input.id);
 }
 
@@ -147,7 +148,7 @@ async function deleteChild<F, R extends ChildRecord>(
 ): Promise<{ id: number }> {
   const actor = await s.actor();
   const now = nowIso();
-  await s.knex.transaction(async (trx) => {
+  const partnershipId = await s.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
     if (before.version !== input.version) throw new AppError('CONFLICT', kind.conflictMessage);
     await deletePartnershipChild(trx, kind.table, input.id);
@@ -160,8 +161,9 @@ async function deleteChild<F, R extends ChildRecord>(
       actor,
       at: now,
     });
+    return before.partnershipId;
   });
-  s.changed([kind.table]);
+  s.changed([kind.table], [partnershipId]);
   return { id: input.id };
 }
 

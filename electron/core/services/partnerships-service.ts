@@ -30,7 +30,12 @@ import {
 } from '../repositories/partnerships-repository';
 import { exonymOf } from './towns-service';
 
-export type ServiceContext = { knex: Knex; actor: () => Promise<string>; changed: (tables: string[]) => void };
+export type ServiceContext = {
+  knex: Knex;
+  actor: () => Promise<string>;
+  /** Announces a change; `partnershipIds` are the Partnerships grid rows it touched, when known. */
+  changed: (tables: string[], partnershipIds?: number[]) => void;
+};
 
 /** The fields of a partnership as the audit log and the history show them (camelCase). */
 const auditFields = (
@@ -151,7 +156,7 @@ export async function createPartnership(s: ServiceContext, input: PartnershipCre
     });
     return newId;
   });
-  s.changed(['partnerships', 'foreign_towns']);
+  s.changed(['partnerships', 'foreign_towns'], [id]);
   return rowOrThrow(s.knex, id);
 }
 
@@ -217,7 +222,7 @@ export async function updatePartnership(s: ServiceContext, input: PartnershipUpd
       at: now,
     });
   });
-  s.changed(['partnerships']);
+  s.changed(['partnerships'], [input.id]);
   return rowOrThrow(s.knex, input.id);
 }
 
@@ -250,7 +255,7 @@ export async function deletePartnership(
       at: now,
     });
   });
-  s.changed(['partnerships']);
+  s.changed(['partnerships'], [input.id]);
   return { id: input.id };
 }
 
@@ -293,7 +298,7 @@ export async function restorePartnership(s: ServiceContext, input: { id: number 
       at: now,
     });
   });
-  s.changed(['partnerships']);
+  s.changed(['partnerships'], [input.id]);
   return rowOrThrow(s.knex, input.id);
 }
 

@@ -273,7 +273,10 @@ export async function requestToPartnership(
     });
     return { partnershipId, request: after };
   });
-  ctx.emit('data:changed', { tables: ['partnerships', 'foreign_towns', 'partnership_requests'] });
+  ctx.emit('data:changed', {
+    tables: ['partnerships', 'foreign_towns', 'partnership_requests'],
+    partnershipIds: [result.partnershipId],
+  });
   return result;
 }
 

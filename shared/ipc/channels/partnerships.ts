@@ -24,8 +24,8 @@ const versioned = z.object({ id, version: z.number().int().positive() }).strict(
 
 export const partnershipsChannels = defineChannels({
   'partnerships:list': {
-    doc: 'Every partnership with member, district, region, foreign town, country, areas and last activity: the Partnerships grid, in one query.',
-    input: empty,
+    doc: 'Every partnership with member, district, region, foreign town, country, areas and last activity: the Partnerships grid, in one query. With `ids`, only those (missing ones were deleted): a grid refreshes the rows a change touched.',
+    input: z.object({ ids: z.array(id).max(10_000).optional() }).strict(),
     output: z.array(partnershipRowSchema),
   },
   'partnerships:get': {

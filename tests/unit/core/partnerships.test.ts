@@ -31,6 +31,30 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(konstanz?.regionName).toBeTruthy();
   });
 
+  it('lists only the asked rows, and each change names the grid rows it touched', async () => {
+    const rows = await list();
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('demo data has partnerships');
+    const some = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', { ids: [second.id, first.id, 999_999] }));
+    expect(some.map((r) => r.id).sort((a, b) => a - b)).toEqual([first.id, second.id].sort((a, b) => a - b));
+    expect(some.find((r) => r.id === first.id)).toEqual(first);
+
+    const touched = () =>
+      app.events
+        .filter((e) => e.event === 'data:changed')
+        .map((e) => (e.payload as { partnershipIds?: number[] }).partnershipIds);
+    app.events.length = 0;
+    await ok(
+      app.dispatch('partnerships:update', { id: first.id, version: first.version, changes: { status: 'dormant' } }),
+    );
+    const activity = await ok<{ id: number; version: number }>(
+      app.dispatch('activities:create', { partnershipId: second.id, date: '2026-01-10', title: 'Návštěva' }),
+    );
+    await ok(app.dispatch('activities:delete', { id: activity.id, version: activity.version }));
+    await ok(app.dispatch('partnerships:delete', { id: second.id, version: second.version }));
+    expect(touched()).toEqual([[first.id], [second.id], [second.id], [second.id]]);
+  });
+
   it('adds a partnership with a new town from the gazetteer; a second member shares the same town record', async () => {
     const suggestions = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'lobau' }));
     const zittau = suggestions.find((s) => s.countryCode === 'DE');
