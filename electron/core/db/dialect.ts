@@ -32,9 +32,9 @@ export async function selectTuples(
     return rows.map((row) => columns.map((column) => row[column]));
   }
   const placeholders = columns.map(() => '??').join(', ');
-  const result = (await db
-    .select(db.raw(`json_group_array(json_array(${placeholders})) as tuples`, [...columns]))
-    .from(query.as('q'))) as { tuples: string }[];
+  const result = await db
+    .select<{ tuples: string }[]>(db.raw(`json_group_array(json_array(${placeholders})) as tuples`, [...columns]))
+    .from(query.as('q'));
   const parsed: unknown = JSON.parse(result[0]?.tuples ?? '[]');
   return Array.isArray(parsed) ? (parsed as unknown[][]) : [];
 }

@@ -18,7 +18,6 @@ import {
   townSuggestionSchema,
 } from '../../domain/partnerships';
 
-const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
 const versioned = z.object({ id, version: z.number().int().positive() }).strict();
 
