@@ -12,10 +12,10 @@ import {
   type StateUpdatedEvent,
 } from 'ag-grid-community';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
-import { defaultColDef, quickFilterMatcher, quickFilterParser } from '../lib/czech-grid';
+import { defaultColDef, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
 import { GridViewsBar, rememberedState } from './GridViewsBar';
 import './data-grid.css';
 
@@ -86,6 +86,7 @@ export function DataGrid<T>({
     },
     [onReady],
   );
+  const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
   const reportCount = useCallback(() => {
     if (api && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
   }, [api, onRowCountChange]);
@@ -153,12 +154,11 @@ export function DataGrid<T>({
           theme={gridTheme}
           localeText={language === 'cs' ? AG_GRID_LOCALE_CZ : AG_GRID_LOCALE_EN}
           rowData={rows}
-          columnDefs={columns}
+          columnDefs={searchColumns}
           defaultColDef={defaultColDef}
           getRowId={getRowId}
           quickFilterText={quickFilter}
           quickFilterParser={quickFilterParser}
-          quickFilterMatcher={quickFilterMatcher}
           cacheQuickFilter
           animateRows={false}
           suppressDragLeaveHidesColumns

@@ -69,8 +69,27 @@
     return input;
   };
 
+  // Long tasks (over 50 ms) the page's main thread ran: the moments the window could not respond.
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: false });
+  } catch {
+    // no long task timing in this browser: the freeze figure stays empty
+  }
+
   window.__bench = {
     rowCount,
+    /** Like `openScreen`, and also the longest time the window was frozen meanwhile (ms). */
+    openScreenWithFreeze: async (hash, timeoutMs) => {
+      const from = performance.now();
+      const ms = await window.__bench.openScreen(hash, timeoutMs);
+      // Long task entries arrive after the task: give the observer a frame.
+      await afterPaint();
+      const frozen = longTasks.filter((task) => task.start >= from).map((task) => task.duration);
+      return { ms, frozen: frozen.length > 0 ? Math.max(...frozen) : 0 };
+    },
     /** Moves the app to a screen and times it until the screen's grid shows rows. */
     openScreen: (hash, timeoutMs) =>
       timed(

@@ -5,6 +5,8 @@ import { areasText, partnershipsColumns, termText } from '../../renderer/feature
 import { parsePartnershipLink } from '../../renderer/features/partnerships/deep-link';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { rememberedState } from '../../renderer/components/GridViewsBar';
+import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';
+import { compareCzech } from '../../shared/domain/text';
 
 const row: PartnershipRow = {
   id: 1,
@@ -80,5 +82,48 @@ describe('Partnerships grid columns (pure)', () => {
       scroll: { top: 100, left: 0 },
     });
     expect(Object.keys(kept).sort()).toEqual(['filter', 'sort']);
+  });
+});
+
+describe('quick search over folded text', () => {
+  it('finds "plzen", "zittau", the type\'s label and the country\'s name regardless of case and diacritics', () => {
+    const i18n = createI18n('cs');
+    const columns = withFoldedSearchText(
+      partnershipsColumns(i18n, { onOpen: () => undefined, onDelete: () => undefined }),
+    );
+    const plzen: PartnershipRow = { ...row, municipalityName: 'Plzeň', townName: 'Zittau', townNameCs: 'Žitava' };
+    // What AG Grid caches for a row: every column's search text, upper-cased, joined by newlines.
+    const rowText = columns
+      .map((column) => {
+        const value = column.field ? (plzen as Record<string, unknown>)[column.field] : undefined;
+        const text = column.getQuickFilterText?.({ value, data: plzen } as never);
+        return typeof text === 'string' ? text.toUpperCase() : '';
+      })
+      .join('\n');
+    const matches = (typed: string) => quickFilterParser(typed.toUpperCase()).every((part) => rowText.includes(part));
+    expect(matches('plzen')).toBe(true);
+    expect(matches('PLZEŇ zittau')).toBe(true);
+    expect(matches('zitava')).toBe(true);
+    expect(matches('partnerstvi smlouva')).toBe(true); // the type's label ("partnerství (smlouva)")…
+    expect(matches('neformalni')).toBe(false); // …of this row's type only
+    expect(matches('nemecko')).toBe(true); // the country's name
+    expect(matches('praha')).toBe(false);
+    // Columns that opt out (the actions column) add nothing.
+    const actions = columns.find((column) => column.colId === 'actions');
+    expect(actions?.getQuickFilterText?.({ value: undefined, data: plzen } as never)).toBe('');
+  });
+});
+
+describe('Czech sort with remembered ranks', () => {
+  it('orders exactly like the collator before and after the ranks are built, also with new names', async () => {
+    const compare = rankedComparator(compareCzech);
+    const names = ['Chrudim', 'Cheb', 'Humpolec', 'Černošice', 'Cvikov', 'Žatec', 'Zlín', 'Šumperk', 'Cheb', 'cheb'];
+    const expected = [...names].sort(compareCzech);
+    expect([...names].sort(compare)).toEqual(expected);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the ranks are built after the sort
+    expect([...names].sort(compare)).toEqual(expected);
+    const more = [...names, 'Hořice', 'Chomutov', 'Ústí nad Orlicí'];
+    expect([...more].sort(compare)).toEqual([...more].sort(compareCzech));
+    expect(compare('Cheb', 'Cheb')).toBe(0);
   });
 });

@@ -8,7 +8,8 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { ApiError, call, onEvent } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
+import { useRowStore } from '../../lib/row-store';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -17,6 +18,7 @@ import { errorText } from './errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
+import { partnershipsStore } from './partnerships-store';
 import { Toasts, useToasts } from './Toasts';
 import './partnerships.css';
 
@@ -28,18 +30,9 @@ const isEditable = (field: string | undefined): field is EditableField =>
 export function PartnershipsPage() {
   const i18n = useI18n();
   const { t, tn, tk, language } = i18n;
-  const list = useAsync(() => call('partnerships:list', {}), []);
+  const list = useRowStore(partnershipsStore);
+  const rows = list.rows;
   const regions = useAsync(() => call('regions:list', {}), []);
-  // Local changes (an edit, a delete, an undo) apply to the rows of the latest load until the next load.
-  const [local, setLocal] = useState<{ base: PartnershipRow[] | undefined; rows: PartnershipRow[] } | null>(null);
-  const rows = local !== null && local.base === list.data ? local.rows : list.data;
-  const setRows = useCallback(
-    (change: (all: PartnershipRow[] | undefined) => PartnershipRow[] | undefined) => {
-      const next = change(rows);
-      if (next !== undefined) setLocal({ base: list.data, rows: next });
-    },
-    [rows, list.data],
-  );
   const [api, setApi] = useState<GridApi<PartnershipRow> | null>(null);
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState<number | null>(null);
@@ -49,9 +42,7 @@ export function PartnershipsPage() {
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
   const [exporting, setExporting] = useState(false);
   const { toasts, show, dismiss } = useToasts();
-  const { reload } = list;
-
-  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+  const { reload } = partnershipsStore;
   useEffect(() => {
     const onHash = () => setFilters(parsePartnershipLink(window.location.hash));
     window.addEventListener('hashchange', onHash);
@@ -60,13 +51,8 @@ export function PartnershipsPage() {
 
   const fieldLabel = useCallback((path: string) => tk(`partnerships.field.${path.split('.')[0] ?? path}`), [tk]);
 
-  /** Puts a changed row into the grid at once (the reload after `data:changed` confirms it). */
-  const putRow = useCallback(
-    (row: PartnershipRow) => {
-      setRows((all) => all?.map((r) => (r.id === row.id ? row : r)));
-    },
-    [setRows],
-  );
+  /** Puts a changed row into the grid at once (core's `data:changed` then refreshes just that row). */
+  const putRow = useCallback((row: PartnershipRow) => partnershipsStore.patch([row]), []);
 
   const saveChange = useCallback(
     async (
@@ -135,7 +121,7 @@ export function PartnershipsPage() {
     setDeleting(null);
     try {
       await call('partnerships:delete', { id: row.id, version: row.version });
-      setRows((all) => all?.filter((r) => r.id !== row.id));
+      partnershipsStore.patch([], [row.id]);
       if (detailId === row.id) setDetailId(null);
       show({
         kind: 'info',
@@ -146,7 +132,7 @@ export function PartnershipsPage() {
           run: () => {
             call('partnerships:restore', { id: row.id }).then(
               (restored) => {
-                setRows((all) => (all ? [...all.filter((r) => r.id !== restored.id), restored] : all));
+                partnershipsStore.patch([restored]);
                 show({ kind: 'ok', text: t('partnerships.restored'), seconds: 4 });
               },
               (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
@@ -330,7 +316,7 @@ export function PartnershipsPage() {
           onClose={() => setAdding(false)}
           onCreated={(row) => {
             setAdding(false);
-            setRows((all) => (all ? [...all, row] : [row]));
+            partnershipsStore.patch([row]);
             show({ kind: 'ok', text: t('partnerships.saved'), seconds: 4 });
             setDetailId(row.id);
           }}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartnershipDetail, PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
+import { compareCzech } from '../../../shared/domain/text';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Plzen\u030c a Z\u030ci\u0301nec'] as const;
@@ -19,6 +20,9 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     const rows = await list();
     const count = (await app.ctx.db.knex('partnerships').count({ n: '*' }).first()) as { n: number };
     expect(rows).toHaveLength(Number(count.n));
+    // In the grid's first order: member names in Czech order.
+    const names = rows.map((r) => r.municipalityName);
+    expect(names).toEqual([...names].sort(compareCzech));
     const konstanz = rows.find((r) => r.townName === 'Konstanz');
     expect(konstanz).toMatchObject({
       townNameCs: 'Kostnice',

@@ -1,7 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { compareCzech, normalizeStrings, searchKey } from '../../../shared/domain/text';
+import { compareCzech, normalizeStrings, searchKey, sortByCzech } from '../../../shared/domain/text';
 
 describe('Czech text rules', () => {
+  it('sorts rows by a text field in Czech order, ties in their order', () => {
+    const rows = [
+      { id: 1, name: 'Chrudim' },
+      { id: 2, name: 'Cheb' },
+      { id: 3, name: 'Hořice' },
+      { id: 4, name: 'Cheb' },
+      { id: 5, name: null },
+      { id: 6, name: 'Čáslav' },
+    ];
+    expect(sortByCzech(rows, (row) => row.name).map((row) => row.id)).toEqual([5, 6, 3, 2, 4, 1]);
+  });
+
+  it('one full-strength comparison orders like letters first, then accents and case', () => {
+    const base = new Intl.Collator('cs', { sensitivity: 'base', numeric: true });
+    const variant = new Intl.Collator('cs', { sensitivity: 'variant', numeric: true });
+    const oracle = (a: string, b: string) => base.compare(a, b) || variant.compare(a, b);
+    const names = [
+      'Rana',
+      'Raná',
+      'rana',
+      'Dvůr',
+      'Dvur Kralove',
+      'Dvůr Králové nad Labem',
+      'Lom',
+      'lom',
+      'Lomnice',
+      'Chlum',
+      'Hlum',
+      'Cizkrajov',
+      'Čížkrajov',
+      'Obec 10',
+      'Obec 9',
+      'Ždár',
+      'Žďár',
+      'Zdar',
+      'Ústí',
+      'Usti',
+      'Úštěk',
+    ];
+    for (const a of names) for (const b of names) expect(Math.sign(compareCzech(a, b))).toBe(Math.sign(oracle(a, b)));
+  });
+
   it('sorts Č after C and Ch after H, as a Czech reader expects', () => {
     const names = [
       'Chrudim',

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createRowStore, mergeRows, type DataChange } from '../../renderer/lib/row-store';
+import { partnershipsScope } from '../../renderer/features/partnerships/partnerships-store';
+
+type Row = { id: number; name: string };
+
+/** A fake core: a table of rows, counting the calls the store makes. */
+function fakeCore(initial: Row[]) {
+  const table = new Map(initial.map((row) => [row.id, row]));
+  const calls: string[] = [];
+  let emit: (change: DataChange) => void = () => undefined;
+  const store = createRowStore<Row>({
+    loadAll: () => {
+      calls.push('all');
+      return Promise.resolve([...table.values()]);
+    },
+    loadSome: (ids) => {
+      calls.push(`some ${ids.join(',')}`);
+      return Promise.resolve(ids.flatMap((id) => table.get(id) ?? []));
+    },
+    idOf: (row) => row.id,
+    scope: partnershipsScope,
+    listen: (handler) => {
+      emit = handler;
+      return () => undefined;
+    },
+  });
+  return { table, calls, store, emit: (change: DataChange) => emit(change) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('grid rows kept between visits', () => {
+  it('merges a partial refresh: replaced, removed, added; the untouched rows stay the same objects', () => {
+    const a = { id: 1, name: 'Aš' };
+    const b = { id: 2, name: 'Brno' };
+    const c = { id: 3, name: 'Cheb' };
+    const merged = mergeRows(
+      [a, b, c],
+      [
+        { id: 2, name: 'Brno-město' },
+        { id: 4, name: 'Děčín' },
+      ],
+      [2, 3, 4],
+      (r) => r.id,
+    );
+    expect(merged).toEqual([a, { id: 2, name: 'Brno-město' }, { id: 4, name: 'Děčín' }]);
+    expect(merged[0]).toBe(a);
+  });
+
+  it('loads once, then applies changes that name their rows with one small call each', async () => {
+    const core = fakeCore([
+      { id: 1, name: 'Aš' },
+      { id: 2, name: 'Brno' },
+    ]);
+    core.store.ensureLoaded();
+    await settle();
+    expect(core.store.getState()).toMatchObject({ status: 'ready', rows: [{ id: 1 }, { id: 2 }] });
+
+    core.table.set(2, { id: 2, name: 'Brno-město' });
+    core.table.delete(1);
+    core.table.set(3, { id: 3, name: 'Cheb' });
+    core.emit({ tables: ['partnerships'], partnershipIds: [2] });
+    core.emit({ tables: ['partnerships'], partnershipIds: [1] });
+    core.emit({ tables: ['activities'], partnershipIds: [3] });
+    await settle();
+    await settle();
+    expect(core.store.getState().rows).toEqual([
+      { id: 2, name: 'Brno-město' },
+      { id: 3, name: 'Cheb' },
+    ]);
+    expect(core.calls.filter((c) => c === 'all')).toHaveLength(1);
+
+    // A second visit keeps the rows: no load at all.
+    core.store.ensureLoaded();
+    await settle();
+    expect(core.calls.filter((c) => c === 'all')).toHaveLength(1);
+  });
+
+  it('a change without ids reloads at once while the screen is open, else at the next visit', async () => {
+    const core = fakeCore([{ id: 1, name: 'Aš' }]);
+    const stop = core.store.subscribe(() => undefined);
+    core.store.ensureLoaded();
+    await settle();
+    core.table.set(5, { id: 5, name: 'Jihlava' });
+    core.emit({ tables: ['partnerships', 'municipalities'] }); // an import
+    await settle();
+    expect(core.calls).toEqual(['all', 'all']);
+    expect(core.store.getState().rows).toHaveLength(2);
+
+    stop(); // the screen closed
+    core.emit({ tables: ['municipalities'] });
+    core.emit({ tables: ['partnership_requests'] }); // not shown in the grid
+    await settle();
+    expect(core.calls).toEqual(['all', 'all']);
+    core.store.ensureLoaded(); // the next visit
+    await settle();
+    expect(core.calls).toEqual(['all', 'all', 'all']);
+  });
+
+  it('own changes show at once, before core confirms them', async () => {
+    const core = fakeCore([{ id: 1, name: 'Aš' }]);
+    core.store.ensureLoaded();
+    await settle();
+    core.store.patch([
+      { id: 1, name: 'Aš (upraveno)' },
+      { id: 9, name: 'Zlín' },
+    ]);
+    expect(core.store.getState().rows).toEqual([
+      { id: 1, name: 'Aš (upraveno)' },
+      { id: 9, name: 'Zlín' },
+    ]);
+    core.store.patch([], [9]);
+    expect(core.store.getState().rows).toEqual([{ id: 1, name: 'Aš (upraveno)' }]);
+  });
+});
