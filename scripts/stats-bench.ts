@@ -57,7 +57,9 @@ try {
   const filter = defaultStatsFilter();
   const windows = statsWindows(filter, '2025-06-15');
   const facts = await loadStatsFacts(ctx.db.reader, filter, windows);
-  await time('load facts (9 grouped queries at once, filter in SQL)', () => loadStatsFacts(ctx.db.reader, filter, windows));
+  await time('load facts (9 grouped queries at once, filter in SQL)', () =>
+    loadStatsFacts(ctx.db.reader, filter, windows),
+  );
   await time('compute all figures (pure)', () => Promise.resolve(computeStatistics(facts, filter, '2025-06-15')));
   await time('stats:compute, all regions (load + compute)', () => computeStats(ctx.db.reader, {}));
   await time('stats:compute, filtered (formal, 1990–2025)', () =>

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { createPartnership } from '../../electron/core/services/partnerships-service';
+import { createPartnership, updatePartnership } from '../../electron/core/services/partnerships-service';
 import { partnershipCreateSchema } from '../../shared/domain/partnership-rules';
 import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
@@ -201,6 +201,53 @@ test.describe('Partnerships', () => {
     await error.getByTestId('toast-action').click();
     await chooseStatus(page, 'neaktivní');
     await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+  });
+
+  test('60,000-row habits: an edit refreshes one row, a return visit loads nothing, another window shows at once', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const lists: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/invoke/partnerships:list')) lists.push(request.postData() ?? '');
+    });
+    await openPartnerships(page);
+    expect(lists).toEqual(['{}']);
+    await search(page, 'lobau');
+    const status = grid(page).locator('.ag-cell[col-id="status"]').first();
+    const next = (await status.textContent()) === 'aktivní' ? 'neaktivní' : 'aktivní';
+    await chooseStatus(page, next);
+    await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+    // The own edit: core's event names the row, and only that row is fetched again.
+    await expect.poll(() => lists.length).toBe(2);
+    expect(lists[1]).toMatch(/^\{"ids":\[\d+\]\}$/);
+
+    // Leaving the screen and coming back shows the kept rows: no call at all.
+    await page.getByTestId('nav-members').click();
+    await expect(page.getByTestId('partnerships-grid')).toHaveCount(0);
+    await openPartnerships(page);
+    await search(page, 'lobau');
+    await expect(status).toHaveText(next);
+    expect(lists).toHaveLength(2);
+
+    // Another window changes the record: its event reaches this one and the row changes in place.
+    const row = (await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Löbau')
+      .first('p.id', 'p.version')) as { id: number; version: number };
+    await updatePartnership(
+      {
+        knex: webApp.ctx.db.knex,
+        actor: () => Promise.resolve('another window'),
+        changed: (tables, partnershipIds) =>
+          webApp.ctx.emit('data:changed', partnershipIds ? { tables, partnershipIds } : { tables }),
+      },
+      { id: row.id, version: row.version, changes: { status: 'ended' } },
+    );
+    await expect(status).toHaveText('ukončeno');
+    expect(lists).toHaveLength(3);
+    expect(lists[2]).toBe(`{"ids":[${String(row.id)}]}`);
   });
 
   test('detail: a validation error is shown next to the field and corrected; contacts, activities and history', async ({

@@ -155,6 +155,7 @@ export const browserFigure: Figure = {
       const firstOpens: number[] = [];
       const freezes: number[] = [];
       for (let run = 0; run < runs; run += 1) {
+        await page.goto('about:blank'); // a new document: nothing kept from the previous page
         await page.goto(`${server.url}#/settings`);
         await page.waitForSelector('[data-testid="nav-settings"]');
         const first: unknown = await page.evaluate(`window.__bench.openScreenWithFreeze(${JSON.stringify(hash)})`);
