@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { selectTuples } from '../db/dialect';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 
@@ -104,6 +105,37 @@ export type MunicipalityRecord = {
   version: number;
 };
 
+/** The Members grid's columns, in the order `selectTuples` returns them. */
+const MUNICIPALITY_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'kind',
+  'district_id',
+  'district_name',
+  'region_id',
+  'region_code',
+  'region_name',
+  'orp_code',
+  'orp_name',
+  'population',
+  'latitude',
+  'longitude',
+  'street',
+  'postal_code',
+  'ico',
+  'mayor_name',
+  'mayor_gender',
+  'website',
+  'email',
+  'is_member',
+  'member_since',
+  'member_until',
+  'active_partnerships',
+  'partnerships',
+  'version',
+] as const satisfies readonly (keyof MunicipalityRecord)[];
+
 /**
  * The Members grid in one query: municipalities joined with district and region, and the
  * partnership counts from one grouped subquery (never one query per row).
@@ -122,7 +154,7 @@ export async function listMunicipalityRows(
     .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('regions as r', 'r.id', 'm.region_id')
     .leftJoin(counts, 'pc.municipality_id', 'm.id')
-    .select<MunicipalityRecord[]>(
+    .select(
       'm.id',
       'm.code',
       'm.name',
@@ -152,8 +184,13 @@ export async function listMunicipalityRows(
       'm.version',
     );
   if (options.membersOnly) query.where('m.is_member', true);
-  const rows = await query;
-  return rows.map(toMunicipalityRow);
+  const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);
+  return tuples.map((tuple) => {
+    const record: Record<string, unknown> = {};
+    for (let index = 0; index < MUNICIPALITY_COLUMNS.length; index += 1)
+      record[MUNICIPALITY_COLUMNS[index] as string] = tuple[index];
+    return toMunicipalityRow(record as MunicipalityRecord);
+  });
 }
 
 export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => ({
