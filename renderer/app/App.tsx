@@ -1,15 +1,19 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { Icon } from './icons';
 import { PreferencesProvider, usePreferences } from './PreferencesContext';
 import { ROUTES } from './routes';
 import { DbStatusBanner } from '../features/settings/DbStatusBanner';
 import { useHashRoute } from './useHashRoute';
+import { KeptScreen } from './KeptScreen';
 
 function Shell() {
   const { t, language } = useI18n();
   const [routeId, navigate] = useHashRoute('members');
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
+  // Screens kept alive once visited (derived while rendering: the active one joins at once).
+  const [kept, setKept] = useState<readonly string[]>([]);
+  if (route?.keepAlive && !kept.includes(route.id)) setKept([...kept, route.id]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.name');
@@ -49,7 +53,12 @@ function Shell() {
       </nav>
       <main className="content">
         <DbStatusBanner />
-        {route?.render()}
+        {!route?.keepAlive && route?.render()}
+        {ROUTES.filter((r) => kept.includes(r.id)).map((r) => (
+          <KeptScreen key={r.id} active={r.id === route?.id}>
+            {r.render()}
+          </KeptScreen>
+        ))}
       </main>
     </div>
   );

@@ -8,12 +8,13 @@ import { MapPage } from '../features/map/MapPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
 
-export type Route = { id: string; label: MessageKey; render: () => ReactNode };
+/** `keepAlive`: the screen stays alive in the background after its first visit (see KeptScreen). */
+export type Route = { id: string; label: MessageKey; render: () => ReactNode; keepAlive?: boolean };
 
 /** The screens, in the order of the navigation; a feature replaces its placeholder here. */
 export const ROUTES: readonly Route[] = [
   { id: 'members', label: 'nav.members', render: () => <MembersPage /> },
-  { id: 'partnerships', label: 'nav.partnerships', render: () => <PartnershipsPage /> },
+  { id: 'partnerships', label: 'nav.partnerships', render: () => <PartnershipsPage />, keepAlive: true },
   { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
   {
     id: 'statistics',

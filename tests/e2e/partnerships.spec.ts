@@ -222,11 +222,12 @@ test.describe('Partnerships', () => {
     await expect.poll(() => lists.length).toBe(2);
     expect(lists[1]).toMatch(/^\{"ids":\[\d+\]\}$/);
 
-    // Leaving the screen and coming back shows the kept rows: no call at all.
+    // Leaving the screen and coming back shows the kept screen: no call at all, the search still typed.
     await page.getByTestId('nav-members').click();
     await expect(page.getByTestId('partnerships-grid')).toHaveCount(0);
+    await expect(page.getByTestId('quick-search')).toHaveCount(1); // the kept screen is out of the page
     await openPartnerships(page);
-    await search(page, 'lobau');
+    await expect(page.getByTestId('quick-search')).toHaveValue('lobau');
     await expect(status).toHaveText(next);
     expect(lists).toHaveLength(2);
 
@@ -248,6 +249,11 @@ test.describe('Partnerships', () => {
     await expect(status).toHaveText('ukončeno');
     expect(lists).toHaveLength(3);
     expect(lists[2]).toBe(`{"ids":[${String(row.id)}]}`);
+
+    // A link from another screen (the map) still sets the kept screen's filters.
+    await page.getByTestId('nav-members').click();
+    await page.evaluate(() => (window.location.hash = '#/partnerships?country=DE'));
+    await expect(page.getByTestId('filter-country')).toHaveValue('DE');
   });
 
   test('detail: a validation error is shown next to the field and corrected; contacts, activities and history', async ({

@@ -44,7 +44,10 @@ export function PartnershipsPage() {
   const { toasts, show, dismiss } = useToasts();
   const { reload } = partnershipsStore;
   useEffect(() => {
-    const onHash = () => setFilters(parsePartnershipLink(window.location.hash));
+    // The screen stays alive behind other screens: only its own addresses change its filters.
+    const onHash = () => {
+      if (window.location.hash.startsWith('#/partnerships')) setFilters(parsePartnershipLink(window.location.hash));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
