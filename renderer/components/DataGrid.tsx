@@ -15,7 +15,7 @@ import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
-import { defaultColDef, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
+import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
 import { GridViewsBar, rememberedState } from './GridViewsBar';
 import './data-grid.css';
 
@@ -87,6 +87,12 @@ export function DataGrid<T>({
     [onReady],
   );
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
+  // While the browser is idle after rows arrive, rank the text the grid may be sorted by.
+  useEffect(() => {
+    if (!rows || typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => learnSortTexts(rows, columns), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [rows, columns]);
   const reportCount = useCallback(() => {
     if (api && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
   }, [api, onRowCountChange]);

@@ -81,10 +81,10 @@
 
   window.__bench = {
     rowCount,
-    /** Like `openScreen`, and also the longest time the window was frozen meanwhile (ms). */
-    openScreenWithFreeze: async (hash, timeoutMs) => {
+    /** Runs a timed action of this probe and also gives the longest time the window was frozen meanwhile (ms). */
+    withFreeze: async (action, ...args) => {
       const from = performance.now();
-      const ms = await window.__bench.openScreen(hash, timeoutMs);
+      const ms = await window.__bench[action](...args);
       // Long task entries arrive after the task: give the observer a frame.
       await afterPaint();
       const frozen = longTasks.filter((task) => task.start >= from).map((task) => task.duration);
@@ -97,6 +97,18 @@
         () => rowCount('main') > 0,
         `rows of ${hash}`,
         timeoutMs,
+      ),
+    /** Clicks a column header of the app's grid; times until the grid shows that sort. */
+    sortApp: (colId, direction) =>
+      timed(
+        () => {
+          const label = document.querySelector(`main .ag-header-cell[col-id="${colId}"] .ag-header-cell-label`);
+          if (!label) throw new Error(`no header ${colId}`);
+          label.click();
+        },
+        () =>
+          document.querySelector(`main .ag-header-cell[col-id="${colId}"]`)?.getAttribute('aria-sort') === direction,
+        `sort ${direction} by ${colId}`,
       ),
     /** Waits (untimed) until the current screen shows no grid, so that the next open starts clean. */
     showScreenWithoutGrid: async (hash) => {

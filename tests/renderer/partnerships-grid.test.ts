@@ -126,4 +126,22 @@ describe('Czech sort with remembered ranks', () => {
     expect([...more].sort(compare)).toEqual([...more].sort(compareCzech));
     expect(compare('Cheb', 'Cheb')).toBe(0);
   });
+
+  it('learned names sort by rank without calling the collator; new names merge in order', () => {
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    const names = ['Chrudim', 'Cheb', 'Humpolec', 'Černošice', 'Cvikov', 'Žatec', 'Zlín', 'Šumperk', 'cheb'];
+    compare.learn(names);
+    calls = 0;
+    expect([...names].sort(compare)).toEqual([...names].sort(compareCzech));
+    expect(calls).toBe(0);
+    compare.learn(['Hořice', 'Ústí nad Orlicí', 'Cheb']);
+    const more = [...names, 'Hořice', 'Ústí nad Orlicí'];
+    calls = 0;
+    expect([...more].sort(compare)).toEqual([...more].sort(compareCzech));
+    expect(calls).toBe(0);
+  });
 });
