@@ -62,8 +62,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   };
   if (options.seedDemoIfEmpty) {
     const { loadDemoData } = await import('./services/demo-service');
-    const row = await db.knex('municipalities').count<{ n: number | string }[]>({ n: '*' }).first();
-    if (Number(row?.n ?? 0) === 0) await loadDemoData(db.knex, options.resourcesDir);
+    const { countRows } = await import('./repositories/reference-repository');
+    const { municipalities } = await countRows(db.knex, ['municipalities']);
+    if ((municipalities ?? 0) === 0) await loadDemoData(db.knex, options.resourcesDir);
   }
   return context;
 }

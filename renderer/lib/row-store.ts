@@ -31,6 +31,8 @@ export type RowStore<T> = {
   reload: () => void;
   /** Puts rows in and takes rows out at once: the screen's own change, before core's event confirms it. */
   patch: (changed: readonly T[], removedIds?: readonly number[]) => void;
+  /** Fetches these rows again (e.g. after a conflict showed that one changed without an event). */
+  refresh: (ids: readonly number[]) => void;
 };
 
 /**
@@ -164,6 +166,10 @@ export function createRowStore<T>(options: RowStoreOptions<T>): RowStore<T> {
       if (state.rows === undefined || stale || state.status === 'error') reload();
     },
     reload,
+    refresh: (ids) => {
+      for (const id of ids) pendingIds.add(id);
+      void refreshPending();
+    },
     patch: (changed, removedIds = []) => {
       if (state.rows === undefined) return;
       const ids = [...changed.map(options.idOf), ...removedIds];

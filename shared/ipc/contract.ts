@@ -49,11 +49,15 @@ export const events = {
     total: z.number().int().nonnegative(),
   }),
   /**
-   * Data changed (this window, another window, an import): screens refresh. `partnershipIds`, when
-   * given, are the only Partnerships grid rows the change touched (created, changed or deleted):
-   * the grid fetches just those instead of all rows.
+   * Data changed (this window, another window, an import): screens refresh. `partnershipIds` and
+   * `municipalityIds`, when given, are the only Partnerships and Members grid rows the change
+   * touched (created, changed or deleted): a grid fetches just those instead of all rows.
    */
-  'data:changed': z.object({ tables: z.array(z.string()), partnershipIds: z.array(z.number().int()).optional() }),
+  'data:changed': z.object({
+    tables: z.array(z.string()),
+    partnershipIds: z.array(z.number().int()).optional(),
+    municipalityIds: z.array(z.number().int()).optional(),
+  }),
   /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
   'import:open': z.object({}),
 } as const;

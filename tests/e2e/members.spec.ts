@@ -158,6 +158,28 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     });
   });
 
+  test('100,000-row habits: an edit refreshes one row, a return visit loads nothing', async ({ appPage: page }) => {
+    const lists: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/invoke/municipalities:list')) lists.push(request.postData() ?? '');
+    });
+    await page.getByTestId('quick-search').fill('pisek');
+    const row = memberRow(page, 'Písek');
+    await row.locator('[col-id="population"]').dblclick();
+    await row.locator('[col-id="population"] input').fill('30 124');
+    await row.locator('[col-id="population"] input').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Změny obce Písek jsou uloženy');
+    await expect.poll(() => lists.length).toBe(1);
+    expect(lists[0]).toMatch(/^\{"ids":\[\d+\]\}$/);
+
+    await page.getByTestId('nav-partnerships').click();
+    await expect(page.getByTestId('members-grid')).toHaveCount(0);
+    await page.getByTestId('nav-members').click();
+    await expect(page.getByTestId('quick-search')).toHaveValue('pisek');
+    await expect(row.locator('[col-id="population"]')).toHaveText('30\u00a0124');
+    expect(lists).toHaveLength(1);
+  });
+
   test('hostile and long text is stored and shown literally', async ({ appPage: page, webApp }) => {
     const long = `Dlouhá obec ${'ž'.repeat(180)}`;
     await openAddDialog(page);

@@ -241,8 +241,7 @@ test.describe('Partnerships', () => {
       {
         knex: webApp.ctx.db.knex,
         actor: () => Promise.resolve('another window'),
-        changed: (tables, partnershipIds) =>
-          webApp.ctx.emit('data:changed', partnershipIds ? { tables, partnershipIds } : { tables }),
+        changed: (tables, rows) => webApp.ctx.emit('data:changed', { tables, ...rows }),
       },
       { id: row.id, version: row.version, changes: { status: 'ended' } },
     );

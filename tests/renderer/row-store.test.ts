@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRowStore, mergeRows, type DataChange } from '../../renderer/lib/row-store';
 import { partnershipsScope } from '../../renderer/features/partnerships/partnerships-store';
+import { membersScope } from '../../renderer/features/members/members-store';
 
 type Row = { id: number; name: string };
 
@@ -112,5 +113,20 @@ describe('grid rows kept between visits', () => {
     ]);
     core.store.patch([], [9]);
     expect(core.store.getState().rows).toEqual([{ id: 1, name: 'Aš (upraveno)' }]);
+  });
+});
+
+describe('which rows a change touches', () => {
+  it('Partnerships: the named rows, else all when a shown table changed', () => {
+    expect(partnershipsScope({ tables: ['activities'], partnershipIds: [4] })).toEqual([4]);
+    expect(partnershipsScope({ tables: ['municipalities'], municipalityIds: [7] })).toBe('all'); // a renamed member
+    expect(partnershipsScope({ tables: ['partnership_requests'] })).toBe('none');
+  });
+
+  it('Members: the named members; a partnership detail alone changes no member row', () => {
+    expect(membersScope({ tables: ['partnerships'], partnershipIds: [4], municipalityIds: [7] })).toEqual([7]);
+    expect(membersScope({ tables: ['contacts'], partnershipIds: [4] })).toBe('none');
+    expect(membersScope({ tables: ['municipalities', 'partnerships'] })).toBe('all'); // an import
+    expect(membersScope({ tables: ['agreement_documents'] })).toBe('none');
   });
 });

@@ -25,8 +25,7 @@ export const partnershipsHandlers = (ctx: AppContext) => {
   const s: ServiceContext = {
     knex: ctx.db.knex,
     actor: ctx.actor,
-    changed: (tables, partnershipIds) =>
-      ctx.emit('data:changed', partnershipIds === undefined ? { tables } : { tables, partnershipIds }),
+    changed: (tables, rows) => ctx.emit('data:changed', { tables, ...rows }),
   };
   return {
     'partnerships:list': ({ ids }) => listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids }),

@@ -68,6 +68,10 @@ export async function insertMunicipalities(
   return municipalityIdsByCode(db);
 }
 
+export async function municipalityIdExists(db: Knex, id: number): Promise<boolean> {
+  return (await db('municipalities').where({ id }).first('id')) !== undefined;
+}
+
 export async function municipalityIdsByCode(db: Knex): Promise<Map<string, number>> {
   const rows = await db('municipalities').select<{ id: number; code: string }[]>('id', 'code');
   return new Map(rows.map((row) => [row.code, row.id]));
@@ -142,7 +146,7 @@ const MUNICIPALITY_COLUMNS = [
  */
 export async function listMunicipalityRows(
   db: Knex,
-  options: { membersOnly?: boolean } = {},
+  options: { membersOnly?: boolean; ids?: readonly number[] } = {},
 ): Promise<MunicipalityRow[]> {
   const counts = db('partnerships')
     .select('municipality_id')
@@ -184,6 +188,7 @@ export async function listMunicipalityRows(
       'm.version',
     );
   if (options.membersOnly) query.where('m.is_member', true);
+  if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
   const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);
   return tuples.map((tuple) => {
     const record: Record<string, unknown> = {};

@@ -58,6 +58,17 @@ export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert,
   return inserted.id;
 }
 
+/** The highest foreign town id so far (0 for none): tells a newly inserted town from a found one. */
+export async function maxForeignTownId(db: Knex): Promise<number> {
+  const row = await db('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
+  return row?.id ?? 0;
+}
+
+/** Deletes a partnership (its children go by ON DELETE CASCADE). */
+export async function deletePartnershipRecord(db: Knex, id: number): Promise<void> {
+  await db('partnerships').where({ id }).delete();
+}
+
 export type PartnershipInsert = {
   municipalityId: number;
   foreignTownId: number;

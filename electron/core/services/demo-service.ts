@@ -172,8 +172,8 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
   ]);
   const now = nowIso();
   await db.transaction(async (trx) => {
-    const existing = await trx('municipalities').count<{ n: number | string }[]>({ n: '*' }).first();
-    if (Number(existing?.n ?? 0) > 0) {
+    const existing = await countRows(trx, ['municipalities']);
+    if ((existing.municipalities ?? 0) > 0) {
       throw new AppError(
         'CONFLICT',
         'The registry already contains municipalities; demo data is loaded only into an empty registry.',

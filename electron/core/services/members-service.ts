@@ -77,7 +77,7 @@ export async function createMunicipality(ctx: AppContext, input: MunicipalityInp
     });
     return detail;
   });
-  ctx.emit('data:changed', { tables: ['municipalities'] });
+  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [created.id] });
   return created;
 }
 
@@ -130,7 +130,7 @@ export async function updateMunicipality(
     });
     return after;
   });
-  ctx.emit('data:changed', { tables: ['municipalities'] });
+  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [id] });
   return updated;
 }
 
@@ -182,7 +182,7 @@ export async function deleteMunicipality(
     });
     return { auditId: await lastAuditId(trx, 'municipalities', input.id), name: detail.name };
   });
-  ctx.emit('data:changed', { tables: TOUCHED });
+  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [input.id] });
   return result;
 }
 
@@ -228,7 +228,7 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
     });
     return detail;
   });
-  ctx.emit('data:changed', { tables: TOUCHED });
+  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [restored.id] });
   return restored;
 }
 

@@ -112,7 +112,7 @@ async function createChild<F, R extends ChildRecord>(
     });
     return recordId;
   });
-  s.changed([kind.table], [input.partnershipId]);
+  s.changed([kind.table], { partnershipIds: [input.partnershipId] });
   return found(await kind.find(s.knex, id), id);
 }
 
@@ -137,7 +137,7 @@ async function updateChild<F, R extends ChildRecord>(
     });
     return before.partnershipId;
   });
-  s.changed([kind.table], [partnershipId]);
+  s.changed([kind.table], { partnershipIds: [partnershipId] });
   return found(await kind.find(s.knex, input.id), input.id);
 }
 
@@ -163,7 +163,7 @@ async function deleteChild<F, R extends ChildRecord>(
     });
     return before.partnershipId;
   });
-  s.changed([kind.table], [partnershipId]);
+  s.changed([kind.table], { partnershipIds: [partnershipId] });
   return { id: input.id };
 }
 

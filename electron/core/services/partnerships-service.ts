@@ -8,7 +8,8 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { insertAudit, latestDeleteEntry, updateVersioned } from '../repositories/audit-repository';
+import { municipalityIdExists } from '../repositories/municipalities-repository';
 import {
   findForeignTown,
   findForeignTownByGeonamesId,
@@ -24,17 +25,22 @@ import {
   type PartnershipSnapshot,
 } from '../repositories/partnership-records-repository';
 import {
+  deletePartnershipRecord,
   findOrInsertForeignTown,
   insertPartnership,
+  maxForeignTownId,
   replacePartnershipSets,
 } from '../repositories/partnerships-repository';
 import { exonymOf } from './towns-service';
 
+/** Rows a change touched: Partnerships grid rows, and Members grid rows (their partnership counts). */
+export type ChangedRows = { partnershipIds?: number[]; municipalityIds?: number[] };
+
 export type ServiceContext = {
   knex: Knex;
   actor: () => Promise<string>;
-  /** Announces a change; `partnershipIds` are the Partnerships grid rows it touched, when known. */
-  changed: (tables: string[], partnershipIds?: number[]) => void;
+  /** Announces a change, with the grid rows it touched when they are known. */
+  changed: (tables: string[], rows?: ChangedRows) => void;
 };
 
 /** The fields of a partnership as the audit log and the history show them (camelCase). */
@@ -77,7 +83,7 @@ async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now
     const byGeonames = await findForeignTownByGeonamesId(trx, town.geonamesId);
     if (byGeonames) return byGeonames.id;
   }
-  const before = await trx('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
+  const highestBefore = await maxForeignTownId(trx);
   const id = await findOrInsertForeignTown(
     trx,
     {
@@ -93,7 +99,7 @@ async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now
     },
     now,
   );
-  if (id > (before?.id ?? 0)) {
+  if (id > highestBefore) {
     await insertAudit(trx, {
       table: 'foreign_towns',
       recordId: id,
@@ -112,10 +118,7 @@ export async function createPartnership(s: ServiceContext, input: PartnershipCre
   const actor = await s.actor();
   const now = nowIso();
   const id = await s.knex.transaction(async (trx) => {
-    const member = await trx('municipalities')
-      .where({ id: input.municipalityId })
-      .first<{ id: number } | undefined>('id');
-    if (!member)
+    if (!(await municipalityIdExists(trx, input.municipalityId)))
       throw new AppError('VALIDATION', 'The member municipality does not exist.', {
         issues: [{ path: 'municipalityId', message: 'validation.memberMissing' }],
       });
@@ -156,7 +159,7 @@ export async function createPartnership(s: ServiceContext, input: PartnershipCre
     });
     return newId;
   });
-  s.changed(['partnerships', 'foreign_towns'], [id]);
+  s.changed(['partnerships', 'foreign_towns'], { partnershipIds: [id], municipalityIds: [input.municipalityId] });
   return rowOrThrow(s.knex, id);
 }
 
@@ -183,7 +186,7 @@ const COLUMN_OF = {
 export async function updatePartnership(s: ServiceContext, input: PartnershipUpdate): Promise<PartnershipRow> {
   const actor = await s.actor();
   const now = nowIso();
-  await s.knex.transaction(async (trx) => {
+  const municipalityId = await s.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     const sets = await partnershipSets(trx, input.id);
@@ -221,8 +224,9 @@ export async function updatePartnership(s: ServiceContext, input: PartnershipUpd
       actor,
       at: now,
     });
+    return record.municipality_id;
   });
-  s.changed(['partnerships'], [input.id]);
+  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
   return rowOrThrow(s.knex, input.id);
 }
 
@@ -233,7 +237,7 @@ export async function deletePartnership(
 ): Promise<{ id: number }> {
   const actor = await s.actor();
   const now = nowIso();
-  await s.knex.transaction(async (trx) => {
+  const municipalityId = await s.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     if (record.version !== input.version) {
@@ -244,7 +248,7 @@ export async function deletePartnership(
     }
     const snapshot = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);
-    await trx('partnerships').where({ id: input.id }).delete();
+    await deletePartnershipRecord(trx, input.id);
     await insertAudit(trx, {
       table: 'partnerships',
       recordId: input.id,
@@ -254,8 +258,9 @@ export async function deletePartnership(
       actor,
       at: now,
     });
+    return record.municipality_id;
   });
-  s.changed(['partnerships'], [input.id]);
+  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
   return { id: input.id };
 }
 
@@ -266,13 +271,10 @@ const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
 export async function restorePartnership(s: ServiceContext, input: { id: number }): Promise<PartnershipRow> {
   const actor = await s.actor();
   const now = nowIso();
-  await s.knex.transaction(async (trx) => {
+  const municipalityId = await s.knex.transaction(async (trx) => {
     if (await findPartnershipRecord(trx, input.id))
       throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
-    const entry = await trx('audit_log')
-      .where({ table_name: 'partnerships', record_id: input.id, action: 'delete' })
-      .orderBy('id', 'desc')
-      .first<{ before: string | null } | undefined>('before');
+    const entry = await latestDeleteEntry(trx, 'partnerships', input.id);
     const before: unknown = entry?.before ? JSON.parse(entry.before) : null;
     const snapshot: unknown =
       before !== null && typeof before === 'object' && 'snapshot' in before ? before.snapshot : null;
@@ -297,8 +299,9 @@ export async function restorePartnership(s: ServiceContext, input: { id: number 
       actor,
       at: now,
     });
+    return record.municipality_id;
   });
-  s.changed(['partnerships'], [input.id]);
+  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
   return rowOrThrow(s.knex, input.id);
 }
 

@@ -276,6 +276,7 @@ export async function requestToPartnership(
   ctx.emit('data:changed', {
     tables: ['partnerships', 'foreign_towns', 'partnership_requests'],
     partnershipIds: [result.partnershipId],
+    municipalityIds: [result.request.municipalityId ?? 0].filter((id) => id > 0),
   });
   return result;
 }

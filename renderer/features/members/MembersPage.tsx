@@ -15,9 +15,11 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { ApiError, call, onEvent } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
+import { useRowStore } from '../../lib/row-store';
+import { membersStore } from './members-store';
 import { Dialog, NoticeBar, issuesByField, type Notice } from './dialogs';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
@@ -48,7 +50,7 @@ const FIELD_LABEL: Record<InlineField, Parameters<ReturnType<typeof useI18n>['t'
 export function MembersPage() {
   const i18n = useI18n();
   const { t, tk, tn } = i18n;
-  const members = useAsync(() => call('municipalities:list', {}), []);
+  const members = useRowStore(membersStore);
   const regions = useAsync(() => call('regions:list', {}), []);
   const districts = useAsync(() => call('districts:list', {}), []);
   const [search, setSearch] = useState('');
@@ -58,8 +60,7 @@ export function MembersPage() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<MunicipalityRow> | null>(null);
-  const { reload } = members;
-  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+  const { reload } = membersStore;
 
   const onOpen = useCallback((row: MunicipalityRow) => setOpenId(row.id), []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
@@ -69,7 +70,7 @@ export function MembersPage() {
     [filters],
   );
   const [exporting, setExporting] = useState(false);
-  const orps = useMemo(() => orpOptions(members.data ?? [], filters), [members.data, filters]);
+  const orps = useMemo(() => orpOptions(members.rows ?? [], filters), [members.rows, filters]);
   const districtChoices = useMemo(
     () =>
       (districts.data ?? [])
@@ -156,7 +157,6 @@ export function MembersPage() {
   const onDeleted = useCallback(
     (auditId: number, name: string) => {
       setOpenId(null);
-      reload();
       setNotice({
         kind: 'ok',
         text: t('members.deleted', { name }),
@@ -166,7 +166,6 @@ export function MembersPage() {
             call('municipalities:restore', { auditId }).then(
               (restored) => {
                 setNotice({ kind: 'ok', text: t('members.restored', { name: restored.name }) });
-                reload();
               },
               (error: unknown) =>
                 setNotice({
@@ -179,7 +178,7 @@ export function MembersPage() {
         },
       });
     },
-    [t, tk, reload],
+    [t, tk],
   );
 
   const setFilter = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K]) =>
@@ -302,14 +301,14 @@ export function MembersPage() {
     </div>
   );
 
-  const total = members.data?.length ?? 0;
+  const total = members.rows?.length ?? 0;
   const visible = shown ?? total;
   return (
     <section className="page members-page">
       <PageHeader
         title={t('members.title')}
         count={
-          members.data === undefined
+          members.rows === undefined
             ? undefined
             : visible !== total
               ? t('common.rowsFiltered', { shown: visible, total })
@@ -342,11 +341,11 @@ export function MembersPage() {
       </PageHeader>
 
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      {members.status === 'error' && <ErrorNotice error={members.error} onRetry={members.reload} />}
+      {members.status === 'error' && <ErrorNotice error={members.error} onRetry={reload} />}
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}
       <DataGrid<MunicipalityRow>
         testId="members-grid"
-        rows={members.data}
+        rows={members.rows}
         columns={columns}
         gridId="members"
         toolbar={filterBar}
@@ -366,7 +365,7 @@ export function MembersPage() {
           onClose={() => setOpenId(null)}
           onNotice={setNotice}
           onDeleted={onDeleted}
-          onChanged={reload}
+          onChanged={() => membersStore.refresh([openId])}
         />
       )}
       {adding && (
@@ -380,7 +379,6 @@ export function MembersPage() {
             onSaved={(created) => {
               setAdding(false);
               setNotice({ kind: 'ok', text: t('members.created', { name: created.name }) });
-              reload();
             }}
           />
         </Dialog>

@@ -23,8 +23,8 @@ export const registryChannels = defineChannels({
     output: z.array(districtSchema),
   },
   'municipalities:list': {
-    doc: 'Every municipality with district, region and partnership counts: the Members grid, in one query.',
-    input: z.object({ membersOnly: z.boolean().optional() }).strict(),
+    doc: 'Every municipality with district, region and partnership counts: the Members grid, in one query. With `ids`, only those (missing ones were deleted): a grid refreshes the rows a change touched.',
+    input: z.object({ membersOnly: z.boolean().optional(), ids: z.array(id).max(10_000).optional() }).strict(),
     output: z.array(municipalityRowSchema),
   },
   'audit:history': {

@@ -63,6 +63,26 @@ describe('members service against real SQLite', () => {
     expect(rows.some((r) => r.id === created.id)).toBe(true);
   });
 
+  it('lists only the asked members; each change of a member names its row', async () => {
+    app.events.length = 0;
+    const created = await ok<MunicipalityDetail>(app.dispatch('municipalities:create', input()));
+    const updated = await ok<MunicipalityDetail>(
+      app.dispatch('municipalities:update', { id: created.id, version: created.version, patch: { population: 430 } }),
+    );
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('municipalities:delete', { id: created.id, version: updated.version }),
+    );
+    await ok(app.dispatch('municipalities:restore', { auditId }));
+    const named = app.events
+      .filter((e) => e.event === 'data:changed')
+      .map((e) => (e.payload as { municipalityIds?: number[] }).municipalityIds);
+    expect(named).toEqual([[created.id], [created.id], [created.id], [created.id]]);
+    const some = await ok<{ id: number; population: number | null }[]>(
+      app.dispatch('municipalities:list', { ids: [created.id, 999_999] }),
+    );
+    expect(some).toEqual([expect.objectContaining({ id: created.id, population: 430 })]);
+  });
+
   it('refuses a duplicate code, a bad IČO and coordinates outside Czechia, and writes nothing', async () => {
     const before = await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }).first();
     const duplicate = await app.dispatch('municipalities:create', input({ code: '552046' }));

@@ -47,6 +47,10 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
       app.events
         .filter((e) => e.event === 'data:changed')
         .map((e) => (e.payload as { partnershipIds?: number[] }).partnershipIds);
+    const members = () =>
+      app.events
+        .filter((e) => e.event === 'data:changed')
+        .map((e) => (e.payload as { municipalityIds?: number[] }).municipalityIds);
     app.events.length = 0;
     await ok(
       app.dispatch('partnerships:update', { id: first.id, version: first.version, changes: { status: 'dormant' } }),
@@ -57,6 +61,8 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     await ok(app.dispatch('activities:delete', { id: activity.id, version: activity.version }));
     await ok(app.dispatch('partnerships:delete', { id: second.id, version: second.version }));
     expect(touched()).toEqual([[first.id], [second.id], [second.id], [second.id]]);
+    // A partnership's own change moves its member's counts; an activity does not.
+    expect(members()).toEqual([[first.municipalityId], undefined, undefined, [second.municipalityId]]);
   });
 
   it('adds a partnership with a new town from the gazetteer; a second member shares the same town record', async () => {

@@ -11,6 +11,7 @@ import {
   updateById,
   type ExistingMunicipality,
 } from '../../repositories/import-repository';
+import { municipalityIdsByCode } from '../../repositories/municipalities-repository';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
 import type { ImportJob } from './job';
@@ -297,8 +298,7 @@ export async function writeMunicipalities(
   const codes = new Set(plan.inserts.map((i) => i.code));
   const ids = new Map<string, number>();
   if (codes.size > 0) {
-    const rows = await trx('municipalities').select<{ id: number; code: string }[]>('id', 'code');
-    for (const row of rows) if (codes.has(row.code)) ids.set(row.code, row.id);
+    for (const [code, id] of await municipalityIdsByCode(trx)) if (codes.has(code)) ids.set(code, id);
   }
   const audit = [
     ...plan.inserts.map(({ code, values }) => ({
