@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MunicipalityRow } from '../../shared/domain/schemas';
 import { createI18n } from '../../renderer/lib/i18n';
+import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { membersColumns, parseNumberText } from '../../renderer/features/members/members-columns';
 import { NO_FILTERS, filterMembers, hasFilters, orpOptions } from '../../renderer/features/members/members-filters';
 import { requestsColumns, requesterOf } from '../../renderer/features/requests/requests-columns';
@@ -78,6 +79,13 @@ describe('Members grid logic', () => {
     expect(parseNumberText('49,4131')).toBe(49.4131);
     expect(parseNumberText('')).toBeNull();
     expect(parseNumberText('hodně')).toBe('hodně');
+  });
+
+  it('every data column can be exported under the same id, so an export writes what the grid shows', () => {
+    const ids = membersColumns(createI18n('cs'), { onOpen: () => undefined })
+      .map((c) => c.colId ?? c.field ?? '')
+      .filter((id) => id !== 'open');
+    expect(ids.sort()).toEqual(exportColumnIds('members').sort());
   });
 
   it('has every field of the data model as a column, the less used hidden, simple fields editable', () => {

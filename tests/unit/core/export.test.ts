@@ -202,6 +202,29 @@ describe('export of a grid view to CSV and XLSX', () => {
     );
     const parsed = parseCsv(readFileSync(filePath, 'utf8').slice(1));
     expect(parsed.map((r) => r[0])).toEqual(['Municipality', ...members.slice(0, 3).map((m) => m.name)]);
+
+    // The columns the grid hides by default export too; coordinates as real decimals.
+    const withCoordinates = members.find((m) => (m as { latitude?: number | null }).latitude != null) as
+      { id: number; latitude: number; ico: string | null; isMember: boolean } | undefined;
+    if (!withCoordinates) throw new Error('demo members have coordinates');
+    const xlsx = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'members',
+        format: 'xlsx',
+        rowIds: [withCoordinates.id],
+        columns: ['latitude', 'ico', 'membership'],
+        language: 'cs',
+      }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx.filePath);
+    const header = workbook.worksheets[0]?.getRow(1);
+    const cells = workbook.worksheets[0]?.getRow(2);
+    expect(header?.getCell(1).value).toBe('Zeměpisná šířka');
+    expect(cells?.getCell(1).value).toBe(withCoordinates.latitude);
+    expect(cells?.getCell(1).numFmt).toBe('0.000000');
+    expect(cells?.getCell(2).value).toBe(withCoordinates.ico);
+    expect(String(cells?.getCell(3).value)).toMatch(/člen/);
     const cancelled = await createTestApp({ demo: false });
     try {
       const result = await cancelled.dispatch('export:grid', {

@@ -5,6 +5,7 @@ import { countryName } from '../../../../shared/domain/countries';
 import { AppError } from '../../../../shared/domain/errors';
 import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
+import { membershipState } from '../../../../shared/domain/municipality-rules';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
 import type { DialogPort } from '../../ports';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
@@ -48,6 +49,12 @@ const number = <R>(id: string, header: MessageKey, value: (row: R) => number | n
   kind: 'number',
   value,
 });
+const decimal = <R>(id: string, header: MessageKey, value: (row: R) => number | null): ExportColumn<R> => ({
+  id,
+  header,
+  kind: 'decimal',
+  value,
+});
 
 const partnershipsSource: ExportSource<PartnershipRow> = {
   title: 'partnerships.title',
@@ -84,16 +91,27 @@ const membersSource: ExportSource<MunicipalityRow> = {
     text('name', 'members.col.name', (r) => r.name),
     text('code', 'members.col.code', (r) => r.code),
     text('kind', 'members.col.kind', (r, l) => translate(l, `kind.${r.kind}`)),
+    text('membership', 'members.col.membership', (r, l) => translate(l, `membership.${membershipState(r)}`)),
     text('districtName', 'members.col.district', (r) => r.districtName),
     text('regionName', 'members.col.region', (r) => r.regionName),
     text('orpName', 'members.col.orp', (r) => r.orpName),
+    text('orpCode', 'members.col.orpCode', (r) => r.orpCode),
     number('population', 'members.col.population', (r) => r.population),
     text('mayorName', 'members.col.mayor', (r) => r.mayorName),
+    text('mayorGender', 'members.col.mayorGender', (r, l) =>
+      r.mayorGender ? translate(l, `gender.${r.mayorGender}`) : null,
+    ),
     number('activePartnerships', 'members.col.activePartnerships', (r) => r.activePartnerships),
     number('partnerships', 'members.col.partnerships', (r) => r.partnerships),
     date('memberSince', 'members.col.memberSince', (r) => r.memberSince),
+    date('memberUntil', 'members.col.memberUntil', (r) => r.memberUntil),
     text('email', 'members.col.email', (r) => r.email),
     text('website', 'members.col.website', (r) => r.website),
+    text('street', 'members.col.street', (r) => r.street),
+    text('postalCode', 'members.col.postalCode', (r) => r.postalCode),
+    text('ico', 'members.col.ico', (r) => r.ico),
+    decimal('latitude', 'members.col.latitude', (r) => r.latitude),
+    decimal('longitude', 'members.col.longitude', (r) => r.longitude),
   ],
 };
 

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 
-export type CellKind = 'text' | 'number' | 'date';
+/** `number`: whole numbers (counts, population); `decimal`: coordinates and other fractions. */
+export type CellKind = 'text' | 'number' | 'decimal' | 'date';
 export type CellValue = string | number | null;
 export type SheetColumn = { header: string; kind: CellKind; width?: number };
 export type Sheet = { name: string; columns: SheetColumn[]; rows: CellValue[][] };
@@ -93,7 +94,9 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
           ? { numFmt: language === 'cs' ? 'd.m.yyyy' : 'yyyy-mm-dd' }
           : column.kind === 'number'
             ? { numFmt: '#,##0' }
-            : {},
+            : column.kind === 'decimal'
+              ? { numFmt: '0.000000' }
+              : {},
     };
   });
   const header = worksheet.getRow(1);
