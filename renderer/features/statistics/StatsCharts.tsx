@@ -3,7 +3,7 @@ import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
-import { areaName, countryLabel } from '../../../shared/domain/statistics/tables';
+import { areaName, countryLabel, yearSeries } from '../../../shared/domain/statistics/tables';
 import { useI18n } from '../../lib/i18n';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -71,9 +71,9 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
 export function YearsChart({ years }: { years: Statistics['years'] }) {
   const i18n = useI18n();
   const options = useMemo((): AgChartOptions => {
-    const known = years.flatMap((y) => (y.year === null ? [] : [{ year: y.year, count: y.count }]));
+    const series = yearSeries(years);
     return {
-      data: known,
+      data: series,
       title: { text: i18n.t('stats.chart.perYear'), fontSize: 14, fontWeight: 'bold' },
       background: { fill: 'transparent' },
       series: [
@@ -83,13 +83,22 @@ export function YearsChart({ years }: { years: Statistics['years'] }) {
           yKey: 'count',
           yName: i18n.t('stats.col.new'),
           stroke: COLOURS[0],
-          marker: { fill: COLOURS[0], size: 5 },
+          // Dots only where partnerships started; the zeros between are the line.
+          marker: {
+            fill: COLOURS[0],
+            size: 5,
+            itemStyler: ({ datum }: { datum: { count: number } }) => ({ size: datum.count > 0 ? 5 : 0 }),
+          },
         },
       ],
       axes: {
         x: {
           type: 'number',
           position: 'bottom',
+          // The first to the last year with data (not rounded out to 1960–2040).
+          nice: false,
+          min: series[0]?.year,
+          max: series[series.length - 1]?.year,
           label: { ...FONT, formatter: ({ value }: { value: unknown }) => String(value) },
         },
         y: { type: 'number', position: 'left', label: { ...FONT } },

@@ -87,6 +87,21 @@ const figureCells = (f: AreaFigures): Cell[] => [
 ];
 
 /** A region's name; municipalities with no region recorded are shown as "not recorded". */
+/**
+ * New partnerships per known start year, every year from the first to the last: a year without
+ * one is a zero on the chart's line, not a gap the line jumps over. Unknown years are left out.
+ */
+export function yearSeries(years: Statistics['years']): { year: number; count: number }[] {
+  const known = years.flatMap((y) => (y.year === null ? [] : [{ year: y.year, count: y.count }]));
+  if (known.length === 0) return [];
+  const byYear = new Map(known.map((y) => [y.year, y.count]));
+  const first = Math.min(...known.map((y) => y.year));
+  const last = Math.max(...known.map((y) => y.year));
+  const series: { year: number; count: number }[] = [];
+  for (let year = first; year <= last; year += 1) series.push({ year, count: byYear.get(year) ?? 0 });
+  return series;
+}
+
 export const areaName = (f: { code: string | null; name: string }, language: UiLanguage): string =>
   f.code === null || f.name === '' ? (f.code ?? translate(language, 'stats.unknown')) : f.name;
 

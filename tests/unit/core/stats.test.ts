@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStats, computeMap } from '../../../electron/core/services/statistics/statistics-service';
-import { shiftYears, type AreaFigures, type Statistics } from '../../../shared/domain/statistics';
+import { shiftYears, yearSeries, type AreaFigures, type Statistics } from '../../../shared/domain/statistics';
 import { FIXTURE_TODAY, loadStatsFixture } from '../../support/stats-fixture';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
@@ -343,6 +343,24 @@ describe('stats channels', () => {
     expect(await computeStats(app.ctx.db.reader, { today })).toEqual(stats);
     const filter = { today, types: ['formal' as const], fromYear: 1990, toYear: 2020, dormantYears: 1 };
     expect(await computeStats(app.ctx.db.reader, filter)).toEqual(await computeStats(app.ctx.db.knex, filter));
+  });
+});
+
+describe('the per-year chart', () => {
+  it('has every year from the first to the last, zeros between, unknown years left out', () => {
+    expect(
+      yearSeries([
+        { year: 2001, count: 2 },
+        { year: null, count: 5 },
+        { year: 1998, count: 1 },
+      ]),
+    ).toEqual([
+      { year: 1998, count: 1 },
+      { year: 1999, count: 0 },
+      { year: 2000, count: 0 },
+      { year: 2001, count: 2 },
+    ]);
+    expect(yearSeries([{ year: null, count: 3 }])).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { PARTNERSHIP_TYPES, type UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { areaName, countryLabel } from '../../../../shared/domain/statistics/tables';
+import { areaName, countryLabel, yearSeries } from '../../../../shared/domain/statistics/tables';
 import { translate } from '../../../../shared/i18n/index';
 
 /**
@@ -83,7 +83,7 @@ export function stackedBarSvg(title: string, rows: BarRow[], series: string[], c
   return svg(width, height, body);
 }
 
-/** A line with dots: new partnerships per start year (unknown years left out). */
+/** A line with dots on the years that have a value: `points` is every year in order (see `yearSeries`). */
 export function lineSvg(title: string, points: { x: number; y: number }[]): string {
   const width = 900;
   const height = 340;
@@ -109,14 +109,10 @@ export function lineSvg(title: string, points: { x: number; y: number }[]): stri
   for (let year = Math.ceil(minX / yearStep) * yearStep; year <= maxX; year += yearStep) {
     body.push(text(sx(year), height - 14, String(year), `font-size="11" fill="${MUTED}" text-anchor="middle"`));
   }
-  // Years without a new partnership are zeros on the line, not gaps.
-  const byYear = new Map(points.map((p) => [p.x, p.y]));
-  const series: { x: number; y: number }[] = [];
-  for (let year = minX; year <= maxX; year += 1) series.push({ x: year, y: byYear.get(year) ?? 0 });
   body.push(
-    `<polyline fill="none" stroke="#1d5fa8" stroke-width="2" points="${series.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')}"/>`,
+    `<polyline fill="none" stroke="#1d5fa8" stroke-width="2" points="${points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')}"/>`,
   );
-  for (const p of points) body.push(`<circle cx="${sx(p.x)}" cy="${sy(p.y)}" r="3" fill="#1d5fa8"/>`);
+  for (const p of points) if (p.y > 0) body.push(`<circle cx="${sx(p.x)}" cy="${sy(p.y)}" r="3" fill="#1d5fa8"/>`);
   return svg(width, height, body);
 }
 
@@ -130,7 +126,7 @@ export function reportCharts(stats: Statistics, language: UiLanguage): ReportCha
     (a) => a.municipalities > 0 || a.partnerships > 0,
   );
   const barTitle = t(byDistrict ? 'stats.chart.byDistrict' : 'stats.chart.byRegion');
-  const years = stats.years.flatMap((y) => (y.year === null ? [] : [{ x: y.year, y: y.count }]));
+  const years = yearSeries(stats.years).map((y) => ({ x: y.year, y: y.count }));
   const countries = stats.topCountries;
   return [
     {
