@@ -111,6 +111,13 @@
           document.querySelector(`main .ag-header-cell[col-id="${colId}"]`)?.getAttribute('aria-sort') === direction,
         `sort ${direction} by ${colId}`,
       ),
+    /** Moves to the Map screen; times until its points are drawn (SVG circles, or the dense image). */
+    openMap: () =>
+      timed(
+        () => (window.location.hash = '#/map'),
+        () => document.querySelector('main [data-testid="map-member"], main [data-testid="map-dense"]') !== null,
+        'the points of the map',
+      ),
     /** Waits (untimed) until the current screen shows no grid, so that the next open starts clean. */
     showScreenWithoutGrid: async (hash) => {
       window.location.hash = hash;

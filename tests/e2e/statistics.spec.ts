@@ -99,7 +99,12 @@ test.describe('statistics and map', () => {
     await expect(members.first()).toBeVisible();
     expect(await members.count()).toBeGreaterThan(10);
     expect(await page.getByTestId('map-town').count()).toBeGreaterThan(10);
-    expect(await page.getByTestId('map-links').locator('path').count()).toBeGreaterThan(10);
+    // One path per status, each with a line (an M…L segment) per partnership.
+    const lineCount = await page
+      .getByTestId('map-links')
+      .locator('path')
+      .evaluateAll((paths) => paths.reduce((n, path) => n + (path.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+    expect(lineCount).toBeGreaterThan(10);
     await saveScreen(page, 'map');
 
     const tabor = page.locator('[data-testid="map-member"][data-name="Tábor"]');

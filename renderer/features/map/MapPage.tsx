@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
@@ -14,10 +14,31 @@ import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { MapTooltip, type TooltipState } from './MapTooltip';
-import { MAP_HEIGHT, MAP_WIDTH, countryShapes, europeProjection, linkPath, shapePath } from './map-geometry';
+import {
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  countryShapes,
+  europeProjection,
+  linksPath,
+  nearestPoint,
+  pointIndex,
+  renderDenseLayer,
+  shapePath,
+} from './map-geometry';
 import './map.css';
 
 const ZOOMS = [1, 1.6, 2.6, 4.2] as const;
+/**
+ * Up to this many points each is an SVG circle of its own; above it (a registry of Europe's size)
+ * each kind of point is drawn as one path and the point under the pointer is found in a grid.
+ */
+const CIRCLES_LIMIT = 3000;
+const MEMBER_R = 3.6;
+const TOWN_R = 3.2;
+
+type MapPoint =
+  | { kind: 'member'; id: number; name: string; partnerships: number }
+  | { kind: 'town'; name: string; countryCode: string; partnerships: number };
 
 /** Opens the Partnerships grid filtered (the deep link its screen reads). */
 const openPartnerships = (query: string) => {
@@ -30,7 +51,8 @@ export function MapPage() {
   const { t, tk, formatNumber } = i18n;
   const [filter, setFilter] = useState<StatsFilterInput>({});
   const [bubbles, setBubbles] = useState(false);
-  const [lines, setLines] = useState(true);
+  // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
+  const [linesChoice, setLinesChoice] = useState<boolean | null>(null);
   const [zoom, setZoom] = useState(0);
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
   const [boundaryError, setBoundaryError] = useState<unknown>(null);
@@ -67,6 +89,107 @@ export function MapPage() {
     i18n.language === 'cs' && town.nameCs && town.nameCs !== town.name ? `${town.nameCs} (${town.name})` : town.name;
   const members = useMemo(() => new Map(data?.members.map((m) => [m.id, m]) ?? []), [data]);
   const towns = useMemo(() => new Map(data?.towns.map((town) => [town.id, town]) ?? []), [data]);
+  const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
+  const lines = linesChoice ?? !many;
+
+  /** The lines' ends per status (their colour). */
+  const linkEnds = useMemo(() => {
+    if (!data) return [];
+    return PARTNERSHIP_STATUSES.map((status) => {
+      const ends: [[number, number], [number, number]][] = [];
+      for (const link of data.links) {
+        if (link.status !== status) continue;
+        const m = members.get(link.municipalityId);
+        const town = towns.get(link.townId);
+        if (m && town)
+          ends.push([
+            [m.longitude, m.latitude],
+            [town.longitude, town.latitude],
+          ]);
+      }
+      return { status, ends };
+    });
+  }, [data, members, towns]);
+  /** A small map draws its lines as SVG: one path per status. */
+  const linkPaths = useMemo(
+    () =>
+      many
+        ? []
+        : linkEnds.flatMap(({ status, ends }) => {
+            const d = linksPath(projection, ends);
+            return d ? [{ status, d }] : [];
+          }),
+    [many, linkEnds, projection],
+  );
+
+  /** Above the limit: the points' positions, and a grid to find the point under the pointer. */
+  const dense = useMemo(() => {
+    if (!data || !many) return null;
+    const memberXY: [number, number][] = [];
+    const townXY: [number, number][] = [];
+    const points: { x: number; y: number; item: MapPoint }[] = [];
+    for (const town of data.towns) {
+      const p = projection([town.longitude, town.latitude]);
+      if (!p) continue;
+      townXY.push(p);
+      points.push({ x: p[0], y: p[1], item: { kind: 'town', ...town, name: townName(town) } });
+    }
+    for (const m of data.members) {
+      const p = projection([m.longitude, m.latitude]);
+      if (!p) continue;
+      memberXY.push(p);
+      points.push({ x: p[0], y: p[1], item: { kind: 'member', id: m.id, name: m.name, partnerships: m.partnerships } });
+    }
+    return { members: memberXY, towns: townXY, index: pointIndex(points, 8) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- townName depends only on the language
+  }, [data, many, projection, i18n.language]);
+
+  /** A dense map's lines and dots, drawn on a canvas into one image (see renderDenseLayer). */
+  const [denseImage, setDenseImage] = useState<string | null>(null);
+  useEffect(() => {
+    if (!dense) return;
+    let live = true;
+    let url: string | null = null;
+    void renderDenseLayer(
+      projection,
+      { links: lines ? linkEnds : [], towns: dense.towns, members: bubbles ? [] : dense.members },
+      { member: MEMBER_R, town: TOWN_R },
+    ).then((made) => {
+      url = made;
+      if (live) setDenseImage(made);
+      else if (made) URL.revokeObjectURL(made);
+    });
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [dense, projection, lines, bubbles, linkEnds]);
+
+  /** The point under the pointer on a dense map (members drawn last, so they win a tie). */
+  const pointAt = (event: MouseEvent<SVGSVGElement>): MapPoint | null => {
+    if (!dense) return null;
+    const matrix = event.currentTarget.getScreenCTM();
+    if (!matrix) return null;
+    const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    return nearestPoint(dense.index, at.x, at.y, 6);
+  };
+  const onDenseMove = (event: MouseEvent<SVGSVGElement>) => {
+    const point = pointAt(event);
+    if (!point) return;
+    if (point.kind === 'member')
+      show(event, point.name, [t('map.tooltip.partnerships', { count: point.partnerships }), t('map.tooltip.click')]);
+    else
+      show(event, point.name, [
+        countryLabel(point.countryCode, i18n.language),
+        t('map.tooltip.partnerships', { count: point.partnerships }),
+      ]);
+  };
+  const onDenseClick = (event: MouseEvent<SVGSVGElement>) => {
+    const point = pointAt(event);
+    if (!point) return;
+    event.stopPropagation();
+    openPartnerships(point.kind === 'member' ? `municipality=${String(point.id)}` : `country=${point.countryCode}`);
+  };
 
   return (
     <section className="page map-page" data-testid="map-page">
@@ -113,7 +236,12 @@ export function MapPage() {
           ))}
         </select>
         <label className="map-toggle">
-          <input type="checkbox" checked={lines} onChange={(e) => setLines(e.target.checked)} data-testid="map-lines" />
+          <input
+            type="checkbox"
+            checked={lines}
+            onChange={(e) => setLinesChoice(e.target.checked)}
+            data-testid="map-lines"
+          />
           {t('map.lines')}
         </label>
         <label className="map-toggle">
@@ -150,6 +278,8 @@ export function MapPage() {
           role="img"
           aria-label={t('map.aria')}
           data-testid="map-svg"
+          onMouseMoveCapture={dense && !bubbles ? onDenseMove : undefined}
+          onClickCapture={dense && !bubbles ? onDenseClick : undefined}
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
           <g className="map-countries">
@@ -189,16 +319,23 @@ export function MapPage() {
           )}
           {lines && data && (
             <g className="map-links" data-testid="map-links">
-              {data.links.map((link) => {
-                const m = members.get(link.municipalityId);
-                const town = towns.get(link.townId);
-                if (!m || !town) return null;
-                const d = linkPath(projection, [m.longitude, m.latitude], [town.longitude, town.latitude]);
-                return d ? <path key={link.id} d={d} className={`map-link ${link.status}`} /> : null;
-              })}
+              {linkPaths.map(({ status, d }) => (
+                <path key={status} d={d} className={`map-link ${status}`} data-status={status} />
+              ))}
             </g>
           )}
-          {data && (
+          {dense && denseImage && (
+            <image
+              href={denseImage}
+              x={0}
+              y={0}
+              width={MAP_WIDTH}
+              height={MAP_HEIGHT}
+              className="map-dense"
+              data-testid="map-dense"
+            />
+          )}
+          {data && !dense && (
             <g className="map-towns">
               {data.towns.map((town) => {
                 const p = project(town.longitude, town.latitude);
@@ -209,7 +346,7 @@ export function MapPage() {
                     key={town.id}
                     cx={p[0]}
                     cy={p[1]}
-                    r={3.2}
+                    r={TOWN_R}
                     className="map-town"
                     data-testid="map-town"
                     data-name={town.name}
@@ -225,7 +362,7 @@ export function MapPage() {
               })}
             </g>
           )}
-          {data && !bubbles && (
+          {data && !dense && !bubbles && (
             <g className="map-members">
               {data.members.map((m) => {
                 const p = project(m.longitude, m.latitude);
@@ -235,7 +372,7 @@ export function MapPage() {
                     key={m.id}
                     cx={p[0]}
                     cy={p[1]}
-                    r={3.6}
+                    r={MEMBER_R}
                     className="map-member"
                     data-testid="map-member"
                     data-id={m.id}

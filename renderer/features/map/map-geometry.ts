@@ -83,3 +83,113 @@ export function linkPath(projection: GeoProjection, from: [number, number], to: 
 export function shapePath(projection: GeoProjection, geometry: Geometry): string | null {
   return geoPath(projection)(geometry);
 }
+
+/**
+ * Many great-circle lines as ONE SVG path: 60,000 partnership lines stay one element for the
+ * browser to draw instead of 60,000 (null when none is on the map).
+ */
+export function linksPath(
+  projection: GeoProjection,
+  links: readonly [[number, number], [number, number]][],
+): string | null {
+  if (links.length === 0) return null;
+  return geoPath(projection)({ type: 'MultiLineString', coordinates: links.map(([from, to]) => [from, to]) });
+}
+
+/** Points in square cells, to find the one under the pointer without one element per point. */
+export type PointIndex<T> = { cell: number; cells: Map<string, { x: number; y: number; item: T }[]> };
+
+export function pointIndex<T>(points: readonly { x: number; y: number; item: T }[], cell = 8): PointIndex<T> {
+  const cells = new Map<string, { x: number; y: number; item: T }[]>();
+  for (const point of points) {
+    const key = `${String(Math.floor(point.x / cell))}:${String(Math.floor(point.y / cell))}`;
+    const list = cells.get(key);
+    if (list) list.push(point);
+    else cells.set(key, [point]);
+  }
+  return { cell, cells };
+}
+
+/** The point nearest to (x, y) within `radius` (at most one cell), or null. */
+export function nearestPoint<T>(index: PointIndex<T>, x: number, y: number, radius: number): T | null {
+  const cx = Math.floor(x / index.cell);
+  const cy = Math.floor(y / index.cell);
+  let best: { distance: number; item: T } | null = null;
+  for (let dx = -1; dx <= 1; dx += 1)
+    for (let dy = -1; dy <= 1; dy += 1)
+      for (const point of index.cells.get(`${String(cx + dx)}:${String(cy + dy)}`) ?? []) {
+        const distance = Math.hypot(point.x - x, point.y - y);
+        if (distance <= radius && (best === null || distance < best.distance)) best = { distance, item: point.item };
+      }
+  return best?.item ?? null;
+}
+
+export type DenseLayer = {
+  /** Lines per status: both ends in degrees. */
+  links: { status: string; ends: [[number, number], [number, number]][] }[];
+  towns: readonly [number, number][];
+  members: readonly [number, number][];
+};
+
+/** Colours of the dense layer: the same as the SVG map's classes in map.css. */
+const DENSE_STYLE = {
+  link: 'rgba(29, 95, 168, 0.35)',
+  linkFaded: 'rgba(138, 150, 163, 0.6)',
+  member: '#1d5fa8',
+  town: '#e07b00',
+} as const;
+
+/**
+ * Draws the lines and dots of a map of Europe's size (tens of thousands of each) into one bitmap
+ * at twice the map's resolution, in the SVG's coordinates. As SVG elements (one per point or
+ * line) the browser needs seconds to lay them out and paint them; a canvas draws them in a blink.
+ * Answers an object URL of a PNG, or null when the browser cannot draw one.
+ */
+export async function renderDenseLayer(
+  projection: GeoProjection,
+  layer: DenseLayer,
+  radius: { member: number; town: number },
+): Promise<string | null> {
+  const scale = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = MAP_WIDTH * scale;
+  canvas.height = MAP_HEIGHT * scale;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.scale(scale, scale);
+  const path = geoPath(projection, context);
+  context.lineWidth = 0.9;
+  for (const { status, ends } of layer.links) {
+    const faded = status === 'dormant' || status === 'ended';
+    context.strokeStyle = faded ? DENSE_STYLE.linkFaded : DENSE_STYLE.link;
+    context.setLineDash(faded ? [3, 3] : []);
+    context.beginPath();
+    path({ type: 'MultiLineString', coordinates: ends.map(([from, to]) => [from, to]) });
+    context.stroke();
+  }
+  context.setLineDash([]);
+  // Each dot is drawn once into a small sprite and then stamped: a path of 70,000 circles takes a
+  // software renderer seconds to fill and stroke, 70,000 stamps a few tens of milliseconds.
+  const dots = (points: readonly [number, number][], r: number, fill: string, width: number) => {
+    const size = Math.ceil((r + width) * 2 * scale) + 2;
+    const sprite = document.createElement('canvas');
+    sprite.width = size;
+    sprite.height = size;
+    const pen = sprite.getContext('2d');
+    if (!pen) return;
+    pen.scale(scale, scale);
+    pen.beginPath();
+    pen.arc(size / scale / 2, size / scale / 2, r, 0, 2 * Math.PI);
+    pen.fillStyle = fill;
+    pen.fill();
+    pen.strokeStyle = '#ffffff';
+    pen.lineWidth = width;
+    pen.stroke();
+    const half = size / scale / 2;
+    for (const [x, y] of points) context.drawImage(sprite, x - half, y - half, size / scale, size / scale);
+  };
+  dots(layer.towns, radius.town, DENSE_STYLE.town, 0.8);
+  dots(layer.members, radius.member, DENSE_STYLE.member, 1);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return blob ? URL.createObjectURL(blob) : null;
+}
