@@ -31,10 +31,9 @@ export async function selectTuples(
     const rows = (await query) as Record<string, unknown>[];
     return rows.map((row) => columns.map((column) => row[column]));
   }
-  const placeholders = columns.map(() => '??').join(', ');
-  const result = await db
-    .select<{ tuples: string }[]>(db.raw(`json_group_array(json_array(${placeholders})) as tuples`, [...columns]))
-    .from(query.as('q'));
+  // Only `??` placeholders go into the text: the column names are bound as identifiers.
+  const tuple = 'json_group_array(json_array(' + columns.map(() => '??').join(', ') + ')) as tuples';
+  const result = await db.select<{ tuples: string }[]>(db.raw(tuple, [...columns])).from(query.as('q'));
   const parsed: unknown = JSON.parse(result[0]?.tuples ?? '[]');
   return Array.isArray(parsed) ? (parsed as unknown[][]) : [];
 }

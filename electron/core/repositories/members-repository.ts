@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { MunicipalityRecord } from './municipalities-repository';
+import { toMunicipalityRow, type MunicipalityRecord } from './municipalities-repository';
 import type {
   ActivityKind,
   ContactSide,
@@ -71,34 +71,8 @@ export async function findMunicipalityDetail(db: Knex, id: number): Promise<Muni
       db.raw("SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END) as active"),
     );
   return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    districtId: row.district_id,
-    districtName: row.district_name,
-    regionId: row.region_id,
-    regionCode: row.region_code,
-    regionName: row.region_name,
-    orpCode: row.orp_code,
-    orpName: row.orp_name,
-    population: row.population,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    street: row.street,
-    postalCode: row.postal_code,
-    ico: row.ico,
-    mayorName: row.mayor_name,
-    mayorGender: row.mayor_gender,
-    website: row.website,
-    email: row.email,
-    isMember: Boolean(row.is_member),
-    memberSince: row.member_since,
-    memberUntil: row.member_until,
+    ...toMunicipalityRow({ ...row, active_partnerships: counts?.active ?? 0, partnerships: counts?.total ?? 0 }),
     notes: row.notes,
-    activePartnerships: Number(counts?.active ?? 0),
-    partnerships: Number(counts?.total ?? 0),
-    version: row.version,
   };
 }
 
