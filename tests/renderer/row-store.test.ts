@@ -119,7 +119,8 @@ describe('grid rows kept between visits', () => {
 describe('which rows a change touches', () => {
   it('Partnerships: the named rows, else all when a shown table changed', () => {
     expect(partnershipsScope({ tables: ['activities'], partnershipIds: [4] })).toEqual([4]);
-    expect(partnershipsScope({ tables: ['municipalities'], municipalityIds: [7] })).toBe('all'); // a renamed member
+    expect(partnershipsScope({ tables: ['municipalities'], municipalityIds: [7], partnershipIds: [] })).toEqual([]); // a new member
+    expect(partnershipsScope({ tables: ['municipalities'] })).toBe('all'); // e.g. an import
     expect(partnershipsScope({ tables: ['partnership_requests'] })).toBe('none');
   });
 

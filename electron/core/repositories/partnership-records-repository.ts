@@ -427,6 +427,11 @@ export async function restoreSnapshot(db: Knex, snapshot: PartnershipSnapshot): 
 /** The tables of a partnership's child records (contacts on both sides, activities). */
 export type PartnershipChildTable = 'contacts' | 'activities';
 
+/** The ids of a municipality's partnerships (the Partnerships grid rows that show its name). */
+export async function partnershipIdsOfMunicipality(db: Knex, municipalityId: number): Promise<number[]> {
+  return db('partnerships').where({ municipality_id: municipalityId }).orderBy('id').pluck<number[]>('id');
+}
+
 export async function partnershipIdExists(db: Knex, id: number): Promise<boolean> {
   return (await db('partnerships').where({ id }).first('id')) !== undefined;
 }

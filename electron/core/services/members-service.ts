@@ -22,6 +22,7 @@ import {
   type MunicipalitySnapshot,
 } from '../repositories/members-repository';
 import { findAuditEntry, lastAuditId, listRequestRows } from '../repositories/request-records-repository';
+import { partnershipIdsOfMunicipality } from '../repositories/partnership-records-repository';
 
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
 const TOUCHED = ['municipalities', 'partnerships', 'contacts', 'activities', 'partnership_requests'];
@@ -77,7 +78,8 @@ export async function createMunicipality(ctx: AppContext, input: MunicipalityInp
     });
     return detail;
   });
-  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [created.id] });
+  // A new member has no partnerships yet: no Partnerships grid row changes.
+  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [created.id], partnershipIds: [] });
   return created;
 }
 
@@ -130,7 +132,9 @@ export async function updateMunicipality(
     });
     return after;
   });
-  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [id] });
+  // Its partnerships' grid rows show its name and region.
+  const partnershipIds = await partnershipIdsOfMunicipality(ctx.db.knex, id);
+  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [id], partnershipIds });
   return updated;
 }
 
@@ -163,6 +167,7 @@ export async function deleteMunicipality(
     const detail = await mustFind(trx, input.id);
     const snapshot = await snapshotMunicipality(trx, input.id);
     if (!snapshot) throw new AppError('NOT_FOUND', `No municipality ${String(input.id)}`);
+    const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
     const deleted = await deleteMunicipalityRecord(trx, input.id, input.version);
     if (deleted !== 1) {
       throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it before deleting it.', {
@@ -180,10 +185,10 @@ export async function deleteMunicipality(
       actor,
       at: now,
     });
-    return { auditId: await lastAuditId(trx, 'municipalities', input.id), name: detail.name };
+    return { auditId: await lastAuditId(trx, 'municipalities', input.id), name: detail.name, partnershipIds };
   });
-  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [input.id] });
-  return result;
+  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [input.id], partnershipIds: result.partnershipIds });
+  return { auditId: result.auditId, name: result.name };
 }
 
 const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
@@ -228,7 +233,8 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
     });
     return detail;
   });
-  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [restored.id] });
+  const partnershipIds = await partnershipIdsOfMunicipality(ctx.db.knex, restored.id);
+  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [restored.id], partnershipIds });
   return restored;
 }
 

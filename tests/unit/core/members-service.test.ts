@@ -81,6 +81,24 @@ describe('members service against real SQLite', () => {
       app.dispatch('municipalities:list', { ids: [created.id, 999_999] }),
     );
     expect(some).toEqual([expect.objectContaining({ id: created.id, population: 430 })]);
+
+    // A member with partnerships: its change also names their grid rows (they show its name).
+    const rows = await ok<{ id: number; name: string; version: number }[]>(app.dispatch('municipalities:list', {}));
+    const tabor = rows.find((r) => r.name === 'Tábor');
+    if (!tabor) throw new Error('demo has Tábor');
+    const theirs = (await app.ctx.db
+      .knex('partnerships')
+      .where({ municipality_id: tabor.id })
+      .orderBy('id')
+      .pluck('id')) as number[];
+    expect(theirs.length).toBeGreaterThan(0);
+    app.events.length = 0;
+    await ok(
+      app.dispatch('municipalities:update', { id: tabor.id, version: tabor.version, patch: { population: 34_000 } }),
+    );
+    expect(app.events.map((e) => e.payload)).toEqual([
+      { tables: ['municipalities'], municipalityIds: [tabor.id], partnershipIds: theirs },
+    ]);
   });
 
   it('refuses a duplicate code, a bad IČO and coordinates outside Czechia, and writes nothing', async () => {
