@@ -45,6 +45,21 @@ const parse = (text: string | null): Record<string, unknown> | null => {
 };
 
 /** The history of one record, newest first, with the fields each entry changed. */
+/** Raw audit entry (for undo of deletes). */
+export async function findAuditEntry(
+  db: Knex,
+  auditId: number,
+): Promise<{ table_name: string; record_id: number; action: string; before: string | null } | undefined> {
+  return db('audit_log')
+    .where({ id: auditId })
+    .first<{ table_name: string; record_id: number; action: string; before: string | null } | undefined>(
+      'table_name',
+      'record_id',
+      'action',
+      'before',
+    );
+}
+
 /** The latest delete entry of a record (what its undo restores from), or undefined. */
 export async function latestDeleteEntry(
   db: Knex,

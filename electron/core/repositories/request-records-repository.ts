@@ -133,21 +133,6 @@ export async function insertRawRequest(db: Knex, row: Record<string, unknown>): 
   await db('partnership_requests').insert(row);
 }
 
-/** Raw audit entry (for undo of deletes). */
-export async function findAuditEntry(
-  db: Knex,
-  auditId: number,
-): Promise<{ table_name: string; record_id: number; action: string; before: string | null } | undefined> {
-  return db('audit_log')
-    .where({ id: auditId })
-    .first<{ table_name: string; record_id: number; action: string; before: string | null } | undefined>(
-      'table_name',
-      'record_id',
-      'action',
-      'before',
-    );
-}
-
 /** The id of the newest audit entry (the one just written in this transaction). */
 export async function lastAuditId(db: Knex, table: string, recordId: number): Promise<number> {
   const row = await db('audit_log')

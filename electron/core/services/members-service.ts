@@ -21,7 +21,8 @@ import {
   toColumns,
   type MunicipalitySnapshot,
 } from '../repositories/members-repository';
-import { findAuditEntry, lastAuditId, listRequestRows } from '../repositories/request-records-repository';
+import { lastAuditId, listRequestRows } from '../repositories/request-records-repository';
+import { deletedByEntry } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnership-records-repository';
 
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
@@ -203,14 +204,10 @@ const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
 export async function restoreMunicipality(ctx: AppContext, input: { auditId: number }): Promise<MunicipalityDetail> {
   const actor = await ctx.actor();
   const restored = await ctx.db.knex.transaction(async (trx) => {
-    const entry = await findAuditEntry(trx, input.auditId);
-    if (!entry || entry.table_name !== 'municipalities' || entry.action !== 'delete' || entry.before === null) {
-      throw new AppError('NOT_FOUND', 'There is no deleted municipality to restore from this entry.');
-    }
-    const before: unknown = JSON.parse(entry.before);
-    const snapshot = before !== null && typeof before === 'object' && '_cascade' in before ? before._cascade : null;
+    const entry = await deletedByEntry(trx, input.auditId, 'municipalities', '_cascade', 'municipality');
+    const snapshot = entry.kept;
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', 'The audit entry holds no snapshot to restore.');
-    if (await findMunicipalityDetail(trx, entry.record_id)) {
+    if (await findMunicipalityDetail(trx, entry.recordId)) {
       throw new AppError('CONFLICT', 'The municipality has already been restored.');
     }
     const code = snapshot.municipality.code;
@@ -221,7 +218,7 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
       );
     }
     await restoreMunicipalitySnapshot(trx, snapshot);
-    const detail = await mustFind(trx, entry.record_id);
+    const detail = await mustFind(trx, entry.recordId);
     await insertAudit(trx, {
       table: 'municipalities',
       recordId: detail.id,

@@ -8,7 +8,8 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { insertAudit, latestDeleteEntry, updateVersioned } from '../repositories/audit-repository';
+import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { keptByLatestDelete } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import {
   findForeignTown,
@@ -274,10 +275,7 @@ export async function restorePartnership(s: ServiceContext, input: { id: number 
   const municipalityId = await s.knex.transaction(async (trx) => {
     if (await findPartnershipRecord(trx, input.id))
       throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
-    const entry = await latestDeleteEntry(trx, 'partnerships', input.id);
-    const before: unknown = entry?.before ? JSON.parse(entry.before) : null;
-    const snapshot: unknown =
-      before !== null && typeof before === 'object' && 'snapshot' in before ? before.snapshot : null;
+    const snapshot = await keptByLatestDelete(trx, 'partnerships', input.id, 'snapshot');
     if (!isSnapshot(snapshot))
       throw new AppError('NOT_FOUND', `No deleted partnership ${String(input.id)} to restore.`);
     const p = snapshot.partnership;

@@ -11,9 +11,9 @@ import { nowIso } from '../db/clock';
 import { insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { findMunicipalityDetail } from '../repositories/members-repository';
 import { findOrInsertForeignTown, insertPartnership } from '../repositories/partnerships-repository';
+import { deletedByEntry } from './undo';
 import {
   deleteRequestRecord,
-  findAuditEntry,
   findRequestRow,
   foreignTownIsNew,
   insertRawRequest,
@@ -144,15 +144,11 @@ export async function deleteRequest(
 export async function restoreRequest(ctx: AppContext, input: { auditId: number }): Promise<RequestRow> {
   const actor = await ctx.actor();
   const row = await ctx.db.knex.transaction(async (trx) => {
-    const entry = await findAuditEntry(trx, input.auditId);
-    if (!entry || entry.table_name !== 'partnership_requests' || entry.action !== 'delete' || entry.before === null) {
-      throw new AppError('NOT_FOUND', 'There is no deleted request to restore from this entry.');
-    }
-    const before: unknown = JSON.parse(entry.before);
-    const raw = before !== null && typeof before === 'object' && '_row' in before ? before._row : null;
+    const entry = await deletedByEntry(trx, input.auditId, 'partnership_requests', '_row', 'request');
+    const raw = entry.kept;
     if (raw === null || typeof raw !== 'object')
       throw new AppError('NOT_FOUND', 'The audit entry holds no row to restore.');
-    if (await findRequestRow(trx, entry.record_id))
+    if (await findRequestRow(trx, entry.recordId))
       throw new AppError('CONFLICT', 'The request has already been restored.');
     const stored = { ...(raw as Record<string, unknown>) };
     // Its member or partnership may have gone meanwhile: restore the request without the dangling link.
@@ -160,7 +156,7 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
       throw new AppError('CONFLICT', 'The member of this request was deleted meanwhile; restore the member first.');
     }
     await insertRawRequest(trx, stored);
-    const restored = await mustFind(trx, entry.record_id);
+    const restored = await mustFind(trx, entry.recordId);
     await insertAudit(trx, {
       table: 'partnership_requests',
       recordId: restored.id,
