@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   ACTIVITY_KINDS,
   CURRENCIES,
@@ -7,13 +6,13 @@ import {
   type Currency,
   type FundingProgramme,
 } from '../../../shared/domain/codes';
-import { activityFieldsSchema, issuesOf } from '../../../shared/domain/partnership-rules';
+import { activityFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { Activity } from '../../../shared/domain/partnerships';
-import { ApiError, call } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { errorText, fieldErrors, issuesOfError } from './errors';
 import { Field } from './PartnershipDetail';
 import type { Toast } from './Toasts';
+import { useChildEditor } from './useChildEditor';
 
 type Draft = {
   id: number | null;
@@ -54,10 +53,10 @@ export function ActivitiesSection({
 }) {
   const i18n = useI18n();
   const { t, tk, formatDate, language } = i18n;
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
+  const editor = useChildEditor<Draft>({ label, onChanged, showToast });
+  const { draft, setDraft, errors } = editor;
   const money = (amount: number, currency: string | null) =>
     new Intl.NumberFormat(
       language === 'cs' ? 'cs-CZ' : 'en-GB',
@@ -75,36 +74,14 @@ export function ActivitiesSection({
       fundingAmount: num(draft.fundingAmount),
       currency: draft.currency === '' ? null : draft.currency,
     };
-    const local = issuesOf(activityFieldsSchema, fields);
-    if (local.length > 0) return setErrors(fieldErrors(local, i18n));
-    try {
-      if (draft.id === null) await call('activities:create', { partnershipId, ...fields });
-      else await call('activities:update', { id: draft.id, version: draft.version, ...fields });
-      setDraft(null);
-      setErrors({});
-      onChanged();
-    } catch (error) {
-      const issues = issuesOfError(error);
-      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
-      else
-        showToast({
-          kind: 'error',
-          text: errorText(error, i18n, label),
-          action:
-            error instanceof ApiError && error.code === 'CONFLICT'
-              ? { label: t('partnerships.reload'), run: onChanged }
-              : undefined,
-        });
-    }
+    await editor.save(activityFieldsSchema, fields, () =>
+      draft.id === null
+        ? call('activities:create', { partnershipId, ...fields })
+        : call('activities:update', { id: draft.id, version: draft.version, ...fields }),
+    );
   };
-  const remove = async (activity: Activity) => {
-    try {
-      await call('activities:delete', { id: activity.id, version: activity.version });
-      onChanged();
-    } catch (error) {
-      showToast({ kind: 'error', text: errorText(error, i18n, label) });
-    }
-  };
+  const remove = (activity: Activity) =>
+    editor.remove(() => call('activities:delete', { id: activity.id, version: activity.version }));
   const edit = (a: Activity) =>
     setDraft({
       id: a.id,

@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { CONTACT_SIDES, type ContactSide } from '../../../shared/domain/codes';
-import { contactFieldsSchema, issuesOf } from '../../../shared/domain/partnership-rules';
+import { contactFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { Contact } from '../../../shared/domain/partnerships';
-import { ApiError, call } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { errorText, fieldErrors, issuesOfError } from './errors';
 import { Field } from './PartnershipDetail';
 import type { Toast } from './Toasts';
+import { useChildEditor } from './useChildEditor';
 
 type Draft = {
   id: number | null;
@@ -33,43 +32,21 @@ export function ContactsSection({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
+  const editor = useChildEditor<Draft>({ label, onChanged, showToast });
+  const { draft, setDraft, errors } = editor;
 
   const save = async () => {
     if (!draft) return;
     const fields = { side: draft.side, name: draft.name, role: draft.role, email: draft.email, phone: draft.phone };
-    const local = issuesOf(contactFieldsSchema, fields);
-    if (local.length > 0) return setErrors(fieldErrors(local, i18n));
-    try {
-      if (draft.id === null) await call('contacts:create', { partnershipId, ...fields });
-      else await call('contacts:update', { id: draft.id, version: draft.version, ...fields });
-      setDraft(null);
-      setErrors({});
-      onChanged();
-    } catch (error) {
-      const issues = issuesOfError(error);
-      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
-      else
-        showToast({
-          kind: 'error',
-          text: errorText(error, i18n, label),
-          action:
-            error instanceof ApiError && error.code === 'CONFLICT'
-              ? { label: t('partnerships.reload'), run: onChanged }
-              : undefined,
-        });
-    }
+    await editor.save(contactFieldsSchema, fields, () =>
+      draft.id === null
+        ? call('contacts:create', { partnershipId, ...fields })
+        : call('contacts:update', { id: draft.id, version: draft.version, ...fields }),
+    );
   };
-  const remove = async (contact: Contact) => {
-    try {
-      await call('contacts:delete', { id: contact.id, version: contact.version });
-      onChanged();
-    } catch (error) {
-      showToast({ kind: 'error', text: errorText(error, i18n, label) });
-    }
-  };
+  const remove = (contact: Contact) =>
+    editor.remove(() => call('contacts:delete', { id: contact.id, version: contact.version }));
 
   const form = draft && (
     <form

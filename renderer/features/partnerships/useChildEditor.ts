@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import { issuesOf } from '../../../shared/domain/partnership-rules';
+import { ApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { errorText, fieldErrors, issuesOfError } from './errors';
+import type { Toast } from './Toasts';
+
+/**
+ * The edit flow of a partnership's child records (contacts, activities): one draft at a time,
+ * checked by the shared schema before anything is sent; field problems from core shown next to
+ * their fields, any other failure as a toast (a conflict offers to reload).
+ */
+export function useChildEditor<D>({
+  label,
+  onChanged,
+  showToast,
+}: {
+  label: (path: string) => string;
+  onChanged: () => void;
+  showToast: (toast: Omit<Toast, 'id'>) => number;
+}) {
+  const i18n = useI18n();
+  const [draft, setDraft] = useState<D | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  /** Checks `fields` with `schema`, then writes them; the draft closes when core took them. */
+  const save = async (schema: z.ZodType, fields: unknown, write: () => Promise<unknown>) => {
+    const local = issuesOf(schema, fields);
+    if (local.length > 0) {
+      setErrors(fieldErrors(local, i18n));
+      return;
+    }
+    try {
+      await write();
+      setDraft(null);
+      setErrors({});
+      onChanged();
+    } catch (error) {
+      const issues = issuesOfError(error);
+      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      else
+        showToast({
+          kind: 'error',
+          text: errorText(error, i18n, label),
+          action:
+            error instanceof ApiError && error.code === 'CONFLICT'
+              ? { label: i18n.t('partnerships.reload'), run: onChanged }
+              : undefined,
+        });
+    }
+  };
+
+  const remove = async (write: () => Promise<unknown>) => {
+    try {
+      await write();
+      onChanged();
+    } catch (error) {
+      showToast({ kind: 'error', text: errorText(error, i18n, label) });
+    }
+  };
+
+  return { draft, setDraft, errors, save, remove };
+}
