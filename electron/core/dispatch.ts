@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type AppErrorData, type Result } from '../../shared/domain/errors';
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/ipc/contract';
-import { normalizeStrings } from '../../shared/domain/text';
+import { InputShapeError, normalizeStrings } from '../../shared/domain/text';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -25,15 +25,15 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return failure({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${channel.slice(0, 100)}` });
     }
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(normalizeStrings(input ?? {}));
-    if (!parsed.success) {
-      return failure({
-        code: 'VALIDATION',
-        message: `Invalid input for ${channel}`,
-        details: { issues: toIssues(parsed.error) },
-      });
-    }
     try {
+      const parsed = spec.input.safeParse(normalizeStrings(input ?? {}));
+      if (!parsed.success) {
+        return failure({
+          code: 'VALIDATION',
+          message: `Invalid input for ${channel}`,
+          details: { issues: toIssues(parsed.error) },
+        });
+      }
       const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
       if (options.validateOutput) {
@@ -59,15 +59,40 @@ function toErrorData(error: unknown, channel: Channel, options: DispatchOptions)
   if (error instanceof z.ZodError) {
     return { code: 'VALIDATION', message: 'Invalid data', details: { issues: toIssues(error) } };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_CONSTRAINT: UNIQUE/i.test(message)) {
-    return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
-  }
-  if (/SQLITE_CONSTRAINT: FOREIGN KEY/i.test(message)) {
-    return { code: 'CONFLICT', message: 'The record is still referenced by other records.' };
-  }
+  if (error instanceof InputShapeError) return { code: 'VALIDATION', message: error.message };
+  const known = knownFailure(error);
+  if (known) return known;
   options.logError?.(error, channel);
   return { code: 'INTERNAL', message: 'An unexpected error occurred. Details were written to the log.' };
 }
+
+/**
+ * Failures of the database or the file system that have a meaning for the user, recognised by the
+ * driver's or the system's error code (never by data in the message, which is not passed on).
+ */
+export function knownFailure(error: unknown): AppErrorData | null {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'SQLITE_CONSTRAINT') {
+    if (/FOREIGN KEY/i.test(message))
+      return { code: 'CONFLICT', message: 'The record is still referenced by other records.' };
+    if (/UNIQUE|PRIMARY KEY/i.test(message))
+      return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
+    return null;
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return { code: 'BUSY', message: 'Another window or program is changing the database. Try again in a moment.' };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved.' };
+  if (code === 'SQLITE_READONLY' || code === 'EROFS')
+    return { code: 'READ_ONLY', message: 'The database or the folder cannot be written: nothing was saved.' };
+  return null;
+}
+
+const errorCode = (error: unknown): string | null => {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const { code } = error;
+  return typeof code === 'string' ? code : null;
+};
 
 const failure = (error: AppErrorData): Result<never> => ({ ok: false, error });

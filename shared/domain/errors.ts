@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN',
+  /** Another process holds the database's write lock longer than the busy timeout. */
+  'BUSY',
+  /** The disk (or the user's quota) is full: nothing was written. */
+  'DISK_FULL',
+  /** The database file or its folder cannot be written (read-only medium, permissions). */
+  'READ_ONLY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

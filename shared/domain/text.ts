@@ -39,13 +39,31 @@ export function searchKey(value: string | number | null | undefined): string {
   return String(value).normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('cs').normalize('NFC');
 }
 
-/** Normalises every string in a JSON-like value to NFC (used at the gate). */
-export function normalizeStrings<T>(value: T): T {
+/** How deep an input of the gate may nest: the deepest contract input has fewer than ten levels. */
+export const MAX_INPUT_DEPTH = 64;
+
+/** Keys that would reach an object's prototype when copied; no contract input has them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Why an input was refused before its schema saw it. */
+export class InputShapeError extends Error {}
+
+/**
+ * Normalises every string in a JSON-like value to NFC (used at the gate). Refuses (with
+ * `InputShapeError`) values nested deeper than `MAX_INPUT_DEPTH` and prototype keys, so that a
+ * hostile input can neither exhaust the stack nor reach `Object.prototype` through the copy.
+ */
+export function normalizeStrings<T>(value: T, depth = 0): T {
+  if (depth > MAX_INPUT_DEPTH)
+    throw new InputShapeError(`The input is nested deeper than ${String(MAX_INPUT_DEPTH)} levels.`);
   if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => normalizeStrings(item)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => normalizeStrings(item, depth + 1)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = normalizeStrings(item);
+    for (const [key, item] of Object.entries(value)) {
+      if (PROTOTYPE_KEYS.has(key)) throw new InputShapeError(`The input has a forbidden key: ${key}`);
+      out[key] = normalizeStrings(item, depth + 1);
+    }
     return out as T;
   }
   return value;

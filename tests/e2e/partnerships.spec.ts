@@ -238,11 +238,7 @@ test.describe('Partnerships', () => {
       .where('t.name', 'Löbau')
       .first('p.id', 'p.version')) as { id: number; version: number };
     await updatePartnership(
-      {
-        knex: webApp.ctx.db.knex,
-        actor: () => Promise.resolve('another window'),
-        changed: (tables, rows) => webApp.ctx.emit('data:changed', { tables, ...rows }),
-      },
+      { ...webApp.ctx, actor: () => Promise.resolve('another window') },
       { id: row.id, version: row.version, changes: { status: 'ended' } },
     );
     await expect(status).toHaveText('ukončeno');
@@ -417,7 +413,7 @@ test.describe('Partnerships', () => {
     });
     const member = (await webApp.ctx.db.knex('municipalities').where({ name: 'Tábor' }).first('id')) as { id: number };
     await createPartnership(
-      { knex: webApp.ctx.db.knex, actor: () => Promise.resolve('e2e'), changed: () => undefined },
+      { ...webApp.ctx, actor: () => Promise.resolve('e2e'), emit: () => undefined },
       partnershipCreateSchema.parse({
         municipalityId: member.id,
         type: 'informal',

@@ -122,6 +122,79 @@ export async function createBackup(
   return { name, size: info.size, createdAt: now.toISOString(), reason };
 }
 
+type RawBackup = {
+  step: (pages: number, callback: (error: Error | null) => void) => void;
+  finish: (callback: (error: Error | null) => void) => void;
+  readonly completed: boolean;
+  readonly failed: boolean;
+};
+type RawDatabase = {
+  backup: (
+    filename: string,
+    destName: string,
+    sourceName: string,
+    filenameIsDest: boolean,
+    callback: (error: Error | null) => void,
+  ) => RawBackup;
+};
+type ConnectionPool = {
+  acquireConnection: () => Promise<RawDatabase>;
+  releaseConnection: (connection: RawDatabase) => Promise<unknown>;
+};
+
+/**
+ * Copies a database file into the open database through SQLite's online backup API: the pages are
+ * written through the live connection under SQLite's own locks, so the file is never deleted or
+ * renamed under another process (a second window, the CLI, a web preview) that has it open; those
+ * connections see the restored content with their next statement. The copy is one step, done
+ * under the write lock; while another process writes, it retries until `timeoutMs` and then
+ * gives BUSY, having changed nothing (a step either completes or leaves the database as it was).
+ */
+export async function copyIntoLiveDatabase(knex: Knex, sourcePath: string, timeoutMs = 15_000): Promise<void> {
+  // Knex types its client as `any`: only the pool's acquire and release are used, so that this
+  // process's other statements wait until the copy is done.
+  const pool = knex.client as ConnectionPool;
+  const connection = await pool.acquireConnection();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + timeoutMs;
+      let settled = false;
+      const settle = (error: Error | null) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      const backup = connection.backup(sourcePath, 'main', 'main', false, (error) => {
+        if (error) settle(error);
+      });
+      const step = () => {
+        backup.step(-1, (error) => {
+          if (backup.completed) {
+            backup.finish((finishError) => settle(finishError));
+          } else if (backup.failed) {
+            settle(error ?? new Error('The restore could not copy the backup.'));
+          } else if (Date.now() > deadline) {
+            backup.finish(() =>
+              settle(
+                new AppError(
+                  'BUSY',
+                  'Another program kept the registry busy: the backup was not restored. Close other windows and try again.',
+                ),
+              ),
+            );
+          } else {
+            setTimeout(step, 50);
+          }
+        });
+      };
+      step();
+    });
+  } finally {
+    await pool.releaseConnection(connection);
+  }
+}
+
 /** Which backups the retention policy keeps: the newest `recent`, plus the newest of each of `monthly` months. */
 export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
   const sorted = [...backups].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));

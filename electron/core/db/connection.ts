@@ -13,6 +13,34 @@ type RawSqliteConnection = {
   exec: (sql: string, callback: (error: Error | null) => void) => void;
 };
 
+/** The part of Knex's transaction object that decides how a transaction starts. */
+type TransactionStart = {
+  readOnly?: boolean;
+  begin: (connection: unknown) => Promise<unknown>;
+  query: (connection: unknown, sql: string) => Promise<unknown>;
+};
+
+/**
+ * Write transactions start with `BEGIN IMMEDIATE`: the write lock is taken at the start, waiting
+ * up to the busy timeout for another process to finish. Knex's `BEGIN` is deferred, so a
+ * transaction that reads first (a version check) and then writes cannot get the lock when another
+ * connection wrote meanwhile: SQLite then answers SQLITE_BUSY at once without waiting, and two
+ * windows or the CLI beside the app got INTERNAL instead of waiting their turn or CONFLICT.
+ * Nested transactions are savepoints and never call `begin`.
+ */
+function beginImmediate(db: Knex): Knex {
+  // Knex types its client as `any`; only `transaction`, which makes the transaction object, is wrapped.
+  const client = db.client as { transaction: (...args: unknown[]) => TransactionStart };
+  const create = client.transaction.bind(client);
+  client.transaction = (...args: unknown[]) => {
+    const transaction = create(...args);
+    transaction.begin = (connection) =>
+      transaction.query(connection, transaction.readOnly === true ? 'BEGIN;' : 'BEGIN IMMEDIATE;');
+    return transaction;
+  };
+  return db;
+}
+
 /**
  * Opens a Knex instance over one SQLite file. The pool holds one connection: SQLite serialises
  * writers anyway, and one connection keeps transactions and pragmas predictable.
@@ -20,10 +48,13 @@ type RawSqliteConnection = {
  */
 export function openKnex(filename: string, options: { inspect?: boolean } = {}): Knex {
   const pragmas = options.inspect ? ['PRAGMA busy_timeout = 5000'] : PRAGMAS;
-  return knex({
+  const db = knex({
     client: 'sqlite3',
     connection: { filename },
     useNullAsDefault: true,
+    // Error messages keep the statement with placeholders: bound values (mayors' names, e-mails)
+    // must not reach logs.
+    compileSqlOnError: false,
     pool: {
       min: 1,
       max: 1,
@@ -32,6 +63,7 @@ export function openKnex(filename: string, options: { inspect?: boolean } = {}):
       },
     },
   });
+  return beginImmediate(db);
 }
 
 /** How many read connections a report may use at once: one per core, at least 2, at most 4. */
@@ -50,6 +82,7 @@ export function openReadKnex(filename: string, connections = readConnections()):
     client: 'sqlite3',
     connection: { filename },
     useNullAsDefault: true,
+    compileSqlOnError: false,
     pool: {
       min: 0,
       max: connections,

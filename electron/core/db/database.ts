@@ -15,12 +15,67 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-/** Reads the schema version stored in `meta`, or 0 for a new, empty file. */
+/**
+ * Reads the schema version stored in `meta`, or 0 for a new, empty file. A version that is not a
+ * whole number is refused (DATABASE_DAMAGED): treating it as current would let this version write
+ * into a schema it does not know.
+ */
 export async function readSchemaVersion(knex: Knex): Promise<number> {
   const hasMeta = await knex.schema.hasTable('meta');
   if (!hasMeta) return 0;
-  const row = await knex('meta').where({ key: 'schema_version' }).first<{ value: string } | undefined>();
-  return row ? Number(row.value) : 0;
+  const row = await knex('meta').where({ key: 'schema_version' }).first<{ value: unknown } | undefined>('value');
+  if (!row) return 0;
+  const text = String(row.value);
+  if (!/^\d{1,6}$/.test(text)) {
+    throw new AppError(
+      'DATABASE_DAMAGED',
+      `The schema version stored in the file is not a number: ${text.slice(0, 40)}`,
+      {
+        reason: 'schemaVersion',
+      },
+    );
+  }
+  return Number(text);
+}
+
+/** Runs the migrations a database lacks and records the schema version (in one place for open and restore). */
+export async function migrateToLatest(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource });
+  await knex('meta')
+    .insert({ key: 'schema_version', value: String(SCHEMA_VERSION) })
+    .onConflict('key')
+    .merge();
+}
+
+/**
+ * Checks that a file could replace the registry (a backup about to be restored): a sound SQLite
+ * database whose schema this version knows. Throws DATABASE_DAMAGED or SCHEMA_TOO_NEW before
+ * anything is replaced.
+ */
+export async function assertRestorable(filePath: string): Promise<void> {
+  await checkHeader(filePath);
+  const knex = openKnex(filePath, { inspect: true });
+  try {
+    const problems = await integrityProblems(knex);
+    if (problems.length > 0)
+      throw new AppError('DATABASE_DAMAGED', `The backup is damaged: ${problems.slice(0, 5).join('; ')}`, {
+        problems: problems.slice(0, 20),
+      });
+    const version = await readSchemaVersion(knex);
+    if (version > SCHEMA_VERSION)
+      throw new AppError(
+        'SCHEMA_TOO_NEW',
+        `The backup was made by a newer version (schema ${String(version)}, this version knows ${String(SCHEMA_VERSION)}).`,
+        { databaseVersion: version, supportedVersion: SCHEMA_VERSION },
+      );
+    if (version === 0 || !(await knex.schema.hasTable('municipalities')))
+      throw new AppError('DATABASE_DAMAGED', 'The file is not a registry database.', { reason: 'notRegistry' });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('DATABASE_DAMAGED', 'The backup is not a readable registry database.', { reason: 'unreadable' });
+  } finally {
+    await knex.destroy();
+  }
 }
 
 export type OpenOptions = {
@@ -93,11 +148,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
         await createBackup(knex, filePath, 'migration');
         if (options.beforeMigrate) await options.beforeMigrate(current, SCHEMA_VERSION);
       }
-      await knex.migrate.latest({ migrationSource });
-      await knex('meta')
-        .insert({ key: 'schema_version', value: String(SCHEMA_VERSION) })
-        .onConflict('key')
-        .merge();
+      await migrateToLatest(knex);
     } else if (existed && options.dailyBackup) {
       await ensureDailyBackup(knex, filePath);
     }

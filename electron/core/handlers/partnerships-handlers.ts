@@ -16,31 +16,24 @@ import {
   getPartnership,
   restorePartnership,
   updatePartnership,
-  type ServiceContext,
 } from '../services/partnerships-service';
 import { suggestTowns } from '../services/towns-service';
 import type { HandlersFor } from './types';
 
-export const partnershipsHandlers = (ctx: AppContext) => {
-  const s: ServiceContext = {
-    knex: ctx.db.knex,
-    actor: ctx.actor,
-    changed: (tables, rows) => ctx.emit('data:changed', { tables, ...rows }),
-  };
-  return {
+export const partnershipsHandlers = (ctx: AppContext) =>
+  ({
     'partnerships:list': ({ ids }) => listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids }),
     'partnerships:get': ({ id }) => getPartnership(ctx.db.knex, id),
-    'partnerships:create': (input) => createPartnership(s, input),
-    'partnerships:update': (input) => updatePartnership(s, input),
-    'partnerships:delete': (input) => deletePartnership(s, input),
-    'partnerships:restore': (input) => restorePartnership(s, input),
+    'partnerships:create': (input) => createPartnership(ctx, input),
+    'partnerships:update': (input) => updatePartnership(ctx, input),
+    'partnerships:delete': (input) => deletePartnership(ctx, input),
+    'partnerships:restore': (input) => restorePartnership(ctx, input),
     'towns:suggest': (input) => suggestTowns(ctx.db.knex, input),
-    'contacts:create': (input) => createContact(s, input),
-    'contacts:update': (input) => updateContact(s, input),
-    'contacts:delete': (input) => deleteContact(s, input),
-    'activities:create': (input) => createActivity(s, input),
-    'activities:update': (input) => updateActivity(s, input),
-    'activities:delete': (input) => deleteActivity(s, input),
+    'contacts:create': (input) => createContact(ctx, input),
+    'contacts:update': (input) => updateContact(ctx, input),
+    'contacts:delete': (input) => deleteContact(ctx, input),
+    'activities:create': (input) => createActivity(ctx, input),
+    'activities:update': (input) => updateActivity(ctx, input),
+    'activities:delete': (input) => deleteActivity(ctx, input),
     'export:grid': (input) => exportGrid({ knex: ctx.db.knex, dialogs: ctx.dialogs }, input),
-  } satisfies HandlersFor<typeof partnershipsChannels>;
-};
+  }) satisfies HandlersFor<typeof partnershipsChannels>;

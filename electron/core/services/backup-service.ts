@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFile, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
-import { backupPath, checkFile, createBackup, listBackups, type BackupInfo } from '../db/backups';
-import { openDatabase } from '../db/database';
+import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
+import { assertRestorable, migrateToLatest } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
 
 /** Backups of the open database, newest first. */
@@ -16,9 +16,12 @@ export const createManualBackup = (ctx: AppContext): Promise<BackupInfo> =>
   createBackup(ctx.db.knex, ctx.db.filePath, 'manual');
 
 /**
- * Restores a backup: the backup is checked first, the current state is backed up, the database
- * is closed, the backup copied beside it, fsync'd and renamed over it (atomic on one volume),
- * stale WAL files removed, and the database reopened (and migrated if the backup is older).
+ * Restores a backup into the live registry. The backup is checked first (sound, a registry, a
+ * schema this version knows): a file that would not open is refused before anything changes. The
+ * current state is backed up, then the backup's pages are copied into the open database through
+ * SQLite's backup API (`copyIntoLiveDatabase`): no file is deleted or renamed, so another process
+ * that has the registry open keeps working on the restored data instead of on a deleted file.
+ * An older backup is migrated after the copy.
  */
 export async function restoreDatabaseBackup(
   ctx: AppContext,
@@ -31,27 +34,10 @@ export async function restoreDatabaseBackup(
   } catch {
     throw new AppError('NOT_FOUND', `No backup ${name}`);
   }
-  const problems = await checkFile(source);
-  if (problems.length > 0)
-    throw new AppError('DATABASE_DAMAGED', `The backup ${name} is damaged: ${problems.join('; ')}`);
+  await assertRestorable(source);
   const safety = await createBackup(ctx.db.knex, databasePath, 'restore');
-  const temporary = `${databasePath}.restoring`;
-  await copyFile(source, temporary);
-  const handle = await open(temporary, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await ctx.db.close();
-  try {
-    // The closed database checkpointed its WAL; leftovers would be applied to the wrong file.
-    await rm(`${databasePath}-wal`, { force: true });
-    await rm(`${databasePath}-shm`, { force: true });
-    await rename(temporary, databasePath);
-  } finally {
-    ctx.db = await openDatabase(databasePath);
-  }
+  await copyIntoLiveDatabase(ctx.db.knex, source);
+  await migrateToLatest(ctx.db.knex);
   ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
   return { restored: name, safetyBackup: safety.name };
 }

@@ -12,7 +12,7 @@ import {
   partnershipIdExists,
   type PartnershipChildTable,
 } from '../repositories/partnership-records-repository';
-import type { ServiceContext } from './partnerships-service';
+import type { AppContext } from '../context';
 
 const contactColumns = (c: ContactFields) => ({
   side: c.side,
@@ -91,13 +91,13 @@ const strip = <T extends ChildRecord>(value: T): Omit<T, 'id' | 'version' | 'par
 };
 
 async function createChild<F, R extends ChildRecord>(
-  s: ServiceContext,
+  ctx: AppContext,
   kind: ChildKind<F, R>,
   input: F & { partnershipId: number },
 ): Promise<R> {
-  const actor = await s.actor();
+  const actor = await ctx.actor();
   const now = nowIso();
-  const id = await s.knex.transaction(async (trx) => {
+  const id = await ctx.db.knex.transaction(async (trx) => {
     if (!(await partnershipIdExists(trx, input.partnershipId)))
       throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
     const recordId = await insertPartnershipChild(trx, kind.table, input.partnershipId, kind.columns(input), now);
@@ -112,18 +112,18 @@ async function createChild<F, R extends ChildRecord>(
     });
     return recordId;
   });
-  s.changed([kind.table], { partnershipIds: [input.partnershipId] });
-  return found(await kind.find(s.knex, id), id);
+  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [input.partnershipId] });
+  return found(await kind.find(ctx.db.knex, id), id);
 }
 
 async function updateChild<F, R extends ChildRecord>(
-  s: ServiceContext,
+  ctx: AppContext,
   kind: ChildKind<F, R>,
   input: F & { id: number; version: number },
 ): Promise<R> {
-  const actor = await s.actor();
+  const actor = await ctx.actor();
   const now = nowIso();
-  const partnershipId = await s.knex.transaction(async (trx) => {
+  const partnershipId = await ctx.db.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
     await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: now });
     await insertAudit(trx, {
@@ -137,18 +137,18 @@ async function updateChild<F, R extends ChildRecord>(
     });
     return before.partnershipId;
   });
-  s.changed([kind.table], { partnershipIds: [partnershipId] });
-  return found(await kind.find(s.knex, input.id), input.id);
+  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [partnershipId] });
+  return found(await kind.find(ctx.db.knex, input.id), input.id);
 }
 
 async function deleteChild<F, R extends ChildRecord>(
-  s: ServiceContext,
+  ctx: AppContext,
   kind: ChildKind<F, R>,
   input: { id: number; version: number },
 ): Promise<{ id: number }> {
-  const actor = await s.actor();
+  const actor = await ctx.actor();
   const now = nowIso();
-  const partnershipId = await s.knex.transaction(async (trx) => {
+  const partnershipId = await ctx.db.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
     if (before.version !== input.version) throw new AppError('CONFLICT', kind.conflictMessage);
     await deletePartnershipChild(trx, kind.table, input.id);
@@ -163,31 +163,29 @@ async function deleteChild<F, R extends ChildRecord>(
     });
     return before.partnershipId;
   });
-  s.changed([kind.table], { partnershipIds: [partnershipId] });
+  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [partnershipId] });
   return { id: input.id };
 }
 
 /** Adds a contact person to a partnership (audited). */
-export const createContact = (s: ServiceContext, input: ContactFields & { partnershipId: number }): Promise<Contact> =>
-  createChild(s, CONTACT, input);
+export const createContact = (ctx: AppContext, input: ContactFields & { partnershipId: number }): Promise<Contact> =>
+  createChild(ctx, CONTACT, input);
 export const updateContact = (
-  s: ServiceContext,
+  ctx: AppContext,
   input: ContactFields & { id: number; version: number },
-): Promise<Contact> => updateChild(s, CONTACT, input);
-export const deleteContact = (s: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> =>
-  deleteChild(s, CONTACT, input);
+): Promise<Contact> => updateChild(ctx, CONTACT, input);
+export const deleteContact = (ctx: AppContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+  deleteChild(ctx, CONTACT, input);
 
 /** Adds an activity (with optional funding) to a partnership (audited). */
-export const createActivity = (
-  s: ServiceContext,
-  input: ActivityFields & { partnershipId: number },
-): Promise<Activity> => createChild(s, ACTIVITY, input);
+export const createActivity = (ctx: AppContext, input: ActivityFields & { partnershipId: number }): Promise<Activity> =>
+  createChild(ctx, ACTIVITY, input);
 export const updateActivity = (
-  s: ServiceContext,
+  ctx: AppContext,
   input: ActivityFields & { id: number; version: number },
-): Promise<Activity> => updateChild(s, ACTIVITY, input);
-export const deleteActivity = (s: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> =>
-  deleteChild(s, ACTIVITY, input);
+): Promise<Activity> => updateChild(ctx, ACTIVITY, input);
+export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+  deleteChild(ctx, ACTIVITY, input);
 
 function found<T>(value: T | undefined, id: number): T {
   if (value === undefined)

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AppContext } from '../context';
 import { AppError } from '../../../shared/domain/errors';
 import {
   partnershipFieldsSchema,
@@ -36,13 +37,6 @@ import { exonymOf } from './towns-service';
 
 /** Rows a change touched: Partnerships grid rows, and Members grid rows (their partnership counts). */
 export type ChangedRows = { partnershipIds?: number[]; municipalityIds?: number[] };
-
-export type ServiceContext = {
-  knex: Knex;
-  actor: () => Promise<string>;
-  /** Announces a change, with the grid rows it touched when they are known. */
-  changed: (tables: string[], rows?: ChangedRows) => void;
-};
 
 /** The fields of a partnership as the audit log and the history show them (camelCase). */
 const auditFields = (
@@ -115,10 +109,10 @@ async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now
 }
 
 /** Adds a partnership (and its foreign town when new), audited in the same transaction. */
-export async function createPartnership(s: ServiceContext, input: PartnershipCreate): Promise<PartnershipRow> {
-  const actor = await s.actor();
+export async function createPartnership(ctx: AppContext, input: PartnershipCreate): Promise<PartnershipRow> {
+  const actor = await ctx.actor();
   const now = nowIso();
-  const id = await s.knex.transaction(async (trx) => {
+  const id = await ctx.db.knex.transaction(async (trx) => {
     if (!(await municipalityIdExists(trx, input.municipalityId)))
       throw new AppError('VALIDATION', 'The member municipality does not exist.', {
         issues: [{ path: 'municipalityId', message: 'validation.memberMissing' }],
@@ -160,8 +154,12 @@ export async function createPartnership(s: ServiceContext, input: PartnershipCre
     });
     return newId;
   });
-  s.changed(['partnerships', 'foreign_towns'], { partnershipIds: [id], municipalityIds: [input.municipalityId] });
-  return rowOrThrow(s.knex, id);
+  ctx.emit('data:changed', {
+    tables: ['partnerships', 'foreign_towns'],
+    partnershipIds: [id],
+    municipalityIds: [input.municipalityId],
+  });
+  return rowOrThrow(ctx.db.knex, id);
 }
 
 const COLUMN_OF = {
@@ -184,10 +182,10 @@ const COLUMN_OF = {
  * Applies a change made against the version the editor saw. The merged record is validated with
  * the same rules as a new one (dates in order, fixed term has an end); CONFLICT when it changed meanwhile.
  */
-export async function updatePartnership(s: ServiceContext, input: PartnershipUpdate): Promise<PartnershipRow> {
-  const actor = await s.actor();
+export async function updatePartnership(ctx: AppContext, input: PartnershipUpdate): Promise<PartnershipRow> {
+  const actor = await ctx.actor();
   const now = nowIso();
-  const municipalityId = await s.knex.transaction(async (trx) => {
+  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     const sets = await partnershipSets(trx, input.id);
@@ -227,18 +225,18 @@ export async function updatePartnership(s: ServiceContext, input: PartnershipUpd
     });
     return record.municipality_id;
   });
-  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
-  return rowOrThrow(s.knex, input.id);
+  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
+  return rowOrThrow(ctx.db.knex, input.id);
 }
 
 /** Deletes a partnership and its children; the audit entry keeps a full snapshot for the undo. */
 export async function deletePartnership(
-  s: ServiceContext,
+  ctx: AppContext,
   input: { id: number; version: number },
 ): Promise<{ id: number }> {
-  const actor = await s.actor();
+  const actor = await ctx.actor();
   const now = nowIso();
-  const municipalityId = await s.knex.transaction(async (trx) => {
+  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     if (record.version !== input.version) {
@@ -261,7 +259,7 @@ export async function deletePartnership(
     });
     return record.municipality_id;
   });
-  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
+  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
   return { id: input.id };
 }
 
@@ -269,10 +267,10 @@ const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
   value !== null && typeof value === 'object' && 'partnership' in value && 'children' in value && 'requestIds' in value;
 
 /** Undoes the latest delete of a partnership, with the same ids and every child row. */
-export async function restorePartnership(s: ServiceContext, input: { id: number }): Promise<PartnershipRow> {
-  const actor = await s.actor();
+export async function restorePartnership(ctx: AppContext, input: { id: number }): Promise<PartnershipRow> {
+  const actor = await ctx.actor();
   const now = nowIso();
-  const municipalityId = await s.knex.transaction(async (trx) => {
+  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
     if (await findPartnershipRecord(trx, input.id))
       throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
     const snapshot = await keptByLatestDelete(trx, 'partnerships', input.id, 'snapshot');
@@ -299,8 +297,8 @@ export async function restorePartnership(s: ServiceContext, input: { id: number 
     });
     return record.municipality_id;
   });
-  s.changed(['partnerships'], { partnershipIds: [input.id], municipalityIds: [municipalityId] });
-  return rowOrThrow(s.knex, input.id);
+  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
+  return rowOrThrow(ctx.db.knex, input.id);
 }
 
 /** Everything about one partnership for the detail panel. */

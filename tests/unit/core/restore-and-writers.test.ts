@@ -1,0 +1,369 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/ipc/contract';
+import { openDatabase } from '../../../electron/core/db/database';
+import { openKnex } from '../../../electron/core/db/connection';
+import { knownFailure } from '../../../electron/core/dispatch';
+import type { DialogPort } from '../../../electron/core/ports';
+import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
+import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/** Every channel that changes the registry, its files or the preferences. */
+const WRITE_CHANNEL =
+  /:(create|update|delete|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export)$/;
+const READ_ONLY_EXPORTS = new Set(['export:grid']);
+
+function folderDialogs(dir: string): DialogPort {
+  return {
+    saveFile: ({ defaultName }) => Promise.resolve(path.join(dir, `${String(Date.now())}-${defaultName}`)),
+    openFile: () => Promise.resolve(null),
+    chooseFolder: () => Promise.resolve(dir),
+  };
+}
+
+let round = 0;
+
+/**
+ * Calls every write channel once on a demo registry, each with input that must succeed, and
+ * returns the channels it called. A handler or service that kept a connection from before a
+ * restore or a reconnect fails here.
+ */
+async function everyWrite(app: TestApp): Promise<Set<string>> {
+  round += 1;
+  const called = new Set<string>();
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    called.add(channel);
+    return ok<T>(app.dispatch(channel, input));
+  };
+  const knex = app.ctx.db.knex;
+  const district = await knex('districts').first<{ id: number }>('id');
+  const member = await call<{ id: number; version: number }>('municipalities:create', {
+    code: String(599_100 + round),
+    name: `Zkušební Lhota ${String(round)}`,
+    kind: 'obec',
+    districtId: district.id,
+    orpCode: null,
+    orpName: null,
+    population: null,
+    latitude: null,
+    longitude: null,
+    street: null,
+    postalCode: null,
+    ico: null,
+    mayorName: null,
+    mayorGender: null,
+    website: null,
+    email: null,
+    isMember: true,
+    memberSince: '2024-01-01',
+    memberUntil: null,
+    notes: null,
+  });
+  const updated = await call<{ version: number }>('municipalities:update', {
+    id: member.id,
+    version: member.version,
+    patch: { population: 430 },
+  });
+  const ended = await call<{ version: number }>('municipalities:endMembership', {
+    id: member.id,
+    version: updated.version,
+    endedOn: '2026-06-30',
+  });
+  const { auditId } = await call<{ auditId: number }>('municipalities:delete', {
+    id: member.id,
+    version: ended.version,
+  });
+  await call('municipalities:restore', { auditId });
+
+  const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+  const partnership = await call<{ id: number; version: number }>('partnerships:create', {
+    municipalityId: tabor.id,
+    type: 'friendship',
+    status: 'proposed',
+    town: { name: `Neustadt ${String(round)}`, countryCode: 'AT' },
+  });
+  const changed = await call<{ version: number }>('partnerships:update', {
+    id: partnership.id,
+    version: partnership.version,
+    changes: { notes: 'after' },
+  });
+  const contact = await call<{ id: number; version: number }>('contacts:create', {
+    partnershipId: partnership.id,
+    side: 'cz',
+    name: 'Jana Nováková',
+  });
+  const contactNow = await call<{ id: number; version: number }>('contacts:update', {
+    id: contact.id,
+    version: contact.version,
+    side: 'cz',
+    name: 'Jana Nováková',
+    role: 'starostka',
+  });
+  await call('contacts:delete', { id: contactNow.id, version: contactNow.version });
+  const activity = await call<{ id: number; version: number }>('activities:create', {
+    partnershipId: partnership.id,
+    date: '2026-01-10',
+    title: 'Návštěva',
+  });
+  const activityNow = await call<{ id: number; version: number }>('activities:update', {
+    id: activity.id,
+    version: activity.version,
+    date: '2026-01-11',
+    title: 'Návštěva',
+  });
+  await call('activities:delete', { id: activityNow.id, version: activityNow.version });
+  await call('partnerships:delete', { id: partnership.id, version: changed.version });
+  await call('partnerships:restore', { id: partnership.id });
+
+  const requestValues = {
+    direction: 'foreign_seeks',
+    municipalityId: null,
+    requesterName: `Freistadt ${String(round)}`,
+    requesterCountryCode: 'AT',
+    wantedCountryCodes: ['CZ'],
+    wantedSize: 'town',
+    themes: ['culture'],
+    description: null,
+    status: 'new',
+    receivedOn: '2026-02-01',
+  };
+  const request = await call<{ id: number; version: number }>('requests:create', requestValues);
+  const requestNow = await call<{ version: number }>('requests:update', {
+    id: request.id,
+    version: request.version,
+    values: { ...requestValues, status: 'searching' },
+  });
+  const deletedRequest = await call<{ auditId: number }>('requests:delete', {
+    id: request.id,
+    version: requestNow.version,
+  });
+  await call('requests:restore', { auditId: deletedRequest.auditId });
+  const restoredRequest = await knex('partnership_requests')
+    .where({ id: request.id })
+    .first<{ version: number }>('version');
+  await call('requests:toPartnership', {
+    id: request.id,
+    version: restoredRequest.version,
+    municipalityId: tabor.id,
+    townName: null,
+    townCountryCode: null,
+    type: 'friendship',
+    status: 'preparation',
+    startedOn: null,
+  });
+
+  const { request: agreement } = await call<{ request: unknown }>('agreements:options', {
+    source: { partnershipId: partnership.id },
+  });
+  called.delete('agreements:options');
+  await call('agreements:generate', { request: agreement, acceptMissing: true });
+  const drafts = await ok<{ id: number }[]>(app.dispatch('agreements:list', { partnershipId: partnership.id }));
+  await call('agreements:regenerate', { draftId: drafts[0]?.id, overwrite: true });
+  await call('agreements:batch', { jobId: `job-${String(round)}`, partnershipIds: [partnership.id] });
+
+  const csv = path.join(app.dir, `obce-${String(round)}.csv`);
+  writeFileSync(csv, toCsv([CSU_HEADER, ...csuRows(3, round * 10)], ';'));
+  const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: csv }));
+  const preview = await ok<{ previewId: string }>(
+    app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+  );
+  await call('import:commit', { previewId: preview.previewId });
+
+  await call('stats:export', { format: 'json', filter: {}, language: 'cs' });
+  await call('prefs:set', { actorName: `Editor ${String(round)}` });
+  await call('backups:create', {});
+  return called;
+}
+
+describe('writes after a restore or a reconnect', () => {
+  let app: TestApp;
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('every write channel works after Restore backup and after the connection is replaced', async () => {
+    const out = tempDir('twinreg-out-');
+    app = await createTestApp({ dialogs: folderDialogs(out) });
+    // An empty registry's backup, restored, then demo data loaded into it: the first write after a restore.
+    const empty = await ok<{ name: string }>(app.dispatch('backups:create', {}));
+    await ok(app.dispatch('backups:restore', { name: empty.name }));
+    await ok(app.dispatch('app:loadDemo', {}));
+
+    const demo = await ok<{ name: string }>(app.dispatch('backups:create', {}));
+    await everyWrite(app);
+    await ok(app.dispatch('backups:restore', { name: demo.name }));
+    const afterRestore = await everyWrite(app);
+    afterRestore.add('app:loadDemo').add('backups:restore');
+
+    // The whole list of write channels is covered: a new one must be added above.
+    const writes = CHANNELS.filter((c) => WRITE_CHANNEL.test(c) && !READ_ONLY_EXPORTS.has(c));
+    expect([...afterRestore].sort()).toEqual([...writes].sort());
+
+    // A reconnect (later: a PostgreSQL connection lost and opened again) replaces the database
+    // object; nothing may still hold the old one.
+    const old = app.ctx.db;
+    app.ctx.db = await openDatabase(app.dbPath);
+    await old.close();
+    await everyWrite(app);
+  }, 60_000);
+
+  it('refuses a backup from a newer version or a damaged one before replacing anything', async () => {
+    app = await createTestApp({ demo: true });
+    const good = await ok<{ name: string }>(app.dispatch('backups:create', {}));
+    const folder = `${app.dbPath}.backups`;
+    const count = async () =>
+      Number((await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+    const before = await count();
+
+    const newer = good.name.replace('-manual-', '-daily-').replace(/-[0-9a-f]{6}\.db$/, '-aaaaaa.db');
+    copyFileSync(path.join(folder, good.name), path.join(folder, newer));
+    const knex = openKnex(path.join(folder, newer));
+    await knex('meta').where({ key: 'schema_version' }).update({ value: '999' });
+    await knex('municipalities').delete();
+    await knex.destroy();
+    expect(await app.dispatch('backups:restore', { name: newer })).toMatchObject({
+      ok: false,
+      error: { code: 'SCHEMA_TOO_NEW' },
+    });
+
+    const damaged = good.name.replace('-manual-', '-daily-').replace(/-[0-9a-f]{6}\.db$/, '-bbbbbb.db');
+    writeFileSync(path.join(folder, damaged), 'SQLite format 3\u0000 but nothing else');
+    expect(await app.dispatch('backups:restore', { name: damaged })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_DAMAGED' },
+    });
+
+    // Refused before anything happened: the data is there and the app keeps working.
+    expect(await count()).toBe(before);
+    await ok(app.dispatch('prefs:set', { actorName: 'still working' }));
+    const list = await ok<{ backups: { reason: string }[] }>(app.dispatch('backups:list', {}));
+    expect(list.backups.some((b) => b.reason === 'restore')).toBe(false);
+  });
+
+  it('refuses a registry whose schema version is not a number', async () => {
+    app = await createTestApp();
+    await app.ctx.db.knex('meta').where({ key: 'schema_version' }).update({ value: 'latest' });
+    await expect(openDatabase(app.dbPath)).rejects.toMatchObject({ code: 'DATABASE_DAMAGED' });
+  });
+});
+
+type Answer = { ok: boolean; code: string | null; i?: number };
+
+/** Runs tests/support/writer-process.ts on the registry; resolves with its answers. */
+function writer(args: string[]): { done: Promise<Answer[]>; answers: Answer[] } {
+  const answers: Answer[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/writer-process.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let buffer = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('{')) answers.push(JSON.parse(line) as Answer);
+  });
+  const done = new Promise<Answer[]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(answers) : reject(new Error(`writer exited ${String(code)}`))));
+  });
+  return { done, answers };
+}
+
+describe('two processes on one registry file', () => {
+  let app: TestApp;
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const firstPartnership = async () =>
+    app.ctx.db.knex('partnerships').orderBy('id').first<{ id: number; version: number }>('id', 'version');
+
+  it('keeps every write another process acknowledged during and after a restore', async () => {
+    app = await createTestApp({ demo: true });
+    const target = await firstPartnership();
+    const backup = await ok<{ name: string }>(app.dispatch('backups:create', {}));
+    const COUNT = 120;
+    const other = writer(['notes', app.dbPath, String(target.id), String(COUNT)]);
+    // Restore while the other process is writing.
+    while (other.answers.length < COUNT / 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    await ok(app.dispatch('backups:restore', { name: backup.name }));
+    const restoredAt = other.answers.length;
+    const answers = await other.done;
+
+    expect(answers).toHaveLength(COUNT);
+    // The writer re-reads the version before each write: after the restore its writes go on
+    // into the restored registry, none lost into a deleted file, none answered INTERNAL.
+    expect(answers.filter((a) => a.code === 'INTERNAL')).toEqual([]);
+    const last = answers.filter((a) => a.ok).at(-1);
+    expect(last?.i).toBe(COUNT);
+    const row = await app.ctx.db.knex('partnerships').where({ id: target.id }).first<{ notes: string }>('notes');
+    expect(row.notes).toBe(`w${String(COUNT)}`);
+    // Every write acknowledged after the restore is in the history the app reads.
+    const history = await app.ctx.db
+      .knex('audit_log')
+      .where({ table_name: 'partnerships', record_id: target.id, action: 'update' })
+      .count<{ n: number }[]>({ n: '*' });
+    const keptAfter = answers.filter((a) => a.ok && (a.i ?? 0) > restoredAt).length;
+    expect(Number(history[0]?.n)).toBeGreaterThanOrEqual(keptAfter);
+    console.log(
+      `restore under another writer: ${String(answers.filter((a) => a.ok).length)}/${String(COUNT)} writes acknowledged, the last one (w${String(COUNT)}) in the restored registry`,
+    );
+  }, 60_000);
+
+  it('a race of editors on one record gives one winner and CONFLICT for the others, never INTERNAL', async () => {
+    app = await createTestApp({ demo: true });
+    const target = await firstPartnership();
+    const at = Date.now() + 2_500;
+    const racers = Array.from({ length: 4 }, () =>
+      writer(['race', app.dbPath, String(target.id), String(target.version), String(at)]),
+    );
+    const answers = (await Promise.all(racers.map((r) => r.done))).flat();
+    expect(answers).toHaveLength(4);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => a.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+  }, 60_000);
+});
+
+describe('failures the user can act on', () => {
+  it('maps a write on a read-only connection and a full disk to their own codes', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const error: unknown = await app.ctx.db
+        .reader('meta')
+        .insert({ key: 'x', value: 'y' })
+        .catch((e: unknown) => e);
+      expect(knownFailure(error)).toMatchObject({ code: 'READ_ONLY' });
+      // The message carries the statement without the values it was given.
+      expect(String(error)).not.toContain("'y'");
+      expect(knownFailure(Object.assign(new Error('disk'), { code: 'ENOSPC' }))).toMatchObject({ code: 'DISK_FULL' });
+      expect(knownFailure(Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' }))).toMatchObject({ code: 'BUSY' });
+      expect(knownFailure(new Error('something else'))).toBeNull();
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('the gate answers deep or prototype-polluting input with VALIDATION on every channel', async () => {
+    const app = await createTestApp();
+    try {
+      let deep: unknown = {};
+      for (let i = 0; i < 10_000; i += 1) deep = { a: deep };
+      const polluting = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
+      for (const channel of CHANNELS) {
+        for (const input of [deep, polluting]) {
+          const result = await app.dispatch(channel, input);
+          expect(result.ok, channel).toBe(false);
+          if (!result.ok) expect(result.error.code, channel).toBe('VALIDATION');
+        }
+      }
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
