@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { Dispatch } from '../core/dispatch';
+import { resolveStaticPath } from '../core/files';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
 
 /** The same Content-Security-Policy as the Electron window (see electron/main/window.ts). */
@@ -82,20 +83,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', `http://${host}`);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
+    // Routing and the token gate see the decoded path, so `/%69ndex.html` is `/index.html`.
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Malformed address');
+      return;
+    }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) {
         res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden origin');
         return;
       }
+      // The token travels in a header; only the event stream takes it in the address, because a
+      // browser's EventSource cannot set headers (it sends nothing and receives only record ids).
       const supplied = req.headers['x-twinreg-token'];
-      const candidate = typeof supplied === 'string' ? supplied : url.searchParams.get('token');
+      const isEvents = pathname === '/api/events' && req.method === 'GET';
+      const candidate = typeof supplied === 'string' ? supplied : isEvents ? url.searchParams.get('token') : null;
       if (!tokenMatches(candidate)) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Missing or wrong token');
         return;
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (isEvents) {
         res.writeHead(200, {
           'content-type': 'text/event-stream',
           'cache-control': 'no-store',
@@ -106,7 +118,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         req.on('close', () => clients.delete(res));
         return;
       }
-      if (url.pathname === '/api/upload' && req.method === 'POST') {
+      if (pathname === '/api/upload' && req.method === 'POST') {
         // A file for import: saved under a random server-side folder; the page gets a handle only.
         let bytes: Buffer;
         try {
@@ -126,7 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, { ok: true, value: { file, fileName: name } });
         return;
       }
-      const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
+      const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(pathname);
       if (!match?.[1] || req.method !== 'POST') {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
@@ -147,7 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405).end();
       return;
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (pathname === '/' || pathname === '/index.html') {
       if (!tokenMatches(url.searchParams.get('token'))) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Twinning Registry: open the address printed by `npm run web` (it carries the access token).');
@@ -166,13 +178,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await sendStatic(url.pathname, res);
   }
 
-  async function sendStatic(pathname: string, res: http.ServerResponse): Promise<void> {
-    const root = path.resolve(options.staticDir);
-    const filePath = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (!filePath.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
+  /** Serves a file of the built renderer; nothing outside its folder. */
+  async function sendStatic(encodedPathname: string, res: http.ServerResponse): Promise<void> {
+    const resolved = resolveStaticPath(options.staticDir, encodedPathname);
+    if (!resolved.ok) {
+      res.writeHead(resolved.status).end();
       return;
     }
+    const { filePath } = resolved;
     try {
       const info = await stat(filePath);
       if (!info.isFile()) throw new Error('not a file');

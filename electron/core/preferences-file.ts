@@ -1,6 +1,6 @@
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { copyFile, readFile } from 'node:fs/promises';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/domain/schemas';
+import { writeFileAtomically } from './files';
 import type { PreferencesPort } from './ports';
 
 /**
@@ -33,10 +33,7 @@ export function createFilePreferences(filePath: string): PreferencesPort {
   let queue: Promise<unknown> = Promise.resolve();
   const write = async (patch: Partial<Preferences>): Promise<Preferences> => {
     const next = preferencesSchema.parse({ ...(await load()), ...patch });
-    await mkdir(path.dirname(filePath), { recursive: true });
-    const temporary = `${filePath}.tmp`;
-    await writeFile(temporary, JSON.stringify(next, null, 2), 'utf8');
-    await rename(temporary, filePath);
+    await writeFileAtomically(filePath, JSON.stringify(next, null, 2));
     cache = next;
     return next;
   };

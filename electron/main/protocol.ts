@@ -1,5 +1,5 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
+import { resolveStaticPath } from '../core/files';
 import { pathToFileURL } from 'node:url';
 
 /** Must run before `app.whenReady()`. */
@@ -11,13 +11,12 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from `app://twinreg/`, never a file outside its folder. */
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
-    const filePath = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (url.host !== 'twinreg' || !filePath.startsWith(root + path.sep)) {
-      return new Response('Forbidden', { status: 403 });
+    const resolved = resolveStaticPath(rendererDir, url.pathname);
+    if (url.host !== 'twinreg' || !resolved.ok) {
+      return new Response('Forbidden', { status: resolved.ok ? 403 : resolved.status });
     }
-    return net.fetch(pathToFileURL(filePath).toString());
+    return net.fetch(pathToFileURL(resolved.filePath).toString());
   });
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
+import { AppError } from '../../../shared/domain/errors';
 import { statsFilterSchema } from '../../../shared/domain/statistics/filter';
 import { STATS_EXPORT_FORMATS, type StatsExportFormat } from '../../../shared/ipc/channels/statistics';
 import { computeStats } from '../../core/services/statistics/statistics-service';
@@ -61,7 +62,7 @@ export const statsCommand: Command = {
     'Write the statistics (per region, district, ORP, country, area, funding) as XLSX, CSV (ZIP), JSON or a DOCX report',
   usage:
     'twinreg stats --db FILE [--region CZ041] [--from 2000 --to 2025] [--type formal,friendship] [--status active] ' +
-    '[--membership members|nonMembers|all] [--dormant 3] [--today YYYY-MM-DD] [--lang cs|en] --format xlsx|csv|json|docx --out FILE',
+    '[--membership members|nonMembers|all] [--dormant 3] [--today YYYY-MM-DD] [--lang cs|en] --format xlsx|csv|json|docx --out FILE [--force]',
   options: {
     db: { type: 'string' },
     region: { type: 'string' },
@@ -75,6 +76,7 @@ export const statsCommand: Command = {
     lang: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
   },
   run: async ({ values }, io) => {
     if (!isFormat(values.format)) throw new UsageError(`--format must be one of ${STATS_EXPORT_FORMATS.join(', ')}`);
@@ -86,7 +88,15 @@ export const statsCommand: Command = {
     try {
       const stats = await computeStats(ctx.db.reader, filter);
       const out = path.resolve(values.out);
-      await writeStatsFile(stats, values.format, language, out);
+      try {
+        await writeStatsFile(stats, values.format, language, out, { overwrite: values.force === true });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONFLICT') {
+          io.err(`The file already exists: ${out} (use --force to replace it)`);
+          return 1;
+        }
+        throw error;
+      }
       io.out(
         `${out}: ${String(stats.total.partnerships)} partnerships of ${String(stats.total.municipalities)} municipalities, ` +
           `${String(stats.countries.length)} partner countries`,

@@ -19,7 +19,8 @@ export const webCommand: Command = {
     if (typeof values.db !== 'string') throw new UsageError('--db FILE is required');
     const port = values.port === undefined ? 5174 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number 0–65535');
-    const staticDir = path.join(projectRoot(), 'dist', 'renderer');
+    // The same variable that tells Vite where to build the renderer.
+    const staticDir = process.env.TWINREG_RENDERER_OUT ?? path.join(projectRoot(), 'dist', 'renderer');
     if (!existsSync(path.join(staticDir, 'index.html'))) {
       throw new UsageError('The renderer is not built yet: run `npm run build:web` (or `npm run web -- --db FILE`).');
     }
@@ -39,7 +40,18 @@ export const webCommand: Command = {
       open: { dailyBackup: true },
     });
     const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => console.error(error) });
-    const server = await startWebServer({ dispatch, staticDir, port });
+    let server;
+    try {
+      server = await startWebServer({ dispatch, staticDir, port });
+    } catch (error) {
+      // The registry was opened first: close it, so that a busy port never leaves it open.
+      await ctx.close();
+      if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+        io.err(`The port ${String(port)} is already in use: choose another with --port N (0 picks a free one).`);
+        return 1;
+      }
+      throw error;
+    }
     broadcast = server.broadcast;
     io.out(`Twinning Registry web preview for ${databasePath}`);
     io.out(`Files are saved to ${outputDir}`);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, temporaryPathFor } from '../files';
 import { openKnex } from './connection';
 
 /**
@@ -99,11 +100,13 @@ export async function createBackup(
   now = new Date(),
 ): Promise<BackupInfo> {
   const folder = backupFolder(databasePath);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const name = `registry-${stamp(now)}-${reason}-${randomBytes(3).toString('hex')}.db`;
-  const temporary = path.join(folder, `.${name}.tmp`);
-  await rm(temporary, { force: true });
+  // Named after this process, so that a later start removes it if this process dies meanwhile.
+  const temporary = temporaryPathFor(path.join(folder, name));
   try {
+    // Created empty and private first: VACUUM INTO fills an empty file and keeps its mode.
+    await writeFile(temporary, '', { mode: PRIVATE_FILE_MODE });
     await knex.raw('VACUUM INTO ?', [temporary]);
     const problems = await checkFile(temporary);
     if (problems.length > 0)

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { existsSync } from 'node:fs';
-import { open as openFile, stat } from 'node:fs/promises';
-import { createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
+import { chmod, open as openFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PRIVATE_FILE_MODE, removeOrphanedTemporaries } from '../files';
+import { backupFolder, createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
 import { openKnex, openReadKnex } from './connection';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from './migrations/index';
 
@@ -122,8 +124,17 @@ async function checkHeader(filePath: string): Promise<void> {
 export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<Database> {
   const existed = existsSync(filePath);
   await checkHeader(filePath);
+  // Copies that a crashed backup, export or restore left beside the registry.
+  await removeOrphanedTemporaries(path.dirname(filePath));
+  await removeOrphanedTemporaries(backupFolder(filePath));
   const knex = openKnex(filePath);
   try {
+    if (!existed) {
+      // A new registry is the user's alone (SQLite creates it with the umask's mode; its -wal and
+      // -shm files take the mode of the database file).
+      await knex.raw('select 1');
+      await chmod(filePath, PRIVATE_FILE_MODE);
+    }
     if (existed) {
       // integrity_check and foreign_key_check before anything writes to the file.
       const size = (await stat(filePath)).size;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -27,7 +26,7 @@ import {
 import { translate } from '../../../../shared/i18n/index';
 import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
-import { sanitizeFileName } from '../../files';
+import { sanitizeFileName, writeFileAtomically } from '../../files';
 import {
   findAgreementDocument,
   findMember,
@@ -204,22 +203,6 @@ const approve = (ctx: AppContext, filePath: string): void => {
   approvedPaths.set(ctx, set);
 };
 
-/** Writes through a temporary file, so an interrupted write never leaves half a document. */
-async function writeAtomically(filePath: string, bytes: Buffer, overwrite: boolean): Promise<void> {
-  if (!overwrite && existsSync(filePath)) {
-    throw new AppError('CONFLICT', `The file already exists: ${filePath}`, { filePath, reason: 'FILE_EXISTS' });
-  }
-  await mkdir(path.dirname(filePath), { recursive: true });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new AppError('IO', `Could not write ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 const storedOptionsSchema = z.object({ request: agreementRequestSchema, defaults: agreementFieldsSchema }).loose();
 
 /** The user's edits: the fields that differ from the registry's values at generation time. */
@@ -238,7 +221,7 @@ async function writeAndRecord(
   overwrite: boolean,
 ): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null }> {
   const { model, bytes } = await buildAgreement(ctx, request);
-  await writeAtomically(filePath, bytes, overwrite);
+  await writeFileAtomically(filePath, bytes, { overwrite });
   const defaults = await agreementDefaults(ctx, request.source);
   let draftId: number | null = null;
   if (defaults.partnershipId !== null) {

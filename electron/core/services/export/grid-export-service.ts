@@ -1,4 +1,3 @@
-import { rename, rm } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import { countryName } from '../../../../shared/domain/countries';
@@ -7,6 +6,7 @@ import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../share
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
 import { membershipState } from '../../../../shared/domain/municipality-rules';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
+import { writeAtomically } from '../../files';
 import type { DialogPort } from '../../ports';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
 import { listPartnershipRows } from '../../repositories/partnership-records-repository';
@@ -183,16 +183,8 @@ export async function exportGrid(
   });
   if (filePath === null) throw new AppError('CANCELLED', 'The export was cancelled.');
   // Written beside and renamed when complete: a reader never sees half a file.
-  const partial = `${filePath}.part`;
-  try {
-    if (input.format === 'csv') await writeCsv(partial, sheet, input.language);
-    else await writeXlsx(partial, sheet, input.language);
-    await rename(partial, filePath);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw new AppError('IO', `The file cannot be written: ${error instanceof Error ? error.message : String(error)}`, {
-      filePath,
-    });
-  }
+  await writeAtomically(filePath, (temporary) =>
+    input.format === 'csv' ? writeCsv(temporary, sheet, input.language) : writeXlsx(temporary, sheet, input.language),
+  );
   return { filePath, rows: sheet.rows.length };
 }

@@ -1,36 +1,63 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { sanitizeFileName } from '../../files';
+import { AppError } from '../../../../shared/domain/errors';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, sanitizeFileName } from '../../files';
 
 /**
- * Files uploaded through the browser bridge (web preview, e2e tests): saved under a random folder
- * of the system temp directory; the client only ever gets the handle `upload:<hex>`, never a path.
+ * Files uploaded through the browser bridge (web preview, e2e tests): saved in a private folder
+ * of this process (created with a random name, mode 0700, its owner checked), so another local
+ * user can neither read an upload nor put a file in its place; the client only ever gets the
+ * handle `upload:<hex>`, never a path.
  */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export const uploadsRoot = (): string => path.join(os.tmpdir(), 'twinreg-uploads');
+/** How many uploads are kept at most (the oldest go first), and for how long. */
+export const UPLOAD_LIMITS = { count: 20, ageMs: 24 * 3600 * 1000 } as const;
+
+let root: Promise<string> | null = null;
+
+/** This process's private upload folder, made on first use. */
+export function uploadsRoot(): Promise<string> {
+  root ??= (async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'twinreg-uploads-'));
+    const info = await lstat(folder);
+    const uid = process.getuid?.();
+    if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0) {
+      throw new AppError('FORBIDDEN', 'The private upload folder is not private.');
+    }
+    // Uploads live as long as the process that took them.
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    return folder;
+  })();
+  return root;
+}
 
 const HANDLE = /^upload:([0-9a-f]{32})$/;
 
-/** Uploads older than a day are removed when the next one arrives (a preview never lasts that long). */
-async function pruneUploads(now: number): Promise<void> {
-  const names = await readdir(uploadsRoot()).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!/^[0-9a-f]{32}$/.test(name)) continue;
-    const folder = path.join(uploadsRoot(), name);
-    const info = await stat(folder).catch(() => null);
-    if (info && now - info.mtimeMs > 24 * 3600 * 1000) await rm(folder, { recursive: true, force: true });
+/** Keeps at most `UPLOAD_LIMITS.count - 1` uploads younger than a day, so the next one fits. */
+async function pruneUploads(folder: string, now: number): Promise<void> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{32}$/.test(name));
+  const aged = await Promise.all(
+    names.map(async (name) => ({ name, mtime: (await stat(path.join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
+  );
+  aged.sort((a, b) => b.mtime - a.mtime);
+  for (const [index, entry] of aged.entries()) {
+    if (index >= UPLOAD_LIMITS.count - 1 || now - entry.mtime > UPLOAD_LIMITS.ageMs) {
+      await rm(path.join(folder, entry.name), { recursive: true, force: true });
+    }
   }
 }
 
 export async function saveUpload(originalName: string, bytes: Uint8Array): Promise<string> {
-  await pruneUploads(Date.now());
+  const folder = await uploadsRoot();
+  await pruneUploads(folder, Date.now());
   const id = randomBytes(16).toString('hex');
-  const folder = path.join(uploadsRoot(), id);
-  await mkdir(folder, { recursive: true });
-  await writeFile(path.join(folder, sanitizeFileName(originalName || 'upload.csv')), bytes);
+  const own = path.join(folder, id);
+  await mkdir(own, { mode: PRIVATE_FOLDER_MODE });
+  await writeFile(path.join(own, sanitizeFileName(originalName || 'upload.csv')), bytes, { mode: PRIVATE_FILE_MODE });
   return `upload:${id}`;
 }
 
@@ -38,7 +65,7 @@ export async function saveUpload(originalName: string, bytes: Uint8Array): Promi
 export async function resolveUpload(handle: string): Promise<{ path: string; name: string } | null> {
   const m = HANDLE.exec(handle);
   if (!m?.[1]) return null;
-  const folder = path.join(uploadsRoot(), m[1]);
+  const folder = path.join(await uploadsRoot(), m[1]);
   try {
     const [name] = await readdir(folder);
     return name === undefined ? null : { path: path.join(folder, name), name };

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import {
   AlignmentType,
   BorderStyle,
@@ -20,7 +19,6 @@ import {
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { UiLanguage } from '../../../../shared/domain/codes';
-import { AppError } from '../../../../shared/domain/errors';
 import type { StatsFilterInput } from '../../../../shared/domain/statistics/filter';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import {
@@ -33,7 +31,7 @@ import {
 import { translate } from '../../../../shared/i18n/index';
 import type { StatsExportFormat } from '../../../../shared/ipc/channels/statistics';
 import type { AppContext } from '../../context';
-import { sanitizeFileName } from '../../files';
+import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { reportCharts, svgToPng } from './stats-charts';
 import { computeStats } from './statistics-service';
 
@@ -78,20 +76,20 @@ export async function exportStatsWithDialog(
   return { filePath };
 }
 
-/** Writes computed statistics to a file in a format (used by the dialog export and the CLI). */
+/**
+ * Writes computed statistics to a file in a format (used by the dialog export and the CLI),
+ * atomically: a failed write leaves an existing file as it was. The save dialog has asked before
+ * replacing a file; the CLI passes `overwrite: false` unless `--force`.
+ */
 export async function writeStatsFile(
   stats: Statistics,
   format: StatsExportFormat,
   language: UiLanguage,
   filePath: string,
+  options: { overwrite?: boolean } = {},
 ): Promise<void> {
   const data = await renderStats(stats, format, language);
-  try {
-    await writeFile(filePath, data);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('IO', `Cannot write ${filePath}: ${reason}`, { file: filePath });
-  }
+  await writeFileAtomically(filePath, data, { overwrite: options.overwrite ?? true });
 }
 
 /** The bytes of an export. */

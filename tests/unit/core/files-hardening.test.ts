@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { startWebServer } from '../../../electron/cli/web-server';
+import {
+  removeOrphanedTemporaries,
+  resolveStaticPath,
+  writeAtomically,
+  writeFileAtomically,
+} from '../../../electron/core/files';
+import { openDatabase } from '../../../electron/core/db/database';
+import { resolveUpload, saveUpload } from '../../../electron/core/services/import/uploads';
+import { computeStats } from '../../../electron/core/services/statistics/statistics-service';
+import { writeStatsFile } from '../../../electron/core/services/statistics/stats-export-service';
+import { createTestApp, ok, tempDir } from '../../support/temp-db';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const mode = (file: string) => statSync(file).mode & 0o777;
+
+/** A 1 MB tmpfs, so that a write really meets a full disk; null (with the reason) where mounting is not allowed. */
+function smallDisk(): { dir: string; reason: null } | { dir: null; reason: string } {
+  const dir = tempDir('twinreg-full-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
+    return { dir, reason: null };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return { dir: null, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
+  }
+}
+
+describe('every file written atomically', () => {
+  const disk = smallDisk();
+  afterAll(() => {
+    if (disk.dir) {
+      execFileSync('umount', [disk.dir]);
+      rmSync(disk.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a write that fails halfway leaves the existing file as it was and no temporary file', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'statistiky.xlsx');
+    writeFileSync(target, 'x'.repeat(20_000));
+    await expect(
+      writeAtomically(target, async (temporary) => {
+        writeFileSync(temporary, 'half a file');
+        await Promise.reject(new Error('the writer died'));
+      }),
+    ).rejects.toMatchObject({ code: 'IO' });
+    expect(readFileSync(target, 'utf8')).toBe('x'.repeat(20_000));
+    expect(readdirSync(dir)).toEqual(['statistiky.xlsx']);
+    await expect(writeFileAtomically(target, 'new', { overwrite: false })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await writeFileAtomically(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(mode(target)).toBe(0o600);
+  });
+
+  it('on a full disk the statistics export keeps the old file and says DISK_FULL', async (context) => {
+    if (!disk.dir) {
+      console.log(`Skipped: cannot mount a small tmpfs here (${disk.reason})`);
+      context.skip();
+      return;
+    }
+    const app = await createTestApp({ demo: true });
+    try {
+      const target = path.join(disk.dir, 'statistiky.xlsx');
+      writeFileSync(target, 'y'.repeat(20_000));
+      writeFileSync(path.join(disk.dir, 'filler'), Buffer.alloc(1024 * 1024 - 64 * 1024));
+      const stats = await computeStats(app.ctx.db.reader, {});
+      const failure: unknown = await writeStatsFile(stats, 'docx', 'cs', target).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: 'DISK_FULL' });
+      expect(readFileSync(target, 'utf8')).toBe('y'.repeat(20_000));
+      expect(readdirSync(disk.dir).sort()).toEqual(['filler', 'statistiky.xlsx']);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('twinreg stats never overwrites without --force', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'r.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const out = path.join(dir, 'stats.json');
+    writeFileSync(out, 'precious');
+    const refused = await run('stats', '--db', db, '--format', 'json', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--force');
+    expect(readFileSync(out, 'utf8')).toBe('precious');
+    expect((await run('stats', '--db', db, '--format', 'json', '--out', out, '--force')).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('statistics');
+  });
+
+  it('copies left by a crashed process are removed at the next start, a live one is kept', async () => {
+    const app = await createTestApp({ demo: true });
+    const backups = `${app.dbPath}.backups`;
+    mkdirSync(backups, { recursive: true });
+    const dead = path.join(backups, '.registry-20260101T000000000Z-manual-abcdef.db.999999-0a0b0c0d.twinreg-tmp');
+    const live = path.join(app.dir, `.export.xlsx.${String(process.pid)}-01020304.twinreg-tmp`);
+    const crashedExport = path.join(app.dir, '.export.xlsx.999998-01020304.twinreg-tmp');
+    for (const file of [dead, live, crashedExport]) writeFileSync(file, 'copy of the registry');
+    await app.ctx.close();
+    // Opening the same registry file again, as the next start does.
+    const database = await openDatabase(app.dbPath);
+    await database.close();
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(crashedExport)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(await removeOrphanedTemporaries(app.dir)).toEqual([]);
+    rmSync(app.dir, { recursive: true, force: true });
+  });
+
+  it('the registry, its backups and uploads are readable by the user only', async () => {
+    const app = await createTestApp();
+    try {
+      expect(mode(app.dbPath)).toBe(0o600);
+      const backup = await ok<{ name: string }>(app.dispatch('backups:create', {}));
+      expect(mode(path.join(`${app.dbPath}.backups`, backup.name))).toBe(0o600);
+      expect(mode(`${app.dbPath}.backups`)).toBe(0o700);
+      const handle = await saveUpload('obce.csv', new TextEncoder().encode('a;b\n'));
+      const file = await resolveUpload(handle);
+      expect(file).not.toBeNull();
+      if (file) {
+        expect(mode(file.path)).toBe(0o600);
+        expect(mode(path.dirname(path.dirname(file.path)))).toBe(0o700);
+        expect(path.dirname(path.dirname(file.path))).not.toBe(path.join('/tmp', 'twinreg-uploads'));
+      }
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('the web bridge', () => {
+  it('answers malformed addresses with 400, keeps the token gate on encoded paths and takes the token in a header only', async () => {
+    const app = await createTestApp();
+    const staticDir = tempDir();
+    writeFileSync(path.join(staticDir, 'index.html'), '<html><head></head><body>app</body></html>');
+    const server = await startWebServer({ dispatch: app.dispatch, staticDir });
+    const base = `http://127.0.0.1:${String(server.port)}`;
+    try {
+      expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(400);
+      expect((await fetch(`${base}/assets/%`)).status).toBe(400);
+      expect((await fetch(`${base}/%69ndex.html`)).status).toBe(401);
+      expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
+      const inQuery = await fetch(`${base}/api/invoke/app:info?token=${server.token}`, { method: 'POST', body: '{}' });
+      expect(inQuery.status).toBe(401);
+      const inHeader = await fetch(`${base}/api/invoke/app:info`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-twinreg-token': server.token },
+      });
+      expect(((await inHeader.json()) as { ok: boolean }).ok).toBe(true);
+      let deep = '{}';
+      for (let i = 0; i < 10_000; i += 1) deep = `{"a":${deep}}`;
+      const nested = await fetch(`${base}/api/invoke/app:info`, {
+        method: 'POST',
+        body: deep,
+        headers: { 'x-twinreg-token': server.token },
+      });
+      expect(nested.status).toBe(200);
+      expect(await nested.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    } finally {
+      await server.close();
+      await app.cleanup();
+    }
+    expect(resolveStaticPath('/srv/app', '/a%00b')).toEqual({ ok: false, status: 403 });
+  });
+
+  it('twinreg web on a busy port exits with a clear message and leaves the registry closed', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const dir = tempDir();
+    const renderer = tempDir();
+    writeFileSync(path.join(renderer, 'index.html'), '<html></html>');
+    process.env.TWINREG_RENDERER_OUT = renderer;
+    try {
+      const result = await run('web', '--db', path.join(dir, 'r.db'), '--port', String(port));
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(`port ${String(port)} is already in use`);
+      // Closed: the file can be opened again at once by another process.
+      const database = await openDatabase(path.join(dir, 'r.db'));
+      await database.close();
+    } finally {
+      delete process.env.TWINREG_RENDERER_OUT;
+      blocker.close();
+    }
+  });
+});
