@@ -28,16 +28,19 @@ export const isInCzechia = (latitude: number, longitude: number): boolean =>
   longitude <= CZ_BOUNDS.maxLon;
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
+
+/** The longest text each field takes: the form, core and the importers apply the same numbers. */
+export const MUNICIPALITY_TEXT_LIMITS = { name: 200, orpName: 200, street: 300, mayorName: 200, notes: 5000 } as const;
 const optionalText = (max: number) => text(max).nullable();
 
 /** Every editable field of a municipality, each with its own rule (no cross-field rules here). */
 export const municipalityFieldsSchema = z.object({
   code: municipalityCode,
-  name: text(200).min(1, 'validation.required'),
+  name: text(MUNICIPALITY_TEXT_LIMITS.name).min(1, 'validation.required'),
   kind: z.enum(MUNICIPALITY_KINDS, { error: 'validation.required' }),
   districtId: id.nullable().refine((value) => value !== null, 'validation.required'),
   orpCode: optionalText(8),
-  orpName: optionalText(200),
+  orpName: optionalText(MUNICIPALITY_TEXT_LIMITS.orpName),
   population: z
     .number({ error: 'validation.number' })
     .int('validation.wholeNumber')
@@ -54,14 +57,14 @@ export const municipalityFieldsSchema = z.object({
     .min(-180, 'validation.coordinates')
     .max(180, 'validation.coordinates')
     .nullable(),
-  street: optionalText(300),
+  street: optionalText(MUNICIPALITY_TEXT_LIMITS.street),
   postalCode: z
     .string()
     .trim()
     .regex(/^\d{3} ?\d{2}$/, 'validation.postalCode')
     .nullable(),
   ico: z.string().trim().refine(isValidIco, 'validation.ico').nullable(),
-  mayorName: optionalText(200),
+  mayorName: optionalText(MUNICIPALITY_TEXT_LIMITS.mayorName),
   mayorGender: z.enum(GENDERS).nullable(),
   website: z
     .string()
@@ -78,7 +81,7 @@ export const municipalityFieldsSchema = z.object({
   isMember: z.boolean(),
   memberSince: isoDate.nullable(),
   memberUntil: isoDate.nullable(),
-  notes: optionalText(5000),
+  notes: optionalText(MUNICIPALITY_TEXT_LIMITS.notes),
 });
 export type MunicipalityFields = z.infer<typeof municipalityFieldsSchema>;
 export type MunicipalityField = keyof MunicipalityFields;

@@ -110,11 +110,14 @@ const withCrossRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
 export const partnershipFieldsSchema = withCrossRules(partnershipFieldsObject);
 export type PartnershipFields = z.output<typeof partnershipFieldsSchema>;
 
+/** The longest name of a foreign town: the form, core and the importers apply the same number. */
+export const TOWN_NAME_MAX = 200;
+
 /** A foreign town as the user enters it or picks it from the gazetteer. */
 export const foreignTownInputSchema = z
   .object({
-    name: requiredText(200),
-    nameCs: optionalText(200),
+    name: requiredText(TOWN_NAME_MAX),
+    nameCs: optionalText(TOWN_NAME_MAX),
     countryCode: z.string().refine(isCountryCode, 'validation.countryCode'),
     adminRegion: optionalText(200),
     population: z

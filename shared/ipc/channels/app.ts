@@ -4,6 +4,9 @@ import { preferencesSchema } from '../../domain/schemas';
 
 const empty = z.object({}).strict();
 
+/** The largest preferences change `prefs:set` takes, in characters of JSON. */
+export const PREFERENCES_MAX_CHARS = 1_000_000;
+
 export const appChannels = defineChannels({
   'app:info': {
     doc: 'Schema version, application version, database path and the number of rows per table.',
@@ -27,7 +30,12 @@ export const appChannels = defineChannels({
   },
   'prefs:set': {
     doc: 'Changes some preferences and returns all of them.',
-    input: preferencesSchema.partial().strict(),
+    // Preferences are read on every start and written whole on every change: a bounded size keeps
+    // a runaway grid state (or a hostile call) from slowing every later call.
+    input: preferencesSchema
+      .partial()
+      .strict()
+      .refine((value) => JSON.stringify(value).length <= PREFERENCES_MAX_CHARS, 'validation.tooLarge'),
     output: preferencesSchema,
   },
 });

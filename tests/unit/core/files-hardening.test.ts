@@ -15,7 +15,11 @@ import { openDatabase } from '../../../electron/core/db/database';
 import { resolveUpload, saveUpload } from '../../../electron/core/services/import/uploads';
 import { computeStats } from '../../../electron/core/services/statistics/statistics-service';
 import { writeStatsFile } from '../../../electron/core/services/statistics/stats-export-service';
-import { createTestApp, ok, tempDir } from '../../support/temp-db';
+import JSZip from 'jszip';
+import type { ImportReport } from '../../../shared/domain/import/report';
+import { IMPORT_LIMITS, declaredUnpackedSize, readSourceBytes } from '../../../electron/core/services/import/read-file';
+import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
+import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -195,6 +199,96 @@ describe('the web bridge', () => {
     } finally {
       delete process.env.TWINREG_RENDERER_OUT;
       blocker.close();
+    }
+  });
+});
+
+describe('bounded input', () => {
+  const preview = async (app: TestApp, name: string, bytes: Uint8Array | string) => {
+    const file = path.join(app.dir, name);
+    writeFileSync(file, bytes);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    return app.dispatch('import:preview', { kind: 'municipalities', file: handle.file });
+  };
+
+  it('refuses a workbook that unpacks beyond the limit before unpacking it', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', 'x'.repeat(1000));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(declaredUnpackedSize(bytes)).toBe(1008);
+    // The central directory now declares 400 MB for the sheet, as a zip bomb's does.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let patched = 0;
+    for (let i = 0; i + 4 < bytes.length; i += 1) {
+      if (view.getUint32(i, true) === 0x02014b50 && view.getUint32(i + 24, true) === 1000) {
+        view.setUint32(i + 24, 400 * 1024 * 1024, true);
+        patched += 1;
+      }
+    }
+    expect(patched).toBe(1);
+    const app = await createTestApp();
+    try {
+      const result = await preview(app, 'bomb.xlsx', bytes);
+      expect(result).toMatchObject({ ok: false, error: { details: { reason: 'import.error.tooLargeUnpacked' } } });
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('refuses more rows than the limit and a cell longer than any field, naming row and column', async () => {
+    const app = await createTestApp();
+    try {
+      const many = `a;b\r\n${'1;2\r\n'.repeat(IMPORT_LIMITS.rows + 1)}`;
+      expect(await preview(app, 'many.csv', many)).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'import.error.tooManyRows', params: { max: IMPORT_LIMITS.rows } } },
+      });
+
+      const rows = csuRows(3);
+      const huge = rows[0];
+      const long = rows[1];
+      if (!huge || !long) throw new Error('corpus');
+      huge[1] = 'Ž'.repeat(5 * 1024 * 1024);
+      long[1] = 'Lhota '.repeat(50);
+      const report = await ok<ImportReport>(preview(app, 'long.csv', toCsv([CSU_HEADER, ...rows], ';')));
+      expect(report.counts).toMatchObject({ add: 1, invalid: 2 });
+      expect(report.issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ line: 2, column: 'obec_text', reason: 'import.issue.tooLong' }),
+          expect.objectContaining({
+            line: 3,
+            column: 'obec_text',
+            reason: 'import.issue.tooLong',
+            params: { max: 200, length: 299 },
+          }),
+        ]),
+      );
+      // The report names the field, never repeats the 5 MB value.
+      expect(JSON.stringify(report).length).toBeLessThan(100_000);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('reads a UTF-16 CSV with its byte order mark', async () => {
+    const text = toCsv([CSU_HEADER, ...csuRows(2)], '\t');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const table = await readSourceBytes(le, 'unicode.txt');
+    expect(table.encoding).toBe('utf-16le');
+    expect(table.header).toEqual(CSU_HEADER);
+    expect(table.records[0]?.cells[1]).toBe('Obec č. 0 – Žďár');
+  });
+
+  it('prefs:set refuses a change larger than the limit and keeps the preferences', async () => {
+    const app = await createTestApp();
+    try {
+      const before = await ok(app.dispatch('prefs:get', {}));
+      const huge = await app.dispatch('prefs:set', { gridStates: { members: { blob: 'x'.repeat(2_000_000) } } });
+      expect(huge).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(await ok(app.dispatch('prefs:get', {}))).toEqual(before);
+    } finally {
+      await app.cleanup();
     }
   });
 });

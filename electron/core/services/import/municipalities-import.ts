@@ -12,6 +12,7 @@ import {
   type ExistingMunicipality,
 } from '../../repositories/import-repository';
 import { municipalityIdsByCode } from '../../repositories/municipalities-repository';
+import { MUNICIPALITY_TEXT_LIMITS } from '../../../../shared/domain/municipality-rules';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
 import type { ImportJob } from './job';
@@ -112,12 +113,12 @@ export async function planMunicipalities(
 
   for await (const row of readRows(table, columns, job, plan)) {
     const code = row.text('code');
-    const name = row.text('name');
+    const name = row.textWithin('name', MUNICIPALITY_TEXT_LIMITS.name, 'error') ?? '';
     if (!/^\d{6}$/.test(code))
       row.report('error', 'code', code === '' ? 'import.issue.required' : 'import.issue.municipalityCode', {
         value: code,
       });
-    if (name === '') row.report('error', 'name', 'import.issue.required', { value: '' });
+    if (row.text('name') === '') row.report('error', 'name', 'import.issue.required', { value: '' });
     const firstLine = seen.get(code);
     if (firstLine !== undefined && /^\d{6}$/.test(code)) {
       row.report('error', 'code', 'import.issue.duplicateCode', { value: code, firstLine });
@@ -162,7 +163,7 @@ export async function planMunicipalities(
     }
     const orpCode = row.text('orpCode');
     if (orpCode !== '') values.orp_code = orpCode.slice(0, 8);
-    const orpName = row.text('orpName');
+    const orpName = row.textWithin('orpName', MUNICIPALITY_TEXT_LIMITS.orpName, 'warning') ?? '';
     if (orpName !== '') values.orp_name = orpName;
     const postal = row.text('postalCode');
     if (postal !== '') {

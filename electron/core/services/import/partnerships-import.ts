@@ -18,6 +18,7 @@ import {
 import { foreignTownKey } from '../../repositories/partnerships-repository';
 import { countryCodeOf } from './countries';
 import type { ImportJob } from './job';
+import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
 
@@ -105,8 +106,8 @@ export async function planPartnerships(
       else row.report('error', 'municipalityCode', 'import.issue.unknownMunicipality', { value: rawCode, name });
     }
 
-    const townName = row.text('townName');
-    if (townName === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
+    const townName = row.textWithin('townName', TOWN_NAME_MAX, 'error') ?? '';
+    if (row.text('townName') === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
     const country = row.text('country');
     const countryCode = country === '' ? null : countryCodeOf(country);
     if (country === '') row.report('error', 'country', 'import.issue.required', { value: '' });

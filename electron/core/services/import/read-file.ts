@@ -13,7 +13,19 @@ import {
 /** Files larger than this are refused before reading (a registry import is never that big). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1250' | 'xlsx';
+/**
+ * Bounds that keep a hostile or mistaken file from exhausting memory: rows of a table (every
+ * Czech municipality is 6,300 rows, all of Europe's 100,000), the unpacked size of an XLSX
+ * (a 2 MB zip bomb unpacks to gigabytes) and the length of one cell (the longest field, notes,
+ * takes 5,000 characters).
+ */
+export const IMPORT_LIMITS = {
+  rows: 250_000,
+  xlsxUnpackedBytes: 300 * 1024 * 1024,
+  cellChars: 5_000,
+} as const;
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'xlsx';
 
 /** A file read as a table of text cells: the header and the records with their line numbers. */
 export type SourceTable = {
@@ -32,6 +44,11 @@ const failure = (key: string, message: string, params: Record<string, string | n
  * the encoding Czech Excel writes CSV in. Node ships full ICU, so TextDecoder knows it.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  // UTF-16 with its byte order mark, as Excel's "Unicode text" writes it.
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {
@@ -73,7 +90,8 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
   if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(text);
-  const records = parseCsv(text, delimiter);
+  const records = parseCsv(text, delimiter, IMPORT_LIMITS.rows + 2);
+  if (records.length > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
   const [headerRecord, ...rest] = records;
   if (!headerRecord) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   return { fileName, encoding, delimiter, header: headerRecord.cells.map((c) => c.trim()), records: rest };
@@ -91,7 +109,48 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+const tooManyRows = (fileName: string) =>
+  failure('import.error.tooManyRows', `${fileName} has more than ${String(IMPORT_LIMITS.rows)} rows`, {
+    file: fileName,
+    max: IMPORT_LIMITS.rows,
+  });
+
+/**
+ * The unpacked size a ZIP declares for all its entries, read from its central directory without
+ * inflating anything; null when the directory cannot be found (then the XLSX reader refuses it).
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 65_535); end -= 1) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i += 1) {
+      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+      const size = view.getUint32(offset + 24, true);
+      // ZIP64 marks a size that does not fit 32 bits: far beyond any limit here.
+      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+      offset +=
+        46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceTable> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === null) {
+    throw failure('import.error.xlsx', `${fileName} is not a readable XLSX workbook`, { file: fileName });
+  }
+  if (unpacked > IMPORT_LIMITS.xlsxUnpackedBytes) {
+    throw failure('import.error.tooLargeUnpacked', `${fileName} unpacks to ${String(unpacked)} bytes`, {
+      file: fileName,
+      size: unpacked,
+    });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; an exact ArrayBuffer copy fits.
@@ -101,6 +160,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceTabl
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  if (sheet.actualRowCount > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
   const rows: CsvRecord[] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

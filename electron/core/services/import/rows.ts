@@ -2,7 +2,7 @@ import type { CsvRecord } from '../../../../shared/domain/import/csv';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportSeverity } from '../../../../shared/domain/import/report';
 import type { ImportJob } from './job';
-import type { SourceTable } from './read-file';
+import { IMPORT_LIMITS, type SourceTable } from './read-file';
 
 /** Reads mapped fields of one record and collects its issues. */
 export class RowReader {
@@ -36,6 +36,17 @@ export class RowReader {
       }
     }
     return '';
+  }
+
+  /**
+   * A field's text within the length the shared rules allow it (the form's limit); a longer value
+   * is reported with `severity` and not used (null is returned).
+   */
+  textWithin(field: string, max: number, severity: ImportSeverity): string | null {
+    const value = this.text(field);
+    if (value.length <= max) return value;
+    this.report(severity, field, 'import.issue.tooLong', { max, length: value.length });
+    return null;
   }
 
   has(field: string): boolean {
@@ -84,6 +95,20 @@ export async function* readRows(
       job.throwIfCancelled();
     }
     const row = new RowReader(table.header, columns, record);
+    const long = record.cells.findIndex((cell) => cell.length > IMPORT_LIMITS.cellChars);
+    if (long >= 0) {
+      // The column is named by its header; the value itself is not repeated in the report.
+      row.issues.push({
+        line: row.line,
+        column: table.header[long] ?? '',
+        severity: 'error',
+        reason: 'import.issue.tooLong',
+        params: { max: IMPORT_LIMITS.cellChars, length: record.cells[long]?.length ?? 0 },
+      });
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
     if (!checkWidth(row)) {
       plan.issues.push(...row.issues);
       plan.counts.invalid += 1;
