@@ -45,6 +45,8 @@ export const MAX_INPUT_DEPTH = 64;
 /** Keys that would reach an object's prototype when copied; no contract input has them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const NOT_TEXT = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Why an input was refused before its schema saw it. */
 export class InputShapeError extends Error {}
 
@@ -56,7 +58,12 @@ export class InputShapeError extends Error {}
 export function normalizeStrings<T>(value: T, depth = 0): T {
   if (depth > MAX_INPUT_DEPTH)
     throw new InputShapeError(`The input is nested deeper than ${String(MAX_INPUT_DEPTH)} levels.`);
-  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (typeof value === 'string') {
+    // Lone surrogate halves and the non-characters U+FFFE/U+FFFF are not text: stored, they would
+    // silently become U+FFFD or make Excel repair an export. Refused here, at the one gate.
+    if (NOT_TEXT.test(value)) throw new InputShapeError('The input contains characters that are not valid text.');
+    return value.normalize('NFC') as T;
+  }
   if (Array.isArray(value)) return value.map((item: unknown) => normalizeStrings(item, depth + 1)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -31,11 +31,12 @@ export const checkCommand: Command = {
   run: async ({ values }, io) => {
     if (typeof values.db !== 'string' || values.db === '') throw new UsageError('--db FILE is required');
     const result = await inspectDatabase(path.resolve(values.db));
+    const readOnly = result.readOnly ? ', read-only: it can be read and checked but not changed' : '';
     if (result.ok) {
-      io.out(`OK: ${path.resolve(values.db)} (schema ${String(result.schemaVersion)})`);
+      io.out(`OK: ${path.resolve(values.db)} (schema ${String(result.schemaVersion)}${readOnly})`);
       return 0;
     }
-    io.err(`DAMAGED: ${path.resolve(values.db)}`);
+    io.err(`DAMAGED: ${path.resolve(values.db)}${readOnly}`);
     for (const problem of result.problems) io.err(`  ${problem}`);
     return 1;
   },

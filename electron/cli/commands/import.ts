@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
 import { IMPORT_KINDS, type ColumnMapping, type ImportKind } from '../../../shared/domain/import/formats';
-import type { ImportResult } from '../../../shared/domain/import/report';
+import type { ImportIssue, ImportResult } from '../../../shared/domain/import/report';
 import { translate } from '../../../shared/i18n/index';
+import { writeFileAtomically } from '../../core/files';
 import { importFile } from '../../core/services/import/import-service';
 import { UsageError, type CliIo, type Command } from '../command';
 import { openForCli } from '../open-context';
@@ -30,8 +32,42 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   return value;
 }
 
-/** Prints the import report: counts, then every problem with its line, column and reason. */
-export function printReport(result: ImportResult, language: UiLanguage, dryRun: boolean, io: CliIo): void {
+/** How many line numbers each group of problems shows in the terminal. */
+const SHOWN_LINES = 5;
+
+/** Problems grouped by severity, reason and column, in the order they first occur. */
+export function groupIssues(issues: readonly ImportIssue[]): { issues: ImportIssue[] }[] {
+  const groups = new Map<string, ImportIssue[]>();
+  for (const issue of issues) {
+    const key = `${issue.severity}\u0000${issue.reason}\u0000${issue.column}`;
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else groups.set(key, [issue]);
+  }
+  return [...groups.values()].map((group) => ({ issues: group }));
+}
+
+/** Every problem, one per line (line, column, severity, message), for the report file. */
+export function fullReportText(result: ImportResult, language: UiLanguage): string {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const lines = [`${t('import.file')}: ${result.report.fileName}`];
+  for (const issue of result.report.issues) {
+    const column = issue.column === '' ? '' : ` [${issue.column}]`;
+    lines.push(
+      `${String(issue.line)}${column} ${t(`import.severity.${issue.severity}`)}: ${t(issue.reason, issue.params)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Prints the import report: counts, then the problems grouped by kind with their first lines. */
+export function printReport(
+  result: ImportResult,
+  language: UiLanguage,
+  dryRun: boolean,
+  io: CliIo,
+  reportFile: string | null = null,
+): void {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const { report } = result;
   io.out(`${t('import.file')}: ${report.fileName} (${report.encoding}, ${report.format ?? '?'})`);
@@ -59,12 +95,19 @@ export function printReport(result: ImportResult, language: UiLanguage, dryRun: 
       `  ~ ${String(row.line)}: ${row.label}: ${row.changes.map((ch) => `${ch.field} ${String(ch.from)} → ${String(ch.to)}`).join(', ')}`,
     );
   }
-  for (const issue of report.issues) {
-    const column = issue.column === '' ? '' : ` [${issue.column}]`;
+  // Problems of the same kind are grouped ("80× year 0 …"), each with its first lines; the whole
+  // list goes to a file, so a file with 200,000 bad rows does not flood the terminal.
+  for (const group of groupIssues(report.issues)) {
+    const first = group.issues[0];
+    if (!first) continue;
+    const lines = group.issues.slice(0, SHOWN_LINES).map((issue) => String(issue.line));
+    const more = group.issues.length > SHOWN_LINES ? ', …' : '';
+    const column = first.column === '' ? '' : ` [${first.column}]`;
     io.out(
-      `  ${String(issue.line)}${column} ${t(`import.severity.${issue.severity}`)}: ${t(issue.reason, issue.params)}`,
+      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${t(first.reason, first.params)} (${t('import.cli.lines')} ${lines.join(', ')}${more})`,
     );
   }
+  if (reportFile) io.out(t('import.cli.reportWritten', { file: reportFile }));
   if (dryRun) return;
   if (!result.changed) io.out(t('import.nothingChanged'));
   else io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
@@ -75,13 +118,14 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
   usage:
-    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json]',
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt]',
   options: {
     db: { type: 'string' },
     'dry-run': { type: 'boolean' },
     mapping: { type: 'string' },
     lang: { type: 'string' },
     json: { type: 'boolean' },
+    report: { type: 'string' },
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;
@@ -106,8 +150,13 @@ export const importCommand: Command = {
         }
         throw error;
       }
+      let reportFile: string | null = null;
+      if (typeof values.report === 'string' && values.report !== '') {
+        reportFile = path.resolve(values.report);
+        await writeFileAtomically(reportFile, fullReportText(result, language));
+      }
       if (values.json) io.out(JSON.stringify(result, null, 2));
-      else printReport(result, language, dryRun, io);
+      else printReport(result, language, dryRun, io, reportFile);
       return result.report.needsMapping ? 1 : 0;
     } finally {
       await ctx.close();

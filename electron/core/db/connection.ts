@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 
 /** Pragmas every connection gets (HOUSE.md §3). */
@@ -45,12 +46,17 @@ function beginImmediate(db: Knex): Knex {
  * Opens a Knex instance over one SQLite file. The pool holds one connection: SQLite serialises
  * writers anyway, and one connection keeps transactions and pragmas predictable.
  * `inspect` opens a file only to check it (a backup, a suspect file): no journal-mode change.
+ * `immutable` reads a file on a read-only medium, where SQLite cannot create its lock files
+ * (read-only, no locks: only for checking a file nobody writes).
  */
-export function openKnex(filename: string, options: { inspect?: boolean } = {}): Knex {
-  const pragmas = options.inspect ? ['PRAGMA busy_timeout = 5000'] : PRAGMAS;
+export function openKnex(filename: string, options: { inspect?: boolean; immutable?: boolean } = {}): Knex {
+  const pragmas = options.inspect || options.immutable ? ['PRAGMA busy_timeout = 5000'] : PRAGMAS;
+  const connection = options.immutable
+    ? { filename: `${pathToFileURL(filename).href}?mode=ro&immutable=1`, flags: ['OPEN_URI'] }
+    : { filename };
   const db = knex({
     client: 'sqlite3',
-    connection: { filename },
+    connection,
     useNullAsDefault: true,
     // Error messages keep the statement with placeholders: bound values (mayors' names, e-mails)
     // must not reach logs.

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import { existsSync } from 'node:fs';
-import { chmod, open as openFile, stat } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, chmod, open as openFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIVATE_FILE_MODE, removeOrphanedTemporaries } from '../files';
 import { backupFolder, createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
@@ -14,8 +14,24 @@ export type Database = {
   /** Read-only connections for reports whose queries may run at once (statistics, map). */
   reader: Knex;
   filePath: string;
+  /**
+   * Why the daily backup could not be written at open (a full disk): the registry opens anyway
+   * and the backup is retried (`retryDailyBackup`); null when there is nothing to retry.
+   */
+  backupProblem: string | null;
   close: () => Promise<void>;
 };
+
+/** Retries a daily backup that failed; the problem is cleared once one is written. */
+export async function retryDailyBackup(database: Database): Promise<void> {
+  if (database.backupProblem === null) return;
+  try {
+    await ensureDailyBackup(database.knex, database.filePath);
+    database.backupProblem = null;
+  } catch (error) {
+    database.backupProblem = error instanceof Error ? error.message : String(error);
+  }
+}
 
 /**
  * Reads the schema version stored in `meta`, or 0 for a new, empty file. A version that is not a
@@ -128,6 +144,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
   await removeOrphanedTemporaries(path.dirname(filePath));
   await removeOrphanedTemporaries(backupFolder(filePath));
   const knex = openKnex(filePath);
+  let backupProblem: string | null = null;
   try {
     if (!existed) {
       // A new registry is the user's alone (SQLite creates it with the umask's mode; its -wal and
@@ -161,7 +178,13 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
       }
       await migrateToLatest(knex);
     } else if (existed && options.dailyBackup) {
-      await ensureDailyBackup(knex, filePath);
+      // A registry that cannot be backed up today (a nearly full disk) still opens: the user is
+      // warned and the backup is retried, instead of being locked out of their data.
+      try {
+        await ensureDailyBackup(knex, filePath);
+      } catch (error) {
+        backupProblem = error instanceof Error ? error.message : String(error);
+      }
     }
   } catch (error) {
     await knex.destroy();
@@ -179,6 +202,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     knex,
     reader,
     filePath,
+    backupProblem,
     close: async () => {
       await reader.destroy();
       await knex.destroy();
@@ -190,6 +214,8 @@ export const migrationNames = (): string[] => MIGRATIONS.map((migration) => migr
 
 export type InspectionResult = {
   ok: boolean;
+  /** The file can be read but not written (read-only medium or permissions): checked read-only. */
+  readOnly: boolean;
   problems: string[];
   schemaVersion: number | null;
   supportedVersion: number;
@@ -200,14 +226,22 @@ export type InspectionResult = {
  * integrity_check, foreign_key_check and schema version. For `twinreg check`.
  */
 export async function inspectDatabase(filePath: string): Promise<InspectionResult> {
-  const result: InspectionResult = { ok: false, problems: [], schemaVersion: null, supportedVersion: SCHEMA_VERSION };
+  const result: InspectionResult = {
+    ok: false,
+    readOnly: false,
+    problems: [],
+    schemaVersion: null,
+    supportedVersion: SCHEMA_VERSION,
+  };
   if (!existsSync(filePath)) return { ...result, problems: [`No file ${filePath}`] };
   try {
     await checkHeader(filePath);
   } catch (error) {
     return { ...result, problems: [error instanceof Error ? error.message : String(error)] };
   }
-  const knex = openKnex(filePath, { inspect: true });
+  result.readOnly = !(await writable(filePath));
+  // A file that cannot be written is read as immutable: SQLite could not make its lock files.
+  const knex = openKnex(filePath, result.readOnly ? { immutable: true } : { inspect: true });
   try {
     result.problems = await integrityProblems(knex);
     result.schemaVersion = await readSchemaVersion(knex);
@@ -223,4 +257,18 @@ export async function inspectDatabase(filePath: string): Promise<InspectionResul
   }
   result.ok = result.problems.length === 0;
   return result;
+}
+
+/** Whether the file and its folder can be written (SQLite writes its -wal and -shm beside it). */
+async function writable(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath, constants.W_OK);
+    await access(path.dirname(filePath), constants.W_OK);
+    // root passes access() on a read-only mount: the mount itself is asked.
+    const probe = await openFile(filePath, 'r+');
+    await probe.close();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
-import { assertRestorable, migrateToLatest } from '../db/database';
+import { assertRestorable, migrateToLatest, retryDailyBackup } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
 
 /** Backups of the open database, newest first. */
@@ -100,6 +100,14 @@ export async function databaseStatus(ctx: AppContext) {
   const size = await stat(filePath)
     .then((s) => s.size)
     .catch(() => 0);
+  await retryDailyBackup(ctx.db);
   const latest = (await listBackups(filePath))[0];
-  return { path: filePath, size, networkShare: shareKind !== null, shareKind, lastBackupAt: latest?.createdAt ?? null };
+  return {
+    path: filePath,
+    size,
+    networkShare: shareKind !== null,
+    shareKind,
+    lastBackupAt: latest?.createdAt ?? null,
+    backupProblem: ctx.db.backupProblem,
+  };
 }

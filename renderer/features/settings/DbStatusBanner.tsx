@@ -5,6 +5,9 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import './backups.css';
 
+/** How often a failed daily backup is tried again while the app is open. */
+const BACKUP_RETRY_MS = 10 * 60 * 1000;
+
 /**
  * Mounted once above every screen: warns when the database lies on a network share, and turns
  * File ▸ Import (a shell event) into the Members page with the import dialog open.
@@ -20,10 +23,27 @@ export function DbStatusBanner() {
       }),
     [],
   );
-  if (!status.data?.networkShare) return null;
+  const backupProblem = status.data?.backupProblem ?? null;
+  const { reload } = status;
+  useEffect(() => {
+    // Each db:status call retries the failed daily backup; the warning goes once one is written.
+    if (backupProblem === null) return undefined;
+    const timer = window.setInterval(reload, BACKUP_RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [backupProblem, reload]);
+  if (!status.data) return null;
   return (
-    <p className="notice notice-error db-banner" role="alert" data-testid="db-network-warning">
-      {t('db.networkWarning', { kind: status.data.shareKind ?? '' })}
-    </p>
+    <>
+      {status.data.networkShare && (
+        <p className="notice notice-error db-banner" role="alert" data-testid="db-network-warning">
+          {t('db.networkWarning', { kind: status.data.shareKind ?? '' })}
+        </p>
+      )}
+      {backupProblem !== null && (
+        <p className="notice notice-error db-banner" role="alert" data-testid="db-backup-warning">
+          {t('db.backupWarning')}
+        </p>
+      )}
+    </>
   );
 }

@@ -4,6 +4,8 @@ import { defineMessages } from '../define';
 export const importMessages = defineMessages(
   {
     'import.title': 'Import ze souboru',
+    'import.cli.lines': 'řádky',
+    'import.cli.reportWritten': 'Úplný seznam problémů: {file}',
     'import.open': 'Importovat…',
     'import.menu': 'Importovat ze souboru…',
     'import.kind': 'Co importujete',
@@ -151,6 +153,8 @@ export const importMessages = defineMessages(
     'backups.folder': 'Složka záloh',
     'db.networkWarning':
       'Databáze je na síťovém disku ({kind}). SQLite tam nemá spolehlivé zamykání a data se mohou poškodit; přesuňte soubor na místní disk.',
+    'db.backupWarning':
+      'Denní zálohu se nepodařilo uložit (nejspíš je plný disk). Databáze je otevřená a vaše změny se ukládají; zálohu zkoušíme znovu. Uvolněte místo na disku.',
     'db.damaged': 'Databáze je poškozená',
     'db.damagedDetail':
       'Soubor {file} nelze bezpečně otevřít ({reason}). Nic jsme nepřepsali ani nepřesunuli. Můžete obnovit poslední dobrou zálohu, nebo otevřít jiný soubor.',
@@ -164,6 +168,8 @@ export const importMessages = defineMessages(
   },
   {
     'import.title': 'Import from a file',
+    'import.cli.lines': 'lines',
+    'import.cli.reportWritten': 'The full list of problems: {file}',
     'import.open': 'Import…',
     'import.menu': 'Import from a file…',
     'import.kind': 'What you import',
@@ -311,6 +317,8 @@ export const importMessages = defineMessages(
     'backups.folder': 'Backup folder',
     'db.networkWarning':
       'The database is on a network share ({kind}). SQLite locking is unreliable there and data may be damaged; move the file to a local disk.',
+    'db.backupWarning':
+      'The daily backup could not be written (the disk is probably full). The database is open and your changes are saved; the backup is retried. Free some disk space.',
     'db.damaged': 'The database is damaged',
     'db.damagedDetail':
       'The file {file} cannot be opened safely ({reason}). Nothing was overwritten or moved. You can restore the latest good backup or open another file.',

@@ -61,7 +61,7 @@ export const importChannels = defineChannels({
     output: z.object({ restored: z.string(), safetyBackup: z.string() }),
   },
   'db:status': {
-    doc: 'Where the database is and whether it is on a network share (SQLite locking is unreliable there).',
+    doc: 'Where the database is, whether it is on a network share (SQLite locking is unreliable there) and whether the daily backup failed (it is retried with each call).',
     input: empty,
     output: z.object({
       path: z.string(),
@@ -69,6 +69,8 @@ export const importChannels = defineChannels({
       networkShare: z.boolean(),
       shareKind: z.string().nullable(),
       lastBackupAt: z.string().nullable(),
+      /** Why the daily backup could not be made, while it still cannot; null when it is fine. */
+      backupProblem: z.string().nullable(),
     }),
   },
 });

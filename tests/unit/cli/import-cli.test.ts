@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
@@ -26,6 +26,7 @@ describe('twinreg import / backup / check', () => {
   const db = path.join(dir, 'cli.db');
   const file = path.join(dir, 'obce.csv');
   writeFileSync(file, 'Kód;Název;Okres\r\n554782;Praha;x\r\n5547;Krátký;x\r\n582786;Brno;x\r\n');
+  const reportFile = path.join(dir, 'report.txt');
   const mapping = path.join(dir, 'mapping.json');
   writeFileSync(mapping, JSON.stringify({ code: 'Kód', name: 'Název' }));
 
@@ -44,17 +45,24 @@ describe('twinreg import / backup / check', () => {
       '--dry-run',
       '--lang',
       'en',
+      '--report',
+      reportFile,
     );
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/To add\s+2/);
-    expect(dry.out).toContain('3 [Kód] error – row not imported: “5547” is not a 6-digit municipality code');
+    expect(dry.out).toContain('1× [Kód] error – row not imported: “5547” is not a 6-digit municipality code (lines 3)');
+    // The full list is in the report file, one problem per line.
+    expect(readFileSync(reportFile, 'utf8')).toContain(
+      '3 [Kód] error – row not imported: “5547” is not a 6-digit municipality code',
+    );
+    expect(dry.out).toContain(`The full list of problems: ${reportFile}`);
     expect(await count(db)).toBe(0);
   });
 
   it('imports in Czech, then a second run changes nothing and says so', async () => {
     const first = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping);
     expect(first.code).toBe(0);
-    expect(first.out).toContain('3 [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce');
+    expect(first.out).toContain('1× [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce (řádky 3)');
     expect(first.out).toContain('Import dokončen: 2 přidáno');
     expect(await count(db)).toBe(2);
     const second = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping, '--lang', 'en');

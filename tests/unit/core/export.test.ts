@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { neutraliseFormula, toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
@@ -183,10 +185,70 @@ describe('export of a grid view to CSV and XLSX', () => {
     await workbook.xlsx.readFile(filePath);
     const cells = workbook.worksheets[0]?.getRow(2);
     expect(cells?.getCell(1).value).toBe('<img src=x onerror=alert(1)>');
-    expect(cells?.getCell(2).value).toBe(`'${HOSTILE_NOTE}`);
+    // A string cell is text to Excel: no apostrophe shows in it, and it is never a formula.
+    expect(cells?.getCell(2).value).toBe(HOSTILE_NOTE);
+    expect(cells?.getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(cells?.getCell(2).formula).toBeUndefined();
+    const zip = await JSZip.loadAsync(readFileSync(filePath));
+    expect(await zip.file('xl/worksheets/sheet1.xml')?.async('string')).not.toContain('<f>');
     expect(cells?.getCell(3).value).toBe(nfd.normalize('NFC'));
     expect(cells?.getCell(3).text).toContain('Plzeň');
+  });
+
+  it('never writes a character a spreadsheet cannot hold; the gate refuses text that is not text', async () => {
+    const [first] = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    if (!first) throw new Error('no rows');
+    const lone = await app.dispatch('partnerships:create', {
+      municipalityId: first.municipalityId,
+      type: 'informal',
+      status: 'proposed',
+      town: { name: 'Bad \uD800 town', countryCode: 'AT' },
+    });
+    expect(lone).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const nonCharacter = await app.dispatch('partnerships:create', {
+      municipalityId: first.municipalityId,
+      type: 'informal',
+      status: 'proposed',
+      town: { name: 'Bad \uFFFE town', countryCode: 'AT' },
+    });
+    expect(nonCharacter).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    // A control character that an older version or another tool stored is left out of the file.
+    const row = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', {
+        municipalityId: first.municipalityId,
+        type: 'informal',
+        status: 'proposed',
+        town: { name: 'Bell\u0007 town', nameCs: 'Zvon\u001b město', countryCode: 'AT' },
+      }),
+    );
+    const xlsx = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'partnerships',
+        format: 'xlsx',
+        rowIds: [row.id],
+        columns: ['townName', 'townNameCs'],
+        language: 'cs',
+      }),
+    );
+    const zip = await JSZip.loadAsync(readFileSync(xlsx.filePath));
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the strict validator the other XML tests use (fast-xml-validator is not installed)
+    expect(XMLValidator.validate(sheetXml)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx.filePath);
+    expect(workbook.worksheets[0]?.getRow(2).getCell(1).value).toBe('Bell town');
+    const csv = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'partnerships',
+        format: 'csv',
+        rowIds: [row.id],
+        columns: ['townName', 'townNameCs'],
+        language: 'cs',
+      }),
+    );
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
+    expect(readFileSync(csv.filePath, 'utf8')).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
   });
 
   it('exports members too, and a closed dialog is CANCELLED', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { startWebServer } from '../../../electron/cli/web-server';
 import {
@@ -19,7 +19,11 @@ import JSZip from 'jszip';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { IMPORT_LIMITS, declaredUnpackedSize, readSourceBytes } from '../../../electron/core/services/import/read-file';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
-import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+import { createAppContext, noDialogs } from '../../../electron/core/context';
+import { createDispatch } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
+import { createMemoryPreferences } from '../../../electron/core/preferences-file';
+import { RESOURCES_DIR, createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -43,7 +47,10 @@ function smallDisk(): { dir: string; reason: null } | { dir: null; reason: strin
 }
 
 describe('every file written atomically', () => {
-  const disk = smallDisk();
+  let disk: ReturnType<typeof smallDisk> = { dir: null, reason: 'not mounted yet' };
+  beforeAll(() => {
+    disk = smallDisk();
+  });
   afterAll(() => {
     if (disk.dir) {
       execFileSync('umount', [disk.dir]);
@@ -87,6 +94,66 @@ describe('every file written atomically', () => {
       expect(readdirSync(disk.dir).sort()).toEqual(['filler', 'statistiky.xlsx']);
     } finally {
       await app.cleanup();
+    }
+  });
+
+  it('a registry whose daily backup cannot be written (full disk) opens, warns and retries', async (context) => {
+    const small = smallDisk();
+    if (!small.dir) {
+      console.log(`Skipped: cannot mount a small tmpfs here (${small.reason})`);
+      context.skip();
+      return;
+    }
+    try {
+      const db = path.join(small.dir, 'registry.db');
+      expect((await run('init', '--db', db)).code).toBe(0);
+      rmSync(`${db}.backups`, { recursive: true, force: true });
+      const free = 1024 * 1024 - statSync(db).size - 100 * 1024;
+      writeFileSync(path.join(small.dir, 'filler'), Buffer.alloc(Math.max(0, free)));
+      const app = await createAppContext({
+        databasePath: db,
+        resourcesDir: RESOURCES_DIR,
+        appVersion: 'test',
+        preferences: createMemoryPreferences(),
+        dialogs: noDialogs,
+        open: { dailyBackup: true },
+      });
+      try {
+        const dispatch = createDispatch(createHandlers(app));
+        const status = await ok<{ backupProblem: string | null }>(dispatch('db:status', {}));
+        expect(status.backupProblem).not.toBeNull();
+        // The registry works meanwhile.
+        await ok(dispatch('prefs:set', { actorName: 'x' }));
+        rmSync(path.join(small.dir, 'filler'));
+        const retried = await ok<{ backupProblem: string | null; lastBackupAt: string | null }>(
+          dispatch('db:status', {}),
+        );
+        expect(retried).toMatchObject({ backupProblem: null });
+        expect(retried.lastBackupAt).not.toBeNull();
+      } finally {
+        await app.close();
+      }
+    } finally {
+      execFileSync('umount', [small.dir]);
+    }
+  });
+
+  it('twinreg check says read-only, not damaged, for a sound registry on a read-only medium', async (context) => {
+    const small = smallDisk();
+    if (!small.dir) {
+      console.log(`Skipped: cannot mount a small tmpfs here (${small.reason})`);
+      context.skip();
+      return;
+    }
+    try {
+      const db = path.join(small.dir, 'registry.db');
+      expect((await run('init', '--db', db)).code).toBe(0);
+      execFileSync('mount', ['-o', 'remount,ro', small.dir]);
+      const check = await run('check', '--db', db);
+      expect(check.code).toBe(0);
+      expect(check.out).toContain('read-only');
+    } finally {
+      execFileSync('umount', [small.dir]);
     }
   });
 

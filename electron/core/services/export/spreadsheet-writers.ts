@@ -9,11 +9,26 @@ export type SheetColumn = { header: string; kind: CellKind; width?: number };
 export type Sheet = { name: string; columns: SheetColumn[]; rows: CellValue[][] };
 
 /**
- * Text that a spreadsheet would read as a formula (= + - @, also a leading tab or CR) gets a
- * leading apostrophe, so `=HYPERLINK(…)` stays text. Numbers stay numbers.
+ * Characters no spreadsheet file may hold: C0 controls but tab, LF and CR (invalid in XML 1.0,
+ * so Excel asks to repair an XLSX with them, and they break CSV lines), the non-characters
+ * U+FFFE and U+FFFF, and lone surrogate halves (invalid UTF-16).
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text without the characters a spreadsheet file cannot hold (see UNSAFE). */
+export const spreadsheetSafe = (text: string): string => text.replace(UNSAFE, '');
+
+/**
+ * The one formula-injection guard, for CSV: text that a spreadsheet would read as a formula
+ * (= + - @, also a leading tab or CR) gets a leading apostrophe, so `=HYPERLINK(…)` stays text.
+ * XLSX needs none: its string cells are typed as text and never evaluated, so an apostrophe
+ * there would only show up in the cell.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = spreadsheetSafe(text);
+  return /^[=+\-@\t\r]/.test(safe) ? `'${safe}` : safe;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -86,7 +101,7 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
       ...sheet.rows.slice(0, 500).map((row) => String(row[index] ?? '').length),
     );
     return {
-      header: neutraliseFormula(column.header),
+      header: spreadsheetSafe(column.header),
       key: `c${String(index)}`,
       width: column.width ?? Math.min(60, Math.max(10, longest + 2)),
       style:
@@ -111,7 +126,7 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
           if (value === null) return null;
           if (typeof value === 'number') return value;
           if (column.kind === 'date') return toDate(value);
-          return neutraliseFormula(value);
+          return spreadsheetSafe(value);
         }),
       )
       .commit();

@@ -34,6 +34,7 @@ import type { AppContext } from '../../context';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { reportCharts, svgToPng } from './stats-charts';
 import { computeStats } from './statistics-service';
+import { neutraliseFormula, spreadsheetSafe } from '../export/spreadsheet-writers';
 
 const EXTENSIONS: Record<StatsExportFormat, string> = { xlsx: 'xlsx', csv: 'zip', json: 'json', docx: 'docx' };
 const FILTER_NAMES: Record<StatsExportFormat, string> = {
@@ -129,9 +130,6 @@ const sheetName = (title: string, used: Set<string>): string => {
   return name;
 };
 
-/** Text that Excel would take for a formula gets a leading apostrophe (formula injection). */
-export const neutraliseFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /**
  * One sheet per table: the title and the filter on top, then a styled, frozen header row with
  * an auto-filter; numbers and shares are real numbers with number formats.
@@ -146,14 +144,14 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage): Prom
     const sheet = workbook.addWorksheet(sheetName(table.title, used), {
       views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }],
     });
-    sheet.getCell('A1').value = table.title;
+    sheet.getCell('A1').value = spreadsheetSafe(table.title);
     sheet.getCell('A1').font = { bold: true, size: 14 };
-    sheet.getCell('A2').value = neutraliseFormula(filterLine);
+    sheet.getCell('A2').value = spreadsheetSafe(filterLine);
     sheet.getCell('A2').font = { italic: true, color: { argb: 'FF52606D' } };
     const header = sheet.getRow(3);
     table.columns.forEach((column, i) => {
       const cell = header.getCell(i + 1);
-      cell.value = neutraliseFormula(column.header);
+      cell.value = spreadsheetSafe(column.header);
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1D5FA8' } };
       cell.alignment = { vertical: 'middle', wrapText: true, horizontal: column.kind === 'text' ? 'left' : 'right' };
@@ -163,7 +161,7 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage): Prom
       const row = sheet.getRow(4 + r);
       cells.forEach((value, c) => {
         const cell = row.getCell(c + 1);
-        cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
+        cell.value = typeof value === 'string' ? spreadsheetSafe(value) : value;
         const format = NUMBER_FORMATS[table.columns[c]?.kind ?? 'text'];
         if (format !== undefined) cell.numFmt = format;
       });
