@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/domain/errors';
+import { knownFailure } from '../core/dispatch';
 import { UsageError, type CliIo } from './command';
+
+/** The first line of a message, at most 300 characters. */
+const brief = (message: string): string => {
+  const line = message.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+};
 import { COMMANDS } from './commands/index';
 
 const consoleIo: CliIo = {
@@ -50,10 +57,17 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       return 2;
     }
     if (error instanceof AppError) {
-      io.err(`Error (${error.code}): ${error.message}`);
+      io.err(`Error (${error.code}): ${brief(error.message)}`);
       return 1;
     }
-    io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    // A locked, full or read-only database is said in words; any other failure by its first line
+    // only (a driver's message can carry a whole SQL statement).
+    const known = knownFailure(error);
+    if (known) {
+      io.err(`Error (${known.code}): ${known.message}`);
+      return 1;
+    }
+    io.err(`Error: ${brief(error instanceof Error ? error.message : String(error))}`);
     return 1;
   }
 }

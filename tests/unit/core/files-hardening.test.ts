@@ -12,6 +12,7 @@ import {
   writeFileAtomically,
 } from '../../../electron/core/files';
 import { openDatabase } from '../../../electron/core/db/database';
+import { openKnex } from '../../../electron/core/db/connection';
 import { resolveUpload, saveUpload } from '../../../electron/core/services/import/uploads';
 import { computeStats } from '../../../electron/core/services/statistics/statistics-service';
 import { writeStatsFile } from '../../../electron/core/services/statistics/stats-export-service';
@@ -33,6 +34,13 @@ async function run(...argv: string[]) {
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
+
+/** A small municipalities CSV in a folder; returns its path. */
+const csvOf = (dir: string): string => {
+  const file = path.join(dir, 'obce.csv');
+  writeFileSync(file, toCsv([CSU_HEADER, ...csuRows(600)], ';'));
+  return file;
+};
 
 /** A 1 MB tmpfs, so that a write really meets a full disk; null (with the reason) where mounting is not allowed. */
 function smallDisk(): { dir: string; reason: null } | { dir: null; reason: string } {
@@ -156,6 +164,22 @@ describe('every file written atomically', () => {
       execFileSync('umount', [small.dir]);
     }
   });
+
+  it('the CLI says BUSY in words when another process holds the registry, never a statement dump', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'r.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const holder = openKnex(db);
+    await holder.transaction(async (trx) => {
+      await trx.raw("update municipalities set notes = 'held' where id = (select min(id) from municipalities)");
+      // The write lock is held while the CLI tries to write (its busy timeout runs out).
+      const result = await run('import', 'municipalities', csvOf(dir), '--db', db);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^Error \(BUSY\)/);
+      expect(result.err.length).toBeLessThan(400);
+    });
+    await holder.destroy();
+  }, 30_000);
 
   it('twinreg stats never overwrites without --force', async () => {
     const dir = tempDir();
