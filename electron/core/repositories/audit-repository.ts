@@ -93,6 +93,27 @@ export async function listHistory(db: Knex, table: string, recordId: number): Pr
   });
 }
 
+/** CONFLICT or NOT_FOUND for a versioned write that changed no row. */
+async function versionFailure(db: Knex, table: string, id: number, expectedVersion: number): Promise<AppError> {
+  const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
+  if (!exists) return new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
+  return new AppError(
+    'CONFLICT',
+    `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
+    { currentVersion: exists.version, expectedVersion },
+  );
+}
+
+/**
+ * Deletes a row only if its `version` is still the one the user saw, in the same statement: a
+ * newer version written by someone else meanwhile is never removed (CONFLICT); a row already
+ * gone gives NOT_FOUND. Children go by ON DELETE CASCADE.
+ */
+export async function deleteVersioned(db: Knex, table: string, id: number, expectedVersion: number): Promise<void> {
+  const deleted = await db(table).where({ id, version: expectedVersion }).delete();
+  if (deleted !== 1) throw await versionFailure(db, table, id, expectedVersion);
+}
+
 /**
  * Optimistic concurrency: updates a row only if its `version` is still the one the editor saw,
  * and bumps it. A row changed underneath (another window, later another user) gives CONFLICT
@@ -109,14 +130,5 @@ export async function updateVersioned(
     .where({ id, version: expectedVersion })
     .update({ ...columns, version: expectedVersion + 1 });
   if (changed === 1) return;
-  const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
-  if (!exists) throw new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
-  throw new AppError(
-    'CONFLICT',
-    `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
-    {
-      currentVersion: exists.version,
-      expectedVersion,
-    },
-  );
+  throw await versionFailure(db, table, id, expectedVersion);
 }

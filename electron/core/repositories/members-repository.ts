@@ -148,10 +148,6 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
   return { municipality, rows, requestLinks: links.map((l) => ({ id: l.id, partnershipId: l.partnership_id })) };
 }
 
-export async function deleteMunicipalityRecord(db: Knex, id: number, version: number): Promise<number> {
-  return db('municipalities').where({ id, version }).delete();
-}
-
 /** Puts back what `snapshotMunicipality` saw, with the same ids (SQLite AUTOINCREMENT never reuses them). */
 export async function restoreMunicipalitySnapshot(db: Knex, snapshot: MunicipalitySnapshot): Promise<void> {
   await db('municipalities').insert(snapshot.municipality);

@@ -450,7 +450,3 @@ export async function insertPartnershipChild(
   if (!row) throw new Error(`Insert into ${table} returned no id`);
   return row.id;
 }
-
-export async function deletePartnershipChild(db: Knex, table: PartnershipChildTable, id: number): Promise<void> {
-  await db(table).where({ id }).delete();
-}

@@ -64,11 +64,6 @@ export async function maxForeignTownId(db: Knex): Promise<number> {
   return row?.id ?? 0;
 }
 
-/** Deletes a partnership (its children go by ON DELETE CASCADE). */
-export async function deletePartnershipRecord(db: Knex, id: number): Promise<void> {
-  await db('partnerships').where({ id }).delete();
-}
-
 export type PartnershipInsert = {
   municipalityId: number;
   foreignTownId: number;

@@ -125,10 +125,6 @@ export async function rawRequest(db: Knex, id: number): Promise<Record<string, u
   return db('partnership_requests').where({ id }).first<Record<string, unknown> | undefined>();
 }
 
-export async function deleteRequestRecord(db: Knex, id: number, version: number): Promise<number> {
-  return db('partnership_requests').where({ id, version }).delete();
-}
-
 export async function insertRawRequest(db: Knex, row: Record<string, unknown>): Promise<void> {
   await db('partnership_requests').insert(row);
 }

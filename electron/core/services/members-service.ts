@@ -8,9 +8,8 @@ import {
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
-import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import {
-  deleteMunicipalityRecord,
   findMunicipalityDetail,
   insertMunicipalityRecord,
   listMemberRelations,
@@ -169,13 +168,7 @@ export async function deleteMunicipality(
     const snapshot = await snapshotMunicipality(trx, input.id);
     if (!snapshot) throw new AppError('NOT_FOUND', `No municipality ${String(input.id)}`);
     const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
-    const deleted = await deleteMunicipalityRecord(trx, input.id, input.version);
-    if (deleted !== 1) {
-      throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it before deleting it.', {
-        currentVersion: detail.version,
-        expectedVersion: input.version,
-      });
-    }
+    await deleteVersioned(trx, 'municipalities', input.id, input.version);
     const now = nowIso();
     await insertAudit(trx, {
       table: 'municipalities',

@@ -2,10 +2,9 @@ import { AppError } from '../../../shared/domain/errors';
 import type { ActivityFields, ContactFields } from '../../../shared/domain/partnership-rules';
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import type { Knex } from 'knex';
 import {
-  deletePartnershipChild,
   findActivity,
   findContact,
   insertPartnershipChild,
@@ -62,7 +61,6 @@ type ChildKind<F, R extends ChildRecord> = {
   /** The fields as the audit log keeps them (domain names, as `strip(find(...))` gives them). */
   audit: (fields: F) => Record<string, unknown>;
   find: (db: Knex, id: number) => Promise<R | undefined>;
-  conflictMessage: string;
 };
 
 const CONTACT: ChildKind<ContactFields, Contact> = {
@@ -70,7 +68,6 @@ const CONTACT: ChildKind<ContactFields, Contact> = {
   columns: contactColumns,
   audit: contactColumns,
   find: findContact,
-  conflictMessage: 'The contact was changed meanwhile. Reload it before deleting.',
 };
 
 const ACTIVITY: ChildKind<ActivityFields, Activity> = {
@@ -78,7 +75,6 @@ const ACTIVITY: ChildKind<ActivityFields, Activity> = {
   columns: activityColumns,
   audit: activityAudit,
   find: findActivity,
-  conflictMessage: 'The activity was changed meanwhile. Reload it before deleting.',
 };
 
 /** The domain fields of a contact or activity, without its keys (what the audit log compares). */
@@ -150,8 +146,7 @@ async function deleteChild<F, R extends ChildRecord>(
   const now = nowIso();
   const partnershipId = await ctx.db.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
-    if (before.version !== input.version) throw new AppError('CONFLICT', kind.conflictMessage);
-    await deletePartnershipChild(trx, kind.table, input.id);
+    await deleteVersioned(trx, kind.table, input.id, input.version);
     await insertAudit(trx, {
       table: kind.table,
       recordId: input.id,

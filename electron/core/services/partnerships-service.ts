@@ -9,7 +9,7 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { keptByLatestDelete } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import {
@@ -27,7 +27,6 @@ import {
   type PartnershipSnapshot,
 } from '../repositories/partnership-records-repository';
 import {
-  deletePartnershipRecord,
   findOrInsertForeignTown,
   insertPartnership,
   maxForeignTownId,
@@ -239,15 +238,9 @@ export async function deletePartnership(
   const municipalityId = await ctx.db.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
-    if (record.version !== input.version) {
-      throw new AppError('CONFLICT', 'The partnership was changed meanwhile. Reload it before deleting.', {
-        currentVersion: record.version,
-        expectedVersion: input.version,
-      });
-    }
     const snapshot = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);
-    await deletePartnershipRecord(trx, input.id);
+    await deleteVersioned(trx, 'partnerships', input.id, input.version);
     await insertAudit(trx, {
       table: 'partnerships',
       recordId: input.id,

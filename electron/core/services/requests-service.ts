@@ -8,12 +8,11 @@ import {
 } from '../../../shared/domain/request-rules';
 import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
-import { insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { findMunicipalityDetail } from '../repositories/members-repository';
 import { findOrInsertForeignTown, insertPartnership } from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
 import {
-  deleteRequestRecord,
   findRequestRow,
   foreignTownIsNew,
   insertRawRequest,
@@ -125,7 +124,7 @@ export async function deleteRequest(
   const result = await ctx.db.knex.transaction(async (trx) => {
     const before = await mustFind(trx, input.id);
     const raw = await rawRequest(trx, input.id);
-    if ((await deleteRequestRecord(trx, input.id, input.version)) !== 1) throw conflict(before.version, input.version);
+    await deleteVersioned(trx, 'partnership_requests', input.id, input.version);
     await insertAudit(trx, {
       table: 'partnership_requests',
       recordId: input.id,

@@ -130,7 +130,7 @@ export const importMessages = defineMessages(
     'import.error.unreadable': 'Soubor {file} nelze přečíst.',
     'import.error.fileType': 'Importovat lze jen soubory CSV, TSV, TXT a XLSX ({file}).',
     'import.error.gone': 'Soubor už není k dispozici; vyberte ho znovu.',
-    'import.error.busy': 'Právě probíhá jiný import.',
+    'import.error.busy': 'Právě probíhá jiný import do tohoto registru (v jiném okně nebo programu). Počkejte, až skončí.',
     'backups.title': 'Zálohy',
     'backups.hint':
       'Záloha se dělá automaticky před každou změnou schématu, před každým importem a jednou denně při spuštění. Uchovává se 10 posledních a 12 měsíčních.',
@@ -294,7 +294,7 @@ export const importMessages = defineMessages(
     'import.error.unreadable': 'The file {file} cannot be read.',
     'import.error.fileType': 'Only CSV, TSV, TXT and XLSX files can be imported ({file}).',
     'import.error.gone': 'The file is no longer available; choose it again.',
-    'import.error.busy': 'Another import is running.',
+    'import.error.busy': 'Another import into this registry is running (in another window or program). Wait until it ends.',
     'backups.title': 'Backups',
     'backups.hint':
       'A backup is made automatically before every schema change, before every import and once a day at start. The 10 latest and 12 monthly ones are kept.',

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { openDatabase } from '../../../electron/core/db/database';
 import { openKnex } from '../../../electron/core/db/connection';
+import { importLockPath } from '../../../electron/core/db/import-lock';
 import { knownFailure } from '../../../electron/core/dispatch';
 import type { DialogPort } from '../../../electron/core/ports';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
@@ -362,6 +364,68 @@ describe('failures the user can act on', () => {
         }
       }
       expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('deletes and imports beside other writers', () => {
+  it('a delete made against an older version removes nothing and answers CONFLICT', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const row = await app.ctx.db
+        .knex('partnerships')
+        .orderBy('id')
+        .first<{ id: number; version: number }>('id', 'version');
+      await ok(app.dispatch('partnerships:update', { id: row.id, version: row.version, changes: { notes: 'newer' } }));
+      expect(await app.dispatch('partnerships:delete', { id: row.id, version: row.version })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      const contact = await ok<{ id: number; version: number }>(
+        app.dispatch('contacts:create', { partnershipId: row.id, side: 'cz', name: 'Jana' }),
+      );
+      await ok(
+        app.dispatch('contacts:update', { id: contact.id, version: contact.version, side: 'cz', name: 'Jana Nová' }),
+      );
+      expect(await app.dispatch('contacts:delete', { id: contact.id, version: contact.version })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect(await app.ctx.db.knex('partnerships').where({ id: row.id }).first('notes')).toEqual({ notes: 'newer' });
+      expect(await app.ctx.db.knex('contacts').where({ id: contact.id }).first('name')).toEqual({ name: 'Jana Nová' });
+      expect(await app.dispatch('contacts:delete', { id: 999_999, version: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('an import refuses to start while another process imports into the same registry', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const csv = path.join(app.dir, 'obce.csv');
+      writeFileSync(csv, toCsv([CSU_HEADER, ...csuRows(5)], ';'));
+      const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: csv }));
+      const preview = await ok<{ previewId: string }>(
+        app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+      );
+      // Another process on this machine holds the lock (the test runner's parent is alive).
+      writeFileSync(
+        importLockPath(app.dbPath),
+        JSON.stringify({ pid: process.ppid, host: hostname(), at: new Date().toISOString() }),
+      );
+      expect(await app.dispatch('import:commit', { previewId: preview.previewId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', details: { reason: 'import.error.busy' } },
+      });
+      // A lock whose process died (kill -9 during an import) is taken over.
+      writeFileSync(importLockPath(app.dbPath), JSON.stringify({ pid: 999_999, host: hostname(), at: '' }));
+      await ok(app.dispatch('import:commit', { previewId: preview.previewId }));
+      expect(existsSync(importLockPath(app.dbPath))).toBe(false);
     } finally {
       await app.cleanup();
     }

@@ -13,6 +13,7 @@ import {
 import type { ImportReport, ImportResult } from '../../../../shared/domain/import/report';
 import { emptyCounts } from '../../../../shared/domain/import/report';
 import type { AppContext } from '../../context';
+import { acquireImportLock } from '../../db/import-lock';
 import { createBackup } from '../../db/backups';
 import { createJob, type ImportJob } from './job';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
@@ -186,6 +187,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     });
   if (state.jobs.size > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
+  const release = await acquireImportLock(ctx.db.filePath);
   const job = createJob(input.previewId, ctx.emit);
   state.jobs.set(input.previewId, job);
   try {
@@ -217,6 +219,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     return { report: toReport(input.previewId, preview, plan), changed: hasChanges(plan), backup: backup.name };
   } finally {
     state.jobs.delete(input.previewId);
+    await release();
   }
 }
 
