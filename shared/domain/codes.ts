@@ -5,6 +5,41 @@
  */
 
 export const MUNICIPALITY_KINDS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
+
+/**
+ * Municipality codes of the statutory cities named by law (§ 4 of the Municipalities Act,
+ * zákon č. 128/2000 Sb., as of 2018: 26 cities) and of the capital Prague, whose mayor is also a
+ * primátor: their kind is known without any file.
+ */
+export const STATUTORY_CITY_CODES: ReadonlySet<string> = new Set([
+  '554782', // Praha (the capital city, its own act)
+  '582786', // Brno
+  '544256', // České Budějovice
+  '562335', // Děčín
+  '598003', // Frýdek-Místek
+  '555088', // Havířov
+  '569810', // Hradec Králové
+  '562971', // Chomutov
+  '563510', // Jablonec nad Nisou
+  '586846', // Jihlava
+  '554961', // Karlovy Vary
+  '598917', // Karviná
+  '532053', // Kladno
+  '563889', // Liberec
+  '535419', // Mladá Boleslav
+  '567027', // Most
+  '500496', // Olomouc
+  '505927', // Opava
+  '554821', // Ostrava
+  '555134', // Pardubice
+  '554791', // Plzeň
+  '589250', // Prostějov
+  '511382', // Přerov
+  '567442', // Teplice
+  '598810', // Třinec
+  '554804', // Ústí nad Labem
+  '585068', // Zlín
+]);
 export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
 
 export const GENDERS = ['m', 'f'] as const;

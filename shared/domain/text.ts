@@ -75,3 +75,49 @@ export function normalizeStrings<T>(value: T, depth = 0): T {
   }
   return value;
 }
+
+/** Words written in lower case inside a Czech place name ("Ústí nad Labem", "Lázně u Chrudimě"). */
+const LOWER_WORDS = new Set([
+  'nad',
+  'pod',
+  'u',
+  'v',
+  've',
+  'na',
+  'při',
+  'za',
+  'mezi',
+  'před',
+  'a',
+  'k',
+  'ke',
+  'z',
+  'ze',
+]);
+
+/** Whether a text is written in capitals only (and has letters): how some lists write city names. */
+export const isAllCaps = (text: string): boolean =>
+  /\p{L}/u.test(text) && text === text.toLocaleUpperCase('cs') && text !== text.toLocaleLowerCase('cs');
+
+/**
+ * A place name written in capitals, in the usual Czech case: "FRÝDEK-MÍSTEK" → "Frýdek-Místek",
+ * "ÚSTÍ NAD LABEM" → "Ústí nad Labem", "BRANDÝS NAD LABEM-STARÁ BOLESLAV" →
+ * "Brandýs nad Labem-Stará Boleslav". Prepositions inside the name stay lower case; a name that
+ * is not all capitals is returned as it is.
+ */
+export function czechNameCase(name: string): string {
+  if (!isAllCaps(name)) return name;
+  return name
+    .toLocaleLowerCase('cs')
+    .split(/(\s+|-)/)
+    .map((part, index) => {
+      if (part === '' || /^(\s+|-)$/.test(part)) return part;
+      if (index > 0 && LOWER_WORDS.has(part)) return part;
+      return part.charAt(0).toLocaleUpperCase('cs') + part.slice(1);
+    })
+    .join('');
+}
+
+/** Whether two texts differ only in case and spacing (a list's capitals, a double space). */
+export const sameIgnoringCaseAndSpacing = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs');

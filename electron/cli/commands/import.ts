@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
-import { IMPORT_KINDS, type ColumnMapping, type ImportKind } from '../../../shared/domain/import/formats';
+import {
+  IMPORT_KINDS,
+  IMPORT_POLICIES,
+  type ColumnMapping,
+  type ImportKind,
+} from '../../../shared/domain/import/formats';
 import type { ImportIssue, ImportResult } from '../../../shared/domain/import/report';
 import { translate } from '../../../shared/i18n/index';
 import { writeFileAtomically } from '../../core/files';
@@ -88,6 +93,7 @@ export function printReport(
     ['import.count.warnings', c.warnings],
     ['import.count.merged', c.merged],
     ['import.count.resolved', c.resolved],
+    ['import.count.kept', c.kept],
   ];
   for (const [key, n] of rows) io.out(`  ${t(key).padEnd(40)} ${String(n)}`);
   for (const row of report.updated) {
@@ -118,7 +124,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
   usage:
-    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt]',
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt] [--policy fillEmpty|addOnly|overwrite]',
   options: {
     db: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -126,6 +132,7 @@ export const importCommand: Command = {
     lang: { type: 'string' },
     json: { type: 'boolean' },
     report: { type: 'string' },
+    policy: { type: 'string' },
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;
@@ -135,11 +142,20 @@ export const importCommand: Command = {
     if (language !== 'cs' && language !== 'en') throw new UsageError('--lang is cs or en');
     const mapping = typeof values.mapping === 'string' ? await readMapping(values.mapping) : undefined;
     const dryRun = values['dry-run'] === true;
+    const policy = values.policy ?? 'fillEmpty';
+    const knownPolicy = IMPORT_POLICIES.find((p) => p === policy);
+    if (!knownPolicy) throw new UsageError(`--policy is one of ${IMPORT_POLICIES.join(', ')}`);
     const ctx = await openForCli(values.db, { mustExist: false });
     try {
       let result: ImportResult;
       try {
-        result = await importFile(ctx, { kind, filePath: file, dryRun, ...(mapping ? { mapping } : {}) });
+        result = await importFile(ctx, {
+          kind,
+          filePath: file,
+          dryRun,
+          policy: knownPolicy,
+          ...(mapping ? { mapping } : {}),
+        });
       } catch (error) {
         // A bad file is the user's everyday case: say what is wrong in their language.
         const reason = error instanceof AppError ? error.details?.reason : undefined;

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FIELDS, REQUIRED_FIELDS, type ImportKind } from '../../../shared/domain/import/formats';
+import {
+  FIELDS,
+  IMPORT_POLICIES,
+  REQUIRED_FIELDS,
+  type ImportKind,
+  type ImportPolicy,
+} from '../../../shared/domain/import/formats';
 import type { ImportIssue, ImportReport, ImportResult, ImportRow } from '../../../shared/domain/import/report';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
@@ -187,6 +193,7 @@ function Summary({ report }: { report: ImportReport }) {
     ['import.count.warnings', c.warnings, ''],
     ['import.count.merged', c.merged, ''],
     ['import.count.resolved', c.resolved, ''],
+    ['import.count.kept', c.kept, c.kept > 0 ? 'imp-update' : ''],
   ];
   return (
     <>
@@ -230,23 +237,33 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
   const [file, setFile] = useState<FileRef | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState<unknown>(null);
+  const [policy, setPolicy] = useState<ImportPolicy>('fillEmpty');
+  const [lastMapping, setLastMapping] = useState<Record<string, string> | undefined>(undefined);
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const runPreview = useCallback(async (ref: FileRef, what: ImportKind, mapping?: Record<string, string>) => {
-    setError(null);
-    setStage({ step: 'reading' });
-    try {
-      const report = await call('import:preview', { kind: what, file: ref.file, ...(mapping ? { mapping } : {}) });
-      setStage({ step: 'preview', report });
-    } catch (failure) {
-      setError(failure);
-      setStage({ step: 'choose' });
-    }
-  }, []);
+  const runPreview = useCallback(
+    async (ref: FileRef, what: ImportKind, mapping: Record<string, string> | undefined, how: ImportPolicy) => {
+      setError(null);
+      setStage({ step: 'reading' });
+      try {
+        const report = await call('import:preview', {
+          kind: what,
+          file: ref.file,
+          policy: how,
+          ...(mapping ? { mapping } : {}),
+        });
+        setStage({ step: 'preview', report });
+      } catch (failure) {
+        setError(failure);
+        setStage({ step: 'choose' });
+      }
+    },
+    [],
+  );
 
   const loadFile = useCallback(
     async (picked: File) => {
@@ -255,13 +272,14 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
       try {
         const ref = await fileRefFor(picked);
         setFile(ref);
-        await runPreview(ref, kind);
+        setLastMapping(undefined);
+        await runPreview(ref, kind, undefined, policy);
       } catch (failure) {
         setError(failure);
         setStage({ step: 'choose' });
       }
     },
-    [kind, runPreview],
+    [kind, policy, runPreview],
   );
 
   useEffect(() => {
@@ -280,7 +298,8 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
       const ref = await call('import:chooseFile', {});
       if (ref) {
         setFile(ref);
-        await runPreview(ref, kind);
+        setLastMapping(undefined);
+        await runPreview(ref, kind, undefined, policy);
       }
     } catch (failure) {
       setError(failure);
@@ -289,7 +308,13 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
 
   const changeKind = (next: ImportKind) => {
     setKind(next);
-    if (file) void runPreview(file, next);
+    setLastMapping(undefined);
+    if (file) void runPreview(file, next, undefined, policy);
+  };
+
+  const changePolicy = (next: ImportPolicy) => {
+    setPolicy(next);
+    if (file) void runPreview(file, kind, lastMapping, next);
   };
 
   const importAll = async (report: ImportReport) => {
@@ -374,6 +399,24 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
               />
               <span className="hint">{t('import.dropHint')}</span>
             </div>
+            <label className="imp-policy">
+              {t('import.policy.label')}
+              <select
+                value={policy}
+                disabled={busy}
+                onChange={(event) => {
+                  const next = IMPORT_POLICIES.find((value) => value === event.target.value);
+                  if (next) changePolicy(next);
+                }}
+                data-testid="import-policy"
+              >
+                {IMPORT_POLICIES.map((value) => (
+                  <option key={value} value={value}>
+                    {tk(`import.policy.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
         )}
         {error !== null && <Failure error={error} />}
@@ -383,7 +426,13 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
           </p>
         )}
         {stage.step === 'preview' && stage.report.needsMapping && (
-          <MappingStep report={stage.report} onApply={(mapping) => file && void runPreview(file, kind, mapping)} />
+          <MappingStep
+            report={stage.report}
+            onApply={(mapping) => {
+              setLastMapping(mapping);
+              if (file) void runPreview(file, kind, mapping, policy);
+            }}
+          />
         )}
         {stage.step === 'preview' && !stage.report.needsMapping && (
           <div className="imp-preview" data-testid="import-preview">

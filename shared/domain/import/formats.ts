@@ -119,6 +119,15 @@ export type ColumnMap = Record<string, number[]>;
 
 export type ResolvedFormat = { format: FormatId; columns: ColumnMap };
 
+/**
+ * What an import does with records the registry already has: `fillEmpty` (the default) fills only
+ * fields that are empty, so a curated value is never overwritten without asking; `addOnly` adds
+ * new records and leaves existing ones as they are; `overwrite` also replaces filled values with
+ * the file's (a more precise date is still never replaced by a bare year).
+ */
+export const IMPORT_POLICIES = ['fillEmpty', 'addOnly', 'overwrite'] as const;
+export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
+
 /** Recognises a known format of the given kind by its header; null when none matches. */
 export function detectFormat(kind: ImportKind, header: readonly string[]): ResolvedFormat | null {
   const keys = header.map(headerKey);

@@ -47,6 +47,8 @@ export const importCountsSchema = z.object({
   regionsAdded: z.number().int().nonnegative(),
   districtsAdded: z.number().int().nonnegative(),
   townsAdded: z.number().int().nonnegative(),
+  /** Filled values of existing records that the file would change but the policy keeps. */
+  kept: z.number().int().nonnegative(),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
@@ -92,4 +94,5 @@ export const emptyCounts = (): ImportCounts => ({
   regionsAdded: 0,
   districtsAdded: 0,
   townsAdded: 0,
+  kept: 0,
 });

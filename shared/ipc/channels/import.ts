@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
-import { IMPORT_KINDS } from '../../domain/import/formats';
+import { IMPORT_KINDS, IMPORT_POLICIES } from '../../domain/import/formats';
 import { importReportSchema, importResultSchema } from '../../domain/import/report';
 
 const empty = z.object({}).strict();
@@ -25,12 +25,13 @@ export const importChannels = defineChannels({
     output: fileRef,
   },
   'import:preview': {
-    doc: 'Reads a file and compares it with the registry, writing nothing: rows to add, to update (changed fields), unchanged, and every invalid row with line, column and reason.',
+    doc: 'Reads a file and compares it with the registry, writing nothing: rows to add, to update (changed fields), unchanged, filled values the policy keeps (each as an info issue), and every invalid row with line, column and reason. The policy (default fillEmpty) says what happens to records the registry has.',
     input: z
       .object({
         kind: z.enum(IMPORT_KINDS),
         file: z.string().min(1).max(200),
         mapping: z.record(z.string(), z.string()).optional(),
+        policy: z.enum(IMPORT_POLICIES).default('fillEmpty'),
       })
       .strict(),
     output: importReportSchema,

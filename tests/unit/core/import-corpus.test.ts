@@ -15,9 +15,19 @@ afterEach(async () => app.cleanup());
 const open = async (file: string) =>
   (await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }))).file;
 
-async function preview(kind: 'municipalities' | 'partnerships', file: string, mapping?: Record<string, string>) {
+async function preview(
+  kind: 'municipalities' | 'partnerships',
+  file: string,
+  mapping?: Record<string, string>,
+  policy?: 'fillEmpty' | 'addOnly' | 'overwrite',
+) {
   return ok<ImportReport>(
-    app.dispatch('import:preview', { kind, file: await open(file), ...(mapping ? { mapping } : {}) }),
+    app.dispatch('import:preview', {
+      kind,
+      file: await open(file),
+      ...(mapping ? { mapping } : {}),
+      ...(policy ? { policy } : {}),
+    }),
   );
 }
 async function commit(report: ImportReport) {
@@ -114,6 +124,8 @@ describe('a mapped file: dates, numbers and updates', () => {
       'municipalities',
       writeEncoded(app.dir, 'clenove2.csv', toCsv(changed, ';'), 'utf-8'),
       mapping,
+      // Replacing a filled name is the user's explicit choice (the default keeps filled values).
+      'overwrite',
     );
     expect(second.counts).toMatchObject({ add: 0, update: 1, unchanged: 3 });
     expect(second.updated).toEqual([

@@ -45,8 +45,21 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
     const praha = await app.ctx.db
       .knex('municipalities')
       .where({ code: '554782' })
-      .first<{ name: string; postal_code: string }>();
-    expect(praha).toMatchObject({ name: 'Praha', postal_code: '11000' });
+      .first<{ name: string; postal_code: string; kind: string }>();
+    // Post codes as the forms write them; the capital's kind known by law.
+    expect(praha).toMatchObject({ name: 'Praha', postal_code: '110 00', kind: 'statutarni_mesto' });
+    // Cities the list writes in capitals get the usual Czech case.
+    const names = await app.ctx.db
+      .knex('municipalities')
+      .whereIn('code', ['569810', '598003', '554804', '554791'])
+      .orderBy('code')
+      .select<{ name: string; kind: string }[]>('name', 'kind');
+    expect(names).toEqual([
+      { name: 'Plzeň', kind: 'statutarni_mesto' },
+      { name: 'Ústí nad Labem', kind: 'statutarni_mesto' },
+      { name: 'Hradec Králové', kind: 'statutarni_mesto' },
+      { name: 'Frýdek-Místek', kind: 'statutarni_mesto' },
+    ]);
   });
 
   it('reports exactly the dirty rows the data README describes', () => {
@@ -142,5 +155,66 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
     const after = await app.ctx.db.knex('audit_log').count<{ n: number }[]>({ n: '*' });
     expect(after).toEqual(before);
     expect(await count(app, 'partnerships')).toBe(964);
+  });
+});
+
+describe.skipIf(!present)('the real files imported over the curated demo registry (default options)', () => {
+  let app: TestApp;
+  type Member = { code: string; name: string; kind: string; postal_code: string | null };
+  let before: Member[];
+  let municipalities: ImportReport;
+  let partnerships: ImportReport;
+
+  const members = () =>
+    app.ctx.db
+      .knex('municipalities')
+      .whereNotNull('ico')
+      .orderBy('code')
+      .select<Member[]>('code', 'name', 'kind', 'postal_code');
+
+  beforeAll(async () => {
+    app = await createTestApp({ demo: true });
+    before = await members();
+    municipalities = (await importVia(app, 'municipalities', MUNICIPALITIES)).report;
+    partnerships = (await importVia(app, 'partnerships', PARTNERSHIPS)).report;
+  }, 60_000);
+  afterAll(async () => app.cleanup());
+
+  it("changes no demo member's name, kind or post code, and lists every filled value it kept", async () => {
+    expect(before.length).toBeGreaterThan(30);
+    expect(await members()).toEqual(before);
+    expect(municipalities.counts.kept).toBeGreaterThan(0);
+    const kept = municipalities.issues.filter((i) => i.reason === 'import.issue.keptExisting');
+    expect(kept).toHaveLength(municipalities.counts.kept);
+    // Děčín's post code differs in the file (40502): kept, and said so.
+    expect(kept).toContainEqual(
+      expect.objectContaining({ params: { field: 'postalCode', existing: '405 38', value: '405 02' } }),
+    );
+    // Capitals alone are not a difference.
+    expect(kept.some((i) => i.params.field === 'name')).toBe(false);
+  });
+
+  it('never replaces a curated start date by the file’s year', async () => {
+    const mayen = await app.ctx.db
+      .knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where({ 'm.code': '592005', 't.name': 'Mayen' })
+      .first<{ started_on: string } | undefined>('p.started_on');
+    expect(mayen?.started_on).toBe('1994-05-22');
+    // The only updates fill a start date the registry did not have.
+    expect(partnerships.updated.length).toBe(partnerships.counts.update);
+    expect(partnerships.updated.flatMap((row) => row.changes).every((c) => c.from === null)).toBe(true);
+    expect(partnerships.issues.filter((i) => i.reason === 'import.issue.keptExisting').length).toBe(
+      partnerships.counts.kept,
+    );
+  });
+
+  it('a second import of both files changes nothing', async () => {
+    const again = await importVia(app, 'municipalities', MUNICIPALITIES);
+    expect(again.result.changed).toBe(false);
+    const againP = await importVia(app, 'partnerships', PARTNERSHIPS);
+    expect(againP.result.changed).toBe(false);
+    expect(await members()).toEqual(before);
   });
 });

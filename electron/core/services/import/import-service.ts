@@ -8,6 +8,7 @@ import {
   type ColumnMap,
   type ColumnMapping,
   type FormatId,
+  type ImportPolicy,
   type ImportKind,
 } from '../../../../shared/domain/import/formats';
 import type { ImportReport, ImportResult } from '../../../../shared/domain/import/report';
@@ -26,7 +27,7 @@ export const SAMPLE_LIMIT = 500;
 
 export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx'] as const;
 
-type Preview = { kind: ImportKind; table: SourceTable; columns: ColumnMap; format: FormatId };
+type Preview = { kind: ImportKind; table: SourceTable; columns: ColumnMap; format: FormatId; policy: ImportPolicy };
 
 type ImportState = {
   files: Map<string, { path: string; name: string }>;
@@ -95,8 +96,8 @@ type Plan = MunicipalityPlan | PartnershipPlan;
 
 const planFor = (ctx: AppContext, preview: Preview, job: ImportJob, db = ctx.db.knex): Promise<Plan> =>
   preview.kind === 'municipalities'
-    ? planMunicipalities(db, preview.table, preview.columns, job, SAMPLE_LIMIT)
-    : planPartnerships(db, preview.table, preview.columns, job, SAMPLE_LIMIT);
+    ? planMunicipalities(db, preview.table, preview.columns, job, SAMPLE_LIMIT, preview.policy)
+    : planPartnerships(db, preview.table, preview.columns, job, SAMPLE_LIMIT, preview.policy);
 
 function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport {
   return {
@@ -123,7 +124,7 @@ function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport
  */
 export async function previewImport(
   ctx: AppContext,
-  input: { kind: ImportKind; file: string; mapping?: ColumnMapping | undefined },
+  input: { kind: ImportKind; file: string; mapping?: ColumnMapping | undefined; policy?: ImportPolicy },
 ): Promise<ImportReport> {
   const file = await resolveFile(ctx, input.file);
   const table = await readSourceFile(file.path, file.name);
@@ -157,7 +158,7 @@ export async function previewImport(
     columns = applied.columns;
     format = 'mapped';
   }
-  const preview: Preview = { kind: input.kind, table, columns, format };
+  const preview: Preview = { kind: input.kind, table, columns, format, policy: input.policy ?? 'fillEmpty' };
   const state = stateOf(ctx);
   const job = createJob(previewId, ctx.emit);
   state.jobs.set(previewId, job);
@@ -234,10 +235,15 @@ export function cancelImport(ctx: AppContext, input: { previewId: string }): { c
 /** Imports a file in one call (CLI): preview, then commit unless `dryRun`. */
 export async function importFile(
   ctx: AppContext,
-  input: { kind: ImportKind; filePath: string; mapping?: ColumnMapping; dryRun: boolean },
+  input: { kind: ImportKind; filePath: string; mapping?: ColumnMapping; dryRun: boolean; policy?: ImportPolicy },
 ): Promise<ImportResult> {
   const { file } = registerFile(ctx, path.resolve(input.filePath));
-  const report = await previewImport(ctx, { kind: input.kind, file, mapping: input.mapping });
+  const report = await previewImport(ctx, {
+    kind: input.kind,
+    file,
+    mapping: input.mapping,
+    policy: input.policy ?? 'fillEmpty',
+  });
   if (input.dryRun || report.needsMapping) return { report, changed: false, backup: null };
   return commitImport(ctx, { previewId: report.previewId });
 }

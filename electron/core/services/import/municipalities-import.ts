@@ -13,6 +13,9 @@ import {
 } from '../../repositories/import-repository';
 import { municipalityIdsByCode } from '../../repositories/municipalities-repository';
 import { MUNICIPALITY_TEXT_LIMITS } from '../../../../shared/domain/municipality-rules';
+import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
+import type { ImportPolicy } from '../../../../shared/domain/import/formats';
+import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
 import type { ImportJob } from './job';
@@ -81,6 +84,24 @@ export type MunicipalityPlan = {
 const same = (a: unknown, b: unknown): boolean =>
   typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-7 : a === b;
 
+/**
+ * Whether the file's value says the same as the registry's: numbers within rounding, names that
+ * differ only in case or spacing (a list in capitals), post codes with the same digits ("405 38"
+ * and "40538"). Such a difference is formatting, never an update.
+ */
+function equivalent(key: ValueKey, previous: unknown, next: unknown): boolean {
+  if (same(previous, next)) return true;
+  if (typeof previous !== 'string' || typeof next !== 'string') return false;
+  if (key === 'name' || key === 'orp_name') return sameIgnoringCaseAndSpacing(previous, next);
+  if (key === 'postal_code') return previous.replace(/\s/g, '') === next.replace(/\s/g, '');
+  return false;
+}
+
+const hasValue = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
+
+/** "40538" → "405 38", as the forms and the post write a Czech post code. */
+const postalFormat = (digits: string): string => `${digits.slice(0, 3)} ${digits.slice(3)}`;
+
 const REGION_CODE = /^CZ0\d{2}$/;
 const DISTRICT_CODE = /^CZ0\d{2}[0-9A-Z]$/;
 
@@ -91,6 +112,7 @@ export async function planMunicipalities(
   columns: ColumnMap,
   job: ImportJob,
   sampleLimit: number,
+  policy: ImportPolicy = 'fillEmpty',
 ): Promise<MunicipalityPlan> {
   const existing = await loadMunicipalitySnapshot(db);
   const regionIds = await loadRegionCodes(db);
@@ -129,7 +151,8 @@ export async function planMunicipalities(
       continue;
     }
     seen.set(code, row.line);
-    const values: Values = { name };
+    // A name in capitals (the list writes statutory cities so) is stored in the usual case.
+    const values: Values = { name: czechNameCase(name) };
 
     const regionCode = row.text('regionCode', REGION_CODE);
     if (regionCode !== '') {
@@ -167,7 +190,7 @@ export async function planMunicipalities(
     if (orpName !== '') values.orp_name = orpName;
     const postal = row.text('postalCode');
     if (postal !== '') {
-      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postal_code = postal.replace(/\s/g, '');
+      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postal_code = postalFormat(postal.replace(/\s/g, ''));
       else row.report('warning', 'postalCode', 'import.issue.postalCode', { value: postal });
     }
     const numeric: [ValueKey & ('population' | 'latitude' | 'longitude'), string][] = [
@@ -200,7 +223,12 @@ export async function planMunicipalities(
     if (!current) {
       plan.counts.add += 1;
       plan.inserts.push({ code, values });
-      if (plan.added.length < sampleLimit) plan.added.push({ line: row.line, key: code, label: name, changes: [] });
+      if (plan.added.length < sampleLimit)
+        plan.added.push({ line: row.line, key: code, label: values.name, changes: [] });
+      continue;
+    }
+    if (policy === 'addOnly') {
+      plan.counts.unchanged += 1;
       continue;
     }
     const changed: Partial<Values> = {};
@@ -210,7 +238,19 @@ export async function planMunicipalities(
       const next = values[key];
       if (next === undefined) continue; // an empty cell never erases what the registry has
       const previous = current[key];
-      if (same(previous, next)) continue;
+      if (equivalent(key, previous, next)) continue;
+      if (policy === 'fillEmpty' && hasValue(previous)) {
+        // A filled value is kept; the preview lists it, so the user can choose "overwrite".
+        plan.counts.kept += 1;
+        plan.issues.push({
+          line: row.line,
+          column: row.column(FIELD_OF[key]),
+          severity: 'info',
+          reason: 'import.issue.keptExisting',
+          params: { field: FIELD_OF[key], existing: String(previous), value: String(next) },
+        });
+        continue;
+      }
       Object.assign(changed, { [key]: next });
       Object.assign(before, { [key]: previous });
       changes.push({ field: FIELD_OF[key], from: previous, to: next });
@@ -272,7 +312,8 @@ export async function writeMunicipalities(
     return {
       code,
       name: values.name,
-      kind: 'obec',
+      // Statutory cities are named by law; the list states no kind for any other place.
+      kind: STATUTORY_CITY_CODES.has(code) ? 'statutarni_mesto' : 'obec',
       district_id: district?.id ?? null,
       region_id:
         values.region_code === undefined ? (district?.regionId ?? null) : (regionIds.get(values.region_code) ?? null),

@@ -19,6 +19,7 @@ import { foreignTownKey } from '../../repositories/partnerships-repository';
 import { countryCodeOf } from './countries';
 import type { ImportJob } from './job';
 import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
+import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
 
@@ -59,6 +60,7 @@ export async function planPartnerships(
   columns: ColumnMap,
   job: ImportJob,
   sampleLimit: number,
+  policy: ImportPolicy = 'fillEmpty',
 ): Promise<PartnershipPlan> {
   const municipalities = await loadMunicipalityIndex(db);
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
@@ -207,8 +209,23 @@ export async function planPartnerships(
     const after = draft.startedOn;
     const differs =
       after !== null && (draft.yearOnly ? (before ?? '').slice(0, 4) !== after.slice(0, 4) : before !== after);
-    if (!differs) {
+    if (!differs || policy === 'addOnly') {
       plan.counts.unchanged += 1;
+      continue;
+    }
+    // A filled start date is kept unless the user chose to overwrite; and even then a bare year
+    // never replaces a full date (1994-05-22 is not downgraded to "2008").
+    const morePrecise = before !== null && draft.yearOnly && !before.endsWith('-01-01');
+    if (before !== null && (policy === 'fillEmpty' || morePrecise)) {
+      plan.counts.unchanged += 1;
+      plan.counts.kept += 1;
+      plan.issues.push({
+        line: draft.line,
+        column: '',
+        severity: 'info',
+        reason: 'import.issue.keptExisting',
+        params: { field: 'startedOn', existing: before, value: draft.yearOnly ? after.slice(0, 4) : after },
+      });
       continue;
     }
     plan.counts.update += 1;

@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../shared/domain/import/report';
+import { czechNameCase } from '../../../shared/domain/text';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+/** The layout of the public municipality list (name, code, …, post code), with Děčín as the list writes it. */
+const HEADER = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
+const DECIN = 'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129';
+const NEW_CITY =
+  'BRANDÝS NAD LABEM-STARÁ BOLESLAV,538094,Praha-východ,CZ0209,Středočeský kraj,CZ020,25001,50.1872,14.6633';
+
+describe('what an import does with records the registry has', () => {
+  let app: TestApp;
+  let file: string;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+    file = path.join(app.dir, 'obce.csv');
+    writeFileSync(file, `${HEADER}\n${DECIN}\n${NEW_CITY}\n`);
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const decin = () =>
+    app.ctx.db.knex('municipalities').where({ code: '562335' }).first<{ name: string; postal_code: string }>();
+  const importWith = async (policy?: string) => {
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file, ...(policy ? { policy } : {}) }),
+    );
+    await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+    return report;
+  };
+
+  it('by default keeps filled values, says which, and adds new places in the usual case', async () => {
+    const report = await importWith();
+    expect(await decin()).toMatchObject({ name: 'Děčín', postal_code: '405 38' });
+    expect(report.counts).toMatchObject({ add: 1, update: 0, kept: 1 });
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'PSČ',
+        severity: 'info',
+        reason: 'import.issue.keptExisting',
+        params: { field: 'postalCode', existing: '405 38', value: '405 02' },
+      }),
+    ]);
+    const added = await app.ctx.db
+      .knex('municipalities')
+      .where({ code: '538094' })
+      .first<{ name: string; postal_code: string; kind: string }>();
+    expect(added).toEqual(
+      expect.objectContaining({ name: 'Brandýs nad Labem-Stará Boleslav', postal_code: '250 01', kind: 'obec' }),
+    );
+  });
+
+  it('overwrite replaces filled values, but capitals alone still change nothing', async () => {
+    const report = await importWith('overwrite');
+    expect(report.counts).toMatchObject({ update: 1, kept: 0 });
+    expect(report.updated[0]?.changes).toEqual([{ field: 'postalCode', from: '405 38', to: '405 02' }]);
+    expect(await decin()).toMatchObject({ name: 'Děčín', postal_code: '405 02' });
+  });
+
+  it('add-only leaves existing records exactly as they were', async () => {
+    const report = await importWith('addOnly');
+    expect(report.counts).toMatchObject({ add: 1, update: 0, unchanged: 1 });
+    expect(await decin()).toMatchObject({ name: 'Děčín', postal_code: '405 38' });
+  });
+});
+
+describe('Czech case for names written in capitals', () => {
+  it('capitalises words, keeps prepositions and hyphenated parts as Czech writes them', () => {
+    expect(czechNameCase('HRADEC KRÁLOVÉ')).toBe('Hradec Králové');
+    expect(czechNameCase('FRÝDEK-MÍSTEK')).toBe('Frýdek-Místek');
+    expect(czechNameCase('ÚSTÍ NAD LABEM')).toBe('Ústí nad Labem');
+    expect(czechNameCase('BRANDÝS NAD LABEM-STARÁ BOLESLAV')).toBe('Brandýs nad Labem-Stará Boleslav');
+    expect(czechNameCase('ČESKÉ BUDĚJOVICE')).toBe('České Budějovice');
+    // A name already in mixed case is the source's own spelling and stays.
+    expect(czechNameCase('Kostelec nad Černými lesy')).toBe('Kostelec nad Černými lesy');
+  });
+});
