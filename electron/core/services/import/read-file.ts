@@ -79,13 +79,17 @@ export async function readSourceFile(filePath: string, displayName = path.basena
       size,
     });
   }
-  const bytes = new Uint8Array(await readFile(filePath));
+  // A Buffer is a Uint8Array: no copy of a file that may be 200 MB.
+  const bytes: Uint8Array = await readFile(filePath);
   return readSourceBytes(bytes, displayName);
 }
 
 export async function readSourceBytes(bytes: Uint8Array, fileName: string): Promise<SourceTable> {
   if (bytes.length === 0) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   if (isZip(bytes)) return readXlsx(bytes, fileName);
+  // Far more lines than the row limit: refused before the bytes are decoded into a string twice
+  // their size (a record spans several lines only where a quoted cell holds line breaks).
+  if (lineBreaks(bytes, IMPORT_LIMITS.rows * 2 + 2) > IMPORT_LIMITS.rows * 2) throw tooManyRows(fileName);
   const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
   if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
@@ -107,6 +111,13 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('result' in value) return cellText(value.result);
   if ('error' in value) return '';
   return '';
+}
+
+/** Line feeds in the bytes (UTF-16 too: its LF is 0x0A 0x00), counting stops at `stopAt`. */
+function lineBreaks(bytes: Uint8Array, stopAt: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && count < stopAt; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
 }
 
 const tooManyRows = (fileName: string) =>
