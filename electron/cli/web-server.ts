@@ -2,24 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { contentSecurityPolicy, withStyleNonce } from '../../shared/security/csp';
 import type { Dispatch } from '../core/dispatch';
 import { resolveStaticPath } from '../core/files';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
-
-/** The same Content-Security-Policy as the Electron window (see electron/main/window.ts). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // AG Grid sets inline styles and injects its theme as <style> elements.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -165,11 +151,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         res.end('Twinning Registry: open the address printed by `npm run web` (it carries the access token).');
         return;
       }
-      const html = await readFile(path.join(options.staticDir, 'index.html'), 'utf8');
+      // A fresh nonce for the page's <style> elements on every load (shared/security/csp.ts).
+      const nonce = randomBytes(16).toString('base64url');
+      const html = withStyleNonce(await readFile(path.join(options.staticDir, 'index.html'), 'utf8'), nonce);
       const withToken = html.replace('</head>', `<meta name="twinreg-token" content="${token}"></head>`);
       res.writeHead(200, {
         'content-type': MIME['.html'],
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': contentSecurityPolicy({ styleNonce: nonce, delivery: 'header' }),
         'cache-control': 'no-store',
       });
       res.end(withToken);

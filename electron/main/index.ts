@@ -63,6 +63,11 @@ async function start(): Promise<void> {
     preloadPath: path.join(here, 'preload.cjs'),
     bounds: preferences.getWindowBounds(),
     title: translate(language, 'app.name'),
+    linkTexts: {
+      title: translate(language, 'shell.openLink.title'),
+      open: translate(language, 'shell.openLink.open'),
+      cancel: translate(language, 'common.cancel'),
+    },
   });
   mainWindow.on('close', () => {
     if (mainWindow) preferences.setWindowBounds(mainWindow.getBounds());

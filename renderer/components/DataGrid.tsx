@@ -16,6 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
+import { styleNonce } from '../lib/style-nonce';
 import { GridViewsBar, rememberedState } from './GridViewsBar';
 import './data-grid.css';
 
@@ -38,7 +39,15 @@ export const gridTheme = themeQuartz.withParams({
 /** Further AG Grid options a screen may pass (editing, row events …); the shared ones stay set here. */
 export type ExtraGridProps<T> = Omit<
   AgGridReactProps<T>,
-  'rowData' | 'columnDefs' | 'getRowId' | 'quickFilterText' | 'onGridReady' | 'initialState' | 'theme' | 'localeText'
+  | 'rowData'
+  | 'columnDefs'
+  | 'getRowId'
+  | 'quickFilterText'
+  | 'onGridReady'
+  | 'initialState'
+  | 'theme'
+  | 'localeText'
+  | 'styleNonce'
 >;
 
 export type DataGridProps<T> = {
@@ -158,6 +167,8 @@ export function DataGrid<T>({
         <AgGridReact<T>
           key={language}
           theme={gridTheme}
+          // The theme CSS goes in as <style> elements; the Content-Security-Policy wants its nonce.
+          styleNonce={styleNonce()}
           localeText={language === 'cs' ? AG_GRID_LOCALE_CZ : AG_GRID_LOCALE_EN}
           rowData={rows}
           columnDefs={searchColumns}

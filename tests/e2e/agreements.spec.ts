@@ -32,6 +32,8 @@ test.describe('Agreements screen', () => {
     await expect(preview).toContainText('Smlouva o partnerství');
     await expect(preview).toContainText('Partnerschaftsvertrag');
     await expect(preview).toContainText('[doplňte: jméno starosty]');
+    // The document's CSS (docx-preview's <style> elements, given the page's nonce) applies.
+    await expect(preview.locator('section.docx').first()).toHaveCSS('text-underline-position', 'from-font');
     await preview.scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-preview');
 

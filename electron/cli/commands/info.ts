@@ -1,6 +1,4 @@
-import { SCHEMA_VERSION } from '../../core/db/migrations/index';
-import { countRows } from '../../core/repositories/reference-repository';
-import { REGISTRY_TABLES } from '../../core/services/demo-service';
+import { callCore } from '../call-core';
 import type { Command } from '../command';
 import { openForCli } from '../open-context';
 
@@ -12,14 +10,14 @@ export const infoCommand: Command = {
   run: async ({ values }, io) => {
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
-      const counts = await countRows(ctx.db.knex, REGISTRY_TABLES);
+      const { databasePath, schemaVersion, counts } = await callCore(ctx, 'app:info', {});
       if (values.json) {
-        io.out(JSON.stringify({ database: ctx.db.filePath, schemaVersion: SCHEMA_VERSION, counts }, null, 2));
+        io.out(JSON.stringify({ database: databasePath, schemaVersion, counts }, null, 2));
         return 0;
       }
-      io.out(`Database:       ${ctx.db.filePath}`);
-      io.out(`Schema version: ${SCHEMA_VERSION}`);
-      for (const [table, n] of Object.entries(counts)) io.out(`  ${table.padEnd(24)} ${n}`);
+      io.out(`Database:       ${databasePath}`);
+      io.out(`Schema version: ${String(schemaVersion)}`);
+      for (const [table, n] of Object.entries(counts)) io.out(`  ${table.padEnd(24)} ${String(n)}`);
       return 0;
     } finally {
       await ctx.close();

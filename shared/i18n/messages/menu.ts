@@ -4,6 +4,8 @@ import { defineMessages } from '../define';
 export const menuMessages = defineMessages(
   {
     'menu.file': 'Soubor',
+    'shell.openLink.title': 'Otevřít tuto adresu v prohlížeči?',
+    'shell.openLink.open': 'Otevřít v prohlížeči',
     'menu.openDatabase': 'Otevřít databázi…',
     'menu.quit': 'Ukončit',
     'menu.edit': 'Úpravy',
@@ -18,6 +20,8 @@ export const menuMessages = defineMessages(
   },
   {
     'menu.file': 'File',
+    'shell.openLink.title': 'Open this address in your browser?',
+    'shell.openLink.open': 'Open in browser',
     'menu.openDatabase': 'Open database…',
     'menu.quit': 'Quit',
     'menu.edit': 'Edit',
