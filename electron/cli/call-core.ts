@@ -9,7 +9,11 @@ import { createHandlers } from '../core/handlers';
  * normalised, errors as data), typed by the contract. A failure is thrown as the AppError it
  * carries, which the CLI's main prints with its code.
  */
-export async function callCore<C extends Channel>(ctx: AppContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+export async function callCore<C extends Channel>(
+  ctx: AppContext,
+  channel: C,
+  input: InputOf<C>,
+): Promise<OutputOf<C>> {
   const result = await createDispatch(createHandlers(ctx))(channel, input);
   if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
   // The dispatch validated the input and ran this channel's handler, whose type is its output.
