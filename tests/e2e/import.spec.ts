@@ -106,3 +106,38 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await page.getByTestId('import-close').click();
   await expect(page.getByTestId('members-grid')).toContainText('Nová Ves u Testu');
 });
+
+test('the preview keeps filled values by default and shows what "overwrite" would change', async ({
+  appPage: page,
+  webApp,
+}) => {
+  // Děčín as the public list writes it: in capitals and with another post code.
+  const list = [
+    'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude',
+    'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129',
+  ].join('\n');
+  const decin = () =>
+    webApp.ctx.db.knex('municipalities').where({ code: '562335' }).first<{ name: string; postal_code: string }>();
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'obce-2018.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(list),
+  });
+  await expect(page.getByTestId('import-policy')).toHaveValue('fillEmpty');
+  await expect(page.getByTestId('count-kept')).toContainText('1');
+  await expect(page.getByTestId('count-update')).toContainText('0');
+  await expect(page.getByTestId('import-issues')).toContainText('ponecháno „405 38“ z registru; soubor uvádí „405 02“');
+  await saveScreen(page, 'import-policy');
+
+  await page.getByTestId('import-policy').selectOption('overwrite');
+  await expect(page.getByTestId('count-update')).toContainText('1');
+  await expect(page.getByTestId('count-kept')).toContainText('0');
+  // Back to the default and import: Děčín keeps its name and post code.
+  await page.getByTestId('import-policy').selectOption('fillEmpty');
+  await expect(page.getByTestId('count-kept')).toContainText('1');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  expect(await decin()).toMatchObject({ name: 'Děčín', postal_code: '405 38' });
+  await page.getByTestId('import-close').click();
+});
