@@ -45,10 +45,12 @@ export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
 export const GENDERS = ['m', 'f'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const PARTNERSHIP_TYPES = ['formal', 'friendship', 'project', 'informal'] as const;
+/** `unknown` (neuvedeno): the source does not say (an import); never counted as formal. */
+export const PARTNERSHIP_TYPES = ['formal', 'friendship', 'project', 'informal', 'unknown'] as const;
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 
-export const PARTNERSHIP_STATUSES = ['proposed', 'preparation', 'active', 'dormant', 'ended'] as const;
+/** `unknown` (neuvedeno): the source does not say (an import); never counted as active. */
+export const PARTNERSHIP_STATUSES = ['proposed', 'preparation', 'active', 'dormant', 'ended', 'unknown'] as const;
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 
 export const TERM_KINDS = ['indefinite', 'fixed'] as const;

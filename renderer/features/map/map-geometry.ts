@@ -160,7 +160,7 @@ export async function renderDenseLayer(
   const path = geoPath(projection, context);
   context.lineWidth = 0.9;
   for (const { status, ends } of layer.links) {
-    const faded = status === 'dormant' || status === 'ended';
+    const faded = status === 'dormant' || status === 'ended' || status === 'unknown';
     context.strokeStyle = faded ? DENSE_STYLE.linkFaded : DENSE_STYLE.link;
     context.setLineDash(faded ? [3, 3] : []);
     context.beginPath();

@@ -210,6 +210,26 @@ describe.skipIf(!present)('the real files imported over the curated demo registr
     );
   });
 
+  it('invents no type or status: imported partnerships are "not stated" and statistics count them apart', async () => {
+    const imported = await app.ctx.db
+      .knex('partnerships')
+      .where('source', 'like', 'import:%')
+      .select<{ type: string; status: string }[]>('type', 'status');
+    expect(imported.length).toBeGreaterThan(800);
+    expect(imported.every((p) => p.type === 'unknown' && p.status === 'unknown')).toBe(true);
+    const stats = await ok<{ total: { byStatus: Record<string, number>; byType: Record<string, number> } }>(
+      app.dispatch('stats:compute', { filter: { membership: 'all' } }),
+    );
+    const demoFormal = await app.ctx.db
+      .knex('partnerships')
+      .whereNot('source', 'like', 'import:%')
+      .where({ type: 'formal' })
+      .count<{ n: number }[]>({ n: '*' });
+    expect(stats.total.byType.formal).toBe(Number(demoFormal[0]?.n));
+    expect(stats.total.byType.unknown).toBe(imported.length);
+    expect(stats.total.byStatus.unknown).toBe(imported.length);
+  });
+
   it('a second import of both files changes nothing', async () => {
     const again = await importVia(app, 'municipalities', MUNICIPALITIES);
     expect(again.result.changed).toBe(false);

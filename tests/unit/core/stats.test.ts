@@ -44,8 +44,8 @@ describe('statistics of the hand-counted fixture (members only, no other filter)
       withActive: 2, // A (#1, #2 active) and D (#5, #8 active); C's only one is dormant, B's ended
       population: 440000, // 34 000 + 7 000 + 13 000 + 380 000 + 6 000
       partnerships: 7, // #1–#6 and #8 (#7 belongs to the non-member E)
-      byType: { formal: 4, friendship: 1, project: 1, informal: 1 }, // formal #1 #4 #5 #6; #2; #3; #8
-      byStatus: { proposed: 1, preparation: 0, active: 4, dormant: 1, ended: 1 }, // #6; –; #1 #2 #5 #8; #4; #3
+      byType: { formal: 4, friendship: 1, project: 1, informal: 1, unknown: 0 }, // formal #1 #4 #5 #6; #2; #3; #8
+      byStatus: { proposed: 1, preparation: 0, active: 4, dormant: 1, ended: 1, unknown: 0 }, // #6; –; #1 #2 #5 #8; #4; #3
       dormant: 2, // #2 (nothing since its start 2001) and #5 (last activity 2021-09-01); #4 had one in 2023
       expiring: 1, // #2 ends 2026-01-31; #3 is ended, #5 ends 2027-01-01
     });
@@ -62,8 +62,8 @@ describe('statistics of the hand-counted fixture (members only, no other filter)
         withActive: 0,
         population: 0,
         partnerships: 0,
-        byType: { formal: 0, friendship: 0, project: 0, informal: 0 },
-        byStatus: { proposed: 0, preparation: 0, active: 0, dormant: 0, ended: 0 },
+        byType: { formal: 0, friendship: 0, project: 0, informal: 0, unknown: 0 },
+        byStatus: { proposed: 0, preparation: 0, active: 0, dormant: 0, ended: 0, unknown: 0 },
         dormant: 0,
         expiring: 0,
       },
@@ -74,8 +74,8 @@ describe('statistics of the hand-counted fixture (members only, no other filter)
         withActive: 1, // A
         population: 60000, // 34 000 + 7 000 + 13 000 + 6 000
         partnerships: 4,
-        byType: { formal: 2, friendship: 1, project: 1, informal: 0 }, // #1 #4; #2; #3
-        byStatus: { proposed: 0, preparation: 0, active: 2, dormant: 1, ended: 1 }, // #1 #2; #4; #3
+        byType: { formal: 2, friendship: 1, project: 1, informal: 0, unknown: 0 }, // #1 #4; #2; #3
+        byStatus: { proposed: 0, preparation: 0, active: 2, dormant: 1, ended: 1, unknown: 0 }, // #1 #2; #4; #3
         dormant: 1, // #2
         expiring: 1, // #2
       },
@@ -86,8 +86,8 @@ describe('statistics of the hand-counted fixture (members only, no other filter)
         withActive: 1,
         population: 380000,
         partnerships: 3,
-        byType: { formal: 2, friendship: 0, project: 0, informal: 1 }, // #5 #6; #8
-        byStatus: { proposed: 1, preparation: 0, active: 2, dormant: 0, ended: 0 }, // #6; #5 #8
+        byType: { formal: 2, friendship: 0, project: 0, informal: 1, unknown: 0 }, // #5 #6; #8
+        byStatus: { proposed: 1, preparation: 0, active: 2, dormant: 0, ended: 0, unknown: 0 }, // #6; #5 #8
         dormant: 1, // #5
         expiring: 0,
       },
@@ -260,7 +260,7 @@ describe('every figure respects the filter', () => {
   it('type', async () => {
     const s = await run({ types: ['formal'] });
     expect(s.total.partnerships).toBe(4); // #1 #4 #5 #6
-    expect(s.total.byType).toEqual({ formal: 4, friendship: 0, project: 0, informal: 0 });
+    expect(s.total.byType).toEqual({ formal: 4, friendship: 0, project: 0, informal: 0, unknown: 0 });
     expect(s.countries.map((c) => [c.countryCode, c.count])).toEqual([
       ['DE', 3],
       ['GB', 1],

@@ -48,6 +48,8 @@ const TEMPLATE_OF_TYPE: Record<PartnershipType, AgreementTemplate> = {
   friendship: 'friendship',
   project: 'project',
   informal: 'friendship',
+  // Not stated (an import): the formal agreement is offered; the user picks the template anyway.
+  unknown: 'partnership',
 };
 
 /** Labels of "[doplňte: …]" markers: Czech, because the association's staff complete the draft. */

@@ -274,8 +274,9 @@ export async function writePartnerships(
   const rows = plan.inserts.map((d) => ({
     municipality_id: d.municipalityId,
     foreign_town_id: towns.get(`${d.countryCode}|${d.townKey}`)?.id ?? 0,
-    type: 'formal',
-    status: 'active',
+    // The file states neither: "not stated", never counted as a formal or an active partnership.
+    type: 'unknown',
+    status: 'unknown',
     started_on: d.startedOn,
     notes: d.notes,
     source: source.slice(0, 100),
