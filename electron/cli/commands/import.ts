@@ -98,7 +98,7 @@ export function printReport(
   for (const [key, n] of rows) io.out(`  ${t(key).padEnd(40)} ${String(n)}`);
   for (const row of report.updated) {
     io.out(
-      `  ~ ${String(row.line)}: ${row.label}: ${row.changes.map((ch) => `${ch.field} ${String(ch.from)} → ${String(ch.to)}`).join(', ')}`,
+      `  ~ ${String(row.line)}: ${row.label}: ${row.changes.map((ch) => `${t(`import.field.${ch.field}`)} ${ch.from === null ? '–' : String(ch.from)} → ${String(ch.to)}`).join(', ')}`,
     );
   }
   // Problems of the same kind are grouped ("80× year 0 …"), each with its first lines; the whole
@@ -110,7 +110,7 @@ export function printReport(
     const more = group.issues.length > SHOWN_LINES ? ', …' : '';
     const column = first.column === '' ? '' : ` [${first.column}]`;
     io.out(
-      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${t(first.reason, first.params)} (${t('import.cli.lines')} ${lines.join(', ')}${more})`,
+      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, first.params)} (${t('import.cli.lines')} ${lines.join(', ')}${more})`,
     );
   }
   if (reportFile) io.out(t('import.cli.reportWritten', { file: reportFile }));

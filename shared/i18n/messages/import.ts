@@ -5,6 +5,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import ze souboru',
     'import.cli.lines': 'řádky',
+    'import.cli.example': 'např.',
     'import.cli.reportWritten': 'Úplný seznam problémů: {file}',
     'import.open': 'Importovat…',
     'import.menu': 'Importovat ze souboru…',
@@ -176,6 +177,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import from a file',
     'import.cli.lines': 'lines',
+    'import.cli.example': 'e.g.',
     'import.cli.reportWritten': 'The full list of problems: {file}',
     'import.open': 'Import…',
     'import.menu': 'Import from a file…',

@@ -91,11 +91,18 @@ const same = (a: unknown, b: unknown): boolean =>
  */
 function equivalent(key: ValueKey, previous: unknown, next: unknown): boolean {
   if (same(previous, next)) return true;
+  // Coordinates that differ in the fifth decimal are the same place (a metre or so): a list's
+  // more or fewer decimals are no change.
+  if ((key === 'latitude' || key === 'longitude') && typeof previous === 'number' && typeof next === 'number')
+    return Math.abs(previous - next) < COORDINATE_TOLERANCE;
   if (typeof previous !== 'string' || typeof next !== 'string') return false;
   if (key === 'name' || key === 'orp_name') return sameIgnoringCaseAndSpacing(previous, next);
   if (key === 'postal_code') return previous.replace(/\s/g, '') === next.replace(/\s/g, '');
   return false;
 }
+
+/** Degrees within which two coordinates are the same point (about 10 m). */
+const COORDINATE_TOLERANCE = 1e-4;
 
 const hasValue = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
 
