@@ -4,13 +4,14 @@ import { useMemo } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
 import { areaName, countryLabel, yearSeries } from '../../../shared/domain/statistics/tables';
+import { SERIES_COLOURS, categoryColours } from '../../../shared/domain/statistics/colours';
 import { useI18n } from '../../lib/i18n';
 import { styleNonce } from '../../lib/style-nonce';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-/** The app's palette: types and statuses keep their colours across charts. */
-const COLOURS = ['#1d5fa8', '#3fa34d', '#e39b1b', '#8a6db8', '#c2410c'];
+/** The app's palette (shared with the DOCX report): types and statuses keep their colours across charts. */
+const COLOURS = SERIES_COLOURS;
 const FONT = { fontFamily: 'inherit', fontSize: 12 };
 
 /** AG Charts with this page load's style nonce: its CSS goes in as <style> elements, which the CSP checks. */
@@ -26,6 +27,7 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
   const i18n = useI18n();
   const options = useMemo((): AgChartOptions => {
     const keys: readonly string[] = stackBy === 'type' ? PARTNERSHIP_TYPES : PARTNERSHIP_STATUSES;
+    const colours = categoryColours(keys);
     const data = areas
       .filter((a) => a.municipalities > 0 || a.partnerships > 0)
       .map((a) => {
@@ -48,7 +50,7 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
         yKey: key,
         yName: i18n.tk(stackBy === 'type' ? `partnershipType.${key}` : `partnershipStatus.${key}`),
         stacked: true,
-        fill: COLOURS[index % COLOURS.length],
+        fill: colours[index],
       })),
       axes: {
         x: { type: 'category', position: 'left', label: { ...FONT } },
@@ -59,13 +61,14 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
     };
   }, [areas, stackBy, title, i18n]);
   const keys: readonly string[] = stackBy === 'type' ? PARTNERSHIP_TYPES : PARTNERSHIP_STATUSES;
+  const legendColours = categoryColours(keys);
   return (
     <>
       <Chart options={options} className="stats-chart stats-chart-tall" />
       <ul className="stats-legend">
         {keys.map((key, index) => (
           <li key={key}>
-            <i className={`stats-swatch swatch-${String(index)}`} />
+            <i className="stats-swatch" style={{ background: legendColours[index] }} />
             {i18n.tk(stackBy === 'type' ? `partnershipType.${key}` : `partnershipStatus.${key}`)}
           </li>
         ))}

@@ -5,3 +5,4 @@ export * from './compute';
 export * from './map';
 export * from './boundaries';
 export * from './tables';
+export * from './colours';

@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { categoryColours } from '../../../../shared/domain/statistics/colours';
 import { PARTNERSHIP_TYPES, type UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import { areaName, countryLabel, yearSeries } from '../../../../shared/domain/statistics/tables';
@@ -10,8 +11,8 @@ import { translate } from '../../../../shared/i18n/index';
  * `sans-serif` family; resvg maps it to a system font that has Czech letters.
  */
 
-/** Colours of the partnership types (the same order as PARTNERSHIP_TYPES), readable in print. */
-export const TYPE_COLOURS = ['#1d5fa8', '#3fa34d', '#e39b1b', '#8a6db8'] as const;
+/** Colours of the partnership types (the same order as PARTNERSHIP_TYPES): the screen's palette. */
+export const TYPE_COLOURS = categoryColours(PARTNERSHIP_TYPES);
 const INK = '#1f2933';
 const MUTED = '#6b7785';
 const GRID = '#dde3ea';
