@@ -121,3 +121,28 @@ export function czechNameCase(name: string): string {
 /** Whether two texts differ only in case and spacing (a list's capitals, a double space). */
 export const sameIgnoringCaseAndSpacing = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs');
+
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ß: 'ss',
+  đ: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+};
+
+/**
+ * The key two spellings of one town share: no case, no diacritics, ł→l, ß→ss, and hyphens,
+ * apostrophes and punctuation as spaces ("Romans-sur-Isère" = "Romans sur Isére",
+ * "Jedlina-Zdrój" = "Jedlina - Zdrój", "Gießen" = "Giessen", "Wrocław" = "Wroclaw").
+ */
+export function townNameKey(name: string): string {
+  return searchKey(name)
+    .replace(/[łßđøæœıþ]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

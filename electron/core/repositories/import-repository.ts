@@ -88,6 +88,8 @@ export type ExistingTown = {
   id: number;
   country_code: string;
   name_key: string;
+  name: string;
+  name_cs: string | null;
   latitude: number | null;
   longitude: number | null;
 };
@@ -97,6 +99,8 @@ export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTo
     'id',
     'country_code',
     'name_key',
+    'name',
+    'name_cs',
     'latitude',
     'longitude',
   );

@@ -46,6 +46,38 @@ function lowerBound(entries: readonly IndexEntry[], key: string): number {
 export const exonymOf = (countryCode: string, name: string): string | null =>
   CZECH_EXONYMS[`${countryCode}:${cityKey(name)}`] ?? null;
 
+/** Gazetteer keys by Czech exonym: `CZ-exonym key` → the city's own key, per country. */
+const GAZETTEER_KEY_OF_EXONYM = new Map(
+  Object.entries(CZECH_EXONYMS).map(([countryAndKey, exonym]) => {
+    const [country = '', ...rest] = countryAndKey.split(':');
+    return [`${country}:${cityKey(exonym)}`, rest.join(':')] as const;
+  }),
+);
+
+/** A gazetteer town a Czech exonym stands for. */
+export type ExonymTown = { name: string; nameCs: string; latitude: number; longitude: number; geonamesId: number };
+
+/**
+ * The town a Czech exonym names ("Remeš" in FR → Reims), from the gazetteer: its local name and
+ * coordinates; null when the name is no known Czech exonym (then it is taken as written). The
+ * gazetteer is loaded only when an exonym is met.
+ */
+export async function resolveExonym(countryCode: string, name: string): Promise<ExonymTown | null> {
+  const gazetteerKey = GAZETTEER_KEY_OF_EXONYM.get(`${countryCode}:${cityKey(name)}`);
+  if (gazetteerKey === undefined) return null;
+  const { entries } = await loadGazetteer();
+  let best: City | null = null;
+  for (let i = lowerBound(entries, gazetteerKey); i < entries.length; i += 1) {
+    const entry = entries[i];
+    if (!entry || entry.key !== gazetteerKey) break;
+    if (entry.city.country === countryCode && (!best || entry.city.population > best.population)) best = entry.city;
+  }
+  // "Innsbruck" is its own Czech name: written as the town writes itself, it is no exonym.
+  if (!best || best.name === name) return null;
+  const [longitude, latitude] = best.loc.coordinates;
+  return { name: best.name, nameCs: name, latitude, longitude, geonamesId: best.cityId };
+}
+
 /**
  * Suggestions for typed text: towns already in the registry first (so two members share one
  * record), then gazetteer cities whose name or Czech exonym starts with the text, by population.

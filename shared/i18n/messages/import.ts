@@ -95,6 +95,8 @@ export const importMessages = defineMessages(
     'import.issue.columnCount': 'řádek má {actual} sloupců místo {expected}',
     'import.issue.required': 'chybí povinná hodnota',
     'import.issue.tooLong': 'hodnota má {length} znaků, povoleno je nejvýše {max}',
+    'import.issue.coordinatesFar':
+      'souřadnice ze souboru leží {km} km od města {town}; použity souřadnice místopisného rejstříku',
     'import.issue.keptExisting': 'ponecháno „{existing}“ z registru; soubor uvádí „{value}“',
     'import.count.kept': 'Vyplněné údaje ponechány',
     'import.policy.label': 'Existující záznamy',
@@ -267,6 +269,7 @@ export const importMessages = defineMessages(
     'import.issue.columnCount': 'the row has {actual} columns instead of {expected}',
     'import.issue.required': 'a required value is missing',
     'import.issue.tooLong': 'the value has {length} characters; at most {max} are allowed',
+    'import.issue.coordinatesFar': "the file's coordinates lie {km} km from {town}; the gazetteer's are used",
     'import.issue.keptExisting': 'kept “{existing}” from the registry; the file says “{value}”',
     'import.count.kept': 'Filled values kept',
     'import.policy.label': 'Existing records',

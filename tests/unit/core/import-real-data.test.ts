@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
+import { townNameKey } from '../../../shared/domain/text';
 import { createTestApp, ok, SHARED_DATA_DIR, type TestApp } from '../../support/temp-db';
 
 const MUNICIPALITIES = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
@@ -102,9 +103,18 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
       'import.issue.praguePlaceholderResolved',
       'import.issue.cityDistrict',
       'import.issue.duplicateMerged',
+      'import.issue.coordinatesFar',
     ]);
     expect(partnerships.issues.filter((i) => !explained.has(i.reason))).toEqual([]);
-    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 82 });
+    // Towns named by their Czech exonym take the gazetteer's place; the file's wrong coordinates
+    // (Berlín at Nuremberg's, Paříž near Tours) are reported, not kept.
+    expect(byReason('import.issue.coordinatesFar').map((i) => [i.line, i.params.town])).toEqual([
+      [956, 'Paris'],
+      [960, 'Frankfurt am Main'],
+      [962, 'Berlin'],
+      [963, 'Moscow'],
+    ]);
+    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 86 });
   });
 
   it('the codes outside the municipality list are exactly Prague’s placeholder ×14 and Brno-Líšeň ×1', () => {
@@ -207,6 +217,50 @@ describe.skipIf(!present)('the real files imported over the curated demo registr
     expect(partnerships.updated.flatMap((row) => row.changes).every((c) => c.from === null)).toBe(true);
     expect(partnerships.issues.filter((i) => i.reason === 'import.issue.keptExisting').length).toBe(
       partnerships.counts.kept,
+    );
+  });
+
+  it('one town, one record: none of the twelve pairs the review found is duplicated', async () => {
+    const rows = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .select<{ member: string; country: string; townId: number; name: string; nameCs: string | null }[]>(
+        'm.name as member',
+        't.country_code as country',
+        't.id as townId',
+        't.name as name',
+        't.name_cs as nameCs',
+      );
+    const seen = new Map<string, number>();
+    const duplicates: string[] = [];
+    for (const row of rows) {
+      for (const spelling of new Set([row.name, row.nameCs].filter((n): n is string => n !== null))) {
+        const key = `${row.member}|${row.country}|${townNameKey(spelling)}`;
+        const other = seen.get(key);
+        if (other !== undefined && other !== row.townId) duplicates.push(`${row.member} – ${spelling}`);
+        seen.set(key, row.townId);
+      }
+    }
+    expect(duplicates).toEqual([]);
+    const reims = await app.ctx.db
+      .knex('foreign_towns')
+      .where({ country_code: 'FR' })
+      .whereIn('name', ['Reims', 'Remeš']);
+    expect(reims).toHaveLength(1);
+    // A new town the file names by its Czech exonym gets its local name; the exonym is its Czech name.
+    const berlin = await app.ctx.db
+      .knex('foreign_towns')
+      .where({ country_code: 'DE' })
+      .whereIn('name', ['Berlin', 'Berlín'])
+      .select<{ name: string; name_cs: string | null; latitude: number }[]>('name', 'name_cs', 'latitude');
+    expect(berlin).toEqual([expect.objectContaining({ name: 'Berlin', name_cs: 'Berlín' })]);
+    expect(berlin[0]?.latitude).toBeGreaterThan(52);
+    expect(partnerships.issues).toContainEqual(
+      expect.objectContaining({
+        reason: 'import.issue.coordinatesFar',
+        params: expect.objectContaining({ town: 'Berlin' }),
+      }),
     );
   });
 

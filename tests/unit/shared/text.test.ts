@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCzech, normalizeStrings, searchKey, sortByCzech } from '../../../shared/domain/text';
+import { compareCzech, normalizeStrings, searchKey, sortByCzech, townNameKey } from '../../../shared/domain/text';
 
 describe('Czech text rules', () => {
   it('sorts rows by a text field in Czech order, ties in their order', () => {
@@ -92,5 +92,22 @@ describe('Czech text rules', () => {
       b: ['Třeboň', 1],
       c: { d: 'Třeboň' },
     });
+  });
+});
+
+describe('townNameKey: two spellings of one town share a key', () => {
+  it('folds case, diacritics, ł, ß, hyphens and punctuation', () => {
+    const pairs: [string, string][] = [
+      ['Gießen', 'Giessen'],
+      ['Wrocław', 'Wroclaw'],
+      ['Mikołów', 'Mikolow'],
+      ['Mysłowice', 'Myslowice'],
+      ['Romans-sur-Isère', 'Romans sur Isére'],
+      ['Jedlina-Zdrój', 'Jedlina - Zdrój'],
+      ['Jelenia Góra', 'JELENIA GORA'],
+      ["Villeneuve-d'Ascq", 'Villeneuve d’Ascq'],
+    ];
+    for (const [a, b] of pairs) expect(townNameKey(a), `${a} = ${b}`).toBe(townNameKey(b));
+    expect(townNameKey('Bad Homburg')).not.toBe(townNameKey('Homburg'));
   });
 });

@@ -7,15 +7,17 @@ import {
   type ImportRow,
 } from '../../../../shared/domain/import/report';
 import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
-import { searchKey } from '../../../../shared/domain/text';
+import { searchKey, townNameKey } from '../../../../shared/domain/text';
 import {
   insertRows,
   loadMunicipalityIndex,
   loadPartnershipSnapshot,
   loadTownSnapshot,
   updateById,
+  type ExistingTown,
 } from '../../repositories/import-repository';
 import { foreignTownKey } from '../../repositories/partnerships-repository';
+import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
 import type { ImportJob } from './job';
 import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
@@ -34,7 +36,10 @@ type Draft = {
   municipalityName: string;
   countryCode: string;
   townName: string;
+  /** The Czech name, when the file named the town by its Czech exonym. */
+  townNameCs: string | null;
   townKey: string;
+  geonamesId: number | null;
   latitude: number | null;
   longitude: number | null;
   startedOn: string | null;
@@ -48,10 +53,66 @@ export type PartnershipPlan = {
   issues: ImportIssue[];
   added: ImportRow[];
   updated: ImportRow[];
-  towns: { countryCode: string; name: string; key: string; latitude: number | null; longitude: number | null }[];
+  towns: {
+    countryCode: string;
+    name: string;
+    nameCs: string | null;
+    key: string;
+    geonamesId: number | null;
+    latitude: number | null;
+    longitude: number | null;
+  }[];
   inserts: Draft[];
   updates: { id: number; before: string | null; after: string; line: number }[];
 };
+
+/** Source coordinates farther than this from the named town are reported (Berlín at Nuremberg's). */
+const FAR_KM = 25;
+
+/** Great-circle distance in kilometres. */
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+type MatchedTown = { key: string; name: string; nameCs: string | null; gazetteer: ExonymTown | null };
+
+/**
+ * One town, one record: a file's town is the registry's town of the same country whose local or
+ * Czech name has the same folded spelling (case, diacritics, ł/ß, hyphens and punctuation aside),
+ * or the town its Czech exonym names (through the gazetteer). A town new to the registry is
+ * remembered, so a second spelling later in the file matches it too.
+ */
+function townMatcher(existing: Iterable<ExistingTown>) {
+  const known = new Map<string, MatchedTown>();
+  const remember = (country: string, name: string | null, town: MatchedTown) => {
+    if (!name) return;
+    const key = `${country}|${townNameKey(name)}`;
+    if (!known.has(key)) known.set(key, town);
+  };
+  for (const town of existing) {
+    const matched = { key: town.name_key, name: town.name, nameCs: town.name_cs, gazetteer: null };
+    remember(town.country_code, town.name, matched);
+    remember(town.country_code, town.name_cs, matched);
+  }
+  return async (country: string, name: string): Promise<MatchedTown> => {
+    const found = known.get(`${country}|${townNameKey(name)}`);
+    if (found) return found;
+    const exonym = await resolveExonym(country, name);
+    const local = exonym ? known.get(`${country}|${townNameKey(exonym.name)}`) : undefined;
+    const town: MatchedTown =
+      local ??
+      (exonym
+        ? { key: foreignTownKey(exonym.name), name: exonym.name, nameCs: exonym.nameCs, gazetteer: exonym }
+        : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null });
+    remember(country, name, town);
+    remember(country, town.name, town);
+    return town;
+  };
+}
 
 /** Compares a partnerships file with the registry (members must be imported first). */
 export async function planPartnerships(
@@ -66,6 +127,7 @@ export async function planPartnerships(
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   const byNameKey = new Map(municipalities.map((m) => [searchKey(m.name), m]));
   const towns = await loadTownSnapshot(db);
+  const matchTown = townMatcher(towns.values());
   const partnerships = await loadPartnershipSnapshot(db);
   const plan: PartnershipPlan = {
     counts: emptyCounts(),
@@ -144,10 +206,25 @@ export async function planPartnerships(
       row.report('warning', field, parsed.reason, parsed.params ?? {});
       return null;
     };
-    const latitude = coordinate('townLatitude', 90);
-    const longitude = coordinate('townLongitude', 180);
+    let latitude = coordinate('townLatitude', 90);
+    let longitude = coordinate('townLongitude', 180);
     const notes = row.text('notes');
-    const townKey = foreignTownKey(townName);
+    const town = await matchTown(countryCode, townName);
+    const townKey = town.key;
+    if (town.gazetteer) {
+      // Named by its Czech exonym: the gazetteer's town, at the gazetteer's place.
+      const far =
+        latitude !== null && longitude !== null
+          ? distanceKm(latitude, longitude, town.gazetteer.latitude, town.gazetteer.longitude)
+          : 0;
+      if (far > FAR_KM)
+        row.report('warning', 'townLatitude', 'import.issue.coordinatesFar', {
+          town: town.name,
+          km: Math.round(far),
+        });
+      latitude = town.gazetteer.latitude;
+      longitude = town.gazetteer.longitude;
+    }
     const key = `${String(municipality.id)}|${countryCode}|${townKey}`;
     const first = drafts.get(key);
     if (first) {
@@ -173,8 +250,10 @@ export async function planPartnerships(
       municipalityCode: municipality.code,
       municipalityName: municipality.name,
       countryCode,
-      townName,
+      townName: town.name,
+      townNameCs: town.nameCs,
       townKey,
+      geonamesId: town.gazetteer?.geonamesId ?? null,
       latitude,
       longitude,
       startedOn,
@@ -195,6 +274,8 @@ export async function planPartnerships(
         newTowns.set(`${draft.countryCode}|${draft.townKey}`, {
           countryCode: draft.countryCode,
           name: draft.townName,
+          nameCs: draft.townNameCs,
+          geonamesId: draft.geonamesId,
           key: draft.townKey,
           latitude: draft.latitude,
           longitude: draft.longitude,
@@ -260,6 +341,8 @@ export async function writePartnerships(
     'foreign_towns',
     plan.towns.map((t) => ({
       name: t.name,
+      name_cs: t.nameCs,
+      geonames_id: t.geonamesId,
       name_key: t.key,
       country_code: t.countryCode,
       kind: 'town',
