@@ -24,6 +24,49 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+const rendererPatterns = [
+  { group: ['node:*', ...nodeBuiltins], message: 'The renderer has no Node: talk to core through lib/api.ts.' },
+  {
+    group: ['knex', 'sqlite3', 'exceljs', 'docx'],
+    message: 'The renderer does not touch the database or write files: call core.',
+  },
+  { group: ['**/electron/**'], message: 'The renderer reaches core only through lib/api.ts.' },
+];
+
+/**
+ * Lint blocks for the zones of core and the CLI: the runtime borders (no Electron, no UI) plus
+ * each zone's own forbidden imports; `knexValues: false` allows `import type` from knex only.
+ */
+function coreZones(zones) {
+  return zones.map(({ files, forbid, knexValues = true }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...electronImports.paths,
+            ...(knexValues
+              ? []
+              : [
+                  {
+                    name: 'knex',
+                    allowTypeImports: true,
+                    message: 'SQL lives in repositories/ and db/ (HOUSE.md §7.7).',
+                  },
+                ]),
+          ],
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'react-dom'], message: 'core and cli do not import the UI.' },
+            ...forbid,
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -86,38 +129,70 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          ...electronImports,
-          patterns: [
-            {
-              group: ['node:*', ...nodeBuiltins],
-              message: 'The renderer has no Node: talk to core through lib/api.ts.',
-            },
-            {
-              group: ['knex', 'sqlite3', 'exceljs', 'docx'],
-              message: 'The renderer does not touch the database or write files: call core.',
-            },
-            { group: ['**/electron/**'], message: 'The renderer reaches core only through lib/api.ts.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { ...electronImports, patterns: rendererPatterns }],
     },
   },
   {
     files: ['renderer/vite.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Layers inside core (HOUSE.md §1): handlers → services → repositories → db; knex values only in
+  // repositories/ and db/. Each zone lists everything it may not import (a later block replaces
+  // an earlier one's rule for the same file, so every zone repeats the runtime borders).
+  ...coreZones([
+    { files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'], forbid: [] },
+    {
+      files: ['electron/core/handlers/**/*.ts', 'electron/core/handlers.ts'],
+      forbid: [{ group: ['**/repositories/**', '**/db/**'], message: 'Handlers call services only (HOUSE.md §7.6).' }],
+      knexValues: false,
+    },
+    {
+      files: ['electron/core/services/**/*.ts', 'electron/core/context.ts'],
+      forbid: [{ group: ['**/handlers/**', '**/handlers'], message: 'Services do not call handlers.' }],
+      knexValues: false,
+    },
+    {
+      files: ['electron/core/repositories/**/*.ts'],
+      forbid: [
+        {
+          group: ['**/services/**', '**/handlers/**', '**/handlers', '**/dispatch', '**/context'],
+          message: 'Repositories use the database and shared/ only.',
+        },
+      ],
+    },
+    {
+      files: ['electron/core/db/**/*.ts'],
+      forbid: [
+        {
+          group: ['**/services/**', '**/handlers/**', '**/handlers', '**/repositories/**', '**/dispatch', '**/context'],
+          message: 'db/ is the bottom layer: connections, migrations, backups.',
+        },
+      ],
+    },
+  ]),
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', '**/cli'], message: 'The shell does not import the CLI (HOUSE.md §1).' }] },
+      ],
+    },
+  },
+  {
+    // features/x never imports features/y: shared pieces live in renderer/components or renderer/lib.
+    files: ['renderer/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           ...electronImports,
           patterns: [
-            { group: ['**/renderer/**', 'react', 'react-dom'], message: 'core and cli do not import the UI.' },
+            ...rendererPatterns,
+            {
+              regex: '^\\.\\./(?!\\.\\.)[^/]+/',
+              message: 'A feature does not import another feature: move the shared piece to components/ or lib/.',
+            },
           ],
         },
       ],

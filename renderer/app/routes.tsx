@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n/index';
+import { ImportButton } from '../features/import/ImportButton';
 import { MembersPage } from '../features/members/MembersPage';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -13,7 +14,7 @@ export type Route = { id: string; label: MessageKey; render: () => ReactNode; ke
 
 /** The screens, in the order of the navigation; a feature replaces its placeholder here. */
 export const ROUTES: readonly Route[] = [
-  { id: 'members', label: 'nav.members', render: () => <MembersPage />, keepAlive: true },
+  { id: 'members', label: 'nav.members', render: () => <MembersPage importButton={<ImportButton />} />, keepAlive: true },
   { id: 'partnerships', label: 'nav.partnerships', render: () => <PartnershipsPage />, keepAlive: true },
   { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
   {

@@ -1,6 +1,5 @@
 import type { partnershipsChannels } from '../../../shared/ipc/channels/partnerships';
 import type { AppContext } from '../context';
-import { listPartnershipRows } from '../repositories/partnership-records-repository';
 import { exportGrid } from '../services/export/grid-export-service';
 import {
   createActivity,
@@ -17,12 +16,13 @@ import {
   restorePartnership,
   updatePartnership,
 } from '../services/partnerships-service';
+import { partnershipRows } from '../services/registry-service';
 import { suggestTowns } from '../services/towns-service';
 import type { HandlersFor } from './types';
 
 export const partnershipsHandlers = (ctx: AppContext) =>
   ({
-    'partnerships:list': ({ ids }) => listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids }),
+    'partnerships:list': ({ ids }) => partnershipRows(ctx, ids),
     'partnerships:get': ({ id }) => getPartnership(ctx.db.knex, id),
     'partnerships:create': (input) => createPartnership(ctx, input),
     'partnerships:update': (input) => updatePartnership(ctx, input),

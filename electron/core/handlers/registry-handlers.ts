@@ -1,14 +1,12 @@
 import type { registryChannels } from '../../../shared/ipc/channels/registry';
 import type { AppContext } from '../context';
-import { listHistory } from '../repositories/audit-repository';
-import { listMunicipalityRows } from '../repositories/municipalities-repository';
-import { listDistricts, listRegions } from '../repositories/reference-repository';
+import { districts, history, municipalityRows, regions } from '../services/registry-service';
 import type { HandlersFor } from './types';
 
 export const registryHandlers = (ctx: AppContext) =>
   ({
-    'regions:list': () => listRegions(ctx.db.knex),
-    'districts:list': () => listDistricts(ctx.db.knex),
-    'municipalities:list': (input) => listMunicipalityRows(ctx.db.knex, input),
-    'audit:history': ({ table, recordId }) => listHistory(ctx.db.knex, table, recordId),
+    'regions:list': () => regions(ctx),
+    'districts:list': () => districts(ctx),
+    'municipalities:list': (input) => municipalityRows(ctx, input),
+    'audit:history': ({ table, recordId }) => history(ctx, table, recordId),
   }) satisfies HandlersFor<typeof registryChannels>;

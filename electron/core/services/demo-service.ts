@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import type { AppContext } from '../context';
+import { createBackup } from '../db/backups';
+import { countDemo, markAllAsDemo, removeDemoRecords } from '../repositories/demo-repository';
 import { z } from 'zod';
 import {
   ACTIVITY_KINDS,
@@ -213,6 +216,29 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
       const municipalityId = r.municipalityCode ? (municipalityIds.get(r.municipalityCode) ?? null) : null;
       await insertRequest(trx, { ...r, municipalityId }, now);
     }
+    // The registry was empty: everything in it now is demo, marked so that it can be removed exactly.
+    await markAllAsDemo(trx);
   });
   return countRows(db, REGISTRY_TABLES);
+}
+
+/** The demo records still in the registry, per table (all zero once they are removed). */
+export const demoStatus = async (ctx: AppContext) => ({ counts: await countDemo(ctx.db.knex) });
+
+/**
+ * Removes the demo data: a verified backup first, then, in one transaction, every record marked
+ * demo that nothing of the staff's hangs on, each audited. Records imported or typed by staff are
+ * never touched; a demo record they hang on (an imported partnership of a demo member) is kept and
+ * counted in `kept`.
+ */
+export async function removeDemoData(ctx: AppContext) {
+  const before = await countDemo(ctx.db.knex);
+  const total = Object.values(before).reduce((sum, n) => sum + n, 0);
+  if (total === 0) return { removed: before, kept: before, backup: null };
+  const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'demo');
+  const actor = await ctx.actor();
+  const removed = await ctx.db.knex.transaction((trx) => removeDemoRecords(trx, { actor, at: nowIso() }));
+  const kept = await countDemo(ctx.db.knex);
+  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+  return { removed, kept, backup: backup.name };
 }

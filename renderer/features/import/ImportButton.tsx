@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ImportDialog } from './ImportDialog';
-import { onImportRequest } from './import-requests';
+import { onImportRequest } from '../../lib/import-requests';
 import './import.css';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;

@@ -8,7 +8,7 @@ import {
 import type { District, Region } from '../../../shared/domain/schemas';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field, issuesByField } from './dialogs';
+import { Field, issuesByField } from '../../components/dialogs';
 import { parseNumberText } from './members-columns';
 
 type TextField =

@@ -5,8 +5,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call } from '../../lib/api';
 import { useI18n, type I18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
-import { countryName } from '../requests/country-names';
-import { ConfirmDialog, issuesByField, type Notice } from './dialogs';
+import { countryName } from '../../lib/country-names';
+import { ConfirmDialog, issuesByField, type Notice } from '../../components/dialogs';
 import { MemberForm } from './MemberForm';
 
 type Tab = 'overview' | 'data' | 'history';

@@ -1,5 +1,5 @@
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
   checkMunicipalityField,
@@ -20,13 +20,12 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
-import { Dialog, NoticeBar, issuesByField, type Notice } from './dialogs';
+import { Dialog, NoticeBar, issuesByField, type Notice } from '../../components/dialogs';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
 import { membersColumns } from './members-columns';
 import { NO_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
 import './members.css';
-import { ImportButton } from '../import/ImportButton';
 
 type InlineField = (typeof INLINE_MUNICIPALITY_FIELDS)[number];
 const isInlineField = (field: string | undefined): field is InlineField =>
@@ -47,7 +46,11 @@ const FIELD_LABEL: Record<InlineField, Parameters<ReturnType<typeof useI18n>['t'
   street: 'members.col.street',
 };
 
-export function MembersPage() {
+/**
+ * `importButton`: the import feature's button for the header, composed by the app (features do
+ * not import each other).
+ */
+export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const i18n = useI18n();
   const { t, tk, tn } = i18n;
   const members = useRowStore(membersStore);
@@ -337,7 +340,7 @@ export function MembersPage() {
         <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-member">
           + {t('members.add')}
         </button>
-        <ImportButton />
+        {importButton}
       </PageHeader>
 
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />

@@ -10,8 +10,8 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Dialog, Field, issuesByField } from '../members/dialogs';
-import { countryOptions } from './country-names';
+import { Dialog, Field, issuesByField } from '../../components/dialogs';
+import { countryOptions } from '../../lib/country-names';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {

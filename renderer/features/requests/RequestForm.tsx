@@ -12,8 +12,8 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field, issuesByField } from '../members/dialogs';
-import { countryName, countryOptions } from './country-names';
+import { Field, issuesByField } from '../../components/dialogs';
+import { countryName, countryOptions } from '../../lib/country-names';
 
 type Values = {
   direction: RequestDirection;

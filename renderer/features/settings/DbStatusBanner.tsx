@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { call, onEvent } from '../../lib/api';
-import { requestImport } from '../import/import-requests';
+import { requestImport } from '../../lib/import-requests';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
+import { DemoBanner } from './DemoBanner';
 import './backups.css';
 
 /** How often a failed daily backup is tried again while the app is open. */
@@ -31,15 +32,15 @@ export function DbStatusBanner() {
     const timer = window.setInterval(reload, BACKUP_RETRY_MS);
     return () => window.clearInterval(timer);
   }, [backupProblem, reload]);
-  if (!status.data) return null;
   return (
     <>
-      {status.data.networkShare && (
+      <DemoBanner />
+      {status.data?.networkShare && (
         <p className="notice notice-error db-banner" role="alert" data-testid="db-network-warning">
           {t('db.networkWarning', { kind: status.data.shareKind ?? '' })}
         </p>
       )}
-      {backupProblem !== null && (
+      {status.data && backupProblem !== null && (
         <p className="notice notice-error db-banner" role="alert" data-testid="db-backup-warning">
           {t('db.backupWarning')}
         </p>

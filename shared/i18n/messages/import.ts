@@ -160,6 +160,16 @@ export const importMessages = defineMessages(
     'backups.reason.migration': 'před změnou schématu',
     'backups.reason.import': 'před importem',
     'backups.reason.restore': 'před obnovou',
+    'backups.reason.demo': 'před odstraněním ukázkových dat',
+    'demo.banner':
+      'Registr obsahuje ukázková data ({municipalities} obcí, {partnerships} partnerství), smyšlené kontakty a aktivity. Než začnete s reálnými daty, můžete je odstranit.',
+    'demo.remove': 'Odstranit ukázková data',
+    'demo.confirmTitle': 'Odstranit ukázková data?',
+    'demo.confirmBody':
+      'Odstraní se jen záznamy označené jako ukázkové. Vše, co jste zadali nebo importovali, zůstane; ukázkový záznam, na který se vaše data odkazují (např. členská obec s importovaným partnerstvím), se ponechá. Předtím se vytvoří záloha.',
+    'demo.removed': 'Ukázková data odstraněna ({removed} záznamů). Záloha byla vytvořena předem.',
+    'demo.removedKept':
+      'Ukázková data odstraněna ({removed} záznamů); {kept} ukázkových záznamů zůstalo, protože se na ně odkazují vaše data. Záloha byla vytvořena předem.',
     'backups.folder': 'Složka záloh',
     'db.networkWarning':
       'Databáze je na síťovém disku ({kind}). SQLite tam nemá spolehlivé zamykání a data se mohou poškodit; přesuňte soubor na místní disk.',
@@ -333,6 +343,16 @@ export const importMessages = defineMessages(
     'backups.reason.migration': 'before a schema change',
     'backups.reason.import': 'before an import',
     'backups.reason.restore': 'before a restore',
+    'backups.reason.demo': 'before removing the demo data',
+    'demo.banner':
+      'The registry holds demo data ({municipalities} municipalities, {partnerships} partnerships) with invented contacts and activities. You can remove it before you start with real data.',
+    'demo.remove': 'Remove demo data',
+    'demo.confirmTitle': 'Remove the demo data?',
+    'demo.confirmBody':
+      'Only records marked as demo are removed. Everything you typed or imported stays; a demo record your data refers to (a member with an imported partnership) is kept. A backup is made first.',
+    'demo.removed': 'The demo data was removed ({removed} records). A backup was made first.',
+    'demo.removedKept':
+      'The demo data was removed ({removed} records); {kept} demo records were kept because your data refers to them. A backup was made first.',
     'backups.folder': 'Backup folder',
     'db.networkWarning':
       'The database is on a network share ({kind}). SQLite locking is unreliable there and data may be damaged; move the file to a local disk.',

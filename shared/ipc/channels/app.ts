@@ -7,6 +7,15 @@ const empty = z.object({}).strict();
 /** The largest preferences change `prefs:set` takes, in characters of JSON. */
 export const PREFERENCES_MAX_CHARS = 1_000_000;
 
+const demoCounts = z.object({
+  contacts: z.number().int().nonnegative(),
+  activities: z.number().int().nonnegative(),
+  partnership_requests: z.number().int().nonnegative(),
+  partnerships: z.number().int().nonnegative(),
+  foreign_towns: z.number().int().nonnegative(),
+  municipalities: z.number().int().nonnegative(),
+});
+
 export const appChannels = defineChannels({
   'app:info': {
     doc: 'Schema version, application version, database path and the number of rows per table.',
@@ -22,6 +31,16 @@ export const appChannels = defineChannels({
     doc: 'Loads the demo data (regions, districts, members, partnerships) into an empty registry.',
     input: empty,
     output: z.object({ counts: z.record(z.string(), z.number().int()) }),
+  },
+  'demo:status': {
+    doc: 'How many records of each table are demo data (marked when the demo was loaded); all zero when there are none.',
+    input: empty,
+    output: z.object({ counts: demoCounts }),
+  },
+  'demo:remove': {
+    doc: 'Removes the demo data after a verified backup, in one audited transaction: every demo record that nothing of the staff hangs on; such a record is kept and counted in `kept`.',
+    input: empty,
+    output: z.object({ removed: demoCounts, kept: demoCounts, backup: z.string().nullable() }),
   },
   'prefs:get': {
     doc: 'The user interface preferences (language, grid states, named views).',

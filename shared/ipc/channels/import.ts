@@ -10,7 +10,7 @@ export const backupSchema = z.object({
   name: z.string(),
   size: z.number().int().nonnegative(),
   createdAt: z.string(),
-  reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore']),
+  reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore', 'demo']),
 });
 
 export const importChannels = defineChannels({

@@ -56,3 +56,58 @@ describe('demo data', () => {
     expect(regions.map((r) => r.name)).toEqual(regions.map((r) => r.name).sort(compareCzech));
   });
 });
+
+describe('demo data is visibly demo and removable', () => {
+  it('marks every demo record, and "Remove demo data" removes exactly those, keeping what staff data hangs on', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const status = await ok<{ counts: Record<string, number> }>(app.dispatch('demo:status', {}));
+      const knex = app.ctx.db.knex;
+      const total = async (table: string) => Number((await knex(table).count<{ n: number }[]>({ n: '*' }))[0]?.n);
+      expect(status.counts.municipalities).toBe(await total('municipalities'));
+      expect(status.counts.partnerships).toBe(await total('partnerships'));
+      expect(status.counts.contacts).toBe(await total('contacts'));
+
+      // Staff's work beside the demo: a new member, a partnership of a demo member, a contact on a
+      // demo partnership.
+      const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+      const own = await ok<{ id: number }>(
+        app.dispatch('partnerships:create', {
+          municipalityId: tabor.id,
+          type: 'friendship',
+          status: 'proposed',
+          town: { name: 'Neustadt an der Donau', countryCode: 'DE' },
+        }),
+      );
+      const demoPartnership = await knex('partnerships')
+        .where({ source: 'demo' })
+        .whereNot({ municipality_id: tabor.id })
+        .first<{ id: number; municipality_id: number }>('id', 'municipality_id');
+      await ok(
+        app.dispatch('contacts:create', { partnershipId: demoPartnership.id, side: 'cz', name: 'Skutečná Osoba' }),
+      );
+
+      const result = await ok<{ removed: Record<string, number>; kept: Record<string, number>; backup: string }>(
+        app.dispatch('demo:remove', {}),
+      );
+      expect(result.backup).toMatch(/-demo-/);
+      // Staff's records are all there, and what they hang on.
+      expect(await knex('partnerships').where({ id: own.id }).first('id')).toBeDefined();
+      expect(await knex('municipalities').where({ id: tabor.id }).first('id')).toBeDefined();
+      expect(await knex('partnerships').where({ id: demoPartnership.id }).first('id')).toBeDefined();
+      expect(await knex('contacts').where({ name: 'Skutečná Osoba' }).first('id')).toBeDefined();
+      // Everything else of the demo is gone, audited.
+      expect(await total('activities')).toBe(0);
+      expect(result.kept.municipalities).toBe(2);
+      expect(result.kept.partnerships).toBe(1);
+      expect(await total('municipalities')).toBe(2);
+      const audit = await knex('audit_log').where({ action: 'delete' }).count<{ n: number }[]>({ n: '*' });
+      expect(Number(audit[0]?.n)).toBe(Object.values(result.removed).reduce((a, b) => a + b, 0));
+      // Again: nothing more to remove.
+      const again = await ok<{ removed: Record<string, number> }>(app.dispatch('demo:remove', {}));
+      expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});

@@ -211,6 +211,26 @@ describe('writes after a restore or a reconnect', () => {
     app.ctx.db = await openDatabase(app.dbPath);
     await old.close();
     await everyWrite(app);
+    // The reads too: a handler that captured the old connection fails here.
+    const partnershipId = (await app.ctx.db.knex('partnerships').first<{ id: number }>('id')).id;
+    for (const [channel, input] of [
+      ['partnerships:list', {}],
+      ['partnerships:get', { id: partnershipId }],
+      ['municipalities:list', {}],
+      ['regions:list', {}],
+      ['districts:list', {}],
+      ['requests:list', {}],
+      ['towns:suggest', { query: 'Kon' }],
+      ['stats:compute', { filter: {} }],
+      ['map:data', { filter: {} }],
+      ['app:info', {}],
+      ['db:status', {}],
+      ['backups:list', {}],
+      ['agreements:sources', {}],
+      ['audit:history', { table: 'partnerships', recordId: partnershipId }],
+    ] as const) {
+      await ok(app.dispatch(channel, input));
+    }
   }, 60_000);
 
   it('refuses a backup from a newer version or a damaged one before replacing anything', async () => {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as statisticsIndexes from './0005-statistics-indexes';
+import * as provenance from './0006-provenance';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -11,6 +12,7 @@ export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down:
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0005-statistics-indexes', ...statisticsIndexes },
+  { name: '0006-provenance', ...provenance },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

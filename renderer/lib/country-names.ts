@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import cs from 'i18n-iso-countries/langs/cs.json';
 import en from 'i18n-iso-countries/langs/en.json';
-import type { UiLanguage } from '../../../shared/domain/codes';
-import { compareCzech } from '../../../shared/domain/text';
+import type { UiLanguage } from '../../shared/domain/codes';
+import { compareCzech } from '../../shared/domain/text';
 
 countries.registerLocale(cs);
 countries.registerLocale(en);

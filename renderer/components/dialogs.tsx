@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { ApiError } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
+import { ApiError } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import './kit.css';
 
 /** A modal dialog (native `<dialog>`: focus trap, Escape closes it). */
 export function Dialog({

@@ -1,0 +1,90 @@
+import type { Knex } from 'knex';
+import { insertRows } from './import-repository';
+
+/**
+ * The demo records: marked `source = 'demo'` when the demo data is loaded, so that they can be
+ * told from staff's records and removed exactly. The order below is children first; a demo
+ * record that staff's records hang on (an imported partnership of a demo member, a contact added
+ * to a demo partnership, an agreement draft) is kept, and counted as kept.
+ */
+export const DEMO = 'demo';
+
+/** Tables that hold demo records, children first (the order of removal). */
+export const DEMO_TABLES = [
+  'contacts',
+  'activities',
+  'partnership_requests',
+  'partnerships',
+  'foreign_towns',
+  'municipalities',
+] as const;
+export type DemoTable = (typeof DEMO_TABLES)[number];
+
+/** Marks every record of the freshly filled registry as demo (it was empty before, in the same transaction). */
+export async function markAllAsDemo(trx: Knex): Promise<void> {
+  for (const table of DEMO_TABLES) await trx(table).whereNull('source').update({ source: DEMO });
+}
+
+/** Demo records per table. */
+export async function countDemo(db: Knex): Promise<Record<DemoTable, number>> {
+  const counts = {} as Record<DemoTable, number>;
+  for (const table of DEMO_TABLES) {
+    const row = await db(table).where({ source: DEMO }).count<{ n: number | string }[]>({ n: '*' }).first();
+    counts[table] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
+
+/** The demo records of a table that nothing of the staff's hangs on (children already removed). */
+function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
+  const query = db(table).where(`${table}.source`, DEMO);
+  const hanging = (child: string, column: string) =>
+    query.whereNotExists((q) => q.select(db.raw('1')).from(child).whereRaw('??.?? = ??.id', [child, column, table]));
+  if (table === 'partnerships') {
+    hanging('contacts', 'partnership_id');
+    hanging('activities', 'partnership_id');
+    hanging('agreement_documents', 'partnership_id');
+    hanging('partnership_requests', 'partnership_id');
+  } else if (table === 'foreign_towns') {
+    hanging('partnerships', 'foreign_town_id');
+    hanging('partnership_requests', 'foreign_town_id');
+  } else if (table === 'municipalities') {
+    hanging('partnerships', 'municipality_id');
+    hanging('partnership_requests', 'municipality_id');
+  }
+  return query;
+}
+
+/**
+ * Removes the demo records nothing of the staff's hangs on, each with an audit entry holding the
+ * row (so its history and the audit log keep it). Returns the removed ids per table.
+ */
+export async function removeDemoRecords(
+  trx: Knex,
+  audit: { actor: string; at: string },
+): Promise<Record<DemoTable, number>> {
+  const removed = {} as Record<DemoTable, number>;
+  for (const table of DEMO_TABLES) {
+    const rows = (await removable(trx, table).select(`${table}.*`)) as ({ id: number } & Record<string, unknown>)[];
+    removed[table] = rows.length;
+    if (rows.length === 0) continue;
+    await insertRows(
+      trx,
+      'audit_log',
+      rows.map((row) => ({
+        table_name: table,
+        record_id: row.id,
+        action: 'delete',
+        before: JSON.stringify({ _row: row, reason: 'demo' }),
+        after: null,
+        actor: audit.actor,
+        at: audit.at,
+      })),
+    );
+    const ids = rows.map((row) => row.id);
+    for (let start = 0; start < ids.length; start += 500) {
+      await trx(table).whereIn('id', ids.slice(start, start + 500)).delete();
+    }
+  }
+  return removed;
+}

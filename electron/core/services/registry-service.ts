@@ -1,0 +1,46 @@
+import type { AppContext } from '../context';
+import { SCHEMA_VERSION } from '../db/migrations/index';
+import { listHistory } from '../repositories/audit-repository';
+import { listMunicipalityRows } from '../repositories/municipalities-repository';
+import { listPartnershipRows } from '../repositories/partnership-records-repository';
+import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
+import { REGISTRY_TABLES, loadDemoData } from './demo-service';
+
+/*
+ * The registry's plain reads and the app's facts, for the handlers (handlers call services
+ * only; each function reads the database at call time).
+ */
+
+/** The regions (kraje). */
+export const regions = (ctx: AppContext) => listRegions(ctx.db.knex);
+
+/** The districts (okresy). */
+export const districts = (ctx: AppContext) => listDistricts(ctx.db.knex);
+
+/** Rows of the Members grid (all, members only, or just the given ids). */
+export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boolean; ids?: readonly number[] }) =>
+  listMunicipalityRows(ctx.db.knex, options);
+
+/** Rows of the Partnerships grid (all, or just the given ids). */
+export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>
+  listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids });
+
+/** The change history of one record, newest first. */
+export const history = (ctx: AppContext, table: string, recordId: number) => listHistory(ctx.db.knex, table, recordId);
+
+/** Versions, the database's place and the rows per table. */
+export async function appInfo(ctx: AppContext) {
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: SCHEMA_VERSION,
+    databasePath: ctx.db.filePath,
+    counts: await countRows(ctx.db.knex, REGISTRY_TABLES),
+  };
+}
+
+/** Loads the demo data into an empty registry and tells every screen. */
+export async function loadDemo(ctx: AppContext) {
+  const counts = await loadDemoData(ctx.db.knex, ctx.resourcesDir);
+  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+  return { counts };
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { ConfirmDialog, NoticeBar, type Notice } from '../../components/dialogs';
+import { ApiError, call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+
+/**
+ * Says while the registry holds demo data (records marked when the demo was loaded) and removes
+ * exactly those after a confirmation; a backup is made first. Mounted above every screen.
+ */
+export function DemoBanner() {
+  const { t, formatNumber } = useI18n();
+  const status = useAsync(() => call('demo:status', {}), []);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { reload } = status;
+  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+
+  const counts = status.data?.counts;
+  const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : 0;
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      const result = await call('demo:remove', {});
+      const removed = Object.values(result.removed).reduce((sum, n) => sum + n, 0);
+      const kept = Object.values(result.kept).reduce((sum, n) => sum + n, 0);
+      setNotice({
+        kind: 'ok',
+        text:
+          kept > 0
+            ? t('demo.removedKept', { removed: formatNumber(removed), kept: formatNumber(kept) })
+            : t('demo.removed', { removed: formatNumber(removed) }),
+      });
+      reload();
+    } catch (error) {
+      setNotice({ kind: 'error', text: error instanceof ApiError ? error.message : t('error.INTERNAL') });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {counts && total > 0 && (
+        <div className="notice db-banner demo-banner" role="status" data-testid="demo-banner">
+          <span>
+            {t('demo.banner', {
+              municipalities: formatNumber(counts.municipalities),
+              partnerships: formatNumber(counts.partnerships),
+            })}
+          </span>
+          <button type="button" className="button" onClick={() => setConfirming(true)} data-testid="demo-remove">
+            {t('demo.remove')}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('demo.confirmTitle')}
+          body={t('demo.confirmBody')}
+          confirmLabel={t('demo.remove')}
+          danger
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test('the demo banner says the registry holds demo data; removal keeps staff data and asks first', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // Staff's own member, typed beside the demo.
+  const district = await knex('districts').first<{ id: number }>('id');
+  await knex('municipalities').insert({
+    code: '599901',
+    name: 'Skutečná Lhota',
+    kind: 'obec',
+    district_id: district.id,
+    is_member: true,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+  });
+  await page.getByTestId('nav-members').click();
+  const banner = page.getByTestId('demo-banner');
+  await expect(banner).toContainText('ukázková data');
+  await saveScreen(page, 'demo-banner');
+
+  await page.getByTestId('demo-remove').click();
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('Předtím se vytvoří záloha');
+  await confirm.getByRole('button', { name: 'Odstranit ukázková data' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Ukázková data odstraněna');
+  await expect(banner).toBeHidden();
+  // The Members grid shows the staff's member only.
+  await expect(page.getByTestId('members-grid')).toContainText('Skutečná Lhota');
+  await expect(page.getByTestId('members-grid')).not.toContainText('Tábor');
+  expect(await knex('municipalities').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('backups-table')).toContainText('před odstraněním ukázkových dat');
+});
