@@ -39,7 +39,9 @@ export async function countDemo(db: Knex): Promise<Record<DemoTable, number>> {
 function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
   const query = db(table).where(`${table}.source`, DEMO);
   const hanging = (child: string, column: string) =>
-    query.whereNotExists((q) => q.select(db.raw('1')).from(child).whereRaw('??.?? = ??.id', [child, column, table]));
+    query.whereNotExists((q) => {
+      void q.select(db.raw('1')).from(child).whereRaw('??.?? = ??.id', [child, column, table]);
+    });
   if (table === 'partnerships') {
     hanging('contacts', 'partnership_id');
     hanging('activities', 'partnership_id');
@@ -65,7 +67,7 @@ export async function removeDemoRecords(
 ): Promise<Record<DemoTable, number>> {
   const removed = {} as Record<DemoTable, number>;
   for (const table of DEMO_TABLES) {
-    const rows = (await removable(trx, table).select(`${table}.*`)) as ({ id: number } & Record<string, unknown>)[];
+    const rows = await removable(trx, table).select<({ id: number } & Record<string, unknown>)[]>(`${table}.*`);
     removed[table] = rows.length;
     if (rows.length === 0) continue;
     await insertRows(
@@ -83,7 +85,9 @@ export async function removeDemoRecords(
     );
     const ids = rows.map((row) => row.id);
     for (let start = 0; start < ids.length; start += 500) {
-      await trx(table).whereIn('id', ids.slice(start, start + 500)).delete();
+      await trx(table)
+        .whereIn('id', ids.slice(start, start + 500))
+        .delete();
     }
   }
   return removed;
