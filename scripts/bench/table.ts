@@ -106,7 +106,7 @@ export function renderVerdicts(results: readonly ScaleResult[]): string {
   return lines.join('\n');
 }
 
-/** The same table as Markdown (for the README's performance section). */
+/** The same table as Markdown (for docs/performance.md). */
 export function renderMarkdown(results: readonly ScaleResult[]): string {
   const lines = [
     '| Figure | Scale | Median (min–max) | Baseline, median | Ratio | Target | Verdict |',
