@@ -35,6 +35,20 @@ export async function countDemo(db: Knex): Promise<Record<DemoTable, number>> {
   return counts;
 }
 
+/**
+ * How many demo records a removal would remove now (0 once it ran: what is left, staff's data
+ * refers to). Children are counted as they are; a parent whose only children are demo ones is
+ * counted with them, because those children exist.
+ */
+export async function countRemovable(db: Knex): Promise<number> {
+  let total = 0;
+  for (const table of DEMO_TABLES) {
+    const row = await removable(db, table).count<{ n: number | string }[]>({ n: '*' }).first();
+    total += Number(row?.n ?? 0);
+  }
+  return total;
+}
+
 /** The demo records of a table that nothing of the staff's hangs on (children already removed). */
 function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
   const query = db(table).where(`${table}.source`, DEMO);

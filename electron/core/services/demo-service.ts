@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { createBackup } from '../db/backups';
-import { countDemo, markAllAsDemo, removeDemoRecords } from '../repositories/demo-repository';
+import { countDemo, countRemovable, markAllAsDemo, removeDemoRecords } from '../repositories/demo-repository';
 import { z } from 'zod';
 import {
   ACTIVITY_KINDS,
@@ -223,7 +223,10 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
 }
 
 /** The demo records still in the registry, per table (all zero once they are removed). */
-export const demoStatus = async (ctx: AppContext) => ({ counts: await countDemo(ctx.db.knex) });
+export const demoStatus = async (ctx: AppContext) => ({
+  counts: await countDemo(ctx.db.knex),
+  removable: await countRemovable(ctx.db.knex),
+});
 
 /**
  * Removes the demo data: a verified backup first, then, in one transaction, every record marked

@@ -18,7 +18,8 @@ export function DemoBanner() {
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
 
   const counts = status.data?.counts;
-  const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : 0;
+  // Shown while a removal would remove something: demo records that staff data refers to stay.
+  const pending = status.data?.removable ?? 0;
 
   const remove = async () => {
     setBusy(true);
@@ -45,7 +46,7 @@ export function DemoBanner() {
   return (
     <>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      {counts && total > 0 && (
+      {counts && pending > 0 && (
         <div className="notice db-banner demo-banner" role="status" data-testid="demo-banner">
           <span>
             {t('demo.banner', {

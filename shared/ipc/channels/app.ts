@@ -33,9 +33,9 @@ export const appChannels = defineChannels({
     output: z.object({ counts: z.record(z.string(), z.number().int()) }),
   },
   'demo:status': {
-    doc: 'How many records of each table are demo data (marked when the demo was loaded); all zero when there are none.',
+    doc: 'How many records of each table are demo data (marked when the demo was loaded), and how many a removal would remove now (0 once it ran; what is left, staff data refers to).',
     input: empty,
-    output: z.object({ counts: demoCounts }),
+    output: z.object({ counts: demoCounts, removable: z.number().int().nonnegative() }),
   },
   'demo:remove': {
     doc: 'Removes the demo data after a verified backup, in one audited transaction: every demo record that nothing of the staff hangs on; such a record is kept and counted in `kept`.',

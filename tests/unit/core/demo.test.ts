@@ -61,7 +61,8 @@ describe('demo data is visibly demo and removable', () => {
   it('marks every demo record, and "Remove demo data" removes exactly those, keeping what staff data hangs on', async () => {
     const app = await createTestApp({ demo: true });
     try {
-      const status = await ok<{ counts: Record<string, number> }>(app.dispatch('demo:status', {}));
+      const status = await ok<{ counts: Record<string, number>; removable: number }>(app.dispatch('demo:status', {}));
+      expect(status.removable).toBeGreaterThan(0);
       const knex = app.ctx.db.knex;
       const total = async (table: string) => Number((await knex(table).count<{ n: number }[]>({ n: '*' }))[0]?.n);
       expect(status.counts.municipalities).toBe(await total('municipalities'));
@@ -103,6 +104,10 @@ describe('demo data is visibly demo and removable', () => {
       expect(await total('municipalities')).toBe(2);
       const audit = await knex('audit_log').where({ action: 'delete' }).count<{ n: number }[]>({ n: '*' });
       expect(Number(audit[0]?.n)).toBe(Object.values(result.removed).reduce((a, b) => a + b, 0));
+      // Nothing left to remove: the banner goes although the kept demo records are still marked.
+      const after = await ok<{ removable: number; counts: Record<string, number> }>(app.dispatch('demo:status', {}));
+      expect(after.removable).toBe(0);
+      expect(after.counts.municipalities).toBe(2);
       // Again: nothing more to remove.
       const again = await ok<{ removed: Record<string, number> }>(app.dispatch('demo:remove', {}));
       expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
