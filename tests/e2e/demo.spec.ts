@@ -1,9 +1,13 @@
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
 
-test('the demo banner says the registry holds demo data; removal keeps staff data and asks first', async ({
-  appPage: page,
-  webApp,
-}) => {
+test('the demo banner says the registry holds demo data; removal keeps staff data and asks first', async ({ page }) => {
+  // A registry of its own: removing the demo data must not change what other specs of this worker see.
+  const webApp = await startWebApp();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   const knex = webApp.ctx.db.knex;
   // Staff's own member, typed beside the demo.
   const district = await knex('districts').first<{ id: number }>('id');
@@ -17,6 +21,7 @@ test('the demo banner says the registry holds demo data; removal keeps staff dat
     updated_at: '2026-01-01T00:00:00.000Z',
   });
   const staffBefore = await knex('municipalities').whereNull('source').count<{ n: number }[]>({ n: '*' });
+  await page.goto(webApp.url);
   await page.getByTestId('nav-members').click();
   const banner = page.getByTestId('demo-banner');
   await expect(banner).toContainText('ukázková data');
@@ -34,4 +39,6 @@ test('the demo banner says the registry holds demo data; removal keeps staff dat
   expect(await knex('contacts').where({ source: 'demo' }).count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 0 }]);
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('backups-table')).toContainText('před odstraněním ukázkových dat');
+  await webApp.close();
+  expect(errors).toEqual([]);
 });

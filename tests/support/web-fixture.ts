@@ -16,34 +16,53 @@ export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
 export type WebApp = { url: string; dir: string; outputDir: string; ctx: AppContext; server: WebServer };
 
 /**
+ * A running app: the built renderer behind the web bridge with the real core on a fresh registry
+ * (demo data). The fixture below gives each worker one; a test that must not share its registry
+ * (it removes the demo data) starts its own.
+ */
+export async function startWebApp(): Promise<WebApp & { close: () => Promise<void> }> {
+  const dir = tempDir('twinreg-e2e-');
+  const databasePath = path.join(dir, 'registry.db');
+  const outputDir = path.join(dir, 'out');
+  let broadcast: (event: string, payload: unknown) => void = () => undefined;
+  const ctx = await createAppContext({
+    databasePath,
+    resourcesDir: RESOURCES_DIR,
+    appVersion: 'e2e',
+    preferences: createFilePreferences(path.join(dir, 'preferences.json')),
+    dialogs: createFolderDialogs(outputDir),
+    events: (event, payload) => broadcast(event, payload),
+    seedDemoIfEmpty: true,
+  });
+  const server = await startWebServer({
+    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, logError: (e) => console.error(e) }),
+    staticDir: RENDERER_DIR,
+  });
+  broadcast = server.broadcast;
+  return {
+    url: server.url,
+    dir,
+    outputDir,
+    ctx,
+    server,
+    close: async () => {
+      await server.close();
+      await ctx.close();
+    },
+  };
+}
+
+/**
  * The real app in Chromium: the built renderer served by the web bridge with the real core and a
- * fresh SQLite registry (demo data) behind it. One per test file (worker scope).
+ * fresh SQLite registry (demo data) behind it. One per worker, shared by the files it runs.
  */
 export const test = base.extend<{ appPage: Page }, { webApp: WebApp }>({
   webApp: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
     async ({}, use) => {
-      const dir = tempDir('twinreg-e2e-');
-      const databasePath = path.join(dir, 'registry.db');
-      const outputDir = path.join(dir, 'out');
-      let broadcast: (event: string, payload: unknown) => void = () => undefined;
-      const ctx = await createAppContext({
-        databasePath,
-        resourcesDir: RESOURCES_DIR,
-        appVersion: 'e2e',
-        preferences: createFilePreferences(path.join(dir, 'preferences.json')),
-        dialogs: createFolderDialogs(outputDir),
-        events: (event, payload) => broadcast(event, payload),
-        seedDemoIfEmpty: true,
-      });
-      const server = await startWebServer({
-        dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, logError: (e) => console.error(e) }),
-        staticDir: RENDERER_DIR,
-      });
-      broadcast = server.broadcast;
-      await use({ url: server.url, dir, outputDir, ctx, server });
-      await server.close();
-      await ctx.close();
+      const app = await startWebApp();
+      await use(app);
+      await app.close();
     },
     { scope: 'worker' },
   ],
