@@ -1,5 +1,6 @@
 import type { registryChannels } from '../../../shared/ipc/channels/registry';
 import type { AppContext } from '../context';
+import { listBin, restoreFromBin } from '../services/bin-service';
 import { districts, history, municipalityRows, regions } from '../services/registry-service';
 import type { HandlersFor } from './types';
 
@@ -9,4 +10,6 @@ export const registryHandlers = (ctx: AppContext) =>
     'districts:list': () => districts(ctx),
     'municipalities:list': (input) => municipalityRows(ctx, input),
     'audit:history': ({ table, recordId }) => history(ctx, table, recordId),
+    'bin:list': () => listBin(ctx),
+    'bin:restore': (input) => restoreFromBin(ctx, input),
   }) satisfies HandlersFor<typeof registryChannels>;

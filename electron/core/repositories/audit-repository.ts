@@ -132,3 +132,68 @@ export async function updateVersioned(
   if (changed === 1) return;
   throw await versionFailure(db, table, id, expectedVersion);
 }
+
+/** Tables whose deleted records the bin lists and can bring back. */
+export const BIN_TABLES = ['municipalities', 'partnerships', 'partnership_requests', 'contacts', 'activities'] as const;
+export type BinTable = (typeof BIN_TABLES)[number];
+
+export type Deletion = {
+  auditId: number;
+  table: BinTable;
+  recordId: number;
+  actor: string;
+  at: string;
+  before: Record<string, unknown> | null;
+};
+
+/**
+ * Delete entries since `since` (ISO) whose record is still gone, newest first: what the bin shows.
+ * A record restored since (it exists again) is not listed; of several deletes of one record, the
+ * latest counts.
+ */
+export async function listDeletions(db: Knex, since: string): Promise<Deletion[]> {
+  const rows = await db('audit_log')
+    .where({ action: 'delete' })
+    .whereIn('table_name', [...BIN_TABLES])
+    .where('at', '>=', since)
+    .orderBy('id', 'desc')
+    .select<(AuditRecord & { table_name: string; record_id: number })[]>(
+      'id',
+      'table_name',
+      'record_id',
+      'actor',
+      'at',
+      'before',
+    );
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.table_name}|${String(row.record_id)}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  const out: Deletion[] = [];
+  for (const table of BIN_TABLES) {
+    const candidates = [...latest.values()].filter((row) => row.table_name === table);
+    const existing = new Set<number>();
+    for (let start = 0; start < candidates.length; start += 500) {
+      const ids = candidates.slice(start, start + 500).map((row) => row.record_id);
+      for (const row of await db(table).whereIn('id', ids).select<{ id: number }[]>('id')) existing.add(row.id);
+    }
+    for (const row of candidates) {
+      if (existing.has(row.record_id)) continue;
+      out.push({
+        auditId: row.id,
+        table,
+        recordId: row.record_id,
+        actor: row.actor,
+        at: row.at,
+        before: parse(row.before),
+      });
+    }
+  }
+  return out.sort((a, b) => b.auditId - a.auditId);
+}
+
+/** Puts a row back exactly as the audit entry kept it (`_row`: the raw columns), with its id. */
+export async function reinsertRow(db: Knex, table: BinTable, row: Record<string, unknown>): Promise<void> {
+  await db(table).insert(row);
+}

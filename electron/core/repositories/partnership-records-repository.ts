@@ -450,3 +450,31 @@ export async function insertPartnershipChild(
   if (!row) throw new Error(`Insert into ${table} returned no id`);
   return row.id;
 }
+
+/** Puts a deleted contact or activity back with its id (undo from the bin). */
+export async function restorePartnershipChild(
+  db: Knex,
+  table: PartnershipChildTable,
+  id: number,
+  partnershipId: number,
+  columns: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  await db(table).insert({ id, partnership_id: partnershipId, ...columns, created_at: now, updated_at: now });
+}
+
+/** Names of municipalities and foreign towns by id (for labels of deleted partnerships). */
+export async function namesByIds(
+  db: Knex,
+  table: 'municipalities' | 'foreign_towns',
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db(table)
+      .whereIn('id', ids.slice(start, start + 500))
+      .select<{ id: number; name: string }[]>('id', 'name');
+    for (const row of rows) out.set(row.id, row.name);
+  }
+  return out;
+}

@@ -1,14 +1,20 @@
 import { AppError } from '../../../shared/domain/errors';
-import type { ActivityFields, ContactFields } from '../../../shared/domain/partnership-rules';
+import {
+  activityFieldsSchema,
+  contactFieldsSchema,
+  type ActivityFields,
+  type ContactFields,
+} from '../../../shared/domain/partnership-rules';
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import type { Knex } from 'knex';
 import {
   findActivity,
   findContact,
   insertPartnershipChild,
   partnershipIdExists,
+  restorePartnershipChild,
   type PartnershipChildTable,
 } from '../repositories/partnership-records-repository';
 import type { AppContext } from '../context';
@@ -186,4 +192,44 @@ function found<T>(value: T | undefined, id: number): T {
   if (value === undefined)
     throw new AppError('NOT_FOUND', `Record ${String(id)} does not exist (it may have been deleted).`);
   return value;
+}
+
+/**
+ * Brings back a deleted contact or activity from its audit entry, with the same id, while its
+ * partnership exists (CONFLICT otherwise: the partnership comes back first).
+ */
+export async function restoreChildFromAudit(
+  ctx: AppContext,
+  table: PartnershipChildTable,
+  auditId: number,
+): Promise<{ id: number; partnershipId: number }> {
+  const actor = await ctx.actor();
+  const restored = await ctx.db.knex.transaction(async (trx) => {
+    const entry = await findAuditEntry(trx, auditId);
+    if (!entry || entry.action !== 'delete' || entry.table_name !== table)
+      throw new AppError('NOT_FOUND', 'No such deleted record.');
+    const before: unknown = entry.before === null ? null : JSON.parse(entry.before);
+    const record = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
+    const partnershipId = Number(record.partnershipId);
+    if (!(await partnershipIdExists(trx, partnershipId)))
+      throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
+    const kind = table === 'contacts' ? CONTACT : ACTIVITY;
+    const parsed = (table === 'contacts' ? contactFieldsSchema : activityFieldsSchema).safeParse(record);
+    if (!parsed.success) throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
+    if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
+    const now = nowIso();
+    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data as never), now);
+    await insertAudit(trx, {
+      table,
+      recordId: entry.record_id,
+      action: 'restore',
+      before: null,
+      after: { partnershipId, ...kind.audit(parsed.data as never) },
+      actor,
+      at: now,
+    });
+    return { id: entry.record_id, partnershipId };
+  });
+  ctx.emit('data:changed', { tables: [table], partnershipIds: [restored.partnershipId] });
+  return restored;
 }

@@ -11,7 +11,28 @@ import {
 
 const empty = z.object({}).strict();
 
+const binTable = z.enum(['municipalities', 'partnerships', 'partnership_requests', 'contacts', 'activities']);
+
 export const registryChannels = defineChannels({
+  'bin:list': {
+    doc: 'The bin: members, partnerships, requests, contacts and activities deleted in the last 90 days and not restored, newest first, with who deleted them and when.',
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        auditId: z.number().int().positive(),
+        table: binTable,
+        recordId: z.number().int().positive(),
+        label: z.string(),
+        actor: z.string(),
+        at: z.string(),
+      }),
+    ),
+  },
+  'bin:restore': {
+    doc: 'Brings a deleted record back from its audit entry with the same id (and what its delete took with it); CONFLICT when it cannot come back (restored already, its partnership gone, its code taken).',
+    input: z.object({ auditId: z.number().int().positive() }).strict(),
+    output: z.object({ table: binTable, recordId: z.number().int().positive() }),
+  },
   'regions:list': {
     doc: 'All regions (kraje), in Czech order.',
     input: empty,

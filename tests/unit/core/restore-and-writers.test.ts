@@ -106,6 +106,12 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     role: 'starostka',
   });
   await call('contacts:delete', { id: contactNow.id, version: contactNow.version });
+  // The bin brings it back (the one undo protocol, by audit entry).
+  const bin = await ok<{ auditId: number; table: string; recordId: number }[]>(app.dispatch('bin:list', {}));
+  const deletedContact = bin.find((e) => e.table === 'contacts' && e.recordId === contactNow.id);
+  await call('bin:restore', { auditId: deletedContact?.auditId });
+  const contactBack = await knex('contacts').where({ id: contactNow.id }).first<{ version: number }>('version');
+  await ok(app.dispatch('contacts:delete', { id: contactNow.id, version: contactBack.version }));
   const activity = await call<{ id: number; version: number }>('activities:create', {
     partnershipId: partnership.id,
     date: '2026-01-10',
