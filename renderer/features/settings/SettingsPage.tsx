@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
+import { BinSection } from './BinSection';
 
 export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
@@ -113,6 +114,7 @@ export function SettingsPage() {
           {error !== null && <ErrorNotice error={error} />}
         </div>
         <BackupsSection />
+        <BinSection />
       </div>
     </section>
   );

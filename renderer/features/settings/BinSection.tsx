@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+import './backups.css';
+
+/**
+ * Settings ▸ Deleted records: what was deleted in the last 90 days (who, when, what), each with
+ * Restore, which brings the record back with its id and what its delete took with it.
+ */
+export function BinSection() {
+  const { t, tk, language } = useI18n();
+  const list = useAsync(() => call('bin:list', {}), []);
+  const [busy, setBusy] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { reload } = list;
+  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+  const restore = async (auditId: number, label: string) => {
+    setBusy(auditId);
+    setError(null);
+    setMessage(null);
+    try {
+      await call('bin:restore', { auditId });
+      setMessage(t('bin.restored', { label }));
+      reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="card bk-card" data-testid="bin">
+      <h2>{t('bin.title')}</h2>
+      <p className="hint">{t('bin.hint')}</p>
+      {message !== null && (
+        <p className="notice notice-ok" role="status">
+          {message}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.length === 0 && <p className="hint">{t('bin.empty')}</p>}
+      {list.data && list.data.length > 0 && (
+        <table className="bk-table" data-testid="bin-table">
+          <thead>
+            <tr>
+              <th>{t('bin.col.when')}</th>
+              <th>{t('bin.col.kind')}</th>
+              <th>{t('bin.col.record')}</th>
+              <th>{t('bin.col.who')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((entry) => (
+              <tr key={entry.auditId}>
+                <td>{dateTime.format(new Date(entry.at))}</td>
+                <td>{tk(`bin.kind.${entry.table}`)}</td>
+                <td>{entry.label}</td>
+                <td>{entry.actor}</td>
+                <td className="bk-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy !== null}
+                    onClick={() => void restore(entry.auditId, entry.label)}
+                    data-testid="bin-restore"
+                  >
+                    {t('bin.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test('a deleted partnership is in Settings ▸ Deleted records with who and when, and comes back with its contacts', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const partnership = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .whereExists((q) => {
+      void q.select(knex.raw('1')).from('contacts').whereRaw('contacts.partnership_id = p.id');
+    })
+    .first<{ id: number; version: number; member: string; town: string }>(
+      'p.id',
+      'p.version',
+      'm.name as member',
+      't.name as town',
+    );
+  const contacts = await knex('contacts').where({ partnership_id: partnership.id }).count<{ n: number }[]>({ n: '*' });
+  // Deleted in the Partnerships screen by a colleague's window: the same core call.
+  const token = webApp.server.token;
+  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/partnerships:delete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-twinreg-token': token },
+    body: JSON.stringify({ id: partnership.id, version: partnership.version }),
+  });
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+
+  await page.getByTestId('nav-settings').click();
+  const bin = page.getByTestId('bin-table');
+  const row = bin.locator('tbody tr').filter({ hasText: `${partnership.member} – ${partnership.town}` });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('partnerství');
+  await page.getByTestId('bin').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'settings-bin');
+  await row.getByTestId('bin-restore').click();
+  await expect(page.getByTestId('bin')).toContainText(`Obnoveno: ${partnership.member} – ${partnership.town}`);
+  await expect(row).toHaveCount(0);
+  expect(await knex('partnerships').where({ id: partnership.id }).first('id')).toEqual({ id: partnership.id });
+  expect(await knex('contacts').where({ partnership_id: partnership.id }).count<{ n: number }[]>({ n: '*' })).toEqual(
+    contacts,
+  );
+});
