@@ -141,3 +141,25 @@ test('the preview keeps filled values by default and shows what "overwrite" woul
   expect(await decin()).toMatchObject({ name: 'Děčín', postal_code: '405 38' });
   await page.getByTestId('import-close').click();
 });
+
+test('a partnerships file chosen as municipalities is recognised and imported as partnerships in one click', async ({
+  appPage: page,
+}) => {
+  const tsv =
+    'kod1\tlat1\tlon1\tobec1\tstat1\tkod2\tlat2\tlon2\tobec2\tstat2\trok\n' +
+    'S-552046\t49.41\t14.66\tTábor\tČesko\tF-9\t48.21\t16.37\tLinec\tRakousko\t2001\n';
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'partnerska-mesta.tsv',
+    mimeType: 'text/tab-separated-values',
+    buffer: Buffer.from(tsv),
+  });
+  const hint = page.getByTestId('import-other-kind');
+  await expect(hint).toContainText('Partnerství');
+  await saveScreen(page, 'import-other-kind');
+  await hint.getByRole('button').click();
+  await expect(page.getByTestId('import-kind-partnerships')).toBeChecked();
+  await expect(page.getByTestId('count-add')).toContainText('1');
+  await page.getByTestId('import-close').click();
+});

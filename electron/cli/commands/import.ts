@@ -77,6 +77,7 @@ export function printReport(
   const { report } = result;
   io.out(`${t('import.file')}: ${report.fileName} (${report.encoding}, ${report.format ?? '?'})`);
   if (report.needsMapping) {
+    if (report.otherKind !== null) io.err(t('import.otherKind', { kind: t(`import.kind.${report.otherKind}`) }));
     io.err(t('import.mapping.hint'));
     io.err(`  ${report.header.join(' | ')}`);
     for (const problem of report.mappingProblems)

@@ -138,15 +138,26 @@ function RowsList({
 function MappingStep({
   report,
   onApply,
+  onSwitchKind,
 }: {
   report: ImportReport;
   onApply: (mapping: Record<string, string>) => void;
+  onSwitchKind: (kind: ImportKind) => void;
 }) {
   const { t, tk } = useI18n();
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const problems = new Map(report.mappingProblems.map((p) => [p.field, p.reason]));
+  const other = report.otherKind;
   return (
     <div className="imp-mapping" data-testid="import-mapping">
+      {other !== null && (
+        <p className="notice imp-other-kind" role="status" data-testid="import-other-kind">
+          <span>{t('import.otherKind', { kind: tk(`import.kind.${other}`) })}</span>
+          <button type="button" className="button primary" onClick={() => onSwitchKind(other)}>
+            {t('import.otherKindSwitch', { kind: tk(`import.kind.${other}`) })}
+          </button>
+        </p>
+      )}
       <h3>{t('import.mapping.title')}</h3>
       <p className="hint">{t('import.mapping.hint')}</p>
       <div className="imp-mapping-grid">
@@ -432,6 +443,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
               setLastMapping(mapping);
               if (file) void runPreview(file, kind, mapping, policy);
             }}
+            onSwitchKind={changeKind}
           />
         )}
         {stage.step === 'preview' && !stage.report.needsMapping && (

@@ -62,6 +62,8 @@ export const importReportSchema = z.object({
   header: z.array(z.string()),
   /** True when the format was not recognised: the caller must send a column mapping. */
   needsMapping: z.boolean(),
+  /** The file is a known format of the other kind ("this is a partnerships file"); null otherwise. */
+  otherKind: z.enum(IMPORT_KINDS).nullable().default(null),
   mappingProblems: z.array(z.object({ field: z.string(), reason: z.string() })),
   counts: importCountsSchema,
   /** The first rows to add and to update (at most `sampleLimit` each; counts are complete). */

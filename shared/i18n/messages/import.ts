@@ -5,6 +5,8 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import ze souboru',
     'import.cli.lines': 'řádky',
+    'import.otherKind': 'Tento soubor vypadá jako soubor typu „{kind}“.',
+    'import.otherKindSwitch': 'Importovat jako „{kind}“',
     'import.cli.example': 'např.',
     'import.cli.reportWritten': 'Úplný seznam problémů: {file}',
     'import.open': 'Importovat…',
@@ -204,6 +206,8 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import from a file',
     'import.cli.lines': 'lines',
+    'import.otherKind': 'This file looks like a file of the kind “{kind}”.',
+    'import.otherKindSwitch': 'Import as “{kind}”',
     'import.cli.example': 'e.g.',
     'import.cli.reportWritten': 'The full list of problems: {file}',
     'import.open': 'Import…',

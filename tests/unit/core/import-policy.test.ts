@@ -81,3 +81,26 @@ describe('Czech case for names written in capitals', () => {
     expect(czechNameCase('Kostelec nad Černými lesy')).toBe('Kostelec nad Černými lesy');
   });
 });
+
+describe('a file of the other kind', () => {
+  it('is recognised: a partnerships file chosen as municipalities says so instead of asking for a mapping', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const file = path.join(app.dir, 'partneri.tsv');
+      writeFileSync(
+        file,
+        'kod1\tlat1\tlon1\tobec1\tstat1\tkod2\tlat2\tlon2\tobec2\tstat2\trok\n' +
+          'S-552046\t49.41\t14.66\tTábor\tČesko\tF-1\t47.66\t9.17\tKonstanz\tNěmecko\t1997\n',
+      );
+      const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+      const report = await ok<ImportReport>(
+        app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+      );
+      expect(report).toMatchObject({ needsMapping: true, otherKind: 'partnerships' });
+      const right = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'partnerships', file: handle.file }));
+      expect(right).toMatchObject({ needsMapping: false, otherKind: null, format: 'smo2013' });
+    } finally {
+      await app.cleanup();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/domain/errors';
 import {
   applyMapping,
   detectFormat,
+  IMPORT_KINDS,
   type ColumnMap,
   type ColumnMapping,
   type FormatId,
@@ -109,6 +110,7 @@ function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport
     format: preview.format,
     header: preview.table.header,
     needsMapping: false,
+    otherKind: null,
     mappingProblems: [],
     counts: plan.counts,
     added: plan.added,
@@ -147,6 +149,8 @@ export async function previewImport(
         format: null,
         header: table.header,
         needsMapping: true,
+        // A file of the other kind is recognised, so the user can switch instead of mapping.
+        otherKind: IMPORT_KINDS.find((other) => other !== input.kind && detectFormat(other, table.header) !== null) ?? null,
         mappingProblems: applied.problems,
         counts: { ...emptyCounts(), rows: table.records.length },
         added: [],
