@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
 import './backups.css';
 
@@ -17,9 +18,8 @@ const formatSize = (bytes: number, format: (n: number) => string) =>
 export function BackupsSection() {
   const { t, tk, formatNumber, language } = useI18n();
   const list = useAsync(() => call('backups:list', {}), []);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  const { busy, message, error } = action;
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
     dateStyle: 'medium',
@@ -27,18 +27,9 @@ export function BackupsSection() {
   });
   const when = (backup: Backup) => dateTime.format(new Date(backup.createdAt));
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await action());
-      list.reload();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  const run = async (work: () => Promise<string>) => {
+    await action.run(work);
+    list.reload();
   };
 
   return (

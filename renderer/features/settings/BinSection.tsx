@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
 import './backups.css';
 
@@ -12,9 +13,7 @@ import './backups.css';
 export function BinSection() {
   const { t, tk, language } = useI18n();
   const list = useAsync(() => call('bin:list', {}), []);
-  const [busy, setBusy] = useState<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, message, error, run } = useAction();
   const { reload } = list;
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
   const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
@@ -22,20 +21,11 @@ export function BinSection() {
     timeStyle: 'short',
   });
 
-  const restore = async (auditId: number, label: string) => {
-    setBusy(auditId);
-    setError(null);
-    setMessage(null);
-    try {
+  const restore = (auditId: number, label: string) =>
+    run(async () => {
       await call('bin:restore', { auditId });
-      setMessage(t('bin.restored', { label }));
-      reload();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+      return t('bin.restored', { label });
+    });
 
   return (
     <div className="card bk-card" data-testid="bin">
@@ -71,7 +61,7 @@ export function BinSection() {
                   <button
                     type="button"
                     className="button"
-                    disabled={busy !== null}
+                    disabled={busy}
                     onClick={() => void restore(entry.auditId, entry.label)}
                     data-testid="bin-restore"
                   >

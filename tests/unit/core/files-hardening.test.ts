@@ -54,6 +54,24 @@ function smallDisk(): { dir: string; reason: null } | { dir: null; reason: strin
   }
 }
 
+/**
+ * Runs `body` with a fresh 1 MB tmpfs mounted, unmounted afterwards; skips the test with the
+ * printed reason where mounting is not allowed.
+ */
+async function onSmallDisk(context: { skip: () => void }, body: (dir: string) => Promise<void>): Promise<void> {
+  const small = smallDisk();
+  if (!small.dir) {
+    console.log(`Skipped: cannot mount a small tmpfs here (${small.reason})`);
+    context.skip();
+    return;
+  }
+  try {
+    await body(small.dir);
+  } finally {
+    execFileSync('umount', [small.dir]);
+  }
+}
+
 describe('every file written atomically', () => {
   let disk: ReturnType<typeof smallDisk> = { dir: null, reason: 'not mounted yet' };
   beforeAll(() => {
@@ -106,18 +124,12 @@ describe('every file written atomically', () => {
   });
 
   it('a registry whose daily backup cannot be written (full disk) opens, warns and retries', async (context) => {
-    const small = smallDisk();
-    if (!small.dir) {
-      console.log(`Skipped: cannot mount a small tmpfs here (${small.reason})`);
-      context.skip();
-      return;
-    }
-    try {
-      const db = path.join(small.dir, 'registry.db');
+    await onSmallDisk(context, async (dir) => {
+      const db = path.join(dir, 'registry.db');
       expect((await run('init', '--db', db)).code).toBe(0);
       rmSync(`${db}.backups`, { recursive: true, force: true });
       const free = 1024 * 1024 - statSync(db).size - 100 * 1024;
-      writeFileSync(path.join(small.dir, 'filler'), Buffer.alloc(Math.max(0, free)));
+      writeFileSync(path.join(dir, 'filler'), Buffer.alloc(Math.max(0, free)));
       const app = await createAppContext({
         databasePath: db,
         resourcesDir: RESOURCES_DIR,
@@ -132,7 +144,7 @@ describe('every file written atomically', () => {
         expect(status.backupProblem).not.toBeNull();
         // The registry works meanwhile.
         await ok(dispatch('prefs:set', { actorName: 'x' }));
-        rmSync(path.join(small.dir, 'filler'));
+        rmSync(path.join(dir, 'filler'));
         const retried = await ok<{ backupProblem: string | null; lastBackupAt: string | null }>(
           dispatch('db:status', {}),
         );
@@ -141,28 +153,18 @@ describe('every file written atomically', () => {
       } finally {
         await app.close();
       }
-    } finally {
-      execFileSync('umount', [small.dir]);
-    }
+    });
   });
 
   it('twinreg check says read-only, not damaged, for a sound registry on a read-only medium', async (context) => {
-    const small = smallDisk();
-    if (!small.dir) {
-      console.log(`Skipped: cannot mount a small tmpfs here (${small.reason})`);
-      context.skip();
-      return;
-    }
-    try {
-      const db = path.join(small.dir, 'registry.db');
+    await onSmallDisk(context, async (dir) => {
+      const db = path.join(dir, 'registry.db');
       expect((await run('init', '--db', db)).code).toBe(0);
-      execFileSync('mount', ['-o', 'remount,ro', small.dir]);
+      execFileSync('mount', ['-o', 'remount,ro', dir]);
       const check = await run('check', '--db', db);
       expect(check.code).toBe(0);
       expect(check.out).toContain('read-only');
-    } finally {
-      execFileSync('umount', [small.dir]);
-    }
+    });
   });
 
   it('the CLI says BUSY in words when another process holds the registry, never a statement dump', async () => {
