@@ -64,6 +64,21 @@ test('backups are listed in Settings; the import made one', async ({ appPage: pa
   await saveScreen(page, 'settings-backups');
 });
 
+test('the import history in Settings names the file, who and the result, and exports its messages', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await page.getByTestId('nav-settings').click();
+  const history = page.getByTestId('import-history-table');
+  const row = history.locator('tbody tr').filter({ hasText: 'obce-1250.csv' }).first();
+  await expect(row).toContainText('přidáno 2');
+  await expect(row).toContainText('1 hlášení');
+  await page.getByTestId('import-history').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'settings-import-history');
+  await row.getByTestId('import-history-export').click();
+  await expect(page.getByTestId('import-history')).toContainText(webApp.outputDir);
+});
+
 test('the preview reads in English too', async ({ appPage: page }) => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-en').click();

@@ -10,6 +10,8 @@ import {
   cancelImport,
   chooseImportFile,
   commitImport,
+  exportImportRun,
+  importHistory,
   openDroppedFile,
   previewImport,
 } from '../services/import/import-service';
@@ -22,6 +24,8 @@ export const importHandlers = (ctx: AppContext) =>
     'import:preview': (input) => previewImport(ctx, input),
     'import:commit': (input) => commitImport(ctx, input),
     'import:cancel': (input) => Promise.resolve(cancelImport(ctx, input)),
+    'import:history': () => importHistory(ctx),
+    'import:historyExport': (input) => exportImportRun(ctx, input),
     'backups:list': () => listDatabaseBackups(ctx),
     'backups:create': () => createManualBackup(ctx),
     'backups:restore': ({ name }) => restoreDatabaseBackup(ctx, name),

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/useAsync';
 import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
 import { BinSection } from './BinSection';
+import { ImportHistorySection } from './ImportHistorySection';
 
 export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
@@ -114,6 +115,7 @@ export function SettingsPage() {
           {error !== null && <ErrorNotice error={error} />}
         </div>
         <BackupsSection />
+        <ImportHistorySection />
         <BinSection />
       </div>
     </section>

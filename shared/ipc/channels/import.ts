@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
 import { IMPORT_KINDS, IMPORT_POLICIES } from '../../domain/import/formats';
-import { importReportSchema, importResultSchema } from '../../domain/import/report';
+import { importCountsSchema, importReportSchema, importResultSchema } from '../../domain/import/report';
+import { UI_LANGUAGES } from '../../domain/codes';
 
 const empty = z.object({}).strict();
 const fileRef = z.object({ file: z.string(), fileName: z.string() });
@@ -40,6 +41,35 @@ export const importChannels = defineChannels({
     doc: 'Imports every valid row of a previewed file in one transaction (after a backup); emits job:progress; idempotent.',
     input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
     output: importResultSchema,
+  },
+  'import:history': {
+    doc: 'Every import that ran, newest first: when, who, the file (name and SHA-256), kind, format, policy, whether it changed anything, the backup made before it, the counts and how many messages it had.',
+    input: empty,
+    output: z.object({
+      runs: z.array(
+        z.object({
+          id: z.number().int().positive(),
+          kind: z.enum(IMPORT_KINDS),
+          fileName: z.string(),
+          checksum: z.string(),
+          format: z.string().nullable(),
+          policy: z.enum(IMPORT_POLICIES),
+          actor: z.string(),
+          at: z.string(),
+          changed: z.boolean(),
+          backup: z.string().nullable(),
+          counts: importCountsSchema,
+          issuesTotal: z.number().int().nonnegative(),
+        }),
+      ),
+    }),
+  },
+  'import:historyExport': {
+    doc: "Writes a past import's messages (line, column, severity, message in the language) to CSV or XLSX at a path the user chooses; CANCELLED when the dialog is closed.",
+    input: z
+      .object({ id: z.number().int().positive(), format: z.enum(['csv', 'xlsx']), language: z.enum(UI_LANGUAGES) })
+      .strict(),
+    output: z.object({ filePath: z.string() }),
   },
   'import:cancel': {
     doc: 'Stops a running preview or import; an import rolls back entirely.',

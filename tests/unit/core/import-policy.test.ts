@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { czechNameCase } from '../../../shared/domain/text';
-import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
 /** The layout of the public municipality list (name, code, …, post code), with Děčín as the list writes it. */
 const HEADER = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
@@ -99,6 +99,68 @@ describe('a file of the other kind', () => {
       expect(report).toMatchObject({ needsMapping: true, otherKind: 'partnerships' });
       const right = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'partnerships', file: handle.file }));
       expect(right).toMatchObject({ needsMapping: false, otherKind: null, format: 'smo2013' });
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('the import history', () => {
+  it('keeps every import with who, the file and its checksum, the policy, the counts and its messages, exportable', async () => {
+    const out = tempDir('twinreg-history-');
+    const app = await createTestApp({
+      demo: true,
+      dialogs: {
+        saveFile: ({ defaultName }) => Promise.resolve(path.join(out, defaultName)),
+        openFile: () => Promise.resolve(null),
+        chooseFolder: () => Promise.resolve(out),
+      },
+    });
+    try {
+      await ok(app.dispatch('prefs:set', { actorName: 'Jana Archivářová' }));
+      const file = path.join(app.dir, 'obce.csv');
+      writeFileSync(file, `${HEADER}\n${DECIN}\n${NEW_CITY}\n`);
+      for (const policy of ['fillEmpty', 'fillEmpty'] as const) {
+        const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+        const report = await ok<ImportReport>(
+          app.dispatch('import:preview', { kind: 'municipalities', file: handle.file, policy }),
+        );
+        await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+      }
+      const { runs } = await ok<{
+        runs: {
+          id: number;
+          actor: string;
+          fileName: string;
+          checksum: string;
+          changed: boolean;
+          backup: string | null;
+          counts: { add: number; kept: number };
+          issuesTotal: number;
+          policy: string;
+        }[];
+      }>(app.dispatch('import:history', {}));
+      expect(runs).toHaveLength(2);
+      const [second, first] = runs;
+      expect(first).toMatchObject({
+        actor: 'Jana Archivářová',
+        fileName: 'obce.csv',
+        changed: true,
+        policy: 'fillEmpty',
+        counts: { add: 1, kept: 1 },
+        issuesTotal: 1,
+      });
+      expect(first?.backup).toMatch(/-import-/);
+      expect(second).toMatchObject({ changed: false, backup: null, counts: { add: 0 } });
+      expect(first?.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(second?.checksum).toBe(first?.checksum);
+
+      const { filePath } = await ok<{ filePath: string }>(
+        app.dispatch('import:historyExport', { id: first?.id, format: 'csv', language: 'cs' }),
+      );
+      const csv = readFileSync(filePath, 'utf8');
+      expect(csv).toContain('Řádek;Sloupec;Závažnost;Důvod');
+      expect(csv).toContain('2;PSČ;informace;"ponecháno „405 38“ z registru; soubor uvádí „405 02“"');
     } finally {
       await app.cleanup();
     }

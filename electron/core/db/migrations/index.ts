@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as initial from './0001-initial';
 import * as statisticsIndexes from './0005-statistics-indexes';
 import * as provenance from './0006-provenance';
+import * as importRuns from './0007-import-runs';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-initial', ...initial },
   { name: '0005-statistics-indexes', ...statisticsIndexes },
   { name: '0006-provenance', ...provenance },
+  { name: '0007-import-runs', ...importRuns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

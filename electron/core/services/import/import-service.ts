@@ -15,6 +15,11 @@ import {
 import type { ImportReport, ImportResult } from '../../../../shared/domain/import/report';
 import { emptyCounts } from '../../../../shared/domain/import/report';
 import type { AppContext } from '../../context';
+import type { UiLanguage } from '../../../../shared/domain/codes';
+import { translate } from '../../../../shared/i18n/index';
+import { sanitizeFileName, writeAtomically } from '../../files';
+import { findImportRun, insertImportRun, listImportRuns } from '../../repositories/import-runs-repository';
+import { writeCsv, writeXlsx, type Sheet } from '../export/spreadsheet-writers';
 import { acquireImportLock } from '../../db/import-lock';
 import { createBackup } from '../../db/backups';
 import { createJob, type ImportJob } from './job';
@@ -150,7 +155,8 @@ export async function previewImport(
         header: table.header,
         needsMapping: true,
         // A file of the other kind is recognised, so the user can switch instead of mapping.
-        otherKind: IMPORT_KINDS.find((other) => other !== input.kind && detectFormat(other, table.header) !== null) ?? null,
+        otherKind:
+          IMPORT_KINDS.find((other) => other !== input.kind && detectFormat(other, table.header) !== null) ?? null,
         mappingProblems: applied.problems,
         counts: { ...emptyCounts(), rows: table.records.length },
         added: [],
@@ -176,6 +182,62 @@ export async function previewImport(
   }
 }
 
+/** The history entry of an import. */
+const runOf = (preview: Preview, report: ImportReport, actor: string, changed: boolean, backup: string | null) => ({
+  kind: preview.kind,
+  fileName: preview.table.fileName,
+  checksum: preview.table.checksum,
+  format: preview.format,
+  policy: preview.policy,
+  actor,
+  at: new Date().toISOString(),
+  changed,
+  backup,
+  counts: report.counts,
+  issues: report.issues,
+});
+
+/** Past imports, newest first. */
+export const importHistory = async (ctx: AppContext) => ({ runs: await listImportRuns(ctx.db.knex) });
+
+/**
+ * Writes the messages of a past import to a file the user chooses (CSV for Excel or XLSX), with
+ * the same columns as the preview: line, column, severity and the message in the user's language.
+ */
+export async function exportImportRun(
+  ctx: AppContext,
+  input: { id: number; format: 'csv' | 'xlsx'; language: UiLanguage },
+): Promise<{ filePath: string }> {
+  const run = await findImportRun(ctx.db.knex, input.id);
+  if (!run) throw new AppError('NOT_FOUND', `No import ${String(input.id)} in the history.`);
+  const t = (key: string, params?: Record<string, string | number>) => translate(input.language, key, params);
+  const sheet: Sheet = {
+    name: t('import.history.sheet'),
+    columns: [
+      { header: t('import.col.line'), kind: 'number' },
+      { header: t('import.col.column'), kind: 'text' },
+      { header: t('import.col.severity'), kind: 'text' },
+      { header: t('import.col.reason'), kind: 'text' },
+    ],
+    rows: run.issues.map((issue) => [
+      issue.line,
+      issue.column,
+      t(`import.severity.${issue.severity}`),
+      t(issue.reason, issue.params),
+    ]),
+  };
+  const stem = run.fileName.replace(/\.[^.]+$/, '');
+  const filePath = await ctx.dialogs.saveFile({
+    defaultName: sanitizeFileName(`${t('import.history.fileName')} ${stem} ${run.at.slice(0, 10)}.${input.format}`),
+    filters: [input.format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
+  });
+  if (filePath === null) throw new AppError('CANCELLED', 'The export was cancelled.');
+  await writeAtomically(filePath, (temporary) =>
+    input.format === 'csv' ? writeCsv(temporary, sheet, input.language) : writeXlsx(temporary, sheet, input.language),
+  );
+  return { filePath };
+}
+
 const hasChanges = (plan: Plan): boolean => plan.counts.add + plan.counts.update > 0;
 
 /**
@@ -198,7 +260,9 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
   try {
     const check = await planFor(ctx, preview, job);
     if (!hasChanges(check)) {
-      return { report: toReport(input.previewId, preview, check), changed: false, backup: null };
+      const report = toReport(input.previewId, preview, check);
+      await insertImportRun(ctx.db.knex, runOf(preview, report, await ctx.actor(), false, null));
+      return { report, changed: false, backup: null };
     }
     job.throwIfCancelled();
     job.progress('backup', 0, 1);
@@ -213,6 +277,8 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
         await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now);
       else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, source);
       job.throwIfCancelled();
+      // The history entry is written with the data: an import is in it exactly when it happened.
+      await insertImportRun(trx, runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name));
       return inside;
     });
     ctx.emit('data:changed', {

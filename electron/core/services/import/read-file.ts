@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,11 +31,15 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 /** A file read as a table of text cells: the header and the records with their line numbers. */
 export type SourceTable = {
   fileName: string;
+  /** SHA-256 of the file's bytes: tells the same file from another of the same name in the import history. */
+  checksum: string;
   encoding: Encoding;
   delimiter: Delimiter | null;
   header: string[];
   records: CsvRecord[];
 };
+
+const checksumOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const failure = (key: string, message: string, params: Record<string, string | number> = {}) =>
   new AppError('VALIDATION', message, { issues: [{ path: 'file', message: key }], reason: key, params });
@@ -98,7 +103,14 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   if (records.length > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
   const [headerRecord, ...rest] = records;
   if (!headerRecord) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
-  return { fileName, encoding, delimiter, header: headerRecord.cells.map((c) => c.trim()), records: rest };
+  return {
+    fileName,
+    checksum: checksumOf(bytes),
+    encoding,
+    delimiter,
+    header: headerRecord.cells.map((c) => c.trim()),
+    records: rest,
+  };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -186,6 +198,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceTabl
   while (headerWidth > 0 && headerRecord.cells[headerWidth - 1] === '') headerWidth -= 1;
   return {
     fileName,
+    checksum: checksumOf(bytes),
     encoding: 'xlsx',
     delimiter: null,
     header: headerRecord.cells.slice(0, headerWidth),

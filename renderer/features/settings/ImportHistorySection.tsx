@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call, onEvent } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/useAction';
+import { useAsync } from '../../lib/useAsync';
+import './backups.css';
+
+/** Settings ▸ Import history: every import with who, when, the file, its result, and its messages as CSV. */
+export function ImportHistorySection() {
+  const { t, tk, language, formatNumber } = useI18n();
+  const list = useAsync(() => call('import:history', {}), []);
+  const { busy, message, error, run } = useAction();
+  const { reload } = list;
+  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
+  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const runs = list.data?.runs;
+
+  return (
+    <div className="card bk-card" data-testid="import-history">
+      <h2>{t('import.history.title')}</h2>
+      <p className="hint">{t('import.history.hint')}</p>
+      {message !== null && (
+        <p className="notice notice-ok" role="status">
+          {message}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {runs && runs.length === 0 && <p className="hint">{t('import.history.empty')}</p>}
+      {runs && runs.length > 0 && (
+        <table className="bk-table" data-testid="import-history-table">
+          <thead>
+            <tr>
+              <th>{t('import.history.col.when')}</th>
+              <th>{t('import.history.col.who')}</th>
+              <th>{t('import.history.col.file')}</th>
+              <th>{t('import.history.col.result')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} title={`SHA-256 ${r.checksum}`}>
+                <td>{dateTime.format(new Date(r.at))}</td>
+                <td>{r.actor}</td>
+                <td>
+                  {r.fileName}
+                  <div className="hint">
+                    {tk(`import.kind.${r.kind}`)} · {tk(`import.policy.${r.policy}`)}
+                  </div>
+                </td>
+                <td>
+                  {t('import.history.result', {
+                    add: formatNumber(r.counts.add),
+                    update: formatNumber(r.counts.update),
+                    unchanged: formatNumber(r.counts.unchanged),
+                    invalid: formatNumber(r.counts.invalid),
+                  })}
+                  <div className="hint">{t('import.history.messages', { count: formatNumber(r.issuesTotal) })}</div>
+                </td>
+                <td className="bk-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy || r.issuesTotal === 0}
+                    onClick={() =>
+                      void run(async () => {
+                        const { filePath } = await call('import:historyExport', { id: r.id, format: 'csv', language });
+                        return t('import.history.exported', { file: filePath });
+                      })
+                    }
+                    data-testid="import-history-export"
+                  >
+                    {t('import.history.export')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
