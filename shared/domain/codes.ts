@@ -4,7 +4,8 @@
  * shipped: add new ones, never rename.
  */
 
-export const MUNICIPALITY_KINDS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
+/** `unknown` (neuvedeno): a list that states no kind (the public municipality list); never guessed. */
+export const MUNICIPALITY_KINDS = ['obec', 'mestys', 'mesto', 'statutarni_mesto', 'unknown'] as const;
 
 /**
  * Municipality codes of the statutory cities named by law (§ 4 of the Municipalities Act,

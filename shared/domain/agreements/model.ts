@@ -146,6 +146,8 @@ const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
   mestys: 'town',
   mesto: 'town',
   statutarni_mesto: 'city',
+  // Not stated: statutory cities are known by law, so any other place has a starosta.
+  unknown: 'municipality',
 };
 
 /** Czech side: a statutory city has a primátor/primátorka, others a starosta/starostka. */

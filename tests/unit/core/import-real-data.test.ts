@@ -49,6 +49,16 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
       .first<{ name: string; postal_code: string; kind: string }>();
     // Post codes as the forms write them; the capital's kind known by law.
     expect(praha).toMatchObject({ name: 'Praha', postal_code: '110 00', kind: 'statutarni_mesto' });
+    // The list states no kind: the statutory cities (and the capital) are known by law, every
+    // other place is "not stated", never guessed.
+    const kinds = await app.ctx.db
+      .knex('municipalities')
+      .groupBy('kind')
+      .select<{ kind: string; n: number }[]>('kind', app.ctx.db.knex.raw('count(*) as n'));
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]))).toEqual({
+      statutarni_mesto: 27,
+      unknown: 6259 - 27,
+    });
     // Cities the list writes in capitals get the usual Czech case.
     const names = await app.ctx.db
       .knex('municipalities')

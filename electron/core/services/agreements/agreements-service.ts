@@ -98,7 +98,9 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     .join(', ');
   const cz: PartyFields = {
     name: member.name,
-    nounKey: member.kind,
+    // A kind not stated drafts as "obec", which every Czech municipality legally is; the party's
+    // noun stays editable in the draft.
+    nounKey: member.kind === 'unknown' ? 'obec' : member.kind,
     countryNames: countryNames('CZ'),
     address: member.street ? address : '',
     idNumber: member.ico ?? '',

@@ -319,8 +319,8 @@ export async function writeMunicipalities(
     return {
       code,
       name: values.name,
-      // Statutory cities are named by law; the list states no kind for any other place.
-      kind: STATUTORY_CITY_CODES.has(code) ? 'statutarni_mesto' : 'obec',
+      // Statutory cities are named by law; for any other place the list states no kind: not guessed.
+      kind: STATUTORY_CITY_CODES.has(code) ? 'statutarni_mesto' : 'unknown',
       district_id: district?.id ?? null,
       region_id:
         values.region_code === undefined ? (district?.regionId ?? null) : (regionIds.get(values.region_code) ?? null),
