@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
-import './backups.css';
+import { ListCard } from './ListCard';
 
 /**
  * Settings ▸ Deleted records: what was deleted in the last 90 days (who, when, what), each with
@@ -28,17 +27,16 @@ export function BinSection() {
     });
 
   return (
-    <div className="card bk-card" data-testid="bin">
-      <h2>{t('bin.title')}</h2>
-      <p className="hint">{t('bin.hint')}</p>
-      {message !== null && (
-        <p className="notice notice-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
-      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.length === 0 && <p className="hint">{t('bin.empty')}</p>}
+    <ListCard
+      testId="bin"
+      title={t('bin.title')}
+      hint={t('bin.hint')}
+      message={message}
+      error={error}
+      loadError={list.status === 'error' ? list.error : null}
+      onRetry={reload}
+      emptyText={list.data?.length === 0 ? t('bin.empty') : null}
+    >
       {list.data && list.data.length > 0 && (
         <table className="bk-table" data-testid="bin-table">
           <thead>
@@ -73,6 +71,6 @@ export function BinSection() {
           </tbody>
         </table>
       )}
-    </div>
+    </ListCard>
   );
 }

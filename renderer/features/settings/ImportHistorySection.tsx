@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
-import './backups.css';
+import { ListCard } from './ListCard';
 
 /** Settings ▸ Import history: every import with who, when, the file, its result, and its messages as CSV. */
 export function ImportHistorySection() {
@@ -20,17 +19,16 @@ export function ImportHistorySection() {
   const runs = list.data?.runs;
 
   return (
-    <div className="card bk-card" data-testid="import-history">
-      <h2>{t('import.history.title')}</h2>
-      <p className="hint">{t('import.history.hint')}</p>
-      {message !== null && (
-        <p className="notice notice-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
-      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {runs && runs.length === 0 && <p className="hint">{t('import.history.empty')}</p>}
+    <ListCard
+      testId="import-history"
+      title={t('import.history.title')}
+      hint={t('import.history.hint')}
+      message={message}
+      error={error}
+      loadError={list.status === 'error' ? list.error : null}
+      onRetry={reload}
+      emptyText={runs?.length === 0 ? t('import.history.empty') : null}
+    >
       {runs && runs.length > 0 && (
         <table className="bk-table" data-testid="import-history-table">
           <thead>
@@ -83,6 +81,6 @@ export function ImportHistorySection() {
           </tbody>
         </table>
       )}
-    </div>
+    </ListCard>
   );
 }

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import './backups.css';
+
+/**
+ * A Settings card that lists records (the import history, the bin): title, hint, the outcome of
+ * the last action, a load error with retry, an empty text, then the table.
+ */
+export function ListCard({
+  testId,
+  title,
+  hint,
+  message,
+  error,
+  loadError,
+  onRetry,
+  emptyText,
+  children,
+}: {
+  testId: string;
+  title: string;
+  hint: string;
+  message: string | null;
+  error: unknown;
+  loadError: unknown;
+  onRetry: () => void;
+  /** Shown instead of the table when the list is loaded and empty; null while there are rows. */
+  emptyText: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="card bk-card" data-testid={testId}>
+      <h2>{title}</h2>
+      <p className="hint">{hint}</p>
+      {message !== null && (
+        <p className="notice notice-ok" role="status">
+          {message}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      {loadError !== null && <ErrorNotice error={loadError} onRetry={onRetry} />}
+      {emptyText !== null && <p className="hint">{emptyText}</p>}
+      {children}
+    </div>
+  );
+}
