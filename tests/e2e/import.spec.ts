@@ -1,3 +1,5 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { encodeWindows1250 } from '../support/import-corpus';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
@@ -77,6 +79,12 @@ test('the import history in Settings names the file, who and the result, and exp
   await saveScreen(page, 'settings-import-history');
   await row.getByTestId('import-history-export').click();
   await expect(page.getByTestId('import-history')).toContainText(webApp.outputDir);
+  const exported = (await readdir(webApp.outputDir)).filter((name) => name.startsWith('Import '));
+  expect(exported).toHaveLength(1);
+  const csv = await readFile(path.join(webApp.outputDir, exported[0] ?? ''), 'utf8');
+  expect(csv).toContain('„12345X“ není šestimístný kód obce');
+  // The output folder is shared by this worker's specs (the Members export reads it): leave it as found.
+  await rm(path.join(webApp.outputDir, exported[0] ?? ''));
 });
 
 test('the preview reads in English too', async ({ appPage: page }) => {
