@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectDatabase, openDatabase } from '../../../electron/core/db/database';
-import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
-import { tempDir } from '../../support/temp-db';
+import { inspectDatabase, openDatabase } from '../../electron/core/db/database';
+import { CSU_HEADER, csuRows, toCsv } from '../support/import-corpus';
+import { tempDir } from '../support/temp-db';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ROWS = 8_000;
 const PARALLEL = 4;
 const RUNS = 20;

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The slow tests (kill -9 at random moments of real imports, 20 runs): `npm run test:slow`, part of
+ * `npm test` and so of CI, but apart from the quick unit suite a developer runs all day.
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/slow/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 600_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
