@@ -248,7 +248,8 @@ export async function replaceWithBackup(
   if (problems.length > 0)
     throw new AppError('DATABASE_DAMAGED', `The backup ${name} is damaged too: ${problems.join('; ')}`);
   const keptAs = `${databasePath}.damaged-${stamp(now)}`;
-  const temporary = `${databasePath}.restoring`;
+  // Named after this process, so that a later start removes it if this process dies meanwhile.
+  const temporary = temporaryPathFor(databasePath);
   await copyFile(source, temporary);
   for (const suffix of ['', '-wal', '-shm']) {
     try {
