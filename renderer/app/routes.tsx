@@ -14,7 +14,12 @@ export type Route = { id: string; label: MessageKey; render: () => ReactNode; ke
 
 /** The screens, in the order of the navigation; a feature replaces its placeholder here. */
 export const ROUTES: readonly Route[] = [
-  { id: 'members', label: 'nav.members', render: () => <MembersPage importButton={<ImportButton />} />, keepAlive: true },
+  {
+    id: 'members',
+    label: 'nav.members',
+    render: () => <MembersPage importButton={<ImportButton />} />,
+    keepAlive: true,
+  },
   { id: 'partnerships', label: 'nav.partnerships', render: () => <PartnershipsPage />, keepAlive: true },
   { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
   {

@@ -10,6 +10,8 @@ export type I18n = {
   tk: (key: string, params?: MessageParams) => string;
   formatNumber: (value: number | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
+  /** A moment (an audit entry, a backup, an import): medium date and short time, local time. */
+  formatDateTime: (iso: string) => string;
 };
 
 const locales: Record<UiLanguage, string> = { cs: 'cs-CZ', en: 'en-GB' };
@@ -22,6 +24,7 @@ export function createI18n(language: UiLanguage): I18n {
     year: 'numeric',
     timeZone: 'UTC',
   });
+  const moments = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
   return {
     language,
     t: (key, params) => translate(language, key, params),
@@ -32,6 +35,10 @@ export function createI18n(language: UiLanguage): I18n {
       if (!iso) return '';
       const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
       return Number.isNaN(date.getTime()) ? iso : dates.format(date);
+    },
+    formatDateTime: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : moments.format(date);
     },
   };
 }

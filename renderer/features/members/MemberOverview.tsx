@@ -62,17 +62,13 @@ function History({ id }: { id: number }) {
   if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
   if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
   if (history.data.length === 0) return <p className="empty-note">{t('members.history.empty')}</p>;
-  const time = new Intl.DateTimeFormat(i18n.language === 'cs' ? 'cs-CZ' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <ol className="m-history" data-testid="member-history">
       {history.data.map((entry: AuditEntry) => (
         <li key={entry.id}>
           <div className="m-history-head">
             <span className={`m-badge m-badge-action-${entry.action}`}>{tk(`members.history.${entry.action}`)}</span>
-            <span>{time.format(new Date(entry.at))}</span>
+            <span>{i18n.formatDateTime(entry.at)}</span>
             <span className="m-muted">{entry.actor || t('members.history.unknownActor')}</span>
           </div>
           {entry.action === 'update' && (

@@ -19,12 +19,8 @@ export function HistorySection({
   recordId: number;
   version: number;
 }) {
-  const { t, tk, language, formatDate } = useI18n();
+  const { t, tk, language, formatDate, formatDateTime } = useI18n();
   const history = useAsync(() => call('audit:history', { table, recordId }), [table, recordId, version]);
-  const when = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   const label = (field: string) => {
     const key = `partnerships.field.${field}`;
     return MESSAGES[language][key] !== undefined ? tk(key) : field;
@@ -61,7 +57,7 @@ export function HistorySection({
               <div className="p-timeline-head">
                 <strong>{tk(`partnerships.history.action.${entry.action}`)}</strong>
                 <span className="p-muted">
-                  {when.format(new Date(entry.at))} ·{' '}
+                  {formatDateTime(entry.at)} ·{' '}
                   {entry.actor === '' ? t('partnerships.history.unknownActor') : entry.actor}
                 </span>
               </div>

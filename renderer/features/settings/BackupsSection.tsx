@@ -16,16 +16,12 @@ const formatSize = (bytes: number, format: (n: number) => string) =>
 
 /** Settings ▸ Backups: the verified backups with size and date; back up now; restore after a confirmation. */
 export function BackupsSection() {
-  const { t, tk, formatNumber, language } = useI18n();
+  const { t, tk, formatNumber, formatDateTime } = useI18n();
   const list = useAsync(() => call('backups:list', {}), []);
   const action = useAction();
   const { busy, message, error } = action;
   const [confirming, setConfirming] = useState<Backup | null>(null);
-  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  const when = (backup: Backup) => dateTime.format(new Date(backup.createdAt));
+  const when = (backup: Backup) => formatDateTime(backup.createdAt);
 
   const run = async (work: () => Promise<string>) => {
     await action.run(work);

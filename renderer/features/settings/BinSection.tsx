@@ -10,15 +10,11 @@ import { ListCard } from './ListCard';
  * Restore, which brings the record back with its id and what its delete took with it.
  */
 export function BinSection() {
-  const { t, tk, language } = useI18n();
+  const { t, tk, formatDateTime } = useI18n();
   const list = useAsync(() => call('bin:list', {}), []);
   const { busy, message, error, run } = useAction();
   const { reload } = list;
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
-  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 
   const restore = (auditId: number, label: string) =>
     run(async () => {
@@ -51,7 +47,7 @@ export function BinSection() {
           <tbody>
             {list.data.map((entry) => (
               <tr key={entry.auditId}>
-                <td>{dateTime.format(new Date(entry.at))}</td>
+                <td>{formatDateTime(entry.at)}</td>
                 <td>{tk(`bin.kind.${entry.table}`)}</td>
                 <td>{entry.label}</td>
                 <td>{entry.actor}</td>

@@ -7,15 +7,11 @@ import { ListCard } from './ListCard';
 
 /** Settings ▸ Import history: every import with who, when, the file, its result, and its messages as CSV. */
 export function ImportHistorySection() {
-  const { t, tk, language, formatNumber } = useI18n();
+  const { t, tk, language, formatNumber, formatDateTime } = useI18n();
   const list = useAsync(() => call('import:history', {}), []);
   const { busy, message, error, run } = useAction();
   const { reload } = list;
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
-  const dateTime = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   const runs = list.data?.runs;
 
   return (
@@ -43,7 +39,7 @@ export function ImportHistorySection() {
           <tbody>
             {runs.map((r) => (
               <tr key={r.id} title={`SHA-256 ${r.checksum}`}>
-                <td>{dateTime.format(new Date(r.at))}</td>
+                <td>{formatDateTime(r.at)}</td>
                 <td>{r.actor}</td>
                 <td>
                   {r.fileName}
