@@ -5,7 +5,7 @@ import { insertRows } from './import-repository';
  * The demo records: marked `source = 'demo'` when the demo data is loaded, so that they can be
  * told from staff's records and removed exactly. The order below is children first; a demo
  * record that staff's records hang on (an imported partnership of a demo member, a contact added
- * to a demo partnership, an agreement draft) is kept, and counted as kept.
+ * to a demo partnership, an agreement draft) or that staff changed is kept, and counted as kept.
  */
 export const DEMO = 'demo';
 
@@ -52,6 +52,15 @@ export async function countRemovable(db: Knex): Promise<number> {
 /** The demo records of a table that nothing of the staff's hangs on (children already removed). */
 function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
   const query = db(table).where(`${table}.source`, DEMO);
+  // A demo record that staff changed (an edit, an import that filled a field) is theirs now: kept.
+  query.whereNotExists((q) => {
+    void q
+      .select(db.raw('1'))
+      .from('audit_log')
+      .where('audit_log.table_name', table)
+      .whereIn('audit_log.action', ['update', 'import'])
+      .whereRaw('audit_log.record_id = ??.id', [table]);
+  });
   const hanging = (child: string, column: string) =>
     query.whereNotExists((q) => {
       void q.select(db.raw('1')).from(child).whereRaw('??.?? = ??.id', [child, column, table]);

@@ -87,6 +87,17 @@ describe('demo data is visibly demo and removable', () => {
       await ok(
         app.dispatch('contacts:create', { partnershipId: demoPartnership.id, side: 'cz', name: 'Skutečná Osoba' }),
       );
+      // A demo member whose mayor staff corrected is theirs now.
+      const edited = await knex('municipalities')
+        .whereNotIn('id', [tabor.id, demoPartnership.municipality_id])
+        .first<{ id: number; version: number }>('id', 'version');
+      await ok(
+        app.dispatch('municipalities:update', {
+          id: edited.id,
+          version: edited.version,
+          patch: { mayorName: 'Skutečný Starosta' },
+        }),
+      );
 
       const result = await ok<{ removed: Record<string, number>; kept: Record<string, number>; backup: string }>(
         app.dispatch('demo:remove', {}),
@@ -99,15 +110,18 @@ describe('demo data is visibly demo and removable', () => {
       expect(await knex('contacts').where({ name: 'Skutečná Osoba' }).first('id')).toBeDefined();
       // Everything else of the demo is gone, audited.
       expect(await total('activities')).toBe(0);
-      expect(result.kept.municipalities).toBe(2);
+      expect(await knex('municipalities').where({ id: edited.id }).first('mayor_name')).toEqual({
+        mayor_name: 'Skutečný Starosta',
+      });
+      expect(result.kept.municipalities).toBe(3);
       expect(result.kept.partnerships).toBe(1);
-      expect(await total('municipalities')).toBe(2);
+      expect(await total('municipalities')).toBe(3);
       const audit = await knex('audit_log').where({ action: 'delete' }).count<{ n: number }[]>({ n: '*' });
       expect(Number(audit[0]?.n)).toBe(Object.values(result.removed).reduce((a, b) => a + b, 0));
       // Nothing left to remove: the banner goes although the kept demo records are still marked.
       const after = await ok<{ removable: number; counts: Record<string, number> }>(app.dispatch('demo:status', {}));
       expect(after.removable).toBe(0);
-      expect(after.counts.municipalities).toBe(2);
+      expect(after.counts.municipalities).toBe(3);
       // Again: nothing more to remove.
       const again = await ok<{ removed: Record<string, number> }>(app.dispatch('demo:remove', {}));
       expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
