@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { UiLanguage } from '../../shared/domain/codes';
+import { formatPartialDate } from '../../shared/domain/dates';
 import { translate, translatePlural, type MessageKey, type MessageParams } from '../../shared/i18n/index';
 
 export type I18n = {
@@ -9,6 +10,7 @@ export type I18n = {
   /** Translates a key built at run time (e.g. `kind.${code}`). */
   tk: (key: string, params?: MessageParams) => string;
   formatNumber: (value: number | null | undefined) => string;
+  /** A stored date at its precision: "22. 5. 1994", "květen 1994", "1994". */
   formatDate: (iso: string | null | undefined) => string;
   /** A moment (an audit entry, a backup, an import): medium date and short time, local time. */
   formatDateTime: (iso: string) => string;
@@ -18,12 +20,6 @@ const locales: Record<UiLanguage, string> = { cs: 'cs-CZ', en: 'en-GB' };
 
 export function createI18n(language: UiLanguage): I18n {
   const numbers = new Intl.NumberFormat(locales[language]);
-  const dates = new Intl.DateTimeFormat(locales[language], {
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   const moments = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
   return {
     language,
@@ -31,11 +27,7 @@ export function createI18n(language: UiLanguage): I18n {
     tn: (key, count, params) => translatePlural(language, key, count, params),
     tk: (key, params) => translate(language, key, params),
     formatNumber: (value) => (value === null || value === undefined ? '' : numbers.format(value)),
-    formatDate: (iso) => {
-      if (!iso) return '';
-      const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? iso : dates.format(date);
-    },
+    formatDate: (iso) => formatPartialDate(iso, language),
     formatDateTime: (iso) => {
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : moments.format(date);

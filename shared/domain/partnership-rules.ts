@@ -12,6 +12,7 @@ import {
 } from './codes';
 import { isCountryCode } from './countries';
 import type { FieldIssue } from './errors';
+import { certainlyBefore, partialDate } from './dates';
 import { id, isoDate } from './schemas';
 
 /**
@@ -35,6 +36,12 @@ const optionalDate = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? null : value));
 
+/** A date the source may know only to the month or the year (`1994-05-22`, `1994-05`, `1994`). */
+const optionalPartialDate = z
+  .union([partialDate, z.literal(''), z.null()])
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? null : value));
+
 /** A council resolution number as municipalities write it: e.g. `ZM/12/2024`, `123/5/2019`, `R-45/2020`. */
 export const resolutionCode = z
   .string()
@@ -48,8 +55,8 @@ export const resolutionCode = z
 const partnershipFieldsBase = z.object({
   type: z.enum(PARTNERSHIP_TYPES, 'validation.required'),
   status: z.enum(PARTNERSHIP_STATUSES, 'validation.required'),
-  startedOn: optionalDate,
-  signedOn: optionalDate,
+  startedOn: optionalPartialDate,
+  signedOn: optionalPartialDate,
   signedPlace: optionalText(200),
   czResolution: resolutionCode,
   czResolutionDate: optionalDate,
@@ -57,7 +64,7 @@ const partnershipFieldsBase = z.object({
   partnerResolutionDate: optionalDate,
   termKind: z.enum(TERM_KINDS),
   termUntil: optionalDate,
-  endedOn: optionalDate,
+  endedOn: optionalPartialDate,
   notes: optionalText(20_000),
   areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
   participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)).max(PARTICIPANT_GROUPS.length),
@@ -87,16 +94,16 @@ type DatedFields = {
 /** Rules between fields (dates in order, a fixed term has an end). */
 export function crossFieldIssues(p: DatedFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (p.startedOn && p.signedOn && p.signedOn < p.startedOn && p.confirmSignedBeforeStart !== true) {
+  if (p.startedOn && p.signedOn && certainlyBefore(p.signedOn, p.startedOn) && p.confirmSignedBeforeStart !== true) {
     issues.push({ path: 'signedOn', message: 'validation.signedBeforeStarted' });
   }
   if (p.termKind === 'fixed' && !p.termUntil)
     issues.push({ path: 'termUntil', message: 'validation.termUntilRequired' });
   const from = p.signedOn ?? p.startedOn;
-  if (p.termKind === 'fixed' && p.termUntil && from && p.termUntil < from) {
+  if (p.termKind === 'fixed' && p.termUntil && from && certainlyBefore(p.termUntil, from)) {
     issues.push({ path: 'termUntil', message: 'validation.termBeforeStart' });
   }
-  if (p.endedOn && p.startedOn && p.endedOn < p.startedOn)
+  if (p.endedOn && p.startedOn && certainlyBefore(p.endedOn, p.startedOn))
     issues.push({ path: 'endedOn', message: 'validation.endedBeforeStarted' });
   return issues;
 }

@@ -336,6 +336,49 @@ test.describe('Partnerships', () => {
     await expect.poll(stored).toBe('2025-03-01');
   });
 
+  test('a start known only to the year stays a year: grid, form, inline edit and history', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const startOf = async () =>
+      (
+        (await webApp.ctx.db
+          .knex('partnerships as p')
+          .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+          .where('t.name', 'Konstanz')
+          .first('p.started_on')) as { started_on: string }
+      ).started_on;
+    expect(await startOf()).toBe('1984');
+    await openPartnerships(page);
+    await search(page, 'konstanz');
+    const started = grid(page).locator('.ag-cell[col-id="startedOn"]').first();
+    await expect(started).toHaveText('1984');
+    await grid(page).getByTestId('open-partnership').first().click();
+    const detail = page.getByTestId('partnership-detail');
+    await expect(detail.getByTestId('field-startedOn')).toHaveValue('1984');
+    // A month is kept as a month; an unreadable text is named, not saved.
+    await detail.getByTestId('field-startedOn').fill('jaro 1985');
+    await detail.getByTestId('detail-save').click();
+    await expect(detail.getByTestId('error-startedOn')).toContainText('jen rok (1994)');
+    expect(await startOf()).toBe('1984');
+    await detail.getByTestId('field-startedOn').fill('5/1985');
+    await detail.getByTestId('detail-save').click();
+    await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+    expect(await startOf()).toBe('1985-05');
+    await expect(detail.getByTestId('history')).toContainText('květen 1985');
+    await expect(detail.getByTestId('history')).toContainText('1984');
+    await expect(detail.getByTestId('history')).not.toContainText('1. 1. 1984');
+    await saveScreen(page, 'partnership-month-precision');
+    await detail.getByTestId('detail-close').click();
+    await expect(started).toHaveText('květen 1985');
+    // Inline: a year typed in the grid is stored as that year.
+    await started.dblclick();
+    await started.locator('input').fill('1984');
+    await started.locator('input').press('Enter');
+    await expect(started).toHaveText('1984');
+    await expect.poll(startOf).toBe('1984');
+  });
+
   test('delete asks first and can be undone with all children', async ({ appPage: page, webApp }) => {
     await openPartnerships(page);
     // Other spec files may have their own Löbau partnership: name both towns.
@@ -404,7 +447,13 @@ test.describe('Partnerships', () => {
     const startedIndex = header.indexOf('Zahájeno') + 1;
     const started = (sheet?.getColumn(startedIndex).values ?? []).slice(2).filter((v) => v !== null && v !== undefined);
     expect(started.length).toBeGreaterThan(0);
-    expect(started.every((v) => v instanceof Date)).toBe(true);
+    // Days are real dates; a start known only to the year is the year as text, as the grid shows it.
+    const startedShown = await columnTexts(page, 'startedOn');
+    started.forEach((value) => {
+      if (value instanceof Date) expect(startedShown).toContain(value.toLocaleDateString('cs-CZ', { timeZone: 'UTC' }));
+      else expect(value).toMatch(/^\d{4}$/);
+    });
+    expect(started.some((v) => !(v instanceof Date))).toBe(true);
   });
 
   test('hostile text is shown literally and exported safely', async ({ appPage: page, webApp }) => {

@@ -22,6 +22,7 @@ import {
   TOWN_SIZES,
 } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
+import { partialDate } from '../../../shared/domain/dates';
 import { isoDate, municipalityCode } from '../../../shared/domain/schemas';
 import { nowIso } from '../db/clock';
 import { countRows, upsertDistricts, upsertRegions } from '../repositories/reference-repository';
@@ -78,8 +79,8 @@ const partnershipFile = z.array(
     }),
     type: z.enum(PARTNERSHIP_TYPES),
     status: z.enum(PARTNERSHIP_STATUSES),
-    startedOn: nullable(isoDate),
-    signedOn: nullable(isoDate),
+    startedOn: nullable(partialDate),
+    signedOn: nullable(partialDate),
     signedPlace: nullable(z.string()),
     termKind: z.enum(TERM_KINDS).default('indefinite'),
     termUntil: nullable(isoDate),

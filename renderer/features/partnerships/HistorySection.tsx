@@ -7,6 +7,9 @@ import { useAsync } from '../../lib/useAsync';
 /** Fields the history never shows (bookkeeping, or the undo snapshot of a delete). */
 const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt']);
 
+/** Fields holding a date at its precision (a bare year "1997" is shown as a year). */
+const DATE_FIELDS = new Set(['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil']);
+
 const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
 /** The change history of one record: who, when, which fields from what to what (values shown as text). */
@@ -40,7 +43,7 @@ export function HistorySection({
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const prefix = CODE_PREFIX[field];
     if (prefix !== undefined && MESSAGES[language][`${prefix}.${text}`] !== undefined) return tk(`${prefix}.${text}`);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+    if (DATE_FIELDS.has(field) || /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
     return shorten(text);
   };
   return (

@@ -10,7 +10,9 @@ import {
   type PartnershipType,
   type TermKind,
 } from '../../../shared/domain/codes';
+import type { UiLanguage } from '../../../shared/domain/codes';
 import { countryName } from '../../../shared/domain/countries';
+import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
 import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -42,11 +44,15 @@ type Form = {
   confirmSignedBeforeStart: boolean;
 };
 
-const toForm = (d: Detail): Form => ({
+/** Dates a source may know only to the month or the year: typed as text, kept at their precision. */
+const PARTIAL_DATE_FIELDS = ['startedOn', 'signedOn', 'endedOn'] as const;
+type PartialDateField = (typeof PARTIAL_DATE_FIELDS)[number];
+
+const toForm = (d: Detail, language: UiLanguage): Form => ({
   type: d.type,
   status: d.status,
-  startedOn: d.startedOn ?? '',
-  signedOn: d.signedOn ?? '',
+  startedOn: editablePartialDate(d.startedOn, language),
+  signedOn: editablePartialDate(d.signedOn, language),
   signedPlace: d.signedPlace ?? '',
   czResolution: d.czResolution ?? '',
   czResolutionDate: d.czResolutionDate ?? '',
@@ -54,7 +60,7 @@ const toForm = (d: Detail): Form => ({
   partnerResolutionDate: d.partnerResolutionDate ?? '',
   termKind: d.termKind,
   termUntil: d.termUntil ?? '',
-  endedOn: d.endedOn ?? '',
+  endedOn: editablePartialDate(d.endedOn, language),
   notes: d.notes ?? '',
   areas: d.areas,
   participantGroups: d.participantGroups,
@@ -257,7 +263,7 @@ function DetailForm({
 }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
-  const [form, setForm] = useState<Form>(() => toForm(d));
+  const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -267,6 +273,19 @@ function DetailForm({
 
   const save = async () => {
     const values = { ...form, confirmSignedBeforeStart: form.confirmSignedBeforeStart };
+    const unreadable: Record<string, string> = {};
+    for (const key of PARTIAL_DATE_FIELDS) {
+      if (form[key].trim() === '') values[key] = '';
+      else {
+        const parsed = parsePartialDate(form[key]);
+        if (parsed === null) unreadable[key] = tk('validation.partialDate');
+        else values[key] = parsed;
+      }
+    }
+    if (Object.keys(unreadable).length > 0) {
+      setErrors(unreadable);
+      return;
+    }
     const local = issuesOf(partnershipFieldsSchema, values);
     if (local.length > 0) {
       setErrors(fieldErrors(local, i18n));
@@ -289,7 +308,9 @@ function DetailForm({
     }
   };
 
-  const signedEarly = form.startedOn !== '' && form.signedOn !== '' && form.signedOn < form.startedOn;
+  const startedOn = parsePartialDate(form.startedOn);
+  const signedOn = parsePartialDate(form.signedOn);
+  const signedEarly = startedOn !== null && signedOn !== null && certainlyBefore(signedOn, startedOn);
   const text = (key: 'signedPlace' | 'czResolution' | 'partnerResolution', max: number, wide = false) => (
     <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]} wide={wide}>
       <input
@@ -300,11 +321,20 @@ function DetailForm({
       />
     </Field>
   );
-  const date = (
-    key: 'startedOn' | 'signedOn' | 'czResolutionDate' | 'partnerResolutionDate' | 'termUntil' | 'endedOn',
-  ) => (
+  const date = (key: 'czResolutionDate' | 'partnerResolutionDate' | 'termUntil' | PartialDateField) => (
     <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]}>
-      <input type="date" value={form[key]} onChange={(e) => set(key, e.target.value)} data-testid={`field-${key}`} />
+      {(PARTIAL_DATE_FIELDS as readonly string[]).includes(key) ? (
+        <input
+          value={form[key]}
+          inputMode="numeric"
+          placeholder={t('partnerships.partialDatePlaceholder')}
+          title={t('validation.partialDate')}
+          onChange={(e) => set(key, e.target.value)}
+          data-testid={`field-${key}`}
+        />
+      ) : (
+        <input type="date" value={form[key]} onChange={(e) => set(key, e.target.value)} data-testid={`field-${key}`} />
+      )}
     </Field>
   );
 
@@ -428,7 +458,7 @@ function DetailForm({
             <button type="submit" className="button primary" disabled={saving} data-testid="detail-save">
               {t('common.save')}
             </button>
-            <button type="button" className="button" onClick={() => setForm(toForm(d))}>
+            <button type="button" className="button" onClick={() => setForm(toForm(d, i18n.language))}>
               {t('common.cancel')}
             </button>
           </div>

@@ -115,8 +115,13 @@ export function PartnershipsPage() {
   const askDelete = useCallback((row: PartnershipRow) => setDeleting(row), []);
   const open = useCallback((row: PartnershipRow) => setDetailId(row.id), []);
   const columns = useMemo(
-    () => partnershipsColumns(i18n, { onOpen: open, onDelete: askDelete }),
-    [i18n, open, askDelete],
+    () =>
+      partnershipsColumns(i18n, {
+        onOpen: open,
+        onDelete: askDelete,
+        onUnreadableDate: (text) => show({ kind: 'error', text: `“${text}”: ${tk('validation.partialDate')}` }),
+      }),
+    [i18n, open, askDelete, show, tk],
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 

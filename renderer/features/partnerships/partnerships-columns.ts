@@ -1,6 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import { countryName } from '../../../shared/domain/countries';
+import { firstDayOf, parsePartialDate } from '../../../shared/domain/dates';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { I18n } from '../../lib/i18n';
 import { czechComparator, textColumn } from '../../lib/czech-grid';
@@ -9,6 +10,22 @@ import { ActionsCell, AreasCell, AreasEditor, CountryCell, StatusCell, TownCell 
 export type PartnershipColumnActions = {
   onOpen: (row: PartnershipRow) => void;
   onDelete: (row: PartnershipRow) => void;
+  /** A typed date the grid cannot read (the cell keeps its value). */
+  onUnreadableDate?: (text: string) => void;
+};
+
+/**
+ * The filter of a date column compares the first day a stored date can mean ("1997" as
+ * 1 January 1997), so a bare year is neither lost from a filtered view nor shown as that day.
+ */
+const partialDateFilter = {
+  comparator: (filterDay: Date, cellValue: string | null): number => {
+    if (!cellValue) return -1;
+    const [y, m, d] = firstDayOf(cellValue).split('-').map(Number);
+    const cell = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+    const filter = Date.UTC(filterDay.getFullYear(), filterDay.getMonth(), filterDay.getDate());
+    return cell === filter ? 0 : cell < filter ? -1 : 1;
+  },
 };
 
 /** The areas of a row in the user's language, joined: what the areas column filters, searches and sorts by. */
@@ -39,12 +56,25 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
     colId: field,
     headerName: header,
     width: 125,
-    cellDataType: 'dateString',
+    // Stored at the precision the source states (`1994-05-22`, `1994-05`, `1994`): typed as text
+    // and read back at that precision, never widened to a day the source does not state.
+    cellDataType: false,
     valueFormatter: date,
     getQuickFilterText: (params) => formatDate(params.value as string | null),
     filter: 'agDateColumnFilter',
+    filterParams: partialDateFilter,
     editable,
-    cellEditor: 'agDateStringCellEditor',
+    cellEditor: 'agTextCellEditor',
+    valueParser: (params) => {
+      const text = typeof params.newValue === 'string' ? params.newValue.trim() : '';
+      if (text === '') return null;
+      const parsed = parsePartialDate(text);
+      if (parsed === null) {
+        actions.onUnreadableDate?.(text);
+        return params.oldValue as string | null;
+      }
+      return parsed;
+    },
   });
   const labels = (prefix: string, codes: readonly string[]) =>
     Object.fromEntries(codes.map((code) => [code, tk(`${prefix}.${code}`)]));

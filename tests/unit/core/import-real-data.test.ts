@@ -155,7 +155,17 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .where({ 'm.name': 'Svitavy', 't.name': 'Žiar nad Hronom' })
       .select<{ started_on: string }[]>('p.started_on');
-    expect(svitavy).toEqual([{ started_on: '1975-01-01' }]);
+    // The file states a year: stored as the year, never as 1 January of it.
+    expect(svitavy).toEqual([{ started_on: '1975' }]);
+    const precisions = await app.ctx.db
+      .knex('partnerships')
+      .select(app.ctx.db.knex.raw('length(started_on) as n'))
+      .count<{ n: number | null; c: number }[]>({ c: '*' })
+      .groupByRaw('length(started_on)');
+    expect(precisions.map((p) => [p.n === null ? null : Number(p.n), Number(p.c)])).toEqual([
+      [null, 80 + 1 + 1],
+      [4, 964 - 82],
+    ]);
     const audit = await app.ctx.db
       .knex('audit_log')
       .where({ action: 'import', table_name: 'partnerships' })

@@ -112,3 +112,38 @@ describe('migrations keep data', () => {
     }
   });
 });
+
+describe('0008: a demo start known only to the year becomes the year', () => {
+  it('converts untouched demo rows only; staff’s and imported dates stay exactly as they are', async () => {
+    const knex = openKnex(path.join(tempDir(), 'm8.db'));
+    try {
+      const upTo = MIGRATIONS.findIndex((m) => m.name === '0008-date-precision');
+      for (let step = 0; step < upTo; step += 1) await knex.migrate.up({ migrationSource });
+      await fillVersionOne(knex);
+      const stamp = { created_at: '2024-01-01', updated_at: '2024-01-01', type: 'formal', status: 'active' };
+      for (const id of [2, 3, 4, 5, 6])
+        await knex('foreign_towns').insert({
+          id,
+          name: `T${String(id)}`,
+          name_key: `t${String(id)}`,
+          country_code: 'DE',
+          created_at: 'x',
+          updated_at: 'x',
+        });
+      await knex('partnerships').insert([
+        { id: 2, municipality_id: 1, foreign_town_id: 2, started_on: '1984-01-01', source: 'demo', ...stamp },
+        { id: 3, municipality_id: 1, foreign_town_id: 3, started_on: '1990-01-01', source: 'demo', ...stamp },
+        { id: 4, municipality_id: 1, foreign_town_id: 4, started_on: '1991-01-01', source: 'manual', ...stamp },
+        { id: 5, municipality_id: 1, foreign_town_id: 5, started_on: '1992-01-01', source: 'import: a.csv', ...stamp },
+        { id: 6, municipality_id: 1, foreign_town_id: 6, started_on: '1993-05-22', source: 'demo', ...stamp },
+      ]);
+      // Staff set #3's start to 1 January 1990 themselves: the audit log says so.
+      await knex('audit_log').insert({ table_name: 'partnerships', record_id: 3, action: 'update', at: 'x' });
+      await knex.migrate.up({ migrationSource });
+      const rows = await knex('partnerships').whereIn('id', [2, 3, 4, 5, 6]).orderBy('id').pluck('started_on');
+      expect(rows).toEqual(['1984', '1990-01-01', '1991-01-01', '1992-01-01', '1993-05-22']);
+    } finally {
+      await knex.destroy();
+    }
+  });
+});

@@ -21,9 +21,24 @@ describe('partnership rules (shared by form, grid and core)', () => {
       ]),
     );
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '2023-02-30' })).toEqual([
-      { path: 'startedOn', message: 'validation.date' },
+      { path: 'startedOn', message: 'validation.partialDate' },
     ]);
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '' })).toEqual([]);
+    // A start, signing or end known only to the month or the year is kept at that precision.
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997', signedOn: '1997-05' })).toEqual([]);
+    // Resolution dates are days.
+    const resolution = issuesOf(partnershipFieldsSchema, { ...base, czResolutionDate: '1997' });
+    expect(new Set(resolution.map((i) => `${i.path}:${i.message}`))).toEqual(
+      new Set(['czResolutionDate:validation.date']),
+    );
+  });
+
+  it('compares dates of different precision only where the order is certain', () => {
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997-05-22', signedOn: '1997' })).toEqual([]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997-05-22', signedOn: '1996' })).toEqual([
+      { path: 'signedOn', message: 'validation.signedBeforeStarted' },
+    ]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997', endedOn: '1997-03-01' })).toEqual([]);
   });
 
   it('refuses a signature before the start unless the user confirms it', () => {

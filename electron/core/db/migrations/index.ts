@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as statisticsIndexes from './0005-statistics-indexes';
 import * as provenance from './0006-provenance';
 import * as importRuns from './0007-import-runs';
+import * as datePrecision from './0008-date-precision';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005-statistics-indexes', ...statisticsIndexes },
   { name: '0006-provenance', ...provenance },
   { name: '0007-import-runs', ...importRuns },
+  { name: '0008-date-precision', ...datePrecision },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

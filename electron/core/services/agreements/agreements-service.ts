@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { AGREEMENT_TEMPLATES, type AgreementTemplate, type PartnershipType } from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
+import { datePrecision } from '../../../../shared/domain/dates';
 import { cleanLine } from '../../../../shared/domain/agreements/clean-text';
 import {
   buildAgreementModel,
@@ -109,7 +110,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorRank: czechMayorRank(member.kind),
     mayorTitles: {},
     signingPlace: partnership?.signedPlace ?? member.name,
-    signingDate: partnership?.signedOn ?? null,
+    signingDate: null,
     resolution: partnership?.czResolution ?? '',
     resolutionDate: partnership?.czResolutionDate ?? null,
   };
@@ -124,10 +125,15 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorRank: partnerMayorRank(town.kind, town.population),
     mayorTitles: {},
     signingPlace: town.name,
-    signingDate: partnership?.signedOn ?? null,
+    signingDate: null,
     resolution: partnership?.partnerResolution ?? '',
     resolutionDate: partnership?.partnerResolutionDate ?? null,
   };
+  // A signing known only to the month or the year is not a signing date: the draft keeps its marker.
+  const signedOn = partnership?.signedOn ?? null;
+  const signingDay = signedOn !== null && datePrecision(signedOn) === 'day' ? signedOn : null;
+  cz.signingDate = signingDay;
+  partner.signingDate = signingDay;
   const hasResolutions = Boolean(partnership?.czResolution) || Boolean(partnership?.partnerResolution);
   const fields: AgreementFields = {
     cz,

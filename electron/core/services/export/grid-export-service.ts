@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import { countryName } from '../../../../shared/domain/countries';
+import { formatPartialDate } from '../../../../shared/domain/dates';
 import { AppError } from '../../../../shared/domain/errors';
 import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
@@ -27,10 +28,6 @@ export type ExportSource<R extends { id: number }> = {
   columns: readonly ExportColumn<R>[];
 };
 
-const localDate = (iso: string, language: UiLanguage): string =>
-  new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { timeZone: 'UTC' }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
 
 const text = <R>(
   id: string,
@@ -76,7 +73,7 @@ const partnershipsSource: ExportSource<PartnershipRow> = {
     date('signedOn', 'partnerships.col.signed', (r) => r.signedOn),
     text('term', 'partnerships.col.term', (r, l) =>
       r.termKind === 'fixed' && r.termUntil
-        ? translate(l, 'partnerships.term.until', { date: localDate(r.termUntil, l) })
+        ? translate(l, 'partnerships.term.until', { date: formatPartialDate(r.termUntil, l) })
         : translate(l, 'partnerships.termKind.indefinite'),
     ),
     text('areas', 'partnerships.col.areas', (r, l) => r.areas.map((a) => translate(l, `area.${a}`)).join(', ')),

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../../shared/domain/codes';
+import { formatPartialDate } from '../../../../shared/domain/dates';
 
 /** `number`: whole numbers (counts, population); `decimal`: coordinates and other fractions. */
 export type CellKind = 'text' | 'number' | 'decimal' | 'date';
@@ -35,7 +36,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 const csvDate = (iso: string, language: UiLanguage): string => {
   const match = ISO_DATE.exec(iso);
-  if (!match) return iso;
+  // A year or a month stays what the source states ("1997", "květen 1997"), never a first day.
+  if (!match) return quote(neutraliseFormula(formatPartialDate(iso, language)));
   const [, y, m, d] = match;
   // Czech Excel reads d.m.yyyy as a date; English keeps the unambiguous ISO form.
   return language === 'cs' ? `${String(Number(d))}.${String(Number(m))}.${y ?? ''}` : iso.slice(0, 10);
@@ -72,9 +74,10 @@ export async function writeCsv(filePath: string, sheet: Sheet, language: UiLangu
   await writeFile(filePath, toCsv(sheet, language), 'utf8');
 }
 
-const toDate = (iso: string): Date | string => {
+const toDate = (iso: string, language: UiLanguage): Date | string => {
   const match = ISO_DATE.exec(iso);
-  if (!match) return iso;
+  // Text, not a number: under the column's date format 1997 would read as 19. 6. 1905.
+  if (!match) return spreadsheetSafe(formatPartialDate(iso, language));
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 };
 
@@ -125,7 +128,7 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
           const value = row[index] ?? null;
           if (value === null) return null;
           if (typeof value === 'number') return value;
-          if (column.kind === 'date') return toDate(value);
+          if (column.kind === 'date') return toDate(value, language);
           return spreadsheetSafe(value);
         }),
       )

@@ -6,6 +6,7 @@ import {
   type ImportIssue,
   type ImportRow,
 } from '../../../../shared/domain/import/report';
+import { lessPrecise } from '../../../../shared/domain/dates';
 import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
 import { searchKey, townNameKey } from '../../../../shared/domain/text';
 import {
@@ -42,9 +43,8 @@ type Draft = {
   geonamesId: number | null;
   latitude: number | null;
   longitude: number | null;
+  /** At the precision the file states: a day, or only a year (`1997`). */
   startedOn: string | null;
-  /** The start is known only to the year (stored as 1 January of it, as the demo data does). */
-  yearOnly: boolean;
   notes: string | null;
 };
 
@@ -183,7 +183,6 @@ export async function planPartnerships(
     }
 
     let startedOn: string | null = null;
-    let yearOnly = false;
     const dateText = row.text('startedOn');
     if (dateText !== '') {
       const parsed = parseDate(dateText);
@@ -194,8 +193,7 @@ export async function planPartnerships(
     if (startedOn === null && yearText !== '') {
       const parsed = parseYear(yearText);
       if (parsed.ok) {
-        startedOn = `${String(parsed.value).padStart(4, '0')}-01-01`;
-        yearOnly = true;
+        startedOn = String(parsed.value).padStart(4, '0');
       } else row.report('warning', 'year', parsed.reason, parsed.params ?? {});
     }
     const coordinate = (field: string, bound: 90 | 180): number | null => {
@@ -236,7 +234,6 @@ export async function planPartnerships(
       });
       if (startedOn !== null && (first.startedOn === null || startedOn < first.startedOn)) {
         first.startedOn = startedOn;
-        first.yearOnly = yearOnly;
       }
       plan.counts.merged += 1;
       plan.issues.push(...row.issues);
@@ -257,7 +254,6 @@ export async function planPartnerships(
       latitude,
       longitude,
       startedOn,
-      yearOnly,
       notes: notes === '' ? null : notes,
     });
   }
@@ -288,15 +284,15 @@ export async function planPartnerships(
     }
     const before = existing.started_on;
     const after = draft.startedOn;
-    const differs =
-      after !== null && (draft.yearOnly ? (before ?? '').slice(0, 4) !== after.slice(0, 4) : before !== after);
+    // A year that agrees with a stored day or month says nothing new.
+    const differs = after !== null && (before ?? '').slice(0, after.length) !== after;
     if (!differs || policy === 'addOnly') {
       plan.counts.unchanged += 1;
       continue;
     }
     // A filled start date is kept unless the user chose to overwrite; and even then a bare year
     // never replaces a full date (1994-05-22 is not downgraded to "2008").
-    const morePrecise = before !== null && draft.yearOnly && !before.endsWith('-01-01');
+    const morePrecise = before !== null && lessPrecise(after, before);
     if (before !== null && (policy === 'fillEmpty' || morePrecise)) {
       plan.counts.unchanged += 1;
       plan.counts.kept += 1;
@@ -305,7 +301,7 @@ export async function planPartnerships(
         column: '',
         severity: 'info',
         reason: 'import.issue.keptExisting',
-        params: { field: 'startedOn', existing: before, value: draft.yearOnly ? after.slice(0, 4) : after },
+        params: { field: 'startedOn', existing: before, value: after },
       });
       continue;
     }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  certainlyBefore,
+  datePrecision,
+  editablePartialDate,
+  formatPartialDate,
+  lessPrecise,
+  parsePartialDate,
+  partialDate,
+} from '../../../shared/domain/dates';
+
+describe('dates at their precision', () => {
+  it('knows the precision of a stored date and refuses what is no date', () => {
+    expect(datePrecision('1994-05-22')).toBe('day');
+    expect(datePrecision('1994-05')).toBe('month');
+    expect(datePrecision('1994')).toBe('year');
+    for (const bad of ['1994-13', '1994-02-30', '94', '1994-5', '', '1994-05-22T00:00']) {
+      expect(datePrecision(bad)).toBeNull();
+      expect(partialDate.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('reads what people type at the precision they typed', () => {
+    expect(parsePartialDate('22. 5. 1994')).toBe('1994-05-22');
+    expect(parsePartialDate('22.5.1994')).toBe('1994-05-22');
+    expect(parsePartialDate('22/05/1994')).toBe('1994-05-22');
+    expect(parsePartialDate('1994-05-22')).toBe('1994-05-22');
+    expect(parsePartialDate('5/1994')).toBe('1994-05');
+    expect(parsePartialDate('5. 1994')).toBe('1994-05');
+    expect(parsePartialDate('1994-05')).toBe('1994-05');
+    expect(parsePartialDate(' 1997 ')).toBe('1997');
+    expect(parsePartialDate('31. 2. 1994')).toBeNull();
+    expect(parsePartialDate('13/1994')).toBeNull();
+    expect(parsePartialDate('jaro 1994')).toBeNull();
+  });
+
+  it('shows a year as a year and a month as a month, never as its first day', () => {
+    expect(formatPartialDate('1997', 'cs')).toBe('1997');
+    expect(formatPartialDate('1997', 'en')).toBe('1997');
+    expect(formatPartialDate('1997-05', 'cs')).toBe('květen 1997');
+    expect(formatPartialDate('1997-05', 'en')).toBe('May 1997');
+    expect(formatPartialDate('1994-05-22', 'cs')).toBe('22. 5. 1994');
+    expect(formatPartialDate('1994-05-22', 'en')).toBe('22/05/1994');
+    expect(formatPartialDate(null, 'cs')).toBe('');
+  });
+
+  it('edits a date in a form it reads back unchanged', () => {
+    for (const value of ['1994-05-22', '1994-05', '1994'])
+      for (const language of ['cs', 'en'] as const)
+        expect(parsePartialDate(editablePartialDate(value, language))).toBe(value);
+    expect(editablePartialDate('1994-05-22', 'cs')).toBe('22. 5. 1994');
+  });
+
+  it('compares dates at the coarser precision and ranks precision', () => {
+    expect(certainlyBefore('1996', '1997-05-22')).toBe(true);
+    expect(certainlyBefore('1997', '1997-05-22')).toBe(false);
+    expect(certainlyBefore('1997-05-22', '1997')).toBe(false);
+    expect(certainlyBefore('1997-04-30', '1997-05')).toBe(true);
+    expect(lessPrecise('2008', '1994-05-22')).toBe(true);
+    expect(lessPrecise('1994-05-22', '2008')).toBe(false);
+    expect(lessPrecise('1994-05', '1994')).toBe(false);
+  });
+});
