@@ -10,7 +10,7 @@ import {
   PARTNERSHIP_TYPES,
   TERM_KINDS,
 } from './codes';
-import { id } from './schemas';
+import { id, provenanceFields } from './schemas';
 
 /** One row of the Partnerships grid: a partnership joined with its member, region, town and country. */
 export const partnershipRowSchema = z.object({
@@ -36,6 +36,7 @@ export const partnershipRowSchema = z.object({
   termUntil: z.string().nullable(),
   areas: z.array(z.enum(COOPERATION_AREAS)),
   lastActivityOn: z.string().nullable(),
+  ...provenanceFields,
 });
 export type PartnershipRow = z.infer<typeof partnershipRowSchema>;
 

@@ -26,6 +26,17 @@ export const districtSchema = z.object({
 });
 export type District = z.infer<typeof districtSchema>;
 
+/**
+ * Where a record came from and whether a person has checked it: `source` ("manual", "demo",
+ * "import: file.csv", "request 12"; null when no version recorded it), the import run that
+ * created it, and when it was last marked verified.
+ */
+export const provenanceFields = {
+  source: z.string().nullable(),
+  importRunId: id.nullable(),
+  verifiedAt: z.string().nullable(),
+};
+
 /** One row of the Members grid: a municipality joined with its district and region. */
 export const municipalityRowSchema = z.object({
   id,
@@ -55,6 +66,7 @@ export const municipalityRowSchema = z.object({
   activePartnerships: z.number().int(),
   partnerships: z.number().int(),
   version: z.number().int(),
+  ...provenanceFields,
 });
 export type MunicipalityRow = z.infer<typeof municipalityRowSchema>;
 
@@ -79,7 +91,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
 /** One entry of a record's change history (audit log), with the fields it changed. */
 export const auditEntrySchema = z.object({
   id,
-  action: z.enum(['insert', 'update', 'delete', 'restore', 'import']),
+  action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'merge']),
   actor: z.string(),
   at: z.string(),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),

@@ -10,6 +10,7 @@ import { validationMessages } from './messages/validation';
 import { requestsMessages } from './messages/requests';
 import { agreementsMessages } from './messages/agreements';
 import { statisticsMessages } from './messages/statistics';
+import { provenanceMessages } from './messages/provenance';
 
 /** Every feature's catalog; a feature adds its file here. */
 const CATALOGS = [
@@ -24,6 +25,7 @@ const CATALOGS = [
   statisticsMessages,
   importMessages,
   agreementsMessages,
+  provenanceMessages,
 ] as const;
 
 type Catalog = (typeof CATALOGS)[number];

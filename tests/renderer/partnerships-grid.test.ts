@@ -31,6 +31,9 @@ const row: PartnershipRow = {
   termUntil: '2030-12-31',
   areas: ['culture', 'sport'],
   lastActivityOn: null,
+  source: 'manual',
+  importRunId: null,
+  verifiedAt: null,
 };
 
 const noop = () => undefined;
@@ -57,20 +60,23 @@ describe('Partnerships grid columns (pure)', () => {
   });
 
   it('reads the deep link filters and ignores junk', () => {
-    expect(parsePartnershipLink('#/partnerships?municipality=12&country=de&region=CZ031')).toEqual({
+    expect(parsePartnershipLink('#/partnerships?municipality=12&country=de&region=CZ031&provenance=import:7')).toEqual({
       municipalityId: 12,
       countryCode: 'DE',
       regionCode: 'CZ031',
+      provenance: 'import:7',
     });
-    expect(parsePartnershipLink('#/partnerships?municipality=-1&country=<x>&region=1')).toEqual({
+    expect(parsePartnershipLink('#/partnerships?municipality=-1&country=<x>&region=1&provenance=import:x')).toEqual({
       municipalityId: null,
       countryCode: null,
       regionCode: null,
+      provenance: '',
     });
-    expect(parsePartnershipLink('#/partnerships')).toEqual({
+    expect(parsePartnershipLink('#/partnerships?provenance=unverified')).toEqual({
       municipalityId: null,
       countryCode: null,
       regionCode: null,
+      provenance: 'unverified',
     });
   });
 

@@ -1,6 +1,7 @@
 import type { registryChannels } from '../../../shared/ipc/channels/registry';
 import type { AppContext } from '../context';
 import { listBin, restoreFromBin } from '../services/bin-service';
+import { verifyRecords } from '../services/provenance-service';
 import { districts, history, municipalityRows, regions } from '../services/registry-service';
 import type { HandlersFor } from './types';
 
@@ -12,4 +13,5 @@ export const registryHandlers = (ctx: AppContext) =>
     'audit:history': ({ table, recordId }) => history(ctx, table, recordId),
     'bin:list': () => listBin(ctx),
     'bin:restore': (input) => restoreFromBin(ctx, input),
+    'registry:verify': (input) => verifyRecords(ctx, input),
   }) satisfies HandlersFor<typeof registryChannels>;

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'merge';
 
 export type AuditInsert = {
   table: string;
@@ -25,6 +25,20 @@ export async function insertAudit(db: Knex, entry: AuditInsert): Promise<void> {
     actor: entry.actor,
     at: entry.at,
   });
+}
+
+/** Writes many audit entries in chunks (a batch of verified or merged records), inside the caller's transaction. */
+export async function insertAuditEntries(db: Knex, entries: readonly AuditInsert[]): Promise<void> {
+  const rows = entries.map((entry) => ({
+    table_name: entry.table,
+    record_id: entry.recordId,
+    action: entry.action,
+    before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+    actor: entry.actor,
+    at: entry.at,
+  }));
+  for (let start = 0; start < rows.length; start += 100) await db('audit_log').insert(rows.slice(start, start + 100));
 }
 
 type AuditRecord = {

@@ -107,6 +107,9 @@ export type MunicipalityRecord = {
   active_partnerships: number | string | null;
   partnerships: number | string | null;
   version: number;
+  source: string | null;
+  import_run_id: number | null;
+  verified_at: string | null;
 };
 
 /** The Members grid's columns, in the order `selectTuples` returns them. */
@@ -138,6 +141,9 @@ const MUNICIPALITY_COLUMNS = [
   'active_partnerships',
   'partnerships',
   'version',
+  'source',
+  'import_run_id',
+  'verified_at',
 ] as const satisfies readonly (keyof MunicipalityRecord)[];
 
 /**
@@ -186,6 +192,9 @@ export async function listMunicipalityRows(
       'pc.active_partnerships',
       'pc.partnerships',
       'm.version',
+      'm.source',
+      'm.import_run_id',
+      'm.verified_at',
     );
   if (options.membersOnly) query.where('m.is_member', true);
   if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
@@ -226,4 +235,7 @@ export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => (
   activePartnerships: Number(row.active_partnerships ?? 0),
   partnerships: Number(row.partnerships ?? 0),
   version: row.version,
+  source: row.source,
+  importRunId: row.import_run_id,
+  verifiedAt: row.verified_at,
 });

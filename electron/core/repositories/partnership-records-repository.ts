@@ -32,6 +32,9 @@ type RowRecord = {
   term_until: string | null;
   areas: string | null;
   last_activity_on: string | null;
+  source: string | null;
+  import_run_id: number | null;
+  verified_at: string | null;
 };
 
 const areaOrder = new Map<string, number>(COOPERATION_AREAS.map((area, index) => [area, index]));
@@ -67,6 +70,9 @@ const toRow = (r: RowRecord, areas: CooperationArea[]): PartnershipRow => ({
   termUntil: r.term_until,
   areas: [...areas],
   lastActivityOn: r.last_activity_on,
+  source: r.source,
+  importRunId: r.import_run_id,
+  verifiedAt: r.verified_at,
 });
 
 /** The grid row's columns, in the order `selectTuples` returns them. */
@@ -93,6 +99,9 @@ const ROW_COLUMNS = [
   'term_until',
   'areas',
   'last_activity_on',
+  'source',
+  'import_run_id',
+  'verified_at',
 ] as const satisfies readonly (keyof RowRecord)[];
 
 /** A tuple back as a record: one assignment per column, no intermediate arrays. */
@@ -139,6 +148,9 @@ export async function listPartnershipRows(
       'p.term_until',
       partnershipAreasColumn(db),
       db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+      'p.source',
+      'p.import_run_id',
+      'p.verified_at',
     );
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
   const tuples = await selectTuples(db, query, ROW_COLUMNS);

@@ -14,6 +14,7 @@ import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -192,6 +193,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       return next;
     });
 
+  const shownIds = useCallback(() => {
+    const ids: number[] = [];
+    gridApi?.forEachNodeAfterFilterAndSort((node) => {
+      if (node.data) ids.push(node.data.id);
+    });
+    return ids;
+  }, [gridApi]);
+
   /** Exports what the grid shows: its rows after every filter, in its order, with its visible columns. */
   const exportView = async (format: 'csv' | 'xlsx') => {
     if (!gridApi) return;
@@ -291,6 +300,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           ))}
         </select>
       </label>
+      <label>
+        <span>{t('provenance.col.source')}</span>
+        <ProvenanceFilterSelect
+          value={filters.provenance}
+          onChange={(value) => setFilter('provenance', value)}
+          importKind="municipalities"
+        />
+      </label>
       {hasFilters(filters) && (
         <button
           type="button"
@@ -319,6 +336,18 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
+        <VerifyShownButton
+          table="municipalities"
+          count={gridApi ? visible : 0}
+          shownIds={shownIds}
+          onDone={(count) => setNotice({ kind: 'ok', text: t('provenance.verify.done', { count }) })}
+          onError={(error) =>
+            setNotice({
+              kind: 'error',
+              text: error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
+            })
+          }
+        />
         <button
           type="button"
           className="button"

@@ -2,7 +2,7 @@ import type { ColDef, ValueFormatterParams, ValueParserParams } from 'ag-grid-co
 import { membershipState } from '../../../shared/domain/municipality-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type { I18n } from '../../lib/i18n';
-import { textColumn } from '../../lib/czech-grid';
+import { provenanceColumns, textColumn } from '../../lib/czech-grid';
 import { MembershipCell, OpenCell } from './members-cells';
 
 /** Text typed into a cell: trimmed, empty means "not given". */
@@ -135,6 +135,7 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
       type: 'numericColumn',
       filter: 'agNumberColumnFilter',
     },
+    ...provenanceColumns<MunicipalityRow>(i18n),
     {
       colId: 'open',
       headerName: '',

@@ -1,5 +1,6 @@
 import type { MunicipalityKind } from '../../../shared/domain/codes';
 import { membershipState, type MembershipState } from '../../../shared/domain/municipality-rules';
+import { matchesProvenance } from '../../../shared/domain/provenance';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 
@@ -10,9 +11,18 @@ export type MemberFilters = {
   orp: string;
   kind: MunicipalityKind | '';
   membership: MembershipState | '';
+  /** "" (any), "unverified", "verified", an origin, or "import:<run id>". */
+  provenance: string;
 };
 
-export const NO_FILTERS: MemberFilters = { regionId: '', districtId: '', orp: '', kind: '', membership: '' };
+export const NO_FILTERS: MemberFilters = {
+  regionId: '',
+  districtId: '',
+  orp: '',
+  kind: '',
+  membership: '',
+  provenance: '',
+};
 
 export const hasFilters = (filters: MemberFilters): boolean => Object.values(filters).some((value) => value !== '');
 
@@ -24,7 +34,8 @@ export function filterMembers(rows: readonly MunicipalityRow[], filters: MemberF
       (filters.districtId === '' || String(row.districtId) === filters.districtId) &&
       (filters.orp === '' || row.orpName === filters.orp) &&
       (filters.kind === '' || row.kind === filters.kind) &&
-      (filters.membership === '' || membershipState(row) === filters.membership),
+      (filters.membership === '' || membershipState(row) === filters.membership) &&
+      matchesProvenance(row, filters.provenance),
   );
 }
 

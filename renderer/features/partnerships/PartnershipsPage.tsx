@@ -13,6 +13,8 @@ import { useRowStore } from '../../lib/row-store';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
+import { matchesProvenance } from '../../../shared/domain/provenance';
 import { parsePartnershipLink, type PartnershipLinkFilters } from './deep-link';
 import { errorText } from './errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
@@ -199,13 +201,21 @@ export function PartnershipsPage() {
     [rows, filters.municipalityId],
   );
   const externalFilter = useMemo(() => {
-    const { municipalityId, countryCode, regionCode } = filters;
-    if (municipalityId === null && countryCode === null && regionCode === null) return null;
+    const { municipalityId, countryCode, regionCode, provenance } = filters;
+    if (municipalityId === null && countryCode === null && regionCode === null && provenance === '') return null;
     return (row: PartnershipRow) =>
       (municipalityId === null || row.municipalityId === municipalityId) &&
       (countryCode === null || row.countryCode === countryCode) &&
-      (regionCode === null || row.regionCode === regionCode);
+      (regionCode === null || row.regionCode === regionCode) &&
+      matchesProvenance(row, provenance);
   }, [filters]);
+  const shownIds = useCallback(() => {
+    const ids: number[] = [];
+    api?.forEachNodeAfterFilterAndSort((node) => {
+      if (node.data) ids.push(node.data.id);
+    });
+    return ids;
+  }, [api]);
 
   const total = rows?.length ?? 0;
   const toolbar = (
@@ -240,6 +250,14 @@ export function PartnershipsPage() {
           ))}
         </select>
       </label>
+      <label className="p-filter">
+        <span className="visually-hidden">{t('provenance.filter.label')}</span>
+        <ProvenanceFilterSelect
+          value={filters.provenance}
+          onChange={(provenance) => setFilters((f) => ({ ...f, provenance }))}
+          importKind="partnerships"
+        />
+      </label>
       {memberName !== null && (
         <span className="p-filter-chip" data-testid="filter-member">
           {t('partnerships.filter.member', { name: memberName })}
@@ -268,6 +286,13 @@ export function PartnershipsPage() {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
+        <VerifyShownButton
+          table="partnerships"
+          count={rows === undefined || !api ? 0 : (shown ?? total)}
+          shownIds={shownIds}
+          onDone={(count) => show({ kind: 'ok', text: t('provenance.verify.done', { count }), seconds: 5 })}
+          onError={(error) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) })}
+        />
         <button
           type="button"
           className="button"

@@ -4,7 +4,7 @@ import { countryName } from '../../../shared/domain/countries';
 import { firstDayOf, parsePartialDate } from '../../../shared/domain/dates';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { I18n } from '../../lib/i18n';
-import { czechComparator, textColumn } from '../../lib/czech-grid';
+import { czechComparator, provenanceColumns, textColumn } from '../../lib/czech-grid';
 import { ActionsCell, AreasCell, AreasEditor, CountryCell, StatusCell, TownCell } from './partnerships-cells';
 
 export type PartnershipColumnActions = {
@@ -197,6 +197,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       equals: (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b),
     }),
     dateColumn('lastActivityOn', t('partnerships.col.lastActivity'), false),
+    ...provenanceColumns<PartnershipRow>(i18n),
     {
       colId: 'actions',
       headerName: '',

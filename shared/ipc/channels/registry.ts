@@ -33,6 +33,13 @@ export const registryChannels = defineChannels({
     input: z.object({ auditId: z.number().int().positive() }).strict(),
     output: z.object({ table: binTable, recordId: z.number().int().positive() }),
   },
+  'registry:verify': {
+    doc: 'Marks members or partnerships verified by the user now (one, or every row of a filtered view): verified_at/by set, one audit entry each; records deleted meanwhile are skipped. Answers how many were marked.',
+    input: z
+      .object({ table: z.enum(['municipalities', 'partnerships']), ids: z.array(id).min(1).max(200_000) })
+      .strict(),
+    output: z.object({ verified: z.number().int().nonnegative() }),
+  },
   'regions:list': {
     doc: 'All regions (kraje), in Czech order.',
     input: empty,

@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** Every channel that changes the registry, its files or the preferences. */
 const WRITE_CHANNEL =
-  /:(create|update|delete|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export)$/;
+  /:(create|update|delete|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge)$/;
 const READ_ONLY_EXPORTS = new Set(['export:grid']);
 
 function folderDialogs(dir: string): DialogPort {
@@ -93,6 +93,7 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     version: partnership.version,
     changes: { notes: 'after' },
   });
+  await call('registry:verify', { table: 'partnerships', ids: [partnership.id] });
   const contact = await call<{ id: number; version: number }>('contacts:create', {
     partnershipId: partnership.id,
     side: 'cz',

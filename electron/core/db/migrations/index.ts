@@ -4,6 +4,7 @@ import * as statisticsIndexes from './0005-statistics-indexes';
 import * as provenance from './0006-provenance';
 import * as importRuns from './0007-import-runs';
 import * as datePrecision from './0008-date-precision';
+import * as verification from './0009-verification';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006-provenance', ...provenance },
   { name: '0007-import-runs', ...importRuns },
   { name: '0008-date-precision', ...datePrecision },
+  { name: '0009-verification', ...verification },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

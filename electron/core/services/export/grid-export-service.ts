@@ -7,6 +7,7 @@ import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../share
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
 import { membershipState } from '../../../../shared/domain/municipality-rules';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
+import { originLabel } from '../../../../shared/i18n/provenance';
 import { writeAtomically } from '../../files';
 import type { DialogPort } from '../../ports';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
@@ -78,6 +79,8 @@ const partnershipsSource: ExportSource<PartnershipRow> = {
     ),
     text('areas', 'partnerships.col.areas', (r, l) => r.areas.map((a) => translate(l, `area.${a}`)).join(', ')),
     date('lastActivityOn', 'partnerships.col.lastActivity', (r) => r.lastActivityOn),
+    text('source', 'provenance.col.source', (r, l) => originLabel(r.source, l)),
+    date('verifiedAt', 'provenance.col.verifiedAt', (r) => r.verifiedAt?.slice(0, 10) ?? null),
   ],
 };
 
@@ -109,6 +112,8 @@ const membersSource: ExportSource<MunicipalityRow> = {
     text('ico', 'members.col.ico', (r) => r.ico),
     decimal('latitude', 'members.col.latitude', (r) => r.latitude),
     decimal('longitude', 'members.col.longitude', (r) => r.longitude),
+    text('source', 'provenance.col.source', (r, l) => originLabel(r.source, l)),
+    date('verifiedAt', 'provenance.col.verifiedAt', (r) => r.verifiedAt?.slice(0, 10) ?? null),
   ],
 };
 

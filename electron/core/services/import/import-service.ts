@@ -270,15 +270,19 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     job.throwIfCancelled();
     const actor = await ctx.actor();
     const now = new Date().toISOString();
-    const source = `import: ${preview.table.fileName}`;
     const plan = await ctx.db.knex.transaction(async (trx) => {
       const inside = await planFor(ctx, preview, job, trx);
+      // The history entry is written with the data (an import is in it exactly when it happened)
+      // and first, so every record the import creates names its run.
+      const importRunId = await insertImportRun(
+        trx,
+        runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name),
+      );
+      const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
       if (preview.kind === 'municipalities')
-        await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now);
-      else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, source);
+        await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
+      else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
       job.throwIfCancelled();
-      // The history entry is written with the data: an import is in it exactly when it happened.
-      await insertImportRun(trx, runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name));
       return inside;
     });
     ctx.emit('data:changed', {

@@ -27,3 +27,6 @@ export function createJob(jobId: string, emit: EventSink): ImportJob {
     },
   };
 }
+
+/** What an import writes on every record it creates: the file it came from and its history entry. */
+export type ImportProvenance = { source: string; importRunId: number };

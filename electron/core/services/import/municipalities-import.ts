@@ -18,7 +18,7 @@ import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
-import type { ImportJob } from './job';
+import type { ImportJob, ImportProvenance } from './job';
 
 type Values = {
   name: string;
@@ -285,6 +285,7 @@ export async function writeMunicipalities(
   job: ImportJob,
   actor: string,
   now: string,
+  provenance: ImportProvenance,
 ): Promise<void> {
   const total = plan.inserts.length + plan.updates.length;
   let done = 0;
@@ -332,6 +333,8 @@ export async function writeMunicipalities(
       longitude: values.longitude ?? null,
       member_since: values.member_since ?? null,
       is_member: values.is_member ?? false,
+      source: provenance.source,
+      import_run_id: provenance.importRunId,
       created_at: now,
       updated_at: now,
     };

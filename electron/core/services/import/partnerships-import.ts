@@ -20,7 +20,7 @@ import {
 import { foreignTownKey } from '../../repositories/partnerships-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
-import type { ImportJob } from './job';
+import type { ImportJob, ImportProvenance } from './job';
 import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
@@ -324,8 +324,9 @@ export async function writePartnerships(
   job: ImportJob,
   actor: string,
   now: string,
-  source: string,
+  provenance: ImportProvenance,
 ): Promise<void> {
+  const source = provenance.source;
   const total = plan.towns.length + plan.inserts.length + plan.updates.length;
   const step = (offset: number) => async (done: number) => {
     job.progress('write', offset + done, total);
@@ -344,6 +345,8 @@ export async function writePartnerships(
       kind: 'town',
       latitude: t.latitude,
       longitude: t.longitude,
+      source,
+      import_run_id: provenance.importRunId,
       created_at: now,
       updated_at: now,
     })),
@@ -358,7 +361,8 @@ export async function writePartnerships(
     status: 'unknown',
     started_on: d.startedOn,
     notes: d.notes,
-    source: source.slice(0, 100),
+    source,
+    import_run_id: provenance.importRunId,
     term_kind: 'indefinite',
     created_at: now,
     updated_at: now,

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { ImportKind } from '../../shared/domain/import/formats';
+import { ApiError, call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useAsync } from '../lib/useAsync';
+import { ConfirmDialog } from './dialogs';
+
+const ORIGINS = ['unverified', 'verified', 'manual', 'demo', 'request', 'unknown'] as const;
+
+/** A filter value a link may carry (`?provenance=import:5`). */
+export const isProvenanceFilter = (value: string): boolean =>
+  value === '' || (ORIGINS as readonly string[]).includes(value) || /^import:\d{1,9}$/.test(value);
+
+/** The provenance filter of a grid (a select; the page labels it): unverified / verified / by origin / from one import run. */
+export function ProvenanceFilterSelect({
+  value,
+  onChange,
+  importKind,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  importKind: ImportKind;
+}) {
+  const { t, tk, formatDateTime } = useI18n();
+  const history = useAsync(() => call('import:history', {}), []);
+  const runs = (history.data?.runs ?? []).filter((run) => run.kind === importKind && run.changed);
+  return (
+    <select
+      value={value}
+      onFocus={history.reload}
+      onChange={(e) => onChange(e.target.value)}
+      title={t('provenance.filter.label')}
+      data-testid="filter-provenance"
+    >
+      <option value="">{t('provenance.filter.all')}</option>
+      {ORIGINS.map((origin) => (
+        <option key={origin} value={origin}>
+          {tk(`provenance.filter.${origin}`)}
+        </option>
+      ))}
+      {runs.length > 0 && (
+        <optgroup label={t('provenance.filter.imports')}>
+          {runs.map((run) => (
+            <option key={run.id} value={`import:${String(run.id)}`}>
+              {t('provenance.filter.import', { file: run.fileName, date: formatDateTime(run.at) })}
+            </option>
+          ))}
+        </optgroup>
+      )}
+      {/* A link to an import this list no longer holds still shows what it filters. */}
+      {value.startsWith('import:') && !runs.some((run) => `import:${String(run.id)}` === value) && (
+        <option value={value}>{value}</option>
+      )}
+    </select>
+  );
+}
+
+/**
+ * "Mark as verified (N)": the rows the grid shows now (after every filter and the search), after
+ * a confirmation that says what it records.
+ */
+export function VerifyShownButton({
+  table,
+  count,
+  shownIds,
+  onDone,
+  onError,
+}: {
+  table: 'municipalities' | 'partnerships';
+  count: number;
+  shownIds: () => number[];
+  onDone: (verified: number) => void;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState<number[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async (ids: number[]) => {
+    setBusy(true);
+    try {
+      const { verified } = await call('registry:verify', { table, ids });
+      onDone(verified);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'CANCELLED')) onError(error);
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        disabled={count === 0}
+        onClick={() => setAsking(shownIds())}
+        data-testid="verify-shown"
+      >
+        {t('provenance.verify.button', { count })}
+      </button>
+      {asking !== null && (
+        <ConfirmDialog
+          title={t('provenance.verify.title')}
+          body={t('provenance.verify.body', { count: asking.length })}
+          confirmLabel={t('provenance.verify.confirm')}
+          busy={busy}
+          onConfirm={() => void confirm(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test('provenance: filter unverified, mark a filtered view verified, the grid and history show it', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  await page.getByTestId('nav-partnerships').click();
+  const grid = page.getByTestId('partnerships-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('filter-provenance').selectOption('demo');
+  await page.getByTestId('filter-country').selectOption('PL');
+  const polish = Number(
+    (
+      await knex('partnerships as p')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where('t.country_code', 'PL')
+        .count<{ n: number }[]>({ n: '*' })
+    )[0]?.n,
+  );
+  await expect(page.getByTestId('verify-shown')).toHaveText(`Označit jako ověřené (${String(polish)})`);
+  await page.getByTestId('verify-shown').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText(`${String(polish)} zobrazených záznamů`);
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('toast-ok')).toContainText(`Označeno jako ověřené: ${String(polish)}.`);
+  const verified = await knex('partnerships').whereNotNull('verified_at').count<{ n: number }[]>({ n: '*' });
+  expect(Number(verified[0]?.n)).toBe(polish);
+  // The Polish rows now show when they were verified; "unverified" hides them.
+  await expect(grid.locator('.ag-cell[col-id="verifiedAt"]').first()).not.toHaveText('');
+  await expect(grid.locator('.ag-cell[col-id="source"]').first()).toHaveText('ukázková data');
+  await saveScreen(page, 'partnerships-verified');
+  await page.getByTestId('filter-provenance').selectOption('unverified');
+  await expect(grid.locator('.ag-row')).toHaveCount(0);
+  await page.getByTestId('filter-country').selectOption('');
+  await expect(page.getByTestId('verify-shown')).toHaveText(/\((\d+)\)/);
+  const unverified = Number(
+    (await knex('partnerships').whereNull('verified_at').count<{ n: number }[]>({ n: '*' }))[0]?.n,
+  );
+  await expect(page.getByTestId('verify-shown')).toHaveText(`Označit jako ověřené (${String(unverified)})`);
+  // A link carries the filter (the import history links to "from import N").
+  await page.evaluate(() => (window.location.hash = '#/partnerships?provenance=verified'));
+  await expect(page.getByTestId('filter-provenance')).toHaveValue('verified');
+  await expect(page.getByTestId('verify-shown')).toHaveText(`Označit jako ověřené (${String(polish)})`);
+
+  // Members: the same filter and button.
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('filter-provenance').selectOption('unknown');
+  await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (0)');
+  await page.getByTestId('filter-provenance').selectOption('demo');
+  await expect(page.getByTestId('verify-shown')).not.toHaveText('Označit jako ověřené (0)');
+});

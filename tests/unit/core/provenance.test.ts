@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../shared/domain/import/report';
+import type { PartnershipRow } from '../../../shared/domain/partnerships';
+import type { AuditEntry, MunicipalityRow } from '../../../shared/domain/schemas';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+const HEADER = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
+const NEW_CITY =
+  'BRANDÝS NAD LABEM-STARÁ BOLESLAV,538094,Praha-východ,CZ0209,Středočeský kraj,CZ020,25001,50.1872,14.6633';
+
+describe('provenance: where each record came from, and who verified it when', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('a record names the import run that created it; demo and hand-entered records say so', async () => {
+    const file = path.join(app.dir, 'obce-2026.csv');
+    writeFileSync(file, `${HEADER}\n${NEW_CITY}\n`);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }));
+    await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+    const { runs } = await ok<{ runs: { id: number; fileName: string }[] }>(app.dispatch('import:history', {}));
+    const run = runs.find((r) => r.fileName === 'obce-2026.csv');
+    expect(run).toBeDefined();
+
+    const rows = await ok<MunicipalityRow[]>(app.dispatch('municipalities:list', {}));
+    const brandys = rows.find((r) => r.code === '538094');
+    expect(brandys).toMatchObject({ source: 'import: obce-2026.csv', importRunId: run?.id, verifiedAt: null });
+    const tabor = rows.find((r) => r.code === '552046');
+    expect(tabor).toMatchObject({ source: 'demo', importRunId: null, verifiedAt: null });
+    const partnerships = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    expect(partnerships.every((p) => p.source === 'demo' && p.importRunId === null)).toBe(true);
+  });
+
+  it('marks many records verified at once, audited, without changing their version', async () => {
+    const before = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    const chosen = before.slice(0, 3);
+    const ids = chosen.map((r) => r.id);
+    // A record deleted meanwhile is skipped, not counted.
+    const gone = before[5];
+    if (!gone) throw new Error('demo rows missing');
+    await ok(app.dispatch('partnerships:delete', { id: gone.id, version: gone.version }));
+    const answer = await ok<{ verified: number }>(
+      app.dispatch('registry:verify', { table: 'partnerships', ids: [...ids, ids[0], gone.id] }),
+    );
+    expect(answer).toEqual({ verified: 3 });
+    const after = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', { ids }));
+    for (const row of after) {
+      expect(row.verifiedAt).not.toBeNull();
+      expect(row.version).toBe(chosen.find((c) => c.id === row.id)?.version);
+    }
+    const stored = await app.ctx.db.knex('partnerships').whereIn('id', ids).pluck('verified_by');
+    expect(new Set(stored)).toEqual(new Set([await app.ctx.actor()]));
+    const history = await ok<AuditEntry[]>(app.dispatch('audit:history', { table: 'partnerships', recordId: ids[0] }));
+    expect(history[0]).toMatchObject({ action: 'verify' });
+    expect(history[0]?.changes).toEqual([{ field: 'verifiedAt', from: null, to: after[0]?.verifiedAt }]);
+    // An edit begun before the verification still saves.
+    const first = chosen[0];
+    if (!first) throw new Error('no row');
+    await ok(app.dispatch('partnerships:update', { id: first.id, version: first.version, changes: { notes: 'x' } }));
+
+    const members = await ok<MunicipalityRow[]>(app.dispatch('municipalities:list', { membersOnly: true }));
+    const result = await ok<{ verified: number }>(
+      app.dispatch('registry:verify', { table: 'municipalities', ids: members.map((m) => m.id) }),
+    );
+    expect(result.verified).toBe(members.length);
+  });
+});
