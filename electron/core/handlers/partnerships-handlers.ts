@@ -1,5 +1,6 @@
 import type { partnershipsChannels } from '../../../shared/ipc/channels/partnerships';
 import type { AppContext } from '../context';
+import { mergePartnerships, mergeTowns, townsOfCountry, undoMerge } from '../services/merge-service';
 import { exportGrid } from '../services/export/grid-export-service';
 import {
   createActivity,
@@ -29,6 +30,10 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'partnerships:delete': (input) => deletePartnership(ctx, input),
     'partnerships:restore': (input) => restorePartnership(ctx, input),
     'towns:suggest': (input) => suggestTowns(ctx.db.knex, input),
+    'towns:ofCountry': (input) => townsOfCountry(ctx, input),
+    'towns:merge': (input) => mergeTowns(ctx, input),
+    'partnerships:merge': (input) => mergePartnerships(ctx, input),
+    'merges:restore': (input) => undoMerge(ctx, input),
     'contacts:create': (input) => createContact(ctx, input),
     'contacts:update': (input) => updateContact(ctx, input),
     'contacts:delete': (input) => deleteContact(ctx, input),

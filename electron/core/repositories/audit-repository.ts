@@ -14,17 +14,21 @@ export type AuditInsert = {
   at: string;
 };
 
-/** Writes one audit entry; call it inside the transaction that makes the change. */
-export async function insertAudit(db: Knex, entry: AuditInsert): Promise<void> {
-  await db('audit_log').insert({
-    table_name: entry.table,
-    record_id: entry.recordId,
-    action: entry.action,
-    before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-    actor: entry.actor,
-    at: entry.at,
-  });
+/** Writes one audit entry and returns its id; call it inside the transaction that makes the change. */
+export async function insertAudit(db: Knex, entry: AuditInsert): Promise<number> {
+  const [row] = await db('audit_log')
+    .insert({
+      table_name: entry.table,
+      record_id: entry.recordId,
+      action: entry.action,
+      before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+      actor: entry.actor,
+      at: entry.at,
+    })
+    .returning<{ id: number }[]>('id');
+  if (!row) throw new Error('Insert of an audit entry returned no id');
+  return row.id;
 }
 
 /** Writes many audit entries in chunks (a batch of verified or merged records), inside the caller's transaction. */

@@ -10,7 +10,7 @@ import type {
   PartnershipType,
   TermKind,
 } from '../../../shared/domain/codes';
-import { searchKey } from '../../../shared/domain/text';
+import { townNameKey } from '../../../shared/domain/text';
 
 export type ForeignTownInsert = {
   name: string;
@@ -26,8 +26,11 @@ export type ForeignTownInsert = {
   geonamesId?: number | null;
 };
 
-/** Natural key of a foreign town when it has no GeoNames id: country + name without diacritics. */
-export const foreignTownKey = (name: string): string => searchKey(name).replace(/\s+/g, ' ').trim();
+/**
+ * Natural key of a foreign town, unique with its country: the folded spelling every matcher uses
+ * (case, diacritics, ł/ß, hyphens and punctuation aside), so "Gießen" and "Giessen" are one town.
+ */
+export const foreignTownKey = (name: string): string => townNameKey(name);
 
 /** Returns the id of the town with that country and name, inserting it if there is none. */
 export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert, now: string): Promise<number> {
@@ -36,7 +39,9 @@ export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert,
     .where({ country_code: town.countryCode, name_key: nameKey })
     .first<{ id: number } | undefined>('id');
   if (existing) return existing.id;
-  const [inserted] = await db('foreign_towns')
+  // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
+  // win and the other find it, never a second copy.
+  await db('foreign_towns')
     .insert({
       name: town.name,
       name_cs: town.nameCs ?? null,
@@ -53,9 +58,13 @@ export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert,
       created_at: now,
       updated_at: now,
     })
-    .returning<{ id: number }[]>('id');
-  if (!inserted) throw new Error('Insert of a foreign town returned no id');
-  return inserted.id;
+    .onConflict(['country_code', 'name_key'])
+    .ignore();
+  const stored = await db('foreign_towns')
+    .where({ country_code: town.countryCode, name_key: nameKey })
+    .first<{ id: number } | undefined>('id');
+  if (!stored) throw new Error('A foreign town was neither found nor inserted');
+  return stored.id;
 }
 
 /** The highest foreign town id so far (0 for none): tells a newly inserted town from a found one. */

@@ -66,6 +66,38 @@ export const partnershipsChannels = defineChannels({
       .strict(),
     output: z.array(townSuggestionSchema),
   },
+  'towns:ofCountry': {
+    doc: 'The foreign towns of one country with their other names and how many partnerships each has, in Czech order: what a merge chooses from.',
+    input: z.object({ countryCode: z.string().regex(/^[A-Z]{2}$/) }).strict(),
+    output: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        nameCs: z.string().nullable(),
+        altNames: z.array(z.string()),
+        partnerships: z.number().int(),
+      }),
+    ),
+  },
+  'towns:merge': {
+    doc: 'Merges foreign town mergeId into keepId (one country): its names become alternates, empty fields are filled, its partnerships move (or merge with the same member’s partnership of the kept town). Audited; undone by merges:restore.',
+    input: z.object({ keepId: id, mergeId: id }).strict(),
+    output: z.object({
+      auditId: id,
+      movedPartnerships: z.number().int(),
+      mergedPartnerships: z.number().int(),
+    }),
+  },
+  'partnerships:merge': {
+    doc: 'Merges partnership mergeId into keepId (one member): empty fields filled, notes joined, contacts, activities, drafts and areas moved. Audited; undone by merges:restore.',
+    input: z.object({ keepId: id, mergeId: id }).strict(),
+    output: z.object({ auditId: id }),
+  },
+  'merges:restore': {
+    doc: 'Undoes a merge from its audit entry: both records back with the same ids and their children; CONFLICT when the kept record changed since.',
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({ table: z.string(), recordId: id }),
+  },
   'contacts:create': {
     doc: 'Adds a contact person (Czech side or partner side) to a partnership.',
     input: contactFieldsSchema.extend({ partnershipId: id }),

@@ -182,6 +182,29 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   );
   await call('import:commit', { previewId: preview.previewId });
 
+  // Merges: a second record of a town (another member's partnership moves), undone; two
+  // partnerships of one member merged.
+  const otherMember = await knex('municipalities').whereNot({ id: tabor.id }).first<{ id: number }>('id');
+  const second = await call<{ id: number; foreignTownId: number }>('partnerships:create', {
+    municipalityId: otherMember.id,
+    type: 'friendship',
+    status: 'proposed',
+    town: { name: `Nojštat ${String(round)}`, countryCode: 'AT' },
+  });
+  const kept = await knex('partnerships').where({ id: partnership.id }).first<{ foreign_town_id: number }>();
+  const townMerge = await call<{ auditId: number }>('towns:merge', {
+    keepId: kept.foreign_town_id,
+    mergeId: second.foreignTownId,
+  });
+  await call('merges:restore', { auditId: townMerge.auditId });
+  const third = await call<{ id: number }>('partnerships:create', {
+    municipalityId: tabor.id,
+    type: 'friendship',
+    status: 'proposed',
+    town: { name: `Altštat ${String(round)}`, countryCode: 'AT' },
+  });
+  await call('partnerships:merge', { keepId: partnership.id, mergeId: third.id });
+
   await call('stats:export', { format: 'json', filter: {}, language: 'cs' });
   await call('prefs:set', { actorName: `Editor ${String(round)}` });
   await call('backups:create', {});

@@ -5,6 +5,7 @@ import * as provenance from './0006-provenance';
 import * as importRuns from './0007-import-runs';
 import * as datePrecision from './0008-date-precision';
 import * as verification from './0009-verification';
+import * as townIdentity from './0010-town-identity';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007-import-runs', ...importRuns },
   { name: '0008-date-precision', ...datePrecision },
   { name: '0009-verification', ...verification },
+  { name: '0010-town-identity', ...townIdentity },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

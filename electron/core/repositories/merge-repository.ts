@@ -1,0 +1,252 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../shared/domain/errors';
+import {
+  PARTNERSHIP_CHILD_TABLES,
+  snapshotPartnership,
+  type PartnershipSnapshot,
+} from './partnership-records-repository';
+
+/*
+ * Merging two records that are one (two spellings of a foreign town, two partnerships of one
+ * member with one town). Nothing is lost: the kept record keeps its values and gains what only
+ * the other had (its names as alternates, its empty fields filled), children move to it, and the
+ * returned snapshot holds everything needed to undo the merge exactly (same ids).
+ */
+
+type Row = Record<string, unknown>;
+
+const withoutId = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'id'));
+
+/** Partnership fields a merge fills on the kept record when it has none. */
+const PARTNERSHIP_FILLABLE = [
+  'started_on',
+  'signed_on',
+  'signed_place',
+  'cz_resolution',
+  'cz_resolution_date',
+  'partner_resolution',
+  'partner_resolution_date',
+  'term_until',
+  'ended_on',
+  'source',
+  'import_run_id',
+  'verified_at',
+  'verified_by',
+] as const;
+
+/** Children that move to the kept partnership (they keep their ids). */
+const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents'] as const;
+type MovedChild = (typeof MOVED_CHILDREN)[number];
+
+export type PartnershipMerge = {
+  kind: 'partnerships';
+  /** The kept partnership as it was before (every column), its areas and participant groups. */
+  keptBefore: Row;
+  keptSets: { areas: string[]; groups: string[] };
+  keptVersionAfter: number;
+  /** The merged partnership with its areas and groups (children moved, listed in `moved`). */
+  merged: PartnershipSnapshot;
+  moved: Record<MovedChild, number[]>;
+  requestIds: number[];
+};
+
+export type TownMerge = {
+  kind: 'foreign_towns';
+  keptBefore: Row;
+  keptVersionAfter: number;
+  merged: Row;
+  /** Partnerships of the merged town moved to the kept town. */
+  movedPartnerships: number[];
+  /** Partnerships of the merged town merged into the kept town's partnership of the same member. */
+  partnershipMerges: PartnershipMerge[];
+};
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+async function setsOf(db: Knex, id: number) {
+  return {
+    areas: await db('partnership_areas').where({ partnership_id: id }).orderBy('area').pluck<string[]>('area'),
+    groups: await db('partnership_participants')
+      .where({ partnership_id: id })
+      .orderBy('participant_group')
+      .pluck<string[]>('participant_group'),
+  };
+}
+
+/** Merges partnership `mergeId` into `keepId` (same member). Call inside a transaction. */
+export async function mergePartnershipInto(
+  db: Knex,
+  keepId: number,
+  mergeId: number,
+  now: string,
+): Promise<PartnershipMerge> {
+  if (keepId === mergeId) throw new AppError('VALIDATION', 'A partnership cannot be merged with itself.');
+  const kept = await db('partnerships').where({ id: keepId }).first<Row | undefined>();
+  const merged = await snapshotPartnership(db, mergeId);
+  if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the partnerships no longer exists.');
+  if (kept.municipality_id !== merged.partnership.municipality_id)
+    throw new AppError('CONFLICT', 'Only partnerships of one member can be merged.', {
+      reason: 'merge.error.otherMember',
+    });
+  const keptSets = await setsOf(db, keepId);
+  const other = merged.partnership;
+  const changes: Row = {};
+  for (const column of PARTNERSHIP_FILLABLE)
+    if (isEmpty(kept[column]) && !isEmpty(other[column])) changes[column] = other[column];
+  for (const column of ['type', 'status'] as const)
+    if (kept[column] === 'unknown' && other[column] !== 'unknown') changes[column] = other[column];
+  if (!isEmpty(other.notes) && other.notes !== kept.notes)
+    changes.notes = isEmpty(kept.notes) ? other.notes : `${textOf(kept.notes)}\n\n${textOf(other.notes)}`;
+  const moved = {} as Record<MovedChild, number[]>;
+  for (const table of MOVED_CHILDREN) {
+    moved[table] = await db(table).where({ partnership_id: mergeId }).pluck<number[]>('id');
+    if (moved[table].length > 0) await db(table).where({ partnership_id: mergeId }).update({ partnership_id: keepId });
+  }
+  const requestIds = await db('partnership_requests').where({ partnership_id: mergeId }).pluck<number[]>('id');
+  if (requestIds.length > 0)
+    await db('partnership_requests').where({ partnership_id: mergeId }).update({ partnership_id: keepId });
+  for (const area of await db('partnership_areas').where({ partnership_id: mergeId }).pluck<string[]>('area'))
+    if (!keptSets.areas.includes(area)) await db('partnership_areas').insert({ partnership_id: keepId, area });
+  for (const group of await db('partnership_participants')
+    .where({ partnership_id: mergeId })
+    .pluck<string[]>('participant_group'))
+    if (!keptSets.groups.includes(group))
+      await db('partnership_participants').insert({ partnership_id: keepId, participant_group: group });
+  await db('partnerships').where({ id: mergeId }).delete();
+  const keptVersionAfter = (kept.version as number) + 1;
+  await db('partnerships')
+    .where({ id: keepId })
+    .update({ ...changes, version: keptVersionAfter, updated_at: now });
+  return { kind: 'partnerships', keptBefore: kept, keptSets, keptVersionAfter, merged, moved, requestIds };
+}
+
+/** Undoes a partnership merge exactly (same ids). CONFLICT when the kept record changed since. */
+export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): Promise<void> {
+  const keepId = Number(merge.keptBefore.id);
+  const now = await db('partnerships').where({ id: keepId }).first<{ version: number } | undefined>('version');
+  if (!now || now.version !== merge.keptVersionAfter)
+    throw new AppError('CONFLICT', 'The kept partnership has changed since the merge; it cannot be undone.', {
+      reason: 'merge.error.changedSince',
+    });
+  const mergedId = Number(merge.merged.partnership.id);
+  await db('partnerships').insert(merge.merged.partnership);
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    if ((MOVED_CHILDREN as readonly string[]).includes(table)) continue;
+    const rows = merge.merged.children[table] ?? [];
+    for (let start = 0; start < rows.length; start += 50) await db(table).insert(rows.slice(start, start + 50));
+  }
+  for (const table of MOVED_CHILDREN)
+    if (merge.moved[table].length > 0)
+      await db(table).whereIn('id', merge.moved[table]).update({ partnership_id: mergedId });
+  if (merge.requestIds.length > 0)
+    await db('partnership_requests').whereIn('id', merge.requestIds).update({ partnership_id: mergedId });
+  await db('partnership_areas').where({ partnership_id: keepId }).delete();
+  for (const area of merge.keptSets.areas) await db('partnership_areas').insert({ partnership_id: keepId, area });
+  await db('partnership_participants').where({ partnership_id: keepId }).delete();
+  for (const group of merge.keptSets.groups)
+    await db('partnership_participants').insert({ partnership_id: keepId, participant_group: group });
+  await db('partnerships')
+    .where({ id: keepId })
+    .update({ ...withoutId(merge.keptBefore), version: merge.keptVersionAfter + 1 });
+}
+
+/** Town fields a merge fills on the kept town when it has none. */
+const TOWN_FILLABLE = [
+  'name_cs',
+  'admin_region',
+  'population',
+  'latitude',
+  'longitude',
+  'website',
+  'language',
+  'geonames_id',
+  'notes',
+  'source',
+  'import_run_id',
+  'verified_at',
+  'verified_by',
+] as const;
+
+/** Other names of a town, stored one per line. */
+export const alternateNames = (text: unknown): string[] =>
+  typeof text === 'string' ? text.split('\n').filter((name) => name.trim() !== '') : [];
+
+/** Merges foreign town `mergeId` into `keepId` (same country). Call inside a transaction. */
+export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, now: string): Promise<TownMerge> {
+  if (keepId === mergeId) throw new AppError('VALIDATION', 'A town cannot be merged with itself.');
+  const kept = await db('foreign_towns').where({ id: keepId }).first<Row | undefined>();
+  const merged = await db('foreign_towns').where({ id: mergeId }).first<Row | undefined>();
+  if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the towns no longer exists.');
+  if (kept.country_code !== merged.country_code)
+    throw new AppError('CONFLICT', 'Only towns of one country can be merged.', { reason: 'merge.error.otherCountry' });
+  // Every spelling either record had is kept (the other's names become alternates), each once.
+  const alternates = [...alternateNames(kept.alt_names)];
+  const seen = new Set([kept.name, kept.name_cs, ...alternates].filter((n): n is string => typeof n === 'string'));
+  for (const name of [merged.name, merged.name_cs, ...alternateNames(merged.alt_names)]) {
+    if (typeof name !== 'string' || name.trim() === '' || seen.has(name)) continue;
+    seen.add(name);
+    alternates.push(name);
+  }
+  const changes: Row = { alt_names: alternates.length > 0 ? alternates.join('\n') : null };
+  for (const column of TOWN_FILLABLE)
+    if (isEmpty(kept[column]) && !isEmpty(merged[column])) changes[column] = merged[column];
+  // The gazetteer id is unique: the merged town gives it up before the kept town takes it.
+  if (changes.geonames_id !== undefined) await db('foreign_towns').where({ id: mergeId }).update({ geonames_id: null });
+
+  const movedPartnerships: number[] = [];
+  const partnershipMerges: PartnershipMerge[] = [];
+  const theirs = await db('partnerships')
+    .where({ foreign_town_id: mergeId })
+    .orderBy('id')
+    .select<{ id: number; municipality_id: number }[]>('id', 'municipality_id');
+  for (const partnership of theirs) {
+    const ours = await db('partnerships')
+      .where({ foreign_town_id: keepId, municipality_id: partnership.municipality_id })
+      .first<{ id: number } | undefined>('id');
+    if (ours) partnershipMerges.push(await mergePartnershipInto(db, ours.id, partnership.id, now));
+    else {
+      await db('partnerships').where({ id: partnership.id }).update({ foreign_town_id: keepId });
+      movedPartnerships.push(partnership.id);
+    }
+  }
+  await db('foreign_towns').where({ id: mergeId }).delete();
+  const keptVersionAfter = (kept.version as number) + 1;
+  await db('foreign_towns')
+    .where({ id: keepId })
+    .update({ ...changes, version: keptVersionAfter, updated_at: now });
+  return { kind: 'foreign_towns', keptBefore: kept, keptVersionAfter, merged, movedPartnerships, partnershipMerges };
+}
+
+/** Undoes a town merge exactly. CONFLICT when the kept town changed since. */
+export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
+  const keepId = Number(merge.keptBefore.id);
+  const now = await db('foreign_towns').where({ id: keepId }).first<{ version: number } | undefined>('version');
+  if (!now || now.version !== merge.keptVersionAfter)
+    throw new AppError('CONFLICT', 'The kept town has changed since the merge; it cannot be undone.', {
+      reason: 'merge.error.changedSince',
+    });
+  await db('foreign_towns')
+    .where({ id: keepId })
+    .update({ ...withoutId(merge.keptBefore), version: merge.keptVersionAfter + 1 });
+  await db('foreign_towns').insert(merge.merged);
+  if (merge.movedPartnerships.length > 0)
+    await db('partnerships').whereIn('id', merge.movedPartnerships).update({ foreign_town_id: merge.merged.id });
+  for (const partnershipMerge of [...merge.partnershipMerges].reverse())
+    await undoPartnershipMerge(db, partnershipMerge);
+}
+
+/** The towns of one country with their partnership counts. */
+export function listTownsOfCountry(db: Knex, countryCode: string) {
+  return db('foreign_towns as t')
+    .where('t.country_code', countryCode)
+    .select<
+      { id: number; name: string; name_cs: string | null; alt_names: string | null; partnerships: number | string }[]
+    >(
+      't.id',
+      't.name',
+      't.name_cs',
+      't.alt_names',
+      db.raw('(select count(*) from partnerships p where p.foreign_town_id = t.id) as partnerships'),
+    );
+}

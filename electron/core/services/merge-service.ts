@@ -1,0 +1,123 @@
+import { AppError } from '../../../shared/domain/errors';
+import type { AppContext } from '../context';
+import { nowIso } from '../db/clock';
+import { findAuditEntry, insertAudit } from '../repositories/audit-repository';
+import { sortByCzech } from '../../../shared/domain/text';
+import {
+  alternateNames,
+  listTownsOfCountry,
+  mergePartnershipInto,
+  mergeTownInto,
+  undoPartnershipMerge,
+  undoTownMerge,
+  type PartnershipMerge,
+  type TownMerge,
+} from '../repositories/merge-repository';
+
+/*
+ * Merging duplicates the registry already holds: two spellings of one foreign town, or two
+ * partnerships of one member with one town. Audited on the kept record with everything the undo
+ * needs; `merges:restore { auditId }` undoes it (the one undo protocol).
+ */
+
+const partnershipIdsOf = (merge: PartnershipMerge): number[] => [
+  Number(merge.keptBefore.id),
+  Number(merge.merged.partnership.id),
+];
+
+/** Merges foreign town `mergeId` into `keepId`: names kept as alternates, partnerships moved or merged. */
+export async function mergeTowns(ctx: AppContext, input: { keepId: number; mergeId: number }) {
+  const actor = await ctx.actor();
+  const at = nowIso();
+  const { auditId, merge } = await ctx.db.knex.transaction(async (trx) => {
+    const done = await mergeTownInto(trx, input.keepId, input.mergeId, at);
+    const id = await insertAudit(trx, {
+      table: 'foreign_towns',
+      recordId: input.keepId,
+      action: 'merge',
+      before: { merge: done },
+      after: { mergedId: input.mergeId, mergedName: done.merged.name },
+      actor,
+      at,
+    });
+    return { auditId: id, merge: done };
+  });
+  ctx.emit('data:changed', {
+    tables: ['foreign_towns', 'partnerships'],
+    partnershipIds: [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)],
+  });
+  return {
+    auditId,
+    movedPartnerships: merge.movedPartnerships.length,
+    mergedPartnerships: merge.partnershipMerges.length,
+  };
+}
+
+/** Merges partnership `mergeId` into `keepId` (same member): empty fields filled, children moved. */
+export async function mergePartnerships(ctx: AppContext, input: { keepId: number; mergeId: number }) {
+  const actor = await ctx.actor();
+  const at = nowIso();
+  const { auditId, merge } = await ctx.db.knex.transaction(async (trx) => {
+    const done = await mergePartnershipInto(trx, input.keepId, input.mergeId, at);
+    const id = await insertAudit(trx, {
+      table: 'partnerships',
+      recordId: input.keepId,
+      action: 'merge',
+      before: { merge: done },
+      after: { mergedId: input.mergeId },
+      actor,
+      at,
+    });
+    return { auditId: id, merge: done };
+  });
+  ctx.emit('data:changed', {
+    tables: ['partnerships', 'contacts', 'activities'],
+    partnershipIds: partnershipIdsOf(merge),
+    municipalityIds: [Number(merge.keptBefore.municipality_id)],
+  });
+  return { auditId };
+}
+
+/** Undoes a merge from its audit entry: both records back with the same ids and their children. */
+export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
+  const actor = await ctx.actor();
+  const at = nowIso();
+  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
+  if (!entry || entry.action !== 'merge' || entry.before === null)
+    throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
+  const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
+  await ctx.db.knex.transaction(async (trx) => {
+    if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
+    else await undoPartnershipMerge(trx, merge);
+    await insertAudit(trx, {
+      table: entry.table_name,
+      recordId: entry.record_id,
+      action: 'restore',
+      before: null,
+      after: { undoneMerge: input.auditId },
+      actor,
+      at,
+    });
+  });
+  const partnershipIds =
+    merge.kind === 'foreign_towns'
+      ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
+      : partnershipIdsOf(merge);
+  ctx.emit('data:changed', { tables: ['foreign_towns', 'partnerships', 'contacts', 'activities'], partnershipIds });
+  return { table: entry.table_name, recordId: entry.record_id };
+}
+
+/** The towns of one country, for choosing what to merge. */
+export async function townsOfCountry(ctx: AppContext, input: { countryCode: string }) {
+  const rows = await listTownsOfCountry(ctx.db.knex, input.countryCode);
+  return sortByCzech(
+    rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      nameCs: row.name_cs,
+      altNames: alternateNames(row.alt_names),
+      partnerships: Number(row.partnerships),
+    })),
+    (town) => town.name,
+  );
+}

@@ -1,0 +1,201 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { openKnex } from '../../../electron/core/db/connection';
+import { MIGRATIONS, migrationSource } from '../../../electron/core/db/migrations/index';
+import { findOrInsertForeignTown } from '../../../electron/core/repositories/partnerships-repository';
+import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+
+const dump = async (knex: Knex) => ({
+  towns: await knex('foreign_towns').orderBy('id').select(),
+  partnerships: await knex('partnerships').orderBy('id').select(),
+  areas: await knex('partnership_areas').orderBy(['partnership_id', 'area']).select(),
+  contacts: await knex('contacts').orderBy('id').select(),
+  activities: await knex('activities').orderBy('id').select(),
+});
+
+/** A dump without what a merge and its undo must change: the kept records' version and time. */
+const withoutStamp = (rows: Record<string, unknown>[]) =>
+  rows.map((row) =>
+    Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'version' && key !== 'updated_at')),
+  );
+const comparable = (d: Awaited<ReturnType<typeof dump>>) => ({
+  ...d,
+  towns: withoutStamp(d.towns as Record<string, unknown>[]),
+  partnerships: withoutStamp(d.partnerships as Record<string, unknown>[]),
+});
+
+describe('merging a town or a partnership written twice', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('merges a second record of Konstanz: names kept, partnerships moved or merged, children kept; undo restores all', async () => {
+    const knex = app.ctx.db.knex;
+    const konstanz = await knex('foreign_towns').where({ name: 'Konstanz' }).first<{ id: number; version: number }>();
+    const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const other = await knex('municipalities')
+      .whereNot({ id: tabor.id })
+      .where({ is_member: true })
+      .first<{ id: number }>('id');
+    const stamp = { created_at: 'x', updated_at: 'x' };
+    const [copy] = await knex('foreign_towns')
+      .insert({
+        name: 'Constance',
+        name_cs: 'Kostnice',
+        name_key: 'constance',
+        country_code: 'DE',
+        population: 85000,
+        ...stamp,
+      })
+      .returning<{ id: number }[]>('id');
+    const copyId = copy?.id ?? 0;
+    const [twin] = await knex('partnerships')
+      .insert({
+        municipality_id: tabor.id,
+        foreign_town_id: copyId,
+        type: 'unknown',
+        status: 'unknown',
+        started_on: '1984',
+        notes: 'Z importu',
+        ...stamp,
+      })
+      .returning<{ id: number }[]>('id');
+    const [moved] = await knex('partnerships')
+      .insert({ municipality_id: other.id, foreign_town_id: copyId, type: 'friendship', status: 'active', ...stamp })
+      .returning<{ id: number }[]>('id');
+    await knex('contacts').insert({ partnership_id: twin?.id, side: 'partner', name: 'Uli Burchardt', ...stamp });
+    await knex('partnership_areas').insert({ partnership_id: twin?.id, area: 'sport' });
+    const before = await dump(knex);
+    const kept = await knex('partnerships')
+      .where({ municipality_id: tabor.id, foreign_town_id: konstanz.id })
+      .first<{ id: number; notes: string }>();
+
+    const result = await ok<{ auditId: number; movedPartnerships: number; mergedPartnerships: number }>(
+      app.dispatch('towns:merge', { keepId: konstanz.id, mergeId: copyId }),
+    );
+    expect(result).toMatchObject({ movedPartnerships: 1, mergedPartnerships: 1 });
+    expect(await knex('foreign_towns').where({ id: copyId }).first()).toBeUndefined();
+    const town = await knex('foreign_towns').where({ id: konstanz.id }).first<{ alt_names: string; version: number }>();
+    expect(town.alt_names).toBe('Constance');
+    expect(town.version).toBe(konstanz.version + 1);
+    expect(await knex('partnerships').where({ id: moved?.id }).first('foreign_town_id')).toEqual({
+      foreign_town_id: konstanz.id,
+    });
+    expect(await knex('partnerships').where({ id: twin?.id }).first()).toBeUndefined();
+    const merged = await knex('partnerships').where({ id: kept.id }).first<{ notes: string; type: string }>();
+    expect(merged.notes).toBe(`${kept.notes}\n\nZ importu`);
+    expect(merged.type).not.toBe('unknown');
+    expect(await knex('contacts').where({ partnership_id: kept.id, name: 'Uli Burchardt' }).first('id')).toBeDefined();
+    expect(await knex('partnership_areas').where({ partnership_id: kept.id, area: 'sport' }).first()).toBeDefined();
+    const towns = await ok<{ id: number; altNames: string[] }[]>(
+      app.dispatch('towns:ofCountry', { countryCode: 'DE' }),
+    );
+    expect(towns.find((t) => t.id === konstanz.id)?.altNames).toEqual(['Constance']);
+    const history = await ok<{ action: string }[]>(
+      app.dispatch('audit:history', { table: 'foreign_towns', recordId: konstanz.id }),
+    );
+    expect(history[0]?.action).toBe('merge');
+
+    await ok(app.dispatch('merges:restore', { auditId: result.auditId }));
+    expect(comparable(await dump(knex))).toEqual(comparable(before));
+    // A second undo of the same merge is refused, not applied twice.
+    const again = await app.dispatch('merges:restore', { auditId: result.auditId });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.code).toBe('CONFLICT');
+  });
+
+  it('merges two partnerships of one member and refuses two members’ partnerships', async () => {
+    const knex = app.ctx.db.knex;
+    const [a, b] = await knex('partnerships')
+      .orderBy('id')
+      .limit(2)
+      .select<{ id: number; municipality_id: number }[]>('id', 'municipality_id');
+    if (!a || !b) throw new Error('demo rows missing');
+    const refused = await app.dispatch('partnerships:merge', { keepId: a.id, mergeId: b.id });
+    expect(refused.ok).toBe(a.municipality_id === b.municipality_id);
+    if (!refused.ok) expect(refused.error.code).toBe('CONFLICT');
+  });
+
+  it('adding the same new town twice gives one record (the unique natural key)', async () => {
+    const knex = app.ctx.db.knex;
+    const [first, second] = await Promise.all([
+      findOrInsertForeignTown(knex, { name: 'Gießen', countryCode: 'DE' }, 'x'),
+      findOrInsertForeignTown(knex, { name: 'Giessen', countryCode: 'DE' }, 'x'),
+    ]);
+    expect(first).toBe(second);
+    await expect(
+      knex('foreign_towns').insert({
+        name: 'GIESSEN',
+        name_key: 'giessen',
+        country_code: 'DE',
+        created_at: 'x',
+        updated_at: 'x',
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+});
+
+describe('0010: towns already written twice are merged before the unique key', () => {
+  it('recomputes the folded key, merges each group into its oldest record, audited', async () => {
+    const knex = openKnex(path.join(tempDir(), 'm10.db'));
+    try {
+      const upTo = MIGRATIONS.findIndex((m) => m.name === '0010-town-identity');
+      for (let step = 0; step < upTo; step += 1) await knex.migrate.up({ migrationSource });
+      const stamp = { created_at: 'x', updated_at: 'x' };
+      await knex('regions').insert({ id: 1, code: 'CZ031', name: 'Jihočeský kraj' });
+      await knex('municipalities').insert([
+        { id: 1, code: '552046', name: 'Tábor', kind: 'mesto', region_id: 1, is_member: true, ...stamp },
+        { id: 2, code: '544256', name: 'Písek', kind: 'mesto', region_id: 1, is_member: true, ...stamp },
+      ]);
+      // Keys as older versions stored them (diacritics only): two records of one town.
+      await knex('foreign_towns').insert([
+        { id: 1, name: 'Jedlina-Zdrój', name_key: 'jedlina-zdroj', country_code: 'PL', ...stamp },
+        { id: 2, name: 'Jedlina - Zdrój', name_key: 'jedlina - zdroj', country_code: 'PL', population: 4800, ...stamp },
+        { id: 3, name: 'Jelenia Góra', name_key: 'jelenia gora', country_code: 'PL', ...stamp },
+      ]);
+      await knex('partnerships').insert([
+        { id: 1, municipality_id: 1, foreign_town_id: 1, type: 'formal', status: 'active', ...stamp },
+        {
+          id: 2,
+          municipality_id: 1,
+          foreign_town_id: 2,
+          type: 'unknown',
+          status: 'unknown',
+          started_on: '1999',
+          ...stamp,
+        },
+        { id: 3, municipality_id: 2, foreign_town_id: 2, type: 'friendship', status: 'active', ...stamp },
+      ]);
+      await knex.migrate.up({ migrationSource });
+      expect(
+        await knex('foreign_towns').orderBy('id').select('id', 'name', 'name_key', 'alt_names', 'population'),
+      ).toEqual([
+        { id: 1, name: 'Jedlina-Zdrój', name_key: 'jedlina zdroj', alt_names: 'Jedlina - Zdrój', population: 4800 },
+        { id: 3, name: 'Jelenia Góra', name_key: 'jelenia gora', alt_names: null, population: null },
+      ]);
+      expect(await knex('partnerships').orderBy('id').select('id', 'foreign_town_id', 'started_on')).toEqual([
+        { id: 1, foreign_town_id: 1, started_on: '1999' },
+        { id: 3, foreign_town_id: 1, started_on: null },
+      ]);
+      const audit = await knex('audit_log').where({ action: 'merge' }).select('table_name', 'record_id', 'actor');
+      expect(audit).toEqual([
+        { table_name: 'foreign_towns', record_id: 1, actor: 'Twinning Registry (migration 0010)' },
+      ]);
+      await expect(
+        knex('foreign_towns').insert({
+          name: 'Jedlina Zdroj',
+          name_key: 'jedlina zdroj',
+          country_code: 'PL',
+          ...stamp,
+        }),
+      ).rejects.toThrow(/UNIQUE/);
+    } finally {
+      await knex.destroy();
+    }
+  });
+});
