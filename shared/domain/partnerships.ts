@@ -51,6 +51,8 @@ export const foreignTownSchema = z.object({
   longitude: z.number().nullable(),
   language: z.string().nullable(),
   geonamesId: z.number().int().nullable(),
+  /** Other spellings of the town (kept when two records of it were merged). */
+  altNames: z.array(z.string()),
 });
 export type ForeignTown = z.infer<typeof foreignTownSchema>;
 

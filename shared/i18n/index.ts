@@ -11,6 +11,7 @@ import { requestsMessages } from './messages/requests';
 import { agreementsMessages } from './messages/agreements';
 import { statisticsMessages } from './messages/statistics';
 import { provenanceMessages } from './messages/provenance';
+import { mergeMessages } from './messages/merge';
 
 /** Every feature's catalog; a feature adds its file here. */
 const CATALOGS = [
@@ -26,6 +27,7 @@ const CATALOGS = [
   importMessages,
   agreementsMessages,
   provenanceMessages,
+  mergeMessages,
 ] as const;
 
 type Catalog = (typeof CATALOGS)[number];

@@ -235,6 +235,7 @@ type TownRecord = {
   longitude: number | null;
   language: string | null;
   geonames_id: number | null;
+  alt_names: string | null;
 };
 
 const toTown = (t: TownRecord): ForeignTown => ({
@@ -248,6 +249,7 @@ const toTown = (t: TownRecord): ForeignTown => ({
   longitude: t.longitude,
   language: t.language,
   geonamesId: t.geonames_id,
+  altNames: (t.alt_names ?? '').split('\n').filter((name) => name.trim() !== ''),
 });
 
 const townColumns = [
@@ -261,6 +263,7 @@ const townColumns = [
   'longitude',
   'language',
   'geonames_id',
+  'alt_names',
 ];
 
 export async function findForeignTown(db: Knex, id: number): Promise<ForeignTown | undefined> {

@@ -92,7 +92,9 @@ export async function suggestTowns(
   const registry = (await listForeignTowns(db)).filter(
     (town) =>
       (input.countryCode === undefined || town.countryCode === input.countryCode) &&
-      (cityKey(town.name).startsWith(key) || (town.nameCs !== null && cityKey(town.nameCs).startsWith(key))),
+      (cityKey(town.name).startsWith(key) ||
+        (town.nameCs !== null && cityKey(town.nameCs).startsWith(key)) ||
+        town.altNames.some((name) => cityKey(name).startsWith(key))),
   );
   const out: TownSuggestion[] = registry
     .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))

@@ -23,6 +23,7 @@ import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from './errors';
 import { HistorySection } from './HistorySection';
+import { MergeDialog, type MergeChoice } from './MergeDialog';
 import type { Toast } from './Toasts';
 
 type Form = {
@@ -114,9 +115,40 @@ export function PartnershipDetail({
   const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
+  const merge = async (mode: 'town' | 'partnership', choice: MergeChoice) => {
+    const current = detail.data;
+    if (!current) return;
+    setMerging(null);
+    const keepLabel = current.townName;
+    try {
+      const { auditId } =
+        mode === 'town'
+          ? await call('towns:merge', { keepId: current.foreignTownId, mergeId: choice.id })
+          : await call('partnerships:merge', { keepId: current.id, mergeId: choice.id });
+      reload();
+      showToast({
+        kind: 'ok',
+        text: t('merge.done', { other: choice.label, keep: keepLabel }),
+        seconds: 15,
+        action: {
+          label: t('partnerships.undo'),
+          run: () =>
+            void call('merges:restore', { auditId })
+              .then(() => {
+                reload();
+                showToast({ kind: 'ok', text: t('merge.undone'), seconds: 5 });
+              })
+              .catch((error: unknown) => showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) })),
+        },
+      });
+    } catch (error) {
+      showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) });
+    }
+  };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !document.querySelector('.p-modal-backdrop')) onClose();
+      if (event.key === 'Escape' && !document.querySelector('.p-modal-backdrop, dialog[open]')) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -195,6 +227,12 @@ export function PartnershipDetail({
                 <dd>
                   {countryName(d.town.countryCode, language)} ({d.town.countryCode})
                 </dd>
+                {d.town.altNames.length > 0 && (
+                  <>
+                    <dt>{t('partnerships.town.altNames')}</dt>
+                    <dd data-testid="town-alt-names">{d.town.altNames.join(', ')}</dd>
+                  </>
+                )}
                 {d.town.adminRegion !== null && (
                   <>
                     <dt>{t('partnerships.town.region')}</dt>
@@ -216,6 +254,35 @@ export function PartnershipDetail({
                   </>
                 )}
               </dl>
+              <div className="p-merge-actions">
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setMerging('town')}
+                  data-testid="merge-town"
+                >
+                  {t('merge.town.button')}
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setMerging('partnership')}
+                  data-testid="merge-partnership"
+                >
+                  {t('merge.partnership.button')}
+                </button>
+              </div>
+              {merging !== null && (
+                <MergeDialog
+                  mode={merging}
+                  keepLabel={merging === 'town' ? d.townName : `${d.municipalityName} – ${d.townName}`}
+                  countryCode={d.countryCode}
+                  municipalityId={d.municipalityId}
+                  keepId={merging === 'town' ? d.foreignTownId : d.id}
+                  onMerge={(choice) => void merge(merging, choice)}
+                  onClose={() => setMerging(null)}
+                />
+              )}
               <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} showToast={showToast} />
               <ActivitiesSection
                 partnershipId={d.id}

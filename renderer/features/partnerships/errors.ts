@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../../shared/i18n/index';
 import type { FieldIssue } from '../../../shared/domain/errors';
 import { ApiError } from '../../lib/api';
 import type { I18n } from '../../lib/i18n';
@@ -28,7 +29,11 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
       )
       .join(' ');
   }
-  if (error instanceof ApiError)
+  if (error instanceof ApiError) {
+    // A refusal that names its reason (a message key) is said in the user's language.
+    const reason = error.details?.reason;
+    if (typeof reason === 'string' && MESSAGES[i18n.language][reason] !== undefined) return i18n.tk(reason);
     return error.code === 'CONFLICT' ? i18n.t('partnerships.conflict') : i18n.tk(`error.${error.code}`);
+  }
   return i18n.t('error.INTERNAL');
 }
