@@ -186,3 +186,52 @@ test('a partnerships file chosen as municipalities is recognised and imported as
   await expect(page.getByTestId('count-add')).toContainText('1');
   await page.getByTestId('import-close').click();
 });
+
+test('possible duplicate towns: the preview asks, the decision changes the plan and is remembered', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const tsv =
+    'kod1\tlat1\tlon1\tobec1\tstat1\tkod2\tlat2\tlon2\tobec2\tstat2\trok\n' +
+    'S-579025\t\t\tTrutnov\tČesko\tF-1\t50.9\t15.72\tJelenia Góra Miasto\tPolsko\t2001\n';
+  const open = async () => {
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-kind-partnerships').check();
+    await page.getByTestId('import-file-input').setInputFiles({
+      name: 'jelenia.tsv',
+      mimeType: 'text/tab-separated-values',
+      buffer: Buffer.from(tsv),
+    });
+  };
+  await open();
+  const duplicates = page.getByTestId('import-duplicates');
+  await expect(duplicates.getByTestId('import-duplicate')).toHaveCount(1);
+  await expect(duplicates).toContainText('Jelenia Góra Miasto');
+  await expect(duplicates).toContainText('souřadnice 0,5 km od sebe');
+  await expect(page.getByTestId('count-created')).toContainText('0 / 0 / 1');
+  await duplicates.getByTestId('duplicate-same').check();
+  await expect(duplicates).toContainText('Vše rozhodnuto');
+  await expect(page.getByTestId('count-created')).toHaveCount(0);
+  await expect(duplicates.getByTestId('duplicate-same')).toBeChecked();
+  await expect(duplicates).toContainText('souřadnice 0,5 km od sebe');
+  await saveScreen(page, 'import-possible-duplicates');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-close').click();
+  const jelenia = await knex('foreign_towns').where({ name: 'Jelenia Góra' }).first<{ id: number }>('id');
+  const trutnov = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .where('m.name', 'Trutnov')
+    .pluck<number[]>('p.foreign_town_id');
+  expect(trutnov).toContain(jelenia.id);
+  expect(await knex('foreign_towns').where({ name: 'Jelenia Góra Miasto' }).first()).toBeUndefined();
+
+  // The same file again: remembered, nothing to add.
+  await open();
+  await expect(page.getByTestId('import-duplicates').getByTestId('duplicate-same')).toBeChecked();
+  await expect(page.getByTestId('count-add')).toContainText('0');
+  await page.getByTestId('import-close').click();
+});

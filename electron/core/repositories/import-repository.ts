@@ -92,6 +92,7 @@ export type ExistingTown = {
   name_cs: string | null;
   latitude: number | null;
   longitude: number | null;
+  alt_names: string | null;
 };
 
 export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTown>> {
@@ -103,6 +104,7 @@ export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTo
     'name_cs',
     'latitude',
     'longitude',
+    'alt_names',
   );
   return new Map(rows.map((row) => [`${row.country_code}|${row.name_key}`, row]));
 }
@@ -126,4 +128,33 @@ export async function loadPartnershipSnapshot(db: Knex): Promise<Map<string, Exi
 
 export async function loadMunicipalityIndex(db: Knex): Promise<{ id: number; code: string; name: string }[]> {
   return db('municipalities').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
+}
+
+/** Remembered decisions about possible duplicate towns, by `country|folded name`: a town id, or null for "a town of its own". */
+export async function loadTownDecisions(db: Knex): Promise<Map<string, number | null>> {
+  const rows = await db('town_match_decisions').select<
+    { country_code: string; name_key: string; foreign_town_id: number | null }[]
+  >('country_code', 'name_key', 'foreign_town_id');
+  return new Map(rows.map((row) => [`${row.country_code}|${row.name_key}`, row.foreign_town_id]));
+}
+
+/** Keeps decisions (a later decision about the same name replaces the earlier one). */
+export async function saveTownDecisions(
+  db: Knex,
+  decisions: readonly { countryCode: string; nameKey: string; townId: number | null }[],
+  actor: string,
+  at: string,
+): Promise<void> {
+  for (const decision of decisions) {
+    await db('town_match_decisions')
+      .insert({
+        country_code: decision.countryCode,
+        name_key: decision.nameKey,
+        foreign_town_id: decision.townId,
+        decided_by: actor.slice(0, 200),
+        decided_at: at,
+      })
+      .onConflict(['country_code', 'name_key'])
+      .merge(['foreign_town_id', 'decided_by', 'decided_at']);
+  }
 }

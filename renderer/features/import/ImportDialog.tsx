@@ -6,7 +6,15 @@ import {
   type ImportKind,
   type ImportPolicy,
 } from '../../../shared/domain/import/formats';
-import type { ImportIssue, ImportReport, ImportResult, ImportRow } from '../../../shared/domain/import/report';
+import type {
+  ImportIssue,
+  ImportReport,
+  ImportResult,
+  ImportRow,
+  PossibleDuplicate,
+  TownDecision,
+} from '../../../shared/domain/import/report';
+import { countryName } from '../../../shared/domain/countries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -224,7 +232,7 @@ function Summary({ report }: { report: ImportReport }) {
           </div>
         ))}
         {c.regionsAdded + c.districtsAdded + c.townsAdded > 0 && (
-          <div>
+          <div data-testid="count-created">
             <dt>{t('import.count.created')}</dt>
             <dd>
               {formatNumber(c.regionsAdded)} / {formatNumber(c.districtsAdded)} / {formatNumber(c.townsAdded)}
@@ -240,6 +248,78 @@ function Summary({ report }: { report: ImportReport }) {
  * The import: choose what and which file, see the preview (what will be added, changed, skipped
  * and every invalid row explained), then import all valid rows or nothing; progress and stop.
  */
+/**
+ * Towns of the file that may be a registry town written otherwise: the user says "the same town"
+ * or "another town" for each (undecided: imported as a town of its own). Decisions are kept with
+ * the registry when the import runs, so the next import of the file asks nothing again.
+ */
+function PossibleDuplicates({
+  items,
+  disabled,
+  onDecide,
+}: {
+  items: readonly PossibleDuplicate[];
+  disabled: boolean;
+  onDecide: (item: PossibleDuplicate, decision: 'same' | 'different') => void;
+}) {
+  const { t, tn, language, formatNumber } = useI18n();
+  if (items.length === 0) return null;
+  const open = items.filter((item) => item.decision === null).length;
+  return (
+    <section className="imp-duplicates" data-testid="import-duplicates">
+      <h3>{t('import.duplicates.title', { count: items.length })}</h3>
+      <p className="hint">{open > 0 ? tn('import.duplicates.open', open) : t('import.duplicates.allDecided')}</p>
+      <table className="imp-table">
+        <thead>
+          <tr>
+            <th>{t('import.col.line')}</th>
+            <th>{t('import.duplicates.inFile')}</th>
+            <th>{t('import.duplicates.inRegistry')}</th>
+            <th>{t('import.duplicates.why')}</th>
+            <th>{t('import.duplicates.decision')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.countryCode}|${item.name}`} data-testid="import-duplicate">
+              <td className="num">{item.line}</td>
+              <td>
+                <strong>{item.name}</strong> <span className="p-muted">{countryName(item.countryCode, language)}</span>
+              </td>
+              <td>
+                {item.candidateName}
+                {item.candidateNameCs !== null && <span className="p-muted"> ({item.candidateNameCs})</span>}
+              </td>
+              <td>
+                {item.reason === 'near'
+                  ? t('import.duplicates.near', { km: formatNumber(item.km ?? 0) })
+                  : item.km === null
+                    ? t('import.duplicates.similar')
+                    : t('import.duplicates.similarAt', { km: formatNumber(Math.round(item.km)) })}
+              </td>
+              <td className="imp-decision">
+                {(['same', 'different'] as const).map((decision) => (
+                  <label key={decision}>
+                    <input
+                      type="radio"
+                      name={`dup-${item.countryCode}-${item.name}`}
+                      checked={item.decision === decision}
+                      disabled={disabled}
+                      onChange={() => onDecide(item, decision)}
+                      data-testid={`duplicate-${decision}`}
+                    />
+                    {t(decision === 'same' ? 'import.duplicates.same' : 'import.duplicates.different')}
+                  </label>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | null; onClose: () => void }) {
   const { t, tk, formatNumber } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
@@ -250,6 +330,8 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
   const [error, setError] = useState<unknown>(null);
   const [policy, setPolicy] = useState<ImportPolicy>('fillEmpty');
   const [lastMapping, setLastMapping] = useState<Record<string, string> | undefined>(undefined);
+  /** Decisions about possible duplicate towns of the current file (sent with every preview of it). */
+  const decisions = useRef<TownDecision[]>([]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -266,6 +348,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
           file: ref.file,
           policy: how,
           ...(mapping ? { mapping } : {}),
+          ...(decisions.current.length > 0 ? { townDecisions: decisions.current } : {}),
         });
         setStage({ step: 'preview', report });
       } catch (failure) {
@@ -284,6 +367,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
         const ref = await fileRefFor(picked);
         setFile(ref);
         setLastMapping(undefined);
+        decisions.current = [];
         await runPreview(ref, kind, undefined, policy);
       } catch (failure) {
         setError(failure);
@@ -310,6 +394,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
       if (ref) {
         setFile(ref);
         setLastMapping(undefined);
+        decisions.current = [];
         await runPreview(ref, kind, undefined, policy);
       }
     } catch (failure) {
@@ -321,6 +406,14 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
     setKind(next);
     setLastMapping(undefined);
     if (file) void runPreview(file, next, undefined, policy);
+  };
+
+  const decide = (item: PossibleDuplicate, decision: 'same' | 'different') => {
+    decisions.current = [
+      ...decisions.current.filter((d) => !(d.countryCode === item.countryCode && d.name === item.name)),
+      { countryCode: item.countryCode, name: item.name, sameAs: decision === 'same' ? item.candidateId : null },
+    ];
+    if (file) void runPreview(file, kind, lastMapping, policy);
   };
 
   const changePolicy = (next: ImportPolicy) => {
@@ -449,6 +542,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
         {stage.step === 'preview' && !stage.report.needsMapping && (
           <div className="imp-preview" data-testid="import-preview">
             <Summary report={stage.report} />
+            <PossibleDuplicates items={stage.report.possibleDuplicates} disabled={busy} onDecide={decide} />
             <h3>{t('import.issues')}</h3>
             <IssuesTable issues={stage.report.issues} />
             <RowsList

@@ -52,6 +52,35 @@ export const importCountsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
+/**
+ * A town of the file that may be a town the registry has under another spelling (a similar
+ * name, or coordinates a few kilometres apart): the user decides, and the decision is kept for
+ * the next import. Undecided, the file's town is imported as a town of its own.
+ */
+export const possibleDuplicateSchema = z.object({
+  line: z.number().int().nonnegative(),
+  countryCode: z.string(),
+  /** The town as the file writes it. */
+  name: z.string(),
+  candidateId: z.number().int().positive(),
+  candidateName: z.string(),
+  candidateNameCs: z.string().nullable(),
+  reason: z.enum(['similarName', 'near']),
+  /** Distance between the file's and the registry's coordinates, when both are known. */
+  km: z.number().nullable(),
+  /** The user's decision (now or remembered from an earlier import); null: not decided. */
+  decision: z.enum(['same', 'different']).nullable(),
+});
+export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
+
+/** A decision about a possible duplicate: the file's town is `sameAs` that registry town, or (null) a town of its own. */
+export const townDecisionSchema = z.object({
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  name: z.string().min(1).max(200),
+  sameAs: z.number().int().positive().nullable(),
+});
+export type TownDecision = z.infer<typeof townDecisionSchema>;
+
 export const importReportSchema = z.object({
   previewId: z.string(),
   kind: z.enum(IMPORT_KINDS),
@@ -72,6 +101,7 @@ export const importReportSchema = z.object({
   sampleLimit: z.number().int().positive(),
   /** Every problem, by line. */
   issues: z.array(importIssueSchema),
+  possibleDuplicates: z.array(possibleDuplicateSchema).default([]),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
 import { IMPORT_KINDS, IMPORT_POLICIES } from '../../domain/import/formats';
-import { importCountsSchema, importReportSchema, importResultSchema } from '../../domain/import/report';
+import {
+  importCountsSchema,
+  importReportSchema,
+  importResultSchema,
+  townDecisionSchema,
+} from '../../domain/import/report';
 import { UI_LANGUAGES } from '../../domain/codes';
 
 const empty = z.object({}).strict();
@@ -33,6 +38,8 @@ export const importChannels = defineChannels({
         file: z.string().min(1).max(200),
         mapping: z.record(z.string(), z.string()).optional(),
         policy: z.enum(IMPORT_POLICIES).default('fillEmpty'),
+        /** Decisions about possible duplicate towns (kept with the registry when the import is committed). */
+        townDecisions: z.array(townDecisionSchema).max(10_000).optional(),
       })
       .strict(),
     output: importReportSchema,

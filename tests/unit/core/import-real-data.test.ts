@@ -240,6 +240,16 @@ describe.skipIf(!present)('the real files imported over the curated demo registr
     );
   });
 
+  it('lists spellings that may be a demo town as possible duplicates, each once, undecided', () => {
+    const listed = partnerships.possibleDuplicates;
+    console.log(
+      `possible duplicates in the 2013 file over the demo: ${String(listed.length)}`,
+      listed.map((d) => `${d.name} ~ ${d.candidateName} (${d.reason}${d.km === null ? '' : `, ${String(d.km)} km`})`),
+    );
+    expect(new Set(listed.map((d) => `${d.countryCode}|${d.name}`)).size).toBe(listed.length);
+    expect(listed.every((d) => d.decision === null && d.name !== d.candidateName)).toBe(true);
+  });
+
   it('one town, one record: none of the twelve pairs the review found is duplicated', async () => {
     const rows = await app.ctx.db
       .knex('partnerships as p')

@@ -6,6 +6,7 @@ import * as importRuns from './0007-import-runs';
 import * as datePrecision from './0008-date-precision';
 import * as verification from './0009-verification';
 import * as townIdentity from './0010-town-identity';
+import * as townDecisions from './0011-town-decisions';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0008-date-precision', ...datePrecision },
   { name: '0009-verification', ...verification },
   { name: '0010-town-identity', ...townIdentity },
+  { name: '0011-town-decisions', ...townDecisions },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,10 @@ import {
   type ImportPolicy,
   type ImportKind,
 } from '../../../../shared/domain/import/formats';
-import type { ImportReport, ImportResult } from '../../../../shared/domain/import/report';
+import type { ImportReport, ImportResult, TownDecision } from '../../../../shared/domain/import/report';
+import { townNameKey } from '../../../../shared/domain/text';
+import type { Knex } from 'knex';
+import { loadTownDecisions, saveTownDecisions } from '../../repositories/import-repository';
 import { emptyCounts } from '../../../../shared/domain/import/report';
 import type { AppContext } from '../../context';
 import type { UiLanguage } from '../../../../shared/domain/codes';
@@ -33,7 +36,31 @@ export const SAMPLE_LIMIT = 500;
 
 export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx'] as const;
 
-type Preview = { kind: ImportKind; table: SourceTable; columns: ColumnMap; format: FormatId; policy: ImportPolicy };
+type Preview = {
+  kind: ImportKind;
+  table: SourceTable;
+  columns: ColumnMap;
+  format: FormatId;
+  policy: ImportPolicy;
+  /** The user's decisions about possible duplicate towns in this preview (kept at commit). */
+  decisions: readonly TownDecision[];
+};
+
+/** Remembered decisions, overlaid by this preview's. */
+async function decisionsFor(db: Knex, preview: Preview): Promise<Map<string, number | null>> {
+  const decisions = await loadTownDecisions(db);
+  for (const d of preview.decisions) decisions.set(`${d.countryCode}|${townNameKey(d.name)}`, d.sameAs);
+  return decisions;
+}
+
+/** Keeps this preview's decisions with the registry (inside the import's transaction). */
+const keepDecisions = (db: Knex, preview: Preview, actor: string, at: string) =>
+  saveTownDecisions(
+    db,
+    preview.decisions.map((d) => ({ countryCode: d.countryCode, nameKey: townNameKey(d.name), townId: d.sameAs })),
+    actor,
+    at,
+  );
 
 type ImportState = {
   files: Map<string, { path: string; name: string }>;
@@ -100,10 +127,18 @@ async function resolveFile(ctx: AppContext, handle: string): Promise<{ path: str
 
 type Plan = MunicipalityPlan | PartnershipPlan;
 
-const planFor = (ctx: AppContext, preview: Preview, job: ImportJob, db = ctx.db.knex): Promise<Plan> =>
+const planFor = async (ctx: AppContext, preview: Preview, job: ImportJob, db = ctx.db.knex): Promise<Plan> =>
   preview.kind === 'municipalities'
     ? planMunicipalities(db, preview.table, preview.columns, job, SAMPLE_LIMIT, preview.policy)
-    : planPartnerships(db, preview.table, preview.columns, job, SAMPLE_LIMIT, preview.policy);
+    : planPartnerships(
+        db,
+        preview.table,
+        preview.columns,
+        job,
+        SAMPLE_LIMIT,
+        preview.policy,
+        await decisionsFor(db, preview),
+      );
 
 function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport {
   return {
@@ -122,6 +157,7 @@ function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport
     updated: plan.updated,
     sampleLimit: SAMPLE_LIMIT,
     issues: [...plan.issues].sort((a, b) => a.line - b.line),
+    possibleDuplicates: 'possibleDuplicates' in plan ? plan.possibleDuplicates : [],
   };
 }
 
@@ -131,7 +167,13 @@ function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport
  */
 export async function previewImport(
   ctx: AppContext,
-  input: { kind: ImportKind; file: string; mapping?: ColumnMapping | undefined; policy?: ImportPolicy },
+  input: {
+    kind: ImportKind;
+    file: string;
+    mapping?: ColumnMapping | undefined;
+    policy?: ImportPolicy;
+    townDecisions?: readonly TownDecision[] | undefined;
+  },
 ): Promise<ImportReport> {
   const file = await resolveFile(ctx, input.file);
   const table = await readSourceFile(file.path, file.name);
@@ -163,12 +205,20 @@ export async function previewImport(
         updated: [],
         sampleLimit: SAMPLE_LIMIT,
         issues: [],
+        possibleDuplicates: [],
       };
     }
     columns = applied.columns;
     format = 'mapped';
   }
-  const preview: Preview = { kind: input.kind, table, columns, format, policy: input.policy ?? 'fillEmpty' };
+  const preview: Preview = {
+    kind: input.kind,
+    table,
+    columns,
+    format,
+    policy: input.policy ?? 'fillEmpty',
+    decisions: input.townDecisions ?? [],
+  };
   const state = stateOf(ctx);
   const job = createJob(previewId, ctx.emit);
   state.jobs.set(previewId, job);
@@ -261,7 +311,11 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     const check = await planFor(ctx, preview, job);
     if (!hasChanges(check)) {
       const report = toReport(input.previewId, preview, check);
-      await insertImportRun(ctx.db.knex, runOf(preview, report, await ctx.actor(), false, null));
+      const actor = await ctx.actor();
+      await ctx.db.knex.transaction(async (trx) => {
+        await keepDecisions(trx, preview, actor, new Date().toISOString());
+        await insertImportRun(trx, runOf(preview, report, actor, false, null));
+      });
       return { report, changed: false, backup: null };
     }
     job.throwIfCancelled();
@@ -279,6 +333,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
         runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name),
       );
       const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
+      await keepDecisions(trx, preview, actor, now);
       if (preview.kind === 'municipalities')
         await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
       else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);

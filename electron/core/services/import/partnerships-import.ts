@@ -8,7 +8,8 @@ import {
 } from '../../../../shared/domain/import/report';
 import { lessPrecise } from '../../../../shared/domain/dates';
 import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
-import { searchKey, townNameKey } from '../../../../shared/domain/text';
+import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
+import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
   insertRows,
   loadMunicipalityIndex,
@@ -64,10 +65,13 @@ export type PartnershipPlan = {
   }[];
   inserts: Draft[];
   updates: { id: number; before: string | null; after: string; line: number }[];
+  possibleDuplicates: PossibleDuplicate[];
 };
 
 /** Source coordinates farther than this from the named town are reported (Berlín at Nuremberg's). */
 const FAR_KM = 25;
+/** A new spelling this close to a registry town of the same country may be that town: the user decides. */
+const NEAR_KM = 1.5;
 
 /** Great-circle distance in kilometres. */
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -86,28 +90,110 @@ type MatchedTown = { key: string; name: string; nameCs: string | null; gazetteer
  * or the town its Czech exonym names (through the gazetteer). A town new to the registry is
  * remembered, so a second spelling later in the file matches it too.
  */
-function townMatcher(existing: Iterable<ExistingTown>) {
+function townMatcher(
+  existing: Iterable<ExistingTown>,
+  decisions: ReadonlyMap<string, number | null>,
+  possibleDuplicates: PossibleDuplicate[],
+) {
   const known = new Map<string, MatchedTown>();
+  const byCountry = new Map<string, ExistingTown[]>();
+  const byId = new Map<number, ExistingTown>();
   const remember = (country: string, name: string | null, town: MatchedTown) => {
     if (!name) return;
     const key = `${country}|${townNameKey(name)}`;
     if (!known.has(key)) known.set(key, town);
   };
+  const matchedOf = (town: ExistingTown): MatchedTown => ({
+    key: town.name_key,
+    name: town.name,
+    nameCs: town.name_cs,
+    gazetteer: null,
+  });
   for (const town of existing) {
-    const matched = { key: town.name_key, name: town.name, nameCs: town.name_cs, gazetteer: null };
+    const matched = matchedOf(town);
     remember(town.country_code, town.name, matched);
     remember(town.country_code, town.name_cs, matched);
+    for (const other of (town.alt_names ?? '').split('\n')) remember(town.country_code, other.trim() || null, matched);
+    byCountry.set(town.country_code, [...(byCountry.get(town.country_code) ?? []), town]);
+    byId.set(town.id, town);
   }
-  return async (country: string, name: string): Promise<MatchedTown> => {
+  /** The registry town a new spelling may be: a similar name, or a place a few kilometres away. */
+  const candidateFor = (country: string, name: string, latitude: number | null, longitude: number | null) => {
+    const key = townNameKey(name);
+    let best: { town: ExistingTown; reason: 'similarName' | 'near'; km: number | null; rank: number } | null = null;
+    for (const town of byCountry.get(country) ?? []) {
+      const km =
+        latitude !== null && longitude !== null && town.latitude !== null && town.longitude !== null
+          ? distanceKm(latitude, longitude, town.latitude, town.longitude)
+          : null;
+      const allowed = key.length >= 8 ? 2 : key.length >= 5 ? 1 : 0;
+      const similar =
+        (allowed > 0 && editDistance(key, town.name_key, allowed) <= allowed) ||
+        (key.length >= 4 && town.name_key.startsWith(`${key} `)) ||
+        (town.name_key.length >= 4 && key.startsWith(`${town.name_key} `));
+      const near = km !== null && km <= NEAR_KM;
+      // A similar name far away is another town (Neukirchen, 314 km from Neukirchen b. Hl. Blut).
+      if (!(similar && (km === null || km <= FAR_KM)) && !near) continue;
+      const rank = (near ? 0 : 1000) + (km ?? 500);
+      if (best === null || rank < best.rank) best = { town, reason: near ? 'near' : 'similarName', km, rank };
+    }
+    return best;
+  };
+  const listed = new Set<string>();
+  return async (
+    country: string,
+    name: string,
+    place: { line: number; latitude: number | null; longitude: number | null },
+  ): Promise<MatchedTown> => {
     const found = known.get(`${country}|${townNameKey(name)}`);
     if (found) return found;
     const exonym = await resolveExonym(country, name);
     const local = exonym ? known.get(`${country}|${townNameKey(exonym.name)}`) : undefined;
-    const town: MatchedTown =
-      local ??
-      (exonym
-        ? { key: foreignTownKey(exonym.name), name: exonym.name, nameCs: exonym.nameCs, gazetteer: exonym }
-        : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null });
+    if (local) {
+      remember(country, name, local);
+      return local;
+    }
+    let town: MatchedTown | null = null;
+    if (!exonym) {
+      // Not the same spelling and not an exonym: perhaps the same town written otherwise. The
+      // user decides (now, or in an earlier import); undecided, it is a town of its own.
+      const decisionKey = `${country}|${townNameKey(name)}`;
+      const decided = decisions.get(decisionKey);
+      const decidedTown = typeof decided === 'number' ? byId.get(decided) : undefined;
+      const decidedKm =
+        decidedTown &&
+        place.latitude !== null &&
+        place.longitude !== null &&
+        decidedTown.latitude !== null &&
+        decidedTown.longitude !== null
+          ? distanceKm(place.latitude, place.longitude, decidedTown.latitude, decidedTown.longitude)
+          : null;
+      const candidate = decidedTown
+        ? {
+            town: decidedTown,
+            reason: decidedKm !== null && decidedKm <= NEAR_KM ? ('near' as const) : ('similarName' as const),
+            km: decidedKm,
+          }
+        : candidateFor(country, name, place.latitude, place.longitude);
+      if (candidate && !listed.has(decisionKey)) {
+        listed.add(decisionKey);
+        possibleDuplicates.push({
+          line: place.line,
+          countryCode: country,
+          name,
+          candidateId: candidate.town.id,
+          candidateName: candidate.town.name,
+          candidateNameCs: candidate.town.name_cs,
+          reason: candidate.reason,
+          km: candidate.km === null ? null : Math.round(candidate.km * 10) / 10,
+          decision: decidedTown ? 'same' : decided === null ? 'different' : null,
+        });
+      }
+      if (decidedTown) town = matchedOf(decidedTown);
+    }
+    town ??= exonym
+      ? { key: foreignTownKey(exonym.name), name: exonym.name, nameCs: exonym.nameCs, gazetteer: exonym }
+      : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null };
     remember(country, name, town);
     remember(country, town.name, town);
     return town;
@@ -122,12 +208,14 @@ export async function planPartnerships(
   job: ImportJob,
   sampleLimit: number,
   policy: ImportPolicy = 'fillEmpty',
+  decisions: ReadonlyMap<string, number | null> = new Map(),
 ): Promise<PartnershipPlan> {
   const municipalities = await loadMunicipalityIndex(db);
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   const byNameKey = new Map(municipalities.map((m) => [searchKey(m.name), m]));
   const towns = await loadTownSnapshot(db);
-  const matchTown = townMatcher(towns.values());
+  const possibleDuplicates: PossibleDuplicate[] = [];
+  const matchTown = townMatcher(towns.values(), decisions, possibleDuplicates);
   const partnerships = await loadPartnershipSnapshot(db);
   const plan: PartnershipPlan = {
     counts: emptyCounts(),
@@ -137,6 +225,7 @@ export async function planPartnerships(
     towns: [],
     inserts: [],
     updates: [],
+    possibleDuplicates,
   };
   const drafts = new Map<string, Draft>();
   const total = table.records.length;
@@ -207,7 +296,7 @@ export async function planPartnerships(
     let latitude = coordinate('townLatitude', 90);
     let longitude = coordinate('townLongitude', 180);
     const notes = row.text('notes');
-    const town = await matchTown(countryCode, townName);
+    const town = await matchTown(countryCode, townName, { line: row.line, latitude, longitude });
     const townKey = town.key;
     if (town.gazetteer) {
       // Named by its Czech exonym: the gazetteer's town, at the gazetteer's place.
