@@ -6,6 +6,7 @@ import { ROUTES } from './routes';
 import { DbStatusBanner } from '../features/settings/DbStatusBanner';
 import { useHashRoute } from './useHashRoute';
 import { KeptScreen } from './KeptScreen';
+import { isUndoKey, ownsUndo, undoLast } from '../lib/undo';
 
 function Shell() {
   const { t, language } = useI18n();
@@ -18,6 +19,14 @@ function Shell() {
     document.documentElement.lang = language;
     document.title = t('app.name');
   }, [language, t]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isUndoKey(event) || ownsUndo(document.activeElement)) return;
+      if (undoLast()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="app">

@@ -18,6 +18,7 @@ import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/Prov
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
@@ -166,7 +167,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         text: t('members.deleted', { name }),
         action: {
           label: t('members.undo'),
-          run: () => {
+          run: offerUndo(() => {
             call('municipalities:restore', { auditId }).then(
               (restored) => {
                 setNotice({ kind: 'ok', text: t('members.restored', { name: restored.name }) });
@@ -178,7 +179,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
                     error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
                 }),
             );
-          },
+          }),
         },
       });
     },

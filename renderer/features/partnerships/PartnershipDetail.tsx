@@ -18,6 +18,7 @@ import type { PartnershipDetail as Detail, PartnershipRow } from '../../../share
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
@@ -66,6 +67,25 @@ const toForm = (d: Detail, language: UiLanguage): Form => ({
   areas: d.areas,
   participantGroups: d.participantGroups,
   confirmSignedBeforeStart: false,
+});
+
+/** The editable fields as stored (what an undo of a save writes back). */
+const storedFields = (d: Detail) => ({
+  type: d.type,
+  status: d.status,
+  startedOn: d.startedOn,
+  signedOn: d.signedOn,
+  signedPlace: d.signedPlace,
+  czResolution: d.czResolution,
+  czResolutionDate: d.czResolutionDate,
+  partnerResolution: d.partnerResolution,
+  partnerResolutionDate: d.partnerResolutionDate,
+  termKind: d.termKind,
+  termUntil: d.termUntil,
+  endedOn: d.endedOn,
+  notes: d.notes,
+  areas: d.areas,
+  participantGroups: d.participantGroups,
 });
 
 /** A labelled field with its error (in the user's language) right under it. */
@@ -133,13 +153,14 @@ export function PartnershipDetail({
         seconds: 15,
         action: {
           label: t('partnerships.undo'),
-          run: () =>
+          run: offerUndo(() => {
             void call('merges:restore', { auditId })
               .then(() => {
                 reload();
                 showToast({ kind: 'ok', text: t('merge.undone'), seconds: 5 });
               })
-              .catch((error: unknown) => showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) })),
+              .catch((error: unknown) => showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) }));
+          }),
         },
       });
     } catch (error) {
@@ -362,7 +383,28 @@ function DetailForm({
     try {
       const row = await call('partnerships:update', { id: d.id, version: d.version, changes: values });
       onSaved(row);
-      showToast({ kind: 'ok', text: t('partnerships.saved'), seconds: 3 });
+      // Undo (the toast or Ctrl+Z) puts back every field as it was stored before this save.
+      const undo = offerUndo(() => {
+        call('partnerships:update', {
+          id: d.id,
+          version: row.version,
+          changes: { ...storedFields(d), confirmSignedBeforeStart: true },
+        }).then(
+          (back) => {
+            onSaved(back);
+            reload();
+            showToast({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
+          },
+          (error: unknown) =>
+            showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) }),
+        );
+      });
+      showToast({
+        kind: 'ok',
+        text: t('partnerships.saved'),
+        seconds: 6,
+        action: { label: t('partnerships.undo'), run: undo },
+      });
       reload();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') setConflict(true);

@@ -11,6 +11,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useRowStore } from '../../lib/row-store';
 import { useI18n } from '../../lib/i18n';
+import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
@@ -67,7 +68,31 @@ export function PartnershipsPage() {
       try {
         const row = await call('partnerships:update', { id: original.id, version: original.version, changes });
         putRow(row);
-        show({ kind: 'ok', text: t('partnerships.saved'), seconds: 3 });
+        // The undo puts back what the fields held (a signature before the start was accepted then).
+        const before = Object.fromEntries(
+          Object.keys(changes)
+            .filter((key) => key !== 'confirmSignedBeforeStart')
+            .map((key) => [key, original[key as EditableField]]),
+        ) as Partial<Pick<PartnershipRow, EditableField>>;
+        const undo = offerUndo(() => {
+          call('partnerships:update', {
+            id: row.id,
+            version: row.version,
+            changes: { ...before, confirmSignedBeforeStart: true },
+          }).then(
+            (back) => {
+              putRow(back);
+              show({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
+            },
+            (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+          );
+        });
+        show({
+          kind: 'ok',
+          text: t('partnerships.saved'),
+          seconds: 6,
+          action: { label: t('partnerships.undo'), run: undo },
+        });
       } catch (error) {
         putRow(original);
         const conflict = error instanceof ApiError && error.code === 'CONFLICT';
@@ -139,7 +164,7 @@ export function PartnershipsPage() {
         seconds: 15,
         action: {
           label: t('partnerships.undo'),
-          run: () => {
+          run: offerUndo(() => {
             call('partnerships:restore', { id: row.id }).then(
               (restored) => {
                 partnershipsStore.patch([restored]);
@@ -147,7 +172,7 @@ export function PartnershipsPage() {
               },
               (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
             );
-          },
+          }),
         },
       });
     } catch (error) {

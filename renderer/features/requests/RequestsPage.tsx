@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog, NoticeBar, type Notice } from '../../components/dialogs';
 import { ConvertDialog } from './ConvertDialog';
@@ -105,7 +106,7 @@ export function RequestsPage() {
         text: t('requests.deleted', { name }),
         action: {
           label: t('requests.undo'),
-          run: () => {
+          run: offerUndo(() => {
             call('requests:restore', { auditId }).then(
               (row) => {
                 setNotice({ kind: 'ok', text: t('requests.restored', { name: requesterOf(row) }) });
@@ -118,7 +119,7 @@ export function RequestsPage() {
                   text: error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL'),
                 }),
             );
-          },
+          }),
         },
       });
     } catch (error) {

@@ -1,0 +1,41 @@
+import { expect, test } from '../support/web-fixture';
+
+test('Ctrl+Z undoes the last change: an inline edit, then a delete', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('gimignano');
+  await expect(grid.locator('.ag-row')).toHaveCount(1);
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  const stored = async () =>
+    (await knex('partnerships').where({ id }).first<{ status: string } | undefined>('status'))?.status;
+  const before = await stored();
+  expect(before).toBe('active');
+
+  const status = grid.locator('.ag-cell[col-id="status"]').first();
+  await status.dblclick();
+  await grid.locator('.ag-cell-inline-editing [role="combobox"]').click();
+  await page.getByRole('option', { name: 'neaktivní', exact: true }).click();
+  await expect.poll(stored).toBe('dormant');
+  // Typing in the search box keeps its own undo; outside a text field Ctrl+Z undoes the edit.
+  await page.getByTestId('quick-search').press('Control+z');
+  await expect(page.getByTestId('quick-search')).toHaveValue('');
+  await expect.poll(stored).toBe('dormant');
+  await page.getByTestId('quick-search').fill('gimignano');
+  await expect(grid.locator('.ag-row')).toHaveCount(1);
+  await page.locator('h1').first().click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(stored).toBe('active');
+  await expect(status).toHaveText('aktivní');
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Změna vrácena.');
+
+  await grid.getByTestId('delete-partnership').first().click();
+  await page.getByTestId('confirm-ok').click();
+  await expect.poll(stored).toBeUndefined();
+  await page.keyboard.press('Control+z');
+  await expect.poll(stored).toBe('active');
+  await expect(grid.locator('.ag-row')).toHaveCount(1);
+  // Once: a second Ctrl+Z has nothing left to undo.
+  await page.keyboard.press('Control+z');
+  await expect.poll(stored).toBe('active');
+});
