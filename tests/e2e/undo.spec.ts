@@ -39,3 +39,26 @@ test('Ctrl+Z undoes the last change: an inline edit, then a delete', async ({ ap
   await page.keyboard.press('Control+z');
   await expect.poll(stored).toBe('active');
 });
+
+test('a past change is put back from the record’s history', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('wels');
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  const notes = async () => (await knex('partnerships').where({ id }).first<{ notes: string | null }>('notes')).notes;
+  const original = await notes();
+  await detail.getByTestId('field-notes').fill('Přepsáno omylem');
+  await detail.getByTestId('detail-save').click();
+  await expect.poll(notes).toBe('Přepsáno omylem');
+  await detail.getByTestId('field-status').selectOption('dormant');
+  await detail.getByTestId('detail-save').click();
+  const history = detail.getByTestId('history');
+  const notesEntry = history.getByTestId('history-entry').filter({ hasText: 'Přepsáno omylem' }).last();
+  await notesEntry.getByTestId('history-revert').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Původní hodnoty jsou zpět.');
+  await expect.poll(notes).toBe(original);
+  expect((await knex('partnerships').where({ id }).first<{ status: string }>('status')).status).toBe('dormant');
+});

@@ -15,6 +15,7 @@ import {
   deletePartnership,
   getPartnership,
   restorePartnership,
+  revertPartnershipChange,
   updatePartnership,
 } from '../services/partnerships-service';
 import { partnershipRows } from '../services/registry-service';
@@ -30,6 +31,7 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'partnerships:delete': (input) => deletePartnership(ctx, input),
     'partnerships:restore': (input) => restorePartnership(ctx, input),
     'towns:suggest': (input) => suggestTowns(ctx.db.knex, input),
+    'partnerships:revert': (input) => revertPartnershipChange(ctx, input),
     'towns:ofCountry': (input) => townsOfCountry(ctx, input),
     'towns:merge': (input) => mergeTowns(ctx, input),
     'partnerships:merge': (input) => mergePartnerships(ctx, input),

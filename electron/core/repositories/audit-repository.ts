@@ -62,20 +62,14 @@ const parse = (text: string | null): Record<string, unknown> | null => {
     : null;
 };
 
-/** The history of one record, newest first, with the fields each entry changed. */
-/** Raw audit entry (for undo of deletes). */
-export async function findAuditEntry(
-  db: Knex,
-  auditId: number,
-): Promise<{ table_name: string; record_id: number; action: string; before: string | null } | undefined> {
+/** Raw audit entry (what an undo or a revert restores from). */
+export async function findAuditEntry(db: Knex, auditId: number) {
   return db('audit_log')
     .where({ id: auditId })
-    .first<{ table_name: string; record_id: number; action: string; before: string | null } | undefined>(
-      'table_name',
-      'record_id',
-      'action',
-      'before',
-    );
+    .first<
+      | { table_name: string; record_id: number; action: string; before: string | null; after: string | null }
+      | undefined
+    >('table_name', 'record_id', 'action', 'before', 'after');
 }
 
 /** The latest delete entry of a record (what its undo restores from), or undefined. */
@@ -90,6 +84,7 @@ export async function latestDeleteEntry(
     .first<{ before: string | null } | undefined>('before');
 }
 
+/** The history of one record, newest first, with the fields each entry changed. */
 export async function listHistory(db: Knex, table: string, recordId: number): Promise<AuditEntry[]> {
   const rows = await db('audit_log')
     .where({ table_name: table, record_id: recordId })

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
-import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { keptByLatestDelete } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import {
@@ -318,4 +318,39 @@ export async function getPartnership(db: Knex, id: number): Promise<PartnershipD
     contacts: await listContacts(db, id),
     activities: await listActivities(db, id),
   };
+}
+
+/** Fields a revert from the history may write back (the editable ones). */
+const REVERTIBLE = [...Object.keys(COLUMN_OF), 'areas', 'participantGroups'];
+
+/**
+ * Restores from the record's history: puts back the values one past change replaced, if nothing
+ * has changed those fields since (else CONFLICT naming the field). Audited as a new change, so it
+ * can itself be undone.
+ */
+export async function revertPartnershipChange(ctx: AppContext, input: { auditId: number }): Promise<PartnershipRow> {
+  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
+  if (!entry || entry.table_name !== 'partnerships' || entry.before === null || entry.after === null)
+    throw new AppError('NOT_FOUND', 'There is no change of a partnership under this history entry.');
+  const before = JSON.parse(entry.before) as Record<string, unknown>;
+  const after = JSON.parse(entry.after) as Record<string, unknown>;
+  const fields = REVERTIBLE.filter(
+    (field) => field in before && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (fields.length === 0) throw new AppError('NOT_FOUND', 'This history entry changed no editable field.');
+  const record = await findPartnershipRecord(ctx.db.knex, entry.record_id);
+  if (!record) throw notFound(entry.record_id);
+  const current: Record<string, unknown> = auditFields(record, await partnershipSets(ctx.db.knex, entry.record_id));
+  const changedSince = fields.find((field) => JSON.stringify(current[field]) !== JSON.stringify(after[field]));
+  if (changedSince !== undefined)
+    throw new AppError('CONFLICT', `The field ${changedSince} has changed since; this change cannot be put back.`, {
+      reason: 'history.error.changedSince',
+      field: changedSince,
+    });
+  const changes = Object.fromEntries(fields.map((field) => [field, before[field]]));
+  return updatePartnership(ctx, {
+    id: entry.record_id,
+    version: record.version,
+    changes: { ...changes, confirmSignedBeforeStart: true },
+  });
 }

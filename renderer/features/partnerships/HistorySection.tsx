@@ -8,7 +8,14 @@ import { useAsync } from '../../lib/useAsync';
 const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt']);
 
 /** Fields holding a date at its precision (a bare year "1997" is shown as a year). */
-const DATE_FIELDS = new Set(['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil']);
+const DATE_FIELDS = new Set([
+  'startedOn',
+  'signedOn',
+  'endedOn',
+  'czResolutionDate',
+  'partnerResolutionDate',
+  'termUntil',
+]);
 
 const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
@@ -17,10 +24,13 @@ export function HistorySection({
   table,
   recordId,
   version,
+  onRevert,
 }: {
   table: AuditedTable;
   recordId: number;
   version: number;
+  /** Puts back what one change replaced (offered on changes of editable fields). */
+  onRevert?: (auditId: number) => void;
 }) {
   const { t, tk, language, formatDate, formatDateTime } = useI18n();
   const history = useAsync(() => call('audit:history', { table, recordId }), [table, recordId, version]);
@@ -64,7 +74,7 @@ export function HistorySection({
                   {entry.actor === '' ? t('partnerships.history.unknownActor') : entry.actor}
                 </span>
               </div>
-              {entry.action === 'update' && changes.length > 0 && (
+              {(entry.action === 'update' || entry.action === 'import') && changes.length > 0 && (
                 <ul className="p-changes">
                   {changes.map((change) => (
                     <li key={change.field}>
@@ -74,6 +84,18 @@ export function HistorySection({
                   ))}
                 </ul>
               )}
+              {onRevert !== undefined &&
+                (entry.action === 'update' || (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
+                changes.length > 0 && (
+                  <button
+                    type="button"
+                    className="m-link-button"
+                    onClick={() => onRevert(entry.id)}
+                    data-testid="history-revert"
+                  >
+                    {t('partnerships.history.revert')}
+                  </button>
+                )}
             </li>
           );
         })}

@@ -130,7 +130,7 @@ export function PartnershipDetail({
   showToast: (toast: Omit<Toast, 'id'>) => number;
 }) {
   const i18n = useI18n();
-  const { t, language, formatNumber } = i18n;
+  const { t, tk, language, formatNumber } = i18n;
   const [tick, setTick] = useState(0);
   const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
@@ -328,7 +328,22 @@ export function PartnershipDetail({
                   ))}
                 </ul>
               )}
-              <HistorySection table="partnerships" recordId={d.id} version={d.version} />
+              <HistorySection
+                table="partnerships"
+                recordId={d.id}
+                version={d.version}
+                onRevert={(auditId) => {
+                  call('partnerships:revert', { auditId }).then(
+                    (row) => {
+                      onSaved(row);
+                      reload();
+                      showToast({ kind: 'ok', text: t('partnerships.history.reverted'), seconds: 5 });
+                    },
+                    (error: unknown) =>
+                      showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) }),
+                  );
+                }}
+              />
             </>
           )}
         </div>

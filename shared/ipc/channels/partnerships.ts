@@ -66,6 +66,11 @@ export const partnershipsChannels = defineChannels({
       .strict(),
     output: z.array(townSuggestionSchema),
   },
+  'partnerships:revert': {
+    doc: 'Restores from the history: puts back the values a past change (audit entry) replaced, if those fields have not changed since (else CONFLICT with reason history.error.changedSince). Audited as a new change.',
+    input: z.object({ auditId: id }).strict(),
+    output: partnershipRowSchema,
+  },
   'towns:ofCountry': {
     doc: 'The foreign towns of one country with their other names and how many partnerships each has, in Czech order: what a merge chooses from.',
     input: z.object({ countryCode: z.string().regex(/^[A-Z]{2}$/) }).strict(),

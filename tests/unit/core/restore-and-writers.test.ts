@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** Every channel that changes the registry, its files or the preferences. */
 const WRITE_CHANNEL =
-  /:(create|update|delete|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge)$/;
+  /:(create|update|delete|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge|revert)$/;
 const READ_ONLY_EXPORTS = new Set(['export:grid']);
 
 function folderDialogs(dir: string): DialogPort {
@@ -204,6 +204,13 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     town: { name: `Altštat ${String(round)}`, countryCode: 'AT' },
   });
   await call('partnerships:merge', { keepId: partnership.id, mergeId: third.id });
+  const edits = await ok<{ id: number; action: string; changes: { field: string }[] }[]>(
+    app.dispatch('audit:history', { table: 'partnerships', recordId: partnership.id }),
+  );
+  const notesEdit = edits.find(
+    (entry) => entry.action === 'update' && entry.changes.some((change) => change.field === 'notes'),
+  );
+  await call('partnerships:revert', { auditId: notesEdit?.id });
 
   await call('stats:export', { format: 'json', filter: {}, language: 'cs' });
   await call('prefs:set', { actorName: `Editor ${String(round)}` });
