@@ -62,3 +62,42 @@ test('a past change is put back from the record’s history', async ({ appPage: 
   await expect.poll(notes).toBe(original);
   expect((await knex('partnerships').where({ id }).first<{ status: string }>('status')).status).toBe('dormant');
 });
+
+test('an agreement draft deleted from the detail comes back by Ctrl+Z and is listed in the bin when deleted', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('hauzenberg');
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  const [draft] = await knex('agreement_documents')
+    .insert({
+      partnership_id: id,
+      template: 'partnership',
+      language_first: 'cs',
+      language_second: 'de',
+      layout: 'parallel',
+      options: '{}',
+      file_name: 'smlouva-hauzenberg.docx',
+      created_at: '2026-12-01T10:00:00.000Z',
+    })
+    .returning<{ id: number }[]>('id');
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await detail.getByTestId('draft-delete').click();
+  await expect(page.getByTestId('toast-info')).toContainText('smlouva-hauzenberg.docx');
+  expect(await knex('agreement_documents').where({ id: draft?.id }).first()).toBeUndefined();
+  await page.locator('.p-drawer-header h2').click();
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await knex('agreement_documents').where({ id: draft?.id }).first('id')) !== undefined)
+    .toBe(true);
+  await expect(detail.getByText('smlouva-hauzenberg.docx')).toBeVisible();
+  await detail.getByTestId('draft-delete').click();
+  await detail.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('bin-table')).toContainText('smlouva-hauzenberg.docx');
+  await expect(page.getByTestId('bin-table')).toContainText('návrh smlouvy');
+});

@@ -278,3 +278,11 @@ export async function findAgreementDocument(db: Knex, id: number): Promise<Agree
   const row = await db('agreement_documents').where({ id }).first<DocumentRow | undefined>();
   return row ? toDocument(row) : null;
 }
+
+/** Deletes a stored draft and returns its row as it was (for the audit entry), or null when there is none. */
+export async function deleteAgreementDocument(db: Knex, id: number): Promise<Record<string, unknown> | null> {
+  const row = await db('agreement_documents').where({ id }).first<Record<string, unknown> | undefined>();
+  if (!row) return null;
+  await db('agreement_documents').where({ id }).delete();
+  return row;
+}

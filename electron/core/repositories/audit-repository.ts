@@ -147,7 +147,14 @@ export async function updateVersioned(
 }
 
 /** Tables whose deleted records the bin lists and can bring back. */
-export const BIN_TABLES = ['municipalities', 'partnerships', 'partnership_requests', 'contacts', 'activities'] as const;
+export const BIN_TABLES = [
+  'municipalities',
+  'partnerships',
+  'partnership_requests',
+  'contacts',
+  'activities',
+  'agreement_documents',
+] as const;
 export type BinTable = (typeof BIN_TABLES)[number];
 
 export type Deletion = {
@@ -207,6 +214,11 @@ export async function listDeletions(db: Knex, since: string): Promise<Deletion[]
 }
 
 /** Puts a row back exactly as the audit entry kept it (`_row`: the raw columns), with its id. */
+/** Whether a record with this id exists in a bin table (a restore must not run twice). */
+export async function recordExists(db: Knex, table: BinTable, id: number): Promise<boolean> {
+  return (await db(table).where({ id }).first('id')) !== undefined;
+}
+
 export async function reinsertRow(db: Knex, table: BinTable, row: Record<string, unknown>): Promise<void> {
   await db(table).insert(row);
 }

@@ -5,12 +5,13 @@ import {
   findAuditEntry,
   insertAudit,
   listDeletions,
+  recordExists,
   reinsertRow,
   BIN_TABLES,
   type BinTable,
   type Deletion,
 } from '../repositories/audit-repository';
-import { namesByIds } from '../repositories/partnership-records-repository';
+import { namesByIds, partnershipIdExists } from '../repositories/partnership-records-repository';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
 import { restorePartnership } from './partnerships-service';
@@ -32,6 +33,8 @@ function labelOf(entry: Deletion, names: { members: Map<number, string>; towns: 
     const town = names.towns.get(Number(before.foreignTownId ?? row.foreign_town_id));
     return [member, town].filter(Boolean).join(' – ') || `#${String(entry.recordId)}`;
   }
+  if (entry.table === 'agreement_documents')
+    return text(row.file_name) ?? text(row.template) ?? `#${String(entry.recordId)}`;
   return (
     text(before.name) ??
     text(before.title) ??
@@ -82,9 +85,17 @@ export async function restoreFromBin(
   const table = entry.table_name;
   const before: unknown = entry.before === null ? null : JSON.parse(entry.before);
   const kept = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
-  if (kept.reason === 'demo' && typeof kept._row === 'object' && kept._row !== null) {
-    // A demo record removed by "Remove demo data": its row comes back as it was.
+  if (
+    (kept.reason === 'demo' || table === 'agreement_documents') &&
+    typeof kept._row === 'object' &&
+    kept._row !== null
+  ) {
+    // A demo record removed by "Remove demo data", or an agreement draft: its row comes back as it was.
     const row = kept._row as Record<string, unknown>;
+    if (table === 'agreement_documents' && !(await partnershipIdExists(ctx.db.knex, Number(row.partnership_id))))
+      throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
+    if (await recordExists(ctx.db.knex, table, entry.record_id))
+      throw new AppError('CONFLICT', 'The record has already been restored.');
     const actor = await ctx.actor();
     await ctx.db.knex.transaction(async (trx) => {
       await reinsertRow(trx, table, row);
@@ -102,6 +113,7 @@ export async function restoreFromBin(
   } else if (table === 'municipalities') await restoreMunicipality(ctx, { auditId: input.auditId });
   else if (table === 'partnership_requests') await restoreRequest(ctx, { auditId: input.auditId });
   else if (table === 'partnerships') await restorePartnership(ctx, { id: entry.record_id });
-  else await restoreChildFromAudit(ctx, table, input.auditId);
+  else if (table === 'contacts' || table === 'activities') await restoreChildFromAudit(ctx, table, input.auditId);
+  else throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
   return { table, recordId: entry.record_id };
 }

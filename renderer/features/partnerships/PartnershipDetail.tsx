@@ -136,6 +136,28 @@ export function PartnershipDetail({
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
+  /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */
+  const deleteDraft = async (draftId: number, name: string) => {
+    try {
+      const { auditId } = await call('agreements:delete', { draftId });
+      reload();
+      showToast({
+        kind: 'info',
+        text: t('partnerships.agreements.deleted', { name }),
+        seconds: 15,
+        action: {
+          label: t('partnerships.undo'),
+          run: offerUndo(() => {
+            call('bin:restore', { auditId }).then(reload, (error: unknown) =>
+              showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) }),
+            );
+          }),
+        },
+      });
+    } catch (error) {
+      showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) });
+    }
+  };
   const merge = async (mode: 'town' | 'partnership', choice: MergeChoice) => {
     const current = detail.data;
     if (!current) return;
@@ -324,6 +346,14 @@ export function PartnershipDetail({
                         {draft.languageFirst.toUpperCase()} / {draft.languageSecond.toUpperCase()} ·{' '}
                         {i18n.formatDate(draft.createdAt)}
                       </span>
+                      <button
+                        type="button"
+                        className="m-link-button p-draft-delete"
+                        onClick={() => void deleteDraft(draft.id, draft.fileName ?? draft.template)}
+                        data-testid="draft-delete"
+                      >
+                        {t('partnerships.agreements.delete')}
+                      </button>
                     </li>
                   ))}
                 </ul>

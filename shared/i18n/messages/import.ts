@@ -209,6 +209,7 @@ export const importMessages = defineMessages(
     'bin.kind.partnership_requests': 'žádost',
     'bin.kind.contacts': 'kontakt',
     'bin.kind.activities': 'aktivita',
+    'bin.kind.agreement_documents': 'návrh smlouvy',
     'demo.banner':
       'Registr obsahuje ukázková data ({municipalities} obcí, {partnerships} partnerství), smyšlené kontakty a aktivity. Než začnete s reálnými daty, můžete je odstranit.',
     'demo.remove': 'Odstranit ukázková data',
@@ -440,6 +441,7 @@ export const importMessages = defineMessages(
     'bin.kind.partnership_requests': 'request',
     'bin.kind.contacts': 'contact',
     'bin.kind.activities': 'activity',
+    'bin.kind.agreement_documents': 'agreement draft',
     'demo.banner':
       'The registry holds demo data ({municipalities} municipalities, {partnerships} partnerships) with invented contacts and activities. You can remove it before you start with real data.',
     'demo.remove': 'Remove demo data',

@@ -69,6 +69,11 @@ export const agreementsChannels = defineChannels({
     input: z.object({ partnershipId: id }).strict(),
     output: z.array(agreementDraftSchema),
   },
+  'agreements:delete': {
+    doc: 'Deletes a stored draft from the registry (its DOCX file stays on disk); the audit entry keeps it, so the bin or bin:restore { auditId } brings it back with the same id.',
+    input: z.object({ draftId: id }).strict(),
+    output: z.object({ auditId: id }),
+  },
   'agreements:regenerate': {
     doc: "Re-generates a stored draft with the registry's current data, keeping the user's edits; writes to the draft's file (CONFLICT unless overwrite) and records a new draft.",
     input: z.object({ draftId: id, overwrite: z.boolean().default(false) }).strict(),

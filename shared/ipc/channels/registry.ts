@@ -11,11 +11,18 @@ import {
 
 const empty = z.object({}).strict();
 
-const binTable = z.enum(['municipalities', 'partnerships', 'partnership_requests', 'contacts', 'activities']);
+const binTable = z.enum([
+  'municipalities',
+  'partnerships',
+  'partnership_requests',
+  'contacts',
+  'activities',
+  'agreement_documents',
+]);
 
 export const registryChannels = defineChannels({
   'bin:list': {
-    doc: 'The bin: members, partnerships, requests, contacts and activities deleted in the last 90 days and not restored, newest first, with who deleted them and when.',
+    doc: 'The bin: members, partnerships, requests, contacts, activities and agreement drafts deleted in the last 90 days and not restored, newest first, with who deleted them and when.',
     input: z.object({}).strict(),
     output: z.array(
       z.object({

@@ -101,4 +101,35 @@ describe('the bin of deleted records', () => {
       source: 'demo',
     });
   });
+
+  it('an agreement draft deleted from the registry is in the bin and comes back with the same id, once', async () => {
+    const knex = app.ctx.db.knex;
+    const partnership = await knex('partnerships').first<{ id: number }>('id');
+    const [draft] = await knex('agreement_documents')
+      .insert({
+        partnership_id: partnership.id,
+        template: 'partnership',
+        language_first: 'cs',
+        language_second: 'de',
+        layout: 'parallel',
+        options: '{}',
+        file_name: 'smlouva-tabor-konstanz.docx',
+        created_at: '2026-12-01T10:00:00.000Z',
+      })
+      .returning<{ id: number }[]>('id');
+    const id = draft?.id ?? 0;
+    const stored = await knex('agreement_documents').where({ id }).first();
+    const { auditId } = await ok<{ auditId: number }>(app.dispatch('agreements:delete', { draftId: id }));
+    expect(await knex('agreement_documents').where({ id }).first()).toBeUndefined();
+    const bin = await ok<{ auditId: number; table: string; label: string }[]>(app.dispatch('bin:list', {}));
+    expect(bin.find((e) => e.auditId === auditId)).toMatchObject({
+      table: 'agreement_documents',
+      label: 'smlouva-tabor-konstanz.docx',
+    });
+    await ok(app.dispatch('bin:restore', { auditId }));
+    expect(await knex('agreement_documents').where({ id }).first()).toEqual(stored);
+    const again = await app.dispatch('bin:restore', { auditId });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.code).toBe('CONFLICT');
+  });
 });

@@ -172,6 +172,8 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   await call('agreements:generate', { request: agreement, acceptMissing: true });
   const drafts = await ok<{ id: number }[]>(app.dispatch('agreements:list', { partnershipId: partnership.id }));
   await call('agreements:regenerate', { draftId: drafts[0]?.id, overwrite: true });
+  const draftGone = await call<{ auditId: number }>('agreements:delete', { draftId: drafts[0]?.id });
+  await ok(app.dispatch('bin:restore', { auditId: draftGone.auditId }));
   await call('agreements:batch', { jobId: `job-${String(round)}`, partnershipIds: [partnership.id] });
 
   const csv = path.join(app.dir, `obce-${String(round)}.csv`);

@@ -28,7 +28,9 @@ import { translate } from '../../../../shared/i18n/index';
 import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
+import { insertAudit } from '../../repositories/audit-repository';
 import {
+  deleteAgreementDocument,
   findAgreementDocument,
   findMember,
   findPartnership,
@@ -434,4 +436,28 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
     cancelled.get(ctx)?.delete(input.jobId);
   }
   return { jobId: input.jobId, folder, results, cancelled: wasCancelled };
+}
+
+/**
+ * Deletes a stored draft (the DOCX file on disk is the user's and stays). The audit entry keeps
+ * the row, so the bin brings it back with the same id.
+ */
+export async function deleteDraft(ctx: AppContext, draftId: number): Promise<{ auditId: number }> {
+  const actor = await ctx.actor();
+  const { auditId, partnershipId } = await ctx.db.knex.transaction(async (trx) => {
+    const row = await deleteAgreementDocument(trx, draftId);
+    if (!row) throw new AppError('NOT_FOUND', `No draft ${String(draftId)} (it may have been deleted).`);
+    const id = await insertAudit(trx, {
+      table: 'agreement_documents',
+      recordId: draftId,
+      action: 'delete',
+      before: { _row: row },
+      after: null,
+      actor,
+      at: nowIso(),
+    });
+    return { auditId: id, partnershipId: Number(row.partnership_id) };
+  });
+  ctx.emit('data:changed', { tables: ['agreement_documents'], partnershipIds: [partnershipId] });
+  return { auditId };
 }
