@@ -1,4 +1,5 @@
 import type { ColDef, GetQuickFilterTextParams, QuickFilterParser } from 'ag-grid-community';
+import { firstDayOf } from '../../shared/domain/dates';
 import type { Provenance } from '../../shared/domain/provenance';
 import { compareCzech, searchKey } from '../../shared/domain/text';
 import { originLabel } from '../../shared/i18n/provenance';
@@ -167,3 +168,17 @@ export function provenanceColumns<T extends Provenance>(i18n: I18n): ColDef<T>[]
     },
   ];
 }
+
+/**
+ * The filter of a date column compares the first day a stored date can mean ("1997" as
+ * 1 January 1997), so a bare year is neither lost from a filtered view nor shown as that day.
+ */
+export const partialDateFilter = {
+  comparator: (filterDay: Date, cellValue: string | null): number => {
+    if (!cellValue) return -1;
+    const [y, m, d] = firstDayOf(cellValue).split('-').map(Number);
+    const cell = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+    const filter = Date.UTC(filterDay.getFullYear(), filterDay.getMonth(), filterDay.getDate());
+    return cell === filter ? 0 : cell < filter ? -1 : 1;
+  },
+};

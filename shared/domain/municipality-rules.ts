@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { GENDERS, MUNICIPALITY_KINDS } from './codes';
 import type { FieldIssue } from './errors';
-import { id, isoDate, municipalityCode, municipalityRowSchema } from './schemas';
+import { certainlyBefore, partialDate } from './dates';
+import { id, municipalityCode, municipalityRowSchema } from './schemas';
 
 /**
  * Rules of a member municipality record, shared by the form, the grid's inline editing and core
@@ -79,8 +80,8 @@ export const municipalityFieldsSchema = z.object({
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'validation.email')
     .nullable(),
   isMember: z.boolean(),
-  memberSince: isoDate.nullable(),
-  memberUntil: isoDate.nullable(),
+  memberSince: partialDate.nullable(),
+  memberUntil: partialDate.nullable(),
   notes: optionalText(MUNICIPALITY_TEXT_LIMITS.notes),
 });
 export type MunicipalityFields = z.infer<typeof municipalityFieldsSchema>;
@@ -100,7 +101,7 @@ export function municipalityCrossIssues(
     issues.push({ path: 'latitude', message: 'validation.coordinatesCzechia' });
     issues.push({ path: 'longitude', message: 'validation.coordinatesCzechia' });
   }
-  if (memberSince && memberUntil && memberUntil < memberSince) {
+  if (memberSince && memberUntil && certainlyBefore(memberUntil, memberSince)) {
     issues.push({ path: 'memberUntil', message: 'validation.memberUntilBeforeSince' });
   }
   return issues;

@@ -107,13 +107,20 @@ test('the preview reads in English too', async ({ appPage: page }) => {
 
 test('a file dropped on the window opens the import; an unknown layout asks for a column mapping', async ({
   appPage: page,
+  webApp,
 }) => {
   await page.getByTestId('nav-members').click();
   await expect(page.getByTestId('open-import')).toBeVisible();
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.items.add(
-      new File(['Kód;Název;Členem od\r\n999031;Nová Ves u Testu;5. 3. 2004\r\n'], 'clenove.csv', { type: 'text/csv' }),
+      new File(
+        ['Kód;Název;Členem od\r\n999031;Nová Ves u Testu;5. 3. 2004\r\n999032;Stará Ves u Testu;1995\r\n'],
+        'clenove.csv',
+        {
+          type: 'text/csv',
+        },
+      ),
     );
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
@@ -122,12 +129,19 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await page.getByTestId('mapping-name').selectOption('Název');
   await page.getByTestId('mapping-memberSince').selectOption('Členem od');
   await page.getByTestId('mapping-apply').click();
-  await expect(page.getByTestId('count-add')).toContainText('1');
+  await expect(page.getByTestId('count-add')).toContainText('2');
   await expect(page.getByTestId('import-file')).toContainText('vlastní přiřazení sloupců');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.getByTestId('import-close').click();
   await expect(page.getByTestId('members-grid')).toContainText('Nová Ves u Testu');
+  // A membership known only to the year is stored as the year, a day as the day.
+  const since = await webApp.ctx.db
+    .knex('municipalities')
+    .whereIn('code', ['999031', '999032'])
+    .orderBy('code')
+    .pluck<string[]>('member_since');
+  expect(since).toEqual(['2004-03-05', '1995']);
 });
 
 test('the preview keeps filled values by default and shows what "overwrite" would change', async ({

@@ -59,7 +59,7 @@ const municipalityFile = z.array(
     mayorGender: nullable(z.enum(GENDERS)),
     website: nullable(z.string()),
     email: nullable(z.string()),
-    memberSince: nullable(isoDate),
+    memberSince: nullable(partialDate),
   }),
 );
 const partnershipFile = z.array(

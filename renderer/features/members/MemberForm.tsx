@@ -1,3 +1,5 @@
+import { editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
+import type { UiLanguage } from '../../../shared/domain/codes';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { GENDERS, MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import {
@@ -35,7 +37,7 @@ type FormValues = Record<TextField, string> & { isMember: boolean };
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 
-function initialValues(detail: MunicipalityDetail | null): FormValues {
+function initialValues(detail: MunicipalityDetail | null, language: UiLanguage): FormValues {
   return {
     code: text(detail?.code),
     name: text(detail?.name),
@@ -52,14 +54,18 @@ function initialValues(detail: MunicipalityDetail | null): FormValues {
     mayorGender: detail?.mayorGender ?? '',
     website: text(detail?.website),
     email: text(detail?.email),
-    memberSince: detail ? text(detail.memberSince) : new Date().toISOString().slice(0, 10),
-    memberUntil: text(detail?.memberUntil),
+    // Typed at the precision known (22. 5. 1994, 5/1994 or just 1994).
+    memberSince: editablePartialDate(detail ? detail.memberSince : new Date().toISOString().slice(0, 10), language),
+    memberUntil: editablePartialDate(detail?.memberUntil, language),
     notes: text(detail?.notes),
     isMember: detail?.isMember ?? true,
   };
 }
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+/** A typed date as stored (ISO at its precision); unreadable text is passed on for the rules to name. */
+const partialOrText = (value: string): string | null =>
+  value.trim() === '' ? null : (parsePartialDate(value) ?? value.trim());
 
 /** What the form holds, as the contract's input (the rules then say what is wrong). */
 function toInput(v: FormValues, detail: MunicipalityDetail | null): Record<keyof MunicipalityInput, unknown> {
@@ -81,8 +87,8 @@ function toInput(v: FormValues, detail: MunicipalityDetail | null): Record<keyof
     website: orNull(v.website),
     email: orNull(v.email),
     isMember: v.isMember,
-    memberSince: orNull(v.memberSince),
-    memberUntil: orNull(v.memberUntil),
+    memberSince: partialOrText(v.memberSince),
+    memberUntil: partialOrText(v.memberUntil),
     notes: orNull(v.notes),
   };
 }
@@ -100,8 +106,8 @@ export type MemberFormProps = {
 
 /** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
 export function MemberForm({ detail, regions, districts, onSaved, onCancel, onConflict }: MemberFormProps) {
-  const { t, tk } = useI18n();
-  const [values, setValues] = useState<FormValues>(() => initialValues(detail));
+  const { t, tk, language } = useI18n();
+  const [values, setValues] = useState<FormValues>(() => initialValues(detail, language));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -132,7 +138,7 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
         onSaved(await call('municipalities:create', parsed.data));
       } else {
         const patch: Record<string, unknown> = {};
-        const original = toInput(initialValues(detail), detail);
+        const original = toInput(initialValues(detail, language), detail);
         for (const [field, value] of Object.entries(parsed.data)) {
           if (JSON.stringify(value) !== JSON.stringify(original[field as keyof MunicipalityInput]))
             patch[field] = value;
@@ -162,13 +168,19 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
 
   const input = (
     field: TextField,
-    extra: { type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'url'; maxLength?: number } = {},
+    extra: {
+      type?: string;
+      inputMode?: 'numeric' | 'decimal' | 'email' | 'url';
+      maxLength?: number;
+      placeholder?: string;
+    } = {},
   ) => (
     <input
       id={`m-${field}`}
       name={field}
       type={extra.type ?? 'text'}
       inputMode={extra.inputMode}
+      placeholder={extra.placeholder}
       value={values[field]}
       aria-invalid={errors[field] !== undefined}
       aria-describedby={errors[field] ? `m-${field}-error` : undefined}
@@ -307,10 +319,10 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             {t('members.form.isMember')}
           </label>
           <Field label={t('members.col.memberSince')} error={errors.memberSince} htmlFor="m-memberSince">
-            {input('memberSince', { type: 'date' })}
+            {input('memberSince', { inputMode: 'numeric', placeholder: t('partnerships.partialDatePlaceholder') })}
           </Field>
           <Field label={t('members.col.memberUntil')} error={errors.memberUntil} htmlFor="m-memberUntil">
-            {input('memberUntil', { type: 'date' })}
+            {input('memberUntil', { inputMode: 'numeric', placeholder: t('partnerships.partialDatePlaceholder') })}
           </Field>
           <Field label={t('members.col.notes')} error={errors.notes} htmlFor="m-notes" wide>
             <textarea

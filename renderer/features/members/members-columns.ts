@@ -2,7 +2,7 @@ import type { ColDef, ValueFormatterParams, ValueParserParams } from 'ag-grid-co
 import { membershipState } from '../../../shared/domain/municipality-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type { I18n } from '../../lib/i18n';
-import { provenanceColumns, textColumn } from '../../lib/czech-grid';
+import { partialDateFilter, provenanceColumns, textColumn } from '../../lib/czech-grid';
 import { MembershipCell, OpenCell } from './members-cells';
 
 /** Text typed into a cell: trimmed, empty means "not given". */
@@ -96,6 +96,7 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
       headerName: t('members.col.memberSince'),
       width: 120,
       filter: 'agDateColumnFilter',
+      filterParams: partialDateFilter,
       valueFormatter: date,
       getQuickFilterText: () => '',
     },
@@ -104,6 +105,7 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
       headerName: t('members.col.memberUntil'),
       width: 120,
       filter: 'agDateColumnFilter',
+      filterParams: partialDateFilter,
       valueFormatter: date,
       getQuickFilterText: () => '',
       hide: true,

@@ -1,10 +1,10 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import { countryName } from '../../../shared/domain/countries';
-import { firstDayOf, parsePartialDate } from '../../../shared/domain/dates';
+import { parsePartialDate } from '../../../shared/domain/dates';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { I18n } from '../../lib/i18n';
-import { czechComparator, provenanceColumns, textColumn } from '../../lib/czech-grid';
+import { czechComparator, partialDateFilter, provenanceColumns, textColumn } from '../../lib/czech-grid';
 import { ActionsCell, AreasCell, AreasEditor, CountryCell, StatusCell, TownCell } from './partnerships-cells';
 
 export type PartnershipColumnActions = {
@@ -14,19 +14,6 @@ export type PartnershipColumnActions = {
   onUnreadableDate?: (text: string) => void;
 };
 
-/**
- * The filter of a date column compares the first day a stored date can mean ("1997" as
- * 1 January 1997), so a bare year is neither lost from a filtered view nor shown as that day.
- */
-const partialDateFilter = {
-  comparator: (filterDay: Date, cellValue: string | null): number => {
-    if (!cellValue) return -1;
-    const [y, m, d] = firstDayOf(cellValue).split('-').map(Number);
-    const cell = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
-    const filter = Date.UTC(filterDay.getFullYear(), filterDay.getMonth(), filterDay.getDate());
-    return cell === filter ? 0 : cell < filter ? -1 : 1;
-  },
-};
 
 /** The areas of a row in the user's language, joined: what the areas column filters, searches and sorts by. */
 export const areasText = (row: PartnershipRow | undefined, tk: I18n['tk']): string =>

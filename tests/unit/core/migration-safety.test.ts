@@ -147,3 +147,30 @@ describe('0008: a demo start known only to the year becomes the year', () => {
     }
   });
 });
+
+describe('0012: a demo membership known only to the year becomes the year', () => {
+  it('converts untouched demo members only', async () => {
+    const knex = openKnex(path.join(tempDir(), 'm12.db'));
+    try {
+      const upTo = MIGRATIONS.findIndex((m) => m.name === '0012-member-date-precision');
+      for (let step = 0; step < upTo; step += 1) await knex.migrate.up({ migrationSource });
+      const stamp = { created_at: 'x', updated_at: 'x', kind: 'mesto', is_member: true };
+      await knex('municipalities').insert([
+        { id: 1, code: '552046', name: 'Tábor', member_since: '1993-01-01', source: 'demo', ...stamp },
+        { id: 2, code: '544256', name: 'Písek', member_since: '1994-01-01', source: 'demo', ...stamp },
+        { id: 3, code: '549240', name: 'Strakonice', member_since: '1995-01-01', source: 'manual', ...stamp },
+        { id: 4, code: '535419', name: 'Prachatice', member_since: '1996-05-01', source: 'demo', ...stamp },
+      ]);
+      await knex('audit_log').insert({ table_name: 'municipalities', record_id: 2, action: 'update', at: 'x' });
+      await knex.migrate.up({ migrationSource });
+      expect(await knex('municipalities').orderBy('id').pluck('member_since')).toEqual([
+        '1993',
+        '1994-01-01',
+        '1995-01-01',
+        '1996-05-01',
+      ]);
+    } finally {
+      await knex.destroy();
+    }
+  });
+});

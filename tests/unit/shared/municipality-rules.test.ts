@@ -69,7 +69,7 @@ describe('municipality rules', () => {
     expect(issuesOf({ ...valid, website: 'javascript:alert(1)' })).toEqual(['website:validation.website']);
     expect(issuesOf({ ...valid, population: -5 })).toEqual(['population:validation.population']);
     expect(issuesOf({ ...valid, population: 10.5 })).toEqual(['population:validation.wholeNumber']);
-    expect(issuesOf({ ...valid, memberSince: '2023-02-30' })).toEqual(['memberSince:validation.date']);
+    expect(issuesOf({ ...valid, memberSince: '2023-02-30' })).toEqual(['memberSince:validation.partialDate']);
     expect(issuesOf({ ...valid, name: 'x'.repeat(201) })).toEqual(['name:validation.tooLong']);
     expect(issuesOf({ ...valid, extra: 1 })).toHaveLength(1);
   });
@@ -95,6 +95,13 @@ describe('municipality rules', () => {
       { path: 'memberUntil', message: 'validation.memberUntilBeforeSince' },
     ]);
     expect(municipalityCrossIssues({ memberSince: '2000-05-01', memberUntil: '2000-05-01' })).toEqual([]);
+    // A membership known only to the year: compared at the year.
+    expect(municipalityCrossIssues({ memberSince: '2000', memberUntil: '2000-03-01' })).toEqual([]);
+    expect(municipalityCrossIssues({ memberSince: '2001', memberUntil: '2000-12-31' })).toEqual([
+      { path: 'memberUntil', message: 'validation.memberUntilBeforeSince' },
+    ]);
+    expect(issuesOf({ ...valid, memberSince: '1993' })).toEqual([]);
+    expect(issuesOf({ ...valid, memberSince: '1993-02-30' })).toEqual(['memberSince:validation.partialDate']);
   });
 
   it('checks single fields for inline editing', () => {

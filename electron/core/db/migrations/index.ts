@@ -7,6 +7,7 @@ import * as datePrecision from './0008-date-precision';
 import * as verification from './0009-verification';
 import * as townIdentity from './0010-town-identity';
 import * as townDecisions from './0011-town-decisions';
+import * as memberDatePrecision from './0012-member-date-precision';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0009-verification', ...verification },
   { name: '0010-town-identity', ...townIdentity },
   { name: '0011-town-decisions', ...townDecisions },
+  { name: '0012-member-date-precision', ...memberDatePrecision },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportRow } from '../../../../shared/domain/import/report';
 import { emptyCounts, type ImportCounts } from '../../../../shared/domain/import/report';
-import { parseCoordinate, parseCount, parseDate, parseYesNo } from '../../../../shared/domain/import/values';
+import { lessPrecise } from '../../../../shared/domain/dates';
+import { parseCoordinate, parseCount, parseDate, parseYear, parseYesNo } from '../../../../shared/domain/import/values';
 import {
   insertRows,
   loadDistrictCodes,
@@ -98,6 +99,8 @@ function equivalent(key: ValueKey, previous: unknown, next: unknown): boolean {
   if (typeof previous !== 'string' || typeof next !== 'string') return false;
   if (key === 'name' || key === 'orp_name') return sameIgnoringCaseAndSpacing(previous, next);
   if (key === 'postal_code') return previous.replace(/\s/g, '') === next.replace(/\s/g, '');
+  // A year that agrees with a stored day says nothing new.
+  if (key === 'member_since') return previous.startsWith(next);
   return false;
 }
 
@@ -213,8 +216,9 @@ export async function planMunicipalities(
     }
     const since = row.text('memberSince');
     if (since !== '') {
-      const parsed = parseDate(since);
-      if (parsed.ok) values.member_since = parsed.value;
+      // A year alone stays a year (1993), never 1 January of it.
+      const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseDate(since);
+      if (parsed.ok) values.member_since = String(parsed.value);
       else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
     }
     const member = row.text('isMember');
@@ -246,7 +250,13 @@ export async function planMunicipalities(
       if (next === undefined) continue; // an empty cell never erases what the registry has
       const previous = current[key];
       if (equivalent(key, previous, next)) continue;
-      if (policy === 'fillEmpty' && hasValue(previous)) {
+      // A date is never replaced by a less precise one (1993-05-01 by "1994"), whatever the policy.
+      const downgrade =
+        key === 'member_since' &&
+        typeof previous === 'string' &&
+        typeof next === 'string' &&
+        lessPrecise(next, previous);
+      if ((policy === 'fillEmpty' && hasValue(previous)) || downgrade) {
         // A filled value is kept; the preview lists it, so the user can choose "overwrite".
         plan.counts.kept += 1;
         plan.issues.push({
