@@ -102,11 +102,13 @@ export async function up(knex: Knex): Promise<void> {
     groups.set(group, [...(groups.get(group) ?? []), town.id]);
   }
   const at = new Date().toISOString();
+  const reported: string[] = [];
   for (const [group, ids] of groups) {
     const [keep, ...others] = ids;
     if (keep === undefined) continue;
     for (const other of others) {
       const merged = await mergeTown(knex, keep, other);
+      reported.push(`${String((merged.town as Row).name)} → #${String(keep)} (${group})`);
       await knex('audit_log').insert({
         table_name: 'foreign_towns',
         record_id: keep,
@@ -118,6 +120,9 @@ export async function up(knex: Knex): Promise<void> {
       });
     }
   }
+  if (reported.length > 0)
+    // The merges are in the audit log; this line tells whoever runs the upgrade (CLI, app log).
+    console.warn(`Migration 0010 merged towns written twice: ${reported.join('; ')}`);
   await knex.schema.alterTable('foreign_towns', (t) => {
     t.unique(['country_code', 'name_key'], { indexName: 'foreign_towns_country_name_key_unique' });
   });

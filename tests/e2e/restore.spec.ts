@@ -1,0 +1,50 @@
+import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+
+test('Settings ▸ Restore backup, then every kind of edit still saves (no restart)', async ({ page }) => {
+  // A registry of its own: restoring must not change what other specs of this worker see.
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  await page.goto(webApp.url);
+  const status = async (id: number) =>
+    (await knex('partnerships').where({ id }).first<{ status: string } | undefined>('status'))?.status;
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backups-table').locator('tbody tr').first()).toBeVisible();
+  // A change after the backup, which the restore takes back.
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Wels')
+    .first<{ id: number; version: number }>('p.id', 'p.version');
+  await knex('partnerships')
+    .where({ id: row.id })
+    .update({ notes: 'po záloze', version: row.version + 1 });
+  await page.getByTestId('backup-restore').first().click();
+  await page.getByTestId('backup-restore-confirm').click();
+  await expect(page.getByTestId('backups')).toContainText('Databáze byla obnovena ze zálohy');
+  expect((await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes')).notes).not.toBe(
+    'po záloze',
+  );
+  await saveScreen(page, 'settings-restored');
+
+  // An inline edit, a detail save with a contact: all saved after the restore.
+  await page.getByTestId('nav-partnerships').click();
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('quick-search').fill('wels');
+  const cell = grid.locator('.ag-cell[col-id="status"]').first();
+  await cell.dblclick();
+  await grid.locator('.ag-cell-inline-editing [role="combobox"]').click();
+  await page.getByRole('option', { name: 'neaktivní', exact: true }).click();
+  await expect.poll(() => status(row.id)).toBe('dormant');
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await detail.getByTestId('field-notes').fill('Upraveno po obnovení zálohy');
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
+  await detail.getByTestId('add-contact-partner').click();
+  await detail.getByTestId('contact-name').fill('Andreas Rabl');
+  await detail.getByTestId('contact-save').click();
+  await expect(detail.getByTestId('contacts-partner')).toContainText('Andreas Rabl');
+  expect(await knex('contacts').where({ partnership_id: row.id, name: 'Andreas Rabl' }).first('id')).toBeDefined();
+  await webApp.close();
+});
