@@ -124,6 +124,7 @@ test.describe('Partnerships', () => {
     await dialog.getByTestId('new-create').click();
     await expect(dialog.getByTestId('error-municipalityId')).toHaveText('Vyberte členskou obec.');
     await expect(dialog.getByTestId('error-town')).toHaveText('Vyberte partnerské město.');
+    await saveScreen(page, 'new-partnership-dialog');
     const tabor = await dialog
       .getByTestId('new-member')
       .locator('option', { hasText: /^Tábor\b/ })

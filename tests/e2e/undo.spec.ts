@@ -55,12 +55,14 @@ test('a past change is put back from the record’s history', async ({ appPage: 
   await expect.poll(notes).toBe('Přepsáno omylem');
   await detail.getByTestId('field-status').selectOption('dormant');
   await detail.getByTestId('detail-save').click();
+  const status = async () => (await knex('partnerships').where({ id }).first<{ status: string }>('status')).status;
+  await expect.poll(status).toBe('dormant');
   const history = detail.getByTestId('history');
   const notesEntry = history.getByTestId('history-entry').filter({ hasText: 'Přepsáno omylem' }).last();
   await notesEntry.getByTestId('history-revert').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Původní hodnoty jsou zpět.');
   await expect.poll(notes).toBe(original);
-  expect((await knex('partnerships').where({ id }).first<{ status: string }>('status')).status).toBe('dormant');
+  expect(await status()).toBe('dormant');
 });
 
 test('an agreement draft deleted from the detail comes back by Ctrl+Z and is listed in the bin when deleted', async ({

@@ -10,6 +10,8 @@ import { issuesOf, partnershipCreateSchema } from '../../../shared/domain/partne
 import type { PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { call } from '../../lib/api';
+import { parsePartialDate } from '../../../shared/domain/dates';
+import { Dialog } from '../../components/dialogs';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { errorText, fieldErrors, issuesOfError } from './errors';
@@ -158,7 +160,9 @@ export function NewPartnershipDialog({
       municipalityId: Number(municipalityId),
       type,
       status,
-      startedOn,
+      // Typed at the precision known ("1997", "5/1997", "22. 5. 1997"); unreadable text is left
+      // for the rules to name next to the field.
+      startedOn: startedOn.trim() === '' ? '' : (parsePartialDate(startedOn) ?? startedOn.trim()),
       ...(town?.foreignTownId != null
         ? { foreignTownId: town.foreignTownId }
         : town
@@ -198,20 +202,37 @@ export function NewPartnershipDialog({
 
   const sorted = [...(members.data ?? [])].sort((a, b) => compareCzech(a.name, b.name));
   return (
-    <div className="p-modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <Dialog
+      title={t('partnerships.new.title')}
+      onClose={onClose}
+      wide
+      testId="new-partnership"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            form="new-partnership-form"
+            className="button primary"
+            disabled={busy}
+            data-testid="new-create"
+          >
+            {t('partnerships.new.create')}
+          </button>
+        </>
+      }
+    >
       <form
-        className="p-modal p-new"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('partnerships.new.title')}
+        id="new-partnership-form"
+        className="p-new"
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
         noValidate
-        data-testid="new-partnership"
       >
-        <h2>{t('partnerships.new.title')}</h2>
         <div className="p-grid2">
           <Field name="municipalityId" label={t('partnerships.new.member')} error={errors.municipalityId} wide>
             <select
@@ -267,8 +288,9 @@ export function NewPartnershipDialog({
           </Field>
           <Field name="startedOn" label={t('partnerships.field.startedOn')} error={errors.startedOn}>
             <input
-              type="date"
               value={startedOn}
+              inputMode="numeric"
+              placeholder={t('partnerships.partialDatePlaceholder')}
               onChange={(e) => setStartedOn(e.target.value)}
               data-testid="new-started"
             />
@@ -279,15 +301,7 @@ export function NewPartnershipDialog({
             {general}
           </div>
         )}
-        <div className="p-modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy} data-testid="new-create">
-            {t('partnerships.new.create')}
-          </button>
-        </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -13,7 +13,7 @@ import { useRowStore } from '../../lib/row-store';
 import { useI18n } from '../../lib/i18n';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/dialogs';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
 import { matchesProvenance } from '../../../shared/domain/provenance';
 import { parsePartnershipLink, type PartnershipLinkFilters } from './deep-link';
@@ -382,7 +382,8 @@ export function PartnershipsPage() {
       )}
       {deleting && (
         <ConfirmDialog
-          text={t('partnerships.confirmDelete', { member: deleting.municipalityName, town: deleting.townName })}
+          title={t('partnerships.deleteTitle')}
+          body={t('partnerships.confirmDelete', { member: deleting.municipalityName, town: deleting.townName })}
           confirmLabel={t('partnerships.delete')}
           danger
           onCancel={() => setDeleting(null)}

@@ -34,6 +34,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.add': 'Nové partnerství',
     'partnerships.detail': 'Detail',
     'partnerships.delete': 'Smazat',
+    'partnerships.deleteTitle': 'Smazat partnerství',
     'partnerships.confirmDelete': 'Opravdu smazat partnerství {member} – {town}? Smažou se i kontakty a aktivity.',
     'partnerships.deleted': 'Partnerství {member} – {town} bylo smazáno.',
     'partnerships.undo': 'Vrátit zpět',
@@ -204,6 +205,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.add': 'New partnership',
     'partnerships.detail': 'Details',
     'partnerships.delete': 'Delete',
+    'partnerships.deleteTitle': 'Delete the partnership',
     'partnerships.confirmDelete':
       'Really delete the partnership {member} – {town}? Its contacts and activities are deleted too.',
     'partnerships.deleted': 'The partnership {member} – {town} was deleted.',
