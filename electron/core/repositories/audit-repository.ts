@@ -72,18 +72,6 @@ export async function findAuditEntry(db: Knex, auditId: number) {
     >('table_name', 'record_id', 'action', 'before', 'after');
 }
 
-/** The latest delete entry of a record (what its undo restores from), or undefined. */
-export async function latestDeleteEntry(
-  db: Knex,
-  table: string,
-  recordId: number,
-): Promise<{ before: string | null } | undefined> {
-  return db('audit_log')
-    .where({ table_name: table, record_id: recordId, action: 'delete' })
-    .orderBy('id', 'desc')
-    .first<{ before: string | null } | undefined>('before');
-}
-
 /** The history of one record, newest first, with the fields each entry changed. */
 export async function listHistory(db: Knex, table: string, recordId: number): Promise<AuditEntry[]> {
   const rows = await db('audit_log')

@@ -93,9 +93,10 @@ export async function insertMunicipalityRecord(
   fields: MunicipalityFields,
   regionId: number | null,
   now: string,
+  source = 'manual',
 ): Promise<number> {
   const [inserted] = await db('municipalities')
-    .insert({ ...toColumns(fields), region_id: regionId, version: 1, created_at: now, updated_at: now })
+    .insert({ ...toColumns(fields), region_id: regionId, version: 1, source, created_at: now, updated_at: now })
     .returning<{ id: number }[]>('id');
   if (!inserted) throw new Error('Insert of a municipality returned no id');
   return inserted.id;

@@ -24,6 +24,8 @@ export type ForeignTownInsert = {
   website?: string | null;
   language?: string | null;
   geonamesId?: number | null;
+  /** Where the town came from ("manual", "request 12"); demo towns are marked after loading. */
+  source?: string | null;
 };
 
 /**
@@ -55,6 +57,7 @@ export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert,
       website: town.website ?? null,
       language: town.language ?? null,
       geonames_id: town.geonamesId ?? null,
+      source: town.source ?? null,
       created_at: now,
       updated_at: now,
     })

@@ -112,7 +112,7 @@ export async function restoreFromBin(
     ctx.emit('data:changed', { tables: [table] });
   } else if (table === 'municipalities') await restoreMunicipality(ctx, { auditId: input.auditId });
   else if (table === 'partnership_requests') await restoreRequest(ctx, { auditId: input.auditId });
-  else if (table === 'partnerships') await restorePartnership(ctx, { id: entry.record_id });
+  else if (table === 'partnerships') await restorePartnership(ctx, { auditId: input.auditId });
   else if (table === 'contacts' || table === 'activities') await restoreChildFromAudit(ctx, table, input.auditId);
   else throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
   return { table, recordId: entry.record_id };

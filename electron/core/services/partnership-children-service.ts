@@ -147,13 +147,13 @@ async function deleteChild<F, R extends ChildRecord>(
   ctx: AppContext,
   kind: ChildKind<F, R>,
   input: { id: number; version: number },
-): Promise<{ id: number }> {
+): Promise<{ id: number; auditId: number }> {
   const actor = await ctx.actor();
   const now = nowIso();
-  const partnershipId = await ctx.db.knex.transaction(async (trx) => {
+  const { partnershipId, auditId } = await ctx.db.knex.transaction(async (trx) => {
     const before = found(await kind.find(trx, input.id), input.id);
     await deleteVersioned(trx, kind.table, input.id, input.version);
-    await insertAudit(trx, {
+    const entry = await insertAudit(trx, {
       table: kind.table,
       recordId: input.id,
       action: 'delete',
@@ -162,10 +162,10 @@ async function deleteChild<F, R extends ChildRecord>(
       actor,
       at: now,
     });
-    return before.partnershipId;
+    return { partnershipId: before.partnershipId, auditId: entry };
   });
   ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [partnershipId] });
-  return { id: input.id };
+  return { id: input.id, auditId };
 }
 
 /** Adds a contact person to a partnership (audited). */
@@ -175,7 +175,7 @@ export const updateContact = (
   ctx: AppContext,
   input: ContactFields & { id: number; version: number },
 ): Promise<Contact> => updateChild(ctx, CONTACT, input);
-export const deleteContact = (ctx: AppContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+export const deleteContact = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, CONTACT, input);
 
 /** Adds an activity (with optional funding) to a partnership (audited). */
@@ -185,7 +185,7 @@ export const updateActivity = (
   ctx: AppContext,
   input: ActivityFields & { id: number; version: number },
 ): Promise<Activity> => updateChild(ctx, ACTIVITY, input);
-export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }): Promise<{ id: number }> =>
+export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, ACTIVITY, input);
 
 function found<T>(value: T | undefined, id: number): T {

@@ -10,7 +10,7 @@ import {
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
 import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
-import { keptByLatestDelete } from './undo';
+import { deletedByEntry } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import {
   findForeignTown,
@@ -90,6 +90,7 @@ async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now
       longitude: town.longitude ?? null,
       language: town.language ?? null,
       geonamesId: town.geonamesId ?? null,
+      source: 'manual',
     },
     now,
   );
@@ -232,16 +233,16 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
 export async function deletePartnership(
   ctx: AppContext,
   input: { id: number; version: number },
-): Promise<{ id: number }> {
+): Promise<{ id: number; auditId: number }> {
   const actor = await ctx.actor();
   const now = nowIso();
-  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
+  const { municipalityId, auditId } = await ctx.db.knex.transaction(async (trx) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     const snapshot = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);
     await deleteVersioned(trx, 'partnerships', input.id, input.version);
-    await insertAudit(trx, {
+    const entry = await insertAudit(trx, {
       table: 'partnerships',
       recordId: input.id,
       action: 'delete',
@@ -250,25 +251,33 @@ export async function deletePartnership(
       actor,
       at: now,
     });
-    return record.municipality_id;
+    return { municipalityId: record.municipality_id, auditId: entry };
   });
   ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
-  return { id: input.id };
+  return { id: input.id, auditId };
 }
 
 const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
   value !== null && typeof value === 'object' && 'partnership' in value && 'children' in value && 'requestIds' in value;
 
-/** Undoes the latest delete of a partnership, with the same ids and every child row. */
-export async function restorePartnership(ctx: AppContext, input: { id: number }): Promise<PartnershipRow> {
+/**
+ * Undoes a delete of a partnership from its audit entry (the one undo protocol, `{ auditId }`),
+ * with the same ids and every child row.
+ */
+export async function restorePartnership(ctx: AppContext, input: { auditId: number }): Promise<PartnershipRow> {
   const actor = await ctx.actor();
   const now = nowIso();
+  const { recordId: id, kept: snapshot } = await deletedByEntry(
+    ctx.db.knex,
+    input.auditId,
+    'partnerships',
+    'snapshot',
+    'partnership',
+  );
   const municipalityId = await ctx.db.knex.transaction(async (trx) => {
-    if (await findPartnershipRecord(trx, input.id))
+    if (await findPartnershipRecord(trx, id))
       throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
-    const snapshot = await keptByLatestDelete(trx, 'partnerships', input.id, 'snapshot');
-    if (!isSnapshot(snapshot))
-      throw new AppError('NOT_FOUND', `No deleted partnership ${String(input.id)} to restore.`);
+    if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', `No deleted partnership ${String(id)} to restore.`);
     const p = snapshot.partnership;
     if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {
       throw new AppError(
@@ -277,21 +286,21 @@ export async function restorePartnership(ctx: AppContext, input: { id: number })
       );
     }
     await restoreSnapshot(trx, snapshot);
-    const record = await findPartnershipRecord(trx, input.id);
-    if (!record) throw notFound(input.id);
+    const record = await findPartnershipRecord(trx, id);
+    if (!record) throw notFound(id);
     await insertAudit(trx, {
       table: 'partnerships',
-      recordId: input.id,
+      recordId: id,
       action: 'restore',
       before: null,
-      after: auditFields(record, await partnershipSets(trx, input.id)),
+      after: auditFields(record, await partnershipSets(trx, id)),
       actor,
       at: now,
     });
     return record.municipality_id;
   });
-  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
-  return rowOrThrow(ctx.db.knex, input.id);
+  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [id], municipalityIds: [municipalityId] });
+  return rowOrThrow(ctx.db.knex, id);
 }
 
 /** Everything about one partnership for the detail panel. */

@@ -202,7 +202,11 @@ export async function requestToPartnership(
     if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalid(issues);
 
     const now = nowIso();
-    const foreignTownId = await findOrInsertForeignTown(trx, { name: townName, countryCode }, now);
+    const foreignTownId = await findOrInsertForeignTown(
+      trx,
+      { name: townName, countryCode, source: `request ${String(request.id)}` },
+      now,
+    );
     if (await foreignTownIsNew(trx, foreignTownId, now)) {
       await insertAudit(trx, {
         table: 'foreign_towns',

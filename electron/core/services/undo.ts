@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import { findAuditEntry, latestDeleteEntry } from '../repositories/audit-repository';
+import { findAuditEntry } from '../repositories/audit-repository';
 
 /** What a delete kept in its audit entry under `key` (its snapshot for undo), or null. */
 export function keptByDelete(before: string | null | undefined, key: string): unknown {
@@ -27,9 +27,4 @@ export async function deletedByEntry(
     throw new AppError('NOT_FOUND', `There is no deleted ${what} to restore from this entry.`);
   }
   return { recordId: entry.record_id, kept: keptByDelete(entry.before, key) };
-}
-
-/** What the latest delete of record `recordId` of `table` kept under `key`, or null. */
-export async function keptByLatestDelete(db: Knex, table: string, recordId: number, key: string): Promise<unknown> {
-  return keptByDelete((await latestDeleteEntry(db, table, recordId))?.before, key);
 }

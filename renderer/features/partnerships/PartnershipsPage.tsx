@@ -155,7 +155,7 @@ export function PartnershipsPage() {
   const confirmDelete = async (row: PartnershipRow) => {
     setDeleting(null);
     try {
-      await call('partnerships:delete', { id: row.id, version: row.version });
+      const { auditId } = await call('partnerships:delete', { id: row.id, version: row.version });
       partnershipsStore.patch([], [row.id]);
       if (detailId === row.id) setDetailId(null);
       show({
@@ -165,7 +165,7 @@ export function PartnershipsPage() {
         action: {
           label: t('partnerships.undo'),
           run: offerUndo(() => {
-            call('partnerships:restore', { id: row.id }).then(
+            call('partnerships:restore', { auditId }).then(
               (restored) => {
                 partnershipsStore.patch([restored]);
                 show({ kind: 'ok', text: t('partnerships.restored'), seconds: 4 });

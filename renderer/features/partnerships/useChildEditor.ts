@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import { issuesOf } from '../../../shared/domain/partnership-rules';
-import { ApiError } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
+import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { errorText, fieldErrors, issuesOfError } from './errors';
 import type { Toast } from './Toasts';
@@ -51,10 +52,24 @@ export function useChildEditor<D>({
     }
   };
 
-  const remove = async (write: () => Promise<unknown>) => {
+  /** Deletes; the toast, Ctrl+Z or the bin bring the record back (its audit entry keeps it). */
+  const remove = async (write: () => Promise<{ auditId: number }>) => {
     try {
-      await write();
+      const { auditId } = await write();
       onChanged();
+      showToast({
+        kind: 'info',
+        text: i18n.t('partnerships.childDeleted'),
+        seconds: 15,
+        action: {
+          label: i18n.t('partnerships.undo'),
+          run: offerUndo(() => {
+            call('bin:restore', { auditId }).then(onChanged, (error: unknown) =>
+              showToast({ kind: 'error', text: errorText(error, i18n, label) }),
+            );
+          }),
+        },
+      });
     } catch (error) {
       showToast({ kind: 'error', text: errorText(error, i18n, label) });
     }

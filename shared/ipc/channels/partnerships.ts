@@ -43,13 +43,13 @@ export const partnershipsChannels = defineChannels({
     output: partnershipRowSchema,
   },
   'partnerships:delete': {
-    doc: 'Deletes a partnership with its areas, contacts and activities; a snapshot goes to the audit log so that `partnerships:restore` can undo it.',
+    doc: 'Deletes a partnership with its areas, contacts and activities; a snapshot goes to the audit log, whose id `partnerships:restore { auditId }` (or the bin) undoes it with.',
     input: versioned,
-    output: z.object({ id }),
+    output: z.object({ id, auditId: id }),
   },
   'partnerships:restore': {
-    doc: 'Undoes the latest delete of a partnership: restores it with the same ids and all its children exactly.',
-    input: byId,
+    doc: 'Undoes a delete of a partnership from its audit entry: restores it with the same ids and all its children exactly.',
+    input: z.object({ auditId: id }).strict(),
     output: partnershipRowSchema,
   },
   'towns:suggest': {
@@ -114,9 +114,9 @@ export const partnershipsChannels = defineChannels({
     output: contactSchema,
   },
   'contacts:delete': {
-    doc: 'Deletes a contact (the audit log keeps its last state).',
+    doc: 'Deletes a contact; the audit entry keeps its last state, and bin:restore { auditId } brings it back.',
     input: versioned,
-    output: z.object({ id }),
+    output: z.object({ id, auditId: id }),
   },
   'activities:create': {
     doc: 'Adds an activity (visit, exchange, project …) with optional funding to a partnership.',
@@ -129,9 +129,9 @@ export const partnershipsChannels = defineChannels({
     output: activitySchema,
   },
   'activities:delete': {
-    doc: 'Deletes an activity (the audit log keeps its last state).',
+    doc: 'Deletes an activity; the audit entry keeps its last state, and bin:restore { auditId } brings it back.',
     input: versioned,
-    output: z.object({ id }),
+    output: z.object({ id, auditId: id }),
   },
   'export:grid': {
     doc: 'Writes the current view of a grid (these row ids in this order, these columns) to CSV (UTF-8 with BOM, semicolons, CRLF) or XLSX at a path the user chooses; formula injection is neutralised. CANCELLED when the user closes the dialog.',

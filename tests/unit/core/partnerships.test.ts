@@ -202,13 +202,15 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(before.activities.length).toBe(detailBefore.activities.length);
     const stale = await app.dispatch('partnerships:delete', { id: row.id, version: row.version + 5 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    await ok(app.dispatch('partnerships:delete', { id: row.id, version: withContact.version }));
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: row.id, version: withContact.version }),
+    );
     expect(await knex('contacts').where({ partnership_id: row.id })).toHaveLength(0);
     expect((await list()).find((r) => r.id === row.id)).toBeUndefined();
-    const restored = await ok<PartnershipRow>(app.dispatch('partnerships:restore', { id: row.id }));
+    const restored = await ok<PartnershipRow>(app.dispatch('partnerships:restore', { auditId }));
     expect(restored).toMatchObject({ id: row.id, townName: 'Konstanz', areas: row.areas });
     expect(await dump()).toEqual(before);
-    const again = await app.dispatch('partnerships:restore', { id: row.id });
+    const again = await app.dispatch('partnerships:restore', { auditId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const history = await ok<{ action: string }[]>(
       app.dispatch('audit:history', { table: 'partnerships', recordId: row.id }),

@@ -23,7 +23,9 @@ describe('provenance: where each record came from, and who verified it when', ()
     const file = path.join(app.dir, 'obce-2026.csv');
     writeFileSync(file, `${HEADER}\n${NEW_CITY}\n`);
     const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
-    const report = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+    );
     await ok(app.dispatch('import:commit', { previewId: report.previewId }));
     const { runs } = await ok<{ runs: { id: number; fileName: string }[] }>(app.dispatch('import:history', {}));
     const run = runs.find((r) => r.fileName === 'obce-2026.csv');
@@ -36,6 +38,45 @@ describe('provenance: where each record came from, and who verified it when', ()
     expect(tabor).toMatchObject({ source: 'demo', importRunId: null, verifiedAt: null });
     const partnerships = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
     expect(partnerships.every((p) => p.source === 'demo' && p.importRunId === null)).toBe(true);
+
+    // Entered by hand: the partnership and its new town say so.
+    const created = await ok<PartnershipRow>(
+      app.dispatch('partnerships:create', {
+        municipalityId: tabor?.id,
+        type: 'friendship',
+        status: 'proposed',
+        town: { name: 'Neustadt an der Waldnaab', countryCode: 'DE' },
+      }),
+    );
+    expect(created.source).toBe('manual');
+    const town = await app.ctx.db.knex('foreign_towns').where({ id: created.foreignTownId }).first('source');
+    expect(town).toEqual({ source: 'manual' });
+    const district = await app.ctx.db.knex('districts').first<{ id: number }>('id');
+    const member = await ok<MunicipalityRow>(
+      app.dispatch('municipalities:create', {
+        code: '599101',
+        name: 'Zkušební Lhota',
+        kind: 'obec',
+        districtId: district.id,
+        orpCode: null,
+        orpName: null,
+        population: null,
+        latitude: null,
+        longitude: null,
+        street: null,
+        postalCode: null,
+        ico: null,
+        mayorName: null,
+        mayorGender: null,
+        website: null,
+        email: null,
+        isMember: true,
+        memberSince: '2024',
+        memberUntil: null,
+        notes: null,
+      }),
+    );
+    expect(member).toMatchObject({ source: 'manual', memberSince: '2024' });
   });
 
   it('marks many records verified at once, audited, without changing their version', async () => {

@@ -125,8 +125,11 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     title: 'Návštěva',
   });
   await call('activities:delete', { id: activityNow.id, version: activityNow.version });
-  await call('partnerships:delete', { id: partnership.id, version: changed.version });
-  await call('partnerships:restore', { id: partnership.id });
+  const deletion = await call<{ auditId: number }>('partnerships:delete', {
+    id: partnership.id,
+    version: changed.version,
+  });
+  await call('partnerships:restore', { auditId: deletion.auditId });
 
   const requestValues = {
     direction: 'foreign_seeks',
