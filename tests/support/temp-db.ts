@@ -63,3 +63,25 @@ export async function ok<T = unknown>(promise: Promise<{ ok: boolean; value?: un
   if (!result.ok) throw new Error(`Expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
+
+/** The input of `municipalities:create` for a new member with nothing but its code, name and district. */
+export const newMemberInput = (fields: { code: string; name: string; districtId: number; memberSince?: string }) => ({
+  kind: 'obec',
+  orpCode: null,
+  orpName: null,
+  population: null,
+  latitude: null,
+  longitude: null,
+  street: null,
+  postalCode: null,
+  ico: null,
+  mayorName: null,
+  mayorGender: null,
+  website: null,
+  email: null,
+  isMember: true,
+  memberSince: '2024-01-01',
+  memberUntil: null,
+  notes: null,
+  ...fields,
+});

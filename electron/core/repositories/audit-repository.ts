@@ -14,34 +14,27 @@ export type AuditInsert = {
   at: string;
 };
 
+/** An audit entry as its row: the values before and after as JSON text (null when none). */
+const auditRow = (entry: AuditInsert) => ({
+  table_name: entry.table,
+  record_id: entry.recordId,
+  action: entry.action,
+  before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+  after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+  actor: entry.actor,
+  at: entry.at,
+});
+
 /** Writes one audit entry and returns its id; call it inside the transaction that makes the change. */
 export async function insertAudit(db: Knex, entry: AuditInsert): Promise<number> {
-  const [row] = await db('audit_log')
-    .insert({
-      table_name: entry.table,
-      record_id: entry.recordId,
-      action: entry.action,
-      before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-      actor: entry.actor,
-      at: entry.at,
-    })
-    .returning<{ id: number }[]>('id');
+  const [row] = await db('audit_log').insert(auditRow(entry)).returning<{ id: number }[]>('id');
   if (!row) throw new Error('Insert of an audit entry returned no id');
   return row.id;
 }
 
 /** Writes many audit entries in chunks (a batch of verified or merged records), inside the caller's transaction. */
 export async function insertAuditEntries(db: Knex, entries: readonly AuditInsert[]): Promise<void> {
-  const rows = entries.map((entry) => ({
-    table_name: entry.table,
-    record_id: entry.recordId,
-    action: entry.action,
-    before: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-    actor: entry.actor,
-    at: entry.at,
-  }));
+  const rows = entries.map(auditRow);
   for (let start = 0; start < rows.length; start += 100) await db('audit_log').insert(rows.slice(start, start + 100));
 }
 
@@ -67,8 +60,7 @@ export async function findAuditEntry(db: Knex, auditId: number) {
   return db('audit_log')
     .where({ id: auditId })
     .first<
-      | { table_name: string; record_id: number; action: string; before: string | null; after: string | null }
-      | undefined
+      { table_name: string; record_id: number; action: string; before: string | null; after: string | null } | undefined
     >('table_name', 'record_id', 'action', 'before', 'after');
 }
 

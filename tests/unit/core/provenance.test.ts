@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { AuditEntry, MunicipalityRow } from '../../../shared/domain/schemas';
-import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { createTestApp, newMemberInput, ok, type TestApp } from '../../support/temp-db';
 
 const HEADER = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
 const NEW_CITY =
@@ -53,28 +53,10 @@ describe('provenance: where each record came from, and who verified it when', ()
     expect(town).toEqual({ source: 'manual' });
     const district = await app.ctx.db.knex('districts').first<{ id: number }>('id');
     const member = await ok<MunicipalityRow>(
-      app.dispatch('municipalities:create', {
-        code: '599101',
-        name: 'Zkušební Lhota',
-        kind: 'obec',
-        districtId: district.id,
-        orpCode: null,
-        orpName: null,
-        population: null,
-        latitude: null,
-        longitude: null,
-        street: null,
-        postalCode: null,
-        ico: null,
-        mayorName: null,
-        mayorGender: null,
-        website: null,
-        email: null,
-        isMember: true,
-        memberSince: '2024',
-        memberUntil: null,
-        notes: null,
-      }),
+      app.dispatch(
+        'municipalities:create',
+        newMemberInput({ code: '599101', name: 'Zkušební Lhota', districtId: district.id, memberSince: '2024' }),
+      ),
     );
     expect(member).toMatchObject({ source: 'manual', memberSince: '2024' });
   });

@@ -10,7 +10,7 @@ import { importLockPath } from '../../../electron/core/db/import-lock';
 import { knownFailure } from '../../../electron/core/dispatch';
 import type { DialogPort } from '../../../electron/core/ports';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
-import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+import { createTestApp, newMemberInput, ok, tempDir, type TestApp } from '../../support/temp-db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -43,28 +43,10 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   };
   const knex = app.ctx.db.knex;
   const district = await knex('districts').first<{ id: number }>('id');
-  const member = await call<{ id: number; version: number }>('municipalities:create', {
-    code: String(599_100 + round),
-    name: `Zkušební Lhota ${String(round)}`,
-    kind: 'obec',
-    districtId: district.id,
-    orpCode: null,
-    orpName: null,
-    population: null,
-    latitude: null,
-    longitude: null,
-    street: null,
-    postalCode: null,
-    ico: null,
-    mayorName: null,
-    mayorGender: null,
-    website: null,
-    email: null,
-    isMember: true,
-    memberSince: '2024-01-01',
-    memberUntil: null,
-    notes: null,
-  });
+  const member = await call<{ id: number; version: number }>(
+    'municipalities:create',
+    newMemberInput({ code: String(599_100 + round), name: `Zkušební Lhota ${String(round)}`, districtId: district.id }),
+  );
   const updated = await call<{ version: number }>('municipalities:update', {
     id: member.id,
     version: member.version,
