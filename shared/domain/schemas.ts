@@ -108,3 +108,14 @@ export const AUDITED_TABLES = [
   'partnership_requests',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
+
+/** Tables whose deleted records the bin lists and brings back. */
+export const BIN_TABLES = [
+  'municipalities',
+  'partnerships',
+  'partnership_requests',
+  'contacts',
+  'activities',
+  'agreement_documents',
+] as const;
+export type BinTable = (typeof BIN_TABLES)[number];

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import type { AuditEntry } from '../../../shared/domain/schemas';
+import { BIN_TABLES, type AuditEntry, type BinTable } from '../../../shared/domain/schemas';
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'merge';
 
@@ -127,15 +127,7 @@ export async function updateVersioned(
 }
 
 /** Tables whose deleted records the bin lists and can bring back. */
-export const BIN_TABLES = [
-  'municipalities',
-  'partnerships',
-  'partnership_requests',
-  'contacts',
-  'activities',
-  'agreement_documents',
-] as const;
-export type BinTable = (typeof BIN_TABLES)[number];
+export { BIN_TABLES, type BinTable };
 
 export type Deletion = {
   auditId: number;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannels } from '../define';
 import {
   AUDITED_TABLES,
+  BIN_TABLES,
   auditEntrySchema,
   districtSchema,
   id,
@@ -11,14 +12,7 @@ import {
 
 const empty = z.object({}).strict();
 
-const binTable = z.enum([
-  'municipalities',
-  'partnerships',
-  'partnership_requests',
-  'contacts',
-  'activities',
-  'agreement_documents',
-]);
+const binTable = z.enum(BIN_TABLES);
 
 export const registryChannels = defineChannels({
   'bin:list': {
