@@ -33,7 +33,7 @@ import {
   insertContact,
   insertPartnership,
 } from '../repositories/partnerships-repository';
-import { insertRequest } from '../repositories/requests-repository';
+import { insertRequestRecord } from '../repositories/requests-repository';
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
@@ -215,7 +215,22 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
     }
     for (const r of requests) {
       const municipalityId = r.municipalityCode ? (municipalityIds.get(r.municipalityCode) ?? null) : null;
-      await insertRequest(trx, { ...r, municipalityId }, now);
+      await insertRequestRecord(
+        trx,
+        {
+          direction: r.direction,
+          municipalityId,
+          requesterName: r.requesterName,
+          requesterCountryCode: r.requesterCountryCode,
+          wantedCountryCodes: r.wantedCountryCodes,
+          wantedSize: r.wantedSize,
+          themes: r.themes,
+          description: r.description,
+          status: r.status,
+          receivedOn: r.receivedOn,
+        },
+        now,
+      );
     }
     // The registry was empty: everything in it now is demo, marked so that it can be removed exactly.
     await markAllAsDemo(trx);

@@ -20,7 +20,7 @@ import {
   toColumns,
   type MunicipalitySnapshot,
 } from '../repositories/members-repository';
-import { lastAuditId, listRequestRows } from '../repositories/request-records-repository';
+import { listRequestRows } from '../repositories/requests-repository';
 import { deletedByEntry } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnership-records-repository';
 
@@ -170,7 +170,7 @@ export async function deleteMunicipality(
     const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
     await deleteVersioned(trx, 'municipalities', input.id, input.version);
     const now = nowIso();
-    await insertAudit(trx, {
+    const auditId = await insertAudit(trx, {
       table: 'municipalities',
       recordId: input.id,
       action: 'delete',
@@ -179,7 +179,7 @@ export async function deleteMunicipality(
       actor,
       at: now,
     });
-    return { auditId: await lastAuditId(trx, 'municipalities', input.id), name: detail.name, partnershipIds };
+    return { auditId, name: detail.name, partnershipIds };
   });
   ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [input.id], partnershipIds: result.partnershipIds });
   return { auditId: result.auditId, name: result.name };

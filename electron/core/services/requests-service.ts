@@ -10,19 +10,17 @@ import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
 import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { findMunicipalityDetail } from '../repositories/members-repository';
-import { findOrInsertForeignTown, insertPartnership } from '../repositories/partnerships-repository';
+import { findOrInsertForeignTown, insertPartnership, maxForeignTownId } from '../repositories/partnerships-repository';
+import { partnershipExists } from '../repositories/partnership-records-repository';
 import { deletedByEntry } from './undo';
 import {
   findRequestRow,
-  foreignTownIsNew,
   insertRawRequest,
   insertRequestRecord,
-  lastAuditId,
   listRequestRows,
-  partnershipBetween,
   rawRequest,
   toRequestColumns,
-} from '../repositories/request-records-repository';
+} from '../repositories/requests-repository';
 
 type Db = AppContext['db']['knex'];
 
@@ -125,7 +123,7 @@ export async function deleteRequest(
     const before = await mustFind(trx, input.id);
     const raw = await rawRequest(trx, input.id);
     await deleteVersioned(trx, 'partnership_requests', input.id, input.version);
-    await insertAudit(trx, {
+    const auditId = await insertAudit(trx, {
       table: 'partnership_requests',
       recordId: input.id,
       action: 'delete',
@@ -134,7 +132,7 @@ export async function deleteRequest(
       actor,
       at: nowIso(),
     });
-    return { auditId: await lastAuditId(trx, 'partnership_requests', input.id) };
+    return { auditId };
   });
   ctx.emit('data:changed', { tables: ['partnership_requests'] });
   return result;
@@ -202,12 +200,13 @@ export async function requestToPartnership(
     if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalid(issues);
 
     const now = nowIso();
+    const highestBefore = await maxForeignTownId(trx);
     const foreignTownId = await findOrInsertForeignTown(
       trx,
       { name: townName, countryCode, source: `request ${String(request.id)}` },
       now,
     );
-    if (await foreignTownIsNew(trx, foreignTownId, now)) {
+    if (foreignTownId > highestBefore) {
       await insertAudit(trx, {
         table: 'foreign_towns',
         recordId: foreignTownId,
@@ -218,7 +217,7 @@ export async function requestToPartnership(
         at: now,
       });
     }
-    if ((await partnershipBetween(trx, municipalityId, foreignTownId)) !== undefined) {
+    if (await partnershipExists(trx, municipalityId, foreignTownId)) {
       throw new AppError('CONFLICT', 'This member already has a partnership with that town.', {
         issues: [{ path: 'townName', message: 'validation.partnershipExists' }],
       });
