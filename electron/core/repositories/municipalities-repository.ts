@@ -2,6 +2,22 @@ import type { Knex } from 'knex';
 import { selectTuples } from '../db/dialect';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
+import type {
+  ActivityKind,
+  ContactSide,
+  CooperationArea,
+  Currency,
+  FundingProgramme,
+  PartnershipStatus,
+  PartnershipType,
+} from '../../../shared/domain/codes';
+import type {
+  MunicipalityDetail,
+  MunicipalityFields,
+  MunicipalityPatch,
+} from '../../../shared/domain/municipality-rules';
+import type { MemberOverview } from '../../../shared/ipc/channels/members';
+
 
 /** Columns of `municipalities` as written (camelCase in, snake_case out). */
 export type MunicipalityInsert = {
@@ -239,3 +255,265 @@ export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => (
   importRunId: row.import_run_id,
   verifiedAt: row.verified_at,
 });
+
+/** Columns of one municipality, snake_case, as `municipalities` stores them. */
+const COLUMN_OF = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  districtId: 'district_id',
+  orpCode: 'orp_code',
+  orpName: 'orp_name',
+  population: 'population',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  street: 'street',
+  postalCode: 'postal_code',
+  ico: 'ico',
+  mayorName: 'mayor_name',
+  mayorGender: 'mayor_gender',
+  website: 'website',
+  email: 'email',
+  isMember: 'is_member',
+  memberSince: 'member_since',
+  memberUntil: 'member_until',
+  notes: 'notes',
+} as const satisfies Record<keyof MunicipalityFields, string>;
+
+/** camelCase fields to snake_case columns (only the fields present). */
+export function toColumns(fields: MunicipalityPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(COLUMN_OF)) {
+    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as keyof MunicipalityPatch];
+  }
+  return out;
+}
+
+type DetailRecord = Omit<MunicipalityRecord, 'active_partnerships' | 'partnerships'> & { notes: string | null };
+
+/** One municipality with every field and its partnership counts; undefined when there is none. */
+export async function findMunicipalityDetail(db: Knex, id: number): Promise<MunicipalityDetail | undefined> {
+  const row = await db('municipalities as m')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .where('m.id', id)
+    .first<DetailRecord | undefined>(
+      'm.*',
+      'd.name as district_name',
+      'r.code as region_code',
+      'r.name as region_name',
+    );
+  if (!row) return undefined;
+  const counts = await db('partnerships')
+    .where({ municipality_id: id })
+    .first<{ total: number | string | null; active: number | string | null } | undefined>(
+      db.raw('COUNT(*) as total'),
+      db.raw("SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END) as active"),
+    );
+  return {
+    ...toMunicipalityRow({ ...row, active_partnerships: counts?.active ?? 0, partnerships: counts?.total ?? 0 }),
+    notes: row.notes,
+  };
+}
+
+/** The region of a district, or undefined when the district does not exist. */
+export async function regionOfDistrict(db: Knex, districtId: number): Promise<number | undefined> {
+  const row = await db('districts').where({ id: districtId }).first<{ region_id: number } | undefined>('region_id');
+  return row?.region_id;
+}
+
+/** The id of another municipality with that code, if any. */
+export async function municipalityIdWithCode(db: Knex, code: string): Promise<number | undefined> {
+  const row = await db('municipalities').where({ code }).first<{ id: number } | undefined>('id');
+  return row?.id;
+}
+
+export async function insertMunicipalityRecord(
+  db: Knex,
+  fields: MunicipalityFields,
+  regionId: number | null,
+  now: string,
+  source = 'manual',
+): Promise<number> {
+  const [inserted] = await db('municipalities')
+    .insert({ ...toColumns(fields), region_id: regionId, version: 1, source, created_at: now, updated_at: now })
+    .returning<{ id: number }[]>('id');
+  if (!inserted) throw new Error('Insert of a municipality returned no id');
+  return inserted.id;
+}
+
+/** Tables whose rows go with a municipality when it is deleted (ON DELETE CASCADE), parents first. */
+const CASCADE_TABLES = [
+  'partnerships',
+  'partnership_areas',
+  'partnership_participants',
+  'contacts',
+  'activities',
+  'agreement_documents',
+  'partnership_requests',
+] as const;
+
+type RawRow = Record<string, unknown>;
+
+/**
+ * Everything a delete of the municipality removes or unlinks, as raw rows: enough to put it all
+ * back. Requests of other members that pointed at its partnerships are kept as links only.
+ */
+export type MunicipalitySnapshot = {
+  municipality: RawRow;
+  rows: Partial<Record<(typeof CASCADE_TABLES)[number], RawRow[]>>;
+  requestLinks: { id: number; partnershipId: number }[];
+};
+
+export async function snapshotMunicipality(db: Knex, id: number): Promise<MunicipalitySnapshot | undefined> {
+  const municipality = await db('municipalities').where({ id }).first<RawRow | undefined>();
+  if (!municipality) return undefined;
+  const partnershipIds = db('partnerships').where({ municipality_id: id }).select('id');
+  const rows: MunicipalitySnapshot['rows'] = {
+    partnerships: await db('partnerships').where({ municipality_id: id }).select<RawRow[]>(),
+    partnership_areas: await db('partnership_areas').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
+    partnership_participants: await db('partnership_participants')
+      .whereIn('partnership_id', partnershipIds)
+      .select<RawRow[]>(),
+    contacts: await db('contacts').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
+    activities: await db('activities').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
+    agreement_documents: await db('agreement_documents').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
+    partnership_requests: await db('partnership_requests').where({ municipality_id: id }).select<RawRow[]>(),
+  };
+  const links = await db('partnership_requests')
+    .whereIn('partnership_id', partnershipIds)
+    .where((q) => {
+      void q.whereNot({ municipality_id: id }).orWhereNull('municipality_id');
+    })
+    .select<{ id: number; partnership_id: number }[]>('id', 'partnership_id');
+  return { municipality, rows, requestLinks: links.map((l) => ({ id: l.id, partnershipId: l.partnership_id })) };
+}
+
+/** Puts back what `snapshotMunicipality` saw, with the same ids (SQLite AUTOINCREMENT never reuses them). */
+export async function restoreMunicipalitySnapshot(db: Knex, snapshot: MunicipalitySnapshot): Promise<void> {
+  await db('municipalities').insert(snapshot.municipality);
+  for (const table of CASCADE_TABLES) {
+    const rows = snapshot.rows[table] ?? [];
+    for (let start = 0; start < rows.length; start += 20) await db(table).insert(rows.slice(start, start + 20));
+  }
+  for (const link of snapshot.requestLinks) {
+    await db('partnership_requests')
+      .where({ id: link.id })
+      .whereNull('partnership_id')
+      .update({ partnership_id: link.partnershipId });
+  }
+}
+
+type PartnershipRecord = {
+  id: number;
+  foreign_town_id: number;
+  town_name: string;
+  town_name_cs: string | null;
+  country_code: string;
+  type: PartnershipType;
+  status: PartnershipStatus;
+  started_on: string | null;
+  signed_on: string | null;
+  last_activity_on: string | null;
+};
+
+/** A member's partnerships, activities and contacts: three queries plus one for areas. */
+export async function listMemberRelations(
+  db: Knex,
+  id: number,
+): Promise<Pick<MemberOverview, 'partnerships' | 'activities' | 'contacts'>> {
+  const lastActivity = db('activities')
+    .select('partnership_id')
+    .max({ last_activity_on: 'date' })
+    .groupBy('partnership_id')
+    .as('la');
+  const partnerships = await db('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .leftJoin(lastActivity, 'la.partnership_id', 'p.id')
+    .where('p.municipality_id', id)
+    .select<PartnershipRecord[]>(
+      'p.id',
+      'p.foreign_town_id',
+      't.name as town_name',
+      't.name_cs as town_name_cs',
+      't.country_code',
+      'p.type',
+      'p.status',
+      'p.started_on',
+      'p.signed_on',
+      'la.last_activity_on',
+    );
+  const ids = partnerships.map((p) => p.id);
+  const areaRows = await db('partnership_areas')
+    .whereIn('partnership_id', ids)
+    .select<{ partnership_id: number; area: CooperationArea }[]>('partnership_id', 'area');
+  const areas = new Map<number, CooperationArea[]>();
+  for (const row of areaRows) areas.set(row.partnership_id, [...(areas.get(row.partnership_id) ?? []), row.area]);
+  const townName = new Map(partnerships.map((p) => [p.id, p.town_name_cs ?? p.town_name]));
+
+  const activities = await db('activities').whereIn('partnership_id', ids).orderBy('date', 'desc').select<
+    {
+      id: number;
+      partnership_id: number;
+      date: string;
+      title: string;
+      kind: ActivityKind;
+      participants: number | null;
+      funding_programme: FundingProgramme | null;
+      funding_amount: number | string | null;
+      currency: Currency | null;
+    }[]
+  >('id', 'partnership_id', 'date', 'title', 'kind', 'participants', 'funding_programme', 'funding_amount', 'currency');
+  const contacts = await db('contacts')
+    .whereIn('partnership_id', ids)
+    .orderBy(['partnership_id', 'side', 'name'])
+    .select<
+      {
+        id: number;
+        partnership_id: number;
+        side: ContactSide;
+        name: string;
+        role: string | null;
+        email: string | null;
+        phone: string | null;
+      }[]
+    >('id', 'partnership_id', 'side', 'name', 'role', 'email', 'phone');
+
+  return {
+    partnerships: partnerships.map((p) => ({
+      id: p.id,
+      foreignTownId: p.foreign_town_id,
+      townName: p.town_name,
+      townNameCs: p.town_name_cs,
+      countryCode: p.country_code,
+      type: p.type,
+      status: p.status,
+      startedOn: p.started_on,
+      signedOn: p.signed_on,
+      areas: areas.get(p.id) ?? [],
+      lastActivityOn: p.last_activity_on,
+    })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      partnershipId: a.partnership_id,
+      townName: townName.get(a.partnership_id) ?? '',
+      date: a.date,
+      title: a.title,
+      kind: a.kind,
+      participants: a.participants,
+      fundingProgramme: a.funding_programme,
+      fundingAmount: a.funding_amount === null ? null : Number(a.funding_amount),
+      currency: a.currency,
+    })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      partnershipId: c.partnership_id,
+      townName: townName.get(c.partnership_id) ?? '',
+      side: c.side,
+      name: c.name,
+      role: c.role,
+      email: c.email,
+      phone: c.phone,
+    })),
+  };
+}

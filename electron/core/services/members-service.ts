@@ -19,7 +19,7 @@ import {
   snapshotMunicipality,
   toColumns,
   type MunicipalitySnapshot,
-} from '../repositories/members-repository';
+} from '../repositories/municipalities-repository';
 import { listRequestRows } from '../repositories/requests-repository';
 import { deletedByEntry } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnership-records-repository';

@@ -9,7 +9,7 @@ import {
 import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
 import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
-import { findMunicipalityDetail } from '../repositories/members-repository';
+import { findMunicipalityDetail } from '../repositories/municipalities-repository';
 import { findOrInsertForeignTown, insertPartnership, maxForeignTownId } from '../repositories/partnerships-repository';
 import { partnershipExists } from '../repositories/partnership-records-repository';
 import { deletedByEntry } from './undo';
