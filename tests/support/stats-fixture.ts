@@ -7,11 +7,9 @@ import type {
   PartnershipType,
 } from '../../shared/domain/codes';
 import { insertMunicipalities } from '../../electron/core/repositories/municipalities-repository';
-import {
-  findOrInsertForeignTown,
-  insertActivity,
-  insertPartnership,
-} from '../../electron/core/repositories/partnerships-repository';
+import { insertActivity } from '../../electron/core/repositories/activities-repository';
+import { findOrInsertForeignTown } from '../../electron/core/repositories/foreign-towns-repository';
+import { insertPartnership } from '../../electron/core/repositories/partnerships-repository';
 import { upsertDistricts, upsertRegions } from '../../electron/core/repositories/reference-repository';
 
 /**

@@ -1,10 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import {
-  PARTNERSHIP_CHILD_TABLES,
-  snapshotPartnership,
-  type PartnershipSnapshot,
-} from './partnership-records-repository';
+import { PARTNERSHIP_CHILD_TABLES, type PartnershipSnapshot, snapshotPartnership } from './partnerships-repository';
 
 /*
  * Merging two records that are one (two spellings of a foreign town, two partnerships of one

@@ -18,7 +18,6 @@ import type {
 } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 
-
 /** Columns of `municipalities` as written (camelCase in, snake_case out). */
 export type MunicipalityInsert = {
   code: string;

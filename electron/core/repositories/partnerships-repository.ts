@@ -1,79 +1,329 @@
 import type { Knex } from 'knex';
-import type {
-  ActivityKind,
-  ContactSide,
-  CooperationArea,
-  Currency,
-  FundingProgramme,
-  ParticipantGroup,
-  PartnershipStatus,
-  PartnershipType,
-  TermKind,
+import {
+  COOPERATION_AREAS,
+  PARTICIPANT_GROUPS,
+  type CooperationArea,
+  type ParticipantGroup,
+  type PartnershipStatus,
+  type PartnershipType,
+  type TermKind,
 } from '../../../shared/domain/codes';
-import { townNameKey } from '../../../shared/domain/text';
+import type { PartnershipRow } from '../../../shared/domain/partnerships';
+import { partnershipAreasColumn, selectTuples } from '../db/dialect';
+import { sortByCzech } from '../../../shared/domain/text';
 
-export type ForeignTownInsert = {
-  name: string;
-  nameCs?: string | null;
-  countryCode: string;
-  kind?: 'town' | 'municipality';
-  adminRegion?: string | null;
-  population?: number | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  website?: string | null;
-  language?: string | null;
-  geonamesId?: number | null;
-  /** Where the town came from ("manual", "request 12"); demo towns are marked after loading. */
-  source?: string | null;
+type RowRecord = {
+  id: number;
+  version: number;
+  municipality_id: number;
+  municipality_name: string;
+  municipality_code: string;
+  district_name: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  foreign_town_id: number;
+  town_name: string;
+  town_name_cs: string | null;
+  town_admin_region: string | null;
+  town_population: number | null;
+  country_code: string;
+  type: PartnershipRow['type'];
+  status: PartnershipRow['status'];
+  started_on: string | null;
+  signed_on: string | null;
+  term_kind: PartnershipRow['termKind'];
+  term_until: string | null;
+  areas: string | null;
+  last_activity_on: string | null;
+  source: string | null;
+  import_run_id: number | null;
+  verified_at: string | null;
 };
 
-/**
- * Natural key of a foreign town, unique with its country: the folded spelling every matcher uses
- * (case, diacritics, ł/ß, hyphens and punctuation aside), so "Gießen" and "Giessen" are one town.
- */
-export const foreignTownKey = (name: string): string => townNameKey(name);
+const areaOrder = new Map<string, number>(COOPERATION_AREAS.map((area, index) => [area, index]));
+const isArea = (value: string): value is CooperationArea => areaOrder.has(value);
 
-/** Returns the id of the town with that country and name, inserting it if there is none. */
-export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert, now: string): Promise<number> {
-  const nameKey = foreignTownKey(town.name);
-  const existing = await db('foreign_towns')
-    .where({ country_code: town.countryCode, name_key: nameKey })
-    .first<{ id: number } | undefined>('id');
-  if (existing) return existing.id;
-  // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
-  // win and the other find it, never a second copy.
-  await db('foreign_towns')
-    .insert({
-      name: town.name,
-      name_cs: town.nameCs ?? null,
-      name_key: nameKey,
-      country_code: town.countryCode,
-      kind: town.kind ?? 'town',
-      admin_region: town.adminRegion ?? null,
-      population: town.population ?? null,
-      latitude: town.latitude ?? null,
-      longitude: town.longitude ?? null,
-      website: town.website ?? null,
-      language: town.language ?? null,
-      geonames_id: town.geonamesId ?? null,
-      source: town.source ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict(['country_code', 'name_key'])
-    .ignore();
-  const stored = await db('foreign_towns')
-    .where({ country_code: town.countryCode, name_key: nameKey })
-    .first<{ id: number } | undefined>('id');
-  if (!stored) throw new Error('A foreign town was neither found nor inserted');
-  return stored.id;
+/** Areas in the catalogue's order (the grouped column comes back in no defined order). */
+export const parseAreas = (text: string | null): CooperationArea[] =>
+  (text ?? '')
+    .split(',')
+    .filter(isArea)
+    .sort((a, b) => (areaOrder.get(a) ?? 0) - (areaOrder.get(b) ?? 0));
+
+const toRow = (r: RowRecord, areas: CooperationArea[]): PartnershipRow => ({
+  id: r.id,
+  version: r.version,
+  municipalityId: r.municipality_id,
+  municipalityName: r.municipality_name,
+  municipalityCode: r.municipality_code,
+  districtName: r.district_name,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  foreignTownId: r.foreign_town_id,
+  townName: r.town_name,
+  townNameCs: r.town_name_cs,
+  townAdminRegion: r.town_admin_region,
+  townPopulation: r.town_population,
+  countryCode: r.country_code,
+  type: r.type,
+  status: r.status,
+  startedOn: r.started_on,
+  signedOn: r.signed_on,
+  termKind: r.term_kind,
+  termUntil: r.term_until,
+  areas: [...areas],
+  lastActivityOn: r.last_activity_on,
+  source: r.source,
+  importRunId: r.import_run_id,
+  verifiedAt: r.verified_at,
+});
+
+/** The grid row's columns, in the order `selectTuples` returns them. */
+const ROW_COLUMNS = [
+  'id',
+  'version',
+  'municipality_id',
+  'municipality_name',
+  'municipality_code',
+  'district_name',
+  'region_code',
+  'region_name',
+  'foreign_town_id',
+  'town_name',
+  'town_name_cs',
+  'town_admin_region',
+  'town_population',
+  'country_code',
+  'type',
+  'status',
+  'started_on',
+  'signed_on',
+  'term_kind',
+  'term_until',
+  'areas',
+  'last_activity_on',
+  'source',
+  'import_run_id',
+  'verified_at',
+] as const satisfies readonly (keyof RowRecord)[];
+
+/** A tuple back as a record: one assignment per column, no intermediate arrays. */
+function recordOf(tuple: unknown[]): RowRecord {
+  const record: Record<string, unknown> = {};
+  for (let index = 0; index < ROW_COLUMNS.length; index += 1) record[ROW_COLUMNS[index] as string] = tuple[index];
+  return record as RowRecord;
 }
 
-/** The highest foreign town id so far (0 for none): tells a newly inserted town from a found one. */
-export async function maxForeignTownId(db: Knex): Promise<number> {
-  const row = await db('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
-  return row?.id ?? 0;
+/**
+ * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
+ * grouped and the last activity date come from correlated subqueries over indexed keys. With
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched).
+ */
+export async function listPartnershipRows(
+  db: Knex,
+  filter: { ids?: readonly number[] } = {},
+): Promise<PartnershipRow[]> {
+  const query = db('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .select(
+      'p.id',
+      'p.version',
+      'p.municipality_id',
+      'm.name as municipality_name',
+      'm.code as municipality_code',
+      'd.name as district_name',
+      'r.code as region_code',
+      'r.name as region_name',
+      'p.foreign_town_id',
+      't.name as town_name',
+      't.name_cs as town_name_cs',
+      't.admin_region as town_admin_region',
+      't.population as town_population',
+      't.country_code',
+      'p.type',
+      'p.status',
+      'p.started_on',
+      'p.signed_on',
+      'p.term_kind',
+      'p.term_until',
+      partnershipAreasColumn(db),
+      db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+      'p.source',
+      'p.import_run_id',
+      'p.verified_at',
+    );
+  if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
+  const tuples = await selectTuples(db, query, ROW_COLUMNS);
+  // Few distinct combinations of areas: each is parsed once.
+  const areas = new Map<string | null, CooperationArea[]>();
+  const rows = tuples.map((tuple) => {
+    const r = recordOf(tuple);
+    let parsed = areas.get(r.areas);
+    if (parsed === undefined) {
+      parsed = parseAreas(r.areas);
+      areas.set(r.areas, parsed);
+    }
+    return toRow(r, parsed);
+  });
+  // In the grid's first order (member, Czech). SQLite knows no Czech order; here it costs ~60 ms
+  // at 60,000 rows and spares the grid a slow first sort (already sorted input sorts in one pass).
+  return sortByCzech(rows, (row) => row.municipalityName);
+}
+
+/** One grid row, or undefined. */
+export async function findPartnershipRow(db: Knex, id: number): Promise<PartnershipRow | undefined> {
+  const [row] = await listPartnershipRows(db, { ids: [id] });
+  return row;
+}
+
+/** The raw columns of a partnership (snake_case, as stored). */
+export type PartnershipRecord = {
+  id: number;
+  municipality_id: number;
+  foreign_town_id: number;
+  type: string;
+  status: string;
+  started_on: string | null;
+  signed_on: string | null;
+  signed_place: string | null;
+  cz_resolution: string | null;
+  cz_resolution_date: string | null;
+  partner_resolution: string | null;
+  partner_resolution_date: string | null;
+  term_kind: string;
+  term_until: string | null;
+  ended_on: string | null;
+  notes: string | null;
+  source: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export const findPartnershipRecord = (db: Knex, id: number): Promise<PartnershipRecord | undefined> =>
+  db('partnerships').where({ id }).first<PartnershipRecord | undefined>();
+
+export async function partnershipSets(
+  db: Knex,
+  id: number,
+): Promise<{ areas: CooperationArea[]; participantGroups: ParticipantGroup[] }> {
+  const areas = await db('partnership_areas').where({ partnership_id: id }).pluck<string[]>('area');
+  const groups = await db('partnership_participants')
+    .where({ partnership_id: id })
+    .pluck<string[]>('participant_group');
+  const groupOrder = new Map<string, number>(PARTICIPANT_GROUPS.map((g, i) => [g, i]));
+  return {
+    areas: parseAreas(areas.join(',')),
+    participantGroups: PARTICIPANT_GROUPS.filter((g) => groups.includes(g)).sort(
+      (a, b) => (groupOrder.get(a) ?? 0) - (groupOrder.get(b) ?? 0),
+    ),
+  };
+}
+
+export const partnershipExists = async (db: Knex, municipalityId: number, foreignTownId: number): Promise<boolean> =>
+  (await db('partnerships').where({ municipality_id: municipalityId, foreign_town_id: foreignTownId }).first('id')) !==
+  undefined;
+
+/** Tables holding a partnership's children, which a delete removes (cascade) and a restore puts back. */
+export const PARTNERSHIP_CHILD_TABLES = [
+  'partnership_areas',
+  'partnership_participants',
+  'contacts',
+  'activities',
+  'agreement_documents',
+] as const;
+
+/** Every stored row of a partnership and its children, exactly as stored: what an undo restores. */
+export type PartnershipSnapshot = {
+  partnership: Record<string, unknown>;
+  children: Record<string, Record<string, unknown>[]>;
+  /** Requests that pointed at the partnership (their link is set to null by the delete). */
+  requestIds: number[];
+};
+
+export async function snapshotPartnership(db: Knex, id: number): Promise<PartnershipSnapshot | undefined> {
+  const partnership = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
+  if (!partnership) return undefined;
+  const children: Record<string, Record<string, unknown>[]> = {};
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    children[table] = await db(table).where({ partnership_id: id }).select<Record<string, unknown>[]>();
+  }
+  const requestIds = await db('partnership_requests').where({ partnership_id: id }).pluck<number[]>('id');
+  return { partnership, children, requestIds };
+}
+
+/** Puts a snapshot back (same ids). Call inside a transaction. */
+export async function restoreSnapshot(db: Knex, snapshot: PartnershipSnapshot): Promise<void> {
+  await db('partnerships').insert(snapshot.partnership);
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    const rows = snapshot.children[table] ?? [];
+    // Small chunks keep below SQLite's bound-variable limit for any number of children.
+    for (let start = 0; start < rows.length; start += 50) await db(table).insert(rows.slice(start, start + 50));
+  }
+  if (snapshot.requestIds.length > 0) {
+    await db('partnership_requests')
+      .whereIn('id', snapshot.requestIds)
+      .whereNull('partnership_id')
+      .update({ partnership_id: snapshot.partnership.id });
+  }
+}
+
+/** The tables of a partnership's child records (contacts on both sides, activities). */
+export type PartnershipChildTable = 'contacts' | 'activities';
+
+/** The ids of a municipality's partnerships (the Partnerships grid rows that show its name). */
+export async function partnershipIdsOfMunicipality(db: Knex, municipalityId: number): Promise<number[]> {
+  return db('partnerships').where({ municipality_id: municipalityId }).orderBy('id').pluck<number[]>('id');
+}
+
+export async function partnershipIdExists(db: Knex, id: number): Promise<boolean> {
+  return (await db('partnerships').where({ id }).first('id')) !== undefined;
+}
+
+/** Inserts one child record of a partnership; returns its id. */
+export async function insertPartnershipChild(
+  db: Knex,
+  table: PartnershipChildTable,
+  partnershipId: number,
+  columns: Record<string, unknown>,
+  now: string,
+): Promise<number> {
+  const [row] = await db(table)
+    .insert({ partnership_id: partnershipId, ...columns, created_at: now, updated_at: now })
+    .returning<{ id: number }[]>('id');
+  if (!row) throw new Error(`Insert into ${table} returned no id`);
+  return row.id;
+}
+
+/** Puts a deleted contact or activity back with its id (undo from the bin). */
+export async function restorePartnershipChild(
+  db: Knex,
+  table: PartnershipChildTable,
+  id: number,
+  partnershipId: number,
+  columns: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  await db(table).insert({ id, partnership_id: partnershipId, ...columns, created_at: now, updated_at: now });
+}
+
+/** Names of municipalities and foreign towns by id (for labels of deleted partnerships). */
+export async function namesByIds(
+  db: Knex,
+  table: 'municipalities' | 'foreign_towns',
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db(table)
+      .whereIn('id', ids.slice(start, start + 500))
+      .select<{ id: number; name: string }[]>('id', 'name');
+    for (const row of rows) out.set(row.id, row.name);
+  }
+  return out;
 }
 
 export type PartnershipInsert = {
@@ -144,60 +394,4 @@ export async function replacePartnershipSets(
       uniqueGroups.map((group) => ({ partnership_id: partnershipId, participant_group: group })),
     );
   }
-}
-
-export type ContactInsert = {
-  partnershipId: number;
-  side: ContactSide;
-  name: string;
-  role?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  language?: string | null;
-  notes?: string | null;
-};
-
-export async function insertContact(db: Knex, c: ContactInsert, now: string): Promise<void> {
-  await db('contacts').insert({
-    partnership_id: c.partnershipId,
-    side: c.side,
-    name: c.name,
-    role: c.role ?? null,
-    email: c.email ?? null,
-    phone: c.phone ?? null,
-    language: c.language ?? null,
-    notes: c.notes ?? null,
-    created_at: now,
-    updated_at: now,
-  });
-}
-
-export type ActivityInsert = {
-  partnershipId: number;
-  date: string;
-  dateEnd?: string | null;
-  title: string;
-  kind: ActivityKind;
-  participants?: number | null;
-  description?: string | null;
-  fundingProgramme?: FundingProgramme | null;
-  fundingAmount?: number | null;
-  currency?: Currency | null;
-};
-
-export async function insertActivity(db: Knex, a: ActivityInsert, now: string): Promise<void> {
-  await db('activities').insert({
-    partnership_id: a.partnershipId,
-    date: a.date,
-    date_end: a.dateEnd ?? null,
-    title: a.title,
-    kind: a.kind,
-    participants: a.participants ?? null,
-    description: a.description ?? null,
-    funding_programme: a.fundingProgramme ?? null,
-    funding_amount: a.fundingAmount ?? null,
-    currency: a.currency ?? null,
-    created_at: now,
-    updated_at: now,
-  });
 }

@@ -11,7 +11,7 @@ import {
   type BinTable,
   type Deletion,
 } from '../repositories/audit-repository';
-import { namesByIds, partnershipIdExists } from '../repositories/partnership-records-repository';
+import { namesByIds, partnershipIdExists } from '../repositories/partnerships-repository';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
 import { restorePartnership } from './partnerships-service';

@@ -27,12 +27,10 @@ import { isoDate, municipalityCode } from '../../../shared/domain/schemas';
 import { nowIso } from '../db/clock';
 import { countRows, upsertDistricts, upsertRegions } from '../repositories/reference-repository';
 import { insertMunicipalities } from '../repositories/municipalities-repository';
-import {
-  findOrInsertForeignTown,
-  insertActivity,
-  insertContact,
-  insertPartnership,
-} from '../repositories/partnerships-repository';
+import { insertActivity } from '../repositories/activities-repository';
+import { insertContact } from '../repositories/contacts-repository';
+import { findOrInsertForeignTown } from '../repositories/foreign-towns-repository';
+import { insertPartnership } from '../repositories/partnerships-repository';
 import { insertRequestRecord } from '../repositories/requests-repository';
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);

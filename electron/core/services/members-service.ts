@@ -22,7 +22,7 @@ import {
 } from '../repositories/municipalities-repository';
 import { listRequestRows } from '../repositories/requests-repository';
 import { deletedByEntry } from './undo';
-import { partnershipIdsOfMunicipality } from '../repositories/partnership-records-repository';
+import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
 
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
 const TOUCHED = ['municipalities', 'partnerships', 'contacts', 'activities', 'partnership_requests'];

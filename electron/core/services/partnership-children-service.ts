@@ -9,14 +9,14 @@ import type { Activity, Contact } from '../../../shared/domain/partnerships';
 import { nowIso } from '../db/clock';
 import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import type { Knex } from 'knex';
+import { findActivity } from '../repositories/activities-repository';
+import { findContact } from '../repositories/contacts-repository';
 import {
-  findActivity,
-  findContact,
   insertPartnershipChild,
+  type PartnershipChildTable,
   partnershipIdExists,
   restorePartnershipChild,
-  type PartnershipChildTable,
-} from '../repositories/partnership-records-repository';
+} from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
 
 const contactColumns = (c: ContactFields) => ({

@@ -12,25 +12,25 @@ import { nowIso } from '../db/clock';
 import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { deletedByEntry } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
+import { listActivities } from '../repositories/activities-repository';
+import { listContacts } from '../repositories/contacts-repository';
 import {
   findForeignTown,
   findForeignTownByGeonamesId,
+  findOrInsertForeignTown,
+  maxForeignTownId,
+} from '../repositories/foreign-towns-repository';
+import {
   findPartnershipRecord,
   findPartnershipRow,
-  listActivities,
-  listContacts,
+  insertPartnership,
   partnershipExists,
+  type PartnershipRecord,
   partnershipSets,
+  type PartnershipSnapshot,
+  replacePartnershipSets,
   restoreSnapshot,
   snapshotPartnership,
-  type PartnershipRecord,
-  type PartnershipSnapshot,
-} from '../repositories/partnership-records-repository';
-import {
-  findOrInsertForeignTown,
-  insertPartnership,
-  maxForeignTownId,
-  replacePartnershipSets,
 } from '../repositories/partnerships-repository';
 import { exonymOf } from './towns-service';
 

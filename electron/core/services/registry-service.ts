@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory } from '../repositories/audit-repository';
 import { listMunicipalityRows } from '../repositories/municipalities-repository';
-import { listPartnershipRows } from '../repositories/partnership-records-repository';
+import { listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
 

@@ -10,8 +10,8 @@ import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
 import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
-import { findOrInsertForeignTown, insertPartnership, maxForeignTownId } from '../repositories/partnerships-repository';
-import { partnershipExists } from '../repositories/partnership-records-repository';
+import { findOrInsertForeignTown, maxForeignTownId } from '../repositories/foreign-towns-repository';
+import { insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
 import {
   findRequestRow,

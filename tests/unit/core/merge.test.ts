@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { openKnex } from '../../../electron/core/db/connection';
 import { MIGRATIONS, migrationSource } from '../../../electron/core/db/migrations/index';
-import { findOrInsertForeignTown } from '../../../electron/core/repositories/partnerships-repository';
+import { findOrInsertForeignTown } from '../../../electron/core/repositories/foreign-towns-repository';
 import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
 const dump = async (knex: Knex) => ({

@@ -11,7 +11,7 @@ import { originLabel } from '../../../../shared/i18n/provenance';
 import { writeAtomically } from '../../files';
 import type { DialogPort } from '../../ports';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
-import { listPartnershipRows } from '../../repositories/partnership-records-repository';
+import { listPartnershipRows } from '../../repositories/partnerships-repository';
 import { writeCsv, writeXlsx, type CellKind, type CellValue, type Sheet } from './spreadsheet-writers';
 
 /** One exportable column: its id is the grid's column id, so the renderer sends what it shows. */
@@ -28,7 +28,6 @@ export type ExportSource<R extends { id: number }> = {
   load: (db: Knex, ids: readonly number[]) => Promise<R[]>;
   columns: readonly ExportColumn<R>[];
 };
-
 
 const text = <R>(
   id: string,

@@ -18,7 +18,7 @@ import {
   updateById,
   type ExistingTown,
 } from '../../repositories/import-repository';
-import { foreignTownKey } from '../../repositories/partnerships-repository';
+import { foreignTownKey } from '../../repositories/foreign-towns-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
 import type { ImportJob, ImportProvenance } from './job';

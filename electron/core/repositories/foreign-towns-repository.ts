@@ -1,0 +1,127 @@
+import type { Knex } from 'knex';
+import type { ForeignTown } from '../../../shared/domain/partnerships';
+import { townNameKey } from '../../../shared/domain/text';
+
+/* The foreign_towns table: partner towns abroad, one record per town (unique country + folded name). */
+
+export type ForeignTownInsert = {
+  name: string;
+  nameCs?: string | null;
+  countryCode: string;
+  kind?: 'town' | 'municipality';
+  adminRegion?: string | null;
+  population?: number | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  website?: string | null;
+  language?: string | null;
+  geonamesId?: number | null;
+  /** Where the town came from ("manual", "request 12"); demo towns are marked after loading. */
+  source?: string | null;
+};
+
+/**
+ * Natural key of a foreign town, unique with its country: the folded spelling every matcher uses
+ * (case, diacritics, ł/ß, hyphens and punctuation aside), so "Gießen" and "Giessen" are one town.
+ */
+export const foreignTownKey = (name: string): string => townNameKey(name);
+
+/** Returns the id of the town with that country and name, inserting it if there is none. */
+export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert, now: string): Promise<number> {
+  const nameKey = foreignTownKey(town.name);
+  const existing = await db('foreign_towns')
+    .where({ country_code: town.countryCode, name_key: nameKey })
+    .first<{ id: number } | undefined>('id');
+  if (existing) return existing.id;
+  // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
+  // win and the other find it, never a second copy.
+  await db('foreign_towns')
+    .insert({
+      name: town.name,
+      name_cs: town.nameCs ?? null,
+      name_key: nameKey,
+      country_code: town.countryCode,
+      kind: town.kind ?? 'town',
+      admin_region: town.adminRegion ?? null,
+      population: town.population ?? null,
+      latitude: town.latitude ?? null,
+      longitude: town.longitude ?? null,
+      website: town.website ?? null,
+      language: town.language ?? null,
+      geonames_id: town.geonamesId ?? null,
+      source: town.source ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict(['country_code', 'name_key'])
+    .ignore();
+  const stored = await db('foreign_towns')
+    .where({ country_code: town.countryCode, name_key: nameKey })
+    .first<{ id: number } | undefined>('id');
+  if (!stored) throw new Error('A foreign town was neither found nor inserted');
+  return stored.id;
+}
+
+/** The highest foreign town id so far (0 for none): tells a newly inserted town from a found one. */
+export async function maxForeignTownId(db: Knex): Promise<number> {
+  const row = await db('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
+  return row?.id ?? 0;
+}
+
+type TownRecord = {
+  id: number;
+  name: string;
+  name_cs: string | null;
+  country_code: string;
+  admin_region: string | null;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  language: string | null;
+  geonames_id: number | null;
+  alt_names: string | null;
+};
+
+const toTown = (t: TownRecord): ForeignTown => ({
+  id: t.id,
+  name: t.name,
+  nameCs: t.name_cs,
+  countryCode: t.country_code,
+  adminRegion: t.admin_region,
+  population: t.population,
+  latitude: t.latitude,
+  longitude: t.longitude,
+  language: t.language,
+  geonamesId: t.geonames_id,
+  altNames: (t.alt_names ?? '').split('\n').filter((name) => name.trim() !== ''),
+});
+
+const townColumns = [
+  'id',
+  'name',
+  'name_cs',
+  'country_code',
+  'admin_region',
+  'population',
+  'latitude',
+  'longitude',
+  'language',
+  'geonames_id',
+  'alt_names',
+];
+
+export async function findForeignTown(db: Knex, id: number): Promise<ForeignTown | undefined> {
+  const row = await db('foreign_towns').where({ id }).first<TownRecord | undefined>(townColumns);
+  return row ? toTown(row) : undefined;
+}
+
+export async function findForeignTownByGeonamesId(db: Knex, geonamesId: number): Promise<ForeignTown | undefined> {
+  const row = await db('foreign_towns').where({ geonames_id: geonamesId }).first<TownRecord | undefined>(townColumns);
+  return row ? toTown(row) : undefined;
+}
+
+/** Every registry town (a few thousand at most), for the exonym-aware suggestion filter. */
+export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
+  const rows = await db('foreign_towns').select<TownRecord[]>(townColumns);
+  return rows.map(toTown);
+}
