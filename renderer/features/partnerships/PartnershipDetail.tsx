@@ -134,7 +134,14 @@ export function PartnershipDetail({
   const [tick, setTick] = useState(0);
   const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
+  /** Fetches the record again (after an own save or a child's change); the form keeps what is typed. */
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  const [resets, setResets] = useState(0);
+  /** Fetches again and starts the form from the stored record (after an undo, a merge, a conflict). */
+  const reset = useCallback(() => {
+    setTick((n) => n + 1);
+    setResets((n) => n + 1);
+  }, []);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
   /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */
   const deleteDraft = async (draftId: number, name: string) => {
@@ -168,7 +175,7 @@ export function PartnershipDetail({
         mode === 'town'
           ? await call('towns:merge', { keepId: current.foreignTownId, mergeId: choice.id })
           : await call('partnerships:merge', { keepId: current.id, mergeId: choice.id });
-      reload();
+      reset();
       showToast({
         kind: 'ok',
         text: t('merge.done', { other: choice.label, keep: keepLabel }),
@@ -178,7 +185,7 @@ export function PartnershipDetail({
           run: offerUndo(() => {
             void call('merges:restore', { auditId })
               .then(() => {
-                reload();
+                reset();
                 showToast({ kind: 'ok', text: t('merge.undone'), seconds: 5 });
               })
               .catch((error: unknown) => showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) }));
@@ -255,11 +262,12 @@ export function PartnershipDetail({
           {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={reload} />}
           {d && (
             <DetailForm
-              key={`${String(d.id)}:${String(d.version)}:${String(tick)}`}
+              key={`${String(d.id)}:${String(resets)}`}
               d={d}
               onSaved={onSaved}
               showToast={showToast}
               reload={reload}
+              reset={reset}
             />
           )}
           {d && (
@@ -366,7 +374,7 @@ export function PartnershipDetail({
                   call('partnerships:revert', { auditId }).then(
                     (row) => {
                       onSaved(row);
-                      reload();
+                      reset();
                       showToast({ kind: 'ok', text: t('partnerships.history.reverted'), seconds: 5 });
                     },
                     (error: unknown) =>
@@ -382,21 +390,30 @@ export function PartnershipDetail({
   );
 }
 
-/** The editable fields of a partnership; keyed by version, so a reload starts from the stored record. */
+/**
+ * The editable fields of a partnership. An own save keeps what is typed (the record is fetched
+ * again underneath, the form is not reset); an undo, a merge or a conflict's reload starts the
+ * form again from the stored record.
+ */
 function DetailForm({
   d,
   onSaved,
   showToast,
   reload,
+  reset,
 }: {
   d: Detail;
   onSaved: (row: PartnershipRow) => void;
   showToast: (toast: Omit<Toast, 'id'>) => number;
   reload: () => void;
+  reset: () => void;
 }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
   const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
+  // The version this form's next save is made against: the one it was started from, then what its
+  // own saves returned (a change by someone else meanwhile still answers CONFLICT).
+  const [version, setVersion] = useState(d.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -426,7 +443,9 @@ function DetailForm({
     }
     setSaving(true);
     try {
-      const row = await call('partnerships:update', { id: d.id, version: d.version, changes: values });
+      const row = await call('partnerships:update', { id: d.id, version, changes: values });
+      setVersion(row.version);
+      setErrors({});
       onSaved(row);
       // Undo (the toast or Ctrl+Z) puts back every field as it was stored before this save.
       const undo = offerUndo(() => {
@@ -437,7 +456,7 @@ function DetailForm({
         }).then(
           (back) => {
             onSaved(back);
-            reload();
+            reset();
             showToast({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
           },
           (error: unknown) =>
@@ -497,7 +516,7 @@ function DetailForm({
       {conflict && (
         <div className="notice notice-error" role="alert" data-testid="conflict-notice">
           <span>{t('partnerships.conflict')}</span>
-          <button type="button" className="button small" onClick={reload}>
+          <button type="button" className="button small" onClick={reset}>
             {t('partnerships.reload')}
           </button>
         </div>
