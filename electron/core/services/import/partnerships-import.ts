@@ -72,6 +72,8 @@ export type PartnershipPlan = {
 const FAR_KM = 25;
 /** A new spelling this close to a registry town of the same country may be that town: the user decides. */
 const NEAR_KM = 1.5;
+/** Degrees of latitude that are certainly more than NEAR_KM (1° ≈ 111 km). */
+const NEAR_DEGREES = 0.02;
 
 /** Great-circle distance in kilometres. */
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -97,6 +99,16 @@ function townMatcher(
 ) {
   const known = new Map<string, MatchedTown>();
   const byCountry = new Map<string, ExistingTown[]>();
+  /** Towns by country and the first two letters of their key: where a similar spelling is looked for. */
+  const bySpelling = new Map<string, ExistingTown[]>();
+  const listIn = (map: Map<string, ExistingTown[]>, key: string): ExistingTown[] => {
+    let list = map.get(key);
+    if (!list) {
+      list = [];
+      map.set(key, list);
+    }
+    return list;
+  };
   const byId = new Map<number, ExistingTown>();
   const remember = (country: string, name: string | null, town: MatchedTown) => {
     if (!name) return;
@@ -114,14 +126,21 @@ function townMatcher(
     remember(town.country_code, town.name, matched);
     remember(town.country_code, town.name_cs, matched);
     for (const other of (town.alt_names ?? '').split('\n')) remember(town.country_code, other.trim() || null, matched);
-    byCountry.set(town.country_code, [...(byCountry.get(town.country_code) ?? []), town]);
+    listIn(byCountry, town.country_code).push(town);
+    listIn(bySpelling, `${town.country_code}|${town.name_key.slice(0, 2)}`).push(town);
     byId.set(town.id, town);
   }
   /** The registry town a new spelling may be: a similar name, or a place a few kilometres away. */
   const candidateFor = (country: string, name: string, latitude: number | null, longitude: number | null) => {
     const key = townNameKey(name);
     let best: { town: ExistingTown; reason: 'similarName' | 'near'; km: number | null; rank: number } | null = null;
-    for (const town of byCountry.get(country) ?? []) {
+    // Not every town of the country: those a few kilometres away (a latitude window first) and
+    // those whose spelling starts alike (a slip in the first two letters is not looked for).
+    const pool = new Set(bySpelling.get(`${country}|${key.slice(0, 2)}`) ?? []);
+    if (latitude !== null && longitude !== null)
+      for (const town of byCountry.get(country) ?? [])
+        if (town.latitude !== null && Math.abs(town.latitude - latitude) < NEAR_DEGREES) pool.add(town);
+    for (const town of pool) {
       const km =
         latitude !== null && longitude !== null && town.latitude !== null && town.longitude !== null
           ? distanceKm(latitude, longitude, town.latitude, town.longitude)
