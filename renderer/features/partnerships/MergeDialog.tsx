@@ -4,6 +4,7 @@ import { Dialog } from '../../components/dialogs';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
+import { partnershipsStore } from './partnerships-store';
 
 export type MergeChoice = { id: number; label: string; detail: string };
 
@@ -46,7 +47,9 @@ export function MergeDialog({
             .join(' · '),
         }));
     }
-    const rows = await call('partnerships:list', {});
+    // The member's partnerships are in the grid's store already (the detail opens from the grid);
+    // fetching every partnership again for one choice would cost a full load at 60,000 rows.
+    const rows = partnershipsStore.getState().rows ?? (await call('partnerships:list', {}));
     return rows
       .filter((row) => row.municipalityId === municipalityId && row.id !== keepId)
       .map((row) => ({ id: row.id, label: row.townName, detail: `${row.countryCode} · ${row.municipalityName}` }));
