@@ -17,6 +17,7 @@ test('Ctrl+Z undoes the last change: an inline edit, then a delete', async ({ ap
   await grid.locator('.ag-cell-inline-editing [role="combobox"]').click();
   await page.getByRole('option', { name: 'neaktivní', exact: true }).click();
   await expect.poll(stored).toBe('dormant');
+  await expect(page.getByTestId('toast-action').last()).toBeVisible();
   // Typing in the search box keeps its own undo; outside a text field Ctrl+Z undoes the edit.
   await page.getByTestId('quick-search').press('Control+z');
   await expect(page.getByTestId('quick-search')).toHaveValue('');
@@ -32,6 +33,10 @@ test('Ctrl+Z undoes the last change: an inline edit, then a delete', async ({ ap
   await grid.getByTestId('delete-partnership').first().click();
   await page.getByTestId('confirm-ok').click();
   await expect.poll(stored).toBeUndefined();
+  // The row is gone from the database before the window has the answer: wait for the toast that
+  // offers the undo (what a user sees) before pressing Ctrl+Z.
+  await expect(page.getByTestId('toast-action').last()).toBeVisible();
+  await expect(grid.locator('.ag-row')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect.poll(stored).toBe('active');
   await expect(grid.locator('.ag-row')).toHaveCount(1);
