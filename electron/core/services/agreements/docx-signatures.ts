@@ -1,0 +1,73 @@
+import { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import type { AgreementLanguage } from '../../../../shared/domain/codes';
+import type { AgreementModel, Run, SignatureSide } from '../../../../shared/domain/agreements/model';
+import { columnCell, textRuns, twoColumnTable } from './docx-style';
+
+/** What a blank the signatories fill in by hand looks like. */
+const BLANK = '……………………';
+
+const joinLabels = ([a, b]: readonly [string, string]): string => (a === b ? a : `${a} / ${b}`);
+
+/**
+ * One party's signature block: "for" in both languages, place and date, the line to sign on,
+ * the name and the function. Every paragraph but the last is kept with the next one.
+ */
+function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' | 'right'): TableCell {
+  const [first, second] = model.languages;
+  const dateText =
+    sig.dates[0].text === ''
+      ? BLANK
+      : sig.dates[0].text === sig.dates[1].text
+        ? sig.dates[0].text
+        : `${sig.dates[0].text} / ${sig.dates[1].text}`;
+  const line = (label: string, value: Run, language: AgreementLanguage) =>
+    new Paragraph({
+      keepNext: true,
+      keepLines: true,
+      spacing: { after: 60 },
+      children: [
+        new TextRun({ text: `${label}: ` }),
+        ...textRuns([value.text === '' ? { text: BLANK } : value], language),
+      ],
+    });
+  const functions = joinLabels(sig.functions);
+  return columnCell(
+    [
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 240 },
+        children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+      }),
+      new Paragraph({
+        keepNext: true,
+        spacing: { after: 160 },
+        children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
+      }),
+      line(joinLabels(sig.placeLabel), sig.place, first),
+      line(joinLabels(sig.dateLabel), { text: dateText }, first),
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 700 },
+        children: [new TextRun({ text: '……………………………………………' })],
+      }),
+      new Paragraph({
+        keepNext: true,
+        spacing: { after: 120 },
+        children: textRuns([{ text: joinLabels(sig.signatureLine) }], first, { size: 16 }),
+      }),
+      new Paragraph({ keepNext: true, children: textRuns([sig.name], first, { bold: true }) }),
+      new Paragraph({ children: textRuns([{ text: functions }], first) }),
+    ],
+    side,
+  );
+}
+
+/** Both signatures in one row that Word and LibreOffice never split across pages. */
+export const signatureRow = (model: AgreementModel): TableRow =>
+  new TableRow({
+    cantSplit: true,
+    children: [signatureCell(model.signatures[0], model, 'left'), signatureCell(model.signatures[1], model, 'right')],
+  });
+
+/** The signatures as a table of their own (after the sequential layout's text). */
+export const signatureTable = (model: AgreementModel): Table => twoColumnTable([signatureRow(model)]);
