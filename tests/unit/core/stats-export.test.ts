@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
 import { svgToPng, stackedBarSvg } from '../../../electron/core/services/statistics/stats-charts';
-import { tableToCsv } from '../../../electron/core/services/statistics/stats-export-service';
+import { tableToCsv } from '../../../electron/core/services/statistics/stats-csv';
 import type { Boundaries, Statistics } from '../../../shared/domain/statistics';
 import { FIXTURE_TODAY, loadStatsFixture } from '../../support/stats-fixture';
 import { SHARED_DATA_DIR, createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';

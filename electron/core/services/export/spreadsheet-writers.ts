@@ -22,10 +22,11 @@ const UNSAFE =
 export const spreadsheetSafe = (text: string): string => text.replace(UNSAFE, '');
 
 /**
- * The one formula-injection guard, for CSV: text that a spreadsheet would read as a formula
- * (= + - @, also a leading tab or CR) gets a leading apostrophe, so `=HYPERLINK(…)` stays text.
- * XLSX needs none: its string cells are typed as text and never evaluated, so an apostrophe
- * there would only show up in the cell.
+ * The one formula-injection guard, for every CSV the app writes (grids, statistics, import
+ * reports): text that a spreadsheet would read as a formula (= + - @, also a leading tab or CR)
+ * gets a leading apostrophe, so `=HYPERLINK(…)` stays text. XLSX needs none: its string cells are
+ * typed as text and never evaluated, so an apostrophe there would only show up in the cell; the
+ * XLSX writers take `spreadsheetSafe` alone.
  */
 export function neutraliseFormula(text: string): string {
   const safe = spreadsheetSafe(text);
@@ -37,7 +38,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 const csvDate = (iso: string, language: UiLanguage): string => {
   const match = ISO_DATE.exec(iso);
   // A year or a month stays what the source states ("1997", "květen 1997"), never a first day.
-  if (!match) return quote(neutraliseFormula(formatPartialDate(iso, language)));
+  if (!match) return csvText(formatPartialDate(iso, language));
   const [, y, m, d] = match;
   // Czech Excel reads d.m.yyyy as a date; English keeps the unambiguous ISO form.
   return language === 'cs' ? `${String(Number(d))}.${String(Number(m))}.${y ?? ''}` : iso.slice(0, 10);
@@ -48,26 +49,34 @@ const csvNumber = (value: number, language: UiLanguage): string => {
   return language === 'cs' ? text.replace('.', ',') : text;
 };
 
+/** Quoted when it holds a separator, a quote or a line break, or starts or ends with white space. */
 const quote = (text: string): string =>
   /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 
-/** CSV as Czech Excel opens it: UTF-8 with BOM, semicolons, CRLF, quoted where needed. */
+/** A text cell of any CSV the app writes: formula-neutralised, then quoted where needed. */
+export const csvText = (text: string): string => quote(neutraliseFormula(text));
+
+/**
+ * A CSV file as Czech Excel opens it: UTF-8 with BOM, cells separated by semicolons, lines by
+ * CRLF. The cells are already encoded (`csvText` for text; numbers in the language's form).
+ */
+export const csvFile = (lines: readonly (readonly string[])[]): string =>
+  `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+
+/** A grid's CSV: a header line, then one line per row, dates in the form Czech Excel reads. */
 export function toCsv(sheet: Sheet, language: UiLanguage): string {
-  const lines = [sheet.columns.map((c) => quote(neutraliseFormula(c.header))).join(';')];
-  for (const row of sheet.rows) {
-    lines.push(
-      sheet.columns
-        .map((column, index) => {
-          const value = row[index] ?? null;
-          if (value === null) return '';
-          if (typeof value === 'number') return csvNumber(value, language);
-          if (column.kind === 'date') return csvDate(value, language);
-          return quote(neutraliseFormula(value));
-        })
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile([
+    sheet.columns.map((c) => csvText(c.header)),
+    ...sheet.rows.map((row) =>
+      sheet.columns.map((column, index) => {
+        const value = row[index] ?? null;
+        if (value === null) return '';
+        if (typeof value === 'number') return csvNumber(value, language);
+        if (column.kind === 'date') return csvDate(value, language);
+        return csvText(value);
+      }),
+    ),
+  ]);
 }
 
 export async function writeCsv(filePath: string, sheet: Sheet, language: UiLanguage): Promise<void> {
@@ -80,6 +89,19 @@ const toDate = (iso: string, language: UiLanguage): Date | string => {
   if (!match) return spreadsheetSafe(formatPartialDate(iso, language));
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 };
+
+/** An Excel sheet name: at most 31 characters, none of `[]:*?/\\`, unique (case-insensitively) within `used`. */
+export function sheetName(title: string, used: Set<string> = new Set()): string {
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 27)} (${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
 
 /**
  * XLSX with numbers as numbers, dates as real dates, a frozen bold header row, autofilter and
@@ -94,7 +116,7 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
   });
   workbook.creator = 'Twinning Registry';
   workbook.created = new Date();
-  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
+  const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };

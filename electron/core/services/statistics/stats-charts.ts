@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { categoryColours } from '../../../../shared/domain/statistics/colours';
+import { SERIES_COLOURS, categoryColours } from '../../../../shared/domain/statistics/colours';
 import { PARTNERSHIP_TYPES, type UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import { areaName, countryLabel, yearSeries } from '../../../../shared/domain/statistics/tables';
@@ -13,6 +13,8 @@ import { translate } from '../../../../shared/i18n/index';
 
 /** Colours of the partnership types (the same order as PARTNERSHIP_TYPES): the screen's palette. */
 export const TYPE_COLOURS = categoryColours(PARTNERSHIP_TYPES);
+/** A chart of one series (the line per year, the countries' bars) takes the palette's first colour. */
+const ACCENT = SERIES_COLOURS[0];
 const INK = '#1f2933';
 const MUTED = '#6b7785';
 const GRID = '#dde3ea';
@@ -111,9 +113,9 @@ export function lineSvg(title: string, points: { x: number; y: number }[]): stri
     body.push(text(sx(year), height - 14, String(year), `font-size="11" fill="${MUTED}" text-anchor="middle"`));
   }
   body.push(
-    `<polyline fill="none" stroke="#1d5fa8" stroke-width="2" points="${points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')}"/>`,
+    `<polyline fill="none" stroke="${ACCENT}" stroke-width="2" points="${points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')}"/>`,
   );
-  for (const p of points) if (p.y > 0) body.push(`<circle cx="${sx(p.x)}" cy="${sy(p.y)}" r="3" fill="#1d5fa8"/>`);
+  for (const p of points) if (p.y > 0) body.push(`<circle cx="${sx(p.x)}" cy="${sy(p.y)}" r="3" fill="${ACCENT}"/>`);
   return svg(width, height, body);
 }
 
@@ -148,7 +150,7 @@ export function reportCharts(stats: Statistics, language: UiLanguage): ReportCha
         t('stats.chart.topCountries'),
         countries.map((c) => ({ label: countryLabel(c.countryCode, language), values: [c.count] })),
         [t('stats.col.partnerships')],
-        ['#1d5fa8'],
+        [ACCENT],
       ),
     },
   ];
