@@ -4,12 +4,7 @@ import { ApiError, call } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useAsync } from '../lib/useAsync';
 import { ConfirmDialog } from './dialogs';
-
-const ORIGINS = ['unverified', 'verified', 'manual', 'demo', 'request', 'unknown'] as const;
-
-/** A filter value a link may carry (`?provenance=import:5`). */
-export const isProvenanceFilter = (value: string): boolean =>
-  value === '' || (ORIGINS as readonly string[]).includes(value) || /^import:\d{1,9}$/.test(value);
+import { PROVENANCE_ORIGINS as ORIGINS } from '../lib/deep-links';
 
 /** The provenance filter of a grid (a select; the page labels it): unverified / verified / by origin / from one import run. */
 export function ProvenanceFilterSelect({

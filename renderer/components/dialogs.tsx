@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import './kit.css';
 
@@ -115,50 +114,6 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
       <button type="button" className="m-notice-close" aria-label={t('common.close')} onClick={onDismiss}>
         ×
       </button>
-    </div>
-  );
-}
-
-/** Field problems sent by core (`details.issues`), by field path. */
-export function issuesByField(error: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (error instanceof ApiError) {
-    for (const issue of error.details?.issues ?? []) {
-      const field = issue.path.split('.')[0] ?? issue.path;
-      out[field] ??= issue.message;
-    }
-  }
-  return out;
-}
-
-/** One labelled form field with its error (in the user's language) right under it. */
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-  wide,
-  htmlFor,
-}: {
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  children: ReactNode;
-  wide?: boolean;
-  htmlFor: string;
-}) {
-  const { tk } = useI18n();
-  return (
-    <div className={`field m-field${wide ? ' m-field-wide' : ''}${error ? ' m-field-invalid' : ''}`}>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {error ? (
-        <span className="m-field-error" id={`${htmlFor}-error`} data-testid={`error-${htmlFor}`}>
-          {tk(error)}
-        </span>
-      ) : (
-        hint !== undefined && <span className="m-field-hint">{hint}</span>
-      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PartnershipRow } from '../../shared/domain/partnerships';
 import { createI18n } from '../../renderer/lib/i18n';
 import { areasText, partnershipsColumns, termText } from '../../renderer/features/partnerships/partnerships-columns';
-import { parsePartnershipLink } from '../../renderer/features/partnerships/deep-link';
+import { parsePartnershipLink } from '../../renderer/lib/deep-links';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { rememberedState } from '../../renderer/components/GridViewsBar';
 import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';

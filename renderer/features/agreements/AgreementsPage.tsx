@@ -8,11 +8,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
+import { parseAgreementLink } from '../../lib/deep-links';
 import { BatchPanel } from './BatchPanel';
 import { DocxPreview } from './DocxPreview';
 import { DraftsList } from './DraftsList';
 import { PartyEditor } from './PartyEditor';
 import './agreements.css';
+import { CodeSelect } from '../../components/Field';
 
 type Options = OutputOf<'agreements:options'>;
 type Request = Options['request'];
@@ -20,19 +22,13 @@ type Source = InputOf<'agreements:options'>['source'];
 type Warning = OutputOf<'agreements:preview'>['warnings'][number];
 type Pending = { kind: 'missing' } | { kind: 'overwrite'; filePath: string };
 
-const partnershipFromHash = (): number | null => {
-  const query = window.location.hash.split('?')[1] ?? '';
-  const value = Number(new URLSearchParams(query).get('partnership'));
-  return Number.isInteger(value) && value > 0 ? value : null;
-};
-
 /** The Agreements screen: choose, edit, see what is missing, preview, save; drafts and batch. */
 export function AgreementsPage() {
   const { t, tk } = useI18n();
   const sources = useAsync(() => call('agreements:sources', {}), []);
   const [mode, setMode] = useState<'partnership' | 'pair'>('partnership');
   const [source, setSource] = useState<Source | null>(() => {
-    const id = partnershipFromHash();
+    const id = parseAgreementLink(window.location.hash);
     return id === null ? null : { partnershipId: id };
   });
   const [memberId, setMemberId] = useState<number | null>(null);
@@ -222,57 +218,36 @@ export function AgreementsPage() {
                 <div className="agreement-row">
                   <div className="field">
                     <label htmlFor="agr-template">{t('agreements.template')}</label>
-                    <select
+                    <CodeSelect
+                      codes={AGREEMENT_TEMPLATES}
+                      labelPrefix="agreements.template"
+                      value={request.template}
+                      onChange={(template) => template && update({ template, omit: [] })}
                       id="agr-template"
                       data-testid="agreement-template"
-                      value={request.template}
-                      onChange={(e) => {
-                        const template = AGREEMENT_TEMPLATES.find((x) => x === e.target.value);
-                        if (template) update({ template, omit: [] });
-                      }}
-                    >
-                      {AGREEMENT_TEMPLATES.map((x) => (
-                        <option key={x} value={x}>
-                          {tk(`agreements.template.${x}`)}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor="agr-language">{t('agreements.language')}</label>
-                    <select
+                    <CodeSelect
+                      codes={PARTNER_LANGUAGES}
+                      labelPrefix="agreements.lang"
+                      value={request.language}
+                      onChange={(language) => language && update({ language })}
                       id="agr-language"
                       data-testid="agreement-language"
-                      value={request.language}
-                      onChange={(e) => {
-                        const language = PARTNER_LANGUAGES.find((x) => x === e.target.value);
-                        if (language) update({ language });
-                      }}
-                    >
-                      {PARTNER_LANGUAGES.map((x) => (
-                        <option key={x} value={x}>
-                          {tk(`agreements.lang.${x}`)}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor="agr-layout">{t('agreements.layout')}</label>
-                    <select
+                    <CodeSelect
+                      codes={AGREEMENT_LAYOUTS}
+                      labelPrefix="agreements.layout"
+                      value={request.layout}
+                      onChange={(layout) => layout && update({ layout })}
                       id="agr-layout"
                       data-testid="agreement-layout"
-                      value={request.layout}
-                      onChange={(e) => {
-                        const layout = AGREEMENT_LAYOUTS.find((x) => x === e.target.value);
-                        if (layout) update({ layout });
-                      }}
-                    >
-                      {AGREEMENT_LAYOUTS.map((x) => (
-                        <option key={x} value={x}>
-                          {tk(`agreements.layout.${x}`)}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </div>
                 </div>
                 <label className="check">

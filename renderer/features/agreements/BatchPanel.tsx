@@ -5,12 +5,13 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { CodeSelect } from '../../components/Field';
 
 type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
 
 /** Drafts for many partnerships into one folder, with progress and cancel. */
 export function BatchPanel({ partnerships, layout }: { partnerships: readonly Choice[]; layout: AgreementLayout }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [template, setTemplate] = useState<AgreementTemplate | ''>('');
@@ -74,18 +75,14 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
         </div>
         <div className="field">
           <label htmlFor="agr-batch-template">{t('agreements.template')}</label>
-          <select
+          <CodeSelect
+            codes={AGREEMENT_TEMPLATES}
+            labelPrefix="agreements.template"
+            value={template === '' ? null : template}
+            onChange={(code) => setTemplate(code ?? '')}
+            empty={t('agreements.batch.templateByType')}
             id="agr-batch-template"
-            value={template}
-            onChange={(e) => setTemplate(AGREEMENT_TEMPLATES.find((x) => x === e.target.value) ?? '')}
-          >
-            <option value="">{t('agreements.batch.templateByType')}</option>
-            {AGREEMENT_TEMPLATES.map((x) => (
-              <option key={x} value={x}>
-                {tk(`agreements.template.${x}`)}
-              </option>
-            ))}
-          </select>
+          />
         </div>
       </div>
       <div className="page-actions">

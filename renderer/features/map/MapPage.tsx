@@ -1,10 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import {
-  PARTNERSHIP_STATUSES,
-  PARTNERSHIP_TYPES,
-  type PartnershipStatus,
-  type PartnershipType,
-} from '../../../shared/domain/codes';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
@@ -13,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
+import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { MapTooltip, type TooltipState } from './MapTooltip';
 import {
   MAP_HEIGHT,
@@ -26,6 +22,7 @@ import {
   shapePath,
 } from './map-geometry';
 import './map.css';
+import { CodeSelect } from '../../components/Field';
 
 const ZOOMS = [1, 1.6, 2.6, 4.2] as const;
 /**
@@ -40,15 +37,10 @@ type MapPoint =
   | { kind: 'member'; id: number; name: string; partnerships: number }
   | { kind: 'town'; name: string; countryCode: string; partnerships: number };
 
-/** Opens the Partnerships grid filtered (the deep link its screen reads). */
-const openPartnerships = (query: string) => {
-  window.location.hash = `#/partnerships?${query}`;
-};
-
 /** Fully offline map: countries, members, partner towns, lines, region bubbles, optional choropleth. */
 export function MapPage() {
   const i18n = useI18n();
-  const { t, tk, formatNumber } = i18n;
+  const { t, formatNumber } = i18n;
   const [filter, setFilter] = useState<StatsFilterInput>({});
   const [bubbles, setBubbles] = useState(false);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
@@ -188,7 +180,7 @@ export function MapPage() {
     const point = pointAt(event);
     if (!point) return;
     event.stopPropagation();
-    openPartnerships(point.kind === 'member' ? `municipality=${String(point.id)}` : `country=${point.countryCode}`);
+    openLink(partnershipsLink(point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode }));
   };
 
   return (
@@ -201,40 +193,24 @@ export function MapPage() {
             : undefined
         }
       >
-        <select
+        <CodeSelect
+          codes={PARTNERSHIP_TYPES}
+          labelPrefix="partnershipType"
+          value={filter.types?.[0] ?? null}
+          onChange={(type) => setFilter((f) => ({ ...f, types: type === null ? [] : [type] }))}
+          empty={`${t('stats.filter.type')}: ${t('stats.filter.all')}`}
           aria-label={t('stats.filter.type')}
           data-testid="map-type"
-          value={filter.types?.[0] ?? ''}
-          onChange={(e) =>
-            setFilter((f) => ({ ...f, types: e.target.value === '' ? [] : [e.target.value as PartnershipType] }))
-          }
-        >
-          <option value="">
-            {t('stats.filter.type')}: {t('stats.filter.all')}
-          </option>
-          {PARTNERSHIP_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {tk(`partnershipType.${type}`)}
-            </option>
-          ))}
-        </select>
-        <select
+        />
+        <CodeSelect
+          codes={PARTNERSHIP_STATUSES}
+          labelPrefix="partnershipStatus"
+          value={filter.statuses?.[0] ?? null}
+          onChange={(status) => setFilter((f) => ({ ...f, statuses: status === null ? [] : [status] }))}
+          empty={`${t('stats.filter.status')}: ${t('stats.filter.all')}`}
           aria-label={t('stats.filter.status')}
           data-testid="map-status"
-          value={filter.statuses?.[0] ?? ''}
-          onChange={(e) =>
-            setFilter((f) => ({ ...f, statuses: e.target.value === '' ? [] : [e.target.value as PartnershipStatus] }))
-          }
-        >
-          <option value="">
-            {t('stats.filter.status')}: {t('stats.filter.all')}
-          </option>
-          {PARTNERSHIP_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {tk(`partnershipStatus.${status}`)}
-            </option>
-          ))}
-        </select>
+        />
         <label className="map-toggle">
           <input
             type="checkbox"
@@ -294,7 +270,7 @@ export function MapPage() {
                   className={partner ? 'map-country partner' : 'map-country'}
                   data-testid={partner && iso2 ? `map-country-${iso2}` : undefined}
                   onMouseMove={partner ? (e) => show(e, label, [t('map.tooltip.click')]) : undefined}
-                  onClick={partner && iso2 ? () => openPartnerships(`country=${iso2}`) : undefined}
+                  onClick={partner && iso2 ? () => openLink(partnershipsLink({ country: iso2 })) : undefined}
                 />
               );
             })}
@@ -356,7 +332,7 @@ export function MapPage() {
                         t('map.tooltip.partnerships', { count: town.partnerships }),
                       ])
                     }
-                    onClick={() => openPartnerships(`country=${town.countryCode}`)}
+                    onClick={() => openLink(partnershipsLink({ country: town.countryCode }))}
                   />
                 );
               })}
@@ -383,7 +359,7 @@ export function MapPage() {
                         t('map.tooltip.click'),
                       ])
                     }
-                    onClick={() => openPartnerships(`municipality=${String(m.id)}`)}
+                    onClick={() => openLink(partnershipsLink({ municipality: m.id }))}
                   />
                 );
               })}
@@ -406,7 +382,7 @@ export function MapPage() {
                       onMouseMove={(e) =>
                         show(e, region.name, [t('map.tooltip.partnerships', { count: region.partnerships })])
                       }
-                      onClick={() => openPartnerships(`region=${region.code}`)}
+                      onClick={() => openLink(partnershipsLink({ region: region.code }))}
                     />
                     <text x={p[0]} y={p[1] + 4} className="map-bubble-label">
                       {formatNumber(region.partnerships)}

@@ -10,7 +10,8 @@ import {
 import type { District, Region } from '../../../shared/domain/schemas';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field, issuesByField } from '../../components/dialogs';
+import { Field } from '../../components/Field';
+import { issuesByField } from '../../lib/errors';
 import { parseNumberText } from './members-columns';
 
 type TextField =

@@ -6,7 +6,9 @@ import { ApiError, call } from '../../lib/api';
 import { useI18n, type I18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { countryName } from '../../lib/country-names';
-import { ConfirmDialog, issuesByField, type Notice } from '../../components/dialogs';
+import { partnershipsLink } from '../../lib/deep-links';
+import { ConfirmDialog, type Notice } from '../../components/dialogs';
+import { issuesByField } from '../../lib/errors';
 import { MemberForm } from './MemberForm';
 
 type Tab = 'overview' | 'data' | 'history';
@@ -88,8 +90,6 @@ function History({ id }: { id: number }) {
     </ol>
   );
 }
-
-const partnershipsLink = (id: number) => `#/partnerships?municipality=${String(id)}`;
 
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({
@@ -248,7 +248,7 @@ export function MemberOverview({
                     {t('members.detail.summary', { active: m.activePartnerships, total: m.partnerships })}
                   </span>
                 </h3>
-                <a className="m-link" href={partnershipsLink(m.id)} data-testid="link-partnerships">
+                <a className="m-link" href={partnershipsLink({ municipality: m.id })} data-testid="link-partnerships">
                   {t('members.detail.inPartnerships')} ›
                 </a>
               </div>
@@ -270,7 +270,7 @@ export function MemberOverview({
                     {data.partnerships.map((p) => (
                       <tr key={p.id}>
                         <td>
-                          <a className="m-link" href={partnershipsLink(m.id)}>
+                          <a className="m-link" href={partnershipsLink({ municipality: m.id })}>
                             {p.townName}
                           </a>
                           {p.townNameCs && p.townNameCs !== p.townName && (

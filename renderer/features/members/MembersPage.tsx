@@ -1,6 +1,6 @@
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../../shared/domain/codes';
+import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import {
   checkMunicipalityField,
   INLINE_MUNICIPALITY_FIELDS,
@@ -22,12 +22,14 @@ import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
-import { Dialog, NoticeBar, issuesByField, type Notice } from '../../components/dialogs';
+import { Dialog, NoticeBar, type Notice } from '../../components/dialogs';
+import { issuesByField } from '../../lib/errors';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
 import { membersColumns } from './members-columns';
 import { NO_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
 import './members.css';
+import { CodeSelect } from '../../components/Field';
 
 type InlineField = (typeof INLINE_MUNICIPALITY_FIELDS)[number];
 const isInlineField = (field: string | undefined): field is InlineField =>
@@ -273,18 +275,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       </label>
       <label>
         <span>{t('members.col.kind')}</span>
-        <select
-          value={filters.kind}
-          onChange={(e) => setFilter('kind', e.target.value as MunicipalityKind | '')}
+        <CodeSelect
+          codes={MUNICIPALITY_KINDS}
+          labelPrefix="kind"
+          value={filters.kind === '' ? null : filters.kind}
+          onChange={(kind) => setFilter('kind', kind ?? '')}
+          empty={t('members.filter.allKinds')}
           data-testid="filter-kind"
-        >
-          <option value="">{t('members.filter.allKinds')}</option>
-          {MUNICIPALITY_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {tk(`kind.${kind}`)}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       <label>
         <span>{t('members.col.membership')}</span>

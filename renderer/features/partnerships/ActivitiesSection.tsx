@@ -10,7 +10,7 @@ import { activityFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { Activity } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field } from './PartnershipDetail';
+import { CodeSelect, Field } from '../../components/Field';
 import type { Toast } from './Toasts';
 import { useChildEditor } from './useChildEditor';
 
@@ -168,13 +168,12 @@ export function ActivitiesSection({
             />
           </Field>
           <Field name="kind" label={label('kind')} error={errors.kind}>
-            <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as ActivityKind })}>
-              {ACTIVITY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tk(`partnerships.activityKind.${kind}`)}
-                </option>
-              ))}
-            </select>
+            <CodeSelect
+              codes={ACTIVITY_KINDS}
+              labelPrefix="partnerships.activityKind"
+              value={draft.kind}
+              onChange={(kind) => kind && setDraft({ ...draft, kind })}
+            />
           </Field>
           <Field name="participants" label={label('participants')} error={errors.participants}>
             <input

@@ -3,7 +3,7 @@ import { contactFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { Contact } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field } from './PartnershipDetail';
+import { Field } from '../../components/Field';
 import type { Toast } from './Toasts';
 import { useChildEditor } from './useChildEditor';
 

@@ -14,8 +14,8 @@ import { parsePartialDate } from '../../../shared/domain/dates';
 import { Dialog } from '../../components/dialogs';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
-import { errorText, fieldErrors, issuesOfError } from './errors';
-import { Field } from './PartnershipDetail';
+import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
+import { CodeSelect, Field } from '../../components/Field';
 
 /** Typing a town's name gives offline suggestions: registry towns first, then the GeoNames gazetteer. */
 function TownPicker({
@@ -265,26 +265,22 @@ export function NewPartnershipDialog({
             ) : null}
           </div>
           <Field name="type" label={t('partnerships.field.type')} error={errors.type}>
-            <select value={type} onChange={(e) => setType(e.target.value as PartnershipType)} data-testid="new-type">
-              {PARTNERSHIP_TYPES.map((code) => (
-                <option key={code} value={code}>
-                  {tk(`partnershipType.${code}`)}
-                </option>
-              ))}
-            </select>
+            <CodeSelect
+              codes={PARTNERSHIP_TYPES}
+              labelPrefix="partnershipType"
+              value={type}
+              onChange={(code) => code && setType(code)}
+              data-testid="new-type"
+            />
           </Field>
           <Field name="status" label={t('partnerships.field.status')} error={errors.status}>
-            <select
+            <CodeSelect
+              codes={PARTNERSHIP_STATUSES}
+              labelPrefix="partnershipStatus"
               value={status}
-              onChange={(e) => setStatus(e.target.value as PartnershipStatus)}
+              onChange={(code) => code && setStatus(code)}
               data-testid="new-status"
-            >
-              {PARTNERSHIP_STATUSES.map((code) => (
-                <option key={code} value={code}>
-                  {tk(`partnershipStatus.${code}`)}
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <Field name="startedOn" label={t('partnerships.field.startedOn')} error={errors.startedOn}>
             <input

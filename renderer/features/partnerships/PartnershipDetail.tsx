@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   COOPERATION_AREAS,
   PARTICIPANT_GROUPS,
@@ -16,13 +16,14 @@ import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../..
 import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { CodeSelect, Field } from '../../components/Field';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
-import { errorText, fieldErrors, issuesOfError } from './errors';
+import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { HistorySection } from './HistorySection';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import type { Toast } from './Toasts';
@@ -87,33 +88,6 @@ const storedFields = (d: Detail) => ({
   areas: d.areas,
   participantGroups: d.participantGroups,
 });
-
-/** A labelled field with its error (in the user's language) right under it. */
-export function Field({
-  name,
-  label,
-  error,
-  children,
-  wide,
-}: {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <label className={`p-field${wide ? ' p-field-wide' : ''}${error ? ' p-field-invalid' : ''}`} data-field={name}>
-      <span className="p-field-label">{label}</span>
-      {children}
-      {error !== undefined && (
-        <span className="p-field-error" role="alert" data-testid={`error-${name}`}>
-          {error}
-        </span>
-      )}
-    </label>
-  );
-}
 
 /** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
 export function PartnershipDetail({
@@ -533,30 +507,22 @@ function DetailForm({
           <h3>{t('partnerships.section.basic')}</h3>
           <div className="p-grid2">
             <Field name="type" label={t('partnerships.field.type')} error={errors.type}>
-              <select
+              <CodeSelect
+                codes={PARTNERSHIP_TYPES}
+                labelPrefix="partnershipType"
                 value={form.type}
-                onChange={(e) => set('type', e.target.value as PartnershipType)}
+                onChange={(code) => code && set('type', code)}
                 data-testid="field-type"
-              >
-                {PARTNERSHIP_TYPES.map((code) => (
-                  <option key={code} value={code}>
-                    {tk(`partnershipType.${code}`)}
-                  </option>
-                ))}
-              </select>
+              />
             </Field>
             <Field name="status" label={t('partnerships.field.status')} error={errors.status}>
-              <select
+              <CodeSelect
+                codes={PARTNERSHIP_STATUSES}
+                labelPrefix="partnershipStatus"
                 value={form.status}
-                onChange={(e) => set('status', e.target.value as PartnershipStatus)}
+                onChange={(code) => code && set('status', code)}
                 data-testid="field-status"
-              >
-                {PARTNERSHIP_STATUSES.map((code) => (
-                  <option key={code} value={code}>
-                    {tk(`partnershipStatus.${code}`)}
-                  </option>
-                ))}
-              </select>
+              />
             </Field>
             {date('startedOn')}
             {date('signedOn')}

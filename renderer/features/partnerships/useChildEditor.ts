@@ -4,7 +4,7 @@ import { issuesOf } from '../../../shared/domain/partnership-rules';
 import { ApiError, call } from '../../lib/api';
 import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
-import { errorText, fieldErrors, issuesOfError } from './errors';
+import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import type { Toast } from './Toasts';
 
 /**

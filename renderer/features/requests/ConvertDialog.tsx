@@ -10,7 +10,9 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Dialog, Field, issuesByField } from '../../components/dialogs';
+import { Dialog } from '../../components/dialogs';
+import { CodeSelect, Field } from '../../components/Field';
+import { issuesByField } from '../../lib/errors';
 import { countryOptions } from '../../lib/country-names';
 import { requesterOf } from './requests-columns';
 
@@ -146,22 +148,22 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
           </select>
         </Field>
         <Field label={t('requests.convertDialog.type')} htmlFor="c-type">
-          <select id="c-type" value={type} onChange={(e) => setType(e.target.value as PartnershipType)}>
-            {PARTNERSHIP_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {tk(`partnershipType.${value}`)}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            codes={PARTNERSHIP_TYPES}
+            labelPrefix="partnershipType"
+            value={type}
+            onChange={(code) => code && setType(code)}
+            id="c-type"
+          />
         </Field>
         <Field label={t('requests.convertDialog.status')} htmlFor="c-status">
-          <select id="c-status" value={status} onChange={(e) => setStatus(e.target.value as PartnershipStatus)}>
-            {PARTNERSHIP_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {tk(`partnershipStatus.${value}`)}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            codes={PARTNERSHIP_STATUSES}
+            labelPrefix="partnershipStatus"
+            value={status}
+            onChange={(code) => code && setStatus(code)}
+            id="c-status"
+          />
         </Field>
         <Field label={t('requests.convertDialog.startedOn')} error={errors.startedOn} htmlFor="c-startedOn">
           <input id="c-startedOn" type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />

@@ -12,7 +12,8 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field, issuesByField } from '../../components/dialogs';
+import { Field } from '../../components/Field';
+import { issuesByField } from '../../lib/errors';
 import { countryName, countryOptions } from '../../lib/country-names';
 
 type Values = {

@@ -12,6 +12,7 @@ import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog, NoticeBar, type Notice } from '../../components/dialogs';
 import { ConvertDialog } from './ConvertDialog';
 import { countryName } from '../../lib/country-names';
+import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
 import { requesterOf, requestsColumns } from './requests-columns';
 import './requests.css';
@@ -197,7 +198,7 @@ export function RequestsPage() {
                     <dd>
                       <a
                         className="m-link"
-                        href={`#/partnerships?municipality=${String(selected.municipalityId ?? '')}`}
+                        href={partnershipsLink({ municipality: selected.municipalityId })}
                         data-testid="request-partnership"
                       >
                         {selected.partnerTownName} ({countryName(selected.partnerCountryCode, language)})
@@ -298,7 +299,7 @@ export function RequestsPage() {
               action: {
                 label: t('requests.openPartnership'),
                 run: () => {
-                  window.location.hash = `#/partnerships?municipality=${String(result.request.municipalityId ?? '')}`;
+                  openLink(partnershipsLink({ municipality: result.request.municipalityId }));
                 },
               },
             });

@@ -1,10 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  PARTNERSHIP_STATUSES,
-  PARTNERSHIP_TYPES,
-  type PartnershipStatus,
-  type PartnershipType,
-} from '../../../shared/domain/codes';
+import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import {
   MEMBERSHIP_FILTERS,
   type MembershipFilter,
@@ -32,6 +27,7 @@ import {
 } from './stats-columns';
 import { AreaBarsChart, CountriesChart, YearsChart, type StackBy } from './StatsCharts';
 import './statistics.css';
+import { CodeSelect } from '../../components/Field';
 
 const TABS = ['regions', 'countries', 'matrix', 'areas', 'funding'] as const;
 type Tab = (typeof TABS)[number];
@@ -142,33 +138,25 @@ export function StatisticsPage() {
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.type')}</span>
-          <select
+          <CodeSelect
+            codes={PARTNERSHIP_TYPES}
+            labelPrefix="partnershipType"
+            value={filter.types?.[0] ?? null}
+            onChange={(type) => patch({ types: type === null ? [] : [type] })}
+            empty={t('stats.filter.all')}
             data-testid="stats-type"
-            value={filter.types?.[0] ?? ''}
-            onChange={(e) => patch({ types: e.target.value === '' ? [] : [e.target.value as PartnershipType] })}
-          >
-            <option value="">{t('stats.filter.all')}</option>
-            {PARTNERSHIP_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {tk(`partnershipType.${type}`)}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.status')}</span>
-          <select
+          <CodeSelect
+            codes={PARTNERSHIP_STATUSES}
+            labelPrefix="partnershipStatus"
+            value={filter.statuses?.[0] ?? null}
+            onChange={(status) => patch({ statuses: status === null ? [] : [status] })}
+            empty={t('stats.filter.all')}
             data-testid="stats-status"
-            value={filter.statuses?.[0] ?? ''}
-            onChange={(e) => patch({ statuses: e.target.value === '' ? [] : [e.target.value as PartnershipStatus] })}
-          >
-            <option value="">{t('stats.filter.all')}</option>
-            {PARTNERSHIP_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tk(`partnershipStatus.${status}`)}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.membership')}</span>

@@ -1,11 +1,23 @@
-import { MESSAGES } from '../../../shared/i18n/index';
-import type { FieldIssue } from '../../../shared/domain/errors';
-import { ApiError } from '../../lib/api';
-import type { I18n } from '../../lib/i18n';
+import { MESSAGES } from '../../shared/i18n/index';
+import type { FieldIssue } from '../../shared/domain/errors';
+import { ApiError } from './api';
+import type { I18n } from './i18n';
+
+// A failed call, said in the user's language: its field problems under each field, one sentence for a notice.
 
 /** Field problems of a failed call (VALIDATION or CONFLICT with issues), else none. */
 export const issuesOfError = (error: unknown): FieldIssue[] =>
   error instanceof ApiError && Array.isArray(error.details?.issues) ? error.details.issues : [];
+
+/** Field → message key of its first problem (the form's Field translates it). */
+export function issuesByField(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issuesOfError(error)) {
+    const field = issue.path.split('.')[0] ?? issue.path;
+    out[field] ??= issue.message;
+  }
+  return out;
+}
 
 /** Field → translated message, for showing next to each field. */
 export function fieldErrors(issues: readonly FieldIssue[], i18n: I18n): Record<string, string> {
@@ -18,7 +30,7 @@ export function fieldErrors(issues: readonly FieldIssue[], i18n: I18n): Record<s
   return out;
 }
 
-/** One sentence for a toast: "<field>: <problem>", or the error code's text. */
+/** One sentence for a notice: "<field>: <problem>", or the error code's text. */
 export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string) => string): string {
   const issues = issuesOfError(error);
   if (issues.length > 0) {
