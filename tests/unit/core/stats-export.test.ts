@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
 import { svgToPng, stackedBarSvg } from '../../../electron/core/services/statistics/stats-charts';
+import { toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
 import { tableToCsv } from '../../../electron/core/services/statistics/stats-csv';
 import type { Boundaries, Statistics } from '../../../shared/domain/statistics';
 import { FIXTURE_TODAY, loadStatsFixture } from '../../support/stats-fixture';
@@ -151,6 +152,17 @@ describe('CSV export', () => {
     expect(lines[3]).toBe("'+420 123;-2"); // negative numbers stay numbers
     expect(lines[4]).toBe("'@SUM(A1);3");
     expect(lines[5]).toBe('"a;b";4');
+  });
+
+  it('encodes text exactly as the grid export does (one CSV writer, one formula guard)', () => {
+    const texts = ['=1+1', '-x', '\tx', '\rx', ' padded ', 'a"b', 'Plzeň\u0001'];
+    const stats = tableToCsv(
+      { id: 'x', title: 'x', columns: [{ header: 'A', kind: 'text' }], rows: texts.map((t) => [t]) },
+      'cs',
+      'F',
+    );
+    const grid = toCsv({ name: 'x', columns: [{ header: 'A', kind: 'text' }], rows: texts.map((t) => [t]) }, 'cs');
+    expect(stats.slice(1).split('\r\n').slice(1)).toEqual(grid.slice(1).split('\r\n'));
   });
 });
 
