@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { openDatabase, type Database, type OpenOptions } from './db/database';
+import { createJobs, type Jobs } from './jobs';
+import type { ImportPreview } from './services/import/import-service';
 import type { DialogPort, EventSink, PreferencesPort } from './ports';
 
 export type AppContextOptions = {
@@ -29,6 +31,18 @@ export type AppContext = {
   dialogs: DialogPort;
   acceptsLocalPaths: boolean;
   emit: EventSink;
+  /** Long work running now (imports, agreement batches): progress and cancel. */
+  jobs: Jobs;
+  /**
+   * What this session remembers between calls, kept here and not in module-level maps: files the
+   * user chose for import and the current preview (by handle), and paths picked in a save dialog
+   * (the only ones a later write may name).
+   */
+  session: {
+    importFiles: Map<string, { path: string; name: string }>;
+    importPreviews: Map<string, ImportPreview>;
+    approvedPaths: Set<string>;
+  };
   /** Who is making changes: the name set in Settings, else the operating system user. */
   actor: () => Promise<string>;
   close: () => Promise<void>;
@@ -40,6 +54,7 @@ export type AppContext = {
  */
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
   const db = await openDatabase(options.databasePath, options.open);
+  const emit = options.events ?? (() => undefined);
   const context: AppContext = {
     db,
     resourcesDir: options.resourcesDir,
@@ -47,7 +62,12 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     preferences: options.preferences,
     dialogs: options.dialogs,
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,
-    emit: options.events ?? (() => undefined),
+    emit,
+    // Progress goes through `context.emit` at call time (a host may rewire its events).
+    jobs: createJobs((event, payload) => {
+      context.emit(event, payload);
+    }),
+    session: { importFiles: new Map(), importPreviews: new Map(), approvedPaths: new Set() },
     actor: async () => {
       const { actorName } = await options.preferences.get();
       if (actorName.trim() !== '') return actorName.trim();

@@ -217,7 +217,7 @@ export async function loadStatsFixture(db: Knex): Promise<void> {
     now,
   );
   for (const p of FIXTURE_PARTNERSHIPS) {
-    const townId = await findOrInsertForeignTown(db, p.town, now);
+    const { id: townId } = await findOrInsertForeignTown(db, p.town, now);
     const partnershipId = await insertPartnership(
       db,
       {

@@ -26,16 +26,23 @@ export type ForeignTownInsert = {
  */
 export const foreignTownKey = (name: string): string => townNameKey(name);
 
-/** Returns the id of the town with that country and name, inserting it if there is none. */
-export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert, now: string): Promise<number> {
+/**
+ * The town with that country and name: found, or inserted (`inserted` says which, so a caller
+ * audits only a town it added).
+ */
+export async function findOrInsertForeignTown(
+  db: Knex,
+  town: ForeignTownInsert,
+  now: string,
+): Promise<{ id: number; inserted: boolean }> {
   const nameKey = foreignTownKey(town.name);
   const existing = await db('foreign_towns')
     .where({ country_code: town.countryCode, name_key: nameKey })
     .first<{ id: number } | undefined>('id');
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, inserted: false };
   // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
   // win and the other find it, never a second copy.
-  await db('foreign_towns')
+  const [added] = await db('foreign_towns')
     .insert({
       name: town.name,
       name_cs: town.nameCs ?? null,
@@ -54,18 +61,14 @@ export async function findOrInsertForeignTown(db: Knex, town: ForeignTownInsert,
       updated_at: now,
     })
     .onConflict(['country_code', 'name_key'])
-    .ignore();
+    .ignore()
+    .returning<{ id: number }[]>('id');
+  if (added) return { id: added.id, inserted: true };
   const stored = await db('foreign_towns')
     .where({ country_code: town.countryCode, name_key: nameKey })
     .first<{ id: number } | undefined>('id');
   if (!stored) throw new Error('A foreign town was neither found nor inserted');
-  return stored.id;
-}
-
-/** The highest foreign town id so far (0 for none): tells a newly inserted town from a found one. */
-export async function maxForeignTownId(db: Knex): Promise<number> {
-  const row = await db('foreign_towns').max<{ id: number | null }>({ id: 'id' }).first();
-  return row?.id ?? 0;
+  return { id: stored.id, inserted: false };
 }
 
 type TownRecord = {

@@ -1,9 +1,7 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
-import { nowIso } from '../db/clock';
 import {
   findAuditEntry,
-  insertAudit,
   listDeletions,
   recordExists,
   reinsertRow,
@@ -12,6 +10,7 @@ import {
   type Deletion,
 } from '../repositories/audit-repository';
 import { namesByIds, partnershipIdExists } from '../repositories/partnerships-repository';
+import { auditedChange } from './audited-change';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
 import { restorePartnership } from './partnerships-service';
@@ -96,20 +95,11 @@ export async function restoreFromBin(
       throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
     if (await recordExists(ctx.db.knex, table, entry.record_id))
       throw new AppError('CONFLICT', 'The record has already been restored.');
-    const actor = await ctx.actor();
-    await ctx.db.knex.transaction(async (trx) => {
+    await auditedChange(ctx, async ({ trx, audit, touch }) => {
       await reinsertRow(trx, table, row);
-      await insertAudit(trx, {
-        table,
-        recordId: entry.record_id,
-        action: 'restore',
-        before: null,
-        after: row,
-        actor,
-        at: nowIso(),
-      });
+      await audit({ table, recordId: entry.record_id, action: 'restore', before: null, after: row });
+      touch({ tables: [table] });
     });
-    ctx.emit('data:changed', { tables: [table] });
   } else if (table === 'municipalities') await restoreMunicipality(ctx, { auditId: input.auditId });
   else if (table === 'partnership_requests') await restoreRequest(ctx, { auditId: input.auditId });
   else if (table === 'partnerships') await restorePartnership(ctx, { auditId: input.auditId });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
+import { auditedChange } from './audited-change';
 import { createBackup } from '../db/backups';
 import { countDemo, countRemovable, markAllAsDemo, removeDemoRecords } from '../repositories/demo-repository';
 import { z } from 'zod';
@@ -173,6 +174,9 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
     readDemoFile(dir, 'requests.json', requestFile),
   ]);
   const now = nowIso();
+  // The one write outside auditedChange: it runs while the context is being created (no window
+  // listens yet, no actor), into an empty registry; demo rows are marked demo, not audited.
+  // eslint-disable-next-line no-restricted-syntax
   await db.transaction(async (trx) => {
     const existing = await countRows(trx, ['municipalities']);
     if ((existing.municipalities ?? 0) > 0) {
@@ -204,7 +208,7 @@ export async function loadDemoData(db: Knex, resourcesDir: string): Promise<Reco
       const municipalityId = municipalityIds.get(p.municipalityCode);
       if (municipalityId === undefined)
         throw new AppError('INTERNAL', `Demo partnership names unknown municipality ${p.municipalityCode}`);
-      const foreignTownId = await findOrInsertForeignTown(trx, p.town, now);
+      const { id: foreignTownId } = await findOrInsertForeignTown(trx, p.town, now);
       const partnershipId = await insertPartnership(trx, { ...p, municipalityId, foreignTownId, source: 'demo' }, now);
       for (const contact of p.contacts) await insertContact(trx, { ...contact, partnershipId }, now);
       for (const activity of p.activities) {
@@ -253,9 +257,10 @@ export async function removeDemoData(ctx: AppContext) {
   const total = Object.values(before).reduce((sum, n) => sum + n, 0);
   if (total === 0) return { removed: before, kept: before, backup: null };
   const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'demo');
-  const actor = await ctx.actor();
-  const removed = await ctx.db.knex.transaction((trx) => removeDemoRecords(trx, { actor, at: nowIso() }));
+  const removed = await auditedChange(ctx, ({ trx, actor, at, touch }) => {
+    touch({ tables: [...REGISTRY_TABLES] });
+    return removeDemoRecords(trx, { actor, at });
+  });
   const kept = await countDemo(ctx.db.knex);
-  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
   return { removed, kept, backup: backup.name };
 }

@@ -7,8 +7,8 @@ import {
 } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
-import { nowIso } from '../db/clock';
-import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
 import {
   findMunicipalityDetail,
   insertMunicipalityRecord,
@@ -61,26 +61,15 @@ async function checkCodeAndDistrict(
 export async function createMunicipality(ctx: AppContext, input: MunicipalityInput): Promise<MunicipalityDetail> {
   const issues = municipalityCrossIssues(input);
   if (issues.length > 0) throw invalid(issues);
-  const actor = await ctx.actor();
-  const created = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const regionId = await checkCodeAndDistrict(trx, input, null);
-    const now = nowIso();
-    const id = await insertMunicipalityRecord(trx, input, regionId ?? null, now);
+    const id = await insertMunicipalityRecord(trx, input, regionId ?? null, at);
     const detail = await mustFind(trx, id);
-    await insertAudit(trx, {
-      table: 'municipalities',
-      recordId: id,
-      action: 'insert',
-      before: null,
-      after: auditFields(detail),
-      actor,
-      at: now,
-    });
+    await audit({ table: 'municipalities', recordId: id, action: 'insert', before: null, after: auditFields(detail) });
+    // A new member has no partnerships yet: no Partnerships grid row changes.
+    touch({ tables: ['municipalities'], municipalityIds: [id], partnershipIds: [] });
     return detail;
   });
-  // A new member has no partnerships yet: no Partnerships grid row changes.
-  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [created.id], partnershipIds: [] });
-  return created;
 }
 
 /** Fields that each cross-field rule reads: its problems count only when the change touches them. */
@@ -98,9 +87,8 @@ export async function updateMunicipality(
   ctx: AppContext,
   input: { id: number; version: number; patch: MunicipalityPatch },
 ): Promise<MunicipalityDetail> {
-  const actor = await ctx.actor();
   const { id, version, patch } = input;
-  const updated = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, id);
     if (before.version !== version) {
       throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it and apply your change again.', {
@@ -116,26 +104,22 @@ export async function updateMunicipality(
     );
     if (issues.length > 0) throw invalid(issues);
     const regionId = await checkCodeAndDistrict(trx, patch, id);
-    const now = nowIso();
-    const columns: Record<string, unknown> = { ...toColumns(patch), updated_at: now };
+    const columns: Record<string, unknown> = { ...toColumns(patch), updated_at: at };
     if (regionId !== undefined) columns.region_id = regionId;
     await updateVersioned(trx, 'municipalities', id, version, columns);
     const after = await mustFind(trx, id);
-    await insertAudit(trx, {
+    await audit({
       table: 'municipalities',
       recordId: id,
       action: 'update',
       before: auditFields(before),
       after: auditFields(after),
-      actor,
-      at: now,
     });
+    // Its partnerships' grid rows show its name and region.
+    const partnershipIds = await partnershipIdsOfMunicipality(trx, id);
+    touch({ tables: ['municipalities'], municipalityIds: [id], partnershipIds });
     return after;
   });
-  // Its partnerships' grid rows show its name and region.
-  const partnershipIds = await partnershipIdsOfMunicipality(ctx.db.knex, id);
-  ctx.emit('data:changed', { tables: ['municipalities'], municipalityIds: [id], partnershipIds });
-  return updated;
 }
 
 /** Ends the membership on a date; the record and its partnerships stay in the registry. */
@@ -162,27 +146,22 @@ export async function deleteMunicipality(
   ctx: AppContext,
   input: { id: number; version: number },
 ): Promise<{ auditId: number; name: string }> {
-  const actor = await ctx.actor();
-  const result = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const detail = await mustFind(trx, input.id);
     const snapshot = await snapshotMunicipality(trx, input.id);
     if (!snapshot) throw new AppError('NOT_FOUND', `No municipality ${String(input.id)}`);
     const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
     await deleteVersioned(trx, 'municipalities', input.id, input.version);
-    const now = nowIso();
-    const auditId = await insertAudit(trx, {
+    const auditId = await audit({
       table: 'municipalities',
       recordId: input.id,
       action: 'delete',
       before: { ...auditFields(detail), _cascade: snapshot },
       after: null,
-      actor,
-      at: now,
     });
-    return { auditId, name: detail.name, partnershipIds };
+    touch({ tables: TOUCHED, municipalityIds: [input.id], partnershipIds });
+    return { auditId, name: detail.name };
   });
-  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [input.id], partnershipIds: result.partnershipIds });
-  return { auditId: result.auditId, name: result.name };
 }
 
 const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
@@ -195,8 +174,7 @@ const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
 
 /** Undoes a delete from its audit entry: the municipality and everything deleted with it come back. */
 export async function restoreMunicipality(ctx: AppContext, input: { auditId: number }): Promise<MunicipalityDetail> {
-  const actor = await ctx.actor();
-  const restored = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const entry = await deletedByEntry(trx, input.auditId, 'municipalities', '_cascade', 'municipality');
     const snapshot = entry.kept;
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', 'The audit entry holds no snapshot to restore.');
@@ -212,20 +190,17 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
     }
     await restoreMunicipalitySnapshot(trx, snapshot);
     const detail = await mustFind(trx, entry.recordId);
-    await insertAudit(trx, {
+    await audit({
       table: 'municipalities',
       recordId: detail.id,
       action: 'restore',
       before: null,
       after: auditFields(detail),
-      actor,
-      at: nowIso(),
     });
+    const partnershipIds = await partnershipIdsOfMunicipality(trx, detail.id);
+    touch({ tables: TOUCHED, municipalityIds: [detail.id], partnershipIds });
     return detail;
   });
-  const partnershipIds = await partnershipIdsOfMunicipality(ctx.db.knex, restored.id);
-  ctx.emit('data:changed', { tables: TOUCHED, municipalityIds: [restored.id], partnershipIds });
-  return restored;
 }
 
 export const getMunicipality = (ctx: AppContext, id: number): Promise<MunicipalityDetail> => mustFind(ctx.db.knex, id);

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
-import { nowIso } from '../db/clock';
-import { findAuditEntry, insertAudit } from '../repositories/audit-repository';
+import { findAuditEntry } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
 import { sortByCzech } from '../../../shared/domain/text';
 import {
   alternateNames,
@@ -27,24 +27,20 @@ const partnershipIdsOf = (merge: PartnershipMerge): number[] => [
 
 /** Merges foreign town `mergeId` into `keepId`: names kept as alternates, partnerships moved or merged. */
 export async function mergeTowns(ctx: AppContext, input: { keepId: number; mergeId: number }) {
-  const actor = await ctx.actor();
-  const at = nowIso();
-  const { auditId, merge } = await ctx.db.knex.transaction(async (trx) => {
+  const { auditId, merge } = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const done = await mergeTownInto(trx, input.keepId, input.mergeId, at);
-    const id = await insertAudit(trx, {
+    const id = await audit({
       table: 'foreign_towns',
       recordId: input.keepId,
       action: 'merge',
       before: { merge: done },
       after: { mergedId: input.mergeId, mergedName: done.merged.name },
-      actor,
-      at,
+    });
+    touch({
+      tables: ['foreign_towns', 'partnerships'],
+      partnershipIds: [...done.movedPartnerships, ...done.partnershipMerges.flatMap(partnershipIdsOf)],
     });
     return { auditId: id, merge: done };
-  });
-  ctx.emit('data:changed', {
-    tables: ['foreign_towns', 'partnerships'],
-    partnershipIds: [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)],
   });
   return {
     auditId,
@@ -55,56 +51,47 @@ export async function mergeTowns(ctx: AppContext, input: { keepId: number; merge
 
 /** Merges partnership `mergeId` into `keepId` (same member): empty fields filled, children moved. */
 export async function mergePartnerships(ctx: AppContext, input: { keepId: number; mergeId: number }) {
-  const actor = await ctx.actor();
-  const at = nowIso();
-  const { auditId, merge } = await ctx.db.knex.transaction(async (trx) => {
-    const done = await mergePartnershipInto(trx, input.keepId, input.mergeId, at);
-    const id = await insertAudit(trx, {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    const merge = await mergePartnershipInto(trx, input.keepId, input.mergeId, at);
+    const auditId = await audit({
       table: 'partnerships',
       recordId: input.keepId,
       action: 'merge',
-      before: { merge: done },
+      before: { merge },
       after: { mergedId: input.mergeId },
-      actor,
-      at,
     });
-    return { auditId: id, merge: done };
+    touch({
+      tables: ['partnerships', 'contacts', 'activities'],
+      partnershipIds: partnershipIdsOf(merge),
+      municipalityIds: [Number(merge.keptBefore.municipality_id)],
+    });
+    return { auditId };
   });
-  ctx.emit('data:changed', {
-    tables: ['partnerships', 'contacts', 'activities'],
-    partnershipIds: partnershipIdsOf(merge),
-    municipalityIds: [Number(merge.keptBefore.municipality_id)],
-  });
-  return { auditId };
 }
 
 /** Undoes a merge from its audit entry: both records back with the same ids and their children. */
 export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
-  const actor = await ctx.actor();
-  const at = nowIso();
-  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
-  if (!entry || entry.action !== 'merge' || entry.before === null)
-    throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
-  const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
-  await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+    const entry = await findAuditEntry(trx, input.auditId);
+    if (!entry || entry.action !== 'merge' || entry.before === null)
+      throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
+    const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
     if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
     else await undoPartnershipMerge(trx, merge);
-    await insertAudit(trx, {
+    await audit({
       table: entry.table_name,
       recordId: entry.record_id,
       action: 'restore',
       before: null,
       after: { undoneMerge: input.auditId },
-      actor,
-      at,
     });
+    const partnershipIds =
+      merge.kind === 'foreign_towns'
+        ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
+        : partnershipIdsOf(merge);
+    touch({ tables: ['foreign_towns', 'partnerships', 'contacts', 'activities'], partnershipIds });
+    return { table: entry.table_name, recordId: entry.record_id };
   });
-  const partnershipIds =
-    merge.kind === 'foreign_towns'
-      ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
-      : partnershipIdsOf(merge);
-  ctx.emit('data:changed', { tables: ['foreign_towns', 'partnerships', 'contacts', 'activities'], partnershipIds });
-  return { table: entry.table_name, recordId: entry.record_id };
 }
 
 /** The towns of one country, for choosing what to merge. */

@@ -6,8 +6,8 @@ import {
   type ContactFields,
 } from '../../../shared/domain/partnership-rules';
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
-import { nowIso } from '../db/clock';
-import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
 import type { Knex } from 'knex';
 import { findActivity } from '../repositories/activities-repository';
 import { findContact } from '../repositories/contacts-repository';
@@ -97,24 +97,20 @@ async function createChild<F, R extends ChildRecord>(
   kind: ChildKind<F, R>,
   input: F & { partnershipId: number },
 ): Promise<R> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const id = await ctx.db.knex.transaction(async (trx) => {
+  const id = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     if (!(await partnershipIdExists(trx, input.partnershipId)))
       throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
-    const recordId = await insertPartnershipChild(trx, kind.table, input.partnershipId, kind.columns(input), now);
-    await insertAudit(trx, {
+    const recordId = await insertPartnershipChild(trx, kind.table, input.partnershipId, kind.columns(input), at);
+    await audit({
       table: kind.table,
       recordId,
       action: 'insert',
       before: null,
       after: { partnershipId: input.partnershipId, ...kind.audit(input) },
-      actor,
-      at: now,
     });
+    touch({ tables: [kind.table], partnershipIds: [input.partnershipId] });
     return recordId;
   });
-  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [input.partnershipId] });
   return found(await kind.find(ctx.db.knex, id), id);
 }
 
@@ -123,23 +119,18 @@ async function updateChild<F, R extends ChildRecord>(
   kind: ChildKind<F, R>,
   input: F & { id: number; version: number },
 ): Promise<R> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const partnershipId = await ctx.db.knex.transaction(async (trx) => {
+  await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = found(await kind.find(trx, input.id), input.id);
-    await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: now });
-    await insertAudit(trx, {
+    await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: at });
+    await audit({
       table: kind.table,
       recordId: input.id,
       action: 'update',
       before: strip(before),
       after: kind.audit(input),
-      actor,
-      at: now,
     });
-    return before.partnershipId;
+    touch({ tables: [kind.table], partnershipIds: [before.partnershipId] });
   });
-  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [partnershipId] });
   return found(await kind.find(ctx.db.knex, input.id), input.id);
 }
 
@@ -148,24 +139,19 @@ async function deleteChild<F, R extends ChildRecord>(
   kind: ChildKind<F, R>,
   input: { id: number; version: number },
 ): Promise<{ id: number; auditId: number }> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const { partnershipId, auditId } = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const before = found(await kind.find(trx, input.id), input.id);
     await deleteVersioned(trx, kind.table, input.id, input.version);
-    const entry = await insertAudit(trx, {
+    const auditId = await audit({
       table: kind.table,
       recordId: input.id,
       action: 'delete',
       before: { partnershipId: before.partnershipId, ...strip(before) },
       after: null,
-      actor,
-      at: now,
     });
-    return { partnershipId: before.partnershipId, auditId: entry };
+    touch({ tables: [kind.table], partnershipIds: [before.partnershipId] });
+    return { id: input.id, auditId };
   });
-  ctx.emit('data:changed', { tables: [kind.table], partnershipIds: [partnershipId] });
-  return { id: input.id, auditId };
 }
 
 /** Adds a contact person to a partnership (audited). */
@@ -203,8 +189,7 @@ export async function restoreChildFromAudit(
   table: PartnershipChildTable,
   auditId: number,
 ): Promise<{ id: number; partnershipId: number }> {
-  const actor = await ctx.actor();
-  const restored = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const entry = await findAuditEntry(trx, auditId);
     if (!entry || entry.action !== 'delete' || entry.table_name !== table)
       throw new AppError('NOT_FOUND', 'No such deleted record.');
@@ -217,19 +202,15 @@ export async function restoreChildFromAudit(
     const parsed = (table === 'contacts' ? contactFieldsSchema : activityFieldsSchema).safeParse(record);
     if (!parsed.success) throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
     if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
-    const now = nowIso();
-    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data as never), now);
-    await insertAudit(trx, {
+    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data as never), at);
+    await audit({
       table,
       recordId: entry.record_id,
       action: 'restore',
       before: null,
       after: { partnershipId, ...kind.audit(parsed.data as never) },
-      actor,
-      at: now,
     });
+    touch({ tables: [table], partnershipIds: [partnershipId] });
     return { id: entry.record_id, partnershipId };
   });
-  ctx.emit('data:changed', { tables: [table], partnershipIds: [restored.partnershipId] });
-  return restored;
 }

@@ -3,23 +3,17 @@ import type { AppContext } from '../context';
 import { AppError } from '../../../shared/domain/errors';
 import {
   partnershipFieldsSchema,
-  type ForeignTownInput,
   type PartnershipCreate,
   type PartnershipUpdate,
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
-import { nowIso } from '../db/clock';
-import { deleteVersioned, findAuditEntry, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
 import { deletedByEntry } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import { listActivities } from '../repositories/activities-repository';
 import { listContacts } from '../repositories/contacts-repository';
-import {
-  findForeignTown,
-  findForeignTownByGeonamesId,
-  findOrInsertForeignTown,
-  maxForeignTownId,
-} from '../repositories/foreign-towns-repository';
+import { findForeignTown } from '../repositories/foreign-towns-repository';
 import {
   findPartnershipRecord,
   findPartnershipRow,
@@ -32,7 +26,7 @@ import {
   restoreSnapshot,
   snapshotPartnership,
 } from '../repositories/partnerships-repository';
-import { exonymOf } from './towns-service';
+import { exonymOf, findOrAddTown } from './towns-service';
 
 /** Rows a change touched: Partnerships grid rows, and Members grid rows (their partnership counts). */
 export type ChangedRows = { partnershipIds?: number[]; municipalityIds?: number[] };
@@ -71,48 +65,10 @@ async function rowOrThrow(db: Knex, id: number): Promise<PartnershipRow> {
   return row;
 }
 
-/** The same town is one record: found by GeoNames id, else by country + name key, else inserted. */
-async function resolveTown(trx: Knex, town: ForeignTownInput, actor: string, now: string): Promise<number> {
-  if (town.geonamesId !== null && town.geonamesId !== undefined) {
-    const byGeonames = await findForeignTownByGeonamesId(trx, town.geonamesId);
-    if (byGeonames) return byGeonames.id;
-  }
-  const highestBefore = await maxForeignTownId(trx);
-  const id = await findOrInsertForeignTown(
-    trx,
-    {
-      name: town.name,
-      nameCs: town.nameCs ?? exonymOf(town.countryCode, town.name),
-      countryCode: town.countryCode,
-      adminRegion: town.adminRegion ?? null,
-      population: town.population ?? null,
-      latitude: town.latitude ?? null,
-      longitude: town.longitude ?? null,
-      language: town.language ?? null,
-      geonamesId: town.geonamesId ?? null,
-      source: 'manual',
-    },
-    now,
-  );
-  if (id > highestBefore) {
-    await insertAudit(trx, {
-      table: 'foreign_towns',
-      recordId: id,
-      action: 'insert',
-      before: null,
-      after: town,
-      actor,
-      at: now,
-    });
-  }
-  return id;
-}
-
 /** Adds a partnership (and its foreign town when new), audited in the same transaction. */
 export async function createPartnership(ctx: AppContext, input: PartnershipCreate): Promise<PartnershipRow> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const id = await ctx.db.knex.transaction(async (trx) => {
+  const id = await auditedChange(ctx, async (change) => {
+    const { trx, at, audit, touch } = change;
     if (!(await municipalityIdExists(trx, input.municipalityId)))
       throw new AppError('VALIDATION', 'The member municipality does not exist.', {
         issues: [{ path: 'municipalityId', message: 'validation.memberMissing' }],
@@ -125,7 +81,12 @@ export async function createPartnership(ctx: AppContext, input: PartnershipCreat
         });
       townId = input.foreignTownId;
     } else if (input.town) {
-      townId = await resolveTown(trx, input.town, actor, now);
+      const town = input.town;
+      townId = await findOrAddTown(change, {
+        ...town,
+        nameCs: town.nameCs ?? exonymOf(town.countryCode, town.name),
+        source: 'manual',
+      });
     } else {
       throw new AppError('VALIDATION', 'A foreign town is required.', {
         issues: [{ path: 'town', message: 'validation.townRequired' }],
@@ -140,24 +101,22 @@ export async function createPartnership(ctx: AppContext, input: PartnershipCreat
         },
       );
     }
-    const newId = await insertPartnership(trx, { ...input, foreignTownId: townId, source: 'manual' }, now);
+    const newId = await insertPartnership(trx, { ...input, foreignTownId: townId, source: 'manual' }, at);
     const record = await findPartnershipRecord(trx, newId);
     if (!record) throw new AppError('INTERNAL', 'The new partnership was not found');
-    await insertAudit(trx, {
+    await audit({
       table: 'partnerships',
       recordId: newId,
       action: 'insert',
       before: null,
       after: auditFields(record, input),
-      actor,
-      at: now,
+    });
+    touch({
+      tables: ['partnerships', 'foreign_towns'],
+      partnershipIds: [newId],
+      municipalityIds: [input.municipalityId],
     });
     return newId;
-  });
-  ctx.emit('data:changed', {
-    tables: ['partnerships', 'foreign_towns'],
-    partnershipIds: [id],
-    municipalityIds: [input.municipalityId],
   });
   return rowOrThrow(ctx.db.knex, id);
 }
@@ -183,9 +142,7 @@ const COLUMN_OF = {
  * the same rules as a new one (dates in order, fixed term has an end); CONFLICT when it changed meanwhile.
  */
 export async function updatePartnership(ctx: AppContext, input: PartnershipUpdate): Promise<PartnershipRow> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
+  await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     const sets = await partnershipSets(trx, input.id);
@@ -205,7 +162,7 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
         })),
       });
     }
-    const columns: Record<string, unknown> = { updated_at: now };
+    const columns: Record<string, unknown> = { updated_at: at };
     for (const [field, column] of Object.entries(COLUMN_OF))
       columns[column] = checked.data[field as keyof typeof COLUMN_OF];
     await updateVersioned(trx, 'partnerships', input.id, input.version, columns);
@@ -214,18 +171,15 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
     }
     const after = await findPartnershipRecord(trx, input.id);
     if (!after) throw notFound(input.id);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnerships',
       recordId: input.id,
       action: 'update',
       before,
       after: auditFields(after, checked.data),
-      actor,
-      at: now,
     });
-    return record.municipality_id;
+    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipality_id] });
   });
-  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
   return rowOrThrow(ctx.db.knex, input.id);
 }
 
@@ -234,27 +188,22 @@ export async function deletePartnership(
   ctx: AppContext,
   input: { id: number; version: number },
 ): Promise<{ id: number; auditId: number }> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const { municipalityId, auditId } = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
     const snapshot = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);
     await deleteVersioned(trx, 'partnerships', input.id, input.version);
-    const entry = await insertAudit(trx, {
+    const auditId = await audit({
       table: 'partnerships',
       recordId: input.id,
       action: 'delete',
       before: { ...auditFields(record, sets), snapshot },
       after: null,
-      actor,
-      at: now,
     });
-    return { municipalityId: record.municipality_id, auditId: entry };
+    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipality_id] });
+    return { id: input.id, auditId };
   });
-  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [municipalityId] });
-  return { id: input.id, auditId };
 }
 
 const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
@@ -265,16 +214,14 @@ const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
  * with the same ids and every child row.
  */
 export async function restorePartnership(ctx: AppContext, input: { auditId: number }): Promise<PartnershipRow> {
-  const actor = await ctx.actor();
-  const now = nowIso();
-  const { recordId: id, kept: snapshot } = await deletedByEntry(
-    ctx.db.knex,
-    input.auditId,
-    'partnerships',
-    'snapshot',
-    'partnership',
-  );
-  const municipalityId = await ctx.db.knex.transaction(async (trx) => {
+  const id = await auditedChange(ctx, async ({ trx, audit, touch }) => {
+    const { recordId: id, kept: snapshot } = await deletedByEntry(
+      trx,
+      input.auditId,
+      'partnerships',
+      'snapshot',
+      'partnership',
+    );
     if (await findPartnershipRecord(trx, id))
       throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', `No deleted partnership ${String(id)} to restore.`);
@@ -288,23 +235,22 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
     await restoreSnapshot(trx, snapshot);
     const record = await findPartnershipRecord(trx, id);
     if (!record) throw notFound(id);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnerships',
       recordId: id,
       action: 'restore',
       before: null,
       after: auditFields(record, await partnershipSets(trx, id)),
-      actor,
-      at: now,
     });
-    return record.municipality_id;
+    touch({ tables: ['partnerships'], partnershipIds: [id], municipalityIds: [record.municipality_id] });
+    return id;
   });
-  ctx.emit('data:changed', { tables: ['partnerships'], partnershipIds: [id], municipalityIds: [municipalityId] });
   return rowOrThrow(ctx.db.knex, id);
 }
 
 /** Everything about one partnership for the detail panel. */
-export async function getPartnership(db: Knex, id: number): Promise<PartnershipDetail> {
+export async function getPartnership(ctx: AppContext, id: number): Promise<PartnershipDetail> {
+  const db = ctx.db.knex;
   const row = await findPartnershipRow(db, id);
   const record = await findPartnershipRecord(db, id);
   if (!row || !record) throw notFound(id);

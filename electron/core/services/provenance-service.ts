@@ -1,6 +1,5 @@
 import type { AppContext } from '../context';
-import { nowIso } from '../db/clock';
-import { insertAuditEntries } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
 import { markVerified } from '../repositories/provenance-repository';
 
 /** Tables whose records a person marks verified. */
@@ -16,29 +15,25 @@ export async function verifyRecords(
   ctx: AppContext,
   input: { table: VerifiableTable; ids: readonly number[] },
 ): Promise<{ verified: number }> {
-  const actor = await ctx.actor();
-  const at = nowIso();
   const ids = [...new Set(input.ids)];
-  const marked = await ctx.db.knex.transaction(async (trx) => {
+  const marked = await auditedChange(ctx, async ({ trx, actor, at, auditMany, touch }) => {
     const before = await markVerified(trx, input.table, ids, at, actor);
-    await insertAuditEntries(
-      trx,
+    await auditMany(
       before.map((row) => ({
         table: input.table,
         recordId: row.id,
         action: 'verify',
         before: { verifiedAt: row.verifiedAt },
         after: { verifiedAt: at },
-        actor,
-        at,
       })),
     );
-    return before.map((row) => row.id);
+    const marked = before.map((row) => row.id);
+    if (marked.length > 0)
+      touch({
+        tables: [input.table],
+        ...(input.table === 'partnerships' ? { partnershipIds: marked } : { municipalityIds: marked }),
+      });
+    return marked;
   });
-  if (marked.length > 0)
-    ctx.emit('data:changed', {
-      tables: [input.table],
-      ...(input.table === 'partnerships' ? { partnershipIds: marked } : { municipalityIds: marked }),
-    });
   return { verified: marked.length };
 }

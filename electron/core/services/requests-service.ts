@@ -7,10 +7,10 @@ import {
   type RequestToPartnership,
 } from '../../../shared/domain/request-rules';
 import type { AppContext } from '../context';
-import { nowIso } from '../db/clock';
-import { deleteVersioned, insertAudit, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange } from './audited-change';
+import { findOrAddTown } from './towns-service';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
-import { findOrInsertForeignTown, maxForeignTownId } from '../repositories/foreign-towns-repository';
 import { insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
 import {
@@ -62,55 +62,45 @@ const conflict = (current: number, expected: number) =>
 export const listRequests = (ctx: AppContext): Promise<RequestRow[]> => listRequestRows(ctx.db.knex);
 
 export async function createRequest(ctx: AppContext, values: RequestFields): Promise<RequestRow> {
-  const actor = await ctx.actor();
-  const row = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     await checkFields(trx, values);
-    const now = nowIso();
-    const id = await insertRequestRecord(trx, values, now);
+    const id = await insertRequestRecord(trx, values, at);
     const created = await mustFind(trx, id);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnership_requests',
       recordId: id,
       action: 'insert',
       before: null,
       after: auditFields(created),
-      actor,
-      at: now,
     });
+    touch({ tables: ['partnership_requests'] });
     return created;
   });
-  ctx.emit('data:changed', { tables: ['partnership_requests'] });
-  return row;
 }
 
 export async function updateRequest(
   ctx: AppContext,
   input: { id: number; version: number; values: RequestFields },
 ): Promise<RequestRow> {
-  const actor = await ctx.actor();
-  const row = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, input.id);
     if (before.version !== input.version) throw conflict(before.version, input.version);
     await checkFields(trx, input.values);
-    const now = nowIso();
     await updateVersioned(trx, 'partnership_requests', input.id, input.version, {
       ...toRequestColumns(input.values),
-      updated_at: now,
+      updated_at: at,
     });
     const after = await mustFind(trx, input.id);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnership_requests',
       recordId: input.id,
       action: 'update',
       before: auditFields(before),
       after: auditFields(after),
-      actor,
-      at: now,
     });
+    touch({ tables: ['partnership_requests'] });
     return after;
   });
-  ctx.emit('data:changed', { tables: ['partnership_requests'] });
-  return row;
 }
 
 /** Deletes a request; the audit entry keeps the stored row under `_row` for undo. */
@@ -118,29 +108,24 @@ export async function deleteRequest(
   ctx: AppContext,
   input: { id: number; version: number },
 ): Promise<{ auditId: number }> {
-  const actor = await ctx.actor();
-  const result = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const before = await mustFind(trx, input.id);
     const raw = await rawRequest(trx, input.id);
     await deleteVersioned(trx, 'partnership_requests', input.id, input.version);
-    const auditId = await insertAudit(trx, {
+    const auditId = await audit({
       table: 'partnership_requests',
       recordId: input.id,
       action: 'delete',
       before: { ...auditFields(before), _row: raw },
       after: null,
-      actor,
-      at: nowIso(),
     });
+    touch({ tables: ['partnership_requests'] });
     return { auditId };
   });
-  ctx.emit('data:changed', { tables: ['partnership_requests'] });
-  return result;
 }
 
 export async function restoreRequest(ctx: AppContext, input: { auditId: number }): Promise<RequestRow> {
-  const actor = await ctx.actor();
-  const row = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const entry = await deletedByEntry(trx, input.auditId, 'partnership_requests', '_row', 'request');
     const raw = entry.kept;
     if (raw === null || typeof raw !== 'object')
@@ -154,19 +139,16 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
     }
     await insertRawRequest(trx, stored);
     const restored = await mustFind(trx, entry.recordId);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnership_requests',
       recordId: restored.id,
       action: 'restore',
       before: null,
       after: auditFields(restored),
-      actor,
-      at: nowIso(),
     });
+    touch({ tables: ['partnership_requests'] });
     return restored;
   });
-  ctx.emit('data:changed', { tables: ['partnership_requests'] });
-  return row;
 }
 
 /**
@@ -179,8 +161,8 @@ export async function requestToPartnership(
   ctx: AppContext,
   input: RequestToPartnership,
 ): Promise<{ partnershipId: number; request: RequestRow }> {
-  const actor = await ctx.actor();
-  const result = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async (change) => {
+    const { trx, at: now, audit, touch } = change;
     const request = await mustFind(trx, input.id);
     if (request.version !== input.version) throw conflict(request.version, input.version);
     if (request.partnershipId !== null) {
@@ -199,24 +181,11 @@ export async function requestToPartnership(
     else if (countryCode === 'CZ') issues.push({ path: 'townCountryCode', message: 'validation.foreignCountry' });
     if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalid(issues);
 
-    const now = nowIso();
-    const highestBefore = await maxForeignTownId(trx);
-    const foreignTownId = await findOrInsertForeignTown(
-      trx,
-      { name: townName, countryCode, source: `request ${String(request.id)}` },
-      now,
-    );
-    if (foreignTownId > highestBefore) {
-      await insertAudit(trx, {
-        table: 'foreign_towns',
-        recordId: foreignTownId,
-        action: 'insert',
-        before: null,
-        after: { name: townName, countryCode },
-        actor,
-        at: now,
-      });
-    }
+    const foreignTownId = await findOrAddTown(change, {
+      name: townName,
+      countryCode,
+      source: `request ${String(request.id)}`,
+    });
     if (await partnershipExists(trx, municipalityId, foreignTownId)) {
       throw new AppError('CONFLICT', 'This member already has a partnership with that town.', {
         issues: [{ path: 'townName', message: 'validation.partnershipExists' }],
@@ -235,7 +204,7 @@ export async function requestToPartnership(
       },
       now,
     );
-    await insertAudit(trx, {
+    await audit({
       table: 'partnerships',
       recordId: partnershipId,
       action: 'insert',
@@ -249,8 +218,6 @@ export async function requestToPartnership(
         areas: request.themes,
         source: `request ${String(request.id)}`,
       },
-      actor,
-      at: now,
     });
     await updateVersioned(trx, 'partnership_requests', request.id, request.version, {
       status: 'accepted',
@@ -260,23 +227,20 @@ export async function requestToPartnership(
       updated_at: now,
     });
     const after = await mustFind(trx, request.id);
-    await insertAudit(trx, {
+    await audit({
       table: 'partnership_requests',
       recordId: request.id,
       action: 'update',
       before: auditFields(request),
       after: auditFields(after),
-      actor,
-      at: now,
+    });
+    touch({
+      tables: ['partnerships', 'foreign_towns', 'partnership_requests'],
+      partnershipIds: [partnershipId],
+      municipalityIds: [municipalityId],
     });
     return { partnershipId, request: after };
   });
-  ctx.emit('data:changed', {
-    tables: ['partnerships', 'foreign_towns', 'partnership_requests'],
-    partnershipIds: [result.partnershipId],
-    municipalityIds: [result.request.municipalityId ?? 0].filter((id) => id > 0),
-  });
-  return result;
 }
 
 /** Suggested partners for a member_seeks request, best first (see `suggestPartners`). */

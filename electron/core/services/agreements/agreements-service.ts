@@ -28,7 +28,7 @@ import { translate } from '../../../../shared/i18n/index';
 import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
-import { insertAudit } from '../../repositories/audit-repository';
+import { auditedChange } from '../audited-change';
 import {
   deleteAgreementDocument,
   findAgreementDocument,
@@ -207,14 +207,6 @@ export async function previewAgreement(ctx: AppContext, request: AgreementReques
   return { base64: bytes.toString('base64'), warnings: model.warnings, fileName };
 }
 
-/** Paths the user picked in a save dialog in this session: the only ones a retry may name. */
-const approvedPaths = new WeakMap<AppContext, Set<string>>();
-const approve = (ctx: AppContext, filePath: string): void => {
-  const set = approvedPaths.get(ctx) ?? new Set<string>();
-  set.add(filePath);
-  approvedPaths.set(ctx, set);
-};
-
 const storedOptionsSchema = z.object({ request: agreementRequestSchema, defaults: agreementFieldsSchema }).loose();
 
 /** The user's edits: the fields that differ from the registry's values at generation time. */
@@ -286,7 +278,7 @@ export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
   }
   let filePath: string;
   if (input.filePath !== undefined) {
-    if (!approvedPaths.get(ctx)?.has(input.filePath)) {
+    if (!ctx.session.approvedPaths.has(input.filePath)) {
       throw new AppError('FORBIDDEN', 'The file path was not chosen in a save dialog.');
     }
     filePath = input.filePath;
@@ -297,7 +289,8 @@ export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
     });
     if (chosen === null) throw new AppError('CANCELLED', 'Saving was cancelled.');
     filePath = chosen;
-    approve(ctx, filePath);
+    // The only paths a retry may name: those the user picked in a save dialog in this session.
+    ctx.session.approvedPaths.add(filePath);
   }
   return writeAndRecord(ctx, input.request, filePath, input.overwrite);
 }
@@ -360,15 +353,10 @@ export async function agreementSources(ctx: AppContext) {
   return { partnerships, members, towns };
 }
 
-const cancelled = new WeakMap<AppContext, Set<string>>();
-
 /** Asks a running batch to stop after the document it is writing. */
-export function cancelJob(ctx: AppContext, jobId: string): { cancelled: boolean } {
-  const set = cancelled.get(ctx) ?? new Set<string>();
-  set.add(jobId);
-  cancelled.set(ctx, set);
-  return { cancelled: true };
-}
+export const cancelJob = (ctx: AppContext, jobId: string): { cancelled: boolean } => ({
+  cancelled: ctx.jobs.cancel(jobId),
+});
 
 /** A free file name in a folder: "name.docx", else "name (2).docx", … (never overwrites). */
 function freePath(folder: string, fileName: string): string {
@@ -401,10 +389,10 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
     error: string | null;
   }[] = [];
   let wasCancelled = false;
-  ctx.emit('job:progress', { jobId: input.jobId, phase: 'agreements', done: 0, total });
-  try {
+  await ctx.jobs.run({ jobId: input.jobId, kind: 'agreements' }, async (job) => {
+    job.progress('agreements', 0, total);
     for (const partnershipId of input.partnershipIds) {
-      if (cancelled.get(ctx)?.has(input.jobId)) {
+      if (job.cancelled) {
         wasCancelled = true;
         break;
       }
@@ -430,11 +418,9 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
           error: error instanceof Error ? error.message : String(error),
         });
       }
-      ctx.emit('job:progress', { jobId: input.jobId, phase: 'agreements', done: results.length, total });
+      job.progress('agreements', results.length, total);
     }
-  } finally {
-    cancelled.get(ctx)?.delete(input.jobId);
-  }
+  });
   return { jobId: input.jobId, folder, results, cancelled: wasCancelled };
 }
 
@@ -443,21 +429,17 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
  * the row, so the bin brings it back with the same id.
  */
 export async function deleteDraft(ctx: AppContext, draftId: number): Promise<{ auditId: number }> {
-  const actor = await ctx.actor();
-  const { auditId, partnershipId } = await ctx.db.knex.transaction(async (trx) => {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
     const row = await deleteAgreementDocument(trx, draftId);
     if (!row) throw new AppError('NOT_FOUND', `No draft ${String(draftId)} (it may have been deleted).`);
-    const id = await insertAudit(trx, {
+    const auditId = await audit({
       table: 'agreement_documents',
       recordId: draftId,
       action: 'delete',
       before: { _row: row },
       after: null,
-      actor,
-      at: nowIso(),
     });
-    return { auditId: id, partnershipId: Number(row.partnership_id) };
+    touch({ tables: ['agreement_documents'], partnershipIds: [Number(row.partnership_id)] });
+    return { auditId };
   });
-  ctx.emit('data:changed', { tables: ['agreement_documents'], partnershipIds: [partnershipId] });
-  return { auditId };
 }

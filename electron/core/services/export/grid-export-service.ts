@@ -9,7 +9,7 @@ import { membershipState } from '../../../../shared/domain/municipality-rules';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
 import { originLabel } from '../../../../shared/i18n/provenance';
 import { writeAtomically } from '../../files';
-import type { DialogPort } from '../../ports';
+import type { AppContext } from '../../context';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
 import { listPartnershipRows } from '../../repositories/partnerships-repository';
 import { writeCsv, writeXlsx, type CellKind, type CellValue, type Sheet } from './spreadsheet-writers';
@@ -167,7 +167,7 @@ export async function buildSheet<R extends { id: number }>(
  * writes it, the renderer only gets the path. CANCELLED when the user closes the dialog.
  */
 export async function exportGrid(
-  ctx: { knex: Knex; dialogs: DialogPort },
+  ctx: AppContext,
   input: {
     grid: ExportGrid;
     format: ExportFormat;
@@ -176,7 +176,7 @@ export async function exportGrid(
     language: UiLanguage;
   },
 ): Promise<{ filePath: string; rows: number }> {
-  const sheet = await sheetOf(ctx.knex, input.grid, input);
+  const sheet = await sheetOf(ctx.db.knex, input.grid, input);
   const stamp = new Date().toISOString().slice(0, 10);
   const filePath = await ctx.dialogs.saveFile({
     defaultName: `${sheet.name} ${stamp}.${input.format}`,

@@ -25,7 +25,8 @@ import { findImportRun, insertImportRun, listImportRuns } from '../../repositori
 import { writeCsv, writeXlsx, type Sheet } from '../export/spreadsheet-writers';
 import { acquireImportLock } from '../../db/import-lock';
 import { createBackup } from '../../db/backups';
-import { createJob, type ImportJob } from './job';
+import type { Job } from '../../jobs';
+import { auditedChange } from '../audited-change';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
 import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
 import { readSourceFile, type SourceTable } from './read-file';
@@ -36,7 +37,7 @@ export const SAMPLE_LIMIT = 500;
 
 export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx'] as const;
 
-type Preview = {
+export type ImportPreview = {
   kind: ImportKind;
   table: SourceTable;
   columns: ColumnMap;
@@ -47,14 +48,14 @@ type Preview = {
 };
 
 /** Remembered decisions, overlaid by this preview's. */
-async function decisionsFor(db: Knex, preview: Preview): Promise<Map<string, number | null>> {
+async function decisionsFor(db: Knex, preview: ImportPreview): Promise<Map<string, number | null>> {
   const decisions = await loadTownDecisions(db);
   for (const d of preview.decisions) decisions.set(`${d.countryCode}|${townNameKey(d.name)}`, d.sameAs);
   return decisions;
 }
 
 /** Keeps this preview's decisions with the registry (inside the import's transaction). */
-const keepDecisions = (db: Knex, preview: Preview, actor: string, at: string) =>
+const keepDecisions = (db: Knex, preview: ImportPreview, actor: string, at: string) =>
   saveTownDecisions(
     db,
     preview.decisions.map((d) => ({ countryCode: d.countryCode, nameKey: townNameKey(d.name), townId: d.sameAs })),
@@ -62,21 +63,14 @@ const keepDecisions = (db: Knex, preview: Preview, actor: string, at: string) =>
     at,
   );
 
-type ImportState = {
-  files: Map<string, { path: string; name: string }>;
-  previews: Map<string, Preview>;
-  jobs: Map<string, ImportJob>;
-};
+/** This session's import state lives on the context (files chosen, the one current preview). */
+/** Said when the user stops an import or its preview. */
+const CANCELLED = 'The import was cancelled; nothing was changed.';
 
-const states = new WeakMap<AppContext, ImportState>();
-const stateOf = (ctx: AppContext): ImportState => {
-  let state = states.get(ctx);
-  if (!state) {
-    state = { files: new Map(), previews: new Map(), jobs: new Map() };
-    states.set(ctx, state);
-  }
-  return state;
-};
+const stateOf = (ctx: AppContext) => ({
+  files: ctx.session.importFiles,
+  previews: ctx.session.importPreviews,
+});
 
 const registerFile = (ctx: AppContext, filePath: string): { file: string; fileName: string } => {
   const handle = `file:${randomUUID()}`;
@@ -127,7 +121,7 @@ async function resolveFile(ctx: AppContext, handle: string): Promise<{ path: str
 
 type Plan = MunicipalityPlan | PartnershipPlan;
 
-const planFor = async (ctx: AppContext, preview: Preview, job: ImportJob, db = ctx.db.knex): Promise<Plan> =>
+const planFor = async (ctx: AppContext, preview: ImportPreview, job: Job, db = ctx.db.knex): Promise<Plan> =>
   preview.kind === 'municipalities'
     ? planMunicipalities(db, preview.table, preview.columns, job, SAMPLE_LIMIT, preview.policy)
     : planPartnerships(
@@ -140,7 +134,7 @@ const planFor = async (ctx: AppContext, preview: Preview, job: ImportJob, db = c
         await decisionsFor(db, preview),
       );
 
-function toReport(previewId: string, preview: Preview, plan: Plan): ImportReport {
+function toReport(previewId: string, preview: ImportPreview, plan: Plan): ImportReport {
   return {
     previewId,
     kind: preview.kind,
@@ -211,7 +205,7 @@ export async function previewImport(
     columns = applied.columns;
     format = 'mapped';
   }
-  const preview: Preview = {
+  const preview: ImportPreview = {
     kind: input.kind,
     table,
     columns,
@@ -220,20 +214,22 @@ export async function previewImport(
     decisions: input.townDecisions ?? [],
   };
   const state = stateOf(ctx);
-  const job = createJob(previewId, ctx.emit);
-  state.jobs.set(previewId, job);
-  try {
+  return ctx.jobs.run({ jobId: previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
     const plan = await planFor(ctx, preview, job);
     state.previews.clear(); // one preview at a time: the memory of an old file is released
     state.previews.set(previewId, preview);
     return toReport(previewId, preview, plan);
-  } finally {
-    state.jobs.delete(previewId);
-  }
+  });
 }
 
 /** The history entry of an import. */
-const runOf = (preview: Preview, report: ImportReport, actor: string, changed: boolean, backup: string | null) => ({
+const runOf = (
+  preview: ImportPreview,
+  report: ImportReport,
+  actor: string,
+  changed: boolean,
+  backup: string | null,
+) => ({
   kind: preview.kind,
   fileName: preview.table.fileName,
   checksum: preview.table.checksum,
@@ -302,63 +298,57 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     throw new AppError('NOT_FOUND', 'This preview is no longer available; preview the file again.', {
       reason: 'import.error.gone',
     });
-  if (state.jobs.size > 0)
+  if (ctx.jobs.running('import') > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
   const release = await acquireImportLock(ctx.db.filePath);
-  const job = createJob(input.previewId, ctx.emit);
-  state.jobs.set(input.previewId, job);
   try {
-    const check = await planFor(ctx, preview, job);
-    if (!hasChanges(check)) {
-      const report = toReport(input.previewId, preview, check);
-      const actor = await ctx.actor();
-      await ctx.db.knex.transaction(async (trx) => {
-        await keepDecisions(trx, preview, actor, new Date().toISOString());
-        await insertImportRun(trx, runOf(preview, report, actor, false, null));
-      });
-      return { report, changed: false, backup: null };
-    }
-    job.throwIfCancelled();
-    job.progress('backup', 0, 1);
-    const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'import');
-    job.throwIfCancelled();
-    const actor = await ctx.actor();
-    const now = new Date().toISOString();
-    const plan = await ctx.db.knex.transaction(async (trx) => {
-      const inside = await planFor(ctx, preview, job, trx);
-      // The history entry is written with the data (an import is in it exactly when it happened)
-      // and first, so every record the import creates names its run.
-      const importRunId = await insertImportRun(
-        trx,
-        runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name),
-      );
-      const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
-      await keepDecisions(trx, preview, actor, now);
-      if (preview.kind === 'municipalities')
-        await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
-      else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
+    return await ctx.jobs.run({ jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
+      const check = await planFor(ctx, preview, job);
+      if (!hasChanges(check)) {
+        const report = toReport(input.previewId, preview, check);
+        // Nothing changes in the registry: the run is recorded, no screen needs to refresh.
+        await auditedChange(ctx, async ({ trx, actor, at }) => {
+          await keepDecisions(trx, preview, actor, at);
+          await insertImportRun(trx, runOf(preview, report, actor, false, null));
+        });
+        return { report, changed: false, backup: null };
+      }
       job.throwIfCancelled();
-      return inside;
+      job.progress('backup', 0, 1);
+      const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'import');
+      job.throwIfCancelled();
+      const plan = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
+        const inside = await planFor(ctx, preview, job, trx);
+        // The history entry is written with the data (an import is in it exactly when it happened)
+        // and first, so every record the import creates names its run.
+        const importRunId = await insertImportRun(
+          trx,
+          runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name),
+        );
+        const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
+        await keepDecisions(trx, preview, actor, now);
+        if (preview.kind === 'municipalities')
+          await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
+        else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
+        job.throwIfCancelled();
+        touch({
+          tables:
+            preview.kind === 'municipalities'
+              ? ['regions', 'districts', 'municipalities']
+              : ['foreign_towns', 'partnerships'],
+        });
+        return inside;
+      });
+      return { report: toReport(input.previewId, preview, plan), changed: hasChanges(plan), backup: backup.name };
     });
-    ctx.emit('data:changed', {
-      tables:
-        preview.kind === 'municipalities'
-          ? ['regions', 'districts', 'municipalities']
-          : ['foreign_towns', 'partnerships'],
-    });
-    return { report: toReport(input.previewId, preview, plan), changed: hasChanges(plan), backup: backup.name };
   } finally {
-    state.jobs.delete(input.previewId);
     await release();
   }
 }
 
 /** Asks a running preview or import to stop; an import then rolls back entirely. */
 export function cancelImport(ctx: AppContext, input: { previewId: string }): { cancelled: boolean } {
-  const job = stateOf(ctx).jobs.get(input.previewId);
-  if (!job) return { cancelled: false };
-  job.cancel();
-  return { cancelled: true };
+  return { cancelled: ctx.jobs.cancel(input.previewId) };
 }
 
 /** Imports a file in one call (CLI): preview, then commit unless `dryRun`. */

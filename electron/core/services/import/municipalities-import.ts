@@ -19,7 +19,8 @@ import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
 import type { SourceTable } from './read-file';
 import { readRows, yieldToLoop } from './rows';
-import type { ImportJob, ImportProvenance } from './job';
+import type { Job } from '../../jobs';
+import type { ImportProvenance } from './job';
 
 type Values = {
   name: string;
@@ -120,7 +121,7 @@ export async function planMunicipalities(
   db: Knex,
   table: SourceTable,
   columns: ColumnMap,
-  job: ImportJob,
+  job: Job,
   sampleLimit: number,
   policy: ImportPolicy = 'fillEmpty',
 ): Promise<MunicipalityPlan> {
@@ -292,7 +293,7 @@ export async function planMunicipalities(
 export async function writeMunicipalities(
   trx: Knex.Transaction,
   plan: MunicipalityPlan,
-  job: ImportJob,
+  job: Job,
   actor: string,
   now: string,
   provenance: ImportProvenance,

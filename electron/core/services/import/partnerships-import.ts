@@ -21,7 +21,8 @@ import {
 import { foreignTownKey } from '../../repositories/foreign-towns-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
-import type { ImportJob, ImportProvenance } from './job';
+import type { Job } from '../../jobs';
+import type { ImportProvenance } from './job';
 import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
@@ -224,7 +225,7 @@ export async function planPartnerships(
   db: Knex,
   table: SourceTable,
   columns: ColumnMap,
-  job: ImportJob,
+  job: Job,
   sampleLimit: number,
   policy: ImportPolicy = 'fillEmpty',
   decisions: ReadonlyMap<string, number | null> = new Map(),
@@ -429,7 +430,7 @@ export async function planPartnerships(
 export async function writePartnerships(
   trx: Knex.Transaction,
   plan: PartnershipPlan,
-  job: ImportJob,
+  job: Job,
   actor: string,
   now: string,
   provenance: ImportProvenance,

@@ -1,7 +1,7 @@
 import type { CsvRecord } from '../../../../shared/domain/import/csv';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportSeverity } from '../../../../shared/domain/import/report';
-import type { ImportJob } from './job';
+import type { Job } from '../../jobs';
 import { IMPORT_LIMITS, type SourceTable } from './read-file';
 
 /** Reads mapped fields of one record and collects its issues. */
@@ -84,7 +84,7 @@ export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImme
 export async function* readRows(
   table: SourceTable,
   columns: ColumnMap,
-  job: ImportJob,
+  job: Job,
   plan: { issues: ImportIssue[]; counts: { invalid: number } },
 ): AsyncGenerator<RowReader> {
   const total = table.records.length;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AppContext } from '../../context';
 import { computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
 import { statsFilterSchema, type StatsFilterInput } from '../../../../shared/domain/statistics/filter';
 import { computeMapData, type MapData } from '../../../../shared/domain/statistics/map';
@@ -29,3 +30,11 @@ export async function computeMap(db: Knex, input: StatsFilterInput): Promise<Map
   const [rows, regions, centres] = await Promise.all([loadMapRows(db, filter), loadRegions(db), loadRegionCentres(db)]);
   return computeMapData(rows, regions, centres);
 }
+
+/** The dashboard's figures (`stats:compute`): read on the read-only connection, at call time. */
+export const statisticsFor = (ctx: AppContext, input: StatsFilterInput): Promise<Statistics> =>
+  computeStats(ctx.db.reader, input);
+
+/** The map's data (`map:data`), on the read-only connection. */
+export const mapDataFor = (ctx: AppContext, input: StatsFilterInput): Promise<MapData> =>
+  computeMap(ctx.db.reader, input);

@@ -7,7 +7,7 @@ import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { statsToCsvZip } from './stats-csv';
 import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
-import { computeStats } from './statistics-service';
+import { statisticsFor } from './statistics-service';
 
 const statsToJson = (stats: Statistics): Promise<Buffer> =>
   Promise.resolve(
@@ -43,7 +43,7 @@ export async function exportStatsWithDialog(
   ctx: AppContext,
   input: { format: StatsExportFormat; filter: StatsFilterInput; language: UiLanguage },
 ): Promise<{ filePath: string } | null> {
-  const stats = await computeStats(ctx.db.reader, input.filter);
+  const stats = await statisticsFor(ctx, input.filter);
   const { extension, filterName } = FORMATS[input.format];
   const filePath = await ctx.dialogs.saveFile({
     defaultName: defaultExportName(stats, input.format, input.language),
