@@ -37,6 +37,8 @@ const rendererPatterns = [
  * Lint blocks for the zones of core and the CLI: the runtime borders (no Electron, no UI) plus
  * each zone's own forbidden imports; `knexValues: false` allows `import type` from knex only.
  */
+const enumRule = { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union (HOUSE.md §6).' };
+
 function coreZones(zones) {
   return zones.map(({ files, forbid, knexValues = true }) => ({
     files,
@@ -94,10 +96,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union (HOUSE.md §6).' },
-      ],
+      'no-restricted-syntax': ['error', enumRule],
     },
   },
   {
@@ -170,6 +169,35 @@ export default tseslint.config(
       ],
     },
   ]),
+  // One service shape (issue "One house"): handlers hand the context to services and never touch
+  // its database (a restore replaces it); services write only through `auditedChange`.
+  {
+    files: ['electron/core/handlers/**/*.ts', 'electron/core/handlers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        enumRule,
+        {
+          selector: "MemberExpression[object.name='ctx'][property.name='db']",
+          message: 'Handlers pass the context to a service; they never hold or read its database.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/services/**/*.ts'],
+    ignores: ['electron/core/services/audited-change.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        enumRule,
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'A write goes through auditedChange (services/audited-change.ts): transaction, audit, data:changed.',
+        },
+      ],
+    },
+  },
   {
     files: ['electron/main/**/*.ts'],
     rules: {

@@ -25,12 +25,12 @@ import type { HandlersFor } from './types';
 export const partnershipsHandlers = (ctx: AppContext) =>
   ({
     'partnerships:list': ({ ids }) => partnershipRows(ctx, ids),
-    'partnerships:get': ({ id }) => getPartnership(ctx.db.knex, id),
+    'partnerships:get': ({ id }) => getPartnership(ctx, id),
     'partnerships:create': (input) => createPartnership(ctx, input),
     'partnerships:update': (input) => updatePartnership(ctx, input),
     'partnerships:delete': (input) => deletePartnership(ctx, input),
     'partnerships:restore': (input) => restorePartnership(ctx, input),
-    'towns:suggest': (input) => suggestTowns(ctx.db.knex, input),
+    'towns:suggest': (input) => suggestTowns(ctx, input),
     'partnerships:revert': (input) => revertPartnershipChange(ctx, input),
     'towns:ofCountry': (input) => townsOfCountry(ctx, input),
     'towns:merge': (input) => mergeTowns(ctx, input),
@@ -42,5 +42,5 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'activities:create': (input) => createActivity(ctx, input),
     'activities:update': (input) => updateActivity(ctx, input),
     'activities:delete': (input) => deleteActivity(ctx, input),
-    'export:grid': (input) => exportGrid({ knex: ctx.db.knex, dialogs: ctx.dialogs }, input),
+    'export:grid': (input) => exportGrid(ctx, input),
   }) satisfies HandlersFor<typeof partnershipsChannels>;

@@ -12,7 +12,9 @@ async function messagesFor(file: string, code: string): Promise<string[]> {
     overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'], ...tseslint.configs.disableTypeChecked }],
   });
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId?.endsWith('no-restricted-imports') || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 describe('the layers are held by lint (HOUSE.md §1, §7)', () => {
@@ -47,6 +49,16 @@ describe('the layers are held by lint (HOUSE.md §1, §7)', () => {
     ],
     ['electron/core/services/x-service.ts', "import { app } from 'electron';", 'Only electron/main'],
     ['shared/domain/x.ts', "import fs from 'node:fs';", 'no Node APIs'],
+    [
+      'electron/core/handlers/x-handlers.ts',
+      'export const h = (ctx) => ({ get: (id) => find(ctx.db.knex, id) });',
+      'they never hold or read its database',
+    ],
+    [
+      'electron/core/services/x-service.ts',
+      'export const save = (ctx) => ctx.db.knex.transaction(async (trx) => trx("t").insert({}));',
+      'A write goes through auditedChange',
+    ],
   ];
 
   for (const [file, code, expected] of violations) {
@@ -66,6 +78,12 @@ describe('the layers are held by lint (HOUSE.md §1, §7)', () => {
     ).toEqual([]);
     expect(
       await messagesFor('renderer/features/members/X.tsx', "import { Dialog } from '../../components/dialogs';"),
+    ).toEqual([]);
+    expect(
+      await messagesFor(
+        'electron/core/services/x-service.ts',
+        'export const save = (ctx) => auditedChange(ctx, ({ trx }) => trx("t").insert({}));',
+      ),
     ).toEqual([]);
   });
 });
