@@ -27,7 +27,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={wide ? 'm-dialog m-dialog-wide' : 'm-dialog'}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(event) => {
@@ -35,11 +35,11 @@ export function Dialog({
         onClose();
       }}
     >
-      <header className="m-dialog-header">
+      <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
       </header>
-      <div className="m-dialog-body">{children}</div>
-      {footer !== undefined && <footer className="m-dialog-footer">{footer}</footer>}
+      <div className="dialog-body">{children}</div>
+      {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
     </dialog>
   );
 }
@@ -77,7 +77,7 @@ export function ConfirmDialog({
           </button>
           <button
             type="button"
-            className={danger ? 'button m-danger-solid' : 'button primary'}
+            className={danger ? 'button danger-solid' : 'button primary'}
             disabled={busy}
             onClick={onConfirm}
             data-testid="confirm-ok"
@@ -87,7 +87,7 @@ export function ConfirmDialog({
         </>
       }
     >
-      <p className="m-dialog-text">{body}</p>
+      <p className="dialog-text">{body}</p>
       {children}
     </Dialog>
   );
@@ -101,7 +101,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
   if (notice === null) return null;
   return (
     <div
-      className={`notice m-notice ${notice.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
+      className={`notice notice-bar ${notice.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
       role={notice.kind === 'ok' ? 'status' : 'alert'}
       data-testid="notice"
     >
@@ -111,7 +111,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
           {notice.action.label}
         </button>
       )}
-      <button type="button" className="m-notice-close" aria-label={t('common.close')} onClick={onDismiss}>
+      <button type="button" className="notice-close" aria-label={t('common.close')} onClick={onDismiss}>
         ×
       </button>
     </div>

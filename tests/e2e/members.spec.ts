@@ -267,7 +267,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await dialog.getByTestId('end-date').fill('2026-06-30');
     await dialog.getByTestId('confirm-ok').click();
     await expect(dialog).toHaveCount(0);
-    await expect(overview.locator('.m-badge-former')).toHaveText('bývalý člen');
+    await expect(overview.locator('.badge-former')).toHaveText('bývalý člen');
     expect(
       await webApp.ctx.db.knex('municipalities').where({ code: '545881' }).first('is_member', 'member_until'),
     ).toMatchObject({ member_until: '2026-06-30' });

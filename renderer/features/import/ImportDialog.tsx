@@ -71,9 +71,7 @@ function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
               <td className="num">{issue.line}</td>
               <td className="mono">{issue.column}</td>
               <td>
-                <span className={`imp-badge imp-badge-${issue.severity}`}>
-                  {tk(`import.severity.${issue.severity}`)}
-                </span>
+                <span className={`badge badge-${issue.severity}`}>{tk(`import.severity.${issue.severity}`)}</span>
               </td>
               <td>{tk(issue.reason, issue.params)}</td>
             </tr>
@@ -284,11 +282,12 @@ function PossibleDuplicates({
             <tr key={`${item.countryCode}|${item.name}`} data-testid="import-duplicate">
               <td className="num">{item.line}</td>
               <td>
-                <strong>{item.name}</strong> <span className="p-muted">{countryName(item.countryCode, language)}</span>
+                <strong>{item.name}</strong>{' '}
+                <span className="muted-small">{countryName(item.countryCode, language)}</span>
               </td>
               <td>
                 {item.candidateName}
-                {item.candidateNameCs !== null && <span className="p-muted"> ({item.candidateNameCs})</span>}
+                {item.candidateNameCs !== null && <span className="muted-small"> ({item.candidateNameCs})</span>}
               </td>
               <td>
                 {item.reason === 'near'

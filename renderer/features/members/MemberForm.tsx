@@ -193,10 +193,10 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form className="m-form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
       <fieldset>
         <legend>{t('members.form.basic')}</legend>
-        <div className="m-form-grid">
+        <div className="form-grid">
           <Field label={t('members.col.name')} error={errors.name} htmlFor="m-name" wide>
             {input('name')}
           </Field>
@@ -238,7 +238,7 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             hint={region ? undefined : t('members.form.regionFollows')}
             htmlFor="m-region"
           >
-            <output id="m-region" className="m-readonly" data-testid="field-region">
+            <output id="m-region" className="readonly" data-testid="field-region">
               {region?.name ?? '—'}
             </output>
           </Field>
@@ -253,7 +253,7 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
 
       <fieldset>
         <legend>{t('members.form.office')}</legend>
-        <div className="m-form-grid">
+        <div className="form-grid">
           <Field label={t('members.col.mayor')} error={errors.mayorName} htmlFor="m-mayorName">
             {input('mayorName')}
           </Field>
@@ -292,7 +292,7 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
 
       <fieldset>
         <legend>{t('members.form.location')}</legend>
-        <div className="m-form-grid">
+        <div className="form-grid">
           <Field
             label={t('members.col.latitude')}
             error={errors.latitude}
@@ -309,8 +309,8 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
 
       <fieldset>
         <legend>{t('members.form.membership')}</legend>
-        <div className="m-form-grid">
-          <label className="m-check m-field-wide">
+        <div className="form-grid">
+          <label className="check field-wide">
             <input
               type="checkbox"
               checked={values.isMember}
@@ -338,16 +338,16 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
       </fieldset>
 
       {errorCount > 0 && (
-        <p className="m-form-summary" role="alert">
+        <p className="form-summary" role="alert">
           {t('members.form.fixErrors')}
         </p>
       )}
       {failure !== null && (
-        <p className="m-form-summary" role="alert">
+        <p className="form-summary" role="alert">
           {failure instanceof ApiError ? tk(`error.${failure.code}`) : t('error.INTERNAL')}
         </p>
       )}
-      <div className="m-form-actions">
+      <div className="form-actions sticky">
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}

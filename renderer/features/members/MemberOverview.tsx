@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { AuditEntry, District, Region } from '../../../shared/domain/schemas';
+import type { District, Region } from '../../../shared/domain/schemas';
 import { membershipState, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
-import { useI18n, type I18n } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { countryName } from '../../lib/country-names';
 import { partnershipsLink } from '../../lib/deep-links';
@@ -48,48 +49,6 @@ const FIELD_LABELS: Record<string, string> = {
   memberUntil: 'members.col.memberUntil',
   notes: 'members.col.notes',
 };
-
-function historyValue(value: unknown, i18n: I18n): string {
-  if (value === null || value === undefined || value === '') return i18n.t('members.history.empty_value');
-  if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
-  if (typeof value === 'number') return i18n.formatNumber(value);
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? i18n.formatDate(value) : value;
-  return JSON.stringify(value);
-}
-
-function History({ id }: { id: number }) {
-  const i18n = useI18n();
-  const { t, tk } = i18n;
-  const history = useAsync(() => call('audit:history', { table: 'municipalities', recordId: id }), [id]);
-  if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
-  if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
-  if (history.data.length === 0) return <p className="empty-note">{t('members.history.empty')}</p>;
-  return (
-    <ol className="m-history" data-testid="member-history">
-      {history.data.map((entry: AuditEntry) => (
-        <li key={entry.id}>
-          <div className="m-history-head">
-            <span className={`m-badge m-badge-action-${entry.action}`}>{tk(`members.history.${entry.action}`)}</span>
-            <span>{i18n.formatDateTime(entry.at)}</span>
-            <span className="m-muted">{entry.actor || t('members.history.unknownActor')}</span>
-          </div>
-          {entry.action === 'update' && (
-            <ul className="m-history-changes">
-              {entry.changes
-                .filter((change) => FIELD_LABELS[change.field] !== undefined)
-                .map((change) => (
-                  <li key={change.field}>
-                    <strong>{tk(FIELD_LABELS[change.field] ?? change.field)}:</strong>{' '}
-                    <del>{historyValue(change.from, i18n)}</del> → <ins>{historyValue(change.to, i18n)}</ins>
-                  </li>
-                ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({
@@ -170,7 +129,7 @@ export function MemberOverview({
           {m && (
             <p className="m-drawer-sub">
               {tk(`kind.${m.kind}`)} · {m.districtName ?? '—'} · {m.regionName ?? '—'} · {t('members.col.code')}{' '}
-              {m.code} {state && <span className={`m-badge m-badge-${state}`}>{tk(`membership.${state}`)}</span>}
+              {m.code} {state && <span className={`badge badge-${state}`}>{tk(`membership.${state}`)}</span>}
             </p>
           )}
         </div>
@@ -240,22 +199,22 @@ export function MemberOverview({
               </dd>
             </dl>
 
-            <section className="m-section" data-testid="overview-partnerships">
-              <div className="m-section-head">
+            <section className="section" data-testid="overview-partnerships">
+              <div className="section-head">
                 <h3>
                   {t('members.detail.partnerships')}{' '}
-                  <span className="m-muted">
+                  <span className="muted">
                     {t('members.detail.summary', { active: m.activePartnerships, total: m.partnerships })}
                   </span>
                 </h3>
-                <a className="m-link" href={partnershipsLink({ municipality: m.id })} data-testid="link-partnerships">
+                <a className="link" href={partnershipsLink({ municipality: m.id })} data-testid="link-partnerships">
                   {t('members.detail.inPartnerships')} ›
                 </a>
               </div>
               {data.partnerships.length === 0 ? (
                 <p className="empty-note">{t('members.detail.none')}</p>
               ) : (
-                <table className="m-table m-table-partnerships">
+                <table className="table m-table-partnerships">
                   <thead>
                     <tr>
                       <th>{t('members.detail.town')}</th>
@@ -270,20 +229,20 @@ export function MemberOverview({
                     {data.partnerships.map((p) => (
                       <tr key={p.id}>
                         <td>
-                          <a className="m-link" href={partnershipsLink({ municipality: m.id })}>
+                          <a className="link" href={partnershipsLink({ municipality: m.id })}>
                             {p.townName}
                           </a>
                           {p.townNameCs && p.townNameCs !== p.townName && (
-                            <span className="m-muted"> ({p.townNameCs})</span>
+                            <span className="muted"> ({p.townNameCs})</span>
                           )}
                           {p.areas.length > 0 && (
-                            <div className="m-small">{p.areas.map((a) => tk(`area.${a}`)).join(', ')}</div>
+                            <div className="note">{p.areas.map((a) => tk(`area.${a}`)).join(', ')}</div>
                           )}
                         </td>
                         <td>{countryName(p.countryCode, language)}</td>
                         <td>{tk(`partnershipType.${p.type}`)}</td>
                         <td>
-                          <span className={`m-badge m-status-${p.status}`}>{tk(`partnershipStatus.${p.status}`)}</span>
+                          <span className={`badge status-${p.status}`}>{tk(`partnershipStatus.${p.status}`)}</span>
                         </td>
                         <td>{formatDate(p.signedOn ?? p.startedOn) || '—'}</td>
                         <td>{formatDate(p.lastActivityOn) || '—'}</td>
@@ -294,14 +253,14 @@ export function MemberOverview({
               )}
             </section>
 
-            <section className="m-section" data-testid="overview-activities">
+            <section className="section" data-testid="overview-activities">
               <h3>
-                {t('members.detail.activities')} <span className="m-muted">{formatNumber(data.activities.length)}</span>
+                {t('members.detail.activities')} <span className="muted">{formatNumber(data.activities.length)}</span>
               </h3>
               {data.activities.length === 0 ? (
                 <p className="empty-note">{t('members.detail.none')}</p>
               ) : (
-                <table className="m-table">
+                <table className="table">
                   <thead>
                     <tr>
                       <th>{t('members.detail.date')}</th>
@@ -313,7 +272,7 @@ export function MemberOverview({
                   <tbody>
                     {data.activities.slice(0, 12).map((a) => (
                       <tr key={a.id}>
-                        <td className="m-nowrap">{formatDate(a.date)}</td>
+                        <td className="nowrap">{formatDate(a.date)}</td>
                         <td>{a.title}</td>
                         <td>{a.townName}</td>
                         <td className="num">
@@ -326,14 +285,14 @@ export function MemberOverview({
               )}
             </section>
 
-            <section className="m-section" data-testid="overview-contacts">
+            <section className="section" data-testid="overview-contacts">
               <h3>
-                {t('members.detail.contacts')} <span className="m-muted">{formatNumber(data.contacts.length)}</span>
+                {t('members.detail.contacts')} <span className="muted">{formatNumber(data.contacts.length)}</span>
               </h3>
               {data.contacts.length === 0 ? (
                 <p className="empty-note">{t('members.detail.none')}</p>
               ) : (
-                <table className="m-table">
+                <table className="table">
                   <thead>
                     <tr>
                       <th>{t('members.detail.person')}</th>
@@ -352,7 +311,7 @@ export function MemberOverview({
                             ? t('members.detail.sideCz')
                             : `${t('members.detail.sidePartner')} (${c.townName})`}
                         </td>
-                        <td className="m-small">{[c.email, c.phone].filter(Boolean).join(' · ') || '—'}</td>
+                        <td className="note">{[c.email, c.phone].filter(Boolean).join(' · ') || '—'}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -360,12 +319,12 @@ export function MemberOverview({
               )}
             </section>
 
-            <section className="m-section" data-testid="overview-requests">
-              <div className="m-section-head">
+            <section className="section" data-testid="overview-requests">
+              <div className="section-head">
                 <h3>
-                  {t('members.detail.requests')} <span className="m-muted">{formatNumber(data.requests.length)}</span>
+                  {t('members.detail.requests')} <span className="muted">{formatNumber(data.requests.length)}</span>
                 </h3>
-                <a className="m-link" href="#/requests">
+                <a className="link" href="#/requests">
                   {t('nav.requests')} ›
                 </a>
               </div>
@@ -375,14 +334,14 @@ export function MemberOverview({
                 <ul className="m-requests">
                   {data.requests.map((r) => (
                     <li key={r.id}>
-                      <span className={`m-badge m-req-${r.status}`}>{tk(`requestStatus.${r.status}`)}</span>{' '}
+                      <span className={`badge req-${r.status}`}>{tk(`requestStatus.${r.status}`)}</span>{' '}
                       <span>{formatDate(r.receivedOn)}</span> ·{' '}
                       <span>
                         {r.wantedCountryCodes.length === 0
                           ? t('requests.anyCountry')
                           : r.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
                       </span>
-                      {r.description && <p className="m-small">{r.description}</p>}
+                      {r.description && <p className="note">{r.description}</p>}
                     </li>
                   ))}
                 </ul>
@@ -400,7 +359,17 @@ export function MemberOverview({
             onConflict={conflict}
           />
         )}
-        {m && tab === 'history' && <History key={historyKey} id={m.id} />}
+        {m && tab === 'history' && (
+          <RecordHistory
+            table="municipalities"
+            recordId={m.id}
+            version={historyKey}
+            fieldLabel={(field) => (FIELD_LABELS[field] === undefined ? null : tk(FIELD_LABELS[field]))}
+            dateFields={['memberSince', 'memberUntil']}
+            emptyText={t('members.history.empty')}
+            testId="member-history"
+          />
+        )}
       </div>
       {m && confirm === 'end' && (
         <ConfirmDialog
@@ -411,8 +380,10 @@ export function MemberOverview({
           onConfirm={() => void runAction()}
           onCancel={() => setConfirm(null)}
         >
-          <div className="field m-field">
-            <label htmlFor="m-endDate">{t('members.endDialog.date')}</label>
+          <div className="field">
+            <label className="field-label" htmlFor="m-endDate">
+              {t('members.endDialog.date')}
+            </label>
             <input
               id="m-endDate"
               type="date"
@@ -421,7 +392,7 @@ export function MemberOverview({
               data-testid="end-date"
             />
             {issuesByField(actionError).endedOn !== undefined && (
-              <span className="m-field-error" data-testid="error-endDate">
+              <span className="field-error" data-testid="error-endDate">
                 {tk(issuesByField(actionError).endedOn ?? '')}
               </span>
             )}

@@ -308,12 +308,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         />
       </label>
       {hasFilters(filters) && (
-        <button
-          type="button"
-          className="m-link-button"
-          onClick={() => setFilters(NO_FILTERS)}
-          data-testid="filter-reset"
-        >
+        <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)} data-testid="filter-reset">
           {t('members.filter.reset')}
         </button>
       )}

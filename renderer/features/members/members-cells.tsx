@@ -8,7 +8,7 @@ export function MembershipCell({ data }: CustomCellRendererProps<MunicipalityRow
   const { tk } = useI18n();
   if (!data) return null;
   const state = membershipState(data);
-  return <span className={`m-badge m-badge-${state}`}>{tk(`membership.${state}`)}</span>;
+  return <span className={`badge badge-${state}`}>{tk(`membership.${state}`)}</span>;
 }
 
 /** The button that opens a member's overview. */
@@ -21,7 +21,7 @@ export function OpenCell({
   return (
     <button
       type="button"
-      className="m-link-button"
+      className="link-button"
       onClick={() => onOpen(data)}
       aria-label={t('members.openNamed', { name: data.name })}
       data-testid="open-member"

@@ -11,7 +11,7 @@ import type { Activity } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CodeSelect, Field } from '../../components/Field';
-import type { Toast } from './Toasts';
+import type { Toast } from '../../components/Toasts';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -100,7 +100,7 @@ export function ActivitiesSection({
       <h3>{t('partnerships.section.activities')}</h3>
       {activities.length === 0 && <p className="hint">{t('partnerships.activity.none')}</p>}
       {activities.length > 0 && (
-        <table className="p-table">
+        <table className="table table-boxed">
           <thead>
             <tr>
               <th>{label('date')}</th>
@@ -117,22 +117,22 @@ export function ActivitiesSection({
                 <td>{formatDate(a.date)}</td>
                 <td>
                   {a.title}
-                  <div className="p-muted">{tk(`partnerships.activityKind.${a.kind}`)}</div>
+                  <div className="muted-small">{tk(`partnerships.activityKind.${a.kind}`)}</div>
                 </td>
                 <td className="num">{a.participants ?? ''}</td>
                 <td>
                   {a.fundingProgramme ? (
                     tk(`partnerships.programme.${a.fundingProgramme}`)
                   ) : (
-                    <span className="p-muted">{t('partnerships.activity.noFunding')}</span>
+                    <span className="muted-small">{t('partnerships.activity.noFunding')}</span>
                   )}
                 </td>
                 <td className="num">{a.fundingAmount !== null ? money(a.fundingAmount, a.currency) : ''}</td>
                 <td className="p-row-actions">
-                  <button type="button" className="p-link" onClick={() => edit(a)}>
+                  <button type="button" className="link-button" onClick={() => edit(a)}>
                     {t('partnerships.edit')}
                   </button>
-                  <button type="button" className="p-link danger" onClick={() => void remove(a)}>
+                  <button type="button" className="link-button danger" onClick={() => void remove(a)}>
                     {t('partnerships.remove')}
                   </button>
                 </td>
@@ -218,7 +218,7 @@ export function ActivitiesSection({
               ))}
             </select>
           </Field>
-          <div className="p-form-actions p-field-wide">
+          <div className="form-actions field-wide">
             <button type="submit" className="button small primary" data-testid="activity-save">
               {t('common.save')}
             </button>

@@ -4,7 +4,7 @@ import type { Contact } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Field } from '../../components/Field';
-import type { Toast } from './Toasts';
+import type { Toast } from '../../components/Toasts';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -80,7 +80,7 @@ export function ContactsSection({
       <Field name="phone" label={label('phone')} error={errors.phone}>
         <input value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
       </Field>
-      <div className="p-form-actions">
+      <div className="form-actions">
         <button type="submit" className="button small primary" data-testid="contact-save">
           {t('common.save')}
         </button>
@@ -106,15 +106,15 @@ export function ContactsSection({
                   <li key={contact.id}>
                     <div>
                       <strong>{contact.name}</strong>
-                      {contact.role !== null && <span className="p-muted"> · {contact.role}</span>}
-                      <div className="p-muted">
+                      {contact.role !== null && <span className="muted-small"> · {contact.role}</span>}
+                      <div className="muted-small">
                         {[contact.email, contact.phone].filter((v) => v !== null).join(' · ')}
                       </div>
                     </div>
                     <span className="p-row-actions">
                       <button
                         type="button"
-                        className="p-link"
+                        className="link-button"
                         onClick={() =>
                           setDraft({
                             id: contact.id,
@@ -129,7 +129,7 @@ export function ContactsSection({
                       >
                         {t('partnerships.edit')}
                       </button>
-                      <button type="button" className="p-link danger" onClick={() => void remove(contact)}>
+                      <button type="button" className="link-button danger" onClick={() => void remove(contact)}>
                         {t('partnerships.remove')}
                       </button>
                     </span>

@@ -82,7 +82,7 @@ export function MergeDialog({
         </>
       }
     >
-      <p className="m-dialog-text">
+      <p className="dialog-text">
         {t(mode === 'town' ? 'merge.town.explain' : 'merge.partnership.explain', { keep: keepLabel })}
       </p>
       <input
@@ -106,7 +106,7 @@ export function MergeDialog({
                 data-testid="merge-choice"
               />
               <strong>{choice.label}</strong>
-              <span className="p-muted">{choice.detail}</span>
+              <span className="muted-small">{choice.detail}</span>
             </label>
           </li>
         ))}

@@ -93,7 +93,7 @@ function TownPicker({
       />
       {suggestions !== null && (
         <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
-          {suggestions.length === 0 && <li className="p-muted">{t('partnerships.new.noMatch')}</li>}
+          {suggestions.length === 0 && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
           {suggestions.map((s, index) => (
             <li
               key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
@@ -110,8 +110,8 @@ function TownPicker({
               <span className="p-cc">{s.countryCode}</span>
               <span className="p-sugg-main">
                 <strong>{s.name}</strong>
-                {s.nameCs !== null && s.nameCs !== s.name && <span className="p-muted"> ({s.nameCs})</span>}
-                <span className="p-muted">
+                {s.nameCs !== null && s.nameCs !== s.name && <span className="muted-small"> ({s.nameCs})</span>}
+                <span className="muted-small">
                   {' '}
                   · {countryName(s.countryCode, language)}
                   {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
@@ -120,7 +120,7 @@ function TownPicker({
               <span className="p-sugg-side">
                 {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}
                 {s.population !== null && (
-                  <span className="p-muted">
+                  <span className="muted-small">
                     {t('partnerships.new.population', { count: formatNumber(s.population) })}
                   </span>
                 )}
@@ -249,7 +249,7 @@ export function NewPartnershipDialog({
               ))}
             </select>
           </Field>
-          <div className="p-field-wide">
+          <div className="field-wide">
             <TownPicker
               value={town}
               onChange={(next) => {
@@ -259,7 +259,7 @@ export function NewPartnershipDialog({
               error={errors.town || undefined}
             />
             {town && errors.town ? (
-              <span className="p-field-error" role="alert" data-testid="error-town">
+              <span className="field-error" role="alert" data-testid="error-town">
                 {errors.town}
               </span>
             ) : null}

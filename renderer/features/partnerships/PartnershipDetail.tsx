@@ -17,16 +17,17 @@ import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partne
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CodeSelect, Field } from '../../components/Field';
+import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
+import { MESSAGES } from '../../../shared/i18n/index';
 import { useI18n } from '../../lib/i18n';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
-import { HistorySection } from './HistorySection';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
-import type { Toast } from './Toasts';
+import type { Toast } from '../../components/Toasts';
 
 type Form = {
   type: PartnershipType;
@@ -89,6 +90,18 @@ const storedFields = (d: Detail) => ({
   participantGroups: d.participantGroups,
 });
 
+/** Codes in the history in the user's language (field → message prefix). */
+const HISTORY_CODES = {
+  type: 'partnershipType',
+  status: 'partnershipStatus',
+  termKind: 'partnerships.termKind',
+  areas: 'area',
+  participantGroups: 'partnerships.group',
+};
+
+/** Fields of the history holding a date at its precision. */
+const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
+
 /** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
 export function PartnershipDetail({
   id,
@@ -105,6 +118,10 @@ export function PartnershipDetail({
 }) {
   const i18n = useI18n();
   const { t, tk, language, formatNumber } = i18n;
+  const historyLabel = (field: string) => {
+    const key = `partnerships.field.${field}`;
+    return MESSAGES[language][key] !== undefined ? tk(key) : field;
+  };
   const [tick, setTick] = useState(0);
   const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
@@ -223,7 +240,7 @@ export function PartnershipDetail({
             )}
             <button
               type="button"
-              className="p-toast-close"
+              className="close-button"
               onClick={onClose}
               aria-label={t('common.close')}
               data-testid="detail-close"
@@ -324,13 +341,13 @@ export function PartnershipDetail({
                   {agreements.data.map((draft) => (
                     <li key={draft.id}>
                       <strong>{draft.fileName ?? draft.template}</strong>
-                      <span className="p-muted">
+                      <span className="muted-small">
                         {draft.languageFirst.toUpperCase()} / {draft.languageSecond.toUpperCase()} ·{' '}
                         {i18n.formatDate(draft.createdAt)}
                       </span>
                       <button
                         type="button"
-                        className="m-link-button p-draft-delete"
+                        className="link-button p-draft-delete"
                         onClick={() => void deleteDraft(draft.id, draft.fileName ?? draft.template)}
                         data-testid="draft-delete"
                       >
@@ -340,22 +357,33 @@ export function PartnershipDetail({
                   ))}
                 </ul>
               )}
-              <HistorySection
-                table="partnerships"
-                recordId={d.id}
-                version={d.version}
-                onRevert={(auditId) => {
-                  call('partnerships:revert', { auditId }).then(
-                    (row) => {
-                      onSaved(row);
-                      reset();
-                      showToast({ kind: 'ok', text: t('partnerships.history.reverted'), seconds: 5 });
-                    },
-                    (error: unknown) =>
-                      showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) }),
-                  );
-                }}
-              />
+              <section data-testid="history">
+                <h3>{t('partnerships.section.history')}</h3>
+                <RecordHistory
+                  table="partnerships"
+                  recordId={d.id}
+                  version={d.version}
+                  fieldLabel={historyLabel}
+                  codeLabels={HISTORY_CODES}
+                  dateFields={HISTORY_DATES}
+                  emptyText={t('partnerships.history.none')}
+                  testId="history-list"
+                  onRevert={(auditId) => {
+                    call('partnerships:revert', { auditId }).then(
+                      (row) => {
+                        onSaved(row);
+                        reset();
+                        showToast({ kind: 'ok', text: t('partnerships.history.reverted'), seconds: 5 });
+                      },
+                      (error: unknown) =>
+                        showToast({
+                          kind: 'error',
+                          text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)),
+                        }),
+                    );
+                  }}
+                />
+              </section>
             </>
           )}
         </div>
@@ -527,7 +555,7 @@ function DetailForm({
             {date('startedOn')}
             {date('signedOn')}
             {signedEarly && (
-              <label className="p-check p-field-wide">
+              <label className="check field-wide">
                 <input
                   type="checkbox"
                   checked={form.confirmSignedBeforeStart}
@@ -561,7 +589,7 @@ function DetailForm({
           <h3>{t('partnerships.field.areas')}</h3>
           <div className="p-checks" data-testid="field-areas">
             {COOPERATION_AREAS.map((area) => (
-              <label key={area} className="p-check">
+              <label key={area} className="check">
                 <input
                   type="checkbox"
                   checked={form.areas.includes(area)}
@@ -574,7 +602,7 @@ function DetailForm({
           <h3>{t('partnerships.field.participantGroups')}</h3>
           <div className="p-checks">
             {PARTICIPANT_GROUPS.map((group) => (
-              <label key={group} className="p-check">
+              <label key={group} className="check">
                 <input
                   type="checkbox"
                   checked={form.participantGroups.includes(group)}
@@ -593,7 +621,7 @@ function DetailForm({
               data-testid="field-notes"
             />
           </Field>
-          <div className="p-form-actions">
+          <div className="form-actions">
             <button type="submit" className="button primary" disabled={saving} data-testid="detail-save">
               {t('common.save')}
             </button>

@@ -22,7 +22,7 @@ import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
-import { Toasts, useToasts } from './Toasts';
+import { Toasts, useToasts } from '../../components/Toasts';
 import './partnerships.css';
 
 type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';

@@ -36,7 +36,7 @@ export function CountryCell({ data }: CustomCellRendererProps<PartnershipRow>) {
 export function StatusCell({ data }: CustomCellRendererProps<PartnershipRow>) {
   const { tk } = useI18n();
   if (!data) return null;
-  return <span className={`p-status p-status-${data.status}`}>{tk(`partnershipStatus.${data.status}`)}</span>;
+  return <span className={`badge status-${data.status}`}>{tk(`partnershipStatus.${data.status}`)}</span>;
 }
 
 /** Areas of cooperation as small chips. */
@@ -67,7 +67,7 @@ export function ActionsCell({
   if (!data) return null;
   return (
     <span className="p-actions">
-      <button type="button" className="p-link" onClick={() => onOpen(data)} data-testid="open-partnership">
+      <button type="button" className="link-button" onClick={() => onOpen(data)} data-testid="open-partnership">
         {t('partnerships.detail')}
       </button>
       <button

@@ -5,7 +5,7 @@ import { ApiError, call } from '../../lib/api';
 import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
-import type { Toast } from './Toasts';
+import type { Toast } from '../../components/Toasts';
 
 /**
  * The edit flow of a partnership's child records (contacts, activities): one draft at a time,

@@ -99,11 +99,11 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
         </>
       }
     >
-      <p className="m-dialog-text">{t('requests.convertDialog.body')}</p>
-      <div className="m-form-grid">
+      <p className="dialog-text">{t('requests.convertDialog.body')}</p>
+      <div className="form-grid">
         {memberSeeks ? (
           <Field label={t('requests.convertDialog.member')} htmlFor="c-member">
-            <output id="c-member" className="m-readonly">
+            <output id="c-member" className="readonly">
               {row.municipalityName}
             </output>
           </Field>
@@ -170,7 +170,7 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
         </Field>
       </div>
       {failure !== null && (
-        <p className="m-form-summary" role="alert">
+        <p className="form-summary" role="alert">
           {failure instanceof ApiError ? `${tk(`error.${failure.code}`)} ${failure.message}` : t('error.INTERNAL')}
         </p>
       )}

@@ -110,10 +110,10 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
   };
 
   return (
-    <form className="m-form" onSubmit={(event) => void submit(event)} noValidate data-testid="request-form">
-      <div className="m-form-grid">
-        <div className="m-field m-field-wide">
-          <span className="r-label">{t('requests.form.direction')}</span>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="request-form">
+      <div className="form-grid">
+        <div className="field field-wide">
+          <span className="field-label">{t('requests.form.direction')}</span>
           <div className="segmented" role="radiogroup" aria-label={t('requests.form.direction')}>
             {REQUEST_DIRECTIONS.map((direction) => (
               <button
@@ -184,9 +184,9 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
           htmlFor="r-addCountry"
           wide
         >
-          <div className="m-chips" data-testid="wanted-countries">
+          <div className="chips" data-testid="wanted-countries">
             {values.wantedCountryCodes.map((code) => (
-              <span key={code} className="m-chip">
+              <span key={code} className="chip">
                 {countryName(code, language)}
                 <button
                   type="button"
@@ -259,14 +259,14 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
           />
         </Field>
         <Field label={t('requests.col.themes')} error={errors.themes} htmlFor="r-themes" wide>
-          <div className="m-chips" id="r-themes" data-testid="field-themes">
+          <div className="chips" id="r-themes" data-testid="field-themes">
             {COOPERATION_AREAS.map((area) => {
               const on = values.themes.includes(area);
               return (
                 <button
                   key={area}
                   type="button"
-                  className="m-toggle-chip"
+                  className="toggle-chip"
                   aria-pressed={on}
                   onClick={() => set('themes', on ? values.themes.filter((a) => a !== area) : [...values.themes, area])}
                   data-testid={`theme-${area}`}
@@ -288,16 +288,16 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         </Field>
       </div>
       {Object.keys(errors).length > 0 && (
-        <p className="m-form-summary" role="alert">
+        <p className="form-summary" role="alert">
           {t('requests.form.fixErrors')}
         </p>
       )}
       {failure !== null && (
-        <p className="m-form-summary" role="alert">
+        <p className="form-summary" role="alert">
           {failure instanceof ApiError ? tk(`error.${failure.code}`) : t('error.INTERNAL')}
         </p>
       )}
-      <div className="m-form-actions">
+      <div className="form-actions sticky">
         <button type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>

@@ -24,22 +24,20 @@ function Suggestions({ row, onPick }: { row: RequestRow; onPick: (id: number) =>
   if (suggestions.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
   return (
     <div data-testid="suggestions">
-      <p className="m-small">{t('requests.suggestPanel.hint')}</p>
+      <p className="note">{t('requests.suggestPanel.hint')}</p>
       {suggestions.data.length === 0 ? (
         <p className="empty-note">{t('requests.suggestPanel.none')}</p>
       ) : (
         <ol className="r-suggestions">
           {suggestions.data.map((s) => (
             <li key={s.request.id}>
-              <button type="button" className="m-link-button r-suggestion-name" onClick={() => onPick(s.request.id)}>
+              <button type="button" className="link-button r-suggestion-name" onClick={() => onPick(s.request.id)}>
                 {requesterOf(s.request)}
               </button>
-              <span className="m-muted"> · {countryName(s.request.requesterCountryCode, language)}</span>
-              <span className="m-badge m-req-new r-score">{t('requests.suggestPanel.score', { score: s.score })}</span>
-              {s.sizeMatches && (
-                <span className="m-badge m-badge-member">{t('requests.suggestPanel.sizeMatches')}</span>
-              )}
-              <p className="m-small">
+              <span className="muted"> · {countryName(s.request.requesterCountryCode, language)}</span>
+              <span className="badge req-new r-score">{t('requests.suggestPanel.score', { score: s.score })}</span>
+              {s.sizeMatches && <span className="badge badge-member">{t('requests.suggestPanel.sizeMatches')}</span>}
+              <p className="note">
                 {t('requests.suggestPanel.common')}: {s.commonThemes.map((a) => tk(`area.${a}`)).join(', ')}
               </p>
             </li>
@@ -167,9 +165,9 @@ export function RequestsPage() {
           ) : (
             <>
               <header>
-                <span className={`m-badge m-req-${selected.status}`}>{tk(`requestStatus.${selected.status}`)}</span>
+                <span className={`badge req-${selected.status}`}>{tk(`requestStatus.${selected.status}`)}</span>
                 <h2 data-testid="request-title">{requesterOf(selected)}</h2>
-                <p className="m-small">
+                <p className="note">
                   {tk(`requestDirection.${selected.direction}`)} · {formatDate(selected.receivedOn)}
                 </p>
               </header>
@@ -184,9 +182,9 @@ export function RequestsPage() {
                 <dd>{selected.wantedSize ? tk(`townSize.${selected.wantedSize}`) : t('requests.anySize')}</dd>
                 <dt>{t('requests.col.themes')}</dt>
                 <dd>
-                  <span className="m-chips">
+                  <span className="chips">
                     {selected.themes.map((a) => (
-                      <span key={a} className="m-chip r-chip">
+                      <span key={a} className="chip r-chip">
                         {tk(`area.${a}`)}
                       </span>
                     ))}
@@ -197,7 +195,7 @@ export function RequestsPage() {
                     <dt>{t('requests.col.partnership')}</dt>
                     <dd>
                       <a
-                        className="m-link"
+                        className="link"
                         href={partnershipsLink({ municipality: selected.municipalityId })}
                         data-testid="request-partnership"
                       >
@@ -226,7 +224,7 @@ export function RequestsPage() {
                     {t('requests.convert')}
                   </button>
                 ) : (
-                  <span className="m-small">{t('requests.alreadyConverted')}</span>
+                  <span className="note">{t('requests.alreadyConverted')}</span>
                 )}
                 <button
                   type="button"
@@ -242,7 +240,7 @@ export function RequestsPage() {
                 {selected.direction === 'member_seeks' ? (
                   <Suggestions row={selected} onPick={setSelectedId} />
                 ) : (
-                  <p className="m-small">{t('requests.suggestPanel.onlyMember')}</p>
+                  <p className="note">{t('requests.suggestPanel.onlyMember')}</p>
                 )}
               </section>
             </>

@@ -6,5 +6,5 @@ import { useI18n } from '../../lib/i18n';
 export function RequestStatusCell({ data }: CustomCellRendererProps<RequestRow>) {
   const { tk } = useI18n();
   if (!data) return null;
-  return <span className={`m-badge m-req-${data.status}`}>{tk(`requestStatus.${data.status}`)}</span>;
+  return <span className={`badge req-${data.status}`}>{tk(`requestStatus.${data.status}`)}</span>;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useI18n } from '../lib/i18n';
+import './kit.css';
 
 export type Toast = {
   id: number;
@@ -36,11 +37,11 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
   }, [seconds, onClose]);
   return (
     <div
-      className={`p-toast p-toast-${toast.kind}`}
+      className={`toast toast-${toast.kind}`}
       role={toast.kind === 'error' ? 'alert' : 'status'}
       data-testid={`toast-${toast.kind}`}
     >
-      <div className="p-toast-text">
+      <div className="toast-text">
         <span>{toast.text}</span>
         {toast.detail !== undefined && <small>{toast.detail}</small>}
       </div>
@@ -57,7 +58,7 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="p-toast-close" onClick={onClose} aria-label={t('common.close')}>
+      <button type="button" className="close-button" onClick={onClose} aria-label={t('common.close')}>
         ×
       </button>
     </div>
@@ -66,7 +67,7 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
 
 export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: number) => void }) {
   return (
-    <div className="p-toasts" aria-live="polite">
+    <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} onClose={() => dismiss(toast.id)} />
       ))}

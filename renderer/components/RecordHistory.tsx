@@ -1,0 +1,104 @@
+import type { AuditedTable } from '../../shared/domain/schemas';
+import { MESSAGES } from '../../shared/i18n/index';
+import { call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useAsync } from '../lib/useAsync';
+import { ErrorNotice } from './ErrorNotice';
+import './kit.css';
+
+/** Fields a history never shows (bookkeeping, or the undo snapshot of a delete). */
+const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt']);
+
+const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
+
+/**
+ * The change history of one record: who, when, which fields from what to what. Values are shown as
+ * text: codes in the user's language, dates at their precision, anything else literally (never HTML).
+ */
+export function RecordHistory({
+  table,
+  recordId,
+  version,
+  fieldLabel,
+  codeLabels = {},
+  dateFields = [],
+  emptyText,
+  testId,
+  onRevert,
+}: {
+  table: AuditedTable;
+  recordId: number;
+  /** Changes when the record does: the history is read again. */
+  version: number;
+  /** A field's label; null hides the field's changes. */
+  fieldLabel: (field: string) => string | null;
+  /** Field → message prefix of its codes (`status` → `partnershipStatus`). */
+  codeLabels?: Readonly<Record<string, string>>;
+  /** Fields holding a date at its precision (a bare year "1997" is shown as a year). */
+  dateFields?: readonly string[];
+  emptyText: string;
+  testId: string;
+  /** Puts back what one change replaced (offered on changes of editable fields). */
+  onRevert?: (auditId: number) => void;
+}) {
+  const { t, tk, language, formatDate, formatDateTime, formatNumber } = useI18n();
+  const history = useAsync(() => call('audit:history', { table, recordId }), [table, recordId, version]);
+  const show = (value: unknown, field: string): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(v, field)).join(', ');
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'number') return formatNumber(value);
+    if (typeof value === 'object') return shorten(JSON.stringify(value));
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const prefix = codeLabels[field];
+    if (prefix !== undefined && MESSAGES[language][`${prefix}.${text}`] !== undefined) return tk(`${prefix}.${text}`);
+    if (dateFields.includes(field) || /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+    return shorten(text);
+  };
+  if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
+  if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
+  if (history.data.length === 0) return <p className="hint">{emptyText}</p>;
+  return (
+    <ol className="history" data-testid={testId}>
+      {history.data.map((entry) => {
+        const changes = entry.changes.flatMap((change) => {
+          const label = HIDDEN.has(change.field) ? null : fieldLabel(change.field);
+          return label === null ? [] : [{ ...change, label }];
+        });
+        const changed = entry.action === 'update' || entry.action === 'import';
+        return (
+          <li key={entry.id} data-testid="history-entry">
+            <div className="history-head">
+              <strong>{tk(`partnerships.history.action.${entry.action}`)}</strong>
+              <span className="muted-small">
+                {formatDateTime(entry.at)} · {entry.actor === '' ? t('partnerships.history.unknownActor') : entry.actor}
+              </span>
+            </div>
+            {changed && changes.length > 0 && (
+              <ul className="history-changes">
+                {changes.map((change) => (
+                  <li key={change.field}>
+                    <span className="history-field">{change.label}:</span> <del>{show(change.from, change.field)}</del>{' '}
+                    → <ins>{show(change.to, change.field)}</ins>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {onRevert !== undefined &&
+              (entry.action === 'update' || (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
+              changes.length > 0 && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onRevert(entry.id)}
+                  data-testid="history-revert"
+                >
+                  {t('partnerships.history.revert')}
+                </button>
+              )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
