@@ -1,0 +1,79 @@
+import { useI18n } from '../../lib/i18n';
+import type { AgreementDraft } from './useAgreementDraft';
+
+/** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
+export function SavePanel({ draft }: { draft: AgreementDraft }) {
+  const { t, tk } = useI18n();
+  const { request, preview, warnings, partyName, refreshPreview, busy, save, pending, setPending, saved } = draft;
+  if (request === null) return null;
+  return (
+    <div className="card" data-testid="agreement-missing">
+      <h2>{t('agreements.missing.title')}</h2>
+      {preview === null ? null : warnings.length === 0 ? (
+        <p className="notice notice-ok">{t('agreements.missing.none')}</p>
+      ) : (
+        <>
+          <ul className="agreement-missing">
+            {warnings.map((w) => (
+              <li key={w.path}>
+                {partyName(w.side) !== undefined && <strong>{`${partyName(w.side) ?? ''}: `}</strong>}
+                {tk(`agreements.missing.${w.field}`)}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t('agreements.missing.hint')}</p>
+        </>
+      )}
+      <div className="page-actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="agreement-preview-button"
+          onClick={() => refreshPreview(request)}
+        >
+          {t('agreements.preview')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="agreement-save"
+          disabled={busy}
+          onClick={() => void save({ acceptMissing: false })}
+        >
+          {t('agreements.save')}
+        </button>
+      </div>
+      {pending?.kind === 'missing' && (
+        <div className="notice" role="alertdialog" data-testid="agreement-confirm">
+          <span>{t('agreements.confirmMissing', { count: warnings.length })}</span>
+          <button type="button" className="button primary" onClick={() => void save({ acceptMissing: true })}>
+            {t('agreements.save')}
+          </button>
+          <button type="button" className="button" onClick={() => setPending(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {pending?.kind === 'overwrite' && (
+        <div className="notice" role="alertdialog" data-testid="agreement-confirm-overwrite">
+          <span>{t('agreements.confirmOverwrite', { file: pending.filePath })}</span>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => void save({ acceptMissing: true, overwrite: true, filePath: pending.filePath })}
+          >
+            {t('agreements.replace')}
+          </button>
+          <button type="button" className="button" onClick={() => setPending(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {saved !== null && (
+        <p className="notice notice-ok" data-testid="agreement-saved">
+          {t('agreements.saved', { file: saved })}
+        </p>
+      )}
+    </div>
+  );
+}

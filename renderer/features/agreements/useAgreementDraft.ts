@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { compareCzech } from '../../../shared/domain/text';
+import type { InputOf, OutputOf } from '../../../shared/ipc/contract';
+import { ApiError, call } from '../../lib/api';
+import { parseAgreementLink } from '../../lib/deep-links';
+import { useAsync } from '../../lib/useAsync';
+
+type Options = OutputOf<'agreements:options'>;
+export type AgreementRequest = Options['request'];
+export type AgreementSource = InputOf<'agreements:options'>['source'];
+export type AgreementWarning = OutputOf<'agreements:preview'>['warnings'][number];
+/** What a save waits for the user to confirm: saving with data missing, or replacing a file. */
+export type PendingSave = { kind: 'missing' } | { kind: 'overwrite'; filePath: string };
+export type SaveConfirmation = { acceptMissing: boolean; overwrite?: boolean; filePath?: string };
+
+/**
+ * The state of the Agreements screen and its calls to core: the source (a partnership from the
+ * link or the list, or a member and a town), the draft request with the registry's defaults, the
+ * debounced preview and its missing-data warnings, and saving with its confirmations.
+ */
+export function useAgreementDraft() {
+  const sources = useAsync(() => call('agreements:sources', {}), []);
+  const [mode, setMode] = useState<'partnership' | 'pair'>('partnership');
+  const [source, setSource] = useState<AgreementSource | null>(() => {
+    const id = parseAgreementLink(window.location.hash);
+    return id === null ? null : { partnershipId: id };
+  });
+  const [memberId, setMemberId] = useState<number | null>(null);
+  const [townId, setTownId] = useState<number | null>(null);
+  const [options, setOptions] = useState<Options | null>(null);
+  const [request, setRequest] = useState<AgreementRequest | null>(null);
+  const [preview, setPreview] = useState<OutputOf<'agreements:preview'> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<PendingSave | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [draftsTick, setDraftsTick] = useState(0);
+  const previewSeq = useRef(0);
+
+  const partnerships = useMemo(
+    () =>
+      [...(sources.data?.partnerships ?? [])].sort(
+        (a, b) => compareCzech(a.municipalityName, b.municipalityName) || compareCzech(a.townName, b.townName),
+      ),
+    [sources.data],
+  );
+
+  // Defaults from the registry whenever the source changes.
+  useEffect(() => {
+    if (source === null) return;
+    let live = true;
+    call('agreements:options', { source }).then(
+      (loaded) => {
+        if (!live) return;
+        setError(null);
+        setSaved(null);
+        setOptions(loaded);
+        setRequest(loaded.request);
+        setPreview(null);
+      },
+      (failure: unknown) => {
+        if (live) setError(failure);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  const refreshPreview = useCallback((current: AgreementRequest) => {
+    const seq = (previewSeq.current += 1);
+    call('agreements:preview', { request: current }).then(
+      (result) => {
+        if (seq === previewSeq.current) setPreview(result);
+      },
+      (failure: unknown) => {
+        if (seq === previewSeq.current) setError(failure);
+      },
+    );
+  }, []);
+
+  // The preview and the missing-data list follow the form (debounced).
+  useEffect(() => {
+    if (request === null) return;
+    const timer = window.setTimeout(() => refreshPreview(request), 400);
+    return () => window.clearTimeout(timer);
+  }, [request, refreshPreview]);
+
+  const update = (patch: Partial<AgreementRequest>) =>
+    setRequest((current) => (current === null ? current : { ...current, ...patch }));
+  const updateFields = (patch: Partial<AgreementRequest['fields']>) =>
+    setRequest((current) => (current === null ? current : { ...current, fields: { ...current.fields, ...patch } }));
+
+  const save = async (confirmed: SaveConfirmation) => {
+    if (request === null) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    setPending(null);
+    try {
+      const written = await call('agreements:generate', { request, ...confirmed });
+      setSaved(written.filePath);
+      setDraftsTick((n) => n + 1);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
+        setPending({ kind: 'missing' });
+      } else if (
+        failure instanceof ApiError &&
+        failure.code === 'CONFLICT' &&
+        typeof failure.details?.filePath === 'string'
+      ) {
+        setPending({ kind: 'overwrite', filePath: failure.details.filePath });
+      } else if (!(failure instanceof ApiError && failure.code === 'CANCELLED')) {
+        setError(failure);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const warnings: AgreementWarning[] = preview?.warnings ?? [];
+  const partyName = (side: AgreementWarning['side']) =>
+    side === 'cz' ? request?.fields.cz.name : side === 'partner' ? request?.fields.partner.name : undefined;
+  const catalog = request && options ? options.templates[request.template] : null;
+  const partnershipId = options?.partnershipId ?? null;
+
+  return {
+    sources,
+    partnerships,
+    mode,
+    setMode,
+    source,
+    setSource,
+    memberId,
+    setMemberId,
+    townId,
+    setTownId,
+    request,
+    preview,
+    error,
+    setError,
+    busy,
+    pending,
+    setPending,
+    saved,
+    draftsTick,
+    refreshPreview,
+    update,
+    updateFields,
+    save,
+    warnings,
+    partyName,
+    catalog,
+    partnershipId,
+  };
+}
+
+export type AgreementDraft = ReturnType<typeof useAgreementDraft>;
