@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
@@ -9,20 +9,12 @@ import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
+import { MapFilters } from './MapFilters';
+import { BubblesLayer, ChoroplethLayer, CountriesLayer, LinksLayer, MembersLayer, TownsLayer } from './map-layers';
 import { MapTooltip, type TooltipState } from './MapTooltip';
-import {
-  MAP_HEIGHT,
-  MAP_WIDTH,
-  countryShapes,
-  europeProjection,
-  linksPath,
-  nearestPoint,
-  pointIndex,
-  renderDenseLayer,
-  shapePath,
-} from './map-geometry';
+import { useDenseMap } from './useDenseMap';
+import { MAP_HEIGHT, MAP_WIDTH, countryShapes, europeProjection, linksPath } from './map-geometry';
 import './map.css';
-import { CodeSelect } from '../../components/Field';
 
 const ZOOMS = [1, 1.6, 2.6, 4.2] as const;
 /**
@@ -30,17 +22,11 @@ const ZOOMS = [1, 1.6, 2.6, 4.2] as const;
  * each kind of point is drawn as one path and the point under the pointer is found in a grid.
  */
 const CIRCLES_LIMIT = 3000;
-const MEMBER_R = 3.6;
-const TOWN_R = 3.2;
-
-type MapPoint =
-  | { kind: 'member'; id: number; name: string; partnerships: number }
-  | { kind: 'town'; name: string; countryCode: string; partnerships: number };
 
 /** Fully offline map: countries, members, partner towns, lines, region bubbles, optional choropleth. */
 export function MapPage() {
   const i18n = useI18n();
-  const { t, formatNumber } = i18n;
+  const { t } = i18n;
   const [filter, setFilter] = useState<StatsFilterInput>({});
   const [bubbles, setBubbles] = useState(false);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
@@ -77,8 +63,6 @@ export function MapPage() {
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
-  const townName = (town: { name: string; nameCs: string | null }) =>
-    i18n.language === 'cs' && town.nameCs && town.nameCs !== town.name ? `${town.nameCs} (${town.name})` : town.name;
   const members = useMemo(() => new Map(data?.members.map((m) => [m.id, m]) ?? []), [data]);
   const towns = useMemo(() => new Map(data?.towns.map((town) => [town.id, town]) ?? []), [data]);
   const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
@@ -114,57 +98,7 @@ export function MapPage() {
     [many, linkEnds, projection],
   );
 
-  /** Above the limit: the points' positions, and a grid to find the point under the pointer. */
-  const dense = useMemo(() => {
-    if (!data || !many) return null;
-    const memberXY: [number, number][] = [];
-    const townXY: [number, number][] = [];
-    const points: { x: number; y: number; item: MapPoint }[] = [];
-    for (const town of data.towns) {
-      const p = projection([town.longitude, town.latitude]);
-      if (!p) continue;
-      townXY.push(p);
-      points.push({ x: p[0], y: p[1], item: { kind: 'town', ...town, name: townName(town) } });
-    }
-    for (const m of data.members) {
-      const p = projection([m.longitude, m.latitude]);
-      if (!p) continue;
-      memberXY.push(p);
-      points.push({ x: p[0], y: p[1], item: { kind: 'member', id: m.id, name: m.name, partnerships: m.partnerships } });
-    }
-    return { members: memberXY, towns: townXY, index: pointIndex(points, 8) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- townName depends only on the language
-  }, [data, many, projection, i18n.language]);
-
-  /** A dense map's lines and dots, drawn on a canvas into one image (see renderDenseLayer). */
-  const [denseImage, setDenseImage] = useState<string | null>(null);
-  useEffect(() => {
-    if (!dense) return;
-    let live = true;
-    let url: string | null = null;
-    void renderDenseLayer(
-      projection,
-      { links: lines ? linkEnds : [], towns: dense.towns, members: bubbles ? [] : dense.members },
-      { member: MEMBER_R, town: TOWN_R },
-    ).then((made) => {
-      url = made;
-      if (live) setDenseImage(made);
-      else if (made) URL.revokeObjectURL(made);
-    });
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [dense, projection, lines, bubbles, linkEnds]);
-
-  /** The point under the pointer on a dense map (members drawn last, so they win a tie). */
-  const pointAt = (event: MouseEvent<SVGSVGElement>): MapPoint | null => {
-    if (!dense) return null;
-    const matrix = event.currentTarget.getScreenCTM();
-    if (!matrix) return null;
-    const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    return nearestPoint(dense.index, at.x, at.y, 6);
-  };
+  const { dense, denseImage, pointAt } = useDenseMap({ data, many, projection, lines, bubbles, linkEnds });
   const onDenseMove = (event: MouseEvent<SVGSVGElement>) => {
     const point = pointAt(event);
     if (!point) return;
@@ -193,56 +127,17 @@ export function MapPage() {
             : undefined
         }
       >
-        <CodeSelect
-          codes={PARTNERSHIP_TYPES}
-          labelPrefix="partnershipType"
-          value={filter.types?.[0] ?? null}
-          onChange={(type) => setFilter((f) => ({ ...f, types: type === null ? [] : [type] }))}
-          empty={`${t('stats.filter.type')}: ${t('stats.filter.all')}`}
-          aria-label={t('stats.filter.type')}
-          data-testid="map-type"
+        <MapFilters
+          filter={filter}
+          setFilter={setFilter}
+          lines={lines}
+          setLinesChoice={setLinesChoice}
+          bubbles={bubbles}
+          setBubbles={setBubbles}
+          boundaries={boundaries !== null}
+          setBoundaries={setBoundaries}
+          loadBoundaries={loadBoundaries}
         />
-        <CodeSelect
-          codes={PARTNERSHIP_STATUSES}
-          labelPrefix="partnershipStatus"
-          value={filter.statuses?.[0] ?? null}
-          onChange={(status) => setFilter((f) => ({ ...f, statuses: status === null ? [] : [status] }))}
-          empty={`${t('stats.filter.status')}: ${t('stats.filter.all')}`}
-          aria-label={t('stats.filter.status')}
-          data-testid="map-status"
-        />
-        <label className="map-toggle">
-          <input
-            type="checkbox"
-            checked={lines}
-            onChange={(e) => setLinesChoice(e.target.checked)}
-            data-testid="map-lines"
-          />
-          {t('map.lines')}
-        </label>
-        <label className="map-toggle">
-          <input
-            type="checkbox"
-            checked={bubbles}
-            onChange={(e) => setBubbles(e.target.checked)}
-            data-testid="map-bubbles"
-          />
-          {t('map.bubbles')}
-        </label>
-        {boundaries ? (
-          <button type="button" className="button" onClick={() => setBoundaries(null)}>
-            {t('map.clearBoundaries')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void loadBoundaries()}
-            data-testid="map-load-boundaries"
-          >
-            {t('map.loadBoundaries')}
-          </button>
-        )}
       </PageHeader>
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
       {boundaryError !== null && <ErrorNotice error={boundaryError} />}
@@ -258,48 +153,17 @@ export function MapPage() {
           onClickCapture={dense && !bubbles ? onDenseClick : undefined}
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
-          <g className="map-countries">
-            {shapes.map((shape) => {
-              const partner = shape.iso2 !== null && partnerCountries.has(shape.iso2);
-              const iso2 = shape.iso2;
-              const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
-              return (
-                <path
-                  key={shape.key}
-                  d={shape.d}
-                  className={partner ? 'map-country partner' : 'map-country'}
-                  data-testid={partner && iso2 ? `map-country-${iso2}` : undefined}
-                  onMouseMove={partner ? (e) => show(e, label, [t('map.tooltip.click')]) : undefined}
-                  onClick={partner && iso2 ? () => openLink(partnershipsLink({ country: iso2 })) : undefined}
-                />
-              );
-            })}
-          </g>
+          <CountriesLayer shapes={shapes} partnerCountries={partnerCountries} show={show} />
           {boundaries && (
-            <g className="map-choropleth" data-testid="map-choropleth">
-              {boundaries.regions.map((region) => {
-                const d = shapePath(projection, region.geometry);
-                const count = regionCounts.get(region.code) ?? 0;
-                if (!d) return null;
-                return (
-                  <path
-                    key={region.code}
-                    d={d}
-                    className="map-region"
-                    fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-                    onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count })])}
-                  />
-                );
-              })}
-            </g>
+            <ChoroplethLayer
+              boundaries={boundaries}
+              projection={projection}
+              regionCounts={regionCounts}
+              maxRegion={maxRegion}
+              show={show}
+            />
           )}
-          {lines && data && (
-            <g className="map-links" data-testid="map-links">
-              {linkPaths.map(({ status, d }) => (
-                <path key={status} d={d} className={`map-link ${status}`} data-status={status} />
-              ))}
-            </g>
-          )}
+          {lines && data && <LinksLayer paths={linkPaths} />}
           {dense && denseImage && (
             <image
               href={denseImage}
@@ -311,86 +175,16 @@ export function MapPage() {
               data-testid="map-dense"
             />
           )}
-          {data && !dense && (
-            <g className="map-towns">
-              {data.towns.map((town) => {
-                const p = project(town.longitude, town.latitude);
-                if (!p) return null;
-                const name = townName(town);
-                return (
-                  <circle
-                    key={town.id}
-                    cx={p[0]}
-                    cy={p[1]}
-                    r={TOWN_R}
-                    className="map-town"
-                    data-testid="map-town"
-                    data-name={town.name}
-                    onMouseMove={(e) =>
-                      show(e, name, [
-                        countryLabel(town.countryCode, i18n.language),
-                        t('map.tooltip.partnerships', { count: town.partnerships }),
-                      ])
-                    }
-                    onClick={() => openLink(partnershipsLink({ country: town.countryCode }))}
-                  />
-                );
-              })}
-            </g>
-          )}
-          {data && !dense && !bubbles && (
-            <g className="map-members">
-              {data.members.map((m) => {
-                const p = project(m.longitude, m.latitude);
-                if (!p) return null;
-                return (
-                  <circle
-                    key={m.id}
-                    cx={p[0]}
-                    cy={p[1]}
-                    r={MEMBER_R}
-                    className="map-member"
-                    data-testid="map-member"
-                    data-id={m.id}
-                    data-name={m.name}
-                    onMouseMove={(e) =>
-                      show(e, m.name, [
-                        t('map.tooltip.partnerships', { count: m.partnerships }),
-                        t('map.tooltip.click'),
-                      ])
-                    }
-                    onClick={() => openLink(partnershipsLink({ municipality: m.id }))}
-                  />
-                );
-              })}
-            </g>
-          )}
+          {data && !dense && <TownsLayer data={data} project={project} show={show} />}
+          {data && !dense && !bubbles && <MembersLayer data={data} project={project} show={show} />}
           {data && bubbles && (
-            <g className="map-bubbles" data-testid="map-bubble-layer">
-              {data.regions.map((region) => {
-                const p = project(region.longitude, region.latitude);
-                if (!p) return null;
-                const r = 4 + 22 * Math.sqrt(region.partnerships / maxRegion) * Math.sqrt(ZOOMS[zoom] ?? 1);
-                return (
-                  <g key={region.code}>
-                    <circle
-                      cx={p[0]}
-                      cy={p[1]}
-                      r={r}
-                      className="map-bubble"
-                      data-testid="map-bubble"
-                      onMouseMove={(e) =>
-                        show(e, region.name, [t('map.tooltip.partnerships', { count: region.partnerships })])
-                      }
-                      onClick={() => openLink(partnershipsLink({ region: region.code }))}
-                    />
-                    <text x={p[0]} y={p[1] + 4} className="map-bubble-label">
-                      {formatNumber(region.partnerships)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
+            <BubblesLayer
+              data={data}
+              project={project}
+              maxRegion={maxRegion}
+              zoomFactor={ZOOMS[zoom] ?? 1}
+              show={show}
+            />
           )}
         </svg>
         <div className="map-zoom">

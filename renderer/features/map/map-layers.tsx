@@ -1,0 +1,224 @@
+import type { MouseEvent } from 'react';
+import type { GeoProjection } from 'd3-geo';
+import type { PartnershipStatus } from '../../../shared/domain/codes';
+import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
+import { countryLabel } from '../../../shared/domain/statistics/tables';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { openLink, partnershipsLink } from '../../lib/deep-links';
+import { useI18n } from '../../lib/i18n';
+import { shapePath, type countryShapes } from './map-geometry';
+
+// The layers of the map's SVG, bottom to top: each shows its tooltip through `show`, and a click opens the Partnerships grid.
+
+export type MapData = OutputOf<'map:data'>;
+export type ShowTooltip = (event: MouseEvent, title: string, lines: string[]) => void;
+
+export const MEMBER_R = 3.6;
+export const TOWN_R = 3.2;
+
+/** A town's name as the user reads it: the Czech exonym first where there is one. */
+export function useTownName() {
+  const { language } = useI18n();
+  return (town: { name: string; nameCs: string | null }) =>
+    language === 'cs' && town.nameCs && town.nameCs !== town.name ? `${town.nameCs} (${town.name})` : town.name;
+}
+
+/** Europe's countries; a partner country is highlighted and opens its partnerships. */
+export function CountriesLayer({
+  shapes,
+  partnerCountries,
+  show,
+}: {
+  shapes: ReturnType<typeof countryShapes>;
+  partnerCountries: ReadonlySet<string>;
+  show: ShowTooltip;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <g className="map-countries">
+      {shapes.map((shape) => {
+        const partner = shape.iso2 !== null && partnerCountries.has(shape.iso2);
+        const iso2 = shape.iso2;
+        const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
+        return (
+          <path
+            key={shape.key}
+            d={shape.d}
+            className={partner ? 'map-country partner' : 'map-country'}
+            data-testid={partner && iso2 ? `map-country-${iso2}` : undefined}
+            onMouseMove={partner ? (e) => show(e, label, [t('map.tooltip.click')]) : undefined}
+            onClick={partner && iso2 ? () => openLink(partnershipsLink({ country: iso2 })) : undefined}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/** NUTS 3 regions from a loaded boundaries file, shaded by their partnerships. */
+export function ChoroplethLayer({
+  boundaries,
+  projection,
+  regionCounts,
+  maxRegion,
+  show,
+}: {
+  boundaries: Boundaries;
+  projection: GeoProjection;
+  regionCounts: ReadonlyMap<string, number>;
+  maxRegion: number;
+  show: ShowTooltip;
+}) {
+  const { t } = useI18n();
+  return (
+    <g className="map-choropleth" data-testid="map-choropleth">
+      {boundaries.regions.map((region) => {
+        const d = shapePath(projection, region.geometry);
+        const count = regionCounts.get(region.code) ?? 0;
+        if (!d) return null;
+        return (
+          <path
+            key={region.code}
+            d={d}
+            className="map-region"
+            fillOpacity={0.12 + 0.78 * (count / maxRegion)}
+            onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count })])}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/** The partnerships as lines, one SVG path per status (a small map). */
+export function LinksLayer({ paths }: { paths: readonly { status: PartnershipStatus; d: string }[] }) {
+  return (
+    <g className="map-links" data-testid="map-links">
+      {paths.map(({ status, d }) => (
+        <path key={status} d={d} className={`map-link ${status}`} data-status={status} />
+      ))}
+    </g>
+  );
+}
+
+/** Partner towns as circles (a small map). */
+export function TownsLayer({
+  data,
+  project,
+  show,
+}: {
+  data: MapData;
+  project: (lon: number, lat: number) => [number, number] | null;
+  show: ShowTooltip;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const townName = useTownName();
+  return (
+    <g className="map-towns">
+      {data.towns.map((town) => {
+        const p = project(town.longitude, town.latitude);
+        if (!p) return null;
+        const name = townName(town);
+        return (
+          <circle
+            key={town.id}
+            cx={p[0]}
+            cy={p[1]}
+            r={TOWN_R}
+            className="map-town"
+            data-testid="map-town"
+            data-name={town.name}
+            onMouseMove={(e) =>
+              show(e, name, [
+                countryLabel(town.countryCode, i18n.language),
+                t('map.tooltip.partnerships', { count: town.partnerships }),
+              ])
+            }
+            onClick={() => openLink(partnershipsLink({ country: town.countryCode }))}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/** Member municipalities as circles (a small map). */
+export function MembersLayer({
+  data,
+  project,
+  show,
+}: {
+  data: MapData;
+  project: (lon: number, lat: number) => [number, number] | null;
+  show: ShowTooltip;
+}) {
+  const { t } = useI18n();
+  return (
+    <g className="map-members">
+      {data.members.map((m) => {
+        const p = project(m.longitude, m.latitude);
+        if (!p) return null;
+        return (
+          <circle
+            key={m.id}
+            cx={p[0]}
+            cy={p[1]}
+            r={MEMBER_R}
+            className="map-member"
+            data-testid="map-member"
+            data-id={m.id}
+            data-name={m.name}
+            onMouseMove={(e) =>
+              show(e, m.name, [t('map.tooltip.partnerships', { count: m.partnerships }), t('map.tooltip.click')])
+            }
+            onClick={() => openLink(partnershipsLink({ municipality: m.id }))}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/** Regions as bubbles sized by their partnerships. */
+export function BubblesLayer({
+  data,
+  project,
+  maxRegion,
+  zoomFactor,
+  show,
+}: {
+  data: MapData;
+  project: (lon: number, lat: number) => [number, number] | null;
+  maxRegion: number;
+  zoomFactor: number;
+  show: ShowTooltip;
+}) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <g className="map-bubbles" data-testid="map-bubble-layer">
+      {data.regions.map((region) => {
+        const p = project(region.longitude, region.latitude);
+        if (!p) return null;
+        const r = 4 + 22 * Math.sqrt(region.partnerships / maxRegion) * Math.sqrt(zoomFactor);
+        return (
+          <g key={region.code}>
+            <circle
+              cx={p[0]}
+              cy={p[1]}
+              r={r}
+              className="map-bubble"
+              data-testid="map-bubble"
+              onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count: region.partnerships })])}
+              onClick={() => openLink(partnershipsLink({ region: region.code }))}
+            />
+            <text x={p[0]} y={p[1] + 4} className="map-bubble-label">
+              {formatNumber(region.partnerships)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
