@@ -12,7 +12,7 @@ import { AgreementsPage } from '../features/agreements/AgreementsPage';
 /** `keepAlive`: the screen stays alive in the background after its first visit (see KeptScreen). */
 export type Route = { id: string; label: MessageKey; render: () => ReactNode; keepAlive?: boolean };
 
-/** The screens, in the order of the navigation; a feature replaces its placeholder here. */
+/** The screens, in the order of the navigation. */
 export const ROUTES: readonly Route[] = [
   {
     id: 'members',
