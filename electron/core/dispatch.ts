@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type AppErrorData, type Result } from '../../shared/domain/errors';
+import { AppError, fieldIssues, type AppErrorData, type Result } from '../../shared/domain/errors';
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/ipc/contract';
 import { InputShapeError, normalizeStrings } from '../../shared/domain/text';
 
@@ -11,9 +11,6 @@ export type DispatchOptions = {
   /** Where unexpected errors are reported (stack traces stay out of the user's sight). */
   logError?: (error: unknown, channel: string) => void;
 };
-
-const toIssues = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
 /**
  * The one gate between any host and core: validates the channel and the input, runs the handler
@@ -31,7 +28,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
         return failure({
           code: 'VALIDATION',
           message: `Invalid input for ${channel}`,
-          details: { issues: toIssues(parsed.error) },
+          details: { issues: fieldIssues(parsed.error) },
         });
       }
       const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
@@ -40,7 +37,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
           throw new AppError('INTERNAL', `Output of ${channel} does not match its schema`, {
-            issues: toIssues(checked.error),
+            issues: fieldIssues(checked.error),
           });
         }
       }
@@ -57,7 +54,7 @@ function toErrorData(error: unknown, channel: Channel, options: DispatchOptions)
     return error.toData();
   }
   if (error instanceof z.ZodError) {
-    return { code: 'VALIDATION', message: 'Invalid data', details: { issues: toIssues(error) } };
+    return { code: 'VALIDATION', message: 'Invalid data', details: { issues: fieldIssues(error) } };
   }
   if (error instanceof InputShapeError) return { code: 'VALIDATION', message: error.message };
   const known = knownFailure(error);

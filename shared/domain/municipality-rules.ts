@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GENDERS, MUNICIPALITY_KINDS } from './codes';
 import type { FieldIssue } from './errors';
 import { certainlyBefore, partialDate } from './dates';
-import { id, municipalityCode, municipalityRowSchema } from './schemas';
+import { id, municipalityCode, municipalityRowSchema, optionalText } from './schemas';
 
 /**
  * Rules of a member municipality record, shared by the form, the grid's inline editing and core
@@ -32,7 +32,6 @@ const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
 
 /** The longest text each field takes: the form, core and the importers apply the same numbers. */
 export const MUNICIPALITY_TEXT_LIMITS = { name: 200, orpName: 200, street: 300, mayorName: 200, notes: 5000 } as const;
-const optionalText = (max: number) => text(max).nullable();
 
 /** Every editable field of a municipality, each with its own rule (no cross-field rules here). */
 export const municipalityFieldsSchema = z.object({

@@ -11,23 +11,15 @@ import {
   TERM_KINDS,
 } from './codes';
 import { isCountryCode } from './countries';
-import type { FieldIssue } from './errors';
+import { fieldIssues, type FieldIssue } from './errors';
 import { certainlyBefore, partialDate } from './dates';
-import { id, isoDate } from './schemas';
+import { id, isoDate, optionalText } from './schemas';
 
 /**
  * Validation rules of partnerships, foreign towns, contacts and activities. The same schemas
  * run in the form, in the grid's inline editors and at the core's gate, so nothing invalid
  * reaches the database. Messages are i18n keys (`validation.*`).
  */
-
-/** Optional text: empty or blank becomes null; longer than `max` is refused. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, 'validation.tooLong')
-    .nullish()
-    .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value));
 
 const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 
@@ -239,5 +231,5 @@ export type ActivityFields = z.output<typeof activityFieldsSchema>;
 export function issuesOf(schema: z.ZodType, value: unknown): FieldIssue[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return fieldIssues(result.error);
 }

@@ -1,4 +1,3 @@
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import {
   COOPERATION_AREAS,
@@ -10,16 +9,15 @@ import {
   type CooperationArea,
   type TownSize,
 } from './codes';
+import { isCountryCode } from './countries';
 import type { FieldIssue } from './errors';
-import { id, isoDate } from './schemas';
+import { id, isoDate, optionalText } from './schemas';
 
 /** ISO 3166-1 alpha-2 code of a real country. */
 export const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'validation.countryCode')
-  .refine((code) => countries.isValid(code), 'validation.countryCode');
-
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').nullable();
+  .refine(isCountryCode, 'validation.countryCode');
 
 /** Every editable field of a partnership request. */
 export const requestFieldsSchema = z.object({

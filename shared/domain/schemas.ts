@@ -15,6 +15,18 @@ export const municipalityCode = z.string().regex(/^\d{6}$/, 'validation.municipa
 
 export const id = z.number().int().positive();
 
+/**
+ * The one meaning of optional text, in every form, at the gate and in imports: trimmed; empty or
+ * blank is null (unknown), never an empty string; longer than `max` is refused.
+ */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .nullish()
+    .transform((value) => (value === undefined || value === null || value === '' ? null : value));
+
 export const regionSchema = z.object({ id, code: z.string(), name: z.string() });
 export type Region = z.infer<typeof regionSchema>;
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
-import { AppError } from '../../../shared/domain/errors';
+import { AppError, fieldIssues } from '../../../shared/domain/errors';
 import {
   partnershipFieldsSchema,
   type PartnershipCreate,
@@ -156,10 +156,7 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
     const checked = partnershipFieldsSchema.safeParse(merged);
     if (!checked.success) {
       throw new AppError('VALIDATION', 'The partnership is not valid.', {
-        issues: checked.error.issues.map((issue) => ({
-          path: issue.path.map(String).join('.'),
-          message: issue.message,
-        })),
+        issues: fieldIssues(checked.error),
       });
     }
     const columns: Record<string, unknown> = { updated_at: at };
