@@ -1,4 +1,9 @@
 import type { Knex } from 'knex';
+import {
+  findPartnershipRecord,
+  partnershipSets,
+  type PartnershipRecord as StoredPartnership,
+} from './partnerships-repository';
 import type {
   AgreementLayout,
   AgreementTemplate,
@@ -30,21 +35,8 @@ export type TownRecord = {
   language: string | null;
 };
 
-export type PartnershipRecord = {
-  id: number;
-  type: PartnershipType;
-  signedOn: string | null;
-  signedPlace: string | null;
-  czResolution: string | null;
-  czResolutionDate: string | null;
-  partnerResolution: string | null;
-  partnerResolutionDate: string | null;
-  termKind: 'indefinite' | 'fixed';
-  termUntil: string | null;
-  areas: CooperationArea[];
-  municipalityId: number;
-  foreignTownId: number;
-};
+/** A partnership with its areas of cooperation, as a draft reads it. */
+export type PartnershipRecord = StoredPartnership & { areas: CooperationArea[] };
 
 export async function findMember(db: Knex, id: number): Promise<MemberRecord | null> {
   const row = await db('municipalities').where({ id }).first<
@@ -96,40 +88,12 @@ export async function findTown(db: Knex, id: number): Promise<TownRecord | null>
   };
 }
 
-type PartnershipRow = {
-  id: number;
-  type: PartnershipType;
-  signed_on: string | null;
-  signed_place: string | null;
-  cz_resolution: string | null;
-  cz_resolution_date: string | null;
-  partner_resolution: string | null;
-  partner_resolution_date: string | null;
-  term_kind: string;
-  term_until: string | null;
-  municipality_id: number;
-  foreign_town_id: number;
-};
-
+/** A partnership as an agreement reads it (from the partnerships repository: one map of its columns). */
 export async function findPartnership(db: Knex, id: number): Promise<PartnershipRecord | null> {
-  const row = await db('partnerships').where({ id }).first<PartnershipRow | undefined>();
-  if (!row) return null;
-  const areas = await db('partnership_areas').where({ partnership_id: id }).select<{ area: CooperationArea }[]>('area');
-  return {
-    id: row.id,
-    type: row.type,
-    signedOn: row.signed_on,
-    signedPlace: row.signed_place,
-    czResolution: row.cz_resolution,
-    czResolutionDate: row.cz_resolution_date,
-    partnerResolution: row.partner_resolution,
-    partnerResolutionDate: row.partner_resolution_date,
-    termKind: row.term_kind === 'fixed' ? 'fixed' : 'indefinite',
-    termUntil: row.term_until,
-    areas: areas.map((a) => a.area),
-    municipalityId: row.municipality_id,
-    foreignTownId: row.foreign_town_id,
-  };
+  const record = await findPartnershipRecord(db, id);
+  if (!record) return null;
+  const { areas } = await partnershipSets(db, id);
+  return { ...record, areas };
 }
 
 export async function findPartnershipByPair(

@@ -43,28 +43,46 @@ export type MunicipalityInsert = {
   notes?: string | null;
 };
 
-export const toMunicipalityColumns = (m: MunicipalityInsert, now: string) => ({
-  code: m.code,
-  name: m.name,
-  kind: m.kind,
-  district_id: m.districtId,
-  region_id: m.regionId,
-  orp_code: m.orpCode ?? null,
-  orp_name: m.orpName ?? null,
-  population: m.population ?? null,
-  latitude: m.latitude ?? null,
-  longitude: m.longitude ?? null,
-  street: m.street ?? null,
-  postal_code: m.postalCode ?? null,
-  ico: m.ico ?? null,
-  mayor_name: m.mayorName ?? null,
-  mayor_gender: m.mayorGender ?? null,
-  website: m.website ?? null,
-  email: m.email ?? null,
+/** Columns of one municipality, snake_case, as `municipalities` stores them. */
+const COLUMN_OF = {
+  code: 'code',
+  name: 'name',
+  kind: 'kind',
+  districtId: 'district_id',
+  orpCode: 'orp_code',
+  orpName: 'orp_name',
+  population: 'population',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  street: 'street',
+  postalCode: 'postal_code',
+  ico: 'ico',
+  mayorName: 'mayor_name',
+  mayorGender: 'mayor_gender',
+  website: 'website',
+  email: 'email',
+  isMember: 'is_member',
+  memberSince: 'member_since',
+  memberUntil: 'member_until',
+  notes: 'notes',
+} as const satisfies Record<keyof MunicipalityFields, string>;
+
+/** camelCase fields to snake_case columns (only the fields present). */
+export function toColumns(fields: MunicipalityPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(COLUMN_OF)) {
+    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as keyof MunicipalityPatch];
+  }
+  return out;
+}
+
+/** A whole municipality as its row: every field (absent ones unknown), the region and the times. */
+export const toMunicipalityColumns = (m: MunicipalityInsert, now: string): Record<string, unknown> => ({
+  ...Object.fromEntries(
+    Object.entries(COLUMN_OF).map(([field, column]) => [column, m[field as keyof MunicipalityInsert] ?? null]),
+  ),
   is_member: m.isMember ?? false,
-  member_since: m.memberSince ?? null,
-  member_until: m.memberUntil ?? null,
-  notes: m.notes ?? null,
+  region_id: m.regionId,
   created_at: now,
   updated_at: now,
 });
@@ -254,39 +272,6 @@ export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => (
   importRunId: row.import_run_id,
   verifiedAt: row.verified_at,
 });
-
-/** Columns of one municipality, snake_case, as `municipalities` stores them. */
-const COLUMN_OF = {
-  code: 'code',
-  name: 'name',
-  kind: 'kind',
-  districtId: 'district_id',
-  orpCode: 'orp_code',
-  orpName: 'orp_name',
-  population: 'population',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  street: 'street',
-  postalCode: 'postal_code',
-  ico: 'ico',
-  mayorName: 'mayor_name',
-  mayorGender: 'mayor_gender',
-  website: 'website',
-  email: 'email',
-  isMember: 'is_member',
-  memberSince: 'member_since',
-  memberUntil: 'member_until',
-  notes: 'notes',
-} as const satisfies Record<keyof MunicipalityFields, string>;
-
-/** camelCase fields to snake_case columns (only the fields present). */
-export function toColumns(fields: MunicipalityPatch): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(COLUMN_OF)) {
-    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as keyof MunicipalityPatch];
-  }
-  return out;
-}
 
 type DetailRecord = Omit<MunicipalityRecord, 'active_partnerships' | 'partnerships'> & { notes: string | null };
 

@@ -179,32 +179,70 @@ export async function findPartnershipRow(db: Knex, id: number): Promise<Partners
   return row;
 }
 
-/** The raw columns of a partnership (snake_case, as stored). */
+/** The one field ↔ column map of `partnerships` (every stored field but the id). */
+const PARTNERSHIP_COLUMN_OF = {
+  municipalityId: 'municipality_id',
+  foreignTownId: 'foreign_town_id',
+  type: 'type',
+  status: 'status',
+  startedOn: 'started_on',
+  signedOn: 'signed_on',
+  signedPlace: 'signed_place',
+  czResolution: 'cz_resolution',
+  czResolutionDate: 'cz_resolution_date',
+  partnerResolution: 'partner_resolution',
+  partnerResolutionDate: 'partner_resolution_date',
+  termKind: 'term_kind',
+  termUntil: 'term_until',
+  endedOn: 'ended_on',
+  notes: 'notes',
+  source: 'source',
+  version: 'version',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const;
+
+/** A partnership as stored, in fields. */
 export type PartnershipRecord = {
   id: number;
-  municipality_id: number;
-  foreign_town_id: number;
-  type: string;
-  status: string;
-  started_on: string | null;
-  signed_on: string | null;
-  signed_place: string | null;
-  cz_resolution: string | null;
-  cz_resolution_date: string | null;
-  partner_resolution: string | null;
-  partner_resolution_date: string | null;
-  term_kind: string;
-  term_until: string | null;
-  ended_on: string | null;
+  municipalityId: number;
+  foreignTownId: number;
+  type: PartnershipType;
+  status: PartnershipStatus;
+  startedOn: string | null;
+  signedOn: string | null;
+  signedPlace: string | null;
+  czResolution: string | null;
+  czResolutionDate: string | null;
+  partnerResolution: string | null;
+  partnerResolutionDate: string | null;
+  termKind: TermKind;
+  termUntil: string | null;
+  endedOn: string | null;
   notes: string | null;
   source: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  createdAt: string;
+  updatedAt: string;
 };
 
-export const findPartnershipRecord = (db: Knex, id: number): Promise<PartnershipRecord | undefined> =>
-  db('partnerships').where({ id }).first<PartnershipRecord | undefined>();
+type StoredField = keyof typeof PARTNERSHIP_COLUMN_OF;
+
+/** The columns of the fields present (a patch writes only what it names). */
+export function partnershipColumns(fields: Partial<Record<StoredField, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(PARTNERSHIP_COLUMN_OF))
+    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as StoredField];
+  return out;
+}
+
+export async function findPartnershipRecord(db: Knex, id: number): Promise<PartnershipRecord | undefined> {
+  const row = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
+  if (!row) return undefined;
+  const record: Record<string, unknown> = { id: row.id };
+  for (const [field, column] of Object.entries(PARTNERSHIP_COLUMN_OF)) record[field] = row[column] ?? null;
+  return record as PartnershipRecord;
+}
 
 export async function partnershipSets(
   db: Knex,
@@ -348,30 +386,21 @@ export type PartnershipInsert = {
 };
 
 export async function insertPartnership(db: Knex, p: PartnershipInsert, now: string): Promise<number> {
+  const { areas, participantGroups, ...fields } = p;
   const [inserted] = await db('partnerships')
-    .insert({
-      municipality_id: p.municipalityId,
-      foreign_town_id: p.foreignTownId,
-      type: p.type,
-      status: p.status,
-      started_on: p.startedOn ?? null,
-      signed_on: p.signedOn ?? null,
-      signed_place: p.signedPlace ?? null,
-      cz_resolution: p.czResolution ?? null,
-      cz_resolution_date: p.czResolutionDate ?? null,
-      partner_resolution: p.partnerResolution ?? null,
-      partner_resolution_date: p.partnerResolutionDate ?? null,
-      term_kind: p.termKind ?? 'indefinite',
-      term_until: p.termUntil ?? null,
-      ended_on: p.endedOn ?? null,
-      notes: p.notes ?? null,
-      source: p.source ?? null,
-      created_at: now,
-      updated_at: now,
-    })
+    .insert(
+      partnershipColumns({
+        ...Object.fromEntries(Object.keys(PARTNERSHIP_COLUMN_OF).map((field) => [field, null])),
+        ...fields,
+        termKind: p.termKind ?? 'indefinite',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    )
     .returning<{ id: number }[]>('id');
   if (!inserted) throw new Error('Insert of a partnership returned no id');
-  await replacePartnershipSets(db, inserted.id, p.areas ?? [], p.participantGroups ?? []);
+  await replacePartnershipSets(db, inserted.id, areas ?? [], participantGroups ?? []);
   return inserted.id;
 }
 

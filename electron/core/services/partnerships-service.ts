@@ -20,6 +20,7 @@ import {
   insertPartnership,
   partnershipExists,
   type PartnershipRecord,
+  partnershipColumns,
   partnershipSets,
   type PartnershipSnapshot,
   replacePartnershipSets,
@@ -36,20 +37,20 @@ const auditFields = (
   r: PartnershipRecord,
   sets: { areas: readonly string[]; participantGroups: readonly string[] },
 ) => ({
-  municipalityId: r.municipality_id,
-  foreignTownId: r.foreign_town_id,
+  municipalityId: r.municipalityId,
+  foreignTownId: r.foreignTownId,
   type: r.type,
   status: r.status,
-  startedOn: r.started_on,
-  signedOn: r.signed_on,
-  signedPlace: r.signed_place,
-  czResolution: r.cz_resolution,
-  czResolutionDate: r.cz_resolution_date,
-  partnerResolution: r.partner_resolution,
-  partnerResolutionDate: r.partner_resolution_date,
-  termKind: r.term_kind,
-  termUntil: r.term_until,
-  endedOn: r.ended_on,
+  startedOn: r.startedOn,
+  signedOn: r.signedOn,
+  signedPlace: r.signedPlace,
+  czResolution: r.czResolution,
+  czResolutionDate: r.czResolutionDate,
+  partnerResolution: r.partnerResolution,
+  partnerResolutionDate: r.partnerResolutionDate,
+  termKind: r.termKind,
+  termUntil: r.termUntil,
+  endedOn: r.endedOn,
   notes: r.notes,
   areas: [...sets.areas],
   participantGroups: [...sets.participantGroups],
@@ -121,21 +122,22 @@ export async function createPartnership(ctx: AppContext, input: PartnershipCreat
   return rowOrThrow(ctx.db.knex, id);
 }
 
-const COLUMN_OF = {
-  type: 'type',
-  status: 'status',
-  startedOn: 'started_on',
-  signedOn: 'signed_on',
-  signedPlace: 'signed_place',
-  czResolution: 'cz_resolution',
-  czResolutionDate: 'cz_resolution_date',
-  partnerResolution: 'partner_resolution',
-  partnerResolutionDate: 'partner_resolution_date',
-  termKind: 'term_kind',
-  termUntil: 'term_until',
-  endedOn: 'ended_on',
-  notes: 'notes',
-} as const;
+/** The fields an edit may change (the rest belong to the record's identity and history). */
+const EDITABLE = [
+  'type',
+  'status',
+  'startedOn',
+  'signedOn',
+  'signedPlace',
+  'czResolution',
+  'czResolutionDate',
+  'partnerResolution',
+  'partnerResolutionDate',
+  'termKind',
+  'termUntil',
+  'endedOn',
+  'notes',
+] as const;
 
 /**
  * Applies a change made against the version the editor saw. The merged record is validated with
@@ -159,9 +161,10 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
         issues: fieldIssues(checked.error),
       });
     }
-    const columns: Record<string, unknown> = { updated_at: at };
-    for (const [field, column] of Object.entries(COLUMN_OF))
-      columns[column] = checked.data[field as keyof typeof COLUMN_OF];
+    const columns = partnershipColumns({
+      ...Object.fromEntries(EDITABLE.map((field) => [field, checked.data[field]])),
+      updatedAt: at,
+    });
     await updateVersioned(trx, 'partnerships', input.id, input.version, columns);
     if (input.changes.areas !== undefined || input.changes.participantGroups !== undefined) {
       await replacePartnershipSets(trx, input.id, checked.data.areas, checked.data.participantGroups);
@@ -175,7 +178,7 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
       before,
       after: auditFields(after, checked.data),
     });
-    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipality_id] });
+    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipalityId] });
   });
   return rowOrThrow(ctx.db.knex, input.id);
 }
@@ -198,7 +201,7 @@ export async function deletePartnership(
       before: { ...auditFields(record, sets), snapshot },
       after: null,
     });
-    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipality_id] });
+    touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipalityId] });
     return { id: input.id, auditId };
   });
 }
@@ -239,7 +242,7 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       before: null,
       after: auditFields(record, await partnershipSets(trx, id)),
     });
-    touch({ tables: ['partnerships'], partnershipIds: [id], municipalityIds: [record.municipality_id] });
+    touch({ tables: ['partnerships'], partnershipIds: [id], municipalityIds: [record.municipalityId] });
     return id;
   });
   return rowOrThrow(ctx.db.knex, id);
@@ -251,21 +254,21 @@ export async function getPartnership(ctx: AppContext, id: number): Promise<Partn
   const row = await findPartnershipRow(db, id);
   const record = await findPartnershipRecord(db, id);
   if (!row || !record) throw notFound(id);
-  const town = await findForeignTown(db, record.foreign_town_id);
+  const town = await findForeignTown(db, record.foreignTownId);
   if (!town) throw new AppError('INTERNAL', 'The partner town of a partnership is missing');
   const sets = await partnershipSets(db, id);
   return {
     ...row,
-    signedPlace: record.signed_place,
-    czResolution: record.cz_resolution,
-    czResolutionDate: record.cz_resolution_date,
-    partnerResolution: record.partner_resolution,
-    partnerResolutionDate: record.partner_resolution_date,
-    endedOn: record.ended_on,
+    signedPlace: record.signedPlace,
+    czResolution: record.czResolution,
+    czResolutionDate: record.czResolutionDate,
+    partnerResolution: record.partnerResolution,
+    partnerResolutionDate: record.partnerResolutionDate,
+    endedOn: record.endedOn,
     notes: record.notes,
     participantGroups: sets.participantGroups,
-    createdAt: record.created_at,
-    updatedAt: record.updated_at,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
     town,
     contacts: await listContacts(db, id),
     activities: await listActivities(db, id),
@@ -273,7 +276,7 @@ export async function getPartnership(ctx: AppContext, id: number): Promise<Partn
 }
 
 /** Fields a revert from the history may write back (the editable ones). */
-const REVERTIBLE = [...Object.keys(COLUMN_OF), 'areas', 'participantGroups'];
+const REVERTIBLE = [...EDITABLE, 'areas', 'participantGroups'];
 
 /**
  * Restores from the record's history: puts back the values one past change replaced, if nothing
