@@ -36,7 +36,8 @@ export function RecordHistory({
   codeLabels?: Readonly<Record<string, string>>;
   /** Fields holding a date at its precision (a bare year "1997" is shown as a year). */
   dateFields?: readonly string[];
-  emptyText: string;
+  /** What an empty history says (by default "No changes."). */
+  emptyText?: string;
   testId: string;
   /** Puts back what one change replaced (offered on changes of editable fields). */
   onRevert?: (auditId: number) => void;
@@ -57,7 +58,7 @@ export function RecordHistory({
   };
   if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
   if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
-  if (history.data.length === 0) return <p className="hint">{emptyText}</p>;
+  if (history.data.length === 0) return <p className="hint">{emptyText ?? t('history.none')}</p>;
   return (
     <ol className="history" data-testid={testId}>
       {history.data.map((entry) => {
@@ -69,9 +70,9 @@ export function RecordHistory({
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className="history-head">
-              <strong>{tk(`partnerships.history.action.${entry.action}`)}</strong>
+              <strong>{tk(`history.action.${entry.action}`)}</strong>
               <span className="muted-small">
-                {formatDateTime(entry.at)} · {entry.actor === '' ? t('partnerships.history.unknownActor') : entry.actor}
+                {formatDateTime(entry.at)} · {entry.actor === '' ? t('history.unknownActor') : entry.actor}
               </span>
             </div>
             {changed && changes.length > 0 && (
@@ -93,7 +94,7 @@ export function RecordHistory({
                   onClick={() => onRevert(entry.id)}
                   data-testid="history-revert"
                 >
-                  {t('partnerships.history.revert')}
+                  {t('history.revert')}
                 </button>
               )}
           </li>

@@ -366,14 +366,13 @@ export function PartnershipDetail({
                   fieldLabel={historyLabel}
                   codeLabels={HISTORY_CODES}
                   dateFields={HISTORY_DATES}
-                  emptyText={t('partnerships.history.none')}
                   testId="history-list"
                   onRevert={(auditId) => {
                     call('partnerships:revert', { auditId }).then(
                       (row) => {
                         onSaved(row);
                         reset();
-                        showToast({ kind: 'ok', text: t('partnerships.history.reverted'), seconds: 5 });
+                        showToast({ kind: 'ok', text: t('history.reverted'), seconds: 5 });
                       },
                       (error: unknown) =>
                         showToast({
