@@ -6,7 +6,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
-import { countryName } from '../../lib/country-names';
+import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog, type Notice } from '../../components/dialogs';
 import { issuesByField } from '../../lib/errors';

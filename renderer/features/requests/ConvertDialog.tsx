@@ -8,12 +8,12 @@ import {
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
+import { countryOptions } from '../../../shared/domain/countries';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Dialog } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
 import { issuesByField } from '../../lib/errors';
-import { countryOptions } from '../../lib/country-names';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {
@@ -27,7 +27,13 @@ export type ConvertDialogProps = {
 /** Turns a request into a partnership: asks for the side the request does not name, then does it in one step. */
 export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: ConvertDialogProps) {
   const { t, tk, language } = useI18n();
-  const countries = useMemo(() => countryOptions(language).filter((c) => c.code !== 'CZ'), [language]);
+  const countries = useMemo(
+    () =>
+      countryOptions(language)
+        .filter((c) => c.code !== 'CZ')
+        .sort((a, b) => compareCzech(a.name, b.name)),
+    [language],
+  );
   const sortedMembers = useMemo(() => [...members].sort((a, b) => compareCzech(a.name, b.name)), [members]);
   const memberSeeks = row.direction === 'member_seeks';
   const [municipalityId, setMunicipalityId] = useState('');

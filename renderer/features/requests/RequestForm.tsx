@@ -10,11 +10,11 @@ import {
 import { requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
+import { countryName, countryOptions } from '../../../shared/domain/countries';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Field } from '../../components/Field';
 import { issuesByField } from '../../lib/errors';
-import { countryName, countryOptions } from '../../lib/country-names';
 
 type Values = {
   direction: RequestDirection;
@@ -59,7 +59,7 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const countries = useMemo(() => countryOptions(language), [language]);
+  const countries = useMemo(() => countryOptions(language).sort((a, b) => compareCzech(a.name, b.name)), [language]);
   const sortedMembers = useMemo(() => [...members].sort((a, b) => compareCzech(a.name, b.name)), [members]);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {

@@ -1,5 +1,6 @@
 import type { GridApi, RowClickedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { countryName } from '../../../shared/domain/countries';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -11,7 +12,6 @@ import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog, NoticeBar, type Notice } from '../../components/dialogs';
 import { ConvertDialog } from './ConvertDialog';
-import { countryName } from '../../lib/country-names';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
 import { requesterOf, requestsColumns } from './requests-columns';
