@@ -2,7 +2,6 @@ import type { ColDef, GetQuickFilterTextParams, QuickFilterParser } from 'ag-gri
 import { firstDayOf } from '../../shared/domain/dates';
 import type { Provenance } from '../../shared/domain/provenance';
 import { compareCzech, searchKey } from '../../shared/domain/text';
-import { originLabel } from '../../shared/i18n/provenance';
 import type { I18n } from './i18n';
 
 /** A comparator that remembers the order of the strings it has seen (see `rankedComparator`). */
@@ -146,27 +145,21 @@ export const textColumn = <T>(def: ColDef<T>): ColDef<T> => ({
 });
 
 /**
- * The two provenance columns both registry grids end with: where the record came from
- * ("import obce.csv", "zadáno ručně") and when a person last verified it (empty: not yet).
+ * What the grids add to the two provenance columns of the catalogue both registry grids end with:
+ * where the record came from ("import obce.csv", "zadáno ručně") and when a person last verified
+ * it (empty: not yet; the grid shows the time, a spreadsheet the day).
  */
-export function provenanceColumns<T extends Provenance>(i18n: I18n): ColDef<T>[] {
-  return [
-    textColumn<T>({
-      colId: 'source',
-      headerName: i18n.t('provenance.col.source'),
-      width: 170,
-      valueGetter: (params) => (params.data ? originLabel(params.data.source, i18n.language) : ''),
-    }),
-    {
-      colId: 'verifiedAt',
-      headerName: i18n.t('provenance.col.verifiedAt'),
+export function provenanceOverrides<T extends Provenance>(i18n: I18n): Record<string, Partial<ColDef<T>>> {
+  return {
+    source: { width: 170 },
+    verifiedAt: {
       width: 150,
       valueGetter: (params) => params.data?.verifiedAt ?? null,
       valueFormatter: (params) => (typeof params.value === 'string' ? i18n.formatDateTime(params.value) : ''),
       getQuickFilterText: () => '',
       filter: false,
     },
-  ];
+  };
 }
 
 /**

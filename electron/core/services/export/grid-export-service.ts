@@ -1,119 +1,33 @@
 import type { Knex } from 'knex';
 import type { UiLanguage } from '../../../../shared/domain/codes';
-import { countryName } from '../../../../shared/domain/countries';
-import { formatPartialDate } from '../../../../shared/domain/dates';
+import { MEMBER_COLUMNS, PARTNERSHIP_COLUMNS, type CatalogueColumn } from '../../../../shared/domain/columns';
 import { AppError } from '../../../../shared/domain/errors';
 import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
-import { membershipState } from '../../../../shared/domain/municipality-rules';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
-import { originLabel } from '../../../../shared/i18n/provenance';
 import { writeAtomically } from '../../files';
 import type { AppContext } from '../../context';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
 import { listPartnershipRows } from '../../repositories/partnerships-repository';
-import { writeCsv, writeXlsx, type CellKind, type CellValue, type Sheet } from './spreadsheet-writers';
+import { writeCsv, writeXlsx, type Sheet } from './spreadsheet-writers';
 
-/** One exportable column: its id is the grid's column id, so the renderer sends what it shows. */
-export type ExportColumn<R> = {
-  id: string;
-  header: MessageKey;
-  kind: CellKind;
-  value: (row: R, language: UiLanguage) => CellValue;
-};
-
-/** A grid the export knows: how to load rows by id and which columns it has. */
+/** A grid the export knows: how to load rows by id and which columns it has (the one catalogue). */
 export type ExportSource<R extends { id: number }> = {
   title: MessageKey;
   load: (db: Knex, ids: readonly number[]) => Promise<R[]>;
-  columns: readonly ExportColumn<R>[];
+  columns: readonly CatalogueColumn<R>[];
 };
-
-const text = <R>(
-  id: string,
-  header: MessageKey,
-  value: (row: R, language: UiLanguage) => string | null,
-): ExportColumn<R> => ({ id, header, kind: 'text', value });
-const date = <R>(id: string, header: MessageKey, value: (row: R) => string | null): ExportColumn<R> => ({
-  id,
-  header,
-  kind: 'date',
-  value,
-});
-const number = <R>(id: string, header: MessageKey, value: (row: R) => number | null): ExportColumn<R> => ({
-  id,
-  header,
-  kind: 'number',
-  value,
-});
-const decimal = <R>(id: string, header: MessageKey, value: (row: R) => number | null): ExportColumn<R> => ({
-  id,
-  header,
-  kind: 'decimal',
-  value,
-});
 
 const partnershipsSource: ExportSource<PartnershipRow> = {
   title: 'partnerships.title',
   load: (db) => listPartnershipRows(db),
-  columns: [
-    text('municipalityName', 'partnerships.col.member', (r) => r.municipalityName),
-    text('municipalityCode', 'partnerships.col.memberCode', (r) => r.municipalityCode),
-    text('districtName', 'partnerships.col.district', (r) => r.districtName),
-    text('regionName', 'partnerships.col.region', (r) => r.regionName),
-    text('townName', 'partnerships.col.town', (r) => r.townName),
-    text('townNameCs', 'partnerships.col.townCs', (r) => r.townNameCs),
-    text('townAdminRegion', 'partnerships.col.townRegion', (r) => r.townAdminRegion),
-    number('townPopulation', 'partnerships.col.townPopulation', (r) => r.townPopulation),
-    text('country', 'partnerships.col.country', (r, l) => countryName(r.countryCode, l)),
-    text('countryCode', 'partnerships.col.countryCode', (r) => r.countryCode),
-    text('type', 'partnerships.col.type', (r, l) => translate(l, `partnershipType.${r.type}`)),
-    text('status', 'partnerships.col.status', (r, l) => translate(l, `partnershipStatus.${r.status}`)),
-    date('startedOn', 'partnerships.col.started', (r) => r.startedOn),
-    date('signedOn', 'partnerships.col.signed', (r) => r.signedOn),
-    text('term', 'partnerships.col.term', (r, l) =>
-      r.termKind === 'fixed' && r.termUntil
-        ? translate(l, 'partnerships.term.until', { date: formatPartialDate(r.termUntil, l) })
-        : translate(l, 'partnerships.termKind.indefinite'),
-    ),
-    text('areas', 'partnerships.col.areas', (r, l) => r.areas.map((a) => translate(l, `area.${a}`)).join(', ')),
-    date('lastActivityOn', 'partnerships.col.lastActivity', (r) => r.lastActivityOn),
-    text('source', 'provenance.col.source', (r, l) => originLabel(r.source, l)),
-    date('verifiedAt', 'provenance.col.verifiedAt', (r) => r.verifiedAt?.slice(0, 10) ?? null),
-  ],
+  columns: PARTNERSHIP_COLUMNS,
 };
 
 const membersSource: ExportSource<MunicipalityRow> = {
   title: 'members.title',
   load: (db) => listMunicipalityRows(db, {}),
-  columns: [
-    text('name', 'members.col.name', (r) => r.name),
-    text('code', 'members.col.code', (r) => r.code),
-    text('kind', 'members.col.kind', (r, l) => translate(l, `kind.${r.kind}`)),
-    text('membership', 'members.col.membership', (r, l) => translate(l, `membership.${membershipState(r)}`)),
-    text('districtName', 'members.col.district', (r) => r.districtName),
-    text('regionName', 'members.col.region', (r) => r.regionName),
-    text('orpName', 'members.col.orp', (r) => r.orpName),
-    text('orpCode', 'members.col.orpCode', (r) => r.orpCode),
-    number('population', 'members.col.population', (r) => r.population),
-    text('mayorName', 'members.col.mayor', (r) => r.mayorName),
-    text('mayorGender', 'members.col.mayorGender', (r, l) =>
-      r.mayorGender ? translate(l, `gender.${r.mayorGender}`) : null,
-    ),
-    number('activePartnerships', 'members.col.activePartnerships', (r) => r.activePartnerships),
-    number('partnerships', 'members.col.partnerships', (r) => r.partnerships),
-    date('memberSince', 'members.col.memberSince', (r) => r.memberSince),
-    date('memberUntil', 'members.col.memberUntil', (r) => r.memberUntil),
-    text('email', 'members.col.email', (r) => r.email),
-    text('website', 'members.col.website', (r) => r.website),
-    text('street', 'members.col.street', (r) => r.street),
-    text('postalCode', 'members.col.postalCode', (r) => r.postalCode),
-    text('ico', 'members.col.ico', (r) => r.ico),
-    decimal('latitude', 'members.col.latitude', (r) => r.latitude),
-    decimal('longitude', 'members.col.longitude', (r) => r.longitude),
-    text('source', 'provenance.col.source', (r, l) => originLabel(r.source, l)),
-    date('verifiedAt', 'provenance.col.verifiedAt', (r) => r.verifiedAt?.slice(0, 10) ?? null),
-  ],
+  columns: MEMBER_COLUMNS,
 };
 
 /** The column ids a grid kind can export (the renderer's column ids must match them). */

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import { formatPartialDate } from '../../../../shared/domain/dates';
 
-/** `number`: whole numbers (counts, population); `decimal`: coordinates and other fractions. */
-export type CellKind = 'text' | 'number' | 'decimal' | 'date';
-export type CellValue = string | number | null;
+import type { CellKind, CellValue } from '../../../../shared/domain/columns';
+
+export type { CellKind, CellValue };
 export type SheetColumn = { header: string; kind: CellKind; width?: number };
 export type Sheet = { name: string; columns: SheetColumn[]; rows: CellValue[][] };
 
