@@ -9,7 +9,7 @@ import { UsageError } from './command';
 /** Opens the registry named by `--db` for a CLI command. */
 export async function openForCli(
   dbPath: unknown,
-  options: { mustExist?: boolean; dialogs?: DialogPort } = {},
+  options: { mustExist?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean } = {},
 ): Promise<AppContext> {
   if (typeof dbPath !== 'string' || dbPath.length === 0) throw new UsageError('--db FILE is required');
   const resolved = path.resolve(dbPath);
@@ -22,5 +22,7 @@ export async function openForCli(
     appVersion: appVersion(),
     preferences: createFilePreferences(`${resolved}.preferences.json`),
     dialogs: options.dialogs ?? noDialogs,
+    // Only a command that reads files the user names on its command line opens local paths.
+    acceptsLocalPaths: options.acceptsLocalPaths ?? false,
   });
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { ImportReport } from '../../shared/domain/import/report';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppContext, noDialogs, type AppContext } from '../../electron/core/context';
@@ -85,3 +86,14 @@ export const newMemberInput = (fields: { code: string; name: string; districtId:
   notes: null,
   ...fields,
 });
+
+/** Imports a file as the app and the CLI do (by its path, preview, commit through the gate); the commit's result. */
+export async function importThroughGate(
+  app: TestApp,
+  kind: 'municipalities' | 'partnerships',
+  filePath: string,
+): Promise<{ report: ImportReport; changed: boolean }> {
+  const { file } = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: filePath }));
+  const preview = await ok<ImportReport>(app.dispatch('import:preview', { kind, file }));
+  return ok(app.dispatch('import:commit', { previewId: preview.previewId }));
+}

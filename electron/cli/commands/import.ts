@@ -2,22 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
-import {
-  IMPORT_KINDS,
-  IMPORT_POLICIES,
-  type ColumnMapping,
-  type ImportKind,
-} from '../../../shared/domain/import/formats';
+import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/domain/import/formats';
 import type { ImportIssue, ImportResult } from '../../../shared/domain/import/report';
 import { translate } from '../../../shared/i18n/index';
 import { writeFileAtomically } from '../../core/files';
-import { importFile } from '../../core/services/import/import-service';
+import { callCore } from '../call-core';
 import { UsageError, type CliIo, type Command } from '../command';
 import { openForCli } from '../open-context';
 
 const isKind = (value: unknown): value is ImportKind => IMPORT_KINDS.some((k) => k === value);
 
-async function readMapping(file: string): Promise<ColumnMapping> {
+async function readMapping(file: string): Promise<Record<string, string>> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
@@ -34,7 +29,7 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   ) {
     throw new UsageError('--mapping must be a JSON object: { "targetField": "Column header", … }');
   }
-  return value;
+  return value as Record<string, string>;
 }
 
 /** How many line numbers each group of problems shows in the terminal. */
@@ -146,17 +141,22 @@ export const importCommand: Command = {
     const policy = values.policy ?? 'fillEmpty';
     const knownPolicy = IMPORT_POLICIES.find((p) => p === policy);
     if (!knownPolicy) throw new UsageError(`--policy is one of ${IMPORT_POLICIES.join(', ')}`);
-    const ctx = await openForCli(values.db, { mustExist: false });
+    const ctx = await openForCli(values.db, { mustExist: false, acceptsLocalPaths: true });
     try {
       let result: ImportResult;
       try {
-        result = await importFile(ctx, {
+        // The same door as the app: the file by its path, the preview, then the commit.
+        const opened = await callCore(ctx, 'import:openDropped', { path: path.resolve(file) });
+        const report = await callCore(ctx, 'import:preview', {
           kind,
-          filePath: file,
-          dryRun,
+          file: opened.file,
           policy: knownPolicy,
           ...(mapping ? { mapping } : {}),
         });
+        result =
+          dryRun || report.needsMapping
+            ? { report, changed: false, backup: null }
+            : await callCore(ctx, 'import:commit', { previewId: report.previewId });
       } catch (error) {
         // A bad file is the user's everyday case: say what is wrong in their language.
         const reason = error instanceof AppError ? error.details?.reason : undefined;

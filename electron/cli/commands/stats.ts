@@ -3,7 +3,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
 import { statsFilterSchema } from '../../../shared/domain/statistics/filter';
 import { STATS_EXPORT_FORMATS, type StatsExportFormat } from '../../../shared/ipc/channels/statistics';
-import { statisticsFor } from '../../core/services/statistics/statistics-service';
+import { callCore } from '../call-core';
 import { writeStatsFile } from '../../core/services/statistics/stats-export-service';
 import { UsageError, type Command } from '../command';
 import { openForCli } from '../open-context';
@@ -86,7 +86,7 @@ export const statsCommand: Command = {
     const filter = filterFromOptions(values);
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
-      const stats = await statisticsFor(ctx, filter);
+      const stats = await callCore(ctx, 'stats:compute', { filter });
       const out = path.resolve(values.out);
       try {
         await writeStatsFile(stats, values.format, language, out, { overwrite: values.force === true });

@@ -3,7 +3,7 @@ import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { I18n } from '../../lib/i18n';
 import { textColumn } from '../../lib/czech-grid';
 import { RequestStatusCell } from './requests-cells';
-import { countryName } from '../../lib/country-names';
+import { countryName } from '../../../shared/domain/countries';
 
 /** Who asks: the member, or the foreign town with its country. */
 export const requesterOf = (row: RequestRow): string =>

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../../electron/core/services/import/import-service';
 import { computeStats } from '../../../electron/core/services/statistics/statistics-service';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import type { Statistics } from '../../../shared/domain/statistics';
-import { SHARED_DATA_DIR, createTestApp, type TestApp } from '../../support/temp-db';
+import { SHARED_DATA_DIR, createTestApp, importThroughGate, type TestApp } from '../../support/temp-db';
 
 /**
  * The real partnerships of ../shared/data (never copied into the repository), imported through
@@ -36,8 +35,8 @@ describe.skipIf(!present)('statistics of the real partnerships (../shared/data)'
       countryByLine.set(index + 1, line.split('\t')[stat2] ?? '');
     });
     app = await createTestApp();
-    await importFile(app.ctx, { kind: 'municipalities', filePath: municipalitiesFile, dryRun: false });
-    report = (await importFile(app.ctx, { kind: 'partnerships', filePath: partnershipsFile, dryRun: false })).report;
+    await importThroughGate(app, 'municipalities', municipalitiesFile);
+    report = (await importThroughGate(app, 'partnerships', partnershipsFile)).report;
     // Imported municipalities are not members of the association: count them all.
     stats = await computeStats(app.ctx.db.knex, { membership: 'all' });
   });

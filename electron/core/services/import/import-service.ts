@@ -351,18 +351,3 @@ export function cancelImport(ctx: AppContext, input: { previewId: string }): { c
   return { cancelled: ctx.jobs.cancel(input.previewId) };
 }
 
-/** Imports a file in one call (CLI): preview, then commit unless `dryRun`. */
-export async function importFile(
-  ctx: AppContext,
-  input: { kind: ImportKind; filePath: string; mapping?: ColumnMapping; dryRun: boolean; policy?: ImportPolicy },
-): Promise<ImportResult> {
-  const { file } = registerFile(ctx, path.resolve(input.filePath));
-  const report = await previewImport(ctx, {
-    kind: input.kind,
-    file,
-    mapping: input.mapping,
-    policy: input.policy ?? 'fillEmpty',
-  });
-  if (input.dryRun || report.needsMapping) return { report, changed: false, backup: null };
-  return commitImport(ctx, { previewId: report.previewId });
-}
