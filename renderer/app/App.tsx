@@ -6,6 +6,7 @@ import { ROUTES } from './routes';
 import { DbStatusBanner } from '../features/settings/DbStatusBanner';
 import { useHashRoute } from './useHashRoute';
 import { KeptScreen } from './KeptScreen';
+import { ToastsProvider } from '../components/Toasts';
 import { isUndoKey, ownsUndo, undoLast } from '../lib/undo';
 
 function Shell() {
@@ -78,7 +79,9 @@ function WithLanguage() {
   if (!loaded) return null;
   return (
     <I18nProvider language={preferences.language}>
-      <Shell />
+      <ToastsProvider>
+        <Shell />
+      </ToastsProvider>
     </I18nProvider>
   );
 }

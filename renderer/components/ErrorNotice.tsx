@@ -1,11 +1,11 @@
-import { ApiError } from '../lib/api';
+import { errorSummary } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
 /** A failed call, explained in the user's language (never a stack trace). */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, tk } = useI18n();
-  const text = error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL');
-  const detail = error instanceof ApiError && error.code !== 'INTERNAL' ? error.message : undefined;
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { text, detail } = errorSummary(error, i18n);
   return (
     <div className="notice notice-error" role="alert">
       <strong>{t('error.title')}</strong>

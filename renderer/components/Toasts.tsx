@@ -1,7 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useI18n } from '../lib/i18n';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { errorSummary } from '../lib/errors';
+import { useI18n, type I18n } from '../lib/i18n';
 import './kit.css';
 
+/**
+ * The app's one notice pattern: what just happened (saved, deleted with Undo, an action that
+ * failed) is a toast at the bottom of the screen. A persistent state (demo data, a database
+ * warning) is a banner, and a form's problems stay at its fields.
+ */
 export type Toast = {
   id: number;
   kind: 'ok' | 'error' | 'info';
@@ -12,29 +18,32 @@ export type Toast = {
   seconds?: number;
 };
 
-/** Short messages at the bottom of the screen (saved, deleted with undo, errors). */
-export function useToasts() {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const next = useRef(1);
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
-  const show = useCallback((toast: Omit<Toast, 'id'>) => {
-    const id = next.current;
-    next.current += 1;
-    // Newest first; at most three at once.
-    setToasts((all) => [{ ...toast, id }, ...all].slice(0, 3));
-    return id;
-  }, []);
-  return { toasts, show, dismiss };
+export type ShowToast = (toast: Omit<Toast, 'id'>) => number;
+
+const ToastContext = createContext<ShowToast | null>(null);
+
+/** Shows a toast; the host is mounted once for the whole app (`ToastsProvider`). */
+export function useToast(): ShowToast {
+  const show = useContext(ToastContext);
+  if (show === null) throw new Error('useToast needs a ToastsProvider above it');
+  return show;
 }
 
-function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
+/** A failed call as a toast: the error code's text, with core's message as the detail. */
+export const errorToast = (error: unknown, i18n: Pick<I18n, 't' | 'tk'>): Omit<Toast, 'id'> => ({
+  kind: 'error',
+  ...errorSummary(error, i18n),
+});
+
+function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => void }) {
   const { t } = useI18n();
+  const { id } = toast;
   const seconds = toast.seconds ?? (toast.kind === 'error' ? 0 : 6);
   useEffect(() => {
     if (seconds <= 0) return;
-    const timer = setTimeout(onClose, seconds * 1000);
+    const timer = setTimeout(() => dismiss(id), seconds * 1000);
     return () => clearTimeout(timer);
-  }, [seconds, onClose]);
+  }, [seconds, id, dismiss]);
   return (
     <div
       className={`toast toast-${toast.kind}`}
@@ -51,26 +60,39 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
           className="button small"
           onClick={() => {
             toast.action?.run();
-            onClose();
+            dismiss(id);
           }}
           data-testid="toast-action"
         >
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="close-button" onClick={onClose} aria-label={t('common.close')}>
+      <button type="button" className="close-button" onClick={() => dismiss(id)} aria-label={t('common.close')}>
         ×
       </button>
     </div>
   );
 }
 
-export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: number) => void }) {
+/** Holds the toasts of every screen and shows them, newest first, at most three at once. */
+export function ToastsProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const next = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
+  const show = useCallback<ShowToast>((toast) => {
+    const id = next.current;
+    next.current += 1;
+    setToasts((all) => [{ ...toast, id }, ...all].slice(0, 3));
+    return id;
+  }, []);
   return (
-    <div className="toasts" aria-live="polite">
-      {toasts.map((toast) => (
-        <ToastItem key={toast.id} toast={toast} onClose={() => dismiss(toast.id)} />
-      ))}
-    </div>
+    <ToastContext.Provider value={show}>
+      {children}
+      <div className="toasts" aria-live="polite">
+        {toasts.map((toast) => (
+          <ToastItem key={toast.id} toast={toast} dismiss={dismiss} />
+        ))}
+      </div>
+    </ToastContext.Provider>
   );
 }

@@ -92,28 +92,3 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
-
-export type Notice = { kind: 'ok' | 'error' | 'conflict'; text: string; action?: { label: string; run: () => void } };
-
-/** The line under the header that says what just happened, with Undo or Reload when it applies. */
-export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
-  const { t } = useI18n();
-  if (notice === null) return null;
-  return (
-    <div
-      className={`notice notice-bar ${notice.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
-      role={notice.kind === 'ok' ? 'status' : 'alert'}
-      data-testid="notice"
-    >
-      <span>{notice.text}</span>
-      {notice.action && (
-        <button type="button" className="button" onClick={notice.action.run} data-testid="notice-action">
-          {notice.action.label}
-        </button>
-      )}
-      <button type="button" className="notice-close" aria-label={t('common.close')} onClick={onDismiss}>
-        ×
-      </button>
-    </div>
-  );
-}

@@ -49,3 +49,10 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
   }
   return i18n.t('error.INTERNAL');
 }
+
+/** A failed call in two parts: the error code's text, and core's message as the detail (none for INTERNAL). */
+export function errorSummary(error: unknown, i18n: Pick<I18n, 't' | 'tk'>): { text: string; detail?: string } {
+  if (!(error instanceof ApiError)) return { text: i18n.t('error.INTERNAL') };
+  const text = i18n.tk(`error.${error.code}`);
+  return error.code === 'INTERNAL' || error.message === '' ? { text } : { text, detail: error.message };
+}

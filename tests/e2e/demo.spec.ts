@@ -31,7 +31,7 @@ test('the demo banner says the registry holds demo data; removal keeps staff dat
   const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('Předtím se vytvoří záloha');
   await confirm.getByRole('button', { name: 'Odstranit ukázková data' }).click();
-  await expect(page.getByTestId('notice')).toContainText('Ukázková data odstraněna');
+  await expect(page.getByTestId('toast-ok')).toContainText('Ukázková data odstraněna');
   await expect(banner).toBeHidden();
   // Staff's records are all there; of the demo only what staff's data refers to is left.
   await expect(page.getByTestId('members-grid')).toContainText('Skutečná Lhota');

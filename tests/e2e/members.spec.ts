@@ -99,7 +99,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await fillMember(page, { code: '599991' });
     await page.getByTestId('member-save').click();
     await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
-    await expect(page.getByTestId('notice')).toContainText('Chrastice nad Testem byla přidána');
+    await expect(page.getByTestId('toast-ok')).toContainText('Chrastice nad Testem byla přidána');
 
     const stored = await webApp.ctx.db
       .knex('municipalities')
@@ -132,7 +132,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="population"]').dblclick();
     await row.locator('[col-id="population"] input').fill('30 123');
     await row.locator('[col-id="population"] input').press('Enter');
-    await expect(page.getByTestId('notice')).toContainText('Změny obce Písek jsou uloženy');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('Změny obce Písek jsou uloženy');
     await expect(row.locator('[col-id="population"]')).toHaveText('30 123'.replace(' ', '\u00a0'));
     expect(await knex('municipalities').where({ name: 'Písek' }).first('population', 'version')).toMatchObject({
       population: 30123,
@@ -142,7 +142,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="email"]').dblclick();
     await row.locator('[col-id="email"] input').fill('neni-email');
     await row.locator('[col-id="email"] input').press('Enter');
-    await expect(page.getByTestId('notice')).toContainText(
+    await expect(page.getByTestId('toast-error')).toContainText(
       'Písek, pole „E-mail“: Zadejte platnou e-mailovou adresu. Změna nebyla uložena.',
     );
     const before = (await knex('municipalities').where({ name: 'Písek' }).first('email')) as { email: string };
@@ -151,7 +151,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="mayorName"]').dblclick();
     await row.locator('[col-id="mayorName"] input').fill(HOSTILE_FORMULA);
     await row.locator('[col-id="mayorName"] input').press('Enter');
-    await expect(page.getByTestId('notice')).toContainText('jsou uloženy');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('jsou uloženy');
     await expect(row.locator('[col-id="mayorName"]')).toHaveText(HOSTILE_FORMULA);
     expect(await knex('municipalities').where({ name: 'Písek' }).first('mayor_name')).toEqual({
       mayor_name: HOSTILE_FORMULA,
@@ -168,7 +168,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="population"]').dblclick();
     await row.locator('[col-id="population"] input').fill('30 124');
     await row.locator('[col-id="population"] input').press('Enter');
-    await expect(page.getByTestId('notice')).toContainText('Změny obce Písek jsou uloženy');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('Změny obce Písek jsou uloženy');
     await expect.poll(() => lists.length).toBe(1);
     expect(lists[0]).toMatch(/^\{"ids":\[\d+\]\}$/);
 
@@ -192,7 +192,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
       notes: 'Poznámka '.repeat(400),
     });
     await page.getByTestId('member-save').click();
-    await expect(page.getByTestId('notice')).toContainText(`${HOSTILE_HTML} byla přidána`);
+    await expect(page.getByTestId('toast-ok')).toContainText(`${HOSTILE_HTML} byla přidána`);
     await page.getByTestId('quick-search').fill('onerror');
     const row = memberRow(page, HOSTILE_HTML);
     await expect(row.locator('[col-id="name"]')).toHaveText(HOSTILE_HTML);
@@ -231,7 +231,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await overview.getByTestId('tab-data').click();
     await overview.getByTestId('field-mayorName').fill('Marie Zkušební');
     await overview.getByTestId('member-save').click();
-    await expect(page.getByTestId('notice')).toContainText('jsou uloženy');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('jsou uloženy');
     await overview.getByTestId('tab-history').click();
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Marie Zkušební');
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Starosta / starostka');
@@ -249,9 +249,9 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="orpName"]').dblclick();
     await row.locator('[col-id="orpName"] input').fill('Tábor-sever');
     await row.locator('[col-id="orpName"] input').press('Enter');
-    await expect(page.getByTestId('notice')).toContainText('změnil někdo jiný');
+    await expect(page.getByTestId('toast-error')).toContainText('změnil někdo jiný');
     expect(await knex('municipalities').where({ code: '552046' }).first('orp_name')).toEqual({ orp_name: 'Tábor' });
-    await page.getByTestId('notice-action').click();
+    await page.getByTestId('toast-error').getByTestId('toast-action').click();
     await expect(row.locator('[col-id="orpName"]')).toHaveText('Tábor');
   });
 
@@ -298,11 +298,11 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     expect(await count('municipalities')).toBe(before.members);
     await page.getByTestId('delete-member').click();
     await page.getByTestId('confirm-ok').click();
-    await expect(page.getByTestId('notice')).toContainText('Obec Český Krumlov byla smazána');
+    await expect(page.getByTestId('toast-info')).toContainText('Obec Český Krumlov byla smazána');
     await expect(memberRow(page, 'Český Krumlov')).toHaveCount(0);
     expect(await count('partnerships')).toBeLessThan(before.partnerships);
-    await page.getByTestId('notice-action').click();
-    await expect(page.getByTestId('notice')).toContainText('Obec Český Krumlov byla obnovena');
+    await page.getByTestId('toast-info').getByTestId('toast-action').click();
+    await expect(page.getByTestId('toast-ok').first()).toContainText('Obec Český Krumlov byla obnovena');
     await expect(memberRow(page, 'Český Krumlov')).toBeVisible();
     expect({
       members: await count('municipalities'),
@@ -338,9 +338,9 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     const shown = Number((await page.getByTestId('row-count').textContent())?.split(' z ')[0]);
     const names = await gridNames(page.getByTestId('members-grid'));
     await page.getByTestId('export-csv').click();
-    await expect(page.getByTestId('notice')).toContainText(`Exportováno řádků: ${String(shown)}`);
+    await expect(page.getByTestId('toast-ok')).toContainText(`Exportováno řádků: ${String(shown)}`);
     await page.getByTestId('export-xlsx').click();
-    await expect(page.getByTestId('notice')).toContainText('.xlsx');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('.xlsx');
     const files = await readdir(webApp.outputDir);
     const csvName = files.find((f) => f.endsWith('.csv'));
     const xlsxName = files.find((f) => f.endsWith('.xlsx'));

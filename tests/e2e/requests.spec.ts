@@ -41,7 +41,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await dialog.getByTestId('field-description').fill(`${HOSTILE} Žluťoučký kůň`.normalize('NFD'));
     await dialog.getByTestId('request-save').click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('notice')).toContainText('Žádost „Bad Leonfelden“ je uložena');
+    await expect(page.getByTestId('toast-ok')).toContainText('Žádost „Bad Leonfelden“ je uložena');
 
     const row = requestRow(page, 'Bad Leonfelden');
     await expect(row.locator('[col-id="requesterCountry"]')).toHaveText('Rakousko');
@@ -86,7 +86,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('notice')).toContainText('Partnerství Tábor – Bad Leonfelden bylo založeno');
+    await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Bad Leonfelden bylo založeno');
     await expect(page.getByTestId('request-panel')).toContainText('přijata');
     await expect(page.getByTestId('request-partnership')).toHaveText('Bad Leonfelden (Rakousko)');
     await expect(page.getByTestId('convert-request')).toHaveCount(0);
@@ -124,11 +124,11 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await page.getByTestId('delete-request').click();
     await expect(page.getByTestId('confirm-dialog')).toContainText('Smazat žádost „Nový Hrozenkov“?');
     await page.getByTestId('confirm-ok').click();
-    await expect(page.getByTestId('notice')).toContainText('Žádost „Nový Hrozenkov“ byla smazána');
+    await expect(page.getByTestId('toast-info')).toContainText('Žádost „Nový Hrozenkov“ byla smazána');
     await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(0);
     expect(await count()).toBe(before - 1);
-    await page.getByTestId('notice-action').click();
-    await expect(page.getByTestId('notice')).toContainText('byla obnovena');
+    await page.getByTestId('toast-info').getByTestId('toast-action').click();
+    await expect(page.getByTestId('toast-ok').first()).toContainText('byla obnovena');
     await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(1);
     expect(await count()).toBe(before);
   });

@@ -8,7 +8,8 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
-import { ConfirmDialog, type Notice } from '../../components/dialogs';
+import { ConfirmDialog } from '../../components/dialogs';
+import { useToast } from '../../components/Toasts';
 import { issuesByField } from '../../lib/errors';
 import { MemberForm } from './MemberForm';
 
@@ -19,7 +20,6 @@ export type MemberOverviewProps = {
   regions: readonly Region[];
   districts: readonly District[];
   onClose: () => void;
-  onNotice: (notice: Notice) => void;
   onDeleted: (auditId: number, name: string) => void;
   /** Something of this member changed: the grid reloads. */
   onChanged: () => void;
@@ -51,17 +51,10 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
-export function MemberOverview({
-  id,
-  regions,
-  districts,
-  onClose,
-  onNotice,
-  onDeleted,
-  onChanged,
-}: MemberOverviewProps) {
+export function MemberOverview({ id, regions, districts, onClose, onDeleted, onChanged }: MemberOverviewProps) {
   const i18n = useI18n();
   const { t, tk, formatDate, formatNumber, language } = i18n;
+  const toast = useToast();
   const overview = useAsync(() => call('municipalities:overview', { id }), [id]);
   const [tab, setTab] = useState<Tab>('overview');
   const [confirm, setConfirm] = useState<'end' | 'delete' | null>(null);
@@ -71,8 +64,8 @@ export function MemberOverview({
   const [historyKey, setHistoryKey] = useState(0);
 
   const conflict = () =>
-    onNotice({
-      kind: 'conflict',
+    toast({
+      kind: 'error',
       text: t('members.conflict'),
       action: {
         label: t('members.reload'),
@@ -87,7 +80,7 @@ export function MemberOverview({
   const m: MunicipalityDetail | undefined = data?.municipality;
 
   const saved = (detail: MunicipalityDetail) => {
-    onNotice({ kind: 'ok', text: t('members.saved', { name: detail.name }) });
+    toast({ kind: 'ok', text: t('members.saved', { name: detail.name }) });
     overview.reload();
     setHistoryKey((k) => k + 1);
     onChanged();
@@ -100,7 +93,7 @@ export function MemberOverview({
     try {
       if (confirm === 'end') {
         await call('municipalities:endMembership', { id: m.id, version: m.version, endedOn: endDate });
-        onNotice({ kind: 'ok', text: t('members.ended', { name: m.name }) });
+        toast({ kind: 'ok', text: t('members.ended', { name: m.name }) });
         overview.reload();
         setHistoryKey((k) => k + 1);
         onChanged();

@@ -22,8 +22,11 @@ import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
-import { Dialog, NoticeBar, type Notice } from '../../components/dialogs';
+import { Dialog } from '../../components/dialogs';
+import { ExportViewButtons } from '../../components/ExportViewButtons';
+import { errorToast, useToast, type Toast } from '../../components/Toasts';
 import { issuesByField } from '../../lib/errors';
+import { shownRowIds } from '../../lib/grid-view';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
 import { membersColumns } from './members-columns';
@@ -65,7 +68,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const toast = useToast();
   const [gridApi, setGridApi] = useState<GridApi<MunicipalityRow> | null>(null);
   const { reload } = membersStore;
 
@@ -76,7 +79,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     () => (hasFilters(filters) ? (row: MunicipalityRow) => filterMembers([row], filters).length === 1 : null),
     [filters],
   );
-  const [exporting, setExporting] = useState(false);
   const orps = useMemo(() => orpOptions(members.rows ?? [], filters), [members.rows, filters]);
   const districtChoices = useMemo(
     () =>
@@ -86,17 +88,11 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     [districts.data, filters.regionId],
   );
 
-  const conflictNotice = useCallback(
-    (): Notice => ({
-      kind: 'conflict',
+  const conflictToast = useCallback(
+    (): Omit<Toast, 'id'> => ({
+      kind: 'error',
       text: t('members.conflict'),
-      action: {
-        label: t('members.reload'),
-        run: () => {
-          setNotice(null);
-          reload();
-        },
-      },
+      action: { label: t('members.reload'), run: reload },
     }),
     [t, reload],
   );
@@ -115,7 +111,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       const problem = checkMunicipalityField(field, event.newValue);
       if (problem !== null) {
         putBack();
-        setNotice({
+        toast({
           kind: 'error',
           text: t('members.inlineError', { name: row.name, field: label, message: tk(problem) }),
         });
@@ -126,14 +122,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         (saved) => {
           Object.assign(row, rowFields(saved));
           event.api.refreshCells({ rowNodes: [event.node], force: true });
-          setNotice({ kind: 'ok', text: t('members.saved', { name: saved.name }) });
+          toast({ kind: 'ok', text: t('members.saved', { name: saved.name }) });
         },
         (error: unknown) => {
           putBack();
-          if (error instanceof ApiError && error.code === 'CONFLICT') setNotice(conflictNotice());
+          if (error instanceof ApiError && error.code === 'CONFLICT') toast(conflictToast());
           else {
             const issue = issuesByField(error)[field];
-            setNotice({
+            toast({
               kind: 'error',
               text: t('members.inlineError', {
                 name: row.name,
@@ -149,7 +145,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         },
       );
     },
-    [t, tk, conflictNotice],
+    [t, tk, toast, conflictToast],
   );
 
   // The shared DataGrid stays generic: the page listens to edits through the grid's API.
@@ -164,28 +160,22 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const onDeleted = useCallback(
     (auditId: number, name: string) => {
       setOpenId(null);
-      setNotice({
-        kind: 'ok',
+      toast({
+        kind: 'info',
         text: t('members.deleted', { name }),
+        seconds: 15,
         action: {
           label: t('members.undo'),
           run: offerUndo(() => {
             call('municipalities:restore', { auditId }).then(
-              (restored) => {
-                setNotice({ kind: 'ok', text: t('members.restored', { name: restored.name }) });
-              },
-              (error: unknown) =>
-                setNotice({
-                  kind: 'error',
-                  text:
-                    error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
-                }),
+              (restored) => toast({ kind: 'ok', text: t('members.restored', { name: restored.name }) }),
+              (error: unknown) => toast(errorToast(error, i18n)),
             );
           }),
         },
       });
     },
-    [t, tk],
+    [t, i18n, toast],
   );
 
   const setFilter = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K]) =>
@@ -196,39 +186,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       return next;
     });
 
-  const shownIds = useCallback(() => {
-    const ids: number[] = [];
-    gridApi?.forEachNodeAfterFilterAndSort((node) => {
-      if (node.data) ids.push(node.data.id);
-    });
-    return ids;
-  }, [gridApi]);
-
-  /** Exports what the grid shows: its rows after every filter, in its order, with its visible columns. */
-  const exportView = async (format: 'csv' | 'xlsx') => {
-    if (!gridApi) return;
-    const rowIds: number[] = [];
-    gridApi.forEachNodeAfterFilterAndSort((node) => {
-      if (node.data) rowIds.push(node.data.id);
-    });
-    const columns = gridApi
-      .getAllDisplayedColumns()
-      .map((column) => column.getColId())
-      .filter((id) => id !== 'open');
-    setExporting(true);
-    try {
-      const result = await call('export:grid', { grid: 'members', format, rowIds, columns, language: i18n.language });
-      setNotice({ kind: 'ok', text: t('members.exported', { count: result.rows, path: result.filePath }) });
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CANCELLED'))
-        setNotice({
-          kind: 'error',
-          text: error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
-        });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const shownIds = useCallback(() => shownRowIds(gridApi), [gridApi]);
 
   const filterBar = (
     <div className="m-filterbar" role="group" aria-label={t('common.search')} data-testid="member-filters">
@@ -334,39 +292,21 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           table="municipalities"
           count={gridApi ? visible : 0}
           shownIds={shownIds}
-          onDone={(count) => setNotice({ kind: 'ok', text: t('provenance.verify.done', { count }) })}
-          onError={(error) =>
-            setNotice({
-              kind: 'error',
-              text: error instanceof ApiError ? `${tk(`error.${error.code}`)} ${error.message}` : t('error.INTERNAL'),
-            })
-          }
+          onDone={(count) => toast({ kind: 'ok', text: t('provenance.verify.done', { count }) })}
+          onError={(error) => toast(errorToast(error, i18n))}
         />
-        <button
-          type="button"
-          className="button"
-          disabled={exporting}
-          onClick={() => void exportView('csv')}
-          data-testid="export-csv"
-        >
-          {t('members.exportCsv')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={exporting}
-          onClick={() => void exportView('xlsx')}
-          data-testid="export-xlsx"
-        >
-          {t('members.exportXlsx')}
-        </button>
+        <ExportViewButtons
+          grid="members"
+          api={gridApi}
+          labels={{ csv: t('members.exportCsv'), xlsx: t('members.exportXlsx') }}
+          doneText={(result) => t('members.exported', { count: result.rows, path: result.filePath })}
+        />
         <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-member">
           + {t('members.add')}
         </button>
         {importButton}
       </PageHeader>
 
-      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {members.status === 'error' && <ErrorNotice error={members.error} onRetry={reload} />}
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}
       <DataGrid<MunicipalityRow>
@@ -389,7 +329,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           regions={regions.data ?? []}
           districts={districts.data ?? []}
           onClose={() => setOpenId(null)}
-          onNotice={setNotice}
           onDeleted={onDeleted}
           onChanged={() => membersStore.refresh([openId])}
         />
@@ -401,10 +340,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             regions={regions.data ?? []}
             districts={districts.data ?? []}
             onCancel={() => setAdding(false)}
-            onConflict={() => setNotice(conflictNotice())}
+            onConflict={() => toast(conflictToast())}
             onSaved={(created) => {
               setAdding(false);
-              setNotice({ kind: 'ok', text: t('members.created', { name: created.name }) });
+              toast({ kind: 'ok', text: t('members.created', { name: created.name }) });
             }}
           />
         </Dialog>

@@ -22,7 +22,9 @@ import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
-import { Toasts, useToasts } from '../../components/Toasts';
+import { useToast } from '../../components/Toasts';
+import { ExportViewButtons } from '../../components/ExportViewButtons';
+import { shownRowIds } from '../../lib/grid-view';
 import './partnerships.css';
 
 type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';
@@ -43,8 +45,7 @@ export function PartnershipsPage() {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const { toasts, show, dismiss } = useToasts();
+  const show = useToast();
   const { reload } = partnershipsStore;
   useEffect(() => {
     // The screen stays alive behind other screens: only its own addresses change its filters.
@@ -185,32 +186,6 @@ export function PartnershipsPage() {
     }
   };
 
-  const exportView = async (format: 'csv' | 'xlsx') => {
-    if (!api) return;
-    const rowIds: number[] = [];
-    api.forEachNodeAfterFilterAndSort((node) => {
-      if (node.data) rowIds.push(node.data.id);
-    });
-    const columnIds = api
-      .getAllDisplayedColumns()
-      .map((column) => column.getColId())
-      .filter((id) => id !== 'actions');
-    setExporting(true);
-    try {
-      const result = await call('export:grid', { grid: 'partnerships', format, rowIds, columns: columnIds, language });
-      show({
-        kind: 'ok',
-        text: t('partnerships.export.done', { count: result.rows, path: result.filePath }),
-        seconds: 10,
-      });
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CANCELLED'))
-        show({ kind: 'error', text: errorText(error, i18n, fieldLabel) });
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const countries = useMemo(() => {
     const codes = [...new Set((rows ?? []).map((r) => r.countryCode))];
     return codes
@@ -234,13 +209,7 @@ export function PartnershipsPage() {
       (regionCode === null || row.regionCode === regionCode) &&
       matchesProvenance(row, provenance);
   }, [filters]);
-  const shownIds = useCallback(() => {
-    const ids: number[] = [];
-    api?.forEachNodeAfterFilterAndSort((node) => {
-      if (node.data) ids.push(node.data.id);
-    });
-    return ids;
-  }, [api]);
+  const shownIds = useCallback(() => shownRowIds(api), [api]);
 
   const total = rows?.length ?? 0;
   const toolbar = (
@@ -318,24 +287,12 @@ export function PartnershipsPage() {
           onDone={(count) => show({ kind: 'ok', text: t('provenance.verify.done', { count }), seconds: 5 })}
           onError={(error) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) })}
         />
-        <button
-          type="button"
-          className="button"
-          disabled={!api || exporting}
-          onClick={() => void exportView('csv')}
-          data-testid="export-csv"
-        >
-          {t('partnerships.export.csv')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!api || exporting}
-          onClick={() => void exportView('xlsx')}
-          data-testid="export-xlsx"
-        >
-          {t('partnerships.export.xlsx')}
-        </button>
+        <ExportViewButtons
+          grid="partnerships"
+          api={api}
+          labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
+          doneText={(result) => t('partnerships.export.done', { count: result.rows, path: result.filePath })}
+        />
         <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-partnership">
           + {t('partnerships.add')}
         </button>
@@ -390,7 +347,6 @@ export function PartnershipsPage() {
           onConfirm={() => void confirmDelete(deleting)}
         />
       )}
-      <Toasts toasts={toasts} dismiss={dismiss} />
     </section>
   );
 }

@@ -10,7 +10,8 @@ import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
-import { ConfirmDialog, Dialog, NoticeBar, type Notice } from '../../components/dialogs';
+import { ConfirmDialog, Dialog } from '../../components/dialogs';
+import { errorToast, useToast } from '../../components/Toasts';
 import { ConvertDialog } from './ConvertDialog';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
@@ -57,7 +58,7 @@ export function RequestsPage() {
   const [shown, setShown] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<'new' | 'edit' | 'delete' | 'convert' | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const toast = useToast();
   const [gridApi, setGridApi] = useState<GridApi<RequestRow> | null>(null);
   const { reload } = requests;
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
@@ -79,18 +80,8 @@ export function RequestsPage() {
 
   const conflict = useCallback(() => {
     setDialog(null);
-    setNotice({
-      kind: 'conflict',
-      text: t('requests.conflict'),
-      action: {
-        label: t('requests.reload'),
-        run: () => {
-          setNotice(null);
-          reload();
-        },
-      },
-    });
-  }, [t, reload]);
+    toast({ kind: 'error', text: t('requests.conflict'), action: { label: t('requests.reload'), run: reload } });
+  }, [t, toast, reload]);
 
   const remove = async () => {
     if (!selected) return;
@@ -100,31 +91,27 @@ export function RequestsPage() {
       setDialog(null);
       setSelectedId(null);
       reload();
-      setNotice({
-        kind: 'ok',
+      toast({
+        kind: 'info',
         text: t('requests.deleted', { name }),
+        seconds: 15,
         action: {
           label: t('requests.undo'),
           run: offerUndo(() => {
             call('requests:restore', { auditId }).then(
               (row) => {
-                setNotice({ kind: 'ok', text: t('requests.restored', { name: requesterOf(row) }) });
+                toast({ kind: 'ok', text: t('requests.restored', { name: requesterOf(row) }) });
                 setSelectedId(row.id);
                 reload();
               },
-              (error: unknown) =>
-                setNotice({
-                  kind: 'error',
-                  text: error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL'),
-                }),
+              (error: unknown) => toast(errorToast(error, i18n)),
             );
           }),
         },
       });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') conflict();
-      else
-        setNotice({ kind: 'error', text: error instanceof ApiError ? tk(`error.${error.code}`) : t('error.INTERNAL') });
+      else toast(errorToast(error, i18n));
     }
   };
 
@@ -146,7 +133,6 @@ export function RequestsPage() {
           + {t('requests.add')}
         </button>
       </PageHeader>
-      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {requests.status === 'error' && <ErrorNotice error={requests.error} onRetry={requests.reload} />}
       {requests.status === 'ready' && total === 0 && <p className="empty-note">{t('requests.empty')}</p>}
       <div className="r-layout">
@@ -263,7 +249,7 @@ export function RequestsPage() {
             onSaved={(row) => {
               setDialog(null);
               setSelectedId(row.id);
-              setNotice({ kind: 'ok', text: t('requests.saved', { name: requesterOf(row) }) });
+              toast({ kind: 'ok', text: t('requests.saved', { name: requesterOf(row) }) });
               reload();
             }}
           />
@@ -288,8 +274,9 @@ export function RequestsPage() {
           onDone={(result) => {
             setDialog(null);
             reload();
-            setNotice({
+            toast({
               kind: 'ok',
+              seconds: 10,
               text: t('requests.converted', {
                 member: result.request.municipalityName ?? '',
                 town: result.request.partnerTownName ?? '',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ConfirmDialog, NoticeBar, type Notice } from '../../components/dialogs';
-import { ApiError, call, onEvent } from '../../lib/api';
+import { ConfirmDialog } from '../../components/dialogs';
+import { errorToast, useToast } from '../../components/Toasts';
+import { call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 
@@ -9,11 +10,12 @@ import { useAsync } from '../../lib/useAsync';
  * exactly those after a confirmation; a backup is made first. Mounted above every screen.
  */
 export function DemoBanner() {
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
+  const toast = useToast();
   const status = useAsync(() => call('demo:status', {}), []);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const { reload } = status;
   useEffect(() => onEvent('data:changed', () => reload()), [reload]);
 
@@ -27,7 +29,7 @@ export function DemoBanner() {
       const result = await call('demo:remove', {});
       const removed = Object.values(result.removed).reduce((sum, n) => sum + n, 0);
       const kept = Object.values(result.kept).reduce((sum, n) => sum + n, 0);
-      setNotice({
+      toast({
         kind: 'ok',
         text:
           kept > 0
@@ -36,7 +38,7 @@ export function DemoBanner() {
       });
       reload();
     } catch (error) {
-      setNotice({ kind: 'error', text: error instanceof ApiError ? error.message : t('error.INTERNAL') });
+      toast(errorToast(error, i18n));
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -45,7 +47,6 @@ export function DemoBanner() {
 
   return (
     <>
-      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {counts && pending > 0 && (
         <div className="notice db-banner demo-banner" role="status" data-testid="demo-banner">
           <span>
