@@ -114,6 +114,11 @@ const articleSchema = z.union([
       list: z.literal('areas').optional(),
       /** The user may leave the article out. */
       optional: z.boolean().optional(),
+      /**
+       * Printed without an article number, after the numbered articles (the Czech § 41 clause of
+       * the Municipalities Act, which confirms the council's decision and is not an article).
+       */
+      unnumbered: z.boolean().optional(),
     })
     .strict(),
   z.object({ id: text, variant: z.literal('duration'), choices: record(DURATION_CHOICES, text) }).strict(),

@@ -445,18 +445,19 @@ export function buildAgreementModel(
         : article.variant === 'duration'
           ? article.choices[f.duration]
           : article.choices[f.entry];
-    if (template.numbered) number += 1;
+    const numbered = template.numbered && !('clause' in article && article.unnumbered === true);
+    if (numbered) number += 1;
     const hasList = 'clause' in article && article.list === 'areas';
     const areas = COOPERATION_AREAS.filter((a) => request.areas.includes(a));
     if (hasList && areas.length === 0) warn(null, 'areas');
     sections.push({
       id: article.id,
       kind: 'article',
-      number: template.numbered ? number : null,
+      number: numbered ? number : null,
       texts: both((lang) => {
         const { heading, paras } = clauseParas(lang, clauseId);
         const out: Para[] = [];
-        if (template.numbered) {
+        if (numbered) {
           out.push({
             role: 'heading',
             runs: [

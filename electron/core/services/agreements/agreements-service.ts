@@ -136,12 +136,13 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
   const signingDay = signedOn !== null && datePrecision(signedOn) === 'day' ? signedOn : null;
   cz.signingDate = signingDay;
   partner.signingDate = signingDay;
-  const hasResolutions = Boolean(partnership?.czResolution) || Boolean(partnership?.partnerResolution);
   const fields: AgreementFields = {
     cz,
     partner,
     duration: partnership?.termKind ?? 'indefinite',
-    entry: hasResolutions ? 'approval' : 'signature',
+    // Every template states both councils' approval (markers where the registry has no resolution);
+    // both entry choices print it, and 'approval' is the one that shows the resolution fields.
+    entry: 'approval',
     validUntil: partnership?.termUntil ?? null,
     termYears: 5,
     noticeMonths: 6,

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AGREEMENT_TEMPLATES } from '../../../shared/domain/codes';
+import type { ClauseLibrary } from '../../../shared/domain/agreements/library';
+import {
+  PARTNER_LANGUAGES,
+  buildAgreementModel,
+  sectionText,
+  type AgreementModel,
+  type AgreementRequest,
+  type PartyFields,
+} from '../../../shared/domain/agreements/model';
+import { loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
+import { markerLabels } from '../../../electron/core/services/agreements/agreements-service';
+import { RESOURCES_DIR } from '../../support/temp-db';
+
+let library: ClauseLibrary;
+beforeAll(async () => {
+  library = await loadClauseLibrary(RESOURCES_DIR);
+});
+
+const party = (over: Partial<PartyFields>): PartyFields => ({
+  name: 'Tábor',
+  nounKey: 'mesto',
+  countryNames: { cs: 'Česká republika', de: 'Tschechische Republik' },
+  address: 'Žižkovo nám. 2, 390 01 Tábor',
+  idNumber: '00253014',
+  mayorName: 'Štěpán Vojtěch',
+  mayorGender: 'm',
+  mayorRank: 'town',
+  mayorTitles: {},
+  signingPlace: 'Tábor',
+  signingDate: null,
+  resolution: '',
+  resolutionDate: null,
+  ...over,
+});
+
+/** A complete cs–de request; tests change what they look at. */
+const request = (over: Partial<AgreementRequest> = {}, fields: Partial<AgreementRequest['fields']> = {}) =>
+  ({
+    template: 'partnership',
+    language: 'de',
+    layout: 'parallel',
+    preambles: [],
+    omit: [],
+    titlePage: false,
+    areas: ['culture', 'agriculture'],
+    fields: {
+      cz: party({}),
+      partner: party({
+        name: 'Konstanz',
+        nounKey: 'foreign_town',
+        countryNames: { cs: 'Německo', de: 'Deutschland' },
+        address: 'Kanzleistraße 15, 78462 Konstanz',
+        idNumber: '',
+        mayorName: 'Uli Burchardt',
+        signingPlace: 'Konstanz',
+      }),
+      duration: 'indefinite',
+      entry: 'approval',
+      validUntil: null,
+      termYears: 5,
+      noticeMonths: 6,
+      originals: 4,
+      projectName: 'Mosty',
+      ...fields,
+    },
+    ...over,
+  }) satisfies AgreementRequest;
+
+const build = (r: AgreementRequest): AgreementModel => buildAgreementModel(library, r, markerLabels());
+/** One column's whole text with non-breaking spaces read as spaces. */
+const column = (model: AgreementModel, index: 0 | 1): string =>
+  model.sections
+    .map((s) => sectionText(s.texts[index]))
+    .join('\n')
+    .replace(/[\u00a0\u202f]/g, ' ');
+
+describe('C1: both councils’ approval and the § 41 clause in every template', () => {
+  it('without resolutions: markers for number and date of both sides, listed as warnings', () => {
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const entry of ['signature', 'approval'] as const) {
+        const model = build(request({ template }, { entry }));
+        const cs = column(model, 0);
+        expect(cs, template).toContain('schválilo zastupitelstvo města Tábor usnesením č. [doplňte: číslo usnesení]');
+        expect(cs, template).toContain('ze dne [doplňte: datum usnesení] a příslušný orgán města Konstanz');
+        expect(cs, template).toContain(
+          'Doložka dle § 41 zákona č. 128/2000 Sb.: O uzavření ' +
+            {
+              partnership: 'této smlouvy',
+              friendship: 'tohoto memoranda',
+              project: 'této smlouvy',
+              charter: 'této partnerské listiny',
+            }[template] +
+            ' rozhodlo zastupitelstvo města Tábor usnesením č. [doplňte: číslo usnesení] ze dne [doplňte: datum usnesení].',
+        );
+        expect(model.warnings.map((w) => w.path)).toEqual(
+          expect.arrayContaining([
+            'cz.resolution',
+            'cz.resolutionDate',
+            'partner.resolution',
+            'partner.resolutionDate',
+          ]),
+        );
+        // The § 41 clause is the last section, unnumbered, right before the signatures.
+        const last = model.sections.at(-1);
+        expect(last?.id).toBe('clause41');
+        expect(last?.number).toBeNull();
+      }
+    }
+  });
+
+  it('with resolutions: numbers and dates printed in both languages, dates never dropped', () => {
+    const fields = {
+      cz: party({ resolution: 'ZM/12/2019', resolutionDate: '2019-02-26' }),
+      partner: party({
+        name: 'Hochheim am Main',
+        nounKey: 'foreign_town',
+        resolution: '',
+        resolutionDate: '2019-09-05',
+      }),
+    };
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const language of PARTNER_LANGUAGES) {
+        const model = build(request({ template, language }, fields));
+        const [cs, other] = [column(model, 0), column(model, 1)];
+        expect(cs).toContain('usnesením č. ZM/12/2019 ze dne 26. 2. 2019');
+        expect(cs).toContain('usnesením č. [doplňte: číslo usnesení] ze dne 5. 9. 2019');
+        expect(other, `${template} ${language}`).toContain('ZM/12/2019');
+        expect(other.match(/ZM\/12\/2019/g)?.length, `${template} ${language}: approval and § 41`).toBe(2);
+        expect(other, `${template} ${language}`).toMatch(/2019/);
+        expect(other, `${template} ${language}`).toMatch(/§ 41|Section 41|41\. §/);
+        expect(model.warnings.map((w) => w.path)).toEqual(['partner.resolution']);
+      }
+    }
+  });
+
+  it('German names the Czech council "Gemeindevertretung (Zastupitelstvo)", never "Rat" (de2)', () => {
+    const de = column(build(request()), 1);
+    expect(de).toContain('von der Gemeindevertretung (Zastupitelstvo) der Stadt Tábor mit Beschluss Nr.');
+    expect(de).not.toMatch(/vom Rat /);
+  });
+});
