@@ -1,23 +1,23 @@
 import { editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
 import type { UiLanguage } from '../../../shared/domain/codes';
-import { useMemo, useState, type SyntheticEvent } from 'react';
-import { GENDERS, MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
+import { useMemo, type SyntheticEvent } from 'react';
+import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
   municipalityInputSchema,
   type MunicipalityDetail,
   type MunicipalityInput,
 } from '../../../shared/domain/municipality-rules';
 import type { District, Region } from '../../../shared/domain/schemas';
-import { ApiError, call } from '../../lib/api';
+import { call, type ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field } from '../../components/Field';
-import { issuesByField } from '../../lib/errors';
+import { CodeSelect, Field } from '../../components/Field';
+import { FormProblems } from '../../components/FormProblems';
+import { useForm } from '../../lib/useForm';
 import { parseNumberText } from './members-columns';
 
 type TextField =
   | 'code'
   | 'name'
-  | 'kind'
   | 'districtId'
   | 'orpName'
   | 'population'
@@ -27,13 +27,16 @@ type TextField =
   | 'postalCode'
   | 'ico'
   | 'mayorName'
-  | 'mayorGender'
   | 'website'
   | 'email'
   | 'memberSince'
   | 'memberUntil'
   | 'notes';
-type FormValues = Record<TextField, string> & { isMember: boolean };
+type FormValues = Record<TextField, string> & {
+  kind: MunicipalityKind;
+  mayorGender: Gender | '';
+  isMember: boolean;
+};
 
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
@@ -107,40 +110,26 @@ export type MemberFormProps = {
 
 /** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
 export function MemberForm({ detail, regions, districts, onSaved, onCancel, onConflict }: MemberFormProps) {
-  const { t, tk, language } = useI18n();
-  const [values, setValues] = useState<FormValues>(() => initialValues(detail, language));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { t, language } = useI18n();
+  const { values, setValues, set, errors, failure, busy, check, run } = useForm<FormValues>(() =>
+    initialValues(detail, language),
+  );
   const region = useMemo(() => {
     const district = districts.find((d) => String(d.id) === values.districtId);
     return regions.find((r) => r.id === district?.regionId);
   }, [districts, regions, values.districtId]);
 
-  const set = (field: TextField) => (value: string) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([name]) => name !== field)));
-  };
-
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    setFailure(null);
-    const input = toInput(values, detail);
-    const parsed = municipalityInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) found[String(issue.path[0] ?? '')] ??= issue.message;
-      setErrors(found);
-      return;
-    }
-    setBusy(true);
-    try {
+    const data = check(municipalityInputSchema, toInput(values, detail));
+    if (data === null) return;
+    await run(async () => {
       if (detail === null) {
-        onSaved(await call('municipalities:create', parsed.data));
+        onSaved(await call('municipalities:create', data));
       } else {
         const patch: Record<string, unknown> = {};
         const original = toInput(initialValues(detail, language), detail);
-        for (const [field, value] of Object.entries(parsed.data)) {
+        for (const [field, value] of Object.entries(data)) {
           if (JSON.stringify(value) !== JSON.stringify(original[field as keyof MunicipalityInput]))
             patch[field] = value;
         }
@@ -154,17 +143,7 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
               }),
         );
       }
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.issues === undefined)
-        onConflict(error);
-      else {
-        const fieldIssues = issuesByField(error);
-        setErrors(fieldIssues);
-        if (Object.keys(fieldIssues).length === 0) setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   };
 
   const input = (
@@ -185,12 +164,11 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
       value={values[field]}
       aria-invalid={errors[field] !== undefined}
       aria-describedby={errors[field] ? `m-${field}-error` : undefined}
-      onChange={(event) => set(field)(event.target.value)}
+      onChange={(event) => set(field, event.target.value)}
       data-testid={`field-${field}`}
     />
   );
   const sorted = [...districts].sort((a, b) => a.name.localeCompare(b.name, 'cs'));
-  const errorCount = Object.keys(errors).length;
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
@@ -204,24 +182,20 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             {input('code', { inputMode: 'numeric' })}
           </Field>
           <Field label={t('members.col.kind')} error={errors.kind} htmlFor="m-kind">
-            <select
-              id="m-kind"
+            <CodeSelect
+              codes={MUNICIPALITY_KINDS}
+              labelPrefix="kind"
               value={values.kind}
-              onChange={(e) => set('kind')(e.target.value)}
+              onChange={(kind) => kind && set('kind', kind)}
+              id="m-kind"
               data-testid="field-kind"
-            >
-              {MUNICIPALITY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tk(`kind.${kind}`)}
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <Field label={t('members.col.district')} error={errors.districtId} htmlFor="m-districtId">
             <select
               id="m-districtId"
               value={values.districtId}
-              onChange={(e) => set('districtId')(e.target.value)}
+              onChange={(e) => set('districtId', e.target.value)}
               aria-invalid={errors.districtId !== undefined}
               data-testid="field-districtId"
             >
@@ -258,19 +232,15 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             {input('mayorName')}
           </Field>
           <Field label={t('members.col.mayorGender')} error={errors.mayorGender} htmlFor="m-mayorGender">
-            <select
+            <CodeSelect
+              codes={GENDERS}
+              labelPrefix="gender"
+              value={values.mayorGender === '' ? null : values.mayorGender}
+              onChange={(gender) => set('mayorGender', gender ?? '')}
+              empty={t('members.form.none')}
               id="m-mayorGender"
-              value={values.mayorGender}
-              onChange={(e) => set('mayorGender')(e.target.value)}
               data-testid="field-mayorGender"
-            >
-              <option value="">{t('members.form.none')}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {tk(`gender.${g}`)}
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <Field label={t('members.col.ico')} error={errors.ico} hint={t('members.form.hintIco')} htmlFor="m-ico">
             {input('ico', { inputMode: 'numeric' })}
@@ -330,23 +300,14 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
               id="m-notes"
               rows={3}
               value={values.notes}
-              onChange={(e) => set('notes')(e.target.value)}
+              onChange={(e) => set('notes', e.target.value)}
               data-testid="field-notes"
             />
           </Field>
         </div>
       </fieldset>
 
-      {errorCount > 0 && (
-        <p className="form-summary" role="alert">
-          {t('members.form.fixErrors')}
-        </p>
-      )}
-      {failure !== null && (
-        <p className="form-summary" role="alert">
-          {failure instanceof ApiError ? tk(`error.${failure.code}`) : t('error.INTERNAL')}
-        </p>
-      )}
+      <FormProblems errors={errors} fixText={t('members.form.fixErrors')} failure={failure} />
       <div className="form-actions sticky">
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>

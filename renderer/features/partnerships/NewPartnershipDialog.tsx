@@ -8,7 +8,6 @@ import {
 import { countryName } from '../../../shared/domain/countries';
 import { issuesOf, partnershipCreateSchema } from '../../../shared/domain/partnership-rules';
 import type { PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
-import { compareCzech } from '../../../shared/domain/text';
 import { call } from '../../lib/api';
 import { parsePartialDate } from '../../../shared/domain/dates';
 import { Dialog } from '../../components/dialogs';
@@ -16,6 +15,7 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { CodeSelect, Field } from '../../components/Field';
+import { MemberSelect } from '../../components/MemberSelect';
 
 /** Typing a town's name gives offline suggestions: registry towns first, then the GeoNames gazetteer. */
 function TownPicker({
@@ -133,6 +133,8 @@ function TownPicker({
   );
 }
 
+const NO_MEMBERS: readonly [] = [];
+
 /** Adds a partnership: a member, a foreign town chosen by typing, type, status and start. */
 export function NewPartnershipDialog({
   onClose,
@@ -200,7 +202,6 @@ export function NewPartnershipDialog({
     }
   };
 
-  const sorted = [...(members.data ?? [])].sort((a, b) => compareCzech(a.name, b.name));
   return (
     <Dialog
       title={t('partnerships.new.title')}
@@ -235,19 +236,14 @@ export function NewPartnershipDialog({
       >
         <div className="p-grid2">
           <Field name="municipalityId" label={t('partnerships.new.member')} error={errors.municipalityId} wide>
-            <select
+            <MemberSelect
               ref={first}
+              members={members.data ?? NO_MEMBERS}
               value={municipalityId}
-              onChange={(e) => setMunicipalityId(e.target.value)}
+              onChange={setMunicipalityId}
+              empty={t('partnerships.new.chooseMember')}
               data-testid="new-member"
-            >
-              <option value="">{t('partnerships.new.chooseMember')}</option>
-              {sorted.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name} ({m.districtName ?? m.code})
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <div className="field-wide">
             <TownPicker

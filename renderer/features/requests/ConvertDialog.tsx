@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
@@ -7,13 +7,14 @@ import {
 } from '../../../shared/domain/codes';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { compareCzech } from '../../../shared/domain/text';
-import { countryOptions } from '../../../shared/domain/countries';
-import { ApiError, call } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useSubmit } from '../../lib/useForm';
 import { Dialog } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
-import { issuesByField } from '../../lib/errors';
+import { CountrySelect } from '../../components/CountrySelect';
+import { FormProblems } from '../../components/FormProblems';
+import { MemberSelect } from '../../components/MemberSelect';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {
@@ -26,15 +27,7 @@ export type ConvertDialogProps = {
 
 /** Turns a request into a partnership: asks for the side the request does not name, then does it in one step. */
 export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: ConvertDialogProps) {
-  const { t, tk, language } = useI18n();
-  const countries = useMemo(
-    () =>
-      countryOptions(language)
-        .filter((c) => c.code !== 'CZ')
-        .sort((a, b) => compareCzech(a.name, b.name)),
-    [language],
-  );
-  const sortedMembers = useMemo(() => [...members].sort((a, b) => compareCzech(a.name, b.name)), [members]);
+  const { t } = useI18n();
   const memberSeeks = row.direction === 'member_seeks';
   const [municipalityId, setMunicipalityId] = useState('');
   const [townName, setTownName] = useState(memberSeeks ? '' : (row.requesterName ?? ''));
@@ -44,20 +37,15 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
   const [type, setType] = useState<PartnershipType>('friendship');
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
   const [startedOn, setStartedOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, showErrors, run } = useSubmit();
 
   const submit = async () => {
     const found: Record<string, string> = {};
     if (!memberSeeks && municipalityId === '') found.municipalityId = 'validation.required';
     if (townName.trim() === '') found.townName = 'validation.required';
     if (townCountry === '') found.townCountryCode = 'validation.required';
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+    if (!showErrors(found)) return;
+    await run(async () => {
       onDone(
         await call('requests:toPartnership', {
           id: row.id,
@@ -70,16 +58,7 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
           startedOn: startedOn === '' ? null : startedOn,
         }),
       );
-    } catch (error) {
-      const issues = issuesByField(error);
-      if (error instanceof ApiError && error.code === 'CONFLICT' && Object.keys(issues).length === 0) onConflict();
-      else {
-        setErrors(issues);
-        if (Object.keys(issues).length === 0) setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   };
 
   return (
@@ -115,19 +94,14 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
           </Field>
         ) : (
           <Field label={t('requests.convertDialog.member')} error={errors.municipalityId} htmlFor="c-municipalityId">
-            <select
-              id="c-municipalityId"
+            <MemberSelect
+              members={members}
               value={municipalityId}
-              onChange={(e) => setMunicipalityId(e.target.value)}
+              onChange={setMunicipalityId}
+              empty={t('requests.form.choose')}
+              id="c-municipalityId"
               data-testid="convert-member"
-            >
-              <option value="">{t('requests.form.choose')}</option>
-              {sortedMembers.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {m.name} ({m.districtName ?? m.code})
-                </option>
-              ))}
-            </select>
+            />
           </Field>
         )}
         <Field label={t('requests.convertDialog.townName')} error={errors.townName} htmlFor="c-townName">
@@ -139,19 +113,14 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
           />
         </Field>
         <Field label={t('requests.convertDialog.townCountry')} error={errors.townCountryCode} htmlFor="c-townCountry">
-          <select
-            id="c-townCountry"
+          <CountrySelect
             value={townCountry}
-            onChange={(e) => setTownCountry(e.target.value)}
+            onChange={setTownCountry}
+            empty={t('requests.form.choose')}
+            exclude="CZ"
+            id="c-townCountry"
             data-testid="convert-country"
-          >
-            <option value="">{t('requests.form.choose')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          />
         </Field>
         <Field label={t('requests.convertDialog.type')} htmlFor="c-type">
           <CodeSelect
@@ -175,11 +144,7 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
           <input id="c-startedOn" type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />
         </Field>
       </div>
-      {failure !== null && (
-        <p className="form-summary" role="alert">
-          {failure instanceof ApiError ? `${tk(`error.${failure.code}`)} ${failure.message}` : t('error.INTERNAL')}
-        </p>
-      )}
+      <FormProblems errors={errors} failure={failure} withMessage />
     </Dialog>
   );
 }

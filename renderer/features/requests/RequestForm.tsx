@@ -1,4 +1,4 @@
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { type SyntheticEvent } from 'react';
 import {
   COOPERATION_AREAS,
   REQUEST_DIRECTIONS,
@@ -6,15 +6,20 @@ import {
   TOWN_SIZES,
   type CooperationArea,
   type RequestDirection,
+  type RequestStatus,
+  type TownSize,
 } from '../../../shared/domain/codes';
 import { requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { compareCzech } from '../../../shared/domain/text';
-import { countryName, countryOptions } from '../../../shared/domain/countries';
-import { ApiError, call } from '../../lib/api';
+import { countryName } from '../../../shared/domain/countries';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Field } from '../../components/Field';
-import { issuesByField } from '../../lib/errors';
+import { useForm } from '../../lib/useForm';
+import { withItem } from '../../lib/lists';
+import { CodeSelect, Field } from '../../components/Field';
+import { CountrySelect } from '../../components/CountrySelect';
+import { FormProblems } from '../../components/FormProblems';
+import { MemberSelect } from '../../components/MemberSelect';
 
 type Values = {
   direction: RequestDirection;
@@ -22,10 +27,10 @@ type Values = {
   requesterName: string;
   requesterCountryCode: string;
   wantedCountryCodes: string[];
-  wantedSize: string;
+  wantedSize: TownSize | '';
   themes: CooperationArea[];
   description: string;
-  status: string;
+  status: RequestStatus;
   receivedOn: string;
 };
 
@@ -55,21 +60,10 @@ export type RequestFormProps = {
 /** Add or edit a partnership request; the shared rules name each wrong field next to it. */
 export function RequestForm({ row, members, onSaved, onCancel, onConflict }: RequestFormProps) {
   const { t, tk, language } = useI18n();
-  const [values, setValues] = useState<Values>(() => initial(row));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const countries = useMemo(() => countryOptions(language).sort((a, b) => compareCzech(a.name, b.name)), [language]);
-  const sortedMembers = useMemo(() => [...members].sort((a, b) => compareCzech(a.name, b.name)), [members]);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([name]) => name !== key)));
-  };
+  const { values, set, errors, failure, busy, check, run } = useForm<Values>(() => initial(row));
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    setFailure(null);
     const input = {
       direction: values.direction,
       municipalityId:
@@ -83,30 +77,15 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
       status: values.status,
       receivedOn: orNull(values.receivedOn),
     };
-    const parsed = requestInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) found[String(issue.path[0] ?? '')] ??= issue.message;
-      setErrors(found);
-      return;
-    }
-    setBusy(true);
-    try {
+    const data = check(requestInputSchema, input);
+    if (data === null) return;
+    await run(async () => {
       onSaved(
         row === null
-          ? await call('requests:create', parsed.data)
-          : await call('requests:update', { id: row.id, version: row.version, values: parsed.data }),
+          ? await call('requests:create', data)
+          : await call('requests:update', { id: row.id, version: row.version, values: data }),
       );
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT') onConflict();
-      else {
-        const found = issuesByField(error);
-        setErrors(found);
-        if (Object.keys(found).length === 0) setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   };
 
   return (
@@ -132,19 +111,14 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         </div>
         {values.direction === 'member_seeks' ? (
           <Field label={t('requests.form.member')} error={errors.municipalityId} htmlFor="r-municipalityId" wide>
-            <select
-              id="r-municipalityId"
+            <MemberSelect
+              members={members}
               value={values.municipalityId}
-              onChange={(e) => set('municipalityId', e.target.value)}
+              onChange={(id) => set('municipalityId', id)}
+              empty={t('requests.form.choose')}
+              id="r-municipalityId"
               data-testid="field-municipalityId"
-            >
-              <option value="">{t('requests.form.choose')}</option>
-              {sortedMembers.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {m.name} ({m.districtName ?? m.code})
-                </option>
-              ))}
-            </select>
+            />
           </Field>
         ) : (
           <>
@@ -161,19 +135,13 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
               error={errors.requesterCountryCode}
               htmlFor="r-requesterCountryCode"
             >
-              <select
-                id="r-requesterCountryCode"
+              <CountrySelect
                 value={values.requesterCountryCode}
-                onChange={(e) => set('requesterCountryCode', e.target.value)}
+                onChange={(code) => set('requesterCountryCode', code)}
+                empty={t('requests.form.choose')}
+                id="r-requesterCountryCode"
                 data-testid="field-requesterCountryCode"
-              >
-                <option value="">{t('requests.form.choose')}</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
+              />
             </Field>
           </>
         )}
@@ -202,52 +170,38 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
                 </button>
               </span>
             ))}
-            <select
-              id="r-addCountry"
+            <CountrySelect
               value=""
-              onChange={(e) => {
-                if (e.target.value !== '' && !values.wantedCountryCodes.includes(e.target.value))
-                  set('wantedCountryCodes', [...values.wantedCountryCodes, e.target.value]);
+              onChange={(code) => {
+                if (code !== '' && !values.wantedCountryCodes.includes(code))
+                  set('wantedCountryCodes', [...values.wantedCountryCodes, code]);
               }}
+              empty={t('requests.form.addCountry')}
+              id="r-addCountry"
               data-testid="field-addCountry"
-            >
-              <option value="">{t('requests.form.addCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            />
           </div>
         </Field>
         <Field label={t('requests.col.wantedSize')} error={errors.wantedSize} htmlFor="r-wantedSize">
-          <select
+          <CodeSelect
+            codes={TOWN_SIZES}
+            labelPrefix="townSize"
+            value={values.wantedSize === '' ? null : values.wantedSize}
+            onChange={(size) => set('wantedSize', size ?? '')}
+            empty={t('requests.anySize')}
             id="r-wantedSize"
-            value={values.wantedSize}
-            onChange={(e) => set('wantedSize', e.target.value)}
             data-testid="field-wantedSize"
-          >
-            <option value="">{t('requests.anySize')}</option>
-            {TOWN_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {tk(`townSize.${size}`)}
-              </option>
-            ))}
-          </select>
+          />
         </Field>
         <Field label={t('requests.col.status')} error={errors.status} htmlFor="r-status">
-          <select
-            id="r-status"
+          <CodeSelect
+            codes={REQUEST_STATUSES}
+            labelPrefix="requestStatus"
             value={values.status}
-            onChange={(e) => set('status', e.target.value)}
+            onChange={(status) => status && set('status', status)}
+            id="r-status"
             data-testid="field-status"
-          >
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tk(`requestStatus.${status}`)}
-              </option>
-            ))}
-          </select>
+          />
         </Field>
         <Field label={t('requests.col.receivedOn')} error={errors.receivedOn} htmlFor="r-receivedOn">
           <input
@@ -268,7 +222,7 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
                   type="button"
                   className="toggle-chip"
                   aria-pressed={on}
-                  onClick={() => set('themes', on ? values.themes.filter((a) => a !== area) : [...values.themes, area])}
+                  onClick={() => set('themes', withItem(values.themes, area, !on))}
                   data-testid={`theme-${area}`}
                 >
                   {tk(`area.${area}`)}
@@ -287,16 +241,7 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
           />
         </Field>
       </div>
-      {Object.keys(errors).length > 0 && (
-        <p className="form-summary" role="alert">
-          {t('requests.form.fixErrors')}
-        </p>
-      )}
-      {failure !== null && (
-        <p className="form-summary" role="alert">
-          {failure instanceof ApiError ? tk(`error.${failure.code}`) : t('error.INTERNAL')}
-        </p>
-      )}
+      <FormProblems errors={errors} fixText={t('requests.form.fixErrors')} failure={failure} />
       <div className="form-actions sticky">
         <button type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
