@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
-import { call, onEvent } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/useAction';
-import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
 /**
@@ -11,10 +10,9 @@ import { ListCard } from './ListCard';
  */
 export function BinSection() {
   const { t, tk, formatDateTime } = useI18n();
-  const list = useAsync(() => call('bin:list', {}), []);
+  const list = useLiveAsync(() => call('bin:list', {}), []);
   const { busy, message, error, run } = useAction();
   const { reload } = list;
-  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
 
   const restore = (auditId: number, label: string) =>
     run(async () => {

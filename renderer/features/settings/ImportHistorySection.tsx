@@ -1,17 +1,15 @@
-import { useEffect } from 'react';
-import { call, onEvent } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/useAction';
-import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
 /** Settings ▸ Import history: every import with who, when, the file, its result, and its messages as CSV. */
 export function ImportHistorySection() {
   const { t, tk, language, formatNumber, formatDateTime } = useI18n();
-  const list = useAsync(() => call('import:history', {}), []);
+  const list = useLiveAsync(() => call('import:history', {}), []);
   const { busy, message, error, run } = useAction();
   const { reload } = list;
-  useEffect(() => onEvent('data:changed', () => reload()), [reload]);
   const runs = list.data?.runs;
 
   return (
