@@ -2,8 +2,12 @@ import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shar
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
 import { CodeSelect } from '../../components/Field';
 import { useI18n } from '../../lib/i18n';
+import { withItem } from '../../lib/lists';
 import type { AgreementDraft } from './useAgreementDraft';
 import { PartyEditor } from './PartyEditor';
+
+/** A whole number typed into a count (years, months, originals): at least two, else two. */
+const countOf = (text: string): number => Math.max(2, Math.round(Number(text) || 2));
 
 /** The draft's choices (template, languages, layout, preambles, clauses, terms) and both parties. */
 export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
@@ -63,11 +67,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               <input
                 type="checkbox"
                 checked={request.preambles.includes(p)}
-                onChange={(e) =>
-                  update({
-                    preambles: e.target.checked ? [...request.preambles, p] : request.preambles.filter((x) => x !== p),
-                  })
-                }
+                onChange={(e) => update({ preambles: withItem(request.preambles, p, e.target.checked) })}
               />
               {tk(`agreements.preamble.${p}`)}
             </label>
@@ -82,11 +82,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
                   <input
                     type="checkbox"
                     checked={!request.omit.includes(o.id)}
-                    onChange={(e) =>
-                      update({
-                        omit: e.target.checked ? request.omit.filter((x) => x !== o.id) : [...request.omit, o.id],
-                      })
-                    }
+                    onChange={(e) => update({ omit: withItem(request.omit, o.id, !e.target.checked) })}
                   />
                   {o.heading}
                 </label>
@@ -126,7 +122,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
                     min={2}
                     max={99}
                     value={request.fields.termYears}
-                    onChange={(e) => updateFields({ termYears: Math.max(2, Math.round(Number(e.target.value) || 2)) })}
+                    onChange={(e) => updateFields({ termYears: countOf(e.target.value) })}
                   />
                 </div>
               </>
@@ -156,7 +152,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
                 min={2}
                 max={36}
                 value={request.fields.noticeMonths}
-                onChange={(e) => updateFields({ noticeMonths: Math.max(2, Math.round(Number(e.target.value) || 2)) })}
+                onChange={(e) => updateFields({ noticeMonths: countOf(e.target.value) })}
               />
             </div>
           )}
@@ -168,7 +164,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               min={2}
               max={20}
               value={request.fields.originals}
-              onChange={(e) => updateFields({ originals: Math.max(2, Math.round(Number(e.target.value) || 2)) })}
+              onChange={(e) => updateFields({ originals: countOf(e.target.value) })}
             />
           </div>
         </div>
