@@ -1,7 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
-import { CodeSelect } from '../../components/Field';
+import { OneCodeFilter } from '../../components/OneCodeFilter';
 import { useI18n } from '../../lib/i18n';
 
 /** The map's filters and switches: type, status, lines, region bubbles, a boundaries file. */
@@ -29,20 +29,20 @@ export function MapFilters({
   const { t } = useI18n();
   return (
     <>
-      <CodeSelect
+      <OneCodeFilter
         codes={PARTNERSHIP_TYPES}
         labelPrefix="partnershipType"
-        value={filter.types?.[0] ?? null}
-        onChange={(type) => setFilter((f) => ({ ...f, types: type === null ? [] : [type] }))}
+        chosen={filter.types}
+        onChange={(types) => setFilter((f) => ({ ...f, types }))}
         empty={`${t('stats.filter.type')}: ${t('stats.filter.all')}`}
         aria-label={t('stats.filter.type')}
         data-testid="map-type"
       />
-      <CodeSelect
+      <OneCodeFilter
         codes={PARTNERSHIP_STATUSES}
         labelPrefix="partnershipStatus"
-        value={filter.statuses?.[0] ?? null}
-        onChange={(status) => setFilter((f) => ({ ...f, statuses: status === null ? [] : [status] }))}
+        chosen={filter.statuses}
+        onChange={(statuses) => setFilter((f) => ({ ...f, statuses }))}
         empty={`${t('stats.filter.status')}: ${t('stats.filter.all')}`}
         aria-label={t('stats.filter.status')}
         data-testid="map-status"

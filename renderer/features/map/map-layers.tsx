@@ -102,6 +102,60 @@ export function LinksLayer({ paths }: { paths: readonly { status: PartnershipSta
   );
 }
 
+type Point = { id: number; name: string; longitude: number; latitude: number };
+
+/**
+ * Places as circles (a small map): each shows its tooltip and a click opens its partnerships;
+ * a place the projection cannot show is left out.
+ */
+function PointsLayer<P extends Point>({
+  points,
+  project,
+  show,
+  layerClass,
+  pointClass,
+  r,
+  testId,
+  withId,
+  tooltip,
+  link,
+}: {
+  points: readonly P[];
+  project: (lon: number, lat: number) => [number, number] | null;
+  show: ShowTooltip;
+  layerClass: string;
+  pointClass: string;
+  r: number;
+  testId: string;
+  /** Puts the record's id on its circle (`data-id`). */
+  withId?: boolean;
+  tooltip: (point: P) => [title: string, lines: string[]];
+  link: (point: P) => string;
+}) {
+  return (
+    <g className={layerClass}>
+      {points.map((point) => {
+        const p = project(point.longitude, point.latitude);
+        if (!p) return null;
+        return (
+          <circle
+            key={point.id}
+            cx={p[0]}
+            cy={p[1]}
+            r={r}
+            className={pointClass}
+            data-testid={testId}
+            data-id={withId ? point.id : undefined}
+            data-name={point.name}
+            onMouseMove={(e) => show(e, ...tooltip(point))}
+            onClick={() => openLink(link(point))}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
 /** Partner towns as circles (a small map). */
 export function TownsLayer({
   data,
@@ -116,31 +170,23 @@ export function TownsLayer({
   const { t } = i18n;
   const townName = useTownName();
   return (
-    <g className="map-towns">
-      {data.towns.map((town) => {
-        const p = project(town.longitude, town.latitude);
-        if (!p) return null;
-        const name = townName(town);
-        return (
-          <circle
-            key={town.id}
-            cx={p[0]}
-            cy={p[1]}
-            r={TOWN_R}
-            className="map-town"
-            data-testid="map-town"
-            data-name={town.name}
-            onMouseMove={(e) =>
-              show(e, name, [
-                countryLabel(town.countryCode, i18n.language),
-                t('map.tooltip.partnerships', { count: town.partnerships }),
-              ])
-            }
-            onClick={() => openLink(partnershipsLink({ country: town.countryCode }))}
-          />
-        );
-      })}
-    </g>
+    <PointsLayer
+      points={data.towns}
+      project={project}
+      show={show}
+      layerClass="map-towns"
+      pointClass="map-town"
+      r={TOWN_R}
+      testId="map-town"
+      tooltip={(town) => [
+        townName(town),
+        [
+          countryLabel(town.countryCode, i18n.language),
+          t('map.tooltip.partnerships', { count: town.partnerships }),
+        ],
+      ]}
+      link={(town) => partnershipsLink({ country: town.countryCode })}
+    />
   );
 }
 
@@ -156,28 +202,18 @@ export function MembersLayer({
 }) {
   const { t } = useI18n();
   return (
-    <g className="map-members">
-      {data.members.map((m) => {
-        const p = project(m.longitude, m.latitude);
-        if (!p) return null;
-        return (
-          <circle
-            key={m.id}
-            cx={p[0]}
-            cy={p[1]}
-            r={MEMBER_R}
-            className="map-member"
-            data-testid="map-member"
-            data-id={m.id}
-            data-name={m.name}
-            onMouseMove={(e) =>
-              show(e, m.name, [t('map.tooltip.partnerships', { count: m.partnerships }), t('map.tooltip.click')])
-            }
-            onClick={() => openLink(partnershipsLink({ municipality: m.id }))}
-          />
-        );
-      })}
-    </g>
+    <PointsLayer
+      points={data.members}
+      project={project}
+      show={show}
+      layerClass="map-members"
+      pointClass="map-member"
+      r={MEMBER_R}
+      testId="map-member"
+      withId
+      tooltip={(m) => [m.name, [t('map.tooltip.partnerships', { count: m.partnerships }), t('map.tooltip.click')]]}
+      link={(m) => partnershipsLink({ municipality: m.id })}
+    />
   );
 }
 
