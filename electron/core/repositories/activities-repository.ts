@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ActivityKind, Currency, FundingProgramme } from '../../../shared/domain/codes';
 import type { Activity } from '../../../shared/domain/partnerships';
+import { columnsOf, fieldsOf, selectedColumns } from './field-map';
 
 /* The activities table: visits, exchanges and projects of a partnership, with their funding. */
 
@@ -17,67 +18,56 @@ export type ActivityInsert = {
   currency?: Currency | null;
 };
 
+/** The one field ↔ column map of `activities`. */
+const ACTIVITY_COLUMN_OF = {
+  id: 'id',
+  partnershipId: 'partnership_id',
+  version: 'version',
+  date: 'date',
+  dateEnd: 'date_end',
+  title: 'title',
+  kind: 'kind',
+  participants: 'participants',
+  description: 'description',
+  fundingProgramme: 'funding_programme',
+  fundingAmount: 'funding_amount',
+  currency: 'currency',
+} as const;
+
+/** The fields of an activity a person edits (what its audit entries keep). */
+export const ACTIVITY_FIELDS = [
+  'date',
+  'dateEnd',
+  'title',
+  'kind',
+  'participants',
+  'description',
+  'fundingProgramme',
+  'fundingAmount',
+  'currency',
+] as const;
+
+/** The columns of the activity fields present (absent optional ones as null). */
+export const activityColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  columnsOf(Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, ACTIVITY_COLUMN_OF[field]])), fields, {
+    every: true,
+  });
+
 export async function insertActivity(db: Knex, a: ActivityInsert, now: string): Promise<void> {
   await db('activities').insert({
     partnership_id: a.partnershipId,
-    date: a.date,
-    date_end: a.dateEnd ?? null,
-    title: a.title,
-    kind: a.kind,
-    participants: a.participants ?? null,
-    description: a.description ?? null,
-    funding_programme: a.fundingProgramme ?? null,
-    funding_amount: a.fundingAmount ?? null,
-    currency: a.currency ?? null,
+    ...activityColumns(a),
     created_at: now,
     updated_at: now,
   });
 }
 
-type ActivityRecord = {
-  id: number;
-  partnership_id: number;
-  version: number;
-  date: string;
-  date_end: string | null;
-  title: string;
-  kind: Activity['kind'];
-  participants: number | null;
-  description: string | null;
-  funding_programme: Activity['fundingProgramme'];
-  funding_amount: number | string | null;
-  currency: Activity['currency'];
+const toActivity = (row: Record<string, unknown>): Activity => {
+  const fields = fieldsOf(ACTIVITY_COLUMN_OF, row);
+  return { ...fields, fundingAmount: fields.fundingAmount === null ? null : Number(fields.fundingAmount) } as Activity;
 };
 
-const toActivity = (a: ActivityRecord): Activity => ({
-  id: a.id,
-  partnershipId: a.partnership_id,
-  version: a.version,
-  date: a.date,
-  dateEnd: a.date_end,
-  title: a.title,
-  kind: a.kind,
-  participants: a.participants,
-  description: a.description,
-  fundingProgramme: a.funding_programme,
-  fundingAmount: a.funding_amount === null ? null : Number(a.funding_amount),
-  currency: a.currency,
-});
-
-const activityColumns = [
-  'id',
-  'partnership_id',
-  'version',
-  'date',
-  'date_end',
-  'title',
-  'kind',
-  'participants',
-  'description',
-  'funding_programme',
-  'funding_amount',
-  'currency',
-];
+const activityColumnList = selectedColumns(ACTIVITY_COLUMN_OF);
 
 export async function listActivities(db: Knex, partnershipId: number): Promise<Activity[]> {
   const rows = await db('activities')
@@ -86,11 +76,11 @@ export async function listActivities(db: Knex, partnershipId: number): Promise<A
       { column: 'date', order: 'desc' },
       { column: 'id', order: 'desc' },
     ])
-    .select<ActivityRecord[]>(activityColumns);
+    .select<Record<string, unknown>[]>(activityColumnList);
   return rows.map(toActivity);
 }
 
 export async function findActivity(db: Knex, id: number): Promise<Activity | undefined> {
-  const row = await db('activities').where({ id }).first<ActivityRecord | undefined>(activityColumns);
+  const row = await db('activities').where({ id }).first<Record<string, unknown> | undefined>(activityColumnList);
   return row ? toActivity(row) : undefined;
 }

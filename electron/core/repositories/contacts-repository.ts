@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ContactSide } from '../../../shared/domain/codes';
 import type { Contact } from '../../../shared/domain/partnerships';
+import { columnsOf, fieldsOf, selectedColumns } from './field-map';
 
 /* The contacts table: people on both sides of a partnership. */
 
@@ -15,69 +16,51 @@ export type ContactInsert = {
   notes?: string | null;
 };
 
+/** The one field ↔ column map of `contacts`. */
+const CONTACT_COLUMN_OF = {
+  id: 'id',
+  partnershipId: 'partnership_id',
+  version: 'version',
+  side: 'side',
+  name: 'name',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  language: 'language',
+  notes: 'notes',
+} as const;
+
+/** The fields of a contact a person edits (what its audit entries keep). */
+export const CONTACT_FIELDS = ['side', 'name', 'role', 'email', 'phone', 'language', 'notes'] as const;
+
+/** The columns of the contact fields present (absent optional ones as null). */
+export const contactColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  columnsOf(Object.fromEntries(CONTACT_FIELDS.map((field) => [field, CONTACT_COLUMN_OF[field]])), fields, {
+    every: true,
+  });
+
 export async function insertContact(db: Knex, c: ContactInsert, now: string): Promise<void> {
   await db('contacts').insert({
     partnership_id: c.partnershipId,
-    side: c.side,
-    name: c.name,
-    role: c.role ?? null,
-    email: c.email ?? null,
-    phone: c.phone ?? null,
-    language: c.language ?? null,
-    notes: c.notes ?? null,
+    ...contactColumns(c),
     created_at: now,
     updated_at: now,
   });
 }
 
-type ContactRecord = {
-  id: number;
-  partnership_id: number;
-  version: number;
-  side: Contact['side'];
-  name: string;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  language: string | null;
-  notes: string | null;
-};
+const toContact = (row: Record<string, unknown>): Contact => fieldsOf(CONTACT_COLUMN_OF, row) as Contact;
 
-const toContact = (c: ContactRecord): Contact => ({
-  id: c.id,
-  partnershipId: c.partnership_id,
-  version: c.version,
-  side: c.side,
-  name: c.name,
-  role: c.role,
-  email: c.email,
-  phone: c.phone,
-  language: c.language,
-  notes: c.notes,
-});
-
-const contactColumns = [
-  'id',
-  'partnership_id',
-  'version',
-  'side',
-  'name',
-  'role',
-  'email',
-  'phone',
-  'language',
-  'notes',
-];
+const contactColumnList = selectedColumns(CONTACT_COLUMN_OF);
 
 export async function listContacts(db: Knex, partnershipId: number): Promise<Contact[]> {
   const rows = await db('contacts')
     .where({ partnership_id: partnershipId })
     .orderBy(['side', 'id'])
-    .select<ContactRecord[]>(contactColumns);
+    .select<Record<string, unknown>[]>(contactColumnList);
   return rows.map(toContact);
 }
 
 export async function findContact(db: Knex, id: number): Promise<Contact | undefined> {
-  const row = await db('contacts').where({ id }).first<ContactRecord | undefined>(contactColumns);
+  const row = await db('contacts').where({ id }).first<Record<string, unknown> | undefined>(contactColumnList);
   return row ? toContact(row) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { columnsOf } from './field-map';
 import { selectTuples } from '../db/dialect';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
@@ -68,19 +69,11 @@ const COLUMN_OF = {
 } as const satisfies Record<keyof MunicipalityFields, string>;
 
 /** camelCase fields to snake_case columns (only the fields present). */
-export function toColumns(fields: MunicipalityPatch): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(COLUMN_OF)) {
-    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as keyof MunicipalityPatch];
-  }
-  return out;
-}
+export const toColumns = (fields: MunicipalityPatch): Record<string, unknown> => columnsOf(COLUMN_OF, fields);
 
 /** A whole municipality as its row: every field (absent ones unknown), the region and the times. */
 export const toMunicipalityColumns = (m: MunicipalityInsert, now: string): Record<string, unknown> => ({
-  ...Object.fromEntries(
-    Object.entries(COLUMN_OF).map(([field, column]) => [column, m[field as keyof MunicipalityInsert] ?? null]),
-  ),
+  ...columnsOf(COLUMN_OF, m, { every: true }),
   is_member: m.isMember ?? false,
   region_id: m.regionId,
   created_at: now,

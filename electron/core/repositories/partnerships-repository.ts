@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { partnershipAreasColumn, selectTuples } from '../db/dialect';
+import { columnsOf, fieldsOf } from './field-map';
 import { sortByCzech } from '../../../shared/domain/text';
 
 type RowRecord = {
@@ -229,19 +230,12 @@ export type PartnershipRecord = {
 type StoredField = keyof typeof PARTNERSHIP_COLUMN_OF;
 
 /** The columns of the fields present (a patch writes only what it names). */
-export function partnershipColumns(fields: Partial<Record<StoredField, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(PARTNERSHIP_COLUMN_OF))
-    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field as StoredField];
-  return out;
-}
+export const partnershipColumns = (fields: Partial<Record<StoredField, unknown>>): Record<string, unknown> =>
+  columnsOf(PARTNERSHIP_COLUMN_OF, fields);
 
 export async function findPartnershipRecord(db: Knex, id: number): Promise<PartnershipRecord | undefined> {
   const row = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
-  if (!row) return undefined;
-  const record: Record<string, unknown> = { id: row.id };
-  for (const [field, column] of Object.entries(PARTNERSHIP_COLUMN_OF)) record[field] = row[column] ?? null;
-  return record as PartnershipRecord;
+  return row ? ({ id: row.id, ...fieldsOf(PARTNERSHIP_COLUMN_OF, row) } as PartnershipRecord) : undefined;
 }
 
 export async function partnershipSets(
@@ -389,14 +383,17 @@ export async function insertPartnership(db: Knex, p: PartnershipInsert, now: str
   const { areas, participantGroups, ...fields } = p;
   const [inserted] = await db('partnerships')
     .insert(
-      partnershipColumns({
-        ...Object.fromEntries(Object.keys(PARTNERSHIP_COLUMN_OF).map((field) => [field, null])),
-        ...fields,
-        termKind: p.termKind ?? 'indefinite',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      }),
+      columnsOf(
+        PARTNERSHIP_COLUMN_OF,
+        {
+          ...fields,
+          termKind: p.termKind ?? 'indefinite',
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        },
+        { every: true },
+      ),
     )
     .returning<{ id: number }[]>('id');
   if (!inserted) throw new Error('Insert of a partnership returned no id');

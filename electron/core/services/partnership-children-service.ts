@@ -9,8 +9,8 @@ import type { Activity, Contact } from '../../../shared/domain/partnerships';
 import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import type { Knex } from 'knex';
-import { findActivity } from '../repositories/activities-repository';
-import { findContact } from '../repositories/contacts-repository';
+import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/activities-repository';
+import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
 import {
   insertPartnershipChild,
   type PartnershipChildTable,
@@ -19,40 +19,9 @@ import {
 } from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
 
-const contactColumns = (c: ContactFields) => ({
-  side: c.side,
-  name: c.name,
-  role: c.role,
-  email: c.email,
-  phone: c.phone,
-  language: c.language,
-  notes: c.notes,
-});
-
-const activityColumns = (a: ActivityFields) => ({
-  date: a.date,
-  date_end: a.dateEnd,
-  title: a.title,
-  kind: a.kind,
-  participants: a.participants ?? null,
-  description: a.description,
-  funding_programme: a.fundingProgramme ?? null,
-  funding_amount: a.fundingAmount ?? null,
-  currency: a.currency ?? null,
-});
-
-/** The audit log keeps domain (camelCase) fields, like `strip(findActivity(...))`. */
-const activityAudit = (a: ActivityFields) => ({
-  date: a.date,
-  dateEnd: a.dateEnd,
-  title: a.title,
-  kind: a.kind,
-  participants: a.participants ?? null,
-  description: a.description,
-  fundingProgramme: a.fundingProgramme ?? null,
-  fundingAmount: a.fundingAmount ?? null,
-  currency: a.currency ?? null,
-});
+/** The fields as the audit log keeps them (domain names; absent optional ones null). */
+const pick = (names: readonly string[]) => (fields: object) =>
+  Object.fromEntries(names.map((name) => [name, (fields as Record<string, unknown>)[name] ?? null]));
 
 type ChildRecord = { id: number; version: number; partnershipId: number };
 
@@ -72,14 +41,14 @@ type ChildKind<F, R extends ChildRecord> = {
 const CONTACT: ChildKind<ContactFields, Contact> = {
   table: 'contacts',
   columns: contactColumns,
-  audit: contactColumns,
+  audit: pick(CONTACT_FIELDS),
   find: findContact,
 };
 
 const ACTIVITY: ChildKind<ActivityFields, Activity> = {
   table: 'activities',
   columns: activityColumns,
-  audit: activityAudit,
+  audit: pick(ACTIVITY_FIELDS),
   find: findActivity,
 };
 

@@ -1,0 +1,33 @@
+/*
+ * The one way a repository maps a table's fields (camelCase, what services and the renderer use)
+ * to its columns (snake_case): each table declares its map once, and these three read it.
+ */
+
+export type FieldMap = Readonly<Record<string, string>>;
+
+/**
+ * The columns of the fields present in `fields` (a patch writes only what it names); with
+ * `every`, all fields of the map, an absent one as null (unknown), for a whole new row.
+ */
+export function columnsOf(
+  map: FieldMap,
+  fields: Readonly<Record<string, unknown>>,
+  options: { every?: boolean } = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(map)) {
+    if (Object.prototype.hasOwnProperty.call(fields, field)) out[column] = fields[field] ?? null;
+    else if (options.every) out[column] = null;
+  }
+  return out;
+}
+
+/** A stored row as fields (every field of the map; a missing column reads as null). */
+export function fieldsOf(map: FieldMap, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(map)) out[field] = row[column] ?? null;
+  return out;
+}
+
+/** The columns to select for a map's fields. */
+export const selectedColumns = (map: FieldMap): string[] => Object.values(map);
