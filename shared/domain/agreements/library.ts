@@ -91,6 +91,13 @@ export const clauseFileSchema = z
     terms: record(TERM_IDS, text),
     nouns: record(NOUN_KEYS, record(CASES, text)),
     partyPattern: text,
+    /**
+     * The partner's language as this language's `{partnerLanguage}` placeholder needs it: Czech
+     * "každý v jazyce českém a {partnerLanguage}" takes "německém", "polském", … (the partner texts
+     * name both languages in their own words). Required for every partner language by a language
+     * whose clauses use the placeholder.
+     */
+    languageForms: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), text).optional(),
     mayorTitles: record(MAYOR_RANKS, z.object({ m: text, f: text }).strict()),
     layout: layoutSchema,
     areas: record(COOPERATION_AREAS, text),
@@ -173,6 +180,7 @@ export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'czResolutionDate',
   'partnerResolutionDate',
   'projectName',
+  'partnerLanguage',
 ]);
 
 /** `{name}` placeholders in a text. */

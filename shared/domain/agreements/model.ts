@@ -314,6 +314,11 @@ export function buildAgreementModel(
           return date(lang, f.partner.resolutionDate) ?? required('partner', 'resolutionDate', null);
         case 'projectName':
           return required(null, 'projectName', f.projectName);
+        case 'partnerLanguage': {
+          const form = lang.file.languageForms?.[request.language];
+          if (form === undefined) throw new Error(`languageForms.${request.language} is missing in ${lang.code}`);
+          return form;
+        }
         default:
           return undefined;
       }

@@ -39,6 +39,18 @@ describe('clause library completeness', () => {
     }
   });
 
+  it('every clause has Czech’s paragraphs and list items in every language (C11)', () => {
+    const shape = (paragraphs: readonly string[]) => paragraphs.map((p) => (p.startsWith('– ') ? 'item' : 'paragraph'));
+    for (const language of AGREEMENT_LANGUAGES) {
+      for (const [id, clause] of Object.entries(files.cs.clauses)) {
+        expect(shape(files[language].clauses[id]?.paragraphs ?? []), `${language} ${id}`).toEqual(
+          shape(clause.paragraphs),
+        );
+      }
+      expect(Object.keys(files[language].areas).sort()).toEqual(Object.keys(files.cs.areas).sort());
+    }
+  });
+
   it('templates name only clauses that exist, and every preamble exists', () => {
     for (const template of AGREEMENT_TEMPLATES) {
       for (const id of clauseIdsOf(templates[template])) {
@@ -60,7 +72,9 @@ describe('clause library completeness', () => {
         const here = new Set(clause.paragraphs.flatMap((p) => [...names(p)]));
         const czech = new Set((files.cs.clauses[id]?.paragraphs ?? []).flatMap((p) => [...names(p)]));
         // Parties may be named differently, but data (dates, numbers, resolutions) must not be lost.
-        const data = (set: Set<string | undefined>) => [...set].filter((n) => n !== 'cz' && n !== 'partner').sort();
+        // The partner texts name both languages in words; Czech takes the partner's from languageForms.
+        const data = (set: Set<string | undefined>) =>
+          [...set].filter((n) => n !== 'cz' && n !== 'partner' && n !== 'partnerLanguage').sort();
         expect(data(here), `${language} ${id}`).toEqual(data(czech));
       }
     }

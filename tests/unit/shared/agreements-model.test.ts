@@ -9,7 +9,7 @@ import {
   type AgreementRequest,
   type PartyFields,
 } from '../../../shared/domain/agreements/model';
-import { loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
+import { countryNames, loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
 import { markerLabels } from '../../../electron/core/services/agreements/agreements-service';
 import { RESOURCES_DIR } from '../../support/temp-db';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
 const party = (over: Partial<PartyFields>): PartyFields => ({
   name: 'Tábor',
   nounKey: 'mesto',
-  countryNames: { cs: 'Česká republika', de: 'Tschechische Republik' },
+  countryNames: countryNames('CZ'),
   address: 'Žižkovo nám. 2, 390 01 Tábor',
   idNumber: '00253014',
   mayorName: 'Štěpán Vojtěch',
@@ -50,7 +50,7 @@ const request = (over: Partial<AgreementRequest> = {}, fields: Partial<Agreement
       partner: party({
         name: 'Konstanz',
         nounKey: 'foreign_town',
-        countryNames: { cs: 'Německo', de: 'Deutschland' },
+        countryNames: countryNames('DE'),
         address: 'Kanzleistraße 15, 78462 Konstanz',
         idNumber: '',
         mayorName: 'Uli Burchardt',
@@ -139,5 +139,64 @@ describe('C1: both councils’ approval and the § 41 clause in every template',
     const de = column(build(request()), 1);
     expect(de).toContain('von der Gemeindevertretung (Zastupitelstvo) der Stadt Tábor mit Beschluss Nr.');
     expect(de).not.toMatch(/vom Rat /);
+  });
+});
+
+describe('C2, C11: both texts say the same', () => {
+  /** Articles, paragraphs and list items of one column: role per paragraph, section by section. */
+  const structure = (model: AgreementModel, index: 0 | 1) =>
+    model.sections.map((s) => `${s.id}#${s.number ?? '-'}: ${s.texts[index].map((p) => p.role).join(' ')}`);
+
+  it('every template in every language has Czech’s articles, paragraphs and list items', () => {
+    const everything = {
+      preambles: ['european_integration', 'neighbourhood', 'shared_history', 'solidarity', 'earlier_friendship'],
+      areas: ['culture', 'education', 'heritage', 'agriculture', 'european_affairs', 'emergency_services'],
+    } as const;
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const language of PARTNER_LANGUAGES) {
+        for (const duration of ['indefinite', 'fixed'] as const) {
+          const model = build(
+            request(
+              { template, language, preambles: everything.preambles, areas: everything.areas },
+              { duration, validUntil: '2030-12-31' },
+            ),
+          );
+          expect(structure(model, 1), `${template} ${language} ${duration}`).toEqual(structure(model, 0));
+        }
+      }
+    }
+  });
+
+  it('the Czech languages clause names the partner’s language (cs1)', () => {
+    const adjective = {
+      de: 'německém',
+      pl: 'polském',
+      sk: 'slovenském',
+      en: 'anglickém',
+      fr: 'francouzském',
+      it: 'italském',
+      hu: 'maďarském',
+      uk: 'ukrajinském',
+    } as const;
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const language of PARTNER_LANGUAGES) {
+        const cs = column(build(request({ template, language })), 0);
+        expect(cs, `${template} ${language}`).toContain(`každý v jazyce českém a ${adjective[language]}`);
+        expect(cs).not.toContain('v jazyce druhé');
+      }
+    }
+  });
+
+  it('friendship: "and their citizens" is said of both towns in every language (cs6)', () => {
+    const intent = (language: (typeof PARTNER_LANGUAGES)[number]) =>
+      sectionText(
+        build(request({ template: 'friendship', language })).sections.find((s) => s.id === 'intent')?.texts[1] ?? [],
+      );
+    expect(column(build(request({ template: 'friendship' })), 0)).toContain(
+      'mezi městem Tábor a městem Konstanz i mezi jejich občany',
+    );
+    expect(intent('pl')).toContain('oraz między ich mieszkańcami');
+    expect(intent('sk')).toContain('ako aj medzi ich občanmi');
+    expect(intent('uk')).toContain('а також між їхніми мешканцями');
   });
 });

@@ -40,6 +40,15 @@ async function load(resourcesDir: string): Promise<ClauseLibrary> {
       }
     }
   }
+  // A language whose clauses name the partner's language must know every partner language's form.
+  for (const language of AGREEMENT_LANGUAGES) {
+    const file = languages[language];
+    const uses = Object.values(file.clauses).some((c) => c.paragraphs.some((p) => p.includes('{partnerLanguage}')));
+    const lacking = AGREEMENT_LANGUAGES.filter((l) => l !== 'cs' && file.languageForms?.[l] === undefined);
+    if (uses && lacking.length > 0) {
+      throw new AppError('INTERNAL', `clauses/${language}.json lacks languageForms for ${lacking.join(', ')}`);
+    }
+  }
   return { languages, templates: templates.data };
 }
 
