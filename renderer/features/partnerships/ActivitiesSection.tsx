@@ -11,7 +11,6 @@ import type { Activity } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CodeSelect, Field } from '../../components/Field';
-import type { Toast } from '../../components/Toasts';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -44,18 +43,16 @@ export function ActivitiesSection({
   partnershipId,
   activities,
   onChanged,
-  showToast,
 }: {
   partnershipId: number;
   activities: Activity[];
   onChanged: () => void;
-  showToast: (toast: Omit<Toast, 'id'>) => number;
 }) {
   const i18n = useI18n();
   const { t, tk, formatDate, language } = i18n;
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged, showToast });
+  const editor = useChildEditor<Draft>({ label, onChanged });
   const { draft, setDraft, errors } = editor;
   const money = (amount: number, currency: string | null) =>
     new Intl.NumberFormat(

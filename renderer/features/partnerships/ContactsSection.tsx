@@ -4,7 +4,6 @@ import type { Contact } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Field } from '../../components/Field';
-import type { Toast } from '../../components/Toasts';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -23,17 +22,15 @@ export function ContactsSection({
   partnershipId,
   contacts,
   onChanged,
-  showToast,
 }: {
   partnershipId: number;
   contacts: Contact[];
   onChanged: () => void;
-  showToast: (toast: Omit<Toast, 'id'>) => number;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged, showToast });
+  const editor = useChildEditor<Draft>({ label, onChanged });
   const { draft, setDraft, errors } = editor;
 
   const save = async () => {

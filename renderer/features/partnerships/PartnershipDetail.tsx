@@ -27,7 +27,7 @@ import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
-import type { Toast } from '../../components/Toasts';
+import { useToast } from '../../components/Toasts';
 
 type Form = {
   type: PartnershipType;
@@ -108,15 +108,14 @@ export function PartnershipDetail({
   onClose,
   onSaved,
   onDelete,
-  showToast,
 }: {
   id: number;
   onClose: () => void;
   onSaved: (row: PartnershipRow) => void;
   onDelete: (row: PartnershipRow) => void;
-  showToast: (toast: Omit<Toast, 'id'>) => number;
 }) {
   const i18n = useI18n();
+  const showToast = useToast();
   const { t, tk, language, formatNumber } = i18n;
   const historyLabel = (field: string) => {
     const key = `partnerships.field.${field}`;
@@ -256,7 +255,6 @@ export function PartnershipDetail({
               key={`${String(d.id)}:${String(resets)}`}
               d={d}
               onSaved={onSaved}
-              showToast={showToast}
               reload={reload}
               reset={reset}
             />
@@ -325,13 +323,8 @@ export function PartnershipDetail({
                   onClose={() => setMerging(null)}
                 />
               )}
-              <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} showToast={showToast} />
-              <ActivitiesSection
-                partnershipId={d.id}
-                activities={d.activities}
-                onChanged={reload}
-                showToast={showToast}
-              />
+              <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} />
+              <ActivitiesSection partnershipId={d.id} activities={d.activities} onChanged={reload} />
               <h3>{t('partnerships.section.agreements')}</h3>
               {agreements.status === 'ready' && agreements.data.length === 0 && (
                 <p className="hint">{t('partnerships.agreements.none')}</p>
@@ -399,17 +392,16 @@ export function PartnershipDetail({
 function DetailForm({
   d,
   onSaved,
-  showToast,
   reload,
   reset,
 }: {
   d: Detail;
   onSaved: (row: PartnershipRow) => void;
-  showToast: (toast: Omit<Toast, 'id'>) => number;
   reload: () => void;
   reset: () => void;
 }) {
   const i18n = useI18n();
+  const showToast = useToast();
   const { t, tk } = i18n;
   const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
   // The version this form's next save is made against: the one it was started from, then what its

@@ -323,7 +323,6 @@ export function PartnershipsPage() {
           onClose={() => setDetailId(null)}
           onSaved={putRow}
           onDelete={(row) => setDeleting(row)}
-          showToast={show}
         />
       )}
       {adding && (

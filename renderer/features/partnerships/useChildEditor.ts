@@ -5,23 +5,16 @@ import { ApiError, call } from '../../lib/api';
 import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
-import type { Toast } from '../../components/Toasts';
+import { useToast } from '../../components/Toasts';
 
 /**
  * The edit flow of a partnership's child records (contacts, activities): one draft at a time,
  * checked by the shared schema before anything is sent; field problems from core shown next to
  * their fields, any other failure as a toast (a conflict offers to reload).
  */
-export function useChildEditor<D>({
-  label,
-  onChanged,
-  showToast,
-}: {
-  label: (path: string) => string;
-  onChanged: () => void;
-  showToast: (toast: Omit<Toast, 'id'>) => number;
-}) {
+export function useChildEditor<D>({ label, onChanged }: { label: (path: string) => string; onChanged: () => void }) {
   const i18n = useI18n();
+  const showToast = useToast();
   const [draft, setDraft] = useState<D | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
