@@ -62,3 +62,7 @@ export const isAppError = (value: unknown): value is AppError => value instanceo
 export const fieldIssues = (error: {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
 }): FieldIssue[] => error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
+/** VALIDATION naming each field's problem (the form shows each next to its field). */
+export const invalidFields = (issues: FieldIssue[]): AppError =>
+  new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../../shared/domain/errors';
+import { AppError, invalidFields } from '../../../shared/domain/errors';
 import {
   municipalityCrossIssues,
   type MunicipalityDetail,
@@ -27,9 +27,6 @@ import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repos
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
 const TOUCHED = ['municipalities', 'partnerships', 'contacts', 'activities', 'partnership_requests'];
 
-const invalid = (issues: FieldIssue[]): AppError =>
-  new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
-
 /** What the audit log keeps of a municipality: its own fields, not counts computed from other tables. */
 const auditFields = (m: MunicipalityDetail): Record<string, unknown> =>
   Object.fromEntries(Object.entries(m).filter(([field]) => !NOT_AUDITED.has(field)));
@@ -48,19 +45,20 @@ async function checkCodeAndDistrict(
 ): Promise<number | null | undefined> {
   if (values.code !== undefined) {
     const other = await municipalityIdWithCode(db, values.code);
-    if (other !== undefined && other !== selfId) throw invalid([{ path: 'code', message: 'validation.codeTaken' }]);
+    if (other !== undefined && other !== selfId)
+      throw invalidFields([{ path: 'code', message: 'validation.codeTaken' }]);
   }
   if (values.districtId === undefined) return undefined;
   if (values.districtId === null) return null;
   const regionId = await regionOfDistrict(db, values.districtId);
-  if (regionId === undefined) throw invalid([{ path: 'districtId', message: 'validation.unknownDistrict' }]);
+  if (regionId === undefined) throw invalidFields([{ path: 'districtId', message: 'validation.unknownDistrict' }]);
   return regionId;
 }
 
 /** Adds a municipality; the region follows from the district. */
 export async function createMunicipality(ctx: AppContext, input: MunicipalityInput): Promise<MunicipalityDetail> {
   const issues = municipalityCrossIssues(input);
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw invalidFields(issues);
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const regionId = await checkCodeAndDistrict(trx, input, null);
     const id = await insertMunicipalityRecord(trx, input, regionId ?? null, at);
@@ -102,7 +100,7 @@ export async function updateMunicipality(
         Object.prototype.hasOwnProperty.call(patch, field),
       ),
     );
-    if (issues.length > 0) throw invalid(issues);
+    if (issues.length > 0) throw invalidFields(issues);
     const regionId = await checkCodeAndDistrict(trx, patch, id);
     const columns: Record<string, unknown> = { ...toColumns(patch), updated_at: at };
     if (regionId !== undefined) columns.region_id = regionId;
@@ -129,7 +127,7 @@ export async function endMembership(
 ): Promise<MunicipalityDetail> {
   const current = await mustFind(ctx.db.knex, input.id);
   if (current.memberSince !== null && input.endedOn < current.memberSince) {
-    throw invalid([{ path: 'endedOn', message: 'validation.memberUntilBeforeSince' }]);
+    throw invalidFields([{ path: 'endedOn', message: 'validation.memberUntilBeforeSince' }]);
   }
   return updateMunicipality(ctx, {
     id: input.id,

@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '../../../shared/domain/errors';
+import { AppError, invalidFields, type FieldIssue } from '../../../shared/domain/errors';
 import {
   requestCrossIssues,
   suggestPartners,
@@ -24,9 +24,6 @@ import {
 
 type Db = AppContext['db']['knex'];
 
-const invalid = (issues: FieldIssue[]): AppError =>
-  new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
-
 /** What the audit log keeps of a request: its own fields, not names joined from other tables. */
 const auditFields = (r: RequestRow): Record<string, unknown> =>
   Object.fromEntries(Object.entries(r).filter(([field]) => !NOT_AUDITED.has(field)));
@@ -50,7 +47,7 @@ async function checkFields(db: Db, values: RequestFields): Promise<void> {
   if (values.municipalityId !== null && !(await findMunicipalityDetail(db, values.municipalityId))) {
     issues.push({ path: 'municipalityId', message: 'validation.unknownMunicipality' });
   }
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw invalidFields(issues);
 }
 
 const conflict = (current: number, expected: number) =>
@@ -133,7 +130,7 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
     if (await findRequestRow(trx, entry.recordId))
       throw new AppError('CONFLICT', 'The request has already been restored.');
     const stored = { ...(raw as Record<string, unknown>) };
-    // Its member or partnership may have gone meanwhile: restore the request without the dangling link.
+    // Its member may have been deleted meanwhile: it comes back first (the request points at it).
     if (typeof stored.municipality_id === 'number' && !(await findMunicipalityDetail(trx, stored.municipality_id))) {
       throw new AppError('CONFLICT', 'The member of this request was deleted meanwhile; restore the member first.');
     }
@@ -179,7 +176,7 @@ export async function requestToPartnership(
     if (!townName) issues.push({ path: 'townName', message: 'validation.required' });
     if (!countryCode) issues.push({ path: 'townCountryCode', message: 'validation.required' });
     else if (countryCode === 'CZ') issues.push({ path: 'townCountryCode', message: 'validation.foreignCountry' });
-    if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalid(issues);
+    if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalidFields(issues);
 
     const foreignTownId = await findOrAddTown(change, {
       name: townName,
