@@ -11,6 +11,7 @@ import type { Activity } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CodeSelect, Field } from '../../components/Field';
+import { InlineForm } from '../../components/InlineForm';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -139,14 +140,13 @@ export function ActivitiesSection({
         </table>
       )}
       {draft ? (
-        <form
+        <InlineForm
           className="p-inline-form p-grid3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-          noValidate
-          data-testid="activity-form"
+          testId="activity-form"
+          saveTestId="activity-save"
+          wideActions
+          onSave={save}
+          onCancel={() => setDraft(null)}
         >
           <Field name="date" label={label('date')} error={errors.date}>
             <input
@@ -215,15 +215,7 @@ export function ActivitiesSection({
               ))}
             </select>
           </Field>
-          <div className="form-actions field-wide">
-            <button type="submit" className="button small primary" data-testid="activity-save">
-              {t('common.save')}
-            </button>
-            <button type="button" className="button small" onClick={() => setDraft(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       ) : (
         <button type="button" className="button small" onClick={() => setDraft(blank())} data-testid="add-activity">
           + {t('partnerships.activity.add')}

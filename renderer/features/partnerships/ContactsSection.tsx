@@ -4,6 +4,7 @@ import type { Contact } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Field } from '../../components/Field';
+import { InlineForm } from '../../components/InlineForm';
 import { useChildEditor } from './useChildEditor';
 
 type Draft = {
@@ -46,14 +47,12 @@ export function ContactsSection({
     editor.remove(() => call('contacts:delete', { id: contact.id, version: contact.version }));
 
   const form = draft && (
-    <form
+    <InlineForm
       className="p-inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      noValidate
-      data-testid="contact-form"
+      testId="contact-form"
+      saveTestId="contact-save"
+      onSave={save}
+      onCancel={() => setDraft(null)}
     >
       <Field name="name" label={label('name')} error={errors.name}>
         <input
@@ -77,15 +76,7 @@ export function ContactsSection({
       <Field name="phone" label={label('phone')} error={errors.phone}>
         <input value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button small primary" data-testid="contact-save">
-          {t('common.save')}
-        </button>
-        <button type="button" className="button small" onClick={() => setDraft(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 
   return (

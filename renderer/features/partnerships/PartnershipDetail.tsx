@@ -411,8 +411,6 @@ function DetailForm({
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const toggle = <T extends string>(list: readonly T[], value: T, all: readonly T[]): T[] =>
-    list.includes(value) ? list.filter((v) => v !== value) : all.filter((v) => v === value || list.includes(v));
 
   const save = async () => {
     const values = { ...form, confirmSignedBeforeStart: form.confirmSignedBeforeStart };
@@ -578,31 +576,20 @@ function DetailForm({
             {date('partnerResolutionDate')}
           </div>
           <h3>{t('partnerships.field.areas')}</h3>
-          <div className="p-checks" data-testid="field-areas">
-            {COOPERATION_AREAS.map((area) => (
-              <label key={area} className="check">
-                <input
-                  type="checkbox"
-                  checked={form.areas.includes(area)}
-                  onChange={() => set('areas', toggle(form.areas, area, COOPERATION_AREAS))}
-                />
-                {tk(`area.${area}`)}
-              </label>
-            ))}
-          </div>
+          <CodeChecks
+            codes={COOPERATION_AREAS}
+            labelPrefix="area"
+            chosen={form.areas}
+            onChange={(areas) => set('areas', areas)}
+            testId="field-areas"
+          />
           <h3>{t('partnerships.field.participantGroups')}</h3>
-          <div className="p-checks">
-            {PARTICIPANT_GROUPS.map((group) => (
-              <label key={group} className="check">
-                <input
-                  type="checkbox"
-                  checked={form.participantGroups.includes(group)}
-                  onChange={() => set('participantGroups', toggle(form.participantGroups, group, PARTICIPANT_GROUPS))}
-                />
-                {tk(`partnerships.group.${group}`)}
-              </label>
-            ))}
-          </div>
+          <CodeChecks
+            codes={PARTICIPANT_GROUPS}
+            labelPrefix="partnerships.group"
+            chosen={form.participantGroups}
+            onChange={(groups) => set('participantGroups', groups)}
+          />
           <h3>{t('partnerships.section.notes')}</h3>
           <Field name="notes" label={t('partnerships.field.notes')} error={errors.notes} wide>
             <textarea
@@ -623,5 +610,34 @@ function DetailForm({
         </form>
       }
     </>
+  );
+}
+
+/** Check boxes for a set of codes; what is chosen stays in the codes' own order. */
+function CodeChecks<C extends string>({
+  codes,
+  labelPrefix,
+  chosen,
+  onChange,
+  testId,
+}: {
+  codes: readonly C[];
+  labelPrefix: string;
+  chosen: readonly C[];
+  onChange: (chosen: C[]) => void;
+  testId?: string;
+}) {
+  const { tk } = useI18n();
+  const toggle = (code: C): C[] =>
+    chosen.includes(code) ? chosen.filter((c) => c !== code) : codes.filter((c) => c === code || chosen.includes(c));
+  return (
+    <div className="p-checks" data-testid={testId}>
+      {codes.map((code) => (
+        <label key={code} className="check">
+          <input type="checkbox" checked={chosen.includes(code)} onChange={() => onChange(toggle(code))} />
+          {tk(`${labelPrefix}.${code}`)}
+        </label>
+      ))}
+    </div>
   );
 }
