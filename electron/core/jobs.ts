@@ -10,6 +10,11 @@ export type Job = {
   readonly cancelled: boolean;
   /** Throws CANCELLED when the user asked to stop; an open transaction then rolls back. */
   throwIfCancelled: () => void;
+  /**
+   * A step of long work: reports progress, gives the event loop a turn (the window's other calls
+   * are answered meanwhile) and throws CANCELLED when the user asked to stop.
+   */
+  checkpoint: (phase: string, done: number, total: number) => Promise<void>;
 };
 
 export type JobKind = 'import' | 'agreements' | 'export';
@@ -46,6 +51,11 @@ export function createJobs(emit: EventSink): Jobs {
         },
         throwIfCancelled: () => {
           if (cancelled.get(jobId) === true) throw new AppError('CANCELLED', cancelledMessage);
+        },
+        checkpoint: async (phase, done, total) => {
+          job.progress(phase, done, total);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          job.throwIfCancelled();
         },
       };
       try {

@@ -350,4 +350,3 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
 export function cancelImport(ctx: AppContext, input: { previewId: string }): { cancelled: boolean } {
   return { cancelled: ctx.jobs.cancel(input.previewId) };
 }
-

@@ -18,7 +18,7 @@ import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
 import type { SourceTable } from './read-file';
-import { readRows, yieldToLoop } from './rows';
+import { readRows } from './rows';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
 
@@ -299,13 +299,7 @@ export async function writeMunicipalities(
   provenance: ImportProvenance,
 ): Promise<void> {
   const total = plan.inserts.length + plan.updates.length;
-  let done = 0;
-  const step = async (n: number) => {
-    done = n;
-    job.progress('write', done, total);
-    await yieldToLoop();
-    job.throwIfCancelled();
-  };
+  const step = (done: number) => job.checkpoint('write', done, total);
   if (plan.regions.length > 0) await insertRows(trx, 'regions', plan.regions);
   const regionIds = await loadRegionCodes(trx);
   if (plan.districts.length > 0) {

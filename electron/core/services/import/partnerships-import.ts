@@ -26,7 +26,7 @@ import type { ImportProvenance } from './job';
 import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
-import { readRows, yieldToLoop } from './rows';
+import { readRows } from './rows';
 
 /** The placeholder the Union's map uses for Prague instead of its code, and Prague's real code. */
 export const PRAGUE_PLACEHOLDER = '111111';
@@ -437,11 +437,7 @@ export async function writePartnerships(
 ): Promise<void> {
   const source = provenance.source;
   const total = plan.towns.length + plan.inserts.length + plan.updates.length;
-  const step = (offset: number) => async (done: number) => {
-    job.progress('write', offset + done, total);
-    await yieldToLoop();
-    job.throwIfCancelled();
-  };
+  const step = (offset: number) => (done: number) => job.checkpoint('write', offset + done, total);
   await insertRows(
     trx,
     'foreign_towns',

@@ -73,9 +73,6 @@ export function checkWidth(reader: RowReader): boolean {
   return false;
 }
 
-/** Gives the event loop a turn so the UI and other calls stay responsive during long work. */
-export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * The records of a table as readers, for the analysis of every importer: every 2,000 rows it
  * reports progress, gives the event loop a turn and honours a cancel; a record with the wrong
@@ -90,9 +87,7 @@ export async function* readRows(
   const total = table.records.length;
   for (const [index, record] of table.records.entries()) {
     if (index % 2000 === 0) {
-      job.progress('analyse', index, total);
-      await yieldToLoop();
-      job.throwIfCancelled();
+      await job.checkpoint('analyse', index, total);
     }
     const row = new RowReader(table.header, columns, record);
     const long = record.cells.findIndex((cell) => cell.length > IMPORT_LIMITS.cellChars);
