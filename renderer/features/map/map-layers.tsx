@@ -104,6 +104,13 @@ export function LinksLayer({ paths }: { paths: readonly { status: PartnershipSta
 
 type Point = { id: number; name: string; longitude: number; latitude: number };
 
+/** What a layer of places takes: the map's data, the projection of a place, the tooltip. */
+type PlacesProps = {
+  data: MapData;
+  project: (lon: number, lat: number) => [number, number] | null;
+  show: ShowTooltip;
+};
+
 /**
  * Places as circles (a small map): each shows its tooltip and a click opens its partnerships;
  * a place the projection cannot show is left out.
@@ -161,11 +168,7 @@ export function TownsLayer({
   data,
   project,
   show,
-}: {
-  data: MapData;
-  project: (lon: number, lat: number) => [number, number] | null;
-  show: ShowTooltip;
-}) {
+}: PlacesProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const townName = useTownName();
@@ -195,11 +198,7 @@ export function MembersLayer({
   data,
   project,
   show,
-}: {
-  data: MapData;
-  project: (lon: number, lat: number) => [number, number] | null;
-  show: ShowTooltip;
-}) {
+}: PlacesProps) {
   const { t } = useI18n();
   return (
     <PointsLayer
@@ -224,13 +223,7 @@ export function BubblesLayer({
   maxRegion,
   zoomFactor,
   show,
-}: {
-  data: MapData;
-  project: (lon: number, lat: number) => [number, number] | null;
-  maxRegion: number;
-  zoomFactor: number;
-  show: ShowTooltip;
-}) {
+}: PlacesProps & { maxRegion: number; zoomFactor: number }) {
   const { t, formatNumber } = useI18n();
   return (
     <g className="map-bubbles" data-testid="map-bubble-layer">
