@@ -48,6 +48,20 @@ export const TERM_IDS = [
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 
+/** Data a draft may lack; each is a visible marker in the document and a warning for the user. */
+export const MISSING_FIELDS = [
+  'name',
+  'mayorName',
+  'mayorGender',
+  'address',
+  'idNumber',
+  'resolution',
+  'resolutionDate',
+  'validUntil',
+  'projectName',
+  'areas',
+] as const;
+
 const record = <K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) =>
   z.object(Object.fromEntries(keys.map((key) => [key, value])) as { [P in K[number]]: V }).strict();
 
@@ -100,6 +114,12 @@ export const clauseFileSchema = z
     languageForms: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), text).optional(),
     mayorTitles: record(MAYOR_RANKS, z.object({ m: text, f: text }).strict()),
     layout: layoutSchema,
+    /**
+     * Markers of missing data: `fill` is the request ("doplňte", "bitte ergänzen"), the rest name
+     * what is missing. The Czech column reads "[doplňte: adresa sídla]", the partner's column
+     * "[doplňte / bitte ergänzen: Anschrift]".
+     */
+    markers: record(['fill', ...MISSING_FIELDS], text),
     areas: record(COOPERATION_AREAS, text),
     participantGroups: record(PARTICIPANT_GROUPS, text),
     clauses: z.record(z.string(), clauseSchema),

@@ -20,7 +20,7 @@ import type {
   NounKey,
   Template,
 } from './library';
-import { CASES } from './library';
+import { CASES, type MISSING_FIELDS } from './library';
 
 /** The languages an agreement's second text may be in (Czech is always the first side). */
 export type PartnerLanguage = Exclude<AgreementLanguage, 'cs'>;
@@ -108,16 +108,7 @@ export type SignatureSide = {
   signatureLine: [string, string];
 };
 
-export type MissingField =
-  | 'mayorName'
-  | 'mayorGender'
-  | 'address'
-  | 'idNumber'
-  | 'resolution'
-  | 'resolutionDate'
-  | 'validUntil'
-  | 'projectName'
-  | 'areas';
+export type MissingField = (typeof MISSING_FIELDS)[number];
 
 /** Data the document needs but the registry lacks: listed for the user, never silently blank. */
 export type AgreementWarning = { path: string; field: MissingField; side: Side | null };
@@ -137,9 +128,6 @@ export type AgreementModel = {
   titles: [string, string];
   warnings: AgreementWarning[];
 };
-
-/** Labels of missing data inside the document (Czech: staff fill them in before printing). */
-export type MarkerLabels = Record<MissingField, string>;
 
 const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
   obec: 'municipality',
@@ -195,10 +183,18 @@ export function formatAgreementDate(iso: string, layout: LanguageLayout): string
   return new Intl.DateTimeFormat(layout.dateLocale, options).format(date);
 }
 
-type Value = string | { missing: MissingField };
+/** A placeholder's value: text, a visible marker for missing data, or runs that may hold markers. */
+type Value = string | { missing: MissingField } | Run[];
 
-/** Fills `{placeholders}` into runs; a missing value becomes a visible marker run. */
-function fillRuns(template: string, values: (name: string) => Value | undefined, markers: MarkerLabels): Run[] {
+/**
+ * Fills `{placeholders}` into runs; a missing value becomes a visible marker run. Values are
+ * never read as patterns: `$&`, `{name}` or markup in a town's name is printed as typed.
+ */
+function fillRuns(
+  template: string,
+  values: (name: string) => Value | undefined,
+  marker: (field: MissingField) => string,
+): Run[] {
   const runs: Run[] = [];
   let last = 0;
   for (const match of template.matchAll(/\{([^{}]+)\}/g)) {
@@ -207,7 +203,9 @@ function fillRuns(template: string, values: (name: string) => Value | undefined,
     if (value === undefined) continue;
     const start = match.index;
     if (start > last) runs.push({ text: template.slice(last, start) });
-    runs.push(typeof value === 'string' ? { text: value } : { text: `[${markers[value.missing]}]`, missing: true });
+    if (typeof value === 'string') runs.push({ text: value });
+    else if (Array.isArray(value)) runs.push(...value);
+    else runs.push({ text: marker(value.missing), missing: true });
     last = start + match[0].length;
   }
   if (last < template.length) runs.push({ text: template.slice(last) });
@@ -225,20 +223,31 @@ function mergeRuns(runs: Run[]): Run[] {
 }
 
 const plain = (runs: Run[]): string => runs.map((run) => run.text).join('');
-const capitalize = (value: string): string => value.charAt(0).toLocaleUpperCase() + value.slice(1);
+const capitalize = (runs: Run[]): Run[] =>
+  runs.map((run, index) =>
+    index === 0 && !run.missing ? { ...run, text: run.text.charAt(0).toLocaleUpperCase() + run.text.slice(1) } : run,
+  );
 
 /** Everything the builder needs about one language. */
 type LanguageContext = { code: AgreementLanguage; file: ClauseFile; layout: LanguageLayout };
 
 /**
+ * The text of a marker in a column: "[doplňte: adresa sídla]" in Czech, and in the partner's
+ * column bilingual, "[doplňte / bitte ergänzen: Anschrift]", so that the draft can be sent to the
+ * partner town for completion and Czech staff still see what is missing.
+ */
+export function markerText(library: ClauseLibrary, language: AgreementLanguage, field: MissingField): string {
+  const cs = library.languages.cs.markers;
+  if (language === 'cs') return `[${cs.fill}: ${cs[field]}]`;
+  const own = library.languages[language].markers;
+  return `[${cs.fill} / ${own.fill}: ${own[field]}]`;
+}
+
+/**
  * Builds the document model of an agreement: pure, so the same model feeds the DOCX renderer,
  * the tests and the benchmark. User text is cleaned here (forbidden XML characters removed).
  */
-export function buildAgreementModel(
-  library: ClauseLibrary,
-  request: AgreementRequest,
-  markers: MarkerLabels,
-): AgreementModel {
+export function buildAgreementModel(library: ClauseLibrary, request: AgreementRequest): AgreementModel {
   const template: Template = library.templates[request.template];
   const cs: LanguageContext = { code: 'cs', file: library.languages.cs, layout: library.languages.cs.layout };
   const partnerFile = library.languages[request.language];
@@ -251,28 +260,33 @@ export function buildAgreementModel(
     const path = side === null ? field : `${side}.${field}`;
     if (!warnings.some((w) => w.path === path)) warnings.push({ path, field, side });
   };
+  const markerOf = (lang: LanguageContext) => (field: MissingField) => markerText(library, lang.code, field);
+  const fill = (lang: LanguageContext, pattern: string, values: (name: string) => Value | undefined): Run[] =>
+    fillRuns(pattern, values, markerOf(lang));
 
   const f = request.fields;
   const party = (side: Side) => (side === 'cz' ? f.cz : f.partner);
-  const partyName = (side: Side): string => cleanLine(party(side).name);
-  const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): string =>
-    lang.file.partyPattern
-      .replace('{noun}', lang.file.nouns[party(side).nounKey][grammaticalCase])
-      .replace('{name}', partyName(side));
-  const officialName = (lang: LanguageContext, side: Side): string =>
-    capitalize(
-      lang.file.partyPattern
-        .replace('{noun}', lang.layout.officialNames[party(side).nounKey])
-        .replace('{name}', partyName(side)),
-    );
-  const date = (lang: LanguageContext, iso: string | null): string | null =>
-    iso === null || iso === '' ? null : formatAgreementDate(iso, lang.layout);
   const required = (side: Side | null, field: MissingField, value: string | null): Value => {
     const cleaned = cleanLine(value);
     if (cleaned !== '') return cleaned;
     warn(side, field);
     return { missing: field };
   };
+  /** The bare name; a blank one (spaces, control characters only) is a marker, never "mezi obcí a městem". */
+  const partyName = (side: Side): Value => required(side, 'name', party(side).name);
+  const caseOf = (value: string | undefined): GrammaticalCase => CASES.find((c) => c === value) ?? 'nom';
+  const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Run[] =>
+    fill(lang, lang.file.partyPattern, (n) =>
+      n === 'noun' ? lang.file.nouns[party(side).nounKey][grammaticalCase] : n === 'name' ? partyName(side) : undefined,
+    );
+  const officialName = (lang: LanguageContext, side: Side): Run[] =>
+    capitalize(
+      fill(lang, lang.file.partyPattern, (n) =>
+        n === 'noun' ? lang.layout.officialNames[party(side).nounKey] : n === 'name' ? partyName(side) : undefined,
+      ),
+    );
+  const date = (lang: LanguageContext, iso: string | null): string | null =>
+    iso === null || iso === '' ? null : formatAgreementDate(iso, lang.layout);
   const mayorTitle = (lang: LanguageContext, side: Side): string => {
     const p = party(side);
     const own = cleanLine(p.mayorTitles[lang.code]);
@@ -285,7 +299,7 @@ export function buildAgreementModel(
     (name: string): Value | undefined => {
       const [prefix, grammaticalCase] = name.split(':');
       if ((prefix === 'cz' || prefix === 'partner') && CASES.some((c) => c === grammaticalCase)) {
-        return nounPhrase(lang, prefix, grammaticalCase as GrammaticalCase);
+        return nounPhrase(lang, prefix, caseOf(grammaticalCase));
       }
       switch (name) {
         case 'czName':
@@ -330,7 +344,7 @@ export function buildAgreementModel(
     const numbered = clause.paragraphs.filter((p) => !p.startsWith('– ')).length > 1;
     let n = 0;
     const paras = clause.paragraphs.map((text): Para => {
-      const runs = fillRuns(text, values(lang), markers);
+      const runs = fill(lang, text, values(lang));
       if (text.startsWith('– ')) return { role: 'bullet', runs };
       if (!numbered) return { role: 'text', runs };
       n += 1;
@@ -352,20 +366,15 @@ export function buildAgreementModel(
       { role: 'title', runs: [{ text: lang.file.terms[template.title] }] },
       {
         role: 'subtitle',
-        runs: [
-          {
-            text: lang.layout.betweenPattern
-              .replace('{between}', lang.file.terms.between)
-              .replace('{and}', lang.file.terms.and)
-              .replace(/\{(first|second):(\w+)\}/g, (_whole, which: string, grammaticalCase: string) =>
-                nounPhrase(
-                  lang,
-                  which === 'first' ? firstSide : secondSide,
-                  CASES.find((c) => c === grammaticalCase) ?? 'nom',
-                ),
-              ),
-          },
-        ],
+        runs: fill(lang, lang.layout.betweenPattern, (n) => {
+          if (n === 'between') return lang.file.terms.between;
+          if (n === 'and') return lang.file.terms.and;
+          const [which, grammaticalCase] = n.split(':');
+          if (which === 'first' || which === 'second') {
+            return nounPhrase(lang, which === 'first' ? firstSide : secondSide, caseOf(grammaticalCase));
+          }
+          return undefined;
+        }),
       },
     ]),
   });
@@ -374,40 +383,38 @@ export function buildAgreementModel(
     const partyBlock = (lang: LanguageContext, side: Side): Para[] => {
       const p = party(side);
       const t = lang.file.terms;
-      const lines: Para[] = [{ role: 'partyName', runs: [{ text: officialName(lang, side), strong: true }] }];
+      const lines: Para[] = [
+        { role: 'partyName', runs: officialName(lang, side).map((run) => ({ ...run, strong: true })) },
+      ];
       const country = cleanLine(p.countryNames[lang.code]);
       if (country !== '') lines.push({ role: 'partyLine', runs: [{ text: `${t.country}: ${country}` }] });
       lines.push({
         role: 'partyLine',
-        runs: fillRuns(`${t.seat}: {address}`, () => required(side, 'address', p.address), markers),
+        runs: fill(lang, `${t.seat}: {address}`, () => required(side, 'address', p.address)),
       });
       const idNumber = cleanLine(p.idNumber);
       if (side === 'cz' || idNumber !== '') {
         lines.push({
           role: 'partyLine',
-          runs: fillRuns(`${t.idNumber}: {id}`, () => required(side, 'idNumber', p.idNumber), markers),
+          runs: fill(lang, `${t.idNumber}: {id}`, () => required(side, 'idNumber', p.idNumber)),
         });
       }
       const person = required(side, 'mayorName', p.mayorName);
       if (typeof person === 'string' && p.mayorGender === null && cleanLine(p.mayorTitles[lang.code]) === '') {
         warn(side, 'mayorGender');
       }
-      const represented = lang.layout.representedPattern
-        .replace('{representedBy}', t.representedBy)
-        .replace('{title}', mayorTitle(lang, side));
+      const title = mayorTitle(lang, side);
       lines.push({
         role: 'partyLine',
-        runs: fillRuns(represented, (n) => (n === 'person' ? person : undefined), markers),
+        runs: fill(lang, lang.layout.representedPattern, (n) =>
+          n === 'representedBy' ? t.representedBy : n === 'title' ? title : n === 'person' ? person : undefined,
+        ),
       });
       lines.push({
         role: 'partyLine',
-        runs: [
-          {
-            text: lang.layout.hereinafterPattern
-              .replace('{hereinafter}', t.hereinafter)
-              .replace('{name}', partyName(side)),
-          },
-        ],
+        runs: fill(lang, lang.layout.hereinafterPattern, (n) =>
+          n === 'hereinafter' ? t.hereinafter : n === 'name' ? partyName(side) : undefined,
+        ),
       });
       return lines;
     };
@@ -465,21 +472,16 @@ export function buildAgreementModel(
         if (numbered) {
           out.push({
             role: 'heading',
-            runs: [
-              {
-                text: lang.layout.articlePattern
-                  .replace('{article}', lang.file.terms.article)
-                  .replace('{n}', String(number)),
-                strong: true,
-              },
-            ],
+            runs: fill(lang, lang.layout.articlePattern, (n) =>
+              n === 'article' ? lang.file.terms.article : n === 'n' ? String(number) : undefined,
+            ).map((run) => ({ ...run, strong: true })),
           });
         }
         if (heading !== '') out.push({ role: 'heading', runs: [{ text: heading, strong: true }] });
         out.push(...paras);
         if (hasList) {
           if (areas.length === 0)
-            out.push({ role: 'bullet', runs: [{ text: '– ' }, { text: `[${markers.areas}]`, missing: true }] });
+            out.push({ role: 'bullet', runs: [{ text: '– ' }, { text: markerOf(lang)('areas'), missing: true }] });
           areas.forEach((area, index) =>
             out.push({
               role: 'bullet',
@@ -497,6 +499,8 @@ export function buildAgreementModel(
     const p = party(side);
     const place = cleanLine(p.signingPlace);
     const person = cleanLine(p.mayorName);
+    // The signatory's own column: the partner's marker is bilingual, the Czech one Czech.
+    const own = side === 'cz' ? cs : other;
     const dateRun = (lang: LanguageContext): Run => {
       const formatted = date(lang, p.signingDate);
       return formatted === null ? { text: '' } : { text: formatted };
@@ -504,16 +508,22 @@ export function buildAgreementModel(
     return {
       side,
       forParty: pair((lang) =>
-        lang.layout.forPartyPattern
-          .replace('{forParty}', lang.file.terms.forParty)
-          .replace(/\{party:(\w+)\}/, (_w, c: string) => nounPhrase(lang, side, CASES.find((x) => x === c) ?? 'nom')),
+        plain(
+          fill(lang, lang.layout.forPartyPattern, (n) =>
+            n === 'forParty'
+              ? lang.file.terms.forParty
+              : n.startsWith('party:')
+                ? nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
+                : undefined,
+          ),
+        ),
       ),
       placeLabel: pair((lang) => lang.file.terms.place),
       place: { text: place },
       dateLabel: pair((lang) => lang.file.terms.date),
       dates: pair(dateRun),
       nameLabel: pair((lang) => lang.file.terms.name),
-      name: person === '' ? { text: `[${markers.mayorName}]`, missing: true } : { text: person },
+      name: person === '' ? { text: markerOf(own)('mayorName'), missing: true } : { text: person },
       functionLabel: pair((lang) => lang.file.terms.function),
       functions: pair((lang) => mayorTitle(lang, side)),
       signatureLine: pair((lang) => lang.file.terms.signatureLine),
@@ -532,7 +542,13 @@ export function buildAgreementModel(
     sections,
     signatures: [signature(firstSide), signature(secondSide)],
     pageLabels: pair((lang) =>
-      lang.layout.pagePattern.replace('{page}', lang.file.terms.page).replace('{of}', lang.file.terms.of),
+      plain(
+        fillRuns(
+          lang.layout.pagePattern,
+          (n) => (n === 'page' ? lang.file.terms.page : n === 'of' ? lang.file.terms.of : undefined),
+          markerOf(lang),
+        ),
+      ),
     ),
     titles: pair((lang) => lang.file.terms[template.title]),
     warnings,

@@ -74,6 +74,7 @@ export type AgreementRequestInput = z.infer<typeof agreementRequestSchema>;
 export const agreementWarningSchema = z.object({
   path: z.string(),
   field: z.enum([
+    'name',
     'mayorName',
     'mayorGender',
     'address',

@@ -71,7 +71,10 @@ describe('agreements channels', () => {
     );
     expect(preview.warnings.map((w) => w.path)).toContain('partner.mayorName');
     const zip = await JSZip.loadAsync(Buffer.from(preview.base64, 'base64'));
-    expect(await zip.file('word/document.xml')?.async('string')).toContain('[doplňte: jméno starosty]');
+    // The partner's column asks in both languages, so the draft can go to the partner town for completion.
+    expect(await zip.file('word/document.xml')?.async('string')).toContain(
+      '[doplňte / bitte ergänzen: Vor- und Nachname des Vertreters]',
+    );
 
     const refused = await dispatch('agreements:generate', { request });
     expect(refused.ok).toBe(false);
@@ -124,6 +127,71 @@ describe('agreements channels', () => {
     // eslint-disable-next-line no-control-regex -- control characters must be gone from file names
     expect(fileName).not.toMatch(/[/\\:*?"<>|\u0000-\u001f]/);
     expect(fileName.endsWith('.docx')).toBe(true);
+  });
+
+  it('an invalid stored value gives a draft with a marker and a warning, never a validation error', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('x.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const p = await ctx.db.knex('partnerships').where({ id: partnershipId }).first<{ foreign_town_id: number }>();
+    // What SQLite keeps although the forms never write it: an impossible date, a name beyond the limit.
+    await ctx.db.knex('partnerships').where({ id: partnershipId }).update({
+      cz_resolution: 'ZM/1/2024',
+      cz_resolution_date: '2024-13-45',
+      partner_resolution_date: '2019-02-30',
+      term_kind: 'fixed',
+      term_until: 'soon',
+    });
+    await ctx.db
+      .knex('foreign_towns')
+      .where({ id: p?.foreign_town_id })
+      .update({ name: 'Ж'.repeat(400) });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.cz.resolutionDate).toBeNull();
+    expect(request.fields.partner.resolutionDate).toBeNull();
+    expect(request.fields.validUntil).toBeNull();
+    expect(request.fields.partner.name).toBe('');
+    const preview = await ok<{ base64: string; warnings: { path: string }[] }>(
+      dispatch('agreements:preview', { request }),
+    );
+    expect(preview.warnings.map((w) => w.path)).toEqual(
+      expect.arrayContaining(['cz.resolutionDate', 'partner.resolutionDate', 'partner.name', 'validUntil']),
+    );
+    const zip = await JSZip.loadAsync(Buffer.from(preview.base64, 'base64'));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('ZM/1/2024');
+    expect(xml).toContain('[doplňte: datum usnesení]');
+    expect(xml).toContain('[doplňte / bitte ergänzen: Name]');
+    expect(xml).not.toContain('2024-13-45');
+  });
+
+  it('default file names fit 255 bytes with the temporary name, cut on whole characters', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('x.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const cases = [
+      ['Статутарне місто Градець-Кралове '.repeat(6), 'Чернігівська міська територіальна громада '.repeat(5)],
+      ['🏰👨‍👩‍👧'.repeat(60), 'Tábor'],
+      ['A'.repeat(190), 'B'.repeat(190)],
+    ] as const;
+    for (const [cz, partner] of cases) {
+      request.fields.cz.name = cz.slice(0, 300);
+      request.fields.partner.name = partner.slice(0, 300);
+      request.language = 'uk';
+      const { fileName } = await ok<{ fileName: string }>(dispatch('agreements:preview', { request }));
+      expect(Buffer.byteLength(fileName, 'utf8')).toBeLessThanOrEqual(180);
+      // The atomic writer's temporary name beside it must fit as well.
+      expect(Buffer.byteLength(`.${fileName}.123456-0123abcd.twinreg-tmp`, 'utf8')).toBeLessThanOrEqual(255);
+      expect(fileName).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(fileName.endsWith(' (cs-uk).docx')).toBe(true);
+      // Both names have their share.
+      expect(fileName).toContain(cz.slice(0, 4));
+      expect(fileName).toContain(partner.slice(0, 4));
+    }
+    // The family emoji is never split into its parts.
+    request.fields.cz.name = '🏰👨‍👩‍👧'.repeat(60).slice(0, 300);
+    request.fields.partner.name = 'Tábor';
+    const { fileName } = await ok<{ fileName: string }>(dispatch('agreements:preview', { request }));
+    expect(fileName.replace(/🏰|👨‍👩‍👧/gu, '')).toBe('Smlouva o partnerství  – Tábor (cs-uk).docx');
   });
 
   it('stores drafts with the partnership and re-generates one with the registry’s new data, keeping the user’s edits', async () => {

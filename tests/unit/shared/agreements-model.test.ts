@@ -10,7 +10,6 @@ import {
   type PartyFields,
 } from '../../../shared/domain/agreements/model';
 import { countryNames, loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
-import { markerLabels } from '../../../electron/core/services/agreements/agreements-service';
 import { RESOURCES_DIR } from '../../support/temp-db';
 
 let library: ClauseLibrary;
@@ -68,7 +67,7 @@ const request = (over: Partial<AgreementRequest> = {}, fields: Partial<Agreement
     ...over,
   }) satisfies AgreementRequest;
 
-const build = (r: AgreementRequest): AgreementModel => buildAgreementModel(library, r, markerLabels());
+const build = (r: AgreementRequest): AgreementModel => buildAgreementModel(library, r);
 /** One column's whole text with non-breaking spaces read as spaces. */
 const column = (model: AgreementModel, index: 0 | 1): string =>
   model.sections
@@ -198,5 +197,93 @@ describe('C2, C11: both texts say the same', () => {
     expect(intent('pl')).toContain('oraz między ich mieszkańcami');
     expect(intent('sk')).toContain('ako aj medzi ich občanmi');
     expect(intent('uk')).toContain('а також між їхніми мешканцями');
+  });
+});
+
+describe('hostile values (the review’s Robustness table)', () => {
+  const dollars = "Tábor \"Hussite\" & <Sons> 'Ü' $& $' $` 🏰";
+
+  it("$&, $' and $` in any value are printed literally, in every template and language (C6)", () => {
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const language of PARTNER_LANGUAGES) {
+        const model = build(
+          request(
+            { template, language },
+            {
+              cz: party({
+                name: dollars,
+                mayorName: 'Jan $& Novák',
+                mayorTitles: { cs: "starosta $'", [language]: 'Mayor $`' },
+                address: 'Náměstí $& 1',
+                resolution: 'ZM/1/2024 & <x> "q" $&',
+                resolutionDate: '2024-01-15',
+              }),
+              partner: party({ name: "Partner $` $' $&", nounKey: 'foreign_town' }),
+              projectName: 'Projekt $&',
+            },
+          ),
+        );
+        for (const index of [0, 1] as const) {
+          const text = column(model, index);
+          expect(text, `${template} ${language}`).toContain(dollars);
+          expect(text).toContain("Partner $` $' $&");
+          expect(text).toContain('ZM/1/2024 & <x> "q" $&');
+          expect(text).not.toMatch(/\{(noun|name|title|person|representedBy|hereinafter|between|and|first|second)/);
+          if (template !== 'charter') {
+            expect(text).toContain('Jan $& Novák');
+            expect(text).toContain('Náměstí $& 1');
+            expect(text).toContain(index === 0 ? "starosta $'" : 'Mayor $`');
+          }
+          if (template === 'project') expect(text).toContain('Projekt $&');
+        }
+        const signatures = model.signatures.flatMap((s) => s.forParty).join('\n');
+        expect(signatures).toContain(dollars);
+        expect(signatures).toContain("Partner $` $' $&");
+      }
+    }
+  });
+
+  it('placeholder-like text and markup in a value are not expanded', () => {
+    const model = build(request({}, { cz: party({ address: '{cz:gen} {partnerName} &amp; <b>bold</b> $1' }) }));
+    expect(column(model, 0)).toContain('se sídlem: {cz:gen} {partnerName} &amp; <b>bold</b> $1');
+    expect(column(model, 1)).toContain('{cz:gen} {partnerName} &amp; <b>bold</b> $1');
+  });
+
+  it('blank names (spaces, control characters only) become markers and warnings, never "mezi městem a městem"', () => {
+    for (const blank of ['', '   ', '\u0001\u0002\t']) {
+      const model = build(
+        request({}, { cz: party({ name: blank }), partner: party({ name: blank, nounKey: 'foreign_town' }) }),
+      );
+      const [cs, de] = [column(model, 0), column(model, 1)];
+      expect(cs).toContain('mezi městem [doplňte: název] a městem [doplňte: název]');
+      expect(cs).toContain('(dále jen „[doplňte: název]“)');
+      expect(de).toContain(
+        'zwischen der Stadt [doplňte / bitte ergänzen: Name] und der Stadt [doplňte / bitte ergänzen: Name]',
+      );
+      expect(model.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['cz.name', 'partner.name']));
+      const markers = model.sections.flatMap((s) => s.texts.flatMap((paras) => paras.flatMap((p) => p.runs)));
+      expect(markers.filter((r) => r.missing && r.text.includes('název')).length).toBeGreaterThan(4);
+    }
+  });
+
+  it('markers in the partner’s column are in the partner’s language too', () => {
+    const expected = {
+      de: '[doplňte / bitte ergänzen: Anschrift]',
+      pl: '[doplňte / proszę uzupełnić: adres siedziby]',
+      sk: '[doplňte / doplňte: adresa sídla]',
+      en: '[doplňte / please complete: address]',
+      fr: '[doplňte / à compléter: adresse du siège]',
+      it: '[doplňte / da completare: indirizzo della sede]',
+      hu: '[doplňte / kérjük, töltse ki: székhely címe]',
+      uk: '[doplňte / заповніть: адреса]',
+    } as const;
+    for (const language of PARTNER_LANGUAGES) {
+      const model = build(
+        request({ language }, { partner: party({ name: 'X', nounKey: 'foreign_town', address: '' }) }),
+      );
+      expect(column(model, 0)).toContain('se sídlem: [doplňte: adresa sídla]');
+      expect(column(model, 1), language).toContain(expected[language]);
+      expect(model.warnings.map((w) => w.path)).toContain('partner.address');
+    }
   });
 });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { AGREEMENT_TEMPLATES, type AgreementTemplate, type PartnershipType } from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
 import { datePrecision } from '../../../../shared/domain/dates';
-import { cleanLine } from '../../../../shared/domain/agreements/clean-text';
+import { isoDate } from '../../../../shared/domain/schemas';
+import { agreementFileName } from '../../../../shared/domain/agreements/file-name';
 import {
   buildAgreementModel,
   czechMayorRank,
@@ -14,17 +15,16 @@ import {
   type AgreementFields,
   type AgreementModel,
   type AgreementWarning,
-  type MarkerLabels,
   type PartyFields,
 } from '../../../../shared/domain/agreements/model';
 import {
   agreementFieldsSchema,
   agreementRequestSchema,
+  partyFieldsSchema,
   type AgreementDraft,
   type AgreementRequestInput,
   type AgreementSource,
 } from '../../../../shared/domain/agreements/schemas';
-import { translate } from '../../../../shared/i18n/index';
 import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
@@ -55,19 +55,6 @@ const TEMPLATE_OF_TYPE: Record<PartnershipType, AgreementTemplate> = {
   unknown: 'partnership',
 };
 
-/** Labels of "[doplňte: …]" markers: Czech, because the association's staff complete the draft. */
-export const markerLabels = (): MarkerLabels => ({
-  mayorName: translate('cs', 'agreements.marker.mayorName'),
-  mayorGender: translate('cs', 'agreements.marker.mayorGender'),
-  address: translate('cs', 'agreements.marker.address'),
-  idNumber: translate('cs', 'agreements.marker.idNumber'),
-  resolution: translate('cs', 'agreements.marker.resolution'),
-  resolutionDate: translate('cs', 'agreements.marker.resolutionDate'),
-  validUntil: translate('cs', 'agreements.marker.validUntil'),
-  projectName: translate('cs', 'agreements.marker.projectName'),
-  areas: translate('cs', 'agreements.marker.areas'),
-});
-
 type Resolved = { partnershipId: number | null; request: AgreementRequestInput };
 
 async function registryData(db: Knex, source: AgreementSource) {
@@ -89,6 +76,34 @@ async function registryData(db: Knex, source: AgreementSource) {
   if (!member) throw new AppError('NOT_FOUND', `Municipality ${municipalityId} does not exist.`);
   if (!town) throw new AppError('NOT_FOUND', `Partner town ${townId} does not exist.`);
   return { partnership, member, town };
+}
+
+/**
+ * A registry value a draft cannot take (a stored date "2024-13-45", a name beyond the length the
+ * form allows) is left out: the draft then shows its marker and lists it as missing data, instead
+ * of the whole draft failing on a validation error the user cannot act on.
+ */
+function fitStored(fields: PartyFields): PartyFields {
+  const shape = partyFieldsSchema.shape;
+  const fits = (key: keyof PartyFields, value: unknown): boolean => shape[key].safeParse(value).success;
+  const text = (key: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution'): string =>
+    fits(key, fields[key]) ? fields[key] : '';
+  const date = (key: 'signingDate' | 'resolutionDate'): string | null => (fits(key, fields[key]) ? fields[key] : null);
+  return {
+    ...fields,
+    name: text('name'),
+    address: text('address'),
+    idNumber: text('idNumber'),
+    mayorName: text('mayorName'),
+    mayorGender: fits('mayorGender', fields.mayorGender) ? fields.mayorGender : null,
+    countryNames: Object.fromEntries(
+      Object.entries(fields.countryNames).filter(([, name]) => fits('countryNames', { cs: name })),
+    ),
+    signingPlace: text('signingPlace'),
+    signingDate: date('signingDate'),
+    resolution: text('resolution'),
+    resolutionDate: date('resolutionDate'),
+  };
 }
 
 /** The defaults of an agreement, filled from the registry: what the screen shows before editing. */
@@ -136,14 +151,15 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
   const signingDay = signedOn !== null && datePrecision(signedOn) === 'day' ? signedOn : null;
   cz.signingDate = signingDay;
   partner.signingDate = signingDay;
+  const validUntil = partnership?.termUntil ?? null;
   const fields: AgreementFields = {
-    cz,
-    partner,
-    duration: partnership?.termKind ?? 'indefinite',
+    cz: fitStored(cz),
+    partner: fitStored(partner),
+    duration: partnership?.termKind === 'fixed' ? 'fixed' : 'indefinite',
     // Every template states both councils' approval (markers where the registry has no resolution);
     // both entry choices print it, and 'approval' is the one that shows the resolution fields.
     entry: 'approval',
-    validUntil: partnership?.termUntil ?? null,
+    validUntil: validUntil !== null && isoDate.safeParse(validUntil).success ? validUntil : null,
     termYears: 5,
     noticeMonths: 6,
     originals: 4,
@@ -192,12 +208,15 @@ export async function buildAgreement(
   request: AgreementRequestInput,
 ): Promise<{ model: AgreementModel; bytes: Buffer; fileName: string }> {
   const library = await loadClauseLibrary(ctx.resourcesDir);
-  const model = buildAgreementModel(library, request, markerLabels());
+  const model = buildAgreementModel(library, request);
   const bytes = await renderAgreementDocx(model);
-  const czName = cleanLine(request.fields.cz.name);
-  const partnerName = cleanLine(request.fields.partner.name);
   const fileName = sanitizeFileName(
-    `${library.languages.cs.terms[library.templates[request.template].title]} ${czName} – ${partnerName} (cs-${request.language}).docx`,
+    agreementFileName(
+      library.languages.cs.terms[library.templates[request.template].title],
+      request.fields.cz.name,
+      request.fields.partner.name,
+      request.language,
+    ),
   );
   return { model, bytes, fileName };
 }
