@@ -35,7 +35,7 @@ test('a deleted partnership is in Settings ▸ Deleted records with who and when
   await page.getByTestId('bin').scrollIntoViewIfNeeded();
   await saveScreen(page, 'settings-bin');
   await row.getByTestId('bin-restore').click();
-  await expect(page.getByTestId('bin')).toContainText(`Obnoveno: ${partnership.member} – ${partnership.town}`);
+  await expect(page.getByTestId('toast-ok')).toContainText(`Obnoveno: ${partnership.member} – ${partnership.town}`);
   await expect(row).toHaveCount(0);
   expect(await knex('partnerships').where({ id: partnership.id }).first('id')).toEqual({ id: partnership.id });
   expect(await knex('contacts').where({ partnership_id: partnership.id }).count<{ n: number }[]>({ n: '*' })).toEqual(

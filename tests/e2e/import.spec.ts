@@ -78,7 +78,7 @@ test('the import history in Settings names the file, who and the result, and exp
   await page.getByTestId('import-history').scrollIntoViewIfNeeded();
   await saveScreen(page, 'settings-import-history');
   await row.getByTestId('import-history-export').click();
-  await expect(page.getByTestId('import-history')).toContainText(webApp.outputDir);
+  await expect(page.getByTestId('toast-ok')).toContainText(webApp.outputDir);
   const exported = (await readdir(webApp.outputDir)).filter((name) => name.startsWith('Import '));
   expect(exported).toHaveLength(1);
   const csv = await readFile(path.join(webApp.outputDir, exported[0] ?? ''), 'utf8');

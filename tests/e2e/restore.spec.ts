@@ -21,7 +21,7 @@ test('Settings ▸ Restore backup, then every kind of edit still saves (no resta
     .update({ notes: 'po záloze', version: row.version + 1 });
   await page.getByTestId('backup-restore').first().click();
   await page.getByTestId('backup-restore-confirm').click();
-  await expect(page.getByTestId('backups')).toContainText('Databáze byla obnovena ze zálohy');
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Databáze byla obnovena ze zálohy');
   expect((await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes')).notes).not.toBe(
     'po záloze',
   );

@@ -3,7 +3,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { useAction } from '../../lib/useAction';
+import { useAction } from '../../components/useAction';
 import { useAsync } from '../../lib/useAsync';
 import './backups.css';
 
@@ -19,7 +19,7 @@ export function BackupsSection() {
   const { t, tk, formatNumber, formatDateTime } = useI18n();
   const list = useAsync(() => call('backups:list', {}), []);
   const action = useAction();
-  const { busy, message, error } = action;
+  const { busy } = action;
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const when = (backup: Backup) => formatDateTime(backup.createdAt);
 
@@ -41,12 +41,6 @@ export function BackupsSection() {
       >
         {t('backups.create')}
       </button>
-      {message !== null && (
-        <p className="notice notice-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.data && list.data.backups.length === 0 && <p className="hint">{t('backups.empty')}</p>}
       {list.data && list.data.backups.length > 0 && (

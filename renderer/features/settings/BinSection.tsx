@@ -1,6 +1,6 @@
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { useAction } from '../../lib/useAction';
+import { useAction } from '../../components/useAction';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
@@ -11,7 +11,7 @@ import { ListCard } from './ListCard';
 export function BinSection() {
   const { t, tk, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('bin:list', {}), []);
-  const { busy, message, error, run } = useAction();
+  const { busy, run } = useAction();
   const { reload } = list;
 
   const restore = (auditId: number, label: string) =>
@@ -25,8 +25,6 @@ export function BinSection() {
       testId="bin"
       title={t('bin.title')}
       hint={t('bin.hint')}
-      message={message}
-      error={error}
       loadError={list.status === 'error' ? list.error : null}
       onRetry={reload}
       emptyText={list.data?.length === 0 ? t('bin.empty') : null}

@@ -1,6 +1,6 @@
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { useAction } from '../../lib/useAction';
+import { useAction } from '../../components/useAction';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
@@ -8,7 +8,7 @@ import { ListCard } from './ListCard';
 export function ImportHistorySection() {
   const { t, tk, language, formatNumber, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('import:history', {}), []);
-  const { busy, message, error, run } = useAction();
+  const { busy, run } = useAction();
   const { reload } = list;
   const runs = list.data?.runs;
 
@@ -17,8 +17,6 @@ export function ImportHistorySection() {
       testId="import-history"
       title={t('import.history.title')}
       hint={t('import.history.hint')}
-      message={message}
-      error={error}
       loadError={list.status === 'error' ? list.error : null}
       onRetry={reload}
       emptyText={runs?.length === 0 ? t('import.history.empty') : null}

@@ -3,15 +3,13 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import './backups.css';
 
 /**
- * A Settings card that lists records (the import history, the bin): title, hint, the outcome of
- * the last action, a load error with retry, an empty text, then the table.
+ * A Settings card that lists records (the import history, the bin): title, hint, a load error
+ * with retry, an empty text, then the table (what an action did is said by a toast).
  */
 export function ListCard({
   testId,
   title,
   hint,
-  message,
-  error,
   loadError,
   onRetry,
   emptyText,
@@ -20,8 +18,6 @@ export function ListCard({
   testId: string;
   title: string;
   hint: string;
-  message: string | null;
-  error: unknown;
   loadError: unknown;
   onRetry: () => void;
   /** Shown instead of the table when the list is loaded and empty; null while there are rows. */
@@ -32,12 +28,6 @@ export function ListCard({
     <div className="card bk-card" data-testid={testId}>
       <h2>{title}</h2>
       <p className="hint">{hint}</p>
-      {message !== null && (
-        <p className="notice notice-ok" role="status">
-          {message}
-        </p>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
       {loadError !== null && <ErrorNotice error={loadError} onRetry={onRetry} />}
       {emptyText !== null && <p className="hint">{emptyText}</p>}
       {children}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { useAction } from '../../components/useAction';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -14,25 +15,15 @@ export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
   const { preferences, update } = usePreferences();
   const info = useAsync(() => call('app:info', {}), []);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, run } = useAction();
   const [actor, setActor] = useState(preferences.actorName);
 
-  const loadDemo = async () => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
+  const loadDemo = () =>
+    run(async () => {
       await call('app:loadDemo', {});
-      setMessage(t('settings.demoLoaded'));
       info.reload();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('settings.demoLoaded');
+    });
 
   const empty = info.data !== undefined && (info.data.counts.municipalities ?? 0) === 0;
 
@@ -62,7 +53,10 @@ export function SettingsPage() {
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void update({ actorName: actor.trim() }).then(() => setMessage(t('settings.saved')));
+              void run(async () => {
+                await update({ actorName: actor.trim() });
+                return t('settings.saved');
+              });
             }}
           >
             <input value={actor} maxLength={200} onChange={(event) => setActor(event.target.value)} />
@@ -107,12 +101,6 @@ export function SettingsPage() {
           <button type="button" className="button primary" disabled={busy || !empty} onClick={() => void loadDemo()}>
             {t('settings.loadDemo')}
           </button>
-          {message && (
-            <p className="notice notice-ok" role="status">
-              {message}
-            </p>
-          )}
-          {error !== null && <ErrorNotice error={error} />}
         </div>
         <BackupsSection />
         <ImportHistorySection />
