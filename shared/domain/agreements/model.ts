@@ -9,6 +9,7 @@ import type {
 } from '../codes';
 import { COOPERATION_AREAS, PREAMBLES } from '../codes';
 import { cleanLine } from './clean-text';
+import { typeset, typesetRuns } from './typography';
 import type {
   ClauseFile,
   ClauseLibrary,
@@ -534,13 +535,35 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     for (const side of ['cz', 'partner'] as const) if (cleanLine(party(side).mayorName) === '') warn(side, 'mayorName');
   }
 
+  // Typography last, per column: no-break spaces, ordinals, apostrophes (typography.ts).
+  const typesetSection = (section: Section): Section => ({
+    ...section,
+    texts: [
+      section.texts[0].map((p) => ({ ...p, runs: typesetRuns(langs[0].code, p.runs) })),
+      section.texts[1].map((p) => ({ ...p, runs: typesetRuns(langs[1].code, p.runs) })),
+    ],
+  });
+  const both2 = (values: [string, string]): [string, string] => [
+    typeset(langs[0].code, values[0]),
+    typeset(langs[1].code, values[1]),
+  ];
+  const typesetSignature = (s: SignatureSide): SignatureSide => ({
+    ...s,
+    forParty: both2(s.forParty),
+    functions: both2(s.functions),
+    dates: [
+      { ...s.dates[0], text: typeset(langs[0].code, s.dates[0].text) },
+      { ...s.dates[1], text: typeset(langs[1].code, s.dates[1].text) },
+    ],
+  });
+
   return {
     template: request.template,
     layout: request.layout,
     languages: [langs[0].code, langs[1].code],
     titlePage: request.titlePage,
-    sections,
-    signatures: [signature(firstSide), signature(secondSide)],
+    sections: sections.map(typesetSection),
+    signatures: [typesetSignature(signature(firstSide)), typesetSignature(signature(secondSide))],
     pageLabels: pair((lang) =>
       plain(
         fillRuns(

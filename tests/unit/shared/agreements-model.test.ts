@@ -272,7 +272,7 @@ describe('hostile values (the review’s Robustness table)', () => {
       pl: '[doplňte / proszę uzupełnić: adres siedziby]',
       sk: '[doplňte / doplňte: adresa sídla]',
       en: '[doplňte / please complete: address]',
-      fr: '[doplňte / à compléter: adresse du siège]',
+      fr: '[doplňte / à compléter : adresse du siège]',
       it: '[doplňte / da completare: indirizzo della sede]',
       hu: '[doplňte / kérjük, töltse ki: székhely címe]',
       uk: '[doplňte / заповніть: адреса]',
@@ -285,5 +285,28 @@ describe('hostile values (the review’s Robustness table)', () => {
       expect(column(model, 1), language).toContain(expected[language]);
       expect(model.warnings.map((w) => w.path)).toContain('partner.address');
     }
+  });
+});
+
+describe('typography in the document (C8)', () => {
+  const fixed = { duration: 'fixed', validUntil: '2030-12-01' } as const;
+  const raw = (model: AgreementModel, index: 0 | 1) =>
+    model.sections.map((s) => sectionText(s.texts[index])).join('\n');
+
+  it('dates keep together and take ordinals; the Hungarian footer is unambiguous', () => {
+    const fr = build(request({ language: 'fr' }, fixed));
+    expect(raw(fr, 0)).toContain('do 1.\u00a012.\u00a02030');
+    expect(raw(fr, 1)).toContain('1er\u00a0décembre\u00a02030');
+    expect(raw(fr, 1)).not.toContain("'");
+    expect(raw(build(request({ language: 'it' }, fixed)), 1)).toContain('1º\u00a0dicembre\u00a02030');
+    const hu = build(request({ language: 'hu' }, fixed));
+    expect(raw(hu, 1)).toContain('2030.\u00a0december\u00a01.');
+    expect(hu.pageLabels).toEqual(['Strana {n} z {total}', '{n}. oldal (összesen {total})']);
+  });
+
+  it('Czech one-letter prepositions never end a line', () => {
+    const cs = raw(build(request()), 0);
+    expect(cs).not.toMatch(/(^|\s)[ksvzouaiKSVZOUAI] /);
+    expect(cs).toContain('zejména v\u00a0těchto oblastech');
   });
 });
