@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ForeignTown } from '../../../shared/domain/partnerships';
 import { townNameKey } from '../../../shared/domain/text';
+import { insertRows } from './import-repository';
 
 /* The foreign_towns table: partner towns abroad, one record per town (unique country + folded name). */
 
@@ -18,7 +19,43 @@ export type ForeignTownInsert = {
   geonamesId?: number | null;
   /** Where the town came from ("manual", "request 12"); demo towns are marked after loading. */
   source?: string | null;
+  /** The import run that created it. */
+  importRunId?: number | null;
 };
+
+/** A new town as its row (the one mapping of `foreign_towns` for inserts). */
+const townRow = (town: ForeignTownInsert, now: string) => ({
+  name: town.name,
+  name_cs: town.nameCs ?? null,
+  name_key: foreignTownKey(town.name),
+  country_code: town.countryCode,
+  kind: town.kind ?? 'town',
+  admin_region: town.adminRegion ?? null,
+  population: town.population ?? null,
+  latitude: town.latitude ?? null,
+  longitude: town.longitude ?? null,
+  website: town.website ?? null,
+  language: town.language ?? null,
+  geonames_id: town.geonamesId ?? null,
+  source: town.source ?? null,
+  import_run_id: town.importRunId ?? null,
+  created_at: now,
+  updated_at: now,
+});
+
+/** Inserts new towns in batches (an import), inside the caller's transaction. */
+export const insertForeignTowns = (
+  db: Knex,
+  towns: readonly ForeignTownInsert[],
+  now: string,
+  afterBatch?: (done: number) => Promise<void>,
+): Promise<void> =>
+  insertRows(
+    db,
+    'foreign_towns',
+    towns.map((town) => townRow(town, now)),
+    afterBatch,
+  );
 
 /**
  * Natural key of a foreign town, unique with its country: the folded spelling every matcher uses
@@ -43,23 +80,7 @@ export async function findOrInsertForeignTown(
   // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
   // win and the other find it, never a second copy.
   const [added] = await db('foreign_towns')
-    .insert({
-      name: town.name,
-      name_cs: town.nameCs ?? null,
-      name_key: nameKey,
-      country_code: town.countryCode,
-      kind: town.kind ?? 'town',
-      admin_region: town.adminRegion ?? null,
-      population: town.population ?? null,
-      latitude: town.latitude ?? null,
-      longitude: town.longitude ?? null,
-      website: town.website ?? null,
-      language: town.language ?? null,
-      geonames_id: town.geonamesId ?? null,
-      source: town.source ?? null,
-      created_at: now,
-      updated_at: now,
-    })
+    .insert(townRow(town, now))
     .onConflict(['country_code', 'name_key'])
     .ignore()
     .returning<{ id: number }[]>('id');

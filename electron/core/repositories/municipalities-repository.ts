@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { columnsOf } from './field-map';
+import { insertRows } from './import-repository';
 import { selectTuples } from '../db/dialect';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
@@ -42,6 +43,9 @@ export type MunicipalityInsert = {
   memberSince?: string | null;
   memberUntil?: string | null;
   notes?: string | null;
+  /** Where the record came from (`import: file`, `demo`) and the import run that created it. */
+  source?: string | null;
+  importRunId?: number | null;
 };
 
 /** Columns of one municipality, snake_case, as `municipalities` stores them. */
@@ -76,6 +80,8 @@ export const toMunicipalityColumns = (m: MunicipalityInsert, now: string): Recor
   ...columnsOf(COLUMN_OF, m, { every: true }),
   is_member: m.isMember ?? false,
   region_id: m.regionId,
+  source: m.source ?? null,
+  import_run_id: m.importRunId ?? null,
   created_at: now,
   updated_at: now,
 });
@@ -85,12 +91,14 @@ export async function insertMunicipalities(
   db: Knex,
   municipalities: readonly MunicipalityInsert[],
   now: string,
+  afterBatch?: (done: number) => Promise<void>,
 ): Promise<Map<string, number>> {
-  const rows = municipalities.map((m) => toMunicipalityColumns(m, now));
-  // 25 columns × 30 rows stays far below SQLite's bound-variable limit.
-  for (let start = 0; start < rows.length; start += 30) {
-    await db('municipalities').insert(rows.slice(start, start + 30));
-  }
+  await insertRows(
+    db,
+    'municipalities',
+    municipalities.map((m) => toMunicipalityColumns(m, now)),
+    afterBatch,
+  );
   return municipalityIdsByCode(db);
 }
 

@@ -11,6 +11,7 @@ import {
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { partnershipAreasColumn, selectTuples } from '../db/dialect';
 import { columnsOf, fieldsOf } from './field-map';
+import { insertRows } from './import-repository';
 import { sortByCzech } from '../../../shared/domain/text';
 
 type RowRecord = {
@@ -198,6 +199,7 @@ const PARTNERSHIP_COLUMN_OF = {
   endedOn: 'ended_on',
   notes: 'notes',
   source: 'source',
+  importRunId: 'import_run_id',
   version: 'version',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
@@ -222,6 +224,7 @@ export type PartnershipRecord = {
   endedOn: string | null;
   notes: string | null;
   source: string | null;
+  importRunId: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -375,30 +378,41 @@ export type PartnershipInsert = {
   endedOn?: string | null;
   notes?: string | null;
   source?: string | null;
+  importRunId?: number | null;
   areas?: readonly CooperationArea[];
   participantGroups?: readonly ParticipantGroup[];
 };
 
+/** A new partnership as its row (absent fields unknown, an indefinite term unless stated). */
+const partnershipRow = (p: PartnershipInsert, now: string): Record<string, unknown> => {
+  // Areas and groups live in their own tables (`replacePartnershipSets`); the map has no column for them.
+  return columnsOf(
+    PARTNERSHIP_COLUMN_OF,
+    { ...p, termKind: p.termKind ?? 'indefinite', version: 1, createdAt: now, updatedAt: now },
+    { every: true },
+  );
+};
+
 export async function insertPartnership(db: Knex, p: PartnershipInsert, now: string): Promise<number> {
-  const { areas, participantGroups, ...fields } = p;
-  const [inserted] = await db('partnerships')
-    .insert(
-      columnsOf(
-        PARTNERSHIP_COLUMN_OF,
-        {
-          ...fields,
-          termKind: p.termKind ?? 'indefinite',
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        },
-        { every: true },
-      ),
-    )
-    .returning<{ id: number }[]>('id');
+  const [inserted] = await db('partnerships').insert(partnershipRow(p, now)).returning<{ id: number }[]>('id');
   if (!inserted) throw new Error('Insert of a partnership returned no id');
-  await replacePartnershipSets(db, inserted.id, areas ?? [], participantGroups ?? []);
+  await replacePartnershipSets(db, inserted.id, p.areas ?? [], p.participantGroups ?? []);
   return inserted.id;
+}
+
+/** Inserts partnerships without areas or groups in batches (an import), inside the caller's transaction. */
+export async function insertPartnershipRows(
+  db: Knex,
+  partnerships: readonly Omit<PartnershipInsert, 'areas' | 'participantGroups'>[],
+  now: string,
+  afterBatch?: (done: number) => Promise<void>,
+): Promise<void> {
+  await insertRows(
+    db,
+    'partnerships',
+    partnerships.map((p) => partnershipRow(p, now)),
+    afterBatch,
+  );
 }
 
 /** Replaces the multi-valued sets (areas, participant groups) of one partnership. */

@@ -12,7 +12,8 @@ import {
   updateById,
   type ExistingMunicipality,
 } from '../../repositories/import-repository';
-import { municipalityIdsByCode } from '../../repositories/municipalities-repository';
+import { insertAuditEntries } from '../../repositories/audit-repository';
+import { insertMunicipalities, type MunicipalityInsert } from '../../repositories/municipalities-repository';
 import { MUNICIPALITY_TEXT_LIMITS } from '../../../../shared/domain/municipality-rules';
 import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
@@ -320,31 +321,29 @@ export async function writeMunicipalities(
     return out;
   };
 
-  const insertColumns = plan.inserts.map(({ code, values }) => {
+  const inserts: MunicipalityInsert[] = plan.inserts.map(({ code, values }) => {
     const district = values.district_code === undefined ? undefined : districtIds.get(values.district_code);
     return {
       code,
       name: values.name,
       // Statutory cities are named by law; for any other place the list states no kind: not guessed.
       kind: STATUTORY_CITY_CODES.has(code) ? 'statutarni_mesto' : 'unknown',
-      district_id: district?.id ?? null,
-      region_id:
+      districtId: district?.id ?? null,
+      regionId:
         values.region_code === undefined ? (district?.regionId ?? null) : (regionIds.get(values.region_code) ?? null),
-      orp_code: values.orp_code ?? null,
-      orp_name: values.orp_name ?? null,
-      postal_code: values.postal_code ?? null,
+      orpCode: values.orp_code ?? null,
+      orpName: values.orp_name ?? null,
+      postalCode: values.postal_code ?? null,
       population: values.population ?? null,
       latitude: values.latitude ?? null,
       longitude: values.longitude ?? null,
-      member_since: values.member_since ?? null,
-      is_member: values.is_member ?? false,
+      memberSince: values.member_since ?? null,
+      isMember: values.is_member ?? false,
       source: provenance.source,
-      import_run_id: provenance.importRunId,
-      created_at: now,
-      updated_at: now,
+      importRunId: provenance.importRunId,
     };
   });
-  await insertRows(trx, 'municipalities', insertColumns, step);
+  const ids = await insertMunicipalities(trx, inserts, now, step);
 
   for (const [index, update] of plan.updates.entries()) {
     await updateById(trx, 'municipalities', update.existing.id, { ...columnsOf(update.changed), updated_at: now });
@@ -352,31 +351,25 @@ export async function writeMunicipalities(
   }
 
   // Audit: one entry per changed record, so each record's history shows the import.
-  const codes = new Set(plan.inserts.map((i) => i.code));
-  const ids = new Map<string, number>();
-  if (codes.size > 0) {
-    for (const [code, id] of await municipalityIdsByCode(trx)) if (codes.has(code)) ids.set(code, id);
-  }
-  const audit = [
+  await insertAuditEntries(trx, [
     ...plan.inserts.map(({ code, values }) => ({
-      table_name: 'municipalities',
-      record_id: ids.get(code) ?? 0,
-      action: 'import',
+      table: 'municipalities',
+      recordId: ids.get(code) ?? 0,
+      action: 'import' as const,
       before: null,
-      after: JSON.stringify({ code, ...toFields(values) }),
+      after: { code, ...toFields(values) },
       actor,
       at: now,
     })),
     ...plan.updates.map((u) => ({
-      table_name: 'municipalities',
-      record_id: u.existing.id,
-      action: 'import',
-      before: JSON.stringify(toFields(u.before)),
-      after: JSON.stringify(toFields(u.changed)),
+      table: 'municipalities',
+      recordId: u.existing.id,
+      action: 'import' as const,
+      before: toFields(u.before),
+      after: toFields(u.changed),
       actor,
       at: now,
     })),
-  ];
-  await insertRows(trx, 'audit_log', audit);
+  ]);
   await step(total);
 }

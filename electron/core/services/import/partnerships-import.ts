@@ -11,14 +11,15 @@ import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain
 import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
 import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
-  insertRows,
   loadMunicipalityIndex,
   loadPartnershipSnapshot,
   loadTownSnapshot,
   updateById,
   type ExistingTown,
 } from '../../repositories/import-repository';
-import { foreignTownKey } from '../../repositories/foreign-towns-repository';
+import { foreignTownKey, insertForeignTowns } from '../../repositories/foreign-towns-repository';
+import { insertPartnershipRows, partnershipColumns } from '../../repositories/partnerships-repository';
+import { insertAuditEntries, type AuditInsert } from '../../repositories/audit-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
 import type { Job } from '../../jobs';
@@ -438,89 +439,69 @@ export async function writePartnerships(
   const source = provenance.source;
   const total = plan.towns.length + plan.inserts.length + plan.updates.length;
   const step = (offset: number) => (done: number) => job.checkpoint('write', offset + done, total);
-  await insertRows(
+  await insertForeignTowns(
     trx,
-    'foreign_towns',
     plan.towns.map((t) => ({
       name: t.name,
-      name_cs: t.nameCs,
-      geonames_id: t.geonamesId,
-      name_key: t.key,
-      country_code: t.countryCode,
+      nameCs: t.nameCs,
+      geonamesId: t.geonamesId,
+      countryCode: t.countryCode,
       kind: 'town',
       latitude: t.latitude,
       longitude: t.longitude,
       source,
-      import_run_id: provenance.importRunId,
-      created_at: now,
-      updated_at: now,
+      importRunId: provenance.importRunId,
     })),
+    now,
     step(0),
   );
   const towns = await loadTownSnapshot(trx);
-  const rows = plan.inserts.map((d) => ({
-    municipality_id: d.municipalityId,
-    foreign_town_id: towns.get(`${d.countryCode}|${d.townKey}`)?.id ?? 0,
+  const inserts = plan.inserts.map((d) => ({
+    municipalityId: d.municipalityId,
+    foreignTownId: towns.get(`${d.countryCode}|${d.townKey}`)?.id ?? 0,
     // The file states neither: "not stated", never counted as a formal or an active partnership.
-    type: 'unknown',
-    status: 'unknown',
-    started_on: d.startedOn,
+    type: 'unknown' as const,
+    status: 'unknown' as const,
+    startedOn: d.startedOn,
     notes: d.notes,
     source,
-    import_run_id: provenance.importRunId,
-    term_kind: 'indefinite',
-    created_at: now,
-    updated_at: now,
+    importRunId: provenance.importRunId,
   }));
-  await insertRows(trx, 'partnerships', rows, step(plan.towns.length));
+  await insertPartnershipRows(trx, inserts, now, step(plan.towns.length));
   for (const update of plan.updates) {
-    await updateById(trx, 'partnerships', update.id, { started_on: update.after, updated_at: now });
+    await updateById(trx, 'partnerships', update.id, partnershipColumns({ startedOn: update.after, updatedAt: now }));
   }
 
+  // Audit: one entry per new or changed record, so each record's history shows the import.
   const createdTowns = new Map(plan.towns.map((t) => [`${t.countryCode}|${t.key}`, t.name]));
   const partnerships = await loadPartnershipSnapshot(trx);
-  const audit: Record<string, unknown>[] = [];
+  const audit: AuditInsert[] = [];
+  const entry = (table: string, recordId: number, before: unknown, after: unknown): AuditInsert => ({
+    table,
+    recordId,
+    action: 'import',
+    before,
+    after,
+    actor,
+    at: now,
+  });
   for (const [key, town] of towns) {
     const name = createdTowns.get(key);
-    if (name === undefined) continue;
-    audit.push({
-      table_name: 'foreign_towns',
-      record_id: town.id,
-      action: 'import',
-      before: null,
-      after: JSON.stringify({ name, countryCode: town.country_code }),
-      actor,
-      at: now,
-    });
+    if (name !== undefined) audit.push(entry('foreign_towns', town.id, null, { name, countryCode: town.country_code }));
   }
-  for (const row of rows) {
-    const id = partnerships.get(`${String(row.municipality_id)}|${String(row.foreign_town_id)}`)?.id ?? 0;
-    audit.push({
-      table_name: 'partnerships',
-      record_id: id,
-      action: 'import',
-      before: null,
-      after: JSON.stringify({
-        municipalityId: row.municipality_id,
-        foreignTownId: row.foreign_town_id,
-        startedOn: row.started_on,
-        source: row.source,
+  for (const p of inserts) {
+    const id = partnerships.get(`${String(p.municipalityId)}|${String(p.foreignTownId)}`)?.id ?? 0;
+    audit.push(
+      entry('partnerships', id, null, {
+        municipalityId: p.municipalityId,
+        foreignTownId: p.foreignTownId,
+        startedOn: p.startedOn,
+        source: p.source,
       }),
-      actor,
-      at: now,
-    });
+    );
   }
-  for (const update of plan.updates) {
-    audit.push({
-      table_name: 'partnerships',
-      record_id: update.id,
-      action: 'import',
-      before: JSON.stringify({ startedOn: update.before }),
-      after: JSON.stringify({ startedOn: update.after }),
-      actor,
-      at: now,
-    });
-  }
-  await insertRows(trx, 'audit_log', audit);
+  for (const update of plan.updates)
+    audit.push(entry('partnerships', update.id, { startedOn: update.before }, { startedOn: update.after }));
+  await insertAuditEntries(trx, audit);
   job.progress('write', total, total);
 }
