@@ -96,17 +96,6 @@ export async function findPartnership(db: Knex, id: number): Promise<Partnership
   return { ...record, areas };
 }
 
-export async function findPartnershipByPair(
-  db: Knex,
-  municipalityId: number,
-  foreignTownId: number,
-): Promise<number | null> {
-  const row = await db('partnerships')
-    .where({ municipality_id: municipalityId, foreign_town_id: foreignTownId })
-    .first<{ id: number } | undefined>('id');
-  return row?.id ?? null;
-}
-
 export type PartnershipChoice = {
   id: number;
   municipalityId: number;

@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import { PARTNERSHIP_CHILD_TABLES, type PartnershipSnapshot, snapshotPartnership } from './partnerships-repository';
+import {
+  PARTNERSHIP_CHILD_TABLES,
+  partnershipIdOfPair,
+  type PartnershipSnapshot,
+  snapshotPartnership,
+} from './partnerships-repository';
 
 /*
  * Merging two records that are one (two spellings of a foreign town, two partnerships of one
@@ -197,10 +202,8 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
     .orderBy('id')
     .select<{ id: number; municipality_id: number }[]>('id', 'municipality_id');
   for (const partnership of theirs) {
-    const ours = await db('partnerships')
-      .where({ foreign_town_id: keepId, municipality_id: partnership.municipality_id })
-      .first<{ id: number } | undefined>('id');
-    if (ours) partnershipMerges.push(await mergePartnershipInto(db, ours.id, partnership.id, now));
+    const ours = await partnershipIdOfPair(db, partnership.municipality_id, keepId);
+    if (ours !== null) partnershipMerges.push(await mergePartnershipInto(db, ours, partnership.id, now));
     else {
       await db('partnerships').where({ id: partnership.id }).update({ foreign_town_id: keepId });
       movedPartnerships.push(partnership.id);

@@ -258,9 +258,20 @@ export async function partnershipSets(
   };
 }
 
+/** The partnership of a member with a town (the registry holds one per pair), or null. */
+export async function partnershipIdOfPair(
+  db: Knex,
+  municipalityId: number,
+  foreignTownId: number,
+): Promise<number | null> {
+  const row = await db('partnerships')
+    .where({ municipality_id: municipalityId, foreign_town_id: foreignTownId })
+    .first<{ id: number } | undefined>('id');
+  return row?.id ?? null;
+}
+
 export const partnershipExists = async (db: Knex, municipalityId: number, foreignTownId: number): Promise<boolean> =>
-  (await db('partnerships').where({ municipality_id: municipalityId, foreign_town_id: foreignTownId }).first('id')) !==
-  undefined;
+  (await partnershipIdOfPair(db, municipalityId, foreignTownId)) !== null;
 
 /** Tables holding a partnership's children, which a delete removes (cascade) and a restore puts back. */
 export const PARTNERSHIP_CHILD_TABLES = [

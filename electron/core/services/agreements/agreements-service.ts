@@ -29,12 +29,12 @@ import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
+import { partnershipIdOfPair } from '../../repositories/partnerships-repository';
 import {
   deleteAgreementDocument,
   findAgreementDocument,
   findMember,
   findPartnership,
-  findPartnershipByPair,
   findTown,
   insertAgreementDocument,
   listAgreementDocuments,
@@ -69,7 +69,7 @@ async function registryData(db: Knex, source: AgreementSource) {
   } else {
     municipalityId = source.municipalityId;
     townId = source.foreignTownId;
-    const existing = await findPartnershipByPair(db, municipalityId, townId);
+    const existing = await partnershipIdOfPair(db, municipalityId, townId);
     if (existing !== null) partnership = await findPartnership(db, existing);
   }
   const [member, town] = await Promise.all([findMember(db, municipalityId), findTown(db, townId)]);
