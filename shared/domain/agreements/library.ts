@@ -28,6 +28,7 @@ export const TERM_IDS = [
   'and',
   'article',
   'parties',
+  'parties.friendship',
   'seat',
   'idNumber',
   'representedBy',
@@ -158,6 +159,10 @@ export const templateSchema = z
     title: z.enum(['title.partnership', 'title.friendship', 'title.project', 'title.charter']),
     intro: text.nullable(),
     parties: z.boolean(),
+    /** The heading of the parties block: a memorandum's parties are not "contracting parties". */
+    partiesTerm: z.enum(['parties', 'parties.friendship']).optional(),
+    /** The closing formula of the preamble ("Smluvní strany se dohodly takto:"), before Art. 1. */
+    agreed: text.nullable().optional(),
     numbered: z.boolean(),
     defaultPreambles: z.array(z.enum(PREAMBLES)),
     articles: z.array(articleSchema).min(1),
@@ -177,6 +182,7 @@ export type ClauseLibrary = {
 /** Every clause id a template can use (its intro, each article and each variant's choices). */
 export function clauseIdsOf(template: Template): string[] {
   const ids = template.intro === null ? [] : [template.intro];
+  if (typeof template.agreed === 'string') ids.push(template.agreed);
   for (const article of template.articles) {
     if ('clause' in article) ids.push(article.clause);
     else ids.push(...Object.values(article.choices));

@@ -426,7 +426,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       texts: both((lang) => {
         const intro = template.intro === null ? [] : clauseParas(lang, template.intro).paras;
         return [
-          { role: 'heading', runs: [{ text: lang.file.terms.parties, strong: true }] },
+          { role: 'heading', runs: [{ text: lang.file.terms[template.partiesTerm ?? 'parties'], strong: true }] },
           ...intro,
           ...partyBlock(lang, firstSide),
           { role: 'and', runs: [{ text: lang.file.terms.and }] },
@@ -437,6 +437,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   }
 
   const chosenPreambles = PREAMBLES.filter((p) => request.preambles.includes(p));
+  const agreed = template.agreed ?? null;
+  // "…se dohodly takto:" closes the preamble, or stands alone before Art. 1 when there is none.
+  const agreedParas = (lang: LanguageContext): Para[] => (agreed === null ? [] : clauseParas(lang, agreed).paras);
   if (chosenPreambles.length > 0) {
     sections.push({
       id: 'preamble',
@@ -445,8 +448,11 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       texts: both((lang) => [
         { role: 'heading', runs: [{ text: lang.file.terms.preamble, strong: true }] },
         ...chosenPreambles.flatMap((p) => clauseParas(lang, `preamble.${p}`).paras),
+        ...agreedParas(lang),
       ]),
     });
+  } else if (agreed !== null) {
+    sections.push({ id: 'agreed', kind: 'preamble', number: null, texts: both(agreedParas) });
   }
 
   let number = 0;

@@ -310,3 +310,38 @@ describe('typography in the document (C8)', () => {
     expect(cs).toContain('zejména v\u00a0těchto oblastech');
   });
 });
+
+describe('Czech text corrections of the review (cs7–cs9)', () => {
+  it('the memorandum has "Strany memoranda", not contracting parties (cs7)', () => {
+    const model = build(request({ template: 'friendship', language: 'pl' }));
+    const parties = model.sections.find((s) => s.id === 'parties');
+    expect(sectionText(parties?.texts[0] ?? []).split('\n')[0]).toBe('Strany memoranda');
+    expect(sectionText(parties?.texts[1] ?? []).split('\n')[0]).toBe('Strony memorandum');
+  });
+
+  it('the annual plan is no longer listed as a form of cooperation (cs8)', () => {
+    for (const language of PARTNER_LANGUAGES) {
+      const forms = build(request({ language })).sections.find((s) => s.id === 'forms');
+      expect(sectionText(forms?.texts[0] ?? [])).not.toContain('plán');
+      expect(sectionText(forms?.texts[0] ?? []).endsWith('zdrojů.')).toBe(true);
+      expect(
+        sectionText(forms?.texts[1] ?? [])
+          .trimEnd()
+          .endsWith('.'),
+        language,
+      ).toBe(true);
+    }
+  });
+
+  it('the preamble closes with "se dohodly takto:", also without preambles (cs9)', () => {
+    const withPreambles = build(request({ preambles: ['european_integration'] }));
+    const preamble = withPreambles.sections.find((s) => s.id === 'preamble');
+    expect(sectionText(preamble?.texts[0] ?? []).endsWith('Smluvní strany se dohodly takto:')).toBe(true);
+    expect(sectionText(preamble?.texts[1] ?? []).endsWith('Die Vertragsparteien vereinbaren Folgendes:')).toBe(true);
+    const without = build(request({ template: 'friendship', preambles: [] }));
+    expect(without.sections.map((s) => s.id).slice(0, 4)).toEqual(['title', 'parties', 'agreed', 'intent']);
+    expect(column(without, 0)).toContain('Strany se dohodly takto:');
+    // The charter is an oath, not a contract: no formula.
+    expect(build(request({ template: 'charter' })).sections.some((s) => s.id === 'agreed')).toBe(false);
+  });
+});
