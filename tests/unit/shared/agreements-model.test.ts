@@ -345,3 +345,13 @@ describe('Czech text corrections of the review (cs7–cs9)', () => {
     expect(build(request({ template: 'charter' })).sections.some((s) => s.id === 'agreed')).toBe(false);
   });
 });
+
+describe('German text corrections (de2, de3)', () => {
+  it('a Czech council is never "Rat" in German', () => {
+    const de = column(build(request()), 1);
+    expect(de).toContain(
+      'aufgrund eines Beschlusses ihrer Vertretungskörperschaft (Gemeinde-/Stadtrat bzw. Zastupitelstvo)',
+    );
+    expect(de).not.toMatch(/\bRat(es)?\b/);
+  });
+});
