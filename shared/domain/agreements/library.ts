@@ -87,6 +87,8 @@ export const layoutSchema = z
     representedPattern: text,
     /** `({hereinafter} „{name}“)` with the language's quotation marks. */
     hereinafterPattern: text,
+    /** What ends every list item but the last: "," (cs, de, sk) or ";" (pl, en, fr, it, hu, uk). */
+    listSeparator: z.enum([',', ';']),
     /** Footer: `{page} {n} {of} {total}`. */
     pagePattern: text,
     /** BCP 47 locale for dates. */

@@ -492,7 +492,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           areas.forEach((area, index) =>
             out.push({
               role: 'bullet',
-              runs: [{ text: `– ${lang.file.areas[area]}${index === areas.length - 1 ? '.' : ','}` }],
+              runs: [
+                { text: `– ${lang.file.areas[area]}${index === areas.length - 1 ? '.' : lang.layout.listSeparator}` },
+              ],
             }),
           );
         }

@@ -51,6 +51,14 @@ describe('clause library completeness', () => {
     }
   });
 
+  it("list items end as the language's own lists in the clauses do (pl5)", () => {
+    for (const language of AGREEMENT_LANGUAGES) {
+      const items = files[language].clauses['partnership.forms']?.paragraphs.filter((p) => p.startsWith('– ')) ?? [];
+      for (const item of items.slice(0, -1))
+        expect(item.endsWith(files[language].layout.listSeparator), `${language}: ${item}`).toBe(true);
+    }
+  });
+
   it('templates name only clauses that exist, and every preamble exists', () => {
     for (const template of AGREEMENT_TEMPLATES) {
       for (const id of clauseIdsOf(templates[template])) {

@@ -355,3 +355,14 @@ describe('German text corrections (de2, de3)', () => {
     expect(de).not.toMatch(/\bRat(es)?\b/);
   });
 });
+
+describe('Polish text corrections (pl2, pl5, pl8)', () => {
+  it('"(dalej: „Kłodzko”)", lists with ";", "Strony umowy"', () => {
+    const model = build(request({ language: 'pl' }));
+    const pl = column(model, 1);
+    expect(pl).toContain('(dalej: „Konstanz”)');
+    expect(pl).toContain('– kultura;\n– rolnictwo i rozwój obszarów wiejskich.');
+    expect(pl.split('\n')).toContain('Strony umowy');
+    expect(column(model, 0)).toContain('– kultura,\n– zemědělství a rozvoj venkova.');
+  });
+});
