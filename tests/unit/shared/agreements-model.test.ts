@@ -366,3 +366,15 @@ describe('Polish text corrections (pl2, pl5, pl8)', () => {
     expect(column(model, 0)).toContain('– kultura,\n– zemědělství a rozvoj venkova.');
   });
 });
+
+describe('Slovak text corrections (sk8)', () => {
+  it('originals read "v počte 4 rovnopisov" (grammatical for every number), never "v 4 rovnopisoch"', () => {
+    for (const template of AGREEMENT_TEMPLATES) {
+      for (const originals of [2, 4, 5, 12]) {
+        const sk = column(build(request({ template, language: 'sk' }, { originals })), 1);
+        expect(sk, template).toContain(`v počte ${originals} rovnopisov`);
+        expect(sk).not.toMatch(/v \d+ rovnopisoch/);
+      }
+    }
+  });
+});
