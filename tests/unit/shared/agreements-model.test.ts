@@ -378,3 +378,11 @@ describe('Slovak text corrections (sk8)', () => {
     }
   });
 });
+
+describe('Hungarian text corrections (hu2, hu3)', () => {
+  it('"(a továbbiakban: Kutná Hora)" and the footer "1. oldal (összesen 6)"', () => {
+    const model = build(request({ language: 'hu' }, { cz: party({ name: 'Kutná Hora' }) }));
+    expect(column(model, 1)).toContain('(a továbbiakban: Kutná Hora)');
+    expect(model.pageLabels[1]).toBe('{n}. oldal (összesen {total})');
+  });
+});
