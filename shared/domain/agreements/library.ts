@@ -83,6 +83,8 @@ export const layoutSchema = z
     forPartyPattern: text,
     /** Article heading: `{article} {n}` (hu `{n}. {article}`). */
     articlePattern: text,
+    /** The seat line: `{seat}: {address}` (it "con sede in {address}": no colon after a preposition). */
+    seatPattern: text,
     /** `{representedBy}: {person}, {title}`. */
     representedPattern: text,
     /** `({hereinafter} „{name}“)` with the language's quotation marks. */

@@ -391,7 +391,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       if (country !== '') lines.push({ role: 'partyLine', runs: [{ text: `${t.country}: ${country}` }] });
       lines.push({
         role: 'partyLine',
-        runs: fill(lang, `${t.seat}: {address}`, () => required(side, 'address', p.address)),
+        runs: fill(lang, lang.layout.seatPattern, (n) =>
+          n === 'seat' ? t.seat : n === 'address' ? required(side, 'address', p.address) : undefined,
+        ),
       });
       const idNumber = cleanLine(p.idNumber);
       if (side === 'cz' || idNumber !== '') {

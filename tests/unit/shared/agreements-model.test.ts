@@ -386,3 +386,25 @@ describe('Hungarian text corrections (hu2, hu3)', () => {
     expect(model.pageLabels[1]).toBe('{n}. oldal (összesen {total})');
   });
 });
+
+describe('French and Italian party lines (fr1, fr2, fr4, fr5, fr6, it1, it3)', () => {
+  const fixed = { duration: 'fixed', validUntil: '2030-12-01' } as const;
+  it('French: "siège : …", "représentée par son maire, …", 1er, typographic apostrophes', () => {
+    const model = build(request({ language: 'fr' }, fixed));
+    const raw = model.sections.map((s) => sectionText(s.texts[1])).join('\n');
+    expect(raw).toContain('siège\u00a0: Žižkovo nám. 2, 390\u00a001\u00a0Tábor');
+    expect(raw).toMatch(/État\u00a0: /);
+    expect(raw).toContain('représentée par son maire, Štěpán Vojtěch');
+    expect(raw).toContain('1er\u00a0décembre\u00a02030');
+    expect(raw).not.toContain("'");
+  });
+
+  it('Italian: "con sede in …" without a colon, 1º', () => {
+    const model = build(request({ language: 'it' }, fixed));
+    const it = column(model, 1);
+    expect(it).toContain('con sede in Žižkovo nám. 2');
+    expect(it).not.toContain('con sede in:');
+    expect(it).toContain('1º dicembre 2030');
+    expect(column(model, 0)).toContain('se sídlem: Žižkovo nám. 2');
+  });
+});
