@@ -6,8 +6,6 @@ import type { AgreementLanguage } from '../codes';
  * end and puts typographic characters where a keyboard gives plain ones; it never changes words.
  */
 const NBSP = '\u00a0';
-/** French puts a narrow no-break space before ; ! ? (and a full one before the colon). */
-const NNBSP = '\u202f';
 /** Non-breaking hyphen: "6‑měsíční" never breaks into "6-" / "měsíční". */
 const NBHY = '\u2011';
 
@@ -51,11 +49,15 @@ const firstOfMonth =
   (text) =>
     text.replace(new RegExp(`(?<![\\d.,])\\b1[ ${NBSP}](?=(?:${months})\\b)`, 'gu'), `${ordinal}${NBSP}`);
 
-/** French spacing: a no-break space before the colon, a narrow one before ; ! ?, inside « ». */
+/**
+ * French spacing: a no-break space before : ; ! ? and inside « ». Printers use a narrow one before
+ * ; ! ?, but Times New Roman and Liberation Serif lack U+202F, so Word and LibreOffice would take it
+ * from another font; the full no-break space is the usual choice in office documents.
+ */
 const frenchSpacing: Rule = (text) =>
   text
     .replace(/[ \u00a0\u202f]?:(?=\s|$)/g, `${NBSP}:`)
-    .replace(/[ \u00a0\u202f]?([;!?])(?=\s|$|»)/g, `${NNBSP}$1`)
+    .replace(/[ \u00a0\u202f]?([;!?])(?=\s|$|»)/g, `${NBSP}$1`)
     .replace(/«[ \u00a0]?/g, `«${NBSP}`)
     .replace(/[ \u00a0]?»/g, `${NBSP}»`);
 
@@ -85,7 +87,7 @@ export const typeset = (language: AgreementLanguage, text: string): string => RU
 /** Characters typesetting puts in place of another (everything else it does is an insertion). */
 const replaces = (from: string | undefined, to: string | undefined): boolean =>
   from === to ||
-  ((from === ' ' || from === NBSP) && (to === NBSP || to === NNBSP)) ||
+  ((from === ' ' || from === '\u202f') && to === NBSP) ||
   (from === '-' && to === NBHY) ||
   (from === "'" && to === '’');
 

@@ -46,7 +46,7 @@ const GOLDEN = {
   fr: [
     ["jusqu'au 1 décembre 2030", 'jusqu’au 1er⍽décembre⍽2030'],
     ['en date du 11 janvier 2025', 'en date du 11⍽janvier⍽2025'],
-    ['État: France; siège: Metz', 'État⍽: France‿; siège⍽: Metz'],
+    ['État: France; siège: Metz', 'État⍽: France⍽; siège⍽: Metz'],
     ['(ci-après « Tábor »)', '(ci-après «⍽Tábor⍽»)'],
     ['(ci-après «Tábor»)', '(ci-après «⍽Tábor⍽»)'],
     ['délibération n° 12', 'délibération n°⍽12'],
