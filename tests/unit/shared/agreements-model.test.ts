@@ -408,3 +408,9 @@ describe('French and Italian party lines (fr1, fr2, fr4, fr5, fr6, it1, it3)', (
     expect(column(model, 0)).toContain('se sídlem: Žižkovo nám. 2');
   });
 });
+
+describe('English text corrections (en4)', () => {
+  it('"(hereinafter referred to as “Tábor”)"', () => {
+    expect(column(build(request({ language: 'en' })), 1)).toContain('(hereinafter referred to as “Tábor”)');
+  });
+});
