@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { createRequest } from '../../electron/core/services/requests-service';
+import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
 const HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x")';
 
@@ -9,6 +10,25 @@ const requestRow = (page: Page, name: string) =>
     .getByTestId('requests-grid')
     .locator('.ag-row')
     .filter({ has: page.locator('[col-id="requester"]', { hasText: name }) });
+
+/**
+ * A foreign town's request as a test needs it, made through the service: each test names its own
+ * town, so no test depends on another having run first (they share one registry).
+ */
+async function seedForeignRequest(webApp: WebApp, requesterName: string): Promise<void> {
+  await createRequest(webApp.ctx, {
+    direction: 'foreign_seeks',
+    municipalityId: null,
+    requesterName,
+    requesterCountryCode: 'AT',
+    wantedCountryCodes: ['CZ'],
+    wantedSize: 'village',
+    themes: ['culture', 'tourism'],
+    description: null,
+    status: 'new',
+    receivedOn: null,
+  });
+}
 
 test.describe('Requests: record, suggest partners, turn into a partnership, delete and undo', () => {
   test.beforeEach(async ({ appPage: page }) => {
@@ -60,13 +80,16 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     expect(JSON.parse(stored.wanted_country_codes)).toEqual(['CZ']);
   });
 
-  test('suggests foreign towns for a member that seeks a partner', async ({ appPage: page }) => {
+  test('suggests foreign towns for a member that seeks a partner', async ({ appPage: page, webApp }) => {
+    await seedForeignRequest(webApp, 'Haslach an der Mühl');
+    await page.reload();
+    await page.getByTestId('nav-requests').click();
     await requestRow(page, 'Štěpánov nad Svratkou').locator('[col-id="requester"]').click();
     await expect(page.getByTestId('request-title')).toHaveText('Štěpánov nad Svratkou');
     const suggestions = page.getByTestId('suggestions');
-    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('skóre 5');
-    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('velikost odpovídá');
-    await expect(suggestions.locator('li', { hasText: 'Bad Leonfelden' })).toContainText('kultura, cestovní ruch');
+    await expect(suggestions.locator('li', { hasText: 'Haslach an der Mühl' })).toContainText('skóre 5');
+    await expect(suggestions.locator('li', { hasText: 'Haslach an der Mühl' })).toContainText('velikost odpovídá');
+    await expect(suggestions.locator('li', { hasText: 'Haslach an der Mühl' })).toContainText('kultura, cestovní ruch');
     await saveScreen(page, 'requests');
   });
 
@@ -76,24 +99,27 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
   }) => {
     const knex = webApp.ctx.db.knex;
     const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
-    await requestRow(page, 'Bad Leonfelden').locator('[col-id="requester"]').click();
+    await seedForeignRequest(webApp, 'Freistadt');
+    await page.reload();
+    await page.getByTestId('nav-requests').click();
+    await requestRow(page, 'Freistadt').locator('[col-id="requester"]').click();
     await page.getByTestId('convert-request').click();
     const dialog = page.getByTestId('convert-dialog');
-    await expect(dialog.getByTestId('convert-town')).toHaveValue('Bad Leonfelden');
+    await expect(dialog.getByTestId('convert-town')).toHaveValue('Freistadt');
     await expect(dialog.getByTestId('convert-country')).toHaveValue('AT');
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog.getByTestId('error-c-municipalityId')).toHaveText('Vyplňte toto pole.');
     await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Bad Leonfelden bylo založeno');
+    await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Freistadt bylo založeno');
     await expect(page.getByTestId('request-panel')).toContainText('přijata');
-    await expect(page.getByTestId('request-partnership')).toHaveText('Bad Leonfelden (Rakousko)');
+    await expect(page.getByTestId('request-partnership')).toHaveText('Freistadt (Rakousko)');
     await expect(page.getByTestId('convert-request')).toHaveCount(0);
 
     const partnership = await knex('partnerships as p')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-      .where({ 'p.municipality_id': tabor.id, 't.name': 'Bad Leonfelden' })
+      .where({ 'p.municipality_id': tabor.id, 't.name': 'Freistadt' })
       .first<{ id: number; country_code: string }>('p.id', 't.country_code');
     expect(partnership.country_code).toBe('AT');
     const areas = await knex('partnership_areas')
@@ -111,7 +137,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
       .filter({ has: page.locator('[col-id="name"]', { hasText: /^Tábor$/ }) })
       .getByTestId('open-member')
       .click();
-    await expect(page.getByTestId('overview-partnerships')).toContainText('Bad Leonfelden');
+    await expect(page.getByTestId('overview-partnerships')).toContainText('Freistadt');
     await expect(page.getByTestId('overview-requests')).toContainText('přijata');
   });
 
