@@ -34,6 +34,8 @@ export const TERM_IDS = [
   'representedBy',
   'hereinafter',
   'country',
+  /** The formal name of the Czech party's state (a curated table, not a list of common names). */
+  'czechRepublic',
   'signatures',
   'place',
   'date',

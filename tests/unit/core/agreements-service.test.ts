@@ -129,6 +129,23 @@ describe('agreements channels', () => {
     expect(fileName.endsWith('.docx')).toBe(true);
   });
 
+  it('the Czech party’s state has its formal name in every language (C9: pl6, sk3, uk6, fr2)', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('x.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.cz.countryNames).toEqual({
+      cs: 'Česká republika',
+      de: 'Tschechische Republik',
+      pl: 'Republika Czeska',
+      sk: 'Česká republika',
+      en: 'Czech Republic',
+      fr: 'République tchèque',
+      it: 'Repubblica Ceca',
+      hu: 'Cseh Köztársaság',
+      uk: 'Чеська Республіка',
+    });
+  });
+
   it('an invalid stored value gives a draft with a marker and a warning, never a validation error', async () => {
     const { ctx, dispatch } = await setup(fixedFile('x.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { AGREEMENT_TEMPLATES, type AgreementTemplate, type PartnershipType } from '../../../../shared/domain/codes';
+import {
+  AGREEMENT_LANGUAGES,
+  AGREEMENT_TEMPLATES,
+  type AgreementTemplate,
+  type PartnershipType,
+} from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
 import { datePrecision } from '../../../../shared/domain/dates';
 import { isoDate } from '../../../../shared/domain/schemas';
@@ -119,7 +124,11 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // A kind not stated drafts as "obec", which every Czech municipality legally is; the party's
     // noun stays editable in the draft.
     nounKey: member.kind === 'unknown' ? 'obec' : member.kind,
-    countryNames: countryNames('CZ'),
+    // The formal name in every language from the clause library (review C9: "Republika Czeska",
+    // "Česká republika", "Чеська Республіка"; the country list's names are short or inconsistent).
+    countryNames: Object.fromEntries(
+      AGREEMENT_LANGUAGES.map((language) => [language, library.languages[language].terms.czechRepublic]),
+    ),
     address: member.street ? address : '',
     idNumber: member.ico ?? '',
     mayorName: member.mayorName ?? '',
