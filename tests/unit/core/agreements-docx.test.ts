@@ -240,6 +240,22 @@ describe('what the parties block and the signatures say', () => {
   });
 });
 
+describe('Slovak signatures (sk7)', () => {
+  it('"Za obec …" identical in Czech and Slovak is printed once; different captions twice', async () => {
+    const request: AgreementRequestInput = {
+      ...base,
+      language: 'sk',
+      fields: { ...base.fields, cz: { ...base.fields.cz, nounKey: 'obec', name: 'Horní Tošanovice' } },
+    };
+    const { document } = await unzipChecked((await buildAgreement(app.ctx, request)).bytes);
+    const tables = blocks(document, 'w:tbl');
+    const signatures = textOf(blocks(tables[tables.length - 1] ?? '', 'w:tr').at(-1) ?? '');
+    expect(signatures.split('\n').filter((line) => line === 'Za obec Horní Tošanovice')).toHaveLength(1);
+    expect(signatures).toContain(`Za město ${base.fields.partner.name}`);
+    expect(signatures).toContain(`Za mesto ${base.fields.partner.name}`);
+  });
+});
+
 describe('hostile text', () => {
   it('control characters, lone surrogates and U+FFFE go; markup stays text; RTL marks and emoji stay', async () => {
     const hostileName = 'Jan\u0001 <w:t>Novák</w:t>\ud800 \u200f&amp;\ufffe 🇨🇿 Ž\u0007';

@@ -33,16 +33,27 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
   const functions = joinLabels(sig.functions);
   return columnCell(
     [
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: 240 },
-        children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
-      }),
-      new Paragraph({
-        keepNext: true,
-        spacing: { after: 160 },
-        children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
-      }),
+      // "Za obec Horní Tošanovice" reads the same in Czech and Slovak: printed once (review sk7).
+      ...(sig.forParty[0] === sig.forParty[1]
+        ? [
+            new Paragraph({
+              keepNext: true,
+              spacing: { before: 240, after: 160 },
+              children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+            }),
+          ]
+        : [
+            new Paragraph({
+              keepNext: true,
+              spacing: { before: 240 },
+              children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+            }),
+            new Paragraph({
+              keepNext: true,
+              spacing: { after: 160 },
+              children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
+            }),
+          ]),
       line(joinLabels(sig.placeLabel), sig.place, first),
       line(joinLabels(sig.dateLabel), { text: dateText }, first),
       new Paragraph({
