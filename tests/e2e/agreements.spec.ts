@@ -31,7 +31,8 @@ test.describe('Agreements screen', () => {
     await expect(preview.locator('section.docx').first()).toBeVisible();
     await expect(preview).toContainText('Smlouva o partnerství');
     await expect(preview).toContainText('Partnerschaftsvertrag');
-    await expect(preview).toContainText('[doplňte: jméno starosty]');
+    // The partner's column asks in both languages (the draft can go to the partner town).
+    await expect(preview).toContainText('[doplňte / bitte ergänzen: Vor- und Nachname des Vertreters]');
     // The document's CSS (docx-preview's <style> elements, given the page's nonce) applies.
     await expect(preview.locator('section.docx').first()).toHaveCSS('text-underline-position', 'from-font');
     await preview.scrollIntoViewIfNeeded();
