@@ -117,15 +117,12 @@ function recordOf(tuple: unknown[]): RowRecord {
 }
 
 /**
- * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
- * grouped and the last activity date come from correlated subqueries over indexed keys. With
- * `ids`, only those partnerships (a grid refreshes the rows a change touched).
+ * The stored fields and names of a partnership as the grid shows them (joins to member, district,
+ * region and town), without per-row aggregates: the grid's query adds those, the benchmark takes
+ * this as its floor.
  */
-export async function listPartnershipRows(
-  db: Knex,
-  filter: { ids?: readonly number[] } = {},
-): Promise<PartnershipRow[]> {
-  const query = db('partnerships as p')
+export const selectPartnershipBase = (db: Knex) =>
+  db('partnerships as p')
     .join('municipalities as m', 'm.id', 'p.municipality_id')
     .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('regions as r', 'r.id', 'm.region_id')
@@ -151,12 +148,24 @@ export async function listPartnershipRows(
       'p.signed_on',
       'p.term_kind',
       'p.term_until',
-      partnershipAreasColumn(db),
-      db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
-      'p.source',
-      'p.import_run_id',
-      'p.verified_at',
     );
+
+/**
+ * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
+ * grouped and the last activity date come from correlated subqueries over indexed keys. With
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched).
+ */
+export async function listPartnershipRows(
+  db: Knex,
+  filter: { ids?: readonly number[] } = {},
+): Promise<PartnershipRow[]> {
+  const query = selectPartnershipBase(db).select(
+    partnershipAreasColumn(db),
+    db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+    'p.source',
+    'p.import_run_id',
+    'p.verified_at',
+  );
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
   const tuples = await selectTuples(db, query, ROW_COLUMNS);
   // Few distinct combinations of areas: each is parsed once.

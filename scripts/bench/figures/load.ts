@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { selectPartnershipBase } from '../../../electron/core/repositories/partnerships-repository';
 import { findChannel, invoke, rowsOf } from '../channels';
 import { failed, measured, notBuilt, repeatMs } from '../measure';
 import type { BenchEnv, Figure, FigureResult } from '../types';
@@ -7,35 +8,7 @@ import type { BenchEnv, Figure, FigureResult } from '../types';
  * The floor: the same partnership rows with the stored fields and names the grid shows, straight
  * from SQLite (no per-row aggregates such as areas or the last activity, no mapping, no dispatch).
  */
-const bareSelectPartnerships = (db: Knex) =>
-  db('partnerships as p')
-    .join('municipalities as m', 'm.id', 'p.municipality_id')
-    .leftJoin('districts as d', 'd.id', 'm.district_id')
-    .leftJoin('regions as r', 'r.id', 'm.region_id')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .select(
-      'p.id',
-      'p.version',
-      'p.municipality_id',
-      'm.name as municipality_name',
-      'm.code as municipality_code',
-      'd.name as district_name',
-      'r.code as region_code',
-      'r.name as region_name',
-      'p.foreign_town_id',
-      't.name as town_name',
-      't.name_cs as town_name_cs',
-      't.admin_region as town_admin_region',
-      't.population as town_population',
-      't.country_code',
-      'p.type',
-      'p.status',
-      'p.started_on',
-      'p.signed_on',
-      'p.term_kind',
-      'p.term_until',
-    )
-    .orderBy('p.id');
+const bareSelectPartnerships = (db: Knex) => selectPartnershipBase(db).orderBy('p.id');
 
 const bareSelectMunicipalities = (db: Knex) =>
   db('municipalities as m')
