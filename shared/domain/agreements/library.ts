@@ -31,6 +31,8 @@ export const TERM_IDS = [
   'parties.friendship',
   'seat',
   'idNumber',
+  /** The Czech party's number with its Czech name: "Identifikationsnummer (IČO)". */
+  'idNumber.cz',
   'representedBy',
   'hereinafter',
   'country',

@@ -399,7 +399,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       if (side === 'cz' || idNumber !== '') {
         lines.push({
           role: 'partyLine',
-          runs: fill(lang, `${t.idNumber}: {id}`, () => required(side, 'idNumber', p.idNumber)),
+          runs: fill(lang, `${side === 'cz' ? t['idNumber.cz'] : t.idNumber}: {id}`, () =>
+            required(side, 'idNumber', p.idNumber),
+          ),
         });
       }
       const person = required(side, 'mayorName', p.mayorName);

@@ -414,3 +414,15 @@ describe('English text corrections (en4)', () => {
     expect(column(build(request({ language: 'en' })), 1)).toContain('(hereinafter referred to as “Tábor”)');
   });
 });
+
+describe('the Czech party’s number keeps its Czech name (de4, fr3)', () => {
+  it('"Identifikationsnummer (IČO): 00253014"; a partner’s number has the plain label', () => {
+    const de = column(
+      build(request({}, { partner: party({ name: 'Konstanz', nounKey: 'foreign_town', idNumber: '08335043' }) })),
+      1,
+    );
+    expect(de).toContain('Identifikationsnummer (IČO): 00253014');
+    expect(de).toContain('Identifikationsnummer: 08335043');
+    expect(column(build(request({ language: 'fr' })), 1)).toContain('numéro d’identification (IČO) : 00253014');
+  });
+});
