@@ -197,6 +197,8 @@ describe('C2, C11: both texts say the same', () => {
     expect(intent('pl')).toContain('oraz między ich mieszkańcami');
     expect(intent('sk')).toContain('ako aj medzi ich občanmi');
     expect(intent('uk')).toContain('а також між їхніми мешканцями');
+    expect(intent('en')).toContain('and between their citizens');
+    expect(intent('de')).toContain('sowie zwischen ihren Bürgerinnen und Bürgern');
   });
 });
 
