@@ -24,7 +24,7 @@ const common: Rule = (text) =>
     // An apostrophe inside a word is typographic: "d'amitié" → "d’amitié", "Town's" → "Town’s".
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
 
-/** One-letter prepositions and conjunctions never end a line (Czech, Slovak, Polish typesetting). */
+/** One-letter prepositions and conjunctions never end a line (Czech, Slovak, Polish, Ukrainian). */
 const oneLetterWords =
   (letters: string): Rule =>
   (text) =>
@@ -78,7 +78,8 @@ const RULES: Record<AgreementLanguage, Rule> = {
   hu: pipe(common, (text) =>
     text.replace(new RegExp(`(?<=\\d\\.)[ ${NBSP}](${MONTHS.hu}) (?=\\d)`, 'gu'), `${NBSP}$1${NBSP}`),
   ),
-  uk: common,
+  // Ukrainian typesetting keeps one-letter prepositions and conjunctions with the next word too.
+  uk: pipe(common, oneLetterWords('вВзЗіІуУйЙаАоО')),
 };
 
 /** The text as it is typeset in `language`. Pure; applying it twice changes nothing. */
