@@ -44,6 +44,47 @@ export function Dialog({
   );
 }
 
+/**
+ * The footer every dialog has: Cancel, then the one action (`danger` for a destructive one);
+ * `form` makes the action submit that form (Enter in a field does the same).
+ */
+export function DialogButtons({
+  confirmLabel,
+  onCancel,
+  onConfirm,
+  disabled = false,
+  danger = false,
+  form,
+  testId,
+}: {
+  confirmLabel: string;
+  onCancel: () => void;
+  onConfirm?: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+  form?: string;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type={form === undefined ? 'button' : 'submit'}
+        form={form}
+        className={danger ? 'button danger-solid' : 'button primary'}
+        disabled={disabled}
+        onClick={onConfirm}
+        data-testid={testId}
+      >
+        {confirmLabel}
+      </button>
+    </>
+  );
+}
+
 /** Asks before a destructive or far-reaching action. */
 export function ConfirmDialog({
   title,
@@ -64,27 +105,20 @@ export function ConfirmDialog({
   onCancel: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
     <Dialog
       title={title}
       onClose={onCancel}
       testId="confirm-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className={danger ? 'button danger-solid' : 'button primary'}
-            disabled={busy}
-            onClick={onConfirm}
-            data-testid="confirm-ok"
-          >
-            {confirmLabel}
-          </button>
-        </>
+        <DialogButtons
+          confirmLabel={confirmLabel}
+          onCancel={onCancel}
+          onConfirm={onConfirm}
+          disabled={busy}
+          danger={danger}
+          testId="confirm-ok"
+        />
       }
     >
       <p className="dialog-text">{body}</p>

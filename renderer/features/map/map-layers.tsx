@@ -164,11 +164,7 @@ function PointsLayer<P extends Point>({
 }
 
 /** Partner towns as circles (a small map). */
-export function TownsLayer({
-  data,
-  project,
-  show,
-}: PlacesProps) {
+export function TownsLayer({ data, project, show }: PlacesProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const townName = useTownName();
@@ -183,10 +179,7 @@ export function TownsLayer({
       testId="map-town"
       tooltip={(town) => [
         townName(town),
-        [
-          countryLabel(town.countryCode, i18n.language),
-          t('map.tooltip.partnerships', { count: town.partnerships }),
-        ],
+        [countryLabel(town.countryCode, i18n.language), t('map.tooltip.partnerships', { count: town.partnerships })],
       ]}
       link={(town) => partnershipsLink({ country: town.countryCode })}
     />
@@ -194,11 +187,7 @@ export function TownsLayer({
 }
 
 /** Member municipalities as circles (a small map). */
-export function MembersLayer({
-  data,
-  project,
-  show,
-}: PlacesProps) {
+export function MembersLayer({ data, project, show }: PlacesProps) {
   const { t } = useI18n();
   return (
     <PointsLayer

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { searchKey } from '../../../shared/domain/text';
-import { Dialog } from '../../components/dialogs';
+import { Dialog, DialogButtons } from '../../components/dialogs';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -66,20 +66,13 @@ export function MergeDialog({
       testId="merge-dialog"
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={chosen === null}
-            onClick={() => chosen && onMerge(chosen)}
-            data-testid="merge-confirm"
-          >
-            {t('merge.confirm')}
-          </button>
-        </>
+        <DialogButtons
+          confirmLabel={t('merge.confirm')}
+          onCancel={onClose}
+          onConfirm={() => chosen && onMerge(chosen)}
+          disabled={chosen === null}
+          testId="merge-confirm"
+        />
       }
     >
       <p className="dialog-text">

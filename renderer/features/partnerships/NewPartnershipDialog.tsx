@@ -10,7 +10,7 @@ import { issuesOf, partnershipCreateSchema } from '../../../shared/domain/partne
 import type { PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
 import { call } from '../../lib/api';
 import { parsePartialDate } from '../../../shared/domain/dates';
-import { Dialog } from '../../components/dialogs';
+import { Dialog, DialogButtons } from '../../components/dialogs';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
@@ -209,20 +209,13 @@ export function NewPartnershipDialog({
       wide
       testId="new-partnership"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="new-partnership-form"
-            className="button primary"
-            disabled={busy}
-            data-testid="new-create"
-          >
-            {t('partnerships.new.create')}
-          </button>
-        </>
+        <DialogButtons
+          confirmLabel={t('partnerships.new.create')}
+          onCancel={onClose}
+          disabled={busy}
+          form="new-partnership-form"
+          testId="new-create"
+        />
       }
     >
       <form

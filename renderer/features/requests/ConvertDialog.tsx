@@ -10,7 +10,7 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useSubmit } from '../../lib/useForm';
-import { Dialog } from '../../components/dialogs';
+import { Dialog, DialogButtons } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
 import { CountrySelect } from '../../components/CountrySelect';
 import { FormProblems } from '../../components/FormProblems';
@@ -68,20 +68,13 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
       wide
       testId="convert-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => void submit()}
-            data-testid="convert-ok"
-          >
-            {t('requests.convert')}
-          </button>
-        </>
+        <DialogButtons
+          confirmLabel={t('requests.convert')}
+          onCancel={onCancel}
+          onConfirm={() => void submit()}
+          disabled={busy}
+          testId="convert-ok"
+        />
       }
     >
       <p className="dialog-text">{t('requests.convertDialog.body')}</p>
