@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium';
 
 /** Debian's Chromium (Playwright's own browser download is not available everywhere). */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,13 +23,7 @@ export default defineConfig({
       args: [
         // Date inputs and number formats follow Chromium's UI language, not the page locale.
         '--lang=cs-CZ',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
+        ...CHROMIUM_ARGS,
       ],
     },
   },

@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer } from '../../../electron/cli/web-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 import { findChannel, invoke, rowsOf } from '../channels';
 import { failed, measured } from '../measure';
 import type { BenchEnv, Figure, FigureResult } from '../types';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const PROBE = path.join(import.meta.dirname, '..', 'page-probe.js');
 /** Set to a folder to keep a screenshot of each measured page (for a person to check what was timed). */
 const SCREENS = process.env.TWINREG_BENCH_SCREENS;
@@ -113,15 +114,7 @@ export const browserFigure: Figure = {
         headless: true,
         viewport: { width: 1440, height: 900 },
         locale: 'cs-CZ',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-dev-shm-usage',
-        ],
+        args: [...CHROMIUM_ARGS],
       });
       await context.addInitScript({ path: PROBE });
       const page = context.pages()[0] ?? (await context.newPage());

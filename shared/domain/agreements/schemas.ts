@@ -8,7 +8,7 @@ import {
   PREAMBLES,
 } from '../codes';
 import { id, isoDate } from '../schemas';
-import { DURATION_CHOICES, ENTRY_CHOICES, MAYOR_RANKS, NOUN_KEYS } from './library';
+import { DURATION_CHOICES, ENTRY_CHOICES, MAYOR_RANKS, MISSING_FIELDS, NOUN_KEYS } from './library';
 import { PARTNER_LANGUAGES } from './model';
 
 const line = z.string().max(300);
@@ -73,18 +73,7 @@ export type AgreementRequestInput = z.infer<typeof agreementRequestSchema>;
 
 export const agreementWarningSchema = z.object({
   path: z.string(),
-  field: z.enum([
-    'name',
-    'mayorName',
-    'mayorGender',
-    'address',
-    'idNumber',
-    'resolution',
-    'resolutionDate',
-    'validUntil',
-    'projectName',
-    'areas',
-  ]),
+  field: z.enum(MISSING_FIELDS),
   side: z.enum(['cz', 'partner']).nullable(),
 });
 
