@@ -1,6 +1,6 @@
 import type { AppErrorData, ErrorCode } from '../../shared/domain/errors';
 import type { ApiTransport, Channel, EventName, EventPayload, InputOf, OutputOf } from '../../shared/ipc/contract';
-import { createHttpTransport } from './http-transport';
+import { createHttpTransport, type HttpTransport } from './http-transport';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs interface merging
@@ -22,8 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-let transport: ApiTransport | null = null;
-const getTransport = (): ApiTransport => {
+let transport: ApiTransport | HttpTransport | null = null;
+const getTransport = (): ApiTransport | HttpTransport => {
   transport ??= window.api ?? createHttpTransport();
   return transport;
 };
@@ -38,4 +38,16 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
 /** Subscribes to a core event; returns the unsubscribe function. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return getTransport().on(event, (payload) => listener(payload as EventPayload<E>));
+}
+
+/**
+ * Uploads a file through the browser bridge's transport (the Electron shell gives core the
+ * file's path instead: `import:openDropped`); throws `ApiError` on failure.
+ */
+export async function upload(file: File): Promise<{ file: string; fileName: string }> {
+  const current = getTransport();
+  if (!('upload' in current)) throw new ApiError({ code: 'FORBIDDEN', message: 'This window cannot upload files.' });
+  const result = await current.upload(file);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
 }

@@ -5,7 +5,13 @@ import type { ApiTransport } from '../../shared/ipc/contract';
  * The browser bridge client (web preview, end-to-end tests): the same calls as the Electron
  * preload, over HTTP to `twinreg web` on 127.0.0.1 with the page's token.
  */
-export function createHttpTransport(): ApiTransport {
+/** The bridge's transport: the calls and events, plus the upload of a file the user chose. */
+export type HttpTransport = ApiTransport & {
+  /** Uploads a file to the bridge, which keeps it in a private folder and answers a handle (never a path). */
+  upload: (file: File) => Promise<Result<{ file: string; fileName: string }>>;
+};
+
+export function createHttpTransport(): HttpTransport {
   const token = document.querySelector('meta[name="twinreg-token"]')?.getAttribute('content') ?? '';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
@@ -52,6 +58,19 @@ export function createHttpTransport(): ApiTransport {
       const set = ensureEvents(event);
       set.add(listener);
       return () => set.delete(listener);
+    },
+    upload: async (file) => {
+      const response = await fetch('/api/upload', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-twinreg-token': token,
+          'x-file-name': encodeURIComponent(file.name),
+        },
+        body: file,
+      });
+      if (!response.ok) return { ok: false, error: { code: 'IO', message: await response.text() } };
+      return (await response.json()) as Result<{ file: string; fileName: string }>;
     },
   };
 }

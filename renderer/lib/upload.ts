@@ -1,5 +1,4 @@
-import type { Result } from '../../shared/domain/errors';
-import { ApiError, call } from './api';
+import { call, upload } from './api';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs interface merging
@@ -21,18 +20,5 @@ export const hasNativeFiles = (): boolean => window.twinregFiles !== undefined;
  */
 export async function fileRefFor(file: File): Promise<FileRef> {
   if (window.twinregFiles) return call('import:openDropped', { path: window.twinregFiles.pathForFile(file) });
-  const token = document.querySelector('meta[name="twinreg-token"]')?.getAttribute('content') ?? '';
-  const response = await fetch('/api/upload', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/octet-stream',
-      'x-twinreg-token': token,
-      'x-file-name': encodeURIComponent(file.name),
-    },
-    body: file,
-  });
-  if (!response.ok) throw new ApiError({ code: 'IO', message: await response.text() });
-  const result = (await response.json()) as Result<FileRef>;
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value;
+  return upload(file);
 }
