@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportGrid } from '../../shared/domain/partnerships';
-import { ApiError, call } from '../lib/api';
+import { ApiError, call, onEvent } from '../lib/api';
 import { currentView } from '../lib/grid-view';
 import { useI18n } from '../lib/i18n';
 import { errorToast, useToast } from './Toasts';
@@ -24,18 +24,30 @@ export function ExportViewButtons<T extends { id: number }>({
 }) {
   const i18n = useI18n();
   const toast = useToast();
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<{ jobId: string; done: number; total: number } | null>(null);
 
   const exportView = async (format: ExportFormat) => {
     if (!api) return;
-    setExporting(true);
+    // A job: core reports its progress and stops it when asked (no file is left then).
+    const jobId = `export-${grid}-${crypto.randomUUID()}`;
+    setExporting({ jobId, done: 0, total: 0 });
+    const stop = onEvent('job:progress', (progress) => {
+      if (progress.jobId === jobId) setExporting({ jobId, done: progress.done, total: progress.total });
+    });
     try {
-      const result = await call('export:grid', { grid, format, ...currentView(api), language: i18n.language });
+      const result = await call('export:grid', {
+        grid,
+        format,
+        ...currentView(api),
+        language: i18n.language,
+        jobId,
+      });
       toast({ kind: 'ok', text: doneText(result), seconds: 10 });
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'CANCELLED')) toast(errorToast(error, i18n));
     } finally {
-      setExporting(false);
+      stop();
+      setExporting(null);
     }
   };
 
@@ -46,13 +58,29 @@ export function ExportViewButtons<T extends { id: number }>({
           key={format}
           type="button"
           className="button"
-          disabled={!api || exporting}
+          disabled={!api || exporting !== null}
           onClick={() => void exportView(format)}
           data-testid={`export-${format}`}
         >
           {labels[format]}
         </button>
       ))}
+      {exporting !== null && exporting.total > 0 && (
+        <span className="export-progress" role="status" data-testid="export-progress">
+          {i18n.t('common.exporting', {
+            done: i18n.formatNumber(exporting.done),
+            total: i18n.formatNumber(exporting.total),
+          })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void call('jobs:cancel', { jobId: exporting.jobId })}
+            data-testid="export-cancel"
+          >
+            {i18n.t('common.cancelExport')}
+          </button>
+        </span>
+      )}
     </>
   );
 }

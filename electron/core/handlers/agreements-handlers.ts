@@ -5,7 +5,6 @@ import {
   agreementDefaults,
   agreementSources,
   batchGenerate,
-  cancelJob,
   deleteDraft,
   generateAgreement,
   listDrafts,
@@ -27,5 +26,4 @@ export const agreementsHandlers = (ctx: AppContext) =>
     'agreements:delete': ({ draftId }) => deleteDraft(ctx, draftId),
     'agreements:regenerate': ({ draftId, overwrite }) => regenerateDraft(ctx, draftId, overwrite),
     'agreements:batch': (input) => batchGenerate(ctx, input),
-    'agreements:cancel': ({ jobId }) => Promise.resolve(cancelJob(ctx, jobId)),
   }) satisfies HandlersFor<typeof agreementsChannels>;

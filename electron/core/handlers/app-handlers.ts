@@ -6,6 +6,7 @@ import type { HandlersFor } from './types';
 
 export const appHandlers = (ctx: AppContext) =>
   ({
+    'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: ctx.jobs.cancel(jobId) }),
     'app:info': () => appInfo(ctx),
     'app:loadDemo': () => loadDemo(ctx),
     'demo:status': () => demoStatus(ctx),

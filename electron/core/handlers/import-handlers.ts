@@ -7,7 +7,6 @@ import {
   restoreDatabaseBackup,
 } from '../services/backup-service';
 import {
-  cancelImport,
   chooseImportFile,
   commitImport,
   exportImportRun,
@@ -23,7 +22,6 @@ export const importHandlers = (ctx: AppContext) =>
     'import:openDropped': ({ path }) => Promise.resolve(openDroppedFile(ctx, path)),
     'import:preview': (input) => previewImport(ctx, input),
     'import:commit': (input) => commitImport(ctx, input),
-    'import:cancel': (input) => Promise.resolve(cancelImport(ctx, input)),
     'import:history': () => importHistory(ctx),
     'import:historyExport': (input) => exportImportRun(ctx, input),
     'backups:list': () => listDatabaseBackups(ctx),

@@ -130,7 +130,7 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
           <>
             <progress max={Math.max(job.total, 1)} value={job.done} />
             <span>{t('agreements.batch.progress', { done: job.done, total: job.total })}</span>
-            <button type="button" className="button" onClick={() => void call('agreements:cancel', { jobId: job.id })}>
+            <button type="button" className="button" onClick={() => void call('jobs:cancel', { jobId: job.id })}>
               {t('agreements.batch.cancel')}
             </button>
           </>

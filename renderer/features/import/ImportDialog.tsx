@@ -609,7 +609,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
           <button
             type="button"
             className="button danger"
-            onClick={() => void call('import:cancel', { previewId: stage.report.previewId })}
+            onClick={() => void call('jobs:cancel', { jobId: stage.report.previewId })}
             data-testid="import-stop"
           >
             {t('import.stop')}

@@ -103,9 +103,4 @@ export const agreementsChannels = defineChannels({
       ),
     }),
   },
-  'agreements:cancel': {
-    doc: 'Asks the batch with this jobId to stop after the current document.',
-    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
-    output: z.object({ cancelled: z.boolean() }),
-  },
 });

@@ -17,6 +17,11 @@ const demoCounts = z.object({
 });
 
 export const appChannels = defineChannels({
+  'jobs:cancel': {
+    doc: 'Asks the running job with this id to stop (an import or its preview: the previewId; a batch of agreements or an export: the jobId it was started with). An import rolls back entirely, a batch stops after the current document, an export writes no file. False when no such job runs.',
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'app:info': {
     doc: 'Schema version, application version, database path and the number of rows per table.',
     input: empty,

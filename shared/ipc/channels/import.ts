@@ -78,11 +78,6 @@ export const importChannels = defineChannels({
       .strict(),
     output: z.object({ filePath: z.string() }),
   },
-  'import:cancel': {
-    doc: 'Stops a running preview or import; an import rolls back entirely.',
-    input: z.object({ previewId: z.string().min(1).max(100) }).strict(),
-    output: z.object({ cancelled: z.boolean() }),
-  },
   'backups:list': {
     doc: 'Verified backups of the open database, newest first, with size and date.',
     input: empty,

@@ -134,7 +134,7 @@ export const partnershipsChannels = defineChannels({
     output: z.object({ id, auditId: id }),
   },
   'export:grid': {
-    doc: 'Writes the current view of a grid (these row ids in this order, these columns) to CSV (UTF-8 with BOM, semicolons, CRLF) or XLSX at a path the user chooses; formula injection is neutralised. CANCELLED when the user closes the dialog.',
+    doc: 'Writes the current view of a grid (these row ids in this order, these columns) to CSV (UTF-8 with BOM, semicolons, CRLF) or XLSX at a path the user chooses; formula injection is neutralised. CANCELLED when the user closes the dialog or cancels the job.',
     input: z
       .object({
         grid: z.enum(EXPORT_GRIDS),
@@ -142,6 +142,8 @@ export const partnershipsChannels = defineChannels({
         rowIds: z.array(id).max(1_000_000),
         columns: z.array(z.string().max(100)).min(1).max(200),
         language: z.enum(UI_LANGUAGES),
+        /** Names the export as a job: `job:progress` (phase "export") reports it, `jobs:cancel` stops it. */
+        jobId: z.string().min(1).max(100).optional(),
       })
       .strict(),
     output: z.object({ filePath: z.string(), rows: z.number().int() }),

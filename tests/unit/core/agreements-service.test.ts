@@ -7,7 +7,6 @@ import { createDispatch, type Dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryPreferences } from '../../../electron/core/preferences-file';
 import type { DialogPort } from '../../../electron/core/ports';
-import { cancelJob } from '../../../electron/core/services/agreements/agreements-service';
 import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
 import { RESOURCES_DIR, ok, tempDir } from '../../support/temp-db';
 
@@ -247,7 +246,7 @@ describe('agreements channels', () => {
   it('batch: one file per partnership, progress after each, stops when cancelled, never overwrites', async () => {
     const { ctx, dispatch, dir, events } = await setup(fixedFile('unused.docx'), (context, payload) => {
       const p = payload as { jobId: string; done: number };
-      if (p.jobId === 'job-2' && p.done === 2) cancelJob(context, 'job-2');
+      if (p.jobId === 'job-2' && p.done === 2) context.jobs.cancel('job-2');
     });
     const ids = (await ctx.db.knex('partnerships').orderBy('id').limit(4).select<{ id: number }[]>('id')).map(
       (r) => r.id,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -67,6 +67,38 @@ describe('export of a grid view to CSV and XLSX', () => {
       'cs',
     );
     expect(csv).toBe('\uFEFFA;N\r\n"a;""b""\nc";-5\r\n');
+  });
+
+  it('an export is a job: it reports its progress, and cancelled it leaves no file', async () => {
+    const rows = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    // 5,000 rows (the ids repeated): the writer reports every 2,000.
+    const rowIds = Array.from({ length: 5000 }, (_, index) => rows[index % rows.length]?.id ?? 0);
+    const seen: { jobId: string; phase: string; done: number; total: number }[] = [];
+    app.ctx.emit = (event, payload) => {
+      if (event === 'job:progress') seen.push(payload as (typeof seen)[number]);
+    };
+    const input = { grid: 'partnerships', rowIds, columns: ['municipalityName', 'townName'], language: 'cs' } as const;
+    const done = await ok<{ filePath: string; rows: number }>(
+      app.dispatch('export:grid', { ...input, format: 'xlsx', jobId: 'export-1' }),
+    );
+    expect(done.rows).toBe(5000);
+    expect(seen.filter((p) => p.jobId === 'export-1').map((p) => [p.phase, p.done, p.total])).toEqual([
+      ['export', 0, 5000],
+      ['export', 2000, 5000],
+      ['export', 4000, 5000],
+      ['export', 5000, 5000],
+    ]);
+
+    const before = readdirSync(outDir).sort();
+    app.ctx.emit = (event, payload) => {
+      if (event === 'job:progress' && (payload as { done: number }).done === 2000)
+        void app.dispatch('jobs:cancel', { jobId: 'export-2' });
+    };
+    const cancelled = await app.dispatch('export:grid', { ...input, format: 'csv', jobId: 'export-2' });
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    // Neither the file nor its temporary sibling is left behind.
+    expect(readdirSync(outDir).sort()).toEqual(before);
+    expect(await app.dispatch('jobs:cancel', { jobId: 'export-2' })).toEqual({ ok: true, value: { cancelled: false } });
   });
 
   it('writes the rows in the grid order and the visible columns; CSV with BOM, semicolons, CRLF; hostile text neutralised', async () => {

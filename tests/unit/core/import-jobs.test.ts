@@ -30,7 +30,7 @@ describe('import jobs', () => {
       phases.push(progress.phase);
       // Stop once part of the rows is already written inside the transaction.
       if (progress.phase === 'write' && progress.done > 5000)
-        void app.dispatch('import:cancel', { previewId: report.previewId });
+        void app.dispatch('jobs:cancel', { jobId: report.previewId });
     };
     const result = await app.dispatch('import:commit', { previewId: report.previewId });
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });

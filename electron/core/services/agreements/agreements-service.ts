@@ -382,11 +382,6 @@ export async function agreementSources(ctx: AppContext) {
   return { partnerships, members, towns };
 }
 
-/** Asks a running batch to stop after the document it is writing. */
-export const cancelJob = (ctx: AppContext, jobId: string): { cancelled: boolean } => ({
-  cancelled: ctx.jobs.cancel(jobId),
-});
-
 /** A free file name in a folder: "name.docx", else "name (2).docx", … (never overwrites). */
 function freePath(folder: string, fileName: string): string {
   const ext = path.extname(fileName);

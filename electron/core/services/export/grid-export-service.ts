@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import { MEMBER_COLUMNS, PARTNERSHIP_COLUMNS, type CatalogueColumn } from '../../../../shared/domain/columns';
@@ -88,6 +89,7 @@ export async function exportGrid(
     rowIds: readonly number[];
     columns: readonly string[];
     language: UiLanguage;
+    jobId?: string | undefined;
   },
 ): Promise<{ filePath: string; rows: number }> {
   const sheet = await sheetOf(ctx.db.knex, input.grid, input);
@@ -97,9 +99,23 @@ export async function exportGrid(
     filters: [input.format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
   });
   if (filePath === null) throw new AppError('CANCELLED', 'The export was cancelled.');
-  // Written beside and renamed when complete: a reader never sees half a file.
-  await writeAtomically(filePath, (temporary) =>
-    input.format === 'csv' ? writeCsv(temporary, sheet, input.language) : writeXlsx(temporary, sheet, input.language),
+  const total = sheet.rows.length;
+  // A job: `job:progress` (phase "export") while the rows are written, `jobs:cancel` stops it and
+  // no file is left. Written beside and renamed when complete: a reader never sees half a file.
+  await ctx.jobs.run(
+    {
+      jobId: input.jobId ?? `export-${randomUUID()}`,
+      kind: 'export',
+      cancelledMessage: 'The export was cancelled; no file was written.',
+    },
+    (job) => {
+      const checkpoint = (done: number) => job.checkpoint('export', done, total);
+      return writeAtomically(filePath, (temporary) =>
+        input.format === 'csv'
+          ? writeCsv(temporary, sheet, input.language, checkpoint)
+          : writeXlsx(temporary, sheet, input.language, checkpoint),
+      );
+    },
   );
-  return { filePath, rows: sheet.rows.length };
+  return { filePath, rows: total };
 }

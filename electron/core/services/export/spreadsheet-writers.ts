@@ -63,24 +63,43 @@ export const csvText = (text: string): string => quote(neutraliseFormula(text));
 export const csvFile = (lines: readonly (readonly string[])[]): string =>
   `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
 
-/** A grid's CSV: a header line, then one line per row, dates in the form Czech Excel reads. */
+/** One row of a grid's CSV, encoded (dates in the form Czech Excel reads, numbers in the language's form). */
+const csvRow = (sheet: Sheet, row: readonly CellValue[], language: UiLanguage): string[] =>
+  sheet.columns.map((column, index) => {
+    const value = row[index] ?? null;
+    if (value === null) return '';
+    if (typeof value === 'number') return csvNumber(value, language);
+    if (column.kind === 'date') return csvDate(value, language);
+    return csvText(value);
+  });
+
+/** A grid's CSV: a header line, then one line per row. */
 export function toCsv(sheet: Sheet, language: UiLanguage): string {
   return csvFile([
     sheet.columns.map((c) => csvText(c.header)),
-    ...sheet.rows.map((row) =>
-      sheet.columns.map((column, index) => {
-        const value = row[index] ?? null;
-        if (value === null) return '';
-        if (typeof value === 'number') return csvNumber(value, language);
-        if (column.kind === 'date') return csvDate(value, language);
-        return csvText(value);
-      }),
-    ),
+    ...sheet.rows.map((row) => csvRow(sheet, row, language)),
   ]);
 }
 
-export async function writeCsv(filePath: string, sheet: Sheet, language: UiLanguage): Promise<void> {
-  await writeFile(filePath, toCsv(sheet, language), 'utf8');
+/** Called every few thousand rows while a file is written (progress, and a cancel that stops the writing). */
+export type WriteCheckpoint = (rowsDone: number) => Promise<void>;
+
+/** Rows between two checkpoints of a writer. */
+const CHECKPOINT_ROWS = 2000;
+
+export async function writeCsv(
+  filePath: string,
+  sheet: Sheet,
+  language: UiLanguage,
+  checkpoint?: WriteCheckpoint,
+): Promise<void> {
+  const lines: string[][] = [sheet.columns.map((c) => csvText(c.header))];
+  for (const [index, row] of sheet.rows.entries()) {
+    if (checkpoint && index % CHECKPOINT_ROWS === 0) await checkpoint(index);
+    lines.push(csvRow(sheet, row, language));
+  }
+  await checkpoint?.(sheet.rows.length);
+  await writeFile(filePath, csvFile(lines), 'utf8');
 }
 
 const toDate = (iso: string, language: UiLanguage): Date | string => {
@@ -108,7 +127,12 @@ export function sheetName(title: string, used: Set<string> = new Set()): string 
  * widths. Streamed: each row is written to disk as it is added, so 60,000 rows do not build a
  * whole workbook in memory (the in-memory writer peaked at 3.4 GB at the benchmark's L scale).
  */
-export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLanguage): Promise<void> {
+export async function writeXlsx(
+  filePath: string,
+  sheet: Sheet,
+  language: UiLanguage,
+  checkpoint?: WriteCheckpoint,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: filePath,
     useStyles: true,
@@ -143,7 +167,8 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EEF8' } };
   header.commit();
-  for (const row of sheet.rows) {
+  for (const [index, row] of sheet.rows.entries()) {
+    if (checkpoint && index % CHECKPOINT_ROWS === 0) await checkpoint(index);
     worksheet
       .addRow(
         sheet.columns.map((column, index) => {
@@ -158,4 +183,5 @@ export async function writeXlsx(filePath: string, sheet: Sheet, language: UiLang
   }
   worksheet.commit();
   await workbook.commit();
+  await checkpoint?.(sheet.rows.length);
 }

@@ -345,8 +345,3 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     await release();
   }
 }
-
-/** Asks a running preview or import to stop; an import then rolls back entirely. */
-export function cancelImport(ctx: AppContext, input: { previewId: string }): { cancelled: boolean } {
-  return { cancelled: ctx.jobs.cancel(input.previewId) };
-}
