@@ -8,20 +8,21 @@ import type { Knex } from 'knex';
 export const batchSize = (columns: number): number =>
   Math.max(1, Math.min(500, Math.floor(30000 / Math.max(1, columns))));
 
+/** A stored municipality as an import compares it (fields; district and region by their codes). */
 export type ExistingMunicipality = {
   id: number;
   code: string;
   name: string;
-  district_code: string | null;
-  region_code: string | null;
-  orp_code: string | null;
-  orp_name: string | null;
-  postal_code: string | null;
+  districtCode: string | null;
+  regionCode: string | null;
+  orpCode: string | null;
+  orpName: string | null;
+  postalCode: string | null;
   population: number | null;
   latitude: number | null;
   longitude: number | null;
-  member_since: string | null;
-  is_member: boolean;
+  memberSince: string | null;
+  isMember: boolean;
   version: number;
 };
 
@@ -29,24 +30,24 @@ export async function loadMunicipalitySnapshot(db: Knex): Promise<Map<string, Ex
   const rows = await db('municipalities as m')
     .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('regions as r', 'r.id', 'm.region_id')
-    .select<(Omit<ExistingMunicipality, 'is_member'> & { is_member: number | boolean })[]>(
+    .select<(Omit<ExistingMunicipality, 'isMember'> & { isMember: number | boolean })[]>(
       'm.id',
       'm.code',
       'm.name',
-      'd.code as district_code',
-      'r.code as region_code',
-      'm.orp_code',
-      'm.orp_name',
-      'm.postal_code',
+      'd.code as districtCode',
+      'r.code as regionCode',
+      'm.orp_code as orpCode',
+      'm.orp_name as orpName',
+      'm.postal_code as postalCode',
       'm.population',
       'm.latitude',
       'm.longitude',
-      'm.member_since',
-      'm.is_member',
+      'm.member_since as memberSince',
+      'm.is_member as isMember',
       'm.version',
     );
   // SQLite gives booleans as 0/1: compared with a file's yes/no they must be booleans.
-  return new Map(rows.map((row) => [row.code, { ...row, is_member: Boolean(row.is_member) }]));
+  return new Map(rows.map((row) => [row.code, { ...row, isMember: Boolean(row.isMember) }]));
 }
 
 export async function loadRegionCodes(db: Knex): Promise<Map<string, number>> {

@@ -13,7 +13,7 @@ import {
   type ExistingMunicipality,
 } from '../../repositories/import-repository';
 import { insertAuditEntries } from '../../repositories/audit-repository';
-import { insertMunicipalities, type MunicipalityInsert } from '../../repositories/municipalities-repository';
+import { insertMunicipalities, toColumns, type MunicipalityInsert } from '../../repositories/municipalities-repository';
 import { MUNICIPALITY_TEXT_LIMITS } from '../../../../shared/domain/municipality-rules';
 import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
@@ -25,51 +25,37 @@ import type { ImportProvenance } from './job';
 
 type Values = {
   name: string;
-  district_code?: string;
-  region_code?: string;
-  orp_code?: string;
-  orp_name?: string;
-  postal_code?: string;
+  districtCode?: string;
+  regionCode?: string;
+  orpCode?: string;
+  orpName?: string;
+  postalCode?: string;
   population?: number;
   latitude?: number;
   longitude?: number;
-  member_since?: string;
-  is_member?: boolean;
+  memberSince?: string;
+  isMember?: boolean;
 };
 type ValueKey = keyof Values;
 
 const COMPARED: readonly ValueKey[] = [
   'name',
-  'district_code',
-  'region_code',
-  'orp_code',
-  'orp_name',
-  'postal_code',
+  'districtCode',
+  'regionCode',
+  'orpCode',
+  'orpName',
+  'postalCode',
   'population',
   'latitude',
   'longitude',
-  'member_since',
-  'is_member',
+  'memberSince',
+  'isMember',
 ];
 
-/** Field names as the report shows them (the import's target fields). */
-const FIELD_OF: Record<ValueKey, string> = {
-  name: 'name',
-  district_code: 'districtCode',
-  region_code: 'regionCode',
-  orp_code: 'orpCode',
-  orp_name: 'orpName',
-  postal_code: 'postalCode',
-  population: 'population',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  member_since: 'memberSince',
-  is_member: 'isMember',
-};
-
+/** The compared values of a record, as its fields (what the report and the audit entry show). */
 const toFields = (values: Partial<Values>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
-  for (const key of COMPARED) if (key in values) out[FIELD_OF[key]] = values[key] ?? null;
+  for (const key of COMPARED) if (key in values) out[key] = values[key] ?? null;
   return out;
 };
 
@@ -99,10 +85,10 @@ function equivalent(key: ValueKey, previous: unknown, next: unknown): boolean {
   if ((key === 'latitude' || key === 'longitude') && typeof previous === 'number' && typeof next === 'number')
     return Math.abs(previous - next) < COORDINATE_TOLERANCE;
   if (typeof previous !== 'string' || typeof next !== 'string') return false;
-  if (key === 'name' || key === 'orp_name') return sameIgnoringCaseAndSpacing(previous, next);
-  if (key === 'postal_code') return previous.replace(/\s/g, '') === next.replace(/\s/g, '');
+  if (key === 'name' || key === 'orpName') return sameIgnoringCaseAndSpacing(previous, next);
+  if (key === 'postalCode') return previous.replace(/\s/g, '') === next.replace(/\s/g, '');
   // A year that agrees with a stored day says nothing new.
-  if (key === 'member_since') return previous.startsWith(next);
+  if (key === 'memberSince') return previous.startsWith(next);
   return false;
 }
 
@@ -170,13 +156,13 @@ export async function planMunicipalities(
     if (regionCode !== '') {
       if (!REGION_CODE.test(regionCode))
         row.report('warning', 'regionCode', 'import.issue.regionCode', { value: regionCode });
-      else if (regionIds.has(regionCode) || newRegions.has(regionCode)) values.region_code = regionCode;
+      else if (regionIds.has(regionCode) || newRegions.has(regionCode)) values.regionCode = regionCode;
       else {
         const regionName = row.text('regionName');
         if (regionName === '') row.report('warning', 'regionCode', 'import.issue.unknownRegion', { value: regionCode });
         else {
           newRegions.set(regionCode, regionName);
-          values.region_code = regionCode;
+          values.regionCode = regionCode;
         }
       }
     }
@@ -184,25 +170,25 @@ export async function planMunicipalities(
     if (districtCode !== '') {
       if (!DISTRICT_CODE.test(districtCode))
         row.report('warning', 'districtCode', 'import.issue.districtCode', { value: districtCode });
-      else if (districtIds.has(districtCode) || newDistricts.has(districtCode)) values.district_code = districtCode;
+      else if (districtIds.has(districtCode) || newDistricts.has(districtCode)) values.districtCode = districtCode;
       else {
         const districtName = row.text('districtName');
-        const parent = values.region_code ?? '';
+        const parent = values.regionCode ?? '';
         if (districtName === '' || parent === '') {
           row.report('warning', 'districtCode', 'import.issue.unknownDistrict', { value: districtCode });
         } else {
           newDistricts.set(districtCode, { name: districtName, regionCode: parent });
-          values.district_code = districtCode;
+          values.districtCode = districtCode;
         }
       }
     }
     const orpCode = row.text('orpCode');
-    if (orpCode !== '') values.orp_code = orpCode.slice(0, 8);
+    if (orpCode !== '') values.orpCode = orpCode.slice(0, 8);
     const orpName = row.textWithin('orpName', MUNICIPALITY_TEXT_LIMITS.orpName, 'warning') ?? '';
-    if (orpName !== '') values.orp_name = orpName;
+    if (orpName !== '') values.orpName = orpName;
     const postal = row.text('postalCode');
     if (postal !== '') {
-      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postal_code = postalFormat(postal.replace(/\s/g, ''));
+      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postalCode = postalFormat(postal.replace(/\s/g, ''));
       else row.report('warning', 'postalCode', 'import.issue.postalCode', { value: postal });
     }
     const numeric: [ValueKey & ('population' | 'latitude' | 'longitude'), string][] = [
@@ -214,19 +200,19 @@ export async function planMunicipalities(
       if (text === '') continue;
       const parsed = key === 'population' ? parseCount(text) : parseCoordinate(text, key === 'latitude' ? 90 : 180);
       if (parsed.ok) values[key] = parsed.value;
-      else row.report('warning', FIELD_OF[key], parsed.reason, parsed.params ?? {});
+      else row.report('warning', key, parsed.reason, parsed.params ?? {});
     }
     const since = row.text('memberSince');
     if (since !== '') {
       // A year alone stays a year (1993), never 1 January of it.
       const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseDate(since);
-      if (parsed.ok) values.member_since = String(parsed.value);
+      if (parsed.ok) values.memberSince = String(parsed.value);
       else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
     }
     const member = row.text('isMember');
     if (member !== '') {
       const parsed = parseYesNo(member);
-      if (parsed.ok) values.is_member = parsed.value;
+      if (parsed.ok) values.isMember = parsed.value;
       else row.report('warning', 'isMember', parsed.reason, parsed.params ?? {});
     }
     if (row.issues.length > 0) plan.counts.warnings += 1;
@@ -254,7 +240,7 @@ export async function planMunicipalities(
       if (equivalent(key, previous, next)) continue;
       // A date is never replaced by a less precise one (1993-05-01 by "1994"), whatever the policy.
       const downgrade =
-        key === 'member_since' &&
+        key === 'memberSince' &&
         typeof previous === 'string' &&
         typeof next === 'string' &&
         lessPrecise(next, previous);
@@ -263,16 +249,16 @@ export async function planMunicipalities(
         plan.counts.kept += 1;
         plan.issues.push({
           line: row.line,
-          column: row.column(FIELD_OF[key]),
+          column: row.column(key),
           severity: 'info',
           reason: 'import.issue.keptExisting',
-          params: { field: FIELD_OF[key], existing: String(previous), value: String(next) },
+          params: { field: key, existing: String(previous), value: String(next) },
         });
         continue;
       }
       Object.assign(changed, { [key]: next });
       Object.assign(before, { [key]: previous });
-      changes.push({ field: FIELD_OF[key], from: previous, to: next });
+      changes.push({ field: key, from: previous, to: next });
     }
     if (changes.length === 0) {
       plan.counts.unchanged += 1;
@@ -311,18 +297,18 @@ export async function writeMunicipalities(
     );
   }
   const districtIds = await loadDistrictCodes(trx);
-  const columnsOf = (values: Partial<Values>) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (key === 'district_code') out.district_id = districtIds.get(String(value))?.id ?? null;
-      else if (key === 'region_code') out.region_id = regionIds.get(String(value)) ?? null;
-      else out[key] = value;
-    }
-    return out;
+  /** The columns of changed values: district and region by their codes, the rest by the one map. */
+  const changedColumns = (values: Partial<Values>) => {
+    const { districtCode, regionCode, ...fields } = values;
+    return {
+      ...toColumns(fields),
+      ...(districtCode === undefined ? {} : { district_id: districtIds.get(districtCode)?.id ?? null }),
+      ...(regionCode === undefined ? {} : { region_id: regionIds.get(regionCode) ?? null }),
+    };
   };
 
   const inserts: MunicipalityInsert[] = plan.inserts.map(({ code, values }) => {
-    const district = values.district_code === undefined ? undefined : districtIds.get(values.district_code);
+    const district = values.districtCode === undefined ? undefined : districtIds.get(values.districtCode);
     return {
       code,
       name: values.name,
@@ -330,15 +316,15 @@ export async function writeMunicipalities(
       kind: STATUTORY_CITY_CODES.has(code) ? 'statutarni_mesto' : 'unknown',
       districtId: district?.id ?? null,
       regionId:
-        values.region_code === undefined ? (district?.regionId ?? null) : (regionIds.get(values.region_code) ?? null),
-      orpCode: values.orp_code ?? null,
-      orpName: values.orp_name ?? null,
-      postalCode: values.postal_code ?? null,
+        values.regionCode === undefined ? (district?.regionId ?? null) : (regionIds.get(values.regionCode) ?? null),
+      orpCode: values.orpCode ?? null,
+      orpName: values.orpName ?? null,
+      postalCode: values.postalCode ?? null,
       population: values.population ?? null,
       latitude: values.latitude ?? null,
       longitude: values.longitude ?? null,
-      memberSince: values.member_since ?? null,
-      isMember: values.is_member ?? false,
+      memberSince: values.memberSince ?? null,
+      isMember: values.isMember ?? false,
       source: provenance.source,
       importRunId: provenance.importRunId,
     };
@@ -346,7 +332,7 @@ export async function writeMunicipalities(
   const ids = await insertMunicipalities(trx, inserts, now, step);
 
   for (const [index, update] of plan.updates.entries()) {
-    await updateById(trx, 'municipalities', update.existing.id, { ...columnsOf(update.changed), updated_at: now });
+    await updateById(trx, 'municipalities', update.existing.id, { ...changedColumns(update.changed), updated_at: now });
     if (index % 200 === 199) await step(plan.inserts.length + index + 1);
   }
 
