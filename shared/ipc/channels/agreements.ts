@@ -80,7 +80,7 @@ export const agreementsChannels = defineChannels({
     output: written,
   },
   'agreements:batch': {
-    doc: 'Generates drafts for many partnerships into a folder chosen in a dialog; emits job:progress {jobId, phase: "agreements"} after each; stops when agreements:cancel names the jobId. Never overwrites (numbered names).',
+    doc: 'Generates drafts for many partnerships into a folder chosen in a dialog; emits job:progress {jobId, phase: "agreements"} after each; stops when jobs:cancel names the jobId. Never overwrites (numbered names).',
     input: z
       .object({
         jobId: z.string().min(1).max(100),
