@@ -1,10 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
-import {
-  MEMBERSHIP_FILTERS,
-  type MembershipFilter,
-  type StatsFilterInput,
-} from '../../../shared/domain/statistics/filter';
+import { MEMBERSHIP_FILTERS, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
 import { DataGrid } from '../../components/DataGrid';
@@ -28,6 +24,7 @@ import {
 import { AreaBarsChart, CountriesChart, YearsChart, type StackBy } from './StatsCharts';
 import './statistics.css';
 import { CodeSelect } from '../../components/Field';
+import { OneCodeFilter } from '../../components/OneCodeFilter';
 
 const TABS = ['regions', 'countries', 'matrix', 'areas', 'funding'] as const;
 type Tab = (typeof TABS)[number];
@@ -38,7 +35,7 @@ const areaRowId = (p: { data: AreaFigures }) => `${p.data.level}-${p.data.region
 /** The statistics dashboard: filter, key figures, charts, tables with drill-down, exports. */
 export function StatisticsPage() {
   const i18n = useI18n();
-  const { t, tk } = i18n;
+  const { t } = i18n;
   const [filter, setFilter] = useState<StatsFilterInput>({});
   const [tab, setTab] = useState<Tab>('regions');
   const [stackBy, setStackBy] = useState<StackBy>('type');
@@ -138,39 +135,35 @@ export function StatisticsPage() {
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.type')}</span>
-          <CodeSelect
+          <OneCodeFilter
             codes={PARTNERSHIP_TYPES}
             labelPrefix="partnershipType"
-            value={filter.types?.[0] ?? null}
-            onChange={(type) => patch({ types: type === null ? [] : [type] })}
+            chosen={filter.types}
+            onChange={(types) => patch({ types })}
             empty={t('stats.filter.all')}
             data-testid="stats-type"
           />
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.status')}</span>
-          <CodeSelect
+          <OneCodeFilter
             codes={PARTNERSHIP_STATUSES}
             labelPrefix="partnershipStatus"
-            value={filter.statuses?.[0] ?? null}
-            onChange={(status) => patch({ statuses: status === null ? [] : [status] })}
+            chosen={filter.statuses}
+            onChange={(statuses) => patch({ statuses })}
             empty={t('stats.filter.all')}
             data-testid="stats-status"
           />
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.membership')}</span>
-          <select
-            data-testid="stats-membership"
+          <CodeSelect
+            codes={MEMBERSHIP_FILTERS}
+            labelPrefix="stats.membership"
             value={filter.membership ?? 'members'}
-            onChange={(e) => patch({ membership: e.target.value as MembershipFilter })}
-          >
-            {MEMBERSHIP_FILTERS.map((m) => (
-              <option key={m} value={m}>
-                {tk(`stats.membership.${m}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(membership) => patch({ membership: membership ?? 'members' })}
+            data-testid="stats-membership"
+          />
         </label>
         <label className="stats-field stats-field-narrow">
           <span>{t('stats.filter.dormantYears')}</span>
