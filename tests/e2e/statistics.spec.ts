@@ -79,6 +79,53 @@ test.describe('statistics and map', () => {
     expect(Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name))).toHaveLength(3);
   });
 
+  test('one region from the screen: the figures, the table and the export follow it; reversed years are named', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.getByTestId('nav-statistics').click();
+    const partnerships = page.getByTestId('card-partnerships');
+    const shown = async () => number(await partnerships.locator('.stats-card-value').textContent());
+    const inRegion = async (code: string) =>
+      Number(
+        (
+          await webApp.ctx.db
+            .knex('partnerships as p')
+            .join('municipalities as m', 'm.id', 'p.municipality_id')
+            .join('regions as r', 'r.id', 'm.region_id')
+            .where({ 'm.is_member': true, 'r.code': code })
+            .count<{ n: number }[]>({ n: '*' })
+        )[0]?.n ?? 0,
+      );
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await expect.poll(shown).toBe(await inRegion('CZ063'));
+    // The table shows the region's districts, not the regions.
+    await expect(page.getByTestId('stats-drill-region')).toHaveText('Kraj Vysočina');
+    await expect(
+      page.getByTestId('stats-regions-grid').locator('.ag-cell', { hasText: 'Havlíčkův Brod' }).first(),
+    ).toBeVisible();
+
+    await page.getByTestId('stats-from').fill('2005');
+    await page.getByTestId('stats-to').fill('1990');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ musí být nejvýše rok „do“.');
+    await page.getByTestId('stats-from').fill('1990');
+    await page.getByTestId('stats-to').fill('2005');
+    await expect(page.getByTestId('stats-years-error')).toHaveCount(0);
+    await saveScreen(page, 'statistics-region');
+
+    await page.getByTestId('stats-export-xlsx').click();
+    const done = page.getByTestId('stats-export-done');
+    await expect(done).toContainText('statistiky-Kraj-Vysocina-1990-2005.xlsx');
+    const xlsxPath = ((await done.textContent()) ?? '').replace(/^Uloženo: /, '').trim();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    expect(workbook.worksheets[0]?.getCell('A2').text).toContain('Kraj Vysočina');
+
+    // Back to the whole registry: the region's choice is cleared everywhere.
+    await page.getByTestId('stats-drill-back').click();
+    await expect(page.getByTestId('stats-region')).toHaveValue('');
+  });
+
   test('at a small window the dashboard stays usable', async ({ appPage: page }) => {
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.getByTestId('nav-statistics').click();

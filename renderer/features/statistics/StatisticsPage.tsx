@@ -39,15 +39,28 @@ export function StatisticsPage() {
   const [filter, setFilter] = useState<StatsFilterInput>({});
   const [tab, setTab] = useState<Tab>('regions');
   const [stackBy, setStackBy] = useState<StackBy>('type');
-  const [drill, setDrill] = useState<string | null>(null);
   const [level, setLevel] = useState<'district' | 'orp'>('district');
   const [exporting, setExporting] = useState<StatsExportFormat | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
-  const stats = useAsync(() => call('stats:compute', { filter }), [filter]);
+  // Reversed years are said next to the years; nothing is computed for them.
+  const reversedYears =
+    filter.fromYear !== undefined &&
+    filter.fromYear !== null &&
+    filter.toYear !== undefined &&
+    filter.toYear !== null &&
+    filter.fromYear > filter.toYear;
+  const [shownFilter, setShownFilter] = useState<StatsFilterInput>({});
+  if (!reversedYears && shownFilter !== filter) setShownFilter(filter);
+  const stats = useAsync(() => call('stats:compute', { filter: shownFilter }), [shownFilter]);
+  const regions = useAsync(() => call('regions:list', {}), []);
   const data = stats.data;
   const f = formatters(i18n);
   const patch = (next: Partial<StatsFilterInput>) => setFilter((current) => ({ ...current, ...next }));
+  // The chosen region (kraj) narrows the whole screen: figures, charts, tables and exports; its
+  // districts or ORPs take the regions' place in the table and the chart.
+  const drill = shownFilter.region ?? null;
+  const setDrill = (region: string | null) => patch({ region });
   const dormantYears = filter.dormantYears ?? 3;
 
   const regionRows = data?.regions;
@@ -61,7 +74,8 @@ export function StatisticsPage() {
     [i18n, drill, level, dormantYears],
   );
   const onRegionOpen = useCallback((event: { data?: AreaFigures }) => {
-    if (event.data?.level === 'region' && event.data.code !== null) setDrill(event.data.code);
+    const code = event.data?.level === 'region' ? event.data.code : null;
+    if (code !== null) setFilter((current) => ({ ...current, region: code }));
   }, []);
 
   const runExport = async (format: StatsExportFormat) => {
@@ -69,7 +83,7 @@ export function StatisticsPage() {
     setExported(null);
     setExportError(null);
     try {
-      const result = await call('stats:export', { format, filter, language: i18n.language });
+      const result = await call('stats:export', { format, filter: shownFilter, language: i18n.language });
       if (result) setExported(result.filePath);
     } catch (error) {
       setExportError(error);
@@ -106,6 +120,21 @@ export function StatisticsPage() {
 
       <div className="stats-filter card" data-testid="stats-filter">
         <label className="stats-field">
+          <span>{t('stats.filter.region')}</span>
+          <select
+            data-testid="stats-region"
+            value={filter.region ?? ''}
+            onChange={(e) => patch({ region: e.target.value === '' ? null : e.target.value })}
+          >
+            <option value="">{t('stats.filter.allRegions')}</option>
+            {(regions.data ?? []).map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stats-field">
           <span>{t('stats.filter.years')}</span>
           <span className="stats-years">
             <input
@@ -132,6 +161,11 @@ export function StatisticsPage() {
               onChange={(e) => patch({ toYear: yearValue(e.target.value) })}
             />
           </span>
+          {reversedYears && (
+            <span className="field-error" role="alert" data-testid="stats-years-error">
+              {t('validation.yearRange')}
+            </span>
+          )}
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.type')}</span>

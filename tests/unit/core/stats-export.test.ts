@@ -32,6 +32,15 @@ const exportAs = async (format: string, filter: Record<string, unknown> = {}, la
   return result.filePath;
 };
 
+describe('file names', () => {
+  it('name the region and the years the file holds (the day only for the whole registry)', async () => {
+    const regional = await exportAs('xlsx', { region: 'CZ031', fromYear: 1990, toYear: 2005 });
+    expect(path.basename(regional)).toBe('statistiky-Jihocesky-kraj-1990-2005.xlsx');
+    const since = await exportAs('csv', { fromYear: 2000 }, 'en');
+    expect(path.basename(since)).toBe('statistics-from-2000.zip');
+  });
+});
+
 describe('XLSX export', () => {
   it('has one sheet per table with the filter on top, a styled frozen header and real numbers', async () => {
     const file = await exportAs('xlsx', { types: ['formal', 'friendship', 'project', 'informal'] });
@@ -206,7 +215,7 @@ describe('DOCX report', () => {
   it('for one region: its districts instead of the regions', async () => {
     const file = await exportAs('docx', { region: 'CZ031' }, 'en');
     const { text, media } = await readDocx(file);
-    expect(path.basename(file)).toBe('statistics-CZ031-2025-06-15.docx');
+    expect(path.basename(file)).toBe('statistics-Jihocesky-kraj.docx');
     expect(text).toContain('Town twinning: Jihočeský kraj');
     expect(text).toContain('Český Krumlov');
     expect(text).not.toContain('Jihomoravský kraj');

@@ -8,6 +8,7 @@ import { statsToCsvZip } from './stats-csv';
 import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
 import { statisticsFor } from './statistics-service';
+import { regionNameOf } from './stats-filter-line';
 
 const statsToJson = (stats: Statistics): Promise<Buffer> =>
   Promise.resolve(
@@ -28,11 +29,33 @@ const FORMATS: Record<
   docx: { extension: 'docx', filterName: 'Word', render: statsToDocx },
 };
 
-/** A file name such as `statistiky-CZ041-2025-06-15.xlsx`. */
+/** A name part without diacritics or spaces ("Kraj Vysočina" → "Kraj-Vysocina"). */
+const namePart = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * A file name that says what the file holds: `statistiky-Kraj-Vysocina-1990-2005.xlsx` for a
+ * region and years, `statistiky-2025-06-15.xlsx` (the day) for the whole registry.
+ */
 export function defaultExportName(stats: Statistics, format: StatsExportFormat, language: UiLanguage): string {
   const stem = language === 'cs' ? 'statistiky' : 'statistics';
-  const region = stats.filter.region === null ? '' : `-${stats.filter.region}`;
-  return sanitizeFileName(`${stem}${region}-${stats.filter.today}.${FORMATS[format].extension}`);
+  const { fromYear, toYear } = stats.filter;
+  const region = regionNameOf(stats) ?? stats.filter.region;
+  const years =
+    fromYear !== null && toYear !== null
+      ? `${String(fromYear)}-${String(toYear)}`
+      : fromYear !== null
+        ? `${language === 'cs' ? 'od' : 'from'}-${String(fromYear)}`
+        : toYear !== null
+          ? `${language === 'cs' ? 'do' : 'to'}-${String(toYear)}`
+          : null;
+  const parts = [stem, ...(region === null ? [] : [namePart(region)]), ...(years === null ? [] : [years])];
+  if (parts.length === 1) parts.push(stats.filter.today);
+  return sanitizeFileName(`${parts.join('-')}.${FORMATS[format].extension}`);
 }
 
 /**
