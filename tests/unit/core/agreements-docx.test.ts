@@ -174,8 +174,11 @@ describe('each template × each partner language × each layout, read back from 
             // No article row splits across pages, and no paragraph inside the table is "kept with
             // next" (LibreOffice chains those across rows and leaves pages nearly empty).
             for (const row of allRows) expect(row).toContain('<w:cantSplit/>');
-            // (The last article's row is kept with the signature row on purpose.)
-            for (const row of allRows.slice(0, -2)) expect(row).not.toContain('<w:keepNext/>');
+            // The exception: the last article's and the § 41 clause's rows go onto the signature
+            // page, every paragraph kept whole and with the next (review C5).
+            for (const row of allRows.slice(0, -3)) expect(row).not.toContain('<w:keepNext/>');
+            for (const row of allRows.slice(-3, -1))
+              for (const pPr of blocks(row, 'w:pPr')) expect(pPr).toMatch(/<w:keepNext\/><w:keepLines\/>/);
             const [left, right] = layout === 'parallel' ? [cs, other] : [other, cs];
             const articleRows = rows.slice(rows.length - left.length);
             articleRows.forEach(([l = '', r = ''], index) => {
@@ -237,6 +240,26 @@ describe('what the parties block and the signatures say', () => {
       (await unzipChecked((await buildAgreement(app.ctx, { ...base, language: 'uk' })).bytes)).document,
     );
     expect(uk).toContain(`Від міста ${base.fields.partner.name}`);
+  });
+});
+
+describe('the title page', () => {
+  it('has no footer ("first page different" with an empty first footer); without one, page 1 has the footer', async () => {
+    for (const layout of AGREEMENT_LAYOUTS) {
+      const request: AgreementRequestInput = { ...base, template: 'partnership', language: 'de', layout };
+      const titled = await unzipChecked((await buildAgreement(app.ctx, { ...request, titlePage: true })).bytes);
+      expect(titled.document).toContain('<w:titlePg/>');
+      const first = /<w:footerReference w:type="first" r:id="(\w+)"\/>/.exec(titled.document)?.[1];
+      const target = new RegExp(`Id="${first ?? '-'}"[^>]*Target="([^"]+)"`).exec(
+        titled.parts['word/_rels/document.xml.rels'] ?? '',
+      )?.[1];
+      const footer = titled.parts[`word/${target ?? '-'}`];
+      expect(footer, 'the first-page footer part').toBeDefined();
+      expect(textOf(footer ?? '').trim()).toBe('');
+      const plain = await unzipChecked((await buildAgreement(app.ctx, { ...request, titlePage: false })).bytes);
+      expect(plain.document).not.toContain('<w:titlePg/>');
+      expect(plain.document).not.toContain('w:type="first"');
+    }
   });
 });
 

@@ -27,3 +27,6 @@ export const pageFooter = (model: AgreementModel): Footer =>
       }),
     ],
   });
+
+/** The title page's footer: nothing. */
+export const emptyFooter = (): Footer => new Footer({ children: [new Paragraph({})] });

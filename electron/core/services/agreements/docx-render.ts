@@ -1,6 +1,6 @@
 import { Document, Packer } from 'docx';
 import type { AgreementModel } from '../../../../shared/domain/agreements/model';
-import { pageFooter } from './docx-footer';
+import { emptyFooter, pageFooter } from './docx-footer';
 import { agreementBody } from './docx-layouts';
 import { A4, FONT, LOCALES, MARGIN, SIZE } from './docx-style';
 import { titlePage } from './docx-title-page';
@@ -22,8 +22,11 @@ export async function renderAgreementDocx(model: AgreementModel): Promise<Buffer
     },
     sections: [
       {
-        properties: { page: { size: A4, margin: MARGIN } },
-        footers: { default: pageFooter(model) },
+        // A title page has no footer ("first page different"); the page count still includes it.
+        properties: { page: { size: A4, margin: MARGIN }, titlePage: model.titlePage },
+        footers: model.titlePage
+          ? { default: pageFooter(model), first: emptyFooter() }
+          : { default: pageFooter(model) },
         children: [...(model.titlePage ? titlePage(model) : []), ...agreementBody(model)],
       },
     ],
