@@ -53,7 +53,7 @@ const FIELD_LABELS: Record<string, string> = {
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({ id, regions, districts, onClose, onDeleted, onChanged }: MemberOverviewProps) {
   const i18n = useI18n();
-  const { t, tk, formatDate, formatNumber, language } = i18n;
+  const { t, tk, tn, formatDate, formatNumber, language } = i18n;
   const toast = useToast();
   const overview = useAsync(() => call('municipalities:overview', { id }), [id]);
   const [tab, setTab] = useState<Tab>('overview');
@@ -197,7 +197,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
                 <h3>
                   {t('members.detail.partnerships')}{' '}
                   <span className="muted">
-                    {t('members.detail.summary', { active: m.activePartnerships, total: m.partnerships })}
+                    {tn('members.detail.summary', m.activePartnerships, { total: m.partnerships })}
                   </span>
                 </h3>
                 <a className="link" href={partnershipsLink({ municipality: m.id })} data-testid="link-partnerships">

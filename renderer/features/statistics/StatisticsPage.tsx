@@ -237,7 +237,7 @@ export function StatisticsPage() {
             />
             <Card label={t('stats.card.per10k')} value={f.dec(data.total.per10k)} testId="card-per10k" />
             <Card
-              label={t('stats.card.dormant', { years: dormantYears })}
+              label={i18n.tn('stats.card.dormant', dormantYears)}
               value={f.int(data.total.dormant)}
               testId="card-dormant"
             />

@@ -24,4 +24,13 @@ describe('message catalogs', () => {
     expect(translatePlural('cs', 'common.rows', 5)).toBe('5 řádků');
     expect(translatePlural('en', 'common.rows', 1)).toBe('1 row');
   });
+
+  it('says dormancy and a member’s active partnerships in correct Czech (first-use review D31)', () => {
+    expect(translatePlural('cs', 'stats.card.dormant', 3)).toBe('Bez aktivity déle než 3 roky');
+    expect(translatePlural('cs', 'stats.card.dormant', 5)).toBe('Bez aktivity déle než 5 let');
+    expect(translatePlural('cs', 'stats.card.dormant', 1)).toBe('Bez aktivity déle než 1 rok');
+    expect(translatePlural('cs', 'members.detail.summary', 1, { total: 1 })).toBe('1 aktivní z 1 partnerství');
+    expect(translatePlural('cs', 'members.detail.summary', 5, { total: 8 })).toBe('5 aktivních z 8 partnerství');
+    expect(translate('cs', 'members.exportXlsx')).toBe(translate('cs', 'partnerships.export.xlsx'));
+  });
 });

@@ -2,7 +2,7 @@ import { Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, T
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import { buildStatsTables, type StatsTable } from '../../../../shared/domain/statistics/tables';
-import { translate } from '../../../../shared/i18n/index';
+import { translate, translatePlural } from '../../../../shared/i18n/index';
 import { reportCharts, svgToPng } from './stats-charts';
 import { REPORT_MARGIN, docxTable, formatCell, run } from './stats-docx-table';
 import { filterText, regionNameOf } from './stats-filter-line';
@@ -50,7 +50,10 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
       ],
       [t('stats.card.partnerships'), formatCell(total.partnerships, 'int', language)],
       [t('stats.card.per10k'), formatCell(total.per10k, 'decimal', language)],
-      [t('stats.card.dormant', { years: stats.filter.dormantYears }), formatCell(total.dormant, 'int', language)],
+      [
+        translatePlural(language, 'stats.card.dormant', stats.filter.dormantYears),
+        formatCell(total.dormant, 'int', language),
+      ],
       [t('stats.card.expiring'), formatCell(total.expiring, 'int', language)],
       [t('stats.card.countries'), formatCell(stats.countries.length, 'int', language)],
     ],
