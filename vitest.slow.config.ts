@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The slow tests (kill -9 at random moments of real imports, 20 runs): `npm run test:slow`, part of
- * `npm test` and so of CI, but apart from the quick unit suite a developer runs all day.
+ * The slow tests (kill -9 at random moments of real imports, 20 runs; every agreement template ×
+ * layout rendered to PDF by LibreOffice): `npm run test:slow`, part of `npm test` and so of CI, but
+ * apart from the quick unit suite a developer runs all day.
  */
 export default defineConfig({
   test: {
