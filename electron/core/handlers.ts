@@ -8,6 +8,7 @@ import { requestsHandlers } from './handlers/requests-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { agreementsHandlers } from './handlers/agreements-handlers';
 import { statisticsHandlers } from './handlers/statistics-handlers';
+import { townsHandlers } from './handlers/towns-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
@@ -20,4 +21,5 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...importHandlers(ctx),
     ...agreementsHandlers(ctx),
     ...statisticsHandlers(ctx),
+    ...townsHandlers(ctx),
   }) satisfies Handlers;

@@ -7,6 +7,7 @@ import { requestsChannels } from './channels/requests';
 import { importChannels } from './channels/import';
 import { agreementsChannels } from './channels/agreements';
 import { statisticsChannels } from './channels/statistics';
+import { townsChannels } from './channels/towns';
 import type { Result } from '../domain/errors';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...importChannels,
   ...agreementsChannels,
   ...statisticsChannels,
+  ...townsChannels,
 } as const;
 
 export type Contract = typeof contract;

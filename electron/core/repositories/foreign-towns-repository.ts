@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { ForeignTown } from '../../../shared/domain/partnerships';
 import { townNameKey } from '../../../shared/domain/text';
+import type { TownCard, TownCardPatch } from '../../../shared/domain/town-card';
+import { columnsOf, fieldsOf, selectedColumns, type FieldMap } from './field-map';
 import { insertRows } from './import-repository';
 
 /* The foreign_towns table: partner towns abroad, one record per town (unique country + folded name). */
@@ -148,4 +150,102 @@ export async function findForeignTownByGeonamesId(db: Knex, geonamesId: number):
 export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
   const rows = await db('foreign_towns').select<TownRecord[]>(townColumns);
   return rows.map(toTown);
+}
+
+/** The card's fields and their columns (the one map of `foreign_towns` for the card). */
+const CARD_COLUMN_OF = {
+  id: 'id',
+  version: 'version',
+  name: 'name',
+  nameCs: 'name_cs',
+  nameNative: 'name_native',
+  useCzechName: 'use_czech_name',
+  altNames: 'alt_names',
+  countryCode: 'country_code',
+  kind: 'kind',
+  adminRegion: 'admin_region',
+  population: 'population',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  address: 'address',
+  language: 'language',
+  website: 'website',
+  email: 'email',
+  mayorName: 'mayor_name',
+  mayorGender: 'mayor_gender',
+  mayorOffice: 'mayor_office',
+  mayorTitle: 'mayor_title',
+  contractingBody: 'contracting_body',
+  history: 'history',
+  notes: 'notes',
+  geonamesId: 'geonames_id',
+  source: 'source',
+  importRunId: 'import_run_id',
+  verifiedAt: 'verified_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const satisfies FieldMap;
+
+/** A town's card without its partnerships, as stored. */
+export type TownCardRecord = Omit<TownCard, 'partnerships'>;
+
+const toCard = (row: Record<string, unknown>): TownCardRecord => {
+  const fields = fieldsOf(CARD_COLUMN_OF, row);
+  return {
+    ...(fields as unknown as TownCardRecord),
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    useCzechName: row.use_czech_name === true || row.use_czech_name === 1,
+    altNames: typeof row.alt_names === 'string' ? row.alt_names.split('\n').filter((n) => n.trim() !== '') : [],
+    kind: row.kind === 'municipality' ? 'municipality' : 'town',
+    mayorGender: row.mayor_gender === 'm' || row.mayor_gender === 'f' ? row.mayor_gender : null,
+  };
+};
+
+export async function findTownCard(db: Knex, id: number): Promise<TownCardRecord | undefined> {
+  const row = await db('foreign_towns').where({ id }).first<Record<string, unknown> | undefined>(
+    selectedColumns(CARD_COLUMN_OF),
+  );
+  return row ? toCard(row) : undefined;
+}
+
+/** The columns of a card patch (other names one per line; the natural key follows the name). */
+export function townCardColumns(patch: TownCardPatch): Record<string, unknown> {
+  const { altNames, ...rest } = patch;
+  const columns = columnsOf(CARD_COLUMN_OF, rest);
+  if (altNames !== undefined) columns.alt_names = altNames.length > 0 ? altNames.join('\n') : null;
+  if (patch.name !== undefined) columns.name_key = foreignTownKey(patch.name);
+  return columns;
+}
+
+/** Another town of that country with the same folded name (what the unique key would refuse). */
+export async function otherTownWithKey(db: Knex, countryCode: string, name: string, selfId: number) {
+  return db('foreign_towns')
+    .where({ country_code: countryCode, name_key: foreignTownKey(name) })
+    .whereNot({ id: selfId })
+    .first<{ id: number; name: string } | undefined>('id', 'name');
+}
+
+/** The partnerships of a town, with their members, in Czech order of the member's name (sorted by the caller). */
+export async function listTownPartnerships(db: Knex, townId: number) {
+  return db('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .where('p.foreign_town_id', townId)
+    .select<
+      {
+        partnershipId: number;
+        municipalityId: number;
+        municipalityName: string;
+        regionName: string | null;
+        type: string;
+        status: string;
+      }[]
+    >(
+      'p.id as partnershipId',
+      'm.id as municipalityId',
+      'm.name as municipalityName',
+      'r.name as regionName',
+      'p.type',
+      'p.status',
+    );
 }

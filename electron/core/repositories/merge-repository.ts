@@ -167,6 +167,16 @@ const TOWN_FILLABLE = [
   'import_run_id',
   'verified_at',
   'verified_by',
+  // The partner-town card (0013): a merge keeps what either record knew.
+  'name_native',
+  'address',
+  'email',
+  'mayor_name',
+  'mayor_gender',
+  'mayor_office',
+  'mayor_title',
+  'contracting_body',
+  'history',
 ] as const;
 
 /** Other names of a town, stored one per line. */

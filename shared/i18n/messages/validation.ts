@@ -15,6 +15,10 @@ export const validationMessages = defineMessages(
     'validation.municipalityCode': 'Kód obce má přesně 6 číslic.',
     'validation.coordinatesPair': 'Vyplňte obě souřadnice, nebo žádnou.',
     'validation.countryCode': 'Zvolte platný kód státu (ISO, např. DE).',
+    'validation.language': 'Zadejte kód jazyka o dvou písmenech (ISO 639-1, např. de).',
+    'validation.office': 'Zvolte úřad ze seznamu.',
+    'validation.tooMany': 'Položek je příliš mnoho.',
+    'validation.townPopulation': 'Počet obyvatel musí být mezi 0 a 40 000 000.',
   },
   {
     'validation.required': 'Please fill in this field.',
@@ -29,5 +33,9 @@ export const validationMessages = defineMessages(
     'validation.municipalityCode': 'A municipality code has exactly 6 digits.',
     'validation.coordinatesPair': 'Fill in both coordinates, or neither.',
     'validation.countryCode': 'Choose a valid country code (ISO, e.g. DE).',
+    'validation.language': 'Enter a two-letter language code (ISO 639-1, e.g. de).',
+    'validation.office': 'Choose an office from the list.',
+    'validation.tooMany': 'There are too many items.',
+    'validation.townPopulation': 'Population must be between 0 and 40,000,000.',
   },
 );

@@ -8,6 +8,7 @@ import * as verification from './0009-verification';
 import * as townIdentity from './0010-town-identity';
 import * as townDecisions from './0011-town-decisions';
 import * as memberDatePrecision from './0012-member-date-precision';
+import * as townCard from './0013-town-card';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0010-town-identity', ...townIdentity },
   { name: '0011-town-decisions', ...townDecisions },
   { name: '0012-member-date-precision', ...memberDatePrecision },
+  { name: '0013-town-card', ...townCard },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { id } from '../../domain/schemas';
+import { townCardPatchSchema, townCardSchema } from '../../domain/town-card';
+import { defineChannels } from '../define';
+
+/** The partner-town card: a town abroad as a record of its own. */
+export const townsChannels = defineChannels({
+  'towns:card': {
+    doc: 'One partner town with every field of its card (names, town hall, mayor, who signs, history), its version and provenance, and its partnerships in Czech order.',
+    input: z.object({ id }).strict(),
+    output: townCardSchema,
+  },
+  'towns:update': {
+    doc: 'Changes fields of a partner-town card if it is still at `version` (else CONFLICT). A name or country another record of the town already has is CONFLICT with reason townCard.error.duplicate (merge instead). A renamed town keeps its former name among its other names. Audited; the Partnerships grid rows of the town refresh.',
+    input: z.object({ id, version: z.number().int().positive(), patch: townCardPatchSchema }).strict(),
+    output: townCardSchema,
+  },
+});

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TownCard } from '../../../shared/domain/town-card';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+describe('the partner-town card', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const townId = async (name: string) =>
+    (await app.ctx.db.knex('foreign_towns').where({ name }).first<{ id: number }>('id')).id;
+
+  it('reads every field as unknown until stated, with the town’s partnerships', async () => {
+    const card = await ok<TownCard>(app.dispatch('towns:card', { id: await townId('Konstanz') }));
+    expect(card.name).toBe('Konstanz');
+    expect(card.countryCode).toBe('DE');
+    expect(card.mayorName).toBeNull();
+    expect(card.mayorGender).toBeNull();
+    expect(card.address).toBeNull();
+    expect(card.useCzechName).toBe(true);
+    expect(card.partnerships.map((p) => p.municipalityName)).toContain('Tábor');
+  });
+
+  it('stores what staff type, audits it, refreshes the town’s grid rows, and refuses a stale version', async () => {
+    const id = await townId('Konstanz');
+    const before = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    app.events.length = 0;
+    const after = await ok<TownCard>(
+      app.dispatch('towns:update', {
+        id,
+        version: before.version,
+        patch: {
+          address: '  Kanzleistraße 15, 78462 Konstanz ',
+          mayorName: 'Uli Burchardt',
+          mayorGender: 'm',
+          mayorOffice: 'DE:oberbuergermeister',
+          contractingBody: 'Stadt Konstanz',
+          email: 'info@konstanz.de',
+          history: '',
+        },
+      }),
+    );
+    expect(after.version).toBe(before.version + 1);
+    expect(after.address).toBe('Kanzleistraße 15, 78462 Konstanz');
+    expect(after.mayorName).toBe('Uli Burchardt');
+    expect(after.history).toBeNull(); // blank is unknown, never ''
+    const entry = await app.ctx.db
+      .knex('audit_log')
+      .where({ table_name: 'foreign_towns', record_id: id, action: 'update' })
+      .first<{ before: string; after: string }>();
+    expect(JSON.parse(entry.before).mayorName).toBeNull();
+    expect(JSON.parse(entry.after).mayorName).toBe('Uli Burchardt');
+    const changed = app.events.find((e) => e.event === 'data:changed')?.payload as { partnershipIds: number[] };
+    expect(changed.partnershipIds.sort()).toEqual(after.partnerships.map((p) => p.partnershipId).sort());
+
+    const stale = await app.dispatch('towns:update', { id, version: before.version, patch: { mayorName: 'X' } });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
+    const kept = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    expect(kept.mayorName).toBe('Uli Burchardt');
+  });
+
+  it('names the field of bad input and changes nothing', async () => {
+    const id = await townId('Konstanz');
+    const before = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    for (const [patch, path] of [
+      [{ email: 'not an e-mail' }, 'email'],
+      [{ longitude: null }, 'longitude'],
+      [{ mayorOffice: 'PL:prezydent_miasta' }, 'mayorOffice'],
+      [{ countryCode: 'XX' }, 'countryCode'],
+      [{ name: ' ' }, 'name'],
+    ] as const) {
+      const result = await app.dispatch('towns:update', { id, version: before.version, patch });
+      expect(result.ok, JSON.stringify(patch)).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('VALIDATION');
+        expect(JSON.stringify(result.error.details)).toContain(path);
+      }
+    }
+    expect(await ok<TownCard>(app.dispatch('towns:card', { id }))).toEqual(before);
+  });
+
+  it('a rename keeps the former name as another name; a name another record has is refused', async () => {
+    const id = await townId('Konstanz');
+    const card = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    const renamed = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: card.version, patch: { name: 'Konstanz am Bodensee' } }),
+    );
+    expect(renamed.altNames).toContain('Konstanz');
+    const otherGerman = await app.ctx.db
+      .knex('foreign_towns')
+      .where({ country_code: 'DE' })
+      .whereNot({ id })
+      .first<{ name: string }>('name');
+    const clash = await app.dispatch('towns:update', {
+      id,
+      version: renamed.version,
+      patch: { name: otherGerman.name.toUpperCase() },
+    });
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) {
+      expect(clash.error.code).toBe('CONFLICT');
+      expect((clash.error.details as { reason: string }).reason).toBe('townCard.error.duplicate');
+    }
+    expect((await app.ctx.db.knex('foreign_towns').where({ country_code: 'DE' }).count<{ n: number }[]>('* as n'))[0]?.n).toBeGreaterThan(1);
+  });
+});
