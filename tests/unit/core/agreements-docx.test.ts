@@ -7,6 +7,7 @@ import type { ClauseLibrary } from '../../../shared/domain/agreements/library';
 import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
 import { agreementDefaults, buildAgreement } from '../../../electron/core/services/agreements/agreements-service';
 import { loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
+import { resolveNumbering } from '../../support/docx-numbering';
 import { RESOURCES_DIR, createTestApp, type TestApp } from '../../support/temp-db';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -52,8 +53,10 @@ async function unzipChecked(bytes: Buffer): Promise<{ document: string; parts: R
     expect(valid, `${name} is not well-formed XML`).toBe(true);
     parts[name] = xml;
   }
-  const document = parts['word/document.xml'];
-  if (document === undefined) throw new Error('word/document.xml is missing');
+  const xml = parts['word/document.xml'];
+  if (xml === undefined) throw new Error('word/document.xml is missing');
+  // Read as a reader sees it: Word numbering's labels ("Článek 3", "2.", "–") in front of the text.
+  const document = resolveNumbering(xml, parts['word/numbering.xml']);
   return { document, parts };
 }
 

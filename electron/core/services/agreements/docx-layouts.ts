@@ -1,5 +1,6 @@
-import { PageBreak, Paragraph, Table, TableRow } from 'docx';
-import type { AgreementModel } from '../../../../shared/domain/agreements/model';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableRow } from 'docx';
+import type { AgreementModel, Section } from '../../../../shared/domain/agreements/model';
+import { articleLevelText, planSection } from './docx-numbering';
 import { paragraph } from './docx-paragraphs';
 import { signatureRow, signatureTable } from './docx-signatures';
 import { columnCell, twoColumnTable } from './docx-style';
@@ -13,6 +14,29 @@ import { columnCell, twoColumnTable } from './docx-style';
 const KEPT_WITH_SIGNATURES = 2;
 
 /**
+ * A column's paragraphs of a section as Word paragraphs, with Word numbering where the column's
+ * article labels can be Word numbering (docx-numbering). `instance` numbers the restarts of
+ * numbered paragraphs outside labelled articles: one per section and column.
+ */
+function columnParagraphs(
+  model: AgreementModel,
+  section: Section,
+  column: 0 | 1,
+  options: { narrow: boolean; toSignatures: boolean; instance: number; wordArticles: boolean },
+): Paragraph[] {
+  return planSection(model, section, column, options.instance, options.wordArticles).map(
+    ({ para, numbering, outline }) =>
+      paragraph(para, model.languages[column], options.narrow, options.toSignatures, { numbering, outline }),
+  );
+}
+
+/** Whether each column's article labels are Word numbering (else typed, see docx-numbering). */
+const wordArticlesOf = (model: AgreementModel): [boolean, boolean] => [
+  articleLevelText(model, 0) !== null,
+  articleLevelText(model, 1) !== null,
+];
+
+/**
  * The parallel table: one row per section, the same section in both languages side by side, and
  * the signatures as its last row. No row splits (a heading never stands alone at the foot of a
  * page). The last article's and the § 41 clause's rows have every paragraph kept with the next
@@ -21,45 +45,58 @@ const KEPT_WITH_SIGNATURES = 2;
  * `alternate` is this layout too: the model has already put the partner's language first.
  */
 function bodyParallel(model: AgreementModel): Table {
-  const [first, second] = model.languages;
   const sections = model.titlePage ? model.sections.filter((s) => s.kind !== 'title') : model.sections;
+  const wordArticles = wordArticlesOf(model);
   const rows = sections.map((section, index) => {
     const toSignatures = index >= sections.length - KEPT_WITH_SIGNATURES;
-    return new TableRow({
-      cantSplit: true,
-      children: [
-        columnCell(
-          section.texts[0].map((p) => paragraph(p, first, true, toSignatures)),
-          'left',
-        ),
-        columnCell(
-          section.texts[1].map((p) => paragraph(p, second, true, toSignatures)),
-          'right',
-        ),
-      ],
-    });
+    const column = (c: 0 | 1) =>
+      columnParagraphs(model, section, c, {
+        narrow: true,
+        toSignatures,
+        instance: 2 * index + c + 1,
+        wordArticles: wordArticles[c],
+      });
+    return new TableRow({ cantSplit: true, children: [columnCell(column(0), 'left'), columnCell(column(1), 'right')] });
   });
   return twoColumnTable([...rows, signatureRow(model)]);
 }
 
 /**
- * One language's whole text, then the other's from a new page; the signatures follow both. The
+ * One language's whole text, then the other's, then the signatures.
+ *
+ * The second text does not start on a page of its own: a page break there left the first text's
+ * last page almost empty whenever it ended near the top of a page (layout review). It follows
+ * after a short rule; its title, the parties' block and every heading are kept with the next
+ * paragraph (as everywhere in this layout), so a title never stands alone at the foot of a page. The
  * second language's last article and § 41 clause are kept with the signatures, paragraph by
  * paragraph, as in the parallel table.
  */
 function bodySequential(model: AgreementModel): Paragraph[] {
   const out: Paragraph[] = [];
   const count = model.sections.length;
-  model.languages.forEach((language, index) => {
+  const wordArticles = wordArticlesOf(model);
+  ([0, 1] as const).forEach((column) => {
+    if (column === 1)
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 240, after: 360 },
+          keepNext: true,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
+          indent: { left: 3000, right: 3000 },
+          children: [],
+        }),
+      );
     // Each language's text starts with its own title, even after a title page.
     model.sections.forEach((section, sectionIndex) => {
-      const toSignatures = index === 1 && sectionIndex >= count - KEPT_WITH_SIGNATURES;
-      const paras = index === 0 ? section.texts[0] : section.texts[1];
-      paras.forEach((para, paraIndex) => {
-        if (index === 1 && sectionIndex === 0 && paraIndex === 0)
-          out.push(new Paragraph({ children: [new PageBreak()] }));
-        out.push(paragraph(para, language, false, toSignatures));
+      const toSignatures = column === 1 && sectionIndex >= count - KEPT_WITH_SIGNATURES;
+      const paras = columnParagraphs(model, section, column, {
+        narrow: false,
+        toSignatures,
+        instance: 2 * sectionIndex + column + 1,
+        wordArticles: wordArticles[column],
       });
+      out.push(...paras);
       out.push(new Paragraph({ spacing: { after: 80 }, keepNext: toSignatures, children: [] }));
     });
   });

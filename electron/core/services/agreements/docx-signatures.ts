@@ -1,7 +1,7 @@
 import { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { AgreementLanguage } from '../../../../shared/domain/codes';
 import type { AgreementModel, Run, SignatureSide } from '../../../../shared/domain/agreements/model';
-import { columnCell, textRuns, twoColumnTable } from './docx-style';
+import { STYLE, columnCell, textRuns, twoColumnTable } from './docx-style';
 
 /** What a blank the signatories fill in by hand looks like. */
 const BLANK = '……………………';
@@ -22,6 +22,7 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
         : `${sig.dates[0].text} / ${sig.dates[1].text}`;
   const line = (label: string, value: Run, language: AgreementLanguage) =>
     new Paragraph({
+      style: STYLE.signature,
       keepNext: true,
       keepLines: true,
       spacing: { after: 60 },
@@ -37,6 +38,7 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
       ...(sig.forParty[0] === sig.forParty[1]
         ? [
             new Paragraph({
+              style: STYLE.signature,
               keepNext: true,
               spacing: { before: 240, after: 160 },
               children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
@@ -44,11 +46,13 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
           ]
         : [
             new Paragraph({
+              style: STYLE.signature,
               keepNext: true,
               spacing: { before: 240 },
               children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
             }),
             new Paragraph({
+              style: STYLE.signature,
               keepNext: true,
               spacing: { after: 160 },
               children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
@@ -57,17 +61,19 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
       line(joinLabels(sig.placeLabel), sig.place, first),
       line(joinLabels(sig.dateLabel), { text: dateText }, first),
       new Paragraph({
+        style: STYLE.signature,
         keepNext: true,
         spacing: { before: 700 },
         children: [new TextRun({ text: '……………………………………………' })],
       }),
       new Paragraph({
+        style: STYLE.signature,
         keepNext: true,
         spacing: { after: 120 },
         children: textRuns([{ text: joinLabels(sig.signatureLine) }], first, { size: 16 }),
       }),
-      new Paragraph({ keepNext: true, children: textRuns([sig.name], first, { bold: true }) }),
-      new Paragraph({ children: textRuns([{ text: functions }], first) }),
+      new Paragraph({ style: STYLE.signature, keepNext: true, children: textRuns([sig.name], first, { bold: true }) }),
+      new Paragraph({ style: STYLE.signature, children: textRuns([{ text: functions }], first) }),
     ],
     side,
   );

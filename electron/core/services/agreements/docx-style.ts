@@ -1,4 +1,5 @@
 import {
+  AlignmentType,
   HighlightColor,
   Paragraph,
   Table,
@@ -82,3 +83,78 @@ export const twoColumnTable = (rows: TableRow[]): Table =>
     borders: TableBorders.NONE,
     rows,
   });
+
+/**
+ * Paragraph style ids: Word's own Title and Heading 1/2 (Word shows them as "Název", "Nadpis 1",
+ * "Nadpis 2" in Czech; their outline levels fill the navigation pane and a table of contents),
+ * and the agreement's own named styles for the body, so that a paragraph staff add in Word takes
+ * the document's look from the style list instead of copied direct formatting.
+ */
+export const STYLE = {
+  title: 'Title',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  subtitle: 'AgreementSubtitle',
+  text: 'AgreementText',
+  numbered: 'AgreementNumbered',
+  bullet: 'AgreementBullet',
+  partyName: 'AgreementPartyName',
+  partyLine: 'AgreementPartyLine',
+  and: 'AgreementAnd',
+  signature: 'AgreementSignature',
+  mark: 'AgreementMark',
+} as const;
+
+const heading = (outlineLevel: number) => ({
+  basedOn: 'Normal',
+  next: STYLE.text,
+  quickFormat: true,
+  run: { font: FONT, size: SIZE, bold: true, color: '000000' },
+  paragraph: {
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 60, after: 60 },
+    keepLines: true,
+    outlineLevel,
+  },
+});
+
+/** The built-in styles the agreement redefines (docx writes them with these properties). */
+export const defaultStyles = {
+  title: {
+    basedOn: 'Normal',
+    next: STYLE.subtitle,
+    quickFormat: true,
+    run: { font: FONT, size: 32, bold: true, color: '000000' },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
+  },
+  heading1: heading(0),
+  heading2: heading(1),
+};
+
+const own = (id: string, name: string, paragraph: object, run: object = {}) => ({
+  id,
+  name,
+  basedOn: 'Normal',
+  next: id,
+  quickFormat: true,
+  run,
+  paragraph,
+});
+
+/** The agreement's own paragraph styles, Czech-named for the Czech office that edits the draft. */
+export const paragraphStyles = [
+  own(STYLE.subtitle, 'Smlouva – podtitul', { alignment: AlignmentType.CENTER, spacing: { after: 240 } }, { size: 24 }),
+  own(STYLE.text, 'Smlouva – text', { alignment: AlignmentType.JUSTIFIED, spacing: { after: 100 } }),
+  own(STYLE.numbered, 'Smlouva – číslovaný odstavec', { alignment: AlignmentType.JUSTIFIED, spacing: { after: 100 } }),
+  own(STYLE.bullet, 'Smlouva – odrážka', { alignment: AlignmentType.JUSTIFIED, spacing: { after: 40 } }),
+  own(STYLE.partyName, 'Smlouva – smluvní strana', { spacing: { before: 120 }, keepLines: true }, { bold: true }),
+  own(STYLE.partyLine, 'Smlouva – údaje strany', { keepLines: true }),
+  own(STYLE.and, 'Smlouva – spojka stran', { alignment: AlignmentType.CENTER, spacing: { before: 120 } }),
+  own(STYLE.signature, 'Smlouva – podpisy', { spacing: { after: 60 } }),
+  own(
+    STYLE.mark,
+    'Smlouva – značka návrhu',
+    { alignment: AlignmentType.RIGHT },
+    { bold: true, color: 'C00000', size: 20 },
+  ),
+];

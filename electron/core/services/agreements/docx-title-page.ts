@@ -1,6 +1,6 @@
 import { AlignmentType, PageBreak, Paragraph } from 'docx';
 import type { AgreementModel } from '../../../../shared/domain/agreements/model';
-import { textRuns } from './docx-style';
+import { STYLE, textRuns } from './docx-style';
 
 /**
  * The optional title page: the title section in both languages, large and centred a third of the
@@ -15,6 +15,7 @@ export function titlePage(model: AgreementModel): Paragraph[] {
     for (const para of paras) {
       out.push(
         new Paragraph({
+          style: para.role === 'title' ? STYLE.title : STYLE.subtitle,
           alignment: AlignmentType.CENTER,
           spacing: { after: para.role === 'title' ? 200 : 720 },
           children: textRuns(para.runs, language, para.role === 'title' ? { bold: true, size: 40 } : { size: 26 }),
