@@ -19,6 +19,7 @@ import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText 
 import { styleNonce } from '../lib/style-nonce';
 import { GridViewsBar, rememberedState } from './GridViewsBar';
 import './data-grid.css';
+import { usePrintLayout } from './print';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -95,6 +96,7 @@ export function DataGrid<T>({
     },
     [onReady],
   );
+  usePrintLayout(api);
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
   // While the browser is idle after rows arrive, rank the text the grid may be sorted by.
   useEffect(() => {

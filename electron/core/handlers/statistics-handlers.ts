@@ -1,6 +1,7 @@
 import type { statisticsChannels } from '../../../shared/ipc/channels/statistics';
 import type { AppContext } from '../context';
 import { loadBoundariesFromDialog } from '../services/statistics/boundaries-service';
+import { exportMapWithDialog } from '../services/statistics/map-export-service';
 import { exportStatsWithDialog } from '../services/statistics/stats-export-service';
 import { mapDataFor, statisticsFor } from '../services/statistics/statistics-service';
 import type { HandlersFor } from './types';
@@ -10,5 +11,6 @@ export const statisticsHandlers = (ctx: AppContext) =>
     'stats:compute': ({ filter }) => statisticsFor(ctx, filter),
     'stats:export': (input) => exportStatsWithDialog(ctx, input),
     'map:data': ({ filter }) => mapDataFor(ctx, filter),
+    'map:export': (input) => exportMapWithDialog(ctx, input),
     'map:loadBoundaries': () => loadBoundariesFromDialog(ctx),
   }) satisfies HandlersFor<typeof statisticsChannels>;

@@ -3,8 +3,12 @@ import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { OneCodeFilter } from '../../components/OneCodeFilter';
 import { useI18n } from '../../lib/i18n';
+import { hasNativeFiles } from '../../lib/upload';
 
-/** The map's filters and switches: type, status, lines, region bubbles, a boundaries file. */
+/**
+ * The map's filters and switches: type, status, lines, region bubbles, and (in the desktop app,
+ * which has a file dialog) the user's own boundaries file instead of the shipped kraje.
+ */
 export function MapFilters({
   filter,
   setFilter,
@@ -70,14 +74,16 @@ export function MapFilters({
           {t('map.clearBoundaries')}
         </button>
       ) : (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void loadBoundaries()}
-          data-testid="map-load-boundaries"
-        >
-          {t('map.loadBoundaries')}
-        </button>
+        hasNativeFiles() && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void loadBoundaries()}
+            data-testid="map-load-boundaries"
+          >
+            {t('map.loadBoundaries')}
+          </button>
+        )
       )}
     </>
   );

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -13,6 +14,9 @@ import { MapFilters } from './MapFilters';
 import { BubblesLayer, ChoroplethLayer, CountriesLayer, LinksLayer, MembersLayer, TownsLayer } from './map-layers';
 import { MapTooltip, type TooltipState } from './MapTooltip';
 import { useDenseMap } from './useDenseMap';
+import { loadBuiltinBoundaries } from './builtin-boundaries';
+import { MapExportButtons } from './MapExportButtons';
+import type { MapLegend } from './map-export';
 import { MAP_HEIGHT, MAP_WIDTH, countryShapes, europeProjection, linksPath } from './map-geometry';
 import './map.css';
 
@@ -32,11 +36,24 @@ export function MapPage() {
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
   const [linesChoice, setLinesChoice] = useState<boolean | null>(null);
   const [zoom, setZoom] = useState(0);
+  /** A boundary file the user loaded (desktop); it replaces the shipped kraje until cleared. */
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
+  const [builtin, setBuiltin] = useState<Boundaries | null>(null);
   const [boundaryError, setBoundaryError] = useState<unknown>(null);
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const map = useAsync(() => call('map:data', { filter }), [filter]);
+  useEffect(() => {
+    let live = true;
+    void loadBuiltinBoundaries().then((loaded) => {
+      if (live) setBuiltin(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const shown = boundaries ?? builtin;
   const data = map.data;
 
   const projection = useMemo(() => europeProjection(ZOOMS[zoom] ?? 1), [zoom]);
@@ -117,6 +134,26 @@ export function MapPage() {
     openLink(partnershipsLink(point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode }));
   };
 
+  /** The legend of an exported map: what is drawn, for which filter, when, from which sources. */
+  const legend = (date: string): MapLegend => {
+    const chosen = [
+      ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
+      ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
+    ];
+    return {
+      title: t('map.title'),
+      lines: [
+        chosen.length === 0 ? t('print.noFilter') : t('print.filter', { filter: chosen.join(', ') }),
+        t('map.export.date', { date }),
+      ],
+      entries: [
+        { color: '#1d5fa8', text: t('map.legend.member') },
+        { color: '#e07b00', text: t('map.legend.town') },
+      ],
+      attribution: t('map.attribution'),
+    };
+  };
+
   return (
     <section className="page map-page" data-testid="map-page">
       <PageHeader
@@ -138,11 +175,14 @@ export function MapPage() {
           setBoundaries={setBoundaries}
           loadBoundaries={loadBoundaries}
         />
+        <PrintButton title={t('map.title')} />
+        <MapExportButtons svg={svg} legend={legend} />
       </PageHeader>
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
       {boundaryError !== null && <ErrorNotice error={boundaryError} />}
       <div className="map-box card" ref={box} onMouseLeave={hide}>
         <svg
+          ref={svg}
           className="map-svg"
           viewBox={`0 0 ${String(MAP_WIDTH)} ${String(MAP_HEIGHT)}`}
           preserveAspectRatio="xMidYMid slice"
@@ -154,9 +194,9 @@ export function MapPage() {
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
           <CountriesLayer shapes={shapes} partnerCountries={partnerCountries} show={show} />
-          {boundaries && (
+          {shown && (
             <ChoroplethLayer
-              boundaries={boundaries}
+              boundaries={shown}
               projection={projection}
               regionCounts={regionCounts}
               maxRegion={maxRegion}
@@ -221,7 +261,11 @@ export function MapPage() {
               <i className="dot bubble" /> {t('map.legend.region')}
             </span>
           )}
-          {boundaries && <span>{t('map.boundariesLoaded', { file: boundaries.fileName })}</span>}
+          {boundaries ? (
+            <span>{t('map.boundariesLoaded', { file: boundaries.fileName })}</span>
+          ) : (
+            builtin && <span className="map-attribution">{t('map.boundariesSource')}</span>
+          )}
           {data && data.withoutCoordinates > 0 && (
             <span className="map-missing">{t('map.withoutCoordinates', { count: data.withoutCoordinates })}</span>
           )}

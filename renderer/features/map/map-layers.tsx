@@ -56,7 +56,10 @@ export function CountriesLayer({
   );
 }
 
-/** NUTS 3 regions from a loaded boundaries file, shaded by their partnerships. */
+/**
+ * NUTS 3 regions (the shipped kraje or a loaded boundaries file), shaded by their partnerships;
+ * a click opens the Partnerships grid for the region.
+ */
 export function ChoroplethLayer({
   boundaries,
   projection,
@@ -82,8 +85,14 @@ export function ChoroplethLayer({
             key={region.code}
             d={d}
             className="map-region"
+            data-testid="map-region"
+            data-code={region.code}
+            data-count={count}
             fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-            onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count })])}
+            onMouseMove={(e) =>
+              show(e, region.name, [t('map.tooltip.partnerships', { count }), t('map.tooltip.click')])
+            }
+            onClick={() => openLink(partnershipsLink({ region: region.code }))}
           />
         );
       })}

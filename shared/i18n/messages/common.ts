@@ -55,6 +55,14 @@ export const commonMessages = defineMessages(
     'error.READ_ONLY': 'Databázi nelze zapisovat (soubor nebo složka jsou jen pro čtení). Nic nebylo uloženo.',
     'error.INTERNAL': 'Nastala neočekávaná chyba.',
     'error.NETWORK': 'Spojení s jádrem aplikace selhalo.',
+    'print.button': 'Tisk',
+    'print.filter': 'Filtr: {filter}',
+    'print.noFilter': 'Filtr: žádný (vše)',
+    'print.search': 'hledání „{text}“',
+    'print.columnFilters': 'filtr sloupců: {names}',
+    'print.printed': 'Vytištěno {date}',
+    'print.tooManyRows':
+      'Tabulka má {count} řádků, vytisknout jde nejvýše {limit}. Zužte filtr, nebo tabulku exportujte do XLSX.',
   },
   {
     'app.name': 'Twinning Registry',
@@ -110,5 +118,13 @@ export const commonMessages = defineMessages(
     'error.READ_ONLY': 'The database cannot be written (the file or its folder is read-only). Nothing was saved.',
     'error.INTERNAL': 'An unexpected error occurred.',
     'error.NETWORK': 'The connection to the application core failed.',
+    'print.button': 'Print',
+    'print.filter': 'Filter: {filter}',
+    'print.noFilter': 'Filter: none (everything)',
+    'print.search': 'search “{text}”',
+    'print.columnFilters': 'column filters: {names}',
+    'print.printed': 'Printed {date}',
+    'print.tooManyRows':
+      'The table has {count} rows; at most {limit} can be printed. Narrow the filter or export the table to XLSX.',
   },
 );

@@ -8,6 +8,8 @@ import { defineChannels } from '../define';
 
 export const STATS_EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'docx'] as const;
 export type StatsExportFormat = (typeof STATS_EXPORT_FORMATS)[number];
+export const MAP_EXPORT_FORMATS = ['png', 'svg'] as const;
+export type MapExportFormat = (typeof MAP_EXPORT_FORMATS)[number];
 
 export const statisticsChannels = defineChannels({
   'stats:compute': {
@@ -30,6 +32,17 @@ export const statisticsChannels = defineChannels({
     doc: 'The map for a filter: member municipalities and partner towns with coordinates, the lines between them and region bubbles.',
     input: z.object({ filter: statsFilterSchema }).strict(),
     output: mapDataSchema,
+  },
+  'map:export': {
+    doc: 'Writes the map as the screen draws it (an SVG document with inline styles, at most 30 MB) as SVG or as PNG (rasterised by core); asks where to save; null when cancelled.',
+    input: z
+      .object({
+        format: z.enum(MAP_EXPORT_FORMATS),
+        svg: z.string().min(1).max(30_000_000),
+        fileName: z.string().min(1).max(120),
+      })
+      .strict(),
+    output: z.object({ filePath: z.string() }).nullable(),
   },
   'map:loadBoundaries': {
     doc: 'Asks for a GeoJSON or TopoJSON file of region boundaries and returns its regions (matched by NUTS3 code) for a choropleth; null when cancelled.',

@@ -1,0 +1,81 @@
+import type { GridApi } from 'ag-grid-community';
+import { useEffect } from 'react';
+
+/**
+ * Printing a screen or a record, in one place: the Print button marks what is printed
+ * (`data-print-root`) and the document (`data-printing`), print.css hides everything else, and
+ * each grid inside the printed part switches to AG Grid's print layout (all its rows, no scroll
+ * bars) through the window event below, and back when printing ends.
+ */
+export const PRINT_EVENT = 'twinreg:print';
+
+/** What a grid is asked: count its rows (`measure`), lay out every row (`start`), or go back (`end`). */
+export type PrintRequest = { root: Element; phase: 'measure' | 'start' | 'end'; rows: number };
+
+/**
+ * The most rows a printed grid lays out. Print layout puts every row in the page: a few thousand
+ * print in seconds (about 40 rows a page), tens of thousands would freeze the window for minutes
+ * and give a thousand pages. Above this the button says so and suggests a filter or an export.
+ */
+export const PRINT_ROW_LIMIT = 3000;
+
+export function sendPrintRequest(request: PrintRequest): PrintRequest {
+  window.dispatchEvent(new CustomEvent<PrintRequest>(PRINT_EVENT, { detail: request }));
+  return request;
+}
+
+const isPrintRequest = (event: Event): event is CustomEvent<PrintRequest> =>
+  event instanceof CustomEvent && typeof event.detail === 'object' && event.detail !== null;
+
+/** Lets a grid take part in printing: only a grid inside the printed part answers. */
+export function usePrintLayout<T>(api: GridApi<T> | null): void {
+  useEffect(() => {
+    if (!api) return;
+    const onPrint = (event: Event) => {
+      if (!isPrintRequest(event) || api.isDestroyed()) return;
+      const request = event.detail;
+      // AG Grid marks its root element with the grid's id.
+      if (!request.root.querySelector(`[grid-id="${CSS.escape(api.getGridId())}"]`)) return;
+      if (request.phase === 'measure') request.rows += api.getDisplayedRowCount();
+      else api.setGridOption('domLayout', request.phase === 'start' ? 'print' : undefined);
+    };
+    window.addEventListener(PRINT_EVENT, onPrint);
+    return () => window.removeEventListener(PRINT_EVENT, onPrint);
+  }, [api]);
+}
+
+/**
+ * The filter as the screen shows it, read from the printed part: the filter bar's chosen values
+ * (a select not on its first, "all" option, named by its label), the search text, filter chips
+ * and the grid's column filters. Pages whose filter is not in such controls pass it in words.
+ */
+export function describeShownFilter(
+  root: Element,
+  words: { search: (text: string) => string; columns: (names: string) => string },
+): string[] {
+  const parts: string[] = [];
+  for (const select of root.querySelectorAll('select')) {
+    if (select.selectedIndex <= 0 || select.closest('.ag-root-wrapper, [data-print-ignore]')) continue;
+    const value = select.selectedOptions[0]?.textContent.trim() ?? '';
+    const label = (
+      select.getAttribute('aria-label') ??
+      select.closest('label')?.querySelector('span')?.textContent ??
+      ''
+    )
+      .trim()
+      .replace(/:$/, '');
+    if (value !== '') parts.push(label === '' || value.startsWith(label) ? value : `${label}: ${value}`);
+  }
+  for (const input of root.querySelectorAll<HTMLInputElement>('.search-box input, input[type="search"]')) {
+    if (input.value.trim() !== '') parts.push(words.search(input.value.trim()));
+  }
+  for (const chip of root.querySelectorAll('[data-testid^="filter-"]')) {
+    const text = (chip.firstChild?.textContent ?? '').trim();
+    if (text !== '') parts.push(text);
+  }
+  const filtered = [...root.querySelectorAll('.ag-header-cell-filtered .ag-header-cell-text')]
+    .map((cell) => cell.textContent.trim())
+    .filter((name) => name !== '');
+  if (filtered.length > 0) parts.push(words.columns(filtered.join(', ')));
+  return [...new Set(parts)];
+}

@@ -1,0 +1,127 @@
+import { MAP_HEIGHT, MAP_WIDTH } from './map-geometry';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The style properties the map's CSS sets: written onto each element as attributes, so the file looks like the screen. */
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+] as const;
+
+export type MapLegend = {
+  title: string;
+  /** Lines under the title: the filter, the date. */
+  lines: string[];
+  /** Legend entries; a colour draws a dot before the text. */
+  entries: { color: string; text: string }[];
+  /** The data's sources, in small print at the bottom. */
+  attribution: string;
+};
+
+/** An image of the page (the dense layer's object URL) as a data URL, which a file can carry. */
+async function dataUrlOf(href: string): Promise<string | null> {
+  const image = new Image();
+  image.src = href;
+  try {
+    await image.decode();
+  } catch {
+    return null;
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(image, 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
+const element = (name: string, attributes: Record<string, string | number>, text?: string): SVGElement => {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+/** The legend box drawn into the exported file (on screen it is HTML over the map). */
+function legendGroup(legend: MapLegend): SVGElement {
+  const group = element('g', { 'font-family': 'sans-serif', fill: '#1c2733' });
+  const rows = 1 + legend.lines.length + legend.entries.length;
+  const height = 18 + rows * 16 + 14;
+  const top = MAP_HEIGHT - height - 10;
+  group.appendChild(
+    element('rect', {
+      x: 10,
+      y: top,
+      width: 330,
+      height,
+      rx: 6,
+      fill: '#ffffff',
+      'fill-opacity': 0.9,
+      stroke: '#c9d3dd',
+    }),
+  );
+  let y = top + 20;
+  group.appendChild(element('text', { x: 20, y, 'font-size': 13, 'font-weight': 700 }, legend.title));
+  for (const line of legend.lines) {
+    y += 16;
+    group.appendChild(element('text', { x: 20, y, 'font-size': 10.5 }, line));
+  }
+  for (const entry of legend.entries) {
+    y += 16;
+    group.appendChild(element('circle', { cx: 25, cy: y - 4, r: 4.5, fill: entry.color, stroke: '#ffffff' }));
+    group.appendChild(element('text', { x: 36, y, 'font-size': 10.5 }, entry.text));
+  }
+  group.appendChild(element('text', { x: 20, y: y + 16, 'font-size': 8.5, fill: '#5b6773' }, legend.attribution));
+  return group;
+}
+
+/**
+ * The map as one standalone SVG document: the drawing as shown (zoom, layers, filter), each
+ * element with its computed style as attributes (the file has no stylesheet), the dense layer's image
+ * embedded, and a legend with the title, the filter, the date and the sources.
+ */
+export async function mapSvgDocument(svg: SVGSVGElement, legend: MapLegend): Promise<string> {
+  const copy = svg.cloneNode(true);
+  if (!(copy instanceof SVGSVGElement)) throw new Error('The map could not be copied.');
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [copy, ...copy.querySelectorAll('*')];
+  originals.forEach((original, index) => {
+    const target = copies[index];
+    if (!target) return;
+    const computed = getComputedStyle(original);
+    if (computed.display === 'none') {
+      target.remove();
+      return;
+    }
+    // Presentation attributes, not a style attribute: the Content-Security-Policy forbids inline styles.
+    for (const name of STYLE_PROPERTIES) {
+      const value = computed.getPropertyValue(name);
+      if (value !== '') target.setAttribute(name, value);
+    }
+    for (const name of target.getAttributeNames())
+      if (name.startsWith('data-') || name === 'class' || name === 'role' || name === 'aria-label')
+        target.removeAttribute(name);
+  });
+  for (const image of copy.querySelectorAll('image')) {
+    const href = image.getAttribute('href');
+    const embedded = href === null ? null : await dataUrlOf(href);
+    if (embedded === null) image.remove();
+    else image.setAttribute('href', embedded);
+  }
+  copy.setAttribute('xmlns', SVG_NS);
+  copy.setAttribute('width', String(MAP_WIDTH));
+  copy.setAttribute('height', String(MAP_HEIGHT));
+  copy.setAttribute('viewBox', `0 0 ${String(MAP_WIDTH)} ${String(MAP_HEIGHT)}`);
+  copy.removeAttribute('preserveAspectRatio');
+  copy.appendChild(legendGroup(legend));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
