@@ -58,6 +58,7 @@ async function start(): Promise<void> {
   buildMenu(language, {
     openDatabase: () => void chooseDatabase(preferences, language),
     importFile: () => mainWindow?.webContents.send('import:open', {}),
+    command: (command) => mainWindow?.webContents.send('shell:command', { command }),
   });
   mainWindow = createMainWindow({
     preloadPath: path.join(here, 'preload.cjs'),

@@ -1,16 +1,34 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from '../lib/i18n';
+import { onEvent } from '../lib/api';
 import { Icon } from './icons';
 import { PreferencesProvider, usePreferences } from './PreferencesContext';
 import { ROUTES } from './routes';
 import { DbStatusBanner } from '../features/settings/DbStatusBanner';
+import { WelcomeDialog } from '../features/settings/WelcomeDialog';
 import { useHashRoute } from './useHashRoute';
 import { KeptScreen } from './KeptScreen';
 import { ToastsProvider } from '../components/Toasts';
-import { isUndoKey, ownsUndo, undoLast } from '../lib/undo';
+import { TownCardHost } from '../components/TownCardDialog';
+import { ConnectionNotice } from './ConnectionNotice';
+import { installKeyboard, runCommand } from './keyboard';
+import { withShortcut } from '../lib/shortcuts';
+import './app.css';
+
+/** What a screen shows while its code loads (each screen but the first is loaded when opened). */
+function ScreenLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="screen-loading" role="status" data-testid="screen-loading">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
+}
 
 function Shell() {
   const { t, language } = useI18n();
+  const { preferences } = usePreferences();
   const [routeId, navigate] = useHashRoute('members');
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // Screens kept alive once visited (derived while rendering: the active one joins at once).
@@ -20,14 +38,16 @@ function Shell() {
     document.documentElement.lang = language;
     document.title = t('app.name');
   }, [language, t]);
+  // Ctrl+N/S/F/Z, Esc and F1 (renderer/app/keyboard.ts); the Electron menu sends the same commands.
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isUndoKey(event) || ownsUndo(document.activeElement)) return;
-      if (undoLast()) event.preventDefault();
+    const openHelp = () => navigate('help');
+    const stopKeys = installKeyboard(openHelp);
+    const stopMenu = onEvent('shell:command', ({ command }) => void runCommand(command, openHelp));
+    return () => {
+      stopKeys();
+      stopMenu();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [navigate]);
 
   return (
     <div className="app">
@@ -49,6 +69,7 @@ function Shell() {
                 className={r.id === route?.id ? 'active' : ''}
                 aria-current={r.id === route?.id ? 'page' : undefined}
                 data-testid={`nav-${r.id}`}
+                title={r.id === 'help' ? withShortcut(t(r.label), 'help') : undefined}
                 onClick={(event) => {
                   event.preventDefault();
                   navigate(r.id);
@@ -62,14 +83,16 @@ function Shell() {
         </ul>
       </nav>
       <main className="content">
+        <ConnectionNotice />
         <DbStatusBanner />
-        {!route?.keepAlive && route?.render()}
+        {!route?.keepAlive && <Suspense fallback={<ScreenLoading />}>{route?.render()}</Suspense>}
         {ROUTES.filter((r) => kept.includes(r.id)).map((r) => (
           <KeptScreen key={r.id} active={r.id === route?.id}>
-            {r.render()}
+            <Suspense fallback={<ScreenLoading />}>{r.render()}</Suspense>
           </KeptScreen>
         ))}
       </main>
+      {!preferences.welcomed && <WelcomeDialog />}
     </div>
   );
 }
@@ -81,6 +104,7 @@ function WithLanguage() {
     <I18nProvider language={preferences.language}>
       <ToastsProvider>
         <Shell />
+        <TownCardHost />
       </ToastsProvider>
     </I18nProvider>
   );

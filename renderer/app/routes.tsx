@@ -1,13 +1,24 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../../shared/i18n/index';
 import { ImportButton } from '../features/import/ImportButton';
 import { MembersPage } from '../features/members/MembersPage';
-import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-import { MapPage } from '../features/map/MapPage';
-import { RequestsPage } from '../features/requests/RequestsPage';
-import { AgreementsPage } from '../features/agreements/AgreementsPage';
+
+// The first screen (Members) is in the first script; every other screen is its own chunk, loaded
+// when it is first opened (charts, the map, the DOCX preview and their libraries with them), so
+// the first rows do not wait for code they do not need. App.tsx shows "Loading…" meanwhile.
+const PartnershipsPage = lazy(() =>
+  import('../features/partnerships/PartnershipsPage').then((m) => ({ default: m.PartnershipsPage })),
+);
+const AgreementsPage = lazy(() =>
+  import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+);
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ default: m.MapPage })));
+const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const HelpPage = lazy(() => import('../features/help/HelpPage').then((m) => ({ default: m.HelpPage })));
 
 /** `keepAlive`: the screen stays alive in the background after its first visit (see KeptScreen). */
 export type Route = { id: string; label: MessageKey; render: () => ReactNode; keepAlive?: boolean };
@@ -34,4 +45,5 @@ export const ROUTES: readonly Route[] = [
     render: () => <RequestsPage />,
   },
   { id: 'settings', label: 'nav.settings', render: () => <SettingsPage /> },
+  { id: 'help', label: 'nav.help', render: () => <HelpPage /> },
 ];

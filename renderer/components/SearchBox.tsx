@@ -1,4 +1,5 @@
 import { useI18n } from '../lib/i18n';
+import { withShortcut } from '../lib/shortcuts';
 
 export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
@@ -13,6 +14,8 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
         type="search"
         value={value}
         placeholder={t('common.searchPlaceholder')}
+        title={withShortcut(t('common.search'), 'search')}
+        data-shortcut="search"
         onChange={(event) => onChange(event.target.value)}
         data-testid="quick-search"
       />

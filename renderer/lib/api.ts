@@ -1,4 +1,4 @@
-import type { AppErrorData, ErrorCode } from '../../shared/domain/errors';
+import type { AppErrorData, ErrorCode, Result } from '../../shared/domain/errors';
 import type { ApiTransport, Channel, EventName, EventPayload, InputOf, OutputOf } from '../../shared/ipc/contract';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 
@@ -24,13 +24,78 @@ export class ApiError extends Error {
 
 let transport: ApiTransport | HttpTransport | null = null;
 const getTransport = (): ApiTransport | HttpTransport => {
-  transport ??= window.api ?? createHttpTransport();
+  if (!transport) {
+    if (window.api) transport = window.api;
+    else {
+      const bridge = createHttpTransport();
+      // The bridge's event stream breaking is the first sign that core went away: check at once.
+      bridge.onStreamError(() => void checkConnection());
+      transport = bridge;
+    }
+  }
   return transport;
 };
 
+// Connection to core. Lost when a call cannot reach it (the bridge's server stopped, the IPC
+// call failed); while lost, a cheap call is retried until core answers again. An answer that is
+// an error (VALIDATION, CONFLICT, …) still means core is there.
+const PROBE_INTERVAL_MS = 2_000;
+let connectionLost = false;
+let probe: ReturnType<typeof setTimeout> | null = null;
+const connectionListeners = new Set<(lost: boolean) => void>();
+
+const unreachable = (result: Result<unknown>): boolean =>
+  !result.ok && result.error.details !== undefined && result.error.details.network === true;
+
+const setConnectionLost = (lost: boolean) => {
+  if (lost) scheduleProbe();
+  if (connectionLost === lost) return;
+  connectionLost = lost;
+  for (const listener of connectionListeners) listener(lost);
+};
+
+/** Whether core answers a cheap call now; updates the connection state either way. */
+async function checkConnection(): Promise<void> {
+  let answered: boolean;
+  try {
+    answered = !unreachable(await getTransport().invoke('prefs:get', {}));
+  } catch {
+    answered = false;
+  }
+  setConnectionLost(!answered);
+}
+
+function scheduleProbe(): void {
+  probe ??= setTimeout(() => {
+    probe = null;
+    if (connectionLost) void checkConnection();
+  }, PROBE_INTERVAL_MS);
+}
+
+/** Subscribes to the connection state (true: core stopped answering); returns the unsubscribe function. */
+export function onConnectionChange(listener: (lost: boolean) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
+/** Whether core stopped answering (see `onConnectionChange`). */
+export const isConnectionLost = (): boolean => connectionLost;
+
 /** Calls core. The only place that touches `window.api`; throws `ApiError` on failure. */
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await getTransport().invoke(channel, input);
+  let result: Result<unknown>;
+  try {
+    result = await getTransport().invoke(channel, input);
+  } catch (error) {
+    // The Electron IPC rejects (instead of answering a Result) when the main process cannot answer.
+    setConnectionLost(true);
+    throw new ApiError({
+      code: 'IO',
+      message: error instanceof Error ? error.message : String(error),
+      details: { network: true },
+    });
+  }
+  setConnectionLost(unreachable(result));
   if (!result.ok) throw new ApiError(result.error);
   return result.value as OutputOf<C>;
 }

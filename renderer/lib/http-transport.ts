@@ -9,15 +9,23 @@ import type { ApiTransport } from '../../shared/ipc/contract';
 export type HttpTransport = ApiTransport & {
   /** Uploads a file to the bridge, which keeps it in a private folder and answers a handle (never a path). */
   upload: (file: File) => Promise<Result<{ file: string; fileName: string }>>;
+  /** Called when the event stream breaks (the bridge stopped or restarted); it reconnects by itself. */
+  onStreamError: (listener: () => void) => () => void;
 };
 
 export function createHttpTransport(): HttpTransport {
   const token = document.querySelector('meta[name="twinreg-token"]')?.getAttribute('content') ?? '';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const streamErrorListeners = new Set<() => void>();
   let source: EventSource | null = null;
 
   const ensureEvents = (event: string) => {
-    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    if (!source) {
+      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener('error', () => {
+        for (const listener of streamErrorListeners) listener();
+      });
+    }
     if (!listeners.has(event)) {
       const set = new Set<(payload: unknown) => void>();
       listeners.set(event, set);
@@ -58,6 +66,10 @@ export function createHttpTransport(): HttpTransport {
       const set = ensureEvents(event);
       set.add(listener);
       return () => set.delete(listener);
+    },
+    onStreamError: (listener) => {
+      streamErrorListeners.add(listener);
+      return () => streamErrorListeners.delete(listener);
     },
     upload: async (file) => {
       const response = await fetch('/api/upload', {

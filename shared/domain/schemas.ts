@@ -86,6 +86,8 @@ export const preferencesSchema = z.object({
   language: z.enum(UI_LANGUAGES),
   /** Name written to the audit log as the author of changes. */
   actorName: z.string().max(200),
+  /** The first-start welcome (name for the history, what demo data is) was answered or skipped. */
+  welcomed: z.boolean(),
   /** Column layout, sort and filters per grid, as AG Grid's state object. */
   gridStates: z.record(z.string(), z.unknown()),
   /** Named views per grid. */
@@ -96,6 +98,7 @@ export type Preferences = z.infer<typeof preferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = {
   language: 'cs',
   actorName: '',
+  welcomed: false,
   gridStates: {},
   namedViews: {},
 };

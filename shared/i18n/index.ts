@@ -12,6 +12,7 @@ import { agreementsMessages } from './messages/agreements';
 import { statisticsMessages } from './messages/statistics';
 import { provenanceMessages } from './messages/provenance';
 import { mergeMessages } from './messages/merge';
+import { helpMessages } from './messages/help';
 
 /** Every feature's catalog; a feature adds its file here. */
 const CATALOGS = [
@@ -28,6 +29,7 @@ const CATALOGS = [
   agreementsMessages,
   provenanceMessages,
   mergeMessages,
+  helpMessages,
 ] as const;
 
 type Catalog = (typeof CATALOGS)[number];

@@ -62,6 +62,11 @@ export const events = {
   }),
   /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
   'import:open': z.object({}),
+  /**
+   * A command chosen in the Electron menu (New, Save, Find, Help): the renderer runs it on the
+   * screen shown, as it does for the same keyboard shortcut (renderer/app/keyboard.ts).
+   */
+  'shell:command': z.object({ command: z.enum(['new', 'save', 'search', 'help']) }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

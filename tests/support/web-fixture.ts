@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { createAppContext, type AppContext } from '../../electron/core/context';
@@ -18,12 +18,17 @@ export type WebApp = { url: string; dir: string; outputDir: string; ctx: AppCont
 /**
  * A running app: the built renderer behind the web bridge with the real core on a fresh registry
  * (demo data). The fixture below gives each worker one; a test that must not share its registry
- * (it removes the demo data) starts its own.
+ * (it removes the demo data) starts its own. `firstStart`: the app opens as on its first start
+ * (it asks for the user's name); otherwise that welcome counts as answered.
  */
-export async function startWebApp(): Promise<WebApp & { close: () => Promise<void> }> {
+export async function startWebApp(
+  options: { firstStart?: boolean } = {},
+): Promise<WebApp & { close: () => Promise<void> }> {
   const dir = tempDir('twinreg-e2e-');
   const databasePath = path.join(dir, 'registry.db');
   const outputDir = path.join(dir, 'out');
+  // The first-start welcome (name, demo data) was answered, unless a test is about the first start.
+  if (!options.firstStart) writeFileSync(path.join(dir, 'preferences.json'), JSON.stringify({ welcomed: true }));
   let broadcast: (event: string, payload: unknown) => void = () => undefined;
   const ctx = await createAppContext({
     databasePath,

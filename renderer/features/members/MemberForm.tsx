@@ -10,6 +10,7 @@ import {
 import type { District, Region } from '../../../shared/domain/schemas';
 import { call, type ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
@@ -314,7 +315,14 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             {t('common.cancel')}
           </button>
         )}
-        <button type="submit" className="button primary" disabled={busy} data-testid="member-save">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={busy}
+          title={withShortcut(t('common.save'), 'save')}
+          data-shortcut="save"
+          data-testid="member-save"
+        >
           {t('common.save')}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { useAsync } from '../../lib/useAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
@@ -146,7 +147,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             type="button"
             className="m-icon-button"
             aria-label={t('members.detail.close')}
+            title={withShortcut(t('members.detail.close'), 'close')}
             onClick={onClose}
+            data-shortcut="close"
             data-testid="close-overview"
           >
             ×

@@ -18,6 +18,7 @@ import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/Prov
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
@@ -301,7 +302,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           labels={{ csv: t('members.exportCsv'), xlsx: t('members.exportXlsx') }}
           doneText={(result) => t('members.exported', { count: result.rows, path: result.filePath })}
         />
-        <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-member">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setAdding(true)}
+          title={withShortcut(t('members.add'), 'new')}
+          data-shortcut="new"
+          data-testid="add-member"
+        >
           + {t('members.add')}
         </button>
         {importButton}

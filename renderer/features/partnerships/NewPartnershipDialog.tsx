@@ -31,8 +31,12 @@ function TownPicker({
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<TownSuggestion[] | null>(null);
   const [active, setActive] = useState(0);
+  // The query the suggestions shown answer.
+  const [answered, setAnswered] = useState<string | null>(null);
   // Fewer than two letters ask nothing and show nothing.
   const suggestions = query.trim().length < 2 ? null : result;
+  // Until core answers this query (the first answer waits for the gazetteer to load): "Loading…".
+  const waiting = query.trim().length >= 2 && answered !== query;
   useEffect(() => {
     if (query.trim().length < 2) return;
     let live = true;
@@ -42,11 +46,15 @@ function TownPicker({
         (found) => {
           if (live) {
             setResult(found);
+            setAnswered(query);
             setActive(0);
           }
         },
         () => {
-          if (live) setResult([]);
+          if (live) {
+            setResult([]);
+            setAnswered(query);
+          }
         },
       );
     }, 150);
@@ -91,10 +99,15 @@ function TownPicker({
         }}
         data-testid="town-input"
       />
-      {suggestions !== null && (
+      {(suggestions !== null || waiting) && (
         <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
-          {suggestions.length === 0 && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
-          {suggestions.map((s, index) => (
+          {waiting && (
+            <li className="muted-small p-suggestions-loading" role="status" data-testid="town-suggestions-loading">
+              <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+            </li>
+          )}
+          {suggestions?.length === 0 && !waiting && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
+          {(suggestions ?? []).map((s, index) => (
             <li
               key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
               role="option"

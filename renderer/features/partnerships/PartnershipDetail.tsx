@@ -21,6 +21,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
@@ -600,7 +601,14 @@ function DetailForm({
             />
           </Field>
           <div className="form-actions">
-            <button type="submit" className="button primary" disabled={saving} data-testid="detail-save">
+            <button
+              type="submit"
+              className="button primary"
+              disabled={saving}
+              title={withShortcut(t('common.save'), 'save')}
+              data-shortcut="save"
+              data-testid="detail-save"
+            >
               {t('common.save')}
             </button>
             <button type="button" className="button" onClick={() => setForm(toForm(d, i18n.language))}>

@@ -11,6 +11,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useRowStore } from '../../lib/row-store';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/dialogs';
@@ -293,7 +294,14 @@ export function PartnershipsPage() {
           labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
           doneText={(result) => t('partnerships.export.done', { count: result.rows, path: result.filePath })}
         />
-        <button type="button" className="button primary" onClick={() => setAdding(true)} data-testid="add-partnership">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setAdding(true)}
+          title={withShortcut(t('partnerships.add'), 'new')}
+          data-shortcut="new"
+          data-testid="add-partnership"
+        >
           + {t('partnerships.add')}
         </button>
       </PageHeader>

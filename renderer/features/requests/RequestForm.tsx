@@ -14,6 +14,7 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { countryName } from '../../../shared/domain/countries';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { useForm } from '../../lib/useForm';
 import { withItem } from '../../lib/lists';
 import { CodeSelect, Field } from '../../components/Field';
@@ -246,7 +247,14 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         <button type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="button primary" disabled={busy} data-testid="request-save">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={busy}
+          title={withShortcut(t('common.save'), 'save')}
+          data-shortcut="save"
+          data-testid="request-save"
+        >
           {t('common.save')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog } from '../../components/dialogs';
@@ -129,7 +130,14 @@ export function RequestsPage() {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
-        <button type="button" className="button primary" onClick={() => setDialog('new')} data-testid="add-request">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setDialog('new')}
+          title={withShortcut(t('requests.add'), 'new')}
+          data-shortcut="new"
+          data-testid="add-request"
+        >
           + {t('requests.add')}
         </button>
       </PageHeader>

@@ -59,7 +59,13 @@ export function SettingsPage() {
               });
             }}
           >
-            <input value={actor} maxLength={200} onChange={(event) => setActor(event.target.value)} />
+            <input
+              value={actor}
+              maxLength={200}
+              aria-label={t('settings.actor')}
+              onChange={(event) => setActor(event.target.value)}
+              data-testid="settings-actor"
+            />
             <button type="submit" className="button">
               {t('common.save')}
             </button>

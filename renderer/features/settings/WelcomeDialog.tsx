@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Dialog } from '../../components/dialogs';
+import './welcome.css';
+import { errorToast, useToast } from '../../components/Toasts';
+import { usePreferences } from '../../app/PreferencesContext';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
+
+/**
+ * The first start: asks for the name the record history writes as the author of changes, and says
+ * what the demo data is and how it goes. Answered or skipped, it is not shown again (`welcomed`);
+ * the name can be changed in Settings.
+ */
+export function WelcomeDialog() {
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
+  const toast = useToast();
+  const { preferences, update } = usePreferences();
+  const [name, setName] = useState(preferences.actorName);
+  const [busy, setBusy] = useState(false);
+  const demo = useAsync(() => call('demo:status', {}), []);
+  const demoCounts = demo.data && demo.data.removable > 0 ? demo.data.counts : null;
+
+  const finish = async (patch: { actorName?: string }) => {
+    setBusy(true);
+    try {
+      await update({ ...patch, welcomed: true });
+    } catch (error) {
+      toast(errorToast(error, i18n));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('welcome.title')}
+      onClose={() => void finish({})}
+      testId="welcome-dialog"
+      footer={
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void finish({})}
+            disabled={busy}
+            data-testid="welcome-skip"
+          >
+            {t('welcome.skip')}
+          </button>
+          <button
+            type="submit"
+            form="welcome-form"
+            className="button primary"
+            disabled={busy}
+            data-testid="welcome-save"
+          >
+            {t('welcome.start')}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="welcome-form"
+        className="welcome"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void finish({ actorName: name.trim() });
+        }}
+      >
+        <p>{t('welcome.intro')}</p>
+        <label className="welcome-field">
+          <span>{t('welcome.nameLabel')}</span>
+          <input
+            value={name}
+            maxLength={200}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+            data-testid="welcome-name"
+          />
+        </label>
+        <p className="hint">{t('welcome.nameHint')}</p>
+        {demoCounts && (
+          <div className="welcome-demo" data-testid="welcome-demo">
+            <h3>{t('welcome.demoTitle')}</h3>
+            <p>
+              {t('welcome.demoBody', {
+                municipalities: formatNumber(demoCounts.municipalities),
+                partnerships: formatNumber(demoCounts.partnerships),
+              })}
+            </p>
+          </div>
+        )}
+        <p className="hint">{t('welcome.helpHint')}</p>
+      </form>
+    </Dialog>
+  );
+}

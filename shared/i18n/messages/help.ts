@@ -1,0 +1,162 @@
+import { defineMessages } from '../define';
+
+/** The Help screen and the first-start welcome. */
+export const helpMessages = defineMessages(
+  {
+    'help.title': 'Nápověda',
+    'help.intro':
+      'Registr partnerství vede členské obce sdružení a jejich partnerství se zahraničními městy: typ, stav, data, usnesení, oblasti spolupráce, kontakty a aktivity.',
+    'help.toc': 'Obsah',
+    'help.types.title': 'Typy partnerství',
+    'help.type.formal':
+      'Partnerství uzavřené písemnou smlouvou (dohodou o partnerství), obvykle schválenou zastupitelstvy obou stran.',
+    'help.type.friendship':
+      'Volnější vztah stvrzený memorandem nebo prohlášením o přátelství, bez smlouvy o partnerství.',
+    'help.type.project': 'Spolupráce vázaná na společný projekt, která nemusí trvat po jeho skončení.',
+    'help.type.informal': 'Obce se navštěvují nebo spolupracují, ale nic písemně neuzavřely.',
+    'help.type.unknown':
+      'Zdroj (obvykle importovaný soubor) typ neuvádí. Aplikace ho nedomýšlí a ve statistikách má takové partnerství vlastní kategorii.',
+    'help.statuses.title': 'Stavy partnerství',
+    'help.status.proposed': 'O partnerství se uvažuje nebo ho jedna strana navrhla; jednání ještě nezačala.',
+    'help.status.preparation': 'Strany jednají; připravuje se smlouva nebo usnesení zastupitelstva.',
+    'help.status.active': 'Partnerství platí a strany spolupracují.',
+    'help.status.dormant': 'Partnerství formálně trvá, ale spolupráce ustala.',
+    'help.status.ended':
+      'Partnerství skončilo (vypovězením, uplynutím doby nebo jinak); záznam zůstává kvůli historii.',
+    'help.status.unknown': 'Zdroj stav neuvádí. Takové partnerství se nikdy nepočítá jako aktivní.',
+    'help.statuses.dormantNote':
+      'Statistiky navíc označí jako „bez aktivity“ každé aktivní nebo neaktivní partnerství, jehož poslední aktivita i začátek jsou starší než zvolený počet let.',
+    'help.provenance.title': 'Původ a ověření údajů',
+    'help.provenance.body':
+      'Každá členská obec, zahraniční město a partnerství nese svůj původ: zadáno ručně, ukázková data, import ze souboru (s jeho názvem) nebo ze žádosti. Tabulky Členové a Partnerství ukazují původ a datum ověření a dají se podle nich filtrovat: neověřené, ověřené, podle původu nebo podle jednoho importu.',
+    'help.provenance.verify':
+      'Když záznamy porovnáte se skutečností (smlouvou, usnesením, webem obce), označte je tlačítkem „Označit jako ověřené (N)“: označí řádky, které tabulka právě ukazuje, a do historie záznamů zapíše, kdo a kdy je ověřil.',
+    'help.provenance.history':
+      'Každá změna se zapisuje do historie záznamu s vaším jménem a časem (jméno nastavíte v Nastavení). Z historie lze jednotlivou změnu vrátit.',
+    'help.sources.title': 'Odkud data pocházejí',
+    'help.sources.import':
+      'Import ze souboru: Excel (XLSX) nebo CSV a TSV v kódování UTF-8 i Windows-1250, oddělené středníkem, čárkou nebo tabulátorem (kódování i oddělovač se poznají samy). Číselník ČSÚ „Struktura území ČR“, seznam obcí a mapa partnerských měst Svazu se poznají podle záhlaví; u jiných souborů přiřadíte sloupce polím registru.',
+    'help.sources.gazetteer':
+      'Zahraniční města se napovídají bez připojení k internetu z gazetteeru GeoNames (seznam měst světa s počtem obyvatel a souřadnicemi, dodávaný s aplikací), i podle českých názvů: „Remeš“ najde Reims. Při prvním napovídání se seznam chvíli načítá.',
+    'help.sources.demo':
+      'Ukázková data se při prvním spuštění nahrají do prázdného registru: 14 krajů, okresy, asi 40 skutečných členských obcí a jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková a pruh nad obrazovkou je umožní odstranit; předtím se vytvoří záloha a ukázkové záznamy, na které se odkazují vaše data, zůstanou.',
+    'help.import.title': 'Jak funguje import',
+    'help.import.step1':
+      'Na obrazovce Členové zvolte „Importovat…“ (v okně aplikace také Soubor ▸ Importovat ze souboru), nebo soubor přetáhněte do okna.',
+    'help.import.step2':
+      'Náhled nic nezapisuje. Ukáže řádky k přidání, ke změně (údaj: před → po) a beze změny a každý problém s číslem řádku, sloupcem a důvodem. Chybný řádek se nenaimportuje; při varování se řádek naimportuje bez sporné hodnoty, nic se nedomýšlí. Možné duplicity zahraničních měst rozhodnete („totéž město“ / „jiné město“) a rozhodnutí se zapamatuje.',
+    'help.import.step3':
+      'Zvolte, co se stane s existujícími záznamy: doplnit jen prázdné údaje (doporučeno; vyplněné hodnoty zůstanou a náhled je vypíše), jen přidat nové a existující neměnit, nebo přepsat vyplněné údaje hodnotami ze souboru.',
+    'help.import.step4':
+      'Před zápisem se vytvoří ověřená záloha. Import se zapíše celý, nebo vůbec (lze ho zastavit a nic nezůstane napůl). Opakovaný import téhož souboru nic nezmění.',
+    'help.import.step5':
+      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte obnovením zálohy „před importem“ v Nastavení ▸ Zálohy.',
+    'help.backups.title': 'Zálohy a obnovení',
+    'help.backups.when':
+      'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
+    'help.backups.restore':
+      'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
+    'help.backups.bin':
+      'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí Ctrl+Z nebo tlačítko Zpět v oznámení.',
+    'help.keys.title': 'Klávesové zkratky',
+    'help.keys.key': 'Klávesy',
+    'help.keys.action': 'Co udělají',
+    'help.key.new': 'Nový záznam na zobrazené obrazovce (nový člen, nové partnerství, nová žádost)',
+    'help.key.save': 'Uloží otevřený formulář nebo dialog',
+    'help.key.search': 'Přesune kurzor do vyhledávání na obrazovce',
+    'help.key.undo': 'Vrátí vaši poslední změnu (v textovém poli vrací psaní)',
+    'help.key.close': 'Zavře dialog nebo panel',
+    'help.key.help': 'Otevře tuto nápovědu',
+    'help.keys.mac': 'Na Macu místo Ctrl stiskněte ⌘ (Cmd).',
+    'welcome.title': 'Vítejte v Registru partnerství',
+    'welcome.intro': 'Než začnete: pod jakým jménem se mají zapisovat vaše změny?',
+    'welcome.nameLabel': 'Vaše jméno',
+    'welcome.nameHint':
+      'Jméno se zapisuje do historie každého záznamu, který upravíte (kdo a kdy co změnil). Můžete ho kdykoli změnit v Nastavení.',
+    'welcome.demoTitle': 'Registr zatím obsahuje ukázková data',
+    'welcome.demoBody':
+      'Aby si šlo aplikaci hned vyzkoušet, obsahuje {municipalities} skutečných členských obcí a {partnerships} jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková; než začnete s vlastními daty, odstraníte je tlačítkem „Odstranit ukázková data“ v pruhu nahoře.',
+    'welcome.helpHint': 'Co znamenají typy a stavy partnerství, jak funguje import a zálohy, najdete v Nápovědě (F1).',
+    'welcome.skip': 'Přeskočit',
+    'welcome.start': 'Uložit a začít',
+  },
+  {
+    'help.title': 'Help',
+    'help.intro':
+      "Twinning Registry keeps an association's member municipalities and their partnerships with foreign towns: type, status, dates, council resolutions, areas of cooperation, contacts and activities.",
+    'help.toc': 'Contents',
+    'help.types.title': 'Types of partnership',
+    'help.type.formal':
+      'A partnership concluded by a written agreement, usually approved by the councils of both sides.',
+    'help.type.friendship':
+      'A looser tie confirmed by a memorandum or declaration of friendship, without a partnership agreement.',
+    'help.type.project': 'Cooperation tied to a joint project, which need not go on after the project ends.',
+    'help.type.informal': 'The towns visit each other or work together but have signed nothing.',
+    'help.type.unknown':
+      'The source (usually an imported file) does not state the type. The application never guesses it, and such a partnership has its own category in the statistics.',
+    'help.statuses.title': 'Statuses of a partnership',
+    'help.status.proposed': 'A partnership is being considered or one side has proposed it; talks have not begun.',
+    'help.status.preparation': 'The sides are in talks; an agreement or a council resolution is being prepared.',
+    'help.status.active': 'The partnership is in force and the sides work together.',
+    'help.status.dormant': 'The partnership formally exists, but cooperation has stopped.',
+    'help.status.ended':
+      'The partnership has ended (terminated, expired or otherwise); the record stays for the history.',
+    'help.status.unknown': 'The source does not state the status. Such a partnership is never counted as active.',
+    'help.statuses.dormantNote':
+      'The statistics also flag as "no activity" every active or dormant partnership whose latest activity and start are both older than the chosen number of years.',
+    'help.provenance.title': 'Provenance and verification',
+    'help.provenance.body':
+      'Every member municipality, foreign town and partnership records where it came from: entered by hand, demo data, an import from a file (with its name) or a request. The Members and Partnerships grids show the provenance and the date of verification and filter by them: unverified, verified, by origin or by one import.',
+    'help.provenance.verify':
+      'Once you have checked records against reality (the agreement, a resolution, the town\'s website), mark them with "Mark as verified (N)": it marks the rows the grid shows and writes who verified them and when into their history.',
+    'help.provenance.history':
+      "Every change is written to the record's history with your name and the time (set your name in Settings). A single change can be put back from the history.",
+    'help.sources.title': 'Where the data comes from',
+    'help.sources.import':
+      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8 or Windows-1250, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's \"territorial structure\" list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
+    'help.sources.gazetteer':
+      'Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world\'s towns with population and coordinates that comes with the application), also by their Czech names: "Remeš" finds Reims. The list takes a moment to load the first time.',
+    'help.sources.demo':
+      'Demo data is loaded into an empty registry on the first start: the 14 regions, the districts, about 40 real member municipalities and their partnerships with invented contacts and activities. It is marked as demo data and the bar above the screen removes it; a backup is made first, and demo records your own data refers to are kept.',
+    'help.import.title': 'How import works',
+    'help.import.step1':
+      'On the Members screen choose "Import…" (in the application window also File ▸ Import from a file), or drop the file on the window.',
+    'help.import.step2':
+      'The preview writes nothing. It lists the rows to add, to change (field: before → after) and unchanged, and every problem with its line, column and reason. A row with an error is not imported; with a warning the row is imported without the doubtful value, nothing is guessed. You decide on possible duplicate foreign towns ("the same town" / "another town") and the decision is remembered.',
+    'help.import.step3':
+      "Choose what happens to existing records: fill empty fields only (recommended; filled values stay and the preview lists them), add new records only and change nothing existing, or overwrite filled values with the file's.",
+    'help.import.step4':
+      'A verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
+    'help.import.step5':
+      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, restore the "before import" backup in Settings ▸ Backups.',
+    'help.backups.title': 'Backups and restore',
+    'help.backups.when':
+      'A backup is made by itself before every change of the database schema, before every import that changes something, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
+    'help.backups.restore':
+      'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
+    'help.backups.bin':
+      'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by Ctrl+Z or the Undo button of its notice.',
+    'help.keys.title': 'Keyboard shortcuts',
+    'help.keys.key': 'Keys',
+    'help.keys.action': 'What they do',
+    'help.key.new': 'A new record on the screen shown (new member, new partnership, new request)',
+    'help.key.save': 'Saves the open form or dialog',
+    'help.key.search': "Moves to the screen's search box",
+    'help.key.undo': 'Undoes your last change (in a text field it undoes typing)',
+    'help.key.close': 'Closes a dialog or panel',
+    'help.key.help': 'Opens this help',
+    'help.keys.mac': 'On a Mac press ⌘ (Cmd) instead of Ctrl.',
+    'welcome.title': 'Welcome to Twinning Registry',
+    'welcome.intro': 'Before you start: under which name should your changes be recorded?',
+    'welcome.nameLabel': 'Your name',
+    'welcome.nameHint':
+      'The name is written to the history of every record you edit (who changed what and when). You can change it in Settings at any time.',
+    'welcome.demoTitle': 'The registry holds demo data for now',
+    'welcome.demoBody':
+      'So that you can try the application at once, it holds {municipalities} real member municipalities and {partnerships} of their partnerships with invented contacts and activities. They are marked as demo data; before you start with your own data, remove them with "Remove demo data" in the bar at the top.',
+    'welcome.helpHint':
+      'What the types and statuses of partnerships mean and how import and backups work is in Help (F1).',
+    'welcome.skip': 'Skip',
+    'welcome.start': 'Save and start',
+  },
+);

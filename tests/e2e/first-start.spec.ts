@@ -1,0 +1,63 @@
+import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+
+/**
+ * The first start (issue 13 item 9): the app asks for the user's name for the record history and
+ * explains the demo data; answered or skipped, it does not ask again; the name is changed in Settings.
+ */
+test('the first start asks for the name, which the history then shows; not asked again', async ({ page }) => {
+  const webApp = await startWebApp({ firstStart: true });
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(webApp.url);
+    const welcome = page.getByTestId('welcome-dialog');
+    await expect(welcome).toBeVisible();
+    await expect(welcome.getByTestId('welcome-demo')).toContainText('ukázková');
+    await expect(welcome.getByTestId('welcome-name')).toBeFocused();
+    await saveScreen(page, 'first-start-cs');
+    await welcome.getByTestId('welcome-name').fill('Jana Prvostartová');
+    await welcome.getByTestId('welcome-save').click();
+    await expect(welcome).toHaveCount(0);
+    expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: 'Jana Prvostartová', welcomed: true });
+
+    // An edit is written under that name.
+    await page.getByTestId('nav-partnerships').click();
+    const grid = page.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await grid.getByTestId('open-partnership').first().click();
+    const detail = page.getByTestId('partnership-detail');
+    await detail.getByTestId('field-notes').fill('Poznámka po prvním spuštění');
+    await detail.getByTestId('detail-save').click();
+    await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+    await expect(detail.getByTestId('history')).toContainText('Jana Prvostartová');
+
+    // A reload does not ask again; Settings shows the name and changes it.
+    await page.reload();
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await expect(page.getByTestId('welcome-dialog')).toHaveCount(0);
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('settings-actor')).toHaveValue('Jana Prvostartová');
+  } finally {
+    await webApp.close();
+  }
+});
+
+test('skipping the welcome (in English) also counts as answered', async ({ page }) => {
+  const webApp = await startWebApp({ firstStart: true });
+  try {
+    await webApp.ctx.preferences.set({ language: 'en' });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(webApp.url);
+    const welcome = page.getByTestId('welcome-dialog');
+    await expect(welcome).toContainText('Welcome to Twinning Registry');
+    await expect(welcome.getByTestId('welcome-demo')).toContainText('demo data');
+    await saveScreen(page, 'first-start-en');
+    await welcome.getByTestId('welcome-skip').click();
+    await expect(welcome).toHaveCount(0);
+    expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: '', welcomed: true });
+    await page.reload();
+    await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+    await expect(page.getByTestId('welcome-dialog')).toHaveCount(0);
+  } finally {
+    await webApp.close();
+  }
+});

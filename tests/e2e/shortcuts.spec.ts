@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+/**
+ * The keyboard (issue 13 item 9): Ctrl+N, Ctrl+S, Ctrl+F and Esc act on the screen shown
+ * (renderer/app/keyboard.ts, through the `data-shortcut` marks), F1 opens Help, and the keys are
+ * named in the tooltips.
+ */
+
+/** Whether the page consumed a key (a shortcut that acted calls preventDefault). */
+const consumes = (page: Page, key: string, ctrlKey = true) =>
+  page.evaluate(
+    ({ key, ctrlKey }) => {
+      const event = new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, cancelable: true });
+      document.body.dispatchEvent(event);
+      return event.defaultPrevented;
+    },
+    { key, ctrlKey },
+  );
+
+test('Ctrl+N opens a new partnership, Esc closes it; the button names the key', async ({ appPage: page }) => {
+  await page.getByTestId('nav-partnerships').click();
+  await expect(page.getByTestId('partnerships-grid').locator('.ag-row').first()).toBeVisible();
+  await expect(page.getByTestId('add-partnership')).toHaveAttribute('title', 'Nové partnerství (Ctrl+N)');
+  await expect(page.getByTestId('quick-search')).toHaveAttribute('title', 'Hledat (Ctrl+F)');
+
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByTestId('new-partnership');
+  await expect(dialog).toBeVisible();
+  // A second Ctrl+N while the dialog is open opens nothing more.
+  await page.keyboard.press('Control+n');
+  await expect(dialog).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // The Members screen has its own "new".
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByTestId('add-member-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
+});
+
+test('Ctrl+F focuses the search of the screen shown, and is left to the browser where there is none', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-partnerships').click();
+  await expect(page.getByTestId('partnerships-grid').locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('partnerships-grid').locator('.ag-row').first().click();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('quick-search')).toBeFocused();
+  await page.keyboard.type('Tábor');
+  await expect(page.getByTestId('quick-search')).toHaveValue('Tábor');
+
+  // Settings has no search: the key is not swallowed (the browser's find stays available).
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('table-counts')).toBeVisible();
+  expect(await consumes(page, 'f')).toBe(false);
+  // Where a search exists the key is taken.
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+  expect(await consumes(page, 'f')).toBe(true);
+});
+
+test('Ctrl+S saves the partnership detail while typing in a field, and the new request dialog', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await page.getByTestId('nav-partnerships').click();
+  const grid = page.getByTestId('partnerships-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail.getByTestId('detail-save')).toHaveAttribute('title', 'Uložit (Ctrl+S)');
+  const note = 'Uloženo klávesou Ctrl+S';
+  await detail.getByTestId('field-notes').fill(note);
+  await detail.getByTestId('field-notes').press('Control+s');
+  await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+  const stored = await webApp.ctx.db.knex('partnerships').where({ notes: note }).count<{ n: number }[]>({ n: '*' });
+  expect(stored).toEqual([{ n: 1 }]);
+  await saveScreen(page, 'shortcut-save-detail');
+  // Esc closes the detail panel.
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+
+  // A dialog's form: Ctrl+N on Requests, type, Ctrl+S.
+  await page.getByTestId('nav-requests').click();
+  await page.keyboard.press('Control+n');
+  const form = page.getByTestId('request-dialog');
+  await expect(form).toBeVisible();
+  await form.getByTestId('direction-foreign_seeks').click();
+  await form.getByTestId('field-requesterCountryCode').selectOption('AT');
+  await form.getByTestId('field-requesterName').fill('Bad Zkratkov');
+  await form.getByTestId('field-requesterName').press('Control+s');
+  await expect(form).toHaveCount(0);
+  const requests = await webApp.ctx.db
+    .knex('partnership_requests')
+    .where({ requester_name: 'Bad Zkratkov' })
+    .count<{ n: number }[]>({ n: '*' });
+  expect(requests).toEqual([{ n: 1 }]);
+});
+
+test('Esc closes the member overview; F1 opens Help', async ({ appPage: page }) => {
+  const grid = page.getByTestId('members-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await page.getByTestId('quick-search').fill('Tábor');
+  await grid.locator('.ag-row', { hasText: 'Tábor' }).first().getByTestId('open-member').click();
+  const overview = page.getByTestId('member-overview');
+  await expect(overview).toBeVisible();
+  await expect(overview.getByTestId('close-overview')).toHaveAttribute('title', 'Zavřít přehled (Esc)');
+  await overview.getByTestId('tab-data').click();
+  await page.keyboard.press('Escape');
+  await expect(overview).toHaveCount(0);
+
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help-page')).toBeVisible();
+  await expect(page).toHaveURL(/#\/help$/);
+});
