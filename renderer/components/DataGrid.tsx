@@ -17,7 +17,7 @@ import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
 import { styleNonce } from '../lib/style-nonce';
-import { GridViewsBar, rememberedState } from './GridViewsBar';
+import { GridViewsBar, rememberedState, type ScreenView } from './GridViewsBar';
 import './data-grid.css';
 import { usePrintLayout } from './print';
 
@@ -86,6 +86,7 @@ export function DataGrid<T>({
   toolbar,
   gridProps,
 }: DataGridProps<T>) {
+  screenView,
   const { language } = useI18n();
   const { preferences, loaded, update } = usePreferences();
   const [api, setApi] = useState<GridApi<T> | null>(null);
@@ -105,7 +106,8 @@ export function DataGrid<T>({
     return () => cancelIdleCallback(handle);
   }, [rows, columns]);
   const reportCount = useCallback(() => {
-    if (api && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
+    // A change of language rebuilds the grid (`key`): the API held until the new grid is ready is destroyed.
+    if (api && !api.isDestroyed() && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
   }, [api, onRowCountChange]);
 
   // The external filter is read through a ref so AG Grid's callbacks stay stable.
@@ -162,7 +164,7 @@ export function DataGrid<T>({
       {(gridId !== undefined || toolbar !== undefined) && (
         <div className="grid-toolbar">
           <div className="grid-toolbar-left">{toolbar}</div>
-          {gridId !== undefined && api && <GridViewsBar gridId={gridId} api={api} />}
+          {gridId !== undefined && api && <GridViewsBar gridId={gridId} api={api} screen={screenView} />}
         </div>
       )}
       <div className="grid-host" data-testid={testId}>

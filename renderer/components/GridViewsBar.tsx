@@ -18,8 +18,29 @@ export function rememberedState(state: GridState): GridState {
 
 type NamedView = { name: string; state: unknown };
 
-/** Named views of one grid: save the current layout under a name, recall it, delete it, reset. */
-export function GridViewsBar<T>({ gridId, api }: { gridId: string; api: GridApi<T> }) {
+/**
+ * What a screen shows around its grid (its filter bar and quick search), kept in a view with the
+ * grid's own state. `value` is plain data; `restore(undefined)` puts the screen's defaults back.
+ */
+export type ScreenView = { value: unknown; restore: (value: unknown) => void };
+
+/** What a view keeps: the grid's state and the screen's (views saved before held the grid's state alone). */
+export type SavedView = { grid: GridState; screen?: unknown };
+
+export function viewParts(state: unknown): SavedView {
+  if (typeof state === 'object' && state !== null && 'grid' in state) {
+    const { grid, screen } = state as { grid: unknown; screen?: unknown };
+    return { grid: typeof grid === 'object' && grid !== null ? grid : {}, screen };
+  }
+  return { grid: typeof state === 'object' && state !== null ? state : {} };
+}
+
+/**
+ * Named views of one grid: save what the user sees under a name (the screen's filters and search,
+ * the grid's column filters, sort, column order, widths, visibility and pinning), recall it, delete
+ * it; "Default view" puts all of it back to how the screen starts.
+ */
+export function GridViewsBar<T>({ gridId, api, screen }: { gridId: string; api: GridApi<T>; screen?: ScreenView }) {
   const { t } = useI18n();
   const { preferences, update } = usePreferences();
   const views: NamedView[] = preferences.namedViews[gridId] ?? [];
@@ -30,16 +51,20 @@ export function GridViewsBar<T>({ gridId, api }: { gridId: string; api: GridApi<
     setCurrent(name);
     const view = views.find((v) => v.name === name);
     if (view) {
-      api.setState(view.state as GridState, ['focusedCell', 'scroll', 'rowSelection']);
+      const parts = viewParts(view.state);
+      // Everything the view does not name goes back to its default (AG Grid's setState).
+      api.setState(parts.grid, ['focusedCell', 'scroll', 'rowSelection']);
+      screen?.restore(parts.screen);
     } else {
       api.resetColumnState();
       api.setFilterModel(null);
+      screen?.restore(undefined);
     }
   };
   const save = async () => {
     const name = (naming ?? '').trim();
     if (name === '') return;
-    const state = rememberedState(api.getState());
+    const state: SavedView = { grid: rememberedState(api.getState()), screen: screen?.value };
     const next = [...views.filter((v) => v.name !== name), { name, state }];
     await update({ namedViews: { ...preferences.namedViews, [gridId]: next } });
     setCurrent(name);

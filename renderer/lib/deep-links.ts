@@ -3,9 +3,27 @@
  * another one preset without either importing the other. Every link is built and read here.
  */
 
+import { MUNICIPALITY_KINDS, type MunicipalityKind } from '../../shared/domain/codes';
+import {
+  FIGURE_GRID,
+  MEMBERSHIP_FILTERS,
+  STATS_FIGURES,
+  statsFilterObject,
+  type MembershipFilter,
+  type StatsFigure,
+  type StatsFilterInput,
+} from '../../shared/domain/statistics/filter';
+
+/**
+ * A key figure of the statistics a grid shows the rows of: the figure and the statistics filter
+ * it was counted with (the grid asks core for exactly those rows, `stats:figureRows`).
+ */
+export type StatsFigureLink = { figure: StatsFigure; filter: StatsFilterInput };
+
 /**
  * Filters preset by a deep link
- * `#/partnerships?municipality=<id>&country=<ISO2>&region=<NUTS3>&provenance=<filter>` (any subset).
+ * `#/partnerships?municipality=<id>&country=<ISO2>&region=<NUTS3>&provenance=<filter>&membership=<m>`
+ * (any subset), plus a statistics figure (`figure=<figure>&from=…&to=…&type=…&status=…&dormant=…`).
  */
 export type PartnershipLinkFilters = {
   municipalityId: number | null;
@@ -13,7 +31,24 @@ export type PartnershipLinkFilters = {
   regionCode: string | null;
   /** "" (any), "unverified", "verified", an origin, or "import:<run id>". */
   provenance: string;
+  /** Partnerships of members (the default), of non-members, or all. */
+  membership: MembershipFilter;
+  /** The rows of one statistics figure, or null. */
+  figure: StatsFigureLink | null;
 };
+
+/** The filter bar of the Partnerships grid before the user touches it: partnerships of members. */
+export const DEFAULT_PARTNERSHIP_FILTERS: PartnershipLinkFilters = {
+  municipalityId: null,
+  countryCode: null,
+  regionCode: null,
+  provenance: '',
+  membership: 'members',
+  figure: null,
+};
+
+const isMembership = (value: string | null): value is MembershipFilter =>
+  (MEMBERSHIP_FILTERS as readonly (string | null)[]).includes(value);
 
 /** Where a record came from, as a provenance filter names it. */
 export const PROVENANCE_ORIGINS = ['unverified', 'verified', 'manual', 'demo', 'request', 'unknown'] as const;
@@ -25,18 +60,139 @@ export const isProvenanceFilter = (value: string): boolean =>
 const queryOf = (hash: string): URLSearchParams =>
   new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
 
+const regionOf = (params: URLSearchParams): string | null => {
+  const region = (params.get('region') ?? '').toUpperCase();
+  return /^CZ[0-9A-Z]{3}$/.test(region) ? region : null;
+};
+
+/**
+ * The statistics figure a link names, with its filter (`figure`, `region`, `membership`, `from`,
+ * `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. A filter the
+ * statistics would refuse gives no figure (the grid then shows its plain filters).
+ */
+function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): StatsFigureLink | null {
+  const figure = params.get('figure');
+  if (!(STATS_FIGURES as readonly (string | null)[]).includes(figure)) return null;
+  const chosen = figure as StatsFigure;
+  if (FIGURE_GRID[chosen] !== grid) return null;
+  const year = (key: string) => (/^\d{4}$/.test(params.get(key) ?? '') ? Number(params.get(key)) : null);
+  const list = (key: string) => (params.get(key) ?? '').split(',').filter((code) => code !== '');
+  const dormant = Number(params.get('dormant') ?? '3');
+  const parsed = statsFilterObject.safeParse({
+    region: regionOf(params),
+    membership: params.get('membership') ?? 'members',
+    fromYear: year('from'),
+    toYear: year('to'),
+    types: list('type'),
+    statuses: list('status'),
+    dormantYears: dormant,
+    today: params.get('today'),
+  });
+  return parsed.success ? { figure: chosen, filter: parsed.data } : null;
+}
+
 export function parsePartnershipLink(hash: string): PartnershipLinkFilters {
   const params = queryOf(hash);
   const municipality = Number(params.get('municipality'));
+  const municipalityId = Number.isInteger(municipality) && municipality > 0 ? municipality : null;
   const country = (params.get('country') ?? '').toUpperCase();
-  const region = (params.get('region') ?? '').toUpperCase();
+  const provenance = params.get('provenance') ?? '';
+  const membership = params.get('membership');
+  return {
+    municipalityId,
+    countryCode: /^[A-Z]{2}$/.test(country) ? country : null,
+    regionCode: regionOf(params),
+    provenance: isProvenanceFilter(provenance) ? provenance : '',
+    // A link to one municipality's partnerships shows them whether it is a member or not.
+    membership: isMembership(membership) ? membership : municipalityId !== null ? 'all' : 'members',
+    figure: figureOf(params, 'partnerships'),
+  };
+}
+
+/**
+ * Filters preset by a Members link
+ * `#/members?region=<NUTS3>&district=<id>&orp=<name>&kind=<kind>&membership=<m>&provenance=<p>`
+ * (any subset) plus a statistics figure; "" means any.
+ */
+export type MemberLinkFilters = {
+  region: string;
+  districtId: string;
+  orp: string;
+  kind: MunicipalityKind | '';
+  membership: MembershipFilter;
+  provenance: string;
+  figure: StatsFigureLink | null;
+};
+
+export function parseMembersLink(hash: string): MemberLinkFilters {
+  const params = queryOf(hash);
+  const membership = params.get('membership');
+  const district = params.get('district') ?? '';
+  const kind = params.get('kind') ?? '';
   const provenance = params.get('provenance') ?? '';
   return {
-    municipalityId: Number.isInteger(municipality) && municipality > 0 ? municipality : null,
-    countryCode: /^[A-Z]{2}$/.test(country) ? country : null,
-    regionCode: /^CZ[0-9A-Z]{3}$/.test(region) ? region : null,
+    region: regionOf(params) ?? '',
+    districtId: /^[1-9]\d{0,9}$/.test(district) ? district : '',
+    orp: (params.get('orp') ?? '').slice(0, 200),
+    kind: (MUNICIPALITY_KINDS as readonly string[]).includes(kind) ? (kind as MunicipalityKind) : '',
+    membership: isMembership(membership) ? membership : 'members',
     provenance: isProvenanceFilter(provenance) ? provenance : '',
+    figure: figureOf(params, 'members'),
   };
+}
+
+/** The Members grid's whole filter bar as a link (a saved view keeps it so; read back by `parseMembersLink`). */
+export function membersFiltersLink(filters: MemberLinkFilters): string {
+  const params = new URLSearchParams();
+  if (filters.figure !== null) writeFigure(params, filters.figure.figure, filters.figure.filter);
+  if (filters.region !== '') params.set('region', filters.region);
+  else params.delete('region');
+  if (filters.districtId !== '') params.set('district', filters.districtId);
+  if (filters.orp !== '') params.set('orp', filters.orp);
+  if (filters.kind !== '') params.set('kind', filters.kind);
+  params.set('membership', filters.membership);
+  if (filters.provenance !== '') params.set('provenance', filters.provenance);
+  return `#/members?${params.toString()}`;
+}
+
+/** Writes a figure and its statistics filter into link parameters (read back by `figureOf`). */
+function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: StatsFilterInput): void {
+  params.set('figure', figure);
+  if (filter.region) params.set('region', filter.region);
+  params.set('membership', filter.membership ?? 'members');
+  if (filter.fromYear != null) params.set('from', String(filter.fromYear));
+  if (filter.toYear != null) params.set('to', String(filter.toYear));
+  if (filter.types && filter.types.length > 0) params.set('type', filter.types.join(','));
+  if (filter.statuses && filter.statuses.length > 0) params.set('status', filter.statuses.join(','));
+  if (filter.dormantYears !== undefined) params.set('dormant', String(filter.dormantYears));
+  if (filter.today) params.set('today', filter.today);
+}
+
+/**
+ * The grid that shows exactly the rows a statistics figure counts: Members for municipalities,
+ * Partnerships for partnerships; the statistics filter goes along (region and membership also
+ * set the grid's own filter bar).
+ */
+export function statsFigureLink(figure: StatsFigure, filter: StatsFilterInput): string {
+  const params = new URLSearchParams();
+  writeFigure(params, figure, filter);
+  return `#/${FIGURE_GRID[figure]}?${params.toString()}`;
+}
+
+/**
+ * The Partnerships grid's whole filter bar as a link (a saved view keeps it so; read back by
+ * `parsePartnershipLink`). A figure's region and membership are the bar's own.
+ */
+export function partnershipFiltersLink(filters: PartnershipLinkFilters): string {
+  const params = new URLSearchParams();
+  if (filters.figure !== null) writeFigure(params, filters.figure.figure, filters.figure.filter);
+  if (filters.municipalityId !== null) params.set('municipality', String(filters.municipalityId));
+  if (filters.countryCode !== null) params.set('country', filters.countryCode);
+  if (filters.regionCode !== null) params.set('region', filters.regionCode);
+  else params.delete('region');
+  if (filters.provenance !== '') params.set('provenance', filters.provenance);
+  params.set('membership', filters.membership);
+  return `#/partnerships?${params.toString()}`;
 }
 
 /** The Partnerships grid filtered to one member, a country or a region. */

@@ -20,6 +20,8 @@ export const partnershipRowSchema = z.object({
   municipalityName: z.string(),
   municipalityCode: z.string(),
   districtName: z.string().nullable(),
+  /** Whether the municipality is a member of the association now (the membership filter's field). */
+  municipalityIsMember: z.boolean(),
   regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
   foreignTownId: id,

@@ -272,8 +272,12 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
       await webApp.ctx.db.knex('municipalities').where({ code: '545881' }).first('is_member', 'member_until'),
     ).toMatchObject({ member_until: '2026-06-30' });
     await overview.getByTestId('close-overview').click();
-    await page.getByTestId('filter-membership').selectOption('former');
-    await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(1);
+    // A former member is no longer among the members (the default set), but among the non-members.
+    await page.getByTestId('quick-search').fill('Jindřichův Hradec');
+    await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(0);
+    await page.getByTestId('filter-membership').selectOption('nonMembers');
+    await expect(memberRow(page, 'Jindřichův Hradec')).toBeVisible();
+    await page.getByTestId('quick-search').fill('');
     await page.getByTestId('filter-reset').click();
   });
 
@@ -375,7 +379,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await page.getByTestId('nav-members').click();
     await expect(page.getByRole('heading', { name: 'Member municipalities' })).toBeVisible();
     await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
-    await expect(page.getByTestId('filter-membership').locator('option', { hasText: 'former member' })).toHaveCount(1);
+    await expect(page.getByTestId('filter-membership').locator('option', { hasText: 'non-members' })).toHaveCount(1);
     await saveScreen(page, 'members-grid-en');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();

@@ -3,7 +3,7 @@ import type { MunicipalityRow } from '../../shared/domain/schemas';
 import { createI18n } from '../../renderer/lib/i18n';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { membersColumns, parseNumberText } from '../../renderer/features/members/members-columns';
-import { NO_FILTERS, filterMembers, hasFilters, orpOptions } from '../../renderer/features/members/members-filters';
+import { DEFAULT_FILTERS, filterMembers, hasFilters, orpOptions } from '../../renderer/features/members/members-filters';
 import { requestsColumns, requesterOf } from '../../renderer/features/requests/requests-columns';
 import type { RequestRow } from '../../shared/domain/request-rules';
 
@@ -49,6 +49,7 @@ const rows = [
     id: 4,
     name: 'Cheb',
     regionId: 4,
+    regionCode: 'CZ041',
     regionName: 'Karlovarský kraj',
     districtId: 20,
     orpName: 'Cheb',
@@ -58,21 +59,29 @@ const rows = [
 ];
 
 describe('Members grid logic', () => {
-  it('filters by region, district, ORP, kind and membership together', () => {
-    expect(filterMembers(rows, NO_FILTERS).map((r) => r.id)).toEqual([1, 2, 3, 4]);
-    expect(filterMembers(rows, { ...NO_FILTERS, regionId: '3' }).map((r) => r.id)).toEqual([1, 2, 3]);
-    expect(filterMembers(rows, { ...NO_FILTERS, regionId: '3', districtId: '10' }).map((r) => r.id)).toEqual([1, 2]);
-    expect(filterMembers(rows, { ...NO_FILTERS, orp: 'Tábor', kind: 'obec' }).map((r) => r.id)).toEqual([2]);
-    expect(filterMembers(rows, { ...NO_FILTERS, membership: 'member' }).map((r) => r.id)).toEqual([1, 3]);
-    expect(filterMembers(rows, { ...NO_FILTERS, membership: 'former' }).map((r) => r.id)).toEqual([2]);
-    expect(filterMembers(rows, { ...NO_FILTERS, membership: 'none' }).map((r) => r.id)).toEqual([4]);
-    expect(hasFilters(NO_FILTERS)).toBe(false);
-    expect(hasFilters({ ...NO_FILTERS, kind: 'obec' })).toBe(true);
+  it('filters by region, district, ORP, kind and membership together (members by default)', () => {
+    const all = { ...DEFAULT_FILTERS, membership: 'all' } as const;
+    expect(filterMembers(rows, all).map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(filterMembers(rows, { ...all, region: 'CZ031' }).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(filterMembers(rows, { ...all, region: 'CZ031', districtId: '10' }).map((r) => r.id)).toEqual([1, 2]);
+    expect(filterMembers(rows, { ...all, orp: 'Tábor', kind: 'obec' }).map((r) => r.id)).toEqual([2]);
+    // The statistics' rule: a member has isMember; a former member is a non-member.
+    expect(filterMembers(rows, DEFAULT_FILTERS).map((r) => r.id)).toEqual([1, 3]);
+    expect(filterMembers(rows, { ...all, membership: 'nonMembers' }).map((r) => r.id)).toEqual([2, 4]);
+    expect(hasFilters(DEFAULT_FILTERS)).toBe(false);
+    expect(hasFilters(all)).toBe(true);
+    expect(hasFilters({ ...DEFAULT_FILTERS, kind: 'obec' })).toBe(true);
+  });
+
+  it('shows only the rows of a statistics figure, none before core answered', () => {
+    const figure = { figure: 'withActive', filter: {} } as const;
+    expect(filterMembers(rows, { ...DEFAULT_FILTERS, figure }).map((r) => r.id)).toEqual([]);
+    expect(filterMembers(rows, { ...DEFAULT_FILTERS, figure }, new Set([3, 4])).map((r) => r.id)).toEqual([3]);
   });
 
   it('offers the ORP of the chosen region in Czech order', () => {
-    expect(orpOptions(rows, NO_FILTERS)).toEqual(['Cheb', 'Písek', 'Tábor']);
-    expect(orpOptions(rows, { ...NO_FILTERS, regionId: '3' })).toEqual(['Písek', 'Tábor']);
+    expect(orpOptions(rows, DEFAULT_FILTERS)).toEqual(['Cheb', 'Písek', 'Tábor']);
+    expect(orpOptions(rows, { ...DEFAULT_FILTERS, region: 'CZ031' })).toEqual(['Písek', 'Tábor']);
   });
 
   it('reads numbers typed the Czech or English way and keeps text it cannot read', () => {

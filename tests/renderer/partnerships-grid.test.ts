@@ -14,6 +14,7 @@ const row: PartnershipRow = {
   municipalityId: 1,
   municipalityName: 'Tábor',
   municipalityCode: '552046',
+  municipalityIsMember: true,
   districtName: 'Tábor',
   regionCode: 'CZ031',
   regionName: 'Jihočeský kraj',

@@ -20,6 +20,8 @@ type RowRecord = {
   municipality_id: number;
   municipality_name: string;
   municipality_code: string;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  municipality_is_member: number | boolean;
   district_name: string | null;
   region_code: string | null;
   region_name: string | null;
@@ -58,6 +60,7 @@ const toRow = (r: RowRecord, areas: CooperationArea[]): PartnershipRow => ({
   municipalityId: r.municipality_id,
   municipalityName: r.municipality_name,
   municipalityCode: r.municipality_code,
+  municipalityIsMember: Boolean(r.municipality_is_member),
   districtName: r.district_name,
   regionCode: r.region_code,
   regionName: r.region_name,
@@ -87,6 +90,7 @@ const ROW_COLUMNS = [
   'municipality_id',
   'municipality_name',
   'municipality_code',
+  'municipality_is_member',
   'district_name',
   'region_code',
   'region_name',
@@ -133,6 +137,7 @@ export const selectPartnershipBase = (db: Knex) =>
       'p.municipality_id',
       'm.name as municipality_name',
       'm.code as municipality_code',
+      'm.is_member as municipality_is_member',
       'd.name as district_name',
       'r.code as region_code',
       'r.name as region_name',

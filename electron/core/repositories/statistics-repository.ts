@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { PartnershipStatus, PartnershipType } from '../../../shared/domain/codes';
 import { RUNNING_STATUSES, type StatsFacts, type TerritoryKey } from '../../../shared/domain/statistics/compute';
-import type { StatsFilter } from '../../../shared/domain/statistics/filter';
+import { membershipFlag, type StatsFigure, type StatsFilter } from '../../../shared/domain/statistics/filter';
 import type { MapRow } from '../../../shared/domain/statistics/map';
 
 /** Aggregates come back as strings on PostgreSQL, as numbers on SQLite. */
@@ -18,7 +18,8 @@ export type StatsWindows = { dormantBefore: string; today: string; expiringUntil
 
 /** Municipalities that pass the filter's membership and region: the `m` every query starts from. */
 function whereMunicipality(db: Knex, query: Knex.QueryBuilder, filter: StatsFilter, alias: string): Knex.QueryBuilder {
-  if (filter.membership !== 'all') query.where(`${alias}.is_member`, filter.membership === 'members');
+  const isMember = membershipFlag(filter.membership);
+  if (isMember !== null) query.where(`${alias}.is_member`, isMember);
   if (filter.region !== null)
     query.whereIn(`${alias}.region_id`, db('regions').select('id').where('code', filter.region));
   return query;
@@ -46,6 +47,69 @@ export function filteredPartnerships(db: Knex, filter: StatsFilter): Knex.QueryB
   return wherePartnership(query, filter, 'p');
 }
 
+type Condition = { sql: string; bindings: string[] };
+
+/** Dormant: running, started before the window, and no activity on or after its start (on `p`). */
+function dormantCondition(windows: StatsWindows): Condition {
+  const running = RUNNING_STATUSES.map(() => '?').join(', ');
+  return {
+    sql:
+      `p.status in (${running}) and coalesce(p.started_on, ?) < ?` +
+      ' and not exists (select 1 from activities a where a.partnership_id = p.id and a.date >= ?)',
+    bindings: [...RUNNING_STATUSES, '', windows.dormantBefore, windows.dormantBefore],
+  };
+}
+
+/** Expiring: a fixed term, not ended, whose end lies in [today, expiringUntil] (on `p`). */
+function expiringCondition(windows: StatsWindows): Condition {
+  return {
+    sql: "p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ?",
+    bindings: [windows.today, windows.expiringUntil],
+  };
+}
+
+/** Municipalities with at least one filtered active partnership (the `withActive` figure). */
+function withActiveMunicipalities(db: Knex, filter: StatsFilter): Knex.QueryBuilder {
+  // Walks the municipalities in the order of their territory index (no sort), asking each
+  // whether it has a filtered active partnership.
+  return whereMunicipality(db, db('municipalities as m'), filter, 'm').whereExists(
+    wherePartnership(
+      db('partnerships as p').select(db.raw('1')).whereRaw('?? = ??', ['p.municipality_id', 'm.id']),
+      filter,
+      'p',
+    ).where('p.status', 'active'),
+  );
+}
+
+/**
+ * The ids of the rows a key figure counts (municipalities or partnerships), from the same
+ * conditions as the figure itself, so that the grid a figure opens shows exactly its rows.
+ */
+export async function loadFigureIds(
+  db: Knex,
+  filter: StatsFilter,
+  windows: StatsWindows,
+  figure: StatsFigure,
+): Promise<number[]> {
+  let query: Knex.QueryBuilder;
+  let id = 'm.id';
+  if (figure === 'municipalities') query = whereMunicipality(db, db('municipalities as m'), filter, 'm');
+  else if (figure === 'withActive') query = withActiveMunicipalities(db, filter);
+  else {
+    id = 'p.id';
+    query = filteredPartnerships(db, filter);
+    if (figure === 'dormant') {
+      const dormant = dormantCondition(windows);
+      query.whereRaw(dormant.sql, dormant.bindings);
+    } else if (figure === 'expiring') {
+      const expiring = expiringCondition(windows);
+      query.whereRaw(expiring.sql, expiring.bindings);
+    }
+  }
+  const rows = await query.select<{ id: number }[]>(`${id} as id`).orderBy(id);
+  return rows.map((row) => row.id);
+}
+
 type TerritoryRecord = {
   region_id: number | null;
   district_id: number | null;
@@ -67,7 +131,8 @@ const territory = (row: TerritoryRecord): TerritoryKey => ({
  * at once when `db` has several connections (the database's `reader`).
  */
 export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: StatsWindows): Promise<StatsFacts> {
-  const running = RUNNING_STATUSES.map(() => '?').join(', ');
+  const dormant = dormantCondition(windows);
+  const expiring = expiringCondition(windows);
   const [
     regions,
     districts,
@@ -108,28 +173,10 @@ export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: Sta
         'p.type',
         'p.status',
         countAs(db, 'n'),
-        // Dormant: running, started before the window, and no activity on or after its start.
-        db.raw(
-          `sum(case when p.status in (${running}) and coalesce(p.started_on, ?) < ?` +
-            ' and not exists (select 1 from activities a where a.partnership_id = p.id and a.date >= ?)' +
-            ' then 1 else 0 end) as dormant',
-          [...RUNNING_STATUSES, '', windows.dormantBefore, windows.dormantBefore],
-        ),
-        db.raw(
-          "sum(case when p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ? then 1 else 0 end) as expiring",
-          [windows.today, windows.expiringUntil],
-        ),
+        db.raw(`sum(case when ${dormant.sql} then 1 else 0 end) as dormant`, dormant.bindings),
+        db.raw(`sum(case when ${expiring.sql} then 1 else 0 end) as expiring`, expiring.bindings),
       ),
-    // Walks the municipalities in the order of their territory index (no sort), asking each
-    // whether it has a filtered active partnership.
-    whereMunicipality(db, db('municipalities as m'), filter, 'm')
-      .whereExists(
-        wherePartnership(
-          db('partnerships as p').select(db.raw('1')).whereRaw('?? = ??', ['p.municipality_id', 'm.id']),
-          filter,
-          'p',
-        ).where('p.status', 'active'),
-      )
+    withActiveMunicipalities(db, filter)
       .groupBy(...TERRITORY)
       .select<(TerritoryRecord & { n: number | string })[]>(...TERRITORY, countAs(db, 'n')),
     filteredPartnerships(db, filter)

@@ -4,8 +4,6 @@ import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import {
   checkMunicipalityField,
   INLINE_MUNICIPALITY_FIELDS,
-  MEMBERSHIP_STATES,
-  type MembershipState,
   type MunicipalityDetail,
   type MunicipalityPatch,
 } from '../../../shared/domain/municipality-rules';
@@ -31,7 +29,10 @@ import { shownRowIds } from '../../lib/grid-view';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
 import { membersColumns } from './members-columns';
-import { NO_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
+import { DEFAULT_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
+import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
+import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
+import { MEMBERSHIP_FILTERS } from '../../../shared/domain/statistics/filter';
 import './members.css';
 import { CodeSelect } from '../../components/Field';
 
@@ -66,7 +67,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const districts = useAsync(() => call('districts:list', {}), []);
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState<number | null>(null);
-  const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS);
+  // A link (from a figure on the Statistics screen) presets the filter bar; else the members.
+  const [filters, setFilters] = useState<MemberFilters>(() => parseMembersLink(window.location.hash));
+  const figureIds = useFigureIds(filters.figure);
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const toast = useToast();
@@ -77,16 +80,40 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
   const externalFilter = useMemo(
-    () => (hasFilters(filters) ? (row: MunicipalityRow) => filterMembers([row], filters).length === 1 : null),
-    [filters],
+  useEffect(() => {
+    // The screen stays alive behind other screens: only its own addresses with a query change its filters.
+    const onHash = () => {
+      if (window.location.hash.startsWith('#/members?')) setFilters(parseMembersLink(window.location.hash));
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+    () => (row: MunicipalityRow) => filterMembers([row], filters, figureIds).length === 1,
+    [filters, figureIds],
+  );
+  /** The filter bar and the search, as a saved view keeps them. */
+  const screenView = useMemo(
+    () => ({
+      value: { filters: membersFiltersLink(filters), search },
+      restore: (value: unknown) => {
+        const saved = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+        setFilters(parseMembersLink(typeof saved.filters === 'string' ? saved.filters : ''));
+        setSearch(typeof saved.search === 'string' ? saved.search : '');
+      },
+    }),
+    [filters, search],
   );
   const orps = useMemo(() => orpOptions(members.rows ?? [], filters), [members.rows, filters]);
   const districtChoices = useMemo(
+  const regionIdOf = useCallback(
+    (code: string) => regions.data?.find((region) => region.code === code)?.id ?? null,
+    [regions.data],
+  );
     () =>
       (districts.data ?? [])
-        .filter((d) => filters.regionId === '' || String(d.regionId) === filters.regionId)
+        .filter((d) => filters.region === '' || d.regionId === regionIdOf(filters.region))
         .sort((a, b) => compareCzech(a.name, b.name)),
-    [districts.data, filters.regionId],
+    [districts.data, filters.region, regionIdOf],
   );
 
   const conflictToast = useCallback(
@@ -182,8 +209,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const setFilter = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K]) =>
     setFilters((previous) => {
       const next = { ...previous, [key]: value };
-      if (key === 'regionId') next.districtId = '';
-      if (key === 'regionId' || key === 'districtId') next.orp = '';
+      if (key === 'region') next.districtId = '';
+      if (key === 'region' || key === 'districtId') next.orp = '';
       return next;
     });
 
@@ -194,13 +221,13 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       <label>
         <span>{t('members.col.region')}</span>
         <select
-          value={filters.regionId}
-          onChange={(e) => setFilter('regionId', e.target.value)}
+          value={filters.region}
+          onChange={(e) => setFilter('region', e.target.value)}
           data-testid="filter-region"
         >
           <option value="">{t('members.filter.allRegions')}</option>
           {(regions.data ?? []).map((r) => (
-            <option key={r.id} value={String(r.id)}>
+            <option key={r.id} value={r.code}>
               {r.name}
             </option>
           ))}
@@ -245,18 +272,13 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       </label>
       <label>
         <span>{t('members.col.membership')}</span>
-        <select
+        <CodeSelect
+          codes={MEMBERSHIP_FILTERS}
+          labelPrefix="stats.membership"
           value={filters.membership}
-          onChange={(e) => setFilter('membership', e.target.value as MembershipState | '')}
+          onChange={(membership) => setFilter('membership', membership ?? 'members')}
           data-testid="filter-membership"
-        >
-          <option value="">{t('members.filter.all')}</option>
-          {MEMBERSHIP_STATES.map((state) => (
-            <option key={state} value={state}>
-              {tk(`membership.${state}`)}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       <label>
         <span>{t('provenance.col.source')}</span>
@@ -267,7 +289,15 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         />
       </label>
       {hasFilters(filters) && (
-        <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)} data-testid="filter-reset">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setFilters(DEFAULT_FILTERS)}
+          data-testid="filter-reset"
+        >
+      {filters.figure !== null && (
+        <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />
+      )}
           {t('members.filter.reset')}
         </button>
       )}
@@ -327,6 +357,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         getRowId={getRowId}
         quickFilter={search}
         onRowCountChange={setShown}
+        screenView={screenView}
         onReady={setGridApi}
       />
 

@@ -1,41 +1,49 @@
-import type { MunicipalityKind } from '../../../shared/domain/codes';
-import { membershipState, type MembershipState } from '../../../shared/domain/municipality-rules';
 import { matchesProvenance } from '../../../shared/domain/provenance';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
+import { passesMembership } from '../../../shared/domain/statistics/filter';
 import { compareCzech } from '../../../shared/domain/text';
+import type { MemberLinkFilters } from '../../lib/deep-links';
 
-/** The filter bar above the Members grid; empty string means "any". */
-export type MemberFilters = {
-  regionId: string;
-  districtId: string;
-  orp: string;
-  kind: MunicipalityKind | '';
-  membership: MembershipState | '';
-  /** "" (any), "unverified", "verified", an origin, or "import:<run id>". */
-  provenance: string;
-};
+/**
+ * The filter bar above the Members grid ("" means any), as a Members link carries it: region
+ * (NUTS3 code), district, ORP, kind, membership (members by default: the statistics' rule,
+ * `passesMembership`), provenance, and the municipalities of one statistics figure.
+ */
+export type MemberFilters = MemberLinkFilters;
 
-export const NO_FILTERS: MemberFilters = {
-  regionId: '',
+/** The filter bar before the user touches it: the association's members. */
+export const DEFAULT_FILTERS: MemberFilters = {
+  region: '',
   districtId: '',
   orp: '',
   kind: '',
-  membership: '',
+  membership: 'members',
   provenance: '',
+  figure: null,
 };
 
-export const hasFilters = (filters: MemberFilters): boolean => Object.values(filters).some((value) => value !== '');
+/** Whether the bar differs from its default (then a "clear filters" link is offered). */
+export const hasFilters = (filters: MemberFilters): boolean =>
+  (Object.keys(DEFAULT_FILTERS) as (keyof MemberFilters)[]).some((key) => filters[key] !== DEFAULT_FILTERS[key]);
 
-/** The rows the filter bar lets through (the grid's own column filters and search apply on top). */
-export function filterMembers(rows: readonly MunicipalityRow[], filters: MemberFilters): MunicipalityRow[] {
+/**
+ * The rows the filter bar lets through (the grid's own column filters and search apply on top).
+ * `figureIds`: the ids of the figure's rows (`filters.figure` set); none pass until core answered.
+ */
+export function filterMembers(
+  rows: readonly MunicipalityRow[],
+  filters: MemberFilters,
+  figureIds?: ReadonlySet<number>,
+): MunicipalityRow[] {
   return rows.filter(
     (row) =>
-      (filters.regionId === '' || String(row.regionId) === filters.regionId) &&
+      (filters.region === '' || row.regionCode === filters.region) &&
       (filters.districtId === '' || String(row.districtId) === filters.districtId) &&
       (filters.orp === '' || row.orpName === filters.orp) &&
       (filters.kind === '' || row.kind === filters.kind) &&
-      (filters.membership === '' || membershipState(row) === filters.membership) &&
-      matchesProvenance(row, filters.provenance),
+      passesMembership(filters.membership, row.isMember) &&
+      matchesProvenance(row, filters.provenance) &&
+      (filters.figure === null || (figureIds?.has(row.id) ?? false)),
   );
 }
 
@@ -44,7 +52,7 @@ export function orpOptions(rows: readonly MunicipalityRow[], filters: MemberFilt
   const names = new Set<string>();
   for (const row of rows) {
     if (row.orpName === null) continue;
-    if (filters.regionId !== '' && String(row.regionId) !== filters.regionId) continue;
+    if (filters.region !== '' && row.regionCode !== filters.region) continue;
     if (filters.districtId !== '' && String(row.districtId) !== filters.districtId) continue;
     names.add(row.orpName);
   }

@@ -17,7 +17,10 @@ import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/dialogs';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
 import { matchesProvenance } from '../../../shared/domain/provenance';
-import { parsePartnershipLink, type PartnershipLinkFilters } from '../../lib/deep-links';
+import { parsePartnershipLink, partnershipFiltersLink, type PartnershipLinkFilters } from '../../lib/deep-links';
+import { MEMBERSHIP_FILTERS, passesMembership } from '../../../shared/domain/statistics/filter';
+import { CodeSelect } from '../../components/Field';
+import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
 import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { PartnershipDetail } from './PartnershipDetail';
@@ -49,6 +52,7 @@ export function PartnershipsPage() {
   const show = useToast();
   const { reload } = partnershipsStore;
   useEffect(() => {
+  const figureIds = useFigureIds(filters.figure);
     // The screen stays alive behind other screens: only its own addresses change its filters.
     const onHash = () => {
       if (window.location.hash.startsWith('#/partnerships')) setFilters(parsePartnershipLink(window.location.hash));
@@ -202,14 +206,28 @@ export function PartnershipsPage() {
     [rows, filters.municipalityId],
   );
   const externalFilter = useMemo(() => {
-    const { municipalityId, countryCode, regionCode, provenance } = filters;
-    if (municipalityId === null && countryCode === null && regionCode === null && provenance === '') return null;
+    const { municipalityId, countryCode, regionCode, provenance, membership, figure } = filters;
     return (row: PartnershipRow) =>
       (municipalityId === null || row.municipalityId === municipalityId) &&
       (countryCode === null || row.countryCode === countryCode) &&
       (regionCode === null || row.regionCode === regionCode) &&
-      matchesProvenance(row, provenance);
-  }, [filters]);
+      matchesProvenance(row, provenance) &&
+      passesMembership(membership, row.municipalityIsMember) &&
+      // A figure's rows come from core; none are shown until it answered.
+      (figure === null || (figureIds?.has(row.id) ?? false));
+  }, [filters, figureIds]);
+  /** The filter bar and the search, as a saved view keeps them. */
+  const screenView = useMemo(
+    () => ({
+      value: { filters: partnershipFiltersLink(filters), search },
+      restore: (value: unknown) => {
+        const saved = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+        setFilters(parsePartnershipLink(typeof saved.filters === 'string' ? saved.filters : ''));
+        setSearch(typeof saved.search === 'string' ? saved.search : '');
+      },
+    }),
+    [filters, search],
+  );
   const shownIds = useCallback(() => shownRowIds(api), [api]);
 
   const total = rows?.length ?? 0;
@@ -293,6 +311,19 @@ export function PartnershipsPage() {
           api={api}
           labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
           doneText={(result) => t('partnerships.export.done', { count: result.rows, path: result.filePath })}
+      <label className="p-filter">
+        <span className="visually-hidden">{t('partnerships.filter.membership')}</span>
+        <CodeSelect
+          codes={MEMBERSHIP_FILTERS}
+          labelPrefix="partnerships.membership"
+          value={filters.membership}
+          onChange={(membership) => setFilters((f) => ({ ...f, membership: membership ?? 'members' }))}
+          data-testid="filter-membership"
+        />
+      </label>
+      {filters.figure !== null && (
+        <StatsFigureChip figure={filters.figure} onClear={() => setFilters((f) => ({ ...f, figure: null }))} />
+      )}
         />
         <button
           type="button"
@@ -357,3 +388,4 @@ export function PartnershipsPage() {
     </section>
   );
 }
+        screenView={screenView}

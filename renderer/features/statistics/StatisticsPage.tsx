@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import { MEMBERSHIP_FILTERS, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { statsFigureLink } from '../../lib/deep-links';
 import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
 import { DataGrid } from '../../components/DataGrid';
@@ -222,8 +223,13 @@ export function StatisticsPage() {
 
       {data && (
         <>
-          <div className="stats-cards" data-testid="stats-cards">
-            <Card label={t('stats.card.members')} value={f.int(data.total.municipalities)} testId="card-members" />
+          <div className="stats-cards" data-testid="stats-cards" aria-busy={stats.status === 'loading'}>
+            <Card
+              label={t('stats.card.members')}
+              value={f.int(data.total.municipalities)}
+              href={statsFigureLink('municipalities', shownFilter)}
+              testId="card-members"
+            />
             <Card
               label={t('stats.card.withActive')}
               value={f.int(data.total.withActive)}
@@ -234,17 +240,39 @@ export function StatisticsPage() {
               label={t('stats.card.partnerships')}
               value={f.int(data.total.partnerships)}
               testId="card-partnerships"
+              href={statsFigureLink('withActive', shownFilter)}
             />
-            <Card label={t('stats.card.per10k')} value={f.dec(data.total.per10k)} testId="card-per10k" />
+            <Card
+              label={t('stats.card.per10k')}
+              value={f.dec(data.total.per10k)}
+              hint={t('stats.card.per10kHint')}
+              testId="card-per10k"
+            />
             <Card
               label={i18n.tn('stats.card.dormant', dormantYears)}
               value={f.int(data.total.dormant)}
+              href={statsFigureLink('partnerships', shownFilter)}
               testId="card-dormant"
             />
-            <Card label={t('stats.card.expiring')} value={f.int(data.total.expiring)} testId="card-expiring" />
-            <Card label={t('stats.card.countries')} value={f.int(data.countries.length)} testId="card-countries" />
+            <Card
+              label={t('stats.card.expiring')}
+              value={f.int(data.total.expiring)}
+              href={statsFigureLink('expiring', shownFilter)}
+              testId="card-expiring"
+            />
+            <Card
+              label={t('stats.card.countries')}
+              value={f.int(data.countries.length)}
+              onOpen={() => {
+                setTab('countries');
+                document.getElementById('stats-tables')?.scrollIntoView({ block: 'start' });
+              }}
+              hint={t('stats.card.openCountries')}
+              testId="card-countries"
+            />
           </div>
 
+              href={statsFigureLink('dormant', shownFilter)}
           <div className="stats-charts">
             <div className="card stats-chart-card stats-chart-wide" data-testid="chart-regions">
               <div className="stats-chart-tools">
@@ -283,7 +311,7 @@ export function StatisticsPage() {
             </div>
           </div>
 
-          <div className="stats-tabs" role="tablist">
+          <div className="stats-tabs" role="tablist" id="stats-tables">
             {TABS.map((id) => (
               <button
                 key={id}
@@ -390,9 +418,30 @@ export function StatisticsPage() {
   );
 }
 
-function Card({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
-  return (
-    <div className="card stats-card" data-testid={testId}>
+/**
+ * A key figure. With `href` it opens the grid filtered to exactly the rows it counts; with
+ * `onOpen` it shows its table on this screen; `hint` says what a figure that is no count means.
+ */
+function Card({
+  label,
+  value,
+  detail,
+  testId,
+  href,
+  onOpen,
+  hint,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  testId: string;
+  href?: string;
+  onOpen?: () => void;
+  hint?: string;
+}) {
+  const { t } = useI18n();
+  const body = (
+    <>
       <span className="stats-card-label">{label}</span>
       <span className="stats-card-value">
         {value}
@@ -401,3 +450,23 @@ function Card({ label, value, detail, testId }: { label: string; value: string; 
     </div>
   );
 }
+    </>
+  );
+  if (href !== undefined) {
+    const title = t('stats.card.open', { count: value, figure: label });
+    return (
+      <a className="card stats-card stats-card-link" href={href} title={title} aria-label={title} data-testid={testId}>
+        {body}
+      </a>
+    );
+  }
+  if (onOpen !== undefined) {
+    return (
+      <button type="button" className="card stats-card stats-card-link" onClick={onOpen} title={hint} data-testid={testId}>
+        {body}
+      </button>
+    );
+  }
+  return (
+    <div className="card stats-card" title={hint} data-testid={testId}>
+      {body}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UI_LANGUAGES } from '../../domain/codes';
-import { statsFilterSchema } from '../../domain/statistics/filter';
+import { STATS_FIGURES, statsFilterSchema } from '../../domain/statistics/filter';
 import { mapDataSchema } from '../../domain/statistics/map';
 import { statisticsSchema } from '../../domain/statistics/schemas';
 import { boundariesSchema } from '../../domain/statistics/boundaries';
@@ -16,6 +16,11 @@ export const statisticsChannels = defineChannels({
     doc: 'Every statistic (per region, district and ORP, countries, areas, funding) for a filter, from the one statistics module.',
     input: z.object({ filter: statsFilterSchema }).strict(),
     output: statisticsSchema,
+  },
+  'stats:figureRows': {
+    doc: 'The ids of the rows a key figure counts for a filter (municipalities for municipalities/withActive, partnerships otherwise), by the same conditions as the figure: the grid it opens shows exactly these.',
+    input: z.object({ filter: statsFilterSchema, figure: z.enum(STATS_FIGURES) }).strict(),
+    output: z.object({ ids: z.array(z.number().int().positive()) }),
   },
   'stats:export': {
     doc: 'Writes the statistics for a filter as XLSX, CSV (a ZIP with one CSV per table), JSON or a DOCX report; asks where to save; null when cancelled.',

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context';
 import { computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
-import { statsFilterSchema, type StatsFilterInput } from '../../../../shared/domain/statistics/filter';
+import { statsFilterSchema, type StatsFigure, type StatsFilterInput } from '../../../../shared/domain/statistics/filter';
 import { computeMapData, type MapData } from '../../../../shared/domain/statistics/map';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { loadMapRows, loadRegionCentres, loadRegions, loadStatsFacts } from '../../repositories/statistics-repository';
+import { loadFigureIds, loadMapRows, loadRegionCentres, loadRegions, loadStatsFacts } from '../../repositories/statistics-repository';
 
 /** Today's date in the computer's time zone, as `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
@@ -38,3 +38,17 @@ export const statisticsFor = (ctx: AppContext, input: StatsFilterInput): Promise
 /** The map's data (`map:data`), on the read-only connection. */
 export const mapDataFor = (ctx: AppContext, input: StatsFilterInput): Promise<MapData> =>
   computeMap(ctx.db.reader, input);
+
+/**
+ * The rows a key figure counts (`stats:figureRows`): municipality or partnership ids, chosen by
+ * the same SQL conditions and the same `today` rule as the figure.
+ */
+export async function figureRowsFor(
+  ctx: AppContext,
+  input: StatsFilterInput,
+  figure: StatsFigure,
+): Promise<{ ids: number[] }> {
+  const filter = statsFilterSchema.parse(input);
+  const today = filter.today ?? localToday();
+  return { ids: await loadFigureIds(ctx.db.reader, filter, statsWindows(filter, today), figure) };
+}

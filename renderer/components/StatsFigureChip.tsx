@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import type { StatsFigure } from '../../shared/domain/statistics/filter';
+import { call } from '../lib/api';
+import type { StatsFigureLink } from '../lib/deep-links';
+import { useI18n, type I18n } from '../lib/i18n';
+import { useLiveAsync } from '../lib/useLiveAsync';
+
+/**
+ * The ids of the rows a statistics figure counts, asked from core (`stats:figureRows`, the same
+ * SQL as the figure) and asked again after every change of the registry; undefined while loading
+ * or without a figure.
+ */
+export function useFigureIds(figure: StatsFigureLink | null): ReadonlySet<number> | undefined {
+  const rows = useLiveAsync(
+    () =>
+      figure === null
+        ? Promise.resolve(null)
+        : call('stats:figureRows', { filter: figure.filter, figure: figure.figure }),
+    [figure],
+  );
+  const ids = rows.data?.ids;
+  return useMemo(() => (ids === undefined || figure === null ? undefined : new Set(ids)), [ids, figure]);
+}
+
+/** A figure's name as its card on the Statistics screen says it. */
+export function figureLabel(i18n: I18n, figure: StatsFigureLink): string {
+  const names: Record<StatsFigure, string> = {
+    municipalities: i18n.t('stats.card.members'),
+    withActive: i18n.t('stats.card.withActive'),
+    partnerships: i18n.t('stats.card.partnerships'),
+    dormant: i18n.tn('stats.card.dormant', figure.filter.dormantYears ?? 3),
+    expiring: i18n.t('stats.card.expiring'),
+  };
+  return names[figure.figure];
+}
+
+/**
+ * The filter a grid got from a figure on the Statistics screen, named in words ("From the
+ * statistics: Agreements ending within 12 months · 1990–2005 · formal"), with a × that drops it.
+ * Region and membership are not repeated: the grid's own filter bar shows them.
+ */
+export function StatsFigureChip({ figure, onClear }: { figure: StatsFigureLink; onClear: () => void }) {
+  const i18n = useI18n();
+  const { t, tk } = i18n;
+  const { fromYear, toYear, types = [], statuses = [] } = figure.filter;
+  const parts = [figureLabel(i18n, figure)];
+  if ((fromYear ?? null) !== null || (toYear ?? null) !== null)
+    parts.push(`${t('stats.filter.years')} ${fromYear ?? '…'}–${toYear ?? '…'}`);
+  if (types.length > 0) parts.push(types.map((type) => tk(`partnershipType.${type}`)).join(', '));
+  if (statuses.length > 0) parts.push(statuses.map((status) => tk(`partnershipStatus.${status}`)).join(', '));
+  return (
+    <span className="chip stats-figure-chip" data-testid="filter-figure">
+      {t('stats.figureFilter.label', { figure: parts.join(' · ') })}
+      <button type="button" onClick={onClear} aria-label={t('stats.figureFilter.clear')} title={t('stats.figureFilter.clear')}>
+        ×
+      </button>
+    </span>
+  );
+}
