@@ -1,14 +1,17 @@
 import path from 'node:path';
-import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES } from '../../../shared/domain/codes';
+import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
+import { ENTRY_CHOICES } from '../../../shared/domain/agreements/library';
 import { AppError } from '../../../shared/domain/errors';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
 import { agreementRequestSchema } from '../../../shared/domain/agreements/schemas';
 import { translate } from '../../../shared/i18n/index';
 import {
+  agreementCatalog,
   agreementDefaults,
   buildAgreement,
   generateAgreementToPath,
 } from '../../core/services/agreements/agreements-service';
+import { loadClauseLibrary } from '../../core/services/agreements/library-loader';
 import { UsageError, type Command } from '../command';
 import { openForCli } from '../open-context';
 
@@ -19,11 +22,31 @@ const oneOf = <T extends string>(name: string, value: unknown, allowed: readonly
   return found;
 };
 
+/** A comma-separated list ("a,b"); "none" or "" is the empty list; undefined when the option is absent. */
+const listOf = <T extends string>(name: string, value: unknown, allowed: readonly T[]): T[] | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && item !== 'none');
+  const wrong = items.filter((item) => !allowed.some((a) => a === item));
+  if (wrong.length > 0)
+    throw new UsageError(`--${name}: unknown ${wrong.join(', ')}; one or more of: ${allowed.join(', ')} (or none)`);
+  return allowed.filter((a) => items.includes(a));
+};
+
 export const agreementCommand: Command = {
   name: 'agreement',
   summary: 'Draft a bilingual agreement (DOCX) for a partnership from the registry',
   usage:
-    'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] [--out FILE.docx] [--force]',
+    'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] ' +
+    '[--preambles european_integration,solidarity|none] [--omit coordination,financing] [--entry signature|approval] ' +
+    '[--originals 4] [--project-name TEXT] [--final] [--pair] [--out FILE.docx] [--force]\n' +
+    "  --preambles  the preamble paragraphs (default: the template's own)\n" +
+    "  --omit       optional articles left out (the template's optional article ids)\n" +
+    "  --entry      entry into force: on signature, or after both councils' approval\n" +
+    '  --final      the final text: no "NÁVRH / ENTWURF" mark on the pages\n' +
+    "  --pair       both originals: --out gets the Czech copy, the partner's copy is written beside it",
   options: {
     db: { type: 'string' },
     partnership: { type: 'string' },
@@ -32,6 +55,13 @@ export const agreementCommand: Command = {
     layout: { type: 'string' },
     out: { type: 'string' },
     'title-page': { type: 'boolean' },
+    preambles: { type: 'string' },
+    omit: { type: 'string' },
+    entry: { type: 'string' },
+    originals: { type: 'string' },
+    'project-name': { type: 'string' },
+    final: { type: 'boolean' },
+    pair: { type: 'boolean' },
     force: { type: 'boolean' },
   },
   run: async ({ values }, io) => {
@@ -40,16 +70,45 @@ export const agreementCommand: Command = {
     const language = oneOf('lang', values.lang, PARTNER_LANGUAGES, null);
     const template = oneOf('template', values.template, AGREEMENT_TEMPLATES, null);
     const layout = oneOf('layout', values.layout, AGREEMENT_LAYOUTS, 'parallel') ?? 'parallel';
+    const preambles = listOf('preambles', values.preambles, PREAMBLES);
+    const entry = oneOf('entry', values.entry, ENTRY_CHOICES, null);
+    const originals = values.originals === undefined ? null : Number(values.originals);
+    if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20))
+      throw new UsageError('--originals must be a whole number from 2 to 20');
+    const projectName = typeof values['project-name'] === 'string' ? values['project-name'] : null;
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
       const defaults = (await agreementDefaults(ctx, { partnershipId: id })).request;
-      const request = agreementRequestSchema.parse({
+      const chosenTemplate = template ?? defaults.template;
+      // Another template starts from its own preambles (a charter has no "contracting parties"; review C13).
+      const templatePreambles =
+        chosenTemplate === defaults.template
+          ? defaults.preambles
+          : (await loadClauseLibrary(ctx.resourcesDir)).templates[chosenTemplate].defaultPreambles;
+      const optional = (await agreementCatalog(ctx))[chosenTemplate].optional.map((a) => a.id);
+      const omit = listOf('omit', values.omit, optional) ?? defaults.omit;
+      const parsed = agreementRequestSchema.safeParse({
         ...defaults,
         language: language ?? defaults.language,
-        template: template ?? defaults.template,
+        template: chosenTemplate,
         layout,
         titlePage: values['title-page'] === true,
+        preambles: preambles ?? [...templatePreambles],
+        omit,
+        fields: {
+          ...defaults.fields,
+          ...(entry === null ? {} : { entry }),
+          ...(originals === null ? {} : { originals }),
+          ...(projectName === null ? {} : { projectName }),
+        },
+        ...(values.final === true ? { final: true } : {}),
+        ...(values.pair === true ? { pair: true } : {}),
       });
+      if (!parsed.success)
+        throw new UsageError(
+          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        );
+      const request = parsed.data;
       const { fileName } = await buildAgreement(ctx, request);
       const out = path.resolve(typeof values.out === 'string' && values.out !== '' ? values.out : fileName);
       try {
@@ -60,6 +119,7 @@ export const agreementCommand: Command = {
           io.err(`Warning: missing ${translate('en', `agreements.missing.${w.field}`)}${who ? ` (${who})` : ''}`);
         }
         io.out(`Written: ${written.filePath}`);
+        if ('pairFilePath' in written) io.out(`Written: ${written.pairFilePath}`);
         return 0;
       } catch (error) {
         if (error instanceof AppError && error.code === 'CONFLICT') {

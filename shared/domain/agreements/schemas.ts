@@ -67,6 +67,15 @@ export const agreementRequestSchema = z
     titlePage: z.boolean(),
     areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
     fields: agreementFieldsSchema,
+    /** The text is final: no "NÁVRH / ENTWURF" mark on its pages (absent: a draft, marked). */
+    final: z.boolean().optional(),
+    /**
+     * One of the two originals: "Vyhotovení pro …" on its first page, and its party's language
+     * first (the partner's copy is the alternate original). Absent: no such line.
+     */
+    copyFor: z.enum(['cz', 'partner']).optional(),
+    /** Save both originals: the Czech municipality's copy and, beside it, the partner's (each with its `copyFor`). */
+    pair: z.boolean().optional(),
   })
   .strict();
 export type AgreementRequestInput = z.infer<typeof agreementRequestSchema>;

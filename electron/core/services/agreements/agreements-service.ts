@@ -13,7 +13,6 @@ import { datePrecision } from '../../../../shared/domain/dates';
 import { isoDate } from '../../../../shared/domain/schemas';
 import { agreementFileName } from '../../../../shared/domain/agreements/file-name';
 import {
-  buildAgreementModel,
   czechMayorRank,
   defaultPartnerLanguage,
   partnerMayorRank,
@@ -48,6 +47,7 @@ import {
   listTownChoices,
   type PartnershipRecord,
 } from '../../repositories/agreements-repository';
+import { agreementDocument, copyFileName } from './docx-marks';
 import { renderAgreementDocx } from './docx-render';
 import { countryNames, loadClauseLibrary } from './library-loader';
 
@@ -217,14 +217,18 @@ export async function buildAgreement(
   request: AgreementRequestInput,
 ): Promise<{ model: AgreementModel; bytes: Buffer; fileName: string }> {
   const library = await loadClauseLibrary(ctx.resourcesDir);
-  const model = buildAgreementModel(library, request);
-  const bytes = await renderAgreementDocx(model);
+  // The model in the copy's language order, with the draft's mark, "Vyhotovení pro …" and the seal (docx-marks).
+  const { model, marks } = agreementDocument(library, request);
+  const bytes = await renderAgreementDocx(model, marks);
   const fileName = sanitizeFileName(
-    agreementFileName(
-      library.languages.cs.terms[library.templates[request.template].title],
-      request.fields.cz.name,
-      request.fields.partner.name,
-      request.language,
+    copyFileName(
+      agreementFileName(
+        library.languages.cs.terms[library.templates[request.template].title],
+        request.fields.cz.name,
+        request.fields.partner.name,
+        request.language,
+      ),
+      request,
     ),
   );
   return { model, bytes, fileName };
@@ -281,6 +285,31 @@ async function writeAndRecord(
   return { filePath, warnings: model.warnings, draftId };
 }
 
+/**
+ * Writes a request's document, or both originals when `pair` is set: the Czech municipality's
+ * copy to `filePath` and the partner's beside it under its own name ("… – vyhotovení pro
+ * Konstanz.docx"), each recorded as a draft of its own (regenerating one regenerates that copy).
+ * Neither is written when either exists and `overwrite` is not set (CONFLICT names the chosen
+ * path, which the screen's retry confirms for both).
+ */
+async function writeAgreement(ctx: AppContext, request: AgreementRequestInput, filePath: string, overwrite: boolean) {
+  if (request.pair !== true) return writeAndRecord(ctx, request, filePath, overwrite);
+  const single: AgreementRequestInput = { ...request };
+  delete single.pair;
+  const czCopy: AgreementRequestInput = { ...single, copyFor: 'cz' };
+  const partnerCopy: AgreementRequestInput = { ...single, copyFor: 'partner' };
+  const partnerPath = path.join(path.dirname(filePath), (await buildAgreement(ctx, partnerCopy)).fileName);
+  const existing = [filePath, partnerPath].filter((p) => existsSync(p));
+  if (!overwrite && existing.length > 0)
+    throw new AppError('CONFLICT', `The file already exists: ${existing.join(', ')}`, {
+      filePath,
+      reason: 'FILE_EXISTS',
+    });
+  const first = await writeAndRecord(ctx, czCopy, filePath, overwrite);
+  const second = await writeAndRecord(ctx, partnerCopy, partnerPath, overwrite);
+  return { ...first, pairFilePath: second.filePath };
+}
+
 export type GenerateInput = {
   request: AgreementRequestInput;
   /** The user saw the list of missing data and chose to continue with visible markers. */
@@ -321,7 +350,7 @@ export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
     // The only paths a retry may name: those the user picked in a save dialog in this session.
     ctx.session.approvedPaths.add(filePath);
   }
-  return writeAndRecord(ctx, input.request, filePath, input.overwrite);
+  return writeAgreement(ctx, input.request, filePath, input.overwrite);
 }
 
 /** Writes an agreement to a path given on the command line (the CLI's `--out`). */
@@ -331,7 +360,7 @@ export async function generateAgreementToPath(
   filePath: string,
   overwrite: boolean,
 ) {
-  return writeAndRecord(ctx, request, filePath, overwrite);
+  return writeAgreement(ctx, request, filePath, overwrite);
 }
 
 /** Drafts stored with a partnership, newest first, with whether the file is still there. */

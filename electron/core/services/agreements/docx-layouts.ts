@@ -44,7 +44,7 @@ const wordArticlesOf = (model: AgreementModel): [boolean, boolean] => [
  * LibreOffice does the same), so they move to the signature page together.
  * `alternate` is this layout too: the model has already put the partner's language first.
  */
-function bodyParallel(model: AgreementModel): Table {
+function bodyParallel(model: AgreementModel, seal: string): Table {
   const sections = model.titlePage ? model.sections.filter((s) => s.kind !== 'title') : model.sections;
   const wordArticles = wordArticlesOf(model);
   const rows = sections.map((section, index) => {
@@ -58,7 +58,7 @@ function bodyParallel(model: AgreementModel): Table {
       });
     return new TableRow({ cantSplit: true, children: [columnCell(column(0), 'left'), columnCell(column(1), 'right')] });
   });
-  return twoColumnTable([...rows, signatureRow(model)]);
+  return twoColumnTable([...rows, signatureRow(model, seal)]);
 }
 
 /**
@@ -105,5 +105,5 @@ function bodySequential(model: AgreementModel): Paragraph[] {
 }
 
 /** The agreement's text and signatures in the model's layout. */
-export const agreementBody = (model: AgreementModel): (Paragraph | Table)[] =>
-  model.layout === 'sequential' ? [...bodySequential(model), signatureTable(model)] : [bodyParallel(model)];
+export const agreementBody = (model: AgreementModel, seal = ''): (Paragraph | Table)[] =>
+  model.layout === 'sequential' ? [...bodySequential(model), signatureTable(model, seal)] : [bodyParallel(model, seal)];

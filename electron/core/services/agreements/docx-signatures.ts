@@ -1,4 +1,4 @@
-import { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { AgreementLanguage } from '../../../../shared/domain/codes';
 import type { AgreementModel, Run, SignatureSide } from '../../../../shared/domain/agreements/model';
 import { STYLE, columnCell, textRuns, twoColumnTable } from './docx-style';
@@ -12,7 +12,7 @@ const joinLabels = ([a, b]: readonly [string, string]): string => (a === b ? a :
  * One party's signature block: "for" in both languages, place and date, the line to sign on,
  * the name and the function. Every paragraph but the last is kept with the next one.
  */
-function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' | 'right'): TableCell {
+function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' | 'right', seal: string): TableCell {
   const [first, second] = model.languages;
   const dateText =
     sig.dates[0].text === ''
@@ -60,10 +60,22 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
           ]),
       line(joinLabels(sig.placeLabel), sig.place, first),
       line(joinLabels(sig.dateLabel), { text: dateText }, first),
+      // The seal's place ("razítko / Siegel"), right of where the signatory signs (review C15, P3 14).
+      ...(seal === ''
+        ? []
+        : [
+            new Paragraph({
+              style: STYLE.signature,
+              keepNext: true,
+              alignment: AlignmentType.RIGHT,
+              spacing: { before: 240, after: 0 },
+              children: [new TextRun({ text: `(${seal})`, size: 16, color: '808080' })],
+            }),
+          ]),
       new Paragraph({
         style: STYLE.signature,
         keepNext: true,
-        spacing: { before: 700 },
+        spacing: { before: seal === '' ? 700 : 220 },
         children: [new TextRun({ text: '……………………………………………' })],
       }),
       new Paragraph({
@@ -80,11 +92,14 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
 }
 
 /** Both signatures in one row that Word and LibreOffice never split across pages. */
-export const signatureRow = (model: AgreementModel): TableRow =>
+export const signatureRow = (model: AgreementModel, seal = ''): TableRow =>
   new TableRow({
     cantSplit: true,
-    children: [signatureCell(model.signatures[0], model, 'left'), signatureCell(model.signatures[1], model, 'right')],
+    children: [
+      signatureCell(model.signatures[0], model, 'left', seal),
+      signatureCell(model.signatures[1], model, 'right', seal),
+    ],
   });
 
 /** The signatures as a table of their own (after the sequential layout's text). */
-export const signatureTable = (model: AgreementModel): Table => twoColumnTable([signatureRow(model)]);
+export const signatureTable = (model: AgreementModel, seal = ''): Table => twoColumnTable([signatureRow(model, seal)]);

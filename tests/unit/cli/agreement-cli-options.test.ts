@@ -1,0 +1,148 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import knex from 'knex';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { tempDir } from '../../support/temp-db';
+
+/** The CLI offers what the agreement screen offers (review P3 17). */
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The request stored with the newest draft. */
+async function lastRequest(db: string): Promise<Record<string, unknown>> {
+  const direct = knex({ client: 'sqlite3', connection: { filename: db }, useNullAsDefault: true });
+  try {
+    const row = await direct('agreement_documents').orderBy('id', 'desc').first<{ options: string }>('options');
+    return (JSON.parse(row.options) as { request: Record<string, unknown> }).request;
+  } finally {
+    await direct.destroy();
+  }
+}
+
+describe("twinreg agreement: the screen's options", () => {
+  it('takes preambles, omitted articles, entry into force, originals, project name, final', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const out = path.join(dir, 'a.docx');
+    const result = await run(
+      'agreement',
+      '--db',
+      db,
+      '--partnership',
+      '1',
+      '--lang',
+      'de',
+      '--template',
+      'project',
+      '--preambles',
+      'neighbourhood,solidarity',
+      '--omit',
+      'publicity',
+      '--entry',
+      'signature',
+      '--originals',
+      '2',
+      '--project-name',
+      'Mosty bez hranic',
+      '--final',
+      '--out',
+      out,
+    );
+    expect(result.code, result.err).toBe(0);
+    const request = await lastRequest(db);
+    expect(request.template).toBe('project');
+    expect(request.preambles).toEqual(['neighbourhood', 'solidarity']);
+    expect(request.omit).toEqual(['publicity']);
+    expect(request.final).toBe(true);
+    expect(request.fields).toMatchObject({ entry: 'signature', originals: 2, projectName: 'Mosty bez hranic' });
+  });
+
+  it('another template starts from its own preambles; "none" leaves them out', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    expect(
+      (
+        await run(
+          'agreement',
+          '--db',
+          db,
+          '--partnership',
+          '1',
+          '--template',
+          'charter',
+          '--out',
+          path.join(dir, 'c.docx'),
+        )
+      ).code,
+    ).toBe(0);
+    const charter = await lastRequest(db);
+    expect(charter.preambles).toEqual([]);
+    expect(
+      (
+        await run(
+          'agreement',
+          '--db',
+          db,
+          '--partnership',
+          '1',
+          '--preambles',
+          'none',
+          '--out',
+          path.join(dir, 'n.docx'),
+        )
+      ).code,
+    ).toBe(0);
+    expect((await lastRequest(db)).preambles).toEqual([]);
+    expect((await lastRequest(db)).final).toBeUndefined();
+  });
+
+  it('--pair writes both originals beside each other', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const result = await run(
+      'agreement',
+      '--db',
+      db,
+      '--partnership',
+      '1',
+      '--lang',
+      'de',
+      '--pair',
+      '--out',
+      path.join(dir, 'pair.docx'),
+    );
+    expect(result.code, result.err).toBe(0);
+    expect(result.out.split('\n').filter((l) => l.startsWith('Written: '))).toHaveLength(2);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.docx'));
+    expect(files).toHaveLength(2);
+    expect(files.some((f) => f.includes('– vyhotovení pro'))).toBe(true);
+    expect((await lastRequest(db)).copyFor).toBe('partner');
+  });
+
+  it('refuses unknown values with a usage message naming the option', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const out = path.join(dir, 'x.docx');
+    const preamble = await run('agreement', '--db', db, '--partnership', '1', '--preambles', 'peace', '--out', out);
+    expect(preamble.code).toBe(2);
+    expect(preamble.err).toContain('--preambles: unknown peace');
+    const omit = await run('agreement', '--db', db, '--partnership', '1', '--omit', 'purpose', '--out', out);
+    expect(omit.code).toBe(2);
+    expect(omit.err).toContain('--omit: unknown purpose');
+    expect((await run('agreement', '--db', db, '--partnership', '1', '--entry', 'later', '--out', out)).code).toBe(2);
+    const originals = await run('agreement', '--db', db, '--partnership', '1', '--originals', '1', '--out', out);
+    expect(originals.code).toBe(2);
+    expect(originals.err).toContain('--originals');
+    expect(existsSync(out)).toBe(false);
+  });
+});
