@@ -114,7 +114,7 @@ export function DataGrid<T>({
   const filterRef = useRef(externalFilter);
   useEffect(() => {
     filterRef.current = externalFilter;
-    api?.onFilterChanged();
+    if (api && !api.isDestroyed()) api.onFilterChanged();
   }, [api, externalFilter]);
   const isExternalFilterPresent = useCallback(() => typeof filterRef.current === 'function', []);
   const doesExternalFilterPass = useCallback((node: IRowNode<T>) => {

@@ -58,3 +58,32 @@ test('a notice says when core stops answering and goes when it answers again', a
   await page.getByTestId('nav-members').click();
   await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
 });
+
+test('the grids give AG Grid no cause for warnings (#48, #26), also across a change of language', async ({
+  page,
+  webApp,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('AG Grid')) warnings.push(message.text());
+  });
+  const rows = (grid: string) => page.getByTestId(grid).locator('.ag-row').first();
+  await page.goto(webApp.url);
+  await expect(rows('members-grid')).toBeVisible();
+  await page.getByTestId('nav-partnerships').click();
+  await expect(rows('partnerships-grid')).toBeVisible();
+  await page.getByTestId('nav-requests').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Žádosti o partnerství');
+  // A change of language rebuilds every grid kept alive.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('row-count')).toContainText('rows');
+  await page.getByTestId('nav-partnerships').click();
+  await expect(page.getByTestId('row-count')).toContainText('rows');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('row-count')).toContainText('řádk');
+  expect(warnings).toEqual([]);
+});

@@ -178,7 +178,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
 
   // The shared DataGrid stays generic: the page listens to edits through the grid's API.
   useEffect(() => {
-    if (!gridApi) return;
+    // A change of language rebuilds the grid: until the new one is ready, the old API is destroyed.
+    if (!gridApi || gridApi.isDestroyed()) return;
     gridApi.addEventListener('cellValueChanged', onCellValueChanged);
     return () => {
       if (!gridApi.isDestroyed()) gridApi.removeEventListener('cellValueChanged', onCellValueChanged);

@@ -93,6 +93,9 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       signedOn: editableDate,
       term: { width: 150 },
       areas: {
+        // The value is the list of area codes, drawn, edited, filtered and sorted by this column's own
+        // functions: no inferred data type (AG Grid would ask for an object formatter and parser, #48).
+        cellDataType: false,
         minWidth: 240,
         flex: 1,
         editable: true,
