@@ -18,6 +18,24 @@ export function rememberedState(state: GridState): GridState {
 
 type NamedView = { name: string; state: unknown };
 
+/** AG Grid's width of a column whose definition names none. */
+const DEFAULT_COLUMN_WIDTH = 200;
+
+/**
+ * The columns as their definitions say: order, visibility, pinning, sort and widths. AG Grid's
+ * reset leaves a column without a `width` in its definition at the width the user dragged, so
+ * those get the grid's default width (within their minimum) here.
+ */
+function resetLayout<T>(api: GridApi<T>): void {
+  api.resetColumnState();
+  const widths = (api.getColumns() ?? []).flatMap((column) => {
+    const def = column.getColDef();
+    if (def.width !== undefined || def.initialWidth !== undefined || def.flex != null) return [];
+    return [{ key: column.getColId(), newWidth: Math.max(def.minWidth ?? 0, DEFAULT_COLUMN_WIDTH) }];
+  });
+  if (widths.length > 0) api.setColumnWidths(widths);
+}
+
 /**
  * What a screen shows around its grid (its filter bar and quick search), kept in a view with the
  * grid's own state. `value` is plain data; `restore(undefined)` puts the screen's defaults back.
@@ -56,7 +74,7 @@ export function GridViewsBar<T>({ gridId, api, screen }: { gridId: string; api: 
       api.setState(parts.grid, ['focusedCell', 'scroll', 'rowSelection']);
       screen?.restore(parts.screen);
     } else {
-      api.resetColumnState();
+      resetLayout(api);
       api.setFilterModel(null);
       screen?.restore(undefined);
     }

@@ -1,0 +1,174 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+/**
+ * Views that keep everything (issue 13 item 3): a saved view stores what the user sees (the filter
+ * bar, the quick search, column filters, sort, column order and widths); "Default view" resets
+ * all of it; choosing the view brings all of it back, also after a reload.
+ */
+type Snapshot = {
+  bar: Record<string, string>;
+  search: string;
+  filteredColumns: string[];
+  sort: Record<string, string>;
+  order: string[];
+  widths: Record<string, number>;
+  rows: string;
+};
+
+/** What the screen shows now, as a user would read it. */
+async function snapshot(page: Page, screen: Locator, bar: readonly string[]): Promise<Snapshot> {
+  const values: Record<string, string> = {};
+  for (const id of bar) values[id] = await screen.getByTestId(id).inputValue();
+  const headers = await screen.locator('.ag-header-row-column .ag-header-cell[col-id]').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const box = cell.getBoundingClientRect();
+      return {
+        id: cell.getAttribute('col-id') ?? '',
+        left: box.left,
+        width: Math.round(box.width),
+        sort: cell.getAttribute('aria-sort') ?? 'none',
+        filtered: cell.classList.contains('ag-header-cell-filtered'),
+      };
+    }),
+  );
+  headers.sort((a, b) => a.left - b.left);
+  return {
+    bar: values,
+    search: await screen.getByTestId('quick-search').inputValue(),
+    filteredColumns: headers.filter((h) => h.filtered).map((h) => h.id),
+    sort: Object.fromEntries(headers.filter((h) => h.sort !== 'none').map((h) => [h.id, h.sort])),
+    order: headers.map((h) => h.id),
+    widths: Object.fromEntries(headers.map((h) => [h.id, h.width])),
+    rows: (await screen.getByTestId('row-count').textContent()) ?? '',
+  };
+}
+
+/** Drags with the mouse in small steps (AG Grid starts a drag only after the pointer moved). */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number; width: number }> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error('not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, width: box.width };
+}
+
+const PARTNERSHIP_BAR = ['filter-region', 'filter-country', 'filter-membership', 'filter-provenance'] as const;
+
+test.describe('saved views', () => {
+  test('Partnerships: a view keeps the filter bar, search, column filter, sort, order and widths', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-partnerships').click();
+    const screen = page.locator('.p-page');
+    const grid = screen.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    const initial = await snapshot(page, screen, PARTNERSHIP_BAR);
+    expect(initial.bar['filter-membership']).toBe('members');
+    expect(initial.sort).toEqual({ municipalityName: 'ascending' });
+
+    // The filter bar and the search.
+    await screen.getByTestId('filter-region').selectOption('CZ031');
+    await screen.getByTestId('filter-country').selectOption('DE');
+    await screen.getByTestId('filter-membership').selectOption('all');
+    await screen.getByTestId('filter-provenance').selectOption('demo');
+    await screen.getByTestId('quick-search').fill('a');
+    // A column filter: partner towns containing "n".
+    const town = grid.locator('.ag-header-cell[col-id="townName"]');
+    await town.locator('.ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter input.ag-input-field-input').first().fill('n');
+    await page.keyboard.press('Escape');
+    await expect(town).toHaveClass(/ag-header-cell-filtered/);
+    // Sort by partner town (descending).
+    await town.locator('.ag-header-cell-label').click();
+    await town.locator('.ag-header-cell-label').click();
+    await expect(town).toHaveAttribute('aria-sort', 'descending');
+    // Column order: the country before the region.
+    const country = grid.locator('.ag-header-cell[col-id="country"]');
+    const region = grid.locator('.ag-header-cell[col-id="regionName"]');
+    const from = await centre(country.locator('.ag-header-cell-label'));
+    const to = await centre(region);
+    await drag(page, from, { x: to.x - to.width / 2 + 4, y: to.y });
+    await expect
+      .poll(async () => {
+        const { order } = await snapshot(page, screen, PARTNERSHIP_BAR);
+        return order.indexOf('country') < order.indexOf('regionName');
+      })
+      .toBe(true);
+    // A column wider by 80 px.
+    const handle = await centre(town.locator('.ag-header-cell-resize'));
+    await drag(page, handle, { x: handle.x + 80, y: handle.y });
+    const custom = await snapshot(page, screen, PARTNERSHIP_BAR);
+    expect(custom.widths.townName).toBeGreaterThan((initial.widths.townName ?? 0) + 40);
+    expect(custom.bar).toEqual({
+      'filter-region': 'CZ031',
+      'filter-country': 'DE',
+      'filter-membership': 'all',
+      'filter-provenance': 'demo',
+    });
+    expect(custom.search).toBe('a');
+    expect(custom.filteredColumns).toEqual(['townName']);
+    expect(custom.sort).toEqual({ townName: 'descending' });
+
+    await screen.getByTestId('view-save').click();
+    await screen.getByTestId('view-name').fill('Jihočeský kraj – Německo');
+    await screen.getByTestId('view-name').press('Enter');
+    await expect(screen.getByTestId('view-select')).toHaveValue('Jihočeský kraj – Německo');
+    await saveScreen(page, 'view-saved');
+
+    // "Default view" resets every part of it.
+    await screen.getByTestId('view-select').selectOption('');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(initial);
+
+    // The view brings every part back.
+    await screen.getByTestId('view-select').selectOption('Jihočeský kraj – Německo');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(custom);
+
+    // After a reload too (the views live in the preferences).
+    await screen.getByTestId('view-select').selectOption('');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(initial);
+    await page.reload();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await screen.getByTestId('view-select').selectOption('Jihočeský kraj – Německo');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(custom);
+    const stored = JSON.stringify((await webApp.ctx.preferences.get()).namedViews.partnerships ?? null);
+    expect(stored).toContain('region=CZ031');
+    await screen.getByTestId('view-select').selectOption('');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(initial);
+  });
+
+  test('Members: a view keeps the filter bar and the search; Default view resets them', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-members').click();
+    const screen = page.locator('.members-page');
+    const bar = ['filter-region', 'filter-kind', 'filter-membership', 'filter-provenance'] as const;
+    await expect(screen.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+    const initial = await snapshot(page, screen, bar);
+    expect(initial.bar['filter-membership']).toBe('members');
+    await screen.getByTestId('filter-region').selectOption('CZ063');
+    await screen.getByTestId('filter-kind').selectOption('mesto');
+    await screen.getByTestId('filter-membership').selectOption('all');
+    await screen.getByTestId('quick-search').fill('n');
+    const custom = await snapshot(page, screen, bar);
+    expect(custom.bar).toMatchObject({ 'filter-region': 'CZ063', 'filter-kind': 'mesto', 'filter-membership': 'all' });
+    await screen.getByTestId('view-save').click();
+    await screen.getByTestId('view-name').fill('Vysočina, města');
+    await screen.getByTestId('view-name').press('Enter');
+    await screen.getByTestId('view-select').selectOption('');
+    await expect.poll(() => snapshot(page, screen, bar)).toEqual(initial);
+    await screen.getByTestId('view-select').selectOption('Vysočina, města');
+    await expect.poll(() => snapshot(page, screen, bar)).toEqual(custom);
+    await saveScreen(page, 'members-view');
+    await screen.getByTestId('view-select').selectOption('');
+    await expect.poll(() => snapshot(page, screen, bar)).toEqual(initial);
+  });
+});
