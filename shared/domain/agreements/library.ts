@@ -58,6 +58,9 @@ export const MISSING_FIELDS = [
   'name',
   'mayorName',
   'mayorGender',
+  /** A name the Cyrillic text needs and no rule gives (a partner town's name in its own script). */
+  'nameCyrillic',
+  'mayorNameCyrillic',
   'address',
   'idNumber',
   'resolution',
@@ -89,8 +92,12 @@ export const layoutSchema = z
     articlePattern: text,
     /** The seat line: `{seat}: {address}` (it "con sede in {address}": no colon after a preposition). */
     seatPattern: text,
-    /** `{representedBy}: {person}, {title}`. */
+    /** `{representedBy}: {person}, {title}` (pl `{representedBy}: {person} – {title}`). */
     representedPattern: text,
+    /** The state line: `{country}: {name}` (review C7: party lines are data, not code). */
+    countryPattern: text,
+    /** The number line: `{label}: {id}`. */
+    idPattern: text,
     /** `({hereinafter} „{name}“)` with the language's quotation marks. */
     hereinafterPattern: text,
     /** What ends every list item but the last: "," (cs, de, sk) or ";" (pl, en, fr, it, hu, uk). */
@@ -121,7 +128,6 @@ export const clauseFileSchema = z
      * whose clauses use the placeholder.
      */
     languageForms: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), text).optional(),
-    mayorTitles: record(MAYOR_RANKS, z.object({ m: text, f: text }).strict()),
     layout: layoutSchema,
     /**
      * Markers of missing data: `fill` is the request ("doplňte", "bitte ergänzen"), the rest name

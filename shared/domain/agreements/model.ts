@@ -22,6 +22,8 @@ import type {
   Template,
 } from './library';
 import { CASES, type MISSING_FIELDS } from './library';
+import { officeTitle, officeTitleForms, resolveOffice, type OfficeCode } from './offices';
+import { SCRIPT_OF, hasCyrillic, nameInScript, ukrainianToCzech } from './transliteration';
 
 /** The languages an agreement's second text may be in (Czech is always the first side). */
 export type PartnerLanguage = Exclude<AgreementLanguage, 'cs'>;
@@ -52,8 +54,24 @@ export type PartyFields = {
   mayorName: string;
   mayorGender: Gender | null;
   mayorRank: MayorRank;
-  /** The user's own wording of the mayor's title per language; else from `mayorTitles`. */
+  /** The user's own wording of the mayor's title per language; else from the office. */
   mayorTitles: Partial<Record<AgreementLanguage, string>>;
+  /**
+   * The office of the party's head (offices.ts: `CZ:starosta`, `DE:oberbuergermeister`): its title
+   * in each language. Absent (drafts stored before offices): the generic office of `mayorRank`.
+   */
+  mayorOffice?: string | undefined;
+  /** The name in the Czech text when it differs (a partner's Czech exonym: "Kostnice"); blank: `name`. */
+  nameCs?: string | undefined;
+  /** The name in a Cyrillic text ("Калуш"); blank: transliterated from Czech (the Czech party). */
+  nameCyrillic?: string | undefined;
+  /** The representative's name in a Cyrillic text; blank: transliterated from Czech. */
+  mayorNameCyrillic?: string | undefined;
+  /**
+   * Who contracts, in the party's own language ("Comune di San Gimignano", "Калуська міська
+   * рада"): the party's name line in its own language's column; blank: the library's official name.
+   */
+  contractingBody?: string | undefined;
   signingPlace: string;
   /** ISO date or null (then a line to fill in by hand). */
   signingDate: string | null;
@@ -83,6 +101,8 @@ export type AgreementRequest = {
   titlePage: boolean;
   areas: readonly CooperationArea[];
   fields: AgreementFields;
+  /** In a Cyrillic text, the Latin name follows in brackets: "Місто Калуш (Kalush)". */
+  latinInBrackets?: boolean | undefined;
 };
 
 /** A run of text; `missing` marks a visible "[doplňte: …]" placeholder. */
@@ -138,6 +158,12 @@ const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
   // Not stated: statutory cities are known by law, so any other place has a starosta.
   unknown: 'municipality',
 };
+
+/** The office of a draft stored before offices existed: its rank's office (Czech or generic). */
+export function officeOfRank(side: Side, rank: MayorRank): OfficeCode {
+  if (side === 'cz') return rank === 'city' ? 'CZ:primator' : rank === 'town' ? 'CZ:starosta_mesta' : 'CZ:starosta';
+  return rank === 'city' ? 'XX:city' : rank === 'town' ? 'XX:town' : 'XX:municipality';
+}
 
 /** Czech side: a statutory city has a primátor/primátorka, others a starosta/starostka. */
 export const czechMayorRank = (kind: MunicipalityKind): MayorRank => MUNICIPALITY_RANK[kind];
@@ -238,10 +264,14 @@ type LanguageContext = { code: AgreementLanguage; file: ClauseFile; layout: Lang
  * partner town for completion and Czech staff still see what is missing.
  */
 export function markerText(library: ClauseLibrary, language: AgreementLanguage, field: MissingField): string {
+  return markerWith(library, language, library.languages[language].markers[field] ?? field);
+}
+
+/** A marker asking for something named in the column's language: "[doplňte: starosta / starostka]". */
+export function markerWith(library: ClauseLibrary, language: AgreementLanguage, what: string): string {
   const cs = library.languages.cs.markers;
-  if (language === 'cs') return `[${cs.fill}: ${cs[field]}]`;
-  const own = library.languages[language].markers;
-  return `[${cs.fill} / ${own.fill}: ${own[field]}]`;
+  if (language === 'cs') return `[${cs.fill}: ${what}]`;
+  return `[${cs.fill} / ${library.languages[language].markers.fill}: ${what}]`;
 }
 
 /**
@@ -273,25 +303,94 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     warn(side, field);
     return { missing: field };
   };
-  /** The bare name; a blank one (spaces, control characters only) is a marker, never "mezi obcí a městem". */
-  const partyName = (side: Side): Value => required(side, 'name', party(side).name);
+  /**
+   * The bare name in a language (review C4): the Czech text takes a partner's Czech name where the
+   * draft has one, a Cyrillic text the name in Cyrillic (typed, or transliterated from Czech for
+   * the Czech party); a blank name is a marker, never "mezi obcí a městem".
+   */
+  const partyName = (lang: LanguageContext, side: Side): Value => {
+    const p = party(side);
+    const base = required(side, 'name', p.name);
+    if (typeof base !== 'string') return base;
+    if (SCRIPT_OF[lang.code] === 'cyrillic') {
+      const own = cleanLine(p.nameCyrillic);
+      if (own !== '') return own;
+      return nameInScript(base, lang.code, side === 'cz' ? 'cs' : 'native') ?? required(side, 'nameCyrillic', null);
+    }
+    const czech = cleanLine(p.nameCs);
+    if (lang.code === 'cs' && czech !== '') return czech;
+    return nameInScript(base, lang.code, 'native') ?? base;
+  };
+  /** The representative's name in a language's script (as `partyName`); blank: the marker. */
+  const personName = (lang: LanguageContext, side: Side): Value => {
+    const p = party(side);
+    const base = required(side, 'mayorName', p.mayorName);
+    if (typeof base !== 'string') return base;
+    if (SCRIPT_OF[lang.code] === 'cyrillic') {
+      const own = cleanLine(p.mayorNameCyrillic);
+      if (own !== '') return own;
+      return (
+        nameInScript(base, lang.code, side === 'cz' ? 'cs' : 'native') ?? required(side, 'mayorNameCyrillic', null)
+      );
+    }
+    return nameInScript(base, lang.code, 'native') ?? base;
+  };
+  /** "Гелена Рибаржова (Helena Rybářová)" where the request asks for the Latin name too. */
+  const withLatin = (lang: LanguageContext, value: Value, latin: string): Value =>
+    request.latinInBrackets === true &&
+    SCRIPT_OF[lang.code] === 'cyrillic' &&
+    typeof value === 'string' &&
+    cleanLine(latin) !== '' &&
+    !hasCyrillic(latin)
+      ? `${value} (${cleanLine(latin)})`
+      : value;
   const caseOf = (value: string | undefined): GrammaticalCase => CASES.find((c) => c === value) ?? 'nom';
   const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Run[] =>
     fill(lang, lang.file.partyPattern, (n) =>
-      n === 'noun' ? lang.file.nouns[party(side).nounKey][grammaticalCase] : n === 'name' ? partyName(side) : undefined,
+      n === 'noun'
+        ? lang.file.nouns[party(side).nounKey][grammaticalCase]
+        : n === 'name'
+          ? partyName(lang, side)
+          : undefined,
     );
-  const officialName = (lang: LanguageContext, side: Side): Run[] =>
-    capitalize(
+  /**
+   * The party's name line: the contracting body in the party's own language (review C10: "Comune
+   * di San Gimignano", "Калуська міська рада"); in the Czech text the official name with the body
+   * after it in brackets ("Město Kaluš (Kaluska miska rada)"), so both texts name the same person.
+   */
+  const officialName = (lang: LanguageContext, side: Side): Run[] => {
+    const body = side === 'partner' ? cleanLine(party(side).contractingBody) : '';
+    if (body !== '' && lang.code === request.language) return [{ text: body }];
+    const runs = capitalize(
       fill(lang, lang.file.partyPattern, (n) =>
-        n === 'noun' ? lang.layout.officialNames[party(side).nounKey] : n === 'name' ? partyName(side) : undefined,
+        n === 'noun'
+          ? lang.layout.officialNames[party(side).nounKey]
+          : n === 'name'
+            ? withLatin(lang, partyName(lang, side), party(side).name)
+            : undefined,
       ),
     );
+    if (body === '') return runs;
+    const latinBody = SCRIPT_OF[lang.code] === 'latin' && hasCyrillic(body) ? ukrainianToCzech(body) : body;
+    return mergeRuns([...runs, { text: ` (${latinBody})` }]);
+  };
   const date = (lang: LanguageContext, iso: string | null): string | null =>
     iso === null || iso === '' ? null : formatAgreementDate(iso, lang.layout);
-  const mayorTitle = (lang: LanguageContext, side: Side): string => {
+  /**
+   * The title of the party's head in a language, from the head's office (review C3: a Czech
+   * starosta is "starosta" in Slovak too); the user's own wording wins. An unknown gender where the
+   * language has two forms is a marker naming both ("[doplňte: starosta / starostka]"), never a
+   * silent male title.
+   */
+  const mayorTitle = (lang: LanguageContext, side: Side): Run[] => {
     const p = party(side);
     const own = cleanLine(p.mayorTitles[lang.code]);
-    return own !== '' ? own : lang.file.mayorTitles[p.mayorRank][p.mayorGender ?? 'm'];
+    if (own !== '') return [{ text: own }];
+    const office = resolveOffice(p.mayorOffice, officeOfRank(side, p.mayorRank));
+    const title = officeTitle(office, lang.code, p.mayorGender);
+    if (title !== null) return [{ text: title }];
+    warn(side, 'mayorGender');
+    return [{ text: markerWith(library, lang.code, officeTitleForms(office, lang.code)), missing: true }];
   };
 
   // Placeholder values of the clause texts, per language.
@@ -304,9 +403,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       }
       switch (name) {
         case 'czName':
-          return partyName('cz');
+          return partyName(lang, 'cz');
         case 'partnerName':
-          return partyName('partner');
+          return partyName(lang, 'partner');
         case 'czCountry':
           return cleanLine(f.cz.countryNames[lang.code]);
         case 'partnerCountry':
@@ -388,7 +487,14 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
         { role: 'partyName', runs: officialName(lang, side).map((run) => ({ ...run, strong: true })) },
       ];
       const country = cleanLine(p.countryNames[lang.code]);
-      if (country !== '') lines.push({ role: 'partyLine', runs: [{ text: `${t.country}: ${country}` }] });
+      if (country !== '') {
+        lines.push({
+          role: 'partyLine',
+          runs: fill(lang, lang.layout.countryPattern, (n) =>
+            n === 'country' ? t.country : n === 'name' ? country : undefined,
+          ),
+        });
+      }
       lines.push({
         role: 'partyLine',
         runs: fill(lang, lang.layout.seatPattern, (n) =>
@@ -399,15 +505,18 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       if (side === 'cz' || idNumber !== '') {
         lines.push({
           role: 'partyLine',
-          runs: fill(lang, `${side === 'cz' ? t['idNumber.cz'] : t.idNumber}: {id}`, () =>
-            required(side, 'idNumber', p.idNumber),
+          runs: fill(lang, lang.layout.idPattern, (n) =>
+            n === 'label'
+              ? side === 'cz'
+                ? t['idNumber.cz']
+                : t.idNumber
+              : n === 'id'
+                ? required(side, 'idNumber', p.idNumber)
+                : undefined,
           ),
         });
       }
-      const person = required(side, 'mayorName', p.mayorName);
-      if (typeof person === 'string' && p.mayorGender === null && cleanLine(p.mayorTitles[lang.code]) === '') {
-        warn(side, 'mayorGender');
-      }
+      const person = withLatin(lang, personName(lang, side), p.mayorName);
       const title = mayorTitle(lang, side);
       lines.push({
         role: 'partyLine',
@@ -418,7 +527,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       lines.push({
         role: 'partyLine',
         runs: fill(lang, lang.layout.hereinafterPattern, (n) =>
-          n === 'hereinafter' ? t.hereinafter : n === 'name' ? partyName(side) : undefined,
+          n === 'hereinafter' ? t.hereinafter : n === 'name' ? partyName(lang, side) : undefined,
         ),
       });
       return lines;
@@ -511,9 +620,25 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   const signature = (side: Side): SignatureSide => {
     const p = party(side);
     const place = cleanLine(p.signingPlace);
-    const person = cleanLine(p.mayorName);
     // The signatory's own column: the partner's marker is bilingual, the Czech one Czech.
     const own = side === 'cz' ? cs : other;
+    // The name once, or in both scripts where they differ: "Helena Rybářová / Гелена Рибаржова".
+    const names = pair((lang) => personName(lang, side));
+    const nameRun = (value: Value, lang: LanguageContext): Run =>
+      typeof value === 'string'
+        ? { text: value }
+        : Array.isArray(value)
+          ? { text: plain(value) }
+          : { text: markerOf(lang)(value.missing), missing: true };
+    const [firstName, secondName] = [nameRun(names[0], langs[0]), nameRun(names[1], langs[1])];
+    const personRun: Run =
+      cleanLine(p.mayorName) === ''
+        ? { text: markerOf(own)('mayorName'), missing: true }
+        : firstName.text === secondName.text
+          ? firstName
+          : firstName.missing === true || secondName.missing === true
+            ? { text: `${firstName.text} / ${secondName.text}`, missing: true }
+            : { text: `${firstName.text} / ${secondName.text}` };
     const dateRun = (lang: LanguageContext): Run => {
       const formatted = date(lang, p.signingDate);
       return formatted === null ? { text: '' } : { text: formatted };
@@ -536,9 +661,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       dateLabel: pair((lang) => lang.file.terms.date),
       dates: pair(dateRun),
       nameLabel: pair((lang) => lang.file.terms.name),
-      name: person === '' ? { text: markerOf(own)('mayorName'), missing: true } : { text: person },
+      name: personRun,
       functionLabel: pair((lang) => lang.file.terms.function),
-      functions: pair((lang) => mayorTitle(lang, side)),
+      functions: pair((lang) => plain(mayorTitle(lang, side))),
       signatureLine: pair((lang) => lang.file.terms.signatureLine),
     };
   };

@@ -28,6 +28,12 @@ export const partyFieldsSchema = z
     signingDate: isoDate.nullable(),
     resolution: z.string().max(100),
     resolutionDate: isoDate.nullable(),
+    // Optional: drafts stored before offices, names per script and contracting bodies still load.
+    mayorOffice: z.string().max(40).optional(),
+    nameCs: line.optional(),
+    nameCyrillic: line.optional(),
+    mayorNameCyrillic: line.optional(),
+    contractingBody: line.optional(),
   })
   .strict();
 
@@ -67,6 +73,8 @@ export const agreementRequestSchema = z
     titlePage: z.boolean(),
     areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
     fields: agreementFieldsSchema,
+    /** In a Cyrillic text, the Latin name follows in brackets ("Місто Калуш (Kalush)"). */
+    latinInBrackets: z.boolean().optional(),
     /** The text is final: no "NÁVRH / ENTWURF" mark on its pages (absent: a draft, marked). */
     final: z.boolean().optional(),
     /**

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { officeTitle } from '../../../shared/domain/agreements/offices';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES } from '../../../shared/domain/codes';
@@ -160,7 +161,8 @@ describe('each template × each partner language × each layout, read back from 
           }
           if (template !== 'charter') {
             expect(text).toContain('Erika Muster');
-            expect(text).toContain(library.languages[language].mayorTitles[base.fields.partner.mayorRank].f);
+            // The title of the partner's office in its language (Augsburg: Oberbürgermeisterin, nadburmistrz …).
+            expect(text).toContain(officeTitle(base.fields.partner.mayorOffice ?? '', language, 'f'));
           }
           const signatureRow = blocks(tables[tables.length - 1] ?? '', 'w:tr').at(-1) ?? '';
           expect(signatureRow).toContain('<w:cantSplit/>');
@@ -239,10 +241,16 @@ describe('what the parties block and the signatures say', () => {
     expect(hu).toContain(`${base.fields.partner.name} város részéről`);
     expect(hu).toMatch(/város között/);
     expect(hu).toContain('1. cikk');
+    // The Ukrainian text names the partner in Cyrillic (review C4).
+    const partner = { ...base.fields.partner, nameCyrillic: 'Аугсбург' };
     const uk = textOf(
-      (await unzipChecked((await buildAgreement(app.ctx, { ...base, language: 'uk' })).bytes)).document,
+      (
+        await unzipChecked(
+          (await buildAgreement(app.ctx, { ...base, language: 'uk', fields: { ...base.fields, partner } })).bytes,
+        )
+      ).document,
     );
-    expect(uk).toContain(`Від міста ${base.fields.partner.name}`);
+    expect(uk).toContain('Від міста Аугсбург');
   });
 });
 

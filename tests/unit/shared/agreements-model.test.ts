@@ -117,6 +117,9 @@ describe('C1: both councils’ approval and the § 41 clause in every template',
         nounKey: 'foreign_town',
         resolution: '',
         resolutionDate: '2019-09-05',
+        // The Ukrainian text needs the partner's names in Cyrillic (no rule gives them from Latin).
+        nameCyrillic: 'Гохгайм-на-Майні',
+        mayorNameCyrillic: 'Дірк Вестеделль',
       }),
     };
     for (const template of AGREEMENT_TEMPLATES) {
@@ -214,13 +217,16 @@ describe('hostile values (the review’s Robustness table)', () => {
             {
               cz: party({
                 name: dollars,
+                // The Cyrillic text takes these as typed (a transliteration would change the letters).
+                nameCyrillic: dollars,
+                mayorNameCyrillic: 'Jan $& Novák',
                 mayorName: 'Jan $& Novák',
                 mayorTitles: { cs: "starosta $'", [language]: 'Mayor $`' },
                 address: 'Náměstí $& 1',
                 resolution: 'ZM/1/2024 & <x> "q" $&',
                 resolutionDate: '2024-01-15',
               }),
-              partner: party({ name: "Partner $` $' $&", nounKey: 'foreign_town' }),
+              partner: party({ name: "Partner $` $' $&", nameCyrillic: "Partner $` $' $&", nounKey: 'foreign_town' }),
               projectName: 'Projekt $&',
             },
           ),

@@ -34,6 +34,11 @@ import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
 import { partnershipIdOfPair } from '../../repositories/partnerships-repository';
+import { findTownCard } from '../../repositories/foreign-towns-repository';
+import { czechOffice, defaultOffice, resolveOffice } from '../../../../shared/domain/agreements/offices';
+import { formalStateNames } from '../../../../shared/domain/agreements/states';
+import { defaultContractingBody } from '../../../../shared/domain/agreements/contracting-bodies';
+import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
 import {
   deleteAgreementDocument,
   findAgreementDocument,
@@ -93,6 +98,8 @@ function fitStored(fields: PartyFields): PartyFields {
   const fits = (key: keyof PartyFields, value: unknown): boolean => shape[key].safeParse(value).success;
   const text = (key: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution'): string =>
     fits(key, fields[key]) ? fields[key] : '';
+  const optional = (key: 'nameCs' | 'nameCyrillic' | 'mayorNameCyrillic' | 'contractingBody'): string =>
+    fits(key, fields[key]) ? (fields[key] ?? '') : '';
   const date = (key: 'signingDate' | 'resolutionDate'): string | null => (fits(key, fields[key]) ? fields[key] : null);
   return {
     ...fields,
@@ -108,6 +115,10 @@ function fitStored(fields: PartyFields): PartyFields {
     signingDate: date('signingDate'),
     resolution: text('resolution'),
     resolutionDate: date('resolutionDate'),
+    nameCs: optional('nameCs'),
+    nameCyrillic: optional('nameCyrillic'),
+    mayorNameCyrillic: optional('mayorNameCyrillic'),
+    contractingBody: optional('contractingBody'),
   };
 }
 
@@ -134,22 +145,48 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorName: member.mayorName ?? '',
     mayorGender: member.mayorGender,
     mayorRank: czechMayorRank(member.kind),
+    // A statutory city's primátor, any other municipality's starosta (review C3).
+    mayorOffice: czechOffice(member.kind),
     mayorTitles: {},
     signingPlace: partnership?.signedPlace ?? member.name,
     signingDate: null,
     resolution: partnership?.czResolution ?? '',
     resolutionDate: partnership?.czResolutionDate ?? null,
   };
+  // The partner from its town card (issue 13): names per script, town hall, mayor and office, who
+  // contracts; what the card lacks comes from the country's rules (offices.ts, contracting-bodies.ts).
+  const card = await findTownCard(ctx.db.knex, town.id);
+  const partnerLanguage = defaultPartnerLanguage(town.language, town.countryCode);
+  const native = card?.nameNative?.trim() ?? '';
+  const ownTitle = card?.mayorTitle?.trim() ?? '';
+  const ownBody = card?.contractingBody?.trim() ?? '';
+  const townRules = {
+    name: town.name,
+    nameNative: native === '' ? null : native,
+    countryCode: town.countryCode,
+    kind: town.kind,
+    population: town.population,
+    adminRegion: card?.adminRegion ?? null,
+    language: town.language,
+  };
   const partner: PartyFields = {
     name: town.name,
+    // The Czech text names the town by its Czech name where the card has one and says to use it.
+    nameCs: card !== undefined && card.useCzechName ? (card.nameCs ?? '') : '',
+    nameCyrillic: hasCyrillic(native) ? native : '',
     nounKey: town.kind === 'municipality' ? 'foreign_municipality' : 'foreign_town',
-    countryNames: countryNames(town.countryCode),
-    address: '',
+    // Formal names where the curated table has the state (C9), the country list's names otherwise.
+    countryNames: { ...countryNames(town.countryCode), ...formalStateNames(town.countryCode) },
+    address: card?.address ?? '',
     idNumber: '',
-    mayorName: '',
-    mayorGender: null,
+    mayorName: card?.mayorName ?? '',
+    mayorGender: card?.mayorGender ?? null,
     mayorRank: partnerMayorRank(town.kind, town.population),
-    mayorTitles: {},
+    mayorOffice: resolveOffice(card?.mayorOffice, defaultOffice(townRules)),
+    // The card's own wording is in the town's language: the title in that column.
+    mayorTitles:
+      ownTitle === '' ? {} : { [AGREEMENT_LANGUAGES.find((l) => l === town.language) ?? partnerLanguage]: ownTitle },
+    contractingBody: ownBody !== '' ? ownBody : (defaultContractingBody(townRules) ?? ''),
     signingPlace: town.name,
     signingDate: null,
     resolution: partnership?.partnerResolution ?? '',
@@ -179,7 +216,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     request: {
       source: partnership ? { partnershipId: partnership.id } : source,
       template,
-      language: defaultPartnerLanguage(town.language, town.countryCode),
+      language: partnerLanguage,
       layout: 'parallel',
       preambles: [...library.templates[template].defaultPreambles],
       omit: [],
