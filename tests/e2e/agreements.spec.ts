@@ -56,4 +56,47 @@ test.describe('Agreements screen', () => {
     await expect(drafts.locator('tbody tr')).toHaveCount(1);
     await expect(drafts).toContainText(files[0] ?? '');
   });
+
+  test('a draft is marked until final; both originals are saved as two files', async ({ appPage: page, webApp }) => {
+    const row = await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.country_code', 'DE')
+      .orderBy('p.id')
+      .first<{ id: number; town: string }>('p.id', 't.name as town');
+    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+    await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+    const preview = page.getByTestId('agreement-preview');
+    // Until final, the pages carry the draft's mark in both languages.
+    await expect(preview).toContainText('NÁVRH / ENTWURF');
+    await page.getByTestId('agreement-final').check();
+    await expect(preview).not.toContainText('NÁVRH / ENTWURF');
+    await expect(preview).toContainText('Partnerschaftsvertrag');
+    await page.getByTestId('agreement-pair').check();
+    await expect(preview).toContainText('Vyhotovení pro');
+    await page.getByTestId('agreement-missing').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-save-options');
+
+    const draftsBefore = await page.getByTestId('agreement-drafts').locator('tbody tr').count();
+    await page.getByTestId('agreement-save').click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+    await expect(page.getByTestId('agreement-saved')).toContainText('vyhotovení pro');
+    // The Czech municipality's copy under the name the dialog offered, the partner's beside it.
+    const copies = readdirSync(webApp.outputDir).filter((f) => f.endsWith('.docx') && f.includes('vyhotovení pro'));
+    expect(copies).toHaveLength(2);
+    expect(copies.some((f) => f.includes(`vyhotovení pro ${row.town}`))).toBe(true);
+    await expect(page.getByTestId('agreement-drafts').locator('tbody tr')).toHaveCount(draftsBefore + 2);
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByRole('link', { name: 'Agreements' }).first().click();
+    await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+    await page.getByTestId('agreement-pair').check();
+    await expect(page.getByText('Both originals (two files)')).toBeVisible();
+    await expect(preview).toContainText('NÁVRH / ENTWURF');
+    await page.getByTestId('agreement-missing').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-save-options-en');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  });
 });

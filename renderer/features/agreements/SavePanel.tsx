@@ -4,7 +4,8 @@ import type { AgreementDraft } from './useAgreementDraft';
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
   const { t, tk } = useI18n();
-  const { request, preview, warnings, partyName, refreshPreview, busy, save, pending, setPending, saved } = draft;
+  const { request, update, preview, warnings, partyName, refreshPreview, busy, save, pending, setPending, saved } =
+    draft;
   if (request === null) return null;
   return (
     <div className="card" data-testid="agreement-missing">
@@ -24,6 +25,28 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           <p className="hint">{t('agreements.missing.hint')}</p>
         </>
       )}
+      <div className="agreement-save-options">
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="agreement-final"
+            checked={request.final === true}
+            onChange={(e) => update({ final: e.target.checked })}
+          />
+          {t('agreements.final')}
+        </label>
+        <p className="hint">{t('agreements.final.hint')}</p>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="agreement-pair"
+            checked={request.pair === true}
+            onChange={(e) => update({ pair: e.target.checked })}
+          />
+          {t('agreements.pair')}
+        </label>
+        <p className="hint">{t('agreements.pair.hint')}</p>
+      </div>
       <div className="page-actions">
         <button
           type="button"
@@ -72,6 +95,12 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       {saved !== null && (
         <p className="notice notice-ok" data-testid="agreement-saved">
           {t('agreements.saved', { file: saved })}
+          {request.pair === true && (
+            <>
+              <br />
+              {t('agreements.savedPair', { name: request.fields.partner.name })}
+            </>
+          )}
         </p>
       )}
     </div>
