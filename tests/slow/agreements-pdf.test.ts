@@ -138,4 +138,35 @@ describe.skipIf(missing.length > 0)('agreements rendered to PDF by LibreOffice',
     }
     expect(wrong).toEqual([]);
   });
+
+  it('Word numbering is drawn: every article label of both languages is on the pages', () => {
+    const lost: string[] = [];
+    for (const c of cases) {
+      const text = flat(c.pages.join(' '));
+      for (const section of c.model.sections) {
+        if (section.kind !== 'article' || section.number === null) continue;
+        for (const paras of section.texts) {
+          const label = paras[0] ? plain(paras[0]) : '';
+          // "Článek 3 " / "Artikel 3 ": the label, then the article's title.
+          if (!new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`).test(text))
+            lost.push(`${c.name}: "${label}"`);
+        }
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('the sequential layout leaves no almost empty page before the last', () => {
+    // A page of text has about 40 lines; the first text used to end on a page of 3 or 4.
+    const MIN_LINES = 15;
+    const thin: string[] = [];
+    for (const c of cases.filter((x) => x.request.layout === 'sequential')) {
+      c.pages.forEach((page, index) => {
+        if (index === c.pages.length - 1 || (c.request.titlePage && index === 0)) return;
+        const lines = page.split('\n').filter((line) => line.trim() !== '').length;
+        if (lines < MIN_LINES) thin.push(`${c.name}: page ${index + 1} has ${lines} lines`);
+      });
+    }
+    expect(thin).toEqual([]);
+  });
 });
