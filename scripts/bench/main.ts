@@ -22,6 +22,8 @@ export type BenchOptions = {
   browser: boolean;
   /** A renderer already built (skips the build). */
   rendererDir?: string;
+  /** Only these figures (their ids); all when absent. */
+  only?: string[];
   /** Measure in this process instead of one child process per scale (tests). */
   inProcess?: boolean;
   /** Where the JSON goes; null: nowhere. */
@@ -46,9 +48,12 @@ export type BenchReport = {
 };
 
 const USAGE = `npm run bench [-- --scale S|M|L|all] [--runs N] [--no-browser] [--seed N] [--custom MUN,PART,ACT] [--renderer DIR] [--json FILE]
+                [--only import,load,stats,agreements,export,browser,cold-start]
 
 Generates a registry deterministically at each scale and measures: import, loading the
-Partnerships data, statistics, agreements, XLSX export, the screens in Chromium, peak memory.
+Partnerships data, statistics, agreements, XLSX export, the screens in Chromium, the first start
+(script bytes and time to the first rows on a new document), peak memory. --only measures just
+the figures named.
 Prints one table and writes bench-results/bench-<date>.json.`;
 
 async function buildPages(tmp: string, rendererDir: string | undefined, log: (m: string) => void) {
@@ -141,6 +146,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         resultPath: path.join(prepared.dir, 'result.json'),
         ...(pages ? { rendererDir: pages.renderer, bareGridDir: pages.bare } : {}),
         ...(browserUnavailable === undefined ? {} : { browserUnavailable }),
+        ...(options.only ? { only: options.only } : {}),
       };
       mkdirSync(spec.workDir, { recursive: true });
       options.log(`${name}: measuring (${spec.runs} runs per figure) …`);
@@ -202,6 +208,17 @@ function parseScales(scale: string | undefined, custom: string | undefined): Ben
   });
 }
 
+/** `--only a,b`: figure ids of the worker's list, checked before anything is generated. */
+async function parseOnly(text: string): Promise<string[]> {
+  const { FIGURES } = await import('./worker');
+  const known = FIGURES.map((figure) => figure.id);
+  const ids = text.split(',').map((id) => id.trim());
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw new Error(`--only takes figure ids (${known.join(', ')}); unknown: ${unknown.join(', ')}`);
+  return ids;
+}
+
 /** The command line: `npm run bench [-- options]`, or a worker started by it. */
 export async function main(argv: string[]): Promise<number> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -215,6 +232,7 @@ export async function main(argv: string[]): Promise<number> {
       renderer: { type: 'string' },
       json: { type: 'string' },
       'no-browser': { type: 'boolean' },
+      only: { type: 'string' },
       worker: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -243,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
       log,
       ...(runs === undefined ? {} : { runs }),
       ...(values.renderer === undefined ? {} : { rendererDir: path.resolve(values.renderer) }),
+      ...(values.only === undefined ? {} : { only: await parseOnly(values.only) }),
     };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);

@@ -79,8 +79,33 @@
     // no long task timing in this browser: the freeze figure stays empty
   }
 
+  // The first start: the moment the first grid rows of the page are painted, watched from the
+  // document's start (this script runs before the page's own), in ms since the navigation began.
+  let firstRowsAt = null;
+  const firstRowsWatch = new MutationObserver(() => {
+    if (firstRowsAt !== null || rowCount('main') === 0) return;
+    firstRowsWatch.disconnect();
+    firstRowsAt = -1;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        firstRowsAt = performance.now();
+      }, 0),
+    );
+  });
+  firstRowsWatch.observe(document, { childList: true, subtree: true });
+
   window.__bench = {
     rowCount,
+    /** Waits for the first rows of the page; their time and the JavaScript received before them. */
+    firstRows: async () => {
+      await until(() => firstRowsAt !== null && firstRowsAt >= 0, 'the first rows of the page');
+      const ms = firstRowsAt;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\.m?js(\?|$)/.test(entry.name) && entry.responseEnd <= ms);
+      const bytes = scripts.reduce((sum, entry) => sum + (entry.decodedBodySize || entry.encodedBodySize || 0), 0);
+      return { ms, bytes, scripts: scripts.length };
+    },
     /** Runs a timed action of this probe and also gives the longest time the window was frozen meanwhile (ms). */
     withFreeze: async (action, ...args) => {
       const from = performance.now();

@@ -45,6 +45,8 @@ export type ScaleSpec = {
   /** Why the browser figures are not measured (no renderer), when they are not. */
   browserUnavailable?: string;
   resultPath: string;
+  /** Only these figures (ids of FIGURES in worker.ts: import, load, stats, agreements, export, browser, cold-start). */
+  only?: string[];
 };
 
 /** An opened registry with the app's own dispatch over it. */

@@ -36,6 +36,8 @@ describe('benchmark harness', () => {
         'export-xlsx',
         'browser-open',
         'browser-search',
+        'cold-start-bytes',
+        'cold-start-rows',
         'memory',
       ]) {
         expect(ids).toContain(id);

@@ -1,0 +1,87 @@
+import { startWebServer } from '../../../electron/cli/web-server';
+import { chromium, type Browser } from 'playwright-core';
+import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
+import { failed, measured } from '../measure';
+import type { BenchEnv, Figure, FigureResult } from '../types';
+
+const PROBE = path.join(import.meta.dirname, '..', 'page-probe.js');
+const BYTES_TITLE = '6g Script before the first rows';
+const TIME_TITLE = '6h First rows on a new document';
+
+type FirstRows = { ms: number; bytes: number; scripts: number };
+
+const isFirstRows = (value: unknown): value is FirstRows =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FirstRows).ms === 'number' &&
+  typeof (value as FirstRows).bytes === 'number' &&
+  typeof (value as FirstRows).scripts === 'number';
+
+/**
+ * Figure 6g/6h: the app's first start as a user meets it: a new browser profile (nothing cached)
+ * opens the app's address and the first screen (Members) draws its first rows. 6g counts the
+ * bytes of JavaScript the page received before that moment (every script and preloaded module,
+ * decoded size), 6h the time from the start of the navigation to the painted rows.
+ */
+export const coldStartFigure: Figure = {
+  id: 'cold-start',
+  run: async (env: BenchEnv): Promise<FigureResult[]> => {
+    const { rendererDir } = env.spec;
+    if (!rendererDir) {
+      const note = env.spec.browserUnavailable ?? 'skipped (--no-browser)';
+      return [
+        { id: 'cold-start-bytes', title: BYTES_TITLE, status: 'n/a', note },
+        { id: 'cold-start-rows', title: TIME_TITLE, status: 'n/a', note },
+      ];
+    }
+    const app = await env.openCopy('cold-start');
+    let browser: Browser | null = null;
+    const server = await startWebServer({ dispatch: app.dispatch, staticDir: rendererDir });
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+      const times: number[] = [];
+      const sizes: number[] = [];
+      let scripts = 0;
+      for (let run = 0; run < env.spec.runs; run += 1) {
+        // A context of its own each run: an empty cache, as on the first start.
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'cs-CZ' });
+        try {
+          await context.addInitScript({ path: PROBE });
+          const page = await context.newPage();
+          await page.goto(server.url, { waitUntil: 'commit' });
+          const value: unknown = await page.evaluate('window.__bench.firstRows()');
+          if (!isFirstRows(value)) throw new Error(`firstRows gave ${JSON.stringify(value)}`);
+          times.push(value.ms);
+          sizes.push(value.bytes / 1e3);
+          scripts = value.scripts;
+        } finally {
+          await context.close();
+        }
+        env.sample();
+      }
+      return [
+        {
+          id: 'cold-start-bytes',
+          title: BYTES_TITLE,
+          status: 'ok',
+          value: measured('JavaScript received before the first rows', 'kB', sizes),
+          extra: { 'script files': scripts },
+          note: 'decoded size; the rest of the app loads when its screen is opened',
+        },
+        {
+          id: 'cold-start-rows',
+          title: TIME_TITLE,
+          status: 'ok',
+          value: measured('navigation start → first Members rows painted, empty cache', 'ms', times),
+        },
+      ];
+    } catch (error) {
+      return [failed('cold-start-bytes', BYTES_TITLE, error), failed('cold-start-rows', TIME_TITLE, 'see above')];
+    } finally {
+      if (browser) await browser.close();
+      await server.close();
+      await app.close();
+    }
+  },
+};
