@@ -21,6 +21,10 @@ import { id, isoDate, optionalText } from './schemas';
  * reaches the database. Messages are i18n keys (`validation.*`).
  */
 
+/** Inconsistencies a person may confirm as true: the record is unusual, not wrong. */
+export const PARTNERSHIP_WARNINGS = ['signedBeforeStarted', 'activeWithEndDate'] as const;
+export type PartnershipWarning = (typeof PARTNERSHIP_WARNINGS)[number];
+
 const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 
 const optionalDate = z
@@ -60,8 +64,11 @@ const partnershipFieldsBase = z.object({
   notes: optionalText(20_000),
   areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
   participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)).max(PARTICIPANT_GROUPS.length),
-  /** The user confirmed that the agreement was signed before the partnership started. */
-  confirmSignedBeforeStart: z.boolean().optional(),
+  /**
+   * Warnings the user confirms with this save (the record is unusual, not wrong); stored with the
+   * record for the values they judged, so they are not asked again while those stay.
+   */
+  acknowledge: z.array(z.enum(PARTNERSHIP_WARNINGS)).max(PARTNERSHIP_WARNINGS.length).optional(),
 });
 
 /** The fields of a whole partnership: a new one, or the result of applying a change. */
@@ -73,6 +80,7 @@ export const partnershipFieldsObject = partnershipFieldsBase.extend({
 export type PartnershipFieldsInput = z.input<typeof partnershipFieldsObject>;
 
 type DatedFields = {
+  status?: string | undefined;
   startedOn: string | null;
   signedOn: string | null;
   termKind: string;
@@ -80,15 +88,84 @@ type DatedFields = {
   endedOn: string | null;
   czResolutionDate: string | null;
   partnerResolutionDate: string | null;
-  confirmSignedBeforeStart?: boolean | undefined;
+  /** Warnings confirmed for the current values (with this save or stored with the record). */
+  acknowledge?: readonly PartnershipWarning[] | undefined;
 };
 
-/** Rules between fields (dates in order, a fixed term has an end). */
-export function crossFieldIssues(p: DatedFields): FieldIssue[] {
+/** Today as an ISO day in the local time of the machine (what the user calls today). */
+export const localToday = (now = new Date()): string =>
+  `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+/** The field each warning is shown at, and its message. */
+export const WARNING_ISSUES: Record<PartnershipWarning, FieldIssue> = {
+  signedBeforeStarted: { path: 'signedOn', message: 'validation.signedBeforeStarted' },
+  activeWithEndDate: { path: 'endedOn', message: 'validation.activeWithEndDate' },
+};
+
+/** The warning an issue is (a confirmation can pass it), or undefined for an error. */
+export const warningOfIssue = (issue: FieldIssue): PartnershipWarning | undefined =>
+  PARTNERSHIP_WARNINGS.find((warning) => WARNING_ISSUES[warning].message === issue.message);
+
+/** The warnings that apply to these values, confirmed or not. */
+export function partnershipWarnings(
+  p: Pick<DatedFields, 'status' | 'startedOn' | 'signedOn' | 'endedOn'>,
+  today = localToday(),
+): PartnershipWarning[] {
+  const found: PartnershipWarning[] = [];
+  // Signed before the start happens (a treaty signed, the exchanges begun a year later), but it is
+  // more often a typo: asked once, then remembered.
+  if (p.startedOn && p.signedOn && certainlyBefore(p.signedOn, p.startedOn)) found.push('signedBeforeStarted');
+  // Active with an end that has come: a stale status, or a partnership revived after an end (the
+  // old end kept). Both exist, so it is a question, not an error; an end still to come is fine.
+  if (p.status === 'active' && p.endedOn && !certainlyBefore(today, p.endedOn)) found.push('activeWithEndDate');
+  return found;
+}
+
+/** What a warning judged: a confirmation holds while these values stay the same. */
+export const warningValues = (
+  warning: PartnershipWarning,
+  p: Pick<DatedFields, 'status' | 'startedOn' | 'signedOn' | 'endedOn'>,
+): string =>
+  warning === 'signedBeforeStarted'
+    ? `${p.signedOn ?? ''}|${p.startedOn ?? ''}`
+    : `${p.status ?? ''}|${p.endedOn ?? ''}`;
+
+/** Confirmations as a record stores them: warning → the values it judged when confirmed. */
+export type AcknowledgedWarnings = Partial<Record<PartnershipWarning, string>>;
+
+/** The stored confirmations that still hold for these values. */
+export const stillAcknowledged = (
+  p: Pick<DatedFields, 'status' | 'startedOn' | 'signedOn' | 'endedOn'>,
+  stored: AcknowledgedWarnings,
+): PartnershipWarning[] => PARTNERSHIP_WARNINGS.filter((warning) => stored[warning] === warningValues(warning, p));
+
+/** What to store: the confirmed warnings that apply to these values, each with what it judged. */
+export function acknowledgementsOf(
+  p: Pick<DatedFields, 'status' | 'startedOn' | 'signedOn' | 'endedOn'>,
+  confirmed: readonly PartnershipWarning[],
+  today = localToday(),
+): AcknowledgedWarnings {
+  const out: AcknowledgedWarnings = {};
+  for (const warning of partnershipWarnings(p, today))
+    if (confirmed.includes(warning)) out[warning] = warningValues(warning, p);
+  return out;
+}
+
+/**
+ * Rules between fields. Errors: dates in order (end after start, a fixed term after the signature)
+ * and a council resolution not dated in the future (a resolution records a meeting that took
+ * place: a future date is a typo, 2030 for 2003). Warnings (`WARNING_ISSUES`) unless confirmed.
+ * With `stored`, a resolution date equal to the stored one is not judged again: an older version or
+ * an import let it in, and it must not block an unrelated edit.
+ */
+export function crossFieldIssues(
+  p: DatedFields,
+  options: { today?: string; stored?: Pick<DatedFields, 'czResolutionDate' | 'partnerResolutionDate'> } = {},
+): FieldIssue[] {
+  const today = options.today ?? localToday();
   const issues: FieldIssue[] = [];
-  if (p.startedOn && p.signedOn && certainlyBefore(p.signedOn, p.startedOn) && p.confirmSignedBeforeStart !== true) {
-    issues.push({ path: 'signedOn', message: 'validation.signedBeforeStarted' });
-  }
+  for (const warning of partnershipWarnings(p, today))
+    if (!(p.acknowledge ?? []).includes(warning)) issues.push(WARNING_ISSUES[warning]);
   if (p.termKind === 'fixed' && !p.termUntil)
     issues.push({ path: 'termUntil', message: 'validation.termUntilRequired' });
   const from = p.signedOn ?? p.startedOn;
@@ -97,7 +174,59 @@ export function crossFieldIssues(p: DatedFields): FieldIssue[] {
   }
   if (p.endedOn && p.startedOn && certainlyBefore(p.endedOn, p.startedOn))
     issues.push({ path: 'endedOn', message: 'validation.endedBeforeStarted' });
+  for (const key of ['czResolutionDate', 'partnerResolutionDate'] as const) {
+    const value = p[key];
+    if (value && value > today && value !== options.stored?.[key])
+      issues.push({ path: key, message: 'validation.resolutionInFuture' });
+  }
   return issues;
+}
+
+/** A stored partnership as a change is judged against: its values and its confirmations. */
+export type StoredForRules = Pick<
+  DatedFields,
+  'status' | 'startedOn' | 'signedOn' | 'endedOn' | 'czResolutionDate' | 'partnerResolutionDate'
+> & { acknowledged: AcknowledgedWarnings };
+
+/**
+ * The problems of a stored partnership after a change (`next`: all its values). A warning is asked
+ * only when the change touches what it judged and no one has confirmed it for these values (now
+ * with `confirmed`, or before: stored with the record); a record that was already so (an import,
+ * an older version) is not questioned by an unrelated edit. Returns the issues and the
+ * confirmations the record stores from now on.
+ */
+export function changeIssues(
+  next: DatedFields,
+  stored: StoredForRules,
+  confirmed: readonly PartnershipWarning[],
+  today = localToday(),
+): { issues: FieldIssue[]; acknowledged: AcknowledgedWarnings } {
+  const kept = [...new Set([...confirmed, ...stillAcknowledged(next, stored.acknowledged)])];
+  const untouched = partnershipWarnings(next, today).filter(
+    (warning) => warningValues(warning, next) === warningValues(warning, stored),
+  );
+  return {
+    issues: crossFieldIssues({ ...next, acknowledge: [...kept, ...untouched] }, { today, stored }),
+    acknowledged: acknowledgementsOf(next, kept, today),
+  };
+}
+
+/** Stored confirmations from their JSON text; anything unreadable counts as none. */
+export function readAcknowledged(text: string | null | undefined): AcknowledgedWarnings {
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (parsed === null || typeof parsed !== 'object') return {};
+  const out: AcknowledgedWarnings = {};
+  for (const warning of PARTNERSHIP_WARNINGS) {
+    const value = (parsed as Record<string, unknown>)[warning];
+    if (typeof value === 'string') out[warning] = value;
+  }
+  return out;
 }
 
 const withCrossRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
@@ -169,6 +298,47 @@ export const partnershipUpdateSchema = z.object({
   changes: partnershipFieldsBase.partial(),
 });
 export type PartnershipUpdate = z.output<typeof partnershipUpdateSchema>;
+
+/** The most partnerships one bulk edit changes (a large import's worth; more is done in parts). */
+export const BULK_EDIT_MAX = 5_000;
+
+/**
+ * One change applied to many partnerships at once: each row named with the version the user saw
+ * (one changed meanwhile stops the whole edit), and what to set. Areas are added and removed
+ * (each row keeps its others); `verified` marks the rows verified by the user now, or not verified.
+ */
+export const partnershipBulkUpdateSchema = z
+  .object({
+    rows: z
+      .array(z.object({ id, version: z.number().int().positive() }).strict())
+      .min(1)
+      .max(BULK_EDIT_MAX),
+    change: z
+      .object({
+        status: z.enum(PARTNERSHIP_STATUSES).optional(),
+        type: z.enum(PARTNERSHIP_TYPES).optional(),
+        addAreas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length).optional(),
+        removeAreas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length).optional(),
+        verified: z.boolean().optional(),
+        acknowledge: z.array(z.enum(PARTNERSHIP_WARNINGS)).max(PARTNERSHIP_WARNINGS.length).optional(),
+      })
+      .strict()
+      .refine(
+        (c) =>
+          c.status !== undefined ||
+          c.type !== undefined ||
+          (c.addAreas?.length ?? 0) > 0 ||
+          (c.removeAreas?.length ?? 0) > 0 ||
+          c.verified !== undefined,
+        { message: 'validation.bulkNothing' },
+      )
+      .refine((c) => !(c.addAreas ?? []).some((area) => (c.removeAreas ?? []).includes(area)), {
+        path: ['removeAreas'],
+        message: 'validation.bulkAreaBoth',
+      }),
+  })
+  .strict();
+export type PartnershipBulkUpdate = z.output<typeof partnershipBulkUpdateSchema>;
 
 const email = z
   .string()

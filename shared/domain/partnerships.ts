@@ -11,6 +11,7 @@ import {
   TERM_KINDS,
 } from './codes';
 import { id, provenanceFields } from './schemas';
+import { PARTNERSHIP_WARNINGS } from './partnership-rules';
 
 /** One row of the Partnerships grid: a partnership joined with its member, region, town and country. */
 export const partnershipRowSchema = z.object({
@@ -19,9 +20,9 @@ export const partnershipRowSchema = z.object({
   municipalityId: id,
   municipalityName: z.string(),
   municipalityCode: z.string(),
-  districtName: z.string().nullable(),
   /** Whether the municipality is a member of the association now (the membership filter's field). */
   municipalityIsMember: z.boolean(),
+  districtName: z.string().nullable(),
   regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
   foreignTownId: id,
@@ -98,6 +99,8 @@ export const partnershipDetailSchema = partnershipRowSchema.extend({
   endedOn: z.string().nullable(),
   notes: z.string().nullable(),
   participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)),
+  /** Warnings a person confirmed for the current values (not asked again while they stay). */
+  acknowledgedWarnings: z.array(z.enum(PARTNERSHIP_WARNINGS)),
   createdAt: z.string(),
   updatedAt: z.string(),
   town: foreignTownSchema,

@@ -11,6 +11,8 @@ import {
   updateContact,
 } from '../services/partnership-children-service';
 import {
+  bulkRestorePartnerships,
+  bulkUpdatePartnerships,
   createPartnership,
   deletePartnership,
   getPartnership,
@@ -29,6 +31,8 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'partnerships:create': (input) => createPartnership(ctx, input),
     'partnerships:update': (input) => updatePartnership(ctx, input),
     'partnerships:delete': (input) => deletePartnership(ctx, input),
+    'partnerships:bulkUpdate': (input) => bulkUpdatePartnerships(ctx, input),
+    'partnerships:bulkRestore': (input) => bulkRestorePartnerships(ctx, input),
     'partnerships:restore': (input) => restorePartnership(ctx, input),
     'towns:suggest': (input) => suggestTowns(ctx, input),
     'partnerships:revert': (input) => revertPartnershipChange(ctx, input),

@@ -12,6 +12,8 @@ export type AuditInsert = {
   after: unknown;
   actor: string;
   at: string;
+  /** The entries of one bulk edit share a group (the id of its first entry); one undo reverts them all. */
+  groupId?: number;
 };
 
 /** An audit entry as its row: the values before and after as JSON text (null when none). */
@@ -23,6 +25,7 @@ const auditRow = (entry: AuditInsert) => ({
   after: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
   actor: entry.actor,
   at: entry.at,
+  ...(entry.groupId === undefined ? {} : { group_id: entry.groupId }),
 });
 
 /** Writes one audit entry and returns its id; call it inside the transaction that makes the change. */
@@ -54,6 +57,28 @@ const parse = (text: string | null): Record<string, unknown> | null => {
     ? (value as Record<string, unknown>)
     : null;
 };
+
+/** Makes an entry the first of its own group (a bulk edit's entries then name it as their group). */
+export async function startAuditGroup(db: Knex, auditId: number): Promise<void> {
+  await db('audit_log').where({ id: auditId }).update({ group_id: auditId });
+}
+
+/** The entries of one group (a bulk edit), in the order they were written. */
+export async function listAuditGroup(db: Knex, groupId: number) {
+  return db('audit_log')
+    .where({ group_id: groupId })
+    .orderBy('id')
+    .select<
+      {
+        id: number;
+        table_name: string;
+        record_id: number;
+        action: string;
+        before: string | null;
+        after: string | null;
+      }[]
+    >('id', 'table_name', 'record_id', 'action', 'before', 'after');
+}
 
 /** Raw audit entry (what an undo or a revert restores from). */
 export async function findAuditEntry(db: Knex, auditId: number) {

@@ -189,6 +189,20 @@ export async function listPartnershipRows(
   return sortByCzech(rows, (row) => row.municipalityName);
 }
 
+/**
+ * Writes fields of a partnership only if its version is still `expectedVersion`, without a new
+ * version: what does not change the record's content (its verification, confirmed warnings) must
+ * not invalidate an edit someone has open. False when the row changed or is gone.
+ */
+export async function updateUnversioned(
+  db: Knex,
+  id: number,
+  expectedVersion: number,
+  fields: Partial<Record<keyof typeof PARTNERSHIP_COLUMN_OF, unknown>>,
+): Promise<boolean> {
+  return (await db('partnerships').where({ id, version: expectedVersion }).update(partnershipColumns(fields))) === 1;
+}
+
 /** One grid row, or undefined. */
 export async function findPartnershipRow(db: Knex, id: number): Promise<PartnershipRow | undefined> {
   const [row] = await listPartnershipRows(db, { ids: [id] });
@@ -214,6 +228,10 @@ const PARTNERSHIP_COLUMN_OF = {
   notes: 'notes',
   source: 'source',
   importRunId: 'import_run_id',
+  /** JSON text: warning code → the values it judged when a person confirmed it. */
+  acknowledgedWarnings: 'acknowledged_warnings',
+  verifiedAt: 'verified_at',
+  verifiedBy: 'verified_by',
   version: 'version',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
@@ -239,6 +257,9 @@ export type PartnershipRecord = {
   notes: string | null;
   source: string | null;
   importRunId: number | null;
+  acknowledgedWarnings: string | null;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -404,6 +425,7 @@ export type PartnershipInsert = {
   notes?: string | null;
   source?: string | null;
   importRunId?: number | null;
+  acknowledgedWarnings?: string | null;
   areas?: readonly CooperationArea[];
   participantGroups?: readonly ParticipantGroup[];
 };

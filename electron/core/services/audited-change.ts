@@ -11,7 +11,15 @@ export type Touched = {
 };
 
 /** An audit entry as a change writes it (actor and time are the change's). */
-type AuditEntryOfChange = { table: string; recordId: number; action: AuditAction; before: unknown; after: unknown };
+type AuditEntryOfChange = {
+  table: string;
+  recordId: number;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+  /** The bulk edit the entry belongs to (see `startAuditGroup`). */
+  groupId?: number;
+};
 
 /** One change in progress: its transaction, who makes it and when, and how it is recorded. */
 export type Change = {

@@ -2,12 +2,26 @@ import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { AppError, fieldIssues } from '../../../shared/domain/errors';
 import {
-  partnershipFieldsSchema,
+  acknowledgementsOf,
+  changeIssues,
+  PARTNERSHIP_WARNINGS,
+  partnershipFieldsObject,
+  readAcknowledged,
+  stillAcknowledged,
+  type AcknowledgedWarnings,
+  type PartnershipBulkUpdate,
   type PartnershipCreate,
   type PartnershipUpdate,
 } from '../../../shared/domain/partnership-rules';
+import { COOPERATION_AREAS } from '../../../shared/domain/codes';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
-import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
+import {
+  deleteVersioned,
+  findAuditEntry,
+  listAuditGroup,
+  startAuditGroup,
+  updateVersioned,
+} from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import { deletedByEntry } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
@@ -26,6 +40,7 @@ import {
   replacePartnershipSets,
   restoreSnapshot,
   snapshotPartnership,
+  updateUnversioned,
 } from '../repositories/partnerships-repository';
 import { exonymOf, findOrAddTown } from './towns-service';
 
@@ -54,8 +69,14 @@ const auditFields = (
   notes: r.notes,
   areas: [...sets.areas],
   participantGroups: [...sets.participantGroups],
+  /** The warnings a person confirmed for these values (the history says who and when). */
+  acknowledgedWarnings: Object.keys(readAcknowledged(r.acknowledgedWarnings)).sort(),
   version: r.version,
 });
+
+/** Confirmations as the column stores them (none: null). */
+const acknowledgedText = (acknowledged: AcknowledgedWarnings): string | null =>
+  Object.keys(acknowledged).length > 0 ? JSON.stringify(acknowledged) : null;
 
 const notFound = (id: number) =>
   new AppError('NOT_FOUND', `Partnership ${String(id)} does not exist (it may have been deleted).`);
@@ -102,7 +123,13 @@ export async function createPartnership(ctx: AppContext, input: PartnershipCreat
         },
       );
     }
-    const newId = await insertPartnership(trx, { ...input, foreignTownId: townId, source: 'manual' }, at);
+    // The gate's rules passed: each warning that applies was confirmed by this input.
+    const acknowledged = acknowledgementsOf(input, input.acknowledge ?? []);
+    const newId = await insertPartnership(
+      trx,
+      { ...input, foreignTownId: townId, source: 'manual', acknowledgedWarnings: acknowledgedText(acknowledged) },
+      at,
+    );
     const record = await findPartnershipRecord(trx, newId);
     if (!record) throw new AppError('INTERNAL', 'The new partnership was not found');
     await audit({
@@ -152,22 +179,27 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
     const merged = { ...before, ...input.changes };
     // A fixed term no longer applies once the user makes it indefinite.
     if (merged.termKind === 'indefinite') merged.termUntil = null;
-    // The order of the two dates is asked about only when one of them changes (confirmed once is enough).
-    if (input.changes.startedOn === undefined && input.changes.signedOn === undefined)
-      merged.confirmSignedBeforeStart = true;
-    const checked = partnershipFieldsSchema.safeParse(merged);
-    if (!checked.success) {
-      throw new AppError('VALIDATION', 'The partnership is not valid.', {
-        issues: fieldIssues(checked.error),
-      });
+    const shape = partnershipFieldsObject.safeParse(merged);
+    if (!shape.success) {
+      throw new AppError('VALIDATION', 'The partnership is not valid.', { issues: fieldIssues(shape.error) });
     }
+    // Warnings are asked when the change touches what they judge and no one confirmed them for
+    // these values (now, or before: stored with the record).
+    const judged = changeIssues(
+      shape.data,
+      { ...record, acknowledged: readAcknowledged(record.acknowledgedWarnings) },
+      input.changes.acknowledge ?? [],
+    );
+    if (judged.issues.length > 0)
+      throw new AppError('VALIDATION', 'The partnership is not valid.', { issues: judged.issues });
     const columns = partnershipColumns({
-      ...Object.fromEntries(EDITABLE.map((field) => [field, checked.data[field]])),
+      ...Object.fromEntries(EDITABLE.map((field) => [field, shape.data[field]])),
+      acknowledgedWarnings: acknowledgedText(judged.acknowledged),
       updatedAt: at,
     });
     await updateVersioned(trx, 'partnerships', input.id, input.version, columns);
     if (input.changes.areas !== undefined || input.changes.participantGroups !== undefined) {
-      await replacePartnershipSets(trx, input.id, checked.data.areas, checked.data.participantGroups);
+      await replacePartnershipSets(trx, input.id, shape.data.areas, shape.data.participantGroups);
     }
     const after = await findPartnershipRecord(trx, input.id);
     if (!after) throw notFound(input.id);
@@ -176,7 +208,7 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
       recordId: input.id,
       action: 'update',
       before,
-      after: auditFields(after, checked.data),
+      after: auditFields(after, shape.data),
     });
     touch({ tables: ['partnerships'], partnershipIds: [input.id], municipalityIds: [record.municipalityId] });
   });
@@ -267,6 +299,7 @@ export async function getPartnership(ctx: AppContext, id: number): Promise<Partn
     endedOn: record.endedOn,
     notes: record.notes,
     participantGroups: sets.participantGroups,
+    acknowledgedWarnings: stillAcknowledged(record, readAcknowledged(record.acknowledgedWarnings)),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     town,
@@ -306,6 +339,244 @@ export async function revertPartnershipChange(ctx: AppContext, input: { auditId:
   return updatePartnership(ctx, {
     id: entry.record_id,
     version: record.version,
-    changes: { ...changes, confirmSignedBeforeStart: true },
+    changes: { ...changes, acknowledge: [...PARTNERSHIP_WARNINGS] },
+  });
+}
+
+/** A partnership as a person names it in a message: "Member – Town". */
+async function partnershipLabel(db: Knex, id: number): Promise<string> {
+  const row = await findPartnershipRow(db, id);
+  return row ? `${row.municipalityName} – ${row.townName}` : `#${String(id)}`;
+}
+
+/** The fields a bulk edit writes and its undo puts back (with the verification). */
+type BulkFields = {
+  status: PartnershipRecord['status'];
+  type: PartnershipRecord['type'];
+  areas: string[];
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  acknowledgedWarnings: string[];
+  version: number;
+};
+
+const areasInOrder = (areas: Iterable<string>) => {
+  const chosen = new Set(areas);
+  return COOPERATION_AREAS.filter((area) => chosen.has(area));
+};
+
+/**
+ * Sets status, type, areas (added and removed) or the verification of many partnerships in ONE
+ * audited change: every row must still be at the version the user saw (else CONFLICT naming the
+ * first that changed, and nothing is written), every changed row passes the same rules as an edit
+ * (else VALIDATION naming the rows, nothing written). One audit entry per changed row, all in one
+ * group whose id `partnerships:bulkRestore` undoes them with. Rows the change leaves as they were
+ * are not written and not counted.
+ */
+export async function bulkUpdatePartnerships(
+  ctx: AppContext,
+  input: PartnershipBulkUpdate,
+): Promise<{ changed: number; auditId: number | null }> {
+  const { change } = input;
+  const rows = [...new Map(input.rows.map((row) => [row.id, row])).values()];
+  return auditedChange(ctx, async ({ trx, at, actor, audit, auditMany, touch }) => {
+    const planned: { id: number; version: number; municipalityId: number; before: BulkFields; after: BulkFields }[] =
+      [];
+    const invalid: { id: number; name: string; issues: { path: string; message: string }[] }[] = [];
+    for (const { id, version } of rows) {
+      const record = await findPartnershipRecord(trx, id);
+      if (!record)
+        throw new AppError('NOT_FOUND', `Partnership ${String(id)} was deleted meanwhile; nothing was changed.`, {
+          reason: 'partnerships.bulk.gone',
+          id,
+        });
+      if (record.version !== version) {
+        const name = await partnershipLabel(trx, id);
+        throw new AppError('CONFLICT', `${name} was changed meanwhile; nothing was changed. Reload and try again.`, {
+          reason: 'partnerships.bulk.conflict',
+          id,
+          name,
+        });
+      }
+      const sets = await partnershipSets(trx, id);
+      const current = auditFields(record, sets);
+      const areas = areasInOrder(
+        [...sets.areas, ...(change.addAreas ?? [])].filter((area) => !(change.removeAreas ?? []).includes(area)),
+      );
+      const next = { ...current, status: change.status ?? record.status, type: change.type ?? record.type, areas };
+      const judged = changeIssues(
+        next,
+        { ...record, acknowledged: readAcknowledged(record.acknowledgedWarnings) },
+        change.acknowledge ?? [],
+      );
+      if (judged.issues.length > 0) {
+        invalid.push({ id, name: await partnershipLabel(trx, id), issues: judged.issues });
+        continue;
+      }
+      const verifiedAt = change.verified === undefined ? record.verifiedAt : change.verified ? at : null;
+      const verifiedBy =
+        change.verified === undefined ? record.verifiedBy : change.verified ? actor.slice(0, 200) : null;
+      const fieldsChange =
+        next.status !== record.status ||
+        next.type !== record.type ||
+        JSON.stringify(areas) !== JSON.stringify(sets.areas);
+      const acknowledgedWarnings = Object.keys(judged.acknowledged).sort();
+      const before: BulkFields = {
+        status: record.status,
+        type: record.type,
+        areas: [...sets.areas],
+        verifiedAt: record.verifiedAt,
+        verifiedBy: record.verifiedBy,
+        acknowledgedWarnings: current.acknowledgedWarnings,
+        version: record.version,
+      };
+      const after: BulkFields = {
+        status: next.status,
+        type: next.type,
+        areas,
+        // Marking verified again is a new statement (a new time), even when it was verified before.
+        verifiedAt,
+        verifiedBy,
+        acknowledgedWarnings,
+        version: fieldsChange ? record.version + 1 : record.version,
+      };
+      if (!fieldsChange && change.verified === undefined) continue;
+      if (!fieldsChange && change.verified === false && record.verifiedAt === null) continue;
+      planned.push({ id, version, municipalityId: record.municipalityId, before, after });
+      if (fieldsChange) {
+        await updateVersioned(trx, 'partnerships', id, version, {
+          ...partnershipColumns({
+            status: next.status,
+            type: next.type,
+            acknowledgedWarnings: acknowledgedText(judged.acknowledged),
+            updatedAt: at,
+          }),
+          verified_at: verifiedAt,
+          verified_by: verifiedBy,
+        });
+        await replacePartnershipSets(trx, id, areas, sets.participantGroups);
+      } else if (!(await updateUnversioned(trx, id, version, { verifiedAt, verifiedBy }))) {
+        throw notFound(id);
+      }
+    }
+    if (invalid.length > 0) {
+      throw new AppError(
+        'VALIDATION',
+        `${String(invalid.length)} partnerships would break the rules; nothing was changed: ${invalid.map((row) => row.name).join(', ')}.`,
+        { rows: invalid, issues: invalid[0]?.issues ?? [] },
+      );
+    }
+    const [first, ...others] = planned;
+    if (!first) return { changed: 0, auditId: null };
+    const entry = (row: (typeof planned)[number], groupId?: number) => ({
+      table: 'partnerships',
+      recordId: row.id,
+      action: 'update' as const,
+      before: row.before,
+      after: row.after,
+      ...(groupId === undefined ? {} : { groupId }),
+    });
+    const groupId = await audit(entry(first));
+    await startAuditGroup(trx, groupId);
+    await auditMany(others.map((row) => entry(row, groupId)));
+    touch({
+      tables: ['partnerships'],
+      partnershipIds: planned.map((row) => row.id),
+      municipalityIds: [...new Set(planned.map((row) => row.municipalityId))],
+    });
+    return { changed: planned.length, auditId: groupId };
+  });
+}
+
+const isBulkFields = (value: unknown): value is BulkFields =>
+  value !== null && typeof value === 'object' && 'status' in value && 'areas' in value && 'version' in value;
+
+/**
+ * Undoes a bulk edit from its audit group (`{ auditId }`: the group's id): every row gets back
+ * what the edit replaced, if none of them has changed since (else CONFLICT naming it, nothing
+ * put back). Audited as a bulk change of its own.
+ */
+export async function bulkRestorePartnerships(
+  ctx: AppContext,
+  input: { auditId: number },
+): Promise<{ changed: number; auditId: number | null }> {
+  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+    const entries = await listAuditGroup(trx, input.auditId);
+    const edits = entries.filter((entry) => entry.table_name === 'partnerships' && entry.action === 'update');
+    if (edits.length === 0 || entries[0]?.id !== input.auditId)
+      throw new AppError('NOT_FOUND', 'There is no bulk edit of partnerships under this entry.');
+    const written: { id: number; municipalityId: number; before: BulkFields; after: BulkFields }[] = [];
+    for (const edit of edits) {
+      const done: unknown = edit.after === null ? null : JSON.parse(edit.after);
+      const was: unknown = edit.before === null ? null : JSON.parse(edit.before);
+      if (!isBulkFields(done) || !isBulkFields(was))
+        throw new AppError('NOT_FOUND', 'There is no bulk edit of partnerships under this entry.');
+      const record = await findPartnershipRecord(trx, edit.record_id);
+      const name = await partnershipLabel(trx, edit.record_id);
+      if (!record)
+        throw new AppError('CONFLICT', `A partnership of this edit was deleted since; nothing was put back.`, {
+          reason: 'partnerships.bulk.undoGone',
+        });
+      if (record.version !== done.version || record.verifiedAt !== done.verifiedAt)
+        throw new AppError('CONFLICT', `${name} has changed since the edit; nothing was put back.`, {
+          reason: 'partnerships.bulk.undoChanged',
+          id: record.id,
+          name,
+        });
+      const sets = await partnershipSets(trx, record.id);
+      const fieldsChanged = done.version !== was.version;
+      const restoredAcknowledged = acknowledgementsOf(
+        { ...record, status: was.status },
+        was.acknowledgedWarnings.filter((w): w is (typeof PARTNERSHIP_WARNINGS)[number] =>
+          (PARTNERSHIP_WARNINGS as readonly string[]).includes(w),
+        ),
+      );
+      const after: BulkFields = { ...was, version: fieldsChanged ? record.version + 1 : record.version };
+      if (fieldsChanged) {
+        await updateVersioned(trx, 'partnerships', record.id, record.version, {
+          ...partnershipColumns({
+            status: was.status,
+            type: was.type,
+            acknowledgedWarnings: acknowledgedText(restoredAcknowledged),
+            updatedAt: at,
+          }),
+          verified_at: was.verifiedAt,
+          verified_by: was.verifiedBy,
+        });
+        await replacePartnershipSets(trx, record.id, areasInOrder(was.areas), sets.participantGroups);
+      } else if (
+        !(await updateUnversioned(trx, record.id, record.version, {
+          verifiedAt: was.verifiedAt,
+          verifiedBy: was.verifiedBy,
+        }))
+      ) {
+        throw notFound(record.id);
+      }
+      written.push({
+        id: record.id,
+        municipalityId: record.municipalityId,
+        before: { ...done, version: record.version },
+        after,
+      });
+    }
+    const [first, ...others] = written;
+    if (!first) return { changed: 0, auditId: null };
+    const entry = (row: (typeof written)[number], groupId?: number) => ({
+      table: 'partnerships',
+      recordId: row.id,
+      action: 'update' as const,
+      before: row.before,
+      after: row.after,
+      ...(groupId === undefined ? {} : { groupId }),
+    });
+    const groupId = await audit(entry(first));
+    await startAuditGroup(trx, groupId);
+    await auditMany(others.map((row) => entry(row, groupId)));
+    touch({
+      tables: ['partnerships'],
+      partnershipIds: written.map((row) => row.id),
+      municipalityIds: [...new Set(written.map((row) => row.municipalityId))],
+    });
+    return { changed: written.length, auditId: groupId };
   });
 }

@@ -5,6 +5,7 @@ import { id } from '../../domain/schemas';
 import {
   activityFieldsSchema,
   contactFieldsSchema,
+  partnershipBulkUpdateSchema,
   partnershipCreateSchema,
   partnershipUpdateSchema,
 } from '../../domain/partnership-rules';
@@ -41,6 +42,16 @@ export const partnershipsChannels = defineChannels({
     doc: 'Changes some fields of a partnership made against the version the editor saw; CONFLICT when it changed meanwhile. Returns the new grid row.',
     input: partnershipUpdateSchema,
     output: partnershipRowSchema,
+  },
+  'partnerships:bulkUpdate': {
+    doc: 'Sets status, type, areas (added/removed) or the verification of many partnerships in one audited change: CONFLICT (reason partnerships.bulk.conflict, naming the row) when one changed since the user saw it, VALIDATION with `rows` when rows would break the rules; in both cases nothing is written. Returns how many rows changed and the audit group that `partnerships:bulkRestore` undoes.',
+    input: partnershipBulkUpdateSchema,
+    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
+  },
+  'partnerships:bulkRestore': {
+    doc: 'Undoes a bulk edit from its audit group id: every row gets back what the edit replaced; CONFLICT naming a row that changed since (nothing put back).',
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
   },
   'partnerships:delete': {
     doc: 'Deletes a partnership with its areas, contacts and activities; a snapshot goes to the audit log, whose id `partnerships:restore { auditId }` (or the bin) undoes it with.',

@@ -139,7 +139,7 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
       app.dispatch('partnerships:update', {
         id: row.id,
         version: row.version,
-        changes: { startedOn: '2020-05-01', signedOn: '2019-01-01', confirmSignedBeforeStart: true },
+        changes: { startedOn: '2020-05-01', signedOn: '2019-01-01', acknowledge: ['signedBeforeStarted'] },
       }),
     );
     expect(confirmed).toMatchObject({ signedOn: '2019-01-01', version: row.version + 1, areas: row.areas });
@@ -161,7 +161,8 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
       app.dispatch('audit:history', { table: 'partnerships', recordId: row.id }),
     );
     expect(history[0]?.changes.map((c) => c.field)).toEqual(['areas']);
-    expect(history[1]?.changes.map((c) => c.field).sort()).toEqual(['signedOn', 'startedOn']);
+    // The confirmation is part of the record's history (who confirmed it, when).
+    expect(history[1]?.changes.map((c) => c.field).sort()).toEqual(['acknowledgedWarnings', 'signedOn', 'startedOn']);
   });
 
   it('stores hostile text literally (NFC) and reads it back', async () => {

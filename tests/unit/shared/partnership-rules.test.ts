@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
   activityFieldsSchema,
+  changeIssues,
   contactFieldsSchema,
+  crossFieldIssues,
   foreignTownInputSchema,
   issuesOf,
   partnershipCreateSchema,
   partnershipFieldsSchema,
   partnershipUpdateSchema,
+  readAcknowledged,
 } from '../../../shared/domain/partnership-rules';
 import { countryFlag, countryName, isCountryCode } from '../../../shared/domain/countries';
 
 const base = { type: 'formal', status: 'active' } as const;
+const dated = {
+  startedOn: null,
+  signedOn: null,
+  termKind: 'indefinite',
+  termUntil: null,
+  endedOn: null,
+  czResolutionDate: null,
+  partnerResolutionDate: null,
+};
 
 describe('partnership rules (shared by form, grid and core)', () => {
   it('requires type and status and real calendar dates', () => {
@@ -38,7 +50,71 @@ describe('partnership rules (shared by form, grid and core)', () => {
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997-05-22', signedOn: '1996' })).toEqual([
       { path: 'signedOn', message: 'validation.signedBeforeStarted' },
     ]);
-    expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997', endedOn: '1997-03-01' })).toEqual([]);
+    expect(
+      issuesOf(partnershipFieldsSchema, { ...base, status: 'ended', startedOn: '1997', endedOn: '1997-03-01' }),
+    ).toEqual([]);
+  });
+
+  it('asks about "active" with an end that has come, not about an end still to come', () => {
+    const today = '2026-12-02';
+    expect(crossFieldIssues({ ...dated, status: 'active', endedOn: '2010' }, { today })).toEqual([
+      { path: 'endedOn', message: 'validation.activeWithEndDate' },
+    ]);
+    expect(crossFieldIssues({ ...dated, status: 'active', endedOn: '2026' }, { today })).toEqual([
+      { path: 'endedOn', message: 'validation.activeWithEndDate' },
+    ]);
+    expect(crossFieldIssues({ ...dated, status: 'active', endedOn: '2027-06' }, { today })).toEqual([]);
+    expect(crossFieldIssues({ ...dated, status: 'ended', endedOn: '2010' }, { today })).toEqual([]);
+    expect(
+      crossFieldIssues({ ...dated, status: 'active', endedOn: '2010', acknowledge: ['activeWithEndDate'] }, { today }),
+    ).toEqual([]);
+  });
+
+  it('refuses a council resolution dated in the future, except a stored one', () => {
+    const today = '2026-12-02';
+    expect(crossFieldIssues({ ...dated, czResolutionDate: '2026-12-03' }, { today })).toEqual([
+      { path: 'czResolutionDate', message: 'validation.resolutionInFuture' },
+    ]);
+    expect(crossFieldIssues({ ...dated, partnerResolutionDate: today }, { today })).toEqual([]);
+    expect(
+      crossFieldIssues(
+        { ...dated, partnerResolutionDate: '2030-01-01' },
+        { today, stored: { czResolutionDate: null, partnerResolutionDate: '2030-01-01' } },
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a confirmation while the values it judged stay, and asks again when they change', () => {
+    const today = '2026-12-02';
+    const stored = {
+      status: 'active',
+      startedOn: '2020-05-01',
+      signedOn: '2020-01-01',
+      endedOn: null,
+      czResolutionDate: null,
+      partnerResolutionDate: null,
+    };
+    const first = changeIssues(
+      { ...dated, ...stored, signedOn: '2019-01-01' },
+      { ...stored, acknowledged: {} },
+      [],
+      today,
+    );
+    expect(first.issues).toEqual([{ path: 'signedOn', message: 'validation.signedBeforeStarted' }]);
+    const confirmed = changeIssues(
+      { ...dated, ...stored, signedOn: '2019-01-01' },
+      { ...stored, acknowledged: {} },
+      ['signedBeforeStarted'],
+      today,
+    );
+    expect(confirmed).toEqual({ issues: [], acknowledged: { signedBeforeStarted: '2019-01-01|2020-05-01' } });
+    const saved = { ...stored, signedOn: '2019-01-01', acknowledged: confirmed.acknowledged };
+    expect(changeIssues({ ...dated, ...saved }, saved, [], today).issues).toEqual([]);
+    expect(changeIssues({ ...dated, ...saved, signedOn: '2018-01-01' }, saved, [], today).issues).toHaveLength(1);
+    // A record that was already so (an import) is not questioned by an unrelated edit.
+    expect(changeIssues({ ...dated, ...stored }, { ...stored, acknowledged: {} }, [], today).issues).toEqual([]);
+    expect(readAcknowledged('{"signedBeforeStarted":"a|b","x":1}')).toEqual({ signedBeforeStarted: 'a|b' });
+    expect(readAcknowledged('not json')).toEqual({});
   });
 
   it('refuses a signature before the start unless the user confirms it', () => {
@@ -46,7 +122,7 @@ describe('partnership rules (shared by form, grid and core)', () => {
     expect(issuesOf(partnershipFieldsSchema, early)).toEqual([
       { path: 'signedOn', message: 'validation.signedBeforeStarted' },
     ]);
-    expect(issuesOf(partnershipFieldsSchema, { ...early, confirmSignedBeforeStart: true })).toEqual([]);
+    expect(issuesOf(partnershipFieldsSchema, { ...early, acknowledge: ['signedBeforeStarted'] })).toEqual([]);
   });
 
   it('needs an end date for a fixed term, after the start', () => {

@@ -9,6 +9,7 @@ import * as townIdentity from './0010-town-identity';
 import * as townDecisions from './0011-town-decisions';
 import * as memberDatePrecision from './0012-member-date-precision';
 import * as townCard from './0013-town-card';
+import * as acknowledgedWarnings from './0014-acknowledged-warnings';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0011-town-decisions', ...townDecisions },
   { name: '0012-member-date-precision', ...memberDatePrecision },
   { name: '0013-town-card', ...townCard },
+  { name: '0014-acknowledged-warnings', ...acknowledgedWarnings },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

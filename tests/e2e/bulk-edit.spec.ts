@@ -1,0 +1,103 @@
+import type { Locator } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The ids of the rows the grid draws, in their order (a row is drawn once per pinned part). */
+const rowIds = async (grid: Locator): Promise<number[]> => [
+  ...new Set(
+    (await grid.locator('.ag-row[row-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('row-id')))).map(
+      Number,
+    ),
+  ),
+];
+
+test('bulk edit: tick three partnerships, set their status at once, then one undo puts all three back', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+  const shown = await rowIds(grid);
+  // Three rows that are not dormant yet (the edit must change each of them).
+  const candidates = await knex('partnerships').whereNot({ status: 'dormant' }).pluck<number[]>('id');
+  const ids: number[] = [];
+  for (const id of shown) {
+    if (ids.length === 3) break;
+    if (!candidates.includes(id)) continue;
+    await grid.locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`).first().check();
+    ids.push(id);
+  }
+  const statuses = async () =>
+    (await knex('partnerships').whereIn('id', ids).orderBy('id').select<{ status: string }[]>('status')).map(
+      (row) => row.status,
+    );
+  const before = await statuses();
+  expect(before).not.toContain('dormant');
+
+  await page.getByTestId('bulk-edit').click();
+  const dialog = page.getByTestId('bulk-edit-dialog');
+  await expect(dialog).toContainText('Změna se použije na vybraná partnerství (3).');
+  await dialog.getByTestId('bulk-status').selectOption('dormant');
+  await saveScreen(page, 'bulk-edit-dialog-cs');
+  await dialog.getByTestId('bulk-apply').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Změněna 3 partnerství.');
+  await expect.poll(statuses).toEqual(['dormant', 'dormant', 'dormant']);
+  for (const id of ids)
+    await expect(grid.locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="status"]`)).toHaveText('neaktivní');
+  // One audit group holds the three entries.
+  const groups = await knex('audit_log').whereIn('record_id', ids).whereNotNull('group_id').distinct('group_id');
+  expect(groups).toHaveLength(1);
+  await saveScreen(page, 'bulk-edit-done-cs');
+
+  // One undo (the toast's button) puts all three back.
+  await page.getByTestId('toast-ok').first().getByTestId('toast-action').click();
+  await expect.poll(statuses).toEqual(before);
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Hromadná změna vrácena.');
+  for (const [index, id] of ids.entries()) {
+    const status = before[index];
+    await expect(grid.locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="status"]`)).not.toHaveText(
+      'neaktivní',
+    );
+    expect(status).toBeTruthy();
+  }
+});
+
+test('bulk edit: a row changed meanwhile is named and nothing changes; English dialog', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-partnerships').click();
+  await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+  const ids: number[] = [];
+  for (const id of (await rowIds(grid)).slice(0, 2)) {
+    await grid.locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`).first().check();
+    ids.push(id);
+  }
+  const [first, second] = ids;
+  if (first === undefined || second === undefined) throw new Error('two rows');
+  const types = async () =>
+    (await knex('partnerships').whereIn('id', ids).orderBy('id').select<{ type: string }[]>('type')).map((r) => r.type);
+  const before = await types();
+  await page.getByTestId('bulk-edit').click();
+  const dialog = page.getByTestId('bulk-edit-dialog');
+  await dialog.getByTestId('bulk-type').selectOption('project');
+  await dialog.getByTestId('bulk-add-areas').getByText('sport', { exact: true }).click();
+  await saveScreen(page, 'bulk-edit-dialog-en');
+  // Someone else changes the second row meanwhile (another window).
+  await knex('partnerships').where({ id: second }).increment('version', 1);
+  await dialog.getByTestId('bulk-apply').click();
+  await expect(dialog.getByTestId('bulk-problem')).toContainText('was changed meanwhile. Nothing was changed');
+  expect(await types()).toEqual(before);
+  await saveScreen(page, 'bulk-edit-conflict-en');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+});
