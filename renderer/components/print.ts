@@ -19,6 +19,9 @@ export type PrintRequest = { root: Element; phase: 'measure' | 'start' | 'end'; 
  */
 export const PRINT_ROW_LIMIT = 3000;
 
+/** The width of the printed area in CSS pixels: A4 landscape less print.css's page margins (277 mm). */
+export const PRINT_PAGE_WIDTH = 1040;
+
 export function sendPrintRequest(request: PrintRequest): PrintRequest {
   window.dispatchEvent(new CustomEvent<PrintRequest>(PRINT_EVENT, { detail: request }));
   return request;
@@ -35,9 +38,17 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
       if (!isPrintRequest(event) || api.isDestroyed()) return;
       const request = event.detail;
       // AG Grid marks its root element with the grid's id.
-      if (!request.root.querySelector(`[grid-id="${CSS.escape(api.getGridId())}"]`)) return;
-      if (request.phase === 'measure') request.rows += api.getDisplayedRowCount();
-      else api.setGridOption('domLayout', request.phase === 'start' ? 'print' : undefined);
+      const element = request.root.querySelector<HTMLElement>(`[grid-id="${CSS.escape(api.getGridId())}"]`);
+      if (!element) return;
+      if (request.phase === 'measure') {
+        request.rows += api.getDisplayedRowCount();
+        return;
+      }
+      api.setGridOption('domLayout', request.phase === 'start' ? 'print' : undefined);
+      // A grid wider than the paper is scaled down to its width instead of losing its last columns.
+      const width = api.getAllDisplayedColumns().reduce((sum, column) => sum + column.getActualWidth(), 0);
+      element.style.zoom =
+        request.phase === 'start' && width > PRINT_PAGE_WIDTH ? String(PRINT_PAGE_WIDTH / width) : '';
     };
     window.addEventListener(PRINT_EVENT, onPrint);
     return () => window.removeEventListener(PRINT_EVENT, onPrint);
@@ -46,7 +57,7 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
 
 /**
  * The filter as the screen shows it, read from the printed part: the filter bar's chosen values
- * (a select not on its first, "all" option, named by its label), the search text, filter chips
+ * (a select not on its "all" choice, named by its label), the search text, filter chips
  * and the grid's column filters. Pages whose filter is not in such controls pass it in words.
  */
 export function describeShownFilter(
@@ -55,7 +66,8 @@ export function describeShownFilter(
 ): string[] {
   const parts: string[] = [];
   for (const select of root.querySelectorAll('select')) {
-    if (select.selectedIndex <= 0 || select.closest('.ag-root-wrapper, [data-print-ignore]')) continue;
+    // The "all" choice (the empty value, `all` or `any`) is no filter.
+    if (['', 'all', 'any'].includes(select.value) || select.closest('.ag-root-wrapper, [data-print-ignore]')) continue;
     const value = select.selectedOptions[0]?.textContent.trim() ?? '';
     const label = (
       select.getAttribute('aria-label') ??
@@ -69,7 +81,7 @@ export function describeShownFilter(
   for (const input of root.querySelectorAll<HTMLInputElement>('.search-box input, input[type="search"]')) {
     if (input.value.trim() !== '') parts.push(words.search(input.value.trim()));
   }
-  for (const chip of root.querySelectorAll('[data-testid^="filter-"]')) {
+  for (const chip of root.querySelectorAll('[data-testid^="filter-"]:not(select, input, label)')) {
     const text = (chip.firstChild?.textContent ?? '').trim();
     if (text !== '') parts.push(text);
   }

@@ -12,6 +12,7 @@ import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
@@ -327,6 +328,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           onDone={(count) => toast({ kind: 'ok', text: t('provenance.verify.done', { count }) })}
           onError={(error) => toast(errorToast(error, i18n))}
         />
+        <PrintButton title={t('members.title')} />
         <ExportViewButtons
           grid="members"
           api={gridApi}

@@ -16,6 +16,7 @@ import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../..
 import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PrintButton } from '../../components/PrintButton';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
@@ -228,6 +229,14 @@ export function PartnershipDetail({
             </div>
           )}
           <div className="p-drawer-actions">
+            {d && (
+              <PrintButton
+                title={t('partnerships.title')}
+                subtitle={`${d.municipalityName} ⇄ ${d.townName}`}
+                filter={null}
+                record
+              />
+            )}
             {d && (
               <button
                 type="button"

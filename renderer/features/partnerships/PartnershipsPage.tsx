@@ -7,6 +7,7 @@ import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useRowStore } from '../../lib/row-store';
@@ -306,6 +307,7 @@ export function PartnershipsPage() {
           onDone={(count) => show({ kind: 'ok', text: t('provenance.verify.done', { count }), seconds: 5 })}
           onError={(error) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) })}
         />
+        <PrintButton title={t('partnerships.title')} />
         <ExportViewButtons
           grid="partnerships"
           api={api}

@@ -7,6 +7,8 @@ import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics'
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
+import { describeFilter } from '../../../shared/domain/statistics/tables';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -98,6 +100,10 @@ export function StatisticsPage() {
   return (
     <section className="page page-scroll stats-page" data-testid="statistics-page">
       <PageHeader title={t('stats.title')}>
+        <PrintButton
+          title={t('stats.title')}
+          filter={data && describeFilter(data.filter, i18n.language, drillName || undefined)}
+        />
         <span className="stats-export-label">{t('stats.export')}:</span>
         {EXPORTS.map((format) => (
           <button

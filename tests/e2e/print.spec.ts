@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { SCREENS_DIR, expect, saveScreen, test } from '../support/web-fixture';
+
+/** The printed pages go beside the screenshots, as PDF and as small PNG pages to look at. */
+const PRINT_DIR = path.join(SCREENS_DIR, '..', 'print');
+
+/**
+ * The print dialog cannot be driven in a test: window.print() is replaced by a counter, and the
+ * page, prepared by the Print button exactly as for the dialog, is rendered to PDF with the print
+ * style sheets. Answers the PDF's text.
+ */
+async function printToPdf(
+  page: Page,
+  name: string,
+  button = 'print',
+  whilePrinting: () => Promise<void> = () => Promise.resolve(),
+): Promise<string> {
+  await page.evaluate(() => {
+    Object.assign(window, {
+      printed: 0,
+      print: () => {
+        Object.assign(window, { printed: Number((window as unknown as { printed: number }).printed) + 1 });
+      },
+    });
+  });
+  // The Print button, or Ctrl+P (which prints the same).
+  if (button === 'Control+P') await page.keyboard.press('Control+P');
+  else await page.getByTestId(button).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(page.getByTestId('print-header')).toBeAttached();
+  await whilePrinting();
+  await page.emulateMedia({ media: 'print' });
+  mkdirSync(PRINT_DIR, { recursive: true });
+  const pdf = path.join(PRINT_DIR, `${name}.pdf`);
+  await page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-png', '-r', '50', pdf, path.join(PRINT_DIR, name)]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  // The dialog closed: the screen is as it was.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.getByTestId('print-header')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.printing)).toBeUndefined();
+  return text;
+}
+
+const pages = (pdf: string) => pdf.split('\f').filter((page) => page.trim() !== '').length;
+
+/** Navigation and controls are not printed. */
+function expectNoChrome(text: string) {
+  for (const word of ['Nastavení', 'Žádosti', 'Nápověda', 'Odstranit ukázková data', 'Export XLSX', 'Tisk'])
+    expect(text).not.toContain(word);
+}
+
+const DATE = /Vytištěno \d{1,2}\. \d{1,2}\. \d{4}/;
+
+test.describe('print', () => {
+  test.beforeEach(async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  test('the Partnerships grid prints every row with a header naming the screen, the filter and the date', async ({
+    appPage: page,
+  }) => {
+    await page.getByTestId('nav-partnerships').click();
+    const grid = page.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await saveScreen(page, 'print-partnerships-screen');
+    // Rows laid out in the grid (a row with pinned columns has an element per part).
+    const rows = () =>
+      page.evaluate(
+        () =>
+          new Set(
+            [...document.querySelectorAll('[data-testid="partnerships-grid"] .ag-row')].map((row) =>
+              row.getAttribute('row-index'),
+            ),
+          ).size,
+      );
+    expect(await rows()).toBeLessThan(106);
+    const text = await printToPdf(page, 'partnerships', 'print', async () => {
+      // All 106 demo partnerships are laid out for the paper, not only the rows the screen had drawn.
+      expect(await rows()).toBe(106);
+    });
+    expect(text).toContain('Partnerství');
+    expect(text).toMatch(/Filtr: /);
+    expect(text).toMatch(DATE);
+    expectNoChrome(text);
+    expect(pages(text)).toBeGreaterThan(1);
+    // Back on screen the grid draws only what fits again.
+    await expect.poll(rows).toBeLessThan(106);
+  });
+
+  test('the Members grid prints the search it shows (Ctrl+P)', async ({ appPage: page }) => {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('quick-search').fill('tabor');
+    await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(1);
+    const text = await printToPdf(page, 'members', 'Control+P');
+    expect(text).toContain('Členské obce');
+    expect(text).toContain('hledání „tabor“');
+    expect(text).toContain('Tábor');
+    expect(text).not.toContain('Písek');
+    expect(text).toMatch(DATE);
+    expectNoChrome(text);
+  });
+
+  test('the Statistics screen prints with its region filter in the header', async ({ appPage: page }) => {
+    await page.getByTestId('nav-statistics').click();
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await expect(page.getByTestId('stats-drill-region')).toContainText('Kraj Vysočina');
+    const text = await printToPdf(page, 'statistics');
+    expect(text).toContain('Statistiky');
+    expect(text).toMatch(/Filtr: .*Kraj Vysočina/);
+    expect(text).toMatch(DATE);
+    expectNoChrome(text);
+  });
+
+  test('a partnership record prints alone, without the grid behind it', async ({ appPage: page }) => {
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('quick-search').fill('tabor');
+    await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+    const detail = page.getByTestId('partnership-detail');
+    await expect(detail.locator('h2')).toContainText('Tábor');
+    const town = (await detail.locator('h2 span').last().textContent()) ?? '';
+    await saveScreen(page, 'print-record-screen');
+    const text = await printToPdf(page, 'record', 'print-record');
+    expect(text).toContain('Partnerství');
+    expect(text).toContain(`Tábor ⇄ ${town}`);
+    expect(text).toMatch(DATE);
+    expect(text).not.toContain('Filtr:');
+    expectNoChrome(text);
+    // The grid behind the record is not printed: its column headers are absent.
+    expect(text).not.toContain('Partnerská země');
+  });
+
+  test('the map prints with its header; in English the header is English', async ({ appPage: page }) => {
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-region')).toHaveCount(14);
+    const cs = await printToPdf(page, 'map');
+    expect(cs).toContain('Mapa partnerství');
+    expect(cs).toContain('Filtr: žádný (vše)');
+    expect(cs).toMatch(DATE);
+    expect(pages(cs)).toBe(1);
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(page.getByTestId('partnerships-grid').locator('.ag-row').first()).toBeVisible();
+    await saveScreen(page, 'print-partnerships-screen-en');
+    const en = await printToPdf(page, 'partnerships-en');
+    expect(en).toContain('Partnerships');
+    expect(en).toMatch(
+      /Printed \d{1,2}\/\d{1,2}\/\d{4}|Printed \w+ \d{1,2}, \d{4}|Printed \d{1,2} \w+ \d{4}|Printed \d{4}-\d{2}-\d{2}/,
+    );
+    expect(en).toMatch(/Filter: /);
+    expect(en).not.toContain('Filtr');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  });
+});
