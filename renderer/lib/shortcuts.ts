@@ -6,7 +6,7 @@
 export type ShortcutName = 'new' | 'save' | 'search' | 'close' | 'undo' | 'help';
 
 /** Cmd on a Mac, Ctrl elsewhere (Electron's CmdOrCtrl). */
-export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 const LETTERS: Partial<Record<ShortcutName, string>> = { new: 'N', save: 'S', search: 'F', undo: 'Z' };
 

@@ -87,3 +87,21 @@ test('the grids give AG Grid no cause for warnings (#48, #26), also across a cha
   await expect(page.getByTestId('row-count')).toContainText('řádk');
   expect(warnings).toEqual([]);
 });
+
+test('the first town suggestions say "Loading…" while core looks them up', async ({ appPage: page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/invoke\/towns:suggest$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('add-partnership').click();
+  await page.getByTestId('town-input').fill('Remeš');
+  await expect(page.getByTestId('town-suggestions-loading')).toHaveText('Načítám…');
+  release();
+  await expect(page.getByTestId('town-suggestions-loading')).toHaveCount(0);
+  await expect(page.getByTestId('town-suggestion').first()).toContainText('Reims');
+});

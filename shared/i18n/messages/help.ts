@@ -75,7 +75,7 @@ export const helpMessages = defineMessages(
       'Jméno se zapisuje do historie každého záznamu, který upravíte (kdo a kdy co změnil). Můžete ho kdykoli změnit v Nastavení.',
     'welcome.demoTitle': 'Registr zatím obsahuje ukázková data',
     'welcome.demoBody':
-      'Aby si šlo aplikaci hned vyzkoušet, obsahuje {municipalities} skutečných členských obcí a {partnerships} jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková; než začnete s vlastními daty, odstraníte je tlačítkem „Odstranit ukázková data“ v pruhu nahoře.',
+      'Abyste si mohli aplikaci hned vyzkoušet, obsahuje {municipalities} skutečných členských obcí a {partnerships} jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková; než začnete s vlastními daty, odstraníte je tlačítkem „Odstranit ukázková data“ v pruhu nahoře.',
     'welcome.helpHint': 'Co znamenají typy a stavy partnerství, jak funguje import a zálohy, najdete v Nápovědě (F1).',
     'welcome.skip': 'Přeskočit',
     'welcome.start': 'Uložit a začít',
