@@ -66,8 +66,8 @@ function bodyParallel(model: AgreementModel, seal: string): Table {
  *
  * The second text does not start on a page of its own: a page break there left the first text's
  * last page almost empty whenever it ended near the top of a page (layout review). It follows
- * after a short rule; its title, the parties' block and every heading are kept with the next
- * paragraph (as everywhere in this layout), so a title never stands alone at the foot of a page. The
+ * after a short rule; its title and the parties' block are kept together and with the next
+ * paragraph (as every heading in this layout), so a title never stands alone at the foot of a page. The
  * second language's last article and § 41 clause are kept with the signatures, paragraph by
  * paragraph, as in the parallel table.
  */
@@ -90,14 +90,16 @@ function bodySequential(model: AgreementModel): Paragraph[] {
     // Each language's text starts with its own title, even after a title page.
     model.sections.forEach((section, sectionIndex) => {
       const toSignatures = column === 1 && sectionIndex >= count - KEPT_WITH_SIGNATURES;
+      // The second text's title and parties stay together: never a title alone at the foot of a page.
+      const opening = column === 1 && (section.kind === 'title' || section.kind === 'parties');
       const paras = columnParagraphs(model, section, column, {
         narrow: false,
-        toSignatures,
+        toSignatures: toSignatures || opening,
         instance: 2 * sectionIndex + column + 1,
         wordArticles: wordArticles[column],
       });
       out.push(...paras);
-      out.push(new Paragraph({ spacing: { after: 80 }, keepNext: toSignatures, children: [] }));
+      out.push(new Paragraph({ spacing: { after: 80 }, keepNext: toSignatures || opening, children: [] }));
     });
   });
   out.push(new Paragraph({ spacing: { after: 240 }, keepNext: true, children: [] }));
