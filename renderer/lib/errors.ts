@@ -30,6 +30,9 @@ export function fieldErrors(issues: readonly FieldIssue[], i18n: I18n): Record<s
   return out;
 }
 
+/** A call that did not reach core (the connection notice says so too), as lib/api.ts marks it. */
+const isUnreachable = (error: ApiError): boolean => error.details?.network === true;
+
 /** One sentence for a notice: "<field>: <problem>", or the error code's text. */
 export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string) => string): string {
   const issues = issuesOfError(error);
@@ -42,6 +45,7 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
       .join(' ');
   }
   if (error instanceof ApiError) {
+    if (isUnreachable(error)) return i18n.t('error.NETWORK');
     // A refusal that names its reason (a message key) is said in the user's language.
     const reason = error.details?.reason;
     if (typeof reason === 'string' && MESSAGES[i18n.language][reason] !== undefined) return i18n.tk(reason);
@@ -53,6 +57,8 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
 /** A failed call in two parts: the error code's text, and core's message as the detail (none for INTERNAL). */
 export function errorSummary(error: unknown, i18n: Pick<I18n, 't' | 'tk'>): { text: string; detail?: string } {
   if (!(error instanceof ApiError)) return { text: i18n.t('error.INTERNAL') };
+  // Core did not answer: the browser's "Failed to fetch" says nothing more to the user.
+  if (isUnreachable(error)) return { text: i18n.t('error.NETWORK') };
   const text = i18n.tk(`error.${error.code}`);
   return error.code === 'INTERNAL' || error.message === '' ? { text } : { text, detail: error.message };
 }

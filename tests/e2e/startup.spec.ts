@@ -1,4 +1,4 @@
-import { expect, test } from '../support/web-fixture';
+import { expect, saveScreen, test } from '../support/web-fixture';
 
 /**
  * A fast first start (issue 13 item 11): the first screen loads without the code of the other
@@ -51,6 +51,11 @@ test('a notice says when core stops answering and goes when it answers again', a
   await page.getByTestId('nav-settings').click();
   const notice = page.getByTestId('connection-lost');
   await expect(notice).toContainText('Spojení s jádrem aplikace je přerušené.');
+  // The screen's own failure says the same in words, not the browser's "Failed to fetch".
+  await expect(page.getByText('Spojení s jádrem aplikace selhalo.').first()).toBeVisible();
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await saveScreen(page, 'connection-lost');
 
   // It answers again: the notice goes by itself (the app keeps asking).
   await page.unroute('**/api/invoke/**');
