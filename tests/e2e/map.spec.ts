@@ -50,6 +50,7 @@ test.describe('map: shipped region boundaries and export', () => {
     // The web preview has no file dialog: no button that would do nothing.
     await expect(page.getByTestId('map-load-boundaries')).toHaveCount(0);
     await expect(page.getByText('Hranice krajů: Natural Earth (volné dílo)')).toBeVisible();
+    await expect(page.getByTestId('map-legend-choropleth')).toHaveText('Kraj: čím tmavší, tím víc partnerství');
     await saveScreen(page, 'map-kraje');
 
     // Hovering a region names it and its partnerships; a click opens its partnerships.

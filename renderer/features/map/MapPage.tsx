@@ -261,6 +261,11 @@ export function MapPage() {
               <i className="dot bubble" /> {t('map.legend.region')}
             </span>
           )}
+          {shown && (
+            <span data-testid="map-legend-choropleth">
+              <i className="shade" /> {t('map.legend.choropleth')}
+            </span>
+          )}
           {boundaries ? (
             <span>{t('map.boundariesLoaded', { file: boundaries.fileName })}</span>
           ) : (
