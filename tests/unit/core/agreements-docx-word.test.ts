@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGREEMENT_LAYOUTS } from '../../../shared/domain/codes';
-import { sectionText, type AgreementModel } from '../../../shared/domain/agreements/model';
+import { PARTNER_LANGUAGES, sectionText, type AgreementModel } from '../../../shared/domain/agreements/model';
 import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
 import { agreementDefaults, buildAgreement } from '../../../electron/core/services/agreements/agreements-service';
 import { resolveNumbering } from '../../support/docx-numbering';
@@ -131,6 +131,15 @@ describe('Word numbering', () => {
           for (const line of sectionText(paras).split('\n')) expect(resolved).toContain(plainText(line));
     });
   }
+
+  it('every partner language has its labels as Word numbering (none falls back to typed labels)', async () => {
+    for (const language of PARTNER_LANGUAGES) {
+      const { bytes, model } = await buildAgreement(app.ctx, { ...base, language });
+      const document = (await parts(bytes))['word/document.xml'] ?? '';
+      const labels = paragraphs(document).filter((x) => styleOf(x) === 'Heading1' && numIdOf(x) !== undefined);
+      expect(labels, language).toHaveLength(2 * numberedArticles(model));
+    }
+  });
 
   it('Hungarian puts the number first ("%1. cikk"); the alternate original counts the partner first', async () => {
     const { bytes } = await buildAgreement(app.ctx, { ...base, language: 'hu', layout: 'alternate' });
