@@ -2,6 +2,19 @@ import { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
 /**
+ * Moves to the first field in error of a form (after a failed save): scrolls it into view and puts
+ * the cursor in it, so a problem at the top of a long, scrolled form is never missed.
+ */
+export function focusFirstError(form: HTMLElement | null): void {
+  const field = form?.querySelector<HTMLElement>(
+    '.field-invalid input, .field-invalid select, .field-invalid textarea, .field-invalid',
+  );
+  if (!field) return;
+  field.scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
+}
+
+/**
  * A form's summary under its fields: that some fields need fixing (`fixText`, when any has an
  * error), and a failure that names no field, as its error code's text (with core's message when
  * `withMessage`).

@@ -25,6 +25,8 @@ export function RecordHistory({
   emptyText,
   testId,
   onRevert,
+  children,
+  reloadKey,
 }: {
   table: AuditedTable;
   recordId: number;
@@ -41,9 +43,24 @@ export function RecordHistory({
   testId: string;
   /** Puts back what one change replaced (offered on changes of editable fields). */
   onRevert?: (auditId: number) => void;
+  /**
+   * A partnership's history with its contacts, activities and agreement drafts: how to name a
+   * child ("Kontakt", "Aktivita") and its fields (null hides a field).
+   */
+  children?: {
+    /** The child as the entry names it, e.g. 'Kontakt „Jan Novák“'. */
+    title: (table: string, label: string) => string;
+    fieldLabel: (table: string, field: string) => string | null;
+  };
+  /** Changes when something the history shows may have changed besides the record's version (a child). */
+  reloadKey?: unknown;
 }) {
   const { t, tk, language, formatDate, formatDateTime, formatNumber } = useI18n();
-  const history = useAsync(() => call('audit:history', { table, recordId }), [table, recordId, version]);
+  const withChildren = children !== undefined;
+  const history = useAsync(
+    () => call('audit:history', withChildren ? { table, recordId, withChildren } : { table, recordId }),
+    [table, recordId, version, withChildren, reloadKey],
+  );
   const show = (value: unknown, field: string): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(v, field)).join(', ');
@@ -62,14 +79,24 @@ export function RecordHistory({
   return (
     <ol className="history" data-testid={testId}>
       {history.data.map((entry) => {
+        const { child } = entry;
         const changes = entry.changes.flatMap((change) => {
-          const label = HIDDEN.has(change.field) ? null : fieldLabel(change.field);
+          const label = HIDDEN.has(change.field)
+            ? null
+            : child === undefined
+              ? fieldLabel(change.field)
+              : (children?.fieldLabel(child.table, change.field) ?? null);
           return label === null ? [] : [{ ...change, label }];
         });
         const changed = entry.action === 'update' || entry.action === 'import';
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className="history-head">
+              {child !== undefined && children !== undefined && (
+                <span className="history-child" data-testid="history-child">
+                  {children.title(child.table, child.label)}:
+                </span>
+              )}
               <strong>{tk(`history.action.${entry.action}`)}</strong>
               <span className="muted-small">
                 {formatDateTime(entry.at)} · {entry.actor === '' ? t('history.unknownActor') : entry.actor}
@@ -86,6 +113,7 @@ export function RecordHistory({
               </ul>
             )}
             {onRevert !== undefined &&
+              child === undefined &&
               (entry.action === 'update' || (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
               changes.length > 0 && (
                 <button

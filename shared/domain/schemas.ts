@@ -105,11 +105,17 @@ export const DEFAULT_PREFERENCES: Preferences = {
 
 /** One entry of a record's change history (audit log), with the fields it changed. */
 export const auditEntrySchema = z.object({
-  id,
+  /**
+   * The audit entry's id; negative for the creation of an agreement draft, which is known from the
+   * draft itself (drafts were not audited when written): `-draftId`.
+   */
+  id: z.number().int(),
   action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'merge']),
   actor: z.string(),
   at: z.string(),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  /** For an entry of a record's child (a partnership's contact, activity or agreement draft): its table and name. */
+  child: z.object({ table: z.enum(['contacts', 'activities', 'agreement_documents']), label: z.string() }).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

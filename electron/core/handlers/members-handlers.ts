@@ -2,6 +2,7 @@ import type { membersChannels } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
 import {
   createMunicipality,
+  deleteImpact,
   deleteMunicipality,
   endMembership,
   getMunicipality,
@@ -18,6 +19,7 @@ export const membersHandlers = (ctx: AppContext) =>
     'municipalities:update': (input) => updateMunicipality(ctx, input),
     'municipalities:endMembership': (input) => endMembership(ctx, input),
     'municipalities:delete': (input) => deleteMunicipality(ctx, input),
+    'municipalities:deleteImpact': ({ id }) => deleteImpact(ctx, id),
     'municipalities:restore': (input) => restoreMunicipality(ctx, input),
     'municipalities:overview': ({ id }) => memberOverview(ctx, id),
   }) satisfies HandlersFor<typeof membersChannels>;

@@ -10,7 +10,7 @@ export const registryHandlers = (ctx: AppContext) =>
     'regions:list': () => regions(ctx),
     'districts:list': () => districts(ctx),
     'municipalities:list': (input) => municipalityRows(ctx, input),
-    'audit:history': ({ table, recordId }) => history(ctx, table, recordId),
+    'audit:history': ({ table, recordId, withChildren }) => history(ctx, table, recordId, withChildren),
     'bin:list': () => listBin(ctx),
     'bin:restore': (input) => restoreFromBin(ctx, input),
     'registry:verify': (input) => verifyRecords(ctx, input),

@@ -89,26 +89,103 @@ export async function findAuditEntry(db: Knex, auditId: number) {
     >('table_name', 'record_id', 'action', 'before', 'after');
 }
 
+/** An audit row as a history entry: the fields it changed, from what to what. */
+function historyEntry(row: AuditRecord): AuditEntry {
+  const before = parse(row.before);
+  const after = parse(row.after);
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes = [...fields]
+    .filter(
+      (field) =>
+        field !== 'version' && field !== 'updatedAt' && JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
+    )
+    .map((field) => ({ field, from: before?.[field] ?? null, to: after?.[field] ?? null }));
+  return { id: row.id, action: row.action, actor: row.actor, at: row.at, changes };
+}
+
 /** The history of one record, newest first, with the fields each entry changed. */
 export async function listHistory(db: Knex, table: string, recordId: number): Promise<AuditEntry[]> {
   const rows = await db('audit_log')
     .where({ table_name: table, record_id: recordId })
     .orderBy('id', 'desc')
     .select<AuditRecord[]>('id', 'action', 'before', 'after', 'actor', 'at');
-  return rows.map((row) => {
-    const before = parse(row.before);
-    const after = parse(row.after);
-    const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-    const changes = [...fields]
-      .filter(
-        (field) =>
-          field !== 'version' &&
-          field !== 'updatedAt' &&
-          JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
-      )
-      .map((field) => ({ field, from: before?.[field] ?? null, to: after?.[field] ?? null }));
-    return { id: row.id, action: row.action, actor: row.actor, at: row.at, changes };
-  });
+  return rows.map(historyEntry);
+}
+
+type ChildTable = 'contacts' | 'activities' | 'agreement_documents';
+
+/**
+ * The history of a partnership's children, newest first: every audit entry of its contacts,
+ * activities and agreement drafts, those that exist and those deleted since (found by the
+ * partnership their first entry names), each with the child's name; and the writing of each draft
+ * (drafts are not audited when written: their creation comes from the draft, id `-draftId`).
+ */
+export async function listPartnershipChildHistory(db: Knex, partnershipId: number): Promise<AuditEntry[]> {
+  const ids: Record<ChildTable, Set<number>> = {
+    contacts: new Set(await db('contacts').where({ partnership_id: partnershipId }).pluck<number[]>('id')),
+    activities: new Set(await db('activities').where({ partnership_id: partnershipId }).pluck<number[]>('id')),
+    agreement_documents: new Set(),
+  };
+  const drafts = await db('agreement_documents')
+    .where({ partnership_id: partnershipId })
+    .select<{ id: number; file_name: string | null; template: string; created_at: string }[]>(
+      'id',
+      'file_name',
+      'template',
+      'created_at',
+    );
+  for (const draft of drafts) ids.agreement_documents.add(draft.id);
+  // Children deleted since: the audit writes the partnership first in a child's insert and the raw
+  // row (id, then partnership_id) in a draft's delete.
+  const key = String(partnershipId);
+  for (const row of await db('audit_log')
+    .whereIn('table_name', ['contacts', 'activities'])
+    .where({ action: 'insert' })
+    .where('after', 'like', `{"partnershipId":${key},%`)
+    .select<{ table_name: 'contacts' | 'activities'; record_id: number }[]>('table_name', 'record_id'))
+    ids[row.table_name].add(row.record_id);
+  for (const row of await db('audit_log')
+    .where({ table_name: 'agreement_documents', action: 'delete' })
+    .where('before', 'like', `{"_row":{"id":%,"partnership_id":${key},%`)
+    .select<{ record_id: number }[]>('record_id'))
+    ids.agreement_documents.add(row.record_id);
+  const entries: AuditEntry[] = [];
+  const labels = new Map<string, string>();
+  for (const draft of drafts) labels.set(`agreement_documents|${String(draft.id)}`, draft.file_name ?? draft.template);
+  for (const table of ['contacts', 'activities', 'agreement_documents'] as const) {
+    const recordIds = [...ids[table]];
+    for (let start = 0; start < recordIds.length; start += 500) {
+      const rows = await db('audit_log')
+        .where({ table_name: table })
+        .whereIn('record_id', recordIds.slice(start, start + 500))
+        .orderBy('id')
+        .select<(AuditRecord & { record_id: number })[]>('id', 'record_id', 'action', 'before', 'after', 'actor', 'at');
+      for (const row of rows) {
+        const kept = parse(row.after) ?? parse(row.before) ?? {};
+        const raw = (kept._row ?? {}) as Record<string, unknown>;
+        const named = kept.name ?? kept.title ?? raw.file_name ?? raw.template;
+        const labelKey = `${table}|${String(row.record_id)}`;
+        if (typeof named === 'string' && !labels.has(labelKey)) labels.set(labelKey, named);
+        const entry = historyEntry(row);
+        entries.push({
+          ...entry,
+          // A draft's delete keeps only the raw row: nothing of it is a field change to list.
+          changes: table === 'agreement_documents' ? [] : entry.changes,
+          child: { table, label: labels.get(labelKey) ?? `#${String(row.record_id)}` },
+        });
+      }
+    }
+  }
+  for (const draft of drafts)
+    entries.push({
+      id: -draft.id,
+      action: 'insert',
+      actor: '',
+      at: draft.created_at,
+      changes: [],
+      child: { table: 'agreement_documents', label: draft.file_name ?? draft.template },
+    });
+  return entries;
 }
 
 /** CONFLICT or NOT_FOUND for a versioned write that changed no row. */

@@ -374,6 +374,23 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
   return { municipality, rows, requestLinks: links.map((l) => ({ id: l.id, partnershipId: l.partnership_id })) };
 }
 
+/** How many records a delete of the municipality would take with it, counted now. */
+export async function countCascade(
+  db: Knex,
+  id: number,
+): Promise<{ partnerships: number; contacts: number; activities: number; agreements: number; requests: number }> {
+  const partnershipIds = db('partnerships').where({ municipality_id: id }).select('id');
+  const count = async (query: Knex.QueryBuilder) =>
+    Number((await query.count({ n: '*' }).first<{ n: number | string }>()).n);
+  return {
+    partnerships: await count(db('partnerships').where({ municipality_id: id })),
+    contacts: await count(db('contacts').whereIn('partnership_id', partnershipIds)),
+    activities: await count(db('activities').whereIn('partnership_id', partnershipIds)),
+    agreements: await count(db('agreement_documents').whereIn('partnership_id', partnershipIds)),
+    requests: await count(db('partnership_requests').where({ municipality_id: id })),
+  };
+}
+
 /** Puts back what `snapshotMunicipality` saw, with the same ids (SQLite AUTOINCREMENT never reuses them). */
 export async function restoreMunicipalitySnapshot(db: Knex, snapshot: MunicipalitySnapshot): Promise<void> {
   await db('municipalities').insert(snapshot.municipality);

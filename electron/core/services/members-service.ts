@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import {
+  countCascade,
   findMunicipalityDetail,
   insertMunicipalityRecord,
   listMemberRelations,
@@ -140,6 +141,25 @@ export async function endMembership(
  * Deletes a municipality and what goes with it (ON DELETE CASCADE). The audit entry keeps a
  * snapshot of all of it under `_cascade`, which is what undo (`restoreMunicipality`) uses.
  */
+/**
+ * What deleting a municipality would take with it, counted at this moment (the dialog asks when
+ * it opens; a grid's or a drawer's numbers may be older), and the version the delete is made against.
+ */
+export async function deleteImpact(
+  ctx: AppContext,
+  id: number,
+): Promise<{
+  version: number;
+  partnerships: number;
+  contacts: number;
+  activities: number;
+  agreements: number;
+  requests: number;
+}> {
+  const detail = await mustFind(ctx.db.knex, id);
+  return { version: detail.version, ...(await countCascade(ctx.db.knex, id)) };
+}
+
 export async function deleteMunicipality(
   ctx: AppContext,
   input: { id: number; version: number },

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
-import { listHistory } from '../repositories/audit-repository';
+import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
 import { listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
@@ -25,8 +25,16 @@ export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boole
 export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>
   listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids });
 
-/** The change history of one record, newest first. */
-export const history = (ctx: AppContext, table: string, recordId: number) => listHistory(ctx.db.knex, table, recordId);
+/**
+ * The change history of one record, newest first; with `withChildren`, a partnership's history
+ * also holds its contacts', activities' and agreement drafts' entries, in one time line.
+ */
+export async function history(ctx: AppContext, table: string, recordId: number, withChildren = false) {
+  const own = await listHistory(ctx.db.knex, table, recordId);
+  if (!withChildren || table !== 'partnerships') return own;
+  const children = await listPartnershipChildHistory(ctx.db.knex, recordId);
+  return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
+}
 
 /** Versions, the database's place and the rows per table. */
 export async function appInfo(ctx: AppContext) {

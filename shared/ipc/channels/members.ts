@@ -93,6 +93,18 @@ export const membersChannels = defineChannels({
     input: z.object({ ...versioned }).strict(),
     output: z.object({ auditId: id, name: z.string() }),
   },
+  'municipalities:deleteImpact': {
+    doc: 'What deleting a municipality would take with it, counted now (partnerships, their contacts, activities and agreement drafts, its requests), with its current version: the delete dialog asks when it opens.',
+    input: z.object({ id }).strict(),
+    output: z.object({
+      version: z.number().int(),
+      partnerships: z.number().int(),
+      contacts: z.number().int(),
+      activities: z.number().int(),
+      agreements: z.number().int(),
+      requests: z.number().int(),
+    }),
+  },
   'municipalities:restore': {
     doc: 'Undoes a delete: puts back the municipality and everything deleted with it, from the audit entry of the delete.',
     input: z.object({ auditId: id }).strict(),

@@ -57,8 +57,8 @@ export const registryChannels = defineChannels({
     output: z.array(municipalityRowSchema),
   },
   'audit:history': {
-    doc: 'The change history of one record (who, when, which fields from what to what), newest first.',
-    input: z.object({ table: z.enum(AUDITED_TABLES), recordId: id }).strict(),
+    doc: 'The change history of one record (who, when, which fields from what to what), newest first. With `withChildren`, a partnership’s history includes its contacts, activities and agreement drafts (each entry names its child).',
+    input: z.object({ table: z.enum(AUDITED_TABLES), recordId: id, withChildren: z.boolean().optional() }).strict(),
     output: z.array(auditEntrySchema),
   },
 });
