@@ -21,6 +21,9 @@ const onKeyDown = (event: KeyboardEvent) => {
   chosen.print();
 };
 
+/** What ends printing: the dialog closed, or the user is back at work. */
+const FINISH_EVENTS = ['afterprint', 'pointerdown', 'keydown'] as const;
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const todayIso = (): string => {
@@ -88,6 +91,7 @@ export function PrintButton({
     flushSync(() => setPrinting({ host, filterLine, date: i18n.formatDate(todayIso()) }));
     sendPrintRequest({ root, phase: 'start', rows: 0 });
     const finish = () => {
+      for (const type of FINISH_EVENTS) window.removeEventListener(type, finish, true);
       sendPrintRequest({ root, phase: 'end', rows: 0 });
       root.removeAttribute('data-print-root');
       delete document.documentElement.dataset.printing;
@@ -97,7 +101,9 @@ export function PrintButton({
     // The grids lay out their rows in the next frames; the print dialog takes the page after them.
     await nextFrame();
     await nextFrame();
-    window.addEventListener('afterprint', finish, { once: true });
+    // The screen comes back when the dialog closes, or at the latest with the user's next click or key
+    // (a shell that does not report the dialog's end must not leave the screen in its printed form).
+    for (const type of FINISH_EVENTS) window.addEventListener(type, finish, true);
     window.print();
   }, [filter, i18n, record, t, toast]);
 

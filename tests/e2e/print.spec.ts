@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENS_DIR, expect, saveScreen, test } from '../support/web-fixture';
+import { SCREENS_DIR, expect, saveScreen, startWebApp, test } from '../support/web-fixture';
 
 /** The printed pages go beside the screenshots, as PDF and as small PNG pages to look at. */
 const PRINT_DIR = path.join(SCREENS_DIR, '..', 'print');
@@ -157,5 +157,51 @@ test.describe('print', () => {
     expect(en).not.toContain('Filtr');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
+  });
+
+  test('a list longer than the print limit is not printed; the button says what to do instead', async ({ browser }) => {
+    // A registry of its own: thousands more partnerships would change the other tests' lists.
+    const app = await startWebApp();
+    try {
+      const knex = app.ctx.db.knex;
+      const now = new Date().toISOString();
+      const towns = Array.from({ length: 100 }, (_, i) => ({
+        name: `Testovo ${String(i)}`,
+        name_key: `testovo ${String(i)}`,
+        country_code: 'SK',
+        created_at: now,
+        updated_at: now,
+      }));
+      await knex.batchInsert('foreign_towns', towns, 200);
+      const townIds = (await knex('foreign_towns').where('name', 'like', 'Testovo %').pluck('id')) as number[];
+      const memberIds = (await knex('municipalities').pluck('id')) as number[];
+      const rows = memberIds.flatMap((municipality) =>
+        townIds.map((town) => ({
+          municipality_id: municipality,
+          foreign_town_id: town,
+          type: 'friendship',
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      expect(rows.length).toBeGreaterThan(3100);
+      await knex.batchInsert('partnerships', rows, 500);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(app.url);
+      await page.getByTestId('nav-partnerships').click();
+      await expect(page.getByTestId('partnerships-grid').locator('.ag-row').first()).toBeVisible();
+      await page.evaluate(() =>
+        Object.assign(window, { printed: 0, print: () => Object.assign(window, { printed: 1 }) }),
+      );
+      await page.getByTestId('print').click();
+      await expect(page.getByText(/vytisknout jde nejvýše 3\u00a0000/)).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.dataset.printing)).toBeUndefined();
+      await saveScreen(page, 'print-too-many-rows');
+      await page.close();
+    } finally {
+      await app.close();
+    }
   });
 });

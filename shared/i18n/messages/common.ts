@@ -65,7 +65,7 @@ export const commonMessages = defineMessages(
     'print.columnFilters': 'filtr sloupců: {names}',
     'print.printed': 'Vytištěno {date}',
     'print.tooManyRows':
-      'Tabulka má {count} řádků, vytisknout jde nejvýše {limit}. Zužte filtr, nebo tabulku exportujte do XLSX.',
+      'Tabulka má {count} řádků, vytisknout jde nejvýše {limit}. Zužte filtr, nebo tabulku exportujte do Excelu.',
   },
   {
     'app.name': 'Twinning Registry',
@@ -131,6 +131,6 @@ export const commonMessages = defineMessages(
     'print.columnFilters': 'column filters: {names}',
     'print.printed': 'Printed {date}',
     'print.tooManyRows':
-      'The table has {count} rows; at most {limit} can be printed. Narrow the filter or export the table to XLSX.',
+      'The table has {count} rows; at most {limit} can be printed. Narrow the filter or export the table to Excel.',
   },
 );
