@@ -8,7 +8,7 @@ import {
   FIGURE_GRID,
   MEMBERSHIP_FILTERS,
   STATS_FIGURES,
-  statsFilterObject,
+  statsFilterSchema,
   type MembershipFilter,
   type StatsFigure,
   type StatsFilterInput,
@@ -60,15 +60,16 @@ export const isProvenanceFilter = (value: string): boolean =>
 const queryOf = (hash: string): URLSearchParams =>
   new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
 
-const regionOf = (params: URLSearchParams): string | null => {
-  const region = (params.get('region') ?? '').toUpperCase();
+const regionOf = (params: URLSearchParams, key = 'region'): string | null => {
+  const region = (params.get(key) ?? '').toUpperCase();
   return /^CZ[0-9A-Z]{3}$/.test(region) ? region : null;
 };
 
 /**
- * The statistics figure a link names, with its filter (`figure`, `region`, `membership`, `from`,
- * `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. A filter the
- * statistics would refuse gives no figure (the grid then shows its plain filters).
+ * The statistics figure a link names, with its filter (`figure`, `fregion`, `fmembership`, `from`,
+ * `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. The figure's
+ * region and membership have their own names: the grid's bar may be changed after (a saved view
+ * keeps both). A filter the statistics would refuse gives no figure.
  */
 function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): StatsFigureLink | null {
   const figure = params.get('figure');
@@ -78,9 +79,9 @@ function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): St
   const year = (key: string) => (/^\d{4}$/.test(params.get(key) ?? '') ? Number(params.get(key)) : null);
   const list = (key: string) => (params.get(key) ?? '').split(',').filter((code) => code !== '');
   const dormant = Number(params.get('dormant') ?? '3');
-  const parsed = statsFilterObject.safeParse({
-    region: regionOf(params),
-    membership: params.get('membership') ?? 'members',
+  const parsed = statsFilterSchema.safeParse({
+    region: regionOf(params, 'fregion'),
+    membership: params.get('fmembership') ?? 'members',
     fromYear: year('from'),
     toYear: year('to'),
     types: list('type'),
@@ -146,7 +147,6 @@ export function membersFiltersLink(filters: MemberLinkFilters): string {
   const params = new URLSearchParams();
   if (filters.figure !== null) writeFigure(params, filters.figure.figure, filters.figure.filter);
   if (filters.region !== '') params.set('region', filters.region);
-  else params.delete('region');
   if (filters.districtId !== '') params.set('district', filters.districtId);
   if (filters.orp !== '') params.set('orp', filters.orp);
   if (filters.kind !== '') params.set('kind', filters.kind);
@@ -158,8 +158,8 @@ export function membersFiltersLink(filters: MemberLinkFilters): string {
 /** Writes a figure and its statistics filter into link parameters (read back by `figureOf`). */
 function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: StatsFilterInput): void {
   params.set('figure', figure);
-  if (filter.region) params.set('region', filter.region);
-  params.set('membership', filter.membership ?? 'members');
+  params.set('fregion', filter.region ?? '');
+  params.set('fmembership', filter.membership ?? 'members');
   if (filter.fromYear != null) params.set('from', String(filter.fromYear));
   if (filter.toYear != null) params.set('to', String(filter.toYear));
   if (filter.types && filter.types.length > 0) params.set('type', filter.types.join(','));
@@ -176,6 +176,9 @@ function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: Stats
 export function statsFigureLink(figure: StatsFigure, filter: StatsFilterInput): string {
   const params = new URLSearchParams();
   writeFigure(params, figure, filter);
+  // The grid's own bar shows the same region and membership.
+  if (filter.region) params.set('region', filter.region);
+  params.set('membership', filter.membership ?? 'members');
   return `#/${FIGURE_GRID[figure]}?${params.toString()}`;
 }
 
@@ -189,7 +192,6 @@ export function partnershipFiltersLink(filters: PartnershipLinkFilters): string 
   if (filters.municipalityId !== null) params.set('municipality', String(filters.municipalityId));
   if (filters.countryCode !== null) params.set('country', filters.countryCode);
   if (filters.regionCode !== null) params.set('region', filters.regionCode);
-  else params.delete('region');
   if (filters.provenance !== '') params.set('provenance', filters.provenance);
   params.set('membership', filters.membership);
   return `#/partnerships?${params.toString()}`;

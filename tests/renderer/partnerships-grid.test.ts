@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { PartnershipRow } from '../../shared/domain/partnerships';
 import { createI18n } from '../../renderer/lib/i18n';
 import { areasText, partnershipsColumns, termText } from '../../renderer/features/partnerships/partnerships-columns';
-import { parsePartnershipLink } from '../../renderer/lib/deep-links';
+import {
+  DEFAULT_PARTNERSHIP_FILTERS,
+  membersFiltersLink,
+  parseMembersLink,
+  parsePartnershipLink,
+  partnershipFiltersLink,
+  statsFigureLink,
+} from '../../renderer/lib/deep-links';
+import { DEFAULT_FILTERS } from '../../renderer/features/members/members-filters';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
-import { rememberedState } from '../../renderer/components/GridViewsBar';
+import { rememberedState, viewParts } from '../../renderer/components/GridViewsBar';
 import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';
 import { compareCzech } from '../../shared/domain/text';
 
@@ -51,7 +59,7 @@ describe('Partnerships grid columns (pure)', () => {
     const editable = partnershipsColumns(createI18n('cs'), { onOpen: noop, onDelete: noop })
       .filter((c) => c.editable === true)
       .map((c) => c.colId);
-    expect(editable).toEqual(['type', 'status', 'startedOn', 'signedOn', 'areas']);
+    expect(editable).toEqual(['status', 'type', 'startedOn', 'signedOn', 'areas']);
   });
 
   it('areas and term read in the user language', () => {
@@ -66,19 +74,83 @@ describe('Partnerships grid columns (pure)', () => {
       countryCode: 'DE',
       regionCode: 'CZ031',
       provenance: 'import:7',
+      // One municipality's partnerships, member or not.
+      membership: 'all',
+      figure: null,
     });
-    expect(parsePartnershipLink('#/partnerships?municipality=-1&country=<x>&region=1&provenance=import:x')).toEqual({
-      municipalityId: null,
-      countryCode: null,
-      regionCode: null,
-      provenance: '',
-    });
-    expect(parsePartnershipLink('#/partnerships?provenance=unverified')).toEqual({
-      municipalityId: null,
-      countryCode: null,
-      regionCode: null,
+    expect(parsePartnershipLink('#/partnerships?municipality=-1&country=<x>&region=1&provenance=import:x')).toEqual(
+      DEFAULT_PARTNERSHIP_FILTERS,
+    );
+    expect(parsePartnershipLink('#/partnerships?provenance=unverified&membership=nonMembers')).toEqual({
+      ...DEFAULT_PARTNERSHIP_FILTERS,
       provenance: 'unverified',
+      membership: 'nonMembers',
     });
+    expect(parsePartnershipLink('#/partnerships?membership=everyone').membership).toBe('members');
+  });
+
+  it('a statistics figure opens its grid with the statistics filter; a wrong one is dropped', () => {
+    const filter = {
+      region: 'CZ063',
+      membership: 'members',
+      fromYear: 1990,
+      toYear: 2005,
+      types: ['formal'],
+      statuses: ['active'],
+      dormantYears: 5,
+    } as const;
+    const link = statsFigureLink('dormant', filter);
+    expect(link.startsWith('#/partnerships?')).toBe(true);
+    const parsed = parsePartnershipLink(link);
+    expect(parsed).toMatchObject({ regionCode: 'CZ063', membership: 'members' });
+    expect(parsed.figure).toEqual({ figure: 'dormant', filter: { ...filter, today: null } });
+    expect(statsFigureLink('withActive', filter).startsWith('#/members?')).toBe(true);
+    expect(parseMembersLink(statsFigureLink('withActive', filter))).toMatchObject({
+      region: 'CZ063',
+      membership: 'members',
+      figure: { figure: 'withActive', filter: { ...filter, today: null } },
+    });
+    // A members' figure is not one of the Partnerships grid; reversed years are no filter.
+    expect(parsePartnershipLink(statsFigureLink('withActive', filter)).figure).toBeNull();
+    expect(parsePartnershipLink('#/partnerships?figure=dormant&from=2005&to=1990').figure).toBeNull();
+    expect(parsePartnershipLink('#/partnerships?figure=countries').figure).toBeNull();
+  });
+
+  it('the whole filter bar goes into a link and comes back the same (a saved view keeps it so)', () => {
+    const partnerships = {
+      municipalityId: 7,
+      countryCode: 'AT',
+      regionCode: null,
+      provenance: 'demo',
+      membership: 'nonMembers',
+      figure: { figure: 'expiring', filter: parsePartnershipLink(statsFigureLink('expiring', {})).figure?.filter ?? {} },
+    } as const;
+    expect(parsePartnershipLink(partnershipFiltersLink(partnerships))).toEqual(partnerships);
+    expect(parsePartnershipLink(partnershipFiltersLink(DEFAULT_PARTNERSHIP_FILTERS))).toEqual(
+      DEFAULT_PARTNERSHIP_FILTERS,
+    );
+    const members = {
+      region: 'CZ031',
+      districtId: '12',
+      orp: 'Tábor & okolí',
+      kind: 'mesto',
+      membership: 'all',
+      provenance: 'unverified',
+      figure: null,
+    } as const;
+    expect(parseMembersLink(membersFiltersLink(members))).toEqual(members);
+    expect(parseMembersLink('')).toEqual(DEFAULT_FILTERS);
+    expect(parseMembersLink('#/members?kind=castle&district=x&membership=?')).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('a view holds the grid state and the screen; a view saved before holds the grid state alone', () => {
+    const grid = { sort: { sortModel: [{ colId: 'townName', sort: 'asc' as const }] } };
+    expect(viewParts({ grid, screen: { filters: '#/partnerships?membership=all', search: 'x' } })).toEqual({
+      grid,
+      screen: { filters: '#/partnerships?membership=all', search: 'x' },
+    });
+    expect(viewParts(grid)).toEqual({ grid });
+    expect(viewParts(null)).toEqual({ grid: {} });
   });
 
   it('a saved view keeps columns, sort and filters but not focus or scroll', () => {
