@@ -77,40 +77,29 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
   );
 }
 
-/** New partnerships per start year. */
+/**
+ * New partnerships per start year as columns: every year from the first to the last has its slot
+ * (a year without one stays empty), so single years are not drawn as peaks of a line.
+ */
 export function YearsChart({ years }: { years: Statistics['years'] }) {
   const i18n = useI18n();
   const options = useMemo((): AgChartOptions => {
-    const series = yearSeries(years);
+    const series = yearSeries(years).map((y) => ({ year: String(y.year), count: y.count }));
     return {
       data: series,
       title: { text: i18n.t('stats.chart.perYear'), fontSize: 14, fontWeight: 'bold' },
       background: { fill: 'transparent' },
       series: [
         {
-          type: 'line',
+          type: 'bar',
           xKey: 'year',
           yKey: 'count',
           yName: i18n.t('stats.col.new'),
-          stroke: COLOURS[0],
-          // Dots only where partnerships started; the zeros between are the line.
-          marker: {
-            fill: COLOURS[0],
-            size: 5,
-            itemStyler: ({ datum }: { datum: { count: number } }) => ({ size: datum.count > 0 ? 5 : 0 }),
-          },
+          fill: COLOURS[0],
         },
       ],
       axes: {
-        x: {
-          type: 'number',
-          position: 'bottom',
-          // The first to the last year with data (not rounded out to 1960–2040).
-          nice: false,
-          min: series[0]?.year,
-          max: series[series.length - 1]?.year,
-          label: { ...FONT, formatter: ({ value }: { value: unknown }) => String(value) },
-        },
+        x: { type: 'category', position: 'bottom', label: { ...FONT }, paddingInner: 0.15, groupPaddingInner: 0 },
         y: { type: 'number', position: 'left', label: { ...FONT } },
       },
       legend: { enabled: false },

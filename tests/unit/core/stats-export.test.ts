@@ -100,6 +100,35 @@ describe('XLSX export', () => {
     expect(workbook.worksheets[0]?.name).toBe('Regions');
     expect(workbook.getWorksheet('Countries')?.getCell('A4').value).toBe('Germany');
   });
+
+  it('prints every sheet on A4 landscape, fitted to the width, with the header row on every page', async () => {
+    const file = await exportAs('xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.length).toBeGreaterThan(5);
+    for (const sheet of workbook.worksheets) {
+      expect({ sheet: sheet.name, ...sheet.pageSetup }).toMatchObject({
+        sheet: sheet.name,
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '3:3',
+      });
+      expect(sheet.headerFooter.oddFooter).toBe('&R&P / &N');
+    }
+    // As Excel reads it: the sheet's page set-up and the workbook's print titles.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect(sheetXml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(sheetXml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    expect(sheetXml).toMatch(/<pageSetup [^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Kraje&apos;!$3:$3</definedName>',
+    );
+  });
 });
 
 describe('CSV export', () => {

@@ -13,7 +13,7 @@ import { translate } from '../../../../shared/i18n/index';
 
 /** Colours of the partnership types (the same order as PARTNERSHIP_TYPES): the screen's palette. */
 export const TYPE_COLOURS = categoryColours(PARTNERSHIP_TYPES);
-/** A chart of one series (the line per year, the countries' bars) takes the palette's first colour. */
+/** A chart of one series (the columns per year, the countries' bars) takes the palette's first colour. */
 const ACCENT = SERIES_COLOURS[0];
 const INK = '#1f2933';
 const MUTED = '#6b7785';
@@ -86,8 +86,12 @@ export function stackedBarSvg(title: string, rows: BarRow[], series: string[], c
   return svg(width, height, body);
 }
 
-/** A line with dots on the years that have a value: `points` is every year in order (see `yearSeries`). */
-export function lineSvg(title: string, points: { x: number; y: number }[]): string {
+/**
+ * New partnerships per year as columns, one slot per year from the first to the last (`points`
+ * is every year in order, see `yearSeries`): a year without one is an empty slot, not a line
+ * dropping to zero between two peaks.
+ */
+export function yearColumnsSvg(title: string, points: { x: number; y: number }[]): string {
   const width = 900;
   const height = 340;
   const left = 56;
@@ -101,7 +105,8 @@ export function lineSvg(title: string, points: { x: number; y: number }[]): stri
   const { top: axisTop, step } = niceScale(Math.max(...points.map((p) => p.y)));
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const sx = (v: number) => left + (maxX === minX ? plotW / 2 : ((v - minX) / (maxX - minX)) * plotW);
+  const slot = plotW / (maxX - minX + 1);
+  const sx = (v: number) => left + (v - minX + 0.5) * slot;
   const sy = (v: number) => top + plotH - (v / axisTop) * plotH;
   for (let v = 0; v <= axisTop; v += step) {
     body.push(`<line x1="${left}" y1="${sy(v)}" x2="${width - right}" y2="${sy(v)}" stroke="${GRID}"/>`);
@@ -112,10 +117,14 @@ export function lineSvg(title: string, points: { x: number; y: number }[]): stri
   for (let year = Math.ceil(minX / yearStep) * yearStep; year <= maxX; year += yearStep) {
     body.push(text(sx(year), height - 14, String(year), `font-size="11" fill="${MUTED}" text-anchor="middle"`));
   }
-  body.push(
-    `<polyline fill="none" stroke="${ACCENT}" stroke-width="2" points="${points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')}"/>`,
-  );
-  for (const p of points) if (p.y > 0) body.push(`<circle cx="${sx(p.x)}" cy="${sy(p.y)}" r="3" fill="${ACCENT}"/>`);
+  const barW = Math.max(1, Math.min(slot * 0.8, 40));
+  for (const p of points) {
+    if (p.y <= 0) continue;
+    const y = sy(p.y);
+    body.push(
+      `<rect x="${sx(p.x) - barW / 2}" y="${y}" width="${barW}" height="${top + plotH - y}" fill="${ACCENT}"/>`,
+    );
+  }
   return svg(width, height, body);
 }
 
@@ -142,7 +151,7 @@ export function reportCharts(stats: Statistics, language: UiLanguage): ReportCha
         TYPE_COLOURS,
       ),
     },
-    { id: 'per-year', title: t('stats.chart.perYear'), svg: lineSvg(t('stats.chart.perYear'), years) },
+    { id: 'per-year', title: t('stats.chart.perYear'), svg: yearColumnsSvg(t('stats.chart.perYear'), years) },
     {
       id: 'countries',
       title: t('stats.chart.topCountries'),

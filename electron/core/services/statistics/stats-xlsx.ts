@@ -15,7 +15,8 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
 
 /**
  * One sheet per table: the title and the filter on top, then a styled, frozen header row with
- * an auto-filter; numbers and shares are real numbers with number formats. Built in memory (ten
+ * an auto-filter; numbers and shares are real numbers with number formats; each sheet prints on
+ * A4 landscape, fitted to the page's width, with the header row on every page. Built in memory (ten
  * small tables), unlike the grid's streamed single sheet; both take the cell and sheet-name rules
  * of `spreadsheet-writers`.
  */
@@ -28,6 +29,19 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage): Prom
   for (const table of buildStatsTables(stats, language)) {
     const sheet = workbook.addWorksheet(sheetName(table.title, used), {
       views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }],
+      // Printable as it is: A4 landscape, all columns on the page's width (as many pages down as
+      // needed), the header row repeated on every page, page numbers in the footer.
+      pageSetup: {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- A4 is 9 in OOXML; ExcelJS's PaperSize is a const enum, which isolated modules cannot import
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '3:3',
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: '&R&P / &N', evenFooter: '&R&P / &N' },
     });
     sheet.getCell('A1').value = spreadsheetSafe(table.title);
     sheet.getCell('A1').font = { bold: true, size: 14 };
