@@ -49,14 +49,17 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
   };
   const labels = (prefix: string, codes: readonly string[]) =>
     Object.fromEntries(codes.map((code) => [code, tk(`${prefix}.${code}`)]));
-  return [
+  return statusAfterCountry([
     ...catalogueColumns(PARTNERSHIP_COLUMNS, i18n, {
-      municipalityName: { pinned: 'left', minWidth: 170, sort: 'asc' },
+      // Widths chosen so that at 1280 px the member, region, town, country and status are in view
+      // beside the pinned actions, each wide enough for its usual text (review D30, issue 13 item 12).
+      municipalityName: { pinned: 'left', width: 175, minWidth: 150, sort: 'asc' },
       municipalityCode: { width: 110 },
       districtName: { width: 140 },
-      regionName: { width: 170 },
+      regionName: { width: 180 },
       townName: {
-        minWidth: 200,
+        width: 200,
+        minWidth: 150,
         cellRenderer: TownCell,
         getQuickFilterText: (params) => `${params.data.townName} ${params.data.townNameCs ?? ''}`,
       },
@@ -64,7 +67,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       townAdminRegion: { width: 160 },
       townPopulation: { width: 130 },
       country: {
-        minWidth: 160,
+        width: 150,
+        minWidth: 120,
         getQuickFilterText: (params) => `${countryName(params.data.countryCode, language)} ${params.data.countryCode}`,
         cellRenderer: CountryCell,
       },
@@ -79,7 +83,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         filterParams: undefined,
       },
       status: {
-        width: 120,
+        width: 125,
         refData: labels('partnershipStatus', PARTNERSHIP_STATUSES),
         editable: true,
         cellEditor: 'agSelectCellEditor',
@@ -90,7 +94,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         filterParams: undefined,
       },
       startedOn: editableDate,
-      signedOn: editableDate,
+      signedOn: { ...editableDate, width: 130 },
       term: { width: 150 },
       areas: {
         // The value is the list of area codes, drawn, edited, filtered and sorted by this column's own
@@ -107,13 +111,13 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         comparator: (_a, _b, nodeA, nodeB) => czechComparator(areasText(nodeA.data, tk), areasText(nodeB.data, tk)),
         equals: (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b),
       },
-      lastActivityOn: { width: 125 },
+      lastActivityOn: { width: 170 },
       ...provenanceOverrides<PartnershipRow>(i18n),
     }),
     {
       colId: 'actions',
       headerName: '',
-      width: 124,
+      width: 108,
       pinned: 'right',
       sortable: false,
       filter: false,
@@ -123,5 +127,16 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       cellRenderer: ActionsCell,
       cellRendererParams: actions,
     },
-  ];
+  ]);
+}
+
+/**
+ * The grid shows the status right after the country (the catalogue, and so the export, keep
+ * their order): at 1280 px it is then in view, not behind the pinned actions.
+ */
+function statusAfterCountry<T>(columns: ColDef<T>[]): ColDef<T>[] {
+  const status = columns.find((column) => column.colId === 'status');
+  const rest = columns.filter((column) => column !== status);
+  const at = rest.findIndex((column) => column.colId === 'country');
+  return status === undefined || at < 0 ? columns : [...rest.slice(0, at + 1), status, ...rest.slice(at + 1)];
 }
