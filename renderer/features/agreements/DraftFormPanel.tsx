@@ -1,5 +1,6 @@
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
+import { SCRIPT_OF } from '../../../shared/domain/agreements/transliteration';
 import { CodeSelect } from '../../components/Field';
 import { useI18n } from '../../lib/i18n';
 import { withItem } from '../../lib/lists';
@@ -60,6 +61,17 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           />
           {t('agreements.titlePage')}
         </label>
+        {SCRIPT_OF[request.language] === 'cyrillic' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="agreement-latin-in-brackets"
+              checked={request.latinInBrackets === true}
+              onChange={(e) => update({ latinInBrackets: e.target.checked })}
+            />
+            {t('agreements.latinInBrackets')}
+          </label>
+        )}
         <h3>{t('agreements.preambles')}</h3>
         <div className="checks">
           {PREAMBLES.map((p) => (

@@ -1,5 +1,7 @@
 import type { AgreementLanguage } from '../../../shared/domain/codes';
-import type { PartyFields } from '../../../shared/domain/agreements/model';
+import { officeOfRank, type PartyFields } from '../../../shared/domain/agreements/model';
+import { officeOptions, resolveOffice } from '../../../shared/domain/agreements/offices';
+import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
 
 type Props = {
@@ -12,9 +14,32 @@ type Props = {
 
 /** The editable data of one party, filled from the registry. */
 export function PartyEditor({ side, party, language, showResolution, onChange }: Props) {
-  const { t, tk } = useI18n();
+  const { t, language: uiLanguage } = useI18n();
   const set = <K extends keyof PartyFields>(key: K, value: PartyFields[K]) => onChange({ ...party, [key]: value });
   const id = (name: string) => `agr-${side}-${name}`;
+  // The office's country gives the choices (a draft stored before offices: its rank's office).
+  const office = resolveOffice(party.mayorOffice, officeOfRank(side, party.mayorRank));
+  const offices = officeOptions(office.slice(0, 2), uiLanguage);
+  const cyrillic = SCRIPT_OF[language] === 'cyrillic';
+  /** An optional text of the party; the placeholder shows what the document prints when it is empty. */
+  const optional = (
+    name: 'nameCs' | 'nameCyrillic' | 'mayorNameCyrillic' | 'contractingBody',
+    label: string,
+    placeholder: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={id(name)}>{label}</label>
+      <input
+        id={id(name)}
+        data-testid={id(name)}
+        value={party[name] ?? ''}
+        placeholder={placeholder}
+        onChange={(e) => set(name, e.target.value)}
+      />
+    </div>
+  );
+  const automatic = (value: string): string =>
+    side === 'cz' ? (nameInScript(value, language, 'cs') ?? '') : (nameInScript(value, language, 'native') ?? '');
   const text = (name: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution', label: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{label}</label>
@@ -46,9 +71,14 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
     <fieldset className="agreement-party">
       <legend>{t(side === 'cz' ? 'agreements.side.cz' : 'agreements.side.partner')}</legend>
       {text('name', t('agreements.field.name'))}
+      {side === 'partner' && optional('nameCs', t('agreements.field.nameCs'), t('agreements.field.nameCsHint'))}
+      {cyrillic && optional('nameCyrillic', t('agreements.field.nameCyrillic'), automatic(party.name))}
+      {side === 'partner' &&
+        optional('contractingBody', t('agreements.field.contractingBody'), t('agreements.field.contractingBodyHint'))}
       {text('address', t('agreements.field.address'))}
       {text('idNumber', t('agreements.field.idNumber'))}
       {text('mayorName', t('agreements.field.mayorName'))}
+      {cyrillic && optional('mayorNameCyrillic', t('agreements.field.mayorNameCyrillic'), automatic(party.mayorName))}
       <div className="agreement-row">
         <div className="field">
           <label htmlFor={id('gender')}>{t('agreements.field.mayorGender')}</label>
@@ -65,18 +95,17 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id('rank')}>{t('agreements.field.mayorRank')}</label>
+          <label htmlFor={id('office')}>{t('agreements.field.mayorOffice')}</label>
           <select
-            id={id('rank')}
-            value={party.mayorRank}
-            onChange={(e) => {
-              const rank = e.target.value;
-              if (rank === 'municipality' || rank === 'town' || rank === 'city') set('mayorRank', rank);
-            }}
+            id={id('office')}
+            data-testid={id('office')}
+            value={office}
+            title={offices.find((o) => o.code === office)?.label}
+            onChange={(e) => set('mayorOffice', e.target.value)}
           >
-            {(['municipality', 'town', 'city'] as const).map((rank) => (
-              <option key={rank} value={rank}>
-                {tk(`agreements.rank.${rank}`)}
+            {offices.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
               </option>
             ))}
           </select>

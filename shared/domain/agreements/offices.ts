@@ -70,14 +70,14 @@ const PL_PREZYDENT = g('Prezydent Miasta');
 
 export const OFFICES = [
   // Czech Republic: the Czech party (chosen from the municipality's kind) and Czech titles abroad.
-  office('CZ:starosta', { cs: 'starosta obce', en: 'starosta (municipality)' }, VILLAGE, {
+  office('CZ:starosta', { cs: 'starosta (obec)', en: 'starosta (municipality)' }, VILLAGE, {
     pl: PL_WOJT,
   }),
-  office('CZ:starosta_mesta', { cs: 'starosta města nebo městyse', en: 'starosta (town, market town)' }, TOWN, {
+  office('CZ:starosta_mesta', { cs: 'starosta (město, městys)', en: 'starosta (town, market town)' }, TOWN, {
     pl: PL_BURMISTRZ,
     sk: g('starosta', 'starostka'),
   }),
-  office('CZ:primator', { cs: 'primátor statutárního města', en: 'primátor (statutory city)' }, CITY, {
+  office('CZ:primator', { cs: 'primátor (statutární město)', en: 'primátor (statutory city)' }, CITY, {
     pl: PL_PREZYDENT,
     sk: g('primátor', 'primátorka'),
   }),

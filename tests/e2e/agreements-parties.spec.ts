@@ -1,0 +1,86 @@
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.describe('Agreement parties by their country', () => {
+  test('a Czech–Ukrainian draft: the office of the partner’s country, names in Cyrillic, the contracting body', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const row = await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Kalush')
+      .first<{ id: number }>('p.id');
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+    await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+    await expect(page.getByTestId('agreement-language')).toHaveValue('uk');
+
+    // The partner's head holds a Ukrainian office; the Czech side's a Czech one.
+    await expect(page.getByTestId('agr-partner-office')).toHaveValue('UA:miskyi_holova');
+    await expect(page.getByTestId('agr-partner-office').locator('option')).toHaveText([
+      'міський голова (město)',
+      'селищний голова (sídlo městského typu)',
+      'сільський голова (obec)',
+    ]);
+    await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta_mesta');
+    // The Czech name of the town for the Czech text; the Czech party's Cyrillic name offered by transliteration.
+    await expect(page.getByTestId('agr-partner-nameCs')).toHaveValue('Kaluš');
+    await expect(page.getByTestId('agr-cz-nameCyrillic')).toHaveAttribute('placeholder', 'Чеський Крумлов');
+    // The card has no Cyrillic name yet: the preview asks for it in both languages.
+    const preview = page.getByTestId('agreement-preview');
+    await expect(preview).toContainText('між містом Чеський Крумлов та містом [doplňte / заповніть: назва кирилицею]');
+
+    await page.getByTestId('agr-partner-nameCyrillic').fill('Калуш');
+    await page.getByTestId('agr-partner-contractingBody').fill('Калуська міська рада');
+    await page.getByTestId('agreement-latin-in-brackets').check();
+    await expect(preview).toContainText('між містом Чеський Крумлов та містом Калуш');
+    await expect(preview).toContainText('Калуська міська рада');
+    await expect(preview).toContainText('Місто Чеський Крумлов (Český Krumlov)');
+    await expect(preview).toContainText('Město Kaluš (Kaluska miska rada)');
+    await page.getByTestId('agr-partner-office').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-parties-cs');
+    await page.getByTestId('agr-partner-nameCs').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-parties-names-cs');
+
+    // A German partner offers the German offices (Oberbürgermeister by the Land's rules).
+    const konstanz = await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Konstanz')
+      .first<{ id: number }>('p.id');
+    await page.getByTestId('agreement-partnership').selectOption(String(konstanz.id));
+    await expect(page.getByTestId('agr-partner-office')).toHaveValue('DE:oberbuergermeister');
+    await expect(page.getByTestId('agreement-latin-in-brackets')).toHaveCount(0);
+    await expect(page.getByTestId('agr-partner-nameCyrillic')).toHaveCount(0);
+    await page.getByTestId('agr-partner-office').selectOption('DE:buergermeister');
+    await page.locator('#agr-partner-gender').selectOption('f');
+    await expect(preview).toContainText('Bürgermeisterin');
+  });
+
+  test('in English: the offices are labelled in English', async ({ appPage: page, webApp }) => {
+    await webApp.ctx.preferences.set({ language: 'en' });
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.reload();
+      const row = await webApp.ctx.db
+        .knex('partnerships as p')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where('t.name', 'Jelenia Góra')
+        .first<{ id: number }>('p.id');
+      await page.getByRole('link', { name: 'Agreements' }).first().click();
+      await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+      await expect(page.getByTestId('agr-partner-office')).toHaveValue('PL:prezydent_miasta');
+      await expect(page.getByTestId('agr-partner-office').locator('option')).toHaveText([
+        'prezydent miasta (city)',
+        'burmistrz (town)',
+        'wójt (rural gmina)',
+      ]);
+      await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:primator');
+      await page.getByTestId('agr-partner-office').scrollIntoViewIfNeeded();
+      await saveScreen(page, 'agreement-parties-en');
+    } finally {
+      await webApp.ctx.preferences.set({ language: 'cs' });
+    }
+  });
+});
