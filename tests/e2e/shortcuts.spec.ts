@@ -86,6 +86,8 @@ test('Ctrl+S saves the partnership detail while typing in a field, and the new r
 
   // A dialog's form: Ctrl+N on Requests, type, Ctrl+S.
   await page.getByTestId('nav-requests').click();
+  // The screen's code loads when it is first opened: the key acts once its "new" is there.
+  await expect(page.getByTestId('add-request')).toBeVisible();
   await page.keyboard.press('Control+n');
   const form = page.getByTestId('request-dialog');
   await expect(form).toBeVisible();
