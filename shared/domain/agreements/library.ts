@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { AGREEMENT_LANGUAGES, AGREEMENT_TEMPLATES, COOPERATION_AREAS, PARTICIPANT_GROUPS, PREAMBLES } from '../codes';
 import type { AgreementLanguage, AgreementTemplate } from '../codes';
 
-/** Keys of the settlement nouns: the four Czech kinds and the two kinds of a partner town. */
+/**
+ * Keys of the settlement nouns: the four Czech kinds and the kinds of a partner town (a large city
+ * is "the City of Leipzig" in English, review en1; the other languages use their town noun).
+ */
 export const NOUN_KEYS = [
   'obec',
   'mestys',
   'mesto',
   'statutarni_mesto',
   'foreign_town',
+  'foreign_city',
   'foreign_municipality',
 ] as const;
 export type NounKey = (typeof NOUN_KEYS)[number];

@@ -43,6 +43,13 @@ describe('agreement defaults from the partner-town card', () => {
     expect(eger.fields.partner.contractingBody).toBe('Eger Megyei Jogú Város Önkormányzata');
     const zamky = await defaults((await partnershipOf('Nové Zámky', 'Tábor')).id);
     expect(zamky.fields.partner.mayorOffice).toBe('SK:primator');
+    expect(de.fields.partner.nounKey).toBe('foreign_town');
+    const wroclaw = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Wrocław')
+      .first<{ id: number }>('p.id');
+    expect((await defaults(wroclaw.id)).fields.partner.nounKey).toBe('foreign_city');
     const jelenia = await defaults((await partnershipOf('Jelenia Góra', 'Liberec')).id);
     expect(jelenia.fields.partner.mayorOffice).toBe('PL:prezydent_miasta');
     expect(jelenia.fields.cz.mayorOffice).toBe('CZ:primator');

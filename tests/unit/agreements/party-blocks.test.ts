@@ -602,6 +602,16 @@ describe('names per language and script (C4)', () => {
 });
 
 describe('party lines, states and contracting bodies (C7, C9, C10)', () => {
+  it('a large city is "the City of" in English, a town "the Town of" (en1)', () => {
+    const leipzig = partnerOf('en', { name: 'Leipzig', nounKey: 'foreign_city', contractingBody: '' });
+    const model = build(request('en', leipzig));
+    expect(partyLines(model, 1)).toContain('City of Leipzig');
+    expect(column(model, 1)).toContain('between the Town of Tábor and the City of Leipzig');
+    expect(column(model, 0)).toContain('mezi městem Tábor a městem Leipzig');
+    const german = build(request('de', partnerOf('de', { nounKey: 'foreign_city' })));
+    expect(partyLines(german, 1)).toContain('Stadt Konstanz');
+  });
+
   it('French puts a no-break space before the colon of the state and number lines (fr2, fr3)', () => {
     const raw = sectionText(build(request('fr')).sections.find((s) => s.id === 'parties')?.texts[1] ?? []);
     expect(raw).toContain('État\u00a0: République tchèque');

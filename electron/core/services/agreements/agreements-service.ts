@@ -174,7 +174,13 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // The Czech text names the town by its Czech name where the card has one and says to use it.
     nameCs: card !== undefined && card.useCzechName ? (card.nameCs ?? '') : '',
     nameCyrillic: hasCyrillic(native) ? native : '',
-    nounKey: town.kind === 'municipality' ? 'foreign_municipality' : 'foreign_town',
+    // A city of 100 000 or more is "the City of …" in English (review en1).
+    nounKey:
+      town.kind === 'municipality'
+        ? 'foreign_municipality'
+        : town.population !== null && town.population >= 100_000
+          ? 'foreign_city'
+          : 'foreign_town',
     // Formal names where the curated table has the state (C9), the country list's names otherwise.
     countryNames: { ...countryNames(town.countryCode), ...formalStateNames(town.countryCode) },
     address: card?.address ?? '',
