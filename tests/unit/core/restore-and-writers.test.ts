@@ -200,6 +200,7 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   await call('partnerships:revert', { auditId: notesEdit?.id });
 
   await call('stats:export', { format: 'json', filter: {}, language: 'cs' });
+  await call('map:export', { format: 'svg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', fileName: 'mapa' });
   await call('prefs:set', { actorName: `Editor ${String(round)}` });
   await call('backups:create', {});
   return called;
