@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { District, Region } from '../../../shared/domain/schemas';
 import { membershipState, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -7,6 +7,7 @@ import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog } from '../../components/dialogs';
@@ -51,18 +52,28 @@ const FIELD_LABELS: Record<string, string> = {
   notes: 'members.col.notes',
 };
 
+/** What a delete of a member takes with it, in the dialog's order. */
+const IMPACT_KINDS = ['partnerships', 'contacts', 'activities', 'agreements', 'requests'] as const;
+
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({ id, regions, districts, onClose, onDeleted, onChanged }: MemberOverviewProps) {
   const i18n = useI18n();
   const { t, tk, tn, formatDate, formatNumber, language } = i18n;
   const toast = useToast();
-  const overview = useAsync(() => call('municipalities:overview', { id }), [id]);
+  // Live: a partnership added or deleted in another screen shows here at once (review D6).
+  const overview = useLiveAsync(() => call('municipalities:overview', { id }), [id]);
   const [tab, setTab] = useState<Tab>('overview');
   const [confirm, setConfirm] = useState<'end' | 'delete' | null>(null);
   const [endDate, setEndDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  // What a delete takes with it, counted by core when the dialog opens (the drawer's numbers may
+  // be older than a partnership added meanwhile).
+  const impact = useAsync(
+    () => (confirm === 'delete' ? call('municipalities:deleteImpact', { id }) : Promise.resolve(undefined)),
+    [confirm, id],
+  );
 
   const conflict = () =>
     toast({
@@ -100,7 +111,8 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
         onChanged();
         setConfirm(null);
       } else {
-        const { auditId, name } = await call('municipalities:delete', { id: m.id, version: m.version });
+        const version = impact.data?.version ?? m.version;
+        const { auditId, name } = await call('municipalities:delete', { id: m.id, version });
         setConfirm(null);
         onDeleted(auditId, name);
       }
@@ -401,13 +413,26 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
       {m && confirm === 'delete' && (
         <ConfirmDialog
           title={t('members.deleteDialog.title', { name: m.name })}
-          body={t('members.deleteDialog.body', { count: m.partnerships })}
+          body={t('members.deleteDialog.body')}
           confirmLabel={t('members.delete')}
           danger
-          busy={busy}
+          busy={busy || impact.data === undefined}
           onConfirm={() => void runAction()}
           onCancel={() => setConfirm(null)}
         >
+          {impact.status === 'error' && <ErrorNotice error={impact.error} onRetry={impact.reload} />}
+          {impact.data === undefined ? (
+            impact.status !== 'error' && <p className="hint">{t('members.deleteDialog.counting')}</p>
+          ) : (
+            <dl className="facts" data-testid="delete-impact">
+              {IMPACT_KINDS.map((kind) => (
+                <Fragment key={kind}>
+                  <dt>{tk(`members.deleteDialog.${kind}`)}</dt>
+                  <dd data-testid={`delete-impact-${kind}`}>{formatNumber(impact.data?.[kind] ?? 0)}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          )}
           {actionError !== null && <ErrorNotice error={actionError} />}
         </ConfirmDialog>
       )}

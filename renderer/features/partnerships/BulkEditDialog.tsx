@@ -41,10 +41,13 @@ export function BulkEditDialog({
   rows,
   onDone,
   onClose,
+  onReload,
 }: {
   rows: readonly PartnershipRow[];
   onDone: (result: { changed: number; auditId: number | null }) => void;
   onClose: () => void;
+  /** Fetches the rows again after a conflict (the user then chooses again what to change). */
+  onReload: () => void;
 }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
@@ -56,6 +59,7 @@ export function BulkEditDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedRow[]>([]);
+  const [stale, setStale] = useState(false);
 
   const change: Change = {
     ...(status === null ? {} : { status }),
@@ -89,7 +93,9 @@ export function BulkEditDialog({
         setProblem(t('partnerships.bulk.invalid'));
       } else if (error instanceof ApiError && typeof error.details?.name === 'string') {
         setProblem(t('partnerships.bulk.conflictNamed', { name: error.details.name }));
+        setStale(true);
       } else {
+        if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) setStale(true);
         setProblem(errorText(error, i18n, (path) => tk(`partnerships.field.${path}`)));
       }
     } finally {
@@ -135,6 +141,11 @@ export function BulkEditDialog({
             <p className="form-summary form-summary-inline" role="alert" data-testid="bulk-problem">
               {problem}
             </p>
+          )}
+          {stale && (
+            <button type="button" className="button" onClick={onReload} data-testid="bulk-reload">
+              {t('partnerships.reload')}
+            </button>
           )}
           {warningsOnly ? (
             <DialogButtons

@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const grid = (page: Page) => page.getByTestId('partnerships-grid');
+
+async function openPartnership(page: Page, town: string) {
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(town);
+  await expect(grid(page).locator('.ag-row[row-id]')).not.toHaveCount(0);
+  await grid(page).getByTestId('open-partnership').first().click();
+  return page.getByTestId('partnership-detail');
+}
+
+test('the "signed before the start" question is readable at 1280×720, beside a short button, and stored with the record', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('wels');
+  const id = Number(await grid(page).locator('.ag-row[row-id]').first().getAttribute('row-id'));
+  await knex('partnerships').where({ id }).update({ started_on: '2001-06-01', signed_on: null });
+  await page.getByTestId('quick-search').fill('');
+  await page.getByTestId('quick-search').fill('wels');
+  const signed = grid(page).locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="signedOn"]`);
+  await signed.dblclick();
+  await signed.locator('input').fill('2000-03-01');
+  await signed.locator('input').press('Enter');
+  const toast = page.getByTestId('toast-error');
+  await expect(toast).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  // Inside the window, a sentence wide, not a column of letters; the button says only what it does.
+  const box = await toast.boundingBox();
+  expect(box).not.toBeNull();
+  if (box) {
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeLessThan(160);
+  }
+  await expect(toast.getByTestId('toast-action')).toHaveText('Přesto uložit');
+  await saveScreen(page, 'editing-signed-before-start-cs');
+  await toast.getByTestId('toast-action').click();
+  const stored = async () =>
+    knex('partnerships')
+      .where({ id })
+      .first<{ signed_on: string; acknowledged_warnings: string | null }>('signed_on', 'acknowledged_warnings');
+  await expect.poll(async () => (await stored()).signed_on).toBe('2000-03-01');
+  expect(JSON.parse((await stored()).acknowledged_warnings ?? '{}')).toEqual({
+    signedBeforeStarted: '2000-03-01|2001-06-01',
+  });
+
+  // The detail says it was confirmed, and a save of another field asks nothing (review D13).
+  await grid(page).getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail.getByTestId('confirmed-signedBeforeStarted')).toContainText('Potvrzeno');
+  await detail.getByTestId('field-notes').fill('Podpis předcházel zahájení, doloženo zápisem.');
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
+  await expect(detail.getByTestId('detail-problems')).toHaveCount(0);
+  await expect
+    .poll(async () => (await knex('partnerships').where({ id }).first<{ notes: string }>('notes')).notes)
+    .toBe('Podpis předcházel zahájení, doloženo zápisem.');
+  // The history says who confirmed it.
+  await expect(detail.getByTestId('history')).toContainText('Potvrzená upozornění');
+  await detail.getByTestId('detail-close').click();
+});
+
+test('a failed save says so beside Save and moves to the first field in error; future resolutions and "active" with an end are caught', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const detail = await openPartnership(page, 'gimignano');
+  await detail.getByTestId('field-partnerResolutionDate').fill('2099-01-01');
+  await detail.getByTestId('field-status').selectOption('active');
+  await detail.getByTestId('field-endedOn').fill('2010');
+  await detail.getByTestId('detail-save').click();
+  const problems = detail.getByTestId('detail-problems');
+  await expect(problems).toContainText('Neuloženo. Opravte nebo potvrďte:');
+  await expect(problems).toContainText('Ukončeno');
+  await expect(problems).toContainText('Datum usnesení partnera');
+  await expect(detail.getByTestId('error-partnerResolutionDate')).toHaveText(
+    'Usnesení nemůže mít datum v budoucnosti. Zkontrolujte rok.',
+  );
+  await expect(detail.getByTestId('error-endedOn')).toContainText(
+    'Stav je „aktivní“, ale partnerství má datum ukončení.',
+  );
+  // The first field in error (top of the form) has the cursor and is in view.
+  await expect(detail.getByTestId('field-endedOn')).toBeFocused();
+  await expect(detail.getByTestId('field-endedOn')).toBeInViewport();
+  await expect(detail.getByTestId('detail-save')).toBeInViewport();
+  await saveScreen(page, 'editing-failed-save-cs');
+  await detail.getByTestId('field-partnerResolutionDate').fill('2019-04-01');
+  await detail.getByTestId('field-confirm-activeWithEndDate').check();
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
+  await expect(problems).toHaveCount(0);
+  const row = await webApp.ctx.db
+    .knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'San Gimignano')
+    .first<{ ended_on: string; acknowledged_warnings: string }>('p.ended_on', 'p.acknowledged_warnings');
+  expect(row.ended_on).toBe('2010');
+  expect(Object.keys(JSON.parse(row.acknowledged_warnings) as object)).toContain('activeWithEndDate');
+
+  // English: the same summary in English.
+  await detail.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  const english = await openPartnership(page, 'gimignano');
+  await english.getByTestId('field-czResolutionDate').fill('2098-05-05');
+  await english.getByTestId('detail-save').click();
+  await expect(english.getByTestId('detail-problems')).toContainText('Not saved. Correct or confirm:');
+  await saveScreen(page, 'editing-failed-save-en');
+  await english.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+});
+
+test('the history of a partnership lists its contacts and activities', async ({ appPage: page }) => {
+  const detail = await openPartnership(page, 'wels');
+  await detail.getByTestId('add-contact-partner').click();
+  await detail.getByTestId('contact-name').fill('Eva Musterfrau');
+  await detail.getByTestId('contact-save').click();
+  await expect(detail.getByTestId('contacts-partner')).toContainText('Eva Musterfrau');
+  const history = detail.getByTestId('history');
+  await expect(history.getByTestId('history-child').first()).toContainText('Kontakt „Eva Musterfrau“');
+  await history.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'editing-history-children-cs');
+});
+
+test('the member delete dialog counts what goes with the member when it opens', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('quick-search').fill('Tábor');
+  const row = page.getByTestId('members-grid').locator('.ag-row[row-id]').first();
+  const memberId = Number(await row.getAttribute('row-id'));
+  await row.getByTestId('open-member').click();
+  const overview = page.getByTestId('member-overview');
+  await expect(overview.getByTestId('overview-name')).toHaveText('Tábor');
+  // Meanwhile (another window, no event here) a contact is added to one of its partnerships.
+  const partnershipId = await knex('partnerships').where({ municipality_id: memberId }).first<{ id: number }>('id');
+  const contactsBefore = Number(
+    (
+      await knex('contacts')
+        .whereIn('partnership_id', knex('partnerships').where({ municipality_id: memberId }).select('id'))
+        .count({ n: '*' })
+        .first<{ n: number }>()
+    ).n,
+  );
+  const now = new Date().toISOString();
+  await knex('contacts').insert({
+    partnership_id: partnershipId.id,
+    side: 'partner',
+    name: 'Přidáno jinde',
+    created_at: now,
+    updated_at: now,
+  });
+  await overview.getByTestId('delete-member').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByTestId('delete-impact-contacts')).toHaveText(String(contactsBefore + 1));
+  const partnerships = await knex('partnerships')
+    .where({ municipality_id: memberId })
+    .count({ n: '*' })
+    .first<{ n: number }>();
+  await expect(dialog.getByTestId('delete-impact-partnerships')).toHaveText(String(partnerships.n));
+  await saveScreen(page, 'editing-member-delete-cs');
+  await dialog.getByRole('button', { name: 'Zrušit' }).click();
+});
