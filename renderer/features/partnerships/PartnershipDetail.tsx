@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   COOPERATION_AREAS,
   PARTICIPANT_GROUPS,
@@ -12,11 +12,21 @@ import {
 } from '../../../shared/domain/codes';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { countryName } from '../../../shared/domain/countries';
-import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
-import { issuesOf, partnershipFieldsSchema } from '../../../shared/domain/partnership-rules';
+import { editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
+import {
+  changeIssues,
+  issuesOf,
+  PARTNERSHIP_WARNINGS,
+  partnershipFieldsObject,
+  partnershipWarnings,
+  type PartnershipWarning,
+  WARNING_ISSUES,
+  warningValues,
+} from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
+import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
@@ -47,7 +57,8 @@ type Form = {
   notes: string;
   areas: CooperationArea[];
   participantGroups: ParticipantGroup[];
-  confirmSignedBeforeStart: boolean;
+  /** Warnings confirmed: stored with the record, or ticked in this form. */
+  acknowledge: PartnershipWarning[];
 };
 
 /** Dates a source may know only to the month or the year: typed as text, kept at their precision. */
@@ -70,7 +81,7 @@ const toForm = (d: Detail, language: UiLanguage): Form => ({
   notes: d.notes ?? '',
   areas: d.areas,
   participantGroups: d.participantGroups,
-  confirmSignedBeforeStart: false,
+  acknowledge: d.acknowledgedWarnings,
 });
 
 /** The editable fields as stored (what an undo of a save writes back). */
@@ -93,6 +104,15 @@ const storedFields = (d: Detail) => ({
 });
 
 /** Codes in the history in the user's language (field → message prefix). */
+/**
+ * The stored record as the rules judge a change against it. The detail lists the confirmations
+ * that hold for its stored values, so each is bound to exactly those values.
+ */
+const storedForRules = (d: Detail) => ({
+  ...d,
+  acknowledged: Object.fromEntries(d.acknowledgedWarnings.map((warning) => [warning, warningValues(warning, d)])),
+});
+
 const HISTORY_CODES = {
   type: 'partnershipType',
   status: 'partnershipStatus',
@@ -100,8 +120,12 @@ const HISTORY_CODES = {
   areas: 'area',
   participantGroups: 'partnerships.group',
 };
+  acknowledgedWarnings: 'partnerships.warning',
 
 /** Fields of the history holding a date at its precision. */
+/** Activity fields whose label key is shorter than the field. */
+const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme', fundingAmount: 'amount' };
+
 const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
 
 /** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
@@ -120,6 +144,17 @@ export function PartnershipDetail({
   const showToast = useToast();
   const { t, tk, language, formatNumber } = i18n;
   const historyLabel = (field: string) => {
+  const historyChildren = {
+    title: (table: string, name: string) =>
+      t('partnerships.history.child', { kind: tk(`partnerships.history.kind.${table}`), name }),
+    fieldLabel: (table: string, field: string) => {
+      const key =
+        table === 'contacts'
+          ? `partnerships.contact.${field}`
+          : `partnerships.activity.${CHILD_FIELD_KEYS[field] ?? field}`;
+      return MESSAGES[language][key] !== undefined ? tk(key) : null;
+    },
+  };
     const key = `partnerships.field.${field}`;
     return MESSAGES[language][key] !== undefined ? tk(key) : field;
   };
@@ -374,6 +409,8 @@ export function PartnershipDetail({
                     call('partnerships:revert', { auditId }).then(
                       (row) => {
                         onSaved(row);
+                  reloadKey={tick}
+                  children={historyChildren}
                         reset();
                         showToast({ kind: 'ok', text: t('history.reverted'), seconds: 5 });
                       },
@@ -423,9 +460,16 @@ function DetailForm({
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const save = async () => {
-    const values = { ...form, confirmSignedBeforeStart: form.confirmSignedBeforeStart };
+    const values = { ...form };
     const unreadable: Record<string, string> = {};
     for (const key of PARTIAL_DATE_FIELDS) {
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Shows the problems at their fields and beside Save, and moves to the first of them. */
+  const showProblems = (found: Record<string, string>) => {
+    setErrors(found);
+    requestAnimationFrame(() => focusFirstError(formRef.current));
+  };
+
       if (form[key].trim() === '') values[key] = '';
       else {
         const parsed = parsePartialDate(form[key]);
@@ -434,12 +478,17 @@ function DetailForm({
       }
     }
     if (Object.keys(unreadable).length > 0) {
-      setErrors(unreadable);
+      showProblems(unreadable);
       return;
     }
-    const local = issuesOf(partnershipFieldsSchema, values);
+    // The same rules as core: each field's own, then the ones between fields, judged against the
+    // stored record (a warning confirmed before, or about values that were already so, is not asked).
+    const shape = partnershipFieldsObject.safeParse(values);
+    const local = shape.success
+      ? changeIssues(shape.data, storedForRules(d), form.acknowledge).issues
+      : issuesOf(partnershipFieldsObject, values);
     if (local.length > 0) {
-      setErrors(fieldErrors(local, i18n));
+      showProblems(fieldErrors(local, i18n));
       return;
     }
     setSaving(true);
@@ -453,7 +502,7 @@ function DetailForm({
         call('partnerships:update', {
           id: d.id,
           version: row.version,
-          changes: { ...storedFields(d), confirmSignedBeforeStart: true },
+          changes: { ...storedFields(d), acknowledge: [...PARTNERSHIP_WARNINGS] },
         }).then(
           (back) => {
             onSaved(back);
@@ -474,7 +523,7 @@ function DetailForm({
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') setConflict(true);
       const issues = issuesOfError(error);
-      if (issues.length > 0) setErrors(fieldErrors(issues, i18n));
+      if (issues.length > 0) showProblems(fieldErrors(issues, i18n));
       else if (!(error instanceof ApiError && error.code === 'CONFLICT'))
         showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) });
     } finally {
@@ -482,9 +531,44 @@ function DetailForm({
     }
   };
 
-  const startedOn = parsePartialDate(form.startedOn);
-  const signedOn = parsePartialDate(form.signedOn);
-  const signedEarly = startedOn !== null && signedOn !== null && certainlyBefore(signedOn, startedOn);
+  const judged = {
+    status: form.status,
+    startedOn: parsePartialDate(form.startedOn),
+    signedOn: parsePartialDate(form.signedOn),
+    endedOn: parsePartialDate(form.endedOn),
+  };
+  const warnings = partnershipWarnings(judged);
+  /** A warning that applies: confirmed before for these values (said so), else a box to confirm it. */
+  const confirmation = (warning: PartnershipWarning) => {
+    if (!warnings.includes(warning)) return null;
+    const stored =
+      d.acknowledgedWarnings.includes(warning) && warningValues(warning, judged) === warningValues(warning, d);
+    if (stored)
+      return (
+        <p className="check field-wide confirmed-warning" data-testid={`confirmed-${warning}`}>
+          ✓ {t('partnerships.confirmed', { warning: tk(`partnerships.warning.${warning}`) })}
+        </p>
+      );
+    return (
+      <label className="check field-wide">
+        <input
+          type="checkbox"
+          checked={form.acknowledge.includes(warning)}
+          onChange={(e) => {
+            set(
+              'acknowledge',
+              e.target.checked ? [...form.acknowledge, warning] : form.acknowledge.filter((w) => w !== warning),
+            );
+            const path = WARNING_ISSUES[warning].path;
+            setErrors((all) => Object.fromEntries(Object.entries(all).filter(([field]) => field !== path)));
+          }}
+          data-testid={`field-confirm-${warning}`}
+        />
+        {tk(`partnerships.confirm.${warning}`)}
+      </label>
+    );
+  };
+  const problemFields = Object.keys(errors).map((field) => tk(`partnerships.field.${field}`));
   const text = (key: 'signedPlace' | 'czResolution' | 'partnerResolution', max: number, wide = false) => (
     <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]} wide={wide}>
       <input
@@ -528,6 +612,7 @@ function DetailForm({
           onSubmit={(event) => {
             event.preventDefault();
             void save();
+          ref={formRef}
           }}
           noValidate
         >
@@ -553,23 +638,14 @@ function DetailForm({
             </Field>
             {date('startedOn')}
             {date('signedOn')}
-            {signedEarly && (
-              <label className="check field-wide">
-                <input
-                  type="checkbox"
-                  checked={form.confirmSignedBeforeStart}
-                  onChange={(e) => set('confirmSignedBeforeStart', e.target.checked)}
-                  data-testid="field-confirmSignedBeforeStart"
-                />
-                {t('partnerships.field.confirmSignedBeforeStart')}
-              </label>
-            )}
+            {confirmation('signedBeforeStarted')}
             {text('signedPlace', 200)}
             {date('endedOn')}
             <Field name="termKind" label={t('partnerships.field.termKind')} error={errors.termKind}>
               <select
                 value={form.termKind}
                 onChange={(e) => set('termKind', e.target.value as TermKind)}
+            {confirmation('activeWithEndDate')}
                 data-testid="field-termKind"
               >
                 <option value="indefinite">{t('partnerships.termKind.indefinite')}</option>
@@ -609,7 +685,7 @@ function DetailForm({
               data-testid="field-notes"
             />
           </Field>
-          <div className="form-actions">
+          <div className="form-actions sticky p-form-actions">
             <button
               type="submit"
               className="button primary"
@@ -627,6 +703,11 @@ function DetailForm({
         </form>
       }
     </>
+            {problemFields.length > 0 && (
+              <p className="form-summary form-summary-inline" role="alert" data-testid="detail-problems">
+                {t('partnerships.form.notSaved', { fields: problemFields.join(', ') })}
+              </p>
+            )}
   );
 }
 

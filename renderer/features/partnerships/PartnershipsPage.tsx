@@ -1,7 +1,11 @@
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countryName } from '../../../shared/domain/countries';
-import { crossFieldIssues } from '../../../shared/domain/partnership-rules';
+import {
+  PARTNERSHIP_WARNINGS,
+  warningOfIssue,
+  type PartnershipWarning,
+} from '../../../shared/domain/partnership-rules';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
@@ -24,6 +28,7 @@ import { CodeSelect } from '../../components/Field';
 import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
 import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
+import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
@@ -51,6 +56,9 @@ export function PartnershipsPage() {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
   const show = useToast();
+  /** Rows ticked for a bulk edit, and the rows the open bulk dialog changes (taken when it opens). */
+  const [selectedCount, setSelectedCount] = useState(0);
+  const [bulkRows, setBulkRows] = useState<PartnershipRow[] | null>(null);
   const { reload } = partnershipsStore;
   useEffect(() => {
   const figureIds = useFigureIds(filters.figure);
@@ -68,47 +76,65 @@ export function PartnershipsPage() {
   const putRow = useCallback((row: PartnershipRow) => partnershipsStore.patch([row]), []);
 
   const saveChange = useCallback(
-    async (
+    (
       original: PartnershipRow,
-      changes: Partial<Pick<PartnershipRow, EditableField>> & { confirmSignedBeforeStart?: boolean },
+      firstChanges: Partial<Pick<PartnershipRow, EditableField>> & { acknowledge?: PartnershipWarning[] },
     ) => {
-      try {
-        const row = await call('partnerships:update', { id: original.id, version: original.version, changes });
-        putRow(row);
-        // The undo puts back what the fields held (a signature before the start was accepted then).
-        const before = Object.fromEntries(
-          Object.keys(changes)
-            .filter((key) => key !== 'confirmSignedBeforeStart')
-            .map((key) => [key, original[key as EditableField]]),
-        ) as Partial<Pick<PartnershipRow, EditableField>>;
-        const undo = offerUndo(() => {
-          call('partnerships:update', {
-            id: row.id,
-            version: row.version,
-            changes: { ...before, confirmSignedBeforeStart: true },
-          }).then(
-            (back) => {
-              putRow(back);
-              show({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
-            },
-            (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
-          );
-        });
-        show({
-          kind: 'ok',
-          text: t('partnerships.saved'),
-          seconds: 6,
-          action: { label: t('partnerships.undo'), run: undo },
-        });
-      } catch (error) {
-        putRow(original);
-        const conflict = error instanceof ApiError && error.code === 'CONFLICT';
-        show({
-          kind: 'error',
-          text: errorText(error, i18n, fieldLabel),
-          action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
-        });
-      }
+      const attempt = async (changes: typeof firstChanges): Promise<void> => {
+        try {
+          const row = await call('partnerships:update', { id: original.id, version: original.version, changes });
+          putRow(row);
+          // The undo puts back what the fields held (a signature before the start was accepted then).
+          const before = Object.fromEntries(
+            Object.keys(changes)
+              .filter((key) => key !== 'acknowledge')
+              .map((key) => [key, original[key as EditableField]]),
+          ) as Partial<Pick<PartnershipRow, EditableField>>;
+          const undo = offerUndo(() => {
+            call('partnerships:update', {
+              id: row.id,
+              version: row.version,
+              changes: { ...before, acknowledge: [...PARTNERSHIP_WARNINGS] },
+            }).then(
+              (back) => {
+                putRow(back);
+                show({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
+              },
+              (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+            );
+          });
+          show({
+            kind: 'ok',
+            text: t('partnerships.saved'),
+            seconds: 6,
+            action: { label: t('partnerships.undo'), run: undo },
+          });
+        } catch (error) {
+          putRow(original);
+          // A warning (signed before the start, active with an end date) is a question: the toast
+          // says it and offers to save anyway, which stores the confirmation with the record.
+          const issues = error instanceof ApiError && Array.isArray(error.details?.issues) ? error.details.issues : [];
+          const warnings = issues.map(warningOfIssue).filter((w): w is PartnershipWarning => w !== undefined);
+          if (warnings.length > 0 && warnings.length === issues.length) {
+            show({
+              kind: 'error',
+              text: errorText(error, i18n, fieldLabel),
+              action: {
+                label: t('partnerships.saveAnyway'),
+                run: () => void attempt({ ...changes, acknowledge: warnings }),
+              },
+            });
+            return;
+          }
+          const conflict = error instanceof ApiError && error.code === 'CONFLICT';
+          show({
+            kind: 'error',
+            text: errorText(error, i18n, fieldLabel),
+            action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
+          });
+        }
+      };
+      return attempt(firstChanges);
     },
     [fieldLabel, i18n, putRow, reload, show, t],
   );
@@ -121,29 +147,10 @@ export function PartnershipsPage() {
       const edited: unknown = event.newValue;
       const value = edited === '' ? null : edited;
       const changes = { [field]: value } as Partial<Pick<PartnershipRow, EditableField>>;
-      // The same cross-field rules as the form and core, checked before anything is sent.
-      const issues = crossFieldIssues({
-        ...event.data,
-        endedOn: null,
-        czResolutionDate: null,
-        partnerResolutionDate: null,
-      });
-      const onlySignedEarly = issues.length === 1 && issues[0]?.message === 'validation.signedBeforeStarted';
-      if (onlySignedEarly) {
-        putRow(original);
-        show({
-          kind: 'error',
-          text: `${fieldLabel('signedOn')}: ${tk('validation.signedBeforeStarted')}`,
-          action: {
-            label: t('partnerships.confirmSignedBefore'),
-            run: () => void saveChange(original, { ...changes, confirmSignedBeforeStart: true }),
-          },
-        });
-        return;
-      }
+      // The rules between fields (and the questions of warnings) are core's: see saveChange.
       void saveChange(original, changes);
     },
-    [fieldLabel, putRow, saveChange, show, t, tk],
+    [saveChange],
   );
 
   const askDelete = useCallback((row: PartnershipRow) => setDeleting(row), []);
@@ -230,6 +237,38 @@ export function PartnershipsPage() {
     [filters, search],
   );
   const shownIds = useCallback(() => shownRowIds(api), [api]);
+  /** The ticked rows that the filters show: a row hidden by a filter since it was ticked is not edited. */
+  const openBulk = () => {
+    if (!api) return;
+    const shownSet = new Set(shownRowIds(api));
+    setBulkRows(api.getSelectedRows().filter((row) => shownSet.has(row.id)));
+  };
+  const bulkDone = (result: { changed: number; auditId: number | null }, ids: number[]) => {
+    setBulkRows(null);
+    partnershipsStore.refresh(ids);
+    const { auditId } = result;
+    if (auditId === null) {
+      show({ kind: 'info', text: t('partnerships.bulk.none'), seconds: 6 });
+      return;
+    }
+    show({
+      kind: 'ok',
+      text: tn('partnerships.bulk.done', result.changed),
+      seconds: 15,
+      action: {
+        label: t('partnerships.undo'),
+        run: offerUndo(() => {
+          call('partnerships:bulkRestore', { auditId }).then(
+            () => {
+              partnershipsStore.refresh(ids);
+              show({ kind: 'ok', text: t('partnerships.bulk.undone'), seconds: 5 });
+            },
+            (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+          );
+        }),
+      },
+    });
+  };
 
   const total = rows?.length ?? 0;
   const toolbar = (
@@ -320,6 +359,11 @@ export function PartnershipsPage() {
           labelPrefix="partnerships.membership"
           value={filters.membership}
           onChange={(membership) => setFilters((f) => ({ ...f, membership: membership ?? 'members' }))}
+        {selectedCount > 0 && (
+          <button type="button" className="button" onClick={openBulk} data-testid="bulk-edit">
+            {t('partnerships.bulk.button', { count: selectedCount })}
+          </button>
+        )}
           data-testid="filter-membership"
         />
       </label>
@@ -354,6 +398,16 @@ export function PartnershipsPage() {
         gridProps={{
           onCellValueChanged,
           stopEditingWhenCellsLoseFocus: true,
+          // Ticked rows are what "Edit selected" changes; a click on a row still only selects a cell.
+          rowSelection: {
+            mode: 'multiRow',
+            checkboxes: true,
+            headerCheckbox: true,
+            selectAll: 'filtered',
+            enableClickSelection: false,
+          },
+          onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
+          selectionColumnDef: { pinned: 'left' },
           // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
           suppressColumnVirtualisation: true,
         }}
@@ -367,6 +421,22 @@ export function PartnershipsPage() {
         />
       )}
       {adding && (
+      {bulkRows !== null && (
+        <BulkEditDialog
+          rows={bulkRows}
+          onClose={() => setBulkRows(null)}
+          onReload={() => {
+            partnershipsStore.refresh(bulkRows.map((row) => row.id));
+            setBulkRows(null);
+          }}
+          onDone={(result) =>
+            bulkDone(
+              result,
+              bulkRows.map((row) => row.id),
+            )
+          }
+        />
+      )}
         <NewPartnershipDialog
           onClose={() => setAdding(false)}
           onCreated={(row) => {
