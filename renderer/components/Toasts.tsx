@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorSummary } from '../lib/errors';
 import { useI18n, type I18n } from '../lib/i18n';
+import { withShortcut } from '../lib/shortcuts';
+import { isUndoFunction } from '../lib/undo';
 import './kit.css';
 
 /**
@@ -62,6 +64,7 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
             toast.action?.run();
             dismiss(id);
           }}
+          title={isUndoFunction(toast.action.run) ? withShortcut(toast.action.label, 'undo') : undefined}
           data-testid="toast-action"
         >
           {toast.action.label}

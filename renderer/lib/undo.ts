@@ -7,16 +7,24 @@ type Entry = { run: () => void; done: boolean };
 
 let last: Entry | null = null;
 
+/** The functions `offerUndo` gave out: a toast whose button runs one names Ctrl+Z in its tooltip. */
+const undoFunctions = new WeakSet<() => void>();
+
+/** Whether a toast action is an undo that Ctrl+Z also runs. */
+export const isUndoFunction = (run: () => void): boolean => undoFunctions.has(run);
+
 /** Registers the undo of a change just made; returns the function the toast's button calls (runs once). */
 export function offerUndo(run: () => void): () => void {
   const entry: Entry = { run, done: false };
   last = entry;
-  return () => {
+  const undo = () => {
     if (entry.done) return;
     entry.done = true;
     if (last === entry) last = null;
     run();
   };
+  undoFunctions.add(undo);
+  return undo;
 }
 
 /** Undoes the last change, if there is one not undone yet; true when it did. */

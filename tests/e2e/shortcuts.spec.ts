@@ -77,6 +77,11 @@ test('Ctrl+S saves the partnership detail while typing in a field, and the new r
   await detail.getByTestId('field-notes').fill(note);
   await detail.getByTestId('field-notes').press('Control+s');
   await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+  // Its Undo names the key that does the same.
+  await expect(page.getByTestId('toast-ok').getByTestId('toast-action')).toHaveAttribute(
+    'title',
+    'Vrátit zpět (Ctrl+Z)',
+  );
   const stored = await webApp.ctx.db.knex('partnerships').where({ notes: note }).count<{ n: number }[]>({ n: '*' });
   expect(stored).toEqual([{ n: 1 }]);
   await saveScreen(page, 'shortcut-save-detail');
