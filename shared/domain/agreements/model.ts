@@ -72,6 +72,8 @@ export type PartyFields = {
    * рада"): the party's name line in its own language's column; blank: the library's official name.
    */
   contractingBody?: string | undefined;
+  /** The label of the party's official number per language where its country has one ("код ЄДРПОУ"). */
+  idLabels?: Partial<Record<AgreementLanguage, string>> | undefined;
   signingPlace: string;
   /** ISO date or null (then a line to fill in by hand). */
   signingDate: string | null;
@@ -502,16 +504,28 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
         ),
       });
       const idNumber = cleanLine(p.idNumber);
-      if (side === 'cz' || idNumber !== '') {
+      // A partner whose country names its municipalities' number (sk IČO, pl REGON, uk ЄДРПОУ) is
+      // asked for it with a marker, under the country's own label (review sk6, uk5, C12).
+      const idLabel = cleanLine(p.idLabels?.[lang.code]);
+      const asked = Object.values(p.idLabels ?? {}).some((label) => cleanLine(label) !== '');
+      /** The number, or a marker naming the country's own label ("[doplňte / заповніть: код ЄДРПОУ]"). */
+      const idValue = (): Value => {
+        if (idNumber !== '' || idLabel === '') return required(side, 'idNumber', p.idNumber);
+        warn(side, 'idNumber');
+        return [{ text: markerWith(library, lang.code, idLabel), missing: true }];
+      };
+      if (side === 'cz' || idNumber !== '' || asked) {
         lines.push({
           role: 'partyLine',
           runs: fill(lang, lang.layout.idPattern, (n) =>
             n === 'label'
               ? side === 'cz'
                 ? t['idNumber.cz']
-                : t.idNumber
+                : idLabel !== ''
+                  ? idLabel
+                  : t.idNumber
               : n === 'id'
-                ? required(side, 'idNumber', p.idNumber)
+                ? idValue()
                 : undefined,
           ),
         });

@@ -34,6 +34,7 @@ export const partyFieldsSchema = z
     nameCyrillic: line.optional(),
     mayorNameCyrillic: line.optional(),
     contractingBody: line.optional(),
+    idLabels: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), line).optional(),
   })
   .strict();
 

@@ -495,6 +495,25 @@ export const FORMAL_STATE_NAMES: Readonly<Record<string, Record<AgreementLanguag
   },
 };
 
+/**
+ * The official number a municipality of the state states in agreements, labelled in its own
+ * language and in Czech (review sk6, uk5): the Slovak IČO, the Polish REGON, the Ukrainian ЄДРПОУ
+ * code, the Hungarian törzskönyvi azonosító szám, the Italian codice fiscale, the French SIREN.
+ */
+export const MUNICIPAL_ID_LABELS: Readonly<Record<string, Partial<Record<AgreementLanguage, string>>>> = {
+  SK: { sk: 'IČO', cs: 'IČO' },
+  PL: { pl: 'REGON', cs: 'REGON' },
+  UA: { uk: 'код ЄДРПОУ', cs: 'kód EDRPOU' },
+  HU: { hu: 'törzskönyvi azonosító szám', cs: 'identifikační číslo (törzskönyvi azonosító szám)' },
+  IT: { it: 'codice fiscale', cs: 'daňové identifikační číslo (codice fiscale)' },
+  FR: { fr: 'numéro SIREN', cs: 'identifikační číslo (SIREN)' },
+};
+
+/** The labels of a state's municipal number (empty where the table names none). */
+export const municipalIdLabels = (countryCode: string): Partial<Record<AgreementLanguage, string>> => ({
+  ...MUNICIPAL_ID_LABELS[countryCode.toUpperCase()],
+});
+
 /** The formal name of a state in a language; null when the table lacks the state. */
 export const formalStateName = (countryCode: string, language: AgreementLanguage): string | null =>
   FORMAL_STATE_NAMES[countryCode.toUpperCase()]?.[language] ?? null;

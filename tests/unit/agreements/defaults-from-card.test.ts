@@ -43,6 +43,7 @@ describe('agreement defaults from the partner-town card', () => {
     expect(eger.fields.partner.contractingBody).toBe('Eger Megyei Jogú Város Önkormányzata');
     const zamky = await defaults((await partnershipOf('Nové Zámky', 'Tábor')).id);
     expect(zamky.fields.partner.mayorOffice).toBe('SK:primator');
+    expect(zamky.fields.partner.idLabels).toEqual({ sk: 'IČO', cs: 'IČO' });
     expect(de.fields.partner.nounKey).toBe('foreign_town');
     const wroclaw = await app.ctx.db
       .knex('partnerships as p')

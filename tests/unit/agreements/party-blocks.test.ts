@@ -11,7 +11,7 @@ import {
   type PartyFields,
 } from '../../../shared/domain/agreements/model';
 import { OFFICES, officeTitle } from '../../../shared/domain/agreements/offices';
-import { formalStateNames } from '../../../shared/domain/agreements/states';
+import { formalStateNames, municipalIdLabels } from '../../../shared/domain/agreements/states';
 import { loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
 import { RESOURCES_DIR } from '../../support/temp-db';
 
@@ -602,6 +602,19 @@ describe('names per language and script (C4)', () => {
 });
 
 describe('party lines, states and contracting bodies (C7, C9, C10)', () => {
+  it('the partner’s number under its country’s label, asked with a marker (sk6, uk5)', () => {
+    const uk = build(request('uk', partnerOf('uk', { idLabels: municipalIdLabels('UA') })));
+    expect(partyLines(uk, 1)).toContain('код ЄДРПОУ: [doplňte / заповніть: код ЄДРПОУ]');
+    expect(partyLines(uk, 0)).toContain('kód EDRPOU: [doplňte: kód EDRPOU]');
+    expect(uk.warnings.map((w) => w.path)).toContain('partner.idNumber');
+    const sk = build(request('sk', partnerOf('sk', { idLabels: municipalIdLabels('SK') })));
+    expect(partyLines(sk, 1)).toContain('IČO: 00309028');
+    expect(partyLines(sk, 0)).toContain('IČO: 00309028');
+    // A state without a named number: the line only when the number is known.
+    expect(municipalIdLabels('DE')).toEqual({});
+    expect(partyLines(build(request('de')), 1).join('\n')).not.toContain('Identifikationsnummer:');
+  });
+
   it('a large city is "the City of" in English, a town "the Town of" (en1)', () => {
     const leipzig = partnerOf('en', { name: 'Leipzig', nounKey: 'foreign_city', contractingBody: '' });
     const model = build(request('en', leipzig));

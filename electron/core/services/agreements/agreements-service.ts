@@ -36,7 +36,7 @@ import { auditedChange } from '../audited-change';
 import { partnershipIdOfPair } from '../../repositories/partnerships-repository';
 import { findTownCard } from '../../repositories/foreign-towns-repository';
 import { czechOffice, defaultOffice, resolveOffice } from '../../../../shared/domain/agreements/offices';
-import { formalStateNames } from '../../../../shared/domain/agreements/states';
+import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
 import { defaultContractingBody } from '../../../../shared/domain/agreements/contracting-bodies';
 import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
 import {
@@ -185,6 +185,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     countryNames: { ...countryNames(town.countryCode), ...formalStateNames(town.countryCode) },
     address: card?.address ?? '',
     idNumber: '',
+    // The number a municipality of that state states (sk IČO, pl REGON, uk ЄДРПОУ): asked with a marker.
+    idLabels: municipalIdLabels(town.countryCode),
     mayorName: card?.mayorName ?? '',
     mayorGender: card?.mayorGender ?? null,
     mayorRank: partnerMayorRank(town.kind, town.population),
