@@ -38,7 +38,7 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
   return [
     ...catalogueColumns(MEMBER_COLUMNS, i18n, {
       name: { pinned: 'left', minWidth: 190, sort: 'asc', ...editableText },
-      code: { width: 115 },
+      code: { width: 125 },
       kind: { width: 130 },
       membership: { width: 145, cellRenderer: MembershipCell },
       districtName: { width: 150 },

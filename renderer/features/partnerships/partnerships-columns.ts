@@ -53,12 +53,12 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
     ...catalogueColumns(PARTNERSHIP_COLUMNS, i18n, {
       // Widths chosen so that at 1280 px the member, region, town, country and status are in view
       // beside the pinned actions, each wide enough for its usual text (review D30, issue 13 item 12).
-      municipalityName: { pinned: 'left', width: 175, minWidth: 150, sort: 'asc' },
+      municipalityName: { pinned: 'left', width: 170, minWidth: 150, sort: 'asc' },
       municipalityCode: { width: 110 },
       districtName: { width: 140 },
-      regionName: { width: 180 },
+      regionName: { width: 175 },
       townName: {
-        width: 200,
+        width: 191,
         minWidth: 150,
         cellRenderer: TownCell,
         getQuickFilterText: (params) => `${params.data.townName} ${params.data.townNameCs ?? ''}`,
@@ -67,7 +67,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       townAdminRegion: { width: 160 },
       townPopulation: { width: 130 },
       country: {
-        width: 150,
+        width: 158,
         minWidth: 120,
         getQuickFilterText: (params) => `${countryName(params.data.countryCode, language)} ${params.data.countryCode}`,
         cellRenderer: CountryCell,
@@ -117,7 +117,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
     {
       colId: 'actions',
       headerName: '',
-      width: 108,
+      // "Detail" / "Details" and the bin.
+      width: 128,
       pinned: 'right',
       sortable: false,
       filter: false,
