@@ -9,8 +9,10 @@ import {
   parsePartnershipLink,
   partnershipFiltersLink,
   statsFigureLink,
+  type PartnershipLinkFilters,
 } from '../../renderer/lib/deep-links';
-import { DEFAULT_FILTERS } from '../../renderer/features/members/members-filters';
+import { DEFAULT_FILTERS, type MemberFilters } from '../../renderer/features/members/members-filters';
+import type { StatsFilterInput } from '../../shared/domain/statistics/filter';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { rememberedState, viewParts } from '../../renderer/components/GridViewsBar';
 import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';
@@ -90,7 +92,7 @@ describe('Partnerships grid columns (pure)', () => {
   });
 
   it('a statistics figure opens its grid with the statistics filter; a wrong one is dropped', () => {
-    const filter = {
+    const filter: StatsFilterInput = {
       region: 'CZ063',
       membership: 'members',
       fromYear: 1990,
@@ -98,7 +100,7 @@ describe('Partnerships grid columns (pure)', () => {
       types: ['formal'],
       statuses: ['active'],
       dormantYears: 5,
-    } as const;
+    };
     const link = statsFigureLink('dormant', filter);
     expect(link.startsWith('#/partnerships?')).toBe(true);
     const parsed = parsePartnershipLink(link);
@@ -117,19 +119,19 @@ describe('Partnerships grid columns (pure)', () => {
   });
 
   it('the whole filter bar goes into a link and comes back the same (a saved view keeps it so)', () => {
-    const partnerships = {
+    const partnerships: PartnershipLinkFilters = {
       municipalityId: 7,
       countryCode: 'AT',
       regionCode: null,
       provenance: 'demo',
       membership: 'nonMembers',
       figure: { figure: 'expiring', filter: parsePartnershipLink(statsFigureLink('expiring', {})).figure?.filter ?? {} },
-    } as const;
+    };
     expect(parsePartnershipLink(partnershipFiltersLink(partnerships))).toEqual(partnerships);
     expect(parsePartnershipLink(partnershipFiltersLink(DEFAULT_PARTNERSHIP_FILTERS))).toEqual(
       DEFAULT_PARTNERSHIP_FILTERS,
     );
-    const members = {
+    const members: MemberFilters = {
       region: 'CZ031',
       districtId: '12',
       orp: 'Tábor & okolí',
@@ -137,7 +139,7 @@ describe('Partnerships grid columns (pure)', () => {
       membership: 'all',
       provenance: 'unverified',
       figure: null,
-    } as const;
+    };
     expect(parseMembersLink(membersFiltersLink(members))).toEqual(members);
     expect(parseMembersLink('')).toEqual(DEFAULT_FILTERS);
     expect(parseMembersLink('#/members?kind=castle&district=x&membership=?')).toEqual(DEFAULT_FILTERS);
