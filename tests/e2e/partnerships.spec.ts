@@ -299,7 +299,10 @@ test.describe('Partnerships', () => {
     await expect(detail.getByTestId('activities')).toContainText('Česko-německý fond budoucnosti');
 
     const history = detail.getByTestId('history');
-    await expect(history.getByTestId('history-entry').first()).toContainText('změněno');
+    // The history holds the partnership's own changes and, named, its contacts and activities.
+    await expect(history.getByTestId('history-entry').first()).toContainText('Aktivita „Setkání hasičů“');
+    await expect(history).toContainText('Kontakt „Anna Schmidt“');
+    await expect(history).toContainText('změněno');
     await expect(history).toContainText('Platí do');
     await expect(history).toContainText('ZM/12/2025');
     await expect(history).toContainText('vytvořeno');

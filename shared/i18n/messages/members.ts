@@ -78,7 +78,7 @@ export const membersMessages = defineMessages(
     'members.endDialog.date': 'Datum ukončení členství',
     'members.deleteDialog.title': 'Smazat obec {name}?',
     'members.deleteDialog.body':
-      'Spolu s obcí se smaže vše, co k ní patří (počty k této chvíli). Hned poté můžete smazání vrátit.',
+      'Spolu s obcí se smažou její partnerství se vším, co k nim patří, a její žádosti (počty k této chvíli). Hned poté můžete smazání vrátit.',
     'members.deleteDialog.counting': 'Zjišťuji, co se smaže…',
     'members.deleteDialog.partnerships': 'Partnerství',
     'members.deleteDialog.contacts': 'Kontakty',
@@ -202,7 +202,7 @@ export const membersMessages = defineMessages(
     'members.endDialog.date': 'Membership ends on',
     'members.deleteDialog.title': 'Delete {name}?',
     'members.deleteDialog.body':
-      'Everything that belongs to the municipality is deleted with it (counted just now). You can undo the delete right afterwards.',
+      'Its partnerships with everything that belongs to them, and its requests, are deleted with it (counted just now). You can undo the delete right afterwards.',
     'members.deleteDialog.counting': 'Counting what will be deleted…',
     'members.deleteDialog.partnerships': 'Partnerships',
     'members.deleteDialog.contacts': 'Contacts',
