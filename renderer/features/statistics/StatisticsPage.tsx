@@ -240,13 +240,14 @@ export function StatisticsPage() {
               label={t('stats.card.withActive')}
               value={f.int(data.total.withActive)}
               detail={f.pct(data.total.activeShare)}
+              href={statsFigureLink('withActive', shownFilter)}
               testId="card-with-active"
             />
             <Card
               label={t('stats.card.partnerships')}
               value={f.int(data.total.partnerships)}
+              href={statsFigureLink('partnerships', shownFilter)}
               testId="card-partnerships"
-              href={statsFigureLink('withActive', shownFilter)}
             />
             <Card
               label={t('stats.card.per10k')}
@@ -257,7 +258,7 @@ export function StatisticsPage() {
             <Card
               label={i18n.tn('stats.card.dormant', dormantYears)}
               value={f.int(data.total.dormant)}
-              href={statsFigureLink('partnerships', shownFilter)}
+              href={statsFigureLink('dormant', shownFilter)}
               testId="card-dormant"
             />
             <Card
@@ -278,7 +279,6 @@ export function StatisticsPage() {
             />
           </div>
 
-              href={statsFigureLink('dormant', shownFilter)}
           <div className="stats-charts">
             <div className="card stats-chart-card stats-chart-wide" data-testid="chart-regions">
               <div className="stats-chart-tools">
@@ -453,9 +453,6 @@ function Card({
         {value}
         {detail !== undefined && <small> ({detail})</small>}
       </span>
-    </div>
-  );
-}
     </>
   );
   if (href !== undefined) {
@@ -476,3 +473,6 @@ function Card({
   return (
     <div className="card stats-card" title={hint} data-testid={testId}>
       {body}
+    </div>
+  );
+}
