@@ -69,6 +69,8 @@ export type DataGridProps<T> = {
   externalFilter?: ((row: T) => boolean) | null;
   /** Extra controls shown at the left of the views bar (e.g. filter pickers). */
   toolbar?: React.ReactNode;
+  /** The screen's filter bar and search, kept in the named views with the grid's state. */
+  screenView?: ScreenView;
   gridProps?: ExtraGridProps<T>;
 };
 
@@ -84,9 +86,9 @@ export function DataGrid<T>({
   gridId,
   externalFilter,
   toolbar,
+  screenView,
   gridProps,
 }: DataGridProps<T>) {
-  screenView,
   const { language } = useI18n();
   const { preferences, loaded, update } = usePreferences();
   const [api, setApi] = useState<GridApi<T> | null>(null);

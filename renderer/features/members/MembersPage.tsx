@@ -80,7 +80,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const onOpen = useCallback((row: MunicipalityRow) => setOpenId(row.id), []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
-  const externalFilter = useMemo(
   useEffect(() => {
     // The screen stays alive behind other screens: only its own addresses with a query change its filters.
     const onHash = () => {
@@ -89,6 +88,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const externalFilter = useMemo(
     () => (row: MunicipalityRow) => filterMembers([row], filters, figureIds).length === 1,
     [filters, figureIds],
   );
@@ -105,11 +105,11 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     [filters, search],
   );
   const orps = useMemo(() => orpOptions(members.rows ?? [], filters), [members.rows, filters]);
-  const districtChoices = useMemo(
   const regionIdOf = useCallback(
     (code: string) => regions.data?.find((region) => region.code === code)?.id ?? null,
     [regions.data],
   );
+  const districtChoices = useMemo(
     () =>
       (districts.data ?? [])
         .filter((d) => filters.region === '' || d.regionId === regionIdOf(filters.region))
@@ -290,6 +290,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           importKind="municipalities"
         />
       </label>
+      {filters.figure !== null && (
+        <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />
+      )}
       {hasFilters(filters) && (
         <button
           type="button"
@@ -297,9 +300,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           onClick={() => setFilters(DEFAULT_FILTERS)}
           data-testid="filter-reset"
         >
-      {filters.figure !== null && (
-        <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />
-      )}
           {t('members.filter.reset')}
         </button>
       )}
@@ -357,10 +357,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         gridId="members"
         toolbar={filterBar}
         externalFilter={externalFilter}
+        screenView={screenView}
         getRowId={getRowId}
         quickFilter={search}
         onRowCountChange={setShown}
-        screenView={screenView}
         onReady={setGridApi}
       />
 

@@ -52,16 +52,16 @@ export function PartnershipsPage() {
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState<number | null>(null);
   const [filters, setFilters] = useState<PartnershipLinkFilters>(() => parsePartnershipLink(window.location.hash));
+  const figureIds = useFigureIds(filters.figure);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
-  const show = useToast();
   /** Rows ticked for a bulk edit, and the rows the open bulk dialog changes (taken when it opens). */
   const [selectedCount, setSelectedCount] = useState(0);
   const [bulkRows, setBulkRows] = useState<PartnershipRow[] | null>(null);
+  const show = useToast();
   const { reload } = partnershipsStore;
   useEffect(() => {
-  const figureIds = useFigureIds(filters.figure);
     // The screen stays alive behind other screens: only its own addresses change its filters.
     const onHash = () => {
       if (window.location.hash.startsWith('#/partnerships')) setFilters(parsePartnershipLink(window.location.hash));
@@ -311,6 +311,19 @@ export function PartnershipsPage() {
           importKind="partnerships"
         />
       </label>
+      <label className="p-filter">
+        <span className="visually-hidden">{t('partnerships.filter.membership')}</span>
+        <CodeSelect
+          codes={MEMBERSHIP_FILTERS}
+          labelPrefix="partnerships.membership"
+          value={filters.membership}
+          onChange={(membership) => setFilters((f) => ({ ...f, membership: membership ?? 'members' }))}
+          data-testid="filter-membership"
+        />
+      </label>
+      {filters.figure !== null && (
+        <StatsFigureChip figure={filters.figure} onClear={() => setFilters((f) => ({ ...f, figure: null }))} />
+      )}
       {memberName !== null && (
         <span className="p-filter-chip" data-testid="filter-member">
           {t('partnerships.filter.member', { name: memberName })}
@@ -346,30 +359,17 @@ export function PartnershipsPage() {
           onDone={(count) => show({ kind: 'ok', text: t('provenance.verify.done', { count }), seconds: 5 })}
           onError={(error) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) })}
         />
+        {selectedCount > 0 && (
+          <button type="button" className="button" onClick={openBulk} data-testid="bulk-edit">
+            {t('partnerships.bulk.button', { count: selectedCount })}
+          </button>
+        )}
         <PrintButton title={t('partnerships.title')} />
         <ExportViewButtons
           grid="partnerships"
           api={api}
           labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
           doneText={(result) => t('partnerships.export.done', { count: result.rows, path: result.filePath })}
-      <label className="p-filter">
-        <span className="visually-hidden">{t('partnerships.filter.membership')}</span>
-        <CodeSelect
-          codes={MEMBERSHIP_FILTERS}
-          labelPrefix="partnerships.membership"
-          value={filters.membership}
-          onChange={(membership) => setFilters((f) => ({ ...f, membership: membership ?? 'members' }))}
-        {selectedCount > 0 && (
-          <button type="button" className="button" onClick={openBulk} data-testid="bulk-edit">
-            {t('partnerships.bulk.button', { count: selectedCount })}
-          </button>
-        )}
-          data-testid="filter-membership"
-        />
-      </label>
-      {filters.figure !== null && (
-        <StatsFigureChip figure={filters.figure} onClear={() => setFilters((f) => ({ ...f, figure: null }))} />
-      )}
         />
         <button
           type="button"
@@ -394,10 +394,10 @@ export function PartnershipsPage() {
         onReady={setApi}
         onRowCountChange={setShown}
         externalFilter={externalFilter}
+        screenView={screenView}
         toolbar={toolbar}
         gridProps={{
           onCellValueChanged,
-          stopEditingWhenCellsLoseFocus: true,
           // Ticked rows are what "Edit selected" changes; a click on a row still only selects a cell.
           rowSelection: {
             mode: 'multiRow',
@@ -408,6 +408,7 @@ export function PartnershipsPage() {
           },
           onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
           selectionColumnDef: { pinned: 'left' },
+          stopEditingWhenCellsLoseFocus: true,
           // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
           suppressColumnVirtualisation: true,
         }}
@@ -420,7 +421,6 @@ export function PartnershipsPage() {
           onDelete={(row) => setDeleting(row)}
         />
       )}
-      {adding && (
       {bulkRows !== null && (
         <BulkEditDialog
           rows={bulkRows}
@@ -437,6 +437,7 @@ export function PartnershipsPage() {
           }
         />
       )}
+      {adding && (
         <NewPartnershipDialog
           onClose={() => setAdding(false)}
           onCreated={(row) => {
@@ -460,4 +461,3 @@ export function PartnershipsPage() {
     </section>
   );
 }
-        screenView={screenView}
