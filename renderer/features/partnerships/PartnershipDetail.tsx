@@ -103,7 +103,6 @@ const storedFields = (d: Detail) => ({
   participantGroups: d.participantGroups,
 });
 
-/** Codes in the history in the user's language (field → message prefix). */
 /**
  * The stored record as the rules judge a change against it. The detail lists the confirmations
  * that hold for its stored values, so each is bound to exactly those values.
@@ -113,19 +112,20 @@ const storedForRules = (d: Detail) => ({
   acknowledged: Object.fromEntries(d.acknowledgedWarnings.map((warning) => [warning, warningValues(warning, d)])),
 });
 
+/** Codes in the history in the user's language (field → message prefix). */
 const HISTORY_CODES = {
   type: 'partnershipType',
   status: 'partnershipStatus',
   termKind: 'partnerships.termKind',
   areas: 'area',
   participantGroups: 'partnerships.group',
-};
   acknowledgedWarnings: 'partnerships.warning',
+};
 
-/** Fields of the history holding a date at its precision. */
 /** Activity fields whose label key is shorter than the field. */
 const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme', fundingAmount: 'amount' };
 
+/** Fields of the history holding a date at its precision. */
 const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
 
 /** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
@@ -143,7 +143,6 @@ export function PartnershipDetail({
   const i18n = useI18n();
   const showToast = useToast();
   const { t, tk, language, formatNumber } = i18n;
-  const historyLabel = (field: string) => {
   const historyChildren = {
     title: (table: string, name: string) =>
       t('partnerships.history.child', { kind: tk(`partnerships.history.kind.${table}`), name }),
@@ -155,6 +154,7 @@ export function PartnershipDetail({
       return MESSAGES[language][key] !== undefined ? tk(key) : null;
     },
   };
+  const historyLabel = (field: string) => {
     const key = `partnerships.field.${field}`;
     return MESSAGES[language][key] !== undefined ? tk(key) : field;
   };
@@ -405,12 +405,12 @@ export function PartnershipDetail({
                   codeLabels={HISTORY_CODES}
                   dateFields={HISTORY_DATES}
                   testId="history-list"
+                  reloadKey={tick}
+                  children={historyChildren}
                   onRevert={(auditId) => {
                     call('partnerships:revert', { auditId }).then(
                       (row) => {
                         onSaved(row);
-                  reloadKey={tick}
-                  children={historyChildren}
                         reset();
                         showToast({ kind: 'ok', text: t('history.reverted'), seconds: 5 });
                       },
@@ -459,10 +459,6 @@ function DetailForm({
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const save = async () => {
-    const values = { ...form };
-    const unreadable: Record<string, string> = {};
-    for (const key of PARTIAL_DATE_FIELDS) {
   const formRef = useRef<HTMLFormElement>(null);
   /** Shows the problems at their fields and beside Save, and moves to the first of them. */
   const showProblems = (found: Record<string, string>) => {
@@ -470,6 +466,10 @@ function DetailForm({
     requestAnimationFrame(() => focusFirstError(formRef.current));
   };
 
+  const save = async () => {
+    const values = { ...form };
+    const unreadable: Record<string, string> = {};
+    for (const key of PARTIAL_DATE_FIELDS) {
       if (form[key].trim() === '') values[key] = '';
       else {
         const parsed = parsePartialDate(form[key]);
@@ -608,11 +608,11 @@ function DetailForm({
       )}
       {
         <form
+          ref={formRef}
           className="p-form"
           onSubmit={(event) => {
             event.preventDefault();
             void save();
-          ref={formRef}
           }}
           noValidate
         >
@@ -641,11 +641,11 @@ function DetailForm({
             {confirmation('signedBeforeStarted')}
             {text('signedPlace', 200)}
             {date('endedOn')}
+            {confirmation('activeWithEndDate')}
             <Field name="termKind" label={t('partnerships.field.termKind')} error={errors.termKind}>
               <select
                 value={form.termKind}
                 onChange={(e) => set('termKind', e.target.value as TermKind)}
-            {confirmation('activeWithEndDate')}
                 data-testid="field-termKind"
               >
                 <option value="indefinite">{t('partnerships.termKind.indefinite')}</option>
@@ -699,15 +699,15 @@ function DetailForm({
             <button type="button" className="button" onClick={() => setForm(toForm(d, i18n.language))}>
               {t('common.cancel')}
             </button>
-          </div>
-        </form>
-      }
-    </>
             {problemFields.length > 0 && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-problems">
                 {t('partnerships.form.notSaved', { fields: problemFields.join(', ') })}
               </p>
             )}
+          </div>
+        </form>
+      }
+    </>
   );
 }
 
