@@ -13,6 +13,7 @@ import { statisticsMessages } from './messages/statistics';
 import { provenanceMessages } from './messages/provenance';
 import { mergeMessages } from './messages/merge';
 import { helpMessages } from './messages/help';
+import { townsMessages } from './messages/towns';
 
 /** Every feature's catalog; a feature adds its file here. */
 const CATALOGS = [
@@ -29,6 +30,7 @@ const CATALOGS = [
   agreementsMessages,
   provenanceMessages,
   mergeMessages,
+  townsMessages,
   helpMessages,
 ] as const;
 

@@ -1,7 +1,9 @@
+import { officesOf } from '../../../shared/domain/agreements/offices';
 import { AppError, invalidFields } from '../../../shared/domain/errors';
 import { townNameKey } from '../../../shared/domain/text';
 import {
   townCardCrossIssues,
+  townCardPatchSchema,
   type TownCard,
   type TownCardPatch,
 } from '../../../shared/domain/town-card';
@@ -63,11 +65,12 @@ export async function updateTownCard(
     }
     const patch: TownCardPatch = { ...input.patch };
     const merged = { ...before, ...patch };
-    const issues = townCardCrossIssues(merged).filter((issue) =>
-      ['latitude', 'longitude'].some((field) => Object.prototype.hasOwnProperty.call(patch, field)),
-    );
+    // Coordinates are checked as a pair when the change touches one of them.
+    const touchesCoordinates = ['latitude', 'longitude'].some((field) => Object.hasOwn(patch, field));
+    const issues = touchesCoordinates ? townCardCrossIssues(merged) : [];
     if (issues.length > 0) throw invalidFields(issues);
-    if (patch.mayorOffice && !patch.mayorOffice.startsWith(`${merged.countryCode}:`))
+    // An office of the town's country (or a general one where the table has none for it).
+    if (patch.mayorOffice && !officesOf(merged.countryCode).some((office) => office.code === patch.mayorOffice))
       throw invalidFields([{ path: 'mayorOffice', message: 'validation.office' }]);
     if (patch.name !== undefined || patch.countryCode !== undefined) {
       const other = await otherTownWithKey(trx, merged.countryCode, merged.name, id);
@@ -99,4 +102,45 @@ export async function updateTownCard(
     });
     return card;
   });
+}
+
+/** What a staffer typed about a partner town elsewhere (an agreement draft), to keep on its card. */
+export type TownFacts = Partial<
+  Pick<
+    TownCardPatch,
+    'address' | 'mayorName' | 'mayorGender' | 'mayorTitle' | 'mayorOffice' | 'contractingBody' | 'nameNative'
+  >
+>;
+
+const blank = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * Keeps on the card what a staffer typed about the town in a draft, where the card knew nothing
+ * yet: the next draft of the town (or a batch) starts from it. A value the card already has is
+ * never replaced from a draft (a draft may word a title for one occasion); the card is edited on
+ * the card. Audited like any edit; answers the fields it filled.
+ */
+export async function fillTownCard(ctx: AppContext, townId: number, facts: TownFacts): Promise<string[]> {
+  const card = await findTownCard(ctx.db.knex, townId);
+  if (!card) return [];
+  // Field by field: a value the card would refuse (too long, not an e-mail) stays in the draft only.
+  const fill = Object.fromEntries(
+    Object.entries(facts).filter(
+      ([field, value]) =>
+        !blank(value) &&
+        blank(card[field as keyof TownCardRecord]) &&
+        townCardPatchSchema.safeParse({ [field]: value }).success,
+    ),
+  );
+  const patch = townCardPatchSchema.parse(fill);
+  if (Object.keys(patch).length === 0) return [];
+  try {
+    await updateTownCard(ctx, { id: townId, version: card.version, patch });
+  } catch (error) {
+    // Someone changed the card at this moment: theirs stands, the draft keeps what was typed.
+    if (error instanceof AppError && error.code === 'CONFLICT') return [];
+    throw error;
+  }
+  return Object.keys(patch);
 }

@@ -40,6 +40,7 @@ import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { useToast } from '../../components/Toasts';
+import { TownCardButton } from '../../components/TownCardDialog';
 
 type Form = {
   type: PartnershipType;
@@ -306,7 +307,10 @@ export function PartnershipDetail({
           )}
           {d && (
             <>
-              <h3>{t('partnerships.section.town')}</h3>
+              <h3 className="p-town-heading">
+                {t('partnerships.section.town')}{' '}
+                <TownCardButton townId={d.foreignTownId} name={d.townName} testId="open-town-card" />
+              </h3>
               <dl className="facts p-facts">
                 <dt>{t('partnerships.town.country')}</dt>
                 <dd>

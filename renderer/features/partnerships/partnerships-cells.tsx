@@ -4,13 +4,29 @@ import { COOPERATION_AREAS, type CooperationArea } from '../../../shared/domain/
 import { countryName } from '../../../shared/domain/countries';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { useI18n } from '../../lib/i18n';
+import { openTownCard } from '../../components/TownCardDialog';
 
-/** Partner town: the local name, with the Czech exonym after it when there is one (text, never HTML). */
+/**
+ * Partner town: the local name, with the Czech exonym after it when there is one (text, never
+ * HTML); the name opens the town's card.
+ */
 export function TownCell({ data }: CustomCellRendererProps<PartnershipRow>) {
+  const { t } = useI18n();
   if (!data) return null;
   return (
     <span className="p-town">
-      <span className="p-town-name">{data.townName}</span>
+      <button
+        type="button"
+        className="link-button p-town-name"
+        title={t('towns.card.openTitle', { name: data.townName })}
+        onClick={(event) => {
+          event.stopPropagation();
+          openTownCard(data.foreignTownId);
+        }}
+        data-testid={`town-link-${String(data.id)}`}
+      >
+        {data.townName}
+      </button>
       {data.townNameCs !== null && data.townNameCs !== data.townName && (
         <span className="p-town-cs">{data.townNameCs}</span>
       )}

@@ -1,0 +1,504 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { GENDERS, type Gender } from '../../shared/domain/codes';
+import { countryName } from '../../shared/domain/countries';
+import {
+  FOREIGN_TOWN_KINDS,
+  townCardPatchSchema,
+  type TownCard,
+  type TownCardFields,
+  type TownCardPatch,
+} from '../../shared/domain/town-card';
+import { ApiError, call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useForm } from '../lib/useForm';
+import { useAsync } from '../lib/useAsync';
+import { offerUndo } from '../lib/undo';
+import { CountrySelect } from './CountrySelect';
+import { Dialog } from './dialogs';
+import { CodeSelect, Field } from './Field';
+import { FormProblems } from './FormProblems';
+import { MiniMap } from './MiniMap';
+import { RecordHistory } from './RecordHistory';
+import { errorToast, useToast } from './Toasts';
+import { officeOptions } from '../../shared/domain/agreements/offices';
+import './kit.css';
+
+/** The form's values: text as typed (numbers too), lists one per line. */
+type Values = {
+  name: string;
+  nameCs: string;
+  nameNative: string;
+  useCzechName: boolean;
+  altNames: string;
+  countryCode: string;
+  kind: TownCardFields['kind'];
+  adminRegion: string;
+  population: string;
+  latitude: string;
+  longitude: string;
+  address: string;
+  language: string;
+  website: string;
+  email: string;
+  mayorName: string;
+  mayorGender: Gender | null;
+  mayorOffice: string;
+  mayorTitle: string;
+  contractingBody: string;
+  history: string;
+  notes: string;
+};
+
+const text = (value: string | null): string => value ?? '';
+const numberText = (value: number | null): string => (value === null ? '' : String(value));
+
+const valuesOf = (card: TownCard): Values => ({
+  name: card.name,
+  nameCs: text(card.nameCs),
+  nameNative: text(card.nameNative),
+  useCzechName: card.useCzechName,
+  altNames: card.altNames.join('\n'),
+  countryCode: card.countryCode,
+  kind: card.kind,
+  adminRegion: text(card.adminRegion),
+  population: numberText(card.population),
+  latitude: numberText(card.latitude),
+  longitude: numberText(card.longitude),
+  address: text(card.address),
+  language: text(card.language),
+  website: text(card.website),
+  email: text(card.email),
+  mayorName: text(card.mayorName),
+  mayorGender: card.mayorGender,
+  mayorOffice: text(card.mayorOffice),
+  mayorTitle: text(card.mayorTitle),
+  contractingBody: text(card.contractingBody),
+  history: text(card.history),
+  notes: text(card.notes),
+});
+
+const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+/** A typed number: blank is unknown; a Czech decimal comma is read as a point; text stays text for the rule to name. */
+const numberOrNull = (value: string): number | string | null => {
+  const trimmed = value.trim().replace(/\s/g, '').replace(',', '.');
+  if (trimmed === '') return null;
+  const parsed = Number(trimmed);
+  return Number.isFinite(parsed) ? parsed : value;
+};
+
+/** The card's fields as typed, in the shape of the stored card. */
+const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
+  name: v.name.trim(),
+  nameCs: orNull(v.nameCs),
+  nameNative: orNull(v.nameNative),
+  useCzechName: v.useCzechName,
+  altNames: v.altNames
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== ''),
+  countryCode: v.countryCode,
+  kind: v.kind,
+  adminRegion: orNull(v.adminRegion),
+  population: numberOrNull(v.population),
+  latitude: numberOrNull(v.latitude),
+  longitude: numberOrNull(v.longitude),
+  address: orNull(v.address),
+  language: orNull(v.language),
+  website: orNull(v.website),
+  email: orNull(v.email),
+  mayorName: orNull(v.mayorName),
+  mayorGender: v.mayorGender,
+  mayorOffice: orNull(v.mayorOffice),
+  mayorTitle: orNull(v.mayorTitle),
+  contractingBody: orNull(v.contractingBody),
+  history: orNull(v.history),
+  notes: orNull(v.notes),
+});
+
+/** Only what the user changed goes to core: a save never writes back values it did not touch. */
+function patchOf(card: TownCard, values: Values): Record<string, unknown> {
+  const typed = fieldsOf(values);
+  const stored = fieldsOf(valuesOf(card));
+  return Object.fromEntries(
+    Object.entries(typed).filter(
+      ([field, value]) => JSON.stringify(value) !== JSON.stringify(stored[field as keyof TownCardFields]),
+    ),
+  );
+}
+
+/** The values a change replaced, to put them back (undo). */
+function undoPatchOf(before: TownCard, patch: TownCardPatch): TownCardPatch {
+  const old = fieldsOf(valuesOf(before));
+  return Object.fromEntries(Object.keys(patch).map((field) => [field, old[field as keyof TownCardFields]]));
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'towns.field.name',
+  nameCs: 'towns.field.nameCs',
+  nameNative: 'towns.field.nameNative',
+  useCzechName: 'towns.field.useCzechName',
+  altNames: 'towns.field.altNames',
+  countryCode: 'towns.field.countryCode',
+  kind: 'towns.field.kind',
+  adminRegion: 'towns.field.adminRegion',
+  population: 'towns.field.population',
+  latitude: 'towns.field.latitude',
+  longitude: 'towns.field.longitude',
+  address: 'towns.field.address',
+  language: 'towns.field.language',
+  website: 'towns.field.website',
+  email: 'towns.field.email',
+  mayorName: 'towns.field.mayorName',
+  mayorGender: 'towns.field.mayorGender',
+  mayorOffice: 'towns.field.mayorOffice',
+  mayorTitle: 'towns.field.mayorTitle',
+  contractingBody: 'towns.field.contractingBody',
+  history: 'towns.field.history',
+  notes: 'towns.field.notes',
+};
+
+/**
+ * A partner town's card: its names in each script, where it is, its town hall and mayor, who signs
+ * for it, how the partnership came about, its partnerships and the history of the card. Opened
+ * from the Partnerships grid, a partnership's detail and the agreement screen; what is saved here
+ * is what every later agreement draft of the town starts from.
+ */
+export function TownCardDialog({ townId, onClose }: { townId: number; onClose: () => void }) {
+  const { t } = useI18n();
+  const loaded = useAsync(() => call('towns:card', { id: townId }), [townId]);
+  // What a save answered, until a newer version is read.
+  const [saved, setSaved] = useState<TownCard | null>(null);
+  const card =
+    saved !== null && saved.id === townId && (loaded.data === undefined || saved.version >= loaded.data.version)
+      ? saved
+      : (loaded.data ?? null);
+  const loadError = loaded.status === 'error' ? loaded.error : null;
+  const load = () => {
+    setSaved(null);
+    loaded.reload();
+  };
+  const title = card ? t('towns.card.title', { name: card.name }) : t('towns.card.open');
+  return (
+    <Dialog title={title} onClose={onClose} wide testId="town-card">
+      {card === null ? (
+        loadError === null ? (
+          <p className="muted" role="status">
+            {t('towns.card.loading')}
+          </p>
+        ) : (
+          <FormProblems errors={{}} fixText="" failure={loadError} />
+        )
+      ) : (
+        <TownCardForm key={card.version} card={card} onSaved={setSaved} onReload={load} onClose={onClose} />
+      )}
+    </Dialog>
+  );
+}
+
+function TownCardForm({
+  card,
+  onSaved,
+  onReload,
+  onClose,
+}: {
+  card: TownCard;
+  onSaved: (card: TownCard) => void;
+  onReload: () => void;
+  onClose: () => void;
+}) {
+  const { t, tk, language, formatNumber } = useI18n();
+  const toast = useToast();
+  const { values, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => valuesOf(card));
+  const [conflict, setConflict] = useState<string | null>(null);
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    const patch = check(townCardPatchSchema, patchOf(card, values));
+    if (patch === null) return;
+    if (Object.keys(patch).length === 0) {
+      toast({ kind: 'info', text: t('towns.card.noChange'), seconds: 4 });
+      onClose();
+      return;
+    }
+    await run(
+      async () => {
+        const saved = await call('towns:update', { id: card.id, version: card.version, patch });
+        const undoPatch = undoPatchOf(card, patch);
+        const undo = offerUndo(() => {
+          call('towns:update', { id: saved.id, version: saved.version, patch: undoPatch }).then(
+            () => toast({ kind: 'info', text: t('towns.card.undone', { name: card.name }), seconds: 5 }),
+            (error: unknown) => toast(errorToast(error, { t, tk })),
+          );
+        });
+        toast({
+          kind: 'ok',
+          text: t('towns.card.saved', { name: saved.name }),
+          action: { label: t('towns.card.undo'), run: undo },
+          seconds: 8,
+        });
+        onSaved(saved);
+      },
+      (error: ApiError) => {
+        const details = error.details as { reason?: string; otherName?: string } | undefined;
+        if (details?.reason === 'townCard.error.duplicate') {
+          setErrors({ name: t('towns.card.duplicate', { name: details.otherName ?? '' }) });
+        } else setConflict(t('towns.card.conflict'));
+      },
+    );
+  };
+
+  const latitude = Number(values.latitude.replace(',', '.'));
+  const longitude = Number(values.longitude.replace(',', '.'));
+  const hasPoint =
+    values.latitude.trim() !== '' &&
+    values.longitude.trim() !== '' &&
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    Math.abs(latitude) <= 85 &&
+    Math.abs(longitude) <= 180;
+  const offices = officeOptions(values.countryCode, language);
+  const input = (field: keyof Values, props: { hint?: string; wide?: boolean; type?: string } = {}) => (
+    <Field
+      label={tk(FIELD_LABELS[field] ?? field)}
+      error={errors[field]}
+      hint={props.hint}
+      htmlFor={`tc-${field}`}
+      wide={props.wide}
+    >
+      <input
+        id={`tc-${field}`}
+        type={props.type ?? 'text'}
+        value={String(values[field])}
+        onChange={(e) => set(field, e.target.value as never)}
+        data-testid={`town-${field}`}
+        aria-invalid={errors[field] !== undefined}
+      />
+    </Field>
+  );
+  const area = (field: 'altNames' | 'history' | 'notes', hint?: string) => (
+    <Field label={tk(FIELD_LABELS[field] ?? field)} error={errors[field]} hint={hint} htmlFor={`tc-${field}`} wide>
+      <textarea
+        id={`tc-${field}`}
+        rows={field === 'altNames' ? 2 : 3}
+        value={values[field]}
+        onChange={(e) => set(field, e.target.value)}
+        data-testid={`town-${field}`}
+      />
+    </Field>
+  );
+
+  return (
+    <form className="form town-card" onSubmit={(event) => void submit(event)} noValidate data-testid="town-card-form">
+      <fieldset>
+        <legend>{t('towns.section.names')}</legend>
+        <div className="form-grid">
+          {input('name')}
+          {input('nameCs')}
+          {input('nameNative', { hint: t('towns.field.nameNativeHint') })}
+          <label className="field field-check" data-field="useCzechName">
+            <span className="field-label">{t('towns.section.agreements')}</span>
+            <span className="check">
+              <input
+                type="checkbox"
+                checked={values.useCzechName}
+                onChange={(e) => set('useCzechName', e.target.checked)}
+                data-testid="town-useCzechName"
+              />{' '}
+              {t('towns.field.useCzechName')}
+            </span>
+          </label>
+          {area('altNames', t('towns.field.altNamesHint'))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.place')}</legend>
+        <div className="town-card-place">
+          <div className="form-grid">
+            <Field label={t('towns.field.countryCode')} error={errors.countryCode} htmlFor="tc-countryCode">
+              <CountrySelect
+                value={values.countryCode}
+                onChange={(code) => set('countryCode', code)}
+                empty="—"
+                id="tc-countryCode"
+                data-testid="town-countryCode"
+              />
+            </Field>
+            <Field label={t('towns.field.kind')} error={errors.kind} htmlFor="tc-kind">
+              <CodeSelect
+                codes={FOREIGN_TOWN_KINDS}
+                labelPrefix="towns.kind"
+                value={values.kind}
+                onChange={(kind) => kind && set('kind', kind)}
+                id="tc-kind"
+                data-testid="town-kind"
+              />
+            </Field>
+            {input('adminRegion')}
+            {input('population', { type: 'text' })}
+            {input('latitude')}
+            {input('longitude')}
+          </div>
+          <div className="town-card-map">
+            <span className="field-label">{t('towns.field.map')}</span>
+            {hasPoint ? (
+              <MiniMap latitude={latitude} longitude={longitude} testId="town-map" />
+            ) : (
+              <p className="muted">{t('towns.field.mapNone')}</p>
+            )}
+          </div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.townHall')}</legend>
+        <div className="form-grid">
+          {input('address', { hint: t('towns.field.addressHint'), wide: true })}
+          {input('email', { type: 'email' })}
+          {input('website', { type: 'url' })}
+          {input('language', { hint: t('towns.field.languageHint') })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.mayor')}</legend>
+        <div className="form-grid">
+          {input('mayorName')}
+          <Field label={t('towns.field.mayorGender')} error={errors.mayorGender} htmlFor="tc-mayorGender">
+            <CodeSelect
+              codes={GENDERS}
+              labelPrefix="gender"
+              value={values.mayorGender}
+              onChange={(gender) => set('mayorGender', gender)}
+              empty={t('towns.field.genderUnknown')}
+              id="tc-mayorGender"
+              data-testid="town-mayorGender"
+            />
+          </Field>
+          <Field label={t('towns.field.mayorOffice')} error={errors.mayorOffice} htmlFor="tc-mayorOffice">
+            <select
+              id="tc-mayorOffice"
+              value={values.mayorOffice}
+              onChange={(e) => set('mayorOffice', e.target.value)}
+              data-testid="town-mayorOffice"
+            >
+              <option value="">{t('towns.field.officeByRules')}</option>
+              {offices.map((office) => (
+                <option key={office.code} value={office.code}>
+                  {office.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {input('mayorTitle', { hint: t('towns.field.mayorTitleHint') })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.agreements')}</legend>
+        <div className="form-grid">
+          {input('contractingBody', { hint: t('towns.field.contractingBodyHint'), wide: true })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.history')}</legend>
+        <div className="form-grid">
+          {area('history')}
+          {area('notes')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('towns.section.partnerships', { count: card.partnerships.length })}</legend>
+        {card.partnerships.length === 0 ? (
+          <p className="muted">{t('towns.partnerships.none')}</p>
+        ) : (
+          <ul className="town-card-partnerships" data-testid="town-partnerships">
+            {card.partnerships.map((p) => (
+              <li key={p.partnershipId}>
+                <a className="link" href={`#/partnerships?municipality=${String(p.municipalityId)}`} onClick={onClose}>
+                  {p.municipalityName}
+                </a>
+                {p.regionName !== null && <span className="muted"> · {p.regionName}</span>}
+                <span className="muted">
+                  {' '}
+                  · {tk(`partnershipType.${p.type}`)} · {tk(`partnershipStatus.${p.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">
+          {countryName(card.countryCode, language)}
+          {card.population !== null && ` · ${formatNumber(card.population)}`}
+          {card.geonamesId !== null && ` · ${t('towns.field.geonamesId')} ${String(card.geonamesId)}`}
+          {card.source !== null && ` · ${t('towns.field.source')}: ${card.source}`}
+        </p>
+      </fieldset>
+      <details className="town-card-history">
+        <summary>{t('towns.section.changes')}</summary>
+        <RecordHistory
+          table="foreign_towns"
+          recordId={card.id}
+          version={card.version}
+          fieldLabel={(field) => (FIELD_LABELS[field] ? tk(FIELD_LABELS[field]) : null)}
+          codeLabels={{ mayorGender: 'gender', kind: 'towns.kind' }}
+          testId="town-history"
+        />
+      </details>
+      {conflict !== null && (
+        <p className="form-problems" role="alert">
+          {conflict}{' '}
+          <button type="button" className="link-button" onClick={onReload}>
+            {t('towns.card.reload')}
+          </button>
+        </p>
+      )}
+      <div className="form-actions sticky">
+        <FormProblems errors={errors} fixText={t('towns.card.fixErrors')} failure={failure} />
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" disabled={busy} data-testid="town-save" data-shortcut="save">
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/* One card open at a time, opened from anywhere (a grid cell, a detail, the agreement screen). */
+type Listener = (townId: number | null) => void;
+const listeners = new Set<Listener>();
+
+/** Opens the card of a partner town (the host mounted once in the app shows it). */
+export function openTownCard(townId: number): void {
+  for (const listener of listeners) listener(townId);
+}
+
+/** Shows the card `openTownCard` asks for; mounted once, in the app's shell. */
+export function TownCardHost() {
+  const [townId, setTownId] = useState<number | null>(null);
+  useEffect(() => {
+    listeners.add(setTownId);
+    return () => {
+      listeners.delete(setTownId);
+    };
+  }, []);
+  return townId === null ? null : <TownCardDialog key={townId} townId={townId} onClose={() => setTownId(null)} />;
+}
+
+/** A small button that opens a town's card (a grid cell, a detail's town section). */
+export function TownCardButton({ townId, name, testId }: { townId: number; name: string; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="link-button town-card-button"
+      title={t('towns.card.openTitle', { name })}
+      aria-label={t('towns.card.openTitle', { name })}
+      onClick={(event) => {
+        event.stopPropagation();
+        openTownCard(townId);
+      }}
+      data-testid={testId ?? `town-card-${String(townId)}`}
+    >
+      {t('towns.card.open')}
+    </button>
+  );
+}
