@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { withItem } from '../../lib/lists';
 import type { AgreementDraft } from './useAgreementDraft';
 import { PartyEditor } from './PartyEditor';
+import { openTownCard } from '../../components/TownCardDialog';
 
 /** A whole number typed into a count (years, months, originals): at least two, else two. */
 const countOf = (text: string): number => Math.max(2, Math.round(Number(text) || 2));
@@ -13,7 +14,7 @@ const countOf = (text: string): number => Math.max(2, Math.round(Number(text) ||
 /** The draft's choices (template, languages, layout, preambles, clauses, terms) and both parties. */
 export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
   const { t, tk } = useI18n();
-  const { request, catalog, update, updateFields } = draft;
+  const { request, catalog, update, updateFields, partnerTownId } = draft;
   if (request === null || catalog === null) return null;
   return (
     <>
@@ -206,6 +207,19 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}
           onChange={(partner) => updateFields({ partner })}
         />
+        {partnerTownId !== null && (
+          <p className="muted agreement-card-hint" data-testid="agreement-card-hint">
+            {t('agreements.cardHint')}{' '}
+            <button
+              type="button"
+              className="link-button"
+              data-testid="agreement-open-card"
+              onClick={() => openTownCard(partnerTownId)}
+            >
+              {t('towns.card.open')}
+            </button>
+          </p>
+        )}
       </div>
     </>
   );

@@ -1,11 +1,24 @@
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
+import { openTownCard } from '../../components/TownCardDialog';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
   const { t, tk } = useI18n();
-  const { request, update, preview, warnings, partyName, refreshPreview, busy, save, pending, setPending, saved } =
-    draft;
+  const {
+    request,
+    update,
+    preview,
+    warnings,
+    partyName,
+    refreshPreview,
+    busy,
+    save,
+    pending,
+    setPending,
+    saved,
+    partnerTownId,
+  } = draft;
   if (request === null) return null;
   return (
     <div className="card" data-testid="agreement-missing">
@@ -94,11 +107,25 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       )}
       {saved !== null && (
         <p className="notice notice-ok" data-testid="agreement-saved">
-          {t('agreements.saved', { file: saved })}
+          {t('agreements.saved', { file: saved.filePath })}
           {request.pair === true && (
             <>
               <br />
               {t('agreements.savedPair', { name: request.fields.partner.name })}
+            </>
+          )}
+          {saved.townCardFilled.length > 0 && partnerTownId !== null && (
+            <>
+              <br />
+              <span data-testid="agreement-card-filled">
+                {t('agreements.savedToCard', {
+                  name: request.fields.partner.name,
+                  fields: saved.townCardFilled.map((field) => tk(`towns.field.${field}`)).join(', '),
+                })}
+              </span>{' '}
+              <button type="button" className="link-button" onClick={() => openTownCard(partnerTownId)}>
+                {t('towns.card.open')}
+              </button>
             </>
           )}
         </p>

@@ -33,7 +33,7 @@ export function useAgreementDraft() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingSave | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ filePath: string; townCardFilled: string[] } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
 
@@ -99,7 +99,7 @@ export function useAgreementDraft() {
     setPending(null);
     try {
       const written = await call('agreements:generate', { request, ...confirmed });
-      setSaved(written.filePath);
+      setSaved({ filePath: written.filePath, townCardFilled: written.townCardFilled });
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
@@ -123,6 +123,7 @@ export function useAgreementDraft() {
     side === 'cz' ? request?.fields.cz.name : side === 'partner' ? request?.fields.partner.name : undefined;
   const catalog = request && options ? options.templates[request.template] : null;
   const partnershipId = options?.partnershipId ?? null;
+  const partnerTownId = options?.townId ?? null;
 
   return {
     sources,
@@ -143,6 +144,7 @@ export function useAgreementDraft() {
     pending,
     setPending,
     saved,
+    partnerTownId,
     draftsTick,
     refreshPreview,
     update,

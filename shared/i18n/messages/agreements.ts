@@ -100,6 +100,9 @@ export const agreementsMessages = defineMessages(
     'agreements.pair': 'Obě vyhotovení (dva soubory)',
     'agreements.pair.hint':
       'Uloží vyhotovení pro českou obec (čeština první) a vedle něj vyhotovení pro partnera (jeho jazyk první), každé s řádkem „Vyhotovení pro …“.',
+    'agreements.cardHint':
+      'Údaje o partnerském městě se čtou z jeho karty. Co zde doplníte a na kartě dosud chybí, uloží se na ni s návrhem.',
+    'agreements.savedToCard': 'Na kartu partnerského města {name} se uložilo, co na ní dosud chybělo: {fields}.',
     'agreements.savedPair': 'Vyhotovení pro partnera je uloženo ve stejné složce („… – vyhotovení pro {name}.docx“).',
     'agreements.replace': 'Nahradit',
     'agreements.drafts': 'Uložené návrhy tohoto partnerství',
@@ -225,6 +228,9 @@ export const agreementsMessages = defineMessages(
     'agreements.pair': 'Both originals (two files)',
     'agreements.pair.hint':
       'Saves the Czech municipality’s original (Czech first) and beside it the partner’s original (its language first), each headed “Copy for …”.',
+    'agreements.cardHint':
+      'The partner town’s data comes from its card. What you add here and the card does not have yet is kept on it when the draft is saved.',
+    'agreements.savedToCard': 'What the card of the partner town {name} did not have yet is kept on it: {fields}.',
     'agreements.savedPair': 'The partner’s original is saved in the same folder (“… – vyhotovení pro {name}.docx”).',
     'agreements.replace': 'Replace',
     'agreements.drafts': 'Saved drafts of this partnership',

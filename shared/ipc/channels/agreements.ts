@@ -9,7 +9,13 @@ import {
   agreementWarningSchema,
 } from '../../domain/agreements/schemas';
 
-const written = z.object({ filePath: z.string(), warnings: z.array(agreementWarningSchema), draftId: id.nullable() });
+const written = z.object({
+  filePath: z.string(),
+  warnings: z.array(agreementWarningSchema),
+  draftId: id.nullable(),
+  /** Fields of the partner-town card the draft filled (the card knew nothing of them yet). */
+  townCardFilled: z.array(z.string()),
+});
 
 export const agreementsChannels = defineChannels({
   'agreements:sources': {
@@ -37,6 +43,8 @@ export const agreementsChannels = defineChannels({
     input: z.object({ source: agreementSourceSchema }).strict(),
     output: z.object({
       partnershipId: id.nullable(),
+      /** The partner town, whose card the draft reads (and fills where it knew nothing). */
+      townId: id,
       request: agreementRequestSchema,
       templates: z.record(
         z.enum(AGREEMENT_TEMPLATES),

@@ -33,9 +33,10 @@ import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
+import { fillTownCard } from '../town-card-service';
 import { partnershipIdOfPair } from '../../repositories/partnerships-repository';
 import { findTownCard } from '../../repositories/foreign-towns-repository';
-import { czechOffice, defaultOffice, resolveOffice } from '../../../../shared/domain/agreements/offices';
+import { czechOffice, defaultOffice, isOfficeCode, resolveOffice } from '../../../../shared/domain/agreements/offices';
 import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
 import { defaultContractingBody } from '../../../../shared/domain/agreements/contracting-bodies';
 import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
@@ -65,7 +66,7 @@ const TEMPLATE_OF_TYPE: Record<PartnershipType, AgreementTemplate> = {
   unknown: 'partnership',
 };
 
-type Resolved = { partnershipId: number | null; request: AgreementRequestInput };
+type Resolved = { partnershipId: number | null; townId: number; request: AgreementRequestInput };
 
 async function registryData(db: Knex, source: AgreementSource) {
   let partnership: PartnershipRecord | null = null;
@@ -221,6 +222,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
   };
   return {
     partnershipId: partnership?.id ?? null,
+    townId: town.id,
     request: {
       source: partnership ? { partnershipId: partnership.id } : source,
       template,
@@ -301,9 +303,10 @@ async function writeAndRecord(
   request: AgreementRequestInput,
   filePath: string,
   overwrite: boolean,
-): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null }> {
+): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null; townCardFilled: string[] }> {
   const { model, bytes } = await buildAgreement(ctx, request);
   await writeFileAtomically(filePath, bytes, { overwrite });
+  const townCardFilled = await keepOnTownCard(ctx, request);
   const defaults = await agreementDefaults(ctx, request.source);
   let draftId: number | null = null;
   if (defaults.partnershipId !== null) {
@@ -327,7 +330,52 @@ async function writeAndRecord(
     );
     ctx.emit('data:changed', { tables: ['agreement_documents'] });
   }
-  return { filePath, warnings: model.warnings, draftId };
+  return { filePath, warnings: model.warnings, draftId, townCardFilled };
+}
+
+/**
+ * What the user typed about the partner town in a saved draft (its town hall address, mayor, the
+ * title in the town's own language) goes to the town's card where the card knew nothing yet, so
+ * the next draft and every batch start from it.
+ */
+async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): Promise<string[]> {
+  const townId =
+    'foreignTownId' in request.source
+      ? request.source.foreignTownId
+      : (await findPartnership(ctx.db.knex, request.source.partnershipId))?.foreignTownId;
+  if (townId === undefined) return [];
+  const town = await findTown(ctx.db.knex, townId);
+  if (!town) return [];
+  const partner = request.fields.partner;
+  const card = await findTownCard(ctx.db.knex, townId);
+  const townRules = {
+    name: town.name,
+    nameNative: card?.nameNative ?? null,
+    countryCode: town.countryCode,
+    kind: town.kind,
+    population: town.population,
+    adminRegion: card?.adminRegion ?? null,
+    language: town.language,
+  };
+  // A title is kept only in the town's own language (the card's title is worded in it).
+  const ownLanguage = town.language === null || town.language === request.language;
+  // What the rules would put there is not a fact the user stated: only a choice of their own is kept.
+  const office = partner.mayorOffice;
+  const body = partner.contractingBody?.trim() ?? '';
+  return fillTownCard(ctx, townId, {
+    address: partner.address,
+    mayorName: partner.mayorName,
+    mayorGender: partner.mayorGender,
+    ...(ownLanguage ? { mayorTitle: partner.mayorTitles[request.language] ?? null } : {}),
+    ...(office !== undefined && isOfficeCode(office) && office !== defaultOffice(townRules)
+      ? { mayorOffice: office }
+      : {}),
+    ...(body !== '' && body !== (defaultContractingBody(townRules) ?? '') ? { contractingBody: body } : {}),
+    // The partner's name in Cyrillic is its own name where the town's language is written so.
+    ...(hasCyrillic(partner.nameCyrillic ?? '') && (town.language === 'uk' || town.countryCode === 'UA')
+      ? { nameNative: partner.nameCyrillic }
+      : {}),
+  });
 }
 
 /**
