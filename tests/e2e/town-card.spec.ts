@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The text of a DOCX's body (runs joined), for reading what a draft says. */
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+}
+
+test('partner-town card: opened from the grid, edited, saved with history; a batch draft then uses it', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // An Austrian partner town whose card knows no mayor and no town hall address yet.
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .where('t.country_code', 'AT')
+    .whereNull('t.mayor_name')
+    .whereNull('t.address')
+    .orderBy('p.id', 'desc')
+    .first<{ id: number; townId: number; town: string; member: string }>(
+      'p.id',
+      't.id as townId',
+      't.name as town',
+      'm.name as member',
+    );
+  expect(row).toBeDefined();
+
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  const link = page.getByTestId(`town-link-${String(row.id)}`);
+  await link.click();
+  const card = page.getByTestId('town-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(row.town);
+  // Unknown stays unknown: the fields are empty, nothing made up.
+  await expect(card.getByTestId('town-mayorName')).toHaveValue('');
+  await expect(card.getByTestId('town-address')).toHaveValue('');
+  // The town's partnerships are listed on its card.
+  await expect(card.getByTestId('town-partnerships')).toContainText(row.member);
+
+  await card.getByTestId('town-mayorName').fill('Johanna Gruber');
+  await card.getByTestId('town-mayorGender').selectOption('f');
+  await card.getByTestId('town-address').fill('Hauptplatz 1, 3500 Krems');
+  await card.getByTestId('town-save').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'town-card-cs');
+  await card.getByTestId('town-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toBeVisible();
+
+  const stored = await knex('foreign_towns')
+    .where({ id: row.townId })
+    .first<{ mayor_name: string; mayor_gender: string; address: string }>();
+  expect(stored).toMatchObject({ mayor_name: 'Johanna Gruber', mayor_gender: 'f', address: 'Hauptplatz 1, 3500 Krems' });
+  // Audited like every edit, under the town's record.
+  const audit = await knex('audit_log')
+    .where({ table_name: 'foreign_towns', record_id: row.townId, action: 'update' })
+    .orderBy('id', 'desc')
+    .first<{ before: string; after: string }>();
+  expect(audit.after).toContain('Johanna Gruber');
+  expect(audit.before).not.toContain('Johanna Gruber');
+
+  // The card in English.
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await link.click();
+  await expect(card.getByTestId('town-mayorName')).toHaveValue('Johanna Gruber');
+  await expect(card).toContainText('Mayor');
+  await saveScreen(page, 'town-card-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+
+  // A batch of drafts reads the card: the mayor and the town hall are filled in, not asked for.
+  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+  const batch = page.locator('details.agreement-batch');
+  await batch.locator('summary').click();
+  await batch.getByLabel('Filtr partnerství').fill(row.town);
+  await batch.getByRole('checkbox', { name: new RegExp(`${row.member} – ${row.town}`) }).check();
+  const before = new Set(existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : []);
+  await batch.getByRole('button', { name: 'Vytvořit návrhy…' }).click();
+  await expect(batch.locator('.notice-ok')).toBeVisible();
+  const written = readdirSync(webApp.outputDir).filter((f) => f.endsWith('.docx') && !before.has(f));
+  expect(written).toHaveLength(1);
+  const text = await docxText(path.join(webApp.outputDir, written[0] ?? ''));
+  expect(text).toContain('Johanna Gruber');
+  expect(text).toContain('Hauptplatz 1, 3500 Krems');
+  // The female title in both languages (the card's gender), not a marker and not a male title.
+  expect(text).toContain('Bürgermeisterin');
+  expect(text).toContain('starostka');
+});
+
+test('a value typed on the agreement screen that the card lacked is kept on the card', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .whereIn('t.country_code', ['PL', 'SK'])
+    .whereNull('t.mayor_name')
+    .orderBy('p.id', 'desc')
+    .first<{ id: number; townId: number; town: string }>('p.id', 't.id as townId', 't.name as town');
+  expect(row).toBeDefined();
+
+  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+  await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+  await expect(page.getByTestId('agreement-card-hint')).toBeVisible();
+  await page.getByTestId('agr-partner-mayorName').fill('Anna Nowak');
+  await page.getByTestId('agreement-save').click();
+  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+  const filled = page.getByTestId('agreement-card-filled');
+  await expect(filled).toContainText(row.town);
+  await expect(filled).toContainText('Jméno starosty/starostky');
+  await saveScreen(page, 'agreement-card-filled-cs');
+  expect(
+    (await knex('foreign_towns').where({ id: row.townId }).first<{ mayor_name: string | null }>()).mayor_name,
+  ).toBe('Anna Nowak');
+
+  // A second draft with other wording never replaces what the card has.
+  await page.getByTestId('agr-partner-mayorName').fill('Someone Else');
+  await page.getByTestId('agreement-save').click();
+  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+  // Where the dialog offers the first draft's file name again, replacing it is asked first.
+  const overwrite = page.getByTestId('agreement-confirm-overwrite');
+  await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();
+  if (await overwrite.isVisible()) await overwrite.getByRole('button', { name: 'Nahradit' }).click();
+  await expect(page.getByTestId('agreement-saved')).toBeVisible();
+  await expect(page.getByTestId('agreement-card-filled')).toHaveCount(0);
+  expect(
+    (await knex('foreign_towns').where({ id: row.townId }).first<{ mayor_name: string | null }>()).mayor_name,
+  ).toBe('Anna Nowak');
+});
