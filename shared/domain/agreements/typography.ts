@@ -61,6 +61,9 @@ const frenchSpacing: Rule = (text) =>
     .replace(/«[ \u00a0]?/g, `«${NBSP}`)
     .replace(/[ \u00a0]?»/g, `${NBSP}»`);
 
+/** French numbers the first article as an ordinal: the heading "Article 1" is "Article 1er". */
+const firstArticle: Rule = (text) => text.replace(/^(Article)[ \u00a0]1$/u, `$1${NBSP}1er`);
+
 const pipe =
   (...rules: Rule[]): Rule =>
   (text) =>
@@ -72,7 +75,7 @@ const RULES: Record<AgreementLanguage, Rule> = {
   pl: pipe(common, oneLetterWords('aAiIoOuUwWzZ')),
   de: common,
   en: pipe(common, longDates(MONTHS.en)),
-  fr: pipe(firstOfMonth(MONTHS.fr, '1er'), common, longDates(MONTHS.fr), frenchSpacing),
+  fr: pipe(firstOfMonth(MONTHS.fr, '1er'), firstArticle, common, longDates(MONTHS.fr), frenchSpacing),
   it: pipe(firstOfMonth(MONTHS.it, '1º'), common, longDates(MONTHS.it)),
   // "2030. december 1.": the year, the month and the day stay together.
   hu: pipe(common, (text) =>

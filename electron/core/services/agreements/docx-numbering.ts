@@ -13,9 +13,10 @@ import type { AgreementModel, Para, Section } from '../../../../shared/domain/ag
  * the two texts of the sequential layout) are two lists, so each counts its own articles and
  * both stay in step: every numbered article has its label in both languages.
  *
- * The label's wording comes from the model (the clause library's `articlePattern`): the first
- * numbered article's label with its number replaced by `%1`. A language whose labels do not all
- * follow that one pattern (none today; French "Article 1er" would be one) keeps its typed labels.
+ * The label's wording comes from the model (the clause library's `articlePattern`): a numbered
+ * article's label with its number replaced by `%1`. French writes the first article as an
+ * ordinal ("Article 1er", then "Article 2"): that one label stays typed and the list starts at 2.
+ * A language whose labels do not follow one pattern otherwise keeps its typed labels.
  */
 
 export const BULLET_REFERENCE = 'agreement-bullet';
@@ -36,12 +37,13 @@ export const labelOf = (section: Section, column: 0 | 1): Para | undefined =>
     : undefined;
 
 /**
- * The level text of a column's article labels ("Článek %1"), or null when the labels cannot be
- * Word numbering (then they stay typed text): every numbered article's label must be the one
- * pattern with its own number, written once.
+ * How a column's article labels are Word numbering: the level text ("Článek %1") and the number
+ * the list starts at, or null when the labels cannot be numbering (then they stay typed text).
+ * Every numbered article's label must be the one pattern with its own number, written once; only
+ * the first may differ (an ordinal, "Article 1er"), and then it stays typed and the list starts at 2.
  */
-export function articleLevelText(model: AgreementModel, column: 0 | 1): string | null {
-  let pattern: string | null = null;
+export function articleNumbering(model: AgreementModel, column: 0 | 1): { text: string; start: number } | null {
+  const candidates: { number: number; candidate: string }[] = [];
   for (const section of model.sections) {
     if (section.kind !== 'article' || section.number === null) continue;
     const label = labelOf(section, column);
@@ -51,12 +53,25 @@ export function articleLevelText(model: AgreementModel, column: 0 | 1): string |
     const parts = text.split(digits);
     // The number exactly once and no other digits: "Článek 1", "1. cikk".
     if (parts.length !== 2 || /\d/.test(parts.join('')) || text.includes('%')) return null;
-    const candidate = parts.join('%1');
-    if (pattern === null) pattern = candidate;
-    else if (candidate !== pattern) return null;
+    candidates.push({ number: section.number, candidate: parts.join('%1') });
   }
-  return pattern;
+  const [first, second] = candidates;
+  if (first === undefined) return null;
+  if (candidates.every((c) => c.candidate === first.candidate)) return { text: first.candidate, start: 1 };
+  // "Article 1er", "Article 2", …: the first label is typed, Word counts from 2.
+  const rest = candidates.slice(1);
+  if (first.number === 1 && second !== undefined && rest.every((c) => c.candidate === second.candidate))
+    return { text: second.candidate, start: 2 };
+  return null;
 }
+
+/** The level text of a column's article labels ("Článek %1"), or null when they stay typed text. */
+export const articleLevelText = (model: AgreementModel, column: 0 | 1): string | null =>
+  articleNumbering(model, column)?.text ?? null;
+
+/** A label that stays typed in a Word-numbered column: the first article's ordinal ("Article 1er"). */
+export const typedLabel = (model: AgreementModel, section: Section, column: 0 | 1): boolean =>
+  section.number === 1 && articleNumbering(model, column)?.start === 2;
 
 /** The typed number a numbered paragraph starts with ("2. ", typography may have made the space a no-break one). */
 export const typedNumber = (para: Para, n: number): string | null => {
@@ -92,8 +107,9 @@ export function numberingConfig(model: AgreementModel): INumberingOptions['confi
     style: { paragraph: { indent: NUMBERED_INDENT, leftTabStop: NUMBERED_INDENT.left } },
   });
   const articles = ([0, 1] as const).flatMap((column) => {
-    const text = articleLevelText(model, column);
-    if (text === null) return [];
+    const numbering = articleNumbering(model, column);
+    if (numbering === null) return [];
+    const { text, start } = numbering;
     return [
       {
         reference: articleReference(model.languages[column]),
@@ -102,6 +118,7 @@ export function numberingConfig(model: AgreementModel): INumberingOptions['confi
             level: 0,
             format: LevelFormat.DECIMAL,
             text,
+            start,
             alignment: AlignmentType.LEFT,
             // Nothing after the label: the heading is centred and holds only the label.
             suffix: LevelSuffix.NOTHING,
@@ -157,7 +174,9 @@ export function planSection(
 ): { para: Para; numbering: ParaNumbering; outline: 1 | 2 | null }[] {
   const language = model.languages[column];
   const label = labelOf(section, column);
-  const labelled = wordArticles && label !== undefined;
+  // "Article 1er" stays typed, and its paragraphs count in a list of their own: the article list
+  // then starts with "Article 2" (a paragraph of its level 2 before it would count an article).
+  const labelled = wordArticles && label !== undefined && !typedLabel(model, section, column);
   let n = 0;
   return section.texts[column].map((para, index) => {
     const isLabel = label !== undefined && index === 0;
