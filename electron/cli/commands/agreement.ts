@@ -41,10 +41,11 @@ export const agreementCommand: Command = {
   usage:
     'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] ' +
     '[--preambles european_integration,solidarity|none] [--omit coordination,financing] [--entry signature|approval] ' +
-    '[--originals 4] [--project-name TEXT] [--final] [--pair] [--out FILE.docx] [--force]\n' +
+    '[--originals 4] [--project-name TEXT] [--latin-in-brackets] [--final] [--pair] [--out FILE.docx] [--force]\n' +
     "  --preambles  the preamble paragraphs (default: the template's own)\n" +
     "  --omit       optional articles left out (the template's optional article ids)\n" +
     "  --entry      entry into force: on signature, or after both councils' approval\n" +
+    '  --latin-in-brackets  in a Cyrillic text, the Latin spelling of each name in brackets: Місто Табор (Tábor)\n' +
     '  --final      the final text: no "NÁVRH / ENTWURF" mark on the pages\n' +
     "  --pair       both originals: --out gets the Czech copy, the partner's copy is written beside it",
   options: {
@@ -60,6 +61,7 @@ export const agreementCommand: Command = {
     entry: { type: 'string' },
     originals: { type: 'string' },
     'project-name': { type: 'string' },
+    'latin-in-brackets': { type: 'boolean' },
     final: { type: 'boolean' },
     pair: { type: 'boolean' },
     force: { type: 'boolean' },
@@ -101,6 +103,7 @@ export const agreementCommand: Command = {
           ...(originals === null ? {} : { originals }),
           ...(projectName === null ? {} : { projectName }),
         },
+        ...(values['latin-in-brackets'] === true ? { latinInBrackets: true } : {}),
         ...(values.final === true ? { final: true } : {}),
         ...(values.pair === true ? { pair: true } : {}),
       });

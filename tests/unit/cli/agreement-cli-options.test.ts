@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import knex from 'knex';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,22 @@ describe("twinreg agreement: the screen's options", () => {
     expect(files).toHaveLength(2);
     expect(files.some((f) => f.includes('– vyhotovení pro'))).toBe(true);
     expect((await lastRequest(db)).copyFor).toBe('partner');
+  });
+
+  it('--latin-in-brackets puts the Latin spelling after each name of a Cyrillic text, as the screen’s tick does', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const args = ['agreement', '--db', db, '--partnership', '1', '--lang', 'uk'];
+    expect((await run(...args, '--out', path.join(dir, 'plain.docx'))).code).toBe(0);
+    expect((await lastRequest(db)).latinInBrackets).toBeUndefined();
+    const result = await run(...args, '--latin-in-brackets', '--out', path.join(dir, 'latin.docx'));
+    expect(result.code, result.err).toBe(0);
+    expect((await lastRequest(db)).latinInBrackets).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'latin.docx')));
+    const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    // Partnership 1 is Tábor's: "Місто Табор (Tábor)" and its mayor with the Latin name after the Cyrillic.
+    expect(text).toContain('Табор (Tábor)');
   });
 
   it('refuses unknown values with a usage message naming the option', async () => {
