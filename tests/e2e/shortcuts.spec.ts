@@ -108,6 +108,17 @@ test('Ctrl+S saves the partnership detail while typing in a field, and the new r
   expect(requests).toEqual([{ n: 1 }]);
 });
 
+test('Ctrl+S on the agreement screen saves the draft (asking about the gaps first)', async ({ appPage: page }) => {
+  await page.getByTestId('nav-agreements').click();
+  await page.getByTestId('agreement-partnership').selectOption({ index: 1 });
+  const save = page.getByTestId('agreement-save');
+  await expect(save).toHaveAttribute('title', 'Uložit DOCX… (Ctrl+S)');
+  await page.getByTestId('agr-partner-mayorName').fill('Jana Zkratková');
+  await page.getByTestId('agr-partner-mayorName').press('Control+s');
+  // The same path as the button: the draft still has gaps, so saving asks first.
+  await expect(page.getByTestId('agreement-confirm')).toBeVisible();
+});
+
 test('Esc closes the member overview; F1 opens Help', async ({ appPage: page }) => {
   const grid = page.getByTestId('members-grid');
   await expect(grid.locator('.ag-row').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
 import { openTownCard } from '../../components/TownCardDialog';
+import { withShortcut } from '../../lib/shortcuts';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
@@ -73,6 +74,8 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           type="button"
           className="button primary"
           data-testid="agreement-save"
+          data-shortcut="save"
+          title={withShortcut(t('agreements.save'), 'save')}
           disabled={busy}
           onClick={() => void save({ acceptMissing: false })}
         >
