@@ -61,6 +61,18 @@ const frenchSpacing: Rule = (text) =>
     .replace(/«[ \u00a0]?/g, `«${NBSP}`)
     .replace(/[ \u00a0]?»/g, `${NBSP}»`);
 
+/**
+ * Polish and Ukrainian write "r." / "р." (roku / року) after a date in digits: "01.12.2030 r.";
+ * a sentence ending with the date ends with the abbreviation's dot.
+ */
+const yearMark =
+  (mark: string): Rule =>
+  (text) =>
+    text.replace(
+      new RegExp(`(?<![\\d.])(\\d{2}\\.\\d{2}\\.\\d{4})(?![\\d]|[ ${NBSP}]${mark}\\.)\\.?`, 'gu'),
+      `$1${NBSP}${mark}.`,
+    );
+
 /** French numbers the first article as an ordinal: the heading "Article 1" is "Article 1er". */
 const firstArticle: Rule = (text) => text.replace(/^(Article)[ \u00a0]1$/u, `$1${NBSP}1er`);
 
@@ -72,7 +84,7 @@ const pipe =
 const RULES: Record<AgreementLanguage, Rule> = {
   cs: pipe(common, oneLetterWords('kKsSvVzZoOuUaAiI')),
   sk: pipe(common, oneLetterWords('kKsSvVzZoOuUaAiI')),
-  pl: pipe(common, oneLetterWords('aAiIoOuUwWzZ')),
+  pl: pipe(common, oneLetterWords('aAiIoOuUwWzZ'), yearMark('r')),
   de: common,
   en: pipe(common, longDates(MONTHS.en)),
   fr: pipe(firstOfMonth(MONTHS.fr, '1er'), firstArticle, common, longDates(MONTHS.fr), frenchSpacing),
@@ -82,7 +94,7 @@ const RULES: Record<AgreementLanguage, Rule> = {
     text.replace(new RegExp(`(?<=\\d\\.)[ ${NBSP}](${MONTHS.hu}) (?=\\d)`, 'gu'), `${NBSP}$1${NBSP}`),
   ),
   // Ukrainian typesetting keeps one-letter prepositions and conjunctions with the next word too.
-  uk: pipe(common, oneLetterWords('вВзЗіІуУйЙаАоО')),
+  uk: pipe(common, oneLetterWords('вВзЗіІуУйЙаАоО'), yearMark('р')),
 };
 
 /** The text as it is typeset in `language`. Pure; applying it twice changes nothing. */

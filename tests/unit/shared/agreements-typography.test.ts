@@ -33,7 +33,7 @@ const GOLDEN = {
       'z co najmniej 6-miesięcznym wyprzedzeniem w Polsce i u nas',
       'z⍽co najmniej 6‑miesięcznym wyprzedzeniem w⍽Polsce i⍽u⍽nas',
     ],
-    ['uchwałą nr 5 z dnia 01.12.2030', 'uchwałą nr⍽5⍽z⍽dnia 01.12.2030'],
+    ['uchwałą nr 5 z dnia 01.12.2030', 'uchwałą nr⍽5⍽z⍽dnia 01.12.2030⍽r.'],
   ],
   de: [
     ['mit Beschluss Nr. 5 vom 02.05.2025', 'mit Beschluss Nr.⍽5⍽vom 02.05.2025'],
@@ -61,7 +61,7 @@ const GOLDEN = {
     ['törvény 41. §-a alapján', 'törvény 41.⍽§-a alapján'],
   ],
   uk: [
-    ['рішення № 5 від 01.12.2030', 'рішення №⍽5⍽від 01.12.2030'],
+    ['рішення № 5 від 01.12.2030', 'рішення №⍽5⍽від 01.12.2030⍽р.'],
     ['з 6-місячним попередженням', 'з⍽6‑місячним попередженням'],
     ['Підписано в день церемонії в 4 примірниках', 'Підписано в⍽день церемонії в⍽4⍽примірниках'],
   ],
