@@ -11,6 +11,7 @@ import {
 } from './codes';
 import { isCountryCode } from './countries';
 import type { FieldIssue } from './errors';
+import { foreignTownInputSchema } from './partnership-rules';
 import { id, isoDate, optionalText } from './schemas';
 
 /** ISO 3166-1 alpha-2 code of a real country. */
@@ -80,6 +81,10 @@ export const requestToPartnershipSchema = z
     /** The foreign town (a foreign_seeks request names it already). */
     townName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').nullable(),
     townCountryCode: countryCode.nullable(),
+    /** The foreign town as a registry record (wins over the fields below). */
+    foreignTownId: id.optional(),
+    /** The foreign town as picked from the town suggestions: gazetteer identity, Czech name, coordinates (wins over the name and country). */
+    town: foreignTownInputSchema.optional(),
     type: z.enum(PARTNERSHIP_TYPES),
     status: z.enum(PARTNERSHIP_STATUSES),
     startedOn: isoDate.nullable(),

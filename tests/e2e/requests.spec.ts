@@ -105,8 +105,10 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await requestRow(page, 'Freistadt').locator('[col-id="requester"]').click();
     await page.getByTestId('convert-request').click();
     const dialog = page.getByTestId('convert-dialog');
-    await expect(dialog.getByTestId('convert-town')).toHaveValue('Freistadt');
-    await expect(dialog.getByTestId('convert-country')).toHaveValue('AT');
+    // The town picker of "New partnership" searches the requester's name in its country at once.
+    await expect(dialog.getByTestId('town-input')).toHaveValue('Freistadt');
+    await dialog.getByTestId('town-suggestion').filter({ hasText: 'Freistadt' }).first().click();
+    await expect(dialog.getByTestId('town-chosen')).toContainText('Freistadt');
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog.getByTestId('error-c-municipalityId')).toHaveText('Vyplňte toto pole.');
     await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
@@ -120,8 +122,16 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     const partnership = await knex('partnerships as p')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .where({ 'p.municipality_id': tabor.id, 't.name': 'Freistadt' })
-      .first<{ id: number; country_code: string }>('p.id', 't.country_code');
+      .first<{ id: number; country_code: string; geonames_id: number | null; latitude: number | null }>(
+        'p.id',
+        't.country_code',
+        't.geonames_id',
+        't.latitude',
+      );
     expect(partnership.country_code).toBe('AT');
+    // Picked from the gazetteer: with its identity and coordinates.
+    expect(partnership.geonames_id).toEqual(expect.any(Number));
+    expect(partnership.latitude).toEqual(expect.any(Number));
     const areas = await knex('partnership_areas')
       .where({ partnership_id: partnership.id })
       .orderBy('area')

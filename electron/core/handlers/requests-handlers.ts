@@ -7,6 +7,7 @@ import {
   requestToPartnership,
   restoreRequest,
   suggestForRequest,
+  suggestTownsForRequest,
   updateRequest,
 } from '../services/requests-service';
 import type { HandlersFor } from './types';
@@ -20,4 +21,5 @@ export const requestsHandlers = (ctx: AppContext) =>
     'requests:restore': (input) => restoreRequest(ctx, input),
     'requests:toPartnership': (input) => requestToPartnership(ctx, input),
     'requests:suggest': ({ id }) => suggestForRequest(ctx, id),
+    'requests:suggestTowns': ({ id }) => suggestTownsForRequest(ctx, id),
   }) satisfies HandlersFor<typeof requestsChannels>;

@@ -152,6 +152,14 @@ export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
   return rows.map(toTown);
 }
 
+/** The registry towns that have at least one partnership (every partner of one is a Czech municipality). */
+export async function listTwinnedForeignTowns(db: Knex): Promise<ForeignTown[]> {
+  const rows = await db('foreign_towns')
+    .whereIn('id', db('partnerships').distinct('foreign_town_id'))
+    .select<TownRecord[]>(townColumns);
+  return rows.map(toTown);
+}
+
 /** The card's fields and their columns (the one map of `foreign_towns` for the card). */
 const CARD_COLUMN_OF = {
   id: 'id',

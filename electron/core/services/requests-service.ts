@@ -6,10 +6,14 @@ import {
   type RequestRow,
   type RequestToPartnership,
 } from '../../../shared/domain/request-rules';
+import { gazetteerPartners, type StatedRequest } from '../../../shared/domain/partner-finding';
+import type { ForeignTown, TownSuggestion } from '../../../shared/domain/partnerships';
+import type { CooperationArea } from '../../../shared/domain/codes';
 import type { AppContext } from '../context';
 import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
-import { findOrAddTown } from './towns-service';
+import { exonymOf, findOrAddTown, gazetteerTowns } from './towns-service';
+import { findForeignTown, listTwinnedForeignTowns } from '../repositories/foreign-towns-repository';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
 import { insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
@@ -167,25 +171,45 @@ export async function requestToPartnership(
     }
     const issues: FieldIssue[] = [];
     const municipalityId = request.direction === 'member_seeks' ? request.municipalityId : input.municipalityId;
+    // A town picked from the suggestions (or a registry record) is named by `town`/`foreignTownId`;
+    // otherwise by name and country, which a foreign town's request states itself.
+    const picked = input.foreignTownId !== undefined || input.town !== undefined;
+    const townPath = picked ? 'town' : 'townName';
     const townName = input.townName ?? (request.direction === 'foreign_seeks' ? request.requesterName : null);
     const countryCode =
       input.townCountryCode ?? (request.direction === 'foreign_seeks' ? request.requesterCountryCode : null);
     if (municipalityId === null) issues.push({ path: 'municipalityId', message: 'validation.required' });
     else if (!(await findMunicipalityDetail(trx, municipalityId)))
       issues.push({ path: 'municipalityId', message: 'validation.unknownMunicipality' });
-    if (!townName) issues.push({ path: 'townName', message: 'validation.required' });
-    if (!countryCode) issues.push({ path: 'townCountryCode', message: 'validation.required' });
-    else if (countryCode === 'CZ') issues.push({ path: 'townCountryCode', message: 'validation.foreignCountry' });
-    if (issues.length > 0 || municipalityId === null || !townName || !countryCode) throw invalidFields(issues);
+    if (input.foreignTownId !== undefined) {
+      const known = await findForeignTown(trx, input.foreignTownId);
+      if (!known) issues.push({ path: 'town', message: 'validation.townRequired' });
+      else if (known.countryCode === 'CZ') issues.push({ path: 'town', message: 'validation.foreignCountry' });
+    } else if (input.town !== undefined) {
+      if (input.town.countryCode === 'CZ') issues.push({ path: 'town', message: 'validation.foreignCountry' });
+    } else {
+      if (!townName) issues.push({ path: 'townName', message: 'validation.required' });
+      if (!countryCode) issues.push({ path: 'townCountryCode', message: 'validation.required' });
+      else if (countryCode === 'CZ') issues.push({ path: 'townCountryCode', message: 'validation.foreignCountry' });
+    }
+    if (issues.length > 0 || municipalityId === null) throw invalidFields(issues);
 
-    const foreignTownId = await findOrAddTown(change, {
-      name: townName,
-      countryCode,
-      source: `request ${String(request.id)}`,
-    });
+    const source = `request ${String(request.id)}`;
+    let foreignTownId: number;
+    if (input.foreignTownId !== undefined) foreignTownId = input.foreignTownId;
+    else if (input.town !== undefined) {
+      const town = input.town;
+      foreignTownId = await findOrAddTown(change, {
+        ...town,
+        nameCs: town.nameCs ?? exonymOf(town.countryCode, town.name),
+        source,
+      });
+    } else if (townName && countryCode) {
+      foreignTownId = await findOrAddTown(change, { name: townName, countryCode, source });
+    } else throw invalidFields(issues);
     if (await partnershipExists(trx, municipalityId, foreignTownId)) {
       throw new AppError('CONFLICT', 'This member already has a partnership with that town.', {
-        issues: [{ path: 'townName', message: 'validation.partnershipExists' }],
+        issues: [{ path: townPath, message: 'validation.partnershipExists' }],
       });
     }
     const partnershipId = await insertPartnership(
@@ -250,4 +274,74 @@ export async function suggestForRequest(ctx: AppContext, id: number) {
     const row = byId.get(s.requestId);
     return row ? [{ request: row, score: s.score, commonThemes: s.commonThemes, sizeMatches: s.sizeMatches }] : [];
   });
+}
+
+/** A gazetteer town suggested for a member's request, as `requests:suggestTowns` answers. */
+export type TownForRequest = {
+  town: TownSuggestion;
+  distanceKm: number | null;
+  commonThemes: CooperationArea[];
+  requestId: number | null;
+};
+
+/**
+ * Gazetteer towns for a member_seeks request (see `gazetteerPartners`): the member's coordinates
+ * for the distance, the registry's twinned towns left out, the themes of open requests of foreign
+ * towns seeking a Czech partner for the overlap. Empty for a foreign town's request.
+ */
+export async function suggestTownsForRequest(ctx: AppContext, id: number): Promise<TownForRequest[]> {
+  const db = ctx.db.knex;
+  const request = await mustFind(db, id);
+  if (request.direction !== 'member_seeks' || request.municipalityId === null) return [];
+  const member = await findMunicipalityDetail(db, request.municipalityId);
+  const twinned = await listTwinnedForeignTowns(db);
+  const all = await listRequestRows(db);
+  // The registry towns that requests point at (few), for their GeoNames ids.
+  const towns = new Map<number, ForeignTown>();
+  for (const townId of new Set(all.flatMap((row) => (row.foreignTownId === null ? [] : [row.foreignTownId])))) {
+    const town = await findForeignTown(db, townId);
+    if (town) towns.set(townId, town);
+  }
+  const stated: StatedRequest[] = all.flatMap((row) => {
+    if (row.direction !== 'foreign_seeks' || row.status === 'accepted' || row.status === 'closed') return [];
+    if (row.wantedCountryCodes.length > 0 && !row.wantedCountryCodes.includes('CZ')) return [];
+    const registryTown = row.foreignTownId !== null ? towns.get(row.foreignTownId) : undefined;
+    const countryCode = registryTown?.countryCode ?? row.requesterCountryCode;
+    const name = registryTown?.name ?? row.requesterName;
+    if (countryCode === null || name === null) return [];
+    return [{ requestId: row.id, countryCode, name, geonamesId: registryTown?.geonamesId ?? null, themes: row.themes }];
+  });
+  const found = gazetteerPartners(
+    {
+      latitude: member?.latitude ?? null,
+      longitude: member?.longitude ?? null,
+      wantedCountryCodes: request.wantedCountryCodes,
+      wantedSize: request.wantedSize,
+      themes: request.themes,
+    },
+    await gazetteerTowns(request.wantedCountryCodes),
+    twinned.map((town) => ({
+      geonamesId: town.geonamesId,
+      countryCode: town.countryCode,
+      names: [town.name, ...(town.nameCs === null ? [] : [town.nameCs]), ...town.altNames],
+    })),
+    stated,
+  );
+  return found.map(({ town, distanceKm, commonThemes, requestId }) => ({
+    town: {
+      foreignTownId: null,
+      geonamesId: town.geonamesId,
+      name: town.name,
+      nameCs: town.nameCs,
+      countryCode: town.countryCode,
+      adminCode: town.adminCode,
+      adminRegion: null,
+      population: town.population,
+      latitude: town.latitude,
+      longitude: town.longitude,
+    },
+    distanceKm,
+    commonThemes,
+    requestId,
+  }));
 }

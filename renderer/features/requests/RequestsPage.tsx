@@ -1,6 +1,7 @@
 import type { GridApi, RowClickedEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countryName } from '../../../shared/domain/countries';
+import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,6 +15,7 @@ import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog } from '../../components/dialogs';
 import { errorToast, useToast } from '../../components/Toasts';
 import { ConvertDialog } from './ConvertDialog';
+import { GazetteerTowns } from './GazetteerTowns';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
 import { requesterOf, requestsColumns } from './requests-columns';
@@ -59,6 +61,8 @@ export function RequestsPage() {
   const [shown, setShown] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<'new' | 'edit' | 'delete' | 'convert' | null>(null);
+  // The town a conversion starts with (picked among the gazetteer suggestions), if any.
+  const [convertTown, setConvertTown] = useState<TownSuggestion | null>(null);
   const toast = useToast();
   const [gridApi, setGridApi] = useState<GridApi<RequestRow> | null>(null);
   const { reload } = requests;
@@ -212,7 +216,10 @@ export function RequestsPage() {
                   <button
                     type="button"
                     className="button primary"
-                    onClick={() => setDialog('convert')}
+                    onClick={() => {
+                      setConvertTown(null);
+                      setDialog('convert');
+                    }}
                     data-testid="convert-request"
                   >
                     {t('requests.convert')}
@@ -232,7 +239,22 @@ export function RequestsPage() {
               <section className="r-suggest">
                 <h3>{t('requests.suggestPanel.title', { name: requesterOf(selected) })}</h3>
                 {selected.direction === 'member_seeks' ? (
-                  <Suggestions row={selected} onPick={setSelectedId} />
+                  <>
+                    <h4 className="r-suggest-sub">{t('requests.suggestPanel.requests')}</h4>
+                    <Suggestions row={selected} onPick={setSelectedId} />
+                    {selected.partnershipId === null && (
+                      <>
+                        <h4 className="r-suggest-sub">{t('requests.towns.title')}</h4>
+                        <GazetteerTowns
+                          row={selected}
+                          onPick={(town) => {
+                            setConvertTown(town);
+                            setDialog('convert');
+                          }}
+                        />
+                      </>
+                    )}
+                  </>
                 ) : (
                   <p className="note">{t('requests.suggestPanel.onlyMember')}</p>
                 )}
@@ -275,8 +297,10 @@ export function RequestsPage() {
       )}
       {dialog === 'convert' && selected && (
         <ConvertDialog
+          key={`${String(selected.id)}-${String(convertTown?.geonamesId ?? convertTown?.foreignTownId ?? '')}`}
           row={selected}
           members={members.data ?? []}
+          initialTown={convertTown}
           onCancel={() => setDialog(null)}
           onConflict={conflict}
           onDone={(result) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COOPERATION_AREAS } from '../../domain/codes';
 import { requestInputSchema, requestRowSchema, requestToPartnershipSchema } from '../../domain/request-rules';
+import { townSuggestionSchema } from '../../domain/partnerships';
 import { id } from '../../domain/schemas';
 import { defineChannels } from '../define';
 
@@ -31,7 +32,7 @@ export const requestsChannels = defineChannels({
     output: requestRowSchema,
   },
   'requests:toPartnership': {
-    doc: 'Turns a request into a partnership in one transaction: the member and the foreign town (found or added by country and name), the request set to accepted and linked to it.',
+    doc: 'Turns a request into a partnership in one transaction: the member and the foreign town (a registry town by `foreignTownId`, or a town picked from the suggestions with its gazetteer identity, Czech name and coordinates as `town`, else found or added by country and name), the request set to accepted and linked to it.',
     input: requestToPartnershipSchema,
     output: z.object({ partnershipId: id, request: requestRowSchema }),
   },
@@ -44,6 +45,18 @@ export const requestsChannels = defineChannels({
         score: z.number().int(),
         commonThemes: z.array(z.enum(COOPERATION_AREAS)),
         sizeMatches: z.boolean(),
+      }),
+    ),
+  },
+  'requests:suggestTowns': {
+    doc: 'Suggested partner towns for a member that seeks one, from the offline GeoNames gazetteer: towns of a wanted country and the wanted size, not twinned with any Czech municipality of the registry, best first (themes in common with an open request of the town, then distance from the member). A distance is null when the member has no coordinates. Empty for a foreign town’s request.',
+    input: z.object({ id }).strict(),
+    output: z.array(
+      z.object({
+        town: townSuggestionSchema,
+        distanceKm: z.number().int().nonnegative().nullable(),
+        commonThemes: z.array(z.enum(COOPERATION_AREAS)),
+        requestId: id.nullable(),
       }),
     ),
   },

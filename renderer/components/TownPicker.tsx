@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { countryName } from '../../shared/domain/countries';
+import type { TownSuggestion } from '../../shared/domain/partnerships';
+import { call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { Field } from './Field';
+import './town-picker.css';
+
+/**
+ * The one town picker ("New partnership", turning a request into one): typing a town's name gives
+ * offline suggestions, registry towns first, then the GeoNames gazetteer; only a suggestion can be
+ * chosen, so a new town comes with its diacritics, coordinates and gazetteer identity.
+ */
+export function TownPicker({
+  value,
+  onChange,
+  error,
+  label,
+  initialQuery = '',
+  countryCode,
+}: {
+  value: TownSuggestion | null;
+  onChange: (town: TownSuggestion | null) => void;
+  error?: string | undefined;
+  /** The field's label ("Partner town" unless given). */
+  label?: string | undefined;
+  /** Text to search for at once (a foreign town's request names its town). */
+  initialQuery?: string | undefined;
+  /** Only towns of this country (a foreign town's request names its country). */
+  countryCode?: string | undefined;
+}) {
+  const { t, language, formatNumber } = useI18n();
+  const [query, setQuery] = useState(initialQuery);
+  const [result, setResult] = useState<TownSuggestion[] | null>(null);
+  const [active, setActive] = useState(0);
+  // The query the suggestions shown answer.
+  const [answered, setAnswered] = useState<string | null>(null);
+  // Fewer than two letters ask nothing and show nothing.
+  const suggestions = query.trim().length < 2 ? null : result;
+  // Until core answers this query (the first answer waits for the gazetteer to load): "Loading…".
+  const waiting = query.trim().length >= 2 && answered !== query;
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    let live = true;
+    // A short pause while typing, so each keystroke does not ask core.
+    const timer = setTimeout(() => {
+      call('towns:suggest', { query, limit: 10, ...(countryCode === undefined ? {} : { countryCode }) }).then(
+        (found) => {
+          if (live) {
+            setResult(found);
+            setAnswered(query);
+            setActive(0);
+          }
+        },
+        () => {
+          if (live) {
+            setResult([]);
+            setAnswered(query);
+          }
+        },
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, countryCode]);
+
+  if (value) {
+    return (
+      <div className="field field-wide">
+        <span className="field-label">{label ?? t('partnerships.new.town')}</span>
+        <div className="p-chosen" data-testid="town-chosen">
+          <span>
+            <strong>{value.name}</strong>
+            {value.nameCs !== null && value.nameCs !== value.name && <> ({value.nameCs})</>} ·{' '}
+            <span className="p-cc">{value.countryCode}</span> {countryName(value.countryCode, language)}
+          </span>
+          <button type="button" className="button small" onClick={() => onChange(null)}>
+            {t('partnerships.new.change')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <Field name="town" label={label ?? t('partnerships.new.town')} error={error} wide>
+      <input
+        value={query}
+        role="combobox"
+        aria-expanded={suggestions !== null && suggestions.length > 0}
+        aria-autocomplete="list"
+        placeholder={t('partnerships.new.townHint')}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(event) => {
+          if (!suggestions || suggestions.length === 0) return;
+          if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, suggestions.length - 1));
+          else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
+          else if (event.key === 'Enter') {
+            event.preventDefault();
+            onChange(suggestions[active] ?? null);
+          } else return;
+          event.preventDefault();
+        }}
+        data-testid="town-input"
+      />
+      {(suggestions !== null || waiting) && (
+        <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
+          {waiting && (
+            <li className="muted-small p-suggestions-loading" role="status" data-testid="town-suggestions-loading">
+              <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+            </li>
+          )}
+          {suggestions?.length === 0 && !waiting && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
+          {(suggestions ?? []).map((s, index) => (
+            <li
+              key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                onChange(s);
+              }}
+              onMouseEnter={() => setActive(index)}
+              data-testid="town-suggestion"
+            >
+              <span className="p-cc">{s.countryCode}</span>
+              <span className="p-sugg-main">
+                <strong>{s.name}</strong>
+                {s.nameCs !== null && s.nameCs !== s.name && <span className="muted-small"> ({s.nameCs})</span>}
+                <span className="muted-small">
+                  {' '}
+                  · {countryName(s.countryCode, language)}
+                  {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
+                </span>
+              </span>
+              <span className="p-sugg-side">
+                {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}
+                {s.population !== null && (
+                  <span className="muted-small">
+                    {t('partnerships.new.population', { count: formatNumber(s.population) })}
+                  </span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  distanceKm,
+  gazetteerPartners,
+  type GazetteerTown,
+  type PartnerSeeker,
+} from '../../../shared/domain/partner-finding';
+
+const town = (over: Partial<GazetteerTown> & Pick<GazetteerTown, 'geonamesId' | 'name'>): GazetteerTown => ({
+  nameCs: null,
+  countryCode: 'AT',
+  adminCode: null,
+  population: 1500,
+  latitude: 48.5,
+  longitude: 15,
+  ...over,
+});
+
+/** Štěpánov nad Svratkou (Vysočina), seeking a village in Austria or Germany. */
+const seeker: PartnerSeeker = {
+  latitude: 49.5,
+  longitude: 16.33,
+  wantedCountryCodes: ['AT', 'DE'],
+  wantedSize: 'village',
+  themes: ['culture', 'tourism', 'heritage'],
+};
+
+const names = (found: ReturnType<typeof gazetteerPartners>) => found.map((f) => f.town.name);
+
+describe('gazetteer partners for a member seeking a partner', () => {
+  it('measures distance on the sphere (Prague–Vienna is about 250 km)', () => {
+    expect(Math.round(distanceKm(50.0755, 14.4378, 48.2082, 16.3738))).toBeGreaterThan(245);
+    expect(Math.round(distanceKm(50.0755, 14.4378, 48.2082, 16.3738))).toBeLessThan(256);
+    expect(distanceKm(49, 15, 49, 15)).toBe(0);
+  });
+
+  it('keeps towns of a wanted country and the wanted size, nearest first, with their distance', () => {
+    const towns = [
+      town({ geonamesId: 1, name: 'Weitra', latitude: 48.7, longitude: 14.89 }),
+      town({ geonamesId: 2, name: 'Drosendorf', latitude: 48.87, longitude: 15.62 }),
+      town({ geonamesId: 3, name: 'Linz', population: 200_000, latitude: 48.3, longitude: 14.29 }),
+      town({ geonamesId: 4, name: 'Zakopane', countryCode: 'PL', latitude: 49.3, longitude: 19.95 }),
+      town({ geonamesId: 5, name: 'Telč', countryCode: 'CZ', latitude: 49.18, longitude: 15.45 }),
+      town({ geonamesId: 6, name: 'Oberkappel', countryCode: 'DE', latitude: 48.55, longitude: 13.77 }),
+      // The gazetteer does not state its population: its size is unknown, so it is not offered.
+      town({ geonamesId: 7, name: 'Unbekannt', population: null, latitude: 48.9, longitude: 15.9 }),
+    ];
+    const found = gazetteerPartners(seeker, towns, [], []);
+    expect(names(found)).toEqual(['Drosendorf', 'Weitra', 'Oberkappel']);
+    const first = found[0];
+    expect(first?.distanceKm).toBe(Math.round(distanceKm(49.5, 16.33, 48.87, 15.62)));
+    expect(first?.commonThemes).toEqual([]);
+    expect(first?.requestId).toBeNull();
+    // Without a wanted size, a town of unknown population is offered too; Czech towns never are.
+    const anySize = gazetteerPartners({ ...seeker, wantedSize: null }, towns, [], []);
+    expect(names(anySize)).toContain('Unbekannt');
+    expect(names(anySize)).toContain('Linz');
+    expect(names(anySize)).not.toContain('Telč');
+    // Without a wanted country, any country abroad.
+    expect(names(gazetteerPartners({ ...seeker, wantedCountryCodes: [] }, towns, [], []))).toContain('Zakopane');
+  });
+
+  it('leaves out towns twinned with a Czech municipality, by GeoNames id or by folded name and country', () => {
+    const towns = [
+      town({ geonamesId: 10, name: 'Gmünd' }),
+      town({ geonamesId: 11, name: 'Gießen', countryCode: 'DE' }),
+      town({ geonamesId: 12, name: 'Rosenberg', nameCs: 'Rožmberk' }),
+      town({ geonamesId: 13, name: 'Frei' }),
+      town({ geonamesId: 14, name: 'Gießen', countryCode: 'AT' }),
+    ];
+    const found = gazetteerPartners(
+      seeker,
+      towns,
+      [
+        { geonamesId: 10, countryCode: 'AT', names: ['Gmuend'] },
+        { geonamesId: null, countryCode: 'DE', names: ['GIESSEN'] },
+        { geonamesId: null, countryCode: 'AT', names: ['Horní Rožmberk', 'rozmberk'] },
+      ],
+      [],
+    );
+    expect(names(found).sort()).toEqual(['Frei', 'Gießen']);
+    expect(found.find((f) => f.town.name === 'Gießen')?.town.countryCode).toBe('AT');
+  });
+
+  it('ranks a town whose own open request shares themes first and names that request', () => {
+    const towns = [
+      town({ geonamesId: 20, name: 'Nah', latitude: 49.2, longitude: 16.2 }),
+      town({ geonamesId: 21, name: 'Fern', latitude: 47.5, longitude: 13 }),
+      town({ geonamesId: 22, name: 'Mitte', latitude: 48.5, longitude: 15 }),
+    ];
+    const found = gazetteerPartners(
+      seeker,
+      towns,
+      [],
+      [
+        { requestId: 7, countryCode: 'AT', name: 'FERN', geonamesId: null, themes: ['heritage', 'sport', 'culture'] },
+        { requestId: 8, countryCode: 'AT', name: 'Elsewhere', geonamesId: 22, themes: ['tourism'] },
+      ],
+    );
+    expect(names(found)).toEqual(['Fern', 'Mitte', 'Nah']);
+    expect(found[0]?.commonThemes).toEqual(['culture', 'heritage']);
+    expect(found[0]?.requestId).toBe(7);
+    expect(found[1]?.requestId).toBe(8);
+  });
+
+  it('gives no distance when the member has no coordinates (never guessed), and stops at the limit', () => {
+    const towns = Array.from({ length: 30 }, (_, i) =>
+      town({ geonamesId: 100 + i, name: `Dorf ${String(i)}`, population: 1000 + i }),
+    );
+    const found = gazetteerPartners({ ...seeker, latitude: null, longitude: null }, towns, [], []);
+    expect(found).toHaveLength(10);
+    expect(found.every((f) => f.distanceKm === null)).toBe(true);
+    // Without a distance, larger first.
+    expect(found[0]?.town.population).toBe(1029);
+  });
+});
