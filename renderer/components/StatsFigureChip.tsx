@@ -4,6 +4,7 @@ import { call } from '../lib/api';
 import type { StatsFigureLink } from '../lib/deep-links';
 import { useI18n, type I18n } from '../lib/i18n';
 import { useLiveAsync } from '../lib/useLiveAsync';
+import { useAsync } from '../lib/useAsync';
 
 /**
  * The ids of the rows a statistics figure counts, asked from core (`stats:figureRows`, the same
@@ -37,13 +38,32 @@ export function figureLabel(i18n: I18n, figure: StatsFigureLink): string {
 /**
  * The filter a grid got from a figure on the Statistics screen, named in words ("From the
  * statistics: Agreements ending within 12 months · 1990–2005 · formal"), with a × that drops it.
- * Region and membership are not repeated: the grid's own filter bar shows them.
+ * Membership and a single kraj are not repeated: the grid's own filter bar shows them; several
+ * kraje, okresy or ORPs are named here ("okres Jihlava").
  */
 export function StatsFigureChip({ figure, onClear }: { figure: StatsFigureLink; onClear: () => void }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
-  const { fromYear, toYear, types = [], statuses = [] } = figure.filter;
+  const { fromYear, toYear, types = [], statuses = [], regions = [], districts = [], orps = [] } = figure.filter;
   const parts = [figureLabel(i18n, figure)];
+  const territoryShown = regions.length > 1 || districts.length > 0 || orps.length > 0;
+  const units = useAsync(
+    () => (territoryShown ? call('stats:territories', {}) : Promise.resolve(null)),
+    [territoryShown],
+  ).data;
+  if (territoryShown) {
+    const name = (list: readonly { code: string; name: string }[] | undefined, code: string) =>
+      list?.find((u) => u.code === code)?.name ?? code;
+    parts.push(
+      [
+        regions.map((code) => name(units?.regions, code)).join(', '),
+        districts.map((code) => t('stats.territory.district', { name: name(units?.districts, code) })).join(', '),
+        orps.map((code) => t('stats.territory.orp', { name: name(units?.orps, code) })).join(', '),
+      ]
+        .filter((text) => text !== '')
+        .join(' › '),
+    );
+  }
   if ((fromYear ?? null) !== null || (toYear ?? null) !== null)
     parts.push(`${t('stats.filter.years')} ${fromYear ?? '…'}–${toYear ?? '…'}`);
   if (types.length > 0) parts.push(types.map((type) => tk(`partnershipType.${type}`)).join(', '));
@@ -51,7 +71,12 @@ export function StatsFigureChip({ figure, onClear }: { figure: StatsFigureLink; 
   return (
     <span className="chip stats-figure-chip" data-testid="filter-figure">
       {t('stats.figureFilter.label', { figure: parts.join(' · ') })}
-      <button type="button" onClick={onClear} aria-label={t('stats.figureFilter.clear')} title={t('stats.figureFilter.clear')}>
+      <button
+        type="button"
+        onClick={onClear}
+        aria-label={t('stats.figureFilter.clear')}
+        title={t('stats.figureFilter.clear')}
+      >
         ×
       </button>
     </span>

@@ -66,8 +66,8 @@ const regionOf = (params: URLSearchParams, key = 'region'): string | null => {
 };
 
 /**
- * The statistics figure a link names, with its filter (`figure`, `fregion`, `fmembership`, `from`,
- * `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. The figure's
+ * The statistics figure a link names, with its filter (`figure`, `fregion`, `fdistrict`, `forp`,
+ * `fmembership`, `from`, `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. The figure's
  * region and membership have their own names: the grid's bar may be changed after (a saved view
  * keeps both). A filter the statistics would refuse gives no figure.
  */
@@ -79,8 +79,12 @@ function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): St
   const year = (key: string) => (/^\d{4}$/.test(params.get(key) ?? '') ? Number(params.get(key)) : null);
   const list = (key: string) => (params.get(key) ?? '').split(',').filter((code) => code !== '');
   const dormant = Number(params.get('dormant') ?? '3');
+  // The territory: `fregion`, `fdistrict`, `forp`, each repeated per unit (an old link has one `fregion`).
+  const units = (key: string) => params.getAll(key).filter((code) => code !== '');
   const parsed = statsFilterSchema.safeParse({
-    region: regionOf(params, 'fregion'),
+    regions: units('fregion').map((code) => code.toUpperCase()),
+    districts: units('fdistrict').map((code) => code.toUpperCase()),
+    orps: units('forp'),
     membership: params.get('fmembership') ?? 'members',
     fromYear: year('from'),
     toYear: year('to'),
@@ -158,7 +162,11 @@ export function membersFiltersLink(filters: MemberLinkFilters): string {
 /** Writes a figure and its statistics filter into link parameters (read back by `figureOf`). */
 function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: StatsFilterInput): void {
   params.set('figure', figure);
-  params.set('fregion', filter.region ?? '');
+  const regions = [...(filter.region ? [filter.region] : []), ...(filter.regions ?? [])];
+  if (regions.length === 0) params.set('fregion', '');
+  for (const code of regions) params.append('fregion', code);
+  for (const code of filter.districts ?? []) params.append('fdistrict', code);
+  for (const key of filter.orps ?? []) params.append('forp', key);
   params.set('fmembership', filter.membership ?? 'members');
   if (filter.fromYear != null) params.set('from', String(filter.fromYear));
   if (filter.toYear != null) params.set('to', String(filter.toYear));
@@ -176,8 +184,10 @@ function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: Stats
 export function statsFigureLink(figure: StatsFigure, filter: StatsFilterInput): string {
   const params = new URLSearchParams();
   writeFigure(params, figure, filter);
-  // The grid's own bar shows the same region and membership.
-  if (filter.region) params.set('region', filter.region);
+  // The grid's own bar shows the same region (when the territory is one kraj) and membership.
+  const regions = [...(filter.region ? [filter.region] : []), ...(filter.regions ?? [])];
+  const only = regions.length === 1 && !filter.districts?.length && !filter.orps?.length ? regions[0] : undefined;
+  if (only !== undefined) params.set('region', only);
   params.set('membership', filter.membership ?? 'members');
   return `#/${FIGURE_GRID[figure]}?${params.toString()}`;
 }

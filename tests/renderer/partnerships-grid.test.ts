@@ -105,13 +105,27 @@ describe('Partnerships grid columns (pure)', () => {
     expect(link.startsWith('#/partnerships?')).toBe(true);
     const parsed = parsePartnershipLink(link);
     expect(parsed).toMatchObject({ regionCode: 'CZ063', membership: 'members' });
-    expect(parsed.figure).toEqual({ figure: 'dormant', filter: { ...filter, today: null } });
+    // A filter saved with one `region` is read as that kraj.
+    const { region, ...rest } = filter;
+    expect(region).toBe('CZ063');
+    const asRead = { ...rest, regions: ['CZ063'], districts: [], orps: [], today: null };
+    expect(parsed.figure).toEqual({ figure: 'dormant', filter: asRead });
     expect(statsFigureLink('withActive', filter).startsWith('#/members?')).toBe(true);
     expect(parseMembersLink(statsFigureLink('withActive', filter))).toMatchObject({
       region: 'CZ063',
       membership: 'members',
-      figure: { figure: 'withActive', filter: { ...filter, today: null } },
+      figure: { figure: 'withActive', filter: asRead },
     });
+    // Several kraje, okresy and ORPs (by code or by a name with separators) travel whole; the
+    // grid's own region is set only for a single kraj.
+    const territory: StatsFilterInput = {
+      regions: ['CZ063', 'CZ064'],
+      districts: ['CZ0631'],
+      orps: ['6107', 'Tábor, okolí & spol.'],
+    };
+    const many = parsePartnershipLink(statsFigureLink('partnerships', territory));
+    expect(many.regionCode).toBeNull();
+    expect(many.figure?.filter).toMatchObject(territory);
     // A members' figure is not one of the Partnerships grid; reversed years are no filter.
     expect(parsePartnershipLink(statsFigureLink('withActive', filter)).figure).toBeNull();
     expect(parsePartnershipLink('#/partnerships?figure=dormant&from=2005&to=1990').figure).toBeNull();
@@ -125,7 +139,10 @@ describe('Partnerships grid columns (pure)', () => {
       regionCode: null,
       provenance: 'demo',
       membership: 'nonMembers',
-      figure: { figure: 'expiring', filter: parsePartnershipLink(statsFigureLink('expiring', {})).figure?.filter ?? {} },
+      figure: {
+        figure: 'expiring',
+        filter: parsePartnershipLink(statsFigureLink('expiring', {})).figure?.filter ?? {},
+      },
     };
     expect(parsePartnershipLink(partnershipFiltersLink(partnerships))).toEqual(partnerships);
     expect(parsePartnershipLink(partnershipFiltersLink(DEFAULT_PARTNERSHIP_FILTERS))).toEqual(

@@ -32,7 +32,9 @@ function filterFromOptions(values: Record<string, string | boolean | undefined>)
     types: listOption(values.type),
     statuses: listOption(values.status),
     membership: typeof values.membership === 'string' ? values.membership : undefined,
-    region: typeof values.region === 'string' ? values.region.toUpperCase() : null,
+    regions: listOption(values.region).map((code) => code.toUpperCase()),
+    districts: listOption(values.district).map((code) => code.toUpperCase()),
+    orps: listOption(values.orp),
     dormantYears: typeof values.dormant === 'string' ? Number(values.dormant) : undefined,
     today: typeof values.today === 'string' ? values.today : null,
   });
@@ -43,7 +45,9 @@ function filterFromOptions(values: Record<string, string | boolean | undefined>)
       types: '--type',
       statuses: '--status',
       membership: '--membership',
-      region: '--region',
+      regions: '--region',
+      districts: '--district',
+      orps: '--orp',
       dormantYears: '--dormant',
       today: '--today',
     };
@@ -56,16 +60,22 @@ function filterFromOptions(values: Record<string, string | boolean | undefined>)
   return parsed.data;
 }
 
+/**
+ * Territory: `--region`, `--district` and `--orp` take comma-separated codes (an ORP also by its
+ * name where no code is recorded); codes of one option add up, the options narrow each other.
+ */
 export const statsCommand: Command = {
   name: 'stats',
   summary:
     'Write the statistics (per region, district, ORP, country, area, funding) as XLSX, CSV (ZIP), JSON or a DOCX report',
   usage:
-    'twinreg stats --db FILE [--region CZ041] [--from 2000 --to 2025] [--type formal,friendship] [--status active] ' +
+    'twinreg stats --db FILE [--region CZ063,CZ064] [--district CZ0631] [--orp 6107] [--from 2000 --to 2025] [--type formal,friendship] [--status active] ' +
     '[--membership members|nonMembers|all] [--dormant 3] [--today YYYY-MM-DD] [--lang cs|en] --format xlsx|csv|json|docx --out FILE [--force]',
   options: {
     db: { type: 'string' },
     region: { type: 'string' },
+    district: { type: 'string' },
+    orp: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     type: { type: 'string' },

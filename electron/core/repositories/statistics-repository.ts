@@ -16,12 +16,28 @@ const sumAs = (db: Knex, column: string, alias: string) => db.raw('sum(??) as ??
 
 export type StatsWindows = { dormantBefore: string; today: string; expiringUntil: string };
 
-/** Municipalities that pass the filter's membership and region: the `m` every query starts from. */
+/**
+ * Municipalities that pass the filter's membership and territory: the `m` every query starts from.
+ * Territory: the chosen kraje OR each other, the okresy OR each other, the ORPs OR each other; the
+ * three levels AND (kraj Vysočina with ORP Třebíč = the municipalities of ORP Třebíč in Vysočina).
+ * An ORP is matched by its code, or by its name where a municipality has no ORP code recorded
+ * (the key the statistics group ORPs by).
+ */
 function whereMunicipality(db: Knex, query: Knex.QueryBuilder, filter: StatsFilter, alias: string): Knex.QueryBuilder {
   const isMember = membershipFlag(filter.membership);
   if (isMember !== null) query.where(`${alias}.is_member`, isMember);
-  if (filter.region !== null)
-    query.whereIn(`${alias}.region_id`, db('regions').select('id').where('code', filter.region));
+  if (filter.regions.length > 0)
+    query.whereIn(`${alias}.region_id`, db('regions').select('id').whereIn('code', filter.regions));
+  if (filter.districts.length > 0)
+    query.whereIn(`${alias}.district_id`, db('districts').select('id').whereIn('code', filter.districts));
+  if (filter.orps.length > 0) {
+    const keys = filter.orps;
+    query.where((orp) => {
+      orp.whereIn(`${alias}.orp_code`, keys).orWhere((byName) => {
+        byName.whereNull(`${alias}.orp_code`).whereIn(`${alias}.orp_name`, keys);
+      });
+    });
+  }
   return query;
 }
 
@@ -130,7 +146,15 @@ const territory = (row: TerritoryRecord): TerritoryKey => ({
  * in SQL against the windows the domain computed (`statsWindows`). The queries only read, and run
  * at once when `db` has several connections (the database's `reader`).
  */
-export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: StatsWindows): Promise<StatsFacts> {
+export async function loadStatsFacts(
+  db: Knex,
+  filter: StatsFilter,
+  windows: StatsWindows,
+  options: { totalsOnly?: boolean } = {},
+): Promise<StatsFacts> {
+  // For the national comparison only the territory figures and the countries are needed.
+  const none = <T>(): Promise<T[]> => Promise.resolve([]);
+  const totalsOnly = options.totalsOnly === true;
   const dormant = dormantCondition(windows);
   const expiring = expiringCondition(windows);
   const [
@@ -179,12 +203,14 @@ export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: Sta
     withActiveMunicipalities(db, filter)
       .groupBy(...TERRITORY)
       .select<(TerritoryRecord & { n: number | string })[]>(...TERRITORY, countAs(db, 'n')),
-    filteredPartnerships(db, filter)
-      .groupBy('start_year')
-      .select<{ start_year: string | null; n: number | string }[]>(
-        yearAs(db, 'p.started_on', 'start_year'),
-        countAs(db, 'n'),
-      ),
+    totalsOnly
+      ? none<{ start_year: string | null; n: number | string }>()
+      : filteredPartnerships(db, filter)
+          .groupBy('start_year')
+          .select<{ start_year: string | null; n: number | string }[]>(
+            yearAs(db, 'p.started_on', 'start_year'),
+            countAs(db, 'n'),
+          ),
     filteredPartnerships(db, filter)
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .groupBy('m.region_id', 't.country_code')
@@ -193,30 +219,41 @@ export async function loadStatsFacts(db: Knex, filter: StatsFilter, windows: Sta
         't.country_code',
         countAs(db, 'n'),
       ),
-    filteredPartnerships(db, filter)
-      .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
-      .groupBy('pa.area')
-      .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n')),
-    filteredPartnerships(db, filter)
-      .join('activities as a', 'a.partnership_id', 'p.id')
-      .groupBy('year', 'a.funding_programme', 'a.currency')
-      .select<
-        {
+    totalsOnly
+      ? none<{ area: string; n: number | string }>()
+      : filteredPartnerships(db, filter)
+          .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
+          .groupBy('pa.area')
+          .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n')),
+    totalsOnly
+      ? none<{
           year: string | null;
           programme: string | null;
           currency: string | null;
           n: number | string;
           participants: number | string | null;
           amount: number | string | null;
-        }[]
-      >(
-        yearAs(db, 'a.date', 'year'),
-        'a.funding_programme as programme',
-        'a.currency',
-        countAs(db, 'n'),
-        sumAs(db, 'a.participants', 'participants'),
-        sumAs(db, 'a.funding_amount', 'amount'),
-      ),
+        }>()
+      : filteredPartnerships(db, filter)
+          .join('activities as a', 'a.partnership_id', 'p.id')
+          .groupBy('year', 'a.funding_programme', 'a.currency')
+          .select<
+            {
+              year: string | null;
+              programme: string | null;
+              currency: string | null;
+              n: number | string;
+              participants: number | string | null;
+              amount: number | string | null;
+            }[]
+          >(
+            yearAs(db, 'a.date', 'year'),
+            'a.funding_programme as programme',
+            'a.currency',
+            countAs(db, 'n'),
+            sumAs(db, 'a.participants', 'participants'),
+            sumAs(db, 'a.funding_amount', 'amount'),
+          ),
   ]);
   return {
     regions,
@@ -324,3 +361,53 @@ export async function loadRegionCentres(
 /** Regions (id, code, name) for the map's bubbles. */
 export const loadRegions = (db: Knex) =>
   db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
+
+type UnitRecord = { code: string; name: string; region_code: string | null };
+type OrpRecord = {
+  orp_code: string | null;
+  orp_name: string | null;
+  region_code: string | null;
+  district_code: string | null;
+};
+
+/** An ORP's key (its code, else its name) as the statistics and the filter use it. */
+const orpKeyOf = (row: { orp_code: string | null; orp_name: string | null }): string | null =>
+  row.orp_code ?? row.orp_name;
+
+/**
+ * Every kraj, okres and ORP the registry knows (the territory filter's choices): kraje and okresy
+ * from their tables, ORPs from the municipalities (ORP is recorded on the municipality), each ORP
+ * with its name, kraj and the okresy its municipalities lie in. Unsorted (the service sorts).
+ */
+export async function loadTerritoryUnits(db: Knex): Promise<{
+  regions: UnitRecord[];
+  districts: UnitRecord[];
+  orps: { key: string; name: string; regionCode: string | null; districtCodes: string[] }[];
+}> {
+  const [regions, districts, orpRows] = await Promise.all([
+    db('regions').select<UnitRecord[]>('code', 'name', db.raw('null as region_code')),
+    db('districts as d')
+      .leftJoin('regions as r', 'r.id', 'd.region_id')
+      .select<UnitRecord[]>('d.code', 'd.name', 'r.code as region_code'),
+    db('municipalities as m')
+      .leftJoin('regions as r', 'r.id', 'm.region_id')
+      .leftJoin('districts as d', 'd.id', 'm.district_id')
+      .where((q) => {
+        q.whereNotNull('m.orp_code').orWhereNotNull('m.orp_name');
+      })
+      .distinct<OrpRecord[]>('m.orp_code', 'm.orp_name', 'r.code as region_code', 'd.code as district_code'),
+  ]);
+  const orps = new Map<string, { key: string; name: string; regionCode: string | null; districtCodes: string[] }>();
+  for (const row of orpRows) {
+    const key = orpKeyOf(row);
+    if (key === null) continue;
+    let orp = orps.get(key);
+    if (orp === undefined) {
+      orp = { key, name: row.orp_name ?? key, regionCode: row.region_code, districtCodes: [] };
+      orps.set(key, orp);
+    }
+    if (row.district_code !== null && !orp.districtCodes.includes(row.district_code))
+      orp.districtCodes.push(row.district_code);
+  }
+  return { regions, districts, orps: [...orps.values()] };
+}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -77,6 +78,21 @@ export function MapPage() {
       setBoundaryError(error);
     }
   };
+
+  // A click on a kraj narrows the whole map to it (its members, towns, lines and figures); the
+  // chip above the map drops it, and its link opens exactly these partnerships in the grid with
+  // the map's filter (membership, type, status) as the statistics count them.
+  const onRegion = (code: string) => {
+    hide();
+    setFilter((current) => ({ ...current, regions: [code] }));
+  };
+  const chosenRegion = filter.regions?.[0];
+  const chosenRegionName =
+    chosenRegion === undefined
+      ? undefined
+      : (shown?.regions.find((r) => r.code === chosenRegion)?.name ??
+        data?.regions.find((r) => r.code === chosenRegion)?.name ??
+        chosenRegion);
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
@@ -178,6 +194,25 @@ export function MapPage() {
         <PrintButton title={t('map.title')} />
         <MapExportButtons svg={svg} legend={legend} />
       </PageHeader>
+      {chosenRegion !== undefined && (
+        <div className="chips map-region-filter" data-testid="map-region-filter">
+          <span className="chip">
+            {t('map.region.only', { region: chosenRegionName ?? chosenRegion })}
+            <button
+              type="button"
+              aria-label={t('map.region.clear')}
+              title={t('map.region.clear')}
+              data-testid="map-region-clear"
+              onClick={() => setFilter((current) => ({ ...current, regions: [] }))}
+            >
+              ×
+            </button>
+          </span>
+          <a className="button small" href={statsFigureLink('partnerships', filter)} data-testid="map-region-grid">
+            {t('map.region.partnerships')}
+          </a>
+        </div>
+      )}
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
       {boundaryError !== null && <ErrorNotice error={boundaryError} />}
       <div className="map-box card" ref={box} onMouseLeave={hide}>
@@ -201,6 +236,7 @@ export function MapPage() {
               regionCounts={regionCounts}
               maxRegion={maxRegion}
               show={show}
+              onRegion={onRegion}
             />
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
@@ -224,6 +260,7 @@ export function MapPage() {
               maxRegion={maxRegion}
               zoomFactor={ZOOMS[zoom] ?? 1}
               show={show}
+              onRegion={onRegion}
             />
           )}
         </svg>

@@ -58,7 +58,7 @@ export function CountriesLayer({
 
 /**
  * NUTS 3 regions (the shipped kraje or a loaded boundaries file), shaded by their partnerships;
- * a click opens the Partnerships grid for the region.
+ * a click narrows the map to the region (`onRegion`).
  */
 export function ChoroplethLayer({
   boundaries,
@@ -66,12 +66,14 @@ export function ChoroplethLayer({
   regionCounts,
   maxRegion,
   show,
+  onRegion,
 }: {
   boundaries: Boundaries;
   projection: GeoProjection;
   regionCounts: ReadonlyMap<string, number>;
   maxRegion: number;
   show: ShowTooltip;
+  onRegion: (code: string) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -90,9 +92,9 @@ export function ChoroplethLayer({
             data-count={count}
             fillOpacity={0.12 + 0.78 * (count / maxRegion)}
             onMouseMove={(e) =>
-              show(e, region.name, [t('map.tooltip.partnerships', { count }), t('map.tooltip.click')])
+              show(e, region.name, [t('map.tooltip.partnerships', { count }), t('map.tooltip.clickRegion')])
             }
-            onClick={() => openLink(partnershipsLink({ region: region.code }))}
+            onClick={() => onRegion(region.code)}
           />
         );
       })}
@@ -214,14 +216,15 @@ export function MembersLayer({ data, project, show }: PlacesProps) {
   );
 }
 
-/** Regions as bubbles sized by their partnerships. */
+/** Regions as bubbles sized by their partnerships; a click narrows the map to the region. */
 export function BubblesLayer({
   data,
   project,
   maxRegion,
   zoomFactor,
   show,
-}: PlacesProps & { maxRegion: number; zoomFactor: number }) {
+  onRegion,
+}: PlacesProps & { maxRegion: number; zoomFactor: number; onRegion: (code: string) => void }) {
   const { t, formatNumber } = useI18n();
   return (
     <g className="map-bubbles" data-testid="map-bubble-layer">
@@ -237,8 +240,13 @@ export function BubblesLayer({
               r={r}
               className="map-bubble"
               data-testid="map-bubble"
-              onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count: region.partnerships })])}
-              onClick={() => openLink(partnershipsLink({ region: region.code }))}
+              onMouseMove={(e) =>
+                show(e, region.name, [
+                  t('map.tooltip.partnerships', { count: region.partnerships }),
+                  t('map.tooltip.clickRegion'),
+                ])
+              }
+              onClick={() => onRegion(region.code)}
             />
             <text x={p[0]} y={p[1] + 4} className="map-bubble-label">
               {formatNumber(region.partnerships)}

@@ -8,8 +8,9 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
-import { describeFilter } from '../../../shared/domain/statistics/tables';
+import { describeFilter, reportTitle, territoryLabel } from '../../../shared/domain/statistics/tables';
 import { call } from '../../lib/api';
+import type { MessageKey } from '../../../shared/i18n/index';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import {
@@ -35,50 +36,95 @@ const EXPORTS: readonly StatsExportFormat[] = ['xlsx', 'docx', 'csv', 'json'];
 
 const areaRowId = (p: { data: AreaFigures }) => `${p.data.level}-${p.data.regionCode ?? ''}-${p.data.code ?? 'none'}`;
 
+/** A year field's text: empty (any year), a whole year, or something else (a partial year). */
+const yearOf = (text: string): number | null | 'invalid' =>
+  text.trim() === '' ? null : /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
+
 /** The statistics dashboard: filter, key figures, charts, tables with drill-down, exports. */
 export function StatisticsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [filter, setFilter] = useState<StatsFilterInput>({});
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
   const [tab, setTab] = useState<Tab>('regions');
   const [stackBy, setStackBy] = useState<StackBy>('type');
   const [level, setLevel] = useState<'district' | 'orp'>('district');
   const [exporting, setExporting] = useState<StatsExportFormat | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
-  // Reversed years are said next to the years; nothing is computed for them.
-  const reversedYears =
-    filter.fromYear !== undefined &&
-    filter.fromYear !== null &&
-    filter.toYear !== undefined &&
-    filter.toYear !== null &&
-    filter.fromYear > filter.toYear;
-  const [shownFilter, setShownFilter] = useState<StatsFilterInput>({});
-  if (!reversedYears && shownFilter !== filter) setShownFilter(filter);
-  const stats = useAsync(() => call('stats:compute', { filter: shownFilter }), [shownFilter]);
-  const regions = useAsync(() => call('regions:list', {}), []);
-  const data = stats.data;
+  const fromYear = yearOf(fromText);
+  const toYear = yearOf(toText);
+  // A partial or reversed year range is said next to the years; nothing is computed or shown for
+  // it (no figures of an earlier filter stay on screen).
+  const partialYears = fromYear === 'invalid' || toYear === 'invalid';
+  const reversedYears = !partialYears && fromYear !== null && toYear !== null && fromYear > toYear;
+  const yearsOk = !partialYears && !reversedYears;
+  const shownFilter = useMemo<StatsFilterInput>(
+    () => ({
+      ...filter,
+      fromYear: typeof fromYear === 'number' ? fromYear : null,
+      toYear: typeof toYear === 'number' ? toYear : null,
+    }),
+    [filter, fromYear, toYear],
+  );
+  const [computedFilter, setComputedFilter] = useState<StatsFilterInput>({});
+  if (yearsOk && JSON.stringify(computedFilter) !== JSON.stringify(shownFilter)) setComputedFilter(shownFilter);
+  const stats = useAsync(() => call('stats:compute', { filter: computedFilter }), [computedFilter]);
+  const territories = useAsync(() => call('stats:territories', {}), []);
+  const data = yearsOk ? stats.data : undefined;
   const f = formatters(i18n);
   const patch = (next: Partial<StatsFilterInput>) => setFilter((current) => ({ ...current, ...next }));
-  // The chosen region (kraj) narrows the whole screen: figures, charts, tables and exports; its
-  // districts or ORPs take the regions' place in the table and the chart.
-  const drill = shownFilter.region ?? null;
-  const setDrill = (region: string | null) => patch({ region });
+  const chosen = {
+    regions: filter.regions ?? [],
+    districts: filter.districts ?? [],
+    orps: filter.orps ?? [],
+  };
+  // A territory (kraje, okresy, ORP) narrows the whole screen: figures, charts, tables, exports;
+  // its okresy or ORPs take the regions' place in the table and the chart.
+  const narrowed = chosen.regions.length + chosen.districts.length + chosen.orps.length > 0;
+  const clearTerritory = () => patch({ regions: [], districts: [], orps: [] });
+  const add = (key: keyof typeof chosen, code: string) => {
+    if (code !== '' && !chosen[key].includes(code)) patch({ [key]: [...chosen[key], code] });
+  };
+  const remove = (key: keyof typeof chosen, code: string) => patch({ [key]: chosen[key].filter((c) => c !== code) });
   const dormantYears = filter.dormantYears ?? 3;
-
-  const regionRows = data?.regions;
-  const drillRows = useMemo(() => {
-    if (!data || drill === null) return undefined;
-    return (level === 'district' ? data.districts : data.orps).filter((a) => a.regionCode === drill);
-  }, [data, drill, level]);
-  const drillName = drill === null ? '' : (data?.regions.find((r) => r.code === drill)?.name ?? drill);
-  const columns = useMemo(
-    () => areaColumns(i18n, drill === null ? 'region' : level, dormantYears),
-    [i18n, drill, level, dormantYears],
+  const options = territories.data;
+  // Okresy and ORPs offered lie in the chosen kraje (and ORPs in the chosen okresy): a choice
+  // across levels narrows, so one outside would give nothing.
+  const districtOptions = (options?.districts ?? []).filter(
+    (d) => chosen.regions.length === 0 || (d.regionCode !== null && chosen.regions.includes(d.regionCode)),
   );
-  const onRegionOpen = useCallback((event: { data?: AreaFigures }) => {
-    const code = event.data?.level === 'region' ? event.data.code : null;
-    if (code !== null) setFilter((current) => ({ ...current, region: code }));
+  const orpOptions = (options?.orps ?? []).filter(
+    (o) =>
+      (chosen.regions.length === 0 || (o.regionCode !== null && chosen.regions.includes(o.regionCode))) &&
+      (chosen.districts.length === 0 || o.districtCodes.some((d) => chosen.districts.includes(d))),
+  );
+  const nameOf = (key: keyof typeof chosen, code: string): string => {
+    const unit = options?.[key].find((u) => u.code === code);
+    const name = unit?.name ?? code;
+    if (key === 'districts') return t('stats.territory.district', { name });
+    if (key === 'orps') return t('stats.territory.orp', { name });
+    return name;
+  };
+  const territoryName = data ? territoryLabel(data.territory, i18n.language) : null;
+
+  const drillRows = useMemo(() => {
+    if (!data || !narrowed) return undefined;
+    return level === 'district' ? data.districts : data.orps;
+  }, [data, narrowed, level]);
+  const columns = useMemo(
+    () => areaColumns(i18n, narrowed ? level : 'region', dormantYears),
+    [i18n, narrowed, level, dormantYears],
+  );
+  // Double-click narrows the whole screen to the row's kraj, okres or ORP.
+  const onAreaOpen = useCallback((event: { data?: AreaFigures }) => {
+    const area = event.data;
+    if (!area || area.code === null) return;
+    const code = area.code;
+    if (area.level === 'region') setFilter((current) => ({ ...current, regions: [code], districts: [], orps: [] }));
+    else if (area.level === 'district') setFilter((current) => ({ ...current, districts: [code], orps: [] }));
+    else if (area.level === 'orp') setFilter((current) => ({ ...current, orps: [code] }));
   }, []);
 
   const runExport = async (format: StatsExportFormat) => {
@@ -86,7 +132,7 @@ export function StatisticsPage() {
     setExported(null);
     setExportError(null);
     try {
-      const result = await call('stats:export', { format, filter: shownFilter, language: i18n.language });
+      const result = await call('stats:export', { format, filter: computedFilter, language: i18n.language });
       if (result) setExported(result.filePath);
     } catch (error) {
       setExportError(error);
@@ -95,14 +141,42 @@ export function StatisticsPage() {
     }
   };
 
-  const yearValue = (value: string) => (/^\d{4}$/.test(value) ? Number(value) : null);
+  const national = data?.national ?? null;
+  /** A territory's figure beside the whole country's: "Česko: 210 · 6,7 % Česka". */
+  const compare = (part: number, whole: number | undefined, format = f.int): string | undefined => {
+    if (national === null || whole === undefined) return undefined;
+    const value = t('stats.compare.country', { value: format(whole) });
+    return whole === 0 ? value : `${value} · ${t('stats.compare.share', { share: f.pct(part / whole) })}`;
+  };
+
+  const territoryPicker = (
+    key: keyof typeof chosen,
+    testId: string,
+    labelKey: MessageKey,
+    addKey: MessageKey,
+    list: readonly { code: string; name: string }[],
+  ) => (
+    <label className="stats-field">
+      <span>{t(labelKey)}</span>
+      <select data-testid={testId} value="" onChange={(e) => add(key, e.target.value)}>
+        <option value="">{t(addKey)}</option>
+        {list
+          .filter((unit) => !chosen[key].includes(unit.code))
+          .map((unit) => (
+            <option key={unit.code} value={unit.code}>
+              {unit.name}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
 
   return (
     <section className="page page-scroll stats-page" data-testid="statistics-page">
       <PageHeader title={t('stats.title')}>
         <PrintButton
-          title={t('stats.title')}
-          filter={data && describeFilter(data.filter, i18n.language, drillName || undefined)}
+          title={data ? reportTitle(data, i18n.language) : t('stats.title')}
+          filter={data && describeFilter(data.filter, i18n.language, data.territory)}
         />
         <span className="stats-export-label">{t('stats.export')}:</span>
         {EXPORTS.map((format) => (
@@ -111,7 +185,7 @@ export function StatisticsPage() {
             type="button"
             className="button"
             data-testid={`stats-export-${format}`}
-            disabled={exporting !== null}
+            disabled={exporting !== null || !yearsOk}
             onClick={() => void runExport(format)}
           >
             {exporting === format ? t('stats.export.running') : t(`stats.export.${format}`)}
@@ -126,53 +200,48 @@ export function StatisticsPage() {
       {exportError !== null && <ErrorNotice error={exportError} />}
 
       <div className="stats-filter card" data-testid="stats-filter">
-        <label className="stats-field">
-          <span>{t('stats.filter.region')}</span>
-          <select
-            data-testid="stats-region"
-            value={filter.region ?? ''}
-            onChange={(e) => patch({ region: e.target.value === '' ? null : e.target.value })}
-          >
-            <option value="">{t('stats.filter.allRegions')}</option>
-            {(regions.data ?? []).map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {territoryPicker(
+          'regions',
+          'stats-region',
+          'stats.filter.region',
+          'stats.filter.addRegion',
+          options?.regions ?? [],
+        )}
+        {territoryPicker(
+          'districts',
+          'stats-district',
+          'stats.filter.district',
+          'stats.filter.addDistrict',
+          districtOptions,
+        )}
+        {territoryPicker('orps', 'stats-orp', 'stats.filter.orp', 'stats.filter.addOrp', orpOptions)}
         <label className="stats-field">
           <span>{t('stats.filter.years')}</span>
           <span className="stats-years">
             <input
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={1900}
-              max={2100}
+              maxLength={4}
               placeholder={t('stats.filter.from')}
               aria-label={`${t('stats.filter.years')} ${t('stats.filter.from')}`}
+              aria-invalid={fromYear === 'invalid' || reversedYears}
               data-testid="stats-from"
-              value={filter.fromYear ?? ''}
-              onChange={(e) => patch({ fromYear: yearValue(e.target.value) })}
+              value={fromText}
+              onChange={(e) => setFromText(e.target.value)}
             />
             –
             <input
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={1900}
-              max={2100}
+              maxLength={4}
               placeholder={t('stats.filter.to')}
               aria-label={`${t('stats.filter.years')} ${t('stats.filter.to')}`}
+              aria-invalid={toYear === 'invalid' || reversedYears}
               data-testid="stats-to"
-              value={filter.toYear ?? ''}
-              onChange={(e) => patch({ toYear: yearValue(e.target.value) })}
+              value={toText}
+              onChange={(e) => setToText(e.target.value)}
             />
           </span>
-          {reversedYears && (
-            <span className="field-error" role="alert" data-testid="stats-years-error">
-              {t('validation.yearRange')}
-            </span>
-          )}
         </label>
         <label className="stats-field">
           <span>{t('stats.filter.type')}</span>
@@ -220,56 +289,113 @@ export function StatisticsPage() {
             }}
           />
         </label>
-        <button type="button" className="button stats-reset" onClick={() => setFilter({})}>
+        <button
+          type="button"
+          className="button stats-reset"
+          onClick={() => {
+            setFilter({});
+            setFromText('');
+            setToText('');
+          }}
+        >
           {t('stats.filter.reset')}
         </button>
+        {(partialYears || reversedYears) && (
+          <p className="field-error stats-filter-error" role="alert" data-testid="stats-years-error">
+            {t(partialYears ? 'stats.filter.yearDigits' : 'validation.yearRange')}
+          </p>
+        )}
+        {narrowed && (
+          <div className="stats-territory" data-testid="stats-territory">
+            <span className="stats-territory-label">{t('stats.filter.territory')}:</span>
+            {(['regions', 'districts', 'orps'] as const).flatMap((key) =>
+              chosen[key].map((code) => (
+                <span key={`${key}-${code}`} className="chip stats-chip" data-testid="stats-territory-chip">
+                  {nameOf(key, code)}
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={t('stats.filter.remove', { name: nameOf(key, code) })}
+                    title={t('stats.filter.remove', { name: nameOf(key, code) })}
+                    onClick={() => remove(key, code)}
+                  >
+                    ×
+                  </button>
+                </span>
+              )),
+            )}
+            {chosen.regions.length + chosen.districts.length + chosen.orps.length > 1 && (
+              <span className="stats-hint">{t('stats.filter.territoryHint')}</span>
+            )}
+          </div>
+        )}
       </div>
 
-      {stats.status === 'error' && <ErrorNotice error={stats.error} onRetry={stats.reload} />}
+      {stats.status === 'error' && yearsOk && <ErrorNotice error={stats.error} onRetry={stats.reload} />}
 
       {data && (
         <>
+          {territoryName !== null && (
+            <h2 className="stats-compare-title" data-testid="stats-territory-title">
+              {t('stats.compare.title', { territory: territoryName })}
+            </h2>
+          )}
           <div className="stats-cards" data-testid="stats-cards" aria-busy={stats.status === 'loading'}>
             <Card
               label={t('stats.card.members')}
               value={f.int(data.total.municipalities)}
-              href={statsFigureLink('municipalities', shownFilter)}
+              compare={compare(data.total.municipalities, national?.total.municipalities)}
+              href={statsFigureLink('municipalities', computedFilter)}
               testId="card-members"
             />
             <Card
               label={t('stats.card.withActive')}
               value={f.int(data.total.withActive)}
               detail={f.pct(data.total.activeShare)}
-              href={statsFigureLink('withActive', shownFilter)}
+              compare={
+                national === null
+                  ? undefined
+                  : t('stats.compare.country', {
+                      value: `${f.int(national.total.withActive)} (${f.pct(national.total.activeShare)})`,
+                    })
+              }
+              href={statsFigureLink('withActive', computedFilter)}
               testId="card-with-active"
             />
             <Card
               label={t('stats.card.partnerships')}
               value={f.int(data.total.partnerships)}
-              href={statsFigureLink('partnerships', shownFilter)}
+              compare={compare(data.total.partnerships, national?.total.partnerships)}
+              href={statsFigureLink('partnerships', computedFilter)}
               testId="card-partnerships"
             />
             <Card
               label={t('stats.card.per10k')}
               value={f.dec(data.total.per10k)}
+              compare={
+                national === null ? undefined : t('stats.compare.country', { value: f.dec(national.total.per10k) })
+              }
               hint={t('stats.card.per10kHint')}
               testId="card-per10k"
             />
             <Card
               label={i18n.tn('stats.card.dormant', dormantYears)}
               value={f.int(data.total.dormant)}
-              href={statsFigureLink('dormant', shownFilter)}
+              compare={compare(data.total.dormant, national?.total.dormant)}
+              href={statsFigureLink('dormant', computedFilter)}
               testId="card-dormant"
             />
             <Card
               label={t('stats.card.expiring')}
               value={f.int(data.total.expiring)}
-              href={statsFigureLink('expiring', shownFilter)}
+              compare={compare(data.total.expiring, national?.total.expiring)}
+              href={statsFigureLink('expiring', computedFilter)}
               testId="card-expiring"
             />
             <Card
               label={t('stats.card.countries')}
               value={f.int(data.countries.length)}
+              compare={national === null ? undefined : t('stats.compare.country', { value: f.int(national.countries) })}
               onOpen={() => {
                 setTab('countries');
                 document.getElementById('stats-tables')?.scrollIntoView({ block: 'start' });
@@ -296,9 +422,15 @@ export function StatisticsPage() {
                 ))}
               </div>
               <AreaBarsChart
-                areas={drillRows && level === 'district' ? drillRows : data.regions}
+                areas={drillRows ?? data.regions}
                 stackBy={stackBy}
-                title={t(drillRows && level === 'district' ? 'stats.chart.byDistrict' : 'stats.chart.byRegion')}
+                title={t(
+                  drillRows === undefined
+                    ? 'stats.chart.byRegion'
+                    : level === 'district'
+                      ? 'stats.chart.byDistrict'
+                      : 'stats.chart.byOrp',
+                )}
               />
             </div>
             <div className="card stats-chart-card" data-testid="chart-years">
@@ -336,7 +468,7 @@ export function StatisticsPage() {
           {tab === 'regions' && (
             <div className="stats-table">
               <div className="stats-drill">
-                {drill === null ? (
+                {!narrowed ? (
                   <span className="stats-hint">{t('stats.drill.hint')}</span>
                 ) : (
                   <>
@@ -344,11 +476,11 @@ export function StatisticsPage() {
                       type="button"
                       className="button small"
                       data-testid="stats-drill-back"
-                      onClick={() => setDrill(null)}
+                      onClick={clearTerritory}
                     >
                       ← {t('stats.drill.back')}
                     </button>
-                    <strong data-testid="stats-drill-region">{drillName}</strong>
+                    <strong data-testid="stats-drill-region">{territoryName}</strong>
                     {(['district', 'orp'] as const).map((l) => (
                       <button
                         key={l}
@@ -361,18 +493,19 @@ export function StatisticsPage() {
                         {t(`stats.level.${l}`)}
                       </button>
                     ))}
+                    <span className="stats-hint">{t('stats.drill.hintArea')}</span>
                   </>
                 )}
               </div>
               <DataGrid<AreaFigures>
-                key={drill === null ? 'regions' : `${drill}-${level}`}
+                key={narrowed ? level : 'regions'}
                 testId="stats-regions-grid"
-                rows={drill === null ? regionRows : drillRows}
+                rows={drillRows ?? data.regions}
                 columns={columns}
                 getRowId={areaRowId}
                 gridProps={{
-                  onRowDoubleClicked: onRegionOpen,
-                  pinnedBottomRowData: drill === null ? [data.total] : [],
+                  onRowDoubleClicked: onAreaOpen,
+                  pinnedBottomRowData: narrowed ? [] : [data.total],
                 }}
               />
             </div>
@@ -432,6 +565,7 @@ function Card({
   label,
   value,
   detail,
+  compare,
   testId,
   href,
   onOpen,
@@ -440,6 +574,8 @@ function Card({
   label: string;
   value: string;
   detail?: string;
+  /** The whole country's figure beside a territory's. */
+  compare?: string;
   testId: string;
   href?: string;
   onOpen?: () => void;
@@ -453,6 +589,11 @@ function Card({
         {value}
         {detail !== undefined && <small> ({detail})</small>}
       </span>
+      {compare !== undefined && (
+        <span className="stats-card-compare" data-testid={`${testId}-country`}>
+          {compare}
+        </span>
+      )}
     </>
   );
   if (href !== undefined) {
@@ -465,7 +606,13 @@ function Card({
   }
   if (onOpen !== undefined) {
     return (
-      <button type="button" className="card stats-card stats-card-link" onClick={onOpen} title={hint} data-testid={testId}>
+      <button
+        type="button"
+        className="card stats-card stats-card-link"
+        onClick={onOpen}
+        title={hint}
+        data-testid={testId}
+      >
         {body}
       </button>
     );

@@ -7,7 +7,7 @@ import {
 } from '../codes';
 import { compareCzech } from '../text';
 import type { StatsFilter } from './filter';
-import type { Amounts, AreaFigures, AreaLevel, CountryCount, FundingRow, Statistics } from './schemas';
+import type { Amounts, AreaFigures, AreaLevel, CountryCount, FundingRow, Statistics, Territory } from './schemas';
 
 /**
  * The facts the statistics are computed from. The repository applies the filter in SQL (one
@@ -152,23 +152,34 @@ const finish = (a: Accumulator): AreaFigures => ({
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
+/** The territory of a filter with nothing chosen: the whole country. */
+export const WHOLE_COUNTRY: Territory = { regions: [], districts: [], orps: [] };
+
 /**
  * Every figure of the statistics for one filter. Pure: the same facts, filter and `today` give
- * the same answer on the dashboard, in every export and in the CLI.
+ * the same answer on the dashboard, in every export and in the CLI. `territory` names the units
+ * the filter chose; `national` is the whole country under the same filter (for comparison).
  */
-export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today: string): Statistics {
+export function computeStatistics(
+  facts: StatsFacts,
+  filter: StatsFilter,
+  today: string,
+  territory: Territory = WHOLE_COUNTRY,
+  national: Statistics['national'] = null,
+): Statistics {
   const regionById = new Map(facts.regions.map((r) => [r.id, r]));
   const districtById = new Map(facts.districts.map((d) => [d.id, d]));
-  const filterRegionId =
-    filter.region === null ? null : (facts.regions.find((r) => r.code === filter.region)?.id ?? -1);
+  const chosenRegions = new Set(filter.regions);
+  const narrowed = filter.regions.length > 0 || filter.districts.length > 0 || filter.orps.length > 0;
 
   const total = newAccumulator('country', 'CZ', '', null, null);
   const regions = new Map<number | null, Accumulator>();
   const districts = new Map<string, Accumulator>();
   const orps = new Map<string, Accumulator>();
-  // Every region is listed (a region with no members shows zeros), unless the filter picks one.
+  // Every region is listed (a region with no members shows zeros); under a territory filter the
+  // chosen kraje are (with zeros too), and the regions its okresy and ORPs lie in as they come.
   for (const region of facts.regions) {
-    if (filterRegionId === null || region.id === filterRegionId) {
+    if (!narrowed || chosenRegions.has(region.code)) {
       regions.set(region.id, newAccumulator('region', region.code, region.name, region.code, null));
     }
   }
@@ -271,7 +282,9 @@ export function computeStatistics(facts: StatsFacts, filter: StatsFilter, today:
 
   return {
     filter: { ...filter, today },
+    territory,
     total: totalFigures,
+    national,
     regions: regionRows,
     districts: [...districts.values()].map(finish).sort(byParentThenName),
     orps: [...orps.values()].map(finish).sort(byParentThenName),

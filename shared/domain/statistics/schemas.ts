@@ -58,9 +58,44 @@ export const fundingRowSchema = z.object({
 });
 export type FundingRow = z.infer<typeof fundingRowSchema>;
 
+/** One chosen unit of a territory filter, named (a unit the registry does not know keeps its code as name). */
+export const territoryUnitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The kraj it lies in (null for a kraj itself or when not recorded). */
+  regionCode: z.string().nullable(),
+});
+export type TerritoryUnit = z.infer<typeof territoryUnitSchema>;
+/** The units a filter chose, per level, named; all empty for the whole country. */
+export const territorySchema = z.object({
+  regions: z.array(territoryUnitSchema),
+  districts: z.array(territoryUnitSchema),
+  orps: z.array(territoryUnitSchema),
+});
+export type Territory = z.infer<typeof territorySchema>;
+
+/**
+ * What a territory filter can choose (`stats:territories`): every kraj, okres and ORP the registry
+ * knows, named, with the kraj each lies in (and an ORP's okresy, so that choosing okresy can
+ * narrow the ORPs offered), each level in Czech order.
+ */
+export const territoryOptionsSchema = z.object({
+  regions: z.array(territoryUnitSchema),
+  districts: z.array(territoryUnitSchema),
+  orps: z.array(territoryUnitSchema.extend({ districtCodes: z.array(z.string()) })),
+});
+export type TerritoryOptions = z.infer<typeof territoryOptionsSchema>;
+
 export const statisticsSchema = z.object({
   filter: statsFilterObject.extend({ today: z.string() }),
+  /** The territory the filter chose, named (for titles, file names and the screen). */
+  territory: territorySchema,
   total: areaFiguresSchema,
+  /**
+   * The whole country under the same filter without its territory, for comparison: its totals and
+   * its number of partner countries. Null when the filter is about the whole country already.
+   */
+  national: z.object({ total: areaFiguresSchema, countries: count }).nullable(),
   regions: z.array(areaFiguresSchema),
   districts: z.array(areaFiguresSchema),
   orps: z.array(areaFiguresSchema),

@@ -1,6 +1,6 @@
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type UiLanguage } from '../codes';
 import { translate } from '../../i18n/index';
-import type { AreaFigures, Statistics } from './schemas';
+import type { AreaFigures, Statistics, Territory } from './schemas';
 import type { StatsFilter } from './filter';
 
 /** How a column's values are written: text, whole numbers, decimals, shares (0..1) or money. */
@@ -26,25 +26,62 @@ export function countryLabel(code: string, language: UiLanguage): string {
 const label = (language: UiLanguage) => (key: string, params?: Record<string, string | number>) =>
   translate(language, key, params);
 
+/**
+ * The territory in words: the units of one level joined by commas (any of them), the levels by
+ * " › " (each narrows the one before): `Kraj Vysočina`, `okres Jihlava, okres Třebíč`,
+ * `Kraj Vysočina › ORP Třebíč`. Null for the whole country.
+ */
+export function territoryLabel(territory: Territory, language: UiLanguage): string | null {
+  const t = label(language);
+  const levels = [
+    territory.regions.map((r) => r.name),
+    territory.districts.map((d) => t('stats.territory.district', { name: d.name })),
+    territory.orps.map((o) => t('stats.territory.orp', { name: o.name })),
+  ].filter((names) => names.length > 0);
+  return levels.length === 0 ? null : levels.map((names) => names.join(', ')).join(' › ');
+}
+
+/** The years of a filter in words (`1990–2005`, `od 1990`, `do 2005`), null for any year. */
+export function yearsLabel(filter: Pick<StatsFilter, 'fromYear' | 'toYear'>, language: UiLanguage): string | null {
+  const t = label(language);
+  const { fromYear, toYear } = filter;
+  if (fromYear !== null && toYear !== null) return `${String(fromYear)}–${String(toYear)}`;
+  if (fromYear !== null) return t('stats.years.from', { year: String(fromYear) });
+  if (toYear !== null) return t('stats.years.to', { year: String(toYear) });
+  return null;
+}
+
+/** The report's title, naming the territory and the years (`Partnerství obcí: Kraj Vysočina, 1990–2005`). */
+export function reportTitle(stats: Pick<Statistics, 'filter' | 'territory'>, language: UiLanguage): string {
+  const t = label(language);
+  const territory = territoryLabel(stats.territory, language);
+  const years = yearsLabel(stats.filter, language);
+  const title = territory === null ? t('stats.reportTitle') : t('stats.reportTitleRegion', { region: territory });
+  return years === null ? title : `${title}, ${years}`;
+}
+
 /** The filter in words, e.g. `Rok zahájení: 2000–2025 · Typ: vše · …`. */
 export function describeFilter(
   filter: StatsFilter & { today: string },
   language: UiLanguage,
-  regionName?: string,
+  territory: Territory | null = null,
 ): string {
   const t = label(language);
-  const years =
-    filter.fromYear === null && filter.toYear === null
-      ? t('stats.filter.anyYear')
-      : `${filter.fromYear ?? '…'}–${filter.toYear ?? '…'}`;
+  const years = yearsLabel(filter, language) ?? t('stats.filter.anyYear');
   const list = (values: readonly string[], prefix: string) =>
     values.length === 0 ? t('stats.filter.all') : values.map((v) => t(`${prefix}.${v}`)).join(', ');
+  // Without names (a caller that has none) the codes stand for the units.
+  const named: Territory = territory ?? {
+    regions: filter.regions.map((code) => ({ code, name: code, regionCode: null })),
+    districts: filter.districts.map((code) => ({ code, name: code, regionCode: null })),
+    orps: filter.orps.map((code) => ({ code, name: code, regionCode: null })),
+  };
   return [
     `${t('stats.filter.years')}: ${years}`,
     `${t('stats.filter.type')}: ${list(filter.types, 'partnershipType')}`,
     `${t('stats.filter.status')}: ${list(filter.statuses, 'partnershipStatus')}`,
     `${t('stats.filter.membership')}: ${t(`stats.membership.${filter.membership}`)}`,
-    `${t('stats.filter.region')}: ${filter.region === null ? t('stats.filter.allRegions') : (regionName ?? filter.region)}`,
+    `${t('stats.filter.territory')}: ${territoryLabel(named, language) ?? t('stats.filter.wholeCountry')}`,
     `${t('stats.filter.dormantYears')}: ${filter.dormantYears}`,
     `${t('stats.filter.today')}: ${filter.today}`,
   ].join(' · ');
@@ -135,7 +172,30 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
     r.participants,
     ...currencies.map((c) => r.amounts[c] ?? 0),
   ];
+  // Under a territory the totals are the territory's; the whole country follows for comparison.
+  const territory = territoryLabel(stats.territory, language);
+  const totalLabel = territory === null ? t('stats.countryTotal') : t('stats.territoryTotal', { territory });
+  const national = stats.national;
+  const comparison: StatsTable[] =
+    national === null || territory === null
+      ? []
+      : [
+          {
+            id: 'comparison',
+            title: t('stats.table.comparison'),
+            columns: [
+              { header: t('stats.col.name'), kind: 'text' },
+              ...figures,
+              { header: t('stats.card.countries'), kind: 'int' },
+            ],
+            rows: [
+              [territory, ...figureCells(stats.total), stats.countries.length],
+              [t('stats.wholeCountry'), ...figureCells(national.total), national.countries],
+            ],
+          },
+        ];
   return [
+    ...comparison,
     {
       id: 'regions',
       title: t('stats.table.regions'),
@@ -146,7 +206,8 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
       ],
       rows: [
         ...stats.regions.map((r) => [areaName(r, language), r.code, ...figureCells(r)]),
-        [t('stats.countryTotal'), 'CZ', ...figureCells(stats.total)],
+        [totalLabel, territory === null ? 'CZ' : '', ...figureCells(stats.total)],
+        ...(national === null ? [] : [[t('stats.countryTotal'), 'CZ', ...figureCells(national.total)]]),
       ],
     },
     {
@@ -214,7 +275,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
           ...r.counts,
           r.total,
         ]),
-        [t('stats.countryTotal'), ...stats.countries.map((c) => c.count), stats.total.partnerships],
+        [totalLabel, ...stats.countries.map((c) => c.count), stats.total.partnerships],
       ],
     },
     {

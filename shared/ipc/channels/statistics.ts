@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UI_LANGUAGES } from '../../domain/codes';
 import { STATS_FIGURES, statsFilterSchema } from '../../domain/statistics/filter';
 import { mapDataSchema } from '../../domain/statistics/map';
-import { statisticsSchema } from '../../domain/statistics/schemas';
+import { statisticsSchema, territoryOptionsSchema } from '../../domain/statistics/schemas';
 import { boundariesSchema } from '../../domain/statistics/boundaries';
 import { defineChannels } from '../define';
 
@@ -16,6 +16,11 @@ export const statisticsChannels = defineChannels({
     doc: 'Every statistic (per region, district and ORP, countries, areas, funding) for a filter, from the one statistics module.',
     input: z.object({ filter: statsFilterSchema }).strict(),
     output: statisticsSchema,
+  },
+  'stats:territories': {
+    doc: 'Every kraj, okres and ORP the registry knows, named, with the kraj each lies in (and the okresy of an ORP): the choices of the statistics territory filter.',
+    input: z.object({}).strict(),
+    output: territoryOptionsSchema,
   },
   'stats:figureRows': {
     doc: 'The ids of the rows a key figure counts for a filter (municipalities for municipalities/withActive, partnerships otherwise), by the same conditions as the figure: the grid it opens shows exactly these.',

@@ -1,10 +1,25 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context';
-import { computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
-import { statsFilterSchema, type StatsFigure, type StatsFilterInput } from '../../../../shared/domain/statistics/filter';
+import { WHOLE_COUNTRY, computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
+import {
+  hasTerritory,
+  statsFilterSchema,
+  withoutTerritory,
+  type StatsFigure,
+  type StatsFilter,
+  type StatsFilterInput,
+} from '../../../../shared/domain/statistics/filter';
 import { computeMapData, type MapData } from '../../../../shared/domain/statistics/map';
-import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { loadFigureIds, loadMapRows, loadRegionCentres, loadRegions, loadStatsFacts } from '../../repositories/statistics-repository';
+import type { Statistics, Territory, TerritoryOptions } from '../../../../shared/domain/statistics/schemas';
+import { compareCzech } from '../../../../shared/domain/text';
+import {
+  loadFigureIds,
+  loadMapRows,
+  loadRegionCentres,
+  loadRegions,
+  loadStatsFacts,
+  loadTerritoryUnits,
+} from '../../repositories/statistics-repository';
 
 /** Today's date in the computer's time zone, as `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
@@ -20,9 +35,52 @@ export function localToday(now = new Date()): string {
 export async function computeStats(db: Knex, input: StatsFilterInput): Promise<Statistics> {
   const filter = statsFilterSchema.parse(input);
   const today = filter.today ?? localToday();
-  const facts = await loadStatsFacts(db, filter, statsWindows(filter, today));
-  return computeStatistics(facts, filter, today);
+  const windows = statsWindows(filter, today);
+  if (!hasTerritory(filter)) return computeStatistics(await loadStatsFacts(db, filter, windows), filter, today);
+  // A territory is compared with the whole country under the same filter otherwise.
+  const country = withoutTerritory(filter);
+  const [facts, nationalFacts, options] = await Promise.all([
+    loadStatsFacts(db, filter, windows),
+    loadStatsFacts(db, country, windows, { totalsOnly: true }),
+    territoryOptions(db),
+  ]);
+  const national = computeStatistics(nationalFacts, country, today);
+  return computeStatistics(facts, filter, today, territoryOf(filter, options), {
+    total: national.total,
+    countries: national.countries.length,
+  });
 }
+
+/** The units a filter chose, named from the registry's lists (a code it does not know stays a code). */
+export function territoryOf(filter: StatsFilter, options: TerritoryOptions): Territory {
+  if (!hasTerritory(filter)) return WHOLE_COUNTRY;
+  const pick = (codes: readonly string[], units: TerritoryOptions['regions']) =>
+    codes.map((code) => {
+      const unit = units.find((u) => u.code === code);
+      return { code, name: unit?.name ?? code, regionCode: unit?.regionCode ?? null };
+    });
+  return {
+    regions: pick(filter.regions, options.regions),
+    districts: pick(filter.districts, options.districts),
+    orps: pick(filter.orps, options.orps),
+  };
+}
+
+/** Every kraj, okres and ORP a territory filter can choose, in Czech order (`stats:territories`). */
+export async function territoryOptions(db: Knex): Promise<TerritoryOptions> {
+  const units = await loadTerritoryUnits(db);
+  const byName = (a: { name: string }, b: { name: string }) => compareCzech(a.name, b.name);
+  return {
+    regions: units.regions.map((r) => ({ code: r.code, name: r.name, regionCode: null })).sort(byName),
+    districts: units.districts.map((d) => ({ code: d.code, name: d.name, regionCode: d.region_code })).sort(byName),
+    orps: units.orps
+      .map((o) => ({ code: o.key, name: o.name, regionCode: o.regionCode, districtCodes: o.districtCodes.sort() }))
+      .sort(byName),
+  };
+}
+
+/** The territory filter's choices (`stats:territories`), on the read-only connection. */
+export const territoriesFor = (ctx: AppContext): Promise<TerritoryOptions> => territoryOptions(ctx.db.reader);
 
 /** Points, lines and bubbles of the map for a filter (the same partnerships the statistics count). */
 export async function computeMap(db: Knex, input: StatsFilterInput): Promise<MapData> {

@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { SERIES_COLOURS, categoryColours } from '../../../../shared/domain/statistics/colours';
 import { PARTNERSHIP_TYPES, type UiLanguage } from '../../../../shared/domain/codes';
+import { hasTerritory } from '../../../../shared/domain/statistics/filter';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import { areaName, countryLabel, yearSeries } from '../../../../shared/domain/statistics/tables';
 import { translate } from '../../../../shared/i18n/index';
@@ -133,7 +134,8 @@ export type ReportChart = { id: string; title: string; svg: string };
 /** The report's three charts for a statistics result, in a language. */
 export function reportCharts(stats: Statistics, language: UiLanguage): ReportChart[] {
   const t = (key: string) => translate(language, key);
-  const byDistrict = stats.filter.region !== null;
+  // Under a territory filter the bars are its okresy.
+  const byDistrict = hasTerritory(stats.filter);
   const areas = (byDistrict ? stats.districts : stats.regions).filter(
     (a) => a.municipalities > 0 || a.partnerships > 0,
   );

@@ -1,11 +1,12 @@
 import { Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { buildStatsTables, type StatsTable } from '../../../../shared/domain/statistics/tables';
+import { hasTerritory } from '../../../../shared/domain/statistics/filter';
+import { buildStatsTables, reportTitle, type StatsTable } from '../../../../shared/domain/statistics/tables';
 import { translate, translatePlural } from '../../../../shared/i18n/index';
 import { reportCharts, svgToPng } from './stats-charts';
 import { REPORT_MARGIN, docxTable, formatCell, run } from './stats-docx-table';
-import { filterText, regionNameOf } from './stats-filter-line';
+import { filterText, territoryNameOf } from './stats-filter-line';
 
 const heading = (text: string) =>
   new Paragraph({
@@ -31,32 +32,78 @@ function chartImage(svgText: string): Paragraph {
   });
 }
 
-/** The key figures of the dashboard's cards as a two-column table. */
+/**
+ * The key figures of the dashboard's cards: a column for the territory, and under a territory
+ * filter one for the whole country and the territory's share of it.
+ */
 function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const total = stats.total;
+  const national = stats.national;
+  const int = (n: number) => formatCell(n, 'int', language);
+  const share = (part: number, whole: number) => (whole === 0 ? '' : formatCell(part / whole, 'percent', language));
+  const withShare = (f: Statistics['total']) =>
+    `${int(f.withActive)} (${formatCell(f.activeShare, 'percent', language)})`;
+  const figures: { label: string; value: string; country?: string; share?: string }[] = [
+    {
+      label: t('stats.card.members'),
+      value: int(total.municipalities),
+      ...(national && {
+        country: int(national.total.municipalities),
+        share: share(total.municipalities, national.total.municipalities),
+      }),
+    },
+    {
+      label: t('stats.card.withActive'),
+      value: withShare(total),
+      ...(national && {
+        country: withShare(national.total),
+        share: share(total.withActive, national.total.withActive),
+      }),
+    },
+    {
+      label: t('stats.card.partnerships'),
+      value: int(total.partnerships),
+      ...(national && {
+        country: int(national.total.partnerships),
+        share: share(total.partnerships, national.total.partnerships),
+      }),
+    },
+    {
+      label: t('stats.card.per10k'),
+      value: formatCell(total.per10k, 'decimal', language),
+      ...(national && { country: formatCell(national.total.per10k, 'decimal', language), share: '' }),
+    },
+    {
+      label: translatePlural(language, 'stats.card.dormant', stats.filter.dormantYears),
+      value: int(total.dormant),
+      ...(national && { country: int(national.total.dormant), share: share(total.dormant, national.total.dormant) }),
+    },
+    {
+      label: t('stats.card.expiring'),
+      value: int(total.expiring),
+      ...(national && { country: int(national.total.expiring), share: share(total.expiring, national.total.expiring) }),
+    },
+    {
+      label: t('stats.card.countries'),
+      value: int(stats.countries.length),
+      ...(national && { country: int(national.countries), share: '' }),
+    },
+  ];
   return {
     id: 'summary',
     title: t('stats.table.summary'),
     columns: [
       { header: t('stats.col.name'), kind: 'text' },
-      { header: regionNameOf(stats) ?? t('stats.country'), kind: 'text' },
+      { header: territoryNameOf(stats, language) ?? t('stats.country'), kind: 'text' },
+      ...(national === null
+        ? []
+        : [
+            { header: t('stats.wholeCountry'), kind: 'text' as const },
+            { header: t('stats.col.territoryShare'), kind: 'text' as const },
+          ]),
     ],
-    rows: [
-      [t('stats.card.members'), formatCell(total.municipalities, 'int', language)],
-      [
-        t('stats.card.withActive'),
-        `${formatCell(total.withActive, 'int', language)} (${formatCell(total.activeShare, 'percent', language)})`,
-      ],
-      [t('stats.card.partnerships'), formatCell(total.partnerships, 'int', language)],
-      [t('stats.card.per10k'), formatCell(total.per10k, 'decimal', language)],
-      [
-        translatePlural(language, 'stats.card.dormant', stats.filter.dormantYears),
-        formatCell(total.dormant, 'int', language),
-      ],
-      [t('stats.card.expiring'), formatCell(total.expiring, 'int', language)],
-      [t('stats.card.countries'), formatCell(stats.countries.length, 'int', language)],
-    ],
+    rows: figures.map((f) => [f.label, f.value, ...(national === null ? [] : [f.country ?? '', f.share ?? ''])]),
   };
 }
 
@@ -67,9 +114,7 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
 export async function statsToDocx(stats: Statistics, language: UiLanguage): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const tables = new Map(buildStatsTables(stats, language).map((table) => [table.id, table]));
-  const regionName = regionNameOf(stats);
-  const title =
-    regionName === undefined ? t('stats.reportTitle') : t('stats.reportTitleRegion', { region: regionName });
+  const title = reportTitle(stats, language);
   const date = new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -77,8 +122,10 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
   const charts = reportCharts(stats, language);
   // The region table has 19 columns; the report shows the ones a reader needs on a portrait page.
   const compact = [0, 2, 3, 4, 6, 7, 17, 18];
-  const areaTable = stats.filter.region === null ? tables.get('regions') : tables.get('districts');
-  const areaColumns = stats.filter.region === null ? compact : [1, ...compact.slice(1).map((i) => i + 1)];
+  // Under a territory filter: its okresy (the district table has the region's column first).
+  const narrowed = hasTerritory(stats.filter);
+  const areaTable = narrowed ? tables.get('districts') : tables.get('regions');
+  const areaColumns = narrowed ? [1, ...compact.slice(1).map((i) => i + 1)] : compact;
   const byId = (id: string): StatsTable => tables.get(id) ?? { id, title: id, columns: [], rows: [] };
   const chart = (id: string) => {
     const found = charts.find((c) => c.id === id);
@@ -104,7 +151,7 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
             children: [run({ text: filterText(stats, language), italics: true, color: '52606D', size: 18 })],
           }),
           heading(t('stats.table.summary')),
-          docxTable(summaryTable(stats, language), [0, 1], language),
+          docxTable(summaryTable(stats, language), stats.national === null ? [0, 1] : [0, 1, 2, 3], language),
           heading(areaTable?.title ?? ''),
           ...(areaTable ? [docxTable(areaTable, areaColumns, language)] : []),
           ...chart('by-area'),

@@ -8,7 +8,7 @@ import { statsToCsvZip } from './stats-csv';
 import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
 import { statisticsFor } from './statistics-service';
-import { regionNameOf } from './stats-filter-line';
+import { territoryLabel } from '../../../../shared/domain/statistics/tables';
 
 const statsToJson = (stats: Statistics): Promise<Buffer> =>
   Promise.resolve(
@@ -37,14 +37,34 @@ const namePart = (text: string): string =>
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** At most this many territory units are named in a file name; the rest are counted. */
+const NAMED_UNITS = 3;
+
+/** The territory for a file name: `Kraj-Vysocina`, `okres-Jihlava-ORP-Trebic`, `…-a-2-dalsi`. */
+function territoryPart(stats: Statistics, language: UiLanguage): string | null {
+  const { regions, districts, orps } = stats.territory;
+  if (regions.length + districts.length + orps.length === 0) return null;
+  // One name per unit, as the screen says it ("okres Jihlava", "ORP Třebíč").
+  const names = [
+    ...regions.map((r) => r.name),
+    ...districts.map((d) => territoryLabel({ regions: [], districts: [d], orps: [] }, language) ?? d.code),
+    ...orps.map((o) => territoryLabel({ regions: [], districts: [], orps: [o] }, language) ?? o.code),
+  ];
+  const shown = names.slice(0, NAMED_UNITS).map(namePart);
+  const more = names.length - shown.length;
+  if (more > 0) shown.push(language === 'cs' ? `a-${String(more)}-dalsi` : `and-${String(more)}-more`);
+  return shown.join('-');
+}
+
 /**
  * A file name that says what the file holds: `statistiky-Kraj-Vysocina-1990-2005.xlsx` for a
- * region and years, `statistiky-2025-06-15.xlsx` (the day) for the whole registry.
+ * territory and years (Czech names without diacritics), `statistiky-2025-06-15.xlsx` (the day)
+ * for the whole registry.
  */
 export function defaultExportName(stats: Statistics, format: StatsExportFormat, language: UiLanguage): string {
   const stem = language === 'cs' ? 'statistiky' : 'statistics';
   const { fromYear, toYear } = stats.filter;
-  const region = regionNameOf(stats) ?? stats.filter.region;
+  const region = territoryPart(stats, language);
   const years =
     fromYear !== null && toYear !== null
       ? `${String(fromYear)}-${String(toYear)}`
@@ -53,7 +73,7 @@ export function defaultExportName(stats: Statistics, format: StatsExportFormat, 
         : toYear !== null
           ? `${language === 'cs' ? 'do' : 'to'}-${String(toYear)}`
           : null;
-  const parts = [stem, ...(region === null ? [] : [namePart(region)]), ...(years === null ? [] : [years])];
+  const parts = [stem, ...(region === null ? [] : [region]), ...(years === null ? [] : [years])];
   if (parts.length === 1) parts.push(stats.filter.today);
   return sanitizeFileName(`${parts.join('-')}.${FORMATS[format].extension}`);
 }

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Knex } from 'knex';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+/**
+ * Statistics for one region (issue 13 item 1, review D8, D14, D34): a territory filter (kraje,
+ * okresy, ORP) drives the figures, the tables and every export, names itself in the title and
+ * the file name, and stands beside the whole country. Expected numbers are asked of the database
+ * the app runs on (other spec files share it), never written into the test.
+ */
+const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+const cardValue = async (page: Page, card: string) =>
+  number(((await page.getByTestId(card).locator('.stats-card-value').textContent()) ?? '').split('(')[0] ?? '');
+
+/** Partnerships of member municipalities that lie in a territory (one column = one of its values). */
+async function partnershipsIn(knex: Knex, where: { region?: string; district?: string; orp?: string }) {
+  const query = knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .leftJoin('regions as r', 'r.id', 'm.region_id')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
+    .where('m.is_member', true);
+  if (where.region !== undefined) query.where('r.code', where.region);
+  if (where.district !== undefined) query.where('d.code', where.district);
+  if (where.orp !== undefined) query.where('m.orp_name', where.orp);
+  const rows = await query.count<{ n: number | string }[]>({ n: '*' });
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The path the export notice names ("Uloženo: /…/file.xlsx" / "Saved: …"). */
+const exportedPath = async (page: Page) =>
+  ((await page.getByTestId('stats-export-done').textContent()) ?? '').replace(/^[^:]+: /, '').trim();
+
+test.describe('statistics for a territory', () => {
+  test('Kraj Vysočina 1990–2005: figures beside the whole country, exports named and read back (cs)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('stats-cards')).toHaveAttribute('aria-busy', 'false');
+    const national = await cardValue(page, 'card-partnerships');
+
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await expect(page.getByTestId('stats-territory-chip')).toHaveText(/Kraj Vysočina/);
+    await expect(page.getByTestId('stats-territory-title')).toHaveText('Kraj Vysočina ve srovnání s celým Českem');
+    const vysocina = await partnershipsIn(knex, { region: 'CZ063' });
+    expect(vysocina).toBeGreaterThan(0);
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(vysocina);
+    // The whole country beside it, with the territory's share.
+    await expect(page.getByTestId('card-partnerships-country')).toContainText(`Česko: ${String(national)}`);
+    await expect(page.getByTestId('card-partnerships-country')).toContainText('%');
+
+    // A partial year and reversed years are said in Czech beside the years; no stale figures.
+    await page.getByTestId('stats-from').fill('19');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok zadejte celý, čtyřmi číslicemi (např. 1990).');
+    await expect(page.getByTestId('stats-cards')).toHaveCount(0);
+    await expect(page.getByTestId('stats-export-xlsx')).toBeDisabled();
+    await page.getByTestId('stats-from').fill('2005');
+    await page.getByTestId('stats-to').fill('1990');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ musí být nejvýše rok „do“.');
+    await expect(page.getByTestId('stats-cards')).toHaveCount(0);
+    await page.getByTestId('stats-from').fill('1990');
+    await page.getByTestId('stats-to').fill('2005');
+    await expect(page.getByTestId('stats-years-error')).toHaveCount(0);
+    const inYears = Number(
+      (
+        await knex('partnerships as p')
+          .join('municipalities as m', 'm.id', 'p.municipality_id')
+          .join('regions as r', 'r.id', 'm.region_id')
+          .where({ 'm.is_member': true, 'r.code': 'CZ063' })
+          .where('p.started_on', '>=', '1990')
+          .where('p.started_on', '<', '2006')
+          .count<{ n: number | string }[]>({ n: '*' })
+      )[0]?.n ?? 0,
+    );
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(inYears);
+    await expect(page.getByTestId('stats-cards')).toHaveAttribute('aria-busy', 'false');
+    await saveScreen(page, 'statistics-territory-cs');
+
+    // XLSX: named by the territory and the years, the comparison first, totals of the territory.
+    await page.getByTestId('stats-export-xlsx').click();
+    await expect(page.getByTestId('stats-export-done')).toContainText('.xlsx');
+    const xlsxPath = await exportedPath(page);
+    expect(path.basename(xlsxPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const comparison = workbook.worksheets[0];
+    expect(comparison?.name).toBe('Srovnání s celým Českem');
+    expect(comparison?.getCell('A2').text).toContain('Území: Kraj Vysočina');
+    expect(comparison?.getCell('A2').text).toContain('Rok zahájení: 1990–2005');
+    expect(comparison?.getCell('A4').value).toBe('Kraj Vysočina');
+    expect(comparison?.getCell('F3').value).toBe('Partnerství');
+    expect(comparison?.getCell('F4').value).toBe(inYears);
+    expect(comparison?.getCell('A5').value).toBe('Celé Česko');
+    expect(Number(comparison?.getCell('F5').value)).toBeGreaterThanOrEqual(inYears);
+    const regions = workbook.getWorksheet('Kraje');
+    expect(regions?.getCell('A4').value).toBe('Kraj Vysočina');
+    expect(regions?.getCell('A5').value).toBe('Celkem: Kraj Vysočina');
+    expect(regions?.getCell('A6').value).toBe('Česko celkem');
+
+    // DOCX: the title names the territory and the years.
+    await page.getByTestId('stats-export-docx').click();
+    await expect(page.getByTestId('stats-export-done')).toContainText('.docx');
+    const docxPath = await exportedPath(page);
+    expect(path.basename(docxPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.docx');
+    const docx = await JSZip.loadAsync(readFileSync(docxPath));
+    const text = ((await docx.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('Partnerství obcí: Kraj Vysočina, 1990–2005');
+    expect(text).toContain('Celé Česko');
+
+    // CSV (a ZIP of tables): the comparison and the filter line in each file.
+    await page.getByTestId('stats-export-csv').click();
+    await expect(page.getByTestId('stats-export-done')).toContainText('.zip');
+    const csvPath = await exportedPath(page);
+    expect(path.basename(csvPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.zip');
+    const csv = await JSZip.loadAsync(readFileSync(csvPath));
+    const first = await csv.file('01-comparison.csv')?.async('string');
+    expect(first).toContain('Kraj Vysočina');
+    expect(first).toContain('Celé Česko');
+  });
+
+  test('double-click narrows the whole screen to an okres; an ORP and several kraje', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-statistics').click();
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    const grid = page.getByTestId('stats-regions-grid');
+    await grid.locator('.ag-cell[col-id="name"]', { hasText: 'Havlíčkův Brod' }).dblclick();
+    // The okres is now part of the filter: the chips, the cards and the export name follow it.
+    await expect(page.getByTestId('stats-territory-chip')).toHaveText([/Kraj Vysočina/, /okres Havlíčkův Brod/]);
+    await expect(page.getByTestId('stats-drill-region')).toHaveText('Kraj Vysočina › okres Havlíčkův Brod');
+    const okres = await partnershipsIn(knex, { district: 'CZ0631' });
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(okres);
+    await expect(grid.locator('.ag-row')).toHaveCount(1);
+
+    // Okresy offered are those of the chosen kraj; an ORP narrows across levels (AND).
+    await page.getByTestId('stats-drill-back').click();
+    await expect(page.getByTestId('stats-territory-chip')).toHaveCount(0);
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await expect(page.getByTestId('stats-district').locator('option', { hasText: 'Tábor' })).toHaveCount(0);
+    await page.getByTestId('stats-orp').selectOption('Třebíč');
+    const trebic = await partnershipsIn(knex, { region: 'CZ063', orp: 'Třebíč' });
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(trebic);
+    await page.getByTestId('stats-export-json').click();
+    await expect(page.getByTestId('stats-export-done')).toContainText('/statistiky-Kraj-Vysocina-ORP-Trebic.json');
+
+    // Several kraje add up.
+    await page.getByTestId('stats-drill-back').click();
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await page.getByTestId('stats-region').selectOption('CZ031');
+    const both = (await partnershipsIn(knex, { region: 'CZ063' })) + (await partnershipsIn(knex, { region: 'CZ031' }));
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(both);
+    await expect(page.getByTestId('stats-drill-region')).toHaveText('Kraj Vysočina, Jihočeský kraj');
+    // Removing one chip leaves the other.
+    await page.getByRole('button', { name: 'Odebrat z filtru: Kraj Vysočina' }).click();
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(await partnershipsIn(knex, { region: 'CZ031' }));
+  });
+
+  test('in English: the comparison, the messages and the file name', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('nav-statistics').click();
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await page.getByTestId('stats-orp').selectOption('Třebíč');
+    await expect(page.getByTestId('stats-territory-title')).toHaveText(
+      'Kraj Vysočina › Třebíč ORP compared with all of Czechia',
+    );
+    await expect(page.getByTestId('card-partnerships-country')).toContainText('Czechia: ');
+    await page.getByTestId('stats-from').fill('199');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Enter the whole year, four digits (e.g. 1990).');
+    await page.getByTestId('stats-from').fill('1990');
+    await page.getByTestId('stats-to').fill('2005');
+    await expect(page.getByTestId('stats-cards')).toHaveAttribute('aria-busy', 'false');
+    await saveScreen(page, 'statistics-territory-en');
+    await page.getByTestId('stats-export-xlsx').click();
+    await expect(page.getByTestId('stats-export-done')).toContainText(
+      'statistics-Kraj-Vysocina-Trebic-ORP-1990-2005.xlsx',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await exportedPath(page));
+    expect(workbook.worksheets[0]?.name).toBe('Compared with all of Czechia');
+    expect(workbook.worksheets[0]?.getCell('A5').value).toBe('All of Czechia');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+    await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();
+  });
+
+  test('a click on a kraj on the map narrows the map, and its link keeps the membership', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-map').click();
+    const region = page.locator('[data-testid="map-region"][data-code="CZ063"]');
+    await expect(region).toBeVisible();
+    const before = await page.getByTestId('map-member').count();
+    await region.click({ force: true });
+    await expect(page.getByTestId('map-region-filter')).toContainText('Jen Kraj Vysočina');
+    await expect.poll(() => page.getByTestId('map-member').count()).toBeLessThan(before);
+    // Only the kraj's regions is shaded with partnerships; the others have none.
+    await expect(page.locator('[data-testid="map-region"][data-code="CZ031"]')).toHaveAttribute('data-count', '0');
+    const link = (await page.getByTestId('map-region-grid').getAttribute('href')) ?? '';
+    expect(link).toContain('fregion=CZ063');
+    expect(link).toContain('membership=members');
+    await page.getByTestId('map-region-grid').click();
+    await expect(page.locator('.p-page').getByTestId('filter-figure')).toBeVisible();
+    await expect(page.locator('.p-page').getByTestId('filter-region')).toHaveValue('CZ063');
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-region-filter')).toHaveCount(0);
+  });
+});
