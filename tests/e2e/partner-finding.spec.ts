@@ -177,11 +177,31 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
   });
 
   test('the gazetteer towns and the conversion in English at 1280×720', async ({ appPage: page, webApp }) => {
-    const { member } = await seedMemberRequest(webApp, '590266', ['DE', 'AT']);
+    const { request, member } = await seedMemberRequest(webApp, '590266', ['DE', 'AT']);
+    // The fifth nearest town asks for a Czech partner itself, with a theme the member wants too.
+    const fifth = (await suggestTownsForRequest(webApp.ctx, request.id))[4];
+    if (!fifth) throw new Error('expected five towns');
+    await createRequest(webApp.ctx, {
+      direction: 'foreign_seeks',
+      municipalityId: null,
+      requesterName: fifth.town.name,
+      requesterCountryCode: fifth.town.countryCode,
+      wantedCountryCodes: ['CZ'],
+      wantedSize: null,
+      themes: ['sport', 'environment'],
+      description: null,
+      status: 'new',
+      receivedOn: '2026-03-04',
+    });
     await openRequests(page, 'en');
     await requestRow(page, member.name).locator('[col-id="requester"]').click();
     const towns = page.getByTestId('gazetteer-town');
+    // It comes first, and says why.
+    await expect(towns.first()).toContainText(fifth.town.name);
     await expect(towns.first().getByTestId('gazetteer-reason')).toContainText(
+      /^No Czech partner yet · [\d,]+ km · [\d,]+ inhabitants · seeking a Czech partner itself · shared themes: sport$/,
+    );
+    await expect(towns.nth(1).getByTestId('gazetteer-reason')).toContainText(
       /^No Czech partner yet · [\d,]+ km · [\d,]+ inhabitants$/,
     );
     await expect(page.getByRole('heading', { name: 'Towns from the gazetteer' })).toBeVisible();
