@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -33,6 +33,11 @@ async function partnershipsIn(knex: Knex, where: { region?: string; district?: s
 /** The path the export notice names ("Uloženo: /…/file.xlsx" / "Saved: …"). */
 const exportedPath = async (page: Page) =>
   ((await page.getByTestId('stats-export-done').textContent()) ?? '').replace(/^[^:]+: /, '').trim();
+/**
+ * Removes a file this test exported once it was read: the output folder is the worker's, and
+ * another spec exporting the same filter must get the same name, not "(2)".
+ */
+const done = (file: string) => rmSync(file, { force: true });
 
 test.describe('statistics for a territory', () => {
   test('Kraj Vysočina 1990–2005: figures beside the whole country, exports named and read back (cs)', async ({
@@ -98,6 +103,7 @@ test.describe('statistics for a territory', () => {
     expect(comparison?.getCell('F4').value).toBe(inYears);
     expect(comparison?.getCell('A5').value).toBe('Celé Česko');
     expect(Number(comparison?.getCell('F5').value)).toBeGreaterThanOrEqual(inYears);
+    done(xlsxPath);
     const regions = workbook.getWorksheet('Kraje');
     expect(regions?.getCell('A4').value).toBe('Kraj Vysočina');
     expect(regions?.getCell('A5').value).toBe('Celkem: Kraj Vysočina');
@@ -110,6 +116,7 @@ test.describe('statistics for a territory', () => {
     expect(path.basename(docxPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.docx');
     const docx = await JSZip.loadAsync(readFileSync(docxPath));
     const text = ((await docx.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    done(docxPath);
     expect(text).toContain('Partnerství obcí: Kraj Vysočina, 1990–2005');
     expect(text).toContain('Celé Česko');
 
@@ -119,6 +126,7 @@ test.describe('statistics for a territory', () => {
     const csvPath = await exportedPath(page);
     expect(path.basename(csvPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.zip');
     const csv = await JSZip.loadAsync(readFileSync(csvPath));
+    done(csvPath);
     const first = await csv.file('01-comparison.csv')?.async('string');
     expect(first).toContain('Kraj Vysočina');
     expect(first).toContain('Celé Česko');
@@ -151,6 +159,7 @@ test.describe('statistics for a territory', () => {
     await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(trebic);
     await page.getByTestId('stats-export-json').click();
     await expect(page.getByTestId('stats-export-done')).toContainText('/statistiky-Kraj-Vysocina-ORP-Trebic.json');
+    done(await exportedPath(page));
 
     // Several kraje add up.
     await page.getByTestId('stats-drill-back').click();
@@ -186,7 +195,9 @@ test.describe('statistics for a territory', () => {
       'statistics-Kraj-Vysocina-Trebic-ORP-1990-2005.xlsx',
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await exportedPath(page));
+    const englishPath = await exportedPath(page);
+    await workbook.xlsx.readFile(englishPath);
+    done(englishPath);
     expect(workbook.worksheets[0]?.name).toBe('Compared with all of Czechia');
     expect(workbook.worksheets[0]?.getCell('A5').value).toBe('All of Czechia');
     await page.getByTestId('nav-settings').click();
