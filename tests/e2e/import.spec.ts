@@ -40,6 +40,8 @@ test('import a Windows-1250 CSV through the UI: preview with the invalid row exp
   await expect(page.getByTestId('import-done')).toContainText('2 přidáno');
   await page.getByTestId('import-close').click();
   await expect(dialog).toBeHidden();
+  // A municipality list states no membership: the new rows are non-members (unknown is not "member").
+  await page.getByTestId('filter-membership').selectOption('all');
   await expect(page.getByTestId('members-grid')).toContainText('Horní Dolní nad Želivkou');
   await expect(page.getByTestId('members-grid')).not.toContainText('Špatný kód');
 
@@ -134,6 +136,7 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.getByTestId('import-close').click();
+  await page.getByTestId('filter-membership').selectOption('all');
   await expect(page.getByTestId('members-grid')).toContainText('Nová Ves u Testu');
   // A membership known only to the year is stored as the year, a day as the day.
   const since = await webApp.ctx.db

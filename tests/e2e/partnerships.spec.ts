@@ -83,6 +83,8 @@ test.describe('Partnerships', () => {
   }) => {
     await openPartnerships(page);
     await expect(page.getByRole('heading', { name: 'Partnerství' })).toBeVisible();
+    // Every partnership: of members and of former members and other municipalities alike.
+    await page.getByTestId('filter-membership').selectOption('all');
     const total = await partnershipCount(webApp);
     await expect(page.getByTestId('row-count')).toHaveText(`${String(total)} řádků`);
     const members = await columnTexts(page, 'municipalityName');
@@ -99,6 +101,8 @@ test.describe('Partnerships', () => {
     await expect(grid(page).locator('.ag-cell[col-id="townName"]', { hasText: 'Žilina' })).toBeVisible();
     await search(page, 'SPISSKA nova');
     await expect(grid(page).locator('.ag-cell[col-id="townName"]', { hasText: 'Spišská Nová Ves' })).toBeVisible();
+    await search(page, '');
+    await page.getByTestId('filter-membership').selectOption('members');
   });
 
   test('filters by region and country, and by a deep link', async ({ appPage: page, webApp }) => {

@@ -101,7 +101,7 @@ test('an agreement draft deleted from the detail comes back by Ctrl+Z and is lis
   await expect
     .poll(async () => (await knex('agreement_documents').where({ id: draft?.id }).first('id')) !== undefined)
     .toBe(true);
-  await expect(detail.getByText('smlouva-hauzenberg.docx')).toBeVisible();
+  await expect(detail.getByText('smlouva-hauzenberg.docx', { exact: true })).toBeVisible();
   await detail.getByTestId('draft-delete').click();
   await detail.getByTestId('detail-close').click();
   await page.getByTestId('nav-settings').click();
