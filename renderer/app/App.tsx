@@ -9,7 +9,7 @@ import { WelcomeDialog } from '../features/settings/WelcomeDialog';
 import { useHashRoute } from './useHashRoute';
 import { KeptScreen } from './KeptScreen';
 import { ToastsProvider } from '../components/Toasts';
-import { TownCardHost } from '../components/TownCardDialog';
+import { TownCardHost } from '../components/town-card-host';
 import { ConnectionNotice } from './ConnectionNotice';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';

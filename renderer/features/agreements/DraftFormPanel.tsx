@@ -6,7 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { withItem } from '../../lib/lists';
 import type { AgreementDraft } from './useAgreementDraft';
 import { PartyEditor } from './PartyEditor';
-import { openTownCard } from '../../components/TownCardDialog';
+import { openTownCard } from '../../components/town-card-host';
 
 /** A whole number typed into a count (years, months, originals): at least two, else two. */
 const countOf = (text: string): number => Math.max(2, Math.round(Number(text) || 2));

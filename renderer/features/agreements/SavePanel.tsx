@@ -1,6 +1,6 @@
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
-import { openTownCard } from '../../components/TownCardDialog';
+import { openTownCard } from '../../components/town-card-host';
 import { withShortcut } from '../../lib/shortcuts';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */

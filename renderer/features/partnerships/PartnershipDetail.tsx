@@ -40,7 +40,7 @@ import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { useToast } from '../../components/Toasts';
-import { TownCardButton } from '../../components/TownCardDialog';
+import { TownCardButton } from '../../components/town-card-host';
 
 type Form = {
   type: PartnershipType;

@@ -4,7 +4,7 @@ import { COOPERATION_AREAS, type CooperationArea } from '../../../shared/domain/
 import { countryName } from '../../../shared/domain/countries';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { useI18n } from '../../lib/i18n';
-import { openTownCard } from '../../components/TownCardDialog';
+import { openTownCard } from '../../components/town-card-host';
 
 /**
  * Partner town: the local name, with the Czech exonym after it when there is one (text, never
