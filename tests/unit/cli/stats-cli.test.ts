@@ -94,10 +94,34 @@ describe('twinreg stats', () => {
       code: 2,
       err: expect.stringContaining('--region') as unknown,
     });
+    expect(await bad('--format', 'json', '--district', 'Jihlava')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--district') as unknown,
+    });
     expect(await bad('--format', 'json', '--from', '2020', '--to', '2000')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--to') as unknown,
     });
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('takes several kraje, an okres and an ORP, named in the file it writes', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'stats.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const out = path.join(dir, 'territory.json');
+    const args = ['--region', 'cz063,CZ031', '--district', 'cz0635', '--orp', 'Nové Město na Moravě'];
+    const result = await run('stats', '--db', db, ...args, '--today', '2025-06-15', '--format', 'json', '--out', out);
+    expect(result.err).toBe('');
+    const written = (JSON.parse(readFileSync(out, 'utf8')) as { statistics: Statistics }).statistics;
+    expect(written.filter).toMatchObject({
+      regions: ['CZ063', 'CZ031'],
+      districts: ['CZ0635'],
+      orps: ['Nové Město na Moravě'],
+    });
+    expect(written.territory.orps.map((o) => o.name)).toEqual(['Nové Město na Moravě']);
+    expect(written.national).not.toBeNull();
+    expect(written.total.municipalities).toBeGreaterThan(0);
+    expect(written.districts.map((d) => d.code)).toEqual(['CZ0635']);
   });
 });
