@@ -22,6 +22,9 @@ function help(io: CliIo): void {
   io.out('');
   for (const command of COMMANDS) io.out(`  ${command.name.padEnd(12)} ${command.summary}`);
   io.out('');
+  io.out('A registry is a file (--db FILE) or a registry on a PostgreSQL server');
+  io.out('(--db postgres://user@host:port/database, or the DATABASE_URL variable).');
+  io.out('');
   io.out('Run `twinreg <command> --help` for the options of a command.');
 }
 

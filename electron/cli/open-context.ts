@@ -1,26 +1,45 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAppContext, noDialogs, type AppContext } from '../core/context';
-import { createFilePreferences } from '../core/preferences-file';
+import { isServerLocation } from '../core/db/dialect/index';
+import { createFilePreferences, createMemoryPreferences } from '../core/preferences-file';
 import type { DialogPort } from '../core/ports';
 import { appVersion, resourcesDir } from './paths';
 import { UsageError } from './command';
 
-/** Opens the registry named by `--db` for a CLI command. */
+/**
+ * Where the registry of a command is: `--db FILE`, `--db postgres://user@host:port/database`, or,
+ * without `--db`, the `DATABASE_URL` of the environment (a server registry; a password in it is
+ * never printed). A file is resolved against the working folder.
+ */
+export function registryLocation(db: unknown): string {
+  if (typeof db === 'string' && db.length > 0) return isServerLocation(db) ? db : path.resolve(db);
+  const fromEnvironment = process.env.DATABASE_URL;
+  if (fromEnvironment !== undefined && fromEnvironment !== '') {
+    if (!isServerLocation(fromEnvironment))
+      throw new UsageError('DATABASE_URL must be a postgres://user@host:port/database URL');
+    return fromEnvironment;
+  }
+  throw new UsageError('--db FILE is required (or --db postgres://user@host:port/database, or DATABASE_URL)');
+}
+
+/** Opens the registry named by `--db` (or DATABASE_URL) for a CLI command. */
 export async function openForCli(
   dbPath: unknown,
   options: { mustExist?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean } = {},
 ): Promise<AppContext> {
-  if (typeof dbPath !== 'string' || dbPath.length === 0) throw new UsageError('--db FILE is required');
-  const resolved = path.resolve(dbPath);
-  if (options.mustExist && !existsSync(resolved)) {
-    throw new UsageError(`No database at ${resolved} (create one with: twinreg init --db ${dbPath})`);
+  const location = registryLocation(dbPath);
+  const server = isServerLocation(location);
+  if (!server && options.mustExist && !existsSync(location)) {
+    throw new UsageError(`No database at ${location} (create one with: twinreg init --db ${String(dbPath)})`);
   }
   return createAppContext({
-    databasePath: resolved,
+    databasePath: location,
     resourcesDir: resourcesDir(),
     appVersion: appVersion(),
-    preferences: createFilePreferences(`${resolved}.preferences.json`),
+    // A registry file keeps the CLI's preferences beside it; a server registry has no place of
+    // its own on this machine, and a command needs none beyond its run.
+    preferences: server ? createMemoryPreferences() : createFilePreferences(`${location}.preferences.json`),
     dialogs: options.dialogs ?? noDialogs,
     // Only a command that reads files the user names on its command line opens local paths.
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, fieldIssues, type AppErrorData, type Result } from '../../shared/domain/errors';
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/ipc/contract';
 import { InputShapeError, normalizeStrings } from '../../shared/domain/text';
+import { driverFailure, type DriverFailure } from './db/dialect/index';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -63,26 +64,33 @@ function toErrorData(error: unknown, channel: Channel, options: DispatchOptions)
   return { code: 'INTERNAL', message: 'An unexpected error occurred. Details were written to the log.' };
 }
 
+/** What a driver's failure says to the user (the same words whichever engine answered). */
+const DRIVER_FAILURES: Record<DriverFailure, AppErrorData> = {
+  foreignKey: { code: 'CONFLICT', message: 'The record is still referenced by other records.' },
+  unique: { code: 'CONFLICT', message: 'A record with the same key already exists.' },
+  busy: { code: 'BUSY', message: 'Another window or program is changing the database. Try again in a moment.' },
+  diskFull: { code: 'DISK_FULL', message: 'The disk is full: nothing was saved.' },
+  readOnly: { code: 'READ_ONLY', message: 'The database or the folder cannot be written: nothing was saved.' },
+  tooLong: { code: 'VALIDATION', message: 'A text is longer than the database allows: nothing was saved.' },
+  outOfRange: { code: 'VALIDATION', message: 'A number is larger than the database allows: nothing was saved.' },
+  forbidden: {
+    code: 'FORBIDDEN',
+    message: 'Your database user may not make this change: nothing was saved. Ask the administrator of the registry.',
+  },
+  unreachable: { code: 'IO', message: 'The database server cannot be reached: nothing was saved. Try again later.' },
+};
+
 /**
  * Failures of the database or the file system that have a meaning for the user, recognised by the
  * driver's or the system's error code (never by data in the message, which is not passed on).
  */
 export function knownFailure(error: unknown): AppErrorData | null {
+  const failure = driverFailure(error);
+  if (failure !== null) return DRIVER_FAILURES[failure];
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : '';
-  if (code === 'SQLITE_CONSTRAINT') {
-    if (/FOREIGN KEY/i.test(message))
-      return { code: 'CONFLICT', message: 'The record is still referenced by other records.' };
-    if (/UNIQUE|PRIMARY KEY/i.test(message))
-      return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
-    return null;
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return { code: 'BUSY', message: 'Another window or program is changing the database. Try again in a moment.' };
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
-    return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved.' };
-  if (code === 'SQLITE_READONLY' || code === 'EROFS')
-    return { code: 'READ_ONLY', message: 'The database or the folder cannot be written: nothing was saved.' };
+  if (code === 'ENOSPC' || code === 'EDQUOT') return DRIVER_FAILURES.diskFull;
+  if (code === 'EROFS') return DRIVER_FAILURES.readOnly;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') return DRIVER_FAILURES.unreachable;
   return null;
 }
 

@@ -369,6 +369,19 @@ export const contactFieldsSchema = z.object({
 });
 export type ContactFields = z.output<typeof contactFieldsSchema>;
 
+/** The largest amount the money column (`numeric(14,2)`) holds: 12 digits and 2 decimals. */
+export const MONEY_MAX = 999_999_999_999.99;
+
+/**
+ * An amount of money as the database keeps it, the same on both engines: at most MONEY_MAX and
+ * at most two decimals (PostgreSQL would round a third decimal silently, SQLite keep it).
+ */
+export const moneyAmount = z
+  .number()
+  .min(0, 'validation.nonNegative')
+  .max(MONEY_MAX, 'validation.tooLarge')
+  .refine((value) => Number(value.toFixed(2)) === value, 'validation.moneyDecimals');
+
 export const activityFieldsSchema = z
   .object({
     date: isoDate,
@@ -383,7 +396,7 @@ export const activityFieldsSchema = z
       .nullish(),
     description: optionalText(10_000),
     fundingProgramme: z.enum(FUNDING_PROGRAMMES).nullish(),
-    fundingAmount: z.number().min(0, 'validation.nonNegative').max(1e12, 'validation.tooLarge').nullish(),
+    fundingAmount: moneyAmount.nullish(),
     currency: z.enum(CURRENCIES).nullish(),
   })
   .superRefine((a, ctx) => {

@@ -7,12 +7,14 @@ import { createDispatch, type Dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { createMemoryPreferences } from '../../electron/core/preferences-file';
 import type { DialogPort } from '../../electron/core/ports';
+import { createServerDatabase, onServer } from './server-db';
 
 export const RESOURCES_DIR = path.resolve(import.meta.dirname, '..', '..', 'resources');
 export const SHARED_DATA_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 
 export type TestApp = {
   dir: string;
+  /** The registry file, or the URL of its database when the run is on PostgreSQL (`onServer()`). */
   dbPath: string;
   ctx: AppContext;
   dispatch: Dispatch;
@@ -26,13 +28,19 @@ export function tempDir(prefix = 'twinreg-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A real SQLite registry in a temp folder, migrated fresh, with the real dispatch over it. */
-/** A core as the desktop shell wires it (`acceptsLocalPaths` true unless a test plays the web bridge). */
+/**
+ * A real registry, migrated fresh, with the real dispatch over it, as the desktop shell wires it
+ * (`acceptsLocalPaths` true unless a test plays the web bridge): an SQLite file in a temp folder,
+ * or, when `TWINREG_TEST_DATABASE_URL` is set (`npm run test:unit:pg`), a database of its own on
+ * PostgreSQL. The temp folder exists in both cases (for files a test writes).
+ */
 export async function createTestApp(
   options: { demo?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean } = {},
 ): Promise<TestApp> {
   const dir = tempDir();
-  const dbPath = path.join(dir, 'registry.db');
+  // On PostgreSQL the demo data comes with the copied template (loading it takes seconds there).
+  const server = onServer() ? await createServerDatabase({ demo: options.demo ?? false }) : null;
+  const dbPath = server?.url ?? path.join(dir, 'registry.db');
   const events: { event: string; payload: unknown }[] = [];
   const ctx = await createAppContext({
     databasePath: dbPath,
@@ -53,6 +61,7 @@ export async function createTestApp(
     events,
     cleanup: async () => {
       await ctx.close();
+      await server?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

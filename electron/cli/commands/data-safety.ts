@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { createBackup } from '../../core/db/backups';
 import { inspectDatabase } from '../../core/db/database';
-import { UsageError, type Command } from '../command';
-import { openForCli } from '../open-context';
+import { redactLocation } from '../../core/db/connection';
+import { isServerLocation } from '../../core/db/dialect/index';
+import type { Command } from '../command';
+import { openForCli, registryLocation } from '../open-context';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -29,14 +31,20 @@ export const checkCommand: Command = {
   usage: 'twinreg check --db FILE',
   options: { db: { type: 'string' } },
   run: async ({ values }, io) => {
-    if (typeof values.db !== 'string' || values.db === '') throw new UsageError('--db FILE is required');
-    const result = await inspectDatabase(path.resolve(values.db));
+    const location = registryLocation(values.db);
+    if (isServerLocation(location)) {
+      io.err(
+        `${redactLocation(location)} is a registry on a database server: the server keeps its integrity (its administrator checks it); twinreg check checks registry files.`,
+      );
+      return 1;
+    }
+    const result = await inspectDatabase(location);
     const readOnly = result.readOnly ? ', read-only: it can be read and checked but not changed' : '';
     if (result.ok) {
-      io.out(`OK: ${path.resolve(values.db)} (schema ${String(result.schemaVersion)}${readOnly})`);
+      io.out(`OK: ${location} (schema ${String(result.schemaVersion)}${readOnly})`);
       return 0;
     }
-    io.err(`DAMAGED: ${path.resolve(values.db)}${readOnly}`);
+    io.err(`DAMAGED: ${location}${readOnly}`);
     for (const problem of result.problems) io.err(`  ${problem}`);
     return 1;
   },

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { createAppContext } from '../../core/context';
 import { createDispatch } from '../../core/dispatch';
 import { createHandlers } from '../../core/handlers';
-import { createFilePreferences } from '../../core/preferences-file';
+import { isServerLocation } from '../../core/db/dialect/index';
+import { createFilePreferences, createMemoryPreferences } from '../../core/preferences-file';
 import { UsageError, type Command } from '../command';
+import { registryLocation } from '../open-context';
 import { appVersion, projectRoot, resourcesDir } from '../paths';
 import { createFolderDialogs } from '../web-dialogs';
 import { startWebServer } from '../web-server';
@@ -13,10 +15,12 @@ import { startWebServer } from '../web-server';
 export const webCommand: Command = {
   name: 'web',
   summary: 'Serve the app (built renderer + core) on 127.0.0.1 for a browser',
-  usage: 'twinreg web --db FILE [--port N] [--out DIR]   (build first: npm run build:web)',
+  usage:
+    'twinreg web --db FILE|postgres://user@host:port/database [--port N] [--out DIR]   (build first: npm run build:web)',
   options: { db: { type: 'string' }, port: { type: 'string' }, out: { type: 'string' } },
   run: async ({ values }, io) => {
-    if (typeof values.db !== 'string') throw new UsageError('--db FILE is required');
+    const databasePath = registryLocation(values.db);
+    const onServer = isServerLocation(databasePath);
     const port = values.port === undefined ? 5174 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number 0–65535');
     // The same variable that tells Vite where to build the renderer.
@@ -24,7 +28,6 @@ export const webCommand: Command = {
     if (!existsSync(path.join(staticDir, 'index.html'))) {
       throw new UsageError('The renderer is not built yet: run `npm run build:web` (or `npm run web -- --db FILE`).');
     }
-    const databasePath = path.resolve(values.db);
     const outputDir = path.resolve(
       typeof values.out === 'string' ? values.out : path.join(os.homedir(), 'Twinning Registry'),
     );
@@ -33,10 +36,12 @@ export const webCommand: Command = {
       databasePath,
       resourcesDir: resourcesDir(),
       appVersion: appVersion(),
-      preferences: createFilePreferences(`${databasePath}.preferences.json`),
+      // A server registry has no folder of its own here: the preview keeps its settings for its run.
+      preferences: onServer ? createMemoryPreferences() : createFilePreferences(`${databasePath}.preferences.json`),
       dialogs: createFolderDialogs(outputDir),
       events: (event, payload) => broadcast(event, payload),
-      seedDemoIfEmpty: !existsSync(databasePath),
+      // Demo data only into a new registry file, never into a shared registry.
+      seedDemoIfEmpty: !onServer && !existsSync(databasePath),
       open: { dailyBackup: true },
     });
     const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => console.error(error) });
@@ -53,7 +58,7 @@ export const webCommand: Command = {
       throw error;
     }
     broadcast = server.broadcast;
-    io.out(`Twinning Registry web preview for ${databasePath}`);
+    io.out(`Twinning Registry web preview for ${ctx.db.filePath}`);
     io.out(`Files are saved to ${outputDir}`);
     io.out(`Open: ${server.url}`);
     io.out('Press Ctrl+C to stop.');

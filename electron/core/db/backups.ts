@@ -5,6 +5,8 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, temporaryPathFor } from '../files';
 import { openKnex } from './connection';
+import { dialectOf, isPostgres, isServerLocation } from './dialect/index';
+import { vacuumInto } from './dialect/sqlite';
 
 /**
  * Backups of a registry file, in a folder beside it (`<file>.backups/`). Each one is made with
@@ -34,6 +36,7 @@ function parseName(name: string): { createdAt: string; reason: BackupReason } | 
 
 /** Backups of a database, newest first. */
 export async function listBackups(databasePath: string): Promise<BackupInfo[]> {
+  if (isServerLocation(databasePath)) return [];
   const folder = backupFolder(databasePath);
   let names: string[];
   try {
@@ -57,6 +60,7 @@ export async function listBackups(databasePath: string): Promise<BackupInfo[]> {
 
 /** The file of a backup by its name; refuses anything that is not one of our backup names. */
 export function backupPath(databasePath: string, name: string): string {
+  if (isServerLocation(databasePath)) throw serverBackupRefusal();
   if (!parseName(name)) throw new AppError('VALIDATION', `Not a backup name: ${name.slice(0, 100)}`);
   return path.join(backupFolder(databasePath), name);
 }
@@ -72,16 +76,19 @@ export async function checkFile(filePath: string, quick = false): Promise<string
 }
 
 /** The problems integrity_check (or quick_check) and foreign_key_check find; empty when sound. */
-export async function integrityProblems(knex: Knex, quick = false): Promise<string[]> {
-  const rows = await knex.raw<Record<string, string>[]>(quick ? 'PRAGMA quick_check' : 'PRAGMA integrity_check');
-  const messages = rows.map((row) => Object.values(row)[0] ?? '');
-  const problems = messages.filter((m) => m !== 'ok');
-  const fk = await knex.raw<{ table: string; rowid: number; parent: string }[]>('PRAGMA foreign_key_check');
-  for (const violation of fk.slice(0, 20)) {
-    problems.push(`foreign key: ${violation.table} row ${String(violation.rowid)} → ${violation.parent}`);
-  }
-  return problems;
-}
+export const integrityProblems = (knex: Knex, quick = false): Promise<string[]> =>
+  dialectOf(knex).integrityProblems(knex, quick);
+
+/**
+ * A registry on a server is backed up by the server (`pg_dump`, point-in-time recovery: the
+ * README's PostgreSQL section), never into a folder beside a file it does not have.
+ */
+export const serverBackupRefusal = (): AppError =>
+  new AppError(
+    'FORBIDDEN',
+    'This registry is on a database server: it is backed up and restored by the server (pg_dump, point-in-time recovery), not by the app. Ask its administrator.',
+    { reason: 'serverRegistry' },
+  );
 
 const stamp = (date: Date) =>
   date
@@ -99,6 +106,7 @@ export async function createBackup(
   reason: BackupReason,
   now = new Date(),
 ): Promise<BackupInfo> {
+  if (isPostgres(knex) || isServerLocation(databasePath)) throw serverBackupRefusal();
   const folder = backupFolder(databasePath);
   await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const name = `registry-${stamp(now)}-${reason}-${randomBytes(3).toString('hex')}.db`;
@@ -107,7 +115,7 @@ export async function createBackup(
   try {
     // Created empty and private first: VACUUM INTO fills an empty file and keeps its mode.
     await writeFile(temporary, '', { mode: PRIVATE_FILE_MODE });
-    await knex.raw('VACUUM INTO ?', [temporary]);
+    await vacuumInto(knex, temporary);
     const problems = await checkFile(temporary);
     if (problems.length > 0)
       throw new AppError('IO', `The backup did not pass the integrity check: ${problems.join('; ')}`);
@@ -124,6 +132,16 @@ export async function createBackup(
   const info = await stat(path.join(folder, name));
   return { name, size: info.size, createdAt: now.toISOString(), reason };
 }
+
+/**
+ * The backup made before a large change (an import, removing the demo data): a verified file
+ * backup of a registry file; none of a registry on a server, whose backups are the server's.
+ */
+export const backupBeforeChange = (
+  knex: Knex,
+  databasePath: string,
+  reason: BackupReason,
+): Promise<BackupInfo | null> => (isPostgres(knex) ? Promise.resolve(null) : createBackup(knex, databasePath, reason));
 
 type RawBackup = {
   step: (pages: number, callback: (error: Error | null) => void) => void;
@@ -154,6 +172,7 @@ type ConnectionPool = {
  * gives BUSY, having changed nothing (a step either completes or leaves the database as it was).
  */
 export async function copyIntoLiveDatabase(knex: Knex, sourcePath: string, timeoutMs = 15_000): Promise<void> {
+  if (isPostgres(knex)) throw serverBackupRefusal();
   // Knex types its client as `any`: only the pool's acquire and release are used, so that this
   // process's other statements wait until the copy is done.
   const pool = knex.client as ConnectionPool;

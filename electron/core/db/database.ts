@@ -5,7 +5,10 @@ import { access, chmod, open as openFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIVATE_FILE_MODE, removeOrphanedTemporaries } from '../files';
 import { backupFolder, createBackup, ensureDailyBackup, integrityProblems, listBackups } from './backups';
-import { openKnex, openReadKnex } from './connection';
+import { openKnex, openReadKnex, openServerKnex, redactLocation } from './connection';
+import { driverFailure, isServerLocation, type DialectName } from './dialect/index';
+import { isPermissionError, scrubPassword } from './dialect/postgres';
+import { isUnreadableFileMessage, SQLITE_HEADER } from './dialect/sqlite';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from './migrations/index';
 
 export type Database = {
@@ -13,7 +16,13 @@ export type Database = {
   knex: Knex;
   /** Read-only connections for reports whose queries may run at once (statistics, map). */
   reader: Knex;
+  /**
+   * The registry file; for a registry on a server, its URL without the password (what a status
+   * or a message may show).
+   */
   filePath: string;
+  /** Which engine holds the registry: a file (SQLite) or a server (PostgreSQL). */
+  dialect: DialectName;
   /**
    * Why the daily backup could not be written at open (a full disk): the registry opens anyway
    * and the backup is retried (`retryDailyBackup`); null when there is nothing to retry.
@@ -106,8 +115,6 @@ export type OpenOptions = {
 /** Above this size the open check is `quick_check` (seconds instead of minutes on big files). */
 export const QUICK_CHECK_BYTES = 256 * 1024 * 1024;
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
 /** Details of DATABASE_DAMAGED / SCHEMA_TOO_NEW: what is wrong and which backups could replace it. */
 async function damaged(filePath: string, message: string, extra: Record<string, unknown> = {}): Promise<AppError> {
   return new AppError('DATABASE_DAMAGED', message, { ...extra, filePath, backups: await listBackups(filePath) });
@@ -134,10 +141,70 @@ async function checkHeader(filePath: string): Promise<void> {
 }
 
 /**
- * Opens (creating if needed) and migrates a registry database. A database made by a newer
- * version is refused without touching it.
+ * Opens (creating if needed) and migrates a registry database: a file, or a registry on a server
+ * named by a `postgres://` URL. A database made by a newer version is refused without touching it.
  */
-export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(location: string, options: OpenOptions = {}): Promise<Database> {
+  return isServerLocation(location) ? openServerDatabase(location, options) : openFileDatabase(location, options);
+}
+
+/**
+ * Opens a registry on a PostgreSQL server. Its schema is migrated when the connecting role may
+ * (the role that owns it: the administrator's); a staff role that may not is told that an
+ * administrator must run `twinreg init`. The password is never part of what it says.
+ */
+async function openServerDatabase(url: string, options: OpenOptions): Promise<Database> {
+  const location = redactLocation(url);
+  const knex = openServerKnex(url);
+  try {
+    const current = await readSchemaVersion(knex);
+    if (current > SCHEMA_VERSION) {
+      throw new AppError(
+        'SCHEMA_TOO_NEW',
+        `The registry ${location} was made by a newer version of Twinning Registry (schema ${current}, this version knows ${SCHEMA_VERSION}). Update the application to open it.`,
+        { databaseVersion: current, supportedVersion: SCHEMA_VERSION, filePath: location, backups: [] },
+      );
+    }
+    if (current < SCHEMA_VERSION) {
+      if (current > 0 && options.beforeMigrate) await options.beforeMigrate(current, SCHEMA_VERSION);
+      try {
+        await migrateToLatest(knex);
+      } catch (error) {
+        if (!isPermissionError(error)) throw error;
+        const user = await knex
+          .raw<{ rows: { user: string }[] }>('select current_user as "user"')
+          .then((result) => result.rows[0]?.user ?? '')
+          .catch(() => '');
+        throw new AppError(
+          'FORBIDDEN',
+          current === 0
+            ? `The database ${location} holds no registry yet, and the database user ${user} may not create one: an administrator must run \`twinreg init --db postgres://…\` first.`
+            : `The registry ${location} needs an update of its structure (schema ${current} → ${SCHEMA_VERSION}) that the database user ${user} may not make: an administrator must run \`twinreg init --db postgres://…\` with this version.`,
+          { reason: 'migrationNotAllowed', databaseVersion: current, supportedVersion: SCHEMA_VERSION },
+        );
+      }
+    }
+  } catch (error) {
+    await knex.destroy();
+    if (error instanceof AppError) throw error;
+    const message = scrubPassword(error instanceof Error ? error.message : String(error), url);
+    const failure = driverFailure(error);
+    if (failure === 'forbidden')
+      throw new AppError('FORBIDDEN', `The database user may not read the registry ${location}: ${message}`);
+    throw new AppError('IO', `Cannot open the registry ${location}: ${message}`);
+  }
+  return {
+    knex,
+    // The server runs reports' queries beside the writes: one pool serves both.
+    reader: knex,
+    filePath: location,
+    dialect: 'postgres',
+    backupProblem: null,
+    close: () => knex.destroy(),
+  };
+}
+
+async function openFileDatabase(filePath: string, options: OpenOptions): Promise<Database> {
   const existed = existsSync(filePath);
   await checkHeader(filePath);
   // Copies that a crashed backup, export or restore left beside the registry.
@@ -190,7 +257,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     await knex.destroy();
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|malformed/i.test(message)) {
+    if (isUnreadableFileMessage(message)) {
       throw await damaged(filePath, `The file ${filePath} is not a readable registry database: ${message}`, {
         reason: 'unreadable',
       });
@@ -202,6 +269,7 @@ export async function openDatabase(filePath: string, options: OpenOptions = {}):
     knex,
     reader,
     filePath,
+    dialect: 'sqlite',
     backupProblem,
     close: async () => {
       await reader.destroy();
@@ -233,6 +301,13 @@ export async function inspectDatabase(filePath: string): Promise<InspectionResul
     schemaVersion: null,
     supportedVersion: SCHEMA_VERSION,
   };
+  if (isServerLocation(filePath))
+    return {
+      ...result,
+      problems: [
+        `${redactLocation(filePath)} is a registry on a database server: the server keeps its integrity; \`twinreg check\` checks registry files.`,
+      ],
+    };
   if (!existsSync(filePath)) return { ...result, problems: [`No file ${filePath}`] };
   try {
     await checkHeader(filePath);

@@ -1,12 +1,17 @@
 import { hostname } from 'node:os';
 import { open, readFile, rm, stat } from 'node:fs/promises';
+import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
+import { isPostgres } from './dialect/index';
+import { tryAdvisoryLock } from './dialect/postgres';
 
 /**
  * One import at a time on a registry, also across processes (two windows, the CLI beside the
  * app): a lock file beside the database, created exclusively. A lock left by a process that no
  * longer runs on this machine (a crash, kill -9) is taken over; one from another machine (a
- * registry on a share) counts until it is six hours old.
+ * registry on a share) counts until it is six hours old. A registry on a server is locked with a
+ * PostgreSQL advisory lock instead, across every client of the server; the server drops it when
+ * the connection that holds it ends (a crash).
  */
 type LockOwner = { pid: number; host: string; at: string };
 
@@ -35,8 +40,22 @@ async function staleOwner(lockPath: string): Promise<boolean> {
   }
 }
 
+/** The advisory lock key of imports (any fixed number; "twin" in ASCII). */
+const IMPORT_LOCK_KEY = 0x7477696e;
+
+const busy = () =>
+  new AppError('CONFLICT', 'Another import is running on this registry (in another window or program).', {
+    reason: 'import.error.busy',
+  });
+
 /** Takes the import lock of a registry; resolves with its release. CONFLICT (import.error.busy) when held. */
-export async function acquireImportLock(databasePath: string): Promise<() => Promise<void>> {
+export async function acquireImportLock(database: { filePath: string; knex: Knex }): Promise<() => Promise<void>> {
+  if (isPostgres(database.knex)) {
+    const release = await tryAdvisoryLock(database.knex, IMPORT_LOCK_KEY);
+    if (release === null) throw busy();
+    return release;
+  }
+  const databasePath = database.filePath;
   const lockPath = importLockPath(databasePath);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -54,7 +73,5 @@ export async function acquireImportLock(databasePath: string): Promise<() => Pro
       }
     }
   }
-  throw new AppError('CONFLICT', 'Another import is running on this registry (in another window or program).', {
-    reason: 'import.error.busy',
-  });
+  throw busy();
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { continueIdSequence } from '../db/dialect/index';
 
 /**
  * SQL of the importer: snapshots of what exists (to compare a file against) and batch writes.
@@ -77,6 +78,8 @@ export async function insertRows(
     await db(table).insert(rows.slice(start, start + size));
     if (afterBatch) await afterBatch(Math.min(rows.length, start + size));
   }
+  // Rows given with their ids: the next row inserted without one must not take one of them.
+  if ('id' in first) await continueIdSequence(db, table);
 }
 
 export async function updateById(db: Knex, table: string, id: number, columns: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { columnsOf } from './field-map';
 import { insertRows } from './import-repository';
-import { selectTuples } from '../db/dialect';
+import { selectTuples } from '../db/dialect/index';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type {

@@ -9,7 +9,7 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { partnershipAreasColumn, selectTuples } from '../db/dialect';
+import { partnershipAreasColumn, selectTuples } from '../db/dialect/index';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { sortByCzech } from '../../../shared/domain/text';

@@ -85,10 +85,14 @@ const baseQuery = (db: Knex) =>
 
 /** Requests with their member, foreign town and resulting partnership, in one query. */
 export async function listRequestRows(db: Knex, where: { municipalityId?: number } = {}): Promise<RequestRow[]> {
-  const query = baseQuery(db).orderBy([
-    { column: 'q.received_on', order: 'desc', nulls: 'last' },
-    { column: 'q.id', order: 'desc' },
-  ]);
+  // Newest first, undated last, on both engines: Knex compiles `nulls: 'last'` for SQLite as
+  // `(received_on is null) desc`, which put undated requests first and dropped the date order.
+  const query = baseQuery(db)
+    .orderByRaw('case when ?? is null then 1 else 0 end', ['q.received_on'])
+    .orderBy([
+      { column: 'q.received_on', order: 'desc' },
+      { column: 'q.id', order: 'desc' },
+    ]);
   if (where.municipalityId !== undefined) query.where('q.municipality_id', where.municipalityId);
   const rows = (await query) as RequestRecord[];
   return rows.map(toRow);

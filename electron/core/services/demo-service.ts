@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { auditedChange } from './audited-change';
-import { createBackup } from '../db/backups';
+import { backupBeforeChange } from '../db/backups';
 import { countDemo, countRemovable, markAllAsDemo, removeDemoRecords } from '../repositories/demo-repository';
 import { z } from 'zod';
 import {
@@ -256,11 +256,11 @@ export async function removeDemoData(ctx: AppContext) {
   const before = await countDemo(ctx.db.knex);
   const total = Object.values(before).reduce((sum, n) => sum + n, 0);
   if (total === 0) return { removed: before, kept: before, backup: null };
-  const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'demo');
+  const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'demo');
   const removed = await auditedChange(ctx, ({ trx, actor, at, touch }) => {
     touch({ tables: [...REGISTRY_TABLES] });
     return removeDemoRecords(trx, { actor, at });
   });
   const kept = await countDemo(ctx.db.knex);
-  return { removed, kept, backup: backup.name };
+  return { removed, kept, backup: backup?.name ?? null };
 }

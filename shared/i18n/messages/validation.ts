@@ -19,6 +19,7 @@ export const validationMessages = defineMessages(
     'validation.office': 'Zvolte úřad ze seznamu.',
     'validation.tooMany': 'Položek je příliš mnoho.',
     'validation.townPopulation': 'Počet obyvatel musí být mezi 0 a 40 000 000.',
+    'validation.moneyDecimals': 'Částka může mít nejvýše dvě desetinná místa.',
   },
   {
     'validation.required': 'Please fill in this field.',
@@ -37,5 +38,6 @@ export const validationMessages = defineMessages(
     'validation.office': 'Choose an office from the list.',
     'validation.tooMany': 'There are too many items.',
     'validation.townPopulation': 'Population must be between 0 and 40,000,000.',
+    'validation.moneyDecimals': 'An amount may have at most two decimal places.',
   },
 );

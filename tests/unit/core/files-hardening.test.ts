@@ -25,6 +25,7 @@ import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryPreferences } from '../../../electron/core/preferences-file';
 import { RESOURCES_DIR, createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+import { fileOnly } from '../../support/server-db';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -124,6 +125,7 @@ describe('every file written atomically', () => {
   });
 
   it('a registry whose daily backup cannot be written (full disk) opens, warns and retries', async (context) => {
+    fileOnly(context, 'daily backup files');
     await onSmallDisk(context, async (dir) => {
       const db = path.join(dir, 'registry.db');
       expect((await run('init', '--db', db)).code).toBe(0);
@@ -197,7 +199,8 @@ describe('every file written atomically', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('statistics');
   });
 
-  it('copies left by a crashed process are removed at the next start, a live one is kept', async () => {
+  it('copies left by a crashed process are removed at the next start, a live one is kept', async (context) => {
+    fileOnly(context, 'temporary copies beside a registry file');
     const app = await createTestApp({ demo: true });
     const backups = `${app.dbPath}.backups`;
     mkdirSync(backups, { recursive: true });
@@ -216,7 +219,8 @@ describe('every file written atomically', () => {
     rmSync(app.dir, { recursive: true, force: true });
   });
 
-  it('the registry, its backups and uploads are readable by the user only', async () => {
+  it('the registry, its backups and uploads are readable by the user only', async (context) => {
+    fileOnly(context, 'the mode of the registry file and its backups');
     const app = await createTestApp();
     try {
       expect(mode(app.dbPath)).toBe(0o600);

@@ -11,6 +11,7 @@ import { knownFailure } from '../../../electron/core/dispatch';
 import type { DialogPort } from '../../../electron/core/ports';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
 import { createTestApp, newMemberInput, ok, tempDir, type TestApp } from '../../support/temp-db';
+import { fileOnly } from '../../support/server-db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -232,7 +233,8 @@ describe('writes after a restore or a reconnect', () => {
     await app.cleanup();
   });
 
-  it('every write channel works after Restore backup and after the connection is replaced', async () => {
+  it('every write channel works after Restore backup and after the connection is replaced', async (context) => {
+    fileOnly(context, 'restoring a backup file into the registry file');
     const out = tempDir('twinreg-out-');
     app = await createTestApp({ dialogs: folderDialogs(out) });
     // An empty registry's backup, restored, then demo data loaded into it: the first write after a restore.
@@ -282,7 +284,8 @@ describe('writes after a restore or a reconnect', () => {
     }
   }, 60_000);
 
-  it('refuses a backup from a newer version or a damaged one before replacing anything', async () => {
+  it('refuses a backup from a newer version or a damaged one before replacing anything', async (context) => {
+    fileOnly(context, 'backup files');
     app = await createTestApp({ demo: true });
     const good = await ok<{ name: string }>(app.dispatch('backups:create', {}));
     const folder = `${app.dbPath}.backups`;
@@ -354,7 +357,8 @@ describe('two processes on one registry file', () => {
   const firstPartnership = async () =>
     app.ctx.db.knex('partnerships').orderBy('id').first<{ id: number; version: number }>('id', 'version');
 
-  it('keeps every write another process acknowledged during and after a restore', async () => {
+  it('keeps every write another process acknowledged during and after a restore', async (context) => {
+    fileOnly(context, 'restoring a backup file into the registry file');
     app = await createTestApp({ demo: true });
     const target = await firstPartnership();
     const backup = await ok<{ name: string }>(app.dispatch('backups:create', {}));
@@ -401,7 +405,8 @@ describe('two processes on one registry file', () => {
 });
 
 describe('failures the user can act on', () => {
-  it('maps a write on a read-only connection and a full disk to their own codes', async () => {
+  it('maps a write on a read-only connection and a full disk to their own codes', async (context) => {
+    fileOnly(context, 'the read-only report connections of a registry file');
     const app = await createTestApp({ demo: true });
     try {
       const error: unknown = await app.ctx.db
@@ -473,7 +478,8 @@ describe('deletes and imports beside other writers', () => {
     }
   });
 
-  it('an import refuses to start while another process imports into the same registry', async () => {
+  it('an import refuses to start while another process imports into the same registry', async (context) => {
+    fileOnly(context, 'the import lock file (a server: server-registry.test.ts)');
     const app = await createTestApp({ demo: true });
     try {
       const csv = path.join(app.dir, 'obce.csv');

@@ -24,7 +24,7 @@ import { sanitizeFileName, writeAtomically } from '../../files';
 import { findImportRun, insertImportRun, listImportRuns } from '../../repositories/import-runs-repository';
 import { writeCsv, writeXlsx, type Sheet } from '../export/spreadsheet-writers';
 import { acquireImportLock } from '../../db/import-lock';
-import { createBackup } from '../../db/backups';
+import { backupBeforeChange } from '../../db/backups';
 import type { Job } from '../../jobs';
 import { auditedChange } from '../audited-change';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
@@ -300,7 +300,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     });
   if (ctx.jobs.running('import') > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
-  const release = await acquireImportLock(ctx.db.filePath);
+  const release = await acquireImportLock(ctx.db);
   try {
     return await ctx.jobs.run({ jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
       const check = await planFor(ctx, preview, job);
@@ -315,7 +315,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
       }
       job.throwIfCancelled();
       job.progress('backup', 0, 1);
-      const backup = await createBackup(ctx.db.knex, ctx.db.filePath, 'import');
+      const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'import');
       job.throwIfCancelled();
       const plan = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
         const inside = await planFor(ctx, preview, job, trx);
@@ -323,7 +323,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
         // and first, so every record the import creates names its run.
         const importRunId = await insertImportRun(
           trx,
-          runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup.name),
+          runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup?.name ?? null),
         );
         const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
         await keepDecisions(trx, preview, actor, now);
@@ -339,7 +339,11 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
         });
         return inside;
       });
-      return { report: toReport(input.previewId, preview, plan), changed: hasChanges(plan), backup: backup.name };
+      return {
+        report: toReport(input.previewId, preview, plan),
+        changed: hasChanges(plan),
+        backup: backup?.name ?? null,
+      };
     });
   } finally {
     await release();

@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+import { postgresDialect } from './postgres';
+import { sqliteDialect } from './sqlite';
+import type { Dialect, DialectName, DriverFailure } from './types';
+
+export type { Dialect, DialectName, DriverFailure } from './types';
+
+/**
+ * The one place that knows which SQL engine a connection speaks (HOUSE.md §3): repositories and
+ * the db layer ask `dialectOf(db)` for the few constructs that differ and otherwise write portable
+ * Knex. The dialect is chosen by the connection's client, so a transaction inherits it.
+ */
+export function dialectName(db: Knex): DialectName {
+  // Knex types its client as `any`; only the configured client name is read.
+  const client = (db.client as { config?: { client?: unknown } }).config?.client;
+  return typeof client === 'string' && /^(pg|postgres|postgresql)$/.test(client) ? 'postgres' : 'sqlite';
+}
+
+export const dialectOf = (db: Knex): Dialect => (dialectName(db) === 'postgres' ? postgresDialect : sqliteDialect);
+
+export const isPostgres = (db: Knex): boolean => dialectName(db) === 'postgres';
+
+/** A registry on a server is named by a `postgres://` (or `postgresql://`) URL; anything else is a file. */
+export const isServerLocation = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+/** The areas of a partnership as one comma-separated text column `areas` (alias `p` for partnerships). */
+export const partnershipAreasColumn = (db: Knex): Knex.Raw => dialectOf(db).partnershipAreasColumn(db);
+
+/**
+ * Reads a large result as arrays of the named columns' values, in the order given (see each
+ * dialect for how).
+ */
+export const selectTuples = (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]): Promise<unknown[][]> =>
+  dialectOf(db).selectTuples(db, query, columns);
+
+/**
+ * Continues a table's id sequence after rows were inserted with explicit ids, so that the next
+ * insert without an id does not collide with them (PostgreSQL's serial sequences do not see
+ * explicit ids; SQLite's AUTOINCREMENT does).
+ */
+export const continueIdSequence = (db: Knex, table: string): Promise<void> =>
+  dialectOf(db).continueIdSequence(db, table);
+
+/**
+ * What a driver's error means, read from its error code (SQLite's `SQLITE_*`, PostgreSQL's
+ * SQLSTATE), never from data in its message. Both drivers' codes are distinct, so no connection is
+ * needed to tell them apart.
+ */
+export function driverFailure(error: unknown): DriverFailure | null {
+  return sqliteDialect.driverFailure(error) ?? postgresDialect.driverFailure(error);
+}

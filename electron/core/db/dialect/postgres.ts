@@ -1,0 +1,148 @@
+import knex, { type Knex } from 'knex';
+import pg from 'pg';
+import { errorCode, type Dialect, type DriverFailure } from './types';
+
+/**
+ * Everything PostgreSQL-specific: the connection (typed values, no password in sight), string
+ * aggregation, sequences after explicit ids, advisory locks, and the meaning of SQLSTATE codes.
+ */
+
+/**
+ * Values come back typed as SQLite gives them, so that every row is the same on both engines:
+ * counts (`count(*)` is bigint) and money (`numeric(14,2)`: at most 12 digits and 2 decimals, held
+ * exactly by a double) as numbers, booleans as 1 and 0.
+ */
+const NUMBER_TYPES = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+const BOOL_TYPE: number = pg.types.builtins.BOOL;
+// The driver's own parsers, for every other type (typed by number: the ids come from the server).
+const defaultParser = pg.types.getTypeParser as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
+
+const typeParsers = {
+  getTypeParser: (oid: number, format: string): ((value: string) => unknown) => {
+    if (format !== 'binary') {
+      if (NUMBER_TYPES.has(oid)) return (value: string) => Number(value);
+      if (oid === BOOL_TYPE) return (value: string) => (value === 't' ? 1 : 0);
+    }
+    return defaultParser(oid, format === 'binary' ? 'binary' : 'text');
+  },
+};
+
+/**
+ * Opens a Knex pool over a registry on a PostgreSQL server. The pool is small: one user's app
+ * runs a handful of statements at once, and a server serves many users.
+ */
+export function openServerKnex(url: string): Knex {
+  return knex({
+    client: 'pg',
+    connection: { connectionString: url, types: typeParsers, application_name: 'twinning-registry' },
+    // Error messages keep the statement with placeholders: bound values must not reach logs.
+    compileSqlOnError: false,
+    pool: { min: 0, max: 4 },
+  });
+}
+
+/**
+ * The URL of a server registry as it may be shown: without its password (in the user part or as
+ * a `password` parameter). Used for every status, log line and message.
+ */
+export function redactLocation(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.searchParams.delete('password');
+    return parsed.toString();
+  } catch {
+    // Not a parseable URL: keep only the scheme, never guess where a password might be.
+    return url.replace(/^(postgres(ql)?:\/\/).*$/i, '$1…');
+  }
+}
+
+/** The password written in a server URL, if any (to scrub it from a driver's message). */
+export function passwordOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    const password = parsed.password !== '' ? decodeURIComponent(parsed.password) : parsed.searchParams.get('password');
+    return password === null || password === '' ? null : password;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a password from a text (a driver's message) wherever it appears, plain or URL-encoded. */
+export function scrubPassword(text: string, url: string): string {
+  const password = passwordOf(url);
+  if (password === null) return text;
+  return text.split(password).join('***').split(encodeURIComponent(password)).join('***');
+}
+
+/** The SQLSTATE for "insufficient privilege": a role that may not create or alter the schema. */
+export const isPermissionError = (error: unknown): boolean => errorCode(error) === '42501';
+
+/** Session-level advisory locks: held by one connection until released or the connection ends. */
+export async function tryAdvisoryLock(db: Knex, key: number): Promise<(() => Promise<void>) | null> {
+  // Knex types its client as `any`: only acquiring and releasing one pooled connection is used,
+  // because a session lock belongs to the connection that took it.
+  const client = db.client as {
+    acquireConnection: () => Promise<unknown>;
+    releaseConnection: (connection: unknown) => Promise<unknown>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    const result = await db
+      .raw<{ rows: { locked: unknown }[] }>('select pg_try_advisory_lock(?) as locked', [key])
+      .connection(connection);
+    // Booleans come back as 1 and 0 (the type parsers above).
+    if (result.rows[0]?.locked !== 1) {
+      await client.releaseConnection(connection);
+      return null;
+    }
+  } catch (error) {
+    await client.releaseConnection(connection);
+    throw error;
+  }
+  return async () => {
+    try {
+      await db.raw('select pg_advisory_unlock(?)', [key]).connection(connection);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  };
+}
+
+/** SQLSTATE classes and codes, https://www.postgresql.org/docs/15/errcodes-appendix.html */
+function driverFailure(error: unknown): DriverFailure | null {
+  const code = errorCode(error);
+  if (code === null || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code === '23503') return 'foreignKey';
+  if (code === '23505') return 'unique';
+  // serialization failure, deadlock, lock not available
+  if (code === '40001' || code === '40P01' || code === '55P03') return 'busy';
+  if (code === '53100') return 'diskFull';
+  if (code === '25006') return 'readOnly';
+  if (code === '22001') return 'tooLong';
+  if (code === '22003') return 'outOfRange';
+  if (code === '42501') return 'forbidden';
+  // connection exceptions, the server shutting down, no such database
+  if (code.startsWith('08') || code.startsWith('57P') || code === '3D000') return 'unreachable';
+  return null;
+}
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  partnershipAreasColumn: (db) =>
+    db.raw("(select string_agg(pa.area, ',') from partnership_areas pa where pa.partnership_id = p.id) as areas"),
+  // The driver makes one object per row; the tuples are read from them.
+  selectTuples: async (_db, query, columns) => {
+    const rows = (await query) as Record<string, unknown>[];
+    return rows.map((row) => columns.map((column) => row[column]));
+  },
+  // The server keeps its constraints at every statement: there is no file to check.
+  integrityProblems: () => Promise.resolve([]),
+  continueIdSequence: async (db, table) => {
+    await db.raw("select setval(pg_get_serial_sequence(?, 'id'), coalesce((select max(id) from ??), 0) + 1, false)", [
+      table,
+      table,
+    ]);
+  },
+  driverFailure,
+};

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** What a failed statement means for the user, whichever engine answered. */
+export type DriverFailure =
+  'foreignKey' | 'unique' | 'busy' | 'diskFull' | 'readOnly' | 'tooLong' | 'outOfRange' | 'forbidden' | 'unreachable';
+
+/** The constructs that differ between SQLite and PostgreSQL; everything else is portable Knex. */
+export type Dialect = {
+  name: DialectName;
+  partnershipAreasColumn: (db: Knex) => Knex.Raw;
+  selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
+  /** The problems an integrity check finds (empty when sound). */
+  integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
+  continueIdSequence: (db: Knex, table: string) => Promise<void>;
+  driverFailure: (error: unknown) => DriverFailure | null;
+};
+
+export const errorCode = (error: unknown): string | null => {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const { code } = error;
+  return typeof code === 'string' ? code : null;
+};
