@@ -11,6 +11,7 @@ import {
   statsFilterSchema,
   type MembershipFilter,
   type StatsFigure,
+  type StatsFilter,
   type StatsFilterInput,
 } from '../../shared/domain/statistics/filter';
 
@@ -76,6 +77,12 @@ function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): St
   if (!(STATS_FIGURES as readonly (string | null)[]).includes(figure)) return null;
   const chosen = figure as StatsFigure;
   if (FIGURE_GRID[chosen] !== grid) return null;
+  const filter = statsFilterOf(params);
+  return filter === null ? null : { figure: chosen, filter };
+}
+
+/** The statistics filter link parameters hold (written by `writeStatsFilter`); null when refused. */
+function statsFilterOf(params: URLSearchParams): StatsFilter | null {
   const year = (key: string) => (/^\d{4}$/.test(params.get(key) ?? '') ? Number(params.get(key)) : null);
   const list = (key: string) => (params.get(key) ?? '').split(',').filter((code) => code !== '');
   const dormant = Number(params.get('dormant') ?? '3');
@@ -93,7 +100,22 @@ function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): St
     dormantYears: dormant,
     today: params.get('today'),
   });
-  return parsed.success ? { figure: chosen, filter: parsed.data } : null;
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The map with a statistics filter (`#/map?fregion=…&fdistrict=…&forp=…&from=…`): the Statistics
+ * screen shows its territory on the map so. Read back by `parseMapLink`.
+ */
+export function mapLink(filter: StatsFilterInput): string {
+  const params = new URLSearchParams();
+  writeStatsFilter(params, filter);
+  return `#/map?${params.toString()}`;
+}
+
+/** The map's filter from its link; a link without one (or one refused) gives the default filter. */
+export function parseMapLink(hash: string): StatsFilterInput {
+  return statsFilterOf(queryOf(hash)) ?? {};
 }
 
 export function parsePartnershipLink(hash: string): PartnershipLinkFilters {
@@ -162,6 +184,11 @@ export function membersFiltersLink(filters: MemberLinkFilters): string {
 /** Writes a figure and its statistics filter into link parameters (read back by `figureOf`). */
 function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: StatsFilterInput): void {
   params.set('figure', figure);
+  writeStatsFilter(params, filter);
+}
+
+/** Writes a statistics filter into link parameters (read back by `statsFilterOf`). */
+function writeStatsFilter(params: URLSearchParams, filter: StatsFilterInput): void {
   const regions = [...(filter.region ? [filter.region] : []), ...(filter.regions ?? [])];
   if (regions.length === 0) params.set('fregion', '');
   for (const code of regions) params.append('fregion', code);

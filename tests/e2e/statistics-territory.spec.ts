@@ -148,6 +148,8 @@ test.describe('statistics for a territory', () => {
     const okres = await partnershipsIn(knex, { district: 'CZ0631' });
     await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(okres);
     await expect(grid.locator('.ag-row')).toHaveCount(1);
+    await grid.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'statistics-territory-okres');
 
     // Okresy offered are those of the chosen kraj; an ORP narrows across levels (AND).
     await page.getByTestId('stats-drill-back').click();
@@ -214,8 +216,9 @@ test.describe('statistics for a territory', () => {
     await region.click({ force: true });
     await expect(page.getByTestId('map-region-filter')).toContainText('Jen Kraj Vysočina');
     await expect.poll(() => page.getByTestId('map-member').count()).toBeLessThan(before);
-    // Only the kraj's regions is shaded with partnerships; the others have none.
+    // Only the kraj is shaded with partnerships; the others have none.
     await expect(page.locator('[data-testid="map-region"][data-code="CZ031"]')).toHaveAttribute('data-count', '0');
+    await saveScreen(page, 'map-territory');
     const link = (await page.getByTestId('map-region-grid').getAttribute('href')) ?? '';
     expect(link).toContain('fregion=CZ063');
     expect(link).toContain('membership=members');
@@ -224,5 +227,26 @@ test.describe('statistics for a territory', () => {
     await expect(page.locator('.p-page').getByTestId('filter-region')).toHaveValue('CZ063');
     await page.getByTestId('nav-map').click();
     await expect(page.getByTestId('map-region-filter')).toHaveCount(0);
+  });
+
+  test('the Statistics screen shows its territory on the map', async ({ appPage: page, webApp }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-statistics').click();
+    await page.getByTestId('stats-region').selectOption('CZ063');
+    await page.getByTestId('stats-orp').selectOption('Třebíč');
+    await page.getByTestId('stats-on-map').click();
+    await expect(page.getByTestId('map-region-filter')).toContainText('Jen Kraj Vysočina › ORP Třebíč');
+    const inOrp = await webApp.ctx.db
+      .knex('municipalities')
+      .where({ orp_name: 'Třebíč', is_member: true })
+      .pluck<string[]>('name');
+    await expect(page.getByTestId('map-member').first()).toBeVisible();
+    const drawn = await page
+      .getByTestId('map-member')
+      .evaluateAll((dots) => dots.map((d) => d.getAttribute('data-name')));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const name of drawn) expect(inOrp).toContain(name);
+    await page.getByTestId('map-region-clear').click();
+    await expect.poll(() => page.getByTestId('map-member').count()).toBeGreaterThan(drawn.length);
   });
 });

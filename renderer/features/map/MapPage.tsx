@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
-import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
-import { statsFigureLink } from '../../lib/deep-links';
+import { hasTerritory, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { territoryLabel, territoryOf } from '../../../shared/domain/statistics/tables';
+import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,7 +33,8 @@ const CIRCLES_LIMIT = 3000;
 export function MapPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [filter, setFilter] = useState<StatsFilterInput>({});
+  // A link from the Statistics screen brings its filter (territory, years, types, membership).
+  const [filter, setFilter] = useState<StatsFilterInput>(() => parseMapLink(window.location.hash));
   const [bubbles, setBubbles] = useState(false);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
   const [linesChoice, setLinesChoice] = useState<boolean | null>(null);
@@ -84,15 +86,15 @@ export function MapPage() {
   // the map's filter (membership, type, status) as the statistics count them.
   const onRegion = (code: string) => {
     hide();
-    setFilter((current) => ({ ...current, regions: [code] }));
+    setFilter((current) => ({ ...current, regions: [code], districts: [], orps: [] }));
   };
-  const chosenRegion = filter.regions?.[0];
+  const territoryCodes = { regions: filter.regions ?? [], districts: filter.districts ?? [], orps: filter.orps ?? [] };
+  const narrowed = hasTerritory(territoryCodes);
+  const units = useAsync(() => (narrowed ? call('stats:territories', {}) : Promise.resolve(null)), [narrowed]);
   const chosenRegionName =
-    chosenRegion === undefined
+    !narrowed || !units.data
       ? undefined
-      : (shown?.regions.find((r) => r.code === chosenRegion)?.name ??
-        data?.regions.find((r) => r.code === chosenRegion)?.name ??
-        chosenRegion);
+      : (territoryLabel(territoryOf(territoryCodes, units.data), i18n.language) ?? undefined);
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
@@ -150,12 +152,14 @@ export function MapPage() {
     openLink(partnershipsLink(point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode }));
   };
 
+  /** The map's filter in words: the territory it is narrowed to, types, statuses. */
+  const chosen = [
+    ...(chosenRegionName === undefined ? [] : [chosenRegionName]),
+    ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
+    ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
+  ];
   /** The legend of an exported map: what is drawn, for which filter, when, from which sources. */
   const legend = (date: string): MapLegend => {
-    const chosen = [
-      ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
-      ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
-    ];
     return {
       title: t('map.title'),
       lines: [
@@ -191,19 +195,19 @@ export function MapPage() {
           setBoundaries={setBoundaries}
           loadBoundaries={loadBoundaries}
         />
-        <PrintButton title={t('map.title')} />
+        <PrintButton title={t('map.title')} filter={chosenRegionName === undefined ? undefined : chosen.join(', ')} />
         <MapExportButtons svg={svg} legend={legend} />
       </PageHeader>
-      {chosenRegion !== undefined && (
+      {narrowed && (
         <div className="chips map-region-filter" data-testid="map-region-filter">
           <span className="chip">
-            {t('map.region.only', { region: chosenRegionName ?? chosenRegion })}
+            {t('map.region.only', { region: chosenRegionName ?? '…' })}
             <button
               type="button"
               aria-label={t('map.region.clear')}
               title={t('map.region.clear')}
               data-testid="map-region-clear"
-              onClick={() => setFilter((current) => ({ ...current, regions: [] }))}
+              onClick={() => setFilter((current) => ({ ...current, regions: [], districts: [], orps: [] }))}
             >
               ×
             </button>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import { MEMBERSHIP_FILTERS, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
-import { statsFigureLink } from '../../lib/deep-links';
+import { mapLink, statsFigureLink } from '../../lib/deep-links';
 import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
 import { DataGrid } from '../../components/DataGrid';
@@ -336,9 +336,14 @@ export function StatisticsPage() {
       {data && (
         <>
           {territoryName !== null && (
-            <h2 className="stats-compare-title" data-testid="stats-territory-title">
-              {t('stats.compare.title', { territory: territoryName })}
-            </h2>
+            <div className="stats-compare-head">
+              <h2 className="stats-compare-title" data-testid="stats-territory-title">
+                {t('stats.compare.title', { territory: territoryName })}
+              </h2>
+              <a className="button small" href={mapLink(computedFilter)} data-testid="stats-on-map">
+                {t('stats.onMap')}
+              </a>
+            </div>
           )}
           <div className="stats-cards" data-testid="stats-cards" aria-busy={stats.status === 'loading'}>
             <Card

@@ -1,6 +1,7 @@
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type UiLanguage } from '../codes';
 import { translate } from '../../i18n/index';
-import type { AreaFigures, Statistics, Territory } from './schemas';
+import type { AreaFigures, Statistics, Territory, TerritoryOptions } from './schemas';
+import { hasTerritory } from './filter';
 import type { StatsFilter } from './filter';
 
 /** How a column's values are written: text, whole numbers, decimals, shares (0..1) or money. */
@@ -25,6 +26,24 @@ export function countryLabel(code: string, language: UiLanguage): string {
 
 const label = (language: UiLanguage) => (key: string, params?: Record<string, string | number>) =>
   translate(language, key, params);
+
+/** The units a filter chose, named from the registry's lists (a code it does not know stays a code). */
+export function territoryOf(
+  filter: Pick<StatsFilter, 'regions' | 'districts' | 'orps'>,
+  options: TerritoryOptions,
+): Territory {
+  if (!hasTerritory(filter)) return { regions: [], districts: [], orps: [] };
+  const pick = (codes: readonly string[], units: TerritoryOptions['regions']) =>
+    codes.map((code) => {
+      const unit = units.find((u) => u.code === code);
+      return { code, name: unit?.name ?? code, regionCode: unit?.regionCode ?? null };
+    });
+  return {
+    regions: pick(filter.regions, options.regions),
+    districts: pick(filter.districts, options.districts),
+    orps: pick(filter.orps, options.orps),
+  };
+}
 
 /**
  * The territory in words: the units of one level joined by commas (any of them), the levels by

@@ -1,16 +1,16 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context';
-import { WHOLE_COUNTRY, computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
+import { computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
+import { territoryOf } from '../../../../shared/domain/statistics/tables';
 import {
   hasTerritory,
   statsFilterSchema,
   withoutTerritory,
   type StatsFigure,
-  type StatsFilter,
   type StatsFilterInput,
 } from '../../../../shared/domain/statistics/filter';
 import { computeMapData, type MapData } from '../../../../shared/domain/statistics/map';
-import type { Statistics, Territory, TerritoryOptions } from '../../../../shared/domain/statistics/schemas';
+import type { Statistics, TerritoryOptions } from '../../../../shared/domain/statistics/schemas';
 import { compareCzech } from '../../../../shared/domain/text';
 import {
   loadFigureIds,
@@ -49,21 +49,6 @@ export async function computeStats(db: Knex, input: StatsFilterInput): Promise<S
     total: national.total,
     countries: national.countries.length,
   });
-}
-
-/** The units a filter chose, named from the registry's lists (a code it does not know stays a code). */
-export function territoryOf(filter: StatsFilter, options: TerritoryOptions): Territory {
-  if (!hasTerritory(filter)) return WHOLE_COUNTRY;
-  const pick = (codes: readonly string[], units: TerritoryOptions['regions']) =>
-    codes.map((code) => {
-      const unit = units.find((u) => u.code === code);
-      return { code, name: unit?.name ?? code, regionCode: unit?.regionCode ?? null };
-    });
-  return {
-    regions: pick(filter.regions, options.regions),
-    districts: pick(filter.districts, options.districts),
-    orps: pick(filter.orps, options.orps),
-  };
 }
 
 /** Every kraj, okres and ORP a territory filter can choose, in Czech order (`stats:territories`). */
