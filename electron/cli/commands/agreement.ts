@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { articleEditsSchema, type ArticleEdits } from '../../../shared/domain/agreements/article-edits';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
-import { ENTRY_CHOICES } from '../../../shared/domain/agreements/library';
+import { ENTRY_CHOICES, defaultOmit } from '../../../shared/domain/agreements/library';
+import { countersignatureOf } from '../../../shared/domain/agreements/countersignatures';
 import { AppError } from '../../../shared/domain/errors';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
 import { agreementRequestSchema } from '../../../shared/domain/agreements/schemas';
@@ -35,16 +38,44 @@ const listOf = <T extends string>(name: string, value: unknown, allowed: readonl
   return allowed.filter((a) => items.includes(a));
 };
 
+/** The article edits of `--article-edits FILE.json`, checked; a clear message for a file that is not one. */
+function readArticleEdits(file: string | null): ArticleEdits | null {
+  if (file === null) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `--article-edits: ${file} is not readable JSON (${error instanceof Error ? error.message : ''})`,
+    );
+  }
+  const parsed = articleEditsSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new UsageError(
+      `--article-edits: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`).join('; ')}`,
+    );
+  return parsed.data;
+}
+
 export const agreementCommand: Command = {
   name: 'agreement',
   summary: 'Draft a bilingual agreement (DOCX) for a partnership from the registry',
   usage:
     'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] ' +
     '[--preambles european_integration,solidarity|none] [--omit coordination,financing] [--entry signature|approval] ' +
-    '[--originals 4] [--project-name TEXT] [--latin-in-brackets] [--final] [--pair] [--out FILE.docx] [--force]\n' +
+    '[--originals 4] [--project-name TEXT] [--programme TEXT] [--lead-partner cz|partner] ' +
+    '[--budget-share-cz TEXT] [--budget-share-partner TEXT] [--countersign NAME] [--annex] [--article-edits FILE.json] ' +
+    '[--latin-in-brackets] [--final] [--pair] [--out FILE.docx] [--force]\n' +
     "  --preambles  the preamble paragraphs (default: the template's own)\n" +
     "  --omit       optional articles left out (the template's optional article ids)\n" +
     "  --entry      entry into force: on signature, or after both councils' approval\n" +
+    '  --programme, --lead-partner, --budget-share-cz, --budget-share-partner\n' +
+    "               a project agreement's funding programme, lead partner and each party's share of the budget\n" +
+    "  --countersign  the partner's countersignature under its signature (a Polish skarbnik, a Hungarian jegyző): the name\n" +
+    "  --annex      Annex 1 'Plán spolupráce' from the partnership's planned activities, participants and contacts\n" +
+    '  --article-edits  a JSON file of the articles reworded, removed and own clauses, as the screen stores them:\n' +
+    '               {"articles": {"financing": {"text": ["Czech heading\\nparagraph", "partner text"]}, "forms": {"removed": true}},\n' +
+    '                "own": [{"id": "jubilee", "after": "purpose", "text": ["Czech", "partner"]}]}\n' +
     '  --latin-in-brackets  in a Cyrillic text, the Latin spelling of each name in brackets: Місто Табор (Tábor)\n' +
     '  --final      the final text: no "NÁVRH / ENTWURF" mark on the pages\n' +
     "  --pair       both originals: --out gets the Czech copy, the partner's copy is written beside it",
@@ -61,6 +92,13 @@ export const agreementCommand: Command = {
     entry: { type: 'string' },
     originals: { type: 'string' },
     'project-name': { type: 'string' },
+    programme: { type: 'string' },
+    'lead-partner': { type: 'string' },
+    'budget-share-cz': { type: 'string' },
+    'budget-share-partner': { type: 'string' },
+    countersign: { type: 'string' },
+    annex: { type: 'boolean' },
+    'article-edits': { type: 'string' },
     'latin-in-brackets': { type: 'boolean' },
     final: { type: 'boolean' },
     pair: { type: 'boolean' },
@@ -78,6 +116,15 @@ export const agreementCommand: Command = {
     if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20))
       throw new UsageError('--originals must be a whole number from 2 to 20');
     const projectName = typeof values['project-name'] === 'string' ? values['project-name'] : null;
+    const text = (name: string): string | null => {
+      const value = (values as Record<string, unknown>)[name];
+      return typeof value === 'string' ? value : null;
+    };
+    const programme = text('programme');
+    const leadPartner = oneOf('lead-partner', values['lead-partner'], ['cz', 'partner'] as const, null);
+    const [shareCz, sharePartner] = [text('budget-share-cz'), text('budget-share-partner')];
+    const countersign = text('countersign');
+    const articleEdits = readArticleEdits(text('article-edits'));
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
       const defaults = (await agreementDefaults(ctx, { partnershipId: id })).request;
@@ -88,7 +135,16 @@ export const agreementCommand: Command = {
           ? defaults.preambles
           : (await loadClauseLibrary(ctx.resourcesDir)).templates[chosenTemplate].defaultPreambles;
       const optional = (await agreementCatalog(ctx))[chosenTemplate].optional.map((a) => a.id);
-      const omit = listOf('omit', values.omit, optional) ?? defaults.omit;
+      // Another template starts from its own optional articles (those off by default left out).
+      const omit =
+        listOf('omit', values.omit, optional) ??
+        (chosenTemplate === defaults.template
+          ? defaults.omit
+          : defaultOmit((await loadClauseLibrary(ctx.resourcesDir)).templates[chosenTemplate]));
+      if (countersign !== null && countersignatureOf(defaults.fields.partner.mayorOffice) === null)
+        throw new UsageError(
+          "--countersign: the partner's country has no countersignature here (a Polish skarbnik or a Hungarian jegyző)",
+        );
       const parsed = agreementRequestSchema.safeParse({
         ...defaults,
         language: language ?? defaults.language,
@@ -102,7 +158,15 @@ export const agreementCommand: Command = {
           ...(entry === null ? {} : { entry }),
           ...(originals === null ? {} : { originals }),
           ...(projectName === null ? {} : { projectName }),
+          ...(programme === null ? {} : { programme }),
+          ...(leadPartner === null ? {} : { leadPartner }),
+          ...(shareCz === null && sharePartner === null
+            ? {}
+            : { budgetShares: { cz: shareCz ?? '', partner: sharePartner ?? '' } }),
+          ...(countersign === null ? {} : { countersignature: { name: countersign } }),
         },
+        ...(values.annex === true ? { annex: true } : {}),
+        ...(articleEdits === null ? {} : { articleEdits }),
         ...(values['latin-in-brackets'] === true ? { latinInBrackets: true } : {}),
         ...(values.final === true ? { final: true } : {}),
         ...(values.pair === true ? { pair: true } : {}),

@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../lib/i18n';
+import { ArticleEditsPanel } from './ArticleEditsPanel';
 import { BatchPanel } from './BatchPanel';
 import { DocxPreview } from './DocxPreview';
 import { DraftFormPanel } from './DraftFormPanel';
@@ -24,6 +25,7 @@ export function AgreementsPage() {
         <div className="agreements-form">
           <SourcePanel draft={draft} />
           <DraftFormPanel draft={draft} />
+          <ArticleEditsPanel draft={draft} />
         </div>
         <div className="agreements-side">
           <SavePanel draft={draft} />

@@ -1,6 +1,7 @@
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
 import { SCRIPT_OF } from '../../../shared/domain/agreements/transliteration';
+import { countersignatureOf } from '../../../shared/domain/agreements/countersignatures';
 import { CodeSelect } from '../../components/Field';
 import { useI18n } from '../../lib/i18n';
 import { withItem } from '../../lib/lists';
@@ -13,9 +14,11 @@ const countOf = (text: string): number => Math.max(2, Math.round(Number(text) ||
 
 /** The draft's choices (template, languages, layout, preambles, clauses, terms) and both parties. */
 export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
-  const { t, tk } = useI18n();
-  const { request, catalog, update, updateFields, partnerTownId } = draft;
+  const { t, tk, language } = useI18n();
+  const { request, catalog, catalogs, update, updateFields, partnerTownId } = draft;
   if (request === null || catalog === null) return null;
+  const countersign = countersignatureOf(request.fields.partner.mayorOffice);
+  const shares = request.fields.budgetShares ?? { cz: '', partner: '' };
   return (
     <>
       <div className="card">
@@ -26,7 +29,14 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               codes={AGREEMENT_TEMPLATES}
               labelPrefix="agreements.template"
               value={request.template}
-              onChange={(template) => template && update({ template, omit: [] })}
+              onChange={(template) =>
+                template &&
+                update({
+                  template,
+                  // A new template starts with its own optional articles: those off by default left out.
+                  omit: (catalogs?.[template].optional ?? []).filter((o) => o.offByDefault).map((o) => o.id),
+                })
+              }
               id="agr-template"
               data-testid="agreement-template"
             />
@@ -62,6 +72,15 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           />
           {t('agreements.titlePage')}
         </label>
+        <label className="check" title={t('agreements.annex.hint')}>
+          <input
+            type="checkbox"
+            data-testid="agreement-annex"
+            checked={request.annex === true}
+            onChange={(e) => update({ annex: e.target.checked })}
+          />
+          {t('agreements.annex')}
+        </label>
         {SCRIPT_OF[request.language] === 'cyrillic' && (
           <label className="check">
             <input
@@ -94,10 +113,11 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
                 <label key={o.id} className="check">
                   <input
                     type="checkbox"
+                    data-testid={`agreement-article-${o.id}`}
                     checked={!request.omit.includes(o.id)}
                     onChange={(e) => update({ omit: withItem(request.omit, o.id, !e.target.checked) })}
                   />
-                  {o.heading}
+                  {language === 'en' ? o.headingEn : o.heading}
                 </label>
               ))}
             </div>
@@ -182,14 +202,67 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           </div>
         </div>
         {request.template === 'project' && (
-          <div className="field">
-            <label htmlFor="agr-project">{t('agreements.projectName')}</label>
-            <input
-              id="agr-project"
-              value={request.fields.projectName}
-              onChange={(e) => updateFields({ projectName: e.target.value })}
-            />
-          </div>
+          <>
+            <div className="agreement-row">
+              <div className="field">
+                <label htmlFor="agr-project">{t('agreements.projectName')}</label>
+                <input
+                  id="agr-project"
+                  value={request.fields.projectName}
+                  onChange={(e) => updateFields({ projectName: e.target.value })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="agr-programme">{t('agreements.programme')}</label>
+                <input
+                  id="agr-programme"
+                  data-testid="agreement-programme"
+                  placeholder={t('agreements.programme.hint')}
+                  value={request.fields.programme ?? ''}
+                  onChange={(e) => updateFields({ programme: e.target.value })}
+                />
+              </div>
+            </div>
+            <div className="agreement-row agreement-row-bottom">
+              <div className="field">
+                <label htmlFor="agr-lead">{t('agreements.leadPartner')}</label>
+                <select
+                  id="agr-lead"
+                  data-testid="agreement-lead-partner"
+                  value={request.fields.leadPartner ?? ''}
+                  onChange={(e) =>
+                    updateFields({
+                      leadPartner: e.target.value === 'cz' ? 'cz' : e.target.value === 'partner' ? 'partner' : null,
+                    })
+                  }
+                >
+                  <option value="">{t('agreements.leadPartner.none')}</option>
+                  <option value="cz">{request.fields.cz.name || t('agreements.side.cz')}</option>
+                  <option value="partner">{request.fields.partner.name || t('agreements.side.partner')}</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="agr-share-cz">{t('agreements.budgetShare.cz')}</label>
+                <input
+                  id="agr-share-cz"
+                  data-testid="agreement-share-cz"
+                  placeholder={t('agreements.budgetShare.hint')}
+                  value={shares.cz}
+                  onChange={(e) => updateFields({ budgetShares: { ...shares, cz: e.target.value } })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="agr-share-partner">{t('agreements.budgetShare.partner')}</label>
+                <input
+                  id="agr-share-partner"
+                  data-testid="agreement-share-partner"
+                  placeholder={t('agreements.budgetShare.hint')}
+                  value={shares.partner}
+                  onChange={(e) => updateFields({ budgetShares: { ...shares, partner: e.target.value } })}
+                />
+              </div>
+            </div>
+          </>
         )}
       </div>
       <div className="card agreement-parties">
@@ -207,6 +280,36 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}
           onChange={(partner) => updateFields({ partner })}
         />
+        {countersign !== null && (
+          <div className="agreement-countersign" data-testid="agreement-countersign">
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid="agreement-countersign-check"
+                checked={request.fields.countersignature !== undefined}
+                onChange={(e) =>
+                  updateFields({
+                    countersignature: e.target.checked
+                      ? { name: request.fields.countersignature?.name ?? '' }
+                      : undefined,
+                  })
+                }
+              />
+              {tk(`agreements.countersign.${countersign}`)}
+            </label>
+            {request.fields.countersignature !== undefined && (
+              <div className="field">
+                <label htmlFor="agr-countersign-name">{t('agreements.countersign.name')}</label>
+                <input
+                  id="agr-countersign-name"
+                  data-testid="agreement-countersign-name"
+                  value={request.fields.countersignature.name}
+                  onChange={(e) => updateFields({ countersignature: { name: e.target.value } })}
+                />
+              </div>
+            )}
+          </div>
+        )}
         {partnerTownId !== null && (
           <p className="muted agreement-card-hint" data-testid="agreement-card-hint">
             {t('agreements.cardHint')}{' '}

@@ -122,6 +122,8 @@ export function useAgreementDraft() {
   const partyName = (side: AgreementWarning['side']) =>
     side === 'cz' ? request?.fields.cz.name : side === 'partner' ? request?.fields.partner.name : undefined;
   const catalog = request && options ? options.templates[request.template] : null;
+  /** What every template offers (a change of template starts from that template's optional articles). */
+  const catalogs = options?.templates ?? null;
   const partnershipId = options?.partnershipId ?? null;
   const partnerTownId = options?.townId ?? null;
 
@@ -153,6 +155,7 @@ export function useAgreementDraft() {
     warnings,
     partyName,
     catalog,
+    catalogs,
     partnershipId,
   };
 }

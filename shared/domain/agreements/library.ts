@@ -54,6 +54,13 @@ export const TERM_IDS = [
   'stamp',
   'draft',
   'preamble',
+  /** Annex 1, the cooperation plan (P3): "Příloha č. 1", "Plán spolupráce" and its headings. */
+  'annex.title',
+  'annex.plan',
+  'annex.activities',
+  'annex.areas',
+  'annex.participants',
+  'annex.coordinators',
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 
@@ -72,6 +79,16 @@ export const MISSING_FIELDS = [
   'validUntil',
   'projectName',
   'areas',
+  /** The name of the Polish skarbnik or the Hungarian jegyző who countersigns (ticked, not typed). */
+  'countersignatoryName',
+  /** Project agreements: the funding programme, the lead partner and each party's share of the budget. */
+  'programme',
+  'leadPartner',
+  'budgetShare',
+  /** Annex 1: no planned activity, no participant group, no coordinator of a side in the registry. */
+  'plannedActivities',
+  'participantGroups',
+  'coordinator',
 ] as const;
 
 const record = <K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) =>
@@ -92,6 +109,11 @@ export const layoutSchema = z
     betweenPattern: text,
     /** Signature caption: `{forParty} {party:acc}`. */
     forPartyPattern: text,
+    /**
+     * One of the two originals, on its first page: "Vyhotovení pro {party:acc}", "Egzemplarz dla
+     * {party:gen}", "{party:nom} példánya"; the party as its signature caption names it, in that case.
+     */
+    copyForPattern: text,
     /** Article heading: `{article} {n}` (hu `{n}. {article}`). */
     articlePattern: text,
     /** The seat line: `{seat}: {address}` (it "con sede in {address}": no colon after a preposition). */
@@ -112,6 +134,11 @@ export const layoutSchema = z
     dateLocale: text,
     /** numeric: 12. 5. 2025; digits: 12.05.2025; long: 12 May 2025. */
     dateStyle: z.enum(['numeric', 'digits', 'long']),
+    /**
+     * The article before the title in `representedPattern`'s `{titleArticle}`, by the head's
+     * gender (it "in persona del Sindaco" / "della Sindaca"; unknown: "del/della").
+     */
+    titleArticles: z.object({ m: text, f: text, unknown: text }).strict().optional(),
   })
   .strict();
 export type LanguageLayout = z.infer<typeof layoutSchema>;
@@ -160,6 +187,8 @@ const articleSchema = z.union([
       list: z.literal('areas').optional(),
       /** The user may leave the article out. */
       optional: z.boolean().optional(),
+      /** An optional article a new draft leaves out until the user ticks it (the charter's dispute clause). */
+      offByDefault: z.boolean().optional(),
       /**
        * Printed without an article number, after the numbered articles (the Czech § 41 clause of
        * the Municipalities Act, which confirms the council's decision and is not an article).
@@ -208,9 +237,16 @@ export function clauseIdsOf(template: Template): string[] {
   return ids;
 }
 
+/** The optional articles a new draft of a template leaves out (`offByDefault`): the user ticks them in. */
+export const defaultOmit = (template: Template): string[] =>
+  template.articles.flatMap((a) => ('clause' in a && a.optional === true && a.offByDefault === true ? [a.id] : []));
+
 /** Placeholders a clause text may use. */
 export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   ...CASES.flatMap((c) => [`cz:${c}`, `partner:${c}`]),
+  // The parties in document order, where a clause names both alike ("between the towns …"):
+  // the partner's original (alternate) names the partner first throughout (review pl4).
+  ...CASES.flatMap((c) => [`first:${c}`, `second:${c}`]),
   'czName',
   'partnerName',
   'czCountry',
@@ -225,6 +261,11 @@ export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'partnerResolutionDate',
   'projectName',
   'partnerLanguage',
+  // Project agreements (P3): the programme, the lead partner (a party, in a case) and the budget shares.
+  'programme',
+  ...CASES.map((c) => `lead:${c}`),
+  'czShare',
+  'partnerShare',
 ]);
 
 /** `{name}` placeholders in a text. */

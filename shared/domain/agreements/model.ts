@@ -91,6 +91,17 @@ export type AgreementFields = {
   noticeMonths: number;
   originals: number;
   projectName: string;
+  /** Project agreements (P3): the funding programme ("Interreg VI-A Slovensko–Česko"); blank: a marker. */
+  programme?: string | undefined;
+  /** The party that is the project's lead partner; null or absent: a marker. */
+  leadPartner?: Side | null | undefined;
+  /** Each party's share of the project's budget as the user words it ("60 % (120 000 EUR)"); blank: a marker. */
+  budgetShares?: { cz: string; partner: string } | undefined;
+  /**
+   * A countersignature under the partner's signature (a Polish skarbnik's kontrasygnata, a Hungarian
+   * jegyző's ellenjegyzés; countersignatures.ts): present when the user ticked it; a blank name is a marker.
+   */
+  countersignature?: { name: string } | undefined;
 };
 
 export type AgreementRequest = {
@@ -105,6 +116,8 @@ export type AgreementRequest = {
   fields: AgreementFields;
   /** In a Cyrillic text, the Latin name follows in brackets: "Місто Калуш (Kalush)". */
   latinInBrackets?: boolean | undefined;
+  /** Annex 1, the cooperation plan, after the signatures (annex.ts: core reads the plan from the registry). */
+  annex?: boolean | undefined;
 };
 
 /** A run of text; `missing` marks a visible "[doplňte: …]" placeholder. */
@@ -113,7 +126,7 @@ export type ParagraphRole =
   'title' | 'subtitle' | 'heading' | 'text' | 'numbered' | 'bullet' | 'partyName' | 'partyLine' | 'and';
 export type Para = { role: ParagraphRole; runs: Run[] };
 
-export type SectionKind = 'title' | 'parties' | 'preamble' | 'article';
+export type SectionKind = 'title' | 'parties' | 'preamble' | 'article' | 'annex';
 /** One row of the parallel table: the same section in both languages (document order). */
 export type Section = { id: string; kind: SectionKind; number: number | null; texts: [Para[], Para[]] };
 
@@ -128,7 +141,11 @@ export type SignatureSide = {
   name: Run;
   functionLabel: [string, string];
   functions: [string, string];
+  /** Which function is a marker ("[doplňte: starosta / starostka]"): highlighted like every marker. */
+  functionsMissing: [boolean, boolean];
   signatureLine: [string, string];
+  /** A countersignature under this signature (the partner's skarbnik or jegyző; countersignatures.ts). */
+  countersign?: { caption: [string, string]; name: Run } | undefined;
 };
 
 export type MissingField = (typeof MISSING_FIELDS)[number];
@@ -150,6 +167,8 @@ export type AgreementModel = {
   /** Title per language, for the file name and the title page. */
   titles: [string, string];
   warnings: AgreementWarning[];
+  /** Annex 1, the cooperation plan, after the signatures (annex.ts); absent: no annex. */
+  annex?: Section[] | undefined;
 };
 
 const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
@@ -272,8 +291,10 @@ export function markerText(library: ClauseLibrary, language: AgreementLanguage, 
 /** A marker asking for something named in the column's language: "[doplňte: starosta / starostka]". */
 export function markerWith(library: ClauseLibrary, language: AgreementLanguage, what: string): string {
   const cs = library.languages.cs.markers;
-  if (language === 'cs') return `[${cs.fill}: ${what}]`;
-  return `[${cs.fill} / ${library.languages[language].markers.fill}: ${what}]`;
+  const own = library.languages[language].markers.fill;
+  // Slovak asks with the Czech word ("doplňte"): said once, not "[doplňte / doplňte: …]".
+  if (language === 'cs' || own === cs.fill) return `[${cs.fill}: ${what}]`;
+  return `[${cs.fill} / ${own}: ${what}]`;
 }
 
 /**
@@ -403,6 +424,16 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       if ((prefix === 'cz' || prefix === 'partner') && CASES.some((c) => c === grammaticalCase)) {
         return nounPhrase(lang, prefix, caseOf(grammaticalCase));
       }
+      // Both parties named alike, in document order (the alternate original names the partner first).
+      if ((prefix === 'first' || prefix === 'second') && CASES.some((c) => c === grammaticalCase)) {
+        return nounPhrase(lang, sideOrder[prefix === 'first' ? 0 : 1], caseOf(grammaticalCase));
+      }
+      if (prefix === 'lead' && CASES.some((c) => c === grammaticalCase)) {
+        const lead = f.leadPartner ?? null;
+        if (lead !== null) return nounPhrase(lang, lead, caseOf(grammaticalCase));
+        warn(null, 'leadPartner');
+        return { missing: 'leadPartner' };
+      }
       switch (name) {
         case 'czName':
           return partyName(lang, 'cz');
@@ -430,6 +461,12 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           return date(lang, f.partner.resolutionDate) ?? required('partner', 'resolutionDate', null);
         case 'projectName':
           return required(null, 'projectName', f.projectName);
+        case 'programme':
+          return required(null, 'programme', f.programme ?? '');
+        case 'czShare':
+          return required('cz', 'budgetShare', f.budgetShares?.cz ?? '');
+        case 'partnerShare':
+          return required('partner', 'budgetShare', f.budgetShares?.partner ?? '');
         case 'partnerLanguage': {
           const form = lang.file.languageForms?.[request.language];
           if (form === undefined) throw new Error(`languageForms.${request.language} is missing in ${lang.code}`);
@@ -535,7 +572,15 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       lines.push({
         role: 'partyLine',
         runs: fill(lang, lang.layout.representedPattern, (n) =>
-          n === 'representedBy' ? t.representedBy : n === 'title' ? title : n === 'person' ? person : undefined,
+          n === 'representedBy'
+            ? t.representedBy
+            : n === 'title'
+              ? title
+              : n === 'person'
+                ? person
+                : n === 'titleArticle'
+                  ? (lang.layout.titleArticles?.[p.mayorGender ?? 'unknown'] ?? '')
+                  : undefined,
         ),
       });
       lines.push({
@@ -678,6 +723,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       name: personRun,
       functionLabel: pair((lang) => lang.file.terms.function),
       functions: pair((lang) => plain(mayorTitle(lang, side))),
+      functionsMissing: pair((lang) => mayorTitle(lang, side).some((run) => run.missing === true)),
       signatureLine: pair((lang) => lang.file.terms.signatureLine),
     };
   };
@@ -686,17 +732,26 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     for (const side of ['cz', 'partner'] as const) if (cleanLine(party(side).mayorName) === '') warn(side, 'mayorName');
   }
 
+  // Swiss German has no "ß" (review de5): a partner in Switzerland or Liechtenstein, whose head
+  // holds an office of that country, gets "schliessen", "Massnahme" in the German text.
+  const swiss =
+    request.language === 'de' &&
+    /^(CH|LI):/.test(resolveOffice(f.partner.mayorOffice, officeOfRank('partner', f.partner.mayorRank)));
+  const orthography = (code: AgreementLanguage, text: string): string =>
+    swiss && code === 'de' ? text.replace(/ß/g, 'ss') : text;
   // Typography last, per column: no-break spaces, ordinals, apostrophes (typography.ts).
+  const typesetColumn = (code: AgreementLanguage, runs: Run[]): Run[] =>
+    typesetRuns(code, runs).map((run) => ({ ...run, text: orthography(code, run.text) }));
   const typesetSection = (section: Section): Section => ({
     ...section,
     texts: [
-      section.texts[0].map((p) => ({ ...p, runs: typesetRuns(langs[0].code, p.runs) })),
-      section.texts[1].map((p) => ({ ...p, runs: typesetRuns(langs[1].code, p.runs) })),
+      section.texts[0].map((p) => ({ ...p, runs: typesetColumn(langs[0].code, p.runs) })),
+      section.texts[1].map((p) => ({ ...p, runs: typesetColumn(langs[1].code, p.runs) })),
     ],
   });
   const both2 = (values: [string, string]): [string, string] => [
-    typeset(langs[0].code, values[0]),
-    typeset(langs[1].code, values[1]),
+    orthography(langs[0].code, typeset(langs[0].code, values[0])),
+    orthography(langs[1].code, typeset(langs[1].code, values[1])),
   ];
   const typesetSignature = (s: SignatureSide): SignatureSide => ({
     ...s,
@@ -724,7 +779,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
         ),
       ),
     ),
-    titles: pair((lang) => lang.file.terms[template.title]),
+    titles: pair((lang) => orthography(lang.code, lang.file.terms[template.title])),
     warnings,
   };
 }

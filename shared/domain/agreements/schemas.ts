@@ -10,6 +10,7 @@ import {
 import { id, isoDate } from '../schemas';
 import { DURATION_CHOICES, ENTRY_CHOICES, MAYOR_RANKS, MISSING_FIELDS, NOUN_KEYS } from './library';
 import { PARTNER_LANGUAGES } from './model';
+import { articleEditsSchema } from './article-edits';
 
 const line = z.string().max(300);
 
@@ -53,6 +54,14 @@ export const agreementFieldsSchema = z
     noticeMonths: z.number().int().min(2).max(36),
     originals: z.number().int().min(2).max(20),
     projectName: line,
+    // Optional: drafts stored before these fields still load (issue 14 item 9, P3).
+    programme: line.optional(),
+    leadPartner: z.enum(['cz', 'partner']).nullable().optional(),
+    budgetShares: z
+      .object({ cz: z.string().max(100), partner: z.string().max(100) })
+      .strict()
+      .optional(),
+    countersignature: z.object({ name: line }).strict().optional(),
   })
   .strict();
 
@@ -85,6 +94,10 @@ export const agreementRequestSchema = z
     copyFor: z.enum(['cz', 'partner']).optional(),
     /** Save both originals: the Czech municipality's copy and, beside it, the partner's (each with its `copyFor`). */
     pair: z.boolean().optional(),
+    /** Annex 1 "Plán spolupráce" after the signatures, filled from the partnership's plan (annex.ts). */
+    annex: z.boolean().optional(),
+    /** The user's rewording of articles, removed articles and own clauses (article-edits.ts). */
+    articleEdits: articleEditsSchema.optional(),
   })
   .strict();
 export type AgreementRequestInput = z.infer<typeof agreementRequestSchema>;

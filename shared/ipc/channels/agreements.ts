@@ -49,7 +49,10 @@ export const agreementsChannels = defineChannels({
       templates: z.record(
         z.enum(AGREEMENT_TEMPLATES),
         z.object({
-          optional: z.array(z.object({ id: z.string(), heading: z.string() })),
+          /** Optional articles: Czech and English headings, and whether a new draft leaves the article out. */
+          optional: z.array(
+            z.object({ id: z.string(), heading: z.string(), headingEn: z.string(), offByDefault: z.boolean() }),
+          ),
           variants: z.array(z.enum(['duration', 'entry'])),
         }),
       ),
@@ -58,7 +61,15 @@ export const agreementsChannels = defineChannels({
   'agreements:preview': {
     doc: 'Builds the DOCX and returns it as base64 with the list of missing data. The ONE place document bytes cross IPC: for rendering the preview in the app (docx-preview) only; the renderer never saves them — saving is agreements:generate, where core writes the file to a path from the save dialog.',
     input: z.object({ request: agreementRequestSchema }).strict(),
-    output: z.object({ base64: z.string(), warnings: z.array(agreementWarningSchema), fileName: z.string() }),
+    output: z.object({
+      base64: z.string(),
+      warnings: z.array(agreementWarningSchema),
+      fileName: z.string(),
+      /** The articles as printed, [Czech, partner's language], for the screen's article editor. */
+      articles: z.array(
+        z.object({ id: z.string(), number: z.number().nullable(), texts: z.tuple([z.string(), z.string()]) }),
+      ),
+    }),
   },
   'agreements:generate': {
     doc: 'Writes the agreement to a file chosen in the save dialog and stores the draft with the partnership. VALIDATION (details.reason MISSING_DATA, details.warnings) when data are missing and acceptMissing is false; CONFLICT (details.reason FILE_EXISTS, details.filePath) when the file exists and overwrite is false — the screen asks, then retries with that filePath and overwrite: true; CANCELLED when the dialog is cancelled.',

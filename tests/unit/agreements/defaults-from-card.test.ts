@@ -76,6 +76,8 @@ describe('agreement defaults from the partner-town card', () => {
       mayorOffice: 'UA:miskyi_holova',
       // From the Cyrillic name by the council's rule.
       contractingBody: 'Калуська міська рада',
+      // Signed in Калуш, not in the English spelling "Kalush".
+      signingPlace: 'Калуш',
     });
 
     const konstanz = await partnershipOf('Konstanz', 'Tábor');
@@ -90,6 +92,7 @@ describe('agreement defaults from the partner-town card', () => {
     expect(de.fields.partner.mayorOffice).toBe('DE:buergermeister');
     expect(de.fields.partner.mayorTitles).toEqual({ de: 'Erster Bürgermeister' });
     expect(de.fields.partner.contractingBody).toBe('Stadt Konstanz am Bodensee');
+    expect(de.fields.partner.signingPlace).toBe('Konstanz');
   });
 
   it('the preview prints what the card says', async () => {

@@ -367,13 +367,13 @@ const GOLDEN: Record<PartnerLanguage, { cs: string[]; partner: string[]; signatu
       'Stato: Repubblica Ceca',
       'con sede in Žižkovo nám. 2, 390 01 Tábor',
       'numero di identificazione (IČO): 00253014',
-      'in persona di Štěpán Vojtěch, sindaco',
+      'in persona del sindaco pro tempore, Štěpán Vojtěch',
       '(di seguito «Tábor»)',
       'e',
       'Comune di San Gimignano',
       'Stato: Repubblica Italiana',
       'con sede in Piazza Duomo 2, 53037 San Gimignano',
-      'in persona di Daniela Morbis, sindaca',
+      'in persona della sindaca pro tempore, Daniela Morbis',
       '(di seguito «San Gimignano»)',
     ],
     signatures: [
@@ -435,13 +435,13 @@ const GOLDEN: Record<PartnerLanguage, { cs: string[]; partner: string[]; signatu
       'держава: Чеська Республіка',
       'місцезнаходження: Žižkovo nám. 2, 390 01 Tábor',
       'Ідентифікаційний код (IČO): 00253014',
-      'в особі: міський голова Штепан Войтех',
+      'від імені Сторони діє міський голова Штепан Войтех',
       '(далі – «Табор»)',
       'та',
       'Калуська міська рада',
       'держава: Україна',
       'місцезнаходження: вул. Євшана, 9, м. Калуш',
-      'в особі: міський голова Андрій Найда',
+      'від імені Сторони діє міський голова Андрій Найда',
       '(далі – «Калуш»)',
     ],
     signatures: [
@@ -584,14 +584,14 @@ describe('names per language and script (C4)', () => {
       request('uk', partnerOf('uk'), {}, { nameCyrillic: 'Табір', mayorNameCyrillic: 'Штєпан Войтєх' }),
     );
     expect(column(model, 1)).toContain('між містом Табір та містом Калуш');
-    expect(column(model, 1)).toContain('в особі: міський голова Штєпан Войтєх');
+    expect(column(model, 1)).toContain('від імені Сторони діє міський голова Штєпан Войтєх');
   });
 
   it('with Latin in brackets: "Місто Табор (Tábor)", "Штепан Войтех (Štěpán Vojtěch)" in the party block', () => {
     const model = build(request('uk', partnerOf('uk'), { latinInBrackets: true }));
     const lines = partyLines(model, 1);
     expect(lines).toContain('Місто Табор (Tábor)');
-    expect(lines).toContain('в особі: міський голова Штепан Войтех (Štěpán Vojtěch)');
+    expect(lines).toContain('від імені Сторони діє міський голова Штепан Войтех (Štěpán Vojtěch)');
     // The partner's Latin name is the registry's (the Ukrainian national transliteration).
     expect(
       partyLines(build(request('uk', partnerOf('uk', { contractingBody: '' }), { latinInBrackets: true })), 1),

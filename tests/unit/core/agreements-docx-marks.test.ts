@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,9 +121,19 @@ describe('both originals', () => {
         .map((d) => d.languageFirst)
         .sort(),
     ).toEqual(['cs', 'pl']);
-    // Either file existing stops both (nothing half-written).
+    // Each draft is recorded as its file is laid out: the partner's original is the alternate text.
+    expect(drafts.find((d) => d.languageFirst === 'cs')?.layout).toBe('parallel');
+    expect(drafts.find((d) => d.languageFirst === 'pl')?.layout).toBe('alternate');
+    // Either file existing stops both (nothing half-written), and the refusal names the existing ones.
+    const partnerFile = 'pairFilePath' in written ? written.pairFilePath : '';
     await expect(generateAgreementToPath(app.ctx, { ...base, pair: true }, first, false)).rejects.toMatchObject({
       code: 'CONFLICT',
+      details: { files: [first, partnerFile] },
+    });
+    rmSync(first);
+    await expect(generateAgreementToPath(app.ctx, { ...base, pair: true }, first, false)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { filePath: first, files: [partnerFile] },
     });
     // A stored copy regenerates as that copy.
     const partnerDraft = drafts.find((d) => d.languageFirst === 'pl');

@@ -62,6 +62,9 @@ const request = (over: Partial<AgreementRequest> = {}, fields: Partial<Agreement
       noticeMonths: 6,
       originals: 4,
       projectName: 'Mosty',
+      programme: 'Interreg VI-A Česko – Sasko',
+      leadPartner: 'cz',
+      budgetShares: { cz: '60 %', partner: '40 %' },
       ...fields,
     },
     ...over,
@@ -278,7 +281,8 @@ describe('hostile values (the review’s Robustness table)', () => {
     const expected = {
       de: '[doplňte / bitte ergänzen: Anschrift]',
       pl: '[doplňte / proszę uzupełnić: adres siedziby]',
-      sk: '[doplňte / doplňte: adresa sídla]',
+      // Slovak asks with the same word as Czech: once.
+      sk: '[doplňte: adresa sídla]',
       en: '[doplňte / please complete: address]',
       fr: '[doplňte / à compléter : adresse du siège]',
       it: '[doplňte / da completare: indirizzo della sede]',

@@ -34,12 +34,17 @@ import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
 import { fillTownCard } from '../town-card-service';
-import { partnershipIdOfPair } from '../../repositories/partnerships-repository';
+import { partnershipIdOfPair, partnershipSets } from '../../repositories/partnerships-repository';
+import { listActivities } from '../../repositories/activities-repository';
+import { listContacts } from '../../repositories/contacts-repository';
+import { EMPTY_PLAN, plannedActivities, type CooperationPlan } from '../../../../shared/domain/agreements/annex';
 import { findTownCard } from '../../repositories/foreign-towns-repository';
 import { czechOffice, defaultOffice, isOfficeCode, resolveOffice } from '../../../../shared/domain/agreements/offices';
 import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
 import { defaultContractingBody } from '../../../../shared/domain/agreements/contracting-bodies';
 import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
+import { defaultOmit, type ClauseFile } from '../../../../shared/domain/agreements/library';
+import { articleEditText } from '../../../../shared/domain/agreements/article-edits';
 import {
   deleteAgreementDocument,
   findAgreementDocument,
@@ -196,7 +201,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorTitles:
       ownTitle === '' ? {} : { [AGREEMENT_LANGUAGES.find((l) => l === town.language) ?? partnerLanguage]: ownTitle },
     contractingBody: ownBody !== '' ? ownBody : (defaultContractingBody(townRules) ?? ''),
-    signingPlace: town.name,
+    // The town's own name where the card has it ("Калуш", not the English "Kalush"): the place is signed there.
+    signingPlace: native !== '' ? native : town.name,
     signingDate: null,
     resolution: partnership?.partnerResolution ?? '',
     resolutionDate: partnership?.partnerResolutionDate ?? null,
@@ -229,12 +235,23 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
       language: partnerLanguage,
       layout: 'parallel',
       preambles: [...library.templates[template].defaultPreambles],
-      omit: [],
+      omit: defaultOmit(library.templates[template]),
       titlePage: false,
       areas: partnership?.areas ?? [],
       fields,
     },
   };
+}
+
+/**
+ * An optional article's name on the screen: its heading, or for the charter's unheaded paragraphs
+ * the heading of the same article in another template ("Ochrana osobních údajů").
+ */
+function headingOf(file: ClauseFile, clauseId: string, articleId: string): string {
+  const own = file.clauses[clauseId]?.heading ?? '';
+  if (own !== '') return own;
+  const other = Object.entries(file.clauses).find(([id, c]) => id.endsWith(`.${articleId}`) && c.heading !== '');
+  return other?.[1].heading ?? articleId;
 }
 
 /** What the screen offers: optional articles per template (headings in Czech and English UI via keys). */
@@ -248,14 +265,59 @@ export async function agreementCatalog(ctx: AppContext) {
         {
           optional: t.articles.flatMap((a) =>
             'clause' in a && a.optional === true
-              ? [{ id: a.id, heading: library.languages.cs.clauses[a.clause]?.heading ?? a.id }]
+              ? [
+                  {
+                    id: a.id,
+                    // The Czech heading names the article in the Czech UI, the English one in the English UI.
+                    heading: headingOf(library.languages.cs, a.clause, a.id),
+                    headingEn: headingOf(library.languages.en, a.clause, a.id),
+                    offByDefault: a.offByDefault === true,
+                  },
+                ]
               : [],
           ),
           variants: t.articles.flatMap((a) => ('variant' in a ? [a.variant] : [])),
         },
       ];
     }),
-  ) as Record<AgreementTemplate, { optional: { id: string; heading: string }[]; variants: ('duration' | 'entry')[] }>;
+  ) as Record<
+    AgreementTemplate,
+    {
+      optional: { id: string; heading: string; headingEn: string; offByDefault: boolean }[];
+      variants: ('duration' | 'entry')[];
+    }
+  >;
+}
+
+/**
+ * What Annex 1 is filled from: the partnership's activities still to come, its participant groups
+ * and the contacts of both sides, as the registry holds them now (a pair without a partnership has
+ * none: the annex shows markers).
+ */
+async function cooperationPlan(ctx: AppContext, source: AgreementSource): Promise<CooperationPlan> {
+  const db = ctx.db.knex;
+  const partnershipId =
+    'partnershipId' in source
+      ? source.partnershipId
+      : await partnershipIdOfPair(db, source.municipalityId, source.foreignTownId);
+  if (partnershipId === null) return EMPTY_PLAN;
+  const [activities, contacts, sets] = await Promise.all([
+    listActivities(db, partnershipId),
+    listContacts(db, partnershipId),
+    partnershipSets(db, partnershipId),
+  ]);
+  const contactsOf = (side: 'cz' | 'partner') =>
+    contacts
+      .filter((c) => c.side === side)
+      .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone }));
+  return {
+    activities: plannedActivities(
+      activities.map((a) => ({ date: a.date, dateEnd: a.dateEnd, title: a.title })),
+      nowIso().slice(0, 10),
+    ),
+    participantGroups: sets.participantGroups,
+    coordinators: { cz: contactsOf('cz'), partner: contactsOf('partner') },
+  };
 }
 
 /** Builds the model and the DOCX bytes of a request (no file is written). */
@@ -264,8 +326,9 @@ export async function buildAgreement(
   request: AgreementRequestInput,
 ): Promise<{ model: AgreementModel; bytes: Buffer; fileName: string }> {
   const library = await loadClauseLibrary(ctx.resourcesDir);
+  const plan = request.annex === true ? await cooperationPlan(ctx, request.source) : EMPTY_PLAN;
   // The model in the copy's language order, with the draft's mark, "Vyhotovení pro …" and the seal (docx-marks).
-  const { model, marks } = agreementDocument(library, request);
+  const { model, marks } = agreementDocument(library, request, plan);
   const bytes = await renderAgreementDocx(model, marks);
   const fileName = sanitizeFileName(
     copyFileName(
@@ -284,7 +347,19 @@ export async function buildAgreement(
 /** The DOCX as base64 for the in-app preview (docx-preview); nothing is written. */
 export async function previewAgreement(ctx: AppContext, request: AgreementRequestInput) {
   const { model, bytes, fileName } = await buildAgreement(ctx, request);
-  return { base64: bytes.toString('base64'), warnings: model.warnings, fileName };
+  // Each article's text as the screen edits it, [Czech, partner's language] (article-edits.ts).
+  const czechColumn = model.languages[0] === 'cs' ? 0 : 1;
+  const articles = model.sections
+    .filter((s) => s.kind === 'article')
+    .map((s) => {
+      const text = (column: 0 | 1) => articleEditText(s.texts[column], s.number !== null);
+      return {
+        id: s.id,
+        number: s.number,
+        texts: [text(czechColumn), text(czechColumn === 0 ? 1 : 0)] satisfies [string, string],
+      };
+    });
+  return { base64: bytes.toString('base64'), warnings: model.warnings, fileName, articles };
 }
 
 const storedOptionsSchema = z.object({ request: agreementRequestSchema, defaults: agreementFieldsSchema }).loose();
@@ -317,7 +392,8 @@ async function writeAndRecord(
         template: request.template,
         languageFirst: model.languages[0],
         languageSecond: model.languages[1],
-        layout: request.layout,
+        // As the file is laid out: the partner's original of a pair is the alternate text, not "parallel".
+        layout: model.layout,
         options: {
           request,
           defaults: defaults.request.fields,
@@ -397,6 +473,8 @@ async function writeAgreement(ctx: AppContext, request: AgreementRequestInput, f
     throw new AppError('CONFLICT', `The file already exists: ${existing.join(', ')}`, {
       filePath,
       reason: 'FILE_EXISTS',
+      // Which of the two exist: the question to replace names them, not only the chosen path.
+      files: existing,
     });
   const first = await writeAndRecord(ctx, czCopy, filePath, overwrite);
   const second = await writeAndRecord(ctx, partnerCopy, partnerPath, overwrite);

@@ -5,6 +5,9 @@ import { MAX_FILE_NAME_BYTES, cutToBytes, utf8Length } from '../../../../shared/
 import { buildAgreementModel, type AgreementModel, type Side } from '../../../../shared/domain/agreements/model';
 import type { AgreementRequestInput } from '../../../../shared/domain/agreements/schemas';
 import { typeset } from '../../../../shared/domain/agreements/typography';
+import { EMPTY_PLAN, withAnnex, type CooperationPlan } from '../../../../shared/domain/agreements/annex';
+import { withCountersignature } from '../../../../shared/domain/agreements/countersignatures';
+import { withArticleEdits } from '../../../../shared/domain/agreements/article-edits';
 
 /**
  * What the document says about itself besides the agreement's text (review, Priorities 12 and 14):
@@ -21,23 +24,6 @@ export type DocumentMarks = {
 };
 
 export const NO_MARKS: DocumentMarks = { draft: null, copyFor: null, seal: '' };
-
-/**
- * "Copy for {party}" per language, with the grammatical case its preposition takes (cs "pro" +
- * acc, pl "dla" + gen, uk "для" + gen, fr "destiné" + the dative's "à"). The party is named as in
- * its signature caption ("Za město Tábor"), its noun put into this case.
- */
-const COPY_FOR: Record<AgreementLanguage, { pattern: string; grammaticalCase: GrammaticalCase }> = {
-  cs: { pattern: 'Vyhotovení pro {party}', grammaticalCase: 'acc' },
-  de: { pattern: 'Ausfertigung für {party}', grammaticalCase: 'acc' },
-  pl: { pattern: 'Egzemplarz dla {party}', grammaticalCase: 'gen' },
-  sk: { pattern: 'Vyhotovenie pre {party}', grammaticalCase: 'acc' },
-  en: { pattern: 'Original for {party}', grammaticalCase: 'nom' },
-  fr: { pattern: 'Exemplaire destiné {party}', grammaticalCase: 'dat' },
-  it: { pattern: 'Esemplare per {party}', grammaticalCase: 'nom' },
-  hu: { pattern: '{party} példánya', grammaticalCase: 'nom' },
-  uk: { pattern: 'Примірник для {party}', grammaticalCase: 'gen' },
-};
 
 const spaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -88,9 +74,11 @@ export function documentMarks(
   const copyText = (column: 0 | 1): string => {
     const language = model.languages[column];
     if (copyFor === undefined || signature === undefined) return '';
-    const { pattern, grammaticalCase } = COPY_FOR[language];
+    // "Vyhotovení pro {party:acc}" (clause library): the party named in the case its preposition takes.
+    const pattern = library.languages[language].layout.copyForPattern;
+    const grammaticalCase = (/\{party:(\w+)\}/.exec(pattern)?.[1] ?? 'nom') as GrammaticalCase;
     const party = partyPhrase(library, request, signature.forParty[column], language, copyFor, grammaticalCase);
-    const text = pattern.replace('{party}', () => party);
+    const text = pattern.replace(/\{party:\w+\}/, () => party);
     return typeset(language, text.charAt(0).toLocaleUpperCase(language) + text.slice(1));
   };
   return {
@@ -109,6 +97,7 @@ export function documentMarks(
 export function agreementDocument(
   library: ClauseLibrary,
   request: AgreementRequestInput,
+  plan: CooperationPlan = EMPTY_PLAN,
 ): { model: AgreementModel; marks: DocumentMarks } {
   const copyFor = request.copyFor ?? (request.pair === true ? 'cz' : undefined);
   const effective: AgreementRequestInput = { ...request, copyFor };
@@ -121,7 +110,16 @@ export function agreementDocument(
       : copyFor === 'partner'
         ? 'alternate'
         : request.layout;
-  const built = buildAgreementModel(library, { ...effective, layout });
+  // The user's own wording of articles (reworded, removed, own clauses), then the document's extras.
+  const text = withArticleEdits(
+    library,
+    request.articleEdits,
+    buildAgreementModel(library, { ...effective, layout }),
+    library.templates[request.template].numbered,
+  );
+  // The partner's countersignature (pl skarbnik, hu jegyző) and Annex 1, where the request asks for them.
+  const countersigned = withCountersignature(library, effective, text);
+  const built = request.annex === true ? withAnnex(library, effective, plan, countersigned) : countersigned;
   // The partner's sequential copy: the alternate order of texts and signatures, one text after the other.
   const model: AgreementModel = copyFor === 'partner' && sequential ? { ...built, layout: 'sequential' } : built;
   return { model, marks: documentMarks(library, effective, model) };

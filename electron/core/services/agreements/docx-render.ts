@@ -2,6 +2,7 @@ import { AlignmentType, Document, Header, Packer, Paragraph, TextRun } from 'doc
 import type { AgreementModel } from '../../../../shared/domain/agreements/model';
 import { emptyFooter, pageFooter } from './docx-footer';
 import { agreementBody } from './docx-layouts';
+import { annexBody } from './docx-annex';
 import { NO_MARKS, type DocumentMarks } from './docx-marks';
 import { numberingConfig } from './docx-numbering';
 import { A4, FONT, LOCALES, MARGIN, SIZE, STYLE, defaultStyles, paragraphStyles } from './docx-style';
@@ -71,6 +72,7 @@ export async function renderAgreementDocx(model: AgreementModel, marks: Document
           ...(marks.copyFor === null ? [] : copyForLines(marks.copyFor)),
           ...(model.titlePage ? titlePage(model) : []),
           ...agreementBody(model, marks.seal),
+          ...annexBody(model),
         ],
       },
     ],

@@ -2,6 +2,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun } from 'd
 import type { AgreementLanguage } from '../../../../shared/domain/codes';
 import type { AgreementModel, Run, SignatureSide } from '../../../../shared/domain/agreements/model';
 import { STYLE, columnCell, textRuns, twoColumnTable } from './docx-style';
+import { countersignParagraphs } from './docx-countersign';
 
 /** What a blank the signatories fill in by hand looks like. */
 const BLANK = '……………………';
@@ -31,7 +32,12 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
         ...textRuns([value.text === '' ? { text: BLANK } : value], language),
       ],
     });
-  const functions = joinLabels(sig.functions);
+  // The function in both languages, a marker ("[doplňte: starosta / starostka]") highlighted as in the text.
+  const [missing0, missing1] = sig.functionsMissing;
+  const functions: Run[] =
+    sig.functions[0] === sig.functions[1]
+      ? [{ text: sig.functions[0], missing: missing0 || missing1 }]
+      : [{ text: sig.functions[0], missing: missing0 }, { text: ' / ' }, { text: sig.functions[1], missing: missing1 }];
   return columnCell(
     [
       // "Za obec Horní Tošanovice" reads the same in Czech and Slovak: printed once (review sk7).
@@ -85,7 +91,8 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
         children: textRuns([{ text: joinLabels(sig.signatureLine) }], first, { size: 16 }),
       }),
       new Paragraph({ style: STYLE.signature, keepNext: true, children: textRuns([sig.name], first, { bold: true }) }),
-      new Paragraph({ style: STYLE.signature, children: textRuns([{ text: functions }], first) }),
+      new Paragraph({ style: STYLE.signature, children: textRuns(functions, first) }),
+      ...countersignParagraphs(sig, first),
     ],
     side,
   );
