@@ -68,7 +68,7 @@ export function StatisticsPage() {
     }),
     [filter, fromYear, toYear],
   );
-  const [computedFilter, setComputedFilter] = useState<StatsFilterInput>({});
+  const [computedFilter, setComputedFilter] = useState<StatsFilterInput>({ fromYear: null, toYear: null });
   if (yearsOk && JSON.stringify(computedFilter) !== JSON.stringify(shownFilter)) setComputedFilter(shownFilter);
   const stats = useAsync(() => call('stats:compute', { filter: computedFilter }), [computedFilter]);
   const territories = useAsync(() => call('stats:territories', {}), []);
