@@ -133,6 +133,7 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
       {editing === null ? (
         <button
           type="button"
+          className="button"
           data-testid="agreement-add-own"
           onClick={() =>
             setEditing({
@@ -147,6 +148,12 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
         </button>
       ) : (
         <div className="agreement-article-editor" data-testid="agreement-article-editor">
+          {editing.kind === 'article' && (
+            <p className="hint">
+              {t('agreements.edits.editing')}{' '}
+              <strong>{headingOf(articles.find((a) => a.id === editing.id)?.texts[0] ?? '') || editing.id}</strong>
+            </p>
+          )}
           {editing.kind === 'own' && (
             <div className="field">
               <label htmlFor="agr-own-after">{t('agreements.edits.after')}</label>
@@ -187,14 +194,14 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
           <div className="agreement-row">
             <button
               type="button"
-              className="primary"
+              className="button primary"
               data-testid="agreement-edit-apply"
               disabled={editing.texts[0].trim() === '' || editing.texts[1].trim() === ''}
               onClick={apply}
             >
               {t('agreements.edits.apply')}
             </button>
-            <button type="button" onClick={() => setEditing(null)}>
+            <button type="button" className="button" onClick={() => setEditing(null)}>
               {t('agreements.edits.cancel')}
             </button>
           </div>
