@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportGrid } from '../../shared/domain/partnerships';
 import { ApiError, call, onEvent } from '../lib/api';
 import { currentView } from '../lib/grid-view';
-import { useI18n } from '../lib/i18n';
+import { useI18n, type I18n } from '../lib/i18n';
 import { errorToast, useToast } from './Toasts';
 
 /**
@@ -20,7 +20,8 @@ export function ExportViewButtons<T extends { id: number }>({
   grid: ExportGrid;
   api: GridApi<T> | null;
   labels: Record<ExportFormat, string>;
-  doneText: (result: { rows: number; filePath: string }) => string;
+  /** The toast after the export, in the language it is drawn in (`i18n`). */
+  doneText: (result: { rows: number; filePath: string }, i18n: I18n) => string;
 }) {
   const i18n = useI18n();
   const toast = useToast();
@@ -42,9 +43,9 @@ export function ExportViewButtons<T extends { id: number }>({
         language: i18n.language,
         jobId,
       });
-      toast({ kind: 'ok', text: doneText(result), seconds: 10 });
+      toast({ kind: 'ok', text: (shown) => doneText(result, shown), seconds: 10 });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CANCELLED')) toast(errorToast(error, i18n));
+      if (!(error instanceof ApiError && error.code === 'CANCELLED')) toast(errorToast(error));
     } finally {
       stop();
       setExporting(null);

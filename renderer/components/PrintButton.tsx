@@ -63,7 +63,11 @@ export function PrintButton({
     if (rows > PRINT_ROW_LIMIT) {
       toast({
         kind: 'error',
-        text: t('print.tooManyRows', { count: i18n.formatNumber(rows), limit: i18n.formatNumber(PRINT_ROW_LIMIT) }),
+        text: (shown) =>
+          shown.t('print.tooManyRows', {
+            count: shown.formatNumber(rows),
+            limit: shown.formatNumber(PRINT_ROW_LIMIT),
+          }),
         seconds: 12,
       });
       return;

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { errorSummary } from '../lib/errors';
+import { errorDetail, errorSummary } from '../lib/errors';
 import { useI18n, type I18n } from '../lib/i18n';
+import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
 import { isUndoFunction } from '../lib/undo';
 import './kit.css';
@@ -13,12 +14,27 @@ import './kit.css';
 export type Toast = {
   id: number;
   kind: 'ok' | 'error' | 'info';
-  text: string;
-  detail?: string;
-  action?: { label: string; run: () => void };
+  text: Said;
+  detail?: Said;
+  action?: { label: Said; run: () => void };
   /** Seconds until it goes away by itself; errors stay until closed. */
   seconds?: number;
 };
+
+/**
+ * What a toast says: a sentence built from the language shown at the moment it is drawn, so a
+ * toast still on screen after a language switch follows it (review D25). A plain string is for
+ * what no language changes (a file path) or for callers not yet moved to the function form.
+ */
+export type Said = string | ((i18n: I18n) => string);
+
+/** A message key and its parameters as a toast's sentence, translated when drawn. */
+export const said =
+  (key: MessageKey, params?: MessageParams): Said =>
+  (i18n) =>
+    i18n.t(key, params);
+
+const sayIn = (text: Said, i18n: I18n): string => (typeof text === 'string' ? text : text(i18n));
 
 export type ShowToast = (toast: Omit<Toast, 'id'>) => number;
 
@@ -31,14 +47,20 @@ export function useToast(): ShowToast {
   return show;
 }
 
-/** A failed call as a toast: the error code's text, with core's message as the detail. */
-export const errorToast = (error: unknown, i18n: Pick<I18n, 't' | 'tk'>): Omit<Toast, 'id'> => ({
-  kind: 'error',
-  ...errorSummary(error, i18n),
-});
+/**
+ * A failed call as a toast: the error code's text, with core's message as the detail, said in
+ * the language shown when it is drawn. The second argument is no longer read (the toast
+ * translates itself); it stays so that callers written before may still pass their i18n.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the i18n that callers written before pass is accepted and not read
+export const errorToast = (error: unknown, _before?: Pick<I18n, 't' | 'tk'>): Omit<Toast, 'id'> => {
+  const detail = errorDetail(error);
+  return { kind: 'error', text: (i18n) => errorSummary(error, i18n).text, ...(detail === undefined ? {} : { detail }) };
+};
 
 function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { id } = toast;
   const seconds = toast.seconds ?? (toast.kind === 'error' ? 0 : 6);
   useEffect(() => {
@@ -53,8 +75,8 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
       data-testid={`toast-${toast.kind}`}
     >
       <div className="toast-text">
-        <span>{toast.text}</span>
-        {toast.detail !== undefined && <small>{toast.detail}</small>}
+        <span>{sayIn(toast.text, i18n)}</span>
+        {toast.detail !== undefined && <small>{sayIn(toast.detail, i18n)}</small>}
       </div>
       {toast.action && (
         <button
@@ -64,10 +86,10 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
             toast.action?.run();
             dismiss(id);
           }}
-          title={isUndoFunction(toast.action.run) ? withShortcut(toast.action.label, 'undo') : undefined}
+          title={isUndoFunction(toast.action.run) ? withShortcut(sayIn(toast.action.label, i18n), 'undo') : undefined}
           data-testid="toast-action"
         >
-          {toast.action.label}
+          {sayIn(toast.action.label, i18n)}
         </button>
       )}
       <button type="button" className="close-button" onClick={() => dismiss(id)} aria-label={t('common.close')}>
@@ -76,6 +98,9 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
     </div>
   );
 }
+
+/** Space between the toasts and what the grids show above them, in px. */
+const TOAST_CLEARANCE = 8;
 
 /** Holds the toasts of every screen and shows them, newest first, at most three at once. */
 export function ToastsProvider({ children }: { children: ReactNode }) {
@@ -88,10 +113,27 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
     setToasts((all) => [{ ...toast, id }, ...all].slice(0, 3));
     return id;
   }, []);
+  // The stack's height is room the grids leave free at their foot (--toasts-height, see
+  // data-grid.css): a notice never covers the buttons of a grid's last rows, which stay reachable.
+  const stack = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = stack.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      const height = element.offsetHeight;
+      root.style.setProperty('--toasts-height', `${String(height === 0 ? 0 : height + TOAST_CLEARANCE)}px`);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--toasts-height');
+    };
+  }, []);
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div className="toasts" aria-live="polite">
+      <div className="toasts" aria-live="polite" ref={stack}>
         {toasts.map((toast) => (
           <ToastItem key={toast.id} toast={toast} dismiss={dismiss} />
         ))}

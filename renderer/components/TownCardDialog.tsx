@@ -19,7 +19,7 @@ import { CodeSelect, Field } from './Field';
 import { FormProblems } from './FormProblems';
 import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
-import { errorToast, useToast } from './Toasts';
+import { errorToast, said, useToast } from './Toasts';
 import { officeOptions } from '../../shared/domain/agreements/offices';
 import './kit.css';
 
@@ -216,7 +216,7 @@ function TownCardForm({
     const patch = check(townCardPatchSchema, patchOf(card, values));
     if (patch === null) return;
     if (Object.keys(patch).length === 0) {
-      toast({ kind: 'info', text: t('towns.card.noChange'), seconds: 4 });
+      toast({ kind: 'info', text: said('towns.card.noChange'), seconds: 4 });
       onClose();
       return;
     }
@@ -226,14 +226,14 @@ function TownCardForm({
         const undoPatch = undoPatchOf(card, patch);
         const undo = offerUndo(() => {
           call('towns:update', { id: saved.id, version: saved.version, patch: undoPatch }).then(
-            () => toast({ kind: 'info', text: t('towns.card.undone', { name: card.name }), seconds: 5 }),
-            (error: unknown) => toast(errorToast(error, { t, tk })),
+            () => toast({ kind: 'info', text: said('towns.card.undone', { name: card.name }), seconds: 5 }),
+            (error: unknown) => toast(errorToast(error)),
           );
         });
         toast({
           kind: 'ok',
-          text: t('towns.card.saved', { name: saved.name }),
-          action: { label: t('towns.card.undo'), run: undo },
+          text: said('towns.card.saved', { name: saved.name }),
+          action: { label: said('towns.card.undo'), run: undo },
           seconds: 8,
         });
         onSaved(saved);

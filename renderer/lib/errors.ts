@@ -54,11 +54,18 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
   return i18n.t('error.INTERNAL');
 }
 
+/** Core's own message of a failed call, shown under its text (none for INTERNAL or an unreachable core). */
+export function errorDetail(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || isUnreachable(error)) return undefined;
+  return error.code === 'INTERNAL' || error.message === '' ? undefined : error.message;
+}
+
 /** A failed call in two parts: the error code's text, and core's message as the detail (none for INTERNAL). */
 export function errorSummary(error: unknown, i18n: Pick<I18n, 't' | 'tk'>): { text: string; detail?: string } {
   if (!(error instanceof ApiError)) return { text: i18n.t('error.INTERNAL') };
   // Core did not answer: the browser's "Failed to fetch" says nothing more to the user.
   if (isUnreachable(error)) return { text: i18n.t('error.NETWORK') };
   const text = i18n.tk(`error.${error.code}`);
-  return error.code === 'INTERNAL' || error.message === '' ? { text } : { text, detail: error.message };
+  const detail = errorDetail(error);
+  return detail === undefined ? { text } : { text, detail };
 }

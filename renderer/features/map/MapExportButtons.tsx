@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { MAP_EXPORT_FORMATS, type MapExportFormat } from '../../../shared/ipc/channels/statistics';
-import { errorToast, useToast } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { mapSvgDocument, type MapLegend } from './map-export';
@@ -35,9 +35,9 @@ export function MapExportButtons({
       const document = await mapSvgDocument(svg.current, legend(i18n.formatDate(today)));
       const stem = i18n.language === 'cs' ? 'mapa-partnerstvi' : 'partnership-map';
       const result = await call('map:export', { format, svg: document, fileName: `${stem}-${today}` });
-      if (result) toast({ kind: 'ok', text: t('map.export.done', { file: result.filePath }), seconds: 10 });
+      if (result) toast({ kind: 'ok', text: said('map.export.done', { file: result.filePath }), seconds: 10 });
     } catch (error) {
-      toast(errorToast(error, i18n));
+      toast(errorToast(error));
     } finally {
       setBusy(null);
     }

@@ -11,7 +11,7 @@ import { useLiveAsync } from '../../lib/useLiveAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog } from '../../components/dialogs';
-import { useToast } from '../../components/Toasts';
+import { said, useToast } from '../../components/Toasts';
 import { issuesByField } from '../../lib/errors';
 import { MemberForm } from './MemberForm';
 
@@ -78,9 +78,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   const conflict = () =>
     toast({
       kind: 'error',
-      text: t('members.conflict'),
+      text: said('members.conflict'),
       action: {
-        label: t('members.reload'),
+        label: said('members.reload'),
         run: () => {
           overview.reload();
           onChanged();
@@ -92,7 +92,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   const m: MunicipalityDetail | undefined = data?.municipality;
 
   const saved = (detail: MunicipalityDetail) => {
-    toast({ kind: 'ok', text: t('members.saved', { name: detail.name }) });
+    toast({ kind: 'ok', text: said('members.saved', { name: detail.name }) });
     overview.reload();
     setHistoryKey((k) => k + 1);
     onChanged();
@@ -105,7 +105,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     try {
       if (confirm === 'end') {
         await call('municipalities:endMembership', { id: m.id, version: m.version, endedOn: endDate });
-        toast({ kind: 'ok', text: t('members.ended', { name: m.name }) });
+        toast({ kind: 'ok', text: said('members.ended', { name: m.name }) });
         overview.reload();
         setHistoryKey((k) => k + 1);
         onChanged();

@@ -24,7 +24,7 @@ import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
-import { errorToast, useToast, type Toast } from '../../components/Toasts';
+import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
 import { issuesByField } from '../../lib/errors';
 import { shownRowIds } from '../../lib/grid-view';
 import { MemberForm } from './MemberForm';
@@ -62,7 +62,7 @@ const FIELD_LABEL: Record<InlineField, Parameters<ReturnType<typeof useI18n>['t'
  */
 export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const i18n = useI18n();
-  const { t, tk, tn } = i18n;
+  const { t, tn } = i18n;
   const members = useRowStore(membersStore);
   const regions = useAsync(() => call('regions:list', {}), []);
   const districts = useAsync(() => call('districts:list', {}), []);
@@ -120,10 +120,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const conflictToast = useCallback(
     (): Omit<Toast, 'id'> => ({
       kind: 'error',
-      text: t('members.conflict'),
-      action: { label: t('members.reload'), run: reload },
+      text: said('members.conflict'),
+      action: { label: said('members.reload'), run: reload },
     }),
-    [t, reload],
+    [reload],
   );
 
   /** Inline edit: checked by the same rule as the form and core; a refused change is put back. */
@@ -132,7 +132,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       const field = event.colDef.field;
       const row = event.data;
       if (!isInlineField(field) || event.oldValue === event.newValue) return;
-      const label = t(FIELD_LABEL[field]);
       const putBack = () => {
         Object.assign(row, { [field]: event.oldValue as unknown });
         event.api.refreshCells({ rowNodes: [event.node], force: true });
@@ -142,7 +141,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         putBack();
         toast({
           kind: 'error',
-          text: t('members.inlineError', { name: row.name, field: label, message: tk(problem) }),
+          text: (i) => i.t('members.inlineError', { name: row.name, field: i.t(FIELD_LABEL[field]), message: i.tk(problem) }),
         });
         return;
       }
@@ -151,7 +150,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         (saved) => {
           Object.assign(row, rowFields(saved));
           event.api.refreshCells({ rowNodes: [event.node], force: true });
-          toast({ kind: 'ok', text: t('members.saved', { name: saved.name }) });
+          toast({ kind: 'ok', text: said('members.saved', { name: saved.name }) });
         },
         (error: unknown) => {
           putBack();
@@ -160,21 +159,22 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             const issue = issuesByField(error)[field];
             toast({
               kind: 'error',
-              text: t('members.inlineError', {
-                name: row.name,
-                field: label,
-                message: issue
-                  ? tk(issue)
-                  : error instanceof ApiError
-                    ? tk(`error.${error.code}`)
-                    : t('error.INTERNAL'),
-              }),
+              text: (i) =>
+                i.t('members.inlineError', {
+                  name: row.name,
+                  field: i.t(FIELD_LABEL[field]),
+                  message: issue
+                    ? i.tk(issue)
+                    : error instanceof ApiError
+                      ? i.tk(`error.${error.code}`)
+                      : i.t('error.INTERNAL'),
+                }),
             });
           }
         },
       );
     },
-    [t, tk, toast, conflictToast],
+    [toast, conflictToast],
   );
 
   // The shared DataGrid stays generic: the page listens to edits through the grid's API.
@@ -192,20 +192,20 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       setOpenId(null);
       toast({
         kind: 'info',
-        text: t('members.deleted', { name }),
+        text: said('members.deleted', { name }),
         seconds: 15,
         action: {
-          label: t('members.undo'),
+          label: said('members.undo'),
           run: offerUndo(() => {
             call('municipalities:restore', { auditId }).then(
-              (restored) => toast({ kind: 'ok', text: t('members.restored', { name: restored.name }) }),
-              (error: unknown) => toast(errorToast(error, i18n)),
+              (restored) => toast({ kind: 'ok', text: said('members.restored', { name: restored.name }) }),
+              (error: unknown) => toast(errorToast(error)),
             );
           }),
         },
       });
     },
-    [t, i18n, toast],
+    [toast],
   );
 
   const setFilter = <K extends keyof MemberFilters>(key: K, value: MemberFilters[K]) =>
@@ -325,15 +325,15 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           table="municipalities"
           count={gridApi ? visible : 0}
           shownIds={shownIds}
-          onDone={(count) => toast({ kind: 'ok', text: t('provenance.verify.done', { count }) })}
-          onError={(error) => toast(errorToast(error, i18n))}
+          onDone={(count) => toast({ kind: 'ok', text: said('provenance.verify.done', { count }) })}
+          onError={(error) => toast(errorToast(error))}
         />
         <PrintButton title={t('members.title')} />
         <ExportViewButtons
           grid="members"
           api={gridApi}
           labels={{ csv: t('members.exportCsv'), xlsx: t('members.exportXlsx') }}
-          doneText={(result) => t('members.exported', { count: result.rows, path: result.filePath })}
+          doneText={(result, shown) => shown.t('members.exported', { count: result.rows, path: result.filePath })}
         />
         <button
           type="button"
@@ -385,7 +385,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             onConflict={() => toast(conflictToast())}
             onSaved={(created) => {
               setAdding(false);
-              toast({ kind: 'ok', text: t('members.created', { name: created.name }) });
+              toast({ kind: 'ok', text: said('members.created', { name: created.name }) });
             }}
           />
         </Dialog>

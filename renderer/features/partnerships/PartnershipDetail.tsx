@@ -39,7 +39,7 @@ import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
-import { useToast } from '../../components/Toasts';
+import { said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 
 type Form = {
@@ -178,19 +178,19 @@ export function PartnershipDetail({
       reload();
       showToast({
         kind: 'info',
-        text: t('partnerships.agreements.deleted', { name }),
+        text: said('partnerships.agreements.deleted', { name }),
         seconds: 15,
         action: {
-          label: t('partnerships.undo'),
+          label: said('partnerships.undo'),
           run: offerUndo(() => {
             call('bin:restore', { auditId }).then(reload, (error: unknown) =>
-              showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) }),
+              showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }),
             );
           }),
         },
       });
     } catch (error) {
-      showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) });
+      showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) });
     }
   };
   const merge = async (mode: 'town' | 'partnership', choice: MergeChoice) => {
@@ -206,22 +206,22 @@ export function PartnershipDetail({
       reset();
       showToast({
         kind: 'ok',
-        text: t('merge.done', { other: choice.label, keep: keepLabel }),
+        text: said('merge.done', { other: choice.label, keep: keepLabel }),
         seconds: 15,
         action: {
-          label: t('partnerships.undo'),
+          label: said('partnerships.undo'),
           run: offerUndo(() => {
             void call('merges:restore', { auditId })
               .then(() => {
                 reset();
-                showToast({ kind: 'ok', text: t('merge.undone'), seconds: 5 });
+                showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
               })
-              .catch((error: unknown) => showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) }));
+              .catch((error: unknown) => showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }));
           }),
         },
       });
     } catch (error) {
-      showToast({ kind: 'error', text: errorText(error, i18n, (p) => p) });
+      showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) });
     }
   };
   useEffect(() => {
@@ -416,12 +416,12 @@ export function PartnershipDetail({
                       (row) => {
                         onSaved(row);
                         reset();
-                        showToast({ kind: 'ok', text: t('history.reverted'), seconds: 5 });
+                        showToast({ kind: 'ok', text: said('history.reverted'), seconds: 5 });
                       },
                       (error: unknown) =>
                         showToast({
                           kind: 'error',
-                          text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)),
+                          text: (i) => errorText(error, i, (p) => i.tk(`partnerships.field.${p}`)),
                         }),
                     );
                   }}
@@ -511,17 +511,17 @@ function DetailForm({
           (back) => {
             onSaved(back);
             reset();
-            showToast({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
+            showToast({ kind: 'ok', text: said('partnerships.undone'), seconds: 4 });
           },
           (error: unknown) =>
-            showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) }),
+            showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => i.tk(`partnerships.field.${p}`)) }),
         );
       });
       showToast({
         kind: 'ok',
-        text: t('partnerships.saved'),
+        text: said('partnerships.saved'),
         seconds: 6,
-        action: { label: t('partnerships.undo'), run: undo },
+        action: { label: said('partnerships.undo'), run: undo },
       });
       reload();
     } catch (error) {
@@ -529,7 +529,7 @@ function DetailForm({
       const issues = issuesOfError(error);
       if (issues.length > 0) showProblems(fieldErrors(issues, i18n));
       else if (!(error instanceof ApiError && error.code === 'CONFLICT'))
-        showToast({ kind: 'error', text: errorText(error, i18n, (p) => tk(`partnerships.field.${p}`)) });
+        showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => i.tk(`partnerships.field.${p}`)) });
     } finally {
       setSaving(false);
     }

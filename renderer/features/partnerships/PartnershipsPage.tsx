@@ -15,7 +15,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call } from '../../lib/api';
 import { useRowStore } from '../../lib/row-store';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type I18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
@@ -32,13 +32,19 @@ import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
-import { useToast } from '../../components/Toasts';
+import { said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { shownRowIds } from '../../lib/grid-view';
 import './partnerships.css';
 
 type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';
 const EDITABLE: readonly string[] = ['type', 'status', 'startedOn', 'signedOn', 'areas'] satisfies EditableField[];
+/** A field's name in a notice, in the language the notice is drawn in. */
+const fieldLabelIn =
+  (i18n: I18n) =>
+  (path: string): string =>
+    i18n.tk(`partnerships.field.${path.split('.')[0] ?? path}`);
+
 const isEditable = (field: string | undefined): field is EditableField =>
   field !== undefined && EDITABLE.includes(field);
 
@@ -70,8 +76,6 @@ export function PartnershipsPage() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const fieldLabel = useCallback((path: string) => tk(`partnerships.field.${path.split('.')[0] ?? path}`), [tk]);
-
   /** Puts a changed row into the grid at once (core's `data:changed` then refreshes just that row). */
   const putRow = useCallback((row: PartnershipRow) => partnershipsStore.patch([row]), []);
 
@@ -98,16 +102,16 @@ export function PartnershipsPage() {
             }).then(
               (back) => {
                 putRow(back);
-                show({ kind: 'ok', text: t('partnerships.undone'), seconds: 4 });
+                show({ kind: 'ok', text: said('partnerships.undone'), seconds: 4 });
               },
-              (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+              (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) }),
             );
           });
           show({
             kind: 'ok',
-            text: t('partnerships.saved'),
+            text: said('partnerships.saved'),
             seconds: 6,
-            action: { label: t('partnerships.undo'), run: undo },
+            action: { label: said('partnerships.undo'), run: undo },
           });
         } catch (error) {
           putRow(original);
@@ -118,9 +122,9 @@ export function PartnershipsPage() {
           if (warnings.length > 0 && warnings.length === issues.length) {
             show({
               kind: 'error',
-              text: errorText(error, i18n, fieldLabel),
+              text: (i) => errorText(error, i, fieldLabelIn(i)),
               action: {
-                label: t('partnerships.saveAnyway'),
+                label: said('partnerships.saveAnyway'),
                 run: () => void attempt({ ...changes, acknowledge: warnings }),
               },
             });
@@ -129,14 +133,14 @@ export function PartnershipsPage() {
           const conflict = error instanceof ApiError && error.code === 'CONFLICT';
           show({
             kind: 'error',
-            text: errorText(error, i18n, fieldLabel),
-            action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
+            text: (i) => errorText(error, i, fieldLabelIn(i)),
+            action: conflict ? { label: said('partnerships.reload'), run: reload } : undefined,
           });
         }
       };
       return attempt(firstChanges);
     },
-    [fieldLabel, i18n, putRow, reload, show, t],
+    [putRow, reload, show],
   );
 
   const onCellValueChanged = useCallback(
@@ -174,17 +178,17 @@ export function PartnershipsPage() {
       if (detailId === row.id) setDetailId(null);
       show({
         kind: 'info',
-        text: t('partnerships.deleted', { member: row.municipalityName, town: row.townName }),
+        text: said('partnerships.deleted', { member: row.municipalityName, town: row.townName }),
         seconds: 15,
         action: {
-          label: t('partnerships.undo'),
+          label: said('partnerships.undo'),
           run: offerUndo(() => {
             call('partnerships:restore', { auditId }).then(
               (restored) => {
                 partnershipsStore.patch([restored]);
-                show({ kind: 'ok', text: t('partnerships.restored'), seconds: 4 });
+                show({ kind: 'ok', text: said('partnerships.restored'), seconds: 4 });
               },
-              (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+              (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) }),
             );
           }),
         },
@@ -193,8 +197,8 @@ export function PartnershipsPage() {
       const conflict = error instanceof ApiError && error.code === 'CONFLICT';
       show({
         kind: 'error',
-        text: errorText(error, i18n, fieldLabel),
-        action: conflict ? { label: t('partnerships.reload'), run: reload } : undefined,
+        text: (i) => errorText(error, i, fieldLabelIn(i)),
+        action: conflict ? { label: said('partnerships.reload'), run: reload } : undefined,
       });
     }
   };
@@ -248,22 +252,22 @@ export function PartnershipsPage() {
     partnershipsStore.refresh(ids);
     const { auditId } = result;
     if (auditId === null) {
-      show({ kind: 'info', text: t('partnerships.bulk.none'), seconds: 6 });
+      show({ kind: 'info', text: said('partnerships.bulk.none'), seconds: 6 });
       return;
     }
     show({
       kind: 'ok',
-      text: tn('partnerships.bulk.done', result.changed),
+      text: (i) => i.tn('partnerships.bulk.done', result.changed),
       seconds: 15,
       action: {
-        label: t('partnerships.undo'),
+        label: said('partnerships.undo'),
         run: offerUndo(() => {
           call('partnerships:bulkRestore', { auditId }).then(
             () => {
               partnershipsStore.refresh(ids);
-              show({ kind: 'ok', text: t('partnerships.bulk.undone'), seconds: 5 });
+              show({ kind: 'ok', text: said('partnerships.bulk.undone'), seconds: 5 });
             },
-            (error: unknown) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) }),
+            (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) }),
           );
         }),
       },
@@ -356,8 +360,8 @@ export function PartnershipsPage() {
           table="partnerships"
           count={rows === undefined || !api ? 0 : (shown ?? total)}
           shownIds={shownIds}
-          onDone={(count) => show({ kind: 'ok', text: t('provenance.verify.done', { count }), seconds: 5 })}
-          onError={(error) => show({ kind: 'error', text: errorText(error, i18n, fieldLabel) })}
+          onDone={(count) => show({ kind: 'ok', text: said('provenance.verify.done', { count }), seconds: 5 })}
+          onError={(error) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) })}
         />
         {selectedCount > 0 && (
           <button type="button" className="button" onClick={openBulk} data-testid="bulk-edit">
@@ -369,7 +373,7 @@ export function PartnershipsPage() {
           grid="partnerships"
           api={api}
           labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
-          doneText={(result) => t('partnerships.export.done', { count: result.rows, path: result.filePath })}
+          doneText={(result, shown) => shown.t('partnerships.export.done', { count: result.rows, path: result.filePath })}
         />
         <button
           type="button"
@@ -443,7 +447,7 @@ export function PartnershipsPage() {
           onCreated={(row) => {
             setAdding(false);
             partnershipsStore.patch([row]);
-            show({ kind: 'ok', text: t('partnerships.saved'), seconds: 4 });
+            show({ kind: 'ok', text: said('partnerships.saved'), seconds: 4 });
             setDetailId(row.id);
           }}
         />

@@ -5,7 +5,7 @@ import { ApiError, call } from '../../lib/api';
 import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
-import { useToast } from '../../components/Toasts';
+import { said, useToast } from '../../components/Toasts';
 
 /**
  * The edit flow of a partnership's child records (contacts, activities): one draft at a time,
@@ -36,10 +36,10 @@ export function useChildEditor<D>({ label, onChanged }: { label: (path: string) 
       else
         showToast({
           kind: 'error',
-          text: errorText(error, i18n, label),
+          text: (i) => errorText(error, i, label),
           action:
             error instanceof ApiError && error.code === 'CONFLICT'
-              ? { label: i18n.t('partnerships.reload'), run: onChanged }
+              ? { label: said('partnerships.reload'), run: onChanged }
               : undefined,
         });
     }
@@ -52,19 +52,19 @@ export function useChildEditor<D>({ label, onChanged }: { label: (path: string) 
       onChanged();
       showToast({
         kind: 'info',
-        text: i18n.t('partnerships.childDeleted'),
+        text: said('partnerships.childDeleted'),
         seconds: 15,
         action: {
-          label: i18n.t('partnerships.undo'),
+          label: said('partnerships.undo'),
           run: offerUndo(() => {
             call('bin:restore', { auditId }).then(onChanged, (error: unknown) =>
-              showToast({ kind: 'error', text: errorText(error, i18n, label) }),
+              showToast({ kind: 'error', text: (i) => errorText(error, i, label) }),
             );
           }),
         },
       });
     } catch (error) {
-      showToast({ kind: 'error', text: errorText(error, i18n, label) });
+      showToast({ kind: 'error', text: (i) => errorText(error, i, label) });
     }
   };
 

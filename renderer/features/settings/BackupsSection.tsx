@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
+import { said, type Said } from '../../components/Toasts';
 import { useAsync } from '../../lib/useAsync';
 import './backups.css';
 
@@ -23,7 +24,7 @@ export function BackupsSection() {
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const when = (backup: Backup) => formatDateTime(backup.createdAt);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<Said>) => {
     await action.run(work);
     list.reload();
   };
@@ -36,7 +37,7 @@ export function BackupsSection() {
         type="button"
         className="button"
         disabled={busy}
-        onClick={() => void run(async () => t('backups.created', { name: (await call('backups:create', {})).name }))}
+        onClick={() => void run(async () => said('backups.created', { name: (await call('backups:create', {})).name }))}
         data-testid="backup-now"
       >
         {t('backups.create')}
@@ -71,7 +72,7 @@ export function BackupsSection() {
                           void run(async () => {
                             const done = await call('backups:restore', { name: backup.name });
                             setConfirming(null);
-                            return t('backups.restored', { name: done.restored, safety: done.safetyBackup });
+                            return said('backups.restored', { name: done.restored, safety: done.safetyBackup });
                           })
                         }
                         data-testid="backup-restore-confirm"

@@ -1,6 +1,7 @@
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
+import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
@@ -17,7 +18,7 @@ export function BinSection() {
   const restore = (auditId: number, label: string) =>
     run(async () => {
       await call('bin:restore', { auditId });
-      return t('bin.restored', { label });
+      return said('bin.restored', { label });
     });
 
   return (

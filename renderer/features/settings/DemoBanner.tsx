@@ -31,14 +31,14 @@ export function DemoBanner() {
       const kept = Object.values(result.kept).reduce((sum, n) => sum + n, 0);
       toast({
         kind: 'ok',
-        text:
+        text: (shown) =>
           kept > 0
-            ? t('demo.removedKept', { removed: formatNumber(removed), kept: formatNumber(kept) })
-            : t('demo.removed', { removed: formatNumber(removed) }),
+            ? shown.t('demo.removedKept', { removed: shown.formatNumber(removed), kept: shown.formatNumber(kept) })
+            : shown.t('demo.removed', { removed: shown.formatNumber(removed) }),
       });
       reload();
     } catch (error) {
-      toast(errorToast(error, i18n));
+      toast(errorToast(error));
     } finally {
       setBusy(false);
       setConfirming(false);

@@ -1,6 +1,7 @@
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
+import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
@@ -60,7 +61,7 @@ export function ImportHistorySection() {
                     onClick={() =>
                       void run(async () => {
                         const { filePath } = await call('import:historyExport', { id: r.id, format: 'csv', language });
-                        return t('import.history.exported', { file: filePath });
+                        return said('import.history.exported', { file: filePath });
                       })
                     }
                     data-testid="import-history-export"

@@ -3,6 +3,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
+import { said } from '../../components/Toasts';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -22,7 +23,7 @@ export function SettingsPage() {
     run(async () => {
       await call('app:loadDemo', {});
       info.reload();
-      return t('settings.demoLoaded');
+      return said('settings.demoLoaded');
     });
 
   const empty = info.data !== undefined && (info.data.counts.municipalities ?? 0) === 0;
@@ -55,7 +56,7 @@ export function SettingsPage() {
               event.preventDefault();
               void run(async () => {
                 await update({ actorName: actor.trim() });
-                return t('settings.saved');
+                return said('settings.saved');
               });
             }}
           >

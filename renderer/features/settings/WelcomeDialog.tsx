@@ -27,7 +27,7 @@ export function WelcomeDialog() {
     try {
       await update({ ...patch, welcomed: true });
     } catch (error) {
-      toast(errorToast(error, i18n));
+      toast(errorToast(error));
       setBusy(false);
     }
   };

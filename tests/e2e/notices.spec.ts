@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const grid = (page: Page) => page.getByTestId('partnerships-grid');
+
+/** Types a signature date before the start of the Wels partnership: core asks, the toast stays until closed. */
+async function signedBeforeStartToast(page: Page, webApp: { ctx: { db: { knex: import('knex').Knex } } }) {
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('wels');
+  const id = Number(await grid(page).locator('.ag-row[row-id]').first().getAttribute('row-id'));
+  await webApp.ctx.db.knex('partnerships').where({ id }).update({ started_on: '2001-06-01', signed_on: null });
+  await page.getByTestId('quick-search').fill('');
+  await page.getByTestId('quick-search').fill('wels');
+  const signed = grid(page).locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="signedOn"]`);
+  await signed.dblclick();
+  await signed.locator('input').fill('2000-03-01');
+  await signed.locator('input').press('Enter');
+  const toast = page.getByTestId('toast-error');
+  await expect(toast).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  return toast;
+}
+
+test('a toast on screen follows a change of language (review D25)', async ({ appPage: page, webApp }) => {
+  const question = await signedBeforeStartToast(page, webApp);
+  await expect(question.getByTestId('toast-action')).toHaveText('Přesto uložit');
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('backup-now').click();
+  const made = page.getByTestId('toast-ok');
+  await expect(made).toContainText('byla vytvořena a ověřena');
+
+  await page.getByTestId('language-en').click();
+  // Both notices are said again in English: the question, its button, the backup's sentence.
+  await expect(question).toContainText('Signed: The signature is before the start. Correct the date or confirm it.');
+  await expect(question.getByTestId('toast-action')).toHaveText('Save anyway');
+  await expect(made).toContainText('was made and verified');
+  await saveScreen(page, 'notices-after-language-switch-en');
+
+  await page.getByTestId('language-cs').click();
+  await expect(question).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  await expect(question.getByTestId('toast-action')).toHaveText('Přesto uložit');
+  await saveScreen(page, 'notices-after-language-switch-cs');
+});
+
+for (const language of ['cs', 'en'] as const) {
+  test(`a toast does not cover the buttons of the grid's last rows at 1280×720 (${language})`, async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const toast = await signedBeforeStartToast(page, webApp);
+    if (language === 'en') {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      await page.getByTestId('nav-partnerships').click();
+      await expect(toast).toContainText('Signed:');
+    }
+    await page.getByTestId('quick-search').fill('');
+    await expect(grid(page).locator('.ag-row[row-id]')).not.toHaveCount(1);
+    // Scrolled to the foot of the grid: its last row is shown where the toast would be.
+    await grid(page).locator('.ag-row[row-id]').first().hover();
+    await page.mouse.wheel(0, 20000);
+    const lastRow = grid(page).locator('.ag-row-last').filter({ has: page.getByTestId('open-partnership') });
+    await expect(lastRow).toBeVisible();
+    // The grid ends above the toast, and the last row's buttons are above it too.
+    const toastTop = (await toast.boundingBox())?.y ?? 0;
+    expect(toastTop).toBeGreaterThan(500);
+    const gridBox = await grid(page).boundingBox();
+    expect(gridBox).not.toBeNull();
+    if (gridBox) expect(gridBox.y + gridBox.height).toBeLessThanOrEqual(toastTop);
+    for (const button of ['open-partnership', 'delete-partnership']) {
+      const box = await lastRow.getByTestId(button).boundingBox();
+      expect(box).not.toBeNull();
+      if (box) expect(box.y + box.height).toBeLessThanOrEqual(toastTop);
+    }
+    await saveScreen(page, `notices-grid-foot-${language}`);
+  });
+}
