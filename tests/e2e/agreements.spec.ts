@@ -86,6 +86,17 @@ test.describe('Agreements screen', () => {
     expect(copies).toHaveLength(2);
     expect(copies.some((f) => f.includes(`vyhotovení pro ${row.town}`))).toBe(true);
     await expect(page.getByTestId('agreement-drafts').locator('tbody tr')).toHaveCount(draftsBefore + 2);
+    // The notice names both files by their real names.
+    const partnerCopy = copies.find((f) => f.includes(`vyhotovení pro ${row.town}`)) ?? '';
+    await expect(page.getByTestId('agreement-saved-pair')).toContainText(partnerCopy);
+    // Saving the pair again: the dialog offers a free name for the Czech copy, but the partner's copy
+    // beside it exists, and the question names that file (not the chosen one).
+    await page.getByTestId('agreement-save').click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+    const overwrite = page.getByTestId('agreement-confirm-overwrite');
+    await expect(overwrite).toContainText(partnerCopy);
+    await saveScreen(page, 'agreement-pair-overwrite');
+    await overwrite.getByRole('button', { name: 'Zrušit' }).click();
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();

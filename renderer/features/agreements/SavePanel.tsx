@@ -95,7 +95,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       )}
       {pending?.kind === 'overwrite' && (
         <div className="notice" role="alertdialog" data-testid="agreement-confirm-overwrite">
-          <span>{t('agreements.confirmOverwrite', { file: pending.filePath })}</span>
+          <span>{t('agreements.confirmOverwrite', { file: pending.files.join(', ') })}</span>
           <button
             type="button"
             className="button danger"
@@ -111,10 +111,11 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       {saved !== null && (
         <p className="notice notice-ok" data-testid="agreement-saved">
           {t('agreements.saved', { file: saved.filePath })}
-          {request.pair === true && (
+          {saved.pairFilePath !== null && (
             <>
               <br />
-              {t('agreements.savedPair', { name: request.fields.partner.name })}
+              {/* The partner's original by its real name (it is saved beside the chosen file). */}
+              <span data-testid="agreement-saved-pair">{t('agreements.saved', { file: saved.pairFilePath })}</span>
             </>
           )}
           {saved.townCardFilled.length > 0 && partnerTownId !== null && (

@@ -10,7 +10,8 @@ export type AgreementRequest = Options['request'];
 export type AgreementSource = InputOf<'agreements:options'>['source'];
 export type AgreementWarning = OutputOf<'agreements:preview'>['warnings'][number];
 /** What a save waits for the user to confirm: saving with data missing, or replacing a file. */
-export type PendingSave = { kind: 'missing' } | { kind: 'overwrite'; filePath: string };
+/** `files`: those that exist (both originals of a pair may be asked about at once). */
+export type PendingSave = { kind: 'missing' } | { kind: 'overwrite'; filePath: string; files: string[] };
 export type SaveConfirmation = { acceptMissing: boolean; overwrite?: boolean; filePath?: string };
 
 /**
@@ -33,7 +34,11 @@ export function useAgreementDraft() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingSave | null>(null);
-  const [saved, setSaved] = useState<{ filePath: string; townCardFilled: string[] } | null>(null);
+  const [saved, setSaved] = useState<{
+    filePath: string;
+    pairFilePath: string | null;
+    townCardFilled: string[];
+  } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
 
@@ -99,7 +104,11 @@ export function useAgreementDraft() {
     setPending(null);
     try {
       const written = await call('agreements:generate', { request, ...confirmed });
-      setSaved({ filePath: written.filePath, townCardFilled: written.townCardFilled });
+      setSaved({
+        filePath: written.filePath,
+        pairFilePath: written.pairFilePath ?? null,
+        townCardFilled: written.townCardFilled,
+      });
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
@@ -109,7 +118,16 @@ export function useAgreementDraft() {
         failure.code === 'CONFLICT' &&
         typeof failure.details?.filePath === 'string'
       ) {
-        setPending({ kind: 'overwrite', filePath: failure.details.filePath });
+        const existing = failure.details.files;
+        setPending({
+          kind: 'overwrite',
+          filePath: failure.details.filePath,
+          // The files that exist: the chosen one, the partner's copy beside it, or both.
+          files:
+            Array.isArray(existing) && existing.every((f): f is string => typeof f === 'string') && existing.length > 0
+              ? existing
+              : [failure.details.filePath],
+        });
       } else if (!(failure instanceof ApiError && failure.code === 'CANCELLED')) {
         setError(failure);
       }

@@ -11,6 +11,8 @@ import {
 
 const written = z.object({
   filePath: z.string(),
+  /** Both originals: the partner's copy, written beside `filePath`. */
+  pairFilePath: z.string().optional(),
   warnings: z.array(agreementWarningSchema),
   draftId: id.nullable(),
   /** Fields of the partner-town card the draft filled (the card knew nothing of them yet). */
