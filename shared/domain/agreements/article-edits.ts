@@ -22,6 +22,8 @@ export const articleEditsSchema = z
     /** By article id: the article's text in [Czech, partner's language], or removed. */
     articles: z
       .record(z.string().max(40), z.object({ removed: z.boolean().optional(), text: bothTexts.optional() }).strict())
+      // A template has fewer than twenty articles: more edits than that are not a draft's.
+      .refine((articles) => Object.keys(articles).length <= 40, 'at most 40 articles')
       .optional(),
     /** Own clauses, each after the article with id `after` (not found: before the approval article). */
     own: z

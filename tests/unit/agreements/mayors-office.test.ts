@@ -12,6 +12,7 @@ import {
 import { plannedActivities, withAnnex, type CooperationPlan } from '../../../shared/domain/agreements/annex';
 import { countersignatureOf, withCountersignature } from '../../../shared/domain/agreements/countersignatures';
 import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
+import { articleEditsSchema } from '../../../shared/domain/agreements/article-edits';
 import { agreementDocument } from '../../../electron/core/services/agreements/docx-marks';
 import { renderAgreementDocx } from '../../../electron/core/services/agreements/docx-render';
 import { countryNames, loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
@@ -413,5 +414,16 @@ describe('the charter’s unheaded paragraphs', () => {
     const oath = model.sections.find((s) => s.id === 'oath');
     expect(oath?.texts[0]).toEqual([{ role: 'text', runs: [{ text: 'My, starostové, slibujeme.' }] }]);
     expect(oath?.number).toBeNull();
+  });
+});
+
+describe('article edits at the gate', () => {
+  it('refuses more articles than a template has and texts not in both languages', () => {
+    const many = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`a${i}`, { removed: true }]));
+    expect(articleEditsSchema.safeParse({ articles: many }).success).toBe(false);
+    expect(articleEditsSchema.safeParse({ own: [{ id: 'x', after: 'purpose', text: ['only Czech'] }] }).success).toBe(
+      false,
+    );
+    expect(articleEditsSchema.safeParse({ articles: { forms: { removed: true } } }).success).toBe(true);
   });
 });
