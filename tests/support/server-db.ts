@@ -16,10 +16,16 @@ export const serverTestUrl = (): string | null => {
 /** Whether this run's test apps are registries on PostgreSQL. */
 export const onServer = (): boolean => serverTestUrl() !== null;
 
+/**
+ * The databases of one test run share a prefix with its id (set by the global setup, inherited by
+ * the workers), so that two runs on one server never drop each other's databases.
+ */
+export const runPrefix = (): string => `twinreg_test_${process.env.TWINREG_TEST_RUN ?? 'local'}_`;
+
 /** The migrated, empty registry the test databases are copied from (made by the global setup). */
-export const TEMPLATE_DATABASE = 'twinreg_test_template';
+export const templateDatabase = (): string => `${runPrefix()}template`;
 /** The same with the demo data loaded (most service tests start from it). */
-export const DEMO_TEMPLATE_DATABASE = 'twinreg_test_template_demo';
+export const demoTemplateDatabase = (): string => `${runPrefix()}template_demo`;
 
 /** The URL of another database on the same server. */
 export function databaseUrl(url: string, database: string): string {
@@ -37,10 +43,10 @@ export async function createServerDatabase(
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = serverTestUrl();
   if (admin === null) throw new Error('TWINREG_TEST_DATABASE_URL is not set');
-  const name = `twinreg_test_${String(process.pid)}_${randomBytes(4).toString('hex')}`;
+  const name = `${runPrefix()}${String(process.pid)}_${randomBytes(4).toString('hex')}`;
   const db = adminKnex(admin);
   try {
-    await db.raw('create database ?? template ??', [name, options.demo ? DEMO_TEMPLATE_DATABASE : TEMPLATE_DATABASE]);
+    await db.raw('create database ?? template ??', [name, options.demo ? demoTemplateDatabase() : templateDatabase()]);
   } finally {
     await db.destroy();
   }

@@ -1,22 +1,20 @@
 import { openDatabase } from '../../electron/core/db/database';
 import { loadDemoData } from '../../electron/core/services/demo-service';
-import { adminKnex, DEMO_TEMPLATE_DATABASE, databaseUrl, serverTestUrl, TEMPLATE_DATABASE } from './server-db';
+import { adminKnex, databaseUrl, demoTemplateDatabase, runPrefix, serverTestUrl, templateDatabase } from './server-db';
 import { RESOURCES_DIR } from './temp-db';
 
 /**
- * Vitest global setup of the PostgreSQL run: makes the migrated template every test database is
- * copied from, and at the end drops every test database a crashed test may have left.
+ * Vitest global setup of the PostgreSQL run: gives the run its id (the prefix of its databases),
+ * makes the migrated templates every test database is copied from, and at the end drops every
+ * database of this run (also those a failed test left).
  */
-async function dropTestDatabases(url: string, includingTemplate: boolean): Promise<void> {
+async function dropRunDatabases(url: string): Promise<void> {
   const db = adminKnex(url);
   try {
-    const rows = await db
-      .select<{ datname: string }[]>('datname')
-      .from('pg_database')
-      .where('datname', 'like', 'twinreg\\_test\\_%');
+    const rows = await db.select<{ datname: string }[]>('datname').from('pg_database');
+    const prefix = runPrefix();
     for (const { datname } of rows) {
-      if (datname === TEMPLATE_DATABASE && !includingTemplate) continue;
-      await db.raw('drop database if exists ?? with (force)', [datname]);
+      if (datname.startsWith(prefix)) await db.raw('drop database if exists ?? with (force)', [datname]);
     }
   } finally {
     await db.destroy();
@@ -26,8 +24,8 @@ async function dropTestDatabases(url: string, includingTemplate: boolean): Promi
 export async function setup(): Promise<void> {
   const url = serverTestUrl();
   if (url === null) throw new Error('The PostgreSQL tests need TWINREG_TEST_DATABASE_URL (see .ci/run).');
-  await dropTestDatabases(url, true);
-  for (const name of [TEMPLATE_DATABASE, DEMO_TEMPLATE_DATABASE]) {
+  process.env.TWINREG_TEST_RUN = `${String(process.pid)}${Date.now().toString(36)}`;
+  for (const name of [templateDatabase(), demoTemplateDatabase()]) {
     const db = adminKnex(url);
     try {
       await db.raw("create database ?? encoding 'UTF8' template template0", [name]);
@@ -36,7 +34,7 @@ export async function setup(): Promise<void> {
     }
     const registry = await openDatabase(databaseUrl(url, name));
     try {
-      if (name === DEMO_TEMPLATE_DATABASE) await loadDemoData(registry.knex, RESOURCES_DIR);
+      if (name === demoTemplateDatabase()) await loadDemoData(registry.knex, RESOURCES_DIR);
     } finally {
       await registry.close();
     }
@@ -45,5 +43,5 @@ export async function setup(): Promise<void> {
 
 export async function teardown(): Promise<void> {
   const url = serverTestUrl();
-  if (url !== null) await dropTestDatabases(url, true);
+  if (url !== null) await dropRunDatabases(url);
 }

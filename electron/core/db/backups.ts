@@ -87,7 +87,7 @@ export const serverBackupRefusal = (): AppError =>
   new AppError(
     'FORBIDDEN',
     'This registry is on a database server: it is backed up and restored by the server (pg_dump, point-in-time recovery), not by the app. Ask its administrator.',
-    { reason: 'serverRegistry' },
+    { reason: 'backups.error.serverRegistry' },
   );
 
 const stamp = (date: Date) =>

@@ -166,6 +166,8 @@ export const importMessages = defineMessages(
     'backups.create': 'Zálohovat nyní',
     'backups.created': 'Záloha {name} byla vytvořena a ověřena.',
     'backups.empty': 'Zatím žádné zálohy.',
+    'backups.error.serverRegistry':
+      'Tento registr je na databázovém serveru: zálohuje ho a obnovuje server (pg_dump, obnova k okamžiku), ne aplikace. Obraťte se na jeho správce.',
     'backups.col.date': 'Datum',
     'backups.col.reason': 'Důvod',
     'backups.col.size': 'Velikost',
@@ -398,6 +400,8 @@ export const importMessages = defineMessages(
     'backups.create': 'Back up now',
     'backups.created': 'The backup {name} was made and verified.',
     'backups.empty': 'No backups yet.',
+    'backups.error.serverRegistry':
+      'This registry is on a database server: the server backs it up and restores it (pg_dump, point-in-time recovery), not the app. Ask its administrator.',
     'backups.col.date': 'Date',
     'backups.col.reason': 'Reason',
     'backups.col.size': 'Size',

@@ -11,7 +11,14 @@ import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryPreferences } from '../../../electron/core/preferences-file';
 import { insertRows } from '../../../electron/core/repositories/import-repository';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
-import { adminKnex, createServerDatabase, databaseUrl, onServer, serverTestUrl } from '../../support/server-db';
+import {
+  adminKnex,
+  createServerDatabase,
+  databaseUrl,
+  onServer,
+  runPrefix,
+  serverTestUrl,
+} from '../../support/server-db';
 import { createTestApp, newMemberInput, ok, RESOURCES_DIR, type TestApp } from '../../support/temp-db';
 
 /**
@@ -77,7 +84,7 @@ describe.skipIf(!onServer())('a registry on PostgreSQL', () => {
     app = await createTestApp({ demo: true });
     expect(await app.dispatch('backups:create', {})).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', details: { reason: 'serverRegistry' } },
+      error: { code: 'FORBIDDEN', details: { reason: 'backups.error.serverRegistry' } },
     });
     expect(
       await app.dispatch('backups:restore', { name: 'registry-20250101T000000000Z-manual-abcdef.db' }),
@@ -205,7 +212,7 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
   });
 
   it('an empty database is not made a registry by a staff role', async () => {
-    const name = `twinreg_test_empty_${randomBytes(3).toString('hex')}`;
+    const name = `${runPrefix()}empty_${randomBytes(3).toString('hex')}`;
     const url = serverTestUrl() ?? '';
     const admin = adminKnex(url);
     try {
