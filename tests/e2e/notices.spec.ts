@@ -7,6 +7,9 @@ const grid = (page: Page) => page.getByTestId('partnerships-grid');
 
 /** Types a signature date before the start of the Wels partnership: core asks, the toast stays until closed. */
 async function signedBeforeStartToast(page: Page, webApp: { ctx: { db: { knex: import('knex').Knex } } }) {
+  // The language is kept across the tests of a worker: these start in Czech.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
   await page.getByTestId('nav-partnerships').click();
   await page.getByTestId('quick-search').fill('wels');
   const id = Number(await grid(page).locator('.ag-row[row-id]').first().getAttribute('row-id'));

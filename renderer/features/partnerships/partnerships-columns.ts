@@ -56,9 +56,11 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       municipalityName: { pinned: 'left', width: 170, minWidth: 150, sort: 'asc' },
       municipalityCode: { width: 110 },
       districtName: { width: 140 },
-      regionName: { width: 175 },
+      regionName: { width: 169 },
       townName: {
-        width: 191,
+        // Long partner names ('Saint-Étienne-de-Crossey', 'Waidhofen an der Thaya', 'Jelenia Góra'
+        // with its Czech name) are whole; the region, status and actions give up what they did not use.
+        width: 217,
         minWidth: 150,
         cellRenderer: TownCell,
         getQuickFilterText: (params) => `${params.data.townName} ${params.data.townNameCs ?? ''}`,
@@ -83,7 +85,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         filterParams: undefined,
       },
       status: {
-        width: 125,
+        width: 115,
         refData: labels('partnershipStatus', PARTNERSHIP_STATUSES),
         editable: true,
         cellEditor: 'agSelectCellEditor',
@@ -118,7 +120,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       colId: 'actions',
       headerName: '',
       // "Detail" / "Details" and the bin.
-      width: 128,
+      width: 118,
       pinned: 'right',
       sortable: false,
       filter: false,

@@ -1,0 +1,69 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/**
+ * The width (px, padding included, Debian Chromium's font) up to which a column's text must be
+ * whole at 1280 px; longer outliers ('Neukirchen beim Heiligen Blut', 255 px) may be cut.
+ */
+const REASONABLE: Record<string, number> = {
+  municipalityName: 165,
+  regionName: 168,
+  townName: 215,
+  status: 112,
+  actions: 116,
+};
+
+/** Cells whose text is cut although it needs no more than the reasonable width of its column. */
+async function cutCells(page: Page): Promise<string[]> {
+  const grid = page.getByTestId('partnerships-grid');
+  return grid.evaluate((element, reasonable) => {
+    const cut = new Set<string>();
+    for (const cell of element.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
+      const id = cell.getAttribute('col-id') ?? '';
+      const limit = reasonable[id];
+      if (limit === undefined) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const right = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
+      const box = cell.getBoundingClientRect();
+      const padding = parseFloat(getComputedStyle(cell).paddingRight) || 0;
+      const needs = Math.ceil(right - box.left + padding);
+      if (needs <= limit && right > box.right - padding + 0.5)
+        cut.add(`${id}: ${cell.textContent ?? ''} (needs ${String(needs)} px)`);
+    }
+    return [...cut];
+  }, REASONABLE);
+}
+
+for (const language of ['cs', 'en'] as const) {
+  test(`Partnerships at 1280 px: partner towns, members, regions, statuses and actions are whole where they fit a reasonable width (${language})`, async ({
+    appPage: page,
+  }) => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('nav-partnerships').click();
+    const grid = page.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+    // Every row of the demo registry in turn: the grid draws only the rows in view.
+    const cut = new Set<string>();
+    const viewport = grid.locator('.ag-body-vertical-scroll-viewport');
+    const height = await viewport.evaluate((element) => element.scrollHeight);
+    for (let top = 0; top <= height; top += 300) {
+      await viewport.evaluate((element, to) => element.scrollTo({ top: to }), top);
+      await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+      for (const column of await cutCells(page)) cut.add(column);
+    }
+    expect([...cut]).toEqual([]);
+    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
+    // The status is in view, left of the pinned actions.
+    const status = grid.locator('.ag-header-cell[col-id="status"]');
+    const actions = grid.locator('.ag-header-cell[col-id="actions"]');
+    const statusBox = await status.boundingBox();
+    const actionsBox = await actions.boundingBox();
+    expect(statusBox && actionsBox && statusBox.x + statusBox.width <= actionsBox.x + 1).toBe(true);
+    await page.getByTestId('quick-search').fill('an der');
+    await saveScreen(page, `partnerships-widths-${language}`);
+  });
+}
