@@ -19,6 +19,7 @@ import { createMemoryPreferences } from '../electron/core/preferences-file';
 import { agreementDefaults, agreementSources } from '../electron/core/services/agreements/agreements-service';
 import { generateAgreementToPath } from '../electron/core/services/agreements/agreements-service';
 import { loadClauseLibrary } from '../electron/core/services/agreements/library-loader';
+import { defaultOmit } from '../shared/domain/agreements/library';
 import { fillTownCard } from '../electron/core/services/town-card-service';
 import type { AgreementLayout, AgreementTemplate } from '../shared/domain/codes';
 import type { PartnerLanguage } from '../shared/domain/agreements/model';
@@ -272,11 +273,13 @@ async function main(outDir: string): Promise<void> {
           template: draft.template,
           layout: draft.layout,
           titlePage: draft.titlePage === true,
-          // Another template than the partnership's type starts from its own preambles (as the screen and CLI do).
+          // Another template than the partnership's type starts from its own preambles and leaves out
+          // the articles it leaves out by default (as the screen and the CLI do).
           preambles:
             draft.template === defaults.template
               ? defaults.preambles
               : [...library.templates[draft.template].defaultPreambles],
+          omit: draft.template === defaults.template ? defaults.omit : defaultOmit(library.templates[draft.template]),
         },
         docx,
         true,
