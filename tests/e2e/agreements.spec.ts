@@ -107,6 +107,12 @@ test.describe('Agreements screen', () => {
     await expect(preview).toContainText('NÁVRH / ENTWURF');
     await page.getByTestId('agreement-missing').scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-save-options-en');
+    // In English too, the question names the partner's copy that exists.
+    await page.getByTestId('agreement-save').click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Save DOCX…' }).click();
+    await expect(page.getByTestId('agreement-confirm-overwrite')).toContainText(partnerCopy);
+    await saveScreen(page, 'agreement-pair-overwrite-en');
+    await page.getByTestId('agreement-confirm-overwrite').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
   });
