@@ -66,11 +66,18 @@ export const municipalityFieldsSchema = z.object({
   ico: z.string().trim().refine(isValidIco, 'validation.ico').nullable(),
   mayorName: optionalText(MUNICIPALITY_TEXT_LIMITS.mayorName),
   mayorGender: z.enum(GENDERS).nullable(),
+  // An address typed without its scheme ('www.policka.org') is read as https:// (review D26);
+  // anything with another scheme ('javascript:') stays refused.
   website: z
     .string()
     .trim()
-    .max(500, 'validation.tooLong')
-    .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website')
+    .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) || value === '' ? value : `https://${value}`))
+    .pipe(
+      z
+        .string()
+        .max(500, 'validation.tooLong')
+        .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website'),
+    )
     .nullable(),
   email: z
     .string()

@@ -59,6 +59,15 @@ describe('municipality rules', () => {
     expect(issuesOf(valid)).toEqual([]);
   });
 
+  it('reads a website typed without its scheme as https (review D26), and refuses other schemes', () => {
+    const parsed = municipalityInputSchema.safeParse({ ...valid, website: ' www.policka.org ' });
+    expect(parsed.success && parsed.data.website).toBe('https://www.policka.org');
+    expect(checkMunicipalityField('website', 'policka.org')).toBeNull();
+    expect(checkMunicipalityField('website', 'http://www.policka.org')).toBeNull();
+    expect(checkMunicipalityField('website', 'ftp://policka.org')).toBe('validation.website');
+    expect(checkMunicipalityField('website', 'www policka')).toBe('validation.website');
+  });
+
   it('names the field and the problem of each wrong value', () => {
     expect(issuesOf({ ...valid, code: '55204' })).toEqual(['code:validation.municipalityCode']);
     expect(issuesOf({ ...valid, code: '55204a' })).toEqual(['code:validation.municipalityCode']);
