@@ -6,7 +6,7 @@ import { useAction } from '../../components/useAction';
 import { said } from '../../components/Toasts';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
 import { BinSection } from './BinSection';
@@ -15,7 +15,8 @@ import { ImportHistorySection } from './ImportHistorySection';
 export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
   const { preferences, update } = usePreferences();
-  const info = useAsync(() => call('app:info', {}), []);
+  // Live: the record counts follow every change, a restored backup included (review D24).
+  const info = useLiveAsync(() => call('app:info', {}), []);
   const { busy, run } = useAction();
   const [actor, setActor] = useState(preferences.actorName);
 
