@@ -10,6 +10,8 @@ export type I18n = {
   /** Translates a key built at run time (e.g. `kind.${code}`). */
   tk: (key: string, params?: MessageParams) => string;
   formatNumber: (value: number | null | undefined) => string;
+  /** An amount with its currency, the same everywhere ('12 500,50 €'); a plain number without one. */
+  formatMoney: (amount: number, currency: string | null) => string;
   /** A stored date at its precision: "22. 5. 1994", "květen 1994", "1994". */
   formatDate: (iso: string | null | undefined) => string;
   /** A moment (an audit entry, a backup, an import): medium date and short time, local time. */
@@ -27,6 +29,11 @@ export function createI18n(language: UiLanguage): I18n {
     tn: (key, count, params) => translatePlural(language, key, count, params),
     tk: (key, params) => translate(language, key, params),
     formatNumber: (value) => (value === null || value === undefined ? '' : numbers.format(value)),
+    formatMoney: (amount, currency) =>
+      new Intl.NumberFormat(
+        locales[language],
+        currency ? { style: 'currency', currency, maximumFractionDigits: 2 } : {},
+      ).format(amount),
     formatDate: (iso) => formatPartialDate(iso, language),
     formatDateTime: (iso) => {
       const date = new Date(iso);

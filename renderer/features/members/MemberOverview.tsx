@@ -58,7 +58,7 @@ const IMPACT_KINDS = ['partnerships', 'contacts', 'activities', 'agreements', 'r
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({ id, regions, districts, onClose, onDeleted, onChanged }: MemberOverviewProps) {
   const i18n = useI18n();
-  const { t, tk, tn, formatDate, formatNumber, language } = i18n;
+  const { t, tk, tn, formatDate, formatNumber, formatMoney, language } = i18n;
   const toast = useToast();
   // Live: a partnership added or deleted in another screen shows here at once (review D6).
   const overview = useLiveAsync(() => call('municipalities:overview', { id }), [id]);
@@ -284,7 +284,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
                         <td>{a.title}</td>
                         <td>{a.townName}</td>
                         <td className="num">
-                          {a.fundingAmount === null ? '—' : `${formatNumber(a.fundingAmount)} ${a.currency ?? ''}`}
+                          {a.fundingAmount === null ? '—' : formatMoney(a.fundingAmount, a.currency)}
                         </td>
                       </tr>
                     ))}

@@ -50,16 +50,12 @@ export function ActivitiesSection({
   onChanged: () => void;
 }) {
   const i18n = useI18n();
-  const { t, tk, formatDate, language } = i18n;
+  const { t, tk, formatDate } = i18n;
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
   const editor = useChildEditor<Draft>({ label, onChanged });
   const { draft, setDraft, errors } = editor;
-  const money = (amount: number, currency: string | null) =>
-    new Intl.NumberFormat(
-      language === 'cs' ? 'cs-CZ' : 'en-GB',
-      currency ? { style: 'currency', currency, maximumFractionDigits: 2 } : {},
-    ).format(amount);
+  const money = (amount: number, currency: string | null) => i18n.formatMoney(amount, currency);
 
   const save = async () => {
     if (!draft) return;
