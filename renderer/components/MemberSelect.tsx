@@ -3,8 +3,16 @@ import type { MunicipalityRow } from '../../shared/domain/schemas';
 import { compareCzech } from '../../shared/domain/text';
 
 /**
- * A select of member municipalities in Czech order, each as "name (district)" (the code where
- * the district is not known); `empty` is the first option, chosen as ''.
+ * A member as an option: "name (district)", the code where the district is not known, and the
+ * name alone where the district is named after it ('Žďár nad Sázavou', not 'Žďár nad Sázavou
+ * (Žďár nad Sázavou)', review D31); homonyms elsewhere still show their own district.
+ */
+export const memberOptionLabel = (m: Pick<MunicipalityRow, 'name' | 'code' | 'districtName'>): string =>
+  m.districtName === m.name ? m.name : `${m.name} (${m.districtName ?? m.code})`;
+
+/**
+ * A select of member municipalities in Czech order, each as `memberOptionLabel` says; `empty` is
+ * the first option, chosen as ''.
  */
 export function MemberSelect({
   members,
@@ -26,7 +34,7 @@ export function MemberSelect({
       <option value="">{empty}</option>
       {sorted.map((m) => (
         <option key={m.id} value={String(m.id)}>
-          {m.name} ({m.districtName ?? m.code})
+          {memberOptionLabel(m)}
         </option>
       ))}
     </select>
