@@ -3,6 +3,12 @@ import { expect, saveScreen, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
+// The worker's registry and preferences are shared with the specs that run after these: the
+// language goes back to Czech whatever a test switched to.
+test.afterEach(async ({ webApp }) => {
+  await webApp.ctx.preferences.set({ language: 'cs' });
+});
+
 /**
  * The width (px, padding included, Debian Chromium's font) up to which a column's text must be
  * whole at 1280 px; longer outliers ('Neukirchen beim Heiligen Blut', 255 px) may be cut.
