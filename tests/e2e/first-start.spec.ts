@@ -53,7 +53,8 @@ test('skipping the welcome (in English) also counts as answered', async ({ page 
     await saveScreen(page, 'first-start-en');
     await welcome.getByTestId('welcome-skip').click();
     await expect(welcome).toHaveCount(0);
-    expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: '', welcomed: true });
+    // The answer is stored as the dialog closes (asynchronously): wait for it.
+    await expect.poll(() => webApp.ctx.preferences.get()).toMatchObject({ actorName: '', welcomed: true });
     await page.reload();
     await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
     await expect(page.getByTestId('welcome-dialog')).toHaveCount(0);

@@ -153,9 +153,12 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await row.locator('[col-id="mayorName"] input').press('Enter');
     await expect(page.getByTestId('toast-ok').first()).toContainText('jsou uloženy');
     await expect(row.locator('[col-id="mayorName"]')).toHaveText(HOSTILE_FORMULA);
-    expect(await knex('municipalities').where({ name: 'Písek' }).first('mayor_name')).toEqual({
-      mayor_name: HOSTILE_FORMULA,
-    });
+    // The toast of the first edit may still be shown: wait for the stored value itself.
+    await expect
+      .poll(() => knex('municipalities').where({ name: 'Písek' }).first('mayor_name'))
+      .toEqual({
+        mayor_name: HOSTILE_FORMULA,
+      });
   });
 
   test('100,000-row habits: an edit refreshes one row, a return visit loads nothing', async ({ appPage: page }) => {
@@ -316,10 +319,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     }).toEqual(before);
   });
 
-  test('filters by region, district and kind; the count says how many are shown', async ({
-    appPage: page,
-    webApp,
-  }) => {
+  test('filters by region, district and kind; the count says how many are shown', async ({ appPage: page, webApp }) => {
     const grid = page.getByTestId('members-grid');
     await page.getByTestId('filter-region').selectOption({ label: 'Jihočeský kraj' });
     await expect(page.getByTestId('row-count')).toContainText(' z ');

@@ -78,10 +78,16 @@ test.describe('print', () => {
             ),
           ).size,
       );
-    expect(await rows()).toBeLessThan(106);
+    // The rows the grid's filter shows (the count says "N řádků" or "N z M"); other specs in the
+    // same worker may have added partnerships.
+    const shown = Number(
+      ((await page.getByTestId('row-count').textContent()) ?? '').replace(/\s/g, '').match(/^\d+/)?.[0],
+    );
+    expect(shown).toBeGreaterThan(50);
+    expect(await rows()).toBeLessThan(shown);
     const text = await printToPdf(page, 'partnerships', 'print', async () => {
-      // All 106 demo partnerships are laid out for the paper, not only the rows the screen had drawn.
-      expect(await rows()).toBe(106);
+      // Every shown partnership is laid out for the paper, not only the rows the screen had drawn.
+      expect(await rows()).toBe(shown);
     });
     expect(text).toContain('Partnerství');
     expect(text).toMatch(/Filtr: /);
