@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     include: ['tests/slow/**/*.test.ts'],
     environment: 'node',
+    // These runs are on SQLite; the PostgreSQL run is `npm run test:unit:pg` (vitest.pg.config.ts),
+    // even when CI has exported the server's address for it.
+    env: { TWINREG_TEST_DATABASE_URL: '' },
     testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',
