@@ -25,6 +25,8 @@ async function snapshot(page: Page, screen: Locator, bar: readonly string[]): Pr
       const box = cell.getBoundingClientRect();
       return {
         id: cell.getAttribute('col-id') ?? '',
+        // Pinned columns keep their side whatever the centre's horizontal scroll.
+        side: cell.closest('.ag-pinned-left-header') ? 0 : cell.closest('.ag-pinned-right-header') ? 2 : 1,
         left: box.left,
         width: Math.round(box.width),
         sort: cell.getAttribute('aria-sort') ?? 'none',
@@ -32,7 +34,7 @@ async function snapshot(page: Page, screen: Locator, bar: readonly string[]): Pr
       };
     }),
   );
-  headers.sort((a, b) => a.left - b.left);
+  headers.sort((a, b) => a.side - b.side || a.left - b.left);
   return {
     bar: values,
     search: await screen.getByTestId('quick-search').inputValue(),
