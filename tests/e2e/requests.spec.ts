@@ -122,13 +122,16 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     const partnership = await knex('partnerships as p')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .where({ 'p.municipality_id': tabor.id, 't.name': 'Freistadt' })
-      .first<{ id: number; country_code: string; geonames_id: number | null; latitude: number | null }>(
-        'p.id',
-        't.country_code',
-        't.geonames_id',
-        't.latitude',
-      );
+      .first<{
+        id: number;
+        country_code: string;
+        geonames_id: number | null;
+        latitude: number | null;
+        started_on: string | null;
+      }>('p.id', 't.country_code', 't.geonames_id', 't.latitude', 'p.started_on');
     expect(partnership.country_code).toBe('AT');
+    // The start was not typed: it stays unknown (never the day of the conversion).
+    expect(partnership.started_on).toBeNull();
     // Picked from the gazetteer: with its identity and coordinates.
     expect(partnership.geonames_id).toEqual(expect.any(Number));
     expect(partnership.latitude).toEqual(expect.any(Number));

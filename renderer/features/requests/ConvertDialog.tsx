@@ -40,7 +40,8 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
   const [town, setTown] = useState<TownSuggestion | null>(initialTown ?? null);
   const [type, setType] = useState<PartnershipType>('friendship');
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
-  const [startedOn, setStartedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  // Empty: the day the partnership started is what the user knows, never the day of the conversion.
+  const [startedOn, setStartedOn] = useState('');
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
 
   const submit = async () => {
