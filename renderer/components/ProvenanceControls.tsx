@@ -17,7 +17,10 @@ export function ProvenanceFilterSelect({
   importKind: ImportKind;
 }) {
   const { t, tk, formatDateTime } = useI18n();
-  const history = useAsync(() => call('import:history', {}), []);
+  // A link to a run (the import dialog's "Show the imported records") reloads the list, which
+  // may predate that import, so the option names its file and time.
+  const linkedRun = value.startsWith('import:') ? value : '';
+  const history = useAsync(() => call('import:history', {}), [linkedRun]);
   const runs = (history.data?.runs ?? []).filter((run) => run.kind === importKind && run.changed);
   return (
     <select

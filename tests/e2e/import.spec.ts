@@ -135,9 +135,18 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await expect(page.getByTestId('import-file')).toContainText('vlastní přiřazení sloupců');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-close').click();
-  await page.getByTestId('filter-membership').selectOption('all');
+  // "Show the imported records": the Members grid with exactly this run's rows, members or not.
+  await page.getByTestId('import-show-rows').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  const run = await webApp.ctx.db.knex('import_runs').max<{ id: number }[]>({ id: 'id' });
+  await expect(page.getByTestId('filter-provenance')).toHaveValue(`import:${String(run[0]?.id)}`);
+  await expect(page.getByTestId('filter-provenance').locator('option:checked')).toContainText('clenove.csv');
+  await expect(page.getByTestId('filter-membership')).toHaveValue('all');
+  const total = Number((await webApp.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+  await expect(page.getByTestId('row-count')).toHaveText(`2 z ${String(total)}`);
   await expect(page.getByTestId('members-grid')).toContainText('Nová Ves u Testu');
+  await expect(page.getByTestId('members-grid')).toContainText('Stará Ves u Testu');
+  await saveScreen(page, 'import-show-imported');
   // A membership known only to the year is stored as the year, a day as the day.
   const since = await webApp.ctx.db
     .knex('municipalities')

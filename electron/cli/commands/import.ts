@@ -155,7 +155,7 @@ export const importCommand: Command = {
         });
         result =
           dryRun || report.needsMapping
-            ? { report, changed: false, backup: null }
+            ? { report, changed: false, backup: null, importRunId: null }
             : await callCore(ctx, 'import:commit', { previewId: report.previewId });
       } catch (error) {
         // A bad file is the user's everyday case: say what is wrong in their language.

@@ -17,6 +17,7 @@ import type {
 import { countryName } from '../../../shared/domain/countries';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
+import { openLink } from '../../lib/deep-links';
 import { useI18n } from '../../lib/i18n';
 import { fileRefFor, hasNativeFiles, type FileRef } from '../../lib/upload';
 import './import.css';
@@ -582,6 +583,21 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
             </span>
             {stage.result.backup !== null && (
               <span className="notice-detail">{t('import.backupMade', { name: stage.result.backup })}</span>
+            )}
+            {stage.result.importRunId !== null && (
+              <button
+                type="button"
+                className="button"
+                data-testid="import-show-rows"
+                onClick={() => {
+                  // The grid of what was imported, members or not, filtered to this run.
+                  const filter = `membership=all&provenance=import:${String(stage.result.importRunId)}`;
+                  openLink(`#/${stage.result.report.kind === 'municipalities' ? 'members' : 'partnerships'}?${filter}`);
+                  onClose();
+                }}
+              >
+                {t('import.showImported')}
+              </button>
             )}
           </div>
         )}

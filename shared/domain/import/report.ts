@@ -111,6 +111,8 @@ export const importResultSchema = z.object({
   changed: z.boolean(),
   /** Name of the backup made just before writing (null when nothing was written). */
   backup: z.string().nullable(),
+  /** The import run that wrote the records (their provenance names it), null when nothing was written. */
+  importRunId: z.number().int().positive().nullable(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

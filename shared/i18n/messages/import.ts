@@ -80,6 +80,7 @@ export const importMessages = defineMessages(
     'import.nothingChanged': 'Soubor nepřinesl nic nového; databáze se nezměnila.',
     'import.cancelled': 'Import byl přerušen; databáze zůstala beze změny.',
     'import.backupMade': 'Před importem byla vytvořena záloha {name}.',
+    'import.showImported': 'Zobrazit importované záznamy',
     'import.nothingToImport': 'Soubor neobsahuje nic k importu.',
     'import.mapping.title': 'Přiřazení sloupců',
     'import.mapping.hint': 'Formát souboru nebyl rozpoznán. Ke každému údaji vyberte sloupec souboru.',
@@ -160,6 +161,7 @@ export const importMessages = defineMessages(
     'import.error.gone': 'Soubor už není k dispozici; vyberte ho znovu.',
     'import.error.busy':
       'Právě probíhá jiný import do tohoto registru (v jiném okně nebo programu). Počkejte, až skončí.',
+    'import.error.busyBy': 'Právě probíhá jiný import do tohoto registru ({name}, od {since}). Počkejte, až skončí.',
     'backups.title': 'Zálohy',
     'backups.hint':
       'Záloha se dělá automaticky před každou změnou schématu, před každým importem a jednou denně při spuštění. Uchovává se 10 posledních a 12 měsíčních.',
@@ -315,6 +317,7 @@ export const importMessages = defineMessages(
     'import.nothingChanged': 'The file brought nothing new; the database did not change.',
     'import.cancelled': 'The import was stopped; the database is unchanged.',
     'import.backupMade': 'A backup {name} was made before the import.',
+    'import.showImported': 'Show the imported records',
     'import.nothingToImport': 'The file has nothing to import.',
     'import.mapping.title': 'Column mapping',
     'import.mapping.hint': 'The file format was not recognised. Choose a column of the file for each field.',
@@ -394,6 +397,7 @@ export const importMessages = defineMessages(
     'import.error.gone': 'The file is no longer available; choose it again.',
     'import.error.busy':
       'Another import into this registry is running (in another window or program). Wait until it ends.',
+    'import.error.busyBy': 'Another import into this registry is running (by {name} since {since}). Wait until it ends.',
     'backups.title': 'Backups',
     'backups.hint':
       'A backup is made automatically before every schema change, before every import and once a day at start. The 10 latest and 12 monthly ones are kept.',

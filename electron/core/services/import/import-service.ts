@@ -300,7 +300,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     });
   if (ctx.jobs.running('import') > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
-  const release = await acquireImportLock(ctx.db);
+  const release = await acquireImportLock(ctx.db, { actor: await ctx.actor() });
   try {
     return await ctx.jobs.run({ jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
       const check = await planFor(ctx, preview, job);
@@ -311,13 +311,13 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           await keepDecisions(trx, preview, actor, at);
           await insertImportRun(trx, runOf(preview, report, actor, false, null));
         });
-        return { report, changed: false, backup: null };
+        return { report, changed: false, backup: null, importRunId: null };
       }
       job.throwIfCancelled();
       job.progress('backup', 0, 1);
       const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'import');
       job.throwIfCancelled();
-      const plan = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
+      const { plan, importRunId } = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
         const inside = await planFor(ctx, preview, job, trx);
         // The history entry is written with the data (an import is in it exactly when it happened)
         // and first, so every record the import creates names its run.
@@ -337,12 +337,13 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
               ? ['regions', 'districts', 'municipalities']
               : ['foreign_towns', 'partnerships'],
         });
-        return inside;
+        return { plan: inside, importRunId };
       });
       return {
         report: toReport(input.previewId, preview, plan),
         changed: hasChanges(plan),
         backup: backup?.name ?? null,
+        importRunId,
       };
     });
   } finally {
