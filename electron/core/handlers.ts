@@ -9,6 +9,7 @@ import { importHandlers } from './handlers/import-handlers';
 import { agreementsHandlers } from './handlers/agreements-handlers';
 import { statisticsHandlers } from './handlers/statistics-handlers';
 import { townsHandlers } from './handlers/towns-handlers';
+import { transferHandlers } from './handlers/transfer-handlers';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
@@ -22,4 +23,5 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...agreementsHandlers(ctx),
     ...statisticsHandlers(ctx),
     ...townsHandlers(ctx),
+    ...transferHandlers(ctx),
   }) satisfies Handlers;

@@ -8,6 +8,7 @@ import { importChannels } from './channels/import';
 import { agreementsChannels } from './channels/agreements';
 import { statisticsChannels } from './channels/statistics';
 import { townsChannels } from './channels/towns';
+import { transferChannels } from './channels/transfer';
 import type { Result } from '../domain/errors';
 
 /**
@@ -25,6 +26,7 @@ export const contract = {
   ...agreementsChannels,
   ...statisticsChannels,
   ...townsChannels,
+  ...transferChannels,
 } as const;
 
 export type Contract = typeof contract;

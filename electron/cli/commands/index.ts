@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { backupCommand, checkCommand } from './data-safety';
 import { agreementCommand } from './agreement';
 import { statsCommand } from './stats';
+import { registryCommand } from './registry';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
 export const COMMANDS: readonly Command[] = [
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   agreementCommand,
   statsCommand,
+  registryCommand,
 ];
