@@ -13,10 +13,6 @@ const LEFT_OUT: Record<string, string> = {
   'tests/unit/core/database.test.ts': 'opens its own SQLite files: pragmas, WAL, the schema snapshot of a file',
   'tests/unit/core/migration-safety.test.ts': 'migrates SQLite fixture files of older versions',
   'tests/unit/core/preferences-file.test.ts': 'no registry: the preferences file',
-  'tests/unit/core/agreements-docx.test.ts':
-    'takes "the first German partnership" of the demo data without an order, which is another row on PostgreSQL',
-  'tests/unit/core/agreements-docx-marks.test.ts':
-    'takes "the first Polish partnership" of the demo data without an order, which is another row on PostgreSQL',
   'tests/unit/core/agreements-service.test.ts': 'opens its own SQLite file',
 };
 

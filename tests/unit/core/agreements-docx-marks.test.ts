@@ -41,6 +41,8 @@ beforeAll(async () => {
     .knex('partnerships as p')
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
     .where('t.country_code', 'PL')
+    // The same row on both engines (Jaworze: the first town by name, its first partnership).
+    .orderBy(['t.name_key', 'p.id'])
     .first<{ id: number }>('p.id');
   partnershipId = row.id;
   base = { ...(await agreementDefaults(app.ctx, { partnershipId })).request, language: 'pl' };

@@ -94,6 +94,8 @@ beforeAll(async () => {
     .knex('partnerships as p')
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
     .where('t.country_code', 'DE')
+    // The same row on both engines (Augsburg: the first town by name, its first partnership).
+    .orderBy(['t.name_key', 'p.id'])
     .first<{ id: number }>('p.id');
   base = (await agreementDefaults(app.ctx, { partnershipId: row.id })).request;
   base.fields.partner.mayorName = 'Erika Muster';
