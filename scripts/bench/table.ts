@@ -5,7 +5,13 @@ export type ScaleResult = {
   size: { municipalities: number; partnerships: number; activities: number };
   seconds: number;
   figures: FigureResult[];
+  /** The engine measured (SQLite when absent). */
+  engine?: 'sqlite' | 'postgres';
 };
+
+/** The scale as the tables name it: "M", or "M PG" for the run on PostgreSQL. */
+const scaleLabel = (result: ScaleResult): string =>
+  result.engine === 'postgres' ? `${result.scale} PG` : result.scale;
 
 const number = (value: number, digits: number) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -56,7 +62,7 @@ export function renderTable(results: readonly ScaleResult[]): string {
       const value = figure.status === 'ok' ? cell(figure.value, 'median') : figure.status === 'n/a' ? 'n/a' : 'ERROR';
       rows.push([
         figure.title,
-        result.scale,
+        scaleLabel(result),
         value,
         figure.status === 'ok' ? cell(figure.value, 'min') : '',
         figure.status === 'ok' ? cell(figure.value, 'max') : '',
@@ -84,7 +90,7 @@ export function renderVerdicts(results: readonly ScaleResult[]): string {
       .filter((figure) => figure.target && !figure.target.pass)
       .map(
         (figure) =>
-          `  MISSED at ${result.scale}: ${figure.title}: ${cell(figure.value, 'median')}${figure.ratio === undefined ? '' : ` (${number(figure.ratio, 2)}× baseline)`}, target ${figure.target?.text ?? ''}`,
+          `  MISSED at ${scaleLabel(result)}: ${figure.title}: ${cell(figure.value, 'median')}${figure.ratio === undefined ? '' : ` (${number(figure.ratio, 2)}× baseline)`}, target ${figure.target?.text ?? ''}`,
       ),
   );
   const unavailable = results.flatMap((result) =>
@@ -92,7 +98,7 @@ export function renderVerdicts(results: readonly ScaleResult[]): string {
       .filter((figure) => figure.status !== 'ok')
       .map(
         (figure) =>
-          `  ${figure.status === 'n/a' ? 'n/a' : 'ERROR'} at ${result.scale}: ${figure.title}: ${figure.note ?? ''}`,
+          `  ${figure.status === 'n/a' ? 'n/a' : 'ERROR'} at ${scaleLabel(result)}: ${figure.title}: ${figure.note ?? ''}`,
       ),
   );
   const checked = results.flatMap((result) => result.figures.filter((figure) => figure.target)).length;
@@ -120,7 +126,7 @@ export function renderMarkdown(results: readonly ScaleResult[]): string {
           : `${figure.status === 'n/a' ? 'n/a' : 'error'}: ${figure.note ?? ''}`;
       const extra = figure.extra?.MB === undefined ? '' : `, ${number(Number(figure.extra.MB), 2)} MB`;
       lines.push(
-        `| ${figure.title} | ${result.scale} | ${value}${extra} | ${figure.baseline ? `${format(figure.baseline.median, figure.baseline.unit)} (${figure.baseline.label})` : ''} | ${figure.ratio === undefined ? '' : `${number(figure.ratio, 2)}×`} | ${figure.target?.text ?? ''} | ${figure.target ? (figure.target.pass ? 'pass' : '**MISS**') : ''} |`,
+        `| ${figure.title} | ${scaleLabel(result)} | ${value}${extra} | ${figure.baseline ? `${format(figure.baseline.median, figure.baseline.unit)} (${figure.baseline.label})` : ''} | ${figure.ratio === undefined ? '' : `${number(figure.ratio, 2)}×`} | ${figure.target?.text ?? ''} | ${figure.target ? (figure.target.pass ? 'pass' : '**MISS**') : ''} |`,
       );
     }
   }

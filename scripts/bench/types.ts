@@ -1,5 +1,6 @@
 import type { AppContext } from '../../electron/core/context';
 import type { Dispatch } from '../../electron/core/dispatch';
+import type { ServerSpec } from './engines';
 import type { ScaleName, ScaleSize } from './generate';
 
 /** Median, minimum and maximum of a set of runs. */
@@ -47,6 +48,8 @@ export type ScaleSpec = {
   resultPath: string;
   /** Only these figures (ids of FIGURES in worker.ts: import, load, stats, agreements, export, browser, cold-start). */
   only?: string[];
+  /** Measure on this PostgreSQL server instead (engines.ts): registries are copies of its templates. */
+  server?: ServerSpec;
 };
 
 /** An opened registry with the app's own dispatch over it. */

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { createAppContext } from '../../electron/core/context';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
-import { createFilePreferences } from '../../electron/core/preferences-file';
+import { createFilePreferences, createMemoryPreferences } from '../../electron/core/preferences-file';
 import type { DialogPort, PreferencesPort } from '../../electron/core/ports';
 import { createFolderDialogs } from '../../electron/cli/web-dialogs';
 import { agreementsFigure } from './figures/agreements';
 import { browserFigure } from './figures/browser';
+import { copyDatabase } from './engines';
 import { coldStartFigure } from './figures/cold-start';
 import { exportFigure } from './figures/export';
 import { importFigure } from './figures/import';
@@ -67,7 +68,10 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
       databasePath,
       resourcesDir: RESOURCES_DIR,
       appVersion: 'bench',
-      preferences: await answeredWelcome(createFilePreferences(`${databasePath}.preferences.json`)),
+      // A server registry has no file to keep preferences beside.
+      preferences: await answeredWelcome(
+        spec.server ? createMemoryPreferences() : createFilePreferences(`${databasePath}.preferences.json`),
+      ),
       dialogs,
       // Progress events have no listener here; the browser figures use the bridge's own.
       events: () => undefined,
@@ -77,15 +81,26 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
     return { ctx, dispatch, outputDir, close: () => ctx.close() };
   };
   const registryCopy = path.join(spec.workDir, 'registry.db');
+  const { server } = spec;
+  let serverCopy: string | null = null;
   const env: BenchEnv = {
     spec,
-    openCopy: (name) => {
+    openCopy: async (name) => {
+      log(`  ${spec.scale}${server ? ' on PostgreSQL' : ''}: ${name}`);
       // One private copy of the generated registry serves every read-mostly figure.
+      if (server) {
+        serverCopy ??= await copyDatabase(server, server.dataTemplate, 'copy');
+        return open(serverCopy);
+      }
       if (!existsSync(registryCopy)) copyFileSync(spec.baseDbPath, registryCopy);
-      log(`  ${spec.scale}: ${name}`);
       return open(registryCopy);
     },
-    openEmpty: (name) => open(path.join(spec.workDir, `${name}-empty.db`)),
+    openEmpty: async (name) =>
+      open(
+        server
+          ? await copyDatabase(server, server.emptyTemplate, `empty_${name}`)
+          : path.join(spec.workDir, `${name}-empty.db`),
+      ),
     sample,
     log,
   };

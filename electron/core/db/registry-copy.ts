@@ -182,7 +182,10 @@ export async function exportRegistry(source: Knex, targetPath: string, progress:
       });
     const problems = await integrityProblems(target);
     if (problems.length > 0)
-      throw new AppError('IO', `The exported file did not pass the integrity check: ${problems.slice(0, 5).join('; ')}`);
+      throw new AppError(
+        'IO',
+        `The exported file did not pass the integrity check: ${problems.slice(0, 5).join('; ')}`,
+      );
     const version = await readSchemaVersion(target);
     if (version !== SCHEMA_VERSION)
       throw new AppError('IO', `The exported file is at schema ${String(version)}, not ${String(SCHEMA_VERSION)}.`);
@@ -250,9 +253,13 @@ export async function importRegistry(target: Knex, sourcePath: string, progress:
       const written = await countRows(trx, targetTables);
       const differences = countDifferences(sourceCounts, written);
       if (differences.length > 0)
-        throw new AppError('IO', `The import did not write every row: ${differences.join(', ')}; nothing was changed.`, {
-          reason: 'transfer.error.counts',
-        });
+        throw new AppError(
+          'IO',
+          `The import did not write every row: ${differences.join(', ')}; nothing was changed.`,
+          {
+            reason: 'transfer.error.counts',
+          },
+        );
       return sourceCounts;
     });
   } finally {

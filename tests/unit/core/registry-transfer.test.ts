@@ -73,7 +73,10 @@ async function demoRegistryFile(dir: string): Promise<string> {
   try {
     const district = (await opened.ctx.db.knex('districts').orderBy('id').first<{ id: number }>('id')) ?? { id: 0 };
     await ok(
-      opened.dispatch('municipalities:create', newMemberInput({ code: '599999', name: 'Chrudim', districtId: district.id })),
+      opened.dispatch(
+        'municipalities:create',
+        newMemberInput({ code: '599999', name: 'Chrudim', districtId: district.id }),
+      ),
     );
   } finally {
     await opened.close();
@@ -140,7 +143,10 @@ describe('Export registry to a file', () => {
     // Some staff work, so that the audit log and a changed version travel too.
     const district = (await source.ctx.db.knex('districts').orderBy('id').first<{ id: number }>('id')) ?? { id: 0 };
     await ok(
-      source.dispatch('municipalities:create', newMemberInput({ code: '599998', name: 'Žamberk', districtId: district.id })),
+      source.dispatch(
+        'municipalities:create',
+        newMemberInput({ code: '599998', name: 'Žamberk', districtId: district.id }),
+      ),
     );
     const done = await ok<{ filePath: string; counts: Record<string, number>; rows: number }>(
       source.dispatch('registry:exportFile', { jobId: 'export-test' }),
@@ -194,12 +200,14 @@ describe('Export registry to a file', () => {
     probe.ctx.dialogs = dialogsFor(probe.dbPath);
     const before = await snapshot(probe.ctx.db.knex);
     const refused = await probe.dispatch('registry:exportFile', {});
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'transfer.error.sameFile' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'transfer.error.sameFile' } },
+    });
     expect(await snapshot(probe.ctx.db.knex)).toEqual(before);
     expect((await inspectDatabase(probe.dbPath)).ok).toBe(true);
   });
 });
-
 
 describe('Import registry from a file', () => {
   it('is refused on a registry file, with the way to go back there (restore)', async (context) => {

@@ -32,9 +32,7 @@ async function sqliteTables(db: Knex): Promise<TableInfo[]> {
       .select<{ name: string; pk: number }[]>('name', 'pk')
       .from(db.raw('pragma_table_info(?)', [name]))
       .orderBy('cid');
-    const parents = await db
-      .select<{ table: string }[]>('table')
-      .from(db.raw('pragma_foreign_key_list(?)', [name]));
+    const parents = await db.select<{ table: string }[]>('table').from(db.raw('pragma_foreign_key_list(?)', [name]));
     out.push({
       name,
       columns: columns.map((column) => column.name),
