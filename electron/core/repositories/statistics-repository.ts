@@ -63,26 +63,38 @@ export function filteredPartnerships(db: Knex, filter: StatsFilter): Knex.QueryB
   return wherePartnership(query, filter, 'p');
 }
 
-type Condition = { sql: string; bindings: string[] };
+/*
+ * The two flags are built with Knex (values bound, no SQL text assembled): each is a `select 1
+ * where …` on the partnership `p` of the enclosing query, so that the same condition is a WHERE
+ * (`whereExists`) and a count of a grouped query (`countWhere`). SQLite and PostgreSQL both take
+ * a SELECT without FROM.
+ */
 
 /** Dormant: running, started before the window, and no activity on or after its start (on `p`). */
-function dormantCondition(windows: StatsWindows): Condition {
-  const running = RUNNING_STATUSES.map(() => '?').join(', ');
-  return {
-    sql:
-      `p.status in (${running}) and coalesce(p.started_on, ?) < ?` +
-      ' and not exists (select 1 from activities a where a.partnership_id = p.id and a.date >= ?)',
-    bindings: [...RUNNING_STATUSES, '', windows.dormantBefore, windows.dormantBefore],
-  };
-}
+const dormantCondition = (db: Knex, windows: StatsWindows): Knex.QueryBuilder =>
+  db
+    .select(db.raw('1'))
+    .whereIn('p.status', RUNNING_STATUSES)
+    .where(db.raw('coalesce(??, ?)', ['p.started_on', '']), '<', windows.dormantBefore)
+    .whereNotExists(
+      db('activities as a')
+        .select(db.raw('1'))
+        .whereRaw('?? = ??', ['a.partnership_id', 'p.id'])
+        .where('a.date', '>=', windows.dormantBefore),
+    );
 
 /** Expiring: a fixed term, not ended, whose end lies in [today, expiringUntil] (on `p`). */
-function expiringCondition(windows: StatsWindows): Condition {
-  return {
-    sql: "p.term_kind = 'fixed' and p.status <> 'ended' and p.term_until >= ? and p.term_until <= ?",
-    bindings: [windows.today, windows.expiringUntil],
-  };
-}
+const expiringCondition = (db: Knex, windows: StatsWindows): Knex.QueryBuilder =>
+  db
+    .select(db.raw('1'))
+    .where('p.term_kind', 'fixed')
+    .whereNot('p.status', 'ended')
+    .where('p.term_until', '>=', windows.today)
+    .where('p.term_until', '<=', windows.expiringUntil);
+
+/** How many rows of a group meet a condition: `sum(case when exists (<condition>) then 1 else 0 end)`. */
+const countWhere = (db: Knex, condition: Knex.QueryBuilder, alias: string): Knex.Raw =>
+  db.raw('sum(case when exists ? then 1 else 0 end) as ??', [condition, alias]);
 
 /** Municipalities with at least one filtered active partnership (the `withActive` figure). */
 function withActiveMunicipalities(db: Knex, filter: StatsFilter): Knex.QueryBuilder {
@@ -114,13 +126,8 @@ export async function loadFigureIds(
   else {
     id = 'p.id';
     query = filteredPartnerships(db, filter);
-    if (figure === 'dormant') {
-      const dormant = dormantCondition(windows);
-      query.whereRaw(dormant.sql, dormant.bindings);
-    } else if (figure === 'expiring') {
-      const expiring = expiringCondition(windows);
-      query.whereRaw(expiring.sql, expiring.bindings);
-    }
+    if (figure === 'dormant') query.whereExists(dormantCondition(db, windows));
+    else if (figure === 'expiring') query.whereExists(expiringCondition(db, windows));
   }
   const rows = await query.select<{ id: number }[]>(`${id} as id`).orderBy(id);
   return rows.map((row) => row.id);
@@ -155,8 +162,8 @@ export async function loadStatsFacts(
   // For the national comparison only the territory figures and the countries are needed.
   const none = <T>(): Promise<T[]> => Promise.resolve([]);
   const totalsOnly = options.totalsOnly === true;
-  const dormant = dormantCondition(windows);
-  const expiring = expiringCondition(windows);
+  const dormant = dormantCondition(db, windows);
+  const expiring = expiringCondition(db, windows);
   const [
     regions,
     districts,
@@ -197,8 +204,8 @@ export async function loadStatsFacts(
         'p.type',
         'p.status',
         countAs(db, 'n'),
-        db.raw(`sum(case when ${dormant.sql} then 1 else 0 end) as dormant`, dormant.bindings),
-        db.raw(`sum(case when ${expiring.sql} then 1 else 0 end) as expiring`, expiring.bindings),
+        countWhere(db, dormant, 'dormant'),
+        countWhere(db, expiring, 'expiring'),
       ),
     withActiveMunicipalities(db, filter)
       .groupBy(...TERRITORY)
@@ -410,4 +417,36 @@ export async function loadTerritoryUnits(db: Knex): Promise<{
       orp.districtCodes.push(row.district_code);
   }
   return { regions, districts, orps: [...orps.values()] };
+}
+
+/** The newest entry of the audit log: what the statistics' cache compares to see that data changed. */
+export type AuditMark = { id: number; at: string; table: string; recordId: number };
+
+type AuditMarkRecord = { id: number | string; at: string; table_name: string; record_id: number | string };
+const auditMark = (row: AuditMarkRecord | undefined): AuditMark | null =>
+  row === undefined ? null : { id: Number(row.id), at: row.at, table: row.table_name, recordId: Number(row.record_id) };
+
+/** The newest audit entry (by its id: the primary key, one index step), or null for an empty log. */
+export async function loadNewestAuditMark(db: Knex): Promise<AuditMark | null> {
+  return auditMark(
+    await db('audit_log')
+      .orderBy('id', 'desc')
+      .first<AuditMarkRecord | undefined>('id', 'at', 'table_name', 'record_id'),
+  );
+}
+
+/** The audit entry with this id as it is now (null when there is none): is the log still the one we read? */
+export async function loadAuditMark(db: Knex, id: number): Promise<AuditMark | null> {
+  return auditMark(
+    await db('audit_log').where('id', id).first<AuditMarkRecord | undefined>('id', 'at', 'table_name', 'record_id'),
+  );
+}
+
+/** The tables named by the audit entries after one id up to another (a range of the primary key). */
+export async function loadAuditedTablesBetween(db: Knex, afterId: number, upToId: number): Promise<string[]> {
+  return db('audit_log')
+    .where('id', '>', afterId)
+    .where('id', '<=', upToId)
+    .distinct<{ table_name: string }[]>('table_name')
+    .then((rows) => rows.map((row) => row.table_name));
 }

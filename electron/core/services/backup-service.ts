@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
 import { assertRestorable, migrateToLatest, retryDailyBackup } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
+import { noteChangedTables } from './statistics/stats-cache';
 
 /** Backups of the open database, newest first. */
 export async function listDatabaseBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[] }> {
@@ -38,6 +39,8 @@ export async function restoreDatabaseBackup(
   const safety = await createBackup(ctx.db.knex, databasePath, 'restore');
   await copyIntoLiveDatabase(ctx.db.knex, source);
   await migrateToLatest(ctx.db.knex);
+  // Every kept report (statistics) is of the data before the restore.
+  noteChangedTables(ctx.db, REGISTRY_TABLES);
   ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
   return { restored: name, safetyBackup: safety.name };
 }

@@ -9,7 +9,6 @@ import {
   type PartnershipType,
 } from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
-import { datePrecision } from '../../../../shared/domain/dates';
 import { isoDate } from '../../../../shared/domain/schemas';
 import { agreementFileName } from '../../../../shared/domain/agreements/file-name';
 import {
@@ -41,7 +40,7 @@ import { EMPTY_PLAN, plannedActivities, type CooperationPlan } from '../../../..
 import { findTownCard } from '../../repositories/foreign-towns-repository';
 import { czechOffice, defaultOffice, isOfficeCode, resolveOffice } from '../../../../shared/domain/agreements/offices';
 import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
-import { defaultContractingBody } from '../../../../shared/domain/agreements/contracting-bodies';
+import { defaultContractingBody, isBavarianMarket } from '../../../../shared/domain/agreements/contracting-bodies';
 import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
 import { defaultOmit, type ClauseFile } from '../../../../shared/domain/agreements/library';
 import { articleEditText } from '../../../../shared/domain/agreements/article-edits';
@@ -180,9 +179,11 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // The Czech text names the town by its Czech name where the card has one and says to use it.
     nameCs: card !== undefined && card.useCzechName ? (card.nameCs ?? '') : '',
     nameCyrillic: hasCyrillic(native) ? native : '',
-    // A city of 100 000 or more is "the City of …" in English (review en1).
-    nounKey:
-      town.kind === 'municipality'
+    // A city of 100 000 or more is "the City of …" in English (review en1); a Bavarian market is a
+    // "městys" in Czech, "Marktgemeinde" in German (review de6).
+    nounKey: isBavarianMarket(townRules)
+      ? 'mestys'
+      : town.kind === 'municipality'
         ? 'foreign_municipality'
         : town.population !== null && town.population >= 100_000
           ? 'foreign_city'
@@ -207,11 +208,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     resolution: partnership?.partnerResolution ?? '',
     resolutionDate: partnership?.partnerResolutionDate ?? null,
   };
-  // A signing known only to the month or the year is not a signing date: the draft keeps its marker.
-  const signedOn = partnership?.signedOn ?? null;
-  const signingDay = signedOn !== null && datePrecision(signedOn) === 'day' ? signedOn : null;
-  cz.signingDate = signingDay;
-  partner.signingDate = signingDay;
+  // A new draft is signed on a day still to come (review de7): the partnership's stored signing
+  // date belongs to its earlier text, so both date lines stay blank to be filled in by hand.
   const validUntil = partnership?.termUntil ?? null;
   const fields: AgreementFields = {
     cz: fitStored(cz),
@@ -238,6 +236,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
       omit: defaultOmit(library.templates[template]),
       titlePage: false,
       areas: partnership?.areas ?? [],
+      participantGroups: partnership ? (await partnershipSets(ctx.db.knex, partnership.id)).participantGroups : [],
       fields,
     },
   };
@@ -312,7 +311,7 @@ async function cooperationPlan(ctx: AppContext, source: AgreementSource): Promis
       .map((c) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone }));
   return {
     activities: plannedActivities(
-      activities.map((a) => ({ date: a.date, dateEnd: a.dateEnd, title: a.title })),
+      activities.map((a) => ({ date: a.date, dateEnd: a.dateEnd, title: a.title, kind: a.kind })),
       nowIso().slice(0, 10),
     ),
     participantGroups: sets.participantGroups,
@@ -362,7 +361,14 @@ export async function previewAgreement(ctx: AppContext, request: AgreementReques
   return { base64: bytes.toString('base64'), warnings: model.warnings, fileName, articles };
 }
 
-const storedOptionsSchema = z.object({ request: agreementRequestSchema, defaults: agreementFieldsSchema }).loose();
+/**
+ * A stored draft's options as saved then: a draft stored before the number of originals had to be
+ * even still loads (its document marks the number, review C14), so nothing stored becomes unreadable.
+ */
+const storedFieldsSchema = agreementFieldsSchema.extend({ originals: z.number().int().min(1).max(20) });
+const storedOptionsSchema = z
+  .object({ request: agreementRequestSchema.extend({ fields: storedFieldsSchema }), defaults: storedFieldsSchema })
+  .loose();
 
 /** The user's edits: the fields that differ from the registry's values at generation time. */
 function overridesOf(fields: AgreementFields, defaults: AgreementFields) {
@@ -373,13 +379,17 @@ function overridesOf(fields: AgreementFields, defaults: AgreementFields) {
   return { cz: diff(fields.cz, defaults.cz), partner: diff(fields.partner, defaults.partner) };
 }
 
+type BuiltAgreement = Awaited<ReturnType<typeof buildAgreement>>;
+
+/** `built`: the same request's document, when the caller has just built it (it is not built twice). */
 async function writeAndRecord(
   ctx: AppContext,
   request: AgreementRequestInput,
   filePath: string,
   overwrite: boolean,
+  built?: BuiltAgreement,
 ): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null; townCardFilled: string[] }> {
-  const { model, bytes } = await buildAgreement(ctx, request);
+  const { model, bytes } = built ?? (await buildAgreement(ctx, request));
   await writeFileAtomically(filePath, bytes, { overwrite });
   const townCardFilled = await keepOnTownCard(ctx, request);
   const defaults = await agreementDefaults(ctx, request.source);
@@ -461,13 +471,20 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
  * Neither is written when either exists and `overwrite` is not set (CONFLICT names the chosen
  * path, which the screen's retry confirms for both).
  */
-async function writeAgreement(ctx: AppContext, request: AgreementRequestInput, filePath: string, overwrite: boolean) {
-  if (request.pair !== true) return writeAndRecord(ctx, request, filePath, overwrite);
+async function writeAgreement(
+  ctx: AppContext,
+  request: AgreementRequestInput,
+  filePath: string,
+  overwrite: boolean,
+  built?: BuiltAgreement,
+) {
+  if (request.pair !== true) return writeAndRecord(ctx, request, filePath, overwrite, built);
   const single: AgreementRequestInput = { ...request };
   delete single.pair;
   const czCopy: AgreementRequestInput = { ...single, copyFor: 'cz' };
   const partnerCopy: AgreementRequestInput = { ...single, copyFor: 'partner' };
-  const partnerPath = path.join(path.dirname(filePath), (await buildAgreement(ctx, partnerCopy)).fileName);
+  const partnerBuilt = await buildAgreement(ctx, partnerCopy);
+  const partnerPath = path.join(path.dirname(filePath), partnerBuilt.fileName);
   const existing = [filePath, partnerPath].filter((p) => existsSync(p));
   if (!overwrite && existing.length > 0)
     throw new AppError('CONFLICT', `The file already exists: ${existing.join(', ')}`, {
@@ -477,7 +494,7 @@ async function writeAgreement(ctx: AppContext, request: AgreementRequestInput, f
       files: existing,
     });
   const first = await writeAndRecord(ctx, czCopy, filePath, overwrite);
-  const second = await writeAndRecord(ctx, partnerCopy, partnerPath, overwrite);
+  const second = await writeAndRecord(ctx, partnerCopy, partnerPath, overwrite, partnerBuilt);
   return { ...first, pairFilePath: second.filePath };
 }
 
@@ -497,7 +514,8 @@ export type GenerateInput = {
  * (CONFLICT) unless `overwrite` is set.
  */
 export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
-  const { model, fileName } = await buildAgreement(ctx, input.request);
+  const built = await buildAgreement(ctx, input.request);
+  const { model, fileName } = built;
   if (model.warnings.length > 0 && !input.acceptMissing) {
     throw new AppError('VALIDATION', 'Some data of the agreement are missing.', {
       reason: 'MISSING_DATA',
@@ -521,7 +539,7 @@ export async function generateAgreement(ctx: AppContext, input: GenerateInput) {
     // The only paths a retry may name: those the user picked in a save dialog in this session.
     ctx.session.approvedPaths.add(filePath);
   }
-  return writeAgreement(ctx, input.request, filePath, input.overwrite);
+  return writeAgreement(ctx, input.request, filePath, input.overwrite, built);
 }
 
 /** Writes an agreement to a path given on the command line (the CLI's `--out`). */
@@ -631,8 +649,8 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
           request.preambles = [
             ...(await loadClauseLibrary(ctx.resourcesDir)).templates[input.template].defaultPreambles,
           ];
-        const { fileName } = await buildAgreement(ctx, request);
-        const written = await writeAndRecord(ctx, request, freePath(folder, fileName), false);
+        const built = await buildAgreement(ctx, request);
+        const written = await writeAndRecord(ctx, request, freePath(folder, built.fileName), false, built);
         results.push({ partnershipId, filePath: written.filePath, warnings: written.warnings, error: null });
       } catch (error) {
         results.push({

@@ -20,6 +20,7 @@ import {
   loadStatsFacts,
   loadTerritoryUnits,
 } from '../../repositories/statistics-repository';
+import { cachedReport } from './stats-cache';
 
 /** Today's date in the computer's time zone, as `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
@@ -74,9 +75,16 @@ export async function computeMap(db: Knex, input: StatsFilterInput): Promise<Map
   return computeMapData(rows, regions, centres);
 }
 
-/** The dashboard's figures (`stats:compute`): read on the read-only connection, at call time. */
-export const statisticsFor = (ctx: AppContext, input: StatsFilterInput): Promise<Statistics> =>
-  computeStats(ctx.db.reader, input);
+/**
+ * The dashboard's figures (`stats:compute`, and every statistics export): read on the read-only
+ * connection, at call time, and kept while nothing they read changes (stats-cache.ts). The day is
+ * fixed here, so that a kept answer is one of today.
+ */
+export function statisticsFor(ctx: AppContext, input: StatsFilterInput): Promise<Statistics> {
+  const filter = statsFilterSchema.parse(input);
+  const fixed = { ...filter, today: filter.today ?? localToday() };
+  return cachedReport(ctx.db, `stats:compute ${JSON.stringify(fixed)}`, () => computeStats(ctx.db.reader, fixed));
+}
 
 /** The map's data (`map:data`), on the read-only connection. */
 export const mapDataFor = (ctx: AppContext, input: StatsFilterInput): Promise<MapData> =>
