@@ -3,11 +3,24 @@ import path from 'node:path';
 import Store from 'electron-store';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../shared/domain/schemas';
 import type { PreferencesPort } from '../core/ports';
+import type { RegistryKind, ServerProfile } from '../../shared/domain/registry-connection';
+
+/**
+ * Where the registry is, as Settings saved it: the server profile and its password encrypted by
+ * the operating system (electron/main/registry-profile.ts), never the password in clear text.
+ */
+export type StoredRegistry = {
+  kind: RegistryKind;
+  server?: ServerProfile;
+  /** The password as safeStorage encrypted it, base64. */
+  encryptedPassword?: string;
+};
 
 type ShellState = {
   ui: Preferences;
   windowBounds?: { x: number; y: number; width: number; height: number };
   lastDatabasePath?: string;
+  registry?: StoredRegistry;
 };
 
 export type ShellPreferences = PreferencesPort & {
@@ -15,6 +28,8 @@ export type ShellPreferences = PreferencesPort & {
   setWindowBounds: (bounds: NonNullable<ShellState['windowBounds']>) => void;
   getLastDatabasePath: () => string | undefined;
   setLastDatabasePath: (filePath: string) => void;
+  getRegistry: () => StoredRegistry | undefined;
+  setRegistry: (registry: StoredRegistry) => void;
 };
 
 /**
@@ -55,5 +70,7 @@ export function createShellPreferences(userDataDir: string): ShellPreferences {
     setWindowBounds: (bounds) => store.set('windowBounds', bounds),
     getLastDatabasePath: () => store.get('lastDatabasePath'),
     setLastDatabasePath: (value) => store.set('lastDatabasePath', value),
+    getRegistry: () => store.get('registry'),
+    setRegistry: (registry) => store.set('registry', registry),
   };
 }
