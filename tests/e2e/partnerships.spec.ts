@@ -107,6 +107,14 @@ test.describe('Partnerships', () => {
 
   test('filters by region and country, and by a deep link', async ({ appPage: page, webApp }) => {
     await openPartnerships(page);
+    // Labelled like the Members filter bar (review D33): each select is found by its visible label.
+    const bar = page.getByTestId('partnership-filters');
+    for (const label of ['Kraj', 'Stát', 'Původ a ověření', 'Členství obce'])
+      await expect(bar.getByText(label, { exact: true })).toBeVisible();
+    await expect(bar.getByRole('combobox', { name: 'Stát', exact: true })).toHaveAttribute(
+      'data-testid',
+      'filter-country',
+    );
     await page.getByTestId('filter-region').selectOption({ label: 'Moravskoslezský kraj' });
     await expect(page.getByTestId('row-count')).toContainText(` z ${String(await partnershipCount(webApp))}`);
     expect(new Set(await columnTexts(page, 'regionName'))).toEqual(new Set(['Moravskoslezský kraj']));

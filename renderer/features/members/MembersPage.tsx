@@ -219,7 +219,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const shownIds = useCallback(() => shownRowIds(gridApi), [gridApi]);
 
   const filterBar = (
-    <div className="m-filterbar" role="group" aria-label={t('common.search')} data-testid="member-filters">
+    <div className="filter-bar" role="group" aria-label={t('common.search')} data-testid="member-filters">
       <label>
         <span>{t('members.col.region')}</span>
         <select
@@ -283,7 +283,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         />
       </label>
       <label>
-        <span>{t('provenance.col.source')}</span>
+        <span>{t('provenance.filter.label')}</span>
         <ProvenanceFilterSelect
           value={filters.provenance}
           onChange={(value) => setFilter('provenance', value)}

@@ -276,9 +276,9 @@ export function PartnershipsPage() {
 
   const total = rows?.length ?? 0;
   const toolbar = (
-    <>
-      <label className="p-filter">
-        <span className="visually-hidden">{t('partnerships.filter.region')}</span>
+    <div className="filter-bar" role="group" aria-label={t('common.search')} data-testid="partnership-filters">
+      <label>
+        <span>{t('partnerships.filter.region')}</span>
         <select
           value={filters.regionCode ?? ''}
           onChange={(e) => setFilters((f) => ({ ...f, regionCode: e.target.value || null }))}
@@ -292,8 +292,8 @@ export function PartnershipsPage() {
           ))}
         </select>
       </label>
-      <label className="p-filter">
-        <span className="visually-hidden">{t('partnerships.filter.country')}</span>
+      <label>
+        <span>{t('partnerships.filter.country')}</span>
         <select
           value={filters.countryCode ?? ''}
           onChange={(e) => setFilters((f) => ({ ...f, countryCode: e.target.value || null }))}
@@ -307,16 +307,16 @@ export function PartnershipsPage() {
           ))}
         </select>
       </label>
-      <label className="p-filter">
-        <span className="visually-hidden">{t('provenance.filter.label')}</span>
+      <label>
+        <span>{t('provenance.filter.label')}</span>
         <ProvenanceFilterSelect
           value={filters.provenance}
           onChange={(provenance) => setFilters((f) => ({ ...f, provenance }))}
           importKind="partnerships"
         />
       </label>
-      <label className="p-filter">
-        <span className="visually-hidden">{t('partnerships.filter.membership')}</span>
+      <label>
+        <span>{t('partnerships.filter.membership')}</span>
         <CodeSelect
           codes={MEMBERSHIP_FILTERS}
           labelPrefix="partnerships.membership"
@@ -340,7 +340,7 @@ export function PartnershipsPage() {
           </button>
         </span>
       )}
-    </>
+    </div>
   );
 
   return (

@@ -76,7 +76,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       },
       countryCode: { width: 100 },
       type: {
-        width: 175,
+        // "partnerství (smlouva)", "partnership (agreement)", "friendship (memorandum)" whole.
+        width: 205,
         refData: labels('partnershipType', PARTNERSHIP_TYPES),
         editable: true,
         cellEditor: 'agSelectCellEditor',
