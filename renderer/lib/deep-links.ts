@@ -243,6 +243,9 @@ export function partnershipsLink(
   return `#/partnerships?region=${filter.region}`;
 }
 
+/** The Agreements screen with a partnership chosen ("Vytvořit smlouvu" in its detail, review D20). */
+export const agreementLink = (partnershipId: number): string => `#/agreements?partnership=${String(partnershipId)}`;
+
 /** The partnership an Agreements link (`#/agreements?partnership=<id>`) names, if the hash holds a valid one. */
 export function parseAgreementLink(hash: string): number | null {
   const value = Number(queryOf(hash).get('partnership'));

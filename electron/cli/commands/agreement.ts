@@ -113,8 +113,8 @@ export const agreementCommand: Command = {
     const preambles = listOf('preambles', values.preambles, PREAMBLES);
     const entry = oneOf('entry', values.entry, ENTRY_CHOICES, null);
     const originals = values.originals === undefined ? null : Number(values.originals);
-    if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20))
-      throw new UsageError('--originals must be a whole number from 2 to 20');
+    if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20 || originals % 2 !== 0))
+      throw new UsageError('--originals must be an even whole number from 2 to 20 (each party receives the same number)');
     const projectName = typeof values['project-name'] === 'string' ? values['project-name'] : null;
     const text = (name: string): string | null => {
       const value = (values as Record<string, unknown>)[name];

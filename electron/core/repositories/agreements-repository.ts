@@ -100,6 +100,8 @@ export type PartnershipChoice = {
   id: number;
   municipalityId: number;
   municipalityName: string;
+  /** The member's district: tells two members of one name apart in the picker ("Všeruby"). */
+  districtName: string | null;
   townId: number;
   townName: string;
   countryCode: string;
@@ -112,11 +114,13 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
   const rows = await db('partnerships as p')
     .join('municipalities as m', 'm.id', 'p.municipality_id')
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
     .select<
       {
         id: number;
         municipality_id: number;
         municipality_name: string;
+        district_name: string | null;
         town_id: number;
         town_name: string;
         country_code: string;
@@ -127,6 +131,7 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
       'p.id',
       'p.municipality_id',
       'm.name as municipality_name',
+      'd.name as district_name',
       't.id as town_id',
       't.name as town_name',
       't.country_code',
@@ -137,6 +142,7 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
     id: r.id,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
+    districtName: r.district_name,
     townId: r.town_id,
     townName: r.town_name,
     countryCode: r.country_code,

@@ -8,10 +8,16 @@ import { useI18n } from '../../lib/i18n';
 import { CodeSelect } from '../../components/Field';
 
 type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
+type BatchResult = OutputOf<'agreements:batch'>['results'][number];
+
+/** A file's own name, whatever the separator of its folder. */
+const baseName = (filePath: string): string => filePath.split(/[\\/]/).at(-1) ?? filePath;
 
 /** Drafts for many partnerships into one folder, with progress and cancel. */
 export function BatchPanel({ partnerships, layout }: { partnerships: readonly Choice[]; layout: AgreementLayout }) {
-  const { t } = useI18n();
+  const { t, tk } = useI18n();
+  // The drafts that still have markers or were not written, each with what it lacks (review D23).
+  const [incomplete, setIncomplete] = useState<BatchResult[] | null>(null);
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [template, setTemplate] = useState<AgreementTemplate | ''>('');
@@ -41,6 +47,7 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
     const id = crypto.randomUUID();
     setJob({ id, done: 0, total: selected.size });
     setResult(null);
+    setIncomplete(null);
     setError(null);
     try {
       const out = await call('agreements:batch', {
@@ -50,6 +57,7 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
         layout,
       });
       const ok = out.results.filter((r) => r.filePath !== null).length;
+      setIncomplete(out.results.filter((r) => r.warnings.length > 0 || r.error !== null));
       setResult(
         out.cancelled
           ? t('agreements.batch.cancelled', { ok })
@@ -137,6 +145,45 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
         )}
       </div>
       {result !== null && <p className="notice notice-ok">{result}</p>}
+      {incomplete !== null && (
+        <div data-testid="agreement-batch-incomplete">
+          {incomplete.length === 0 ? (
+            <p className="hint">{t('agreements.batch.allComplete')}</p>
+          ) : (
+            <>
+              <p>
+                <strong>{t('agreements.batch.toComplete', { count: incomplete.length })}</strong>
+              </p>
+              <ul className="agreement-missing">
+                {incomplete.map((r) => {
+                  const choice = partnerships.find((p) => p.id === r.partnershipId);
+                  const who = (side: BatchResult['warnings'][number]['side']) =>
+                    side === 'cz' ? choice?.municipalityName : side === 'partner' ? choice?.townName : undefined;
+                  const fields = r.warnings
+                    .map((w) => {
+                      const name = who(w.side);
+                      const label = tk(`agreements.missing.${w.field}`);
+                      return name === undefined ? label : `${name}: ${label}`;
+                    })
+                    .join('; ');
+                  return (
+                    <li key={r.partnershipId} data-testid="agreement-batch-draft">
+                      <strong>
+                        {choice === undefined ? `#${String(r.partnershipId)}` : `${choice.municipalityName} – ${choice.townName}`}
+                      </strong>
+                      {r.filePath !== null && <span className="muted-small"> ({baseName(r.filePath)})</span>}
+                      {' – '}
+                      {r.error !== null
+                        ? t('agreements.batch.failed', { error: r.error })
+                        : t('agreements.batch.missing', { fields })}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </details>
   );

@@ -19,6 +19,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
   if (request === null || catalog === null) return null;
   const countersign = countersignatureOf(request.fields.partner.mayorOffice);
   const shares = request.fields.budgetShares ?? { cz: '', partner: '' };
+  const oddOriginals = request.fields.originals % 2 !== 0;
   return (
     <>
       <div className="card">
@@ -189,16 +190,25 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               />
             </div>
           )}
-          <div className="field">
+          <div className={`field${oddOriginals ? ' field-invalid' : ''}`}>
             <label htmlFor="agr-originals">{t('agreements.originals')}</label>
             <input
               id="agr-originals"
               type="number"
               min={2}
               max={20}
+              step={2}
+              aria-invalid={oddOriginals}
+              aria-describedby={oddOriginals ? 'agr-originals-error' : undefined}
               value={request.fields.originals}
               onChange={(e) => updateFields({ originals: countOf(e.target.value) })}
             />
+            {/* Each party receives the same number (review C14): an odd number is said here, not saved. */}
+            {oddOriginals && (
+              <span className="field-error" role="alert" id="agr-originals-error" data-testid="error-agr-originals">
+                {t('validation.originalsEven')}
+              </span>
+            )}
           </div>
         </div>
         {request.template === 'project' && (

@@ -76,7 +76,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           data-testid="agreement-save"
           data-shortcut="save"
           title={withShortcut(t('agreements.save'), 'save')}
-          disabled={busy}
+          disabled={busy || request.fields.originals % 2 !== 0}
           onClick={() => void save({ acceptMissing: false })}
         >
           {t('agreements.save')}
@@ -115,7 +115,9 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
             <>
               <br />
               {/* The partner's original by its real name (it is saved beside the chosen file). */}
-              <span data-testid="agreement-saved-pair">{t('agreements.saved', { file: saved.pairFilePath })}</span>
+              <span data-testid="agreement-saved-pair">
+                {t('agreements.savedPair', { name: request.fields.partner.name, file: saved.pairFilePath })}
+              </span>
             </>
           )}
           {saved.townCardFilled.length > 0 && partnerTownId !== null && (

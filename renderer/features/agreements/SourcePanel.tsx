@@ -1,6 +1,7 @@
 import { compareCzech } from '../../../shared/domain/text';
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
+import { PartnershipPicker } from './PartnershipPicker';
 
 /** Where the draft's data comes from: a registered partnership, or a member and a foreign town. */
 export function SourcePanel({ draft }: { draft: AgreementDraft }) {
@@ -17,22 +18,11 @@ export function SourcePanel({ draft }: { draft: AgreementDraft }) {
         ))}
       </div>
       {mode === 'partnership' ? (
-        <div className="field">
-          <label htmlFor="agr-partnership">{t('agreements.partnership')}</label>
-          <select
-            id="agr-partnership"
-            data-testid="agreement-partnership"
-            value={source && 'partnershipId' in source ? String(source.partnershipId) : ''}
-            onChange={(e) => setSource(e.target.value === '' ? null : { partnershipId: Number(e.target.value) })}
-          >
-            <option value="">{t('agreements.choose')}</option>
-            {partnerships.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.municipalityName} – ${p.townName} (${p.countryCode})`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PartnershipPicker
+          partnerships={partnerships}
+          value={source && 'partnershipId' in source ? source.partnershipId : null}
+          onChange={(id) => setSource(id === null ? null : { partnershipId: id })}
+        />
       ) : (
         <div className="agreement-row">
           <div className="field">

@@ -86,7 +86,8 @@ export function useAgreementDraft() {
 
   // The preview and the missing-data list follow the form (debounced).
   useEffect(() => {
-    if (request === null) return;
+    // An odd number of originals is refused at the gate: the form says so under the field instead.
+    if (request === null || request.fields.originals % 2 !== 0) return;
     const timer = window.setTimeout(() => refreshPreview(request), 400);
     return () => window.clearTimeout(timer);
   }, [request, refreshPreview]);
@@ -97,7 +98,7 @@ export function useAgreementDraft() {
     setRequest((current) => (current === null ? current : { ...current, fields: { ...current.fields, ...patch } }));
 
   const save = async (confirmed: SaveConfirmation) => {
-    if (request === null) return;
+    if (request === null || request.fields.originals % 2 !== 0) return;
     setBusy(true);
     setError(null);
     setSaved(null);

@@ -1,4 +1,4 @@
-import type { AgreementLanguage, ParticipantGroup } from '../codes';
+import type { ActivityKind, AgreementLanguage, ParticipantGroup } from '../codes';
 import { COOPERATION_AREAS, PARTICIPANT_GROUPS } from '../codes';
 import { datePrecision } from '../dates';
 import { cleanLine } from './clean-text';
@@ -17,7 +17,7 @@ import {
 import { typesetRuns } from './typography';
 
 /** An activity of the partnership still to come (its date, or its end, is today or later). */
-export type PlannedActivity = { date: string; dateEnd: string | null; title: string };
+export type PlannedActivity = { date: string; dateEnd: string | null; title: string; kind: ActivityKind };
 /** A contact person of one side, as the partnership's contacts hold them. */
 export type PlanContact = { name: string; role: string | null; email: string | null; phone: string | null };
 
@@ -71,8 +71,9 @@ type Missing = (typeof MISSING_FIELDS)[number];
  * The model with Annex 1 after the signatures, in both languages in the model's order: its title
  * ("Příloha č. 1 – Plán spolupráce") over the agreement's title, then planned activities, areas of
  * cooperation, participants and the coordinators of each side. What the registry does not know is a
- * marker (bilingual in the partner's column) and a warning, never left out silently. Activity
- * titles and contact details are printed as the registry holds them (they are not translated).
+ * marker (bilingual in the partner's column) and a warning, never left out silently. Each activity
+ * says its kind in the column's language ("Kulturveranstaltung – Česko-německé kulturní dny"); its
+ * title and the contact details are printed as the registry holds them (they are not translated).
  */
 export function withAnnex(
   library: ClauseLibrary,
@@ -120,7 +121,10 @@ export function withAnnex(
       const layout = fileOf(language).layout;
       const lines = activities.map((a) => {
         const end = a.dateEnd !== null && a.dateEnd !== a.date ? ` – ${planDate(a.dateEnd, layout)}` : '';
-        return bullet([{ text: `${planDate(a.date, layout)}${end}: ${cleanLine(a.title)}` }]);
+        const kind = fileOf(language).activityKinds[a.kind];
+        const title = cleanLine(a.title);
+        const what = `${kind.charAt(0).toLocaleUpperCase(language) + kind.slice(1)}${title === '' ? '' : ` – ${title}`}`;
+        return bullet([{ text: `${planDate(a.date, layout)}${end}: ${what}` }]);
       });
       return [
         heading(fileOf(language).terms['annex.activities']),

@@ -53,20 +53,41 @@ export function articleEditText(paras: readonly Para[], numbered: boolean): stri
     .replace(/\u2011/g, '-');
 }
 
-/** A typed text as paragraphs: the heading, numbered paragraphs when there are several, list items. */
+/** A list item as staff type it: "– ", "- ", "• ", "* " or "— " before the text. */
+const TYPED_BULLET = /^[–\-•*—·▪]\s+/u;
+/**
+ * A paragraph number as staff type it ("1. ", "2) ", "(3) "): Word numbering draws it instead. Only
+ * a number that is the paragraph's own place counts, so "30. výročí …" starting a sentence stays.
+ */
+const TYPED_NUMBER = /^\(?(\d{1,2})[.)]\)?\s+/u;
+
+/**
+ * A typed text as paragraphs: the heading, numbered paragraphs when there are several, list items.
+ * Own clauses take the built-in articles' styles and Word numbering: numbers and bullets typed by
+ * hand ("1. …", "• …") are the paragraph's and the list's own, never printed twice or as plain text.
+ */
 function parasOf(text: string): { heading: string; paras: Para[] } {
   // The first line is the heading even when empty (the charter's paragraphs have none).
   const [first = '', ...rest] = text.split(/\r?\n/);
   const heading = cleanLine(first);
-  const body = rest.map((line) => cleanLine(line)).filter((line) => line !== '');
-  const numbered = body.filter((line) => !line.startsWith('– ') && !line.startsWith('- ')).length > 1;
+  let place = 0;
+  const lines = rest
+    .map((line) => cleanLine(line))
+    .filter((line) => line !== '')
+    .map((line) => {
+      if (TYPED_BULLET.test(line)) return { bullet: true, text: line.replace(TYPED_BULLET, '') };
+      place += 1;
+      const typed = TYPED_NUMBER.exec(line);
+      return { bullet: false, text: typed !== null && Number(typed[1]) === place ? line.slice(typed[0].length) : line };
+    })
+    .filter((line) => line.text !== '');
+  const numbered = lines.filter((line) => !line.bullet).length > 1;
   let n = 0;
-  const paras = body.map((line): Para => {
-    if (line.startsWith('– ') || line.startsWith('- '))
-      return { role: 'bullet', runs: [{ text: `– ${line.slice(2)}` }] };
-    if (!numbered) return { role: 'text', runs: [{ text: line }] };
+  const paras = lines.map((line): Para => {
+    if (line.bullet) return { role: 'bullet', runs: [{ text: `– ${line.text}` }] };
+    if (!numbered) return { role: 'text', runs: [{ text: line.text }] };
     n += 1;
-    return { role: 'numbered', runs: [{ text: `${n}. ${line}` }] };
+    return { role: 'numbered', runs: [{ text: `${n}. ${line.text}` }] };
   });
   return { heading, paras };
 }

@@ -16,6 +16,58 @@ export type TownForBody = {
   countryCode: string;
   kind: 'town' | 'municipality';
   population: number | null;
+  /** The Land or region as the card states it ("Bayern"); null where unknown. */
+  adminRegion?: string | null | undefined;
+};
+
+/**
+ * Bavarian market towns (Markt, review de6): the municipality contracts as "Markt Eschlkam" and is
+ * a "městys" in Czech, not a "Gemeinde"/"obec". A curated list of markets the registry's partners
+ * and the border region have, distinct names only (another "Falkenstein" is a Saxon town); the
+ * card's contracting body names any other.
+ */
+export const BAVARIAN_MARKETS: readonly string[] = [
+  'Bad Hindelang',
+  'Berchtesgaden',
+  'Bodenmais',
+  'Eschlkam',
+  'Eslarn',
+  'Floß',
+  'Fuchsmühl',
+  'Garmisch-Partenkirchen',
+  'Lam',
+  'Leuchtenberg',
+  'Mähring',
+  'Mittenwald',
+  'Neualbenreuth',
+  'Neukirchen beim Heiligen Blut',
+  'Oberstdorf',
+  'Perlesreut',
+  'Plößberg',
+  'Prien am Chiemsee',
+  'Ruhmannsfelden',
+  'Schirnding',
+  'Schöllnach',
+  'Stamsried',
+  'Teisnach',
+  'Thiersheim',
+  'Untergriesbach',
+  'Waidhaus',
+  'Wegscheid',
+  'Wiesau',
+];
+
+/**
+ * Polish towns whose gmina's statutory name is known (review pl7, C10): the legal person that
+ * contracts ("Gmina Miejska Kłodzko", "Gmina Wrocław"). Other towns keep "Miasto X", which the
+ * review calls acceptable in twinning practice, unless the card names the gmina.
+ */
+export const POLISH_TOWN_GMINAS: Readonly<Record<string, string>> = {
+  'Jedlina-Zdrój': 'Gmina Jedlina-Zdrój',
+  Kłodzko: 'Gmina Miejska Kłodzko',
+  Mikołów: 'Gmina Mikołów',
+  Świdnica: 'Gmina Miasto Świdnica',
+  Wrocław: 'Gmina Wrocław',
 };
 
 /**
@@ -70,6 +122,13 @@ export const AUSTRIAN_STATUTORY_CITIES: readonly string[] = [
 const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 const among = (list: readonly string[], name: string): boolean => list.some((n) => fold(n) === fold(name));
 
+/** A German partner that is a Bavarian market (Markt): in Bavaria, or where the card states no Land. */
+export function isBavarianMarket(town: TownForBody): boolean {
+  if (town.countryCode.toUpperCase() !== 'DE' || !among(BAVARIAN_MARKETS, town.name)) return false;
+  const region = fold(town.adminRegion ?? '');
+  return region === '' || /\b(bayern|bavaria|bavorsko|by)\b/.test(region);
+}
+
 /**
  * The adjective of a Ukrainian town's name as its council is named ("Калуш" → "Калуська",
  * "Чернігів" → "Чернігівська", "Луцьк" → "Луцька"): only the endings whose rule is regular;
@@ -106,8 +165,9 @@ export function defaultContractingBody(town: TownForBody): string | null {
     }
     case 'PL':
       // A rural gmina is named after its seat; a town's gmina has several legal forms ("Gmina
-      // Miejska Kłodzko", "Gmina Wrocław"), so the town keeps "Miasto X" unless the card says.
-      return village ? `Gmina ${name}` : null;
+      // Miejska Kłodzko", "Gmina Wrocław"): the known ones from the table, else "Miasto X" unless the card says.
+      if (village) return `Gmina ${name}`;
+      return Object.entries(POLISH_TOWN_GMINAS).find(([town]) => fold(town) === fold(name))?.[1] ?? null;
     case 'GB':
       // A larger town is a borough or a city, whose council has no one pattern.
       if (town.population !== null && town.population >= 50_000) return null;
@@ -115,6 +175,9 @@ export function defaultContractingBody(town: TownForBody): string | null {
     case 'AT':
       if (among(AUSTRIAN_STATUTORY_CITIES, name)) return `Stadt ${name}`;
       return village ? `Gemeinde ${name}` : `Stadtgemeinde ${name}`;
+    case 'DE':
+      // A Bavarian market contracts as "Markt Eschlkam"; any other German town as itself.
+      return isBavarianMarket(town) ? `Markt ${name}` : null;
     default:
       // Germany, Slovakia, France and the rest contract as the town itself ("Stadt Konstanz",
       // "Mesto Nové Zámky", "Ville de Metz"): the clause library's own official name.

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AGREEMENT_LANGUAGES, AGREEMENT_TEMPLATES, COOPERATION_AREAS, PARTICIPANT_GROUPS, PREAMBLES } from '../codes';
+import {
+  ACTIVITY_KINDS,
+  AGREEMENT_LANGUAGES,
+  AGREEMENT_TEMPLATES,
+  COOPERATION_AREAS,
+  PARTICIPANT_GROUPS,
+  PREAMBLES,
+} from '../codes';
 import type { AgreementLanguage, AgreementTemplate } from '../codes';
 
 /**
@@ -38,7 +45,6 @@ export const TERM_IDS = [
   /** The Czech party's number with its Czech name: "Identifikationsnummer (IČO)". */
   'idNumber.cz',
   'representedBy',
-  'hereinafter',
   'country',
   /** The formal name of the Czech party's state (a curated table, not a list of common names). */
   'czechRepublic',
@@ -89,6 +95,11 @@ export const MISSING_FIELDS = [
   'plannedActivities',
   'participantGroups',
   'coordinator',
+  /**
+   * An odd number of originals (a draft stored before the number had to be even): "each party
+   * receives the same number" cannot hold, so the number is a marker (review C14).
+   */
+  'originals',
 ] as const;
 
 const record = <K extends readonly [string, ...string[]], V extends z.ZodType>(keys: K, value: V) =>
@@ -124,8 +135,6 @@ export const layoutSchema = z
     countryPattern: text,
     /** The number line: `{label}: {id}`. */
     idPattern: text,
-    /** `({hereinafter} „{name}“)` with the language's quotation marks. */
-    hereinafterPattern: text,
     /** What ends every list item but the last: "," (cs, de, sk) or ";" (pl, en, fr, it, hu, uk). */
     listSeparator: z.enum([',', ';']),
     /** Footer: `{page} {n} {of} {total}`. */
@@ -168,6 +177,8 @@ export const clauseFileSchema = z
     markers: record(['fill', ...MISSING_FIELDS], text),
     areas: record(COOPERATION_AREAS, text),
     participantGroups: record(PARTICIPANT_GROUPS, text),
+    /** Kinds of activities, for Annex 1's plan in each column's language (the titles stay as typed). */
+    activityKinds: record(ACTIVITY_KINDS, text),
     clauses: z.record(z.string(), clauseSchema),
   })
   .strict();
@@ -183,8 +194,13 @@ const articleSchema = z.union([
     .object({
       id: text,
       clause: text,
-      /** The generator appends this list (the partnership's areas) after the clause's paragraphs. */
-      list: z.literal('areas').optional(),
+      /**
+       * The generator appends this list after the clause's paragraphs: the partnership's areas, or
+       * its participant groups (review C15; none in the registry: no list, the clause stands alone).
+       */
+      list: z.enum(['areas', 'participantGroups']).optional(),
+      /** A paragraph that introduces the list, printed only with the list ("…účast těchto skupin:"). */
+      listIntro: text.optional(),
       /** The user may leave the article out. */
       optional: z.boolean().optional(),
       /** An optional article a new draft leaves out until the user ticks it (the charter's dispute clause). */
@@ -231,7 +247,7 @@ export function clauseIdsOf(template: Template): string[] {
   const ids = template.intro === null ? [] : [template.intro];
   if (typeof template.agreed === 'string') ids.push(template.agreed);
   for (const article of template.articles) {
-    if ('clause' in article) ids.push(article.clause);
+    if ('clause' in article) ids.push(article.clause, ...(article.listIntro === undefined ? [] : [article.listIntro]));
     else ids.push(...Object.values(article.choices));
   }
   return ids;

@@ -5,9 +5,10 @@ import type {
   CooperationArea,
   Gender,
   MunicipalityKind,
+  ParticipantGroup,
   Preamble,
 } from '../codes';
-import { COOPERATION_AREAS, PREAMBLES } from '../codes';
+import { COOPERATION_AREAS, PARTICIPANT_GROUPS, PREAMBLES } from '../codes';
 import { cleanLine } from './clean-text';
 import { typeset, typesetRuns } from './typography';
 import type {
@@ -23,7 +24,7 @@ import type {
 } from './library';
 import { CASES, type MISSING_FIELDS } from './library';
 import { officeTitle, officeTitleForms, resolveOffice, type OfficeCode } from './offices';
-import { SCRIPT_OF, hasCyrillic, nameInScript, ukrainianToCzech } from './transliteration';
+import { SCRIPT_OF, hasCyrillic, nameInScript } from './transliteration';
 
 /** The languages an agreement's second text may be in (Czech is always the first side). */
 export type PartnerLanguage = Exclude<AgreementLanguage, 'cs'>;
@@ -113,6 +114,11 @@ export type AgreementRequest = {
   omit: readonly string[];
   titlePage: boolean;
   areas: readonly CooperationArea[];
+  /**
+   * Who the partnership is for (the registry's participant groups): listed in the article on
+   * participants (review C15). Absent or empty: the article's general sentence alone.
+   */
+  participantGroups?: ParticipantGroup[] | undefined;
   fields: AgreementFields;
   /** In a Cyrillic text, the Latin name follows in brackets: "Місто Калуш (Kalush)". */
   latinInBrackets?: boolean | undefined;
@@ -379,7 +385,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   /**
    * The party's name line: the contracting body in the party's own language (review C10: "Comune
    * di San Gimignano", "Калуська міська рада"); in the Czech text the official name with the body
-   * after it in brackets ("Město Kaluš (Kaluska miska rada)"), so both texts name the same person.
+   * after it in brackets as registered ("Město Kaluš (Калуська міська рада)"), so both texts name the same person.
    */
   const officialName = (lang: LanguageContext, side: Side): Run[] => {
     const body = side === 'partner' ? cleanLine(party(side).contractingBody) : '';
@@ -394,8 +400,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       ),
     );
     if (body === '') return runs;
-    const latinBody = SCRIPT_OF[lang.code] === 'latin' && hasCyrillic(body) ? ukrainianToCzech(body) : body;
-    return mergeRuns([...runs, { text: ` (${latinBody})` }]);
+    // The body's legal name as it is registered, in its own script: a transcription such as
+    // "Kaluska miska rada" names no one a Czech reader could find (the council is "Калуська міська рада").
+    return mergeRuns([...runs, { text: ` (${body})` }]);
   };
   const date = (lang: LanguageContext, iso: string | null): string | null =>
     iso === null || iso === '' ? null : formatAgreementDate(iso, lang.layout);
@@ -450,7 +457,11 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
         case 'noticeMonths':
           return String(f.noticeMonths);
         case 'originals':
-          return String(f.originals);
+          // Each party receives the same number of originals (review C14): an odd number stored
+          // before the form refused it is a marker and a warning, never a sentence that cannot hold.
+          if (f.originals % 2 === 0) return String(f.originals);
+          warn(null, 'originals');
+          return { missing: 'originals' };
         case 'czResolution':
           return required('cz', 'resolution', f.cz.resolution);
         case 'partnerResolution':
@@ -477,12 +488,22 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       }
     };
 
-  const clauseParas = (lang: LanguageContext, clauseId: string): { heading: string; paras: Para[] } => {
+  const clauseOf = (lang: LanguageContext, clauseId: string) => {
     const clause = lang.file.clauses[clauseId];
     if (!clause) throw new Error(`Clause ${clauseId} is missing in language ${lang.code}`);
-    const numbered = clause.paragraphs.filter((p) => !p.startsWith('– ')).length > 1;
+    return clause;
+  };
+  /** A clause's paragraphs, numbered when there are several; `more`: clauses whose paragraphs follow (a list's intro). */
+  const clauseParas = (
+    lang: LanguageContext,
+    clauseId: string,
+    more: readonly string[] = [],
+  ): { heading: string; paras: Para[] } => {
+    const clause = clauseOf(lang, clauseId);
+    const paragraphs = [...clause.paragraphs, ...more.flatMap((id) => clauseOf(lang, id).paragraphs)];
+    const numbered = paragraphs.filter((p) => !p.startsWith('– ')).length > 1;
     let n = 0;
-    const paras = clause.paragraphs.map((text): Para => {
+    const paras = paragraphs.map((text): Para => {
       const runs = fill(lang, text, values(lang));
       if (text.startsWith('– ')) return { role: 'bullet', runs };
       if (!numbered) return { role: 'text', runs };
@@ -583,12 +604,8 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
                   : undefined,
         ),
       });
-      lines.push({
-        role: 'partyLine',
-        runs: fill(lang, lang.layout.hereinafterPattern, (n) =>
-          n === 'hereinafter' ? t.hereinafter : n === 'name' ? partyName(lang, side) : undefined,
-        ),
-      });
+      // No "(dále jen „Tábor“)": the clauses name each party by its noun and name throughout
+      // ("městem Tábor"), so a short name defined here would never be used (review C16).
       return lines;
     };
     sections.push({
@@ -641,12 +658,18 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     const hasList = 'clause' in article && article.list === 'areas';
     const areas = COOPERATION_AREAS.filter((a) => request.areas.includes(a));
     if (hasList && areas.length === 0) warn(null, 'areas');
+    // The participant groups the registry holds, after their intro; none: the clause stands alone.
+    const groups =
+      'clause' in article && article.list === 'participantGroups'
+        ? PARTICIPANT_GROUPS.filter((g) => (request.participantGroups ?? []).includes(g))
+        : [];
+    const listIntro = groups.length > 0 && 'clause' in article && article.listIntro !== undefined ? [article.listIntro] : [];
     sections.push({
       id: article.id,
       kind: 'article',
       number: numbered ? number : null,
       texts: both((lang) => {
-        const { heading, paras } = clauseParas(lang, clauseId);
+        const { heading, paras } = clauseParas(lang, clauseId, listIntro);
         const out: Para[] = [];
         if (numbered) {
           out.push({
@@ -670,6 +693,16 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
             }),
           );
         }
+        groups.forEach((group, index) =>
+          out.push({
+            role: 'bullet',
+            runs: [
+              {
+                text: `– ${lang.file.participantGroups[group]}${index === groups.length - 1 ? '.' : lang.layout.listSeparator}`,
+              },
+            ],
+          }),
+        );
         return out;
       }),
     });

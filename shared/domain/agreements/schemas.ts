@@ -5,6 +5,7 @@ import {
   AGREEMENT_TEMPLATES,
   COOPERATION_AREAS,
   GENDERS,
+  PARTICIPANT_GROUPS,
   PREAMBLES,
 } from '../codes';
 import { id, isoDate } from '../schemas';
@@ -52,7 +53,13 @@ export const agreementFieldsSchema = z
     validUntil: isoDate.nullable(),
     termYears: z.number().int().min(2).max(99),
     noticeMonths: z.number().int().min(2).max(36),
-    originals: z.number().int().min(2).max(20),
+    // Each party receives the same number of originals (review C14): an odd number is refused.
+    originals: z
+      .number()
+      .int()
+      .min(2)
+      .max(20)
+      .refine((n) => n % 2 === 0, 'validation.originalsEven'),
     projectName: line,
     // Optional: drafts stored before these fields still load (issue 14 item 9, P3).
     programme: line.optional(),
@@ -82,6 +89,8 @@ export const agreementRequestSchema = z
     omit: z.array(z.string().max(40)).max(30),
     titlePage: z.boolean(),
     areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
+    /** The registry's participant groups, listed in the article on participants (review C15). */
+    participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)).max(PARTICIPANT_GROUPS.length).optional(),
     fields: agreementFieldsSchema,
     /** In a Cyrillic text, the Latin name follows in brackets ("Місто Калуш (Kalush)"). */
     latinInBrackets: z.boolean().optional(),

@@ -20,6 +20,7 @@ export const validationMessages = defineMessages(
     'validation.tooMany': 'Položek je příliš mnoho.',
     'validation.townPopulation': 'Počet obyvatel musí být mezi 0 a 40 000 000.',
     'validation.moneyDecimals': 'Částka může mít nejvýše dvě desetinná místa.',
+    'validation.originalsEven': 'Počet originálů musí být sudý, aby každá strana obdržela stejný počet.',
   },
   {
     'validation.required': 'Please fill in this field.',
@@ -39,5 +40,6 @@ export const validationMessages = defineMessages(
     'validation.tooMany': 'There are too many items.',
     'validation.townPopulation': 'Population must be between 0 and 40,000,000.',
     'validation.moneyDecimals': 'An amount may have at most two decimal places.',
+    'validation.originalsEven': 'The number of originals must be even, so that each party receives the same number.',
   },
 );

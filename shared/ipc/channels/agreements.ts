@@ -29,6 +29,8 @@ export const agreementsChannels = defineChannels({
           id,
           municipalityId: id,
           municipalityName: z.string(),
+          /** The member's district (two members of one name are told apart by it). */
+          districtName: z.string().nullable(),
           townId: id,
           townName: z.string(),
           countryCode: z.string(),

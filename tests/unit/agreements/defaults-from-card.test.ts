@@ -105,4 +105,33 @@ describe('agreement defaults from the partner-town card', () => {
     expect(paths).not.toContain('partner.mayorNameCyrillic');
     expect(paths).not.toContain('partner.mayorGender');
   });
+
+  it('review de6, de7, pl7, C15: a Bavarian market is a městys, a new draft is not dated, the gmina, the groups', async () => {
+    const eschlkam = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Eschlkam')
+      .first<{ id: number }>('p.id');
+    const markt = await defaults(eschlkam.id);
+    expect(markt.fields.partner.nounKey).toBe('mestys');
+    expect(markt.fields.partner.contractingBody).toBe('Markt Eschlkam');
+    // The partnership's own signing date belongs to its earlier text: a new draft's date lines stay blank.
+    const signed = await app.ctx.db
+      .knex('partnerships')
+      .whereRaw('length(signed_on) = 10')
+      .first<{ id: number }>('id');
+    const dated = await defaults(signed.id);
+    expect(dated.fields.cz.signingDate).toBeNull();
+    expect(dated.fields.partner.signingDate).toBeNull();
+    const konstanz = await partnershipOf('Konstanz', 'Tábor');
+    const de = await defaults(konstanz.id);
+    // The registry's participant groups go with the request (C15).
+    const groups = await app.ctx.db
+      .knex('partnership_participants')
+      .where({ partnership_id: konstanz.id })
+      .pluck<string[]>('participant_group');
+    expect([...(de.participantGroups ?? [])].sort()).toEqual([...groups].sort());
+    const klodzko = await defaults((await partnershipOf('Kłodzko', 'Náchod')).id);
+    expect(klodzko.fields.partner.contractingBody).toBe('Gmina Miejska Kłodzko');
+  });
 });

@@ -196,8 +196,8 @@ describe('countersignature of the Polish skarbnik and the Hungarian jegyző', ()
 describe('Annex 1: Plán spolupráce', () => {
   const plan: CooperationPlan = {
     activities: [
-      { date: '2027-05-15', dateEnd: '2027-05-17', title: 'Návštěva delegace z Kłodzka' },
-      { date: '2027-09', dateEnd: null, title: 'Společný turnaj mládeže' },
+      { date: '2027-05-15', dateEnd: '2027-05-17', title: 'Návštěva delegace z Kłodzka', kind: 'official_visit' },
+      { date: '2027-09', dateEnd: null, title: 'Společný turnaj mládeže', kind: 'sports_event' },
     ],
     participantGroups: ['schools', 'firefighters'],
     coordinators: {
@@ -208,11 +208,11 @@ describe('Annex 1: Plán spolupráce', () => {
 
   it('only what is still to come is planned, oldest first (a month counts until its end)', () => {
     const activities = [
-      { date: '2025-01-01', dateEnd: null, title: 'past' },
-      { date: '2026-12', dateEnd: null, title: 'this month' },
-      { date: '2027-03-01', dateEnd: null, title: 'later' },
-      { date: '2026-11-30', dateEnd: '2026-12-05', title: 'running' },
-    ];
+      { date: '2025-01-01', dateEnd: null, title: 'past', kind: 'other' },
+      { date: '2026-12', dateEnd: null, title: 'this month', kind: 'other' },
+      { date: '2027-03-01', dateEnd: null, title: 'later', kind: 'other' },
+      { date: '2026-11-30', dateEnd: '2026-12-05', title: 'running', kind: 'other' },
+    ] satisfies CooperationPlan['activities'];
     expect(plannedActivities(activities, '2026-12-03').map((a) => a.title)).toEqual(['running', 'this month', 'later']);
   });
 
@@ -224,11 +224,12 @@ describe('Annex 1: Plán spolupráce', () => {
     expect(cs).toContain('Příloha č. 1 – Plán spolupráce');
     expect(cs).toContain('Smlouva o partnerství');
     expect(pl).toContain('Załącznik nr 1 – Plan współpracy');
-    expect(cs).toContain('– 15. 5. 2027 – 17. 5. 2027: Návštěva delegace z Kłodzka');
-    expect(cs).toContain('– září 2027: Společný turnaj mládeže');
-    // Dates in each language's own way; titles as the registry holds them (they are not translated).
-    expect(pl).toContain('– 15.05.2027 r. – 17.05.2027 r.: Návštěva delegace z Kłodzka');
-    expect(pl).toContain('– wrzesień 2027: Společný turnaj mládeže');
+    expect(cs).toContain('– 15. 5. 2027 – 17. 5. 2027: Oficiální návštěva – Návštěva delegace z Kłodzka');
+    expect(cs).toContain('– září 2027: Sportovní akce – Společný turnaj mládeže');
+    // Dates in each language's own way; the activity's kind in the column's language (the
+    // partner reads what it is), its title as the registry holds it (a title is not translated).
+    expect(pl).toContain('– 15.05.2027 r. – 17.05.2027 r.: Wizyta oficjalna – Návštěva delegace z Kłodzka');
+    expect(pl).toContain('– wrzesień 2027: Wydarzenie sportowe – Společný turnaj mládeže');
     expect(cs).toContain('– kultura');
     expect(pl).toContain('– kultura');
     expect(pl).toContain('– szkoły');

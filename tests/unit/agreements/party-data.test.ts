@@ -85,8 +85,10 @@ describe('who contracts for a partner town (C10)', () => {
     expect(defaultContractingBody(town({ name: 'Jaworze', countryCode: 'PL', kind: 'municipality' }))).toBe(
       'Gmina Jaworze',
     );
-    // A town's gmina has several legal forms: the card says which.
-    expect(defaultContractingBody(town({ name: 'Kłodzko', countryCode: 'PL' }))).toBeNull();
+    // A town's gmina has several legal forms: the known ones from the table (review pl7), else the card says.
+    expect(defaultContractingBody(town({ name: 'Kłodzko', countryCode: 'PL' }))).toBe('Gmina Miejska Kłodzko');
+    expect(defaultContractingBody(town({ name: 'Wrocław', countryCode: 'PL' }))).toBe('Gmina Wrocław');
+    expect(defaultContractingBody(town({ name: 'Jelenia Góra', countryCode: 'PL' }))).toBeNull();
     expect(defaultContractingBody(town({ name: 'Bridgwater', countryCode: 'GB', population: 41_000 }))).toBe(
       'Bridgwater Town Council',
     );
@@ -96,6 +98,15 @@ describe('who contracts for a partner town (C10)', () => {
       'Gemeinde Euratsfeld',
     );
     expect(defaultContractingBody(town({ name: 'Konstanz', countryCode: 'DE' }))).toBeNull();
+    // A Bavarian market contracts as "Markt Eschlkam" (review de6); a Saxon namesake would not match.
+    expect(defaultContractingBody(town({ name: 'Eschlkam', countryCode: 'DE', kind: 'municipality' }))).toBe(
+      'Markt Eschlkam',
+    );
+    expect(
+      defaultContractingBody(
+        town({ name: 'Schirnding', countryCode: 'DE', kind: 'municipality', adminRegion: 'Sachsen' }),
+      ),
+    ).toBeNull();
     expect(defaultContractingBody(town({ name: ' ', countryCode: 'IT' }))).toBeNull();
   });
 });

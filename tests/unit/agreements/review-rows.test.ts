@@ -11,6 +11,7 @@ import {
   type PartyFields,
 } from '../../../shared/domain/agreements/model';
 import type { AgreementRequestInput } from '../../../shared/domain/agreements/schemas';
+import { withArticleEdits, type ArticleEdits } from '../../../shared/domain/agreements/article-edits';
 import { formalStateNames } from '../../../shared/domain/agreements/states';
 import { typeset } from '../../../shared/domain/agreements/typography';
 import { loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
@@ -302,5 +303,78 @@ describe('the copy-for line of a pair comes from the clause library', () => {
     expect(agreementDocument(edited, asInput(request('pl', klodzko), 'cz')).marks.copyFor?.[0]).toBe(
       'Stejnopis pro město Český Krumlov',
     );
+  });
+});
+
+describe('open rows of the review, finished (C15, own clauses, de7)', () => {
+  it('C15: the registry’s participant groups are listed in the article on participants, in both languages', () => {
+    const model = build(request('de', partner({ name: 'Konstanz' }), { participantGroups: ['schools', 'council'] }));
+    const participants = model.sections.find((s) => s.id === 'participants');
+    const [cs, de] = [sectionText(participants?.texts[0] ?? []), sectionText(participants?.texts[1] ?? [])];
+    // Registry order (council before schools), numbered after the article's own paragraphs.
+    expect(flat(cs)).toContain('3. Smluvní strany budou zvlášť podporovat účast těchto skupin:\n– zastupitelé,\n– školy.');
+    expect(flat(de)).toContain('3. Die Vertragsparteien fördern besonders die Beteiligung folgender Gruppen:');
+    expect(de).toContain('– Schulen.');
+    // None in the registry: the article's general sentences alone, no empty list.
+    const none = build(request('de', partner({ name: 'Konstanz' })));
+    const plain = sectionText(none.sections.find((s) => s.id === 'participants')?.texts[0] ?? []);
+    expect(plain).not.toContain('těchto skupin');
+    expect(flat(plain)).toContain('2. Smluvní strany budou podporovat jejich vzájemné přímé kontakty.');
+  });
+
+  it('own clauses take the built-in styles: numbers and bullets typed by hand become the paragraph’s own', () => {
+    const edits = {
+      own: [
+        {
+          id: 'own1',
+          after: 'forms',
+          text: [
+            'Výročí\n1. Strany oslaví 30. výročí.\n2) Slavnost bude v roce 2027.\n• koncert\n* výstava',
+            'Jubiläum\n1. Die Parteien feiern das 30. Jubiläum.\n2) Das Fest ist 2027.\n• Konzert\n* Ausstellung',
+          ],
+        },
+      ],
+    } satisfies ArticleEdits;
+    const model = withArticleEdits(library, edits, build(request('de', partner({ name: 'Konstanz' }))), true);
+    const own = model.sections.find((s) => s.id === 'own:own1');
+    const roles = own?.texts[0].map((p) => p.role);
+    expect(roles).toEqual(['heading', 'heading', 'numbered', 'numbered', 'bullet', 'bullet']);
+    expect(flat(sectionText(own?.texts[0] ?? []))).toContain(
+      '1. Strany oslaví 30. výročí.\n2. Slavnost bude v roce 2027.\n– koncert\n– výstava',
+    );
+    // A sentence that starts with an ordinal keeps it ("30. výročí" is not the paragraph's number).
+    const ordinal = withArticleEdits(
+      library,
+      { own: [{ id: 'o', after: 'forms', text: ['Výročí\n30. výročí oslavíme.', 'Jubiläum\n30. Jubiläum feiern wir.'] }] },
+      build(request('de', partner({ name: 'Konstanz' }))),
+      true,
+    );
+    expect(flat(sectionText(ordinal.sections.find((s) => s.id === 'own:o')?.texts[0] ?? []))).toContain(
+      '30. výročí oslavíme.',
+    );
+  });
+
+  it('de7: each signatory’s date in its own language’s format, once', async () => {
+    const r = request('de', partner({ name: 'Konstanz', signingPlace: 'Konstanz', signingDate: '2026-05-01' }), {
+      fields: {
+        ...request('de', cz).fields,
+        cz: { ...cz, signingDate: '2026-05-01' },
+        partner: partner({ name: 'Konstanz', signingPlace: 'Konstanz', signingDate: '2026-05-01' }),
+      },
+    });
+    const input: AgreementRequestInput = {
+      ...r,
+      preambles: [...r.preambles],
+      omit: [...r.omit],
+      areas: [...r.areas],
+      source: { partnershipId: 1 },
+    };
+    const { model, marks } = agreementDocument(library, input);
+    const zip = await JSZip.loadAsync(await renderAgreementDocx(model, marks));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('1.\u00a05.\u00a02026');
+    expect(text).toContain('01.05.2026');
+    expect(text).not.toMatch(/2026 \/ 01\.05\.2026/);
   });
 });

@@ -10,6 +10,7 @@ import {
   type PartyFields,
 } from '../../../shared/domain/agreements/model';
 import { countryNames, loadClauseLibrary } from '../../../electron/core/services/agreements/library-loader';
+import { agreementFieldsSchema } from '../../../shared/domain/agreements/schemas';
 import { RESOURCES_DIR } from '../../support/temp-db';
 
 let library: ClauseLibrary;
@@ -267,7 +268,6 @@ describe('hostile values (the review’s Robustness table)', () => {
       );
       const [cs, de] = [column(model, 0), column(model, 1)];
       expect(cs).toContain('mezi městem [doplňte: název] a městem [doplňte: název]');
-      expect(cs).toContain('(dále jen „[doplňte: název]“)');
       expect(de).toContain(
         'zwischen der Stadt [doplňte / bitte ergänzen: Name] und der Stadt [doplňte / bitte ergänzen: Name]',
       );
@@ -368,11 +368,10 @@ describe('German text corrections (de2, de3)', () => {
   });
 });
 
-describe('Polish text corrections (pl2, pl5, pl8)', () => {
-  it('"(dalej: „Kłodzko”)", lists with ";", "Strony umowy"', () => {
+describe('Polish text corrections (pl5, pl8)', () => {
+  it('lists with ";", "Strony umowy"', () => {
     const model = build(request({ language: 'pl' }));
     const pl = column(model, 1);
-    expect(pl).toContain('(dalej: „Konstanz”)');
     expect(pl).toContain('– kultura;\n– rolnictwo i rozwój obszarów wiejskich.');
     expect(pl.split('\n')).toContain('Strony umowy');
     expect(column(model, 0)).toContain('– kultura,\n– zemědělství a rozvoj venkova.');
@@ -382,7 +381,7 @@ describe('Polish text corrections (pl2, pl5, pl8)', () => {
 describe('Slovak text corrections (sk8)', () => {
   it('originals read "v počte 4 rovnopisov" (grammatical for every number), never "v 4 rovnopisoch"', () => {
     for (const template of AGREEMENT_TEMPLATES) {
-      for (const originals of [2, 4, 5, 12]) {
+      for (const originals of [2, 4, 6, 12]) {
         const sk = column(build(request({ template, language: 'sk' }, { originals })), 1);
         expect(sk, template).toContain(`v počte ${originals} rovnopisov`);
         expect(sk).not.toMatch(/v \d+ rovnopisoch/);
@@ -391,10 +390,9 @@ describe('Slovak text corrections (sk8)', () => {
   });
 });
 
-describe('Hungarian text corrections (hu2, hu3)', () => {
-  it('"(a továbbiakban: Kutná Hora)" and the footer "1. oldal (összesen 6)"', () => {
+describe('Hungarian text corrections (hu3)', () => {
+  it('the footer "1. oldal (összesen 6)"', () => {
     const model = build(request({ language: 'hu' }, { cz: party({ name: 'Kutná Hora' }) }));
-    expect(column(model, 1)).toContain('(a továbbiakban: Kutná Hora)');
     expect(model.pageLabels[1]).toBe('{n}. oldal (összesen {total})');
   });
 });
@@ -421,9 +419,33 @@ describe('French and Italian party lines (fr1, fr2, fr4, fr5, fr6, it1, it3)', (
   });
 });
 
-describe('English text corrections (en4)', () => {
-  it('"(hereinafter referred to as “Tábor”)"', () => {
-    expect(column(build(request({ language: 'en' })), 1)).toContain('(hereinafter referred to as “Tábor”)');
+describe('no short names that the clauses never use (review C16)', () => {
+  it('no "(dále jen „Tábor“)" in any language or template: the clauses name each party by noun and name', () => {
+    const defined = /\((dále jen|nachfolgend|dalej|ďalej len|hereinafter|ci-après|di seguito|a továbbiakban|далі)/;
+    for (const language of PARTNER_LANGUAGES)
+      for (const template of AGREEMENT_TEMPLATES) {
+        // The parties block defines no short name (the project's „projekt“ is defined and used, and stays).
+        const parties = build(request({ language, template })).sections.find((s) => s.id === 'parties');
+        const text = `${sectionText(parties?.texts[0] ?? [])}\n${sectionText(parties?.texts[1] ?? [])}`;
+        expect(text, `${language} ${template}`).not.toMatch(defined);
+      }
+  });
+});
+
+describe('each party receives the same number of originals (review C14)', () => {
+  it('the request refuses an odd number with a message that names the rule', () => {
+    const parsed = agreementFieldsSchema.shape.originals.safeParse(3);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('validation.originalsEven');
+    expect(agreementFieldsSchema.shape.originals.safeParse(4).success).toBe(true);
+  });
+
+  it('an odd number stored before is a marker and a warning, never "each receives the same number"', () => {
+    const model = build(request({}, { originals: 3 }));
+    expect(column(model, 0)).toContain('v počtu [doplňte: sudý počet originálů] originálů');
+    expect(column(model, 1)).toContain('[doplňte / bitte ergänzen: gerade Anzahl der Ausfertigungen]');
+    expect(model.warnings.map((w) => w.path)).toContain('originals');
+    expect(build(request({}, { originals: 4 })).warnings.map((w) => w.path)).not.toContain('originals');
   });
 });
 

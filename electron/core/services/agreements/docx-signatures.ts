@@ -15,12 +15,10 @@ const joinLabels = ([a, b]: readonly [string, string]): string => (a === b ? a :
  */
 function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' | 'right', seal: string): TableCell {
   const [first, second] = model.languages;
-  const dateText =
-    sig.dates[0].text === ''
-      ? BLANK
-      : sig.dates[0].text === sig.dates[1].text
-        ? sig.dates[0].text
-        : `${sig.dates[0].text} / ${sig.dates[1].text}`;
+  // One date format per signatory (review de7): the Czech party's date as Czech writes it, the
+  // partner's as its language does ("1. 5. 2026" under Tábor, "01.05.2026" under Konstanz).
+  const own = (sig.side === 'cz') === (first === 'cs') ? 0 : 1;
+  const dateText = sig.dates[own].text === '' ? BLANK : sig.dates[own].text;
   const line = (label: string, value: Run, language: AgreementLanguage) =>
     new Paragraph({
       style: STYLE.signature,

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { searchKey } from '../../../shared/domain/text';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { useI18n } from '../../lib/i18n';
+import '../../components/town-picker.css';
+
+type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
+
+/** At most this many matches are listed; more ask the user to type more. */
+const SHOWN = 50;
+
+/** "Všeruby (Domažlice)": the member with its district, unless the district is named after it. */
+export const memberLabel = (p: Pick<Choice, 'municipalityName' | 'districtName'>): string =>
+  p.districtName === null || p.districtName === p.municipalityName
+    ? p.municipalityName
+    : `${p.municipalityName} (${p.districtName})`;
+
+/**
+ * The partnerships whose member, district, partner town or country contain every word typed,
+ * without regard to case or diacritics ("zdar sazavou", "klodzko"), in the list's order.
+ */
+export function matchPartnerships(partnerships: readonly Choice[], query: string): Choice[] {
+  const words = searchKey(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...partnerships];
+  return partnerships.filter((p) => {
+    const key = searchKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`);
+    return words.every((word) => key.includes(word));
+  });
+}
+
+/**
+ * The partnership an agreement is drafted for (review D20): typing finds it among hundreds
+ * without diacritics, and homonymous members are told apart by their district, the partnership by
+ * its type and status. The chosen one stays shown with a button to choose another.
+ */
+export function PartnershipPicker({
+  partnerships,
+  value,
+  onChange,
+}: {
+  partnerships: readonly Choice[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+}) {
+  const { t, tk } = useI18n();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const matches = useMemo(() => matchPartnerships(partnerships, query), [partnerships, query]);
+  const shown = matches.slice(0, SHOWN);
+  const chosen = value === null ? undefined : partnerships.find((p) => p.id === value);
+
+  if (chosen !== undefined) {
+    return (
+      <div className="field field-wide">
+        <span className="field-label">{t('agreements.partnership')}</span>
+        <div className="p-chosen" data-testid="agreement-partnership-chosen">
+          <span>
+            <strong>{memberLabel(chosen)}</strong>
+            {' – '}
+            <strong>{chosen.townName}</strong> <span className="p-cc">{chosen.countryCode}</span>{' '}
+            <span className="muted-small">
+              · {tk(`partnershipType.${chosen.type}`)} · {tk(`partnershipStatus.${chosen.status}`)}
+            </span>
+          </span>
+          <button
+            type="button"
+            className="button small"
+            data-testid="agreement-partnership-change"
+            onClick={() => {
+              setQuery('');
+              onChange(null);
+            }}
+          >
+            {t('agreements.partnership.change')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const choose = (p: Choice | undefined) => {
+    if (p !== undefined) onChange(p.id);
+  };
+  return (
+    <div className="field field-wide">
+      <label htmlFor="agr-partnership">{t('agreements.partnership')}</label>
+      <input
+        id="agr-partnership"
+        data-testid="agreement-partnership"
+        role="combobox"
+        aria-expanded={shown.length > 0}
+        aria-controls="agr-partnership-list"
+        aria-autocomplete="list"
+        autoComplete="off"
+        placeholder={t('agreements.partnership.search')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, shown.length - 1));
+          else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
+          else if (event.key === 'Enter') choose(shown[active]);
+          else return;
+          event.preventDefault();
+        }}
+      />
+      <ul className="p-suggestions" role="listbox" id="agr-partnership-list" data-testid="agreement-partnership-list">
+        {shown.length === 0 && <li className="muted-small">{t('agreements.partnership.noMatch')}</li>}
+        {shown.map((p, index) => (
+          <li
+            key={p.id}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'active' : undefined}
+            data-testid="agreement-partnership-option"
+            onMouseDown={(event) => {
+              event.preventDefault();
+              choose(p);
+            }}
+            onMouseEnter={() => setActive(index)}
+          >
+            <span className="p-cc">{p.countryCode}</span>
+            <span className="p-sugg-main">
+              <strong>{memberLabel(p)}</strong>
+              {' – '}
+              <strong>{p.townName}</strong>
+            </span>
+            <span className="p-sugg-side muted-small">
+              {tk(`partnershipType.${p.type}`)} · {tk(`partnershipStatus.${p.status}`)}
+            </span>
+          </li>
+        ))}
+        {matches.length > shown.length && (
+          <li className="muted-small" data-testid="agreement-partnership-more">
+            {t('agreements.partnership.more', { count: matches.length - shown.length })}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
