@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { columnsOf } from './field-map';
 import { insertRows } from './import-repository';
+import { orderByCzech } from '../db/dialect/collation';
 import { selectTuples } from '../db/dialect/index';
+import { compareCzech } from '../../../shared/domain/text';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type {
@@ -466,20 +468,27 @@ export async function listMemberRelations(
       currency: Currency | null;
     }[]
   >('id', 'partnership_id', 'date', 'title', 'kind', 'participants', 'funding_programme', 'funding_amount', 'currency');
-  const contacts = await db('contacts')
-    .whereIn('partnership_id', ids)
-    .orderBy(['partnership_id', 'side', 'name'])
-    .select<
-      {
-        id: number;
-        partnership_id: number;
-        side: ContactSide;
-        name: string;
-        role: string | null;
-        email: string | null;
-        phone: string | null;
-      }[]
-    >('id', 'partnership_id', 'side', 'name', 'role', 'email', 'phone');
+  const contactQuery = db('contacts').whereIn('partnership_id', ids).orderBy(['partnership_id', 'side']);
+  // Names in Czech order: in SQL where the engine can, else sorted again here (ties keep their group).
+  const czechInSql = await orderByCzech(db, contactQuery, 'name');
+  const contacts = await contactQuery.select<
+    {
+      id: number;
+      partnership_id: number;
+      side: ContactSide;
+      name: string;
+      role: string | null;
+      email: string | null;
+      phone: string | null;
+    }[]
+  >('id', 'partnership_id', 'side', 'name', 'role', 'email', 'phone');
+  if (!czechInSql)
+    contacts.sort(
+      (a, b) =>
+        a.partnership_id - b.partnership_id ||
+        (a.side < b.side ? -1 : a.side > b.side ? 1 : 0) ||
+        compareCzech(a.name, b.name),
+    );
 
   return {
     partnerships: partnerships.map((p) => ({
