@@ -100,6 +100,16 @@ export function RecordHistory({
               <strong>{tk(`history.action.${entry.action}`)}</strong>
               <span className="muted-small">
                 {formatDateTime(entry.at)} · {entry.actor === '' ? t('history.unknownActor') : entry.actor}
+                {/* A registry on a server also knows the database account and the server's clock. */}
+                {typeof entry.dbUser === 'string' && entry.dbUser !== '' && (
+                  <span data-testid="history-db-user"> · {t('history.dbUser', { user: entry.dbUser })}</span>
+                )}
+                {typeof entry.serverAt === 'string' && (
+                  <span data-testid="history-server-time">
+                    {' '}
+                    · {t('history.serverTime', { time: formatDateTime(entry.serverAt) })}
+                  </span>
+                )}
               </span>
             </div>
             {changed && changes.length > 0 && (

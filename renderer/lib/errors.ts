@@ -33,6 +33,22 @@ export function fieldErrors(issues: readonly FieldIssue[], i18n: I18n): Record<s
 /** A call that did not reach core (the connection notice says so too), as lib/api.ts marks it. */
 const isUnreachable = (error: ApiError): boolean => error.details?.network === true;
 
+/**
+ * The values a reason's message names (`details.params`), and when another user changed the
+ * record (`details.changedAt`, a CONFLICT: core/repositories/audit-repository.ts) as `{at}` in the
+ * user's language.
+ */
+function reasonParams(error: ApiError, i18n: I18n): Record<string, string | number> | undefined {
+  const params: Record<string, string | number> = {};
+  const given = error.details?.params;
+  if (given !== null && typeof given === 'object')
+    for (const [name, value] of Object.entries(given as Record<string, unknown>))
+      if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+  const changedAt = error.details?.changedAt;
+  if (typeof changedAt === 'string') params.at = i18n.formatDateTime(changedAt);
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
 /** One sentence for a notice: "<field>: <problem>", or the error code's text. */
 export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string) => string): string {
   const issues = issuesOfError(error);
@@ -48,7 +64,8 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
     if (isUnreachable(error)) return i18n.t('error.NETWORK');
     // A refusal that names its reason (a message key) is said in the user's language.
     const reason = error.details?.reason;
-    if (typeof reason === 'string' && MESSAGES[i18n.language][reason] !== undefined) return i18n.tk(reason);
+    if (typeof reason === 'string' && MESSAGES[i18n.language][reason] !== undefined)
+      return i18n.tk(reason, reasonParams(error, i18n));
     return error.code === 'CONFLICT' ? i18n.t('partnerships.conflict') : i18n.tk(`error.${error.code}`);
   }
   return i18n.t('error.INTERNAL');

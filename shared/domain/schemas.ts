@@ -113,6 +113,13 @@ export const auditEntrySchema = z.object({
   action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'merge']),
   actor: z.string(),
   at: z.string(),
+  /**
+   * On a registry on a server: the database user the change was made with and the server's time
+   * of it (ISO), beside the display name and the computer's time above. Null on a registry file
+   * and for entries written before they were recorded (unknown, never guessed).
+   */
+  dbUser: z.string().nullable().optional(),
+  serverAt: z.string().nullable().optional(),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
   /** For an entry of a record's child (a partnership's contact, activity or agreement draft): its table and name. */
   child: z.object({ table: z.enum(['contacts', 'activities', 'agreement_documents']), label: z.string() }).optional(),

@@ -10,6 +10,7 @@ import { driverFailure, isServerLocation, type DialectName } from './dialect/ind
 import { isPermissionError, scrubPassword } from './dialect/postgres';
 import { isUnreadableFileMessage, SQLITE_HEADER } from './dialect/sqlite';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from './migrations/index';
+import { createChangeFeed, type ChangeFeed } from './notify';
 
 export type Database = {
   /** The one connection that writes (and reads everything that is not a report). */
@@ -28,6 +29,11 @@ export type Database = {
    * and the backup is retried (`retryDailyBackup`); null when there is nothing to retry.
    */
   backupProblem: string | null;
+  /**
+   * A registry on a server: the notices of changes between its clients (sent inside each
+   * change's transaction, received on a connection of their own). Null for a file.
+   */
+  changes: ChangeFeed | null;
   close: () => Promise<void>;
 };
 
@@ -193,6 +199,8 @@ async function openServerDatabase(url: string, options: OpenOptions): Promise<Da
       throw new AppError('FORBIDDEN', `The database user may not read the registry ${location}: ${message}`);
     throw new AppError('IO', `Cannot open the registry ${location}: ${message}`);
   }
+  // Created here, where the URL with its password is known; it connects only when a host listens.
+  const changes = createChangeFeed(url);
   return {
     knex,
     // The server runs reports' queries beside the writes: one pool serves both.
@@ -200,7 +208,11 @@ async function openServerDatabase(url: string, options: OpenOptions): Promise<Da
     filePath: location,
     dialect: 'postgres',
     backupProblem: null,
-    close: () => knex.destroy(),
+    changes,
+    close: async () => {
+      await changes.stop();
+      await knex.destroy();
+    },
   };
 }
 
@@ -271,6 +283,7 @@ async function openFileDatabase(filePath: string, options: OpenOptions): Promise
     filePath,
     dialect: 'sqlite',
     backupProblem,
+    changes: null,
     close: async () => {
       await reader.destroy();
       await knex.destroy();

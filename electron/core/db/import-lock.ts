@@ -3,7 +3,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { isPostgres } from './dialect/index';
-import { tryAdvisoryLock } from './dialect/postgres';
+import { advisoryLockHolder, tryAdvisoryLock } from './dialect/postgres';
 
 /**
  * One import at a time on a registry, also across processes (two windows, the CLI beside the
@@ -12,8 +12,19 @@ import { tryAdvisoryLock } from './dialect/postgres';
  * registry on a share) counts until it is six hours old. A registry on a server is locked with a
  * PostgreSQL advisory lock instead, across every client of the server; the server drops it when
  * the connection that holds it ends (a crash).
+ *
+ * Whoever finds the lock held is told by whom and since when: the file names its holder; on a
+ * server the holder writes its name into `meta` (key `import_lock`) beside its server process, and
+ * the name counts only while that process still holds the lock (a crashed holder's row is stale
+ * and is overwritten by the next import).
  */
-type LockOwner = { pid: number; host: string; at: string };
+type LockOwner = { pid: number; host: string; at: string; actor?: string };
+
+/** Who takes the lock: the display name of the person importing. */
+export type LockHolder = { actor: string };
+
+/** Who holds the lock, as the refusal names them. */
+type KnownHolder = { name: string; at: string };
 
 const STALE_MS = 6 * 3600 * 1000;
 
@@ -43,24 +54,89 @@ async function staleOwner(lockPath: string): Promise<boolean> {
 /** The advisory lock key of imports (any fixed number; "twin" in ASCII). */
 const IMPORT_LOCK_KEY = 0x7477696e;
 
-const busy = () =>
-  new AppError('CONFLICT', 'Another import is running on this registry (in another window or program).', {
-    reason: 'import.error.busy',
-  });
+/** The `meta` row where the holder of a server registry's import lock writes its name. */
+const HOLDER_KEY = 'import_lock';
 
-/** Takes the import lock of a registry; resolves with its release. CONFLICT (import.error.busy) when held. */
-export async function acquireImportLock(database: { filePath: string; knex: Knex }): Promise<() => Promise<void>> {
+/** The time of a lock as the refusal says it: hours and minutes on this computer's clock. */
+const clockTime = (iso: string): string | null => {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+};
+
+const busy = (holder: KnownHolder | null): AppError => {
+  const since = holder === null ? null : clockTime(holder.at);
+  if (holder === null || holder.name === '' || since === null)
+    return new AppError('CONFLICT', 'Another import is running on this registry (in another window or program).', {
+      reason: 'import.error.busy',
+    });
+  return new AppError(
+    'CONFLICT',
+    `Another import is running on this registry (by ${holder.name} since ${since}). Wait until it has finished.`,
+    { reason: 'import.error.busyBy', params: { name: holder.name, since }, holder: holder.name, since: holder.at },
+  );
+};
+
+/** Who holds a server registry's import lock: the name its holder wrote, while that holder still holds it. */
+async function serverHolder(db: Knex): Promise<KnownHolder | null> {
+  const holder = await advisoryLockHolder(db, IMPORT_LOCK_KEY);
+  if (holder === null) return null;
+  const row = await db('meta').where({ key: HOLDER_KEY }).first<{ value: string } | undefined>('value');
+  try {
+    const written = JSON.parse(row?.value ?? 'null') as Partial<{ pid: number; actor: string; at: string }> | null;
+    if (written?.pid !== holder.pid || typeof written.actor !== 'string' || typeof written.at !== 'string') return null;
+    // The display name is the person's own choice; the database user says which role it was.
+    const name =
+      holder.user !== '' && holder.user !== written.actor ? `${written.actor} (${holder.user})` : written.actor;
+    return written.actor === '' ? null : { name, at: written.at };
+  } catch {
+    return null;
+  }
+}
+
+async function fileHolder(lockPath: string): Promise<KnownHolder | null> {
+  try {
+    const owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    return typeof owner.actor === 'string' && typeof owner.at === 'string' ? { name: owner.actor, at: owner.at } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes the import lock of a registry; resolves with its release. CONFLICT when held: reason
+ * `import.error.busyBy` naming the holder and since when, or `import.error.busy` when the holder
+ * is not known (a lock taken by an older version).
+ */
+export async function acquireImportLock(
+  database: { filePath: string; knex: Knex },
+  holder?: LockHolder,
+): Promise<() => Promise<void>> {
   if (isPostgres(database.knex)) {
-    const release = await tryAdvisoryLock(database.knex, IMPORT_LOCK_KEY);
-    if (release === null) throw busy();
-    return release;
+    const lock = await tryAdvisoryLock(database.knex, IMPORT_LOCK_KEY);
+    if (lock === null) throw busy(await serverHolder(database.knex).catch(() => null));
+    if (holder !== undefined) {
+      const value = JSON.stringify({ pid: lock.pid, actor: holder.actor, at: new Date().toISOString() });
+      try {
+        await database.knex('meta').insert({ key: HOLDER_KEY, value }).onConflict('key').merge();
+      } catch (error) {
+        await lock.release();
+        throw error;
+      }
+    }
+    return lock.release;
   }
   const databasePath = database.filePath;
   const lockPath = importLockPath(databasePath);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = await open(lockPath, 'wx', 0o600);
-      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
+      const owner: LockOwner = {
+        pid: process.pid,
+        host: hostname(),
+        at: new Date().toISOString(),
+        ...(holder === undefined ? {} : { actor: holder.actor }),
+      };
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
       return () => rm(lockPath, { force: true });
@@ -73,5 +149,5 @@ export async function acquireImportLock(database: { filePath: string; knex: Knex
       }
     }
   }
-  throw busy();
+  throw busy(await fileHolder(lockPath));
 }

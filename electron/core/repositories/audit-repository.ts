@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { BIN_TABLES, type AuditEntry, type BinTable } from '../../../shared/domain/schemas';
+import { dialectOf } from '../db/dialect/index';
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'merge';
 
@@ -16,8 +17,11 @@ export type AuditInsert = {
   groupId?: number;
 };
 
-/** An audit entry as its row: the values before and after as JSON text (null when none). */
-const auditRow = (entry: AuditInsert) => ({
+/**
+ * An audit entry as its row: the values before and after as JSON text (null when none), and on a
+ * server the database user and the server's time of the transaction (see the dialect).
+ */
+const auditRow = (db: Knex, entry: AuditInsert) => ({
   table_name: entry.table,
   record_id: entry.recordId,
   action: entry.action,
@@ -26,18 +30,19 @@ const auditRow = (entry: AuditInsert) => ({
   actor: entry.actor,
   at: entry.at,
   ...(entry.groupId === undefined ? {} : { group_id: entry.groupId }),
+  ...dialectOf(db).auditStamp(db),
 });
 
 /** Writes one audit entry and returns its id; call it inside the transaction that makes the change. */
 export async function insertAudit(db: Knex, entry: AuditInsert): Promise<number> {
-  const [row] = await db('audit_log').insert(auditRow(entry)).returning<{ id: number }[]>('id');
+  const [row] = await db('audit_log').insert(auditRow(db, entry)).returning<{ id: number }[]>('id');
   if (!row) throw new Error('Insert of an audit entry returned no id');
   return row.id;
 }
 
 /** Writes many audit entries in chunks (a batch of verified or merged records), inside the caller's transaction. */
 export async function insertAuditEntries(db: Knex, entries: readonly AuditInsert[]): Promise<void> {
-  const rows = entries.map(auditRow);
+  const rows = entries.map((entry) => auditRow(db, entry));
   for (let start = 0; start < rows.length; start += 100) await db('audit_log').insert(rows.slice(start, start + 100));
 }
 
@@ -48,7 +53,12 @@ type AuditRecord = {
   after: string | null;
   actor: string;
   at: string;
+  db_user: string | null;
+  server_at: string | null;
 };
+
+/** The columns of an audit row that a history entry shows. */
+const RECORD_COLUMNS = ['id', 'action', 'before', 'after', 'actor', 'at', 'db_user', 'server_at'] as const;
 
 const parse = (text: string | null): Record<string, unknown> | null => {
   if (text === null) return null;
@@ -65,19 +75,16 @@ export async function startAuditGroup(db: Knex, auditId: number): Promise<void> 
 
 /** The entries of one group (a bulk edit), in the order they were written. */
 export async function listAuditGroup(db: Knex, groupId: number) {
-  return db('audit_log')
-    .where({ group_id: groupId })
-    .orderBy('id')
-    .select<
-      {
-        id: number;
-        table_name: string;
-        record_id: number;
-        action: string;
-        before: string | null;
-        after: string | null;
-      }[]
-    >('id', 'table_name', 'record_id', 'action', 'before', 'after');
+  return db('audit_log').where({ group_id: groupId }).orderBy('id').select<
+    {
+      id: number;
+      table_name: string;
+      record_id: number;
+      action: string;
+      before: string | null;
+      after: string | null;
+    }[]
+  >('id', 'table_name', 'record_id', 'action', 'before', 'after');
 }
 
 /** Raw audit entry (what an undo or a revert restores from). */
@@ -97,10 +104,20 @@ function historyEntry(row: AuditRecord): AuditEntry {
   const changes = [...fields]
     .filter(
       (field) =>
-        field !== 'version' && field !== 'updatedAt' && JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
+        field !== 'version' &&
+        field !== 'updatedAt' &&
+        JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
     )
     .map((field) => ({ field, from: before?.[field] ?? null, to: after?.[field] ?? null }));
-  return { id: row.id, action: row.action, actor: row.actor, at: row.at, changes };
+  return {
+    id: row.id,
+    action: row.action,
+    actor: row.actor,
+    at: row.at,
+    dbUser: row.db_user,
+    serverAt: row.server_at,
+    changes,
+  };
 }
 
 /** The history of one record, newest first, with the fields each entry changed. */
@@ -108,7 +125,7 @@ export async function listHistory(db: Knex, table: string, recordId: number): Pr
   const rows = await db('audit_log')
     .where({ table_name: table, record_id: recordId })
     .orderBy('id', 'desc')
-    .select<AuditRecord[]>('id', 'action', 'before', 'after', 'actor', 'at');
+    .select<AuditRecord[]>(RECORD_COLUMNS);
   return rows.map(historyEntry);
 }
 
@@ -159,7 +176,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
         .where({ table_name: table })
         .whereIn('record_id', recordIds.slice(start, start + 500))
         .orderBy('id')
-        .select<(AuditRecord & { record_id: number })[]>('id', 'record_id', 'action', 'before', 'after', 'actor', 'at');
+        .select<(AuditRecord & { record_id: number })[]>([...RECORD_COLUMNS, 'record_id']);
       for (const row of rows) {
         const kept = parse(row.after) ?? parse(row.before) ?? {};
         const raw = (kept._row ?? {}) as Record<string, unknown>;
@@ -188,14 +205,47 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
   return entries;
 }
 
-/** CONFLICT or NOT_FOUND for a versioned write that changed no row. */
+/**
+ * Who changed a record last and when, from its audit log: the display name (with the database
+ * user beside it when they differ) and the server's time when known, else the writer's. Null when
+ * the log has no entry of the record (rows written before audits, or by a bulk load).
+ */
+async function lastChange(db: Knex, table: string, id: number): Promise<{ name: string; at: string } | null> {
+  const row = await db('audit_log')
+    .where({ table_name: table, record_id: id })
+    .orderBy('id', 'desc')
+    .first<Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at'> | undefined>(
+      'actor',
+      'at',
+      'db_user',
+      'server_at',
+    );
+  if (row === undefined) return null;
+  const user = row.db_user ?? '';
+  const name = row.actor === '' ? user : user !== '' && user !== row.actor ? `${row.actor} (${user})` : row.actor;
+  return name === '' ? null : { name, at: row.server_at ?? row.at };
+}
+
+/**
+ * CONFLICT or NOT_FOUND for a versioned write that changed no row. A CONFLICT names who changed
+ * the record meanwhile and when (reason `error.conflictBy`; the renderer says the time in the
+ * user's language), when the audit log knows it.
+ */
 async function versionFailure(db: Knex, table: string, id: number, expectedVersion: number): Promise<AppError> {
   const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
   if (!exists) return new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
+  const versions = { currentVersion: exists.version, expectedVersion };
+  const by = await lastChange(db, table, id);
+  if (by === null)
+    return new AppError(
+      'CONFLICT',
+      `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
+      versions,
+    );
   return new AppError(
     'CONFLICT',
-    `The record was changed meanwhile (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
-    { currentVersion: exists.version, expectedVersion },
+    `The record was changed meanwhile by ${by.name} at ${by.at} (version ${String(exists.version)}, you edited version ${String(expectedVersion)}). Reload it and apply your change again.`,
+    { ...versions, reason: 'error.conflictBy', params: { name: by.name }, changedBy: by.name, changedAt: by.at },
   );
 }
 

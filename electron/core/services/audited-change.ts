@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
+import type { ChangeNotice } from '../db/notify';
 import { insertAudit, insertAuditEntries, type AuditAction } from '../repositories/audit-repository';
 
 /** What a change touched: screens listening to `data:changed` refresh these tables and rows. */
@@ -38,17 +39,31 @@ export type Change = {
 /**
  * The one way a write happens: a transaction, the writes and their audit entries inside it (the
  * version checks are in `updateVersioned`/`deleteVersioned`), and one `data:changed` after the
- * commit, never for a change that was rolled back. The database is read from the context at call
- * time, so nothing holds a connection beyond the call (a restore replaces it).
+ * commit, never for a change that was rolled back. On a registry shared on a server the change is
+ * also announced to the other clients inside the transaction (the server delivers the notice on
+ * commit only; db/notify.ts). The database is read from the context at call time, so nothing holds
+ * a connection beyond the call (a restore replaces it).
  */
 export async function auditedChange<T>(ctx: AppContext, work: (change: Change) => Promise<T>): Promise<T> {
   const actor = await ctx.actor();
   const at = nowIso();
   const tables = new Set<string>();
-  let municipalityIds: Set<number> | null = new Set();
-  let partnershipIds: Set<number> | null = new Set();
-  const result = await ctx.db.knex.transaction((trx) =>
-    work({
+  // null: a touch without ids may have changed any row of its tables (the grids reload them all).
+  const ids: { municipalities: Set<number> | null; partnerships: Set<number> | null } = {
+    municipalities: new Set(),
+    partnerships: new Set(),
+  };
+  const touched = (): ChangeNotice | null =>
+    tables.size === 0
+      ? null
+      : {
+          tables: [...tables],
+          ...(ids.municipalities ? { municipalityIds: [...ids.municipalities] } : {}),
+          ...(ids.partnerships ? { partnershipIds: [...ids.partnerships] } : {}),
+        };
+  const { db } = ctx;
+  const result = await db.knex.transaction(async (trx) => {
+    const value = await work({
       trx,
       actor,
       at,
@@ -58,24 +73,20 @@ export async function auditedChange<T>(ctx: AppContext, work: (change: Change) =
           trx,
           entries.map((entry) => ({ ...entry, actor, at })),
         ),
-      touch: (touched) => {
-        for (const table of touched.tables) tables.add(table);
-        // A touch without ids may have changed any row of its tables: the grids reload them all.
-        if (touched.municipalityIds === undefined) municipalityIds = null;
-        else for (const id of touched.municipalityIds) municipalityIds?.add(id);
-        if (touched.partnershipIds === undefined) partnershipIds = null;
-        else for (const id of touched.partnershipIds) partnershipIds?.add(id);
+      touch: (touch) => {
+        for (const table of touch.tables) tables.add(table);
+        if (touch.municipalityIds === undefined) ids.municipalities = null;
+        else for (const id of touch.municipalityIds) ids.municipalities?.add(id);
+        if (touch.partnershipIds === undefined) ids.partnerships = null;
+        else for (const id of touch.partnershipIds) ids.partnerships?.add(id);
       },
-    }),
-  );
-  if (tables.size > 0) {
-    const m = municipalityIds as Set<number> | null;
-    const p = partnershipIds as Set<number> | null;
-    ctx.emit('data:changed', {
-      tables: [...tables],
-      ...(m ? { municipalityIds: [...m] } : {}),
-      ...(p ? { partnershipIds: [...p] } : {}),
     });
-  }
+    // Last in the transaction, when everything the change touched is known.
+    const change = touched();
+    if (change !== null && db.changes !== null) await db.changes.announce(trx, change);
+    return value;
+  });
+  const change = touched();
+  if (change !== null) ctx.emit('data:changed', change);
   return result;
 }

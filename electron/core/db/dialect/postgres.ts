@@ -78,8 +78,11 @@ export function scrubPassword(text: string, url: string): string {
 /** The SQLSTATE for "insufficient privilege": a role that may not create or alter the schema. */
 export const isPermissionError = (error: unknown): boolean => errorCode(error) === '42501';
 
+/** A session-level advisory lock held by this app: its holder's server process and its release. */
+export type AdvisoryLock = { pid: number; release: () => Promise<void> };
+
 /** Session-level advisory locks: held by one connection until released or the connection ends. */
-export async function tryAdvisoryLock(db: Knex, key: number): Promise<(() => Promise<void>) | null> {
+export async function tryAdvisoryLock(db: Knex, key: number): Promise<AdvisoryLock | null> {
   // Knex types its client as `any`: only acquiring and releasing one pooled connection is used,
   // because a session lock belongs to the connection that took it.
   const client = db.client as {
@@ -87,26 +90,51 @@ export async function tryAdvisoryLock(db: Knex, key: number): Promise<(() => Pro
     releaseConnection: (connection: unknown) => Promise<unknown>;
   };
   const connection = await client.acquireConnection();
+  let pid: number;
   try {
     const result = await db
-      .raw<{ rows: { locked: unknown }[] }>('select pg_try_advisory_lock(?) as locked', [key])
+      .raw<{ rows: { locked: unknown; pid: unknown }[] }>(
+        'select pg_try_advisory_lock(?) as locked, pg_backend_pid() as pid',
+        [key],
+      )
       .connection(connection);
     // Booleans come back as 1 and 0 (the type parsers above).
-    if (result.rows[0]?.locked !== 1) {
+    const row = result.rows[0];
+    if (row?.locked !== 1) {
       await client.releaseConnection(connection);
       return null;
     }
+    pid = Number(row.pid);
   } catch (error) {
     await client.releaseConnection(connection);
     throw error;
   }
-  return async () => {
-    try {
-      await db.raw('select pg_advisory_unlock(?)', [key]).connection(connection);
-    } finally {
-      await client.releaseConnection(connection);
-    }
+  return {
+    pid,
+    release: async () => {
+      try {
+        await db.raw('select pg_advisory_unlock(?)', [key]).connection(connection);
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    },
   };
+}
+
+/**
+ * Who holds an advisory lock now, as every role may read it (`pg_locks` and the user name of
+ * `pg_stat_activity` are public): the holder's server process and database user; null when free.
+ * A key below 2^32 is the lock's `objid` (its `classid` is 0).
+ */
+export async function advisoryLockHolder(db: Knex, key: number): Promise<{ pid: number; user: string } | null> {
+  const result = await db.raw<{ rows: { pid: unknown; user: unknown }[] }>(
+    `select l.pid, a.usename as "user" from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+      where l.locktype = 'advisory' and l.granted and l.classid = 0 and l.objid = ? and l.objsubid = 1
+      limit 1`,
+    [key],
+  );
+  const row = result.rows[0];
+  return row === undefined ? null : { pid: Number(row.pid), user: typeof row.user === 'string' ? row.user : '' };
 }
 
 /** SQLSTATE classes and codes, https://www.postgresql.org/docs/15/errcodes-appendix.html */
@@ -144,5 +172,10 @@ export const postgresDialect: Dialect = {
       table,
     ]);
   },
+  // now() is the transaction's start: every entry of one change has the same server time.
+  auditStamp: (db) => ({
+    db_user: db.raw('current_user'),
+    server_at: db.raw(`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
+  }),
   driverFailure,
 };

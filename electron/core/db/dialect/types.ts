@@ -14,6 +14,11 @@ export type Dialect = {
   /** The problems an integrity check finds (empty when sound). */
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
+  /**
+   * The columns an audit entry gets from the database itself: on a server its user
+   * (`current_user`) and the time of the transaction on the server's clock; none on a file.
+   */
+  auditStamp: (db: Knex) => { db_user?: Knex.Raw; server_at?: Knex.Raw };
   driverFailure: (error: unknown) => DriverFailure | null;
 };
 

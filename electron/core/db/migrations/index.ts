@@ -10,6 +10,7 @@ import * as townDecisions from './0011-town-decisions';
 import * as memberDatePrecision from './0012-member-date-precision';
 import * as townCard from './0013-town-card';
 import * as acknowledgedWarnings from './0014-acknowledged-warnings';
+import * as auditDatabaseUser from './0015-audit-database-user';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0012-member-date-precision', ...memberDatePrecision },
   { name: '0013-town-card', ...townCard },
   { name: '0014-acknowledged-warnings', ...acknowledgedWarnings },
+  { name: '0015-audit-database-user', ...auditDatabaseUser },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
