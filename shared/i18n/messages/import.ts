@@ -397,7 +397,8 @@ export const importMessages = defineMessages(
     'import.error.gone': 'The file is no longer available; choose it again.',
     'import.error.busy':
       'Another import into this registry is running (in another window or program). Wait until it ends.',
-    'import.error.busyBy': 'Another import into this registry is running (by {name} since {since}). Wait until it ends.',
+    'import.error.busyBy':
+      'Another import into this registry is running (by {name} since {since}). Wait until it ends.',
     'backups.title': 'Backups',
     'backups.hint':
       'A backup is made automatically before every schema change, before every import and once a day at start. The 10 latest and 12 monthly ones are kept.',
