@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { CSP_NONCE_META_PROPERTY, CSP_NONCE_PLACEHOLDER, META_CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
@@ -26,10 +27,52 @@ export const contentSecurityPolicyPlugin = (): Plugin => ({
   ],
 });
 
+const SHARED_TABLES = path.resolve(here, '..', 'shared', 'i18n', 'tables.ts');
+const RENDERER_TABLES = path.resolve(here, 'lib', 'message-tables.ts');
+const MESSAGES_PREFIX = 'virtual:twinreg-messages/';
+const LANGUAGES = ['cs', 'en'];
+
+/**
+ * One chunk of messages per language. `shared/i18n/tables.ts` holds both languages of every
+ * catalog (the CLI and the documents need them); in the renderer it is replaced by
+ * `renderer/lib/message-tables.ts`, which loads `virtual:twinreg-messages/<language>` when that
+ * language is shown. Each such module is the language's merged table, taken from the catalogs
+ * when the renderer is built (or served), so the window's first start parses one language, not two.
+ */
+export const messagesPerLanguagePlugin = (): Plugin => ({
+  name: 'twinreg-messages-per-language',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source.startsWith(MESSAGES_PREFIX) && LANGUAGES.includes(source.slice(MESSAGES_PREFIX.length))) {
+      return `\0${source}`;
+    }
+    if (importer && source.startsWith('.') && !importer.startsWith('\0')) {
+      const target = path.resolve(path.dirname(importer), source);
+      if (target === SHARED_TABLES || `${target}.ts` === SHARED_TABLES) return RENDERER_TABLES;
+    }
+    return null;
+  },
+  async load(id) {
+    if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
+    const language = id.slice(MESSAGES_PREFIX.length + 1);
+    const messagesDir = path.join(path.dirname(SHARED_TABLES), 'messages');
+    for (const file of readdirSync(messagesDir)) this.addWatchFile(path.join(messagesDir, file));
+    // The catalogs are TypeScript: tsx imports them afresh (its own module namespace each time).
+    const { tsImport } = await import('tsx/esm/api');
+    const tables = (await tsImport(pathToFileURL(SHARED_TABLES).href, import.meta.url)) as {
+      MESSAGES: Record<string, Record<string, string>>;
+    };
+    const table = tables.MESSAGES[language];
+    if (!table) throw new Error(`No messages for ${language}`);
+    // JSON.parse of a string literal is parsed faster than the same object as a literal.
+    return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});`;
+  },
+});
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), contentSecurityPolicyPlugin()],
+  plugins: [react(), contentSecurityPolicyPlugin(), messagesPerLanguagePlugin()],
   build: {
     outDir: process.env.TWINREG_RENDERER_OUT ?? path.resolve(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,

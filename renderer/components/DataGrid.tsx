@@ -1,7 +1,4 @@
-import { AG_GRID_LOCALE_CZ, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import {
-  AllCommunityModule,
-  ModuleRegistry,
   themeQuartz,
   type ColDef,
   type GetRowIdFunc,
@@ -16,12 +13,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
+import { gridLocaleText } from '../lib/grid-locale';
+import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
 import { GridViewsBar, rememberedState, type ScreenView } from './GridViewsBar';
 import './data-grid.css';
 import { usePrintLayout } from './print';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules();
 
 /** The app's grid look: compact rows, the app's colours, system font. */
 export const gridTheme = themeQuartz.withParams({
@@ -175,7 +174,7 @@ export function DataGrid<T>({
           theme={gridTheme}
           // The theme CSS goes in as <style> elements; the Content-Security-Policy wants its nonce.
           styleNonce={styleNonce()}
-          localeText={language === 'cs' ? AG_GRID_LOCALE_CZ : AG_GRID_LOCALE_EN}
+          localeText={gridLocaleText(language)}
           rowData={rows}
           columnDefs={searchColumns}
           defaultColDef={defaultColDef}

@@ -1,7 +1,9 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UiLanguage } from '../../shared/domain/codes';
 import { formatPartialDate } from '../../shared/domain/dates';
 import { translate, translatePlural, type MessageKey, type MessageParams } from '../../shared/i18n/index';
+import { loadGridLocale } from './grid-locale';
+import { loadMessages } from './message-tables';
 
 export type I18n = {
   language: UiLanguage;
@@ -44,8 +46,30 @@ export function createI18n(language: UiLanguage): I18n {
 
 const I18nContext = createContext<I18n>(createI18n('cs'));
 
+/** Loads what a language needs before it is shown: its messages and AG Grid's texts. */
+export const loadLanguage = (language: UiLanguage): Promise<void> =>
+  Promise.all([loadMessages(language), loadGridLocale(language)]).then(() => undefined);
+
+/**
+ * The language of the window. Each language's texts are loaded when it is first asked for; until
+ * they are, the previous language stays on screen (at the first start: nothing yet).
+ */
 export function I18nProvider({ language, children }: { language: UiLanguage; children: ReactNode }) {
-  const value = useMemo(() => createI18n(language), [language]);
+  const [shown, setShown] = useState<UiLanguage | null>(null);
+  useEffect(() => {
+    let current = true;
+    const show = () => {
+      if (current) setShown(language);
+    };
+    // A failed load (the bridge restarting) is tried again when the language is next asked for;
+    // the window keeps the language it shows.
+    loadLanguage(language).then(show, () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [language]);
+  const value = useMemo(() => (shown === null ? null : createI18n(shown)), [shown]);
+  if (value === null) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,50 +1,12 @@
 import type { UiLanguage } from '../domain/codes';
-import { commonMessages } from './messages/common';
-import { domainMessages } from './messages/domain';
-import { membersMessages } from './messages/members';
-import { menuMessages } from './messages/menu';
-import { partnershipsMessages } from './messages/partnerships';
-import { settingsMessages } from './messages/settings';
-import { importMessages } from './messages/import';
-import { validationMessages } from './messages/validation';
-import { requestsMessages } from './messages/requests';
-import { agreementsMessages } from './messages/agreements';
-import { statisticsMessages } from './messages/statistics';
-import { provenanceMessages } from './messages/provenance';
-import { mergeMessages } from './messages/merge';
-import { helpMessages } from './messages/help';
-import { townsMessages } from './messages/towns';
+// The catalogs are listed in ./tables (a feature adds its file there).
+import { MESSAGES, type CATALOGS } from './tables';
 
-/** Every feature's catalog; a feature adds its file here. */
-const CATALOGS = [
-  commonMessages,
-  domainMessages,
-  membersMessages,
-  menuMessages,
-  partnershipsMessages,
-  settingsMessages,
-  validationMessages,
-  requestsMessages,
-  statisticsMessages,
-  importMessages,
-  agreementsMessages,
-  provenanceMessages,
-  mergeMessages,
-  townsMessages,
-  helpMessages,
-] as const;
+export { MESSAGES };
 
 type Catalog = (typeof CATALOGS)[number];
 type KeysOf<C> = C extends { cs: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<Catalog>;
-
-const merge = (language: UiLanguage): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const catalog of CATALOGS) Object.assign(out, catalog[language]);
-  return out;
-};
-
-export const MESSAGES: Record<UiLanguage, Record<string, string>> = { cs: merge('cs'), en: merge('en') };
 
 export type MessageParams = Record<string, string | number>;
 
