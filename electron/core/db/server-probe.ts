@@ -84,6 +84,9 @@ export async function probeServer(profile: ServerProfile, password: string | nul
   try {
     await client.connect();
   } catch (error) {
+    // A refused authentication may leave the socket open (the server would wait for the rest of
+    // the handshake until its authentication_timeout, holding up e.g. a DROP DATABASE).
+    await client.end().catch(() => undefined);
     const outcome = failedConnection(error, password !== null && password !== '', passwordAsked);
     const message = error instanceof Error ? error.message : String(error);
     return {
