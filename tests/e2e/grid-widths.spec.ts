@@ -62,6 +62,26 @@ for (const language of ['cs', 'en'] as const) {
       for (const column of await cutCells(page)) cut.add(column);
     }
     expect([...cut]).toEqual([]);
+    // Scrolled to the end, the last row is whole and takes clicks: no scrollbar area lies over it.
+    await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect
+      .poll(() =>
+        grid.evaluate((element) => {
+          const indexes = [...element.querySelectorAll('.ag-row[row-index]')].map((row) =>
+            Number(row.getAttribute('row-index')),
+          );
+          const last = String(Math.max(...indexes));
+          const open = element.querySelector(`.ag-row[row-index="${last}"] [data-testid="open-partnership"]`);
+          if (open === null) return 'no last row';
+          // The lowest pixels of the last row, under its Detail button, belong to the row.
+          const row = open.closest('.ag-row');
+          const x = open.getBoundingClientRect();
+          const y = row?.getBoundingClientRect().bottom ?? 0;
+          const hit = document.elementFromPoint(x.left + x.width / 2, y - 3);
+          return row?.contains(hit) ? 'clickable' : `covered by ${String(hit?.className)}`;
+        }),
+      )
+      .toBe('clickable');
     await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
     // The status is in view, left of the pinned actions.
     const status = grid.locator('.ag-header-cell[col-id="status"]');
