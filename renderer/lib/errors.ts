@@ -38,7 +38,10 @@ const isUnreachable = (error: ApiError): boolean => error.details?.network === t
  * record (`details.changedAt`, a CONFLICT: core/repositories/audit-repository.ts) as `{at}` in the
  * user's language.
  */
-function reasonParams(error: ApiError, i18n: I18n): Record<string, string | number> | undefined {
+function reasonParams(
+  error: ApiError,
+  i18n: Pick<I18n, 'formatDateTime'>,
+): Record<string, string | number> | undefined {
   const params: Record<string, string | number> = {};
   const given = error.details?.params;
   if (given !== null && typeof given === 'object')
@@ -71,18 +74,38 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
   return i18n.t('error.INTERNAL');
 }
 
-/** Core's own message of a failed call, shown under its text (none for INTERNAL or an unreachable core). */
+/**
+ * The message key a refusal names as its reason (`details.reason`) when the catalogs hold it
+ * (either language's table: the renderer loads one at a time).
+ */
+const reasonKey = (error: ApiError): string | null => {
+  const reason = error.details?.reason;
+  return typeof reason === 'string' && (MESSAGES.cs[reason] ?? MESSAGES.en[reason]) !== undefined ? reason : null;
+};
+
+/**
+ * Core's own message of a failed call, shown under its text (none for INTERNAL or an unreachable
+ * core, and none when the refusal's reason is said in the user's language: core's message is that
+ * sentence in English, e.g. a backup refused on a server registry).
+ */
 export function errorDetail(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || isUnreachable(error)) return undefined;
+  if (!(error instanceof ApiError) || isUnreachable(error) || reasonKey(error) !== null) return undefined;
   return error.code === 'INTERNAL' || error.message === '' ? undefined : error.message;
 }
 
-/** A failed call in two parts: the error code's text, and core's message as the detail (none for INTERNAL). */
-export function errorSummary(error: unknown, i18n: Pick<I18n, 't' | 'tk'>): { text: string; detail?: string } {
+/**
+ * A failed call in two parts: the refusal's reason in the user's language (else the error code's
+ * text), and core's message as the detail (none for INTERNAL or a reason said already).
+ */
+export function errorSummary(
+  error: unknown,
+  i18n: Pick<I18n, 't' | 'tk' | 'formatDateTime'>,
+): { text: string; detail?: string } {
   if (!(error instanceof ApiError)) return { text: i18n.t('error.INTERNAL') };
   // Core did not answer: the browser's "Failed to fetch" says nothing more to the user.
   if (isUnreachable(error)) return { text: i18n.t('error.NETWORK') };
-  const text = i18n.tk(`error.${error.code}`);
+  const reason = reasonKey(error);
+  const text = reason === null ? i18n.tk(`error.${error.code}`) : i18n.tk(reason, reasonParams(error, i18n));
   const detail = errorDetail(error);
   return detail === undefined ? { text } : { text, detail };
 }

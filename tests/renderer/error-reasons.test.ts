@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../renderer/lib/api';
+import { errorDetail, errorSummary } from '../../renderer/lib/errors';
+import { createI18n } from '../../renderer/lib/i18n';
+
+// Issue 15: a backup refused on a server registry said "Přístup odepřen." with core's English
+// sentence under it; a refusal that names its reason is said in the user's language.
+describe('a refusal with a reason', () => {
+  const refused = new ApiError({
+    code: 'FORBIDDEN',
+    message:
+      'This registry is on a database server: it is backed up and restored by the server (pg_dump, point-in-time recovery), not by the app. Ask its administrator.',
+    details: { reason: 'backups.error.serverRegistry' },
+  });
+
+  it('is said in Czech or English, without core’s English sentence under it', () => {
+    expect(errorSummary(refused, createI18n('cs'))).toEqual({
+      text: 'Tento registr je na databázovém serveru: zálohuje ho a obnovuje server (pg_dump, obnova k okamžiku), ne aplikace. Obraťte se na jeho správce.',
+    });
+    expect(errorSummary(refused, createI18n('en')).text).toMatch(
+      /^This registry is on a database server: the server backs it up/,
+    );
+    expect(errorDetail(refused)).toBeUndefined();
+  });
+
+  it('without a known reason keeps the code’s text and core’s message as the detail', () => {
+    const other = new ApiError({ code: 'IO', message: 'Cannot open the registry file /tmp/x.db: EACCES' });
+    expect(errorSummary(other, createI18n('cs'))).toEqual({
+      text: 'Soubor nebo databázi nelze přečíst či zapsat.',
+      detail: 'Cannot open the registry file /tmp/x.db: EACCES',
+    });
+    const unknownReason = new ApiError({
+      code: 'FORBIDDEN',
+      message: 'No.',
+      details: { reason: 'migrationNotAllowed' },
+    });
+    expect(errorSummary(unknownReason, createI18n('cs'))).toEqual({ text: 'Přístup odepřen.', detail: 'No.' });
+  });
+});
