@@ -219,8 +219,14 @@ export async function prepareRegistryFile(sourcePath: string, copyPath: string):
  * `target`, which must be empty: in one transaction that keeps other writers out, ids kept, id
  * sequences continued after them, row counts compared. Any failure rolls everything back: the
  * target is as it was. CONFLICT (`transfer.error.notEmpty`) names what the target holds.
+ * `announce` tells other clients inside the transaction.
  */
-export async function importRegistry(target: Knex, sourcePath: string, progress: CopyProgress): Promise<TableCounts> {
+export async function importRegistry(
+  target: Knex,
+  sourcePath: string,
+  progress: CopyProgress,
+  announce: (trx: Knex.Transaction) => Promise<void> = () => Promise.resolve(),
+): Promise<TableCounts> {
   const source = openKnex(sourcePath, { inspect: true });
   try {
     const sourceTables = await registryTables(source);
@@ -260,6 +266,8 @@ export async function importRegistry(target: Knex, sourcePath: string, progress:
             reason: 'transfer.error.counts',
           },
         );
+      // Other clients hear of it when it commits (NOTIFY inside the transaction), never if it rolls back.
+      await announce(trx);
       return sourceCounts;
     });
   } finally {

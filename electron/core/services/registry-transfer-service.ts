@@ -34,7 +34,7 @@ async function importRefusal(ctx: AppContext): Promise<AppError | null> {
     return new AppError(
       'FORBIDDEN',
       `The database user ${user} may not import a registry: only its administrator may (the role ${owner} that owns the registry's tables and ran twinreg init).`,
-      { reason: 'transfer.error.notAdministrator', user, owner },
+      { reason: 'transfer.error.notAdministrator', params: { user, owner } },
     );
   return null;
 }
@@ -140,7 +140,13 @@ export async function importRegistryFile(
         const copy = path.join(folder, 'registry.db');
         await prepareRegistryFile(filePath, copy);
         job.throwIfCancelled();
-        return importRegistry(ctx.db.knex, copy, (done, total) => job.checkpoint('import', done, total));
+        const { changes } = ctx.db;
+        return importRegistry(
+          ctx.db.knex,
+          copy,
+          (done, total) => job.checkpoint('import', done, total),
+          (trx) => changes?.announce(trx, { tables: [...REGISTRY_TABLES] }) ?? Promise.resolve(),
+        );
       },
     );
     ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });

@@ -50,14 +50,19 @@ async function fileSnapshot(file: string): Promise<Record<string, unknown[]>> {
 
 /** A registry (a file or a server's) opened as the app opens one, with these dialogs. */
 async function openApp(location: string, dialogs: DialogPort = noDialogs) {
+  const changed: unknown[] = [];
   const ctx = await createAppContext({
     databasePath: location,
     resourcesDir: RESOURCES_DIR,
     appVersion: 'test',
     preferences: createMemoryPreferences(),
     dialogs,
+    // A host with screens: it hears other clients' changes of a server registry.
+    events: (event, payload) => {
+      if (event === 'data:changed') changed.push(payload);
+    },
   });
-  return { ctx, dispatch: createDispatch(createHandlers(ctx)), close: () => ctx.close() };
+  return { ctx, changed, dispatch: createDispatch(createHandlers(ctx)), close: () => ctx.close() };
 }
 
 /** A registry file (whatever engine the run is on) with the demo data and a member added by staff (an audit entry). */
@@ -255,6 +260,8 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
     const file = await demoRegistryFile(dir);
     const expected = await fileSnapshot(file);
     const target = await app({ file });
+    const other = await openApp(target.dbPath);
+    await expect.poll(() => other.ctx.db.changes?.connected(), { timeout: 20_000 }).toBe(true);
     expect(await ok(target.dispatch('registry:transferStatus', {}))).toEqual({
       engine: 'postgres',
       mayImport: true,
@@ -270,6 +277,10 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
       expect(done.counts[name], name).toBe(rows.length);
     }
     expect(target.events.some((e) => e.event === 'data:changed')).toBe(true);
+    // Another client of the server heard it (NOTIFY sent inside the import's transaction).
+    await expect.poll(() => other.changed.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(other.changed[0]).toMatchObject({ tables: expect.arrayContaining(['municipalities', 'partnerships']) });
+    await other.close();
     // The next record gets the next id, not one the file brought.
     const maxId = Math.max(...(expected.municipalities ?? []).map((row) => (row as { id: number }).id));
     const district = (expected.districts?.[0] as { id: number } | undefined)?.id ?? 0;
