@@ -42,6 +42,12 @@ export function targetOf(figure: FigureResult, scale: string): FigureResult['tar
         };
       case 'import':
         return { text: '≥ 0.25× raw', pass: figure.ratio !== undefined && figure.ratio >= 0.25 };
+      case 'memory':
+        // Issue 16: the core's peak across all figures at Europe's scale.
+        return { text: '≤ 600 MB', pass: median <= 600 };
+      case 'export-xlsx':
+        // Issue 16: at most 1.5 × the same cells through ExcelJS's streaming writer alone.
+        return { text: '≤ 1.5× writer alone', pass: figure.ratio !== undefined && figure.ratio <= 1.5 };
       default:
         return undefined;
     }

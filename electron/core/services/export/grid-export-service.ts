@@ -36,8 +36,8 @@ export function exportColumnIds(grid: ExportGrid): string[] {
   return (grid === 'partnerships' ? partnershipsSource.columns : membersSource.columns).map((c) => c.id);
 }
 
-/** The sheet of a grid kind; another grid adds one case here. */
-function sheetOf(
+/** The sheet of a grid kind; another grid adds one case here (also the benchmark's, for its baseline). */
+export function sheetOf(
   db: Knex,
   grid: ExportGrid,
   input: { rowIds: readonly number[]; columns: readonly string[]; language: UiLanguage },
