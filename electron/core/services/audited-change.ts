@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
 import type { ChangeNotice } from '../db/notify';
 import { insertAudit, insertAuditEntries, type AuditAction } from '../repositories/audit-repository';
+import { noteChangedTables } from './statistics/stats-cache';
 
 /** What a change touched: screens listening to `data:changed` refresh these tables and rows. */
 export type Touched = {
@@ -87,6 +88,8 @@ export async function auditedChange<T>(ctx: AppContext, work: (change: Change) =
     return value;
   });
   const change = touched();
+  // Committed: reports kept of the data before (statistics) are dropped before anyone hears of it.
+  if (change !== null) noteChangedTables(db, change.tables);
   if (change !== null) ctx.emit('data:changed', change);
   return result;
 }

@@ -3,6 +3,7 @@ import { createAppContext, noDialogs } from '../../../electron/core/context';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryPreferences } from '../../../electron/core/preferences-file';
+import { auditedChange } from '../../../electron/core/services/audited-change';
 import { statisticsFor } from '../../../electron/core/services/statistics/statistics-service';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import type { Statistics } from '../../../shared/domain/statistics/schemas';
@@ -88,6 +89,16 @@ describe('statistics kept between calls', () => {
     const after = await statisticsFor(app.ctx, ACTIVE);
     expect(after).not.toBe(kept);
     expect(after.funding.byProgramme.reduce((sum, row) => sum + row.activities, 0)).toBe(activitiesBefore + 1);
+  });
+
+  it('a change that names its tables without an audit entry is seen too (auditedChange says what it touched)', async () => {
+    const before = await statisticsFor(app.ctx, ACTIVE);
+    const partnership = await activeMembersPartnership();
+    await auditedChange(app.ctx, async ({ trx, touch }) => {
+      await trx('partnerships').where({ id: partnership.id }).update({ status: 'ended' });
+      touch({ tables: ['partnerships'], partnershipIds: [partnership.id] });
+    });
+    expect((await statisticsFor(app.ctx, ACTIVE)).total.partnerships).toBe(before.total.partnerships - 1);
   });
 
   it('a change made by another program on the same registry is seen (through the audit log)', async () => {
