@@ -24,6 +24,7 @@ export default defineConfig({
       'tests/unit/core/**/*.test.ts',
       // The CLI tests name registry files; the CLI on a server is tested here.
       'tests/unit/cli/server-cli.test.ts',
+      'tests/unit/cli/registry-cli.test.ts',
     ],
     exclude: Object.keys(LEFT_OUT),
     environment: 'node',
