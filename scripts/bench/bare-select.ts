@@ -1,0 +1,56 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { openKnex } from '../../electron/core/db/connection';
+import { selectPartnershipBase } from '../../electron/core/repositories/partnerships-repository';
+import { repeatMs } from './measure';
+
+/**
+ * The floors of figures 2 and 2b: the same rows with the stored fields and names the grid shows,
+ * straight from SQLite through the same driver (no per-row aggregates such as areas or the last
+ * activity, no mapping, no dispatch). They run in a process of their own (`bare-select-child.ts`):
+ * the driver's one object per row for 100,000 members took 1.3 GB, which is not the core's memory
+ * (figure 7).
+ */
+export const BARE_SELECTS = {
+  partnerships: (db: Knex) => selectPartnershipBase(db).orderBy('p.id'),
+  members: (db: Knex) =>
+    db('municipalities as m')
+      .leftJoin('districts as d', 'd.id', 'm.district_id')
+      .leftJoin('regions as r', 'r.id', 'm.region_id')
+      .select('m.*', 'd.name as district_name', 'r.code as region_code', 'r.name as region_name'),
+} as const;
+
+export type BareSelect = keyof typeof BARE_SELECTS;
+export type BareSelectRequest = { dbPath: string; which: BareSelect; runs: number };
+
+/** Times a bare SELECT in this process (the child's work), after one untimed run. */
+export async function timeBareSelect(request: BareSelectRequest): Promise<number[]> {
+  const db = openKnex(request.dbPath);
+  try {
+    return await repeatMs(request.runs, () => BARE_SELECTS[request.which](db));
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Times a bare SELECT in a child process (Node with tsx, as the bench itself runs). */
+export function timeBareSelectApart(request: BareSelectRequest): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(import.meta.dirname, 'bare-select-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let times: number[] | null = null;
+    child.on('message', (message: { times?: number[]; error?: string }) => {
+      if (message.error !== undefined) reject(new Error(message.error));
+      else times = message.times ?? null;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (times) resolve(times);
+      else reject(new Error(`the bare SELECT process exited with ${String(code)}`));
+    });
+    child.send(request);
+  });
+}
