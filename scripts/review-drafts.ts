@@ -9,6 +9,7 @@
  * Where the review names a file (de_obec_project, pl_alt_title, sk_project, sk_tabor_novezamky,
  * hu_sequential, it_partnership, uk_partnership, en_bridgwater_partnership) the draft keeps that
  * name. The Bridgwater charter is drafted through the CLI, as the review did (en2, C13).
+ * EXTRA_DRAFTS (not the review's) show an own clause and Annex 1.
  * OUT_DIR gets (anew; other files there stay) NAME.docx, NAME.pdf, NAME-N.png (one per page) and drafts.json (what each is).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { defaultOmit } from '../shared/domain/agreements/library';
 import { fillTownCard } from '../electron/core/services/town-card-service';
 import type { AgreementLayout, AgreementTemplate } from '../shared/domain/codes';
 import type { PartnerLanguage } from '../shared/domain/agreements/model';
+import type { ArticleEdits } from '../shared/domain/agreements/article-edits';
 
 type Draft = {
   name: string;
@@ -34,6 +36,10 @@ type Draft = {
   titlePage?: boolean;
   /** Drafted with `twinreg agreement` instead of the service (the review's CLI run). */
   cli?: boolean;
+  /** Annex 1 after the signatures (P3). */
+  annex?: boolean;
+  /** The draft's own wording (P3): own clauses and reworded articles. */
+  articleEdits?: ArticleEdits;
 };
 
 export const REVIEW_DRAFTS: readonly Draft[] = [
@@ -222,6 +228,36 @@ export const REVIEW_DRAFTS: readonly Draft[] = [
 ];
 
 /**
+ * Drafts beyond the review's 22, for what the mayor's-office features print: an own clause typed
+ * as staff type it ("1. …", "• …") and Annex 1 with the planned activities' kinds in both languages.
+ */
+export const EXTRA_DRAFTS: readonly Draft[] = [
+  {
+    name: 'extra_tabor_konstanz_own_annex',
+    member: 'Tábor',
+    town: 'Konstanz',
+    language: 'de',
+    template: 'partnership',
+    layout: 'parallel',
+    annex: true,
+    articleEdits: {
+      own: [
+        {
+          id: 'jubilee',
+          after: 'forms',
+          text: [
+            'Výročí partnerství\n1. Smluvní strany si připomenou 30. výročí partnerství společnou slavností.\n' +
+              '2. Slavnost se uskuteční v roce 2027.\n• koncert\n• výstava',
+            'Jubiläum der Partnerschaft\n1. Die Vertragsparteien begehen das 30. Jubiläum mit einem Fest.\n' +
+              '2. Das Fest findet 2027 statt.\n• Konzert\n• Ausstellung',
+          ],
+        },
+      ],
+    },
+  },
+];
+
+/**
  * What the partner-town cards need beyond the demo data for these drafts: the Ukrainian towns'
  * own names in Cyrillic (the demo stores them in English transliteration only), typed on the
  * card as a user would; everything else is the demo registry as it is.
@@ -257,7 +293,7 @@ async function main(outDir: string): Promise<void> {
       if (found === undefined) throw new Error(`No partner town ${town} in the demo`);
       await fillTownCard(ctx, found.townId, facts);
     }
-    for (const draft of REVIEW_DRAFTS) {
+    for (const draft of [...REVIEW_DRAFTS, ...EXTRA_DRAFTS]) {
       const found = partnerships.find((p) => p.municipalityName === draft.member && p.townName === draft.town);
       if (found === undefined)
         throw new Error(`${draft.name}: no partnership ${draft.member}–${draft.town} in the demo`);
@@ -280,6 +316,8 @@ async function main(outDir: string): Promise<void> {
               ? defaults.preambles
               : [...library.templates[draft.template].defaultPreambles],
           omit: draft.template === defaults.template ? defaults.omit : defaultOmit(library.templates[draft.template]),
+          ...(draft.annex === true ? { annex: true } : {}),
+          ...(draft.articleEdits === undefined ? {} : { articleEdits: draft.articleEdits }),
         },
         docx,
         true,

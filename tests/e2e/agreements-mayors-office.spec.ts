@@ -26,7 +26,11 @@ test.describe('Agreements for a mayor’s office', () => {
     const id = await partnershipWith(webApp, 'Kłodzko');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    await page.getByTestId('agreement-partnership').selectOption(id);
+    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, id);
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
     await expect(page.getByTestId('agreement-language')).toHaveValue('pl');
     const preview = page.getByTestId('agreement-preview');
 
@@ -67,7 +71,11 @@ test.describe('Agreements for a mayor’s office', () => {
     const id = await partnershipWith(webApp, 'Kłodzko');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    await page.getByTestId('agreement-partnership').selectOption(id);
+    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, id);
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
     const preview = page.getByTestId('agreement-preview');
     await expect(preview).toContainText('Finansowanie');
     await page.getByTestId('agreement-edit-financing').click();
@@ -104,7 +112,11 @@ test.describe('Agreements for a mayor’s office', () => {
       await page.reload();
       const id = await partnershipWith(webApp, 'Eger');
       await page.getByRole('link', { name: 'Agreements' }).first().click();
-      await page.getByTestId('agreement-partnership').selectOption(id);
+      // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+      await page.evaluate((id) => {
+        window.location.hash = `#/agreements?partnership=${id}`;
+      }, id);
+      await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
       await expect(page.getByTestId('agreement-language')).toHaveValue('hu');
       await expect(page.getByText('Settlement of Disputes', { exact: true })).toBeVisible();
       await expect(page.getByText('Data Protection', { exact: true })).toBeVisible();

@@ -13,7 +13,11 @@ test.describe('Agreement parties by their country', () => {
 
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, String(row.id));
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
     await expect(page.getByTestId('agreement-language')).toHaveValue('uk');
 
     // The partner's head holds a Ukrainian office; the Czech side's a Czech one.
@@ -37,7 +41,7 @@ test.describe('Agreement parties by their country', () => {
     await expect(preview).toContainText('між містом Чеський Крумлов та містом Калуш');
     await expect(preview).toContainText('Калуська міська рада');
     await expect(preview).toContainText('Місто Чеський Крумлов (Český Krumlov)');
-    await expect(preview).toContainText('Město Kaluš (Kaluska miska rada)');
+    await expect(preview).toContainText('Město Kaluš (Калуська міська рада)');
     await page.getByTestId('agr-partner-office').scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-parties-cs');
     await page.getByTestId('agr-partner-nameCs').scrollIntoViewIfNeeded();
@@ -49,7 +53,11 @@ test.describe('Agreement parties by their country', () => {
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .where('t.name', 'Konstanz')
       .first<{ id: number }>('p.id');
-    await page.getByTestId('agreement-partnership').selectOption(String(konstanz.id));
+    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, String(konstanz.id));
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
     await expect(page.getByTestId('agr-partner-office')).toHaveValue('DE:oberbuergermeister');
     await expect(page.getByTestId('agreement-latin-in-brackets')).toHaveCount(0);
     await expect(page.getByTestId('agr-partner-nameCyrillic')).toHaveCount(0);
@@ -69,7 +77,11 @@ test.describe('Agreement parties by their country', () => {
         .where('t.name', 'Jelenia Góra')
         .first<{ id: number }>('p.id');
       await page.getByRole('link', { name: 'Agreements' }).first().click();
-      await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+      // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+      await page.evaluate((id) => {
+        window.location.hash = `#/agreements?partnership=${id}`;
+      }, String(row.id));
+      await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
       await expect(page.getByTestId('agr-partner-office')).toHaveValue('PL:prezydent_miasta');
       await expect(page.getByTestId('agr-partner-office').locator('option')).toHaveText([
         'prezydent miasta (city)',

@@ -114,7 +114,11 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   expect(row).toBeDefined();
 
   await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-  await page.getByTestId('agreement-partnership').selectOption(String(row.id));
+  // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
+  await page.evaluate((id) => {
+    window.location.hash = `#/agreements?partnership=${id}`;
+  }, String(row.id));
+  await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
   await expect(page.getByTestId('agreement-card-hint')).toBeVisible();
   await page.getByTestId('agr-partner-mayorName').fill('Anna Nowak');
   await page.getByTestId('agreement-save').click();

@@ -159,17 +159,21 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
                   const choice = partnerships.find((p) => p.id === r.partnershipId);
                   const who = (side: BatchResult['warnings'][number]['side']) =>
                     side === 'cz' ? choice?.municipalityName : side === 'partner' ? choice?.townName : undefined;
-                  const fields = r.warnings
-                    .map((w) => {
-                      const name = who(w.side);
-                      const label = tk(`agreements.missing.${w.field}`);
-                      return name === undefined ? label : `${name}: ${label}`;
-                    })
+                  // Grouped by party: "Konstanz: adresa sídla, jméno starosty/starostky; Tábor: číslo usnesení".
+                  const groups = new Map<string, string[]>();
+                  for (const w of r.warnings) {
+                    const name = who(w.side) ?? '';
+                    groups.set(name, [...(groups.get(name) ?? []), tk(`agreements.missing.${w.field}`)]);
+                  }
+                  const fields = [...groups]
+                    .map(([name, labels]) => (name === '' ? labels.join(', ') : `${name}: ${labels.join(', ')}`))
                     .join('; ');
                   return (
                     <li key={r.partnershipId} data-testid="agreement-batch-draft">
                       <strong>
-                        {choice === undefined ? `#${String(r.partnershipId)}` : `${choice.municipalityName} – ${choice.townName}`}
+                        {choice === undefined
+                          ? `#${String(r.partnershipId)}`
+                          : `${choice.municipalityName} – ${choice.townName}`}
                       </strong>
                       {r.filePath !== null && <span className="muted-small"> ({baseName(r.filePath)})</span>}
                       {' – '}

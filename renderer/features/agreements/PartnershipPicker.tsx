@@ -16,14 +16,27 @@ export const memberLabel = (p: Pick<Choice, 'municipalityName' | 'districtName'>
     : `${p.municipalityName} (${p.districtName})`;
 
 /**
+ * A text as the picker compares it: no case, no diacritics, and the letters that are no letter with
+ * a mark in Unicode folded too ("Kłodzko" is found by "klodzko", "Tønder" by "tonder").
+ */
+const foldKey = (text: string): string =>
+  searchKey(text)
+    .replace(/ł/g, 'l')
+    .replace(/[øœ]/g, 'o')
+    .replace(/đ/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/ı/g, 'i');
+
+/**
  * The partnerships whose member, district, partner town or country contain every word typed,
  * without regard to case or diacritics ("zdar sazavou", "klodzko"), in the list's order.
  */
 export function matchPartnerships(partnerships: readonly Choice[], query: string): Choice[] {
-  const words = searchKey(query).split(/\s+/).filter(Boolean);
+  const words = foldKey(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...partnerships];
   return partnerships.filter((p) => {
-    const key = searchKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`);
+    const key = foldKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`);
     return words.every((word) => key.includes(word));
   });
 }
@@ -114,6 +127,7 @@ export function PartnershipPicker({
             aria-selected={index === active}
             className={index === active ? 'active' : undefined}
             data-testid="agreement-partnership-option"
+            data-id={p.id}
             onMouseDown={(event) => {
               event.preventDefault();
               choose(p);
@@ -125,9 +139,10 @@ export function PartnershipPicker({
               <strong>{memberLabel(p)}</strong>
               {' – '}
               <strong>{p.townName}</strong>
-            </span>
-            <span className="p-sugg-side muted-small">
-              {tk(`partnershipType.${p.type}`)} · {tk(`partnershipStatus.${p.status}`)}
+              {/* Type and status under the names, so the names keep the width of a half-screen card. */}
+              <span className="muted-small agreement-picker-meta">
+                {tk(`partnershipType.${p.type}`)} · {tk(`partnershipStatus.${p.status}`)}
+              </span>
             </span>
           </li>
         ))}

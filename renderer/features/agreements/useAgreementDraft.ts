@@ -42,6 +42,24 @@ export function useAgreementDraft() {
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
 
+  // A link naming a partnership ("Vytvořit smlouvu" in its detail) chooses it, also while the screen is open.
+  useEffect(() => {
+    const onHash = () => {
+      const id = parseAgreementLink(window.location.hash);
+      if (id === null) return;
+      setMode('partnership');
+      setSource((current) =>
+        current !== null && 'partnershipId' in current && current.partnershipId === id
+          ? current
+          : { partnershipId: id },
+      );
+    };
+    window.addEventListener('hashchange', onHash);
+    // The link may have changed between the first render and this listener (the screen loads lazily).
+    onHash();
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const partnerships = useMemo(
     () =>
       [...(sources.data?.partnerships ?? [])].sort(

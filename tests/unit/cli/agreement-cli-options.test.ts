@@ -160,6 +160,10 @@ describe("twinreg agreement: the screen's options", () => {
     const originals = await run('agreement', '--db', db, '--partnership', '1', '--originals', '1', '--out', out);
     expect(originals.code).toBe(2);
     expect(originals.err).toContain('--originals');
+    // Each party receives the same number of originals (review C14): an odd number is refused.
+    const odd = await run('agreement', '--db', db, '--partnership', '1', '--originals', '3', '--out', out);
+    expect(odd.code).toBe(2);
+    expect(odd.err).toContain('--originals must be an even whole number');
     expect(existsSync(out)).toBe(false);
   });
 });
