@@ -61,6 +61,37 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
   });
 
+  test('adding a municipality the registry holds offers its record (by name without diacritics), and known ORP names', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const tabor = await knex('municipalities')
+      .where({ name: 'Tábor' })
+      .first<{ id: number; code: string }>('id', 'code');
+    const orps = await knex('municipalities').whereNotNull('orp_name').distinct().pluck<string[]>('orp_name');
+    await openAddDialog(page);
+    await expect(page.getByTestId('member-known')).toHaveCount(0);
+    // Every text box has one height, whether its neighbour has a hint or not (review D26).
+    const heights = await page
+      .getByTestId('member-form')
+      .locator('input[type="text"]')
+      .evaluateAll((inputs) => [...new Set(inputs.map((input) => Math.round(input.getBoundingClientRect().height)))]);
+    expect(heights).toHaveLength(1);
+    await fillMember(page, { name: 'tabor' });
+    await expect(page.getByTestId('member-known')).toContainText(`Obec Tábor už v registru je (kód ${tabor.code}`);
+    // The ORP field offers the names the registry has.
+    expect(orps.length).toBeGreaterThan(0);
+    await expect(page.locator('#m-orp-names option')).toHaveCount(orps.length);
+    await saveScreen(page, 'member-known-cs');
+    const before = await knex('municipalities').count<{ n: number }[]>({ n: '*' });
+    await page.getByTestId('member-known-open').click();
+    await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('member-overview').getByTestId('overview-name')).toHaveText('Tábor');
+    expect(await knex('municipalities').count<{ n: number }[]>({ n: '*' })).toEqual(before);
+    await page.keyboard.press('Escape');
+  });
+
   test('adds a member: errors are shown next to the fields, corrected, and the member appears in Czech order', async ({
     appPage: page,
     webApp,
@@ -94,6 +125,9 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
       email: 'obec@chrastice.cz',
     });
     await expect(page.getByTestId('error-m-ico')).toHaveCount(0);
+    // The form says at once which municipality has that code (review D26: look it up, don't retype).
+    const holder = await webApp.ctx.db.knex('municipalities').where({ code: '552046' }).first<{ name: string }>('name');
+    await expect(page.getByTestId('member-known')).toContainText(`kódem 552046 už v registru je: ${holder.name}`);
     await page.getByTestId('member-save').click();
     await expect(page.getByTestId('error-m-code')).toHaveText('Obec s tímto kódem už v registru je.');
     await fillMember(page, { code: '599991' });
@@ -106,6 +140,10 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
       .where({ code: '599991' })
       .first<{ name: string; population: number; latitude: number }>();
     expect(stored).toMatchObject({ name: 'Chrastice nad Testem', population: 1234, latitude: 49.35 });
+    // Its membership start was not typed: unknown, not the day of the entry.
+    expect(await webApp.ctx.db.knex('municipalities').where({ code: '599991' }).first('member_since')).toEqual({
+      member_since: null,
+    });
 
     // In the grid of its region, in Czech order: "Ch" comes after every "H".
     await page.getByTestId('filter-region').selectOption({ label: 'Jihočeský kraj' });

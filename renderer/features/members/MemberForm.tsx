@@ -3,6 +3,7 @@ import type { UiLanguage } from '../../../shared/domain/codes';
 import { useMemo, type SyntheticEvent } from 'react';
 import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
+  membershipState,
   municipalityInputSchema,
   type MunicipalityDetail,
   type MunicipalityInput,
@@ -15,6 +16,9 @@ import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
 import { parseNumberText } from './members-columns';
+import { membersStore } from './members-store';
+import { useRowStore } from '../../lib/row-store';
+import { compareCzech, searchKey } from '../../../shared/domain/text';
 
 type TextField =
   | 'code'
@@ -59,8 +63,9 @@ function initialValues(detail: MunicipalityDetail | null, language: UiLanguage):
     mayorGender: detail?.mayorGender ?? '',
     website: text(detail?.website),
     email: text(detail?.email),
-    // Typed at the precision known (22. 5. 1994, 5/1994 or just 1994).
-    memberSince: editablePartialDate(detail ? detail.memberSince : new Date().toISOString().slice(0, 10), language),
+    // Typed at the precision known (22. 5. 1994, 5/1994 or just 1994); a new member's is empty
+    // until typed (the day of the entry is not the day the municipality joined).
+    memberSince: editablePartialDate(detail?.memberSince, language),
     memberUntil: editablePartialDate(detail?.memberUntil, language),
     notes: text(detail?.notes),
     isMember: detail?.isMember ?? true,
@@ -107,13 +112,42 @@ export type MemberFormProps = {
   onCancel?: () => void;
   /** A version conflict: the caller offers to reload. */
   onConflict: (error: ApiError) => void;
+  /** Adding: opens the record of a municipality the registry already holds (found by code or name). */
+  onOpenKnown?: (id: number) => void;
 };
 
 /** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
-export function MemberForm({ detail, regions, districts, onSaved, onCancel, onConflict }: MemberFormProps) {
-  const { t, language } = useI18n();
+export function MemberForm({
+  detail,
+  regions,
+  districts,
+  onSaved,
+  onCancel,
+  onConflict,
+  onOpenKnown,
+}: MemberFormProps) {
+  const { t, tk, language } = useI18n();
   const { values, setValues, set, errors, failure, busy, check, run } = useForm<FormValues>(() =>
     initialValues(detail, language),
+  );
+  const known = useRowStore(membersStore).rows;
+  // Adding a municipality the registry already holds (an imported ČSÚ list holds every one):
+  // found by its code, or by its name (without diacritics), and offered instead of a duplicate.
+  const existing = useMemo(() => {
+    if (detail !== null || known === undefined) return null;
+    const code = values.code.trim();
+    const name = searchKey(values.name.trim());
+    return (
+      (/^\d{6}$/.test(code) ? known.find((row) => row.code === code) : undefined) ??
+      (name.length >= 3 ? known.find((row) => searchKey(row.name) === name) : undefined) ??
+      null
+    );
+  }, [detail, known, values.code, values.name]);
+  // ORP names already in the registry, offered while typing (a typo would make a new filter value).
+  const orpNames = useMemo(
+    () =>
+      [...new Set((known ?? []).map((row) => row.orpName).filter((name): name is string => !!name))].sort(compareCzech),
+    [known],
   );
   const region = useMemo(() => {
     const district = districts.find((d) => String(d.id) === values.districtId);
@@ -154,11 +188,13 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
       inputMode?: 'numeric' | 'decimal' | 'email' | 'url';
       maxLength?: number;
       placeholder?: string;
+      list?: string;
     } = {},
   ) => (
     <input
       id={`m-${field}`}
       name={field}
+      list={extra.list}
       type={extra.type ?? 'text'}
       inputMode={extra.inputMode}
       placeholder={extra.placeholder}
@@ -218,12 +254,39 @@ export function MemberForm({ detail, regions, districts, onSaved, onCancel, onCo
             </output>
           </Field>
           <Field label={t('members.col.orp')} error={errors.orpName} htmlFor="m-orpName">
-            {input('orpName')}
+            {input('orpName', { list: 'm-orp-names' })}
+            <datalist id="m-orp-names">
+              {orpNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
           </Field>
           <Field label={t('members.col.population')} error={errors.population} htmlFor="m-population">
             {input('population', { inputMode: 'numeric' })}
           </Field>
         </div>
+        {existing !== null && (
+          <p className="notice notice-warn" role="status" data-testid="member-known">
+            <span>
+              {t(existing.code === values.code.trim() ? 'members.form.knownCode' : 'members.form.knownName', {
+                name: existing.name,
+                code: existing.code,
+                district: existing.districtName ?? '—',
+                membership: tk(`membership.${membershipState(existing)}`),
+              })}
+            </span>
+            {onOpenKnown && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => onOpenKnown(existing.id)}
+                data-testid="member-known-open"
+              >
+                {t('members.form.knownOpen')}
+              </button>
+            )}
+          </p>
+        )}
       </fieldset>
 
       <fieldset>

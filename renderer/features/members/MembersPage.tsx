@@ -141,7 +141,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         putBack();
         toast({
           kind: 'error',
-          text: (i) => i.t('members.inlineError', { name: row.name, field: i.t(FIELD_LABEL[field]), message: i.tk(problem) }),
+          text: (i) =>
+            i.t('members.inlineError', { name: row.name, field: i.t(FIELD_LABEL[field]), message: i.tk(problem) }),
         });
         return;
       }
@@ -290,9 +291,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           importKind="municipalities"
         />
       </label>
-      {filters.figure !== null && (
-        <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />
-      )}
+      {filters.figure !== null && <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />}
       {hasFilters(filters) && (
         <button
           type="button"
@@ -382,6 +381,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             regions={regions.data ?? []}
             districts={districts.data ?? []}
             onCancel={() => setAdding(false)}
+            onOpenKnown={(id) => {
+              setAdding(false);
+              setOpenId(id);
+            }}
             onConflict={() => toast(conflictToast())}
             onSaved={(created) => {
               setAdding(false);

@@ -68,6 +68,11 @@ export const membersMessages = defineMessages(
     'members.form.region': 'Kraj',
     'members.form.regionFollows': 'doplní se podle okresu',
     'members.form.hintCode': 'Kód obce podle ČSÚ/RÚIAN, 6 číslic.',
+    'members.form.knownCode':
+      'Obec s kódem {code} už v registru je: {name} (okres {district}, {membership}). Otevřete její záznam místo přidání nové.',
+    'members.form.knownName':
+      'Obec {name} už v registru je (kód {code}, okres {district}, {membership}). Jde-li o tutéž obec, otevřete její záznam.',
+    'members.form.knownOpen': 'Otevřít záznam obce',
     'members.form.hintIco': '8 číslic, kontroluje se kontrolní číslice.',
     'members.form.hintCoordinates': 'Desetinné stupně v rámci ČR, např. 49,4131 a 14,6776.',
     'members.form.isMember': 'Obec je členem sdružení',
@@ -192,6 +197,11 @@ export const membersMessages = defineMessages(
     'members.form.region': 'Region',
     'members.form.regionFollows': 'follows from the district',
     'members.form.hintCode': 'Official ČSÚ/RÚIAN municipality code, 6 digits.',
+    'members.form.knownCode':
+      'The registry already holds the municipality with code {code}: {name} (district {district}, {membership}). Open its record instead of adding a new one.',
+    'members.form.knownName':
+      'The registry already holds {name} (code {code}, district {district}, {membership}). If it is the same municipality, open its record.',
+    'members.form.knownOpen': 'Open the municipality’s record',
     'members.form.hintIco': '8 digits; the check digit is verified.',
     'members.form.hintCoordinates': 'Decimal degrees within Czechia, e.g. 49.4131 and 14.6776.',
     'members.form.isMember': 'The municipality is a member of the association',
