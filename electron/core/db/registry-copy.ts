@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { integrityProblems } from './backups';
 import { openKnex } from './connection';
 import { continueIdSequence, isPostgres } from './dialect/index';
-import { lockTablesForWrite, registryTables, type TableInfo } from './dialect/catalog';
+import { keepIssuedIds, lastIssuedId, lockTablesForWrite, registryTables, type TableInfo } from './dialect/catalog';
 import { vacuumInto } from './dialect/sqlite';
 import { migrateToLatest, readSchemaVersion } from './database';
 import { SCHEMA_VERSION } from './migrations/index';
@@ -141,6 +141,13 @@ async function copyRows(
   }
 }
 
+/** Every id table's sequence in `target` continues after the ids `source` handed out (deleted ones too). */
+async function keepIssuedIdsOf(source: Knex, target: Knex.Transaction, tables: readonly TableInfo[]): Promise<void> {
+  for (const table of tables)
+    if (table.primaryKey.length === 1 && table.primaryKey[0] === 'id')
+      await keepIssuedIds(target, table.name, await lastIssuedId(source, table.name));
+}
+
 /** The tables whose counts differ between two count sets, as text ("partnerships 12 ≠ 11"). */
 function countDifferences(expected: TableCounts, actual: TableCounts): string[] {
   return Object.keys(expected)
@@ -169,7 +176,10 @@ export async function exportRegistry(source: Knex, targetPath: string, progress:
         assertSameTables(sourceTables, targetTables);
         const sourceCounts = await countRows(snapshot, sourceTables);
         const total = Object.values(sourceCounts).reduce((sum, n) => sum + n, 0);
-        await target.transaction((trx) => copyRows(snapshot, trx, sourceTables, total, progress));
+        await target.transaction(async (trx) => {
+          await copyRows(snapshot, trx, sourceTables, total, progress);
+          await keepIssuedIdsOf(snapshot, trx, sourceTables);
+        });
         return sourceCounts;
       },
       isPostgres(source) ? { isolationLevel: 'repeatable read', readOnly: true } : undefined,
@@ -256,6 +266,7 @@ export async function importRegistry(
       for (const table of targetTables) {
         if (table.primaryKey.length === 1 && table.primaryKey[0] === 'id') await continueIdSequence(trx, table.name);
       }
+      await keepIssuedIdsOf(source, trx, sourceTables);
       const written = await countRows(trx, targetTables);
       const differences = countDifferences(sourceCounts, written);
       if (differences.length > 0)

@@ -83,10 +83,29 @@ async function demoRegistryFile(dir: string): Promise<string> {
         newMemberInput({ code: '599999', name: 'Chrudim', districtId: district.id }),
       ),
     );
+    // A member added last and deleted: its id stays taken (the bin and the history name it).
+    const deleted = await ok<{ id: number; version: number }>(
+      opened.dispatch(
+        'municipalities:create',
+        newMemberInput({ code: '599996', name: 'Hradec', districtId: district.id }),
+      ),
+    );
+    await ok(opened.dispatch('municipalities:delete', { id: deleted.id, version: deleted.version }));
   } finally {
     await opened.close();
   }
   return file;
+}
+
+/** The id of the last member the registry file's sequence handed out (a deleted one included). */
+async function lastMemberIdOf(file: string): Promise<number> {
+  const db = openKnex(file, { inspect: true });
+  try {
+    const row = await db('sqlite_sequence').where({ name: 'municipalities' }).first<{ seq: number }>('seq');
+    return Number(row?.seq ?? 0);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** No half-written copy or SQLite journal left in a folder. */
@@ -147,12 +166,14 @@ describe('Export registry to a file', () => {
     const source = await app({ demo: true, file: target });
     // Some staff work, so that the audit log and a changed version travel too.
     const district = (await source.ctx.db.knex('districts').orderBy('id').first<{ id: number }>('id')) ?? { id: 0 };
-    await ok(
+    const added = await ok<{ id: number; version: number }>(
       source.dispatch(
         'municipalities:create',
         newMemberInput({ code: '599998', name: 'Žamberk', districtId: district.id }),
       ),
     );
+    // Deleted again: the copy must not give its id to a new member (the bin can bring it back).
+    await ok(source.dispatch('municipalities:delete', { id: added.id, version: added.version }));
     const done = await ok<{ filePath: string; counts: Record<string, number>; rows: number }>(
       source.dispatch('registry:exportFile', { jobId: 'export-test' }),
     );
@@ -171,6 +192,7 @@ describe('Export registry to a file', () => {
     expect(done.rows).toBe(Object.values(expected).reduce((n, rows) => n + rows.length, 0));
     const progress = source.events.filter((e) => e.event === 'job:progress').map((e) => e.payload);
     expect(progress.at(-1)).toMatchObject({ jobId: 'export-test', phase: 'export', done: done.rows, total: done.rows });
+    expect(await lastMemberIdOf(target)).toBe(added.id);
     // The file opens as a registry of its own.
     const reopened = await openDatabase(target);
     await reopened.close();
@@ -281,13 +303,15 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
     await expect.poll(() => other.changed.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(other.changed[0]).toMatchObject({ tables: expect.arrayContaining(['municipalities', 'partnerships']) });
     await other.close();
-    // The next record gets the next id, not one the file brought.
+    // The next record gets the next id, not one the file brought or handed out (the deleted member's).
+    const lastId = await lastMemberIdOf(file);
     const maxId = Math.max(...(expected.municipalities ?? []).map((row) => (row as { id: number }).id));
+    expect(lastId).toBeGreaterThan(maxId);
     const district = (expected.districts?.[0] as { id: number } | undefined)?.id ?? 0;
     const created = await ok<{ id: number }>(
       target.dispatch('municipalities:create', newMemberInput({ code: '599997', name: 'Cheb', districtId: district })),
     );
-    expect(created.id).toBe(maxId + 1);
+    expect(created.id).toBe(lastId + 1);
     // The file is only read.
     expect(await fileSnapshot(file)).toEqual(expected);
   });

@@ -113,3 +113,39 @@ export async function lockTablesForWrite(trx: Knex.Transaction, tables: readonly
   if (!isPostgres(trx) || tables.length === 0) return;
   await trx.raw(`lock table ${tables.map(() => '??').join(', ')} in exclusive mode`, [...tables]);
 }
+
+/**
+ * The largest id a table's sequence has handed out (0 when none): deleted records' ids included,
+ * which the audit log and the bin still name. SQLite keeps it in `sqlite_sequence`
+ * (AUTOINCREMENT), PostgreSQL in the column's serial sequence.
+ */
+export async function lastIssuedId(db: Knex, table: string): Promise<number> {
+  if (isPostgres(db)) {
+    const result = await db.raw<{ rows: { last: unknown }[] }>(
+      "select coalesce(pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass), 0) as last",
+      [table],
+    );
+    return Number(result.rows[0]?.last ?? 0);
+  }
+  const row = await db('sqlite_sequence').where({ name: table }).first<{ seq: unknown } | undefined>('seq');
+  return Number(row?.seq ?? 0);
+}
+
+/**
+ * Makes a table's next id come after `issued` (an id handed out in the registry the rows came
+ * from), so that a deleted record's id is never given to a new one: its history and the bin keep
+ * naming it. Never lowers a sequence.
+ */
+export async function keepIssuedIds(db: Knex, table: string, issued: number): Promise<void> {
+  if (issued <= 0) return;
+  if (isPostgres(db)) {
+    await db.raw(
+      "select setval(pg_get_serial_sequence(?, 'id'), ?, true) where ? > (select coalesce(max(id), 0) from ??) and ? > coalesce(pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass), 0)",
+      [table, issued, issued, table, issued, table],
+    );
+    return;
+  }
+  const updated = await db('sqlite_sequence').where({ name: table }).where('seq', '<', issued).update({ seq: issued });
+  if (updated === 0 && (await db('sqlite_sequence').where({ name: table }).first()) === undefined)
+    await db('sqlite_sequence').insert({ name: table, seq: issued });
+}
