@@ -12,7 +12,14 @@ import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
-import { defaultColDef, learnSortTexts, quickFilterParser, withFoldedSearchText } from '../lib/czech-grid';
+import {
+  defaultColDef,
+  expectSortTexts,
+  forgetSortTexts,
+  learnSortTexts,
+  quickFilterParser,
+  withFoldedSearchText,
+} from '../lib/czech-grid';
 import { gridLocaleText } from '../lib/grid-locale';
 import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
@@ -101,10 +108,15 @@ export function DataGrid<T>({
   usePrintLayout(api);
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
   // While the browser is idle after rows arrive, rank the text the grid may be sorted by.
+  // A sort that comes first ranks them all at once (`expectSortTexts`).
   useEffect(() => {
     if (!rows || typeof requestIdleCallback !== 'function') return;
+    expectSortTexts(rows, columns);
     const handle = requestIdleCallback(() => learnSortTexts(rows, columns), { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
+    return () => {
+      cancelIdleCallback(handle);
+      forgetSortTexts(rows);
+    };
   }, [rows, columns]);
   const reportCount = useCallback(() => {
     // A change of language rebuilds the grid (`key`): the API held until the new grid is ready is destroyed.
