@@ -1,8 +1,10 @@
 import os from 'node:os';
 import { openDatabase, type Database, type OpenOptions } from './db/database';
 import { createJobs, type Jobs } from './jobs';
+import { REGISTRY_TABLES } from './services/demo-service';
 import type { ImportPreview } from './services/import/import-service';
-import type { DialogPort, EventSink, PreferencesPort } from './ports';
+import type { ConnectionStorePort, DialogPort, EventSink, PreferencesPort } from './ports';
+import { createSessionConnections } from './connection-store';
 
 export type AppContextOptions = {
   databasePath: string;
@@ -21,6 +23,11 @@ export type AppContextOptions = {
    * must not, or anyone with its token could read any file the server can.
    */
   acceptsLocalPaths?: boolean;
+  /**
+   * Where the registry is remembered for the next start, a server's password with it (the desktop
+   * shell: its preferences and the system's secure store); by default kept in memory for the run.
+   */
+  connections?: ConnectionStorePort;
 };
 
 export type AppContext = {
@@ -30,6 +37,8 @@ export type AppContext = {
   preferences: PreferencesPort;
   dialogs: DialogPort;
   acceptsLocalPaths: boolean;
+  /** Where the registry is and a server's password (Settings switches the registry through it). */
+  connections: ConnectionStorePort;
   emit: EventSink;
   /** Long work running now (imports, agreement batches): progress and cancel. */
   jobs: Jobs;
@@ -55,13 +64,28 @@ export type AppContext = {
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
   const db = await openDatabase(options.databasePath, options.open);
   const emit = options.events ?? (() => undefined);
+  let current = db;
+  // A host with screens (it listens to events) hears the other clients' changes of a registry on
+  // a server as its own: the grids refresh the rows they name, or reload after a lost connection.
+  // Every registry put in place later (Settings switching to another) is listened to as well.
+  const hearOthers = (database: Database) => {
+    if (options.events !== undefined)
+      database.changes?.listen((change) => context.emit('data:changed', change ?? { tables: [...REGISTRY_TABLES] }));
+  };
   const context: AppContext = {
-    db,
+    get db() {
+      return current;
+    },
+    set db(next) {
+      current = next;
+      hearOthers(next);
+    },
     resourcesDir: options.resourcesDir,
     appVersion: options.appVersion,
     preferences: options.preferences,
     dialogs: options.dialogs,
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,
+    connections: options.connections ?? createSessionConnections(options.databasePath),
     emit,
     // Progress goes through `context.emit` at call time (a host may rewire its events).
     jobs: createJobs((event, payload) => {
@@ -80,6 +104,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     // `db` is read at call time: a restored backup replaces it (services/backup-service.ts).
     close: () => context.db.close(),
   };
+  hearOthers(db);
   if (options.seedDemoIfEmpty) {
     const { loadDemoData } = await import('./services/demo-service');
     const { countRows } = await import('./repositories/reference-repository');

@@ -6,12 +6,17 @@ import { AppError } from '../../shared/domain/errors';
 import { translate } from '../../shared/i18n/index';
 import { createAppContext, type AppContext } from '../core/context';
 import { replaceWithBackup, type BackupInfo } from '../core/db/backups';
+import { isServerLocation } from '../core/db/dialect/index';
+import { probeServer } from '../core/db/server-probe';
+import type { ConnectionStorePort } from '../core/ports';
+import { serverUrl } from '../../shared/domain/registry-connection';
 import { createDispatch } from '../core/dispatch';
 import { createHandlers } from '../core/handlers';
 import { createNativeDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createShellPreferences } from './preferences';
+import { createSecureConnections } from './registry-profile';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySessionSecurity, createMainWindow } from './window';
 
@@ -46,17 +51,25 @@ async function start(): Promise<void> {
   const preferences = createShellPreferences(app.getPath('userData'));
   const { language } = await preferences.get();
   const databasePath = preferences.getLastDatabasePath() ?? path.join(app.getPath('userData'), 'registry.db');
+  // Settings ▸ Where the registry is: the file, or a server profile with its password from the
+  // system's secure store (safeStorage; ready only now, after app.whenReady).
+  const connections = await createSecureConnections(preferences, path.join(app.getPath('userData'), 'registry.db'));
+  const saved = await connections.saved();
+  const location =
+    saved.kind === 'server' && saved.server !== null
+      ? serverUrl(saved.server, await connections.savedPassword())
+      : databasePath;
 
-  context = await openRegistry(databasePath, preferences, language);
+  context = await openRegistry(location, preferences, connections, language);
   if (!context) {
     app.quit();
     return;
   }
-  preferences.setLastDatabasePath(databasePath);
+  if (context.db.dialect === 'sqlite') preferences.setLastDatabasePath(context.db.filePath);
   registerIpc(createDispatch(createHandlers(context), { logError: (error) => console.error(error) }), () => mainWindow);
 
   buildMenu(language, {
-    openDatabase: () => void chooseDatabase(preferences, language),
+    openDatabase: () => void chooseDatabase(preferences, connections, language),
     importFile: () => mainWindow?.webContents.send('import:open', {}),
     command: (command) => mainWindow?.webContents.send('shell:command', { command }),
   });
@@ -93,6 +106,7 @@ const backupsOf = (error: AppError): BackupInfo[] => {
 async function openRegistry(
   databasePath: string,
   preferences: ReturnType<typeof createShellPreferences>,
+  connections: ConnectionStorePort,
   language: 'cs' | 'en',
 ): Promise<AppContext | null> {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
@@ -104,11 +118,14 @@ async function openRegistry(
       preferences,
       dialogs: createNativeDialogs(() => mainWindow),
       events: (event, payload) => mainWindow?.webContents.send(event, payload),
-      seedDemoIfEmpty: !existsSync(databasePath),
+      // Demo data only into a new registry file, never into a registry on a server.
+      seedDemoIfEmpty: !isServerLocation(databasePath) && !existsSync(databasePath),
       open: { dailyBackup: true },
       acceptsLocalPaths: true,
+      connections,
     });
   } catch (error) {
+    if (isServerLocation(databasePath)) return serverOpenFailed(error, preferences, connections, language);
     const known = error instanceof AppError && (error.code === 'DATABASE_DAMAGED' || error.code === 'SCHEMA_TOO_NEW');
     const message = error instanceof AppError ? error.message : String(error);
     const latest = known ? backupsOf(error)[0] : undefined;
@@ -152,7 +169,7 @@ async function openRegistry(
         });
         return null;
       }
-      return openRegistry(databasePath, preferences, language);
+      return openRegistry(databasePath, preferences, connections, language);
     }
     if (picked !== t('db.openAnother')) return null;
     const chosen = await dialog.showOpenDialog({
@@ -162,12 +179,49 @@ async function openRegistry(
     const next = chosen.filePaths[0];
     if (chosen.canceled || !next) return null;
     preferences.setLastDatabasePath(next);
-    return openRegistry(next, preferences, language);
+    return openRegistry(next, preferences, connections, language);
   }
+}
+
+/**
+ * The registry on the server saved in Settings did not open at start (the server is down, the
+ * password is no longer right or not kept, the structure needs an administrator): the user is told
+ * why in their language and may work in the registry file instead (Settings switches back) or quit.
+ */
+async function serverOpenFailed(
+  error: unknown,
+  preferences: ReturnType<typeof createShellPreferences>,
+  connections: ConnectionStorePort,
+  language: 'cs' | 'en',
+): Promise<AppContext | null> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const saved = await connections.saved();
+  const probe = saved.server === null ? null : await probeServer(saved.server, await connections.savedPassword());
+  const reason =
+    probe !== null && probe.outcome !== 'connected' && probe.outcome !== 'failed'
+      ? t(`settings.registry.outcome.${probe.outcome}`)
+      : error instanceof AppError
+        ? error.message
+        : String(error);
+  const buttons = [t('settings.registry.useFile'), t('db.quit')];
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: t('settings.registry.startFailed'),
+    message: t('settings.registry.startFailed'),
+    detail: `${saved.server === null ? '' : `${serverUrl(saved.server)}\n`}${reason}`,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  if (choice.response !== 0) return null;
+  await connections.save({ kind: 'file' });
+  return openRegistry(connections.fileLocation() ?? '', preferences, connections, language);
 }
 
 async function chooseDatabase(
   preferences: ReturnType<typeof createShellPreferences>,
+  connections: ConnectionStorePort,
   language: 'cs' | 'en',
 ): Promise<void> {
   const picked = await dialog.showOpenDialog({
@@ -177,6 +231,7 @@ async function chooseDatabase(
   const next = picked.filePaths[0];
   if (picked.canceled || !next) return;
   preferences.setLastDatabasePath(next);
+  await connections.save({ kind: 'file' });
   await dialog.showMessageBox({ type: 'info', message: translate(language, 'shell.restart') });
   app.relaunch();
   app.exit(0);

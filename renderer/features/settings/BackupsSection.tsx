@@ -15,8 +15,26 @@ const formatSize = (bytes: number, format: (n: number) => string) =>
     ? `${format(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`
     : `${format(Math.ceil(bytes / 1024))} kB`;
 
-/** Settings ▸ Backups: the verified backups with size and date; back up now; restore after a confirmation. */
-export function BackupsSection() {
+/**
+ * Settings ▸ Backups: the verified backups with size and date; back up now; restore after a
+ * confirmation. A registry on a server is backed up by the server (pg_dump, point-in-time
+ * recovery): the section says so and offers none of the file's actions.
+ */
+export function BackupsSection({ server }: { server: boolean }) {
+  return server ? <ServerBackups /> : <FileBackups />;
+}
+
+function ServerBackups() {
+  const { t } = useI18n();
+  return (
+    <div className="card bk-card" data-testid="backups-server">
+      <h2>{t('backups.title')}</h2>
+      <p className="bk-server">{t('settings.registry.backups')}</p>
+    </div>
+  );
+}
+
+function FileBackups() {
   const { t, tk, formatNumber, formatDateTime } = useI18n();
   const list = useAsync(() => call('backups:list', {}), []);
   const action = useAction();

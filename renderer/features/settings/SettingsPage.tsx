@@ -6,17 +6,23 @@ import { useAction } from '../../components/useAction';
 import { said } from '../../components/Toasts';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useAsync } from '../../lib/useAsync';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
 import { BinSection } from './BinSection';
 import { ImportHistorySection } from './ImportHistorySection';
+import { RegistrySection } from './RegistrySection';
+import { RegistryTransfer } from './RegistryTransfer';
 
 export function SettingsPage() {
   const { t, tk, formatNumber } = useI18n();
   const { preferences, update } = usePreferences();
   // Live: the record counts follow every change, a restored backup included (review D24).
   const info = useLiveAsync(() => call('app:info', {}), []);
+  // A file or a server (issue 15): the database card, the backups and the connection profile follow it.
+  const connection = useAsync(() => call('connection:status', {}), []);
+  const onServer = connection.data?.kind === 'server';
   const { busy, run } = useAction();
   const [actor, setActor] = useState(preferences.actorName);
 
@@ -80,9 +86,22 @@ export function SettingsPage() {
           {info.status === 'error' && <ErrorNotice error={info.error} onRetry={info.reload} />}
           {info.data && (
             <>
-              <dl className="facts">
-                <dt>{t('settings.databasePath')}</dt>
-                <dd className="mono">{info.data.databasePath}</dd>
+              <dl className="facts" data-testid="database-facts">
+                {onServer ? (
+                  <>
+                    <dt>{t('settings.registry.serverUrl')}</dt>
+                    <dd className="mono">{info.data.databasePath}</dd>
+                    <dt>{t('settings.registry.serverVersion')}</dt>
+                    <dd>{connection.data?.server?.version ?? t('settings.registry.serverUnknown')}</dd>
+                    <dt>{t('settings.registry.user')}</dt>
+                    <dd>{connection.data?.server?.user ?? '–'}</dd>
+                  </>
+                ) : (
+                  <>
+                    <dt>{t('settings.databasePath')}</dt>
+                    <dd className="mono">{info.data.databasePath}</dd>
+                  </>
+                )}
                 <dt>{t('settings.schemaVersion')}</dt>
                 <dd>{info.data.schemaVersion}</dd>
                 <dt>{t('settings.appVersion')}</dt>
@@ -105,12 +124,25 @@ export function SettingsPage() {
 
         <div className="card">
           <h2>{t('settings.demo')}</h2>
-          <p className="hint">{t('settings.demoHint')}</p>
-          <button type="button" className="button primary" disabled={busy || !empty} onClick={() => void loadDemo()}>
+          <p className="hint">{t(onServer ? 'settings.registry.noDemo' : 'settings.demoHint')}</p>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || !empty || onServer}
+            onClick={() => void loadDemo()}
+          >
             {t('settings.loadDemo')}
           </button>
         </div>
-        <BackupsSection />
+        {connection.data && <RegistrySection status={connection.data} />}
+        {connection.status === 'error' && (
+          <div className="card reg-card">
+            <h2>{t('settings.registry.title')}</h2>
+            <ErrorNotice error={connection.error} onRetry={connection.reload} />
+          </div>
+        )}
+        {connection.data && <BackupsSection server={onServer} />}
+        <RegistryTransfer />
         <ImportHistorySection />
         <BinSection />
       </div>

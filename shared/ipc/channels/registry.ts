@@ -9,12 +9,66 @@ import {
   municipalityRowSchema,
   regionSchema,
 } from '../../domain/schemas';
+import {
+  CONNECTION_OUTCOMES,
+  PASSWORD_KEEPING,
+  REGISTRY_KINDS,
+  SCHEMA_STATES,
+  serverPasswordSchema,
+  serverProfileSchema,
+} from '../../domain/registry-connection';
 
 const empty = z.object({}).strict();
 
 const binTable = z.enum(BIN_TABLES);
 
+/** Where the registry is now and what Settings keeps to connect to a server (never its password). */
+const connectionStatusSchema = z.object({
+  kind: z.enum(REGISTRY_KINDS),
+  /** The open registry: a file's path, or a server's URL without its password. */
+  location: z.string(),
+  /** The server's version and the database user of the open registry on a server; null for a file. */
+  server: z.object({ version: z.string(), user: z.string() }).nullable(),
+  /** The saved server profile (also while a file is open, to switch back). */
+  profile: serverProfileSchema.nullable(),
+  /** Whether a password is kept for the saved profile (only whether: the password never leaves core). */
+  passwordSaved: z.boolean(),
+  /** How this app keeps a password: the system's secure store, or only while it runs. */
+  passwordKeeping: z.enum(PASSWORD_KEEPING),
+  /** The registry file this app opens when the registry is a file; null when it was started without one. */
+  fileLocation: z.string().nullable(),
+});
+
+/** A server profile with the password typed now; without one, the password kept for the same profile is used. */
+const serverConnectionInput = z
+  .object({ profile: serverProfileSchema, password: serverPasswordSchema.optional() })
+  .strict();
+
 export const registryChannels = defineChannels({
+  'connection:status': {
+    doc: 'Where the registry is: a file or a server (its URL without the password, the server version and the database user), the saved server profile, whether a password is kept and how.',
+    input: empty,
+    output: connectionStatusSchema,
+  },
+  'connection:test': {
+    doc: 'Tries a server profile without switching to it: connected (and whether opening will create or update the structure), wrong password, password needed, server unreachable, no such database, not allowed, an administrator must run `twinreg init`, made by a newer version, or failed (detail without the password).',
+    input: serverConnectionInput,
+    output: z.object({
+      outcome: z.enum(CONNECTION_OUTCOMES),
+      serverVersion: z.string().nullable(),
+      user: z.string().nullable(),
+      schema: z.enum(SCHEMA_STATES).nullable(),
+      detail: z.string().nullable(),
+    }),
+  },
+  'connection:switch': {
+    doc: 'Opens another registry in place of the open one (the file, or a server profile after the same test as connection:test; its password kept as the status says) and remembers it for the next start. The failed test’s outcome as an error (details.reason settings.registry.outcome.*); CONFLICT while an import, export or batch runs. Every screen is told with data:changed.',
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file') }).strict(),
+      serverConnectionInput.extend({ kind: z.literal('server') }).strict(),
+    ]),
+    output: connectionStatusSchema,
+  },
   'bin:list': {
     doc: 'The bin: members, partnerships, requests, contacts, activities and agreement drafts deleted in the last 90 days and not restored, newest first, with who deleted them and when.',
     input: z.object({}).strict(),
