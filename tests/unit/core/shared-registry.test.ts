@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { createAppContext, noDialogs, type AppContext } from '../../../electron/core/context';
+import { openDatabase } from '../../../electron/core/db/database';
 import { acquireImportLock } from '../../../electron/core/db/import-lock';
 import {
   LISTENER_APPLICATION_NAME,
@@ -146,6 +147,19 @@ describe('several staff members on one registry', () => {
     const [row] = await partnerships(a);
     if (!row) throw new Error('demo data has partnerships');
     await ok(a.dispatch('partnerships:update', { id: row.id, version: row.version, changes: { notes: 'after' } }));
+    await firstEvent(b, (change) => change.partnershipIds?.includes(row.id) === true);
+  });
+
+  it('a registry put in place later (Settings switching registries) is listened to as well', async (context) => {
+    serverOnly(context, 'notices between clients (LISTEN/NOTIFY)');
+    const [a, b, app] = await two();
+    const previous = b.ctx.db;
+    b.ctx.db = await openDatabase(app.dbPath);
+    await previous.close();
+    await expect.poll(() => b.ctx.db.changes?.connected(), { timeout: 20_000 }).toBe(true);
+    const [row] = await partnerships(a);
+    if (!row) throw new Error('demo data has partnerships');
+    await ok(a.dispatch('partnerships:update', { id: row.id, version: row.version, changes: { notes: 'switched' } }));
     await firstEvent(b, (change) => change.partnershipIds?.includes(row.id) === true);
   });
 
