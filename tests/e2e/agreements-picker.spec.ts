@@ -83,14 +83,17 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
       .knex('partnerships as p')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('districts as d', 'd.id', 'm.district_id')
       // A partnership no other test drafts for (the worker's database is shared).
       .where('t.name', 'Eschlkam')
-      .first<Row>('p.id', 'm.name as member', 't.name as town');
+      .first<Row & { district: string }>('p.id', 'm.name as member', 't.name as town', 'd.name as district');
     const before = new Set(existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : []);
     await page.getByRole('link', { name: 'Smlouvy' }).first().click();
     const batch = page.locator('details.agreement-batch');
     await batch.locator('summary').click();
     await batch.getByLabel('Filtr partnerství').fill(row.town);
+    // The member's district tells homonyms apart (two Všeruby in the country).
+    await expect(batch.locator('label', { hasText: `${row.member} – ${row.town}` })).toContainText(row.district);
     await batch.getByRole('checkbox', { name: new RegExp(`${row.member} – ${row.town}`) }).check();
     await batch.getByRole('button', { name: 'Vytvořit návrhy…' }).click();
     await expect(batch.locator('.notice-ok')).toBeVisible();

@@ -28,7 +28,9 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
   const shown = useMemo(() => {
     const key = searchKey(filter);
     return partnerships.filter(
-      (p) => key === '' || searchKey(`${p.municipalityName} ${p.townName} ${p.countryCode}`).includes(key),
+      (p) =>
+        key === '' ||
+        searchKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`).includes(key),
     );
   }, [partnerships, filter]);
 
@@ -121,6 +123,10 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
                 }}
               />
               {`${p.municipalityName} – ${p.townName} (${p.countryCode})`}
+              {/* The member's district tells two members of one name apart (review D20: two Všeruby). */}
+              {p.districtName !== null && p.districtName !== p.municipalityName && (
+                <span className="muted-small">{` · ${p.districtName}`}</span>
+              )}
             </label>
           </li>
         ))}
