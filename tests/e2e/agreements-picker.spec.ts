@@ -62,6 +62,8 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
     await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
     const detail = page.getByTestId('partnership-detail');
     await expect(detail.locator('h2')).toContainText(row.town);
+    await detail.getByTestId('partnership-create-agreement').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'partnership-create-agreement');
     await detail.getByTestId('partnership-create-agreement').click();
     await expect(page.getByRole('heading', { name: 'Smlouvy a memoranda' })).toBeVisible();
     await expect(chosen).toContainText(`${row.member} – ${row.town}`);

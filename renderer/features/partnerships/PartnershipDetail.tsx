@@ -26,7 +26,7 @@ import {
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
-import { agreementLink } from '../../lib/deep-links';
+import { agreementLink, openLink } from '../../lib/deep-links';
 import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -380,9 +380,14 @@ export function PartnershipDetail({
                 <p className="hint">{t('partnerships.agreements.none')}</p>
               )}
               {/* The Agreements screen with this partnership chosen (review D20). */}
-              <a className="button small" href={agreementLink(d.id)} data-testid="partnership-create-agreement">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => openLink(agreementLink(d.id))}
+                data-testid="partnership-create-agreement"
+              >
                 {t('agreements.create')}
-              </a>
+              </button>
               {agreements.data && agreements.data.length > 0 && (
                 <ul className="p-list">
                   {agreements.data.map((draft) => (
