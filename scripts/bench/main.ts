@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../electron/core/db/database';
+import { benchServer, measureOnServer, renderEngines, renderEnginesMarkdown } from './engines';
 import { DEFAULT_SEED, SCALES, SCALE_NAMES, generateDataset, type ScaleName, type ScaleSize } from './generate';
 import { renderMarkdown, renderTable, renderVerdicts, type ScaleResult } from './table';
-import type { ScaleSpec } from './types';
+import type { FigureResult, ScaleSpec } from './types';
 import { municipalitiesCsv, writeDataset } from './write-db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -26,6 +27,11 @@ export type BenchOptions = {
   only?: string[];
   /** Measure in this process instead of one child process per scale (tests). */
   inProcess?: boolean;
+  /**
+   * Measure figures 1–6 on PostgreSQL beside SQLite too: on TWINREG_BENCH_DATABASE_URL, or a
+   * throwaway cluster the bench starts (engines.ts). A set URL alone also does.
+   */
+  pg?: boolean;
   /** Where the JSON goes; null: nowhere. */
   jsonPath: string | null;
   log: (message: string) => void;
@@ -48,12 +54,13 @@ export type BenchReport = {
 };
 
 const USAGE = `npm run bench [-- --scale S|M|L|all] [--runs N] [--no-browser] [--seed N] [--custom MUN,PART,ACT] [--renderer DIR] [--json FILE]
-                [--only import,load,stats,agreements,export,browser,cold-start]
+                [--only import,load,stats,agreements,export,browser,cold-start] [--pg]
 
 Generates a registry deterministically at each scale and measures: import, loading the
 Partnerships data, statistics, agreements, XLSX export, the screens in Chromium, the first start
 (script bytes and time to the first rows on a new document), peak memory. --only measures just
-the figures named.
+the figures named. --pg (or TWINREG_BENCH_DATABASE_URL set) measures figures 1–6 on PostgreSQL
+beside SQLite too (a throwaway cluster without a URL) and prints how many times longer each takes.
 Prints one table and writes bench-results/bench-<date>.json.`;
 
 async function buildPages(tmp: string, rendererDir: string | undefined, log: (m: string) => void) {
@@ -115,6 +122,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-'));
   const results: ScaleResult[] = [];
+  const server = await benchServer(options.pg ?? false, options.log);
   try {
     let pages: { renderer: string; bare: string } | null = null;
     let browserUnavailable = options.browser ? undefined : 'skipped (--no-browser)';
@@ -150,21 +158,33 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       };
       mkdirSync(spec.workDir, { recursive: true });
       options.log(`${name}: measuring (${spec.runs} runs per figure) …`);
-      if (options.inProcess) {
-        const { runScale } = await import('./worker');
-        results.push(await runScale(spec, options.log));
-      } else {
-        const specPath = path.join(prepared.dir, 'spec.json');
-        writeFileSync(specPath, JSON.stringify(spec));
+      const measure = async (scaleSpec: ScaleSpec): Promise<ScaleResult> => {
+        if (options.inProcess) {
+          const { runScale } = await import('./worker');
+          return runScale(scaleSpec, options.log);
+        }
+        const specPath = `${scaleSpec.resultPath}.spec.json`;
+        writeFileSync(specPath, JSON.stringify(scaleSpec));
         await runWorker(specPath);
-        results.push(JSON.parse(readFileSync(spec.resultPath, 'utf8')) as ScaleResult);
-      }
+        return JSON.parse(readFileSync(scaleSpec.resultPath, 'utf8')) as ScaleResult;
+      };
+      results.push(await measure(spec));
       options.log(`${name}: measured in ${(results[results.length - 1]?.seconds ?? 0).toFixed(0)} s`);
+      if (server) {
+        const workDir = path.join(prepared.dir, 'work-pg');
+        mkdirSync(workDir, { recursive: true });
+        const pgSpec = { ...spec, workDir, resultPath: path.join(prepared.dir, 'result-pg.json') };
+        results.push(await measureOnServer(server, pgSpec, measure, options.log));
+        options.log(`${name} on PostgreSQL: measured in ${(results[results.length - 1]?.seconds ?? 0).toFixed(0)} s`);
+      }
       rmSync(prepared.dir, { recursive: true, force: true });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    await server?.stop();
   }
+  const across = agreementsAcrossScales(results);
+  if (across) results.find((result) => result.scale === 'L')?.figures.push(across);
   const cpus = os.cpus();
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -183,9 +203,36 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (options.jsonPath) {
     mkdirSync(path.dirname(options.jsonPath), { recursive: true });
     writeFileSync(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(options.jsonPath.replace(/\.json$/, '.md'), `${renderMarkdown(results)}\n`);
+    const engines = renderEnginesMarkdown(results);
+    writeFileSync(
+      options.jsonPath.replace(/\.json$/, '.md'),
+      `${renderMarkdown(results)}\n${engines === '' ? '' : `\n${engines}\n`}`,
+    );
   }
   return report;
+}
+
+/**
+ * Issue 16, target 5: a document must not get slower as the registry grows. Documents per second at
+ * L beside those at S of the same run (each scale in its own worker), when both were measured.
+ */
+function agreementsAcrossScales(results: readonly ScaleResult[]): FigureResult | null {
+  const rate = (scale: string) =>
+    results.find((result) => result.scale === scale)?.figures.find((f) => f.id === 'agreements' && f.status === 'ok')
+      ?.value;
+  const small = rate('S');
+  const large = rate('L');
+  if (!small || !large) return null;
+  const ratio = large.median / small.median;
+  return {
+    id: 'agreements-growth',
+    title: '4b Agreements at L beside S',
+    status: 'ok',
+    value: large,
+    baseline: { ...small, label: 'the same documents at S' },
+    ratio,
+    target: { text: '≥ 0.9× S', pass: ratio >= 0.9 },
+  };
 }
 
 function parseScales(scale: string | undefined, custom: string | undefined): BenchOptions['scales'] {
@@ -232,6 +279,7 @@ export async function main(argv: string[]): Promise<number> {
       renderer: { type: 'string' },
       json: { type: 'string' },
       'no-browser': { type: 'boolean' },
+      pg: { type: 'boolean' },
       only: { type: 'string' },
       worker: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -257,6 +305,7 @@ export async function main(argv: string[]): Promise<number> {
       scales: parseScales(values.scale, values.custom),
       seed: values.seed === undefined ? DEFAULT_SEED : Number(values.seed),
       browser: values['no-browser'] !== true,
+      pg: values.pg === true,
       jsonPath: values.json ?? path.join(ROOT, 'bench-results', `bench-${stamp}.json`),
       log,
       ...(runs === undefined ? {} : { runs }),
@@ -270,6 +319,8 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const report = await runBench(options);
   process.stdout.write(`\n${renderTable(report.results)}\n\n${renderVerdicts(report.results)}\n`);
+  const engines = renderEngines(report.results);
+  if (engines !== '') process.stdout.write(`\n${engines}\n`);
   process.stdout.write(
     `\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.node}, load average ${report.machine.loadAverage.start.toFixed(1)} → ${report.machine.loadAverage.end.toFixed(1)}; seed ${report.seed}; ${((performance.now() - started) / 1000).toFixed(0)} s in all.\n`,
   );
