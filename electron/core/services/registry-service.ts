@@ -1,3 +1,4 @@
+import { auditedChange } from './audited-change';
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
@@ -48,7 +49,12 @@ export async function appInfo(ctx: AppContext) {
 
 /** Loads the demo data into an empty registry and tells every screen. */
 export async function loadDemo(ctx: AppContext) {
-  const counts = await loadDemoData(ctx.db.knex, ctx.resourcesDir);
-  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+  // Through auditedChange (demo rows are marked demo, not audited): every screen reloads, the
+  // other clients of a server registry too, once the rows are committed.
+  const counts = await auditedChange(ctx, async ({ trx, touch }) => {
+    const loaded = await loadDemoData(trx, ctx.resourcesDir);
+    touch({ tables: [...REGISTRY_TABLES] });
+    return loaded;
+  });
   return { counts };
 }

@@ -130,6 +130,19 @@ describe('several staff members on one registry', () => {
     expect(b.events.filter((change) => change.partnershipIds?.includes(first.id))).toHaveLength(1);
   });
 
+  it('demo data loaded by one client is heard by the other (it is written outside the audited edits)', async (context) => {
+    serverOnly(context, 'notices between clients (LISTEN/NOTIFY)');
+    const app = await createTestApp({ demo: false });
+    opened = app;
+    const a = await openClient(app.dbPath, 'Jana Nováková');
+    const b = await openClient(app.dbPath, 'Petr Svoboda');
+    clients.push(a, b);
+    await expect.poll(() => b.ctx.db.changes?.connected(), { timeout: 20_000 }).toBe(true);
+    await ok(a.dispatch('app:loadDemo', {}));
+    const heard = await firstEvent(b, (change) => change.tables.includes('municipalities'));
+    expect(heard.tables).toEqual(expect.arrayContaining(['municipalities', 'partnerships']));
+  });
+
   it('after a lost listening connection the client reconnects and reloads everything', async (context) => {
     serverOnly(context, 'the listening connection of a server registry');
     const [a, b, app] = await two();

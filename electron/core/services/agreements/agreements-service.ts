@@ -394,27 +394,33 @@ async function writeAndRecord(
   const townCardFilled = await keepOnTownCard(ctx, request);
   const defaults = await agreementDefaults(ctx, request.source);
   let draftId: number | null = null;
-  if (defaults.partnershipId !== null) {
-    draftId = await insertAgreementDocument(
-      ctx.db.knex,
-      {
-        partnershipId: defaults.partnershipId,
-        template: request.template,
-        languageFirst: model.languages[0],
-        languageSecond: model.languages[1],
-        // As the file is laid out: the partner's original of a pair is the alternate text, not "parallel".
-        layout: model.layout,
-        options: {
-          request,
-          defaults: defaults.request.fields,
-          overrides: overridesOf(request.fields, defaults.request.fields),
+  const { partnershipId } = defaults;
+  if (partnershipId !== null) {
+    // Through auditedChange (no audit entry: the draft is its own record): every screen hears of
+    // it, the other clients of a server registry too, once it is committed.
+    draftId = await auditedChange(ctx, async ({ trx, touch }) => {
+      const id = await insertAgreementDocument(
+        trx,
+        {
+          partnershipId,
+          template: request.template,
+          languageFirst: model.languages[0],
+          languageSecond: model.languages[1],
+          // As the file is laid out: the partner's original of a pair is the alternate text, not "parallel".
+          layout: model.layout,
+          options: {
+            request,
+            defaults: defaults.request.fields,
+            overrides: overridesOf(request.fields, defaults.request.fields),
+          },
+          filePath,
+          fileName: path.basename(filePath),
         },
-        filePath,
-        fileName: path.basename(filePath),
-      },
-      nowIso(),
-    );
-    ctx.emit('data:changed', { tables: ['agreement_documents'] });
+        nowIso(),
+      );
+      touch({ tables: ['agreement_documents'] });
+      return id;
+    });
   }
   return { filePath, warnings: model.warnings, draftId, townCardFilled };
 }
