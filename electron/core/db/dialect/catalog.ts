@@ -111,7 +111,9 @@ export async function ownsRegistry(db: Knex): Promise<{ owns: boolean; user: str
  */
 export async function lockTablesForWrite(trx: Knex.Transaction, tables: readonly string[]): Promise<void> {
   if (!isPostgres(trx) || tables.length === 0) return;
-  await trx.raw(`lock table ${tables.map(() => '??').join(', ')} in exclusive mode`, [...tables]);
+  // One bound identifier (??) per table: the SQL text holds no name.
+  const placeholders = tables.map(() => '??').join(', ');
+  await trx.raw('lock table ' + placeholders + ' in exclusive mode', [...tables]);
 }
 
 /**
