@@ -109,3 +109,13 @@ export function errorSummary(
   const detail = errorDetail(error);
   return detail === undefined ? { text } : { text, detail };
 }
+
+/**
+ * A refused stale edit or delete, said with who changed the record and when where core names them
+ * (from the record's history), else the screen's own sentence (`fallback`, a message key).
+ */
+export function conflictText(error: unknown, i18n: I18n, fallback: string): string {
+  if (error instanceof ApiError && error.code === 'CONFLICT' && reasonKey(error) !== null)
+    return errorText(error, i18n, (path) => path);
+  return i18n.tk(fallback);
+}

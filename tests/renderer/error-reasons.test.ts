@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../renderer/lib/api';
-import { errorDetail, errorSummary } from '../../renderer/lib/errors';
+import { conflictText, errorDetail, errorSummary } from '../../renderer/lib/errors';
 import { createI18n } from '../../renderer/lib/i18n';
 
 // Issue 15: a backup refused on a server registry said "Přístup odepřen." with core's English
@@ -35,5 +35,31 @@ describe('a refusal with a reason', () => {
       details: { reason: 'migrationNotAllowed' },
     });
     expect(errorSummary(unknownReason, createI18n('cs'))).toEqual({ text: 'Přístup odepřen.', detail: 'No.' });
+  });
+});
+
+// Issue 15 item 4: every screen's stale-edit notice names who changed the record and when.
+describe('a refused stale edit', () => {
+  const stale = new ApiError({
+    code: 'CONFLICT',
+    message: 'The record was changed meanwhile by Jana Nováková.',
+    details: {
+      reason: 'error.conflictBy',
+      params: { name: 'Jana Nováková (jana)' },
+      changedAt: '2026-12-03T10:15:00.000Z',
+    },
+  });
+
+  it('names the other person and the time in the screen’s language', () => {
+    const cs = conflictText(stale, createI18n('cs'), 'members.conflict');
+    expect(cs).toMatch(/^Záznam mezitím změnil někdo jiný: Jana Nováková \(jana\), 3\. 12\. 2026/);
+    expect(conflictText(stale, createI18n('en'), 'requests.conflict')).toContain('Jana Nováková (jana)');
+  });
+
+  it('falls back to the screen’s own sentence when core names nobody', () => {
+    const bare = new ApiError({ code: 'CONFLICT', message: 'stale' });
+    const i18n = createI18n('cs');
+    expect(conflictText(bare, i18n, 'members.conflict')).toBe(i18n.t('members.conflict'));
+    expect(conflictText(undefined, i18n, 'requests.conflict')).toBe(i18n.t('requests.conflict'));
   });
 });

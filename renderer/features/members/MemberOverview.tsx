@@ -12,7 +12,7 @@ import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog } from '../../components/dialogs';
 import { said, useToast } from '../../components/Toasts';
-import { issuesByField } from '../../lib/errors';
+import { conflictText, issuesByField } from '../../lib/errors';
 import { MemberForm } from './MemberForm';
 
 type Tab = 'overview' | 'data' | 'history';
@@ -75,10 +75,10 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     [confirm, id],
   );
 
-  const conflict = () =>
+  const conflict = (error?: unknown) =>
     toast({
       kind: 'error',
-      text: said('members.conflict'),
+      text: (i) => conflictText(error, i, 'members.conflict'),
       action: {
         label: said('members.reload'),
         run: () => {
@@ -119,7 +119,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setConfirm(null);
-        conflict();
+        conflict(error);
       } else setActionError(error);
     } finally {
       setBusy(false);

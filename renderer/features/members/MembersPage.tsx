@@ -25,7 +25,7 @@ import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
-import { issuesByField } from '../../lib/errors';
+import { conflictText, issuesByField } from '../../lib/errors';
 import { shownRowIds } from '../../lib/grid-view';
 import { MemberForm } from './MemberForm';
 import { MemberOverview } from './MemberOverview';
@@ -118,9 +118,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   );
 
   const conflictToast = useCallback(
-    (): Omit<Toast, 'id'> => ({
+    (error?: unknown): Omit<Toast, 'id'> => ({
       kind: 'error',
-      text: said('members.conflict'),
+      text: (i) => conflictText(error, i, 'members.conflict'),
       action: { label: said('members.reload'), run: reload },
     }),
     [reload],
@@ -155,7 +155,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         },
         (error: unknown) => {
           putBack();
-          if (error instanceof ApiError && error.code === 'CONFLICT') toast(conflictToast());
+          if (error instanceof ApiError && error.code === 'CONFLICT') toast(conflictToast(error));
           else {
             const issue = issuesByField(error)[field];
             toast({
@@ -385,7 +385,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
               setAdding(false);
               setOpenId(id);
             }}
-            onConflict={() => toast(conflictToast())}
+            onConflict={(error) => toast(conflictToast(error))}
             onSaved={(created) => {
               setAdding(false);
               toast({ kind: 'ok', text: said('members.created', { name: created.name }) });

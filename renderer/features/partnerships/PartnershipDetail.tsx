@@ -38,7 +38,7 @@ import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
 import { ContactsSection } from './ContactsSection';
-import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
+import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
@@ -469,7 +469,8 @@ function DetailForm({
   // own saves returned (a change by someone else meanwhile still answers CONFLICT).
   const [version, setVersion] = useState(d.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState(false);
+  // The refused save (a stale version): its notice names who changed the record where core says.
+  const [conflict, setConflict] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -535,7 +536,7 @@ function DetailForm({
       });
       reload();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT') setConflict(true);
+      if (error instanceof ApiError && error.code === 'CONFLICT') setConflict(error);
       const issues = issuesOfError(error);
       if (issues.length > 0) showProblems(fieldErrors(issues, i18n));
       else if (!(error instanceof ApiError && error.code === 'CONFLICT'))
@@ -614,7 +615,7 @@ function DetailForm({
     <>
       {conflict && (
         <div className="notice notice-error" role="alert" data-testid="conflict-notice">
-          <span>{t('partnerships.conflict')}</span>
+          <span>{conflictText(conflict, i18n, 'partnerships.conflict')}</span>
           <button type="button" className="button small" onClick={reset}>
             {t('partnerships.reload')}
           </button>

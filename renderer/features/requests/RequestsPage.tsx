@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { ApiError, call, onEvent } from '../../lib/api';
+import { conflictText } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
@@ -83,10 +84,17 @@ export function RequestsPage() {
     };
   }, [gridApi]);
 
-  const conflict = useCallback(() => {
-    setDialog(null);
-    toast({ kind: 'error', text: t('requests.conflict'), action: { label: t('requests.reload'), run: reload } });
-  }, [t, toast, reload]);
+  const conflict = useCallback(
+    (error?: unknown) => {
+      setDialog(null);
+      toast({
+        kind: 'error',
+        text: (i) => conflictText(error, i, 'requests.conflict'),
+        action: { label: t('requests.reload'), run: reload },
+      });
+    },
+    [t, toast, reload],
+  );
 
   const remove = async () => {
     if (!selected) return;
@@ -115,7 +123,7 @@ export function RequestsPage() {
         },
       });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT') conflict();
+      if (error instanceof ApiError && error.code === 'CONFLICT') conflict(error);
       else toast(errorToast(error, i18n));
     }
   };
