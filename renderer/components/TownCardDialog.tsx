@@ -9,6 +9,7 @@ import {
   type TownCardPatch,
 } from '../../shared/domain/town-card';
 import { ApiError, call } from '../lib/api';
+import { conflictText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useForm } from '../lib/useForm';
 import { useAsync } from '../lib/useAsync';
@@ -206,7 +207,8 @@ function TownCardForm({
   onReload: () => void;
   onClose: () => void;
 }) {
-  const { t, tk, language, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, tk, language, formatNumber } = i18n;
   const toast = useToast();
   const { values, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => valuesOf(card));
   const [conflict, setConflict] = useState<string | null>(null);
@@ -242,7 +244,7 @@ function TownCardForm({
         const details = error.details as { reason?: string; otherName?: string } | undefined;
         if (details?.reason === 'townCard.error.duplicate') {
           setErrors({ name: t('towns.card.duplicate', { name: details.otherName ?? '' }) });
-        } else setConflict(t('towns.card.conflict'));
+        } else setConflict(conflictText(error, i18n, 'towns.card.conflict'));
       },
     );
   };
