@@ -23,7 +23,7 @@ import {
 import { gridLocaleText } from '../lib/grid-locale';
 import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
-import { GridViewsBar, rememberedState, type ScreenView } from './GridViewsBar';
+import { GridViewsBar, rememberedState, withDefinedPinning, type ScreenView } from './GridViewsBar';
 import './data-grid.css';
 import { usePrintLayout } from './print';
 
@@ -146,6 +146,8 @@ export function DataGrid<T>({
     (event: StateUpdatedEvent<T>) => {
       if (gridId === undefined) return;
       if (event.sources.length === 1 && event.sources[0] === 'gridInitializing') return;
+      // Laid out for printing, the grid reports no pinned columns: that layout is not the user's.
+      if (event.api.getGridOption('domLayout') === 'print') return;
       if (saveTimer.current) clearTimeout(saveTimer.current);
       const state = rememberedState(event.state);
       pending.current = () => {
@@ -170,7 +172,10 @@ export function DataGrid<T>({
 
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
-  const initialState = gridId === undefined ? undefined : (preferences.gridStates[gridId] as GridState | undefined);
+  const initialState =
+    gridId === undefined
+      ? undefined
+      : withDefinedPinning(preferences.gridStates[gridId] as GridState | undefined, columns);
 
   return (
     <div className="grid-stack">

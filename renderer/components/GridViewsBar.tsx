@@ -1,4 +1,4 @@
-import type { GridApi, GridState } from 'ag-grid-community';
+import type { ColDef, GridApi, GridState } from 'ag-grid-community';
 import { useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
@@ -14,6 +14,24 @@ export function rememberedState(state: GridState): GridState {
   if (state.sort) kept.sort = state.sort;
   if (state.filter) kept.filter = state.filter;
   return kept;
+}
+
+/**
+ * A saved layout with the pinned columns of the definitions when it names none. AG Grid reports
+ * no pinned columns while a grid is laid out for printing, and layouts saved then (until
+ * 2026-12-03) lost the grid's pinned name and action columns for good. A layout without any pinned
+ * column is taken for such a one (one whose user dragged every pinned column out gets them back).
+ */
+export function withDefinedPinning<T>(state: GridState | undefined, columns: ColDef<T>[]): GridState | undefined {
+  if (state === undefined || state.columnPinning !== undefined) return state;
+  const pinned = (side: 'left' | 'right') =>
+    columns
+      .filter((column) => column.pinned === side || (side === 'left' && column.pinned === true))
+      .flatMap((column) => column.colId ?? column.field ?? []);
+  const leftColIds = pinned('left');
+  const rightColIds = pinned('right');
+  if (leftColIds.length === 0 && rightColIds.length === 0) return state;
+  return { ...state, columnPinning: { leftColIds, rightColIds } };
 }
 
 type NamedView = { name: string; state: unknown };

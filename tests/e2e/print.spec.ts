@@ -115,6 +115,13 @@ test.describe('print', () => {
     expect(text).not.toContain('Písek');
     expect(text).toMatch(DATE);
     expectNoChrome(text);
+    // Printing does not change the grid's layout: after a restart the name and the Open button
+    // are still pinned (a layout saved while printing lost them, and the Open button with them).
+    await page.reload();
+    await page.getByTestId('nav-members').click();
+    const grid = page.getByTestId('members-grid');
+    await expect(grid.locator('.ag-row .ag-grid-pinned-left-cells [col-id="name"]').first()).toBeVisible();
+    await expect(grid.locator('.ag-row .ag-grid-pinned-right-cells [col-id="open"]').first()).toBeVisible();
   });
 
   test('the Statistics screen prints with its region filter in the header', async ({ appPage: page }) => {
