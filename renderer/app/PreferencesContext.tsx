@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/domain/schemas';
+import type { Preferences } from '../../shared/domain/schemas';
+import { DEFAULT_PREFERENCES } from '../../shared/domain/preferences-defaults';
 import { call } from '../lib/api';
 
 type PreferencesValue = {

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat, type ExportGrid } from '../../shared/domain/partnerships';
+import { EXPORT_FORMATS, type ExportFormat, type ExportGrid } from '../../shared/domain/exports';
 import { ApiError, call, onEvent } from '../lib/api';
 import { currentView } from '../lib/grid-view';
 import { useI18n, type I18n } from '../lib/i18n';

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { StatsFigure } from '../../shared/domain/statistics/filter';
 import { call } from '../lib/api';
 import type { StatsFigureLink } from '../lib/deep-links';
@@ -9,14 +9,27 @@ import { useAsync } from '../lib/useAsync';
 /**
  * The ids of the rows a statistics figure counts, asked from core (`stats:figureRows`, the same
  * SQL as the figure) and asked again after every change of the registry; undefined while loading
- * or without a figure.
+ * or without a figure. A figure whose filter the statistics would refuse (a link typed by hand)
+ * is no figure: `onRefused` drops it. The statistics' rule is loaded only here, when a grid shows
+ * a figure (it keeps zod out of the first screen's script).
  */
-export function useFigureIds(figure: StatsFigureLink | null): ReadonlySet<number> | undefined {
+export function useFigureIds(figure: StatsFigureLink | null, onRefused: () => void): ReadonlySet<number> | undefined {
+  const refused = useRef(onRefused);
+  useEffect(() => {
+    refused.current = onRefused;
+  });
   const rows = useLiveAsync(
     () =>
       figure === null
         ? Promise.resolve(null)
-        : call('stats:figureRows', { filter: figure.filter, figure: figure.figure }),
+        : import('../lib/figure-check').then(({ checkedFigure }) => {
+            const checked = checkedFigure(figure);
+            if (checked === null) {
+              refused.current();
+              return null;
+            }
+            return call('stats:figureRows', { filter: checked.filter, figure: checked.figure });
+          }),
     [figure],
   );
   const ids = rows.data?.ids;

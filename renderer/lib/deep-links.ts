@@ -8,12 +8,10 @@ import {
   FIGURE_GRID,
   MEMBERSHIP_FILTERS,
   STATS_FIGURES,
-  statsFilterSchema,
   type MembershipFilter,
   type StatsFigure,
-  type StatsFilter,
-  type StatsFilterInput,
-} from '../../shared/domain/statistics/filter';
+} from '../../shared/domain/statistics/figures';
+import type { StatsFilterInput } from '../../shared/domain/statistics/filter';
 
 /**
  * A key figure of the statistics a grid shows the rows of: the figure and the statistics filter
@@ -70,25 +68,28 @@ const regionOf = (params: URLSearchParams, key = 'region'): string | null => {
  * The statistics figure a link names, with its filter (`figure`, `fregion`, `fdistrict`, `forp`,
  * `fmembership`, `from`, `to`, `type`, `status`, `dormant`, `today`), when the figure counts rows of `grid`. The figure's
  * region and membership have their own names: the grid's bar may be changed after (a saved view
- * keeps both). A filter the statistics would refuse gives no figure.
+ * keeps both). A filter the statistics would refuse gives no figure (`useFigureIds` drops it).
  */
 function figureOf(params: URLSearchParams, grid: 'members' | 'partnerships'): StatsFigureLink | null {
   const figure = params.get('figure');
   if (!(STATS_FIGURES as readonly (string | null)[]).includes(figure)) return null;
   const chosen = figure as StatsFigure;
   if (FIGURE_GRID[chosen] !== grid) return null;
-  const filter = statsFilterOf(params);
-  return filter === null ? null : { figure: chosen, filter };
+  return { figure: chosen, filter: statsFilterOf(params) };
 }
 
-/** The statistics filter link parameters hold (written by `writeStatsFilter`); null when refused. */
-function statsFilterOf(params: URLSearchParams): StatsFilter | null {
+/**
+ * The statistics filter link parameters hold (written by `writeStatsFilter`), as read: it is
+ * checked with the statistics' own rule where it is used (`useFigureIds`, the Map screen), which
+ * keeps that rule (and zod) out of the first screen's script.
+ */
+function statsFilterOf(params: URLSearchParams): StatsFilterInput {
   const year = (key: string) => (/^\d{4}$/.test(params.get(key) ?? '') ? Number(params.get(key)) : null);
   const list = (key: string) => (params.get(key) ?? '').split(',').filter((code) => code !== '');
   const dormant = Number(params.get('dormant') ?? '3');
   // The territory: `fregion`, `fdistrict`, `forp`, each repeated per unit (an old link has one `fregion`).
   const units = (key: string) => params.getAll(key).filter((code) => code !== '');
-  const parsed = statsFilterSchema.safeParse({
+  return {
     regions: units('fregion').map((code) => code.toUpperCase()),
     districts: units('fdistrict').map((code) => code.toUpperCase()),
     orps: units('forp'),
@@ -99,8 +100,7 @@ function statsFilterOf(params: URLSearchParams): StatsFilter | null {
     statuses: list('status'),
     dormantYears: dormant,
     today: params.get('today'),
-  });
-  return parsed.success ? parsed.data : null;
+  } as StatsFilterInput;
 }
 
 /**
@@ -113,9 +113,9 @@ export function mapLink(filter: StatsFilterInput): string {
   return `#/map?${params.toString()}`;
 }
 
-/** The map's filter from its link; a link without one (or one refused) gives the default filter. */
+/** The map's filter from its link, as read (the Map screen checks it: one refused gives the default filter). */
 export function parseMapLink(hash: string): StatsFilterInput {
-  return statsFilterOf(queryOf(hash)) ?? {};
+  return statsFilterOf(queryOf(hash));
 }
 
 export function parsePartnershipLink(hash: string): PartnershipLinkFilters {

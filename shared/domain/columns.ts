@@ -1,7 +1,7 @@
 import type { UiLanguage } from './codes';
 import { countryName } from './countries';
 import { formatPartialDate } from './dates';
-import { membershipState } from './municipality-rules';
+import { membershipState } from './membership';
 import type { PartnershipRow } from './partnerships';
 import type { MunicipalityRow } from './schemas';
 import { translate, type MessageKey } from '../i18n/index';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { UiLanguage } from './codes';
 
 /**
@@ -42,9 +41,6 @@ export function certainlyBefore(a: string, b: string): boolean {
   const length = Math.min(a.length, b.length);
   return a.slice(0, length) < b.slice(0, length);
 }
-
-/** A stored date at any precision (the schema of fields that may hold a year or a month). */
-export const partialDate = z.string().refine((value) => datePrecision(value) !== null, 'validation.partialDate');
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

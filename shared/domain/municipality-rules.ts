@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { GENDERS, MUNICIPALITY_KINDS } from './codes';
 import type { FieldIssue } from './errors';
-import { certainlyBefore, partialDate } from './dates';
+import { certainlyBefore } from './dates';
+import { partialDate } from './date-schema';
 import { id, municipalityCode, municipalityRowSchema, optionalText } from './schemas';
+
+export { INLINE_MUNICIPALITY_FIELDS, MEMBERSHIP_STATES, membershipState, type MembershipState } from './membership';
 
 /**
  * Rules of a member municipality record, shared by the form, the grid's inline editing and core
@@ -131,35 +134,10 @@ export type MunicipalityInput = z.infer<typeof municipalityInputSchema>;
 export const municipalityPatchSchema = municipalityFieldsSchema.partial().strict();
 export type MunicipalityPatch = z.infer<typeof municipalityPatchSchema>;
 
-/** Fields the grid edits inline (simple values; the rest is edited in the detail form). */
-export const INLINE_MUNICIPALITY_FIELDS = [
-  'name',
-  'population',
-  'orpName',
-  'mayorName',
-  'email',
-  'website',
-  'postalCode',
-  'street',
-] as const satisfies readonly MunicipalityField[];
-
 /** Checks one field's value with its rule; returns the i18n key of the problem or null. */
 export function checkMunicipalityField(field: MunicipalityField, value: unknown): string | null {
   const result = municipalityFieldsSchema.shape[field].safeParse(value);
   return result.success ? null : (result.error.issues[0]?.message ?? 'validation.invalid');
-}
-
-/** Membership as the filter bar shows it. */
-export const MEMBERSHIP_STATES = ['member', 'former', 'none'] as const;
-export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
-
-export function membershipState(m: {
-  isMember: boolean;
-  memberSince: string | null;
-  memberUntil: string | null;
-}): MembershipState {
-  if (m.isMember) return 'member';
-  return m.memberSince !== null || m.memberUntil !== null ? 'former' : 'none';
 }
 
 /** One municipality with every stored field (the detail form). */

@@ -12,7 +12,8 @@ import {
 } from './codes';
 import { isCountryCode } from './countries';
 import { fieldIssues, type FieldIssue } from './errors';
-import { certainlyBefore, partialDate } from './dates';
+import { certainlyBefore } from './dates';
+import { partialDate } from './date-schema';
 import { id, isoDate, optionalText } from './schemas';
 
 /**

@@ -125,8 +125,4 @@ export const townSuggestionSchema = z.object({
 });
 export type TownSuggestion = z.infer<typeof townSuggestionSchema>;
 
-/** Grids whose current view can be exported. */
-export const EXPORT_GRIDS = ['partnerships', 'members'] as const;
-export type ExportGrid = (typeof EXPORT_GRIDS)[number];
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, EXPORT_GRIDS, type ExportFormat, type ExportGrid } from './exports';

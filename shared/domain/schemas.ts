@@ -95,13 +95,7 @@ export const preferencesSchema = z.object({
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
-export const DEFAULT_PREFERENCES: Preferences = {
-  language: 'cs',
-  actorName: '',
-  welcomed: false,
-  gridStates: {},
-  namedViews: {},
-};
+export { DEFAULT_PREFERENCES } from './preferences-defaults';
 
 /** One entry of a record's change history (audit log), with the fields it changed. */
 export const auditEntrySchema = z.object({

@@ -27,6 +27,8 @@ async function gridNames(grid: Locator): Promise<string[]> {
 async function openAddDialog(page: Page) {
   await page.getByTestId('add-member').click();
   await expect(page.getByTestId('add-member-dialog')).toBeVisible();
+  // The form loads when first opened.
+  await expect(page.getByTestId('member-form')).toBeVisible();
 }
 
 async function fillMember(page: Page, values: Record<string, string>) {

@@ -3,7 +3,12 @@ import type { MunicipalityRow } from '../../shared/domain/schemas';
 import { createI18n } from '../../renderer/lib/i18n';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { membersColumns, parseNumberText } from '../../renderer/features/members/members-columns';
-import { DEFAULT_FILTERS, filterMembers, hasFilters, orpOptions } from '../../renderer/features/members/members-filters';
+import {
+  DEFAULT_FILTERS,
+  filterMembers,
+  hasFilters,
+  orpOptions,
+} from '../../renderer/features/members/members-filters';
 import { requestsColumns, requesterOf } from '../../renderer/features/requests/requests-columns';
 import type { RequestRow } from '../../shared/domain/request-rules';
 

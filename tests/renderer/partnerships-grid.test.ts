@@ -12,9 +12,10 @@ import {
   type PartnershipLinkFilters,
 } from '../../renderer/lib/deep-links';
 import { DEFAULT_FILTERS, type MemberFilters } from '../../renderer/features/members/members-filters';
+import { checkedFigure } from '../../renderer/lib/figure-check';
 import type { StatsFilterInput } from '../../shared/domain/statistics/filter';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
-import { rememberedState, viewParts } from '../../renderer/components/GridViewsBar';
+import { rememberedState, viewParts, withDefinedPinning } from '../../renderer/components/GridViewsBar';
 import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';
 import { compareCzech } from '../../shared/domain/text';
 
@@ -128,8 +129,14 @@ describe('Partnerships grid columns (pure)', () => {
     expect(many.figure?.filter).toMatchObject(territory);
     // A members' figure is not one of the Partnerships grid; reversed years are no filter.
     expect(parsePartnershipLink(statsFigureLink('withActive', filter)).figure).toBeNull();
-    expect(parsePartnershipLink('#/partnerships?figure=dormant&from=2005&to=1990').figure).toBeNull();
     expect(parsePartnershipLink('#/partnerships?figure=countries').figure).toBeNull();
+    // The statistics' rule is checked where the grid uses the figure (loaded then, not with the
+    // first screen): what the link holds comes through it as read; reversed years are refused.
+    expect(checkedFigure(parsed.figure)).toEqual(parsed.figure);
+    const reversed = parsePartnershipLink('#/partnerships?figure=dormant&from=2005&to=1990').figure;
+    expect(reversed).toMatchObject({ figure: 'dormant', filter: { fromYear: 2005, toYear: 1990 } });
+    expect(checkedFigure(reversed)).toBeNull();
+    expect(checkedFigure(parsePartnershipLink('#/partnerships?figure=dormant&type=nonsense').figure)).toBeNull();
   });
 
   it('the whole filter bar goes into a link and comes back the same (a saved view keeps it so)', () => {
@@ -180,6 +187,19 @@ describe('Partnerships grid columns (pure)', () => {
       scroll: { top: 100, left: 0 },
     });
     expect(Object.keys(kept).sort()).toEqual(['filter', 'sort']);
+  });
+
+  it('a layout saved without pinned columns (while printing) gets the pinning of the definitions back', () => {
+    const i18n = createI18n('cs');
+    const columns = partnershipsColumns(i18n, { onOpen: () => undefined, onDelete: () => undefined });
+    const order = { orderedColIds: columns.flatMap((column) => column.colId ?? column.field ?? []) };
+    const healed = withDefinedPinning({ columnOrder: order, sort: { sortModel: [] } }, columns);
+    expect(healed?.columnPinning).toEqual({ leftColIds: ['municipalityName'], rightColIds: ['actions'] });
+    expect(healed?.columnOrder).toEqual(order);
+    // A layout that names its pinning keeps it; no layout stays none.
+    const own = { columnPinning: { leftColIds: ['townName'], rightColIds: [] } };
+    expect(withDefinedPinning(own, columns)).toBe(own);
+    expect(withDefinedPinning(undefined, columns)).toBeUndefined();
   });
 });
 

@@ -23,7 +23,7 @@ import {
   TOWN_SIZES,
 } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
-import { partialDate } from '../../../shared/domain/dates';
+import { partialDate } from '../../../shared/domain/date-schema';
 import { isoDate, municipalityCode } from '../../../shared/domain/schemas';
 import { nowIso } from '../db/clock';
 import { countRows, upsertDistricts, upsertRegions } from '../repositories/reference-repository';

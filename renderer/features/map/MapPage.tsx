@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
-import { hasTerritory, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { hasTerritory, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { territoryLabel, territoryOf } from '../../../shared/domain/statistics/tables';
 import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
@@ -34,7 +34,11 @@ export function MapPage() {
   const i18n = useI18n();
   const { t } = i18n;
   // A link from the Statistics screen brings its filter (territory, years, types, membership).
-  const [filter, setFilter] = useState<StatsFilterInput>(() => parseMapLink(window.location.hash));
+  // A filter the statistics would refuse (a link typed by hand) gives the default filter.
+  const [filter, setFilter] = useState<StatsFilterInput>(() => {
+    const linked = parseMapLink(window.location.hash);
+    return statsFilterSchema.safeParse(linked).success ? linked : {};
+  });
   const [bubbles, setBubbles] = useState(false);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
   const [linesChoice, setLinesChoice] = useState<boolean | null>(null);

@@ -1,12 +1,8 @@
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
-import {
-  checkMunicipalityField,
-  INLINE_MUNICIPALITY_FIELDS,
-  type MunicipalityDetail,
-  type MunicipalityPatch,
-} from '../../../shared/domain/municipality-rules';
+import type { MunicipalityDetail, MunicipalityPatch } from '../../../shared/domain/municipality-rules';
+import { INLINE_MUNICIPALITY_FIELDS } from '../../../shared/domain/membership';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
@@ -27,15 +23,27 @@ import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
 import { conflictText, issuesByField } from '../../lib/errors';
 import { shownRowIds } from '../../lib/grid-view';
-import { MemberForm } from './MemberForm';
-import { MemberOverview } from './MemberOverview';
 import { membersColumns } from './members-columns';
 import { DEFAULT_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
 import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
 import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
-import { MEMBERSHIP_FILTERS } from '../../../shared/domain/statistics/filter';
+import { MEMBERSHIP_FILTERS } from '../../../shared/domain/statistics/figures';
 import './members.css';
 import { CodeSelect } from '../../components/Field';
+
+// The form and the overview (with the municipality's rules and zod) load when first opened.
+const MemberForm = lazy(() => import('./MemberForm').then((m) => ({ default: m.MemberForm })));
+const MemberOverview = lazy(() => import('./MemberOverview').then((m) => ({ default: m.MemberOverview })));
+
+function FormLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="screen-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
+}
 
 type InlineField = (typeof INLINE_MUNICIPALITY_FIELDS)[number];
 const isInlineField = (field: string | undefined): field is InlineField =>
@@ -70,7 +78,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const [shown, setShown] = useState<number | null>(null);
   // A link (from a figure on the Statistics screen) presets the filter bar; else the members.
   const [filters, setFilters] = useState<MemberFilters>(() => parseMembersLink(window.location.hash));
-  const figureIds = useFigureIds(filters.figure);
+  const figureIds = useFigureIds(filters.figure, () => setFilters((f) => ({ ...f, figure: null })));
   const [openId, setOpenId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const toast = useToast();
@@ -136,44 +144,48 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         Object.assign(row, { [field]: event.oldValue as unknown });
         event.api.refreshCells({ rowNodes: [event.node], force: true });
       };
-      const problem = checkMunicipalityField(field, event.newValue);
-      if (problem !== null) {
-        putBack();
-        toast({
-          kind: 'error',
-          text: (i) =>
-            i.t('members.inlineError', { name: row.name, field: i.t(FIELD_LABEL[field]), message: i.tk(problem) }),
-        });
-        return;
-      }
       const patch = { [field]: event.newValue as unknown } as MunicipalityPatch;
-      call('municipalities:update', { id: row.id, version: row.version, patch }).then(
-        (saved) => {
-          Object.assign(row, rowFields(saved));
-          event.api.refreshCells({ rowNodes: [event.node], force: true });
-          toast({ kind: 'ok', text: said('members.saved', { name: saved.name }) });
-        },
-        (error: unknown) => {
+      // Checked by the field's rule (loaded with the first edit) before core is asked.
+      import('../../../shared/domain/municipality-rules')
+        .then(({ checkMunicipalityField }) => {
+          const problem = checkMunicipalityField(field, event.newValue);
+          if (problem === null) return call('municipalities:update', { id: row.id, version: row.version, patch });
           putBack();
-          if (error instanceof ApiError && error.code === 'CONFLICT') toast(conflictToast(error));
-          else {
-            const issue = issuesByField(error)[field];
-            toast({
-              kind: 'error',
-              text: (i) =>
-                i.t('members.inlineError', {
-                  name: row.name,
-                  field: i.t(FIELD_LABEL[field]),
-                  message: issue
-                    ? i.tk(issue)
-                    : error instanceof ApiError
-                      ? i.tk(`error.${error.code}`)
-                      : i.t('error.INTERNAL'),
-                }),
-            });
-          }
-        },
-      );
+          toast({
+            kind: 'error',
+            text: (i) =>
+              i.t('members.inlineError', { name: row.name, field: i.t(FIELD_LABEL[field]), message: i.tk(problem) }),
+          });
+          return null;
+        })
+        .then(
+          (saved) => {
+            if (saved === null) return;
+            Object.assign(row, rowFields(saved));
+            event.api.refreshCells({ rowNodes: [event.node], force: true });
+            toast({ kind: 'ok', text: said('members.saved', { name: saved.name }) });
+          },
+          (error: unknown) => {
+            putBack();
+            if (error instanceof ApiError && error.code === 'CONFLICT') toast(conflictToast(error));
+            else {
+              const issue = issuesByField(error)[field];
+              toast({
+                kind: 'error',
+                text: (i) =>
+                  i.t('members.inlineError', {
+                    name: row.name,
+                    field: i.t(FIELD_LABEL[field]),
+                    message: issue
+                      ? i.tk(issue)
+                      : error instanceof ApiError
+                        ? i.tk(`error.${error.code}`)
+                        : i.t('error.INTERNAL'),
+                  }),
+              });
+            }
+          },
+        );
     },
     [toast, conflictToast],
   );
@@ -364,33 +376,37 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       />
 
       {openId !== null && (
-        <MemberOverview
-          key={openId}
-          id={openId}
-          regions={regions.data ?? []}
-          districts={districts.data ?? []}
-          onClose={() => setOpenId(null)}
-          onDeleted={onDeleted}
-          onChanged={() => membersStore.refresh([openId])}
-        />
+        <Suspense fallback={null}>
+          <MemberOverview
+            key={openId}
+            id={openId}
+            regions={regions.data ?? []}
+            districts={districts.data ?? []}
+            onClose={() => setOpenId(null)}
+            onDeleted={onDeleted}
+            onChanged={() => membersStore.refresh([openId])}
+          />
+        </Suspense>
       )}
       {adding && (
         <Dialog title={t('members.form.titleNew')} onClose={() => setAdding(false)} wide testId="add-member-dialog">
-          <MemberForm
-            detail={null}
-            regions={regions.data ?? []}
-            districts={districts.data ?? []}
-            onCancel={() => setAdding(false)}
-            onOpenKnown={(id) => {
-              setAdding(false);
-              setOpenId(id);
-            }}
-            onConflict={(error) => toast(conflictToast(error))}
-            onSaved={(created) => {
-              setAdding(false);
-              toast({ kind: 'ok', text: said('members.created', { name: created.name }) });
-            }}
-          />
+          <Suspense fallback={<FormLoading />}>
+            <MemberForm
+              detail={null}
+              regions={regions.data ?? []}
+              districts={districts.data ?? []}
+              onCancel={() => setAdding(false)}
+              onOpenKnown={(id) => {
+                setAdding(false);
+                setOpenId(id);
+              }}
+              onConflict={(error) => toast(conflictToast(error))}
+              onSaved={(created) => {
+                setAdding(false);
+                toast({ kind: 'ok', text: said('members.created', { name: created.name }) });
+              }}
+            />
+          </Suspense>
         </Dialog>
       )}
     </section>

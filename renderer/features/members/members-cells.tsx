@@ -1,6 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { membershipState } from '../../../shared/domain/municipality-rules';
+import { membershipState } from '../../../shared/domain/membership';
 import { useI18n } from '../../lib/i18n';
 
 /** Membership as a coloured badge (text, never HTML). */

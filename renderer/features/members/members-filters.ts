@@ -1,6 +1,6 @@
 import { matchesProvenance } from '../../../shared/domain/provenance';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { passesMembership } from '../../../shared/domain/statistics/filter';
+import { passesMembership } from '../../../shared/domain/statistics/figures';
 import { compareCzech } from '../../../shared/domain/text';
 import type { MemberLinkFilters } from '../../lib/deep-links';
 

@@ -58,7 +58,7 @@ export function PartnershipsPage() {
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState<number | null>(null);
   const [filters, setFilters] = useState<PartnershipLinkFilters>(() => parsePartnershipLink(window.location.hash));
-  const figureIds = useFigureIds(filters.figure);
+  const figureIds = useFigureIds(filters.figure, () => setFilters((f) => ({ ...f, figure: null })));
   const [detailId, setDetailId] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);

@@ -2,38 +2,17 @@ import { z } from 'zod';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../codes';
 import { isoDate } from '../schemas';
 
-/** Which municipalities the figures are about. */
-export const MEMBERSHIP_FILTERS = ['members', 'nonMembers', 'all'] as const;
-export type MembershipFilter = (typeof MEMBERSHIP_FILTERS)[number];
+import { MEMBERSHIP_FILTERS } from './figures';
 
-/**
- * THE rule of membership, for the statistics (in SQL) and the grids (in the browser) alike: the
- * value a municipality's `isMember` must have under the filter, or null when every municipality
- * passes. A member is a municipality whose `is_member` is set; former members count as non-members.
- */
-export const membershipFlag = (membership: MembershipFilter): boolean | null =>
-  membership === 'all' ? null : membership === 'members';
-
-/** Whether a municipality (or a partnership of it) with this `isMember` passes the membership filter. */
-export const passesMembership = (membership: MembershipFilter, isMember: boolean): boolean => {
-  const flag = membershipFlag(membership);
-  return flag === null || isMember === flag;
-};
-
-/**
- * The key figures of the statistics that count rows of a grid: municipalities (the Members grid)
- * or partnerships (the Partnerships grid). Each opens its grid filtered to exactly those rows.
- */
-export const STATS_FIGURES = ['municipalities', 'withActive', 'partnerships', 'dormant', 'expiring'] as const;
-export type StatsFigure = (typeof STATS_FIGURES)[number];
-/** The grid whose rows a figure counts. */
-export const FIGURE_GRID: Record<StatsFigure, 'members' | 'partnerships'> = {
-  municipalities: 'members',
-  withActive: 'members',
-  partnerships: 'partnerships',
-  dormant: 'partnerships',
-  expiring: 'partnerships',
-};
+export {
+  FIGURE_GRID,
+  MEMBERSHIP_FILTERS,
+  membershipFlag,
+  passesMembership,
+  STATS_FIGURES,
+  type MembershipFilter,
+  type StatsFigure,
+} from './figures';
 
 /** NUTS3 code of a Czech region (kraj), e.g. `CZ041`. */
 export const regionCode = z.string().regex(/^CZ0\d{2}$/, 'validation.regionCode');

@@ -6,8 +6,8 @@ import {
   formatPartialDate,
   lessPrecise,
   parsePartialDate,
-  partialDate,
 } from '../../../shared/domain/dates';
+import { partialDate } from '../../../shared/domain/date-schema';
 
 describe('dates at their precision', () => {
   it('knows the precision of a stored date and refuses what is no date', () => {
