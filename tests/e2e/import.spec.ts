@@ -154,6 +154,13 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
     .orderBy('code')
     .pluck<string[]>('member_since');
   expect(since).toEqual(['2004-03-05', '1995']);
+  // A file that says since when they are members makes them members (not "former members").
+  await expect(
+    page
+      .getByTestId('members-grid')
+      .locator('.ag-row', { hasText: 'Nová Ves u Testu' })
+      .locator('[col-id="membership"]'),
+  ).toHaveText('člen');
 });
 
 test('the preview keeps filled values by default and shows what "overwrite" would change', async ({

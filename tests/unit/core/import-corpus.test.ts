@@ -75,6 +75,22 @@ describe('encodings × delimiters × line ends (ČSÚ structure, columns reorder
 });
 
 describe('a mapped file: dates, numbers and updates', () => {
+  it('a new municipality with a membership start and no membership column is a member, not a former one', async () => {
+    const rows = [
+      ['Kód', 'Název', 'Členem od'],
+      ['554782', 'Praha', '5. 3. 2004'],
+      ['582786', 'Brno', ''],
+    ];
+    const file = writeEncoded(app.dir, 'clenove-od.csv', toCsv(rows, ';'), 'windows-1250');
+    const report = await preview('municipalities', file, { code: 'Kód', name: 'Název', memberSince: 'Členem od' });
+    expect(report.counts).toMatchObject({ add: 2, warnings: 0 });
+    await commit(report);
+    // The file says since when Praha is a member and nothing of an end: a member (the grid showed
+    // "former member", which no file said). Brno: the file says nothing of membership.
+    expect(await municipality('554782')).toMatchObject({ member_since: '2004-03-05', is_member: 1 });
+    expect(await municipality('582786')).toMatchObject({ member_since: null, is_member: 0 });
+  });
+
   it('reads D. M. YYYY, DD.MM.YYYY, ISO dates and decimal commas, and shows changed fields before → after', async () => {
     const rows = [
       ['Kód', 'Název', 'Obyvatel', 'Šířka', 'Délka', 'Členem od', 'Člen'],

@@ -324,7 +324,9 @@ export async function writeMunicipalities(
       latitude: values.latitude ?? null,
       longitude: values.longitude ?? null,
       memberSince: values.memberSince ?? null,
-      isMember: values.isMember ?? false,
+      // A file that says since when a municipality is a member (and nothing of its membership
+      // otherwise) says it is one: not a "former member", which no file said.
+      isMember: values.isMember ?? values.memberSince !== undefined,
       source: provenance.source,
       importRunId: provenance.importRunId,
     };
