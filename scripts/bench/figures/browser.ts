@@ -27,7 +27,10 @@ const MIME: Record<string, string> = {
 };
 
 /** Serves the built bare-grid page and the rows (as one JSON array) on 127.0.0.1. */
-async function serveBareGrid(dir: string, rowsJson: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveBareGrid(
+  dir: string,
+  rowsJson: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/rows.json') {
