@@ -96,7 +96,7 @@ export function DataGrid<T>({
   gridProps,
 }: DataGridProps<T>) {
   const { language } = useI18n();
-  const { preferences, loaded, update } = usePreferences();
+  const { loaded, gridState, saveGridState } = usePreferences();
   const [api, setApi] = useState<GridApi<T> | null>(null);
   const handleReady = useCallback(
     (event: GridReadyEvent<T>) => {
@@ -136,10 +136,6 @@ export function DataGrid<T>({
   }, []);
 
   // Remember the layout per grid: written a moment after the user stops changing it.
-  const preferencesRef = useRef(preferences);
-  useEffect(() => {
-    preferencesRef.current = preferences;
-  }, [preferences]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<(() => void) | null>(null);
   const onStateUpdated = useCallback(
@@ -152,14 +148,14 @@ export function DataGrid<T>({
       const state = rememberedState(event.state);
       pending.current = () => {
         pending.current = null;
-        void update({ gridStates: { ...preferencesRef.current.gridStates, [gridId]: state } });
+        saveGridState(gridId, state);
       };
       // Dragging a column edge fires many updates: those wait a moment; a sort or a filter is written at once.
       const dragging = event.sources.every((source) => source === 'columnSizing');
       if (dragging) saveTimer.current = setTimeout(() => pending.current?.(), 400);
       else pending.current();
     },
-    [gridId, update],
+    [gridId, saveGridState],
   );
   // Leaving the screen (or switching language) writes a layout change that is still waiting.
   useEffect(
@@ -173,9 +169,7 @@ export function DataGrid<T>({
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
   const initialState =
-    gridId === undefined
-      ? undefined
-      : withDefinedPinning(preferences.gridStates[gridId] as GridState | undefined, columns);
+    gridId === undefined ? undefined : withDefinedPinning(gridState(gridId) as GridState | undefined, columns);
 
   return (
     <div className="grid-stack">
