@@ -26,7 +26,8 @@ async function snapshot(page: Page, screen: Locator, bar: readonly string[]): Pr
       return {
         id: cell.getAttribute('col-id') ?? '',
         // Pinned columns keep their side whatever the centre's horizontal scroll.
-        side: cell.closest('.ag-pinned-left-header') ? 0 : cell.closest('.ag-pinned-right-header') ? 2 : 1,
+        // (AG Grid 36 keeps them in sticky parts of the one header row).
+        side: cell.closest('.ag-grid-pinned-left-cells') ? 0 : cell.closest('.ag-grid-pinned-right-cells') ? 2 : 1,
         left: box.left,
         width: Math.round(box.width),
         sort: cell.getAttribute('aria-sort') ?? 'none',
