@@ -22,12 +22,17 @@ export function ProvenanceFilterSelect({
   const linkedRun = value.startsWith('import:') ? value : '';
   const history = useAsync(() => call('import:history', {}), [linkedRun]);
   const runs = (history.data?.runs ?? []).filter((run) => run.kind === importKind && run.changed);
+  const runLabel = (run: (typeof runs)[number]) =>
+    t('provenance.filter.import', { file: run.fileName, date: formatDateTime(run.at) });
+  // A long file name is cut in the box: its tooltip names the chosen import whole.
+  const chosenRun = runs.find((run) => `import:${String(run.id)}` === value);
   return (
     <select
+      className="provenance-select"
       value={value}
       onFocus={history.reload}
       onChange={(e) => onChange(e.target.value)}
-      title={t('provenance.filter.label')}
+      title={chosenRun ? `${t('provenance.filter.label')}: ${runLabel(chosenRun)}` : t('provenance.filter.label')}
       data-testid="filter-provenance"
     >
       <option value="">{t('provenance.filter.all')}</option>
@@ -40,7 +45,7 @@ export function ProvenanceFilterSelect({
         <optgroup label={t('provenance.filter.imports')}>
           {runs.map((run) => (
             <option key={run.id} value={`import:${String(run.id)}`}>
-              {t('provenance.filter.import', { file: run.fileName, date: formatDateTime(run.at) })}
+              {runLabel(run)}
             </option>
           ))}
         </optgroup>

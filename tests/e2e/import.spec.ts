@@ -141,6 +141,20 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   const run = await webApp.ctx.db.knex('import_runs').max<{ id: number }[]>({ id: 'id' });
   await expect(page.getByTestId('filter-provenance')).toHaveValue(`import:${String(run[0]?.id)}`);
   await expect(page.getByTestId('filter-provenance').locator('option:checked')).toContainText('clenove.csv');
+  // The box shows the import's name whole at 1440 px, and its tooltip names it in any case.
+  await expect(page.getByTestId('filter-provenance')).toHaveAttribute('title', /^Původ a ověření: Import clenove\.csv/);
+  const fits = await page.getByTestId('filter-provenance').evaluate((element) => {
+    const select = element as HTMLSelectElement;
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return null;
+    context.font = style.font;
+    const text = context.measureText(select.selectedOptions[0]?.textContent ?? '').width;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: Math.ceil(text), room: Math.floor(room) };
+  });
+  expect(fits).not.toBeNull();
+  expect(fits?.text).toBeLessThanOrEqual(fits?.room ?? 0);
   await expect(page.getByTestId('filter-membership')).toHaveValue('all');
   const total = Number((await webApp.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
   await expect(page.getByTestId('row-count')).toHaveText(`2 z ${String(total)}`);
