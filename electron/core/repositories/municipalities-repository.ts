@@ -235,12 +235,17 @@ export async function listMunicipalityRows(
   if (options.membersOnly) query.where('m.is_member', true);
   if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
   const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);
-  return tuples.map((tuple) => {
+  // Each tuple is replaced by its row where it stands, so that the tuples read so far are garbage
+  // while the rest are made (at L, the parsed tuples and the rows were alive at once).
+  const rows: unknown[] = tuples;
+  for (let row = 0; row < tuples.length; row += 1) {
+    const tuple = tuples[row] as unknown[];
     const record: Record<string, unknown> = {};
     for (let index = 0; index < MUNICIPALITY_COLUMNS.length; index += 1)
       record[MUNICIPALITY_COLUMNS[index] as string] = tuple[index];
-    return toMunicipalityRow(record as MunicipalityRecord);
-  });
+    rows[row] = toMunicipalityRow(record as MunicipalityRecord);
+  }
+  return rows as MunicipalityRow[];
 }
 
 export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => ({

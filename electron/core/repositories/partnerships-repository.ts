@@ -175,18 +175,21 @@ export async function listPartnershipRows(
   const tuples = await selectTuples(db, query, ROW_COLUMNS);
   // Few distinct combinations of areas: each is parsed once.
   const areas = new Map<string | null, CooperationArea[]>();
-  const rows = tuples.map((tuple) => {
-    const r = recordOf(tuple);
+  // Each tuple is replaced by its row where it stands, so that the tuples read so far are garbage
+  // while the rest are made (at L, the parsed tuples and the rows were alive at once).
+  const rows: unknown[] = tuples;
+  for (let index = 0; index < tuples.length; index += 1) {
+    const r = recordOf(tuples[index] as unknown[]);
     let parsed = areas.get(r.areas);
     if (parsed === undefined) {
       parsed = parseAreas(r.areas);
       areas.set(r.areas, parsed);
     }
-    return toRow(r, parsed);
-  });
+    rows[index] = toRow(r, parsed);
+  }
   // In the grid's first order (member, Czech). SQLite knows no Czech order; here it costs ~60 ms
   // at 60,000 rows and spares the grid a slow first sort (already sorted input sorts in one pass).
-  return sortByCzech(rows, (row) => row.municipalityName);
+  return sortByCzech(rows as PartnershipRow[], (row) => row.municipalityName);
 }
 
 /**

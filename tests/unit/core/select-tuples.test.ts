@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { selectTuples } from '../../../electron/core/db/dialect/index';
+import { createTestApp, type TestApp } from '../../support/temp-db';
+
+/**
+ * `selectTuples` gives a query's rows as arrays of the named columns, in the query's order (on
+ * SQLite the database writes them as one JSON text; the grid lists rely on both).
+ */
+describe('selectTuples', () => {
+  let app: TestApp | null = null;
+  afterEach(async () => {
+    await app?.cleanup();
+    app = null;
+  });
+
+  it('gives every row once, in the query’s order, nulls and diacritics kept; an empty answer is empty', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+      table.string('label');
+    });
+    const count = 12_345;
+    const rows = Array.from({ length: count }, (_, i) => ({ n: i, label: i % 7 === 0 ? null : `ř-${String(i)}` }));
+    for (let start = 0; start < rows.length; start += 500)
+      await knex('tuples_probe').insert(rows.slice(start, start + 500));
+
+    const query = knex('tuples_probe').select('n', 'label').orderBy('n', 'desc');
+    const tuples = await selectTuples(knex, query, ['n', 'label']);
+    expect(tuples).toHaveLength(count);
+    expect(tuples[0]).toEqual([count - 1, `ř-${String(count - 1)}`]);
+    expect(tuples.map((tuple) => tuple[0])).toEqual(rows.map((row) => row.n).reverse());
+    expect(tuples.find((tuple) => tuple[0] === 7)).toEqual([7, null]);
+
+    const none = await selectTuples(knex, knex('tuples_probe').select('n', 'label').where('n', '<', 0), ['n', 'label']);
+    expect(none).toEqual([]);
+  });
+});
