@@ -236,11 +236,12 @@ export function partnershipFiltersLink(filters: PartnershipLinkFilters): string 
 
 /** The Partnerships grid filtered to one member, a country or a region. */
 export function partnershipsLink(
-  filter: { municipality: number | null } | { country: string } | { region: string },
+  filter: { municipality: number | null } | { country: string } | { region: string; country?: string },
 ): string {
   if ('municipality' in filter) return `#/partnerships?municipality=${String(filter.municipality ?? '')}`;
-  if ('country' in filter) return `#/partnerships?country=${filter.country}`;
-  return `#/partnerships?region=${filter.region}`;
+  if ('region' in filter)
+    return `#/partnerships?region=${filter.region}${filter.country ? `&country=${filter.country}` : ''}`;
+  return `#/partnerships?country=${filter.country}`;
 }
 
 /** The Agreements screen with a partnership chosen ("Vytvořit smlouvu" in its detail, review D20). */

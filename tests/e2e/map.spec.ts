@@ -114,4 +114,71 @@ test.describe('map: shipped region boundaries and export', () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
   });
+
+  test('kraj → country totals: one line per kraj and country, as wide as its count; a click opens them (cs, en)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-member').first()).toBeVisible();
+    // A map of the demo's size draws single lines; the totals are a switch away.
+    await expect(page.getByTestId('map-flows-toggle')).not.toBeChecked();
+    await expect(page.getByTestId('map-flow')).toHaveCount(0);
+    await page.getByTestId('map-flows-toggle').check();
+    await expect(page.getByTestId('map-legend-flow')).toHaveText(/Kraj → stát/);
+    const flows = page.getByTestId('map-flow');
+    await expect(flows.first()).toBeAttached();
+    const drawn = await flows.evaluateAll((paths) =>
+      paths.map((path) => ({
+        region: path.getAttribute('data-region') ?? '',
+        country: path.getAttribute('data-country') ?? '',
+        count: Number(path.getAttribute('data-count')),
+        width: Number(path.getAttribute('stroke-width')),
+      })),
+    );
+    // The counts are the registry's: member municipalities' partnerships whose town has coordinates.
+    const knex = webApp.ctx.db.knex;
+    const expected = await knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('regions as r', 'r.id', 'm.region_id')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('m.is_member', true)
+      .whereNotNull('t.latitude')
+      .groupBy('r.code', 't.country_code')
+      .select<{ code: string; country_code: string; n: number }[]>(
+        'r.code',
+        't.country_code',
+        knex.raw('count(*) as n'),
+      );
+    const key = (region: string, country: string) => `${region} ${country}`;
+    expect(new Map(drawn.map((flow) => [key(flow.region, flow.country), flow.count]))).toEqual(
+      new Map(expected.map((row) => [key(row.code, row.country_code), Number(row.n)])),
+    );
+    // The widest line is the largest count.
+    const widest = drawn.reduce((a, b) => (b.width > a.width ? b : a));
+    expect(widest.count).toBe(Math.max(...drawn.map((flow) => flow.count)));
+    await saveScreen(page, 'map-flows-cs');
+
+    const biggest = flows.and(page.locator(`[data-region="${widest.region}"][data-country="${widest.country}"]`));
+    await biggest.hover({ force: true });
+    await expect(page.getByTestId('map-tooltip')).toContainText('→');
+    await expect(page.getByTestId('map-tooltip')).toContainText(String(widest.count));
+    await biggest.click({ force: true });
+    const grid = page.locator('.p-page');
+    await expect(grid.getByTestId('filter-region')).toHaveValue(widest.region);
+    await expect(grid.getByTestId('filter-country')).toHaveValue(widest.country);
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    try {
+      await page.getByTestId('nav-map').click();
+      await page.getByTestId('map-flows-toggle').check();
+      await expect(page.getByTestId('map-legend-flow')).toHaveText('Region → country (width by partnerships)');
+      await saveScreen(page, 'map-flows-en');
+    } finally {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-cs').click();
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { hasNativeFiles } from '../../lib/upload';
 
 /**
- * The map's filters and switches: type, status, lines, region bubbles, and (in the desktop app,
+ * The map's filters and switches: type, status, lines, kraj → country totals, region bubbles, and (in the desktop app,
  * which has a file dialog) the user's own boundaries file instead of the shipped kraje.
  */
 export function MapFilters({
@@ -14,6 +14,8 @@ export function MapFilters({
   setFilter,
   lines,
   setLinesChoice,
+  flows,
+  setFlowsChoice,
   bubbles,
   setBubbles,
   boundaries,
@@ -24,6 +26,8 @@ export function MapFilters({
   setFilter: Dispatch<SetStateAction<StatsFilterInput>>;
   lines: boolean;
   setLinesChoice: (on: boolean) => void;
+  flows: boolean;
+  setFlowsChoice: (on: boolean) => void;
   bubbles: boolean;
   setBubbles: (on: boolean) => void;
   boundaries: boolean;
@@ -59,6 +63,15 @@ export function MapFilters({
           data-testid="map-lines"
         />
         {t('map.lines')}
+      </label>
+      <label className="map-toggle" title={t('map.flowsHint')}>
+        <input
+          type="checkbox"
+          checked={flows}
+          onChange={(e) => setFlowsChoice(e.target.checked)}
+          data-testid="map-flows-toggle"
+        />
+        {t('map.flows')}
       </label>
       <label className="map-toggle">
         <input

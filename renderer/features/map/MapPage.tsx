@@ -13,7 +13,15 @@ import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { MapFilters } from './MapFilters';
-import { BubblesLayer, ChoroplethLayer, CountriesLayer, LinksLayer, MembersLayer, TownsLayer } from './map-layers';
+import {
+  BubblesLayer,
+  ChoroplethLayer,
+  CountriesLayer,
+  FlowsLayer,
+  LinksLayer,
+  MembersLayer,
+  TownsLayer,
+} from './map-layers';
 import { MapTooltip, type TooltipState } from './MapTooltip';
 import { useDenseMap } from './useDenseMap';
 import { loadBuiltinBoundaries } from './builtin-boundaries';
@@ -42,6 +50,8 @@ export function MapPage() {
   const [bubbles, setBubbles] = useState(false);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
   const [linesChoice, setLinesChoice] = useState<boolean | null>(null);
+  // Kraj → country totals start on where single lines are off (a map of Europe's size).
+  const [flowsChoice, setFlowsChoice] = useState<boolean | null>(null);
   const [zoom, setZoom] = useState(0);
   /** A boundary file the user loaded (desktop); it replaces the shipped kraje until cleared. */
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
@@ -106,6 +116,7 @@ export function MapPage() {
   const towns = useMemo(() => new Map(data?.towns.map((town) => [town.id, town]) ?? []), [data]);
   const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
   const lines = linesChoice ?? !many;
+  const flows = flowsChoice ?? many;
 
   /** The lines' ends per status (their colour). */
   const linkEnds = useMemo(() => {
@@ -141,6 +152,8 @@ export function MapPage() {
   const onDenseMove = (event: MouseEvent<SVGSVGElement>) => {
     const point = pointAt(event);
     if (!point) return;
+    // A point over a kraj → country line is the one named.
+    event.stopPropagation();
     if (point.kind === 'member')
       show(event, point.name, [t('map.tooltip.partnerships', { count: point.partnerships }), t('map.tooltip.click')]);
     else
@@ -173,6 +186,7 @@ export function MapPage() {
       entries: [
         { color: '#1d5fa8', text: t('map.legend.member') },
         { color: '#e07b00', text: t('map.legend.town') },
+        ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow') }] : []),
       ],
       attribution: t('map.attribution'),
     };
@@ -193,6 +207,8 @@ export function MapPage() {
           setFilter={setFilter}
           lines={lines}
           setLinesChoice={setLinesChoice}
+          flows={flows}
+          setFlowsChoice={setFlowsChoice}
           bubbles={bubbles}
           setBubbles={setBubbles}
           boundaries={boundaries !== null}
@@ -248,6 +264,8 @@ export function MapPage() {
             />
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
+          {/* Under the points, so that a point on a flow stays the one clicked. */}
+          {flows && data && <FlowsLayer flows={data.flows} project={project} show={show} />}
           {dense && denseImage && (
             <image
               href={denseImage}
@@ -304,6 +322,11 @@ export function MapPage() {
           {bubbles && (
             <span>
               <i className="dot bubble" /> {t('map.legend.region')}
+            </span>
+          )}
+          {flows && (
+            <span data-testid="map-legend-flow">
+              <i className="flow" /> {t('map.legend.flow')}
             </span>
           )}
           {shown && (

@@ -113,6 +113,58 @@ export function LinksLayer({ paths }: { paths: readonly { status: PartnershipSta
   );
 }
 
+/**
+ * The overview of a dense map: one line per kraj and partner country, from the kraj's centre to
+ * where its partner towns in that country lie, as wide as its partnerships are many (by area, so
+ * a flow of 100 is ten times as wide as one of 1, less the 1 px every line has). A click opens those partnerships.
+ */
+export function FlowsLayer({
+  flows,
+  project,
+  show,
+}: {
+  flows: MapData['flows'];
+  project: (lon: number, lat: number) => [number, number] | null;
+  show: ShowTooltip;
+}) {
+  const { t, language } = useI18n();
+  const most = Math.max(1, ...flows.map((flow) => flow.partnerships));
+  return (
+    <g className="map-flows" data-testid="map-flows">
+      {flows.map((flow) => {
+        const from = project(flow.fromLongitude, flow.fromLatitude);
+        const to = project(flow.toLongitude, flow.toLatitude);
+        if (!from || !to) return null;
+        // A gentle arc (bent to the left of the way), so flows to one country do not overlap.
+        const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
+        const bend = 0.15;
+        const control = [(from[0] + to[0]) / 2 - dy * bend, (from[1] + to[1]) / 2 + dx * bend];
+        const width = 1 + 9 * Math.sqrt(flow.partnerships / most);
+        const country = countryLabel(flow.countryCode, language);
+        return (
+          <path
+            key={`${flow.regionCode} ${flow.countryCode}`}
+            d={`M${from.join(',')}Q${control.join(',')} ${to.join(',')}`}
+            className="map-flow"
+            strokeWidth={width}
+            data-testid="map-flow"
+            data-region={flow.regionCode}
+            data-country={flow.countryCode}
+            data-count={flow.partnerships}
+            onMouseMove={(e) =>
+              show(e, `${flow.regionName} → ${country}`, [
+                t('map.tooltip.partnerships', { count: flow.partnerships }),
+                t('map.tooltip.clickFlow'),
+              ])
+            }
+            onClick={() => openLink(partnershipsLink({ region: flow.regionCode, country: flow.countryCode }))}
+          />
+        );
+      })}
+    </g>
+  );
+}
+
 type Point = { id: number; name: string; longitude: number; latitude: number };
 
 /** What a layer of places takes: the map's data, the projection of a place, the tooltip. */

@@ -40,6 +40,23 @@ export const mapDataSchema = z.object({
   regions: z.array(
     z.object({ code: z.string(), name: z.string(), latitude: z.number(), longitude: z.number(), partnerships: count }),
   ),
+  /**
+   * The partnerships summed per kraj and partner country (the map's overview where single lines
+   * say nothing): from the kraj's centre to the mean position of those partner towns. Counts the
+   * partnerships whose municipality has a kraj and whose town has coordinates.
+   */
+  flows: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      countryCode: z.string(),
+      partnerships: count,
+      fromLatitude: z.number(),
+      fromLongitude: z.number(),
+      toLatitude: z.number(),
+      toLongitude: z.number(),
+    }),
+  ),
   /** Partnerships that could not be drawn because one end has no coordinates. */
   withoutCoordinates: count,
 });
@@ -117,7 +134,45 @@ export function computeMapData(
     }
   }
   const centres = new Map(regionCentres.map((c) => [c.regionId, c]));
+  // Kraj → country: the sum, and the sum of the partner towns' positions for their mean.
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const flowSums = new Map<string, { regionId: number; countryCode: string; n: number; lat: number; lon: number }>();
+  for (const row of rows) {
+    if (row.regionId === null || row.townLatitude === null || row.townLongitude === null) continue;
+    if (!centres.has(row.regionId) || !regionById.has(row.regionId)) continue;
+    const key = `${String(row.regionId)} ${row.countryCode}`;
+    const sum = flowSums.get(key) ?? { regionId: row.regionId, countryCode: row.countryCode, n: 0, lat: 0, lon: 0 };
+    sum.n += 1;
+    sum.lat += row.townLatitude;
+    sum.lon += row.townLongitude;
+    flowSums.set(key, sum);
+  }
+  const flows = [...flowSums.values()].flatMap((sum) => {
+    const region = regionById.get(sum.regionId);
+    const centre = centres.get(sum.regionId);
+    if (!region || !centre) return [];
+    return [
+      {
+        regionCode: region.code,
+        regionName: region.name,
+        countryCode: sum.countryCode,
+        partnerships: sum.n,
+        fromLatitude: centre.latitude,
+        fromLongitude: centre.longitude,
+        toLatitude: sum.lat / sum.n,
+        toLongitude: sum.lon / sum.n,
+      },
+    ];
+  });
+  // The widest drawn last (on top); ties in a fixed order.
+  flows.sort(
+    (a, b) =>
+      a.partnerships - b.partnerships ||
+      a.regionCode.localeCompare(b.regionCode) ||
+      a.countryCode.localeCompare(b.countryCode),
+  );
   return {
+    flows,
     members: [...members.values()],
     towns: [...towns.values()],
     links,
