@@ -55,33 +55,15 @@ export function MapFilters({
         aria-label={t('stats.filter.status')}
         data-testid="map-status"
       />
-      <label className="map-toggle">
-        <input
-          type="checkbox"
-          checked={lines}
-          onChange={(e) => setLinesChoice(e.target.checked)}
-          data-testid="map-lines"
-        />
-        {t('map.lines')}
-      </label>
-      <label className="map-toggle" title={t('map.flowsHint')}>
-        <input
-          type="checkbox"
-          checked={flows}
-          onChange={(e) => setFlowsChoice(e.target.checked)}
-          data-testid="map-flows-toggle"
-        />
-        {t('map.flows')}
-      </label>
-      <label className="map-toggle">
-        <input
-          type="checkbox"
-          checked={bubbles}
-          onChange={(e) => setBubbles(e.target.checked)}
-          data-testid="map-bubbles"
-        />
-        {t('map.bubbles')}
-      </label>
+      <MapToggle label={t('map.lines')} on={lines} set={setLinesChoice} testId="map-lines" />
+      <MapToggle
+        label={t('map.flows')}
+        hint={t('map.flowsHint')}
+        on={flows}
+        set={setFlowsChoice}
+        testId="map-flows-toggle"
+      />
+      <MapToggle label={t('map.bubbles')} on={bubbles} set={setBubbles} testId="map-bubbles" />
       {boundaries ? (
         <button type="button" className="button" onClick={() => setBoundaries(null)}>
           {t('map.clearBoundaries')}
@@ -99,5 +81,27 @@ export function MapFilters({
         )
       )}
     </>
+  );
+}
+
+/** One of the map's switches: a labelled checkbox. */
+function MapToggle({
+  label,
+  hint,
+  on,
+  set,
+  testId,
+}: {
+  label: string;
+  hint?: string;
+  on: boolean;
+  set: (on: boolean) => void;
+  testId: string;
+}) {
+  return (
+    <label className="map-toggle" title={hint}>
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} data-testid={testId} />
+      {label}
+    </label>
   );
 }
