@@ -34,6 +34,7 @@ function Shell() {
   // Screens kept alive once visited (derived while rendering: the active one joins at once).
   const [kept, setKept] = useState<readonly string[]>([]);
   if (route?.keepAlive && !kept.includes(route.id)) setKept([...kept, route.id]);
+  useEffect(() => route?.prefetch?.(), [route]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.name');

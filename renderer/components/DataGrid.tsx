@@ -16,7 +16,7 @@ import {
   defaultColDef,
   expectSortTexts,
   forgetSortTexts,
-  learnSortTexts,
+  learnSortTextsGradually,
   quickFilterParser,
   withFoldedSearchText,
 } from '../lib/czech-grid';
@@ -107,14 +107,14 @@ export function DataGrid<T>({
   );
   usePrintLayout(api);
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
-  // While the browser is idle after rows arrive, rank the text the grid may be sorted by.
-  // A sort that comes first ranks them all at once (`expectSortTexts`).
+  // While the browser is idle after rows arrive, rank the text the grid may be sorted by, a few
+  // milliseconds at a time. A sort that comes first ranks them all at once (`expectSortTexts`).
   useEffect(() => {
     if (!rows || typeof requestIdleCallback !== 'function') return;
     expectSortTexts(rows, columns);
-    const handle = requestIdleCallback(() => learnSortTexts(rows, columns), { timeout: 2000 });
+    const stop = learnSortTextsGradually(rows);
     return () => {
-      cancelIdleCallback(handle);
+      stop();
       forgetSortTexts(rows);
     };
   }, [rows, columns]);

@@ -173,6 +173,13 @@
         () => rowCount('#grid') > 0,
         'rows of the bare grid',
       ),
+    /** The bare page fetching the compact rows from a static file and building its grid (6c's floor). */
+    openBareFetched: () =>
+      timed(
+        () => window.__bareGrid.fetchAndCreate(),
+        () => rowCount('#grid') > 0,
+        'rows of the bare grid fetched from a file',
+      ),
     searchBare: (text, expected) =>
       timed(
         () => window.__bareGrid.search(text),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCzech } from '../../shared/domain/text';
-import { rankedComparator } from '../../renderer/lib/czech-grid';
+import { rankedComparator, type SliceRunner } from '../../renderer/lib/czech-grid';
 
 /**
  * Issue 16 target 3: a sort that comes before the grid's values were ranked (the first click on a
@@ -45,5 +45,114 @@ describe('Czech sort of values a grid announced', () => {
     compare.forget(key);
     expect([...names].sort(compare)).toEqual([...names].sort(compareCzech));
     expect(asked).toBe(0);
+  });
+});
+
+/**
+ * Issue 16 target 1: the grid's values are ranked in slices while the browser is idle (at L one
+ * ranking of everything froze the window for ~0.3 s), and the result is the same Czech order.
+ */
+describe("ranking a grid's values gradually", () => {
+  const letters = 'aábcčdďeéěfghchiíjklmnňoópqrřsštťuúůvwxyýzž';
+  /** Deterministic names with Czech letters (mulberry32), nearly all distinct. */
+  const makeNames = (count: number, seed = 7): string[] => {
+    let state = seed;
+    const next = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    return Array.from({ length: count }, () => {
+      const length = 3 + Math.floor(next() * 8);
+      let text = '';
+      for (let i = 0; i < length; i += 1) text += letters[Math.floor(next() * letters.length)] ?? 'a';
+      return next() < 0.3 ? `${text.slice(0, 1).toUpperCase()}${text.slice(1)}` : text;
+    });
+  };
+  /**
+   * A slice runner the test drives, one step of the job per slice: `pending` is the next slice,
+   * `slices` counts them.
+   */
+  type Manual = {
+    pending: ((enough: () => boolean) => boolean) | null;
+    slices: number;
+    run: SliceRunner;
+    step: () => boolean;
+  };
+  const manual = (): Manual => {
+    const runner: Manual = {
+      pending: null as ((enough: () => boolean) => boolean) | null,
+      slices: 0,
+      run: ((step) => {
+        runner.pending = step;
+        return () => (runner.pending = null);
+      }) as SliceRunner,
+      /** Runs one slice; true when the job said it is done (or was stopped). */
+      step: (): boolean => {
+        const step = runner.pending;
+        if (!step) return true;
+        runner.slices += 1;
+        const done = step(() => true);
+        if (done) runner.pending = null;
+        return done;
+      },
+    };
+    return runner;
+  };
+
+  it('ranks in small steps and then sorts by ranks alone, in Czech order', () => {
+    const names = makeNames(30_000);
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    compare.expect(names, () => names);
+    const runner = manual();
+    compare.learnGradually(names, runner.run);
+    let most = 0;
+    let total = 0;
+    for (;;) {
+      calls = 0;
+      const done = runner.step();
+      most = Math.max(most, calls);
+      total += calls;
+      if (done) break;
+    }
+    // Ranking 30,000 names takes ~400,000 comparisons; no step does more than a run of 256 needs.
+    expect(total).toBeGreaterThan(100_000);
+    expect(most).toBeLessThan(3000);
+    calls = 0;
+    const sample = names.slice(0, 5000);
+    expect([...sample].sort(compare)).toEqual([...sample].sort(compareCzech));
+    expect(calls).toBe(0);
+  });
+
+  it('stops when a sort came first and ranked everything at once; the sort is right', () => {
+    const names = makeNames(20_000, 11);
+    const compare = rankedComparator(compareCzech);
+    compare.expect(names, () => names);
+    const runner = manual();
+    compare.learnGradually(names, runner.run);
+    runner.step();
+    const sample = names.slice(0, 3000);
+    expect([...sample].sort(compare)).toEqual([...sample].sort(compareCzech));
+    expect(runner.step()).toBe(true); // the job gave up: nothing left for it
+    expect(runner.pending).toBeNull();
+  });
+
+  it('keeps strings ranked meanwhile by other means in the final order', () => {
+    const names = makeNames(20_000, 23);
+    const others = makeNames(500, 99).map((name) => `${name}x`);
+    const compare = rankedComparator(compareCzech);
+    compare.expect(names, () => names);
+    const runner = manual();
+    compare.learnGradually(names, runner.run);
+    runner.step();
+    compare.learn(others); // e.g. another grid's values ranked while this job runs
+    while (!runner.step());
+    const all = [...names.slice(0, 2000), ...others];
+    expect([...all].sort(compare)).toEqual([...all].sort(compareCzech));
   });
 });

@@ -20,13 +20,14 @@ import {
   revertPartnershipChange,
   updatePartnership,
 } from '../services/partnerships-service';
-import { partnershipRows } from '../services/registry-service';
+import { partnershipGrid, partnershipRows } from '../services/registry-service';
 import { suggestTowns } from '../services/towns-service';
 import type { HandlersFor } from './types';
 
 export const partnershipsHandlers = (ctx: AppContext) =>
   ({
     'partnerships:list': ({ ids }) => partnershipRows(ctx, ids),
+    'partnerships:grid': () => partnershipGrid(ctx),
     'partnerships:get': ({ id }) => getPartnership(ctx, id),
     'partnerships:create': (input) => createPartnership(ctx, input),
     'partnerships:update': (input) => updatePartnership(ctx, input),

@@ -13,6 +13,7 @@ import { partnershipAreasColumn, selectTuples } from '../db/dialect/index';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { sortByCzech } from '../../../shared/domain/text';
+import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 
 type RowRecord = {
   id: number;
@@ -54,35 +55,6 @@ export const parseAreas = (text: string | null): CooperationArea[] =>
     .filter(isArea)
     .sort((a, b) => (areaOrder.get(a) ?? 0) - (areaOrder.get(b) ?? 0));
 
-const toRow = (r: RowRecord, areas: CooperationArea[]): PartnershipRow => ({
-  id: r.id,
-  version: r.version,
-  municipalityId: r.municipality_id,
-  municipalityName: r.municipality_name,
-  municipalityCode: r.municipality_code,
-  municipalityIsMember: Boolean(r.municipality_is_member),
-  districtName: r.district_name,
-  regionCode: r.region_code,
-  regionName: r.region_name,
-  foreignTownId: r.foreign_town_id,
-  townName: r.town_name,
-  townNameCs: r.town_name_cs,
-  townAdminRegion: r.town_admin_region,
-  townPopulation: r.town_population,
-  countryCode: r.country_code,
-  type: r.type,
-  status: r.status,
-  startedOn: r.started_on,
-  signedOn: r.signed_on,
-  termKind: r.term_kind,
-  termUntil: r.term_until,
-  areas: [...areas],
-  lastActivityOn: r.last_activity_on,
-  source: r.source,
-  importRunId: r.import_run_id,
-  verifiedAt: r.verified_at,
-});
-
 /** The grid row's columns, in the order `selectTuples` returns them. */
 const ROW_COLUMNS = [
   'id',
@@ -113,12 +85,43 @@ const ROW_COLUMNS = [
   'verified_at',
 ] as const satisfies readonly (keyof RowRecord)[];
 
-/** A tuple back as a record: one assignment per column, no intermediate arrays. */
-function recordOf(tuple: unknown[]): RowRecord {
-  const record: Record<string, unknown> = {};
-  for (let index = 0; index < ROW_COLUMNS.length; index += 1) record[ROW_COLUMNS[index] as string] = tuple[index];
-  return record as RowRecord;
-}
+/** The grid row's fields, in the order of `ROW_COLUMNS` (each column is the field of the same place). */
+const ROW_FIELDS = [
+  'id',
+  'version',
+  'municipalityId',
+  'municipalityName',
+  'municipalityCode',
+  'municipalityIsMember',
+  'districtName',
+  'regionCode',
+  'regionName',
+  'foreignTownId',
+  'townName',
+  'townNameCs',
+  'townAdminRegion',
+  'townPopulation',
+  'countryCode',
+  'type',
+  'status',
+  'startedOn',
+  'signedOn',
+  'termKind',
+  'termUntil',
+  'areas',
+  'lastActivityOn',
+  'source',
+  'importRunId',
+  'verifiedAt',
+] as const satisfies readonly (keyof PartnershipRow)[];
+/** Every field of the row has its column (the compiler names a missing one here). */
+export const ROW_FIELDS_COMPLETE: Exclude<keyof PartnershipRow, (typeof ROW_FIELDS)[number]> extends never
+  ? true
+  : never = true;
+
+const MEMBER_AT = ROW_COLUMNS.indexOf('municipality_is_member');
+const AREAS_AT = ROW_COLUMNS.indexOf('areas');
+const NAME_AT = ROW_COLUMNS.indexOf('municipality_name');
 
 /**
  * The stored fields and names of a partnership as the grid shows them (joins to member, district,
@@ -158,12 +161,10 @@ export const selectPartnershipBase = (db: Knex) =>
 /**
  * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
  * grouped and the last activity date come from correlated subqueries over indexed keys. With
- * `ids`, only those partnerships (a grid refreshes the rows a change touched).
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched). In compact form
+ * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
  */
-export async function listPartnershipRows(
-  db: Knex,
-  filter: { ids?: readonly number[] } = {},
-): Promise<PartnershipRow[]> {
+export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly number[] } = {}): Promise<CompactRows> {
   const query = selectPartnershipBase(db).select(
     partnershipAreasColumn(db),
     db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
@@ -173,23 +174,30 @@ export async function listPartnershipRows(
   );
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
   const tuples = await selectTuples(db, query, ROW_COLUMNS);
-  // Few distinct combinations of areas: each is parsed once.
-  const areas = new Map<string | null, CooperationArea[]>();
-  // Each tuple is replaced by its row where it stands, so that the tuples read so far are garbage
-  // while the rest are made (at L, the parsed tuples and the rows were alive at once).
-  const rows: unknown[] = tuples;
-  for (let index = 0; index < tuples.length; index += 1) {
-    const r = recordOf(tuples[index] as unknown[]);
-    let parsed = areas.get(r.areas);
+  // Few distinct combinations of areas: each is parsed once (every row gets its own array).
+  const areas = new Map<unknown, CooperationArea[]>();
+  for (const tuple of tuples) {
+    tuple[MEMBER_AT] = Boolean(tuple[MEMBER_AT]); // 0/1 on SQLite
+    const text = tuple[AREAS_AT];
+    let parsed = areas.get(text);
     if (parsed === undefined) {
-      parsed = parseAreas(r.areas);
-      areas.set(r.areas, parsed);
+      parsed = parseAreas(typeof text === 'string' ? text : null);
+      areas.set(text, parsed);
     }
-    rows[index] = toRow(r, parsed);
+    tuple[AREAS_AT] = [...parsed];
   }
   // In the grid's first order (member, Czech). SQLite knows no Czech order; here it costs ~60 ms
   // at 60,000 rows and spares the grid a slow first sort (already sorted input sorts in one pass).
-  return sortByCzech(rows as PartnershipRow[], (row) => row.municipalityName);
+  sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
+  return { fields: [...ROW_FIELDS], rows: tuples };
+}
+
+/** The same rows as objects (`PartnershipRow`): every caller but the grid's first load. */
+export async function listPartnershipRows(
+  db: Knex,
+  filter: { ids?: readonly number[] } = {},
+): Promise<PartnershipRow[]> {
+  return expandRows<PartnershipRow>(await listPartnershipGrid(db, filter));
 }
 
 /**

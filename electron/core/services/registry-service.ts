@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
 import { listMunicipalityRows } from '../repositories/municipalities-repository';
-import { listPartnershipRows } from '../repositories/partnerships-repository';
+import { listPartnershipGrid, listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
 
@@ -25,6 +25,9 @@ export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boole
 /** Rows of the Partnerships grid (all, or just the given ids). */
 export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>
   listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids });
+
+/** The whole Partnerships grid in compact form (its first load). */
+export const partnershipGrid = (ctx: AppContext) => listPartnershipGrid(ctx.db.knex);
 
 /**
  * The change history of one record, newest first; with `withChildren`, a partnership's history

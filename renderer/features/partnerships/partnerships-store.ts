@@ -1,5 +1,6 @@
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { call } from '../../lib/api';
+import { expandRowsInSteps } from '../../../shared/ipc/compact-rows';
+import { call, yieldToBrowser } from '../../lib/api';
 import { createRowStore, type DataChange } from '../../lib/row-store';
 
 /** Tables whose rows appear in a Partnerships grid row (names, region, town, areas, last activity). */
@@ -19,7 +20,8 @@ export const partnershipsScope = (change: DataChange): 'none' | 'all' | number[]
 
 /** The Partnerships grid's rows, kept between visits of the screen (60,000 rows load once). */
 export const partnershipsStore = createRowStore<PartnershipRow>({
-  loadAll: () => call('partnerships:list', {}),
+  // Compact over the bridge, made into rows a few thousand at a time (the window stays responsive).
+  loadAll: async () => expandRowsInSteps<PartnershipRow>(await call('partnerships:grid', {}), yieldToBrowser),
   loadSome: (ids) => call('partnerships:list', { ids }),
   idOf: (row) => row.id,
   scope: partnershipsScope,

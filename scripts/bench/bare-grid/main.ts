@@ -3,6 +3,7 @@
 // For the sort figures (6d/6e) it also has `townRank`: each partner town's rank in Czech order,
 // computed here before anything is timed, so sorting it is sorting the same order as numbers.
 import { AllCommunityModule, ModuleRegistry, createGrid, type ColDef, type GridApi } from 'ag-grid-community';
+import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -11,7 +12,13 @@ type Row = Record<string, unknown>;
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- extending Window needs interface merging
   interface Window {
-    __bareGrid?: { create: () => void; search: (text: string) => void; destroy: () => void; rows: number };
+    __bareGrid?: {
+      create: () => void;
+      fetchAndCreate: () => void;
+      search: (text: string) => void;
+      destroy: () => void;
+      rows: number;
+    };
   }
 }
 
@@ -42,6 +49,20 @@ window.__bareGrid = {
       getRowId: (p) => String(p.data.id),
       animateRows: false,
     });
+  },
+  // Issue 16 target 1's floor: the same answer as the app's first load (`partnerships:grid`, the
+  // bytes the bridge sends) fetched from a static file, made into rows and given to a new grid.
+  fetchAndCreate: () => {
+    void fetch('./rows-compact.json')
+      .then((answer) => answer.json() as Promise<{ value: CompactRows }>)
+      .then(({ value }) => {
+        api = createGrid<Row>(host, {
+          rowData: expandRows<Row>(value),
+          columnDefs: columns,
+          getRowId: (p) => String(p.data.id),
+          animateRows: false,
+        });
+      });
   },
   search: (text) => api?.setGridOption('quickFilterText', text),
   destroy: () => {

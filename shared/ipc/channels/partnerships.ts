@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
+import { compactRowsSchema } from '../compact-rows-schema';
 import { UI_LANGUAGES } from '../../domain/codes';
 import { id } from '../../domain/schemas';
 import {
@@ -27,6 +28,11 @@ export const partnershipsChannels = defineChannels({
     doc: 'Every partnership with member, district, region, foreign town, country, areas and last activity: the Partnerships grid, in one query. With `ids`, only those (missing ones were deleted): a grid refreshes the rows a change touched.',
     input: z.object({ ids: z.array(id).max(10_000).optional() }).strict(),
     output: z.array(partnershipRowSchema),
+  },
+  'partnerships:grid': {
+    doc: "The rows of `partnerships:list {}` in compact form (field names once, then one array of values per row, in the grid's first order): under half the bytes over the bridge, and core makes no row object. The Partnerships grid's first load.",
+    input: z.object({}).strict(),
+    output: compactRowsSchema(partnershipRowSchema),
   },
   'partnerships:get': {
     doc: 'One partnership with all fields, its foreign town, contacts on both sides and activities.',

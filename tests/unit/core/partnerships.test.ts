@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartnershipDetail, PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { expandRows, expandRowsInSteps, type CompactRows } from '../../../shared/ipc/compact-rows';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Plzen\u030c a Z\u030ci\u0301nec'] as const;
 
@@ -33,6 +34,24 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     });
     expect(konstanz?.areas).toEqual(['culture', 'education', 'tourism', 'heritage']);
     expect(konstanz?.regionName).toBeTruthy();
+  });
+
+  it('gives the same rows in compact form for the grid: field names once, one array per row (issue 16)', async () => {
+    const rows = await list();
+    // The dispatch of the tests checks every answer against its schema: here each compact row,
+    // made into its object, must be a valid grid row.
+    const compact = await ok<CompactRows>(app.dispatch('partnerships:grid', {}));
+    expect(compact.rows.every((values) => Array.isArray(values) && values.length === compact.fields.length)).toBe(true);
+    expect(compact.fields).toContain('townNameCs');
+    const text = JSON.stringify(compact);
+    expect(text.length).toBeLessThan(JSON.stringify(rows).length * 0.6);
+    // The same rows, fields and order as the list (booleans and areas included).
+    expect(expandRows<PartnershipRow>(compact)).toEqual(rows);
+    const expandedInSteps = await expandRowsInSteps<PartnershipRow>(
+      JSON.parse(text) as CompactRows,
+      () => Promise.resolve(),
+    );
+    expect(expandedInSteps).toEqual(rows);
   });
 
   it('lists only the asked rows, and each change names the grid rows it touched', async () => {
