@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { listBin, restoreFromBin } from '../services/bin-service';
 import { connectionStatus, switchRegistry, testConnection } from '../services/connection-service';
 import { verifyRecords } from '../services/provenance-service';
-import { districts, history, municipalityRows, regions } from '../services/registry-service';
+import { districts, history, municipalityGrid, municipalityRows, regions } from '../services/registry-service';
 import type { HandlersFor } from './types';
 
 export const registryHandlers = (ctx: AppContext) =>
@@ -11,6 +11,7 @@ export const registryHandlers = (ctx: AppContext) =>
     'regions:list': () => regions(ctx),
     'districts:list': () => districts(ctx),
     'municipalities:list': (input) => municipalityRows(ctx, input),
+    'municipalities:grid': () => municipalityGrid(ctx),
     'audit:history': ({ table, recordId, withChildren }) => history(ctx, table, recordId, withChildren),
     'bin:list': () => listBin(ctx),
     'bin:restore': (input) => restoreFromBin(ctx, input),

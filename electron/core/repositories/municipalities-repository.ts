@@ -4,6 +4,7 @@ import { insertRows } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
 import { selectTuples } from '../db/dialect/index';
 import { compareCzech } from '../../../shared/domain/text';
+import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type {
@@ -182,14 +183,60 @@ const MUNICIPALITY_COLUMNS = [
   'verified_at',
 ] as const satisfies readonly (keyof MunicipalityRecord)[];
 
+/** The Members grid row's fields, in the order of `MUNICIPALITY_COLUMNS` (each column is the field of the same place). */
+const MUNICIPALITY_FIELDS = [
+  'id',
+  'code',
+  'name',
+  'kind',
+  'districtId',
+  'districtName',
+  'regionId',
+  'regionCode',
+  'regionName',
+  'orpCode',
+  'orpName',
+  'population',
+  'latitude',
+  'longitude',
+  'street',
+  'postalCode',
+  'ico',
+  'mayorName',
+  'mayorGender',
+  'website',
+  'email',
+  'isMember',
+  'memberSince',
+  'memberUntil',
+  'activePartnerships',
+  'partnerships',
+  'version',
+  'source',
+  'importRunId',
+  'verifiedAt',
+] as const satisfies readonly (keyof MunicipalityRow)[];
+/** Every field of the row has its column (the compiler names a missing one here). */
+export const MUNICIPALITY_FIELDS_COMPLETE: Exclude<
+  keyof MunicipalityRow,
+  (typeof MUNICIPALITY_FIELDS)[number]
+> extends never
+  ? true
+  : never = true;
+
+const IS_MEMBER_AT = MUNICIPALITY_COLUMNS.indexOf('is_member');
+const ACTIVE_AT = MUNICIPALITY_COLUMNS.indexOf('active_partnerships');
+const COUNT_AT = MUNICIPALITY_COLUMNS.indexOf('partnerships');
+
 /**
  * The Members grid in one query: municipalities joined with district and region, and the
- * partnership counts from one grouped subquery (never one query per row).
+ * partnership counts from one grouped subquery (never one query per row). In compact form
+ * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
  */
-export async function listMunicipalityRows(
+export async function listMunicipalityGrid(
   db: Knex,
   options: { membersOnly?: boolean; ids?: readonly number[] } = {},
-): Promise<MunicipalityRow[]> {
+): Promise<CompactRows> {
   const counts = db('partnerships')
     .select('municipality_id')
     .count({ partnerships: '*' })
@@ -235,17 +282,21 @@ export async function listMunicipalityRows(
   if (options.membersOnly) query.where('m.is_member', true);
   if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
   const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);
-  // Each tuple is replaced by its row where it stands, so that the tuples read so far are garbage
-  // while the rest are made (at L, the parsed tuples and the rows were alive at once).
-  const rows: unknown[] = tuples;
-  for (let row = 0; row < tuples.length; row += 1) {
-    const tuple = tuples[row] as unknown[];
-    const record: Record<string, unknown> = {};
-    for (let index = 0; index < MUNICIPALITY_COLUMNS.length; index += 1)
-      record[MUNICIPALITY_COLUMNS[index] as string] = tuple[index];
-    rows[row] = toMunicipalityRow(record as MunicipalityRecord);
+  for (const tuple of tuples) {
+    tuple[IS_MEMBER_AT] = Boolean(tuple[IS_MEMBER_AT]); // 0/1 on SQLite
+    // No partnership: no group (null); aggregates come back as strings on PostgreSQL.
+    tuple[ACTIVE_AT] = Number(tuple[ACTIVE_AT] ?? 0);
+    tuple[COUNT_AT] = Number(tuple[COUNT_AT] ?? 0);
   }
-  return rows as MunicipalityRow[];
+  return { fields: [...MUNICIPALITY_FIELDS], rows: tuples };
+}
+
+/** The same rows as objects (`MunicipalityRow`): every caller but the grid's first load. */
+export async function listMunicipalityRows(
+  db: Knex,
+  options: { membersOnly?: boolean; ids?: readonly number[] } = {},
+): Promise<MunicipalityRow[]> {
+  return expandRows<MunicipalityRow>(await listMunicipalityGrid(db, options));
 }
 
 export const toMunicipalityRow = (row: MunicipalityRecord): MunicipalityRow => ({

@@ -2,7 +2,7 @@ import { auditedChange } from './audited-change';
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
-import { listMunicipalityRows } from '../repositories/municipalities-repository';
+import { listMunicipalityGrid, listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipGrid, listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
@@ -21,6 +21,9 @@ export const districts = (ctx: AppContext) => listDistricts(ctx.db.knex);
 /** Rows of the Members grid (all, members only, or just the given ids). */
 export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boolean; ids?: readonly number[] }) =>
   listMunicipalityRows(ctx.db.knex, options);
+
+/** The whole Members grid in compact form (its first load). */
+export const municipalityGrid = (ctx: AppContext) => listMunicipalityGrid(ctx.db.knex);
 
 /** Rows of the Partnerships grid (all, or just the given ids). */
 export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>

@@ -1,5 +1,6 @@
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { call } from '../../lib/api';
+import { expandRowsInSteps } from '../../../shared/ipc/compact-rows';
+import { call, yieldToBrowser } from '../../lib/api';
 import { createRowStore, type DataChange } from '../../lib/row-store';
 
 /** Tables whose rows appear in a Members grid row (names, district, region, partnership counts). */
@@ -18,7 +19,8 @@ export const membersScope = (change: DataChange): 'none' | 'all' | number[] => {
 
 /** The Members grid's rows, kept between visits of the screen (100,000 municipalities load once). */
 export const membersStore = createRowStore<MunicipalityRow>({
-  loadAll: () => call('municipalities:list', {}),
+  // Compact over the bridge, made into rows a few thousand at a time (the window stays responsive).
+  loadAll: async () => expandRowsInSteps<MunicipalityRow>(await call('municipalities:grid', {}), yieldToBrowser),
   loadSome: (ids) => call('municipalities:list', { ids }),
   idOf: (row) => row.id,
   scope: membersScope,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannels } from '../define';
+import { compactRowsSchema } from '../compact-rows-schema';
 import {
   AUDITED_TABLES,
   BIN_TABLES,
@@ -109,6 +110,11 @@ export const registryChannels = defineChannels({
     doc: 'Every municipality with district, region and partnership counts: the Members grid, in one query. With `ids`, only those (missing ones were deleted): a grid refreshes the rows a change touched.',
     input: z.object({ membersOnly: z.boolean().optional(), ids: z.array(id).max(10_000).optional() }).strict(),
     output: z.array(municipalityRowSchema),
+  },
+  'municipalities:grid': {
+    doc: "The rows of `municipalities:list {}` in compact form (field names once, then one array of values per row): under half the bytes over the bridge, and core makes no row object. The Members grid's first load.",
+    input: z.object({}).strict(),
+    output: compactRowsSchema(municipalityRowSchema),
   },
   'audit:history': {
     doc: 'The change history of one record (who, when, which fields from what to what), newest first. With `withChildren`, a partnership’s history includes its contacts, activities and agreement drafts (each entry names its child).',

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MunicipalityDetail, MunicipalityInput } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
-import type { AuditEntry, District } from '../../../shared/domain/schemas';
+import type { AuditEntry, District, MunicipalityRow } from '../../../shared/domain/schemas';
+import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -18,6 +19,20 @@ describe('members service against real SQLite', () => {
   });
   afterEach(async () => {
     await app.cleanup();
+  });
+
+  it('gives the Members grid in compact form: field names once, one array per row, the same rows as the list (issue 16)', async () => {
+    const rows = await ok<MunicipalityRow[]>(app.dispatch('municipalities:list', {}));
+    // The tests' dispatch checks the answer against its schema: each row, made into its object,
+    // must be a valid Members row (booleans and counts as numbers, on both engines).
+    const compact = await ok<CompactRows>(app.dispatch('municipalities:grid', {}));
+    expect(compact.rows).toHaveLength(rows.length);
+    expect(compact.rows.every((values) => values.length === compact.fields.length)).toBe(true);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(rows).length * 0.7);
+    const expanded = expandRows<MunicipalityRow>(JSON.parse(JSON.stringify(compact)) as CompactRows);
+    expect(expanded).toEqual(rows);
+    expect(expanded.some((row) => row.partnerships > 0 && row.isMember)).toBe(true);
+    expect(expanded.some((row) => row.partnerships === 0)).toBe(true);
   });
 
   const input = (over: Partial<MunicipalityInput> = {}): MunicipalityInput => ({
