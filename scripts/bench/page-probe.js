@@ -180,6 +180,13 @@
         () => rowCount('#grid') > 0,
         'rows of the bare grid fetched from a file',
       ),
+    /** The bare canvas page drawing the map's points from a static file (6f's floor). */
+    drawBareMap: () =>
+      timed(
+        () => window.__bareGrid.drawMap(),
+        () => document.body.dataset.mapDrawn === 'true',
+        'the points of the bare map',
+      ),
     searchBare: (text, expected) =>
       timed(
         () => window.__bareGrid.search(text),

@@ -15,6 +15,9 @@ declare global {
     __bareGrid?: {
       create: () => void;
       fetchAndCreate: () => void;
+      /** Loads the bare map's code (untimed), then `drawMap` draws the map's points (timed). */
+      prepareMap: () => Promise<void>;
+      drawMap: () => void;
       search: (text: string) => void;
       destroy: () => void;
       rows: number;
@@ -22,8 +25,11 @@ declare global {
   }
 }
 
-const response = await fetch('./rows.json');
-const rows = (await response.json()) as Row[];
+// `?compact`: the rows come as the app's compact answer (the first start's floor, 6h), else as one
+// array of row objects.
+const rows = new URLSearchParams(window.location.search).has('compact')
+  ? expandRows<Row>(((await (await fetch('./rows-compact.json')).json()) as { value: CompactRows }).value)
+  : ((await (await fetch('./rows.json')).json()) as Row[]);
 const first = rows[0] ?? {};
 const columns: ColDef<Row>[] = Object.keys(first)
   .filter((key) => first[key] === null || typeof first[key] !== 'object')
@@ -39,10 +45,12 @@ if (typeof first.townName === 'string') {
 const host = document.getElementById('grid');
 if (!host) throw new Error('no #grid element');
 let api: GridApi<Row> | null = null;
+let mapModule: typeof import('./map') | null = null;
 
 window.__bareGrid = {
   rows: rows.length,
   create: () => {
+    host.replaceChildren(); // the bare map's canvas, if it was drawn
     api = createGrid<Row>(host, {
       rowData: rows,
       columnDefs: columns,
@@ -56,6 +64,7 @@ window.__bareGrid = {
     void fetch('./rows-compact.json')
       .then((answer) => answer.json() as Promise<{ value: CompactRows }>)
       .then(({ value }) => {
+        host.replaceChildren();
         api = createGrid<Row>(host, {
           rowData: expandRows<Row>(value),
           columnDefs: columns,
@@ -63,6 +72,15 @@ window.__bareGrid = {
           animateRows: false,
         });
       });
+  },
+  prepareMap: async () => {
+    mapModule ??= await import('./map');
+  },
+  drawMap: () => {
+    if (!mapModule) throw new Error('prepareMap first');
+    api?.destroy();
+    api = null;
+    mapModule.fetchAndDraw(host);
   },
   search: (text) => api?.setGridOption('quickFilterText', text),
   destroy: () => {
