@@ -4,7 +4,8 @@ import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryPreferences } from '../../../electron/core/preferences-file';
 import { auditedChange } from '../../../electron/core/services/audited-change';
-import { statisticsFor } from '../../../electron/core/services/statistics/statistics-service';
+import { mapDataFor, statisticsFor } from '../../../electron/core/services/statistics/statistics-service';
+import type { MapData } from '../../../shared/domain/statistics/map';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import type { Statistics } from '../../../shared/domain/statistics/schemas';
 import { fileOnly, onServer } from '../../support/server-db';
@@ -69,6 +70,27 @@ describe('statistics kept between calls', () => {
     const now = await ok<Row>(app.dispatch('partnerships:get', { id: partnership.id }));
     await ok(app.dispatch('partnerships:update', { id: now.id, version: now.version, changes: { status: 'active' } }));
     expect((await compute(ACTIVE)).total.partnerships).toBe(before.total.partnerships);
+  });
+
+  it('the map is kept the same way: the same answer again, and a changed partnership redraws it at once', async (context) => {
+    fileOnly(context, "a server registry's map is computed for every call (other clients commit out of audit order)");
+    const map = (filter: StatsFilterInput) => ok<MapData>(app.dispatch('map:data', { filter }));
+    const first = await mapDataFor(app.ctx, ACTIVE);
+    expect(await mapDataFor(app.ctx, ACTIVE)).toBe(first);
+    expect(Object.isFrozen(first.links)).toBe(true);
+    const before = await map(ACTIVE);
+    const partnership = await activeMembersPartnership();
+    expect(before.links.some((link) => link.id === partnership.id)).toBe(true);
+    await ok(
+      app.dispatch('partnerships:update', {
+        id: partnership.id,
+        version: partnership.version,
+        changes: { status: 'ended' },
+      }),
+    );
+    const after = await map(ACTIVE);
+    expect(after.links.some((link) => link.id === partnership.id)).toBe(false);
+    expect(after.links).toHaveLength(before.links.length - 1);
   });
 
   it('a new activity changes the funding figures; a contact (which no figure reads) keeps the kept answer', async () => {

@@ -86,9 +86,15 @@ export function statisticsFor(ctx: AppContext, input: StatsFilterInput): Promise
   return cachedReport(ctx.db, `stats:compute ${JSON.stringify(fixed)}`, () => computeStats(ctx.db.reader, fixed));
 }
 
-/** The map's data (`map:data`), on the read-only connection. */
-export const mapDataFor = (ctx: AppContext, input: StatsFilterInput): Promise<MapData> =>
-  computeMap(ctx.db.reader, input);
+/**
+ * The map's data (`map:data`), on the read-only connection, kept like the statistics while nothing
+ * it reads changes (at L the answer takes about a second; the Map screen asks at every visit).
+ */
+export function mapDataFor(ctx: AppContext, input: StatsFilterInput): Promise<MapData> {
+  const filter = statsFilterSchema.parse(input);
+  const fixed = { ...filter, today: filter.today ?? localToday() };
+  return cachedReport(ctx.db, `map:data ${JSON.stringify(fixed)}`, () => computeMap(ctx.db.reader, fixed));
+}
 
 /**
  * The rows a key figure counts (`stats:figureRows`): municipality or partnership ids, chosen by
