@@ -264,7 +264,7 @@ export const browserFigure: Figure = {
       const hash = partnerships ? '#/partnerships' : '#/members';
       // The app's first load of the grid, as its bridge sends it: the bare page makes its rows from
       // it (issue 16 target 1's floor fetches it, and the harness holds no row objects of its own).
-      const compactAnswer =
+      let compactAnswer =
         partnerships && findChannel('partnerships:grid') !== null
           ? await app.dispatch('partnerships:grid', {})
           : undefined;
@@ -279,6 +279,7 @@ export const browserFigure: Figure = {
         ? (compactAnswer.value as CompactRows).rows.length
         : (JSON.parse(rowsJson) as unknown[]).length;
       const rows = { length: rowCount };
+      compactAnswer = undefined; // only its text is kept
       // The Map's answer for its default filter (issue 16 target 2's floor draws its points).
       const mapAnswer = JSON.stringify(await app.dispatch('map:data', { filter: {} }));
       const bare = await serveBareGrid(bareGridDir, rowsJson, {
