@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { europeProjection, linksPath, nearestPoint, pointIndex } from '../../renderer/features/map/map-geometry';
+import {
+  countryShapes,
+  europeProjection,
+  linksPath,
+  nearestPoint,
+  pointIndex,
+} from '../../renderer/features/map/map-geometry';
 
 describe('map geometry for a map of Europe’s size', () => {
   it('finds the point under the pointer: the nearest within the radius, also across cells', () => {
@@ -34,5 +40,15 @@ describe('map geometry for a map of Europe’s size', () => {
     ]);
     expect(d?.match(/M/g)).toHaveLength(2);
     expect(linksPath(projection, [])).toBeNull();
+  });
+
+  it('projects the countries once per projection: a second visit of the Map reuses the shapes', () => {
+    const first = countryShapes(europeProjection(1));
+    expect(first.find((shape) => shape.iso2 === 'CZ')?.d).toBeTruthy();
+    // A new projection object with the same scale and position (the Map opened again).
+    expect(countryShapes(europeProjection(1))).toBe(first);
+    const zoomed = countryShapes(europeProjection(2));
+    expect(zoomed).not.toBe(first);
+    expect(zoomed.find((shape) => shape.iso2 === 'CZ')?.d).not.toBe(first.find((shape) => shape.iso2 === 'CZ')?.d);
   });
 });

@@ -4,6 +4,7 @@ import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
+import { yieldToBrowser } from '../../lib/api';
 
 /** The drawing's size in SVG units; the SVG scales to its box. */
 export const MAP_WIDTH = 960;
@@ -58,6 +59,21 @@ function worldCountries(): FeatureCollection<Geometry, { name: string }> {
 
 /** SVG paths of every country for a projection, with ISO 3166-1 alpha-2 codes (from the numeric ids). */
 export function countryShapes(projection: GeoProjection): CountryShape[] {
+  // The same projection (scale and position) gives the same shapes: kept across visits of the Map,
+  // where projecting the 1:50m coastlines took a task of ~0.3 s each time.
+  const key = `${String(projection.scale())} ${projection.translate().join(' ')} ${projection.rotate().join(' ')}`;
+  let shapes = shapesByProjection.get(key);
+  if (shapes === undefined) {
+    shapes = projectCountries(projection);
+    if (shapesByProjection.size >= 8) shapesByProjection.clear();
+    shapesByProjection.set(key, shapes);
+  }
+  return shapes;
+}
+
+const shapesByProjection = new Map<string, CountryShape[]>();
+
+function projectCountries(projection: GeoProjection): CountryShape[] {
   const path = geoPath(projection);
   return worldCountries().features.flatMap((f, index) => {
     const d = path(f);
@@ -131,6 +147,9 @@ export type DenseLayer = {
   members: readonly [number, number][];
 };
 
+/** The longest stretch of drawing dots before the browser gets its turn, in ms. */
+const DRAW_SLICE_MS = 12;
+
 /** Colours of the dense layer: the same as the SVG map's classes in map.css. */
 const DENSE_STYLE = {
   link: 'rgba(29, 95, 168, 0.35)',
@@ -170,7 +189,7 @@ export async function renderDenseLayer(
   context.setLineDash([]);
   // Each dot is drawn once into a small sprite and then stamped: a path of 70,000 circles takes a
   // software renderer seconds to fill and stroke, 70,000 stamps a few tens of milliseconds.
-  const dots = (points: readonly [number, number][], r: number, fill: string, width: number) => {
+  const dots = async (points: readonly [number, number][], r: number, fill: string, width: number) => {
     const size = Math.ceil((r + width) * 2 * scale) + 2;
     const sprite = document.createElement('canvas');
     sprite.width = size;
@@ -186,10 +205,20 @@ export async function renderDenseLayer(
     pen.lineWidth = width;
     pen.stroke();
     const half = size / scale / 2;
-    for (const [x, y] of points) context.drawImage(sprite, x - half, y - half, size / scale, size / scale);
+    // In slices of a few milliseconds: 70,000 stamps are ~0.3–0.6 s of a software renderer's time,
+    // which in one task froze the window.
+    let sliceStart = performance.now();
+    for (let index = 0; index < points.length; index += 1) {
+      const [x, y] = points[index] as [number, number];
+      context.drawImage(sprite, x - half, y - half, size / scale, size / scale);
+      if ((index & 255) === 255 && performance.now() - sliceStart > DRAW_SLICE_MS) {
+        await yieldToBrowser();
+        sliceStart = performance.now();
+      }
+    }
   };
-  dots(layer.towns, radius.town, DENSE_STYLE.town, 0.8);
-  dots(layer.members, radius.member, DENSE_STYLE.member, 1);
+  await dots(layer.towns, radius.town, DENSE_STYLE.town, 0.8);
+  await dots(layer.members, radius.member, DENSE_STYLE.member, 1);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   return blob ? URL.createObjectURL(blob) : null;
 }
