@@ -164,7 +164,8 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
     const texts: () => Iterable<string> = announced;
     // The steps: collect the unranked strings, sort runs of 256, merge the runs pairwise, merge the
     // result into the ranked strings and number them. Each step is at most a few thousand
-    // comparisons; the slice runner decides how many steps a slice takes (SLICE_MS when idle). A change of the ranks meanwhile (a sort ranked something) restarts the last merge.
+    // comparisons; the slice runner decides how many steps a slice takes (SLICE_MS when idle). A
+    // change of the ranks meanwhile (a sort ranked something) restarts the last merge.
     function* job(): Generator<undefined, void> {
       const fresh = new Set<string>();
       let seen = 0;
