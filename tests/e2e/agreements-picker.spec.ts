@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, test, searchPartnerships } from '../support/web-fixture';
 
 /*
  * The Agreements screen among hundreds of partnerships (review D20, D23): the partnership is found by
@@ -58,7 +58,7 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
 
     // From the partnership's detail, "Vytvořit smlouvu" opens the screen with it chosen.
     await page.getByTestId('nav-partnerships').click();
-    await page.getByTestId('quick-search').fill(row.town);
+    await searchPartnerships(page, row.town);
     await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
     const detail = page.getByTestId('partnership-detail');
     await expect(detail.locator('h2')).toContainText(row.town);

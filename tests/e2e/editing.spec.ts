@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -7,8 +7,7 @@ const grid = (page: Page) => page.getByTestId('partnerships-grid');
 
 async function openPartnership(page: Page, town: string) {
   await page.getByTestId('nav-partnerships').click();
-  await page.getByTestId('quick-search').fill(town);
-  await expect(grid(page).locator('.ag-row[row-id]')).not.toHaveCount(0);
+  await searchPartnerships(page, town);
   await grid(page).getByTestId('open-partnership').first().click();
   return page.getByTestId('partnership-detail');
 }
@@ -19,7 +18,7 @@ test('the "signed before the start" question is readable at 1280×720, beside a 
 }) => {
   const knex = webApp.ctx.db.knex;
   await page.getByTestId('nav-partnerships').click();
-  await page.getByTestId('quick-search').fill('wels');
+  await searchPartnerships(page, 'wels');
   const id = Number(await grid(page).locator('.ag-row[row-id]').first().getAttribute('row-id'));
   await knex('partnerships').where({ id }).update({ started_on: '2001-06-01', signed_on: null });
   await page.getByTestId('quick-search').fill('');
@@ -96,13 +95,19 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await detail.getByTestId('detail-save').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
   await expect(problems).toHaveCount(0);
-  const row = await webApp.ctx.db
-    .knex('partnerships as p')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .where('t.name', 'San Gimignano')
-    .first<{ ended_on: string; acknowledged_warnings: string }>('p.ended_on', 'p.acknowledged_warnings');
-  expect(row.ended_on).toBe('2010');
-  expect(Object.keys(JSON.parse(row.acknowledged_warnings) as object)).toContain('activeWithEndDate');
+  // The record as stored, polled: the check must not race the save.
+  const stored = () =>
+    webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'San Gimignano')
+      .first<{ ended_on: string | null; acknowledged_warnings: string | null }>(
+        'p.ended_on',
+        'p.acknowledged_warnings',
+      );
+  await expect.poll(async () => (await stored()).ended_on).toBe('2010');
+  const row = await stored();
+  expect(Object.keys(JSON.parse(row.acknowledged_warnings ?? '{}') as object)).toContain('activeWithEndDate');
 
   // English: the same summary in English.
   await detail.getByTestId('detail-close').click();

@@ -1,4 +1,4 @@
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, test, searchPartnerships } from '../support/web-fixture';
 
 test('merge: a second record of Konstanz is merged from the partnership detail, then undone', async ({
   appPage: page,
@@ -20,7 +20,7 @@ test('merge: a second record of Konstanz is merged from the partnership detail, 
 
   await page.getByTestId('nav-partnerships').click();
   const grid = page.getByTestId('partnerships-grid');
-  await page.getByTestId('quick-search').fill('konstanz');
+  await searchPartnerships(page, 'konstanz');
   await grid.getByTestId('open-partnership').first().click();
   const detail = page.getByTestId('partnership-detail');
   await detail.getByTestId('merge-town').click();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENS_DIR, expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+import { SCREENS_DIR, expect, saveScreen, startWebApp, test, searchPartnerships } from '../support/web-fixture';
 
 /** The printed pages go beside the screenshots, as PDF and as small PNG pages to look at. */
 const PRINT_DIR = path.join(SCREENS_DIR, '..', 'print');
@@ -137,7 +137,7 @@ test.describe('print', () => {
 
   test('a partnership record prints alone, without the grid behind it', async ({ appPage: page }) => {
     await page.getByTestId('nav-partnerships').click();
-    await page.getByTestId('quick-search').fill('tabor');
+    await searchPartnerships(page, 'tabor');
     await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
     const detail = page.getByTestId('partnership-detail');
     await expect(detail.locator('h2')).toContainText('Tábor');

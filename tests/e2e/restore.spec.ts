@@ -1,4 +1,4 @@
-import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+import { expect, saveScreen, startWebApp, test, searchPartnerships } from '../support/web-fixture';
 
 test('Settings ▸ Restore backup, then every kind of edit still saves (no restart)', async ({ page }) => {
   // A registry of its own: restoring must not change what other specs of this worker see.
@@ -30,7 +30,7 @@ test('Settings ▸ Restore backup, then every kind of edit still saves (no resta
   // An inline edit, a detail save with a contact: all saved after the restore.
   await page.getByTestId('nav-partnerships').click();
   const grid = page.getByTestId('partnerships-grid');
-  await page.getByTestId('quick-search').fill('wels');
+  await searchPartnerships(page, 'wels');
   const cell = grid.locator('.ag-cell[col-id="status"]').first();
   await cell.dblclick();
   await grid.locator('.ag-cell-inline-editing [role="combobox"]').click();

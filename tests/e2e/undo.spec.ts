@@ -1,10 +1,10 @@
-import { expect, test } from '../support/web-fixture';
+import { expect, searchPartnerships, test } from '../support/web-fixture';
 
 test('Ctrl+Z undoes the last change: an inline edit, then a delete', async ({ appPage: page, webApp }) => {
   const knex = webApp.ctx.db.knex;
   const grid = page.getByTestId('partnerships-grid');
   await page.getByTestId('nav-partnerships').click();
-  await page.getByTestId('quick-search').fill('gimignano');
+  await searchPartnerships(page, 'gimignano');
   await expect(grid.locator('.ag-row')).toHaveCount(1);
   const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
   const stored = async () =>
@@ -49,7 +49,7 @@ test('a past change is put back from the record’s history', async ({ appPage: 
   const knex = webApp.ctx.db.knex;
   const grid = page.getByTestId('partnerships-grid');
   await page.getByTestId('nav-partnerships').click();
-  await page.getByTestId('quick-search').fill('wels');
+  await searchPartnerships(page, 'wels');
   await grid.getByTestId('open-partnership').first().click();
   const detail = page.getByTestId('partnership-detail');
   const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
@@ -77,7 +77,7 @@ test('an agreement draft deleted from the detail comes back by Ctrl+Z and is lis
   const knex = webApp.ctx.db.knex;
   const grid = page.getByTestId('partnerships-grid');
   await page.getByTestId('nav-partnerships').click();
-  await page.getByTestId('quick-search').fill('hauzenberg');
+  await searchPartnerships(page, 'hauzenberg');
   const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
   const [draft] = await knex('agreement_documents')
     .insert({

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { createAppContext, type AppContext } from '../../electron/core/context';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
@@ -89,4 +89,16 @@ export { expect } from '@playwright/test';
 export async function saveScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
+
+/**
+ * Types into the Partnerships screen's quick search once that screen is shown, and waits until the
+ * grid shows the rows found (its counter says "N z M"). The kept Members screen has a search box
+ * too, and the rows may be there before the search applies: a test must not act on either.
+ */
+export async function searchPartnerships(page: Page, text: string): Promise<void> {
+  await expect(page.getByTestId('partnerships-grid')).toBeVisible();
+  await page.getByTestId('quick-search').fill(text);
+  await expect(page.getByTestId('quick-search')).toHaveValue(text);
+  await expect(page.getByTestId('row-count')).toContainText(/\d z \d|\d of \d/);
 }
