@@ -118,9 +118,9 @@ export function MapPage() {
   const lines = linesChoice ?? !many;
   const flows = flowsChoice ?? many;
 
-  /** The lines' ends per status (their colour). */
+  /** The lines' ends per status (their colour); none while lines are off (a map of Europe's size). */
   const linkEnds = useMemo(() => {
-    if (!data) return [];
+    if (!data || !lines) return [];
     return PARTNERSHIP_STATUSES.map((status) => {
       const ends: [[number, number], [number, number]][] = [];
       for (const link of data.links) {
@@ -135,7 +135,7 @@ export function MapPage() {
       }
       return { status, ends };
     });
-  }, [data, members, towns]);
+  }, [data, members, towns, lines]);
   /** A small map draws its lines as SVG: one path per status. */
   const linkPaths = useMemo(
     () =>
