@@ -5,6 +5,7 @@ import {
   linksPath,
   nearestPoint,
   pointIndex,
+  projectDensePoints,
 } from '../../renderer/features/map/map-geometry';
 
 describe('map geometry for a map of Europe’s size', () => {
@@ -50,5 +51,37 @@ describe('map geometry for a map of Europe’s size', () => {
     const zoomed = countryShapes(europeProjection(2));
     expect(zoomed).not.toBe(first);
     expect(zoomed.find((shape) => shape.iso2 === 'CZ')?.d).not.toBe(first.find((shape) => shape.iso2 === 'CZ')?.d);
+  });
+
+  it('projects a dense map’s points in slices, each filed under its place in the answer', async () => {
+    const europe = europeProjection(1);
+    let calls = 0;
+    // A projection that takes at least 20 µs a point: 2,048 points are ≥ 40 ms, so more than one slice.
+    const slow = ((at: [number, number]) => {
+      calls += 1;
+      const until = performance.now() + 0.02;
+      while (performance.now() < until);
+      return europe(at);
+    }) as unknown as typeof europe;
+    const towns = Array.from({ length: 1_500 }, (_, i) => ({ longitude: -5 + (i % 40), latitude: 40 + (i % 20) }));
+    const members = Array.from({ length: 548 }, (_, i) => ({ longitude: 12.1 + (i % 60) / 10, latitude: 48.6 + (i % 20) / 10 }));
+    let yields = 0;
+    const points = await projectDensePoints(slow, towns, members, () => {
+      yields += 1;
+      return true;
+    });
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(calls).toBe(towns.length + members.length);
+    expect(points?.towns).toHaveLength(1_500);
+    expect(points?.members).toHaveLength(548);
+    // Each point is found where its place projects, as its index in the answer (members negative).
+    const [tx, ty] = europe([towns[7]!.longitude, towns[7]!.latitude])!;
+    expect(nearestPoint(points!.index, tx, ty, 0.01)).toBe(7);
+    const [mx, my] = europe([members[3]!.longitude, members[3]!.latitude])!;
+    expect(nearestPoint(points!.index, mx, my, 0.01)).toBe(-4);
+
+    // The map moved on (another answer or zoom) while projecting: nothing is answered.
+    const stopped = await projectDensePoints(slow, towns, members, () => false);
+    expect(stopped).toBeNull();
   });
 });

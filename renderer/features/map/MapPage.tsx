@@ -112,8 +112,6 @@ export function MapPage() {
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
-  const members = useMemo(() => new Map(data?.members.map((m) => [m.id, m]) ?? []), [data]);
-  const towns = useMemo(() => new Map(data?.towns.map((town) => [town.id, town]) ?? []), [data]);
   const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
   const lines = linesChoice ?? !many;
   const flows = flowsChoice ?? many;
@@ -121,6 +119,8 @@ export function MapPage() {
   /** The lines' ends per status (their colour); none while lines are off (a map of Europe's size). */
   const linkEnds = useMemo(() => {
     if (!data || !lines) return [];
+    const members = new Map(data.members.map((m) => [m.id, m]));
+    const towns = new Map(data.towns.map((town) => [town.id, town]));
     return PARTNERSHIP_STATUSES.map((status) => {
       const ends: [[number, number], [number, number]][] = [];
       for (const link of data.links) {
@@ -135,7 +135,7 @@ export function MapPage() {
       }
       return { status, ends };
     });
-  }, [data, members, towns, lines]);
+  }, [data, lines]);
   /** A small map draws its lines as SVG: one path per status. */
   const linkPaths = useMemo(
     () =>
@@ -277,8 +277,8 @@ export function MapPage() {
               data-testid="map-dense"
             />
           )}
-          {data && !dense && <TownsLayer data={data} project={project} show={show} />}
-          {data && !dense && !bubbles && <MembersLayer data={data} project={project} show={show} />}
+          {data && !many && <TownsLayer data={data} project={project} show={show} />}
+          {data && !many && !bubbles && <MembersLayer data={data} project={project} show={show} />}
           {data && bubbles && (
             <BubblesLayer
               data={data}

@@ -126,6 +126,60 @@ export function pointIndex<T>(points: readonly { x: number; y: number; item: T }
   return { cell, cells };
 }
 
+/** A place in degrees, as the map's answer gives members and partner towns. */
+export type Place = { longitude: number; latitude: number };
+
+/** The dense layer's points: positions per kind and the grid to find one (town i → i, member j → −j−1). */
+export type DensePoints = {
+  towns: [number, number][];
+  members: [number, number][];
+  index: PointIndex<number>;
+};
+
+/** The longest stretch of projecting points before the browser gets its turn, in ms. */
+const PROJECT_SLICE_MS = 8;
+
+/**
+ * Projects a dense map's towns and members and files them in the pointer's grid, a few
+ * milliseconds at a time: 100,000 points in one task froze the window for ~0.2 s at the Map's
+ * first render. Each item is the place's position in its list (members negative), so that no
+ * object is made per point. Answers null when `live()` turns false meanwhile (the map moved on).
+ */
+export async function projectDensePoints(
+  projection: GeoProjection,
+  towns: readonly Place[],
+  members: readonly Place[],
+  live: () => boolean = () => true,
+  cell = 8,
+): Promise<DensePoints | null> {
+  const out: DensePoints = { towns: [], members: [], index: { cell, cells: new Map() } };
+  const cells = out.index.cells;
+  let sliceStart = performance.now();
+  const file = async (places: readonly Place[], into: [number, number][], item: (i: number) => number) => {
+    for (let i = 0; i < places.length; i += 1) {
+      const place = places[i] as Place;
+      const p = projection([place.longitude, place.latitude]);
+      if (p) {
+        into.push(p);
+        const key = `${String(Math.floor(p[0] / cell))}:${String(Math.floor(p[1] / cell))}`;
+        const point = { x: p[0], y: p[1], item: item(i) };
+        const list = cells.get(key);
+        if (list) list.push(point);
+        else cells.set(key, [point]);
+      }
+      if ((i & 511) === 511 && performance.now() - sliceStart > PROJECT_SLICE_MS) {
+        await yieldToBrowser();
+        if (!live()) return false;
+        sliceStart = performance.now();
+      }
+    }
+    return true;
+  };
+  if (!(await file(towns, out.towns, (i) => i))) return null;
+  if (!(await file(members, out.members, (j) => -j - 1))) return null;
+  return out;
+}
+
 /** The point nearest to (x, y) within `radius` (at most one cell), or null. */
 export function nearestPoint<T>(index: PointIndex<T>, x: number, y: number, radius: number): T | null {
   const cx = Math.floor(x / index.cell);

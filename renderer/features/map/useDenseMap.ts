@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import type { GeoProjection } from 'd3-geo';
 import type { PartnershipStatus } from '../../../shared/domain/codes';
-import { useI18n } from '../../lib/i18n';
-import { nearestPoint, pointIndex, renderDenseLayer } from './map-geometry';
+import { nearestPoint, projectDensePoints, renderDenseLayer, type DensePoints } from './map-geometry';
 import { MEMBER_R, TOWN_R, useTownName, type MapData } from './map-layers';
 
 export type MapPoint =
@@ -30,29 +29,24 @@ export function useDenseMap({
   bubbles: boolean;
   linkEnds: LinkEnds;
 }) {
-  const i18n = useI18n();
   const townName = useTownName();
-  /** Above the limit: the points' positions, and a grid to find the point under the pointer. */
-  const dense = useMemo(() => {
-    if (!data || !many) return null;
-    const memberXY: [number, number][] = [];
-    const townXY: [number, number][] = [];
-    const points: { x: number; y: number; item: MapPoint }[] = [];
-    for (const town of data.towns) {
-      const p = projection([town.longitude, town.latitude]);
-      if (!p) continue;
-      townXY.push(p);
-      points.push({ x: p[0], y: p[1], item: { kind: 'town', ...town, name: townName(town) } });
-    }
-    for (const m of data.members) {
-      const p = projection([m.longitude, m.latitude]);
-      if (!p) continue;
-      memberXY.push(p);
-      points.push({ x: p[0], y: p[1], item: { kind: 'member', id: m.id, name: m.name, partnerships: m.partnerships } });
-    }
-    return { members: memberXY, towns: townXY, index: pointIndex(points, 8) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- townName depends only on the language
-  }, [data, many, projection, i18n.language]);
+  /**
+   * Above the limit: the points' positions, and a grid to find the point under the pointer,
+   * computed in slices after the first render (see projectDensePoints).
+   */
+  const [made, setMade] = useState<{ data: MapData; projection: GeoProjection; points: DensePoints } | null>(null);
+  useEffect(() => {
+    if (!data || !many) return;
+    let live = true;
+    void projectDensePoints(projection, data.towns, data.members, () => live).then((points) => {
+      if (live && points) setMade({ data, projection, points });
+    });
+    return () => {
+      live = false;
+    };
+  }, [data, many, projection]);
+  /** The points of the answer and projection shown; null while they are being made. */
+  const dense = made && many && made.data === data && made.projection === projection ? made.points : null;
 
   /** A dense map's lines and dots, drawn on a canvas into one image (see renderDenseLayer). */
   const [denseImage, setDenseImage] = useState<string | null>(null);
@@ -81,7 +75,14 @@ export function useDenseMap({
     const matrix = event.currentTarget.getScreenCTM();
     if (!matrix) return null;
     const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    return nearestPoint(dense.index, at.x, at.y, 6);
+    const found = nearestPoint(dense.index, at.x, at.y, 6);
+    if (found === null || !data) return null;
+    if (found >= 0) {
+      const town = data.towns[found];
+      return town ? { kind: 'town', name: townName(town), countryCode: town.countryCode, partnerships: town.partnerships } : null;
+    }
+    const m = data.members[-found - 1];
+    return m ? { kind: 'member', id: m.id, name: m.name, partnerships: m.partnerships } : null;
   };
   return { dense, denseImage, pointAt };
 }
