@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { contentSecurityPolicy, withStyleNonce } from '../../shared/security/csp';
+import type { Result } from '../../shared/domain/errors';
+import { resultText } from '../../shared/ipc/json-text';
 import type { Dispatch } from '../core/dispatch';
 import { resolveStaticPath } from '../core/files';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
@@ -137,7 +139,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON' } });
         return;
       }
-      sendJson(res, await options.dispatch(match[1], input));
+      sendResult(res, await options.dispatch(match[1], input));
       return;
     }
 
@@ -246,6 +248,12 @@ function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A dispatch's answer; a value core wrote as JSON text goes out as it is (json-text.ts). */
+function sendResult(res: http.ServerResponse, result: Result<unknown>): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(resultText(result));
 }
 
 function sendJson(res: http.ServerResponse, value: unknown): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, fieldIssues, type AppErrorData, type Result } from '../../shared/domain/errors';
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/ipc/contract';
 import { InputShapeError, normalizeStrings } from '../../shared/domain/text';
+import { JsonText } from '../../shared/ipc/json-text';
 import { driverFailure, type DriverFailure } from './db/dialect/index';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -9,6 +10,11 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 export type DispatchOptions = {
   /** Also check every answer against its output schema (tests and development). */
   validateOutput?: boolean;
+  /**
+   * Pass answers that core wrote as JSON text (`JsonText`) on as they are: for hosts that send
+   * them as text (the web bridge, Electron's IPC). Otherwise they are parsed into their values.
+   */
+  jsonText?: boolean;
   /** Where unexpected errors are reported (stack traces stay out of the user's sight). */
   logError?: (error: unknown, channel: string) => void;
 };
@@ -33,9 +39,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
         });
       }
       const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      const answer = await handler(parsed.data);
+      const value: unknown =
+        answer instanceof JsonText && options.jsonText !== true ? (answer as JsonText).parse() : answer;
       if (options.validateOutput) {
-        const checked = spec.output.safeParse(value);
+        const checked = spec.output.safeParse(value instanceof JsonText ? value.parse() : value);
         if (!checked.success) {
           throw new AppError('INTERNAL', `Output of ${channel} does not match its schema`, {
             issues: fieldIssues(checked.error),

@@ -66,7 +66,10 @@ async function start(): Promise<void> {
     return;
   }
   if (context.db.dialect === 'sqlite') preferences.setLastDatabasePath(context.db.filePath);
-  registerIpc(createDispatch(createHandlers(context), { logError: (error) => console.error(error) }), () => mainWindow);
+  registerIpc(
+    createDispatch(createHandlers(context), { jsonText: true, logError: (error) => console.error(error) }),
+    () => mainWindow,
+  );
 
   buildMenu(language, {
     openDatabase: () => void chooseDatabase(preferences, connections, language),

@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
+import { toBridgeAnswer } from '../../shared/ipc/json-text';
 import type { Dispatch } from '../core/dispatch';
 import { APP_ORIGIN } from './window';
 
@@ -18,7 +19,8 @@ export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow |
       if (!isTrustedSender(event, getWindow())) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender' } };
       }
-      return dispatch(channel, input);
+      // A value core wrote as JSON text crosses as one string (structured clone knows no classes).
+      return dispatch(channel, input).then(toBridgeAnswer);
     });
   }
 }

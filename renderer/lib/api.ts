@@ -1,6 +1,7 @@
 import type { AppErrorData, ErrorCode, Result } from '../../shared/domain/errors';
 import type { ApiTransport, Channel, EventName, EventPayload, InputOf, OutputOf } from '../../shared/ipc/contract';
 import { createHttpTransport, type HttpTransport } from './http-transport';
+import { fromBridgeAnswer } from '../../shared/ipc/json-text';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs interface merging
@@ -85,7 +86,8 @@ export const isConnectionLost = (): boolean => connectionLost;
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   let result: Result<unknown>;
   try {
-    result = await getTransport().invoke(channel, input);
+    // Electron's IPC brings a value core wrote as JSON text as a string (json-text.ts).
+    result = fromBridgeAnswer(await getTransport().invoke(channel, input));
   } catch (error) {
     // The Electron IPC rejects (instead of answering a Result) when the main process cannot answer.
     setConnectionLost(true);

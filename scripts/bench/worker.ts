@@ -77,7 +77,10 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
       events: () => undefined,
     });
     // As the Electron shell and the web preview run it: no output validation.
-    const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => log(`core error: ${String(error)}`) });
+    const dispatch = createDispatch(createHandlers(ctx), {
+      jsonText: true,
+      logError: (error) => log(`core error: ${String(error)}`),
+    });
     return { ctx, dispatch, outputDir, close: () => ctx.close() };
   };
   const registryCopy = path.join(spec.workDir, 'registry.db');

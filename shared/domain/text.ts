@@ -23,14 +23,18 @@ export function compareCzech(a: string | null | undefined, b: string | null | un
  * text is compared once while ranking, so 60,000 rows with 6,000 distinct names cost little.
  */
 export function sortByCzech<T>(rows: T[], text: (row: T) => string | null | undefined): T[] {
-  const texts = rows.map((row) => text(row) ?? '');
+  const sorted = czechOrder(rows.map((row) => text(row) ?? '')).map((index) => rows[index] as T);
+  sorted.forEach((row, index) => (rows[index] = row));
+  return rows;
+}
+
+/** The positions of `texts` in Czech order (ties keep their order), as `sortByCzech` puts them. */
+export function czechOrder(texts: readonly string[]): number[] {
   const distinct = [...new Set(texts)].sort(compareCzech);
   const rank = new Map(distinct.map((value, index) => [value, index]));
   const order = texts.map((value, index) => ({ rank: rank.get(value) ?? 0, index }));
   order.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  const sorted = order.map(({ index }) => rows[index] as T);
-  sorted.forEach((row, index) => (rows[index] = row));
-  return rows;
+  return order.map(({ index }) => index);
 }
 
 /** Lower case, no diacritics, NFC: the key both sides of a quick search are compared by. */

@@ -10,6 +10,7 @@ import { statisticsChannels } from './channels/statistics';
 import { townsChannels } from './channels/towns';
 import { transferChannels } from './channels/transfer';
 import type { Result } from '../domain/errors';
+import type { ValueOrText } from './json-text';
 
 /**
  * Every renderer→core call, as `'domain:verb'` with its input and output schema. Handlers, the
@@ -40,7 +41,8 @@ export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 
 export type Handlers = {
-  [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+  /** A handler may answer its value already written as JSON text (see json-text.ts). */
+  [C in Channel]: (input: ParsedInputOf<C>) => Promise<ValueOrText<OutputOf<C>>>;
 };
 
 /** core→renderer events. */

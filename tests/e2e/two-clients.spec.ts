@@ -58,7 +58,7 @@ async function startClient(browser: Browser, url: string, actorName: string, see
     seedDemoIfEmpty: seed,
   });
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, logError: (e) => console.error(e) }),
+    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, jsonText: true, logError: (e) => console.error(e) }),
     staticDir: RENDERER_DIR,
   });
   broadcast = server.broadcast;

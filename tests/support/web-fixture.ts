@@ -40,7 +40,7 @@ export async function startWebApp(
     seedDemoIfEmpty: true,
   });
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, logError: (e) => console.error(e) }),
+    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, jsonText: true, logError: (e) => console.error(e) }),
     staticDir: RENDERER_DIR,
   });
   broadcast = server.broadcast;

@@ -44,7 +44,7 @@ export const webCommand: Command = {
       seedDemoIfEmpty: !onServer && !existsSync(databasePath),
       open: { dailyBackup: true },
     });
-    const dispatch = createDispatch(createHandlers(ctx), { logError: (error) => console.error(error) });
+    const dispatch = createDispatch(createHandlers(ctx), { jsonText: true, logError: (error) => console.error(error) });
     let server;
     try {
       server = await startWebServer({ dispatch, staticDir, port });

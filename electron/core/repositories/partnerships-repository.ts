@@ -9,10 +9,10 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { partnershipAreasColumn, selectTuples } from '../db/dialect/index';
+import { jsonLinesOf, partnershipAreasColumn, selectTuples } from '../db/dialect/index';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
-import { sortByCzech } from '../../../shared/domain/text';
+import { czechOrder, sortByCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 
 type RowRecord = {
@@ -191,6 +191,48 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
   sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
   return { fields: [...ROW_FIELDS], rows: tuples };
 }
+
+/**
+ * The whole grid's answer (`listPartnershipGrid` without ids) as the JSON text the bridge sends.
+ * Where the database writes JSON (SQLite), core never holds the rows as values: SQLite writes
+ * each row's array, core only puts the lines in Czech order of the member's name (which SQLite
+ * does not know) and joins them. Elsewhere the values are written as JSON.
+ */
+export async function listPartnershipGridText(db: Knex): Promise<string> {
+  const jsonLines = jsonLinesOf(db);
+  if (jsonLines === null) return JSON.stringify(await listPartnershipGrid(db));
+  const query = selectPartnershipBase(db).select(
+    areasJsonColumn(db),
+    db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+    'p.source',
+    'p.import_run_id',
+    'p.verified_at',
+  );
+  const columns = ROW_COLUMNS.map((column) =>
+    column === 'municipality_is_member'
+      ? { column, as: 'boolean' as const }
+      : column === 'areas'
+        ? { column, as: 'json' as const }
+        : column,
+  );
+  const lines = await jsonLines(db, query, columns, 'municipality_name');
+  // Each line: the member's name as JSON, a tab, the row's array.
+  const tabs = lines.map((line) => line.indexOf('\t'));
+  const names = lines.map((line, index) => JSON.parse(line.slice(0, tabs[index])) as string);
+  const rows = czechOrder(names).map((index) => (lines[index] as string).slice((tabs[index] as number) + 1));
+  return `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":[${rows.join(',')}]}`;
+}
+
+/**
+ * A partnership's areas as a JSON array in the catalogue's order (`parseAreas` on the text path):
+ * only known areas, `[]` when none. SQLite only (ordered aggregate).
+ */
+const areasJsonColumn = (db: Knex): Knex.Raw =>
+  db.raw(
+    `(select json_group_array(pa.area order by case pa.area ${COOPERATION_AREAS.map(() => 'when ? then ?').join(' ')} end)` +
+      ` from partnership_areas pa where pa.partnership_id = p.id and pa.area in (${COOPERATION_AREAS.map(() => '?').join(', ')})) as areas`,
+    [...COOPERATION_AREAS.flatMap((area, index) => [area, index]), ...COOPERATION_AREAS],
+  );
 
 /** The same rows as objects (`PartnershipRow`): every caller but the grid's first load. */
 export async function listPartnershipRows(

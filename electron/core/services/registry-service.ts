@@ -3,9 +3,11 @@ import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
 import { listMunicipalityGrid, listMunicipalityRows } from '../repositories/municipalities-repository';
-import { listPartnershipGrid, listPartnershipRows } from '../repositories/partnerships-repository';
+import { listPartnershipGridText, listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
+import { JsonText } from '../../../shared/ipc/json-text';
+import type { CompactRows } from '../../../shared/ipc/compact-rows';
 
 /*
  * The registry's plain reads and the app's facts, for the handlers (handlers call services
@@ -22,15 +24,23 @@ export const districts = (ctx: AppContext) => listDistricts(ctx.db.knex);
 export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boolean; ids?: readonly number[] }) =>
   listMunicipalityRows(ctx.db.knex, options);
 
-/** The whole Members grid in compact form (its first load). */
-export const municipalityGrid = (ctx: AppContext) => listMunicipalityGrid(ctx.db.knex);
+/**
+ * The whole Members grid in compact form (its first load), as the JSON text the bridge sends.
+ * Always read from the database, never kept: the grid's reload is how a user recovers from a
+ * conflict with a change made elsewhere (also one that left no audit entry).
+ */
+export const municipalityGrid = async (ctx: AppContext) => gridText(await listMunicipalityGrid(ctx.db.knex));
 
 /** Rows of the Partnerships grid (all, or just the given ids). */
 export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>
   listPartnershipRows(ctx.db.knex, ids === undefined ? {} : { ids });
 
-/** The whole Partnerships grid in compact form (its first load). */
-export const partnershipGrid = (ctx: AppContext) => listPartnershipGrid(ctx.db.knex);
+/** The whole Partnerships grid in compact form (its first load), as text and read like the Members'. */
+export const partnershipGrid = async (ctx: AppContext) =>
+  new JsonText<CompactRows>(await listPartnershipGridText(ctx.db.knex));
+
+/** A grid's answer as the text the bridge sends (json-text.ts): written once, never parsed in core. */
+const gridText = (compact: CompactRows) => new JsonText<CompactRows>(JSON.stringify(compact));
 
 /**
  * The change history of one record, newest first; with `withChildren`, a partnership's history

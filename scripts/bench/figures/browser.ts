@@ -7,10 +7,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer } from '../../../electron/cli/web-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 import { findChannel, invoke, rowsOf } from '../channels';
-import type { CompactRows } from '../../../shared/ipc/compact-rows';
+import { resultText } from '../../../shared/ipc/json-text';
 import { failed, measured } from '../measure';
 import { noteChangedTables } from '../../../electron/core/services/statistics/stats-cache';
-import type { BenchEnv, Figure, FigureResult, Measured } from '../types';
+import type { BenchEnv, Figure, FigureResult, Measured, OpenedApp } from '../types';
+
+/** Rows of a table of the registry (the harness counts them instead of holding the answer's rows). */
+const countRows = async (app: OpenedApp, table: string): Promise<number> => {
+  const [row] = await app.ctx.db.knex(table).count({ n: '*' });
+  return Number(row?.n ?? 0);
+};
 
 const CHROMIUM = CHROMIUM_PATH;
 const PROBE = path.join(import.meta.dirname, '..', 'page-probe.js');
@@ -264,11 +270,12 @@ export const browserFigure: Figure = {
       const hash = partnerships ? '#/partnerships' : '#/members';
       // The app's first load of the grid, as its bridge sends it: the bare page makes its rows from
       // it (issue 16 target 1's floor fetches it, and the harness holds no row objects of its own).
-      let compactAnswer =
+      const compactAnswer =
         partnerships && findChannel('partnerships:grid') !== null
           ? await app.dispatch('partnerships:grid', {})
           : undefined;
-      const compact = compactAnswer === undefined ? undefined : JSON.stringify(compactAnswer);
+      // As the bridge sends it (the grid's answer is kept as text in core: json-text.ts).
+      const compact = compactAnswer === undefined ? undefined : resultText(compactAnswer);
       const rowsJson =
         compactAnswer === undefined
           ? JSON.stringify(
@@ -276,10 +283,9 @@ export const browserFigure: Figure = {
             )
           : '[]';
       const rowCount = compactAnswer?.ok
-        ? (compactAnswer.value as CompactRows).rows.length
+        ? await countRows(app, 'partnerships')
         : (JSON.parse(rowsJson) as unknown[]).length;
       const rows = { length: rowCount };
-      compactAnswer = undefined; // only its text is kept
       // The Map's answer for its default filter (issue 16 target 2's floor draws its points).
       const mapAnswer = JSON.stringify(await app.dispatch('map:data', { filter: {} }));
       const bare = await serveBareGrid(bareGridDir, rowsJson, {

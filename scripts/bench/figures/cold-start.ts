@@ -2,6 +2,7 @@ import { startWebServer } from '../../../electron/cli/web-server';
 import { chromium, type Browser } from 'playwright-core';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
+import { resultText } from '../../../shared/ipc/json-text';
 import { failed, measured } from '../measure';
 import { serveBareGrid } from './browser';
 import type { BenchEnv, Figure, FigureResult } from '../types';
@@ -49,7 +50,7 @@ export const coldStartFigure: Figure = {
     const bare = bareGridDir
       ? await serveBareGrid(bareGridDir, '[]', {
           // The Members screen's first load as the app's bridge sends it (compact form).
-          '/rows-compact.json': JSON.stringify(await app.dispatch('municipalities:grid', {})),
+          '/rows-compact.json': resultText(await app.dispatch('municipalities:grid', {})),
         })
       : null;
     try {

@@ -3,6 +3,9 @@ import type { PartnershipDetail, PartnershipRow, TownSuggestion } from '../../..
 import { compareCzech } from '../../../shared/domain/text';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 import { expandRows, expandRowsInSteps, type CompactRows } from '../../../shared/ipc/compact-rows';
+import { JsonText, resultText } from '../../../shared/ipc/json-text';
+import { createDispatch } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Plzen\u030c a Z\u030ci\u0301nec'] as const;
 
@@ -47,11 +50,50 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(text.length).toBeLessThan(JSON.stringify(rows).length * 0.6);
     // The same rows, fields and order as the list (booleans and areas included).
     expect(expandRows<PartnershipRow>(compact)).toEqual(rows);
-    const expandedInSteps = await expandRowsInSteps<PartnershipRow>(
-      JSON.parse(text) as CompactRows,
-      () => Promise.resolve(),
+    const expandedInSteps = await expandRowsInSteps<PartnershipRow>(JSON.parse(text) as CompactRows, () =>
+      Promise.resolve(),
     );
     expect(expandedInSteps).toEqual(rows);
+  });
+
+  it('sends the grid as the text core wrote, read from the database at every load (issue 16)', async () => {
+    // As the web bridge and the Electron shell run dispatch: the answer stays text.
+    const hosts = createDispatch(createHandlers(app.ctx), { jsonText: true, validateOutput: true });
+    const first = await hosts('partnerships:grid', {});
+    if (!first.ok || !(first.value instanceof JsonText)) throw new Error('the grid answers its JSON text');
+    // What the bridge sends is the answer the tests' dispatch gives as a value.
+    const sent = JSON.parse(resultText(first)) as { ok: true; value: CompactRows };
+    expect(sent.value).toEqual(await ok<CompactRows>(app.dispatch('partnerships:grid', {})));
+
+    // A change made underneath without an audit entry (another program): the grid's reload, how a
+    // user gets out of a conflict, shows it. No load is served from an older answer.
+    const [row] = expandRows<PartnershipRow>(sent.value);
+    if (!row) throw new Error('demo data has partnerships');
+    await app.ctx.db.knex('partnerships').where({ id: row.id }).increment('version', 1);
+    await app.ctx.db.knex('foreign_towns').where({ id: row.foreignTownId }).update({ name_cs: 'Zkušební město' });
+    const after = await hosts('partnerships:grid', {});
+    if (!after.ok || !(after.value instanceof JsonText)) throw new Error('the grid answers its JSON text');
+    const reloaded = expandRows<PartnershipRow>(after.value.parse() as CompactRows).find((r) => r.id === row.id);
+    expect(reloaded?.version).toBe(row.version + 1);
+    expect(reloaded?.townNameCs).toBe('Zkušební město');
+
+    // Whatever the database holds is written as it is: quotes, backslashes, a tab or a line break
+    // in a name (the text path splits SQLite's lines), a non-member, a partnership without areas.
+    const rows = await list();
+    const [a, b] = rows;
+    if (!a || !b) throw new Error('demo data has partnerships');
+    await app.ctx.db.knex('foreign_towns').where({ id: a.foreignTownId }).update({ name: 'A "B" \\ C\tD\nE' });
+    await app.ctx.db
+      .knex('municipalities')
+      .where({ id: b.municipalityId })
+      .update({ is_member: false, name: 'Ústí\nnad Orlicí' });
+    await app.ctx.db.knex('partnership_areas').where({ partnership_id: b.id }).delete();
+    const text = await hosts('partnerships:grid', {});
+    if (!text.ok || !(text.value instanceof JsonText)) throw new Error('the grid answers its JSON text');
+    const fromText = expandRows<PartnershipRow>(text.value.parse() as CompactRows);
+    expect(fromText).toEqual(await list());
+    expect(fromText.find((r) => r.id === a.id)?.townName).toBe('A "B" \\ C\tD\nE');
+    expect(fromText.find((r) => r.id === b.id)).toMatchObject({ municipalityIsMember: false, areas: [] });
   });
 
   it('lists only the asked rows, and each change names the grid rows it touched', async () => {

@@ -3,7 +3,7 @@ import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
 import type { Dialect, DialectName, DriverFailure } from './types';
 
-export type { Dialect, DialectName, DriverFailure } from './types';
+export type { Dialect, DialectName, DriverFailure, JsonColumn } from './types';
 
 /**
  * The one place that knows which SQL engine a connection speaks (HOUSE.md §3): repositories and
@@ -32,6 +32,9 @@ export const partnershipAreasColumn = (db: Knex): Knex.Raw => dialectOf(db).part
  */
 export const selectTuples = (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]): Promise<unknown[][]> =>
   dialectOf(db).selectTuples(db, query, columns);
+
+/** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
+export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;
 
 /**
  * Continues a table's id sequence after rows were inserted with explicit ids, so that the next

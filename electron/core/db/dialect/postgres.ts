@@ -164,6 +164,8 @@ export const postgresDialect: Dialect = {
     const rows = (await query) as Record<string, unknown>[];
     return rows.map((row) => columns.map((column) => row[column]));
   },
+  // The driver's values are written as JSON by the caller.
+  selectJsonLines: null,
   // The server keeps its constraints at every statement: there is no file to check.
   integrityProblems: () => Promise.resolve([]),
   continueIdSequence: async (db, table) => {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
-import { errorCode, type Dialect, type DriverFailure } from './types';
+import { errorCode, type Dialect, type DriverFailure, type JsonColumn } from './types';
 
 /**
  * Everything SQLite-specific: the pragmas every connection gets, `BEGIN IMMEDIATE`, the integrity
@@ -153,6 +153,30 @@ async function selectTuples(db: Knex, query: Knex.QueryBuilder, columns: readonl
 }
 
 /**
+ * Rows as lines of JSON written by SQLite (see `Dialect.selectJsonLines`): no row is made into a
+ * JavaScript value. SQLite escapes every control character inside JSON strings, so a line break
+ * never occurs within a line.
+ */
+async function selectJsonLines(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly JsonColumn[],
+  key: string,
+): Promise<string[]> {
+  // Only `??` placeholders go into the text: the column names are bound as identifiers.
+  const values = columns.map((column) =>
+    typeof column === 'string' ? '??' : column.as === 'boolean' ? "json(iif(??, 'true', 'false'))" : 'json(??)',
+  );
+  const names = columns.map((column) => (typeof column === 'string' ? column : column.column));
+  const line = `json_quote(??) || char(9) || json_array(${values.join(', ')})`;
+  const result = await db
+    .select<{ lines: string | null }[]>(db.raw(`group_concat(${line}, char(10)) as lines`, [key, ...names]))
+    .from(query.as('q'));
+  const text = result[0]?.lines ?? null;
+  return text === null || text === '' ? [] : text.split('\n');
+}
+
+/**
  * The `sqlite3` driver gives the primary result code only (`SQLITE_CONSTRAINT`); which constraint
  * failed is in the fixed text SQLite puts after it (never data).
  */
@@ -176,6 +200,7 @@ export const sqliteDialect: Dialect = {
   partnershipAreasColumn: (db) =>
     db.raw("(select group_concat(pa.area, ',') from partnership_areas pa where pa.partnership_id = p.id) as areas"),
   selectTuples,
+  selectJsonLines,
   integrityProblems,
   // AUTOINCREMENT continues after the largest id ever inserted, explicit or not.
   continueIdSequence: () => Promise.resolve(),

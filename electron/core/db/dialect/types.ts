@@ -6,11 +6,21 @@ export type DialectName = 'sqlite' | 'postgres';
 export type DriverFailure =
   'foreignKey' | 'unique' | 'busy' | 'diskFull' | 'readOnly' | 'tooLong' | 'outOfRange' | 'forbidden' | 'unreachable';
 
+/** A column of `selectJsonLines`: its value as it is, 0/1 as false/true, or JSON text as JSON. */
+export type JsonColumn = string | { column: string; as: 'boolean' | 'json' };
+
 /** The constructs that differ between SQLite and PostgreSQL; everything else is portable Knex. */
 export type Dialect = {
   name: DialectName;
   partnershipAreasColumn: (db: Knex) => Knex.Raw;
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
+  /**
+   * Where the database writes JSON itself (SQLite): each row of `query` as the JSON text of its
+   * `columns` in an array, after the JSON text of the `key` column and a tab. Null elsewhere:
+   * the caller makes the text from `selectTuples`.
+   */
+  selectJsonLines:
+    ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[], key: string) => Promise<string[]>) | null;
   /** The problems an integrity check finds (empty when sound). */
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
