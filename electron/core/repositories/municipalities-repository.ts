@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { columnsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
-import { selectTuples } from '../db/dialect/index';
+import { jsonArrayOf, selectTuples } from '../db/dialect/index';
 import { compareCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
@@ -228,15 +228,8 @@ const IS_MEMBER_AT = MUNICIPALITY_COLUMNS.indexOf('is_member');
 const ACTIVE_AT = MUNICIPALITY_COLUMNS.indexOf('active_partnerships');
 const COUNT_AT = MUNICIPALITY_COLUMNS.indexOf('partnerships');
 
-/**
- * The Members grid in one query: municipalities joined with district and region, and the
- * partnership counts from one grouped subquery (never one query per row). In compact form
- * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
- */
-export async function listMunicipalityGrid(
-  db: Knex,
-  options: { membersOnly?: boolean; ids?: readonly number[] } = {},
-): Promise<CompactRows> {
+/** The Members grid's query: municipalities with district, region and partnership counts. */
+function municipalityGridQuery(db: Knex) {
   const counts = db('partnerships')
     .select('municipality_id')
     .count({ partnerships: '*' })
@@ -279,6 +272,38 @@ export async function listMunicipalityGrid(
       'm.import_run_id',
       'm.verified_at',
     );
+  return query;
+}
+
+/**
+ * The whole grid's answer (`listMunicipalityGrid` without options) as the JSON text the bridge
+ * sends: written by the database where it can (SQLite), so that core never holds 100,000 rows
+ * as values; elsewhere the values are written as JSON.
+ */
+export async function listMunicipalityGridText(db: Knex): Promise<string> {
+  const jsonArray = jsonArrayOf(db);
+  if (jsonArray === null) return JSON.stringify(await listMunicipalityGrid(db));
+  const columns = MUNICIPALITY_COLUMNS.map((column) =>
+    column === 'is_member'
+      ? { column, as: 'boolean' as const }
+      : column === 'active_partnerships' || column === 'partnerships'
+        ? { column, as: 'count' as const }
+        : column,
+  );
+  const rows = await jsonArray(db, municipalityGridQuery(db), columns);
+  return `{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":${rows}}`;
+}
+
+/**
+ * The Members grid in one query: municipalities joined with district and region, and the
+ * partnership counts from one grouped subquery (never one query per row). In compact form
+ * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
+ */
+export async function listMunicipalityGrid(
+  db: Knex,
+  options: { membersOnly?: boolean; ids?: readonly number[] } = {},
+): Promise<CompactRows> {
+  const query = municipalityGridQuery(db);
   if (options.membersOnly) query.where('m.is_member', true);
   if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
   const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);

@@ -2,7 +2,7 @@ import { auditedChange } from './audited-change';
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
-import { listMunicipalityGrid, listMunicipalityRows } from '../repositories/municipalities-repository';
+import { listMunicipalityGridText, listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipGridText, listPartnershipRows } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
@@ -29,7 +29,8 @@ export const municipalityRows = (ctx: AppContext, options: { membersOnly?: boole
  * Always read from the database, never kept: the grid's reload is how a user recovers from a
  * conflict with a change made elsewhere (also one that left no audit entry).
  */
-export const municipalityGrid = async (ctx: AppContext) => gridText(await listMunicipalityGrid(ctx.db.knex));
+export const municipalityGrid = async (ctx: AppContext) =>
+  new JsonText<CompactRows>(await listMunicipalityGridText(ctx.db.knex));
 
 /** Rows of the Partnerships grid (all, or just the given ids). */
 export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefined) =>
@@ -38,9 +39,6 @@ export const partnershipRows = (ctx: AppContext, ids: readonly number[] | undefi
 /** The whole Partnerships grid in compact form (its first load), as text and read like the Members'. */
 export const partnershipGrid = async (ctx: AppContext) =>
   new JsonText<CompactRows>(await listPartnershipGridText(ctx.db.knex));
-
-/** A grid's answer as the text the bridge sends (json-text.ts): written once, never parsed in core. */
-const gridText = (compact: CompactRows) => new JsonText<CompactRows>(JSON.stringify(compact));
 
 /**
  * The change history of one record, newest first; with `withChildren`, a partnership's history

@@ -4,6 +4,9 @@ import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AuditEntry, District, MunicipalityRow } from '../../../shared/domain/schemas';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { JsonText, resultText } from '../../../shared/ipc/json-text';
+import { createDispatch } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -33,6 +36,35 @@ describe('members service against real SQLite', () => {
     expect(expanded).toEqual(rows);
     expect(expanded.some((row) => row.partnerships > 0 && row.isMember)).toBe(true);
     expect(expanded.some((row) => row.partnerships === 0)).toBe(true);
+  });
+
+  it('sends the Members grid as the text core wrote: the same answer, read anew at every load (issue 16)', async () => {
+    // As the web bridge and the Electron shell run dispatch: the answer stays text.
+    const hosts = createDispatch(createHandlers(app.ctx), { jsonText: true, validateOutput: true });
+    const grid = async () => {
+      const answer = await hosts('municipalities:grid', {});
+      if (!answer.ok || !(answer.value instanceof JsonText)) throw new Error('the grid answers its JSON text');
+      return JSON.parse(resultText(answer)) as { ok: true; value: CompactRows };
+    };
+    const list = () => ok<MunicipalityRow[]>(app.dispatch('municipalities:list', {}));
+    expect(expandRows<MunicipalityRow>((await grid()).value)).toEqual(await list());
+    // Whatever the database holds, written underneath without an audit entry: quotes, a backslash,
+    // a line break, a non-member, no partnership (counts 0, not null).
+    const [first] = await list();
+    if (!first) throw new Error('demo data has members');
+    await app.ctx.db
+      .knex('municipalities')
+      .where({ id: first.id })
+      .update({ name: 'Lhota "u" \\ Tábora\nII', is_member: false });
+    await app.ctx.db.knex('partnerships').where({ municipality_id: first.id }).delete();
+    const after = expandRows<MunicipalityRow>((await grid()).value);
+    expect(after).toEqual(await list());
+    expect(after.find((row) => row.id === first.id)).toMatchObject({
+      name: 'Lhota "u" \\ Tábora\nII',
+      isMember: false,
+      partnerships: 0,
+      activePartnerships: 0,
+    });
   });
 
   const input = (over: Partial<MunicipalityInput> = {}): MunicipalityInput => ({

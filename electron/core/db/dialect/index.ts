@@ -36,6 +36,9 @@ export const selectTuples = (db: Knex, query: Knex.QueryBuilder, columns: readon
 /** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
 export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;
 
+/** All rows as one JSON array written by the database, where it can (see `Dialect.selectJsonArray`). */
+export const jsonArrayOf = (db: Knex) => dialectOf(db).selectJsonArray;
+
 /**
  * Continues a table's id sequence after rows were inserted with explicit ids, so that the next
  * insert without an id does not collide with them (PostgreSQL's serial sequences do not see

@@ -163,17 +163,35 @@ async function selectJsonLines(
   columns: readonly JsonColumn[],
   key: string,
 ): Promise<string[]> {
-  // Only `??` placeholders go into the text: the column names are bound as identifiers.
-  const values = columns.map((column) =>
-    typeof column === 'string' ? '??' : column.as === 'boolean' ? "json(iif(??, 'true', 'false'))" : 'json(??)',
-  );
-  const names = columns.map((column) => (typeof column === 'string' ? column : column.column));
-  const line = `json_quote(??) || char(9) || json_array(${values.join(', ')})`;
+  const { values, names } = jsonValues(columns);
+  const line = `json_quote(??) || char(9) || json_array(${values})`;
   const result = await db
     .select<{ lines: string | null }[]>(db.raw(`group_concat(${line}, char(10)) as lines`, [key, ...names]))
     .from(query.as('q'));
   const text = result[0]?.lines ?? null;
   return text === null || text === '' ? [] : text.split('\n');
+}
+
+async function selectJsonArray(db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]): Promise<string> {
+  const { values, names } = jsonValues(columns);
+  const result = await db
+    .select<{ rows: string | null }[]>(db.raw(`json_group_array(json_array(${values})) as rows`, names))
+    .from(query.as('q'));
+  return result[0]?.rows ?? '[]';
+}
+
+/** The SQL of each column's JSON value; only `??` placeholders go into it (names bound as identifiers). */
+function jsonValues(columns: readonly JsonColumn[]): { values: string; names: string[] } {
+  const values = columns.map((column) => {
+    if (typeof column === 'string') return '??';
+    if (column.as === 'boolean') return "json(iif(??, 'true', 'false'))";
+    if (column.as === 'count') return 'coalesce(??, 0)';
+    return 'json(??)';
+  });
+  return {
+    values: values.join(', '),
+    names: columns.map((column) => (typeof column === 'string' ? column : column.column)),
+  };
 }
 
 /**
@@ -201,6 +219,7 @@ export const sqliteDialect: Dialect = {
     db.raw("(select group_concat(pa.area, ',') from partnership_areas pa where pa.partnership_id = p.id) as areas"),
   selectTuples,
   selectJsonLines,
+  selectJsonArray,
   integrityProblems,
   // AUTOINCREMENT continues after the largest id ever inserted, explicit or not.
   continueIdSequence: () => Promise.resolve(),

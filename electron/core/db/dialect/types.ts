@@ -6,8 +6,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export type DriverFailure =
   'foreignKey' | 'unique' | 'busy' | 'diskFull' | 'readOnly' | 'tooLong' | 'outOfRange' | 'forbidden' | 'unreachable';
 
-/** A column of `selectJsonLines`: its value as it is, 0/1 as false/true, or JSON text as JSON. */
-export type JsonColumn = string | { column: string; as: 'boolean' | 'json' };
+/** A column of `selectJsonLines`: its value as it is, 0/1 as false/true, JSON text as JSON, or a count (null: 0). */
+export type JsonColumn = string | { column: string; as: 'boolean' | 'json' | 'count' };
 
 /** The constructs that differ between SQLite and PostgreSQL; everything else is portable Knex. */
 export type Dialect = {
@@ -21,6 +21,8 @@ export type Dialect = {
    */
   selectJsonLines:
     ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[], key: string) => Promise<string[]>) | null;
+  /** The same as one JSON array of all rows' arrays, in the query's order (no key, no lines). */
+  selectJsonArray: ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]) => Promise<string>) | null;
   /** The problems an integrity check finds (empty when sound). */
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
