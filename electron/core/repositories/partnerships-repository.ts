@@ -9,7 +9,7 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { jsonLinesOf, partnershipAreasColumn, selectTuples } from '../db/dialect/index';
+import { areasJsonColumnOf, jsonLinesOf, partnershipAreasColumn, selectTuples } from '../db/dialect/index';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { czechOrder, sortByCzech } from '../../../shared/domain/text';
@@ -200,9 +200,10 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
  */
 export async function listPartnershipGridText(db: Knex): Promise<string> {
   const jsonLines = jsonLinesOf(db);
-  if (jsonLines === null) return JSON.stringify(await listPartnershipGrid(db));
+  const areasJson = areasJsonColumnOf(db);
+  if (jsonLines === null || areasJson === null) return JSON.stringify(await listPartnershipGrid(db));
   const query = selectPartnershipBase(db).select(
-    areasJsonColumn(db),
+    areasJson(db, COOPERATION_AREAS),
     db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
     'p.source',
     'p.import_run_id',
@@ -222,17 +223,6 @@ export async function listPartnershipGridText(db: Knex): Promise<string> {
   const rows = czechOrder(names).map((index) => (lines[index] as string).slice((tabs[index] as number) + 1));
   return `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":[${rows.join(',')}]}`;
 }
-
-/**
- * A partnership's areas as a JSON array in the catalogue's order (`parseAreas` on the text path):
- * only known areas, `[]` when none. SQLite only (ordered aggregate).
- */
-const areasJsonColumn = (db: Knex): Knex.Raw =>
-  db.raw(
-    `(select json_group_array(pa.area order by case pa.area ${COOPERATION_AREAS.map(() => 'when ? then ?').join(' ')} end)` +
-      ` from partnership_areas pa where pa.partnership_id = p.id and pa.area in (${COOPERATION_AREAS.map(() => '?').join(', ')})) as areas`,
-    [...COOPERATION_AREAS.flatMap((area, index) => [area, index]), ...COOPERATION_AREAS],
-  );
 
 /** The same rows as objects (`PartnershipRow`): every caller but the grid's first load. */
 export async function listPartnershipRows(

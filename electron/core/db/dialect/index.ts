@@ -36,6 +36,9 @@ export const selectTuples = (db: Knex, query: Knex.QueryBuilder, columns: readon
 /** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
 export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;
 
+/** A partnership's areas as a JSON array, where the database writes JSON (see the dialect). */
+export const areasJsonColumnOf = (db: Knex) => dialectOf(db).partnershipAreasJsonColumn;
+
 /** All rows as one JSON array written by the database, where it can (see `Dialect.selectJsonArray`). */
 export const jsonArrayOf = (db: Knex) => dialectOf(db).selectJsonArray;
 

@@ -166,6 +166,7 @@ export const postgresDialect: Dialect = {
   },
   // The driver's values are written as JSON by the caller.
   selectJsonLines: null,
+  partnershipAreasJsonColumn: null,
   selectJsonArray: null,
   // The server keeps its constraints at every statement: there is no file to check.
   integrityProblems: () => Promise.resolve([]),

@@ -164,9 +164,10 @@ async function selectJsonLines(
   key: string,
 ): Promise<string[]> {
   const { values, names } = jsonValues(columns);
-  const line = `json_quote(??) || char(9) || json_array(${values})`;
+  // As in selectTuples: the text holds only `??` placeholders, the key and columns are bound.
+  const line = 'json_quote(??) || char(9) || json_array(' + values + ')';
   const result = await db
-    .select<{ lines: string | null }[]>(db.raw(`group_concat(${line}, char(10)) as lines`, [key, ...names]))
+    .select<{ lines: string | null }[]>(db.raw('group_concat(' + line + ', char(10)) as lines', [key, ...names]))
     .from(query.as('q'));
   const text = result[0]?.lines ?? null;
   return text === null || text === '' ? [] : text.split('\n');
@@ -175,7 +176,7 @@ async function selectJsonLines(
 async function selectJsonArray(db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]): Promise<string> {
   const { values, names } = jsonValues(columns);
   const result = await db
-    .select<{ rows: string | null }[]>(db.raw(`json_group_array(json_array(${values})) as rows`, names))
+    .select<{ rows: string | null }[]>(db.raw('json_group_array(json_array(' + values + ')) as rows', names))
     .from(query.as('q'));
   return result[0]?.rows ?? '[]';
 }
@@ -217,6 +218,16 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   partnershipAreasColumn: (db) =>
     db.raw("(select group_concat(pa.area, ',') from partnership_areas pa where pa.partnership_id = p.id) as areas"),
+  // An ordered aggregate (SQLite 3.44+); the areas and their places are bound, never written in.
+  partnershipAreasJsonColumn: (db, areas) =>
+    db.raw(
+      '(select json_group_array(pa.area order by case pa.area ' +
+        areas.map(() => 'when ? then ?').join(' ') +
+        ' end) from partnership_areas pa where pa.partnership_id = p.id and pa.area in (' +
+        areas.map(() => '?').join(', ') +
+        ')) as areas',
+      [...areas.flatMap((area, index) => [area, index]), ...areas],
+    ),
   selectTuples,
   selectJsonLines,
   selectJsonArray,

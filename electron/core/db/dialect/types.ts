@@ -13,6 +13,11 @@ export type JsonColumn = string | { column: string; as: 'boolean' | 'json' | 'co
 export type Dialect = {
   name: DialectName;
   partnershipAreasColumn: (db: Knex) => Knex.Raw;
+  /**
+   * For `selectJsonLines`: a partnership's areas as a JSON array `areas` in the given order (the
+   * catalogue's), only those given, `[]` when none. Null where the database writes no JSON.
+   */
+  partnershipAreasJsonColumn: ((db: Knex, areas: readonly string[]) => Knex.Raw) | null;
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
   /**
    * Where the database writes JSON itself (SQLite): each row of `query` as the JSON text of its
