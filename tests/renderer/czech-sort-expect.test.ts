@@ -34,6 +34,45 @@ describe('Czech sort of values a grid announced', () => {
     expect(calls).toBe(0);
   });
 
+  it("a column's first sort ranks that column's values only, and the idle job ranks the rest", () => {
+    const towns = ['Fürstenfeld', 'Žilina', 'Čadca', 'Chełm', 'Łódź', 'Cheb', 'Zwickau', 'Ústí'];
+    const notes = ['poznámka č. 1', 'Chata', 'cesta', 'Řeka'];
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    const rows = {};
+    const asked: string[] = [];
+    compare.expect(rows, () => (asked.push('town'), towns), 'town');
+    compare.expect(rows, () => (asked.push('note'), notes), 'note');
+    const runner: { pending: ((enough: () => boolean) => boolean) | null } = { pending: null };
+    compare.learnGradually(rows, (step) => {
+      runner.pending = step;
+      return () => (runner.pending = null);
+    });
+    const byTown = compare.column('town');
+    expect([...towns].reverse().sort(byTown)).toEqual([...towns].sort(compareCzech));
+    expect(asked).toEqual(['town']); // the notes were not read for a sort by town
+    calls = 0;
+    expect([...towns].sort(byTown).reverse()).toEqual([...towns].sort(compareCzech).reverse());
+    expect(calls).toBe(0);
+    // The idle job still ranks the notes (the town column is no longer announced).
+    while (runner.pending && !runner.pending(() => true));
+    expect(asked).toEqual(['town', 'note']);
+    calls = 0;
+    const byNote = compare.column('note');
+    const all = [...notes, ...towns];
+    expect([...all].sort(byNote)).toEqual([...all].sort(compareCzech));
+    expect(calls).toBe(0);
+    // A comparator of a column nobody announced, or without a column, ranks nothing announced.
+    const other = {};
+    compare.expect(other, () => (asked.push('other'), ['Brno']), 'town');
+    expect(compare('Brno', 'Aš')).toBeGreaterThan(0);
+    expect(compare.column('country')('Brno', 'Aš')).toBeGreaterThan(0);
+    expect(asked).toEqual(['town', 'note']);
+  });
+
   it('forgets what it was told once learned or dropped: a later sort asks nobody', () => {
     const compare = rankedComparator(compareCzech);
     let asked = 0;
