@@ -115,7 +115,7 @@ export function createRowStore<T>(options: RowStoreOptions<T>): RowStore<T> {
   const refreshPending = async () => {
     if (refreshing || fullLoad !== null || pendingIds.size === 0) return;
     if (state.rows === undefined) {
-      pendingIds = new Set(); // the first full load brings them anyway
+      pendingIds = new Set(); // no rows to refresh (the first load failed): the next load reads everything
       return;
     }
     if (pendingIds.size > MAX_PARTIAL) {
@@ -144,7 +144,16 @@ export function createRowStore<T>(options: RowStoreOptions<T>): RowStore<T> {
 
   const onChange = (change: DataChange) => {
     const scope = options.scope(change);
-    if (scope === 'none' || state.rows === undefined) return;
+    if (scope === 'none') return;
+    if (state.rows === undefined) {
+      // Nothing loaded yet. A first load in flight may have read the table before this change
+      // committed (its answer can arrive after the change's event): the named rows are fetched
+      // when it ends, and a change without names loads everything again.
+      if (fullLoad === null) return;
+      if (scope === 'all') reload();
+      else for (const id of scope) pendingIds.add(id);
+      return;
+    }
     if (scope === 'all') {
       if (listeners.size > 0) reload();
       else stale = true;

@@ -78,6 +78,73 @@ describe('grid rows kept between visits', () => {
     expect(core.calls.filter((c) => c === 'all')).toHaveLength(1);
   });
 
+  it('a change committed while the first load is on its way is not lost: its rows are fetched after it', async () => {
+    const table = new Map<number, Row>([
+      [1, { id: 1, name: 'Aš' }],
+      [2, { id: 2, name: 'Brno' }],
+    ]);
+    const calls: string[] = [];
+    let emit: (change: DataChange) => void = () => undefined;
+    const answers: ((rows: Row[]) => void)[] = [];
+    const store = createRowStore<Row>({
+      // The first load read the table before the change below (its answer comes later).
+      loadAll: () => {
+        calls.push('all');
+        const snapshot = [...table.values()];
+        return new Promise<Row[]>((resolve) => answers.push(() => resolve(snapshot)));
+      },
+      loadSome: (ids) => {
+        calls.push(`some ${ids.join(',')}`);
+        return Promise.resolve(ids.flatMap((id) => table.get(id) ?? []));
+      },
+      idOf: (row) => row.id,
+      scope: partnershipsScope,
+      listen: (handler) => {
+        emit = handler;
+        return () => undefined;
+      },
+    });
+    store.ensureLoaded();
+    table.set(2, { id: 2, name: 'Brno-město' });
+    emit({ tables: ['partnerships'], partnershipIds: [2] });
+    answers.shift()?.([]);
+    await settle();
+    await settle();
+    expect(calls).toEqual(['all', 'some 2']);
+    expect(store.getState().rows).toEqual([
+      { id: 1, name: 'Aš' },
+      { id: 2, name: 'Brno-město' },
+    ]);
+
+    // A change without ids during a first load: everything is loaded again, the older answer dropped.
+    const other = createRowStore<Row>({
+      loadAll: () => {
+        calls.push('all');
+        const snapshot = [...table.values()];
+        return new Promise<Row[]>((resolve) => answers.push(() => resolve(snapshot)));
+      },
+      loadSome: () => Promise.resolve([]),
+      idOf: (row) => row.id,
+      scope: partnershipsScope,
+      listen: (handler) => {
+        emit = handler;
+        return () => undefined;
+      },
+    });
+    calls.length = 0;
+    other.ensureLoaded();
+    table.set(3, { id: 3, name: 'Cheb' });
+    emit({ tables: ['partnerships', 'municipalities'] });
+    expect(calls).toEqual(['all', 'all']);
+    answers.shift()?.([]); // the first answer, without Cheb
+    await settle();
+    expect(other.getState().status).toBe('loading');
+    answers.shift()?.([]);
+    await settle();
+    expect(other.getState()).toMatchObject({ status: 'ready' });
+    expect(other.getState().rows?.map((row) => row.name)).toEqual(['Aš', 'Brno-město', 'Cheb']);
+  });
+
   it('a change without ids reloads at once while the screen is open, else at the next visit', async () => {
     const core = fakeCore([{ id: 1, name: 'Aš' }]);
     const stop = core.store.subscribe(() => undefined);
