@@ -6,6 +6,8 @@ import { expandRows, expandRowsInSteps, type CompactRows } from '../../../shared
 import { JsonText, resultText } from '../../../shared/ipc/json-text';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
+import { areasJsonColumnOf } from '../../../electron/core/db/dialect/index';
+import { COOPERATION_AREAS } from '../../../shared/domain/codes';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', 'Plzen\u030c a Z\u030ci\u0301nec'] as const;
 
@@ -94,6 +96,49 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(fromText).toEqual(await list());
     expect(fromText.find((r) => r.id === a.id)?.townName).toBe('A "B" \\ C\tD\nE');
     expect(fromText.find((r) => r.id === b.id)).toMatchObject({ municipalityIsMember: false, areas: [] });
+  });
+
+  it("the grid's first load reads beside a write in progress: it does not wait, and shows what is committed", async () => {
+    const hosts = createDispatch(createHandlers(app.ctx), { jsonText: true });
+    const grid = async () => {
+      const answer = await hosts('partnerships:grid', {});
+      if (!answer.ok || !(answer.value instanceof JsonText)) throw new Error('the grid answers its JSON text');
+      return expandRows<PartnershipRow>(answer.value.parse() as CompactRows);
+    };
+    const [row] = await grid();
+    if (!row) throw new Error('demo data has partnerships');
+    const trx = await app.ctx.db.knex.transaction();
+    try {
+      await trx('foreign_towns').where({ id: row.foreignTownId }).update({ name_cs: 'Neuložené město' });
+      // The writer's connection is held by the transaction; the load must not queue behind it.
+      const during = await Promise.race([
+        grid(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
+      ]);
+      if (during === null) throw new Error('the grid waited for the write transaction');
+      expect(during.find((r) => r.id === row.id)?.townNameCs).toBe(row.townNameCs);
+      await trx.commit();
+    } catch (error) {
+      await trx.rollback();
+      throw error;
+    }
+    // Committed: the next load shows it.
+    expect((await grid()).find((r) => r.id === row.id)?.townNameCs).toBe('Neuložené město');
+  });
+
+  it("SQLite reads each partnership's areas once (not one index search per catalogue area)", async (context) => {
+    const areasJson = areasJsonColumnOf(app.ctx.db.knex);
+    if (areasJson === null) {
+      console.log('Skipped: this engine writes the areas as values (no JSON aggregate in SQL)');
+      context.skip('no JSON aggregate of areas on this engine');
+      return;
+    }
+    const db = app.ctx.db.knex;
+    const { sql, bindings } = db('partnerships as p').select('p.id', areasJson(db, COOPERATION_AREAS)).toSQL();
+    const plan = (await db.raw('explain query plan ' + sql, bindings as unknown[])) as { detail: string }[];
+    const areaSearch = plan.map((step) => step.detail).filter((detail) => /\bpa\b/.test(detail));
+    expect(areaSearch).toHaveLength(1);
+    expect(areaSearch[0]).toMatch(/\(partnership_id=\?\)/);
   });
 
   it('lists only the asked rows, and each change names the grid rows it touched', async () => {
