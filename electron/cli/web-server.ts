@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { contentSecurityPolicy, withStyleNonce } from '../../shared/security/csp';
 import type { Result } from '../../shared/domain/errors';
-import { resultText } from '../../shared/ipc/json-text';
+import { resultParts } from '../../shared/ipc/json-text';
 import type { Dispatch } from '../core/dispatch';
 import { resolveStaticPath } from '../core/files';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
@@ -250,10 +250,13 @@ function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** A dispatch's answer; a value core wrote as JSON text goes out as it is (json-text.ts). */
+/** A dispatch's answer; a value core wrote as JSON text (or its bytes) goes out as it is (json-text.ts). */
 function sendResult(res: http.ServerResponse, result: Result<unknown>): void {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(resultText(result));
+  const parts = resultParts(result);
+  const last = parts.pop() ?? '';
+  for (const part of parts) res.write(part);
+  res.end(last);
 }
 
 function sendJson(res: http.ServerResponse, value: unknown): void {

@@ -277,10 +277,10 @@ function municipalityGridQuery(db: Knex) {
 
 /**
  * The whole grid's answer (`listMunicipalityGrid` without options) as the JSON text the bridge
- * sends: written by the database where it can (SQLite), so that core never holds 100,000 rows
- * as values; elsewhere the values are written as JSON.
+ * sends: written by the database where it can (SQLite, as UTF-8 bytes), so that core never holds
+ * 100,000 rows as values nor their text as a string; elsewhere the values are written as JSON.
  */
-export async function listMunicipalityGridText(db: Knex): Promise<string> {
+export async function listMunicipalityGridText(db: Knex): Promise<string | Buffer> {
   const jsonArray = jsonArrayOf(db);
   if (jsonArray === null) return JSON.stringify(await listMunicipalityGrid(db));
   const columns = MUNICIPALITY_COLUMNS.map((column) =>
@@ -291,7 +291,11 @@ export async function listMunicipalityGridText(db: Knex): Promise<string> {
         : column,
   );
   const rows = await jsonArray(db, municipalityGridQuery(db), columns);
-  return `{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":${rows}}`;
+  return Buffer.concat([
+    Buffer.from(`{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":`),
+    rows,
+    Buffer.from('}'),
+  ]);
 }
 
 /**

@@ -194,11 +194,12 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
 
 /**
  * The whole grid's answer (`listPartnershipGrid` without ids) as the JSON text the bridge sends.
- * Where the database writes JSON (SQLite), core never holds the rows as values: SQLite writes
- * each row's array, core only puts the lines in Czech order of the member's name (which SQLite
- * does not know) and joins them. Elsewhere the values are written as JSON.
+ * Where the database writes JSON (SQLite), core never holds the rows as values nor their text as
+ * a string: SQLite writes each row's array as UTF-8 bytes, core only puts the lines in Czech order
+ * of the member's name (which SQLite does not know) by copying bytes. Elsewhere the values are
+ * written as JSON.
  */
-export async function listPartnershipGridText(db: Knex): Promise<string> {
+export async function listPartnershipGridText(db: Knex): Promise<string | Buffer> {
   const jsonLines = jsonLinesOf(db);
   const areasJson = areasJsonColumnOf(db);
   if (jsonLines === null || areasJson === null) return JSON.stringify(await listPartnershipGrid(db));
@@ -217,11 +218,51 @@ export async function listPartnershipGridText(db: Knex): Promise<string> {
         : column,
   );
   const lines = await jsonLines(db, query, columns, 'municipality_name');
-  // Each line: the member's name as JSON, a tab, the row's array.
-  const tabs = lines.map((line) => line.indexOf('\t'));
-  const names = lines.map((line, index) => JSON.parse(line.slice(0, tabs[index])) as string);
-  const rows = czechOrder(names).map((index) => (lines[index] as string).slice((tabs[index] as number) + 1));
-  return `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":[${rows.join(',')}]}`;
+  return jsonArrayInOrder(lines, czechOrder, `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":`, '}');
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+const COMMA = 0x2c;
+
+/**
+ * Lines of `selectJsonLines` (each: a key as JSON, a tab, a row's JSON) as one JSON array of the
+ * rows in the order `order` gives for the keys, between `head` and `tail`; the rows' bytes are
+ * copied as they are, only the keys are decoded.
+ */
+export function jsonArrayInOrder(
+  lines: Buffer,
+  order: (keys: readonly string[]) => number[],
+  head: string,
+  tail: string,
+): Buffer {
+  const tabs: number[] = [];
+  const ends: number[] = [];
+  const keys: string[] = [];
+  for (let start = 0; start < lines.length;) {
+    const found = lines.indexOf(NEWLINE, start);
+    const end = found === -1 ? lines.length : found;
+    const tab = lines.indexOf(TAB, start);
+    if (tab === -1 || tab > end) throw new Error('A line of the grid has no key');
+    keys.push(JSON.parse(lines.toString('utf8', start, tab)) as string);
+    tabs.push(tab);
+    ends.push(end);
+    start = end + 1;
+  }
+  const ordered = order(keys);
+  const before = Buffer.from(`${head}[`);
+  const after = Buffer.from(`]${tail}`);
+  let size = before.length + after.length + Math.max(0, ordered.length - 1);
+  for (const index of ordered) size += (ends[index] as number) - (tabs[index] as number) - 1;
+  const out = Buffer.allocUnsafe(size);
+  let at = before.copy(out, 0);
+  ordered.forEach((index, position) => {
+    if (position > 0) out[at++] = COMMA;
+    at += lines.copy(out, at, (tabs[index] as number) + 1, ends[index]);
+  });
+  at += after.copy(out, at);
+  if (at !== size) throw new Error('The grid text is not as long as counted');
+  return out;
 }
 
 /** The same rows as objects (`PartnershipRow`): every caller but the grid's first load. */

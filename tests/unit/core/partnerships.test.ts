@@ -135,7 +135,7 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     }
     const db = app.ctx.db.knex;
     const { sql, bindings } = db('partnerships as p').select('p.id', areasJson(db, COOPERATION_AREAS)).toSQL();
-    const plan = (await db.raw('explain query plan ' + sql, bindings as unknown[])) as { detail: string }[];
+    const plan = (await db.raw('explain query plan ' + sql, bindings)) as { detail: string }[];
     const areaSearch = plan.map((step) => step.detail).filter((detail) => /\bpa\b/.test(detail));
     expect(areaSearch).toHaveLength(1);
     expect(areaSearch[0]).toMatch(/\(partnership_id=\?\)/);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import type { Handlers } from '../../../shared/ipc/contract';
-import { fromBridgeAnswer, JsonText, resultText, toBridgeAnswer } from '../../../shared/ipc/json-text';
+import { fromBridgeAnswer, JsonText, resultParts, resultText, toBridgeAnswer } from '../../../shared/ipc/json-text';
+import { jsonArrayInOrder } from '../../../electron/core/repositories/partnerships-repository';
+import { czechOrder } from '../../../shared/domain/text';
 import type { CompactRows } from '../../../shared/ipc/compact-rows';
 
 /** A grid answer with the texts that break naive JSON: quotes, backslashes, Czech, a line break. */
@@ -54,5 +56,47 @@ describe('answers core wrote as JSON text (issue 16)', () => {
     const checked = await createDispatch(wrong, { jsonText: true, validateOutput: true })('partnerships:grid', {});
     expect(checked.ok).toBe(false);
     expect(checked.ok ? null : checked.error.code).toBe('INTERNAL');
+  });
+
+  it('as UTF-8 bytes (SQLite wrote them): the bridge writes them as they are, IPC copies just them', async () => {
+    const text = JSON.stringify(ROWS);
+    // A view on part of a larger buffer, as a driver or a pool may hand it over.
+    const pool = Buffer.from(`xx${text}yy`);
+    const bytes = pool.subarray(2, pool.length - 2);
+    const value = new JsonText<CompactRows>(bytes);
+    expect(value.parse()).toEqual(ROWS);
+    const parts = resultParts({ ok: true, value });
+    expect(parts).toContain(bytes); // not decoded, not copied
+    expect(JSON.parse(Buffer.concat(parts.map((part) => Buffer.from(part))).toString('utf8'))).toEqual({
+      ok: true,
+      value: ROWS,
+    });
+    expect(resultText({ ok: true, value })).toBe(JSON.stringify({ ok: true, value: ROWS }));
+
+    const answer = toBridgeAnswer({ ok: true, value });
+    if (!('json' in answer) || typeof answer.json === 'string') throw new Error('bytes cross as bytes');
+    // Only the answer's bytes cross, not the rest of the buffer they were a view on.
+    expect(answer.json.buffer.byteLength).toBe(bytes.length);
+    expect(fromBridgeAnswer(structuredClone(answer))).toEqual({ ok: true, value: ROWS });
+
+    const inProcess = await createDispatch(withGrid(() => Promise.resolve(value)))('partnerships:grid', {});
+    expect(inProcess).toEqual({ ok: true, value: ROWS });
+  });
+
+  it('puts lines of key and row into one array in the order of their keys, copying the rows as bytes', () => {
+    const line = (key: string, row: unknown[]) => `${JSON.stringify(key)}\t${JSON.stringify(row)}`;
+    const rows: [string, unknown[]][] = [
+      ['Chrudim', [1, 'Chrudim', 'tab\there', null]],
+      ['Cheb', [2, 'Cheb', 'line\nbreak', true]],
+      ['Hořice', [3, 'Hořice', '"quoted" \\', false]],
+      ['Čáslav', [4, 'Čáslav', 'Ž', 1.5]],
+    ];
+    const lines = Buffer.from(rows.map(([key, row]) => line(key, row)).join('\n'));
+    const out = jsonArrayInOrder(lines, czechOrder, '{"rows":', '}');
+    expect(JSON.parse(out.toString('utf8'))).toEqual({
+      rows: [rows[3]?.[1], rows[2]?.[1], rows[1]?.[1], rows[0]?.[1]], // Čáslav, Hořice, Cheb, Chrudim (ch after h)
+    });
+    expect(jsonArrayInOrder(Buffer.alloc(0), czechOrder, '{"rows":', '}').toString()).toBe('{"rows":[]}');
+    expect(() => jsonArrayInOrder(Buffer.from('no key here'), czechOrder, '', '')).toThrow(/no key/);
   });
 });

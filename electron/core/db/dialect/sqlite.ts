@@ -155,31 +155,41 @@ async function selectTuples(db: Knex, query: Knex.QueryBuilder, columns: readonl
 /**
  * Rows as lines of JSON written by SQLite (see `Dialect.selectJsonLines`): no row is made into a
  * JavaScript value. SQLite escapes every control character inside JSON strings, so a line break
- * never occurs within a line.
+ * never occurs within a line (nor in UTF-8's multi-byte characters, whose bytes are all ≥ 0x80).
+ * The text comes as a BLOB: the driver hands over its bytes as they are, instead of decoding
+ * 15 MB into a JavaScript string (two bytes a character once a name has a diacritic) that the
+ * bridge would encode back into the same bytes.
  */
 async function selectJsonLines(
   db: Knex,
   query: Knex.QueryBuilder,
   columns: readonly JsonColumn[],
   key: string,
-): Promise<string[]> {
+): Promise<Buffer> {
   const { values, names } = jsonValues(columns);
   // As in selectTuples: the text holds only `??` placeholders, the key and columns are bound.
   const line = 'json_quote(??) || char(9) || json_array(' + values + ')';
   const result = await db
-    .select<{ lines: string | null }[]>(db.raw('group_concat(' + line + ', char(10)) as lines', [key, ...names]))
+    .select<{ lines: Buffer | string | null }[]>(
+      db.raw('cast(group_concat(' + line + ', char(10)) as blob) as lines', [key, ...names]),
+    )
     .from(query.as('q'));
-  const text = result[0]?.lines ?? null;
-  return text === null || text === '' ? [] : text.split('\n');
+  return asBytes(result[0]?.lines ?? null, '');
 }
 
-async function selectJsonArray(db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]): Promise<string> {
+async function selectJsonArray(db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]): Promise<Buffer> {
   const { values, names } = jsonValues(columns);
   const result = await db
-    .select<{ rows: string | null }[]>(db.raw('json_group_array(json_array(' + values + ')) as rows', names))
+    .select<{ rows: Buffer | string | null }[]>(
+      db.raw('cast(json_group_array(json_array(' + values + ')) as blob) as rows', names),
+    )
     .from(query.as('q'));
-  return result[0]?.rows ?? '[]';
+  return asBytes(result[0]?.rows ?? null, '[]');
 }
+
+/** A BLOB as the driver gives it (a Buffer; text only if a driver ever decodes it), or `none` when NULL. */
+const asBytes = (value: Buffer | string | null, none: string): Buffer =>
+  value === null ? Buffer.from(none) : typeof value === 'string' ? Buffer.from(value) : value;
 
 /** The SQL of each column's JSON value; only `??` placeholders go into it (names bound as identifiers). */
 function jsonValues(columns: readonly JsonColumn[]): { values: string; names: string[] } {

@@ -21,13 +21,14 @@ export type Dialect = {
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
   /**
    * Where the database writes JSON itself (SQLite): each row of `query` as the JSON text of its
-   * `columns` in an array, after the JSON text of the `key` column and a tab. Null elsewhere:
-   * the caller makes the text from `selectTuples`.
+   * `columns` in an array, after the JSON text of the `key` column and a tab, one row a line, as
+   * UTF-8 bytes (no string of the whole answer is made: see `jsonLines.ts`). Null elsewhere: the
+   * caller makes the text from `selectTuples`.
    */
   selectJsonLines:
-    ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[], key: string) => Promise<string[]>) | null;
-  /** The same as one JSON array of all rows' arrays, in the query's order (no key, no lines). */
-  selectJsonArray: ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]) => Promise<string>) | null;
+    ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[], key: string) => Promise<Buffer>) | null;
+  /** The same as one JSON array of all rows' arrays, in the query's order (no key, no lines), as UTF-8 bytes. */
+  selectJsonArray: ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]) => Promise<Buffer>) | null;
   /** The problems an integrity check finds (empty when sound). */
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
