@@ -327,7 +327,17 @@ export const browserFigure: Figure = {
           firstSorts.push(first.ms);
           sortFreezes.push(first.frozen);
           againSorts.push(await evalNumber(page, `window.__bench.sortApp('townName', 'descending')`));
+          // The default order is remembered (prefs:set) before the page is left: a write still on
+          // its way when the next document loads would leave the partner town's sort in place, and
+          // the next run's click would take it off instead of sorting.
+          const saved = page.waitForResponse(
+            (response) =>
+              response.url().includes('/api/invoke/prefs:set') &&
+              (response.request().postData() ?? '').includes('"colId":"municipalityName","sort":"asc"'),
+            { timeout: 15_000 },
+          );
           await evalNumber(page, `window.__bench.sortApp('municipalityName', 'ascending')`);
+          await saved;
           env.sample();
         }
         await page.goto('about:blank');
