@@ -5,15 +5,21 @@ import { membersScope } from '../../renderer/features/members/members-store';
 
 type Row = { id: number; name: string };
 
-/** A fake core: a table of rows, counting the calls the store makes. */
-function fakeCore(initial: Row[]) {
+/**
+ * A fake core: a table of rows, counting the calls the store makes. With `slowFirstLoads`, a full
+ * load reads the table at once but answers only when the test calls the next of `answer`.
+ */
+function fakeCore(initial: Row[], options: { slowFirstLoads?: boolean } = {}) {
   const table = new Map(initial.map((row) => [row.id, row]));
   const calls: string[] = [];
+  const waiting: (() => void)[] = [];
   let emit: (change: DataChange) => void = () => undefined;
   const store = createRowStore<Row>({
     loadAll: () => {
       calls.push('all');
-      return Promise.resolve([...table.values()]);
+      const snapshot = [...table.values()];
+      if (!options.slowFirstLoads) return Promise.resolve(snapshot);
+      return new Promise<Row[]>((resolve) => waiting.push(() => resolve(snapshot)));
     },
     loadSome: (ids) => {
       calls.push(`some ${ids.join(',')}`);
@@ -26,7 +32,13 @@ function fakeCore(initial: Row[]) {
       return () => undefined;
     },
   });
-  return { table, calls, store, emit: (change: DataChange) => emit(change) };
+  return {
+    table,
+    calls,
+    store,
+    emit: (change: DataChange) => emit(change),
+    answer: () => waiting.shift()?.(),
+  };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -79,70 +91,39 @@ describe('grid rows kept between visits', () => {
   });
 
   it('a change committed while the first load is on its way is not lost: its rows are fetched after it', async () => {
-    const table = new Map<number, Row>([
-      [1, { id: 1, name: 'Aš' }],
-      [2, { id: 2, name: 'Brno' }],
-    ]);
-    const calls: string[] = [];
-    let emit: (change: DataChange) => void = () => undefined;
-    const answers: ((rows: Row[]) => void)[] = [];
-    const store = createRowStore<Row>({
-      // The first load read the table before the change below (its answer comes later).
-      loadAll: () => {
-        calls.push('all');
-        const snapshot = [...table.values()];
-        return new Promise<Row[]>((resolve) => answers.push(() => resolve(snapshot)));
-      },
-      loadSome: (ids) => {
-        calls.push(`some ${ids.join(',')}`);
-        return Promise.resolve(ids.flatMap((id) => table.get(id) ?? []));
-      },
-      idOf: (row) => row.id,
-      scope: partnershipsScope,
-      listen: (handler) => {
-        emit = handler;
-        return () => undefined;
-      },
-    });
-    store.ensureLoaded();
-    table.set(2, { id: 2, name: 'Brno-město' });
-    emit({ tables: ['partnerships'], partnershipIds: [2] });
-    answers.shift()?.([]);
+    // The first load read the table before the change below; its answer comes after the event.
+    const core = fakeCore(
+      [
+        { id: 1, name: 'Aš' },
+        { id: 2, name: 'Brno' },
+      ],
+      { slowFirstLoads: true },
+    );
+    core.store.ensureLoaded();
+    core.table.set(2, { id: 2, name: 'Brno-město' });
+    core.emit({ tables: ['partnerships'], partnershipIds: [2] });
+    core.answer();
     await settle();
     await settle();
-    expect(calls).toEqual(['all', 'some 2']);
-    expect(store.getState().rows).toEqual([
+    expect(core.calls).toEqual(['all', 'some 2']);
+    expect(core.store.getState().rows).toEqual([
       { id: 1, name: 'Aš' },
       { id: 2, name: 'Brno-město' },
     ]);
 
     // A change without ids during a first load: everything is loaded again, the older answer dropped.
-    const other = createRowStore<Row>({
-      loadAll: () => {
-        calls.push('all');
-        const snapshot = [...table.values()];
-        return new Promise<Row[]>((resolve) => answers.push(() => resolve(snapshot)));
-      },
-      loadSome: () => Promise.resolve([]),
-      idOf: (row) => row.id,
-      scope: partnershipsScope,
-      listen: (handler) => {
-        emit = handler;
-        return () => undefined;
-      },
-    });
-    calls.length = 0;
-    other.ensureLoaded();
-    table.set(3, { id: 3, name: 'Cheb' });
-    emit({ tables: ['partnerships', 'municipalities'] });
-    expect(calls).toEqual(['all', 'all']);
-    answers.shift()?.([]); // the first answer, without Cheb
+    const other = fakeCore([{ id: 1, name: 'Aš' }], { slowFirstLoads: true });
+    other.store.ensureLoaded();
+    other.table.set(3, { id: 3, name: 'Cheb' });
+    other.emit({ tables: ['partnerships', 'municipalities'] });
+    expect(other.calls).toEqual(['all', 'all']);
+    other.answer(); // the first answer, without Cheb
     await settle();
-    expect(other.getState().status).toBe('loading');
-    answers.shift()?.([]);
+    expect(other.store.getState().status).toBe('loading');
+    other.answer();
     await settle();
-    expect(other.getState()).toMatchObject({ status: 'ready' });
-    expect(other.getState().rows?.map((row) => row.name)).toEqual(['Aš', 'Brno-město', 'Cheb']);
+    expect(other.store.getState()).toMatchObject({ status: 'ready' });
+    expect(other.store.getState().rows?.map((row) => row.name)).toEqual(['Aš', 'Cheb']);
   });
 
   it('a change without ids reloads at once while the screen is open, else at the next visit', async () => {
