@@ -44,12 +44,6 @@ const jsonString = (json: string | Uint8Array): string =>
 /** A handler's answer: the value, or its JSON text. */
 export type ValueOrText<T> = T | JsonText<T>;
 
-/** The whole answer as one text (e.g. a file with the bytes the web bridge sends). */
-export function resultText(result: Result<unknown>): string {
-  if (result.ok && result.value instanceof JsonText) return `{"ok":true,"value":${result.value.text}}`;
-  return JSON.stringify(result);
-}
-
 /**
  * The whole answer as the web bridge writes it, in parts: a text value is put in as it is (its
  * bytes when core has them), never parsed or decoded.
@@ -58,6 +52,9 @@ export function resultParts(result: Result<unknown>): (string | Uint8Array)[] {
   if (result.ok && result.value instanceof JsonText) return ['{"ok":true,"value":', result.value.json, '}'];
   return [JSON.stringify(result)];
 }
+
+/** The same answer as one text (e.g. a file with the bytes the web bridge sends). */
+export const resultText = (result: Result<unknown>): string => resultParts(result).map(jsonString).join('');
 
 /**
  * Electron's IPC copies answers by structured clone, which knows no classes: a text value crosses
