@@ -20,7 +20,9 @@ import {
   quickFilterParser,
   withFoldedSearchText,
 } from '../lib/czech-grid';
+import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../lib/feed-rows';
 import { gridLocaleText } from '../lib/grid-locale';
+import { holdView } from '../lib/grid-view';
 import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
 import { GridViewsBar, rememberedState, withDefinedPinning, type ScreenView } from './GridViewsBar';
@@ -63,7 +65,8 @@ export type DataGridProps<T> = {
   getRowId: GetRowIdFunc<T>;
   quickFilter?: string;
   onReady?: (api: GridApi<T>) => void;
-  onRowCountChange?: (shown: number) => void;
+  /** The rows shown after the filters; null while not known (no rows yet, or a first load going in). */
+  onRowCountChange?: (shown: number | null) => void;
   testId?: string;
   /**
    * Opt-in saved views: with an id, the column layout, sort and filters are remembered per grid
@@ -95,7 +98,7 @@ export function DataGrid<T>({
   screenView,
   gridProps,
 }: DataGridProps<T>) {
-  const { language } = useI18n();
+  const { language, t, formatNumber } = useI18n();
   const { loaded, gridState, saveGridState } = usePreferences();
   const [api, setApi] = useState<GridApi<T> | null>(null);
   const handleReady = useCallback(
@@ -107,6 +110,24 @@ export function DataGrid<T>({
   );
   usePrintLayout(api);
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
+  // A big first load reaches AG Grid in steps, one task each, so that the window stays responsive
+  // and the first rows show early (issue 16). Meanwhile the grid reports no row count, and its
+  // view (exports, bulk edit, "verify shown") is read only once every row is in (`holdView`).
+  const [feed, setFeed] = useState<Feed<T>>(() => firstFeed(rows));
+  if (feed.rows !== rows) setFeed(followRows(feed, rows));
+  const feeding = isFeeding(feed);
+  useEffect(() => {
+    if (!feeding) return;
+    const timer = setTimeout(() => setFeed((current) => (current === feed ? nextStep(current) : current)), 0);
+    return () => clearTimeout(timer);
+  }, [feed, feeding]);
+  useEffect(() => {
+    if (!feeding || !api) return;
+    let allIn: () => void = () => undefined;
+    holdView(api, new Promise<void>((resolve) => (allIn = resolve)));
+    // After the commit that gave AG Grid the last rows (or when the grid goes away).
+    return () => void setTimeout(allIn, 0);
+  }, [api, feeding]);
   // While the browser is idle after rows arrive, rank the text the grid may be sorted by, a few
   // milliseconds at a time. A sort that comes first ranks them all at once (`expectSortTexts`).
   useEffect(() => {
@@ -120,8 +141,12 @@ export function DataGrid<T>({
   }, [rows, columns]);
   const reportCount = useCallback(() => {
     // A change of language rebuilds the grid (`key`): the API held until the new grid is ready is destroyed.
-    if (api && !api.isDestroyed() && onRowCountChange) onRowCountChange(api.getDisplayedRowCount());
-  }, [api, onRowCountChange]);
+    if (!api || api.isDestroyed() || !onRowCountChange) return;
+    onRowCountChange(rows === undefined || feeding ? null : api.getDisplayedRowCount());
+  }, [api, onRowCountChange, rows, feeding]);
+  // Unknown while a first load goes in; the count once every row is in (its last step may report
+  // before this render knows that it was the last).
+  useEffect(() => reportCount(), [reportCount]);
 
   // The external filter is read through a ref so AG Grid's callbacks stay stable.
   const filterRef = useRef(externalFilter);
@@ -180,13 +205,21 @@ export function DataGrid<T>({
         </div>
       )}
       <div className="grid-host" data-testid={testId}>
+        {feeding && (
+          <div className="grid-feeding" role="status" data-testid="grid-feeding">
+            {t('common.rowsLoading', {
+              shown: formatNumber(feed.shown?.length ?? 0),
+              total: formatNumber(rows?.length ?? 0),
+            })}
+          </div>
+        )}
         <AgGridReact<T>
           key={language}
           theme={gridTheme}
           // The theme CSS goes in as <style> elements; the Content-Security-Policy wants its nonce.
           styleNonce={styleNonce()}
           localeText={gridLocaleText(language)}
-          rowData={rows}
+          rowData={feed.shown}
           columnDefs={searchColumns}
           defaultColDef={defaultColDef}
           getRowId={getRowId}

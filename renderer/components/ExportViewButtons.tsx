@@ -39,7 +39,7 @@ export function ExportViewButtons<T extends { id: number }>({
       const result = await call('export:grid', {
         grid,
         format,
-        ...currentView(api),
+        ...(await currentView(api)),
         language: i18n.language,
         jobId,
       });

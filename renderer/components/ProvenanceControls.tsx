@@ -71,7 +71,7 @@ export function VerifyShownButton({
 }: {
   table: 'municipalities' | 'partnerships';
   count: number;
-  shownIds: () => number[];
+  shownIds: () => Promise<number[]>;
   onDone: (verified: number) => void;
   onError: (error: unknown) => void;
 }) {
@@ -96,7 +96,7 @@ export function VerifyShownButton({
         type="button"
         className="button"
         disabled={count === 0}
-        onClick={() => setAsking(shownIds())}
+        onClick={() => void shownIds().then(setAsking)}
         data-testid="verify-shown"
       >
         {t('provenance.verify.button', { count })}

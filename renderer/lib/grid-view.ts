@@ -1,9 +1,26 @@
 import type { GridApi } from 'ag-grid-community';
 
-/** The ids of the rows a grid shows now: after every filter and the search, in its sort order. */
-export function shownRowIds<T extends { id: number }>(api: GridApi<T> | null): number[] {
+/** Grids whose first load is still going in (`DataGrid`'s feed), and when it is all in. */
+const loading = new WeakMap<object, Promise<void>>();
+
+/**
+ * Marks a grid as still taking its first rows until `done`: its view (the ids an export, a bulk
+ * edit or "verify shown" act on) is read only after that, so none of them acts on a part.
+ */
+export function holdView(api: GridApi, done: Promise<void>): void {
+  loading.set(api, done);
+  void done.then(() => {
+    if (loading.get(api) === done) loading.delete(api);
+  });
+}
+
+/** The ids of the rows a grid shows: after every filter and the search, in its sort order. */
+export async function shownRowIds<T extends { id: number }>(api: GridApi<T> | null): Promise<number[]> {
+  if (api === null) return [];
+  await loading.get(api);
   const ids: number[] = [];
-  api?.forEachNodeAfterFilterAndSort((node) => {
+  if (api.isDestroyed()) return ids;
+  api.forEachNodeAfterFilterAndSort((node) => {
     if (node.data) ids.push(node.data.id);
   });
   return ids;
@@ -14,9 +31,9 @@ export function shownRowIds<T extends { id: number }>(api: GridApi<T> | null): n
  * visible columns in order. Columns without data (open, delete) are sent too: core writes only
  * the ids its column catalogue has.
  */
-export function currentView<T extends { id: number }>(api: GridApi<T>): { rowIds: number[]; columns: string[] } {
-  return {
-    rowIds: shownRowIds(api),
-    columns: api.getAllDisplayedColumns().map((column) => column.getColId()),
-  };
+export async function currentView<T extends { id: number }>(
+  api: GridApi<T>,
+): Promise<{ rowIds: number[]; columns: string[] }> {
+  const rowIds = await shownRowIds(api);
+  return { rowIds, columns: api.getAllDisplayedColumns().map((column) => column.getColId()) };
 }

@@ -242,9 +242,9 @@ export function PartnershipsPage() {
   );
   const shownIds = useCallback(() => shownRowIds(api), [api]);
   /** The ticked rows that the filters show: a row hidden by a filter since it was ticked is not edited. */
-  const openBulk = () => {
+  const openBulk = async () => {
     if (!api) return;
-    const shownSet = new Set(shownRowIds(api));
+    const shownSet = new Set(await shownRowIds(api));
     setBulkRows(api.getSelectedRows().filter((row) => shownSet.has(row.id)));
   };
   const bulkDone = (result: { changed: number; auditId: number | null }, ids: number[]) => {
@@ -364,7 +364,7 @@ export function PartnershipsPage() {
           onError={(error) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) })}
         />
         {selectedCount > 0 && (
-          <button type="button" className="button" onClick={openBulk} data-testid="bulk-edit">
+          <button type="button" className="button" onClick={() => void openBulk()} data-testid="bulk-edit">
             {t('partnerships.bulk.button', { count: selectedCount })}
           </button>
         )}
