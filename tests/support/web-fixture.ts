@@ -19,13 +19,15 @@ export type WebApp = { url: string; dir: string; outputDir: string; ctx: AppCont
  * A running app: the built renderer behind the web bridge with the real core on a fresh registry
  * (demo data). The fixture below gives each worker one; a test that must not share its registry
  * (it removes the demo data) starts its own. `firstStart`: the app opens as on its first start
- * (it asks for the user's name); otherwise that welcome counts as answered.
+ * (it asks for the user's name); otherwise that welcome counts as answered. `prepare` writes the
+ * registry file before the app opens it (then no demo data is added).
  */
 export async function startWebApp(
-  options: { firstStart?: boolean } = {},
+  options: { firstStart?: boolean; prepare?: (databasePath: string) => Promise<void> } = {},
 ): Promise<WebApp & { close: () => Promise<void> }> {
   const dir = tempDir('twinreg-e2e-');
   const databasePath = path.join(dir, 'registry.db');
+  await options.prepare?.(databasePath);
   const outputDir = path.join(dir, 'out');
   // The first-start welcome (name, demo data) was answered, unless a test is about the first start.
   if (!options.firstStart) writeFileSync(path.join(dir, 'preferences.json'), JSON.stringify({ welcomed: true }));

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../electron/core/db/database';
+import { generateDataset } from '../../scripts/bench/generate';
+import { writeDataset } from '../../scripts/bench/write-db';
+import { FEED_STEP } from '../../renderer/lib/feed-rows';
+import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+
+/**
+ * Issue 16 target 1: a first load bigger than one step reaches the grid in steps (one task each,
+ * so the window never freezes for the whole load). While it goes in, the screen says so, the row
+ * count is the registry's (never the part's), and an export asked for meanwhile holds every row.
+ */
+const PARTNERSHIPS = FEED_STEP + 2_500;
+
+test('a big first load goes into the grid in steps; an export asked for meanwhile has every row', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await startWebApp({
+    prepare: async (databasePath) => {
+      const db = await openDatabase(databasePath);
+      try {
+        await writeDataset(
+          db.knex,
+          generateDataset({ municipalities: 3_000, partnerships: PARTNERSHIPS, activities: 0 }),
+        );
+      } finally {
+        await db.close();
+      }
+    },
+  });
+  try {
+    const members = Number(
+      (
+        await app.ctx.db
+          .knex('partnerships as p')
+          .join('municipalities as m', 'm.id', 'p.municipality_id')
+          .where('m.is_member', true)
+          .count<{ n: number }[]>({ n: '*' })
+      )[0]?.n,
+    );
+    expect(members).toBeGreaterThan(FEED_STEP * 0.5);
+    // Everything the page shows while the load goes in, as it changes (every step is seen), and an
+    // export asked for at the moment the first part is in.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __seen: seen });
+      let asked = false;
+      new MutationObserver(() => {
+        const note = document.querySelector('[data-testid="grid-feeding"]');
+        const count = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
+        const line = `${note?.textContent ?? '-'} | ${count}`;
+        if (seen[seen.length - 1] !== line) seen.push(line);
+        if (note && !asked) {
+          asked = true;
+          document.querySelector<HTMLButtonElement>('[data-testid="export-csv"]')?.click();
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(app.url);
+    await page.getByTestId('nav-partnerships').click();
+    const num = (n: number) => new Intl.NumberFormat('cs-CZ').format(n); // as the screen writes it
+    const total = num(PARTNERSHIPS);
+    const shown = num(members);
+    await expect(page.getByTestId('row-count')).toHaveText(`${shown} z ${total}`);
+    await expect(page.getByTestId('grid-feeding')).toHaveCount(0);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    // The first part was announced with the registry's count beside it, never the part's.
+    expect(seen).toContain(`Načítám řádky: ${num(FEED_STEP)} z ${total} | ${total} řádků`);
+    expect(seen.filter((line) => !line.startsWith('-') && / \| [\d\s]+ z /.test(line))).toEqual([]);
+    // The export waited for every row: its file has all the shown ones.
+    await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+    const files = readdirSync(app.outputDir).filter((name) => name.endsWith('.csv'));
+    expect(files).toHaveLength(1);
+    const lines = readFileSync(path.join(app.outputDir, files[0] ?? ''), 'latin1')
+      .split(/\r?\n/)
+      .filter(Boolean);
+    expect(lines.length - 1).toBe(members); // a header, then one line per shown partnership
+    await saveScreen(page, 'partnerships-big-load');
+  } finally {
+    await app.close();
+  }
+});
