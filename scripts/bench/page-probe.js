@@ -129,11 +129,14 @@
       const frozen = longTasks.filter((task) => task.start + task.duration > from).map((task) => task.duration);
       return { ms, frozen: frozen.length > 0 ? Math.max(...frozen) : 0 };
     },
-    /** Moves the app to a screen and times it until the screen's grid shows rows. */
+    /**
+     * Moves the app to a screen and times it until the screen's grid shows rows and has all of
+     * them (a big first load goes into the grid in steps, with a note while it does).
+     */
     openScreen: (hash, timeoutMs) =>
       timed(
         () => (window.location.hash = hash),
-        () => rowCount('main') > 0,
+        () => rowCount('main') > 0 && document.querySelector('main [data-testid="grid-feeding"]') === null,
         `rows of ${hash}`,
         timeoutMs,
       ),

@@ -323,6 +323,7 @@ export const browserFigure: Figure = {
           await page.goto('about:blank');
           await page.goto(`${server.url}#/partnerships`);
           await page.waitForSelector('main .ag-row');
+          await page.waitForSelector('main [data-testid="grid-feeding"]', { state: 'detached' });
           const first = await withFreeze(page, 'sortApp', 'townName', 'ascending');
           firstSorts.push(first.ms);
           sortFreezes.push(first.frozen);
