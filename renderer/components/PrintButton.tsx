@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
+import { allGridsLoaded } from '../lib/grid-view';
 import { useI18n } from '../lib/i18n';
 import { isMac } from '../lib/shortcuts';
 import { PRINT_ROW_LIMIT, describeShownFilter, sendPrintRequest } from './print';
@@ -59,6 +60,7 @@ export function PrintButton({
   const print = useCallback(async () => {
     const root = button.current?.closest(record ? '[role="dialog"]' : '.page');
     if (!root || document.documentElement.dataset.printing !== undefined) return;
+    await allGridsLoaded(); // a grid still taking its first load would print a part
     const rows = sendPrintRequest({ root, phase: 'measure', rows: 0 }).rows;
     if (rows > PRINT_ROW_LIMIT) {
       toast({

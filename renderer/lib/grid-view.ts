@@ -2,6 +2,8 @@ import type { GridApi } from 'ag-grid-community';
 
 /** Grids whose first load is still going in (`DataGrid`'s feed), and when it is all in. */
 const loading = new WeakMap<object, Promise<void>>();
+/** The same promises, for what waits for every grid on the screen (printing). */
+const pending = new Set<Promise<void>>();
 
 /**
  * Marks a grid as still taking its first rows until `done`: its view (the ids an export, a bulk
@@ -9,9 +11,16 @@ const loading = new WeakMap<object, Promise<void>>();
  */
 export function holdView(api: GridApi, done: Promise<void>): void {
   loading.set(api, done);
+  pending.add(done);
   void done.then(() => {
+    pending.delete(done);
     if (loading.get(api) === done) loading.delete(api);
   });
+}
+
+/** Resolves once no grid is taking its first rows any more (a print lays out every row). */
+export async function allGridsLoaded(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
 }
 
 /** The ids of the rows a grid shows: after every filter and the search, in its sort order. */

@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../../renderer/lib/feed-rows';
-import { currentView, holdView, shownRowIds } from '../../renderer/lib/grid-view';
+import { allGridsLoaded, currentView, holdView, shownRowIds } from '../../renderer/lib/grid-view';
 
 const numbered = (count: number, from = 1) => Array.from({ length: count }, (_, index) => ({ id: from + index }));
 
@@ -95,5 +95,21 @@ describe("a grid's view while its first load goes in", () => {
   it('is read at once for a grid that is not loading, and is empty without a grid', async () => {
     expect(await shownRowIds(fakeGrid(numbered(3)))).toEqual([1, 2, 3]);
     expect(await shownRowIds(null)).toEqual([]);
+  });
+
+  it('a print waits until no grid on the screen is taking its first rows', async () => {
+    const ends: (() => void)[] = [];
+    for (const rows of [numbered(3), numbered(4)]) {
+      holdView(fakeGrid(rows), new Promise<void>((resolve) => ends.push(resolve)));
+    }
+    let ready = false;
+    const printing = allGridsLoaded().then(() => (ready = true));
+    ends[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false); // the second grid is still loading
+    ends[1]?.();
+    await printing;
+    expect(ready).toBe(true);
+    await allGridsLoaded(); // nothing held: at once
   });
 });
