@@ -24,7 +24,7 @@ import { errorToast, said, useToast, type Toast } from '../../components/Toasts'
 import { conflictText, issuesByField } from '../../lib/errors';
 import { shownRowIds } from '../../lib/grid-view';
 import { membersColumns } from './members-columns';
-import { DEFAULT_FILTERS, filterMembers, hasFilters, orpOptions, type MemberFilters } from './members-filters';
+import { DEFAULT_FILTERS, hasFilters, memberPasses, orpOptions, type MemberFilters } from './members-filters';
 import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
 import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
 import { MEMBERSHIP_FILTERS } from '../../../shared/domain/statistics/figures';
@@ -97,7 +97,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const externalFilter = useMemo(
-    () => (row: MunicipalityRow) => filterMembers([row], filters, figureIds).length === 1,
+    () => (row: MunicipalityRow) => memberPasses(row, filters, figureIds),
     [filters, figureIds],
   );
   /** The filter bar and the search, as a saved view keeps them. */

@@ -35,17 +35,18 @@ export function filterMembers(
   filters: MemberFilters,
   figureIds?: ReadonlySet<number>,
 ): MunicipalityRow[] {
-  return rows.filter(
-    (row) =>
-      (filters.region === '' || row.regionCode === filters.region) &&
-      (filters.districtId === '' || String(row.districtId) === filters.districtId) &&
-      (filters.orp === '' || row.orpName === filters.orp) &&
-      (filters.kind === '' || row.kind === filters.kind) &&
-      passesMembership(filters.membership, row.isMember) &&
-      matchesProvenance(row, filters.provenance) &&
-      (filters.figure === null || (figureIds?.has(row.id) ?? false)),
-  );
+  return rows.filter((row) => memberPasses(row, filters, figureIds));
 }
+
+/** Whether one row passes the filter bar (the grid's external filter: called for every row). */
+export const memberPasses = (row: MunicipalityRow, filters: MemberFilters, figureIds?: ReadonlySet<number>): boolean =>
+  (filters.region === '' || row.regionCode === filters.region) &&
+  (filters.districtId === '' || String(row.districtId) === filters.districtId) &&
+  (filters.orp === '' || row.orpName === filters.orp) &&
+  (filters.kind === '' || row.kind === filters.kind) &&
+  passesMembership(filters.membership, row.isMember) &&
+  matchesProvenance(row, filters.provenance) &&
+  (filters.figure === null || (figureIds?.has(row.id) ?? false));
 
 /** ORP names present in the rows (of the chosen region and district), in Czech order. */
 export function orpOptions(rows: readonly MunicipalityRow[], filters: MemberFilters): string[] {
