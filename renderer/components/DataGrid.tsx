@@ -22,7 +22,7 @@ import {
 } from '../lib/czech-grid';
 import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../lib/feed-rows';
 import { gridLocaleText } from '../lib/grid-locale';
-import { holdView } from '../lib/grid-view';
+import { holdViews } from '../lib/grid-view';
 import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
 import { GridViewsBar, rememberedState, withDefinedPinning, type ScreenView } from './GridViewsBar';
@@ -112,7 +112,7 @@ export function DataGrid<T>({
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
   // A big first load reaches AG Grid in steps, one task each, so that the window stays responsive
   // and the first rows show early (issue 16). Meanwhile the grid reports no row count, and its
-  // view (exports, bulk edit, "verify shown") is read only once every row is in (`holdView`).
+  // view (exports, bulk edit, "verify shown") is read only once every row is in (`holdViews`).
   const [feed, setFeed] = useState<Feed<T>>(() => firstFeed(rows));
   if (feed.rows !== rows) setFeed(followRows(feed, rows));
   const feeding = isFeeding(feed);
@@ -124,7 +124,7 @@ export function DataGrid<T>({
   useEffect(() => {
     if (!feeding || !api) return;
     let allIn: () => void = () => undefined;
-    holdView(api, new Promise<void>((resolve) => (allIn = resolve)));
+    holdViews(new Promise<void>((resolve) => (allIn = resolve)));
     // After the commit that gave AG Grid the last rows (or when the grid goes away).
     return () => void setTimeout(allIn, 0);
   }, [api, feeding]);

@@ -1,24 +1,18 @@
 import type { GridApi } from 'ag-grid-community';
 
-/** Grids whose first load is still going in (`DataGrid`'s feed), and when it is all in. */
-const loading = new WeakMap<object, Promise<void>>();
-/** The same promises, for what waits for every grid on the screen (printing). */
+/** First loads still going into a grid (`DataGrid`'s feed), each until it is all in. */
 const pending = new Set<Promise<void>>();
 
 /**
- * Marks a grid as still taking its first rows until `done`: its view (the ids an export, a bulk
- * edit or "verify shown" act on) is read only after that, so none of them acts on a part.
+ * Marks a grid's first load as going in until `done`: the grids' views (the ids an export, a bulk
+ * edit, "verify shown" or a print act on) are read only after that, so none of them acts on a part.
  */
-export function holdView(api: GridApi, done: Promise<void>): void {
-  loading.set(api, done);
+export function holdViews(done: Promise<void>): void {
   pending.add(done);
-  void done.then(() => {
-    pending.delete(done);
-    if (loading.get(api) === done) loading.delete(api);
-  });
+  void done.then(() => pending.delete(done));
 }
 
-/** Resolves once no grid is taking its first rows any more (a print lays out every row). */
+/** Resolves once no grid is taking its first rows any more (a load takes a second or two at most). */
 export async function allGridsLoaded(): Promise<void> {
   while (pending.size > 0) await Promise.all(pending);
 }
@@ -26,7 +20,7 @@ export async function allGridsLoaded(): Promise<void> {
 /** The ids of the rows a grid shows: after every filter and the search, in its sort order. */
 export async function shownRowIds<T extends { id: number }>(api: GridApi<T> | null): Promise<number[]> {
   if (api === null) return [];
-  await loading.get(api);
+  await allGridsLoaded();
   const ids: number[] = [];
   if (api.isDestroyed()) return ids;
   api.forEachNodeAfterFilterAndSort((node) => {

@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../../renderer/lib/feed-rows';
-import { allGridsLoaded, currentView, holdView, shownRowIds } from '../../renderer/lib/grid-view';
+import { allGridsLoaded, currentView, holdViews, shownRowIds } from '../../renderer/lib/grid-view';
 
 const numbered = (count: number, from = 1) => Array.from({ length: count }, (_, index) => ({ id: from + index }));
 
@@ -76,7 +76,7 @@ describe("a grid's view while its first load goes in", () => {
     const rows = numbered(10);
     const api = fakeGrid(rows);
     let allIn = () => undefined as unknown;
-    holdView(api, new Promise<void>((resolve) => (allIn = resolve)));
+    holdViews(new Promise<void>((resolve) => (allIn = resolve)));
     let read = false;
     const view = currentView(api);
     const ids = shownRowIds(api).then((found) => ((read = true), found));
@@ -99,9 +99,7 @@ describe("a grid's view while its first load goes in", () => {
 
   it('a print waits until no grid on the screen is taking its first rows', async () => {
     const ends: (() => void)[] = [];
-    for (const rows of [numbered(3), numbered(4)]) {
-      holdView(fakeGrid(rows), new Promise<void>((resolve) => ends.push(resolve)));
-    }
+    for (let grid = 0; grid < 2; grid += 1) holdViews(new Promise<void>((resolve) => ends.push(resolve)));
     let ready = false;
     const printing = allGridsLoaded().then(() => (ready = true));
     ends[0]?.();
