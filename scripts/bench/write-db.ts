@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Dataset, GenMunicipality } from './generate';
+import { insertValues } from '../../electron/core/db/insert-values';
 
 /** Rows per INSERT: the brief's bulk-insert limit, and far below SQLite's bound-variable limit. */
 export const CHUNK_ROWS = 500;
@@ -12,7 +13,8 @@ async function insertChunked(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    await trx(table).insert(rows.slice(start, start + CHUNK_ROWS));
+    // The statement the app's importer writes (one multi-row VALUES), so the limit is the driver's.
+    await insertValues(trx, table, rows.slice(start, start + CHUNK_ROWS));
   }
 }
 

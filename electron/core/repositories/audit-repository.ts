@@ -2,6 +2,10 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { BIN_TABLES, type AuditEntry, type BinTable } from '../../../shared/domain/schemas';
 import { dialectOf } from '../db/dialect/index';
+import { insertValues } from '../db/insert-values';
+
+/** Audit rows per statement (10 values each, well under the bound-value limits). */
+const AUDIT_BATCH = 500;
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'merge';
 
@@ -43,7 +47,8 @@ export async function insertAudit(db: Knex, entry: AuditInsert): Promise<number>
 /** Writes many audit entries in chunks (a batch of verified or merged records), inside the caller's transaction. */
 export async function insertAuditEntries(db: Knex, entries: readonly AuditInsert[]): Promise<void> {
   const rows = entries.map((entry) => auditRow(db, entry));
-  for (let start = 0; start < rows.length; start += 100) await db('audit_log').insert(rows.slice(start, start + 100));
+  for (let start = 0; start < rows.length; start += AUDIT_BATCH)
+    await insertValues(db, 'audit_log', rows.slice(start, start + AUDIT_BATCH));
 }
 
 type AuditRecord = {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { continueIdSequence } from '../db/dialect/index';
+import { insertValues } from '../db/insert-values';
 
 /**
  * SQL of the importer: snapshots of what exists (to compare a file against) and batch writes.
@@ -75,7 +76,7 @@ export async function insertRows(
   if (!first) return;
   const size = batchSize(Object.keys(first).length);
   for (let start = 0; start < rows.length; start += size) {
-    await db(table).insert(rows.slice(start, start + size));
+    await insertValues(db, table, rows.slice(start, start + size));
     if (afterBatch) await afterBatch(Math.min(rows.length, start + size));
   }
   // Rows given with their ids: the next row inserted without one must not take one of them.

@@ -89,7 +89,10 @@ export const toMunicipalityColumns = (m: MunicipalityInsert, now: string): Recor
   updated_at: now,
 });
 
-/** Inserts municipalities in chunks (SQLite limits bound variables); returns code → id. */
+/** Codes looked up per statement (well under SQLite's limit of bound variables). */
+const CODES_PER_LOOKUP = 500;
+
+/** Inserts municipalities in chunks (SQLite limits bound variables); returns code → id of those inserted. */
 export async function insertMunicipalities(
   db: Knex,
   municipalities: readonly MunicipalityInsert[],
@@ -102,7 +105,13 @@ export async function insertMunicipalities(
     municipalities.map((m) => toMunicipalityColumns(m, now)),
     afterBatch,
   );
-  return municipalityIdsByCode(db);
+  const ids = new Map<string, number>();
+  for (let start = 0; start < municipalities.length; start += CODES_PER_LOOKUP) {
+    const codes = municipalities.slice(start, start + CODES_PER_LOOKUP).map((m) => m.code);
+    const rows = await db('municipalities').whereIn('code', codes).select<{ id: number; code: string }[]>('id', 'code');
+    for (const row of rows) ids.set(row.code, row.id);
+  }
+  return ids;
 }
 
 export async function municipalityIdExists(db: Knex, id: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { AppError } from '../../../../shared/domain/errors';
 import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportRow } from '../../../../shared/domain/import/report';
 import { emptyCounts, type ImportCounts } from '../../../../shared/domain/import/report';
@@ -101,6 +102,9 @@ const hasValue = (value: unknown): boolean => value !== null && value !== undefi
 const postalFormat = (digits: string): string => `${digits.slice(0, 3)} ${digits.slice(3)}`;
 
 const REGION_CODE = /^CZ0\d{2}$/;
+
+/** New municipalities written (with their audit entries) per step of an import. */
+const WRITE_PART = 2000;
 const DISTRICT_CODE = /^CZ0\d{2}[0-9A-Z]$/;
 
 /** Compares a municipalities file with the registry: what would be added, updated, skipped, refused. */
@@ -276,6 +280,13 @@ export async function planMunicipalities(
   return plan;
 }
 
+/** The id a municipality just inserted got; a missing one stops the import (it rolls back). */
+function insertedId(ids: ReadonlyMap<string, number>, code: string): number {
+  const id = ids.get(code);
+  if (id === undefined) throw new AppError('INTERNAL', `Municipality ${code} was inserted but not found again.`);
+  return id;
+}
+
 /** Writes a plan inside the caller's transaction; one audit entry per changed record. */
 export async function writeMunicipalities(
   trx: Knex.Transaction,
@@ -307,7 +318,7 @@ export async function writeMunicipalities(
     };
   };
 
-  const inserts: MunicipalityInsert[] = plan.inserts.map(({ code, values }) => {
+  const toInsert = ({ code, values }: MunicipalityPlan['inserts'][number]): MunicipalityInsert => {
     const district = values.districtCode === undefined ? undefined : districtIds.get(values.districtCode);
     return {
       code,
@@ -330,26 +341,36 @@ export async function writeMunicipalities(
       source: provenance.source,
       importRunId: provenance.importRunId,
     };
-  });
-  const ids = await insertMunicipalities(trx, inserts, now, step);
+  };
+  // New records go in part by part, each with its audit entries (one per record, so each record's
+  // history shows the import): the rows, their columns and their entries of one part are all
+  // that is held beside the plan, never a second and third copy of a whole file.
+  for (let start = 0; start < plan.inserts.length; start += WRITE_PART) {
+    const part = plan.inserts.slice(start, start + WRITE_PART);
+    const ids = await insertMunicipalities(trx, part.map(toInsert), now);
+    await insertAuditEntries(
+      trx,
+      part.map(({ code, values }) => ({
+        table: 'municipalities',
+        recordId: insertedId(ids, code),
+        action: 'import' as const,
+        before: null,
+        after: { code, ...toFields(values) },
+        actor,
+        at: now,
+      })),
+    );
+    await step(start + part.length);
+  }
 
   for (const [index, update] of plan.updates.entries()) {
     await updateById(trx, 'municipalities', update.existing.id, { ...changedColumns(update.changed), updated_at: now });
     if (index % 200 === 199) await step(plan.inserts.length + index + 1);
   }
 
-  // Audit: one entry per changed record, so each record's history shows the import.
-  await insertAuditEntries(trx, [
-    ...plan.inserts.map(({ code, values }) => ({
-      table: 'municipalities',
-      recordId: ids.get(code) ?? 0,
-      action: 'import' as const,
-      before: null,
-      after: { code, ...toFields(values) },
-      actor,
-      at: now,
-    })),
-    ...plan.updates.map((u) => ({
+  await insertAuditEntries(
+    trx,
+    plan.updates.map((u) => ({
       table: 'municipalities',
       recordId: u.existing.id,
       action: 'import' as const,
@@ -358,6 +379,6 @@ export async function writeMunicipalities(
       actor,
       at: now,
     })),
-  ]);
+  );
   await step(total);
 }
