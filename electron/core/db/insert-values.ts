@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dialectOf } from './dialect/index';
 
 /** The columns of a batch: every key any of its rows has, in the order first seen. */
 function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
@@ -14,9 +15,9 @@ function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
  * …`, quoting every column name again for every row: writing 100,000 municipalities, that alone
  * made 1.6 GB of short-lived strings and arrays, and the core's memory peaked at 800 MB while
  * its live data was 250 MB. Here the columns are named once. SQLite (since 3.7.11) and
- * PostgreSQL both take multi-row VALUES. The table and columns go in as identifiers (`??`), every
- * value as a binding; a value a row lacks is null (as knex's insert with `useNullAsDefault`), and
- * a value may be a `knex.raw` (the audit log's server stamps).
+ * PostgreSQL both take multi-row VALUES; the dialect sends the statement (on SQLite straight to
+ * the driver). Every value is a binding; a value a row lacks is null (as knex's insert with
+ * `useNullAsDefault`), and a value may be a `knex.raw` (the audit log's server stamps).
  *
  * The caller keeps a batch under the engine's limit of bound values (see `batchSize`).
  */
@@ -28,14 +29,21 @@ export async function insertValues(db: Knex, table: string, rows: readonly Recor
     await db(table).insert(rows);
     return;
   }
-  const bindings: unknown[] = [table, ...columns];
-  for (const row of rows) {
-    for (const column of columns) {
-      const value = row[column];
-      bindings.push(value === undefined ? null : value);
-    }
-  }
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const sql = `insert into ?? (${columns.map(() => '??').join(', ')}) values ${new Array<string>(rows.length).fill(tuple).join(', ')}`;
-  await db.raw(sql, bindings as Knex.RawBinding[]);
+  await insertTuples(
+    db,
+    table,
+    columns,
+    rows.map((row) => columns.map((column) => row[column])),
+  );
 }
+
+/**
+ * The same for rows given as arrays of values in the order of `columns` (what a big batch is
+ * best made of: an array of values instead of an object per row).
+ */
+export const insertTuples = (
+  db: Knex,
+  table: string,
+  columns: readonly string[],
+  tuples: readonly (readonly unknown[])[],
+): Promise<void> => dialectOf(db).insertTuples(db, table, columns, tuples);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { continueIdSequence } from '../db/dialect/index';
-import { insertValues } from '../db/insert-values';
+import { insertTuples, insertValues } from '../db/insert-values';
 
 /**
  * SQL of the importer: snapshots of what exists (to compare a file against) and batch writes.
@@ -81,6 +81,23 @@ export async function insertRows(
   }
   // Rows given with their ids: the next row inserted without one must not take one of them.
   if ('id' in first) await continueIdSequence(db, table);
+}
+
+/** The same for rows given as arrays of values in the order of `columns`. */
+export async function insertRowTuples(
+  db: Knex,
+  table: string,
+  columns: readonly string[],
+  tuples: readonly (readonly unknown[])[],
+  afterBatch?: (done: number) => Promise<void>,
+): Promise<void> {
+  if (tuples.length === 0) return;
+  const size = batchSize(columns.length);
+  for (let start = 0; start < tuples.length; start += size) {
+    await insertTuples(db, table, columns, tuples.slice(start, start + size));
+    if (afterBatch) await afterBatch(Math.min(tuples.length, start + size));
+  }
+  if (columns.includes('id')) await continueIdSequence(db, table);
 }
 
 export async function updateById(db: Knex, table: string, id: number, columns: Record<string, unknown>): Promise<void> {

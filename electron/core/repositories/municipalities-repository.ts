@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { columnsOf } from './field-map';
-import { insertRows } from './import-repository';
+import { columnNames, columnsOf, valuesOf } from './field-map';
+import { insertRowTuples } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
 import { jsonArrayOf, selectTuples } from '../db/dialect/index';
 import { compareCzech } from '../../../shared/domain/text';
@@ -78,16 +78,17 @@ const COLUMN_OF = {
 /** camelCase fields to snake_case columns (only the fields present). */
 export const toColumns = (fields: MunicipalityPatch): Record<string, unknown> => columnsOf(COLUMN_OF, fields);
 
-/** A whole municipality as its row: every field (absent ones unknown), the region and the times. */
-export const toMunicipalityColumns = (m: MunicipalityInsert, now: string): Record<string, unknown> => ({
-  ...columnsOf(COLUMN_OF, m, { every: true }),
-  is_member: m.isMember ?? false,
-  region_id: m.regionId,
-  source: m.source ?? null,
-  import_run_id: m.importRunId ?? null,
-  created_at: now,
-  updated_at: now,
-});
+/** The columns of a whole new municipality, in the order `municipalityValues` gives them. */
+const INSERT_COLUMNS = [...columnNames(COLUMN_OF), 'region_id', 'source', 'import_run_id', 'created_at', 'updated_at'];
+const IS_MEMBER = INSERT_COLUMNS.indexOf('is_member');
+
+/** A whole municipality as its row's values: every field (absent ones unknown), the region and the times. */
+const municipalityValues = (m: MunicipalityInsert, now: string): unknown[] => {
+  const values = valuesOf(COLUMN_OF, m);
+  values[IS_MEMBER] = m.isMember ?? false;
+  values.push(m.regionId, m.source ?? null, m.importRunId ?? null, now, now);
+  return values;
+};
 
 /** Codes looked up per statement (well under SQLite's limit of bound variables). */
 const CODES_PER_LOOKUP = 500;
@@ -99,10 +100,11 @@ export async function insertMunicipalities(
   now: string,
   afterBatch?: (done: number) => Promise<void>,
 ): Promise<Map<string, number>> {
-  await insertRows(
+  await insertRowTuples(
     db,
     'municipalities',
-    municipalities.map((m) => toMunicipalityColumns(m, now)),
+    INSERT_COLUMNS,
+    municipalities.map((m) => municipalityValues(m, now)),
     afterBatch,
   );
   const ids = new Map<string, number>();

@@ -48,6 +48,23 @@ describe('insertValues', () => {
     }
   });
 
+  it('takes a knex.raw as a value (computed by the database), beside plain values', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('raw_probe', (table) => {
+      table.integer('n').primary();
+      table.string('label');
+    });
+    await insertValues(knex, 'raw_probe', [
+      { n: 1, label: knex.raw("'Ústí' || ' nad Labem'") },
+      { n: 2, label: 'Děčín' },
+    ]);
+    expect(await knex('raw_probe').orderBy('n').select('n', 'label')).toEqual([
+      { n: 1, label: 'Ústí nad Labem' },
+      { n: 2, label: 'Děčín' },
+    ]);
+  });
+
   it('writes audit entries in batches with their server stamps (a raw value) and JSON intact', async () => {
     app = await createTestApp();
     const knex = app.ctx.db.knex;

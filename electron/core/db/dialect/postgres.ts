@@ -1,5 +1,6 @@
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { insertTuplesWithKnex } from './insert-tuples';
 import { errorCode, type Dialect, type DriverFailure } from './types';
 
 /**
@@ -177,6 +178,7 @@ export const postgresDialect: Dialect = {
     ]);
   },
   // now() is the transaction's start: every entry of one change has the same server time.
+  insertTuples: insertTuplesWithKnex,
   auditStamp: (db) => ({
     db_user: db.raw('current_user'),
     server_at: db.raw(`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),

@@ -33,6 +33,17 @@ export type Dialect = {
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
   /**
+   * Inserts rows given as arrays of values (in the order of `columns`) as one parameterised
+   * multi-row `insert … values (…), (…)`, on `db`'s connection (a transaction's own). The caller
+   * keeps a batch under the engine's limit of bound values.
+   */
+  insertTuples: (
+    db: Knex,
+    table: string,
+    columns: readonly string[],
+    tuples: readonly (readonly unknown[])[],
+  ) => Promise<void>;
+  /**
    * The columns an audit entry gets from the database itself: on a server its user
    * (`current_user`) and the time of the transaction on the server's clock; none on a file.
    */
