@@ -1,5 +1,3 @@
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import type { Knex } from 'knex';
 import { openKnex } from '../../electron/core/db/connection';
 import { selectPartnershipBase } from '../../electron/core/repositories/partnerships-repository';
@@ -8,7 +6,7 @@ import { repeatMs } from './measure';
 /**
  * The floors of figures 2 and 2b: the same rows with the stored fields and names the grid shows,
  * straight from SQLite through the same driver (no per-row aggregates such as areas or the last
- * activity, no mapping, no dispatch). They run in a process of their own (`bare-select-child.ts`):
+ * activity, no mapping, no dispatch). They run in a process of their own (`apart.ts`):
  * the driver's one object per row for 100,000 members took 1.3 GB, which is not the core's memory
  * (figure 7).
  */
@@ -32,25 +30,4 @@ export async function timeBareSelect(request: BareSelectRequest): Promise<number
   } finally {
     await db.destroy();
   }
-}
-
-/** Times a bare SELECT in a child process (Node with tsx, as the bench itself runs). */
-export function timeBareSelectApart(request: BareSelectRequest): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(import.meta.dirname, 'bare-select-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let times: number[] | null = null;
-    child.on('message', (message: { times?: number[]; error?: string }) => {
-      if (message.error !== undefined) reject(new Error(message.error));
-      else times = message.times ?? null;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (times) resolve(times);
-      else reject(new Error(`the bare SELECT process exited with ${String(code)}`));
-    });
-    child.send(request);
-  });
 }

@@ -1,4 +1,5 @@
-import { BARE_SELECTS, timeBareSelectApart, type BareSelect } from '../bare-select';
+import { timeApart } from '../apart';
+import { BARE_SELECTS, type BareSelect } from '../bare-select';
 import { findChannel, invoke, rowsOf } from '../channels';
 import { failed, measured, notBuilt, repeatMs } from '../measure';
 import type { BenchEnv, Figure, FigureResult } from '../types';
@@ -29,7 +30,7 @@ async function loadFigure(
     // arrive through its own client anyway: queried here.
     const floor =
       app.ctx.db.dialect === 'sqlite'
-        ? await timeBareSelectApart({ dbPath: app.ctx.db.filePath, which: bare, runs: env.spec.runs })
+        ? await timeApart({ kind: 'bare-select', request: { dbPath: app.ctx.db.filePath, which: bare, runs: env.spec.runs } })
         : await repeatMs(env.spec.runs, async () => {
             await BARE_SELECTS[bare](app.ctx.db.knex);
             env.sample();

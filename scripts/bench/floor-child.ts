@@ -1,0 +1,12 @@
+// A process of its own for a floor (apart.ts): one request, one answer.
+import type { FloorRequest } from './apart';
+import { timeBareSelect } from './bare-select';
+import { timeStreamingWriter } from './writer-floor';
+
+process.once('message', (floor: FloorRequest) => {
+  (floor.kind === 'bare-select' ? timeBareSelect(floor.request) : timeStreamingWriter(floor.request)).then(
+    (times) => process.send?.({ times }, () => process.exit(0)),
+    (error: unknown) =>
+      process.send?.({ error: error instanceof Error ? error.message : String(error) }, () => process.exit(1)),
+  );
+});
