@@ -9,8 +9,7 @@ import type { WriterFloorRequest } from './writer-floor';
  * figure 7 samples in the bench's process.
  */
 export type FloorRequest =
-  | { kind: 'bare-select'; request: BareSelectRequest }
-  | { kind: 'streaming-writer'; request: WriterFloorRequest };
+  { kind: 'bare-select'; request: BareSelectRequest } | { kind: 'streaming-writer'; request: WriterFloorRequest };
 
 /** Runs one floor in a child process (Node with tsx, as the bench itself runs); its times in ms. */
 export function timeApart(request: FloorRequest): Promise<number[]> {

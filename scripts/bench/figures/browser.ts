@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,6 +11,35 @@ import { resultText } from '../../../shared/ipc/json-text';
 import { failed, measured } from '../measure';
 import { noteChangedTables } from '../../../electron/core/services/statistics/stats-cache';
 import type { BenchEnv, Figure, FigureResult, Measured, OpenedApp } from '../types';
+
+/**
+ * The bare pages' answers. The app's first load of the grid, as its bridge sends it: the bare page
+ * makes its rows from it (issue 16 target 1's floor fetches it, and the harness holds no row
+ * objects of its own); the Map's answer for its default filter (target 2's floor draws its points).
+ */
+async function bareAnswers(
+  app: OpenedApp,
+  partnerships: boolean,
+): Promise<{ answers: Record<string, string>; hasCompact: boolean; rowCount: number }> {
+  const compactAnswer =
+    partnerships && findChannel('partnerships:grid') !== null ? await app.dispatch('partnerships:grid', {}) : undefined;
+  const rowsJson =
+    compactAnswer === undefined
+      ? JSON.stringify(
+          rowsOf(await invoke(app.dispatch, partnerships ? 'partnerships:list' : 'municipalities:list', {})) ?? [],
+        )
+      : '[]';
+  return {
+    answers: {
+      '/rows.json': rowsJson,
+      // As the bridge sends it (the grid's answer is kept as text in core: json-text.ts).
+      ...(compactAnswer === undefined ? {} : { '/rows-compact.json': resultText(compactAnswer) }),
+      '/map.json': JSON.stringify(await app.dispatch('map:data', { filter: {} })),
+    },
+    hasCompact: compactAnswer !== undefined,
+    rowCount: compactAnswer?.ok ? await countRows(app, 'partnerships') : (JSON.parse(rowsJson) as unknown[]).length,
+  };
+}
 
 /** Rows of a table of the registry (the harness counts them instead of holding the answer's rows). */
 const countRows = async (app: OpenedApp, table: string): Promise<number> => {
@@ -35,24 +64,29 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves the built bare-grid page and the rows (as one JSON array) on 127.0.0.1; `answers` are
- * more JSON files by path (e.g. `/rows-compact.json`: the app's compact answer, the bytes its
- * bridge sends; `/map.json`: the Map's data).
+ * Serves the built bare-grid page and its answers on 127.0.0.1. `answers` are JSON texts by path
+ * (`/rows.json`: rows as one array; `/rows-compact.json`: the app's compact answer, the bytes its
+ * bridge sends; `/map.json`: the Map's data): they are written to files first and served from
+ * there, as static files, so that the harness holds none of their text while the app is measured
+ * (figure 7 samples the core's process, which the harness runs in).
  */
 export async function serveBareGrid(
   dir: string,
-  rowsJson: string,
-  answers: Record<string, string> = {},
+  answers: Record<string, string>,
 ): Promise<{ url: string; close: () => Promise<void> }> {
+  const answerDir = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-answers-'));
+  const files = new Map<string, string>();
+  for (const [index, [pathname, text]] of Object.entries(answers).entries()) {
+    const file = path.join(answerDir, `answer-${String(index)}.json`);
+    writeFileSync(file, text);
+    files.set(pathname, file);
+  }
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === '/rows.json') {
-      res.writeHead(200, { 'content-type': MIME['.json'] }).end(rowsJson);
-      return;
-    }
-    const answer = answers[pathname];
+    const answer = files.get(pathname);
     if (answer !== undefined) {
-      res.writeHead(200, { 'content-type': MIME['.json'], 'cache-control': 'no-store' }).end(answer);
+      res.writeHead(200, { 'content-type': MIME['.json'], 'cache-control': 'no-store' });
+      createReadStream(answer).pipe(res);
       return;
     }
     const file = path.resolve(dir, `.${pathname === '/' ? '/index.html' : pathname}`);
@@ -74,7 +108,10 @@ export async function serveBareGrid(
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          rmSync(answerDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }
@@ -268,30 +305,9 @@ export const browserFigure: Figure = {
         note = 'not built yet: partnerships:list; Members screen measured';
       }
       const hash = partnerships ? '#/partnerships' : '#/members';
-      // The app's first load of the grid, as its bridge sends it: the bare page makes its rows from
-      // it (issue 16 target 1's floor fetches it, and the harness holds no row objects of its own).
-      const compactAnswer =
-        partnerships && findChannel('partnerships:grid') !== null
-          ? await app.dispatch('partnerships:grid', {})
-          : undefined;
-      // As the bridge sends it (the grid's answer is kept as text in core: json-text.ts).
-      const compact = compactAnswer === undefined ? undefined : resultText(compactAnswer);
-      const rowsJson =
-        compactAnswer === undefined
-          ? JSON.stringify(
-              rowsOf(await invoke(app.dispatch, partnerships ? 'partnerships:list' : 'municipalities:list', {})) ?? [],
-            )
-          : '[]';
-      const rowCount = compactAnswer?.ok
-        ? await countRows(app, 'partnerships')
-        : (JSON.parse(rowsJson) as unknown[]).length;
+      const { answers, hasCompact, rowCount } = await bareAnswers(app, partnerships);
       const rows = { length: rowCount };
-      // The Map's answer for its default filter (issue 16 target 2's floor draws its points).
-      const mapAnswer = JSON.stringify(await app.dispatch('map:data', { filter: {} }));
-      const bare = await serveBareGrid(bareGridDir, rowsJson, {
-        ...(compact === undefined ? {} : { '/rows-compact.json': compact }),
-        '/map.json': mapAnswer,
-      });
+      const bare = await serveBareGrid(bareGridDir, answers);
       closers.push(() => bare.close());
       const opens: number[] = [];
       for (let run = 0; run <= runs; run += 1) {
@@ -379,7 +395,7 @@ export const browserFigure: Figure = {
       }
 
       // The floor: the same rows as a plain array in a bare AG Grid.
-      await page.goto(compact === undefined ? bare.url : `${bare.url}?compact`);
+      await page.goto(hasCompact ? `${bare.url}?compact` : bare.url);
       await page.waitForSelector('body[data-ready="true"]');
       const bareOpens: number[] = [];
       for (let run = 0; run <= runs; run += 1) {
@@ -391,7 +407,7 @@ export const browserFigure: Figure = {
       // Target 1's floor: the bare page fetching the compact rows from a file into a new grid.
       const bareFetched: number[] = [];
       const bareFetchedFreezes: number[] = [];
-      if (compact !== undefined) {
+      if (hasCompact) {
         for (let run = 0; run <= runs; run += 1) {
           await page.evaluate('window.__bench.destroyBare()');
           const { ms, frozen } = await withFreeze(page, 'openBareFetched');

@@ -48,7 +48,8 @@ export const coldStartFigure: Figure = {
     const server = await startWebServer({ dispatch: app.dispatch, staticDir: rendererDir });
     const { bareGridDir } = env.spec;
     const bare = bareGridDir
-      ? await serveBareGrid(bareGridDir, '[]', {
+      ? await serveBareGrid(bareGridDir, {
+          '/rows.json': '[]',
           // The Members screen's first load as the app's bridge sends it (compact form).
           '/rows-compact.json': resultText(await app.dispatch('municipalities:grid', {})),
         })

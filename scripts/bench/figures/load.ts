@@ -30,7 +30,10 @@ async function loadFigure(
     // arrive through its own client anyway: queried here.
     const floor =
       app.ctx.db.dialect === 'sqlite'
-        ? await timeApart({ kind: 'bare-select', request: { dbPath: app.ctx.db.filePath, which: bare, runs: env.spec.runs } })
+        ? await timeApart({
+            kind: 'bare-select',
+            request: { dbPath: app.ctx.db.filePath, which: bare, runs: env.spec.runs },
+          })
         : await repeatMs(env.spec.runs, async () => {
             await BARE_SELECTS[bare](app.ctx.db.knex);
             env.sample();

@@ -8,12 +8,7 @@ import type { Figure, FigureResult, OpenedApp } from '../types';
  * 3c: the first answer after a change of one partnership (its note), which the kept answers do not
  * survive: what the dashboard costs once after each edit. No target; it is today's path again.
  */
-async function afterAnEdit(
-  app: OpenedApp,
-  compute: string,
-  runs: number,
-  sample: () => void,
-): Promise<FigureResult> {
+async function afterAnEdit(app: OpenedApp, compute: string, runs: number, sample: () => void): Promise<FigureResult> {
   const title = '3c All statistics after an edit';
   const partnership = await app.ctx.db.knex('partnerships').orderBy('id').first<{ id: number } | undefined>('id');
   if (!partnership) return { id: 'stats-after-edit', title, status: 'n/a', note: 'no partnership in the data' };
