@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/domain/errors';
 import type { ApiTransport } from '../../shared/ipc/contract';
+import { readJson } from './read-json';
 
 /**
  * The browser bridge client (web preview, end-to-end tests): the same calls as the Electron
@@ -50,7 +51,7 @@ export function createHttpTransport(): HttpTransport {
         if (!response.ok) {
           return { ok: false, error: { code: 'FORBIDDEN', message: await response.text() } } satisfies Result<never>;
         }
-        return (await response.json()) as Result<unknown>;
+        return (await readJson(response)) as Result<unknown>;
       } catch (error) {
         return {
           ok: false,
