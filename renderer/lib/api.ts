@@ -2,6 +2,7 @@ import type { AppErrorData, ErrorCode, Result } from '../../shared/domain/errors
 import type { ApiTransport, Channel, EventName, EventPayload, InputOf, OutputOf } from '../../shared/ipc/contract';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import { fromBridgeAnswer } from '../../shared/ipc/json-text';
+import { bytesInParts, DECODE_PART_BYTES, parseJsonParts } from './read-json';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs interface merging
@@ -86,8 +87,13 @@ export const isConnectionLost = (): boolean => connectionLost;
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   let result: Result<unknown>;
   try {
-    // Electron's IPC brings a value core wrote as JSON text as a string (json-text.ts).
-    result = fromBridgeAnswer(await getTransport().invoke(channel, input));
+    // Electron's IPC brings a value core wrote as JSON text as a string or its UTF-8 bytes
+    // (json-text.ts); a big answer's bytes are decoded in parts, with turns for the browser.
+    const answer = await getTransport().invoke(channel, input);
+    result =
+      answer.ok && 'json' in answer && answer.json instanceof Uint8Array && answer.json.length > DECODE_PART_BYTES
+        ? { ok: true, value: await parseJsonParts(bytesInParts(answer.json)) }
+        : fromBridgeAnswer(answer);
   } catch (error) {
     // The Electron IPC rejects (instead of answering a Result) when the main process cannot answer.
     setConnectionLost(true);

@@ -8,31 +8,53 @@ import { yieldToBrowser } from './yield-to-browser';
  */
 export const DECODE_SLICE_MS = 25;
 
+/** Bytes decoded at a time when an answer arrives whole (Electron's IPC gives one byte array). */
+export const DECODE_PART_BYTES = 1 << 20;
+
+export type SliceOptions = { sliceMs?: number; now?: () => number; yieldNow?: () => Promise<void> };
+
 /**
- * The JSON of a response body, read part by part: each part is decoded as it comes (UTF-8, a
+ * The JSON of an answer's UTF-8 bytes given in parts: each part is decoded as it comes (a
  * character split between two parts included) and the browser gets a turn whenever decoding took
- * `DECODE_SLICE_MS`, so the window answers while a big answer arrives. The text is parsed once
- * it is complete; invalid JSON throws, as `response.json()` does.
+ * `DECODE_SLICE_MS`, so the window answers while a big answer is read. The text is parsed once it
+ * is complete; invalid JSON throws, as `response.json()` does.
  */
-export async function readJson(
-  response: Response,
-  options: { sliceMs?: number; now?: () => number; yieldNow?: () => Promise<void> } = {},
+export async function parseJsonParts(
+  parts: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: SliceOptions = {},
 ): Promise<unknown> {
   const { sliceMs = DECODE_SLICE_MS, now = () => performance.now(), yieldNow = yieldToBrowser } = options;
-  if (!response.body) return JSON.parse(await response.text()) as unknown;
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const texts: string[] = [];
   let sliceStart = now();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(decoder.decode(value, { stream: true }));
+  for await (const part of parts) {
+    texts.push(decoder.decode(part, { stream: true }));
     if (now() - sliceStart >= sliceMs) {
       await yieldNow();
       sliceStart = now();
     }
   }
-  parts.push(decoder.decode());
-  return JSON.parse(parts.join('')) as unknown;
+  texts.push(decoder.decode());
+  return JSON.parse(texts.join('')) as unknown;
+}
+
+/** The parts of a response body as they arrive. */
+async function* bodyParts(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** One byte array in parts of `size` bytes (views, no copies). */
+export function* bytesInParts(bytes: Uint8Array, size = DECODE_PART_BYTES): Generator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+/** The JSON of a response body, read part by part (see `parseJsonParts`). */
+export async function readJson(response: Response, options: SliceOptions = {}): Promise<unknown> {
+  if (!response.body) return JSON.parse(await response.text()) as unknown;
+  return parseJsonParts(bodyParts(response.body), options);
 }

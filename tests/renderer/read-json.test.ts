@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../renderer/lib/read-json';
+import { bytesInParts, parseJsonParts, readJson } from '../../renderer/lib/read-json';
 
 /** A response whose body arrives in the given parts (bytes), as a big answer arrives over HTTP. */
 const responseOf = (parts: Uint8Array[]): Response =>
@@ -52,6 +52,14 @@ describe('a big answer is read part by part (issue 16: no long task while it arr
     });
     expect(value).toEqual(answer);
     expect(turns).toBe(Math.floor(parts.length / 3));
+  });
+
+  it('decodes one byte array (an answer through Electron’s IPC) in parts, characters split between them', async () => {
+    const bytes = new TextEncoder().encode(text);
+    const parts = [...bytesInParts(bytes, 5)];
+    expect(parts.length).toBe(Math.ceil(bytes.length / 5));
+    expect(parts.every((part) => part.buffer === bytes.buffer)).toBe(true); // views, not copies
+    expect(await parseJsonParts(parts, { yieldNow: () => Promise.resolve() })).toEqual(answer);
   });
 
   it('throws on a body that is not JSON, as response.json() does', async () => {
