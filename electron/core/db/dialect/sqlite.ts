@@ -198,9 +198,10 @@ async function selectJsonArray(db: Knex, query: Knex.QueryBuilder, columns: read
 /** A name as an SQLite identifier. */
 const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** A value the driver binds as it is (Knex passes the same values to it unchanged). */
+/** The types of value the driver binds as they are (Knex passes the same values to it unchanged). */
+const BINDABLE_TYPES = new Set(['string', 'number', 'boolean', 'bigint']);
 const bindable = (value: unknown): boolean =>
-  value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value) || Buffer.isBuffer(value);
+  value === null || BINDABLE_TYPES.has(typeof value) || Buffer.isBuffer(value);
 
 /**
  * The multi-row insert straight on the driver's connection (the transaction's own inside one).
