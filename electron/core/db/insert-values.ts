@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { dialectOf } from './dialect/index';
 
-/** The columns of a batch: every key any of its rows has, in the order first seen. */
-function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
+/** The columns of rows given as objects: every key any of them has, in the order first seen. */
+export function keysOf(rows: readonly Record<string, unknown>[]): string[] {
   const columns = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
   return [...columns];
@@ -23,7 +23,7 @@ function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
  */
 export async function insertValues(db: Knex, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = columnsOf(rows);
+  const columns = keysOf(rows);
   // A row of defaults only: knex writes the dialect's form of it.
   if (columns.length === 0) {
     await db(table).insert(rows);

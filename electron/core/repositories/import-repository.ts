@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { continueIdSequence } from '../db/dialect/index';
-import { insertTuples, insertValues } from '../db/insert-values';
+import { insertTuples, keysOf } from '../db/insert-values';
 
 /**
  * SQL of the importer: snapshots of what exists (to compare a file against) and batch writes.
@@ -66,24 +66,23 @@ export async function loadDistrictCodes(db: Knex): Promise<Map<string, { id: num
   return new Map(rows.map((r) => [r.code, { id: r.id, regionId: r.region_id }]));
 }
 
+/** Inserts rows given as objects in batches (`insertRowTuples`); a key a row lacks is null. */
 export async function insertRows(
   db: Knex,
   table: string,
   rows: readonly Record<string, unknown>[],
   afterBatch?: (done: number) => Promise<void>,
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const size = batchSize(Object.keys(first).length);
-  for (let start = 0; start < rows.length; start += size) {
-    await insertValues(db, table, rows.slice(start, start + size));
-    if (afterBatch) await afterBatch(Math.min(rows.length, start + size));
-  }
-  // Rows given with their ids: the next row inserted without one must not take one of them.
-  if ('id' in first) await continueIdSequence(db, table);
+  // The columns of all rows at once: every batch names the same ones.
+  const columns = keysOf(rows);
+  const tuples = rows.map((row) => columns.map((column) => row[column]));
+  await insertRowTuples(db, table, columns, tuples, afterBatch);
 }
 
-/** The same for rows given as arrays of values in the order of `columns`. */
+/**
+ * Inserts rows given as arrays of values in the order of `columns`, in batches under SQLite's
+ * bound-variable limit, each one statement (`insertTuples`).
+ */
 export async function insertRowTuples(
   db: Knex,
   table: string,
@@ -92,11 +91,13 @@ export async function insertRowTuples(
   afterBatch?: (done: number) => Promise<void>,
 ): Promise<void> {
   if (tuples.length === 0) return;
+  if (columns.length === 0) throw new Error(`Rows for ${table} without any column`);
   const size = batchSize(columns.length);
   for (let start = 0; start < tuples.length; start += size) {
     await insertTuples(db, table, columns, tuples.slice(start, start + size));
     if (afterBatch) await afterBatch(Math.min(tuples.length, start + size));
   }
+  // Rows given with their ids: the next row inserted without one must not take one of them.
   if (columns.includes('id')) await continueIdSequence(db, table);
 }
 
