@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { loadBoundariesFromDialog } from '../services/statistics/boundaries-service';
 import { exportMapWithDialog } from '../services/statistics/map-export-service';
 import { exportStatsWithDialog } from '../services/statistics/stats-export-service';
-import { figureRowsFor, mapDataFor, statisticsFor, territoriesFor } from '../services/statistics/statistics-service';
+import { districtShapesFor, figureRowsFor, mapDataFor, statisticsFor, territoriesFor } from '../services/statistics/statistics-service';
 import type { HandlersFor } from './types';
 
 export const statisticsHandlers = (ctx: AppContext) =>
@@ -14,5 +14,6 @@ export const statisticsHandlers = (ctx: AppContext) =>
     'stats:export': (input) => exportStatsWithDialog(ctx, input),
     'map:data': ({ filter }) => mapDataFor(ctx, filter),
     'map:export': (input) => exportMapWithDialog(ctx, input),
+    'map:districts': () => districtShapesFor(ctx),
     'map:loadBoundaries': () => loadBoundariesFromDialog(ctx),
   }) satisfies HandlersFor<typeof statisticsChannels>;

@@ -3,6 +3,7 @@ import type { PartnershipStatus, PartnershipType } from '../../../shared/domain/
 import { RUNNING_STATUSES, type StatsFacts, type TerritoryKey } from '../../../shared/domain/statistics/compute';
 import { membershipFlag, type StatsFigure, type StatsFilter } from '../../../shared/domain/statistics/filter';
 import type { MapRow } from '../../../shared/domain/statistics/map';
+import type { DistrictSeed, DistrictUnit } from '../../../shared/domain/statistics/district-shapes';
 
 /** Aggregates come back as strings on PostgreSQL, as numbers on SQLite. */
 const num = (value: number | string | null | undefined): number =>
@@ -300,6 +301,7 @@ type MapRecord = {
   status: PartnershipStatus;
   municipality_id: number;
   municipality_name: string;
+  district_code: string | null;
   m_lat: number | null;
   m_lon: number | null;
   town_id: number;
@@ -314,9 +316,11 @@ type MapRecord = {
 export async function loadMapRows(db: Knex, filter: StatsFilter): Promise<MapRow[]> {
   const rows = await filteredPartnerships(db, filter)
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .leftJoin('districts as md', 'md.id', 'm.district_id')
     .select<MapRecord[]>(
       'p.id',
       'm.region_id',
+      'md.code as district_code',
       'p.type',
       'p.status',
       'p.municipality_id',
@@ -333,6 +337,7 @@ export async function loadMapRows(db: Knex, filter: StatsFilter): Promise<MapRow
   return rows.map((r) => ({
     id: r.id,
     regionId: r.region_id,
+    districtCode: r.district_code,
     type: r.type,
     status: r.status,
     municipalityId: r.municipality_id,
@@ -363,6 +368,35 @@ export async function loadRegionCentres(
     })
     .groupBy('region_id');
   return rows.map((r) => ({ regionId: r.region_id, latitude: Number(r.latitude), longitude: Number(r.longitude) }));
+}
+
+/**
+ * What the approximate okres shapes are derived from: every okres with its kraj, and the position
+ * and okres of every municipality that has both.
+ */
+export async function loadDistrictSeeds(db: Knex): Promise<{ units: DistrictUnit[]; seeds: DistrictSeed[] }> {
+  const [units, seeds] = await Promise.all([
+    db('districts as d')
+      .join('regions as r', 'r.id', 'd.region_id')
+      .select<DistrictUnit[]>('d.code', 'd.name', 'r.code as regionCode'),
+    db('municipalities as m')
+      .join('districts as d', 'd.id', 'm.district_id')
+      .whereNotNull('m.latitude')
+      .whereNotNull('m.longitude')
+      .select<{ longitude: number | string; latitude: number | string; districtCode: string }[]>(
+        'm.longitude',
+        'm.latitude',
+        'd.code as districtCode',
+      ),
+  ]);
+  return {
+    units,
+    seeds: seeds.map((s) => ({
+      longitude: Number(s.longitude),
+      latitude: Number(s.latitude),
+      districtCode: s.districtCode,
+    })),
+  };
 }
 
 /** Regions (id, code, name) for the map's bubbles. */

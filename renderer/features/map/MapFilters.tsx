@@ -5,8 +5,11 @@ import { OneCodeFilter } from '../../components/OneCodeFilter';
 import { useI18n } from '../../lib/i18n';
 import { hasNativeFiles } from '../../lib/upload';
 
+/** What the choropleth shades: the shipped kraje, or okresy derived from the municipalities' positions. */
+export type MapUnits = 'kraje' | 'okresy';
+
 /**
- * The map's filters and switches: type, status, lines, kraj → country totals, region bubbles, and (in the desktop app,
+ * The map's filters and switches: type, status, lines, kraj → country totals, region bubbles, kraje or okresy shaded, and (in the desktop app,
  * which has a file dialog) the user's own boundaries file instead of the shipped kraje.
  */
 export function MapFilters({
@@ -21,6 +24,8 @@ export function MapFilters({
   boundaries,
   setBoundaries,
   loadBoundaries,
+  units,
+  setUnits,
 }: {
   filter: StatsFilterInput;
   setFilter: Dispatch<SetStateAction<StatsFilterInput>>;
@@ -33,6 +38,8 @@ export function MapFilters({
   boundaries: boolean;
   setBoundaries: (none: null) => void;
   loadBoundaries: () => Promise<void>;
+  units: MapUnits;
+  setUnits: (units: MapUnits) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -64,6 +71,19 @@ export function MapFilters({
         testId="map-flows-toggle"
       />
       <MapToggle label={t('map.bubbles')} on={bubbles} set={setBubbles} testId="map-bubbles" />
+      {!boundaries && (
+        <label className="map-toggle" title={t('map.units.hint')}>
+          {t('map.units')}
+          <select
+            value={units}
+            onChange={(e) => setUnits(e.target.value === 'okresy' ? 'okresy' : 'kraje')}
+            data-testid="map-units"
+          >
+            <option value="kraje">{t('map.units.kraje')}</option>
+            <option value="okresy">{t('map.units.okresy')}</option>
+          </select>
+        </label>
+      )}
       {boundaries ? (
         <button type="button" className="button" onClick={() => setBoundaries(null)}>
           {t('map.clearBoundaries')}

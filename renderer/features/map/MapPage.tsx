@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
+import type { DerivedDistricts } from '../../../shared/domain/statistics/district-shapes';
 import { hasTerritory, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { territoryLabel, territoryOf } from '../../../shared/domain/statistics/tables';
 import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
@@ -12,7 +13,7 @@ import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
-import { MapFilters } from './MapFilters';
+import { MapFilters, type MapUnits } from './MapFilters';
 import {
   BubblesLayer,
   ChoroplethLayer,
@@ -70,7 +71,15 @@ export function MapPage() {
       live = false;
     };
   }, []);
-  const shown = boundaries ?? builtin;
+  // Okresy are derived by the core from the municipalities' positions (asked for when first chosen).
+  const [shading, setShading] = useState<MapUnits>('kraje');
+  const byDistrict = shading === 'okresy' && boundaries === null;
+  const derived = useAsync(() => (byDistrict ? call('map:districts', {}) : Promise.resolve(null)), [byDistrict]);
+  const districtShapes = useMemo<Boundaries | null>(
+    () => (derived.data ? { fileName: 'okresy', regions: derived.data.districts } : null),
+    [derived.data],
+  );
+  const shown = byDistrict ? districtShapes : (boundaries ?? builtin);
   const data = map.data;
 
   const projection = useMemo(() => europeProjection(ZOOMS[zoom] ?? 1), [zoom]);
@@ -112,6 +121,12 @@ export function MapPage() {
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
+  const districtCounts = useMemo(() => new Map(data?.districts.map((d) => [d.code, d.partnerships]) ?? []), [data]);
+  const maxDistrict = Math.max(1, ...(data?.districts.map((d) => d.partnerships) ?? [1]));
+  const onDistrict = (code: string) => {
+    hide();
+    setFilter((current) => ({ ...current, regions: [], districts: [code], orps: [] }));
+  };
   const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
   const lines = linesChoice ?? !many;
   const flows = flowsChoice ?? many;
@@ -188,7 +203,10 @@ export function MapPage() {
         { color: '#e07b00', text: t('map.legend.town') },
         ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow') }] : []),
       ],
-      attribution: t('map.attribution'),
+      attribution:
+        byDistrict && derived.data
+          ? t('map.attributionDistricts', { count: derived.data.seeds })
+          : t('map.attribution'),
     };
   };
 
@@ -214,6 +232,8 @@ export function MapPage() {
           boundaries={boundaries !== null}
           setBoundaries={setBoundaries}
           loadBoundaries={loadBoundaries}
+          units={shading}
+          setUnits={setShading}
         />
         <PrintButton title={t('map.title')} filter={chosenRegionName === undefined ? undefined : chosen.join(', ')} />
         <MapExportButtons svg={svg} legend={legend} />
@@ -233,12 +253,17 @@ export function MapPage() {
             </button>
           </span>
           <a className="button small" href={statsFigureLink('partnerships', filter)} data-testid="map-region-grid">
-            {t('map.region.partnerships')}
+            {t(
+              (filter.districts ?? []).length > 0 && (filter.regions ?? []).length === 0
+                ? 'map.region.partnershipsDistrict'
+                : 'map.region.partnerships',
+            )}
           </a>
         </div>
       )}
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
       {boundaryError !== null && <ErrorNotice error={boundaryError} />}
+      {byDistrict && derived.status === 'error' && <ErrorNotice error={derived.error} onRetry={derived.reload} />}
       <div className="map-box card" ref={box} onMouseLeave={hide}>
         <svg
           ref={svg}
@@ -257,10 +282,12 @@ export function MapPage() {
             <ChoroplethLayer
               boundaries={shown}
               projection={projection}
-              regionCounts={regionCounts}
-              maxRegion={maxRegion}
+              regionCounts={byDistrict ? districtCounts : regionCounts}
+              maxRegion={byDistrict ? maxDistrict : maxRegion}
+              clickHint={byDistrict ? t('map.tooltip.clickDistrict') : t('map.tooltip.clickRegion')}
+              level={byDistrict ? 'district' : 'region'}
               show={show}
-              onRegion={onRegion}
+              onRegion={byDistrict ? onDistrict : onRegion}
             />
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
@@ -331,10 +358,12 @@ export function MapPage() {
           )}
           {shown && (
             <span data-testid="map-legend-choropleth">
-              <i className="shade" /> {t('map.legend.choropleth')}
+              <i className="shade" /> {t(byDistrict ? 'map.legend.choroplethDistricts' : 'map.legend.choropleth')}
             </span>
           )}
-          {boundaries ? (
+          {byDistrict ? (
+            <DistrictsNote answer={derived.data} loading={derived.status === 'loading'} />
+          ) : boundaries ? (
             <span>{t('map.boundariesLoaded', { file: boundaries.fileName })}</span>
           ) : (
             builtin && <span className="map-attribution">{t('map.boundariesSource')}</span>
@@ -346,5 +375,32 @@ export function MapPage() {
         {tooltip && <MapTooltip state={tooltip} />}
       </div>
     </section>
+  );
+}
+
+/** Where the okres shapes come from, and the okresy that could not be drawn (no located municipality). */
+function DistrictsNote({ answer, loading }: { answer: DerivedDistricts | null | undefined; loading: boolean }) {
+  const { t, tn } = useI18n();
+  if (loading || !answer)
+    return loading ? <span data-testid="map-districts-loading">{t('common.loading')}</span> : null;
+  if (answer.seeds === 0)
+    return (
+      <span className="map-missing" data-testid="map-districts-none">
+        {t('map.districtsNone')}
+      </span>
+    );
+  return (
+    <>
+      <span className="map-attribution" data-testid="map-districts-source">
+        {t('map.districtsSource', { count: answer.seeds })}
+      </span>
+      {answer.unlocated.length > 0 && (
+        <span className="map-missing" data-testid="map-districts-unlocated">
+          {tn('map.districtsUnlocated', answer.unlocated.length, {
+            names: answer.unlocated.map((d) => d.name).join(', '),
+          })}
+        </span>
+      )}
+    </>
   );
 }

@@ -65,6 +65,8 @@ export function ChoroplethLayer({
   projection,
   regionCounts,
   maxRegion,
+  clickHint,
+  level,
   show,
   onRegion,
 }: {
@@ -72,12 +74,16 @@ export function ChoroplethLayer({
   projection: GeoProjection;
   regionCounts: ReadonlyMap<string, number>;
   maxRegion: number;
+  /** What a click does, as the tooltip says it. */
+  clickHint: string;
+  /** Kraje (shipped or loaded) or okresy (derived). */
+  level: 'region' | 'district';
   show: ShowTooltip;
   onRegion: (code: string) => void;
 }) {
   const { t } = useI18n();
   return (
-    <g className="map-choropleth" data-testid="map-choropleth">
+    <g className="map-choropleth" data-testid="map-choropleth" data-level={level}>
       {boundaries.regions.map((region) => {
         const d = shapePath(projection, region.geometry);
         const count = regionCounts.get(region.code) ?? 0;
@@ -91,9 +97,7 @@ export function ChoroplethLayer({
             data-code={region.code}
             data-count={count}
             fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-            onMouseMove={(e) =>
-              show(e, region.name, [t('map.tooltip.partnerships', { count }), t('map.tooltip.clickRegion')])
-            }
+            onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count }), clickHint])}
             onClick={() => onRegion(region.code)}
           />
         );

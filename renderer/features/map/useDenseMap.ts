@@ -79,7 +79,9 @@ export function useDenseMap({
     if (found === null || !data) return null;
     if (found >= 0) {
       const town = data.towns[found];
-      return town ? { kind: 'town', name: townName(town), countryCode: town.countryCode, partnerships: town.partnerships } : null;
+      return town
+        ? { kind: 'town', name: townName(town), countryCode: town.countryCode, partnerships: town.partnerships }
+        : null;
     }
     const m = data.members[-found - 1];
     return m ? { kind: 'member', id: m.id, name: m.name, partnerships: m.partnerships } : null;

@@ -57,6 +57,8 @@ export const mapDataSchema = z.object({
       toLongitude: z.number(),
     }),
   ),
+  /** The partnerships per okres (LAU 1 code) of their municipality: the okres choropleth's shades. */
+  districts: z.array(z.object({ code: z.string(), partnerships: count })),
   /** Partnerships that could not be drawn because one end has no coordinates. */
   withoutCoordinates: count,
 });
@@ -66,6 +68,8 @@ export type MapData = z.infer<typeof mapDataSchema>;
 export type MapRow = {
   id: number;
   regionId: number | null;
+  /** The okres (LAU 1 code) of the municipality, null when unknown. */
+  districtCode: string | null;
   type: (typeof PARTNERSHIP_TYPES)[number];
   status: (typeof PARTNERSHIP_STATUSES)[number];
   municipalityId: number;
@@ -89,10 +93,13 @@ export function computeMapData(
   const members = new Map<number, MapData['members'][number]>();
   const towns = new Map<number, MapData['towns'][number]>();
   const regionCounts = new Map<number, number>();
+  const districtCounts = new Map<string, number>();
   const links: MapData['links'] = [];
   let withoutCoordinates = 0;
   for (const row of rows) {
     if (row.regionId !== null) regionCounts.set(row.regionId, (regionCounts.get(row.regionId) ?? 0) + 1);
+    if (row.districtCode !== null)
+      districtCounts.set(row.districtCode, (districtCounts.get(row.districtCode) ?? 0) + 1);
     const mLat = row.municipalityLatitude;
     const mLon = row.municipalityLongitude;
     const tLat = row.townLatitude;
@@ -183,6 +190,7 @@ export function computeMapData(
         ? [{ code: r.code, name: r.name, latitude: centre.latitude, longitude: centre.longitude, partnerships }]
         : [];
     }),
+    districts: [...districtCounts].map(([code, partnerships]) => ({ code, partnerships })),
     withoutCoordinates,
   };
 }

@@ -134,6 +134,8 @@ export const statisticsMessages = defineMessages(
     'map.export.done': 'Mapa uložena: {file}',
     'map.export.date': 'Stav k {date}',
     'map.attribution': 'Mapový podklad a hranice krajů: Natural Earth (volné dílo)',
+    'map.attributionDistricts':
+      'Mapový podklad a hranice krajů: Natural Earth (volné dílo); hranice okresů přibližné, odvozené z poloh {count} obcí v registru',
     'map.legend.member': 'Členská obec',
     'map.legend.town': 'Partnerské město',
     'map.legend.region': 'Kraj (počet partnerství)',
@@ -144,6 +146,23 @@ export const statisticsMessages = defineMessages(
     'map.tooltip.partnerships': 'Partnerství: {count}',
     'map.tooltip.click': 'Kliknutím zobrazíte partnerství',
     'map.tooltip.clickRegion': 'Kliknutím zobrazíte jen tento kraj',
+    'map.units': 'Stínovat',
+    'map.units.kraje': 'Kraje',
+    'map.units.okresy': 'Okresy (přibližně)',
+    'map.units.hint':
+      'Hranice okresů nejsou součástí aplikace: odvozuje je z poloh obcí v registru uvnitř hranic krajů.',
+    'map.legend.choroplethDistricts': 'Okres: čím tmavší, tím víc partnerství',
+    'map.districtsSource':
+      'Hranice okresů přibližné, odvozené z poloh {count} obcí v registru; hranice krajů: Natural Earth',
+    'map.districtsUnlocated.one':
+      '{count} okres nemá v registru obec s polohou, jeho kraj se na okresy nedělí: {names}',
+    'map.districtsUnlocated.few':
+      '{count} okresy nemají v registru obec s polohou, jejich kraje se na okresy nedělí: {names}',
+    'map.districtsUnlocated.other':
+      '{count} okresů nemá v registru obec s polohou, jejich kraje se na okresy nedělí: {names}',
+    'map.districtsNone':
+      'Okresy nelze odvodit: v registru chybí polohy obcí. Importujte seznam obcí s polohami (Import ze souboru → Obce).',
+    'map.tooltip.clickDistrict': 'Kliknutím zobrazíte jen tento okres',
     'map.tooltip.clickFlow': 'Kliknutím zobrazíte tato partnerství',
     'map.zoomIn': 'Přiblížit',
     'map.zoomOut': 'Oddálit',
@@ -179,6 +198,7 @@ export const statisticsMessages = defineMessages(
     'map.region.only': 'Jen {region}',
     'map.region.clear': 'Zobrazit celou mapu',
     'map.region.partnerships': 'Partnerství kraje v tabulce',
+    'map.region.partnershipsDistrict': 'Partnerství okresu v tabulce',
   },
   {
     'stats.title': 'Statistics',
@@ -314,6 +334,8 @@ export const statisticsMessages = defineMessages(
     'map.export.done': 'Map saved: {file}',
     'map.export.date': 'As of {date}',
     'map.attribution': 'Base map and region boundaries: Natural Earth (public domain)',
+    'map.attributionDistricts':
+      'Base map and region boundaries: Natural Earth (public domain); district boundaries approximate, derived from the positions of {count} municipalities in the registry',
     'map.legend.member': 'Member municipality',
     'map.legend.town': 'Partner town',
     'map.legend.region': 'Region (partnerships)',
@@ -324,6 +346,23 @@ export const statisticsMessages = defineMessages(
     'map.tooltip.partnerships': 'Partnerships: {count}',
     'map.tooltip.click': 'Click to see the partnerships',
     'map.tooltip.clickRegion': 'Click to show only this region',
+    'map.units': 'Shade',
+    'map.units.kraje': 'Regions',
+    'map.units.okresy': 'Districts (approximate)',
+    'map.units.hint':
+      'District boundaries are not shipped with the app: it derives them from the positions of the municipalities in the registry, inside the region boundaries.',
+    'map.legend.choroplethDistricts': 'District: the darker, the more partnerships',
+    'map.districtsSource':
+      'District boundaries approximate, derived from the positions of {count} municipalities in the registry; region boundaries: Natural Earth',
+    'map.districtsUnlocated.one':
+      '{count} district has no municipality with a position in the registry, so its region is not divided: {names}',
+    'map.districtsUnlocated.few':
+      '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
+    'map.districtsUnlocated.other':
+      '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
+    'map.districtsNone':
+      'Districts cannot be derived: the registry has no municipality positions. Import the list of municipalities with positions (Import from a file → Municipalities).',
+    'map.tooltip.clickDistrict': 'Click to show only this district',
     'map.tooltip.clickFlow': 'Click to show these partnerships',
     'map.zoomIn': 'Zoom in',
     'map.zoomOut': 'Zoom out',
@@ -359,5 +398,6 @@ export const statisticsMessages = defineMessages(
     'map.region.only': 'Only {region}',
     'map.region.clear': 'Show the whole map',
     'map.region.partnerships': "The region's partnerships in the grid",
+    'map.region.partnershipsDistrict': "The district's partnerships in the grid",
   },
 );

@@ -4,6 +4,7 @@ import { STATS_FIGURES, statsFilterSchema } from '../../domain/statistics/filter
 import { mapDataSchema } from '../../domain/statistics/map';
 import { statisticsSchema, territoryOptionsSchema } from '../../domain/statistics/schemas';
 import { boundariesSchema } from '../../domain/statistics/boundaries';
+import { derivedDistrictsSchema } from '../../domain/statistics/district-shapes';
 import { defineChannels } from '../define';
 
 export const STATS_EXPORT_FORMATS = ['xlsx', 'csv', 'json', 'docx'] as const;
@@ -53,6 +54,11 @@ export const statisticsChannels = defineChannels({
       })
       .strict(),
     output: z.object({ filePath: z.string() }).nullable(),
+  },
+  'map:districts': {
+    doc: "Approximate okres boundaries for the okres choropleth, derived from the positions of the registry's municipalities inside the shipped kraj boundaries; a kraj with an okres of no located municipality stays undivided.",
+    input: z.object({}).strict(),
+    output: derivedDistrictsSchema,
   },
   'map:loadBoundaries': {
     doc: 'Asks for a GeoJSON or TopoJSON file of region boundaries and returns its regions (matched by NUTS3 code) for a choropleth; null when cancelled.',

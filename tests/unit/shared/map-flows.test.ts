@@ -5,6 +5,7 @@ import { computeMapData, type MapRow } from '../../../shared/domain/statistics/m
 const row = (id: number, fields: Partial<MapRow>): MapRow => ({
   id,
   regionId: 1,
+  districtCode: null,
   type: 'formal',
   status: 'active',
   municipalityId: id,

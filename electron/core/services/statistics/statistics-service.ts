@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context';
 import { computeStatistics, statsWindows } from '../../../../shared/domain/statistics/compute';
@@ -10,10 +12,13 @@ import {
   type StatsFilterInput,
 } from '../../../../shared/domain/statistics/filter';
 import { computeMapData, type MapData } from '../../../../shared/domain/statistics/map';
+import { krajeFromTopology } from '../../../../shared/domain/statistics/builtin-kraje';
+import { deriveDistrictShapes, type DerivedDistricts } from '../../../../shared/domain/statistics/district-shapes';
 import type { Statistics, TerritoryOptions } from '../../../../shared/domain/statistics/schemas';
 import { compareCzech } from '../../../../shared/domain/text';
 import {
   loadFigureIds,
+  loadDistrictSeeds,
   loadMapRows,
   loadRegionCentres,
   loadRegions,
@@ -94,6 +99,21 @@ export function mapDataFor(ctx: AppContext, input: StatsFilterInput): Promise<Ma
   const filter = statsFilterSchema.parse(input);
   const fixed = { ...filter, today: filter.today ?? localToday() };
   return cachedReport(ctx.db, `map:data ${JSON.stringify(fixed)}`, () => computeMap(ctx.db.reader, fixed));
+}
+
+/**
+ * Approximate okres shapes (`map:districts`) from where the registry's municipalities lie, inside
+ * the shipped kraje; kept like the statistics while no municipality or okres changes (about half
+ * a second for the 6,250 Czech municipalities).
+ */
+export function districtShapesFor(ctx: AppContext): Promise<DerivedDistricts> {
+  return cachedReport(ctx.db, 'map:districts', async () => {
+    const [{ units, seeds }, kraje] = await Promise.all([
+      loadDistrictSeeds(ctx.db.reader),
+      readFile(path.join(ctx.resourcesDir, 'boundaries', 'cz-kraje.topo.json'), 'utf8'),
+    ]);
+    return deriveDistrictShapes(krajeFromTopology(JSON.parse(kraje)), units, seeds);
+  });
 }
 
 /**
