@@ -38,6 +38,8 @@ export const helpMessages = defineMessages(
       'Import ze souboru: Excel (XLSX) nebo CSV a TSV v kódování UTF-8 i Windows-1250, oddělené středníkem, čárkou nebo tabulátorem (kódování i oddělovač se poznají samy). Číselník ČSÚ „Struktura území ČR“, seznam obcí a mapa partnerských měst Svazu se poznají podle záhlaví; u jiných souborů přiřadíte sloupce polím registru.',
     'help.sources.gazetteer':
       'Zahraniční města se napovídají bez připojení k internetu z gazetteeru GeoNames (seznam měst světa s počtem obyvatel a souřadnicemi, dodávaný s aplikací), i podle českých názvů: „Remeš“ najde Reims. Při prvním napovídání se seznam chvíli načítá.',
+    'help.sources.boundaries':
+      'Mapa: hranice krajů jsou součástí aplikace (Natural Earth, volné dílo). Hranice okresů součástí nejsou; volba „Stínovat: Okresy (přibližně)“ je odvodí z poloh obcí v registru (každé místo kraje připadne okresu nejbližší obce), takže čáry mezi okresy jsou jen přibližné a okresy velkých měst vyjdou menší. Potřebuje seznam obcí se souřadnicemi; kraj, v jehož okrese žádná obec polohu nemá, se na okresy nedělí.',
     'help.sources.demo':
       'Ukázková data se při prvním spuštění nahrají do prázdného registru: 14 krajů, okresy, asi 40 skutečných členských obcí a jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková a pruh nad obrazovkou je umožní odstranit; předtím se vytvoří záloha a ukázkové záznamy, na které se odkazují vaše data, zůstanou.',
     'help.import.title': 'Jak funguje import',
@@ -116,6 +118,8 @@ export const helpMessages = defineMessages(
       "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8 or Windows-1250, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's \"territorial structure\" list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
     'help.sources.gazetteer':
       'Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world\'s towns with population and coordinates that comes with the application), also by their Czech names: "Remeš" finds Reims. The list takes a moment to load the first time.',
+    'help.sources.boundaries':
+      'Map: the region boundaries ship with the app (Natural Earth, public domain). District boundaries do not; "Shade: Districts (approximate)" derives them from the positions of the municipalities in the registry (every place of a region goes to the district of the nearest municipality), so the lines between districts are approximate and city districts come out smaller. It needs the municipality list with coordinates; a region with a district where no municipality has a position is not divided.',
     'help.sources.demo':
       'Demo data is loaded into an empty registry on the first start: the 14 regions, the districts, about 40 real member municipalities and their partnerships with invented contacts and activities. It is marked as demo data and the bar above the screen removes it; a backup is made first, and demo records your own data refers to are kept.',
     'help.import.title': 'How import works',

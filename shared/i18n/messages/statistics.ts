@@ -161,7 +161,7 @@ export const statisticsMessages = defineMessages(
     'map.districtsUnlocated.other':
       '{count} okresů nemá v registru obec s polohou, jejich kraje se na okresy nedělí: {names}',
     'map.districtsNone':
-      'Okresy nelze odvodit: v registru chybí polohy obcí. Importujte seznam obcí s polohami (Import ze souboru → Obce).',
+      'Okresy nelze odvodit: v registru chybí polohy obcí. Na obrazovce Členové zvolte „Importovat…“ a naimportujte seznam obcí se souřadnicemi.',
     'map.tooltip.clickDistrict': 'Kliknutím zobrazíte jen tento okres',
     'map.tooltip.clickFlow': 'Kliknutím zobrazíte tato partnerství',
     'map.zoomIn': 'Přiblížit',
@@ -361,7 +361,7 @@ export const statisticsMessages = defineMessages(
     'map.districtsUnlocated.other':
       '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
     'map.districtsNone':
-      'Districts cannot be derived: the registry has no municipality positions. Import the list of municipalities with positions (Import from a file → Municipalities).',
+      'Districts cannot be derived: the registry has no municipality positions. On the Members screen choose "Import…" and import the list of municipalities with coordinates.',
     'map.tooltip.clickDistrict': 'Click to show only this district',
     'map.tooltip.clickFlow': 'Click to show these partnerships',
     'map.zoomIn': 'Zoom in',
