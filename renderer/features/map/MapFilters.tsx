@@ -72,7 +72,8 @@ export function MapFilters({
       />
       <MapToggle label={t('map.bubbles')} on={bubbles} set={setBubbles} testId="map-bubbles" />
       {!boundaries && (
-        <label className="map-toggle" title={t('map.units.hint')}>
+        // What is shaded is not a filter: the printed header leaves it out.
+        <label className="map-toggle" title={t('map.units.hint')} data-print-ignore>
           {t('map.units')}
           <select
             value={units}
