@@ -1,3 +1,4 @@
+import { JsonPieces } from './json-pieces';
 import { yieldToBrowser } from './yield-to-browser';
 
 /**
@@ -14,10 +15,10 @@ export const DECODE_PART_BYTES = 1 << 20;
 export type SliceOptions = { sliceMs?: number; now?: () => number; yieldNow?: () => Promise<void> };
 
 /**
- * The JSON of an answer's UTF-8 bytes given in parts: each part is decoded as it comes (a
- * character split between two parts included) and the browser gets a turn whenever decoding took
- * `DECODE_SLICE_MS`, so the window answers while a big answer is read. The text is parsed once it
- * is complete; invalid JSON throws, as `response.json()` does.
+ * The JSON of an answer's UTF-8 bytes given in parts: each part is decoded and parsed as it comes
+ * (a character split between two parts included; arrays' elements in batches, see json-pieces.ts)
+ * and the browser gets a turn whenever that took `DECODE_SLICE_MS`, so the window answers while a
+ * big answer is read. Invalid JSON throws, as `response.json()` does.
  */
 export async function parseJsonParts(
   parts: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -25,17 +26,21 @@ export async function parseJsonParts(
 ): Promise<unknown> {
   const { sliceMs = DECODE_SLICE_MS, now = () => performance.now(), yieldNow = yieldToBrowser } = options;
   const decoder = new TextDecoder();
-  const texts: string[] = [];
+  const json = new JsonPieces();
   let sliceStart = now();
   for await (const part of parts) {
-    texts.push(decoder.decode(part, { stream: true }));
-    if (now() - sliceStart >= sliceMs) {
-      await yieldNow();
-      sliceStart = now();
+    // The network may hand over several megabytes at once: they are read a part of at most
+    // `DECODE_PART_BYTES / 4` at a time, with a turn for the browser between slices.
+    for (const piece of bytesInParts(part, DECODE_PART_BYTES / 4)) {
+      json.push(decoder.decode(piece, { stream: true }));
+      if (now() - sliceStart >= sliceMs) {
+        await yieldNow();
+        sliceStart = now();
+      }
     }
   }
-  texts.push(decoder.decode());
-  return JSON.parse(texts.join('')) as unknown;
+  json.push(decoder.decode());
+  return json.end();
 }
 
 /** The parts of a response body as they arrive. */

@@ -62,6 +62,27 @@ describe('a big answer is read part by part (issue 16: no long task while it arr
     expect(await parseJsonParts(parts, { yieldNow: () => Promise.resolve() })).toEqual(answer);
   });
 
+  it('parses the rows as they arrive, a batch at a time: never the whole text in one parse', async () => {
+    const big = {
+      ok: true,
+      value: { fields: ['id', 'name'], rows: Array.from({ length: 60_000 }, (_, i) => [i, `Obec ${String(i)}`]) },
+    };
+    const bigText = JSON.stringify(big);
+    const lengths: number[] = [];
+    const parse = JSON.parse;
+    JSON.parse = ((t: string) => {
+      lengths.push(t.length);
+      return parse(t) as unknown;
+    }) as typeof JSON.parse;
+    try {
+      expect(await readJson(responseOf(cut(bigText, 65_536)), { yieldNow: () => Promise.resolve() })).toEqual(big);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(lengths.length).toBeGreaterThan(3);
+    expect(Math.max(...lengths)).toBeLessThan(bigText.length / 3);
+  });
+
   it('throws on a body that is not JSON, as response.json() does', async () => {
     await expect(readJson(responseOf(cut('{"ok":true,"value":[1,2', 4)))).rejects.toThrow(SyntaxError);
   });
