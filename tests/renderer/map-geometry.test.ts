@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   countryShapes,
+  countryShapesSoon,
   europeProjection,
+  keptCountryShapes,
   linksPath,
   nearestPoint,
   pointIndex,
@@ -53,6 +55,17 @@ describe('map geometry for a map of Europe’s size', () => {
     expect(zoomed.find((shape) => shape.iso2 === 'CZ')?.d).not.toBe(first.find((shape) => shape.iso2 === 'CZ')?.d);
   });
 
+  it('draws only the part of the world the map can show (no Americas, no Australia)', async () => {
+    const shapes = await countryShapesSoon(europeProjection(1));
+    const codes = new Set(shapes.map((shape) => shape.iso2));
+    for (const european of ['CZ', 'PT', 'IS', 'GR', 'FI', 'RU', 'TR']) expect(codes.has(european), european).toBe(true);
+    for (const far of ['US', 'BR', 'AU', 'JP', 'ZA']) expect(codes.has(far), far).toBe(false);
+    expect(shapes.length).toBeLessThan(120);
+    // Zoomed in, still less.
+    expect(countryShapes(europeProjection(4.2)).length).toBeLessThan(shapes.length);
+    expect(keptCountryShapes(europeProjection(1))).toBe(shapes);
+  });
+
   it('projects a dense map’s points in slices, each filed under its place in the answer', async () => {
     const europe = europeProjection(1);
     let calls = 0;
@@ -64,7 +77,10 @@ describe('map geometry for a map of Europe’s size', () => {
       return europe(at);
     }) as unknown as typeof europe;
     const towns = Array.from({ length: 1_500 }, (_, i) => ({ longitude: -5 + (i % 40), latitude: 40 + (i % 20) }));
-    const members = Array.from({ length: 548 }, (_, i) => ({ longitude: 12.1 + (i % 60) / 10, latitude: 48.6 + (i % 20) / 10 }));
+    const members = Array.from({ length: 548 }, (_, i) => ({
+      longitude: 12.1 + (i % 60) / 10,
+      latitude: 48.6 + (i % 20) / 10,
+    }));
     let yields = 0;
     const points = await projectDensePoints(slow, towns, members, () => {
       yields += 1;

@@ -28,7 +28,16 @@ import { useDenseMap } from './useDenseMap';
 import { loadBuiltinBoundaries } from './builtin-boundaries';
 import { MapExportButtons } from './MapExportButtons';
 import type { MapLegend } from './map-export';
-import { MAP_HEIGHT, MAP_WIDTH, countryShapes, europeProjection, linksPath } from './map-geometry';
+import {
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  countryShapesSoon,
+  europeProjection,
+  keptCountryShapes,
+  linksPath,
+  type CountryShape,
+} from './map-geometry';
+import type { GeoProjection } from 'd3-geo';
 import './map.css';
 
 const ZOOMS = [1, 1.6, 2.6, 4.2] as const;
@@ -83,7 +92,18 @@ export function MapPage() {
   const data = map.data;
 
   const projection = useMemo(() => europeProjection(ZOOMS[zoom] ?? 1), [zoom]);
-  const shapes = useMemo(() => countryShapes(projection), [projection]);
+  // The countries are drawn a moment after the screen (their first projection is a task of its own).
+  const [shapes, setShapes] = useState<{ projection: GeoProjection; shapes: CountryShape[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void countryShapesSoon(projection).then((made) => {
+      if (live) setShapes({ projection, shapes: made });
+    });
+    return () => {
+      live = false;
+    };
+  }, [projection]);
+  const countries = shapes?.projection === projection ? shapes.shapes : (keptCountryShapes(projection) ?? []);
   const partnerCountries = useMemo(() => new Set(data?.towns.map((town) => town.countryCode) ?? []), [data]);
   const project = (lon: number, lat: number): [number, number] | null => projection([lon, lat]);
 
@@ -277,7 +297,7 @@ export function MapPage() {
           onClickCapture={dense && !bubbles ? onDenseClick : undefined}
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
-          <CountriesLayer shapes={shapes} partnerCountries={partnerCountries} show={show} />
+          <CountriesLayer shapes={countries} partnerCountries={partnerCountries} show={show} />
           {shown && (
             <ChoroplethLayer
               boundaries={shown}

@@ -1,4 +1,4 @@
-import { geoAzimuthalEqualArea, geoPath, type GeoProjection } from 'd3-geo';
+import { geoAzimuthalEqualArea, geoDistance, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
@@ -61,21 +61,140 @@ function worldCountries(): FeatureCollection<Geometry, { name: string }> {
 export function countryShapes(projection: GeoProjection): CountryShape[] {
   // The same projection (scale and position) gives the same shapes: kept across visits of the Map,
   // where projecting the 1:50m coastlines took a task of ~0.3 s each time.
-  const key = `${String(projection.scale())} ${projection.translate().join(' ')} ${projection.rotate().join(' ')}`;
+  const key = projectionKey(projection);
   let shapes = shapesByProjection.get(key);
   if (shapes === undefined) {
     shapes = projectCountries(projection);
-    if (shapesByProjection.size >= 8) shapesByProjection.clear();
-    shapesByProjection.set(key, shapes);
+    keepShapes(key, shapes);
   }
   return shapes;
 }
 
+function keepShapes(key: string, shapes: CountryShape[]) {
+  if (shapesByProjection.size >= 8) shapesByProjection.clear();
+  shapesByProjection.set(key, shapes);
+}
+
 const shapesByProjection = new Map<string, CountryShape[]>();
 
+const projectionKey = (projection: GeoProjection) =>
+  `${String(projection.scale())} ${projection.translate().join(' ')} ${projection.rotate().join(' ')}`;
+
+/** The countries for a projection if they were drawn before (no work now), else null. */
+export const keptCountryShapes = (projection: GeoProjection): CountryShape[] | null =>
+  shapesByProjection.get(projectionKey(projection)) ?? null;
+
+/**
+ * The countries for a projection, made in two tasks with a turn for the browser before each (the
+ * world's TopoJSON read once, then the projection), so that opening the Map never waits for both
+ * in one task.
+ */
+export async function countryShapesSoon(projection: GeoProjection): Promise<CountryShape[]> {
+  const kept = keptCountryShapes(projection);
+  if (kept) return kept;
+  if (worldFeatures === null) {
+    await yieldToBrowser();
+    worldCountries();
+  }
+  await yieldToBrowser();
+  const shapes = await projectCountriesInSlices(projection);
+  keepShapes(projectionKey(projection), shapes);
+  return shapes;
+}
+
+/** Points of a country's outline closer than this to the last one drawn are left out (SVG units). */
+const THIN = 0.8;
+
+/**
+ * A projected outline with its points thinned: a point within `THIN` of the last one kept is left
+ * out (the first and last of each line are kept). The 1:50m coastlines have many points per pixel
+ * at the map's scale; painting them was most of a ~0.25 s frame when the Map opened.
+ */
+function thinned(output: GeoStream): GeoStream {
+  let lastX = NaN;
+  let lastY = NaN;
+  let pendingX = NaN;
+  let pendingY = NaN;
+  return {
+    point(x, y) {
+      if (Math.abs(x - lastX) < THIN && Math.abs(y - lastY) < THIN) {
+        pendingX = x;
+        pendingY = y;
+        return;
+      }
+      output.point(x, y);
+      lastX = x;
+      lastY = y;
+      pendingX = NaN;
+    },
+    lineStart() {
+      lastX = NaN;
+      lastY = NaN;
+      pendingX = NaN;
+      output.lineStart();
+    },
+    lineEnd() {
+      if (!Number.isNaN(pendingX)) output.point(pendingX, pendingY);
+      pendingX = NaN;
+      output.lineEnd();
+    },
+    polygonStart: () => output.polygonStart(),
+    polygonEnd: () => output.polygonEnd(),
+    sphere: () => output.sphere?.(),
+  };
+}
+
+/** How far (degrees from the centre of the projection) the drawing's corners lie. */
+function viewAngle(projection: GeoProjection): number {
+  const centre = projection.invert?.([MAP_WIDTH / 2, MAP_HEIGHT / 2]);
+  const rotate = projection.rotate();
+  const origin: [number, number] = [-rotate[0], -rotate[1]];
+  let far = 0;
+  for (const corner of [
+    [0, 0],
+    [MAP_WIDTH, 0],
+    [0, MAP_HEIGHT],
+    [MAP_WIDTH, MAP_HEIGHT],
+  ] as [number, number][]) {
+    const point = projection.invert?.(corner);
+    if (!point || !centre) return 180;
+    far = Math.max(far, geoDistance(point, origin));
+  }
+  return (far * 180) / Math.PI;
+}
+
 function projectCountries(projection: GeoProjection): CountryShape[] {
-  const path = geoPath(projection);
-  return worldCountries().features.flatMap((f, index) => {
+  const project = countryProjector(projection);
+  return worldCountries().features.flatMap(project);
+}
+
+/** Projects the countries a few at a time, with a turn for the browser whenever a slice took 25 ms. */
+async function projectCountriesInSlices(projection: GeoProjection): Promise<CountryShape[]> {
+  const project = countryProjector(projection);
+  const shapes: CountryShape[] = [];
+  let sliceStart = performance.now();
+  for (const [index, f] of worldCountries().features.entries()) {
+    shapes.push(...project(f, index));
+    if (performance.now() - sliceStart >= 25) {
+      await yieldToBrowser();
+      sliceStart = performance.now();
+    }
+  }
+  return shapes;
+}
+
+/** The function that draws one country for a projection (empty when it is out of sight). */
+function countryProjector(projection: GeoProjection) {
+  // Only what can be seen is drawn: the world is cut at a circle a little beyond the drawing's
+  // corners (the Americas and most of Asia were 1.7 million characters of path nobody saw, and
+  // most of the ~0.3 s of projecting them).
+  const clipped = geoAzimuthalEqualArea()
+    .rotate(projection.rotate())
+    .scale(projection.scale())
+    .translate(projection.translate())
+    .clipAngle(Math.min(viewAngle(projection) + 10, 179));
+  const path = geoPath({ stream: (output) => clipped.stream(thinned(output)) }).digits(1);
+  return (f: Feature<Geometry, { name: string }>, index: number): CountryShape[] => {
     const d = path(f);
     if (d === null || d === '') return [];
     const numeric = typeof f.id === 'string' || typeof f.id === 'number' ? String(f.id) : '';
@@ -87,7 +206,7 @@ function projectCountries(projection: GeoProjection): CountryShape[] {
         d,
       },
     ];
-  });
+  };
 }
 
 /** A great-circle line between two places, as an SVG path (null when off the map). */
