@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer } from '../../../electron/cli/web-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
+import { freezesWithoutDevtools } from '../raw-page';
 import { findChannel, invoke, rowsOf } from '../channels';
 import { resultText } from '../../../shared/ipc/json-text';
 import { failed, measured } from '../measure';
@@ -168,10 +169,12 @@ function mapFigure(
   freezes: readonly number[],
   floorRuns: readonly number[],
   afterChange: readonly number[],
+  quietFreezes: readonly number[],
 ): FigureResult {
   const freeze = measured('longest frozen moment meanwhile', 'ms', [...freezes]);
+  const quiet = quietFreezes.length > 0 ? measured('', 'ms', [...quietFreezes]).median : null;
   const computed = afterChange.length > 0 ? Math.round(measured('', 'ms', [...afterChange]).median) : null;
-  const note = `the map's answer kept from the visit before${computed === null ? '' : ` (right after a change, when core computes it: ${String(computed)} ms)`}; longest frozen moment ${String(Math.round(freeze.median))} ms; lines start off above 3,000 points (kraj → country totals instead)`;
+  const note = `the map's answer kept from the visit before${computed === null ? '' : ` (right after a change, when core computes it: ${String(computed)} ms)`}; ${frozenWords(freeze.median, quiet)}; lines start off above 3,000 points (kraj → country totals instead)`;
   if (floorRuns.length === 0)
     return { id: 'browser-map', title: '6f Open the Map screen', status: 'ok', value, baseline: freeze, note };
   const floor = measured('bare canvas, the same points from a static file', 'ms', [...floorRuns]);
@@ -183,12 +186,27 @@ function mapFigure(
     value,
     baseline: floor,
     ratio,
-    extra: { frozenMs: freeze.median, ...(computed === null ? {} : { afterChangeMs: computed }) },
+    extra: {
+      frozenMs: freeze.median,
+      ...(quiet === null ? {} : { frozenWithoutDevtoolsMs: quiet }),
+      ...(computed === null ? {} : { afterChangeMs: computed }),
+    },
     note,
     ...(scale === 'L'
-      ? { target: { text: '≤ 2× floor, tasks ≤ 200 ms', pass: ratio <= 2 && freeze.median <= 200 } }
+      ? { target: { text: '≤ 2× floor, tasks ≤ 200 ms', pass: ratio <= 2 && (quiet ?? freeze.median) <= 200 } }
       : {}),
   };
+}
+
+/**
+ * The longest task in words: as Playwright's page gives it (DevTools' network agent attached, which
+ * decodes every big answer once more on the main thread), and without any DevTools client watching
+ * the network (raw-page.ts), which is what the app's window has and what the target is judged by.
+ */
+function frozenWords(withAgent: number, quiet: number | null): string {
+  return quiet === null
+    ? `longest frozen moment ${String(Math.round(withAgent))} ms`
+    : `longest frozen moment ${String(Math.round(quiet))} ms (${String(Math.round(withAgent))} ms with DevTools' network agent attached, as Playwright has it)`;
 }
 
 /**
@@ -205,8 +223,10 @@ function firstOpenFigure(
   floorRuns: readonly number[],
   floorFreezes: readonly number[],
   rows: number,
+  quietFreezes: readonly number[],
 ): FigureResult {
-  const frozen = `longest frozen moment ${Math.round(freeze.median)} ms`;
+  const quiet = quietFreezes.length > 0 ? measured('', 'ms', [...quietFreezes]).median : null;
+  const frozen = frozenWords(freeze.median, quiet);
   if (floorRuns.length === 0) {
     return {
       id: 'browser-open-first',
@@ -228,10 +248,15 @@ function firstOpenFigure(
     value,
     baseline: floor,
     ratio,
-    extra: { rows, frozenMs: freeze.median, floorFrozenMs: floorFrozen },
-    note: `${frozen} (the bare page: ${floorFrozen} ms)`,
+    extra: {
+      rows,
+      frozenMs: freeze.median,
+      ...(quiet === null ? {} : { frozenWithoutDevtoolsMs: quiet }),
+      floorFrozenMs: floorFrozen,
+    },
+    note: `${frozen} (the bare page, with the network agent: ${floorFrozen} ms)`,
     ...(scale === 'L'
-      ? { target: { text: '≤ 2× floor, tasks ≤ 200 ms', pass: ratio <= 2 && freeze.median <= 200 } }
+      ? { target: { text: '≤ 2× floor, tasks ≤ 200 ms', pass: ratio <= 2 && (quiet ?? freeze.median) <= 200 } }
       : {}),
   };
 }
@@ -446,6 +471,22 @@ export const browserFigure: Figure = {
         }
       }
 
+      // The same first opens and Map visits on a page no DevTools client watches the network of
+      // (see raw-page.ts): the longest task the app's own window has.
+      const quietFirstOpens = await freezesWithoutDevtools(
+        server.url,
+        PROBE,
+        { name: 'openScreen', args: [hash], fresh: true },
+        runs,
+      );
+      const quietMaps = await freezesWithoutDevtools(
+        server.url,
+        PROBE,
+        { name: 'openMap', args: [], fresh: false },
+        runs,
+      );
+      env.sample();
+
       const open = measured(`app, ${rows.length} rows kept from an earlier visit`, 'ms', opens);
       const firstOpen = measured(`app, ${rows.length} rows from core`, 'ms', firstOpens);
       const freeze = measured('longest frozen moment meanwhile', 'ms', freezes);
@@ -464,7 +505,16 @@ export const browserFigure: Figure = {
           extra: { rows: rows.length },
           ...(note ? { note } : {}),
         },
-        firstOpenFigure(env.spec.scale, firstTitle, firstOpen, freeze, bareFetched, bareFetchedFreezes, rows.length),
+        firstOpenFigure(
+          env.spec.scale,
+          firstTitle,
+          firstOpen,
+          freeze,
+          bareFetched,
+          bareFetchedFreezes,
+          rows.length,
+          quietFirstOpens,
+        ),
         ...(firstSorts.length > 0
           ? [
               sortFigure(
@@ -493,6 +543,7 @@ export const browserFigure: Figure = {
           mapFreezes,
           bareMaps,
           mapAfterChange,
+          quietMaps,
         ),
         {
           id: 'browser-search',
