@@ -20,7 +20,7 @@ import {
   quickFilterParser,
   withFoldedSearchText,
 } from '../lib/czech-grid';
-import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../lib/feed-rows';
+import { firstFeed, followRows, isFeeding, nextStep, stepRows, type Feed } from '../lib/feed-rows';
 import { gridLocaleText } from '../lib/grid-locale';
 import { holdViews } from '../lib/grid-view';
 import { registerGridModules } from '../lib/grid-modules';
@@ -121,6 +121,21 @@ export function DataGrid<T>({
     const timer = setTimeout(() => setFeed((current) => (current === feed ? nextStep(current) : current)), 0);
     return () => clearTimeout(timer);
   }, [feed, feeding]);
+  // Each later step goes in as a transaction of its own rows: the grid compares nothing it holds.
+  const given = useRef<{ api: GridApi<T> | null; first: T[] | undefined; count: number }>({
+    api: null,
+    first: undefined,
+    count: 0,
+  });
+  useEffect(() => {
+    if (!api || api.isDestroyed()) return;
+    // A grid made again (another language) starts from `first`, its `rowData`.
+    const known = given.current.api === api ? given.current : { first: undefined, count: 0 };
+    const add = stepRows(feed, known);
+    if (add === null) return;
+    if (add.length > 0) api.applyTransaction({ add });
+    given.current = { api, first: feed.first, count: feed.shown?.length ?? 0 };
+  }, [api, feed]);
   useEffect(() => {
     if (!feeding || !api) return;
     let allIn: () => void = () => undefined;
@@ -219,7 +234,7 @@ export function DataGrid<T>({
           // The theme CSS goes in as <style> elements; the Content-Security-Policy wants its nonce.
           styleNonce={styleNonce()}
           localeText={gridLocaleText(language)}
-          rowData={feed.shown}
+          rowData={feeding ? feed.first : feed.shown}
           columnDefs={searchColumns}
           defaultColDef={defaultColDef}
           getRowId={getRowId}

@@ -11,7 +11,8 @@ import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
  * so the window never freezes for the whole load). While it goes in, the screen says so, the row
  * count is the registry's (never the part's), and an export asked for meanwhile holds every row.
  */
-const PARTNERSHIPS = FEED_STEP + 2_500;
+// Three steps: the first part as the grid's rows, a middle step as a transaction, the last whole.
+const PARTNERSHIPS = 2 * FEED_STEP + 2_500;
 
 test('a big first load goes into the grid in steps; an export asked for meanwhile has every row', async ({ page }) => {
   test.setTimeout(120_000);
@@ -67,6 +68,21 @@ test('a big first load goes into the grid in steps; an export asked for meanwhil
     // The first part was announced with the registry's count beside it, never the part's.
     expect(seen).toContain(`Načítám řádky: ${num(FEED_STEP)} z ${total} | ${total} řádků`);
     expect(seen.filter((line) => !line.startsWith('-') && / \| [\d\s]+ z /.test(line))).toEqual([]);
+    expect(seen).toContain(`Načítám řádky: ${num(2 * FEED_STEP)} z ${total} | ${total} řádků`);
+    // Every row went in once, in the grid's order (member, Czech): the steps given as
+    // transactions are sorted in with the rows before them.
+    const firstNames = await page.evaluate(() =>
+      [...document.querySelectorAll('main .ag-cell[col-id="municipalityName"]')]
+        .map((cell) => ({
+          index: Number(cell.closest('.ag-row')?.getAttribute('row-index')),
+          name: cell.textContent.trim(),
+        }))
+        .sort((a, b) => a.index - b.index)
+        .map((cell) => cell.name),
+    );
+    expect(firstNames.length).toBeGreaterThan(5);
+    const czech = new Intl.Collator('cs');
+    expect([...firstNames].sort(czech.compare)).toEqual(firstNames);
     // The export waited for every row: its file has all the shown ones.
     await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
     const files = readdirSync(app.outputDir).filter((name) => name.endsWith('.csv'));

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
-import { firstFeed, followRows, isFeeding, nextStep, type Feed } from '../../renderer/lib/feed-rows';
+import { firstFeed, followRows, isFeeding, nextStep, stepRows, type Feed } from '../../renderer/lib/feed-rows';
 import { allGridsLoaded, currentView, holdViews, shownRowIds } from '../../renderer/lib/grid-view';
 
 const numbered = (count: number, from = 1) => Array.from({ length: count }, (_, index) => ({ id: from + index }));
@@ -34,7 +34,11 @@ describe("a grid's big first load goes in in steps (issue 16 target 1)", () => {
     const rows = numbered(25);
     const shown = followRows(firstFeed(undefined), few, 10);
     expect(followRows(shown, rows, 10).shown).toBe(rows);
-    expect(followRows(firstFeed(undefined), undefined, 10)).toEqual({ rows: undefined, shown: undefined });
+    expect(followRows(firstFeed(undefined), undefined, 10)).toEqual({
+      rows: undefined,
+      shown: undefined,
+      first: undefined,
+    });
     // A grid made over rows already loaded (the screen opened again) takes them at once.
     expect(isFeeding(firstFeed(rows))).toBe(false);
     expect(firstFeed(rows).shown).toBe(rows);
@@ -50,11 +54,35 @@ describe("a grid's big first load goes in in steps (issue 16 target 1)", () => {
     expect(isFeeding(after)).toBe(false);
   });
 
+  it('gives each later step as the rows of that step only, after the part the grid was made with', () => {
+    const rows = numbered(25);
+    let feed = followRows(firstFeed<{ id: number }>(undefined), rows, 10);
+    // The grid is made with the first part (its rowData) and has been given nothing else.
+    let given = { first: feed.first, count: feed.first?.length ?? 0 };
+    expect(feed.first).toBe(feed.shown);
+    expect(stepRows(feed, given)).toEqual([]);
+    const added: number[][] = [];
+    while (isFeeding((feed = nextStep(feed, 10)))) {
+      const add = stepRows(feed, given) ?? [];
+      added.push(add.map((row) => row.id));
+      given = { first: feed.first, count: feed.shown?.length ?? 0 };
+    }
+    expect(added).toEqual([Array.from({ length: 10 }, (_, i) => 11 + i)]);
+    // The last step: the feed is over, the grid takes the rows themselves as its rowData.
+    expect(feed.shown).toBe(rows);
+    expect(stepRows(feed, given)).toBeNull();
+    // A grid made again mid-feed (another language) holds only the first part: it is given the rest.
+    const mid = nextStep(followRows(firstFeed<{ id: number }>(undefined), rows, 10), 10);
+    expect(stepRows(mid, { first: undefined, count: 0 })?.map((row) => row.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => 11 + i),
+    );
+  });
+
   it('feeds again after the rows went away (a reload) but not after an empty load', () => {
     const rows = numbered(25);
     const done = followRows(followRows(firstFeed(undefined), [], 10), rows, 10);
     expect(done.shown).toHaveLength(10); // an empty grid, then a big load: in steps
-    const gone = followRows({ rows, shown: rows }, undefined, 10);
+    const gone = followRows({ rows, shown: rows, first: rows }, undefined, 10);
     expect(followRows(gone, rows, 10).shown).toHaveLength(10);
   });
 });
