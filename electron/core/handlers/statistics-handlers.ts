@@ -3,7 +3,13 @@ import type { AppContext } from '../context';
 import { loadBoundariesFromDialog } from '../services/statistics/boundaries-service';
 import { exportMapWithDialog } from '../services/statistics/map-export-service';
 import { exportStatsWithDialog } from '../services/statistics/stats-export-service';
-import { districtShapesFor, figureRowsFor, mapDataFor, statisticsFor, territoriesFor } from '../services/statistics/statistics-service';
+import {
+  districtShapesFor,
+  figureRowsFor,
+  mapDataFor,
+  statisticsFor,
+  territoriesFor,
+} from '../services/statistics/statistics-service';
 import type { HandlersFor } from './types';
 
 export const statisticsHandlers = (ctx: AppContext) =>
