@@ -13,6 +13,8 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { RequestInput, RequestRow } from '../../../shared/domain/request-rules';
 import { townCardFieldsSchema } from '../../../shared/domain/town-card';
+import type { DerivedDistricts } from '../../../shared/domain/statistics/district-shapes';
+import type { MapData } from '../../../shared/domain/statistics/map';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
@@ -127,6 +129,29 @@ describe(`the same meaning on both engines (this run: ${onServer() ? 'PostgreSQL
     expect(row.is_member).toBe(1);
     const counted = await knex('partnerships').count<{ n: unknown }[]>({ n: '*' });
     expect(typeof counted[0]?.n).toBe('number');
+  });
+
+  it('the okres choropleth: the same shapes and counts from the same registry', async () => {
+    const derived = await ok<DerivedDistricts>(app.dispatch('map:districts', {}));
+    // The demo's 44 municipalities leave most okresy without a position: those are named, and
+    // their kraje stay whole; a kraj whose every okres has one is divided (Zlínský kraj's four).
+    expect(derived.seeds).toBeGreaterThan(0);
+    expect(derived.unlocated.length).toBeGreaterThan(0);
+    expect(derived.districts.map((d) => d.code).sort()).toEqual(['CZ0721', 'CZ0722', 'CZ0723', 'CZ0724']);
+    const divided = new Set(derived.districts.map((d) => d.regionCode));
+    const unlocatedKraje = await app.ctx.db
+      .knex('districts as d')
+      .join('regions as r', 'r.id', 'd.region_id')
+      .whereIn(
+        'd.code',
+        derived.unlocated.map((d) => d.code),
+      )
+      .distinct<{ code: string }[]>('r.code');
+    expect(unlocatedKraje.some((k) => divided.has(k.code))).toBe(false);
+    const map = await ok<MapData>(app.dispatch('map:data', { filter: {} }));
+    const perDistrict = map.districts.reduce((sum, d) => sum + d.partnerships, 0);
+    expect(perDistrict).toBeGreaterThan(0);
+    expect(perDistrict).toBe(map.regions.reduce((sum, r) => sum + r.partnerships, 0));
   });
 
   it('a constraint error is CONFLICT on either engine, by its code', async () => {
