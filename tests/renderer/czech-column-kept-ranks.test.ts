@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compareCzech } from '../../shared/domain/text';
+import { czechColumnComparator } from '../../renderer/lib/czech-grid';
+
+/**
+ * Issue 16 target 3: the column comparator keeps each row's rank by the row's place in the grid,
+ * so that a second sort reads numbers. A kept rank must never outlive its text or its numbering.
+ */
+describe('Czech column comparator with ranks kept per row', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  /** Sorts the rows' places as AG Grid does: values and nodes of both rows. */
+  const sortPlaces = (texts: string[], compare: ReturnType<typeof czechColumnComparator>, descending = false) => {
+    const nodes = texts.map((_, sourceRowIndex) => ({ sourceRowIndex }));
+    const order = texts.map((_, index) => index);
+    order.sort((i, j) => {
+      const result = compare(texts[i], texts[j], nodes[i], nodes[j]);
+      return descending ? -result : result;
+    });
+    return order.map((index) => texts[index]);
+  };
+  const czech = (texts: string[]) => [...texts].sort(compareCzech);
+
+  it('gives the Czech order before, while and after the ranks are kept', async () => {
+    const compare = czechColumnComparator('kept-ranks-1');
+    const texts = ['Žatec', 'Cheb', 'Chrudim', 'Cvikov', 'Humpolec', 'Černošice', 'Zlín', 'Šumperk', 'cheb', 'Hořice'];
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts)); // collator; ranks come after
+    await settle();
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts)); // ranks, kept per row
+    expect(sortPlaces(texts, compare, true)).toEqual(czech(texts).reverse()); // kept ranks read
+  });
+
+  it('a row whose text changed at the same place is compared by its new text, not the kept rank', async () => {
+    const compare = czechColumnComparator('kept-ranks-2');
+    const texts = ['Brno', 'Adamov', 'Zlín', 'Cheb', 'Hranice', 'Ostrava'];
+    sortPlaces(texts, compare);
+    await settle();
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts)); // every rank kept now
+    // The same places, other texts (all ranked: no renumbering): a kept rank would still sort
+    // the second row as "Adamov".
+    texts[1] = 'Ostrava';
+    texts[5] = 'Adamov';
+    texts[2] = 'Brno';
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts));
+  });
+
+  it('ranks numbered again (new texts met) are never mixed with the ranks kept before', async () => {
+    const compare = czechColumnComparator('kept-ranks-3');
+    const texts = Array.from({ length: 40 }, (_, index) => `Obec ${String.fromCharCode(65 + (index % 26))}${index}`);
+    sortPlaces(texts, compare);
+    await settle();
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts));
+    // New texts between the old ones: after they are ranked every old text has a new number.
+    const fresh = ['Obec A', 'Obec Ba', 'Obec Ca', 'Obec Ča', 'Obec Ch', 'Obec Da', 'Aš', 'Žamberk'];
+    for (const [index, text] of fresh.entries()) texts[index * 5] = text;
+    sortPlaces(texts, compare); // meets them: ranked after this sort
+    await settle();
+    // Only some rows are compared first (kept ranks of a few), then all.
+    expect(sortPlaces(texts.slice(0, 7), compare)).toEqual(czech(texts.slice(0, 7)));
+    expect(sortPlaces(texts, compare)).toEqual(czech(texts));
+    expect(sortPlaces(texts, compare, true)).toEqual(czech(texts).reverse());
+  });
+
+  it('values that are not text and rows without a place sort as before', async () => {
+    const compare = czechColumnComparator('kept-ranks-4');
+    await settle();
+    expect(compare(null, 'Brno')).toBeLessThan(0);
+    expect(compare(12, 'Brno')).toBeLessThan(0);
+    expect(compare('Cheb', 'Chrudim', { sourceRowIndex: -1 }, { sourceRowIndex: 3 })).toBeLessThan(0);
+    expect(compare('Chrudim', 'Cvikov', undefined, undefined)).toBeGreaterThan(0);
+  });
+});
