@@ -27,7 +27,10 @@ test('bulk edit: tick three partnerships, set their status at once, then one und
   for (const id of shown) {
     if (ids.length === 3) break;
     if (!candidates.includes(id)) continue;
-    await grid.locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`).first().check();
+    await grid
+      .locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`)
+      .first()
+      .check();
     ids.push(id);
   }
   const statuses = async () =>
@@ -59,9 +62,7 @@ test('bulk edit: tick three partnerships, set their status at once, then one und
   await expect(page.getByTestId('toast-ok').first()).toContainText('Hromadná změna vrácena.');
   for (const [index, id] of ids.entries()) {
     const status = before[index];
-    await expect(grid.locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="status"]`)).not.toHaveText(
-      'neaktivní',
-    );
+    await expect(grid.locator(`.ag-row[row-id="${String(id)}"] .ag-cell[col-id="status"]`)).not.toHaveText('neaktivní');
     expect(status).toBeTruthy();
   }
 });
@@ -78,7 +79,10 @@ test('bulk edit: a row changed meanwhile is named and nothing changes; English d
   await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
   const ids: number[] = [];
   for (const id of (await rowIds(grid)).slice(0, 2)) {
-    await grid.locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`).first().check();
+    await grid
+      .locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`)
+      .first()
+      .check();
     ids.push(id);
   }
   const [first, second] = ids;
@@ -100,4 +104,57 @@ test('bulk edit: a row changed meanwhile is named and nothing changes; English d
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-cs').click();
+});
+
+test('the header box ticks every partnership shown, follows a search, and Space on it does the same', async ({
+  appPage: page,
+}) => {
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+  const box = grid.getByTestId('select-all');
+  // "116" or "12 z 116" (digits grouped by a space in Czech)
+  const shown = async () =>
+    Number(((await page.getByTestId('row-count').textContent()) ?? '').split(' z ')[0]?.replace(/\D/g, '') || NaN);
+  const bulk = page.getByTestId('bulk-edit');
+  await expect(box).not.toBeChecked();
+  await expect(box).toHaveAttribute('aria-label', 'Vybrat všechna zobrazená partnerství');
+
+  // One row ticked: the box says "some".
+  await grid.locator('.ag-row .ag-selection-checkbox input').first().check();
+  await expect(box).toHaveJSProperty('indeterminate', true);
+  await expect(bulk).toHaveText('Upravit vybrané (1)');
+
+  // A click ticks every row shown.
+  const all = await shown();
+  expect(all).toBeGreaterThan(1);
+  await box.click();
+  await expect(box).toBeChecked();
+  await expect(box).toHaveJSProperty('indeterminate', false);
+  await expect(bulk).toHaveText(`Upravit vybrané (${String(all)})`);
+  await saveScreen(page, 'select-all-cs');
+
+  // A search shows fewer rows, all ticked; clearing them leaves the others ticked.
+  const firstTown = (await grid.locator('.ag-row .ag-cell[col-id="townName"]').first().textContent()) ?? '';
+  await page.getByTestId('quick-search').fill(firstTown);
+  await expect.poll(shown).toBeLessThan(all);
+  const found = await shown();
+  await expect(box).toBeChecked();
+  await expect(box).toHaveAttribute('aria-label', 'Zrušit výběr zobrazených partnerství');
+  await box.click();
+  await expect(box).not.toBeChecked();
+  await expect(bulk).toHaveText(`Upravit vybrané (${String(all - found)})`);
+  await page.getByTestId('quick-search').fill('');
+  await expect.poll(shown).toBe(all);
+  await expect(box).toHaveJSProperty('indeterminate', true);
+
+  // Space on the focused header cell ticks all again, then clears all.
+  const header = grid.locator('.ag-header-cell[col-id="ag-Grid-SelectionColumn"]');
+  await header.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(bulk).toHaveText(`Upravit vybrané (${String(all)})`);
+  await page.keyboard.press('Space');
+  await expect(box).not.toBeChecked();
+  await expect(bulk).toBeHidden();
 });

@@ -34,6 +34,7 @@ import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
 import { said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
+import { SelectAllHeader } from '../../components/SelectAllHeader';
 import { shownRowIds } from '../../lib/grid-view';
 import './partnerships.css';
 
@@ -373,7 +374,9 @@ export function PartnershipsPage() {
           grid="partnerships"
           api={api}
           labels={{ csv: t('partnerships.export.csv'), xlsx: t('partnerships.export.xlsx') }}
-          doneText={(result, shown) => shown.t('partnerships.export.done', { count: result.rows, path: result.filePath })}
+          doneText={(result, shown) =>
+            shown.t('partnerships.export.done', { count: result.rows, path: result.filePath })
+          }
         />
         <button
           type="button"
@@ -406,12 +409,17 @@ export function PartnershipsPage() {
           rowSelection: {
             mode: 'multiRow',
             checkboxes: true,
-            headerCheckbox: true,
+            // Our own box (SelectAllHeader): AG Grid's counted all 60,000 rows after every change.
+            headerCheckbox: false,
             selectAll: 'filtered',
             enableClickSelection: false,
           },
           onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
-          selectionColumnDef: { pinned: 'left' },
+          selectionColumnDef: {
+            pinned: 'left',
+            headerComponent: SelectAllHeader,
+            headerComponentParams: { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
+          },
           stopEditingWhenCellsLoseFocus: true,
           // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
           suppressColumnVirtualisation: true,

@@ -63,6 +63,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.field.acknowledgedWarnings': 'Potvrzená upozornění',
     'partnerships.form.notSaved': 'Neuloženo. Opravte nebo potvrďte: {fields}.',
     'partnerships.bulk.button': 'Upravit vybrané ({count})',
+    'partnerships.selectAll': 'Vybrat všechna zobrazená partnerství',
+    'partnerships.selectNone': 'Zrušit výběr zobrazených partnerství',
     'partnerships.bulk.title': 'Upravit vybraná partnerství',
     'partnerships.bulk.intro': 'Změna se použije na vybraná partnerství ({count}). Co nevyberete, zůstane beze změny.',
     'partnerships.bulk.keep': '— beze změny —',
@@ -268,6 +270,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.field.acknowledgedWarnings': 'Confirmed warnings',
     'partnerships.form.notSaved': 'Not saved. Correct or confirm: {fields}.',
     'partnerships.bulk.button': 'Edit selected ({count})',
+    'partnerships.selectAll': 'Select all partnerships shown',
+    'partnerships.selectNone': 'Clear the selection of the partnerships shown',
     'partnerships.bulk.title': 'Edit selected partnerships',
     'partnerships.bulk.intro':
       'The change applies to the selected partnerships ({count}). What you leave unchosen stays as it is.',
