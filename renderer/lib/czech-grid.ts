@@ -86,6 +86,95 @@ function* mergeSorted(
   return out;
 }
 
+/** Runs a stepped job (a generator) to its end at once. */
+function finish<T>(steps: Generator<undefined, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The distance between neighbouring ranks when strings are numbered afresh: room for the strings
+ * met later, which take ranks between their neighbours' (`ranksBetween`), so that the ranks given
+ * before stay valid (a grid keeps them per row) and the map is not made again.
+ */
+const RANK_SPACING = 65_536;
+
+/** Numbers sorted strings afresh, RANK_SPACING apart; strings the collator calls equal share a rank. */
+function* numberAll(
+  sorted: readonly string[],
+  compare: (a: string, b: string) => number,
+): Generator<undefined, Map<string, number>> {
+  const ranks = new Map<string, number>();
+  let value = 0;
+  for (let index = 0; index < sorted.length; index += 1) {
+    const text = sorted[index] as string;
+    if (index > 0 && compare(sorted[index - 1] as string, text) !== 0) value += RANK_SPACING;
+    ranks.set(text, value);
+    if ((index & 2047) === 2047) yield;
+  }
+  return ranks;
+}
+
+/**
+ * Ranks for the strings of `merged` (sorted) that `ranks` does not hold yet, between the ranks of
+ * their ranked neighbours, which keep theirs: a run of new strings steps evenly through the gap,
+ * a new string the collator calls equal to its neighbour takes the neighbour's rank. Null when a
+ * gap has no room left (then every string is numbered afresh).
+ */
+function* ranksBetween(
+  merged: readonly string[],
+  ranks: ReadonlyMap<string, number>,
+  compare: (a: string, b: string) => number,
+): Generator<undefined, Map<string, number> | null> {
+  const out = new Map<string, number>();
+  let before: string | undefined;
+  let beforeRank: number | undefined;
+  let index = 0;
+  let seen = 0;
+  while (index < merged.length) {
+    const text = merged[index] as string;
+    const own = ranks.get(text);
+    if ((++seen & 2047) === 0) yield;
+    if (own !== undefined) {
+      before = text;
+      beforeRank = own;
+      index += 1;
+      continue;
+    }
+    let end = index; // the run of new strings: index … end - 1
+    while (end < merged.length && !ranks.has(merged[end] as string)) end += 1;
+    const after = merged[end];
+    const afterRank = after === undefined ? undefined : ranks.get(after);
+    const count = end - index;
+    const low = beforeRank ?? (afterRank === undefined ? 0 : afterRank - RANK_SPACING * (count + 1));
+    const high = afterRank ?? low + RANK_SPACING * (count + 1);
+    const step = (high - low) / (count + 1);
+    if (!(step >= 1)) return null;
+    let last = before;
+    let lastRank = beforeRank;
+    for (let at = index; at < end; at += 1) {
+      const fresh = merged[at] as string;
+      // Integers, strictly rising, strictly between low and high (step ≥ 1).
+      const value =
+        last !== undefined && lastRank !== undefined && compare(last, fresh) === 0
+          ? lastRank
+          : Math.floor(low + step * (at - index + 1));
+      out.set(fresh, value);
+      last = fresh;
+      lastRank = value;
+      if ((++seen & 2047) === 0) yield;
+    }
+    // New strings equal to the ranked one after them share its rank (they end the run).
+    if (after !== undefined && afterRank !== undefined)
+      for (let at = end - 1; at >= index && compare(merged[at] as string, after) === 0; at -= 1)
+        out.set(merged[at] as string, afterRank);
+    index = end;
+  }
+  return out;
+}
+
 /** The column of texts announced without one: every comparator ranks them (see `expect`). */
 const ANY_COLUMN = '';
 
@@ -127,15 +216,11 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
       }
     }
     sorted = merged;
-    const next = new Map<string, number>();
-    let value = 0;
-    sorted.forEach((text, index) => {
-      // Strings the collator calls equal share a rank.
-      if (index > 0 && compare(sorted[index - 1] ?? '', text) !== 0) value += 1;
-      next.set(text, value);
-    });
-    ranks = next;
-    version += 1;
+    const between = finish(ranksBetween(merged, ranks, compare));
+    if (between === null) {
+      ranks = finish(numberAll(merged, compare));
+      version += 1;
+    } else for (const [text, value] of between) ranks.set(text, value);
   };
   /** Gradual jobs in progress, by key; a key whose columns were all ranked stops its job. */
   const jobs = new Map<object, () => void>();
@@ -252,18 +337,17 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
         const base = sorted;
         const stillNew = ordered.filter((text) => !ranks.has(text));
         const merged = yield* mergeSorted(base, stillNew, compare);
-        const next = new Map<string, number>();
-        let value = 0;
-        for (let index = 0; index < merged.length; index += 1) {
-          const text = merged[index] as string;
-          if (index > 0 && compare(merged[index - 1] as string, text) !== 0) value += 1;
-          next.set(text, value);
-          if ((index & 2047) === 2047) yield;
-        }
+        let between = yield* ranksBetween(merged, ranks, compare);
         if (base !== sorted) continue; // ranked meanwhile: merge into the new order
+        if (between === null) {
+          const numbered = yield* numberAll(merged, compare);
+          if (base !== sorted) continue;
+          ranks = numbered;
+          version += 1;
+          between = new Map();
+        }
         sorted = merged;
-        ranks = next;
-        version += 1;
+        for (const [text, value] of between) ranks.set(text, value);
         for (const text of stillNew) unranked.delete(text);
         return;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCzech } from '../../shared/domain/text';
-import { czechColumnComparator } from '../../renderer/lib/czech-grid';
+import { czechColumnComparator, rankedComparator } from '../../renderer/lib/czech-grid';
 
 /**
  * Issue 16 target 3: the column comparator keeps each row's rank by the row's place in the grid,
@@ -68,5 +68,49 @@ describe('Czech column comparator with ranks kept per row', () => {
     expect(compare(12, 'Brno')).toBeLessThan(0);
     expect(compare('Cheb', 'Chrudim', { sourceRowIndex: -1 }, { sourceRowIndex: 3 })).toBeLessThan(0);
     expect(compare('Chrudim', 'Cvikov', undefined, undefined)).toBeGreaterThan(0);
+  });
+});
+
+describe('ranks stay as they were when new strings are met', () => {
+  it('new strings take ranks between their neighbours; the old ranks and their numbering stay', () => {
+    const compare = rankedComparator(compareCzech);
+    const first = ['Brno', 'Cheb', 'Zlín', 'Humpolec', 'Černošice'];
+    compare.learn(first);
+    const before = new Map(first.map((text) => [text, compare.rankOf(text)]));
+    const version = compare.version();
+    const later = ['Adamov', 'Chrudim', 'Cvikov', 'Žatec', 'Hořice', 'Ústí', 'Brno ', 'Brno-venkov'];
+    compare.learn(later);
+    expect(compare.version()).toBe(version);
+    for (const text of first) expect(compare.rankOf(text)).toBe(before.get(text));
+    const all = [...first, ...later];
+    const byRank = [...all].sort((a, b) => (compare.rankOf(a) ?? NaN) - (compare.rankOf(b) ?? NaN));
+    expect(byRank).toEqual([...all].sort(compareCzech));
+  });
+
+  it('strings the collator calls equal share a rank, also when met later', () => {
+    const compare = rankedComparator(compareCzech);
+    compare.learn(['Obec 2', 'Obec 10', 'Čáslav']);
+    // Numeric collation: "Obec 02" equals "Obec 2"; a decomposed "Č" equals the composed one.
+    compare.learn(['Obec 02', 'C\u030Cáslav', 'Obec 3']);
+    expect(compare.rankOf('Obec 02')).toBe(compare.rankOf('Obec 2'));
+    expect(compare.rankOf('C\u030Cáslav')).toBe(compare.rankOf('Čáslav'));
+    expect(compare.rankOf('Obec 3')).toBeGreaterThan(compare.rankOf('Obec 2') ?? Infinity);
+    expect(compare.rankOf('Obec 3')).toBeLessThan(compare.rankOf('Obec 10') ?? -Infinity);
+  });
+
+  it('a gap with no room left numbers all strings again, still in Czech order', () => {
+    const compare = rankedComparator(compareCzech);
+    compare.learn(['a', 'b']);
+    const version = compare.version();
+    const met = ['a', 'b'];
+    // Each new string falls between "a" and the string met just before: the gap halves each time.
+    for (let length = 2; length < 30; length += 1) {
+      const text = 'a'.repeat(length);
+      compare.learn([text]);
+      met.push(text);
+      const byRank = [...met].sort((x, y) => (compare.rankOf(x) ?? NaN) - (compare.rankOf(y) ?? NaN));
+      expect(byRank).toEqual([...met].sort(compareCzech));
+    }
+    expect(compare.version()).toBeGreaterThan(version);
   });
 });
