@@ -1,15 +1,18 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { BareSelectRequest } from './bare-select';
+import type { RawImportRequest } from './raw-import';
 import type { WriterFloorRequest } from './writer-floor';
 
 /**
  * A floor measured in a process of its own (`floor-child.ts`): what it holds (the driver's
- * objects of a bare SELECT, the prepared cells of the XLSX writer) is not the core's memory, which
- * figure 7 samples in the bench's process.
+ * objects of a bare SELECT, the prepared cells of the XLSX writer, the rows of a raw insert) is not
+ * the core's memory, which figure 7 samples in the bench's process.
  */
 export type FloorRequest =
-  { kind: 'bare-select'; request: BareSelectRequest } | { kind: 'streaming-writer'; request: WriterFloorRequest };
+  | { kind: 'bare-select'; request: BareSelectRequest }
+  | { kind: 'streaming-writer'; request: WriterFloorRequest }
+  | { kind: 'raw-import'; request: RawImportRequest };
 
 /** Runs one floor in a child process (Node with tsx, as the bench itself runs); its times in ms. */
 export function timeApart(request: FloorRequest): Promise<number[]> {

@@ -11,7 +11,6 @@ import type { FigureResult, ScaleSpec } from './types';
 import { municipalitiesCsv, writeDataset } from './write-db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const LAUNCHER = path.join(ROOT, 'scripts', 'bench.mjs');
 
 /** Runs per figure and scale: modest at L so that all scales finish within ten minutes. */
 const DEFAULT_RUNS: Record<ScaleName, number> = { S: 5, M: 5, L: 3 };
@@ -107,10 +106,36 @@ async function prepareScale(tmp: string, name: string, size: ScaleSize, seed: nu
   return { dir, baseDbPath, csvPath, needle: data.needle };
 }
 
+/**
+ * The scales' worker, bundled as the app's core is bundled for Electron (build-shell.mjs: esbuild,
+ * ESM, packages left to node_modules) and run by plain Node: figure 7 samples the core as it
+ * ships, without the TypeScript loader. Written beside the sources (scripts/bench), so that the
+ * paths the worker finds from its own folder (the floors' and the page driver's processes, the
+ * resources) are the same as when it runs from source.
+ */
+async function bundleWorker(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(import.meta.dirname, `.worker-${String(process.pid)}.mjs`);
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'worker-entry.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
 /** One child process per scale, so that its peak memory is the core's at that scale alone. */
-function runWorker(specPath: string): Promise<void> {
+function runWorker(bundle: string, specPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(LAUNCHER, ['--worker', specPath], { stdio: 'inherit' });
+    const child = fork(bundle, [specPath], { stdio: 'inherit', execArgv: [] });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`the benchmark worker exited with ${String(code)}`)),
@@ -123,6 +148,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'twinreg-bench-'));
   const results: ScaleResult[] = [];
   const server = await benchServer(options.pg ?? false, options.log);
+  /** The worker's bundle, made when the first scale is measured in a child. */
+  const worker: { bundle?: string } = {};
   try {
     let pages: { renderer: string; bare: string } | null = null;
     let browserUnavailable = options.browser ? undefined : 'skipped (--no-browser)';
@@ -165,7 +192,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         }
         const specPath = `${scaleSpec.resultPath}.spec.json`;
         writeFileSync(specPath, JSON.stringify(scaleSpec));
-        await runWorker(specPath);
+        worker.bundle ??= await bundleWorker();
+        await runWorker(worker.bundle, specPath);
         return JSON.parse(readFileSync(scaleSpec.resultPath, 'utf8')) as ScaleResult;
       };
       results.push(await measure(spec));
@@ -181,6 +209,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    if (worker.bundle) rmSync(worker.bundle, { force: true });
     await server?.stop();
   }
   const across = agreementsAcrossScales(results);
@@ -266,7 +295,7 @@ async function parseOnly(text: string): Promise<string[]> {
   return ids;
 }
 
-/** The command line: `npm run bench [-- options]`, or a worker started by it. */
+/** The command line: `npm run bench [-- options]`. */
 export async function main(argv: string[]): Promise<number> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const { values } = parseArgs({
@@ -281,16 +310,9 @@ export async function main(argv: string[]): Promise<number> {
       'no-browser': { type: 'boolean' },
       pg: { type: 'boolean' },
       only: { type: 'string' },
-      worker: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.worker !== undefined) {
-    const { runScale } = await import('./worker');
-    const spec = JSON.parse(readFileSync(values.worker, 'utf8')) as ScaleSpec;
-    writeFileSync(spec.resultPath, JSON.stringify(await runScale(spec, log)));
-    return 0;
-  }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

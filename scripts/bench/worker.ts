@@ -27,6 +27,9 @@ async function answeredWelcome(preferences: PreferencesPort): Promise<Preference
   return preferences;
 }
 
+const perFigure = (peaks: Map<string, number>): string =>
+  [...peaks].map(([figure, bytes]) => `${figure} ${String(Math.round(bytes / 1e6))}`).join(', ');
+
 /** Figures in the order of the issue; each looks up its own feature and says when it is missing. */
 export const FIGURES: readonly Figure[] = [
   importFigure,
@@ -49,9 +52,14 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
   let current = 'start';
   /** The highest RSS sampled during each figure (the note of figure 7 lists them). */
   const peakOf = new Map<string, number>();
+  /** The same for V8's heap in use, and for memory outside it (buffers, strings' external data). */
+  const heapOf = new Map<string, number>();
+  const outsideOf = new Map<string, number>();
   const sample = () => {
-    const rss = process.memoryUsage().rss;
+    const { rss, heapUsed, external } = process.memoryUsage();
     if (rss > (peakOf.get(current) ?? 0)) peakOf.set(current, rss);
+    if (heapUsed > (heapOf.get(current) ?? 0)) heapOf.set(current, heapUsed);
+    if (external > (outsideOf.get(current) ?? 0)) outsideOf.set(current, external);
     if (rss > peakRss) {
       peakRss = rss;
       peakFigure = current;
@@ -133,7 +141,9 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
     extra: {
       'maxRSS MB': Math.round(maxRssMb),
       'peak during': peakFigure,
-      'MB per figure': [...peakOf].map(([figure, rss]) => `${figure} ${String(Math.round(rss / 1e6))}`).join(', '),
+      'MB per figure': perFigure(peakOf),
+      'V8 heap in use, MB per figure': perFigure(heapOf),
+      'external, MB per figure': perFigure(outsideOf),
     },
   });
   for (const figure of figures) {
