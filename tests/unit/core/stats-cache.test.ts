@@ -6,6 +6,7 @@ import { createMemoryPreferences } from '../../../electron/core/preferences-file
 import { auditedChange } from '../../../electron/core/services/audited-change';
 import { mapDataFor, statisticsFor } from '../../../electron/core/services/statistics/statistics-service';
 import type { MapData } from '../../../shared/domain/statistics/map';
+import { JsonText } from '../../../shared/ipc/json-text';
 import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import type { Statistics } from '../../../shared/domain/statistics/schemas';
 import { fileOnly, onServer } from '../../support/server-db';
@@ -75,9 +76,12 @@ describe('statistics kept between calls', () => {
   it('the map is kept the same way: the same answer again, and a changed partnership redraws it at once', async (context) => {
     fileOnly(context, "a server registry's map is computed for every call (other clients commit out of audit order)");
     const map = (filter: StatsFilterInput) => ok<MapData>(app.dispatch('map:data', { filter }));
+    // Kept as the text the bridge sends (its UTF-8 bytes), the same object at every visit.
     const first = await mapDataFor(app.ctx, ACTIVE);
     expect(await mapDataFor(app.ctx, ACTIVE)).toBe(first);
-    expect(Object.isFrozen(first.links)).toBe(true);
+    expect(first).toBeInstanceOf(JsonText);
+    expect(first.json).toBeInstanceOf(Uint8Array);
+    expect(Object.isFrozen(first)).toBe(true);
     const before = await map(ACTIVE);
     const partnership = await activeMembersPartnership();
     expect(before.links.some((link) => link.id === partnership.id)).toBe(true);

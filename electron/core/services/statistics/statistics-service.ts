@@ -26,6 +26,7 @@ import {
   loadTerritoryUnits,
 } from '../../repositories/statistics-repository';
 import { cachedReport } from './stats-cache';
+import { JsonText } from '../../../../shared/ipc/json-text';
 
 /** Today's date in the computer's time zone, as `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
@@ -93,12 +94,18 @@ export function statisticsFor(ctx: AppContext, input: StatsFilterInput): Promise
 
 /**
  * The map's data (`map:data`), on the read-only connection, kept like the statistics while nothing
- * it reads changes (at L the answer takes about a second; the Map screen asks at every visit).
+ * it reads changes (at L the answer takes about a second; the Map screen asks at every visit). It
+ * is kept as the JSON text the bridge sends, in UTF-8 bytes (`JsonText`): at L 13 MB of bytes
+ * instead of ~19 MB of objects, and no `JSON.stringify` of 72,000 points at every visit.
  */
-export function mapDataFor(ctx: AppContext, input: StatsFilterInput): Promise<MapData> {
+export function mapDataFor(ctx: AppContext, input: StatsFilterInput): Promise<JsonText<MapData>> {
   const filter = statsFilterSchema.parse(input);
   const fixed = { ...filter, today: filter.today ?? localToday() };
-  return cachedReport(ctx.db, `map:data ${JSON.stringify(fixed)}`, () => computeMap(ctx.db.reader, fixed));
+  return cachedReport(
+    ctx.db,
+    `map:data ${JSON.stringify(fixed)}`,
+    async () => new JsonText<MapData>(Buffer.from(JSON.stringify(await computeMap(ctx.db.reader, fixed)))),
+  );
 }
 
 /**

@@ -112,7 +112,8 @@ async function probe(db: Database, state: CacheState): Promise<void> {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  // A kept text's bytes (`JsonText`) cannot be frozen; nothing writes them.
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }
