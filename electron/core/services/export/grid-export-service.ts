@@ -10,7 +10,7 @@ import { writeAtomically } from '../../files';
 import type { AppContext } from '../../context';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
 import { listPartnershipRows } from '../../repositories/partnerships-repository';
-import { writeCsv, writeXlsx, type Sheet } from './spreadsheet-writers';
+import { writeCsv, writeXlsx, type CellValue, type Sheet } from './spreadsheet-writers';
 
 /** A grid the export knows: how to load rows by id and which columns it has (the one catalogue). */
 export type ExportSource<R extends { id: number }> = {
@@ -21,15 +21,22 @@ export type ExportSource<R extends { id: number }> = {
 
 const partnershipsSource: ExportSource<PartnershipRow> = {
   title: 'partnerships.title',
-  load: (db) => listPartnershipRows(db),
+  load: (db, ids) => listPartnershipRows(db, { ids }),
   columns: PARTNERSHIP_COLUMNS,
 };
 
 const membersSource: ExportSource<MunicipalityRow> = {
   title: 'members.title',
-  load: (db) => listMunicipalityRows(db, {}),
+  load: (db, ids) => listMunicipalityRows(db, { ids }),
   columns: MEMBER_COLUMNS,
 };
+
+/**
+ * Rows are loaded and made into cells this many ids at a time: only the cells of the whole view
+ * are held, never its row objects as well (at L, 60,000 rows: ~120 MB less at the peak), and the
+ * ids of one query stay far below either engine's limit of bound values.
+ */
+export const EXPORT_CHUNK = 5000;
 
 /** The column ids a grid kind can export (the renderer's column ids must match them). */
 export function exportColumnIds(grid: ExportGrid): string[] {
@@ -65,15 +72,19 @@ export async function buildSheet<R extends { id: number }>(
     throw new AppError('VALIDATION', 'None of the columns can be exported.', {
       issues: [{ path: 'columns', message: 'validation.noColumns' }],
     });
-  const rows = new Map((await source.load(db, input.rowIds)).map((row) => [row.id, row]));
-  const ordered = input.rowIds.flatMap((id) => {
-    const row = rows.get(id);
-    return row ? [row] : [];
-  });
+  const cells: CellValue[][] = [];
+  for (let start = 0; start < input.rowIds.length; start += EXPORT_CHUNK) {
+    const ids = input.rowIds.slice(start, start + EXPORT_CHUNK);
+    const rows = new Map((await source.load(db, ids)).map((row) => [row.id, row]));
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (row) cells.push(columns.map((c) => c.value(row, input.language)));
+    }
+  }
   return {
     name: translate(input.language, source.title),
     columns: columns.map((c) => ({ header: translate(input.language, c.header), kind: c.kind })),
-    rows: ordered.map((row) => columns.map((c) => c.value(row, input.language))),
+    rows: cells,
   };
 }
 
