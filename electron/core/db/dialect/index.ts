@@ -20,6 +20,14 @@ export const dialectOf = (db: Knex): Dialect => (dialectName(db) === 'postgres' 
 
 export const isPostgres = (db: Knex): boolean => dialectName(db) === 'postgres';
 
+/**
+ * Runs `read` in one transaction that sees one moment of the registry, for a result read in
+ * several queries: PostgreSQL's repeatable read (a commit by another user meanwhile is in it or
+ * not, whole); on SQLite a deferred `BEGIN` (its snapshot, beside writers elsewhere in WAL mode).
+ */
+export const readAtOneMoment = <T>(db: Knex, read: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
+  db.transaction(read, isPostgres(db) ? { isolationLevel: 'repeatable read', readOnly: true } : { readOnly: true });
+
 /** A registry on a server is named by a `postgres://` (or `postgresql://`) URL; anything else is a file. */
 export const isServerLocation = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 

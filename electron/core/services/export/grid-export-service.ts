@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/domain/errors';
 import type { ExportFormat, ExportGrid, PartnershipRow } from '../../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../../shared/domain/schemas';
 import { translate, type MessageKey } from '../../../../shared/i18n/index';
+import { readAtOneMoment } from '../../db/dialect/index';
 import { writeAtomically } from '../../files';
 import type { AppContext } from '../../context';
 import { listMunicipalityRows } from '../../repositories/municipalities-repository';
@@ -62,6 +63,7 @@ export async function buildSheet<R extends { id: number }>(
   db: Knex,
   source: ExportSource<R>,
   input: { rowIds: readonly number[]; columns: readonly string[]; language: UiLanguage },
+  chunk = EXPORT_CHUNK,
 ): Promise<Sheet> {
   const byId = new Map(source.columns.map((c) => [c.id, c]));
   const columns = input.columns.flatMap((id) => {
@@ -72,15 +74,20 @@ export async function buildSheet<R extends { id: number }>(
     throw new AppError('VALIDATION', 'None of the columns can be exported.', {
       issues: [{ path: 'columns', message: 'validation.noColumns' }],
     });
-  const cells: CellValue[][] = [];
-  for (let start = 0; start < input.rowIds.length; start += EXPORT_CHUNK) {
-    const ids = input.rowIds.slice(start, start + EXPORT_CHUNK);
-    const rows = new Map((await source.load(db, ids)).map((row) => [row.id, row]));
-    for (const id of ids) {
-      const row = rows.get(id);
-      if (row) cells.push(columns.map((c) => c.value(row, input.language)));
+  // The parts are read in one transaction: the file shows the registry at one moment, as the
+  // single query before them did, even when someone saves meanwhile.
+  const cells = await readAtOneMoment(db, async (trx) => {
+    const made: CellValue[][] = [];
+    for (let start = 0; start < input.rowIds.length; start += chunk) {
+      const ids = input.rowIds.slice(start, start + chunk);
+      const rows = new Map((await source.load(trx, ids)).map((row) => [row.id, row]));
+      for (const id of ids) {
+        const row = rows.get(id);
+        if (row) made.push(columns.map((c) => c.value(row, input.language)));
+      }
     }
-  }
+    return made;
+  });
   return {
     name: translate(input.language, source.title),
     columns: columns.map((c) => ({ header: translate(input.language, c.header), kind: c.kind })),
