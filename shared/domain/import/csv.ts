@@ -31,6 +31,22 @@ function lineBreaksIn(text: string, from: number, to: number): number {
  */
 export function parseCsv(text: string, delimiter: Delimiter, limit = Number.POSITIVE_INFINITY): CsvRecord[] {
   const records: CsvRecord[] = [];
+  eachCsvRecord(text, delimiter, (record) => records.push(record), limit);
+  return records;
+}
+
+/**
+ * The reader itself: hands each record to `take` as soon as it is complete, so that a caller can
+ * keep the records in a form of its own instead of an array of them all (see `parseCsv`). Stops
+ * after `limit` records; returns how many it handed over.
+ */
+export function eachCsvRecord(
+  text: string,
+  delimiter: Delimiter,
+  take: (record: CsvRecord) => void,
+  limit = Number.POSITIVE_INFINITY,
+): number {
+  let count = 0;
   const delimiterCode = delimiter.charCodeAt(0);
   let cells: string[] = [];
   let field = '';
@@ -43,7 +59,10 @@ export function parseCsv(text: string, delimiter: Delimiter, limit = Number.POSI
   const endRecord = () => {
     cells.push(field);
     const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
-    if (!blank) records.push({ line: recordLine, cells });
+    if (!blank) {
+      take({ line: recordLine, cells });
+      count += 1;
+    }
     cells = [];
     field = '';
     fieldStarted = false;
@@ -96,11 +115,11 @@ export function parseCsv(text: string, delimiter: Delimiter, limit = Number.POSI
       endRecord();
       line += 1;
       recordLine = line;
-      if (records.length >= limit) return records;
+      if (count >= limit) return count;
     }
   }
   if (field !== '' || cells.length > 0 || fieldStarted) endRecord();
-  return records;
+  return count;
 }
 
 /**

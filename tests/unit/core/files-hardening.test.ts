@@ -374,7 +374,7 @@ describe('bounded input', () => {
     const table = await readSourceBytes(le, 'unicode.txt');
     expect(table.encoding).toBe('utf-16le');
     expect(table.header).toEqual(CSU_HEADER);
-    expect(table.records[0]?.cells[1]).toBe('Obec č. 0 – Žďár');
+    expect(table.records.at(0)?.cells[1]).toBe('Obec č. 0 – Žďár');
   });
 
   it('prefs:set refuses a change larger than the limit and keeps the preferences', async () => {

@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../../shared/domain/errors';
 import {
   detectDelimiter,
+  eachCsvRecord,
   looksBinary,
-  parseCsv,
   type CsvRecord,
   type Delimiter,
 } from '../../../../shared/domain/import/csv';
+import { PackedRecords } from './packed-records';
 
 /** Files larger than this are refused before reading (a registry import is never that big). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -28,7 +29,10 @@ export const IMPORT_LIMITS = {
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'xlsx';
 
-/** A file read as a table of text cells: the header and the records with their line numbers. */
+/**
+ * A file read as a table of text cells: the header and the records with their line numbers. A
+ * preview keeps it until its commit, so the records are packed (see `PackedRecords`).
+ */
 export type SourceTable = {
   fileName: string;
   /** SHA-256 of the file's bytes: tells the same file from another of the same name in the import history. */
@@ -36,7 +40,7 @@ export type SourceTable = {
   encoding: Encoding;
   delimiter: Delimiter | null;
   header: string[];
-  records: CsvRecord[];
+  records: PackedRecords;
 };
 
 const checksumOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -99,17 +103,29 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
   if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(text);
-  const records = parseCsv(text, delimiter, IMPORT_LIMITS.rows + 2);
-  if (records.length > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
-  const [headerRecord, ...rest] = records;
-  if (!headerRecord) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
+  // Each record is packed as the reader hands it over: the file's cells never exist all at once
+  // as separate strings.
+  const first: { header: CsvRecord | null } = { header: null };
+  const packer = PackedRecords.packer();
+  const count = eachCsvRecord(
+    text,
+    delimiter,
+    (record) => {
+      if (first.header === null) first.header = record;
+      else packer.add(record);
+    },
+    IMPORT_LIMITS.rows + 2,
+  );
+  if (count > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
+  const { header } = first;
+  if (!header) throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   return {
     fileName,
     checksum: checksumOf(bytes),
     encoding,
     delimiter,
-    header: headerRecord.cells.map((c) => c.trim()),
-    records: rest,
+    header: header.cells.map((c) => c.trim()),
+    records: packer.done(),
   };
 }
 
@@ -202,6 +218,6 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SourceTabl
     encoding: 'xlsx',
     delimiter: null,
     header: headerRecord.cells.slice(0, headerWidth),
-    records: rest.map((r) => ({ line: r.line, cells: r.cells.slice(0, headerWidth) })),
+    records: PackedRecords.from(rest.map((r) => ({ line: r.line, cells: r.cells.slice(0, headerWidth) }))),
   };
 }

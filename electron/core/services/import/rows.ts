@@ -85,7 +85,9 @@ export async function* readRows(
   plan: { issues: ImportIssue[]; counts: { invalid: number } },
 ): AsyncGenerator<RowReader> {
   const total = table.records.length;
-  for (const [index, record] of table.records.entries()) {
+  for (let index = 0; index < total; index += 1) {
+    const record = table.records.at(index);
+    if (!record) break;
     if (index % 2000 === 0) {
       await job.checkpoint('analyse', index, total);
     }
