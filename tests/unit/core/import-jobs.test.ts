@@ -44,6 +44,27 @@ describe('import jobs', () => {
     expect(await count()).toBe(20_000);
   });
 
+  it('an imported file is not kept for the rest of the session; its preview is gone', async () => {
+    const file = path.join(app.dir, 'obce.csv');
+    writeFileSync(file, toCsv([CSU_HEADER, ...csuRows(50)], ';'));
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+    );
+    expect(app.ctx.session.importPreviews.size).toBe(1);
+    await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+    expect(await count()).toBe(50);
+    expect(app.ctx.session.importPreviews.size).toBe(0);
+    expect(await app.dispatch('import:commit', { previewId: report.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { reason: 'import.error.gone' } },
+    });
+    // The same file previewed again imports nothing twice.
+    const again = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }));
+    expect(again.counts).toMatchObject({ add: 0, unchanged: 50 });
+    expect(await count()).toBe(50);
+  });
+
   it('the bridge takes uploads only with the token, within the size limit, and answers a handle, never a path', async () => {
     const server: WebServer = await startWebServer({ dispatch: app.dispatch, staticDir: app.dir });
     try {

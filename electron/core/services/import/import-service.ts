@@ -302,50 +302,57 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
   const release = await acquireImportLock(ctx.db, { actor: await ctx.actor() });
   try {
-    return await ctx.jobs.run({ jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
-      const check = await planFor(ctx, preview, job);
-      if (!hasChanges(check)) {
-        const report = toReport(input.previewId, preview, check);
-        // Nothing changes in the registry: the run is recorded, no screen needs to refresh.
-        await auditedChange(ctx, async ({ trx, actor, at }) => {
-          await keepDecisions(trx, preview, actor, at);
-          await insertImportRun(trx, runOf(preview, report, actor, false, null));
-        });
-        return { report, changed: false, backup: null, importRunId: null };
-      }
-      job.throwIfCancelled();
-      job.progress('backup', 0, 1);
-      const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'import');
-      job.throwIfCancelled();
-      const { plan, importRunId } = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
-        const inside = await planFor(ctx, preview, job, trx);
-        // The history entry is written with the data (an import is in it exactly when it happened)
-        // and first, so every record the import creates names its run.
-        const importRunId = await insertImportRun(
-          trx,
-          runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup?.name ?? null),
-        );
-        const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
-        await keepDecisions(trx, preview, actor, now);
-        if (preview.kind === 'municipalities')
-          await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
-        else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
+    const result = await ctx.jobs.run(
+      { jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED },
+      async (job) => {
+        const check = await planFor(ctx, preview, job);
+        if (!hasChanges(check)) {
+          const report = toReport(input.previewId, preview, check);
+          // Nothing changes in the registry: the run is recorded, no screen needs to refresh.
+          await auditedChange(ctx, async ({ trx, actor, at }) => {
+            await keepDecisions(trx, preview, actor, at);
+            await insertImportRun(trx, runOf(preview, report, actor, false, null));
+          });
+          return { report, changed: false, backup: null, importRunId: null };
+        }
         job.throwIfCancelled();
-        touch({
-          tables:
-            preview.kind === 'municipalities'
-              ? ['regions', 'districts', 'municipalities']
-              : ['foreign_towns', 'partnerships'],
+        job.progress('backup', 0, 1);
+        const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'import');
+        job.throwIfCancelled();
+        const { plan, importRunId } = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
+          const inside = await planFor(ctx, preview, job, trx);
+          // The history entry is written with the data (an import is in it exactly when it happened)
+          // and first, so every record the import creates names its run.
+          const importRunId = await insertImportRun(
+            trx,
+            runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup?.name ?? null),
+          );
+          const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
+          await keepDecisions(trx, preview, actor, now);
+          if (preview.kind === 'municipalities')
+            await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
+          else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
+          job.throwIfCancelled();
+          touch({
+            tables:
+              preview.kind === 'municipalities'
+                ? ['regions', 'districts', 'municipalities']
+                : ['foreign_towns', 'partnerships'],
+          });
+          return { plan: inside, importRunId };
         });
-        return { plan: inside, importRunId };
-      });
-      return {
-        report: toReport(input.previewId, preview, plan),
-        changed: hasChanges(plan),
-        backup: backup?.name ?? null,
-        importRunId,
-      };
-    });
+        return {
+          report: toReport(input.previewId, preview, plan),
+          changed: hasChanges(plan),
+          backup: backup?.name ?? null,
+          importRunId,
+        };
+      },
+    );
+    // Imported: the file's records are not kept for the rest of the session. A preview whose
+    // commit failed or was stopped stays, so that the user can try again.
+    state.previews.delete(input.previewId);
+    return result;
   } finally {
     await release();
   }
