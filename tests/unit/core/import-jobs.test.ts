@@ -15,14 +15,18 @@ afterEach(async () => app.cleanup());
 
 const count = async () => Number((await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
 
+/** Writes a municipalities file of `rows` rows, opens it as a dropped file and previews it. */
+async function previewMunicipalities(name: string, rows: number) {
+  const file = path.join(app.dir, name);
+  writeFileSync(file, toCsv([CSU_HEADER, ...csuRows(rows)], ';'));
+  const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+  const report = await ok<ImportReport>(app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }));
+  return { handle, report };
+}
+
 describe('import jobs', () => {
   it('reports progress and, cancelled while writing, rolls back entirely', async () => {
-    const file = path.join(app.dir, 'big.csv');
-    writeFileSync(file, toCsv([CSU_HEADER, ...csuRows(20_000)], ';'));
-    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
-    const report = await ok<ImportReport>(
-      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
-    );
+    const { report } = await previewMunicipalities('big.csv', 20_000);
     const phases: string[] = [];
     app.ctx.emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
       if (event !== 'job:progress') return;
@@ -45,12 +49,7 @@ describe('import jobs', () => {
   });
 
   it('an imported file is not kept for the rest of the session; its preview is gone', async () => {
-    const file = path.join(app.dir, 'obce.csv');
-    writeFileSync(file, toCsv([CSU_HEADER, ...csuRows(50)], ';'));
-    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
-    const report = await ok<ImportReport>(
-      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
-    );
+    const { handle, report } = await previewMunicipalities('obce.csv', 50);
     expect(app.ctx.session.importPreviews.size).toBe(1);
     await ok(app.dispatch('import:commit', { previewId: report.previewId }));
     expect(await count()).toBe(50);
