@@ -12,6 +12,7 @@ import {
 } from './codes';
 import { id, provenanceFields } from './schemas';
 import { PARTNERSHIP_WARNINGS } from './partnership-rules';
+import { attachmentSchema } from './attachments';
 
 /** One row of the Partnerships grid: a partnership joined with its member, region, town and country. */
 export const partnershipRowSchema = z.object({
@@ -106,6 +107,8 @@ export const partnershipDetailSchema = partnershipRowSchema.extend({
   town: foreignTownSchema,
   contacts: z.array(contactSchema),
   activities: z.array(activitySchema),
+  /** Files kept with the partnership (scans, resolutions, photos), oldest first. */
+  attachments: z.array(attachmentSchema),
 });
 export type PartnershipDetail = z.infer<typeof partnershipDetailSchema>;
 

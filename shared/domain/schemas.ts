@@ -116,7 +116,9 @@ export const auditEntrySchema = z.object({
   serverAt: z.string().nullable().optional(),
   changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
   /** For an entry of a record's child (a partnership's contact, activity or agreement draft): its table and name. */
-  child: z.object({ table: z.enum(['contacts', 'activities', 'agreement_documents']), label: z.string() }).optional(),
+  child: z
+    .object({ table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']), label: z.string() })
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -139,5 +141,6 @@ export const BIN_TABLES = [
   'contacts',
   'activities',
   'agreement_documents',
+  'attachments',
 ] as const;
 export type BinTable = (typeof BIN_TABLES)[number];

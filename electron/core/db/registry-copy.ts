@@ -25,6 +25,13 @@ export type CopyProgress = (done: number, total: number) => Promise<void>;
 const READ_BATCH = 2000;
 
 /**
+ * Rows of attachments' bytes read and written at a time: each may be up to 20 MB, so a copy
+ * holds a few files' worth in memory, never a table's.
+ */
+const CONTENT_BATCH = 4;
+const batchOf = (table: TableInfo): number => (table.name === 'attachment_contents' ? CONTENT_BATCH : READ_BATCH);
+
+/**
  * Bound values per insert statement: SQLite allows 32,766, PostgreSQL 65,535; a margin for the
  * widest table.
  */
@@ -79,13 +86,13 @@ async function* readBatches(db: Knex, table: TableInfo): AsyncGenerator<Record<s
     }
     if (last !== null)
       query.whereRaw(`(${key.map(() => '??').join(', ')}) > (${key.map(() => '?').join(', ')})`, [...key, ...last]);
-    const rows = await query.limit(READ_BATCH);
+    const rows = await query.limit(batchOf(table));
     if (rows.length === 0) return;
     yield rows;
     const lastRow = rows[rows.length - 1] ?? {};
     // A key's values as the driver gave them (numbers, text), bound back as they came.
     last = key.map((column) => lastRow[column] as Knex.Value);
-    if (rows.length < READ_BATCH) return;
+    if (rows.length < batchOf(table)) return;
   }
 }
 
@@ -124,7 +131,10 @@ async function copyRows(
   let done = 0;
   await progress(done, total);
   for (const table of insertionOrder(tables)) {
-    const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_BOUND_VALUES / Math.max(1, table.columns.length))));
+    const perStatement = Math.max(
+      1,
+      Math.min(batchOf(table), 500, Math.floor(MAX_BOUND_VALUES / Math.max(1, table.columns.length))),
+    );
     for await (const rows of readBatches(source, table)) {
       const portableRows = rows.map((row) =>
         Object.fromEntries(table.columns.map((column) => [column, portable(row[column])])),

@@ -2,10 +2,12 @@ import type { partnershipsChannels } from '../../../shared/ipc/channels/partners
 import type { AppContext } from '../context';
 import { mergePartnerships, mergeTowns, townsOfCountry, undoMerge } from '../services/merge-service';
 import { exportGrid } from '../services/export/grid-export-service';
+import { addAttachment, saveAttachmentCopy } from '../services/attachments-service';
 import {
   createActivity,
   createContact,
   deleteActivity,
+  deleteAttachment,
   deleteContact,
   updateActivity,
   updateContact,
@@ -47,5 +49,8 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'activities:create': (input) => createActivity(ctx, input),
     'activities:update': (input) => updateActivity(ctx, input),
     'activities:delete': (input) => deleteActivity(ctx, input),
+    'attachments:add': (input) => addAttachment(ctx, input),
+    'attachments:save': (input) => saveAttachmentCopy(ctx, input),
+    'attachments:delete': (input) => deleteAttachment(ctx, input),
     'export:grid': (input) => exportGrid(ctx, input),
   }) satisfies HandlersFor<typeof partnershipsChannels>;

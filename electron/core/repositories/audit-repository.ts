@@ -134,7 +134,7 @@ export async function listHistory(db: Knex, table: string, recordId: number): Pr
   return rows.map(historyEntry);
 }
 
-type ChildTable = 'contacts' | 'activities' | 'agreement_documents';
+type ChildTable = 'contacts' | 'activities' | 'agreement_documents' | 'attachments';
 
 /**
  * The history of a partnership's children, newest first: every audit entry of its contacts,
@@ -146,6 +146,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
   const ids: Record<ChildTable, Set<number>> = {
     contacts: new Set(await db('contacts').where({ partnership_id: partnershipId }).pluck<number[]>('id')),
     activities: new Set(await db('activities').where({ partnership_id: partnershipId }).pluck<number[]>('id')),
+    attachments: new Set(await db('attachments').where({ partnership_id: partnershipId }).pluck<number[]>('id')),
     agreement_documents: new Set(),
   };
   const drafts = await db('agreement_documents')
@@ -161,10 +162,10 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
   // row (id, then partnership_id) in a draft's delete.
   const key = String(partnershipId);
   for (const row of await db('audit_log')
-    .whereIn('table_name', ['contacts', 'activities'])
+    .whereIn('table_name', ['contacts', 'activities', 'attachments'])
     .where({ action: 'insert' })
     .where('after', 'like', `{"partnershipId":${key},%`)
-    .select<{ table_name: 'contacts' | 'activities'; record_id: number }[]>('table_name', 'record_id'))
+    .select<{ table_name: 'contacts' | 'activities' | 'attachments'; record_id: number }[]>('table_name', 'record_id'))
     ids[row.table_name].add(row.record_id);
   for (const row of await db('audit_log')
     .where({ table_name: 'agreement_documents', action: 'delete' })
@@ -174,7 +175,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
   const entries: AuditEntry[] = [];
   const labels = new Map<string, string>();
   for (const draft of drafts) labels.set(`agreement_documents|${String(draft.id)}`, draft.file_name ?? draft.template);
-  for (const table of ['contacts', 'activities', 'agreement_documents'] as const) {
+  for (const table of ['contacts', 'activities', 'agreement_documents', 'attachments'] as const) {
     const recordIds = [...ids[table]];
     for (let start = 0; start < recordIds.length; start += 500) {
       const rows = await db('audit_log')
@@ -185,7 +186,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
       for (const row of rows) {
         const kept = parse(row.after) ?? parse(row.before) ?? {};
         const raw = (kept._row ?? {}) as Record<string, unknown>;
-        const named = kept.name ?? kept.title ?? raw.file_name ?? raw.template;
+        const named = kept.name ?? kept.title ?? kept.fileName ?? raw.file_name ?? raw.template;
         const labelKey = `${table}|${String(row.record_id)}`;
         if (typeof named === 'string' && !labels.has(labelKey)) labels.set(labelKey, named);
         const entry = historyEntry(row);

@@ -69,6 +69,7 @@ function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
     hanging('contacts', 'partnership_id');
     hanging('activities', 'partnership_id');
     hanging('agreement_documents', 'partnership_id');
+    hanging('attachments', 'partnership_id');
     hanging('partnership_requests', 'partnership_id');
   } else if (table === 'foreign_towns') {
     hanging('partnerships', 'foreign_town_id');

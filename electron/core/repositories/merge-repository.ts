@@ -36,7 +36,7 @@ const PARTNERSHIP_FILLABLE = [
 ] as const;
 
 /** Children that move to the kept partnership (they keep their ids). */
-const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents'] as const;
+const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
 type MovedChild = (typeof MOVED_CHILDREN)[number];
 
 export type PartnershipMerge = {
@@ -47,7 +47,7 @@ export type PartnershipMerge = {
   keptVersionAfter: number;
   /** The merged partnership with its areas and groups (children moved, listed in `moved`). */
   merged: PartnershipSnapshot;
-  moved: Record<MovedChild, number[]>;
+  moved: Partial<Record<MovedChild, number[]>>;
   requestIds: number[];
 };
 
@@ -99,10 +99,11 @@ export async function mergePartnershipInto(
     if (kept[column] === 'unknown' && other[column] !== 'unknown') changes[column] = other[column];
   if (!isEmpty(other.notes) && other.notes !== kept.notes)
     changes.notes = isEmpty(kept.notes) ? other.notes : `${textOf(kept.notes)}\n\n${textOf(other.notes)}`;
-  const moved = {} as Record<MovedChild, number[]>;
+  const moved: Partial<Record<MovedChild, number[]>> = {};
   for (const table of MOVED_CHILDREN) {
-    moved[table] = await db(table).where({ partnership_id: mergeId }).pluck<number[]>('id');
-    if (moved[table].length > 0) await db(table).where({ partnership_id: mergeId }).update({ partnership_id: keepId });
+    const ids = await db(table).where({ partnership_id: mergeId }).pluck<number[]>('id');
+    moved[table] = ids;
+    if (ids.length > 0) await db(table).where({ partnership_id: mergeId }).update({ partnership_id: keepId });
   }
   const requestIds = await db('partnership_requests').where({ partnership_id: mergeId }).pluck<number[]>('id');
   if (requestIds.length > 0)
@@ -137,9 +138,11 @@ export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): P
     const rows = merge.merged.children[table] ?? [];
     for (let start = 0; start < rows.length; start += 50) await db(table).insert(rows.slice(start, start + 50));
   }
-  for (const table of MOVED_CHILDREN)
-    if (merge.moved[table].length > 0)
-      await db(table).whereIn('id', merge.moved[table]).update({ partnership_id: mergedId });
+  for (const table of MOVED_CHILDREN) {
+    // A merge recorded before attachments existed lists none.
+    const ids = merge.moved[table] ?? [];
+    if (ids.length > 0) await db(table).whereIn('id', ids).update({ partnership_id: mergedId });
+  }
   if (merge.requestIds.length > 0)
     await db('partnership_requests').whereIn('id', merge.requestIds).update({ partnership_id: mergedId });
   await db('partnership_areas').where({ partnership_id: keepId }).delete();

@@ -433,6 +433,8 @@ const CASCADE_TABLES = [
   'contacts',
   'activities',
   'agreement_documents',
+  // Only the attachments' rows: their bytes stay in `attachment_contents` for the undo.
+  'attachments',
   'partnership_requests',
 ] as const;
 
@@ -461,6 +463,7 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
     contacts: await db('contacts').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
     activities: await db('activities').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
     agreement_documents: await db('agreement_documents').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
+    attachments: await db('attachments').whereIn('partnership_id', partnershipIds).select<RawRow[]>(),
     partnership_requests: await db('partnership_requests').where({ municipality_id: id }).select<RawRow[]>(),
   };
   const links = await db('partnership_requests')
@@ -476,7 +479,14 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
 export async function countCascade(
   db: Knex,
   id: number,
-): Promise<{ partnerships: number; contacts: number; activities: number; agreements: number; requests: number }> {
+): Promise<{
+  partnerships: number;
+  contacts: number;
+  activities: number;
+  agreements: number;
+  attachments: number;
+  requests: number;
+}> {
   const partnershipIds = db('partnerships').where({ municipality_id: id }).select('id');
   const count = async (query: Knex.QueryBuilder) =>
     Number((await query.count({ n: '*' }).first<{ n: number | string }>()).n);
@@ -485,6 +495,7 @@ export async function countCascade(
     contacts: await count(db('contacts').whereIn('partnership_id', partnershipIds)),
     activities: await count(db('activities').whereIn('partnership_id', partnershipIds)),
     agreements: await count(db('agreement_documents').whereIn('partnership_id', partnershipIds)),
+    attachments: await count(db('attachments').whereIn('partnership_id', partnershipIds)),
     requests: await count(db('partnership_requests').where({ municipality_id: id })),
   };
 }

@@ -399,6 +399,8 @@ export const PARTNERSHIP_CHILD_TABLES = [
   'contacts',
   'activities',
   'agreement_documents',
+  // Only the attachments' rows: their bytes (`attachment_contents`) stay for the undo.
+  'attachments',
 ] as const;
 
 /** Every stored row of a partnership and its children, exactly as stored: what an undo restores. */
@@ -436,8 +438,8 @@ export async function restoreSnapshot(db: Knex, snapshot: PartnershipSnapshot): 
   }
 }
 
-/** The tables of a partnership's child records (contacts on both sides, activities). */
-export type PartnershipChildTable = 'contacts' | 'activities';
+/** The tables of a partnership's child records (contacts on both sides, activities, attachments). */
+export type PartnershipChildTable = 'contacts' | 'activities' | 'attachments';
 
 /** The ids of a municipality's partnerships (the Partnerships grid rows that show its name). */
 export async function partnershipIdsOfMunicipality(db: Knex, municipalityId: number): Promise<number[]> {
@@ -463,7 +465,7 @@ export async function insertPartnershipChild(
   return row.id;
 }
 
-/** Puts a deleted contact or activity back with its id (undo from the bin). */
+/** Puts a deleted contact, activity or attachment back with its id (undo from the bin). */
 export async function restorePartnershipChild(
   db: Knex,
   table: PartnershipChildTable,

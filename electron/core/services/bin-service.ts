@@ -38,6 +38,7 @@ function labelOf(entry: Deletion, names: { members: Map<number, string>; towns: 
     text(before.name) ??
     text(before.title) ??
     text(before.requesterName) ??
+    text(before.fileName) ??
     text(row.name) ??
     text(row.title) ??
     text(row.requester_name) ??
@@ -45,7 +46,7 @@ function labelOf(entry: Deletion, names: { members: Map<number, string>; towns: 
   );
 }
 
-/** Deleted members, partnerships, requests, contacts and activities of the last 90 days, newest first. */
+/** Deleted members, partnerships, requests, contacts, activities, drafts and attachments of the last 90 days, newest first. */
 export async function listBin(ctx: AppContext): Promise<BinEntry[]> {
   const since = new Date(Date.now() - BIN_DAYS * 24 * 3600 * 1000).toISOString();
   const deletions = await listDeletions(ctx.db.knex, since);
@@ -103,7 +104,8 @@ export async function restoreFromBin(
   } else if (table === 'municipalities') await restoreMunicipality(ctx, { auditId: input.auditId });
   else if (table === 'partnership_requests') await restoreRequest(ctx, { auditId: input.auditId });
   else if (table === 'partnerships') await restorePartnership(ctx, { auditId: input.auditId });
-  else if (table === 'contacts' || table === 'activities') await restoreChildFromAudit(ctx, table, input.auditId);
+  else if (table === 'contacts' || table === 'activities' || table === 'attachments')
+    await restoreChildFromAudit(ctx, table, input.auditId);
   else throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
   return { table, recordId: entry.record_id };
 }

@@ -157,6 +157,7 @@ export const REGISTRY_TABLES = [
   'activities',
   'partnership_requests',
   'agreement_documents',
+  'attachments',
   'audit_log',
 ] as const;
 

@@ -154,6 +154,7 @@ export async function deleteImpact(
   contacts: number;
   activities: number;
   agreements: number;
+  attachments: number;
   requests: number;
 }> {
   const detail = await mustFind(ctx.db.knex, id);

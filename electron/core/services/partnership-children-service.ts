@@ -6,11 +6,18 @@ import {
   type ContactFields,
 } from '../../../shared/domain/partnership-rules';
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
+import { attachmentFieldsSchema, type Attachment, type AttachmentFields } from '../../../shared/domain/attachments';
 import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import type { Knex } from 'knex';
 import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/activities-repository';
 import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
+import {
+  ATTACHMENT_FIELDS,
+  attachmentColumns,
+  contentExists,
+  findAttachment,
+} from '../repositories/attachments-repository';
 import {
   insertPartnershipChild,
   type PartnershipChildTable,
@@ -36,6 +43,8 @@ type ChildKind<F, R extends ChildRecord> = {
   /** The fields as the audit log keeps them (domain names, as `strip(find(...))` gives them). */
   audit: (fields: F) => Record<string, unknown>;
   find: (db: Knex, id: number) => Promise<R | undefined>;
+  /** The fields an audit entry must hold for an undo to put the record back. */
+  schema: { safeParse: (value: unknown) => { success: true; data: F } | { success: false } };
 };
 
 const CONTACT: ChildKind<ContactFields, Contact> = {
@@ -43,6 +52,7 @@ const CONTACT: ChildKind<ContactFields, Contact> = {
   columns: contactColumns,
   audit: pick(CONTACT_FIELDS),
   find: findContact,
+  schema: contactFieldsSchema,
 };
 
 const ACTIVITY: ChildKind<ActivityFields, Activity> = {
@@ -50,7 +60,19 @@ const ACTIVITY: ChildKind<ActivityFields, Activity> = {
   columns: activityColumns,
   audit: pick(ACTIVITY_FIELDS),
   find: findActivity,
+  schema: activityFieldsSchema,
 };
+
+/** Attachments are added by `attachments-service` (their bytes go in first); deleted and restored here. */
+export const ATTACHMENT: ChildKind<AttachmentFields, Attachment & { partnershipId: number }> = {
+  table: 'attachments',
+  columns: attachmentColumns,
+  audit: pick(ATTACHMENT_FIELDS),
+  find: findAttachment,
+  schema: attachmentFieldsSchema,
+};
+
+const KINDS = { contacts: CONTACT, activities: ACTIVITY, attachments: ATTACHMENT } as const;
 
 /** The domain fields of a contact or activity, without its keys (what the audit log compares). */
 const strip = <T extends ChildRecord>(value: T): Omit<T, 'id' | 'version' | 'partnershipId'> => {
@@ -58,6 +80,8 @@ const strip = <T extends ChildRecord>(value: T): Omit<T, 'id' | 'version' | 'par
   delete fields.id;
   delete fields.version;
   delete fields.partnershipId;
+  // An attachment's own time of adding is its record's, not a field of it.
+  delete fields.createdAt;
   return fields as Omit<T, 'id' | 'version' | 'partnershipId'>;
 };
 
@@ -143,6 +167,10 @@ export const updateActivity = (
 export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, ACTIVITY, input);
 
+/** Deletes an attachment (audited; its bytes stay, so the bin or Ctrl+Z brings it back whole). */
+export const deleteAttachment = (ctx: AppContext, input: { id: number; version: number }) =>
+  deleteChild(ctx, ATTACHMENT, input);
+
 function found<T>(value: T | undefined, id: number): T {
   if (value === undefined)
     throw new AppError('NOT_FOUND', `Record ${String(id)} does not exist (it may have been deleted).`);
@@ -150,7 +178,7 @@ function found<T>(value: T | undefined, id: number): T {
 }
 
 /**
- * Brings back a deleted contact or activity from its audit entry, with the same id, while its
+ * Brings back a deleted contact, activity or attachment from its audit entry, with the same id, while its
  * partnership exists (CONFLICT otherwise: the partnership comes back first).
  */
 export async function restoreChildFromAudit(
@@ -167,17 +195,19 @@ export async function restoreChildFromAudit(
     const partnershipId = Number(record.partnershipId);
     if (!(await partnershipIdExists(trx, partnershipId)))
       throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
-    const kind = table === 'contacts' ? CONTACT : ACTIVITY;
-    const parsed = (table === 'contacts' ? contactFieldsSchema : activityFieldsSchema).safeParse(record);
+    const kind: ChildKind<unknown, ChildRecord> = KINDS[table] as ChildKind<unknown, ChildRecord>;
+    const parsed = kind.schema.safeParse(record);
     if (!parsed.success) throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
     if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
-    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data as never), at);
+    if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
+      throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
+    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data), at);
     await audit({
       table,
       recordId: entry.record_id,
       action: 'restore',
       before: null,
-      after: { partnershipId, ...kind.audit(parsed.data as never) },
+      after: { partnershipId, ...kind.audit(parsed.data) },
     });
     touch({ tables: [table], partnershipIds: [partnershipId] });
     return { id: entry.record_id, partnershipId };

@@ -27,6 +27,7 @@ import { deletedByEntry } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import { listActivities } from '../repositories/activities-repository';
 import { listContacts } from '../repositories/contacts-repository';
+import { listAttachments } from '../repositories/attachments-repository';
 import { findForeignTown } from '../repositories/foreign-towns-repository';
 import {
   findPartnershipRecord,
@@ -305,6 +306,7 @@ export async function getPartnership(ctx: AppContext, id: number): Promise<Partn
     town,
     contacts: await listContacts(db, id),
     activities: await listActivities(db, id),
+    attachments: await listAttachments(db, id),
   };
 }
 

@@ -94,7 +94,7 @@ export const membersChannels = defineChannels({
     output: z.object({ auditId: id, name: z.string() }),
   },
   'municipalities:deleteImpact': {
-    doc: 'What deleting a municipality would take with it, counted now (partnerships, their contacts, activities and agreement drafts, its requests), with its current version: the delete dialog asks when it opens.',
+    doc: 'What deleting a municipality would take with it, counted now (partnerships, their contacts, activities, agreement drafts and attachments, its requests), with its current version: the delete dialog asks when it opens.',
     input: z.object({ id }).strict(),
     output: z.object({
       version: z.number().int(),
@@ -102,6 +102,7 @@ export const membersChannels = defineChannels({
       contacts: z.number().int(),
       activities: z.number().int(),
       agreements: z.number().int(),
+      attachments: z.number().int(),
       requests: z.number().int(),
     }),
   },

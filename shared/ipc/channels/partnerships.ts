@@ -19,6 +19,7 @@ import {
   partnershipRowSchema,
   townSuggestionSchema,
 } from '../../domain/partnerships';
+import { attachmentSchema } from '../../domain/attachments';
 
 const byId = z.object({ id }).strict();
 const versioned = z.object({ id, version: z.number().int().positive() }).strict();
@@ -147,6 +148,30 @@ export const partnershipsChannels = defineChannels({
   },
   'activities:delete': {
     doc: 'Deletes an activity; the audit entry keeps its last state, and bin:restore { auditId } brings it back.',
+    input: versioned,
+    output: z.object({ id, auditId: id }),
+  },
+  'attachments:add': {
+    doc: 'Attaches a file to a partnership (a scanned agreement, a resolution, photos): `file` is an upload handle from the browser bridge, or null for the host’s open dialog. Checked (kind, size ≤ 20 MB, not empty), stored inside the registry, audited. Null when the dialog was closed.',
+    input: z
+      .object({
+        partnershipId: id,
+        file: z
+          .string()
+          .regex(/^upload:[0-9a-f]{32}$/)
+          .nullable(),
+        description: z.string().max(300).nullish(),
+      })
+      .strict(),
+    output: attachmentSchema.nullable(),
+  },
+  'attachments:save': {
+    doc: 'Writes a copy of an attachment where the user chooses (native dialog; the output folder in the web preview), after checking its stored bytes against their hash. CANCELLED when the dialog is closed.',
+    input: byId,
+    output: z.object({ filePath: z.string() }),
+  },
+  'attachments:delete': {
+    doc: 'Deletes an attachment; its bytes stay in the registry, and bin:restore { auditId } brings it back.',
     input: versioned,
     output: z.object({ id, auditId: id }),
   },

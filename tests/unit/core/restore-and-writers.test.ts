@@ -8,6 +8,7 @@ import { openDatabase } from '../../../electron/core/db/database';
 import { openKnex } from '../../../electron/core/db/connection';
 import { importLockPath } from '../../../electron/core/db/import-lock';
 import { knownFailure } from '../../../electron/core/dispatch';
+import { saveUpload } from '../../../electron/core/services/import/uploads';
 import type { DialogPort } from '../../../electron/core/ports';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
 import { createTestApp, newMemberInput, ok, tempDir, type TestApp } from '../../support/temp-db';
@@ -18,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 /** Every channel that changes the registry, its files or the preferences. */
 /** A channel whose name ends in a writing verb (`towns:update`, `partnerships:bulkUpdate`, `demo:remove`). */
 const WRITE_CHANNEL =
-  /:\w*?(create|update|delete|remove|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge|revert)$/i;
+  /:\w*?(create|update|delete|remove|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge|revert|add)$/i;
 const READ_ONLY_EXPORTS = new Set(['export:grid']);
 
 function folderDialogs(dir: string): DialogPort {
@@ -97,6 +98,11 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   await call('bin:restore', { auditId: deletedContact?.auditId });
   const contactBack = await knex('contacts').where({ id: contactNow.id }).first<{ version: number }>('version');
   await ok(app.dispatch('contacts:delete', { id: contactNow.id, version: contactBack.version }));
+  const attachment = await call<{ id: number; version: number }>('attachments:add', {
+    partnershipId: partnership.id,
+    file: await saveUpload('smlouva.pdf', Buffer.from(`%PDF-1.7 round ${String(round)}`)),
+  });
+  await call('attachments:delete', { id: attachment.id, version: attachment.version });
   const activity = await call<{ id: number; version: number }>('activities:create', {
     partnershipId: partnership.id,
     date: '2026-01-10',

@@ -11,6 +11,7 @@ import * as memberDatePrecision from './0012-member-date-precision';
 import * as townCard from './0013-town-card';
 import * as acknowledgedWarnings from './0014-acknowledged-warnings';
 import * as auditDatabaseUser from './0015-audit-database-user';
+import * as attachments from './0016-attachments';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0013-town-card', ...townCard },
   { name: '0014-acknowledged-warnings', ...acknowledgedWarnings },
   { name: '0015-audit-database-user', ...auditDatabaseUser },
+  { name: '0016-attachments', ...attachments },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  ATTACHMENT_EXTENSIONS,
+  MAX_ATTACHMENT_BYTES,
+  attachmentMediaType,
+  extensionOf,
+  type Attachment,
+  type AttachmentFields,
+} from '../../../shared/domain/attachments';
+import { AppError } from '../../../shared/domain/errors';
+import {
+  ATTACHMENT_FIELDS,
+  attachmentColumns,
+  findAttachment,
+  readContent,
+  storeContent,
+} from '../repositories/attachments-repository';
+import { insertPartnershipChild, partnershipIdExists } from '../repositories/partnerships-repository';
+import type { AppContext } from '../context';
+import { writeFileAtomically } from '../files';
+import { auditedChange } from './audited-change';
+import { resolveUpload } from './import/uploads';
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The file to attach: one the host's dialog gave (desktop) or an upload's handle (browser bridge). */
+async function chosenFile(ctx: AppContext, file: string | null): Promise<{ path: string; name: string } | null> {
+  if (file === null) {
+    const chosen = await ctx.dialogs.openFile({
+      filters: [{ name: 'PDF, JPG, PNG, DOCX …', extensions: [...ATTACHMENT_EXTENSIONS] }],
+    });
+    return chosen === null ? null : { path: chosen, name: path.basename(chosen) };
+  }
+  const upload = await resolveUpload(file);
+  if (upload === null)
+    throw new AppError('NOT_FOUND', 'The uploaded file is no longer there; choose it again.', {
+      reason: 'attachments.error.gone',
+    });
+  return upload;
+}
+
+/**
+ * Attaches a file to a partnership: checked (a kind of document or photo, not empty, at most
+ * `MAX_ATTACHMENT_BYTES`), its bytes stored once under their SHA-256, the attachment recorded
+ * and audited in one transaction. Null when the user closed the dialog.
+ */
+export async function addAttachment(
+  ctx: AppContext,
+  input: { partnershipId: number; file: string | null; description?: string | null | undefined },
+): Promise<Attachment | null> {
+  const source = await chosenFile(ctx, input.file);
+  if (source === null) return null;
+  const fileName = source.name.normalize('NFC');
+  const mediaType = attachmentMediaType(fileName);
+  if (mediaType === null)
+    throw new AppError('VALIDATION', `${fileName}: this kind of file cannot be attached.`, {
+      reason: 'attachments.error.fileType',
+      params: { file: fileName, extension: extensionOf(fileName) || '—' },
+    });
+  const info = await stat(source.path).catch(() => null);
+  if (info === null || !info.isFile())
+    throw new AppError('NOT_FOUND', `${fileName} cannot be read.`, {
+      reason: 'attachments.error.unreadable',
+      params: { file: fileName },
+    });
+  if (info.size > MAX_ATTACHMENT_BYTES)
+    throw new AppError('VALIDATION', `${fileName} is larger than ${String(MAX_ATTACHMENT_BYTES / 1024 / 1024)} MB.`, {
+      reason: 'attachments.error.tooLarge',
+      params: { file: fileName, max: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
+    });
+  if (info.size === 0)
+    throw new AppError('VALIDATION', `${fileName} is empty.`, {
+      reason: 'attachments.error.empty',
+      params: { file: fileName },
+    });
+  const bytes = await readFile(source.path);
+  const fields: AttachmentFields = {
+    fileName,
+    mediaType,
+    size: bytes.byteLength,
+    sha256: sha256Of(bytes),
+    description: input.description?.trim() ? input.description.trim() : null,
+  };
+  const id = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    if (!(await partnershipIdExists(trx, input.partnershipId)))
+      throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
+    await storeContent(trx, fields.sha256, bytes, at);
+    const recordId = await insertPartnershipChild(
+      trx,
+      'attachments',
+      input.partnershipId,
+      attachmentColumns(fields),
+      at,
+    );
+    await audit({
+      table: 'attachments',
+      recordId,
+      action: 'insert',
+      before: null,
+      after: {
+        partnershipId: input.partnershipId,
+        ...Object.fromEntries(ATTACHMENT_FIELDS.map((field) => [field, fields[field]])),
+      },
+    });
+    touch({ tables: ['attachments'], partnershipIds: [input.partnershipId] });
+    return recordId;
+  });
+  const attachment = await findAttachment(ctx.db.knex, id);
+  if (!attachment) throw new AppError('NOT_FOUND', `Attachment ${String(id)} does not exist.`);
+  return attachment;
+}
+
+/**
+ * Writes a copy of an attachment where the user chooses (the name it was attached under offered),
+ * after checking that the stored bytes still have their hash. CANCELLED when the dialog is closed.
+ */
+export async function saveAttachmentCopy(ctx: AppContext, input: { id: number }): Promise<{ filePath: string }> {
+  const attachment = await findAttachment(ctx.db.knex, input.id);
+  if (!attachment)
+    throw new AppError('NOT_FOUND', `Attachment ${String(input.id)} does not exist (it may have been deleted).`);
+  const bytes = await readContent(ctx.db.knex, attachment.sha256);
+  if (bytes === null || sha256Of(bytes) !== attachment.sha256)
+    throw new AppError('IO', `The stored content of ${attachment.fileName} is damaged or missing.`, {
+      reason: 'attachments.error.damaged',
+      params: { file: attachment.fileName },
+    });
+  const extension = extensionOf(attachment.fileName);
+  const filePath = await ctx.dialogs.saveFile({
+    defaultName: attachment.fileName,
+    filters: extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [],
+  });
+  if (filePath === null) throw new AppError('CANCELLED', 'Saving the attachment was cancelled.');
+  // Written beside and renamed when complete: a reader never sees half a file.
+  await writeFileAtomically(filePath, bytes);
+  return { filePath };
+}

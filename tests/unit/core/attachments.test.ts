@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openKnex } from '../../../electron/core/db/connection';
+import type { DialogPort } from '../../../electron/core/ports';
+import { saveUpload } from '../../../electron/core/services/import/uploads';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/domain/attachments';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+/**
+ * Attachments of a partnership (first-use review, "Missing things": a scanned agreement, a
+ * council resolution, photos), on the engine of the run: kept inside the registry, audited,
+ * deleted and brought back whole, carried along by every path that moves a partnership's children.
+ */
+
+type Detail = { id: number; version: number; attachments: Attachment[] };
+type Failure = { ok: false; error: { code: string; details?: { reason?: string } } };
+
+describe('attachments of a partnership', () => {
+  let app: TestApp;
+  /** What the host's dialogs answer next: the file to open, where to save. */
+  const answer: { open: string | null; save: string | null } = { open: null, save: null };
+  const dialogs: DialogPort = {
+    openFile: () => Promise.resolve(answer.open),
+    saveFile: () => Promise.resolve(answer.save),
+    chooseFolder: () => Promise.resolve(null),
+  };
+  let partnershipId: number;
+
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true, dialogs });
+    const row = await app.ctx.db.knex('partnerships').orderBy('id').first<{ id: number }>('id');
+    partnershipId = row.id;
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  /** A file in the test's folder with these bytes. */
+  const file = (name: string, bytes: Uint8Array | string): string => {
+    const filePath = path.join(app.dir, name);
+    writeFileSync(filePath, bytes);
+    return filePath;
+  };
+  const attach = async (filePath: string, id = partnershipId): Promise<Attachment> => {
+    answer.open = filePath;
+    const added = await ok<Attachment | null>(app.dispatch('attachments:add', { partnershipId: id, file: null }));
+    if (added === null) throw new Error('nothing attached');
+    return added;
+  };
+  const detail = (id = partnershipId) => ok<Detail>(app.dispatch('partnerships:get', { id }));
+  const count = async (table: string) =>
+    Number((await app.ctx.db.knex(table).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+
+  it('keeps a scanned agreement in the registry: listed, audited, and saved back byte for byte', async () => {
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300_000)]);
+    const added = await attach(file('Smlouva podepsaná 1994.pdf', scan));
+    expect(added).toMatchObject({
+      partnershipId,
+      fileName: 'Smlouva podepsaná 1994.pdf',
+      mediaType: 'application/pdf',
+      size: scan.byteLength,
+      description: null,
+    });
+    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
+    const audit = await app.ctx.db
+      .knex('audit_log')
+      .where({ table_name: 'attachments', record_id: added.id, action: 'insert' })
+      .first<{ after: string }>('after');
+    expect(JSON.parse(audit.after)).toMatchObject({ partnershipId, fileName: added.fileName, sha256: added.sha256 });
+    // The bytes are not in the audit log: only their hash.
+    expect(audit.after.length).toBeLessThan(500);
+
+    answer.save = path.join(app.dir, 'copy.pdf');
+    const saved = await ok<{ filePath: string }>(app.dispatch('attachments:save', { id: added.id }));
+    expect(saved.filePath).toBe(answer.save);
+    expect(readFileSync(saved.filePath).equals(scan)).toBe(true);
+
+    // Closing the dialogs changes nothing.
+    answer.open = null;
+    expect(await ok(app.dispatch('attachments:add', { partnershipId, file: null }))).toBeNull();
+    answer.save = null;
+    const cancelled = (await app.dispatch('attachments:save', { id: added.id })) as Failure;
+    expect(cancelled.error.code).toBe('CANCELLED');
+    expect(await count('attachments')).toBe(1);
+  });
+
+  it('stores the same bytes once, however often they are attached', async () => {
+    const photo = randomBytes(50_000);
+    const other = await app.ctx.db.knex('partnerships').whereNot({ id: partnershipId }).first<{ id: number }>('id');
+    await attach(file('foto.jpg', photo));
+    await attach(file('foto kopie.JPG', photo), other.id);
+    expect(await count('attachments')).toBe(2);
+    expect(await count('attachment_contents')).toBe(1);
+  });
+
+  it('refuses what cannot be attached with a reason naming the file, and writes nothing', async () => {
+    const refusal = async (filePath: string) => {
+      answer.open = filePath;
+      const result = (await app.dispatch('attachments:add', { partnershipId, file: null })) as Failure;
+      expect(result.ok).toBe(false);
+      return result.error;
+    };
+    expect(await refusal(file('setup.exe', 'MZ'))).toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'attachments.error.fileType', params: { file: 'setup.exe', extension: 'exe' } },
+    });
+    expect(await refusal(file('prázdné.pdf', ''))).toMatchObject({
+      details: { reason: 'attachments.error.empty' },
+    });
+    expect(await refusal(file('velké.pdf', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1)))).toMatchObject({
+      details: { reason: 'attachments.error.tooLarge', params: { max: 20 } },
+    });
+    expect(await refusal(path.join(app.dir, 'není.pdf'))).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { reason: 'attachments.error.unreadable' },
+    });
+    answer.open = file('ok.pdf', '%PDF');
+    const missing = (await app.dispatch('attachments:add', { partnershipId: 999_999, file: null })) as Failure;
+    expect(missing.error.code).toBe('NOT_FOUND');
+    // A path from the page is refused at the gate: only an upload's handle or the host's dialog.
+    const pathFromPage = (await app.dispatch('attachments:add', {
+      partnershipId,
+      file: '/etc/passwd',
+    })) as Failure;
+    expect(pathFromPage.error.code).toBe('VALIDATION');
+    expect(await count('attachments')).toBe(0);
+    expect(await count('attachment_contents')).toBe(0);
+  });
+
+  it('takes a file uploaded through the browser bridge by its handle, and says when the handle is stale', async () => {
+    const handle = await saveUpload('usnesení 12-2024.pdf', Buffer.from('%PDF-1.4 usnesení'));
+    const added = await ok<Attachment>(app.dispatch('attachments:add', { partnershipId, file: handle }));
+    expect(added.fileName).toBe('usnesení 12-2024.pdf');
+    const stale = (await app.dispatch('attachments:add', {
+      partnershipId,
+      file: `upload:${'0'.repeat(32)}`,
+    })) as Failure;
+    expect(stale.error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'attachments.error.gone' } });
+  });
+
+  it('a deleted attachment is in the bin and comes back with its bytes; so with its partnership', async () => {
+    const bytes = randomBytes(10_000);
+    const added = await attach(file('foto z návštěvy.png', bytes));
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('attachments:delete', { id: added.id, version: added.version }),
+    );
+    expect((await detail()).attachments).toEqual([]);
+    const bin = await ok<{ table: string; label: string; auditId: number }[]>(app.dispatch('bin:list', {}));
+    expect(bin).toContainEqual(
+      expect.objectContaining({ table: 'attachments', label: 'foto z návštěvy.png', auditId }),
+    );
+    await ok(app.dispatch('bin:restore', { auditId }));
+    const back = (await detail()).attachments;
+    expect(back).toEqual([expect.objectContaining({ id: added.id, sha256: added.sha256, fileName: added.fileName })]);
+
+    // The whole partnership deleted and undone: its attachment with it.
+    const before = await detail();
+    const deleted = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: partnershipId, version: before.version }),
+    );
+    expect(await count('attachments')).toBe(0);
+    // Its bytes stay for the undo.
+    expect(await count('attachment_contents')).toBe(1);
+    await ok(app.dispatch('partnerships:restore', { auditId: deleted.auditId }));
+    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
+    answer.save = path.join(app.dir, 'zpět.png');
+    await ok(app.dispatch('attachments:save', { id: added.id }));
+    expect(readFileSync(answer.save).equals(bytes)).toBe(true);
+    // The partnership's history names the attachment's insert, delete and restore.
+    const history = await ok<{ action: string; child?: { table: string; label: string } }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: partnershipId, withChildren: true }),
+    );
+    const own = history.filter((e) => e.child?.table === 'attachments');
+    expect(own.map((e) => e.action).sort()).toEqual(['delete', 'insert', 'restore']);
+    expect(own.every((e) => e.child?.label === 'foto z návštěvy.png')).toBe(true);
+  });
+
+  it('goes with a deleted member and comes back with it', async () => {
+    const knex = app.ctx.db.knex;
+    const owner = await knex('partnerships')
+      .join('municipalities as m', 'm.id', 'partnerships.municipality_id')
+      .where('partnerships.id', partnershipId)
+      .first<{ id: number; version: number }>('m.id', 'm.version');
+    const added = await attach(file('memorandum.docx', randomBytes(2_000)));
+    // The delete dialog counts it before anything goes.
+    expect(await ok(app.dispatch('municipalities:deleteImpact', { id: owner.id }))).toMatchObject({ attachments: 1 });
+    const deleted = await ok<{ auditId: number }>(
+      app.dispatch('municipalities:delete', { id: owner.id, version: owner.version }),
+    );
+    expect(await count('attachments')).toBe(0);
+    await ok(app.dispatch('bin:restore', { auditId: deleted.auditId }));
+    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
+  });
+
+  it('moves to the kept partnership of a merge, and back when the merge is undone', async () => {
+    const knex = app.ctx.db.knex;
+    const pair = await knex('partnerships')
+      .select('municipality_id')
+      .groupBy('municipality_id')
+      .havingRaw('count(*) > 1')
+      .first<{ municipality_id: number }>();
+    const [keep, merge] = await knex('partnerships')
+      .where({ municipality_id: pair.municipality_id })
+      .orderBy('id')
+      .limit(2)
+      .pluck<number[]>('id');
+    if (keep === undefined || merge === undefined) throw new Error('the demo data has no member with two partnerships');
+    const added = await attach(file('fotky.pdf', randomBytes(1_000)), merge);
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:merge', { keepId: keep, mergeId: merge }),
+    );
+    expect((await detail(keep)).attachments.map((a) => a.id)).toEqual([added.id]);
+    await ok(app.dispatch('merges:restore', { auditId }));
+    expect((await detail(merge)).attachments.map((a) => a.id)).toEqual([added.id]);
+    expect((await detail(keep)).attachments).toEqual([]);
+  });
+
+  it('are in the registry file "Export registry to a file" writes, byte for byte', async () => {
+    const files = Array.from({ length: 9 }, (_, index) => randomBytes(20_000 + index));
+    for (const [index, bytes] of files.entries()) await attach(file(`příloha ${String(index)}.pdf`, bytes));
+    answer.save = path.join(app.dir, 'kopie registru.db');
+    await ok(app.dispatch('registry:exportFile', {}));
+    const copy: Knex = openKnex(answer.save, { inspect: true });
+    try {
+      const rows = await copy('attachment_contents').select<{ sha256: string; content: Buffer }[]>('sha256', 'content');
+      expect(rows).toHaveLength(files.length);
+      const original = await app.ctx.db
+        .knex('attachment_contents')
+        .select<{ sha256: string; content: Buffer }[]>('sha256', 'content');
+      const byHash = new Map(original.map((row) => [row.sha256, Buffer.from(row.content)]));
+      for (const row of rows)
+        expect(Buffer.from(row.content).equals(byHash.get(row.sha256) ?? Buffer.alloc(0))).toBe(true);
+      expect(await copy('attachments').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: files.length }]);
+    } finally {
+      await copy.destroy();
+    }
+  });
+});
