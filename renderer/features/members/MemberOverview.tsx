@@ -53,7 +53,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** What a delete of a member takes with it, in the dialog's order. */
-const IMPACT_KINDS = ['partnerships', 'contacts', 'activities', 'agreements', 'requests'] as const;
+const IMPACT_KINDS = ['partnerships', 'contacts', 'activities', 'agreements', 'attachments', 'requests'] as const;
 
 /** A member in one place: facts, partnerships, activities, contacts, requests, its data form and history. */
 export function MemberOverview({ id, regions, districts, onClose, onDeleted, onChanged }: MemberOverviewProps) {

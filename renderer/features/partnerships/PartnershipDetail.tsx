@@ -37,6 +37,7 @@ import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
+import { AttachmentsSection } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
@@ -152,7 +153,9 @@ export function PartnershipDetail({
       const key =
         table === 'contacts'
           ? `partnerships.contact.${field}`
-          : `partnerships.activity.${CHILD_FIELD_KEYS[field] ?? field}`;
+          : table === 'attachments'
+            ? `attachments.field.${field}`
+            : `partnerships.activity.${CHILD_FIELD_KEYS[field] ?? field}`;
       return MESSAGES[language][key] !== undefined ? tk(key) : null;
     },
   };
@@ -375,6 +378,7 @@ export function PartnershipDetail({
               )}
               <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} />
               <ActivitiesSection partnershipId={d.id} activities={d.activities} onChanged={reload} />
+              <AttachmentsSection partnershipId={d.id} attachments={d.attachments} onChanged={reload} />
               <h3>{t('partnerships.section.agreements')}</h3>
               {agreements.status === 'ready' && agreements.data.length === 0 && (
                 <p className="hint">{t('partnerships.agreements.none')}</p>

@@ -214,6 +214,7 @@ export const importMessages = defineMessages(
     'bin.kind.contacts': 'kontakt',
     'bin.kind.activities': 'aktivita',
     'bin.kind.agreement_documents': 'návrh smlouvy',
+    'bin.kind.attachments': 'příloha',
     'demo.banner':
       'Registr obsahuje ukázková data ({municipalities} obcí, {partnerships} partnerství), smyšlené kontakty a aktivity. Než začnete s reálnými daty, můžete je odstranit.',
     'demo.remove': 'Odstranit ukázková data',
@@ -451,6 +452,7 @@ export const importMessages = defineMessages(
     'bin.kind.contacts': 'contact',
     'bin.kind.activities': 'activity',
     'bin.kind.agreement_documents': 'agreement draft',
+    'bin.kind.attachments': 'attachment',
     'demo.banner':
       'The registry holds demo data ({municipalities} municipalities, {partnerships} partnerships) with invented contacts and activities. You can remove it before you start with real data.',
     'demo.remove': 'Remove demo data',

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('a scanned agreement attached to a partnership: added, saved back, refused when it is no document, deleted and undone, in cs and en', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // A partnership of the demo data no other test of this worker changes: the last one.
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .orderBy('p.id', 'desc')
+    .first<{ id: number; town: string }>('p.id', 't.name as town');
+  const open = async () => {
+    await page.getByTestId('nav-partnerships').click();
+    await searchPartnerships(page, row.town);
+    await page
+      .locator(`.ag-row[row-id="${String(row.id)}"]`)
+      .getByTestId('open-partnership')
+      .first()
+      .click();
+    const detail = page.getByTestId('partnership-detail');
+    await expect(detail).toBeVisible();
+    return detail;
+  };
+  let detail = await open();
+  const section = detail.getByTestId('attachments');
+  await section.scrollIntoViewIfNeeded();
+  await expect(section).toContainText('Žádné přílohy.');
+
+  // Added with the browser's file picker (the web preview uploads it to the bridge).
+  const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(180_000)]);
+  const chooser = page.waitForEvent('filechooser');
+  await section.getByTestId('attachment-add').click();
+  await (await chooser).setFiles({ name: 'Smlouva o partnerství 1998.pdf', mimeType: 'application/pdf', buffer: scan });
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Smlouva o partnerství 1998.pdf');
+  const list = section.getByTestId('attachments-list');
+  await expect(list).toContainText('Smlouva o partnerství 1998.pdf');
+  await expect(list).toContainText('176 kB');
+  const stored = await knex('attachments').where({ partnership_id: row.id }).first<{ id: number; size: number }>();
+  expect(stored.size).toBe(scan.byteLength);
+
+  // A program is not a document: refused with the file named, nothing stored.
+  const refused = page.waitForEvent('filechooser');
+  await section.getByTestId('attachment-add').click();
+  await (
+    await refused
+  ).setFiles({ name: 'faktura.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await expect(page.getByTestId('toast-error')).toContainText('Soubor „faktura.exe“ nelze přiložit');
+  expect(await knex('attachments').where({ partnership_id: row.id }).count<{ n: number }[]>({ n: '*' })).toEqual([
+    { n: 1 },
+  ]);
+  await section.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'partnership-attachments-cs');
+
+  // A copy is saved (the web preview's output folder) byte for byte.
+  await section.getByTestId('attachment-save').click();
+  const saved = page.getByTestId('toast-ok').filter({ hasText: 'Kopie přílohy je uložena' });
+  await expect(saved).toBeVisible();
+  const savedPath = path.join(webApp.outputDir, 'Smlouva o partnerství 1998.pdf');
+  await expect(saved).toContainText(savedPath);
+  expect(readFileSync(savedPath).equals(scan)).toBe(true);
+
+  // Deleted, and back from the toast's undo with the same id.
+  await section.getByTestId('attachment-delete').click();
+  await expect(section).toContainText('Žádné přílohy.');
+  await page.getByTestId('toast-info').getByTestId('toast-action').click();
+  await expect(list).toContainText('Smlouva o partnerství 1998.pdf');
+  expect(await knex('attachments').where({ id: stored.id }).first('id')).toEqual({ id: stored.id });
+  // The partnership's history names it.
+  await expect(detail.getByTestId('history')).toContainText('Příloha „Smlouva o partnerství 1998.pdf“');
+
+  // In English.
+  await detail.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  detail = await open();
+  const english = detail.getByTestId('attachments');
+  await english.scrollIntoViewIfNeeded();
+  await expect(english).toContainText('Attachments');
+  await expect(english.getByTestId('attachment-save')).toHaveText('Save a copy…');
+  await expect(english.getByTestId('attachment-add')).toHaveText('+ Add attachment…');
+  await expect(english).toContainText(/added \d/);
+  await saveScreen(page, 'partnership-attachments-en');
+
+  // Deleted again: the bin lists it by its name and kind.
+  await english.getByTestId('attachment-delete').click();
+  await detail.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('bin-table')).toContainText('Smlouva o partnerství 1998.pdf');
+  await expect(page.getByTestId('bin-table')).toContainText('attachment');
+  await page.getByTestId('language-cs').click();
+});
