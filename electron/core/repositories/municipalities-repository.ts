@@ -475,18 +475,18 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
   return { municipality, rows, requestLinks: links.map((l) => ({ id: l.id, partnershipId: l.partnership_id })) };
 }
 
-/** How many records a delete of the municipality would take with it, counted now. */
-export async function countCascade(
-  db: Knex,
-  id: number,
-): Promise<{
+/** How many records of each kind a delete of a municipality takes with it. */
+export type CascadeCounts = {
   partnerships: number;
   contacts: number;
   activities: number;
   agreements: number;
   attachments: number;
   requests: number;
-}> {
+};
+
+/** How many records a delete of the municipality would take with it, counted now. */
+export async function countCascade(db: Knex, id: number): Promise<CascadeCounts> {
   const partnershipIds = db('partnerships').where({ municipality_id: id }).select('id');
   const count = async (query: Knex.QueryBuilder) =>
     Number((await query.count({ n: '*' }).first<{ n: number | string }>()).n);

@@ -11,6 +11,7 @@ import { deleteVersioned, updateVersioned } from '../repositories/audit-reposito
 import { auditedChange } from './audited-change';
 import {
   countCascade,
+  type CascadeCounts,
   findMunicipalityDetail,
   insertMunicipalityRecord,
   listMemberRelations,
@@ -145,18 +146,7 @@ export async function endMembership(
  * What deleting a municipality would take with it, counted at this moment (the dialog asks when
  * it opens; a grid's or a drawer's numbers may be older), and the version the delete is made against.
  */
-export async function deleteImpact(
-  ctx: AppContext,
-  id: number,
-): Promise<{
-  version: number;
-  partnerships: number;
-  contacts: number;
-  activities: number;
-  agreements: number;
-  attachments: number;
-  requests: number;
-}> {
+export async function deleteImpact(ctx: AppContext, id: number): Promise<CascadeCounts & { version: number }> {
   const detail = await mustFind(ctx.db.knex, id);
   return { version: detail.version, ...(await countCascade(ctx.db.knex, id)) };
 }
