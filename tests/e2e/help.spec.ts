@@ -16,6 +16,7 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-sources')).toContainText('GeoNames');
   await expect(help.getByTestId('help-import')).toContainText('doplnit jen prázdné údaje');
   await expect(help.getByTestId('help-backups')).toContainText('ověří');
+  await expect(help.getByTestId('help-backups')).toContainText('Přílohy partnerství');
   await expect(help.getByTestId('help-keys')).toContainText('Ctrl+N');
   await saveScreen(page, 'help-cs');
   await help.getByTestId('help-keys').scrollIntoViewIfNeeded();
@@ -28,6 +29,7 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-type-formal')).toContainText('partnership (agreement)');
   await expect(help.getByTestId('help-status-unknown')).toContainText('never counted as active');
   await expect(help.getByTestId('help-import')).toContainText('fill empty fields only');
+  await expect(help.getByTestId('help-backups')).toContainText('Attachments of partnerships');
   await expect(help).not.toContainText('Nápověda');
   await saveScreen(page, 'help-en');
   // Back to Czech for the other tests of this worker.

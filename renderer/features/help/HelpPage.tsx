@@ -112,6 +112,7 @@ export function HelpPage() {
         <p>{t('help.backups.when')}</p>
         <p>{t('help.backups.restore')}</p>
         <p>{t('help.backups.bin')}</p>
+        <p>{t('help.backups.attachments')}</p>
       </Section>
 
       <Section id="keys" title={title('keys')}>

@@ -60,6 +60,8 @@ export const helpMessages = defineMessages(
       'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
     'help.backups.bin':
       'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí Ctrl+Z nebo tlačítko Zpět v oznámení.',
+    'help.backups.attachments':
+      'Přílohy partnerství (naskenované smlouvy, usnesení, fotografie) se ukládají přímo v registru, takže jsou v každé záloze i v kopii registru do souboru. Smazaná příloha se vrátí i se svým obsahem.',
     'help.keys.title': 'Klávesové zkratky',
     'help.keys.key': 'Klávesy',
     'help.keys.action': 'Co udělají',
@@ -140,6 +142,8 @@ export const helpMessages = defineMessages(
       'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
     'help.backups.bin':
       'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by Ctrl+Z or the Undo button of its notice.',
+    'help.backups.attachments':
+      'Attachments of partnerships (scanned agreements, resolutions, photos) are kept inside the registry, so every backup and every copy of the registry to a file holds them. A deleted attachment comes back with its content.',
     'help.keys.title': 'Keyboard shortcuts',
     'help.keys.key': 'Keys',
     'help.keys.action': 'What they do',
