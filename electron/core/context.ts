@@ -3,7 +3,7 @@ import { openDatabase, type Database, type OpenOptions } from './db/database';
 import { createJobs, type Jobs } from './jobs';
 import { REGISTRY_TABLES } from './services/demo-service';
 import type { ImportPreview } from './services/import/import-service';
-import type { ConnectionStorePort, DialogPort, EventSink, PreferencesPort } from './ports';
+import type { ConnectionStorePort, DialogPort, EventSink, OpenWithSystemPort, PreferencesPort } from './ports';
 import { createSessionConnections } from './connection-store';
 
 export type AppContextOptions = {
@@ -13,6 +13,8 @@ export type AppContextOptions = {
   appVersion: string;
   preferences: PreferencesPort;
   dialogs: DialogPort;
+  /** Opens a file with the system's program for it (the desktop shell only). */
+  openWithSystem?: OpenWithSystemPort;
   events?: EventSink;
   /** Fills an empty, newly created database with the demo data. */
   seedDemoIfEmpty?: boolean;
@@ -36,6 +38,8 @@ export type AppContext = {
   appVersion: string;
   preferences: PreferencesPort;
   dialogs: DialogPort;
+  /** Null where the host has no desktop to open a file on (web preview, CLI). */
+  openWithSystem: OpenWithSystemPort | null;
   acceptsLocalPaths: boolean;
   /** Where the registry is and a server's password (Settings switches the registry through it). */
   connections: ConnectionStorePort;
@@ -84,6 +88,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     appVersion: options.appVersion,
     preferences: options.preferences,
     dialogs: options.dialogs,
+    openWithSystem: options.openWithSystem ?? null,
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,
     connections: options.connections ?? createSessionConnections(options.databasePath),
     emit,

@@ -22,6 +22,13 @@ export type DialogPort = {
   chooseFolder: () => Promise<string | null>;
 };
 
+/**
+ * Opens a file the app wrote with the program the system has for its kind (a PDF viewer for a
+ * scanned agreement): the desktop shell's `shell.openPath`. Hosts without a desktop (the web
+ * preview, the CLI) have none.
+ */
+export type OpenWithSystemPort = (filePath: string) => Promise<void>;
+
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** Where the registry is, as a host remembers it for its next start (never with the password). */

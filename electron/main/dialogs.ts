@@ -1,5 +1,5 @@
-import { dialog, type BrowserWindow } from 'electron';
-import type { DialogPort } from '../core/ports';
+import { dialog, shell, type BrowserWindow } from 'electron';
+import type { DialogPort, OpenWithSystemPort } from '../core/ports';
 
 /** Native dialogs behind the core's DialogPort. */
 export function createNativeDialogs(getWindow: () => BrowserWindow | null): DialogPort {
@@ -24,3 +24,12 @@ export function createNativeDialogs(getWindow: () => BrowserWindow | null): Dial
     },
   };
 }
+
+/**
+ * Opens a file core wrote (an attachment's copy in a private temporary folder) with the system's
+ * program for its kind; the reason the system gives when it cannot becomes the error.
+ */
+export const openWithSystem: OpenWithSystemPort = async (filePath) => {
+  const problem = await shell.openPath(filePath);
+  if (problem !== '') throw new Error(problem);
+};

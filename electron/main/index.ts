@@ -12,7 +12,7 @@ import type { ConnectionStorePort } from '../core/ports';
 import { serverUrl } from '../../shared/domain/registry-connection';
 import { createDispatch } from '../core/dispatch';
 import { createHandlers } from '../core/handlers';
-import { createNativeDialogs } from './dialogs';
+import { createNativeDialogs, openWithSystem } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createShellPreferences } from './preferences';
@@ -120,6 +120,7 @@ async function openRegistry(
       appVersion: app.getVersion(),
       preferences,
       dialogs: createNativeDialogs(() => mainWindow),
+      openWithSystem,
       events: (event, payload) => mainWindow?.webContents.send(event, payload),
       // Demo data only into a new registry file, never into a registry on a server.
       seedDemoIfEmpty: !isServerLocation(databasePath) && !existsSync(databasePath),

@@ -57,6 +57,8 @@ test('a scanned agreement attached to a partnership: added, saved back, refused 
   await section.scrollIntoViewIfNeeded();
   await saveScreen(page, 'partnership-attachments-cs');
 
+  // A browser cannot open a file on the desktop: no Open here (the desktop opens it with its viewer).
+  await expect(section.getByTestId('attachment-open')).toHaveCount(0);
   // A copy is saved (the web preview's output folder) byte for byte.
   await section.getByTestId('attachment-save').click();
   const saved = page.getByTestId('toast-ok').filter({ hasText: 'Kopie přílohy je uložena' });

@@ -2,7 +2,7 @@ import type { partnershipsChannels } from '../../../shared/ipc/channels/partners
 import type { AppContext } from '../context';
 import { mergePartnerships, mergeTowns, townsOfCountry, undoMerge } from '../services/merge-service';
 import { exportGrid } from '../services/export/grid-export-service';
-import { addAttachment, saveAttachmentCopy } from '../services/attachments-service';
+import { addAttachment, openAttachment, saveAttachmentCopy } from '../services/attachments-service';
 import {
   createActivity,
   createContact,
@@ -51,6 +51,7 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'activities:delete': (input) => deleteActivity(ctx, input),
     'attachments:add': (input) => addAttachment(ctx, input),
     'attachments:save': (input) => saveAttachmentCopy(ctx, input),
+    'attachments:open': (input) => openAttachment(ctx, input),
     'attachments:delete': (input) => deleteAttachment(ctx, input),
     'export:grid': (input) => exportGrid(ctx, input),
   }) satisfies HandlersFor<typeof partnershipsChannels>;

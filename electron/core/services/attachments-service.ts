@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   ATTACHMENT_EXTENSIONS,
@@ -19,7 +21,7 @@ import {
 } from '../repositories/attachments-repository';
 import { insertPartnershipChild, partnershipIdExists } from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
-import { writeFileAtomically } from '../files';
+import { PRIVATE_FOLDER_MODE, sanitizeFileName, writeFileAtomically } from '../files';
 import { auditedChange } from './audited-change';
 import { resolveUpload } from './import/uploads';
 
@@ -117,15 +119,7 @@ export async function addAttachment(
  * after checking that the stored bytes still have their hash. CANCELLED when the dialog is closed.
  */
 export async function saveAttachmentCopy(ctx: AppContext, input: { id: number }): Promise<{ filePath: string }> {
-  const attachment = await findAttachment(ctx.db.knex, input.id);
-  if (!attachment)
-    throw new AppError('NOT_FOUND', `Attachment ${String(input.id)} does not exist (it may have been deleted).`);
-  const bytes = await readContent(ctx.db.knex, attachment.sha256);
-  if (bytes === null || sha256Of(bytes) !== attachment.sha256)
-    throw new AppError('IO', `The stored content of ${attachment.fileName} is damaged or missing.`, {
-      reason: 'attachments.error.damaged',
-      params: { file: attachment.fileName },
-    });
+  const { attachment, bytes } = await verifiedContent(ctx, input.id);
   const extension = extensionOf(attachment.fileName);
   const filePath = await ctx.dialogs.saveFile({
     defaultName: attachment.fileName,
@@ -134,5 +128,71 @@ export async function saveAttachmentCopy(ctx: AppContext, input: { id: number })
   if (filePath === null) throw new AppError('CANCELLED', 'Saving the attachment was cancelled.');
   // Written beside and renamed when complete: a reader never sees half a file.
   await writeFileAtomically(filePath, bytes);
+  return { filePath };
+}
+
+/** An attachment with its stored bytes, checked against their hash (IO when they do not match). */
+async function verifiedContent(ctx: AppContext, id: number): Promise<{ attachment: Attachment; bytes: Buffer }> {
+  const attachment = await findAttachment(ctx.db.knex, id);
+  if (!attachment)
+    throw new AppError('NOT_FOUND', `Attachment ${String(id)} does not exist (it may have been deleted).`);
+  const bytes = await readContent(ctx.db.knex, attachment.sha256);
+  if (bytes === null || sha256Of(bytes) !== attachment.sha256)
+    throw new AppError('IO', `The stored content of ${attachment.fileName} is damaged or missing.`, {
+      reason: 'attachments.error.damaged',
+      params: { file: attachment.fileName },
+    });
+  return { attachment, bytes };
+}
+
+let openFolder: Promise<string> | null = null;
+
+/**
+ * This process's private folder for attachments opened on the desktop (mode 0700, its owner
+ * checked, removed when the app ends): another local user can neither read a scan nor put a file
+ * in its place.
+ */
+function openedFilesFolder(): Promise<string> {
+  openFolder ??= (async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'twinreg-opened-'));
+    const info = await lstat(folder);
+    const uid = process.getuid?.();
+    if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0)
+      throw new AppError('FORBIDDEN', 'The private folder for opened attachments is not private.');
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    return folder;
+  })();
+  return openFolder;
+}
+
+/**
+ * Opens an attachment with the system's program for its kind (desktop only): its checked bytes
+ * are written to this process's private folder, under the name it was attached with, and handed
+ * to the shell. FORBIDDEN where the host cannot open files (web preview: save a copy instead).
+ */
+export async function openAttachment(ctx: AppContext, input: { id: number }): Promise<{ filePath: string }> {
+  const open = ctx.openWithSystem;
+  if (open === null)
+    throw new AppError('FORBIDDEN', 'This window cannot open files; save a copy instead.', {
+      reason: 'attachments.error.cannotOpen',
+    });
+  const { attachment, bytes } = await verifiedContent(ctx, input.id);
+  // One folder per attachment: two attachments of one name never overwrite each other.
+  const folder = path.join(await openedFilesFolder(), `${String(attachment.id)}-${attachment.sha256.slice(0, 12)}`);
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  const filePath = path.join(folder, sanitizeFileName(attachment.fileName));
+  await writeFileAtomically(filePath, bytes);
+  try {
+    await open(filePath);
+  } catch (error) {
+    throw new AppError(
+      'IO',
+      `${attachment.fileName} could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        reason: 'attachments.error.open',
+        params: { file: attachment.fileName },
+      },
+    );
+  }
   return { filePath };
 }

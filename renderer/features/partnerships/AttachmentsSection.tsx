@@ -63,6 +63,14 @@ export function AttachmentsSection({
     else inputRef.current?.click();
   };
 
+  const openFile = async (attachment: Attachment) => {
+    try {
+      await call('attachments:open', { id: attachment.id });
+    } catch (error) {
+      failed(error);
+    }
+  };
+
   const saveCopy = async (attachment: Attachment) => {
     try {
       const { filePath } = await call('attachments:save', { id: attachment.id });
@@ -90,6 +98,17 @@ export function AttachmentsSection({
                 </div>
               </div>
               <span className="p-row-actions">
+                {/* The desktop opens it with the system's viewer; a browser saves a copy instead. */}
+                {hasNativeFiles() && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void openFile(attachment)}
+                    data-testid="attachment-open"
+                  >
+                    {t('attachments.open')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="link-button"

@@ -119,6 +119,9 @@ export const partnershipsMessages = defineMessages(
     'attachments.adding': 'Přidávám přílohu…',
     'attachments.added': 'Příloha „{file}“ je přidána.',
     'attachments.save': 'Uložit kopii…',
+    'attachments.open': 'Otevřít',
+    'attachments.error.cannotOpen': 'Toto okno neumí otevírat soubory; uložte si kopii přílohy.',
+    'attachments.error.open': 'Přílohu „{file}“ se nepodařilo otevřít; uložte si kopii a otevřete ji ze složky.',
     'attachments.saved': 'Kopie přílohy je uložena: {path}',
     'attachments.addedOn': 'přidáno {date}',
     'attachments.error.fileType':
@@ -348,6 +351,9 @@ export const partnershipsMessages = defineMessages(
     'attachments.adding': 'Adding the attachment…',
     'attachments.added': 'Attachment “{file}” added.',
     'attachments.save': 'Save a copy…',
+    'attachments.open': 'Open',
+    'attachments.error.cannotOpen': 'This window cannot open files; save a copy of the attachment instead.',
+    'attachments.error.open': 'The attachment “{file}” could not be opened; save a copy and open it from its folder.',
     'attachments.saved': 'A copy of the attachment is saved: {path}',
     'attachments.addedOn': 'added {date}',
     'attachments.error.fileType':

@@ -170,6 +170,11 @@ export const partnershipsChannels = defineChannels({
     input: byId,
     output: z.object({ filePath: z.string() }),
   },
+  'attachments:open': {
+    doc: 'Opens an attachment with the system’s program for its kind (desktop only: its checked bytes are written to a private temporary folder first). FORBIDDEN where the window cannot open files (web preview).',
+    input: byId,
+    output: z.object({ filePath: z.string() }),
+  },
   'attachments:delete': {
     doc: 'Deletes an attachment; its bytes stay in the registry, and bin:restore { auditId } brings it back.',
     input: versioned,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,6 +85,31 @@ describe('attachments of a partnership', () => {
     const cancelled = (await app.dispatch('attachments:save', { id: added.id })) as Failure;
     expect(cancelled.error.code).toBe('CANCELLED');
     expect(await count('attachments')).toBe(1);
+  });
+
+  it('opens an attachment with the system’s program on the desktop, from a private copy; a browser window is told to save a copy', async () => {
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4_000)]);
+    const added = await attach(file('usnesení ZM.pdf', scan));
+    const refused = (await app.dispatch('attachments:open', { id: added.id })) as Failure;
+    expect(refused.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'attachments.error.cannotOpen' } });
+
+    const opened: string[] = [];
+    app.ctx.openWithSystem = (filePath) => {
+      opened.push(filePath);
+      return Promise.resolve();
+    };
+    const { filePath } = await ok<{ filePath: string }>(app.dispatch('attachments:open', { id: added.id }));
+    expect(opened).toEqual([filePath]);
+    expect(path.basename(filePath)).toBe('usnesení ZM.pdf');
+    expect(readFileSync(filePath).equals(scan)).toBe(true);
+    if (process.platform !== 'win32') {
+      expect(statSync(filePath).mode & 0o077).toBe(0);
+      expect(statSync(path.dirname(path.dirname(filePath))).mode & 0o077).toBe(0);
+    }
+    // The system cannot open it: said, with the file named.
+    app.ctx.openWithSystem = () => Promise.reject(new Error('No application is associated'));
+    const failed = (await app.dispatch('attachments:open', { id: added.id })) as Failure;
+    expect(failed.error).toMatchObject({ code: 'IO', details: { reason: 'attachments.error.open' } });
   });
 
   it('stores the same bytes once, however often they are attached', async () => {
