@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
+import { createHash } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { access, chmod, open as openFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -306,6 +307,34 @@ export type InspectionResult = {
  * Checks a registry file without opening it for use (no migration, no write): header,
  * integrity_check, foreign_key_check and schema version. For `twinreg check`.
  */
+/**
+ * Attachments whose stored bytes no longer have the hash they were stored under (a damaged page
+ * SQLite's own check does not see: the bytes are valid, only different), with the names the
+ * registry knows them by. Read a few at a time, in key order: contents may be up to 20 MB each.
+ */
+async function attachmentProblems(knex: Knex): Promise<string[]> {
+  if (!(await knex.schema.hasTable('attachment_contents'))) return [];
+  const problems: string[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await knex('attachment_contents')
+      .where('sha256', '>', after)
+      .orderBy('sha256')
+      .limit(4)
+      .select<{ sha256: string; content: Buffer | Uint8Array }[]>('sha256', 'content');
+    for (const row of rows) {
+      if (createHash('sha256').update(row.content).digest('hex') === row.sha256) continue;
+      const names = await knex('attachments').where({ sha256: row.sha256 }).pluck<string[]>('file_name');
+      problems.push(
+        `attachment content ${row.sha256.slice(0, 12)}… (${names.join(', ') || 'no attachment names it'}) does not match its hash`,
+      );
+    }
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < 4) return problems;
+    after = last.sha256;
+  }
+}
+
 export async function inspectDatabase(filePath: string): Promise<InspectionResult> {
   const result: InspectionResult = {
     ok: false,
@@ -333,6 +362,7 @@ export async function inspectDatabase(filePath: string): Promise<InspectionResul
   try {
     result.problems = await integrityProblems(knex);
     result.schemaVersion = await readSchemaVersion(knex);
+    result.problems.push(...(await attachmentProblems(knex)));
     if (result.schemaVersion > SCHEMA_VERSION) {
       result.problems.push(
         `Schema ${String(result.schemaVersion)} is newer than this version knows (${String(SCHEMA_VERSION)}).`,

@@ -7,6 +7,8 @@ import { openKnex } from '../../../electron/core/db/connection';
 import type { DialogPort } from '../../../electron/core/ports';
 import { saveUpload } from '../../../electron/core/services/import/uploads';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/domain/attachments';
+import { inspectDatabase } from '../../../electron/core/db/database';
+import { fileOnly } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 /**
@@ -110,6 +112,27 @@ describe('attachments of a partnership', () => {
     app.ctx.openWithSystem = () => Promise.reject(new Error('No application is associated'));
     const failed = (await app.dispatch('attachments:open', { id: added.id })) as Failure;
     expect(failed.error).toMatchObject({ code: 'IO', details: { reason: 'attachments.error.open' } });
+  });
+
+  it('twinreg check finds an attachment whose stored bytes no longer have their hash', async (context) => {
+    fileOnly(context, 'twinreg check reads registry files');
+    const added = await attach(file('smlouva.pdf', Buffer.from('%PDF-1.7 original')));
+    await attach(file('jiná.pdf', Buffer.from('%PDF-1.7 other')));
+    expect(await inspectDatabase(app.dbPath)).toMatchObject({ ok: true, problems: [] });
+    // Bytes changed behind the app's back (a bad sector, a hand edit): same length, other content.
+    await app.ctx.db
+      .knex('attachment_contents')
+      .where({ sha256: added.sha256 })
+      .update({ content: Buffer.from('%PDF-1.7 ORIGINAL') });
+    const inspected = await inspectDatabase(app.dbPath);
+    expect(inspected.ok).toBe(false);
+    expect(inspected.problems).toEqual([
+      `attachment content ${added.sha256.slice(0, 12)}… (smlouva.pdf) does not match its hash`,
+    ]);
+    // Saving a copy refuses the damaged bytes instead of writing them.
+    answer.save = path.join(app.dir, 'kopie.pdf');
+    const refused = (await app.dispatch('attachments:save', { id: added.id })) as Failure;
+    expect(refused.error).toMatchObject({ code: 'IO', details: { reason: 'attachments.error.damaged' } });
   });
 
   it('stores the same bytes once, however often they are attached', async () => {
