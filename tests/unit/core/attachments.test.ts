@@ -226,6 +226,15 @@ describe('attachments of a partnership', () => {
     expect(own.every((e) => e.child?.label === 'foto z návštěvy.png')).toBe(true);
   });
 
+  it('keeps a demo partnership that staff attached a file to when the demo data is removed', async () => {
+    const added = await attach(file('skutečná smlouva.pdf', Buffer.from('%PDF-1.7 real')));
+    const before = await count('partnerships');
+    const result = await ok<{ kept: Record<string, number> }>(app.dispatch('demo:remove', {}));
+    expect(result.kept.partnerships).toBe(1);
+    expect(await count('partnerships')).toBeLessThan(before);
+    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
+  });
+
   it('goes with a deleted member and comes back with it', async () => {
     const knex = app.ctx.db.knex;
     const owner = await knex('partnerships')
