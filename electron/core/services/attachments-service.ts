@@ -43,6 +43,12 @@ async function chosenFile(ctx: AppContext, file: string | null): Promise<{ path:
   return upload;
 }
 
+const tooLarge = (fileName: string) =>
+  new AppError('VALIDATION', `${fileName} is larger than ${String(MAX_ATTACHMENT_BYTES / 1024 / 1024)} MB.`, {
+    reason: 'attachments.error.tooLarge',
+    params: { file: fileName, max: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
+  });
+
 /**
  * Attaches a file to a partnership: checked (a kind of document or photo, not empty, at most
  * `MAX_ATTACHMENT_BYTES`), its bytes stored once under their SHA-256, the attachment recorded
@@ -54,7 +60,9 @@ export async function addAttachment(
 ): Promise<Attachment | null> {
   const source = await chosenFile(ctx, input.file);
   if (source === null) return null;
-  const fileName = source.name.normalize('NFC');
+  // The name as the user will see it and save it again: no control characters or separators, at
+  // most 180 characters with its extension kept.
+  const fileName = sanitizeFileName(source.name);
   const mediaType = attachmentMediaType(fileName);
   if (mediaType === null)
     throw new AppError('VALIDATION', `${fileName}: this kind of file cannot be attached.`, {
@@ -67,17 +75,15 @@ export async function addAttachment(
       reason: 'attachments.error.unreadable',
       params: { file: fileName },
     });
-  if (info.size > MAX_ATTACHMENT_BYTES)
-    throw new AppError('VALIDATION', `${fileName} is larger than ${String(MAX_ATTACHMENT_BYTES / 1024 / 1024)} MB.`, {
-      reason: 'attachments.error.tooLarge',
-      params: { file: fileName, max: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
-    });
+  if (info.size > MAX_ATTACHMENT_BYTES) throw tooLarge(fileName);
   if (info.size === 0)
     throw new AppError('VALIDATION', `${fileName} is empty.`, {
       reason: 'attachments.error.empty',
       params: { file: fileName },
     });
   const bytes = await readFile(source.path);
+  // The file may have grown since it was measured.
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw tooLarge(fileName);
   const fields: AttachmentFields = {
     fileName,
     mediaType,

@@ -142,6 +142,8 @@ describe('attachments of a partnership', () => {
     await attach(file('foto kopie.JPG', photo), other.id);
     expect(await count('attachments')).toBe(2);
     expect(await count('attachment_contents')).toBe(1);
+    // A name with a control character is kept as a name a file can have again.
+    expect((await attach(file('zpráva\u0007 2024.pdf', '%PDF'))).fileName).toBe('zpráva_ 2024.pdf');
   });
 
   it('refuses what cannot be attached with a reason naming the file, and writes nothing', async () => {
