@@ -10,6 +10,7 @@ import { registryTables, type TableInfo } from '../../../electron/core/db/dialec
 import { insertionOrder } from '../../../electron/core/db/registry-copy';
 import { SCHEMA_VERSION } from '../../../electron/core/db/migrations/index';
 import { loadDemoData } from '../../../electron/core/services/demo-service';
+import { saveUpload } from '../../../electron/core/services/import/uploads';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import type { DialogPort } from '../../../electron/core/ports';
@@ -91,6 +92,13 @@ async function demoRegistryFile(dir: string): Promise<string> {
       ),
     );
     await ok(opened.dispatch('municipalities:delete', { id: deleted.id, version: deleted.version }));
+    // Attachments, so that their bytes (a BLOB here, bytea on a server) are copied too: more of
+    // them than one batch of contents holds.
+    const partnership = await opened.ctx.db.knex('partnerships').orderBy('id').first<{ id: number }>('id');
+    for (let index = 0; index < 6; index += 1) {
+      const upload = await saveUpload(`sken ${String(index)}.pdf`, randomBytes(30_000 + index));
+      await ok(opened.dispatch('attachments:add', { partnershipId: partnership.id, file: upload }));
+    }
   } finally {
     await opened.close();
   }
