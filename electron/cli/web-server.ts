@@ -5,7 +5,8 @@ import path from 'node:path';
 import { contentSecurityPolicy, withStyleNonce } from '../../shared/security/csp';
 import type { Result } from '../../shared/domain/errors';
 import { resultParts } from '../../shared/ipc/json-text';
-import type { Dispatch } from '../core/dispatch';
+import { AppError } from '../../shared/domain/errors';
+import { knownFailure, type Dispatch } from '../core/dispatch';
 import { resolveStaticPath } from '../core/files';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/services/import/uploads';
 
@@ -28,6 +29,11 @@ export type WebServerOptions = {
   staticDir: string;
   port?: number;
   token?: string;
+  /**
+   * An attachment's name, media type and checked bytes (`GET /api/attachments/<id>`): the browser
+   * has no desktop to open a file on, so the page downloads it instead.
+   */
+  readAttachment?: (id: number) => Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }>;
 };
 
 export type WebServer = {
@@ -124,6 +130,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         const file = await saveUpload(name, bytes);
         sendJson(res, { ok: true, value: { file, fileName: name } });
+        return;
+      }
+      const attachment = /^\/api\/attachments\/([1-9][0-9]{0,14})$/.exec(pathname);
+      if (attachment?.[1] && req.method === 'GET' && options.readAttachment) {
+        let found: { fileName: string; mediaType: string; bytes: Uint8Array };
+        try {
+          found = await options.readAttachment(Number(attachment[1]));
+        } catch (error) {
+          // Said as a Result, as every call's refusal (NOT_FOUND, damaged bytes), with a status
+          // that is not 200: the page never saves an error as the file.
+          const data =
+            error instanceof AppError
+              ? error.toData()
+              : (knownFailure(error) ?? { code: 'INTERNAL' as const, message: 'The attachment could not be read.' });
+          res.writeHead(data.code === 'NOT_FOUND' ? 404 : 500, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          res.end(JSON.stringify({ ok: false, error: data }));
+          return;
+        }
+        res.writeHead(200, {
+          // Only the kinds an attachment may be (never HTML or script); a sandbox besides.
+          'content-type': found.mediaType,
+          'content-length': String(found.bytes.byteLength),
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+          'content-security-policy': 'sandbox',
+          'cache-control': 'no-store',
+        });
+        res.end(found.bytes);
         return;
       }
       const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(pathname);

@@ -125,4 +125,27 @@ export async function upload(file: File): Promise<{ file: string; fileName: stri
   return result.value;
 }
 
+/**
+ * Downloads an attachment through the browser bridge (the browser saves it where it saves
+ * downloads); the Electron shell opens attachments with `attachments:open` instead.
+ */
+export async function downloadAttachment(id: number, fileName: string): Promise<void> {
+  const current = getTransport();
+  if (!('downloadAttachment' in current))
+    throw new ApiError({ code: 'FORBIDDEN', message: 'This window cannot download files.' });
+  const result = await current.downloadAttachment(id);
+  if (!result.ok) throw new ApiError(result.error);
+  const url = URL.createObjectURL(result.value);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  // In the document: a detached link's name is not taken (the file would be called "download").
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export { yieldToBrowser } from './yield-to-browser';

@@ -10,6 +10,8 @@ import { readJson } from './read-json';
 export type HttpTransport = ApiTransport & {
   /** Uploads a file to the bridge, which keeps it in a private folder and answers a handle (never a path). */
   upload: (file: File) => Promise<Result<{ file: string; fileName: string }>>;
+  /** An attachment's bytes, checked by core (a browser has no desktop to open it on: it downloads it). */
+  downloadAttachment: (id: number) => Promise<Result<Blob>>;
   /** Called when the event stream breaks (the bridge stopped or restarted); it reconnects by itself. */
   onStreamError: (listener: () => void) => () => void;
 };
@@ -84,6 +86,16 @@ export function createHttpTransport(): HttpTransport {
       });
       if (!response.ok) return { ok: false, error: { code: 'IO', message: await response.text() } };
       return (await response.json()) as Result<{ file: string; fileName: string }>;
+    },
+    downloadAttachment: async (id) => {
+      const response = await fetch(`/api/attachments/${String(id)}`, { headers: { 'x-twinreg-token': token } });
+      if (response.ok) return { ok: true, value: await response.blob() };
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as Result<Blob>;
+      } catch {
+        return { ok: false, error: { code: 'IO', message: text } };
+      }
     },
   };
 }

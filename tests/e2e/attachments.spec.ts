@@ -57,8 +57,32 @@ test('a scanned agreement attached to a partnership: added, saved back, refused 
   await section.scrollIntoViewIfNeeded();
   await saveScreen(page, 'partnership-attachments-cs');
 
-  // A browser cannot open a file on the desktop: no Open here (the desktop opens it with its viewer).
-  await expect(section.getByTestId('attachment-open')).toHaveCount(0);
+  // A browser has no desktop to open it on: it downloads it, byte for byte.
+  await expect(section.getByTestId('attachment-open')).toHaveText('Stáhnout');
+  // The name the page gives the download. (Chromium itself calls a download with a non-ASCII name
+  // "download" when the locale the tests give it, cs_CZ.UTF-8, is not installed on the machine.)
+  await page.evaluate(() => {
+    const prototype = HTMLAnchorElement.prototype;
+    const click = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'click')?.value as (this: HTMLElement) => void;
+    prototype.click = function (this: HTMLAnchorElement) {
+      document.body.dataset.downloadName = this.download;
+      click.call(this);
+    };
+  });
+  const download = page.waitForEvent('download');
+  await section.getByTestId('attachment-open').click();
+  const downloaded = await download;
+  expect(await page.evaluate(() => document.body.dataset.downloadName)).toBe('Smlouva o partnerství 1998.pdf');
+  expect(readFileSync(await downloaded.path()).equals(scan)).toBe(true);
+  // The bridge gives attachments only with the page's token, and says when there is none.
+  const base = new URL(webApp.url).origin;
+  expect((await page.request.get(`${base}/api/attachments/${String(stored.id)}`)).status()).toBe(401);
+  const token = await page.locator('meta[name="twinreg-token"]').getAttribute('content');
+  const missing = await page.request.get(`${base}/api/attachments/999999`, {
+    headers: { 'x-twinreg-token': token ?? '' },
+  });
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   // A copy is saved (the web preview's output folder) byte for byte.
   await section.getByTestId('attachment-save').click();
   const saved = page.getByTestId('toast-ok').filter({ hasText: 'Kopie přílohy je uložena' });
@@ -85,6 +109,7 @@ test('a scanned agreement attached to a partnership: added, saved back, refused 
   await english.scrollIntoViewIfNeeded();
   await expect(english).toContainText('Attachments');
   await expect(english.getByTestId('attachment-save')).toHaveText('Save a copy…');
+  await expect(english.getByTestId('attachment-open')).toHaveText('Download');
   await expect(english.getByTestId('attachment-add')).toHaveText('+ Add attachment…');
   await expect(english).toContainText(/added \d/);
   await saveScreen(page, 'partnership-attachments-en');

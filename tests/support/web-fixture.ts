@@ -4,6 +4,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { createAppContext, type AppContext } from '../../electron/core/context';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
+import { attachmentReader } from '../../electron/core/services/attachments-service';
 import { createFilePreferences } from '../../electron/core/preferences-file';
 import { createFolderDialogs } from '../../electron/cli/web-dialogs';
 import { startWebServer, type WebServer } from '../../electron/cli/web-server';
@@ -42,8 +43,13 @@ export async function startWebApp(
     seedDemoIfEmpty: true,
   });
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, jsonText: true, logError: (e) => console.error(e) }),
+    dispatch: createDispatch(createHandlers(ctx), {
+      validateOutput: true,
+      jsonText: true,
+      logError: (e) => console.error(e),
+    }),
     staticDir: RENDERER_DIR,
+    readAttachment: attachmentReader(ctx),
   });
   broadcast = server.broadcast;
   return {

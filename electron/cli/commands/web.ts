@@ -10,6 +10,7 @@ import { UsageError, type Command } from '../command';
 import { registryLocation } from '../open-context';
 import { appVersion, projectRoot, resourcesDir } from '../paths';
 import { createFolderDialogs } from '../web-dialogs';
+import { attachmentReader } from '../../core/services/attachments-service';
 import { startWebServer } from '../web-server';
 
 export const webCommand: Command = {
@@ -47,7 +48,12 @@ export const webCommand: Command = {
     const dispatch = createDispatch(createHandlers(ctx), { jsonText: true, logError: (error) => console.error(error) });
     let server;
     try {
-      server = await startWebServer({ dispatch, staticDir, port });
+      server = await startWebServer({
+        dispatch,
+        staticDir,
+        port,
+        readAttachment: attachmentReader(ctx),
+      });
     } catch (error) {
       // The registry was opened first: close it, so that a busy port never leaves it open.
       await ctx.close();

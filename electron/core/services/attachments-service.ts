@@ -202,3 +202,14 @@ export async function openAttachment(ctx: AppContext, input: { id: number }): Pr
   }
   return { filePath };
 }
+
+/**
+ * How a host without a desktop hands an attachment to the user's browser (the web preview's
+ * `GET /api/attachments/<id>`): its name, media type and checked bytes.
+ */
+export const attachmentReader =
+  (ctx: AppContext) =>
+  async (id: number): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> => {
+    const { attachment, bytes } = await verifiedContent(ctx, id);
+    return { fileName: attachment.fileName, mediaType: attachment.mediaType, bytes };
+  };

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ATTACHMENT_EXTENSIONS, type Attachment } from '../../../shared/domain/attachments';
-import { ApiError, call, upload } from '../../lib/api';
+import { ApiError, call, downloadAttachment, upload } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useI18n, type I18n } from '../../lib/i18n';
 import { hasNativeFiles } from '../../lib/upload';
@@ -65,7 +65,8 @@ export function AttachmentsSection({
 
   const openFile = async (attachment: Attachment) => {
     try {
-      await call('attachments:open', { id: attachment.id });
+      if (hasNativeFiles()) await call('attachments:open', { id: attachment.id });
+      else await downloadAttachment(attachment.id, attachment.fileName);
     } catch (error) {
       failed(error);
     }
@@ -98,17 +99,15 @@ export function AttachmentsSection({
                 </div>
               </div>
               <span className="p-row-actions">
-                {/* The desktop opens it with the system's viewer; a browser saves a copy instead. */}
-                {hasNativeFiles() && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => void openFile(attachment)}
-                    data-testid="attachment-open"
-                  >
-                    {t('attachments.open')}
-                  </button>
-                )}
+                {/* The desktop opens it with the system's viewer; a browser downloads it. */}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void openFile(attachment)}
+                  data-testid="attachment-open"
+                >
+                  {hasNativeFiles() ? t('attachments.open') : t('attachments.download')}
+                </button>
                 <button
                   type="button"
                   className="link-button"
