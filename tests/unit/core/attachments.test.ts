@@ -5,6 +5,8 @@ import type { Knex } from 'knex';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKnex } from '../../../electron/core/db/connection';
 import type { DialogPort } from '../../../electron/core/ports';
+import { startWebServer } from '../../../electron/cli/web-server';
+import { attachmentReader } from '../../../electron/core/services/attachments-service';
 import { saveUpload } from '../../../electron/core/services/import/uploads';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/domain/attachments';
 import { inspectDatabase } from '../../../electron/core/db/database';
@@ -133,6 +135,37 @@ describe('attachments of a partnership', () => {
     answer.save = path.join(app.dir, 'kopie.pdf');
     const refused = (await app.dispatch('attachments:save', { id: added.id })) as Failure;
     expect(refused.error).toMatchObject({ code: 'IO', details: { reason: 'attachments.error.damaged' } });
+  });
+
+  it('the web preview serves an attachment only with the token, as a sandboxed download of its checked bytes', async () => {
+    const photo = randomBytes(9_000);
+    const added = await attach(file('návštěva <script>.png', photo));
+    const server = await startWebServer({
+      dispatch: app.dispatch,
+      staticDir: app.dir,
+      readAttachment: attachmentReader(app.ctx),
+    });
+    const base = `http://127.0.0.1:${String(server.port)}/api/attachments/`;
+    const headers = { 'x-twinreg-token': server.token };
+    try {
+      expect((await fetch(`${base}${String(added.id)}`)).status).toBe(401);
+      expect((await fetch(`${base}${String(added.id)}?token=${server.token}`)).status).toBe(401);
+      const served = await fetch(`${base}${String(added.id)}`, { headers });
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(served.headers.get('content-disposition')).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent('návštěva _script_.png')}`,
+      );
+      expect(served.headers.get('content-security-policy')).toBe('sandbox');
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true);
+      const missing = await fetch(`${base}999999`, { headers });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect((await fetch(`${base}0`, { headers })).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 
   it('stores the same bytes once, however often they are attached', async () => {
