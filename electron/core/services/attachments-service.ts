@@ -28,7 +28,19 @@ import { resolveUpload } from './import/uploads';
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The file to attach: one the host's dialog gave (desktop) or an upload's handle (browser bridge). */
-async function chosenFile(ctx: AppContext, file: string | null): Promise<{ path: string; name: string } | null> {
+async function chosenFile(
+  ctx: AppContext,
+  file: string | null,
+  droppedPath: string | undefined,
+): Promise<{ path: string; name: string } | null> {
+  if (droppedPath !== undefined) {
+    // Only the desktop shell's own page sends paths; the web bridge would let its client read any file.
+    if (!ctx.acceptsLocalPaths)
+      throw new AppError('FORBIDDEN', 'This host does not open file paths sent by the page; upload the file instead.');
+    if (!path.isAbsolute(droppedPath))
+      throw new AppError('VALIDATION', 'A dropped file is named by its absolute path.');
+    return { path: droppedPath, name: path.basename(droppedPath) };
+  }
   if (file === null) {
     const chosen = await ctx.dialogs.openFile({
       filters: [{ name: 'PDF, JPG, PNG, DOCX …', extensions: [...ATTACHMENT_EXTENSIONS] }],
@@ -56,9 +68,14 @@ const tooLarge = (fileName: string) =>
  */
 export async function addAttachment(
   ctx: AppContext,
-  input: { partnershipId: number; file: string | null; description?: string | null | undefined },
+  input: {
+    partnershipId: number;
+    file: string | null;
+    droppedPath?: string | undefined;
+    description?: string | null | undefined;
+  },
 ): Promise<Attachment | null> {
-  const source = await chosenFile(ctx, input.file);
+  const source = await chosenFile(ctx, input.file, input.droppedPath);
   if (source === null) return null;
   // The name as the user will see it and save it again: no control characters or separators, at
   // most 180 characters with its extension kept.

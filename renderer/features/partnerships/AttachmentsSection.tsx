@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { ATTACHMENT_EXTENSIONS, type Attachment } from '../../../shared/domain/attachments';
 import { ApiError, call, downloadAttachment, upload } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -45,8 +45,18 @@ export function AttachmentsSection({
   const attach = async (file: File | null) => {
     setBusy(true);
     try {
-      const handle = file === null ? null : (await upload(file)).file;
-      const added = await call('attachments:add', { partnershipId, file: handle });
+      // A file from the picker or a drop: on the desktop core reads it at its path, in a browser
+      // it is uploaded to the bridge first; without one, the desktop's open dialog asks.
+      const added =
+        file === null
+          ? await call('attachments:add', { partnershipId, file: null })
+          : window.twinregFiles
+            ? await call('attachments:add', {
+                partnershipId,
+                file: null,
+                droppedPath: window.twinregFiles.pathForFile(file),
+              })
+            : await call('attachments:add', { partnershipId, file: (await upload(file)).file });
       if (added !== null) {
         onChanged();
         showToast({ kind: 'ok', text: (i) => i.t('attachments.added', { file: added.fileName }) });
@@ -81,10 +91,34 @@ export function AttachmentsSection({
     }
   };
 
+  const [over, setOver] = useState(false);
+  const carriesFiles = (event: DragEvent<HTMLElement>) => event.dataTransfer.types.includes('Files');
+
   return (
-    <section data-testid="attachments">
+    <section
+      data-testid="attachments"
+      className={over ? 'p-attachments dropping' : 'p-attachments'}
+      onDragOver={(event) => {
+        if (!carriesFiles(event)) return;
+        // Taken here: not opened by the browser, nor offered to a window-wide drop (the import).
+        event.preventDefault();
+        event.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        setOver(false);
+        const file = event.dataTransfer.files[0];
+        if (file && !busy) void attach(file);
+      }}
+    >
       <h3>{t('partnerships.section.attachments')}</h3>
-      <p className="hint">{t('attachments.hint')}</p>
+      <p className="hint">
+        {t('attachments.hint')} {t('attachments.dropHint')}
+      </p>
       {attachments.length === 0 && <p className="hint">{t('attachments.none')}</p>}
       {attachments.length > 0 && (
         <ul className="p-list" data-testid="attachments-list">

@@ -112,6 +112,7 @@ export const partnershipsMessages = defineMessages(
     'attachments.hint':
       'Naskenovaná smlouva, usnesení zastupitelstva, fotografie z akcí: PDF, obrázky a dokumenty Office do 20 MB. Soubory se ukládají v registru, a tedy i v jeho zálohách.',
     'attachments.none': 'Žádné přílohy.',
+    'attachments.dropHint': 'Soubor sem můžete i přetáhnout.',
     'attachments.field.fileName': 'Soubor',
     'attachments.field.size': 'Velikost (B)',
     'attachments.field.description': 'Popis',
@@ -345,6 +346,7 @@ export const partnershipsMessages = defineMessages(
     'attachments.hint':
       'A scanned agreement, a council resolution, photos of activities: PDF, images and office documents up to 20 MB. The files are kept in the registry, and so in its backups.',
     'attachments.none': 'No attachments.',
+    'attachments.dropHint': 'You can also drop a file here.',
     'attachments.field.fileName': 'File',
     'attachments.field.size': 'Size (B)',
     'attachments.field.description': 'Description',

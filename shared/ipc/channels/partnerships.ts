@@ -152,7 +152,7 @@ export const partnershipsChannels = defineChannels({
     output: z.object({ id, auditId: id }),
   },
   'attachments:add': {
-    doc: 'Attaches a file to a partnership (a scanned agreement, a resolution, photos): `file` is an upload handle from the browser bridge, or null for the host’s open dialog. Checked (kind, size ≤ 20 MB, not empty), stored inside the registry, audited. Null when the dialog was closed.',
+    doc: 'Attaches a file to a partnership (a scanned agreement, a resolution, photos): `file` is an upload handle from the browser bridge, or null for the host’s open dialog (or a `droppedPath` on the desktop). Checked (kind, size ≤ 20 MB, not empty), stored inside the registry, audited. Null when the dialog was closed.',
     input: z
       .object({
         partnershipId: id,
@@ -160,6 +160,8 @@ export const partnershipsChannels = defineChannels({
           .string()
           .regex(/^upload:[0-9a-f]{32}$/)
           .nullable(),
+        /** A file dropped on the desktop window (its path from the shell's preload); refused elsewhere. */
+        droppedPath: z.string().min(1).max(4096).optional(),
         description: z.string().max(300).nullish(),
       })
       .strict(),

@@ -213,6 +213,25 @@ describe('attachments of a partnership', () => {
     expect(await count('attachment_contents')).toBe(0);
   });
 
+  it('takes a file dropped on the desktop window by its path, and only there', async () => {
+    const dropped = file('fotky z výměny.jpg', randomBytes(3_000));
+    const added = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, droppedPath: dropped }),
+    );
+    expect(added.fileName).toBe('fotky z výměny.jpg');
+    const relative = (await app.dispatch('attachments:add', {
+      partnershipId,
+      file: null,
+      droppedPath: 'fotky.jpg',
+    })) as Failure;
+    expect(relative.error.code).toBe('VALIDATION');
+    // The web bridge's page may not name paths on the server.
+    app.ctx.acceptsLocalPaths = false;
+    const web = (await app.dispatch('attachments:add', { partnershipId, file: null, droppedPath: dropped })) as Failure;
+    expect(web.error.code).toBe('FORBIDDEN');
+    expect(await count('attachments')).toBe(1);
+  });
+
   it('takes a file uploaded through the browser bridge by its handle, and says when the handle is stale', async () => {
     const handle = await saveUpload('usnesení 12-2024.pdf', Buffer.from('%PDF-1.4 usnesení'));
     const added = await ok<Attachment>(app.dispatch('attachments:add', { partnershipId, file: handle }));
