@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 
@@ -139,4 +140,21 @@ export function resolveStaticPath(
   const filePath = path.resolve(base, `.${decoded}`);
   if (decoded.includes('\u0000') || !filePath.startsWith(base + path.sep)) return { ok: false, status: 403 };
   return { ok: true, filePath };
+}
+
+/**
+ * A folder of this process's own in the system's temporary folder (a random name, mode 0700, its
+ * owner checked), removed when the process ends: another local user can neither read what is put
+ * in it nor put a file in its place. For uploads of the web bridge and attachments opened on the
+ * desktop.
+ */
+export async function privateTemporaryFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const info = await lstat(folder);
+  const uid = process.getuid?.();
+  if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0) {
+    throw new AppError('FORBIDDEN', `The private folder ${folder} is not private.`);
+  }
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
 }

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ATTACHMENT_EXTENSIONS,
@@ -21,7 +19,7 @@ import {
 } from '../repositories/attachments-repository';
 import { insertPartnershipChild, partnershipIdExists } from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
-import { PRIVATE_FOLDER_MODE, sanitizeFileName, writeFileAtomically } from '../files';
+import { PRIVATE_FOLDER_MODE, privateTemporaryFolder, sanitizeFileName, writeFileAtomically } from '../files';
 import { auditedChange } from './audited-change';
 import { resolveUpload } from './import/uploads';
 
@@ -168,25 +166,8 @@ async function verifiedContent(ctx: AppContext, id: number): Promise<{ attachmen
   return { attachment, bytes };
 }
 
+/** This process's private folder for attachments opened on the desktop (removed when the app ends). */
 let openFolder: Promise<string> | null = null;
-
-/**
- * This process's private folder for attachments opened on the desktop (mode 0700, its owner
- * checked, removed when the app ends): another local user can neither read a scan nor put a file
- * in its place.
- */
-function openedFilesFolder(): Promise<string> {
-  openFolder ??= (async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'twinreg-opened-'));
-    const info = await lstat(folder);
-    const uid = process.getuid?.();
-    if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0)
-      throw new AppError('FORBIDDEN', 'The private folder for opened attachments is not private.');
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    return folder;
-  })();
-  return openFolder;
-}
 
 /**
  * Opens an attachment with the system's program for its kind (desktop only): its checked bytes
@@ -201,7 +182,10 @@ export async function openAttachment(ctx: AppContext, input: { id: number }): Pr
     });
   const { attachment, bytes } = await verifiedContent(ctx, input.id);
   // One folder per attachment: two attachments of one name never overwrite each other.
-  const folder = path.join(await openedFilesFolder(), `${String(attachment.id)}-${attachment.sha256.slice(0, 12)}`);
+  const folder = path.join(
+    await (openFolder ??= privateTemporaryFolder('twinreg-opened-')),
+    `${String(attachment.id)}-${attachment.sha256.slice(0, 12)}`,
+  );
   await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const filePath = path.join(folder, sanitizeFileName(attachment.fileName));
   await writeFileAtomically(filePath, bytes);

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../../shared/domain/errors';
-import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, sanitizeFileName } from '../../files';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, privateTemporaryFolder, sanitizeFileName } from '../../files';
 
 /**
  * Files uploaded through the browser bridge (web preview, e2e tests): saved in a private folder
@@ -21,17 +18,8 @@ let root: Promise<string> | null = null;
 
 /** This process's private upload folder, made on first use. */
 export function uploadsRoot(): Promise<string> {
-  root ??= (async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'twinreg-uploads-'));
-    const info = await lstat(folder);
-    const uid = process.getuid?.();
-    if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0) {
-      throw new AppError('FORBIDDEN', 'The private upload folder is not private.');
-    }
-    // Uploads live as long as the process that took them.
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    return folder;
-  })();
+  // Uploads live as long as the process that took them.
+  root ??= privateTemporaryFolder('twinreg-uploads-');
   return root;
 }
 
