@@ -64,7 +64,7 @@ const ACTIVITY: ChildKind<ActivityFields, Activity> = {
 };
 
 /** Attachments are added by `attachments-service` (their bytes go in first); deleted and restored here. */
-export const ATTACHMENT: ChildKind<AttachmentFields, Attachment & { partnershipId: number }> = {
+const ATTACHMENT: ChildKind<AttachmentFields, Attachment & { partnershipId: number }> = {
   table: 'attachments',
   columns: attachmentColumns,
   audit: pick(ATTACHMENT_FIELDS),
