@@ -51,6 +51,8 @@ export function RecordHistory({
     /** The child as the entry names it, e.g. 'Kontakt „Jan Novák“'. */
     title: (table: string, label: string) => string;
     fieldLabel: (table: string, field: string) => string | null;
+    /** A child's value as a person reads it (an activity's name for its id); undefined: shown as it is. */
+    value?: (table: string, field: string, value: unknown) => string | undefined;
   };
   /** Changes when something the history shows may have changed besides the record's version (a child). */
   reloadKey?: unknown;
@@ -114,12 +116,17 @@ export function RecordHistory({
             </div>
             {changed && changes.length > 0 && (
               <ul className="history-changes">
-                {changes.map((change) => (
-                  <li key={change.field}>
-                    <span className="history-field">{change.label}:</span> <del>{show(change.from, change.field)}</del>{' '}
-                    → <ins>{show(change.to, change.field)}</ins>
-                  </li>
-                ))}
+                {changes.map((change) => {
+                  const shown = (value: unknown) =>
+                    (child !== undefined ? children?.value?.(child.table, change.field, value) : undefined) ??
+                    show(value, change.field);
+                  return (
+                    <li key={change.field}>
+                      <span className="history-field">{change.label}:</span> <del>{shown(change.from)}</del> →{' '}
+                      <ins>{shown(change.to)}</ins>
+                    </li>
+                  );
+                })}
               </ul>
             )}
             {onRevert !== undefined &&

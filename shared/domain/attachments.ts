@@ -60,6 +60,11 @@ export const attachmentFieldsSchema = z.object({
   size: z.number().int().nonnegative(),
   sha256,
   description: optionalText(300),
+  /**
+   * The activity of the same partnership the file belongs to (photos of a visit), or null for the
+   * partnership as a whole; entries written before activities could be named hold none.
+   */
+  activityId: id.nullable().default(null),
 });
 export type AttachmentFields = z.infer<typeof attachmentFieldsSchema>;
 
@@ -71,3 +76,10 @@ export const attachmentSchema = attachmentFieldsSchema.extend({
   createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** What a staffer changes of an attachment after adding it (its bytes and name stay). */
+export const attachmentEditSchema = z.object({
+  description: optionalText(300),
+  activityId: id.nullable(),
+});
+export type AttachmentEdit = z.infer<typeof attachmentEditSchema>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createActivity } from '../../electron/core/services/partnership-children-service';
 import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -135,5 +136,111 @@ test('a scanned agreement attached to a partnership: added, saved back, refused 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('bin-table')).toContainText('Smlouva o partnerství 1998.pdf');
   await expect(page.getByTestId('bin-table')).toContainText('attachment');
+  await page.getByTestId('language-cs').click();
+});
+
+test('photos of an activity: attached to it, described, moved to the whole partnership, and kept while the activity is deleted and undone, in cs and en', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // The partnership before the last one of the demo data: no other test of this worker changes it.
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .orderBy('p.id', 'desc')
+    .offset(1)
+    .first<{ id: number; town: string }>('p.id', 't.name as town');
+  const visit = await createActivity(webApp.ctx, {
+    partnershipId: row.id,
+    date: '2024-05-18',
+    title: 'Návštěva hasičů',
+    kind: 'official_visit',
+    dateEnd: null,
+    description: null,
+  });
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, row.town);
+  await page
+    .locator(`.ag-row[row-id="${String(row.id)}"]`)
+    .getByTestId('open-partnership')
+    .first()
+    .click();
+  const detail = page.getByTestId('partnership-detail');
+  const section = detail.getByTestId('attachments');
+  await section.scrollIntoViewIfNeeded();
+
+  // Chosen before adding: the next files belong to the visit.
+  await section.getByTestId('attachment-add-activity').selectOption({ label: '18. 5. 2024 – Návštěva hasičů' });
+  const chooser = page.waitForEvent('filechooser');
+  await section.getByTestId('attachment-add').click();
+  await (
+    await chooser
+  ).setFiles({ name: 'průvod hasičů.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 1, 2]) });
+  const list = section.getByTestId('attachments-list');
+  await expect(list.getByTestId('attachment-activity-text')).toHaveText('K aktivitě: 18. 5. 2024 – Návštěva hasičů');
+  const stored = await knex('attachments')
+    .where({ partnership_id: row.id })
+    .first<{ id: number; activity_id: number }>('id', 'activity_id');
+  expect(stored.activity_id).toBe(visit.id);
+  // The activity says how many files it has.
+  const activities = detail.getByTestId('activities');
+  await expect(activities.getByTestId('activity-attachments')).toHaveText(' · 1 příloha');
+
+  // Edited: a description, and the activity chosen in the form.
+  await list.getByTestId('attachment-edit').click();
+  const form = list.getByTestId('attachment-form');
+  await form.getByTestId('attachment-description').fill('Slavnostní průvod městem');
+  await section.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'partnership-attachment-edit-cs');
+  await form.getByTestId('attachment-activity').selectOption({ label: 'celé partnerství' });
+  await form.getByTestId('attachment-form-save').click();
+  await expect(list.getByTestId('attachment-description-text')).toHaveText('Slavnostní průvod městem');
+  await expect(list.getByTestId('attachment-activity-text')).toHaveCount(0);
+  await expect(activities.getByTestId('activity-attachments')).toHaveCount(0);
+  // The history says what changed, the activity by its name.
+  const change = detail
+    .getByTestId('history')
+    .getByTestId('history-entry')
+    .filter({ hasText: 'Příloha „průvod hasičů.jpg“' })
+    .filter({ hasText: 'Patří k aktivitě' });
+  await expect(change).toContainText('18. 5. 2024 – Návštěva hasičů');
+  await expect(change).toContainText('celé partnerství');
+  await expect(change).toContainText('Slavnostní průvod městem');
+
+  // Back to the visit; the visit deleted: the photo stays and says so; the undo links it again.
+  await list.getByTestId('attachment-edit').click();
+  await form.getByTestId('attachment-activity').selectOption({ label: '18. 5. 2024 – Návštěva hasičů' });
+  await form.getByTestId('attachment-form-save').click();
+  await expect(list.getByTestId('attachment-activity-text')).toContainText('Návštěva hasičů');
+  await activities.locator('tr', { hasText: 'Návštěva hasičů' }).getByRole('button', { name: 'Odebrat' }).click();
+  await expect(list.getByTestId('attachment-activity-text')).toHaveText(
+    'Aktivita, ke které patří, je smazaná (lze ji obnovit z koše).',
+  );
+  await page.getByTestId('toast-info').getByTestId('toast-action').click();
+  await expect(list.getByTestId('attachment-activity-text')).toHaveText('K aktivitě: 18. 5. 2024 – Návštěva hasičů');
+  await expect(activities.getByTestId('activity-attachments')).toHaveText(' · 1 příloha');
+  await section.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'partnership-attachment-activity-cs');
+
+  // In English.
+  await detail.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-partnerships').click();
+  await page
+    .locator(`.ag-row[row-id="${String(row.id)}"]`)
+    .getByTestId('open-partnership')
+    .first()
+    .click();
+  const english = page.getByTestId('partnership-detail').getByTestId('attachments');
+  await english.scrollIntoViewIfNeeded();
+  await expect(english.getByTestId('attachment-activity-text')).toHaveText('Activity: 18/05/2024 – Návštěva hasičů');
+  await expect(english).toContainText('Attach to:');
+  await expect(page.getByTestId('activity-attachments')).toHaveText(' · 1 attachment');
+  await english.getByTestId('attachment-edit').click();
+  await expect(english.getByTestId('attachment-form')).toContainText('Belongs to activity');
+  await saveScreen(page, 'partnership-attachment-edit-en');
+  await page.getByTestId('detail-close').click();
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-cs').click();
 });

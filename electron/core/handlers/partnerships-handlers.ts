@@ -8,6 +8,7 @@ import {
   createContact,
   deleteActivity,
   deleteAttachment,
+  updateAttachment,
   deleteContact,
   updateActivity,
   updateContact,
@@ -52,6 +53,7 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'attachments:add': (input) => addAttachment(ctx, input),
     'attachments:save': (input) => saveAttachmentCopy(ctx, input),
     'attachments:open': (input) => openAttachment(ctx, input),
+    'attachments:update': (input) => updateAttachment(ctx, input),
     'attachments:delete': (input) => deleteAttachment(ctx, input),
     'export:grid': (input) => exportGrid(ctx, input),
   }) satisfies HandlersFor<typeof partnershipsChannels>;

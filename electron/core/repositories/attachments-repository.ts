@@ -14,11 +14,12 @@ const ATTACHMENT_COLUMN_OF = {
   size: 'size',
   sha256: 'sha256',
   description: 'description',
+  activityId: 'activity_id',
   createdAt: 'created_at',
 } as const;
 
 /** The fields of an attachment its audit entries keep (its bytes are found by `sha256`). */
-export const ATTACHMENT_FIELDS = ['fileName', 'mediaType', 'size', 'sha256', 'description'] as const;
+export const ATTACHMENT_FIELDS = ['fileName', 'mediaType', 'size', 'sha256', 'description', 'activityId'] as const;
 
 /** The columns of the attachment fields present (absent optional ones as null). */
 export const attachmentColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
@@ -27,7 +28,11 @@ export const attachmentColumns = (fields: Readonly<Record<string, unknown>>): Re
   });
 
 const toAttachment = (row: Record<string, unknown>): Attachment =>
-  fieldsOf(ATTACHMENT_COLUMN_OF, { ...row, size: Number(row.size) }) as Attachment;
+  fieldsOf(ATTACHMENT_COLUMN_OF, {
+    ...row,
+    size: Number(row.size),
+    activity_id: row.activity_id === null || row.activity_id === undefined ? null : Number(row.activity_id),
+  }) as Attachment;
 
 const attachmentColumnList = selectedColumns(ATTACHMENT_COLUMN_OF);
 
@@ -68,4 +73,12 @@ export async function readContent(db: Knex, sha256: string): Promise<Buffer | nu
 /** Whether bytes are stored under a hash (an undo of a deleted attachment needs them). */
 export async function contentExists(db: Knex, sha256: string): Promise<boolean> {
   return (await db('attachment_contents').where({ sha256 }).first('sha256')) !== undefined;
+}
+
+/**
+ * Whether an activity exists and belongs to this partnership: the only activity an attachment of
+ * the partnership may name (checked on every write, the column has no foreign key).
+ */
+export async function activityOfPartnership(db: Knex, activityId: number, partnershipId: number): Promise<boolean> {
+  return (await db('activities').where({ id: activityId, partnership_id: partnershipId }).first('id')) !== undefined;
 }

@@ -65,7 +65,10 @@ function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
     query.whereNotExists((q) => {
       void q.select(db.raw('1')).from(child).whereRaw('??.?? = ??.id', [child, column, table]);
     });
-  if (table === 'partnerships') {
+  if (table === 'activities') {
+    // A staffer's photos of a demo activity keep the activity they belong to.
+    hanging('attachments', 'activity_id');
+  } else if (table === 'partnerships') {
     hanging('contacts', 'partnership_id');
     hanging('activities', 'partnership_id');
     hanging('agreement_documents', 'partnership_id');

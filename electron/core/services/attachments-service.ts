@@ -21,6 +21,7 @@ import { insertPartnershipChild, partnershipIdExists } from '../repositories/par
 import type { AppContext } from '../context';
 import { PRIVATE_FOLDER_MODE, privateTemporaryFolder, sanitizeFileName, writeFileAtomically } from '../files';
 import { auditedChange } from './audited-change';
+import { checkAttachmentActivity } from './partnership-children-service';
 import { resolveUpload } from './import/uploads';
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -71,6 +72,7 @@ export async function addAttachment(
     file: string | null;
     droppedPath?: string | undefined;
     description?: string | null | undefined;
+    activityId?: number | null | undefined;
   },
 ): Promise<Attachment | null> {
   const source = await chosenFile(ctx, input.file, input.droppedPath);
@@ -105,10 +107,12 @@ export async function addAttachment(
     size: bytes.byteLength,
     sha256: sha256Of(bytes),
     description: input.description?.trim() ? input.description.trim() : null,
+    activityId: input.activityId ?? null,
   };
   const id = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     if (!(await partnershipIdExists(trx, input.partnershipId)))
       throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
+    await checkAttachmentActivity(trx, fields.activityId, input.partnershipId);
     await storeContent(trx, fields.sha256, bytes, at);
     const recordId = await insertPartnershipChild(
       trx,

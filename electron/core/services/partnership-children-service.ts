@@ -6,7 +6,12 @@ import {
   type ContactFields,
 } from '../../../shared/domain/partnership-rules';
 import type { Activity, Contact } from '../../../shared/domain/partnerships';
-import { attachmentFieldsSchema, type Attachment, type AttachmentFields } from '../../../shared/domain/attachments';
+import {
+  attachmentFieldsSchema,
+  type Attachment,
+  type AttachmentEdit,
+  type AttachmentFields,
+} from '../../../shared/domain/attachments';
 import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import type { Knex } from 'knex';
@@ -14,6 +19,7 @@ import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/
 import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
 import {
   ATTACHMENT_FIELDS,
+  activityOfPartnership,
   attachmentColumns,
   contentExists,
   findAttachment,
@@ -167,6 +173,47 @@ export const updateActivity = (
 export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, ACTIVITY, input);
 
+/** Refuses an activity that is not one of this partnership's (the link has no foreign key). */
+export async function checkAttachmentActivity(
+  db: Knex,
+  activityId: number | null,
+  partnershipId: number,
+): Promise<void> {
+  if (activityId !== null && !(await activityOfPartnership(db, activityId, partnershipId)))
+    throw new AppError('VALIDATION', 'The activity is not one of this partnership’s.', {
+      issues: [{ path: 'activityId', message: 'attachments.error.activity' }],
+    });
+}
+
+/**
+ * Changes what a staffer may change of an attachment after adding it: its description and the
+ * activity it belongs to (its name, kind and bytes stay as added). Against the version the editor
+ * saw; audited like any child, so the history shows it.
+ */
+export async function updateAttachment(
+  ctx: AppContext,
+  input: AttachmentEdit & { id: number; version: number },
+): Promise<Attachment> {
+  await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    const before = found(await ATTACHMENT.find(trx, input.id), input.id);
+    await checkAttachmentActivity(trx, input.activityId, before.partnershipId);
+    const fields: AttachmentFields = { ...strip(before), description: input.description, activityId: input.activityId };
+    await updateVersioned(trx, 'attachments', input.id, input.version, {
+      ...attachmentColumns(fields),
+      updated_at: at,
+    });
+    await audit({
+      table: 'attachments',
+      recordId: input.id,
+      action: 'update',
+      before: ATTACHMENT.audit(strip(before)),
+      after: ATTACHMENT.audit(fields),
+    });
+    touch({ tables: ['attachments'], partnershipIds: [before.partnershipId] });
+  });
+  return found(await ATTACHMENT.find(ctx.db.knex, input.id), input.id);
+}
+
 /** Deletes an attachment (audited; its bytes stay, so the bin or Ctrl+Z brings it back whole). */
 export const deleteAttachment = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, ATTACHMENT, input);
@@ -201,13 +248,27 @@ export async function restoreChildFromAudit(
     if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
     if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
       throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
-    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(parsed.data), at);
+    let fields = parsed.data;
+    if (table === 'attachments') {
+      // An activity that has since become another partnership's is not this attachment's any more;
+      // one that is deleted keeps the link (it comes back with the same id).
+      const attachment = fields as AttachmentFields;
+      const activity =
+        attachment.activityId === null
+          ? undefined
+          : await trx('activities')
+              .where({ id: attachment.activityId })
+              .first<{ partnership_id: number } | undefined>('partnership_id');
+      if (activity !== undefined && activity.partnership_id !== partnershipId)
+        fields = { ...attachment, activityId: null };
+    }
+    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(fields), at);
     await audit({
       table,
       recordId: entry.record_id,
       action: 'restore',
       before: null,
-      after: { partnershipId, ...kind.audit(parsed.data) },
+      after: { partnershipId, ...kind.audit(fields) },
     });
     touch({ tables: [table], partnershipIds: [partnershipId] });
     return { id: entry.record_id, partnershipId };

@@ -43,14 +43,17 @@ const num = (text: string): number | null =>
 export function ActivitiesSection({
   partnershipId,
   activities,
+  attachmentsPerActivity,
   onChanged,
 }: {
   partnershipId: number;
   activities: Activity[];
+  /** How many of the partnership's attachments belong to each activity (by its id). */
+  attachmentsPerActivity: ReadonlyMap<number, number>;
   onChanged: () => void;
 }) {
   const i18n = useI18n();
-  const { t, tk, formatDate } = i18n;
+  const { t, tk, tn, formatDate } = i18n;
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
   const editor = useChildEditor<Draft>({ label, onChanged });
@@ -111,7 +114,15 @@ export function ActivitiesSection({
                 <td>{formatDate(a.date)}</td>
                 <td>
                   {a.title}
-                  <div className="muted-small">{tk(`partnerships.activityKind.${a.kind}`)}</div>
+                  <div className="muted-small">
+                    {tk(`partnerships.activityKind.${a.kind}`)}
+                    {(attachmentsPerActivity.get(a.id) ?? 0) > 0 && (
+                      <span className="p-activity-attachments" data-testid="activity-attachments">
+                        {' · '}
+                        {tn('attachments.count', attachmentsPerActivity.get(a.id) ?? 0)}
+                      </span>
+                    )}
+                  </div>
                 </td>
                 <td className="num">{a.participants ?? ''}</td>
                 <td>

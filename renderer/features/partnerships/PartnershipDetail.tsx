@@ -37,7 +37,7 @@ import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
-import { AttachmentsSection } from './AttachmentsSection';
+import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
@@ -131,6 +131,14 @@ const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme'
 /** Fields of the history holding a date at its precision. */
 const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
 
+/** How many attachments belong to each activity (by the activity's id). */
+const attachmentsPerActivity = (attachments: readonly { activityId: number | null }[]): Map<number, number> => {
+  const counts = new Map<number, number>();
+  for (const { activityId } of attachments)
+    if (activityId !== null) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
+  return counts;
+};
+
 /** The side panel of one partnership: every field, both sides' contacts, activities, drafts and history. */
 export function PartnershipDetail({
   id,
@@ -146,6 +154,12 @@ export function PartnershipDetail({
   const i18n = useI18n();
   const showToast = useToast();
   const { t, tk, language, formatNumber } = i18n;
+  const historyLabel = (field: string) => {
+    const key = `partnerships.field.${field}`;
+    return MESSAGES[language][key] !== undefined ? tk(key) : field;
+  };
+  const [tick, setTick] = useState(0);
+  const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const historyChildren = {
     title: (table: string, name: string) =>
       t('partnerships.history.child', { kind: tk(`partnerships.history.kind.${table}`), name }),
@@ -158,13 +172,14 @@ export function PartnershipDetail({
             : `partnerships.activity.${CHILD_FIELD_KEYS[field] ?? field}`;
       return MESSAGES[language][key] !== undefined ? tk(key) : null;
     },
+    value: (table: string, field: string, value: unknown) => {
+      if (table !== 'attachments' || field !== 'activityId') return undefined;
+      if (value === null) return t('attachments.wholePartnership');
+      if (typeof value !== 'number') return undefined;
+      const activity = detail.data?.activities.find((a) => a.id === value);
+      return activity !== undefined ? activityName(activity, i18n) : t('attachments.activityGone');
+    },
   };
-  const historyLabel = (field: string) => {
-    const key = `partnerships.field.${field}`;
-    return MESSAGES[language][key] !== undefined ? tk(key) : field;
-  };
-  const [tick, setTick] = useState(0);
-  const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
   /** Fetches the record again (after an own save or a child's change); the form keeps what is typed. */
   const reload = useCallback(() => setTick((n) => n + 1), []);
@@ -377,8 +392,18 @@ export function PartnershipDetail({
                 />
               )}
               <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} />
-              <ActivitiesSection partnershipId={d.id} activities={d.activities} onChanged={reload} />
-              <AttachmentsSection partnershipId={d.id} attachments={d.attachments} onChanged={reload} />
+              <ActivitiesSection
+                partnershipId={d.id}
+                activities={d.activities}
+                attachmentsPerActivity={attachmentsPerActivity(d.attachments)}
+                onChanged={reload}
+              />
+              <AttachmentsSection
+                partnershipId={d.id}
+                attachments={d.attachments}
+                activities={d.activities}
+                onChanged={reload}
+              />
               <h3>{t('partnerships.section.agreements')}</h3>
               {agreements.status === 'ready' && agreements.data.length === 0 && (
                 <p className="hint">{t('partnerships.agreements.none')}</p>

@@ -61,7 +61,7 @@ export const helpMessages = defineMessages(
     'help.backups.bin':
       'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí Ctrl+Z nebo tlačítko Zpět v oznámení.',
     'help.backups.attachments':
-      'Přílohy partnerství (naskenované smlouvy, usnesení, fotografie) se ukládají přímo v registru, takže jsou v každé záloze i v kopii registru do souboru. Smazaná příloha se vrátí i se svým obsahem.',
+      'Přílohy partnerství (naskenované smlouvy, usnesení, fotografie) se ukládají přímo v registru, takže jsou v každé záloze i v kopii registru do souboru. Smazaná příloha se vrátí i se svým obsahem. Fotografie z akce lze přiřadit k její aktivitě; smazaná aktivita po obnovení své přílohy zase najde.',
     'help.keys.title': 'Klávesové zkratky',
     'help.keys.key': 'Klávesy',
     'help.keys.action': 'Co udělají',
@@ -143,7 +143,7 @@ export const helpMessages = defineMessages(
     'help.backups.bin':
       'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by Ctrl+Z or the Undo button of its notice.',
     'help.backups.attachments':
-      'Attachments of partnerships (scanned agreements, resolutions, photos) are kept inside the registry, so every backup and every copy of the registry to a file holds them. A deleted attachment comes back with its content.',
+      'Attachments of partnerships (scanned agreements, resolutions, photos) are kept inside the registry, so every backup and every copy of the registry to a file holds them. A deleted attachment comes back with its content. Photos of an event can be linked to its activity; a deleted activity finds its attachments again when it is restored.',
     'help.keys.title': 'Keyboard shortcuts',
     'help.keys.key': 'Keys',
     'help.keys.action': 'What they do',

@@ -19,7 +19,7 @@ import {
   partnershipRowSchema,
   townSuggestionSchema,
 } from '../../domain/partnerships';
-import { attachmentSchema } from '../../domain/attachments';
+import { attachmentSchema, attachmentEditSchema } from '../../domain/attachments';
 
 const byId = z.object({ id }).strict();
 const versioned = z.object({ id, version: z.number().int().positive() }).strict();
@@ -163,9 +163,16 @@ export const partnershipsChannels = defineChannels({
         /** A file dropped on the desktop window (its path from the shell's preload); refused elsewhere. */
         droppedPath: z.string().min(1).max(4096).optional(),
         description: z.string().max(300).nullish(),
+        /** The partnership's activity the file belongs to (photos of a visit); none for the partnership. */
+        activityId: id.nullish(),
       })
       .strict(),
     output: attachmentSchema.nullable(),
+  },
+  'attachments:update': {
+    doc: 'Changes an attachment’s description and the activity of its partnership it belongs to (null: the partnership as a whole), against the version the editor saw (CONFLICT when changed meanwhile). Audited; its name and bytes stay.',
+    input: attachmentEditSchema.extend({ id, version: z.number().int().positive() }).strict(),
+    output: attachmentSchema,
   },
   'attachments:save': {
     doc: 'Writes a copy of an attachment where the user chooses (native dialog; the output folder in the web preview), after checking its stored bytes against their hash. CANCELLED when the dialog is closed.',

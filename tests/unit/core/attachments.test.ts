@@ -280,13 +280,154 @@ describe('attachments of a partnership', () => {
     expect(own.every((e) => e.child?.label === 'foto z návštěvy.png')).toBe(true);
   });
 
+  /** A new activity of a partnership (the demo's may be few). */
+  const activityOf = (id: number, title: string) =>
+    ok<{ id: number; version: number }>(
+      app.dispatch('activities:create', { partnershipId: id, date: '2024-05-18', title }),
+    );
+  const otherPartnership = async () =>
+    (await app.ctx.db.knex('partnerships').whereNot({ id: partnershipId }).orderBy('id').first<{ id: number }>('id'))
+      .id;
+
+  it('belongs to an activity of its partnership: named when added or edited, audited; another partnership’s activity is refused', async () => {
+    const visit = await activityOf(partnershipId, 'Návštěva hasičů');
+    const foreign = await activityOf(await otherPartnership(), 'Jarmark');
+    answer.open = file('hasiči 2024.jpg', randomBytes(3_000));
+    const added = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, activityId: visit.id, description: ' Fotky ' }),
+    );
+    expect(added).toMatchObject({ activityId: visit.id, description: 'Fotky' });
+
+    // Another partnership's activity: refused at add and at edit, naming the field; nothing written.
+    answer.open = file('cizí.jpg', randomBytes(3_000));
+    const refusedAdd = (await app.dispatch('attachments:add', {
+      partnershipId,
+      file: null,
+      activityId: foreign.id,
+    })) as Failure & { error: { details?: { issues?: { path: unknown }[] } } };
+    expect(refusedAdd.ok).toBe(false);
+    expect(refusedAdd.error.code).toBe('VALIDATION');
+    expect(refusedAdd.error.details?.issues?.[0]?.path).toBe('activityId');
+    const refusedEdit = (await app.dispatch('attachments:update', {
+      id: added.id,
+      version: added.version,
+      description: 'jinam',
+      activityId: foreign.id,
+    })) as Failure;
+    expect(refusedEdit.error.code).toBe('VALIDATION');
+    expect(await count('attachments')).toBe(1);
+    expect((await detail()).attachments).toEqual([
+      expect.objectContaining({ description: 'Fotky', activityId: visit.id }),
+    ]);
+
+    // An edit changes the description and the activity only; a stale version is a conflict.
+    const edited = await ok<Attachment>(
+      app.dispatch('attachments:update', {
+        id: added.id,
+        version: added.version,
+        description: 'Fotografie z návštěvy',
+        activityId: null,
+      }),
+    );
+    expect(edited).toMatchObject({
+      version: added.version + 1,
+      description: 'Fotografie z návštěvy',
+      activityId: null,
+      fileName: 'hasiči 2024.jpg',
+      sha256: added.sha256,
+    });
+    const stale = (await app.dispatch('attachments:update', {
+      id: added.id,
+      version: added.version,
+      description: 'přepis',
+      activityId: null,
+    })) as Failure;
+    expect(stale.error.code).toBe('CONFLICT');
+    const history = await ok<
+      { action: string; child?: { table: string }; changes: { field: string; from: unknown; to: unknown }[] }[]
+    >(app.dispatch('audit:history', { table: 'partnerships', recordId: partnershipId, withChildren: true }));
+    const update = history.find((e) => e.child?.table === 'attachments' && e.action === 'update');
+    expect(update?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'description', from: 'Fotky', to: 'Fotografie z návštěvy' },
+        { field: 'activityId', from: visit.id, to: null },
+      ]),
+    );
+  });
+
+  it('keeps its activity while the activity is deleted, so the activity’s undo finds its photos again', async () => {
+    const visit = await activityOf(partnershipId, 'Den obce');
+    answer.open = file('den obce.jpg', randomBytes(2_000));
+    const added = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, activityId: visit.id }),
+    );
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('activities:delete', { id: visit.id, version: visit.version }),
+    );
+    // The attachment stays with the partnership and still names the activity.
+    expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: visit.id })]);
+    await ok(app.dispatch('bin:restore', { auditId }));
+    expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: visit.id })]);
+
+    // With the whole partnership deleted and undone, and with its member, the link comes back too.
+    const deleted = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: partnershipId, version: (await detail()).version }),
+    );
+    await ok(app.dispatch('partnerships:restore', { auditId: deleted.auditId }));
+    expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: visit.id })]);
+    const owner = await app.ctx.db
+      .knex('partnerships')
+      .join('municipalities as m', 'm.id', 'partnerships.municipality_id')
+      .where('partnerships.id', partnershipId)
+      .first<{ id: number; version: number }>('m.id', 'm.version');
+    const gone = await ok<{ auditId: number }>(
+      app.dispatch('municipalities:delete', { id: owner.id, version: owner.version }),
+    );
+    await ok(app.dispatch('bin:restore', { auditId: gone.auditId }));
+    expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: visit.id })]);
+  });
+
+  it('an attachment restored from the bin does not name an activity that has become another partnership’s', async () => {
+    const visit = await activityOf(partnershipId, 'Výměna žáků');
+    answer.open = file('žáci.jpg', randomBytes(2_000));
+    const added = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, activityId: visit.id }),
+    );
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('attachments:delete', { id: added.id, version: added.version }),
+    );
+    // Meanwhile the activity was moved to another partnership (say, by another program).
+    await app.ctx.db
+      .knex('activities')
+      .where({ id: visit.id })
+      .update({ partnership_id: await otherPartnership() });
+    await ok(app.dispatch('bin:restore', { auditId }));
+    expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: null })]);
+  });
+
   it('keeps a demo partnership that staff attached a file to when the demo data is removed', async () => {
     const added = await attach(file('skutečná smlouva.pdf', Buffer.from('%PDF-1.7 real')));
+    // A photo of one of its demo activities keeps that activity; its other demo activities go.
+    const demoActivities = await app.ctx.db
+      .knex('activities')
+      .where({ partnership_id: partnershipId })
+      .orderBy('id')
+      .pluck<number[]>('id');
+    const photographed = demoActivities[0];
+    if (photographed === undefined || demoActivities.length < 2)
+      throw new Error('the demo partnership has fewer than two activities');
+    answer.open = file('fotka.jpg', randomBytes(500));
+    const photo = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, activityId: photographed }),
+    );
     const before = await count('partnerships');
     const result = await ok<{ kept: Record<string, number> }>(app.dispatch('demo:remove', {}));
     expect(result.kept.partnerships).toBe(1);
     expect(await count('partnerships')).toBeLessThan(before);
-    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
+    expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id, photo.id]);
+    expect(await app.ctx.db.knex('activities').where({ partnership_id: partnershipId }).pluck<number[]>('id')).toEqual([
+      photographed,
+    ]);
   });
 
   it('goes with a deleted member and comes back with it', async () => {
@@ -319,13 +460,22 @@ describe('attachments of a partnership', () => {
       .limit(2)
       .pluck<number[]>('id');
     if (keep === undefined || merge === undefined) throw new Error('the demo data has no member with two partnerships');
-    const added = await attach(file('fotky.pdf', randomBytes(1_000)), merge);
+    const trip = await activityOf(merge, 'Zájezd');
+    answer.open = file('fotky.pdf', randomBytes(1_000));
+    const added = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId: merge, file: null, activityId: trip.id }),
+    );
     const { auditId } = await ok<{ auditId: number }>(
       app.dispatch('partnerships:merge', { keepId: keep, mergeId: merge }),
     );
-    expect((await detail(keep)).attachments.map((a) => a.id)).toEqual([added.id]);
+    // The activity moved with it: the link still names an activity of its (now kept) partnership.
+    const kept = await detail(keep);
+    expect(kept.attachments).toEqual([expect.objectContaining({ id: added.id, activityId: trip.id })]);
+    expect(await app.ctx.db.knex('activities').where({ id: trip.id }).first('partnership_id')).toEqual({
+      partnership_id: keep,
+    });
     await ok(app.dispatch('merges:restore', { auditId }));
-    expect((await detail(merge)).attachments.map((a) => a.id)).toEqual([added.id]);
+    expect((await detail(merge)).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: trip.id })]);
     expect((await detail(keep)).attachments).toEqual([]);
   });
 

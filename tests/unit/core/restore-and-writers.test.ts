@@ -102,7 +102,13 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     partnershipId: partnership.id,
     file: await saveUpload('smlouva.pdf', Buffer.from(`%PDF-1.7 round ${String(round)}`)),
   });
-  await call('attachments:delete', { id: attachment.id, version: attachment.version });
+  const described = await call<{ id: number; version: number }>('attachments:update', {
+    id: attachment.id,
+    version: attachment.version,
+    description: 'Podepsaná smlouva',
+    activityId: null,
+  });
+  await call('attachments:delete', { id: described.id, version: described.version });
   const activity = await call<{ id: number; version: number }>('activities:create', {
     partnershipId: partnership.id,
     date: '2026-01-10',

@@ -12,6 +12,7 @@ import * as townCard from './0013-town-card';
 import * as acknowledgedWarnings from './0014-acknowledged-warnings';
 import * as auditDatabaseUser from './0015-audit-database-user';
 import * as attachments from './0016-attachments';
+import * as attachmentActivity from './0017-attachment-activity';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0014-acknowledged-warnings', ...acknowledgedWarnings },
   { name: '0015-audit-database-user', ...auditDatabaseUser },
   { name: '0016-attachments', ...attachments },
+  { name: '0017-attachment-activity', ...attachmentActivity },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
