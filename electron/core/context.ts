@@ -1,3 +1,4 @@
+import { ARES_DEFAULT_URL } from '../../shared/domain/ares';
 import os from 'node:os';
 import { openDatabase, type Database, type OpenOptions } from './db/database';
 import { createJobs, type Jobs } from './jobs';
@@ -25,6 +26,8 @@ export type AppContextOptions = {
    * must not, or anyone with its token could read any file the server can.
    */
   acceptsLocalPaths?: boolean;
+  /** The ARES interface looked up for a new member's IČO (tests give a local stand-in). */
+  aresUrl?: string;
   /**
    * Where the registry is remembered for the next start, a server's password with it (the desktop
    * shell: its preferences and the system's secure store); by default kept in memory for the run.
@@ -41,6 +44,8 @@ export type AppContext = {
   /** Null where the host has no desktop to open a file on (web preview, CLI). */
   openWithSystem: OpenWithSystemPort | null;
   acceptsLocalPaths: boolean;
+  /** Base address of the ARES REST interface (`TWINREG_ARES_URL` overrides the public one). */
+  aresUrl: string;
   /** Where the registry is and a server's password (Settings switches the registry through it). */
   connections: ConnectionStorePort;
   emit: EventSink;
@@ -90,6 +95,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     dialogs: options.dialogs,
     openWithSystem: options.openWithSystem ?? null,
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,
+    aresUrl: options.aresUrl ?? process.env.TWINREG_ARES_URL ?? ARES_DEFAULT_URL,
     connections: options.connections ?? createSessionConnections(options.databasePath),
     emit,
     // Progress goes through `context.emit` at call time (a host may rewire its events).

@@ -14,6 +14,7 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-status-dormant')).toContainText('neaktivní');
   await expect(help.getByTestId('help-sources')).toContainText('Windows-1250');
   await expect(help.getByTestId('help-sources')).toContainText('GeoNames');
+  await expect(help.getByTestId('help-sources')).toContainText('Načíst z ARES');
   await expect(help.getByTestId('help-import')).toContainText('doplnit jen prázdné údaje');
   await expect(help.getByTestId('help-backups')).toContainText('ověří');
   await expect(help.getByTestId('help-backups')).toContainText('Přílohy partnerství');
@@ -30,6 +31,7 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-status-unknown')).toContainText('never counted as active');
   await expect(help.getByTestId('help-import')).toContainText('fill empty fields only');
   await expect(help.getByTestId('help-backups')).toContainText('Attachments of partnerships');
+  await expect(help.getByTestId('help-sources')).toContainText('Look up in ARES');
   await expect(help).not.toContainText('Nápověda');
   await saveScreen(page, 'help-en');
   // Back to Czech for the other tests of this worker.

@@ -10,6 +10,7 @@ import {
   restoreMunicipality,
   updateMunicipality,
 } from '../services/members-service';
+import { lookupAresMunicipality } from '../services/ares-service';
 import type { HandlersFor } from './types';
 
 export const membersHandlers = (ctx: AppContext) =>
@@ -22,4 +23,5 @@ export const membersHandlers = (ctx: AppContext) =>
     'municipalities:deleteImpact': ({ id }) => deleteImpact(ctx, id),
     'municipalities:restore': (input) => restoreMunicipality(ctx, input),
     'municipalities:overview': ({ id }) => memberOverview(ctx, id),
+    'ares:municipality': (input) => lookupAresMunicipality(ctx, input),
   }) satisfies HandlersFor<typeof membersChannels>;

@@ -94,6 +94,7 @@ export function HelpPage() {
       <Section id="sources" title={title('sources')}>
         <p>{t('help.sources.import')}</p>
         <p>{t('help.sources.gazetteer')}</p>
+        <p>{t('help.sources.ares')}</p>
         <p>{t('help.sources.boundaries')}</p>
         <p>{t('help.sources.demo')}</p>
       </Section>

@@ -17,6 +17,7 @@ import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
 import { parseNumberText } from './members-columns';
 import { membersStore } from './members-store';
+import { useAresLookup } from './AresLookup';
 import { useRowStore } from '../../lib/row-store';
 import { compareCzech, searchKey } from '../../../shared/domain/text';
 
@@ -206,6 +207,13 @@ export function MemberForm({
     />
   );
   const sorted = [...districts].sort((a, b) => a.name.localeCompare(b.name, 'cs'));
+  const ares = useAresLookup({
+    ico: values.ico,
+    values,
+    emptyKind: detail === null ? initialValues(null, language).kind : null,
+    districts,
+    onFill: (fields) => setValues((previous) => ({ ...previous, ...fields }) as FormValues),
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
@@ -307,7 +315,10 @@ export function MemberForm({
             />
           </Field>
           <Field label={t('members.col.ico')} error={errors.ico} hint={t('members.form.hintIco')} htmlFor="m-ico">
-            {input('ico', { inputMode: 'numeric' })}
+            <span className="ico-row">
+              {input('ico', { inputMode: 'numeric' })}
+              {ares.button}
+            </span>
           </Field>
           <Field label={t('members.col.email')} error={errors.email} htmlFor="m-email">
             {input('email', { type: 'email', inputMode: 'email' })}
@@ -321,6 +332,7 @@ export function MemberForm({
           <Field label={t('members.col.postalCode')} error={errors.postalCode} htmlFor="m-postalCode">
             {input('postalCode', { inputMode: 'numeric' })}
           </Field>
+          {ares.panel}
         </div>
       </fieldset>
 

@@ -14,6 +14,7 @@ import {
   municipalityPatchSchema,
 } from '../../domain/municipality-rules';
 import { requestRowSchema } from '../../domain/request-rules';
+import { aresMunicipalitySchema } from '../../domain/ares';
 import { id, isoDate } from '../../domain/schemas';
 import { defineChannels } from '../define';
 
@@ -115,5 +116,10 @@ export const membersChannels = defineChannels({
     doc: 'A member in one place: its record, partnerships, activities, contacts and requests (a few queries, not one per row).',
     input: z.object({ id }).strict(),
     output: memberOverviewSchema,
+  },
+  'ares:municipality': {
+    doc: 'Looks a municipality up in ARES (the public register of economic subjects) by its IČO, to fill a new member’s form: name, ČSÚ code, kind, district, address; what ARES does not state is null. Writes nothing. NOT_FOUND for an unknown IČO, VALIDATION for a subject that is not a municipality, IO when ARES cannot be reached.',
+    input: z.object({ ico: z.string().trim().max(20) }).strict(),
+    output: aresMunicipalitySchema,
   },
 });
