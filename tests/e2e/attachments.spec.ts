@@ -2,32 +2,44 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createActivity } from '../../electron/core/services/partnership-children-service';
+import type { Page } from '@playwright/test';
+import type { Knex } from 'knex';
 import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
+
+/**
+ * A partnership of the demo data no other test of this worker changes: the last one, or the one
+ * `before` places before it.
+ */
+const untouchedPartnership = (knex: Knex, before = 0) =>
+  knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .orderBy('p.id', 'desc')
+    .offset(before)
+    .first<{ id: number; town: string }>('p.id', 't.name as town');
+
+/** Opens a partnership's detail from the Partnerships grid, found by its town. */
+async function openPartnership(page: Page, row: { id: number; town: string }) {
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, row.town);
+  await page
+    .locator(`.ag-row[row-id="${String(row.id)}"]`)
+    .getByTestId('open-partnership')
+    .first()
+    .click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail).toBeVisible();
+  return detail;
+}
 
 test('a scanned agreement attached to a partnership: added, saved back, refused when it is no document, deleted and undone, in cs and en', async ({
   appPage: page,
   webApp,
 }) => {
   const knex = webApp.ctx.db.knex;
-  // A partnership of the demo data no other test of this worker changes: the last one.
-  const row = await knex('partnerships as p')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .orderBy('p.id', 'desc')
-    .first<{ id: number; town: string }>('p.id', 't.name as town');
-  const open = async () => {
-    await page.getByTestId('nav-partnerships').click();
-    await searchPartnerships(page, row.town);
-    await page
-      .locator(`.ag-row[row-id="${String(row.id)}"]`)
-      .getByTestId('open-partnership')
-      .first()
-      .click();
-    const detail = page.getByTestId('partnership-detail');
-    await expect(detail).toBeVisible();
-    return detail;
-  };
+  const row = await untouchedPartnership(knex);
+  const open = () => openPartnership(page, row);
   let detail = await open();
   const section = detail.getByTestId('attachments');
   await section.scrollIntoViewIfNeeded();
@@ -144,12 +156,7 @@ test('photos of an activity: attached to it, described, moved to the whole partn
   webApp,
 }) => {
   const knex = webApp.ctx.db.knex;
-  // The partnership before the last one of the demo data: no other test of this worker changes it.
-  const row = await knex('partnerships as p')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .orderBy('p.id', 'desc')
-    .offset(1)
-    .first<{ id: number; town: string }>('p.id', 't.name as town');
+  const row = await untouchedPartnership(knex, 1);
   const visit = await createActivity(webApp.ctx, {
     partnershipId: row.id,
     date: '2024-05-18',
@@ -158,14 +165,7 @@ test('photos of an activity: attached to it, described, moved to the whole partn
     dateEnd: null,
     description: null,
   });
-  await page.getByTestId('nav-partnerships').click();
-  await searchPartnerships(page, row.town);
-  await page
-    .locator(`.ag-row[row-id="${String(row.id)}"]`)
-    .getByTestId('open-partnership')
-    .first()
-    .click();
-  const detail = page.getByTestId('partnership-detail');
+  const detail = await openPartnership(page, row);
   const section = detail.getByTestId('attachments');
   await section.scrollIntoViewIfNeeded();
 
@@ -226,13 +226,7 @@ test('photos of an activity: attached to it, described, moved to the whole partn
   await detail.getByTestId('detail-close').click();
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-en').click();
-  await page.getByTestId('nav-partnerships').click();
-  await page
-    .locator(`.ag-row[row-id="${String(row.id)}"]`)
-    .getByTestId('open-partnership')
-    .first()
-    .click();
-  const english = page.getByTestId('partnership-detail').getByTestId('attachments');
+  const english = (await openPartnership(page, row)).getByTestId('attachments');
   await english.scrollIntoViewIfNeeded();
   await expect(english.getByTestId('attachment-activity-text')).toHaveText('Activity: 18/05/2024 – Návštěva hasičů');
   await expect(english).toContainText('Attach to:');

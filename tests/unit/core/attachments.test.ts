@@ -280,6 +280,13 @@ describe('attachments of a partnership', () => {
     expect(own.every((e) => e.child?.label === 'foto z návštěvy.png')).toBe(true);
   });
 
+  /** The member a partnership belongs to, with its version (to delete it). */
+  const memberOf = (id: number) =>
+    app.ctx.db
+      .knex('partnerships')
+      .join('municipalities as m', 'm.id', 'partnerships.municipality_id')
+      .where('partnerships.id', id)
+      .first<{ id: number; version: number }>('m.id', 'm.version');
   /** A new activity of a partnership (the demo's may be few). */
   const activityOf = (id: number, title: string) =>
     ok<{ id: number; version: number }>(
@@ -375,11 +382,7 @@ describe('attachments of a partnership', () => {
     );
     await ok(app.dispatch('partnerships:restore', { auditId: deleted.auditId }));
     expect((await detail()).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: visit.id })]);
-    const owner = await app.ctx.db
-      .knex('partnerships')
-      .join('municipalities as m', 'm.id', 'partnerships.municipality_id')
-      .where('partnerships.id', partnershipId)
-      .first<{ id: number; version: number }>('m.id', 'm.version');
+    const owner = await memberOf(partnershipId);
     const gone = await ok<{ auditId: number }>(
       app.dispatch('municipalities:delete', { id: owner.id, version: owner.version }),
     );
@@ -431,11 +434,7 @@ describe('attachments of a partnership', () => {
   });
 
   it('goes with a deleted member and comes back with it', async () => {
-    const knex = app.ctx.db.knex;
-    const owner = await knex('partnerships')
-      .join('municipalities as m', 'm.id', 'partnerships.municipality_id')
-      .where('partnerships.id', partnershipId)
-      .first<{ id: number; version: number }>('m.id', 'm.version');
+    const owner = await memberOf(partnershipId);
     const added = await attach(file('memorandum.docx', randomBytes(2_000)));
     // The delete dialog counts it before anything goes.
     expect(await ok(app.dispatch('municipalities:deleteImpact', { id: owner.id }))).toMatchObject({ attachments: 1 });
