@@ -36,17 +36,20 @@ const isUnreachable = (error: ApiError): boolean => error.details?.network === t
 /**
  * The values a reason's message names (`details.params`), and when another user changed the
  * record (`details.changedAt`, a CONFLICT: core/repositories/audit-repository.ts) as `{at}` in the
- * user's language.
+ * user's language; a `date` param as a day in the user's language.
  */
 function reasonParams(
   error: ApiError,
-  i18n: Pick<I18n, 'formatDateTime'>,
+  i18n: Pick<I18n, 'formatDateTime' | 'formatDate'>,
 ): Record<string, string | number> | undefined {
   const params: Record<string, string | number> = {};
   const given = error.details?.params;
   if (given !== null && typeof given === 'object')
     for (const [name, value] of Object.entries(given as Record<string, unknown>))
       if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+  // A day named `date` is said as the user writes days ("31. 12. 2019").
+  if (typeof params.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(params.date))
+    params.date = i18n.formatDate(params.date.slice(0, 10));
   const changedAt = error.details?.changedAt;
   if (typeof changedAt === 'string') params.at = i18n.formatDateTime(changedAt);
   return Object.keys(params).length > 0 ? params : undefined;
@@ -99,7 +102,7 @@ export function errorDetail(error: unknown): string | undefined {
  */
 export function errorSummary(
   error: unknown,
-  i18n: Pick<I18n, 't' | 'tk' | 'formatDateTime'>,
+  i18n: Pick<I18n, 't' | 'tk' | 'formatDateTime' | 'formatDate'>,
 ): { text: string; detail?: string } {
   if (!(error instanceof ApiError)) return { text: i18n.t('error.INTERNAL') };
   // Core did not answer: the browser's "Failed to fetch" says nothing more to the user.

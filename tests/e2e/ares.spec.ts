@@ -82,6 +82,15 @@ test('a new member filled in from ARES by its IČO: empty fields filled, a diffe
   await form.getByTestId('ares-take-postalCode').click();
   await expect(form.getByTestId('field-postalCode')).toHaveValue('569 92');
   await expect(form.getByTestId('ares-differences')).toHaveCount(0);
+  // A filled field changed by hand: ARES's value is offered again.
+  await form.getByTestId('field-street').fill('Náměstí 1');
+  await expect(form.getByTestId('ares-differs-street')).toContainText('Náměstí Gen. Svobody 1');
+  await form.getByRole('button', { name: 'Převzít z ARES: Ulice a č. p.' }).click();
+  await expect(form.getByTestId('field-street')).toHaveValue('Náměstí Gen. Svobody 1');
+  // Another IČO typed: what ARES said about the first one is gone.
+  await form.getByTestId('field-ico').fill('00277461');
+  await expect(form.getByTestId('ares')).toHaveCount(0);
+  await form.getByTestId('field-ico').fill(BYSTRE.ico);
 
   // Saved as the staffer confirms it.
   await page.getByTestId('member-save').click();

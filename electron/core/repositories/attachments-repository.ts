@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isPostgres } from '../db/dialect/index';
 import type { Attachment } from '../../../shared/domain/attachments';
 import { columnsOf, fieldsOf, selectedColumns } from './field-map';
 
@@ -77,8 +78,27 @@ export async function contentExists(db: Knex, sha256: string): Promise<boolean> 
 
 /**
  * Whether an activity exists and belongs to this partnership: the only activity an attachment of
- * the partnership may name (checked on every write, the column has no foreign key).
+ * the partnership may name (checked on every write, the column has no foreign key). On a server
+ * the activity's row is held until the write commits, so a concurrent merge or delete waits.
  */
 export async function activityOfPartnership(db: Knex, activityId: number, partnershipId: number): Promise<boolean> {
-  return (await db('activities').where({ id: activityId, partnership_id: partnershipId }).first('id')) !== undefined;
+  const query = db('activities').where({ id: activityId, partnership_id: partnershipId }).first('id');
+  return (await (isPostgres(db) ? query.forShare() : query)) !== undefined;
+}
+
+/**
+ * Attachments that name an activity which is now another partnership's (a merge undone after a
+ * file was linked, an activity restored into its old partnership): of these partnerships, or
+ * naming an activity of one of them.
+ */
+export async function strayActivityLinks(db: Knex, partnershipIds: readonly number[]): Promise<number[]> {
+  if (partnershipIds.length === 0) return [];
+  return db('attachments as a')
+    .join('activities as act', 'act.id', 'a.activity_id')
+    .whereRaw('act.partnership_id <> a.partnership_id')
+    .where((q) => {
+      void q.whereIn('a.partnership_id', partnershipIds).orWhereIn('act.partnership_id', partnershipIds);
+    })
+    .orderBy('a.id')
+    .pluck<number[]>('a.id');
 }

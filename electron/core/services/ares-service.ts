@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { isValidIco } from '../../../shared/domain/municipality-rules';
 import { searchKey } from '../../../shared/domain/text';
 import type { AppContext } from '../context';
+import { listDistricts } from '../repositories/reference-repository';
 
 /** How long a lookup waits for ARES before it says ARES cannot be reached. */
 const ARES_TIMEOUT_MS = 10_000;
@@ -44,7 +45,7 @@ function postalCodeOf(value: unknown): string | null {
 /** The registry's district of the name ARES gives ("Hlavní město Praha" is the registry's "Praha"). */
 async function districtOf(ctx: AppContext, name: string | null): Promise<number | null> {
   if (name === null) return null;
-  const districts = await ctx.db.knex('districts').select<{ id: number; name: string }[]>('id', 'name');
+  const districts = await listDistricts(ctx.db.knex);
   const wanted = [searchKey(name), searchKey(name.replace(/^hlavní město\s+/i, ''))];
   return districts.find((district) => wanted.includes(searchKey(district.name)))?.id ?? null;
 }
@@ -52,7 +53,7 @@ async function districtOf(ctx: AppContext, name: string | null): Promise<number 
 /**
  * Looks a municipality up in ARES by its IČO, to fill a new member's form: what ARES states, in
  * the registry's terms. Refused: an IČO with a wrong check digit (asked of nobody), an IČO ARES
- * does not know, a subject that is not a municipality (its name given). ARES unreachable or
+ * does not know, a subject that is not a municipality or has ceased to exist (its name given). ARES unreachable or
  * answering something unreadable is an IO error that says so; nothing is written in any case.
  */
 export async function lookupAresMunicipality(ctx: AppContext, input: { ico: string }): Promise<AresMunicipality> {
@@ -87,6 +88,12 @@ export async function lookupAresMunicipality(ctx: AppContext, input: { ico: stri
     throw new AppError('VALIDATION', `IČO ${ico} is ${officialName}, which is not a municipality.`, {
       reason: 'members.ares.notMunicipality',
       params: { ico, name: officialName },
+    });
+  const dissolved = textOf(subject.datumZaniku);
+  if (dissolved !== null)
+    throw new AppError('VALIDATION', `${officialName} (IČO ${ico}) ceased to exist on ${dissolved}.`, {
+      reason: 'members.ares.dissolved',
+      params: { ico, name: officialName, date: dissolved },
     });
   const seat =
     typeof subject.sidlo === 'object' && subject.sidlo !== null ? (subject.sidlo as Record<string, unknown>) : {};

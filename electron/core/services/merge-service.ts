@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { findAuditEntry } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
+import { unlinkStrayAttachments } from './partnership-children-service';
 import { sortByCzech } from '../../../shared/domain/text';
 import {
   alternateNames,
@@ -71,7 +72,7 @@ export async function mergePartnerships(ctx: AppContext, input: { keepId: number
 
 /** Undoes a merge from its audit entry: both records back with the same ids and their children. */
 export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
-  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const entry = await findAuditEntry(trx, input.auditId);
     if (!entry || entry.action !== 'merge' || entry.before === null)
       throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
@@ -90,6 +91,8 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
         ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
         : partnershipIdsOf(merge);
     touch({ tables: ['foreign_towns', 'partnerships', 'contacts', 'activities'], partnershipIds });
+    // A file linked after the merge to an activity that now goes back to the other partnership.
+    await unlinkStrayAttachments({ trx, at, audit, touch }, partnershipIds);
     return { table: entry.table_name, recordId: entry.record_id };
   });
 }

@@ -13,7 +13,7 @@ import {
   type AttachmentFields,
 } from '../../../shared/domain/attachments';
 import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
-import { auditedChange } from './audited-change';
+import { auditedChange, type Change } from './audited-change';
 import type { Knex } from 'knex';
 import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/activities-repository';
 import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
@@ -21,6 +21,7 @@ import {
   ATTACHMENT_FIELDS,
   activityOfPartnership,
   attachmentColumns,
+  strayActivityLinks,
   contentExists,
   findAttachment,
 } from '../repositories/attachments-repository';
@@ -196,7 +197,9 @@ export async function updateAttachment(
 ): Promise<Attachment> {
   await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = found(await ATTACHMENT.find(trx, input.id), input.id);
-    await checkAttachmentActivity(trx, input.activityId, before.partnershipId);
+    // The activity it names already may be deleted for now (it keeps the link for its undo).
+    if (input.activityId !== before.activityId)
+      await checkAttachmentActivity(trx, input.activityId, before.partnershipId);
     const fields: AttachmentFields = { ...strip(before), description: input.description, activityId: input.activityId };
     await updateVersioned(trx, 'attachments', input.id, input.version, {
       ...attachmentColumns(fields),
@@ -248,20 +251,7 @@ export async function restoreChildFromAudit(
     if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
     if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
       throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
-    let fields = parsed.data;
-    if (table === 'attachments') {
-      // An activity that has since become another partnership's is not this attachment's any more;
-      // one that is deleted keeps the link (it comes back with the same id).
-      const attachment = fields as AttachmentFields;
-      const activity =
-        attachment.activityId === null
-          ? undefined
-          : await trx('activities')
-              .where({ id: attachment.activityId })
-              .first<{ partnership_id: number } | undefined>('partnership_id');
-      if (activity !== undefined && activity.partnership_id !== partnershipId)
-        fields = { ...attachment, activityId: null };
-    }
+    const fields = parsed.data;
     await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(fields), at);
     await audit({
       table,
@@ -271,6 +261,34 @@ export async function restoreChildFromAudit(
       after: { partnershipId, ...kind.audit(fields) },
     });
     touch({ tables: [table], partnershipIds: [partnershipId] });
+    // An attachment brought back to an activity that is another partnership's now, or an activity
+    // brought back whose photos are another partnership's now: not linked any more.
+    if (table === 'attachments' || table === 'activities')
+      await unlinkStrayAttachments({ trx, at, audit, touch }, [partnershipId]);
     return { id: entry.record_id, partnershipId };
   });
+}
+
+/**
+ * Unlinks attachments whose activity is another partnership's (see `strayActivityLinks`), each
+ * as an audited change of its `activityId` to null: the file stays with its partnership, and its
+ * history says which activity it named. Called in the change that can cause it.
+ */
+export async function unlinkStrayAttachments(
+  { trx, at, audit, touch }: Pick<Change, 'trx' | 'at' | 'audit' | 'touch'>,
+  partnershipIds: readonly number[],
+): Promise<void> {
+  for (const id of await strayActivityLinks(trx, partnershipIds)) {
+    const before = found(await ATTACHMENT.find(trx, id), id);
+    const fields: AttachmentFields = { ...strip(before), activityId: null };
+    await updateVersioned(trx, 'attachments', id, before.version, { ...attachmentColumns(fields), updated_at: at });
+    await audit({
+      table: 'attachments',
+      recordId: id,
+      action: 'update',
+      before: ATTACHMENT.audit(strip(before)),
+      after: ATTACHMENT.audit(fields),
+    });
+    touch({ tables: ['attachments'], partnershipIds: [before.partnershipId] });
+  }
 }

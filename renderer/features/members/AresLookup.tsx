@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AresMunicipality } from '../../../shared/domain/ares';
 import type { District } from '../../../shared/domain/schemas';
 import { searchKey } from '../../../shared/domain/text';
@@ -28,6 +28,10 @@ const statedBy = (found: AresMunicipality): AresFields => ({
   postalCode: found.postalCode ?? '',
 });
 
+/** Whether a field holds nothing yet (a new member's kind counts as nothing while it is the default). */
+export const holdsNothing = (field: AresField, value: string, emptyKind: string | null): boolean =>
+  value.trim() === '' || (field === 'kind' && (value === emptyKind || value === 'unknown'));
+
 const same = (field: AresField, a: string, b: string) =>
   field === 'postalCode'
     ? a.replace(/\s/g, '') === b.replace(/\s/g, '')
@@ -51,13 +55,19 @@ export function useAresLookup({
   /** The kind the form holds when nobody chose one (a new member's default). */
   emptyKind: string | null;
   districts: readonly District[];
-  onFill: (fields: Partial<AresFields>) => void;
+  /**
+   * Puts ARES's values in: into the fields that still hold nothing at that moment, or with
+   * `replace` (the user took a value offered) whatever they hold.
+   */
+  onFill: (fields: Partial<AresFields>, replace: boolean) => void;
 }) {
   const i18n = useI18n();
   const { t, tk } = i18n;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<
-    { kind: 'found'; found: AresMunicipality; filled: AresField[] } | { kind: 'failed'; error: unknown } | null
+    | { kind: 'found'; ico: string; found: AresMunicipality; filled: AresField[] }
+    | { kind: 'failed'; ico: string; error: unknown }
+    | null
   >(null);
   const label = (field: AresField) => (field === 'districtId' ? t('members.col.district') : tk(`members.col.${field}`));
   const shown = (field: AresField, value: string) =>
@@ -67,72 +77,83 @@ export function useAresLookup({
         ? (districts.find((d) => String(d.id) === value)?.name ?? value)
         : value;
 
+  // What the form holds now, read when ARES answers (the user may have typed meanwhile).
+  const latest = useRef({ values, ico });
+  useEffect(() => {
+    latest.current = { values, ico };
+  });
+
   const lookup = async () => {
+    const asked = ico.trim();
     setBusy(true);
     setOutcome(null);
     try {
-      const found = await call('ares:municipality', { ico });
+      const found = await call('ares:municipality', { ico: asked });
+      // An answer for an IČO the form no longer holds fills nothing.
+      if (latest.current.ico.trim() !== asked) return;
       const stated = statedBy(found);
       const fill: Partial<AresFields> = {};
-      for (const field of ARES_FIELDS) {
-        const current = values[field].trim();
-        const empty = current === '' || (field === 'kind' && (current === emptyKind || current === 'unknown'));
-        if (stated[field] !== '' && empty) fill[field] = stated[field];
-      }
-      onFill(fill);
-      setOutcome({ kind: 'found', found, filled: ARES_FIELDS.filter((field) => field in fill) });
+      for (const field of ARES_FIELDS)
+        if (stated[field] !== '' && holdsNothing(field, latest.current.values[field], emptyKind))
+          fill[field] = stated[field];
+      onFill(fill, false);
+      setOutcome({ kind: 'found', ico: asked, found, filled: ARES_FIELDS.filter((field) => field in fill) });
     } catch (error) {
-      setOutcome({ kind: 'failed', error });
+      setOutcome({ kind: 'failed', ico: asked, error });
     } finally {
       setBusy(false);
     }
   };
 
-  const stated = outcome?.kind === 'found' ? statedBy(outcome.found) : null;
+  // What ARES said is shown while the form still holds the IČO it was asked for.
+  const current = outcome !== null && outcome.ico === ico.trim() ? outcome : null;
+  const stated = current?.kind === 'found' ? statedBy(current.found) : null;
   const differing =
-    outcome?.kind === 'found' && stated !== null
+    stated !== null
       ? ARES_FIELDS.filter(
-          (field) =>
-            stated[field] !== '' &&
-            !outcome.filled.includes(field) &&
-            values[field].trim() !== '' &&
-            !same(field, values[field], stated[field]),
+          (field) => stated[field] !== '' && values[field].trim() !== '' && !same(field, values[field], stated[field]),
         )
       : [];
 
   const button = (
-    <button
-      type="button"
-      className="button small"
-      onClick={() => void lookup()}
-      disabled={busy || !/^\d{8}$/.test(ico.trim())}
-      title={t('members.ares.hint')}
-      data-testid="ares-lookup"
-    >
-      {busy ? t('members.ares.looking') : t('members.ares.lookup')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => void lookup()}
+        disabled={busy || !/^\d{8}$/.test(ico.trim())}
+        title={t('members.ares.hint')}
+        aria-describedby="m-ares-hint"
+        data-testid="ares-lookup"
+      >
+        {busy ? t('members.ares.looking') : t('members.ares.lookup')}
+      </button>
+      <span id="m-ares-hint" className="visually-hidden">
+        {t('members.ares.hint')}
+      </span>
+    </>
   );
-  const panel = outcome !== null && (
-    <div className={outcome.kind === 'failed' ? 'ares ares-failed field-wide' : 'ares field-wide'} data-testid="ares">
-      {outcome.kind === 'failed' && (
+  const panel = current !== null && (
+    <div className={current.kind === 'failed' ? 'ares ares-failed field-wide' : 'ares field-wide'} data-testid="ares">
+      {current.kind === 'failed' && (
         <p className="ares-error" role="alert" data-testid="ares-error">
-          {errorText(outcome.error, i18n, (path) => (path === 'ico' ? t('members.col.ico') : path))}
+          {errorText(current.error, i18n, (path) => (path === 'ico' ? t('members.col.ico') : path))}
         </p>
       )}
-      {outcome.kind === 'found' && stated !== null && (
+      {current.kind === 'found' && stated !== null && (
         <div className="ares-found" role="status" data-testid="ares-found">
           <p>
-            <strong>{t('members.ares.found', { name: outcome.found.officialName, ico: outcome.found.ico })}</strong>
-            {outcome.found.address !== null && <span className="muted-small"> · {outcome.found.address}</span>}
+            <strong>{t('members.ares.found', { name: current.found.officialName, ico: current.found.ico })}</strong>
+            {current.found.address !== null && <span className="muted-small"> · {current.found.address}</span>}
           </p>
           <p data-testid="ares-filled">
-            {outcome.filled.length > 0
-              ? t('members.ares.filled', { fields: outcome.filled.map(label).join(', ') })
+            {current.filled.length > 0
+              ? t('members.ares.filled', { fields: current.filled.map(label).join(', ') })
               : t('members.ares.nothingFilled')}
           </p>
-          {outcome.found.districtName !== null && outcome.found.districtId === null && (
+          {current.found.districtName !== null && current.found.districtId === null && (
             <p data-testid="ares-unknown-district">
-              {t('members.ares.unknownDistrict', { district: outcome.found.districtName })}
+              {t('members.ares.unknownDistrict', { district: current.found.districtName })}
             </p>
           )}
           {differing.length > 0 && (
@@ -143,7 +164,8 @@ export function useAresLookup({
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => onFill({ [field]: stated[field] })}
+                    onClick={() => onFill({ [field]: stated[field] }, true)}
+                    aria-label={t('members.ares.takeField', { field: label(field) })}
                     data-testid={`ares-take-${field}`}
                   >
                     {t('members.ares.take')}

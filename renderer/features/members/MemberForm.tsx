@@ -17,7 +17,7 @@ import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
 import { parseNumberText } from './members-columns';
 import { membersStore } from './members-store';
-import { useAresLookup } from './AresLookup';
+import { holdsNothing, useAresLookup, type AresFields } from './AresLookup';
 import { useRowStore } from '../../lib/row-store';
 import { compareCzech, searchKey } from '../../../shared/domain/text';
 
@@ -207,12 +207,21 @@ export function MemberForm({
     />
   );
   const sorted = [...districts].sort((a, b) => a.name.localeCompare(b.name, 'cs'));
+  // A new member's kind holds nothing while it is the default nobody chose.
+  const emptyKind = detail === null ? initialValues(null, language).kind : null;
   const ares = useAresLookup({
     ico: values.ico,
     values,
-    emptyKind: detail === null ? initialValues(null, language).kind : null,
+    emptyKind,
     districts,
-    onFill: (fields) => setValues((previous) => ({ ...previous, ...fields }) as FormValues),
+    onFill: (fields, replace) =>
+      setValues((previous) => {
+        const next = { ...previous } as Record<string, unknown>;
+        // Checked again on the newest values: what the user typed meanwhile is never replaced.
+        for (const [field, value] of Object.entries(fields) as [keyof AresFields, string][])
+          if (replace || holdsNothing(field, previous[field], emptyKind)) next[field] = value;
+        return next as FormValues;
+      }),
   });
 
   return (

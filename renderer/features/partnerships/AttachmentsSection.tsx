@@ -48,6 +48,10 @@ function ActivityChoice({
       data-testid={testId}
     >
       <option value="">{i18n.t('attachments.wholePartnership')}</option>
+      {/* A deleted activity the attachment still names (its undo brings it back): kept as it is. */}
+      {value !== null && !activities.some((activity) => activity.id === value) && (
+        <option value={String(value)}>{i18n.t('attachments.activityGone')}</option>
+      )}
       {newestFirst.map((activity) => (
         <option key={activity.id} value={String(activity.id)}>
           {activityName(activity, i18n)}

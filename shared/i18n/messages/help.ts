@@ -39,7 +39,7 @@ export const helpMessages = defineMessages(
     'help.sources.gazetteer':
       'Zahraniční města se napovídají bez připojení k internetu z gazetteeru GeoNames (seznam měst světa s počtem obyvatel a souřadnicemi, dodávaný s aplikací), i podle českých názvů: „Remeš“ najde Reims. Při prvním napovídání se seznam chvíli načítá.',
     'help.sources.ares':
-      'ARES: u nové obce stačí zadat IČO a stisknout „Načíst z ARES“. Aplikace se zeptá veřejného registru ekonomických subjektů Ministerstva financí (potřebuje připojení k internetu) a doplní jen prázdná pole: kód obce, typ, okres, ulici a PSČ. Co ve formuláři už je jinak, jen nabídne k převzetí. Nic se neuloží, dokud formulář neuložíte.',
+      'ARES: u obce stačí zadat IČO a stisknout „Načíst z ARES“. Aplikace se zeptá veřejného registru ekonomických subjektů Ministerstva financí (potřebuje připojení k internetu) a doplní jen prázdná pole: název, kód obce, typ, okres, ulici a PSČ. Co ve formuláři už je jinak, jen nabídne k převzetí. Nic se neuloží, dokud formulář neuložíte.',
     'help.sources.boundaries':
       'Mapa: hranice krajů jsou součástí aplikace (Natural Earth, volné dílo). Hranice okresů součástí nejsou; volba „Stínovat: Okresy (přibližně)“ je odvodí z poloh obcí v registru (každé místo kraje připadne okresu nejbližší obce), takže čáry mezi okresy jsou jen přibližné a okresy velkých měst vyjdou menší. Potřebuje seznam obcí se souřadnicemi; kraj, v jehož okrese žádná obec polohu nemá, se na okresy nedělí.',
     'help.sources.demo':
@@ -123,7 +123,7 @@ export const helpMessages = defineMessages(
     'help.sources.gazetteer':
       'Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world\'s towns with population and coordinates that comes with the application), also by their Czech names: "Remeš" finds Reims. The list takes a moment to load the first time.',
     'help.sources.ares':
-      'ARES: for a new municipality, type its IČO and press “Look up in ARES”. The app asks the public register of economic subjects of the Ministry of Finance (it needs an internet connection) and fills only the empty fields: code, kind, district, street and postcode. What the form already holds differently is only offered. Nothing is saved until you save the form.',
+      'ARES: for a municipality, type its IČO and press “Look up in ARES”. The app asks the public register of economic subjects of the Ministry of Finance (it needs an internet connection) and fills only the empty fields: name, code, kind, district, street and postcode. What the form already holds differently is only offered. Nothing is saved until you save the form.',
     'help.sources.boundaries':
       'Map: the region boundaries ship with the app (Natural Earth, public domain). District boundaries do not; "Shade: Districts (approximate)" derives them from the positions of the municipalities in the registry (every place of a region goes to the district of the nearest municipality), so the lines between districts are approximate and city districts come out smaller. It needs the municipality list with coordinates; a region with a district where no municipality has a position is not divided.',
     'help.sources.demo':

@@ -83,9 +83,11 @@ export const membersMessages = defineMessages(
     'members.ares.nothingFilled': 'Formulář už obsahuje vše, co ARES uvádí.',
     'members.ares.differs': 'ARES uvádí jinak – {field}: {value}',
     'members.ares.take': 'Převzít',
+    'members.ares.takeField': 'Převzít z ARES: {field}',
     'members.ares.unknownDistrict': 'Okres „{district}“ z ARES v registru není; vyberte okres ručně.',
     'members.ares.notFound': 'ARES nezná subjekt s IČO {ico}. Zkontrolujte číslo.',
     'members.ares.notMunicipality': 'IČO {ico} patří subjektu „{name}“, který není obcí.',
+    'members.ares.dissolved': 'Subjekt „{name}“ (IČO {ico}) podle ARES zanikl ({date}); nic se nedoplnilo.',
     'members.ares.unavailable':
       'ARES není dostupný (chybí připojení k internetu, nebo služba neodpovídá). Vyplňte údaje ručně, nebo to zkuste později.',
     'members.form.hintCoordinates': 'Desetinné stupně v rámci ČR, např. 49,4131 a 14,6776.',
@@ -227,10 +229,12 @@ export const membersMessages = defineMessages(
     'members.ares.nothingFilled': 'The form already holds everything ARES states.',
     'members.ares.differs': 'ARES states otherwise – {field}: {value}',
     'members.ares.take': 'Use',
+    'members.ares.takeField': 'Use ARES’s value: {field}',
     'members.ares.unknownDistrict':
       'The district “{district}” from ARES is not in the registry; choose the district by hand.',
     'members.ares.notFound': 'ARES knows no subject with IČO {ico}. Check the number.',
     'members.ares.notMunicipality': 'IČO {ico} belongs to “{name}”, which is not a municipality.',
+    'members.ares.dissolved': 'According to ARES, “{name}” (IČO {ico}) ceased to exist ({date}); nothing was filled in.',
     'members.ares.unavailable':
       'ARES cannot be reached (no internet connection, or the service does not answer). Fill the fields in by hand or try again later.',
     'members.form.hintCoordinates': 'Decimal degrees within Czechia, e.g. 49.4131 and 14.6776.',

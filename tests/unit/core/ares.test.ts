@@ -160,12 +160,20 @@ describe('ARES lookup of a municipality by its IČO', () => {
     expect(asked).toEqual([]);
   });
 
-  it('says when ARES knows no such IČO, and when the subject is no municipality (naming it)', async () => {
+  it('says when ARES knows no such IČO, when the subject has ceased to exist, and when it is no municipality (naming it)', async () => {
     const unknown = await failure('00297151');
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'members.ares.notFound' } });
     answers.set('27074358', {
       status: 200,
       body: { ico: '27074358', obchodniJmeno: 'Asseco Central Europe, a.s.', pravniForma: '121', sidlo: {} },
+    });
+    answers.set('00296961', {
+      status: 200,
+      body: { ...jihlava, ico: '00296961', obchodniJmeno: 'Obec Zaniklá', datumZaniku: '2019-12-31' },
+    });
+    expect(await failure('00296961')).toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'members.ares.dissolved', params: { name: 'Obec Zaniklá', date: '2019-12-31' } },
     });
     const company = await failure('27074358');
     expect(company).toMatchObject({

@@ -446,7 +446,8 @@ describe('attachments of a partnership', () => {
     expect((await detail()).attachments.map((a) => a.id)).toEqual([added.id]);
   });
 
-  it('moves to the kept partnership of a merge, and back when the merge is undone', async () => {
+  /** Two partnerships of one member (what a merge joins): the kept one first. */
+  const mergeablePair = async (): Promise<[number, number]> => {
     const knex = app.ctx.db.knex;
     const pair = await knex('partnerships')
       .select('municipality_id')
@@ -459,6 +460,21 @@ describe('attachments of a partnership', () => {
       .limit(2)
       .pluck<number[]>('id');
     if (keep === undefined || merge === undefined) throw new Error('the demo data has no member with two partnerships');
+    return [keep, merge];
+  };
+  const attachmentRow = (id: number) =>
+    app.ctx.db.knex('attachments').where({ id }).first<{ partnership_id: number; activity_id: number | null }>();
+  const historyOf = (id: number) =>
+    ok<
+      {
+        action: string;
+        child?: { table: string; id?: number };
+        changes: { field: string; from: unknown; to: unknown }[];
+      }[]
+    >(app.dispatch('audit:history', { table: 'partnerships', recordId: id, withChildren: true }));
+
+  it('moves to the kept partnership of a merge, and back when the merge is undone', async () => {
+    const [keep, merge] = await mergeablePair();
     const trip = await activityOf(merge, 'Zájezd');
     answer.open = file('fotky.pdf', randomBytes(1_000));
     const added = await ok<Attachment>(
@@ -476,6 +492,87 @@ describe('attachments of a partnership', () => {
     await ok(app.dispatch('merges:restore', { auditId }));
     expect((await detail(merge)).attachments).toEqual([expect.objectContaining({ id: added.id, activityId: trip.id })]);
     expect((await detail(keep)).attachments).toEqual([]);
+  });
+
+  it('never names another partnership’s activity after a merge is undone or an activity restored: the link is dropped, audited', async () => {
+    const [keep, merge] = await mergeablePair();
+    const theirs = await activityOf(merge, 'Jejich výstava');
+    const ours = await activityOf(keep, 'Naše slavnost');
+    answer.open = file('výstava.jpg', randomBytes(700));
+    const moved = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId: merge, file: null, activityId: theirs.id }),
+    );
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:merge', { keepId: keep, mergeId: merge }),
+    );
+    // After the merge: a new photo of the moved activity, and the moved photo linked to the kept one's.
+    answer.open = file('po sloučení.jpg', randomBytes(800));
+    const later = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId: keep, file: null, activityId: theirs.id }),
+    );
+    const movedNow = (await detail(keep)).attachments.find((a) => a.id === moved.id);
+    if (movedNow === undefined) throw new Error('the moved attachment is not on the kept partnership');
+    await ok(
+      app.dispatch('attachments:update', {
+        id: moved.id,
+        version: movedNow.version,
+        description: null,
+        activityId: ours.id,
+      }),
+    );
+    await ok(app.dispatch('merges:restore', { auditId }));
+    // Each file stays where the undo puts it, without a link to the other partnership's activity.
+    expect(await attachmentRow(later.id)).toMatchObject({ partnership_id: keep, activity_id: null });
+    expect(await attachmentRow(moved.id)).toMatchObject({ partnership_id: merge, activity_id: null });
+    const unlinked = (await historyOf(keep)).find(
+      (e) =>
+        e.child?.table === 'attachments' &&
+        e.action === 'update' &&
+        e.changes.some((c) => c.field === 'activityId' && c.from === theirs.id && c.to === null),
+    );
+    expect(unlinked).toBeDefined();
+  });
+
+  it('an activity restored from the bin into its old partnership does not keep another partnership’s photo linked', async () => {
+    const [keep, merge] = await mergeablePair();
+    const visit = await activityOf(merge, 'Návštěva');
+    answer.open = file('návštěva.jpg', randomBytes(600));
+    const photo = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId: merge, file: null, activityId: visit.id }),
+    );
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:merge', { keepId: keep, mergeId: merge }),
+    );
+    const visitNow = await app.ctx.db.knex('activities').where({ id: visit.id }).first<{ version: number }>('version');
+    const deleted = await ok<{ auditId: number }>(
+      app.dispatch('activities:delete', { id: visit.id, version: visitNow.version }),
+    );
+    await ok(app.dispatch('merges:restore', { auditId }));
+    // The photo went back with the merge undone; the activity comes back where it was deleted.
+    expect(await attachmentRow(photo.id)).toMatchObject({ partnership_id: merge, activity_id: visit.id });
+    await ok(app.dispatch('bin:restore', { auditId: deleted.auditId }));
+    expect(await app.ctx.db.knex('activities').where({ id: visit.id }).first('partnership_id')).toEqual({
+      partnership_id: keep,
+    });
+    expect(await attachmentRow(photo.id)).toMatchObject({ partnership_id: merge, activity_id: null });
+  });
+
+  it('an attachment whose activity is deleted can still be described; its link stays for the activity’s undo', async () => {
+    const visit = await activityOf(partnershipId, 'Den dětí');
+    answer.open = file('děti.jpg', randomBytes(500));
+    const photo = await ok<Attachment>(
+      app.dispatch('attachments:add', { partnershipId, file: null, activityId: visit.id }),
+    );
+    await ok(app.dispatch('activities:delete', { id: visit.id, version: visit.version }));
+    const described = await ok<Attachment>(
+      app.dispatch('attachments:update', {
+        id: photo.id,
+        version: photo.version,
+        description: 'Soutěže na hřišti',
+        activityId: visit.id,
+      }),
+    );
+    expect(described).toMatchObject({ description: 'Soutěže na hřišti', activityId: visit.id });
   });
 
   it('are in the registry file "Export registry to a file" writes, byte for byte', async () => {
