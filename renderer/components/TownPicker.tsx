@@ -29,43 +29,9 @@ export function TownPicker({
   /** Only towns of this country (a foreign town's request names its country). */
   countryCode?: string | undefined;
 }) {
-  const { t, language, formatNumber } = useI18n();
+  const { t, language } = useI18n();
   const [query, setQuery] = useState(initialQuery);
-  const [result, setResult] = useState<TownSuggestion[] | null>(null);
-  const [active, setActive] = useState(0);
-  // The query the suggestions shown answer.
-  const [answered, setAnswered] = useState<string | null>(null);
-  // Fewer than two letters ask nothing and show nothing.
-  const suggestions = query.trim().length < 2 ? null : result;
-  // Until core answers this query (the first answer waits for the gazetteer to load): "Loading…".
-  const waiting = query.trim().length >= 2 && answered !== query;
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    let live = true;
-    // A short pause while typing, so each keystroke does not ask core.
-    const timer = setTimeout(() => {
-      call('towns:suggest', { query, limit: 10, ...(countryCode === undefined ? {} : { countryCode }) }).then(
-        (found) => {
-          if (live) {
-            setResult(found);
-            setAnswered(query);
-            setActive(0);
-          }
-        },
-        () => {
-          if (live) {
-            setResult([]);
-            setAnswered(query);
-          }
-        },
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, countryCode]);
-
+  const { suggestions, waiting, active, setActive } = useTownSuggestions(query, countryCode);
   if (value) {
     return (
       <div className="field field-wide">
@@ -104,49 +70,118 @@ export function TownPicker({
         }}
         data-testid="town-input"
       />
-      {(suggestions !== null || waiting) && (
-        <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
-          {waiting && (
-            <li className="muted-small p-suggestions-loading" role="status" data-testid="town-suggestions-loading">
-              <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-            </li>
-          )}
-          {suggestions?.length === 0 && !waiting && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
-          {(suggestions ?? []).map((s, index) => (
-            <li
-              key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'active' : undefined}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                onChange(s);
-              }}
-              onMouseEnter={() => setActive(index)}
-              data-testid="town-suggestion"
-            >
-              <span className="p-cc">{s.countryCode}</span>
-              <span className="p-sugg-main">
-                <strong>{s.name}</strong>
-                {s.nameCs !== null && s.nameCs !== s.name && <span className="muted-small"> ({s.nameCs})</span>}
-                <span className="muted-small">
-                  {' '}
-                  · {countryName(s.countryCode, language)}
-                  {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
-                </span>
-              </span>
-              <span className="p-sugg-side">
-                {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}
-                {s.population !== null && (
-                  <span className="muted-small">
-                    {t('partnerships.new.population', { count: formatNumber(s.population) })}
-                  </span>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TownSuggestionList
+        suggestions={suggestions}
+        waiting={waiting}
+        active={active}
+        onPick={onChange}
+        onHover={setActive}
+      />
     </Field>
+  );
+}
+
+/**
+ * The offline town suggestions for what is typed (registry towns first, then the GeoNames
+ * gazetteer), asked after a short pause; fewer than two letters ask nothing. `waiting` while core
+ * has not answered the current text (the first answer waits for the gazetteer to load).
+ */
+export function useTownSuggestions(query: string, countryCode?: string) {
+  const [result, setResult] = useState<TownSuggestion[] | null>(null);
+  const [active, setActive] = useState(0);
+  // The query the suggestions shown answer.
+  const [answered, setAnswered] = useState<string | null>(null);
+  // Fewer than two letters ask nothing and show nothing.
+  const suggestions = query.trim().length < 2 ? null : result;
+  const waiting = query.trim().length >= 2 && answered !== query;
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    let live = true;
+    // A short pause while typing, so each keystroke does not ask core.
+    const timer = setTimeout(() => {
+      call('towns:suggest', { query, limit: 10, ...(countryCode === undefined ? {} : { countryCode }) }).then(
+        (found) => {
+          if (live) {
+            setResult(found);
+            setAnswered(query);
+            setActive(0);
+          }
+        },
+        () => {
+          if (live) {
+            setResult([]);
+            setAnswered(query);
+          }
+        },
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, countryCode]);
+
+  return { suggestions, waiting, active, setActive };
+}
+
+/** The suggestions under a town input: country, name (with its Czech name), region, population. */
+export function TownSuggestionList({
+  suggestions,
+  waiting,
+  active,
+  onPick,
+  onHover,
+}: {
+  suggestions: TownSuggestion[] | null;
+  waiting: boolean;
+  active: number;
+  onPick: (town: TownSuggestion) => void;
+  onHover: (index: number) => void;
+}) {
+  const { t, language, formatNumber } = useI18n();
+  return (
+    (suggestions !== null || waiting) && (
+      <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
+        {waiting && (
+          <li className="muted-small p-suggestions-loading" role="status" data-testid="town-suggestions-loading">
+            <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+          </li>
+        )}
+        {suggestions?.length === 0 && !waiting && <li className="muted-small">{t('partnerships.new.noMatch')}</li>}
+        {(suggestions ?? []).map((s, index) => (
+          <li
+            key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'active' : undefined}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              onPick(s);
+            }}
+            onMouseEnter={() => onHover(index)}
+            data-testid="town-suggestion"
+          >
+            <span className="p-cc">{s.countryCode}</span>
+            <span className="p-sugg-main">
+              <strong>{s.name}</strong>
+              {s.nameCs !== null && s.nameCs !== s.name && <span className="muted-small"> ({s.nameCs})</span>}
+              <span className="muted-small">
+                {' '}
+                · {countryName(s.countryCode, language)}
+                {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
+              </span>
+            </span>
+            <span className="p-sugg-side">
+              {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}
+              {s.population !== null && (
+                <span className="muted-small">
+                  {t('partnerships.new.population', { count: formatNumber(s.population) })}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    )
   );
 }

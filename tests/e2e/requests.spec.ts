@@ -80,6 +80,48 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     expect(JSON.parse(stored.wanted_country_codes)).toEqual(['CZ']);
   });
 
+  test('a foreign requester is typed with the town suggestions: a pick writes the town’s own name and its country; free text stays possible', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.getByTestId('add-request').click();
+    const dialog = page.getByTestId('request-dialog');
+    await dialog.getByTestId('direction-foreign_seeks').click();
+    const name = dialog.getByTestId('field-requesterName');
+    // Typed in Czech, without the country chosen yet.
+    await name.fill('Drážďany');
+    const dresden = dialog.getByTestId('requester-suggestion').filter({ hasText: 'Dresden' }).first();
+    await expect(dresden).toContainText('Drážďany');
+    await expect(dresden).toContainText('DE');
+    await saveScreen(page, 'request-requester-suggestions-cs');
+    await dresden.click();
+    await expect(name).toHaveValue('Dresden');
+    await expect(dialog.getByTestId('field-requesterCountryCode')).toHaveValue('DE');
+    await expect(dialog.getByTestId('requester-suggestion')).toHaveCount(0);
+    await dialog.getByTestId('request-save').click();
+    await expect(dialog).toHaveCount(0);
+    const stored = await webApp.ctx.db
+      .knex('partnership_requests')
+      .where({ requester_name: 'Dresden' })
+      .first<{ requester_country_code: string }>('requester_country_code');
+    expect(stored.requester_country_code).toBe('DE');
+
+    // Not a town (an office, a region): typed as it is, the suggestions ignored.
+    await page.getByTestId('add-request').click();
+    await dialog.getByTestId('direction-foreign_seeks').click();
+    await dialog.getByTestId('field-requesterCountryCode').selectOption('AT');
+    await name.fill('Regionalmanagement Mühlviertel');
+    await dialog.getByTestId('field-addCountry').selectOption('CZ');
+    await dialog.getByTestId('request-save').click();
+    await expect(dialog).toHaveCount(0);
+    expect(
+      await webApp.ctx.db
+        .knex('partnership_requests')
+        .where({ requester_name: 'Regionalmanagement Mühlviertel', requester_country_code: 'AT' })
+        .first('id'),
+    ).toBeDefined();
+  });
+
   test('suggests foreign towns for a member that seeks a partner', async ({ appPage: page, webApp }) => {
     await seedForeignRequest(webApp, 'Haslach an der Mühl');
     await page.reload();

@@ -1,4 +1,4 @@
-import { type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import {
   COOPERATION_AREAS,
   REQUEST_DIRECTIONS,
@@ -10,6 +10,7 @@ import {
   type TownSize,
 } from '../../../shared/domain/codes';
 import { requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
+import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { countryName } from '../../../shared/domain/countries';
 import { call } from '../../lib/api';
@@ -21,6 +22,7 @@ import { CodeSelect, Field } from '../../components/Field';
 import { CountrySelect } from '../../components/CountrySelect';
 import { FormProblems } from '../../components/FormProblems';
 import { MemberSelect } from '../../components/MemberSelect';
+import { useTownSuggestions } from '../../components/TownPicker';
 
 type Values = {
   direction: RequestDirection;
@@ -61,7 +63,7 @@ export type RequestFormProps = {
 /** Add or edit a partnership request; the shared rules name each wrong field next to it. */
 export function RequestForm({ row, members, onSaved, onCancel, onConflict }: RequestFormProps) {
   const { t, tk, language } = useI18n();
-  const { values, set, errors, failure, busy, check, run } = useForm<Values>(() => initial(row));
+  const { values, setValues, set, errors, failure, busy, check, run } = useForm<Values>(() => initial(row));
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -123,12 +125,23 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
           </Field>
         ) : (
           <>
-            <Field label={t('requests.form.requesterName')} error={errors.requesterName} htmlFor="r-requesterName">
-              <input
-                id="r-requesterName"
+            <Field
+              label={t('requests.form.requesterName')}
+              error={errors.requesterName}
+              hint={t('requests.form.requesterNameHint')}
+              htmlFor="r-requesterName"
+            >
+              <RequesterName
                 value={values.requesterName}
-                onChange={(e) => set('requesterName', e.target.value)}
-                data-testid="field-requesterName"
+                countryCode={values.requesterCountryCode}
+                onChange={(name) => set('requesterName', name)}
+                onPick={(town) =>
+                  setValues((previous) => ({
+                    ...previous,
+                    requesterName: town.name,
+                    requesterCountryCode: town.countryCode,
+                  }))
+                }
               />
             </Field>
             <Field
@@ -259,5 +272,67 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Who asks, typed freely (an office or a district may ask too), with up to four offline town
+ * suggestions on a line under it while typing: picking one writes the town's own name, with its
+ * diacritics, and its country, so that turning the request into a partnership later finds that
+ * very town. The line keeps its height, so nothing below moves while the suggestions come.
+ */
+function RequesterName({
+  value,
+  countryCode,
+  onChange,
+  onPick,
+}: {
+  value: string;
+  countryCode: string;
+  onChange: (name: string) => void;
+  onPick: (town: TownSuggestion) => void;
+}) {
+  const { t, language } = useI18n();
+  // The suggestions show only after typing here (not for a saved request's name).
+  const [typing, setTyping] = useState(false);
+  const { suggestions, waiting } = useTownSuggestions(
+    typing ? value : '',
+    countryCode === '' || countryCode === 'CZ' ? undefined : countryCode,
+  );
+  const shown = typing ? (suggestions ?? []).slice(0, 4) : [];
+  return (
+    <>
+      <input
+        id="r-requesterName"
+        value={value}
+        autoComplete="off"
+        onChange={(e) => {
+          setTyping(true);
+          onChange(e.target.value);
+        }}
+        data-testid="field-requesterName"
+      />
+      <div className="requester-suggestions" aria-live="polite" data-testid="requester-suggestions">
+        {typing && waiting && <span className="muted-small">{t('common.loading')}</span>}
+        {!waiting &&
+          shown.map((town) => (
+            <button
+              key={`${String(town.foreignTownId)}-${String(town.geonamesId)}-${town.name}`}
+              type="button"
+              className="requester-suggestion"
+              title={[town.adminRegion, countryName(town.countryCode, language)].filter(Boolean).join(', ')}
+              onClick={() => {
+                setTyping(false);
+                onPick(town);
+              }}
+              data-testid="requester-suggestion"
+            >
+              {town.name}
+              {town.nameCs !== null && town.nameCs !== town.name && ` (${town.nameCs})`}
+              <span className="p-cc">{town.countryCode}</span>
+            </button>
+          ))}
+      </div>
+    </>
   );
 }

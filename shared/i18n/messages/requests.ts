@@ -42,6 +42,7 @@ export const requestsMessages = defineMessages(
     'requests.form.direction': 'Kdo hledá partnera',
     'requests.form.member': 'Členská obec',
     'requests.form.requesterName': 'Zahraniční obec (název)',
+    'requests.form.requesterNameHint': 'Začněte psát a vyberte město z návrhů, nebo napište jiný název (úřad, region).',
     'requests.form.requesterCountry': 'Stát zahraniční obce',
     'requests.form.wantedCountries': 'Hledané státy',
     'requests.form.wantedCountriesHint':
@@ -136,6 +137,8 @@ export const requestsMessages = defineMessages(
     'requests.form.direction': 'Who is looking for a partner',
     'requests.form.member': 'Member municipality',
     'requests.form.requesterName': 'Foreign town (name)',
+    'requests.form.requesterNameHint':
+      'Start typing and pick a town from the suggestions, or type another name (an office, a region).',
     'requests.form.requesterCountry': 'Country of the foreign town',
     'requests.form.wantedCountries': 'Wanted countries',
     'requests.form.wantedCountriesHint':
