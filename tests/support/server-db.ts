@@ -73,3 +73,10 @@ export function fileOnly(context: { skip: (note?: string) => void }, reason: str
   console.log(`Skipped on PostgreSQL (file registries only): ${reason}`);
   context.skip(`file registries only: ${reason}`);
 }
+
+/** Skips a test of what only a registry on a server has, on a registry file, printing the reason. */
+export function serverOnly(context: { skip: (note?: string) => void }, reason: string): void {
+  if (onServer()) return;
+  console.log(`Skipped on a registry file (server registries only): ${reason}`);
+  context.skip(`server registries only: ${reason}`);
+}

@@ -496,6 +496,18 @@ export async function loadNewestAuditMark(db: Knex): Promise<AuditMark | null> {
   );
 }
 
+/**
+ * The server's current snapshot (`xmin:xmax:ids in progress`, PostgreSQL): it is the same text
+ * exactly while no transaction that may write has started and committed since, cluster-wide. Read
+ * in a statement of its own, it gets no transaction id and changes nothing.
+ */
+export async function loadServerSnapshot(db: Knex): Promise<string> {
+  const result = await db.raw<{ rows: { snapshot: string }[] }>('select txid_current_snapshot()::text as snapshot');
+  const snapshot = result.rows[0]?.snapshot;
+  if (typeof snapshot !== 'string' || snapshot === '') throw new Error('The server gave no snapshot.');
+  return snapshot;
+}
+
 /** The audit entry with this id as it is now (null when there is none): is the log still the one we read? */
 export async function loadAuditMark(db: Knex, id: number): Promise<AuditMark | null> {
   return auditMark(

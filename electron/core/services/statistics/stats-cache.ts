@@ -3,6 +3,7 @@ import {
   loadAuditMark,
   loadAuditedTablesBetween,
   loadNewestAuditMark,
+  loadServerSnapshot,
   type AuditMark,
 } from '../../repositories/statistics-repository';
 
@@ -24,9 +25,17 @@ import {
  *   (backup-service.ts), also when the log was empty before.
  *
  * The version is read before the answer is computed, so an answer computed while a change commits is
- * stored under the older version and never served after it. A registry on a PostgreSQL server is not
- * cached: other clients' transactions may commit out of the order of their audit ids, so the newest
- * entry would not prove that nothing else changed. Kept answers are frozen (callers share them).
+ * stored under the older version and never served after it. Kept answers are frozen (callers share
+ * them).
+ *
+ * A registry on a PostgreSQL server is kept by another version: other clients' transactions may
+ * commit out of the order of their audit ids, so the newest entry would not prove that nothing else
+ * changed. The server's snapshot does (`txid_current_snapshot()`: the first transaction id not yet
+ * given out and the ids still in progress): it stays the same text exactly while no writing
+ * transaction of any client has started and committed. It is read before the answer is computed; an
+ * answer computed while something commits may see that change, but is kept under the snapshot
+ * before it, which is never current again. Any write on the server (also in another database of
+ * the cluster) drops the kept answers: never a stale figure, at worst one computed again.
  */
 
 /** Tables the statistics never read: their changes keep the kept answers. */
@@ -40,7 +49,7 @@ const UNREAD_TABLES: ReadonlySet<string> = new Set([
 /** Filters kept at once (the dashboard's current filter, a few recent ones, the exports'). */
 const MAX_ENTRIES = 8;
 
-type Entry = { version: number; value: Promise<unknown> };
+type Entry<V = number> = { version: V; value: Promise<unknown> };
 
 type CacheState = {
   /** Goes up whenever a table the figures read may have changed; answers of older versions are dropped. */
@@ -125,7 +134,7 @@ function deepFreeze<T>(value: T): T {
  * has not changed, else computed (once, however many callers ask meanwhile) and kept.
  */
 export async function cachedReport<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
-  if (db.dialect !== 'sqlite') return compute();
+  if (db.dialect === 'postgres') return cachedOnServer(db, key, compute);
   const state = stateOf(db);
   const probing = state.probing.then(() => probe(db, state));
   // A failed read of the log keeps nothing: the next call reads it again from scratch.
@@ -137,24 +146,46 @@ export async function cachedReport<T>(db: Database, key: string, compute: () => 
   } catch {
     return compute();
   }
-  const version = state.version;
-  const kept = state.entries.get(key);
+  return keep(state.entries, key, state.version, compute);
+}
+
+/** One store per open server registry: answers under the server's snapshot they were computed at. */
+const serverStates = new WeakMap<Database, Map<string, Entry<string>>>();
+
+async function cachedOnServer<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+  let entries = serverStates.get(db);
+  if (entries === undefined) {
+    entries = new Map();
+    serverStates.set(db, entries);
+  }
+  let snapshot: string;
+  try {
+    snapshot = await loadServerSnapshot(db.reader);
+  } catch {
+    return compute();
+  }
+  return keep(entries, key, snapshot, compute);
+}
+
+/** The kept answer for `key` at `version`, else `compute`'s (once, however many ask meanwhile), kept. */
+function keep<V, T>(entries: Map<string, Entry<V>>, key: string, version: V, compute: () => Promise<T>): Promise<T> {
+  const kept = entries.get(key);
   if (kept !== undefined && kept.version === version) {
     // Most recently used last: the oldest filter is the one dropped.
-    state.entries.delete(key);
-    state.entries.set(key, kept);
+    entries.delete(key);
+    entries.set(key, kept);
     return kept.value as Promise<T>;
   }
   const value = compute().then(deepFreeze);
-  const entry: Entry = { version, value };
-  state.entries.set(key, entry);
-  while (state.entries.size > MAX_ENTRIES) {
-    const oldest = state.entries.keys().next().value;
+  const entry: Entry<V> = { version, value };
+  entries.set(key, entry);
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
     if (oldest === undefined) break;
-    state.entries.delete(oldest);
+    entries.delete(oldest);
   }
   value.catch(() => {
-    if (state.entries.get(key) === entry) state.entries.delete(key);
+    if (entries.get(key) === entry) entries.delete(key);
   });
   return value;
 }
