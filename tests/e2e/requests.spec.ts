@@ -30,6 +30,14 @@ async function seedForeignRequest(webApp: WebApp, requesterName: string): Promis
   });
 }
 
+/** Opens "New request" for a foreign town that seeks a Czech partner. */
+async function newForeignRequest(page: Page) {
+  await page.getByTestId('add-request').click();
+  const dialog = page.getByTestId('request-dialog');
+  await dialog.getByTestId('direction-foreign_seeks').click();
+  return dialog;
+}
+
 test.describe('Requests: record, suggest partners, turn into a partnership, delete and undo', () => {
   test.beforeEach(async ({ appPage: page }) => {
     page.on('dialog', (dialog) => {
@@ -44,9 +52,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     appPage: page,
     webApp,
   }) => {
-    await page.getByTestId('add-request').click();
-    const dialog = page.getByTestId('request-dialog');
-    await dialog.getByTestId('direction-foreign_seeks').click();
+    const dialog = await newForeignRequest(page);
     await dialog.getByTestId('request-save').click();
     await expect(dialog.getByTestId('error-r-requesterName')).toHaveText('Vyplňte toto pole.');
     await expect(dialog.getByTestId('error-r-requesterCountryCode')).toHaveText('Vyplňte toto pole.');
@@ -84,9 +90,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     appPage: page,
     webApp,
   }) => {
-    await page.getByTestId('add-request').click();
-    const dialog = page.getByTestId('request-dialog');
-    await dialog.getByTestId('direction-foreign_seeks').click();
+    const dialog = await newForeignRequest(page);
     const name = dialog.getByTestId('field-requesterName');
     // Typed in Czech, without the country chosen yet.
     await name.fill('Drážďany');
@@ -107,8 +111,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     expect(stored.requester_country_code).toBe('DE');
 
     // Not a town (an office, a region): typed as it is, the suggestions ignored.
-    await page.getByTestId('add-request').click();
-    await dialog.getByTestId('direction-foreign_seeks').click();
+    await newForeignRequest(page);
     await dialog.getByTestId('field-requesterCountryCode').selectOption('AT');
     await name.fill('Regionalmanagement Mühlviertel');
     await dialog.getByTestId('field-addCountry').selectOption('CZ');
