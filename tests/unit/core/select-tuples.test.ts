@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectTuples } from '../../../electron/core/db/dialect/index';
 import { createTestApp, type TestApp } from '../../support/temp-db';
@@ -34,5 +35,47 @@ describe('selectTuples', () => {
 
     const none = await selectTuples(knex, knex('tuples_probe').select('n', 'label').where('n', '<', 0), ['n', 'label']);
     expect(none).toEqual([]);
+  });
+
+  it('gives the columns in the order named, not the order selected; a column the query lacks is refused', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+      table.string('label');
+      table.string('note');
+    });
+    await knex('tuples_probe').insert([
+      { n: 1, label: 'Třebíč', note: null },
+      { n: 2, label: 'Žďár', note: 'nad Sázavou' },
+    ]);
+    const query = (): Knex.QueryBuilder =>
+      knex('tuples_probe').select('n', 'label', 'note', knex.raw('n * 10 as tens')).orderBy('n') as Knex.QueryBuilder;
+    expect(await selectTuples(knex, query(), ['note', 'tens', 'n'])).toEqual([
+      [null, 10, 1],
+      ['nad Sázavou', 20, 2],
+    ]);
+    expect(await selectTuples(knex, query(), ['label', 'label'])).toEqual([
+      ['Třebíč', 'Třebíč'],
+      ['Žďár', 'Žďár'],
+    ]);
+    await expect(selectTuples(knex, query(), ['n', 'missing'])).rejects.toThrow(/missing/);
+  });
+
+  it('reads inside a transaction what the transaction wrote and nothing is left held afterwards', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+    });
+    await knex('tuples_probe').insert([{ n: 1 }]);
+    const inside = await knex.transaction(async (trx) => {
+      await trx('tuples_probe').insert([{ n: 2 }]);
+      return selectTuples(trx, trx('tuples_probe').select('n').orderBy('n'), ['n']);
+    });
+    expect(inside).toEqual([[1], [2]]);
+    // Many reads in a row: a connection not given back would exhaust the pool and hang here.
+    for (let i = 0; i < 30; i += 1)
+      expect(await selectTuples(knex, knex('tuples_probe').select('n').orderBy('n'), ['n'])).toEqual([[1], [2]]);
   });
 });
