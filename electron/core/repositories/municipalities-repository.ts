@@ -22,6 +22,7 @@ import type {
   MunicipalityPatch,
 } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
+import { compactRowsJsonBytes } from '../db/compact-rows-json';
 
 /** Columns of `municipalities` as written (camelCase in, snake_case out). */
 export type MunicipalityInsert = {
@@ -293,7 +294,7 @@ function municipalityGridQuery(db: Knex) {
  */
 export async function listMunicipalityGridText(db: Knex): Promise<string | Buffer> {
   const jsonArray = jsonArrayOf(db);
-  if (jsonArray === null) return JSON.stringify(await listMunicipalityGrid(db));
+  if (jsonArray === null) return compactRowsJsonBytes(await listMunicipalityGrid(db));
   const columns = MUNICIPALITY_COLUMNS.map((column) =>
     column === 'is_member'
       ? { column, as: 'boolean' as const }

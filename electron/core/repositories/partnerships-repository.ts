@@ -14,6 +14,7 @@ import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { czechOrder, sortByCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
+import { compactRowsJsonBytes } from '../db/compact-rows-json';
 
 type RowRecord = {
   id: number;
@@ -202,7 +203,7 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
 export async function listPartnershipGridText(db: Knex): Promise<string | Buffer> {
   const jsonLines = jsonLinesOf(db);
   const areasJson = areasJsonColumnOf(db);
-  if (jsonLines === null || areasJson === null) return JSON.stringify(await listPartnershipGrid(db));
+  if (jsonLines === null || areasJson === null) return compactRowsJsonBytes(await listPartnershipGrid(db));
   const query = selectPartnershipBase(db).select(
     areasJson(db, COOPERATION_AREAS),
     db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
