@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { integrityProblems } from './backups';
 import { openKnex } from './connection';
-import { continueIdSequence, isPostgres } from './dialect/index';
+import { continueIdSequence, isPostgres, refreshPlannerStatistics } from './dialect/index';
 import { keepIssuedIds, lastIssuedId, lockTablesForWrite, registryTables, type TableInfo } from './dialect/catalog';
 import { vacuumInto } from './dialect/sqlite';
 import { migrateToLatest, readSchemaVersion } from './database';
@@ -254,7 +254,8 @@ export async function importRegistry(
     const total = Object.values(sourceCounts).reduce((sum, n) => sum + n, 0);
     // A write of the whole registry at once, outside auditedChange: the rows arrive with their
     // own audit log, and an entry of its own would make the counts differ from the file's.
-    return await target.transaction(async (trx) => {
+    let tableNames: readonly string[] = [];
+    const counts = await target.transaction(async (trx) => {
       const targetTables = await registryTables(trx);
       assertSameTables(sourceTables, targetTables);
       await lockTablesForWrite(
@@ -289,8 +290,11 @@ export async function importRegistry(
         );
       // Other clients hear of it when it commits (NOTIFY inside the transaction), never if it rolls back.
       await announce(trx);
+      tableNames = targetTables.map((table) => table.name);
       return sourceCounts;
     });
+    await refreshPlannerStatistics(target, tableNames);
+    return counts;
   } finally {
     await source.destroy();
   }

@@ -311,6 +311,13 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
     await expect.poll(() => other.changed.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(other.changed[0]).toMatchObject({ tables: expect.arrayContaining(['municipalities', 'partnerships']) });
     await other.close();
+    // The server's planner was told what came in (ANALYZE after the commit), not left guessing
+    // until autovacuum: a table never analysed has reltuples -1.
+    const planned = await target.ctx.db.knex.raw<{ rows: { relname: string; reltuples: number }[] }>(
+      "select relname, reltuples from pg_class where oid in (to_regclass('municipalities'), to_regclass('partnerships'), to_regclass('activities'))",
+    );
+    expect(planned.rows).toHaveLength(3);
+    for (const row of planned.rows) expect(row.reltuples, row.relname).toBe(done.counts[row.relname]);
     // The next record gets the next id, not one the file brought or handed out (the deleted member's).
     const lastId = await lastMemberIdOf(file);
     const maxId = Math.max(...(expected.municipalities ?? []).map((row) => (row as { id: number }).id));

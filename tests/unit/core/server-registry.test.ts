@@ -116,6 +116,22 @@ describe.skipIf(!onServer())('a registry on PostgreSQL', () => {
     }
   });
 
+  it('after an import the server plans with what came in (ANALYZE), not with guesses', async () => {
+    app = await createTestApp();
+    const csv = path.join(app.dir, 'obce.csv');
+    writeFileSync(csv, toCsv([CSU_HEADER, ...csuRows(7)], ';'));
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: csv }));
+    const preview = await ok<{ previewId: string }>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+    );
+    await ok(app.dispatch('import:commit', { previewId: preview.previewId }));
+    // A table the server never analysed has reltuples -1 (or 0 from its indexes): its plans guess.
+    const planned = await app.ctx.db.knex.raw<{ rows: { reltuples: number }[] }>(
+      "select reltuples from pg_class where oid = to_regclass('municipalities')",
+    );
+    expect(planned.rows[0]?.reltuples).toBe(7);
+  });
+
   it('never shows the password: status, info and a failed open name the registry without it', async () => {
     app = await createTestApp();
     const password = `Tajne-${randomBytes(6).toString('hex')}`;

@@ -59,6 +59,19 @@ export const continueIdSequence = (db: Knex, table: string): Promise<void> =>
   dialectOf(db).continueIdSequence(db, table);
 
 /**
+ * Tells the engine's planner what a bulk write (an import) put into `tables`. Best effort: the
+ * write is committed already, so a failure here (the connection lost meanwhile) must not report
+ * the import as failed; the server's autovacuum learns the same later.
+ */
+export async function refreshPlannerStatistics(db: Knex, tables: readonly string[]): Promise<void> {
+  try {
+    await dialectOf(db).refreshPlannerStatistics(db, tables);
+  } catch {
+    // Plans only: nothing of the data depends on it.
+  }
+}
+
+/**
  * What a driver's error means, read from its error code (SQLite's `SQLITE_*`, PostgreSQL's
  * SQLSTATE), never from data in its message. Both drivers' codes are distinct, so no connection is
  * needed to tell them apart.

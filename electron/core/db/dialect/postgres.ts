@@ -218,6 +218,13 @@ export const postgresDialect: Dialect = {
       table,
     ]);
   },
+  // Without it the planner guesses until autovacuum gets to the tables (a minute or more): right
+  // after importing the L registry, the XLSX export of its 60,000 partnerships took 7.6 s instead
+  // of 4.0 s (its parts, read by id, were planned as if the tables were nearly empty).
+  refreshPlannerStatistics: async (db, tables) => {
+    if (tables.length === 0) return;
+    await db.raw(`analyze ${tables.map(() => '??').join(', ')}`, [...tables]);
+  },
   // now() is the transaction's start: every entry of one change has the same server time.
   insertTuples: insertTuplesWithKnex,
   auditStamp: (db) => ({

@@ -298,6 +298,7 @@ export const sqliteDialect: Dialect = {
   integrityProblems,
   // AUTOINCREMENT continues after the largest id ever inserted, explicit or not.
   continueIdSequence: () => Promise.resolve(),
+  refreshPlannerStatistics: () => Promise.resolve(),
   insertTuples,
   // A file has no database users, and its time is the computer's (the entry's `at`).
   auditStamp: () => ({}),

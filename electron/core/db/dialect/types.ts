@@ -33,6 +33,11 @@ export type Dialect = {
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
   /**
+   * Lets the query planner learn the tables' new contents after a bulk write (an import). Only
+   * PostgreSQL plans by statistics it must be told to gather; SQLite's plans here do not use any.
+   */
+  refreshPlannerStatistics: (db: Knex, tables: readonly string[]) => Promise<void>;
+  /**
    * Inserts rows given as arrays of values (in the order of `columns`) as one parameterised
    * multi-row `insert … values (…), (…)`, on `db`'s connection (a transaction's own). The caller
    * keeps a batch under the engine's limit of bound values.

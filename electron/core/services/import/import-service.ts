@@ -31,6 +31,7 @@ import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from '
 import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
 import { readSourceFile, type SourceTable } from './read-file';
 import { resolveUpload } from './uploads';
+import { refreshPlannerStatistics } from '../../db/dialect/index';
 
 /** Rows to add and to update shown per list in a report (counts are always complete). */
 export const SAMPLE_LIMIT = 500;
@@ -284,6 +285,10 @@ export async function exportImportRun(
   return { filePath };
 }
 
+/** The tables an import of this kind writes. */
+const tablesOf = (kind: ImportPreview['kind']): string[] =>
+  kind === 'municipalities' ? ['regions', 'districts', 'municipalities'] : ['foreign_towns', 'partnerships'];
+
 const hasChanges = (plan: Plan): boolean => plan.counts.add + plan.counts.update > 0;
 
 /**
@@ -333,12 +338,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
             await writeMunicipalities(trx, inside as MunicipalityPlan, job, actor, now, provenance);
           else await writePartnerships(trx, inside as PartnershipPlan, job, actor, now, provenance);
           job.throwIfCancelled();
-          touch({
-            tables:
-              preview.kind === 'municipalities'
-                ? ['regions', 'districts', 'municipalities']
-                : ['foreign_towns', 'partnerships'],
-          });
+          touch({ tables: tablesOf(preview.kind) });
           return { plan: inside, importRunId };
         });
         return {
@@ -352,6 +352,8 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
     // Imported: the file's records are not kept for the rest of the session. A preview whose
     // commit failed or was stopped stays, so that the user can try again.
     state.previews.delete(input.previewId);
+    // Thousands of new rows at once: the server's planner learns them now, not after autovacuum.
+    if (result.changed) await refreshPlannerStatistics(ctx.db.knex, [...tablesOf(preview.kind), 'audit_log']);
     return result;
   } finally {
     await release();
