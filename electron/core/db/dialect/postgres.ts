@@ -223,7 +223,8 @@ export const postgresDialect: Dialect = {
   // of 4.0 s (its parts, read by id, were planned as if the tables were nearly empty).
   refreshPlannerStatistics: async (db, tables) => {
     if (tables.length === 0) return;
-    await db.raw(`analyze ${tables.map(() => '??').join(', ')}`, [...tables]);
+    // Only `??` placeholders go into the text: the table names are bound as identifiers.
+    await db.raw('analyze ' + tables.map(() => '??').join(', '), [...tables]);
   },
   // now() is the transaction's start: every entry of one change has the same server time.
   insertTuples: insertTuplesWithKnex,
