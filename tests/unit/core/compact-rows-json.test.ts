@@ -22,6 +22,15 @@ describe('compactRowsJsonBytes', () => {
     }
   });
 
+  it('writes what JSON.stringify writes of values that are not plain JSON too', () => {
+    const odd = (): CompactRows => ({
+      fields: ['a', 'b', 'ž'],
+      // eslint-disable-next-line no-sparse-arrays -- a hole, as JSON.stringify meets one
+      rows: [[undefined, new Date(Date.UTC(2024, 4, 18)), 'Ústí 🏛'], [, null, { toJSON: () => 'x' }], []],
+    });
+    expect(compactRowsJsonBytes(odd()).toString('utf8')).toBe(JSON.stringify(odd()));
+  });
+
   it('lets the rows go once written', () => {
     const answer = answerOf(2_500);
     compactRowsJsonBytes(answer);

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectTuples } from '../../../electron/core/db/dialect/index';
+import { driverFailure, selectTuples } from '../../../electron/core/db/dialect/index';
+import { errorCode } from '../../../electron/core/db/dialect/types';
+import { onServer, serverOnly } from '../../support/server-db';
 import { createTestApp, type TestApp } from '../../support/temp-db';
 
 /**
@@ -60,6 +62,29 @@ describe('selectTuples', () => {
       ['Žďár', 'Žďár'],
     ]);
     await expect(selectTuples(knex, query(), ['n', 'missing'])).rejects.toThrow(/missing/);
+  });
+
+  it('a failing statement keeps its error and gives its connection back', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+    });
+    await knex('tuples_probe').insert([{ n: 1 }]);
+    // More failures than the pool has connections: one not given back would hang the next read.
+    for (let i = 0; i < 12; i += 1) {
+      const error = await selectTuples(knex, knex('no_such_table').select('n'), ['n']).catch((e: unknown) => e);
+      expect(driverFailure(error) ?? errorCode(error)).toMatch(onServer() ? /^42P01$/ : /^SQLITE_ERROR$/);
+    }
+    expect(await selectTuples(knex, knex('tuples_probe').select('n'), ['n'])).toEqual([[1]]);
+  });
+
+  it('refuses a column the query answers twice on the server (which one would be a guess)', async (context) => {
+    serverOnly(context, 'the driver names both columns alike; SQLite renames the second');
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    const query = knex('regions as a').join('regions as b', 'b.id', 'a.id').select('a.id', 'b.id') as Knex.QueryBuilder;
+    await expect(selectTuples(knex, query, ['id'])).rejects.toThrow(/more than one column "id"/);
   });
 
   it('reads inside a transaction what the transaction wrote and nothing is left held afterwards', async () => {

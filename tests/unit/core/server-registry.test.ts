@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, noDialogs, type AppContext } from '../../../electron/core/context';
@@ -219,6 +220,31 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await ok(
           dispatch('municipalities:create', newMemberInput({ code: '599999', name: 'Nová', districtId: district.id })),
         );
+      } finally {
+        await ctx.close();
+      }
+    } finally {
+      await registry.drop();
+    }
+  });
+
+  it('a staff role’s import is committed although the server does not let it analyse the tables', async () => {
+    const registry = await createServerDatabase();
+    try {
+      await grantStaff(registry.url);
+      const ctx = await openContext(asRole(registry.url, role, 'S3cret-staff'));
+      try {
+        const dispatch = createDispatch(createHandlers(ctx));
+        const csv = path.join(os.tmpdir(), `twinreg-staff-${randomBytes(3).toString('hex')}.csv`);
+        writeFileSync(csv, toCsv([CSU_HEADER, ...csuRows(7)], ';'));
+        const handle = await ok<{ file: string }>(dispatch('import:openDropped', { path: csv }));
+        const preview = await ok<{ previewId: string }>(
+          dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+        );
+        const done = await ok<{ changed: boolean }>(dispatch('import:commit', { previewId: preview.previewId }));
+        expect(done.changed).toBe(true);
+        expect(Number((await ctx.db.knex('municipalities').count({ n: '*' }))[0]?.n)).toBe(7);
+        rmSync(csv, { force: true });
       } finally {
         await ctx.close();
       }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
-import type { Dialect, DialectName, DriverFailure } from './types';
+import { errorCode, type Dialect, type DialectName, type DriverFailure } from './types';
 
 export type { Dialect, DialectName, DriverFailure, JsonColumn } from './types';
 
@@ -66,8 +66,10 @@ export const continueIdSequence = (db: Knex, table: string): Promise<void> =>
 export async function refreshPlannerStatistics(db: Knex, tables: readonly string[]): Promise<void> {
   try {
     await dialectOf(db).refreshPlannerStatistics(db, tables);
-  } catch {
-    // Plans only: nothing of the data depends on it.
+  } catch (error) {
+    // Plans only: nothing of the data depends on it. Said where an administrator looks (the
+    // code only: a message may quote the statement).
+    console.warn(`The planner's statistics were not refreshed after an import (${errorCode(error) ?? 'no code'}).`);
   }
 }
 

@@ -223,8 +223,11 @@ export const postgresDialect: Dialect = {
   // of 4.0 s (its parts, read by id, were planned as if the tables were nearly empty).
   refreshPlannerStatistics: async (db, tables) => {
     if (tables.length === 0) return;
-    // Only `??` placeholders go into the text: the table names are bound as identifiers.
-    await db.raw('analyze ' + tables.map(() => '??').join(', '), [...tables]);
+    // Only `??` placeholders go into the text: the table names are bound as identifiers. A table
+    // another session holds locked (an administrator's VACUUM, ALTER) is skipped rather than waited
+    // for; a table the role does not own is skipped by the server with a warning (a staff role:
+    // autovacuum learns the rows later).
+    await db.raw('analyze (skip_locked) ' + tables.map(() => '??').join(', '), [...tables]);
   },
   // now() is the transaction's start: every entry of one change has the same server time.
   insertTuples: insertTuplesWithKnex,
