@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { columnNames, columnsOf, valuesOf } from './field-map';
 import { insertRowTuples } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
-import { jsonArrayOf, selectTuples } from '../db/dialect/index';
+import { jsonArrayOf, selectTuples, whereIdIn } from '../db/dialect/index';
+import type { IdRange } from '../db/dialect/types';
 import { compareCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import type { Gender, MunicipalityKind } from '../../../shared/domain/codes';
@@ -240,9 +241,12 @@ const IS_MEMBER_AT = MUNICIPALITY_COLUMNS.indexOf('is_member');
 const ACTIVE_AT = MUNICIPALITY_COLUMNS.indexOf('active_partnerships');
 const COUNT_AT = MUNICIPALITY_COLUMNS.indexOf('partnerships');
 
-/** The Members grid's query: municipalities with district, region and partnership counts. */
-function municipalityGridQuery(db: Knex) {
-  const counts = db('partnerships')
+/**
+ * The Members grid's query: municipalities with district, region and partnership counts; with
+ * `range`, only the members with those ids (the counts, too, are grouped for those alone).
+ */
+function municipalityGridQuery(db: Knex, range: IdRange = { after: null, upTo: null }) {
+  const counts = whereIdIn(db('partnerships'), 'municipality_id', range)
     .select('municipality_id')
     .count({ partnerships: '*' })
     .sum({ active_partnerships: db.raw("CASE WHEN status = 'active' THEN 1 ELSE 0 END") })
@@ -284,15 +288,19 @@ function municipalityGridQuery(db: Knex) {
       'm.import_run_id',
       'm.verified_at',
     );
-  return query;
+  return whereIdIn(query, 'm.id', range);
 }
 
 /**
  * The whole grid's answer (`listMunicipalityGrid` without options) as the JSON text the bridge
  * sends: written by the database where it can (SQLite, as UTF-8 bytes), so that core never holds
- * 100,000 rows as values nor their text as a string; elsewhere the values are written as JSON.
+ * 100,000 rows as values nor their text as a string (SQLite writes them in parts of consecutive
+ * ids, 5,000 rows or `partRows`, in one read transaction); elsewhere the values are written as JSON.
  */
-export async function listMunicipalityGridText(db: Knex): Promise<string | Buffer> {
+export async function listMunicipalityGridText(
+  db: Knex,
+  options: { partRows?: number } = {},
+): Promise<string | Buffer> {
   const jsonArray = jsonArrayOf(db);
   if (jsonArray === null) return compactRowsJsonBytes(await listMunicipalityGrid(db));
   const columns = MUNICIPALITY_COLUMNS.map((column) =>
@@ -302,11 +310,17 @@ export async function listMunicipalityGridText(db: Knex): Promise<string | Buffe
         ? { column, as: 'count' as const }
         : column,
   );
-  const rows = await jsonArray(db, municipalityGridQuery(db), columns);
+  const source = {
+    table: 'municipalities',
+    query: municipalityGridQuery,
+    ...(options.partRows === undefined ? {} : { rows: options.partRows }),
+  };
+  const parts = await jsonArray(db, source, columns);
+  const comma = Buffer.from(',');
   return Buffer.concat([
-    Buffer.from(`{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":`),
-    rows,
-    Buffer.from('}'),
+    Buffer.from(`{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":[`),
+    ...parts.flatMap((part, index) => (index === 0 ? [part] : [comma, part])),
+    Buffer.from(']}'),
   ]);
 }
 

@@ -9,7 +9,8 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { areasJsonColumnOf, jsonLinesOf, partnershipAreasColumn, selectTuples } from '../db/dialect/index';
+import { areasJsonColumnOf, jsonLinesOf, partnershipAreasColumn, selectTuples, whereIdIn } from '../db/dialect/index';
+import type { IdRange } from '../db/dialect/types';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { czechOrder, sortByCzech } from '../../../shared/domain/text';
@@ -197,20 +198,26 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
  * The whole grid's answer (`listPartnershipGrid` without ids) as the JSON text the bridge sends.
  * Where the database writes JSON (SQLite), core never holds the rows as values nor their text as
  * a string: SQLite writes each row's array as UTF-8 bytes, core only puts the lines in Czech order
- * of the member's name (which SQLite does not know) by copying bytes. Elsewhere the values are
- * written as JSON.
+ * of the member's name (which SQLite does not know) by copying bytes. SQLite writes the rows in
+ * parts of consecutive ids (5,000 rows, or `partRows`), all in one read transaction. Elsewhere the
+ * values are written as JSON.
  */
-export async function listPartnershipGridText(db: Knex): Promise<string | Buffer> {
+export async function listPartnershipGridText(db: Knex, options: { partRows?: number } = {}): Promise<string | Buffer> {
   const jsonLines = jsonLinesOf(db);
   const areasJson = areasJsonColumnOf(db);
   if (jsonLines === null || areasJson === null) return compactRowsJsonBytes(await listPartnershipGrid(db));
-  const query = selectPartnershipBase(db).select(
-    areasJson(db, COOPERATION_AREAS),
-    db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
-    'p.source',
-    'p.import_run_id',
-    'p.verified_at',
-  );
+  const query = (trx: Knex, range: IdRange) =>
+    whereIdIn(
+      selectPartnershipBase(trx).select(
+        areasJson(trx, COOPERATION_AREAS),
+        trx.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+        'p.source',
+        'p.import_run_id',
+        'p.verified_at',
+      ),
+      'p.id',
+      range,
+    );
   const columns = ROW_COLUMNS.map((column) =>
     column === 'municipality_is_member'
       ? { column, as: 'boolean' as const }
@@ -218,7 +225,12 @@ export async function listPartnershipGridText(db: Knex): Promise<string | Buffer
         ? { column, as: 'json' as const }
         : column,
   );
-  const lines = await jsonLines(db, query, columns, 'municipality_name');
+  const source = {
+    table: 'partnerships',
+    query,
+    ...(options.partRows === undefined ? {} : { rows: options.partRows }),
+  };
+  const lines = await jsonLines(db, source, columns, 'municipality_name');
   return jsonArrayInOrder(lines, czechOrder, `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":`, '}');
 }
 
@@ -227,29 +239,34 @@ const TAB = 0x09;
 const COMMA = 0x2c;
 
 /**
- * Lines of `selectJsonLines` (each: a key as JSON, a tab, a row's JSON) as one JSON array of the
- * rows in the order `order` gives for the keys, between `head` and `tail`; the rows' bytes are
- * copied as they are, only the keys are decoded.
+ * Lines of `selectJsonLines` (each: a key as JSON, a tab, a row's JSON; in one or more parts) as
+ * one JSON array of the rows in the order `order` gives for the keys, between `head` and `tail`;
+ * the rows' bytes are copied as they are, only the keys are decoded.
  */
 export function jsonArrayInOrder(
-  lines: Buffer,
+  parts: Buffer | readonly Buffer[],
   order: (keys: readonly string[]) => number[],
   head: string,
   tail: string,
 ): Buffer {
+  const lines = Buffer.isBuffer(parts) ? [parts] : parts;
+  const partOf: number[] = [];
   const tabs: number[] = [];
   const ends: number[] = [];
   const keys: string[] = [];
-  for (let start = 0; start < lines.length;) {
-    const found = lines.indexOf(NEWLINE, start);
-    const end = found === -1 ? lines.length : found;
-    const tab = lines.indexOf(TAB, start);
-    if (tab === -1 || tab > end) throw new Error('A line of the grid has no key');
-    keys.push(JSON.parse(lines.toString('utf8', start, tab)) as string);
-    tabs.push(tab);
-    ends.push(end);
-    start = end + 1;
-  }
+  lines.forEach((part, partIndex) => {
+    for (let start = 0; start < part.length;) {
+      const found = part.indexOf(NEWLINE, start);
+      const end = found === -1 ? part.length : found;
+      const tab = part.indexOf(TAB, start);
+      if (tab === -1 || tab > end) throw new Error('A line of the grid has no key');
+      keys.push(JSON.parse(part.toString('utf8', start, tab)) as string);
+      partOf.push(partIndex);
+      tabs.push(tab);
+      ends.push(end);
+      start = end + 1;
+    }
+  });
   const ordered = order(keys);
   const before = Buffer.from(`${head}[`);
   const after = Buffer.from(`]${tail}`);
@@ -259,7 +276,7 @@ export function jsonArrayInOrder(
   let at = before.copy(out, 0);
   ordered.forEach((index, position) => {
     if (position > 0) out[at++] = COMMA;
-    at += lines.copy(out, at, (tabs[index] as number) + 1, ends[index]);
+    at += (lines[partOf[index] as number] as Buffer).copy(out, at, (tabs[index] as number) + 1, ends[index]);
   });
   at += after.copy(out, at);
   if (at !== size) throw new Error('The grid text is not as long as counted');

@@ -96,6 +96,12 @@ describe('answers core wrote as JSON text (issue 16)', () => {
     expect(JSON.parse(out.toString('utf8'))).toEqual({
       rows: [rows[3]?.[1], rows[2]?.[1], rows[1]?.[1], rows[0]?.[1]], // Čáslav, Hořice, Cheb, Chrudim (ch after h)
     });
+    // The same lines in parts (as SQLite writes them, a part per range of ids): the same answer.
+    const parts = [rows.slice(0, 1), rows.slice(1, 3), rows.slice(3)].map((part) =>
+      Buffer.from(part.map(([key, row]) => line(key, row)).join('\n')),
+    );
+    expect(jsonArrayInOrder(parts, czechOrder, '{"rows":', '}').equals(out)).toBe(true);
+    expect(jsonArrayInOrder([], czechOrder, '{"rows":', '}').toString()).toBe('{"rows":[]}');
     expect(jsonArrayInOrder(Buffer.alloc(0), czechOrder, '{"rows":', '}').toString()).toBe('{"rows":[]}');
     expect(() => jsonArrayInOrder(Buffer.from('no key here'), czechOrder, '', '')).toThrow(/no key/);
   });

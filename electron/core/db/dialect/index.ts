@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
-import { errorCode, type Dialect, type DialectName, type DriverFailure } from './types';
+import { errorCode, type Dialect, type DialectName, type DriverFailure, type IdRange } from './types';
 
 export type { Dialect, DialectName, DriverFailure, JsonColumn } from './types';
 
@@ -40,6 +40,13 @@ export const partnershipAreasColumn = (db: Knex): Knex.Raw => dialectOf(db).part
  */
 export const selectTuples = (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]): Promise<unknown[][]> =>
   dialectOf(db).selectTuples(db, query, columns);
+
+/** Limits `query` to the rows whose `column` (an id) lies in `range`. */
+export function whereIdIn<Q extends Knex.QueryBuilder>(query: Q, column: string, range: IdRange): Q {
+  if (range.after !== null) void query.where(column, '>', range.after);
+  if (range.upTo !== null) void query.where(column, '<=', range.upTo);
+  return query;
+}
 
 /** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
 export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;

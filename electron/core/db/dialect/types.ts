@@ -9,6 +9,20 @@ export type DriverFailure =
 /** A column of `selectJsonLines`: its value as it is, 0/1 as false/true, JSON text as JSON, or a count (null: 0). */
 export type JsonColumn = string | { column: string; as: 'boolean' | 'json' | 'count' };
 
+/** The rows whose id is after `after` and at most `upTo` (null: no bound on that side). */
+export type IdRange = { after: number | null; upTo: number | null };
+
+/**
+ * A large result read in parts of consecutive ids of `table` (at most `rows` rows each, 5,000
+ * unless said), all in one read transaction: `query` gives the rows of one range. The database
+ * then never builds the whole answer at once (see `selectJsonLines`).
+ */
+export type RowsInParts = {
+  table: string;
+  query: (db: Knex, range: IdRange) => Knex.QueryBuilder;
+  rows?: number;
+};
+
 /** The constructs that differ between SQLite and PostgreSQL; everything else is portable Knex. */
 export type Dialect = {
   name: DialectName;
@@ -20,15 +34,18 @@ export type Dialect = {
   partnershipAreasJsonColumn: ((db: Knex, areas: readonly string[]) => Knex.Raw) | null;
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
   /**
-   * Where the database writes JSON itself (SQLite): each row of `query` as the JSON text of its
+   * Where the database writes JSON itself (SQLite): each row of `source` as the JSON text of its
    * `columns` in an array, after the JSON text of the `key` column and a tab, one row a line, as
-   * UTF-8 bytes (no string of the whole answer is made: see `jsonLines.ts`). Null elsewhere: the
-   * caller makes the text from `selectTuples`.
+   * UTF-8 bytes (no string of the whole answer is made: see the SQLite dialect), one buffer per part
+   * of the source. Null elsewhere: the caller makes the text from `selectTuples`.
    */
   selectJsonLines:
-    ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[], key: string) => Promise<Buffer>) | null;
-  /** The same as one JSON array of all rows' arrays, in the query's order (no key, no lines), as UTF-8 bytes. */
-  selectJsonArray: ((db: Knex, query: Knex.QueryBuilder, columns: readonly JsonColumn[]) => Promise<Buffer>) | null;
+    ((db: Knex, source: RowsInParts, columns: readonly JsonColumn[], key: string) => Promise<Buffer[]>) | null;
+  /**
+   * The same without key and lines: each part's rows as their JSON arrays joined by commas (the
+   * inside of a JSON array), in id order, as UTF-8 bytes.
+   */
+  selectJsonArray: ((db: Knex, source: RowsInParts, columns: readonly JsonColumn[]) => Promise<Buffer[]>) | null;
   /** The problems an integrity check finds (empty when sound). */
   integrityProblems: (db: Knex, quick: boolean) => Promise<string[]>;
   continueIdSequence: (db: Knex, table: string) => Promise<void>;
