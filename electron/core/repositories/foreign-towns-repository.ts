@@ -210,9 +210,9 @@ const toCard = (row: Record<string, unknown>): TownCardRecord => {
 };
 
 export async function findTownCard(db: Knex, id: number): Promise<TownCardRecord | undefined> {
-  const row = await db('foreign_towns').where({ id }).first<Record<string, unknown> | undefined>(
-    selectedColumns(CARD_COLUMN_OF),
-  );
+  const row = await db('foreign_towns')
+    .where({ id })
+    .first<Record<string, unknown> | undefined>(selectedColumns(CARD_COLUMN_OF));
   return row ? toCard(row) : undefined;
 }
 

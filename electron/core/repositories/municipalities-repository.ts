@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { columnNames, columnsOf, valuesOf } from './field-map';
 import { insertRowTuples } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
-import { jsonArrayOf, selectTuples, whereIdIn } from '../db/dialect/index';
+import { jsonArrayOf, readAtOneMoment, selectTuples, whereIdIn } from '../db/dialect/index';
 import type { IdRange } from '../db/dialect/types';
 import { compareCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
@@ -23,7 +23,8 @@ import type {
   MunicipalityPatch,
 } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
-import { compactRowsJsonBytes } from '../db/compact-rows-json';
+import { rowsJsonInside } from '../db/compact-rows-json';
+import { idRanges } from '../db/id-ranges';
 
 /** Columns of `municipalities` as written (camelCase in, snake_case out). */
 export type MunicipalityInsert = {
@@ -294,15 +295,32 @@ function municipalityGridQuery(db: Knex, range: IdRange = { after: null, upTo: n
 /**
  * The whole grid's answer (`listMunicipalityGrid` without options) as the JSON text the bridge
  * sends: written by the database where it can (SQLite, as UTF-8 bytes), so that core never holds
- * 100,000 rows as values nor their text as a string (SQLite writes them in parts of consecutive
- * ids, 5,000 rows or `partRows`, in one read transaction); elsewhere the values are written as JSON.
+ * 100,000 rows as values nor their text as a string; elsewhere core writes the values as JSON.
+ * Either way the rows are read in parts of consecutive ids (5,000 rows or `partRows`), all in one
+ * read transaction.
  */
 export async function listMunicipalityGridText(
   db: Knex,
   options: { partRows?: number } = {},
 ): Promise<string | Buffer> {
   const jsonArray = jsonArrayOf(db);
-  if (jsonArray === null) return compactRowsJsonBytes(await listMunicipalityGrid(db));
+  const head = Buffer.from(`{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":[`);
+  const comma = Buffer.from(',');
+  const answer = (parts: readonly Buffer[]): Buffer =>
+    Buffer.concat([head, ...parts.flatMap((part, index) => (index === 0 ? [part] : [comma, part])), Buffer.from(']}')]);
+  if (jsonArray === null) {
+    // Core writes the JSON (PostgreSQL): a part's values at a time, never all rows as values.
+    return answer(
+      await readAtOneMoment(db, async (trx) => {
+        const parts: Buffer[] = [];
+        for (const range of await idRanges(trx, 'municipalities', options.partRows)) {
+          const part = rowsJsonInside((await listMunicipalityGrid(trx, { range })).rows);
+          if (part.length > 0) parts.push(part);
+        }
+        return parts;
+      }),
+    );
+  }
   const columns = MUNICIPALITY_COLUMNS.map((column) =>
     column === 'is_member'
       ? { column, as: 'boolean' as const }
@@ -315,13 +333,7 @@ export async function listMunicipalityGridText(
     query: municipalityGridQuery,
     ...(options.partRows === undefined ? {} : { rows: options.partRows }),
   };
-  const parts = await jsonArray(db, source, columns);
-  const comma = Buffer.from(',');
-  return Buffer.concat([
-    Buffer.from(`{"fields":${JSON.stringify(MUNICIPALITY_FIELDS)},"rows":[`),
-    ...parts.flatMap((part, index) => (index === 0 ? [part] : [comma, part])),
-    Buffer.from(']}'),
-  ]);
+  return answer(await jsonArray(db, source, columns));
 }
 
 /**
@@ -331,9 +343,9 @@ export async function listMunicipalityGridText(
  */
 export async function listMunicipalityGrid(
   db: Knex,
-  options: { membersOnly?: boolean; ids?: readonly number[] } = {},
+  options: { membersOnly?: boolean; ids?: readonly number[]; range?: IdRange } = {},
 ): Promise<CompactRows> {
-  const query = municipalityGridQuery(db);
+  const query = municipalityGridQuery(db, options.range);
   if (options.membersOnly) query.where('m.is_member', true);
   if (options.ids !== undefined) query.whereIn('m.id', [...options.ids]);
   const tuples = await selectTuples(db, query, MUNICIPALITY_COLUMNS);

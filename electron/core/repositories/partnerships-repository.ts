@@ -9,13 +9,21 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { areasJsonColumnOf, jsonLinesOf, partnershipAreasColumn, selectTuples, whereIdIn } from '../db/dialect/index';
+import {
+  areasJsonColumnOf,
+  jsonLinesOf,
+  partnershipAreasColumn,
+  readAtOneMoment,
+  selectTuples,
+  whereIdIn,
+} from '../db/dialect/index';
 import type { IdRange } from '../db/dialect/types';
 import { columnsOf, fieldsOf } from './field-map';
 import { insertRows } from './import-repository';
 import { czechOrder, sortByCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
-import { compactRowsJsonBytes } from '../db/compact-rows-json';
+import { rowsJsonLines } from '../db/compact-rows-json';
+import { idRanges } from '../db/id-ranges';
 
 type RowRecord = {
   id: number;
@@ -163,18 +171,26 @@ export const selectPartnershipBase = (db: Knex) =>
 /**
  * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
  * grouped and the last activity date come from correlated subqueries over indexed keys. With
- * `ids`, only those partnerships (a grid refreshes the rows a change touched). In compact form
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched); with `range`, a
+ * part of the whole grid, in id order (see `listPartnershipGridText`). In compact form
  * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
  */
-export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly number[] } = {}): Promise<CompactRows> {
-  const query = selectPartnershipBase(db).select(
-    partnershipAreasColumn(db),
-    db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
-    'p.source',
-    'p.import_run_id',
-    'p.verified_at',
-  );
+export async function listPartnershipGrid(
+  db: Knex,
+  filter: { ids?: readonly number[]; range?: IdRange } = {},
+): Promise<CompactRows> {
+  const query = selectPartnershipBase(db)
+    .select(
+      partnershipAreasColumn(db),
+      db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
+      'p.source',
+      'p.import_run_id',
+      'p.verified_at',
+    )
+    // Partnerships of one member stay in id order after the sort by its name, on every engine.
+    .orderBy('p.id');
   if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
+  if (filter.range !== undefined) whereIdIn(query, 'p.id', filter.range);
   const tuples = await selectTuples(db, query, ROW_COLUMNS);
   // Few distinct combinations of areas: each is parsed once (every row gets its own array).
   const areas = new Map<unknown, CooperationArea[]>();
@@ -190,7 +206,8 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
   }
   // In the grid's first order (member, Czech). SQLite knows no Czech order; here it costs ~60 ms
   // at 60,000 rows and spares the grid a slow first sort (already sorted input sorts in one pass).
-  sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
+  // A part of ids (`range`) stays in id order: it is put in order with the other parts.
+  if (filter.range === undefined) sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
   return { fields: [...ROW_FIELDS], rows: tuples };
 }
 
@@ -198,14 +215,26 @@ export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly num
  * The whole grid's answer (`listPartnershipGrid` without ids) as the JSON text the bridge sends.
  * Where the database writes JSON (SQLite), core never holds the rows as values nor their text as
  * a string: SQLite writes each row's array as UTF-8 bytes, core only puts the lines in Czech order
- * of the member's name (which SQLite does not know) by copying bytes. SQLite writes the rows in
- * parts of consecutive ids (5,000 rows, or `partRows`), all in one read transaction. Elsewhere the
- * values are written as JSON.
+ * of the member's name (which SQLite does not know) by copying bytes. Elsewhere core writes the
+ * same lines from the values. Either way the rows are read in parts of consecutive ids (5,000
+ * rows, or `partRows`), all in one read transaction: neither the database's text nor core's
+ * values of all rows exist at once.
  */
 export async function listPartnershipGridText(db: Knex, options: { partRows?: number } = {}): Promise<string | Buffer> {
   const jsonLines = jsonLinesOf(db);
   const areasJson = areasJsonColumnOf(db);
-  if (jsonLines === null || areasJson === null) return compactRowsJsonBytes(await listPartnershipGrid(db));
+  const head = `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":`;
+  if (jsonLines === null || areasJson === null) {
+    // Core writes the JSON (PostgreSQL): a part's values at a time, never all rows as values.
+    const parts = await readAtOneMoment(db, async (trx) => {
+      const lines: Buffer[] = [];
+      for (const range of await idRanges(trx, 'partnerships', options.partRows)) {
+        lines.push(rowsJsonLines((await listPartnershipGrid(trx, { range })).rows, NAME_AT));
+      }
+      return lines;
+    });
+    return jsonArrayInOrder(parts, czechOrder, head, '}');
+  }
   const query = (trx: Knex, range: IdRange) =>
     whereIdIn(
       selectPartnershipBase(trx).select(
@@ -231,7 +260,7 @@ export async function listPartnershipGridText(db: Knex, options: { partRows?: nu
     ...(options.partRows === undefined ? {} : { rows: options.partRows }),
   };
   const lines = await jsonLines(db, source, columns, 'municipality_name');
-  return jsonArrayInOrder(lines, czechOrder, `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":`, '}');
+  return jsonArrayInOrder(lines, czechOrder, head, '}');
 }
 
 const NEWLINE = 0x0a;

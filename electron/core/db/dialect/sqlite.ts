@@ -2,7 +2,8 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 import { flatValues, insertTuplesWithKnex, valuesPlaceholders } from './insert-tuples';
-import { errorCode, type Dialect, type DriverFailure, type IdRange, type JsonColumn, type RowsInParts } from './types';
+import { errorCode, type Dialect, type DriverFailure, type JsonColumn, type RowsInParts } from './types';
+import { idRanges } from '../id-ranges';
 
 /**
  * Everything SQLite-specific: the pragmas every connection gets, `BEGIN IMMEDIATE`, the integrity
@@ -172,31 +173,6 @@ async function selectTuples(db: Knex, query: Knex.QueryBuilder, columns: readonl
   return Array.isArray(parsed) ? (parsed as unknown[][]) : [];
 }
 
-/** Rows a part of `RowsInParts` holds unless it says. */
-const PART_ROWS = 5000;
-
-/**
- * The ranges of `source.table`'s ids that hold at most `rows` rows each: the id of every
- * `rows`-th row bounds a range (a window query answers only those ids).
- */
-async function idRanges(db: Knex, source: RowsInParts): Promise<IdRange[]> {
-  const rows = source.rows ?? PART_ROWS;
-  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('A part holds at least one row');
-  const bounds = await db
-    .select<{ id: number }[]>('id')
-    .from(db.raw('(select ??, row_number() over (order by ??) as n from ??) as numbered', ['id', 'id', source.table]))
-    .whereRaw('n % ? = 0', [rows])
-    .orderBy('id');
-  const ranges: IdRange[] = [];
-  let after: number | null = null;
-  for (const { id } of bounds) {
-    ranges.push({ after, upTo: id });
-    after = id;
-  }
-  ranges.push({ after, upTo: null });
-  return ranges;
-}
-
 /**
  * Each part of `source` aggregated into one text by `aggregate` (SQL over the part's rows `q`,
  * with `??` placeholders for `names`), as bytes. One read transaction: every part sees the same
@@ -217,7 +193,7 @@ async function partTexts(
   return db.transaction(
     async (trx) => {
       const texts: Buffer[] = [];
-      for (const range of await idRanges(trx, source)) {
+      for (const range of await idRanges(trx, source.table, source.rows)) {
         const result = await trx
           .select<{ text: Buffer | string | null }[]>(trx.raw('cast(' + aggregate + ' as blob) as text', [...names]))
           .from(source.query(trx, range).as('q'));
