@@ -14,6 +14,7 @@ import {
   jsonLinesOf,
   partnershipAreasColumn,
   readAtOneMoment,
+  selectTupleParts,
   selectTuples,
   whereIdIn,
 } from '../db/dialect/index';
@@ -23,7 +24,7 @@ import { insertRows } from './import-repository';
 import { czechOrder, sortByCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
 import { rowsJsonLines } from '../db/compact-rows-json';
-import { idRanges } from '../db/id-ranges';
+import { PART_ROWS } from '../db/id-ranges';
 
 type RowRecord = {
   id: number;
@@ -168,18 +169,9 @@ export const selectPartnershipBase = (db: Knex) =>
       'p.term_until',
     );
 
-/**
- * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
- * grouped and the last activity date come from correlated subqueries over indexed keys. With
- * `ids`, only those partnerships (a grid refreshes the rows a change touched); with `range`, a
- * part of the whole grid, in id order (see `listPartnershipGridText`). In compact form
- * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
- */
-export async function listPartnershipGrid(
-  db: Knex,
-  filter: { ids?: readonly number[]; range?: IdRange } = {},
-): Promise<CompactRows> {
-  const query = selectPartnershipBase(db)
+/** The Partnerships grid's query (see `listPartnershipGrid`). */
+const partnershipGridQuery = (db: Knex) =>
+  selectPartnershipBase(db)
     .select(
       partnershipAreasColumn(db),
       db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
@@ -189,25 +181,39 @@ export async function listPartnershipGrid(
     )
     // Partnerships of one member stay in id order after the sort by its name, on every engine.
     .orderBy('p.id');
-  if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
-  if (filter.range !== undefined) whereIdIn(query, 'p.id', filter.range);
-  const tuples = await selectTuples(db, query, ROW_COLUMNS);
-  // Few distinct combinations of areas: each is parsed once (every row gets its own array).
-  const areas = new Map<unknown, CooperationArea[]>();
+
+/**
+ * The grid's values as the row wants them: a boolean for membership (0/1 on SQLite), the areas
+ * as an array. Few distinct combinations of areas: each is parsed once (`parsed`, shared between
+ * the parts of one answer); every row gets its own array.
+ */
+function prepareGridTuples(tuples: unknown[][], parsed: Map<unknown, CooperationArea[]>): void {
   for (const tuple of tuples) {
-    tuple[MEMBER_AT] = Boolean(tuple[MEMBER_AT]); // 0/1 on SQLite
+    tuple[MEMBER_AT] = Boolean(tuple[MEMBER_AT]);
     const text = tuple[AREAS_AT];
-    let parsed = areas.get(text);
-    if (parsed === undefined) {
-      parsed = parseAreas(typeof text === 'string' ? text : null);
-      areas.set(text, parsed);
+    let areas = parsed.get(text);
+    if (areas === undefined) {
+      areas = parseAreas(typeof text === 'string' ? text : null);
+      parsed.set(text, areas);
     }
-    tuple[AREAS_AT] = [...parsed];
+    tuple[AREAS_AT] = [...areas];
   }
+}
+
+/**
+ * The rows of the Partnerships grid in ONE query: joins member, district, region and town; areas
+ * grouped and the last activity date come from correlated subqueries over indexed keys. With
+ * `ids`, only those partnerships (a grid refreshes the rows a change touched). In compact form
+ * (`CompactRows`): the database's tuples are the answer's rows, no row object is made.
+ */
+export async function listPartnershipGrid(db: Knex, filter: { ids?: readonly number[] } = {}): Promise<CompactRows> {
+  const query = partnershipGridQuery(db);
+  if (filter.ids !== undefined) query.whereIn('p.id', [...filter.ids]);
+  const tuples = await selectTuples(db, query, ROW_COLUMNS);
+  prepareGridTuples(tuples, new Map());
   // In the grid's first order (member, Czech). SQLite knows no Czech order; here it costs ~60 ms
   // at 60,000 rows and spares the grid a slow first sort (already sorted input sorts in one pass).
-  // A part of ids (`range`) stays in id order: it is put in order with the other parts.
-  if (filter.range === undefined) sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
+  sortByCzech(tuples, (tuple) => tuple[NAME_AT] as string);
   return { fields: [...ROW_FIELDS], rows: tuples };
 }
 
@@ -215,22 +221,25 @@ export async function listPartnershipGrid(
  * The whole grid's answer (`listPartnershipGrid` without ids) as the JSON text the bridge sends.
  * Where the database writes JSON (SQLite), core never holds the rows as values nor their text as
  * a string: SQLite writes each row's array as UTF-8 bytes, core only puts the lines in Czech order
- * of the member's name (which SQLite does not know) by copying bytes. Elsewhere core writes the
- * same lines from the values. Either way the rows are read in parts of consecutive ids (5,000
- * rows, or `partRows`), all in one read transaction: neither the database's text nor core's
- * values of all rows exist at once.
+ * of the member's name (which SQLite does not know) by copying bytes; SQLite writes them in parts
+ * of consecutive ids. Elsewhere core writes the same lines from the values, read through a
+ * cursor. Either way parts of 5,000 rows (or `partRows`) in one read transaction: neither the
+ * database's text nor core's values of all rows exist at once.
  */
 export async function listPartnershipGridText(db: Knex, options: { partRows?: number } = {}): Promise<string | Buffer> {
   const jsonLines = jsonLinesOf(db);
   const areasJson = areasJsonColumnOf(db);
   const head = `{"fields":${JSON.stringify(ROW_FIELDS)},"rows":`;
   if (jsonLines === null || areasJson === null) {
-    // Core writes the JSON (PostgreSQL): a part's values at a time, never all rows as values.
+    // Core writes the JSON (PostgreSQL): one statement read through a cursor, a part's values
+    // at a time written as lines and let go; never all rows as values.
     const parts = await readAtOneMoment(db, async (trx) => {
       const lines: Buffer[] = [];
-      for (const range of await idRanges(trx, 'partnerships', options.partRows)) {
-        lines.push(rowsJsonLines((await listPartnershipGrid(trx, { range })).rows, NAME_AT));
-      }
+      const parsed = new Map<unknown, CooperationArea[]>();
+      await selectTupleParts(trx, partnershipGridQuery(trx), ROW_COLUMNS, options.partRows ?? PART_ROWS, (tuples) => {
+        prepareGridTuples(tuples, parsed);
+        lines.push(rowsJsonLines(tuples, NAME_AT));
+      });
       return lines;
     });
     return jsonArrayInOrder(parts, czechOrder, head, '}');

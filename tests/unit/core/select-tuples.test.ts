@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
-import { driverFailure, selectTuples } from '../../../electron/core/db/dialect/index';
+import { driverFailure, selectTupleParts, selectTuples } from '../../../electron/core/db/dialect/index';
 import { errorCode } from '../../../electron/core/db/dialect/types';
 import { onServer, serverOnly } from '../../support/server-db';
 import { createTestApp, type TestApp } from '../../support/temp-db';
@@ -102,5 +102,58 @@ describe('selectTuples', () => {
     // Many reads in a row: a connection not given back would exhaust the pool and hang here.
     for (let i = 0; i < 30; i += 1)
       expect(await selectTuples(knex, knex('tuples_probe').select('n').orderBy('n'), ['n'])).toEqual([[1], [2]]);
+  });
+
+  it('hands the rows on in parts of the size asked, every row once in order, also when a part is consumed', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+      table.string('label');
+    });
+    const rows = Array.from({ length: 23 }, (_, i) => ({ n: i + 1, label: i % 4 === 0 ? null : `Ž${String(i)}` }));
+    await knex('tuples_probe').insert(rows);
+    const expected = rows.map((row) => [row.label, row.n]);
+    for (const size of [1, 5, 23, 24, 1000]) {
+      const sizes: number[] = [];
+      const seen: unknown[][] = [];
+      await knex.transaction(async (trx) => {
+        await selectTupleParts(
+          trx,
+          trx('tuples_probe').select('n', 'label').orderBy('n'),
+          ['label', 'n'],
+          size,
+          (part) => {
+            sizes.push(part.length);
+            seen.push(...part);
+            // The grids write a part and let its arrays go: the parts after it still come.
+            part.length = 0;
+          },
+        );
+      });
+      expect(seen, `parts of ${String(size)}`).toEqual(expected);
+      expect(sizes.every((length) => length <= size)).toBe(true);
+      expect(sizes).toHaveLength(Math.ceil(rows.length / size));
+    }
+    await expect(
+      knex.transaction((trx) => selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 0, () => undefined)),
+    ).rejects.toThrow(/at least one row/);
+    // Many reads in a row: a connection or cursor not given back would hang or collide here.
+    for (let i = 0; i < 12; i += 1) {
+      let count = 0;
+      await knex.transaction((trx) =>
+        selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 10, (part) => (count += part.length)),
+      );
+      expect(count).toBe(rows.length);
+    }
+  });
+
+  it('reads in parts on the server only inside a transaction (a cursor lives in one)', async (context) => {
+    serverOnly(context, 'SQLite reads the parts without a cursor');
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await expect(selectTupleParts(knex, knex('regions').select('id'), ['id'], 5, () => undefined)).rejects.toThrow(
+      /needs a transaction/,
+    );
   });
 });

@@ -48,6 +48,15 @@ export function whereIdIn<Q extends Knex.QueryBuilder>(query: Q, column: string,
   return query;
 }
 
+/** `selectTuples` in parts of `rows`, inside a transaction (see `Dialect.selectTupleParts`). */
+export const selectTupleParts = (
+  db: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly string[],
+  rows: number,
+  onPart: (tuples: unknown[][]) => void,
+): Promise<void> => dialectOf(db).selectTupleParts(db, query, columns, rows, onPart);
+
 /** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
 export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;
 

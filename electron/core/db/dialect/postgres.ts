@@ -157,12 +157,57 @@ function driverFailure(error: unknown): DriverFailure | null {
 }
 
 /** What `selectArrays` needs of the driver's connection (`pg.Client`). */
+type ArrayResult = { fields: readonly { name: string }[]; rows: unknown[][] };
 type ArrayQueryConnection = {
-  query(config: { text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{
-    fields: readonly { name: string }[];
-    rows: unknown[][];
-  }>;
+  query(config: { text: string; values: readonly unknown[]; rowMode?: 'array' }): Promise<ArrayResult>;
 };
+
+/** Each cursor of a connection needs its own name (a part's callback may read through another). */
+let cursors = 0;
+
+/**
+ * The rows of `query` as arrays of `columns`' values, `rows` at a time, through a cursor in the
+ * transaction `db` must be: one statement and one plan (a statement per range of ids planned each
+ * part as if it were small, with a full scan of the members for each), while only one part's
+ * values exist at a time. `onPart` gets each part's arrays (its own to keep or consume).
+ */
+async function selectArrayParts(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly string[],
+  rows: number,
+  onPart: (tuples: unknown[][]) => void,
+): Promise<void> {
+  if (!db.isTransaction) throw new Error('selectTupleParts reads through a cursor: it needs a transaction');
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('A part holds at least one row');
+  const { sql, bindings } = query.toSQL().toNative();
+  const client = db.client as {
+    acquireConnection(): Promise<ArrayQueryConnection>;
+    releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
+  };
+  cursors += 1;
+  const cursor = 'twinreg_part_' + String(cursors);
+  const connection = await client.acquireConnection();
+  try {
+    // Planned for all its rows, as the same statement without a cursor would be.
+    await connection.query({ text: 'set local cursor_tuple_fraction = 1', values: [] });
+    await connection.query({ text: 'declare ' + cursor + ' no scroll cursor for ' + sql, values: bindings });
+    for (;;) {
+      const result = await connection.query({
+        text: 'fetch forward ' + String(rows) + ' from ' + cursor,
+        values: [],
+        rowMode: 'array',
+      });
+      // Read before `onPart`, which may consume the arrays.
+      const fetched = result.rows.length;
+      if (fetched > 0) onPart(inColumnOrder(result, columns));
+      if (fetched < rows) break;
+    }
+    await connection.query({ text: 'close ' + cursor, values: [] });
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
 
 /**
  * The rows of `query` as arrays of `columns`' values. The driver is asked for arrays (`rowMode`),
@@ -177,12 +222,17 @@ async function selectArrays(db: Knex, query: Knex.QueryBuilder, columns: readonl
     releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
   };
   const connection = await client.acquireConnection();
-  let result: Awaited<ReturnType<ArrayQueryConnection['query']>>;
+  let result: ArrayResult;
   try {
     result = await connection.query({ text: sql, values: bindings, rowMode: 'array' });
   } finally {
     await client.releaseConnection(connection);
   }
+  return inColumnOrder(result, columns);
+}
+
+/** A result's arrays with `columns`' values in the order named (in place: no second array a row). */
+function inColumnOrder(result: ArrayResult, columns: readonly string[]): unknown[][] {
   const at = columns.map((column) => {
     const named = result.fields.flatMap((field, index) => (field.name === column ? [index] : []));
     const [index] = named;
@@ -206,6 +256,7 @@ export const postgresDialect: Dialect = {
   partnershipAreasColumn: (db) =>
     db.raw("(select string_agg(pa.area, ',') from partnership_areas pa where pa.partnership_id = p.id) as areas"),
   selectTuples: selectArrays,
+  selectTupleParts: selectArrayParts,
   // The driver's values are written as JSON by the caller.
   selectJsonLines: null,
   partnershipAreasJsonColumn: null,

@@ -174,6 +174,22 @@ async function selectTuples(db: Knex, query: Knex.QueryBuilder, columns: readonl
 }
 
 /**
+ * `selectTuples` handed on in parts (see `Dialect.selectTupleParts`). The grids do not read so on
+ * SQLite (it writes their JSON itself, in parts of ids); here all rows are read at once.
+ */
+async function selectTupleParts(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  columns: readonly string[],
+  rows: number,
+  onPart: (tuples: unknown[][]) => void,
+): Promise<void> {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('A part holds at least one row');
+  const tuples = await selectTuples(db, query, columns);
+  for (let start = 0; start < tuples.length; start += rows) onPart(tuples.slice(start, start + rows));
+}
+
+/**
  * Each part of `source` aggregated into one text by `aggregate` (SQL over the part's rows `q`,
  * with `??` placeholders for `names`), as bytes. One read transaction: every part sees the same
  * committed state, even when a write commits between two of them.
@@ -329,6 +345,7 @@ export const sqliteDialect: Dialect = {
       [...areas.flatMap((area, index) => [area, index]), ...areas],
     ),
   selectTuples,
+  selectTupleParts,
   selectJsonLines,
   selectJsonArray,
   integrityProblems,

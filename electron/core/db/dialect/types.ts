@@ -34,6 +34,17 @@ export type Dialect = {
   partnershipAreasJsonColumn: ((db: Knex, areas: readonly string[]) => Knex.Raw) | null;
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
   /**
+   * The same, handed to `onPart` `rows` at a time, inside the transaction `db` is; on PostgreSQL
+   * through a cursor, so that only one part's values exist at a time.
+   */
+  selectTupleParts: (
+    db: Knex,
+    query: Knex.QueryBuilder,
+    columns: readonly string[],
+    rows: number,
+    onPart: (tuples: unknown[][]) => void,
+  ) => Promise<void>;
+  /**
    * Where the database writes JSON itself (SQLite): each row of `source` as the JSON text of its
    * `columns` in an array, after the JSON text of the `key` column and a tab, one row a line, as
    * UTF-8 bytes (no string of the whole answer is made: see the SQLite dialect), one buffer per part
