@@ -27,7 +27,7 @@ describe('insertValues', () => {
     const rows = Array.from({ length: 1_234 }, (_, i) => ({
       n: i,
       // Binding markers and quotes in a value are data, never SQL.
-      label: i % 5 === 0 ? `Ústí "nad" ?? Labem ? ${String(i)} 'x'` : `ř-${String(i)}`,
+      label: i % 5 === 0 ? `Ústí "nad" ?? Labem ? $1 ${String(i)} 'x'` : `ř-${String(i)}`,
       flag: i % 2 === 0,
       ...(i % 3 === 0 ? {} : { x: i / 7 }),
     }));
@@ -59,9 +59,16 @@ describe('insertValues', () => {
       { n: 1, label: knex.raw("'Ústí' || ' nad Labem'") },
       { n: 2, label: 'Děčín' },
     ]);
+    // A raw value with its own bindings (the whole batch then goes through Knex).
+    await insertValues(knex, 'raw_probe', [
+      { n: 3, label: knex.raw('? || ?', ['Jablonec', ' $2 nad Nisou']) },
+      { n: 4, label: 'Liberec' },
+    ]);
     expect(await knex('raw_probe').orderBy('n').select('n', 'label')).toEqual([
       { n: 1, label: 'Ústí nad Labem' },
       { n: 2, label: 'Děčín' },
+      { n: 3, label: 'Jablonec $2 nad Nisou' },
+      { n: 4, label: 'Liberec' },
     ]);
   });
 
