@@ -1,14 +1,15 @@
 import type { Knex } from 'knex';
-import { openKnex } from '../../electron/core/db/connection';
+import { openKnex, openServerKnex } from '../../electron/core/db/connection';
+import { isServerLocation } from '../../electron/core/db/dialect/index';
 import { selectPartnershipBase } from '../../electron/core/repositories/partnerships-repository';
 import { repeatMs } from './measure';
 
 /**
  * The floors of figures 2 and 2b: the same rows with the stored fields and names the grid shows,
- * straight from SQLite through the same driver (no per-row aggregates such as areas or the last
- * activity, no mapping, no dispatch). They run in a process of their own (`apart.ts`):
- * the driver's one object per row for 100,000 members took 1.3 GB, which is not the core's memory
- * (figure 7).
+ * straight from the database through the same driver (no per-row aggregates such as areas or the
+ * last activity, no mapping, no dispatch). They run in a process of their own (`apart.ts`), on a
+ * file and on a server alike: the driver's one object per row for 100,000 members took 1.3 GB,
+ * which is not the core's memory (figure 7).
  */
 export const BARE_SELECTS = {
   partnerships: (db: Knex) => selectPartnershipBase(db).orderBy('p.id'),
@@ -20,11 +21,16 @@ export const BARE_SELECTS = {
 } as const;
 
 export type BareSelect = keyof typeof BARE_SELECTS;
-export type BareSelectRequest = { dbPath: string; which: BareSelect; runs: number };
+/** `location`: a registry file's path or a server database's URL. */
+export type BareSelectRequest = { location: string; which: BareSelect; runs: number };
+
+/** A floor's own connection to the registry the app opened (a file or a server database). */
+export const openFloorKnex = (location: string): Knex =>
+  isServerLocation(location) ? openServerKnex(location) : openKnex(location);
 
 /** Times a bare SELECT in this process (the child's work), after one untimed run. */
 export async function timeBareSelect(request: BareSelectRequest): Promise<number[]> {
-  const db = openKnex(request.dbPath);
+  const db = openFloorKnex(request.location);
   try {
     return await repeatMs(request.runs, () => BARE_SELECTS[request.which](db));
   } finally {

@@ -1,18 +1,18 @@
 import type { Knex } from 'knex';
-import { openKnex } from '../../electron/core/db/connection';
+import { openFloorKnex } from './bare-select';
 import { timeMs } from './measure';
 import { rawInsertMunicipalities, writeReference, type CsvMunicipalityRow } from './write-db';
 
 /**
  * The floor of figure 1: the CSV's rows inserted raw (chunks of 500, one transaction) through the
- * same driver. On a file it runs in a process of its own (`apart.ts`): the 100,000 rows it holds
- * at L are the floor's memory, not the core's (figure 7).
+ * same driver. It runs in a process of its own (`apart.ts`), on a file and on a server alike: the
+ * 100,000 rows it holds at L are the floor's memory, not the core's (figure 7).
  */
 export type RawImportRequest = {
-  /** The generated registry the rows are read from. */
-  sourceDbPath: string;
+  /** The generated registry the rows are read from (a file's path or a server database's URL). */
+  source: string;
   /** New, empty, migrated registries: one per run. */
-  targetDbPaths: string[];
+  targets: string[];
 };
 
 /** The CSV's rows and reference data, read back from a registry. */
@@ -42,7 +42,7 @@ export async function rawImportMs(target: Knex, source: Source): Promise<number>
 
 /** The floor's runs in this process (the child's work): ms per run. */
 export async function timeRawImport(request: RawImportRequest): Promise<number[]> {
-  const sourceDb = openKnex(request.sourceDbPath);
+  const sourceDb = openFloorKnex(request.source);
   let source: Source;
   try {
     source = await readSource(sourceDb);
@@ -50,8 +50,8 @@ export async function timeRawImport(request: RawImportRequest): Promise<number[]
     await sourceDb.destroy();
   }
   const times: number[] = [];
-  for (const targetPath of request.targetDbPaths) {
-    const target = openKnex(targetPath);
+  for (const location of request.targets) {
+    const target = openFloorKnex(location);
     try {
       times.push(await rawImportMs(target, source));
     } finally {

@@ -53,7 +53,14 @@ export type ScaleSpec = {
 };
 
 /** An opened registry with the app's own dispatch over it. */
-export type OpenedApp = { ctx: AppContext; dispatch: Dispatch; outputDir: string; close: () => Promise<void> };
+export type OpenedApp = {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  outputDir: string;
+  /** The registry as opened: a file's path or a server database's URL (the floors' children open it too). */
+  location: string;
+  close: () => Promise<void>;
+};
 
 export type BenchEnv = {
   spec: ScaleSpec;

@@ -92,7 +92,7 @@ export async function runScale(spec: ScaleSpec, log: (message: string) => void):
       jsonText: true,
       logError: (error) => log(`core error: ${String(error)}`),
     });
-    return { ctx, dispatch, outputDir, close: () => ctx.close() };
+    return { ctx, dispatch, outputDir, location: databasePath, close: () => ctx.close() };
   };
   const registryCopy = path.join(spec.workDir, 'registry.db');
   const { server } = spec;

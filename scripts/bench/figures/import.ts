@@ -1,7 +1,6 @@
 import { findChannel, invoke } from '../channels';
 import { measured, failed, timeMs, heavyRuns } from '../measure';
 import { timeApart } from '../apart';
-import { rawImportMs, readSource } from '../raw-import';
 import type { BenchEnv, Figure, FigureResult, OpenedApp } from '../types';
 
 const TITLE = '1 Import municipalities CSV';
@@ -48,35 +47,17 @@ async function municipalityCount(env: BenchEnv): Promise<number> {
   }
 }
 
-/**
- * The raw insert's runs, each into a new empty registry. On a file they run in a process of their
- * own (raw-import.ts); a server's registry is filled from here.
- */
+/** The raw insert's runs, each into a new empty registry, in a process of their own (raw-import.ts). */
 async function rawImportTimes(env: BenchEnv, runs: number): Promise<number[]> {
-  const targets: OpenedApp[] = [];
-  for (let run = 0; run < runs; run += 1) targets.push(await env.openEmpty(`raw-${run}`));
-  const first = targets[0];
-  if (first?.ctx.db.dialect === 'sqlite') {
-    const targetDbPaths = targets.map((target) => target.ctx.db.filePath);
-    for (const target of targets) await target.close();
-    const source = await env.openCopy('import-source');
-    const sourceDbPath = source.ctx.db.filePath;
-    await source.close();
-    return timeApart({ kind: 'raw-import', request: { sourceDbPath, targetDbPaths } });
+  const targets: string[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const target = await env.openEmpty(`raw-${run}`);
+    targets.push(target.location);
+    await target.close();
   }
-  const times: number[] = [];
   const source = await env.openCopy('import-source');
-  try {
-    const rows = await readSource(source.ctx.db.knex);
-    for (const target of targets) {
-      times.push(await rawImportMs(target.ctx.db.knex, rows));
-      env.sample();
-    }
-  } finally {
-    await source.close();
-    for (const target of targets) await target.close();
-  }
-  return times;
+  await source.close();
+  return timeApart({ kind: 'raw-import', request: { source: source.location, targets } });
 }
 
 /**

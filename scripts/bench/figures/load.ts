@@ -1,5 +1,5 @@
 import { timeApart } from '../apart';
-import { BARE_SELECTS, type BareSelect } from '../bare-select';
+import type { BareSelect } from '../bare-select';
 import { findChannel, invoke, rowsOf } from '../channels';
 import { failed, measured, notBuilt, repeatMs } from '../measure';
 import type { BenchEnv, Figure, FigureResult } from '../types';
@@ -26,18 +26,11 @@ async function loadFigure(
       if (!(answer instanceof JsonText)) count = rowsOf(answer)?.length ?? 0;
       env.sample();
     });
-    // A file: read by another process (bare-select.ts), after the app's figures. A server's rows
-    // arrive through its own client anyway: queried here.
-    const floor =
-      app.ctx.db.dialect === 'sqlite'
-        ? await timeApart({
-            kind: 'bare-select',
-            request: { dbPath: app.ctx.db.filePath, which: bare, runs: env.spec.runs },
-          })
-        : await repeatMs(env.spec.runs, async () => {
-            await BARE_SELECTS[bare](app.ctx.db.knex);
-            env.sample();
-          });
+    // Read by another process (bare-select.ts), after the app's figures, on a file and a server.
+    const floor = await timeApart({
+      kind: 'bare-select',
+      request: { location: app.location, which: bare, runs: env.spec.runs },
+    });
     const value = measured(`dispatch ${channel}`, 'ms', times);
     const baseline = measured('bare SELECT', 'ms', floor);
     return { id, title, status: 'ok', value, baseline, ratio: value.median / baseline.median, extra: { rows: count } };
