@@ -19,8 +19,10 @@ export async function idRanges(db: Knex, table: string, rows: number = PART_ROWS
   const ranges: IdRange[] = [];
   let after: number | null = null;
   for (const { id } of bounds) {
-    ranges.push({ after, upTo: Number(id) });
-    after = Number(id);
+    const upTo = Number(id);
+    if (!Number.isSafeInteger(upTo)) throw new Error(`The ids of ${table} are not whole numbers: ${String(id)}`);
+    ranges.push({ after, upTo });
+    after = upTo;
   }
   ranges.push({ after, upTo: null });
   return ranges;

@@ -169,11 +169,14 @@ export const selectPartnershipBase = (db: Knex) =>
       'p.term_until',
     );
 
-/** The Partnerships grid's query (see `listPartnershipGrid`). */
-const partnershipGridQuery = (db: Knex) =>
+/**
+ * The Partnerships grid's query (see `listPartnershipGrid`); `areas` is the areas column as the
+ * caller reads it (text to split, or SQLite's JSON for the first load).
+ */
+const partnershipGridQuery = (db: Knex, areas: Knex.Raw = partnershipAreasColumn(db)) =>
   selectPartnershipBase(db)
     .select(
-      partnershipAreasColumn(db),
+      areas,
       db.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
       'p.source',
       'p.import_run_id',
@@ -245,17 +248,7 @@ export async function listPartnershipGridText(db: Knex, options: { partRows?: nu
     return jsonArrayInOrder(parts, czechOrder, head, '}');
   }
   const query = (trx: Knex, range: IdRange) =>
-    whereIdIn(
-      selectPartnershipBase(trx).select(
-        areasJson(trx, COOPERATION_AREAS),
-        trx.raw('(select max(ac.date) from activities ac where ac.partnership_id = p.id) as last_activity_on'),
-        'p.source',
-        'p.import_run_id',
-        'p.verified_at',
-      ),
-      'p.id',
-      range,
-    );
+    whereIdIn(partnershipGridQuery(trx, areasJson(trx, COOPERATION_AREAS)), 'p.id', range);
   const columns = ROW_COLUMNS.map((column) =>
     column === 'municipality_is_member'
       ? { column, as: 'boolean' as const }

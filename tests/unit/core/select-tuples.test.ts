@@ -120,7 +120,8 @@ describe('selectTuples', () => {
       await knex.transaction(async (trx) => {
         await selectTupleParts(
           trx,
-          trx('tuples_probe').select('n', 'label').orderBy('n'),
+          // A bound value in the statement (the cursor is declared with it).
+          trx('tuples_probe').select('n', 'label').where('n', '>', 0).orderBy('n'),
           ['label', 'n'],
           size,
           (part) => {
@@ -138,22 +139,54 @@ describe('selectTuples', () => {
     await expect(
       knex.transaction((trx) => selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 0, () => undefined)),
     ).rejects.toThrow(/at least one row/);
-    // Many reads in a row: a connection or cursor not given back would hang or collide here.
-    for (let i = 0; i < 12; i += 1) {
+    // Two reads in parts at once in one transaction (two cursors on the server): each gets its rows.
+    const [first, second] = await knex.transaction(async (trx) => {
+      const counts = [0, 0];
+      await Promise.all(
+        [0, 1].map((which) =>
+          selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 4, (part) => {
+            counts[which] = (counts[which] ?? 0) + part.length;
+          }),
+        ),
+      );
+      return counts;
+    });
+    expect([first, second]).toEqual([rows.length, rows.length]);
+  });
+
+  it('a part that fails ends the read with its error; the transaction rolls back and the next read works', async () => {
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+    });
+    await knex('tuples_probe').insert(Array.from({ length: 30 }, (_, i) => ({ n: i + 1 })));
+    let parts = 0;
+    await expect(
+      knex.transaction(async (trx) => {
+        await trx('tuples_probe').insert({ n: 100 });
+        await selectTupleParts(trx, trx('tuples_probe').select('n').orderBy('n'), ['n'], 10, () => {
+          parts += 1;
+          if (parts === 2) throw new Error('the writer of a part failed');
+        });
+      }),
+    ).rejects.toThrow(/the writer of a part failed/);
+    expect(parts).toBe(2);
+    // Rolled back: the row written before the read is not there; the pool still serves reads.
+    for (let i = 0; i < 8; i += 1) {
       let count = 0;
       await knex.transaction((trx) =>
-        selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 10, (part) => (count += part.length)),
+        selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 7, (part) => (count += part.length)),
       );
-      expect(count).toBe(rows.length);
+      expect(count).toBe(30);
     }
   });
 
-  it('reads in parts on the server only inside a transaction (a cursor lives in one)', async (context) => {
-    serverOnly(context, 'SQLite reads the parts without a cursor');
+  it('reads in parts only inside a transaction, on every engine (on a server a cursor lives in one)', async () => {
     app = await createTestApp();
     const knex = app.ctx.db.knex;
     await expect(selectTupleParts(knex, knex('regions').select('id'), ['id'], 5, () => undefined)).rejects.toThrow(
-      /needs a transaction/,
+      /in a transaction/,
     );
   });
 });

@@ -24,6 +24,7 @@ export const isPostgres = (db: Knex): boolean => dialectName(db) === 'postgres';
  * Runs `read` in one transaction that sees one moment of the registry, for a result read in
  * several queries: PostgreSQL's repeatable read (a commit by another user meanwhile is in it or
  * not, whole); on SQLite a deferred `BEGIN` (its snapshot, beside writers elsewhere in WAL mode).
+ * Inside a transaction already, Knex makes a savepoint and the outer transaction's isolation holds.
  */
 export const readAtOneMoment = <T>(db: Knex, read: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
   db.transaction(read, isPostgres(db) ? { isolationLevel: 'repeatable read', readOnly: true } : { readOnly: true });
@@ -48,14 +49,21 @@ export function whereIdIn<Q extends Knex.QueryBuilder>(query: Q, column: string,
   return query;
 }
 
-/** `selectTuples` in parts of `rows`, inside a transaction (see `Dialect.selectTupleParts`). */
-export const selectTupleParts = (
+/**
+ * `selectTuples` in parts of `rows`, inside a transaction (see `Dialect.selectTupleParts`; on
+ * PostgreSQL a cursor lives in one; refused without one on every engine, so that a caller tested
+ * on a file does not fail on a server).
+ */
+export function selectTupleParts(
   db: Knex,
   query: Knex.QueryBuilder,
   columns: readonly string[],
   rows: number,
   onPart: (tuples: unknown[][]) => void,
-): Promise<void> => dialectOf(db).selectTupleParts(db, query, columns, rows, onPart);
+): Promise<void> {
+  if (!db.isTransaction) return Promise.reject(new Error('selectTupleParts reads in a transaction: none was given'));
+  return dialectOf(db).selectTupleParts(db, query, columns, rows, onPart);
+}
 
 /** Rows as lines of JSON written by the database, where it can (see `Dialect.selectJsonLines`). */
 export const jsonLinesOf = (db: Knex) => dialectOf(db).selectJsonLines;

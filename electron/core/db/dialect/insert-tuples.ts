@@ -1,5 +1,13 @@
 import type { Knex } from 'knex';
 
+/** A name as an SQL identifier (SQLite and PostgreSQL quote alike). */
+export const identifier = (name: string): string => '"' + name.replace(/"/g, '""') + '"';
+
+/** The types of value both drivers bind as they are (Knex passes the same values to them unchanged). */
+const BINDABLE_TYPES = new Set(['string', 'number', 'boolean', 'bigint']);
+export const bindable = (value: unknown): boolean =>
+  value === null || BINDABLE_TYPES.has(typeof value) || Buffer.isBuffer(value);
+
 /** `(?, ?, …), (?, ?, …)`: the placeholders of `rows` rows of `columns` values. */
 export const valuesPlaceholders = (columns: number, rows: number): string =>
   new Array<string>(rows).fill(`(${new Array<string>(columns).fill('?').join(', ')})`).join(', ');

@@ -1,6 +1,6 @@
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
-import { flatValues, insertTuplesWithKnex } from './insert-tuples';
+import { bindable, flatValues, identifier, insertTuplesWithKnex } from './insert-tuples';
 import { errorCode, type Dialect, type DriverFailure } from './types';
 
 /**
@@ -164,16 +164,12 @@ type ArrayQueryConnection = {
 
 /** A `knex.raw` without bindings (the audit log's server stamps): its SQL goes into the statement as it is. */
 function fixedSql(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value) || !('toSQL' in value)) return null;
+  // Only a raw: a query builder's SQL would need the parentheses Knex gives a subquery.
+  if (typeof value !== 'object' || value === null || (value as { isRawInstance?: unknown }).isRawInstance !== true)
+    return null;
   const compiled = (value as Knex.Raw).toSQL();
   return compiled.bindings.length === 0 ? compiled.sql : null;
 }
-
-/** The types of value the driver binds as they are (Knex passes the same values to it unchanged). */
-const BINDABLE_TYPES = new Set(['string', 'number', 'boolean', 'bigint']);
-
-/** A name as an identifier. */
-const identifier = (name: string): string => '"' + name.replace(/"/g, '""') + '"';
 
 /**
  * The multi-row insert straight on the driver's connection (the transaction's own inside one), as
@@ -192,7 +188,7 @@ async function insertTuples(
   const bound: unknown[] = [];
   const slots: string[] = [];
   for (const value of values) {
-    if (value === null || BINDABLE_TYPES.has(typeof value) || Buffer.isBuffer(value)) {
+    if (bindable(value)) {
       bound.push(value);
       slots.push('$' + String(bound.length));
       continue;
@@ -221,7 +217,7 @@ async function insertTuples(
   }
 }
 
-/** Each cursor of a connection needs its own name (a part's callback may read through another). */
+/** Each cursor of a transaction needs its own name (two reads in parts may run at once in one). */
 let cursors = 0;
 
 /**
@@ -237,7 +233,6 @@ async function selectArrayParts(
   rows: number,
   onPart: (tuples: unknown[][]) => void,
 ): Promise<void> {
-  if (!db.isTransaction) throw new Error('selectTupleParts reads through a cursor: it needs a transaction');
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('A part holds at least one row');
   const { sql, bindings } = query.toSQL().toNative();
   const client = db.client as {
@@ -248,7 +243,8 @@ async function selectArrayParts(
   const cursor = 'twinreg_part_' + String(cursors);
   const connection = await client.acquireConnection();
   try {
-    // Planned for all its rows, as the same statement without a cursor would be.
+    // Planned for all its rows, as the same statement without a cursor would be (the setting
+    // lasts to the end of the caller's transaction, which only reads).
     await connection.query({ text: 'set local cursor_tuple_fraction = 1', values: [] });
     await connection.query({ text: 'declare ' + cursor + ' no scroll cursor for ' + sql, values: bindings });
     for (;;) {

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
-import { flatValues, insertTuplesWithKnex, valuesPlaceholders } from './insert-tuples';
+import { bindable, flatValues, identifier, insertTuplesWithKnex, valuesPlaceholders } from './insert-tuples';
 import { errorCode, type Dialect, type DriverFailure, type JsonColumn, type RowsInParts } from './types';
 import { idRanges } from '../id-ranges';
 
@@ -246,14 +246,6 @@ function selectJsonArray(db: Knex, source: RowsInParts, columns: readonly JsonCo
   const { values, names } = jsonValues(columns);
   return partTexts(db, source, 'group_concat(json_array(' + values + "), ',')", names);
 }
-
-/** A name as an SQLite identifier. */
-const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-
-/** The types of value the driver binds as they are (Knex passes the same values to it unchanged). */
-const BINDABLE_TYPES = new Set(['string', 'number', 'boolean', 'bigint']);
-const bindable = (value: unknown): boolean =>
-  value === null || BINDABLE_TYPES.has(typeof value) || Buffer.isBuffer(value);
 
 /**
  * The multi-row insert straight on the driver's connection (the transaction's own inside one).

@@ -48,13 +48,15 @@ export type Dialect = {
    * Where the database writes JSON itself (SQLite): each row of `source` as the JSON text of its
    * `columns` in an array, after the JSON text of the `key` column and a tab, one row a line, as
    * UTF-8 bytes (no string of the whole answer is made: see the SQLite dialect), one buffer per part
-   * of the source. Null elsewhere: the caller makes the text from `selectTuples`.
+   * of the source. Null elsewhere: the caller writes the text from the values (`selectTupleParts`
+   * or `selectTuples`).
    */
   selectJsonLines:
     ((db: Knex, source: RowsInParts, columns: readonly JsonColumn[], key: string) => Promise<Buffer[]>) | null;
   /**
    * The same without key and lines: each part's rows as their JSON arrays joined by commas (the
-   * inside of a JSON array), in id order, as UTF-8 bytes.
+   * inside of a JSON array), the parts in id order (the rows within a part as the query gives
+   * them), as UTF-8 bytes.
    */
   selectJsonArray: ((db: Knex, source: RowsInParts, columns: readonly JsonColumn[]) => Promise<Buffer[]>) | null;
   /** The problems an integrity check finds (empty when sound). */
