@@ -162,6 +162,24 @@ type ArrayQueryConnection = {
   query(config: { text: string; values: readonly unknown[]; rowMode?: 'array' }): Promise<ArrayResult>;
 };
 
+/**
+ * Runs `use` on the driver's connection Knex lends `db` (a transaction's own inside one) and gives
+ * it back, whatever happens: for the statements Knex would only slow down (its binding formatter).
+ */
+async function onDriverConnection<T>(db: Knex, use: (connection: ArrayQueryConnection) => Promise<T>): Promise<T> {
+  // Knex types its client as `any`: only its lending of the connection is used.
+  const client = db.client as {
+    acquireConnection(): Promise<ArrayQueryConnection>;
+    releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    return await use(connection);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
 /** A `knex.raw` without bindings (the audit log's server stamps): its SQL goes into the statement as it is. */
 function fixedSql(value: unknown): string | null {
   // Only a raw: a query builder's SQL would need the parentheses Knex gives a subquery.
@@ -205,16 +223,7 @@ async function insertTuples(
     rows.push('(' + slots.slice(start, start + columns.length).join(', ') + ')');
   const sql =
     'insert into ' + identifier(table) + ' (' + columns.map(identifier).join(', ') + ') values ' + rows.join(', ');
-  const client = db.client as {
-    acquireConnection(): Promise<ArrayQueryConnection>;
-    releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
-  };
-  const connection = await client.acquireConnection();
-  try {
-    await connection.query({ text: sql, values: bound });
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  await onDriverConnection(db, (connection) => connection.query({ text: sql, values: bound }));
 }
 
 /** Each cursor of a transaction needs its own name (two reads in parts may run at once in one). */
@@ -235,14 +244,9 @@ async function selectArrayParts(
 ): Promise<void> {
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error('A part holds at least one row');
   const { sql, bindings } = query.toSQL().toNative();
-  const client = db.client as {
-    acquireConnection(): Promise<ArrayQueryConnection>;
-    releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
-  };
   cursors += 1;
   const cursor = 'twinreg_part_' + String(cursors);
-  const connection = await client.acquireConnection();
-  try {
+  await onDriverConnection(db, async (connection) => {
     // Planned for all its rows, as the same statement without a cursor would be (the setting
     // lasts to the end of the caller's transaction, which only reads).
     await connection.query({ text: 'set local cursor_tuple_fraction = 1', values: [] });
@@ -259,9 +263,7 @@ async function selectArrayParts(
       if (fetched < rows) break;
     }
     await connection.query({ text: 'close ' + cursor, values: [] });
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  });
 }
 
 /**
@@ -272,17 +274,9 @@ async function selectArrayParts(
  */
 async function selectArrays(db: Knex, query: Knex.QueryBuilder, columns: readonly string[]): Promise<unknown[][]> {
   const { sql, bindings } = query.toSQL().toNative();
-  const client = db.client as {
-    acquireConnection(): Promise<ArrayQueryConnection>;
-    releaseConnection(connection: ArrayQueryConnection): Promise<unknown>;
-  };
-  const connection = await client.acquireConnection();
-  let result: ArrayResult;
-  try {
-    result = await connection.query({ text: sql, values: bindings, rowMode: 'array' });
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  const result = await onDriverConnection(db, (connection) =>
+    connection.query({ text: sql, values: bindings, rowMode: 'array' }),
+  );
   return inColumnOrder(result, columns);
 }
 
