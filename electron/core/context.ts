@@ -1,6 +1,7 @@
 import { ARES_DEFAULT_URL } from '../../shared/domain/ares';
 import os from 'node:os';
 import { openDatabase, type Database, type OpenOptions } from './db/database';
+import { limitHeapHeadroom } from './heap-policy';
 import { createJobs, type Jobs } from './jobs';
 import { REGISTRY_TABLES } from './services/demo-service';
 import type { ImportPreview } from './services/import/import-service';
@@ -71,6 +72,7 @@ export type AppContext = {
  * CLI, web preview, tests) calls this; nothing touches the file system at import time.
  */
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  limitHeapHeadroom();
   const db = await openDatabase(options.databasePath, options.open);
   const emit = options.events ?? (() => undefined);
   let current = db;
