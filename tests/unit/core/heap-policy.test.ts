@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HEAP_GROWING_PERCENT } from '../../../electron/core/heap-policy';
+import { HEAP_GROWING_PERCENT, LARGE_HEAP_LIMIT, limitHeapHeadroom } from '../../../electron/core/heap-policy';
 import { createTestApp, type TestApp } from '../../support/temp-db';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -48,6 +48,19 @@ describe('the core heap policy', () => {
   it('is set by the composition root every host calls (shell, CLI, web preview)', async () => {
     const setFlags = vi.spyOn(v8, 'setFlagsFromString');
     app = await createTestApp();
+    const flag = `--heap-growing-percent=${String(HEAP_GROWING_PERCENT)}`;
+    // Where this process's heap limit is small, V8's own factor is already low: nothing is set.
+    if (v8.getHeapStatistics().heap_size_limit >= LARGE_HEAP_LIMIT) expect(setFlags).toHaveBeenCalledWith(flag);
+    else expect(setFlags).not.toHaveBeenCalled();
+  });
+
+  it('fixes the factor only where V8 could let the heap grow to four times its live size', () => {
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => undefined);
+    expect(limitHeapHeadroom(LARGE_HEAP_LIMIT / 2)).toBe(false);
+    expect(setFlags).not.toHaveBeenCalled();
+    expect(limitHeapHeadroom(LARGE_HEAP_LIMIT)).toBe(true);
+    expect(limitHeapHeadroom(4 * LARGE_HEAP_LIMIT)).toBe(true);
+    expect(setFlags).toHaveBeenCalledTimes(2);
     expect(setFlags).toHaveBeenCalledWith(`--heap-growing-percent=${String(HEAP_GROWING_PERCENT)}`);
   });
 
