@@ -22,6 +22,7 @@ import {
 } from '../lib/czech-grid';
 import { firstFeed, followRows, isFeeding, nextStep, stepRows, type Feed } from '../lib/feed-rows';
 import { gridLocaleText } from '../lib/grid-locale';
+import { keepPinnedWhilePrinting } from '../lib/grid-pinning';
 import { holdViews } from '../lib/grid-view';
 import { registerGridModules } from '../lib/grid-modules';
 import { styleNonce } from '../lib/style-nonce';
@@ -109,6 +110,7 @@ export function DataGrid<T>({
     [onReady],
   );
   usePrintLayout(api);
+  const processUnpinnedColumns = useMemo(() => keepPinnedWhilePrinting<T>(), []);
   const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
   // A big first load reaches AG Grid in steps, one task each, so that the window stays responsive
   // and the first rows show early (issue 16). Meanwhile the grid reports no row count, and its
@@ -209,7 +211,9 @@ export function DataGrid<T>({
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
   const initialState =
-    gridId === undefined ? undefined : withDefinedPinning(gridState(gridId) as GridState | undefined, columns);
+    gridId === undefined
+      ? undefined
+      : withDefinedPinning(gridState(gridId) as GridState | undefined, columns, gridProps?.selectionColumnDef?.pinned);
 
   return (
     <div className="grid-stack">
@@ -247,6 +251,7 @@ export function DataGrid<T>({
           deltaSort
           suppressDragLeaveHidesColumns
           onGridReady={handleReady}
+          processUnpinnedColumns={processUnpinnedColumns}
           onModelUpdated={reportCount}
           loading={rows === undefined}
           initialState={initialState}

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 
+/** AG Grid's id for its selection (tick box) column. */
+export const SELECTION_COLUMN_ID = 'ag-Grid-SelectionColumn';
+
 /** The parts of AG Grid's state a view keeps: columns, sort and filters (not focus, scroll or selection). */
 export function rememberedState(state: GridState): GridState {
   const kept: GridState = {};
@@ -18,18 +21,25 @@ export function rememberedState(state: GridState): GridState {
 
 /**
  * A saved layout with the pinned columns of the definitions when it names none. AG Grid reports
- * no pinned columns while a grid is laid out for printing, and layouts saved then (until
- * 2026-12-03) lost the grid's pinned name and action columns for good. A layout without any pinned
- * column is taken for such a one (one whose user dragged every pinned column out gets them back).
+ * no pinned columns while a grid is laid out for printing (and after AG Grid unpinned columns
+ * in a viewport it measured too narrow, see `keepPinnedInWideGrid`), and layouts saved then lost
+ * the grid's pinned name and action columns. A layout without any pinned column is taken for such
+ * a one (one whose user dragged every pinned column out gets them back). The tick box column
+ * AG Grid adds is pinned as `selectionColumnDef` says (`selectionPinned`).
  */
-export function withDefinedPinning<T>(state: GridState | undefined, columns: ColDef<T>[]): GridState | undefined {
+export function withDefinedPinning<T>(
+  state: GridState | undefined,
+  columns: ColDef<T>[],
+  selectionPinned?: ColDef<T>['pinned'],
+): GridState | undefined {
   if (state === undefined || state.columnPinning !== undefined) return state;
   const pinned = (side: 'left' | 'right') =>
     columns
       .filter((column) => column.pinned === side || (side === 'left' && column.pinned === true))
       .flatMap((column) => column.colId ?? column.field ?? []);
-  const leftColIds = pinned('left');
-  const rightColIds = pinned('right');
+  const selectionSide = selectionPinned === true ? 'left' : selectionPinned;
+  const leftColIds = [...(selectionSide === 'left' ? [SELECTION_COLUMN_ID] : []), ...pinned('left')];
+  const rightColIds = [...pinned('right'), ...(selectionSide === 'right' ? [SELECTION_COLUMN_ID] : [])];
   if (leftColIds.length === 0 && rightColIds.length === 0) return state;
   return { ...state, columnPinning: { leftColIds, rightColIds } };
 }

@@ -44,11 +44,16 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
         request.rows += api.getDisplayedRowCount();
         return;
       }
-      api.setGridOption('domLayout', request.phase === 'start' ? 'print' : undefined);
+      if (request.phase === 'end') {
+        // Back at full size before the grid lays itself out for the screen again.
+        element.style.zoom = '';
+        api.setGridOption('domLayout', undefined);
+        return;
+      }
+      api.setGridOption('domLayout', 'print');
       // A grid wider than the paper is scaled down to its width instead of losing its last columns.
       const width = api.getAllDisplayedColumns().reduce((sum, column) => sum + column.getActualWidth(), 0);
-      element.style.zoom =
-        request.phase === 'start' && width > PRINT_PAGE_WIDTH ? String(PRINT_PAGE_WIDTH / width) : '';
+      if (width > PRINT_PAGE_WIDTH) element.style.zoom = String(PRINT_PAGE_WIDTH / width);
     };
     window.addEventListener(PRINT_EVENT, onPrint);
     return () => window.removeEventListener(PRINT_EVENT, onPrint);

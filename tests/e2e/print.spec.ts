@@ -96,6 +96,25 @@ test.describe('print', () => {
     expect(pages(text)).toBeGreaterThan(1);
     // Back on screen the grid draws only what fits again.
     await expect.poll(rows).toBeLessThan(106);
+    // Printing changed nothing of the layout, on screen and as remembered (after a reload): the
+    // tick boxes and the member stay pinned at the left, in that order, and the actions at the right.
+    const pinned = (side: string) =>
+      grid.locator('.ag-header-row-column .ag-header-cell[col-id]').evaluateAll(
+        (cells, part) =>
+          cells
+            .filter((cell) => cell.closest(part) !== null)
+            .sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+            .map((cell) => cell.getAttribute('col-id')),
+        `.ag-grid-pinned-${side}-cells`,
+      );
+    for (const reload of [false, true]) {
+      if (reload) {
+        await page.reload();
+        await expect(grid.locator('.ag-row').first()).toBeVisible();
+      }
+      await expect.poll(() => pinned('left')).toEqual(['ag-Grid-SelectionColumn', 'municipalityName']);
+      expect(await pinned('right')).toEqual(['actions']);
+    }
   });
 
   test('the Members grid prints the search it shows (Ctrl+P)', async ({ appPage: page }) => {

@@ -1,3 +1,4 @@
+import type { Column, ProcessUnpinnedColumnsParams } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import type { PartnershipRow } from '../../shared/domain/partnerships';
 import { createI18n } from '../../renderer/lib/i18n';
@@ -16,6 +17,7 @@ import { checkedFigure } from '../../renderer/lib/figure-check';
 import type { StatsFilterInput } from '../../shared/domain/statistics/filter';
 import { exportColumnIds } from '../../electron/core/services/export/grid-export-service';
 import { rememberedState, viewParts, withDefinedPinning } from '../../renderer/components/GridViewsBar';
+import { keepPinnedWhilePrinting } from '../../renderer/lib/grid-pinning';
 import { quickFilterParser, rankedComparator, withFoldedSearchText } from '../../renderer/lib/czech-grid';
 import { compareCzech } from '../../shared/domain/text';
 
@@ -200,6 +202,23 @@ describe('Partnerships grid columns (pure)', () => {
     const own = { columnPinning: { leftColIds: ['townName'], rightColIds: [] } };
     expect(withDefinedPinning(own, columns)).toBe(own);
     expect(withDefinedPinning(undefined, columns)).toBeUndefined();
+    // The tick box column AG Grid adds goes where the grid's selectionColumnDef pins it.
+    const ticked = withDefinedPinning({ columnOrder: order }, columns, 'left');
+    expect(ticked?.columnPinning).toEqual({
+      leftColIds: ['ag-Grid-SelectionColumn', 'municipalityName'],
+      rightColIds: ['actions'],
+    });
+  });
+
+  it('AG Grid unpins no column while the document is laid out for print', () => {
+    const overflowing = [{ getColId: () => 'actions' }] as unknown as Column[];
+    const params = {
+      columns: overflowing,
+      viewportWidth: 186,
+    } as unknown as ProcessUnpinnedColumnsParams<PartnershipRow>;
+    expect(keepPinnedWhilePrinting<PartnershipRow>(() => true)(params)).toEqual([]);
+    // On screen, a grid too narrow for its pinned columns: AG Grid's choice stands.
+    expect(keepPinnedWhilePrinting<PartnershipRow>(() => false)(params)).toBe(overflowing);
   });
 });
 
