@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type DataGridProps } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -168,6 +168,33 @@ export function PartnershipsPage() {
         onUnreadableDate: (text) => show({ kind: 'error', text: `“${text}”: ${tk('validation.partialDate')}` }),
       }),
     [i18n, open, askDelete, show, tk],
+  );
+  // One object for as long as its parts stay the same: AG Grid takes a new `rowSelection` or
+  // `selectionColumnDef` for a change of its columns, and measured the grid's layout again (all
+  // columns refreshed) on every render of this screen, such as each return to it.
+  const gridProps = useMemo<DataGridProps<PartnershipRow>['gridProps']>(
+    () => ({
+      onCellValueChanged,
+      // Ticked rows are what "Edit selected" changes; a click on a row still only selects a cell.
+      rowSelection: {
+        mode: 'multiRow',
+        checkboxes: true,
+        // Our own box (SelectAllHeader): AG Grid's counted all 60,000 rows after every change.
+        headerCheckbox: false,
+        selectAll: 'filtered',
+        enableClickSelection: false,
+      },
+      onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
+      selectionColumnDef: {
+        pinned: 'left',
+        headerComponent: SelectAllHeader,
+        headerComponentParams: { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
+      },
+      stopEditingWhenCellsLoseFocus: true,
+      // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
+      suppressColumnVirtualisation: true,
+    }),
+    [onCellValueChanged, t],
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 
@@ -403,27 +430,7 @@ export function PartnershipsPage() {
         externalFilter={externalFilter}
         screenView={screenView}
         toolbar={toolbar}
-        gridProps={{
-          onCellValueChanged,
-          // Ticked rows are what "Edit selected" changes; a click on a row still only selects a cell.
-          rowSelection: {
-            mode: 'multiRow',
-            checkboxes: true,
-            // Our own box (SelectAllHeader): AG Grid's counted all 60,000 rows after every change.
-            headerCheckbox: false,
-            selectAll: 'filtered',
-            enableClickSelection: false,
-          },
-          onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
-          selectionColumnDef: {
-            pinned: 'left',
-            headerComponent: SelectAllHeader,
-            headerComponentParams: { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
-          },
-          stopEditingWhenCellsLoseFocus: true,
-          // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
-          suppressColumnVirtualisation: true,
-        }}
+        gridProps={gridProps}
       />
       {detailId !== null && (
         <PartnershipDetail
