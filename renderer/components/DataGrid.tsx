@@ -210,17 +210,19 @@ export function DataGrid<T>({
 
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
-  const initialState =
-    gridId === undefined
-      ? undefined
-      : withDefinedPinning(gridState(gridId) as GridState | undefined, columns, gridProps?.selectionColumnDef?.pinned);
+  const withPinning = (state: GridState) =>
+    withDefinedPinning(state, columns, gridProps?.selectionColumnDef?.pinned) ?? state;
+  const saved = gridId === undefined ? undefined : (gridState(gridId) as GridState | undefined);
+  const initialState = saved === undefined ? undefined : withPinning(saved);
 
   return (
     <div className="grid-stack">
       {(gridId !== undefined || toolbar !== undefined) && (
         <div className="grid-toolbar">
           <div className="grid-toolbar-left">{toolbar}</div>
-          {gridId !== undefined && api && <GridViewsBar gridId={gridId} api={api} screen={screenView} />}
+          {gridId !== undefined && api && (
+            <GridViewsBar gridId={gridId} api={api} screen={screenView} withPinning={withPinning} />
+          )}
         </div>
       )}
       <div className="grid-host" data-testid={testId}>

@@ -22,7 +22,7 @@ export function rememberedState(state: GridState): GridState {
 /**
  * A saved layout with the pinned columns of the definitions when it names none. AG Grid reports
  * no pinned columns while a grid is laid out for printing (and after AG Grid unpinned columns
- * in a viewport it measured too narrow, see `keepPinnedInWideGrid`), and layouts saved then lost
+ * in a viewport it measured too narrow, see `keepPinnedWhilePrinting`), and layouts saved then lost
  * the grid's pinned name and action columns. A layout without any pinned column is taken for such
  * a one (one whose user dragged every pinned column out gets them back). The tick box column
  * AG Grid adds is pinned as `selectionColumnDef` says (`selectionPinned`).
@@ -86,7 +86,18 @@ export function viewParts(state: unknown): SavedView {
  * the grid's column filters, sort, column order, widths, visibility and pinning), recall it, delete
  * it; "Default view" puts all of it back to how the screen starts.
  */
-export function GridViewsBar<T>({ gridId, api, screen }: { gridId: string; api: GridApi<T>; screen?: ScreenView }) {
+export function GridViewsBar<T>({
+  gridId,
+  api,
+  screen,
+  withPinning = (state) => state,
+}: {
+  gridId: string;
+  api: GridApi<T>;
+  screen?: ScreenView;
+  /** A view saved without pinned columns gets the grid's own pinning (`withDefinedPinning`). */
+  withPinning?: (state: GridState) => GridState;
+}) {
   const { t } = useI18n();
   const { preferences, update } = usePreferences();
   const views: NamedView[] = preferences.namedViews[gridId] ?? [];
@@ -99,7 +110,7 @@ export function GridViewsBar<T>({ gridId, api, screen }: { gridId: string; api: 
     if (view) {
       const parts = viewParts(view.state);
       // Everything the view does not name goes back to its default (AG Grid's setState).
-      api.setState(parts.grid, ['focusedCell', 'scroll', 'rowSelection']);
+      api.setState(withPinning(parts.grid), ['focusedCell', 'scroll', 'rowSelection']);
       screen?.restore(parts.screen);
     } else {
       resetLayout(api);

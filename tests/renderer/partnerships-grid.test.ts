@@ -1,5 +1,5 @@
 import type { Column, ProcessUnpinnedColumnsParams } from 'ag-grid-community';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PartnershipRow } from '../../shared/domain/partnerships';
 import { createI18n } from '../../renderer/lib/i18n';
 import { areasText, partnershipsColumns, termText } from '../../renderer/features/partnerships/partnerships-columns';
@@ -219,6 +219,22 @@ describe('Partnerships grid columns (pure)', () => {
     expect(keepPinnedWhilePrinting<PartnershipRow>(() => true)(params)).toEqual([]);
     // On screen, a grid too narrow for its pinned columns: AG Grid's choice stands.
     expect(keepPinnedWhilePrinting<PartnershipRow>(() => false)(params)).toBe(overflowing);
+    // By default it asks the document's media.
+    const media: string[] = [];
+    let print = true;
+    vi.stubGlobal('matchMedia', (query: string) => {
+      media.push(query);
+      return { matches: print };
+    });
+    try {
+      const keep = keepPinnedWhilePrinting<PartnershipRow>();
+      expect(keep(params)).toEqual([]);
+      print = false;
+      expect(keep(params)).toBe(overflowing);
+      expect(media).toEqual(['print', 'print']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
