@@ -182,6 +182,46 @@ describe('selectTuples', () => {
     }
   });
 
+  it('on a server asks for the next part before it hands this one on (the server works meanwhile)', async (context) => {
+    serverOnly(context, 'a registry file reads its parts in core, without a cursor');
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+    });
+    await knex('tuples_probe').insert(Array.from({ length: 25 }, (_, i) => ({ n: i + 1 })));
+    // The statements the transaction's connection is given, seen from the driver's side.
+    const fetches: number[] = [];
+    const seen: number[][] = [];
+    await knex.transaction(async (trx) => {
+      const client = trx.client as { acquireConnection(): Promise<{ query: (...args: unknown[]) => unknown }> };
+      const connection = await client.acquireConnection();
+      const query = connection.query.bind(connection);
+      let asked = 0;
+      connection.query = (...args: unknown[]) => {
+        const text = (args[0] as { text?: string } | undefined)?.text ?? '';
+        if (text.startsWith('fetch ')) asked += 1;
+        return query(...args);
+      };
+      try {
+        await selectTupleParts(trx, trx('tuples_probe').select('n').orderBy('n'), ['n'], 10, (part) => {
+          fetches.push(asked);
+          seen.push(part.map((tuple) => tuple[0] as number));
+        });
+      } finally {
+        connection.query = query;
+      }
+    });
+    // Parts of 10, 10 and 5 rows: when each is handed on, the one after it (or the empty answer
+    // that ends the read) has been asked for already.
+    expect(seen).toEqual([
+      Array.from({ length: 10 }, (_, i) => i + 1),
+      Array.from({ length: 10 }, (_, i) => i + 11),
+      [21, 22, 23, 24, 25],
+    ]);
+    expect(fetches).toEqual([2, 3, 3]);
+  });
+
   it('reads in parts only inside a transaction, on every engine (on a server a cursor lives in one)', async () => {
     app = await createTestApp();
     const knex = app.ctx.db.knex;

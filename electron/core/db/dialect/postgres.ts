@@ -251,16 +251,26 @@ async function selectArrayParts(
     // lasts to the end of the caller's transaction, which only reads).
     await connection.query({ text: 'set local cursor_tuple_fraction = 1', values: [] });
     await connection.query({ text: 'declare ' + cursor + ' no scroll cursor for ' + sql, values: bindings });
+    const fetch = () =>
+      connection.query({ text: 'fetch forward ' + String(rows) + ' from ' + cursor, values: [], rowMode: 'array' });
+    // The next part is asked for before this one is handed on: the server computes it while core
+    // writes this one (one part after the other, each side waited for the other). At most two
+    // parts' values exist at a time.
+    let next = fetch();
     for (;;) {
-      const result = await connection.query({
-        text: 'fetch forward ' + String(rows) + ' from ' + cursor,
-        values: [],
-        rowMode: 'array',
-      });
+      const result = await next;
       // Read before `onPart`, which may consume the arrays.
       const fetched = result.rows.length;
-      if (fetched > 0) onPart(inColumnOrder(result, columns));
-      if (fetched < rows) break;
+      const more = fetched >= rows;
+      if (more) next = fetch();
+      try {
+        if (fetched > 0) onPart(inColumnOrder(result, columns));
+      } catch (error) {
+        // The fetch already asked for settles before the connection goes back (its failure is this one's).
+        if (more) await next.catch(() => undefined);
+        throw error;
+      }
+      if (!more) break;
     }
     await connection.query({ text: 'close ' + cursor, values: [] });
   });
