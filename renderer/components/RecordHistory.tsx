@@ -22,6 +22,8 @@ export function RecordHistory({
   fieldLabel,
   codeLabels = {},
   dateFields = [],
+  references = [],
+  value,
   emptyText,
   testId,
   onRevert,
@@ -38,6 +40,13 @@ export function RecordHistory({
   codeLabels?: Readonly<Record<string, string>>;
   /** Fields holding a date at its precision (a bare year "1997" is shown as a year). */
   dateFields?: readonly string[];
+  /**
+   * Fields holding another record's id: shown by the name core gives (`fromName`/`toName`), or as
+   * a record no longer in the registry, never as a bare number.
+   */
+  references?: readonly string[];
+  /** A field's value of the record itself as a person reads it; undefined: shown as it is. */
+  value?: (field: string, value: unknown) => string | undefined;
   /** What an empty history says (by default "No changes."). */
   emptyText?: string;
   testId: string;
@@ -117,13 +126,17 @@ export function RecordHistory({
             {changed && changes.length > 0 && (
               <ul className="history-changes">
                 {changes.map((change) => {
-                  const shown = (value: unknown) =>
-                    (child !== undefined ? children?.value?.(child.table, change.field, value) : undefined) ??
-                    show(value, change.field);
+                  const shown = (own: unknown, name: string | undefined) =>
+                    child !== undefined
+                      ? (children?.value?.(child.table, change.field, own) ?? show(own, change.field))
+                      : (name ??
+                        (references.includes(change.field) && typeof own === 'number'
+                          ? t('history.goneRecord', { id: String(own) })
+                          : (value?.(change.field, own) ?? show(own, change.field))));
                   return (
                     <li key={change.field}>
-                      <span className="history-field">{change.label}:</span> <del>{shown(change.from)}</del> →{' '}
-                      <ins>{shown(change.to)}</ins>
+                      <span className="history-field">{change.label}:</span>{' '}
+                      <del>{shown(change.from, change.fromName)}</del> → <ins>{shown(change.to, change.toName)}</ins>
                     </li>
                   );
                 })}

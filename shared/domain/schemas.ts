@@ -114,7 +114,20 @@ export const auditEntrySchema = z.object({
    */
   dbUser: z.string().nullable().optional(),
   serverAt: z.string().nullable().optional(),
-  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  /**
+   * `fromName`/`toName`: where a field holds another record's id (a partnership's member and
+   * partner town), that record's name as the registry has it now; absent when no such record is
+   * left (the history then says so, never a guessed name).
+   */
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      from: z.unknown(),
+      to: z.unknown(),
+      fromName: z.string().optional(),
+      toName: z.string().optional(),
+    }),
+  ),
   /** For an entry of a record's child (a partnership's contact, activity or agreement draft): its table and name. */
   child: z
     .object({ table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']), label: z.string() })

@@ -276,6 +276,27 @@ test('possible duplicate towns: the preview asks, the decision changes the plan 
   expect(trutnov).toContain(jelenia.id);
   expect(await knex('foreign_towns').where({ name: 'Jelenia Góra Miasto' }).first()).toBeUndefined();
 
+  // The imported partnership's history names its member, town and origin as the screen does,
+  // not by the audit log's field names and ids ("municipalityId: — → 6 175").
+  const trutnovId = (await knex('municipalities').where({ name: 'Trutnov' }).first<{ id: number }>('id')).id;
+  await page.evaluate(
+    (id) => (window.location.hash = `#/partnerships?municipality=${String(id)}&membership=all`),
+    trutnovId,
+  );
+  const rows = page.getByTestId('partnerships-grid');
+  await page.getByTestId('quick-search').fill('jelenia');
+  await rows.getByTestId('open-partnership').first().click();
+  const imported = page.getByTestId('partnership-detail').getByTestId('history-list').getByTestId('history-entry');
+  await expect(imported.first()).toContainText('importováno');
+  await expect(imported.first()).toContainText('Členská obec: — → Trutnov');
+  await expect(imported.first()).toContainText('Partnerské město: — → Jelenia Góra');
+  await expect(imported.first()).toContainText('Původ: — → import jelenia.tsv');
+  await expect(imported.first()).not.toContainText('municipalityId');
+  await expect(imported.first()).not.toContainText('foreignTownId');
+  await imported.first().scrollIntoViewIfNeeded();
+  await saveScreen(page, 'partnership-history-imported');
+  await page.getByTestId('partnership-detail').getByTestId('detail-close').click();
+
   // The same file again: remembered, nothing to add.
   await open();
   await expect(page.getByTestId('import-duplicates').getByTestId('duplicate-same')).toBeChecked();

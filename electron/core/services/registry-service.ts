@@ -3,11 +3,12 @@ import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
 import { listMunicipalityGridText, listMunicipalityRows } from '../repositories/municipalities-repository';
-import { listPartnershipGridText, listPartnershipRows } from '../repositories/partnerships-repository';
+import { listPartnershipGridText, listPartnershipRows, namesByIds } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
 import { JsonText } from '../../../shared/ipc/json-text';
 import type { CompactRows } from '../../../shared/ipc/compact-rows';
+import type { AuditEntry } from '../../../shared/domain/schemas';
 
 /*
  * The registry's plain reads and the app's facts, for the handlers (handlers call services
@@ -50,10 +51,51 @@ export const partnershipGrid = async (ctx: AppContext) =>
  * also holds its contacts', activities' and agreement drafts' entries, in one time line.
  */
 export async function history(ctx: AppContext, table: string, recordId: number, withChildren = false) {
-  const own = await listHistory(ctx.db.knex, table, recordId);
+  const listed = await listHistory(ctx.db.knex, table, recordId);
+  const own = table === 'partnerships' ? await withReferenceNames(ctx, listed) : listed;
   if (!withChildren || table !== 'partnerships') return own;
   const children = await listPartnershipChildHistory(ctx.db.knex, recordId);
   return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
+}
+
+/** The fields of a partnership's history that hold another record's id, and that record's table. */
+const REFERENCES: Readonly<Record<string, 'municipalities' | 'foreign_towns'>> = {
+  municipalityId: 'municipalities',
+  foreignTownId: 'foreign_towns',
+};
+
+/**
+ * A partnership's history with the names of the member and partner town its entries name by id
+ * ("Členská obec: — → Žďár nad Sázavou", not "municipalityId: — → 6 175"). A record no longer
+ * in the registry (a town merged into another) gets no name: the history says so.
+ */
+async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const wanted = { municipalities: new Set<number>(), foreign_towns: new Set<number>() };
+  for (const entry of entries)
+    for (const change of entry.changes) {
+      const table = REFERENCES[change.field];
+      if (table === undefined) continue;
+      for (const value of [change.from, change.to]) if (typeof value === 'number') wanted[table].add(value);
+    }
+  const names = {
+    municipalities: await namesByIds(ctx.db.knex, 'municipalities', [...wanted.municipalities]),
+    foreign_towns: await namesByIds(ctx.db.knex, 'foreign_towns', [...wanted.foreign_towns]),
+  };
+  return entries.map((entry) => ({
+    ...entry,
+    changes: entry.changes.map((change) => {
+      const table = REFERENCES[change.field];
+      if (table === undefined) return change;
+      const nameOf = (value: unknown) => (typeof value === 'number' ? names[table].get(value) : undefined);
+      const fromName = nameOf(change.from);
+      const toName = nameOf(change.to);
+      return {
+        ...change,
+        ...(fromName === undefined ? {} : { fromName }),
+        ...(toName === undefined ? {} : { toName }),
+      };
+    }),
+  }));
 }
 
 /** Versions, the database's place and the rows per table. */

@@ -32,6 +32,7 @@ import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
+import { originLabel } from '../../../shared/i18n/provenance';
 import { useI18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
@@ -130,6 +131,16 @@ const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme'
 
 /** Fields of the history holding a date at its precision. */
 const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
+/** The history's fields that hold another record's id (shown by its name). */
+const HISTORY_REFERENCES = ['municipalityId', 'foreignTownId'];
+/** History fields labelled by another screen's message; null: bookkeeping the history does not show. */
+const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
+  municipalityId: 'partnerships.col.member',
+  foreignTownId: 'partnerships.col.town',
+  source: 'provenance.col.source',
+  verifiedAt: 'provenance.col.verifiedAt',
+  importRunId: null,
+};
 
 /** How many attachments belong to each activity (by the activity's id). */
 const attachmentsPerActivity = (attachments: readonly { activityId: number | null }[]): Map<number, number> => {
@@ -154,10 +165,19 @@ export function PartnershipDetail({
   const i18n = useI18n();
   const showToast = useToast();
   const { t, tk, language, formatNumber } = i18n;
-  const historyLabel = (field: string) => {
+  const historyLabel = (field: string): string | null => {
+    const other = HISTORY_OTHER_LABELS[field];
+    if (other !== undefined) return other === null ? null : tk(other);
     const key = `partnerships.field.${field}`;
+    // A field without a label still shows (a change is never hidden for want of a label).
     return MESSAGES[language][key] !== undefined ? tk(key) : field;
   };
+  const historyValue = (field: string, value: unknown) =>
+    field === 'source' && typeof value === 'string'
+      ? originLabel(value, language)
+      : field === 'verifiedAt' && typeof value === 'string'
+        ? i18n.formatDateTime(value)
+        : undefined;
   const [tick, setTick] = useState(0);
   const detail = useAsync(() => call('partnerships:get', { id }), [id, tick]);
   const historyChildren = {
@@ -447,6 +467,8 @@ export function PartnershipDetail({
                   fieldLabel={historyLabel}
                   codeLabels={HISTORY_CODES}
                   dateFields={HISTORY_DATES}
+                  references={HISTORY_REFERENCES}
+                  value={historyValue}
                   testId="history-list"
                   reloadKey={tick}
                   children={historyChildren}
