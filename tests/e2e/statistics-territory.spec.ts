@@ -67,7 +67,7 @@ test.describe('statistics for a territory', () => {
     await expect(page.getByTestId('stats-export-xlsx')).toBeDisabled();
     await page.getByTestId('stats-from').fill('2005');
     await page.getByTestId('stats-to').fill('1990');
-    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ musí být nejvýše rok „do“.');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ nesmí být pozdější než rok „do“.');
     await expect(page.getByTestId('stats-cards')).toHaveCount(0);
     await page.getByTestId('stats-from').fill('1990');
     await page.getByTestId('stats-to').fill('2005');

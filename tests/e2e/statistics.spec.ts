@@ -107,7 +107,7 @@ test.describe('statistics and map', () => {
 
     await page.getByTestId('stats-from').fill('2005');
     await page.getByTestId('stats-to').fill('1990');
-    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ musí být nejvýše rok „do“.');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ nesmí být pozdější než rok „do“.');
     await page.getByTestId('stats-from').fill('1990');
     await page.getByTestId('stats-to').fill('2005');
     await expect(page.getByTestId('stats-years-error')).toHaveCount(0);

@@ -14,9 +14,24 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 const COLOURS = SERIES_COLOURS;
 const FONT = { fontFamily: 'inherit', fontSize: 12 };
 
-/** AG Charts with this page load's style nonce: its CSS goes in as <style> elements, which the CSP checks. */
+/**
+ * AG Charts with this page load's style nonce (its CSS goes in as <style> elements, which the CSP
+ * checks) and its overlays in the user's language (its own say "No data to display").
+ */
 function Chart({ options, className }: { options: AgChartOptions; className: string }) {
-  const withNonce = useMemo((): AgChartOptions => ({ ...options, styleNonce: styleNonce() }), [options]);
+  const { t } = useI18n();
+  const withNonce = useMemo(
+    (): AgChartOptions => ({
+      ...options,
+      styleNonce: styleNonce(),
+      overlays: {
+        noData: { text: t('stats.chart.empty') },
+        noVisibleSeries: { text: t('stats.chart.empty') },
+        loading: { text: t('common.loading') },
+      },
+    }),
+    [options, t],
+  );
   return <AgCharts options={withNonce} className={className} />;
 }
 

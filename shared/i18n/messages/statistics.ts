@@ -168,7 +168,7 @@ export const statisticsMessages = defineMessages(
     'map.zoomOut': 'Oddálit',
     'map.zoomReset': 'Celá Evropa',
     'map.aria': 'Mapa Evropy s členskými obcemi a jejich partnerskými městy',
-    'validation.yearRange': 'Rok „od“ musí být nejvýše rok „do“.',
+    'validation.yearRange': 'Rok „od“ nesmí být pozdější než rok „do“.',
     'validation.regionCode': 'Kód kraje má tvar CZ0 a dvě číslice (např. CZ041).',
     'validation.districtCode': 'Kód okresu má tvar CZ0 a tři znaky (např. CZ0631).',
     'stats.filter.territory': 'Území',
