@@ -81,6 +81,11 @@ export type DataGridProps<T> = {
   toolbar?: React.ReactNode;
   /** The screen's filter bar and search, kept in the named views with the grid's state. */
   screenView?: ScreenView;
+  /**
+   * The screen says itself that it has no rows at all ("No requests yet"): the grid does not say
+   * it a second time (its overlay for rows that the filters hide stays).
+   */
+  ownEmptyNote?: boolean;
   gridProps?: ExtraGridProps<T>;
 };
 
@@ -97,6 +102,7 @@ export function DataGrid<T>({
   externalFilter,
   toolbar,
   screenView,
+  ownEmptyNote = false,
   gridProps,
 }: DataGridProps<T>) {
   const { language, t, formatNumber } = useI18n();
@@ -256,6 +262,7 @@ export function DataGrid<T>({
           processUnpinnedColumns={processUnpinnedColumns}
           onModelUpdated={reportCount}
           loading={rows === undefined}
+          suppressNoRowsOverlay={ownEmptyNote}
           initialState={initialState}
           onStateUpdated={gridId === undefined ? undefined : onStateUpdated}
           isExternalFilterPresent={isExternalFilterPresent}

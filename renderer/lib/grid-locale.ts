@@ -7,6 +7,16 @@ export async function loadGridLocale(language: UiLanguage): Promise<void> {
   if (language === 'cs' && czech === null) czech = (await import('./grid-locale-cs')).AG_GRID_LOCALE_CZ;
 }
 
-/** AG Grid's texts for a loaded language (`undefined`: the grid's own English texts). */
+/**
+ * The grid's own English texts, except the overlays: AG Grid writes them in Title Case ("No Rows
+ * To Show"), the app's English is in sentence case everywhere else.
+ */
+const ENGLISH: Record<string, string> = {
+  noRowsToShow: 'No rows to show',
+  noMatchingRows: 'No matching rows',
+  loadingOoo: 'Loading…',
+};
+
+/** AG Grid's texts for a loaded language. */
 export const gridLocaleText = (language: UiLanguage): Record<string, string> | undefined =>
-  language === 'cs' ? (czech ?? undefined) : undefined;
+  language === 'cs' ? (czech ?? undefined) : ENGLISH;

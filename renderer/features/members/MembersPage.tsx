@@ -6,6 +6,7 @@ import { INLINE_MUNICIPALITY_FIELDS } from '../../../shared/domain/membership';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid } from '../../components/DataGrid';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -319,6 +320,12 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
 
   const total = members.rows?.length ?? 0;
   const visible = shown ?? total;
+  // Members are the default view: a registry with none marked (a list of all municipalities just
+  // imported) shows nothing, and says why.
+  const noMembers = useMemo(
+    () => members.rows !== undefined && members.rows.length > 0 && !members.rows.some((row) => row.isMember),
+    [members.rows],
+  );
   return (
     <section className="page members-page">
       <PageHeader
@@ -361,8 +368,12 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
 
       {members.status === 'error' && <ErrorNotice error={members.error} onRetry={reload} />}
       {members.status === 'ready' && total === 0 && <p className="empty-note">{t('members.empty')}</p>}
+      {noMembers && filters.membership === 'members' && (
+        <NoMembersNotice of="municipalities" onShowAll={() => setFilter('membership', 'all')} />
+      )}
       <DataGrid<MunicipalityRow>
         testId="members-grid"
+        ownEmptyNote
         rows={members.rows}
         columns={columns}
         gridId="members"

@@ -1,3 +1,4 @@
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { useEffect, useRef, useState } from 'react';
 import {
   PARTNERSHIP_STATUSES,
@@ -111,6 +112,7 @@ export function NewPartnershipDialog({
         }}
         noValidate
       >
+        {members.data !== undefined && members.data.length === 0 && <NoMembersNotice of="newPartnership" />}
         <div className="p-grid2">
           <Field name="municipalityId" label={t('partnerships.new.member')} error={errors.municipalityId} wide>
             <MemberSelect

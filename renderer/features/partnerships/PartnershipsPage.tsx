@@ -9,6 +9,7 @@ import {
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid, type DataGridProps } from '../../components/DataGrid';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -303,6 +304,11 @@ export function PartnershipsPage() {
   };
 
   const total = rows?.length ?? 0;
+  // Members' partnerships are the default view: none at all is the filter's doing, said so.
+  const noMembersPartnerships = useMemo(
+    () => rows !== undefined && rows.length > 0 && !rows.some((row) => row.municipalityIsMember),
+    [rows],
+  );
   const toolbar = (
     <div className="filter-bar" role="group" aria-label={t('common.search')} data-testid="partnership-filters">
       <label>
@@ -418,8 +424,12 @@ export function PartnershipsPage() {
       </PageHeader>
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={reload} />}
       {list.status === 'ready' && total === 0 && <p className="empty-note">{t('partnerships.empty')}</p>}
+      {noMembersPartnerships && filters.membership === 'members' && (
+        <NoMembersNotice of="partnerships" onShowAll={() => setFilters((f) => ({ ...f, membership: 'all' }))} />
+      )}
       <DataGrid<PartnershipRow>
         testId="partnerships-grid"
+        ownEmptyNote
         gridId="partnerships"
         rows={rows}
         columns={columns}

@@ -158,6 +158,7 @@ export function RequestsPage() {
       <div className="r-layout">
         <DataGrid<RequestRow>
           testId="requests-grid"
+          ownEmptyNote
           rows={requests.data}
           columns={columns}
           getRowId={getRowId}

@@ -1,0 +1,28 @@
+import { useI18n } from '../lib/i18n';
+
+/**
+ * Said where a screen shows only members' records (its default) while no municipality of the
+ * registry is marked as a member, e.g. right after importing a list of all municipalities: the
+ * empty screen is the filter's doing, not a failed import. `onShowAll` switches the screen's
+ * filter to all municipalities; without it the notice only explains. `of`: what the screen lists
+ * (the Partnerships screen can only know that none of its partnerships is a member's).
+ */
+export function NoMembersNotice({
+  of,
+  onShowAll,
+}: {
+  of: 'municipalities' | 'partnerships' | 'newPartnership';
+  onShowAll?: () => void;
+}) {
+  const { tk } = useI18n();
+  return (
+    <p className="notice notice-warn" role="status" data-testid="no-members-notice">
+      <span>{tk(`membership.none.${of}`)}</span>
+      {onShowAll !== undefined && (
+        <button type="button" className="button" onClick={onShowAll} data-testid="no-members-show-all">
+          {tk('membership.showAll')}
+        </button>
+      )}
+    </p>
+  );
+}

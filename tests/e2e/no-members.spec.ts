@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * A registry whose municipalities are not marked as members yet (a list of all municipalities just
+ * imported): the screens that show members by default say why they are empty and offer all
+ * municipalities, and "New partnership" says why it has no member to offer.
+ */
+test('no member marked: the empty screens say why and show all municipalities on request (cs, en)', async ({
+  page,
+}) => {
+  const app = await startWebApp({
+    prepare: (databasePath) => {
+      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'twinreg.mjs'), 'init', '--demo', '--db', databasePath], {
+        stdio: 'pipe',
+      });
+      return Promise.resolve();
+    },
+  });
+  try {
+    const knex = app.ctx.db.knex;
+    await knex('municipalities').update({ is_member: false });
+    const municipalities = Number((await knex('municipalities').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+    const partnerships = Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+    expect(municipalities).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    await page.goto(`${app.url}#/members`);
+    const notice = page.getByTestId('no-members-notice');
+    await expect(notice).toContainText('není žádná obec označená jako členská');
+    await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(0);
+    await saveScreen(page, 'no-members-members');
+    await notice.getByTestId('no-members-show-all').click();
+    await expect(page.getByTestId('filter-membership')).toHaveValue('all');
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+
+    await page.getByTestId('nav-partnerships').click();
+    const partnershipsNotice = page.getByTestId('no-members-notice');
+    await expect(partnershipsNotice).toContainText('Žádné partnerství v registru nepatří členské obci');
+    await saveScreen(page, 'no-members-partnerships');
+    await partnershipsNotice.getByTestId('no-members-show-all').click();
+    await expect(page.getByTestId('filter-membership')).toHaveValue('all');
+    await expect(page.getByTestId('row-count')).toContainText(String(partnerships));
+
+    // A new partnership is a member's: the dialog says why it offers none.
+    await page.getByTestId('add-partnership').click();
+    await expect(page.getByTestId('no-members-notice')).toContainText('Partnerství se zakládá členské obci');
+    await saveScreen(page, 'no-members-new-partnership');
+    await page.keyboard.press('Escape');
+
+    // In English.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('filter-membership').selectOption('members');
+    await expect(page.getByTestId('no-members-notice')).toContainText(
+      'No municipality in the registry is marked as a member yet',
+    );
+    // The grid's own overlay in the app's sentence case (AG Grid's English is "No Matching Rows").
+    await expect(page.getByTestId('members-grid').locator('.ag-overlay')).toHaveText('No matching rows');
+    await saveScreen(page, 'no-members-members-en');
+
+    // A screen that says itself it has no rows: the grid does not say it a second time.
+    await knex('partnership_requests').del();
+    await page.getByTestId('nav-requests').click();
+    await expect(page.getByText('No requests have been recorded yet.')).toBeVisible();
+    await expect(page.getByTestId('requests-grid').locator('.ag-header-cell').first()).toBeVisible();
+    await expect(page.getByTestId('requests-grid')).not.toContainText('No rows to show');
+    await saveScreen(page, 'no-requests-en');
+  } finally {
+    await app.close();
+  }
+});
