@@ -52,6 +52,22 @@ test('no member marked: the empty screens say why and show all municipalities on
     await saveScreen(page, 'no-members-new-partnership');
     await page.keyboard.press('Escape');
 
+    // Statistics: all zero for members, said why; all municipalities on request.
+    await page.getByTestId('nav-statistics').click();
+    const statsNotice = page.getByTestId('no-members-notice');
+    await expect(statsNotice).toContainText('není žádná obec označená jako členská');
+    await saveScreen(page, 'no-members-statistics');
+    await statsNotice.getByTestId('no-members-show-all').click();
+    await expect(page.getByTestId('stats-membership')).toHaveValue('all');
+    await expect(page.getByTestId('card-members').locator('.stats-card-value')).toHaveText(String(municipalities));
+    await expect(statsNotice).toHaveCount(0);
+    // Narrowed further (a type), no member there says nothing of the kind: it may just have none.
+    await page.getByTestId('stats-membership').selectOption('members');
+    await expect(statsNotice).toBeVisible();
+    await page.getByTestId('stats-type').selectOption('friendship');
+    await expect(page.getByTestId('card-members').locator('.stats-card-value')).toHaveText('0');
+    await expect(statsNotice).toHaveCount(0);
+
     // In English.
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();

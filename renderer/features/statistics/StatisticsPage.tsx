@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
-import { MEMBERSHIP_FILTERS, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { MEMBERSHIP_FILTERS, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { mapLink, statsFigureLink } from '../../lib/deep-links';
 import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
 import { DataGrid } from '../../components/DataGrid';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -335,6 +336,9 @@ export function StatisticsPage() {
 
       {data && (
         <>
+          {data.total.municipalities === 0 && onlyMembersFiltered(computedFilter) && (
+            <NoMembersNotice of="municipalities" onShowAll={() => patch({ membership: 'all' })} />
+          )}
           {territoryName !== null && (
             <div className="stats-compare-head">
               <h2 className="stats-compare-title" data-testid="stats-territory-title">
@@ -626,5 +630,25 @@ function Card({
     <div className="card stats-card" title={hint} data-testid={testId}>
       {body}
     </div>
+  );
+}
+
+/**
+ * Whether a filter asks for members and narrows nothing else: then no member municipality at all
+ * means none is marked in the registry (under a territory or a year it may mean less).
+ */
+function onlyMembersFiltered(input: StatsFilterInput): boolean {
+  const parsed = statsFilterSchema.safeParse(input);
+  if (!parsed.success) return false;
+  const f = parsed.data;
+  return (
+    f.membership === 'members' &&
+    f.regions.length === 0 &&
+    f.districts.length === 0 &&
+    f.orps.length === 0 &&
+    f.types.length === 0 &&
+    f.statuses.length === 0 &&
+    f.fromYear === null &&
+    f.toYear === null
   );
 }
