@@ -59,23 +59,27 @@ export function ProvenanceFilterSelect({
 }
 
 /**
- * "Mark as verified (N)": the rows the grid shows now (after every filter and the search), after
- * a confirmation that says what it records.
+ * "Mark as verified (N)": the rows the grid shows now (after every filter and the search), or the
+ * ticked ones among them when `selected` (a grid with tick boxes), after a confirmation that says
+ * what it records.
  */
 export function VerifyShownButton({
   table,
   count,
   shownIds,
+  selected = false,
   onDone,
   onError,
 }: {
   table: 'municipalities' | 'partnerships';
   count: number;
   shownIds: () => Promise<number[]>;
+  /** `shownIds` gives the ticked rows (the confirmation says "selected", not "shown"). */
+  selected?: boolean;
   onDone: (verified: number) => void;
   onError: (error: unknown) => void;
 }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const [asking, setAsking] = useState<number[] | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async (ids: number[]) => {
@@ -104,7 +108,7 @@ export function VerifyShownButton({
       {asking !== null && (
         <ConfirmDialog
           title={t('provenance.verify.title')}
-          body={t('provenance.verify.body', { count: asking.length })}
+          body={tn(selected ? 'provenance.verify.selected' : 'provenance.verify.shown', asking.length)}
           confirmLabel={t('provenance.verify.confirm')}
           busy={busy}
           onConfirm={() => void confirm(asking)}

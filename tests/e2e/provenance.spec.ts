@@ -1,5 +1,9 @@
 import { expect, saveScreen, test } from '../support/web-fixture';
 
+/** "N zobrazených záznamů" in the Czech form for N (accusative: 1, 2–4, 5 and more). */
+const shownRecords = (count: number): string =>
+  count === 1 ? 'zobrazený záznam' : count >= 2 && count <= 4 ? 'zobrazené záznamy' : 'zobrazených záznamů';
+
 test('provenance: filter unverified, mark a filtered view verified, the grid and history show it', async ({
   appPage: page,
   webApp,
@@ -21,7 +25,7 @@ test('provenance: filter unverified, mark a filtered view verified, the grid and
   );
   await expect(page.getByTestId('verify-shown')).toHaveText(`Označit jako ověřené (${String(polish)})`);
   await page.getByTestId('verify-shown').click();
-  await expect(page.getByTestId('confirm-dialog')).toContainText(`${String(polish)} zobrazených záznamů`);
+  await expect(page.getByTestId('confirm-dialog')).toContainText(`${String(polish)} ${shownRecords(polish)}`);
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('toast-ok')).toContainText(`Označeno jako ověřené: ${String(polish)}.`);
   const verified = await knex('partnerships').whereNotNull('verified_at').count<{ n: number }[]>({ n: '*' });
@@ -60,6 +64,19 @@ test('provenance: filter unverified, mark a filtered view verified, the grid and
   await page.evaluate(() => (window.location.hash = '#/partnerships?provenance=verified'));
   await expect(page.getByTestId('filter-provenance')).toHaveValue('verified');
   await expect(page.getByTestId('verify-shown')).toHaveText(`Označit jako ověřené (${String(polish)})`);
+
+  // Ticked rows: the button marks those (not every row shown), and the confirmation says so.
+  await page.getByTestId('filter-provenance').selectOption('');
+  const ticks = grid.locator('.ag-row .ag-selection-checkbox input');
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (2)');
+  await page.getByTestId('verify-shown').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('zkontrolovali 2 vybrané záznamy');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  await ticks.nth(0).uncheck();
+  await ticks.nth(1).uncheck();
 
   // Members: the same filter and button.
   await page.getByTestId('nav-members').click();

@@ -269,7 +269,16 @@ export function PartnershipsPage() {
     }),
     [filters, search],
   );
-  const shownIds = useCallback(() => shownRowIds(api), [api]);
+  /** What "Mark as verified" marks: the ticked rows the filters show, else every row shown. */
+  const verifyIds = useCallback(async () => {
+    const shownOnes = await shownRowIds(api);
+    if (!api || selectedCount === 0) return shownOnes;
+    const shownSet = new Set(shownOnes);
+    return api
+      .getSelectedRows()
+      .filter((row) => shownSet.has(row.id))
+      .map((row) => row.id);
+  }, [api, selectedCount]);
   /** The ticked rows that the filters show: a row hidden by a filter since it was ticked is not edited. */
   const openBulk = async () => {
     if (!api) return;
@@ -392,8 +401,9 @@ export function PartnershipsPage() {
         <SearchBox value={search} onChange={setSearch} />
         <VerifyShownButton
           table="partnerships"
-          count={rows === undefined || !api ? 0 : (shown ?? total)}
-          shownIds={shownIds}
+          count={rows === undefined || !api ? 0 : selectedCount > 0 ? selectedCount : (shown ?? total)}
+          shownIds={verifyIds}
+          selected={selectedCount > 0}
           onDone={(count) => show({ kind: 'ok', text: said('provenance.verify.done', { count }), seconds: 5 })}
           onError={(error) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) })}
         />

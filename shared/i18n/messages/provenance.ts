@@ -22,8 +22,22 @@ export const provenanceMessages = defineMessages(
     'provenance.col.verifiedAt': 'Ověřeno',
     'provenance.verify.button': 'Označit jako ověřené ({count})',
     'provenance.verify.title': 'Označit záznamy jako ověřené',
-    'provenance.verify.body':
-      'Potvrzujete, že jste {count} zobrazených záznamů zkontrolovali se zdrojem. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.shown.one':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazený záznam. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.shown.few':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazené záznamy. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.shown.many':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazeného záznamu. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.shown.other':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazených záznamů. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.selected.one':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraný záznam. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.selected.few':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybrané záznamy. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.selected.many':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraného záznamu. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+    'provenance.verify.selected.other':
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraných záznamů. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.confirm': 'Označit jako ověřené',
     'provenance.verify.done': 'Označeno jako ověřené: {count}.',
   },
@@ -47,8 +61,22 @@ export const provenanceMessages = defineMessages(
     'provenance.col.verifiedAt': 'Verified',
     'provenance.verify.button': 'Mark as verified ({count})',
     'provenance.verify.title': 'Mark records as verified',
-    'provenance.verify.body':
+    'provenance.verify.shown.one':
+      'You confirm that you have checked the {count} record shown against its source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.shown.few':
       'You confirm that you have checked the {count} records shown against their source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.shown.many':
+      'You confirm that you have checked the {count} records shown against their source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.shown.other':
+      'You confirm that you have checked the {count} records shown against their source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.selected.one':
+      'You confirm that you have checked the {count} selected record against its source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.selected.few':
+      'You confirm that you have checked the {count} selected records against their source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.selected.many':
+      'You confirm that you have checked the {count} selected records against their source. Each gets today’s date and your name; the record’s history keeps it.',
+    'provenance.verify.selected.other':
+      'You confirm that you have checked the {count} selected records against their source. Each gets today’s date and your name; the record’s history keeps it.',
     'provenance.verify.confirm': 'Mark as verified',
     'provenance.verify.done': 'Marked as verified: {count}.',
   },
