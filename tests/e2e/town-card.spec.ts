@@ -40,6 +40,15 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   const card = page.getByTestId('town-card');
   await expect(card).toBeVisible();
   await expect(card).toContainText(row.town);
+  // At 1280 × 720 the card scrolls and its buttons stay whole in sight (they were cut in half).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const whole = async () => {
+    const dialog = await card.boundingBox();
+    const save = await card.getByTestId('town-save').boundingBox();
+    return dialog !== null && save !== null && save.y >= dialog.y && save.y + save.height <= dialog.y + dialog.height;
+  };
+  await expect.poll(whole).toBe(true);
+  await saveScreen(page, 'town-card-720');
   // Unknown stays unknown: the fields are empty, nothing made up.
   await expect(card.getByTestId('town-mayorName')).toHaveValue('');
   await expect(card.getByTestId('town-address')).toHaveValue('');
@@ -57,7 +66,11 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   const stored = await knex('foreign_towns')
     .where({ id: row.townId })
     .first<{ mayor_name: string; mayor_gender: string; address: string }>();
-  expect(stored).toMatchObject({ mayor_name: 'Johanna Gruber', mayor_gender: 'f', address: 'Hauptplatz 1, 3500 Krems' });
+  expect(stored).toMatchObject({
+    mayor_name: 'Johanna Gruber',
+    mayor_gender: 'f',
+    address: 'Hauptplatz 1, 3500 Krems',
+  });
   // Audited like every edit, under the town's record.
   const audit = await knex('audit_log')
     .where({ table_name: 'foreign_towns', record_id: row.townId, action: 'update' })
