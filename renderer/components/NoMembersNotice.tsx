@@ -17,7 +17,7 @@ export function NoMembersNotice({
   const { tk } = useI18n();
   return (
     <p className="notice notice-warn" role="status" data-testid="no-members-notice">
-      <span>{tk(`membership.none.${of}`)}</span>
+      <span>{tk(`membership.noMembers.${of}`)}</span>
       {onShowAll !== undefined && (
         <button type="button" className="button" onClick={onShowAll} data-testid="no-members-show-all">
           {tk('membership.showAll')}

@@ -270,6 +270,17 @@ test.describe('Partnerships', () => {
     await expect(page.getByTestId('filter-country')).toHaveValue('DE');
   });
 
+  test('"Clear filters" puts the filter bar back to its default view', async ({ appPage: page }) => {
+    await openPartnerships(page);
+    await page.getByTestId('filter-country').selectOption('DE');
+    await page.getByTestId('filter-membership').selectOption('all');
+    await expect(page.getByTestId('filter-reset')).toHaveText('Zrušit filtry');
+    await page.getByTestId('filter-reset').click();
+    await expect(page.getByTestId('filter-country')).toHaveValue('');
+    await expect(page.getByTestId('filter-membership')).toHaveValue('members');
+    await expect(page.getByTestId('filter-reset')).toHaveCount(0);
+  });
+
   test('detail: a validation error is shown next to the field and corrected; contacts, activities and history', async ({
     appPage: page,
   }) => {

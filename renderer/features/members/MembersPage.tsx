@@ -290,7 +290,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         <span>{t('members.col.membership')}</span>
         <CodeSelect
           codes={MEMBERSHIP_FILTERS}
-          labelPrefix="stats.membership"
+          labelPrefix="members.membership"
           value={filters.membership}
           onChange={(membership) => setFilter('membership', membership ?? 'members')}
           data-testid="filter-membership"

@@ -23,7 +23,12 @@ import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/dialogs';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
 import { matchesProvenance } from '../../../shared/domain/provenance';
-import { parsePartnershipLink, partnershipFiltersLink, type PartnershipLinkFilters } from '../../lib/deep-links';
+import {
+  DEFAULT_PARTNERSHIP_FILTERS,
+  parsePartnershipLink,
+  partnershipFiltersLink,
+  type PartnershipLinkFilters,
+} from '../../lib/deep-links';
 import { MEMBERSHIP_FILTERS, passesMembership } from '../../../shared/domain/statistics/filter';
 import { CodeSelect } from '../../components/Field';
 import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
@@ -382,6 +387,18 @@ export function PartnershipsPage() {
             ×
           </button>
         </span>
+      )}
+      {(Object.keys(DEFAULT_PARTNERSHIP_FILTERS) as (keyof PartnershipLinkFilters)[]).some(
+        (key) => filters[key] !== DEFAULT_PARTNERSHIP_FILTERS[key],
+      ) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setFilters(DEFAULT_PARTNERSHIP_FILTERS)}
+          data-testid="filter-reset"
+        >
+          {t('partnerships.filter.reset')}
+        </button>
       )}
     </div>
   );

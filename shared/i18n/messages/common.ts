@@ -31,11 +31,11 @@ export const commonMessages = defineMessages(
     'common.rowsFiltered': '{shown} z {total}',
     'common.rowsLoading': 'Načítám řádky: {shown} z {total}',
     'history.none': 'Žádné změny.',
-    'membership.none.municipalities':
+    'membership.noMembers.municipalities':
       'V registru zatím není žádná obec označená jako členská, a výběr „členské obce“ proto nic neukazuje. Členství se nastavuje u obce: Upravit → „Obec je členem sdružení“.',
-    'membership.none.partnerships':
+    'membership.noMembers.partnerships':
       'Žádné partnerství v registru nepatří členské obci, a výběr „Partnerství členských obcí“ proto nic neukazuje. Členství se nastavuje u obce na obrazovce Členové.',
-    'membership.none.newPartnership':
+    'membership.noMembers.newPartnership':
       'V registru zatím není žádná obec označená jako členská. Partnerství se zakládá členské obci: nejdřív ji jako členskou označte na obrazovce Členové.',
     'membership.showAll': 'Zobrazit všechny obce',
     'history.goneRecord': 'č. {id} (už není v registru)',
@@ -109,11 +109,11 @@ export const commonMessages = defineMessages(
     'common.rowsFiltered': '{shown} of {total}',
     'common.rowsLoading': 'Loading rows: {shown} of {total}',
     'history.none': 'No changes.',
-    'membership.none.municipalities':
+    'membership.noMembers.municipalities':
       'No municipality in the registry is marked as a member yet, so the “members” choice shows nothing. Membership is set on a municipality: Edit → “The municipality is a member of the association”.',
-    'membership.none.partnerships':
+    'membership.noMembers.partnerships':
       'No partnership in the registry belongs to a member, so “Partnerships of members” shows nothing. Membership is set on a municipality in the Members screen.',
-    'membership.none.newPartnership':
+    'membership.noMembers.newPartnership':
       'No municipality in the registry is marked as a member yet. A partnership is added for a member: first mark the municipality as a member in the Members screen.',
     'membership.showAll': 'Show all municipalities',
     'history.goneRecord': 'no. {id} (no longer in the registry)',
