@@ -14,7 +14,12 @@ test('the first start asks for the name, which the history then shows; not asked
     await expect(welcome.getByTestId('welcome-demo')).toContainText('ukázková');
     await expect(welcome.getByTestId('welcome-name')).toBeFocused();
     await saveScreen(page, 'first-start-cs');
+    // "Save and start" without a name asks for one instead of closing with nothing saved.
+    await welcome.getByTestId('welcome-save').click();
+    await expect(welcome.getByTestId('welcome-name-missing')).toHaveText('Napište své jméno, nebo zvolte „Přeskočit“.');
+    await expect(welcome.getByTestId('welcome-name')).toBeFocused();
     await welcome.getByTestId('welcome-name').fill('Jana Prvostartová');
+    await expect(welcome.getByTestId('welcome-name-missing')).toHaveCount(0);
     await welcome.getByTestId('welcome-save').click();
     await expect(welcome).toHaveCount(0);
     expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: 'Jana Prvostartová', welcomed: true });

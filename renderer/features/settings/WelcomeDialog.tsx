@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Dialog } from '../../components/dialogs';
 import './welcome.css';
 import { errorToast, useToast } from '../../components/Toasts';
@@ -19,6 +19,9 @@ export function WelcomeDialog() {
   const { preferences, update } = usePreferences();
   const [name, setName] = useState(preferences.actorName);
   const [busy, setBusy] = useState(false);
+  // "Save and start" with no name would save nothing: it asks for one ("Skip" is the way without).
+  const [missing, setMissing] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
   const demo = useAsync(() => call('demo:status', {}), []);
   const demoCounts = demo.data && demo.data.removable > 0 ? demo.data.counts : null;
 
@@ -65,6 +68,11 @@ export function WelcomeDialog() {
         className="welcome"
         onSubmit={(event) => {
           event.preventDefault();
+          if (name.trim() === '') {
+            setMissing(true);
+            nameField.current?.focus();
+            return;
+          }
           void finish({ actorName: name.trim() });
         }}
       >
@@ -72,13 +80,24 @@ export function WelcomeDialog() {
         <label className="welcome-field">
           <span>{t('welcome.nameLabel')}</span>
           <input
+            ref={nameField}
             value={name}
             maxLength={200}
             autoFocus
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              setMissing(false);
+            }}
+            aria-invalid={missing}
+            aria-describedby={missing ? 'welcome-name-missing' : undefined}
             data-testid="welcome-name"
           />
         </label>
+        {missing && (
+          <p className="field-error" id="welcome-name-missing" role="alert" data-testid="welcome-name-missing">
+            {t('welcome.nameMissing')}
+          </p>
+        )}
         <p className="hint">{t('welcome.nameHint')}</p>
         {demoCounts && (
           <div className="welcome-demo" data-testid="welcome-demo">

@@ -84,6 +84,7 @@ export const helpMessages = defineMessages(
       'Abyste si mohli aplikaci hned vyzkoušet, obsahuje {municipalities} skutečných členských obcí a {partnerships} jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková; než začnete s vlastními daty, odstraníte je tlačítkem „Odstranit ukázková data“ v pruhu nahoře.',
     'welcome.helpHint': 'Co znamenají typy a stavy partnerství, jak funguje import a zálohy, najdete v Nápovědě (F1).',
     'welcome.skip': 'Přeskočit',
+    'welcome.nameMissing': 'Napište své jméno, nebo zvolte „Přeskočit“.',
     'welcome.start': 'Uložit a začít',
   },
   {
@@ -169,6 +170,7 @@ export const helpMessages = defineMessages(
     'welcome.helpHint':
       'What the types and statuses of partnerships mean and how import and backups work is in Help (F1).',
     'welcome.skip': 'Skip',
+    'welcome.nameMissing': 'Type your name, or choose “Skip”.',
     'welcome.start': 'Save and start',
   },
 );
