@@ -93,3 +93,34 @@ for (const language of ['cs', 'en'] as const) {
     await saveScreen(page, `partnerships-widths-${language}`);
   });
 }
+
+/** Header captions of a grid that end in "…" (their text wider than their cell). */
+async function cutHeaders(page: Page, testId: string): Promise<string[]> {
+  return page
+    .getByTestId(testId)
+    .evaluate((element) =>
+      [...element.querySelectorAll<HTMLElement>('.ag-header-cell-text')]
+        .filter((text) => text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1)
+        .map((text) => text.textContent ?? ''),
+    );
+}
+
+test('narrow columns wrap their headings instead of cutting them: Requests (en), the statistics table (cs)', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-requests').click();
+  await expect(page.getByTestId('requests-grid').locator('.ag-header-cell-text').first()).toBeVisible();
+  expect(await cutHeaders(page, 'requests-grid')).toEqual([]);
+  await saveScreen(page, 'requests-headers-en');
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-cs').click();
+  await page.getByTestId('nav-statistics').click();
+  const table = page.getByTestId('stats-regions-grid');
+  await expect(table.locator('.ag-row').first()).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  expect(await cutHeaders(page, 'stats-regions-grid')).toEqual([]);
+  await saveScreen(page, 'statistics-headers-cs');
+});

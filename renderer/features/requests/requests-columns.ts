@@ -11,12 +11,23 @@ export const requesterOf = (row: RequestRow): string =>
 
 /** Column definitions of the Requests grid: a pure function of the language. */
 export function requestsColumns(i18n: I18n): ColDef<RequestRow>[] {
+  return columnsOf(i18n).map((column) => ({
+    // Beside the request panel the columns are narrow: headings wrap ("Kdo hledá partnera")
+    // instead of ending in "Who is look…".
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    ...column,
+  }));
+}
+
+function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
   const { t, tk, formatDate, language } = i18n;
   return [
     {
       field: 'receivedOn',
       headerName: t('requests.col.receivedOn'),
-      width: 125,
+      // "Přijato" / "Received" whole beside the sort arrow and the filter icon.
+      width: 140,
       sort: 'desc',
       filter: 'agDateColumnFilter',
       valueFormatter: (params: ValueFormatterParams<RequestRow, string | null>) => formatDate(params.value),

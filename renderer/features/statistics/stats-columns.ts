@@ -22,7 +22,12 @@ export function formatters(i18n: Pick<I18n, 'language'>) {
 const numeric = <T>(def: ColDef<T>, format: (v: number | null | undefined) => string): ColDef<T> => ({
   type: 'numericColumn',
   filter: 'agNumberColumnFilter',
-  width: 120,
+  // Wide enough for the longest word of a heading ("memorandum") beside the filter icon.
+  width: 152,
+  // The figures' names are longer than their numbers ("S aktivním partnerstvím"): they wrap
+  // onto a second line instead of ending in "S aktiv…".
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
   valueFormatter: (p: ValueFormatterParams<T, number | null>) => format(p.value),
   ...def,
 });
