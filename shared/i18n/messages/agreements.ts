@@ -117,7 +117,7 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.nameCyrillic': 'název v cyrilici',
     'agreements.missing.mayorNameCyrillic': 'jméno zástupce v cyrilici',
     'agreements.missing.address': 'adresa sídla',
-    'agreements.missing.idNumber': 'IČO',
+    'agreements.missing.idNumber': 'IČO / identifikační číslo',
     'agreements.missing.resolution': 'číslo usnesení',
     'agreements.missing.resolutionDate': 'datum usnesení',
     'agreements.missing.validUntil': 'datum konce platnosti',
