@@ -30,7 +30,7 @@ export const helpMessages = defineMessages(
     'help.provenance.body':
       'Každá členská obec, zahraniční město a partnerství nese svůj původ: zadáno ručně, ukázková data, import ze souboru (s jeho názvem) nebo ze žádosti. Tabulky Členové a Partnerství ukazují původ a datum ověření a dají se podle nich filtrovat: neověřené, ověřené, podle původu nebo podle jednoho importu.',
     'help.provenance.verify':
-      'Když záznamy porovnáte se skutečností (smlouvou, usnesením, webem obce), označte je tlačítkem „Označit jako ověřené (N)“: označí řádky, které tabulka právě ukazuje, a do historie záznamů zapíše, kdo a kdy je ověřil.',
+      'Když záznamy porovnáte se skutečností (smlouvou, usnesením, webem obce), označte je tlačítkem „Označit jako ověřené (N)“: označí řádky, které tabulka právě ukazuje (v Partnerstvích jen zaškrtnuté, pokud nějaké zaškrtnete), a do historie záznamů zapíše, kdo a kdy je ověřil.',
     'help.provenance.history':
       'Každá změna se zapisuje do historie záznamu s vaším jménem a časem (jméno nastavíte v Nastavení). Z historie lze jednotlivou změnu vrátit.',
     'help.sources.title': 'Odkud data pocházejí',
@@ -115,7 +115,7 @@ export const helpMessages = defineMessages(
     'help.provenance.body':
       'Every member municipality, foreign town and partnership records where it came from: entered by hand, demo data, an import from a file (with its name) or a request. The Members and Partnerships grids show the provenance and the date of verification and filter by them: unverified, verified, by origin or by one import.',
     'help.provenance.verify':
-      'Once you have checked records against reality (the agreement, a resolution, the town\'s website), mark them with "Mark as verified (N)": it marks the rows the grid shows and writes who verified them and when into their history.',
+      'Once you have checked records against reality (the agreement, a resolution, the town\'s website), mark them with "Mark as verified (N)": it marks the rows the grid shows (in Partnerships only the ticked ones, if you tick some) and writes who verified them and when into their history.',
     'help.provenance.history':
       "Every change is written to the record's history with your name and the time (set your name in Settings). A single change can be put back from the history.",
     'help.sources.title': 'Where the data comes from',
