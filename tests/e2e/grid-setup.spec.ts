@@ -95,7 +95,7 @@ test.describe('Grid setup: the modules the app uses, each language loaded when s
       await expect(page.getByRole('heading', { name: 'Partnerships' })).toBeVisible();
       await expectRowsWithPinnedColumns(partnerships, 'municipalityName', 'actions');
       await page.getByTestId('quick-search').fill('qqqxqqq');
-      await expect(partnerships.locator(OVERLAYS).filter({ visible: true })).toHaveText(/^No (Matching )?Rows/);
+      await expect(partnerships.locator(OVERLAYS).filter({ visible: true })).toHaveText(/^No (matching )?rows/);
       await page.getByTestId('quick-search').fill('');
       expect(await filterText(page, partnerships, 'townName')).toBe('Contains');
       await saveScreen(page, 'grid-setup-partnerships-en');
