@@ -20,7 +20,7 @@ export function NoMembersNotice({
       <span>{tk(`membership.noMembers.${of}`)}</span>
       {onShowAll !== undefined && (
         <button type="button" className="button" onClick={onShowAll} data-testid="no-members-show-all">
-          {tk('membership.showAll')}
+          {tk(of === 'partnerships' ? 'membership.showAllPartnerships' : 'membership.showAll')}
         </button>
       )}
     </p>

@@ -1,4 +1,6 @@
 import type { UiLanguage } from '../../shared/domain/codes';
+import { translate } from '../../shared/i18n/index';
+import { messagesLoaded } from './message-tables';
 
 let czech: Record<string, string> | null = null;
 
@@ -8,15 +10,24 @@ export async function loadGridLocale(language: UiLanguage): Promise<void> {
 }
 
 /**
- * The grid's own English texts, except the overlays: AG Grid writes them in Title Case ("No Rows
- * To Show"), the app's English is in sentence case everywhere else.
+ * The grid's own English texts, except the overlays, which come from the app's catalogue: AG Grid
+ * writes them in Title Case ("No Rows To Show"), the app's English is in sentence case. Made when
+ * first asked for, once the English messages are loaded (a grid is shown in a language only then).
  */
-const ENGLISH: Record<string, string> = {
-  noRowsToShow: 'No rows to show',
-  noMatchingRows: 'No matching rows',
-  loadingOoo: 'Loading…',
+let english: Record<string, string> | null = null;
+const englishTexts = (): Record<string, string> | undefined => {
+  if (english === null && messagesLoaded('en'))
+    english = {
+      noRowsToShow: translate('en', 'grid.noRowsToShow'),
+      noMatchingRows: translate('en', 'grid.noMatchingRows'),
+      loadingOoo: translate('en', 'grid.loading'),
+    };
+  return english ?? undefined;
 };
 
-/** AG Grid's texts for a loaded language. */
+/**
+ * AG Grid's texts for a language: English as above; Czech once its chunk is loaded
+ * (`loadGridLocale`), `undefined` (the grid's own English) until then.
+ */
 export const gridLocaleText = (language: UiLanguage): Record<string, string> | undefined =>
-  language === 'cs' ? (czech ?? undefined) : ENGLISH;
+  language === 'cs' ? (czech ?? undefined) : englishTexts();

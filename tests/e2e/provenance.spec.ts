@@ -67,16 +67,40 @@ test('provenance: filter unverified, mark a filtered view verified, the grid and
 
   // Ticked rows: the button marks those (not every row shown), and the confirmation says so.
   await page.getByTestId('filter-provenance').selectOption('');
-  const ticks = grid.locator('.ag-row .ag-selection-checkbox input');
-  await ticks.nth(0).check();
-  await ticks.nth(1).check();
+  // The first two rows by their place in the grid (the page's order of row elements is not theirs).
+  await expect(grid.locator('.ag-row[row-index="1"]').first()).toBeVisible();
+  const tickedIds = await grid
+    .locator('.ag-row[row-index="0"], .ag-row[row-index="1"]')
+    .evaluateAll((rows) =>
+      [...new Set(rows.map((row) => `${row.getAttribute('row-index') ?? ''}:${row.getAttribute('row-id') ?? ''}`))]
+        .sort()
+        .map((key) => key.split(':')[1] ?? ''),
+    );
+  expect(tickedIds).toHaveLength(2);
+  const tick = (id: string) => grid.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`);
+  for (const id of tickedIds) await tick(id).check();
   await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (2)');
   await page.getByTestId('verify-shown').click();
   await expect(page.getByTestId('confirm-dialog')).toContainText('zkontrolovali 2 vybrané záznamy');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
-  await ticks.nth(0).uncheck();
-  await ticks.nth(1).uncheck();
+  // A ticked row that a search then hides is neither counted nor marked.
+  const town = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('p.id', Number(tickedIds[0]))
+    .first<{ name: string }>('t.name');
+  await page.getByTestId('quick-search').fill(town.name);
+  await expect(grid.locator(`.ag-row[row-id="${tickedIds[0] ?? ''}"]`).first()).toBeVisible();
+  const stillShown = await grid
+    .locator('.ag-row[row-id]')
+    .evaluateAll(
+      (rows, ids) => new Set(rows.map((row) => row.getAttribute('row-id')).filter((id) => ids.includes(id ?? ''))).size,
+      tickedIds,
+    );
+  expect(stillShown).toBe(1);
+  await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (1)');
+  await page.getByTestId('quick-search').fill('');
+  for (const id of tickedIds) await tick(id).uncheck();
 
   // Members: the same filter and button.
   await page.getByTestId('nav-members').click();

@@ -139,6 +139,8 @@ const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
   foreignTownId: 'partnerships.col.town',
   source: 'provenance.col.source',
   verifiedAt: 'provenance.col.verifiedAt',
+  // Who verified is the entry's author, which its head names already.
+  verifiedBy: null,
   importRunId: null,
 };
 

@@ -274,6 +274,13 @@ export function PartnershipsPage() {
     }),
     [filters, search],
   );
+  // The ticked rows the filters show now (a row ticked and then hidden by a filter is not marked);
+  // read at each render, which a change of the filters or of the ticks causes.
+  let tickedShown = 0;
+  if (api !== null && selectedCount > 0 && !api.isDestroyed())
+    api.forEachNodeAfterFilter((node) => {
+      if (node.isSelected() === true) tickedShown += 1;
+    });
   /** What "Mark as verified" marks: the ticked rows the filters show, else every row shown. */
   const verifyIds = useCallback(async () => {
     const shownOnes = await shownRowIds(api);
@@ -418,7 +425,7 @@ export function PartnershipsPage() {
         <SearchBox value={search} onChange={setSearch} />
         <VerifyShownButton
           table="partnerships"
-          count={rows === undefined || !api ? 0 : selectedCount > 0 ? selectedCount : (shown ?? total)}
+          count={rows === undefined || !api ? 0 : selectedCount > 0 ? tickedShown : (shown ?? total)}
           shownIds={verifyIds}
           selected={selectedCount > 0}
           onDone={(count) => show({ kind: 'ok', text: said('provenance.verify.done', { count }), seconds: 5 })}

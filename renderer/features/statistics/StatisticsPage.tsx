@@ -634,21 +634,13 @@ function Card({
 }
 
 /**
- * Whether a filter asks for members and narrows nothing else: then no member municipality at all
- * means none is marked in the registry (under a territory or a year it may mean less).
+ * Whether a filter asks for members of the whole country: then no member municipality at all means
+ * none is marked in the registry (the count of municipalities follows only the territory and the
+ * membership; under a territory it may just have none there).
  */
 function onlyMembersFiltered(input: StatsFilterInput): boolean {
   const parsed = statsFilterSchema.safeParse(input);
   if (!parsed.success) return false;
   const f = parsed.data;
-  return (
-    f.membership === 'members' &&
-    f.regions.length === 0 &&
-    f.districts.length === 0 &&
-    f.orps.length === 0 &&
-    f.types.length === 0 &&
-    f.statuses.length === 0 &&
-    f.fromYear === null &&
-    f.toYear === null
-  );
+  return f.membership === 'members' && f.regions.length === 0 && f.districts.length === 0 && f.orps.length === 0;
 }

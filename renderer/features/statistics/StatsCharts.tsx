@@ -26,7 +26,7 @@ function Chart({ options, className }: { options: AgChartOptions; className: str
       styleNonce: styleNonce(),
       overlays: {
         noData: { text: t('stats.chart.empty') },
-        noVisibleSeries: { text: t('stats.chart.empty') },
+        noVisibleSeries: { text: t('stats.chart.allHidden') },
         loading: { text: t('common.loading') },
       },
     }),

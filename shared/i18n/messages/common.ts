@@ -32,12 +32,16 @@ export const commonMessages = defineMessages(
     'common.rowsLoading': 'Načítám řádky: {shown} z {total}',
     'history.none': 'Žádné změny.',
     'membership.noMembers.municipalities':
-      'V registru zatím není žádná obec označená jako členská, a výběr „členské obce“ proto nic neukazuje. Členství se nastavuje u obce: Upravit → „Obec je členem sdružení“.',
+      'V registru zatím není žádná obec označená jako členská, a výběr členských obcí proto nic neukazuje. Členství se nastavuje u obce: Upravit → „Obec je členem sdružení“.',
     'membership.noMembers.partnerships':
       'Žádné partnerství v registru nepatří členské obci, a výběr „Partnerství členských obcí“ proto nic neukazuje. Členství se nastavuje u obce na obrazovce Členové.',
     'membership.noMembers.newPartnership':
-      'V registru zatím není žádná obec označená jako členská. Partnerství se zakládá členské obci: nejdřív ji jako členskou označte na obrazovce Členové.',
+      'V registru zatím není žádná obec označená jako členská. Partnerství se zakládá členské obci: nejdřív obec označte jako členskou na obrazovce Členové.',
     'membership.showAll': 'Zobrazit všechny obce',
+    'membership.showAllPartnerships': 'Zobrazit partnerství všech obcí',
+    'grid.noRowsToShow': 'Žádné řádky k zobrazení',
+    'grid.noMatchingRows': 'Žádné odpovídající řádky',
+    'grid.loading': 'Načítání…',
     'history.goneRecord': 'č. {id} (už není v registru)',
     'history.action.insert': 'vytvořeno',
     'history.action.update': 'změněno',
@@ -110,12 +114,16 @@ export const commonMessages = defineMessages(
     'common.rowsLoading': 'Loading rows: {shown} of {total}',
     'history.none': 'No changes.',
     'membership.noMembers.municipalities':
-      'No municipality in the registry is marked as a member yet, so the “members” choice shows nothing. Membership is set on a municipality: Edit → “The municipality is a member of the association”.',
+      'No municipality in the registry is marked as a member yet, so the members-only choice shows nothing. Membership is set on a municipality: Edit → “The municipality is a member of the association”.',
     'membership.noMembers.partnerships':
-      'No partnership in the registry belongs to a member, so “Partnerships of members” shows nothing. Membership is set on a municipality in the Members screen.',
+      'No partnership in the registry belongs to a member, so “Partnerships of members” shows nothing. Membership is set on a municipality on the Members screen.',
     'membership.noMembers.newPartnership':
-      'No municipality in the registry is marked as a member yet. A partnership is added for a member: first mark the municipality as a member in the Members screen.',
+      'No municipality in the registry is marked as a member yet. A partnership is added for a member: first mark the municipality as a member on the Members screen.',
     'membership.showAll': 'Show all municipalities',
+    'membership.showAllPartnerships': 'Show partnerships of all municipalities',
+    'grid.noRowsToShow': 'No rows to show',
+    'grid.noMatchingRows': 'No matching rows',
+    'grid.loading': 'Loading…',
     'history.goneRecord': 'no. {id} (no longer in the registry)',
     'history.action.insert': 'created',
     'history.action.update': 'changed',

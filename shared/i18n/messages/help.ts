@@ -30,7 +30,7 @@ export const helpMessages = defineMessages(
     'help.provenance.body':
       'Každá členská obec, zahraniční město a partnerství nese svůj původ: zadáno ručně, ukázková data, import ze souboru (s jeho názvem) nebo ze žádosti. Tabulky Členové a Partnerství ukazují původ a datum ověření a dají se podle nich filtrovat: neověřené, ověřené, podle původu nebo podle jednoho importu.',
     'help.provenance.verify':
-      'Když záznamy porovnáte se skutečností (smlouvou, usnesením, webem obce), označte je tlačítkem „Označit jako ověřené (N)“: označí řádky, které tabulka právě ukazuje (v Partnerstvích jen zaškrtnuté, pokud nějaké zaškrtnete), a do historie záznamů zapíše, kdo a kdy je ověřil.',
+      'Když záznamy porovnáte se skutečností (smlouvou, usnesením, webem obce), označte je tlačítkem „Označit jako ověřené (N)“: označí řádky, které tabulka právě ukazuje (na obrazovce Partnerství jen zaškrtnuté, pokud nějaké zaškrtnete), a do historie záznamů zapíše, kdo a kdy je ověřil.',
     'help.provenance.history':
       'Každá změna se zapisuje do historie záznamu s vaším jménem a časem (jméno nastavíte v Nastavení). Z historie lze jednotlivou změnu vrátit.',
     'help.sources.title': 'Odkud data pocházejí',

@@ -23,7 +23,7 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.button': 'Označit jako ověřené ({count})',
     'provenance.verify.title': 'Označit záznamy jako ověřené',
     'provenance.verify.shown.one':
-      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazený záznam. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazený záznam. Zapíše se u něj dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.shown.few':
       'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazené záznamy. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.shown.many':
@@ -31,7 +31,7 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.shown.other':
       'Potvrzujete, že jste se zdrojem zkontrolovali {count} zobrazených záznamů. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.selected.one':
-      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraný záznam. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
+      'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraný záznam. Zapíše se u něj dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.selected.few':
       'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybrané záznamy. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.selected.many':
@@ -62,7 +62,7 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.button': 'Mark as verified ({count})',
     'provenance.verify.title': 'Mark records as verified',
     'provenance.verify.shown.one':
-      'You confirm that you have checked the {count} record shown against its source. Each gets today’s date and your name; the record’s history keeps it.',
+      'You confirm that you have checked the {count} record shown against its source. It gets today’s date and your name; its history keeps it.',
     'provenance.verify.shown.few':
       'You confirm that you have checked the {count} records shown against their source. Each gets today’s date and your name; the record’s history keeps it.',
     'provenance.verify.shown.many':
@@ -70,7 +70,7 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.shown.other':
       'You confirm that you have checked the {count} records shown against their source. Each gets today’s date and your name; the record’s history keeps it.',
     'provenance.verify.selected.one':
-      'You confirm that you have checked the {count} selected record against its source. Each gets today’s date and your name; the record’s history keeps it.',
+      'You confirm that you have checked the {count} selected record against its source. It gets today’s date and your name; its history keeps it.',
     'provenance.verify.selected.few':
       'You confirm that you have checked the {count} selected records against their source. Each gets today’s date and your name; the record’s history keeps it.',
     'provenance.verify.selected.many':

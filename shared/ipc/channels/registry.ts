@@ -90,7 +90,7 @@ export const registryChannels = defineChannels({
     output: z.object({ table: binTable, recordId: z.number().int().positive() }),
   },
   'registry:verify': {
-    doc: 'Marks members or partnerships verified by the user now (one, or every row of a filtered view): verified_at/by set, one audit entry each; records deleted meanwhile are skipped. Answers how many were marked.',
+    doc: 'Marks members or partnerships verified by the user now (one, every row of a filtered view, or the ticked rows it shows): verified_at/by set, one audit entry each; records deleted meanwhile are skipped. Answers how many were marked.',
     input: z
       .object({ table: z.enum(['municipalities', 'partnerships']), ids: z.array(id).min(1).max(200_000) })
       .strict(),

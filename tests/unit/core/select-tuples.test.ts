@@ -189,7 +189,7 @@ describe('selectTuples', () => {
     await knex.schema.createTable('tuples_probe', (table) => {
       table.integer('n').primary();
     });
-    await knex('tuples_probe').insert(Array.from({ length: 25 }, (_, i) => ({ n: i + 1 })));
+    await knex('tuples_probe').insert(Array.from({ length: 30 }, (_, i) => ({ n: i + 1 })));
     // The statements the transaction's connection is given, seen from the driver's side.
     const fetches: number[] = [];
     const seen: number[][] = [];
@@ -212,14 +212,43 @@ describe('selectTuples', () => {
         connection.query = query;
       }
     });
-    // Parts of 10, 10 and 5 rows: when each is handed on, the one after it (or the empty answer
-    // that ends the read) has been asked for already.
-    expect(seen).toEqual([
-      Array.from({ length: 10 }, (_, i) => i + 1),
-      Array.from({ length: 10 }, (_, i) => i + 11),
-      [21, 22, 23, 24, 25],
-    ]);
-    expect(fetches).toEqual([2, 3, 3]);
+    // Three full parts of 10: when each is handed on, the one after it (after the third, the
+    // empty answer that ends the read) has been asked for already.
+    expect(seen).toEqual([0, 10, 20].map((from) => Array.from({ length: 10 }, (_, i) => from + i + 1)));
+    expect(fetches).toEqual([2, 3, 4]);
+  });
+
+  it('on a server, a part that fails while the next one fails too ends with the first error, nothing left unhandled', async (context) => {
+    serverOnly(context, 'a registry file reads its parts in core, without a cursor');
+    app = await createTestApp();
+    const knex = app.ctx.db.knex;
+    await knex.schema.createTable('tuples_probe', (table) => {
+      table.integer('n').primary();
+    });
+    await knex('tuples_probe').insert(Array.from({ length: 30 }, (_, i) => ({ n: i + 1 })));
+    // The second part (rows 11–20) fails on the server (division by zero at n = 15) while the first
+    // is being written, and the writer of the first fails too: the read ends with the writer's
+    // error, and the second part's failure is awaited (Vitest fails a run on an unhandled rejection).
+    await expect(
+      knex.transaction((trx) =>
+        selectTupleParts(
+          trx,
+          trx('tuples_probe').select('n', trx.raw('1 / (n - 15) as q')).orderBy('n'),
+          ['n', 'q'],
+          10,
+          () => {
+            throw new Error('the writer of the first part failed');
+          },
+        ),
+      ),
+    ).rejects.toThrow(/the writer of the first part failed/);
+    // The pool still serves reads.
+    const count = await knex.transaction(async (trx) => {
+      let rows = 0;
+      await selectTupleParts(trx, trx('tuples_probe').select('n'), ['n'], 7, (part) => (rows += part.length));
+      return rows;
+    });
+    expect(count).toBe(30);
   });
 
   it('reads in parts only inside a transaction, on every engine (on a server a cursor lives in one)', async () => {

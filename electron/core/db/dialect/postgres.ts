@@ -232,8 +232,9 @@ let cursors = 0;
 /**
  * The rows of `query` as arrays of `columns`' values, `rows` at a time, through a cursor in the
  * transaction `db` must be: one statement and one plan (a statement per range of ids planned each
- * part as if it were small, with a full scan of the members for each), while only one part's
- * values exist at a time. `onPart` gets each part's arrays (its own to keep or consume).
+ * part as if it were small, with a full scan of the members for each), while at most two parts'
+ * values exist at a time (the one handed on, and the next, asked for ahead). `onPart` gets each
+ * part's arrays (its own to keep or consume).
  */
 async function selectArrayParts(
   db: Knex,
@@ -253,9 +254,10 @@ async function selectArrayParts(
     await connection.query({ text: 'declare ' + cursor + ' no scroll cursor for ' + sql, values: bindings });
     const fetch = () =>
       connection.query({ text: 'fetch forward ' + String(rows) + ' from ' + cursor, values: [], rowMode: 'array' });
-    // The next part is asked for before this one is handed on: the server computes it while core
-    // writes this one (one part after the other, each side waited for the other). At most two
-    // parts' values exist at a time.
+    // The next part is asked for before this one is handed on, so the server starts on it while
+    // core writes this one (before, each side waited for the other; the overlap is partial: the
+    // server sends only until the socket's buffers are full). At most two parts' values exist at
+    // a time.
     let next = fetch();
     for (;;) {
       const result = await next;
@@ -266,7 +268,8 @@ async function selectArrayParts(
       try {
         if (fetched > 0) onPart(inColumnOrder(result, columns));
       } catch (error) {
-        // The fetch already asked for settles before the connection goes back (its failure is this one's).
+        // The fetch already asked for is awaited, so that its own failure (the next part's rows
+        // failing on the server) is not left as an unhandled rejection; this error is the one given.
         if (more) await next.catch(() => undefined);
         throw error;
       }

@@ -35,7 +35,7 @@ export type Dialect = {
   selectTuples: (db: Knex, query: Knex.QueryBuilder, columns: readonly string[]) => Promise<unknown[][]>;
   /**
    * The same, handed to `onPart` `rows` at a time, inside the transaction `db` is; on PostgreSQL
-   * through a cursor, so that only one part's values exist at a time.
+   * through a cursor, so that at most two parts' values exist at a time (the next is read ahead).
    */
   selectTupleParts: (
     db: Knex,
