@@ -46,6 +46,15 @@ export const DEFAULT_PARTNERSHIP_FILTERS: PartnershipLinkFilters = {
   figure: null,
 };
 
+/** Whether the Partnerships filter bar differs from its default (then "Clear filters" is offered). */
+export const hasPartnershipFilters = (filters: PartnershipLinkFilters): boolean =>
+  filters.municipalityId !== DEFAULT_PARTNERSHIP_FILTERS.municipalityId ||
+  filters.countryCode !== DEFAULT_PARTNERSHIP_FILTERS.countryCode ||
+  filters.regionCode !== DEFAULT_PARTNERSHIP_FILTERS.regionCode ||
+  filters.provenance !== DEFAULT_PARTNERSHIP_FILTERS.provenance ||
+  filters.membership !== DEFAULT_PARTNERSHIP_FILTERS.membership ||
+  filters.figure !== DEFAULT_PARTNERSHIP_FILTERS.figure;
+
 const isMembership = (value: string | null): value is MembershipFilter =>
   (MEMBERSHIP_FILTERS as readonly (string | null)[]).includes(value);
 

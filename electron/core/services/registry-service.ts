@@ -77,10 +77,11 @@ async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promi
       if (table === undefined) continue;
       for (const value of [change.from, change.to]) if (typeof value === 'number') wanted[table].add(value);
     }
-  const names = {
-    municipalities: await namesByIds(ctx.db.knex, 'municipalities', [...wanted.municipalities]),
-    foreign_towns: await namesByIds(ctx.db.knex, 'foreign_towns', [...wanted.foreign_towns]),
-  };
+  const [municipalities, towns] = await Promise.all([
+    namesByIds(ctx.db.knex, 'municipalities', [...wanted.municipalities]),
+    namesByIds(ctx.db.knex, 'foreign_towns', [...wanted.foreign_towns]),
+  ]);
+  const names = { municipalities, foreign_towns: towns };
   return entries.map((entry) => ({
     ...entry,
     changes: entry.changes.map((change) => {

@@ -1,5 +1,5 @@
-import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { useEffect, useRef, useState } from 'react';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,

@@ -9,8 +9,8 @@ import {
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid, type DataGridProps } from '../../components/DataGrid';
-import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import { SearchBox } from '../../components/SearchBox';
@@ -25,6 +25,7 @@ import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/Prov
 import { matchesProvenance } from '../../../shared/domain/provenance';
 import {
   DEFAULT_PARTNERSHIP_FILTERS,
+  hasPartnershipFilters,
   parsePartnershipLink,
   partnershipFiltersLink,
   type PartnershipLinkFilters,
@@ -395,9 +396,7 @@ export function PartnershipsPage() {
           </button>
         </span>
       )}
-      {(Object.keys(DEFAULT_PARTNERSHIP_FILTERS) as (keyof PartnershipLinkFilters)[]).some(
-        (key) => filters[key] !== DEFAULT_PARTNERSHIP_FILTERS[key],
-      ) && (
+      {hasPartnershipFilters(filters) && (
         <button
           type="button"
           className="link-button"
