@@ -33,6 +33,13 @@ const MESSAGES_PREFIX = 'virtual:twinreg-messages/';
 const LANGUAGES = ['cs', 'en'];
 
 /**
+ * Messages of a screen that is loaded when opened, kept out of the language's first chunk: a
+ * part's module holds the keys with its prefix (`help.`: the Help screen's texts, `map.`: the Map
+ * screen's; ~10 kB of the Czech chunk before the first rows). `renderer/lib/message-tables.ts` loads a part with its screen.
+ */
+export const MESSAGE_PARTS = ['help', 'map'] as const;
+
+/**
  * One chunk of messages per language. `shared/i18n/tables.ts` holds both languages of every
  * catalog (the CLI and the documents need them); in the renderer it is replaced by
  * `renderer/lib/message-tables.ts`, which loads `virtual:twinreg-messages/<language>` when that
@@ -43,8 +50,12 @@ export const messagesPerLanguagePlugin = (): Plugin => ({
   name: 'twinreg-messages-per-language',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source.startsWith(MESSAGES_PREFIX) && LANGUAGES.includes(source.slice(MESSAGES_PREFIX.length))) {
-      return `\0${source}`;
+    if (source.startsWith(MESSAGES_PREFIX)) {
+      const [language, part, ...more] = source.slice(MESSAGES_PREFIX.length).split('/');
+      const known = (MESSAGE_PARTS as readonly string[]).includes(part ?? '');
+      if (LANGUAGES.includes(language ?? '') && (part === undefined || known) && more.length === 0) {
+        return `\0${source}`;
+      }
     }
     if (importer && source.startsWith('.') && !importer.startsWith('\0')) {
       const target = path.resolve(path.dirname(importer), source);
@@ -54,7 +65,7 @@ export const messagesPerLanguagePlugin = (): Plugin => ({
   },
   async load(id) {
     if (!id.startsWith(`\0${MESSAGES_PREFIX}`)) return null;
-    const language = id.slice(MESSAGES_PREFIX.length + 1);
+    const [language = '', part] = id.slice(MESSAGES_PREFIX.length + 1).split('/');
     const messagesDir = path.join(path.dirname(SHARED_TABLES), 'messages');
     for (const file of readdirSync(messagesDir)) this.addWatchFile(path.join(messagesDir, file));
     // The catalogs are TypeScript: tsx imports them afresh (its own module namespace each time).
@@ -62,8 +73,11 @@ export const messagesPerLanguagePlugin = (): Plugin => ({
     const tables = (await tsImport(pathToFileURL(SHARED_TABLES).href, import.meta.url)) as {
       MESSAGES: Record<string, Record<string, string>>;
     };
-    const table = tables.MESSAGES[language];
-    if (!table) throw new Error(`No messages for ${language}`);
+    const all = tables.MESSAGES[language];
+    if (!all) throw new Error(`No messages for ${language}`);
+    // The language's first chunk: every key but the parts'; a part: its keys only.
+    const partOf = (key: string) => MESSAGE_PARTS.find((name) => key.startsWith(`${name}.`));
+    const table = Object.fromEntries(Object.entries(all).filter(([key]) => partOf(key) === part));
     // JSON.parse of a string literal is parsed faster than the same object as a literal.
     return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});`;
   },

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../shared/i18n/index';
 import { ImportButton } from '../features/import/ImportButton';
 import { MembersPage } from '../features/members/MembersPage';
 import { partnershipsStore } from '../features/partnerships/partnerships-store';
+import { loadMessagePart } from '../lib/message-tables';
 
 // The first screen (Members) is in the first script; every other screen is its own chunk, loaded
 // when it is first opened (charts, the map, the DOCX preview and their libraries with them), so
@@ -16,10 +17,15 @@ const AgreementsPage = lazy(() =>
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
-const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ default: m.MapPage })));
+// The Map's and the Help screen's texts are parts of the messages of their own (not in the first chunk).
+const MapPage = lazy(() =>
+  Promise.all([import('../features/map/MapPage'), loadMessagePart('map')]).then(([m]) => ({ default: m.MapPage })),
+);
 const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const HelpPage = lazy(() => import('../features/help/HelpPage').then((m) => ({ default: m.HelpPage })));
+const HelpPage = lazy(() =>
+  Promise.all([import('../features/help/HelpPage'), loadMessagePart('help')]).then(([m]) => ({ default: m.HelpPage })),
+);
 
 /**
  * `keepAlive`: the screen stays alive in the background after its first visit (see KeptScreen).

@@ -10,31 +10,69 @@ import type { UiLanguage } from '../../shared/domain/codes';
  */
 export const MESSAGES: Record<UiLanguage, Record<string, string>> = { cs: {}, en: {} };
 
-const loaders: Record<UiLanguage, () => Promise<{ default: Record<string, string> }>> = {
+/** A screen's messages kept out of the first chunk (see `MESSAGE_PARTS` in renderer/vite.config.ts). */
+export type MessagePart = 'help' | 'map';
+
+type Table = Promise<{ default: Record<string, string> }>;
+
+const loaders: Record<UiLanguage, () => Table> = {
   cs: () => import('virtual:twinreg-messages/cs'),
   en: () => import('virtual:twinreg-messages/en'),
 };
 
-const loading = new Map<UiLanguage, Promise<void>>();
+const partLoaders: Record<MessagePart, Record<UiLanguage, () => Table>> = {
+  help: {
+    cs: () => import('virtual:twinreg-messages/cs/help'),
+    en: () => import('virtual:twinreg-messages/en/help'),
+  },
+  map: {
+    cs: () => import('virtual:twinreg-messages/cs/map'),
+    en: () => import('virtual:twinreg-messages/en/map'),
+  },
+};
 
-/** Whether a language's messages are in its table. */
-export const messagesLoaded = (language: UiLanguage): boolean => Object.keys(MESSAGES[language]).length > 0;
+/** Loads in progress or done, by language (and part): later calls share the first load. */
+const loading = new Map<string, Promise<void>>();
+/** The parts a screen asked for: a language loaded later loads them too. */
+const wantedParts = new Set<MessagePart>();
+/** The languages asked for: a part asked for later is loaded in each. */
+const wantedLanguages = new Set<UiLanguage>();
 
-/** Loads a language's messages once (later calls share the first load). */
-export function loadMessages(language: UiLanguage): Promise<void> {
-  let pending = loading.get(language);
+function loadOnce(name: string, load: () => Table, language: UiLanguage): Promise<void> {
+  let pending = loading.get(name);
   if (!pending) {
-    pending = loaders[language]().then(
+    pending = load().then(
       (module) => {
         Object.assign(MESSAGES[language], module.default);
       },
       (error: unknown) => {
         // A failed load may be retried (e.g. the bridge restarted meanwhile).
-        loading.delete(language);
+        loading.delete(name);
         throw error;
       },
     );
-    loading.set(language, pending);
+    loading.set(name, pending);
   }
   return pending;
+}
+
+/** Whether a language's messages are in its table. */
+export const messagesLoaded = (language: UiLanguage): boolean => Object.keys(MESSAGES[language]).length > 0;
+
+/** Loads a language's messages once, with the parts screens have asked for so far. */
+export function loadMessages(language: UiLanguage): Promise<void> {
+  wantedLanguages.add(language);
+  const parts = [...wantedParts].map((part) => loadOnce(`${language}/${part}`, partLoaders[part][language], language));
+  return Promise.all([loadOnce(language, loaders[language], language), ...parts]).then(() => undefined);
+}
+
+/**
+ * Loads a screen's part of the messages (with the screen's code) in every language asked for so
+ * far; a language shown later loads it with its own messages.
+ */
+export function loadMessagePart(part: MessagePart): Promise<void> {
+  wantedParts.add(part);
+  return Promise.all(
+    [...wantedLanguages].map((language) => loadOnce(`${language}/${part}`, partLoaders[part][language], language)),
+  ).then(() => undefined);
 }

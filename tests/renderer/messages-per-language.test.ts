@@ -30,11 +30,23 @@ async function table(language: string): Promise<Record<string, string>> {
 }
 
 describe('messages per language in the renderer build', () => {
-  it('makes each language a module with exactly that language of every catalog', async () => {
+  it('makes each language a module with exactly that language of every catalog, the Help texts apart', async () => {
     const cs = await table('cs');
     const en = await table('en');
-    expect(cs).toEqual(MESSAGES.cs);
-    expect(en).toEqual(MESSAGES.en);
+    const csHelp = await table('cs/help');
+    const enHelp = await table('en/help');
+    const csMap = await table('cs/map');
+    const enMap = await table('en/map');
+    // The first chunk has no Help or Map text; each part has nothing else; together they are all.
+    expect(Object.keys(cs).filter((key) => key.startsWith('help.') || key.startsWith('map.'))).toEqual([]);
+    expect(Object.keys(csHelp).length).toBeGreaterThan(40);
+    expect(Object.keys(csMap).length).toBeGreaterThan(10);
+    expect(Object.keys(csHelp).filter((key) => !key.startsWith('help.'))).toEqual([]);
+    expect(Object.keys(enMap).filter((key) => !key.startsWith('map.'))).toEqual([]);
+    expect({ ...cs, ...csHelp, ...csMap }).toEqual(MESSAGES.cs);
+    expect({ ...en, ...enHelp, ...enMap }).toEqual(MESSAGES.en);
+    expect(cs['welcome.title']).toBe(MESSAGES.cs['welcome.title']);
+    expect(csHelp['help.title']).toBe('Nápověda');
     expect(cs['nav.members']).toBe('Členové');
     expect(en['nav.members']).toBe('Members');
     // One language only: the Czech module holds no English text (and the other way round).
@@ -48,5 +60,7 @@ describe('messages per language in the renderer build', () => {
     expect(resolve.call(context, './tables', index)).toBe(path.join(ROOT, 'renderer', 'lib', 'message-tables.ts'));
     expect(resolve.call(context, './define', index)).toBeNull();
     expect(resolve.call(context, 'virtual:twinreg-messages/de', index)).toBeNull();
+    expect(resolve.call(context, 'virtual:twinreg-messages/cs/import', index)).toBeNull();
+    expect(resolve.call(context, 'virtual:twinreg-messages/cs/help/more', index)).toBeNull();
   });
 });
