@@ -19,7 +19,8 @@ const onKeyDown = (event: KeyboardEvent) => {
   const chosen = shown.find((entry) => entry.element()?.closest('[role="dialog"]')) ?? shown[0];
   if (!chosen) return;
   event.preventDefault();
-  chosen.print();
+  // A screen with nothing to print yet (e.g. Statistics with reversed years) prints nothing.
+  if (chosen.element()?.disabled !== true) chosen.print();
 };
 
 /** What ends printing: the dialog closed, or the user is back at work. */
@@ -38,18 +39,21 @@ const todayIso = (): string => {
  * screen's name, the active filter and the date goes on top, navigation and buttons are left out
  * (print.css), every grid inside lays out all its rows. `filter` names the filter in words where
  * the screen's controls do not (null: no filter line, as for a record); without it the filter is
- * read from the screen's filter bar, search and column filters. Ctrl+P does the same.
+ * read from the screen's filter bar, search and column filters. Ctrl+P does the same. `disabled`:
+ * the screen shows nothing that could be printed now (neither the button nor Ctrl+P prints).
  */
 export function PrintButton({
   title,
   subtitle,
   filter,
   record = false,
+  disabled = false,
 }: {
   title: string;
   subtitle?: string;
   filter?: string | null;
   record?: boolean;
+  disabled?: boolean;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -132,6 +136,7 @@ export function PrintButton({
         className={record ? 'button small' : 'button'}
         title={`${label} (${isMac() ? '⌘P' : 'Ctrl+P'})`}
         onClick={() => void print()}
+        disabled={disabled}
         data-testid={record ? 'print-record' : 'print'}
       >
         {label}

@@ -69,9 +69,15 @@ test.describe('statistics for a territory', () => {
     await page.getByTestId('stats-to').fill('1990');
     await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ nesmí být pozdější než rok „do“.');
     await expect(page.getByTestId('stats-cards')).toHaveCount(0);
+    // Nothing to print either: the button is off and Ctrl+P does not lay out a print.
+    await expect(page.getByTestId('print')).toBeDisabled();
+    await page.keyboard.press('Control+p');
+    await expect(page.getByTestId('print-header')).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.printing ?? null)).toBeNull();
     await page.getByTestId('stats-from').fill('1990');
     await page.getByTestId('stats-to').fill('2005');
     await expect(page.getByTestId('stats-years-error')).toHaveCount(0);
+    await expect(page.getByTestId('print')).toBeEnabled();
     const inYears = Number(
       (
         await knex('partnerships as p')

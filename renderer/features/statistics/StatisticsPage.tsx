@@ -178,6 +178,7 @@ export function StatisticsPage() {
         <PrintButton
           title={data ? reportTitle(data, i18n.language) : t('stats.title')}
           filter={data && describeFilter(data.filter, i18n.language, data.territory)}
+          disabled={!yearsOk}
         />
         <span className="stats-export-label">{t('stats.export')}:</span>
         {EXPORTS.map((format) => (
