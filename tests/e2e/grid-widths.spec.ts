@@ -124,3 +124,54 @@ test('narrow columns wrap their headings instead of cutting them: Requests (en),
   expect(await cutHeaders(page, 'stats-regions-grid')).toEqual([]);
   await saveScreen(page, 'statistics-headers-cs');
 });
+
+/**
+ * The lines of a screen's header: the middle (px from the top) of each line of its tools and of
+ * its main actions (items whose middles lie within 10 px of each other are on one line).
+ */
+async function headerLines(page: Page): Promise<{ tools: number[]; primary: number[] }> {
+  return page.locator('main .page-header').evaluate((header) => {
+    const tops = (selector: string) => {
+      const middles = [...header.querySelectorAll<HTMLElement>(selector)]
+        .filter((element) => element.offsetParent !== null)
+        .map((element) => {
+          const box = element.getBoundingClientRect();
+          return (box.top + box.bottom) / 2;
+        })
+        .sort((a, b) => a - b);
+      return middles.filter((middle, index) => index === 0 || middle - (middles[index - 1] ?? 0) > 10);
+    };
+    return {
+      tools: tops(':scope > .page-actions :is(button, .search-box)'),
+      primary: tops('.page-primary > button'),
+    };
+  });
+}
+
+for (const language of ['cs', 'en'] as const) {
+  test(`at 1280 px the tools of Members and of Partnerships with ticked rows stay on one line, the main actions beside the title (${language})`, async ({
+    appPage: page,
+  }) => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('nav-members').click();
+    await expect(page.getByTestId('add-member')).toBeVisible();
+    let lines = await headerLines(page);
+    expect(lines.tools).toHaveLength(1);
+    expect(lines.primary).toHaveLength(1);
+    // The main actions are on the title's line, above the tools.
+    expect(lines.primary[0] ?? 0).toBeLessThan(lines.tools[0] ?? 0);
+
+    await page.getByTestId('nav-partnerships').click();
+    const grid = page.getByTestId('partnerships-grid');
+    const boxes = grid.locator('.ag-row[row-id] .ag-selection-checkbox input');
+    await expect(boxes.first()).toBeVisible();
+    for (const index of [0, 1, 2]) await boxes.nth(index).check();
+    await expect(page.getByTestId('bulk-edit')).toBeVisible();
+    lines = await headerLines(page);
+    expect(lines.tools).toHaveLength(1);
+    expect(lines.primary).toHaveLength(1);
+    await saveScreen(page, `partnerships-ticked-tools-${language}`);
+    for (const index of [0, 1, 2]) await boxes.nth(index).uncheck();
+  });
+}

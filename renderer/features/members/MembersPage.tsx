@@ -337,6 +337,21 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
               ? t('common.rowsFiltered', { shown: visible, total })
               : tn('common.rows', total)
         }
+        primary={
+          <>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setAdding(true)}
+              title={withShortcut(t('members.add'), 'new')}
+              data-shortcut="new"
+              data-testid="add-member"
+            >
+              + {t('members.add')}
+            </button>
+            {importButton}
+          </>
+        }
       >
         <SearchBox value={search} onChange={setSearch} />
         <VerifyShownButton
@@ -353,17 +368,6 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           labels={{ csv: t('members.exportCsv'), xlsx: t('members.exportXlsx') }}
           doneText={(result, shown) => shown.t('members.exported', { count: result.rows, path: result.filePath })}
         />
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setAdding(true)}
-          title={withShortcut(t('members.add'), 'new')}
-          data-shortcut="new"
-          data-testid="add-member"
-        >
-          + {t('members.add')}
-        </button>
-        {importButton}
       </PageHeader>
 
       {members.status === 'error' && <ErrorNotice error={members.error} onRetry={reload} />}

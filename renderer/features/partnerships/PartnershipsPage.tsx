@@ -420,6 +420,18 @@ export function PartnershipsPage() {
               ? t('common.rowsFiltered', { shown, total })
               : tn('common.rows', total)
         }
+        primary={
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setAdding(true)}
+            title={withShortcut(t('partnerships.add'), 'new')}
+            data-shortcut="new"
+            data-testid="add-partnership"
+          >
+            + {t('partnerships.add')}
+          </button>
+        }
       >
         <SearchBox value={search} onChange={setSearch} />
         <VerifyShownButton
@@ -444,16 +456,6 @@ export function PartnershipsPage() {
             shown.t('partnerships.export.done', { count: result.rows, path: result.filePath })
           }
         />
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setAdding(true)}
-          title={withShortcut(t('partnerships.add'), 'new')}
-          data-shortcut="new"
-          data-testid="add-partnership"
-        >
-          + {t('partnerships.add')}
-        </button>
       </PageHeader>
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={reload} />}
       {list.status === 'ready' && total === 0 && <p className="empty-note">{t('partnerships.empty')}</p>}

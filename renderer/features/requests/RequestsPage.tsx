@@ -140,18 +140,20 @@ export function RequestsPage() {
               ? t('common.rowsFiltered', { shown, total })
               : tn('common.rows', total)
         }
+        primary={
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setDialog('new')}
+            title={withShortcut(t('requests.add'), 'new')}
+            data-shortcut="new"
+            data-testid="add-request"
+          >
+            + {t('requests.add')}
+          </button>
+        }
       >
         <SearchBox value={search} onChange={setSearch} />
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setDialog('new')}
-          title={withShortcut(t('requests.add'), 'new')}
-          data-shortcut="new"
-          data-testid="add-request"
-        >
-          + {t('requests.add')}
-        </button>
       </PageHeader>
       {requests.status === 'error' && <ErrorNotice error={requests.error} onRetry={requests.reload} />}
       {requests.status === 'ready' && total === 0 && <p className="empty-note">{t('requests.empty')}</p>}
