@@ -127,9 +127,11 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
   await expect(page.getByTestId('import-mapping')).toBeVisible();
-  await page.getByTestId('mapping-code').selectOption('Kód');
-  await page.getByTestId('mapping-name').selectOption('Název');
-  await page.getByTestId('mapping-memberSince').selectOption('Členem od');
+  // Headers that name a field are offered for it (a label, or a usual header such as "Kód").
+  await expect(page.getByTestId('mapping-code')).toHaveValue('Kód');
+  await expect(page.getByTestId('mapping-name')).toHaveValue('Název');
+  await expect(page.getByTestId('mapping-memberSince')).toHaveValue('Členem od');
+  await expect(page.getByTestId('mapping-population')).toHaveValue('');
   await page.getByTestId('mapping-apply').click();
   await expect(page.getByTestId('count-add')).toContainText('2');
   await expect(page.getByTestId('import-file')).toContainText('vlastní přiřazení sloupců');
@@ -301,5 +303,53 @@ test('possible duplicate towns: the preview asks, the decision changes the plan 
   await open();
   await expect(page.getByTestId('import-duplicates').getByTestId('duplicate-same')).toBeChecked();
   await expect(page.getByTestId('count-add')).toContainText('0');
+  await page.getByTestId('import-close').click();
+});
+
+test('a partnerships file with the fields’ own headers: mapped at once; its note and a more precise date fill what the registry lacks', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const found = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'DE')
+    .orderBy('p.id', 'desc')
+    .first<{ id: number; code: string; town: string }>('p.id', 'm.code', 't.name as town');
+  if (!found) throw new Error('the demo registry has no German partnership');
+  await knex('partnerships').where({ id: found.id }).update({ started_on: '1991', notes: null });
+  // As Czech Excel saves it: Windows-1250, semicolons, the labels the app shows as headers.
+  const file = [
+    'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka',
+    `${found.code};${found.town};Německo;15. 6. 1991;ověřeno 2024, Jana`,
+  ].join('\r\n');
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-kind-partnerships').check();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'partneri-1250.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(encodeWindows1250(file)),
+  });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await expect(page.getByTestId('mapping-municipalityCode')).toHaveValue('Kód české obce');
+  await expect(page.getByTestId('mapping-townName')).toHaveValue('Partnerské město');
+  await expect(page.getByTestId('mapping-country')).toHaveValue('Stát partnera');
+  await expect(page.getByTestId('mapping-startedOn')).toHaveValue('Datum zahájení');
+  await expect(page.getByTestId('mapping-notes')).toHaveValue('Poznámka');
+  await page.getByTestId('mapping-apply').click();
+  await expect(page.getByTestId('count-update')).toContainText('1');
+  const updated = page.getByTestId('import-updated');
+  await updated.locator('summary').click();
+  await expect(updated).toContainText('Datum zahájení: 1991 → 15. 6. 1991');
+  await expect(updated).toContainText('Poznámka: — → ověřeno 2024, Jana');
+  await saveScreen(page, 'import-partnership-fields');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  expect(await knex('partnerships').where({ id: found.id }).first('started_on', 'notes')).toEqual({
+    started_on: '1991-06-15',
+    notes: 'ověřeno 2024, Jana',
+  });
   await page.getByTestId('import-close').click();
 });

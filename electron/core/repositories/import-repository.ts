@@ -137,6 +137,7 @@ export type ExistingPartnership = {
   municipality_id: number;
   foreign_town_id: number;
   started_on: string | null;
+  notes: string | null;
 };
 
 export async function loadPartnershipSnapshot(db: Knex): Promise<Map<string, ExistingPartnership>> {
@@ -145,6 +146,7 @@ export async function loadPartnershipSnapshot(db: Knex): Promise<Map<string, Exi
     'municipality_id',
     'foreign_town_id',
     'started_on',
+    'notes',
   );
   return new Map(rows.map((row) => [`${row.municipality_id}|${row.foreign_town_id}`, row]));
 }

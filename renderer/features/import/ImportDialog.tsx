@@ -36,6 +36,33 @@ const DELIMITER_KEY: Record<string, string> = {
   '\t': 'import.delimiter.tab',
 };
 
+/** Fields whose values are stored dates (ISO, at their precision): shown as the user reads dates. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['startedOn', 'memberSince']);
+
+/** A value of the report as the user reads it: a date as a date, nothing as "—". */
+const reportValue = (
+  field: string,
+  value: string | number | boolean | null,
+  formatDate: (iso: string) => string,
+): string =>
+  value === null || value === ''
+    ? '—'
+    : DATE_FIELDS.has(field) && typeof value === 'string'
+      ? formatDate(value)
+      : String(value);
+
+/** An issue's parameters as shown: the stored and the file's value of a date field as dates. */
+function issueParams(issue: ImportIssue, formatDate: (iso: string) => string): ImportIssue['params'] {
+  const field = issue.params.field;
+  if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return issue.params;
+  const shown = { ...issue.params };
+  for (const key of ['existing', 'value'] as const) {
+    const value = shown[key];
+    if (typeof value === 'string') shown[key] = formatDate(value);
+  }
+  return shown;
+}
+
 /** Shows a failure: a reason from core in the user's language, else the generic notice. */
 function Failure({ error }: { error: unknown }) {
   const { tk } = useI18n();
@@ -53,7 +80,7 @@ function Failure({ error }: { error: unknown }) {
 }
 
 function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
-  const { t, tk } = useI18n();
+  const { t, tk, formatDate } = useI18n();
   if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
   return (
     <div className="imp-table-wrap">
@@ -74,7 +101,7 @@ function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
               <td>
                 <span className={`badge badge-${issue.severity}`}>{tk(`import.severity.${issue.severity}`)}</span>
               </td>
-              <td>{tk(issue.reason, issue.params)}</td>
+              <td>{tk(issue.reason, issueParams(issue, formatDate))}</td>
             </tr>
           ))}
         </tbody>
@@ -96,9 +123,8 @@ function RowsList({
   limit: number;
   testId: string;
 }) {
-  const { t, tk, formatNumber } = useI18n();
+  const { t, tk, formatNumber, formatDate } = useI18n();
   if (total === 0) return null;
-  const show = (value: string | number | boolean | null) => (value === null || value === '' ? '—' : String(value));
   return (
     <details className="imp-rows" data-testid={testId}>
       <summary>
@@ -127,8 +153,9 @@ function RowsList({
                   <td>
                     {row.changes.map((change) => (
                       <div key={change.field}>
-                        {tk(`import.field.${change.field}`)}: <s>{show(change.from)}</s> →{' '}
-                        <strong>{show(change.to)}</strong>
+                        {tk(`import.field.${change.field}`)}:{' '}
+                        <s>{reportValue(change.field, change.from, formatDate)}</s> →{' '}
+                        <strong>{reportValue(change.field, change.to, formatDate)}</strong>
                       </div>
                     ))}
                   </td>
@@ -144,15 +171,17 @@ function RowsList({
 
 function MappingStep({
   report,
+  initial,
   onApply,
   onSwitchKind,
 }: {
   report: ImportReport;
+  initial: Readonly<Record<string, string>>;
   onApply: (mapping: Record<string, string>) => void;
   onSwitchKind: (kind: ImportKind) => void;
 }) {
   const { t, tk } = useI18n();
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mapping, setMapping] = useState<Record<string, string>>(() => ({ ...initial }));
   const problems = new Map(report.mappingProblems.map((p) => [p.field, p.reason]));
   const other = report.otherKind;
   return (
@@ -532,6 +561,9 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
         {stage.step === 'preview' && stage.report.needsMapping && (
           <MappingStep
             report={stage.report}
+            // The user's last mapping of this file, else the columns whose headers name a field
+            // (offered: the user sees them and may change them before applying).
+            initial={lastMapping ?? stage.report.suggestedMapping}
             onApply={(mapping) => {
               setLastMapping(mapping);
               if (file) void runPreview(file, kind, mapping, policy);

@@ -178,3 +178,44 @@ export function applyMapping(
   }
   return { columns, problems };
 }
+
+/** Other usual headers of a field (as `headerKey` writes them), beside its labels and its name. */
+const USUAL_HEADERS: Record<string, readonly string[]> = {
+  municipalityCode: ['kod obce', 'kod clenske obce'],
+  municipalityName: ['obec', 'clenska obec', 'nazev obce'],
+  townName: ['partnerska obec', 'partner', 'mesto'],
+  country: ['stat', 'zeme', 'country'],
+  year: ['rok', 'od roku'],
+  startedOn: ['datum', 'zahajeno', 'od'],
+  notes: ['poznamka', 'poznamky', 'note', 'notes'],
+  code: ['kod obce', 'kod'],
+  name: ['obec', 'nazev', 'nazev obce'],
+  postalCode: ['psc'],
+  population: ['obyvatel', 'obyvatele', 'pocet obyvatel'],
+  memberSince: ['clenem od'],
+};
+
+/**
+ * A mapping to offer for a file of an unknown format: each field ← the column whose header is
+ * one of the field's labels (`labels`: in every language), its name or a usual header, compared
+ * as `headerKey` does; a column goes to the first field that names it, and a field named by two
+ * columns gets none (the user chooses). The user sees it and may change it before it is applied.
+ */
+export function suggestMapping(
+  kind: ImportKind,
+  header: readonly string[],
+  labels: (field: string) => readonly string[],
+): Record<string, string> {
+  const keys = header.map(headerKey);
+  const used = new Set<number>();
+  const mapping: Record<string, string> = {};
+  for (const field of FIELDS[kind]) {
+    const names = new Set([...labels(field), field, ...(USUAL_HEADERS[field] ?? [])].map(headerKey));
+    const found = keys.flatMap((key, index) => (names.has(key) && !used.has(index) ? [index] : []));
+    const [index] = found;
+    if (index === undefined || found.length > 1) continue;
+    used.add(index);
+    mapping[field] = header[index] ?? '';
+  }
+  return mapping;
+}

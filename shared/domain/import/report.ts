@@ -94,6 +94,8 @@ export const importReportSchema = z.object({
   /** The file is a known format of the other kind ("this is a partnerships file"); null otherwise. */
   otherKind: z.enum(IMPORT_KINDS).nullable().default(null),
   mappingProblems: z.array(z.object({ field: z.string(), reason: z.string() })),
+  /** For a file that needs a mapping: the columns whose headers name a field (offered, not applied). */
+  suggestedMapping: z.record(z.string(), z.string()).default({}),
   counts: importCountsSchema,
   /** The first rows to add and to update (at most `sampleLimit` each; counts are complete). */
   added: z.array(importRowSchema),

@@ -6,6 +6,7 @@ import {
   applyMapping,
   detectFormat,
   IMPORT_KINDS,
+  suggestMapping,
   type ColumnMap,
   type ColumnMapping,
   type FormatId,
@@ -18,7 +19,7 @@ import type { Knex } from 'knex';
 import { loadTownDecisions, saveTownDecisions } from '../../repositories/import-repository';
 import { emptyCounts } from '../../../../shared/domain/import/report';
 import type { AppContext } from '../../context';
-import type { UiLanguage } from '../../../../shared/domain/codes';
+import { UI_LANGUAGES, type UiLanguage } from '../../../../shared/domain/codes';
 import { translate } from '../../../../shared/i18n/index';
 import { sanitizeFileName, writeAtomically } from '../../files';
 import { findImportRun, insertImportRun, listImportRuns } from '../../repositories/import-runs-repository';
@@ -147,6 +148,7 @@ function toReport(previewId: string, preview: ImportPreview, plan: Plan): Import
     needsMapping: false,
     otherKind: null,
     mappingProblems: [],
+    suggestedMapping: {},
     counts: plan.counts,
     added: plan.added,
     updated: plan.updated,
@@ -195,6 +197,9 @@ export async function previewImport(
         otherKind:
           IMPORT_KINDS.find((other) => other !== input.kind && detectFormat(other, table.header) !== null) ?? null,
         mappingProblems: applied.problems,
+        suggestedMapping: suggestMapping(input.kind, table.header, (field) =>
+          UI_LANGUAGES.map((language) => translate(language, `import.field.${field}`)),
+        ),
         counts: { ...emptyCounts(), rows: table.records.length },
         added: [],
         updated: [],

@@ -6,7 +6,7 @@ import {
   type ImportIssue,
   type ImportRow,
 } from '../../../../shared/domain/import/report';
-import { lessPrecise } from '../../../../shared/domain/dates';
+import { firstDayOf, lessPrecise } from '../../../../shared/domain/dates';
 import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
 import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
 import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
@@ -51,6 +51,28 @@ type Draft = {
   notes: string | null;
 };
 
+/** The fields an import may change on a partnership the registry has. */
+type PartnershipUpdate = { startedOn?: string | null; notes?: string | null };
+
+/**
+ * Two start dates of one partnership, as one: the more precise where one only refines the other
+ * ("1999" and "1999-05-01": the day), else the earlier.
+ */
+function mergedStart(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (b.startsWith(a)) return b;
+  if (a.startsWith(b)) return a;
+  return firstDayOf(b) < firstDayOf(a) ? b : a;
+}
+
+/** Two notes of one partnership, as one: both texts, each once (nothing the file says is dropped). */
+function mergedNotes(a: string | null, b: string | null): string | null {
+  if (a === null || a === b) return b ?? a;
+  if (b === null) return a;
+  return a.split('\n').includes(b) ? a : `${a}\n${b}`;
+}
+
 export type PartnershipPlan = {
   counts: ImportCounts;
   issues: ImportIssue[];
@@ -66,7 +88,8 @@ export type PartnershipPlan = {
     longitude: number | null;
   }[];
   inserts: Draft[];
-  updates: { id: number; before: string | null; after: string; line: number }[];
+  /** Changes of existing partnerships: the fields changed, as stored before and as written. */
+  updates: { id: number; line: number; before: PartnershipUpdate; after: PartnershipUpdate }[];
   possibleDuplicates: PossibleDuplicate[];
 };
 
@@ -249,6 +272,11 @@ export async function planPartnerships(
     possibleDuplicates,
   };
   const drafts = new Map<string, Draft>();
+  /** The header of the column a field comes from ('' when unmapped). */
+  const columnOf = (field: string): string => {
+    const index = columns[field]?.[0];
+    return index === undefined ? '' : (table.header[index] ?? '');
+  };
   const total = table.records.length;
   plan.counts.rows = total;
 
@@ -342,9 +370,8 @@ export async function planPartnerships(
         name: municipality.name,
         town: townName,
       });
-      if (startedOn !== null && (first.startedOn === null || startedOn < first.startedOn)) {
-        first.startedOn = startedOn;
-      }
+      first.startedOn = mergedStart(first.startedOn, startedOn);
+      first.notes = mergedNotes(first.notes, notes === '' ? null : notes);
       plan.counts.merged += 1;
       plan.issues.push(...row.issues);
       continue;
@@ -392,33 +419,64 @@ export async function planPartnerships(
       if (plan.added.length < sampleLimit) plan.added.push({ line: draft.line, key, label, changes: [] });
       continue;
     }
-    const before = existing.started_on;
-    const after = draft.startedOn;
-    // A year that agrees with a stored day or month says nothing new.
-    const differs = after !== null && (before ?? '').slice(0, after.length) !== after;
-    if (!differs || policy === 'addOnly') {
+    if (policy === 'addOnly') {
       plan.counts.unchanged += 1;
       continue;
     }
-    // A filled start date is kept unless the user chose to overwrite; and even then a bare year
-    // never replaces a full date (1994-05-22 is not downgraded to "2008").
-    const morePrecise = before !== null && lessPrecise(after, before);
-    if (before !== null && (policy === 'fillEmpty' || morePrecise)) {
-      plan.counts.unchanged += 1;
-      plan.counts.kept += 1;
+    const before: PartnershipUpdate = {};
+    const after: PartnershipUpdate = {};
+    const kept = (field: 'startedOn' | 'notes', existingValue: string, value: string) =>
       plan.issues.push({
         line: draft.line,
-        column: '',
+        column: columnOf(field === 'startedOn' && columnOf('startedOn') === '' ? 'year' : field),
         severity: 'info',
         reason: 'import.issue.keptExisting',
-        params: { field: 'startedOn', existing: before, value: after },
+        params: { field, existing: existingValue, value },
       });
+    let keptAny = false;
+    // The start date. A year that agrees with a stored day or month says nothing new; a date that
+    // refines the stored one (1991 → 15. 6. 1991) fills in what was not known; another date
+    // replaces a filled one only when the user chose to overwrite, and even then a bare year never
+    // replaces a full date (1994-05-22 is not downgraded to "2008").
+    const stored = existing.started_on;
+    const start = draft.startedOn;
+    if (start !== null && (stored ?? '').slice(0, start.length) !== start) {
+      const refines = stored === null || start.startsWith(stored);
+      if (refines || (policy === 'overwrite' && !lessPrecise(start, stored))) {
+        before.startedOn = stored;
+        after.startedOn = start;
+      } else {
+        kept('startedOn', stored, start);
+        keptAny = true;
+      }
+    }
+    // The note: fills an empty one; replaces another only when the user chose to overwrite.
+    const storedNotes = existing.notes === null || existing.notes.trim() === '' ? null : existing.notes;
+    if (draft.notes !== null && draft.notes !== storedNotes) {
+      if (storedNotes === null || policy === 'overwrite') {
+        before.notes = existing.notes;
+        after.notes = draft.notes;
+      } else {
+        kept('notes', storedNotes, draft.notes);
+        keptAny = true;
+      }
+    }
+    const changed = Object.keys(after) as (keyof PartnershipUpdate)[];
+    if (changed.length === 0) {
+      plan.counts.unchanged += 1;
+      if (keptAny) plan.counts.kept += 1;
       continue;
     }
+    if (keptAny) plan.counts.kept += 1;
     plan.counts.update += 1;
-    plan.updates.push({ id: existing.id, before, after, line: draft.line });
+    plan.updates.push({ id: existing.id, line: draft.line, before, after });
     if (plan.updated.length < sampleLimit) {
-      plan.updated.push({ line: draft.line, key, label, changes: [{ field: 'startedOn', from: before, to: after }] });
+      plan.updated.push({
+        line: draft.line,
+        key,
+        label,
+        changes: changed.map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null })),
+      });
     }
   }
   plan.towns = [...newTowns.values()];
@@ -469,7 +527,7 @@ export async function writePartnerships(
   }));
   await insertPartnershipRows(trx, inserts, now, step(plan.towns.length));
   for (const update of plan.updates) {
-    await updateById(trx, 'partnerships', update.id, partnershipColumns({ startedOn: update.after, updatedAt: now }));
+    await updateById(trx, 'partnerships', update.id, partnershipColumns({ ...update.after, updatedAt: now }));
   }
 
   // Audit: one entry per new or changed record, so each record's history shows the import.
@@ -500,8 +558,7 @@ export async function writePartnerships(
       }),
     );
   }
-  for (const update of plan.updates)
-    audit.push(entry('partnerships', update.id, { startedOn: update.before }, { startedOn: update.after }));
+  for (const update of plan.updates) audit.push(entry('partnerships', update.id, update.before, update.after));
   await insertAuditEntries(trx, audit);
   job.progress('write', total, total);
 }
