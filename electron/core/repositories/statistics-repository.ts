@@ -15,6 +15,8 @@ const yearOrNull = (value: string | null): number | null =>
 const yearAs = (db: Knex, column: string, alias: string) => db.raw('substr(??, 1, 4) as ??', [column, alias]);
 const countAs = (db: Knex, alias: string) => db.raw('count(*) as ??', [alias]);
 const sumAs = (db: Knex, column: string, alias: string) => db.raw('sum(??) as ??', [column, alias]);
+/** How many rows have a value in the column (null: not counted). */
+const knownAs = (db: Knex, column: string, alias: string) => db.raw('count(??) as ??', [column, alias]);
 
 export type StatsWindows = { dormantBefore: string; today: string; expiringUntil: string };
 
@@ -186,10 +188,11 @@ export async function loadStatsFacts(
     ),
     whereMunicipality(db, db('municipalities as m'), filter, 'm')
       .groupBy(...TERRITORY)
-      .select<(TerritoryRecord & { n: number | string; population: number | string | null })[]>(
+      .select<(TerritoryRecord & { n: number | string; population: number | string | null; known: number | string })[]>(
         ...TERRITORY,
         countAs(db, 'n'),
         sumAs(db, 'm.population', 'population'),
+        knownAs(db, 'm.population', 'known'),
       ),
     filteredPartnerships(db, filter)
       .groupBy(...TERRITORY, 'p.type', 'p.status')
@@ -271,6 +274,7 @@ export async function loadStatsFacts(
       ...territory(g),
       count: num(g.n),
       population: num(g.population),
+      populationKnown: num(g.known),
     })),
     partnershipGroups: partnershipGroups.map((g) => ({
       ...territory(g),

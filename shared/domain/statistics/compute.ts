@@ -20,7 +20,8 @@ export type StatsFacts = {
   regions: readonly { id: number; code: string; name: string }[];
   districts: readonly { id: number; code: string; name: string; regionId: number }[];
   /** Municipalities that pass the membership and region filter, per territory. */
-  municipalityGroups: readonly (TerritoryKey & { count: number; population: number })[];
+  /** `population`: the sum of the populations known; `populationKnown`: of how many municipalities. */
+  municipalityGroups: readonly (TerritoryKey & { count: number; population: number; populationKnown: number })[];
   /** Filtered partnerships per territory, type and status; `dormant`/`expiring` count those flagged. */
   partnershipGroups: readonly (TerritoryKey & {
     type: PartnershipType;
@@ -99,6 +100,8 @@ type Accumulator = {
   districtCode: string | null;
   municipalities: number;
   population: number;
+  /** Municipalities whose population the registry knows (the sum is the population only if all). */
+  populationKnown: number;
   withActive: number;
   partnerships: number;
   byType: Record<PartnershipType, number>;
@@ -124,6 +127,7 @@ const newAccumulator = (
   districtCode,
   municipalities: 0,
   population: 0,
+  populationKnown: 0,
   withActive: 0,
   partnerships: 0,
   byType: zeros(PARTNERSHIP_TYPES),
@@ -131,6 +135,13 @@ const newAccumulator = (
   dormant: 0,
   expiring: 0,
 });
+
+/**
+ * The population of an area: the sum only when every municipality's population is known (a sum
+ * of some would understate it, and a per-10,000 figure from it would overstate); else unknown.
+ * An area without municipalities has none (0).
+ */
+const populationOf = (a: Accumulator): number | null => (a.populationKnown === a.municipalities ? a.population : null);
 
 const finish = (a: Accumulator): AreaFigures => ({
   level: a.level,
@@ -141,9 +152,9 @@ const finish = (a: Accumulator): AreaFigures => ({
   municipalities: a.municipalities,
   withActive: a.withActive,
   activeShare: a.municipalities === 0 ? null : a.withActive / a.municipalities,
-  population: a.population,
+  population: populationOf(a),
   partnerships: a.partnerships,
-  per10k: a.population === 0 ? null : (a.partnerships * 10000) / a.population,
+  per10k: (populationOf(a) ?? 0) === 0 ? null : (a.partnerships * 10000) / (populationOf(a) ?? 1),
   byType: a.byType,
   byStatus: a.byStatus,
   dormant: a.dormant,
@@ -219,6 +230,7 @@ export function computeStatistics(
     for (const acc of accumulatorsOf(group)) {
       acc.municipalities += group.count;
       acc.population += group.population;
+      acc.populationKnown += group.populationKnown;
     }
   }
   for (const group of facts.partnershipGroups) {

@@ -27,7 +27,8 @@ export const areaFiguresSchema = z.object({
   withActive: count,
   /** withActive / municipalities (0..1), null when there are no municipalities. */
   activeShare: z.number().nullable(),
-  population: count,
+  /** Null when the population of some of its municipalities is not known (never a partial sum). */
+  population: count.nullable(),
   partnerships: count,
   /** Partnerships per 10,000 inhabitants of those municipalities; null without population. */
   per10k: z.number().nullable(),

@@ -1,5 +1,6 @@
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type UiLanguage } from '../codes';
 import { translate } from '../../i18n/index';
+import { formatPartialDate } from '../dates';
 import type { AreaFigures, Statistics, Territory, TerritoryOptions } from './schemas';
 import { hasTerritory } from './filter';
 import type { StatsFilter } from './filter';
@@ -102,7 +103,7 @@ export function describeFilter(
     `${t('stats.filter.membership')}: ${t(`stats.membership.${filter.membership}`)}`,
     `${t('stats.filter.territory')}: ${territoryLabel(named, language) ?? t('stats.filter.wholeCountry')}`,
     `${t('stats.filter.dormantYears')}: ${filter.dormantYears}`,
-    `${t('stats.filter.today')}: ${filter.today}`,
+    `${t('stats.filter.today')}: ${formatPartialDate(filter.today, language)}`,
   ].join(' · ');
 }
 

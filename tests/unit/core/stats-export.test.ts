@@ -63,7 +63,7 @@ describe('XLSX export', () => {
     if (!regions) throw new Error('no sheet Kraje');
     expect(regions.getCell('A1').value).toBe('Kraje');
     expect(regions.getCell('A2').text).toContain('Filtr: Rok zahájení: kdykoli');
-    expect(regions.getCell('A2').text).toContain('K datu: 2025-06-15');
+    expect(regions.getCell('A2').text).toContain('K datu: 15. 6. 2025');
     expect(regions.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(regions.getCell('A3').value).toBe('Kraj');
     expect(regions.getCell('A3').font.bold).toBe(true);

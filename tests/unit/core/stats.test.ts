@@ -371,3 +371,28 @@ describe('dates', () => {
     expect(shiftYears('2024-02-29', -4)).toBe('2020-02-29');
   });
 });
+
+describe('a population the registry does not know', () => {
+  it('makes the sum of its areas unknown (never a partial sum), and their partnerships per 10,000 with it', async () => {
+    const own = await createTestApp();
+    try {
+      await loadStatsFixture(own.ctx.db.knex);
+      // Kaplice (F, CZ0312 Český Krumlov, CZ031, a member without partnerships): population unknown.
+      await own.ctx.db.knex('municipalities').where({ code: '000006' }).update({ population: null });
+      const s = await computeStats(own.ctx.db.knex, { today });
+      expect(s.total.population).toBeNull(); // not 434 000: Kaplice's is not known
+      expect(s.total.per10k).toBeNull();
+      const region = (code: string) => s.regions.find((r) => r.code === code);
+      expect(region('CZ031')?.population).toBeNull();
+      expect(region('CZ031')?.per10k).toBeNull();
+      expect(s.districts.find((d) => d.code === 'CZ0312')?.population).toBeNull();
+      // The areas whose populations are all known keep their sums.
+      expect(s.districts.find((d) => d.code === 'CZ0317')?.population).toBe(41000); // 34 000 + 7 000
+      expect(region('CZ064')).toMatchObject({ population: 380000 });
+      expect(region('CZ064')?.per10k).toBeCloseTo((3 * 10000) / 380000, 10);
+      expect(region('CZ010')?.population).toBe(0); // no municipalities: nothing unknown
+    } finally {
+      await own.cleanup();
+    }
+  });
+});
