@@ -68,6 +68,15 @@ test('a past change is put back from the record’s history', async ({ appPage: 
   await expect(page.getByTestId('toast-ok').first()).toContainText('Původní hodnoty jsou zpět.');
   await expect.poll(notes).toBe(original);
   expect(await status()).toBe('dormant');
+  // The open form shows the record as it is now, and the next save goes through (before, the form
+  // kept the overwritten note and its save was refused as someone else's change).
+  await expect(detail.getByTestId('field-notes')).toHaveValue(original ?? '');
+  await detail.getByTestId('field-status').selectOption('active');
+  await detail.getByTestId('detail-save').click();
+  await expect.poll(status).toBe('active');
+  expect(await notes()).toBe(original);
+  await expect(detail.getByTestId('conflict-notice')).toHaveCount(0);
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo.');
 });
 
 test('an agreement draft deleted from the detail comes back by Ctrl+Z and is listed in the bin when deleted', async ({
@@ -107,4 +116,32 @@ test('an agreement draft deleted from the detail comes back by Ctrl+Z and is lis
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('bin-table')).toContainText('smlouva-hauzenberg.docx');
   await expect(page.getByTestId('bin-table')).toContainText('návrh smlouvy');
+});
+
+test('a save refused because someone else changed the record says so beside Save too', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'wels');
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  // Another program changes the record while the form is open.
+  await knex('partnerships')
+    .where({ id })
+    .update({ version: knex.raw('version + 1') });
+  await detail.getByTestId('field-notes').fill('Moje poznámka');
+  await detail.getByTestId('detail-save').click();
+  await expect(detail.getByTestId('conflict-notice')).toBeVisible();
+  const inline = detail.getByTestId('detail-conflict-inline');
+  await expect(inline).toHaveText('Neuloženo: záznam mezitím změnil někdo jiný (viz oznámení nahoře).');
+  // Beside the Save button, in view with it.
+  await expect(inline).toBeInViewport();
+  await expect(detail.getByTestId('detail-save')).toBeInViewport();
+  expect((await knex('partnerships').where({ id }).first<{ notes: string | null }>('notes')).notes).not.toBe(
+    'Moje poznámka',
+  );
 });

@@ -206,11 +206,22 @@ export function PartnershipDetail({
   /** Fetches the record again (after an own save or a child's change); the form keeps what is typed. */
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const [resets, setResets] = useState(0);
-  /** Fetches again and starts the form from the stored record (after an undo, a merge, a conflict). */
+  /** A reset asked for: the form starts again once the record fetched after it is in. */
+  const resetPending = useRef(false);
+  /**
+   * Fetches again and starts the form from the stored record (after an undo, a revert, a merge,
+   * a conflict): from the record as fetched after the change, not the one on screen before it (a
+   * form started from that showed the old values and saved against the old version).
+   */
   const reset = useCallback(() => {
+    resetPending.current = true;
     setTick((n) => n + 1);
-    setResets((n) => n + 1);
   }, []);
+  useEffect(() => {
+    if (detail.status !== 'ready' || !resetPending.current) return;
+    resetPending.current = false;
+    setResets((n) => n + 1);
+  }, [detail.status, detail.data]);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
   /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */
   const deleteDraft = async (draftId: number, name: string) => {
@@ -767,6 +778,11 @@ function DetailForm({
             <button type="button" className="button" onClick={() => setForm(toForm(d, i18n.language))}>
               {t('common.cancel')}
             </button>
+            {conflict && (
+              <p className="form-summary form-summary-inline" role="alert" data-testid="detail-conflict-inline">
+                {t('partnerships.form.conflictNotSaved')}
+              </p>
+            )}
             {problemFields.length > 0 && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-problems">
                 {t('partnerships.form.notSaved', { fields: problemFields.join(', ') })}

@@ -51,6 +51,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.saved': 'Uloženo.',
     'partnerships.conflict': 'Záznam mezitím změnil někdo jiný. Načtěte aktuální stav a změnu zopakujte.',
     'partnerships.reload': 'Načíst znovu',
+    'partnerships.form.conflictNotSaved': 'Neuloženo: záznam mezitím změnil někdo jiný (viz oznámení nahoře).',
     'partnerships.saveAnyway': 'Přesto uložit',
     'partnerships.history.child': '{kind} „{name}“',
     'partnerships.history.kind.contacts': 'Kontakt',
@@ -296,6 +297,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.saved': 'Saved.',
     'partnerships.conflict': 'Someone else changed this record meanwhile. Reload it and apply your change again.',
     'partnerships.reload': 'Reload',
+    'partnerships.form.conflictNotSaved':
+      'Not saved: someone else changed the record meanwhile (see the notice above).',
     'partnerships.saveAnyway': 'Save anyway',
     'partnerships.history.child': '{kind} “{name}”',
     'partnerships.history.kind.contacts': 'Contact',
