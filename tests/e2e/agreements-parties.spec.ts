@@ -28,6 +28,10 @@ test.describe('Agreement parties by their country', () => {
       'сільський голова (obec)',
     ]);
     await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta_mesta');
+    // The office title of each language is what the document says unless the user words it otherwise.
+    await expect(page.getByTestId('agr-partner-title-uk')).toHaveAttribute('placeholder', /^міськ/);
+    await expect(page.getByTestId('agr-cz-title-cs')).toHaveAttribute('placeholder', /^starost/);
+    await expect(page.locator('label[for="agr-cz-title-cs"]')).toHaveText('Jiné označení funkce česky');
     // The Czech name of the town for the Czech text; the Czech party's Cyrillic name offered by transliteration.
     await expect(page.getByTestId('agr-partner-nameCs')).toHaveValue('Kaluš');
     await expect(page.getByTestId('agr-cz-nameCyrillic')).toHaveAttribute('placeholder', 'Чеський Крумлов');

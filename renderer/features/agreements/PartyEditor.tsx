@@ -1,6 +1,6 @@
 import type { AgreementLanguage } from '../../../shared/domain/codes';
 import { officeOfRank, type PartyFields } from '../../../shared/domain/agreements/model';
-import { officeOptions, resolveOffice } from '../../../shared/domain/agreements/offices';
+import { officeOptions, officeTitle, officeTitleForms, resolveOffice } from '../../../shared/domain/agreements/offices';
 import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
 
@@ -62,6 +62,9 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
       <label htmlFor={id(`title-${lang}`)}>{label}</label>
       <input
         id={id(`title-${lang}`)}
+        data-testid={id(`title-${lang}`)}
+        // What the document says without it: the office's title in that language.
+        placeholder={officeTitle(office, lang, party.mayorGender) ?? officeTitleForms(office, lang)}
         value={party.mayorTitles[lang] ?? ''}
         onChange={(e) => set('mayorTitles', { ...party.mayorTitles, [lang]: e.target.value })}
       />
