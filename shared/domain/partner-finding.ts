@@ -19,7 +19,25 @@ export type GazetteerTown = {
 };
 
 /** A registry town that already has a partnership with a Czech municipality. */
-export type TwinnedTown = { geonamesId: number | null; countryCode: string; names: readonly string[] };
+export type TwinnedTown = {
+  geonamesId: number | null;
+  countryCode: string;
+  names: readonly string[];
+  /** Where the registry has it (null: not known). */
+  latitude?: number | null;
+  longitude?: number | null;
+};
+
+/**
+ * A registry town of the same name farther than this from a gazetteer town is another place
+ * (Gmünd in Lower Austria and Gmünd in Carinthia), in km.
+ */
+const SAME_NAME_KM = 15;
+/**
+ * A registry town this near a gazetteer town whose name is the other's with words added is that
+ * town written otherwise ("Zwettl" in the registry, "Zwettl Stadt" in the gazetteer), in km.
+ */
+const SAME_PLACE_KM = 5;
 
 /** An open request of a foreign town seeking a Czech partner: its themes are what the town states. */
 export type StatedRequest = {
@@ -66,12 +84,19 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 }
 
 const nameKeyOf = (countryCode: string, name: string) => `${countryCode}:${townNameKey(name)}`;
+const firstWordKeyOf = (countryCode: string, name: string) => `${countryCode}:${townNameKey(name).split(' ')[0] ?? ''}`;
+/** One name is the other with words added ("Zwettl" and "Zwettl Stadt"), folded as town names are. */
+const namePrefixed = (a: string, b: string): boolean => {
+  const [x, y] = [townNameKey(a), townNameKey(b)];
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
+};
 
 /**
  * Towns of the gazetteer for a member seeking a partner: of a wanted country (any but Czechia when
  * none is wanted), of the wanted size band (a town whose population the gazetteer does not state
  * is left out then: its size is unknown, not guessed), and not twinned with any Czech municipality
- * of the registry (same GeoNames id, or same country and folded name under any of its names).
+ * of the registry (same GeoNames id; same country and folded name under any of its names, unless
+ * the registry places that town elsewhere; or a town a few km away named alike with words added).
  * Best first: more themes in common with an open request of the town, then nearer (unknown
  * distance last), then larger, then by name.
  */
@@ -83,11 +108,40 @@ export function gazetteerPartners(
   limit: number = GAZETTEER_SUGGESTIONS,
 ): GazetteerPartner[] {
   const twinnedIds = new Set<number>();
-  const twinnedKeys = new Set<string>();
+  const byName = new Map<string, TwinnedTown[]>();
+  const byFirstWord = new Map<string, TwinnedTown[]>();
+  const add = (map: Map<string, TwinnedTown[]>, key: string, town: TwinnedTown) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [town]);
+    else if (!list.includes(town)) list.push(town);
+  };
   for (const town of twinned) {
     if (town.geonamesId !== null) twinnedIds.add(town.geonamesId);
-    for (const name of town.names) twinnedKeys.add(nameKeyOf(town.countryCode, name));
+    for (const name of town.names) {
+      add(byName, nameKeyOf(town.countryCode, name), town);
+      add(byFirstWord, firstWordKeyOf(town.countryCode, name), town);
+    }
   }
+  const near = (town: GazetteerTown, other: TwinnedTown, km: number) =>
+    other.latitude != null &&
+    other.longitude != null &&
+    distanceKm(town.latitude, town.longitude, other.latitude, other.longitude) <= km;
+  /**
+   * Twinned: the same GeoNames id; or a registry town of the same name (not one known to lie
+   * elsewhere); or one a few km away whose name is this one's with words added or taken away.
+   */
+  const isTwinned = (town: GazetteerTown, names: readonly string[]): boolean =>
+    twinnedIds.has(town.geonamesId) ||
+    names.some((name) =>
+      (byName.get(nameKeyOf(town.countryCode, name)) ?? []).some(
+        (other) => other.latitude == null || other.longitude == null || near(town, other, SAME_NAME_KM),
+      ),
+    ) ||
+    names.some((name) =>
+      (byFirstWord.get(firstWordKeyOf(town.countryCode, name)) ?? []).some(
+        (other) => near(town, other, SAME_PLACE_KM) && other.names.some((otherName) => namePrefixed(name, otherName)),
+      ),
+    );
   const statedById = new Map<number, StatedRequest>();
   const statedByKey = new Map<string, StatedRequest>();
   for (const request of stated) {
@@ -105,10 +159,9 @@ export function gazetteerPartners(
     if (town.countryCode === 'CZ') continue;
     if (wanted.size > 0 && !wanted.has(town.countryCode)) continue;
     if (seeker.wantedSize !== null && townSizeOf(town.population) !== seeker.wantedSize) continue;
-    const keys = [town.name, ...(town.nameCs === null ? [] : [town.nameCs])].map((name) =>
-      nameKeyOf(town.countryCode, name),
-    );
-    if (twinnedIds.has(town.geonamesId) || keys.some((key) => twinnedKeys.has(key))) continue;
+    const townNames = [town.name, ...(town.nameCs === null ? [] : [town.nameCs])];
+    if (isTwinned(town, townNames)) continue;
+    const keys = townNames.map((name) => nameKeyOf(town.countryCode, name));
     const request =
       statedById.get(town.geonamesId) ??
       keys.map((key) => statedByKey.get(key)).find((r): r is StatedRequest => r !== undefined);

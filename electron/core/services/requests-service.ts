@@ -324,6 +324,8 @@ export async function suggestTownsForRequest(ctx: AppContext, id: number): Promi
       geonamesId: town.geonamesId,
       countryCode: town.countryCode,
       names: [town.name, ...(town.nameCs === null ? [] : [town.nameCs]), ...town.altNames],
+      latitude: town.latitude,
+      longitude: town.longitude,
     })),
     stated,
   );

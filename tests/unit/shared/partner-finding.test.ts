@@ -82,6 +82,28 @@ describe('gazetteer partners for a member seeking a partner', () => {
     expect(found.find((f) => f.town.name === 'Gießen')?.town.countryCode).toBe('AT');
   });
 
+  it('knows a twinned town written otherwise nearby, and a town of the same name elsewhere as another', () => {
+    const towns = [
+      // The registry's Zwettl (twinned) lies 1 km from the gazetteer's "Zwettl Stadt".
+      town({ geonamesId: 30, name: 'Zwettl Stadt', latitude: 48.6036, longitude: 15.1686 }),
+      // Gmünd in Carinthia: the registry's twinned Gmünd is the one in Lower Austria, 250 km away.
+      town({ geonamesId: 31, name: 'Gmünd', latitude: 46.9071, longitude: 13.5318 }),
+      town({ geonamesId: 32, name: 'Gmünd', latitude: 48.7697, longitude: 14.9817 }),
+      // Near the registry's Zwettl but another place whose name only begins alike.
+      town({ geonamesId: 33, name: 'Zwettler Au', latitude: 48.61, longitude: 15.17 }),
+    ];
+    const found = gazetteerPartners(
+      { ...seeker, wantedSize: null },
+      towns,
+      [
+        { geonamesId: null, countryCode: 'AT', names: ['Zwettl'], latitude: 48.6075, longitude: 15.1581 },
+        { geonamesId: null, countryCode: 'AT', names: ['Gmünd'], latitude: 48.7667, longitude: 14.9833 },
+      ],
+      [],
+    );
+    expect(found.map((f) => f.town.geonamesId).sort()).toEqual([31, 33]);
+  });
+
   it('ranks a town whose own open request shares themes first and names that request', () => {
     const towns = [
       town({ geonamesId: 20, name: 'Nah', latitude: 49.2, longitude: 16.2 }),
