@@ -1,6 +1,8 @@
 import type { membersChannels } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
 import {
+  bulkRestoreMembership,
+  bulkSetMembership,
   createMunicipality,
   deleteImpact,
   deleteMunicipality,
@@ -19,6 +21,8 @@ export const membersHandlers = (ctx: AppContext) =>
     'municipalities:create': (input) => createMunicipality(ctx, input),
     'municipalities:update': (input) => updateMunicipality(ctx, input),
     'municipalities:endMembership': (input) => endMembership(ctx, input),
+    'municipalities:bulkMembership': (input) => bulkSetMembership(ctx, input),
+    'municipalities:bulkRestoreMembership': (input) => bulkRestoreMembership(ctx, input),
     'municipalities:delete': (input) => deleteMunicipality(ctx, input),
     'municipalities:deleteImpact': ({ id }) => deleteImpact(ctx, id),
     'municipalities:restore': (input) => restoreMunicipality(ctx, input),

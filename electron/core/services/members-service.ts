@@ -7,8 +7,9 @@ import {
 } from '../../../shared/domain/municipality-rules';
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
-import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
-import { auditedChange } from './audited-change';
+import type { Knex } from 'knex';
+import { deleteVersioned, listAuditGroup, startAuditGroup, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange, type Change } from './audited-change';
 import {
   countCascade,
   type CascadeCounts,
@@ -221,4 +222,167 @@ export async function memberOverview(ctx: AppContext, id: number): Promise<Membe
   const relations = await listMemberRelations(db, id);
   const requests = await listRequestRows(db, { municipalityId: id });
   return { municipality, ...relations, requests };
+}
+
+/** What a bulk change of membership writes and keeps in the audit log (the version for its undo). */
+type MembershipFields = { isMember: boolean; version: number };
+
+const isMembershipFields = (value: unknown): value is MembershipFields =>
+  value !== null &&
+  typeof value === 'object' &&
+  'isMember' in value &&
+  typeof value.isMember === 'boolean' &&
+  'version' in value &&
+  typeof value.version === 'number';
+
+/** Rows read for a bulk change, 500 ids a query. */
+async function membershipRows(
+  trx: Knex,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; name: string; version: number; is_member: boolean | number }>> {
+  const found = new Map<number, { id: number; name: string; version: number; is_member: boolean | number }>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await trx('municipalities')
+      .whereIn('id', ids.slice(start, start + 500))
+      .select<{ id: number; name: string; version: number; is_member: boolean | number }[]>(
+        'id',
+        'name',
+        'version',
+        'is_member',
+      );
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
+}
+
+/** Partnerships of these municipalities (their grid rows show the membership). */
+async function partnershipIdsOf(trx: Knex, municipalityIds: readonly number[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < municipalityIds.length; start += 500)
+    ids.push(
+      ...(await trx('partnerships')
+        .whereIn('municipality_id', municipalityIds.slice(start, start + 500))
+        .pluck<number[]>('id')),
+    );
+  return ids;
+}
+
+/**
+ * Marks many municipalities as members of the association, or as not members, in one audited
+ * change (one entry a municipality, grouped: `bulkRestoreMembership` undoes it). Only the flag
+ * changes: the dates since and until stay as they are (a date the user did not give is not made
+ * up). CONFLICT naming the municipality when one changed since the user saw it; nothing is
+ * written then. Municipalities already so are left alone.
+ */
+export async function bulkSetMembership(
+  ctx: AppContext,
+  input: { rows: readonly { id: number; version: number }[]; isMember: boolean },
+): Promise<{ changed: number; auditId: number | null }> {
+  const rows = [...new Map(input.rows.map((row) => [row.id, row])).values()];
+  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+    const stored = await membershipRows(
+      trx,
+      rows.map((row) => row.id),
+    );
+    const planned: { id: number; before: MembershipFields; after: MembershipFields }[] = [];
+    for (const { id, version } of rows) {
+      const record = stored.get(id);
+      if (!record)
+        throw new AppError('NOT_FOUND', `Municipality ${String(id)} was deleted meanwhile; nothing was changed.`, {
+          reason: 'members.bulk.gone',
+        });
+      if (record.version !== version)
+        throw new AppError('CONFLICT', `${record.name} was changed meanwhile; nothing was changed.`, {
+          reason: 'members.bulk.conflict',
+          id,
+          name: record.name,
+          params: { name: record.name },
+        });
+      if (Boolean(record.is_member) === input.isMember) continue;
+      await updateVersioned(trx, 'municipalities', id, version, { is_member: input.isMember, updated_at: at });
+      planned.push({
+        id,
+        before: { isMember: !input.isMember, version },
+        after: { isMember: input.isMember, version: version + 1 },
+      });
+    }
+    return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, audit, auditMany, touch }) };
+  });
+}
+
+/** Writes the entries of a bulk change of membership as one group; names what it touched. */
+async function auditGroupOf(
+  planned: readonly { id: number; before: MembershipFields; after: MembershipFields }[],
+  change: Pick<Change, 'trx' | 'audit' | 'auditMany' | 'touch'>,
+): Promise<number | null> {
+  const [first, ...others] = planned;
+  if (!first) return null;
+  const entry = (row: (typeof planned)[number], groupId?: number) => ({
+    table: 'municipalities',
+    recordId: row.id,
+    action: 'update' as const,
+    before: row.before,
+    after: row.after,
+    ...(groupId === undefined ? {} : { groupId }),
+  });
+  const groupId = await change.audit(entry(first));
+  await startAuditGroup(change.trx, groupId);
+  await change.auditMany(others.map((row) => entry(row, groupId)));
+  const municipalityIds = planned.map((row) => row.id);
+  change.touch({
+    tables: ['municipalities', 'partnerships'],
+    municipalityIds,
+    partnershipIds: await partnershipIdsOf(change.trx, municipalityIds),
+  });
+  return groupId;
+}
+
+/**
+ * Undoes a bulk change of membership from its audit group (`{ auditId }`): every municipality
+ * gets back what it had, if none has changed since (else CONFLICT naming it, nothing put back).
+ * Audited as a bulk change of its own.
+ */
+export async function bulkRestoreMembership(
+  ctx: AppContext,
+  input: { auditId: number },
+): Promise<{ changed: number; auditId: number | null }> {
+  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+    const entries = await listAuditGroup(trx, input.auditId);
+    const edits = entries.filter((entry) => entry.table_name === 'municipalities' && entry.action === 'update');
+    if (edits.length === 0 || entries[0]?.id !== input.auditId)
+      throw new AppError('NOT_FOUND', 'There is no bulk change of membership under this entry.');
+    const stored = await membershipRows(
+      trx,
+      edits.map((edit) => edit.record_id),
+    );
+    const planned: { id: number; before: MembershipFields; after: MembershipFields }[] = [];
+    for (const edit of edits) {
+      const done: unknown = edit.after === null ? null : JSON.parse(edit.after);
+      const was: unknown = edit.before === null ? null : JSON.parse(edit.before);
+      if (!isMembershipFields(done) || !isMembershipFields(was))
+        throw new AppError('NOT_FOUND', 'There is no bulk change of membership under this entry.');
+      const record = stored.get(edit.record_id);
+      if (!record)
+        throw new AppError('CONFLICT', 'A municipality of this change was deleted since; nothing was put back.', {
+          reason: 'members.bulk.undoGone',
+        });
+      if (record.version !== done.version)
+        throw new AppError('CONFLICT', `${record.name} has changed since; nothing was put back.`, {
+          reason: 'members.bulk.undoChanged',
+          id: record.id,
+          name: record.name,
+          params: { name: record.name },
+        });
+      await updateVersioned(trx, 'municipalities', record.id, record.version, {
+        is_member: was.isMember,
+        updated_at: at,
+      });
+      planned.push({
+        id: record.id,
+        before: { isMember: done.isMember, version: record.version },
+        after: { isMember: was.isMember, version: record.version + 1 },
+      });
+    }
+    return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, audit, auditMany, touch }) };
+  });
 }

@@ -5,7 +5,7 @@ import type { MunicipalityDetail, MunicipalityPatch } from '../../../shared/doma
 import { INLINE_MUNICIPALITY_FIELDS } from '../../../shared/domain/membership';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type DataGridProps } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,9 +20,10 @@ import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
+import { SelectAllHeader } from '../../components/SelectAllHeader';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
-import { conflictText, issuesByField } from '../../lib/errors';
+import { conflictText, errorText, issuesByField } from '../../lib/errors';
 import { shownRowIds } from '../../lib/grid-view';
 import { membersColumns } from './members-columns';
 import { DEFAULT_FILTERS, hasFilters, memberPasses, orpOptions, type MemberFilters } from './members-filters';
@@ -85,6 +86,31 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const toast = useToast();
   const [gridApi, setGridApi] = useState<GridApi<MunicipalityRow> | null>(null);
   const { reload } = membersStore;
+  const [selectedCount, setSelectedCount] = useState(0);
+  /** The ticked rows the filters show, while the membership dialog is open. */
+  const [bulkRows, setBulkRows] = useState<MunicipalityRow[] | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [bulkProblem, setBulkProblem] = useState<string | null>(null);
+  // One object while its parts stay the same (AG Grid takes a new one for new columns).
+  const gridProps = useMemo<DataGridProps<MunicipalityRow>['gridProps']>(
+    () => ({
+      // Ticked rows are what "Membership of selected" changes; a click on a row only selects a cell.
+      rowSelection: {
+        mode: 'multiRow',
+        checkboxes: true,
+        headerCheckbox: false,
+        selectAll: 'filtered',
+        enableClickSelection: false,
+      },
+      onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
+      selectionColumnDef: {
+        pinned: 'left',
+        headerComponent: SelectAllHeader,
+        headerComponentParams: { label: t('members.selectAll'), clearLabel: t('members.selectNone') },
+      },
+    }),
+    [t],
+  );
 
   const onOpen = useCallback((row: MunicipalityRow) => setOpenId(row.id), []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
@@ -232,6 +258,56 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
 
   const shownIds = useCallback(() => shownRowIds(gridApi), [gridApi]);
 
+  /** Opens the membership dialog for the ticked rows the filters show (a row hidden since is left out). */
+  const openBulk = async () => {
+    if (!gridApi) return;
+    const shownSet = new Set(await shownRowIds(gridApi));
+    setBulkProblem(null);
+    setBulkRows(gridApi.getSelectedRows().filter((row) => shownSet.has(row.id)));
+  };
+  const setMembership = async (isMember: boolean) => {
+    if (bulkRows === null || bulkRows.length === 0) return;
+    const ids = bulkRows.map((row) => row.id);
+    setBulkBusy(true);
+    try {
+      const result = await call('municipalities:bulkMembership', {
+        rows: bulkRows.map(({ id, version }) => ({ id, version })),
+        isMember,
+      });
+      setBulkRows(null);
+      // Done with them: rows the filter now hides are not left ticked out of sight.
+      if (gridApi && !gridApi.isDestroyed()) gridApi.deselectAll();
+      membersStore.refresh(ids);
+      const { auditId } = result;
+      if (auditId === null) {
+        toast({ kind: 'info', text: said('members.bulk.none'), seconds: 6 });
+        return;
+      }
+      toast({
+        kind: 'ok',
+        text: (i) => i.tn('members.bulk.done', result.changed),
+        seconds: 15,
+        action: {
+          label: said('members.undo'),
+          run: offerUndo(() => {
+            call('municipalities:bulkRestoreMembership', { auditId }).then(
+              () => {
+                membersStore.refresh(ids);
+                toast({ kind: 'ok', text: said('members.bulk.undone'), seconds: 5 });
+              },
+              (error: unknown) => toast({ kind: 'error', text: (i) => errorText(error, i, (path) => path) }),
+            );
+          }),
+        },
+      });
+    } catch (error) {
+      // Nothing was written: said in the dialog, which stays open.
+      setBulkProblem(errorText(error, i18n, (path) => path));
+    } finally {
+      setBulkBusy(false);
+    }
+  };
+
   const filterBar = (
     <div className="filter-bar" role="group" aria-label={t('common.search')} data-testid="member-filters">
       <label>
@@ -361,6 +437,11 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           onDone={(count) => toast({ kind: 'ok', text: said('provenance.verify.done', { count }) })}
           onError={(error) => toast(errorToast(error))}
         />
+        {selectedCount > 0 && (
+          <button type="button" className="button" onClick={() => void openBulk()} data-testid="members-bulk">
+            {t('members.bulk.button', { count: selectedCount })}
+          </button>
+        )}
         <PrintButton title={t('members.title')} />
         <ExportViewButtons
           grid="members"
@@ -388,7 +469,47 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         quickFilter={search}
         onRowCountChange={setShown}
         onReady={setGridApi}
+        gridProps={gridProps}
       />
+      {bulkRows !== null && (
+        <Dialog
+          title={t('members.bulk.title')}
+          onClose={() => setBulkRows(null)}
+          testId="members-bulk-dialog"
+          footer={
+            <>
+              <button
+                type="button"
+                className="button primary"
+                disabled={bulkBusy || bulkRows.length === 0}
+                onClick={() => void setMembership(true)}
+                data-testid="members-bulk-member"
+              >
+                {t('members.bulk.toMember')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={bulkBusy || bulkRows.length === 0}
+                onClick={() => void setMembership(false)}
+                data-testid="members-bulk-nonmember"
+              >
+                {t('members.bulk.toNonMember')}
+              </button>
+              <button type="button" className="button" onClick={() => setBulkRows(null)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('members.bulk.intro', { count: i18n.formatNumber(bulkRows.length) })}</p>
+          {bulkProblem !== null && (
+            <p className="notice notice-error" role="alert" data-testid="members-bulk-problem">
+              {bulkProblem}
+            </p>
+          )}
+        </Dialog>
+      )}
 
       {openId !== null && (
         <Suspense fallback={null}>

@@ -89,6 +89,24 @@ export const membersChannels = defineChannels({
     input: z.object({ ...versioned, endedOn: isoDate }).strict(),
     output: municipalityDetailSchema,
   },
+  'municipalities:bulkMembership': {
+    doc: 'Marks many municipalities as members or as not members in one audited change (only the flag: the dates stay). CONFLICT (reason members.bulk.conflict, naming the municipality) when one changed since the user saw it; nothing is written then. Returns how many changed and the audit group that `municipalities:bulkRestoreMembership` undoes.',
+    input: z
+      .object({
+        rows: z
+          .array(z.object({ ...versioned }).strict())
+          .min(1)
+          .max(20_000),
+        isMember: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
+  },
+  'municipalities:bulkRestoreMembership': {
+    doc: 'Undoes a bulk change of membership from its audit group id: every municipality gets back what it had; CONFLICT naming one that changed since (nothing put back).',
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
+  },
   'municipalities:delete': {
     doc: 'Deletes a municipality with its partnerships, contacts, activities and requests; the audit entry keeps everything so that `municipalities:restore` can undo it.',
     input: z.object({ ...versioned }).strict(),

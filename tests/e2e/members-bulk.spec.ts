@@ -1,0 +1,58 @@
+import { expect, saveScreen, test } from '../support/web-fixture';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test.afterEach(async ({ webApp }) => {
+  await webApp.ctx.preferences.set({ language: 'cs' });
+});
+
+/**
+ * Membership of many municipalities at once (review: after an import, members were marked one by
+ * one): tick rows, one dialog, one audited change that keeps the dates, one undo.
+ */
+for (const language of ['cs', 'en'] as const) {
+  test(`ticked municipalities are marked as non-members and back in one step (${language})`, async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('nav-members').click();
+    const grid = page.getByTestId('members-grid');
+    const rows = grid.locator('.ag-row[row-id]');
+    await expect(rows.first()).toBeVisible();
+    const ids = [...new Set(await rows.evaluateAll((all) => all.map((row) => Number(row.getAttribute('row-id')))))]
+      .slice(0, 2)
+      .sort((a, b) => a - b);
+    const stored = () =>
+      knex('municipalities')
+        .whereIn('id', ids)
+        .orderBy('id')
+        .select<{ is_member: boolean | number; member_since: string | null }[]>('is_member', 'member_since');
+    const before = await stored();
+    for (const id of ids) await grid.locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`).check();
+    const button = page.getByTestId('members-bulk');
+    await expect(button).toHaveText(language === 'cs' ? 'Členství vybraných (2)' : 'Set membership (2)');
+    await button.click();
+    const dialog = page.getByTestId('members-bulk-dialog');
+    await expect(dialog).toContainText(language === 'cs' ? 'které filtr zobrazuje: 2' : 'the filter shows: 2');
+    await saveScreen(page, `members-bulk-dialog-${language}`);
+    await dialog.getByTestId('members-bulk-nonmember').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('toast-ok').last()).toContainText(
+      language === 'cs' ? 'Členství změněno u 2 obcí.' : 'Membership changed for 2 municipalities.',
+    );
+    await expect.poll(async () => (await stored()).map((row) => Boolean(row.is_member))).toEqual([false, false]);
+    // Only the flag: the dates since stay as the user had them.
+    expect((await stored()).map((row) => row.member_since)).toEqual(before.map((row) => row.member_since));
+    // The members view no longer shows them, and nothing is left ticked out of sight.
+    for (const id of ids) await expect(grid.locator(`.ag-row[row-id="${String(id)}"]`)).toHaveCount(0);
+    await expect(button).toBeHidden();
+    await saveScreen(page, `members-bulk-done-${language}`);
+
+    await page.getByTestId('toast-ok').last().getByTestId('toast-action').click();
+    await expect.poll(async () => (await stored()).map((row) => Boolean(row.is_member))).toEqual([true, true]);
+    await expect(grid.locator(`.ag-row[row-id="${String(ids[0])}"]`)).toHaveCount(1);
+  });
+}
