@@ -134,6 +134,18 @@ export type MunicipalityInput = z.infer<typeof municipalityInputSchema>;
 export const municipalityPatchSchema = municipalityFieldsSchema.partial().strict();
 export type MunicipalityPatch = z.infer<typeof municipalityPatchSchema>;
 
+/**
+ * What puts a municipality back as it was before a save: its stored values of every field the
+ * save changed (an undo sends this as the patch, against the version the save returned).
+ */
+export function undoPatch(before: MunicipalityDetail, after: MunicipalityDetail): MunicipalityPatch {
+  const patch: Record<string, unknown> = {};
+  for (const field of Object.keys(municipalityFieldsSchema.shape) as (keyof MunicipalityPatch)[]) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) patch[field] = before[field];
+  }
+  return patch;
+}
+
 /** Checks one field's value with its rule; returns the i18n key of the problem or null. */
 export function checkMunicipalityField(field: MunicipalityField, value: unknown): string | null {
   const result = municipalityFieldsSchema.shape[field].safeParse(value);

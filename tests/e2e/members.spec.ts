@@ -177,6 +177,18 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     expect(await knex('municipalities').where({ name: 'Písek' }).first('population', 'version')).toMatchObject({
       population: 30123,
     });
+    // Ctrl+Z outside a text field undoes it; then it is made again for what follows.
+    const population = async () =>
+      (await knex('municipalities').where({ name: 'Písek' }).first<{ population: number | null }>('population'))
+        .population;
+    await page.locator('h1').first().click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(population).not.toBe(30123);
+    await expect(row.locator('[col-id="population"]')).not.toHaveText('30\u00a0123');
+    await row.locator('[col-id="population"]').dblclick();
+    await row.locator('[col-id="population"] input').fill('30 123');
+    await row.locator('[col-id="population"] input').press('Enter');
+    await expect.poll(population).toBe(30123);
 
     // The same row edited again right away uses the new version (no false conflict).
     await row.locator('[col-id="email"]').dblclick();
@@ -272,12 +284,21 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
 
     // Edit in the detail form, then see the change in the history.
     await overview.getByTestId('tab-data').click();
+    const mayor = async () =>
+      (await knex('municipalities').where({ id: busiest.id }).first<{ mayor_name: string | null }>('mayor_name'))
+        .mayor_name;
+    const mayorBefore = await mayor();
     await overview.getByTestId('field-mayorName').fill('Marie Zkušební');
     await overview.getByTestId('member-save').click();
     await expect(page.getByTestId('toast-ok').first()).toContainText('jsou uloženy');
     await overview.getByTestId('tab-history').click();
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Marie Zkušební');
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Starosta / starostka');
+    // The save is undone from its toast: the stored value is back (and the history says so).
+    expect(await mayor()).toBe('Marie Zkušební');
+    await page.getByTestId('toast-ok').first().getByTestId('toast-action').click();
+    await expect.poll(mayor).toBe(mayorBefore);
+    await expect(page.getByTestId('toast-ok').last()).toContainText(`Změna obce ${busiest.name} vrácena.`);
     await overview.getByTestId('close-overview').click();
     await expect(overview).toHaveCount(0);
   });

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { District, Region } from '../../../shared/domain/schemas';
-import { membershipState, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
+import { membershipState, undoPatch, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
@@ -12,7 +12,8 @@ import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog } from '../../components/dialogs';
 import { said, useToast } from '../../components/Toasts';
-import { conflictText, issuesByField } from '../../lib/errors';
+import { conflictText, errorText, issuesByField } from '../../lib/errors';
+import { offerUndo } from '../../lib/undo';
 import { MemberForm } from './MemberForm';
 
 type Tab = 'overview' | 'data' | 'history';
@@ -91,11 +92,42 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   const data = overview.data;
   const m: MunicipalityDetail | undefined = data?.municipality;
 
-  const saved = (detail: MunicipalityDetail) => {
-    toast({ kind: 'ok', text: said('members.saved', { name: detail.name }) });
+  const refreshAll = () => {
     overview.reload();
     setHistoryKey((k) => k + 1);
     onChanged();
+  };
+  const saved = (detail: MunicipalityDetail) => {
+    // Undo (the toast or Ctrl+Z) puts back every field the save changed, as it was stored.
+    const patch = m === undefined ? {} : undoPatch(m, detail);
+    const changed = Object.keys(patch).length > 0 && detail.version !== m?.version;
+    toast({
+      kind: 'ok',
+      text: said('members.saved', { name: detail.name }),
+      ...(changed && {
+        seconds: 8,
+        action: {
+          label: said('members.undo'),
+          run: offerUndo(() => {
+            call('municipalities:update', { id: detail.id, version: detail.version, patch }).then(
+              () => {
+                refreshAll();
+                toast({ kind: 'ok', text: said('members.undone', { name: detail.name }), seconds: 4 });
+              },
+              (error: unknown) =>
+                toast({
+                  kind: 'error',
+                  text: (i) =>
+                    error instanceof ApiError && error.code === 'CONFLICT'
+                      ? conflictText(error, i, 'members.conflict')
+                      : errorText(error, i, (path) => path),
+                }),
+            );
+          }),
+        },
+      }),
+    });
+    refreshAll();
   };
 
   const runAction = async () => {

@@ -190,7 +190,30 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             if (saved === null) return;
             Object.assign(row, rowFields(saved));
             event.api.refreshCells({ rowNodes: [event.node], force: true });
-            toast({ kind: 'ok', text: said('members.saved', { name: saved.name }) });
+            // Undo (the toast or Ctrl+Z) puts the cell's stored value back.
+            const back = { [field]: event.oldValue as unknown } as MunicipalityPatch;
+            toast({
+              kind: 'ok',
+              text: said('members.saved', { name: saved.name }),
+              seconds: 8,
+              action: {
+                label: said('members.undo'),
+                run: offerUndo(() => {
+                  call('municipalities:update', { id: saved.id, version: saved.version, patch: back }).then(
+                    (restored) => {
+                      membersStore.refresh([restored.id]);
+                      toast({ kind: 'ok', text: said('members.undone', { name: restored.name }), seconds: 4 });
+                    },
+                    (error: unknown) =>
+                      toast(
+                        error instanceof ApiError && error.code === 'CONFLICT'
+                          ? conflictToast(error)
+                          : { kind: 'error', text: (i) => errorText(error, i, (path) => path) },
+                      ),
+                  );
+                }),
+              },
+            });
           },
           (error: unknown) => {
             putBack();
