@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorDetail, errorSummary } from '../lib/errors';
+import { ApiError } from '../lib/api';
 import { useI18n, type I18n } from '../lib/i18n';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
@@ -55,6 +56,10 @@ export function useToast(): ShowToast {
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the i18n that callers written before pass is accepted and not read
 export const errorToast = (error: unknown, _before?: Pick<I18n, 't' | 'tk'>): Omit<Toast, 'id'> => {
   const detail = errorDetail(error);
+  // An undo of a delete whose record is back already (restored from the bin meanwhile) failed at
+  // nothing: it is said as information that goes away, not as an error that stays.
+  if (error instanceof ApiError && error.details?.reason === 'undo.alreadyRestored')
+    return { kind: 'info', text: (i18n) => errorSummary(error, i18n).text, seconds: 8 };
   return { kind: 'error', text: (i18n) => errorSummary(error, i18n).text, ...(detail === undefined ? {} : { detail }) };
 };
 

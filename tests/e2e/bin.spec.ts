@@ -42,3 +42,36 @@ test('a deleted partnership is in Settings ▸ Deleted records with who and when
     contacts,
   );
 });
+
+test('the undo of a delete after the record came back from the bin says it is back already (no error left standing)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  await page.getByTestId('nav-partnerships').click();
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('quick-search').fill('gimignano');
+  await expect(grid.locator('.ag-row')).toHaveCount(1);
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  await grid.getByTestId('delete-partnership').first().click();
+  await page.getByTestId('confirm-ok').click();
+  const deleted = page.getByTestId('toast-info').filter({ has: page.getByTestId('toast-action') });
+  await expect(deleted).toBeVisible();
+  // Back from the bin while the delete's toast still offers its undo.
+  await page.getByTestId('nav-settings').click();
+  await page
+    .getByTestId('bin-table')
+    .locator('tbody tr')
+    .filter({ hasText: 'San Gimignano' })
+    .getByTestId('bin-restore')
+    .click();
+  await expect(page.getByTestId('toast-ok').last()).toContainText('Obnoveno');
+  expect(await knex('partnerships').where({ id }).first('id')).toEqual({ id });
+  await deleted.getByTestId('toast-action').click();
+  await expect(page.getByTestId('toast-info').last()).toContainText('Záznam už je zpět');
+  await expect(page.getByTestId('toast-error')).toHaveCount(0);
+  const [count] = await knex('partnerships').where({ id }).count<{ n: number | string }[]>({ n: '*' });
+  expect(Number(count?.n)).toBe(1);
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill('');
+});

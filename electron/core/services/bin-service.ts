@@ -95,7 +95,7 @@ export async function restoreFromBin(
     if (table === 'agreement_documents' && !(await partnershipIdExists(ctx.db.knex, Number(row.partnership_id))))
       throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
     if (await recordExists(ctx.db.knex, table, entry.record_id))
-      throw new AppError('CONFLICT', 'The record has already been restored.');
+      throw new AppError('CONFLICT', 'The record has already been restored.', { reason: 'undo.alreadyRestored' });
     await auditedChange(ctx, async ({ trx, audit, touch }) => {
       await reinsertRow(trx, table, row);
       await audit({ table, recordId: entry.record_id, action: 'restore', before: null, after: row });

@@ -189,7 +189,7 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
     const snapshot = entry.kept;
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', 'The audit entry holds no snapshot to restore.');
     if (await findMunicipalityDetail(trx, entry.recordId)) {
-      throw new AppError('CONFLICT', 'The municipality has already been restored.');
+      throw new AppError('CONFLICT', 'The municipality has already been restored.', { reason: 'undo.alreadyRestored' });
     }
     const code = snapshot.municipality.code;
     if (typeof code === 'string' && (await municipalityIdWithCode(trx, code)) !== undefined) {

@@ -248,7 +248,8 @@ export async function restoreChildFromAudit(
     const kind: ChildKind<unknown, ChildRecord> = KINDS[table] as ChildKind<unknown, ChildRecord>;
     const parsed = kind.schema.safeParse(record);
     if (!parsed.success) throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
-    if (await kind.find(trx, entry.record_id)) throw new AppError('CONFLICT', 'The record has already been restored.');
+    if (await kind.find(trx, entry.record_id))
+      throw new AppError('CONFLICT', 'The record has already been restored.', { reason: 'undo.alreadyRestored' });
     if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
       throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
     const fields = parsed.data;

@@ -256,7 +256,9 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       'partnership',
     );
     if (await findPartnershipRecord(trx, id))
-      throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.');
+      throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.', {
+        reason: 'undo.alreadyRestored',
+      });
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', `No deleted partnership ${String(id)} to restore.`);
     const p = snapshot.partnership;
     if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {

@@ -132,7 +132,7 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
     if (raw === null || typeof raw !== 'object')
       throw new AppError('NOT_FOUND', 'The audit entry holds no row to restore.');
     if (await findRequestRow(trx, entry.recordId))
-      throw new AppError('CONFLICT', 'The request has already been restored.');
+      throw new AppError('CONFLICT', 'The request has already been restored.', { reason: 'undo.alreadyRestored' });
     const stored = { ...(raw as Record<string, unknown>) };
     // Its member may have been deleted meanwhile: it comes back first (the request points at it).
     if (typeof stored.municipality_id === 'number' && !(await findMunicipalityDetail(trx, stored.municipality_id))) {

@@ -42,7 +42,7 @@ import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
-import { said, useToast } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 
 type Form = {
@@ -235,9 +235,7 @@ export function PartnershipDetail({
         action: {
           label: said('partnerships.undo'),
           run: offerUndo(() => {
-            call('bin:restore', { auditId }).then(reload, (error: unknown) =>
-              showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }),
-            );
+            call('bin:restore', { auditId }).then(reload, (error: unknown) => showToast(errorToast(error)));
           }),
         },
       });

@@ -39,7 +39,7 @@ import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
-import { said, useToast } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { SelectAllHeader } from '../../components/SelectAllHeader';
 import { shownRowIds } from '../../lib/grid-view';
@@ -223,7 +223,7 @@ export function PartnershipsPage() {
                 partnershipsStore.patch([restored]);
                 show({ kind: 'ok', text: said('partnerships.restored'), seconds: 4 });
               },
-              (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) }),
+              (error: unknown) => show(errorToast(error)),
             );
           }),
         },

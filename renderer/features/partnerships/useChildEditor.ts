@@ -5,7 +5,7 @@ import { ApiError, call } from '../../lib/api';
 import { offerUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
-import { said, useToast } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 
 /**
  * The edit flow of a partnership's child records (contacts, activities): one draft at a time,
@@ -57,9 +57,7 @@ export function useChildEditor<D>({ label, onChanged }: { label: (path: string) 
         action: {
           label: said('partnerships.undo'),
           run: offerUndo(() => {
-            call('bin:restore', { auditId }).then(onChanged, (error: unknown) =>
-              showToast({ kind: 'error', text: (i) => errorText(error, i, label) }),
-            );
+            call('bin:restore', { auditId }).then(onChanged, (error: unknown) => showToast(errorToast(error)));
           }),
         },
       });

@@ -52,6 +52,7 @@ export const commonMessages = defineMessages(
     'history.action.merge': 'sloučeno',
     'history.revert': 'Vrátit tuto změnu',
     'history.reverted': 'Původní hodnoty jsou zpět.',
+    'undo.alreadyRestored': 'Záznam už je zpět (obnovený jinak, např. z koše); není co vracet.',
     'history.error.changedSince': 'Tyto údaje se od té doby znovu změnily; nejdřív vraťte pozdější změny.',
     'history.unknownActor': 'neznámý uživatel',
     'history.dbUser': 'databázový účet {user}',
@@ -134,6 +135,8 @@ export const commonMessages = defineMessages(
     'history.action.merge': 'merged',
     'history.revert': 'Put this change back',
     'history.reverted': 'The earlier values are back.',
+    'undo.alreadyRestored':
+      'The record is already back (restored another way, e.g. from the bin); there is nothing to undo.',
     'history.error.changedSince': 'These fields have changed again since; put back the later changes first.',
     'history.unknownActor': 'unknown user',
     'history.dbUser': 'database account {user}',
