@@ -479,6 +479,24 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       {noMembers && filters.membership === 'members' && (
         <NoMembersNotice of="municipalities" onShowAll={() => setFilter('membership', 'all')} />
       )}
+      {/* A search that finds nothing among the rows the filters show may find them behind the filters. */}
+      {!noMembers &&
+        search.trim() !== '' &&
+        visible === 0 &&
+        total > 0 &&
+        (hasFilters(filters) || filters.membership !== 'all') && (
+          <p className="notice" role="status" data-testid="search-filtered-out">
+            <span>{t('members.searchFilteredOut', { text: search.trim() })}</span>{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setFilters({ ...DEFAULT_FILTERS, membership: 'all' })}
+              data-testid="search-all"
+            >
+              {t('members.searchAll')}
+            </button>
+          </p>
+        )}
       <DataGrid<MunicipalityRow>
         testId="members-grid"
         ownEmptyNote

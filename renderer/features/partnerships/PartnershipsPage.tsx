@@ -462,6 +462,24 @@ export function PartnershipsPage() {
       {noMembersPartnerships && filters.membership === 'members' && (
         <NoMembersNotice of="partnerships" onShowAll={() => setFilters((f) => ({ ...f, membership: 'all' }))} />
       )}
+      {/* A search that finds nothing among the rows the filters show may find them behind the filters. */}
+      {!noMembersPartnerships &&
+        search.trim() !== '' &&
+        shown === 0 &&
+        total > 0 &&
+        (hasPartnershipFilters(filters) || filters.membership !== 'all') && (
+          <p className="notice" role="status" data-testid="search-filtered-out">
+            <span>{t('partnerships.searchFilteredOut', { text: search.trim() })}</span>{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setFilters({ ...DEFAULT_PARTNERSHIP_FILTERS, membership: 'all' })}
+              data-testid="search-all"
+            >
+              {t('partnerships.searchAll')}
+            </button>
+          </p>
+        )}
       <DataGrid<PartnershipRow>
         testId="partnerships-grid"
         ownEmptyNote
