@@ -49,6 +49,10 @@ test.describe('Agreements screen', () => {
     // Saving with the remaining gaps asks first.
     const before = new Set(existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : []);
     await page.getByTestId('agreement-save').click();
+    // The count of gaps in Czech number agreement ("Chybí 1 údaj", "Chybějí 2 údaje", "Chybí 5 údajů").
+    await expect(page.getByTestId('agreement-confirm')).toContainText(
+      /^(Chybí 1 údaj\.|Chybějí [234] údaje\.|Chybí \d+ údajů\.)/,
+    );
     await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
     const saved = page.getByTestId('agreement-saved');
     await expect(saved).toBeVisible();

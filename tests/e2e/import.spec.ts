@@ -37,7 +37,7 @@ test('import a Windows-1250 CSV through the UI: preview with the invalid row exp
   await saveScreen(page, 'import-preview');
 
   await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toContainText('2 přidáno');
+  await expect(page.getByTestId('import-done')).toContainText('Přidáno: 2,');
   await page.getByTestId('import-close').click();
   await expect(dialog).toBeHidden();
   // A municipality list states no membership: the new rows are non-members (unknown is not "member").

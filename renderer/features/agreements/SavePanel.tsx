@@ -5,7 +5,7 @@ import { withShortcut } from '../../lib/shortcuts';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
-  const { t, tk } = useI18n();
+  const { t, tk, tn } = useI18n();
   const {
     request,
     update,
@@ -84,7 +84,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       </div>
       {pending?.kind === 'missing' && (
         <div className="notice" role="alertdialog" data-testid="agreement-confirm">
-          <span>{t('agreements.confirmMissing', { count: warnings.length })}</span>
+          <span>{tn('agreements.confirmMissing', warnings.length)}</span>
           <button type="button" className="button primary" onClick={() => void save({ acceptMissing: true })}>
             {t('agreements.save')}
           </button>
