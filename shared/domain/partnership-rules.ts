@@ -23,6 +23,9 @@ import { id, isoDate, optionalText } from './schemas';
  */
 
 /** Inconsistencies a person may confirm as true: the record is unusual, not wrong. */
+
+/** The longest note of a partnership (the form's limit; an import keeps to it too). */
+export const NOTES_MAX = 20_000;
 export const PARTNERSHIP_WARNINGS = ['signedBeforeStarted', 'activeWithEndDate'] as const;
 export type PartnershipWarning = (typeof PARTNERSHIP_WARNINGS)[number];
 
@@ -62,7 +65,7 @@ const partnershipFieldsBase = z.object({
   termKind: z.enum(TERM_KINDS),
   termUntil: optionalDate,
   endedOn: optionalPartialDate,
-  notes: optionalText(20_000),
+  notes: optionalText(NOTES_MAX),
   areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
   participantGroups: z.array(z.enum(PARTICIPANT_GROUPS)).max(PARTICIPANT_GROUPS.length),
   /**

@@ -271,8 +271,8 @@ async function partnershipIdsOf(trx: Knex, municipalityIds: readonly number[]): 
  * Marks many municipalities as members of the association, or as not members, in one audited
  * change (one entry a municipality, grouped: `bulkRestoreMembership` undoes it). Only the flag
  * changes: the dates since and until stay as they are (a date the user did not give is not made
- * up). CONFLICT naming the municipality when one changed since the user saw it; nothing is
- * written then. Municipalities already so are left alone.
+ * up). CONFLICT naming the municipality when one to change changed since the user saw it;
+ * nothing is written then. Municipalities already so are left alone (changed meanwhile or not).
  */
 export async function bulkSetMembership(
   ctx: AppContext,
@@ -291,6 +291,8 @@ export async function bulkSetMembership(
         throw new AppError('NOT_FOUND', `Municipality ${String(id)} was deleted meanwhile; nothing was changed.`, {
           reason: 'members.bulk.gone',
         });
+      // Already so: not written, so a change of it meanwhile (another field) does not matter.
+      if (Boolean(record.is_member) === input.isMember) continue;
       if (record.version !== version)
         throw new AppError('CONFLICT', `${record.name} was changed meanwhile; nothing was changed.`, {
           reason: 'members.bulk.conflict',
@@ -298,7 +300,6 @@ export async function bulkSetMembership(
           name: record.name,
           params: { name: record.name },
         });
-      if (Boolean(record.is_member) === input.isMember) continue;
       await updateVersioned(trx, 'municipalities', id, version, { is_member: input.isMember, updated_at: at });
       planned.push({
         id,

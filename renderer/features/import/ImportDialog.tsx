@@ -15,6 +15,7 @@ import type {
   TownDecision,
 } from '../../../shared/domain/import/report';
 import { countryName } from '../../../shared/domain/countries';
+import { shownImportValue, shownIssueParams } from '../../../shared/domain/import/shown';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { openLink } from '../../lib/deep-links';
@@ -36,33 +37,6 @@ const DELIMITER_KEY: Record<string, string> = {
   '\t': 'import.delimiter.tab',
 };
 
-/** Fields whose values are stored dates (ISO, at their precision): shown as the user reads dates. */
-const DATE_FIELDS: ReadonlySet<string> = new Set(['startedOn', 'memberSince']);
-
-/** A value of the report as the user reads it: a date as a date, nothing as "—". */
-const reportValue = (
-  field: string,
-  value: string | number | boolean | null,
-  formatDate: (iso: string) => string,
-): string =>
-  value === null || value === ''
-    ? '—'
-    : DATE_FIELDS.has(field) && typeof value === 'string'
-      ? formatDate(value)
-      : String(value);
-
-/** An issue's parameters as shown: the stored and the file's value of a date field as dates. */
-function issueParams(issue: ImportIssue, formatDate: (iso: string) => string): ImportIssue['params'] {
-  const field = issue.params.field;
-  if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return issue.params;
-  const shown = { ...issue.params };
-  for (const key of ['existing', 'value'] as const) {
-    const value = shown[key];
-    if (typeof value === 'string') shown[key] = formatDate(value);
-  }
-  return shown;
-}
-
 /** Shows a failure: a reason from core in the user's language, else the generic notice. */
 function Failure({ error }: { error: unknown }) {
   const { tk } = useI18n();
@@ -80,7 +54,7 @@ function Failure({ error }: { error: unknown }) {
 }
 
 function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
-  const { t, tk, formatDate } = useI18n();
+  const { t, tk, language } = useI18n();
   if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
   return (
     <div className="imp-table-wrap">
@@ -101,7 +75,7 @@ function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
               <td>
                 <span className={`badge badge-${issue.severity}`}>{tk(`import.severity.${issue.severity}`)}</span>
               </td>
-              <td>{tk(issue.reason, issueParams(issue, formatDate))}</td>
+              <td>{tk(issue.reason, shownIssueParams(issue.params, language))}</td>
             </tr>
           ))}
         </tbody>
@@ -123,7 +97,7 @@ function RowsList({
   limit: number;
   testId: string;
 }) {
-  const { t, tk, formatNumber, formatDate } = useI18n();
+  const { t, tk, formatNumber, language } = useI18n();
   if (total === 0) return null;
   return (
     <details className="imp-rows" data-testid={testId}>
@@ -154,8 +128,8 @@ function RowsList({
                     {row.changes.map((change) => (
                       <div key={change.field}>
                         {tk(`import.field.${change.field}`)}:{' '}
-                        <s>{reportValue(change.field, change.from, formatDate)}</s> →{' '}
-                        <strong>{reportValue(change.field, change.to, formatDate)}</strong>
+                        <s>{shownImportValue(change.field, change.from, language)}</s> →{' '}
+                        <strong>{shownImportValue(change.field, change.to, language)}</strong>
                       </div>
                     ))}
                   </td>

@@ -190,29 +190,33 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             if (saved === null) return;
             Object.assign(row, rowFields(saved));
             event.api.refreshCells({ rowNodes: [event.node], force: true });
-            // Undo (the toast or Ctrl+Z) puts the cell's stored value back.
+            // Undo (the toast or Ctrl+Z) puts the cell's stored value back; a save that stored the
+            // same value (e.g. only spaces differed) has nothing to undo.
             const back = { [field]: event.oldValue as unknown } as MunicipalityPatch;
+            const changed = JSON.stringify(saved[field]) !== JSON.stringify(event.oldValue);
             toast({
               kind: 'ok',
               text: said('members.saved', { name: saved.name }),
               seconds: 8,
-              action: {
-                label: said('members.undo'),
-                run: offerUndo(() => {
-                  call('municipalities:update', { id: saved.id, version: saved.version, patch: back }).then(
-                    (restored) => {
-                      membersStore.refresh([restored.id]);
-                      toast({ kind: 'ok', text: said('members.undone', { name: restored.name }), seconds: 4 });
-                    },
-                    (error: unknown) =>
-                      toast(
-                        error instanceof ApiError && error.code === 'CONFLICT'
-                          ? conflictToast(error)
-                          : { kind: 'error', text: (i) => errorText(error, i, (path) => path) },
-                      ),
-                  );
-                }),
-              },
+              action: changed
+                ? {
+                    label: said('members.undo'),
+                    run: offerUndo(() => {
+                      call('municipalities:update', { id: saved.id, version: saved.version, patch: back }).then(
+                        (restored) => {
+                          membersStore.refresh([restored.id]);
+                          toast({ kind: 'ok', text: said('members.undone', { name: restored.name }), seconds: 4 });
+                        },
+                        (error: unknown) =>
+                          toast(
+                            error instanceof ApiError && error.code === 'CONFLICT'
+                              ? conflictToast(error)
+                              : { kind: 'error', text: (i) => errorText(error, i, (path) => path) },
+                          ),
+                      );
+                    }),
+                  }
+                : undefined,
             });
           },
           (error: unknown) => {
@@ -324,8 +328,13 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         },
       });
     } catch (error) {
-      // Nothing was written: said in the dialog, which stays open.
-      setBulkProblem(errorText(error, i18n, (path) => path));
+      if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+        // Nothing was written, and the versions the dialog holds are stale: a retry would fail
+        // again. The rows are fetched anew; the user chooses again.
+        setBulkRows(null);
+        membersStore.refresh(ids);
+        toast({ kind: 'error', text: (i) => errorText(error, i, (path) => path) });
+      } else setBulkProblem(errorText(error, i18n, (path) => path));
     } finally {
       setBulkBusy(false);
     }
@@ -462,7 +471,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         />
         {selectedCount > 0 && (
           <button type="button" className="button" onClick={() => void openBulk()} data-testid="members-bulk">
-            {t('members.bulk.button', { count: selectedCount })}
+            {t('members.bulk.button', { count: i18n.formatNumber(selectedCount) })}
           </button>
         )}
         <PrintButton title={t('members.title')} />

@@ -218,9 +218,10 @@ export function PartnershipDetail({
     setTick((n) => n + 1);
   }, []);
   useEffect(() => {
-    if (detail.status !== 'ready' || !resetPending.current) return;
+    if (detail.status === 'loading' || !resetPending.current) return;
+    // A failed fetch ends the reset too (its notice offers a retry): a later reload keeps the form.
     resetPending.current = false;
-    setResets((n) => n + 1);
+    if (detail.status === 'ready') setResets((n) => n + 1);
   }, [detail.status, detail.data]);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
   /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */

@@ -385,7 +385,14 @@ export function StatisticsPage() {
               compare={
                 national === null ? undefined : t('stats.compare.country', { value: f.dec(national.total.per10k) })
               }
-              hint={t('stats.card.per10kHint')}
+              hint={
+                data.total.population === null
+                  ? `${t('stats.card.per10kHint')} ${t('stats.card.populationUnknown', {
+                      known: f.int(data.total.populationKnown),
+                      total: f.int(data.total.municipalities),
+                    })}`
+                  : t('stats.card.per10kHint')
+              }
               testId="card-per10k"
             />
             <Card

@@ -183,7 +183,7 @@ export function applyMapping(
 const USUAL_HEADERS: Record<string, readonly string[]> = {
   municipalityCode: ['kod obce', 'kod clenske obce'],
   municipalityName: ['obec', 'clenska obec', 'nazev obce'],
-  townName: ['partnerska obec', 'partner', 'mesto'],
+  townName: ['partnerske mesto', 'partnerska obec', 'partner'],
   country: ['stat', 'zeme', 'country'],
   year: ['rok', 'od roku'],
   startedOn: ['datum', 'zahajeno', 'od'],

@@ -153,6 +153,7 @@ const finish = (a: Accumulator): AreaFigures => ({
   withActive: a.withActive,
   activeShare: a.municipalities === 0 ? null : a.withActive / a.municipalities,
   population: populationOf(a),
+  populationKnown: a.populationKnown,
   partnerships: a.partnerships,
   per10k: (populationOf(a) ?? 0) === 0 ? null : (a.partnerships * 10000) / (populationOf(a) ?? 1),
   byType: a.byType,

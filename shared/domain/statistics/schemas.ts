@@ -29,6 +29,8 @@ export const areaFiguresSchema = z.object({
   activeShare: z.number().nullable(),
   /** Null when the population of some of its municipalities is not known (never a partial sum). */
   population: count.nullable(),
+  /** How many of its municipalities have a known population (all of them: `population` is their sum). */
+  populationKnown: count.default(0),
   partnerships: count,
   /** Partnerships per 10,000 inhabitants of those municipalities; null without population. */
   per10k: z.number().nullable(),

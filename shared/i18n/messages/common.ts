@@ -52,7 +52,7 @@ export const commonMessages = defineMessages(
     'history.action.merge': 'sloučeno',
     'history.revert': 'Vrátit tuto změnu',
     'history.reverted': 'Původní hodnoty jsou zpět.',
-    'undo.alreadyRestored': 'Záznam už je zpět (obnovený jinak, např. z koše); není co vracet.',
+    'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
     'history.error.changedSince': 'Tyto údaje se od té doby znovu změnily; nejdřív vraťte pozdější změny.',
     'history.unknownActor': 'neznámý uživatel',
     'history.dbUser': 'databázový účet {user}',

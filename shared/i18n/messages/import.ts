@@ -148,7 +148,7 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholderResolved': '{value} je zástupný kód Prahy; přiřazeno k Praze (kód {code})',
     'import.issue.unknownCountry': 'stát „{value}“ neznáme',
     'import.issue.duplicateMerged':
-      'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí dřívější rok)',
+      'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí přesnější, jinak dřívější datum; poznámky obou řádků)',
     'import.error.empty': 'Soubor {file} je prázdný.',
     'import.error.binary': 'Soubor {file} není textová tabulka (CSV, TSV) ani sešit XLSX.',
     'import.error.xlsx': 'Soubor {file} nelze přečíst jako sešit XLSX.',
@@ -385,7 +385,7 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholderResolved': "{value} is Prague's placeholder code; assigned to Praha (code {code})",
     'import.issue.unknownCountry': 'unknown country “{value}”',
     'import.issue.duplicateMerged':
-      'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the earlier year kept)',
+      'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the more precise, else the earlier date; the notes of both lines)',
     'import.error.empty': 'The file {file} is empty.',
     'import.error.binary': 'The file {file} is neither a text table (CSV, TSV) nor an XLSX workbook.',
     'import.error.xlsx': 'The file {file} cannot be read as an XLSX workbook.',

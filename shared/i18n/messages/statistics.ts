@@ -31,6 +31,8 @@ export const statisticsMessages = defineMessages(
     'stats.card.withActive': 'S aktivním partnerstvím',
     'stats.card.partnerships': 'Partnerství',
     'stats.card.per10k': 'Na 10 000 obyvatel',
+    'stats.card.populationUnknown':
+      'Nelze spočítat: počet obyvatel registr zná jen u {known} z {total} obcí (součet části by údaj zkreslil).',
     'stats.card.dormant.one': 'Bez aktivity déle než {count} rok',
     'stats.card.dormant.few': 'Bez aktivity déle než {count} roky',
     'stats.card.dormant.other': 'Bez aktivity déle než {count} let',
@@ -231,6 +233,8 @@ export const statisticsMessages = defineMessages(
     'stats.card.withActive': 'With an active partnership',
     'stats.card.partnerships': 'Partnerships',
     'stats.card.per10k': 'Per 10,000 inhabitants',
+    'stats.card.populationUnknown':
+      'Cannot be computed: the registry knows the population of only {known} of {total} municipalities (a sum of some would distort it).',
     'stats.card.dormant.one': 'No activity for more than {count} year',
     'stats.card.dormant.few': 'No activity for more than {count} years',
     'stats.card.dormant.other': 'No activity for more than {count} years',

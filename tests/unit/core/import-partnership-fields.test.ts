@@ -116,6 +116,35 @@ describe('a partnerships import and the fields of partnerships the registry has'
     expect(await stored()).toMatchObject({ started_on: '1993-04-03', notes: 'ze souboru' });
   });
 
+  it('keeps notes to their length, compares them as text (line ends, Unicode form) and reports long ones shortened', async () => {
+    // Five rows of one partnership with long notes of their own: joined while they fit a note.
+    const notes = ['a', 'b', 'c', 'd', 'e'].map((letter) => letter.repeat(4_900));
+    write(...notes.map((note): [string, string] => ['', note]));
+    const tooLong = await run();
+    expect(tooLong.issues.filter((issue) => issue.reason === 'import.issue.tooLong')).toEqual([
+      expect.objectContaining({ line: 6, column: 'Poznámka', severity: 'warning' }),
+    ]);
+    expect((await stored())?.notes).toBe(notes.slice(0, 4).join('\n'));
+    await app.ctx.db.knex('partnerships').where({ id: partnership.id }).update({ notes: null });
+
+    // Stored with LF and composed characters, in the file with CRLF and decomposed ones: the same note.
+    await app.ctx.db.knex('partnerships').where({ id: partnership.id }).update({ notes: 'řádek 1\nřádek 2' });
+    writeFileSync(
+      file,
+      `${HEADER}\r\n${partnership.code};${partnership.town};${partnership.country};;"${'řádek 1\r\nřádek 2'.normalize('NFD')}"\r\n`,
+    );
+    const same = await run();
+    expect(same.counts).toMatchObject({ update: 0, kept: 0, unchanged: 1 });
+
+    const stored81 = 'a'.repeat(81);
+    await app.ctx.db.knex('partnerships').where({ id: partnership.id }).update({ notes: stored81 });
+    write(['', 'jiná poznámka']);
+    const kept = await run();
+    const issue = kept.issues.find((i) => i.reason === 'import.issue.keptExisting');
+    expect(issue?.params).toEqual({ field: 'notes', existing: `${'a'.repeat(79)}…`, value: 'jiná poznámka' });
+    expect(await stored()).toMatchObject({ notes: stored81 });
+  });
+
   it('merges two rows of one partnership: the more precise date (not the shorter text) and both notes', async () => {
     await app.ctx.db.knex('partnerships').where({ id: partnership.id }).update({ started_on: null });
     write(['1. 5. 1999', 'smlouva'], ['1999', 'usnesení'], ['1999', 'smlouva']);

@@ -88,6 +88,21 @@ describe('membership of many municipalities at once', () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('does not let a row that is already so, changed meanwhile, block the others', async () => {
+    const { members, other } = await chosen();
+    // The non-member was edited since the user saw it (another field), and is not to change.
+    await knex()('municipalities')
+      .where({ id: other.id })
+      .update({ version: other.version + 1 });
+    const result = await ok<Bulk>(
+      app.dispatch('municipalities:bulkMembership', {
+        rows: [...members, other].map(({ id, version }) => ({ id, version })),
+        isMember: false,
+      }),
+    );
+    expect(result.changed).toBe(3);
+  });
+
   it('refuses to undo over a later change of one of them (nothing put back)', async () => {
     const { members } = await chosen();
     const result = await ok<Bulk>(

@@ -382,6 +382,7 @@ describe('a population the registry does not know', () => {
       const s = await computeStats(own.ctx.db.knex, { today });
       expect(s.total.population).toBeNull(); // not 434 000: Kaplice's is not known
       expect(s.total.per10k).toBeNull();
+      expect(s.total).toMatchObject({ municipalities: 5, populationKnown: 4 }); // said on the card
       const region = (code: string) => s.regions.find((r) => r.code === code);
       expect(region('CZ031')?.population).toBeNull();
       expect(region('CZ031')?.per10k).toBeNull();

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/domain/import/formats';
 import type { ImportReport, ImportResult, TownDecision } from '../../../../shared/domain/import/report';
 import { townNameKey } from '../../../../shared/domain/text';
+import { shownIssueParams } from '../../../../shared/domain/import/shown';
 import type { Knex } from 'knex';
 import { loadTownDecisions, saveTownDecisions } from '../../repositories/import-repository';
 import { emptyCounts } from '../../../../shared/domain/import/report';
@@ -275,7 +276,7 @@ export async function exportImportRun(
       issue.line,
       issue.column,
       t(`import.severity.${issue.severity}`),
-      t(issue.reason, issue.params),
+      t(issue.reason, shownIssueParams(issue.params, input.language)),
     ]),
   };
   const stem = run.fileName.replace(/\.[^.]+$/, '');

@@ -24,7 +24,7 @@ import { resolveExonym, type ExonymTown } from '../towns-service';
 import { countryCodeOf } from './countries';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
-import { TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
+import { NOTES_MAX, TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
@@ -66,11 +66,17 @@ function mergedStart(a: string | null, b: string | null): string | null {
   return firstDayOf(b) < firstDayOf(a) ? b : a;
 }
 
+/** A note as compared and stored: NFC, line ends as "\n", no blank edges (CRLF from a file is the form's LF). */
+const normalisedNote = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+
+/** A long value in a report message: its start, so that the report and the import history stay small. */
+const shortened = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
 /** Two notes of one partnership, as one: both texts, each once (nothing the file says is dropped). */
 function mergedNotes(a: string | null, b: string | null): string | null {
   if (a === null || a === b) return b ?? a;
   if (b === null) return a;
-  return a.split('\n').includes(b) ? a : `${a}\n${b}`;
+  return a.includes(b) ? a : `${a}\n${b}`;
 }
 
 export type PartnershipPlan = {
@@ -344,7 +350,7 @@ export async function planPartnerships(
     };
     let latitude = coordinate('townLatitude', 90);
     let longitude = coordinate('townLongitude', 180);
-    const notes = row.text('notes');
+    const notes = normalisedNote(row.textWithin('notes', NOTES_MAX, 'warning') ?? '');
     const town = await matchTown(countryCode, townName, { line: row.line, latitude, longitude });
     const townKey = town.key;
     if (town.gazetteer) {
@@ -364,14 +370,18 @@ export async function planPartnerships(
     const key = `${String(municipality.id)}|${countryCode}|${townKey}`;
     const first = drafts.get(key);
     if (first) {
-      // Same Czech place and same foreign town twice: one partnership, the earliest start kept.
+      // Same Czech place and same foreign town twice: one partnership, the more precise date (or
+      // the earlier one) and both notes (while they fit a note's length; else the first's).
       row.report('info', 'townName', 'import.issue.duplicateMerged', {
         firstLine: first.line,
         name: municipality.name,
         town: townName,
       });
       first.startedOn = mergedStart(first.startedOn, startedOn);
-      first.notes = mergedNotes(first.notes, notes === '' ? null : notes);
+      const joined = mergedNotes(first.notes, notes === '' ? null : notes);
+      if (joined !== null && joined.length > NOTES_MAX)
+        row.report('warning', 'notes', 'import.issue.tooLong', { max: NOTES_MAX, length: joined.length });
+      else first.notes = joined;
       plan.counts.merged += 1;
       plan.issues.push(...row.issues);
       continue;
@@ -451,13 +461,13 @@ export async function planPartnerships(
       }
     }
     // The note: fills an empty one; replaces another only when the user chose to overwrite.
-    const storedNotes = existing.notes === null || existing.notes.trim() === '' ? null : existing.notes;
+    const storedNotes = existing.notes === null || existing.notes.trim() === '' ? null : normalisedNote(existing.notes);
     if (draft.notes !== null && draft.notes !== storedNotes) {
       if (storedNotes === null || policy === 'overwrite') {
         before.notes = existing.notes;
         after.notes = draft.notes;
       } else {
-        kept('notes', storedNotes, draft.notes);
+        kept('notes', shortened(storedNotes), shortened(draft.notes));
         keptAny = true;
       }
     }

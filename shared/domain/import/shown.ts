@@ -1,0 +1,29 @@
+import type { UiLanguage } from '../codes';
+import { formatPartialDate } from '../dates';
+
+/** Fields whose values are stored dates (ISO, at their precision): a report shows them as dates. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['startedOn', 'memberSince']);
+
+/** A value of an import report as a reader reads it: a date as a date, nothing as "—". */
+export function shownImportValue(field: string, value: string | number | boolean | null, language: UiLanguage): string {
+  if (value === null || value === '') return '—';
+  return DATE_FIELDS.has(field) && typeof value === 'string' ? formatPartialDate(value, language) : String(value);
+}
+
+/**
+ * An issue's parameters as shown on screen and in the exported history alike: the stored and the
+ * file's value of a date field (`existing`, `value`) as dates in the language.
+ */
+export function shownIssueParams(
+  params: Readonly<Record<string, string | number>>,
+  language: UiLanguage,
+): Record<string, string | number> {
+  const field = params.field;
+  if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return { ...params };
+  const shown = { ...params };
+  for (const key of ['existing', 'value'] as const) {
+    const value = shown[key];
+    if (typeof value === 'string') shown[key] = formatPartialDate(value, language);
+  }
+  return shown;
+}
