@@ -125,6 +125,12 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
     .orderBy('p.id', 'desc')
     .first<{ id: number; townId: number; town: string }>('p.id', 't.id as townId', 't.name as town');
   expect(row).toBeDefined();
+  // The Czech side's record lacks its mayor: the name typed in the draft goes to it as well.
+  const member = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .where('p.id', row.id)
+    .first<{ id: number; name: string; mayor_name: string | null }>('m.id', 'm.name', 'm.mayor_name');
+  await knex('municipalities').where({ id: member.id }).update({ mayor_name: null });
 
   await page.getByRole('link', { name: 'Smlouvy' }).first().click();
   // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
@@ -134,8 +140,15 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
   await expect(page.getByTestId('agreement-card-hint')).toBeVisible();
   await page.getByTestId('agr-partner-mayorName').fill('Anna Nowak');
+  await page.getByTestId('agr-cz-mayorName').fill('Petra Zkušební');
   await page.getByTestId('agreement-save').click();
   await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+  await expect(page.getByTestId('agreement-member-filled')).toHaveText(
+    `Do záznamu obce ${member.name} se uložilo, co v něm dosud chybělo: Starosta / starostka.`,
+  );
+  expect((await knex('municipalities').where({ id: member.id }).first<{ mayor_name: string }>()).mayor_name).toBe(
+    'Petra Zkušební',
+  );
   const filled = page.getByTestId('agreement-card-filled');
   await expect(filled).toContainText(row.town);
   await expect(filled).toContainText('Jméno starosty/starostky');
@@ -154,6 +167,7 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   if (await overwrite.isVisible()) await overwrite.getByRole('button', { name: 'Nahradit' }).click();
   await expect(page.getByTestId('agreement-saved')).toBeVisible();
   await expect(page.getByTestId('agreement-card-filled')).toHaveCount(0);
+  await expect(page.getByTestId('agreement-member-filled')).toHaveCount(0);
   expect(
     (await knex('foreign_towns').where({ id: row.townId }).first<{ mayor_name: string | null }>()).mayor_name,
   ).toBe('Anna Nowak');

@@ -1,5 +1,6 @@
 import { AppError, invalidFields } from '../../../shared/domain/errors';
 import {
+  checkMunicipalityField,
   municipalityCrossIssues,
   type MunicipalityDetail,
   type MunicipalityInput,
@@ -386,4 +387,36 @@ export async function bulkRestoreMembership(
     }
     return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, audit, auditMany, touch }) };
   });
+}
+
+/** What an agreement draft may state about its Czech municipality, kept where the record has none. */
+export type MemberFacts = { ico?: string | null; mayorName?: string | null; mayorGender?: 'm' | 'f' | null };
+
+/**
+ * Writes what a saved agreement draft states about its Czech municipality (IČO, the mayor's name
+ * and gender) to the municipality's record, field by field, only where the record has nothing
+ * yet and the value passes the field's rule (a stored value is never replaced from a draft).
+ * Audited as an ordinary change. Returns the fields written; none when someone changed the
+ * record at this moment (theirs stands, the draft keeps what was typed).
+ */
+export async function fillMunicipality(ctx: AppContext, id: number, facts: MemberFacts): Promise<string[]> {
+  const detail = await findMunicipalityDetail(ctx.db.knex, id);
+  if (!detail) return [];
+  const patch: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(facts) as [keyof MemberFacts, unknown][]) {
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    if (value === null || value === undefined || value === '') continue;
+    const stored: unknown = detail[field];
+    if (stored !== null && stored !== undefined && stored !== '') continue;
+    if (checkMunicipalityField(field, value) !== null) continue;
+    patch[field] = value;
+  }
+  if (Object.keys(patch).length === 0) return [];
+  try {
+    await updateMunicipality(ctx, { id, version: detail.version, patch });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') return [];
+    throw error;
+  }
+  return Object.keys(patch);
 }

@@ -1,6 +1,13 @@
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
 import { openTownCard } from '../../components/town-card-host';
+
+/** The labels of the municipality's fields a saved draft may fill (`memberFilled`). */
+const MEMBER_FIELD_LABEL: Record<string, string> = {
+  ico: 'members.col.ico',
+  mayorName: 'members.col.mayor',
+  mayorGender: 'members.col.mayorGender',
+};
 import { withShortcut } from '../../lib/shortcuts';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
@@ -117,6 +124,17 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
               {/* The partner's original by its real name (it is saved beside the chosen file). */}
               <span data-testid="agreement-saved-pair">
                 {t('agreements.savedPair', { name: request.fields.partner.name, file: saved.pairFilePath })}
+              </span>
+            </>
+          )}
+          {saved.memberFilled.length > 0 && (
+            <>
+              <br />
+              <span data-testid="agreement-member-filled">
+                {t('agreements.savedToMember', {
+                  name: request.fields.cz.name,
+                  fields: saved.memberFilled.map((field) => tk(MEMBER_FIELD_LABEL[field] ?? field)).join(', '),
+                })}
               </span>
             </>
           )}

@@ -38,6 +38,7 @@ export function useAgreementDraft() {
     filePath: string;
     pairFilePath: string | null;
     townCardFilled: string[];
+    memberFilled: string[];
   } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
@@ -127,6 +128,7 @@ export function useAgreementDraft() {
         filePath: written.filePath,
         pairFilePath: written.pairFilePath ?? null,
         townCardFilled: written.townCardFilled,
+        memberFilled: written.memberFilled,
       });
       setDraftsTick((n) => n + 1);
     } catch (failure) {

@@ -17,6 +17,8 @@ const written = z.object({
   draftId: id.nullable(),
   /** Fields of the partner-town card the draft filled (the card knew nothing of them yet). */
   townCardFilled: z.array(z.string()),
+  /** Fields of the Czech municipality's record the draft filled (the record had none yet). */
+  memberFilled: z.array(z.string()).default([]),
 });
 
 export const agreementsChannels = defineChannels({

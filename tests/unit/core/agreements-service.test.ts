@@ -93,6 +93,46 @@ describe('agreements channels', () => {
     expect(written.warnings.length).toBeGreaterThan(0);
   });
 
+  it('keeps what a saved draft states about the Czech municipality where its record has nothing, never replacing a value', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('member.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { municipality_id: municipalityId } = await ctx.db
+      .knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number }>('municipality_id');
+    // The record knows the mayor, not the IČO nor the mayor's gender.
+    await ctx.db
+      .knex('municipalities')
+      .where({ id: municipalityId })
+      .update({ ico: null, mayor_name: 'Jan Stávající', mayor_gender: null });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.cz.idNumber).toBe('');
+    const typed = {
+      ...request,
+      fields: {
+        ...request.fields,
+        cz: { ...request.fields.cz, idNumber: '00261238', mayorName: 'Petra Nová', mayorGender: 'f' as const },
+      },
+    };
+    const written = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', { request: typed, acceptMissing: true }),
+    );
+    expect(written.memberFilled.sort()).toEqual(['ico', 'mayorGender']);
+    expect(
+      await ctx.db.knex('municipalities').where({ id: municipalityId }).first('ico', 'mayor_name', 'mayor_gender'),
+    ).toEqual({ ico: '00261238', mayor_name: 'Jan Stávající', mayor_gender: 'f' });
+    // The next draft of the municipality starts with them.
+    const next = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(next.request.fields.cz).toMatchObject({ idNumber: '00261238', mayorGender: 'f' });
+    // An IČO that fails its checksum is not kept (it stays in the draft only).
+    await ctx.db.knex('municipalities').where({ id: municipalityId }).update({ ico: null });
+    const wrong = { ...typed, fields: { ...typed.fields, cz: { ...typed.fields.cz, idNumber: '12345678' } } };
+    const again = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', { request: wrong, acceptMissing: true, overwrite: true }),
+    );
+    expect(again.memberFilled).toEqual([]);
+  });
+
   it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
     const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -33,6 +33,7 @@ import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
 import { fillTownCard } from '../town-card-service';
+import { fillMunicipality } from '../members-service';
 import { partnershipIdOfPair, partnershipSets } from '../../repositories/partnerships-repository';
 import { listActivities } from '../../repositories/activities-repository';
 import { listContacts } from '../../repositories/contacts-repository';
@@ -388,10 +389,17 @@ async function writeAndRecord(
   filePath: string,
   overwrite: boolean,
   built?: BuiltAgreement,
-): Promise<{ filePath: string; warnings: AgreementWarning[]; draftId: number | null; townCardFilled: string[] }> {
+): Promise<{
+  filePath: string;
+  warnings: AgreementWarning[];
+  draftId: number | null;
+  townCardFilled: string[];
+  memberFilled: string[];
+}> {
   const { model, bytes } = built ?? (await buildAgreement(ctx, request));
   await writeFileAtomically(filePath, bytes, { overwrite });
   const townCardFilled = await keepOnTownCard(ctx, request);
+  const memberFilled = await keepOnMember(ctx, request);
   const defaults = await agreementDefaults(ctx, request.source);
   let draftId: number | null = null;
   const { partnershipId } = defaults;
@@ -422,7 +430,27 @@ async function writeAndRecord(
       return id;
     });
   }
-  return { filePath, warnings: model.warnings, draftId, townCardFilled };
+  return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled };
+}
+
+/**
+ * What the user typed about the Czech municipality in a saved draft (its IČO, the mayor's name and
+ * gender) goes to its record where the record has nothing yet, so that its next draft starts with
+ * it (review: a second draft of Jihlava started empty again). The address is not taken apart into
+ * street and post code: that would be a guess.
+ */
+async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Promise<string[]> {
+  const municipalityId =
+    'municipalityId' in request.source
+      ? request.source.municipalityId
+      : (await findPartnership(ctx.db.knex, request.source.partnershipId))?.municipalityId;
+  if (municipalityId === undefined) return [];
+  const cz = request.fields.cz;
+  return fillMunicipality(ctx, municipalityId, {
+    ico: cz.idNumber,
+    mayorName: cz.mayorName,
+    mayorGender: cz.mayorGender,
+  });
 }
 
 /**
