@@ -3,18 +3,34 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
+import { listImportRuns } from '../repositories/import-runs-repository';
 import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
 import { assertRestorable, migrateToLatest, retryDailyBackup } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
 import { noteChangedTables } from './statistics/stats-cache';
 
 /** Backups of the open database, newest first. */
-export async function listDatabaseBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[] }> {
-  return { folder: `${ctx.db.filePath}.backups`, backups: await listBackups(ctx.db.filePath) };
+/**
+ * The registry's backups, newest first; one made before an import names that import's file
+ * (from the import history), so that three backups "before an import" can be told apart.
+ */
+export async function listDatabaseBackups(
+  ctx: AppContext,
+): Promise<{ folder: string; backups: (BackupInfo & { importFile: string | null })[] }> {
+  const backups = await listBackups(ctx.db.filePath);
+  const fileOf = new Map<string, string>();
+  if (backups.some((backup) => backup.reason === 'import'))
+    for (const run of await listImportRuns(ctx.db.knex)) if (run.backup !== null) fileOf.set(run.backup, run.fileName);
+  return {
+    folder: `${ctx.db.filePath}.backups`,
+    backups: backups.map((backup) => ({ ...backup, importFile: fileOf.get(backup.name) ?? null })),
+  };
 }
 
-export const createManualBackup = (ctx: AppContext): Promise<BackupInfo> =>
-  createBackup(ctx.db.knex, ctx.db.filePath, 'manual');
+export const createManualBackup = async (ctx: AppContext): Promise<BackupInfo & { importFile: null }> => ({
+  ...(await createBackup(ctx.db.knex, ctx.db.filePath, 'manual')),
+  importFile: null,
+});
 
 /**
  * Restores a backup into the live registry. The backup is checked first (sound, a registry, a

@@ -76,7 +76,11 @@ function FileBackups() {
             {list.data.backups.map((backup) => (
               <tr key={backup.name} title={backup.name}>
                 <td>{when(backup)}</td>
-                <td>{tk(`backups.reason.${backup.reason}`)}</td>
+                <td>
+                  {backup.importFile === null
+                    ? tk(`backups.reason.${backup.reason}`)
+                    : t('backups.reason.importOf', { file: backup.importFile })}
+                </td>
                 <td className="num">{formatSize(backup.size, formatNumber)}</td>
                 <td className="bk-actions">
                   {confirming?.name === backup.name ? (

@@ -17,6 +17,8 @@ export const backupSchema = z.object({
   size: z.number().int().nonnegative(),
   createdAt: z.string(),
   reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore', 'demo']),
+  /** Made before an import: that import's file, from the import history (null: not known). */
+  importFile: z.string().nullable().default(null),
 });
 
 export const importChannels = defineChannels({
