@@ -63,7 +63,7 @@ describe('twinreg import / backup / check', () => {
     const first = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping);
     expect(first.code).toBe(0);
     expect(first.out).toContain('1× [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce (řádky 3)');
-    expect(first.out).toContain('Import dokončen: 2 přidáno');
+    expect(first.out).toContain('Import dokončen. Přidáno: 2, ');
     expect(await count(db)).toBe(2);
     const second = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping, '--lang', 'en');
     expect(second.out).toContain('The file brought nothing new; the database did not change.');
