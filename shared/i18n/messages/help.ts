@@ -46,7 +46,7 @@ export const helpMessages = defineMessages(
       'Ukázková data se při prvním spuštění nahrají do prázdného registru: 14 krajů, okresy, asi 40 skutečných členských obcí a jejich partnerství se smyšlenými kontakty a aktivitami. Jsou označená jako ukázková a pruh nad obrazovkou je umožní odstranit; předtím se vytvoří záloha a ukázkové záznamy, na které se odkazují vaše data, zůstanou.',
     'help.import.title': 'Jak funguje import',
     'help.import.step1':
-      'Na obrazovce Členové zvolte „Importovat…“ (v okně aplikace také Soubor ▸ Importovat ze souboru), nebo soubor přetáhněte do okna.',
+      'Na obrazovce Členové zvolte „Importovat…“ (v okně aplikace také Soubor ▸ Importovat ze souboru), nebo soubor přetáhněte do okna. Soubor neznámého tvaru potřebuje přiřadit sloupce; sloupce, jejichž záhlaví údaj pojmenovává (např. „Kód obce“, „Poznámka“), aplikace předvyplní a vy je zkontrolujete.',
     'help.import.step2':
       'Náhled nic nezapisuje. Ukáže řádky k přidání, ke změně (údaj: před → po) a beze změny a každý problém s číslem řádku, sloupcem a důvodem. Chybný řádek se nenaimportuje; při varování se řádek naimportuje bez sporné hodnoty, nic se nedomýšlí. Možné duplicity zahraničních měst rozhodnete („totéž město“ / „jiné město“) a rozhodnutí se zapamatuje.',
     'help.import.step3':
@@ -54,7 +54,7 @@ export const helpMessages = defineMessages(
     'help.import.step4':
       'Před zápisem se vytvoří ověřená záloha. Import se zapíše celý, nebo vůbec (lze ho zastavit a nic nezůstane napůl). Opakovaný import téhož souboru nic nezmění.',
     'help.import.step5':
-      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte obnovením zálohy „před importem“ v Nastavení ▸ Zálohy.',
+      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte obnovením zálohy „před importem …“ (s názvem souboru) v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
     'help.backups.title': 'Zálohy a obnovení',
     'help.backups.when':
       'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
@@ -131,7 +131,7 @@ export const helpMessages = defineMessages(
       'Demo data is loaded into an empty registry on the first start: the 14 regions, the districts, about 40 real member municipalities and their partnerships with invented contacts and activities. It is marked as demo data and the bar above the screen removes it; a backup is made first, and demo records your own data refers to are kept.',
     'help.import.title': 'How import works',
     'help.import.step1':
-      'On the Members screen choose "Import…" (in the application window also File ▸ Import from a file), or drop the file on the window.',
+      'On the Members screen choose "Import…" (in the application window also File ▸ Import from a file), or drop the file on the window. A file of an unknown layout needs its columns assigned; columns whose headers name a field (e.g. "Kód obce", "Poznámka") are filled in for you to check.',
     'help.import.step2':
       'The preview writes nothing. It lists the rows to add, to change (field: before → after) and unchanged, and every problem with its line, column and reason. A row with an error is not imported; with a warning the row is imported without the doubtful value, nothing is guessed. You decide on possible duplicate foreign towns ("the same town" / "another town") and the decision is remembered.',
     'help.import.step3':
@@ -139,7 +139,7 @@ export const helpMessages = defineMessages(
     'help.import.step4':
       'A verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
     'help.import.step5':
-      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, restore the "before import" backup in Settings ▸ Backups.',
+      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, restore its "before importing …" backup (named by the file) in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose "Set membership".',
     'help.backups.title': 'Backups and restore',
     'help.backups.when':
       'A backup is made by itself before every change of the database schema, before every import that changes something, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
