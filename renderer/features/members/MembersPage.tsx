@@ -21,6 +21,7 @@ import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
 import { SelectAllHeader } from '../../components/SelectAllHeader';
+import { showBulkResult } from '../../components/bulk-result';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
@@ -305,28 +306,13 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       // Done with them: rows the filter now hides are not left ticked out of sight.
       if (gridApi && !gridApi.isDestroyed()) gridApi.deselectAll();
       membersStore.refresh(ids);
-      const { auditId } = result;
-      if (auditId === null) {
-        toast({ kind: 'info', text: said('members.bulk.none'), seconds: 6 });
-        return;
-      }
-      toast({
-        kind: 'ok',
-        text: (i) => i.tn('members.bulk.done', result.changed),
-        seconds: 15,
-        action: {
-          label: said('members.undo'),
-          run: offerUndo(() => {
-            call('municipalities:bulkRestoreMembership', { auditId }).then(
-              () => {
-                membersStore.refresh(ids);
-                toast({ kind: 'ok', text: said('members.bulk.undone'), seconds: 5 });
-              },
-              (error: unknown) => toast({ kind: 'error', text: (i) => errorText(error, i, (path) => path) }),
-            );
-          }),
-        },
-      });
+      showBulkResult(
+        toast,
+        result,
+        { none: 'members.bulk.none', done: 'members.bulk.done', undo: 'members.undo', undone: 'members.bulk.undone' },
+        (auditId) => call('municipalities:bulkRestoreMembership', { auditId }),
+        () => membersStore.refresh(ids),
+      );
     } catch (error) {
       if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
         // Nothing was written, and the versions the dialog holds are stale: a retry would fail

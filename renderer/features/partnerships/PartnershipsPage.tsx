@@ -42,6 +42,7 @@ import { partnershipsStore } from './partnerships-store';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { SelectAllHeader } from '../../components/SelectAllHeader';
+import { showBulkResult } from '../../components/bulk-result';
 import { shownRowIds } from '../../lib/grid-view';
 import './partnerships.css';
 
@@ -301,28 +302,19 @@ export function PartnershipsPage() {
   const bulkDone = (result: { changed: number; auditId: number | null }, ids: number[]) => {
     setBulkRows(null);
     partnershipsStore.refresh(ids);
-    const { auditId } = result;
-    if (auditId === null) {
-      show({ kind: 'info', text: said('partnerships.bulk.none'), seconds: 6 });
-      return;
-    }
-    show({
-      kind: 'ok',
-      text: (i) => i.tn('partnerships.bulk.done', result.changed),
-      seconds: 15,
-      action: {
-        label: said('partnerships.undo'),
-        run: offerUndo(() => {
-          call('partnerships:bulkRestore', { auditId }).then(
-            () => {
-              partnershipsStore.refresh(ids);
-              show({ kind: 'ok', text: said('partnerships.bulk.undone'), seconds: 5 });
-            },
-            (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) }),
-          );
-        }),
+    showBulkResult(
+      show,
+      result,
+      {
+        none: 'partnerships.bulk.none',
+        done: 'partnerships.bulk.done',
+        undo: 'partnerships.undo',
+        undone: 'partnerships.bulk.undone',
       },
-    });
+      (auditId) => call('partnerships:bulkRestore', { auditId }),
+      () => partnershipsStore.refresh(ids),
+      fieldLabelIn,
+    );
   };
 
   const total = rows?.length ?? 0;
