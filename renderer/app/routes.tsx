@@ -11,13 +11,16 @@ import { loadMessagePart } from '../lib/message-tables';
 const PartnershipsPage = lazy(() =>
   import('../features/partnerships/PartnershipsPage').then((m) => ({ default: m.PartnershipsPage })),
 );
+// The Agreements, Map and Help screens' texts are parts of the messages of their own (not in the
+// first chunk): each loads with its screen.
 const AgreementsPage = lazy(() =>
-  import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+  Promise.all([import('../features/agreements/AgreementsPage'), loadMessagePart('agreements')]).then(([m]) => ({
+    default: m.AgreementsPage,
+  })),
 );
 const StatisticsPage = lazy(() =>
   import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
 );
-// The Map's and the Help screen's texts are parts of the messages of their own (not in the first chunk).
 const MapPage = lazy(() =>
   Promise.all([import('../features/map/MapPage'), loadMessagePart('map')]).then(([m]) => ({ default: m.MapPage })),
 );

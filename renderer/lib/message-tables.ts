@@ -11,7 +11,7 @@ import type { UiLanguage } from '../../shared/domain/codes';
 export const MESSAGES: Record<UiLanguage, Record<string, string>> = { cs: {}, en: {} };
 
 /** A screen's messages kept out of the first chunk (see `MESSAGE_PARTS` in renderer/vite.config.ts). */
-export type MessagePart = 'help' | 'map';
+export type MessagePart = 'help' | 'map' | 'agreements';
 
 type Table = Promise<{ default: Record<string, string> }>;
 
@@ -28,6 +28,10 @@ const partLoaders: Record<MessagePart, Record<UiLanguage, () => Table>> = {
   map: {
     cs: () => import('virtual:twinreg-messages/cs/map'),
     en: () => import('virtual:twinreg-messages/en/map'),
+  },
+  agreements: {
+    cs: () => import('virtual:twinreg-messages/cs/agreements'),
+    en: () => import('virtual:twinreg-messages/en/agreements'),
   },
 };
 

@@ -37,14 +37,21 @@ describe('messages per language in the renderer build', () => {
     const enHelp = await table('en/help');
     const csMap = await table('cs/map');
     const enMap = await table('en/map');
+    const csAgreements = await table('cs/agreements');
+    const enAgreements = await table('en/agreements');
     // The first chunk has no Help or Map text; each part has nothing else; together they are all.
-    expect(Object.keys(cs).filter((key) => key.startsWith('help.') || key.startsWith('map.'))).toEqual([]);
+    expect(
+      Object.keys(cs).filter(
+        (key) => key.startsWith('help.') || key.startsWith('map.') || key.startsWith('agreements.'),
+      ),
+    ).toEqual([]);
+    expect(Object.keys(csAgreements).filter((key) => !key.startsWith('agreements.'))).toEqual([]);
     expect(Object.keys(csHelp).length).toBeGreaterThan(40);
     expect(Object.keys(csMap).length).toBeGreaterThan(10);
     expect(Object.keys(csHelp).filter((key) => !key.startsWith('help.'))).toEqual([]);
     expect(Object.keys(enMap).filter((key) => !key.startsWith('map.'))).toEqual([]);
-    expect({ ...cs, ...csHelp, ...csMap }).toEqual(MESSAGES.cs);
-    expect({ ...en, ...enHelp, ...enMap }).toEqual(MESSAGES.en);
+    expect({ ...cs, ...csHelp, ...csMap, ...csAgreements }).toEqual(MESSAGES.cs);
+    expect({ ...en, ...enHelp, ...enMap, ...enAgreements }).toEqual(MESSAGES.en);
     expect(cs['welcome.title']).toBe(MESSAGES.cs['welcome.title']);
     expect(csHelp['help.title']).toBe('Nápověda');
     expect(cs['nav.members']).toBe('Členové');

@@ -447,7 +447,7 @@ export function PartnershipDetail({
                 onClick={() => openLink(agreementLink(d.id))}
                 data-testid="partnership-create-agreement"
               >
-                {t('agreements.create')}
+                {t('partnerships.agreements.create')}
               </button>
               {agreements.data && agreements.data.length > 0 && (
                 <ul className="p-list">
