@@ -26,3 +26,32 @@ export function NoMembersNotice({
     </p>
   );
 }
+
+/**
+ * Said where a search finds nothing among the rows the filters show (review: "vohringen" behind
+ * the default members-only filter showed only "No matching rows"): the filters may hide it, and
+ * `onSearchAll` clears them (all municipalities' records) keeping the search. `of`: what the
+ * screen lists. Shown only when `shown` is true.
+ */
+export function SearchFilteredOutNotice({
+  of,
+  search,
+  shown,
+  onSearchAll,
+}: {
+  of: 'members' | 'partnerships';
+  search: string;
+  shown: boolean;
+  onSearchAll: () => void;
+}) {
+  const { tk } = useI18n();
+  if (!shown) return null;
+  return (
+    <p className="notice" role="status" data-testid="search-filtered-out">
+      <span>{tk(`${of}.searchFilteredOut`, { text: search.trim() })}</span>{' '}
+      <button type="button" className="button small" onClick={onSearchAll} data-testid="search-all">
+        {tk(`${of}.searchAll`)}
+      </button>
+    </p>
+  );
+}

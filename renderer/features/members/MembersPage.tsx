@@ -7,7 +7,7 @@ import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid, type DataGridProps } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { NoMembersNotice } from '../../components/NoMembersNotice';
+import { NoMembersNotice, SearchFilteredOutNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
@@ -474,24 +474,18 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       {noMembers && filters.membership === 'members' && (
         <NoMembersNotice of="municipalities" onShowAll={() => setFilter('membership', 'all')} />
       )}
-      {/* A search that finds nothing among the rows the filters show may find them behind the filters. */}
-      {!noMembers &&
-        search.trim() !== '' &&
-        visible === 0 &&
-        total > 0 &&
-        (hasFilters(filters) || filters.membership !== 'all') && (
-          <p className="notice" role="status" data-testid="search-filtered-out">
-            <span>{t('members.searchFilteredOut', { text: search.trim() })}</span>{' '}
-            <button
-              type="button"
-              className="button small"
-              onClick={() => setFilters({ ...DEFAULT_FILTERS, membership: 'all' })}
-              data-testid="search-all"
-            >
-              {t('members.searchAll')}
-            </button>
-          </p>
-        )}
+      <SearchFilteredOutNotice
+        of="members"
+        search={search}
+        shown={
+          !noMembers &&
+          search.trim() !== '' &&
+          visible === 0 &&
+          total > 0 &&
+          (hasFilters(filters) || filters.membership !== 'all')
+        }
+        onSearchAll={() => setFilters({ ...DEFAULT_FILTERS, membership: 'all' })}
+      />
       <DataGrid<MunicipalityRow>
         testId="members-grid"
         ownEmptyNote

@@ -10,7 +10,7 @@ import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
 import { DataGrid, type DataGridProps } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { NoMembersNotice } from '../../components/NoMembersNotice';
+import { NoMembersNotice, SearchFilteredOutNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import { SearchBox } from '../../components/SearchBox';
@@ -454,24 +454,18 @@ export function PartnershipsPage() {
       {noMembersPartnerships && filters.membership === 'members' && (
         <NoMembersNotice of="partnerships" onShowAll={() => setFilters((f) => ({ ...f, membership: 'all' }))} />
       )}
-      {/* A search that finds nothing among the rows the filters show may find them behind the filters. */}
-      {!noMembersPartnerships &&
-        search.trim() !== '' &&
-        shown === 0 &&
-        total > 0 &&
-        (hasPartnershipFilters(filters) || filters.membership !== 'all') && (
-          <p className="notice" role="status" data-testid="search-filtered-out">
-            <span>{t('partnerships.searchFilteredOut', { text: search.trim() })}</span>{' '}
-            <button
-              type="button"
-              className="button small"
-              onClick={() => setFilters({ ...DEFAULT_PARTNERSHIP_FILTERS, membership: 'all' })}
-              data-testid="search-all"
-            >
-              {t('partnerships.searchAll')}
-            </button>
-          </p>
-        )}
+      <SearchFilteredOutNotice
+        of="partnerships"
+        search={search}
+        shown={
+          !noMembersPartnerships &&
+          search.trim() !== '' &&
+          shown === 0 &&
+          total > 0 &&
+          (hasPartnershipFilters(filters) || filters.membership !== 'all')
+        }
+        onSearchAll={() => setFilters({ ...DEFAULT_PARTNERSHIP_FILTERS, membership: 'all' })}
+      />
       <DataGrid<PartnershipRow>
         testId="partnerships-grid"
         ownEmptyNote
