@@ -636,7 +636,11 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       number: null,
       texts: both((lang) => [
         { role: 'heading', runs: [{ text: lang.file.terms.preamble, strong: true }] },
-        ...chosenPreambles.flatMap((p) => clauseParas(lang, `preamble.${p}`).paras),
+        // A template may word a motive its own way: a memorandum's parties are not "Smluvní strany".
+        ...chosenPreambles.flatMap((p) => {
+          const own = `${request.template}.preamble.${p}`;
+          return clauseParas(lang, lang.file.clauses[own] === undefined ? `preamble.${p}` : own).paras;
+        }),
         ...agreedParas(lang),
       ]),
     });

@@ -331,6 +331,39 @@ describe('Czech text corrections of the review (cs7–cs9)', () => {
     expect(sectionText(parties?.texts[1] ?? []).split('\n')[0]).toBe('Strony memorandum');
   });
 
+  it("a memorandum's preamble does not call its parties contracting parties, a contract's does", () => {
+    const preambles = [
+      'european_integration',
+      'neighbourhood',
+      'shared_history',
+      'solidarity',
+      'earlier_friendship',
+    ] as const;
+    for (const language of PARTNER_LANGUAGES) {
+      const memorandum = build(request({ template: 'friendship', language, preambles: [...preambles] }));
+      const text =
+        memorandum.sections
+          .find((s) => s.id === 'preamble')
+          ?.texts.map(sectionText)
+          .join('\n') ?? '';
+      expect(text, language).not.toMatch(/Smluvn|Vertragspartei|Zmluvn|contraent|contractant|Szerződő|umowy/);
+      // Every motive is there, each a paragraph of its own, under the heading and before the formula.
+      expect(text.split('\n').filter((line) => line.trim() !== '').length, language).toBeGreaterThanOrEqual(
+        2 * (preambles.length + 2),
+      );
+    }
+    const cs = sectionText(
+      build(request({ template: 'friendship', preambles: ['european_integration'] })).sections.find(
+        (s) => s.id === 'preamble',
+      )?.texts[0] ?? [],
+    );
+    expect(cs).toContain('Strany, vědomy si významu evropské integrace');
+    const contract = sectionText(
+      build(request({ preambles: ['european_integration'] })).sections.find((s) => s.id === 'preamble')?.texts[1] ?? [],
+    );
+    expect(contract).toContain('möchten die Vertragsparteien dazu beitragen');
+  });
+
   it('the annual plan is no longer listed as a form of cooperation (cs8)', () => {
     for (const language of PARTNER_LANGUAGES) {
       const forms = build(request({ language })).sections.find((s) => s.id === 'forms');
