@@ -33,10 +33,17 @@ test.describe('Agreements for a mayor’s office', () => {
     await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
     await expect(page.getByTestId('agreement-language')).toHaveValue('pl');
     const preview = page.getByTestId('agreement-preview');
+    // A Polish town's number is its REGON: so the field, the document and the missing list say.
+    await expect(page.locator('label[for="agr-partner-idNumber"]')).toHaveText('REGON');
+    await expect(preview).toContainText('[doplňte / proszę uzupełnić: REGON]');
+    await expect(
+      page.getByTestId('agreement-missing').getByRole('listitem').filter({ hasText: 'Kłodzko: REGON' }),
+    ).toHaveCount(1);
+    await expect(page.getByTestId('agreement-missing')).not.toContainText('Kłodzko: IČO');
 
     // The new optional articles are offered, ticked, and in the text.
     await expect(page.getByTestId('agreement-article-disputes')).toBeChecked();
-    await expect(page.getByText('Řešení sporů', { exact: true })).toBeVisible();
+    await expect(page.locator('label.check').getByText('Řešení sporů', { exact: true })).toBeVisible();
     await expect(preview).toContainText('Rozstrzyganie sporów');
     await page.getByTestId('agreement-article-disputes').uncheck();
     await expect(preview).not.toContainText('Rozstrzyganie sporów');
@@ -118,6 +125,10 @@ test.describe('Agreements for a mayor’s office', () => {
       }, id);
       await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
       await expect(page.getByTestId('agreement-language')).toHaveValue('hu');
+      await expect(page.locator('label[for="agr-partner-idNumber"]')).toHaveText(
+        'ID number (törzskönyvi azonosító szám)',
+      );
+      await expect(page.locator('label[for="agr-cz-idNumber"]')).toHaveText('ID number (IČO)');
       await expect(page.getByText('Settlement of Disputes', { exact: true })).toBeVisible();
       await expect(page.getByText('Data Protection', { exact: true })).toBeVisible();
       await expect(page.getByText('Annex 1 – Cooperation plan')).toBeVisible();

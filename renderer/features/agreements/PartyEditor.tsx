@@ -3,6 +3,9 @@ import { officeOfRank, type PartyFields } from '../../../shared/domain/agreement
 import { officeOptions, officeTitle, officeTitleForms, resolveOffice } from '../../../shared/domain/agreements/offices';
 import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
+import { partnerIdLabel } from './id-label';
+
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('cs') + text.slice(1);
 
 type Props = {
   side: 'cz' | 'partner';
@@ -21,6 +24,11 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
   const office = resolveOffice(party.mayorOffice, officeOfRank(side, party.mayorRank));
   const offices = officeOptions(office.slice(0, 2), uiLanguage);
   const cyrillic = SCRIPT_OF[language] === 'cyrillic';
+  // A Polish partner's number is its REGON, not an IČO (the document says so too).
+  const idLabel =
+    side === 'partner'
+      ? partnerIdLabel(party, uiLanguage, (label) => t('agreements.field.idNumberNamed', { label }))
+      : null;
   /** An optional text of the party; the placeholder shows what the document prints when it is empty. */
   const optional = (
     name: 'nameCs' | 'nameCyrillic' | 'mayorNameCyrillic' | 'contractingBody',
@@ -79,7 +87,7 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
       {side === 'partner' &&
         optional('contractingBody', t('agreements.field.contractingBody'), t('agreements.field.contractingBodyHint'))}
       {text('address', t('agreements.field.address'))}
-      {text('idNumber', t('agreements.field.idNumber'))}
+      {text('idNumber', idLabel === null ? t('agreements.field.idNumber') : upperFirst(idLabel))}
       {text('mayorName', t('agreements.field.mayorName'))}
       {cyrillic && optional('mayorNameCyrillic', t('agreements.field.mayorNameCyrillic'), automatic(party.mayorName))}
       <div className="agreement-row">

@@ -9,10 +9,11 @@ const MEMBER_FIELD_LABEL: Record<string, string> = {
   mayorGender: 'members.col.mayorGender',
 };
 import { withShortcut } from '../../lib/shortcuts';
+import { partnerIdLabel } from './id-label';
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
-  const { t, tk, tn } = useI18n();
+  const { t, tk, tn, language } = useI18n();
   const {
     request,
     update,
@@ -39,7 +40,11 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
             {warnings.map((w) => (
               <li key={w.path}>
                 {partyName(w.side) !== undefined && <strong>{`${partyName(w.side) ?? ''}: `}</strong>}
-                {tk(`agreements.missing.${w.field}`)}
+                {(w.field === 'idNumber' && w.side === 'partner'
+                  ? partnerIdLabel(request.fields.partner, language, (label) =>
+                      t('agreements.field.idNumberNamed', { label }),
+                    )
+                  : null) ?? tk(`agreements.missing.${w.field}`)}
               </li>
             ))}
           </ul>
