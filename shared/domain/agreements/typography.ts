@@ -21,6 +21,8 @@ const common: Rule = (text) =>
     .replace(/(?<=(?:^|[\s(])(?:§|č\.|Nr\.|nr|No\.|n°|n\.|№|sz\.)) (?=[\d[])/gu, NBSP)
     // A number with a suffix: "6-měsíční", "6-miesięcznym", "6-місячного".
     .replace(/(?<=\d)-(?=\p{L})/gu, NBHY)
+    // A Polish post code never breaks at its hyphen: "57-300 Kłodzko".
+    .replace(/(?<=(?:^|[^\d-])\d{2})-(?=\d{3}(?!\d))/gu, NBHY)
     // An apostrophe inside a word is typographic: "d'amitié" → "d’amitié", "Town's" → "Town’s".
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
 

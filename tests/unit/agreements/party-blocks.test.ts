@@ -215,7 +215,7 @@ const GOLDEN: Record<PartnerLanguage, { cs: string[]; partner: string[]; signatu
       'a',
       'Město Jelení Hora',
       'stát: Polská republika',
-      'se sídlem: pl. Ratuszowy 58, 58-500 Jelenia Góra',
+      'se sídlem: pl. Ratuszowy 58, 58\u2011500 Jelenia Góra',
       'jednající: Jerzy Łużniak, primátor',
     ],
     partner: [
@@ -227,7 +227,7 @@ const GOLDEN: Record<PartnerLanguage, { cs: string[]; partner: string[]; signatu
       'a',
       'Miasto Jelenia Góra',
       'państwo: Rzeczpospolita Polska',
-      'z siedzibą: pl. Ratuszowy 58, 58-500 Jelenia Góra',
+      'z siedzibą: pl. Ratuszowy 58, 58\u2011500 Jelenia Góra',
       'w imieniu strony działa: Jerzy Łużniak – Prezydent Miasta',
     ],
     signatures: [

@@ -34,6 +34,8 @@ const GOLDEN = {
       'z⍽co najmniej 6‑miesięcznym wyprzedzeniem w⍽Polsce i⍽u⍽nas',
     ],
     ['uchwałą nr 5 z dnia 01.12.2030', 'uchwałą nr⍽5⍽z⍽dnia 01.12.2030⍽r.'],
+    ['Plac Bolesława Chrobrego 1, 57-300 Kłodzko', 'Plac Bolesława Chrobrego 1, 57‑300⍽Kłodzko'],
+    ['lata 2024-2030, 12-3456', 'lata 2024-2030, 12-3456'],
   ],
   de: [
     ['mit Beschluss Nr. 5 vom 02.05.2025', 'mit Beschluss Nr.⍽5⍽vom 02.05.2025'],
