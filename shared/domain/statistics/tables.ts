@@ -5,8 +5,11 @@ import type { AreaFigures, Statistics, Territory, TerritoryOptions } from './sch
 import { hasTerritory } from './filter';
 import type { StatsFilter } from './filter';
 
-/** How a column's values are written: text, whole numbers, decimals, shares (0..1) or money. */
-export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent' | 'amount';
+/**
+ * How a column's values are written: text, whole numbers, decimals, shares (0..1), money, or
+ * years (numbers without a thousands separator, so that a spreadsheet sorts and filters them).
+ */
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent' | 'amount' | 'year';
 export type Cell = string | number | null;
 export type StatsTable = {
   /** Stable id (file and sheet names). */
@@ -256,10 +259,10 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
       id: 'years',
       title: t('stats.table.years'),
       columns: [
-        { header: t('stats.col.year'), kind: 'text' },
+        { header: t('stats.col.year'), kind: 'year' },
         { header: t('stats.col.new'), kind: 'int' },
       ],
-      rows: stats.years.map((y) => [y.year === null ? t('stats.unknown') : String(y.year), y.count]),
+      rows: stats.years.map((y) => [y.year === null ? t('stats.unknown') : y.year, y.count]),
     },
     {
       id: 'decades',
@@ -313,13 +316,13 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
       title: t('stats.table.funding'),
       columns: [
         { header: t('stats.col.programme'), kind: 'text' },
-        { header: t('stats.col.year'), kind: 'text' },
+        { header: t('stats.col.year'), kind: 'year' },
         ...fundingColumns,
       ],
       rows: [
         ...stats.funding.byProgrammeYear.map((r) => [
           programmeLabel(r.programme, language),
-          r.year === null ? t('stats.unknown') : String(r.year),
+          r.year === null ? t('stats.unknown') : r.year,
           ...fundingCells(r),
         ]),
         [t('stats.col.total'), '', ...fundingCells(stats.funding.total)],

@@ -59,6 +59,9 @@ describe('the report tables of the statistics DOCX', () => {
     expect(formatCell(0.112, 'percent', 'cs')).toBe('11,2\u00a0%');
     expect(formatCell(0.05, 'percent', 'en')).toBe('5.0%');
     expect(formatCell(null, 'int', 'cs')).toBe('–');
+    // A year is not a quantity: "1991", never "1 991".
+    expect(formatCell(1991, 'year', 'cs')).toBe('1991');
+    expect(formatCell(1991, 'int', 'cs')).toBe('1\u00a0991');
     expect(formatCell(10000, 'int', 'cs')).toBe('10\u00a0000');
   });
 });

@@ -82,6 +82,15 @@ describe('XLSX export', () => {
     const countries = workbook.getWorksheet('Země');
     expect(countries?.getCell('A4').value).toBe('Německo');
     expect(countries?.getCell('C4').value).toBe(3);
+    // Years are numbers a spreadsheet sorts and filters, written without a thousands separator.
+    const years = workbook.getWorksheet('Podle roku');
+    const yearCells = (years?.getColumn(1).values ?? []).slice(4);
+    expect(yearCells.length).toBeGreaterThan(0);
+    for (const value of yearCells)
+      expect(typeof value === 'number' || value === 'neuvedeno', JSON.stringify(value)).toBe(true);
+    expect(years?.getCell('A4').numFmt).toBe('0');
+    const byProgramme = workbook.getWorksheet('Financování');
+    expect(typeof byProgramme?.getCell('B4').value).toBe('number');
     const funding = workbook.getWorksheet('Programy');
     expect(funding?.getRow(3).values).toEqual([
       undefined,

@@ -28,6 +28,7 @@ export const run = (options: IRunOptions): TextRun => new TextRun(options);
 export function formatCell(value: Cell, kind: ColumnKind, language: UiLanguage): string {
   if (value === null) return '–';
   if (typeof value === 'string') return value;
+  if (kind === 'year') return String(value);
   const locale = language === 'cs' ? 'cs-CZ' : 'en-GB';
   if (kind === 'percent')
     // One decimal always ("5,0 %" beside "11,2 %"), as a column of shares is read.

@@ -11,6 +11,7 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   decimal: '#,##0.00',
   percent: '0.0%',
   amount: '#,##0.00',
+  year: '0',
 };
 
 /**
