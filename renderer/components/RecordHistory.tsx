@@ -99,7 +99,7 @@ export function RecordHistory({
               : (children?.fieldLabel(child.table, change.field) ?? null);
           return label === null ? [] : [{ ...change, label }];
         });
-        const changed = entry.action === 'update' || entry.action === 'import';
+        const changed = entry.action === 'update' || entry.action === 'import' || entry.action === 'unimport';
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className="history-head">

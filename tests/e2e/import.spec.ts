@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeWindows1250 } from '../support/import-corpus';
@@ -353,4 +354,100 @@ test('a partnerships file with the fields’ own headers: mapped at once; its no
     notes: 'ověřeno 2024, Jana',
   });
   await page.getByTestId('import-close').click();
+});
+
+/* A whole import undone from Settings ▸ Import history (after a confirmation and a backup), and
+   refused, naming the record and changing nothing, when a colleague has edited what it added. */
+
+const fileOf = (codes: [string, string]) =>
+  Buffer.from(
+    encodeWindows1250(
+      [
+        'obec_kod;obec_text;okres_csu_cis101_lau_kod;okres_text;kraj_csu_cis108_nuts_kod;kraj_text',
+        `${codes[0]};Horní Vratná nad Sázavou;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj`,
+        `${codes[1]};Dolní Vratná u Řečice;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj`,
+      ].join('\r\n'),
+    ),
+  );
+
+const importFile = async (page: Page, name: string, codes: [string, string]) => {
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: fileOf(codes) });
+  await expect(page.getByTestId('count-add')).toContainText('2');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toContainText('Přidáno: 2,');
+};
+
+test('an import undone as a whole from the import history, once', async ({ appPage: page, webApp }) => {
+  await importFile(page, 'vratne-obce.csv', ['999101', '999102']);
+  // Where to undo it is said right away.
+  await expect(page.getByTestId('import-undo-where')).toContainText('Nastavení ▸ Historie importů');
+  await page.getByTestId('import-close').click();
+  await page.getByTestId('filter-membership').selectOption('all');
+  await expect(page.getByTestId('members-grid')).toContainText('Horní Vratná nad Sázavou');
+
+  await page.getByTestId('nav-settings').click();
+  const row = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: 'vratne-obce.csv' });
+  await row.getByTestId('import-history-undo').click();
+  await expect(row.getByRole('alertdialog')).toContainText('Vrátit import souboru vratne-obce.csv?');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('import-history').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'import-undo-confirm-cs');
+  await row.getByTestId('import-history-undo-confirm').click();
+  await expect(page.getByTestId('toast-ok')).toContainText(
+    'Import souboru vratne-obce.csv byl vrácen. Odstraněno: 2, obnoveno: 0.',
+  );
+  await expect(row.getByTestId('import-history-undone')).toContainText('vrácen');
+  await expect(row.getByTestId('import-history-undo')).toHaveCount(0);
+  expect(await webApp.ctx.db.knex('municipalities').whereIn('code', ['999101', '999102']).count({ n: '*' })).toEqual([
+    { n: 0 },
+  ]);
+  // A backup was made first, and says what for.
+  await expect(page.getByTestId('backups-table')).toContainText('před vrácením importu');
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('members-grid')).not.toContainText('Horní Vratná nad Sázavou');
+});
+
+test('refused while a colleague has edited what the import added: named, nothing changed (cs, en)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await importFile(page, 'upravene-obce.csv', ['999111', '999112']);
+  await page.getByTestId('import-close').click();
+  const knex = webApp.ctx.db.knex;
+  const added = await knex('municipalities').where({ code: '999111' }).first<{ id: number; version: number }>();
+  if (!added) throw new Error('the import added nothing');
+  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/municipalities:update`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
+    body: JSON.stringify({ id: added.id, version: added.version, patch: { population: 812 } }),
+  });
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('nav-settings').click();
+  const row = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: 'upravene-obce.csv' });
+  await row.getByTestId('import-history-undo').click();
+  await row.getByTestId('import-history-undo-confirm').click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Import nelze vrátit' });
+  await expect(refusal).toContainText('Horní Vratná nad Sázavou');
+  await page.getByTestId('import-history').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'import-undo-refused-cs');
+  expect(await knex('municipalities').whereIn('code', ['999111', '999112']).count({ n: '*' })).toEqual([{ n: 2 }]);
+  await expect(row.getByTestId('import-history-undo')).toBeVisible();
+
+  await page.getByTestId('language-en').click();
+  try {
+    await row.getByTestId('import-history-undo').click();
+    await expect(row.getByRole('alertdialog')).toContainText('Undo the import of upravene-obce.csv?');
+    await row.getByTestId('import-history-undo-confirm').click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The import cannot be undone' })).toContainText(
+      'Horní Vratná nad Sázavou',
+    );
+    await page.getByTestId('import-history').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'import-undo-refused-en');
+  } finally {
+    await page.getByTestId('language-cs').click();
+  }
 });

@@ -14,7 +14,7 @@ import { vacuumInto } from './dialect/sqlite';
  * renamed to its final name: a backup that exists under its final name is complete and sound.
  */
 
-export const BACKUP_REASONS = ['manual', 'daily', 'migration', 'import', 'restore', 'demo'] as const;
+export const BACKUP_REASONS = ['manual', 'daily', 'migration', 'import', 'restore', 'demo', 'unimport'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export type BackupInfo = { name: string; size: number; createdAt: string; reason: BackupReason };

@@ -14,6 +14,7 @@ import {
   openDroppedFile,
   previewImport,
 } from '../services/import/import-service';
+import { undoImport } from '../services/import/import-undo';
 import type { HandlersFor } from './types';
 
 export const importHandlers = (ctx: AppContext) =>
@@ -24,6 +25,7 @@ export const importHandlers = (ctx: AppContext) =>
     'import:commit': (input) => commitImport(ctx, input),
     'import:history': () => importHistory(ctx),
     'import:historyExport': (input) => exportImportRun(ctx, input),
+    'import:undo': (input) => undoImport(ctx, input),
     'backups:list': () => listDatabaseBackups(ctx),
     'backups:create': () => createManualBackup(ctx),
     'backups:restore': ({ name }) => restoreDatabaseBackup(ctx, name),

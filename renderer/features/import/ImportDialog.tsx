@@ -590,6 +590,11 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
             {stage.result.backup !== null && (
               <span className="notice-detail">{t('import.backupMade', { name: stage.result.backup })}</span>
             )}
+            {stage.result.changed && (
+              <span className="notice-detail" data-testid="import-undo-where">
+                {t('import.undoWhere')}
+              </span>
+            )}
             {stage.result.importRunId !== null && (
               <button
                 type="button"

@@ -5,7 +5,7 @@ import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said, type Said } from '../../components/Toasts';
-import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import './backups.css';
 
 type Backup = OutputOf<'backups:list'>['backups'][number];
@@ -36,7 +36,8 @@ function ServerBackups() {
 
 function FileBackups() {
   const { t, tk, formatNumber, formatDateTime } = useI18n();
-  const list = useAsync(() => call('backups:list', {}), []);
+  // Live: an import, its undo or a restore made a backup meanwhile.
+  const list = useLiveAsync(() => call('backups:list', {}), []);
   const action = useAction();
   const { busy } = action;
   const [confirming, setConfirming] = useState<Backup | null>(null);

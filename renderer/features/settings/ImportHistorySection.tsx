@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
@@ -5,13 +6,17 @@ import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { ListCard } from './ListCard';
 
-/** Settings ▸ Import history: every import with who, when, the file, its result, and its messages as CSV. */
+/**
+ * Settings ▸ Import history: every import with who, when, the file, its result, and its messages as
+ * CSV; an import that changed the registry can be undone as a whole, after a confirmation.
+ */
 export function ImportHistorySection() {
   const { t, tk, language, formatNumber, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('import:history', {}), []);
   const { busy, run } = useAction();
   const { reload } = list;
   const runs = list.data?.runs;
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   return (
     <ListCard
@@ -53,7 +58,54 @@ export function ImportHistorySection() {
                   })}
                   <div className="hint">{t('import.history.messages', { count: formatNumber(r.issuesTotal) })}</div>
                 </td>
-                <td className="bk-actions">
+                <td className="bk-actions bk-stack">
+                  {r.undoneAt !== null && (
+                    <span className="hint" data-testid="import-history-undone">
+                      {t('import.history.undone', { date: formatDateTime(r.undoneAt), who: r.undoneBy ?? '' })}
+                    </span>
+                  )}
+                  {r.undoable &&
+                    (confirming === r.id ? (
+                      <span className="bk-confirm" role="alertdialog" aria-label={t('import.history.undo')}>
+                        <span>{t('import.history.confirmUndo', { file: r.fileName })}</span>
+                        <button
+                          type="button"
+                          className="button danger"
+                          disabled={busy}
+                          onClick={() =>
+                            void run(async () => {
+                              try {
+                                const done = await call('import:undo', { id: r.id });
+                                return said('import.undo.done', {
+                                  file: r.fileName,
+                                  removed: formatNumber(done.removed),
+                                  restored: formatNumber(done.restored),
+                                });
+                              } finally {
+                                setConfirming(null);
+                                reload();
+                              }
+                            })
+                          }
+                          data-testid="import-history-undo-confirm"
+                        >
+                          {t('import.history.confirmUndoYes')}
+                        </button>
+                        <button type="button" className="button" onClick={() => setConfirming(null)}>
+                          {t('import.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => setConfirming(r.id)}
+                        data-testid="import-history-undo"
+                      >
+                        {t('import.history.undo')}
+                      </button>
+                    ))}
                   <button
                     type="button"
                     className="button"

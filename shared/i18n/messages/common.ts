@@ -50,6 +50,7 @@ export const commonMessages = defineMessages(
     'history.action.import': 'importováno',
     'history.action.verify': 'ověřeno',
     'history.action.merge': 'sloučeno',
+    'history.action.unimport': 'import vrácen',
     'history.revert': 'Vrátit tuto změnu',
     'history.reverted': 'Původní hodnoty jsou zpět.',
     'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
@@ -133,6 +134,7 @@ export const commonMessages = defineMessages(
     'history.action.import': 'imported',
     'history.action.verify': 'verified',
     'history.action.merge': 'merged',
+    'history.action.unimport': 'import undone',
     'history.revert': 'Put this change back',
     'history.reverted': 'The earlier values are back.',
     'undo.alreadyRestored':

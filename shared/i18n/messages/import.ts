@@ -185,9 +185,23 @@ export const importMessages = defineMessages(
     'backups.reason.importOf': 'před importem {file}',
     'backups.reason.restore': 'před obnovou',
     'backups.reason.demo': 'před odstraněním ukázkových dat',
+    'backups.reason.unimport': 'před vrácením importu',
+    'import.history.undo': 'Vrátit import',
+    'import.undoWhere': 'Chybný soubor? Celý import lze vrátit v Nastavení ▸ Historie importů.',
+    'import.history.confirmUndo':
+      'Vrátit import souboru {file}? Přidané záznamy se odstraní a změněné dostanou zpět hodnoty z doby před importem. Nejdřív se vytvoří záloha.',
+    'import.history.confirmUndoYes': 'Ano, vrátit import',
+    'import.history.undone': 'vrácen {date} ({who})',
+    'import.undo.done': 'Import souboru {file} byl vrácen. Odstraněno: {removed}, obnoveno: {restored}.',
+    'import.undo.changedSince':
+      'Import nelze vrátit, nic se nezměnilo. Tyto jeho záznamy se od importu změnily nebo k nim přibyly další údaje ({count}): {records}. Pozdější práce se nikdy nemaže: upravte je ručně, nebo obnovte zálohu z doby před importem.',
+    'import.undo.already': 'Tento import už byl vrácen.',
+    'import.undo.nothing': 'Tento import nic nezměnil, není co vracet.',
+    'import.undo.unavailable':
+      'Tento import proběhl ve starší verzi aplikace, jejíž záznamy nejde vrátit najednou; vraťte ho obnovením zálohy z doby před ním.',
     'import.history.title': 'Historie importů',
     'import.history.hint':
-      'Každý import: kdy, kdo, soubor (název a kontrolní součet), volba pro existující záznamy a počty. Hlášení k řádkům lze znovu vyexportovat.',
+      'Každý import: kdy, kdo, soubor (název a kontrolní součet), volba pro existující záznamy a počty. Hlášení k řádkům lze znovu vyexportovat. Import, který registr změnil, lze celý vrátit, dokud na jeho záznamech nikdo nepracoval.',
     'import.history.empty': 'Zatím žádný import.',
     'import.history.col.when': 'Kdy',
     'import.history.col.who': 'Kdo',
@@ -424,9 +438,23 @@ export const importMessages = defineMessages(
     'backups.reason.importOf': 'before importing {file}',
     'backups.reason.restore': 'before a restore',
     'backups.reason.demo': 'before removing the demo data',
+    'backups.reason.unimport': 'before undoing an import',
+    'import.history.undo': 'Undo import',
+    'import.undoWhere': 'Wrong file? The whole import can be undone in Settings ▸ Import history.',
+    'import.history.confirmUndo':
+      'Undo the import of {file}? The records it added are removed and the ones it changed get their values from before the import back. A backup is made first.',
+    'import.history.confirmUndoYes': 'Yes, undo the import',
+    'import.history.undone': 'undone {date} ({who})',
+    'import.undo.done': 'The import of {file} was undone. Removed: {removed}, restored: {restored}.',
+    'import.undo.changedSince':
+      'The import cannot be undone; nothing was changed. These of its records changed since the import or have data of their own now ({count}): {records}. Later work is never removed: edit them by hand, or restore the backup made before the import.',
+    'import.undo.already': 'This import has been undone already.',
+    'import.undo.nothing': 'This import changed nothing; there is nothing to undo.',
+    'import.undo.unavailable':
+      'This import ran in an earlier version of the app, whose records cannot be undone at once; undo it by restoring the backup made before it.',
     'import.history.title': 'Import history',
     'import.history.hint':
-      'Every import: when, who, the file (name and checksum), the choice for existing records and the counts. The row messages can be exported again.',
+      'Every import: when, who, the file (name and checksum), the choice for existing records and the counts. The row messages can be exported again. An import that changed the registry can be undone as a whole while nobody has worked on its records.',
     'import.history.empty': 'No import yet.',
     'import.history.col.when': 'When',
     'import.history.col.who': 'By',

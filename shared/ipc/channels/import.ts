@@ -16,7 +16,7 @@ export const backupSchema = z.object({
   name: z.string(),
   size: z.number().int().nonnegative(),
   createdAt: z.string(),
-  reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore', 'demo']),
+  reason: z.enum(['manual', 'daily', 'migration', 'import', 'restore', 'demo', 'unimport']),
   /** Made before an import: that import's file, from the import history (null: not known). */
   importFile: z.string().nullable().default(null),
 });
@@ -69,8 +69,22 @@ export const importChannels = defineChannels({
           backup: z.string().nullable(),
           counts: importCountsSchema,
           issuesTotal: z.number().int().nonnegative(),
+          /** When and by whom the import was undone (import:undo), null while it stands. */
+          undoneAt: z.string().nullable(),
+          undoneBy: z.string().nullable(),
+          /** It changed the registry, stands, and the audit log names its records. */
+          undoable: z.boolean(),
         }),
       ),
+    }),
+  },
+  'import:undo': {
+    doc: 'Undoes one import as a whole or not at all (after a backup): removes the records it added, puts back the fields it changed; CONFLICT naming the records that changed since or have data of their own.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({
+      removed: z.number().int().nonnegative(),
+      restored: z.number().int().nonnegative(),
+      backup: z.string().nullable(),
     }),
   },
   'import:historyExport': {

@@ -29,6 +29,7 @@ import { acquireImportLock } from '../../db/import-lock';
 import { backupBeforeChange } from '../../db/backups';
 import type { Job } from '../../jobs';
 import { auditedChange } from '../audited-change';
+import { runsWithEntries, undoneRuns } from './import-undo';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
 import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
 import { readSourceFile, type SourceTable } from './read-file';
@@ -236,6 +237,8 @@ const runOf = (
   actor: string,
   changed: boolean,
   backup: string | null,
+  /** The time stamp of the import's transaction: its records' audit entries carry it too (undo finds them by it). */
+  at: string = new Date().toISOString(),
 ) => ({
   kind: preview.kind,
   fileName: preview.table.fileName,
@@ -243,15 +246,37 @@ const runOf = (
   format: preview.format,
   policy: preview.policy,
   actor,
-  at: new Date().toISOString(),
+  at,
   changed,
   backup,
   counts: report.counts,
   issues: report.issues,
 });
 
-/** Past imports, newest first. */
-export const importHistory = async (ctx: AppContext) => ({ runs: await listImportRuns(ctx.db.knex) });
+/**
+ * Past imports, newest first, each with whether it was undone (when, by whom) and whether it can
+ * be: it changed the registry, is not undone, and the audit log names its records.
+ */
+export async function importHistory(ctx: AppContext) {
+  const db = ctx.db.knex;
+  const runs = await listImportRuns(db);
+  const undone = await undoneRuns(db);
+  const named = await runsWithEntries(
+    db,
+    runs.filter((run) => run.changed).map((run) => run.at),
+  );
+  return {
+    runs: runs.map((run) => {
+      const undo = undone.get(run.id) ?? null;
+      return {
+        ...run,
+        undoneAt: undo?.at ?? null,
+        undoneBy: undo?.actor ?? null,
+        undoable: run.changed && undo === null && named.has(run.at),
+      };
+    }),
+  };
+}
 
 /**
  * Writes the messages of a past import to a file the user chooses (CSV for Excel or XLSX), with
@@ -336,7 +361,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           // and first, so every record the import creates names its run.
           const importRunId = await insertImportRun(
             trx,
-            runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup?.name ?? null),
+            runOf(preview, toReport(input.previewId, preview, inside), actor, true, backup?.name ?? null, now),
           );
           const provenance = { source: `import: ${preview.table.fileName}`.slice(0, 100), importRunId };
           await keepDecisions(trx, preview, actor, now);

@@ -287,6 +287,27 @@ function insertedId(ids: ReadonlyMap<string, number>, code: string): number {
   return id;
 }
 
+/**
+ * The columns that write a municipality's compared fields as an import's audit entry holds them
+ * (district and region by their codes, null for a value the record did not have): what an undo of
+ * the import puts back.
+ */
+export async function columnsOfImportFields(
+  trx: Knex.Transaction,
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const { districtCode, regionCode, ...rest } = fields;
+  const code = (value: unknown) => (typeof value === 'string' ? value : null);
+  const districtIds = districtCode === undefined ? null : await loadDistrictCodes(trx);
+  const regionIds = regionCode === undefined ? null : await loadRegionCodes(trx);
+  const known = Object.fromEntries(COMPARED.filter((key) => key in rest).map((key) => [key, rest[key]]));
+  return {
+    ...toColumns(known),
+    ...(districtIds === null ? {} : { district_id: districtIds.get(code(districtCode) ?? '')?.id ?? null }),
+    ...(regionIds === null ? {} : { region_id: regionIds.get(code(regionCode) ?? '') ?? null }),
+  };
+}
+
 /** Writes a plan inside the caller's transaction; one audit entry per changed record. */
 export async function writeMunicipalities(
   trx: Knex.Transaction,

@@ -1,0 +1,197 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../shared/domain/import/report';
+import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+
+/**
+ * Undoing an import as a whole (import:undo): what it added goes, what it changed gets its earlier
+ * values back, the registry is as it was before the import; or, when the user's work since touches
+ * anything the import wrote, nothing changes and the refusal names the records.
+ */
+const MUNICIPALITIES = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
+const DECIN = 'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129';
+const NEW_CITY =
+  'BRANDÝS NAD LABEM-STARÁ BOLESLAV,538094,Praha-východ,CZ0209,Středočeský kraj,CZ020,25001,50.1872,14.6633';
+
+const PARTNERSHIPS = 'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka';
+const PARTNERSHIP_MAPPING = {
+  municipalityCode: 'Kód české obce',
+  townName: 'Partnerské město',
+  country: 'Stát partnera',
+  startedOn: 'Datum zahájení',
+  notes: 'Poznámka',
+};
+
+type Run = { id: number; changed: boolean; undoable: boolean; undoneAt: string | null; undoneBy: string | null };
+type Failure = { ok: false; error: { code: string; details?: { reason?: string; params?: Record<string, unknown> } } };
+
+/** Every row of the tables an import writes, without what any write moves on (version, time of change). */
+async function registryState(app: TestApp) {
+  const rows = async (table: string) =>
+    (await app.ctx.db.knex(table).orderBy('id').select<Record<string, unknown>[]>('*')).map((row) =>
+      Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'version' && column !== 'updated_at')),
+    );
+  return {
+    municipalities: await rows('municipalities'),
+    partnerships: await rows('partnerships'),
+    foreign_towns: await rows('foreign_towns'),
+  };
+}
+
+describe('undoing an import', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const importFile = async (
+    name: string,
+    text: string,
+    kind: 'municipalities' | 'partnerships',
+    extra: Record<string, unknown> = {},
+  ) => {
+    const file = path.join(app.dir, name);
+    writeFileSync(file, text);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(app.dispatch('import:preview', { kind, file: handle.file, ...extra }));
+    await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+    return report;
+  };
+  const runs = async () => (await ok<{ runs: Run[] }>(app.dispatch('import:history', {}))).runs;
+  const lastRun = async () => {
+    const [run] = await runs();
+    if (!run) throw new Error('no import in the history');
+    return run;
+  };
+  const partnershipWithNote = async () => {
+    const found = await app.ctx.db
+      .knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.country_code', 'DE')
+      .orderBy('p.id')
+      .first<{ id: number; code: string; member: string; town: string }>(
+        'p.id',
+        'm.code',
+        'm.name as member',
+        't.name as town',
+      );
+    if (!found) throw new Error('the demo registry has no German partnership');
+    return found;
+  };
+
+  it('a municipality list: the added place goes, the overwritten values come back, once', async () => {
+    const before = await registryState(app);
+    const report = await importFile('obce.csv', `${MUNICIPALITIES}\n${DECIN}\n${NEW_CITY}\n`, 'municipalities', {
+      policy: 'overwrite',
+    });
+    expect(report.counts).toMatchObject({ add: 1, update: 1 });
+    expect(await registryState(app)).not.toEqual(before);
+    const run = await lastRun();
+    expect(run).toMatchObject({ changed: true, undoable: true, undoneAt: null });
+
+    const result = await ok<{ removed: number; restored: number; backup: string | null }>(
+      app.dispatch('import:undo', { id: run.id }),
+    );
+    expect(result).toMatchObject({ removed: 1, restored: 1 });
+    expect(await registryState(app)).toEqual(before);
+    // The history says so, and keeps what the import had written.
+    expect(await lastRun()).toMatchObject({ id: run.id, undoable: false, undoneAt: expect.any(String) as string });
+    const decin = await app.ctx.db.knex('municipalities').where({ code: '562335' }).first<{ id: number }>('id');
+    const entries = await app.ctx.db
+      .knex('audit_log')
+      .where({ table_name: 'municipalities', record_id: decin?.id, action: 'unimport' })
+      .select<{ before: string; after: string }[]>('before', 'after');
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]?.before ?? '{}')).toMatchObject({ postalCode: '405 02' });
+    expect(JSON.parse(entries[0]?.after ?? '{}')).toMatchObject({ postalCode: '405 38' });
+
+    // Once only; and the same file imports again as new.
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'import.undo.already' } },
+    });
+    const again = await importFile('obce.csv', `${MUNICIPALITIES}\n${DECIN}\n${NEW_CITY}\n`, 'municipalities', {
+      policy: 'overwrite',
+    });
+    expect(again.counts).toMatchObject({ add: 1, update: 1 });
+  });
+
+  it('a partnership list: the new partnership and its new town go, a filled note is emptied again', async () => {
+    const known = await partnershipWithNote();
+    await app.ctx.db.knex('partnerships').where({ id: known.id }).update({ notes: null });
+    const before = await registryState(app);
+    await importFile(
+      'partneri.csv',
+      `${PARTNERSHIPS}\n${known.code};${known.town};Německo;;ověřeno 2024\n${known.code};Neustadt an der Nirgendwo;Německo;1995;\n`,
+      'partnerships',
+      { mapping: PARTNERSHIP_MAPPING },
+    );
+    const after = await registryState(app);
+    expect(after.partnerships.length).toBe(before.partnerships.length + 1);
+    expect(after.foreign_towns.length).toBe(before.foreign_towns.length + 1);
+    const run = await lastRun();
+    await ok(app.dispatch('import:undo', { id: run.id }));
+    expect(await registryState(app)).toEqual(before);
+  });
+
+  it('refuses, naming the record and changing nothing, when the user has worked on what the import wrote', async () => {
+    const known = await partnershipWithNote();
+    await importFile(
+      'partneri.csv',
+      `${PARTNERSHIPS}\n${known.code};Neustadt an der Nirgendwo;Německo;1995;\n`,
+      'partnerships',
+      { mapping: PARTNERSHIP_MAPPING },
+    );
+    const run = await lastRun();
+    const added = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Neustadt an der Nirgendwo')
+      .first<{ id: number; version: number }>('p.id', 'p.version');
+    if (!added) throw new Error('the import added no partnership');
+
+    // A contact of its own: the partnership is the user's work now.
+    const contact = await ok<{ id: number; version: number }>(
+      app.dispatch('contacts:create', { partnershipId: added.id, side: 'partner', name: 'Hans Müller' }),
+    );
+    const withContact = await registryState(app);
+    const refused = (await app.dispatch('import:undo', { id: run.id })) as Failure;
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'import.undo.changedSince' } },
+    });
+    expect(refused.error.details?.params).toMatchObject({
+      count: 1,
+      records: `${known.member} – Neustadt an der Nirgendwo`,
+    });
+    expect(await registryState(app)).toEqual(withContact);
+    expect(await lastRun()).toMatchObject({ undoable: true, undoneAt: null });
+
+    // The contact gone again, an edit of the partnership stands in the way the same.
+    await ok(app.dispatch('contacts:delete', { id: contact.id, version: contact.version }));
+    await ok(app.dispatch('partnerships:update', { id: added.id, version: added.version, changes: { notes: 'moje' } }));
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'import.undo.changedSince' } },
+    });
+    expect(await app.ctx.db.knex('partnerships').where({ id: added.id }).first<{ notes: string }>('notes')).toEqual({
+      notes: 'moje',
+    });
+  });
+
+  it('an import that changed nothing has nothing to undo', async () => {
+    await importFile('obce.csv', `${MUNICIPALITIES}\n${NEW_CITY}\n`, 'municipalities');
+    await importFile('obce.csv', `${MUNICIPALITIES}\n${NEW_CITY}\n`, 'municipalities');
+    const run = await lastRun();
+    expect(run).toMatchObject({ changed: false, undoable: false });
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'import.undo.nothing' } },
+    });
+  });
+});
