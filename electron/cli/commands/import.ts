@@ -116,11 +116,70 @@ export function printReport(
   if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
 }
 
+/** `import history` lists the past imports; `import undo ID` undoes one as a whole (the Settings screen's door). */
+async function pastImports(
+  action: 'history' | 'undo',
+  id: string | undefined,
+  extra: readonly string[],
+  values: Record<string, string | boolean | undefined>,
+  io: CliIo,
+): Promise<number> {
+  const language = values.lang ?? 'cs';
+  if (language !== 'cs' && language !== 'en') throw new UsageError('--lang is cs or en');
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
+  const runId = Number(id);
+  if (action === 'undo' && (!Number.isInteger(runId) || runId <= 0 || extra.length > 0))
+    throw new UsageError('Give the number of the import to undo (twinreg import history lists them)');
+  if (action === 'history' && id !== undefined) throw new UsageError('import history takes no argument');
+  const ctx = await openForCli(typeof values.db === 'string' ? values.db : undefined, { mustExist: true });
+  try {
+    if (action === 'history') {
+      const { runs } = await callCore(ctx, 'import:history', {});
+      if (values.json === true) io.out(JSON.stringify(runs, null, 2));
+      else
+        for (const run of runs)
+          io.out(
+            `${String(run.id).padStart(5)}  ${run.at}  ${run.fileName}  ${t('import.history.result', {
+              add: run.counts.add,
+              update: run.counts.update,
+              unchanged: run.counts.unchanged,
+              invalid: run.counts.invalid,
+            })}${run.undoneAt === null ? '' : `  (${t('import.history.undone', { date: run.undoneAt, who: run.undoneBy ?? '' })})`}`,
+          );
+      return 0;
+    }
+    try {
+      const run = (await callCore(ctx, 'import:history', {})).runs.find((r) => r.id === runId);
+      const done = await callCore(ctx, 'import:undo', { id: runId });
+      io.out(
+        t('import.undo.done', {
+          file: run?.fileName ?? `#${String(runId)}`,
+          removed: done.removed,
+          restored: done.restored,
+        }),
+      );
+      if (done.backup !== null) io.out(t('import.undo.backupMade', { name: done.backup }));
+      return 0;
+    } catch (error) {
+      const reason = error instanceof AppError ? error.details?.reason : undefined;
+      if (error instanceof AppError && typeof reason === 'string') {
+        io.err(t(reason, (error.details?.params ?? {}) as Record<string, string | number>));
+        return 1;
+      }
+      throw error;
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
   usage:
-    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt] [--policy fillEmpty|addOnly|overwrite]',
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt] [--policy fillEmpty|addOnly|overwrite]\n' +
+    '       twinreg import history --db FILE [--lang cs|en] [--json]   (past imports, with the number an undo takes)\n' +
+    '       twinreg import undo ID --db FILE [--lang cs|en]           (undo import ID as a whole, after a backup)',
   options: {
     db: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -132,7 +191,8 @@ export const importCommand: Command = {
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;
-    if (!isKind(kind)) throw new UsageError('The first argument is municipalities or partnerships');
+    if (kind === 'history' || kind === 'undo') return pastImports(kind, file, extra, values, io);
+    if (!isKind(kind)) throw new UsageError('The first argument is municipalities, partnerships, history or undo');
     if (file === undefined || extra.length > 0) throw new UsageError('Give exactly one FILE to import');
     const language = values.lang ?? 'cs';
     if (language !== 'cs' && language !== 'en') throw new UsageError('--lang is cs or en');

@@ -194,7 +194,8 @@ export const importMessages = defineMessages(
     'import.history.undone': 'vrácen {date} ({who})',
     'import.undo.done': 'Import souboru {file} byl vrácen. Odstraněno: {removed}, obnoveno: {restored}.',
     'import.undo.changedSince':
-      'Import nelze vrátit, nic se nezměnilo. Tyto jeho záznamy se od importu změnily nebo k nim přibyly další údaje ({count}): {records}. Pozdější práce se nikdy nemaže: upravte je ručně, nebo obnovte zálohu z doby před importem.',
+      'Import nelze vrátit, nic se nezměnilo. Záznamy změněné od importu nebo s vlastními údaji: {count} (např. {records}). Pozdější práce se nikdy nemaže: nejdřív vraťte pozdější import nebo změny, případně obnovte zálohu z doby před importem.',
+    'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
     'import.undo.already': 'Tento import už byl vrácen.',
     'import.undo.nothing': 'Tento import nic nezměnil, není co vracet.',
     'import.undo.unavailable':
@@ -447,7 +448,8 @@ export const importMessages = defineMessages(
     'import.history.undone': 'undone {date} ({who})',
     'import.undo.done': 'The import of {file} was undone. Removed: {removed}, restored: {restored}.',
     'import.undo.changedSince':
-      'The import cannot be undone; nothing was changed. These of its records changed since the import or have data of their own now ({count}): {records}. Later work is never removed: edit them by hand, or restore the backup made before the import.',
+      'The import cannot be undone; nothing was changed. Records changed since the import or with data of their own: {count} (e.g. {records}). Later work is never removed: undo the later import or changes first, or restore the backup made before the import.',
+    'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
     'import.undo.already': 'This import has been undone already.',
     'import.undo.nothing': 'This import changed nothing; there is nothing to undo.',
     'import.undo.unavailable':

@@ -69,6 +69,25 @@ describe('twinreg import / backup / check', () => {
     expect(second.out).toContain('The file brought nothing new; the database did not change.');
   });
 
+  it('history lists the imports; undo takes one back as a whole, once', async () => {
+    const history = await run('import', 'history', '--db', db, '--json');
+    const runs = JSON.parse(history.out) as { id: number; changed: boolean; undoable: boolean }[];
+    const changed = runs.find((r) => r.changed);
+    if (!changed) throw new Error('no import changed the registry');
+    expect(changed.undoable).toBe(true);
+    const undone = await run('import', 'undo', String(changed.id), '--db', db);
+    expect(undone.code).toBe(0);
+    expect(undone.out).toContain('Import souboru obce.csv byl vrácen. Odstraněno: 2, obnoveno: 0.');
+    expect(undone.out).toContain('Před vrácením importu byla vytvořena záloha');
+    expect(await count(db)).toBe(0);
+    const again = await run('import', 'undo', String(changed.id), '--db', db, '--lang', 'en');
+    expect(again).toMatchObject({ code: 1, err: 'This import has been undone already.' });
+    expect((await run('import', 'history', '--db', db, '--lang', 'en')).out).toContain('(undone ');
+    // The file imports again as new.
+    expect((await run('import', 'municipalities', file, '--db', db, '--mapping', mapping)).code).toBe(0);
+    expect(await count(db)).toBe(2);
+  });
+
   it('a bad file gives a clear message in the chosen language', async () => {
     const empty = path.join(dir, 'empty.csv');
     writeFileSync(empty, '');

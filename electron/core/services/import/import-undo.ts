@@ -202,7 +202,7 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
           `${String(stopped.length)} record(s) of this import changed since or have data of their own: ${names.join(', ')}.`,
           {
             reason: 'import.undo.changedSince',
-            params: { count: stopped.length, records: names.join('; ') + (stopped.length > 5 ? '; …' : '') },
+            params: { count: stopped.length, records: names.join('; ') },
           },
         );
       }
