@@ -54,7 +54,7 @@ export const helpMessages = defineMessages(
     'help.import.step4':
       'Před zápisem se vytvoří ověřená záloha. Import se zapíše celý, nebo vůbec (lze ho zastavit a nic nezůstane napůl). Opakovaný import téhož souboru nic nezmění.',
     'help.import.step5':
-      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte obnovením zálohy „před importem …“ (s názvem souboru) v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
+      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte tlačítkem „Vrátit import“: přidané záznamy se odstraní a změněné dostanou zpět předchozí hodnoty. Pokud už na jeho záznamech někdo pracoval, aplikace je vyjmenuje a nic nezmění; pak zbývá obnovit zálohu „před importem …“ v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
     'help.backups.title': 'Zálohy a obnovení',
     'help.backups.when':
       'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
@@ -139,7 +139,7 @@ export const helpMessages = defineMessages(
     'help.import.step4':
       'A verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
     'help.import.step5':
-      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, restore its "before importing …" backup (named by the file) in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose "Set membership".',
+      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use "Undo import": the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them and changes nothing; then restore its "before importing …" backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose "Set membership".',
     'help.backups.title': 'Backups and restore',
     'help.backups.when':
       'A backup is made by itself before every change of the database schema, before every import that changes something, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
