@@ -56,3 +56,35 @@ for (const language of ['cs', 'en'] as const) {
     await expect(grid.locator(`.ag-row[row-id="${String(ids[0])}"]`)).toHaveCount(1);
   });
 }
+
+test('a former member ticked to be marked a member: the dialog says its end date stays', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const former = await knex('municipalities').orderBy('id').first<{ id: number; name: string }>('id', 'name');
+  if (!former) throw new Error('no municipality');
+  await knex('municipalities')
+    .where({ id: former.id })
+    .update({ is_member: false, member_until: '2019-12-31', version: knex.raw('version + 1') });
+  try {
+    await page.reload();
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('filter-membership').selectOption('all');
+    await page.getByTestId('quick-search').fill(former.name);
+    const grid = page.getByTestId('members-grid');
+    await grid
+      .locator(`.ag-row[row-id="${String(former.id)}"] .ag-selection-checkbox input`)
+      .first()
+      .check();
+    await page.getByTestId('members-bulk').click();
+    const dialog = page.getByTestId('members-bulk-dialog');
+    await expect(dialog.getByTestId('members-bulk-ended')).toContainText('s uvedeným koncem členství („členem do“): 1');
+    await saveScreen(page, 'members-bulk-ended-cs');
+    await dialog.getByRole('button', { name: 'Zrušit' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByTestId('quick-search').fill('');
+  } finally {
+    await knex('municipalities').where({ id: former.id }).update({ is_member: true, member_until: null });
+  }
+});

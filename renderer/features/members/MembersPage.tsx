@@ -533,6 +533,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           }
         >
           <p>{t('members.bulk.intro', { count: i18n.formatNumber(bulkRows.length) })}</p>
+          {/* A former member marked a member keeps "member until": said before, not found out later. */}
+          {bulkRows.some((row) => row.memberUntil !== null) && (
+            <p className="notice" data-testid="members-bulk-ended">
+              {t('members.bulk.ended', {
+                count: i18n.formatNumber(bulkRows.filter((row) => row.memberUntil !== null).length),
+              })}
+            </p>
+          )}
           {bulkProblem !== null && (
             <p className="notice notice-error" role="alert" data-testid="members-bulk-problem">
               {bulkProblem}

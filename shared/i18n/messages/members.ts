@@ -59,6 +59,8 @@ export const membersMessages = defineMessages(
     'members.bulk.title': 'Členství vybraných obcí',
     'members.bulk.intro':
       'Vybrané obce, které filtr zobrazuje: {count}. Změní se jen členství; data „členem od“ a „do“ zůstanou, jak jsou.',
+    'members.bulk.ended':
+      'Vybrané obce s uvedeným koncem členství („členem do“): {count}. Jako členové by měly i nadále datum konce; pokud obec znovu vstoupila, upravte data u ní.',
     'members.bulk.toMember': 'Označit jako členy',
     'members.bulk.toNonMember': 'Označit jako nečleny',
     'members.bulk.done.one': 'Členství změněno u {count} obce.',
@@ -229,6 +231,8 @@ export const membersMessages = defineMessages(
     'members.bulk.title': 'Membership of the selected municipalities',
     'members.bulk.intro':
       'Selected municipalities the filter shows: {count}. Only the membership changes; the dates “member since” and “until” stay as they are.',
+    'members.bulk.ended':
+      'Selected municipalities whose membership has an end date (“member until”): {count}. As members they would keep that date; if a municipality has joined again, change its dates in its record.',
     'members.bulk.toMember': 'Mark as members',
     'members.bulk.toNonMember': 'Mark as non-members',
     'members.bulk.done.one': 'Membership changed for {count} municipality.',
