@@ -396,7 +396,7 @@ test('an import undone as a whole from the import history, once', async ({ appPa
   await saveScreen(page, 'import-undo-confirm-cs');
   await row.getByTestId('import-history-undo-confirm').click();
   await expect(page.getByTestId('toast-ok')).toContainText(
-    'Import souboru vratne-obce.csv byl vrácen. Odstraněno: 2, obnoveno: 0.',
+    'Import souboru vratne-obce.csv byl vrácen. Odstraněno – obce: 2, partnerství: 0, zahraniční města: 0; obnovené záznamy: 0. Předtím byla vytvořena záloha registry-',
   );
   await expect(row.getByTestId('import-history-undone')).toContainText('vrácen');
   await expect(row.getByTestId('import-history-undo')).toHaveCount(0);

@@ -154,7 +154,9 @@ async function pastImports(
       io.out(
         t('import.undo.done', {
           file: run?.fileName ?? `#${String(runId)}`,
-          removed: done.removed,
+          municipalities: done.removed.municipalities,
+          partnerships: done.removed.partnerships,
+          towns: done.removed.towns,
           restored: done.restored,
         }),
       );

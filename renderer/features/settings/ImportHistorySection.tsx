@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type I18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
@@ -10,7 +10,7 @@ import { ListCard } from './ListCard';
  * Settings ▸ Import history: every import with who, when, the file, its result, and its messages as
  * CSV; an import that changed the registry can be undone as a whole, after a confirmation.
  */
-export function ImportHistorySection() {
+export function ImportHistorySection({ server }: { server: boolean }) {
   const { t, tk, language, formatNumber, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('import:history', {}), []);
   const { busy, run } = useAction();
@@ -64,10 +64,19 @@ export function ImportHistorySection() {
                       {t('import.history.undone', { date: formatDateTime(r.undoneAt), who: r.undoneBy ?? '' })}
                     </span>
                   )}
+                  {r.changed && !r.undoable && r.undoneAt === null && (
+                    <span className="hint" data-testid="import-history-only-backup">
+                      {t('import.history.onlyBackup')}
+                    </span>
+                  )}
                   {r.undoable &&
                     (confirming === r.id ? (
                       <span className="bk-confirm" role="alertdialog" aria-label={t('import.history.undo')}>
-                        <span>{t('import.history.confirmUndo', { file: r.fileName })}</span>
+                        <span>
+                          {t(server ? 'import.history.confirmUndoServer' : 'import.history.confirmUndo', {
+                            file: r.fileName,
+                          })}
+                        </span>
                         <button
                           type="button"
                           className="button danger"
@@ -76,11 +85,19 @@ export function ImportHistorySection() {
                             void run(async () => {
                               try {
                                 const done = await call('import:undo', { id: r.id });
-                                return said('import.undo.done', {
-                                  file: r.fileName,
-                                  removed: formatNumber(done.removed),
-                                  restored: formatNumber(done.restored),
-                                });
+                                // Said in the language shown when the toast is drawn.
+                                return (i18n: I18n) => {
+                                  const undone = i18n.t('import.undo.done', {
+                                    file: r.fileName,
+                                    municipalities: i18n.formatNumber(done.removed.municipalities),
+                                    partnerships: i18n.formatNumber(done.removed.partnerships),
+                                    towns: i18n.formatNumber(done.removed.towns),
+                                    restored: i18n.formatNumber(done.restored),
+                                  });
+                                  return done.backup === null
+                                    ? undone
+                                    : `${undone} ${i18n.t('import.undo.doneBackup', { name: done.backup })}`;
+                                };
                               } finally {
                                 setConfirming(null);
                                 reload();

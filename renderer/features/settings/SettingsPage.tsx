@@ -143,7 +143,7 @@ export function SettingsPage() {
         )}
         {connection.data && <BackupsSection server={onServer} />}
         <RegistryTransfer />
-        <ImportHistorySection />
+        <ImportHistorySection server={onServer} />
         <BinSection />
       </div>
     </section>

@@ -189,12 +189,19 @@ export const importMessages = defineMessages(
     'import.history.undo': 'Vrátit import',
     'import.undoWhere': 'Chybný soubor? Celý import lze vrátit v Nastavení ▸ Historie importů.',
     'import.history.confirmUndo':
-      'Vrátit import souboru {file}? Přidané záznamy se odstraní a změněné dostanou zpět hodnoty z doby před importem. Nejdřív se vytvoří záloha.',
+      'Vrátit import souboru {file}? Přidané záznamy se odstraní (do koše nejdou; vrátí je nový import téhož souboru) a změněné dostanou zpět hodnoty z doby před importem. Nejdřív se vytvoří záloha.',
+    'import.history.confirmUndoServer':
+      'Vrátit import souboru {file}? Přidané záznamy se odstraní (do koše nejdou; vrátí je nový import téhož souboru) a změněné dostanou zpět hodnoty z doby před importem.',
     'import.history.confirmUndoYes': 'Ano, vrátit import',
     'import.history.undone': 'vrácen {date} ({who})',
-    'import.undo.done': 'Import souboru {file} byl vrácen. Odstraněno: {removed}, obnoveno: {restored}.',
+    'import.history.onlyBackup': 'starší import: vrátit jde jen obnovením zálohy',
+    'import.undo.done':
+      'Import souboru {file} byl vrácen. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}.',
+    'import.undo.doneBackup': 'Předtím byla vytvořena záloha {name}.',
     'import.undo.changedSince':
-      'Import nelze vrátit, nic se nezměnilo. Záznamy změněné od importu nebo s vlastními údaji: {count} (např. {records}). Pozdější práce se nikdy nemaže: nejdřív vraťte pozdější import nebo změny, případně obnovte zálohu z doby před importem.',
+      'Import nelze vrátit, registr zůstal beze změny. Od importu se změnily nebo mají vlastní údaje tyto jeho záznamy ({count}): {records}. Pozdější práce se nikdy nemaže: jde-li o pozdější import, vraťte nejdřív ten; jinak upravte záznamy ručně, nebo obnovte zálohu z doby před importem.',
+    'import.undo.changedSinceMore':
+      'Import nelze vrátit, registr zůstal beze změny. Od importu se změnily nebo mají vlastní údaje jeho záznamy ({count}), např. {records} a další ({more}). Pozdější práce se nikdy nemaže: jde-li o pozdější import, vraťte nejdřív ten; jinak upravte záznamy ručně, nebo obnovte zálohu z doby před importem.',
     'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
     'import.undo.already': 'Tento import už byl vrácen.',
     'import.undo.nothing': 'Tento import nic nezměnil, není co vracet.',
@@ -443,12 +450,19 @@ export const importMessages = defineMessages(
     'import.history.undo': 'Undo import',
     'import.undoWhere': 'Wrong file? The whole import can be undone in Settings ▸ Import history.',
     'import.history.confirmUndo':
-      'Undo the import of {file}? The records it added are removed and the ones it changed get their values from before the import back. A backup is made first.',
+      'Undo the import of {file}? The records it added are removed (not to the bin: importing the same file again brings them back) and the ones it changed get their values from before the import back. A backup is made first.',
+    'import.history.confirmUndoServer':
+      'Undo the import of {file}? The records it added are removed (not to the bin: importing the same file again brings them back) and the ones it changed get their values from before the import back.',
     'import.history.confirmUndoYes': 'Yes, undo the import',
     'import.history.undone': 'undone {date} ({who})',
-    'import.undo.done': 'The import of {file} was undone. Removed: {removed}, restored: {restored}.',
+    'import.history.onlyBackup': 'earlier import: undone only by restoring a backup',
+    'import.undo.done':
+      'The import of {file} was undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}.',
+    'import.undo.doneBackup': 'A backup was made first: {name}.',
     'import.undo.changedSince':
-      'The import cannot be undone; nothing was changed. Records changed since the import or with data of their own: {count} (e.g. {records}). Later work is never removed: undo the later import or changes first, or restore the backup made before the import.',
+      'The import cannot be undone; the registry is unchanged. These of its records changed since the import or have data of their own ({count}): {records}. Later work is never removed: if it is a later import, undo that one first; otherwise edit the records by hand or restore the backup made before the import.',
+    'import.undo.changedSinceMore':
+      'The import cannot be undone; the registry is unchanged. Records of it changed since the import or have data of their own ({count}), e.g. {records} and {more} more. Later work is never removed: if it is a later import, undo that one first; otherwise edit the records by hand or restore the backup made before the import.',
     'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
     'import.undo.already': 'This import has been undone already.',
     'import.undo.nothing': 'This import changed nothing; there is nothing to undo.',

@@ -82,8 +82,15 @@ export const importChannels = defineChannels({
     doc: 'Undoes one import as a whole or not at all (after a backup): removes the records it added, puts back the fields it changed; CONFLICT naming the records that changed since or have data of their own.',
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({
-      removed: z.number().int().nonnegative(),
+      /** The records the import added, removed by table. */
+      removed: z.object({
+        municipalities: z.number().int().nonnegative(),
+        partnerships: z.number().int().nonnegative(),
+        towns: z.number().int().nonnegative(),
+      }),
+      /** Records whose changed fields got their earlier values back. */
       restored: z.number().int().nonnegative(),
+      /** The verified backup made first (null on a server, which is backed up by its administrator). */
       backup: z.string().nullable(),
     }),
   },

@@ -77,7 +77,9 @@ describe('twinreg import / backup / check', () => {
     expect(changed.undoable).toBe(true);
     const undone = await run('import', 'undo', String(changed.id), '--db', db);
     expect(undone.code).toBe(0);
-    expect(undone.out).toContain('Import souboru obce.csv byl vrácen. Odstraněno: 2, obnoveno: 0.');
+    expect(undone.out).toContain(
+      'Import souboru obce.csv byl vrácen. Odstraněno – obce: 2, partnerství: 0, zahraniční města: 0; obnovené záznamy: 0.',
+    );
     expect(undone.out).toContain('Před vrácením importu byla vytvořena záloha');
     expect(await count(db)).toBe(0);
     const again = await run('import', 'undo', String(changed.id), '--db', db, '--lang', 'en');

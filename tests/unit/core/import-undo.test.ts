@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
+import { onServer } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 /**
@@ -94,10 +95,10 @@ describe('undoing an import', () => {
     const run = await lastRun();
     expect(run).toMatchObject({ changed: true, undoable: true, undoneAt: null });
 
-    const result = await ok<{ removed: number; restored: number; backup: string | null }>(
+    const result = await ok<{ removed: Record<string, number>; restored: number; backup: string | null }>(
       app.dispatch('import:undo', { id: run.id }),
     );
-    expect(result).toMatchObject({ removed: 1, restored: 1 });
+    expect(result).toMatchObject({ removed: { municipalities: 1, partnerships: 0, towns: 0 }, restored: 1 });
     expect(await registryState(app)).toEqual(before);
     // The history says so, and keeps what the import had written.
     expect(await lastRun()).toMatchObject({ id: run.id, undoable: false, undoneAt: expect.any(String) as string });
@@ -168,12 +169,18 @@ describe('undoing an import', () => {
     expect(refused.error.details?.params).toMatchObject({
       count: 1,
       records: `${known.member} – Neustadt an der Nirgendwo`,
+      more: 0,
     });
     expect(await registryState(app)).toEqual(withContact);
     expect(await lastRun()).toMatchObject({ undoable: true, undoneAt: null });
 
-    // The contact gone again, an edit of the partnership stands in the way the same.
+    // The contact deleted again: it waits in the bin for its partnership, which must stay.
     await ok(app.dispatch('contacts:delete', { id: contact.id, version: contact.version }));
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'import.undo.changedSince' } },
+    });
+    // An edit of the partnership stands in the way the same.
     await ok(app.dispatch('partnerships:update', { id: added.id, version: added.version, changes: { notes: 'moje' } }));
     expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
       ok: false,
@@ -182,6 +189,55 @@ describe('undoing an import', () => {
     expect(await app.ctx.db.knex('partnerships').where({ id: added.id }).first<{ notes: string }>('notes')).toEqual({
       notes: 'moje',
     });
+  });
+
+  it('a field no longer as the import wrote it (a merge folds notes without an entry of its own) is not overwritten', async () => {
+    const known = await partnershipWithNote();
+    await app.ctx.db.knex('partnerships').where({ id: known.id }).update({ notes: null });
+    await importFile(
+      'partneri.csv',
+      `${PARTNERSHIPS}\n${known.code};${known.town};Německo;;z importu\n`,
+      'partnerships',
+      {
+        mapping: PARTNERSHIP_MAPPING,
+      },
+    );
+    const run = await lastRun();
+    // As a merge of two partnerships writes it: notes joined, no audit entry of this record.
+    await app.ctx.db
+      .knex('partnerships')
+      .where({ id: known.id })
+      .update({ notes: 'z importu\n\nRUČNĚ PSANÁ POZNÁMKA', version: app.ctx.db.knex.raw('version + 1') });
+    const backups = onServer() ? [] : (await ok<{ backups: unknown[] }>(app.dispatch('backups:list', {}))).backups;
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: {
+        details: { reason: 'import.undo.changedSince', params: { records: `${known.member} – ${known.town}` } },
+      },
+    });
+    expect(await app.ctx.db.knex('partnerships').where({ id: known.id }).first('notes')).toEqual({
+      notes: 'z importu\n\nRUČNĚ PSANÁ POZNÁMKA',
+    });
+    // A refusal makes no backup (retries never push the one from before the import out).
+    if (!onServer())
+      expect((await ok<{ backups: unknown[] }>(app.dispatch('backups:list', {}))).backups).toHaveLength(backups.length);
+  });
+
+  it('a later import of the same records is undone first, then the earlier one', async () => {
+    const before = await registryState(app);
+    await importFile('obce.csv', `${MUNICIPALITIES}\n${DECIN}\n`, 'municipalities', { policy: 'overwrite' });
+    const first = await lastRun();
+    await importFile('obce.csv', `${MUNICIPALITIES}\n${DECIN.replace('40502', '40501')}\n`, 'municipalities', {
+      policy: 'overwrite',
+    });
+    const second = await lastRun();
+    expect(await app.dispatch('import:undo', { id: first.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'import.undo.changedSince', params: { records: 'Děčín (562335)' } } },
+    });
+    await ok(app.dispatch('import:undo', { id: second.id }));
+    await ok(app.dispatch('import:undo', { id: first.id }));
+    expect(await registryState(app)).toEqual(before);
   });
 
   it('an import that changed nothing has nothing to undo', async () => {

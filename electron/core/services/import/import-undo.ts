@@ -2,21 +2,45 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../../shared/domain/errors';
 import type { AppContext } from '../../context';
 import { backupBeforeChange } from '../../db/backups';
+import { lockTablesForWrite } from '../../db/dialect/catalog';
 import { acquireImportLock } from '../../db/import-lock';
-import { updateById } from '../../repositories/import-repository';
+import { loadDistrictCodes, loadRegionCodes } from '../../repositories/import-repository';
 import { findImportRun } from '../../repositories/import-runs-repository';
 import { partnershipColumns } from '../../repositories/partnerships-repository';
 import { auditedChange } from '../audited-change';
-import { columnsOfImportFields } from './municipalities-import';
+import { columnsOfImportFields, type CodeMaps } from './municipalities-import';
 
 /** The tables an import writes records of, in the order an undo removes them (children first). */
 const IMPORTED_TABLES = ['partnerships', 'foreign_towns', 'municipalities'] as const;
 type ImportedTable = (typeof IMPORTED_TABLES)[number];
 
+/**
+ * Everything an undo reads or writes, locked on a server for its transaction so that nobody's
+ * edit slips in between its checks and its writes (a registry file is locked whole anyway).
+ */
+const LOCKED_TABLES = [
+  'municipalities',
+  'foreign_towns',
+  'partnerships',
+  'partnership_areas',
+  'partnership_participants',
+  'contacts',
+  'activities',
+  'agreement_documents',
+  'attachments',
+  'partnership_requests',
+  'town_match_decisions',
+  'import_runs',
+  'audit_log',
+];
+
 /** Rows per statement (well under the bound-value limits of both engines). */
 const PART = 500;
+/** Records a refusal names. */
+const NAMED = 5;
 
 type Entry = { id: number; table: ImportedTable; recordId: number; before: unknown; after: unknown };
+type Record_ = Record<string, unknown>;
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 const isImported = (table: string): table is ImportedTable => IMPORTED_TABLES.some((t) => t === table);
@@ -25,6 +49,7 @@ const parts = <T>(items: readonly T[]): T[][] => {
   for (let start = 0; start < items.length; start += PART) out.push(items.slice(start, start + PART));
   return out;
 };
+const key = (table: string, id: number) => `${table}|${String(id)}`;
 
 /** The audit entries an import wrote: its action and its transaction's one time stamp. */
 async function entriesOf(db: Knex, at: string): Promise<Entry[]> {
@@ -75,7 +100,7 @@ export async function runsWithEntries(db: Knex, stamps: readonly string[]): Prom
   return found;
 }
 
-/** A record as a person names it in a message ("Tábor – Konstanz", "Tábor", "Konstanz"). */
+/** A record as a person names it in a message ("Tábor – Konstanz", "Lhota (CZ0313 …)", "Konstanz"). */
 async function labelOf(db: Knex, table: ImportedTable, id: number): Promise<string> {
   if (table === 'partnerships') {
     const row = await db('partnerships as p')
@@ -85,93 +110,212 @@ async function labelOf(db: Knex, table: ImportedTable, id: number): Promise<stri
       .first<{ member: string; town: string } | undefined>('m.name as member', 't.name as town');
     return row ? `${row.member} – ${row.town}` : `#${String(id)}`;
   }
-  const row = await db(table).where({ id }).first<{ name: string } | undefined>('name');
+  if (table === 'municipalities') {
+    // "Lhota" is the name of dozens of villages: the code tells them apart.
+    const row = await db('municipalities')
+      .where({ id })
+      .first<{ name: string; code: string } | undefined>('name', 'code');
+    return row ? `${row.name} (${row.code})` : `#${String(id)}`;
+  }
+  const row = await db('foreign_towns').where({ id }).first<{ name: string } | undefined>('name');
   return row?.name ?? `#${String(id)}`;
 }
 
+/** The keys of an audit entry's values that name a record of each imported table. */
+const REFERENCES: Record<ImportedTable, readonly string[]> = {
+  partnerships: ['partnershipId', 'partnership_id'],
+  municipalities: ['municipalityId', 'municipality_id'],
+  foreign_towns: ['foreignTownId', 'foreign_town_id'],
+};
+
+/** Calls `found` for every record of an imported table a stored value names, however deep (snapshots nest rows). */
+function referencesIn(value: unknown, found: (table: ImportedTable, id: number) => void, depth = 0): void {
+  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) referencesIn(item, found, depth + 1);
+    return;
+  }
+  for (const [name, inner] of Object.entries(value as Record_)) {
+    for (const table of IMPORTED_TABLES)
+      if (REFERENCES[table].includes(name) && (typeof inner === 'number' || typeof inner === 'string'))
+        found(table, Number(inner));
+    referencesIn(inner, found, depth + 1);
+  }
+}
+
+/** A stored value as compared with what an import wrote (SQLite's 0/1 for a flag, numbers as numbers). */
+const comparable = (value: unknown): unknown =>
+  typeof value === 'boolean' ? Number(value) : typeof value === 'bigint' ? Number(value) : value;
+
 /**
- * What stands in the way of undoing: a record the import wrote that changed since (any later
- * entry of it in the audit log: an edit, a verification, a merge, a later import, a delete), a new
- * record that is no longer as the import wrote it (its version), and a new record that has
- * something of its own now (a partnership's contacts, activities, drafts, attachments or request;
- * a municipality's partnerships or requests; a town another partnership or request names).
+ * The records that stand in the way of undoing, each once. A record the import wrote is not the
+ * import's alone any more when:
+ * - a later entry of the audit log concerns it (an edit, a verification, a merge, a later import
+ *   that stands, a delete) or names it (a contact, activity, draft, attachment or request of it,
+ *   also one deleted since and waiting in the bin; a partnership of a new member or a new town);
+ * - it is not as the import left it: a new record past its first version, a changed record whose
+ *   fields differ from what the import wrote (a merge folds notes together without an entry of
+ *   its own), a record gone;
+ * - something of its own exists now (children, requests), or a later import's decision names a
+ *   town it added.
+ * Entries of an import that was undone, and of its undo, cancel out and are passed over.
  */
-async function blockers(trx: Knex.Transaction, entries: readonly Entry[]): Promise<Entry[]> {
-  // The import's last entry (a reduce: a spread of 100,000 ids would overflow the call's arguments).
-  const last = entries.reduce((max, e) => Math.max(max, e.id), 0);
-  const mine = new Set(entries.filter((e) => e.table === 'partnerships' && e.before === null).map((e) => e.recordId));
+async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[], codes: CodeMaps): Promise<Entry[]> {
+  const byKey = new Map(entries.map((e) => [key(e.table, e.recordId), e]));
+  const created = new Set(entries.filter((e) => e.before === null).map((e) => key(e.table, e.recordId)));
   const blocked = new Map<string, Entry>();
-  const block = (entry: Entry) => blocked.set(`${entry.table}|${String(entry.recordId)}`, entry);
+  const block = (table: string, id: number) => {
+    const entry = byKey.get(key(table, id));
+    if (entry !== undefined) blocked.set(key(table, id), entry);
+  };
+
+  // 1. The audit log after the import (the entries of undone imports and of their undos cancel out).
+  const last = entries.reduce((max, e) => Math.max(max, e.id), 0);
+  const undone = await undoneRuns(db);
+  const undoneIds = [...undone.keys()];
+  const undoneImports = new Set<string>();
+  for (const part of parts(undoneIds))
+    for (const row of await db('import_runs').whereIn('id', part).select<{ at: string }[]>('at'))
+      undoneImports.add(row.at);
+  const undos = new Set([...undone.values()].map((u) => u.at));
+  for (let after = last; ;) {
+    const page = await db('audit_log')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(2000)
+      .select<
+        {
+          id: number;
+          table_name: string;
+          record_id: number;
+          action: string;
+          at: string;
+          before: string | null;
+          after: string | null;
+        }[]
+      >('id', 'table_name', 'record_id', 'action', 'at', 'before', 'after');
+    if (page.length === 0) break;
+    after = page[page.length - 1]?.id ?? after;
+    for (const row of page) {
+      if ((row.action === 'import' && undoneImports.has(row.at)) || (row.action === 'unimport' && undos.has(row.at)))
+        continue;
+      block(row.table_name, row.record_id);
+      // What a later entry names: only records the import added can be named by someone else's work.
+      const named = (table: ImportedTable, id: number) => {
+        if (created.has(key(table, id))) block(table, id);
+      };
+      referencesIn(parse(row.before), named);
+      referencesIn(parse(row.after), named);
+    }
+  }
+
   for (const table of IMPORTED_TABLES) {
     const ofTable = entries.filter((e) => e.table === table);
-    const created = ofTable.filter((e) => e.before === null);
     for (const part of parts(ofTable)) {
-      const later = await trx('audit_log')
-        .where('id', '>', last)
-        .andWhere({ table_name: table })
+      const rows = await db(table)
         .whereIn(
-          'record_id',
+          'id',
           part.map((e) => e.recordId),
         )
-        .distinct<{ record_id: number }[]>('record_id');
-      const ids = new Set(later.map((row) => row.record_id));
-      for (const entry of part) if (ids.has(entry.recordId)) block(entry);
+        .select<Record_[]>('*');
+      const stored = new Map(rows.map((row) => [Number(row.id), row]));
+      for (const entry of part) {
+        const row = stored.get(entry.recordId);
+        // 2. Gone (deleted in a way the log did not catch), or not as the import left it.
+        if (row === undefined) block(table, entry.recordId);
+        else if (entry.before === null) {
+          if (Number(row.version) !== 1) block(table, entry.recordId);
+        } else {
+          const after = (entry.after ?? {}) as Record_;
+          const expected =
+            table === 'partnerships'
+              ? partnershipColumns(after)
+              : table === 'municipalities'
+                ? columnsOfImportFields(after, codes)
+                : {};
+          if (expected === null) block(table, entry.recordId);
+          else if (Object.entries(expected).some(([column, value]) => comparable(row[column]) !== comparable(value)))
+            block(table, entry.recordId);
+        }
+      }
     }
-    for (const part of parts(created)) {
-      const byId = new Map(part.map((e) => [e.recordId, e]));
-      const ids = [...byId.keys()];
-      const rows = await trx(table).whereIn('id', ids).select<{ id: number; version: number }[]>('id', 'version');
-      const present = new Set(rows.map((row) => row.id));
-      for (const row of rows) if (row.version !== 1) block(byId.get(row.id) as Entry);
-      // Gone already (deleted since): its delete is a later entry; this guards a row removed otherwise.
-      for (const entry of part) if (!present.has(entry.recordId)) block(entry);
-      const owning = (child: string, column: string) =>
-        trx(child).whereIn(column, ids).distinct<Record<string, number>[]>(column);
-      const children: [string, string][] =
-        table === 'partnerships'
+    // 3. Something of its own now.
+    const ids = ofTable.filter((e) => e.before === null).map((e) => e.recordId);
+    const children: [string, string][] =
+      table === 'partnerships'
+        ? [
+            ['contacts', 'partnership_id'],
+            ['activities', 'partnership_id'],
+            ['agreement_documents', 'partnership_id'],
+            ['attachments', 'partnership_id'],
+            ['partnership_requests', 'partnership_id'],
+            ['partnership_areas', 'partnership_id'],
+            ['partnership_participants', 'partnership_id'],
+          ]
+        : table === 'municipalities'
           ? [
-              ['contacts', 'partnership_id'],
-              ['activities', 'partnership_id'],
-              ['agreement_documents', 'partnership_id'],
-              ['attachments', 'partnership_id'],
-              ['partnership_requests', 'partnership_id'],
+              ['partnerships', 'municipality_id'],
+              ['partnership_requests', 'municipality_id'],
             ]
-          : table === 'municipalities'
-            ? [
-                ['partnerships', 'municipality_id'],
-                ['partnership_requests', 'municipality_id'],
-              ]
-            : [['partnership_requests', 'foreign_town_id']];
-      for (const [child, column] of children)
-        for (const row of await owning(child, column)) {
-          const entry = byId.get(Number(row[column]));
-          if (entry !== undefined) block(entry);
-        }
-      if (table === 'foreign_towns') {
-        // A town stays while a partnership the import did not create names it.
-        const rows = await trx('partnerships')
-          .whereIn('foreign_town_id', ids)
-          .select<{ id: number; foreign_town_id: number }[]>('id', 'foreign_town_id');
+          : [
+              ['partnerships', 'foreign_town_id'],
+              ['partnership_requests', 'foreign_town_id'],
+            ];
+    for (const part of parts(ids)) {
+      for (const [child, column] of children) {
+        const rows = await db(child)
+          .whereIn(column, part)
+          .select<Record_[]>(column, ...(child === 'partnerships' ? ['id'] : []));
         for (const row of rows) {
-          const entry = byId.get(row.foreign_town_id);
-          if (!mine.has(row.id) && entry !== undefined) block(entry);
+          // A partnership the same import added to its new town goes with it.
+          if (child === 'partnerships' && created.has(key('partnerships', Number(row.id)))) continue;
+          block(table, Number(row[column]));
         }
+      }
+      if (table === 'foreign_towns') {
+        const decisions = await db('town_match_decisions')
+          .whereIn('foreign_town_id', part)
+          .whereNot('decided_at', run.at)
+          .select<{ foreign_town_id: number }[]>('foreign_town_id');
+        for (const row of decisions) block(table, row.foreign_town_id);
       }
     }
   }
   return [...blocked.values()];
 }
 
-export type ImportUndoResult = { removed: number; restored: number; backup: string | null };
+/** Refuses with the records that stand in the way (CONFLICT), or returns when there are none. */
+async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly Entry[]): Promise<CodeMaps> {
+  const codes: CodeMaps = { districts: await loadDistrictCodes(db), regions: await loadRegionCodes(db) };
+  const stopped = await blockers(db, run, entries, codes);
+  if (stopped.length === 0) return codes;
+  const names = await Promise.all(stopped.slice(0, NAMED).map((e) => labelOf(db, e.table, e.recordId)));
+  const more = stopped.length - names.length;
+  throw new AppError(
+    'CONFLICT',
+    `${String(stopped.length)} record(s) of this import changed since or have data of their own: ${names.join('; ')}.`,
+    {
+      reason: more > 0 ? 'import.undo.changedSinceMore' : 'import.undo.changedSince',
+      params: { count: stopped.length, records: names.join('; '), more },
+    },
+  );
+}
+
+export type ImportUndoResult = {
+  removed: { municipalities: number; partnerships: number; towns: number };
+  restored: number;
+  backup: string | null;
+};
 
 /**
  * Undoes one import as a whole, in one transaction, or not at all: the records it added are
  * removed and the fields it changed get their earlier values back, each with an audit entry
- * ("unimport") that keeps what the import had written; the import's own entry in the history
- * says it was undone. Refused (CONFLICT, naming up to five records) when anything the import
- * wrote changed since or has something of its own now: the user's later work is never removed.
- * Regions and districts a municipality list brought stay (they are the country's, not the
- * file's). A verified backup is made first.
+ * ("unimport") that keeps what the import had written (a removed record's whole row); the
+ * import's own entry in the history says it was undone. Refused (CONFLICT, naming up to five
+ * records) when anything the import wrote is not as it left it or is part of someone's work
+ * since (see `blockers`): later work is never removed. The check runs before the backup (a
+ * refusal makes none) and again inside the transaction, with the tables locked on a server.
+ * Regions and districts a municipality list brought stay (they are the country's, not the file's).
  */
 export async function undoImport(ctx: AppContext, input: { id: number }): Promise<ImportUndoResult> {
   const run = await findImportRun(ctx.db.knex, input.id);
@@ -180,10 +324,10 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
     throw new AppError('CONFLICT', 'This import changed nothing; there is nothing to undo.', {
       reason: 'import.undo.nothing',
     });
-  if ((await undoneRuns(ctx.db.knex)).has(run.id))
-    throw new AppError('CONFLICT', 'This import has been undone already.', { reason: 'import.undo.already' });
-  const found = await entriesOf(ctx.db.knex, run.at);
-  if (found.length === 0)
+  const already = () =>
+    new AppError('CONFLICT', 'This import has been undone already.', { reason: 'import.undo.already' });
+  if ((await undoneRuns(ctx.db.knex)).has(run.id)) throw already();
+  if ((await entriesOf(ctx.db.knex, run.at)).length === 0)
     throw new AppError('CONFLICT', 'The audit log names no record of this import; restore the backup made before it.', {
       reason: 'import.undo.unavailable',
     });
@@ -191,46 +335,60 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
   const release = await acquireImportLock(ctx.db, { actor: await ctx.actor() });
   try {
+    // A refusal is found before the backup: retries do not push older backups out.
+    await refuseIfBlocked(ctx.db.knex, run, await entriesOf(ctx.db.knex, run.at));
     const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'unimport');
     const result = await auditedChange(ctx, async ({ trx, at, auditMany, touch }) => {
+      await lockTablesForWrite(trx, LOCKED_TABLES);
+      if ((await undoneRuns(trx)).has(run.id)) throw already();
       const entries = await entriesOf(trx, run.at);
-      const stopped = await blockers(trx, entries);
-      if (stopped.length > 0) {
-        const names = await Promise.all(stopped.slice(0, 5).map((e) => labelOf(trx, e.table, e.recordId)));
-        throw new AppError(
-          'CONFLICT',
-          `${String(stopped.length)} record(s) of this import changed since or have data of their own: ${names.join(', ')}.`,
-          {
-            reason: 'import.undo.changedSince',
-            params: { count: stopped.length, records: names.join('; ') },
-          },
-        );
-      }
-      let removed = 0;
+      const codes = await refuseIfBlocked(trx, run, entries);
+      const removed = { municipalities: 0, partnerships: 0, towns: 0 };
       let restored = 0;
+      const kept = new Map<string, Record_>();
       // Changed fields first (their records stay), then the new records, partnerships before towns.
       for (const entry of entries.filter((e) => e.before !== null)) {
-        const before = entry.before as Record<string, unknown>;
+        const before = entry.before as Record_;
         const columns =
           entry.table === 'partnerships'
             ? partnershipColumns(before)
             : entry.table === 'municipalities'
-              ? await columnsOfImportFields(trx, before)
+              ? columnsOfImportFields(before, codes)
               : {};
+        if (columns === null)
+          throw new AppError(
+            'CONFLICT',
+            `A district or region code of ${entry.table} ${String(entry.recordId)} is unknown now.`,
+          );
         if (Object.keys(columns).length === 0) continue;
-        await updateById(trx, entry.table, entry.recordId, { ...columns, updated_at: at });
+        const written = await trx(entry.table)
+          .where({ id: entry.recordId })
+          .update({ ...columns, updated_at: at, version: trx.raw('version + 1') });
+        if (written !== 1)
+          throw new AppError('CONFLICT', `Record ${String(entry.recordId)} is gone; nothing was undone.`);
         restored += 1;
       }
       for (const table of IMPORTED_TABLES) {
-        const created = entries.filter((e) => e.table === table && e.before === null).map((e) => e.recordId);
-        for (const part of parts(created)) removed += await trx(table).whereIn('id', part).delete();
+        const ids = entries.filter((e) => e.table === table && e.before === null).map((e) => e.recordId);
+        for (const part of parts(ids)) {
+          for (const row of await trx(table).whereIn('id', part).select<Record_[]>('*'))
+            kept.set(key(table, Number(row.id)), row);
+          const deleted = await trx(table).whereIn('id', part).andWhere({ version: 1 }).delete();
+          if (deleted !== part.length)
+            throw new AppError('CONFLICT', 'A record of the import changed meanwhile; nothing was undone.');
+          removed[table === 'foreign_towns' ? 'towns' : table] += deleted;
+        }
       }
       await auditMany([
         ...entries.map((entry) => ({
           table: entry.table,
           recordId: entry.recordId,
           action: 'unimport' as const,
-          before: entry.after,
+          // A removed record keeps its whole row here (the bin does not hold it; the file does).
+          before:
+            entry.before === null
+              ? { ...(entry.after as Record_), _row: kept.get(key(entry.table, entry.recordId)) }
+              : entry.after,
           after: entry.before,
         })),
         {

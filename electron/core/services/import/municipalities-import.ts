@@ -287,25 +287,41 @@ function insertedId(ids: ReadonlyMap<string, number>, code: string): number {
   return id;
 }
 
+/** The district and region ids by their codes (loaded once for a whole undo). */
+export type CodeMaps = {
+  districts: Map<string, { id: number; regionId: number }>;
+  regions: Map<string, number>;
+};
+
 /**
  * The columns that write a municipality's compared fields as an import's audit entry holds them
  * (district and region by their codes, null for a value the record did not have): what an undo of
- * the import puts back.
+ * the import checks and puts back. Null when a code the entry names is not in the registry now.
  */
-export async function columnsOfImportFields(
-  trx: Knex.Transaction,
+export function columnsOfImportFields(
   fields: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
+  codes: CodeMaps,
+): Record<string, unknown> | null {
   const { districtCode, regionCode, ...rest } = fields;
-  const code = (value: unknown) => (typeof value === 'string' ? value : null);
-  const districtIds = districtCode === undefined ? null : await loadDistrictCodes(trx);
-  const regionIds = regionCode === undefined ? null : await loadRegionCodes(trx);
   const known = Object.fromEntries(COMPARED.filter((key) => key in rest).map((key) => [key, rest[key]]));
-  return {
-    ...toColumns(known),
-    ...(districtIds === null ? {} : { district_id: districtIds.get(code(districtCode) ?? '')?.id ?? null }),
-    ...(regionIds === null ? {} : { region_id: regionIds.get(code(regionCode) ?? '') ?? null }),
-  };
+  const columns: Record<string, unknown> = { ...toColumns(known) };
+  if (districtCode !== undefined) {
+    if (districtCode === null) columns.district_id = null;
+    else {
+      const district = typeof districtCode === 'string' ? codes.districts.get(districtCode) : undefined;
+      if (district === undefined) return null;
+      columns.district_id = district.id;
+    }
+  }
+  if (regionCode !== undefined) {
+    if (regionCode === null) columns.region_id = null;
+    else {
+      const region = typeof regionCode === 'string' ? codes.regions.get(regionCode) : undefined;
+      if (region === undefined) return null;
+      columns.region_id = region;
+    }
+  }
+  return columns;
 }
 
 /** Writes a plan inside the caller's transaction; one audit entry per changed record. */
