@@ -125,13 +125,12 @@ describe('each template × each partner language × each layout, read back from 
           // The title in both languages.
           expect(text).toContain(library.languages.cs.terms[library.templates[template].title]);
           expect(text).toContain(library.languages[language].terms[library.templates[template].title]);
-          // Preamble paragraphs in both languages.
-          expect(text).toContain(
-            plainTypography(library.languages.cs.clauses['preamble.solidarity']?.paragraphs[0] ?? ''),
-          );
-          expect(text).toContain(
-            plainTypography(library.languages[language].clauses['preamble.solidarity']?.paragraphs[0] ?? ''),
-          );
+          // Preamble paragraphs in both languages (a template's own wording where it has one).
+          const solidarity = (code: typeof language | 'cs') =>
+            library.languages[code].clauses[`${template}.preamble.solidarity`] ??
+            library.languages[code].clauses['preamble.solidarity'];
+          expect(text).toContain(plainTypography(solidarity('cs')?.paragraphs[0] ?? ''));
+          expect(text).toContain(plainTypography(solidarity(language)?.paragraphs[0] ?? ''));
           const tables = blocks(document, 'w:tbl');
           // Each language's own text: a column of the table, or a half of the sequential document.
           const allRows = blocks(tables[0] ?? '', 'w:tr');
