@@ -204,6 +204,8 @@ export const importMessages = defineMessages(
       'Import nelze vrátit, registr zůstal beze změny. Od importu se změnily nebo mají vlastní údaje jeho záznamy ({count}), např. {records} a další ({more}). Pozdější práce se nikdy nemaže: jde-li o pozdější import, vraťte nejdřív ten; jinak upravte záznamy ručně, nebo obnovte zálohu z doby před importem.',
     'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
     'import.undo.already': 'Tento import už byl vrácen.',
+    'import.undo.failed':
+      'Import se nepodařilo vrátit, registr zůstal beze změny. Načtěte historii znovu a zkuste to ještě jednou.',
     'import.undo.nothing': 'Tento import nic nezměnil, není co vracet.',
     'import.undo.unavailable':
       'Tento import proběhl ve starší verzi aplikace, jejíž záznamy nejde vrátit najednou; vraťte ho obnovením zálohy z doby před ním.',
@@ -465,6 +467,8 @@ export const importMessages = defineMessages(
       'The import cannot be undone; the registry is unchanged. Records of it changed since the import or have data of their own ({count}), e.g. {records} and {more} more. Later work is never removed: if it is a later import, undo that one first; otherwise edit the records by hand or restore the backup made before the import.',
     'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
     'import.undo.already': 'This import has been undone already.',
+    'import.undo.failed':
+      'The import could not be undone; the registry is unchanged. Load the history again and try once more.',
     'import.undo.nothing': 'This import changed nothing; there is nothing to undo.',
     'import.undo.unavailable':
       'This import ran in an earlier version of the app, whose records cannot be undone at once; undo it by restoring the backup made before it.',

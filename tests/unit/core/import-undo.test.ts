@@ -240,6 +240,38 @@ describe('undoing an import', () => {
     expect(await registryState(app)).toEqual(before);
   });
 
+  it('a record written since with the same values (a town merge folding partnerships) is not put back', async () => {
+    const known = await partnershipWithNote();
+    await app.ctx.db.knex('partnerships').where({ id: known.id }).update({ notes: null });
+    await importFile('partneri.csv', `${PARTNERSHIPS}\n${known.code};${known.town};Německo;;X\n`, 'partnerships', {
+      mapping: PARTNERSHIP_MAPPING,
+    });
+    const run = await lastRun();
+    // As a town merge writes the kept partnership: the same note, a new version and time, no entry of its own.
+    await app.ctx.db
+      .knex('partnerships')
+      .where({ id: known.id })
+      .update({ updated_at: new Date(Date.now() + 1000).toISOString(), version: app.ctx.db.knex.raw('version + 1') });
+    expect(await app.dispatch('import:undo', { id: run.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'import.undo.changedSince' } },
+    });
+    expect(await app.ctx.db.knex('partnerships').where({ id: known.id }).first('notes')).toEqual({ notes: 'X' });
+  });
+
+  it('a record one import added and a later one filled: the later undone first, then the first', async () => {
+    const before = await registryState(app);
+    const withoutPostCode = NEW_CITY.replace(',25001,', ',,');
+    await importFile('obce.csv', `${MUNICIPALITIES}\n${withoutPostCode}\n`, 'municipalities');
+    const first = await lastRun();
+    await importFile('obce-psc.csv', `${MUNICIPALITIES}\n${NEW_CITY}\n`, 'municipalities');
+    const second = await lastRun();
+    expect(second.changed).toBe(true);
+    await ok(app.dispatch('import:undo', { id: second.id }));
+    await ok(app.dispatch('import:undo', { id: first.id }));
+    expect(await registryState(app)).toEqual(before);
+  });
+
   it('an import that changed nothing has nothing to undo', async () => {
     await importFile('obce.csv', `${MUNICIPALITIES}\n${NEW_CITY}\n`, 'municipalities');
     await importFile('obce.csv', `${MUNICIPALITIES}\n${NEW_CITY}\n`, 'municipalities');

@@ -29,6 +29,7 @@ import { acquireImportLock } from '../../db/import-lock';
 import { backupBeforeChange } from '../../db/backups';
 import type { Job } from '../../jobs';
 import { auditedChange } from '../audited-change';
+import { lockTablesForWrite } from '../../db/dialect/catalog';
 import { runsWithEntries, undoneRuns } from './import-undo';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
 import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
@@ -347,7 +348,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           // Nothing changes in the registry: the run is recorded, no screen needs to refresh.
           await auditedChange(ctx, async ({ trx, actor, at }) => {
             await keepDecisions(trx, preview, actor, at);
-            await insertImportRun(trx, runOf(preview, report, actor, false, null));
+            await insertImportRun(trx, runOf(preview, report, actor, false, null, at));
           });
           return { report, changed: false, backup: null, importRunId: null };
         }
@@ -356,6 +357,9 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
         const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'import');
         job.throwIfCancelled();
         const { plan, importRunId } = await auditedChange(ctx, async ({ trx, actor, at: now, touch }) => {
+          // On a server, nobody's edit of these tables slips in between the plan and its writes
+          // (it waits; a registry file is locked whole for the transaction anyway).
+          await lockTablesForWrite(trx, tablesOf(preview.kind));
           const inside = await planFor(ctx, preview, job, trx);
           // The history entry is written with the data (an import is in it exactly when it happened)
           // and first, so every record the import creates names its run.

@@ -101,24 +101,31 @@ export async function runsWithEntries(db: Knex, stamps: readonly string[]): Prom
 }
 
 /** A record as a person names it in a message ("Tábor – Konstanz", "Lhota (CZ0313 …)", "Konstanz"). */
-async function labelOf(db: Knex, table: ImportedTable, id: number): Promise<string> {
+async function labelOf(db: Knex, entry: Entry): Promise<string> {
+  const { table, recordId: id } = entry;
+  // A record gone since is named by what the import wrote of it.
+  const written = (entry.after ?? {}) as Record_;
+  const gone =
+    typeof written.name === 'string'
+      ? `${written.name}${typeof written.code === 'string' ? ` (${written.code})` : ''}`
+      : `#${String(id)}`;
   if (table === 'partnerships') {
     const row = await db('partnerships as p')
       .join('municipalities as m', 'm.id', 'p.municipality_id')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
       .where('p.id', id)
       .first<{ member: string; town: string } | undefined>('m.name as member', 't.name as town');
-    return row ? `${row.member} – ${row.town}` : `#${String(id)}`;
+    return row ? `${row.member} – ${row.town}` : gone;
   }
   if (table === 'municipalities') {
     // "Lhota" is the name of dozens of villages: the code tells them apart.
     const row = await db('municipalities')
       .where({ id })
       .first<{ name: string; code: string } | undefined>('name', 'code');
-    return row ? `${row.name} (${row.code})` : `#${String(id)}`;
+    return row ? `${row.name} (${row.code})` : gone;
   }
   const row = await db('foreign_towns').where({ id }).first<{ name: string } | undefined>('name');
-  return row?.name ?? `#${String(id)}`;
+  return row?.name ?? gone;
 }
 
 /** The keys of an audit entry's values that name a record of each imported table. */
@@ -178,27 +185,34 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
     for (const row of await db('import_runs').whereIn('id', part).select<{ at: string }[]>('at'))
       undoneImports.add(row.at);
   const undos = new Set([...undone.values()].map((u) => u.at));
+  const passedAt = new Map<string, Set<string>>();
+  const standing = new Set(
+    (await db('import_runs').select<{ id: number; at: string; changed: number | boolean }[]>('id', 'at', 'changed'))
+      .filter((r) => Boolean(r.changed) && !undone.has(r.id) && r.at !== run.at)
+      .map((r) => r.at),
+  );
   for (let after = last; ;) {
-    const page = await db('audit_log')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(2000)
-      .select<
-        {
-          id: number;
-          table_name: string;
-          record_id: number;
-          action: string;
-          at: string;
-          before: string | null;
-          after: string | null;
-        }[]
-      >('id', 'table_name', 'record_id', 'action', 'at', 'before', 'after');
-    if (page.length === 0) break;
+    const page = await db('audit_log').where('id', '>', after).orderBy('id').limit(2000).select<
+      {
+        id: number;
+        table_name: string;
+        record_id: number;
+        action: string;
+        at: string;
+        before: string | null;
+        after: string | null;
+      }[]
+    >('id', 'table_name', 'record_id', 'action', 'at', 'before', 'after');
+    // Nothing more to find once every record stands in the way.
+    if (page.length === 0 || blocked.size === entries.length) break;
     after = page[page.length - 1]?.id ?? after;
     for (const row of page) {
-      if ((row.action === 'import' && undoneImports.has(row.at)) || (row.action === 'unimport' && undos.has(row.at)))
+      if ((row.action === 'import' && undoneImports.has(row.at)) || (row.action === 'unimport' && undos.has(row.at))) {
+        // Written and put back: its time stamp is a record's `updated_at` the import's own may give way to.
+        const k = key(row.table_name, row.record_id);
+        passedAt.set(k, new Set([...(passedAt.get(k) ?? []), row.at]));
         continue;
+      }
       block(row.table_name, row.record_id);
       // What a later entry names: only records the import added can be named by someone else's work.
       const named = (table: ImportedTable, id: number) => {
@@ -221,11 +235,13 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
       const stored = new Map(rows.map((row) => [Number(row.id), row]));
       for (const entry of part) {
         const row = stored.get(entry.recordId);
-        // 2. Gone (deleted in a way the log did not catch), or not as the import left it.
-        if (row === undefined) block(table, entry.recordId);
-        else if (entry.before === null) {
-          if (Number(row.version) !== 1) block(table, entry.recordId);
-        } else {
+        // 2. Gone (deleted in a way the log did not catch), or not as the import left it: every
+        // write sets `updated_at`, so a record last written by anything but this import (or by an
+        // import undone since, and its undo) was written by someone's work, audited or not (a
+        // merge folds partnerships together with an entry of the kept town only).
+        const stamps = new Set([run.at, ...(passedAt.get(key(table, entry.recordId)) ?? [])]);
+        if (row === undefined || !stamps.has(String(row.updated_at))) block(table, entry.recordId);
+        else if (entry.before !== null) {
           const after = (entry.after ?? {}) as Record_;
           const expected =
             table === 'partnerships'
@@ -273,11 +289,13 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
         }
       }
       if (table === 'foreign_towns') {
+        // A later import that stands decided that a town of its file is this one: the decision
+        // would go with the town. Decisions of this import, of imports undone since and of
+        // imports that changed nothing may go with it.
         const decisions = await db('town_match_decisions')
           .whereIn('foreign_town_id', part)
-          .whereNot('decided_at', run.at)
-          .select<{ foreign_town_id: number }[]>('foreign_town_id');
-        for (const row of decisions) block(table, row.foreign_town_id);
+          .select<{ foreign_town_id: number; decided_at: string }[]>('foreign_town_id', 'decided_at');
+        for (const row of decisions) if (standing.has(row.decided_at)) block(table, row.foreign_town_id);
       }
     }
   }
@@ -289,7 +307,7 @@ async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly 
   const codes: CodeMaps = { districts: await loadDistrictCodes(db), regions: await loadRegionCodes(db) };
   const stopped = await blockers(db, run, entries, codes);
   if (stopped.length === 0) return codes;
-  const names = await Promise.all(stopped.slice(0, NAMED).map((e) => labelOf(db, e.table, e.recordId)));
+  const names = await Promise.all(stopped.slice(0, NAMED).map((e) => labelOf(db, e)));
   const more = stopped.length - names.length;
   throw new AppError(
     'CONFLICT',
@@ -373,7 +391,7 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
         for (const part of parts(ids)) {
           for (const row of await trx(table).whereIn('id', part).select<Record_[]>('*'))
             kept.set(key(table, Number(row.id)), row);
-          const deleted = await trx(table).whereIn('id', part).andWhere({ version: 1 }).delete();
+          const deleted = await trx(table).whereIn('id', part).delete();
           if (deleted !== part.length)
             throw new AppError('CONFLICT', 'A record of the import changed meanwhile; nothing was undone.');
           removed[table === 'foreign_towns' ? 'towns' : table] += deleted;
