@@ -436,6 +436,9 @@ test('refused while a colleague has edited what the import added: named, nothing
   await saveScreen(page, 'import-undo-refused-cs');
   expect(await knex('municipalities').whereIn('code', ['999111', '999112']).count({ n: '*' })).toEqual([{ n: 2 }]);
   await expect(row.getByTestId('import-history-undo')).toBeVisible();
+  // Read and closed, as a user does, before trying again in English.
+  await refusal.getByRole('button', { name: 'Zavřít' }).click();
+  await expect(refusal).toHaveCount(0);
 
   await page.getByTestId('language-en').click();
   try {
