@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said, type Said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
+import { InlineConfirm } from './InlineConfirm';
 import './backups.css';
 
 type Backup = OutputOf<'backups:list'>['backups'][number];
@@ -85,27 +86,22 @@ function FileBackups() {
                 <td className="num">{formatSize(backup.size, formatNumber)}</td>
                 <td className="bk-actions">
                   {confirming?.name === backup.name ? (
-                    <span className="bk-confirm" role="alertdialog" aria-label={t('backups.restore')}>
-                      <span>{t('backups.confirmRestore', { date: when(backup) })}</span>
-                      <button
-                        type="button"
-                        className="button danger"
-                        disabled={busy}
-                        onClick={() =>
-                          void run(async () => {
-                            const done = await call('backups:restore', { name: backup.name });
-                            setConfirming(null);
-                            return said('backups.restored', { name: done.restored, safety: done.safetyBackup });
-                          })
-                        }
-                        data-testid="backup-restore-confirm"
-                      >
-                        {t('backups.confirm')}
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirming(null)}>
-                        {t('import.cancel')}
-                      </button>
-                    </span>
+                    <InlineConfirm
+                      label={t('backups.restore')}
+                      confirmLabel={t('backups.confirm')}
+                      busy={busy}
+                      onConfirm={() =>
+                        void run(async () => {
+                          const done = await call('backups:restore', { name: backup.name });
+                          setConfirming(null);
+                          return said('backups.restored', { name: done.restored, safety: done.safetyBackup });
+                        })
+                      }
+                      onCancel={() => setConfirming(null)}
+                      testId="backup-restore-confirm"
+                    >
+                      {t('backups.confirmRestore', { date: when(backup) })}
+                    </InlineConfirm>
                   ) : (
                     <button
                       type="button"

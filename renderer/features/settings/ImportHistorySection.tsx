@@ -4,6 +4,7 @@ import { useI18n, type I18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
+import { InlineConfirm } from './InlineConfirm';
 import { ListCard } from './ListCard';
 
 /**
@@ -71,47 +72,40 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                   )}
                   {r.undoable &&
                     (confirming === r.id ? (
-                      <span className="bk-confirm" role="alertdialog" aria-label={t('import.history.undo')}>
-                        <span>
-                          {t(server ? 'import.history.confirmUndoServer' : 'import.history.confirmUndo', {
-                            file: r.fileName,
-                          })}
-                        </span>
-                        <button
-                          type="button"
-                          className="button danger"
-                          disabled={busy}
-                          onClick={() =>
-                            void run(async () => {
-                              try {
-                                const done = await call('import:undo', { id: r.id });
-                                // Said in the language shown when the toast is drawn.
-                                return (i18n: I18n) => {
-                                  const undone = i18n.t('import.undo.done', {
-                                    file: r.fileName,
-                                    municipalities: i18n.formatNumber(done.removed.municipalities),
-                                    partnerships: i18n.formatNumber(done.removed.partnerships),
-                                    towns: i18n.formatNumber(done.removed.towns),
-                                    restored: i18n.formatNumber(done.restored),
-                                  });
-                                  return done.backup === null
-                                    ? undone
-                                    : `${undone} ${i18n.t('import.undo.doneBackup', { name: done.backup })}`;
-                                };
-                              } finally {
-                                setConfirming(null);
-                                reload();
-                              }
-                            })
-                          }
-                          data-testid="import-history-undo-confirm"
-                        >
-                          {t('import.history.confirmUndoYes')}
-                        </button>
-                        <button type="button" className="button" onClick={() => setConfirming(null)}>
-                          {t('import.cancel')}
-                        </button>
-                      </span>
+                      <InlineConfirm
+                        label={t('import.history.undo')}
+                        confirmLabel={t('import.history.confirmUndoYes')}
+                        busy={busy}
+                        onConfirm={() =>
+                          void run(async () => {
+                            try {
+                              const done = await call('import:undo', { id: r.id });
+                              // Said in the language shown when the toast is drawn.
+                              return (i18n: I18n) => {
+                                const undone = i18n.t('import.undo.done', {
+                                  file: r.fileName,
+                                  municipalities: i18n.formatNumber(done.removed.municipalities),
+                                  partnerships: i18n.formatNumber(done.removed.partnerships),
+                                  towns: i18n.formatNumber(done.removed.towns),
+                                  restored: i18n.formatNumber(done.restored),
+                                });
+                                return done.backup === null
+                                  ? undone
+                                  : `${undone} ${i18n.t('import.undo.doneBackup', { name: done.backup })}`;
+                              };
+                            } finally {
+                              setConfirming(null);
+                              reload();
+                            }
+                          })
+                        }
+                        onCancel={() => setConfirming(null)}
+                        testId="import-history-undo-confirm"
+                      >
+                        {t(server ? 'import.history.confirmUndoServer' : 'import.history.confirmUndo', {
+                          file: r.fileName,
+                        })}
+                      </InlineConfirm>
                     ) : (
                       <button
                         type="button"
