@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { PARTNERSHIP_HEADER, PARTNERSHIP_MAPPING } from '../../support/import-rows';
 
 /**
  * What a partnerships import does with the start date and the note of a partnership the registry
@@ -10,14 +11,8 @@ import { createTestApp, ok, type TestApp } from '../../support/temp-db';
  * one fills in the day, anything else filled is kept unless the user chose to overwrite; two rows
  * of one partnership in a file keep the more precise date and both notes.
  */
-const HEADER = 'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka';
-const MAPPING = {
-  municipalityCode: 'Kód české obce',
-  townName: 'Partnerské město',
-  country: 'Stát partnera',
-  startedOn: 'Datum zahájení',
-  notes: 'Poznámka',
-};
+const HEADER = PARTNERSHIP_HEADER;
+const MAPPING = PARTNERSHIP_MAPPING;
 
 type Stored = { id: number; started_on: string | null; notes: string | null; version: number };
 

@@ -5,12 +5,10 @@ import type { ImportReport } from '../../../shared/domain/import/report';
 import { czechNameCase } from '../../../shared/domain/text';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
+import { DECIN, MUNICIPALITY_HEADER, NEW_CITY } from '../../support/import-rows';
 
 /** The layout of the public municipality list (name, code, …, post code), with Děčín as the list writes it. */
-const HEADER = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
-const DECIN = 'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129';
-const NEW_CITY =
-  'BRANDÝS NAD LABEM-STARÁ BOLESLAV,538094,Praha-východ,CZ0209,Středočeský kraj,CZ020,25001,50.1872,14.6633';
+const HEADER = MUNICIPALITY_HEADER;
 
 describe('what an import does with records the registry has', () => {
   let app: TestApp;

@@ -4,25 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import {
+  DECIN,
+  MUNICIPALITY_HEADER,
+  NEW_CITY,
+  PARTNERSHIP_HEADER,
+  PARTNERSHIP_MAPPING,
+} from '../../support/import-rows';
 
 /**
  * Undoing an import as a whole (import:undo): what it added goes, what it changed gets its earlier
  * values back, the registry is as it was before the import; or, when the user's work since touches
  * anything the import wrote, nothing changes and the refusal names the records.
  */
-const MUNICIPALITIES = 'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude';
-const DECIN = 'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129';
-const NEW_CITY =
-  'BRANDÝS NAD LABEM-STARÁ BOLESLAV,538094,Praha-východ,CZ0209,Středočeský kraj,CZ020,25001,50.1872,14.6633';
-
-const PARTNERSHIPS = 'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka';
-const PARTNERSHIP_MAPPING = {
-  municipalityCode: 'Kód české obce',
-  townName: 'Partnerské město',
-  country: 'Stát partnera',
-  startedOn: 'Datum zahájení',
-  notes: 'Poznámka',
-};
+const MUNICIPALITIES = MUNICIPALITY_HEADER;
+const PARTNERSHIPS = PARTNERSHIP_HEADER;
 
 type Run = { id: number; changed: boolean; undoable: boolean; undoneAt: string | null; undoneBy: string | null };
 type Failure = { ok: false; error: { code: string; details?: { reason?: string; params?: Record<string, unknown> } } };
