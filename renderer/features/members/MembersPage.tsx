@@ -20,7 +20,7 @@ import { useAsync } from '../../lib/useAsync';
 import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
-import { SelectAllHeader } from '../../components/SelectAllHeader';
+import { tickableRows } from '../../components/SelectAllHeader';
 import { showBulkResult } from '../../components/bulk-result';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
@@ -95,20 +95,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   // One object while its parts stay the same (AG Grid takes a new one for new columns).
   const gridProps = useMemo<DataGridProps<MunicipalityRow>['gridProps']>(
     () => ({
-      // Ticked rows are what "Membership of selected" changes; a click on a row only selects a cell.
-      rowSelection: {
-        mode: 'multiRow',
-        checkboxes: true,
-        headerCheckbox: false,
-        selectAll: 'filtered',
-        enableClickSelection: false,
-      },
-      onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
-      selectionColumnDef: {
-        pinned: 'left',
-        headerComponent: SelectAllHeader,
-        headerComponentParams: { label: t('members.selectAll'), clearLabel: t('members.selectNone') },
-      },
+      // Ticked rows are what "Membership of selected" changes.
+      ...tickableRows({ label: t('members.selectAll'), clearLabel: t('members.selectNone') }, setSelectedCount),
     }),
     [t],
   );

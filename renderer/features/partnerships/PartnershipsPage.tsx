@@ -41,7 +41,7 @@ import { partnershipsColumns } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
-import { SelectAllHeader } from '../../components/SelectAllHeader';
+import { tickableRows } from '../../components/SelectAllHeader';
 import { showBulkResult } from '../../components/bulk-result';
 import { shownRowIds } from '../../lib/grid-view';
 import './partnerships.css';
@@ -183,21 +183,11 @@ export function PartnershipsPage() {
   const gridProps = useMemo<DataGridProps<PartnershipRow>['gridProps']>(
     () => ({
       onCellValueChanged,
-      // Ticked rows are what "Edit selected" changes; a click on a row still only selects a cell.
-      rowSelection: {
-        mode: 'multiRow',
-        checkboxes: true,
-        // Our own box (SelectAllHeader): AG Grid's counted all 60,000 rows after every change.
-        headerCheckbox: false,
-        selectAll: 'filtered',
-        enableClickSelection: false,
-      },
-      onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
-      selectionColumnDef: {
-        pinned: 'left',
-        headerComponent: SelectAllHeader,
-        headerComponentParams: { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
-      },
+      // Ticked rows are what "Edit selected" changes.
+      ...tickableRows(
+        { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
+        setSelectedCount,
+      ),
       stopEditingWhenCellsLoseFocus: true,
       // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
       suppressColumnVirtualisation: true,
