@@ -21,7 +21,10 @@ export function ProvenanceFilterSelect({
   // may predate that import, so the option names its file and time.
   const linkedRun = value.startsWith('import:') ? value : '';
   const history = useAsync(() => call('import:history', {}), [linkedRun]);
-  const runs = (history.data?.runs ?? []).filter((run) => run.kind === importKind && run.changed);
+  // An import undone since has no records left to show.
+  const runs = (history.data?.runs ?? []).filter(
+    (run) => run.kind === importKind && run.changed && run.undoneAt === null,
+  );
   const runLabel = (run: (typeof runs)[number]) =>
     t('provenance.filter.import', { file: run.fileName, date: formatDateTime(run.at) });
   // A long file name is cut in the box: its tooltip names the chosen import whole.

@@ -65,6 +65,8 @@ test.describe('Agreements screen', () => {
     const drafts = page.getByTestId('agreement-drafts');
     await expect(drafts.locator('tbody tr')).toHaveCount(1);
     await expect(drafts).toContainText(files[0] ?? '');
+    // When it was saved, as the Czech screen writes a moment ("5. 12. 2026 16:31"), not "12/5/2026, 4:31 PM".
+    await expect(drafts.locator('tbody tr').first()).toContainText(/\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}/);
   });
 
   test('a draft is marked until final; both originals are saved as two files', async ({ appPage: page, webApp }) => {

@@ -407,6 +407,10 @@ test('an import undone as a whole from the import history, once', async ({ appPa
   await expect(page.getByTestId('backups-table')).toContainText('před vrácením importu');
   await page.getByTestId('nav-members').click();
   await expect(page.getByTestId('members-grid')).not.toContainText('Horní Vratná nad Sázavou');
+  // The filter by origin no longer offers the import: nothing of it is left.
+  await page.getByTestId('filter-provenance').focus();
+  await expect(page.getByTestId('filter-provenance').locator('option', { hasText: 'obce-1250.csv' })).toHaveCount(1);
+  await expect(page.getByTestId('filter-provenance').locator('option', { hasText: 'vratne-obce.csv' })).toHaveCount(0);
 });
 
 test('refused while a colleague has edited what the import added: named, nothing changed (cs, en)', async ({

@@ -284,6 +284,12 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
 
     // Edit in the detail form, then see the change in the history.
     await overview.getByTestId('tab-data').click();
+    // A member with an end of membership in the past: the form says one of the two is not true.
+    await expect(overview.getByTestId('field-isMember')).toBeChecked();
+    await overview.getByTestId('field-memberUntil').fill('31. 12. 2020');
+    await expect(overview.getByTestId('member-ended-hint')).toContainText('její členství už skončilo');
+    await overview.getByTestId('field-memberUntil').fill('');
+    await expect(overview.getByTestId('member-ended-hint')).toHaveCount(0);
     const mayor = async () =>
       (await knex('municipalities').where({ id: busiest.id }).first<{ mayor_name: string | null }>('mayor_name'))
         .mayor_name;

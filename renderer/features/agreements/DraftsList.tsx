@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/useAsync';
  * first, each can be re-generated with the registry's current data after a confirmation.
  */
 export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number; tick?: number }) {
-  const { t, tk } = useI18n();
+  const { t, tk, formatDateTime } = useI18n();
   const drafts = useAsync(() => call('agreements:list', { partnershipId }), [partnershipId, tick]);
   const [confirm, setConfirm] = useState<{ id: number; file: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -51,7 +51,7 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
           <tbody>
             {rows.map((d) => (
               <tr key={d.id}>
-                <td>{new Date(d.createdAt).toLocaleString()}</td>
+                <td>{formatDateTime(d.createdAt)}</td>
                 <td>{tk(`agreements.template.${d.template}`)}</td>
                 <td>{`${d.languageFirst} + ${d.languageSecond} · ${tk(`agreements.layout.${d.layout}`)}`}</td>
                 <td className="agreement-file" title={d.filePath ?? ''}>

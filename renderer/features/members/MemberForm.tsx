@@ -1,4 +1,4 @@
-import { editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
+import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { useMemo, type SyntheticEvent } from 'react';
 import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
@@ -77,6 +77,12 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 /** A typed date as stored (ISO at its precision); unreadable text is passed on for the rules to name. */
 const partialOrText = (value: string): string | null =>
   value.trim() === '' ? null : (parsePartialDate(value) ?? value.trim());
+
+/** Ticked as a member although "member until" lies in the past: one of the two is not true. */
+const endedMember = (v: Pick<FormValues, 'isMember' | 'memberUntil'>): boolean => {
+  const until = parsePartialDate(v.memberUntil);
+  return v.isMember && until !== null && certainlyBefore(until, new Date().toISOString().slice(0, 10));
+};
 
 /** What the form holds, as the contract's input (the rules then say what is wrong). */
 function toInput(v: FormValues, detail: MunicipalityDetail | null): Record<keyof MunicipalityInput, unknown> {
@@ -380,6 +386,12 @@ export function MemberForm({
           <Field label={t('members.col.memberUntil')} error={errors.memberUntil} htmlFor="m-memberUntil">
             {input('memberUntil', { inputMode: 'numeric', placeholder: t('partnerships.partialDatePlaceholder') })}
           </Field>
+          {endedMember(values) && (
+            // A member whose membership ended by its dates: said before saving, not found out later.
+            <p className="notice field-wide" role="status" data-testid="member-ended-hint">
+              {t('members.form.endedButMember')}
+            </p>
+          )}
           <Field label={t('members.col.notes')} error={errors.notes} htmlFor="m-notes" wide>
             <textarea
               id="m-notes"

@@ -400,6 +400,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     </div>
   );
 
+  /** Ticked former members (an end date given): marked members, they keep it. */
+  const ended = (bulkRows ?? []).filter((row) => row.memberUntil !== null);
   const total = members.rows?.length ?? 0;
   const visible = shown ?? total;
   // Members are the default view: a registry with none marked (a list of all municipalities just
@@ -522,10 +524,19 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         >
           <p>{t('members.bulk.intro', { count: i18n.formatNumber(bulkRows.length) })}</p>
           {/* A former member marked a member keeps "member until": said before, not found out later. */}
-          {bulkRows.some((row) => row.memberUntil !== null) && (
+          {ended.length > 0 && (
             <p className="notice" data-testid="members-bulk-ended">
               {t('members.bulk.ended', {
-                count: i18n.formatNumber(bulkRows.filter((row) => row.memberUntil !== null).length),
+                names:
+                  ended.length <= 5
+                    ? ended.map((row) => row.name).join(', ')
+                    : t('members.bulk.more', {
+                        names: ended
+                          .slice(0, 5)
+                          .map((row) => row.name)
+                          .join(', '),
+                        more: i18n.formatNumber(ended.length - 5),
+                      }),
               })}
             </p>
           )}

@@ -64,7 +64,7 @@ export function parseYear(raw: string, today: Date = new Date()): Parsed<number>
   }
   const year = Number(text);
   if (year < MIN_YEAR || year > maxYear(today)) {
-    return fail('import.issue.yearImplausible', { value: text, min: MIN_YEAR, max: maxYear(today) });
+    return fail('import.issue.yearImplausible', { value: text, min: String(MIN_YEAR), max: String(maxYear(today)) });
   }
   return ok(year);
 }

@@ -60,7 +60,8 @@ export const membersMessages = defineMessages(
     'members.bulk.intro':
       'Vybrané obce, které filtr zobrazuje: {count}. Změní se jen členství; data „členem od“ a „do“ zůstanou, jak jsou.',
     'members.bulk.ended':
-      'Vybrané obce s uvedeným koncem členství („členem do“): {count}. Jako členové by měly i nadále datum konce; pokud obec znovu vstoupila, upravte data u ní.',
+      'Konec členství („členem do“) mají uvedený: {names}. Označením za členy se toto datum nezmění; pokud obec znovu vstoupila, upravte data u ní.',
+    'members.bulk.more': '{names} a další ({more})',
     'members.bulk.toMember': 'Označit jako členy',
     'members.bulk.toNonMember': 'Označit jako nečleny',
     'members.bulk.done.one': 'Členství změněno u {count} obce.',
@@ -118,6 +119,8 @@ export const membersMessages = defineMessages(
       'ARES není dostupný (chybí připojení k internetu, nebo služba neodpovídá). Vyplňte údaje ručně, nebo to zkuste později.',
     'members.form.hintCoordinates': 'Desetinné stupně v rámci ČR, např. 49,4131 a 14,6776.',
     'members.form.isMember': 'Obec je členem sdružení',
+    'members.form.endedButMember':
+      'Obec je označená jako členská, ale podle data „Členem do“ její členství už skončilo. Skončilo-li, zrušte zaškrtnutí (nebo použijte „Ukončit členství“); trvá-li, smažte datum konce.',
     'members.form.fixErrors': 'Opravte prosím označená pole.',
     'members.endDialog.title': 'Ukončit členství obce {name}?',
     'members.endDialog.body':
@@ -232,7 +235,8 @@ export const membersMessages = defineMessages(
     'members.bulk.intro':
       'Selected municipalities the filter shows: {count}. Only the membership changes; the dates “member since” and “until” stay as they are.',
     'members.bulk.ended':
-      'Selected municipalities whose membership has an end date (“member until”): {count}. As members they would keep that date; if a municipality has joined again, change its dates in its record.',
+      'An end of membership (“member until”) is given for: {names}. Marking them members does not change that date; if a municipality has joined again, change its dates in its record.',
+    'members.bulk.more': '{names} and more ({more})',
     'members.bulk.toMember': 'Mark as members',
     'members.bulk.toNonMember': 'Mark as non-members',
     'members.bulk.done.one': 'Membership changed for {count} municipality.',
@@ -292,6 +296,8 @@ export const membersMessages = defineMessages(
       'ARES cannot be reached (no internet connection, or the service does not answer). Fill the fields in by hand or try again later.',
     'members.form.hintCoordinates': 'Decimal degrees within Czechia, e.g. 49.4131 and 14.6776.',
     'members.form.isMember': 'The municipality is a member of the association',
+    'members.form.endedButMember':
+      'The municipality is marked a member, but by its “member until” date its membership has ended. If it has, untick it (or use “End membership”); if it goes on, clear the end date.',
     'members.form.fixErrors': 'Please correct the marked fields.',
     'members.endDialog.title': 'End the membership of {name}?',
     'members.endDialog.body':

@@ -227,9 +227,12 @@ describe('undoing an import', () => {
       policy: 'overwrite',
     });
     const second = await lastRun();
+    // The later import is named: undo it first.
     expect(await app.dispatch('import:undo', { id: first.id })).toMatchObject({
       ok: false,
-      error: { details: { reason: 'import.undo.changedSince', params: { records: 'Děčín (562335)' } } },
+      error: {
+        details: { reason: 'import.undo.laterImport', params: { files: 'obce.csv', records: 'Děčín (562335)' } },
+      },
     });
     await ok(app.dispatch('import:undo', { id: second.id }));
     await ok(app.dispatch('import:undo', { id: first.id }));

@@ -1,3 +1,4 @@
+import { translate } from '../../../shared/i18n/index';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, looksBinary, parseCsv } from '../../../shared/domain/import/csv';
 import { applyMapping, detectFormat } from '../../../shared/domain/import/formats';
@@ -61,6 +62,11 @@ describe('values', () => {
     expect(parseYear('0', today)).toMatchObject({ ok: false, reason: 'import.issue.yearZero' });
     expect(parseYear('37546', today)).toMatchObject({ ok: false, reason: 'import.issue.excelSerial' });
     expect(parseYear('1238', today)).toMatchObject({ ok: false, reason: 'import.issue.yearImplausible' });
+    // The range is said as years ("1900–2026"), never as quantities ("1 900–2 026").
+    const implausible = parseYear('1238', today);
+    expect(implausible.ok ? null : translate('cs', implausible.reason, implausible.params)).toBe(
+      `rok 1238 není věrohodný (čekáme 1900–${String(today.getUTCFullYear() + 1)}); zůstane prázdný`,
+    );
     expect(parseYear('2099', today)).toMatchObject({ ok: false, reason: 'import.issue.yearImplausible' });
     expect(parseYear('12.5.1998', today)).toEqual({ ok: true, value: 1998 });
   });

@@ -167,7 +167,13 @@ const comparable = (value: unknown): unknown =>
  *   town it added.
  * Entries of an import that was undone, and of its undo, cancel out and are passed over.
  */
-async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[], codes: CodeMaps): Promise<Entry[]> {
+async function blockers(
+  db: Knex,
+  run: { at: string },
+  entries: readonly Entry[],
+  codes: CodeMaps,
+): Promise<{ stopped: Entry[]; laterImports: Set<string> }> {
+  const laterImports = new Set<string>();
   const byKey = new Map(entries.map((e) => [key(e.table, e.recordId), e]));
   const created = new Set(entries.filter((e) => e.before === null).map((e) => key(e.table, e.recordId)));
   const blocked = new Map<string, Entry>();
@@ -213,6 +219,7 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
         passedAt.set(k, new Set([...(passedAt.get(k) ?? []), row.at]));
         continue;
       }
+      const before = blocked.size;
       block(row.table_name, row.record_id);
       // What a later entry names: only records the import added can be named by someone else's work.
       const named = (table: ImportedTable, id: number) => {
@@ -220,6 +227,8 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
       };
       referencesIn(parse(row.before), named);
       referencesIn(parse(row.after), named);
+      // A later import that stands builds on this one: the refusal names it (undo it first).
+      if (row.action === 'import' && blocked.size > before) laterImports.add(row.at);
     }
   }
 
@@ -299,16 +308,28 @@ async function blockers(db: Knex, run: { at: string }, entries: readonly Entry[]
       }
     }
   }
-  return [...blocked.values()];
+  return { stopped: [...blocked.values()], laterImports };
 }
 
 /** Refuses with the records that stand in the way (CONFLICT), or returns when there are none. */
 async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly Entry[]): Promise<CodeMaps> {
   const codes: CodeMaps = { districts: await loadDistrictCodes(db), regions: await loadRegionCodes(db) };
-  const stopped = await blockers(db, run, entries, codes);
+  const { stopped, laterImports } = await blockers(db, run, entries, codes);
   if (stopped.length === 0) return codes;
   const names = await Promise.all(stopped.slice(0, NAMED).map((e) => labelOf(db, e)));
   const more = stopped.length - names.length;
+  if (laterImports.size > 0) {
+    const files = (
+      await db('import_runs')
+        .whereIn('at', [...laterImports])
+        .orderBy('id')
+        .pluck<string[]>('file_name')
+    ).join(', ');
+    throw new AppError('CONFLICT', `A later import builds on this one (${files}); undo it first.`, {
+      reason: 'import.undo.laterImport',
+      params: { files, count: stopped.length, records: names.join('; ') },
+    });
+  }
   throw new AppError(
     'CONFLICT',
     `${String(stopped.length)} record(s) of this import changed since or have data of their own: ${names.join('; ')}.`,
