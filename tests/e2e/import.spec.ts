@@ -404,7 +404,7 @@ test('an import undone as a whole from the import history, once', async ({ appPa
     { n: 0 },
   ]);
   // A backup was made first, and says what for.
-  await expect(page.getByTestId('backups-table')).toContainText('před vrácením importu');
+  await expect(page.getByTestId('backups-table')).toContainText('před vrácením importu vratne-obce.csv');
   await page.getByTestId('nav-members').click();
   await expect(page.getByTestId('members-grid')).not.toContainText('Horní Vratná nad Sázavou');
   // The filter by origin no longer offers the import: nothing of it is left.

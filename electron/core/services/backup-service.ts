@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { listImportRuns } from '../repositories/import-runs-repository';
+import { undoneRuns } from './import/import-undo';
 import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
 import { assertRestorable, migrateToLatest, retryDailyBackup } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
@@ -21,6 +22,10 @@ export async function listDatabaseBackups(
   const fileOf = new Map<string, string>();
   if (backups.some((backup) => backup.reason === 'import'))
     for (const run of await listImportRuns(ctx.db.knex)) if (run.backup !== null) fileOf.set(run.backup, run.fileName);
+  // One made before an import was undone names that import's file too.
+  if (backups.some((backup) => backup.reason === 'unimport'))
+    for (const undo of (await undoneRuns(ctx.db.knex)).values())
+      if (undo.backup !== null && undo.fileName !== null) fileOf.set(undo.backup, undo.fileName);
   return {
     folder: `${ctx.db.filePath}.backups`,
     backups: backups.map((backup) => ({ ...backup, importFile: fileOf.get(backup.name) ?? null })),

@@ -81,7 +81,9 @@ function FileBackups() {
                 <td>
                   {backup.importFile === null
                     ? tk(`backups.reason.${backup.reason}`)
-                    : t('backups.reason.importOf', { file: backup.importFile })}
+                    : t(backup.reason === 'unimport' ? 'backups.reason.unimportOf' : 'backups.reason.importOf', {
+                        file: backup.importFile,
+                      })}
                 </td>
                 <td className="num">{formatSize(backup.size, formatNumber)}</td>
                 <td className="bk-actions">

@@ -57,7 +57,7 @@ export const helpMessages = defineMessages(
       'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte tlačítkem „Vrátit import“: přidané záznamy se odstraní a změněné dostanou zpět předchozí hodnoty. Pokud už na jeho záznamech někdo pracoval, aplikace je vyjmenuje a nic nezmění; pak zbývá obnovit zálohu „před importem …“ v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
     'help.backups.title': 'Zálohy a obnovení',
     'help.backups.when':
-      'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
+      'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, i před jeho vrácením, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
     'help.backups.restore':
       'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
     'help.backups.bin':
@@ -142,7 +142,7 @@ export const helpMessages = defineMessages(
       'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use "Undo import": the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them and changes nothing; then restore its "before importing …" backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose "Set membership".',
     'help.backups.title': 'Backups and restore',
     'help.backups.when':
-      'A backup is made by itself before every change of the database schema, before every import that changes something, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
+      'A backup is made by itself before every change of the database schema, before every import that changes something and before its undo, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
     'help.backups.restore':
       'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
     'help.backups.bin':

@@ -164,7 +164,7 @@ export const importMessages = defineMessages(
     'import.error.busyBy': 'Právě probíhá jiný import do tohoto registru ({name}, od {since}). Počkejte, až skončí.',
     'backups.title': 'Zálohy',
     'backups.hint':
-      'Záloha se dělá automaticky před každou změnou schématu, před každým importem a jednou denně při spuštění. Uchovává se 10 posledních a 12 měsíčních.',
+      'Záloha se dělá automaticky před každou změnou schématu, před každým importem i jeho vrácením, před obnovou ze zálohy a jednou denně při spuštění. Uchovává se 10 posledních a 12 měsíčních.',
     'backups.create': 'Zálohovat nyní',
     'backups.created': 'Záloha {name} byla vytvořena a ověřena.',
     'backups.empty': 'Zatím žádné zálohy.',
@@ -186,6 +186,7 @@ export const importMessages = defineMessages(
     'backups.reason.restore': 'před obnovou',
     'backups.reason.demo': 'před odstraněním ukázkových dat',
     'backups.reason.unimport': 'před vrácením importu',
+    'backups.reason.unimportOf': 'před vrácením importu {file}',
     'import.history.undo': 'Vrátit import',
     'import.undoWhere': 'Chybný soubor? Celý import lze vrátit v Nastavení ▸ Historie importů.',
     'import.history.confirmUndo':
@@ -429,7 +430,7 @@ export const importMessages = defineMessages(
       'Another import into this registry is running (by {name} since {since}). Wait until it ends.',
     'backups.title': 'Backups',
     'backups.hint':
-      'A backup is made automatically before every schema change, before every import and once a day at start. The 10 latest and 12 monthly ones are kept.',
+      'A backup is made automatically before every schema change, before every import and its undo, before a restore and once a day at start. The 10 latest and 12 monthly ones are kept.',
     'backups.create': 'Back up now',
     'backups.created': 'The backup {name} was made and verified.',
     'backups.empty': 'No backups yet.',
@@ -451,6 +452,7 @@ export const importMessages = defineMessages(
     'backups.reason.restore': 'before a restore',
     'backups.reason.demo': 'before removing the demo data',
     'backups.reason.unimport': 'before undoing an import',
+    'backups.reason.unimportOf': 'before undoing the import of {file}',
     'import.history.undo': 'Undo import',
     'import.undoWhere': 'Wrong file? The whole import can be undone in Settings ▸ Import history.',
     'import.history.confirmUndo':

@@ -78,12 +78,32 @@ async function entriesOf(db: Knex, at: string): Promise<Entry[]> {
   );
 }
 
-/** When and by whom each import was undone (its entry in the audit log), by the import's id. */
-export async function undoneRuns(db: Knex): Promise<Map<number, { at: string; actor: string }>> {
+/** When and by whom each import was undone (its entry in the audit log), and the backup made first, by the import's id. */
+export async function undoneRuns(
+  db: Knex,
+): Promise<Map<number, { at: string; actor: string; fileName: string | null; backup: string | null }>> {
   const rows = await db('audit_log')
     .where({ table_name: 'import_runs', action: 'unimport' })
-    .select<{ record_id: number; at: string; actor: string }[]>('record_id', 'at', 'actor');
-  return new Map(rows.map((row) => [row.record_id, { at: row.at, actor: row.actor }]));
+    .select<{ record_id: number; at: string; actor: string; after: string | null }[]>(
+      'record_id',
+      'at',
+      'actor',
+      'after',
+    );
+  return new Map(
+    rows.map((row) => {
+      const after = (parse(row.after) ?? {}) as Record_;
+      return [
+        row.record_id,
+        {
+          at: row.at,
+          actor: row.actor,
+          fileName: typeof after.fileName === 'string' ? after.fileName : null,
+          backup: typeof after.backup === 'string' ? after.backup : null,
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -435,7 +455,7 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
           recordId: run.id,
           action: 'unimport' as const,
           before: null,
-          after: { fileName: run.fileName, removed, restored },
+          after: { fileName: run.fileName, removed, restored, backup: backup?.name ?? null },
         },
       ]);
       touch({ tables: [...IMPORTED_TABLES] });
