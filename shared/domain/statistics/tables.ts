@@ -151,12 +151,19 @@ const figureCells = (f: AreaFigures): Cell[] => [
  * New partnerships per known start year, every year from the first to the last: a year without
  * one is a zero on the chart's line, not a gap the line jumps over. Unknown years are left out.
  */
-export function yearSeries(years: Statistics['years']): { year: number; count: number }[] {
+export function yearSeries(
+  years: Statistics['years'],
+  range: { fromYear: number | null; toYear: number | null } = { fromYear: null, toYear: null },
+): { year: number; count: number }[] {
   const known = years.flatMap((y) => (y.year === null ? [] : [{ year: y.year, count: y.count }]));
   if (known.length === 0) return [];
   const byYear = new Map(known.map((y) => [y.year, y.count]));
-  const first = Math.min(...known.map((y) => y.year));
-  const last = Math.max(...known.map((y) => y.year));
+  // The years a filter names are all there, also a first or last one without a new partnership.
+  // (A century at most beyond the data: "from 1000" does not write a thousand empty years.)
+  const firstKnown = Math.min(...known.map((y) => y.year));
+  const lastKnown = Math.max(...known.map((y) => y.year));
+  const first = Math.max(Math.min(range.fromYear ?? firstKnown, firstKnown), firstKnown - 100);
+  const last = Math.min(Math.max(range.toYear ?? lastKnown, lastKnown), lastKnown + 100);
   const series: { year: number; count: number }[] = [];
   for (let year = first; year <= last; year += 1) series.push({ year, count: byYear.get(year) ?? 0 });
   return series;
@@ -262,7 +269,11 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         { header: t('stats.col.year'), kind: 'year' },
         { header: t('stats.col.new'), kind: 'int' },
       ],
-      rows: stats.years.map((y) => [y.year === null ? t('stats.unknown') : y.year, y.count]),
+      // Every year of the span, a year without a new partnership as 0 (a sheet charts and sums it).
+      rows: [
+        ...yearSeries(stats.years, stats.filter).map((y): Cell[] => [y.year, y.count]),
+        ...stats.years.filter((y) => y.year === null).map((y): Cell[] => [t('stats.unknown'), y.count]),
+      ],
     },
     {
       id: 'decades',

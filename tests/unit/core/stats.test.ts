@@ -362,6 +362,18 @@ describe('the per-year chart', () => {
     ]);
     expect(yearSeries([{ year: null, count: 3 }])).toEqual([]);
   });
+
+  it('spans the years a filter names (the "Podle roku" table of 1990–2005), a century beyond the data at most', () => {
+    const years = [
+      { year: 1991, count: 2 },
+      { year: 2004, count: 1 },
+    ];
+    const series = yearSeries(years, { fromYear: 1990, toYear: 2005 });
+    expect(series.map((y) => y.year)).toEqual(Array.from({ length: 16 }, (_, i) => 1990 + i));
+    expect(series.reduce((sum, y) => sum + y.count, 0)).toBe(3);
+    expect(series[0]).toEqual({ year: 1990, count: 0 });
+    expect(yearSeries(years, { fromYear: 1000, toYear: null })[0]?.year).toBe(1891);
+  });
 });
 
 describe('dates', () => {
