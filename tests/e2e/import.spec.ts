@@ -326,8 +326,10 @@ test('a partnerships file with the fields’ own headers: mapped at once; its no
     'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka',
     `${found.code};${found.town};Německo;15. 6. 1991;ověřeno 2024, Jana`,
   ].join('\r\n');
-  await page.getByTestId('nav-members').click();
-  await page.getByTestId('open-import').click();
+  // Started from the Partnerships screen: the one import dialog opens.
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('partnerships-import').click();
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
   await page.getByTestId('import-kind-partnerships').check();
   await page.getByTestId('import-file-input').setInputFiles({
     name: 'partneri-1250.csv',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ImportDialog } from './ImportDialog';
 import { onImportRequest } from '../../lib/import-requests';
@@ -16,11 +16,20 @@ export function ImportButton() {
   const [dropped, setDropped] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
 
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(
     () =>
       onImportRequest(() => {
         setDropped(null);
-        setOpen(true);
+        // A request from elsewhere (File ▸ Import, the Partnerships screen) comes while this kept
+        // screen is still out of the page: its dialog opens once the screen is in it again (a
+        // dialog out of the document cannot be shown).
+        let frames = 0;
+        const openWhenShown = () => {
+          if (button.current?.isConnected) setOpen(true);
+          else if ((frames += 1) < 120) requestAnimationFrame(openWhenShown);
+        };
+        openWhenShown();
       }),
     [],
   );
@@ -73,6 +82,7 @@ export function ImportButton() {
           setOpen(true);
         }}
         data-testid="open-import"
+        ref={button}
       >
         {t('import.open')}
       </button>

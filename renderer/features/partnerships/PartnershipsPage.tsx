@@ -18,6 +18,7 @@ import { ApiError, call } from '../../lib/api';
 import { useRowStore } from '../../lib/row-store';
 import { useI18n, type I18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
+import { requestImport } from '../../lib/import-requests';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/dialogs';
@@ -403,16 +404,30 @@ export function PartnershipsPage() {
               : tn('common.rows', total)
         }
         primary={
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => setAdding(true)}
-            title={withShortcut(t('partnerships.add'), 'new')}
-            data-shortcut="new"
-            data-testid="add-partnership"
-          >
-            + {t('partnerships.add')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setAdding(true)}
+              title={withShortcut(t('partnerships.add'), 'new')}
+              data-shortcut="new"
+              data-testid="add-partnership"
+            >
+              + {t('partnerships.add')}
+            </button>
+            {/* One import for both lists: its dialog (with the Members screen, which holds it) takes the file. */}
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                requestImport();
+                window.location.hash = '#/members';
+              }}
+              data-testid="partnerships-import"
+            >
+              {t('import.open')}
+            </button>
+          </>
         }
       >
         <SearchBox value={search} onChange={setSearch} />

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const partnershipsMessages = defineMessages(
   {
     'partnerships.title': 'Partnerství',
-    'partnerships.empty': 'Zatím žádná partnerství. Přidejte první tlačítkem „Nové partnerství“.',
+    'partnerships.empty':
+      'Zatím žádná partnerství. Přidejte první tlačítkem „Nové partnerství“, nebo je načtěte ze souboru tlačítkem „Importovat…“.',
     'partnerships.col.member': 'Členská obec',
     'partnerships.col.memberCode': 'Kód obce',
     'partnerships.col.district': 'Okres',
@@ -252,7 +253,8 @@ export const partnershipsMessages = defineMessages(
   },
   {
     'partnerships.title': 'Partnerships',
-    'partnerships.empty': 'No partnerships yet. Add the first one with “New partnership”.',
+    'partnerships.empty':
+      'No partnerships yet. Add the first one with “New partnership”, or load them from a file with “Import…”.',
     'partnerships.col.member': 'Member',
     'partnerships.col.memberCode': 'Code',
     'partnerships.col.district': 'District',
