@@ -338,9 +338,22 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await dialog.getByTestId('confirm-ok').click();
     await expect(dialog).toHaveCount(0);
     await expect(overview.locator('.badge-former')).toHaveText('bývalý člen');
-    expect(
-      await webApp.ctx.db.knex('municipalities').where({ code: '545881' }).first('is_member', 'member_until'),
-    ).toMatchObject({ member_until: '2026-06-30' });
+    const stored = () =>
+      webApp.ctx.db
+        .knex('municipalities')
+        .where({ code: '545881' })
+        .first<{ is_member: boolean | number; member_until: string | null } | undefined>('is_member', 'member_until');
+    expect(await stored()).toMatchObject({ member_until: '2026-06-30' });
+    // Undone from its toast as a save is: a member again, without an end date; then ended for good.
+    const ended = page.getByTestId('toast-ok').filter({ hasText: 'Jindřichův Hradec' }).last();
+    await ended.getByTestId('toast-action').click();
+    await expect.poll(async () => (await stored())?.member_until ?? null).toBeNull();
+    await expect(overview.locator('.badge-former')).toHaveCount(0);
+    await overview.getByTestId('end-membership').click();
+    await dialog.getByTestId('end-date').fill('2026-06-30');
+    await dialog.getByTestId('confirm-ok').click();
+    await expect(dialog).toHaveCount(0);
+    await expect(overview.locator('.badge-former')).toHaveText('bývalý člen');
     await overview.getByTestId('close-overview').click();
     // A former member is no longer among the members (the default set), but among the non-members.
     await page.getByTestId('quick-search').fill('Jindřichův Hradec');

@@ -11,7 +11,7 @@ import { useLiveAsync } from '../../lib/useLiveAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog } from '../../components/dialogs';
-import { said, useToast } from '../../components/Toasts';
+import { said, useToast, type Said } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
 import { offerUndo } from '../../lib/undo';
 import { MemberForm } from './MemberForm';
@@ -97,13 +97,13 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     setHistoryKey((k) => k + 1);
     onChanged();
   };
-  const saved = (detail: MunicipalityDetail) => {
+  const saved = (detail: MunicipalityDetail, text: Said = said('members.saved', { name: detail.name })) => {
     // Undo (the toast or Ctrl+Z) puts back every field the save changed, as it was stored.
     const patch = m === undefined ? {} : undoPatch(m, detail);
     const changed = Object.keys(patch).length > 0 && detail.version !== m?.version;
     toast({
       kind: 'ok',
-      text: said('members.saved', { name: detail.name }),
+      text,
       ...(changed && {
         seconds: 8,
         action: {
@@ -136,11 +136,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     setActionError(null);
     try {
       if (confirm === 'end') {
-        await call('municipalities:endMembership', { id: m.id, version: m.version, endedOn: endDate });
-        toast({ kind: 'ok', text: said('members.ended', { name: m.name }) });
-        overview.reload();
-        setHistoryKey((k) => k + 1);
-        onChanged();
+        const detail = await call('municipalities:endMembership', { id: m.id, version: m.version, endedOn: endDate });
+        // Undone as a save is: the flag and the end date as they were.
+        saved(detail, said('members.ended', { name: m.name }));
         setConfirm(null);
       } else {
         const version = impact.data?.version ?? m.version;
