@@ -22,6 +22,20 @@ const ACTIVE: StatsFilterInput = { today: TODAY, statuses: ['active'] };
 
 type Row = { id: number; version: number; status: string; municipalityId: number };
 
+/**
+ * The same answer served twice in a row, kept. On a server any commit in the cluster drops the
+ * kept answers (never stale, at worst computed again), and other test files write their own
+ * databases of the same server meanwhile: there a few tries, spread over a second or two.
+ */
+async function servedAgain<T>(get: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    const first = await get();
+    if ((await get()) === first) return first;
+    if (!onServer() || attempt >= 20) throw new Error('the answer was computed again instead of kept');
+    await new Promise((resolve) => setTimeout(resolve, 75));
+  }
+}
+
 describe('statistics kept between calls', () => {
   let app: TestApp;
   beforeEach(async () => {
@@ -44,9 +58,7 @@ describe('statistics kept between calls', () => {
   };
 
   it('serves the same answer again while nothing changed, frozen so that no caller can alter it', async () => {
-    const first = await statisticsFor(app.ctx, ACTIVE);
-    const again = await statisticsFor(app.ctx, ACTIVE);
-    expect(again).toBe(first);
+    const first = await servedAgain(() => statisticsFor(app.ctx, ACTIVE));
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first.total)).toBe(true);
   });
@@ -72,8 +84,7 @@ describe('statistics kept between calls', () => {
   it('the map is kept the same way: the same answer again, and a changed partnership redraws it at once', async () => {
     const map = (filter: StatsFilterInput) => ok<MapData>(app.dispatch('map:data', { filter }));
     // Kept as the text the bridge sends (its UTF-8 bytes), the same object at every visit.
-    const first = await mapDataFor(app.ctx, ACTIVE);
-    expect(await mapDataFor(app.ctx, ACTIVE)).toBe(first);
+    const first = await servedAgain(() => mapDataFor(app.ctx, ACTIVE));
     expect(first).toBeInstanceOf(JsonText);
     expect(first.json).toBeInstanceOf(Uint8Array);
     expect(Object.isFrozen(first)).toBe(true);
@@ -197,7 +208,9 @@ describe('statistics kept between calls', () => {
       await trx('partnerships').where({ id: partnership.id }).update({ status: 'ended' });
       const during = await statisticsFor(app.ctx, { ...ACTIVE, today: '2026-03-02' });
       expect(during.total.partnerships).toBe(before.total.partnerships);
-      expect(await statisticsFor(app.ctx, { ...ACTIVE, today: '2026-03-02' })).toBe(during);
+      // Kept while it is in progress (nothing of it committed).
+      const kept = await servedAgain(() => statisticsFor(app.ctx, { ...ACTIVE, today: '2026-03-02' }));
+      expect(kept.total.partnerships).toBe(before.total.partnerships);
       await trx.commit();
     } catch (error) {
       await trx.rollback();
