@@ -136,6 +136,14 @@ test.describe('statistics for a territory', () => {
     const first = await csv.file('01-comparison.csv')?.async('string');
     expect(first).toContain('Kraj Vysočina');
     expect(first).toContain('Celé Česko');
+
+    // Away (Settings) and back: the screen is as it was left, territory and years.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('stats-territory-chip')).toHaveText(/Kraj Vysočina/);
+    await expect(page.getByTestId('stats-from')).toHaveValue('1990');
+    await expect(page.getByTestId('stats-to')).toHaveValue('2005');
+    await expect.poll(() => cardValue(page, 'card-partnerships')).toBe(inYears);
   });
 
   test('double-click narrows the whole screen to an okres; an ORP and several kraje', async ({

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
 import { MEMBERSHIP_FILTERS, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
 import { mapLink, statsFigureLink } from '../../lib/deep-links';
@@ -41,16 +41,33 @@ const areaRowId = (p: { data: AreaFigures }) => `${p.data.level}-${p.data.region
 const yearOf = (text: string): number | null | 'invalid' =>
   text.trim() === '' ? null : /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
 
+/**
+ * What the screen was showing when it was left (its filter, years, table and chart choices): it
+ * comes back as it was for the rest of the session, as the grids' screens do (Settings, a
+ * language switch or a look at the map in between does not cost the user the region and years).
+ */
+const remembered: {
+  filter: StatsFilterInput;
+  fromText: string;
+  toText: string;
+  tab: Tab;
+  stackBy: StackBy;
+  level: 'district' | 'orp';
+} = { filter: {}, fromText: '', toText: '', tab: 'regions', stackBy: 'type', level: 'district' };
+
 /** The statistics dashboard: filter, key figures, charts, tables with drill-down, exports. */
 export function StatisticsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [filter, setFilter] = useState<StatsFilterInput>({});
-  const [fromText, setFromText] = useState('');
-  const [toText, setToText] = useState('');
-  const [tab, setTab] = useState<Tab>('regions');
-  const [stackBy, setStackBy] = useState<StackBy>('type');
-  const [level, setLevel] = useState<'district' | 'orp'>('district');
+  const [filter, setFilter] = useState<StatsFilterInput>(remembered.filter);
+  const [fromText, setFromText] = useState(remembered.fromText);
+  const [toText, setToText] = useState(remembered.toText);
+  const [tab, setTab] = useState<Tab>(remembered.tab);
+  const [stackBy, setStackBy] = useState<StackBy>(remembered.stackBy);
+  const [level, setLevel] = useState<'district' | 'orp'>(remembered.level);
+  useEffect(() => {
+    Object.assign(remembered, { filter, fromText, toText, tab, stackBy, level });
+  }, [filter, fromText, toText, tab, stackBy, level]);
   const [exporting, setExporting] = useState<StatsExportFormat | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
