@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AGREEMENT_TEMPLATES } from '../../../shared/domain/codes';
+import { AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
 import type { ClauseLibrary } from '../../../shared/domain/agreements/library';
 import {
   PARTNER_LANGUAGES,
@@ -332,13 +332,7 @@ describe('Czech text corrections of the review (cs7–cs9)', () => {
   });
 
   it("a memorandum's preamble does not call its parties contracting parties, a contract's does", () => {
-    const preambles = [
-      'european_integration',
-      'neighbourhood',
-      'shared_history',
-      'solidarity',
-      'earlier_friendship',
-    ] as const;
+    const preambles = PREAMBLES;
     for (const language of PARTNER_LANGUAGES) {
       const memorandum = build(request({ template: 'friendship', language, preambles: [...preambles] }));
       const text =

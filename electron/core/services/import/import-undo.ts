@@ -6,7 +6,7 @@ import { lockTablesForWrite } from '../../db/dialect/catalog';
 import { acquireImportLock } from '../../db/import-lock';
 import { loadDistrictCodes, loadRegionCodes } from '../../repositories/import-repository';
 import { findImportRun } from '../../repositories/import-runs-repository';
-import { partnershipColumns } from '../../repositories/partnerships-repository';
+import { PARTNERSHIP_CHILD_TABLES, partnershipColumns } from '../../repositories/partnerships-repository';
 import { auditedChange } from '../audited-change';
 import { columnsOfImportFields, type CodeMaps } from './municipalities-import';
 
@@ -22,12 +22,7 @@ const LOCKED_TABLES = [
   'municipalities',
   'foreign_towns',
   'partnerships',
-  'partnership_areas',
-  'partnership_participants',
-  'contacts',
-  'activities',
-  'agreement_documents',
-  'attachments',
+  ...PARTNERSHIP_CHILD_TABLES,
   'partnership_requests',
   'town_match_decisions',
   'import_runs',
@@ -288,15 +283,10 @@ async function blockers(
     const ids = ofTable.filter((e) => e.before === null).map((e) => e.recordId);
     const children: [string, string][] =
       table === 'partnerships'
-        ? [
-            ['contacts', 'partnership_id'],
-            ['activities', 'partnership_id'],
-            ['agreement_documents', 'partnership_id'],
-            ['attachments', 'partnership_id'],
-            ['partnership_requests', 'partnership_id'],
-            ['partnership_areas', 'partnership_id'],
-            ['partnership_participants', 'partnership_id'],
-          ]
+        ? [...PARTNERSHIP_CHILD_TABLES, 'partnership_requests'].map((child): [string, string] => [
+            child,
+            'partnership_id',
+          ])
         : table === 'municipalities'
           ? [
               ['partnerships', 'municipality_id'],
