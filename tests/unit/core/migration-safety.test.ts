@@ -174,3 +174,26 @@ describe('0012: a demo membership known only to the year becomes the year', () =
     }
   });
 });
+
+describe('0018: an import’s audit entries are found through an index', () => {
+  it('the lookup by action and time stamp searches the index instead of reading the whole log', async () => {
+    const knex = openKnex(path.join(tempDir(), 'm18.db'));
+    try {
+      await knex.migrate.latest({ migrationSource });
+      // The import history's lookups (import-undo.ts: entriesOf, runsWithEntries).
+      const lookups = [
+        knex('audit_log').where({ action: 'import', at: '2026-12-05T10:00:00.000Z' }).orderBy('id').select('id'),
+        knex('audit_log').where({ action: 'import' }).whereIn('at', ['2026-12-05T10:00:00.000Z']).distinct('at'),
+      ];
+      for (const lookup of lookups) {
+        const { sql, bindings } = lookup.toSQL().toNative();
+        const plan = (await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings)) as { detail: string }[];
+        const details = plan.map((step) => step.detail).join(' | ');
+        expect(details, sql).toMatch(/USING (COVERING )?INDEX audit_log_action_at_index/);
+        expect(details, sql).not.toMatch(/^SCAN audit_log\b|\| SCAN audit_log\b/);
+      }
+    } finally {
+      await knex.destroy();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import * as acknowledgedWarnings from './0014-acknowledged-warnings';
 import * as auditDatabaseUser from './0015-audit-database-user';
 import * as attachments from './0016-attachments';
 import * as attachmentActivity from './0017-attachment-activity';
+import * as auditImportIndex from './0018-audit-import-index';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0015-audit-database-user', ...auditDatabaseUser },
   { name: '0016-attachments', ...attachments },
   { name: '0017-attachment-activity', ...attachmentActivity },
+  { name: '0018-audit-import-index', ...auditImportIndex },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
