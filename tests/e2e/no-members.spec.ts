@@ -90,6 +90,23 @@ test('no member marked: the empty screens say why and show all municipalities on
     await expect(page.getByTestId('requests-grid').locator('.ag-header-cell').first()).toBeVisible();
     await expect(page.getByTestId('requests-grid')).not.toContainText('No rows to show');
     await saveScreen(page, 'no-requests-en');
+
+    // Once some are members, a request's municipality is looked for among them first: the others
+    // (a municipality that is about to join) follow in a group of their own.
+    const joined = await knex('municipalities').orderBy('id').limit(2).pluck<number[]>('id');
+    await knex('municipalities').whereIn('id', joined).update({ is_member: true });
+    await page.reload();
+    await page.getByTestId('nav-requests').click();
+    await page.getByTestId('add-request').click();
+    const form = page.getByTestId('request-dialog');
+    await form.getByTestId('direction-member_seeks').click();
+    const groups = form.getByTestId('field-municipalityId').locator('optgroup');
+    await expect(groups).toHaveCount(2);
+    await expect(groups.nth(0)).toHaveAttribute('label', 'Members of the association');
+    await expect(groups.nth(0).locator('option')).toHaveCount(2);
+    for (const id of joined) await expect(groups.nth(0).locator(`option[value="${String(id)}"]`)).toHaveCount(1);
+    await expect(groups.nth(1)).toHaveAttribute('label', 'Other municipalities (not members)');
+    await expect(groups.nth(1).locator('option')).toHaveCount(municipalities - 2);
   } finally {
     await app.close();
   }

@@ -3,6 +3,8 @@ import { defineMessages } from '../define';
 export const membersMessages = defineMessages(
   {
     'members.title': 'Členské obce',
+    'members.select.members': 'Členové svazu',
+    'members.select.others': 'Ostatní obce (nejsou členy)',
     'members.col.name': 'Obec',
     'members.col.code': 'Kód obce',
     'members.col.kind': 'Typ',
@@ -178,6 +180,8 @@ export const membersMessages = defineMessages(
   },
   {
     'members.title': 'Member municipalities',
+    'members.select.members': 'Members of the association',
+    'members.select.others': 'Other municipalities (not members)',
     'members.col.name': 'Municipality',
     'members.col.code': 'Code',
     'members.col.kind': 'Kind',
