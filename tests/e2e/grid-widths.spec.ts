@@ -22,8 +22,8 @@ const REASONABLE: Record<string, number> = {
 };
 
 /** Cells whose text is cut although it needs no more than the reasonable width of its column. */
-async function cutCells(page: Page): Promise<string[]> {
-  const grid = page.getByTestId('partnerships-grid');
+async function cutCells(page: Page, testId = 'partnerships-grid', reasonable = REASONABLE): Promise<string[]> {
+  const grid = page.getByTestId(testId);
   return grid.evaluate((element, reasonable) => {
     const cut = new Set<string>();
     for (const cell of element.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
@@ -40,7 +40,7 @@ async function cutCells(page: Page): Promise<string[]> {
         cut.add(`${id}: ${cell.textContent ?? ''} (needs ${String(needs)} px)`);
     }
     return [...cut];
-  }, REASONABLE);
+  }, reasonable);
 }
 
 for (const language of ['cs', 'en'] as const) {
@@ -91,6 +91,39 @@ for (const language of ['cs', 'en'] as const) {
     expect(statusBox && actionsBox && statusBox.x + statusBox.width <= actionsBox.x + 1).toBe(true);
     await page.getByTestId('quick-search').fill('an der');
     await saveScreen(page, `partnerships-widths-${language}`);
+  });
+}
+
+/** The Members grid's columns in view at 1280 px, and the widths up to which their text must be whole. */
+const MEMBERS_REASONABLE: Record<string, number> = {
+  name: 165,
+  code: 110,
+  kind: 150, // 'statutární město'
+  membership: 125, // the badge 'bývalý člen' / 'former member'
+  districtName: 150,
+};
+
+for (const language of ['cs', 'en'] as const) {
+  test(`Members at 1280 px: names, kinds, membership and the headings are whole (${language})`, async ({
+    appPage: page,
+  }) => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('nav-members').click();
+    const grid = page.getByTestId('members-grid');
+    await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+    const cut = new Set<string>();
+    const viewport = grid.locator('.ag-body-vertical-scroll-viewport');
+    const height = await viewport.evaluate((element) => element.scrollHeight);
+    for (let top = 0; top <= height; top += 300) {
+      await viewport.evaluate((element, to) => element.scrollTo({ top: to }), top);
+      await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+      for (const column of await cutCells(page, 'members-grid', MEMBERS_REASONABLE)) cut.add(column);
+    }
+    expect([...cut]).toEqual([]);
+    expect(await cutHeaders(page, 'members-grid')).toEqual([]);
+    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
+    await saveScreen(page, `members-widths-${language}`);
   });
 }
 

@@ -36,7 +36,9 @@ for (const language of ['cs', 'en'] as const) {
     await expect(button).toHaveText(language === 'cs' ? 'Členství vybraných (2)' : 'Set membership (2)');
     await button.click();
     const dialog = page.getByTestId('members-bulk-dialog');
-    await expect(dialog).toContainText(language === 'cs' ? 'které filtr zobrazuje: 2' : 'the filter shows: 2');
+    await expect(dialog).toContainText(
+      language === 'cs' ? 'Vybraných obcí, které zobrazuje filtr: 2' : 'the filter shows: 2',
+    );
     await saveScreen(page, `members-bulk-dialog-${language}`);
     await dialog.getByTestId('members-bulk-nonmember').click();
     await expect(dialog).toBeHidden();

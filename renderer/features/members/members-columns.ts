@@ -39,8 +39,8 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
     ...catalogueColumns(MEMBER_COLUMNS, i18n, {
       name: { pinned: 'left', minWidth: 190, sort: 'asc', ...editableText },
       code: { width: 125 },
-      kind: { width: 130 },
-      membership: { width: 145, cellRenderer: MembershipCell },
+      kind: { width: 150 },
+      membership: { width: 140, cellRenderer: MembershipCell },
       districtName: { width: 150 },
       regionName: { width: 175 },
       orpName: { width: 150, ...editableText },

@@ -60,7 +60,7 @@ export const membersMessages = defineMessages(
     'members.selectNone': 'Zrušit výběr zobrazených obcí',
     'members.bulk.title': 'Členství vybraných obcí',
     'members.bulk.intro':
-      'Vybrané obce, které filtr zobrazuje: {count}. Změní se jen členství; data „členem od“ a „do“ zůstanou, jak jsou.',
+      'Vybraných obcí, které zobrazuje filtr: {count}. Změní se jen členství; data „členem od“ a „do“ zůstanou, jak jsou.',
     'members.bulk.ended':
       'Konec členství („členem do“) mají uvedený: {names}. Označením za členy se toto datum nezmění; pokud obec znovu vstoupila, upravte data u ní.',
     'members.bulk.more': '{names} a další ({more})',
