@@ -97,8 +97,16 @@ export async function findAuditEntry(db: Knex, auditId: number) {
   return db('audit_log')
     .where({ id: auditId })
     .first<
-      { table_name: string; record_id: number; action: string; before: string | null; after: string | null } | undefined
-    >('table_name', 'record_id', 'action', 'before', 'after');
+      | {
+          id: number;
+          table_name: string;
+          record_id: number;
+          action: string;
+          before: string | null;
+          after: string | null;
+        }
+      | undefined
+    >('id', 'table_name', 'record_id', 'action', 'before', 'after');
 }
 
 /** An audit row as a history entry: the fields it changed, from what to what. */

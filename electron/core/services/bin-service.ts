@@ -13,6 +13,7 @@ import { namesByIds, partnershipIdExists } from '../repositories/partnerships-re
 import { auditedChange } from './audited-change';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
+import { refuseIfSuperseded } from './undo';
 import { restorePartnership } from './partnerships-service';
 import { restoreRequest } from './requests-service';
 
@@ -92,11 +93,18 @@ export async function restoreFromBin(
   ) {
     // A demo record removed by "Remove demo data", or an agreement draft: its row comes back as it was.
     const row = kept._row as Record<string, unknown>;
-    if (table === 'agreement_documents' && !(await partnershipIdExists(ctx.db.knex, Number(row.partnership_id))))
-      throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
-    if (await recordExists(ctx.db.knex, table, entry.record_id))
-      throw new AppError('CONFLICT', 'The record has already been restored.', { reason: 'undo.alreadyRestored' });
     await auditedChange(ctx, async ({ trx, audit, touch }) => {
+      if (table === 'agreement_documents' && !(await partnershipIdExists(trx, Number(row.partnership_id))))
+        throw new AppError(
+          'CONFLICT',
+          'Its partnership is no longer in the registry: restore it first, or undo the merge it went into.',
+          {
+            reason: 'undo.partnershipGone',
+          },
+        );
+      if (await recordExists(trx, table, entry.record_id))
+        throw new AppError('CONFLICT', 'The record has already been restored.', { reason: 'undo.alreadyRestored' });
+      await refuseIfSuperseded(trx, entry, 'record');
       await reinsertRow(trx, table, row);
       await audit({ table, recordId: entry.record_id, action: 'restore', before: null, after: row });
       touch({ tables: [table] });

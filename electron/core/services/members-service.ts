@@ -186,12 +186,11 @@ const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
 /** Undoes a delete from its audit entry: the municipality and everything deleted with it come back. */
 export async function restoreMunicipality(ctx: AppContext, input: { auditId: number }): Promise<MunicipalityDetail> {
   return auditedChange(ctx, async ({ trx, audit, touch }) => {
-    const entry = await deletedByEntry(trx, input.auditId, 'municipalities', '_cascade', 'municipality');
+    const entry = await deletedByEntry(trx, input.auditId, 'municipalities', '_cascade', 'municipality', (id) =>
+      findMunicipalityDetail(trx, id),
+    );
     const snapshot = entry.kept;
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', 'The audit entry holds no snapshot to restore.');
-    if (await findMunicipalityDetail(trx, entry.recordId)) {
-      throw new AppError('CONFLICT', 'The municipality has already been restored.', { reason: 'undo.alreadyRestored' });
-    }
     const code = snapshot.municipality.code;
     if (typeof code === 'string' && (await municipalityIdWithCode(trx, code)) !== undefined) {
       throw new AppError(

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/attachments';
 import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
 import { auditedChange, type Change } from './audited-change';
+import { refuseIfSuperseded } from './undo';
 import type { Knex } from 'knex';
 import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/activities-repository';
 import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
@@ -244,12 +245,19 @@ export async function restoreChildFromAudit(
     const record = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
     const partnershipId = Number(record.partnershipId);
     if (!(await partnershipIdExists(trx, partnershipId)))
-      throw new AppError('CONFLICT', 'Its partnership was deleted too: restore the partnership first.');
+      throw new AppError(
+        'CONFLICT',
+        'Its partnership is no longer in the registry: restore it first, or undo the merge it went into.',
+        {
+          reason: 'undo.partnershipGone',
+        },
+      );
     const kind: ChildKind<unknown, ChildRecord> = KINDS[table] as ChildKind<unknown, ChildRecord>;
     const parsed = kind.schema.safeParse(record);
     if (!parsed.success) throw new AppError('NOT_FOUND', 'The audit entry holds no record to restore.');
     if (await kind.find(trx, entry.record_id))
       throw new AppError('CONFLICT', 'The record has already been restored.', { reason: 'undo.alreadyRestored' });
+    await refuseIfSuperseded(trx, entry, 'record');
     if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
       throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
     const fields = parsed.data;

@@ -254,13 +254,25 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       'partnerships',
       'snapshot',
       'partnership',
+      (recordId) => findPartnershipRecord(trx, recordId),
     );
-    if (await findPartnershipRecord(trx, id))
-      throw new AppError('CONFLICT', 'The partnership exists; there is nothing to restore.', {
-        reason: 'undo.alreadyRestored',
-      });
     if (!isSnapshot(snapshot)) throw new AppError('NOT_FOUND', `No deleted partnership ${String(id)} to restore.`);
     const p = snapshot.partnership;
+    // Its member or its town may be gone meanwhile (deleted, or the town merged into another record).
+    if (!(await municipalityIdExists(trx, Number(p.municipality_id))))
+      throw new AppError(
+        'CONFLICT',
+        'The member of this partnership was deleted meanwhile; restore the member first.',
+        {
+          reason: 'undo.memberGone',
+        },
+      );
+    if (!(await findForeignTown(trx, Number(p.foreign_town_id))))
+      throw new AppError(
+        'CONFLICT',
+        'The partner town of this partnership is no longer in the registry (merged into another record); undo the merge first.',
+        { reason: 'undo.townGone' },
+      );
     if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {
       throw new AppError(
         'CONFLICT',

@@ -127,17 +127,25 @@ export async function deleteRequest(
 
 export async function restoreRequest(ctx: AppContext, input: { auditId: number }): Promise<RequestRow> {
   return auditedChange(ctx, async ({ trx, audit, touch }) => {
-    const entry = await deletedByEntry(trx, input.auditId, 'partnership_requests', '_row', 'request');
+    const entry = await deletedByEntry(trx, input.auditId, 'partnership_requests', '_row', 'request', (id) =>
+      findRequestRow(trx, id),
+    );
     const raw = entry.kept;
     if (raw === null || typeof raw !== 'object')
       throw new AppError('NOT_FOUND', 'The audit entry holds no row to restore.');
-    if (await findRequestRow(trx, entry.recordId))
-      throw new AppError('CONFLICT', 'The request has already been restored.', { reason: 'undo.alreadyRestored' });
     const stored = { ...(raw as Record<string, unknown>) };
     // Its member may have been deleted meanwhile: it comes back first (the request points at it).
     if (typeof stored.municipality_id === 'number' && !(await findMunicipalityDetail(trx, stored.municipality_id))) {
-      throw new AppError('CONFLICT', 'The member of this request was deleted meanwhile; restore the member first.');
+      throw new AppError('CONFLICT', 'The member of this request was deleted meanwhile; restore the member first.', {
+        reason: 'undo.memberGone',
+      });
     }
+    if (typeof stored.foreign_town_id === 'number' && !(await findForeignTown(trx, stored.foreign_town_id)))
+      throw new AppError(
+        'CONFLICT',
+        'The town of this request is no longer in the registry (merged into another record); undo the merge first.',
+        { reason: 'undo.townGone' },
+      );
     await insertRawRequest(trx, stored);
     const restored = await mustFind(trx, entry.recordId);
     await audit({

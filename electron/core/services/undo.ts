@@ -12,8 +12,33 @@ export function keptByDelete(before: string | null | undefined, key: string): un
 }
 
 /**
+ * Refuses to undo the delete `entry` when the audit log holds a later entry of the same record:
+ * the record came back since (from the bin, an undo) and was worked on and deleted again, so the
+ * older delete's snapshot would put back an outdated record over that later work, and the later
+ * delete would vanish from the bin. The newest delete is the one to restore.
+ */
+export async function refuseIfSuperseded(
+  db: Knex,
+  entry: { id: number; table_name: string; record_id: number },
+  what: string,
+): Promise<void> {
+  const later = await db('audit_log')
+    .where({ table_name: entry.table_name, record_id: entry.record_id })
+    .andWhere('id', '>', entry.id)
+    .first<{ id: number } | undefined>('id');
+  if (later !== undefined)
+    throw new AppError(
+      'CONFLICT',
+      `The ${what} was restored and changed after this delete; restore it from its latest delete in the bin.`,
+      { reason: 'undo.superseded' },
+    );
+}
+
+/**
  * The audit entry `auditId` when it is the delete of a row of `table`, with what it kept under
- * `key`; NOT_FOUND otherwise. Every undo of a delete starts here.
+ * `key`; NOT_FOUND otherwise. CONFLICT when the record exists (`exists`: restored already) or
+ * the record's history went on after this delete (`refuseIfSuperseded`). Every undo of a delete
+ * starts here.
  */
 export async function deletedByEntry(
   db: Knex,
@@ -21,10 +46,14 @@ export async function deletedByEntry(
   table: string,
   key: string,
   what: string,
+  exists: (id: number) => Promise<unknown>,
 ): Promise<{ recordId: number; kept: unknown }> {
   const entry = await findAuditEntry(db, auditId);
   if (!entry || entry.table_name !== table || entry.action !== 'delete' || entry.before === null) {
     throw new AppError('NOT_FOUND', `There is no deleted ${what} to restore from this entry.`);
   }
+  if (await exists(entry.record_id))
+    throw new AppError('CONFLICT', `The ${what} has already been restored.`, { reason: 'undo.alreadyRestored' });
+  await refuseIfSuperseded(db, entry, what);
   return { recordId: entry.record_id, kept: keptByDelete(entry.before, key) };
 }

@@ -54,6 +54,13 @@ export const commonMessages = defineMessages(
     'history.revert': 'Vrátit tuto změnu',
     'history.reverted': 'Původní hodnoty jsou zpět.',
     'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
+    'undo.memberGone': 'Obec tohoto záznamu byla mezitím smazána. Obnovte nejdřív obec (Nastavení ▸ Smazané záznamy).',
+    'undo.townGone':
+      'Partnerské město tohoto záznamu už v registru není: bylo sloučeno s jiným záznamem města. Vraťte nejdřív sloučení.',
+    'undo.partnershipGone':
+      'Partnerství tohoto záznamu už v registru není: bylo smazáno, nebo sloučeno s jiným. Obnovte nejdřív partnerství (Nastavení ▸ Smazané záznamy), případně vraťte sloučení.',
+    'undo.superseded':
+      'Záznam byl po tomto smazání obnoven, změněn a znovu smazán. Obnovte ho z koše podle posledního smazání, jinak by se ztratily pozdější změny.',
     'history.error.changedSince': 'Tyto údaje se od té doby znovu změnily; nejdřív vraťte pozdější změny.',
     'history.unknownActor': 'neznámý uživatel',
     'history.dbUser': 'databázový účet {user}',
@@ -139,6 +146,14 @@ export const commonMessages = defineMessages(
     'history.reverted': 'The earlier values are back.',
     'undo.alreadyRestored':
       'The record is already back (restored another way, e.g. from the bin); there is nothing to undo.',
+    'undo.memberGone':
+      'The municipality of this record was deleted meanwhile. Restore the municipality first (Settings ▸ Deleted records).',
+    'undo.townGone':
+      'The partner town of this record is no longer in the registry: it was merged into another record of the town. Undo the merge first.',
+    'undo.partnershipGone':
+      'The partnership of this record is no longer in the registry: it was deleted or merged into another. Restore the partnership first (Settings ▸ Deleted records), or undo the merge.',
+    'undo.superseded':
+      'The record was restored, changed and deleted again after this delete. Restore it from its latest delete in the bin, or the later changes would be lost.',
     'history.error.changedSince': 'These fields have changed again since; put back the later changes first.',
     'history.unknownActor': 'unknown user',
     'history.dbUser': 'database account {user}',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, ok, type TestApp } from '../../support/temp-db';
+import { createTestApp, newMemberInput, ok, type TestApp } from '../../support/temp-db';
 
 type BinEntry = { auditId: number; table: string; recordId: number; label: string; actor: string; at: string };
 
@@ -69,6 +69,110 @@ describe('the bin of deleted records', () => {
     // Twice is refused, nothing doubled.
     const again = await app.dispatch('bin:restore', { auditId: bin[0]?.auditId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('an older delete of a record that came back, was worked on and deleted again is not restored over the later work', async () => {
+    const knex = app.ctx.db.knex;
+    const member = await knex('municipalities').orderBy('id').first<{ id: number }>('id');
+    const created = await ok<{ id: number; version: number }>(
+      app.dispatch('partnerships:create', {
+        municipalityId: member.id,
+        town: { name: 'Staletown', countryCode: 'DE' },
+        type: 'formal',
+        status: 'active',
+        notes: 'first',
+      }),
+    );
+    const first = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: created.id, version: created.version }),
+    );
+    await ok(app.dispatch('bin:restore', { auditId: first.auditId }));
+    const back = await knex('partnerships').where({ id: created.id }).first<{ version: number }>('version');
+    const edited = await ok<{ version: number }>(
+      app.dispatch('partnerships:update', {
+        id: created.id,
+        version: back.version,
+        changes: { notes: 'second, corrected', status: 'dormant' },
+      }),
+    );
+    const contact = await ok<{ id: number; version: number }>(
+      app.dispatch('contacts:create', { partnershipId: created.id, side: 'cz', name: 'Nová Kontaktní' }),
+    );
+    const removed = await ok<{ auditId: number }>(
+      app.dispatch('contacts:delete', { id: contact.id, version: contact.version }),
+    );
+    await ok(app.dispatch('bin:restore', { auditId: removed.auditId }));
+    const second = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: created.id, version: edited.version }),
+    );
+    const auditBefore = await knex('audit_log').count<{ n: number }[]>({ n: '*' });
+
+    // The first delete's undo (a toast left open in another window, an old entry) is refused,
+    // through the bin and through the record's own undo, and changes nothing.
+    for (const refused of [
+      await app.dispatch('bin:restore', { auditId: first.auditId }),
+      await app.dispatch('partnerships:restore', { auditId: first.auditId }),
+    ])
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'undo.superseded' } } });
+    expect(await knex('partnerships').where({ id: created.id }).first('id')).toBeUndefined();
+    expect(await knex('audit_log').count<{ n: number }[]>({ n: '*' })).toEqual(auditBefore);
+    expect((await ok<BinEntry[]>(app.dispatch('bin:list', {}))).map((e) => e.auditId)).toContain(second.auditId);
+
+    // The latest delete brings back the later work: the corrected notes, the status and the contact.
+    await ok(app.dispatch('bin:restore', { auditId: second.auditId }));
+    expect(await knex('partnerships').where({ id: created.id }).first('notes', 'status')).toEqual({
+      notes: 'second, corrected',
+      status: 'dormant',
+    });
+    expect(await knex('contacts').where({ partnership_id: created.id }).pluck('name')).toEqual(['Nová Kontaktní']);
+  });
+
+  it('an older delete of a contact, a request or a member that came back and was deleted again is refused', async () => {
+    const knex = app.ctx.db.knex;
+    const partnership = await knex('partnerships').orderBy('id').first<{ id: number }>('id');
+    const contact = await ok<{ id: number; version: number }>(
+      app.dispatch('contacts:create', { partnershipId: partnership.id, side: 'cz', name: 'Petra Stará' }),
+    );
+    const request = await knex('partnership_requests')
+      .orderBy('id')
+      .first<{ id: number; version: number }>('id', 'version');
+    const district = await knex('districts').orderBy('id').first<{ id: number }>('id');
+    const member = await ok<{ id: number; version: number }>(
+      app.dispatch(
+        'municipalities:create',
+        newMemberInput({ code: '599997', name: 'Vrátná', districtId: district.id }),
+      ),
+    );
+    const cases = [
+      { table: 'contacts', id: contact.id, version: contact.version, remove: 'contacts:delete', undo: 'bin:restore' },
+      {
+        table: 'partnership_requests',
+        id: request.id,
+        version: request.version,
+        remove: 'requests:delete',
+        undo: 'requests:restore',
+      },
+      {
+        table: 'municipalities',
+        id: member.id,
+        version: member.version,
+        remove: 'municipalities:delete',
+        undo: 'municipalities:restore',
+      },
+    ] as const;
+    for (const c of cases) {
+      const first = await ok<{ auditId: number }>(app.dispatch(c.remove, { id: c.id, version: c.version }));
+      await ok(app.dispatch('bin:restore', { auditId: first.auditId }));
+      const now = await knex(c.table).where({ id: c.id }).first<{ version: number }>('version');
+      const second = await ok<{ auditId: number }>(app.dispatch(c.remove, { id: c.id, version: now.version }));
+      expect(await app.dispatch(c.undo, { auditId: first.auditId }), c.table).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', details: { reason: 'undo.superseded' } },
+      });
+      expect(await knex(c.table).where({ id: c.id }).first('id'), c.table).toBeUndefined();
+      await ok(app.dispatch('bin:restore', { auditId: second.auditId }));
+      expect(await knex(c.table).where({ id: c.id }).first('id'), c.table).toEqual({ id: c.id });
+    }
   });
 
   it('a contact of a deleted partnership comes back only after its partnership', async () => {
