@@ -60,6 +60,13 @@ export type TownMerge = {
   movedPartnerships: number[];
   /** Partnerships of the merged town merged into the kept town's partnership of the same member. */
   partnershipMerges: PartnershipMerge[];
+  /**
+   * Requests whose town was the merged one, and import decisions that a town of a file is it: they
+   * point at the kept town after the merge (deleting the town would have unlinked the requests and
+   * dropped the decisions). Absent in merges recorded before they were moved.
+   */
+  movedRequests?: number[];
+  movedDecisions?: number[];
 };
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -123,11 +130,31 @@ export async function mergePartnershipInto(
   return { kind: 'partnerships', keptBefore: kept, keptSets, keptVersionAfter, merged, moved, requestIds };
 }
 
+/**
+ * Whether the kept record is as the merge left it: its version (every edit raises it) and its
+ * verification, which a verification writes without raising the version: an undo would put back
+ * the record as it was before the merge and so take away a verification made since.
+ */
+async function keptAsMerged(db: Knex, table: 'partnerships' | 'foreign_towns', kept: Row, other: Row, version: number) {
+  const now = await db(table)
+    .where({ id: Number(kept.id) })
+    .first<{ version: number; verified_at: unknown; verified_by: unknown } | undefined>(
+      'version',
+      'verified_at',
+      'verified_by',
+    );
+  if (!now || now.version !== version) return false;
+  // The merge filled the kept record's verification from the other's only when it had none.
+  const merged = isEmpty(kept.verified_at) && !isEmpty(other.verified_at) ? other : kept;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const same = (a: unknown, b: unknown) => text(a) === text(b);
+  return same(now.verified_at, merged.verified_at) && same(now.verified_by, merged.verified_by);
+}
+
 /** Undoes a partnership merge exactly (same ids). CONFLICT when the kept record changed since. */
 export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): Promise<void> {
   const keepId = Number(merge.keptBefore.id);
-  const now = await db('partnerships').where({ id: keepId }).first<{ version: number } | undefined>('version');
-  if (!now || now.version !== merge.keptVersionAfter)
+  if (!(await keptAsMerged(db, 'partnerships', merge.keptBefore, merge.merged.partnership, merge.keptVersionAfter)))
     throw new AppError('CONFLICT', 'The kept partnership has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
     });
@@ -182,6 +209,9 @@ const TOWN_FILLABLE = [
   'history',
 ] as const;
 
+/** Town texts a merge joins when both records have one (else the one there is fills the kept town). */
+const JOINED_TOWN_TEXT = ['notes', 'history'] as const;
+
 /** Other names of a town, stored one per line. */
 export const alternateNames = (text: unknown): string[] =>
   typeof text === 'string' ? text.split('\n').filter((name) => name.trim() !== '') : [];
@@ -205,6 +235,10 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
   const changes: Row = { alt_names: alternates.length > 0 ? alternates.join('\n') : null };
   for (const column of TOWN_FILLABLE)
     if (isEmpty(kept[column]) && !isEmpty(merged[column])) changes[column] = merged[column];
+  // Notes and history are joined, as a partnership merge joins notes: neither record's text is lost.
+  for (const column of JOINED_TOWN_TEXT)
+    if (!isEmpty(kept[column]) && !isEmpty(merged[column]) && kept[column] !== merged[column])
+      changes[column] = `${textOf(kept[column])}\n\n${textOf(merged[column])}`;
   // The gazetteer id is unique: the merged town gives it up before the kept town takes it.
   if (changes.geonames_id !== undefined) await db('foreign_towns').where({ id: mergeId }).update({ geonames_id: null });
 
@@ -222,19 +256,33 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
       movedPartnerships.push(partnership.id);
     }
   }
+  const movedRequests = await db('partnership_requests').where({ foreign_town_id: mergeId }).pluck<number[]>('id');
+  if (movedRequests.length > 0)
+    await db('partnership_requests').whereIn('id', movedRequests).update({ foreign_town_id: keepId });
+  const movedDecisions = await db('town_match_decisions').where({ foreign_town_id: mergeId }).pluck<number[]>('id');
+  if (movedDecisions.length > 0)
+    await db('town_match_decisions').whereIn('id', movedDecisions).update({ foreign_town_id: keepId });
   await db('foreign_towns').where({ id: mergeId }).delete();
   const keptVersionAfter = (kept.version as number) + 1;
   await db('foreign_towns')
     .where({ id: keepId })
     .update({ ...changes, version: keptVersionAfter, updated_at: now });
-  return { kind: 'foreign_towns', keptBefore: kept, keptVersionAfter, merged, movedPartnerships, partnershipMerges };
+  return {
+    kind: 'foreign_towns',
+    keptBefore: kept,
+    keptVersionAfter,
+    merged,
+    movedPartnerships,
+    partnershipMerges,
+    movedRequests,
+    movedDecisions,
+  };
 }
 
 /** Undoes a town merge exactly. CONFLICT when the kept town changed since. */
 export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
   const keepId = Number(merge.keptBefore.id);
-  const now = await db('foreign_towns').where({ id: keepId }).first<{ version: number } | undefined>('version');
-  if (!now || now.version !== merge.keptVersionAfter)
+  if (!(await keptAsMerged(db, 'foreign_towns', merge.keptBefore, merge.merged, merge.keptVersionAfter)))
     throw new AppError('CONFLICT', 'The kept town has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
     });
@@ -244,6 +292,19 @@ export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
   await db('foreign_towns').insert(merge.merged);
   if (merge.movedPartnerships.length > 0)
     await db('partnerships').whereIn('id', merge.movedPartnerships).update({ foreign_town_id: merge.merged.id });
+  // What pointed at the merged town points at it again (a merge recorded before these were moved lists none).
+  const requests = merge.movedRequests ?? [];
+  if (requests.length > 0)
+    await db('partnership_requests')
+      .whereIn('id', requests)
+      .where({ foreign_town_id: keepId })
+      .update({ foreign_town_id: merge.merged.id });
+  const decisions = merge.movedDecisions ?? [];
+  if (decisions.length > 0)
+    await db('town_match_decisions')
+      .whereIn('id', decisions)
+      .where({ foreign_town_id: keepId })
+      .update({ foreign_town_id: merge.merged.id });
   for (const partnershipMerge of [...merge.partnershipMerges].reverse())
     await undoPartnershipMerge(db, partnershipMerge);
 }

@@ -11,7 +11,7 @@ export const mergeMessages = defineMessages(
       'Vyberte záznam, který je totéž město jako {keep} (jinak napsaný název). Zůstane záznam {keep}.',
     'merge.partnership.explain': 'Vyberte partnerství, které je totéž jako toto ({keep}). Zůstane toto partnerství.',
     'merge.town.summary':
-      '„{other}“ se sloučí do „{keep}“: jeho názvy zůstanou jako další názvy, prázdné údaje se doplní, jeho partnerství přejdou sem (se stejnou obcí se spojí). Sloučení lze vrátit.',
+      '„{other}“ se sloučí do „{keep}“: jeho názvy zůstanou jako další názvy, prázdné údaje se doplní (vyplněné zůstanou, jak jsou u „{keep}“), poznámky a historie se spojí, jeho partnerství a žádosti přejdou sem (se stejnou obcí se spojí). Sloučení lze vrátit.',
     'merge.partnership.summary':
       'Partnerství s „{other}“ se sloučí do tohoto: prázdné údaje se doplní, poznámky spojí, kontakty, aktivity a návrhy smluv přejdou sem. Sloučení lze vrátit.',
     'merge.confirm': 'Sloučit',
@@ -36,7 +36,7 @@ export const mergeMessages = defineMessages(
     'merge.partnership.explain':
       'Choose the partnership that is the same as this one ({keep}). This partnership stays.',
     'merge.town.summary':
-      '“{other}” is merged into “{keep}”: its names stay as other names, empty fields are filled, its partnerships move here (joined with the same member’s). The merge can be undone.',
+      '“{other}” is merged into “{keep}”: its names stay as other names, empty fields are filled (filled ones stay as “{keep}” has them), notes and history are joined, its partnerships and requests move here (joined with the same member’s). The merge can be undone.',
     'merge.partnership.summary':
       'The partnership with “{other}” is merged into this one: empty fields filled, notes joined, contacts, activities and agreement drafts moved here. The merge can be undone.',
     'merge.confirm': 'Merge',

@@ -110,6 +110,142 @@ describe('merging a town or a partnership written twice', () => {
     if (!again.ok) expect(again.error.code).toBe('CONFLICT');
   });
 
+  it('a town merge joins both records’ notes and history and moves requests and import decisions; the undo puts all back', async () => {
+    const knex = app.ctx.db.knex;
+    const konstanz = await knex('foreign_towns').where({ name: 'Konstanz' }).first<{ id: number }>('id');
+    await knex('foreign_towns')
+      .where({ id: konstanz.id })
+      .update({ notes: 'Kept town note', history: 'Kept history', website: 'https://www.konstanz.de' });
+    const stamp = { created_at: 'x', updated_at: 'x' };
+    const [copy] = await knex('foreign_towns')
+      .insert({
+        name: 'Constance',
+        name_key: 'constance',
+        country_code: 'DE',
+        notes: 'Only the merged record says this',
+        history: 'Merged history',
+        website: 'https://konstanz.example',
+        ...stamp,
+      })
+      .returning<{ id: number }[]>('id');
+    const copyId = copy?.id ?? 0;
+    const [request] = await knex('partnership_requests')
+      .insert({
+        direction: 'foreign_seeks',
+        foreign_town_id: copyId,
+        requester_name: 'Constance',
+        status: 'new',
+        ...stamp,
+      })
+      .returning<{ id: number }[]>('id');
+    const [decision] = await knex('town_match_decisions')
+      .insert({
+        country_code: 'DE',
+        name_key: 'constance',
+        foreign_town_id: copyId,
+        decided_by: 'Jana',
+        decided_at: 'x',
+      })
+      .returning<{ id: number }[]>('id');
+    const links = async () => ({
+      request: await knex('partnership_requests').where({ id: request?.id }).first('foreign_town_id'),
+      decision: await knex('town_match_decisions').where({ id: decision?.id }).first('foreign_town_id'),
+    });
+    const before = await dump(knex);
+
+    const result = await ok<{ auditId: number }>(app.dispatch('towns:merge', { keepId: konstanz.id, mergeId: copyId }));
+    expect(await knex('foreign_towns').where({ id: konstanz.id }).first('notes', 'history', 'website')).toEqual({
+      notes: 'Kept town note\n\nOnly the merged record says this',
+      history: 'Kept history\n\nMerged history',
+      website: 'https://www.konstanz.de',
+    });
+    expect(await links()).toEqual({
+      request: { foreign_town_id: konstanz.id },
+      decision: { foreign_town_id: konstanz.id },
+    });
+
+    await ok(app.dispatch('merges:restore', { auditId: result.auditId }));
+    expect(comparable(await dump(knex))).toEqual(comparable(before));
+    expect(await links()).toEqual({ request: { foreign_town_id: copyId }, decision: { foreign_town_id: copyId } });
+  });
+
+  it('a deleted partnership or request of a town merged away since is refused with the reason, and comes back after the merge is undone', async () => {
+    const knex = app.ctx.db.knex;
+    const konstanz = await knex('foreign_towns').where({ name: 'Konstanz' }).first<{ id: number }>('id');
+    const member = await knex('municipalities').where({ is_member: true }).orderBy('id').first<{ id: number }>('id');
+    const stamp = { created_at: 'x', updated_at: 'x' };
+    const [copy] = await knex('foreign_towns')
+      .insert({ name: 'Constance', name_key: 'constance', country_code: 'DE', ...stamp })
+      .returning<{ id: number }[]>('id');
+    const copyId = copy?.id ?? 0;
+    const [partnership] = await knex('partnerships')
+      .insert({ municipality_id: member.id, foreign_town_id: copyId, type: 'unknown', status: 'unknown', ...stamp })
+      .returning<{ id: number }[]>('id');
+    const [request] = await knex('partnership_requests')
+      .insert({
+        direction: 'foreign_seeks',
+        foreign_town_id: copyId,
+        requester_name: 'Constance',
+        status: 'new',
+        ...stamp,
+      })
+      .returning<{ id: number }[]>('id');
+    const deleted = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: partnership?.id, version: 1 }),
+    );
+    const deletedRequest = await ok<{ auditId: number }>(
+      app.dispatch('requests:delete', { id: request?.id, version: 1 }),
+    );
+    const merge = await ok<{ auditId: number }>(app.dispatch('towns:merge', { keepId: konstanz.id, mergeId: copyId }));
+
+    for (const auditId of [deleted.auditId, deletedRequest.auditId])
+      expect(await app.dispatch('bin:restore', { auditId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', details: { reason: 'undo.townGone' } },
+      });
+    await ok(app.dispatch('merges:restore', { auditId: merge.auditId }));
+    await ok(app.dispatch('bin:restore', { auditId: deleted.auditId }));
+    await ok(app.dispatch('bin:restore', { auditId: deletedRequest.auditId }));
+    expect(await knex('partnerships').where({ id: partnership?.id }).first('foreign_town_id')).toEqual({
+      foreign_town_id: copyId,
+    });
+    expect(await knex('partnership_requests').where({ id: request?.id }).first('foreign_town_id')).toEqual({
+      foreign_town_id: copyId,
+    });
+  });
+
+  it('a merge is not undone over a verification made since (it would take the verification away)', async () => {
+    const knex = app.ctx.db.knex;
+    const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const kept = await knex('partnerships')
+      .where({ municipality_id: tabor.id })
+      .orderBy('id')
+      .first<{ id: number; foreign_town_id: number }>('id', 'foreign_town_id');
+    const town = await knex('foreign_towns').where({ id: kept.foreign_town_id }).first<{ name: string }>('name');
+    const stamp = { created_at: 'x', updated_at: 'x' };
+    const [copy] = await knex('foreign_towns')
+      .insert({ name: `${town.name} II`, name_key: 'copy-ii', country_code: 'DE', ...stamp })
+      .returning<{ id: number }[]>('id');
+    const [twin] = await knex('partnerships')
+      .insert({ municipality_id: tabor.id, foreign_town_id: copy?.id, type: 'unknown', status: 'unknown', ...stamp })
+      .returning<{ id: number }[]>('id');
+    await knex('partnerships').where({ id: kept.id }).update({ verified_at: null, verified_by: null });
+    const merge = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:merge', { keepId: kept.id, mergeId: twin?.id }),
+    );
+    await ok(app.dispatch('prefs:set', { actorName: 'Jana Ověřovatelka' }));
+    await ok(app.dispatch('registry:verify', { table: 'partnerships', ids: [kept.id] }));
+
+    expect(await app.dispatch('merges:restore', { auditId: merge.auditId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'merge.error.changedSince' } },
+    });
+    expect(await knex('partnerships').where({ id: kept.id }).first('verified_by')).toEqual({
+      verified_by: 'Jana Ověřovatelka',
+    });
+    expect(await knex('partnerships').where({ id: twin?.id }).first('id')).toBeUndefined();
+  });
+
   it('merges two partnerships of one member and refuses two members’ partnerships', async () => {
     const knex = app.ctx.db.knex;
     const [a, b] = await knex('partnerships')
