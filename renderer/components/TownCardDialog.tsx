@@ -319,7 +319,15 @@ function TownCardForm({
             <Field label={t('towns.field.countryCode')} error={errors.countryCode} htmlFor="tc-countryCode">
               <CountrySelect
                 value={values.countryCode}
-                onChange={(code) => set('countryCode', code)}
+                onChange={(code) => {
+                  set('countryCode', code);
+                  // An office of the old country is none of the new one's: back to "by the rules".
+                  if (
+                    values.mayorOffice !== '' &&
+                    !officeOptions(code, language).some((o) => o.code === values.mayorOffice)
+                  )
+                    set('mayorOffice', '');
+                }}
                 empty="—"
                 id="tc-countryCode"
                 data-testid="town-countryCode"

@@ -69,8 +69,14 @@ export async function updateTownCard(
     const touchesCoordinates = ['latitude', 'longitude'].some((field) => Object.hasOwn(patch, field));
     const issues = touchesCoordinates ? townCardCrossIssues(merged) : [];
     if (issues.length > 0) throw invalidFields(issues);
-    // An office of the town's country (or a general one where the table has none for it).
-    if (patch.mayorOffice && !officesOf(merged.countryCode).some((office) => office.code === patch.mayorOffice))
+    // An office of the town's country (or a general one where the table has none for it), also
+    // when the country changes under an office chosen before (a German office on a Polish town
+    // would title its drafts' mayor wrongly).
+    if (
+      (patch.mayorOffice !== undefined || patch.countryCode !== undefined) &&
+      merged.mayorOffice &&
+      !officesOf(merged.countryCode).some((office) => office.code === merged.mayorOffice)
+    )
       throw invalidFields([{ path: 'mayorOffice', message: 'validation.office' }]);
     if (patch.name !== undefined || patch.countryCode !== undefined) {
       const other = await otherTownWithKey(trx, merged.countryCode, merged.name, id);

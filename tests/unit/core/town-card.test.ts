@@ -84,6 +84,26 @@ describe('the partner-town card', () => {
     expect(await ok<TownCard>(app.dispatch('towns:card', { id }))).toEqual(before);
   });
 
+  it('a new country under an office of the old one is refused at the office; with a new office it is stored', async () => {
+    const id = await townId('Konstanz');
+    const first = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    const german = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: first.version, patch: { mayorOffice: 'DE:oberbuergermeister' } }),
+    );
+    const refused = await app.dispatch('towns:update', { id, version: german.version, patch: { countryCode: 'PL' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!refused.ok) expect(JSON.stringify(refused.error.details)).toContain('mayorOffice');
+    expect(await ok<TownCard>(app.dispatch('towns:card', { id }))).toEqual(german);
+    const polish = await ok<TownCard>(
+      app.dispatch('towns:update', {
+        id,
+        version: german.version,
+        patch: { countryCode: 'PL', mayorOffice: 'PL:prezydent_miasta' },
+      }),
+    );
+    expect(polish).toMatchObject({ countryCode: 'PL', mayorOffice: 'PL:prezydent_miasta' });
+  });
+
   it('a rename keeps the former name as another name; a name another record has is refused', async () => {
     const id = await townId('Konstanz');
     const card = await ok<TownCard>(app.dispatch('towns:card', { id }));
@@ -106,6 +126,8 @@ describe('the partner-town card', () => {
       expect(clash.error.code).toBe('CONFLICT');
       expect((clash.error.details as { reason: string }).reason).toBe('townCard.error.duplicate');
     }
-    expect((await app.ctx.db.knex('foreign_towns').where({ country_code: 'DE' }).count<{ n: number }[]>('* as n'))[0]?.n).toBeGreaterThan(1);
+    expect(
+      (await app.ctx.db.knex('foreign_towns').where({ country_code: 'DE' }).count<{ n: number }[]>('* as n'))[0]?.n,
+    ).toBeGreaterThan(1);
   });
 });
