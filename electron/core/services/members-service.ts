@@ -414,7 +414,8 @@ export async function fillMunicipality(ctx: AppContext, id: number, facts: Membe
   try {
     await updateMunicipality(ctx, { id, version: detail.version, patch });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'CONFLICT') return [];
+    // Changed at this moment (theirs stands) or refused as a whole: the draft keeps what was typed.
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return [];
     throw error;
   }
   return Object.keys(patch);

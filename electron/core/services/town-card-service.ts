@@ -144,8 +144,9 @@ export async function fillTownCard(ctx: AppContext, townId: number, facts: TownF
   try {
     await updateTownCard(ctx, { id: townId, version: card.version, patch });
   } catch (error) {
-    // Someone changed the card at this moment: theirs stands, the draft keeps what was typed.
-    if (error instanceof AppError && error.code === 'CONFLICT') return [];
+    // Someone changed the card at this moment (theirs stands), or the card refuses the values
+    // together (an office of another country): the draft keeps what was typed, the card its own.
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return [];
     throw error;
   }
   return Object.keys(patch);

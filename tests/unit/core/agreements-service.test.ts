@@ -133,6 +133,37 @@ describe('agreements channels', () => {
     expect(again.memberFilled).toEqual([]);
   });
 
+  it('a draft whose partner office the town card would refuse is saved and recorded; the card keeps its own', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('office.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { foreign_town_id: townId } = await ctx.db
+      .knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ foreign_town_id: number }>('foreign_town_id');
+    await ctx.db.knex('foreign_towns').where({ id: townId }).update({ mayor_office: null, address: null });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    // An office of another country (the form offers the town's country's; the bridge accepts any code).
+    const typed = {
+      ...request,
+      fields: {
+        ...request.fields,
+        partner: { ...request.fields.partner, mayorOffice: 'PL:prezydent_miasta', address: 'Kanzleistraße 15' },
+      },
+    };
+    const written = await ok<{ draftId: number | null; townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: typed, acceptMissing: true }),
+    );
+    expect(written.draftId).not.toBeNull();
+    expect(await ctx.db.knex('agreement_documents').where({ id: written.draftId }).first('partnership_id')).toEqual({
+      partnership_id: partnershipId,
+    });
+    expect(written.townCardFilled).toEqual([]);
+    expect(await ctx.db.knex('foreign_towns').where({ id: townId }).first('mayor_office', 'address')).toEqual({
+      mayor_office: null,
+      address: null,
+    });
+  });
+
   it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
     const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -398,8 +398,8 @@ async function writeAndRecord(
 }> {
   const { model, bytes } = built ?? (await buildAgreement(ctx, request));
   await writeFileAtomically(filePath, bytes, { overwrite });
-  const townCardFilled = await keepOnTownCard(ctx, request);
-  const memberFilled = await keepOnMember(ctx, request);
+  // The draft is recorded first, and only then are the cards filled from it: a draft that cannot
+  // be recorded (its partnership deleted meanwhile) changes no card.
   const defaults = await agreementDefaults(ctx, request.source);
   let draftId: number | null = null;
   const { partnershipId } = defaults;
@@ -430,6 +430,8 @@ async function writeAndRecord(
       return id;
     });
   }
+  const townCardFilled = await keepOnTownCard(ctx, request);
+  const memberFilled = await keepOnMember(ctx, request);
   return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled };
 }
 
