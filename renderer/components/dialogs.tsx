@@ -50,6 +50,7 @@ export function Dialog({
  */
 export function DialogButtons({
   confirmLabel,
+  cancelLabel,
   onCancel,
   onConfirm,
   disabled = false,
@@ -58,6 +59,8 @@ export function DialogButtons({
   testId,
 }: {
   confirmLabel: string;
+  /** What the cancel button says where "Cancel" would be ambiguous (default: Cancel). */
+  cancelLabel?: string;
   onCancel: () => void;
   onConfirm?: () => void;
   disabled?: boolean;
@@ -68,8 +71,8 @@ export function DialogButtons({
   const { t } = useI18n();
   return (
     <>
-      <button type="button" className="button" onClick={onCancel}>
-        {t('common.cancel')}
+      <button type="button" className="button" onClick={onCancel} data-testid={`${testId}-cancel`}>
+        {cancelLabel ?? t('common.cancel')}
       </button>
       <button
         type={form === undefined ? 'button' : 'submit'}
@@ -90,6 +93,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   danger,
   busy,
   onConfirm,
@@ -99,6 +103,7 @@ export function ConfirmDialog({
   title: string;
   body: string;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -113,6 +118,7 @@ export function ConfirmDialog({
       footer={
         <DialogButtons
           confirmLabel={confirmLabel}
+          {...(cancelLabel === undefined ? {} : { cancelLabel })}
           onCancel={onCancel}
           onConfirm={onConfirm}
           disabled={busy}

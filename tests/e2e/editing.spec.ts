@@ -118,9 +118,58 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await english.getByTestId('detail-save').click();
   await expect(english.getByTestId('detail-problems')).toContainText('Not saved. Correct or confirm:');
   await saveScreen(page, 'editing-failed-save-en');
+  // The unsaved (refused) change: closing asks first, in English.
   await english.getByTestId('detail-close').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Discard unsaved changes?');
+  await page.getByTestId('confirm-ok').click();
+  await expect(english).toHaveCount(0);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-cs').click();
+});
+
+test('closing the detail with unsaved changes asks first (Esc, the backdrop, ×); saved changes close at once', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const detail = await openPartnership(page, 'gimignano');
+  const place = () =>
+    knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'San Gimignano')
+      .first<{ signed_place: string | null }>('p.signed_place');
+  const before = (await place()).signed_place;
+  await detail.getByTestId('field-signedPlace').fill('San Gimignano, Palazzo Comunale');
+  const ask = page.getByTestId('confirm-dialog');
+
+  // Esc asks; Cancel keeps the panel and what was typed.
+  await page.keyboard.press('Escape');
+  await expect(ask).toContainText('Zahodit neuložené změny?');
+  await saveScreen(page, 'editing-unsaved-close-cs');
+  await expect(ask.getByTestId('confirm-ok-cancel')).toHaveText('Pokračovat v úpravách');
+  await ask.getByTestId('confirm-ok-cancel').click();
+  await expect(ask).toHaveCount(0);
+  await expect(detail.getByTestId('field-signedPlace')).toHaveValue('San Gimignano, Palazzo Comunale');
+
+  // A click beside the panel asks too; discarding closes it and stores nothing.
+  await page.mouse.click(300, 400);
+  await expect(ask).toBeVisible();
+  await ask.getByTestId('confirm-ok').click();
+  await expect(detail).toHaveCount(0);
+  expect((await place()).signed_place).toBe(before);
+
+  // Saved, the panel closes without a question.
+  const again = await openPartnership(page, 'gimignano');
+  await again.getByTestId('field-signedPlace').fill('San Gimignano, Palazzo Comunale');
+  await again.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
+  await expect.poll(async () => (await place()).signed_place).toBe('San Gimignano, Palazzo Comunale');
+  await again.getByTestId('detail-close').click();
+  await expect(ask).toHaveCount(0);
+  await expect(again).toHaveCount(0);
+  await knex('partnerships as p')
+    .whereIn('p.foreign_town_id', knex('foreign_towns').where({ name: 'San Gimignano' }).select('id'))
+    .update({ signed_place: before });
 });
 
 test('the history of a partnership lists its contacts and activities', async ({ appPage: page }) => {

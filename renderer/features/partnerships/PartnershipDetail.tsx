@@ -24,6 +24,7 @@ import {
   warningValues,
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
+import { ConfirmDialog } from '../../components/dialogs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
 import { agreementLink, openLink } from '../../lib/deep-links';
@@ -275,18 +276,32 @@ export function PartnershipDetail({
       showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) });
     }
   };
+  /** The form holds changes that are not saved: closing the panel asks before they are lost. */
+  const dirty = useRef(false);
+  const onDirty = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+  const [askClose, setAskClose] = useState(false);
+  const requestClose = useCallback(() => {
+    if (dirty.current) setAskClose(true);
+    else onClose();
+  }, [onClose]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onClose();
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      // The key's own default would close the question this opens at once (a modal dialog's
+      // Escape), so it is taken here.
+      event.preventDefault();
+      requestClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, [requestClose]);
 
   const d = detail.data;
 
   return (
-    <div className="p-drawer-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div className="p-drawer-backdrop" onMouseDown={(event) => event.target === event.currentTarget && requestClose()}>
       <aside
         className="p-drawer"
         role="dialog"
@@ -337,7 +352,7 @@ export function PartnershipDetail({
             <button
               type="button"
               className="close-button"
-              onClick={onClose}
+              onClick={requestClose}
               aria-label={t('common.close')}
               data-testid="detail-close"
             >
@@ -354,6 +369,21 @@ export function PartnershipDetail({
               onSaved={onSaved}
               reload={reload}
               reset={reset}
+              onDirty={onDirty}
+            />
+          )}
+          {askClose && (
+            <ConfirmDialog
+              title={t('partnerships.unsaved.title')}
+              body={t('partnerships.unsaved.body')}
+              confirmLabel={t('partnerships.unsaved.discard')}
+              cancelLabel={t('partnerships.unsaved.keep')}
+              danger
+              onConfirm={() => {
+                setAskClose(false);
+                onClose();
+              }}
+              onCancel={() => setAskClose(false)}
             />
           )}
           {d && (
@@ -518,16 +548,25 @@ function DetailForm({
   onSaved,
   reload,
   reset,
+  onDirty,
 }: {
   d: Detail;
   onSaved: (row: PartnershipRow) => void;
   reload: () => void;
   reset: () => void;
+  /** Told whether the form holds what is not saved (closing the panel then asks first). */
+  onDirty: (dirty: boolean) => void;
 }) {
   const i18n = useI18n();
   const showToast = useToast();
   const { t, tk } = i18n;
   const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
+  // The form as last stored (started from the record, then what each save sent).
+  const [stored, setStored] = useState<Form>(form);
+  useEffect(() => {
+    onDirty(JSON.stringify(form) !== JSON.stringify(stored));
+  }, [form, stored, onDirty]);
+  useEffect(() => () => onDirty(false), [onDirty]);
   // The version this form's next save is made against: the one it was started from, then what its
   // own saves returned (a change by someone else meanwhile still answers CONFLICT).
   const [version, setVersion] = useState(d.version);
@@ -570,9 +609,11 @@ function DetailForm({
       return;
     }
     setSaving(true);
+    const sent = form;
     try {
       const row = await call('partnerships:update', { id: d.id, version, changes: values });
       setVersion(row.version);
+      setStored(sent);
       setErrors({});
       onSaved(row);
       // Undo (the toast or Ctrl+Z) puts back every field as it was stored before this save.
