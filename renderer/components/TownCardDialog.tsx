@@ -239,6 +239,8 @@ function TownCardForm({
           seconds: 8,
         });
         onSaved(saved);
+        // Closed once saved: its toast (with Undo) lies under a modal dialog and could not be clicked.
+        onClose();
       },
       (error: ApiError) => {
         const details = error.details as { reason?: string; otherName?: string } | undefined;

@@ -1,8 +1,26 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../lib/i18n';
 import './kit.css';
 
-/** A modal dialog (native `<dialog>`: focus trap, Escape closes it). */
+/** How a form tells the dialog around it whether it holds unsaved changes (`useUnsavedInDialog`). */
+const UnsavedContext = createContext<((dirty: boolean) => void) | null>(null);
+
+/**
+ * Tells the dialog this form is in whether it holds what is not saved: Escape then asks before
+ * the typed values are lost instead of closing at once. Outside a dialog it does nothing.
+ */
+export function useUnsavedInDialog(dirty: boolean): void {
+  const report = useContext(UnsavedContext);
+  useEffect(() => {
+    report?.(dirty);
+  }, [dirty, report]);
+  useEffect(() => () => report?.(false), [report]);
+}
+
+/**
+ * A modal dialog (native `<dialog>`: focus trap, Escape closes it, but asks first when a form in
+ * it holds unsaved changes).
+ */
 export function Dialog({
   title,
   onClose,
@@ -20,6 +38,12 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useI18n();
+  const dirty = useRef(false);
+  const report = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -32,14 +56,33 @@ export function Dialog({
       data-testid={testId}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        // The question's own Escape reaches this dialog too: it only closes the question.
+        if (event.target !== event.currentTarget) return;
+        if (dirty.current) setAsking(true);
+        else onClose();
       }}
     >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
       </header>
-      <div className="dialog-body">{children}</div>
-      {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
+      <UnsavedContext.Provider value={report}>
+        <div className="dialog-body">{children}</div>
+        {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
+      </UnsavedContext.Provider>
+      {asking && (
+        <ConfirmDialog
+          title={t('common.unsaved.title')}
+          body={t('common.unsaved.body')}
+          confirmLabel={t('common.unsaved.discard')}
+          cancelLabel={t('common.unsaved.keep')}
+          danger
+          onConfirm={() => {
+            setAsking(false);
+            onClose();
+          }}
+          onCancel={() => setAsking(false)}
+        />
+      )}
     </dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api';
 import { issuesByField } from './errors';
+import { useUnsavedInDialog } from '../components/dialogs';
 
 /** Field → message key of its first problem, as the form's Field shows it. */
 const firstIssues = (issues: z.ZodError['issues']): Record<string, string> => {
@@ -58,14 +59,23 @@ export function useSubmit() {
   return { errors, setErrors, failure, busy, showErrors, check, run };
 }
 
-/** `useSubmit` with the form's values: `set` changes one field and takes away its error. */
+/**
+ * `useSubmit` with the form's values: `set` changes one field and takes away its error. `dirty`:
+ * the values differ from the ones the form started with or last saved (`saved` after a save that
+ * keeps the form open); the dialog around the form asks on Escape before they are lost.
+ */
 export function useForm<V extends object>(initial: () => V) {
   const submit = useSubmit();
   const { setErrors } = submit;
   const [values, setValues] = useState<V>(initial);
+  const [stored, setStored] = useState<V>(values);
   const set = <K extends keyof V>(key: K, value: V[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
     setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([name]) => name !== key)));
   };
-  return { ...submit, values, setValues, set };
+  const dirty = JSON.stringify(values) !== JSON.stringify(stored);
+  useUnsavedInDialog(dirty);
+  /** The values now are what is stored (a save that keeps the form open). */
+  const saved = (now: V = values) => setStored(now);
+  return { ...submit, values, setValues, set, dirty, saved };
 }

@@ -63,6 +63,26 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
   });
 
+  test('Escape in a form with typed values asks before they are lost; an untouched form closes at once', async ({
+    appPage: page,
+  }) => {
+    await openAddDialog(page);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
+
+    await openAddDialog(page);
+    await fillMember(page, { name: 'Rozepsaná obec' });
+    await page.keyboard.press('Escape');
+    const ask = page.getByTestId('confirm-dialog');
+    await expect(ask).toContainText('Zahodit neuložené změny?');
+    await saveScreen(page, 'dialog-unsaved-cs');
+    await ask.getByTestId('confirm-ok-cancel').click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByTestId('field-name')).toHaveValue('Rozepsaná obec');
+    await page.keyboard.press('Escape');
+    await ask.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
+  });
   test('adding a municipality the registry holds offers its record (by name without diacritics), and known ORP names', async ({
     appPage: page,
     webApp,

@@ -62,6 +62,9 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   await saveScreen(page, 'town-card-cs');
   await card.getByTestId('town-save').click();
   await expect(page.getByTestId('toast-ok').first()).toBeVisible();
+  // Saved, the card closes: its toast's Undo is in reach, not under the modal card.
+  await expect(card).toBeHidden();
+  await page.getByTestId('toast-ok').first().getByTestId('toast-action').click({ trial: true });
 
   const stored = await knex('foreign_towns')
     .where({ id: row.townId })

@@ -374,10 +374,10 @@ export function PartnershipDetail({
           )}
           {askClose && (
             <ConfirmDialog
-              title={t('partnerships.unsaved.title')}
-              body={t('partnerships.unsaved.body')}
-              confirmLabel={t('partnerships.unsaved.discard')}
-              cancelLabel={t('partnerships.unsaved.keep')}
+              title={t('common.unsaved.title')}
+              body={t('common.unsaved.body')}
+              confirmLabel={t('common.unsaved.discard')}
+              cancelLabel={t('common.unsaved.keep')}
               danger
               onConfirm={() => {
                 setAskClose(false);

@@ -41,11 +41,6 @@ export const partnershipsMessages = defineMessages(
     'partnerships.membership.all': 'Partnerství všech obcí',
     'partnerships.add': 'Nové partnerství',
     'partnerships.detail': 'Detail',
-    'partnerships.unsaved.title': 'Zahodit neuložené změny?',
-    'partnerships.unsaved.body':
-      'Ve formuláři partnerství jsou změny, které nejsou uložené. Zavřením panelu se ztratí; uložíte je tlačítkem Uložit (Ctrl+S).',
-    'partnerships.unsaved.discard': 'Zahodit změny',
-    'partnerships.unsaved.keep': 'Pokračovat v úpravách',
     'partnerships.delete': 'Smazat',
     'partnerships.deleteTitle': 'Smazat partnerství',
     'partnerships.confirmDelete': 'Opravdu smazat partnerství {member} – {town}? Smažou se i kontakty a aktivity.',
@@ -295,11 +290,6 @@ export const partnershipsMessages = defineMessages(
     'partnerships.membership.all': 'Partnerships of all municipalities',
     'partnerships.add': 'New partnership',
     'partnerships.detail': 'Details',
-    'partnerships.unsaved.title': 'Discard unsaved changes?',
-    'partnerships.unsaved.body':
-      'The partnership form has changes that are not saved. Closing the panel loses them; Save (Ctrl+S) keeps them.',
-    'partnerships.unsaved.discard': 'Discard changes',
-    'partnerships.unsaved.keep': 'Keep editing',
     'partnerships.delete': 'Delete',
     'partnerships.deleteTitle': 'Delete the partnership',
     'partnerships.confirmDelete':
