@@ -29,6 +29,31 @@ export async function shownRowIds<T extends { id: number }>(api: GridApi<T> | nu
   return ids;
 }
 
+/** How many ticked rows the filters show now (a row ticked and then hidden by a filter is not counted). */
+export function tickedShownCount<T>(api: GridApi<T> | null): number {
+  let count = 0;
+  if (api === null || api.isDestroyed()) return count;
+  api.forEachNodeAfterFilter((node) => {
+    if (node.isSelected() === true) count += 1;
+  });
+  return count;
+}
+
+/**
+ * What an action on "the rows" of a grid with tick boxes acts on: the ticked rows the filters
+ * show when any row is ticked, else every row shown ("Mark as verified" on ticked rows marked the
+ * whole view on Members).
+ */
+export async function tickedOrShownIds<T extends { id: number }>(api: GridApi<T> | null): Promise<number[]> {
+  const shown = await shownRowIds(api);
+  if (api === null || api.isDestroyed() || api.getSelectedNodes().length === 0) return shown;
+  const shownSet = new Set(shown);
+  return api
+    .getSelectedRows()
+    .filter((row) => shownSet.has(row.id))
+    .map((row) => row.id);
+}
+
 /**
  * The current view of a grid as the export takes it: the shown rows in order and the ids of the
  * visible columns in order. Columns without data (open, delete) are sent too: core writes only

@@ -108,4 +108,39 @@ test('provenance: filter unverified, mark a filtered view verified, the grid and
   await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (0)');
   await page.getByTestId('filter-provenance').selectOption('demo');
   await expect(page.getByTestId('verify-shown')).not.toHaveText('Označit jako ověřené (0)');
+  // Ticked members: the button marks those only (it marked every row shown), and says so.
+  const members = page.getByTestId('members-grid');
+  await expect(members.locator('.ag-row[row-index="0"]').first()).toBeVisible();
+  const memberId = await members.locator('.ag-row[row-index="0"]').first().getAttribute('row-id');
+  await members
+    .locator(`.ag-row[row-id="${memberId ?? ''}"] .ag-selection-checkbox input`)
+    .first()
+    .check();
+  await expect(page.getByTestId('verify-shown')).toHaveText('Označit jako ověřené (1)');
+  await page.getByTestId('verify-shown').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('zkontrolovali 1 vybraný záznam');
+  const verifiedBefore = Number(
+    (await knex('municipalities').whereNotNull('verified_at').count<{ n: number }[]>({ n: '*' }))[0]?.n,
+  );
+  const wasVerified = await knex('municipalities')
+    .where({ id: Number(memberId) })
+    .whereNotNull('verified_at')
+    .first();
+  await knex('municipalities')
+    .where({ id: Number(memberId) })
+    .update({ verified_at: null, verified_by: null });
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await knex('municipalities')
+          .where({ id: Number(memberId) })
+          .first('verified_by')) as unknown,
+    )
+    .not.toEqual({ verified_by: null });
+  // That one and no other.
+  expect(
+    Number((await knex('municipalities').whereNotNull('verified_at').count<{ n: number }[]>({ n: '*' }))[0]?.n),
+  ).toBe(verifiedBefore + (wasVerified === undefined ? 1 : 0));
 });

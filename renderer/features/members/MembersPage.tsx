@@ -25,7 +25,7 @@ import { showBulkResult } from '../../components/bulk-result';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
-import { shownRowIds } from '../../lib/grid-view';
+import { shownRowIds, tickedOrShownIds, tickedShownCount } from '../../lib/grid-view';
 import { membersColumns } from './members-columns';
 import { DEFAULT_FILTERS, hasFilters, memberPasses, orpOptions, type MemberFilters } from './members-filters';
 import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
@@ -272,7 +272,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       return next;
     });
 
-  const shownIds = useCallback(() => shownRowIds(gridApi), [gridApi]);
+  /** What "Mark as verified" marks: the ticked rows the filters show, else every row shown. */
+  const verifyIds = useCallback(() => tickedOrShownIds(gridApi), [gridApi]);
+  const tickedShown = selectedCount > 0 ? tickedShownCount(gridApi) : 0;
 
   /** Opens the membership dialog for the ticked rows the filters show (a row hidden since is left out). */
   const openBulk = async () => {
@@ -440,8 +442,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         <SearchBox value={search} onChange={setSearch} />
         <VerifyShownButton
           table="municipalities"
-          count={gridApi ? visible : 0}
-          shownIds={shownIds}
+          count={gridApi ? (selectedCount > 0 ? tickedShown : visible) : 0}
+          shownIds={verifyIds}
+          selected={selectedCount > 0}
           onDone={(count) => toast({ kind: 'ok', text: said('provenance.verify.done', { count }) })}
           onError={(error) => toast(errorToast(error))}
         />
