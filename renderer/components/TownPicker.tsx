@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { countryName } from '../../shared/domain/countries';
 import type { TownSuggestion } from '../../shared/domain/partnerships';
 import { call } from '../lib/api';
@@ -18,6 +18,7 @@ export function TownPicker({
   label,
   initialQuery = '',
   countryCode,
+  chooseExactMatch = false,
 }: {
   value: TownSuggestion | null;
   onChange: (town: TownSuggestion | null) => void;
@@ -28,10 +29,23 @@ export function TownPicker({
   initialQuery?: string | undefined;
   /** Only towns of this country (a foreign town's request names its country). */
   countryCode?: string | undefined;
+  /**
+   * The one suggestion named exactly as `initialQuery` (the town a request names, in its country)
+   * is chosen at once; the user sees it chosen and may change it. Two of that name: none is.
+   */
+  chooseExactMatch?: boolean;
 }) {
   const { t, language } = useI18n();
   const [query, setQuery] = useState(initialQuery);
   const { suggestions, waiting, active, setActive } = useTownSuggestions(query, countryCode);
+  // Tried once, on the first answer to the initial text (a later choice or change is the user's).
+  const exactTried = useRef(!chooseExactMatch || initialQuery.trim() === '');
+  useEffect(() => {
+    if (exactTried.current || waiting || suggestions === null || query !== initialQuery) return;
+    exactTried.current = true;
+    const match = exactlyNamed(suggestions, initialQuery);
+    if (match !== null && value === null) onChange(match);
+  }, [waiting, suggestions, query, initialQuery, value, onChange]);
   if (value) {
     return (
       <div className="field field-wide">
@@ -79,6 +93,19 @@ export function TownPicker({
       />
     </Field>
   );
+}
+
+/**
+ * The one suggestion whose name (or Czech name) is exactly `text` apart from letter case, or null
+ * when none or several are ("Żary" is Żary; two "Żarki" leave the choice to the user).
+ */
+export function exactlyNamed(suggestions: readonly TownSuggestion[], text: string): TownSuggestion | null {
+  const wanted = text.trim().toLocaleLowerCase();
+  if (wanted === '') return null;
+  const found = suggestions.filter((town) =>
+    [town.name, town.nameCs].some((name) => name !== null && name.trim().toLocaleLowerCase() === wanted),
+  );
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /**

@@ -28,6 +28,23 @@ export type ConvertDialogProps = {
   onConflict: () => void;
 };
 
+/** The registry town a foreign town's request is linked to, as the town picker shows a choice. */
+const registryTown = (row: RequestRow): TownSuggestion | null =>
+  row.foreignTownId === null || row.requesterCountryCode === null
+    ? null
+    : {
+        foreignTownId: row.foreignTownId,
+        geonamesId: null,
+        name: row.foreignTownName ?? row.requesterName ?? '',
+        nameCs: null,
+        countryCode: row.requesterCountryCode,
+        adminCode: null,
+        adminRegion: null,
+        population: null,
+        latitude: null,
+        longitude: null,
+      };
+
 /**
  * Turns a request into a partnership: asks for the side the request does not name, then does it in
  * one step. The town is picked with the same suggestions as "New partnership" (a foreign town's
@@ -37,7 +54,10 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
   const { t, tk } = useI18n();
   const memberSeeks = row.direction === 'member_seeks';
   const [municipalityId, setMunicipalityId] = useState('');
-  const [town, setTown] = useState<TownSuggestion | null>(initialTown ?? null);
+  // A foreign town's request linked to its registry record starts with that town chosen.
+  const [town, setTown] = useState<TownSuggestion | null>(
+    initialTown ?? (memberSeeks || row.foreignTownId === null ? null : registryTown(row)),
+  );
   const [type, setType] = useState<PartnershipType>('friendship');
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
   // Empty: the day the partnership started is what the user knows, never the day of the conversion.
@@ -126,6 +146,7 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
             label={t('requests.convertDialog.townName')}
             initialQuery={memberSeeks ? '' : (row.requesterName ?? '')}
             countryCode={memberSeeks ? undefined : (row.requesterCountryCode ?? undefined)}
+            chooseExactMatch={!memberSeeks}
           />
           {town && errors.town ? (
             <span className="field-error" role="alert" data-testid="error-town">
