@@ -11,7 +11,7 @@ import {
 } from './codes';
 import { isCountryCode } from './countries';
 import type { FieldIssue } from './errors';
-import { foreignTownInputSchema } from './partnership-rules';
+import { foreignTownInputSchema, localToday } from './partnership-rules';
 import { id, isoDate, optionalText } from './schemas';
 
 /** ISO 3166-1 alpha-2 code of a real country. */
@@ -35,9 +35,15 @@ export const requestFieldsSchema = z.object({
 });
 export type RequestFields = z.infer<typeof requestFieldsSchema>;
 
-/** Who asks depends on the direction: a member, or a foreign town named with its country. */
-export function requestCrossIssues(values: RequestFields): FieldIssue[] {
+/**
+ * Who asks depends on the direction: a member, or a foreign town named with its country. A request
+ * is received on a day that has come (a later one is a typo, 2027 for 2017, and would count in a
+ * year still to come).
+ */
+export function requestCrossIssues(values: RequestFields, today = localToday()): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  if (values.receivedOn !== null && values.receivedOn > today)
+    issues.push({ path: 'receivedOn', message: 'validation.receivedInFuture' });
   if (values.direction === 'member_seeks' && values.municipalityId === null) {
     issues.push({ path: 'municipalityId', message: 'validation.required' });
   }

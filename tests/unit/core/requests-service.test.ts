@@ -93,6 +93,25 @@ describe('requests service against real SQLite', () => {
     });
   });
 
+  it('refuses a request received in the future (a typo of the year), today and earlier are fine', async () => {
+    const day = (offset: number) => {
+      const date = new Date();
+      date.setDate(date.getDate() + offset);
+      return `${String(date.getFullYear())}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    };
+    const before = await app.ctx.db.knex('partnership_requests').count<{ n: number }[]>({ n: '*' });
+    const later = await app.dispatch('requests:create', foreignSeeks({ receivedOn: day(2) }));
+    expect(later).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'receivedOn', message: 'validation.receivedInFuture' }] },
+      },
+    });
+    expect(await app.ctx.db.knex('partnership_requests').count<{ n: number }[]>({ n: '*' })).toEqual(before);
+    await ok(app.dispatch('requests:create', foreignSeeks({ receivedOn: day(0) })));
+  });
+
   it('turns an accepted request into a partnership in one transaction', async () => {
     const knex = app.ctx.db.knex;
     const request = await ok<RequestRow>(
