@@ -68,6 +68,22 @@ export function parsePartialDate(raw: string): string | null {
   return null;
 }
 
+/**
+ * Why a text `parsePartialDate` cannot read is not a date, as a message key: a day the calendar
+ * does not have ("31. 2. 2010", "2010-02-30") says so; anything else gets the forms it takes.
+ */
+export function unreadableDateMessage(raw: string): 'validation.noSuchDay' | 'validation.partialDate' {
+  const text = raw.trim();
+  const written = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/.exec(text) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const iso = /^\d{4}-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const [day, month] = written ? [written[1], written[2]] : iso ? [iso[2], iso[1]] : [undefined, undefined];
+  if (day === undefined || month === undefined) return 'validation.partialDate';
+  // A day and a month each in their range, yet no such day (31 February, 31 April, 29 February 2023).
+  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= 31
+    ? 'validation.noSuchDay'
+    : 'validation.partialDate';
+}
+
 const LOCALES: Record<UiLanguage, string> = { cs: 'cs-CZ', en: 'en-GB' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatter = (language: UiLanguage, precision: 'day' | 'month'): Intl.DateTimeFormat => {

@@ -168,8 +168,6 @@ export function crossFieldIssues(
 ): FieldIssue[] {
   const today = options.today ?? localToday();
   const issues: FieldIssue[] = [];
-  for (const warning of partnershipWarnings(p, today))
-    if (!(p.acknowledge ?? []).includes(warning)) issues.push(WARNING_ISSUES[warning]);
   if (p.termKind === 'fixed' && !p.termUntil)
     issues.push({ path: 'termUntil', message: 'validation.termUntilRequired' });
   const from = p.signedOn ?? p.startedOn;
@@ -183,6 +181,10 @@ export function crossFieldIssues(
     if (value && value > today && value !== options.stored?.[key])
       issues.push({ path: key, message: 'validation.resolutionInFuture' });
   }
+  // Warnings after the errors: a field shows its first problem, and an error (an end before the
+  // start) must not hide behind a warning one may confirm (an "active" partnership with an end).
+  for (const warning of partnershipWarnings(p, today))
+    if (!(p.acknowledge ?? []).includes(warning)) issues.push(WARNING_ISSUES[warning]);
   return issues;
 }
 

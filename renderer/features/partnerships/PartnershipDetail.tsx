@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/codes';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { countryName } from '../../../shared/domain/countries';
-import { editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
+import { editablePartialDate, parsePartialDate, unreadableDateMessage } from '../../../shared/domain/dates';
 import {
   changeIssues,
   issuesOf,
@@ -590,7 +590,7 @@ function DetailForm({
       if (form[key].trim() === '') values[key] = '';
       else {
         const parsed = parsePartialDate(form[key]);
-        if (parsed === null) unreadable[key] = tk('validation.partialDate');
+        if (parsed === null) unreadable[key] = tk(unreadableDateMessage(form[key]));
         else values[key] = parsed;
       }
     }

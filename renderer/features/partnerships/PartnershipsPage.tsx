@@ -1,3 +1,4 @@
+import { unreadableDateMessage } from '../../../shared/domain/dates';
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countryName } from '../../../shared/domain/countries';
@@ -44,7 +45,7 @@ import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { tickableRows } from '../../components/SelectAllHeader';
 import { showBulkResult } from '../../components/bulk-result';
-import { shownRowIds } from '../../lib/grid-view';
+import { shownRowIds, tickedOrShownIds, tickedShownCount } from '../../lib/grid-view';
 import './partnerships.css';
 
 type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';
@@ -174,7 +175,7 @@ export function PartnershipsPage() {
       partnershipsColumns(i18n, {
         onOpen: open,
         onDelete: askDelete,
-        onUnreadableDate: (text) => show({ kind: 'error', text: `“${text}”: ${tk('validation.partialDate')}` }),
+        onUnreadableDate: (text) => show({ kind: 'error', text: `“${text}”: ${tk(unreadableDateMessage(text))}` }),
       }),
     [i18n, open, askDelete, show, tk],
   );
@@ -269,21 +270,9 @@ export function PartnershipsPage() {
   );
   // The ticked rows the filters show now (a row ticked and then hidden by a filter is not marked);
   // read at each render, which a change of the filters or of the ticks causes.
-  let tickedShown = 0;
-  if (api !== null && selectedCount > 0 && !api.isDestroyed())
-    api.forEachNodeAfterFilter((node) => {
-      if (node.isSelected() === true) tickedShown += 1;
-    });
+  const tickedShown = selectedCount > 0 ? tickedShownCount(api) : 0;
   /** What "Mark as verified" marks: the ticked rows the filters show, else every row shown. */
-  const verifyIds = useCallback(async () => {
-    const shownOnes = await shownRowIds(api);
-    if (!api || selectedCount === 0) return shownOnes;
-    const shownSet = new Set(shownOnes);
-    return api
-      .getSelectedRows()
-      .filter((row) => shownSet.has(row.id))
-      .map((row) => row.id);
-  }, [api, selectedCount]);
+  const verifyIds = useCallback(() => tickedOrShownIds(api), [api]);
   /** The ticked rows that the filters show: a row hidden by a filter since it was ticked is not edited. */
   const openBulk = async () => {
     if (!api) return;

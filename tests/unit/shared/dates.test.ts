@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  unreadableDateMessage,
   certainlyBefore,
   datePrecision,
   editablePartialDate,
@@ -59,5 +60,18 @@ describe('dates at their precision', () => {
     expect(lessPrecise('2008', '1994-05-22')).toBe(true);
     expect(lessPrecise('1994-05-22', '2008')).toBe(false);
     expect(lessPrecise('1994-05', '1994')).toBe(false);
+  });
+});
+
+describe('why a date cannot be read', () => {
+  it('says a day the calendar lacks is no such day, and gives the forms for anything else', () => {
+    for (const text of ['31. 2. 2010', '30/2/2010', '2023-02-29', '31. 4. 2020'])
+      expect([text, parsePartialDate(text), unreadableDateMessage(text)]).toEqual([text, null, 'validation.noSuchDay']);
+    for (const text of ['32. 1. 2010', '1. 13. 2010', 'loni', '2010-13-01', '5. 13. 1994'])
+      expect([text, parsePartialDate(text), unreadableDateMessage(text)]).toEqual([
+        text,
+        null,
+        'validation.partialDate',
+      ]);
   });
 });

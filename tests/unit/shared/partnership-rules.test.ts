@@ -70,6 +70,17 @@ describe('partnership rules (shared by form, grid and core)', () => {
     ).toEqual([]);
   });
 
+  it('an end before the start comes before the "active with an end" question (a field shows its first problem)', () => {
+    const issues = crossFieldIssues(
+      { ...dated, status: 'active', startedOn: '2010-03-15', endedOn: '2005' },
+      { today: '2026-12-02' },
+    );
+    expect(issues.filter((issue) => issue.path === 'endedOn').map((issue) => issue.message)).toEqual([
+      'validation.endedBeforeStarted',
+      'validation.activeWithEndDate',
+    ]);
+  });
+
   it('refuses a council resolution dated in the future, except a stored one', () => {
     const today = '2026-12-02';
     expect(crossFieldIssues({ ...dated, czResolutionDate: '2026-12-03' }, { today })).toEqual([
