@@ -14,7 +14,7 @@ import {
   openDroppedFile,
   previewImport,
 } from '../services/import/import-service';
-import { undoImport } from '../services/import/import-undo';
+import { checkImportUndo, undoImport } from '../services/import/import-undo';
 import type { HandlersFor } from './types';
 
 export const importHandlers = (ctx: AppContext) =>
@@ -26,6 +26,7 @@ export const importHandlers = (ctx: AppContext) =>
     'import:history': () => importHistory(ctx),
     'import:historyExport': (input) => exportImportRun(ctx, input),
     'import:undo': (input) => undoImport(ctx, input),
+    'import:undoCheck': (input) => checkImportUndo(ctx, input),
     'backups:list': () => listDatabaseBackups(ctx),
     'backups:create': () => createManualBackup(ctx),
     'backups:restore': ({ name }) => restoreDatabaseBackup(ctx, name),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../../lib/api';
 import { useI18n, type I18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
-import { said } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { InlineConfirm } from './InlineConfirm';
 import { ListCard } from './ListCard';
@@ -18,6 +18,23 @@ export function ImportHistorySection({ server }: { server: boolean }) {
   const { reload } = list;
   const runs = list.data?.runs;
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [checking, setChecking] = useState<number | null>(null);
+  const toast = useToast();
+  /**
+   * Asks core first whether the import can be undone now: records worked on since are named at
+   * once, instead of after a confirmation that promised an undo.
+   */
+  const askUndo = async (id: number) => {
+    setChecking(id);
+    try {
+      await call('import:undoCheck', { id });
+      setConfirming(id);
+    } catch (error) {
+      toast(errorToast(error));
+    } finally {
+      setChecking(null);
+    }
+  };
 
   return (
     <ListCard
@@ -110,8 +127,8 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                       <button
                         type="button"
                         className="button"
-                        disabled={busy}
-                        onClick={() => setConfirming(r.id)}
+                        disabled={busy || checking !== null}
+                        onClick={() => void askUndo(r.id)}
                         data-testid="import-history-undo"
                       >
                         {t('import.history.undo')}

@@ -94,6 +94,11 @@ export const importChannels = defineChannels({
       backup: z.string().nullable(),
     }),
   },
+  'import:undoCheck': {
+    doc: 'Whether an import can be undone now, asked before the confirmation: the refusal `import:undo` would give (CONFLICT naming the records in the way), or `{ undoable: true }`. Changes nothing, makes no backup.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ undoable: z.literal(true) }),
+  },
   'import:historyExport': {
     doc: "Writes a past import's messages (line, column, severity, message in the language) to CSV or XLSX at a path the user chooses; CANCELLED when the dialog is closed.",
     input: z

@@ -151,13 +151,26 @@ describe('undoing an import', () => {
       .where('t.name', 'Neustadt an der Nirgendwo')
       .first<{ id: number; version: number }>('p.id', 'p.version');
     if (!added) throw new Error('the import added no partnership');
+    // Asked before the confirmation: nothing stands in the way yet.
+    expect(await ok(app.dispatch('import:undoCheck', { id: run.id }))).toEqual({ undoable: true });
 
     // A contact of its own: the partnership is the user's work now.
     const contact = await ok<{ id: number; version: number }>(
       app.dispatch('contacts:create', { partnershipId: added.id, side: 'partner', name: 'Hans Müller' }),
     );
     const withContact = await registryState(app);
+    // The check before the confirmation gives the refusal the undo gives, and changes nothing.
+    const backups = async () =>
+      onServer() ? [] : (await ok<{ backups: unknown[] }>(app.dispatch('backups:list', {}))).backups;
+    const backupsBefore = await backups();
+    const checked = (await app.dispatch('import:undoCheck', { id: run.id })) as Failure;
+    expect(checked).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'import.undo.changedSince' } },
+    });
+    expect(await backups()).toEqual(backupsBefore);
     const refused = (await app.dispatch('import:undo', { id: run.id })) as Failure;
+    expect(refused.error.details).toEqual(checked.error.details);
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', details: { reason: 'import.undo.changedSince' } },

@@ -366,20 +366,38 @@ export type ImportUndoResult = {
  * refusal makes none) and again inside the transaction, with the tables locked on a server.
  * Regions and districts a municipality list brought stay (they are the country's, not the file's).
  */
-export async function undoImport(ctx: AppContext, input: { id: number }): Promise<ImportUndoResult> {
-  const run = await findImportRun(ctx.db.knex, input.id);
-  if (!run) throw new AppError('NOT_FOUND', `No import ${String(input.id)} in the history.`);
+const alreadyUndone = () =>
+  new AppError('CONFLICT', 'This import has been undone already.', { reason: 'import.undo.already' });
+
+/** The import run `id` when it may be undone at all (it changed something, not undone yet, its entries known). */
+async function undoableRun(db: Knex, id: number) {
+  const run = await findImportRun(db, id);
+  if (!run) throw new AppError('NOT_FOUND', `No import ${String(id)} in the history.`);
   if (!run.changed)
     throw new AppError('CONFLICT', 'This import changed nothing; there is nothing to undo.', {
       reason: 'import.undo.nothing',
     });
-  const already = () =>
-    new AppError('CONFLICT', 'This import has been undone already.', { reason: 'import.undo.already' });
-  if ((await undoneRuns(ctx.db.knex)).has(run.id)) throw already();
-  if ((await entriesOf(ctx.db.knex, run.at)).length === 0)
+  if ((await undoneRuns(db)).has(run.id)) throw alreadyUndone();
+  if ((await entriesOf(db, run.at)).length === 0)
     throw new AppError('CONFLICT', 'The audit log names no record of this import; restore the backup made before it.', {
       reason: 'import.undo.unavailable',
     });
+  return run;
+}
+
+/**
+ * Whether import `id` can be undone now, asked before the confirmation: the same refusal as the
+ * undo (naming the records in the way) or `{ undoable: true }`. Changes nothing.
+ */
+export async function checkImportUndo(ctx: AppContext, input: { id: number }): Promise<{ undoable: true }> {
+  const run = await undoableRun(ctx.db.knex, input.id);
+  await refuseIfBlocked(ctx.db.knex, run, await entriesOf(ctx.db.knex, run.at));
+  return { undoable: true };
+}
+
+export async function undoImport(ctx: AppContext, input: { id: number }): Promise<ImportUndoResult> {
+  const run = await undoableRun(ctx.db.knex, input.id);
+  const already = alreadyUndone;
   if (ctx.jobs.running('import') > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
   const release = await acquireImportLock(ctx.db, { actor: await ctx.actor() });
