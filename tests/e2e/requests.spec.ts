@@ -186,6 +186,17 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
       .pluck('area');
     expect(areas).toEqual(['culture', 'tourism']);
 
+    // The toast opens the new partnership's member in Partnerships (a foreign town's request names
+    // no member of its own: the link named none and showed an empty grid).
+    await page.getByTestId('toast-ok').filter({ hasText: 'Tábor – Freistadt' }).getByTestId('toast-action').click();
+    await expect(page.getByTestId('filter-membership')).toHaveValue('all');
+    await expect(
+      page
+        .getByTestId('partnerships-grid')
+        .locator(`.ag-row[row-id="${String(partnership.id)}"]`)
+        .first(),
+    ).toBeVisible();
+
     // The member's overview now lists it.
     await page.getByTestId('nav-members').click();
     await page.getByTestId('quick-search').fill('Tábor');

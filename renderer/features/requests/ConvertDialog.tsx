@@ -23,7 +23,8 @@ export type ConvertDialogProps = {
   members: readonly MunicipalityRow[];
   /** A town already chosen (a suggestion from the gazetteer), with its identity and coordinates. */
   initialTown?: TownSuggestion | null | undefined;
-  onDone: (result: { partnershipId: number; request: RequestRow }) => void;
+  /** `municipalityId`: the member of the new partnership (a foreign town's request names none itself). */
+  onDone: (result: { partnershipId: number; request: RequestRow; municipalityId: number | null }) => void;
   onCancel: () => void;
   onConflict: () => void;
 };
@@ -69,33 +70,33 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
     if (!memberSeeks && municipalityId === '') found.municipalityId = 'validation.required';
     if (town === null) found.town = 'validation.townRequired';
     if (!showErrors(found) || town === null) return;
+    const member = memberSeeks ? row.municipalityId : Number(municipalityId);
     await run(async () => {
-      onDone(
-        await call('requests:toPartnership', {
-          id: row.id,
-          version: row.version,
-          municipalityId: memberSeeks ? null : Number(municipalityId),
-          townName: null,
-          townCountryCode: null,
-          ...(town.foreignTownId !== null
-            ? { foreignTownId: town.foreignTownId }
-            : {
-                town: {
-                  name: town.name,
-                  nameCs: town.nameCs,
-                  countryCode: town.countryCode,
-                  adminRegion: town.adminRegion,
-                  population: town.population,
-                  latitude: town.latitude,
-                  longitude: town.longitude,
-                  geonamesId: town.geonamesId,
-                },
-              }),
-          type,
-          status,
-          startedOn: startedOn === '' ? null : startedOn,
-        }),
-      );
+      const done = await call('requests:toPartnership', {
+        id: row.id,
+        version: row.version,
+        municipalityId: memberSeeks ? null : Number(municipalityId),
+        townName: null,
+        townCountryCode: null,
+        ...(town.foreignTownId !== null
+          ? { foreignTownId: town.foreignTownId }
+          : {
+              town: {
+                name: town.name,
+                nameCs: town.nameCs,
+                countryCode: town.countryCode,
+                adminRegion: town.adminRegion,
+                population: town.population,
+                latitude: town.latitude,
+                longitude: town.longitude,
+                geonamesId: town.geonamesId,
+              },
+            }),
+        type,
+        status,
+        startedOn: startedOn === '' ? null : startedOn,
+      });
+      onDone({ ...done, municipalityId: member });
     }, onConflict);
   };
 

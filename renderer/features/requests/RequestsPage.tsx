@@ -327,7 +327,9 @@ export function RequestsPage() {
               action: {
                 label: t('requests.openPartnership'),
                 run: () => {
-                  openLink(partnershipsLink({ municipality: result.request.municipalityId }));
+                  // The new partnership's member, whether a member or not (a link to one
+                  // municipality shows all its partnerships): a foreign town's request names none.
+                  openLink(partnershipsLink({ municipality: result.municipalityId }));
                 },
               },
             });
