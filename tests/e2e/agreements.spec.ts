@@ -67,6 +67,30 @@ test.describe('Agreements screen', () => {
     await expect(drafts).toContainText(files[0] ?? '');
     // When it was saved, as the Czech screen writes a moment ("5. 12. 2026 16:31"), not "12/5/2026, 4:31 PM".
     await expect(drafts.locator('tbody tr').first()).toContainText(/\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}/);
+    // The file name wraps between words and at hyphens ("Lit omyšl – Niesk y" broke inside them):
+    // each word of it that fits the column lies on one line.
+    const brokenWords = await drafts
+      .locator('.agreement-file')
+      .first()
+      .evaluate((cell) => {
+        const width = cell.getBoundingClientRect().width;
+        const broken: string[] = [];
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const match of text.matchAll(/[^\s-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()];
+            const lines = new Set(rects.map((rect) => Math.round(rect.top)));
+            const wide = rects.reduce((sum, rect) => sum + rect.width, 0);
+            if (lines.size > 1 && wide < width) broken.push(match[0]);
+          }
+        }
+        return broken;
+      });
+    expect(brokenWords).toEqual([]);
   });
 
   test('a draft is marked until final; both originals are saved as two files', async ({ appPage: page, webApp }) => {
