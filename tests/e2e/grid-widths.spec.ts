@@ -146,6 +146,8 @@ test('narrow columns wrap their headings instead of cutting them: Requests (en),
   await page.getByTestId('nav-requests').click();
   await expect(page.getByTestId('requests-grid').locator('.ag-header-cell-text').first()).toBeVisible();
   expect(await cutHeaders(page, 'requests-grid')).toEqual([]);
+  // Who seeks whom, whole ("member → abro…" was cut).
+  expect(await cutCells(page, 'requests-grid', { direction: 175 })).toEqual([]);
   await saveScreen(page, 'requests-headers-en');
 
   await page.getByTestId('nav-settings').click();

@@ -72,7 +72,11 @@ export function PartnershipPicker({
             {' – '}
             <strong>{chosen.townName}</strong> <span className="p-cc">{chosen.countryCode}</span>{' '}
             <span className="muted-small">
-              · {tk(`partnershipType.${chosen.type}`)} · {tk(`partnershipStatus.${chosen.status}`)}
+              ·{' '}
+              {t('agreements.typeStatus', {
+                type: tk(`partnershipType.${chosen.type}`),
+                status: tk(`partnershipStatus.${chosen.status}`),
+              })}
             </span>
           </span>
           <button
@@ -141,7 +145,10 @@ export function PartnershipPicker({
               <strong>{p.townName}</strong>
               {/* Type and status under the names, so the names keep the width of a half-screen card. */}
               <span className="muted-small agreement-picker-meta">
-                {tk(`partnershipType.${p.type}`)} · {tk(`partnershipStatus.${p.status}`)}
+                {t('agreements.typeStatus', {
+                  type: tk(`partnershipType.${p.type}`),
+                  status: tk(`partnershipStatus.${p.status}`),
+                })}
               </span>
             </span>
           </li>

@@ -43,7 +43,7 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
     textColumn({
       colId: 'direction',
       headerName: t('requests.col.direction'),
-      width: 150,
+      width: 170,
       valueGetter: (params) => (params.data ? tk(`requestDirectionShort.${params.data.direction}`) : ''),
       tooltip: (params) => (params.data ? tk(`requestDirection.${params.data.direction}`) : ''),
     }),

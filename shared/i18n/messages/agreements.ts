@@ -64,9 +64,10 @@ export const agreementsMessages = defineMessages(
     'agreements.annex': 'Příloha č. 1 – Plán spolupráce',
     'agreements.annex.hint':
       'Za podpisy: plánované aktivity, oblasti spolupráce, účastníci a koordinátoři obou stran z registru; co registr nezná, je vyznačeno k doplnění.',
-    'agreements.countersign.PL:skarbnik': 'Kontrasignace skarbnika gminy (kontrasygnata) pod podpisem partnera',
+    'agreements.countersign.PL:skarbnik': 'Kontrasignace pokladníka obce (skarbnik gminy) pod podpisem partnera',
     'agreements.countersign.HU:jegyzo': 'Kontrasignace tajemníka úřadu (jegyzői ellenjegyzés) pod podpisem partnera',
     'agreements.countersign.name': 'Jméno a příjmení osoby, která kontrasignuje',
+    'agreements.typeStatus': 'typ: {type} · stav: {status}',
     'agreements.edits': 'Úpravy článků',
     'agreements.edits.hint':
       'Přeformulujte článek v obou jazycích, odeberte ho nebo přidejte vlastní ujednání. Úpravy se uloží s návrhem a zůstanou i při jeho novém vytvoření.',
@@ -249,6 +250,7 @@ export const agreementsMessages = defineMessages(
     'agreements.countersign.HU:jegyzo':
       "Countersignature of the town clerk (jegyzői ellenjegyzés) under the partner's signature",
     'agreements.countersign.name': 'Full name of the person who countersigns',
+    'agreements.typeStatus': 'type: {type} · status: {status}',
     'agreements.edits': 'Article edits',
     'agreements.edits.hint':
       'Reword an article in both languages, remove it or add a clause of your own. The edits are stored with the draft and kept when it is re-generated.',

@@ -196,7 +196,7 @@ export const statisticsMessages = defineMessages(
     'stats.compare.title': '{territory} ve srovnání s celým Českem',
     'stats.onMap': 'Zobrazit na mapě',
     'stats.compare.country': 'Česko: {value}',
-    'stats.compare.share': '{share} Česka',
+    'stats.compare.share': '{share} z celého Česka',
     'stats.drill.hintArea': 'Dvojklikem na okres nebo ORP zúžíte celou obrazovku na něj.',
     'map.region.only': 'Jen {region}',
     'map.region.clear': 'Zobrazit celou mapu',
