@@ -98,10 +98,35 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(dresden).toContainText('Drážďany');
     await expect(dresden).toContainText('DE');
     await saveScreen(page, 'request-requester-suggestions-cs');
+    // Each chip shows its country badge whole (it was cut to "Żary P" beside longer names).
+    const clipped = () =>
+      dialog.getByTestId('requester-suggestion').evaluateAll((chips) =>
+        chips
+          .filter((chip) => {
+            const badge = chip.querySelector('.p-cc');
+            if (badge === null) return true;
+            const inner = badge.getBoundingClientRect();
+            const outer = chip.getBoundingClientRect();
+            return inner.right > outer.right + 0.5 || badge.scrollWidth > badge.clientWidth + 0.5;
+          })
+          .map((chip) => chip.textContent ?? ''),
+      );
+    expect(await clipped()).toEqual([]);
     await dresden.click();
     await expect(name).toHaveValue('Dresden');
     await expect(dialog.getByTestId('field-requesterCountryCode')).toHaveValue('DE');
     await expect(dialog.getByTestId('requester-suggestion')).toHaveCount(0);
+    // Two towns of one name are told apart by their region, badges whole.
+    await dialog.getByTestId('field-requesterCountryCode').selectOption('PL');
+    await name.fill('Żarki');
+    const zarki = dialog.getByTestId('requester-suggestion').filter({ hasText: /^Żarki · / });
+    await expect.poll(() => zarki.count()).toBeGreaterThan(1);
+    const regions = await zarki.allTextContents();
+    expect(new Set(regions).size).toBe(regions.length);
+    expect(await clipped()).toEqual([]);
+    await saveScreen(page, 'request-requester-same-name-cs');
+    await name.fill('Dresden');
+    await dialog.getByTestId('field-requesterCountryCode').selectOption('DE');
     await dialog.getByTestId('request-save').click();
     await expect(dialog).toHaveCount(0);
     const stored = await webApp.ctx.db

@@ -292,7 +292,7 @@ function RequesterName({
   onChange: (name: string) => void;
   onPick: (town: TownSuggestion) => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, language, formatNumber } = useI18n();
   // The suggestions show only after typing here (not for a saved request's name).
   const [typing, setTyping] = useState(false);
   const { suggestions, waiting } = useTownSuggestions(
@@ -327,8 +327,17 @@ function RequesterName({
               }}
               data-testid="requester-suggestion"
             >
-              {town.name}
-              {town.nameCs !== null && town.nameCs !== town.name && ` (${town.nameCs})`}
+              <span className="requester-suggestion-name">
+                {town.name}
+                {town.nameCs !== null && town.nameCs !== town.name && ` (${town.nameCs})`}
+                {/* Two towns of one name are told apart by their region, else their size ("Żarki · 4 363 obyv."). */}
+                {shown.some((other) => other !== town && other.name === town.name) &&
+                  (town.adminRegion !== null
+                    ? ` · ${town.adminRegion}`
+                    : town.population !== null
+                      ? ` · ${t('partnerships.new.population', { count: formatNumber(town.population) })}`
+                      : '')}
+              </span>
               <span className="p-cc">{town.countryCode}</span>
             </button>
           ))}
