@@ -1,6 +1,6 @@
 import type { CooperationArea, TownSize } from './codes';
 import { townSizeOf } from './request-rules';
-import { townNameKey } from './text';
+import { editDistance, townNameKey } from './text';
 
 /* Partner finding from the gazetteer: towns abroad a member seeking a partner could write to. */
 
@@ -92,6 +92,25 @@ const namePrefixed = (a: string, b: string): boolean => {
 };
 
 /**
+ * A town's name folded further than `townNameKey`, for telling that two spellings in one country
+ * are one town: German umlauts written out ("Poelten" is "Pölten") and "St." for "Sankt".
+ */
+export function looseTownKey(name: string): string {
+  return townNameKey(name)
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u')
+    .replace(/\bst\b/g, 'sankt');
+}
+
+/**
+ * Whether two loose keys (`looseTownKey`) are one name misspelt by a letter ("Zlotoryia" and
+ * "Złotoryja"): names of at least 7 letters, the same first letter, one edit apart.
+ */
+export const misspeltAlike = (a: string, b: string): boolean =>
+  a.length >= 7 && b.length >= 7 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
+
+/**
  * Whether a gazetteer place is a registry town written otherwise: its name is the town's with words
  * added or taken away ("Zwettl Stadt", "Zwettl") and it lies within 5 km of the town's position.
  * A town without a position is not matched this way (nothing says where it is).
@@ -132,13 +151,30 @@ export function gazetteerPartners(
     if (list === undefined) map.set(key, [town]);
     else if (!list.includes(town)) list.push(town);
   };
+  // Registry towns by their loose name, in buckets of the country and the name's first three
+  // letters: another spelling of theirs is matched where it lies (or when the registry does not
+  // say where the town is).
+  const byLooseStart = new Map<string, { key: string; town: TwinnedTown }[]>();
+  const startOf = (countryCode: string, key: string) => `${countryCode}:${key.slice(0, 3)}`;
   for (const town of twinned) {
     if (town.geonamesId !== null) twinnedIds.add(town.geonamesId);
     for (const name of town.names) {
       add(byName, nameKeyOf(town.countryCode, name), town);
       add(byFirstWord, firstWordKeyOf(town.countryCode, name), town);
+      const key = looseTownKey(name);
+      const bucket = startOf(town.countryCode, key);
+      byLooseStart.set(bucket, [...(byLooseStart.get(bucket) ?? []), { key, town }]);
     }
   }
+  /** A registry town written otherwise ("St. Poelten" for Sankt Pölten), where it lies or unplaced. */
+  const spelledOtherwise = (town: GazetteerTown, name: string): boolean => {
+    const key = looseTownKey(name);
+    return (byLooseStart.get(startOf(town.countryCode, key)) ?? []).some(
+      (other) =>
+        (other.key === key || misspeltAlike(other.key, key)) &&
+        (other.town.latitude == null || other.town.longitude == null || near(town, other.town, SAME_NAME_KM)),
+    );
+  };
   const near = (town: GazetteerTown, other: TwinnedTown, km: number) =>
     other.latitude != null &&
     other.longitude != null &&
@@ -158,7 +194,8 @@ export function gazetteerPartners(
       (byFirstWord.get(firstWordKeyOf(town.countryCode, name)) ?? []).some(
         (other) => near(town, other, SAME_PLACE_KM) && other.names.some((otherName) => namePrefixed(name, otherName)),
       ),
-    );
+    ) ||
+    names.some((name) => spelledOtherwise(town, name));
   const statedById = new Map<number, StatedRequest>();
   const statedByKey = new Map<string, StatedRequest>();
   for (const request of stated) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   distanceKm,
   gazetteerPartners,
+  looseTownKey,
+  misspeltAlike,
   type GazetteerTown,
   type PartnerSeeker,
 } from '../../../shared/domain/partner-finding';
@@ -102,6 +104,34 @@ describe('gazetteer partners for a member seeking a partner', () => {
       [],
     );
     expect(found.map((f) => f.town.geonamesId).sort()).toEqual([31, 33]);
+  });
+
+  it('knows a twinned town the registry spells otherwise without a position: umlauts written out, "St.", a letter off', () => {
+    const towns = [
+      town({ geonamesId: 40, name: 'Sankt Pölten', population: 800, latitude: 48.2047, longitude: 15.6256 }),
+      town({ geonamesId: 41, name: 'Złotoryja', countryCode: 'DE' }),
+      // One letter off but short: another town, not a misspelling.
+      town({ geonamesId: 42, name: 'Gars', population: 900 }),
+      // Alike, but in another country than the registry's town.
+      town({ geonamesId: 43, name: 'Sankt Pölten', countryCode: 'DE' }),
+      // Spelt alike, but far from where the registry places its town.
+      town({ geonamesId: 44, name: 'Sankt Poelten', latitude: 47.0, longitude: 10.0 }),
+    ];
+    const found = gazetteerPartners(
+      { ...seeker, wantedSize: null },
+      towns,
+      [
+        // The 2013 list writes "St. Poelten" (placed by the import) and "Zlotoryia" (no position).
+        { geonamesId: null, countryCode: 'AT', names: ['St. Poelten'], latitude: 48.2035, longitude: 15.6382 },
+        { geonamesId: null, countryCode: 'DE', names: ['Zlotoryia'] },
+        { geonamesId: null, countryCode: 'AT', names: ['Gurs'] },
+      ],
+      [],
+    );
+    expect(found.map((f) => f.town.geonamesId).sort()).toEqual([42, 43, 44]);
+    expect(looseTownKey('St. Poelten')).toBe(looseTownKey('Sankt Pölten'));
+    expect(misspeltAlike(looseTownKey('Zlotoryia'), looseTownKey('Złotoryja'))).toBe(true);
+    expect(misspeltAlike(looseTownKey('Gurs'), looseTownKey('Gars'))).toBe(false);
   });
 
   it('ranks a town whose own open request shares themes first and names that request', () => {
