@@ -45,6 +45,11 @@ test('no member marked: the empty screens say why and show all municipalities on
     await partnershipsNotice.getByTestId('no-members-show-all').click();
     await expect(page.getByTestId('filter-membership')).toHaveValue('all');
     await expect(page.getByTestId('row-count')).toContainText(String(partnerships));
+    // The choice stays for the session: away to another screen and back, all partnerships still.
+    await page.getByTestId('nav-requests').click();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(page.getByTestId('filter-membership')).toHaveValue('all');
+    await expect(page.getByTestId('row-count')).toContainText(String(partnerships));
 
     // A new partnership is a member's: the dialog says why it offers none.
     await page.getByTestId('add-partnership').click();

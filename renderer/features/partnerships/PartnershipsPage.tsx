@@ -79,9 +79,10 @@ export function PartnershipsPage() {
   const show = useToast();
   const { reload } = partnershipsStore;
   useEffect(() => {
-    // The screen stays alive behind other screens: only its own addresses change its filters.
+    // The screen stays alive behind other screens: only its own addresses with a filter change its
+    // filters (coming back from the menu, "#/partnerships", keeps what the user chose).
     const onHash = () => {
-      if (window.location.hash.startsWith('#/partnerships')) setFilters(parsePartnershipLink(window.location.hash));
+      if (window.location.hash.startsWith('#/partnerships?')) setFilters(parsePartnershipLink(window.location.hash));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
