@@ -73,6 +73,9 @@ export const requestRowSchema = requestFieldsSchema.extend({
   partnershipId: id.nullable(),
   partnerTownName: z.string().nullable(),
   partnerCountryCode: z.string().nullable(),
+  /** The member of the resulting partnership (a foreign town's request names none of its own). */
+  partnerMunicipalityId: id.nullable(),
+  partnerMunicipalityName: z.string().nullable(),
   version: z.number().int(),
 });
 export type RequestRow = z.infer<typeof requestRowSchema>;

@@ -102,7 +102,7 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
     await expect(page.getByTestId('toast-ok')).toContainText(
       `Partnerství ${member.name} – ${first.town.name} bylo založeno`,
     );
-    await expect(page.getByTestId('request-partnership')).toHaveText(`${first.town.name} (Rakousko)`);
+    await expect(page.getByTestId('request-partnership')).toHaveText(`${member.name} – ${first.town.name} (Rakousko)`);
     // The converted request offers no more towns.
     await expect(page.getByTestId('gazetteer-towns')).toHaveCount(0);
 

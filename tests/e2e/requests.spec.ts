@@ -186,7 +186,7 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Freistadt bylo založeno');
     await expect(page.getByTestId('request-panel')).toContainText('přijata');
-    await expect(page.getByTestId('request-partnership')).toHaveText('Freistadt (Rakousko)');
+    await expect(page.getByTestId('request-partnership')).toHaveText('Tábor – Freistadt (Rakousko)');
     await expect(page.getByTestId('convert-request')).toHaveCount(0);
 
     const partnership = await knex('partnerships as p')

@@ -21,6 +21,8 @@ type RequestRecord = {
   partnership_id: number | null;
   partner_town_name: string | null;
   partner_country_code: string | null;
+  partner_municipality_id: number | null;
+  partner_municipality_name: string | null;
   version: number;
 };
 
@@ -52,6 +54,8 @@ const toRow = (r: RequestRecord): RequestRow => ({
   partnershipId: r.partnership_id,
   partnerTownName: r.partner_town_name,
   partnerCountryCode: r.partner_country_code,
+  partnerMunicipalityId: r.partner_municipality_id,
+  partnerMunicipalityName: r.partner_municipality_name,
   version: r.version,
 });
 
@@ -61,6 +65,7 @@ const baseQuery = (db: Knex) =>
     .leftJoin('foreign_towns as t', 't.id', 'q.foreign_town_id')
     .leftJoin('partnerships as p', 'p.id', 'q.partnership_id')
     .leftJoin('foreign_towns as pt', 'pt.id', 'p.foreign_town_id')
+    .leftJoin('municipalities as pm', 'pm.id', 'p.municipality_id')
     .select(
       'q.id',
       'q.direction',
@@ -80,6 +85,8 @@ const baseQuery = (db: Knex) =>
       'q.partnership_id',
       'pt.name as partner_town_name',
       'pt.country_code as partner_country_code',
+      'p.municipality_id as partner_municipality_id',
+      'pm.name as partner_municipality_name',
       'q.version',
     );
 

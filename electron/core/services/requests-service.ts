@@ -38,6 +38,8 @@ const NOT_AUDITED = new Set([
   'foreignTownName',
   'partnerTownName',
   'partnerCountryCode',
+  'partnerMunicipalityId',
+  'partnerMunicipalityName',
 ]);
 
 async function mustFind(db: Db, id: number): Promise<RequestRow> {

@@ -23,8 +23,7 @@ export type ConvertDialogProps = {
   members: readonly MunicipalityRow[];
   /** A town already chosen (a suggestion from the gazetteer), with its identity and coordinates. */
   initialTown?: TownSuggestion | null | undefined;
-  /** `municipalityId`: the member of the new partnership (a foreign town's request names none itself). */
-  onDone: (result: { partnershipId: number; request: RequestRow; municipalityId: number | null }) => void;
+  onDone: (result: { partnershipId: number; request: RequestRow }) => void;
   onCancel: () => void;
   onConflict: () => void;
 };
@@ -70,7 +69,6 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
     if (!memberSeeks && municipalityId === '') found.municipalityId = 'validation.required';
     if (town === null) found.town = 'validation.townRequired';
     if (!showErrors(found) || town === null) return;
-    const member = memberSeeks ? row.municipalityId : Number(municipalityId);
     await run(async () => {
       const done = await call('requests:toPartnership', {
         id: row.id,
@@ -96,7 +94,7 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
         status,
         startedOn: startedOn === '' ? null : startedOn,
       });
-      onDone({ ...done, municipalityId: member });
+      onDone(done);
     }, onConflict);
   };
 

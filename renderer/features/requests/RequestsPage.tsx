@@ -19,7 +19,7 @@ import { ConvertDialog } from './ConvertDialog';
 import { GazetteerTowns } from './GazetteerTowns';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
-import { requesterOf, requestsColumns } from './requests-columns';
+import { requesterOf, requestsColumns, resultingPartnership } from './requests-columns';
 import './requests.css';
 
 function Suggestions({ row, onPick }: { row: RequestRow; onPick: (id: number) => void }) {
@@ -205,10 +205,10 @@ export function RequestsPage() {
                     <dd>
                       <a
                         className="link"
-                        href={partnershipsLink({ municipality: selected.municipalityId })}
+                        href={partnershipsLink({ municipality: selected.partnerMunicipalityId })}
                         data-testid="request-partnership"
                       >
-                        {selected.partnerTownName} ({countryName(selected.partnerCountryCode, language)})
+                        {resultingPartnership(selected, language)}
                       </a>
                     </dd>
                   </>
@@ -321,7 +321,7 @@ export function RequestsPage() {
               kind: 'ok',
               seconds: 10,
               text: t('requests.converted', {
-                member: result.request.municipalityName ?? '',
+                member: result.request.partnerMunicipalityName ?? '',
                 town: result.request.partnerTownName ?? '',
               }),
               action: {
@@ -329,7 +329,7 @@ export function RequestsPage() {
                 run: () => {
                   // The new partnership's member, whether a member or not (a link to one
                   // municipality shows all its partnerships): a foreign town's request names none.
-                  openLink(partnershipsLink({ municipality: result.municipalityId }));
+                  openLink(partnershipsLink({ municipality: result.request.partnerMunicipalityId }));
                 },
               },
             });

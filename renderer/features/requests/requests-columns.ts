@@ -1,6 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { I18n } from '../../lib/i18n';
+import type { UiLanguage } from '../../../shared/domain/codes';
 import { textColumn } from '../../lib/czech-grid';
 import { RequestStatusCell } from './requests-cells';
 import { countryName } from '../../../shared/domain/countries';
@@ -95,10 +96,17 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
       colId: 'partnership',
       headerName: t('requests.col.partnership'),
       width: 180,
-      valueGetter: (params) =>
-        params.data?.partnerTownName
-          ? `${params.data.partnerTownName} (${countryName(params.data.partnerCountryCode, language)})`
-          : '',
+      valueGetter: (params) => (params.data?.partnerTownName ? resultingPartnership(params.data, language) : ''),
     }),
   ];
 }
+
+/**
+ * The partnership a request became, as both its sides: "Trutnov – Żary (Polsko)" (a foreign
+ * town's request named only the town before, its member nowhere).
+ */
+export const resultingPartnership = (
+  row: Pick<RequestRow, 'partnerMunicipalityName' | 'partnerTownName' | 'partnerCountryCode'>,
+  language: UiLanguage,
+): string =>
+  `${row.partnerMunicipalityName === null ? '' : `${row.partnerMunicipalityName} – `}${row.partnerTownName ?? ''} (${countryName(row.partnerCountryCode, language)})`;

@@ -152,6 +152,9 @@ describe('requests service against real SQLite', () => {
       municipalityId: memberId,
       partnerTownName: 'Neue Stadt an der Moldau',
       partnerCountryCode: 'AT',
+      // The partnership's member, named with it.
+      partnerMunicipalityId: memberId,
+      partnerMunicipalityName: 'Tábor',
     });
     const partnership = await knex('partnerships')
       .where({ id: result.partnershipId })
