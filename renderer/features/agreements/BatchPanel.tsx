@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AGREEMENT_TEMPLATES, type AgreementLayout, type AgreementTemplate } from '../../../shared/domain/codes';
-import { searchKey } from '../../../shared/domain/text';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CodeSelect } from '../../components/Field';
+import { matchPartnerships } from './PartnershipPicker';
 
 type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
 type BatchResult = OutputOf<'agreements:batch'>['results'][number];
@@ -25,14 +25,8 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const shown = useMemo(() => {
-    const key = searchKey(filter);
-    return partnerships.filter(
-      (p) =>
-        key === '' ||
-        searchKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`).includes(key),
-    );
-  }, [partnerships, filter]);
+  // Found as the partnership picker finds them (whole words first: "Aš" is not Dallas).
+  const shown = useMemo(() => matchPartnerships(partnerships, filter), [partnerships, filter]);
 
   const jobId = job?.id;
   useEffect(() => {

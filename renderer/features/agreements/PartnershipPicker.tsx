@@ -30,15 +30,19 @@ const foldKey = (text: string): string =>
 
 /**
  * The partnerships whose member, district, partner town or country contain every word typed,
- * without regard to case or diacritics ("zdar sazavou", "klodzko"), in the list's order.
+ * without regard to case or diacritics ("zdar sazavou", "klodzko"), in the list's order. Where
+ * some begin words with every typed word, only those: "Aš" is Aš, not every name with "as" in it
+ * (Dallas, Castellarano); "lomouc" still finds Olomouc.
  */
 export function matchPartnerships(partnerships: readonly Choice[], query: string): Choice[] {
   const words = foldKey(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...partnerships];
-  return partnerships.filter((p) => {
-    const key = foldKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`);
-    return words.every((word) => key.includes(word));
-  });
+  const keyOf = (p: Choice) =>
+    ` ${foldKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+  const keys = partnerships.map((p) => [p, keyOf(p)] as const);
+  const atStarts = keys.filter(([, key]) => words.every((word) => key.includes(` ${word}`)));
+  if (atStarts.length > 0) return atStarts.map(([p]) => p);
+  return keys.filter(([, key]) => words.every((word) => key.includes(word))).map(([p]) => p);
 }
 
 /**
