@@ -166,13 +166,17 @@ export function gazetteerPartners(
       byLooseStart.set(bucket, [...(byLooseStart.get(bucket) ?? []), { key, town }]);
     }
   }
-  /** A registry town written otherwise ("St. Poelten" for Sankt Pölten), where it lies or unplaced. */
+  /**
+   * A registry town written otherwise: the same loose name ("St. Poelten" for Sankt Pölten) where
+   * it lies or when the registry does not say where; a letter off ("Zlotoryia" for Złotoryja) only
+   * a few km from where the registry places it (Altenberg is not Altenburg, 100 km away).
+   */
   const spelledOtherwise = (town: GazetteerTown, name: string): boolean => {
     const key = looseTownKey(name);
-    return (byLooseStart.get(startOf(town.countryCode, key)) ?? []).some(
-      (other) =>
-        (other.key === key || misspeltAlike(other.key, key)) &&
-        (other.town.latitude == null || other.town.longitude == null || near(town, other.town, SAME_NAME_KM)),
+    return (byLooseStart.get(startOf(town.countryCode, key)) ?? []).some((other) =>
+      other.key === key
+        ? other.town.latitude == null || other.town.longitude == null || near(town, other.town, SAME_NAME_KM)
+        : misspeltAlike(other.key, key) && near(town, other.town, SAME_PLACE_KM),
     );
   };
   const near = (town: GazetteerTown, other: TwinnedTown, km: number) =>

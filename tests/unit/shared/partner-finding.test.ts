@@ -109,7 +109,10 @@ describe('gazetteer partners for a member seeking a partner', () => {
   it('knows a twinned town the registry spells otherwise without a position: umlauts written out, "St.", a letter off', () => {
     const towns = [
       town({ geonamesId: 40, name: 'Sankt Pölten', population: 800, latitude: 48.2047, longitude: 15.6256 }),
-      town({ geonamesId: 41, name: 'Złotoryja', countryCode: 'DE' }),
+      town({ geonamesId: 41, name: 'Złotoryja', countryCode: 'DE', latitude: 51.1263, longitude: 15.9197 }),
+      // A letter off from a registry town with no position, or placed 100 km away: another town.
+      town({ geonamesId: 45, name: 'Altenburg', countryCode: 'DE', latitude: 50.985, longitude: 12.4333 }),
+      town({ geonamesId: 46, name: 'Bernstadt', countryCode: 'DE', latitude: 51.0456, longitude: 14.8258 }),
       // One letter off but short: another town, not a misspelling.
       town({ geonamesId: 42, name: 'Gars', population: 900 }),
       // Alike, but in another country than the registry's town.
@@ -121,14 +124,16 @@ describe('gazetteer partners for a member seeking a partner', () => {
       { ...seeker, wantedSize: null },
       towns,
       [
-        // The 2013 list writes "St. Poelten" (placed by the import) and "Zlotoryia" (no position).
+        // The 2013 list writes "St. Poelten" and "Zlotoryia", placed by the import.
         { geonamesId: null, countryCode: 'AT', names: ['St. Poelten'], latitude: 48.2035, longitude: 15.6382 },
-        { geonamesId: null, countryCode: 'DE', names: ['Zlotoryia'] },
+        { geonamesId: null, countryCode: 'DE', names: ['Zlotoryia'], latitude: 51.1259, longitude: 15.9214 },
         { geonamesId: null, countryCode: 'AT', names: ['Gurs'] },
+        { geonamesId: null, countryCode: 'DE', names: ['Altenberg'], latitude: 50.7643, longitude: 13.7578 },
+        { geonamesId: null, countryCode: 'DE', names: ['Bernstedt'] },
       ],
       [],
     );
-    expect(found.map((f) => f.town.geonamesId).sort()).toEqual([42, 43, 44]);
+    expect(found.map((f) => f.town.geonamesId).sort()).toEqual([42, 43, 44, 45, 46]);
     expect(looseTownKey('St. Poelten')).toBe(looseTownKey('Sankt Pölten'));
     expect(misspeltAlike(looseTownKey('Zlotoryia'), looseTownKey('Złotoryja'))).toBe(true);
     expect(misspeltAlike(looseTownKey('Gurs'), looseTownKey('Gars'))).toBe(false);
