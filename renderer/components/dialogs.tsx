@@ -28,6 +28,7 @@ export function Dialog({
   footer,
   wide,
   testId,
+  unsaved = false,
 }: {
   title: string;
   onClose: () => void;
@@ -35,15 +36,26 @@ export function Dialog({
   footer?: ReactNode;
   wide?: boolean;
   testId?: string;
+  /** Unsaved changes of a dialog that holds its own values (a form in it reports them itself). */
+  unsaved?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const { t } = useI18n();
-  const dirty = useRef(false);
+  const reported = useRef(false);
   const report = useCallback((value: boolean) => {
-    dirty.current = value;
+    reported.current = value;
   }, []);
+  const own = useRef(false);
+  useEffect(() => {
+    own.current = unsaved;
+  }, [unsaved]);
+  const isDirty = () => reported.current || own.current;
   const [asking, setAsking] = useState(false);
+  /** Closes, or asks first when a form in it holds unsaved changes. */
+  const requestClose = () => {
+    if (isDirty()) setAsking(true);
+    else onClose();
+  };
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -54,12 +66,27 @@ export function Dialog({
       className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       data-testid={testId}
+      // Escape is taken on its key press: the browser lets a page refuse a close request only once
+      // per user action, so a third Escape (ask, keep editing, Escape again) closed the dialog
+      // natively under React. A nested dialog (the question) takes its own Escape first.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        event.stopPropagation();
+        requestClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
-        // The question's own Escape reaches this dialog too: it only closes the question.
+        // The question's own close request reaches this dialog too: it only closes the question.
+        if (event.target === event.currentTarget) requestClose();
+      }}
+      // Closed by the browser all the same: typed values stay (opened again), else it is closed.
+      onClose={(event) => {
         if (event.target !== event.currentTarget) return;
-        if (dirty.current) setAsking(true);
-        else onClose();
+        if (isDirty()) {
+          if (!event.currentTarget.open) event.currentTarget.showModal();
+          setAsking(true);
+        } else onClose();
       }}
     >
       <header className="dialog-header">
@@ -70,17 +97,12 @@ export function Dialog({
         {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
       </UnsavedContext.Provider>
       {asking && (
-        <ConfirmDialog
-          title={t('common.unsaved.title')}
-          body={t('common.unsaved.body')}
-          confirmLabel={t('common.unsaved.discard')}
-          cancelLabel={t('common.unsaved.keep')}
-          danger
-          onConfirm={() => {
+        <DiscardChangesDialog
+          onDiscard={() => {
             setAsking(false);
             onClose();
           }}
-          onCancel={() => setAsking(false)}
+          onKeep={() => setAsking(false)}
         />
       )}
     </dialog>
@@ -173,5 +195,21 @@ export function ConfirmDialog({
       <p className="dialog-text">{body}</p>
       {children}
     </Dialog>
+  );
+}
+
+/** The question before unsaved changes are lost: "Pokračovat v úpravách" or "Zahodit změny". */
+export function DiscardChangesDialog({ onDiscard, onKeep }: { onDiscard: () => void; onKeep: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmDialog
+      title={t('common.unsaved.title')}
+      body={t('common.unsaved.body')}
+      confirmLabel={t('common.unsaved.discard')}
+      cancelLabel={t('common.unsaved.keep')}
+      danger
+      onConfirm={onDiscard}
+      onCancel={onKeep}
+    />
   );
 }

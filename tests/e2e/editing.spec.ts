@@ -158,18 +158,26 @@ test('closing the detail with unsaved changes asks first (Esc, the backdrop, ×)
   await expect(detail).toHaveCount(0);
   expect((await place()).signed_place).toBe(before);
 
-  // Saved, the panel closes without a question.
+  // Saved, the panel closes without a question; also after Cancel puts back the record as read
+  // again, with the day typed "1.1.2009" written "1. 1. 2009" (the same values, nothing unsaved).
   const again = await openPartnership(page, 'gimignano');
+  const signedBefore = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'San Gimignano')
+    .first<{ signed_on: string | null; id: number }>('p.signed_on', 'p.id');
   await again.getByTestId('field-signedPlace').fill('San Gimignano, Palazzo Comunale');
+  await again.getByTestId('field-signedOn').fill('1.1.2009');
   await again.getByTestId('detail-save').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
   await expect.poll(async () => (await place()).signed_place).toBe('San Gimignano, Palazzo Comunale');
+  await again.getByTestId('detail-reset').click();
+  await expect(again.getByTestId('field-signedOn')).toHaveValue('1. 1. 2009');
   await again.getByTestId('detail-close').click();
   await expect(ask).toHaveCount(0);
   await expect(again).toHaveCount(0);
-  await knex('partnerships as p')
-    .whereIn('p.foreign_town_id', knex('foreign_towns').where({ name: 'San Gimignano' }).select('id'))
-    .update({ signed_place: before });
+  await knex('partnerships')
+    .where({ id: signedBefore.id })
+    .update({ signed_place: before, signed_on: signedBefore.signed_on });
 });
 
 test('the history of a partnership lists its contacts and activities', async ({ appPage: page }) => {

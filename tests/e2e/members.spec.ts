@@ -79,6 +79,18 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await ask.getByTestId('confirm-ok-cancel').click();
     await expect(ask).toHaveCount(0);
     await expect(page.getByTestId('field-name')).toHaveValue('Rozepsaná obec');
+    // By keys only: Esc asks, Esc keeps editing, Esc asks again (the browser closed the form by
+    // itself on a third close request), the form and its values still there and usable.
+    for (let round = 0; round < 2; round += 1) {
+      await page.keyboard.press('Escape');
+      await expect(ask).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(ask).toHaveCount(0);
+      await expect(page.getByTestId('add-member-dialog')).toBeVisible();
+      await expect(page.getByTestId('field-name')).toHaveValue('Rozepsaná obec');
+    }
+    await page.getByTestId('field-name').fill('Rozepsaná obec 2');
+    await expect(page.getByTestId('field-name')).toHaveValue('Rozepsaná obec 2');
     await page.keyboard.press('Escape');
     await ask.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);

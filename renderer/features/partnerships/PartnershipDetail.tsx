@@ -24,7 +24,7 @@ import {
   warningValues,
 } from '../../../shared/domain/partnership-rules';
 import type { PartnershipDetail as Detail, PartnershipRow } from '../../../shared/domain/partnerships';
-import { ConfirmDialog } from '../../components/dialogs';
+import { DiscardChangesDialog } from '../../components/dialogs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
 import { agreementLink, openLink } from '../../lib/deep-links';
@@ -88,6 +88,23 @@ const toForm = (d: Detail, language: UiLanguage): Form => ({
   participantGroups: d.participantGroups,
   acknowledge: d.acknowledgedWarnings,
 });
+
+/**
+ * A form as its values mean them, for telling whether it holds unsaved changes: dates as read
+ * ("1.1.2010" and "1. 1. 2010" are one day), text trimmed, sets in one order.
+ */
+const meaningOf = (form: Form): string =>
+  JSON.stringify({
+    ...form,
+    ...Object.fromEntries(PARTIAL_DATE_FIELDS.map((key) => [key, parsePartialDate(form[key]) ?? form[key].trim()])),
+    signedPlace: form.signedPlace.trim(),
+    czResolution: form.czResolution.trim(),
+    partnerResolution: form.partnerResolution.trim(),
+    notes: form.notes.trim(),
+    areas: [...form.areas].sort(),
+    participantGroups: [...form.participantGroups].sort(),
+    acknowledge: [...form.acknowledge].sort(),
+  });
 
 /** The editable fields as stored (what an undo of a save writes back). */
 const storedFields = (d: Detail) => ({
@@ -373,17 +390,12 @@ export function PartnershipDetail({
             />
           )}
           {askClose && (
-            <ConfirmDialog
-              title={t('common.unsaved.title')}
-              body={t('common.unsaved.body')}
-              confirmLabel={t('common.unsaved.discard')}
-              cancelLabel={t('common.unsaved.keep')}
-              danger
-              onConfirm={() => {
+            <DiscardChangesDialog
+              onDiscard={() => {
                 setAskClose(false);
                 onClose();
               }}
-              onCancel={() => setAskClose(false)}
+              onKeep={() => setAskClose(false)}
             />
           )}
           {d && (
@@ -561,11 +573,14 @@ function DetailForm({
   const showToast = useToast();
   const { t, tk } = i18n;
   const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
-  // The form as last stored (started from the record, then what each save sent).
-  const [stored, setStored] = useState<Form>(form);
+  // What the form last sent (a save whose record is not read back yet): unsaved is what differs
+  // from both that and the record as now read.
+  const [sent, setSent] = useState<Form>(form);
+  const storedMeaning = meaningOf(toForm(d, i18n.language));
   useEffect(() => {
-    onDirty(JSON.stringify(form) !== JSON.stringify(stored));
-  }, [form, stored, onDirty]);
+    const now = meaningOf(form);
+    onDirty(now !== storedMeaning && now !== meaningOf(sent));
+  }, [form, sent, storedMeaning, onDirty]);
   useEffect(() => () => onDirty(false), [onDirty]);
   // The version this form's next save is made against: the one it was started from, then what its
   // own saves returned (a change by someone else meanwhile still answers CONFLICT).
@@ -609,11 +624,11 @@ function DetailForm({
       return;
     }
     setSaving(true);
-    const sent = form;
+    const sending = form;
     try {
       const row = await call('partnerships:update', { id: d.id, version, changes: values });
       setVersion(row.version);
-      setStored(sent);
+      setSent(sending);
       setErrors({});
       onSaved(row);
       // Undo (the toast or Ctrl+Z) puts back every field as it was stored before this save.
@@ -815,7 +830,12 @@ function DetailForm({
             >
               {t('common.save')}
             </button>
-            <button type="button" className="button" onClick={() => setForm(toForm(d, i18n.language))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setForm(toForm(d, i18n.language))}
+              data-testid="detail-reset"
+            >
               {t('common.cancel')}
             </button>
             {conflict && (

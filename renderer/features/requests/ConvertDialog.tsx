@@ -15,7 +15,7 @@ import { Dialog, DialogButtons } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { MemberSelect } from '../../components/MemberSelect';
-import { TownPicker } from '../../components/TownPicker';
+import { TownPicker, townChoiceInput } from '../../components/TownPicker';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {
@@ -63,6 +63,8 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
   // Empty: the day the partnership started is what the user knows, never the day of the conversion.
   const [startedOn, setStartedOn] = useState('');
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
+  // What the user chose asks before Escape drops it (the town is left out: it may be chosen for them).
+  const unsaved = municipalityId !== '' || type !== 'friendship' || status !== 'preparation' || startedOn !== '';
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -76,20 +78,7 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
         municipalityId: memberSeeks ? null : Number(municipalityId),
         townName: null,
         townCountryCode: null,
-        ...(town.foreignTownId !== null
-          ? { foreignTownId: town.foreignTownId }
-          : {
-              town: {
-                name: town.name,
-                nameCs: town.nameCs,
-                countryCode: town.countryCode,
-                adminRegion: town.adminRegion,
-                population: town.population,
-                latitude: town.latitude,
-                longitude: town.longitude,
-                geonamesId: town.geonamesId,
-              },
-            }),
+        ...townChoiceInput(town),
         type,
         status,
         startedOn: startedOn === '' ? null : startedOn,
@@ -103,6 +92,7 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
       title={t('requests.convertDialog.title', { name: requesterOf(row) })}
       onClose={onCancel}
       wide
+      unsaved={unsaved}
       testId="convert-dialog"
       footer={
         <DialogButtons
