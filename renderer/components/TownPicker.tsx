@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { countryName } from '../../shared/domain/countries';
 import type { TownSuggestion } from '../../shared/domain/partnerships';
 import { call } from '../lib/api';
@@ -39,7 +39,14 @@ export function TownPicker({
   const [query, setQuery] = useState(initialQuery);
   const { suggestions, waiting, active, setActive } = useTownSuggestions(query, countryCode);
   // Tried once, on the first answer to the initial text (a later choice or change is the user's).
-  const exactTried = useRef(!chooseExactMatch || initialQuery.trim() === '');
+  // Not tried at all when a town is chosen already, and given up at the user's first own step.
+  const exactTried = useRef(!chooseExactMatch || initialQuery.trim() === '' || value !== null);
+  const byUser =
+    <A extends unknown[]>(act: (...args: A) => void) =>
+    (...args: A) => {
+      exactTried.current = true;
+      act(...args);
+    };
   useEffect(() => {
     if (exactTried.current || waiting || suggestions === null || query !== initialQuery) return;
     exactTried.current = true;
@@ -56,7 +63,7 @@ export function TownPicker({
             {value.nameCs !== null && value.nameCs !== value.name && <> ({value.nameCs})</>} ·{' '}
             <span className="p-cc">{value.countryCode}</span> {countryName(value.countryCode, language)}
           </span>
-          <button type="button" className="button small" onClick={() => onChange(null)}>
+          <button type="button" className="button small" onClick={byUser(() => onChange(null))}>
             {t('partnerships.new.change')}
           </button>
         </div>
@@ -71,13 +78,14 @@ export function TownPicker({
         aria-expanded={suggestions !== null && suggestions.length > 0}
         aria-autocomplete="list"
         placeholder={t('partnerships.new.townHint')}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={byUser((e: ChangeEvent<HTMLInputElement>) => setQuery(e.target.value))}
         onKeyDown={(event) => {
           if (!suggestions || suggestions.length === 0) return;
           if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, suggestions.length - 1));
           else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
           else if (event.key === 'Enter') {
             event.preventDefault();
+            exactTried.current = true;
             onChange(suggestions[active] ?? null);
           } else return;
           event.preventDefault();
@@ -88,12 +96,32 @@ export function TownPicker({
         suggestions={suggestions}
         waiting={waiting}
         active={active}
-        onPick={onChange}
+        onPick={byUser(onChange)}
         onHover={setActive}
       />
     </Field>
   );
 }
+
+/**
+ * A chosen town as "New partnership" and a request's conversion send it to core: the registry's
+ * record by its id, else the gazetteer's town with its identity, Czech name and position.
+ */
+export const townChoiceInput = (town: TownSuggestion) =>
+  town.foreignTownId !== null
+    ? { foreignTownId: town.foreignTownId }
+    : {
+        town: {
+          name: town.name,
+          nameCs: town.nameCs,
+          countryCode: town.countryCode,
+          adminRegion: town.adminRegion,
+          population: town.population,
+          latitude: town.latitude,
+          longitude: town.longitude,
+          geonamesId: town.geonamesId,
+        },
+      };
 
 /**
  * The one suggestion whose name (or Czech name) is exactly `text` apart from letter case, or null

@@ -16,7 +16,7 @@ import { useAsync } from '../../lib/useAsync';
 import { errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { CodeSelect, Field } from '../../components/Field';
 import { MemberSelect } from '../../components/MemberSelect';
-import { TownPicker } from '../../components/TownPicker';
+import { TownPicker, townChoiceInput } from '../../components/TownPicker';
 
 const NO_MEMBERS: readonly [] = [];
 
@@ -50,22 +50,7 @@ export function NewPartnershipDialog({
       // Typed at the precision known ("1997", "5/1997", "22. 5. 1997"); unreadable text is left
       // for the rules to name next to the field.
       startedOn: startedOn.trim() === '' ? '' : (parsePartialDate(startedOn) ?? startedOn.trim()),
-      ...(town?.foreignTownId != null
-        ? { foreignTownId: town.foreignTownId }
-        : town
-          ? {
-              town: {
-                name: town.name,
-                nameCs: town.nameCs,
-                countryCode: town.countryCode,
-                adminRegion: town.adminRegion,
-                population: town.population,
-                latitude: town.latitude,
-                longitude: town.longitude,
-                geonamesId: town.geonamesId,
-              },
-            }
-          : {}),
+      ...(town ? townChoiceInput(town) : {}),
     };
     const local = issuesOf(partnershipCreateSchema, input).map((issue) =>
       issue.path === 'municipalityId' ? { ...issue, message: 'validation.memberMissing' } : issue,
