@@ -36,14 +36,23 @@ export const requestFieldsSchema = z.object({
 export type RequestFields = z.infer<typeof requestFieldsSchema>;
 
 /**
- * Who asks depends on the direction: a member, or a foreign town named with its country. A request
- * is received on a day that has come (a later one is a typo, 2027 for 2017, and would count in a
- * year still to come).
+ * A request is received on a day that has come (a later one is a typo, 2027 for 2017, and would
+ * count in a year still to come). A date stored before is not judged again: an older request keeps
+ * being editable. Checked by the form and by core on every save.
  */
-export function requestCrossIssues(values: RequestFields, today = localToday()): FieldIssue[] {
+export function receivedOnIssues(
+  values: Pick<RequestFields, 'receivedOn'>,
+  options: { stored?: string | null; today?: string } = {},
+): FieldIssue[] {
+  const { receivedOn } = values;
+  return receivedOn !== null && receivedOn !== options.stored && receivedOn > (options.today ?? localToday())
+    ? [{ path: 'receivedOn', message: 'validation.receivedInFuture' }]
+    : [];
+}
+
+/** Who asks depends on the direction: a member, or a foreign town named with its country. */
+export function requestCrossIssues(values: RequestFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (values.receivedOn !== null && values.receivedOn > today)
-    issues.push({ path: 'receivedOn', message: 'validation.receivedInFuture' });
   if (values.direction === 'member_seeks' && values.municipalityId === null) {
     issues.push({ path: 'municipalityId', message: 'validation.required' });
   }

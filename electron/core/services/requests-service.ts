@@ -1,5 +1,6 @@
 import { AppError, invalidFields, type FieldIssue } from '../../../shared/domain/errors';
 import {
+  receivedOnIssues,
   requestCrossIssues,
   suggestPartners,
   type RequestFields,
@@ -48,8 +49,8 @@ async function mustFind(db: Db, id: number): Promise<RequestRow> {
   return found;
 }
 
-async function checkFields(db: Db, values: RequestFields): Promise<void> {
-  const issues = requestCrossIssues(values);
+async function checkFields(db: Db, values: RequestFields, stored?: RequestRow): Promise<void> {
+  const issues = [...requestCrossIssues(values), ...receivedOnIssues(values, { stored: stored?.receivedOn ?? null })];
   if (values.municipalityId !== null && !(await findMunicipalityDetail(db, values.municipalityId))) {
     issues.push({ path: 'municipalityId', message: 'validation.unknownMunicipality' });
   }
@@ -88,7 +89,7 @@ export async function updateRequest(
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, input.id);
     if (before.version !== input.version) throw conflict(before.version, input.version);
-    await checkFields(trx, input.values);
+    await checkFields(trx, input.values, before);
     await updateVersioned(trx, 'partnership_requests', input.id, input.version, {
       ...toRequestColumns(input.values),
       updated_at: at,

@@ -9,7 +9,8 @@ import {
   type RequestStatus,
   type TownSize,
 } from '../../../shared/domain/codes';
-import { requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
+import { receivedOnIssues, requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
+import { localToday } from '../../../shared/domain/partnership-rules';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { countryName } from '../../../shared/domain/countries';
@@ -47,7 +48,8 @@ const initial = (row: RequestRow | null): Values => ({
   themes: row?.themes ?? [],
   description: row?.description ?? '',
   status: row?.status ?? 'new',
-  receivedOn: row?.receivedOn ?? new Date().toISOString().slice(0, 10),
+  // Today where the user is (not in UTC: after 23:00 in winter that was tomorrow, refused as future).
+  receivedOn: row?.receivedOn ?? localToday(),
 });
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
@@ -63,7 +65,7 @@ export type RequestFormProps = {
 /** Add or edit a partnership request; the shared rules name each wrong field next to it. */
 export function RequestForm({ row, members, onSaved, onCancel, onConflict }: RequestFormProps) {
   const { t, tk, language } = useI18n();
-  const { values, setValues, set, errors, failure, busy, check, run } = useForm<Values>(() => initial(row));
+  const { values, setValues, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => initial(row));
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -82,6 +84,11 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
     };
     const data = check(requestInputSchema, input);
     if (data === null) return;
+    const dated = receivedOnIssues(data, { stored: row?.receivedOn ?? null });
+    if (dated.length > 0) {
+      setErrors(Object.fromEntries(dated.map((issue) => [issue.path, issue.message])));
+      return;
+    }
     await run(async () => {
       onSaved(
         row === null

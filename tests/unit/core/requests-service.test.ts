@@ -109,7 +109,28 @@ describe('requests service against real SQLite', () => {
       },
     });
     expect(await app.ctx.db.knex('partnership_requests').count<{ n: number }[]>({ n: '*' })).toEqual(before);
-    await ok(app.dispatch('requests:create', foreignSeeks({ receivedOn: day(0) })));
+    const today = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ receivedOn: day(0) })));
+    // A date stored before (an older version let it in) does not block an edit of something else.
+    await app.ctx.db
+      .knex('partnership_requests')
+      .where({ id: today.id })
+      .update({ received_on: day(30) });
+    const edited = await ok<RequestRow>(
+      app.dispatch('requests:update', {
+        id: today.id,
+        version: today.version,
+        values: foreignSeeks({ receivedOn: day(30), status: 'searching', description: 'doplněno' }),
+      }),
+    );
+    expect(edited).toMatchObject({ receivedOn: day(30), description: 'doplněno' });
+    // Changed to another future day, it is judged.
+    expect(
+      await app.dispatch('requests:update', {
+        id: today.id,
+        version: edited.version,
+        values: foreignSeeks({ receivedOn: day(31) }),
+      }),
+    ).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'receivedOn' }] } } });
   });
 
   it('turns an accepted request into a partnership in one transaction', async () => {
