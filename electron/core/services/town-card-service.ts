@@ -139,15 +139,20 @@ export async function fillTownCard(ctx: AppContext, townId: number, facts: TownF
         townCardPatchSchema.safeParse({ [field]: value }).success,
     ),
   );
-  const patch = townCardPatchSchema.parse(fill);
-  if (Object.keys(patch).length === 0) return [];
-  try {
-    await updateTownCard(ctx, { id: townId, version: card.version, patch });
-  } catch (error) {
-    // Someone changed the card at this moment (theirs stands), or the card refuses the values
-    // together (an office of another country): the draft keeps what was typed, the card its own.
-    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return [];
-    throw error;
+  let patch: TownCardPatch = townCardPatchSchema.parse(fill);
+  // Values the card refuses together (an office of another country) stay in the draft only; the
+  // others are filled. At most one retry: what is left was each accepted on its own.
+  for (let attempt = 0; attempt < 2 && Object.keys(patch).length > 0; attempt += 1) {
+    try {
+      await updateTownCard(ctx, { id: townId, version: card.version, patch });
+      return Object.keys(patch);
+    } catch (error) {
+      // Someone changed the card at this moment: theirs stands, the draft keeps what was typed.
+      if (!(error instanceof AppError) || (error.code !== 'CONFLICT' && error.code !== 'VALIDATION')) throw error;
+      const refused = new Set((error.details?.issues ?? []).map((issue) => issue.path.split('.')[0]));
+      if (error.code === 'CONFLICT' || refused.size === 0) return [];
+      patch = Object.fromEntries(Object.entries(patch).filter(([field]) => !refused.has(field)));
+    }
   }
-  return Object.keys(patch);
+  return [];
 }

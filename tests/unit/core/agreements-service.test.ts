@@ -133,7 +133,7 @@ describe('agreements channels', () => {
     expect(again.memberFilled).toEqual([]);
   });
 
-  it('a draft whose partner office the town card would refuse is saved and recorded; the card keeps its own', async () => {
+  it('a draft whose partner office the town card would refuse is saved and recorded; the card takes the rest', async () => {
     const { ctx, dispatch } = await setup(fixedFile('office.docx'));
     const partnershipId = await germanPartnership(ctx);
     const { foreign_town_id: townId } = await ctx.db
@@ -157,10 +157,11 @@ describe('agreements channels', () => {
     expect(await ctx.db.knex('agreement_documents').where({ id: written.draftId }).first('partnership_id')).toEqual({
       partnership_id: partnershipId,
     });
-    expect(written.townCardFilled).toEqual([]);
+    // The office stays in the draft only; the address, which the card takes, is filled.
+    expect(written.townCardFilled).toEqual(['address']);
     expect(await ctx.db.knex('foreign_towns').where({ id: townId }).first('mayor_office', 'address')).toEqual({
       mayor_office: null,
-      address: null,
+      address: 'Kanzleistraße 15',
     });
   });
 
