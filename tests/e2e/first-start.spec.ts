@@ -22,7 +22,10 @@ test('the first start asks for the name, which the history then shows; not asked
     await expect(welcome.getByTestId('welcome-name-missing')).toHaveCount(0);
     await welcome.getByTestId('welcome-save').click();
     await expect(welcome).toHaveCount(0);
-    expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: 'Jana Prvostartová', welcomed: true });
+    // The screen takes the answer at once; core has it once its write is done (polled, not raced).
+    await expect
+      .poll(() => webApp.ctx.preferences.get())
+      .toMatchObject({ actorName: 'Jana Prvostartová', welcomed: true });
 
     // An edit is written under that name.
     await page.getByTestId('nav-partnerships').click();

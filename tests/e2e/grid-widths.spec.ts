@@ -43,6 +43,22 @@ async function cutCells(page: Page, testId = 'partnerships-grid', reasonable = R
   }, reasonable);
 }
 
+/** `cutCells` over every row of a grid in turn (it draws only the rows in view), from the top. */
+async function cutCellsOfAllRows(page: Page, testId: string, reasonable: Record<string, number>): Promise<string[]> {
+  const grid = page.getByTestId(testId);
+  await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+  const cut = new Set<string>();
+  const viewport = grid.locator('.ag-body-vertical-scroll-viewport');
+  const height = await viewport.evaluate((element) => element.scrollHeight);
+  for (let top = 0; top <= height; top += 300) {
+    await viewport.evaluate((element, to) => element.scrollTo({ top: to }), top);
+    await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
+    for (const column of await cutCells(page, testId, reasonable)) cut.add(column);
+  }
+  await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
+  return [...cut];
+}
+
 for (const language of ['cs', 'en'] as const) {
   test(`Partnerships at 1280 px: partner towns, members, regions, statuses and actions are whole where they fit a reasonable width (${language})`, async ({
     appPage: page,
@@ -51,17 +67,8 @@ for (const language of ['cs', 'en'] as const) {
     await page.getByTestId(`language-${language}`).click();
     await page.getByTestId('nav-partnerships').click();
     const grid = page.getByTestId('partnerships-grid');
-    await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
-    // Every row of the demo registry in turn: the grid draws only the rows in view.
-    const cut = new Set<string>();
+    expect(await cutCellsOfAllRows(page, 'partnerships-grid', REASONABLE)).toEqual([]);
     const viewport = grid.locator('.ag-body-vertical-scroll-viewport');
-    const height = await viewport.evaluate((element) => element.scrollHeight);
-    for (let top = 0; top <= height; top += 300) {
-      await viewport.evaluate((element, to) => element.scrollTo({ top: to }), top);
-      await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
-      for (const column of await cutCells(page)) cut.add(column);
-    }
-    expect([...cut]).toEqual([]);
     // Scrolled to the end, the last row is whole and takes clicks: no scrollbar area lies over it.
     await viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect
@@ -110,19 +117,8 @@ for (const language of ['cs', 'en'] as const) {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId(`language-${language}`).click();
     await page.getByTestId('nav-members').click();
-    const grid = page.getByTestId('members-grid');
-    await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
-    const cut = new Set<string>();
-    const viewport = grid.locator('.ag-body-vertical-scroll-viewport');
-    const height = await viewport.evaluate((element) => element.scrollHeight);
-    for (let top = 0; top <= height; top += 300) {
-      await viewport.evaluate((element, to) => element.scrollTo({ top: to }), top);
-      await expect(grid.locator('.ag-row[row-id]')).not.toHaveCount(0);
-      for (const column of await cutCells(page, 'members-grid', MEMBERS_REASONABLE)) cut.add(column);
-    }
-    expect([...cut]).toEqual([]);
+    expect(await cutCellsOfAllRows(page, 'members-grid', MEMBERS_REASONABLE)).toEqual([]);
     expect(await cutHeaders(page, 'members-grid')).toEqual([]);
-    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
     await saveScreen(page, `members-widths-${language}`);
   });
 }
