@@ -26,6 +26,21 @@ const comparable = (d: Awaited<ReturnType<typeof dump>>) => ({
   partnerships: withoutStamp(d.partnerships as Record<string, unknown>[]),
 });
 
+/** A foreign town's request linked to the registry town `townId`; its id. */
+async function foreignRequestOf(knex: Knex, townId: number, name: string): Promise<number> {
+  const [row] = await knex('partnership_requests')
+    .insert({
+      direction: 'foreign_seeks',
+      foreign_town_id: townId,
+      requester_name: name,
+      status: 'new',
+      created_at: 'x',
+      updated_at: 'x',
+    })
+    .returning<{ id: number }[]>('id');
+  return row?.id ?? 0;
+}
+
 describe('merging a town or a partnership written twice', () => {
   let app: TestApp;
   beforeEach(async () => {
@@ -129,15 +144,7 @@ describe('merging a town or a partnership written twice', () => {
       })
       .returning<{ id: number }[]>('id');
     const copyId = copy?.id ?? 0;
-    const [request] = await knex('partnership_requests')
-      .insert({
-        direction: 'foreign_seeks',
-        foreign_town_id: copyId,
-        requester_name: 'Constance',
-        status: 'new',
-        ...stamp,
-      })
-      .returning<{ id: number }[]>('id');
+    const request = await foreignRequestOf(knex, copyId, 'Constance');
     const [decision] = await knex('town_match_decisions')
       .insert({
         country_code: 'DE',
@@ -148,7 +155,7 @@ describe('merging a town or a partnership written twice', () => {
       })
       .returning<{ id: number }[]>('id');
     const links = async () => ({
-      request: await knex('partnership_requests').where({ id: request?.id }).first('foreign_town_id'),
+      request: await knex('partnership_requests').where({ id: request }).first('foreign_town_id'),
       decision: await knex('town_match_decisions').where({ id: decision?.id }).first('foreign_town_id'),
     });
     const before = await dump(knex);
@@ -181,21 +188,11 @@ describe('merging a town or a partnership written twice', () => {
     const [partnership] = await knex('partnerships')
       .insert({ municipality_id: member.id, foreign_town_id: copyId, type: 'unknown', status: 'unknown', ...stamp })
       .returning<{ id: number }[]>('id');
-    const [request] = await knex('partnership_requests')
-      .insert({
-        direction: 'foreign_seeks',
-        foreign_town_id: copyId,
-        requester_name: 'Constance',
-        status: 'new',
-        ...stamp,
-      })
-      .returning<{ id: number }[]>('id');
+    const request = await foreignRequestOf(knex, copyId, 'Constance');
     const deleted = await ok<{ auditId: number }>(
       app.dispatch('partnerships:delete', { id: partnership?.id, version: 1 }),
     );
-    const deletedRequest = await ok<{ auditId: number }>(
-      app.dispatch('requests:delete', { id: request?.id, version: 1 }),
-    );
+    const deletedRequest = await ok<{ auditId: number }>(app.dispatch('requests:delete', { id: request, version: 1 }));
     const merge = await ok<{ auditId: number }>(app.dispatch('towns:merge', { keepId: konstanz.id, mergeId: copyId }));
 
     for (const auditId of [deleted.auditId, deletedRequest.auditId])
@@ -209,7 +206,7 @@ describe('merging a town or a partnership written twice', () => {
     expect(await knex('partnerships').where({ id: partnership?.id }).first('foreign_town_id')).toEqual({
       foreign_town_id: copyId,
     });
-    expect(await knex('partnership_requests').where({ id: request?.id }).first('foreign_town_id')).toEqual({
+    expect(await knex('partnership_requests').where({ id: request }).first('foreign_town_id')).toEqual({
       foreign_town_id: copyId,
     });
   });
