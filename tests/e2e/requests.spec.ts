@@ -91,6 +91,11 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     webApp,
   }) => {
     const dialog = await newForeignRequest(page);
+    // The wanted countries are explained for the direction chosen.
+    await expect(dialog).toContainText('Kde zahraniční obec hledá partnera, obvykle Česká republika (CZ).');
+    await dialog.getByTestId('direction-member_seeks').click();
+    await expect(dialog).toContainText('Státy, ve kterých obec hledá partnera.');
+    await dialog.getByTestId('direction-foreign_seeks').click();
     const name = dialog.getByTestId('field-requesterName');
     // Typed in Czech, without the country chosen yet.
     await name.fill('Drážďany');

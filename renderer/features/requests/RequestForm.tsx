@@ -169,7 +169,7 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         <Field
           label={t('requests.form.wantedCountries')}
           error={errors.wantedCountryCodes}
-          hint={t('requests.form.wantedCountriesHint')}
+          hint={tk(`requests.form.wantedCountriesHint.${values.direction}`)}
           htmlFor="r-addCountry"
           wide
         >

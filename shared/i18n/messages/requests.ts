@@ -45,8 +45,10 @@ export const requestsMessages = defineMessages(
     'requests.form.requesterNameHint': 'Začněte psát a vyberte město z návrhů, nebo napište jiný název (úřad, region).',
     'requests.form.requesterCountry': 'Stát zahraniční obce',
     'requests.form.wantedCountries': 'Hledané státy',
-    'requests.form.wantedCountriesHint':
-      'Nic nevybráno = kterýkoli stát. Česká republika (CZ) znamená, že zahraniční obec hledá českou.',
+    'requests.form.wantedCountriesHint.member_seeks':
+      'Státy, ve kterých obec hledá partnera. Nic nevybráno = kterýkoli stát.',
+    'requests.form.wantedCountriesHint.foreign_seeks':
+      'Kde zahraniční obec hledá partnera, obvykle Česká republika (CZ). Nic nevybráno = kterýkoli stát.',
     'requests.form.addCountry': 'Přidat stát…',
     'requests.form.removeCountry': 'Odebrat {name}',
     'requests.form.choose': '— vyberte —',
@@ -142,8 +144,10 @@ export const requestsMessages = defineMessages(
       'Start typing and pick a town from the suggestions, or type another name (an office, a region).',
     'requests.form.requesterCountry': 'Country of the foreign town',
     'requests.form.wantedCountries': 'Wanted countries',
-    'requests.form.wantedCountriesHint':
-      'None chosen = any country. Czech Republic (CZ) means the foreign town seeks a Czech partner.',
+    'requests.form.wantedCountriesHint.member_seeks':
+      'Countries where the member seeks a partner. None chosen = any country.',
+    'requests.form.wantedCountriesHint.foreign_seeks':
+      'Where the foreign town seeks a partner, usually the Czech Republic (CZ). None chosen = any country.',
     'requests.form.addCountry': 'Add a country…',
     'requests.form.removeCountry': 'Remove {name}',
     'requests.form.choose': '— choose —',
