@@ -29,6 +29,28 @@ test.describe('Agreements screen', () => {
     await expect(missing).toContainText(`${row.town}:`);
     await expect(missing).toContainText('jméno starosty/starostky');
     await saveScreen(page, 'agreements');
+    // At 1280 px the template and term selects show their longest choice whole ("Memorandum o
+    // přátel…" was cut): each is at least as wide as that text, its padding and its arrow.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const testId of ['agreement-template', 'agreement-language']) {
+      const fits = await page.getByTestId(testId).evaluate((select) => {
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(select).font;
+        probe.style.position = 'absolute';
+        probe.style.whiteSpace = 'nowrap';
+        document.body.append(probe);
+        const widest = Math.max(
+          ...[...(select as HTMLSelectElement).options].map((option) => {
+            probe.textContent = option.text;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        return { widest: Math.ceil(widest), width: select.clientWidth };
+      });
+      expect(fits.width, `${testId}: ${JSON.stringify(fits)}`).toBeGreaterThanOrEqual(fits.widest + 20);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The preview renders the document itself (docx-preview), with both languages side by side.
     const preview = page.getByTestId('agreement-preview');
