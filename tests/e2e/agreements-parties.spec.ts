@@ -1,3 +1,4 @@
+import { selectWidths } from '../support/layout';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
 test.describe('Agreement parties by their country', () => {
@@ -47,6 +48,11 @@ test.describe('Agreement parties by their country', () => {
     await expect(preview).toContainText('Місто Чеський Крумлов (Český Krumlov)');
     await expect(preview).toContainText('Město Kaluš (Калуська міська рада)');
     await page.getByTestId('agr-partner-office').scrollIntoViewIfNeeded();
+    // Each party's office shows whole (the two parties side by side cut it to "starosta (město, m").
+    for (const office of ['agr-cz-office', 'agr-partner-office']) {
+      const fits = await selectWidths(page.getByTestId(office));
+      expect(fits.width, `${office}: ${JSON.stringify(fits)}`).toBeGreaterThanOrEqual(fits.widest + 20);
+    }
     await saveScreen(page, 'agreement-parties-cs');
     await page.getByTestId('agr-partner-nameCs').scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-parties-names-cs');

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { selectWidths } from '../support/layout';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
 test.describe('Agreements screen', () => {
@@ -33,21 +34,7 @@ test.describe('Agreements screen', () => {
     // přátel…" was cut): each is at least as wide as that text, its padding and its arrow.
     await page.setViewportSize({ width: 1280, height: 720 });
     for (const testId of ['agreement-template', 'agreement-language']) {
-      const fits = await page.getByTestId(testId).evaluate((select) => {
-        const probe = document.createElement('span');
-        probe.style.font = getComputedStyle(select).font;
-        probe.style.position = 'absolute';
-        probe.style.whiteSpace = 'nowrap';
-        document.body.append(probe);
-        const widest = Math.max(
-          ...[...(select as HTMLSelectElement).options].map((option) => {
-            probe.textContent = option.text;
-            return probe.getBoundingClientRect().width;
-          }),
-        );
-        probe.remove();
-        return { widest: Math.ceil(widest), width: select.clientWidth };
-      });
+      const fits = await selectWidths(page.getByTestId(testId));
       expect(fits.width, `${testId}: ${JSON.stringify(fits)}`).toBeGreaterThanOrEqual(fits.widest + 20);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
