@@ -78,35 +78,30 @@ export async function startAuditGroup(db: Knex, auditId: number): Promise<void> 
   await db('audit_log').where({ id: auditId }).update({ group_id: auditId });
 }
 
+/** An audit entry as written: what an undo, a revert or a bulk edit's undo restores from. */
+type RawAuditEntry = {
+  id: number;
+  table_name: string;
+  record_id: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+};
+const RAW_AUDIT_COLUMNS = ['id', 'table_name', 'record_id', 'action', 'before', 'after'] as const;
+
 /** The entries of one group (a bulk edit), in the order they were written. */
 export async function listAuditGroup(db: Knex, groupId: number) {
-  return db('audit_log').where({ group_id: groupId }).orderBy('id').select<
-    {
-      id: number;
-      table_name: string;
-      record_id: number;
-      action: string;
-      before: string | null;
-      after: string | null;
-    }[]
-  >('id', 'table_name', 'record_id', 'action', 'before', 'after');
+  return db('audit_log')
+    .where({ group_id: groupId })
+    .orderBy('id')
+    .select<RawAuditEntry[]>(...RAW_AUDIT_COLUMNS);
 }
 
 /** Raw audit entry (what an undo or a revert restores from). */
 export async function findAuditEntry(db: Knex, auditId: number) {
   return db('audit_log')
     .where({ id: auditId })
-    .first<
-      | {
-          id: number;
-          table_name: string;
-          record_id: number;
-          action: string;
-          before: string | null;
-          after: string | null;
-        }
-      | undefined
-    >('id', 'table_name', 'record_id', 'action', 'before', 'after');
+    .first<RawAuditEntry | undefined>(...RAW_AUDIT_COLUMNS);
 }
 
 /** An audit row as a history entry: the fields it changed, from what to what. */

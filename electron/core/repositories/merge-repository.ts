@@ -256,12 +256,14 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
       movedPartnerships.push(partnership.id);
     }
   }
-  const movedRequests = await db('partnership_requests').where({ foreign_town_id: mergeId }).pluck<number[]>('id');
-  if (movedRequests.length > 0)
-    await db('partnership_requests').whereIn('id', movedRequests).update({ foreign_town_id: keepId });
-  const movedDecisions = await db('town_match_decisions').where({ foreign_town_id: mergeId }).pluck<number[]>('id');
-  if (movedDecisions.length > 0)
-    await db('town_match_decisions').whereIn('id', movedDecisions).update({ foreign_town_id: keepId });
+  /** Points what named the merged town at the kept one; the ids moved, for the undo. */
+  const moveToKept = async (table: 'partnership_requests' | 'town_match_decisions'): Promise<number[]> => {
+    const ids = await db(table).where({ foreign_town_id: mergeId }).pluck<number[]>('id');
+    if (ids.length > 0) await db(table).whereIn('id', ids).update({ foreign_town_id: keepId });
+    return ids;
+  };
+  const movedRequests = await moveToKept('partnership_requests');
+  const movedDecisions = await moveToKept('town_match_decisions');
   await db('foreign_towns').where({ id: mergeId }).delete();
   const keptVersionAfter = (kept.version as number) + 1;
   await db('foreign_towns')
@@ -293,18 +295,15 @@ export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
   if (merge.movedPartnerships.length > 0)
     await db('partnerships').whereIn('id', merge.movedPartnerships).update({ foreign_town_id: merge.merged.id });
   // What pointed at the merged town points at it again (a merge recorded before these were moved lists none).
-  const requests = merge.movedRequests ?? [];
-  if (requests.length > 0)
-    await db('partnership_requests')
-      .whereIn('id', requests)
-      .where({ foreign_town_id: keepId })
-      .update({ foreign_town_id: merge.merged.id });
-  const decisions = merge.movedDecisions ?? [];
-  if (decisions.length > 0)
-    await db('town_match_decisions')
-      .whereIn('id', decisions)
-      .where({ foreign_town_id: keepId })
-      .update({ foreign_town_id: merge.merged.id });
+  for (const [table, ids] of [
+    ['partnership_requests', merge.movedRequests ?? []],
+    ['town_match_decisions', merge.movedDecisions ?? []],
+  ] as const)
+    if (ids.length > 0)
+      await db(table)
+        .whereIn('id', ids)
+        .where({ foreign_town_id: keepId })
+        .update({ foreign_town_id: merge.merged.id });
   for (const partnershipMerge of [...merge.partnershipMerges].reverse())
     await undoPartnershipMerge(db, partnershipMerge);
 }
