@@ -10,6 +10,13 @@ export type Delimiter = (typeof DELIMITERS)[number];
 /** One record with the physical line of the file where it starts (1-based; the header is line 1). */
 export type CsvRecord = { line: number; cells: string[] };
 
+/**
+ * A field the reader can only guess at: a quote opened and never closed (the rest of the file would
+ * become one cell), or text after a field's closing quote (a quote inside it that was not doubled).
+ * `line` is the physical line where the field starts, `field` its place in the record (0-based).
+ */
+export type CsvProblem = { kind: 'unclosedQuote' | 'textAfterQuote'; line: number; field: number };
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -38,13 +45,16 @@ export function parseCsv(text: string, delimiter: Delimiter, limit = Number.POSI
 /**
  * The reader itself: hands each record to `take` as soon as it is complete, so that a caller can
  * keep the records in a form of its own instead of an array of them all (see `parseCsv`). Stops
- * after `limit` records; returns how many it handed over.
+ * after `limit` records; returns how many it handed over. A malformed quoted field is passed to
+ * `problem` (an import refuses the file there); without it the reader reads on as best it can
+ * (the delimiter's detection reads a sample that may end inside a quoted field).
  */
 export function eachCsvRecord(
   text: string,
   delimiter: Delimiter,
   take: (record: CsvRecord) => void,
   limit = Number.POSITIVE_INFINITY,
+  problem?: (found: CsvProblem) => void,
 ): number {
   let count = 0;
   const delimiterCode = delimiter.charCodeAt(0);
@@ -54,6 +64,8 @@ export function eachCsvRecord(
   let fieldStarted = false;
   let line = 1;
   let recordLine = 1;
+  /** Where the quoted field being read opened. */
+  let quoteLine = 1;
   const length = text.length;
 
   const endRecord = () => {
@@ -76,13 +88,25 @@ export function eachCsvRecord(
       const end = quote === -1 ? length : quote;
       field += text.slice(i, end);
       line += lineBreaksIn(text, i, end);
-      if (quote === -1) break;
+      if (quote === -1) {
+        problem?.({ kind: 'unclosedQuote', line: quoteLine, field: cells.length });
+        break;
+      }
       if (text.charCodeAt(quote + 1) === QUOTE) {
         field += '"';
         i = quote + 2;
       } else {
         inQuotes = false;
         i = quote + 1;
+        if (problem !== undefined) {
+          // Only spaces may stand between the closing quote and the field's end.
+          let next = i;
+          while (text.charCodeAt(next) === 0x20) next += 1;
+          const code = text.charCodeAt(next);
+          if (next < length && code !== delimiterCode && code !== CR && code !== LF) {
+            problem({ kind: 'textAfterQuote', line: quoteLine, field: cells.length });
+          }
+        }
       }
       continue;
     }
@@ -103,6 +127,7 @@ export function eachCsvRecord(
         inQuotes = true;
         fieldStarted = true;
         field = '';
+        quoteLine = line;
       } else {
         field += '"';
       }

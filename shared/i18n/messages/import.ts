@@ -151,6 +151,10 @@ export const importMessages = defineMessages(
       'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí přesnější, jinak dřívější datum; poznámky obou řádků)',
     'import.error.empty': 'Soubor {file} je prázdný.',
     'import.error.binary': 'Soubor {file} není textová tabulka (CSV, TSV) ani sešit XLSX.',
+    'import.error.unclosedQuote':
+      'Soubor {file}, řádek {line}, sloupec „{column}“: uvozovky na začátku pole se nikde neuzavírají, takže by se zbytek souboru načetl jako jedna buňka. Doplňte uzavírací uvozovky ve zdroji a soubor načtěte znovu; v registru se nic nezměnilo.',
+    'import.error.textAfterQuote':
+      'Soubor {file}, řádek {line}, sloupec „{column}“: za uzavírací uvozovkou pole pokračuje text. Uvozovky uvnitř pole v uvozovkách musí být zdvojené (""), jinak není jisté, kde pole končí. Opravte zdroj a soubor načtěte znovu; v registru se nic nezměnilo.',
     'import.error.xlsx': 'Soubor {file} nelze přečíst jako sešit XLSX.',
     'import.error.tooLarge': 'Soubor {file} je příliš velký.',
     'import.error.tooLargeUnpacked':
@@ -416,6 +420,10 @@ export const importMessages = defineMessages(
       'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the more precise, else the earlier date; the notes of both lines)',
     'import.error.empty': 'The file {file} is empty.',
     'import.error.binary': 'The file {file} is neither a text table (CSV, TSV) nor an XLSX workbook.',
+    'import.error.unclosedQuote':
+      'File {file}, line {line}, column “{column}”: the quote that opens the field is never closed, so the rest of the file would be read as one cell. Add the closing quote in the source and load the file again; nothing in the registry has changed.',
+    'import.error.textAfterQuote':
+      'File {file}, line {line}, column “{column}”: text follows the closing quote of the field. Quotes inside a quoted field must be doubled (""), otherwise it is not certain where the field ends. Correct the source and load the file again; nothing in the registry has changed.',
     'import.error.xlsx': 'The file {file} cannot be read as an XLSX workbook.',
     'import.error.tooLarge': 'The file {file} is too large.',
     'import.error.tooLargeUnpacked':

@@ -368,6 +368,37 @@ describe('bounded input', () => {
     }
   });
 
+  it('refuses a quoted field never closed or with an undoubled quote, naming line and column', async () => {
+    const app = await createTestApp();
+    try {
+      const rows = csuRows(5).map((row) => row.join(';'));
+      // The name of line 3 opens a quote that nothing closes: read on, lines 4-6 became its text.
+      const unclosed = [CSU_HEADER.join(';'), rows[0], rows[1]?.replace(';Obec', ';"Obec'), ...rows.slice(2)];
+      expect(await preview(app, 'unclosed.csv', unclosed.join('\r\n'))).toMatchObject({
+        ok: false,
+        error: {
+          details: {
+            reason: 'import.error.unclosedQuote',
+            params: { file: 'unclosed.csv', line: 3, column: 'obec_text' },
+          },
+        },
+      });
+      const inner = [
+        CSU_HEADER.join(';'),
+        rows[0],
+        rows[1]?.replace(';Obec', ';"Obec "velká" obec"'),
+        ...rows.slice(2),
+      ];
+      expect(await preview(app, 'inner.csv', inner.join('\r\n'))).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'import.error.textAfterQuote', params: { line: 3, column: 'obec_text' } } },
+      });
+      expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
   it('reads a UTF-16 CSV with its byte order mark', async () => {
     const text = toCsv([CSU_HEADER, ...csuRows(2)], '\t');
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

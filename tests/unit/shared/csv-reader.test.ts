@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type CsvRecord, type Delimiter } from '../../../shared/domain/import/csv';
+import {
+  eachCsvRecord,
+  parseCsv,
+  type CsvProblem,
+  type CsvRecord,
+  type Delimiter,
+} from '../../../shared/domain/import/csv';
 
 /**
  * The reader before it took runs of characters as slices (issue 16: it grew each field a character
@@ -98,5 +104,29 @@ describe('CSV reader', () => {
       { line: 4, cells: ['2', 'dvě\nřádky'] },
       { line: 6, cells: ['3', 'konec"x"'] },
     ]);
+  });
+
+  it('reports a quote never closed and text after a closing quote, where the field starts', () => {
+    const problems = (text: string): CsvProblem[] => {
+      const found: CsvProblem[] = [];
+      eachCsvRecord(
+        text,
+        ';',
+        () => undefined,
+        Number.POSITIVE_INFINITY,
+        (problem) => found.push(problem),
+      );
+      return found;
+    };
+    // Read on, the rest of the file would be the note of line 3.
+    expect(problems('kód;pozn\n1;ok\n2;"Výměna mládeže\n3;ok\n4;ok\n')).toEqual([
+      { kind: 'unclosedQuote', line: 3, field: 1 },
+    ]);
+    // A quote inside a quoted field that was not doubled.
+    expect(problems('kód;pozn\n1;"dvě\nřádky"\n2;"Výměna "mládeže" každý rok";x\n')).toEqual([
+      { kind: 'textAfterQuote', line: 4, field: 1 },
+    ]);
+    // Well-formed quoting, spaces after a closing quote and a quote inside an unquoted field are fine.
+    expect(problems('kód;pozn\r\n"1";"a ""b"" c" ;x\r\n2;konec"x"\r\n"3";""\r\n')).toEqual([]);
   });
 });

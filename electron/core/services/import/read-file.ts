@@ -115,6 +115,22 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
       else packer.add(record);
     },
     IMPORT_LIMITS.rows + 2,
+    (found) => {
+      // A malformed quoted field is refused where it starts: read on, the rest of the file (or a
+      // part of it) would silently become the text of one cell.
+      const column = first.header?.cells[found.field]?.trim();
+      throw failure(
+        found.kind === 'unclosedQuote' ? 'import.error.unclosedQuote' : 'import.error.textAfterQuote',
+        `${fileName}, line ${String(found.line)}, column ${String(found.field + 1)}: ${
+          found.kind === 'unclosedQuote' ? 'a quote is never closed' : 'text follows the closing quote'
+        }`,
+        {
+          file: fileName,
+          line: found.line,
+          column: column === undefined || column === '' ? String(found.field + 1) : column,
+        },
+      );
+    },
   );
   if (count > IMPORT_LIMITS.rows + 1) throw tooManyRows(fileName);
   const { header } = first;
