@@ -25,6 +25,8 @@ export type ExistingMunicipality = {
   longitude: number | null;
   memberSince: string | null;
   isMember: boolean;
+  /** Not compared (no import writes it): tells an ended membership from one nothing stated. */
+  memberUntil: string | null;
   version: number;
 };
 
@@ -46,6 +48,7 @@ export async function loadMunicipalitySnapshot(db: Knex): Promise<Map<string, Ex
       'm.longitude',
       'm.member_since as memberSince',
       'm.is_member as isMember',
+      'm.member_until as memberUntil',
       'm.version',
     );
   // SQLite gives booleans as 0/1: compared with a file's yes/no they must be booleans.

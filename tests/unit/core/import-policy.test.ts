@@ -69,6 +69,76 @@ describe('what an import does with records the registry has', () => {
   });
 });
 
+describe('membership from a list of members', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+  const load = async (name: string, text: string, mapping?: Record<string, string>) => {
+    const file = path.join(app.dir, name);
+    writeFileSync(file, text);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file, ...(mapping ? { mapping } : {}) }),
+    );
+    await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+    return report;
+  };
+  const brandys = () =>
+    app.ctx.db
+      .knex('municipalities')
+      .where({ code: '538094' })
+      .first<{ is_member: number | boolean; member_since: string | null }>('is_member', 'member_since');
+  const mapping = { code: 'Kód obce', name: 'Obec', memberSince: 'Členem od', isMember: 'Člen' };
+
+  it('a date since when makes a place of the country list a member, not a former member no file named', async () => {
+    await load('obce.csv', 'obec_kod;obec_text\n538094;Brandýs nad Labem-Stará Boleslav\n');
+    expect(Boolean((await brandys())?.is_member)).toBe(false);
+    const report = await load(
+      'clenove.csv',
+      'Kód obce;Obec;Členem od\n538094;Brandýs nad Labem-Stará Boleslav;12.3.2004\n',
+      {
+        code: 'Kód obce',
+        name: 'Obec',
+        memberSince: 'Členem od',
+      },
+    );
+    expect(report.counts).toMatchObject({ update: 1, kept: 0 });
+    expect(await brandys()).toMatchObject({ member_since: '2004-03-12' });
+    expect(Boolean((await brandys())?.is_member)).toBe(true);
+  });
+
+  it('"fill empty" takes a list\'s "yes" where membership was not stated, and keeps an ended one', async () => {
+    await load('obce.csv', 'obec_kod;obec_text\n538094;Brandýs nad Labem-Stará Boleslav\n562335;Děčín\n');
+    // Děčín's membership ended: the registry states it, a list's "yes" does not overwrite it by default.
+    await app.ctx.db
+      .knex('municipalities')
+      .where({ code: '562335' })
+      .update({ member_since: '1995-01-01', member_until: '2020-12-31' });
+    const report = await load(
+      'clenove.csv',
+      'Kód obce;Obec;Člen;Členem od\n538094;Brandýs nad Labem-Stará Boleslav;ano;\n562335;Děčín;ano;\n',
+      mapping,
+    );
+    expect(Boolean((await brandys())?.is_member)).toBe(true);
+    const decin = await app.ctx.db
+      .knex('municipalities')
+      .where({ code: '562335' })
+      .first<{ is_member: number | boolean }>();
+    expect(Boolean(decin?.is_member)).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        line: 3,
+        reason: 'import.issue.keptExisting',
+        params: expect.objectContaining({ field: 'isMember' }),
+      }),
+    ]);
+  });
+});
+
 describe('Czech case for names written in capitals', () => {
   it('capitalises words, keeps prepositions and hyphenated parts as Czech writes them', () => {
     expect(czechNameCase('HRADEC KRÁLOVÉ')).toBe('Hradec Králové');

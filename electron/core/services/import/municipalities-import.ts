@@ -234,6 +234,11 @@ export async function planMunicipalities(
       plan.counts.unchanged += 1;
       continue;
     }
+    // Membership nothing has stated yet (not a member, no dates: `is_member` is false by default):
+    // a file's date since when is membership, as for a new record (not a "former member", which no
+    // file said), and under "fill empty" a file's "yes" fills it.
+    const unstated = !current.isMember && current.memberSince === null && current.memberUntil === null;
+    if (unstated && values.isMember === undefined && values.memberSince !== undefined) values.isMember = true;
     const changed: Partial<Values> = {};
     const before: Partial<Values> = {};
     const changes: ImportRow['changes'] = [];
@@ -248,7 +253,8 @@ export async function planMunicipalities(
         typeof previous === 'string' &&
         typeof next === 'string' &&
         lessPrecise(next, previous);
-      if ((policy === 'fillEmpty' && hasValue(previous)) || downgrade) {
+      const filled = key === 'isMember' ? !unstated : hasValue(previous);
+      if ((policy === 'fillEmpty' && filled) || downgrade) {
         // A filled value is kept; the preview lists it, so the user can choose "overwrite".
         plan.counts.kept += 1;
         plan.issues.push({
