@@ -119,6 +119,8 @@ export type ExistingTown = {
   latitude: number | null;
   longitude: number | null;
   alt_names: string | null;
+  /** The gazetteer's id of the town (unique): a file's exonym may name it under another spelling. */
+  geonames_id: number | null;
 };
 
 export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTown>> {
@@ -131,6 +133,7 @@ export async function loadTownSnapshot(db: Knex): Promise<Map<string, ExistingTo
     'latitude',
     'longitude',
     'alt_names',
+    'geonames_id',
   );
   return new Map(rows.map((row) => [`${row.country_code}|${row.name_key}`, row]));
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
+import { resolveExonym } from '../../../electron/core/services/towns-service';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 const HEADER = ['kod1', 'lat1', 'lon1', 'obec1', 'stat1', 'kod2', 'lat2', 'lon2', 'obec2', 'stat2', 'rok'].join('\t');
@@ -85,5 +86,53 @@ describe('possible duplicate towns in an import: listed, decided by the user, re
     const again = await preview();
     expect(again.possibleDuplicates.map((d) => [d.name, d.decision])).toEqual([['Jelenia Góra Miasto', 'same']]);
     expect(again.counts).toMatchObject({ add: 0, townsAdded: 0, unchanged: 2 });
+  });
+});
+
+describe('a town the gazetteer knows, spelt otherwise in the registry', () => {
+  it('an exonym finds the registry town by its gazetteer id: no second record, no refused commit', async () => {
+    const app = await createTestApp({ demo: true });
+    try {
+      const exonym = await resolveExonym('DE', 'Mnichov');
+      if (exonym === null) throw new Error('the gazetteer does not know Mnichov');
+      // Munich as a user renamed it: another spelling, no Czech name, the gazetteer's id kept.
+      const now = new Date().toISOString();
+      const [inserted] = await app.ctx.db
+        .knex('foreign_towns')
+        .insert({
+          name: 'Landeshauptstadt München',
+          name_key: 'landeshauptstadt munchen',
+          country_code: 'DE',
+          geonames_id: exonym.geonamesId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id');
+      const townId = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const member = await app.ctx.db.knex('municipalities').first<{ id: number; code: string }>('id', 'code');
+      const file = path.join(app.dir, 'mnichov.csv');
+      writeFileSync(file, `Kód obce;Partnerské město;Stát\n${member?.code ?? ''};Mnichov;Německo\n`);
+      const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+      const report = await ok<ImportReport>(
+        app.dispatch('import:preview', {
+          kind: 'partnerships',
+          file: handle.file,
+          mapping: { municipalityCode: 'Kód obce', townName: 'Partnerské město', country: 'Stát' },
+        }),
+      );
+      expect(report.counts).toMatchObject({ add: 1, townsAdded: 0 });
+      await ok(app.dispatch('import:commit', { previewId: report.previewId }));
+      expect(await app.ctx.db.knex('foreign_towns').where({ geonames_id: exonym.geonamesId }).pluck('id')).toEqual([
+        townId,
+      ]);
+      expect(
+        await app.ctx.db
+          .knex('partnerships')
+          .where({ municipality_id: member?.id, foreign_town_id: townId })
+          .count({ n: '*' }),
+      ).toEqual([{ n: 1 }]);
+    } finally {
+      await app.cleanup();
+    }
   });
 });

@@ -141,6 +141,8 @@ function townMatcher(
     return list;
   };
   const byId = new Map<number, ExistingTown>();
+  /** Registry towns by the gazetteer's id (unique): an exonym names the same town however it is spelt here. */
+  const byGeonames = new Map<number, ExistingTown>();
   const remember = (country: string, name: string | null, town: MatchedTown) => {
     if (!name) return;
     const key = `${country}|${townNameKey(name)}`;
@@ -160,6 +162,7 @@ function townMatcher(
     listIn(byCountry, town.country_code).push(town);
     listIn(bySpelling, `${town.country_code}|${town.name_key.slice(0, 2)}`).push(town);
     byId.set(town.id, town);
+    if (town.geonames_id !== null) byGeonames.set(town.geonames_id, town);
   }
   /** The registry town a new spelling may be: a similar name, or a place a few kilometres away. */
   const candidateFor = (country: string, name: string, latitude: number | null, longitude: number | null) => {
@@ -198,7 +201,13 @@ function townMatcher(
     const found = known.get(`${country}|${townNameKey(name)}`);
     if (found) return found;
     const exonym = await resolveExonym(country, name);
-    const local = exonym ? known.get(`${country}|${townNameKey(exonym.name)}`) : undefined;
+    // The exonym's town by its spelling, or by its gazetteer id (a registry town renamed since,
+    // "Munich" for München: a second record of it could not even be written).
+    const sameTown = exonym ? byGeonames.get(exonym.geonamesId) : undefined;
+    const local = exonym
+      ? (known.get(`${country}|${townNameKey(exonym.name)}`) ??
+        (sameTown?.country_code === country ? matchedOf(sameTown) : undefined))
+      : undefined;
     if (local) {
       remember(country, name, local);
       return local;
