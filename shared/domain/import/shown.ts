@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../codes';
+import { countryName } from '../countries';
 import { formatPartialDate } from '../dates';
 
 /** Fields whose values are stored dates (ISO, at their precision): a report shows them as dates. */
@@ -12,15 +13,23 @@ export function shownImportValue(field: string, value: string | number | boolean
 
 /**
  * An issue's parameters as shown on screen and in the exported history alike: the stored and the
- * file's value of a date field (`existing`, `value`) as dates in the language.
+ * file's value of a date field (`existing`, `value`) as dates in the language, the countries an
+ * ambiguous name may be (`countries`, codes) by their names.
  */
 export function shownIssueParams(
   params: Readonly<Record<string, string | number>>,
   language: UiLanguage,
 ): Record<string, string | number> {
-  const field = params.field;
-  if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return { ...params };
   const shown = { ...params };
+  // The countries an ambiguous name may be, by their names in the language (codes in brackets).
+  const countries = params.countries;
+  if (typeof countries === 'string')
+    shown.countries = countries
+      .split(',')
+      .map((code) => `${countryName(code, language)} (${code})`)
+      .join(language === 'cs' ? ' nebo ' : ' or ');
+  const field = params.field;
+  if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return shown;
   for (const key of ['existing', 'value'] as const) {
     const value = shown[key];
     if (typeof value === 'string') shown[key] = formatPartialDate(value, language);

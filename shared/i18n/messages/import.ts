@@ -147,6 +147,8 @@ export const importMessages = defineMessages(
       '{value} je zástupný kód, kterým mapa SMO označuje Prahu; „{name}“ nelze přiřadit (Praha 554782 v registru není)',
     'import.issue.praguePlaceholderResolved': '{value} je zástupný kód Prahy; přiřazeno k Praze (kód {code})',
     'import.issue.unknownCountry': 'stát „{value}“ neznáme',
+    'import.issue.ambiguousCountry':
+      'stát „{value}“ není jednoznačný: může to být {countries}; napište ho ve zdroji celým názvem nebo kódem ISO',
     'import.issue.duplicateMerged':
       'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí přesnější, jinak dřívější datum; poznámky obou řádků)',
     'import.error.empty': 'Soubor {file} je prázdný.',
@@ -416,6 +418,8 @@ export const importMessages = defineMessages(
       "{value} is the placeholder code the Union's map uses for Prague; “{name}” cannot be assigned (Praha 554782 is not in the registry)",
     'import.issue.praguePlaceholderResolved': "{value} is Prague's placeholder code; assigned to Praha (code {code})",
     'import.issue.unknownCountry': 'unknown country “{value}”',
+    'import.issue.ambiguousCountry':
+      'the country “{value}” is ambiguous: it may be {countries}; write it in the source by its full name or ISO code',
     'import.issue.duplicateMerged':
       'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the more precise, else the earlier date; the notes of both lines)',
     'import.error.empty': 'The file {file} is empty.',

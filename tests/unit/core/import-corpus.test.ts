@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
+import { shownIssueParams } from '../../../shared/domain/import/shown';
 import { CSU_HEADER, csuRows, toCsv, writeEncoded, type Encoding } from '../../support/import-corpus';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
@@ -201,6 +202,9 @@ describe('a mapped file: dates, numbers and updates', () => {
       ['Obec 1', '100001', 'Atlantis', 'Atlantida', ''],
       ['Nikde', '999999', 'Paris', 'Francie', ''],
       ['Praha', 'S-111111', 'Paříž', 'Francie', ''],
+      // "SR" is Slovakia in Czech lists and Suriname as an ISO code; "NSR" is Germany.
+      ['Obec 0', '100000', 'Martin', 'SR', ''],
+      ['Obec 1', '100001', 'Bautzen', 'NSR', '1.1.1990'],
     ];
     const mapping = {
       municipalityName: 'Obec',
@@ -214,16 +218,27 @@ describe('a mapped file: dates, numbers and updates', () => {
       writeEncoded(app.dir, 'p.csv', toCsv(rows, ';'), 'windows-1250'),
       mapping,
     );
-    expect(report.counts).toMatchObject({ add: 2, invalid: 3, resolved: 0 });
+    expect(report.counts).toMatchObject({ add: 3, invalid: 4, resolved: 0 });
     expect(report.issues.map((i) => [i.line, i.column, i.reason, i.params.value])).toEqual([
       [4, 'Země', 'import.issue.unknownCountry', 'Atlantida'],
       [5, 'Kód', 'import.issue.unknownMunicipality', '999999'],
       // Prague's placeholder is resolved only when the registry has Praha (554782); here it has not.
       [6, 'Kód', 'import.issue.praguePlaceholder', 'S-111111'],
+      [7, 'Země', 'import.issue.ambiguousCountry', 'SR'],
     ]);
+    const ambiguous = report.issues.find((issue) => issue.reason === 'import.issue.ambiguousCountry');
+    expect(shownIssueParams(ambiguous?.params ?? {}, 'cs').countries).toBe('Slovensko (SK) nebo Surinam (SR)');
     await commit(report);
-    const started = await app.ctx.db.knex('partnerships').orderBy('started_on').pluck('started_on');
-    expect(started).toEqual(['1998-05-12', '2001-06-01']);
+    const started = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .orderBy('started_on')
+      .select('started_on', 't.country_code');
+    expect(started).toEqual([
+      { started_on: '1990-01-01', country_code: 'DE' },
+      { started_on: '1998-05-12', country_code: 'DE' },
+      { started_on: '2001-06-01', country_code: 'SK' },
+    ]);
   });
 });
 

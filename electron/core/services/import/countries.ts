@@ -26,7 +26,31 @@ const ALIASES: Record<string, string> = {
   'bosna a hercegovina': 'BA',
   'tchaj-wan': 'TW',
   kosovo: 'XK',
+  // Official and abbreviated names Czech lists write.
+  'slovenska republika': 'SK',
+  'spolkova republika nemecko': 'DE',
+  'nemecka spolkova republika': 'DE',
+  srn: 'DE',
+  nsr: 'DE',
+  uk: 'GB',
+  'konzska republika': 'CG',
+  'beloruska republika': 'BY',
 };
+
+/**
+ * Names that stand for more than one country, each with the countries it may be: "SR" is the
+ * Slovak Republic in Czech lists but Suriname as an ISO code; "Kongo" is either Congo. Refused
+ * with the choices rather than guessed.
+ */
+const AMBIGUOUS: Record<string, readonly string[]> = {
+  sr: ['SK', 'SR'],
+  kongo: ['CG', 'CD'],
+};
+
+/** The countries a name may be when it is ambiguous (see AMBIGUOUS); null when it is not. */
+export function ambiguousCountry(name: string): readonly string[] | null {
+  return AMBIGUOUS[key(name)] ?? null;
+}
 
 let table: Map<string, string> | null = null;
 

@@ -21,7 +21,7 @@ import { foreignTownKey, insertForeignTowns } from '../../repositories/foreign-t
 import { insertPartnershipRows, partnershipColumns } from '../../repositories/partnerships-repository';
 import { insertAuditEntries, type AuditInsert } from '../../repositories/audit-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
-import { countryCodeOf } from './countries';
+import { ambiguousCountry, countryCodeOf } from './countries';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
 import { NOTES_MAX, TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
@@ -326,8 +326,14 @@ export async function planPartnerships(
     const townName = row.textWithin('townName', TOWN_NAME_MAX, 'error') ?? '';
     if (row.text('townName') === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
     const country = row.text('country');
-    const countryCode = country === '' ? null : countryCodeOf(country);
+    const ambiguous = country === '' ? null : ambiguousCountry(country);
+    const countryCode = country === '' || ambiguous ? null : countryCodeOf(country);
     if (country === '') row.report('error', 'country', 'import.issue.required', { value: '' });
+    else if (ambiguous)
+      row.report('error', 'country', 'import.issue.ambiguousCountry', {
+        value: country,
+        countries: ambiguous.join(','),
+      });
     else if (!countryCode) row.report('error', 'country', 'import.issue.unknownCountry', { value: country });
     if (row.rejected || !municipality || !countryCode) {
       plan.issues.push(...row.issues);
