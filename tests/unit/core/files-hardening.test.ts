@@ -18,7 +18,12 @@ import { computeStats } from '../../../electron/core/services/statistics/statist
 import { writeStatsFile } from '../../../electron/core/services/statistics/stats-export-service';
 import JSZip from 'jszip';
 import type { ImportReport } from '../../../shared/domain/import/report';
-import { IMPORT_LIMITS, declaredUnpackedSize, readSourceBytes } from '../../../electron/core/services/import/read-file';
+import {
+  IMPORT_LIMITS,
+  declaredUnpackedSize,
+  readSourceBytes,
+  strayBytesInUtf8,
+} from '../../../electron/core/services/import/read-file';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
 import { createAppContext, noDialogs } from '../../../electron/core/context';
 import { createDispatch } from '../../../electron/core/dispatch';
@@ -393,6 +398,37 @@ describe('bounded input', () => {
         ok: false,
         error: { details: { reason: 'import.error.textAfterQuote', params: { line: 3, column: 'obec_text' } } },
       });
+      expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('refuses a UTF-8 file with a line in another encoding, naming the line; reads Windows-1250 files', async () => {
+    const app = await createTestApp();
+    try {
+      const text = toCsv([CSU_HEADER, ...csuRows(4)], ';');
+      const lines = Buffer.from(text, 'utf-8').toString('utf-8').split('\r\n');
+      // Line 4 pasted from a Windows-1250 file: "Plzeň" with ň as the single byte 0xF2.
+      const mixed = Buffer.concat([
+        Buffer.from(`${lines.slice(0, 3).join('\r\n')}\r\n`, 'utf-8'),
+        Buffer.from(lines[3]?.replace('Žďár', 'Plze') ?? '', 'utf-8'),
+        Buffer.from([0xf2]),
+        Buffer.from(`\r\n${lines.slice(4).join('\r\n')}`, 'utf-8'),
+      ]);
+      expect(strayBytesInUtf8(mixed)).toBe(4);
+      expect(await preview(app, 'mixed.csv', mixed)).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'import.error.mixedEncoding', params: { file: 'mixed.csv', line: 4 } } },
+      });
+      // A Windows-1250 file, even one whose capitals happen to pair like UTF-8 ("ČŠ" is C8 8A).
+      const cp1250: Record<string, number> = { Č: 0xc8, Š: 0x8a, ř: 0xf8, í: 0xed, ž: 0x9e, ď: 0xef, á: 0xe1, Ž: 0x8e };
+      const encode = (value: string) => Buffer.from(Array.from(value, (ch) => cp1250[ch] ?? ch.charCodeAt(0)));
+      const file = encode(`${CSU_HEADER.join(';')}\r\n2024-01-01;ČŠ Příbram;100001\r\n2024-01-01;Žďár;100002\r\n`);
+      expect(strayBytesInUtf8(file)).toBeNull();
+      const table = await readSourceBytes(file, 'okna.csv');
+      expect(table.encoding).toBe('windows-1250');
+      expect(table.records.at(0)?.cells[1]).toBe('ČŠ Příbram');
       expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
     } finally {
       await app.cleanup();

@@ -68,6 +68,41 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   }
 }
 
+/**
+ * Where a file that is UTF-8 almost throughout has bytes that are not (a line pasted from a
+ * Windows-1250 file): the line of the first such byte, or null when the file is not mostly UTF-8.
+ * Read as Windows-1250 as a whole, every Czech letter of such a file would be garbled ("PĹ™Ă­bram").
+ * A Windows-1250 file has next to no well-formed UTF-8 sequences: its letters are single bytes.
+ */
+export function strayBytesInUtf8(bytes: Uint8Array): number | null {
+  let wellFormed = 0;
+  let stray = 0;
+  let firstStray = -1;
+  for (let at = 0; at < bytes.length;) {
+    const byte = bytes[at] as number;
+    if (byte < 0x80) {
+      at += 1;
+      continue;
+    }
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && at + length <= bytes.length;
+    for (let next = 1; ok && next < length; next += 1) ok = ((bytes[at + next] as number) & 0xc0) === 0x80;
+    if (ok) {
+      wellFormed += 1;
+      at += length;
+    } else {
+      stray += 1;
+      if (firstStray < 0) firstStray = at;
+      at += 1;
+    }
+  }
+  if (stray === 0 || wellFormed < 2 * stray) return null;
+  let line = 1;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < firstStray; at = bytes.indexOf(0x0a, at + 1)) line += 1;
+  return line;
+}
+
 const isZip = (bytes: Uint8Array) =>
   bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -100,6 +135,14 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   // their size (a record spans several lines only where a quoted cell holds line breaks).
   if (lineBreaks(bytes, IMPORT_LIMITS.rows * 2 + 2) > IMPORT_LIMITS.rows * 2) throw tooManyRows(fileName);
   const { text, encoding } = decodeText(bytes);
+  if (encoding === 'windows-1250') {
+    const line = strayBytesInUtf8(bytes);
+    if (line !== null)
+      throw failure('import.error.mixedEncoding', `${fileName} is UTF-8 but line ${String(line)} is not`, {
+        file: fileName,
+        line,
+      });
+  }
   if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
   if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(text);
