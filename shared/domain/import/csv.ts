@@ -148,6 +148,15 @@ export function eachCsvRecord(
 }
 
 /**
+ * A cell as Excel's text formula `="00253014"` writes it (the app's CSV exports write digits Excel
+ * would change so): its text. Any other cell stays as it is.
+ */
+export const excelTextCell = (cell: string): string => {
+  const match = /^="([^"]*)"$/.exec(cell);
+  return match ? (match[1] ?? '') : cell;
+};
+
+/**
  * Picks the delimiter that splits the first records into the most columns, consistently: the
  * header must have at least two fields and most of the following records the same number.
  */

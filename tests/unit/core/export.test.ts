@@ -5,7 +5,8 @@ import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
-import { neutraliseFormula, toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
+import { csvText, neutraliseFormula, toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
+import { readSourceBytes } from '../../../electron/core/services/import/read-file';
 import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
 import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
@@ -324,6 +325,26 @@ describe('export of a grid view to CSV and XLSX', () => {
     expect(cells?.getCell(1).numFmt).toBe('0.000000');
     expect(cells?.getCell(2).value).toBe(withCoordinates.ico);
     expect(cells?.getCell(3).text).toMatch(/člen/);
+    // IČO with a leading zero in the CSV as Excel keeps it (a plain 00253014 opens as 253014); the
+    // app's own import reads the digits back.
+    const zeroIco = members.find((m) => /^0/.test((m as { ico?: string | null }).ico ?? '')) as
+      { id: number; ico: string } | undefined;
+    if (!zeroIco) throw new Error('demo members have an IČO with a leading zero');
+    const csv = await ok<{ filePath: string }>(
+      app.dispatch('export:grid', {
+        grid: 'members',
+        format: 'csv',
+        rowIds: [zeroIco.id],
+        columns: ['code', 'ico'],
+        language: 'cs',
+      }),
+    );
+    const line = readFileSync(csv.filePath, 'utf8').split('\r\n')[1];
+    expect(line).toMatch(new RegExp(`^\\d{6};="${zeroIco.ico}"$`));
+    const readBack = await readSourceBytes(readFileSync(csv.filePath), 'obce.csv');
+    expect(readBack.records.at(0)?.cells[1]).toBe(zeroIco.ico);
+    expect(csvText('554782')).toBe('554782');
+    expect(csvText('123456789012')).toBe('="123456789012"');
     const cancelled = await createTestApp({ demo: false });
     try {
       const result = await cancelled.dispatch('export:grid', {

@@ -53,8 +53,19 @@ const csvNumber = (value: number, language: UiLanguage): string => {
 const quote = (text: string): string =>
   /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 
-/** A text cell of any CSV the app writes: formula-neutralised, then quoted where needed. */
-export const csvText = (text: string): string => quote(neutraliseFormula(text));
+/**
+ * Digits that Excel would take for a number and change: a leading zero dropped (IČO 00253014 →
+ * 253014), more than 11 digits shown as 1,23E+11 and beyond 15 rounded.
+ */
+const DIGITS_EXCEL_CHANGES = /^(0\d+|\d{12,})$/;
+
+/**
+ * A text cell of any CSV the app writes: formula-neutralised, then quoted where needed. Digits
+ * Excel would change (see DIGITS_EXCEL_CHANGES) are written as `="00253014"`, the form in which
+ * Excel keeps such text as it is; the app's own import reads the digits back (`excelTextCell`).
+ */
+export const csvText = (text: string): string =>
+  DIGITS_EXCEL_CHANGES.test(text) ? `="${text}"` : quote(neutraliseFormula(text));
 
 /**
  * A CSV file as Czech Excel opens it: UTF-8 with BOM, cells separated by semicolons, lines by

@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/domain/errors';
 import {
   detectDelimiter,
   eachCsvRecord,
+  excelTextCell,
   looksBinary,
   type CsvRecord,
   type Delimiter,
@@ -155,7 +156,11 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
     delimiter,
     (record) => {
       if (first.header === null) first.header = record;
-      else packer.add(record);
+      else {
+        // Digits an export wrote as `="00253014"` (so that Excel keeps them) are read as the digits.
+        if (record.cells.some((cell) => cell.startsWith('='))) record.cells = record.cells.map(excelTextCell);
+        packer.add(record);
+      }
     },
     IMPORT_LIMITS.rows + 2,
     (found) => {
