@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { UiLanguage } from '../../../shared/domain/codes';
@@ -179,7 +180,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
   usage:
-    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt] [--policy fillEmpty|addOnly|overwrite]\n' +
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt [--force]] [--policy fillEmpty|addOnly|overwrite]\n' +
     '       twinreg import history --db FILE [--lang cs|en] [--json]   (past imports, with the number an undo takes)\n' +
     '       twinreg import undo ID --db FILE [--lang cs|en]           (undo import ID as a whole, after a backup)',
   options: {
@@ -190,6 +191,7 @@ export const importCommand: Command = {
     json: { type: 'boolean' },
     report: { type: 'string' },
     policy: { type: 'string' },
+    force: { type: 'boolean' },
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;
@@ -203,6 +205,12 @@ export const importCommand: Command = {
     const policy = values.policy ?? 'fillEmpty';
     const knownPolicy = IMPORT_POLICIES.find((p) => p === policy);
     if (!knownPolicy) throw new UsageError(`--policy is one of ${IMPORT_POLICIES.join(', ')}`);
+    // The report file is refused before anything is imported: no command overwrites a file without --force.
+    const reportFile = typeof values.report === 'string' && values.report !== '' ? path.resolve(values.report) : null;
+    if (reportFile !== null && values.force !== true && existsSync(reportFile)) {
+      io.err(`The file already exists: ${reportFile} (use --force to replace it)`);
+      return 1;
+    }
     const ctx = await openForCli(values.db, { mustExist: false, acceptsLocalPaths: true });
     try {
       let result: ImportResult;
@@ -229,11 +237,7 @@ export const importCommand: Command = {
         }
         throw error;
       }
-      let reportFile: string | null = null;
-      if (typeof values.report === 'string' && values.report !== '') {
-        reportFile = path.resolve(values.report);
-        await writeFileAtomically(reportFile, fullReportText(result, language));
-      }
+      if (reportFile !== null) await writeFileAtomically(reportFile, fullReportText(result, language));
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else printReport(result, language, dryRun, io, reportFile);
       return result.report.needsMapping ? 1 : 0;

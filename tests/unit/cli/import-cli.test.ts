@@ -57,6 +57,17 @@ describe('twinreg import / backup / check', () => {
     );
     expect(dry.out).toContain(`The full list of problems: ${reportFile}`);
     expect(await count(db)).toBe(0);
+    // The report file exists now: refused before anything is imported, unless --force.
+    writeFileSync(reportFile, 'my notes');
+    const args = ['import', 'municipalities', file, '--db', db, '--mapping', mapping, '--report', reportFile];
+    const refused = await run(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`The file already exists: ${reportFile} (use --force to replace it)`);
+    expect(readFileSync(reportFile, 'utf8')).toBe('my notes');
+    expect(await count(db)).toBe(0);
+    const forced = await run(...args, '--dry-run', '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(reportFile, 'utf8')).toContain('5547');
   });
 
   it('imports in Czech, then a second run changes nothing and says so', async () => {
