@@ -8,8 +8,9 @@ import { advisoryLockHolder, tryAdvisoryLock } from './dialect/postgres';
 /**
  * One import at a time on a registry, also across processes (two windows, the CLI beside the
  * app): a lock file beside the database, created exclusively. A lock left by a process that no
- * longer runs on this machine (a crash, kill -9) is taken over; one from another machine (a
- * registry on a share) counts until it is six hours old. A registry on a server is locked with a
+ * longer runs on this machine (a crash, kill -9) is taken over, so is one six hours old (its
+ * process id may belong to another program since); one from another machine (a registry on a
+ * share) counts until it is six hours old. A registry on a server is locked with a
  * PostgreSQL advisory lock instead, across every client of the server; the server drops it when
  * the connection that holds it ends (a crash).
  *
@@ -39,11 +40,22 @@ const running = (pid: number): boolean => {
   }
 };
 
+/** The lock files this process holds now (a lock naming this process but not here was left by an earlier one). */
+const heldHere = new Set<string>();
+
+/**
+ * Whether a lock was left behind: its process no longer runs on this machine, or it is this very
+ * process's id without the lock being held here (an earlier run whose id came back after a
+ * restart, as Windows often gives), or it is older than any import takes (STALE_MS: also the only
+ * test for a lock of another machine, and for an id another program got since).
+ */
 async function staleOwner(lockPath: string): Promise<boolean> {
   try {
     const owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
-    if (owner.host === hostname() && typeof owner.pid === 'number') return !running(owner.pid);
-    return Date.now() - (await stat(lockPath)).mtimeMs > STALE_MS;
+    const old = Date.now() - (await stat(lockPath)).mtimeMs > STALE_MS;
+    if (owner.host === hostname() && typeof owner.pid === 'number')
+      return owner.pid === process.pid ? !heldHere.has(lockPath) : old || !running(owner.pid);
+    return old;
   } catch {
     // Unreadable or half-written: stale once it is older than a minute (a writer takes milliseconds).
     const info = await stat(lockPath).catch(() => null);
@@ -139,7 +151,11 @@ export async function acquireImportLock(
       };
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
-      return () => rm(lockPath, { force: true });
+      heldHere.add(lockPath);
+      return async () => {
+        heldHere.delete(lockPath);
+        await rm(lockPath, { force: true });
+      };
     } catch (error) {
       const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
       if (code !== 'EEXIST') throw error;

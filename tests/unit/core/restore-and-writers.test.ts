@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -509,10 +509,29 @@ describe('deletes and imports beside other writers', () => {
         ok: false,
         error: { code: 'CONFLICT', details: { reason: 'import.error.busy' } },
       });
+      // Whose process id another program has since (a running process, but the lock is six
+      // hours old), or this very process's id though it holds no lock (an id that came back
+      // after a restart): left behind, taken over.
+      const lock = importLockPath(app.dbPath);
+      const left = async (pid: number, hoursOld: number) => {
+        writeFileSync(lock, JSON.stringify({ pid, host: hostname(), at: new Date().toISOString() }));
+        const then = new Date(Date.now() - hoursOld * 3600_000);
+        utimesSync(lock, then, then);
+        const again = await ok<{ previewId: string }>(
+          app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+        );
+        return app.dispatch('import:commit', { previewId: again.previewId });
+      };
+      expect(await left(process.ppid, 5)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await left(process.ppid, 7)).toMatchObject({ ok: true });
+      expect(await left(process.pid, 0)).toMatchObject({ ok: true });
       // A lock whose process died (kill -9 during an import) is taken over.
-      writeFileSync(importLockPath(app.dbPath), JSON.stringify({ pid: 999_999, host: hostname(), at: '' }));
-      await ok(app.dispatch('import:commit', { previewId: preview.previewId }));
-      expect(existsSync(importLockPath(app.dbPath))).toBe(false);
+      writeFileSync(lock, JSON.stringify({ pid: 999_999, host: hostname(), at: '' }));
+      const last = await ok<{ previewId: string }>(
+        app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+      );
+      await ok(app.dispatch('import:commit', { previewId: last.previewId }));
+      expect(existsSync(lock)).toBe(false);
     } finally {
       await app.cleanup();
     }
