@@ -243,6 +243,10 @@ describe('DOCX report', () => {
     expect(text).toContain('Partnerství obcí: statistiky');
     expect(text).toContain('Stav ke dni 15. června 2025');
     expect(text).toContain('Filtr: Rok zahájení: kdykoli');
+    // The region table's columns on a portrait page, the last two those of activity and ending.
+    expect(text).toMatch(
+      /\|Kraj\|Obce\|S aktivním partnerstvím\|Podíl s aktivním\|Partnerství\|Na 10.000 obyv\.\|Bez aktivity \(3\)\|Končí do 12 měs\.\|Hlavní město Praha\|/,
+    );
     for (const cell of ['Jihočeský kraj', 'Jihomoravský kraj', 'Německo', 'kultura', 'rozpočet obce', 'Souhrn']) {
       expect(text, cell).toContain(cell);
     }

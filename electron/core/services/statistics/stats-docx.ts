@@ -120,12 +120,15 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
     timeZone: 'UTC',
   }).format(new Date(`${stats.filter.today}T00:00:00Z`));
   const charts = reportCharts(stats, language);
-  // The region table has 19 columns; the report shows the ones a reader needs on a portrait page.
-  const compact = [0, 2, 3, 4, 6, 7, 17, 18];
   // Under a territory filter: its okresy (the district table has the region's column first).
   const narrowed = hasTerritory(stats.filter);
   const areaTable = narrowed ? tables.get('districts') : tables.get('regions');
-  const areaColumns = narrowed ? [1, ...compact.slice(1).map((i) => i + 1)] : compact;
+  // Of the area table's columns (a count per type and per status among them), the ones a reader
+  // needs on a portrait page: the name; municipalities, those with an active partnership and
+  // their share; partnerships and per 10,000 inhabitants; without activity and ending within 12
+  // months, the table's last two (counted from the end: the types and statuses may grow).
+  const width = areaTable?.columns.length ?? 0;
+  const areaColumns = [...(narrowed ? [1, 3, 4, 5, 7, 8] : [0, 2, 3, 4, 6, 7]), width - 2, width - 1];
   const byId = (id: string): StatsTable => tables.get(id) ?? { id, title: id, columns: [], rows: [] };
   const chart = (id: string) => {
     const found = charts.find((c) => c.id === id);
