@@ -65,6 +65,14 @@ test.describe('statistics for a territory', () => {
     await expect(page.getByTestId('stats-years-error')).toHaveText('Rok zadejte celý, čtyřmi číslicemi (např. 1990).');
     await expect(page.getByTestId('stats-cards')).toHaveCount(0);
     await expect(page.getByTestId('stats-export-xlsx')).toBeDisabled();
+    // A year the statistics do not take: said beside the years, not by a failed answer under
+    // which the last figures stood.
+    await page.getByTestId('stats-from').fill('1990');
+    await page.getByTestId('stats-to').fill('3000');
+    await expect(page.getByTestId('stats-years-error')).toHaveText('Zadejte rok od 1000 do 2999.');
+    await expect(page.getByTestId('stats-cards')).toHaveCount(0);
+    await expect(page.getByTestId('stats-export-xlsx')).toBeDisabled();
+    await expect(page.getByRole('alert').filter({ hasText: 'stats:compute' })).toHaveCount(0);
     await page.getByTestId('stats-from').fill('2005');
     await page.getByTestId('stats-to').fill('1990');
     await expect(page.getByTestId('stats-years-error')).toHaveText('Rok „od“ nesmí být pozdější než rok „do“.');

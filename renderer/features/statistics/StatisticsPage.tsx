@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
-import { MEMBERSHIP_FILTERS, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import {
+  MEMBERSHIP_FILTERS,
+  STATS_YEARS,
+  statsFilterSchema,
+  type StatsFilterInput,
+} from '../../../shared/domain/statistics/filter';
 import { mapLink, statsFigureLink } from '../../lib/deep-links';
 import type { AreaFigures } from '../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../shared/ipc/channels/statistics';
@@ -37,9 +42,17 @@ const EXPORTS: readonly StatsExportFormat[] = ['xlsx', 'docx', 'csv', 'json'];
 
 const areaRowId = (p: { data: AreaFigures }) => `${p.data.level}-${p.data.regionCode ?? ''}-${p.data.code ?? 'none'}`;
 
-/** A year field's text: empty (any year), a whole year, or something else (a partial year). */
-const yearOf = (text: string): number | null | 'invalid' =>
-  text.trim() === '' ? null : /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : 'invalid';
+/**
+ * A year field's text: empty (any year), a whole year, a year out of range (3000), or something
+ * else (a partial year).
+ */
+const yearOf = (text: string): number | null | 'invalid' | 'outOfRange' => {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d{4}$/.test(trimmed)) return 'invalid';
+  const year = Number(trimmed);
+  return year < STATS_YEARS.min || year > STATS_YEARS.max ? 'outOfRange' : year;
+};
 
 /**
  * What the screen was showing when it was left (its filter, years, table and chart choices): it
@@ -76,8 +89,9 @@ export function StatisticsPage() {
   // A partial or reversed year range is said next to the years; nothing is computed or shown for
   // it (no figures of an earlier filter stay on screen).
   const partialYears = fromYear === 'invalid' || toYear === 'invalid';
-  const reversedYears = !partialYears && fromYear !== null && toYear !== null && fromYear > toYear;
-  const yearsOk = !partialYears && !reversedYears;
+  const yearsOutOfRange = !partialYears && (fromYear === 'outOfRange' || toYear === 'outOfRange');
+  const reversedYears = typeof fromYear === 'number' && typeof toYear === 'number' && fromYear > toYear;
+  const yearsOk = !partialYears && !yearsOutOfRange && !reversedYears;
   const shownFilter = useMemo<StatsFilterInput>(
     () => ({
       ...filter,
@@ -90,7 +104,8 @@ export function StatisticsPage() {
   if (yearsOk && JSON.stringify(computedFilter) !== JSON.stringify(shownFilter)) setComputedFilter(shownFilter);
   const stats = useAsync(() => call('stats:compute', { filter: computedFilter }), [computedFilter]);
   const territories = useAsync(() => call('stats:territories', {}), []);
-  const data = yearsOk ? stats.data : undefined;
+  // Figures of an earlier filter are not shown under a failed answer (they would pass for this one's).
+  const data = yearsOk && stats.status !== 'error' ? stats.data : undefined;
   const f = formatters(i18n);
   const patch = (next: Partial<StatsFilterInput>) => setFilter((current) => ({ ...current, ...next }));
   const chosen = {
@@ -195,7 +210,7 @@ export function StatisticsPage() {
         <PrintButton
           title={data ? reportTitle(data, i18n.language) : t('stats.title')}
           filter={data && describeFilter(data.filter, i18n.language, data.territory)}
-          disabled={!yearsOk}
+          disabled={!yearsOk || data === undefined}
         />
         <span className="stats-export-label">{t('stats.export')}:</span>
         {EXPORTS.map((format) => (
@@ -204,7 +219,7 @@ export function StatisticsPage() {
             type="button"
             className="button"
             data-testid={`stats-export-${format}`}
-            disabled={exporting !== null || !yearsOk}
+            disabled={exporting !== null || !yearsOk || stats.status === 'error'}
             onClick={() => void runExport(format)}
           >
             {exporting === format ? t('stats.export.running') : t(`stats.export.${format}`)}
@@ -243,7 +258,7 @@ export function StatisticsPage() {
               maxLength={4}
               placeholder={t('stats.filter.from')}
               aria-label={`${t('stats.filter.years')} ${t('stats.filter.from')}`}
-              aria-invalid={fromYear === 'invalid' || reversedYears}
+              aria-invalid={fromYear === 'invalid' || fromYear === 'outOfRange' || reversedYears}
               data-testid="stats-from"
               value={fromText}
               onChange={(e) => setFromText(e.target.value)}
@@ -255,7 +270,7 @@ export function StatisticsPage() {
               maxLength={4}
               placeholder={t('stats.filter.to')}
               aria-label={`${t('stats.filter.years')} ${t('stats.filter.to')}`}
-              aria-invalid={toYear === 'invalid' || reversedYears}
+              aria-invalid={toYear === 'invalid' || toYear === 'outOfRange' || reversedYears}
               data-testid="stats-to"
               value={toText}
               onChange={(e) => setToText(e.target.value)}
@@ -319,9 +334,13 @@ export function StatisticsPage() {
         >
           {t('stats.filter.reset')}
         </button>
-        {(partialYears || reversedYears) && (
+        {!yearsOk && (
           <p className="field-error stats-filter-error" role="alert" data-testid="stats-years-error">
-            {t(partialYears ? 'stats.filter.yearDigits' : 'validation.yearRange')}
+            {partialYears
+              ? t('stats.filter.yearDigits')
+              : yearsOutOfRange
+                ? t('stats.filter.yearBounds', { min: String(STATS_YEARS.min), max: String(STATS_YEARS.max) })
+                : t('validation.yearRange')}
           </p>
         )}
         {narrowed && (

@@ -41,10 +41,13 @@ export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
  * - `today`: the reference day for "dormant" and "expiring within 12 months"; omitted means the
  *   current day (tests pass it so that their answers never change).
  */
+/** The years a statistics filter takes (the screen says so before asking core). */
+export const STATS_YEARS = { min: 1000, max: 2999 } as const;
+
 export const statsFilterObject = z
   .object({
-    fromYear: z.number().int().min(1000).max(2999).nullable().default(null),
-    toYear: z.number().int().min(1000).max(2999).nullable().default(null),
+    fromYear: z.number().int().min(STATS_YEARS.min).max(STATS_YEARS.max).nullable().default(null),
+    toYear: z.number().int().min(STATS_YEARS.min).max(STATS_YEARS.max).nullable().default(null),
     types: z.array(z.enum(PARTNERSHIP_TYPES)).max(PARTNERSHIP_TYPES.length).default([]),
     statuses: z.array(z.enum(PARTNERSHIP_STATUSES)).max(PARTNERSHIP_STATUSES.length).default([]),
     membership: z.enum(MEMBERSHIP_FILTERS).default('members'),

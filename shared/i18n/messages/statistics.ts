@@ -185,6 +185,7 @@ export const statisticsMessages = defineMessages(
     'stats.filter.territoryHint':
       'Více krajů (okresů, ORP) se sčítá; kraj, okres a ORP zvolené spolu se zužují navzájem.',
     'stats.filter.yearDigits': 'Rok zadejte celý, čtyřmi číslicemi (např. 1990).',
+    'stats.filter.yearBounds': 'Zadejte rok od {min} do {max}.',
     'stats.territory.district': 'okres {name}',
     'stats.territory.orp': 'ORP {name}',
     'stats.territoryTotal': 'Celkem: {territory}',
@@ -388,6 +389,7 @@ export const statisticsMessages = defineMessages(
     'stats.filter.territoryHint':
       'Several regions (districts, ORPs) add up; a region, district and ORP chosen together narrow each other.',
     'stats.filter.yearDigits': 'Enter the whole year, four digits (e.g. 1990).',
+    'stats.filter.yearBounds': 'Enter a year from {min} to {max}.',
     'stats.territory.district': '{name} district',
     'stats.territory.orp': '{name} ORP',
     'stats.territoryTotal': 'Total: {territory}',
