@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api';
 import { useI18n, type I18n } from '../lib/i18n';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
-import { isUndoFunction } from '../lib/undo';
+import { isUndoFunction, onUndoForgotten } from '../lib/undo';
 import './kit.css';
 
 /**
@@ -118,6 +118,14 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
     setToasts((all) => [{ ...toast, id }, ...all].slice(0, 3));
     return id;
   }, []);
+  // A backup restored: the undos the toasts offer belong to a registry state that is gone.
+  useEffect(
+    () =>
+      onUndoForgotten(() =>
+        setToasts((all) => all.filter((toast) => toast.action === undefined || !isUndoFunction(toast.action.run))),
+      ),
+    [],
+  );
   // The stack's height is room the grids leave free at their foot (--toasts-height, see
   // data-grid.css): a notice never covers the buttons of a grid's last rows, which stay reachable.
   const stack = useRef<HTMLDivElement>(null);

@@ -3,9 +3,13 @@
  * merge) can be undone once, by the button in its toast or by Ctrl+Z (Cmd+Z) outside a text field
  * (a text field keeps its own undo of typing).
  */
-type Entry = { run: () => void; done: boolean };
+type Entry = { run: () => void; done: boolean; generation: number };
 
 let last: Entry | null = null;
+
+/** Raised by `forgetUndo`: undos offered before belong to a registry state that is gone. */
+let generation = 0;
+const forgetListeners = new Set<() => void>();
 
 /** The functions `offerUndo` gave out: a toast whose button runs one names Ctrl+Z in its tooltip. */
 const undoFunctions = new WeakSet<() => void>();
@@ -15,16 +19,33 @@ export const isUndoFunction = (run: () => void): boolean => undoFunctions.has(ru
 
 /** Registers the undo of a change just made; returns the function the toast's button calls (runs once). */
 export function offerUndo(run: () => void): () => void {
-  const entry: Entry = { run, done: false };
+  const entry: Entry = { run, done: false, generation };
   last = entry;
   const undo = () => {
-    if (entry.done) return;
+    if (entry.done || entry.generation !== generation) return;
     entry.done = true;
     if (last === entry) last = null;
     run();
   };
   undoFunctions.add(undo);
   return undo;
+}
+
+/**
+ * Forgets every undo offered so far: the registry was replaced as a whole (a backup restored), so
+ * the changes they would take back are not there any more (undoing one would only be refused as a
+ * change by someone else). Toasts that offer such an undo are closed (`onUndoForgotten`).
+ */
+export function forgetUndo(): void {
+  generation += 1;
+  last = null;
+  for (const listener of forgetListeners) listener();
+}
+
+/** Calls `listener` whenever the undos offered so far are forgotten; returns the unsubscribe. */
+export function onUndoForgotten(listener: () => void): () => void {
+  forgetListeners.add(listener);
+  return () => forgetListeners.delete(listener);
 }
 
 /** Undoes the last change, if there is one not undone yet; true when it did. */

@@ -19,11 +19,31 @@ test('Settings ▸ Restore backup, then every kind of edit still saves (no resta
   await knex('partnerships')
     .where({ id: row.id })
     .update({ notes: 'po záloze', version: row.version + 1 });
+  // And one made in this window, whose Undo (toast, Ctrl+Z) is offered.
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'wels');
+  await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const panel = page.getByTestId('partnership-detail');
+  await panel.getByTestId('field-notes').fill('Uloženo před obnovením');
+  await panel.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await page.getByTestId('nav-settings').click();
   await page.getByTestId('backup-restore').first().click();
   await page.getByTestId('backup-restore-confirm').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Databáze byla obnovena ze zálohy');
-  expect((await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes')).notes).not.toBe(
-    'po záloze',
+  const restored = await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes');
+  expect(restored.notes).not.toBe('po záloze');
+  expect(restored.notes).not.toBe('Uloženo před obnovením');
+  // The save's Undo belonged to the registry before the restore: its toast is gone, and Ctrl+Z
+  // neither undoes anything nor says someone else changed the record.
+  await expect(page.getByTestId('toast-action')).toHaveCount(0);
+  await page.locator('body').press('Control+z');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('toast-error')).toHaveCount(0);
+  expect((await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes')).notes).toBe(
+    restored.notes,
   );
   await saveScreen(page, 'settings-restored');
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
+import { forgetUndo } from '../../lib/undo';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said, type Said } from '../../components/Toasts';
@@ -95,6 +96,7 @@ function FileBackups() {
                       onConfirm={() =>
                         void run(async () => {
                           const done = await call('backups:restore', { name: backup.name });
+                          forgetUndo();
                           setConfirming(null);
                           return said('backups.restored', { name: done.restored, safety: done.safetyBackup });
                         })
