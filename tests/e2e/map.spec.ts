@@ -11,6 +11,9 @@ test.describe('map: shipped region boundaries and export', () => {
     await page.getByTestId('nav-map').click();
     const regions = page.getByTestId('map-region');
     await expect(regions).toHaveCount(14);
+    await expect(page.getByTestId('row-count')).toHaveText(
+      /^\d+ (obec|obce|obcí), \d+ (partnerské město|partnerská města|partnerských měst), \d+ (spojnice|spojnic)$/,
+    );
     // Every kraj has a shape on the map, under its NUTS 3 code.
     const codes = await regions.evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')));
     expect(codes.sort()).toEqual([

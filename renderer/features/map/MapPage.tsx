@@ -50,7 +50,7 @@ const CIRCLES_LIMIT = 3000;
 /** Fully offline map: countries, members, partner towns, lines, region bubbles, optional choropleth. */
 export function MapPage() {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, tn } = i18n;
   // A link from the Statistics screen brings its filter (territory, years, types, membership).
   // A filter the statistics would refuse (a link typed by hand) gives the default filter.
   const [filter, setFilter] = useState<StatsFilterInput>(() => {
@@ -236,7 +236,11 @@ export function MapPage() {
         title={t('map.title')}
         count={
           data
-            ? t('map.summary', { members: data.members.length, towns: data.towns.length, links: data.links.length })
+            ? [
+                tn('map.summary.members', data.members.length),
+                tn('map.summary.towns', data.towns.length),
+                tn('map.summary.links', data.links.length),
+              ].join(', ')
             : undefined
         }
       >

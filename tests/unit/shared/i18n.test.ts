@@ -25,6 +25,19 @@ describe('message catalogs', () => {
     expect(translatePlural('en', 'common.rows', 1)).toBe('1 row');
   });
 
+  it('counts the map’s municipalities, towns and lines in the right form (walkthrough: "1 obcí, 3 spojnic")', () => {
+    const summary = (language: 'cs' | 'en', members: number, towns: number, links: number) =>
+      [
+        translatePlural(language, 'map.summary.members', members),
+        translatePlural(language, 'map.summary.towns', towns),
+        translatePlural(language, 'map.summary.links', links),
+      ].join(', ');
+    expect(summary('cs', 1, 3, 3)).toBe('1 obec, 3 partnerská města, 3 spojnice');
+    expect(summary('cs', 5, 1, 1)).toBe('5 obcí, 1 partnerské město, 1 spojnice');
+    expect(summary('cs', 2, 7, 12)).toBe('2 obce, 7 partnerských měst, 12 spojnic');
+    expect(summary('en', 1, 3, 1)).toBe('1 municipality, 3 partner towns, 1 line');
+  });
+
   it('says dormancy and a member’s active partnerships in correct Czech (first-use review D31)', () => {
     expect(translatePlural('cs', 'stats.card.dormant', 3)).toBe('Bez aktivity déle než 3 roky');
     expect(translatePlural('cs', 'stats.card.dormant', 5)).toBe('Bez aktivity déle než 5 let');
