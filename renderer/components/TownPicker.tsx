@@ -19,6 +19,7 @@ export function TownPicker({
   initialQuery = '',
   countryCode,
   chooseExactMatch = false,
+  onQuery,
 }: {
   value: TownSuggestion | null;
   onChange: (town: TownSuggestion | null) => void;
@@ -34,10 +35,15 @@ export function TownPicker({
    * is chosen at once; the user sees it chosen and may change it. Two of that name: none is.
    */
   chooseExactMatch?: boolean;
+  /** The text typed so far (a dialog counts typed text as unsaved). */
+  onQuery?: (text: string) => void;
 }) {
   const { t, language } = useI18n();
   const [query, setQuery] = useState(initialQuery);
-  const { suggestions, waiting, active, setActive } = useTownSuggestions(query, countryCode);
+  const { suggestions: found, waiting, active, setActive } = useTownSuggestions(query, countryCode);
+  // Escape closes the list first (not the dialog around it); typing opens it again.
+  const [listClosedFor, setListClosedFor] = useState<string | null>(null);
+  const suggestions = listClosedFor === query ? null : found;
   // Tried once, on the first answer to the initial text (a later choice or change is the user's).
   // Not tried at all when a town is chosen already, and given up at the user's first own step.
   const exactTried = useRef(!chooseExactMatch || initialQuery.trim() === '' || value !== null);
@@ -78,9 +84,19 @@ export function TownPicker({
         aria-expanded={suggestions !== null && suggestions.length > 0}
         aria-autocomplete="list"
         placeholder={t('partnerships.new.townHint')}
-        onChange={byUser((e: ChangeEvent<HTMLInputElement>) => setQuery(e.target.value))}
+        onChange={byUser((e: ChangeEvent<HTMLInputElement>) => {
+          setQuery(e.target.value);
+          setListClosedFor(null);
+          onQuery?.(e.target.value);
+        })}
         onKeyDown={(event) => {
           if (!suggestions || suggestions.length === 0) return;
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            setListClosedFor(query);
+            return;
+          }
           if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, suggestions.length - 1));
           else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
           else if (event.key === 'Enter') {

@@ -146,6 +146,18 @@ test.describe('Partnerships', () => {
     await dialog.getByTestId('town-input').fill('lobau');
     const suggestion = dialog.getByTestId('town-suggestion').filter({ hasText: 'Löbau' }).first();
     await expect(suggestion).toContainText('Německo');
+    // Escape closes the suggestions, not the dialog; a second one asks before the input is lost.
+    await dialog.getByTestId('town-input').press('Escape');
+    await expect(dialog.getByTestId('town-suggestion')).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('town-input').press('Escape');
+    const ask = page.getByTestId('confirm-dialog');
+    await expect(ask).toContainText('Zahodit neuložené změny?');
+    await ask.getByTestId('confirm-ok-cancel').click();
+    await expect(ask).toHaveCount(0);
+    await expect(dialog.getByTestId('town-input')).toHaveValue('lobau');
+    await dialog.getByTestId('town-input').fill('loba');
+    await dialog.getByTestId('town-input').fill('lobau');
     await suggestion.click();
     await expect(dialog.getByTestId('town-chosen')).toContainText('Löbau');
     await dialog.getByTestId('new-type').selectOption('friendship');

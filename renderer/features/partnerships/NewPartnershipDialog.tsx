@@ -36,6 +36,15 @@ export function NewPartnershipDialog({
   const [type, setType] = useState<PartnershipType>('friendship');
   const [status, setStatus] = useState<PartnershipStatus>('proposed');
   const [startedOn, setStartedOn] = useState('');
+  const [townQuery, setTownQuery] = useState('');
+  // Anything chosen or typed: Escape, × and Cancel ask before it is lost.
+  const unsaved =
+    municipalityId !== '' ||
+    town !== null ||
+    townQuery.trim() !== '' ||
+    startedOn.trim() !== '' ||
+    type !== 'friendship' ||
+    status !== 'proposed';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,6 +86,7 @@ export function NewPartnershipDialog({
       title={t('partnerships.new.title')}
       onClose={onClose}
       wide
+      unsaved={unsaved}
       testId="new-partnership"
       footer={
         <DialogButtons
@@ -111,6 +121,7 @@ export function NewPartnershipDialog({
           </Field>
           <div className="field-wide">
             <TownPicker
+              onQuery={setTownQuery}
               value={town}
               onChange={(next) => {
                 setTown(next);
