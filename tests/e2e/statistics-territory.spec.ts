@@ -141,7 +141,7 @@ test.describe('statistics for a territory', () => {
     expect(path.basename(csvPath)).toBe('statistiky-Kraj-Vysocina-1990-2005.zip');
     const csv = await JSZip.loadAsync(readFileSync(csvPath));
     done(csvPath);
-    const first = await csv.file('01-comparison.csv')?.async('string');
+    const first = await csv.file('01-Srovnani-s-celym-Ceskem.csv')?.async('string');
     expect(first).toContain('Kraj Vysočina');
     expect(first).toContain('Celé Česko');
 

@@ -146,19 +146,20 @@ describe('CSV export', () => {
     expect(file.endsWith('.zip')).toBe(true);
     const zip = await JSZip.loadAsync(readFileSync(file));
     const names = Object.keys(zip.files).sort();
+    // Named by the tables' titles in the user's language (walkthrough: Czech files had English names).
     expect(names).toEqual([
-      '01-regions.csv',
-      '02-districts.csv',
-      '03-orp.csv',
-      '04-years.csv',
-      '05-decades.csv',
-      '06-countries.csv',
-      '07-matrix.csv',
-      '08-areas.csv',
-      '09-funding.csv',
-      '10-programmes.csv',
+      '01-Kraje.csv',
+      '02-Okresy.csv',
+      '03-ORP.csv',
+      '04-Podle-roku.csv',
+      '05-Podle-desetileti.csv',
+      '06-Zeme.csv',
+      '07-Kraje-a-zeme.csv',
+      '08-Oblasti.csv',
+      '09-Financovani.csv',
+      '10-Programy.csv',
     ]);
-    const bytes = await zip.file('01-regions.csv')?.async('nodebuffer');
+    const bytes = await zip.file('01-Kraje.csv')?.async('nodebuffer');
     if (!bytes) throw new Error('no regions.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');

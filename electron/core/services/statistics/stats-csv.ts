@@ -35,14 +35,30 @@ export function tableToCsv(table: StatsTable, language: UiLanguage, filterLine: 
   ]);
 }
 
-/** One ZIP holding one CSV per table: a single file fits a save dialog and keeps the tables together. */
+/** A name part without diacritics or spaces ("Kraj Vysočina" → "Kraj-Vysocina"). */
+export const namePart = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * One ZIP holding one CSV per table: a single file fits a save dialog and keeps the tables
+ * together. Each file is named by its number and its table's title in the language
+ * ("02-Partnerstvi-podle-kraju.csv"), without diacritics (any unzipping tool keeps such names).
+ */
 export async function statsToCsvZip(stats: Statistics, language: UiLanguage): Promise<Buffer> {
   const zip = new JSZip();
   const filterLine = filterText(stats, language);
   buildStatsTables(stats, language).forEach((table, i) => {
-    zip.file(`${String(i + 1).padStart(2, '0')}-${table.id}.csv`, tableToCsv(table, language, filterLine), {
-      date: exportDate(stats),
-    });
+    zip.file(
+      `${String(i + 1).padStart(2, '0')}-${namePart(table.title)}.csv`,
+      tableToCsv(table, language, filterLine),
+      {
+        date: exportDate(stats),
+      },
+    );
   });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -4,7 +4,7 @@ import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../../shared/ipc/channels/statistics';
 import type { AppContext } from '../../context';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
-import { statsToCsvZip } from './stats-csv';
+import { namePart, statsToCsvZip } from './stats-csv';
 import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
 import { statisticsFor } from './statistics-service';
@@ -28,14 +28,6 @@ const FORMATS: Record<
   json: { extension: 'json', filterName: 'JSON', render: statsToJson },
   docx: { extension: 'docx', filterName: 'Word', render: statsToDocx },
 };
-
-/** A name part without diacritics or spaces ("Kraj Vysočina" → "Kraj-Vysocina"). */
-const namePart = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** At most this many territory units are named in a file name; the rest are counted. */
 const NAMED_UNITS = 3;
