@@ -37,6 +37,12 @@ function Chart({ options, className }: { options: AgChartOptions; className: str
 
 export type StackBy = 'type' | 'status';
 
+/**
+ * The number axis of counts: below six, a tick at every whole number (AG Charts' own choice put
+ * ticks at 0, 0.5 and 1 for a count of one); above, its own whole-number steps.
+ */
+const countInterval = (largest: number) => (largest < 6 ? { interval: { step: 1 } } : {});
+
 /** Partnerships per region (or per district of one region), stacked by type or status. */
 export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[]; stackBy: StackBy; title: string }) {
   const i18n = useI18n();
@@ -69,7 +75,14 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
       })),
       axes: {
         x: { type: 'category', position: 'left', label: { ...FONT } },
-        y: { type: 'number', position: 'bottom', label: { ...FONT } },
+        y: {
+          type: 'number',
+          position: 'bottom',
+          label: { ...FONT },
+          ...countInterval(
+            Math.max(0, ...data.map((row) => keys.reduce((sum, key) => sum + Number(row[key] ?? 0), 0))),
+          ),
+        },
       },
       // The legend is drawn below in HTML: AG Charts cuts long Czech labels short.
       legend: { enabled: false },
@@ -115,7 +128,12 @@ export function YearsChart({ years }: { years: Statistics['years'] }) {
       ],
       axes: {
         x: { type: 'category', position: 'bottom', label: { ...FONT }, paddingInner: 0.15, groupPaddingInner: 0 },
-        y: { type: 'number', position: 'left', label: { ...FONT } },
+        y: {
+          type: 'number',
+          position: 'left',
+          label: { ...FONT },
+          ...countInterval(Math.max(0, ...series.map((y) => y.count))),
+        },
       },
       legend: { enabled: false },
     };
@@ -143,7 +161,12 @@ export function CountriesChart({ countries }: { countries: Statistics['topCountr
       ],
       axes: {
         x: { type: 'category', position: 'left', label: { ...FONT } },
-        y: { type: 'number', position: 'bottom', label: { ...FONT } },
+        y: {
+          type: 'number',
+          position: 'bottom',
+          label: { ...FONT },
+          ...countInterval(Math.max(0, ...countries.map((c) => c.count))),
+        },
       },
       legend: { enabled: false },
     };
