@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { selectWidths } from '../support/layout';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -17,7 +18,7 @@ const REASONABLE: Record<string, number> = {
   municipalityName: 165,
   regionName: 168,
   townName: 215,
-  status: 112,
+  status: 125, // the badge 'v přípravě' / 'preparing' ('in preparation' was cut)
   actions: 116,
 };
 
@@ -96,6 +97,11 @@ for (const language of ['cs', 'en'] as const) {
     const statusBox = await status.boundingBox();
     const actionsBox = await actions.boundingBox();
     expect(statusBox && actionsBox && statusBox.x + statusBox.width <= actionsBox.x + 1).toBe(true);
+    // The filters show their longest choice whole ("Partnerships of all municipa" was cut).
+    for (const testId of ['filter-membership', 'filter-provenance']) {
+      const fits = await selectWidths(page.getByTestId(testId));
+      expect(fits.width, `${testId}: ${JSON.stringify(fits)}`).toBeGreaterThanOrEqual(fits.widest + 20);
+    }
     await page.getByTestId('quick-search').fill('an der');
     await saveScreen(page, `partnerships-widths-${language}`);
   });

@@ -377,6 +377,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           labelPrefix="members.membership"
           value={filters.membership}
           onChange={(membership) => setFilter('membership', membership ?? 'members')}
+          className="membership-select"
           data-testid="filter-membership"
         />
       </label>

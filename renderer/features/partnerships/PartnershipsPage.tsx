@@ -351,6 +351,7 @@ export function PartnershipsPage() {
           labelPrefix="partnerships.membership"
           value={filters.membership}
           onChange={(membership) => setFilters((f) => ({ ...f, membership: membership ?? 'members' }))}
+          className="membership-select"
           data-testid="filter-membership"
         />
       </label>

@@ -87,6 +87,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       },
       status: {
         width: 115,
+        // The badge may reach the cell's right edge ('v přípravě', 'preparing' were cut by the padding).
+        cellClass: 'cell-badge',
         refData: labels('partnershipStatus', PARTNERSHIP_STATUSES),
         editable: true,
         cellEditor: 'agSelectCellEditor',

@@ -50,7 +50,7 @@ export const domainMessages = defineMessages(
     'partnershipType.informal': 'informal contact',
     'partnershipType.unknown': 'not stated',
     'partnershipStatus.proposed': 'proposed',
-    'partnershipStatus.preparation': 'in preparation',
+    'partnershipStatus.preparation': 'preparing',
     'partnershipStatus.active': 'active',
     'partnershipStatus.dormant': 'dormant',
     'partnershipStatus.ended': 'ended',
