@@ -275,3 +275,38 @@ test.describe('statistics for a territory', () => {
     await expect.poll(() => page.getByTestId('map-member').count()).toBeGreaterThan(drawn.length);
   });
 });
+
+test('the map says which municipalities it shows, and has the choice itself (cs)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('nav-statistics').click();
+  await page.getByTestId('stats-membership').selectOption('all');
+  await page.getByTestId('stats-region').selectOption('CZ063');
+  await page.getByTestId('stats-on-map').click();
+  // Opened for all municipalities: said in the choice, the legend and the printed filter line.
+  await expect(page.getByTestId('map-membership')).toHaveValue('all');
+  await expect(page.locator('.map-legend')).toContainText('Obec');
+  await expect(page.locator('.map-legend')).not.toContainText('Členská obec');
+  const all = await webApp.ctx.db.knex('partnerships').count<{ n: number }[]>({ n: '*' });
+  expect(Number(all[0]?.n)).toBeGreaterThan(0);
+  const dotsForAll = await page.getByTestId('map-member').count();
+  // Back to members from the map's own choice: fewer (or as many) municipalities, the member legend.
+  await page.getByTestId('map-membership').selectOption('members');
+  await expect(page.locator('.map-legend')).toContainText('Členská obec');
+  await expect(page.getByTestId('map-empty')).toHaveCount(0);
+  await expect.poll(() => page.getByTestId('map-member').count()).toBeLessThanOrEqual(dotsForAll);
+  await page.getByTestId('map-membership').selectOption('nonMembers');
+  await expect(page.locator('.map-legend')).toContainText('Nečlenská obec');
+  // The demo's non-members of Vysočina have no partnership: said on the map, not an empty map.
+  await expect(page.getByTestId('row-count')).toHaveText('0 obcí, 0 partnerských měst, 0 spojnic');
+  await expect(page.getByTestId('map-empty')).toHaveText(
+    'Filtru neodpovídá žádné partnerství: na mapě není co zakreslit.',
+  );
+  await saveScreen(page, 'map-non-members');
+  await page.getByTestId('map-membership').selectOption('members');
+  await page.getByTestId('nav-statistics').click();
+  await page.locator('.stats-reset').click();
+  await expect(page.getByTestId('stats-membership')).toHaveValue('members');
+});

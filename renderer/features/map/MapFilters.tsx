@@ -1,6 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
-import type { StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { MEMBERSHIP_FILTERS, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
+import { CodeSelect } from '../../components/Field';
 import { OneCodeFilter } from '../../components/OneCodeFilter';
 import { useI18n } from '../../lib/i18n';
 import { hasNativeFiles } from '../../lib/upload';
@@ -9,7 +10,7 @@ import { hasNativeFiles } from '../../lib/upload';
 export type MapUnits = 'kraje' | 'okresy';
 
 /**
- * The map's filters and switches: type, status, lines, kraj → country totals, region bubbles, kraje or okresy shaded, and (in the desktop app,
+ * The map's filters and switches: membership, type, status, lines, kraj → country totals, region bubbles, kraje or okresy shaded, and (in the desktop app,
  * which has a file dialog) the user's own boundaries file instead of the shipped kraje.
  */
 export function MapFilters({
@@ -44,6 +45,14 @@ export function MapFilters({
   const { t } = useI18n();
   return (
     <>
+      <CodeSelect
+        codes={MEMBERSHIP_FILTERS}
+        labelPrefix="stats.membership"
+        value={filter.membership ?? 'members'}
+        onChange={(membership) => setFilter((f) => ({ ...f, membership: membership ?? 'members' }))}
+        aria-label={t('stats.filter.membership')}
+        data-testid="map-membership"
+      />
       <OneCodeFilter
         codes={PARTNERSHIP_TYPES}
         labelPrefix="partnershipType"

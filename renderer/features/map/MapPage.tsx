@@ -204,8 +204,10 @@ export function MapPage() {
     openLink(partnershipsLink(point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode }));
   };
 
-  /** The map's filter in words: the territory it is narrowed to, types, statuses. */
+  /** The map's filter in words: the municipalities (unless members), the territory, types, statuses. */
+  const membership = filter.membership ?? 'members';
   const chosen = [
+    ...(membership === 'members' ? [] : [t(`stats.membership.${membership}`)]),
     ...(chosenRegionName === undefined ? [] : [chosenRegionName]),
     ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
     ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
@@ -219,7 +221,7 @@ export function MapPage() {
         t('map.export.date', { date }),
       ],
       entries: [
-        { color: '#1d5fa8', text: t('map.legend.member') },
+        { color: '#1d5fa8', text: t(`map.legend.municipality.${membership}`) },
         { color: '#e07b00', text: t('map.legend.town') },
         ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow') }] : []),
       ],
@@ -341,6 +343,12 @@ export function MapPage() {
             />
           )}
         </svg>
+        {data !== undefined && data.members.length === 0 && data.towns.length === 0 && (
+          // Nothing to draw: said on the map, not left as an empty map that looks like a fault.
+          <p className="map-empty" role="status" data-testid="map-empty">
+            {t('map.empty')}
+          </p>
+        )}
         <div className="map-zoom">
           <button
             type="button"
@@ -365,7 +373,7 @@ export function MapPage() {
         </div>
         <div className="map-legend">
           <span>
-            <i className="dot member" /> {t('map.legend.member')}
+            <i className="dot member" /> {t(`map.legend.municipality.${membership}`)}
           </span>
           <span>
             <i className="dot town" /> {t('map.legend.town')}

@@ -139,7 +139,10 @@ export const statisticsMessages = defineMessages(
     'map.attribution': 'Mapový podklad a hranice krajů: Natural Earth (volné dílo)',
     'map.attributionDistricts':
       'Mapový podklad a hranice krajů: Natural Earth (volné dílo); hranice okresů přibližné, odvozené z poloh {count} obcí v registru',
-    'map.legend.member': 'Členská obec',
+    'map.empty': 'Filtru neodpovídá žádné partnerství: na mapě není co zakreslit.',
+    'map.legend.municipality.members': 'Členská obec',
+    'map.legend.municipality.nonMembers': 'Nečlenská obec',
+    'map.legend.municipality.all': 'Obec',
     'map.legend.town': 'Partnerské město',
     'map.legend.region': 'Kraj (počet partnerství)',
     'map.legend.flow': 'Kraj → stát (šířka podle počtu partnerství)',
@@ -351,7 +354,10 @@ export const statisticsMessages = defineMessages(
     'map.attribution': 'Base map and region boundaries: Natural Earth (public domain)',
     'map.attributionDistricts':
       'Base map and region boundaries: Natural Earth (public domain); district boundaries approximate, derived from the positions of {count} municipalities in the registry',
-    'map.legend.member': 'Member municipality',
+    'map.empty': 'No partnership matches the filter: there is nothing to draw on the map.',
+    'map.legend.municipality.members': 'Member municipality',
+    'map.legend.municipality.nonMembers': 'Non-member municipality',
+    'map.legend.municipality.all': 'Municipality',
     'map.legend.town': 'Partner town',
     'map.legend.region': 'Region (partnerships)',
     'map.legend.flow': 'Region → country (width by partnerships)',
