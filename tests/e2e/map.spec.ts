@@ -95,6 +95,24 @@ test.describe('map: shipped region boundaries and export', () => {
     expect(svgText).not.toContain('class=');
     expect(svgText).toContain('Mapa partnerství');
     expect(svgText).toContain('Natural Earth');
+    // The shading is explained as on screen, and every text of the legend lies within its box
+    // (the sources' line ran past it).
+    expect(svgText).toContain('Kraj: čím tmavší, tím víc partnerství');
+    const view = await page.context().newPage();
+    try {
+      await view.setContent(svgText.replace(/^<\?xml[^>]*>/, ''));
+      const overflow = await view.evaluate(() => {
+        const legend = [...document.querySelectorAll('svg > g')].at(-1);
+        const box = legend?.querySelector('rect')?.getBoundingClientRect();
+        if (!legend || !box) return ['no legend'];
+        return [...legend.querySelectorAll('text')]
+          .filter((text) => text.getBoundingClientRect().right > box.right)
+          .map((text) => text.textContent ?? '');
+      });
+      expect(overflow).toEqual([]);
+    } finally {
+      await view.close();
+    }
 
     const png = readFileSync(path.join(webApp.outputDir, pngName));
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

@@ -223,7 +223,17 @@ export function MapPage() {
       entries: [
         { color: '#1d5fa8', text: t(`map.legend.municipality.${membership}`) },
         { color: '#e07b00', text: t('map.legend.town') },
-        ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow') }] : []),
+        ...(bubbles ? [{ color: 'rgb(29 95 168 / 55%)', text: t('map.legend.region') }] : []),
+        ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow'), shape: 'band' as const }] : []),
+        ...(shown
+          ? [
+              {
+                color: '#1d5fa8',
+                text: t(byDistrict ? 'map.legend.choroplethDistricts' : 'map.legend.choropleth'),
+                shape: 'shade' as const,
+              },
+            ]
+          : []),
       ],
       attribution:
         byDistrict && derived.data

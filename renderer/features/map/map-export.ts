@@ -20,8 +20,11 @@ export type MapLegend = {
   title: string;
   /** Lines under the title: the filter, the date. */
   lines: string[];
-  /** Legend entries; a colour draws a dot before the text. */
-  entries: { color: string; text: string }[];
+  /**
+   * Legend entries: a dot of the colour before the text, a band for lines (kraj → country), a
+   * light-to-dark box for shading (kraje or okresy).
+   */
+  entries: { color: string; text: string; shape?: 'dot' | 'band' | 'shade' }[];
   /** The data's sources, in small print at the bottom. */
   attribution: string;
 };
@@ -51,17 +54,38 @@ const element = (name: string, attributes: Record<string, string | number>, text
   return node;
 };
 
+/** The width of a text in the legend's font (px), measured by the browser. */
+function textWidth(text: string, size: number, bold = false): number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (context === null) return text.length * size * 0.6;
+  context.font = `${bold ? '700 ' : ''}${String(size)}px sans-serif`;
+  return context.measureText(text).width;
+}
+
 /** The legend box drawn into the exported file (on screen it is HTML over the map). */
 function legendGroup(legend: MapLegend): SVGElement {
   const group = element('g', { 'font-family': 'sans-serif', fill: '#1c2733' });
   const rows = 1 + legend.lines.length + legend.entries.length;
   const height = 18 + rows * 16 + 14;
   const top = MAP_HEIGHT - height - 10;
+  // As wide as its longest text (the sources' line ran past the box), within the map.
+  const width = Math.min(
+    MAP_WIDTH - 20,
+    Math.ceil(
+      Math.max(
+        310,
+        textWidth(legend.title, 13, true),
+        ...legend.lines.map((line) => textWidth(line, 10.5)),
+        ...legend.entries.map((entry) => 16 + textWidth(entry.text, 10.5)),
+        textWidth(legend.attribution, 8.5),
+      ) + 24,
+    ),
+  );
   group.appendChild(
     element('rect', {
       x: 10,
       y: top,
-      width: 330,
+      width,
       height,
       rx: 6,
       fill: '#ffffff',
@@ -77,7 +101,23 @@ function legendGroup(legend: MapLegend): SVGElement {
   }
   for (const entry of legend.entries) {
     y += 16;
-    group.appendChild(element('circle', { cx: 25, cy: y - 4, r: 4.5, fill: entry.color, stroke: '#ffffff' }));
+    if (entry.shape === 'band')
+      group.appendChild(
+        element('rect', { x: 19, y: y - 6.5, width: 12, height: 5, rx: 2.5, fill: entry.color, 'fill-opacity': 0.6 }),
+      );
+    else if (entry.shape === 'shade')
+      for (const [index, opacity] of [0.15, 0.45, 0.9].entries())
+        group.appendChild(
+          element('rect', {
+            x: 19 + index * 4,
+            y: y - 8.5,
+            width: 4,
+            height: 9,
+            fill: entry.color,
+            'fill-opacity': opacity,
+          }),
+        );
+    else group.appendChild(element('circle', { cx: 25, cy: y - 4, r: 4.5, fill: entry.color, stroke: '#ffffff' }));
     group.appendChild(element('text', { x: 36, y, 'font-size': 10.5 }, entry.text));
   }
   group.appendChild(element('text', { x: 20, y: y + 16, 'font-size': 8.5, fill: '#5b6773' }, legend.attribution));
