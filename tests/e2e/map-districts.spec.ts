@@ -92,6 +92,12 @@ test('with the full municipality list every okres is drawn, shaded, and narrows 
     await saveScreen(page, 'map-okresy-tabor');
     await page.getByTestId('map-region-clear').click();
 
+    // The 2018 list states no ORP: the Statistics screen says so instead of an empty choice.
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('stats-orp')).toBeDisabled();
+    await expect(page.getByTestId('stats-orp')).toContainText('v registru neuvedeno');
+    await expect(page.getByTestId('stats-district')).toBeEnabled();
+
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
     await page.goto(`${app.url}#/map?fmembership=all`);

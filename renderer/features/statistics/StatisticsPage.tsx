@@ -188,21 +188,25 @@ export function StatisticsPage() {
     labelKey: MessageKey,
     addKey: MessageKey,
     list: readonly { code: string; name: string }[],
-  ) => (
-    <label className="stats-field">
-      <span>{t(labelKey)}</span>
-      <select data-testid={testId} value="" onChange={(e) => add(key, e.target.value)}>
-        <option value="">{t(addKey)}</option>
-        {list
-          .filter((unit) => !chosen[key].includes(unit.code))
-          .map((unit) => (
-            <option key={unit.code} value={unit.code}>
-              {unit.name}
-            </option>
-          ))}
-      </select>
-    </label>
-  );
+  ) => {
+    // None in the whole registry (a municipality list without ORP): said, not an empty choice.
+    const none = options !== undefined && options[key].length === 0;
+    return (
+      <label className="stats-field" title={none ? t('stats.filter.noneInRegistry.hint') : undefined}>
+        <span>{t(labelKey)}</span>
+        <select data-testid={testId} value="" disabled={none} onChange={(e) => add(key, e.target.value)}>
+          <option value="">{t(none ? 'stats.filter.noneInRegistry' : addKey)}</option>
+          {list
+            .filter((unit) => !chosen[key].includes(unit.code))
+            .map((unit) => (
+              <option key={unit.code} value={unit.code}>
+                {unit.name}
+              </option>
+            ))}
+        </select>
+      </label>
+    );
+  };
 
   return (
     <section className="page page-scroll stats-page" data-testid="statistics-page">

@@ -192,6 +192,9 @@ export const statisticsMessages = defineMessages(
     'stats.filter.addRegion': 'přidat kraj…',
     'stats.filter.addDistrict': 'přidat okres…',
     'stats.filter.addOrp': 'přidat ORP…',
+    'stats.filter.noneInRegistry': 'v registru neuvedeno',
+    'stats.filter.noneInRegistry.hint':
+      'Žádná obec v registru tento údaj nemá. Doplní ho import seznamu obcí ČSÚ (struktura_uzemi_cr.csv), který ORP i okresy uvádí.',
     'stats.filter.remove': 'Odebrat z filtru: {name}',
     'stats.filter.territoryHint':
       'Více krajů (okresů, ORP) se sčítá; kraj, okres a ORP zvolené spolu se zužují navzájem.',
@@ -407,6 +410,9 @@ export const statisticsMessages = defineMessages(
     'stats.filter.addRegion': 'add a region…',
     'stats.filter.addDistrict': 'add a district…',
     'stats.filter.addOrp': 'add an ORP…',
+    'stats.filter.noneInRegistry': 'not in the registry',
+    'stats.filter.noneInRegistry.hint':
+      'No municipality in the registry has this. An import of the ČSÚ municipality list (struktura_uzemi_cr.csv), which states ORPs and districts, adds it.',
     'stats.filter.remove': 'Remove from the filter: {name}',
     'stats.filter.territoryHint':
       'Several regions (districts, ORPs) add up; a region, district and ORP chosen together narrow each other.',
