@@ -93,7 +93,8 @@ const formatter = (language: UiLanguage, precision: 'day' | 'month'): Intl.DateT
     found = new Intl.DateTimeFormat(
       LOCALES[language],
       precision === 'day'
-        ? { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }
+        ? // English with the month's name ("22 May 1994"): "05/12/2026" reads as 12 May to half the readers.
+          { day: 'numeric', month: language === 'cs' ? 'numeric' : 'short', year: 'numeric', timeZone: 'UTC' }
         : { month: 'long', year: 'numeric', timeZone: 'UTC' },
     );
     formatters.set(key, found);
@@ -102,8 +103,8 @@ const formatter = (language: UiLanguage, precision: 'day' | 'month'): Intl.DateT
 };
 
 /**
- * A stored date as a reader expects it, at its precision: "22. 5. 1994", "květen 1994" / "May
- * 1994", "1994". Text that is not a date is returned as it is.
+ * A stored date as a reader expects it, at its precision: "22. 5. 1994" / "22 May 1994",
+ * "květen 1994" / "May 1994", "1994". Text that is not a date is returned as it is.
  */
 export function formatPartialDate(value: string | null | undefined, language: UiLanguage): string {
   if (!value) return '';

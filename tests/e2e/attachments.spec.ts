@@ -228,7 +228,7 @@ test('photos of an activity: attached to it, described, moved to the whole partn
   await page.getByTestId('language-en').click();
   const english = (await openPartnership(page, row)).getByTestId('attachments');
   await english.scrollIntoViewIfNeeded();
-  await expect(english.getByTestId('attachment-activity-text')).toHaveText('Activity: 18/05/2024 – Návštěva hasičů');
+  await expect(english.getByTestId('attachment-activity-text')).toHaveText('Activity: 18 May 2024 – Návštěva hasičů');
   await expect(english).toContainText('Attach to:');
   await expect(page.getByTestId('activity-attachments')).toHaveText(' · 1 attachment');
   await english.getByTestId('attachment-edit').click();

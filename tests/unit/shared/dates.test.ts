@@ -41,7 +41,9 @@ describe('dates at their precision', () => {
     expect(formatPartialDate('1997-05', 'cs')).toBe('květen 1997');
     expect(formatPartialDate('1997-05', 'en')).toBe('May 1997');
     expect(formatPartialDate('1994-05-22', 'cs')).toBe('22. 5. 1994');
-    expect(formatPartialDate('1994-05-22', 'en')).toBe('22/05/1994');
+    // With the month's name: "05/12/2026" is 12 May to an American reader.
+    expect(formatPartialDate('1994-05-22', 'en')).toBe('22 May 1994');
+    expect(formatPartialDate('2026-12-05', 'en')).toBe('5 Dec 2026');
     expect(formatPartialDate(null, 'cs')).toBe('');
   });
 
