@@ -30,10 +30,21 @@ export function sendPrintRequest(request: PrintRequest): PrintRequest {
 const isPrintRequest = (event: Event): event is CustomEvent<PrintRequest> =>
   event instanceof CustomEvent && typeof event.detail === 'object' && event.detail !== null;
 
+/**
+ * A column left off paper (`context: NOT_PRINTED`): a grid of twenty figures scaled to the page's
+ * width is unreadable; the export holds every column.
+ */
+export const NOT_PRINTED = { print: false } as const;
+
+const notPrinted = (context: unknown): boolean =>
+  typeof context === 'object' && context !== null && (context as { print?: unknown }).print === false;
+
 /** Lets a grid take part in printing: only a grid inside the printed part answers. */
 export function usePrintLayout<T>(api: GridApi<T> | null): void {
   useEffect(() => {
     if (!api) return;
+    /** The columns hidden for printing, shown again when it ends. */
+    let hidden: string[] = [];
     const onPrint = (event: Event) => {
       if (!isPrintRequest(event) || api.isDestroyed()) return;
       const request = event.detail;
@@ -47,9 +58,16 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
       if (request.phase === 'end') {
         // Back at full size before the grid lays itself out for the screen again.
         element.style.zoom = '';
+        if (hidden.length > 0) api.setColumnsVisible(hidden, true);
+        hidden = [];
         api.setGridOption('domLayout', undefined);
         return;
       }
+      hidden = api
+        .getAllDisplayedColumns()
+        .filter((column) => notPrinted(column.getColDef().context))
+        .map((column) => column.getColId());
+      if (hidden.length > 0) api.setColumnsVisible(hidden, false);
       api.setGridOption('domLayout', 'print');
       // A grid wider than the paper is scaled down to its width instead of losing its last columns.
       const width = api.getAllDisplayedColumns().reduce((sum, column) => sum + column.getActualWidth(), 0);

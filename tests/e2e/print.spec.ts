@@ -150,6 +150,12 @@ test.describe('print', () => {
     const text = await printToPdf(page, 'statistics');
     expect(text).toContain('Statistiky');
     expect(text).toMatch(/Filtr: .*Kraj Vysočina/);
+    // The filter form and the chart's switch are not printed (the header says the filter), nor
+    // the table's counts by type and status: the table's figures stay readable on the page.
+    for (const control of ['přidat kraj', 'Rozdělit podle', 'Dvojklikem']) expect(text).not.toContain(control);
+    expect(text).toMatch(/Okres\s+Obce/);
+    expect(text).toContain('Bez aktivity');
+    expect(text).not.toMatch(/Stav: ukončeno|ukončeno\s+neuvedeno/);
     expect(text).toMatch(DATE);
     expectNoChrome(text);
   });

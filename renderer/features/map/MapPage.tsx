@@ -271,7 +271,7 @@ export function MapPage() {
           units={shading}
           setUnits={setShading}
         />
-        <PrintButton title={t('map.title')} filter={chosenRegionName === undefined ? undefined : chosen.join(', ')} />
+        <PrintButton title={t('map.title')} filter={chosen.length === 0 ? undefined : chosen.join(', ')} />
         <MapExportButtons svg={svg} legend={legend} />
       </PageHeader>
       {narrowed && (

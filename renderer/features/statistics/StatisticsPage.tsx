@@ -237,7 +237,7 @@ export function StatisticsPage() {
       )}
       {exportError !== null && <ErrorNotice error={exportError} />}
 
-      <div className="stats-filter card" data-testid="stats-filter">
+      <div className="stats-filter card" data-testid="stats-filter" data-print-hide>
         {territoryPicker(
           'regions',
           'stats-region',
@@ -464,7 +464,7 @@ export function StatisticsPage() {
 
           <div className="stats-charts">
             <div className="card stats-chart-card stats-chart-wide" data-testid="chart-regions">
-              <div className="stats-chart-tools">
+              <div className="stats-chart-tools" data-print-hide>
                 <span>{t('stats.chart.stackBy')}:</span>
                 {(['type', 'status'] as const).map((key) => (
                   <button
@@ -526,7 +526,9 @@ export function StatisticsPage() {
             <div className="stats-table">
               <div className="stats-drill">
                 {!narrowed ? (
-                  <span className="stats-hint">{t('stats.drill.hint')}</span>
+                  <span className="stats-hint" data-print-hide>
+                    {t('stats.drill.hint')}
+                  </span>
                 ) : (
                   <>
                     <button
@@ -550,7 +552,9 @@ export function StatisticsPage() {
                         {t(`stats.level.${l}`)}
                       </button>
                     ))}
-                    <span className="stats-hint">{t('stats.drill.hintArea')}</span>
+                    <span className="stats-hint" data-print-hide>
+                      {t('stats.drill.hintArea')}
+                    </span>
                   </>
                 )}
               </div>

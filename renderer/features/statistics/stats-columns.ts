@@ -4,6 +4,7 @@ import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/
 import { areaName, countryLabel, currencyLabel, programmeLabel } from '../../../shared/domain/statistics/tables';
 import type { I18n } from '../../lib/i18n';
 import { textColumn } from '../../lib/czech-grid';
+import { NOT_PRINTED } from '../../components/print';
 
 /** Number formatters in the user's language (grids keep numbers as numbers, so sorting is numeric). */
 export function formatters(i18n: Pick<I18n, 'language'>) {
@@ -57,12 +58,15 @@ export function areaColumns(
     numeric({ field: 'activeShare', headerName: t('stats.col.activeShare') }, f.pct),
     numeric({ field: 'partnerships', headerName: t('stats.col.partnerships') }, f.int),
     numeric({ field: 'per10k', headerName: t('stats.col.per10k') }, f.dec),
+    // On paper the counts by type and by status are left out (the charts show them): twenty-one
+    // columns scaled to the page were unreadable.
     ...PARTNERSHIP_TYPES.map((type) =>
       numeric<AreaFigures>(
         {
           colId: `type-${type}`,
           headerName: tk(`partnershipType.${type}`),
           valueGetter: (p) => p.data?.byType[type] ?? null,
+          context: NOT_PRINTED,
         },
         f.int,
       ),
@@ -73,6 +77,7 @@ export function areaColumns(
           colId: `status-${status}`,
           headerName: tk(`partnershipStatus.${status}`),
           valueGetter: (p) => p.data?.byStatus[status] ?? null,
+          context: NOT_PRINTED,
         },
         f.int,
       ),
