@@ -110,36 +110,36 @@ export const helpMessages = defineMessages(
       'The partnership has ended (terminated, expired or otherwise); the record stays for the history.',
     'help.status.unknown': 'The source does not state the status. Such a partnership is never counted as active.',
     'help.statuses.dormantNote':
-      'The statistics also flag as "no activity" every active or dormant partnership whose latest activity and start are both older than the chosen number of years.',
+      'The statistics also flag as “no activity” every active or dormant partnership whose latest activity and start are both older than the chosen number of years.',
     'help.provenance.title': 'Provenance and verification',
     'help.provenance.body':
       'Every member municipality, foreign town and partnership records where it came from: entered by hand, demo data, an import from a file (with its name) or a request. The Members and Partnerships grids show the provenance and the date of verification and filter by them: unverified, verified, by origin or by one import.',
     'help.provenance.verify':
-      'Once you have checked records against reality (the agreement, a resolution, the town\'s website), mark them with "Mark as verified (N)": it marks the rows the grid shows (in Partnerships only the ticked ones, if you tick some) and writes who verified them and when into their history.',
+      "Once you have checked records against reality (the agreement, a resolution, the town's website), mark them with “Mark as verified (N)”: it marks the rows the grid shows (in Partnerships only the ticked ones, if you tick some) and writes who verified them and when into their history.",
     'help.provenance.history':
       "Every change is written to the record's history with your name and the time (set your name in Settings). A single change can be put back from the history.",
     'help.sources.title': 'Where the data comes from',
     'help.sources.import':
-      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8 or Windows-1250, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's \"territorial structure\" list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
+      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8 or Windows-1250, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's “territorial structure” list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
     'help.sources.gazetteer':
-      'Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world\'s towns with population and coordinates that comes with the application), also by their Czech names: "Remeš" finds Reims. The list takes a moment to load the first time.',
+      "Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world's towns with population and coordinates that comes with the application), also by their Czech names: “Remeš” finds Reims. The list takes a moment to load the first time.",
     'help.sources.ares':
       'ARES: for a municipality, type its IČO and press “Look up in ARES”. The app asks the public register of economic subjects of the Ministry of Finance (it needs an internet connection) and fills only the empty fields: name, code, kind, district, street and postcode. What the form already holds differently is only offered. Nothing is saved until you save the form.',
     'help.sources.boundaries':
-      'Map: the region boundaries ship with the app (Natural Earth, public domain). District boundaries do not; "Shade: Districts (approximate)" derives them from the positions of the municipalities in the registry (every place of a region goes to the district of the nearest municipality), so the lines between districts are approximate and city districts come out smaller. It needs the municipality list with coordinates; a region with a district where no municipality has a position is not divided.',
+      'Map: the region boundaries ship with the app (Natural Earth, public domain). District boundaries do not; “Shade: Districts (approximate)” derives them from the positions of the municipalities in the registry (every place of a region goes to the district of the nearest municipality), so the lines between districts are approximate and city districts come out smaller. It needs the municipality list with coordinates; a region with a district where no municipality has a position is not divided.',
     'help.sources.demo':
       'Demo data is loaded into an empty registry on the first start: the 14 regions, the districts, about 40 real member municipalities and their partnerships with invented contacts and activities. It is marked as demo data and the bar above the screen removes it; a backup is made first, and demo records your own data refers to are kept.',
     'help.import.title': 'How import works',
     'help.import.step1':
-      'On the Members screen choose "Import…" (in the application window also File ▸ Import from a file), or drop the file on the window. A file of an unknown layout needs its columns assigned; columns whose headers name a field (e.g. "Kód obce", "Poznámka") are filled in for you to check.',
+      'On the Members screen choose “Import…” (in the application window also File ▸ Import from a file), or drop the file on the window. A file of an unknown layout needs its columns assigned; columns whose headers name a field (e.g. “Kód obce”, “Poznámka”) are filled in for you to check.',
     'help.import.step2':
-      'The preview writes nothing. It lists the rows to add, to change (field: before → after) and unchanged, and every problem with its line, column and reason. A row with an error is not imported; with a warning the row is imported without the doubtful value, nothing is guessed. You decide on possible duplicate foreign towns ("the same town" / "another town") and the decision is remembered.',
+      'The preview writes nothing. It lists the rows to add, to change (field: before → after) and unchanged, and every problem with its line, column and reason. A row with an error is not imported; with a warning the row is imported without the doubtful value, nothing is guessed. You decide on possible duplicate foreign towns (“the same town” / “another town”) and the decision is remembered.',
     'help.import.step3':
       "Choose what happens to existing records: fill empty fields only (recommended; filled values stay and the preview lists them), add new records only and change nothing existing, or overwrite filled values with the file's.",
     'help.import.step4':
       'A verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
     'help.import.step5':
-      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use "Undo import": the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them and changes nothing; then restore its "before importing …" backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose "Set membership".',
+      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use “Undo import”: the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them and changes nothing; then restore its “before importing …” backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose “Set membership”.',
     'help.backups.title': 'Backups and restore',
     'help.backups.when':
       'A backup is made by itself before every change of the database schema, before every import that changes something and before its undo, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
@@ -166,7 +166,7 @@ export const helpMessages = defineMessages(
       'The name is written to the history of every record you edit (who changed what and when). You can change it in Settings at any time.',
     'welcome.demoTitle': 'The registry holds demo data for now',
     'welcome.demoBody':
-      'So that you can try the application at once, it holds {municipalities} real member municipalities and {partnerships} of their partnerships with invented contacts and activities. They are marked as demo data; before you start with your own data, remove them with "Remove demo data" in the bar at the top.',
+      'So that you can try the application at once, it holds {municipalities} real member municipalities and {partnerships} of their partnerships with invented contacts and activities. They are marked as demo data; before you start with your own data, remove them with “Remove demo data” in the bar at the top.',
     'welcome.helpHint':
       'What the types and statuses of partnerships mean and how import and backups work is in Help (F1).',
     'welcome.skip': 'Skip',

@@ -393,7 +393,7 @@ export const statisticsMessages = defineMessages(
     'map.districtsUnlocated.other':
       '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
     'map.districtsNone':
-      'Districts cannot be derived: the registry has no municipality positions. On the Members screen choose "Import…" and import the list of municipalities with coordinates.',
+      'Districts cannot be derived: the registry has no municipality positions. On the Members screen choose “Import…” and import the list of municipalities with coordinates.',
     'map.tooltip.clickDistrict': 'Click to show only this district',
     'map.tooltip.clickFlow': 'Click to show these partnerships',
     'map.zoomIn': 'Zoom in',

@@ -17,6 +17,13 @@ describe('message catalogs', () => {
     }
   });
 
+  it('quote in each language’s own marks: „…“ in Czech, “…” in English (no straight or mixed quotes)', () => {
+    const straight = Object.entries(MESSAGES.en).filter(([, text]) => /"[^"]+"/.test(text) || /[„‚]/.test(text));
+    expect(straight.map(([key]) => key)).toEqual([]);
+    const english = Object.entries(MESSAGES.cs).filter(([, text]) => /"[^"]+"|“[^“”]+”/.test(text));
+    expect(english.map(([key]) => key)).toEqual([]);
+  });
+
   it('fills placeholders and picks Czech plural forms', () => {
     expect(translate('cs', 'common.rowsFiltered', { shown: 3, total: 1200 })).toBe('3 z 1\u00a0200');
     expect(translatePlural('cs', 'common.rows', 1)).toBe('1 řádek');
