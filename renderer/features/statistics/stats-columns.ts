@@ -17,7 +17,10 @@ export function formatters(i18n: Pick<I18n, 'language'>) {
     (format: Intl.NumberFormat) =>
     (value: number | null | undefined): string =>
       value === null || value === undefined ? '–' : format.format(value);
-  return { int: wrap(int), dec: wrap(dec), pct: wrap(pct), money: wrap(money) };
+  // A share above zero that would round to "0 %" (1 of 6,259 municipalities) is "< 0,1 %".
+  const share = (value: number | null | undefined): string =>
+    value !== null && value !== undefined && value > 0 && value < 0.0005 ? `< ${pct.format(0.001)}` : wrap(pct)(value);
+  return { int: wrap(int), dec: wrap(dec), pct: share, money: wrap(money) };
 }
 
 const numeric = <T>(def: ColDef<T>, format: (v: number | null | undefined) => string): ColDef<T> => ({
