@@ -33,6 +33,8 @@ function Shell() {
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // Screens kept alive once visited (derived while rendering: the active one joins at once).
   const [kept, setKept] = useState<readonly string[]>([]);
+  // The welcome closed by Escape: asked again at the next start, not in this one.
+  const [welcomeLater, setWelcomeLater] = useState(false);
   if (route?.keepAlive && !kept.includes(route.id)) setKept([...kept, route.id]);
   useEffect(() => route?.prefetch?.(), [route]);
   useEffect(() => {
@@ -93,7 +95,7 @@ function Shell() {
           </KeptScreen>
         ))}
       </main>
-      {!preferences.welcomed && <WelcomeDialog />}
+      {!preferences.welcomed && !welcomeLater && <WelcomeDialog onLater={() => setWelcomeLater(true)} />}
     </div>
   );
 }

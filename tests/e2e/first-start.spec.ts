@@ -49,7 +49,7 @@ test('the first start asks for the name, which the history then shows; not asked
   }
 });
 
-test('skipping the welcome (in English) also counts as answered', async ({ page }) => {
+test('skipping the welcome (in English) counts as answered; Escape only puts it off', async ({ page }) => {
   const webApp = await startWebApp({ firstStart: true });
   try {
     await webApp.ctx.preferences.set({ language: 'en' });
@@ -59,6 +59,20 @@ test('skipping the welcome (in English) also counts as answered', async ({ page 
     await expect(welcome).toContainText('Welcome to Twinning Registry');
     await expect(welcome.getByTestId('welcome-demo')).toContainText('demo data');
     await saveScreen(page, 'first-start-en');
+    // Escape only puts it off: nothing is stored, and the next start asks again.
+    await page.keyboard.press('Escape');
+    await expect(welcome).toHaveCount(0);
+    await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
+    expect(await webApp.ctx.preferences.get()).toMatchObject({ welcomed: false });
+    await page.reload();
+    await expect(welcome).toBeVisible();
+    // A name typed and Escape: asked before it is lost.
+    await welcome.getByTestId('welcome-name').fill('Jana');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Discard unsaved changes?');
+    await page.getByTestId('confirm-dialog').getByTestId('confirm-ok-cancel').click();
+    await expect(welcome.getByTestId('welcome-name')).toHaveValue('Jana');
+    await welcome.getByTestId('welcome-name').fill('');
     await welcome.getByTestId('welcome-skip').click();
     await expect(welcome).toHaveCount(0);
     // The answer is stored as the dialog closes (asynchronously): wait for it.

@@ -10,9 +10,10 @@ import { useAsync } from '../../lib/useAsync';
 /**
  * The first start: asks for the name the record history writes as the author of changes, and says
  * what the demo data is and how it goes. Answered or skipped, it is not shown again (`welcomed`);
- * the name can be changed in Settings.
+ * the name can be changed in Settings. Closed by Escape (or ×) it is put off until the next start
+ * (`onLater`): a key pressed to get at the screen is not an answer.
  */
-export function WelcomeDialog() {
+export function WelcomeDialog({ onLater }: { onLater: () => void }) {
   const i18n = useI18n();
   const { t, formatNumber } = i18n;
   const toast = useToast();
@@ -38,7 +39,8 @@ export function WelcomeDialog() {
   return (
     <Dialog
       title={t('welcome.title')}
-      onClose={() => void finish({})}
+      onClose={onLater}
+      unsaved={name.trim() !== preferences.actorName.trim()}
       testId="welcome-dialog"
       footer={
         <>
