@@ -50,6 +50,23 @@ export function parseDate(raw: string): Parsed<string> {
 }
 
 /**
+ * The day of a partnership or a membership (`parseDate`) within MIN_YEAR..next year, as a year of
+ * one is (`parseYear`): "1. 5. 2109" is a slip, reported and left empty, never stored.
+ */
+export function parseEventDate(raw: string, today: Date = new Date()): Parsed<string> {
+  const parsed = parseDate(raw);
+  if (!parsed.ok) return parsed;
+  const year = Number(parsed.value.slice(0, 4));
+  if (year < MIN_YEAR || year > maxYear(today))
+    return fail('import.issue.dateImplausible', {
+      value: raw.trim(),
+      min: String(MIN_YEAR),
+      max: String(maxYear(today)),
+    });
+  return parsed;
+}
+
+/**
  * A year of a partnership: 4 digits within MIN_YEAR..next year. `0` means unknown in real files
  * and is reported as such; a 5-digit number is an Excel date serial, reported, not converted.
  */

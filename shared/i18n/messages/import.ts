@@ -140,6 +140,7 @@ export const importMessages = defineMessages(
     'import.issue.excelSerial':
       '„{value}“ je pořadové číslo data z Excelu, ne rok; hodnota zůstane prázdná (opravte ji ve zdroji)',
     'import.issue.yearImplausible': 'rok {value} není věrohodný (čekáme {min}–{max}); zůstane prázdný',
+    'import.issue.dateImplausible': 'datum {value} není věrohodné (čekáme rok {min}–{max}); zůstane prázdné',
     'import.issue.unknownMunicipality': 'obec s kódem {value} ({name}) v registru není',
     'import.issue.cityDistrict':
       '„{name}“ ({value}) je městská část nebo obvod, ne obec; partnerství patří obci {city} nebo části mimo registr',
@@ -413,6 +414,7 @@ export const importMessages = defineMessages(
     'import.issue.yearZero': 'year 0 means “unknown”; the start year is left empty',
     'import.issue.excelSerial': '“{value}” is an Excel date serial, not a year; left empty (fix it at the source)',
     'import.issue.yearImplausible': 'the year {value} is implausible (expected {min}–{max}); left empty',
+    'import.issue.dateImplausible': 'the date {value} is implausible (expected a year {min}–{max}); left empty',
     'import.issue.unknownMunicipality': 'no municipality with the code {value} ({name}) in the registry',
     'import.issue.cityDistrict':
       '“{name}” ({value}) is a city district, not a municipality; the partnership belongs to {city} or to a part outside the registry',

@@ -2,7 +2,7 @@ import { translate } from '../../../shared/i18n/index';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, looksBinary, parseCsv } from '../../../shared/domain/import/csv';
 import { applyMapping, detectFormat } from '../../../shared/domain/import/formats';
-import { parseDate, parseNumber, parseYear } from '../../../shared/domain/import/values';
+import { parseDate, parseEventDate, parseNumber, parseYear } from '../../../shared/domain/import/values';
 
 describe('parseCsv', () => {
   it('reads quoted fields with delimiters, doubled quotes and line breaks, keeping line numbers', () => {
@@ -69,6 +69,18 @@ describe('values', () => {
     );
     expect(parseYear('2099', today)).toMatchObject({ ok: false, reason: 'import.issue.yearImplausible' });
     expect(parseYear('12.5.1998', today)).toEqual({ ok: true, value: 1998 });
+  });
+
+  it('reports a whole date of an implausible year as a year is reported (review: 1. 5. 2109 was stored)', () => {
+    const today = new Date('2026-01-01T00:00:00Z');
+    expect(parseEventDate('1. 5. 1997', today)).toEqual({ ok: true, value: '1997-05-01' });
+    const slip = parseEventDate('1. 5. 2109', today);
+    expect(slip).toMatchObject({ ok: false, reason: 'import.issue.dateImplausible' });
+    expect(slip.ok ? null : translate('cs', slip.reason, slip.params)).toBe(
+      'datum 1. 5. 2109 není věrohodné (čekáme rok 1900–2027); zůstane prázdné',
+    );
+    expect(parseEventDate('1899-12-31', today)).toMatchObject({ ok: false, reason: 'import.issue.dateImplausible' });
+    expect(parseEventDate('31. 2. 2000', today)).toMatchObject({ ok: false, reason: 'import.issue.date' });
   });
 });
 

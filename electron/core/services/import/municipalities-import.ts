@@ -4,7 +4,13 @@ import type { ColumnMap } from '../../../../shared/domain/import/formats';
 import type { ImportIssue, ImportRow } from '../../../../shared/domain/import/report';
 import { emptyCounts, type ImportCounts } from '../../../../shared/domain/import/report';
 import { lessPrecise } from '../../../../shared/domain/dates';
-import { parseCoordinate, parseCount, parseDate, parseYear, parseYesNo } from '../../../../shared/domain/import/values';
+import {
+  parseCoordinate,
+  parseCount,
+  parseEventDate,
+  parseYear,
+  parseYesNo,
+} from '../../../../shared/domain/import/values';
 import {
   insertRows,
   loadDistrictCodes,
@@ -209,7 +215,7 @@ export async function planMunicipalities(
     const since = row.text('memberSince');
     if (since !== '') {
       // A year alone stays a year (1993), never 1 January of it.
-      const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseDate(since);
+      const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseEventDate(since);
       if (parsed.ok) values.memberSince = String(parsed.value);
       else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
     }

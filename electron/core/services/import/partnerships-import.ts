@@ -7,7 +7,7 @@ import {
   type ImportRow,
 } from '../../../../shared/domain/import/report';
 import { firstDayOf, lessPrecise } from '../../../../shared/domain/dates';
-import { parseCoordinate, parseDate, parseYear } from '../../../../shared/domain/import/values';
+import { parseCoordinate, parseEventDate, parseYear } from '../../../../shared/domain/import/values';
 import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
 import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
@@ -344,7 +344,7 @@ export async function planPartnerships(
     let startedOn: string | null = null;
     const dateText = row.text('startedOn');
     if (dateText !== '') {
-      const parsed = parseDate(dateText);
+      const parsed = parseEventDate(dateText);
       if (parsed.ok) startedOn = parsed.value;
       else row.report('warning', 'startedOn', parsed.reason, parsed.params ?? {});
     }
