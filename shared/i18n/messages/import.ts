@@ -156,6 +156,8 @@ export const importMessages = defineMessages(
     'import.error.binary': 'Soubor {file} není textová tabulka (CSV, TSV) ani sešit XLSX.',
     'import.error.mixedEncoding':
       'Soubor {file} je zapsaný v kódování UTF-8, ale na řádku {line} jsou znaky v jiném kódování (nejspíš vložené z jiného souboru). Načtený by měl zkomolená česká písmena. Opravte ten řádek a uložte soubor celý v UTF-8, pak ho načtěte znovu; v registru se nic nezměnilo.',
+    'import.error.mixedEncodingOther':
+      'Soubor {file} je zapsaný v kódování Windows-1250, ale řádek {line} je v UTF-8 (nejspíš vložený z jiného souboru). Načtený by měl zkomolená česká písmena. Opravte ten řádek a uložte soubor celý v jednom kódování, pak ho načtěte znovu; v registru se nic nezměnilo.',
     'import.error.unclosedQuote':
       'Soubor {file}, řádek {line}, sloupec „{column}“: uvozovky na začátku pole se nikde neuzavírají, takže by se zbytek souboru načetl jako jedna buňka. Doplňte uzavírací uvozovky ve zdroji a soubor načtěte znovu; v registru se nic nezměnilo.',
     'import.error.textAfterQuote':
@@ -430,6 +432,8 @@ export const importMessages = defineMessages(
     'import.error.binary': 'The file {file} is neither a text table (CSV, TSV) nor an XLSX workbook.',
     'import.error.mixedEncoding':
       'The file {file} is written in UTF-8, but line {line} holds characters in another encoding (probably pasted from another file). Read as it is, its Czech letters would be garbled. Correct that line, save the whole file in UTF-8 and load it again; nothing in the registry has changed.',
+    'import.error.mixedEncodingOther':
+      'The file {file} is written in Windows-1250, but line {line} is in UTF-8 (probably pasted from another file). Read as it is, its Czech letters would be garbled. Correct that line, save the whole file in one encoding and load it again; nothing in the registry has changed.',
     'import.error.unclosedQuote':
       'File {file}, line {line}, column “{column}”: the quote that opens the field is never closed, so the rest of the file would be read as one cell. Add the closing quote in the source and load the file again; nothing in the registry has changed.',
     'import.error.textAfterQuote':

@@ -18,13 +18,8 @@ import { computeStats } from '../../../electron/core/services/statistics/statist
 import { writeStatsFile } from '../../../electron/core/services/statistics/stats-export-service';
 import JSZip from 'jszip';
 import type { ImportReport } from '../../../shared/domain/import/report';
-import {
-  IMPORT_LIMITS,
-  declaredUnpackedSize,
-  readSourceBytes,
-  strayBytesInUtf8,
-} from '../../../electron/core/services/import/read-file';
-import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
+import { IMPORT_LIMITS, declaredUnpackedSize, readSourceBytes } from '../../../electron/core/services/import/read-file';
+import { CSU_HEADER, csuRows, encodeWindows1250, toCsv } from '../../support/import-corpus';
 import { createAppContext, noDialogs } from '../../../electron/core/context';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
@@ -404,31 +399,62 @@ describe('bounded input', () => {
     }
   });
 
-  it('refuses a UTF-8 file with a line in another encoding, naming the line; reads Windows-1250 files', async () => {
+  it('refuses a file of two encodings naming the line; reads Windows-1250 files even where capitals pair like UTF-8', async () => {
     const app = await createTestApp();
     try {
-      const text = toCsv([CSU_HEADER, ...csuRows(4)], ';');
-      const lines = Buffer.from(text, 'utf-8').toString('utf-8').split('\r\n');
-      // Line 4 pasted from a Windows-1250 file: "Plzeň" with ň as the single byte 0xF2.
-      const mixed = Buffer.concat([
-        Buffer.from(`${lines.slice(0, 3).join('\r\n')}\r\n`, 'utf-8'),
-        Buffer.from(lines[3]?.replace('Žďár', 'Plze') ?? '', 'utf-8'),
-        Buffer.from([0xf2]),
-        Buffer.from(`\r\n${lines.slice(4).join('\r\n')}`, 'utf-8'),
-      ]);
-      expect(strayBytesInUtf8(mixed)).toBe(4);
-      expect(await preview(app, 'mixed.csv', mixed)).toMatchObject({
-        ok: false,
-        error: { details: { reason: 'import.error.mixedEncoding', params: { file: 'mixed.csv', line: 4 } } },
+      const utf8 = (text: string) => Buffer.from(text, 'utf-8');
+      const cp = encodeWindows1250;
+      const outcome = async (bytes: Uint8Array) => {
+        try {
+          const table = await readSourceBytes(bytes, 'f.csv');
+          return { encoding: table.encoding, first: table.records.at(0)?.cells[1] };
+        } catch (error) {
+          const details = (error as { details?: { reason?: string; params?: { line?: number } } }).details;
+          return { refused: details?.reason, line: details?.params?.line };
+        }
+      };
+      const header = 'kód;název\r\n';
+      // One line pasted from a Windows-1250 file into a short UTF-8 file (the walkthrough's case).
+      expect(
+        await outcome(Buffer.concat([utf8(`${header}1;Příbram\r\n`), cp('2;Plzeň\r\n'), utf8('3;Žďár\r\n')])),
+      ).toEqual({
+        refused: 'import.error.mixedEncoding',
+        line: 3,
       });
-      // A Windows-1250 file, even one whose capitals happen to pair like UTF-8 ("ČŠ" is C8 8A).
-      const cp1250: Record<string, number> = { Č: 0xc8, Š: 0x8a, ř: 0xf8, í: 0xed, ž: 0x9e, ď: 0xef, á: 0xe1, Ž: 0x8e };
-      const encode = (value: string) => Buffer.from(Array.from(value, (ch) => cp1250[ch] ?? ch.charCodeAt(0)));
-      const file = encode(`${CSU_HEADER.join(';')}\r\n2024-01-01;ČŠ Příbram;100001\r\n2024-01-01;Žďár;100002\r\n`);
-      expect(strayBytesInUtf8(file)).toBeNull();
-      const table = await readSourceBytes(file, 'okna.csv');
-      expect(table.encoding).toBe('windows-1250');
-      expect(table.records.at(0)?.cells[1]).toBe('ČŠ Příbram');
+      // A block of such lines, and a file with a BOM (it says it is UTF-8).
+      expect(
+        await outcome(
+          Buffer.concat([utf8(`${header}1;Příbram\r\n2;Tábor\r\n3;Písek\r\n`), cp('4;Plzeň\r\n5;Žďár\r\n')]),
+        ),
+      ).toEqual({ refused: 'import.error.mixedEncoding', line: 5 });
+      expect(await outcome(Buffer.concat([utf8(`\ufeff${header}1;Příbram\r\n`), cp('2;Plzeň\r\n3;Žďár\r\n')]))).toEqual(
+        {
+          refused: 'import.error.mixedEncoding',
+          line: 3,
+        },
+      );
+      // The other way round: a Windows-1250 file with one UTF-8 line.
+      expect(
+        await outcome(Buffer.concat([cp(`${header}1;Příbram\r\n2;Plzeň\r\n`), utf8('3;Žďár nad Sázavou\r\n')])),
+      ).toEqual({
+        refused: 'import.error.mixedEncodingOther',
+        line: 4,
+      });
+      // Windows-1250 capitals whose bytes happen to be UTF-8 ("ĚŠ" is CC 8A): read as Windows-1250,
+      // also a file of one such line (it used to become "M̊ICE").
+      expect(await outcome(cp('KOD;NAZEV\r\n512345;MĚŠICE\r\n596591;NÍŽKOV\r\n507601;PÍŠŤ\r\n'))).toEqual({
+        encoding: 'windows-1250',
+        first: 'MĚŠICE',
+      });
+      expect(await outcome(cp('KOD;NAZEV\r\n512345;MĚŠICE\r\n'))).toEqual({
+        encoding: 'windows-1250',
+        first: 'MĚŠICE',
+      });
+      // UTF-8 with Cyrillic and Greek partner names stays UTF-8.
+      expect(await outcome(utf8(`${header}1;Київ\r\n2;Αθήνα\r\n3;Žďár\r\n`))).toEqual({
+        encoding: 'utf-8',
+        first: 'Київ',
+      });
       expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
     } finally {
       await app.cleanup();

@@ -50,10 +50,55 @@ const failure = (key: string, message: string, params: Record<string, string | n
   new AppError('VALIDATION', message, { issues: [{ path: 'file', message: key }], reason: key, params });
 
 /**
- * Decodes bytes: strict UTF-8 first (with or without BOM); if that fails the file is Windows-1250,
- * the encoding Czech Excel writes CSV in. Node ships full ICU, so TextDecoder knows it.
+ * How a line of a file reads: plain ASCII (either encoding), UTF-8, or not UTF-8 (Windows-1250).
+ * A line that is valid UTF-8 only by accident counts as Windows-1250: Czech capitals in
+ * Windows-1250 pair like UTF-8 ("MĚŠICE" holds CC 8A, read as a combining ring), but what such
+ * pairs give is combining marks, Latin Extended-B, phonetic signs or Armenian to Thaana letters
+ * (U+0180–U+036F, U+0530–U+07FF), never Czech, German, Polish, Greek or Cyrillic text.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+type LineKind = 'ascii' | 'utf8' | 'other';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const BY_ACCIDENT = /[\u0180-\u036f\u0530-\u07ff]/;
+
+function lineKind(line: Uint8Array): LineKind {
+  if (line.every((byte) => byte < 0x80)) return 'ascii';
+  let text: string;
+  try {
+    text = strictUtf8.decode(line);
+  } catch {
+    return 'other';
+  }
+  return BY_ACCIDENT.test(text) ? 'other' : 'utf8';
+}
+
+/** The lines of the bytes (split at LF) with their kinds and line numbers (1-based). */
+function lineKinds(bytes: Uint8Array): { utf8: number[]; other: number[] } {
+  const utf8: number[] = [];
+  const other: number[] = [];
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    const kind = lineKind(bytes.subarray(start, stop));
+    if (kind === 'utf8') utf8.push(line);
+    else if (kind === 'other') other.push(line);
+    start = stop + 1;
+  }
+  return { utf8, other };
+}
+
+/**
+ * Decodes bytes: UTF-8 (with or without BOM) or Windows-1250, the encoding Czech Excel writes CSV
+ * in (Node ships full ICU, so TextDecoder knows it), decided line by line (`lineKinds`). A file
+ * whose lines are of both kinds (a block pasted from another file) is `mixed`: read either way,
+ * the other part's Czech letters would be garbled ("PĹ™Ă­bram"), so the caller refuses it, naming
+ * the first line of the fewer kind. With a BOM the file says it is UTF-8: any other line is mixed.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+): { text: string; encoding: Encoding } | { mixed: { line: number; expected: 'utf-8' | 'windows-1250' } } {
   // UTF-16 with its byte order mark, as Excel's "Unicode text" writes it.
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -61,47 +106,44 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
+  // The usual case at once: UTF-8 throughout, nothing in it that Windows-1250 could have made.
+  let whole: string | null = null;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+    whole = strictUtf8.decode(body);
   } catch {
-    return { text: new TextDecoder('windows-1250').decode(body), encoding: 'windows-1250' };
+    whole = null;
   }
+  if (whole !== null && !BY_ACCIDENT.test(whole)) return { text: whole, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  const { utf8, other } = lineKinds(body);
+  if (hasBom) {
+    // Said to be UTF-8: only lines that are not UTF-8 at all are another encoding.
+    const invalid = other.find((line) => !validUtf8(lineBytes(body, line)));
+    if (invalid !== undefined) return { mixed: { line: invalid, expected: 'utf-8' } };
+    return { text: strictUtf8.decode(body), encoding: 'utf-8-bom' };
+  }
+  if (utf8.length > 0 && other.length > 0) {
+    const [first] = utf8.length >= other.length ? other : utf8;
+    return { mixed: { line: first ?? 1, expected: utf8.length >= other.length ? 'utf-8' : 'windows-1250' } };
+  }
+  if (other.length === 0) return { text: strictUtf8.decode(body), encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1250').decode(body), encoding: 'windows-1250' };
 }
 
-/**
- * Where a file that is UTF-8 almost throughout has bytes that are not (a line pasted from a
- * Windows-1250 file): the line of the first such byte, or null when the file is not mostly UTF-8.
- * Read as Windows-1250 as a whole, every Czech letter of such a file would be garbled ("PĹ™Ă­bram").
- * A Windows-1250 file has next to no well-formed UTF-8 sequences: its letters are single bytes.
- */
-export function strayBytesInUtf8(bytes: Uint8Array): number | null {
-  let wellFormed = 0;
-  let stray = 0;
-  let firstStray = -1;
-  for (let at = 0; at < bytes.length;) {
-    const byte = bytes[at] as number;
-    if (byte < 0x80) {
-      at += 1;
-      continue;
-    }
-    const length =
-      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
-    let ok = length > 0 && at + length <= bytes.length;
-    for (let next = 1; ok && next < length; next += 1) ok = ((bytes[at + next] as number) & 0xc0) === 0x80;
-    if (ok) {
-      wellFormed += 1;
-      at += length;
-    } else {
-      stray += 1;
-      if (firstStray < 0) firstStray = at;
-      at += 1;
-    }
+const validUtf8 = (line: Uint8Array): boolean => {
+  try {
+    strictUtf8.decode(line);
+    return true;
+  } catch {
+    return false;
   }
-  if (stray === 0 || wellFormed < 2 * stray) return null;
-  let line = 1;
-  for (let at = bytes.indexOf(0x0a); at >= 0 && at < firstStray; at = bytes.indexOf(0x0a, at + 1)) line += 1;
-  return line;
+};
+
+/** The bytes of one line (1-based, split at LF). */
+function lineBytes(bytes: Uint8Array, wanted: number): Uint8Array {
+  let start = 0;
+  for (let line = 1; line < wanted; line += 1) start = bytes.indexOf(0x0a, start) + 1;
+  const end = bytes.indexOf(0x0a, start);
+  return bytes.subarray(start, end < 0 ? bytes.length : end);
 }
 
 const isZip = (bytes: Uint8Array) =>
@@ -135,15 +177,16 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   // Far more lines than the row limit: refused before the bytes are decoded into a string twice
   // their size (a record spans several lines only where a quoted cell holds line breaks).
   if (lineBreaks(bytes, IMPORT_LIMITS.rows * 2 + 2) > IMPORT_LIMITS.rows * 2) throw tooManyRows(fileName);
-  const { text, encoding } = decodeText(bytes);
-  if (encoding === 'windows-1250') {
-    const line = strayBytesInUtf8(bytes);
-    if (line !== null)
-      throw failure('import.error.mixedEncoding', `${fileName} is UTF-8 but line ${String(line)} is not`, {
-        file: fileName,
-        line,
-      });
+  const decoded = decodeText(bytes);
+  if ('mixed' in decoded) {
+    const { line, expected } = decoded.mixed;
+    throw failure(
+      expected === 'utf-8' ? 'import.error.mixedEncoding' : 'import.error.mixedEncodingOther',
+      `${fileName} mixes encodings (line ${String(line)})`,
+      { file: fileName, line },
+    );
   }
+  const { text, encoding } = decoded;
   if (looksBinary(text)) throw failure('import.error.binary', `${fileName} is not a text table`, { file: fileName });
   if (text.trim() === '') throw failure('import.error.empty', `${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(text);
