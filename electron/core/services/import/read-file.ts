@@ -60,7 +60,8 @@ type LineKind = 'ascii' | 'utf8' | 'other';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const BY_ACCIDENT = /[\u0180-\u036f\u0530-\u07ff]/;
+/** What only Windows-1250 bytes read as UTF-8 give (Romanian ș ț, U+0218–U+021B, are real letters). */
+const BY_ACCIDENT = /[\u0180-\u0217\u021c-\u036f\u0530-\u07ff]/;
 
 function lineKind(line: Uint8Array): LineKind {
   if (line.every((byte) => byte < 0x80)) return 'ascii';
