@@ -15,7 +15,18 @@ export type CsvRecord = { line: number; cells: string[] };
  * become one cell), or text after a field's closing quote (a quote inside it that was not doubled).
  * `line` is the physical line where the field starts, `field` its place in the record (0-based).
  */
-export type CsvProblem = { kind: 'unclosedQuote' | 'textAfterQuote'; line: number; field: number };
+export type CsvProblem = { kind: 'unclosedQuote' | 'textAfterQuote' | 'recordInQuote'; line: number; field: number };
+
+/**
+ * Whether a quoted field that spans lines holds a line that looks like a record of its own (as
+ * many delimiters as the header has between its fields): a quote opened and closed only by a
+ * quote in a later row ('TV 24"'), which made the rows between one note.
+ */
+function holdsRecord(field: string, delimiter: string, width: number): boolean {
+  if (width < 3) return false;
+  const lines = field.split(/\r\n|\r|\n/);
+  return lines.slice(1).some((line) => line.split(delimiter).length >= width);
+}
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -66,12 +77,15 @@ export function eachCsvRecord(
   let recordLine = 1;
   /** Where the quoted field being read opened. */
   let quoteLine = 1;
+  /** The fields of the first record (the header): a line with as many inside a quote is a record. */
+  let width = 0;
   const length = text.length;
 
   const endRecord = () => {
     cells.push(field);
     const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
     if (!blank) {
+      if (count === 0) width = cells.length;
       take({ line: recordLine, cells });
       count += 1;
     }
@@ -98,6 +112,9 @@ export function eachCsvRecord(
       } else {
         inQuotes = false;
         i = quote + 1;
+        if (problem !== undefined && quoteLine !== line && holdsRecord(field, delimiter, width)) {
+          problem({ kind: 'recordInQuote', line: quoteLine, field: cells.length });
+        }
         if (problem !== undefined) {
           // Only spaces may stand between the closing quote and the field's end.
           let next = i;

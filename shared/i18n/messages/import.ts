@@ -160,6 +160,8 @@ export const importMessages = defineMessages(
       'Soubor {file} je zapsaný v kódování Windows-1250, ale řádek {line} je v UTF-8 (nejspíš vložený z jiného souboru). Načtený by měl zkomolená česká písmena. Opravte ten řádek a uložte soubor celý v jednom kódování, pak ho načtěte znovu; v registru se nic nezměnilo.',
     'import.error.unclosedQuote':
       'Soubor {file}, řádek {line}, sloupec „{column}“: uvozovky na začátku pole se nikde neuzavírají, takže by se zbytek souboru načetl jako jedna buňka. Doplňte uzavírací uvozovky ve zdroji a soubor načtěte znovu; v registru se nic nezměnilo.',
+    'import.error.recordInQuote':
+      'Soubor {file}, řádek {line}, sloupec „{column}“: pole v uvozovkách pokračuje přes další řádky, které vypadají jako samostatné záznamy; nejspíš tu chybí uzavírací uvozovky a pole uzavřela až uvozovka v některém z dalších řádků. Opravte zdroj a soubor načtěte znovu; v registru se nic nezměnilo.',
     'import.error.textAfterQuote':
       'Soubor {file}, řádek {line}, sloupec „{column}“: za uzavírací uvozovkou pole pokračuje text. Uvozovky uvnitř pole v uvozovkách musí být zdvojené (""), jinak není jisté, kde pole končí. Opravte zdroj a soubor načtěte znovu; v registru se nic nezměnilo.',
     'import.error.xlsx': 'Soubor {file} nelze přečíst jako sešit XLSX.',
@@ -436,6 +438,8 @@ export const importMessages = defineMessages(
       'The file {file} is written in Windows-1250, but line {line} is in UTF-8 (probably pasted from another file). Read as it is, its Czech letters would be garbled. Correct that line, save the whole file in one encoding and load it again; nothing in the registry has changed.',
     'import.error.unclosedQuote':
       'File {file}, line {line}, column “{column}”: the quote that opens the field is never closed, so the rest of the file would be read as one cell. Add the closing quote in the source and load the file again; nothing in the registry has changed.',
+    'import.error.recordInQuote':
+      'File {file}, line {line}, column “{column}”: the quoted field runs over further lines that look like records of their own; its closing quote is probably missing and a quote in one of the later lines closed it. Correct the source and load the file again; nothing in the registry has changed.',
     'import.error.textAfterQuote':
       'File {file}, line {line}, column “{column}”: text follows the closing quote of the field. Quotes inside a quoted field must be doubled (""), otherwise it is not certain where the field ends. Correct the source and load the file again; nothing in the registry has changed.',
     'import.error.xlsx': 'The file {file} cannot be read as an XLSX workbook.',

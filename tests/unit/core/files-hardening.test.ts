@@ -393,6 +393,12 @@ describe('bounded input', () => {
         ok: false,
         error: { details: { reason: 'import.error.textAfterQuote', params: { line: 3, column: 'obec_text' } } },
       });
+      // Opened on line 3, closed only by a quote at the end of line 5's last cell.
+      const later = [CSU_HEADER.join(';'), rows[0], rows[1]?.replace(';Obec', ';"Obec'), rows[2], `${rows[3] ?? ''}"`];
+      expect(await preview(app, 'later.csv', later.join('\r\n'))).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'import.error.recordInQuote', params: { line: 3, column: 'obec_text' } } },
+      });
       expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
     } finally {
       await app.cleanup();

@@ -126,6 +126,12 @@ describe('CSV reader', () => {
     expect(problems('kód;pozn\n1;"dvě\nřádky"\n2;"Výměna "mládeže" každý rok";x\n')).toEqual([
       { kind: 'textAfterQuote', line: 4, field: 1 },
     ]);
+    // Closed only by a quote in a later row ('TV 24"'): the rows between would be one note.
+    expect(problems('kód;název;pozn\r\n1;A;"Výměna mládeže\r\n2;B;ok\r\n3;C;TV 24"\r\n4;D;ok\r\n')).toEqual([
+      { kind: 'recordInQuote', line: 2, field: 2 },
+    ]);
+    // A note over several lines, none of them like a record, is a note.
+    expect(problems('kód;název;pozn\r\n1;A;"První řádek;\r\ndruhý řádek"\r\n2;B;ok\r\n')).toEqual([]);
     // Well-formed quoting, spaces after a closing quote and a quote inside an unquoted field are fine.
     expect(problems('kód;pozn\r\n"1";"a ""b"" c" ;x\r\n2;konec"x"\r\n"3";""\r\n')).toEqual([]);
   });

@@ -212,10 +212,8 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
       // part of it) would silently become the text of one cell.
       const column = first.header?.cells[found.field]?.trim();
       throw failure(
-        found.kind === 'unclosedQuote' ? 'import.error.unclosedQuote' : 'import.error.textAfterQuote',
-        `${fileName}, line ${String(found.line)}, column ${String(found.field + 1)}: ${
-          found.kind === 'unclosedQuote' ? 'a quote is never closed' : 'text follows the closing quote'
-        }`,
+        `import.error.${found.kind}`,
+        `${fileName}, line ${String(found.line)}, column ${String(found.field + 1)}: a malformed quoted field (${found.kind})`,
         {
           file: fileName,
           line: found.line,
