@@ -24,10 +24,9 @@ export function shownIssueParams(
   // The countries an ambiguous name may be, by their names in the language (codes in brackets).
   const countries = params.countries;
   if (typeof countries === 'string')
-    shown.countries = countries
-      .split(',')
-      .map((code) => `${countryName(code, language)} (${code})`)
-      .join(language === 'cs' ? ' nebo ' : ' or ');
+    shown.countries = new Intl.ListFormat(language, { type: 'disjunction' }).format(
+      countries.split(',').map((code) => `${countryName(code, language)} (${code})`),
+    );
   const field = params.field;
   if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return shown;
   for (const key of ['existing', 'value'] as const) {

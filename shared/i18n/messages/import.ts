@@ -149,7 +149,7 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholderResolved': '{value} je zástupný kód Prahy; přiřazeno k Praze (kód {code})',
     'import.issue.unknownCountry': 'stát „{value}“ neznáme',
     'import.issue.ambiguousCountry':
-      'stát „{value}“ není jednoznačný: může to být {countries}; napište ho ve zdroji celým názvem nebo kódem ISO',
+      'stát „{value}“ není jednoznačný: může to být {countries}; napište ve zdroji celý název státu',
     'import.issue.duplicateMerged':
       'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí přesnější, jinak dřívější datum; poznámky obou řádků)',
     'import.error.empty': 'Soubor {file} je prázdný.',
@@ -427,7 +427,7 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholderResolved': "{value} is Prague's placeholder code; assigned to Praha (code {code})",
     'import.issue.unknownCountry': 'unknown country “{value}”',
     'import.issue.ambiguousCountry':
-      'the country “{value}” is ambiguous: it may be {countries}; write it in the source by its full name or ISO code',
+      'the country “{value}” is ambiguous: it may be {countries}; write the country’s full name in the source',
     'import.issue.duplicateMerged':
       'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the more precise, else the earlier date; the notes of both lines)',
     'import.error.empty': 'The file {file} is empty.',

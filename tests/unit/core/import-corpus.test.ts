@@ -205,6 +205,9 @@ describe('a mapped file: dates, numbers and updates', () => {
       // "SR" is Slovakia in Czech lists and Suriname as an ISO code; "NSR" is Germany.
       ['Obec 0', '100000', 'Martin', 'SR', ''],
       ['Obec 1', '100001', 'Bautzen', 'NSR', '1.1.1990'],
+      // "UK" is no ISO code but the United Kingdom; "CR" is Costa Rica's code and "Česká republika".
+      ['Obec 1', '100001', 'York', 'UK', '2.2.1992'],
+      ['Obec 1', '100001', 'Liberia', 'CR', ''],
     ];
     const mapping = {
       municipalityName: 'Obec',
@@ -218,13 +221,14 @@ describe('a mapped file: dates, numbers and updates', () => {
       writeEncoded(app.dir, 'p.csv', toCsv(rows, ';'), 'windows-1250'),
       mapping,
     );
-    expect(report.counts).toMatchObject({ add: 3, invalid: 4, resolved: 0 });
+    expect(report.counts).toMatchObject({ add: 4, invalid: 5, resolved: 0 });
     expect(report.issues.map((i) => [i.line, i.column, i.reason, i.params.value])).toEqual([
       [4, 'Země', 'import.issue.unknownCountry', 'Atlantida'],
       [5, 'Kód', 'import.issue.unknownMunicipality', '999999'],
       // Prague's placeholder is resolved only when the registry has Praha (554782); here it has not.
       [6, 'Kód', 'import.issue.praguePlaceholder', 'S-111111'],
       [7, 'Země', 'import.issue.ambiguousCountry', 'SR'],
+      [10, 'Země', 'import.issue.ambiguousCountry', 'CR'],
     ]);
     const ambiguous = report.issues.find((issue) => issue.reason === 'import.issue.ambiguousCountry');
     expect(shownIssueParams(ambiguous?.params ?? {}, 'cs').countries).toBe('Slovensko (SK) nebo Surinam (SR)');
@@ -236,6 +240,7 @@ describe('a mapped file: dates, numbers and updates', () => {
       .select('started_on', 't.country_code');
     expect(started).toEqual([
       { started_on: '1990-01-01', country_code: 'DE' },
+      { started_on: '1992-02-02', country_code: 'GB' },
       { started_on: '1998-05-12', country_code: 'DE' },
       { started_on: '2001-06-01', country_code: 'SK' },
     ]);

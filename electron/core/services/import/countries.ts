@@ -30,9 +30,6 @@ const ALIASES: Record<string, string> = {
   'slovenska republika': 'SK',
   'spolkova republika nemecko': 'DE',
   'nemecka spolkova republika': 'DE',
-  srn: 'DE',
-  nsr: 'DE',
-  uk: 'GB',
   'konzska republika': 'CG',
   'beloruska republika': 'BY',
 };
@@ -43,12 +40,26 @@ const ALIASES: Record<string, string> = {
  * with the choices rather than guessed.
  */
 const AMBIGUOUS: Record<string, readonly string[]> = {
-  sr: ['SK', 'SR'],
   kongo: ['CG', 'CD'],
+};
+
+/**
+ * Abbreviations Czech lists write, as written (capitals, diacritics): "SR" and "CR" are also the
+ * ISO codes of Suriname and Costa Rica, so they are ambiguous; "ČR" is not.
+ */
+const ABBREVIATIONS: Record<string, string | readonly string[]> = {
+  SR: ['SK', 'SR'],
+  CR: ['CZ', 'CR'],
+  ČR: 'CZ',
+  SRN: 'DE',
+  NSR: 'DE',
+  UK: 'GB',
 };
 
 /** The countries a name may be when it is ambiguous (see AMBIGUOUS); null when it is not. */
 export function ambiguousCountry(name: string): readonly string[] | null {
+  const abbreviation = ABBREVIATIONS[name.trim().toUpperCase()];
+  if (abbreviation !== undefined && typeof abbreviation !== 'string') return abbreviation;
   return AMBIGUOUS[key(name)] ?? null;
 }
 
@@ -75,6 +86,8 @@ function build(): Map<string, string> {
 export function countryCodeOf(name: string): string | null {
   table ??= build();
   const trimmed = name.trim();
+  const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
+  if (typeof abbreviation === 'string') return abbreviation;
   if (/^[A-Za-z]{2}$/.test(trimmed)) {
     const upper = trimmed.toUpperCase();
     return countries.isValid(upper) || upper === 'XK' ? upper : null;
