@@ -143,15 +143,23 @@ export async function acquireImportLock(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = await open(lockPath, 'wx', 0o600);
+      // Held from the moment the file exists: another import of this process that reads it before
+      // it is written must not take it for a lock an earlier run left.
+      heldHere.add(lockPath);
       const owner: LockOwner = {
         pid: process.pid,
         host: hostname(),
         at: new Date().toISOString(),
         ...(holder === undefined ? {} : { actor: holder.actor }),
       };
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
-      heldHere.add(lockPath);
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+        await handle.close();
+      } catch (error) {
+        heldHere.delete(lockPath);
+        await rm(lockPath, { force: true });
+        throw error;
+      }
       return async () => {
         heldHere.delete(lockPath);
         await rm(lockPath, { force: true });

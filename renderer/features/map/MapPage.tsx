@@ -3,7 +3,7 @@ import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { DerivedDistricts } from '../../../shared/domain/statistics/district-shapes';
 import { hasTerritory, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
-import { territoryLabel, territoryOf } from '../../../shared/domain/statistics/tables';
+import { territoryLabel, territoryOf, yearsLabel } from '../../../shared/domain/statistics/tables';
 import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -206,9 +206,12 @@ export function MapPage() {
 
   /** The map's filter in words: the municipalities (unless members), the territory, types, statuses. */
   const membership = filter.membership ?? 'members';
+  // Years come only from a Statistics link: said in the printed header and the export's legend too.
+  const years = yearsLabel({ fromYear: filter.fromYear ?? null, toYear: filter.toYear ?? null }, i18n.language);
   const chosen = [
     ...(membership === 'members' ? [] : [t(`stats.membership.${membership}`)]),
     ...(chosenRegionName === undefined ? [] : [chosenRegionName]),
+    ...(years === null ? [] : [`${t('stats.filter.years')}: ${years}`]),
     ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
     ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
   ];
@@ -223,7 +226,8 @@ export function MapPage() {
       entries: [
         { color: '#1d5fa8', text: t(`map.legend.municipality.${membership}`) },
         { color: '#e07b00', text: t('map.legend.town') },
-        ...(bubbles ? [{ color: 'rgb(29 95 168 / 55%)', text: t('map.legend.region') }] : []),
+        // The bubbles' blue at 55 % on white, as a plain colour any SVG reader draws.
+        ...(bubbles ? [{ color: '#83a7cf', text: t('map.legend.region') }] : []),
         ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow'), shape: 'band' as const }] : []),
         ...(shown
           ? [

@@ -37,7 +37,7 @@ export function NewPartnershipDialog({
   const [status, setStatus] = useState<PartnershipStatus>('proposed');
   const [startedOn, setStartedOn] = useState('');
   const [townQuery, setTownQuery] = useState('');
-  // Anything chosen or typed: Escape, × and Cancel ask before it is lost.
+  // Anything chosen or typed: Escape asks before it is lost (Cancel is the user's own choice to drop it).
   const unsaved =
     municipalityId !== '' ||
     town !== null ||

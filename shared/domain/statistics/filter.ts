@@ -28,6 +28,9 @@ export const orpKey = z.string().trim().min(1).max(200);
 export const TERRITORY_LEVELS = ['regions', 'districts', 'orps'] as const;
 export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
 
+/** The years a statistics filter takes (the screen says so before asking core). */
+export const STATS_YEARS = { min: 1000, max: 2999 } as const;
+
 /**
  * The filter every statistic respects (dashboard, exports, CLI, map, the rows a figure opens).
  * - `fromYear`/`toYear`: year the partnership started; when either is set, partnerships with an
@@ -41,9 +44,6 @@ export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
  * - `today`: the reference day for "dormant" and "expiring within 12 months"; omitted means the
  *   current day (tests pass it so that their answers never change).
  */
-/** The years a statistics filter takes (the screen says so before asking core). */
-export const STATS_YEARS = { min: 1000, max: 2999 } as const;
-
 export const statsFilterObject = z
   .object({
     fromYear: z.number().int().min(STATS_YEARS.min).max(STATS_YEARS.max).nullable().default(null),

@@ -29,6 +29,7 @@ import type { SourceTable } from './read-file';
 import { readRows } from './rows';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
+import { membershipState } from '../../../../shared/domain/membership';
 
 type Values = {
   name: string;
@@ -243,7 +244,7 @@ export async function planMunicipalities(
     // Membership nothing has stated yet (not a member, no dates: `is_member` is false by default):
     // a file's date since when is membership, as for a new record (not a "former member", which no
     // file said), and under "fill empty" a file's "yes" fills it.
-    const unstated = !current.isMember && current.memberSince === null && current.memberUntil === null;
+    const unstated = membershipState(current) === 'none';
     if (unstated && values.isMember === undefined && values.memberSince !== undefined) values.isMember = true;
     const changed: Partial<Values> = {};
     const before: Partial<Values> = {};
