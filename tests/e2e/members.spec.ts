@@ -327,11 +327,19 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
         .mayor_name;
     const mayorBefore = await mayor();
     await overview.getByTestId('field-mayorName').fill('Marie Zkušební');
+    const kindBefore = await overview.getByTestId('field-kind').inputValue();
+    const kindAfter = kindBefore === 'mestys' ? 'statutarni_mesto' : 'mestys';
+    await overview.getByTestId('field-kind').selectOption(kindAfter);
     await overview.getByTestId('member-save').click();
     await expect(page.getByTestId('toast-ok').first()).toContainText('jsou uloženy');
     await overview.getByTestId('tab-history').click();
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Marie Zkušební');
     await expect(overview.getByTestId('member-history').locator('li').first()).toContainText('Starosta / starostka');
+    // The kind in words, as the form names it ("mesto" was shown as stored; walkthrough).
+    await expect(overview.getByTestId('member-history').locator('li').first()).toContainText(
+      kindAfter === 'mestys' ? 'městys' : 'statutární město',
+    );
+    await expect(overview.getByTestId('member-history').locator('li').first()).not.toContainText(kindAfter);
     // The save is undone from its toast: the stored value is back (and the history says so).
     expect(await mayor()).toBe('Marie Zkušební');
     await page.getByTestId('toast-ok').first().getByTestId('toast-action').click();

@@ -404,6 +404,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             version={historyKey}
             fieldLabel={(field) => (FIELD_LABELS[field] === undefined ? null : tk(FIELD_LABELS[field]))}
             dateFields={['memberSince', 'memberUntil']}
+            codeLabels={{ kind: 'kind', mayorGender: 'gender' }}
             emptyText={t('members.history.empty')}
             testId="member-history"
           />

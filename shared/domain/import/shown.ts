@@ -1,13 +1,16 @@
 import type { UiLanguage } from '../codes';
 import { countryName } from '../countries';
 import { formatPartialDate } from '../dates';
+import { translate } from '../../i18n/index';
 
 /** Fields whose values are stored dates (ISO, at their precision): a report shows them as dates. */
 const DATE_FIELDS: ReadonlySet<string> = new Set(['startedOn', 'memberSince']);
 
-/** A value of an import report as a reader reads it: a date as a date, nothing as "—". */
+/** A value of an import report as a reader reads it: a date as a date, yes/no as words, nothing as "—". */
 export function shownImportValue(field: string, value: string | number | boolean | null, language: UiLanguage): string {
   if (value === null || value === '') return '—';
+  // Membership as the file's column says it, not as the program stores it ("false → true").
+  if (typeof value === 'boolean') return translate(language, value ? 'common.yes' : 'common.no');
   return DATE_FIELDS.has(field) && typeof value === 'string' ? formatPartialDate(value, language) : String(value);
 }
 

@@ -38,6 +38,9 @@ describe('values of an import report as shown', () => {
   it('says dates as dates in the language and nothing as a dash', () => {
     expect(shownImportValue('startedOn', '1991-06-15', 'cs')).toBe('15. 6. 1991');
     expect(shownImportValue('startedOn', '1991', 'en')).toBe('1991');
+    // Membership in words, not as stored (walkthrough: "Člen svazu (ano/ne): false → true").
+    expect(shownImportValue('isMember', true, 'cs')).toBe('ano');
+    expect(shownImportValue('isMember', false, 'en')).toBe('no');
     expect(shownImportValue('notes', null, 'cs')).toBe('—');
     expect(shownImportValue('postalCode', '405 02', 'cs')).toBe('405 02');
     expect(shownIssueParams({ field: 'startedOn', existing: '1991-06', value: '1991-06-15' }, 'cs')).toEqual({
