@@ -139,7 +139,8 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await expect(page.getByTestId('import-file')).toContainText('vlastní přiřazení sloupců');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  // "Show the imported records": the Members grid with exactly this run's rows, members or not.
+  // "Show the added records": the Members grid with exactly this run's rows, members or not.
+  await expect(page.getByTestId('import-show-rows')).toHaveText('Zobrazit přidané záznamy (2)');
   await page.getByTestId('import-show-rows').click();
   await expect(page.getByTestId('import-dialog')).toBeHidden();
   const run = await webApp.ctx.db.knex('import_runs').max<{ id: number }[]>({ id: 'id' });
@@ -179,6 +180,20 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
       .locator('.ag-row', { hasText: 'Nová Ves u Testu' })
       .locator('[col-id="membership"]'),
   ).toHaveText('člen');
+
+  // An import that only changes records offers no grid of added ones (it would be empty).
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'clenove2.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Kód;Název;Členem od;PSČ\r\n999031;Nová Ves u Testu;5. 3. 2004;39001\r\n'),
+  });
+  await page.getByTestId('mapping-apply').click();
+  await expect(page.getByTestId('count-update')).toContainText('1');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(page.getByTestId('import-show-rows')).toHaveCount(0);
+  await page.getByTestId('import-close').click();
 });
 
 test('the preview keeps filled values by default and shows what "overwrite" would change', async ({

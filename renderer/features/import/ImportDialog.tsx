@@ -595,7 +595,9 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
                 {t('import.undoWhere')}
               </span>
             )}
-            {stage.result.importRunId !== null && (
+            {/* The grid filters by the import that added a record: an import that only changed
+                records would open an empty grid. */}
+            {stage.result.importRunId !== null && stage.result.report.counts.add > 0 && (
               <button
                 type="button"
                 className="button"
@@ -607,7 +609,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
                   onClose();
                 }}
               >
-                {t('import.showImported')}
+                {t('import.showAdded', { count: stage.result.report.counts.add })}
               </button>
             )}
           </div>
