@@ -31,6 +31,12 @@ export function shownIssueParams(
       countries.split(',').map((code) => `${countryName(code, language)} (${code})`),
     );
   const field = params.field;
+  // Membership in words ("ponecháno „ne“ z registru; soubor uvádí „ano“"), as the preview's changes.
+  if (field === 'isMember')
+    for (const key of ['existing', 'value'] as const) {
+      const value = shown[key];
+      if (value === 'true' || value === 'false') shown[key] = shownImportValue(field, value === 'true', language);
+    }
   if (typeof field !== 'string' || !DATE_FIELDS.has(field)) return shown;
   for (const key of ['existing', 'value'] as const) {
     const value = shown[key];

@@ -118,6 +118,8 @@ export const importMessages = defineMessages(
     'import.issue.coordinatesFar':
       'souřadnice ze souboru leží {km} km od města {town}; použity souřadnice místopisného rejstříku',
     'import.issue.keptExisting': 'ponecháno „{existing}“ z registru; soubor uvádí „{value}“',
+    'import.issue.notMemberKept':
+      'soubor uvádí členství od {value}, v registru ale obec členem není (členství skončilo nebo bylo zrušeno); ponecháno',
     'import.count.kept': 'Vyplněné údaje ponechány',
     'import.policy.label': 'Existující záznamy',
     'import.policy.fillEmpty': 'doplnit jen prázdné údaje (doporučeno)',
@@ -396,6 +398,8 @@ export const importMessages = defineMessages(
     'import.issue.tooLong': 'the value has {length} characters; at most {max} are allowed',
     'import.issue.coordinatesFar': "the file's coordinates lie {km} km from {town}; the gazetteer's are used",
     'import.issue.keptExisting': 'kept “{existing}” from the registry; the file says “{value}”',
+    'import.issue.notMemberKept':
+      'the file names a member since {value}, but in the registry the municipality is not a member (the membership ended or was undone); kept',
     'import.count.kept': 'Filled values kept',
     'import.policy.label': 'Existing records',
     'import.policy.fillEmpty': 'fill empty fields only (recommended)',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { czechNameCase } from '../../../shared/domain/text';
+import { shownIssueParams } from '../../../shared/domain/import/shown';
+import { translate } from '../../../shared/i18n/index';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 import { DECIN, MUNICIPALITY_HEADER, NEW_CITY } from '../../support/import-rows';
@@ -134,6 +136,25 @@ describe('membership from a list of members', () => {
         line: 3,
         reason: 'import.issue.keptExisting',
         params: expect.objectContaining({ field: 'isMember' }),
+      }),
+    ]);
+    // Said in words: "ponecháno „ne“ z registru; soubor uvádí „ano“".
+    const kept = report.issues[0];
+    expect(translate('cs', kept?.reason ?? '', shownIssueParams(kept?.params ?? {}, 'cs'))).toBe(
+      'ponecháno „ne“ z registru; soubor uvádí „ano“',
+    );
+    // A list naming Děčín a member since a date: kept as ended, and said.
+    const since = await load('clenove2.csv', 'Kód obce;Obec;Členem od\n562335;Děčín;1. 1. 1995\n', {
+      code: 'Kód obce',
+      name: 'Obec',
+      memberSince: 'Členem od',
+    });
+    expect(since.issues).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'info',
+        reason: 'import.issue.notMemberKept',
+        params: { value: '1. 1. 1995' },
       }),
     ]);
   });
