@@ -170,3 +170,44 @@ test.describe('Agreements screen', () => {
     await page.getByTestId('language-cs').click();
   });
 });
+
+test('a municipality whose kind the registry does not state: the form says so and the text follows the choice', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .where('t.country_code', 'DE')
+    .where('m.kind', 'mesto')
+    .orderBy('p.id')
+    .first<{ id: number; member: string; municipalityId: number }>(
+      'p.id',
+      'm.name as member',
+      'm.id as municipalityId',
+    );
+  // As the 2018 list leaves every place but the statutory cities.
+  await knex('municipalities').where({ id: row.municipalityId }).update({ kind: 'unknown' });
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, String(row.id));
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await expect(page.getByTestId('agr-cz-noun')).toHaveValue('obec');
+    await expect(page.getByTestId('agr-cz-noun-unknown')).toContainText(
+      'Registr neuvádí, zda jde o obec, městys nebo město',
+    );
+    const preview = page.getByTestId('agreement-preview');
+    await expect(preview).toContainText(`Obec ${row.member}`);
+    await page.getByTestId('agr-cz-noun').selectOption('mesto');
+    await expect(preview).toContainText(`Město ${row.member}`);
+    await expect(preview).not.toContainText(`Obec ${row.member}`);
+    await page.getByTestId('agr-cz-noun').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-kind-unknown');
+  } finally {
+    await knex('municipalities').where({ id: row.municipalityId }).update({ kind: 'mesto' });
+  }
+});

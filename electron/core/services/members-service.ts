@@ -389,12 +389,18 @@ export async function bulkRestoreMembership(
 }
 
 /** What an agreement draft may state about its Czech municipality, kept where the record has none. */
-export type MemberFacts = { ico?: string | null; mayorName?: string | null; mayorGender?: 'm' | 'f' | null };
+export type MemberFacts = {
+  ico?: string | null;
+  mayorName?: string | null;
+  mayorGender?: 'm' | 'f' | null;
+  kind?: 'mestys' | 'mesto' | 'statutarni_mesto' | null;
+};
 
 /**
  * Writes what a saved agreement draft states about its Czech municipality (IČO, the mayor's name
- * and gender) to the municipality's record, field by field, only where the record has nothing
- * yet and the value passes the field's rule (a stored value is never replaced from a draft).
+ * and gender, its kind) to the municipality's record, field by field, only where the record has
+ * nothing yet (a kind: "unknown") and the value passes the field's rule (a stored value is never
+ * replaced from a draft).
  * Audited as an ordinary change. Returns the fields written; none when someone changed the
  * record at this moment (theirs stands, the draft keeps what was typed).
  */
@@ -406,7 +412,8 @@ export async function fillMunicipality(ctx: AppContext, id: number, facts: Membe
     const value = typeof raw === 'string' ? raw.trim() : raw;
     if (value === null || value === undefined || value === '') continue;
     const stored: unknown = detail[field];
-    if (stored !== null && stored !== undefined && stored !== '') continue;
+    if (stored !== null && stored !== undefined && stored !== '' && !(field === 'kind' && stored === 'unknown'))
+      continue;
     if (checkMunicipalityField(field, value) !== null) continue;
     patch[field] = value;
   }

@@ -278,6 +278,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
       <div className="card agreement-parties">
         <PartyEditor
           side="cz"
+          kindUnknown={draft.czKindUnknown}
           party={request.fields.cz}
           language={request.language}
           showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}

@@ -13,11 +13,18 @@ type Props = {
   language: AgreementLanguage;
   showResolution: boolean;
   onChange: (next: PartyFields) => void;
+  /** The registry does not state the Czech party's kind: the form says so beside its choice. */
+  kindUnknown?: boolean;
 };
 
+/** How the text names the Czech party: obec, městys, město or statutární město. */
+const CZECH_NOUNS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
+const isCzechNoun = (value: string): value is (typeof CZECH_NOUNS)[number] =>
+  (CZECH_NOUNS as readonly string[]).includes(value);
+
 /** The editable data of one party, filled from the registry. */
-export function PartyEditor({ side, party, language, showResolution, onChange }: Props) {
-  const { t, language: uiLanguage } = useI18n();
+export function PartyEditor({ side, party, language, showResolution, onChange, kindUnknown = false }: Props) {
+  const { t, tk, language: uiLanguage } = useI18n();
   const set = <K extends keyof PartyFields>(key: K, value: PartyFields[K]) => onChange({ ...party, [key]: value });
   const id = (name: string) => `agr-${side}-${name}`;
   // The office's country gives the choices (a draft stored before offices: its rank's office).
@@ -82,6 +89,32 @@ export function PartyEditor({ side, party, language, showResolution, onChange }:
     <fieldset className="agreement-party">
       <legend>{t(side === 'cz' ? 'agreements.side.cz' : 'agreements.side.partner')}</legend>
       {text('name', t('agreements.field.name'))}
+      {side === 'cz' && (
+        // "Obec Kroměříž" for a town whose kind the list did not state: the user says what it is.
+        <div className="field">
+          <label htmlFor={id('noun')}>{t('agreements.field.noun')}</label>
+          <select
+            id={id('noun')}
+            data-testid={id('noun')}
+            value={party.nounKey}
+            aria-invalid={kindUnknown && party.nounKey === 'obec' ? true : undefined}
+            onChange={(e) => {
+              if (isCzechNoun(e.target.value)) set('nounKey', e.target.value);
+            }}
+          >
+            {CZECH_NOUNS.map((noun) => (
+              <option key={noun} value={noun}>
+                {tk(`kind.${noun}`)}
+              </option>
+            ))}
+          </select>
+          {kindUnknown && (
+            <span className="field-hint" data-testid={id('noun-unknown')}>
+              {t('agreements.field.nounUnknown')}
+            </span>
+          )}
+        </div>
+      )}
       {side === 'partner' && optional('nameCs', t('agreements.field.nameCs'), t('agreements.field.nameCsHint'))}
       {cyrillic && optional('nameCyrillic', t('agreements.field.nameCyrillic'), automatic(party.name))}
       {side === 'partner' &&

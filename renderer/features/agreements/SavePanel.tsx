@@ -7,6 +7,7 @@ const MEMBER_FIELD_LABEL: Record<string, string> = {
   ico: 'members.col.ico',
   mayorName: 'members.col.mayor',
   mayorGender: 'members.col.mayorGender',
+  kind: 'members.col.kind',
 };
 import { withShortcut } from '../../lib/shortcuts';
 import { partnerIdLabel } from './id-label';

@@ -196,6 +196,7 @@ export function useAgreementDraft() {
     catalog,
     catalogs,
     partnershipId,
+    czKindUnknown: options?.czKindUnknown ?? false,
   };
 }
 

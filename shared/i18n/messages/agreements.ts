@@ -87,6 +87,9 @@ export const agreementsMessages = defineMessages(
     'agreements.edits.cancel': 'Zrušit',
     'agreements.side.cz': 'Česká strana',
     'agreements.side.partner': 'Partnerská strana',
+    'agreements.field.noun': 'Obec je v textu',
+    'agreements.field.nounUnknown':
+      'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
     'agreements.field.name': 'Název (bez „město“)',
     'agreements.field.address': 'Sídlo (adresa)',
     'agreements.field.idNumber': 'IČO / identifikační číslo',
@@ -270,6 +273,9 @@ export const agreementsMessages = defineMessages(
     'agreements.edits.cancel': 'Cancel',
     'agreements.side.cz': 'Czech party',
     'agreements.side.partner': 'Partner party',
+    'agreements.field.noun': 'Named in the text as',
+    'agreements.field.nounUnknown':
+      'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now. Choose the right one; it is also kept in the municipality’s record.',
     'agreements.field.name': 'Name (without “town”)',
     'agreements.field.address': 'Seat (address)',
     'agreements.field.idNumber': 'ID number (IČO)',

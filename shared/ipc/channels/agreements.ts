@@ -51,6 +51,8 @@ export const agreementsChannels = defineChannels({
       partnershipId: id.nullable(),
       /** The partner town, whose card the draft reads (and fills where it knew nothing). */
       townId: id,
+      /** The registry does not state the Czech party's kind (obec, městys, město): the form asks. */
+      czKindUnknown: z.boolean(),
       request: agreementRequestSchema,
       templates: z.record(
         z.enum(AGREEMENT_TEMPLATES),

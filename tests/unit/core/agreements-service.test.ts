@@ -133,6 +133,47 @@ describe('agreements channels', () => {
     expect(again.memberFilled).toEqual([]);
   });
 
+  it('a municipality whose kind the registry does not state: the form says so, the chosen kind drafts and is kept', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('kind.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { municipality_id: municipalityId } = await ctx.db
+      .knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number }>('municipality_id');
+    await ctx.db.knex('municipalities').where({ id: municipalityId }).update({ kind: 'unknown' });
+    const options = await ok<Options & { czKindUnknown: boolean }>(
+      dispatch('agreements:options', { source: { partnershipId } }),
+    );
+    expect(options.czKindUnknown).toBe(true);
+    expect(options.request.fields.cz.nounKey).toBe('obec');
+    // Left at "obec" (the draft's default): not taken as a statement, the record stays unknown.
+    const asDefault = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', { request: options.request, acceptMissing: true }),
+    );
+    expect(asDefault.memberFilled).not.toContain('kind');
+    expect((await ctx.db.knex('municipalities').where({ id: municipalityId }).first('kind')).kind).toBe('unknown');
+    // The user says it is a town: the text says "město", and the record keeps it.
+    const town = {
+      ...options.request,
+      fields: { ...options.request.fields, cz: { ...options.request.fields.cz, nounKey: 'mesto' as const } },
+    };
+    const written = await ok<{ memberFilled: string[]; filePath: string }>(
+      dispatch('agreements:generate', { request: town, acceptMissing: true, overwrite: true }),
+    );
+    expect(written.memberFilled).toContain('kind');
+    const xml =
+      (await (await JSZip.loadAsync(readFileSync(written.filePath))).file('word/document.xml')?.async('string')) ?? '';
+    const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(words).toContain(`Město ${options.request.fields.cz.name}`);
+    expect(words).not.toContain(`Obec ${options.request.fields.cz.name}`);
+    expect((await ctx.db.knex('municipalities').where({ id: municipalityId }).first('kind')).kind).toBe('mesto');
+    const next = await ok<Options & { czKindUnknown: boolean }>(
+      dispatch('agreements:options', { source: { partnershipId } }),
+    );
+    expect(next.czKindUnknown).toBe(false);
+    expect(next.request.fields.cz.nounKey).toBe('mesto');
+  });
+
   it('a draft whose partner office the town card would refuse is saved and recorded; the card takes the rest', async () => {
     const { ctx, dispatch } = await setup(fixedFile('office.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -71,7 +71,13 @@ const TEMPLATE_OF_TYPE: Record<PartnershipType, AgreementTemplate> = {
   unknown: 'partnership',
 };
 
-type Resolved = { partnershipId: number | null; townId: number; request: AgreementRequestInput };
+type Resolved = {
+  partnershipId: number | null;
+  townId: number;
+  /** The registry does not state whether the Czech party is an obec, městys or město (drafted as obec). */
+  czKindUnknown: boolean;
+  request: AgreementRequestInput;
+};
 
 async function registryData(db: Knex, source: AgreementSource) {
   let partnership: PartnershipRecord | null = null;
@@ -228,6 +234,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
   return {
     partnershipId: partnership?.id ?? null,
     townId: town.id,
+    czKindUnknown: member.kind === 'unknown',
     request: {
       source: partnership ? { partnershipId: partnership.id } : source,
       template,
@@ -448,10 +455,15 @@ async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Pr
       : (await findPartnership(ctx.db.knex, request.source.partnershipId))?.municipalityId;
   if (municipalityId === undefined) return [];
   const cz = request.fields.cz;
+  // The kind the user chose on the form for a municipality whose kind the registry does not state
+  // ("obec" is only the draft's default then, so it is not taken as a statement).
+  const kind =
+    cz.nounKey === 'mestys' || cz.nounKey === 'mesto' || cz.nounKey === 'statutarni_mesto' ? cz.nounKey : null;
   return fillMunicipality(ctx, municipalityId, {
     ico: cz.idNumber,
     mayorName: cz.mayorName,
     mayorGender: cz.mayorGender,
+    kind,
   });
 }
 
