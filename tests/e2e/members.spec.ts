@@ -63,6 +63,27 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByTestId('members-grid').locator('.ag-row').first()).toBeVisible();
   });
 
+  test('a member whose kind is not stated says so in its header, not a bare "neuvedeno"', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const member = await knex('municipalities')
+      .where({ is_member: true })
+      .whereNot({ kind: 'statutarni_mesto' })
+      .orderBy('id')
+      .first<{ id: number; name: string; kind: string }>('id', 'name', 'kind');
+    await knex('municipalities').where({ id: member.id }).update({ kind: 'unknown' });
+    try {
+      await page.reload();
+      await openMember(page, member.name);
+      await expect(page.getByTestId('member-overview').locator('.m-drawer-sub')).toHaveText(/^typ neuveden · /);
+    } finally {
+      await knex('municipalities').where({ id: member.id }).update({ kind: member.kind });
+    }
+    await page.getByTestId('close-overview').click();
+  });
+
   test('Escape in a form with typed values asks before they are lost; an untouched form closes at once', async ({
     appPage: page,
   }) => {

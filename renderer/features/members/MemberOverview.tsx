@@ -164,8 +164,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
           <h2 data-testid="overview-name">{m?.name ?? t('common.loading')}</h2>
           {m && (
             <p className="m-drawer-sub">
-              {tk(`kind.${m.kind}`)} · {m.districtName ?? '—'} · {m.regionName ?? '—'} · {t('members.col.code')}{' '}
-              {m.code} {state && <span className={`badge badge-${state}`}>{tk(`membership.${state}`)}</span>}
+              {m.kind === 'unknown' ? t('members.kindUnknown') : tk(`kind.${m.kind}`)} · {m.districtName ?? '—'} ·{' '}
+              {m.regionName ?? '—'} · {t('members.col.code')} {m.code}{' '}
+              {state && <span className={`badge badge-${state}`}>{tk(`membership.${state}`)}</span>}
             </p>
           )}
         </div>
