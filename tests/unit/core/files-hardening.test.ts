@@ -446,21 +446,27 @@ describe('bounded input', () => {
         refused: 'import.error.mixedEncodingOther',
         line: 4,
       });
-      // Windows-1250 capitals whose bytes happen to be UTF-8 ("ĚŠ" is CC 8A): read as Windows-1250,
-      // also a file of one such line (it used to become "M̊ICE").
+      // Windows-1250 capitals whose bytes happen to be UTF-8 ("ĚŠ" is CC 8A, "ÓŻ" D3 AF): read as
+      // Windows-1250, not refused. (A file made of such lines only is UTF-8 throughout and is read
+      // as UTF-8, as before.)
       expect(await outcome(cp('KOD;NAZEV\r\n512345;MĚŠICE\r\n596591;NÍŽKOV\r\n507601;PÍŠŤ\r\n'))).toEqual({
         encoding: 'windows-1250',
         first: 'MĚŠICE',
       });
-      expect(await outcome(cp('KOD;NAZEV\r\n512345;MĚŠICE\r\n'))).toEqual({
+      expect(await outcome(cp('KOD;NAZEV\r\n1;RÓŻAN\r\n2;Příbram\r\n3;WÓŁKA\r\n'))).toEqual({
         encoding: 'windows-1250',
-        first: 'MĚŠICE',
+        first: 'RÓŻAN',
       });
-      // UTF-8 with Cyrillic and Greek partner names stays UTF-8.
-      expect(await outcome(utf8(`${header}1;Київ\r\n2;Αθήνα\r\n3;Žďár\r\n4;Brașov\r\n`))).toEqual({
-        encoding: 'utf-8',
-        first: 'Київ',
+      // Old Mac line ends (CR only): a pasted block is found too.
+      expect(await outcome(Buffer.concat([utf8('kód;název\r1;Příbram\r2;Tábor\r'), cp('3;Plzeň\r')]))).toEqual({
+        refused: 'import.error.mixedEncoding',
+        line: 4,
       });
+      // UTF-8 as a whole stays UTF-8 whatever it holds: Cyrillic, Greek, Romanian, decomposed accents, ə.
+      const decomposed = 'Příbram'.normalize('NFD');
+      expect(
+        await outcome(utf8(`${header}1;Київ\r\n2;Αθήνα\r\n3;Žďár\r\n4;Brașov\r\n5;${decomposed}\r\n6;Gəncə\r\n`)),
+      ).toEqual({ encoding: 'utf-8', first: 'Київ' });
       expect(await app.ctx.db.knex('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
     } finally {
       await app.cleanup();

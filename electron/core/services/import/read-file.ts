@@ -50,18 +50,22 @@ const failure = (key: string, message: string, params: Record<string, string | n
   new AppError('VALIDATION', message, { issues: [{ path: 'file', message: key }], reason: key, params });
 
 /**
- * How a line of a file reads: plain ASCII (either encoding), UTF-8, or not UTF-8 (Windows-1250).
- * A line that is valid UTF-8 only by accident counts as Windows-1250: Czech capitals in
- * Windows-1250 pair like UTF-8 ("MĚŠICE" holds CC 8A, read as a combining ring), but what such
- * pairs give is combining marks, Latin Extended-B, phonetic signs or Armenian to Thaana letters
- * (U+0180–U+036F, U+0530–U+07FF), never Czech, German, Polish, Greek or Cyrillic text.
+ * How a line of a file reads: plain ASCII (either encoding), UTF-8, not UTF-8 at all, or UTF-8
+ * only by accident. The last two count as Windows-1250 in a file that is not UTF-8 as a whole:
+ * Czech and Polish capitals in Windows-1250 pair like UTF-8 ("MĚŠICE" holds CC 8A, a combining
+ * ring; "RÓŻAN" D3 AF, a Cyrillic letter), giving combining marks, Latin Extended-B and phonetic
+ * signs, the Cyrillic supplement, Armenian to Thaana (`BY_ACCIDENT`), or a Cyrillic or Greek
+ * letter inside a Latin word. A file that is UTF-8 as a whole is read as UTF-8 whatever it holds
+ * (decomposed accents, ə, Hebrew are real text).
  */
-type LineKind = 'ascii' | 'utf8' | 'other';
+type LineKind = 'ascii' | 'utf8' | 'accidental' | 'invalid';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** What only Windows-1250 bytes read as UTF-8 give (Romanian ș ț, U+0218–U+021B, are real letters). */
-const BY_ACCIDENT = /[\u0180-\u0217\u021c-\u036f\u0530-\u07ff]/;
+/** What Windows-1250 bytes read as UTF-8 give (Romanian ș ț, U+0218–U+021B, are left out: real letters). */
+const BY_ACCIDENT = /[\u0180-\u0217\u021c-\u036f\u04c0-\u04ff\u0530-\u07ff]/;
+/** A Cyrillic or Greek letter touching a Latin one: one word in two scripts. */
+const MIXED_WORD = /[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]/;
 
 function lineKind(line: Uint8Array): LineKind {
   if (line.every((byte) => byte < 0x80)) return 'ascii';
@@ -69,33 +73,40 @@ function lineKind(line: Uint8Array): LineKind {
   try {
     text = strictUtf8.decode(line);
   } catch {
-    return 'other';
+    return 'invalid';
   }
-  return BY_ACCIDENT.test(text) ? 'other' : 'utf8';
+  return BY_ACCIDENT.test(text) || MIXED_WORD.test(text) ? 'accidental' : 'utf8';
 }
 
-/** The lines of the bytes (split at LF) with their kinds and line numbers (1-based). */
-function lineKinds(bytes: Uint8Array): { utf8: number[]; other: number[] } {
+/**
+ * The lines of the bytes with their kinds (1-based line numbers). Lines end at LF, or at CR in a
+ * file without LF (old Mac line ends).
+ */
+function lineKinds(bytes: Uint8Array): { utf8: number[]; other: number[]; invalid: number[] } {
   const utf8: number[] = [];
   const other: number[] = [];
+  const invalid: number[] = [];
+  const end = bytes.includes(0x0a) ? 0x0a : 0x0d;
   let line = 1;
   for (let start = 0; start < bytes.length; line += 1) {
-    const end = bytes.indexOf(0x0a, start);
-    const stop = end < 0 ? bytes.length : end;
+    const found = bytes.indexOf(end, start);
+    const stop = found < 0 ? bytes.length : found;
     const kind = lineKind(bytes.subarray(start, stop));
     if (kind === 'utf8') utf8.push(line);
-    else if (kind === 'other') other.push(line);
+    else if (kind !== 'ascii') other.push(line);
+    if (kind === 'invalid') invalid.push(line);
     start = stop + 1;
   }
-  return { utf8, other };
+  return { utf8, other, invalid };
 }
 
 /**
  * Decodes bytes: UTF-8 (with or without BOM) or Windows-1250, the encoding Czech Excel writes CSV
- * in (Node ships full ICU, so TextDecoder knows it), decided line by line (`lineKinds`). A file
- * whose lines are of both kinds (a block pasted from another file) is `mixed`: read either way,
- * the other part's Czech letters would be garbled ("PĹ™Ă­bram"), so the caller refuses it, naming
- * the first line of the fewer kind. With a BOM the file says it is UTF-8: any other line is mixed.
+ * in (Node ships full ICU, so TextDecoder knows it). A file that is not UTF-8 as a whole is looked
+ * at line by line (`lineKinds`): lines of both kinds (a block pasted from another file) make it
+ * `mixed`, since read either way the other part's Czech letters would be garbled ("PĹ™Ă­bram"); the
+ * caller refuses it, naming the first line of the fewer kind (on a tie, a line that is not UTF-8).
+ * With a BOM the file says it is UTF-8: a line that is not UTF-8 at all is mixed.
  */
 export function decodeText(
   bytes: Uint8Array,
@@ -107,44 +118,20 @@ export function decodeText(
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
-  // The usual case at once: UTF-8 throughout, nothing in it that Windows-1250 could have made.
-  let whole: string | null = null;
   try {
-    whole = strictUtf8.decode(body);
+    return { text: strictUtf8.decode(body), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    whole = null;
+    // Not UTF-8 as a whole: line by line below.
   }
-  if (whole !== null && !BY_ACCIDENT.test(whole)) return { text: whole, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
-  const { utf8, other } = lineKinds(body);
-  if (hasBom) {
-    // Said to be UTF-8: only lines that are not UTF-8 at all are another encoding.
-    const invalid = other.find((line) => !validUtf8(lineBytes(body, line)));
-    if (invalid !== undefined) return { mixed: { line: invalid, expected: 'utf-8' } };
-    return { text: strictUtf8.decode(body), encoding: 'utf-8-bom' };
-  }
+  const { utf8, other, invalid } = lineKinds(body);
+  const [firstInvalid] = invalid;
+  if (hasBom && firstInvalid !== undefined) return { mixed: { line: firstInvalid, expected: 'utf-8' } };
   if (utf8.length > 0 && other.length > 0) {
-    const [first] = utf8.length >= other.length ? other : utf8;
-    return { mixed: { line: first ?? 1, expected: utf8.length >= other.length ? 'utf-8' : 'windows-1250' } };
+    const mostlyUtf8 = utf8.length >= other.length;
+    const line = mostlyUtf8 ? (invalid[0] ?? other[0]) : utf8[0];
+    return { mixed: { line: line ?? 1, expected: mostlyUtf8 ? 'utf-8' : 'windows-1250' } };
   }
-  if (other.length === 0) return { text: strictUtf8.decode(body), encoding: 'utf-8' };
   return { text: new TextDecoder('windows-1250').decode(body), encoding: 'windows-1250' };
-}
-
-const validUtf8 = (line: Uint8Array): boolean => {
-  try {
-    strictUtf8.decode(line);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The bytes of one line (1-based, split at LF). */
-function lineBytes(bytes: Uint8Array, wanted: number): Uint8Array {
-  let start = 0;
-  for (let line = 1; line < wanted; line += 1) start = bytes.indexOf(0x0a, start) + 1;
-  const end = bytes.indexOf(0x0a, start);
-  return bytes.subarray(start, end < 0 ? bytes.length : end);
 }
 
 const isZip = (bytes: Uint8Array) =>
