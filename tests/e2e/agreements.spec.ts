@@ -202,8 +202,11 @@ test('a municipality whose kind the registry does not state: the form says so an
     );
     const preview = page.getByTestId('agreement-preview');
     await expect(preview).toContainText(`Obec ${row.member}`);
+    await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta');
     await page.getByTestId('agr-cz-noun').selectOption('mesto');
     await expect(preview).toContainText(`Město ${row.member}`);
+    // The office follows the kind while it is the kind's own (a town's starosta).
+    await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta_mesta');
     await expect(preview).not.toContainText(`Obec ${row.member}`);
     await page.getByTestId('agr-cz-noun').scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-kind-unknown');

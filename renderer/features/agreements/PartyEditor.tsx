@@ -1,6 +1,12 @@
 import type { AgreementLanguage } from '../../../shared/domain/codes';
-import { officeOfRank, type PartyFields } from '../../../shared/domain/agreements/model';
-import { officeOptions, officeTitle, officeTitleForms, resolveOffice } from '../../../shared/domain/agreements/offices';
+import { czechMayorRank, officeOfRank, type PartyFields } from '../../../shared/domain/agreements/model';
+import {
+  czechOffice,
+  officeOptions,
+  officeTitle,
+  officeTitleForms,
+  resolveOffice,
+} from '../../../shared/domain/agreements/offices';
 import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
 import { partnerIdLabel } from './id-label';
@@ -99,7 +105,16 @@ export function PartyEditor({ side, party, language, showResolution, onChange, k
             value={party.nounKey}
             aria-invalid={kindUnknown && party.nounKey === 'obec' ? true : undefined}
             onChange={(e) => {
-              if (isCzechNoun(e.target.value)) set('nounKey', e.target.value);
+              const noun = e.target.value;
+              if (!isCzechNoun(noun)) return;
+              // The office follows the kind while it is the kind's own (a town's starosta, a statutory
+              // city's primátor: "Wójt Gminy" stood for a town); one the user chose stays.
+              const ownOffice = party.mayorOffice === czechOffice(isCzechNoun(party.nounKey) ? party.nounKey : 'obec');
+              onChange({
+                ...party,
+                nounKey: noun,
+                ...(ownOffice ? { mayorOffice: czechOffice(noun), mayorRank: czechMayorRank(noun) } : {}),
+              });
             }}
           >
             {CZECH_NOUNS.map((noun) => (

@@ -130,6 +130,8 @@ export function useAgreementDraft() {
         townCardFilled: written.townCardFilled,
         memberFilled: written.memberFilled,
       });
+      // The chosen kind is on the municipality's record now: the form stops saying it is not stated.
+      if (written.memberFilled.includes('kind')) setOptions((now) => (now ? { ...now, czKindUnknown: false } : now));
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {

@@ -18,14 +18,28 @@ export type CsvRecord = { line: number; cells: string[] };
 export type CsvProblem = { kind: 'unclosedQuote' | 'textAfterQuote' | 'recordInQuote'; line: number; field: number };
 
 /**
- * Whether a quoted field that spans lines holds a line that looks like a record of its own (as
- * many delimiters as the header has between its fields): a quote opened and closed only by a
- * quote in a later row ('TV 24"'), which made the rows between one note.
+ * The shape of a code-like cell: digits as 9, letters as a ("554782" 999999, "S-554782" a-999999,
+ * "2024-01-01" 9999-99-99); null for a cell that is no code (no digit, or long text).
  */
-function holdsRecord(field: string, delimiter: string, width: number): boolean {
-  if (width < 3) return false;
+function codeShape(cell: string): string | null {
+  const text = cell.trim();
+  if (text.length === 0 || text.length > 20 || !/\d/.test(text)) return null;
+  return text.replace(/\d/g, '9').replace(/\p{L}/gu, 'a');
+}
+
+/**
+ * Whether a quoted field that spans lines holds a line that looks like a record of its own: as
+ * many fields as the header, and a first field of the shape every record's first field has (a
+ * code or a date). A quote opened and closed only by a quote in a later row ('TV 24"') made the
+ * rows between one note; a note whose lines hold commas or semicolons is a note.
+ */
+function holdsRecord(field: string, delimiter: string, width: number, shape: string | null): boolean {
+  if (width < 3 || shape === null) return false;
   const lines = field.split(/\r\n|\r|\n/);
-  return lines.slice(1).some((line) => line.split(delimiter).length >= width);
+  return lines.slice(1).some((line) => {
+    const cells = line.split(delimiter);
+    return cells.length === width && codeShape(cells[0] ?? '') === shape;
+  });
 }
 
 const QUOTE = 0x22;
@@ -79,13 +93,22 @@ export function eachCsvRecord(
   let quoteLine = 1;
   /** The fields of the first record (the header): a line with as many inside a quote is a record. */
   let width = 0;
+  /** The shape of the first field every record has had so far (see `codeShape`); null once they differ. */
+  let firstShape: string | null | undefined;
   const length = text.length;
 
   const endRecord = () => {
     cells.push(field);
     const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
     if (!blank) {
-      if (count === 0) width = cells.length;
+      if (count === 0) {
+        // The header's fields, without the empty ones Excel leaves after the last column.
+        width = cells.length;
+        while (width > 1 && cells[width - 1]?.trim() === '') width -= 1;
+      } else {
+        const shape = codeShape(cells[0] ?? '');
+        firstShape = firstShape === undefined || firstShape === shape ? shape : null;
+      }
       take({ line: recordLine, cells });
       count += 1;
     }
@@ -112,7 +135,10 @@ export function eachCsvRecord(
       } else {
         inQuotes = false;
         i = quote + 1;
-        if (problem !== undefined && quoteLine !== line && holdsRecord(field, delimiter, width)) {
+        // The record's own first field counts too (the quote may open in the first row).
+        const ownShape = cells.length > 0 ? codeShape(cells[0] ?? '') : null;
+        const shape = firstShape === undefined || firstShape === ownShape ? ownShape : null;
+        if (problem !== undefined && quoteLine !== line && holdsRecord(field, delimiter, width, shape)) {
           problem({ kind: 'recordInQuote', line: quoteLine, field: cells.length });
         }
         if (problem !== undefined) {

@@ -130,6 +130,28 @@ describe('CSV reader', () => {
     expect(problems('kód;název;pozn\r\n1;A;"Výměna mládeže\r\n2;B;ok\r\n3;C;TV 24"\r\n4;D;ok\r\n')).toEqual([
       { kind: 'recordInQuote', line: 2, field: 2 },
     ]);
+    // Lines of a note with commas or semicolons are not records: their first field is no code.
+    const commas = (text: string) => {
+      const found: CsvProblem[] = [];
+      eachCsvRecord(
+        text,
+        ',',
+        () => undefined,
+        Number.POSITIVE_INFINITY,
+        (problem) => found.push(problem),
+      );
+      return found;
+    };
+    expect(commas('code,town,note\n554782,Linz,"We met\nmet mayors, councillors, pupils"\n')).toEqual([]);
+    expect(
+      problems(
+        'kód;obec;město;stát;rok;pozn\n554782;Tábor;Linz;AT;1990;"Program:\npá 10:00; so 9:00; ne 11:00; odjezd; oběd"\n',
+      ),
+    ).toEqual([]);
+    // Excel's empty cells after the header's last column do not hide a record in a quote.
+    expect(problems('kód;název;pozn;;;\n1;A;"Výměna\n2;B;ok\n3;C;TV 24"\n')).toEqual([
+      { kind: 'recordInQuote', line: 2, field: 2 },
+    ]);
     // A note over several lines, none of them like a record, is a note.
     expect(problems('kód;název;pozn\r\n1;A;"První řádek;\r\ndruhý řádek"\r\n2;B;ok\r\n')).toEqual([]);
     // Well-formed quoting, spaces after a closing quote and a quote inside an unquoted field are fine.

@@ -246,7 +246,13 @@ export async function planMunicipalities(
     // file said), and under "fill empty" a file's "yes" fills it.
     const unstated = membershipState(current) === 'none';
     if (unstated && values.isMember === undefined && values.memberSince !== undefined) values.isMember = true;
-    else if (!unstated && !current.isMember && values.isMember === undefined && values.memberSince !== undefined)
+    else if (
+      policy === 'fillEmpty' &&
+      !unstated &&
+      !current.isMember &&
+      values.isMember === undefined &&
+      values.memberSince !== undefined
+    )
       // The file names a member since a date; the registry has the membership ended (or never
       // begun): kept, and said, so the user can tell an old list from a change to make.
       plan.issues.push({
