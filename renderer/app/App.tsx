@@ -13,6 +13,7 @@ import { TownCardHost } from '../components/town-card-host';
 import { ConnectionNotice } from './ConnectionNotice';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';
+import { forgetUndo } from '../lib/undo';
 import './app.css';
 
 /** What a screen shows while its code loads (each screen but the first is loaded when opened). */
@@ -46,9 +47,15 @@ function Shell() {
     const openHelp = () => navigate('help');
     const stopKeys = installKeyboard(openHelp);
     const stopMenu = onEvent('shell:command', ({ command }) => void runCommand(command, openHelp));
+    // The registry put in place as a whole, here or in another window: this window's undos are of
+    // changes that are not there any more (lib/undo.ts).
+    const stopReplaced = onEvent('data:changed', ({ replaced }) => {
+      if (replaced === true) forgetUndo();
+    });
     return () => {
       stopKeys();
       stopMenu();
+      stopReplaced();
     };
   }, [navigate]);
 

@@ -32,9 +32,11 @@ export function offerUndo(run: () => void): () => void {
 }
 
 /**
- * Forgets every undo offered so far: the registry was replaced as a whole (a backup restored), so
- * the changes they would take back are not there any more (undoing one would only be refused as a
- * change by someone else). Toasts that offer such an undo are closed (`onUndoForgotten`).
+ * Forgets every undo offered so far: the registry was replaced as a whole (a backup restored, a
+ * registry file imported, another registry opened; here or in another window: `data:changed` with
+ * `replaced`), so the changes they would take back are not there any more (undoing one would only
+ * be refused as a change by someone else). Toasts that offer such an undo are closed
+ * (`onUndoForgotten`).
  */
 export function forgetUndo(): void {
   generation += 1;

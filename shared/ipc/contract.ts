@@ -58,11 +58,15 @@ export const events = {
    * Data changed (this window, another window, an import): screens refresh. `partnershipIds` and
    * `municipalityIds`, when given, are the only Partnerships and Members grid rows the change
    * touched (created, changed or deleted): a grid fetches just those instead of all rows.
+   * `replaced`: the registry was put in place as a whole (a backup restored, a registry file
+   * imported, another registry opened): every window forgets the undos it offered before, since
+   * the changes they would take back are not there any more.
    */
   'data:changed': z.object({
     tables: z.array(z.string()),
     partnershipIds: z.array(z.number().int()).optional(),
     municipalityIds: z.array(z.number().int()).optional(),
+    replaced: z.boolean().optional(),
   }),
   /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
   'import:open': z.object({}),

@@ -70,3 +70,51 @@ test('Settings ▸ Restore backup, then every kind of edit still saves (no resta
   expect(await knex('contacts').where({ partnership_id: row.id, name: 'Andreas Rabl' }).first('id')).toBeDefined();
   await webApp.close();
 });
+
+test('a restore in another window forgets the undos this window offered', async ({ page, context }) => {
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backups-table').locator('tbody tr').first()).toBeVisible();
+
+  // A second window (a tab of the web preview) saves a change and offers its undo.
+  const other = await context.newPage();
+  await other.goto(webApp.url);
+  await other.getByTestId('nav-partnerships').click();
+  await searchPartnerships(other, 'wels');
+  await other.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const panel = other.getByTestId('partnership-detail');
+  await panel.getByTestId('field-notes').fill('Uloženo v druhém okně');
+  await panel.getByTestId('detail-save').click();
+  await expect(other.getByTestId('toast-action')).toHaveCount(1);
+  await other.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  // The first window restores the backup made before that save.
+  await page.getByTestId('backup-restore').first().click();
+  await page.getByTestId('backup-restore-confirm').click();
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Databáze byla obnovena ze zálohy');
+  const notes = async () =>
+    (
+      await knex('partnerships as p')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where('t.name', 'Wels')
+        .first<{ notes: string | null }>('p.notes')
+    ).notes;
+  const restored = await notes();
+  expect(restored).not.toBe('Uloženo v druhém okně');
+
+  // The other window heard it: its undo toast closed, and Ctrl+Z there changes nothing and says
+  // nothing about someone else's change.
+  await expect(other.getByTestId('toast-action')).toHaveCount(0);
+  await other.locator('body').press('Control+z');
+  await other.getByTestId('nav-settings').click();
+  await other.getByTestId('backup-now').click();
+  await expect(other.getByTestId('toast-ok').first()).toContainText('Záloha');
+  await expect(other.getByTestId('toast-error')).toHaveCount(0);
+  expect(await notes()).toBe(restored);
+  await other.close();
+  await webApp.close();
+});

@@ -20,6 +20,8 @@ export type ChangeNotice = {
   tables: string[];
   municipalityIds?: number[];
   partnershipIds?: number[];
+  /** The registry was put in place as a whole (see `data:changed`). */
+  replaced?: boolean;
 };
 
 /**
@@ -32,7 +34,11 @@ const MAX_PAYLOAD_BYTES = 7_900;
 export function noticePayload(origin: string, change: ChangeNotice): string {
   const full = JSON.stringify({ origin, ...change });
   if (Buffer.byteLength(full) < MAX_PAYLOAD_BYTES) return full;
-  const tablesOnly = JSON.stringify({ origin, tables: change.tables });
+  const tablesOnly = JSON.stringify({
+    origin,
+    tables: change.tables,
+    ...(change.replaced === true ? { replaced: true } : {}),
+  });
   if (Buffer.byteLength(tablesOnly) < MAX_PAYLOAD_BYTES) return tablesOnly;
   return JSON.stringify({ origin, reload: true });
 }
@@ -63,6 +69,7 @@ export function readNotice(payload: string, ownOrigin: string): ChangeNotice | '
     tables,
     ...(municipalityIds ? { municipalityIds } : {}),
     ...(partnershipIds ? { partnershipIds } : {}),
+    ...(notice.replaced === true ? { replaced: true } : {}),
   };
 }
 

@@ -62,7 +62,7 @@ export async function restoreDatabaseBackup(
   await migrateToLatest(ctx.db.knex);
   // Every kept report (statistics) is of the data before the restore.
   noteChangedTables(ctx.db, REGISTRY_TABLES);
-  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES], replaced: true });
   return { restored: name, safetyBackup: safety.name };
 }
 

@@ -87,7 +87,7 @@ async function replaceDatabase(ctx: AppContext, next: Database): Promise<void> {
   ctx.session.importPreviews.clear();
   ctx.session.importFiles.clear();
   await previous.close().catch(() => undefined);
-  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES], replaced: true });
 }
 
 /**

@@ -145,11 +145,11 @@ export async function importRegistryFile(
           ctx.db.knex,
           copy,
           (done, total) => job.checkpoint('import', done, total),
-          (trx) => changes?.announce(trx, { tables: [...REGISTRY_TABLES] }) ?? Promise.resolve(),
+          (trx) => changes?.announce(trx, { tables: [...REGISTRY_TABLES], replaced: true }) ?? Promise.resolve(),
         );
       },
     );
-    ctx.emit('data:changed', { tables: [...REGISTRY_TABLES] });
+    ctx.emit('data:changed', { tables: [...REGISTRY_TABLES], replaced: true });
     return { fileName: path.basename(filePath), counts, rows: sum(counts) };
   } finally {
     await rm(folder, { recursive: true, force: true });

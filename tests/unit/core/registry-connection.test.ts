@@ -103,23 +103,30 @@ async function fileApp(): Promise<{
   ctx: AppContext;
   dispatch: Dispatch;
   events: string[];
+  /** What each `data:changed` carried. */
+  changes: unknown[];
   cleanup: () => Promise<void>;
 }> {
   const dir = tempDir();
   const events: string[] = [];
+  const changes: unknown[] = [];
   const ctx = await createAppContext({
     databasePath: path.join(dir, 'registry.db'),
     resourcesDir: RESOURCES_DIR,
     appVersion: 'test',
     preferences: createMemoryPreferences(),
     dialogs: noDialogs,
-    events: (event) => events.push(event),
+    events: (event, payload) => {
+      events.push(event);
+      if (event === 'data:changed') changes.push(payload);
+    },
     seedDemoIfEmpty: true,
   });
   return {
     ctx,
     dispatch: createDispatch(createHandlers(ctx), { validateOutput: true }),
     events,
+    changes,
     cleanup: async () => {
       await ctx.close();
       rmSync(dir, { recursive: true, force: true });
@@ -376,6 +383,8 @@ describe.skipIf(!onServer())('testing a server connection and switching to it', 
     expect(JSON.stringify(status)).not.toContain(ownerPassword);
     expect(JSON.stringify(status)).not.toContain(encodeURIComponent(ownerPassword));
     expect(app.events).toContain('data:changed');
+    // Another registry in place: the windows forget the undos of the one before.
+    expect(app.changes.at(-1)).toMatchObject({ replaced: true });
     // The app now works in the server registry (created empty by its owner on switching).
     expect(app.ctx.db.dialect).toBe('postgres');
     const info = await ok<{ databasePath: string; counts: Record<string, number> }>(app.dispatch('app:info', {}));
@@ -409,6 +418,7 @@ describe.skipIf(!onServer())('testing a server connection and switching to it', 
       ctx,
       dispatch: createDispatch(createHandlers(ctx), { validateOutput: true }),
       events: [],
+      changes: [],
       cleanup: () => ctx.close(),
     };
     const status = await ok<Record<string, unknown>>(app.dispatch('connection:status', {}));

@@ -380,6 +380,8 @@ describe('two processes on one registry file', () => {
     while (other.answers.length < COUNT / 3) await new Promise((resolve) => setTimeout(resolve, 10));
     await ok(app.dispatch('backups:restore', { name: backup.name }));
     const restoredAt = other.answers.length;
+    // Every window hears that the registry was put in place as a whole (it forgets its undos).
+    expect(app.events.filter((e) => e.event === 'data:changed').at(-1)?.payload).toMatchObject({ replaced: true });
     const answers = await other.done;
 
     expect(answers).toHaveLength(COUNT);

@@ -95,6 +95,15 @@ describe('several staff members on one registry', () => {
     expect(readNotice(big, 'other')).toEqual({ tables: ['partnerships', 'activities'] });
     const tables = Array.from({ length: 2_000 }, (_, i) => `table_${String(i)}`);
     expect(readNotice(noticePayload('me', { tables }), 'other')).toBe('reload');
+    // A registry put in place as a whole says so in either form (the windows forget their undos).
+    expect(readNotice(noticePayload('me', { tables: ['partnerships'], replaced: true }), 'other')).toEqual({
+      tables: ['partnerships'],
+      replaced: true,
+    });
+    expect(
+      readNotice(noticePayload('me', { tables: ['partnerships'], partnershipIds: many, replaced: true }), 'other'),
+    ).toEqual({ tables: ['partnerships'], replaced: true });
+    expect(readNotice(small, 'other')).not.toHaveProperty('replaced');
     expect(readNotice('not json', 'other')).toBeNull();
     expect(readNotice('{"origin":"x","tables":[1]}', 'other')).toBeNull();
   });
