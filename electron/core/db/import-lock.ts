@@ -63,6 +63,36 @@ async function staleOwner(lockPath: string): Promise<boolean> {
   }
 }
 
+/**
+ * Removes a lock left behind, if it still is one, as one taker at a time: several imports that
+ * found the same lock left behind (two windows, the CLI) would otherwise each remove it, and the
+ * later removal could take away the lock the first had just created, so both would import. The
+ * taker holds a guard file (created exclusively) while it judges the lock again and removes it;
+ * whoever finds the guard held waits for nothing and is told the registry is busy. A guard left by
+ * a taker that died (it holds it for milliseconds) counts after a minute.
+ */
+async function takeOver(lockPath: string): Promise<boolean> {
+  const guardPath = `${lockPath}.takeover`;
+  let guard;
+  try {
+    guard = await open(guardPath, 'wx', 0o600);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+    if (code !== 'EEXIST') throw error;
+    const info = await stat(guardPath).catch(() => null);
+    if (info !== null && Date.now() - info.mtimeMs > 60_000) await rm(guardPath, { force: true });
+    return false;
+  }
+  try {
+    await guard.close();
+    if (!(await staleOwner(lockPath))) return false;
+    await rm(lockPath, { force: true });
+    return true;
+  } finally {
+    await rm(guardPath, { force: true });
+  }
+}
+
 /** The advisory lock key of imports (any fixed number; "twin" in ASCII). */
 const IMPORT_LOCK_KEY = 0x7477696e;
 
@@ -167,10 +197,7 @@ export async function acquireImportLock(
     } catch (error) {
       const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
       if (code !== 'EEXIST') throw error;
-      if (attempt === 0 && (await staleOwner(lockPath))) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
+      if (attempt === 0 && (await staleOwner(lockPath)) && (await takeOver(lockPath))) continue;
     }
   }
   throw busy(await fileHolder(lockPath));

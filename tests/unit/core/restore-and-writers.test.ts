@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { openDatabase } from '../../../electron/core/db/database';
 import { openKnex } from '../../../electron/core/db/connection';
-import { importLockPath } from '../../../electron/core/db/import-lock';
+import { acquireImportLock, importLockPath } from '../../../electron/core/db/import-lock';
 import { knownFailure } from '../../../electron/core/dispatch';
 import { saveUpload } from '../../../electron/core/services/import/uploads';
 import type { DialogPort } from '../../../electron/core/ports';
@@ -534,6 +534,29 @@ describe('deletes and imports beside other writers', () => {
       );
       await ok(app.dispatch('import:commit', { previewId: last.previewId }));
       expect(existsSync(lock)).toBe(false);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('a lock left behind is taken over by exactly one of several imports starting at once', async (context) => {
+    fileOnly(context, 'the lock file beside a registry file');
+    const app = await createTestApp();
+    try {
+      const lock = importLockPath(app.dbPath);
+      for (let round = 0; round < 10; round += 1) {
+        // Left by a process that died (kill -9 during an import); eight imports start together.
+        writeFileSync(lock, JSON.stringify({ pid: 999_999, host: hostname(), at: '' }));
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) => acquireImportLock(app.ctx.db, { actor: `import ${String(i)}` })),
+        );
+        const held = attempts.filter((a) => a.status === 'fulfilled');
+        expect(held, `round ${String(round)}`).toHaveLength(1);
+        for (const refused of attempts.filter((a) => a.status === 'rejected'))
+          expect(refused.reason).toMatchObject({ code: 'CONFLICT' });
+        await held[0]?.value();
+        expect(existsSync(lock)).toBe(false);
+      }
     } finally {
       await app.cleanup();
     }
