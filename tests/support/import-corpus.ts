@@ -3,13 +3,18 @@ import path from 'node:path';
 
 /** Windows-1250 bytes of a string (the test writes such files itself; Node decodes but cannot encode it). */
 export function encodeWindows1250(text: string): Uint8Array {
-  const decoder = new TextDecoder('windows-1250');
+  return encodeSingleByte(text, 'windows-1250');
+}
+
+/** Text in a single-byte encoding TextDecoder knows (ISO-8859-2: older Unix and web exports). */
+export function encodeSingleByte(text: string, encoding: 'windows-1250' | 'iso-8859-2'): Uint8Array {
+  const decoder = new TextDecoder(encoding);
   const reverse = new Map<string, number>();
   for (let byte = 0; byte < 256; byte += 1) reverse.set(decoder.decode(new Uint8Array([byte])), byte);
   const out: number[] = [];
   for (const ch of text) {
     const byte = reverse.get(ch);
-    if (byte === undefined) throw new Error(`Not in Windows-1250: ${ch}`);
+    if (byte === undefined) throw new Error(`Not in ${encoding}: ${ch}`);
     out.push(byte);
   }
   return new Uint8Array(out);

@@ -35,7 +35,7 @@ export const helpMessages = defineMessages(
       'Každá změna se zapisuje do historie záznamu s vaším jménem a časem (jméno nastavíte v Nastavení). Z historie lze jednotlivou změnu vrátit.',
     'help.sources.title': 'Odkud data pocházejí',
     'help.sources.import':
-      'Import ze souboru: Excel (XLSX) nebo CSV a TSV v kódování UTF-8 i Windows-1250, oddělené středníkem, čárkou nebo tabulátorem (kódování i oddělovač se poznají samy). Číselník ČSÚ „Struktura území ČR“, seznam obcí a mapa partnerských měst Svazu se poznají podle záhlaví; u jiných souborů přiřadíte sloupce polím registru.',
+      'Import ze souboru: Excel (XLSX) nebo CSV a TSV v kódování UTF-8, Windows-1250 i ISO-8859-2, oddělené středníkem, čárkou nebo tabulátorem (kódování i oddělovač se poznají samy). Číselník ČSÚ „Struktura území ČR“, seznam obcí a mapa partnerských měst Svazu se poznají podle záhlaví; u jiných souborů přiřadíte sloupce polím registru.',
     'help.sources.gazetteer':
       'Zahraniční města se napovídají bez připojení k internetu z gazetteeru GeoNames (seznam měst světa s počtem obyvatel a souřadnicemi, dodávaný s aplikací), i podle českých názvů: „Remeš“ najde Reims. Při prvním napovídání se seznam chvíli načítá.',
     'help.sources.ares':
@@ -120,7 +120,7 @@ export const helpMessages = defineMessages(
       "Every change is written to the record's history with your name and the time (set your name in Settings). A single change can be put back from the history.",
     'help.sources.title': 'Where the data comes from',
     'help.sources.import':
-      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8 or Windows-1250, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's “territorial structure” list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
+      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8, Windows-1250 or ISO-8859-2, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's “territorial structure” list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
     'help.sources.gazetteer':
       "Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world's towns with population and coordinates that comes with the application), also by their Czech names: “Remeš” finds Reims. The list takes a moment to load the first time.",
     'help.sources.ares':

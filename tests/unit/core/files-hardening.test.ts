@@ -19,7 +19,7 @@ import { writeStatsFile } from '../../../electron/core/services/statistics/stats
 import JSZip from 'jszip';
 import type { ImportReport } from '../../../shared/domain/import/report';
 import { IMPORT_LIMITS, declaredUnpackedSize, readSourceBytes } from '../../../electron/core/services/import/read-file';
-import { CSU_HEADER, csuRows, encodeWindows1250, toCsv } from '../../support/import-corpus';
+import { CSU_HEADER, csuRows, encodeSingleByte, encodeWindows1250, toCsv } from '../../support/import-corpus';
 import { createAppContext, noDialogs } from '../../../electron/core/context';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
@@ -471,6 +471,36 @@ describe('bounded input', () => {
     } finally {
       await app.cleanup();
     }
+  });
+
+  it('reads an ISO-8859-2 file as such (Šumperk, not ©umperk), Polish and Slovak Windows-1250 files as before', async () => {
+    const read = async (bytes: Uint8Array) => {
+      const table = await readSourceBytes(bytes, 'f.csv');
+      return { encoding: table.encoding, names: [...table.records].map((record) => record.cells[1]) };
+    };
+    const latin2 = (text: string) => encodeSingleByte(text, 'iso-8859-2');
+    const header = 'kód;název\r\n';
+    // Capitals that Windows-1250 reads as signs (Š ©, Ž ®), and ť (»).
+    expect(await read(latin2(`${header}1;Šumperk\r\n2;Žďár nad Sázavou\r\n3;Třešť\r\n`))).toEqual({
+      encoding: 'iso-8859-2',
+      names: ['Šumperk', 'Žďár nad Sázavou', 'Třešť'],
+    });
+    // Small š and ž only (Windows-1250: ą and ľ), in words with ě, ř or ů.
+    expect(await read(latin2(`${header}1;Kroměříž\r\n2;Dolní Věstonice\r\n3;Přeštice\r\n`))).toEqual({
+      encoding: 'iso-8859-2',
+      names: ['Kroměříž', 'Dolní Věstonice', 'Přeštice'],
+    });
+    // Windows-1250 without any byte of 0x80–0x9F stays Windows-1250: Polish ą, Slovak ľ, a © sign.
+    const cp = encodeWindows1250;
+    expect(await read(cp(`${header}1;Dąbrowa Górnicza\r\n2;Veľká Lomnica\r\n3;Kroměříž © 2020\r\n`))).toEqual({
+      encoding: 'windows-1250',
+      names: ['Dąbrowa Górnicza', 'Veľká Lomnica', 'Kroměříž © 2020'],
+    });
+    // And one with š, ž or ť (0x80–0x9F) is Windows-1250 whatever else it holds.
+    expect(await read(cp(`${header}1;Šumperk\r\n2;Veľký Šariš\r\n`))).toEqual({
+      encoding: 'windows-1250',
+      names: ['Šumperk', 'Veľký Šariš'],
+    });
   });
 
   it('reads a UTF-16 CSV with its byte order mark', async () => {

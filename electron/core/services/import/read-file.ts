@@ -28,7 +28,7 @@ export const IMPORT_LIMITS = {
   cellChars: 5_000,
 } as const;
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'iso-8859-2' | 'xlsx';
 
 /**
  * A file read as a table of text cells: the header and the records with their line numbers. A
@@ -100,8 +100,49 @@ function lineKinds(bytes: Uint8Array): { utf8: number[]; other: number[]; invali
   return { utf8, other, invalid };
 }
 
+/** Bytes that are letters of both encodings below: ASCII letters and 0xC0–0xFF (but × and ÷). */
+const isLetterByte = (byte: number) =>
+  (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0xc0 && byte !== 0xd7 && byte !== 0xf7);
 /**
- * Decodes bytes: UTF-8 (with or without BOM) or Windows-1250, the encoding Czech Excel writes CSV
+ * Bytes that ISO-8859-2 gives letters and Windows-1250 signs: Ą Ś Š Ť Ź (ˇ ¦ © « ¬), ą ľ ś ť
+ * (± µ ¶ »), and Ž (®).
+ */
+const SIGN_IN_1250 = new Set([0xa1, 0xa6, 0xa9, 0xab, 0xac, 0xae, 0xb1, 0xb5, 0xb6, 0xbb]);
+/** ISO-8859-2's š and ž, which Windows-1250 reads as the Polish ą and the Slovak ľ. */
+const SH_ZH_IN_LATIN2 = new Set([0xb9, 0xbe]);
+/** ě ř ů Ě Ř Ů: Czech only, the same bytes in both encodings. */
+const CZECH_ONLY = new Set([0xec, 0xf8, 0xf9, 0xcc, 0xd8, 0xd9]);
+
+/**
+ * Whether a file that is not UTF-8 is ISO-8859-2 (older Unix systems and web exports) rather than
+ * Windows-1250: the two differ in Š Ž Ť Ś Ź Ą and their small letters, so read the wrong way
+ * "Šumperk" becomes "©umperk" and "Kroměříž" "Kroměříľ". It is when no byte is one ISO-8859-2
+ * leaves to control codes (0x80–0x9F, where Windows-1250 has š, ž, ť and the quotes) and a byte
+ * that Windows-1250 reads as a sign touches a letter, or a word with ě, ř or ů holds what would be
+ * ą or ľ there (neither Polish nor Slovak has those). Anything else stays Windows-1250.
+ */
+function looksLatin2(bytes: Uint8Array): boolean {
+  let evidence = false;
+  let wordStart = 0;
+  for (let i = 0; i <= bytes.length; i += 1) {
+    const byte = i < bytes.length ? (bytes[i] ?? 0) : 0x20;
+    if (byte >= 0x80 && byte <= 0x9f) return false;
+    if (evidence) continue;
+    if (SIGN_IN_1250.has(byte)) {
+      if (isLetterByte(bytes[i - 1] ?? 0) || isLetterByte(bytes[i + 1] ?? 0)) evidence = true;
+      continue;
+    }
+    if (isLetterByte(byte) || SH_ZH_IN_LATIN2.has(byte)) continue;
+    // The end of a word (bytes wordStart..i-1).
+    const word = bytes.subarray(wordStart, i);
+    if (word.some((b) => SH_ZH_IN_LATIN2.has(b)) && word.some((b) => CZECH_ONLY.has(b))) evidence = true;
+    wordStart = i + 1;
+  }
+  return evidence;
+}
+
+/**
+ * Decodes bytes: UTF-8 (with or without BOM), Windows-1250 or ISO-8859-2 (`looksLatin2`), the encoding Czech Excel writes CSV
  * in (Node ships full ICU, so TextDecoder knows it). A file that is not UTF-8 as a whole is looked
  * at line by line (`lineKinds`): lines of both kinds (a block pasted from another file) make it
  * `mixed`, since read either way the other part's Czech letters would be garbled ("PĹ™Ă­bram"); the
@@ -131,7 +172,8 @@ export function decodeText(
     const line = mostlyUtf8 ? (invalid[0] ?? other[0]) : utf8[0];
     return { mixed: { line: line ?? 1, expected: mostlyUtf8 ? 'utf-8' : 'windows-1250' } };
   }
-  return { text: new TextDecoder('windows-1250').decode(body), encoding: 'windows-1250' };
+  const encoding = looksLatin2(body) ? 'iso-8859-2' : 'windows-1250';
+  return { text: new TextDecoder(encoding).decode(body), encoding };
 }
 
 const isZip = (bytes: Uint8Array) =>
