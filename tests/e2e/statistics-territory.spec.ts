@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -271,6 +271,11 @@ test.describe('statistics for a territory', () => {
       .evaluateAll((dots) => dots.map((d) => d.getAttribute('data-name')));
     expect(drawn.length).toBeGreaterThan(0);
     for (const name of drawn) expect(inOrp).toContain(name);
+    // Saved, the map is named by its territory as the Statistics exports are.
+    await page.getByTestId('map-export-svg').click();
+    await expect
+      .poll(() => readdirSync(webApp.outputDir).includes('mapa-partnerstvi-Kraj-Vysocina-ORP-Trebic.svg'))
+      .toBe(true);
     await page.getByTestId('map-region-clear').click();
     await expect.poll(() => page.getByTestId('map-member').count()).toBeGreaterThan(drawn.length);
   });

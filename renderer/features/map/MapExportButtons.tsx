@@ -1,4 +1,6 @@
 import { useState, type RefObject } from 'react';
+import { filterFileStem } from '../../../shared/domain/statistics/file-names';
+import type { Territory } from '../../../shared/domain/statistics/schemas';
 import { MAP_EXPORT_FORMATS, type MapExportFormat } from '../../../shared/ipc/channels/statistics';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { call } from '../../lib/api';
@@ -13,14 +15,19 @@ const todayIso = (): string => {
 
 /**
  * "Save as PNG" and "Save as SVG": the map as shown, with a legend, written by core where the
- * user chooses (the output folder in the web preview); core rasterises the PNG.
+ * user chooses (the output folder in the web preview); core rasterises the PNG. The file is named
+ * by the map's territory and years as the Statistics exports are (`mapa-partnerstvi-Kraj-
+ * Vysocina-1990-2005.png`), by the day when the map shows everything.
  */
 export function MapExportButtons({
   svg,
   legend,
+  filter,
 }: {
   svg: RefObject<SVGSVGElement | null>;
   legend: (date: string) => MapLegend;
+  /** What the map is narrowed to (null territory: the whole country, or its names not loaded yet). */
+  filter: { territory: Territory | null; fromYear: number | null; toYear: number | null };
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -34,7 +41,8 @@ export function MapExportButtons({
       const today = todayIso();
       const document = await mapSvgDocument(svg.current, legend(i18n.formatDate(today)));
       const stem = i18n.language === 'cs' ? 'mapa-partnerstvi' : 'partnership-map';
-      const result = await call('map:export', { format, svg: document, fileName: `${stem}-${today}` });
+      const fileName = filterFileStem(stem, { ...filter, today }, i18n.language);
+      const result = await call('map:export', { format, svg: document, fileName });
       if (result) toast({ kind: 'ok', text: said('map.export.done', { file: result.filePath }), seconds: 10 });
     } catch (error) {
       toast(errorToast(error));

@@ -134,10 +134,9 @@ export function MapPage() {
   const territoryCodes = { regions: filter.regions ?? [], districts: filter.districts ?? [], orps: filter.orps ?? [] };
   const narrowed = hasTerritory(territoryCodes);
   const units = useAsync(() => (narrowed ? call('stats:territories', {}) : Promise.resolve(null)), [narrowed]);
+  const chosenTerritory = !narrowed || !units.data ? null : territoryOf(territoryCodes, units.data);
   const chosenRegionName =
-    !narrowed || !units.data
-      ? undefined
-      : (territoryLabel(territoryOf(territoryCodes, units.data), i18n.language) ?? undefined);
+    chosenTerritory === null ? undefined : (territoryLabel(chosenTerritory, i18n.language) ?? undefined);
 
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
@@ -276,7 +275,11 @@ export function MapPage() {
           setUnits={setShading}
         />
         <PrintButton title={t('map.title')} filter={chosen.length === 0 ? undefined : chosen.join(', ')} />
-        <MapExportButtons svg={svg} legend={legend} />
+        <MapExportButtons
+          svg={svg}
+          legend={legend}
+          filter={{ territory: chosenTerritory, fromYear: filter.fromYear ?? null, toYear: filter.toYear ?? null }}
+        />
       </PageHeader>
       {narrowed && (
         <div className="chips map-region-filter" data-testid="map-region-filter">

@@ -8,6 +8,7 @@ import {
   type StatsTable,
 } from '../../../../shared/domain/statistics/tables';
 import { csvFile, csvText } from '../export/spreadsheet-writers';
+import { namePart } from '../../../../shared/domain/statistics/file-names';
 import { exportDate, filterText } from './stats-filter-line';
 
 /** A figure with the language's decimal separator (a comma in Czech); shares as percentages. */
@@ -34,14 +35,6 @@ export function tableToCsv(table: StatsTable, language: UiLanguage, filterLine: 
     ...table.rows.map((row) => row.map((value, i) => cell(value, table.columns[i]?.kind ?? 'text'))),
   ]);
 }
-
-/** A name part without diacritics or spaces ("Kraj Vysočina" → "Kraj-Vysocina"). */
-export const namePart = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /**
  * One ZIP holding one CSV per table: a single file fits a save dialog and keeps the tables

@@ -4,11 +4,11 @@ import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import type { StatsExportFormat } from '../../../../shared/ipc/channels/statistics';
 import type { AppContext } from '../../context';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
-import { namePart, statsToCsvZip } from './stats-csv';
+import { statsToCsvZip } from './stats-csv';
 import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
 import { statisticsFor } from './statistics-service';
-import { territoryLabel } from '../../../../shared/domain/statistics/tables';
+import { filterFileStem } from '../../../../shared/domain/statistics/file-names';
 
 const statsToJson = (stats: Statistics): Promise<Buffer> =>
   Promise.resolve(
@@ -29,45 +29,18 @@ const FORMATS: Record<
   docx: { extension: 'docx', filterName: 'Word', render: statsToDocx },
 };
 
-/** At most this many territory units are named in a file name; the rest are counted. */
-const NAMED_UNITS = 3;
-
-/** The territory for a file name: `Kraj-Vysocina`, `okres-Jihlava-ORP-Trebic`, `…-a-2-dalsi`. */
-function territoryPart(stats: Statistics, language: UiLanguage): string | null {
-  const { regions, districts, orps } = stats.territory;
-  if (regions.length + districts.length + orps.length === 0) return null;
-  // One name per unit, as the screen says it ("okres Jihlava", "ORP Třebíč").
-  const names = [
-    ...regions.map((r) => r.name),
-    ...districts.map((d) => territoryLabel({ regions: [], districts: [d], orps: [] }, language) ?? d.code),
-    ...orps.map((o) => territoryLabel({ regions: [], districts: [], orps: [o] }, language) ?? o.code),
-  ];
-  const shown = names.slice(0, NAMED_UNITS).map(namePart);
-  const more = names.length - shown.length;
-  if (more > 0) shown.push(language === 'cs' ? `a-${String(more)}-dalsi` : `and-${String(more)}-more`);
-  return shown.join('-');
-}
-
 /**
  * A file name that says what the file holds: `statistiky-Kraj-Vysocina-1990-2005.xlsx` for a
  * territory and years (Czech names without diacritics), `statistiky-2025-06-15.xlsx` (the day)
  * for the whole registry.
  */
 export function defaultExportName(stats: Statistics, format: StatsExportFormat, language: UiLanguage): string {
-  const stem = language === 'cs' ? 'statistiky' : 'statistics';
-  const { fromYear, toYear } = stats.filter;
-  const region = territoryPart(stats, language);
-  const years =
-    fromYear !== null && toYear !== null
-      ? `${String(fromYear)}-${String(toYear)}`
-      : fromYear !== null
-        ? `${language === 'cs' ? 'od' : 'from'}-${String(fromYear)}`
-        : toYear !== null
-          ? `${language === 'cs' ? 'do' : 'to'}-${String(toYear)}`
-          : null;
-  const parts = [stem, ...(region === null ? [] : [region]), ...(years === null ? [] : [years])];
-  if (parts.length === 1) parts.push(stats.filter.today);
-  return sanitizeFileName(`${parts.join('-')}.${FORMATS[format].extension}`);
+  const stem = filterFileStem(
+    language === 'cs' ? 'statistiky' : 'statistics',
+    { territory: stats.territory, ...stats.filter },
+    language,
+  );
+  return sanitizeFileName(`${stem}.${FORMATS[format].extension}`);
 }
 
 /**
