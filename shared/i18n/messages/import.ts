@@ -149,6 +149,8 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholder':
       '{value} je zástupný kód, kterým mapa SMO označuje Prahu; „{name}“ nelze přiřadit (Praha 554782 v registru není)',
     'import.issue.praguePlaceholderResolved': '{value} je zástupný kód Prahy; přiřazeno k Praze (kód {code})',
+    'import.issue.municipalityNameDiffers':
+      'kód {code} má v registru obec {registry}, soubor ale uvádí „{value}“; přiřazeno podle kódu – ověřte, že je kód správný',
     'import.issue.unknownCountry': 'stát „{value}“ neznáme',
     'import.issue.ambiguousCountry':
       'stát „{value}“ není jednoznačný: může to být {countries}; napište ve zdroji celý název státu',
@@ -429,6 +431,8 @@ export const importMessages = defineMessages(
     'import.issue.praguePlaceholder':
       "{value} is the placeholder code the Union's map uses for Prague; “{name}” cannot be assigned (Praha 554782 is not in the registry)",
     'import.issue.praguePlaceholderResolved': "{value} is Prague's placeholder code; assigned to Praha (code {code})",
+    'import.issue.municipalityNameDiffers':
+      'the code {code} is {registry} in the registry, but the file says “{value}”; assigned by the code: check that the code is right',
     'import.issue.unknownCountry': 'unknown country “{value}”',
     'import.issue.ambiguousCountry':
       'the country “{value}” is ambiguous: it may be {countries}; write the country’s full name in the source',

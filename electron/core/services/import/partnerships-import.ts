@@ -29,6 +29,24 @@ import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
 
+/** A name's words without case, accents and punctuation ("Brandýs nad Labem - Stará Boleslav"). */
+const nameWords = (name: string): string[] =>
+  searchKey(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * Whether a file's name of a municipality is the registry's name for its code: the same words
+ * (capitals, accents, dashes and spaces aside: "DĚČÍN", "Brandýs nad Labem-Stará Boleslav"), or
+ * one the other's first words ("Říčany u Prahy" for Říčany).
+ */
+export function sameMunicipalityName(fileName: string, registryName: string): boolean {
+  const a = nameWords(fileName);
+  const b = nameWords(registryName);
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length > 0 && shorter.every((word, i) => word === longer[i]);
+}
+
 /** The placeholder the Union's map uses for Prague instead of its code, and Prague's real code. */
 export const PRAGUE_PLACEHOLDER = '111111';
 export const PRAGUE_CODE = '554782';
@@ -321,6 +339,13 @@ export async function planPartnerships(
       if (city)
         row.report('error', 'municipalityCode', 'import.issue.cityDistrict', { value: rawCode, name, city: city.name });
       else row.report('error', 'municipalityCode', 'import.issue.unknownMunicipality', { value: rawCode, name });
+    } else if (name !== '' && !sameMunicipalityName(name, municipality.name)) {
+      // A code of another municipality (a typo, a shifted column): the partnership would go to it.
+      row.report('warning', 'municipalityName', 'import.issue.municipalityNameDiffers', {
+        value: name,
+        code,
+        registry: municipality.name,
+      });
     }
 
     const townName = row.textWithin('townName', TOWN_NAME_MAX, 'error') ?? '';
