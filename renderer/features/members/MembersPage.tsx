@@ -1,4 +1,5 @@
-import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import type { CellEditingStartedEvent, CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import { createInlineEditVersions } from '../../lib/inline-edit-versions';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import type { MunicipalityDetail, MunicipalityPatch } from '../../../shared/domain/municipality-rules';
@@ -151,11 +152,15 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   );
 
   /** Inline edit: checked by the same rule as the form and core; a refused change is put back. */
+  // Inline edits save against the version their editor opened on (lib/inline-edit-versions.ts).
+  const versions = useMemo(createInlineEditVersions, []);
   const onCellValueChanged = useCallback(
     (event: CellValueChangedEvent<MunicipalityRow>) => {
       const field = event.colDef.field;
       const row = event.data;
-      if (!isInlineField(field) || event.oldValue === event.newValue) return;
+      if (!isInlineField(field)) return;
+      const base = versions.baseOf(row.id, field, row.version);
+      if (event.oldValue === event.newValue) return;
       const putBack = () => {
         Object.assign(row, { [field]: event.oldValue as unknown });
         event.api.refreshCells({ rowNodes: [event.node], force: true });
@@ -165,7 +170,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       import('../../../shared/domain/municipality-rules')
         .then(({ checkMunicipalityField }) => {
           const problem = checkMunicipalityField(field, event.newValue);
-          if (problem === null) return call('municipalities:update', { id: row.id, version: row.version, patch });
+          if (problem === null)
+            return versions.inTurn(row.id, base, (version) =>
+              call('municipalities:update', { id: row.id, version, patch }),
+            );
           putBack();
           toast({
             kind: 'error',
@@ -193,6 +201,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
                     run: offerUndo(() => {
                       call('municipalities:update', { id: saved.id, version: saved.version, patch: back }).then(
                         (restored) => {
+                          versions.saved(restored.id, restored.version);
                           membersStore.refresh([restored.id]);
                           toast({ kind: 'ok', text: said('members.undone', { name: restored.name }), seconds: 4 });
                         },
@@ -230,7 +239,14 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           },
         );
     },
-    [toast, conflictToast],
+    [toast, conflictToast, versions],
+  );
+  const onCellEditingStarted = useCallback(
+    (event: CellEditingStartedEvent<MunicipalityRow>) => {
+      const field = event.colDef.field;
+      if (event.data && isInlineField(field)) versions.started(event.data.id, field, event.data.version);
+    },
+    [versions],
   );
 
   // The shared DataGrid stays generic: the page listens to edits through the grid's API.
@@ -238,10 +254,13 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     // A change of language rebuilds the grid: until the new one is ready, the old API is destroyed.
     if (!gridApi || gridApi.isDestroyed()) return;
     gridApi.addEventListener('cellValueChanged', onCellValueChanged);
+    gridApi.addEventListener('cellEditingStarted', onCellEditingStarted);
     return () => {
-      if (!gridApi.isDestroyed()) gridApi.removeEventListener('cellValueChanged', onCellValueChanged);
+      if (gridApi.isDestroyed()) return;
+      gridApi.removeEventListener('cellValueChanged', onCellValueChanged);
+      gridApi.removeEventListener('cellEditingStarted', onCellEditingStarted);
     };
-  }, [gridApi, onCellValueChanged]);
+  }, [gridApi, onCellValueChanged, onCellEditingStarted]);
 
   const onDeleted = useCallback(
     (auditId: number, name: string) => {

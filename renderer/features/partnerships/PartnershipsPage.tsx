@@ -1,5 +1,5 @@
 import { unreadableDateMessage } from '../../../shared/domain/dates';
-import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import type { CellEditingStartedEvent, CellValueChangedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countryName } from '../../../shared/domain/countries';
 import {
@@ -21,6 +21,7 @@ import { useI18n, type I18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { requestImport } from '../../lib/import-requests';
 import { offerUndo } from '../../lib/undo';
+import { createInlineEditVersions } from '../../lib/inline-edit-versions';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog } from '../../components/dialogs';
 import { ProvenanceFilterSelect, VerifyShownButton } from '../../components/ProvenanceControls';
@@ -91,14 +92,19 @@ export function PartnershipsPage() {
   /** Puts a changed row into the grid at once (core's `data:changed` then refreshes just that row). */
   const putRow = useCallback((row: PartnershipRow) => partnershipsStore.patch([row]), []);
 
+  // Inline edits save against the version their editor opened on (lib/inline-edit-versions.ts).
+  const versions = useMemo(createInlineEditVersions, []);
   const saveChange = useCallback(
     (
       original: PartnershipRow,
+      base: number,
       firstChanges: Partial<Pick<PartnershipRow, EditableField>> & { acknowledge?: PartnershipWarning[] },
     ) => {
       const attempt = async (changes: typeof firstChanges): Promise<void> => {
         try {
-          const row = await call('partnerships:update', { id: original.id, version: original.version, changes });
+          const row = await versions.inTurn(original.id, base, (version) =>
+            call('partnerships:update', { id: original.id, version, changes }),
+          );
           putRow(row);
           // The undo puts back what the fields held (a signature before the start was accepted then).
           const before = Object.fromEntries(
@@ -113,6 +119,7 @@ export function PartnershipsPage() {
               changes: { ...before, acknowledge: [...PARTNERSHIP_WARNINGS] },
             }).then(
               (back) => {
+                versions.saved(back.id, back.version);
                 putRow(back);
                 show({ kind: 'ok', text: said('partnerships.undone'), seconds: 4 });
               },
@@ -152,7 +159,7 @@ export function PartnershipsPage() {
       };
       return attempt(firstChanges);
     },
-    [putRow, reload, show],
+    [putRow, reload, show, versions],
   );
 
   const onCellValueChanged = useCallback(
@@ -160,13 +167,21 @@ export function PartnershipsPage() {
       const field = event.colDef.field;
       if (!isEditable(field)) return;
       const original: PartnershipRow = { ...event.data, [field]: event.oldValue as unknown };
+      const base = versions.baseOf(original.id, field, original.version);
       const edited: unknown = event.newValue;
       const value = edited === '' ? null : edited;
       const changes = { [field]: value } as Partial<Pick<PartnershipRow, EditableField>>;
       // The rules between fields (and the questions of warnings) are core's: see saveChange.
-      void saveChange(original, changes);
+      void saveChange(original, base, changes);
     },
-    [saveChange],
+    [saveChange, versions],
+  );
+  const onCellEditingStarted = useCallback(
+    (event: CellEditingStartedEvent<PartnershipRow>) => {
+      const field = event.colDef.field;
+      if (event.data && isEditable(field)) versions.started(event.data.id, field, event.data.version);
+    },
+    [versions],
   );
 
   const askDelete = useCallback((row: PartnershipRow) => setDeleting(row), []);
@@ -186,6 +201,7 @@ export function PartnershipsPage() {
   const gridProps = useMemo<DataGridProps<PartnershipRow>['gridProps']>(
     () => ({
       onCellValueChanged,
+      onCellEditingStarted,
       // Ticked rows are what "Edit selected" changes.
       ...tickableRows(
         { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
@@ -195,7 +211,7 @@ export function PartnershipsPage() {
       // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
       suppressColumnVirtualisation: true,
     }),
-    [onCellValueChanged, t],
+    [onCellValueChanged, onCellEditingStarted, t],
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 

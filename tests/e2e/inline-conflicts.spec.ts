@@ -1,0 +1,89 @@
+import { createDispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { expect, searchPartnerships, startWebApp, test } from '../support/web-fixture';
+
+/**
+ * Two staff on one registry: a colleague's save that arrives while this window's cell editor is
+ * open (the live refresh puts their row in place) makes this window's save a conflict; it never
+ * overwrites the colleague's value with one typed over the older one (walkthrough of two clients).
+ */
+test('an inline edit over a colleague’s newer save is refused, in Partnerships and in Members', async ({ page }) => {
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  // The colleague: another window on the same core (its saves reach this page's grids live).
+  const colleague = createDispatch(createHandlers(webApp.ctx));
+  const save = async (channel: string, input: unknown) => {
+    const result = await colleague(channel, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  };
+  await page.goto(webApp.url);
+
+  // Partnerships: the start of Konstanz's partnership, the editor open on 1984.
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  const grid = page.getByTestId('partnerships-grid');
+  const started = grid.locator('.ag-cell[col-id="startedOn"]').first();
+  await expect(started).toHaveText('1984');
+  await started.dblclick();
+  await expect(started.locator('input')).toBeVisible();
+  const partnership = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number; version: number }>('p.id', 'p.version');
+  await save('partnerships:update', {
+    id: partnership.id,
+    version: partnership.version,
+    changes: { startedOn: '1995', status: 'dormant' },
+  });
+  // The colleague's row is on screen (its status), the editor still open with what it opened on.
+  await expect(grid.locator('.ag-cell[col-id="status"]').first()).toHaveText('neaktivní');
+  await started.locator('input').fill('1997');
+  await started.locator('input').press('Enter');
+  await expect(page.getByTestId('toast-error').first()).toContainText('změnil');
+  const stored = await knex('partnerships').where({ id: partnership.id }).first<{ started_on: string }>('started_on');
+  expect(stored.started_on).toBe('1995');
+  await expect(started).toHaveText('1995');
+
+  // Members: Písek's population, the editor open, a colleague saves another number.
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('quick-search').fill('pisek');
+  const row = page
+    .getByTestId('members-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+  const population = row.locator('[col-id="population"]');
+  await population.dblclick();
+  await expect(population.locator('input')).toBeVisible();
+  const pisek = await knex('municipalities')
+    .where({ name: 'Písek' })
+    .first<{ id: number; version: number }>('id', 'version');
+  await save('municipalities:update', {
+    id: pisek.id,
+    version: pisek.version,
+    patch: { population: 31000, mayorName: 'Jana Kolegová' },
+  });
+  await expect(row.locator('[col-id="mayorName"]')).toHaveText('Jana Kolegová');
+  await population.locator('input').fill('29 000');
+  await population.locator('input').press('Enter');
+  await expect(page.getByTestId('toast-error').first()).toBeVisible();
+  expect(
+    (await knex('municipalities').where({ id: pisek.id }).first<{ population: number }>('population')).population,
+  ).toBe(31000);
+
+  // Without a colleague, one edit after another of the same row saves each (own versions pass).
+  await population.dblclick();
+  await population.locator('input').fill('32 000');
+  await population.locator('input').press('Enter');
+  const mayor = row.locator('[col-id="mayorName"]');
+  await mayor.dblclick();
+  await mayor.locator('input').fill('Petr Nový');
+  await mayor.locator('input').press('Enter');
+  await expect
+    .poll(() =>
+      knex('municipalities')
+        .where({ id: pisek.id })
+        .first<{ population: number; mayor_name: string }>('population', 'mayor_name'),
+    )
+    .toEqual({ population: 32000, mayor_name: 'Petr Nový' });
+  await webApp.close();
+});
