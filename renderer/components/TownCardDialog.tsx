@@ -1,3 +1,4 @@
+import { typedNumberOrText } from '../../shared/domain/typed-number';
 import { useState, type SyntheticEvent } from 'react';
 import { GENDERS, type Gender } from '../../shared/domain/codes';
 import { countryName } from '../../shared/domain/countries';
@@ -79,13 +80,6 @@ const valuesOf = (card: TownCard): Values => ({
 });
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
-/** A typed number: blank is unknown; a Czech decimal comma is read as a point; text stays text for the rule to name. */
-const numberOrNull = (value: string): number | string | null => {
-  const trimmed = value.trim().replace(/\s/g, '').replace(',', '.');
-  if (trimmed === '') return null;
-  const parsed = Number(trimmed);
-  return Number.isFinite(parsed) ? parsed : value;
-};
 
 /** The card's fields as typed, in the shape of the stored card. */
 const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
@@ -100,9 +94,11 @@ const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
   countryCode: v.countryCode,
   kind: v.kind,
   adminRegion: orNull(v.adminRegion),
-  population: numberOrNull(v.population),
-  latitude: numberOrNull(v.latitude),
-  longitude: numberOrNull(v.longitude),
+  // Typed the Czech or the English way (shared/domain/typed-number.ts): blank is unknown, text
+  // that is no number stays text for the rule to name.
+  population: typedNumberOrText(v.population, 'integer'),
+  latitude: typedNumberOrText(v.latitude, 'decimal'),
+  longitude: typedNumberOrText(v.longitude, 'decimal'),
   address: orNull(v.address),
   language: orNull(v.language),
   website: orNull(v.website),
@@ -251,8 +247,8 @@ function TownCardForm({
     );
   };
 
-  const latitude = Number(values.latitude.replace(',', '.'));
-  const longitude = Number(values.longitude.replace(',', '.'));
+  const latitude = Number(typedNumberOrText(values.latitude, 'decimal') ?? NaN);
+  const longitude = Number(typedNumberOrText(values.longitude, 'decimal') ?? NaN);
   const hasPoint =
     values.latitude.trim() !== '' &&
     values.longitude.trim() !== '' &&

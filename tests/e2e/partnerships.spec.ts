@@ -331,7 +331,11 @@ test.describe('Partnerships', () => {
     await detail.getByTestId('activity-date').fill('2025-09-12');
     await detail.getByTestId('activity-title').fill('Setkání hasičů');
     await detail.getByTestId('activity-programme').selectOption('czech_german_fund');
-    await detail.getByTestId('activity-amount').fill('4500');
+    // One point before three digits may be thousands or decimals: refused, never read as 4,5.
+    await detail.getByTestId('activity-amount').fill('4.500');
+    await detail.getByTestId('activity-save').click();
+    await expect(detail.getByTestId('error-fundingAmount')).toContainText('Není jasné, zda jde o tisíce');
+    await detail.getByTestId('activity-amount').fill('4 500');
     await detail.getByTestId('activity-save').click();
     await expect(detail.getByTestId('error-currency')).toHaveText('K částce vyberte měnu.');
     await detail.getByTestId('activity-currency').selectOption('EUR');

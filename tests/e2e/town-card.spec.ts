@@ -24,7 +24,8 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
     .where('t.country_code', 'AT')
     .whereNull('t.mayor_name')
     .whereNull('t.address')
-    .orderBy('p.id', 'desc')
+    // A demo partnership: other specs of this worker add towns of their own (one named by markup).
+    .orderBy('p.id', 'asc')
     .first<{ id: number; townId: number; town: string; member: string }>(
       'p.id',
       't.id as townId',
@@ -58,6 +59,8 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   await card.getByTestId('town-mayorName').fill('Johanna Gruber');
   await card.getByTestId('town-mayorGender').selectOption('f');
   await card.getByTestId('town-address').fill('Hauptplatz 1, 3500 Krems');
+  // A population typed the English way is 24,000 people, not 24 (it was saved as 24).
+  await card.getByTestId('town-population').fill('24,000');
   await card.getByTestId('town-save').scrollIntoViewIfNeeded();
   await saveScreen(page, 'town-card-cs');
   await card.getByTestId('town-save').click();
@@ -68,8 +71,9 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
 
   const stored = await knex('foreign_towns')
     .where({ id: row.townId })
-    .first<{ mayor_name: string; mayor_gender: string; address: string }>();
+    .first<{ mayor_name: string; mayor_gender: string; address: string; population: number }>();
   expect(stored).toMatchObject({
+    population: 24000,
     mayor_name: 'Johanna Gruber',
     mayor_gender: 'f',
     address: 'Hauptplatz 1, 3500 Krems',

@@ -1,3 +1,4 @@
+import { typedNumberOrText, type TypedNumberKind } from '../../../shared/domain/typed-number';
 import type { ColDef, ValueParserParams } from 'ag-grid-community';
 import { MEMBER_COLUMNS } from '../../../shared/domain/columns';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
@@ -12,16 +13,15 @@ export const parseTextCell = (params: ValueParserParams<MunicipalityRow>): unkno
   return text === '' ? null : text;
 };
 
-/** A number typed the Czech or the English way ("1 200", "1,200" → 1200; "12,5" → 12.5). */
-export function parseNumberText(value: unknown): unknown {
+/**
+ * A number typed the Czech or the English way (`shared/domain/typed-number.ts`): a population
+ * "1 200", "1,200" → 1200; a coordinate "49,123" → 49.123. Not a number: the text is kept, so
+ * the rule names the problem instead of silently dropping it.
+ */
+export function parseNumberText(value: unknown, kind: TypedNumberKind = 'integer'): unknown {
   if (typeof value === 'number' || value === null || value === undefined) return value ?? null;
   if (typeof value !== 'string') return value;
-  const compact = value.replace(/[\s\u00a0]/g, '');
-  if (compact === '') return null;
-  const normalised = /^-?\d{1,3}(,\d{3})+$/.test(compact) ? compact.replace(/,/g, '') : compact.replace(',', '.');
-  const parsed = Number(normalised);
-  // Not a number: keep the text, so the rule names the problem instead of silently dropping it.
-  return Number.isFinite(parsed) ? parsed : value;
+  return typedNumberOrText(value, kind);
 }
 
 export type MembersColumnOptions = { onOpen: (row: MunicipalityRow) => void };

@@ -1,3 +1,4 @@
+import { parseTypedNumber } from '../../../shared/domain/typed-number';
 import {
   ACTIVITY_KINDS,
   CURRENCIES,
@@ -36,8 +37,6 @@ const blank = (): Draft => ({
   fundingAmount: '',
   currency: '',
 });
-const num = (text: string): number | null =>
-  text.trim() === '' ? null : Number(text.replace(/\s/g, '').replace(',', '.'));
 
 /** Activities of a partnership with their funding (programme, amount, currency, date, participants). */
 export function ActivitiesSection({
@@ -62,13 +61,23 @@ export function ActivitiesSection({
 
   const save = async () => {
     if (!draft) return;
+    // Typed the Czech or the English way; "1,250" is refused as unclear, never read as 1.25.
+    const participants = parseTypedNumber(draft.participants, 'integer');
+    const amount = parseTypedNumber(draft.fundingAmount, 'amount');
+    if (!participants.ok || !amount.ok) {
+      editor.fail({
+        ...(participants.ok ? {} : { participants: participants.reason }),
+        ...(amount.ok ? {} : { fundingAmount: amount.reason }),
+      });
+      return;
+    }
     const fields = {
       date: draft.date,
       title: draft.title,
       kind: draft.kind,
-      participants: num(draft.participants),
+      participants: participants.value,
       fundingProgramme: draft.fundingProgramme === '' ? null : draft.fundingProgramme,
-      fundingAmount: num(draft.fundingAmount),
+      fundingAmount: amount.value,
       currency: draft.currency === '' ? null : draft.currency,
     };
     await editor.save(activityFieldsSchema, fields, () =>

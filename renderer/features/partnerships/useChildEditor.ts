@@ -66,5 +66,9 @@ export function useChildEditor<D>({ label, onChanged }: { label: (path: string) 
     }
   };
 
-  return { draft, setDraft, errors, save, remove };
+  /** Shows field problems found before the schema (a number that is not clear): message keys by field. */
+  const fail = (problems: Record<string, string>) =>
+    setErrors(Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, i18n.tk(key)])));
+
+  return { draft, setDraft, errors, save, remove, fail };
 }
