@@ -197,17 +197,17 @@ describe('a mapped file: dates, numbers and updates', () => {
     );
     const rows = [
       ['Obec', 'Kód', 'Partner', 'Země', 'Od'],
-      ['Obec 0', '100000', 'Görlitz', 'Německo', '12. 5. 1998'],
-      ['Obec 1', '100001', 'Žilina', 'SK', '01.06.2001'],
-      ['Obec 1', '100001', 'Atlantis', 'Atlantida', ''],
+      ['Obec č. 0 – Žďár', '100000', 'Görlitz', 'Německo', '12. 5. 1998'],
+      ['Obec č. 1 – Žďár', '100001', 'Žilina', 'SK', '01.06.2001'],
+      ['Obec č. 1 – Žďár', '100001', 'Atlantis', 'Atlantida', ''],
       ['Nikde', '999999', 'Paris', 'Francie', ''],
       ['Praha', 'S-111111', 'Paříž', 'Francie', ''],
       // "SR" is Slovakia in Czech lists and Suriname as an ISO code; "NSR" is Germany.
-      ['Obec 0', '100000', 'Martin', 'SR', ''],
-      ['Obec 1', '100001', 'Bautzen', 'NSR', '1.1.1990'],
+      ['Obec č. 0 – Žďár', '100000', 'Martin', 'SR', ''],
+      ['Obec č. 1 – Žďár', '100001', 'Bautzen', 'NSR', '1.1.1990'],
       // "UK" is no ISO code but the United Kingdom; "CR" is Costa Rica's code and "Česká republika".
-      ['Obec 1', '100001', 'York', 'UK', '2.2.1992'],
-      ['Obec 1', '100001', 'Liberia', 'CR', ''],
+      ['Obec č. 1 – Žďár', '100001', 'York', 'UK', '2.2.1992'],
+      ['Obec č. 1 – Žďár', '100001', 'Liberia', 'CR', ''],
     ];
     const mapping = {
       municipalityName: 'Obec',

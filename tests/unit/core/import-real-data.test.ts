@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
 import { townNameKey } from '../../../shared/domain/text';
+import { decodeText } from '../../../electron/core/services/import/read-file';
+import { encodeSingleByte } from '../../support/import-corpus';
 import { createTestApp, ok, SHARED_DATA_DIR, type TestApp } from '../../support/temp-db';
 
 const MUNICIPALITIES = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
@@ -320,5 +322,23 @@ describe.skipIf(!present)('the real files imported over the curated demo registr
     const againP = await importVia(app, 'partnerships', PARTNERSHIPS);
     expect(againP.result.changed).toBe(false);
     expect(await members()).toEqual(before);
+  });
+});
+
+describe.skipIf(!present)('the real files in the single-byte encodings of Czech systems', () => {
+  it('reads every name back, whether the file is Windows-1250 or ISO-8859-2, whatever else its lines hold', () => {
+    const rows = readFileSync(MUNICIPALITIES, 'utf8').split('\n').slice(1).filter(Boolean);
+    // Code and name only: a line holds no other letter to tell the encoding by ('Chrášťany', 'Píšť').
+    const short = `Kód obce;Obec\r\n${rows.map((line) => line.split(',').slice(0, 2).reverse().join(';')).join('\r\n')}\r\n`;
+    const files = [
+      { text: short, encoding: 'windows-1250' },
+      { text: short, encoding: 'iso-8859-2' },
+      { text: readFileSync(MUNICIPALITIES, 'utf8'), encoding: 'iso-8859-2' },
+      { text: readFileSync(PARTNERSHIPS, 'utf8'), encoding: 'windows-1250' },
+    ] as const;
+    for (const { text, encoding } of files) {
+      const decoded = decodeText(encodeSingleByte(text, encoding));
+      expect(decoded, `${encoding}: ${text.slice(0, 30)}`).toEqual({ text, encoding });
+    }
   });
 });

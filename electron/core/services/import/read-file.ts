@@ -54,18 +54,27 @@ const failure = (key: string, message: string, params: Record<string, string | n
  * only by accident. The last two count as Windows-1250 in a file that is not UTF-8 as a whole:
  * Czech and Polish capitals in Windows-1250 pair like UTF-8 ("MĚŠICE" holds CC 8A, a combining
  * ring; "RÓŻAN" D3 AF, a Cyrillic letter), giving combining marks, Latin Extended-B and phonetic
- * signs, the Cyrillic supplement, Armenian to Thaana (`BY_ACCIDENT`), or a Cyrillic or Greek
- * letter inside a Latin word. A file that is UTF-8 as a whole is read as UTF-8 whatever it holds
+ * signs, the Cyrillic supplement, Armenian to Thaana (`BY_ACCIDENT`), a letter of another script
+ * inside a Latin word, or a code point no text holds. A file that is UTF-8 as a whole is read as UTF-8 whatever it holds
  * (decomposed accents, ə, Hebrew are real text).
  */
 type LineKind = 'ascii' | 'utf8' | 'accidental' | 'invalid';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** What Windows-1250 bytes read as UTF-8 give (Romanian ș ț, U+0218–U+021B, are left out: real letters). */
-const BY_ACCIDENT = /[\u0180-\u0217\u021c-\u036f\u04c0-\u04ff\u0530-\u07ff]/;
-/** A Cyrillic or Greek letter touching a Latin one: one word in two scripts. */
-const MIXED_WORD = /[A-Za-z\u00c0-\u024f][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z\u00c0-\u024f]/;
+/**
+ * What Windows-1250 (or ISO-8859-2) bytes read as UTF-8 give (Romanian ș ț, U+0218–U+021B, are
+ * left out: real letters); U+1E00–U+1EFF is what 'ášť' gives in ISO-8859-2 (E1 B9 BB).
+ */
+const BY_ACCIDENT = /[\u0180-\u0217\u021c-\u036f\u04c0-\u04ff\u0530-\u07ff\u1e00-\u1eff]/;
+/**
+ * A letter of another script touching a Latin one, one word in two scripts: Cyrillic or Greek
+ * from two-byte pairs, Ogham or Hangul from three ("Chrášťany" and "Píšť" hold E1 9A 9D and ED 9A
+ * 9D in Windows-1250).
+ */
+const MIXED_WORD = /\p{Script=Latin}(?!\p{Script=Latin})\p{L}|(?!\p{Script=Latin})\p{L}\p{Script=Latin}/u;
+/** Code points no text holds: unassigned or private use (what a three-byte pair often gives). */
+const NO_TEXT = /[\p{Cn}\p{Co}]/u;
 
 function lineKind(line: Uint8Array): LineKind {
   if (line.every((byte) => byte < 0x80)) return 'ascii';
@@ -75,7 +84,7 @@ function lineKind(line: Uint8Array): LineKind {
   } catch {
     return 'invalid';
   }
-  return BY_ACCIDENT.test(text) || MIXED_WORD.test(text) ? 'accidental' : 'utf8';
+  return BY_ACCIDENT.test(text) || MIXED_WORD.test(text) || NO_TEXT.test(text) ? 'accidental' : 'utf8';
 }
 
 /**
