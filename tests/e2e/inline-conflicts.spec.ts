@@ -87,3 +87,58 @@ test('an inline edit over a colleague’s newer save is refused, in Partnerships
     .toEqual({ population: 32000, mayor_name: 'Petr Nový' });
   await webApp.close();
 });
+
+test('the member form keeps what was typed when a colleague saves, and asks before it is lost', async ({ page }) => {
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  const colleague = createDispatch(createHandlers(webApp.ctx));
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('quick-search').fill('pisek');
+  const row = page
+    .getByTestId('members-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+  await row.getByTestId('open-member').click();
+  const overview = page.getByTestId('member-overview');
+  await overview.getByTestId('tab-data').click();
+  await overview.getByTestId('field-website').fill('https://www.pisek.eu');
+
+  // Escape, × and another tab ask first; "keep editing" keeps the typing.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Zahodit neuložené změny?');
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Pokračovat v úpravách' }).click();
+  await overview.getByTestId('tab-history').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Pokračovat v úpravách' }).click();
+  await expect(overview.getByTestId('field-website')).toHaveValue('https://www.pisek.eu');
+
+  // A colleague saves the mayor meanwhile: the typing stays on screen, and saving it is refused
+  // as a conflict instead of reporting a save that stored nothing.
+  const pisek = await knex('municipalities')
+    .where({ name: 'Písek' })
+    .first<{ id: number; version: number; website: string | null }>('id', 'version', 'website');
+  const result = await colleague('municipalities:update', {
+    id: pisek.id,
+    version: pisek.version,
+    patch: { mayorName: 'Jana Kolegová' },
+  });
+  expect(result.ok).toBe(true);
+  await expect
+    .poll(() => knex('municipalities').where({ id: pisek.id }).first<{ version: number }>('version'))
+    .toEqual({ version: pisek.version + 1 });
+  // The live overview has the colleague's version by now (its history tab would list it).
+  await expect(overview.getByTestId('field-website')).toHaveValue('https://www.pisek.eu');
+  await overview.getByTestId('member-save').click();
+  await expect(page.getByTestId('toast-error').first()).toBeVisible();
+  expect(await knex('municipalities').where({ id: pisek.id }).first('website', 'mayor_name')).toEqual({
+    website: pisek.website,
+    mayor_name: 'Jana Kolegová',
+  });
+  await expect(overview.getByTestId('field-website')).toHaveValue('https://www.pisek.eu');
+
+  // Discarding closes the drawer.
+  await overview.getByTestId('close-overview').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Zahodit změny' }).click();
+  await expect(overview).toHaveCount(0);
+  await webApp.close();
+});

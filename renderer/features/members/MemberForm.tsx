@@ -1,6 +1,6 @@
 import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
 import type { UiLanguage } from '../../../shared/domain/codes';
-import { useMemo, type SyntheticEvent } from 'react';
+import { useLayoutEffect, useMemo, type SyntheticEvent } from 'react';
 import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
   membershipState,
@@ -121,6 +121,8 @@ export type MemberFormProps = {
   onConflict: (error: ApiError) => void;
   /** Adding: opens the record of a municipality the registry already holds (found by code or name). */
   onOpenKnown?: (id: number) => void;
+  /** Whether the form holds what the user typed and did not save, with the record it edits. */
+  onDirtyChange?: (dirty: boolean, detail: MunicipalityDetail | null) => void;
 };
 
 /** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
@@ -132,11 +134,18 @@ export function MemberForm({
   onCancel,
   onConflict,
   onOpenKnown,
+  onDirtyChange,
 }: MemberFormProps) {
   const { t, tk, language } = useI18n();
   const { values, setValues, set, errors, failure, busy, check, run } = useForm<FormValues>(() =>
     initialValues(detail, language),
   );
+  const dirty = useMemo(
+    () => JSON.stringify(values) !== JSON.stringify(initialValues(detail, language)),
+    [values, detail, language],
+  );
+  // Told before the next key press or click is handled (a layout effect): Escape right after typing asks.
+  useLayoutEffect(() => onDirtyChange?.(dirty, detail), [dirty, detail, onDirtyChange]);
   const known = useRowStore(membersStore).rows;
   // Adding a municipality the registry already holds (an imported ČSÚ list holds every one):
   // found by its code, or by its name (without diacritics), and offered instead of a duplicate.

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useCallback, useRef, useState } from 'react';
 import type { District, Region } from '../../../shared/domain/schemas';
 import { membershipState, undoPatch, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -10,7 +10,7 @@ import { useAsync } from '../../lib/useAsync';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { countryName } from '../../../shared/domain/countries';
 import { partnershipsLink } from '../../lib/deep-links';
-import { ConfirmDialog } from '../../components/dialogs';
+import { ConfirmDialog, DiscardChangesDialog } from '../../components/dialogs';
 import { said, useToast, type Said } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
 import { offerUndo } from '../../lib/undo';
@@ -76,6 +76,30 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     [confirm, id],
   );
 
+  // What the Details form holds unsaved, and the record as it was when the typing began: a
+  // colleague's save shown meanwhile neither replaces the typing nor becomes the version it is
+  // saved against (the save is then a conflict, never an overwrite of their change).
+  const [formDirty, setFormDirty] = useState(false);
+  const [pinned, setPinned] = useState<MunicipalityDetail | null>(null);
+  // Read by the close guard: a handler made before the last render still sees the typing.
+  const dirtyNow = useRef(false);
+  const onDirtyChange = useCallback((dirty: boolean, detail: MunicipalityDetail | null) => {
+    dirtyNow.current = dirty;
+    setFormDirty(dirty);
+    setPinned(dirty ? detail : null);
+  }, []);
+  const forgetForm = () => {
+    dirtyNow.current = false;
+    setFormDirty(false);
+    setPinned(null);
+  };
+  // Closing the drawer or leaving the tab with unsaved typing asks first.
+  const [asking, setAsking] = useState<(() => void) | null>(null);
+  const guard = (then: () => void) => {
+    if (dirtyNow.current && tab === 'data') setAsking(() => then);
+    else then();
+  };
+
   const conflict = (error?: unknown) =>
     toast({
       kind: 'error',
@@ -83,6 +107,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
       action: {
         label: said('members.reload'),
         run: () => {
+          forgetForm();
           overview.reload();
           onChanged();
         },
@@ -91,6 +116,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
 
   const data = overview.data;
   const m: MunicipalityDetail | undefined = data?.municipality;
+  const formDetail = m !== undefined && formDirty && pinned !== null && pinned.id === m.id ? pinned : m;
 
   const refreshAll = () => {
     overview.reload();
@@ -98,6 +124,12 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     onChanged();
   };
   const saved = (detail: MunicipalityDetail, text: Said = said('members.saved', { name: detail.name })) => {
+    forgetForm();
+    if (m !== undefined && detail.version === m.version && tab === 'data') {
+      // The form held nothing new: nothing was written.
+      toast({ kind: 'info', text: said('common.nothingToSave'), seconds: 4 });
+      return;
+    }
     // Undo (the toast or Ctrl+Z) puts back every field the save changed, as it was stored.
     const patch = m === undefined ? {} : undoPatch(m, detail);
     const changed = Object.keys(patch).length > 0 && detail.version !== m?.version;
@@ -191,7 +223,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             className="m-icon-button"
             aria-label={t('members.detail.close')}
             title={withShortcut(t('members.detail.close'), 'close')}
-            onClick={onClose}
+            onClick={() => guard(onClose)}
             data-shortcut="close"
             data-testid="close-overview"
           >
@@ -207,7 +239,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             role="tab"
             aria-selected={tab === id_}
             className={tab === id_ ? 'active' : ''}
-            onClick={() => setTab(id_)}
+            onClick={() => {
+              if (id_ !== tab) guard(() => setTab(id_));
+            }}
             data-testid={`tab-${id_}`}
           >
             {t(`members.detail.${id_}`)}
@@ -388,14 +422,26 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             </section>
           </div>
         )}
-        {data && m && tab === 'data' && (
+        {data && formDetail && tab === 'data' && (
           <MemberForm
-            key={m.version}
-            detail={m}
+            key={formDetail.version}
+            detail={formDetail}
             regions={regions}
             districts={districts}
             onSaved={saved}
             onConflict={conflict}
+            onDirtyChange={onDirtyChange}
+          />
+        )}
+        {asking && (
+          <DiscardChangesDialog
+            onDiscard={() => {
+              const then = asking;
+              setAsking(null);
+              forgetForm();
+              then();
+            }}
+            onKeep={() => setAsking(null)}
           />
         )}
         {m && tab === 'history' && (
