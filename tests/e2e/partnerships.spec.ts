@@ -426,6 +426,26 @@ test.describe('Partnerships', () => {
     await started.locator('input').press('Enter');
     await expect(started).toHaveText('1984');
     await expect.poll(startOf).toBe('1984');
+    // Typed key by key, "1", "19", "199" on the way to "1998" are no error (each was a toast).
+    await started.dblclick();
+    await started.locator('input').fill('');
+    await started.locator('input').pressSequentially('1998');
+    await started.locator('input').press('Enter');
+    await expect.poll(startOf).toBe('1998');
+    await expect(page.getByTestId('toast-error')).toHaveCount(0);
+    // A cancelled edit says nothing; a text that is no date is said once, and the cell keeps its year.
+    await started.dblclick();
+    await started.locator('input').pressSequentially('19');
+    await started.locator('input').press('Escape');
+    await expect(started).toHaveText('1998');
+    await started.dblclick();
+    await started.locator('input').fill('');
+    await started.locator('input').pressSequentially('jaro');
+    await started.locator('input').press('Enter');
+    await expect(page.getByTestId('toast-error')).toHaveCount(1);
+    await expect(page.getByTestId('toast-error')).toContainText('“jaro”');
+    await expect(started).toHaveText('1998');
+    expect(await startOf()).toBe('1998');
   });
 
   test('delete asks first and can be undone with all children', async ({ appPage: page, webApp }) => {

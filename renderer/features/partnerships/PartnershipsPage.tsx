@@ -1,5 +1,10 @@
 import { unreadableDateMessage } from '../../../shared/domain/dates';
-import type { CellEditingStartedEvent, CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import type {
+  CellEditingStartedEvent,
+  CellEditingStoppedEvent,
+  CellValueChangedEvent,
+  GridApi,
+} from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countryName } from '../../../shared/domain/countries';
 import {
@@ -40,7 +45,7 @@ import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
-import { partnershipsColumns } from './partnerships-columns';
+import { partnershipsColumns, unreadableDateEdit } from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
@@ -191,9 +196,17 @@ export function PartnershipsPage() {
       partnershipsColumns(i18n, {
         onOpen: open,
         onDelete: askDelete,
-        onUnreadableDate: (text) => show({ kind: 'error', text: `“${text}”: ${tk(unreadableDateMessage(text))}` }),
       }),
-    [i18n, open, askDelete, show, tk],
+    [i18n, open, askDelete],
+  );
+  // A date the user typed that is no date is said once, when the edit ends (not for "19" on the
+  // way to "1998"); the cell kept its value.
+  const onCellEditingStopped = useCallback(
+    (event: CellEditingStoppedEvent<PartnershipRow>) => {
+      const text = unreadableDateEdit(event);
+      if (text !== null) show({ kind: 'error', text: `“${text}”: ${tk(unreadableDateMessage(text))}` });
+    },
+    [show, tk],
   );
   // One object for as long as its parts stay the same: AG Grid takes a new `rowSelection` or
   // `selectionColumnDef` for a change of its columns, and measured the grid's layout again (all
@@ -202,6 +215,7 @@ export function PartnershipsPage() {
     () => ({
       onCellValueChanged,
       onCellEditingStarted,
+      onCellEditingStopped,
       // Ticked rows are what "Edit selected" changes.
       ...tickableRows(
         { label: t('partnerships.selectAll'), clearLabel: t('partnerships.selectNone') },
@@ -211,7 +225,7 @@ export function PartnershipsPage() {
       // Under 20 columns: drawing all of them keeps every cell reachable (rows stay virtualised).
       suppressColumnVirtualisation: true,
     }),
-    [onCellValueChanged, onCellEditingStarted, t],
+    [onCellValueChanged, onCellEditingStarted, onCellEditingStopped, t],
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 

@@ -12,9 +12,28 @@ import { ActionsCell, AreasCell, AreasEditor, CountryCell, StatusCell, TownCell 
 export type PartnershipColumnActions = {
   onOpen: (row: PartnershipRow) => void;
   onDelete: (row: PartnershipRow) => void;
-  /** A typed date the grid cannot read (the cell keeps its value). */
-  onUnreadableDate?: (text: string) => void;
 };
+
+/** What was last typed into a date cell's editor, by row and column (the parser sees every keystroke). */
+const typedDates = new Map<string, string>();
+const typedKey = (rowId: number | undefined, field: string | undefined) => `${String(rowId)}:${field ?? ''}`;
+
+/**
+ * The text an ended edit of a date cell left that is no date (the cell kept its value), for the
+ * page to say: null for any other column, a readable date, a blank or a cancelled edit (AG Grid
+ * gives a cancelled edit no new value).
+ */
+export function unreadableDateEdit(event: {
+  colDef: { field?: string };
+  data?: PartnershipRow;
+  newValue: unknown;
+}): string | null {
+  const key = typedKey(event.data?.id, event.colDef.field);
+  const text = typedDates.get(key);
+  typedDates.delete(key);
+  if (text === undefined || event.newValue === undefined) return null;
+  return text !== '' && parsePartialDate(text) === null ? text : null;
+}
 
 /** The areas of a row in the user's language, joined: what the areas column filters, searches and sorts by. */
 export const areasText = (row: PartnershipRow | undefined, tk: I18n['tk']): string =>
@@ -38,13 +57,12 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
     cellEditor: 'agTextCellEditor',
     valueParser: (params) => {
       const text = typeof params.newValue === 'string' ? params.newValue.trim() : '';
+      typedDates.set(typedKey(params.data.id, params.colDef.field), text);
       if (text === '') return null;
-      const parsed = parsePartialDate(text);
-      if (parsed === null) {
-        actions.onUnreadableDate?.(text);
-        return params.oldValue as string | null;
-      }
-      return parsed;
+      // AG Grid parses while the user types (its editor validation): "19" on the way to "1998" is
+      // no date yet. Nothing is said here; an unreadable text left when the edit ends is
+      // (`unreadableDateEdit`, the page's cellEditingStopped), and the cell keeps its value.
+      return parsePartialDate(text) ?? (params.oldValue as string | null);
     },
   };
   const labels = (prefix: string, codes: readonly string[]) =>
