@@ -193,6 +193,17 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
     );
     if (judged.issues.length > 0)
       throw new AppError('VALIDATION', 'The partnership is not valid.', { issues: judged.issues });
+    // A save that changes nothing writes nothing: no new version (a colleague editing the record
+    // would get a needless conflict), no empty history entry.
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const sorted = (list: readonly string[]) => [...list].sort();
+    if (
+      EDITABLE.every((field) => same(before[field], shape.data[field])) &&
+      same(sorted(before.areas), sorted(shape.data.areas)) &&
+      same(sorted(before.participantGroups), sorted(shape.data.participantGroups)) &&
+      acknowledgedText(judged.acknowledged) === record.acknowledgedWarnings
+    )
+      return;
     const columns = partnershipColumns({
       ...Object.fromEntries(EDITABLE.map((field) => [field, shape.data[field]])),
       acknowledgedWarnings: acknowledgedText(judged.acknowledged),

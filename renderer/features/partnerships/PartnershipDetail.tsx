@@ -630,6 +630,11 @@ function DetailForm({
       setVersion(row.version);
       setSent(sending);
       setErrors({});
+      if (row.version === version) {
+        // Nothing differed from the record: core wrote nothing, there is nothing to undo.
+        showToast({ kind: 'info', text: said('common.nothingToSave'), seconds: 4 });
+        return;
+      }
       onSaved(row);
       // Undo (the toast or Ctrl+Z) puts back every field as it was stored before this save.
       const undo = offerUndo(() => {

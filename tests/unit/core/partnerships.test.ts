@@ -276,6 +276,18 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(history[0]?.changes.map((c) => c.field)).toEqual(['areas']);
     // The confirmation is part of the record's history (who confirmed it, when).
     expect(history[1]?.changes.map((c) => c.field).sort()).toEqual(['acknowledgedWarnings', 'signedOn', 'startedOn']);
+    // A save of the values the record holds (a form saved without edits) writes nothing: the same
+    // version (a colleague's open form stays valid) and no empty history entry.
+    const same = await ok<PartnershipRow>(
+      app.dispatch('partnerships:update', {
+        id: row.id,
+        version: areas.version,
+        changes: { status: areas.status, areas: ['sport', 'youth'], startedOn: '2020-05-01' },
+      }),
+    );
+    expect(same.version).toBe(areas.version);
+    const after = await ok<unknown[]>(app.dispatch('audit:history', { table: 'partnerships', recordId: row.id }));
+    expect(after).toHaveLength(history.length);
   });
 
   it('stores hostile text literally (NFC) and reads it back', async () => {
