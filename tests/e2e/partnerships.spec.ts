@@ -326,6 +326,15 @@ test.describe('Partnerships', () => {
     await detail.getByTestId('contact-email').fill('anna@loebau.de');
     await detail.getByTestId('contact-save').click();
     await expect(detail.getByTestId('contacts-partner')).toContainText('Anna Schmidt');
+    // A contact being typed counts as unsaved: Escape asks before the panel closes over it.
+    await detail.getByTestId('add-contact-partner').click();
+    await detail.getByTestId('contact-name').fill('Karel Rozepsaný');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Zahodit neuložené změny?');
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Pokračovat v úpravách' }).click();
+    await expect(detail.getByTestId('contact-name')).toHaveValue('Karel Rozepsaný');
+    await detail.getByTestId('contact-form').getByRole('button', { name: 'Zrušit' }).click();
+    await expect(detail.getByTestId('contact-form')).toHaveCount(0);
 
     await detail.getByTestId('add-activity').click();
     await detail.getByTestId('activity-date').fill('2025-09-12');

@@ -44,18 +44,21 @@ export function ActivitiesSection({
   activities,
   attachmentsPerActivity,
   onChanged,
+  onUnsaved,
 }: {
   partnershipId: number;
   activities: Activity[];
   /** How many of the partnership's attachments belong to each activity (by its id). */
   attachmentsPerActivity: ReadonlyMap<number, number>;
   onChanged: () => void;
+  /** A draft holds typing not saved yet (see useChildEditor). */
+  onUnsaved?: (unsaved: boolean) => void;
 }) {
   const i18n = useI18n();
   const { t, tk, tn, formatDate } = i18n;
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged });
+  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
   const { draft, setDraft, errors } = editor;
   const money = (amount: number, currency: string | null) => i18n.formatMoney(amount, currency);
 

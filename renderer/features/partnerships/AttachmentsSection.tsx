@@ -71,12 +71,15 @@ export function AttachmentsSection({
   attachments,
   activities,
   onChanged,
+  onUnsaved,
 }: {
   partnershipId: number;
   attachments: Attachment[];
   /** The partnership's activities, which an attachment may belong to. */
   activities: Activity[];
   onChanged: () => void;
+  /** A draft holds typing not saved yet (see useChildEditor). */
+  onUnsaved?: (unsaved: boolean) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -84,7 +87,7 @@ export function AttachmentsSection({
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const label = (p: string) => i18n.tk(`attachments.${p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged });
+  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
   const { draft, setDraft, errors } = editor;
   /** The activity the next added files belong to (none: the partnership as a whole). */
   const [forActivity, setForActivity] = useState<number | null>(null);

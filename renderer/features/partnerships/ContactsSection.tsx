@@ -23,15 +23,18 @@ export function ContactsSection({
   partnershipId,
   contacts,
   onChanged,
+  onUnsaved,
 }: {
   partnershipId: number;
   contacts: Contact[];
   onChanged: () => void;
+  /** A draft holds typing not saved yet (see useChildEditor). */
+  onUnsaved?: (unsaved: boolean) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged });
+  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
   const { draft, setDraft, errors } = editor;
 
   const save = async () => {

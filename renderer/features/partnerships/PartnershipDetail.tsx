@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   COOPERATION_AREAS,
   PARTICIPANT_GROUPS,
@@ -298,9 +298,18 @@ export function PartnershipDetail({
   const onDirty = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
+  // A contact, activity or attachment being typed and not saved counts too.
+  const unsavedChildren = useRef(new Set<string>());
+  const childUnsaved = useMemo(() => {
+    const of = (section: string) => (unsaved: boolean) => {
+      if (unsaved) unsavedChildren.current.add(section);
+      else unsavedChildren.current.delete(section);
+    };
+    return { contacts: of('contacts'), activities: of('activities'), attachments: of('attachments') };
+  }, []);
   const [askClose, setAskClose] = useState(false);
   const requestClose = useCallback(() => {
-    if (dirty.current) setAskClose(true);
+    if (dirty.current || unsavedChildren.current.size > 0) setAskClose(true);
     else onClose();
   }, [onClose]);
   useEffect(() => {
@@ -465,18 +474,25 @@ export function PartnershipDetail({
                   onClose={() => setMerging(null)}
                 />
               )}
-              <ContactsSection partnershipId={d.id} contacts={d.contacts} onChanged={reload} />
+              <ContactsSection
+                partnershipId={d.id}
+                contacts={d.contacts}
+                onChanged={reload}
+                onUnsaved={childUnsaved.contacts}
+              />
               <ActivitiesSection
                 partnershipId={d.id}
                 activities={d.activities}
                 attachmentsPerActivity={attachmentsPerActivity(d.attachments)}
                 onChanged={reload}
+                onUnsaved={childUnsaved.activities}
               />
               <AttachmentsSection
                 partnershipId={d.id}
                 attachments={d.attachments}
                 activities={d.activities}
                 onChanged={reload}
+                onUnsaved={childUnsaved.attachments}
               />
               <h3>{t('partnerships.section.agreements')}</h3>
               {agreements.status === 'ready' && agreements.data.length === 0 && (

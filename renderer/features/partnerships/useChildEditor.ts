@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { issuesOf } from '../../../shared/domain/partnership-rules';
 import { ApiError, call } from '../../lib/api';
@@ -12,11 +12,28 @@ import { errorToast, said, useToast } from '../../components/Toasts';
  * checked by the shared schema before anything is sent; field problems from core shown next to
  * their fields, any other failure as a toast (a conflict offers to reload).
  */
-export function useChildEditor<D>({ label, onChanged }: { label: (path: string) => string; onChanged: () => void }) {
+export function useChildEditor<D>({
+  label,
+  onChanged,
+  onUnsaved,
+}: {
+  label: (path: string) => string;
+  onChanged: () => void;
+  /** Whether a draft holds typing not saved yet (the panel asks before closing over it). */
+  onUnsaved?: (unsaved: boolean) => void;
+}) {
   const i18n = useI18n();
   const showToast = useToast();
   const [draft, setDraft] = useState<D | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The draft as it opened: typing makes it differ (an opened, untouched draft loses nothing).
+  const opened = useRef<string | null>(null);
+  if (draft === null) opened.current = null;
+  else opened.current ??= JSON.stringify(draft);
+  const unsaved = draft !== null && JSON.stringify(draft) !== opened.current;
+  // Told before the next key press is handled: Escape right after typing asks.
+  useLayoutEffect(() => onUnsaved?.(unsaved), [unsaved, onUnsaved]);
+  useLayoutEffect(() => () => onUnsaved?.(false), [onUnsaved]);
 
   /** Checks `fields` with `schema`, then writes them; the draft closes when core took them. */
   const save = async (schema: z.ZodType, fields: unknown, write: () => Promise<unknown>) => {
