@@ -468,9 +468,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           onDone={(count) => toast({ kind: 'ok', text: said('provenance.verify.done', { count }) })}
           onError={(error) => toast(errorToast(error))}
         />
-        {selectedCount > 0 && (
+        {/* The count is what the edit changes: the ticked rows the filters show (not those hidden since). */}
+        {tickedShown > 0 && (
           <button type="button" className="button" onClick={() => void openBulk()} data-testid="members-bulk">
-            {t('members.bulk.button', { count: i18n.formatNumber(selectedCount) })}
+            {t('members.bulk.button', { count: i18n.formatNumber(tickedShown) })}
           </button>
         )}
         <PrintButton title={t('members.title')} />

@@ -460,9 +460,10 @@ export function PartnershipsPage() {
           onDone={(count) => show({ kind: 'ok', text: said('provenance.verify.done', { count }), seconds: 5 })}
           onError={(error) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) })}
         />
-        {selectedCount > 0 && (
+        {/* The count is what the edit changes: the ticked rows the filters show (not those hidden since). */}
+        {tickedShown > 0 && (
           <button type="button" className="button" onClick={() => void openBulk()} data-testid="bulk-edit">
-            {t('partnerships.bulk.button', { count: selectedCount })}
+            {t('partnerships.bulk.button', { count: i18n.formatNumber(tickedShown) })}
           </button>
         )}
         <PrintButton title={t('partnerships.title')} />
