@@ -85,7 +85,12 @@ const DRIVER_FAILURES: Record<DriverFailure, AppErrorData> = {
     code: 'FORBIDDEN',
     message: 'Your database user may not make this change: nothing was saved. Ask the administrator of the registry.',
   },
-  unreachable: { code: 'IO', message: 'The database server cannot be reached: nothing was saved. Try again later.' },
+  unreachable: {
+    code: 'IO',
+    message: 'The database server cannot be reached: nothing was saved. Try again later.',
+    // Said as such, not as the file error IO usually is.
+    details: { reason: 'error.serverUnreachable' },
+  },
 };
 
 /**

@@ -23,6 +23,18 @@ describe('a refusal with a reason', () => {
     expect(errorDetail(refused)).toBeUndefined();
   });
 
+  it('a server out of reach is said as such, not as a file that cannot be read (two-client walkthrough)', () => {
+    const lost = new ApiError({
+      code: 'IO',
+      message: 'The database server cannot be reached: nothing was saved. Try again later.',
+      details: { reason: 'error.serverUnreachable' },
+    });
+    expect(errorSummary(lost, createI18n('cs')).text).toBe(
+      'Databázový server není dostupný: nic se neuložilo. Zkuste to znovu za chvíli.',
+    );
+    expect(errorSummary(lost, createI18n('en')).text).toMatch(/^The database server cannot be reached/);
+  });
+
   it('without a known reason keeps the code’s text and core’s message as the detail', () => {
     const other = new ApiError({ code: 'IO', message: 'Cannot open the registry file /tmp/x.db: EACCES' });
     expect(errorSummary(other, createI18n('cs'))).toEqual({

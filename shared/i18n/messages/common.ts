@@ -76,6 +76,7 @@ export const commonMessages = defineMessages(
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
     'error.conflictBy': 'Záznam mezitím změnil někdo jiný: {name}, {at}. Načtěte aktuální stav a změnu zopakujte.',
     'error.IO': 'Soubor nebo databázi nelze přečíst či zapsat.',
+    'error.serverUnreachable': 'Databázový server není dostupný: nic se neuložilo. Zkuste to znovu za chvíli.',
     'error.CANCELLED': 'Akce byla zrušena.',
     'error.SCHEMA_TOO_NEW': 'Databázi vytvořila novější verze aplikace. Aktualizujte aplikaci.',
     'error.DATABASE_DAMAGED': 'Databáze je poškozená.',
@@ -175,6 +176,7 @@ export const commonMessages = defineMessages(
     'error.conflictBy':
       'Someone else changed this record meanwhile: {name}, {at}. Reload it and apply your change again.',
     'error.IO': 'A file or the database cannot be read or written.',
+    'error.serverUnreachable': 'The database server cannot be reached: nothing was saved. Try again in a moment.',
     'error.CANCELLED': 'The action was cancelled.',
     'error.SCHEMA_TOO_NEW': 'The database was made by a newer version of the application. Please update.',
     'error.DATABASE_DAMAGED': 'The database is damaged.',

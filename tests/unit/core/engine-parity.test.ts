@@ -189,7 +189,14 @@ describe('what each driver says, by its code', () => {
     expect(driverFailure(withCode('23502'))).toBeNull();
     expect(driverFailure(withCode('ENOENT'))).toBeNull();
     expect(knownFailure(withCode('22003'))).toMatchObject({ code: 'VALIDATION' });
-    expect(knownFailure(withCode('ECONNREFUSED'))).toMatchObject({ code: 'IO' });
+    expect(knownFailure(withCode('ECONNREFUSED'))).toMatchObject({
+      code: 'IO',
+      details: { reason: 'error.serverUnreachable' },
+    });
+    expect(knownFailure(withCode('57P01'))).toMatchObject({
+      code: 'IO',
+      details: { reason: 'error.serverUnreachable' },
+    });
   });
 
   it('never shows the password of a server URL', () => {
