@@ -142,3 +142,25 @@ test('the member form keeps what was typed when a colleague saves, and asks befo
   await expect(overview).toHaveCount(0);
   await webApp.close();
 });
+
+test('the Statistics screen follows a colleague’s changes without being opened again', async ({ page }) => {
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  const colleague = createDispatch(createHandlers(webApp.ctx));
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-statistics').click();
+  const card = page.getByTestId('card-partnerships').locator('.stats-card-value');
+  const count = async () => Number(((await card.textContent()) ?? '').replace(/\D/g, ''));
+  await expect(page.getByTestId('stats-cards')).toHaveAttribute('aria-busy', 'false');
+  const before = await count();
+  expect(before).toBeGreaterThan(0);
+  // A colleague deletes a member's partnership.
+  const row = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .where('m.is_member', true)
+    .first<{ id: number; version: number }>('p.id', 'p.version');
+  const result = await colleague('partnerships:delete', { id: row.id, version: row.version });
+  expect(result.ok).toBe(true);
+  await expect.poll(count).toBe(before - 1);
+  await webApp.close();
+});

@@ -18,7 +18,7 @@ import { describeFilter, reportTitle, territoryLabel } from '../../../shared/dom
 import { call } from '../../lib/api';
 import type { MessageKey } from '../../../shared/i18n/index';
 import { useI18n } from '../../lib/i18n';
-import { useAsync } from '../../lib/useAsync';
+import { useLiveAsync } from '../../lib/useLiveAsync';
 import {
   areaColumns,
   cooperationColumns,
@@ -102,8 +102,8 @@ export function StatisticsPage() {
   );
   const [computedFilter, setComputedFilter] = useState<StatsFilterInput>({ fromYear: null, toYear: null });
   if (yearsOk && JSON.stringify(computedFilter) !== JSON.stringify(shownFilter)) setComputedFilter(shownFilter);
-  const stats = useAsync(() => call('stats:compute', { filter: computedFilter }), [computedFilter]);
-  const territories = useAsync(() => call('stats:territories', {}), []);
+  const stats = useLiveAsync(() => call('stats:compute', { filter: computedFilter }), [computedFilter]);
+  const territories = useLiveAsync(() => call('stats:territories', {}), []);
   // Figures of an earlier filter are not shown under a failed answer (they would pass for this one's).
   const data = yearsOk && stats.status !== 'error' ? stats.data : undefined;
   const f = formatters(i18n);
