@@ -164,3 +164,30 @@ test('the Statistics screen follows a colleague’s changes without being opened
   await expect.poll(count).toBe(before - 1);
   await webApp.close();
 });
+
+test('an open partnership shows a colleague’s new contact at once; what is typed in its form stays', async ({
+  page,
+}) => {
+  const webApp = await startWebApp();
+  const knex = webApp.ctx.db.knex;
+  const colleague = createDispatch(createHandlers(webApp.ctx));
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await detail.getByTestId('field-notes').fill('Rozepsaná poznámka');
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number }>('p.id');
+  const result = await colleague('contacts:create', {
+    partnershipId: row.id,
+    side: 'partner',
+    name: 'Hans Kollege',
+  });
+  expect(result.ok).toBe(true);
+  await expect(detail.getByTestId('contacts-partner')).toContainText('Hans Kollege');
+  await expect(detail.getByTestId('field-notes')).toHaveValue('Rozepsaná poznámka');
+  await webApp.close();
+});

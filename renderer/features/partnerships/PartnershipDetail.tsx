@@ -31,7 +31,7 @@ import { agreementLink, openLink } from '../../lib/deep-links';
 import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
-import { ApiError, call } from '../../lib/api';
+import { ApiError, call, onEvent } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { originLabel } from '../../../shared/i18n/provenance';
 import { useI18n } from '../../lib/i18n';
@@ -223,6 +223,15 @@ export function PartnershipDetail({
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
   /** Fetches the record again (after an own save or a child's change); the form keeps what is typed. */
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // A change of this partnership made elsewhere (a colleague's contact, another window's save)
+  // shows at once; the form keeps what is typed and saves against the version it began with.
+  useEffect(
+    () =>
+      onEvent('data:changed', (change) => {
+        if (change.partnershipIds === undefined || change.partnershipIds.includes(id)) reload();
+      }),
+    [id, reload],
+  );
   const [resets, setResets] = useState(0);
   /** A reset asked for: the form starts again once the record fetched after it is in. */
   const resetPending = useRef(false);
