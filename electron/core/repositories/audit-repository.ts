@@ -327,12 +327,23 @@ export async function listDeletions(db: Knex, since: string): Promise<Deletion[]
   for (const table of BIN_TABLES) {
     const candidates = [...latest.values()].filter((row) => row.table_name === table);
     const existing = new Set<number>();
+    // A record's last entry of any kind: a delete undone since (restored) and the record gone
+    // again with its parent is no deletion of its own to offer (restoring it would be refused; its
+    // parent's deletion brings it back).
+    const lastEntry = new Map<number, number>();
     for (let start = 0; start < candidates.length; start += 500) {
       const ids = candidates.slice(start, start + 500).map((row) => row.record_id);
       for (const row of await db(table).whereIn('id', ids).select<{ id: number }[]>('id')) existing.add(row.id);
+      const lasts = await db('audit_log')
+        .where('table_name', table)
+        .whereIn('record_id', ids)
+        .groupBy('record_id')
+        .select<{ record_id: number; last: number | string }[]>('record_id', db.raw('max(id) as last'));
+      for (const row of lasts) lastEntry.set(row.record_id, Number(row.last));
     }
     for (const row of candidates) {
       if (existing.has(row.record_id)) continue;
+      if ((lastEntry.get(row.record_id) ?? row.id) > row.id) continue;
       out.push({
         auditId: row.id,
         table,

@@ -195,6 +195,28 @@ describe('the bin of deleted records', () => {
     expect(await knex('contacts').where({ id: contact.id }).first('name')).toEqual({ name: 'Petr Novák' });
   });
 
+  it('a contact deleted, brought back and then gone with its partnership is not offered on its own', async () => {
+    const knex = app.ctx.db.knex;
+    const partnership = await knex('partnerships').first<{ id: number }>('id');
+    const contact = await ok<{ id: number; version: number }>(
+      app.dispatch('contacts:create', { partnershipId: partnership.id, side: 'cz', name: 'Karel Dočasný' }),
+    );
+    const removed = await ok<{ auditId: number }>(
+      app.dispatch('contacts:delete', { id: contact.id, version: contact.version }),
+    );
+    // The toast's undo.
+    await ok(app.dispatch('bin:restore', { auditId: removed.auditId }));
+    const current = await knex('partnerships').where({ id: partnership.id }).first<{ version: number }>('version');
+    await ok(app.dispatch('partnerships:delete', { id: partnership.id, version: current.version }));
+    // The bin offers the partnership (it brings the contact back), not the contact's undone delete
+    // with its older time (restoring it was refused).
+    const bin = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+    expect(bin.filter((e) => e.table === 'contacts' && e.recordId === contact.id)).toEqual([]);
+    const entry = bin.find((e) => e.table === 'partnerships' && e.recordId === partnership.id);
+    await ok(app.dispatch('bin:restore', { auditId: entry?.auditId }));
+    expect(await knex('contacts').where({ id: contact.id }).first('name')).toEqual({ name: 'Karel Dočasný' });
+  });
+
   it('demo records removed by "Remove demo data" can be brought back one by one', async () => {
     await ok(app.dispatch('demo:remove', {}));
     const bin = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
