@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api';
 import { useI18n, type I18n } from '../lib/i18n';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
-import { isUndoFunction, onUndoForgotten } from '../lib/undo';
+import { isUndoFunction, onUndoForgotten, onUndoUsed } from '../lib/undo';
 import './kit.css';
 
 /**
@@ -126,6 +126,8 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
       ),
     [],
   );
+  // An undo run by Ctrl+Z: the toast that offered it has nothing left to offer.
+  useEffect(() => onUndoUsed((button) => setToasts((all) => all.filter((toast) => toast.action?.run !== button))), []);
   // The stack's height is room the grids leave free at their foot (--toasts-height, see
   // data-grid.css): a notice never covers the buttons of a grid's last rows, which stay reachable.
   const stack = useRef<HTMLDivElement>(null);

@@ -3,13 +3,15 @@
  * merge) can be undone once, by the button in its toast or by Ctrl+Z (Cmd+Z) outside a text field
  * (a text field keeps its own undo of typing).
  */
-type Entry = { run: () => void; done: boolean; generation: number };
+type Entry = { run: () => void; done: boolean; generation: number; button: () => void };
 
 let last: Entry | null = null;
 
 /** Raised by `forgetUndo`: undos offered before belong to a registry state that is gone. */
 let generation = 0;
 const forgetListeners = new Set<() => void>();
+/** Told which undo ran (its toast's button function), whether by the button or by Ctrl+Z. */
+const usedListeners = new Set<(button: () => void) => void>();
 
 /** The functions `offerUndo` gave out: a toast whose button runs one names Ctrl+Z in its tooltip. */
 const undoFunctions = new WeakSet<() => void>();
@@ -19,16 +21,23 @@ export const isUndoFunction = (run: () => void): boolean => undoFunctions.has(ru
 
 /** Registers the undo of a change just made; returns the function the toast's button calls (runs once). */
 export function offerUndo(run: () => void): () => void {
-  const entry: Entry = { run, done: false, generation };
-  last = entry;
   const undo = () => {
     if (entry.done || entry.generation !== generation) return;
     entry.done = true;
     if (last === entry) last = null;
     run();
+    for (const listener of usedListeners) listener(undo);
   };
+  const entry: Entry = { run, done: false, generation, button: undo };
+  last = entry;
   undoFunctions.add(undo);
   return undo;
+}
+
+/** Calls `listener` with the toast button's function of every undo that runs; returns the unsubscribe. */
+export function onUndoUsed(listener: (button: () => void) => void): () => void {
+  usedListeners.add(listener);
+  return () => usedListeners.delete(listener);
 }
 
 /**
@@ -53,10 +62,9 @@ export function onUndoForgotten(listener: () => void): () => void {
 /** Undoes the last change, if there is one not undone yet; true when it did. */
 export function undoLast(): boolean {
   const entry = last;
-  if (!entry || entry.done) return false;
-  entry.done = true;
-  last = null;
-  entry.run();
+  if (!entry || entry.done || entry.generation !== generation) return false;
+  // As its toast's button does: once, and the toast that offered it closes.
+  entry.button();
   return true;
 }
 
