@@ -143,7 +143,8 @@ type ChildTable = 'contacts' | 'activities' | 'agreement_documents' | 'attachmen
  * The history of a partnership's children, newest first: every audit entry of its contacts,
  * activities and agreement drafts, those that exist and those deleted since (found by the
  * partnership their first entry names), each with the child's name; and the writing of each draft
- * (drafts are not audited when written: their creation comes from the draft, id `-draftId`).
+ * (audited since December 2026; an older draft's creation comes from the draft, id `-draftId`,
+ * without a name).
  */
 export async function listPartnershipChildHistory(db: Knex, partnershipId: number): Promise<AuditEntry[]> {
   const ids: Record<ChildTable, Set<number>> = {
@@ -176,6 +177,8 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
     .select<{ record_id: number }[]>('record_id'))
     ids.agreement_documents.add(row.record_id);
   const entries: AuditEntry[] = [];
+  /** Drafts whose writing the audit holds (who and when); older ones get it from the draft. */
+  const auditedDrafts = new Set<number>();
   const labels = new Map<string, string>();
   for (const draft of drafts) labels.set(`agreement_documents|${String(draft.id)}`, draft.file_name ?? draft.template);
   for (const table of ['contacts', 'activities', 'agreement_documents', 'attachments'] as const) {
@@ -193,6 +196,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
         const labelKey = `${table}|${String(row.record_id)}`;
         if (typeof named === 'string' && !labels.has(labelKey)) labels.set(labelKey, named);
         const entry = historyEntry(row);
+        if (table === 'agreement_documents' && entry.action === 'insert') auditedDrafts.add(row.record_id);
         entries.push({
           ...entry,
           // A draft's delete keeps only the raw row: nothing of it is a field change to list.
@@ -202,7 +206,7 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
       }
     }
   }
-  for (const draft of drafts)
+  for (const draft of drafts.filter((d) => !auditedDrafts.has(d.id)))
     entries.push({
       id: -draft.id,
       action: 'insert',

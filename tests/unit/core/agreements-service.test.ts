@@ -91,6 +91,14 @@ describe('agreements channels', () => {
     );
     expect(written.filePath).toBe(path.join(dir, 'a.docx'));
     expect(written.warnings.length).toBeGreaterThan(0);
+    // The partnership's history says who wrote the draft and when (it said "unknown user").
+    const history = await ok<{ action: string; actor: string; child?: { table: string; label: string } }[]>(
+      dispatch('audit:history', { table: 'partnerships', recordId: partnershipId, withChildren: true }),
+    );
+    const drafts = history.filter((entry) => entry.child?.table === 'agreement_documents');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ action: 'insert', child: { label: 'a.docx' } });
+    expect(drafts[0]?.actor).not.toBe('');
   });
 
   it('keeps what a saved draft states about the Czech municipality where its record has nothing, never replacing a value', async () => {

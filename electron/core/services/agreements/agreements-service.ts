@@ -413,7 +413,7 @@ async function writeAndRecord(
   if (partnershipId !== null) {
     // Through auditedChange (no audit entry: the draft is its own record): every screen hears of
     // it, the other clients of a server registry too, once it is committed.
-    draftId = await auditedChange(ctx, async ({ trx, touch }) => {
+    draftId = await auditedChange(ctx, async ({ trx, touch, audit }) => {
       const id = await insertAgreementDocument(
         trx,
         {
@@ -433,6 +433,14 @@ async function writeAndRecord(
         },
         nowIso(),
       );
+      // Who wrote the draft and when, in the partnership's history.
+      await audit({
+        table: 'agreement_documents',
+        recordId: id,
+        action: 'insert',
+        before: null,
+        after: { partnershipId, fileName: path.basename(filePath), template: request.template },
+      });
       touch({ tables: ['agreement_documents'] });
       return id;
     });
