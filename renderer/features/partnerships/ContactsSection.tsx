@@ -97,7 +97,14 @@ export function ContactsSection({
                   <li key={contact.id}>
                     <div>
                       <strong>{contact.name}</strong>
-                      {contact.role !== null && <span className="muted-small"> · {contact.role}</span>}
+                      {/* A no-break space keeps the dot with the role when a long one wraps. */}
+                      {contact.role !== null && (
+                        <span className="muted-small">
+                          {' '}
+                          ·{'\u00a0'}
+                          {contact.role}
+                        </span>
+                      )}
                       <div className="muted-small">
                         {[contact.email, contact.phone].filter((v) => v !== null).join(' · ')}
                       </div>
