@@ -40,7 +40,7 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
       name: { pinned: 'left', minWidth: 190, sort: 'asc', ...editableText },
       code: { width: 125 },
       kind: { width: 150 },
-      membership: { width: 140, cellRenderer: MembershipCell },
+      membership: { width: 152, cellRenderer: MembershipCell },
       districtName: { width: 150 },
       regionName: { width: 175 },
       orpName: { width: 150, ...editableText },
