@@ -2,6 +2,7 @@
  * Conversions of imported text cells. Each returns a value or a reason (an i18n key under
  * `import.issue.*`), never a guess: a cell that cannot be read is reported, not invented.
  */
+import { parsePartialDate } from '../dates';
 
 export type Parsed<T> =
   { ok: true; value: T } | { ok: false; reason: string; params?: Record<string, string | number> };
@@ -64,6 +65,23 @@ export function parseEventDate(raw: string, today: Date = new Date()): Parsed<st
       max: String(maxYear(today)),
     });
   return parsed;
+}
+
+/**
+ * When a partnership began, as precise as the file states it: a day (as `parseEventDate`), or a
+ * month ("5/1985", "1985-05") or a year alone ("2009"), kept as that month or year, as the forms
+ * keep them; never a day made up. Implausible years are refused as for a date.
+ */
+export function parseEventPartialDate(raw: string, today: Date = new Date()): Parsed<string> {
+  const text = raw.trim();
+  const day = parseEventDate(text, today);
+  if (day.ok || !/^(\d{4}|\d{1,2}\/\d{4}|\d{4}-\d{2})$/.test(text)) return day;
+  const partial = parsePartialDate(text);
+  if (partial === null) return day;
+  const year = Number(partial.slice(0, 4));
+  if (year < MIN_YEAR || year > maxYear(today))
+    return fail('import.issue.dateImplausible', { value: text, min: String(MIN_YEAR), max: String(maxYear(today)) });
+  return { ok: true, value: partial };
 }
 
 /**

@@ -206,7 +206,8 @@ describe('a mapped file: dates, numbers and updates', () => {
       ['Obec č. 0 – Žďár', '100000', 'Martin', 'SR', ''],
       ['Obec č. 1 – Žďár', '100001', 'Bautzen', 'NSR', '1.1.1990'],
       // "UK" is no ISO code but the United Kingdom; "CR" is Costa Rica's code and "Česká republika".
-      ['Obec č. 1 – Žďár', '100001', 'York', 'UK', '2.2.1992'],
+      // A start known to the year only is kept as that year (the forms accept it too).
+      ['Obec č. 1 – Žďár', '100001', 'York', 'UK', '1992'],
       ['Obec č. 1 – Žďár', '100001', 'Liberia', 'CR', ''],
     ];
     const mapping = {
@@ -240,7 +241,7 @@ describe('a mapped file: dates, numbers and updates', () => {
       .select('started_on', 't.country_code');
     expect(started).toEqual([
       { started_on: '1990-01-01', country_code: 'DE' },
-      { started_on: '1992-02-02', country_code: 'GB' },
+      { started_on: '1992', country_code: 'GB' },
       { started_on: '1998-05-12', country_code: 'DE' },
       { started_on: '2001-06-01', country_code: 'SK' },
     ]);

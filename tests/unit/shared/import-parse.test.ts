@@ -2,7 +2,13 @@ import { translate } from '../../../shared/i18n/index';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, looksBinary, parseCsv } from '../../../shared/domain/import/csv';
 import { applyMapping, detectFormat } from '../../../shared/domain/import/formats';
-import { parseDate, parseEventDate, parseNumber, parseYear } from '../../../shared/domain/import/values';
+import {
+  parseDate,
+  parseEventDate,
+  parseEventPartialDate,
+  parseNumber,
+  parseYear,
+} from '../../../shared/domain/import/values';
 
 describe('parseCsv', () => {
   it('reads quoted fields with delimiters, doubled quotes and line breaks, keeping line numbers', () => {
@@ -81,6 +87,18 @@ describe('values', () => {
     );
     expect(parseEventDate('1899-12-31', today)).toMatchObject({ ok: false, reason: 'import.issue.dateImplausible' });
     expect(parseEventDate('31. 2. 2000', today)).toMatchObject({ ok: false, reason: 'import.issue.date' });
+  });
+
+  it('keeps a start stated as a month or a year as that, as the forms do (walkthrough: "2009" was refused)', () => {
+    const today = new Date('2026-01-01T00:00:00Z');
+    expect(parseEventPartialDate('2009', today)).toEqual({ ok: true, value: '2009' });
+    expect(parseEventPartialDate('5/1985', today)).toEqual({ ok: true, value: '1985-05' });
+    expect(parseEventPartialDate('1985-05', today)).toEqual({ ok: true, value: '1985-05' });
+    expect(parseEventPartialDate('12. 5. 1998', today)).toEqual({ ok: true, value: '1998-05-12' });
+    expect(parseEventPartialDate('2109', today)).toMatchObject({ ok: false, reason: 'import.issue.dateImplausible' });
+    expect(parseEventPartialDate('13/1985', today)).toMatchObject({ ok: false, reason: 'import.issue.date' });
+    expect(parseEventPartialDate('37546', today)).toMatchObject({ ok: false, reason: 'import.issue.excelSerial' });
+    expect(parseEventPartialDate('jaro 1985', today)).toMatchObject({ ok: false, reason: 'import.issue.date' });
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type ImportRow,
 } from '../../../../shared/domain/import/report';
 import { firstDayOf, lessPrecise } from '../../../../shared/domain/dates';
-import { parseCoordinate, parseEventDate, parseYear } from '../../../../shared/domain/import/values';
+import { parseCoordinate, parseEventPartialDate, parseYear } from '../../../../shared/domain/import/values';
 import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
 import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
@@ -369,7 +369,8 @@ export async function planPartnerships(
     let startedOn: string | null = null;
     const dateText = row.text('startedOn');
     if (dateText !== '') {
-      const parsed = parseEventDate(dateText);
+      // A month or a year alone is kept as such, as the forms keep them.
+      const parsed = parseEventPartialDate(dateText);
       if (parsed.ok) startedOn = parsed.value;
       else row.report('warning', 'startedOn', parsed.reason, parsed.params ?? {});
     }
