@@ -114,7 +114,8 @@ function historyEntry(row: AuditRecord): AuditEntry {
       (field) =>
         field !== 'version' &&
         field !== 'updatedAt' &&
-        JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
+        // A field absent on one side and empty on the other did not change ("Zahájeno: — → —").
+        JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null),
     )
     .map((field) => ({ field, from: before?.[field] ?? null, to: after?.[field] ?? null }));
   return {

@@ -43,6 +43,12 @@ describe('a partnership’s history holds its contacts, activities and agreement
     const labels = all.map((e) => `${e.child?.label ?? ''}:${e.action}`);
     expect(labels.indexOf('Výměna žáků:delete')).toBeLessThan(labels.indexOf('Výměna žáků:insert'));
     expect(contact.id).toBeGreaterThan(0);
+    // A creation lists what it holds, not its empty fields as "— → —".
+    const created = await ok<AuditEntry[]>(app.dispatch('audit:history', { table: 'contacts', recordId: contact.id }));
+    const fields = created[0]?.changes.map((change) => change.field) ?? [];
+    expect(fields).toContain('name');
+    expect(fields).not.toContain('role');
+    expect(fields).not.toContain('phone');
   });
 
   it('counts what a member’s delete takes with it at this moment', async () => {
