@@ -245,9 +245,27 @@ async function lastChange(db: Knex, table: string, id: number): Promise<{ name: 
  * the record meanwhile and when (reason `error.conflictBy`; the renderer says the time in the
  * user's language), when the audit log knows it.
  */
+/**
+ * NOT_FOUND for a record that is not there: when its last audit entry is a delete, naming who
+ * deleted it and when (reason `error.deletedBy`: the bin has it), else plainly.
+ */
+export async function recordGone(db: Knex, table: string, id: number): Promise<AppError> {
+  const last = await db('audit_log')
+    .where({ table_name: table, record_id: id })
+    .orderBy('id', 'desc')
+    .first<{ action: string } | undefined>('action');
+  const by = last?.action === 'delete' ? await lastChange(db, table, id) : null;
+  if (by === null) return new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
+  return new AppError('NOT_FOUND', `The record was deleted meanwhile by ${by.name} at ${by.at}.`, {
+    reason: 'error.deletedBy',
+    params: { name: by.name },
+    changedAt: by.at,
+  });
+}
+
 async function versionFailure(db: Knex, table: string, id: number, expectedVersion: number): Promise<AppError> {
   const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
-  if (!exists) return new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
+  if (!exists) return recordGone(db, table, id);
   const versions = { currentVersion: exists.version, expectedVersion };
   const by = await lastChange(db, table, id);
   if (by === null)

@@ -19,6 +19,7 @@ import {
   deleteVersioned,
   findAuditEntry,
   listAuditGroup,
+  recordGone,
   startAuditGroup,
   updateVersioned,
 } from '../repositories/audit-repository';
@@ -174,7 +175,7 @@ const EDITABLE = [
 export async function updatePartnership(ctx: AppContext, input: PartnershipUpdate): Promise<PartnershipRow> {
   await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const record = await findPartnershipRecord(trx, input.id);
-    if (!record) throw notFound(input.id);
+    if (!record) throw await recordGone(trx, 'partnerships', input.id);
     const sets = await partnershipSets(trx, input.id);
     const before = auditFields(record, sets);
     const merged = { ...before, ...input.changes };

@@ -73,6 +73,8 @@ export const commonMessages = defineMessages(
     'error.title': 'Něco se nepovedlo',
     'error.VALIDATION': 'Zadané údaje nejsou platné.',
     'error.NOT_FOUND': 'Záznam nebyl nalezen.',
+    'error.deletedBy':
+      'Záznam mezitím smazal někdo jiný: {name}, {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
     'error.conflictBy': 'Záznam mezitím změnil někdo jiný: {name}, {at}. Načtěte aktuální stav a změnu zopakujte.',
     'error.IO': 'Soubor nebo databázi nelze přečíst či zapsat.',
@@ -172,6 +174,8 @@ export const commonMessages = defineMessages(
     'error.title': 'Something went wrong',
     'error.VALIDATION': 'The data entered is not valid.',
     'error.NOT_FOUND': 'The record was not found.',
+    'error.deletedBy':
+      'Someone else deleted this record meanwhile: {name}, {at}. Nothing was saved; it can be brought back in Settings ▸ Deleted records.',
     'error.CONFLICT': 'The record was changed by someone else meanwhile, or already exists.',
     'error.conflictBy':
       'Someone else changed this record meanwhile: {name}, {at}. Reload it and apply your change again.',

@@ -290,6 +290,23 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     expect(after).toHaveLength(history.length);
   });
 
+  it('a save of a partnership deleted meanwhile names who deleted it and when (the bin has it)', async () => {
+    const [row] = await list();
+    if (!row) throw new Error('no demo rows');
+    await ok(app.dispatch('partnerships:delete', { id: row.id, version: row.version }));
+    const late = await app.dispatch('partnerships:update', {
+      id: row.id,
+      version: row.version,
+      changes: { notes: 'Pozdě' },
+    });
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { reason: 'error.deletedBy', params: { name: expect.any(String) } } },
+    });
+    if (late.ok) throw new Error('refused above');
+    expect(typeof late.error.details?.changedAt).toBe('string');
+  });
+
   it('stores hostile text literally (NFC) and reads it back', async () => {
     const [row] = await list();
     if (!row) throw new Error('no demo rows');
