@@ -1,6 +1,17 @@
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
+import type { Page } from '@playwright/test';
 import { expect, searchPartnerships, startWebApp, test } from '../support/web-fixture';
+
+/**
+ * A registry of the test's own, open in the page, and a colleague: another window on the same core
+ * (its saves reach the page's screens live, as a colleague's on a server do).
+ */
+async function withColleague(page: Page) {
+  const webApp = await startWebApp();
+  await page.goto(webApp.url);
+  return { webApp, knex: webApp.ctx.db.knex, colleague: createDispatch(createHandlers(webApp.ctx)) };
+}
 
 /**
  * Two staff on one registry: a colleague's save that arrives while this window's cell editor is
@@ -8,15 +19,11 @@ import { expect, searchPartnerships, startWebApp, test } from '../support/web-fi
  * overwrites the colleague's value with one typed over the older one (walkthrough of two clients).
  */
 test('an inline edit over a colleague’s newer save is refused, in Partnerships and in Members', async ({ page }) => {
-  const webApp = await startWebApp();
-  const knex = webApp.ctx.db.knex;
-  // The colleague: another window on the same core (its saves reach this page's grids live).
-  const colleague = createDispatch(createHandlers(webApp.ctx));
+  const { webApp, knex, colleague } = await withColleague(page);
   const save = async (channel: string, input: unknown) => {
     const result = await colleague(channel, input);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   };
-  await page.goto(webApp.url);
 
   // Partnerships: the start of Konstanz's partnership, the editor open on 1984.
   await page.getByTestId('nav-partnerships').click();
@@ -89,10 +96,7 @@ test('an inline edit over a colleague’s newer save is refused, in Partnerships
 });
 
 test('the member form keeps what was typed when a colleague saves, and asks before it is lost', async ({ page }) => {
-  const webApp = await startWebApp();
-  const knex = webApp.ctx.db.knex;
-  const colleague = createDispatch(createHandlers(webApp.ctx));
-  await page.goto(webApp.url);
+  const { webApp, knex, colleague } = await withColleague(page);
   await page.getByTestId('nav-members').click();
   await page.getByTestId('quick-search').fill('pisek');
   const row = page
@@ -144,10 +148,7 @@ test('the member form keeps what was typed when a colleague saves, and asks befo
 });
 
 test('the Statistics screen follows a colleague’s changes without being opened again', async ({ page }) => {
-  const webApp = await startWebApp();
-  const knex = webApp.ctx.db.knex;
-  const colleague = createDispatch(createHandlers(webApp.ctx));
-  await page.goto(webApp.url);
+  const { webApp, knex, colleague } = await withColleague(page);
   await page.getByTestId('nav-statistics').click();
   const card = page.getByTestId('card-partnerships').locator('.stats-card-value');
   const count = async () => Number(((await card.textContent()) ?? '').replace(/\D/g, ''));
@@ -168,10 +169,7 @@ test('the Statistics screen follows a colleague’s changes without being opened
 test('an open partnership shows a colleague’s new contact at once; what is typed in its form stays', async ({
   page,
 }) => {
-  const webApp = await startWebApp();
-  const knex = webApp.ctx.db.knex;
-  const colleague = createDispatch(createHandlers(webApp.ctx));
-  await page.goto(webApp.url);
+  const { webApp, knex, colleague } = await withColleague(page);
   await page.getByTestId('nav-partnerships').click();
   await searchPartnerships(page, 'konstanz');
   await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
