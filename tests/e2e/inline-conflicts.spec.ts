@@ -13,6 +13,16 @@ async function withColleague(page: Page) {
   return { webApp, knex: webApp.ctx.db.knex, colleague: createDispatch(createHandlers(webApp.ctx)) };
 }
 
+/** Písek's row in the Members grid, found by the quick search. */
+async function pisekRow(page: Page) {
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('quick-search').fill('pisek');
+  return page
+    .getByTestId('members-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+}
+
 /**
  * Two staff on one registry: a colleague's save that arrives while this window's cell editor is
  * open (the live refresh puts their row in place) makes this window's save a conflict; it never
@@ -52,12 +62,7 @@ test('an inline edit over a colleague’s newer save is refused, in Partnerships
   await expect(started).toHaveText('1995');
 
   // Members: Písek's population, the editor open, a colleague saves another number.
-  await page.getByTestId('nav-members').click();
-  await page.getByTestId('quick-search').fill('pisek');
-  const row = page
-    .getByTestId('members-grid')
-    .locator('.ag-row')
-    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+  const row = await pisekRow(page);
   const population = row.locator('[col-id="population"]');
   await population.dblclick();
   await expect(population.locator('input')).toBeVisible();
@@ -97,12 +102,7 @@ test('an inline edit over a colleague’s newer save is refused, in Partnerships
 
 test('the member form keeps what was typed when a colleague saves, and asks before it is lost', async ({ page }) => {
   const { webApp, knex, colleague } = await withColleague(page);
-  await page.getByTestId('nav-members').click();
-  await page.getByTestId('quick-search').fill('pisek');
-  const row = page
-    .getByTestId('members-grid')
-    .locator('.ag-row')
-    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+  const row = await pisekRow(page);
   await row.getByTestId('open-member').click();
   const overview = page.getByTestId('member-overview');
   await overview.getByTestId('tab-data').click();
