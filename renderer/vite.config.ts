@@ -35,9 +35,9 @@ const LANGUAGES = ['cs', 'en'];
 /**
  * Messages of a screen that is loaded when opened, kept out of the language's first chunk: a
  * part's module holds the keys with its prefix (`help.`: the Help screen's texts, `map.`: the Map
- * screen's, `agreements.`: the Agreements screen's; ~23 kB of the Czech chunk before the first rows). `renderer/lib/message-tables.ts` loads a part with its screen.
+ * screen's, `agreements.`: the Agreements screen's, `requests.`: the Requests screen's; ~33 kB of the Czech chunk before the first rows). `renderer/lib/message-tables.ts` loads a part with its screen.
  */
-export const MESSAGE_PARTS = ['help', 'map', 'agreements'] as const;
+export const MESSAGE_PARTS = ['help', 'map', 'agreements', 'requests'] as const;
 
 /**
  * One chunk of messages per language. `shared/i18n/tables.ts` holds both languages of every

@@ -11,7 +11,7 @@ import { loadMessagePart } from '../lib/message-tables';
 const PartnershipsPage = lazy(() =>
   import('../features/partnerships/PartnershipsPage').then((m) => ({ default: m.PartnershipsPage })),
 );
-// The Agreements, Map and Help screens' texts are parts of the messages of their own (not in the
+// The Agreements, Map, Requests and Help screens' texts are parts of the messages of their own (not in the
 // first chunk): each loads with its screen.
 const AgreementsPage = lazy(() =>
   Promise.all([import('../features/agreements/AgreementsPage'), loadMessagePart('agreements')]).then(([m]) => ({
@@ -24,7 +24,11 @@ const StatisticsPage = lazy(() =>
 const MapPage = lazy(() =>
   Promise.all([import('../features/map/MapPage'), loadMessagePart('map')]).then(([m]) => ({ default: m.MapPage })),
 );
-const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const RequestsPage = lazy(() =>
+  Promise.all([import('../features/requests/RequestsPage'), loadMessagePart('requests')]).then(([m]) => ({
+    default: m.RequestsPage,
+  })),
+);
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const HelpPage = lazy(() =>
   Promise.all([import('../features/help/HelpPage'), loadMessagePart('help')]).then(([m]) => ({ default: m.HelpPage })),

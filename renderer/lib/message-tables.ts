@@ -11,7 +11,7 @@ import type { UiLanguage } from '../../shared/domain/codes';
 export const MESSAGES: Record<UiLanguage, Record<string, string>> = { cs: {}, en: {} };
 
 /** A screen's messages kept out of the first chunk (see `MESSAGE_PARTS` in renderer/vite.config.ts). */
-export type MessagePart = 'help' | 'map' | 'agreements';
+export type MessagePart = 'help' | 'map' | 'agreements' | 'requests';
 
 type Table = Promise<{ default: Record<string, string> }>;
 
@@ -32,6 +32,10 @@ const partLoaders: Record<MessagePart, Record<UiLanguage, () => Table>> = {
   agreements: {
     cs: () => import('virtual:twinreg-messages/cs/agreements'),
     en: () => import('virtual:twinreg-messages/en/agreements'),
+  },
+  requests: {
+    cs: () => import('virtual:twinreg-messages/cs/requests'),
+    en: () => import('virtual:twinreg-messages/en/requests'),
   },
 };
 

@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../shared/i18n/index';
-import { messagesPerLanguagePlugin } from '../../renderer/vite.config';
+import { MESSAGE_PARTS, messagesPerLanguagePlugin } from '../../renderer/vite.config';
 
 /**
  * The renderer loads one language's messages at a time (issue 16, cold start): the build puts
@@ -30,35 +31,54 @@ async function table(language: string): Promise<Record<string, string>> {
 }
 
 describe('messages per language in the renderer build', () => {
-  it('makes each language a module with exactly that language of every catalog, the Help texts apart', async () => {
+  it("makes each language a module with exactly that language of every catalog, the screens' parts apart", async () => {
+    for (const language of ['cs', 'en'] as const) {
+      const first = await table(language);
+      const parts = await Promise.all(MESSAGE_PARTS.map((part) => table(`${language}/${part}`)));
+      // The first chunk has no text of a part; each part has nothing else; together they are all.
+      expect(Object.keys(first).filter((key) => MESSAGE_PARTS.some((part) => key.startsWith(`${part}.`)))).toEqual([]);
+      MESSAGE_PARTS.forEach((part, index) => {
+        const keys = Object.keys(parts[index] ?? {});
+        expect(keys.length, part).toBeGreaterThan(10);
+        expect(keys.filter((key) => !key.startsWith(`${part}.`))).toEqual([]);
+      });
+      expect(Object.assign({}, first, ...parts)).toEqual(MESSAGES[language]);
+    }
     const cs = await table('cs');
     const en = await table('en');
-    const csHelp = await table('cs/help');
-    const enHelp = await table('en/help');
-    const csMap = await table('cs/map');
-    const enMap = await table('en/map');
-    const csAgreements = await table('cs/agreements');
-    const enAgreements = await table('en/agreements');
-    // The first chunk has no Help or Map text; each part has nothing else; together they are all.
-    expect(
-      Object.keys(cs).filter(
-        (key) => key.startsWith('help.') || key.startsWith('map.') || key.startsWith('agreements.'),
-      ),
-    ).toEqual([]);
-    expect(Object.keys(csAgreements).filter((key) => !key.startsWith('agreements.'))).toEqual([]);
-    expect(Object.keys(csHelp).length).toBeGreaterThan(40);
-    expect(Object.keys(csMap).length).toBeGreaterThan(10);
-    expect(Object.keys(csHelp).filter((key) => !key.startsWith('help.'))).toEqual([]);
-    expect(Object.keys(enMap).filter((key) => !key.startsWith('map.'))).toEqual([]);
-    expect({ ...cs, ...csHelp, ...csMap, ...csAgreements }).toEqual(MESSAGES.cs);
-    expect({ ...en, ...enHelp, ...enMap, ...enAgreements }).toEqual(MESSAGES.en);
     expect(cs['welcome.title']).toBe(MESSAGES.cs['welcome.title']);
-    expect(csHelp['help.title']).toBe('Nápověda');
+    expect((await table('cs/help'))['help.title']).toBe('Nápověda');
+    expect((await table('en/requests'))['requests.title']).toBe(MESSAGES.en['requests.title']);
     expect(cs['nav.members']).toBe('Členové');
     expect(en['nav.members']).toBe('Members');
     // One language only: the Czech module holds no English text (and the other way round).
     expect(Object.values(cs)).not.toContain('Member municipalities');
     expect(Object.values(en)).not.toContain('Členské obce');
+  });
+
+  it("uses a part's texts only on its own screen, which loads the part (elsewhere the key would show)", () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return sources(full);
+        return /\.tsx?$/.test(entry.name) ? [full] : [];
+      });
+    const files = [...sources(path.join(ROOT, 'renderer')), ...sources(path.join(ROOT, 'shared'))].filter(
+      (file) => !file.includes(`${path.sep}i18n${path.sep}messages${path.sep}`) && !file.endsWith('.d.ts'),
+    );
+    const misplaced: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const part of MESSAGE_PARTS) {
+        const home = path.join(ROOT, 'renderer', 'features', part) + path.sep;
+        if (file.startsWith(home)) continue;
+        if (new RegExp(`['"\`]${part}\\.[a-zA-Z]`).test(text)) misplaced.push(`${path.relative(ROOT, file)}: ${part}.`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+    // Each part is loaded with its screen.
+    const routes = readFileSync(path.join(ROOT, 'renderer', 'app', 'routes.tsx'), 'utf8');
+    for (const part of MESSAGE_PARTS) expect(routes).toContain(`loadMessagePart('${part}')`);
   });
 
   it('puts the renderer tables in place of the shared ones, and only those', () => {

@@ -411,7 +411,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
                       <span>{formatDate(r.receivedOn)}</span> ·{' '}
                       <span>
                         {r.wantedCountryCodes.length === 0
-                          ? t('requests.anyCountry')
+                          ? t('requestCountry.any')
                           : r.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
                       </span>
                       {r.description && <p className="note">{r.description}</p>}

@@ -184,7 +184,7 @@ export function RequestsPage() {
                 <dt>{t('requests.col.wantedCountries')}</dt>
                 <dd>
                   {selected.wantedCountryCodes.length === 0
-                    ? t('requests.anyCountry')
+                    ? t('requestCountry.any')
                     : selected.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
                 </dd>
                 <dt>{t('requests.col.wantedSize')}</dt>

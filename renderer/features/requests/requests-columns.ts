@@ -66,7 +66,7 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
       valueGetter: (params) =>
         params.data
           ? params.data.wantedCountryCodes.length === 0
-            ? t('requests.anyCountry')
+            ? t('requestCountry.any')
             : params.data.wantedCountryCodes.map((code) => countryName(code, language)).join(', ')
           : '',
     }),
