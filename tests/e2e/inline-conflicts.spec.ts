@@ -189,3 +189,61 @@ test('an open partnership shows a colleague’s new contact at once; what is typ
   await expect(detail.getByTestId('field-notes')).toHaveValue('Rozepsaná poznámka');
   await webApp.close();
 });
+
+/**
+ * A save refused because a colleague saved the partnership meanwhile: "Reload" brings their
+ * changes into the form and keeps the user's edits (it started the form again from the stored
+ * record, so everything typed had to be typed again); a field both changed keeps the user's value
+ * and names the stored one, which one click takes.
+ */
+test('reloading after a conflict keeps the user’s edits and brings in the colleague’s', async ({ page }) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await detail.getByTestId('field-notes').fill('Moje poznámka');
+  await detail.getByTestId('field-signedPlace').fill('Konstanz, radnice');
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number; version: number }>('p.id', 'p.version');
+  const result = await colleague('partnerships:update', {
+    id: row.id,
+    version: row.version,
+    changes: { status: 'dormant', czResolution: 'ZM/2024/5', notes: 'Poznámka kolegy' },
+  });
+  expect(result.ok).toBe(true);
+  await detail.getByTestId('detail-save').click();
+  await expect(detail.getByTestId('conflict-notice')).toContainText('Vaše úpravy ve formuláři zůstanou.');
+  await detail.getByTestId('conflict-reload').click();
+  const notice = detail.getByTestId('merge-notice');
+  await expect(notice).toContainText('Poznámky: „Poznámka kolegy“');
+  await expect(detail.getByTestId('conflict-notice')).toHaveCount(0);
+  // The colleague's fields came in, the user's stayed; notes, changed by both, hold the user's.
+  await expect(detail.getByTestId('field-status')).toHaveValue('dormant');
+  await expect(detail.getByTestId('field-czResolution')).toHaveValue('ZM/2024/5');
+  await expect(detail.getByTestId('field-signedPlace')).toHaveValue('Konstanz, radnice');
+  await expect(detail.getByTestId('field-notes')).toHaveValue('Moje poznámka');
+  await page.screenshot({ path: test.info().outputPath('merge-after-conflict-cs.png') });
+  await detail.getByTestId('merge-use-stored').click();
+  await expect(detail.getByTestId('field-notes')).toHaveValue('Poznámka kolegy');
+  await detail.getByTestId('field-notes').fill('Poznámka kolegy, doplněná');
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toBeVisible();
+  const stored = await knex('partnerships')
+    .where({ id: row.id })
+    .first<{ status: string; cz_resolution: string; signed_place: string; notes: string }>(
+      'status',
+      'cz_resolution',
+      'signed_place',
+      'notes',
+    );
+  expect(stored).toEqual({
+    status: 'dormant',
+    cz_resolution: 'ZM/2024/5',
+    signed_place: 'Konstanz, radnice',
+    notes: 'Poznámka kolegy, doplněná',
+  });
+  await webApp.close();
+});

@@ -43,6 +43,7 @@ import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
+import { mergeEdits } from '../../lib/form-merge';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 
@@ -90,21 +91,18 @@ const toForm = (d: Detail, language: UiLanguage): Form => ({
 });
 
 /**
- * A form as its values mean them, for telling whether it holds unsaved changes: dates as read
- * ("1.1.2010" and "1. 1. 2010" are one day), text trimmed, sets in one order.
+ * A field's value as it is meant, for telling whether it changed: dates as read ("1.1.2010" and
+ * "1. 1. 2010" are one day), text trimmed, sets in one order.
  */
+const fieldMeaning = <K extends keyof Form>(key: K, value: Form[K]): string => {
+  if (Array.isArray(value)) return JSON.stringify([...(value as string[])].sort());
+  const text = value.trim();
+  return (PARTIAL_DATE_FIELDS as readonly string[]).includes(key) ? (parsePartialDate(text) ?? text) : text;
+};
+
+/** A form as its values mean them (see fieldMeaning): whether it holds unsaved changes. */
 const meaningOf = (form: Form): string =>
-  JSON.stringify({
-    ...form,
-    ...Object.fromEntries(PARTIAL_DATE_FIELDS.map((key) => [key, parsePartialDate(form[key]) ?? form[key].trim()])),
-    signedPlace: form.signedPlace.trim(),
-    czResolution: form.czResolution.trim(),
-    partnerResolution: form.partnerResolution.trim(),
-    notes: form.notes.trim(),
-    areas: [...form.areas].sort(),
-    participantGroups: [...form.participantGroups].sort(),
-    acknowledge: [...form.acknowledge].sort(),
-  });
+  JSON.stringify(Object.entries(form).map(([key, value]) => fieldMeaning(key as keyof Form, value)));
 
 /** The editable fields as stored (what an undo of a save writes back). */
 const storedFields = (d: Detail) => ({
@@ -613,6 +611,13 @@ function DetailForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The refused save (a stale version): its notice names who changed the record where core says.
   const [conflict, setConflict] = useState<ApiError | null>(null);
+  // The record as the typing began on it (the form's start, then each own save): a colleague's
+  // save is merged against it, so that the user's edits stay and the colleague's come in.
+  const [base, setBase] = useState<Form>(form);
+  /** A merge asked for after a conflict: done once the record fetched after it is in. */
+  const mergePending = useRef(false);
+  // After a merge: the fields both changed (the form keeps the user's; these are the stored ones).
+  const [merged, setMerged] = useState<{ stored: Form; clashes: (keyof Form)[] } | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -654,6 +659,8 @@ function DetailForm({
       const row = await call('partnerships:update', { id: d.id, version, changes: values });
       setVersion(row.version);
       setSent(sending);
+      setBase(sending);
+      setMerged(null);
       setErrors({});
       if (row.version === version) {
         // Nothing differed from the record: core wrote nothing, there is nothing to undo.
@@ -693,6 +700,55 @@ function DetailForm({
     } finally {
       setSaving(false);
     }
+  };
+
+  /**
+   * "Reload" after a conflict: the record is fetched again and the user's edits are kept on it
+   * (see mergeEdits); without edits the form simply starts from the stored record.
+   */
+  const reloadKeepingEdits = () => {
+    if (meaningOf(form) === meaningOf(base)) {
+      reset();
+      return;
+    }
+    mergePending.current = true;
+    reload();
+  };
+  useEffect(() => {
+    if (!mergePending.current) return;
+    mergePending.current = false;
+    const stored = toForm(d, i18n.language);
+    const result = mergeEdits(base, form, stored, fieldMeaning);
+    setForm(result.merged);
+    setBase(stored);
+    setVersion(d.version);
+    setConflict(null);
+    setErrors({});
+    setMerged({ stored, clashes: result.clashes });
+    // Only the record fetched after the request is merged (d changes when it is in).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [d]);
+  /** A field's stored value as the notice after a merge names it. */
+  const storedText = (key: keyof Form, stored: Form): string => {
+    const value = stored[key];
+    const label = (prefix: string) => (code: string) => tk(`${prefix}.${code}`);
+    const shown =
+      key === 'type'
+        ? tk(`partnershipType.${stored.type}`)
+        : key === 'status'
+          ? tk(`partnershipStatus.${stored.status}`)
+          : key === 'termKind'
+            ? tk(`partnerships.termKind.${stored.termKind}`)
+            : key === 'areas'
+              ? stored.areas.map(label('area')).join(', ')
+              : key === 'participantGroups'
+                ? stored.participantGroups.map(label('partnerships.group')).join(', ')
+                : key === 'acknowledge'
+                  ? stored.acknowledge.map(label('partnerships.warning')).join(', ')
+                  : String(value).trim();
+    const field =
+      key === 'acknowledge' ? t('partnerships.field.acknowledgedWarnings') : tk(`partnerships.field.${key}`);
+    return `${field}: ${shown === '' ? '—' : `„${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}“`}`;
   };
 
   const judged = {
@@ -764,10 +820,41 @@ function DetailForm({
     <>
       {conflict && (
         <div className="notice notice-error" role="alert" data-testid="conflict-notice">
-          <span>{conflictText(conflict, i18n, 'partnerships.conflict')}</span>
-          <button type="button" className="button small" onClick={reset}>
+          <span>
+            {conflictText(conflict, i18n, 'partnerships.conflict')} {t('partnerships.conflictKeeps')}
+          </span>
+          <button type="button" className="button small" onClick={reloadKeepingEdits} data-testid="conflict-reload">
             {t('partnerships.reload')}
           </button>
+        </div>
+      )}
+      {merged && (
+        <div
+          className={`notice ${merged.clashes.length > 0 ? 'notice-warn' : 'notice-ok'}`}
+          role="status"
+          data-testid="merge-notice"
+        >
+          <span>
+            {t('partnerships.merged')}
+            {merged.clashes.length > 0 &&
+              ` ${t('partnerships.mergedClashes', { fields: merged.clashes.map((key) => storedText(key, merged.stored)).join('; ') })}`}
+          </span>
+          {merged.clashes.length > 0 && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setForm((now) => ({
+                  ...now,
+                  ...Object.fromEntries(merged.clashes.map((key) => [key, merged.stored[key]])),
+                }));
+                setMerged({ ...merged, clashes: [] });
+              }}
+              data-testid="merge-use-stored"
+            >
+              {t('partnerships.useStored')}
+            </button>
+          )}
         </div>
       )}
       {
