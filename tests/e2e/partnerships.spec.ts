@@ -468,10 +468,27 @@ test.describe('Partnerships', () => {
     const total = await count();
     expect(await contacts()).toBe(1);
     await grid(page).getByTestId('delete-partnership').first().click();
-    await expect(page.getByTestId('confirm-dialog')).toContainText('Opravdu smazat partnerství Tábor – Löbau?');
-    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Zrušit' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('Opravdu smazat partnerství Tábor – Löbau?');
+    // What goes with it is counted when the dialog opens: an activity added elsewhere meanwhile too.
+    const id = Number(await grid(page).locator('.ag-row').first().getAttribute('row-id'));
+    const activities = async () =>
+      Number(((await knex('activities').where({ partnership_id: id }).count({ n: '*' }).first()) as { n: number }).n);
+    await expect(dialog.getByTestId('delete-impact-contacts')).toHaveText('1');
+    await expect(dialog.getByTestId('delete-impact-activities')).toHaveText(String(await activities()));
+    await dialog.getByRole('button', { name: 'Zrušit' }).click();
     expect(await count()).toBe(total);
+    const now = new Date().toISOString();
+    await knex('activities').insert({
+      partnership_id: id,
+      date: '2024-05',
+      title: 'Přidáno jinde',
+      created_at: now,
+      updated_at: now,
+    });
     await grid(page).getByTestId('delete-partnership').first().click();
+    await expect(dialog.getByTestId('delete-impact-activities')).toHaveText(String(await activities()));
+    await page.screenshot({ path: test.info().outputPath('partnership-delete-cs.png') });
     await page.getByTestId('confirm-ok').click();
     // All spec files share one registry (one worker): count from the database, not a constant.
     await expect(page.getByTestId('row-count')).toHaveText(`0 z ${String(total - 1)}`);
@@ -481,6 +498,8 @@ test.describe('Partnerships', () => {
     await expect(page.getByTestId('row-count')).toHaveText(`1 z ${String(total)}`);
     expect(await count()).toBe(total);
     expect(await contacts()).toBe(1);
+    // The activity came back with it; the registry other specs share is left as it was.
+    expect(await knex('activities').where({ partnership_id: id, title: 'Přidáno jinde' }).delete()).toBe(1);
   });
 
   test('exports the current view to CSV and XLSX that read back with the same values', async ({

@@ -25,6 +25,7 @@ import type {
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import { rowsJsonInside } from '../db/compact-rows-json';
 import { idRanges } from '../db/id-ranges';
+import { countPartnershipChildren, type ChildCounts } from './partnerships-repository';
 
 /** Columns of `municipalities` as written (camelCase in, snake_case out). */
 export type MunicipalityInsert = {
@@ -503,14 +504,7 @@ export async function snapshotMunicipality(db: Knex, id: number): Promise<Munici
 }
 
 /** How many records of each kind a delete of a municipality takes with it. */
-export type CascadeCounts = {
-  partnerships: number;
-  contacts: number;
-  activities: number;
-  agreements: number;
-  attachments: number;
-  requests: number;
-};
+export type CascadeCounts = ChildCounts & { partnerships: number; requests: number };
 
 /** How many records a delete of the municipality would take with it, counted now. */
 export async function countCascade(db: Knex, id: number): Promise<CascadeCounts> {
@@ -519,10 +513,7 @@ export async function countCascade(db: Knex, id: number): Promise<CascadeCounts>
     Number((await query.count({ n: '*' }).first<{ n: number | string }>()).n);
   return {
     partnerships: await count(db('partnerships').where({ municipality_id: id })),
-    contacts: await count(db('contacts').whereIn('partnership_id', partnershipIds)),
-    activities: await count(db('activities').whereIn('partnership_id', partnershipIds)),
-    agreements: await count(db('agreement_documents').whereIn('partnership_id', partnershipIds)),
-    attachments: await count(db('attachments').whereIn('partnership_id', partnershipIds)),
+    ...(await countPartnershipChildren(db, partnershipIds)),
     requests: await count(db('partnership_requests').where({ municipality_id: id })),
   };
 }

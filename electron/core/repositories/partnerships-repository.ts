@@ -404,6 +404,26 @@ type StoredField = keyof typeof PARTNERSHIP_COLUMN_OF;
 export const partnershipColumns = (fields: Partial<Record<StoredField, unknown>>): Record<string, unknown> =>
   columnsOf(PARTNERSHIP_COLUMN_OF, fields);
 
+/** How many records of each kind deleting partnerships takes with them. */
+export type ChildCounts = { contacts: number; activities: number; agreements: number; attachments: number };
+
+/** The children of the partnerships (their ids, or a query of them) counted now. */
+export async function countPartnershipChildren(
+  db: Knex,
+  partnershipIds: number[] | Knex.QueryBuilder,
+): Promise<ChildCounts> {
+  const count = async (table: string) =>
+    Number(
+      (await db(table).whereIn('partnership_id', partnershipIds).count({ n: '*' }).first<{ n: number | string }>()).n,
+    );
+  return {
+    contacts: await count('contacts'),
+    activities: await count('activities'),
+    agreements: await count('agreement_documents'),
+    attachments: await count('attachments'),
+  };
+}
+
 export async function findPartnershipRecord(db: Knex, id: number): Promise<PartnershipRecord | undefined> {
   const row = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
   return row ? ({ id: row.id, ...fieldsOf(PARTNERSHIP_COLUMN_OF, row) } as PartnershipRecord) : undefined;

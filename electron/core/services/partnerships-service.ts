@@ -31,6 +31,8 @@ import { listContacts } from '../repositories/contacts-repository';
 import { listAttachments } from '../repositories/attachments-repository';
 import { findForeignTown } from '../repositories/foreign-towns-repository';
 import {
+  type ChildCounts,
+  countPartnershipChildren,
   findPartnershipRecord,
   findPartnershipRow,
   insertPartnership,
@@ -229,6 +231,17 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
 }
 
 /** Deletes a partnership and its children; the audit entry keeps a full snapshot for the undo. */
+/**
+ * What deleting a partnership would take with it, counted at this moment (the dialog asks when it
+ * opens; the grid's row may be older than a contact added meanwhile), and the version the delete
+ * is made against.
+ */
+export async function partnershipDeleteImpact(ctx: AppContext, id: number): Promise<ChildCounts & { version: number }> {
+  const record = await findPartnershipRecord(ctx.db.knex, id);
+  if (!record) throw notFound(id);
+  return { version: record.version, ...(await countPartnershipChildren(ctx.db.knex, [id])) };
+}
+
 export async function deletePartnership(
   ctx: AppContext,
   input: { id: number; version: number },

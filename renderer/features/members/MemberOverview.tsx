@@ -1,6 +1,7 @@
-import { Fragment, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { District, Region } from '../../../shared/domain/schemas';
 import { membershipState, undoPatch, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
+import { DeleteImpact } from '../../components/DeleteImpact';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
@@ -498,19 +499,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
           onConfirm={() => void runAction()}
           onCancel={() => setConfirm(null)}
         >
-          {impact.status === 'error' && <ErrorNotice error={impact.error} onRetry={impact.reload} />}
-          {impact.data === undefined ? (
-            impact.status !== 'error' && <p className="hint">{t('members.deleteDialog.counting')}</p>
-          ) : (
-            <dl className="facts" data-testid="delete-impact">
-              {IMPACT_KINDS.map((kind) => (
-                <Fragment key={kind}>
-                  <dt>{tk(`members.deleteDialog.${kind}`)}</dt>
-                  <dd data-testid={`delete-impact-${kind}`}>{formatNumber(impact.data?.[kind] ?? 0)}</dd>
-                </Fragment>
-              ))}
-            </dl>
-          )}
+          <DeleteImpact impact={impact} kinds={IMPACT_KINDS} />
           {actionError !== null && <ErrorNotice error={actionError} />}
         </ConfirmDialog>
       )}

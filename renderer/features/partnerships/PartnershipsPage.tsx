@@ -41,6 +41,7 @@ import {
 import { MEMBERSHIP_FILTERS, passesMembership } from '../../../shared/domain/statistics/filter';
 import { CodeSelect } from '../../components/Field';
 import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
+import { DeleteImpact, type ImpactKind } from '../../components/DeleteImpact';
 import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { BulkEditDialog } from './BulkEditDialog';
@@ -56,6 +57,8 @@ import './partnerships.css';
 
 type EditableField = 'type' | 'status' | 'startedOn' | 'signedOn' | 'areas';
 const EDITABLE: readonly string[] = ['type', 'status', 'startedOn', 'signedOn', 'areas'] satisfies EditableField[];
+/** What a delete of a partnership takes with it, in the dialog's order. */
+const PARTNERSHIP_IMPACT: readonly ImpactKind[] = ['contacts', 'activities', 'agreements', 'attachments'];
 /** A field's name in a notice, in the language the notice is drawn in. */
 const fieldLabelIn =
   (i18n: I18n) =>
@@ -229,10 +232,17 @@ export function PartnershipsPage() {
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 
+  // What the delete takes with it, counted by core when the dialog opens (a contact added by a
+  // colleague meanwhile is counted), and the version the delete is then made against.
+  const deleteImpact = useAsync(
+    () => (deleting === null ? Promise.resolve(undefined) : call('partnerships:deleteImpact', { id: deleting.id })),
+    [deleting],
+  );
   const confirmDelete = async (row: PartnershipRow) => {
+    const version = deleteImpact.data?.version ?? row.version;
     setDeleting(null);
     try {
-      const { auditId } = await call('partnerships:delete', { id: row.id, version: row.version });
+      const { auditId } = await call('partnerships:delete', { id: row.id, version });
       partnershipsStore.patch([], [row.id]);
       if (detailId === row.id) setDetailId(null);
       show({
@@ -549,9 +559,12 @@ export function PartnershipsPage() {
           body={t('partnerships.confirmDelete', { member: deleting.municipalityName, town: deleting.townName })}
           confirmLabel={t('partnerships.delete')}
           danger
+          busy={deleteImpact.data === undefined}
           onCancel={() => setDeleting(null)}
           onConfirm={() => void confirmDelete(deleting)}
-        />
+        >
+          <DeleteImpact impact={deleteImpact} kinds={PARTNERSHIP_IMPACT} />
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -43,7 +43,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.detail': 'Detail',
     'partnerships.delete': 'Smazat',
     'partnerships.deleteTitle': 'Smazat partnerství',
-    'partnerships.confirmDelete': 'Opravdu smazat partnerství {member} – {town}? Smažou se i kontakty a aktivity.',
+    'partnerships.confirmDelete': 'Opravdu smazat partnerství {member} – {town}? Smaže se s ním i toto:',
     'partnerships.deleted': 'Partnerství {member} – {town} bylo smazáno.',
     'partnerships.undo': 'Vrátit zpět',
     'partnerships.childDeleted': 'Smazáno. Záznam najdete i ve smazaných záznamech v Nastavení.',
@@ -296,8 +296,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.detail': 'Details',
     'partnerships.delete': 'Delete',
     'partnerships.deleteTitle': 'Delete the partnership',
-    'partnerships.confirmDelete':
-      'Really delete the partnership {member} – {town}? Its contacts and activities are deleted too.',
+    'partnerships.confirmDelete': 'Really delete the partnership {member} – {town}? This goes with it:',
     'partnerships.deleted': 'The partnership {member} – {town} was deleted.',
     'partnerships.undo': 'Undo',
     'partnerships.childDeleted': 'Deleted. The record is also in Settings ▸ Deleted records.',

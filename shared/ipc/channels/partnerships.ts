@@ -65,6 +65,17 @@ export const partnershipsChannels = defineChannels({
     input: versioned,
     output: z.object({ id, auditId: id }),
   },
+  'partnerships:deleteImpact': {
+    doc: 'What deleting a partnership would take with it, counted now (contacts, activities, agreement drafts, attachments), with its current version: the delete dialog asks when it opens.',
+    input: z.object({ id }).strict(),
+    output: z.object({
+      version: z.number().int(),
+      contacts: z.number().int(),
+      activities: z.number().int(),
+      agreements: z.number().int(),
+      attachments: z.number().int(),
+    }),
+  },
   'partnerships:restore': {
     doc: 'Undoes a delete of a partnership from its audit entry: restores it with the same ids and all its children exactly.',
     input: z.object({ auditId: id }).strict(),

@@ -258,8 +258,17 @@ describe('attachments of a partnership', () => {
     const back = (await detail()).attachments;
     expect(back).toEqual([expect.objectContaining({ id: added.id, sha256: added.sha256, fileName: added.fileName })]);
 
-    // The whole partnership deleted and undone: its attachment with it.
+    // The whole partnership deleted and undone: its attachment with it. The delete dialog counts
+    // what goes with it before anything goes, with the version the delete is made against.
     const before = await detail();
+    expect(await ok(app.dispatch('partnerships:deleteImpact', { id: partnershipId }))).toEqual({
+      version: before.version,
+      contacts: before.contacts.length,
+      activities: before.activities.length,
+      agreements: 0,
+      attachments: 1,
+    });
+    expect((await app.dispatch('partnerships:deleteImpact', { id: 999_999 })).ok).toBe(false);
     const deleted = await ok<{ auditId: number }>(
       app.dispatch('partnerships:delete', { id: partnershipId, version: before.version }),
     );
