@@ -79,7 +79,8 @@ export function VerifyShownButton({
   shownIds: () => Promise<number[]>;
   /** `shownIds` gives the ticked rows (the confirmation says "selected", not "shown"). */
   selected?: boolean;
-  onDone: (verified: number) => void;
+  /** How many were marked and their audit group (the undo's key; null: none was). */
+  onDone: (result: { changed: number; auditId: number | null }) => void;
   onError: (error: unknown) => void;
 }) {
   const { t, tn } = useI18n();
@@ -88,8 +89,8 @@ export function VerifyShownButton({
   const confirm = async (ids: number[]) => {
     setBusy(true);
     try {
-      const { verified } = await call('registry:verify', { table, ids });
-      onDone(verified);
+      const { verified, auditId } = await call('registry:verify', { table, ids });
+      onDone({ changed: verified, auditId });
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'CANCELLED')) onError(error);
     } finally {

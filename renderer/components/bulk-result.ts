@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../shared/i18n/index';
+import { call } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { I18n } from '../lib/i18n';
 import { offerUndo } from '../lib/undo';
@@ -6,6 +7,16 @@ import { said, type ShowToast } from './Toasts';
 
 /** The texts of a bulk change's outcome: nothing changed, how many (a plural key's stem), its undo. */
 export type BulkTexts = { none: MessageKey; done: string; undo: MessageKey; undone: MessageKey };
+
+/** Marking records as verified (`registry:verify`): its outcome and undo as a bulk change's. */
+export const VERIFY_TEXTS: BulkTexts = {
+  none: 'provenance.verify.none',
+  done: 'provenance.verify.done',
+  undo: 'members.undo',
+  undone: 'provenance.verify.undone',
+};
+/** Undoes a marking as verified from its audit group (the rows follow by `data:changed`). */
+export const unverify = (auditId: number) => call('registry:unverify', { auditId });
 
 /**
  * Says how a bulk change (partnerships' edit, municipalities' membership) ended: nothing changed,

@@ -104,7 +104,7 @@ export const auditEntrySchema = z.object({
    * draft itself (drafts were not audited when written): `-draftId`.
    */
   id: z.number().int(),
-  action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'merge', 'unimport']),
+  action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'unverify', 'merge', 'unimport']),
   actor: z.string(),
   at: z.string(),
   /**

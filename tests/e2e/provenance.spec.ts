@@ -143,4 +143,19 @@ test('provenance: filter unverified, mark a filtered view verified, the grid and
   expect(
     Number((await knex('municipalities').whereNotNull('verified_at').count<{ n: number }[]>({ n: '*' }))[0]?.n),
   ).toBe(verifiedBefore + (wasVerified === undefined ? 1 : 0));
+  // Its toast undoes it (as a bulk edit is undone): the member is unverified again, as before.
+  const marked = page.getByTestId('toast-ok').filter({ hasText: 'Označeno jako ověřené: 1.' });
+  await marked.getByTestId('toast-action').click();
+  await expect(page.getByTestId('toast-ok').filter({ hasText: 'Označení jako ověřené vráceno.' })).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (await knex('municipalities')
+          .where({ id: Number(memberId) })
+          .first('verified_at', 'verified_by')) as unknown,
+    )
+    .toEqual({ verified_at: null, verified_by: null });
+  // The grid follows: the member is among the unverified again.
+  await page.getByTestId('filter-provenance').selectOption('unverified');
+  await expect(members.locator(`.ag-row[row-id="${memberId ?? ''}"]`).first()).toBeVisible();
 });

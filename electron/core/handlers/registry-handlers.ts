@@ -2,7 +2,7 @@ import type { registryChannels } from '../../../shared/ipc/channels/registry';
 import type { AppContext } from '../context';
 import { listBin, restoreFromBin } from '../services/bin-service';
 import { connectionStatus, switchRegistry, testConnection } from '../services/connection-service';
-import { verifyRecords } from '../services/provenance-service';
+import { unverifyRecords, verifyRecords } from '../services/provenance-service';
 import { districts, history, municipalityGrid, municipalityRows, regions } from '../services/registry-service';
 import type { HandlersFor } from './types';
 
@@ -16,6 +16,7 @@ export const registryHandlers = (ctx: AppContext) =>
     'bin:list': () => listBin(ctx),
     'bin:restore': (input) => restoreFromBin(ctx, input),
     'registry:verify': (input) => verifyRecords(ctx, input),
+    'registry:unverify': (input) => unverifyRecords(ctx, input),
     'connection:status': () => connectionStatus(ctx),
     'connection:test': (input) => testConnection(ctx, input),
     'connection:switch': (input) => switchRegistry(ctx, input),

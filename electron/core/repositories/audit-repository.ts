@@ -7,7 +7,8 @@ import { insertValues } from '../db/insert-values';
 /** Audit rows per statement (10 values each, well under the bound-value limits). */
 const AUDIT_BATCH = 500;
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'merge' | 'unimport';
+export type AuditAction =
+  'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'unverify' | 'merge' | 'unimport';
 
 export type AuditInsert = {
   table: string;

@@ -22,7 +22,7 @@ import { useRowStore } from '../../lib/row-store';
 import { membersStore } from './members-store';
 import { Dialog } from '../../components/dialogs';
 import { tickableRows } from '../../components/SelectAllHeader';
-import { showBulkResult } from '../../components/bulk-result';
+import { showBulkResult, unverify, VERIFY_TEXTS } from '../../components/bulk-result';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { errorToast, said, useToast, type Toast } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
@@ -465,7 +465,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           count={gridApi ? (selectedCount > 0 ? tickedShown : visible) : 0}
           shownIds={verifyIds}
           selected={selectedCount > 0}
-          onDone={(count) => toast({ kind: 'ok', text: said('provenance.verify.done', { count }) })}
+          onDone={(result) => showBulkResult(toast, result, VERIFY_TEXTS, unverify, () => undefined)}
           onError={(error) => toast(errorToast(error))}
         />
         {/* The count is what the edit changes: the ticked rows the filters show (not those hidden since). */}

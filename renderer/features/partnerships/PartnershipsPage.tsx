@@ -51,7 +51,7 @@ import { partnershipsStore } from './partnerships-store';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
 import { tickableRows } from '../../components/SelectAllHeader';
-import { showBulkResult } from '../../components/bulk-result';
+import { showBulkResult, unverify, VERIFY_TEXTS } from '../../components/bulk-result';
 import { shownRowIds, tickedOrShownIds, tickedShownCount } from '../../lib/grid-view';
 import './partnerships.css';
 
@@ -467,7 +467,7 @@ export function PartnershipsPage() {
           count={rows === undefined || !api ? 0 : selectedCount > 0 ? tickedShown : (shown ?? total)}
           shownIds={verifyIds}
           selected={selectedCount > 0}
-          onDone={(count) => show({ kind: 'ok', text: said('provenance.verify.done', { count }), seconds: 5 })}
+          onDone={(result) => showBulkResult(show, result, VERIFY_TEXTS, unverify, () => undefined)}
           onError={(error) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabelIn(i)) })}
         />
         {/* The count is what the edit changes: the ticked rows the filters show (not those hidden since). */}

@@ -39,7 +39,10 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.selected.other':
       'Potvrzujete, že jste se zdrojem zkontrolovali {count} vybraných záznamů. U každého se zapíše dnešní datum a vaše jméno; v historii záznamu to zůstane.',
     'provenance.verify.confirm': 'Označit jako ověřené',
-    'provenance.verify.done': 'Označeno jako ověřené: {count}.',
+    'provenance.verify.done.other': 'Označeno jako ověřené: {count}.',
+    'provenance.verify.none': 'Nic se neoznačilo: vybrané záznamy byly mezitím smazány.',
+    'provenance.verify.undone': 'Označení jako ověřené vráceno.',
+    'provenance.verify.undoChanged': 'Ověření záznamu {name} se mezitím změnilo; nic se nevrátilo.',
   },
   {
     'provenance.filter.label': 'Provenance and verification',
@@ -78,6 +81,9 @@ export const provenanceMessages = defineMessages(
     'provenance.verify.selected.other':
       'You confirm that you have checked the {count} selected records against their source. Each gets today’s date and your name; the record’s history keeps it.',
     'provenance.verify.confirm': 'Mark as verified',
-    'provenance.verify.done': 'Marked as verified: {count}.',
+    'provenance.verify.done.other': 'Marked as verified: {count}.',
+    'provenance.verify.none': 'Nothing was marked: the chosen records were deleted meanwhile.',
+    'provenance.verify.undone': 'Marking as verified undone.',
+    'provenance.verify.undoChanged': 'The verification of {name} has changed since; nothing was put back.',
   },
 );

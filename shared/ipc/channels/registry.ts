@@ -90,11 +90,16 @@ export const registryChannels = defineChannels({
     output: z.object({ table: binTable, recordId: z.number().int().positive() }),
   },
   'registry:verify': {
-    doc: 'Marks members or partnerships verified by the user now (one, every row of a filtered view, or the ticked rows it shows): verified_at/by set, one audit entry each; records deleted meanwhile are skipped. Answers how many were marked.',
+    doc: 'Marks members or partnerships verified by the user now (one, every row of a filtered view, or the ticked rows it shows): verified_at/by set, one audit entry each in one group; records deleted meanwhile are skipped. Answers how many were marked and the group id (`registry:unverify` undoes it; null when none was).',
     input: z
       .object({ table: z.enum(['municipalities', 'partnerships']), ids: z.array(id).min(1).max(200_000) })
       .strict(),
-    output: z.object({ verified: z.number().int().nonnegative() }),
+    output: z.object({ verified: z.number().int().nonnegative(), auditId: z.number().int().positive().nullable() }),
+  },
+  'registry:unverify': {
+    doc: "Undoes a marking as verified from its audit group id (`registry:verify`'s auditId): every record gets back the verification it had; CONFLICT naming one verified again or unmarked since (nothing put back); records deleted since are skipped.",
+    input: z.object({ auditId: z.number().int().positive() }).strict(),
+    output: z.object({ restored: z.number().int().nonnegative(), auditId: z.number().int().positive().nullable() }),
   },
   'regions:list': {
     doc: 'All regions (kraje), in Czech order.',

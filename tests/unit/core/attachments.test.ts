@@ -19,7 +19,7 @@ import { createTestApp, ok, type TestApp } from '../../support/temp-db';
  * deleted and brought back whole, carried along by every path that moves a partnership's children.
  */
 
-type Detail = { id: number; version: number; attachments: Attachment[] };
+type Detail = { id: number; version: number; attachments: Attachment[]; contacts: unknown[]; activities: unknown[] };
 type Failure = { ok: false; error: { code: string; details?: { reason?: string } } };
 
 describe('attachments of a partnership', () => {

@@ -69,10 +69,10 @@ describe('provenance: where each record came from, and who verified it when', ()
     const gone = before[5];
     if (!gone) throw new Error('demo rows missing');
     await ok(app.dispatch('partnerships:delete', { id: gone.id, version: gone.version }));
-    const answer = await ok<{ verified: number }>(
+    const answer = await ok<{ verified: number; auditId: number }>(
       app.dispatch('registry:verify', { table: 'partnerships', ids: [...ids, ids[0], gone.id] }),
     );
-    expect(answer).toEqual({ verified: 3 });
+    expect(answer).toEqual({ verified: 3, auditId: expect.any(Number) });
     const after = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', { ids }));
     for (const row of after) {
       expect(row.verifiedAt).not.toBeNull();
@@ -82,7 +82,10 @@ describe('provenance: where each record came from, and who verified it when', ()
     expect(new Set(stored)).toEqual(new Set([await app.ctx.actor()]));
     const history = await ok<AuditEntry[]>(app.dispatch('audit:history', { table: 'partnerships', recordId: ids[0] }));
     expect(history[0]).toMatchObject({ action: 'verify' });
-    expect(history[0]?.changes).toEqual([{ field: 'verifiedAt', from: null, to: after[0]?.verifiedAt }]);
+    expect(history[0]?.changes).toEqual([
+      { field: 'verifiedAt', from: null, to: after[0]?.verifiedAt },
+      { field: 'verifiedBy', from: null, to: await app.ctx.actor() },
+    ]);
     // An edit begun before the verification still saves.
     const first = chosen[0];
     if (!first) throw new Error('no row');
@@ -93,5 +96,77 @@ describe('provenance: where each record came from, and who verified it when', ()
       app.dispatch('registry:verify', { table: 'municipalities', ids: members.map((m) => m.id) }),
     );
     expect(result.verified).toBe(members.length);
+  });
+
+  it('undoes a marking as verified: each record gets back the verification it had, or nothing does', async () => {
+    const knex = app.ctx.db.knex;
+    const rows = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    const [earlier, fresh, other] = rows;
+    if (!earlier || !fresh || !other) throw new Error('demo rows missing');
+    // One was verified before by someone else; that stays as it was after the undo.
+    await knex('partnerships')
+      .where({ id: earlier.id })
+      .update({ verified_at: '2025-03-01T08:00:00.000Z', verified_by: 'Jana Dřívější' });
+    const stored = () =>
+      knex('partnerships')
+        .whereIn('id', [earlier.id, fresh.id])
+        .orderBy('id')
+        .select<{ id: number; verified_at: string | null; verified_by: string | null }[]>(
+          'id',
+          'verified_at',
+          'verified_by',
+        );
+    const before = await stored();
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('registry:verify', { table: 'partnerships', ids: [earlier.id, fresh.id] }),
+    );
+    expect((await stored()).map((row) => row.verified_by)).toEqual([await app.ctx.actor(), await app.ctx.actor()]);
+    const undone = await ok<{ restored: number }>(app.dispatch('registry:unverify', { auditId }));
+    expect(undone.restored).toBe(2);
+    expect(await stored()).toEqual(before);
+    const history = await ok<AuditEntry[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: fresh.id }),
+    );
+    expect(history.slice(0, 2).map((entry) => entry.action)).toEqual(['unverify', 'verify']);
+    // Undone once: a second undo finds the records changed since and puts nothing back.
+    const again = await app.dispatch('registry:unverify', { auditId });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    // Verified again by a colleague after this marking: the undo names the record and changes nothing.
+    const second = await ok<{ auditId: number }>(
+      app.dispatch('registry:verify', { table: 'partnerships', ids: [fresh.id, other.id] }),
+    );
+    await knex('partnerships')
+      .where({ id: other.id })
+      .update({ verified_at: '2099-01-01T00:00:00.000Z', verified_by: 'Kolega' });
+    const refused = await app.dispatch('registry:unverify', { auditId: second.auditId });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'provenance.verify.undoChanged', id: other.id } },
+    });
+    expect(
+      (await knex('partnerships').where({ id: fresh.id }).first<{ verified_at: string | null }>('verified_at'))
+        .verified_at,
+    ).not.toBeNull();
+    // Not an audit group of a marking: nothing to undo.
+    expect(await app.dispatch('registry:unverify', { auditId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+
+    // Members the same way; a member deleted since is skipped.
+    const members = await ok<MunicipalityRow[]>(app.dispatch('municipalities:list', { membersOnly: true }));
+    const [kept, deleted] = members.filter((m) => m.verifiedAt === null);
+    if (!kept || !deleted) throw new Error('demo members missing');
+    const marking = await ok<{ auditId: number }>(
+      app.dispatch('registry:verify', { table: 'municipalities', ids: [kept.id, deleted.id] }),
+    );
+    const fetched = await knex('municipalities').where({ id: deleted.id }).first<{ version: number }>('version');
+    await ok(app.dispatch('municipalities:delete', { id: deleted.id, version: fetched.version }));
+    expect(await ok(app.dispatch('registry:unverify', { auditId: marking.auditId }))).toMatchObject({ restored: 1 });
+    expect(
+      (await knex('municipalities').where({ id: kept.id }).first<{ verified_at: string | null }>('verified_at'))
+        .verified_at,
+    ).toBeNull();
   });
 });
