@@ -7,7 +7,8 @@ import { ErrorNotice } from './ErrorNotice';
 import './kit.css';
 
 /** Fields a history never shows (bookkeeping, or the undo snapshot of a delete). */
-const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt']);
+// Bookkeeping of an entry (what a merge keeps for its undo), not fields of the record.
+const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt', 'merge', 'mergedId', 'mergedName']);
 
 const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
@@ -99,7 +100,7 @@ export function RecordHistory({
               : (children?.fieldLabel(child.table, change.field) ?? null);
           return label === null ? [] : [{ ...change, label }];
         });
-        const changed = entry.action === 'update' || entry.action === 'import' || entry.action === 'unimport';
+        const changed = entry.action !== 'insert' && entry.action !== 'delete' && entry.action !== 'restore';
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className="history-head">

@@ -104,7 +104,18 @@ export const auditEntrySchema = z.object({
    * draft itself (drafts were not audited when written): `-draftId`.
    */
   id: z.number().int(),
-  action: z.enum(['insert', 'update', 'delete', 'restore', 'import', 'verify', 'unverify', 'merge', 'unimport']),
+  action: z.enum([
+    'insert',
+    'update',
+    'delete',
+    'restore',
+    'import',
+    'verify',
+    'unverify',
+    'merge',
+    'unmerge',
+    'unimport',
+  ]),
   actor: z.string(),
   at: z.string(),
   /**

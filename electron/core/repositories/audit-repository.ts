@@ -8,7 +8,7 @@ import { insertValues } from '../db/insert-values';
 const AUDIT_BATCH = 500;
 
 export type AuditAction =
-  'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'unverify' | 'merge' | 'unimport';
+  'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'unverify' | 'merge' | 'unmerge' | 'unimport';
 
 export type AuditInsert = {
   table: string;
@@ -389,4 +389,21 @@ export async function recordExists(db: Knex, table: BinTable, id: number): Promi
 
 export async function reinsertRow(db: Knex, table: BinTable, row: Record<string, unknown>): Promise<void> {
   await db(table).insert(row);
+}
+
+/** The names of towns merged into others, as their merges recorded them. */
+export async function mergedTownNames(db: Knex, ids: readonly number[]): Promise<Map<number, string>> {
+  const wanted = new Set(ids);
+  const out = new Map<number, string>();
+  const merges = await db('audit_log')
+    .where({ table_name: 'foreign_towns', action: 'merge' })
+    .select<{ after: string | null }[]>('after');
+  for (const { after } of merges) {
+    const merged: unknown = after === null ? null : JSON.parse(after);
+    if (typeof merged !== 'object' || merged === null || !('mergedId' in merged) || !('mergedName' in merged)) continue;
+    const { mergedId, mergedName } = merged;
+    if (typeof mergedId === 'number' && typeof mergedName === 'string' && wanted.has(mergedId))
+      out.set(mergedId, mergedName);
+  }
+  return out;
 }

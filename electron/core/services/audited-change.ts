@@ -13,7 +13,7 @@ export type Touched = {
 };
 
 /** An audit entry as a change writes it (actor and time are the change's). */
-type AuditEntryOfChange = {
+export type AuditEntryOfChange = {
   table: string;
   recordId: number;
   action: AuditAction;

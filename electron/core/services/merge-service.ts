@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { findAuditEntry } from '../repositories/audit-repository';
-import { auditedChange } from './audited-change';
+import { auditedChange, type AuditEntryOfChange } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
 import { sortByCzech } from '../../../shared/domain/text';
 import {
@@ -21,6 +21,35 @@ import {
  * needs; `merges:restore { auditId }` undoes it (the one undo protocol).
  */
 
+/**
+ * The entries a town merge writes in the histories of the partnerships it touched: a moved one now
+ * has the kept town as its partner ("Partnerské město: Lobau → Löbau"), a kept one took in the
+ * merged town's partnership of the same member. Its undo (`undone`) says the opposite.
+ */
+const partnershipEntriesOfTownMerge = (merge: TownMerge, undone: boolean): AuditEntryOfChange[] => {
+  const keptTown = Number(merge.keptBefore.id);
+  const mergedTown = Number(merge.merged.id);
+  const action = undone ? ('unmerge' as const) : ('merge' as const);
+  const from = undone ? keptTown : mergedTown;
+  const to = undone ? mergedTown : keptTown;
+  return [
+    ...merge.movedPartnerships.map((recordId) => ({
+      table: 'partnerships',
+      recordId,
+      action,
+      before: { foreignTownId: from },
+      after: { foreignTownId: to },
+    })),
+    ...merge.partnershipMerges.map((inner) => ({
+      table: 'partnerships',
+      recordId: Number(inner.keptBefore.id),
+      action,
+      before: null,
+      after: { mergedId: Number(inner.merged.partnership.id) },
+    })),
+  ];
+};
+
 const partnershipIdsOf = (merge: PartnershipMerge): number[] => [
   Number(merge.keptBefore.id),
   Number(merge.merged.partnership.id),
@@ -28,7 +57,7 @@ const partnershipIdsOf = (merge: PartnershipMerge): number[] => [
 
 /** Merges foreign town `mergeId` into `keepId`: names kept as alternates, partnerships moved or merged. */
 export async function mergeTowns(ctx: AppContext, input: { keepId: number; mergeId: number }) {
-  const { auditId, merge } = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+  const { auditId, merge } = await auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
     const done = await mergeTownInto(trx, input.keepId, input.mergeId, at);
     const id = await audit({
       table: 'foreign_towns',
@@ -37,6 +66,8 @@ export async function mergeTowns(ctx: AppContext, input: { keepId: number; merge
       before: { merge: done },
       after: { mergedId: input.mergeId, mergedName: done.merged.name },
     });
+    // Each partnership's history says it too (its partner town changed without an edit of its own).
+    await auditMany(partnershipEntriesOfTownMerge(done, false));
     touch({
       tables: ['foreign_towns', 'partnerships'],
       partnershipIds: [...done.movedPartnerships, ...done.partnershipMerges.flatMap(partnershipIdsOf)],
@@ -72,13 +103,15 @@ export async function mergePartnerships(ctx: AppContext, input: { keepId: number
 
 /** Undoes a merge from its audit entry: both records back with the same ids and their children. */
 export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
-  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
     const entry = await findAuditEntry(trx, input.auditId);
     if (!entry || entry.action !== 'merge' || entry.before === null)
       throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
     const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
-    if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
-    else await undoPartnershipMerge(trx, merge);
+    if (merge.kind === 'foreign_towns') {
+      await undoTownMerge(trx, merge);
+      await auditMany(partnershipEntriesOfTownMerge(merge, true));
+    } else await undoPartnershipMerge(trx, merge);
     await audit({
       table: entry.table_name,
       recordId: entry.record_id,

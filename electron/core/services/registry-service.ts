@@ -1,7 +1,7 @@
 import { auditedChange } from './audited-change';
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
-import { listHistory, listPartnershipChildHistory } from '../repositories/audit-repository';
+import { listHistory, listPartnershipChildHistory, mergedTownNames } from '../repositories/audit-repository';
 import { listMunicipalityGridText, listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipGridText, listPartnershipRows, namesByIds } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
@@ -66,8 +66,9 @@ const REFERENCES: Readonly<Record<string, 'municipalities' | 'foreign_towns'>> =
 
 /**
  * A partnership's history with the names of the member and partner town its entries name by id
- * ("Členská obec: — → Žďár nad Sázavou", not "municipalityId: — → 6 175"). A record no longer
- * in the registry (a town merged into another) gets no name: the history says so.
+ * ("Členská obec: — → Žďár nad Sázavou", not "municipalityId: — → 6 175"). A town merged into
+ * another is named as its merge recorded it; any other record no longer in the registry gets no
+ * name: the history says so.
  */
 async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promise<AuditEntry[]> {
   const wanted = { municipalities: new Set<number>(), foreign_towns: new Set<number>() };
@@ -81,6 +82,8 @@ async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promi
     namesByIds(ctx.db.knex, 'municipalities', [...wanted.municipalities]),
     namesByIds(ctx.db.knex, 'foreign_towns', [...wanted.foreign_towns]),
   ]);
+  const gone = [...wanted.foreign_towns].filter((id) => !towns.has(id));
+  if (gone.length > 0) for (const [id, name] of await mergedTownNames(ctx.db.knex, gone)) towns.set(id, name);
   const names = { municipalities, foreign_towns: towns };
   return entries.map((entry) => ({
     ...entry,

@@ -19,7 +19,7 @@ describe("a partnership's history names the records it refers to by id", () => {
   const changeOf = (entries: AuditEntry[], action: string, field: string) =>
     entries.find((entry) => entry.action === action)?.changes.find((change) => change.field === field);
 
-  it('gives the names of the member and the town; a town merged away has none', async () => {
+  it('gives the names of the member and the town; a town merged away by the name its merge recorded', async () => {
     const knex = app.ctx.db.knex;
     const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number; name: string }>();
     const konstanz = await knex('foreign_towns').where({ name: 'Konstanz' }).first<{ id: number }>('id');
@@ -56,8 +56,14 @@ describe("a partnership's history names the records it refers to by id", () => {
     );
     const inserted = changeOf(after, 'insert', 'foreignTownId');
     expect(inserted?.to).toBe(copyId);
-    // No record is left to name: no name, never a guess (the screen says it is no longer there).
-    expect(inserted).not.toHaveProperty('toName');
+    // The copy is gone; its merge recorded its name, which the history gives (never a guess: a
+    // record gone without such a record gets no name, and the screen says it is no longer there).
+    expect(inserted).toMatchObject({ toName: 'Constance' });
+    await knex('audit_log').where({ table_name: 'foreign_towns', action: 'merge' }).delete();
+    const unrecorded = await ok<AuditEntry[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: created.id }),
+    );
+    expect(changeOf(unrecorded, 'insert', 'foreignTownId')).not.toHaveProperty('toName');
     expect(changeOf(after, 'insert', 'municipalityId')).toMatchObject({ toName: tabor.name });
   });
 });

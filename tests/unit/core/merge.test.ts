@@ -116,8 +116,30 @@ describe('merging a town or a partnership written twice', () => {
       app.dispatch('audit:history', { table: 'foreign_towns', recordId: konstanz.id }),
     );
     expect(history[0]?.action).toBe('merge');
+    // The partnerships' own histories say it too: the moved one names both towns (the merged one
+    // as its merge recorded it, though it is gone), the kept one that it took in the other.
+    type Entry = {
+      action: string;
+      changes: { field: string; from: unknown; to: unknown; fromName?: string; toName?: string }[];
+    };
+    const historyOf = (id: number | undefined) =>
+      ok<Entry[]>(app.dispatch('audit:history', { table: 'partnerships', recordId: id ?? 0 }));
+    const movedHistory = await historyOf(moved?.id);
+    expect(movedHistory[0]).toMatchObject({
+      action: 'merge',
+      changes: [{ field: 'foreignTownId', from: copyId, to: konstanz.id, fromName: 'Constance', toName: 'Konstanz' }],
+    });
+    expect((await historyOf(kept.id))[0]).toMatchObject({
+      action: 'merge',
+      changes: [{ field: 'mergedId', to: twin?.id }],
+    });
 
     await ok(app.dispatch('merges:restore', { auditId: result.auditId }));
+    expect((await historyOf(moved?.id))[0]).toMatchObject({
+      action: 'unmerge',
+      changes: [{ field: 'foreignTownId', from: konstanz.id, to: copyId, fromName: 'Konstanz', toName: 'Constance' }],
+    });
+    expect((await historyOf(kept.id))[0]?.action).toBe('unmerge');
     expect(comparable(await dump(knex))).toEqual(comparable(before));
     // A second undo of the same merge is refused, not applied twice.
     const again = await app.dispatch('merges:restore', { auditId: result.auditId });
