@@ -1,4 +1,4 @@
-import { ownsUndo, undoLast } from '../lib/undo';
+import { inFormControl, ownsUndo, undoLast } from '../lib/undo';
 
 /**
  * The app's keyboard shortcuts, in one place. They act on the screen shown (or on the dialog open
@@ -10,7 +10,8 @@ import { ownsUndo, undoLast } from '../lib/undo';
  * - Ctrl+S (⌘S): saves the form being typed in, else the screen's or dialog's marked save button,
  *   else the one form of the open dialog; never the browser's "save page".
  * - Ctrl+F (⌘F): focuses the search of the dialog or screen.
- * - Ctrl+Z (⌘Z): undoes the user's last change, outside a text field (renderer/lib/undo.ts).
+ * - Ctrl+Z (⌘Z): undoes the user's last change while its toast is shown, outside a form and with no
+ *   dialog open (renderer/lib/undo.ts); in a text field it is the field's own undo of typing.
  * - Esc: dialogs close themselves (native `<dialog>`); otherwise the screen's marked panel closes.
  * - F1: Help.
  */
@@ -138,6 +139,8 @@ export function runCommand(command: KeyCommand, openHelp: () => void): boolean {
       return true;
     }
     case 'undo':
+      // A dialog over the screen: the change its toast offers to undo is behind it, unseen.
+      if (topDialog()) return false;
       return undoLast();
   }
 }
@@ -160,6 +163,10 @@ export function installKeyboard(openHelp: () => void): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
     const command = commandOf(event);
+    if (command === 'undo' && inFormControl(event.target instanceof Element ? event.target : null)) {
+      event.preventDefault();
+      return;
+    }
     if (!command || belongsToField(command, event.target)) return;
     if (runCommand(command, openHelp)) event.preventDefault();
   };

@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api';
 import { useI18n, type I18n } from '../lib/i18n';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
-import { isUndoFunction, onUndoForgotten, onUndoUsed } from '../lib/undo';
+import { isUndoFunction, onUndoForgotten, onUndoUsed, withdrawUndo } from '../lib/undo';
 import './kit.css';
 
 /**
@@ -128,6 +128,14 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
   );
   // An undo run by Ctrl+Z: the toast that offered it has nothing left to offer.
   useEffect(() => onUndoUsed((button) => setToasts((all) => all.filter((toast) => toast.action?.run !== button))), []);
+  // A toast gone (timed out, closed, pushed out by newer ones): Ctrl+Z no longer runs its undo.
+  const shown = useRef<Toast[]>([]);
+  useEffect(() => {
+    for (const toast of shown.current)
+      if (toast.action !== undefined && isUndoFunction(toast.action.run) && !toasts.includes(toast))
+        withdrawUndo(toast.action.run);
+    shown.current = toasts;
+  }, [toasts]);
   // The stack's height is room the grids leave free at their foot (--toasts-height, see
   // data-grid.css): a notice never covers the buttons of a grid's last rows, which stay reachable.
   const stack = useRef<HTMLDivElement>(null);

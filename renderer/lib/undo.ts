@@ -1,7 +1,9 @@
 /**
  * Ctrl+Z for the registry: the last change the user made in this window (an edit, a delete, a
- * merge) can be undone once, by the button in its toast or by Ctrl+Z (Cmd+Z) outside a text field
- * (a text field keeps its own undo of typing).
+ * merge) can be undone once, by the button in its toast or by Ctrl+Z (Cmd+Z) while that toast is
+ * shown, outside a form's fields (a text field keeps its own undo of typing) and with no dialog
+ * open over the screen. What Ctrl+Z would undo is always on screen: a change made on another
+ * screen a while ago is not taken back unseen.
  */
 type Entry = { run: () => void; done: boolean; generation: number; button: () => void };
 
@@ -32,6 +34,11 @@ export function offerUndo(run: () => void): () => void {
   last = entry;
   undoFunctions.add(undo);
   return undo;
+}
+
+/** The toast that offered this undo is gone (timed out, closed): Ctrl+Z no longer runs it. */
+export function withdrawUndo(button: () => void): void {
+  if (last?.button === button) last = null;
 }
 
 /** Calls `listener` with the toast button's function of every undo that runs; returns the unsubscribe. */
@@ -77,6 +84,14 @@ export function ownsUndo(element: Element | null): boolean {
   if (element instanceof HTMLElement && element.isContentEditable) return true;
   return element.closest('.ag-cell-inline-editing, .ag-popup-editor') !== null;
 }
+
+/**
+ * Whether Ctrl+Z on this element must do nothing at all: a tick box, a select or a button of a
+ * form. The registry's undo would start the form again from its last save (what is typed since is
+ * lost), and the browser's own would take back typing in another field of the form unseen.
+ */
+export const inFormControl = (element: Element | null): boolean =>
+  element !== null && !ownsUndo(element) && element.closest('form') !== null;
 
 /** The key that undoes: Ctrl+Z, or Cmd+Z on a Mac (not with Shift: that is redo elsewhere). */
 export const isUndoKey = (event: KeyboardEvent): boolean =>

@@ -145,3 +145,76 @@ test('a save refused because someone else changed the record says so beside Save
     'Moje poznámka',
   );
 });
+
+/**
+ * Ctrl+Z takes back only a change whose toast is on screen, and never from inside a form or under
+ * a dialog: in the partnership form it undid the last save and started the form again, losing
+ * what was typed since; under the New partnership dialog it undid a change behind it; after its
+ * toast had gone it undid a change made on another screen a while before (keyboard walkthrough).
+ */
+test('Ctrl+Z leaves a form, a dialog and a change whose toast has gone alone', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'gimignano');
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  const stored = async () =>
+    knex('partnerships')
+      .where({ id })
+      .first<{ started_on: string | null; signed_place: string | null }>('started_on', 'signed_place');
+  const startedBefore = (await stored()).started_on;
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await detail.getByTestId('field-startedOn').fill('2002');
+  await detail.getByTestId('detail-save').click();
+  await expect.poll(async () => (await stored()).started_on).toBe('2002');
+  const saved = page.getByTestId('toast-ok').filter({ hasText: 'Uloženo' });
+  await expect(saved).toBeVisible();
+  // Typing goes on; a tick box has the focus: Ctrl+Z there neither undoes the save nor drops the typing.
+  await detail.getByTestId('field-signedPlace').fill('Radnice');
+  const culture = detail.getByTestId('field-areas').getByRole('checkbox').first();
+  await culture.focus();
+  await page.keyboard.press('Space');
+  const ticked = await culture.isChecked();
+  await page.keyboard.press('Control+z');
+  await expect(detail.getByTestId('field-signedPlace')).toHaveValue('Radnice');
+  expect(await culture.isChecked()).toBe(ticked);
+  expect((await stored()).started_on).toBe('2002');
+  await expect(saved).toBeVisible();
+  await detail.getByTestId('detail-reset').click();
+
+  // The toast's Undo puts the saved field back and keeps what is typed since in the others.
+  await detail.getByTestId('field-startedOn').fill('2003');
+  await detail.getByTestId('detail-save').click();
+  await expect.poll(async () => (await stored()).started_on).toBe('2003');
+  await detail.getByTestId('field-signedPlace').fill('Radnice');
+  // Toasts are newest first.
+  await saved.first().getByTestId('toast-action').click();
+  await expect.poll(async () => (await stored()).started_on).toBe('2002');
+  await expect(detail.getByTestId('field-startedOn')).toHaveValue('2002');
+  await expect(detail.getByTestId('field-signedPlace')).toHaveValue('Radnice');
+  await expect(detail.getByTestId('merge-notice')).toHaveCount(0);
+  await detail.getByTestId('detail-reset').click();
+
+  // A dialog over the screen: the change behind it (its toast shown) stays.
+  await detail.getByTestId('field-startedOn').fill('2004');
+  await detail.getByTestId('detail-save').click();
+  await expect.poll(async () => (await stored()).started_on).toBe('2004');
+  await detail.getByTestId('detail-close').click();
+  const last = saved.first();
+  await expect(last.getByTestId('toast-action')).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await stored()).started_on).toBe('2004');
+
+  // Its toast closed: Ctrl+Z has nothing on screen to undo, and undoes nothing.
+  await last.getByRole('button', { name: 'Zavřít' }).click();
+  await page.locator('h1').first().click();
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(500);
+  expect((await stored()).started_on).toBe('2004');
+  expect(startedBefore).not.toBe('2004');
+});

@@ -614,8 +614,11 @@ function DetailForm({
   // The record as the typing began on it (the form's start, then each own save): a colleague's
   // save is merged against it, so that the user's edits stay and the colleague's come in.
   const [base, setBase] = useState<Form>(form);
-  /** A merge asked for after a conflict: done once the record fetched after it is in. */
-  const mergePending = useRef(false);
+  /**
+   * A merge asked for (after a conflict, or after an undo of the last save): done once the record
+   * fetched after it is in. After an undo it says something only when a field clashes.
+   */
+  const mergePending = useRef<'conflict' | 'undo' | null>(null);
   // After a merge: the fields both changed (the form keeps the user's; these are the stored ones).
   const [merged, setMerged] = useState<{ stored: Form; clashes: (keyof Form)[] } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -677,7 +680,8 @@ function DetailForm({
         }).then(
           (back) => {
             onSaved(back);
-            reset();
+            // What is typed since the save stays (the toast's button is outside the form).
+            reloadKeepingEdits('undo');
             showToast({ kind: 'ok', text: said('partnerships.undone'), seconds: 4 });
           },
           (error: unknown) =>
@@ -706,17 +710,21 @@ function DetailForm({
    * "Reload" after a conflict: the record is fetched again and the user's edits are kept on it
    * (see mergeEdits); without edits the form simply starts from the stored record.
    */
-  const reloadKeepingEdits = () => {
-    if (meaningOf(form) === meaningOf(base)) {
+  // Read when the undo's answer comes (its function was made at the save): the form as it is then.
+  const typed = useRef({ form, base });
+  typed.current = { form, base };
+  const reloadKeepingEdits = (why: 'conflict' | 'undo') => {
+    if (meaningOf(typed.current.form) === meaningOf(typed.current.base)) {
       reset();
       return;
     }
-    mergePending.current = true;
+    mergePending.current = why;
     reload();
   };
   useEffect(() => {
-    if (!mergePending.current) return;
-    mergePending.current = false;
+    const why = mergePending.current;
+    if (why === null) return;
+    mergePending.current = null;
     const stored = toForm(d, i18n.language);
     const result = mergeEdits(base, form, stored, fieldMeaning);
     setForm(result.merged);
@@ -724,7 +732,7 @@ function DetailForm({
     setVersion(d.version);
     setConflict(null);
     setErrors({});
-    setMerged({ stored, clashes: result.clashes });
+    setMerged(why === 'undo' && result.clashes.length === 0 ? null : { stored, clashes: result.clashes });
     // Only the record fetched after the request is merged (d changes when it is in).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
@@ -823,7 +831,12 @@ function DetailForm({
           <span>
             {conflictText(conflict, i18n, 'partnerships.conflict')} {t('partnerships.conflictKeeps')}
           </span>
-          <button type="button" className="button small" onClick={reloadKeepingEdits} data-testid="conflict-reload">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => reloadKeepingEdits('conflict')}
+            data-testid="conflict-reload"
+          >
             {t('partnerships.reload')}
           </button>
         </div>
