@@ -9,7 +9,15 @@ import { id, optionalText, provenanceFields } from './schemas';
  * retyped in every draft. Unknown stays null; nothing is guessed.
  */
 
-export const FOREIGN_TOWN_KINDS = ['town', 'municipality'] as const;
+/**
+ * What a partner town is: a town, a rural municipality, or not stated (a source rarely says; a
+ * document then uses the generic municipality forms and asks, as for a Czech member of unknown kind).
+ */
+export const FOREIGN_TOWN_KINDS = ['town', 'municipality', 'unknown'] as const;
+export type ForeignTownKind = (typeof FOREIGN_TOWN_KINDS)[number];
+/** The kind stored in a row (anything else reads as not stated). */
+export const foreignTownKindOf = (value: unknown): ForeignTownKind =>
+  value === 'town' || value === 'municipality' ? value : 'unknown';
 
 /** The longest text each field takes (the columns' sizes; the form and core apply the same). */
 export const TOWN_TEXT_LIMITS = {

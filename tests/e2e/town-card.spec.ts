@@ -179,3 +179,56 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
     (await knex('foreign_towns').where({ id: row.townId }).first<{ mayor_name: string | null }>()).mayor_name,
   ).toBe('Anna Nowak');
 });
+
+/**
+ * A partner town whose kind nobody stated (an import, a town added by name) is drafted with the
+ * generic forms of a municipality, never as a town (walkthrough: a village of 408 became
+ * "Stadtgemeinde"); the form says so, and the kind chosen there is kept on the town's card.
+ */
+test('the agreement asks whether a partner of unknown kind is a town, and keeps the answer on its card', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'AT')
+    .orderBy('p.id', 'desc')
+    .first<{ id: number; townId: number; town: string; kind: string }>(
+      'p.id',
+      't.id as townId',
+      't.name as town',
+      't.kind',
+    );
+  await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown' });
+  try {
+    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+    await page.evaluate((id) => {
+      window.location.hash = `#/agreements?partnership=${id}`;
+    }, String(row.id));
+    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    const noun = page.getByTestId('agr-partner-noun');
+    await expect(noun).toHaveValue('foreign_municipality');
+    await expect(noun).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('agr-partner-noun-unknown')).toContainText('Registr neuvádí, zda jde o město');
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
+    await noun.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-partner-kind-unknown-cs');
+    await noun.selectOption('foreign_town');
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
+    await expect(noun).not.toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('agreement-save').click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+    const overwrite = page.getByTestId('agreement-confirm-overwrite');
+    await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();
+    if (await overwrite.isVisible()) await overwrite.getByRole('button', { name: 'Nahradit' }).click();
+    await expect(page.getByTestId('agreement-card-filled')).toContainText('Druh');
+    // The body the rules give a town is theirs, not words of the user's: not put on the card.
+    await expect(page.getByTestId('agreement-card-filled')).not.toContainText('Smluvní strana');
+    await saveScreen(page, 'agreement-partner-kind-kept-cs');
+    expect((await knex('foreign_towns').where({ id: row.townId }).first<{ kind: string }>('kind')).kind).toBe('town');
+    await expect(page.getByTestId('agr-partner-noun-unknown')).toHaveCount(0);
+  } finally {
+    await knex('foreign_towns').where({ id: row.townId }).update({ kind: row.kind });
+  }
+});

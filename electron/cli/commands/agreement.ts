@@ -11,6 +11,7 @@ import { translate } from '../../../shared/i18n/index';
 import {
   agreementCatalog,
   agreementDefaults,
+  preamblesOf,
   buildAgreement,
   generateAgreementToPath,
 } from '../../core/services/agreements/agreements-service';
@@ -114,7 +115,9 @@ export const agreementCommand: Command = {
     const entry = oneOf('entry', values.entry, ENTRY_CHOICES, null);
     const originals = values.originals === undefined ? null : Number(values.originals);
     if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20 || originals % 2 !== 0))
-      throw new UsageError('--originals must be an even whole number from 2 to 20 (each party receives the same number)');
+      throw new UsageError(
+        '--originals must be an even whole number from 2 to 20 (each party receives the same number)',
+      );
     const projectName = typeof values['project-name'] === 'string' ? values['project-name'] : null;
     const text = (name: string): string | null => {
       const value = (values as Record<string, unknown>)[name];
@@ -127,13 +130,17 @@ export const agreementCommand: Command = {
     const articleEdits = readArticleEdits(text('article-edits'));
     const ctx = await openForCli(values.db, { mustExist: true });
     try {
-      const defaults = (await agreementDefaults(ctx, { partnershipId: id })).request;
+      const resolved = await agreementDefaults(ctx, { partnershipId: id });
+      const defaults = resolved.request;
       const chosenTemplate = template ?? defaults.template;
       // Another template starts from its own preambles (a charter has no "contracting parties"; review C13).
       const templatePreambles =
         chosenTemplate === defaults.template
           ? defaults.preambles
-          : (await loadClauseLibrary(ctx.resourcesDir)).templates[chosenTemplate].defaultPreambles;
+          : preamblesOf(
+              (await loadClauseLibrary(ctx.resourcesDir)).templates[chosenTemplate].defaultPreambles,
+              resolved.earlierContact,
+            );
       const optional = (await agreementCatalog(ctx))[chosenTemplate].optional.map((a) => a.id);
       // Another template starts from its own optional articles (those off by default left out).
       const omit =

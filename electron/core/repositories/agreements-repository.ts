@@ -1,3 +1,4 @@
+import { foreignTownKindOf, type ForeignTownKind } from '../../../shared/domain/town-card';
 import type { Knex } from 'knex';
 import {
   findPartnershipRecord,
@@ -30,7 +31,7 @@ export type TownRecord = {
   id: number;
   name: string;
   countryCode: string;
-  kind: 'town' | 'municipality';
+  kind: ForeignTownKind;
   population: number | null;
   language: string | null;
 };
@@ -82,7 +83,7 @@ export async function findTown(db: Knex, id: number): Promise<TownRecord | null>
     id: row.id,
     name: row.name,
     countryCode: row.country_code,
-    kind: row.kind === 'municipality' ? 'municipality' : 'town',
+    kind: foreignTownKindOf(row.kind),
     population: row.population,
     language: row.language,
   };

@@ -1,7 +1,12 @@
 import type { Knex } from 'knex';
 import type { ForeignTown } from '../../../shared/domain/partnerships';
 import { townNameKey } from '../../../shared/domain/text';
-import type { TownCard, TownCardPatch } from '../../../shared/domain/town-card';
+import {
+  foreignTownKindOf,
+  type ForeignTownKind,
+  type TownCard,
+  type TownCardPatch,
+} from '../../../shared/domain/town-card';
 import { columnsOf, fieldsOf, selectedColumns, type FieldMap } from './field-map';
 import { insertRows } from './import-repository';
 
@@ -11,7 +16,8 @@ export type ForeignTownInsert = {
   name: string;
   nameCs?: string | null;
   countryCode: string;
-  kind?: 'town' | 'municipality';
+  /** Not given: not stated (a town is never assumed). */
+  kind?: ForeignTownKind;
   adminRegion?: string | null;
   population?: number | null;
   latitude?: number | null;
@@ -31,7 +37,7 @@ const townRow = (town: ForeignTownInsert, now: string) => ({
   name_cs: town.nameCs ?? null,
   name_key: foreignTownKey(town.name),
   country_code: town.countryCode,
-  kind: town.kind ?? 'town',
+  kind: town.kind ?? 'unknown',
   admin_region: town.adminRegion ?? null,
   population: town.population ?? null,
   latitude: town.latitude ?? null,
@@ -204,7 +210,7 @@ const toCard = (row: Record<string, unknown>): TownCardRecord => {
     // SQLite answers 0/1, PostgreSQL a boolean.
     useCzechName: row.use_czech_name === true || row.use_czech_name === 1,
     altNames: typeof row.alt_names === 'string' ? row.alt_names.split('\n').filter((n) => n.trim() !== '') : [],
-    kind: row.kind === 'municipality' ? 'municipality' : 'town',
+    kind: foreignTownKindOf(row.kind),
     mayorGender: row.mayor_gender === 'm' || row.mayor_gender === 'f' ? row.mayor_gender : null,
   };
 };

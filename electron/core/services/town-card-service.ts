@@ -114,7 +114,7 @@ export async function updateTownCard(
 export type TownFacts = Partial<
   Pick<
     TownCardPatch,
-    'address' | 'mayorName' | 'mayorGender' | 'mayorTitle' | 'mayorOffice' | 'contractingBody' | 'nameNative'
+    'address' | 'mayorName' | 'mayorGender' | 'mayorTitle' | 'mayorOffice' | 'contractingBody' | 'nameNative' | 'kind'
   >
 >;
 
@@ -135,7 +135,8 @@ export async function fillTownCard(ctx: AppContext, townId: number, facts: TownF
     Object.entries(facts).filter(
       ([field, value]) =>
         !blank(value) &&
-        blank(card[field as keyof TownCardRecord]) &&
+        // A kind not stated is as empty as a blank field.
+        (blank(card[field as keyof TownCardRecord]) || (field === 'kind' && card.kind === 'unknown')) &&
         townCardPatchSchema.safeParse({ [field]: value }).success,
     ),
   );

@@ -286,6 +286,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
         />
         <PartyEditor
           side="partner"
+          partnerTown={draft.partnerTown}
           party={request.fields.partner}
           language={request.language}
           showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}

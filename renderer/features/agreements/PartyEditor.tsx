@@ -1,7 +1,16 @@
 import type { AgreementLanguage } from '../../../shared/domain/codes';
-import { czechMayorRank, officeOfRank, type PartyFields } from '../../../shared/domain/agreements/model';
+import type { NounKey } from '../../../shared/domain/agreements/library';
+import {
+  czechMayorRank,
+  officeOfRank,
+  partnerMayorRank,
+  type PartyFields,
+} from '../../../shared/domain/agreements/model';
+import { defaultContractingBody, type TownForBody } from '../../../shared/domain/agreements/contracting-bodies';
 import {
   czechOffice,
+  defaultOffice,
+  type TownForOffice,
   officeOptions,
   officeTitle,
   officeTitleForms,
@@ -21,7 +30,37 @@ type Props = {
   onChange: (next: PartyFields) => void;
   /** The registry does not state the Czech party's kind: the form says so beside its choice. */
   kindUnknown?: boolean;
+  /** The partner side: what the rules know of the town (its kind 'unknown' when not stated). */
+  partnerTown?: PartnerTown | null;
 };
+
+type PartnerTown = TownForBody & TownForOffice;
+
+/** How the text names the partner: a town, a city of 100 000 or more, a rural municipality (a Bavarian market as such). */
+const PARTNER_NOUNS = ['foreign_town', 'foreign_city', 'foreign_municipality'] as const;
+const isPartnerNoun = (value: string): value is (typeof PARTNER_NOUNS)[number] | 'mestys' =>
+  value === 'mestys' || (PARTNER_NOUNS as readonly string[]).includes(value);
+const kindOfNoun = (noun: string): 'town' | 'municipality' =>
+  noun === 'foreign_municipality' ? 'municipality' : 'town';
+
+/**
+ * The partner's fields after its kind is chosen: the noun, and the office, rank and contracting
+ * body where they were still what the rules give for the kind before (one the user chose stays).
+ */
+function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): PartyFields {
+  const before = { ...town, kind: kindOfNoun(party.nounKey) };
+  const after = { ...town, kind: kindOfNoun(noun) };
+  const ownOffice = party.mayorOffice === defaultOffice(before);
+  const ownBody = (party.contractingBody ?? '') === (defaultContractingBody(before) ?? '');
+  return {
+    ...party,
+    nounKey: noun,
+    ...(ownOffice
+      ? { mayorOffice: defaultOffice(after), mayorRank: partnerMayorRank(after.kind, town.population) }
+      : {}),
+    ...(ownBody ? { contractingBody: defaultContractingBody(after) ?? '' } : {}),
+  };
+}
 
 /** How the text names the Czech party: obec, městys, město or statutární město. */
 const CZECH_NOUNS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
@@ -29,7 +68,15 @@ const isCzechNoun = (value: string): value is (typeof CZECH_NOUNS)[number] =>
   (CZECH_NOUNS as readonly string[]).includes(value);
 
 /** The editable data of one party, filled from the registry. */
-export function PartyEditor({ side, party, language, showResolution, onChange, kindUnknown = false }: Props) {
+export function PartyEditor({
+  side,
+  party,
+  language,
+  showResolution,
+  onChange,
+  kindUnknown = false,
+  partnerTown = null,
+}: Props) {
   const { t, tk, language: uiLanguage } = useI18n();
   const set = <K extends keyof PartyFields>(key: K, value: PartyFields[K]) => onChange({ ...party, [key]: value });
   const id = (name: string) => `agr-${side}-${name}`;
@@ -126,6 +173,34 @@ export function PartyEditor({ side, party, language, showResolution, onChange, k
           {kindUnknown && (
             <span className="field-hint" data-testid={id('noun-unknown')}>
               {t('agreements.field.nounUnknown')}
+            </span>
+          )}
+        </div>
+      )}
+      {side === 'partner' && partnerTown !== null && isPartnerNoun(party.nounKey) && (
+        // A town, a city or a village: the registry often does not say (then the draft uses the
+        // generic forms of a municipality, and the user says what it is).
+        <div className="field">
+          <label htmlFor={id('noun')}>{t('agreements.field.partnerNoun')}</label>
+          <select
+            id={id('noun')}
+            data-testid={id('noun')}
+            value={party.nounKey}
+            aria-invalid={partnerTown.kind === 'unknown' && party.nounKey === 'foreign_municipality' ? true : undefined}
+            onChange={(e) => {
+              const noun = e.target.value;
+              if (isPartnerNoun(noun)) onChange(withPartnerNoun(party, noun, partnerTown));
+            }}
+          >
+            {[...(party.nounKey === 'mestys' ? (['mestys'] as const) : []), ...PARTNER_NOUNS].map((noun) => (
+              <option key={noun} value={noun}>
+                {tk(`agreements.partnerNoun.${noun}`)}
+              </option>
+            ))}
+          </select>
+          {partnerTown.kind === 'unknown' && (
+            <span className="field-hint" data-testid={id('noun-unknown')}>
+              {t('agreements.field.partnerNounUnknown')}
             </span>
           )}
         </div>

@@ -132,6 +132,9 @@ export function useAgreementDraft() {
       });
       // The chosen kind is on the municipality's record now: the form stops saying it is not stated.
       if (written.memberFilled.includes('kind')) setOptions((now) => (now ? { ...now, czKindUnknown: false } : now));
+      // So is the partner town's, on its card.
+      if (written.townCardFilled.includes('kind'))
+        setOptions((now) => (now ? { ...now, partnerTown: { ...now.partnerTown, kind: 'town' } } : now));
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
@@ -199,6 +202,8 @@ export function useAgreementDraft() {
     catalogs,
     partnershipId,
     czKindUnknown: options?.czKindUnknown ?? false,
+    /** What the rules know of the partner town (null until the options are in). */
+    partnerTown: options?.partnerTown ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ForeignTownKind } from '../town-card';
 /*
  * Who contracts for a partner town (review C10): the legal person that signs differs by country.
  * An Italian town contracts as "Comune di San Gimignano", a Hungarian one as "Eger Megyei Jogú
@@ -14,7 +15,8 @@ export type TownForBody = {
   /** The name in the town's own script (Cyrillic for Ukraine), when the card has it. */
   nameNative: string | null;
   countryCode: string;
-  kind: 'town' | 'municipality';
+  /** Not stated: the generic forms of a municipality (a town is never assumed). */
+  kind: ForeignTownKind;
   population: number | null;
   /** The Land or region as the card states it ("Bayern"); null where unknown. */
   adminRegion?: string | null | undefined;
@@ -149,7 +151,7 @@ export function ukrainianCouncilAdjective(name: string): string | null {
 export function defaultContractingBody(town: TownForBody): string | null {
   const name = town.name.trim();
   if (name === '') return null;
-  const village = town.kind === 'municipality';
+  const village = town.kind !== 'town';
   switch (town.countryCode.toUpperCase()) {
     case 'IT':
       return `Comune di ${name}`;

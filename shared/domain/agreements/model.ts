@@ -1,3 +1,4 @@
+import type { ForeignTownKind } from '../town-card';
 import type {
   AgreementLanguage,
   AgreementLayout,
@@ -196,8 +197,8 @@ export function officeOfRank(side: Side, rank: MayorRank): OfficeCode {
 export const czechMayorRank = (kind: MunicipalityKind): MayorRank => MUNICIPALITY_RANK[kind];
 
 /** Partner side: a rural commune, a town, or a city of 100 000 or more (the user may override). */
-export function partnerMayorRank(kind: 'town' | 'municipality', population: number | null): MayorRank {
-  if (kind === 'municipality') return 'municipality';
+export function partnerMayorRank(kind: ForeignTownKind, population: number | null): MayorRank {
+  if (kind !== 'town') return 'municipality';
   return population !== null && population >= 100_000 ? 'city' : 'town';
 }
 
@@ -667,7 +668,8 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       'clause' in article && article.list === 'participantGroups'
         ? PARTICIPANT_GROUPS.filter((g) => (request.participantGroups ?? []).includes(g))
         : [];
-    const listIntro = groups.length > 0 && 'clause' in article && article.listIntro !== undefined ? [article.listIntro] : [];
+    const listIntro =
+      groups.length > 0 && 'clause' in article && article.listIntro !== undefined ? [article.listIntro] : [];
     sections.push({
       id: article.id,
       kind: 'article',

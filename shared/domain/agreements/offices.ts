@@ -1,3 +1,4 @@
+import type { ForeignTownKind } from '../town-card';
 import type { AgreementLanguage, Gender, MunicipalityKind, UiLanguage } from '../codes';
 
 /*
@@ -222,7 +223,8 @@ export function czechOffice(kind: MunicipalityKind): OfficeCode {
 export type TownForOffice = {
   name: string;
   countryCode: string;
-  kind: 'town' | 'municipality';
+  /** Not stated: the office of a municipality (a town is never assumed). */
+  kind: ForeignTownKind;
   population: number | null;
   adminRegion: string | null;
   language: string | null;
@@ -367,7 +369,7 @@ function germanOffice(town: TownForOffice): OfficeCode {
   const land = town.adminRegion === null ? null : (GERMAN_OB[fold(town.adminRegion)] ?? null);
   const bavaria = land !== null && land === GERMAN_OB.bayern;
   const plain = bavaria ? 'DE:erster_buergermeister' : 'DE:buergermeister';
-  if (town.kind === 'municipality') return plain;
+  if (town.kind !== 'town') return plain;
   const named = land?.towns.some((t) => fold(t) === fold(town.name)) ?? false;
   const threshold = land === null ? GERMAN_OB_THRESHOLD : land.threshold;
   const large = threshold !== null && town.population !== null && town.population >= threshold;
@@ -488,7 +490,7 @@ export const POLISH_PREZYDENT_TOWNS: readonly string[] = [
 const PREZYDENT_KEYS = new Set(POLISH_PREZYDENT_TOWNS.map(fold));
 
 function polishOffice(town: TownForOffice): OfficeCode {
-  if (town.kind === 'municipality') return 'PL:wojt';
+  if (town.kind !== 'town') return 'PL:wojt';
   const large = town.population !== null && town.population >= 100_000;
   return large || PREZYDENT_KEYS.has(fold(town.name)) ? 'PL:prezydent_miasta' : 'PL:burmistrz';
 }
@@ -497,7 +499,7 @@ function swissOffice(town: TownForOffice): OfficeCode {
   if (town.language === 'it') return 'CH:sindaco';
   const region = fold(town.adminRegion ?? '');
   if (town.language === 'fr' && /\b(vaud|waadt|fribourg|freiburg)\b/.test(region)) return 'CH:syndic';
-  return town.kind === 'municipality' ? 'CH:gemeindepraesident' : 'CH:stadtpraesident';
+  return town.kind !== 'town' ? 'CH:gemeindepraesident' : 'CH:stadtpraesident';
 }
 
 /**
@@ -505,7 +507,7 @@ function swissOffice(town: TownForOffice): OfficeCode {
  * card's `mayorOffice` overrides it; a generic office serves any country the table lacks.
  */
 export function defaultOffice(town: TownForOffice): OfficeCode {
-  const village = town.kind === 'municipality';
+  const village = town.kind !== 'town';
   switch (town.countryCode.toUpperCase()) {
     case 'CZ':
       return village ? 'CZ:starosta' : 'CZ:starosta_mesta';

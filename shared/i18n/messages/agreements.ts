@@ -90,6 +90,13 @@ export const agreementsMessages = defineMessages(
     'agreements.field.noun': 'Obec je v textu',
     'agreements.field.nounUnknown':
       'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
+    'agreements.field.partnerNoun': 'Partner je v textu',
+    'agreements.field.partnerNounUnknown':
+      'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
+    'agreements.partnerNoun.foreign_town': 'město',
+    'agreements.partnerNoun.foreign_city': 'velké město (od 100 000 obyvatel)',
+    'agreements.partnerNoun.foreign_municipality': 'obec',
+    'agreements.partnerNoun.mestys': 'městys (Markt)',
     'agreements.field.name': 'Název (bez „město“)',
     'agreements.field.address': 'Sídlo (adresa)',
     'agreements.field.idNumber': 'IČO / identifikační číslo',
@@ -276,6 +283,13 @@ export const agreementsMessages = defineMessages(
     'agreements.field.noun': 'Named in the text as',
     'agreements.field.nounUnknown':
       'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now. Choose the right one; it is also kept in the municipality’s record.',
+    'agreements.field.partnerNoun': 'The text calls the partner',
+    'agreements.field.partnerNounUnknown':
+      'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, with its mayor’s title. Choose the right term; it is also kept on the town’s card.',
+    'agreements.partnerNoun.foreign_town': 'a town',
+    'agreements.partnerNoun.foreign_city': 'a city (100,000 people or more)',
+    'agreements.partnerNoun.foreign_municipality': 'a municipality',
+    'agreements.partnerNoun.mestys': 'a market town (Markt)',
     'agreements.field.name': 'Name (without “town”)',
     'agreements.field.address': 'Seat (address)',
     'agreements.field.idNumber': 'ID number (IČO)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOREIGN_TOWN_KINDS } from '../../domain/town-card';
 import { defineChannels } from '../define';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES } from '../../domain/codes';
 import { id } from '../../domain/schemas';
@@ -53,6 +54,19 @@ export const agreementsChannels = defineChannels({
       townId: id,
       /** The registry does not state the Czech party's kind (obec, městys, město): the form asks. */
       czKindUnknown: z.boolean(),
+      /** What the rules know of the partner town: the form recomputes the noun, office and body when its kind is chosen. */
+      partnerTown: z.object({
+        name: z.string(),
+        nameNative: z.string().nullable(),
+        countryCode: z.string(),
+        /** 'unknown': not stated (drafted as a municipality; the form asks). */
+        kind: z.enum(FOREIGN_TOWN_KINDS),
+        population: z.number().int().nullable(),
+        adminRegion: z.string().nullable(),
+        language: z.string().nullable(),
+      }),
+      /** The registry shows contact before the draft: only then is the "earlier friendship" preamble on by default. */
+      earlierContact: z.boolean(),
       request: agreementRequestSchema,
       templates: z.record(
         z.enum(AGREEMENT_TEMPLATES),

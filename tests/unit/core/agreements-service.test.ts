@@ -182,6 +182,60 @@ describe('agreements channels', () => {
     expect(next.request.fields.cz.nounKey).toBe('mesto');
   });
 
+  it('a partner town whose kind is not stated: a municipality in the text, the form asks, the chosen kind is kept on its card', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('partner-kind.docx'));
+    // An Austrian village whose kind nobody stated (as an import or a town added by name leaves it).
+    const tabor = await ctx.db.knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const created = await ok<{ id: number; foreignTownId: number }>(
+      dispatch('partnerships:create', {
+        municipalityId: tabor.id,
+        town: { name: 'Klaffer am Hochficht', countryCode: 'AT', population: 408 },
+        type: 'formal',
+        status: 'preparation',
+      }),
+    );
+    const town = () =>
+      ctx.db.knex('foreign_towns').where({ id: created.foreignTownId }).first<{ kind: string }>('kind');
+    expect((await town()).kind).toBe('unknown');
+    type KindOptions = Options & { partnerTown: { kind: string }; earlierContact: boolean };
+    const options = await ok<KindOptions>(dispatch('agreements:options', { source: { partnershipId: created.id } }));
+    expect(options.partnerTown.kind).toBe('unknown');
+    // The generic forms of a municipality (never "Stadtgemeinde" for what nobody said is a town).
+    expect(options.request.fields.partner.nounKey).toBe('foreign_municipality');
+    expect(options.request.fields.partner.contractingBody).toBe('Gemeinde Klaffer am Hochficht');
+    // A partnership in preparation, never begun: the draft does not claim friendly contacts of past years.
+    expect(options.earlierContact).toBe(false);
+    expect(options.request.preambles).not.toContain('earlier_friendship');
+    const asDefault = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: options.request, acceptMissing: true }),
+    );
+    expect(asDefault.townCardFilled).not.toContain('kind');
+    expect((await town()).kind).toBe('unknown');
+    // The user says it is a town: kept on its card, the next draft starts from it.
+    const asTown = {
+      ...options.request,
+      fields: {
+        ...options.request.fields,
+        partner: { ...options.request.fields.partner, nounKey: 'foreign_town' as const },
+      },
+    };
+    const written = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: asTown, acceptMissing: true, overwrite: true }),
+    );
+    expect(written.townCardFilled).toEqual(['kind']);
+    expect((await town()).kind).toBe('town');
+    const next = await ok<KindOptions>(dispatch('agreements:options', { source: { partnershipId: created.id } }));
+    expect(next.partnerTown.kind).toBe('town');
+    expect(next.request.fields.partner.nounKey).toBe('foreign_town');
+    expect(next.request.fields.partner.contractingBody).toBe('Stadtgemeinde Klaffer am Hochficht');
+    // A partnership that has begun: the earlier friendship is stated by default, as before.
+    const begun = await ok<KindOptions>(
+      dispatch('agreements:options', { source: { partnershipId: await germanPartnership(ctx) } }),
+    );
+    expect(begun.earlierContact).toBe(true);
+    expect(begun.request.preambles).toContain('earlier_friendship');
+  });
+
   it('a draft whose partner office the town card would refuse is saved and recorded; the card takes the rest', async () => {
     const { ctx, dispatch } = await setup(fixedFile('office.docx'));
     const partnershipId = await germanPartnership(ctx);

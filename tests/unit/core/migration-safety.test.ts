@@ -197,3 +197,40 @@ describe('0018: an import’s audit entries are found through an index', () => {
     }
   });
 });
+
+describe('0019: a partner town whose kind nobody stated is "not stated", not a town', () => {
+  it('marks imported and added towns unknown; a kind set on the card and the demo towns stay', async () => {
+    const knex = openKnex(path.join(tempDir(), 'm19.db'));
+    try {
+      const upTo = MIGRATIONS.findIndex((m) => m.name === '0019-town-kind-unknown');
+      for (let step = 0; step < upTo; step += 1) await knex.migrate.up({ migrationSource });
+      const stamp = { created_at: 'x', updated_at: 'x', country_code: 'DE' };
+      await knex('foreign_towns').insert([
+        { id: 1, name: 'Olbersdorf', name_key: 'olbersdorf', kind: 'town', source: 'import: smo.csv', ...stamp },
+        { id: 2, name: 'Konstanz', name_key: 'konstanz', kind: 'town', source: 'manual', ...stamp },
+        { id: 3, name: 'Eibau', name_key: 'eibau', kind: 'municipality', source: null, ...stamp },
+        { id: 4, name: 'Löbau', name_key: 'lobau', kind: 'town', source: 'demo', ...stamp },
+        { id: 5, name: 'Zittau', name_key: 'zittau', kind: 'town', source: null, ...stamp },
+        { id: 6, name: 'Görlitz', name_key: 'gorlitz', kind: 'town', source: 'request 3', ...stamp },
+      ]);
+      // Konstanz's card: someone chose "town"; Görlitz's: an edit of another field only.
+      await knex('audit_log').insert([
+        { table_name: 'foreign_towns', record_id: 2, action: 'update', at: 'x', after: '{"kind":"town"}' },
+        { table_name: 'foreign_towns', record_id: 6, action: 'update', at: 'x', after: '{"population":30000}' },
+      ]);
+      const audit = await knex('audit_log').count({ n: '*' }).first<{ n: number | string }>();
+      await knex.migrate.up({ migrationSource });
+      expect(await knex('foreign_towns').orderBy('id').pluck('kind')).toEqual([
+        'unknown',
+        'town',
+        'municipality',
+        'town',
+        'unknown',
+        'unknown',
+      ]);
+      expect(await knex('audit_log').count({ n: '*' }).first<{ n: number | string }>()).toEqual(audit);
+    } finally {
+      await knex.destroy();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import * as auditDatabaseUser from './0015-audit-database-user';
 import * as attachments from './0016-attachments';
 import * as attachmentActivity from './0017-attachment-activity';
 import * as auditImportIndex from './0018-audit-import-index';
+import * as townKindUnknown from './0019-town-kind-unknown';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0016-attachments', ...attachments },
   { name: '0017-attachment-activity', ...attachmentActivity },
   { name: '0018-audit-import-index', ...auditImportIndex },
+  { name: '0019-town-kind-unknown', ...townKindUnknown },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

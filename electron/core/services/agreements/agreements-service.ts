@@ -7,6 +7,7 @@ import {
   AGREEMENT_TEMPLATES,
   type AgreementTemplate,
   type PartnershipType,
+  type Preamble,
 } from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
 import { isoDate } from '../../../../shared/domain/schemas';
@@ -39,9 +40,19 @@ import { listActivities } from '../../repositories/activities-repository';
 import { listContacts } from '../../repositories/contacts-repository';
 import { EMPTY_PLAN, plannedActivities, type CooperationPlan } from '../../../../shared/domain/agreements/annex';
 import { findTownCard } from '../../repositories/foreign-towns-repository';
-import { czechOffice, defaultOffice, isOfficeCode, resolveOffice } from '../../../../shared/domain/agreements/offices';
+import {
+  czechOffice,
+  defaultOffice,
+  isOfficeCode,
+  resolveOffice,
+  type TownForOffice,
+} from '../../../../shared/domain/agreements/offices';
 import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
-import { defaultContractingBody, isBavarianMarket } from '../../../../shared/domain/agreements/contracting-bodies';
+import {
+  defaultContractingBody,
+  isBavarianMarket,
+  type TownForBody,
+} from '../../../../shared/domain/agreements/contracting-bodies';
 import { hasCyrillic } from '../../../../shared/domain/agreements/transliteration';
 import { defaultOmit, type ClauseFile } from '../../../../shared/domain/agreements/library';
 import { articleEditText } from '../../../../shared/domain/agreements/article-edits';
@@ -76,8 +87,29 @@ type Resolved = {
   townId: number;
   /** The registry does not state whether the Czech party is an obec, městys or město (drafted as obec). */
   czKindUnknown: boolean;
+  /** What the rules know of the partner town (its kind 'unknown' when not stated: drafted as a municipality). */
+  partnerTown: TownForBody & TownForOffice;
+  /** The registry shows contact before this draft (see knownEarlierContact). */
+  earlierContact: boolean;
   request: AgreementRequestInput;
 };
+
+/**
+ * Whether the registry shows that the two towns were in contact before this draft: a partnership
+ * that has begun (a start date, or active, dormant or ended). Only then does a new draft say that
+ * the parties build on friendly contacts of past years; for a partnership still proposed or in
+ * preparation (one just made from a request) that sentence would state what nobody said.
+ */
+const knownEarlierContact = (partnership: PartnershipRecord | null): boolean =>
+  partnership !== null &&
+  (partnership.startedOn !== null ||
+    partnership.status === 'active' ||
+    partnership.status === 'dormant' ||
+    partnership.status === 'ended');
+
+/** A template's default preambles for this pair (the earlier friendship only where it is known). */
+export const preamblesOf = (defaults: readonly Preamble[], earlierContact: boolean): Preamble[] =>
+  defaults.filter((preamble) => earlierContact || preamble !== 'earlier_friendship');
 
 async function registryData(db: Knex, source: AgreementSource) {
   let partnership: PartnershipRecord | null = null;
@@ -188,9 +220,11 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     nameCyrillic: hasCyrillic(native) ? native : '',
     // A city of 100 000 or more is "the City of …" in English (review en1); a Bavarian market is a
     // "městys" in Czech, "Marktgemeinde" in German (review de6).
+    // A kind not stated is drafted with the generic noun of a municipality (the form asks, as for
+    // a Czech member of unknown kind): a town is never assumed.
     nounKey: isBavarianMarket(townRules)
       ? 'mestys'
-      : town.kind === 'municipality'
+      : town.kind !== 'town'
         ? 'foreign_municipality'
         : town.population !== null && town.population >= 100_000
           ? 'foreign_city'
@@ -231,16 +265,19 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     originals: 4,
     projectName: '',
   };
+  const earlierContact = knownEarlierContact(partnership);
   return {
     partnershipId: partnership?.id ?? null,
     townId: town.id,
     czKindUnknown: member.kind === 'unknown',
+    partnerTown: townRules,
+    earlierContact,
     request: {
       source: partnership ? { partnershipId: partnership.id } : source,
       template,
       language: partnerLanguage,
       layout: 'parallel',
-      preambles: [...library.templates[template].defaultPreambles],
+      preambles: preamblesOf(library.templates[template].defaultPreambles, earlierContact),
       omit: defaultOmit(library.templates[template]),
       titlePage: false,
       areas: partnership?.areas ?? [],
@@ -490,6 +527,10 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
   if (!town) return [];
   const partner = request.fields.partner;
   const card = await findTownCard(ctx.db.knex, townId);
+  // The kind the user chose on the form for a town whose kind the registry does not state (the
+  // municipality noun is only the draft's default then, so it is not taken as a statement).
+  const chosen = partner.nounKey === 'foreign_town' || partner.nounKey === 'foreign_city' ? 'town' : null;
+  const kind = town.kind === 'unknown' ? chosen : null;
   const townRules = {
     name: town.name,
     nameNative: card?.nameNative ?? null,
@@ -505,14 +546,23 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
   const office = partner.mayorOffice;
   const body = partner.contractingBody?.trim() ?? '';
   return fillTownCard(ctx, townId, {
+    ...(kind !== null ? { kind } : {}),
     address: partner.address,
     mayorName: partner.mayorName,
     mayorGender: partner.mayorGender,
     ...(ownLanguage ? { mayorTitle: partner.mayorTitles[request.language] ?? null } : {}),
-    ...(office !== undefined && isOfficeCode(office) && office !== defaultOffice(townRules)
+    // The rules' office and body for the kind stored or the kind chosen are theirs, not the user's words.
+    ...(office !== undefined &&
+    isOfficeCode(office) &&
+    office !== defaultOffice(townRules) &&
+    office !== defaultOffice({ ...townRules, kind: kind ?? town.kind })
       ? { mayorOffice: office }
       : {}),
-    ...(body !== '' && body !== (defaultContractingBody(townRules) ?? '') ? { contractingBody: body } : {}),
+    ...(body !== '' &&
+    body !== (defaultContractingBody(townRules) ?? '') &&
+    body !== (defaultContractingBody({ ...townRules, kind: kind ?? town.kind }) ?? '')
+      ? { contractingBody: body }
+      : {}),
     // The partner's name in Cyrillic is its own name where the town's language is written so.
     ...(hasCyrillic(partner.nameCyrillic ?? '') && (town.language === 'uk' || town.countryCode === 'UA')
       ? { nameNative: partner.nameCyrillic }
@@ -702,9 +752,10 @@ export async function batchGenerate(ctx: AppContext, input: BatchInput) {
           template: input.template ?? defaults.request.template,
         };
         if (input.template !== null)
-          request.preambles = [
-            ...(await loadClauseLibrary(ctx.resourcesDir)).templates[input.template].defaultPreambles,
-          ];
+          request.preambles = preamblesOf(
+            (await loadClauseLibrary(ctx.resourcesDir)).templates[input.template].defaultPreambles,
+            defaults.earlierContact,
+          );
         const built = await buildAgreement(ctx, request);
         const written = await writeAndRecord(ctx, request, freePath(folder, built.fileName), false, built);
         results.push({ partnershipId, filePath: written.filePath, warnings: written.warnings, error: null });

@@ -555,7 +555,8 @@ export async function writePartnerships(
       nameCs: t.nameCs,
       geonamesId: t.geonamesId,
       countryCode: t.countryCode,
-      kind: 'town',
+      // A partnerships file does not say whether the partner is a town or a village.
+      kind: 'unknown',
       latitude: t.latitude,
       longitude: t.longitude,
       source,
