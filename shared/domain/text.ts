@@ -37,10 +37,31 @@ export function czechOrder(texts: readonly string[]): number[] {
   return order.map(({ index }) => index);
 }
 
-/** Lower case, no diacritics, NFC: the key both sides of a quick search are compared by. */
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ß: 'ss',
+  đ: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+};
+
+/**
+ * Lower case, no diacritics, NFC, and the letters Unicode does not decompose folded as well (ł→l,
+ * ß→ss, ø→o…): the key both sides of a quick search are compared by ("klodzko" finds "Kłodzko",
+ * "lodz" finds "Łódź", as "plzen" finds "Plzeň").
+ */
 export function searchKey(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('cs').normalize('NFC');
+  return String(value)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('cs')
+    .normalize('NFC')
+    .replace(/[łßđøæœıþ]/g, (letter) => FOLDED_LETTERS[letter] ?? letter);
 }
 
 /** How deep an input of the gate may nest: the deepest contract input has fewer than ten levels. */
@@ -126,18 +147,6 @@ export function czechNameCase(name: string): string {
 export const sameIgnoringCaseAndSpacing = (a: string, b: string): boolean =>
   a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('cs');
 
-/** Letters that Unicode does not decompose into a base letter and a mark. */
-const FOLDED_LETTERS: Readonly<Record<string, string>> = {
-  ł: 'l',
-  ß: 'ss',
-  đ: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-};
-
 /**
  * The key two spellings of one town share: no case, no diacritics, ł→l, ß→ss, and hyphens,
  * apostrophes and punctuation as spaces ("Romans-sur-Isère" = "Romans sur Isére",
@@ -145,7 +154,6 @@ const FOLDED_LETTERS: Readonly<Record<string, string>> = {
  */
 export function townNameKey(name: string): string {
   return searchKey(name)
-    .replace(/[łßđøæœıþ]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

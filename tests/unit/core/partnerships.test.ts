@@ -214,6 +214,21 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     // Czech exonyms find the town too, without diacritics.
     const byExonym = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'drazdany' }));
     expect(byExonym[0]).toMatchObject({ name: 'Dresden', countryCode: 'DE' });
+    // Letters that do not decompose are folded too: "klodzko" and the exonym "Kladsko" find Kłodzko,
+    // "meißen" Meissen, with their Czech names; "lodz" Łódź (none of them found anything).
+    for (const [query, name, nameCs] of [
+      ['klodzko', 'Kłodzko', 'Kladsko'],
+      ['kladsko', 'Kłodzko', 'Kladsko'],
+      ['meißen', 'Meissen', 'Míšeň'],
+    ] as const) {
+      const found = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query }));
+      expect(
+        found.find((s) => s.name === name),
+        query,
+      ).toMatchObject({ nameCs });
+    }
+    const lodz = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'lodz' }));
+    expect(lodz.map((s) => s.name)).toContain('Łódź');
     // The same pair twice is a CONFLICT with a clear field message; nothing is added.
     const before = (await list()).length;
     const duplicate = await app.dispatch('partnerships:create', {

@@ -80,6 +80,10 @@ describe('Czech text rules', () => {
     expect(searchKey('ŽĎÁR nad Sázavou')).toBe('zdar nad sazavou');
     expect(searchKey('Zittau')).toBe('zittau');
     expect(searchKey(null)).toBe('');
+    // Letters Unicode does not decompose: "klodzko" finds Kłodzko, "giessen" Gießen.
+    expect(searchKey('Kłodzko')).toBe('klodzko');
+    expect(searchKey('ŁÓDŹ')).toBe('lodz');
+    expect(searchKey('Gießen')).toBe('giessen');
     // NFD input (decomposed accents) gives the same key as NFC.
     expect(searchKey('Plzen\u030C'.normalize('NFD'))).toBe('plzen');
   });
