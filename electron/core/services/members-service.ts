@@ -390,6 +390,8 @@ export async function bulkRestoreMembership(
 
 /** What an agreement draft may state about its Czech municipality, kept where the record has none. */
 export type MemberFacts = {
+  street?: string | null;
+  postalCode?: string | null;
   ico?: string | null;
   mayorName?: string | null;
   mayorGender?: 'm' | 'f' | null;

@@ -4,6 +4,8 @@ import { openTownCard } from '../../components/town-card-host';
 
 /** The labels of the municipality's fields a saved draft may fill (`memberFilled`). */
 const MEMBER_FIELD_LABEL: Record<string, string> = {
+  street: 'members.col.street',
+  postalCode: 'members.col.postalCode',
   ico: 'members.col.ico',
   mayorName: 'members.col.mayor',
   mayorGender: 'members.col.mayorGender',
@@ -140,6 +142,16 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
                 {t('agreements.savedToMember', {
                   name: request.fields.cz.name,
                   fields: saved.memberFilled.map((field) => tk(MEMBER_FIELD_LABEL[field] ?? field)).join(', '),
+                })}
+              </span>
+            </>
+          )}
+          {saved.partnershipFilled.length > 0 && (
+            <>
+              <br />
+              <span data-testid="agreement-partnership-filled">
+                {t('agreements.savedToPartnership', {
+                  fields: saved.partnershipFilled.map((field) => tk(`partnerships.field.${field}`)).join(', '),
                 })}
               </span>
             </>

@@ -39,6 +39,7 @@ export function useAgreementDraft() {
     pairFilePath: string | null;
     townCardFilled: string[];
     memberFilled: string[];
+    partnershipFilled: string[];
   } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
@@ -129,6 +130,7 @@ export function useAgreementDraft() {
         pairFilePath: written.pairFilePath ?? null,
         townCardFilled: written.townCardFilled,
         memberFilled: written.memberFilled,
+        partnershipFilled: written.partnershipFilled,
       });
       // The chosen kind is on the municipality's record now: the form stops saying it is not stated.
       if (written.memberFilled.includes('kind')) setOptions((now) => (now ? { ...now, czKindUnknown: false } : now));

@@ -161,6 +161,7 @@ export const agreementsMessages = defineMessages(
     'agreements.cardHint':
       'Údaje o partnerském městě se čtou z jeho karty. Co zde doplníte a na kartě dosud chybí, uloží se na ni s návrhem.',
     'agreements.savedToCard': 'Na kartu partnerského města {name} se uložilo, co na ní dosud chybělo: {fields}.',
+    'agreements.savedToPartnership': 'Do partnerství se uložilo, co v něm dosud chybělo: {fields}.',
     'agreements.savedToMember': 'Do záznamu obce {name} se uložilo, co v něm dosud chybělo: {fields}.',
     'agreements.savedPair': 'Vyhotovení pro partnera ({name}) je uloženo vedle něj: {file}',
     'agreements.replace': 'Nahradit',
@@ -354,6 +355,7 @@ export const agreementsMessages = defineMessages(
     'agreements.cardHint':
       'The partner town’s data comes from its card. What you add here and the card does not have yet is kept on it when the draft is saved.',
     'agreements.savedToCard': 'What the card of the partner town {name} did not have yet is kept on it: {fields}.',
+    'agreements.savedToPartnership': 'What the partnership did not have yet is kept in it: {fields}.',
     'agreements.savedToMember': 'What the record of {name} did not have yet is kept in it: {fields}.',
     'agreements.savedPair': 'The partner’s original ({name}) is saved beside it: {file}',
     'agreements.replace': 'Replace',

@@ -20,6 +20,8 @@ const written = z.object({
   townCardFilled: z.array(z.string()),
   /** Fields of the Czech municipality's record the draft filled (the record had none yet). */
   memberFilled: z.array(z.string()).default([]),
+  /** Fields of the partnership the draft filled (its resolutions, where it had none yet). */
+  partnershipFilled: z.array(z.string()).default([]),
 });
 
 export const agreementsChannels = defineChannels({

@@ -141,6 +141,85 @@ describe('agreements channels', () => {
     expect(again.memberFilled).toEqual([]);
   });
 
+  it('keeps the seat and the resolutions a saved draft states where the registry has none, so a batch has no gap', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('resolutions.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    const { municipality_id: municipalityId } = await knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number }>('municipality_id');
+    await knex('partnerships').where({ id: partnershipId }).update({
+      cz_resolution: null,
+      cz_resolution_date: null,
+      partner_resolution: null,
+      partner_resolution_date: null,
+    });
+    await knex('municipalities').where({ id: municipalityId }).update({ street: null, postal_code: null });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const name = request.fields.cz.name;
+    const typed = {
+      ...request,
+      fields: {
+        ...request.fields,
+        cz: {
+          ...request.fields.cz,
+          address: `Palackého nám. 46/II, 37901 ${name}`,
+          resolution: 'ZM/12/2026',
+          resolutionDate: '2026-11-30',
+        },
+        partner: { ...request.fields.partner, resolution: 'XII/123/2026', resolutionDate: null },
+      },
+    };
+    const written = await ok<{ memberFilled: string[]; partnershipFilled: string[] }>(
+      dispatch('agreements:generate', { request: typed, acceptMissing: true }),
+    );
+    expect(written.partnershipFilled.sort()).toEqual(['czResolution', 'czResolutionDate', 'partnerResolution']);
+    expect(written.memberFilled.sort()).toEqual(['postalCode', 'street']);
+    expect(
+      await knex('partnerships')
+        .where({ id: partnershipId })
+        .first('cz_resolution', 'cz_resolution_date', 'partner_resolution', 'partner_resolution_date'),
+    ).toEqual({
+      cz_resolution: 'ZM/12/2026',
+      cz_resolution_date: '2026-11-30',
+      partner_resolution: 'XII/123/2026',
+      partner_resolution_date: null,
+    });
+    expect(await knex('municipalities').where({ id: municipalityId }).first('street', 'postal_code')).toEqual({
+      street: 'Palackého nám. 46/II',
+      postal_code: '379 01',
+    });
+    // The next draft (a batch too) starts from them; the partnership's history names the change.
+    const next = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(next.request.fields.cz).toMatchObject({
+      resolution: 'ZM/12/2026',
+      resolutionDate: '2026-11-30',
+      address: `Palackého nám. 46/II, 379 01 ${name}`,
+    });
+    expect(next.request.fields.partner.resolution).toBe('XII/123/2026');
+    const history = await ok<{ action: string; changes: { field: string }[] }[]>(
+      dispatch('audit:history', { table: 'partnerships', recordId: partnershipId }),
+    );
+    expect(history.some((e) => e.action === 'update' && e.changes.some((c) => c.field === 'czResolution'))).toBe(true);
+    // Another wording in a later draft never replaces what is stored; an address of another shape is not taken apart.
+    await knex('municipalities').where({ id: municipalityId }).update({ street: null, postal_code: null });
+    const other = {
+      ...typed,
+      fields: {
+        ...typed.fields,
+        cz: { ...typed.fields.cz, resolution: 'ZM/99/2027', address: 'Radnice, náměstí' },
+      },
+    };
+    const again = await ok<{ memberFilled: string[]; partnershipFilled: string[] }>(
+      dispatch('agreements:generate', { request: other, acceptMissing: true, overwrite: true }),
+    );
+    expect(again.partnershipFilled).toEqual([]);
+    expect(again.memberFilled).toEqual([]);
+    expect((await knex('partnerships').where({ id: partnershipId }).first('cz_resolution')).cz_resolution).toBe(
+      'ZM/12/2026',
+    );
+  });
+
   it('a municipality whose kind the registry does not state: the form says so, the chosen kind drafts and is kept', async () => {
     const { ctx, dispatch } = await setup(fixedFile('kind.docx'));
     const partnershipId = await germanPartnership(ctx);

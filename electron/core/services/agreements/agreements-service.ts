@@ -35,6 +35,8 @@ import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
 import { fillTownCard } from '../town-card-service';
 import { fillMunicipality } from '../members-service';
+import { updatePartnership } from '../partnerships-service';
+import { searchKey } from '../../../../shared/domain/text';
 import { partnershipIdOfPair, partnershipSets } from '../../repositories/partnerships-repository';
 import { listActivities } from '../../repositories/activities-repository';
 import { listContacts } from '../../repositories/contacts-repository';
@@ -439,6 +441,7 @@ async function writeAndRecord(
   draftId: number | null;
   townCardFilled: string[];
   memberFilled: string[];
+  partnershipFilled: string[];
 }> {
   const { model, bytes } = built ?? (await buildAgreement(ctx, request));
   await writeFileAtomically(filePath, bytes, { overwrite });
@@ -484,15 +487,67 @@ async function writeAndRecord(
   }
   const townCardFilled = await keepOnTownCard(ctx, request);
   const memberFilled = await keepOnMember(ctx, request);
-  return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled };
+  const partnershipFilled = await keepOnPartnership(ctx, draftId === null ? null : partnershipId, request);
+  return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled, partnershipFilled };
+}
+
+/**
+ * The street and post code of a Czech seat typed as the drafts print it ("Palackého nám. 46/II,
+ * 379 01 Třeboň"), when the place named is the municipality itself; null for any other shape (it
+ * is not taken apart by guessing where the street ends).
+ */
+export function czechSeatParts(address: string, municipality: string): { street: string; postalCode: string } | null {
+  const match = /^(.+?),\s*(\d{3})\s?(\d{2})\s+(.+)$/u.exec(address.trim());
+  if (!match) return null;
+  const [, street = '', first = '', second = '', place = ''] = match;
+  if (searchKey(place.trim()) !== searchKey(municipality.trim()) || street.trim() === '') return null;
+  return { street: street.trim(), postalCode: `${first} ${second}` };
 }
 
 /**
  * What the user typed about the Czech municipality in a saved draft (its IČO, the mayor's name and
- * gender) goes to its record where the record has nothing yet, so that its next draft starts with
- * it (review: a second draft of Jihlava started empty again). The address is not taken apart into
- * street and post code: that would be a guess.
+ * gender, its seat) goes to its record where the record has nothing yet, so that its next draft
+ * starts with it (review: a second draft of Jihlava started empty again). The seat is kept only
+ * when it reads as street, post code and the municipality's own name (see czechSeatParts).
  */
+/** Whether the municipality's record has neither a street nor a post code. */
+async function seatIsEmpty(ctx: AppContext, municipalityId: number): Promise<boolean> {
+  const member = await findMember(ctx.db.knex, municipalityId);
+  return member !== null && (member.street ?? '') === '' && (member.postalCode ?? '') === '';
+}
+
+/**
+ * The councils' resolutions typed in a saved draft of a partnership (numbers and dates) go to the
+ * partnership where it has none yet, so that the next draft and every batch start from them. Each
+ * field only where the partnership's is empty; nothing when the partnership changed at this
+ * moment or would refuse the values (they stay in the draft).
+ */
+async function keepOnPartnership(ctx: AppContext, partnershipId: number | null, request: AgreementRequestInput) {
+  if (partnershipId === null) return [];
+  const partnership = await findPartnership(ctx.db.knex, partnershipId);
+  if (!partnership) return [];
+  const { cz, partner } = request.fields;
+  const typed = {
+    czResolution: cz.resolution.trim(),
+    czResolutionDate: cz.resolutionDate ?? '',
+    partnerResolution: partner.resolution.trim(),
+    partnerResolutionDate: partner.resolutionDate ?? '',
+  };
+  const changes = Object.fromEntries(
+    Object.entries(typed).filter(
+      ([field, value]) => value !== '' && (partnership[field as keyof typeof typed] ?? '') === '',
+    ),
+  );
+  if (Object.keys(changes).length === 0) return [];
+  try {
+    await updatePartnership(ctx, { id: partnershipId, version: partnership.version, changes });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return [];
+    throw error;
+  }
+  return Object.keys(changes);
+}
+
 async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Promise<string[]> {
   const municipalityId =
     'municipalityId' in request.source
@@ -504,7 +559,10 @@ async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Pr
   // ("obec" is only the draft's default then, so it is not taken as a statement).
   const kind =
     cz.nounKey === 'mestys' || cz.nounKey === 'mesto' || cz.nounKey === 'statutarni_mesto' ? cz.nounKey : null;
+  const seat = czechSeatParts(cz.address, cz.name);
   return fillMunicipality(ctx, municipalityId, {
+    // Both or neither: a post code without its street (or the other way round) is not a seat.
+    ...(seat !== null && (await seatIsEmpty(ctx, municipalityId)) ? seat : {}),
     ico: cz.idNumber,
     mayorName: cz.mayorName,
     mayorGender: cz.mayorGender,
