@@ -62,7 +62,9 @@ export const ROUTES: readonly Route[] = [
     // At 60,000 rows core takes about a second to answer: ask before the screen's code arrives.
     prefetch: () => partnershipsStore.ensureLoaded(),
   },
-  { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage /> },
+  // Kept: a draft being typed (a seat, a mayor, edited articles) is still there after a look at
+  // another screen (it was dropped without a word).
+  { id: 'agreements', label: 'nav.agreements', render: () => <AgreementsPage />, keepAlive: true },
   {
     id: 'statistics',
     label: 'nav.statistics',

@@ -72,6 +72,8 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
     await page.getByRole('link', { name: 'Agreements' }).first().click();
+    // The screen kept the partnership chosen before: another is picked by "Choose another".
+    await page.getByTestId('agreement-partnership-change').click();
     await page.getByTestId('agreement-partnership').fill('nachod');
     await expect(option).toBeVisible();
     await saveScreen(page, 'agreement-picker-en');

@@ -155,7 +155,10 @@ test.describe('Agreements screen', () => {
       window.location.hash = `#/agreements?partnership=${id}`;
     }, String(row.id));
     await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
-    await page.getByTestId('agreement-pair').check();
+    // The screen kept the draft (final, both originals) while Settings were shown: marked again.
+    await expect(page.getByTestId('agreement-final')).toBeChecked();
+    await page.getByTestId('agreement-final').uncheck();
+    await expect(page.getByTestId('agreement-pair')).toBeChecked();
     await expect(page.getByText('Both originals (two files)')).toBeVisible();
     await expect(preview).toContainText('NÁVRH / ENTWURF');
     await page.getByTestId('agreement-missing').scrollIntoViewIfNeeded();
@@ -213,4 +216,32 @@ test('a municipality whose kind the registry does not state: the form says so an
   } finally {
     await knex('municipalities').where({ id: row.municipalityId }).update({ kind: 'mesto' });
   }
+});
+
+/**
+ * A draft being typed survives a look at another screen (it was dropped without a word: keyboard
+ * walkthrough); a partnership added elsewhere meanwhile is offered in the picker.
+ */
+test('what is typed in a draft is still there after another screen; the picker follows new partnerships', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'DE')
+    .orderBy('p.id')
+    .first<{ id: number }>('p.id');
+  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+  await page.evaluate((id) => {
+    window.location.hash = `#/agreements?partnership=${id}`;
+  }, String(row.id));
+  await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+  await page.getByTestId('agr-cz-address').fill('Palackého nám. 46/II, 379 01 Třeboň');
+  await page.getByTestId('agr-partner-mayorName').fill('Uli Burchardt');
+  await page.getByTestId('nav-members').click();
+  await expect(page.getByTestId('members-grid')).toBeVisible();
+  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
+  await expect(page.getByTestId('agr-cz-address')).toHaveValue('Palackého nám. 46/II, 379 01 Třeboň');
+  await expect(page.getByTestId('agr-partner-mayorName')).toHaveValue('Uli Burchardt');
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { compareCzech } from '../../../shared/domain/text';
 import type { InputOf, OutputOf } from '../../../shared/ipc/contract';
-import { ApiError, call } from '../../lib/api';
+import { ApiError, call, onEvent } from '../../lib/api';
 import { parseAgreementLink } from '../../lib/deep-links';
 import { useAsync } from '../../lib/useAsync';
 
@@ -19,8 +19,21 @@ export type SaveConfirmation = { acceptMissing: boolean; overwrite?: boolean; fi
  * link or the list, or a member and a town), the draft request with the registry's defaults, the
  * debounced preview and its missing-data warnings, and saving with its confirmations.
  */
+/** The tables the screen's lists of partnerships, members and towns come from. */
+const SOURCE_TABLES = new Set(['partnerships', 'municipalities', 'foreign_towns']);
+
 export function useAgreementDraft() {
   const sources = useAsync(() => call('agreements:sources', {}), []);
+  // The screen stays alive in the background: the lists follow partnerships, members and towns
+  // added, renamed or deleted elsewhere (not every edit of an activity or a contact).
+  const reloadSources = sources.reload;
+  useEffect(
+    () =>
+      onEvent('data:changed', (change) => {
+        if (change.replaced === true || change.tables.some((table) => SOURCE_TABLES.has(table))) reloadSources();
+      }),
+    [reloadSources],
+  );
   const [mode, setMode] = useState<'partnership' | 'pair'>('partnership');
   const [source, setSource] = useState<AgreementSource | null>(() => {
     const id = parseAgreementLink(window.location.hash);
