@@ -193,6 +193,16 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(page.getByTestId('request-panel')).toContainText('přijata');
     await expect(page.getByTestId('request-partnership')).toHaveText('Tábor – Freistadt (Rakousko)');
     await expect(page.getByTestId('convert-request')).toHaveCount(0);
+    // Its form keeps who asked (the partnership names them); its wishes and status stay editable.
+    await page.getByTestId('edit-request').click();
+    const form = page.getByTestId('request-form');
+    await expect(form.getByTestId('request-linked')).toContainText('Z žádosti už vzniklo partnerství');
+    await expect(form.getByTestId('direction-member_seeks')).toBeDisabled();
+    await expect(form.locator('#r-requesterCountryCode')).toBeDisabled();
+    await expect(form.getByTestId('field-status').locator('option')).toHaveText(['přijata', 'uzavřena']);
+    await saveScreen(page, 'request-linked-edit');
+    await page.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
 
     const partnership = await knex('partnerships as p')
       .join('foreign_towns as t', 't.id', 'p.foreign_town_id')

@@ -82,6 +82,28 @@ export async function createRequest(ctx: AppContext, values: RequestFields): Pro
   });
 }
 
+/**
+ * A request that became a partnership keeps who asked (its direction, the member or the foreign
+ * town): its partnership names them, and an edit that changed them left it pointing at another
+ * pair (walkthrough: "new · Čáslav" still linked to Kouřim's partnership). Its status stays
+ * accepted, or closed.
+ */
+function linkedIssues(values: RequestFields, stored: RequestRow): FieldIssue[] {
+  if (stored.partnershipId === null) return [];
+  const issues: FieldIssue[] = [];
+  if (values.direction !== stored.direction) issues.push({ path: 'direction', message: 'requests.error.linked' });
+  else if (stored.direction === 'member_seeks' && values.municipalityId !== stored.municipalityId)
+    issues.push({ path: 'municipalityId', message: 'requests.error.linked' });
+  else if (
+    stored.direction === 'foreign_seeks' &&
+    (values.requesterName !== stored.requesterName || values.requesterCountryCode !== stored.requesterCountryCode)
+  )
+    issues.push({ path: 'requesterName', message: 'requests.error.linked' });
+  if (values.status !== 'accepted' && values.status !== 'closed')
+    issues.push({ path: 'status', message: 'requests.error.linkedStatus' });
+  return issues;
+}
+
 export async function updateRequest(
   ctx: AppContext,
   input: { id: number; version: number; values: RequestFields },
@@ -89,9 +111,14 @@ export async function updateRequest(
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, input.id);
     if (before.version !== input.version) throw conflict(before.version, input.version);
+    const linked = linkedIssues(input.values, before);
+    if (linked.length > 0) throw invalidFields(linked);
     await checkFields(trx, input.values, before);
     await updateVersioned(trx, 'partnership_requests', input.id, input.version, {
       ...toRequestColumns(input.values),
+      // A foreign town's request made into a partnership names the member chosen then (its form
+      // has no member field): an edit of its wishes keeps it.
+      ...(before.partnershipId === null ? {} : { municipality_id: before.municipalityId }),
       updated_at: at,
     });
     const after = await mustFind(trx, input.id);

@@ -38,6 +38,9 @@ type Values = {
   receivedOn: string;
 };
 
+/** The statuses of a request that became a partnership: accepted, or closed since. */
+const LINKED_STATUSES = ['accepted', 'closed'] as const;
+
 const initial = (row: RequestRow | null): Values => ({
   direction: row?.direction ?? 'member_seeks',
   municipalityId: row?.municipalityId === null || row?.municipalityId === undefined ? '' : String(row.municipalityId),
@@ -98,74 +101,84 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
     }, onConflict);
   };
 
+  // A request that became a partnership keeps who asked (its partnership names them); only its
+  // wishes, notes and whether it is closed change.
+  const linked = row !== null && row.partnershipId !== null;
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="request-form">
+      {linked && (
+        <p className="hint" data-testid="request-linked">
+          {t('requests.form.linked')}
+        </p>
+      )}
       <div className="form-grid">
-        <div className="field field-wide">
-          <span className="field-label">{t('requests.form.direction')}</span>
-          <div className="segmented" role="radiogroup" aria-label={t('requests.form.direction')}>
-            {REQUEST_DIRECTIONS.map((direction) => (
-              <button
-                key={direction}
-                type="button"
-                role="radio"
-                aria-checked={values.direction === direction}
-                className={values.direction === direction ? 'active' : ''}
-                onClick={() => set('direction', direction)}
-                data-testid={`direction-${direction}`}
-              >
-                {tk(`requestDirection.${direction}`)}
-              </button>
-            ))}
+        <fieldset className="plain-fieldset" disabled={linked}>
+          <div className="field field-wide">
+            <span className="field-label">{t('requests.form.direction')}</span>
+            <div className="segmented" role="radiogroup" aria-label={t('requests.form.direction')}>
+              {REQUEST_DIRECTIONS.map((direction) => (
+                <button
+                  key={direction}
+                  type="button"
+                  role="radio"
+                  aria-checked={values.direction === direction}
+                  className={values.direction === direction ? 'active' : ''}
+                  onClick={() => set('direction', direction)}
+                  data-testid={`direction-${direction}`}
+                >
+                  {tk(`requestDirection.${direction}`)}
+                </button>
+              ))}
+            </div>
           </div>
-        </div>
-        {values.direction === 'member_seeks' ? (
-          <Field label={t('requests.form.member')} error={errors.municipalityId} htmlFor="r-municipalityId" wide>
-            <MemberSelect
-              members={members}
-              value={values.municipalityId}
-              onChange={(id) => set('municipalityId', id)}
-              empty={t('requests.form.choose')}
-              id="r-municipalityId"
-              data-testid="field-municipalityId"
-            />
-          </Field>
-        ) : (
-          <>
-            <Field
-              label={t('requests.form.requesterName')}
-              error={errors.requesterName}
-              hint={t('requests.form.requesterNameHint')}
-              htmlFor="r-requesterName"
-            >
-              <RequesterName
-                value={values.requesterName}
-                countryCode={values.requesterCountryCode}
-                onChange={(name) => set('requesterName', name)}
-                onPick={(town) =>
-                  setValues((previous) => ({
-                    ...previous,
-                    requesterName: town.name,
-                    requesterCountryCode: town.countryCode,
-                  }))
-                }
-              />
-            </Field>
-            <Field
-              label={t('requests.form.requesterCountry')}
-              error={errors.requesterCountryCode}
-              htmlFor="r-requesterCountryCode"
-            >
-              <CountrySelect
-                value={values.requesterCountryCode}
-                onChange={(code) => set('requesterCountryCode', code)}
+          {values.direction === 'member_seeks' ? (
+            <Field label={t('requests.form.member')} error={errors.municipalityId} htmlFor="r-municipalityId" wide>
+              <MemberSelect
+                members={members}
+                value={values.municipalityId}
+                onChange={(id) => set('municipalityId', id)}
                 empty={t('requests.form.choose')}
-                id="r-requesterCountryCode"
-                data-testid="field-requesterCountryCode"
+                id="r-municipalityId"
+                data-testid="field-municipalityId"
               />
             </Field>
-          </>
-        )}
+          ) : (
+            <>
+              <Field
+                label={t('requests.form.requesterName')}
+                error={errors.requesterName}
+                hint={t('requests.form.requesterNameHint')}
+                htmlFor="r-requesterName"
+              >
+                <RequesterName
+                  value={values.requesterName}
+                  countryCode={values.requesterCountryCode}
+                  onChange={(name) => set('requesterName', name)}
+                  onPick={(town) =>
+                    setValues((previous) => ({
+                      ...previous,
+                      requesterName: town.name,
+                      requesterCountryCode: town.countryCode,
+                    }))
+                  }
+                />
+              </Field>
+              <Field
+                label={t('requests.form.requesterCountry')}
+                error={errors.requesterCountryCode}
+                htmlFor="r-requesterCountryCode"
+              >
+                <CountrySelect
+                  value={values.requesterCountryCode}
+                  onChange={(code) => set('requesterCountryCode', code)}
+                  empty={t('requests.form.choose')}
+                  id="r-requesterCountryCode"
+                  data-testid="field-requesterCountryCode"
+                />
+              </Field>
+            </>
+          )}
+        </fieldset>
         <Field
           label={t('requests.form.wantedCountries')}
           error={errors.wantedCountryCodes}
@@ -216,7 +229,7 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
         </Field>
         <Field label={t('requests.col.status')} error={errors.status} htmlFor="r-status">
           <CodeSelect
-            codes={REQUEST_STATUSES}
+            codes={linked ? LINKED_STATUSES : REQUEST_STATUSES}
             labelPrefix="requestStatus"
             value={values.status}
             onChange={(status) => status && set('status', status)}

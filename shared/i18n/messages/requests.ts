@@ -23,6 +23,10 @@ export const requestsMessages = defineMessages(
     'requests.col.receivedOn': 'Přijato',
     'requests.col.partnership': 'Výsledné partnerství',
     'requestCountry.any': 'kterýkoli stát',
+    'requests.form.linked':
+      'Z žádosti už vzniklo partnerství: kdo žádal, zůstává. Změnit lze přání, popis a to, zda je žádost uzavřená.',
+    'requests.error.linked': 'Žádost už se stala partnerstvím; kdo žádal, změnit nelze.',
+    'requests.error.linkedStatus': 'Žádost, ze které vzniklo partnerství, je přijatá nebo uzavřená.',
     'requests.anySize': 'libovolná',
     'requestDirection.member_seeks': 'člen hledá partnera',
     'requestDirection.foreign_seeks': 'zahraniční obec hledá českou',
@@ -121,6 +125,10 @@ export const requestsMessages = defineMessages(
     'requests.col.receivedOn': 'Received',
     'requests.col.partnership': 'Resulting partnership',
     'requestCountry.any': 'any country',
+    'requests.form.linked':
+      'This request has become a partnership: who asked stays as it is. Its wishes, description and whether it is closed can change.',
+    'requests.error.linked': 'The request has become a partnership; who asked cannot change.',
+    'requests.error.linkedStatus': 'A request that became a partnership is accepted or closed.',
     'requests.anySize': 'any',
     'requestDirection.member_seeks': 'member seeks a partner',
     'requestDirection.foreign_seeks': 'foreign town seeks a Czech one',

@@ -226,6 +226,66 @@ describe('requests service against real SQLite', () => {
     );
   });
 
+  it('a request that became a partnership keeps who asked; an edit of its wishes keeps its member', async () => {
+    const knex = app.ctx.db.knex;
+    const request = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ requesterName: 'Freistadt' })));
+    const { request: converted } = await ok<{ partnershipId: number; request: RequestRow }>(
+      app.dispatch('requests:toPartnership', {
+        id: request.id,
+        version: 1,
+        municipalityId: memberId,
+        townName: null,
+        townCountryCode: null,
+        type: 'friendship',
+        status: 'preparation',
+        startedOn: null,
+      }),
+    );
+    // Its form has no member field for a foreign town's request: an edit of the description kept
+    // nothing of the member the conversion chose (municipality_id was emptied).
+    const values = { ...foreignSeeks({ requesterName: 'Freistadt' }), status: 'accepted' as const };
+    const edited = await ok<RequestRow>(
+      app.dispatch('requests:update', {
+        id: request.id,
+        version: converted.version,
+        values: { ...values, description: 'Hasiči a školy' },
+      }),
+    );
+    expect(edited).toMatchObject({ municipalityId: memberId, partnershipId: converted.partnershipId });
+    // Who asked and an open status are refused, naming the field; nothing changes.
+    for (const [change, path] of [
+      [{ requesterName: 'Linz' }, 'requesterName'],
+      [
+        {
+          direction: 'member_seeks' as const,
+          municipalityId: memberId,
+          requesterName: null,
+          requesterCountryCode: null,
+        },
+        'direction',
+      ],
+      [{ status: 'new' as const }, 'status'],
+    ] as const) {
+      const refused = await app.dispatch('requests:update', {
+        id: request.id,
+        version: edited.version,
+        values: { ...values, ...change },
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path }] } } });
+    }
+    const closed = await ok<RequestRow>(
+      app.dispatch('requests:update', {
+        id: request.id,
+        version: edited.version,
+        values: { ...values, status: 'closed' },
+      }),
+    );
+    expect(closed).toMatchObject({ status: 'closed', municipalityId: memberId, requesterName: 'Freistadt' });
+    expect((await knex('partnership_requests').where({ id: request.id }).first('partnership_id')).partnership_id).toBe(
+      converted.partnershipId,
+    );
+  });
+
   it('suggests foreign towns whose requests fit a member that seeks a partner', async () => {
     const seeker = await ok<RequestRow>(
       app.dispatch(
