@@ -1,5 +1,6 @@
 import {
   themeQuartz,
+  type CellKeyDownEvent,
   type ColDef,
   type GetRowIdFunc,
   type GridApi,
@@ -214,6 +215,21 @@ export function DataGrid<T>({
     [],
   );
 
+  // Enter on a cell that is not edited does what a click on it does: its button or link ("Detail",
+  // the partner town, a member's "Open"), else the cell itself (a request's row is chosen so).
+  // Without it a record could be opened only with a mouse (keyboard walkthrough).
+  const onCellKeyDown = useCallback((params: CellKeyDownEvent<T>) => {
+    const event = params.event;
+    if (!(event instanceof KeyboardEvent) || event.key !== 'Enter' || event.defaultPrevented) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    if (params.api.getEditingCells().length > 0) return;
+    if (params.node.data === undefined || params.column.isCellEditable(params.node)) return;
+    const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('.ag-cell') : null;
+    if (!cell) return;
+    event.preventDefault();
+    (cell.querySelector<HTMLElement>('button:not(:disabled), a[href]') ?? cell).click();
+  }, []);
+
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;
   const withPinning = (state: GridState) =>
@@ -267,6 +283,7 @@ export function DataGrid<T>({
           onStateUpdated={gridId === undefined ? undefined : onStateUpdated}
           isExternalFilterPresent={isExternalFilterPresent}
           doesExternalFilterPass={doesExternalFilterPass}
+          onCellKeyDown={onCellKeyDown}
           {...gridProps}
         />
       </div>

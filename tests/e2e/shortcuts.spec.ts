@@ -135,3 +135,42 @@ test('Esc closes the member overview; F1 opens Help', async ({ appPage: page }) 
   await expect(page.getByTestId('help-page')).toBeVisible();
   await expect(page).toHaveURL(/#\/help$/);
 });
+
+/**
+ * Enter on a grid cell that is not edited does what a click does (keyboard walkthrough: a record
+ * could be opened only with a mouse): the row's "Open" or "Detail", the request's row is chosen.
+ */
+test('Enter on a grid row opens its record: Members, Partnerships, Requests', async ({ appPage: page }) => {
+  const members = page.getByTestId('members-grid');
+  await page.getByTestId('quick-search').fill('Tábor');
+  const tabor = members.locator('.ag-row', { hasText: 'Tábor' }).first();
+  await expect(tabor).toBeVisible();
+  // A cell of the row by the keyboard: the region's (not editable), then End to the row's actions.
+  await tabor.locator('[col-id="regionName"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-overview')).toBeVisible();
+  await expect(page.getByTestId('overview-name')).toHaveText('Tábor');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('member-overview')).toHaveCount(0);
+
+  await page.getByTestId('nav-partnerships').click();
+  const partnerships = page.getByTestId('partnerships-grid');
+  const first = partnerships.locator('.ag-row[row-index="0"]').first();
+  await expect(first).toBeVisible();
+  await first.locator('[col-id="regionName"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('partnership-detail')).toBeVisible();
+  await page.getByTestId('detail-close').click();
+
+  await page.getByTestId('nav-requests').click();
+  const requests = page.getByTestId('requests-grid');
+  await expect(requests.locator('.ag-row[row-index="1"]').first()).toBeVisible();
+  await requests.locator('.ag-row[row-index="0"] .ag-cell').first().click();
+  await expect(page.getByTestId('request-panel')).toBeVisible();
+  const firstShown = await page.getByTestId('request-panel').locator('h3, h2').first().textContent();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('request-panel').locator('h3, h2').first()).not.toHaveText(firstShown ?? '');
+});
