@@ -7,8 +7,9 @@ import { inFormControl, ownsUndo, undoLast } from '../lib/undo';
  * screen that has no such element simply lets the key be (Ctrl+F then finds in the page as usual).
  *
  * - Ctrl+N (⌘N): the screen's "new" button, unless a dialog is open.
- * - Ctrl+S (⌘S): saves the form being typed in, else the screen's or dialog's marked save button,
- *   else the one form of the open dialog; never the browser's "save page".
+ * - Ctrl+S (⌘S): commits a grid cell being edited (which saves it), else saves the form being typed
+ *   in, else the screen's or dialog's marked save button, else the one form of the open dialog;
+ *   never the browser's "save page".
  * - Ctrl+F (⌘F): focuses the search of the dialog or screen.
  * - Ctrl+Z (⌘Z): undoes the user's last change while its toast is shown, outside a form and with no
  *   dialog open (renderer/lib/undo.ts); in a text field it is the field's own undo of typing.
@@ -91,7 +92,19 @@ const formOf = (element: Element | null): HTMLFormElement | null => {
   return element.closest('form');
 };
 
+/**
+ * A grid cell being edited: its edit is committed as Enter commits it (an inline edit saves when it
+ * ends). Ctrl+S left it open, unsaved, and the next Esc threw it away (keyboard walkthrough).
+ */
+function commitCellEdit(): boolean {
+  const active = document.activeElement;
+  if (!active?.closest('.ag-cell-inline-editing, .ag-popup-editor')) return false;
+  active.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  return true;
+}
+
 function save(): void {
+  if (commitCellEdit()) return;
   const scope = scopeOf();
   const form = formOf(document.activeElement);
   if (form && scope.contains(form) && submit(form)) return;

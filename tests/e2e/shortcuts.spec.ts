@@ -174,3 +174,36 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('request-panel').locator('h3, h2').first()).not.toHaveText(firstShown ?? '');
 });
+
+test('Ctrl+S in a grid cell being edited commits and saves it (it stayed open, unsaved)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const before = await knex('municipalities')
+    .where({ name: 'Písek' })
+    .first<{ population: number | null }>('population');
+  const grid = page.getByTestId('members-grid');
+  await page.getByTestId('quick-search').fill('Písek');
+  const row = grid.locator('.ag-row').filter({ has: page.locator('[col-id="name"]', { hasText: /^Písek$/ }) });
+  const population = row.locator('[col-id="population"]');
+  await population.dblclick();
+  const input = population.locator('input');
+  await expect(input).toBeVisible();
+  await input.fill('30 123');
+  await input.press('Control+s');
+  await expect(input).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (
+          await webApp.ctx.db
+            .knex('municipalities')
+            .where({ name: 'Písek' })
+            .first<{ population: number }>('population')
+        ).population,
+    )
+    .toBe(30123);
+  // The registry other specs share is left as it was.
+  await knex('municipalities').where({ name: 'Písek' }).update({ population: before.population });
+});
