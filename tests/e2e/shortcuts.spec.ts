@@ -115,8 +115,16 @@ test('Ctrl+S on the agreement screen saves the draft (asking about the gaps firs
   await expect(save).toHaveAttribute('title', 'Uložit DOCX… (Ctrl+S)');
   await page.getByTestId('agr-partner-mayorName').fill('Jana Zkratková');
   await page.getByTestId('agr-partner-mayorName').press('Control+s');
-  // The same path as the button: the draft still has gaps, so saving asks first.
-  await expect(page.getByTestId('agreement-confirm')).toBeVisible();
+  // The same path as the button: the draft still has gaps, so saving asks first; the question
+  // has the focus, and Enter answers it.
+  const confirm = page.getByTestId('agreement-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Uložit DOCX…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const overwrite = page.getByTestId('agreement-confirm-overwrite');
+  await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();
+  // Replacing a file is asked with the focus on keeping it.
+  if (await overwrite.isVisible()) await expect(overwrite.getByRole('button', { name: 'Zrušit' })).toBeFocused();
 });
 
 test('Esc closes the member overview; F1 opens Help', async ({ appPage: page }) => {

@@ -14,6 +14,9 @@ const MEMBER_FIELD_LABEL: Record<string, string> = {
 import { withShortcut } from '../../lib/shortcuts';
 import { partnerIdLabel } from './id-label';
 
+/** Focuses a question's button when the question appears. */
+const focusOnShow = (button: HTMLButtonElement | null) => button?.focus();
+
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
   const { t, tk, tn, language } = useI18n();
@@ -100,7 +103,13 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       {pending?.kind === 'missing' && (
         <div className="notice" role="alertdialog" data-testid="agreement-confirm">
           <span>{tn('agreements.confirmMissing', warnings.length)}</span>
-          <button type="button" className="button primary" onClick={() => void save({ acceptMissing: true })}>
+          <button
+            type="button"
+            className="button primary"
+            // The question takes the focus (Enter answers it): it was 97 Tabs away from the keyboard.
+            ref={focusOnShow}
+            onClick={() => void save({ acceptMissing: true })}
+          >
             {t('agreements.save')}
           </button>
           <button type="button" className="button" onClick={() => setPending(null)}>
@@ -118,7 +127,8 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           >
             {t('agreements.replace')}
           </button>
-          <button type="button" className="button" onClick={() => setPending(null)}>
+          {/* Replacing a file is the dangerous answer: the focus is on keeping it. */}
+          <button type="button" className="button" ref={focusOnShow} onClick={() => setPending(null)}>
             {t('common.cancel')}
           </button>
         </div>
