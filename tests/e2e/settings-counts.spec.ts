@@ -20,6 +20,12 @@ test('Settings: the record counts follow a restored backup without a reload (rev
   const row = page.getByTestId('table-counts').locator('tr', { hasText: 'kontakty' });
   await expect(row.locator('td.num')).toHaveText(String(before - 1));
 
+  // The question takes the focus on its safe answer; Esc cancels it and nothing is restored.
+  await page.getByTestId('backup-restore').first().click();
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Zrušit' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('backup-restore-confirm')).toHaveCount(0);
+  expect(await contacts()).toBe(before - 1);
   await page.getByTestId('backup-restore').first().click();
   await page.getByTestId('backup-restore-confirm').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Databáze byla obnovena ze zálohy');
