@@ -227,7 +227,15 @@ export function DataGrid<T>({
     const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('.ag-cell') : null;
     if (!cell) return;
     event.preventDefault();
-    (cell.querySelector<HTMLElement>('button:not(:disabled), a[href]') ?? cell).click();
+    const control = cell.querySelector<HTMLElement>('button:not(:disabled), a[href]');
+    if (control === null) {
+      cell.click();
+      return;
+    }
+    control.click();
+    // What it opened (a record's panel) takes the focus: the grid must not pull it back to the cell
+    // as it redraws the row (the panel gives it back to the cell when it closes).
+    params.api.clearFocusedCell();
   }, []);
 
   // A grid with saved views waits for the preferences, so its first paint already has the layout.

@@ -169,8 +169,22 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await first.locator('[col-id="regionName"]').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('partnership-detail')).toBeVisible();
-  await page.getByTestId('detail-close').click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail).toBeVisible();
+  // The focus moved into the panel and Tab keeps it there (it went on through the grid behind).
+  const focusInDetail = () =>
+    page.evaluate(() => document.querySelector('[data-testid="partnership-detail"]')?.contains(document.activeElement));
+  await expect.poll(focusInDetail).toBe(true);
+  for (let i = 0; i < 60; i += 1) await page.keyboard.press('Tab');
+  expect(await focusInDetail()).toBe(true);
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('Shift+Tab');
+  expect(await focusInDetail()).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  // Back in the grid, on the row it opened.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="partnerships-grid"]') !== null))
+    .toBe(true);
 
   await page.getByTestId('nav-requests').click();
   const requests = page.getByTestId('requests-grid');

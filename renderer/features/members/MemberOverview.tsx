@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { usePanelFocus } from '../../lib/focus';
 import { withShortcut } from '../../lib/shortcuts';
 import { useAsync } from '../../lib/useAsync';
 import { useLiveAsync } from '../../lib/useLiveAsync';
@@ -66,6 +67,10 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   const overview = useLiveAsync(() => call('municipalities:overview', { id }), [id]);
   const [tab, setTab] = useState<Tab>('overview');
   const [confirm, setConfirm] = useState<'end' | 'delete' | null>(null);
+  // The focus moves into the drawer when it opens (Tab went on through the grid's rows behind)
+  // and back to the grid when it closes.
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel);
   const [endDate, setEndDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -191,7 +196,13 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
 
   const state = m ? membershipState(m) : null;
   return (
-    <aside className="m-drawer" aria-label={m?.name ?? t('common.loading')} data-testid="member-overview">
+    <aside
+      ref={panel}
+      tabIndex={-1}
+      className="m-drawer"
+      aria-label={m?.name ?? t('common.loading')}
+      data-testid="member-overview"
+    >
       <header className="m-drawer-header">
         <div>
           <h2 data-testid="overview-name">{m?.name ?? t('common.loading')}</h2>

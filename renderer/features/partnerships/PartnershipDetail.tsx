@@ -35,6 +35,7 @@ import { ApiError, call, onEvent } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { originLabel } from '../../../shared/i18n/provenance';
 import { useI18n } from '../../lib/i18n';
+import { usePanelFocus } from '../../lib/focus';
 import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
@@ -332,10 +333,15 @@ export function PartnershipDetail({
   }, [requestClose]);
 
   const d = detail.data;
+  // A modal panel: the focus moves into it, stays in it, and goes back to the grid when it closes.
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, { trap: true });
 
   return (
     <div className="p-drawer-backdrop" onMouseDown={(event) => event.target === event.currentTarget && requestClose()}>
       <aside
+        ref={panel}
+        tabIndex={-1}
         className="p-drawer"
         role="dialog"
         aria-modal="true"
