@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
@@ -6,9 +7,11 @@ import { useI18n } from '../lib/i18n';
  * the cursor in it, so a problem at the top of a long, scrolled form is never missed.
  */
 export function focusFirstError(form: HTMLElement | null): void {
-  const field = form?.querySelector<HTMLElement>(
-    '.field-invalid input, .field-invalid select, .field-invalid textarea, .field-invalid',
-  );
+  // The first field in error, then what is typed into in it (the field's own element comes first
+  // in the document, and a label takes no focus).
+  const invalid = form?.querySelector<HTMLElement>('.field-invalid');
+  const field =
+    invalid?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, [tabindex]') ?? invalid;
   if (!field) return;
   field.scrollIntoView({ block: 'center' });
   field.focus({ preventScroll: true });
@@ -31,6 +34,19 @@ export function FormProblems({
   withMessage?: boolean;
 }) {
   const { t, tk } = useI18n();
+  // A save refused for its fields (none in error before): the first of them is brought into view
+  // and takes the focus, so that it is the next thing typed in (the field was off screen above the
+  // summary, the focus left on Save).
+  const summary = useRef<HTMLSpanElement>(null);
+  const count = Object.values(errors).filter((message) => message !== '').length;
+  const hadErrors = useRef(count > 0);
+  useEffect(() => {
+    const had = hadErrors.current;
+    hadErrors.current = count > 0;
+    if (had || count === 0) return;
+    const form = summary.current?.closest('form') ?? null;
+    requestAnimationFrame(() => focusFirstError(form));
+  }, [count]);
   const failureText =
     failure instanceof ApiError
       ? withMessage
@@ -39,6 +55,7 @@ export function FormProblems({
       : t('error.INTERNAL');
   return (
     <>
+      <span ref={summary} hidden />
       {fixText !== undefined && Object.keys(errors).length > 0 && (
         <p className="form-summary" role="alert">
           {fixText}

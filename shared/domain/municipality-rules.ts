@@ -3,7 +3,7 @@ import { GENDERS, MUNICIPALITY_KINDS } from './codes';
 import type { FieldIssue } from './errors';
 import { certainlyBefore } from './dates';
 import { partialDate } from './date-schema';
-import { id, municipalityCode, municipalityRowSchema, optionalText } from './schemas';
+import { id, municipalityCode, municipalityRowSchema, optionalText, websiteAddress } from './schemas';
 
 export { INLINE_MUNICIPALITY_FIELDS, MEMBERSHIP_STATES, membershipState, type MembershipState } from './membership';
 
@@ -69,19 +69,7 @@ export const municipalityFieldsSchema = z.object({
   ico: z.string().trim().refine(isValidIco, 'validation.ico').nullable(),
   mayorName: optionalText(MUNICIPALITY_TEXT_LIMITS.mayorName),
   mayorGender: z.enum(GENDERS).nullable(),
-  // An address typed without its scheme ('www.policka.org') is read as https:// (review D26);
-  // anything with another scheme ('javascript:') stays refused.
-  website: z
-    .string()
-    .trim()
-    .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) || value === '' ? value : `https://${value}`))
-    .pipe(
-      z
-        .string()
-        .max(500, 'validation.tooLong')
-        .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website'),
-    )
-    .nullable(),
+  website: websiteAddress(500).nullable(),
   email: z
     .string()
     .trim()

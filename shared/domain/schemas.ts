@@ -19,6 +19,22 @@ export const id = z.number().int().positive();
  * The one meaning of optional text, in every form, at the gate and in imports: trimmed; empty or
  * blank is null (unknown), never an empty string; longer than `max` is refused.
  */
+/**
+ * A website address of at most `max` characters. One typed without its scheme ('www.policka.org',
+ * as staff type it) is read as https:// (review D26); any other scheme ('javascript:') is refused.
+ */
+export const websiteAddress = (max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) || value === '' ? value : `https://${value}`))
+    .pipe(
+      z
+        .string()
+        .max(max, 'validation.tooLong')
+        .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website'),
+    );
+
 export const optionalText = (max: number) =>
   z
     .string()

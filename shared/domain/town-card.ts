@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GENDERS } from './codes';
 import { isCountryCode } from './countries';
-import { id, optionalText, provenanceFields } from './schemas';
+import { id, optionalText, provenanceFields, websiteAddress } from './schemas';
 
 /*
  * The partner-town card: one record per town abroad, with everything an agreement and a staffer
@@ -75,12 +75,8 @@ export const townCardFieldsSchema = z.object({
     .toLowerCase()
     .regex(/^[a-z]{2}$/, 'validation.language')
     .nullable(),
-  website: z
-    .string()
-    .trim()
-    .max(TOWN_TEXT_LIMITS.website, 'validation.tooLong')
-    .regex(/^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i, 'validation.website')
-    .nullable(),
+  // 'www.olbersdorf.de', as staff type it, is read as https:// (it was refused).
+  website: websiteAddress(TOWN_TEXT_LIMITS.website).nullable(),
   email: z
     .string()
     .trim()

@@ -232,3 +232,43 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     await knex('foreign_towns').where({ id: row.townId }).update({ kind: row.kind });
   }
 });
+
+/**
+ * A refused save moves to the field in error (it was off screen above, the focus left on Save,
+ * walkthrough at 1280 × 720); a website typed as staff type it ("www.…") is taken as https://.
+ */
+test('the town card moves to a field in error and takes a website without its scheme', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'AT')
+    .orderBy('p.id', 'asc')
+    .first<{ id: number; townId: number; town: string; website: string | null }>(
+      'p.id',
+      't.id as townId',
+      't.name as town',
+      't.website',
+    );
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await card.getByTestId('town-name').fill('');
+  await card.getByTestId('town-save').click();
+  await expect(card.getByTestId('town-name')).toBeFocused();
+  await expect(card.getByTestId('town-name')).toBeInViewport();
+  await card.getByTestId('town-name').fill(row.town);
+  await card.getByTestId('town-website').fill('www.example-town.at');
+  await card.getByTestId('town-save').click();
+  await expect(card).toHaveCount(0);
+  try {
+    expect((await knex('foreign_towns').where({ id: row.townId }).first<{ website: string }>('website')).website).toBe(
+      'https://www.example-town.at',
+    );
+  } finally {
+    await knex('foreign_towns').where({ id: row.townId }).update({ website: row.website });
+  }
+});

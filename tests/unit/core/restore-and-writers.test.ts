@@ -78,7 +78,8 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     version: partnership.version,
     changes: { notes: 'after' },
   });
-  await call('registry:verify', { table: 'partnerships', ids: [partnership.id] });
+  const marking = await call<{ auditId: number }>('registry:verify', { table: 'partnerships', ids: [partnership.id] });
+  await call('registry:unverify', { auditId: marking.auditId });
   const contact = await call<{ id: number; version: number }>('contacts:create', {
     partnershipId: partnership.id,
     side: 'cz',

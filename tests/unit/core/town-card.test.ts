@@ -73,6 +73,7 @@ describe('the partner-town card', () => {
       [{ mayorOffice: 'PL:prezydent_miasta' }, 'mayorOffice'],
       [{ countryCode: 'XX' }, 'countryCode'],
       [{ name: ' ' }, 'name'],
+      [{ website: 'javascript:alert(1)' }, 'website'],
     ] as const) {
       const result = await app.dispatch('towns:update', { id, version: before.version, patch });
       expect(result.ok, JSON.stringify(patch)).toBe(false);
@@ -82,6 +83,15 @@ describe('the partner-town card', () => {
       }
     }
     expect(await ok<TownCard>(app.dispatch('towns:card', { id }))).toEqual(before);
+  });
+
+  it('reads a website typed without its scheme as https://, as the member form does', async () => {
+    const id = await townId('Konstanz');
+    const before = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    const saved = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: before.version, patch: { website: 'www.konstanz.de' } }),
+    );
+    expect(saved.website).toBe('https://www.konstanz.de');
   });
 
   it('a new country under an office of the old one is refused at the office; with a new office it is stored', async () => {
