@@ -23,6 +23,7 @@ import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
 import { errorToast, said, useToast } from './Toasts';
 import { officeOptions } from '../../shared/domain/agreements/offices';
+import { originLabel } from '../../shared/i18n/provenance';
 import './kit.css';
 
 /** The form's values: text as typed (numbers too), lists one per line. */
@@ -435,7 +436,7 @@ function TownCardForm({
           {countryName(card.countryCode, language)}
           {card.population !== null && ` · ${formatNumber(card.population)}`}
           {card.geonamesId !== null && ` · ${t('towns.field.geonamesId')} ${String(card.geonamesId)}`}
-          {card.source !== null && ` · ${t('towns.field.source')}: ${card.source}`}
+          {card.source !== null && ` · ${t('towns.field.source')}: ${originLabel(card.source, language)}`}
         </p>
       </fieldset>
       <details className="town-card-history">

@@ -166,6 +166,9 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   const partnerships = page.getByTestId('partnerships-grid');
   const first = partnerships.locator('.ag-row[row-index="0"]').first();
   await expect(first).toBeVisible();
+  // Its buttons are named with their row (a screen reader listed "Detail" 964 times).
+  await expect(first.getByTestId('open-partnership')).toHaveAttribute('aria-label', /^Otevřít partnerství .+ – .+$/);
+  await expect(first.getByTestId('delete-partnership')).toHaveAttribute('aria-label', /^Smazat partnerství .+ – .+$/);
   await first.locator('[col-id="regionName"]').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');

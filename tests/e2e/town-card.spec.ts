@@ -256,6 +256,8 @@ test('the town card moves to a field in error and takes a website without its sc
   await page.getByTestId('quick-search').fill(row.town);
   await page.getByTestId(`town-link-${String(row.id)}`).click();
   const card = page.getByTestId('town-card');
+  // Where it came from, in words (it said "request 3" or "demo").
+  await expect(card).toContainText('Původ záznamu: ukázková data');
   await card.getByTestId('town-name').fill('');
   await card.getByTestId('town-save').click();
   await expect(card.getByTestId('town-name')).toBeFocused();

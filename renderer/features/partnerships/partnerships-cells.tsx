@@ -83,7 +83,14 @@ export function ActionsCell({
   if (!data) return null;
   return (
     <span className="p-actions">
-      <button type="button" className="link-button" onClick={() => onOpen(data)} data-testid="open-partnership">
+      {/* Named with their row, for a screen reader that lists the buttons ("Detail" × 964). */}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onOpen(data)}
+        aria-label={t('partnerships.openNamed', { member: data.municipalityName, town: data.townName })}
+        data-testid="open-partnership"
+      >
         {t('partnerships.detail')}
       </button>
       <button
@@ -91,7 +98,7 @@ export function ActionsCell({
         className="p-icon danger"
         onClick={() => onDelete(data)}
         title={t('partnerships.delete')}
-        aria-label={t('partnerships.delete')}
+        aria-label={t('partnerships.deleteNamed', { member: data.municipalityName, town: data.townName })}
         data-testid="delete-partnership"
       >
         <svg viewBox="0 0 24 24" width="15" height="15" aria-hidden="true">
