@@ -190,17 +190,26 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     const registry = await createServerDatabase({ demo: true });
     try {
       await grantStaff(registry.url);
-      // As if this version were one migration newer than the registry.
+      // As if this version were two migrations newer than the registry: 0018 (an index, which only
+      // the schema's owner may create) and 0019 (a change of data, which a staff role could make).
       const admin = adminKnex(registry.url);
       try {
-        const last = await admin('knex_migrations').orderBy('id', 'desc').first<{ id: number; name: string }>();
-        await admin('knex_migrations').where({ id: last.id }).delete();
+        const lastTwo = await admin('knex_migrations')
+          .orderBy('id', 'desc')
+          .limit(2)
+          .select<{ id: number; name: string }[]>('id', 'name');
+        expect(lastTwo.map((m) => m.name)).toEqual(['0019-town-kind-unknown', '0018-audit-import-index']);
+        await admin('knex_migrations')
+          .whereIn(
+            'id',
+            lastTwo.map((m) => m.id),
+          )
+          .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 1) });
-        // Undo what the last migration (0018-audit-import-index) made, so that running it again is a real change.
-        expect(last.name).toBe('0018-audit-import-index');
+          .update({ value: String(SCHEMA_VERSION - 2) });
         await admin.raw('drop index audit_log_action_at_index');
+        await admin('foreign_towns').where({ name: 'Konstanz' }).update({ source: 'import: smo.csv', kind: 'town' });
       } finally {
         await admin.destroy();
       }
@@ -213,6 +222,12 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
 
       // The administrator (the owner) opens it: migrated; then the staff member works in it.
       await (await openDatabase(registry.url)).close();
+      const migrated = adminKnex(registry.url);
+      try {
+        expect(await migrated('foreign_towns').where({ name: 'Konstanz' }).first('kind')).toEqual({ kind: 'unknown' });
+      } finally {
+        await migrated.destroy();
+      }
       const ctx = await openContext(staffUrl);
       try {
         const dispatch = createDispatch(createHandlers(ctx));
