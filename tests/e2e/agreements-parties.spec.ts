@@ -1,5 +1,5 @@
 import { selectWidths } from '../support/layout';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
 test.describe('Agreement parties by their country', () => {
   test('a Czech–Ukrainian draft: the office of the partner’s country, names in Cyrillic, the contracting body', async ({
@@ -13,12 +13,7 @@ test.describe('Agreement parties by their country', () => {
       .first<{ id: number }>('p.id');
 
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
-    await page.evaluate((id) => {
-      window.location.hash = `#/agreements?partnership=${id}`;
-    }, String(row.id));
-    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await openAgreementOf(page, row.id);
     await expect(page.getByTestId('agreement-language')).toHaveValue('uk');
 
     // The partner's head holds a Ukrainian office; the Czech side's a Czech one.
@@ -86,12 +81,7 @@ test.describe('Agreement parties by their country', () => {
         .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
         .where('t.name', 'Jelenia Góra')
         .first<{ id: number }>('p.id');
-      await page.getByRole('link', { name: 'Agreements' }).first().click();
-      // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
-      await page.evaluate((id) => {
-        window.location.hash = `#/agreements?partnership=${id}`;
-      }, String(row.id));
-      await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+      await openAgreementOf(page, row.id);
       await expect(page.getByTestId('agr-partner-office')).toHaveValue('PL:prezydent_miasta');
       await expect(page.getByTestId('agr-partner-office').locator('option')).toHaveText([
         'prezydent miasta (city)',

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { selectWidths } from '../support/layout';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
 test.describe('Agreements screen', () => {
   test('pick a Czech–German partnership, see what is missing, preview, save, see the draft', async ({
@@ -109,12 +109,7 @@ test.describe('Agreements screen', () => {
       .where('t.country_code', 'DE')
       .orderBy('p.id')
       .first<{ id: number; town: string }>('p.id', 't.name as town');
-    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
-    await page.evaluate((id) => {
-      window.location.hash = `#/agreements?partnership=${id}`;
-    }, String(row.id));
-    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await openAgreementOf(page, row.id);
     const preview = page.getByTestId('agreement-preview');
     // Until final, the pages carry the draft's mark in both languages.
     await expect(preview).toContainText('NÁVRH / ENTWURF');
@@ -149,12 +144,7 @@ test.describe('Agreements screen', () => {
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
-    await page.getByRole('link', { name: 'Agreements' }).first().click();
-    // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
-    await page.evaluate((id) => {
-      window.location.hash = `#/agreements?partnership=${id}`;
-    }, String(row.id));
-    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await openAgreementOf(page, row.id);
     // The screen kept the draft (final, both originals) while Settings were shown: marked again.
     await expect(page.getByTestId('agreement-final')).toBeChecked();
     await page.getByTestId('agreement-final').uncheck();
@@ -194,11 +184,7 @@ test('a municipality whose kind the registry does not state: the form says so an
   await knex('municipalities').where({ id: row.municipalityId }).update({ kind: 'unknown' });
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    await page.evaluate((id) => {
-      window.location.hash = `#/agreements?partnership=${id}`;
-    }, String(row.id));
-    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await openAgreementOf(page, row.id);
     await expect(page.getByTestId('agr-cz-noun')).toHaveValue('obec');
     await expect(page.getByTestId('agr-cz-noun-unknown')).toContainText(
       'Registr neuvádí, zda jde o obec, městys nebo město',
@@ -232,11 +218,7 @@ test('what is typed in a draft is still there after another screen; the picker f
     .where('t.country_code', 'DE')
     .orderBy('p.id')
     .first<{ id: number }>('p.id');
-  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-  await page.evaluate((id) => {
-    window.location.hash = `#/agreements?partnership=${id}`;
-  }, String(row.id));
-  await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+  await openAgreementOf(page, row.id);
   await page.getByTestId('agr-cz-address').fill('Palackého nám. 46/II, 379 01 Třeboň');
   await page.getByTestId('agr-partner-mayorName').fill('Uli Burchardt');
   await page.getByTestId('nav-members').click();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -139,12 +139,7 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
     .first<{ id: number; name: string; mayor_name: string | null }>('m.id', 'm.name', 'm.mayor_name');
   await knex('municipalities').where({ id: member.id }).update({ mayor_name: null });
 
-  await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-  // The partnership by its link, as "Vytvořit smlouvu" in its detail opens it.
-  await page.evaluate((id) => {
-    window.location.hash = `#/agreements?partnership=${id}`;
-  }, String(row.id));
-  await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+  await openAgreementOf(page, row.id);
   await expect(page.getByTestId('agreement-card-hint')).toBeVisible();
   await page.getByTestId('agr-partner-mayorName').fill('Anna Nowak');
   await page.getByTestId('agr-cz-mayorName').fill('Petra Zkušební');
@@ -202,11 +197,7 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     );
   await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown' });
   try {
-    await page.getByRole('link', { name: 'Smlouvy' }).first().click();
-    await page.evaluate((id) => {
-      window.location.hash = `#/agreements?partnership=${id}`;
-    }, String(row.id));
-    await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+    await openAgreementOf(page, row.id);
     const noun = page.getByTestId('agr-partner-noun');
     await expect(noun).toHaveValue('foreign_municipality');
     await expect(noun).toHaveAttribute('aria-invalid', 'true');

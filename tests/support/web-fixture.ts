@@ -100,6 +100,18 @@ export async function saveScreen(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Opens the Agreements screen on a partnership by its link, as "Vytvořit smlouvu" in its detail
+ * does, and waits until the partnership is chosen.
+ */
+export async function openAgreementOf(page: Page, partnershipId: number): Promise<void> {
+  await page.getByTestId('nav-agreements').click();
+  await page.evaluate((id) => {
+    window.location.hash = `#/agreements?partnership=${id}`;
+  }, String(partnershipId));
+  await expect(page.getByTestId('agreement-partnership-chosen')).toBeVisible();
+}
+
+/**
  * Types into the Partnerships screen's quick search once that screen is shown, and waits until the
  * grid shows the rows found (its counter says "N z M"). The kept Members screen has a search box
  * too, and the rows may be there before the search applies: a test must not act on either.
