@@ -21,6 +21,9 @@ export const countryCode = z
   .refine(isCountryCode, 'validation.countryCode');
 
 /** Every editable field of a partnership request. */
+/** The longest description of a request (the form counts toward it). */
+export const REQUEST_DESCRIPTION_MAX = 5000;
+
 export const requestFieldsSchema = z.object({
   direction: z.enum(REQUEST_DIRECTIONS),
   municipalityId: id.nullable(),
@@ -29,7 +32,7 @@ export const requestFieldsSchema = z.object({
   wantedCountryCodes: z.array(countryCode).max(50),
   wantedSize: z.enum(TOWN_SIZES).nullable(),
   themes: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length),
-  description: optionalText(5000),
+  description: optionalText(REQUEST_DESCRIPTION_MAX),
   status: z.enum(REQUEST_STATUSES),
   receivedOn: isoDate.nullable(),
 });

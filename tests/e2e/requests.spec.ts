@@ -57,6 +57,15 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(dialog.getByTestId('error-r-requesterName')).toHaveText('Vyplňte toto pole.');
     await expect(dialog.getByTestId('error-r-requesterCountryCode')).toHaveText('Vyplňte toto pole.');
 
+    // A description near its limit is counted, and one over it is refused at the field (the message
+    // named no limit).
+    await dialog.getByTestId('field-description').fill('x'.repeat(5_100));
+    await expect(dialog.locator('.field-hint', { hasText: 'znaků' })).toHaveText('5 100 z nejvýše 5 000 znaků');
+    await dialog.getByTestId('request-save').click();
+    await expect(dialog.getByTestId('error-r-description')).toHaveText('Text je příliš dlouhý.');
+    await dialog.getByTestId('field-description').fill('');
+    await expect(dialog.locator('.field-hint', { hasText: 'znaků' })).toHaveCount(0);
+
     await dialog.getByTestId('field-requesterName').fill('Bad Leonfelden');
     await dialog.getByTestId('field-requesterCountryCode').selectOption('AT');
     await dialog.getByTestId('field-addCountry').selectOption('CZ');

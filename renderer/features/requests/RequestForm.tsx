@@ -9,7 +9,12 @@ import {
   type RequestStatus,
   type TownSize,
 } from '../../../shared/domain/codes';
-import { receivedOnIssues, requestInputSchema, type RequestRow } from '../../../shared/domain/request-rules';
+import {
+  REQUEST_DESCRIPTION_MAX,
+  receivedOnIssues,
+  requestInputSchema,
+  type RequestRow,
+} from '../../../shared/domain/request-rules';
 import { localToday } from '../../../shared/domain/partnership-rules';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
@@ -265,7 +270,21 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
             })}
           </div>
         </Field>
-        <Field label={t('requests.col.description')} error={errors.description} htmlFor="r-description" wide>
+        <Field
+          label={t('requests.col.description')}
+          error={errors.description}
+          // Near the limit the form counts ("Text je příliš dlouhý." said no limit).
+          hint={
+            values.description.length > REQUEST_DESCRIPTION_MAX * 0.9
+              ? t('requests.form.descriptionLength', {
+                  count: values.description.length,
+                  max: REQUEST_DESCRIPTION_MAX,
+                })
+              : undefined
+          }
+          htmlFor="r-description"
+          wide
+        >
           <textarea
             id="r-description"
             rows={4}

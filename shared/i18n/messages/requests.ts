@@ -26,6 +26,7 @@ export const requestsMessages = defineMessages(
     'requests.form.linked':
       'Z žádosti už vzniklo partnerství: kdo žádal, zůstává. Změnit lze přání, popis a to, zda je žádost uzavřená.',
     'requests.error.linked': 'Žádost už se stala partnerstvím; kdo žádal, změnit nelze.',
+    'requests.form.descriptionLength': '{count} z nejvýše {max} znaků',
     'requests.error.linkedStatus': 'Žádost, ze které vzniklo partnerství, je přijatá nebo uzavřená.',
     'requests.anySize': 'libovolná',
     'requestDirection.member_seeks': 'člen hledá partnera',
@@ -128,6 +129,7 @@ export const requestsMessages = defineMessages(
     'requests.form.linked':
       'This request has become a partnership: who asked stays as it is. Its wishes, description and whether it is closed can change.',
     'requests.error.linked': 'The request has become a partnership; who asked cannot change.',
+    'requests.form.descriptionLength': '{count} of at most {max} characters',
     'requests.error.linkedStatus': 'A request that became a partnership is accepted or closed.',
     'requests.anySize': 'any',
     'requestDirection.member_seeks': 'member seeks a partner',
