@@ -10,7 +10,9 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex('foreign_towns')
     .where({ kind: 'town' })
-    .andWhere((source) => source.whereNull('source').orWhereNot('source', 'demo'))
+    .andWhere((q) => {
+      q.whereNull('source').orWhereNot('source', 'demo');
+    })
     .whereNotExists(
       knex('audit_log')
         .select(knex.raw('1'))
