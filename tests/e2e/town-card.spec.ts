@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import type { Knex } from 'knex';
 import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -175,6 +176,20 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   ).toBe('Anna Nowak');
 });
 
+/** The first or last partnership with an Austrian town: its id, the town's id, name, kind and website. */
+const austrianPartnership = (knex: Knex, order: 'asc' | 'desc') =>
+  knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'AT')
+    .orderBy('p.id', order)
+    .first<{ id: number; townId: number; town: string; kind: string; website: string | null }>(
+      'p.id',
+      't.id as townId',
+      't.name as town',
+      't.kind',
+      't.website',
+    );
+
 /**
  * A partner town whose kind nobody stated (an import, a town added by name) is drafted with the
  * generic forms of a municipality, never as a town (walkthrough: a village of 408 became
@@ -185,16 +200,7 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
   webApp,
 }) => {
   const knex = webApp.ctx.db.knex;
-  const row = await knex('partnerships as p')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .where('t.country_code', 'AT')
-    .orderBy('p.id', 'desc')
-    .first<{ id: number; townId: number; town: string; kind: string }>(
-      'p.id',
-      't.id as townId',
-      't.name as town',
-      't.kind',
-    );
+  const row = await austrianPartnership(knex, 'desc');
   await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown' });
   try {
     await openAgreementOf(page, row.id);
@@ -233,16 +239,7 @@ test('the town card moves to a field in error and takes a website without its sc
   webApp,
 }) => {
   const knex = webApp.ctx.db.knex;
-  const row = await knex('partnerships as p')
-    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-    .where('t.country_code', 'AT')
-    .orderBy('p.id', 'asc')
-    .first<{ id: number; townId: number; town: string; website: string | null }>(
-      'p.id',
-      't.id as townId',
-      't.name as town',
-      't.website',
-    );
+  const row = await austrianPartnership(knex, 'asc');
   await page.getByTestId('nav-partnerships').click();
   await page.getByTestId('quick-search').fill(row.town);
   await page.getByTestId(`town-link-${String(row.id)}`).click();

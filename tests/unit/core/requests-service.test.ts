@@ -133,6 +133,19 @@ describe('requests service against real SQLite', () => {
     ).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'receivedOn' }] } } });
   });
 
+  /** Turning request `id` (at version 1) into a friendship in preparation of the member, by its own town. */
+  const conversion = (id: number, over: Record<string, unknown> = {}) => ({
+    id,
+    version: 1,
+    municipalityId: memberId,
+    townName: null,
+    townCountryCode: null,
+    type: 'friendship',
+    status: 'preparation',
+    startedOn: null,
+    ...over,
+  });
+
   it('turns an accepted request into a partnership in one transaction', async () => {
     const knex = app.ctx.db.knex;
     const request = await ok<RequestRow>(
@@ -156,16 +169,7 @@ describe('requests service against real SQLite', () => {
     });
 
     const result = await ok<{ partnershipId: number; request: RequestRow }>(
-      app.dispatch('requests:toPartnership', {
-        id: request.id,
-        version: 1,
-        municipalityId: memberId,
-        townName: null,
-        townCountryCode: null,
-        type: 'friendship',
-        status: 'preparation',
-        startedOn: '2026-04-01',
-      }),
+      app.dispatch('requests:toPartnership', conversion(request.id, { startedOn: '2026-04-01' })),
     );
     expect(result.request).toMatchObject({
       status: 'accepted',
@@ -230,16 +234,7 @@ describe('requests service against real SQLite', () => {
     const knex = app.ctx.db.knex;
     const request = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ requesterName: 'Freistadt' })));
     const { request: converted } = await ok<{ partnershipId: number; request: RequestRow }>(
-      app.dispatch('requests:toPartnership', {
-        id: request.id,
-        version: 1,
-        municipalityId: memberId,
-        townName: null,
-        townCountryCode: null,
-        type: 'friendship',
-        status: 'preparation',
-        startedOn: null,
-      }),
+      app.dispatch('requests:toPartnership', conversion(request.id)),
     );
     // Its form has no member field for a foreign town's request: an edit of the description kept
     // nothing of the member the conversion chose (municipality_id was emptied).
