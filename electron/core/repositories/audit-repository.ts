@@ -90,6 +90,14 @@ type RawAuditEntry = {
 };
 const RAW_AUDIT_COLUMNS = ['id', 'table_name', 'record_id', 'action', 'before', 'after'] as const;
 
+/** The raw entries of one record's changes of one kind, newest first (what an undo reads back). */
+export async function rawEntriesOf(db: Knex, table: string, recordId: number, action: AuditAction) {
+  return db('audit_log')
+    .where({ table_name: table, record_id: recordId, action })
+    .orderBy('id', 'desc')
+    .select<RawAuditEntry[]>(...RAW_AUDIT_COLUMNS);
+}
+
 /** The entries of one group (a bulk edit), in the order they were written. */
 export async function listAuditGroup(db: Knex, groupId: number) {
   return db('audit_log')

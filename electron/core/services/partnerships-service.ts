@@ -47,6 +47,7 @@ import {
   updateUnversioned,
 } from '../repositories/partnerships-repository';
 import { exonymOf, findOrAddTown } from './towns-service';
+import { reacceptRequests, releaseRequests } from './requests-service';
 
 /** Rows a change touched: Partnerships grid rows, and Members grid rows (their partnership counts). */
 export type ChangedRows = { partnershipIds?: number[]; municipalityIds?: number[] };
@@ -246,12 +247,17 @@ export async function deletePartnership(
   ctx: AppContext,
   input: { id: number; version: number },
 ): Promise<{ id: number; auditId: number }> {
-  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+  return auditedChange(ctx, async (change) => {
+    const { trx, audit, touch } = change;
     const record = await findPartnershipRecord(trx, input.id);
     if (!record) throw notFound(input.id);
-    const snapshot = await snapshotPartnership(trx, input.id);
+    const stored = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);
     await deleteVersioned(trx, 'partnerships', input.id, input.version);
+    // The requests it was made from are no longer "accepted" with nothing to show for it; the
+    // undo (kept with the snapshot) accepts them again.
+    const releasedRequests = await releaseRequests(change, input.id, stored?.requestIds ?? []);
+    const snapshot = stored === undefined ? undefined : { ...stored, releasedRequests };
     const auditId = await audit({
       table: 'partnerships',
       recordId: input.id,
@@ -264,6 +270,12 @@ export async function deletePartnership(
   });
 }
 
+/** The requests a delete took back from "accepted" (their id → the status they got), as the snapshot keeps them. */
+const isReleased = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value as Record<string, unknown>).every((status) => typeof status === 'string');
+
 const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
   value !== null && typeof value === 'object' && 'partnership' in value && 'children' in value && 'requestIds' in value;
 
@@ -272,7 +284,8 @@ const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
  * with the same ids and every child row.
  */
 export async function restorePartnership(ctx: AppContext, input: { auditId: number }): Promise<PartnershipRow> {
-  const id = await auditedChange(ctx, async ({ trx, audit, touch }) => {
+  const id = await auditedChange(ctx, async (change) => {
+    const { trx, audit, touch } = change;
     const { recordId: id, kept: snapshot } = await deletedByEntry(
       trx,
       input.auditId,
@@ -305,6 +318,8 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       );
     }
     await restoreSnapshot(trx, snapshot);
+    if ('releasedRequests' in snapshot && isReleased(snapshot.releasedRequests))
+      await reacceptRequests(change, snapshot.releasedRequests);
     const record = await findPartnershipRecord(trx, id);
     if (!record) throw notFound(id);
     await audit({

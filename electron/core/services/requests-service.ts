@@ -9,10 +9,10 @@ import {
 } from '../../../shared/domain/request-rules';
 import { gazetteerPartners, type StatedRequest } from '../../../shared/domain/partner-finding';
 import type { ForeignTown, TownSuggestion } from '../../../shared/domain/partnerships';
-import type { CooperationArea } from '../../../shared/domain/codes';
+import { REQUEST_STATUSES, type CooperationArea, type RequestStatus } from '../../../shared/domain/codes';
 import type { AppContext } from '../context';
-import { deleteVersioned, updateVersioned } from '../repositories/audit-repository';
-import { auditedChange } from './audited-change';
+import { deleteVersioned, rawEntriesOf, updateVersioned } from '../repositories/audit-repository';
+import { auditedChange, type Change } from './audited-change';
 import { exonymOf, findOrAddTown, gazetteerTowns } from './towns-service';
 import { findForeignTown, listTwinnedForeignTowns } from '../repositories/foreign-towns-repository';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
@@ -188,6 +188,84 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
     touch({ tables: ['partnership_requests'] });
     return restored;
   });
+}
+
+const isRequestStatus = (value: string): value is RequestStatus =>
+  (REQUEST_STATUSES as readonly string[]).includes(value);
+
+/** The status a request had before it was turned into partnership `partnershipId` (its audit entry), if recorded. */
+async function statusBeforeConversion(db: Db, requestId: number, partnershipId: number): Promise<string | null> {
+  for (const entry of await rawEntriesOf(db, 'partnership_requests', requestId, 'update')) {
+    const before: unknown = entry.before === null ? null : JSON.parse(entry.before);
+    const after: unknown = entry.after === null ? null : JSON.parse(entry.after);
+    if (typeof after !== 'object' || after === null || !('partnershipId' in after)) continue;
+    if (after.partnershipId !== partnershipId) continue;
+    return typeof before === 'object' && before !== null && 'status' in before && typeof before.status === 'string'
+      ? before.status
+      : null;
+  }
+  return null;
+}
+
+/**
+ * The requests a deleted partnership was made from (their link is gone with it): an accepted one
+ * goes back to the status it had before it was turned into that partnership, so that it is not
+ * "accepted" with nothing to show for it (walkthrough) and can be turned into a partnership again.
+ * Audited; returns the requests changed with the status each got, for the undo of the delete.
+ */
+export async function releaseRequests(
+  change: Change,
+  partnershipId: number,
+  requestIds: readonly number[],
+): Promise<Record<number, string>> {
+  const released: Record<number, string> = {};
+  for (const id of requestIds) {
+    const request = await findRequestRow(change.trx, id);
+    if (request?.status !== 'accepted') continue;
+    const before = await statusBeforeConversion(change.trx, id, partnershipId);
+    if (before === null || before === 'accepted' || !isRequestStatus(before)) continue;
+    await updateVersioned(change.trx, 'partnership_requests', id, request.version, {
+      status: before,
+      updated_at: change.at,
+    });
+    const after = await mustFind(change.trx, id);
+    await change.audit({
+      table: 'partnership_requests',
+      recordId: id,
+      action: 'update',
+      before: auditFields(request),
+      after: auditFields(after),
+    });
+    released[id] = before;
+  }
+  if (Object.keys(released).length > 0) change.touch({ tables: ['partnership_requests'] });
+  return released;
+}
+
+/**
+ * The undo of `releaseRequests` (the partnership came back and its requests point at it again):
+ * each request still in the status the delete gave it is accepted again; one changed since stays.
+ */
+export async function reacceptRequests(change: Change, released: Record<string, string>): Promise<void> {
+  let changed = false;
+  for (const [key, status] of Object.entries(released)) {
+    const id = Number(key);
+    const request = await findRequestRow(change.trx, id);
+    if (!request || request.status !== status || request.partnershipId === null) continue;
+    await updateVersioned(change.trx, 'partnership_requests', id, request.version, {
+      status: 'accepted',
+      updated_at: change.at,
+    });
+    await change.audit({
+      table: 'partnership_requests',
+      recordId: id,
+      action: 'update',
+      before: auditFields(request),
+      after: auditFields(await mustFind(change.trx, id)),
+    });
+    changed = true;
+  }
+  if (changed) change.touch({ tables: ['partnership_requests'] });
 }
 
 /**

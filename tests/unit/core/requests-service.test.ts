@@ -281,6 +281,32 @@ describe('requests service against real SQLite', () => {
     );
   });
 
+  it('a deleted partnership gives its request back the status it had; the undo accepts it again', async () => {
+    const request = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ requesterName: 'Freistadt' })));
+    const { partnershipId } = await ok<{ partnershipId: number; request: RequestRow }>(
+      app.dispatch('requests:toPartnership', conversion(request.id)),
+    );
+    const find = async () =>
+      (await ok<RequestRow[]>(app.dispatch('requests:list', {}))).find((r) => r.id === request.id);
+    expect(await find()).toMatchObject({ status: 'accepted', partnershipId });
+    const partnership = await app.ctx.db
+      .knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ version: number }>('version');
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: partnershipId, version: partnership.version }),
+    );
+    // "Searching" as before its conversion (it stayed "accepted" with no partnership), and it can
+    // be turned into a partnership again.
+    expect(await find()).toMatchObject({ status: 'searching', partnershipId: null });
+    const history = await ok<{ action: string }[]>(
+      app.dispatch('audit:history', { table: 'partnership_requests', recordId: request.id }),
+    );
+    expect(history[0]?.action).toBe('update');
+    await ok(app.dispatch('partnerships:restore', { auditId }));
+    expect(await find()).toMatchObject({ status: 'accepted', partnershipId });
+  });
+
   it('suggests foreign towns whose requests fit a member that seeks a partner', async () => {
     const seeker = await ok<RequestRow>(
       app.dispatch(
