@@ -93,6 +93,17 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
       .first<{ description: string; wanted_country_codes: string }>();
     expect(stored.description).toBe(`${HOSTILE} Žluťoučký kůň`);
     expect(JSON.parse(stored.wanted_country_codes)).toEqual(['CZ']);
+
+    // The same requester again: the form says there is an open request already (it was saved
+    // twice without a word, two rows alike); saving stays the user's choice.
+    const again = await newForeignRequest(page);
+    await expect(again.getByTestId('request-twin')).toHaveCount(0);
+    await again.getByTestId('field-requesterCountryCode').selectOption('AT');
+    await again.getByTestId('field-requesterName').fill('bad leonfelden');
+    await expect(again.getByTestId('request-twin')).toContainText('Tento žadatel už má otevřenou žádost');
+    await expect(again.getByTestId('request-twin')).toContainText('stav: nová');
+    await saveScreen(page, 'request-twin-cs');
+    await again.getByRole('button', { name: 'Zrušit' }).click();
   });
 
   test('a foreign requester is typed with the town suggestions: a pick writes the town’s own name and its country; free text stays possible', async ({

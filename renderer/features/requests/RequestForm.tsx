@@ -18,6 +18,7 @@ import {
 import { localToday } from '../../../shared/domain/partnership-rules';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
+import { searchKey } from '../../../shared/domain/text';
 import { countryName } from '../../../shared/domain/countries';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -43,6 +44,9 @@ type Values = {
   receivedOn: string;
 };
 
+/** The statuses of a request still being worked on. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['new', 'searching', 'matched']);
+
 /** The statuses of a request that became a partnership: accepted, or closed since. */
 const LINKED_STATUSES = ['accepted', 'closed'] as const;
 
@@ -65,14 +69,16 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 export type RequestFormProps = {
   row: RequestRow | null;
   members: readonly MunicipalityRow[];
+  /** The requests recorded so far: a second open one of the same requester is pointed out. */
+  existing?: readonly RequestRow[];
   onSaved: (row: RequestRow) => void;
   onCancel: () => void;
   onConflict: () => void;
 };
 
 /** Add or edit a partnership request; the shared rules name each wrong field next to it. */
-export function RequestForm({ row, members, onSaved, onCancel, onConflict }: RequestFormProps) {
-  const { t, tk, language } = useI18n();
+export function RequestForm({ row, members, existing = [], onSaved, onCancel, onConflict }: RequestFormProps) {
+  const { t, tk, language, formatDate } = useI18n();
   const { values, setValues, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => initial(row));
 
   const submit = async (event: SyntheticEvent) => {
@@ -106,6 +112,19 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
     }, onConflict);
   };
 
+  // The same requester's open request recorded already (a second one was saved without a word
+  // and the two rows looked alike): said above the form, saving stays possible.
+  const twin = existing.find(
+    (other) =>
+      other.id !== row?.id &&
+      OPEN_STATUSES.has(other.status) &&
+      other.direction === values.direction &&
+      (values.direction === 'member_seeks'
+        ? values.municipalityId !== '' && other.municipalityId === Number(values.municipalityId)
+        : values.requesterName.trim() !== '' &&
+          searchKey(other.requesterName ?? '') === searchKey(values.requesterName.trim()) &&
+          other.requesterCountryCode === values.requesterCountryCode),
+  );
   // A request that became a partnership keeps who asked (its partnership names them); only its
   // wishes, notes and whether it is closed change.
   const linked = row !== null && row.partnershipId !== null;
@@ -114,6 +133,14 @@ export function RequestForm({ row, members, onSaved, onCancel, onConflict }: Req
       {linked && (
         <p className="hint" data-testid="request-linked">
           {t('requests.form.linked')}
+        </p>
+      )}
+      {twin !== undefined && (
+        <p className="notice notice-warn request-twin" role="status" data-testid="request-twin">
+          {t('requests.form.twin', {
+            date: formatDate(twin.receivedOn),
+            status: tk(`requestStatus.${twin.status}`),
+          })}
         </p>
       )}
       <div className="form-grid">

@@ -285,6 +285,7 @@ export function RequestsPage() {
           <RequestForm
             row={dialog === 'edit' ? selected : null}
             members={members.data ?? []}
+            existing={requests.data ?? []}
             onCancel={() => setDialog(null)}
             onConflict={conflict}
             onSaved={(row) => {

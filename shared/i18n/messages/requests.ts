@@ -27,6 +27,8 @@ export const requestsMessages = defineMessages(
       'Z žádosti už vzniklo partnerství: kdo žádal, zůstává. Změnit lze přání, popis a to, zda je žádost uzavřená.',
     'requests.error.linked': 'Žádost už se stala partnerstvím; kdo žádal, změnit nelze.',
     'requests.form.descriptionLength': '{count} z nejvýše {max} znaků',
+    'requests.form.twin':
+      'Tento žadatel už má otevřenou žádost (přijata {date}, stav: {status}). Nejde o tutéž žádost podruhé?',
     'requests.error.linkedStatus': 'Žádost, ze které vzniklo partnerství, je přijatá nebo uzavřená.',
     'requests.anySize': 'libovolná',
     'requestDirection.member_seeks': 'člen hledá partnera',
@@ -130,6 +132,8 @@ export const requestsMessages = defineMessages(
       'This request has become a partnership: who asked stays as it is. Its wishes, description and whether it is closed can change.',
     'requests.error.linked': 'The request has become a partnership; who asked cannot change.',
     'requests.form.descriptionLength': '{count} of at most {max} characters',
+    'requests.form.twin':
+      'This requester already has an open request (received {date}, status: {status}). Is this the same request again?',
     'requests.error.linkedStatus': 'A request that became a partnership is accepted or closed.',
     'requests.anySize': 'any',
     'requestDirection.member_seeks': 'member seeks a partner',
