@@ -233,16 +233,16 @@ export function PartnershipsPage() {
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
 
   // What the delete takes with it, counted by core when the dialog opens (a contact added by a
-  // colleague meanwhile is counted), and the version the delete is then made against.
+  // colleague meanwhile is counted). The delete is made against the version the user saw: a
+  // colleague's change since is refused as a conflict naming them, never deleted unseen.
   const deleteImpact = useAsync(
     () => (deleting === null ? Promise.resolve(undefined) : call('partnerships:deleteImpact', { id: deleting.id })),
     [deleting],
   );
   const confirmDelete = async (row: PartnershipRow) => {
-    const version = deleteImpact.data?.version ?? row.version;
     setDeleting(null);
     try {
-      const { auditId } = await call('partnerships:delete', { id: row.id, version });
+      const { auditId } = await call('partnerships:delete', { id: row.id, version: row.version });
       partnershipsStore.patch([], [row.id]);
       if (detailId === row.id) setDetailId(null);
       show({
