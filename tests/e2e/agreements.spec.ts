@@ -206,12 +206,9 @@ test('a municipality whose kind the registry does not state: the form says so an
 
 /**
  * A draft being typed survives a look at another screen (it was dropped without a word: keyboard
- * walkthrough); a partnership added elsewhere meanwhile is offered in the picker.
+ * walkthrough).
  */
-test('what is typed in a draft is still there after another screen; the picker follows new partnerships', async ({
-  appPage: page,
-  webApp,
-}) => {
+test('what is typed in a draft is still there after another screen', async ({ appPage: page, webApp }) => {
   const knex = webApp.ctx.db.knex;
   const row = await knex('partnerships as p')
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')

@@ -197,16 +197,7 @@ describe('requests service against real SQLite', () => {
     expect(audited).toEqual(expect.arrayContaining(['partnerships', 'foreign_towns', 'partnership_requests']));
 
     // Twice is refused; a second request for the same pair finds the town and refuses the duplicate.
-    const twice = await app.dispatch('requests:toPartnership', {
-      id: request.id,
-      version: 2,
-      municipalityId: memberId,
-      townName: null,
-      townCountryCode: null,
-      type: 'friendship',
-      status: 'preparation',
-      startedOn: null,
-    });
+    const twice = await app.dispatch('requests:toPartnership', conversion(request.id, { version: 2 }));
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const second = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
     const partnershipsBefore = Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }).first())?.n);
