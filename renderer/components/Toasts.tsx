@@ -18,6 +18,8 @@ export type Toast = {
   text: Said;
   detail?: Said;
   action?: { label: Said; run: () => void };
+  /** A second action beside the first (e.g. "Open" beside "Undo"). */
+  secondAction?: { label: Said; run: () => void };
   /** Seconds until it goes away by itself; errors stay until closed. */
   seconds?: number;
 };
@@ -95,6 +97,19 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
           data-testid="toast-action"
         >
           {sayIn(toast.action.label, i18n)}
+        </button>
+      )}
+      {toast.secondAction && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => {
+            toast.secondAction?.run();
+            dismiss(id);
+          }}
+          data-testid="toast-second-action"
+        >
+          {sayIn(toast.secondAction.label, i18n)}
         </button>
       )}
       <button type="button" className="close-button" onClick={() => dismiss(id)} aria-label={t('common.close')}>

@@ -7,11 +7,14 @@ import {
   REQUEST_STATUSES,
   TOWN_SIZES,
   type CooperationArea,
+  type RequestStatus,
   type TownSize,
 } from './codes';
 import { isCountryCode } from './countries';
+import { searchKey } from './text';
 import type { FieldIssue } from './errors';
 import { foreignTownInputSchema, localToday } from './partnership-rules';
+import { partialDate } from './date-schema';
 import { id, isoDate, optionalText } from './schemas';
 
 /** ISO 3166-1 alpha-2 code of a real country. */
@@ -108,10 +111,63 @@ export const requestToPartnershipSchema = z
     town: foreignTownInputSchema.optional(),
     type: z.enum(PARTNERSHIP_TYPES),
     status: z.enum(PARTNERSHIP_STATUSES),
-    startedOn: isoDate.nullable(),
+    /** When the partnership began, at the precision known ("1994", "1994-05", "1994-05-22"). */
+    startedOn: partialDate.nullable(),
+    /**
+     * Open requests of the other side (the chosen town's own request, or the member's) that this
+     * partnership answers too: they are accepted and linked to it in the same step.
+     */
+    alsoAccept: z.array(id).max(20).optional(),
   })
   .strict();
 export type RequestToPartnership = z.infer<typeof requestToPartnershipSchema>;
+
+/** Statuses of a request still looking for a partner. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['new', 'searching', 'matched'];
+
+/** The partner town of a partnership being made, as far as it is known (a gazetteer pick has no registry id yet). */
+export type TownOfConversion = {
+  foreignTownId: number | null;
+  name: string;
+  nameCs: string | null;
+  countryCode: string;
+};
+
+/**
+ * Whether `other` is an open request of the other side of a partnership made from `request` with
+ * this member and this town: the town's own request when a member's request is turned (linked to
+ * the town's record, or naming it: a request typed by name has no record), the member's when a
+ * town's is, so that the partnership answers both.
+ */
+export function answersToo(
+  other: Pick<
+    RequestRow,
+    | 'id'
+    | 'direction'
+    | 'status'
+    | 'partnershipId'
+    | 'municipalityId'
+    | 'foreignTownId'
+    | 'requesterName'
+    | 'requesterCountryCode'
+  >,
+  request: Pick<RequestRow, 'id' | 'direction'>,
+  municipalityId: number,
+  town: TownOfConversion | null,
+): boolean {
+  if (other.id === request.id || other.partnershipId !== null || !OPEN_REQUEST_STATUSES.includes(other.status))
+    return false;
+  if (other.direction === 'member_seeks')
+    return request.direction === 'foreign_seeks' && other.municipalityId === municipalityId;
+  if (request.direction !== 'member_seeks' || town === null) return false;
+  if (other.foreignTownId !== null) return other.foreignTownId === town.foreignTownId;
+  const named = searchKey(other.requesterName ?? '');
+  return (
+    named !== '' &&
+    other.requesterCountryCode === town.countryCode &&
+    (named === searchKey(town.name) || (town.nameCs !== null && named === searchKey(town.nameCs)))
+  );
+}
 
 /** Size class of a town by population (what "wanted size" of a request means). */
 export function townSizeOf(population: number | null): TownSize | null {

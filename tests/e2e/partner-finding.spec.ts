@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { formatPartialDate } from '../../shared/domain/dates';
 import { createRequest, suggestTownsForRequest } from '../../electron/core/services/requests-service';
 import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
@@ -177,6 +178,7 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
   });
 
   test('the gazetteer towns and the conversion in English at 1280×720', async ({ appPage: page, webApp }) => {
+    const knex = webApp.ctx.db.knex;
     const { request, member } = await seedMemberRequest(webApp, '590266', ['DE', 'AT']);
     // The fifth nearest town asks for a Czech partner itself, with a theme the member wants too.
     const fifth = (await suggestTownsForRequest(webApp.ctx, request.id))[4];
@@ -208,8 +210,52 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
     await page.getByTestId('gazetteer-towns').scrollIntoViewIfNeeded();
     await saveScreen(page, 'partner-finding-towns-en');
     await towns.first().getByTestId('gazetteer-pick').click();
-    await expect(page.getByTestId('convert-dialog').getByTestId('town-chosen')).toBeVisible();
+    const dialog = page.getByTestId('convert-dialog');
+    await expect(dialog.getByTestId('town-chosen')).toBeVisible();
+    // The town asked for a Czech partner itself (by name: its request has no town record): the
+    // partnership answers its request too, unless the user unticks it (walkthrough: it stayed
+    // open and was still offered to other members).
+    const theirs = await knex('partnership_requests')
+      .where({ requester_name: fifth.town.name, direction: 'foreign_seeks' })
+      .first<{ id: number }>('id');
+    const also = dialog.getByTestId(`convert-also-${String(theirs.id)}`);
+    await expect(also).toBeChecked();
+    await expect(dialog.getByTestId('convert-also')).toContainText(
+      `Answer this request too: ${fifth.town.name}, received ${formatPartialDate('2026-03-04', 'en')} (status: new)`,
+    );
+    // The start as known: a year is enough, as in "New partnership".
+    await dialog.getByTestId('convert-started').fill('1994');
     await saveScreen(page, 'partner-finding-convert-en');
-    await page.getByTestId('convert-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByTestId('convert-ok').click();
+    await expect(dialog).toHaveCount(0);
+    const toast = page.getByTestId('toast-ok').filter({ hasText: fifth.town.name });
+    await expect(toast).toContainText(`The request of ${fifth.town.name} is marked accepted too.`);
+    const statuses = async () =>
+      knex('partnership_requests')
+        .whereIn('id', [request.id, theirs.id])
+        .orderBy('id')
+        .select<{ status: string; partnership_id: number | null }[]>('status', 'partnership_id');
+    const { partnership_id: madeId } = await knex('partnership_requests')
+      .where({ id: request.id })
+      .first<{ partnership_id: number }>('partnership_id');
+    const made = await knex('partnerships')
+      .where({ id: madeId })
+      .first<{ id: number; started_on: string }>('id', 'started_on');
+    expect(made.started_on).toBe('1994');
+    expect(await statuses()).toEqual([
+      { status: 'accepted', partnership_id: made.id },
+      { status: 'accepted', partnership_id: made.id },
+    ]);
+    // Undo: the partnership goes to the bin and both requests are open again, as they were.
+    await toast.getByTestId('toast-action').click();
+    await expect(page.getByTestId('toast-info')).toContainText(
+      `The partnership ${member.name} – ${fifth.town.name} was removed (it is in the bin)`,
+    );
+    expect(await statuses()).toEqual([
+      { status: 'searching', partnership_id: null },
+      { status: 'new', partnership_id: null },
+    ]);
+    expect(await knex('partnerships').where({ id: made.id }).first()).toBeUndefined();
+    await expect(page.getByTestId('convert-request')).toBeVisible();
   });
 });

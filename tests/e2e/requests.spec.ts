@@ -247,8 +247,10 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     expect(areas).toEqual(['culture', 'tourism']);
 
     // The toast opens the new partnership's member in Partnerships (a foreign town's request names
-    // no member of its own: the link named none and showed an empty grid).
-    await page.getByTestId('toast-ok').filter({ hasText: 'Tábor – Freistadt' }).getByTestId('toast-action').click();
+    // no member of its own: the link named none and showed an empty grid); its first button is Undo.
+    const converted = page.getByTestId('toast-ok').filter({ hasText: 'Tábor – Freistadt' });
+    await expect(converted.getByTestId('toast-action')).toHaveText('Vrátit zpět');
+    await converted.getByTestId('toast-second-action').click();
     await expect(page.getByTestId('filter-membership')).toHaveValue('all');
     await expect(
       page

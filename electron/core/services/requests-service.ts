@@ -1,5 +1,6 @@
 import { AppError, invalidFields, type FieldIssue } from '../../../shared/domain/errors';
 import {
+  answersToo,
   receivedOnIssues,
   requestCrossIssues,
   suggestPartners,
@@ -16,7 +17,7 @@ import { auditedChange, type Change } from './audited-change';
 import { exonymOf, findOrAddTown, gazetteerTowns } from './towns-service';
 import { findForeignTown, listTwinnedForeignTowns } from '../repositories/foreign-towns-repository';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
-import { insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
+import { findPartnershipRecord, insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
 import {
   findRequestRow,
@@ -277,7 +278,7 @@ export async function reacceptRequests(change: Change, released: Record<string, 
 export async function requestToPartnership(
   ctx: AppContext,
   input: RequestToPartnership,
-): Promise<{ partnershipId: number; request: RequestRow }> {
+): Promise<{ partnershipId: number; partnershipVersion: number; request: RequestRow; alsoAccepted: number[] }> {
   return auditedChange(ctx, async (change) => {
     const { trx, at: now, audit, touch } = change;
     const request = await mustFind(trx, input.id);
@@ -328,6 +329,22 @@ export async function requestToPartnership(
         issues: [{ path: townPath, message: 'validation.partnershipExists' }],
       });
     }
+    // The other side's own open requests that the user says this partnership answers too.
+    const answered: RequestRow[] = [];
+    const chosen = await findForeignTown(trx, foreignTownId);
+    const town = chosen
+      ? { foreignTownId, name: chosen.name, nameCs: chosen.nameCs, countryCode: chosen.countryCode }
+      : null;
+    for (const otherId of new Set(input.alsoAccept ?? [])) {
+      const other = await findRequestRow(trx, otherId);
+      if (!other || !answersToo(other, request, municipalityId, town))
+        throw new AppError(
+          'CONFLICT',
+          `Request ${String(otherId)} is no longer an open request of the other side of this partnership.`,
+          { issues: [{ path: 'alsoAccept', message: 'validation.requestNotOpen' }] },
+        );
+      answered.push(other);
+    }
     const partnershipId = await insertPartnership(
       trx,
       {
@@ -371,12 +388,35 @@ export async function requestToPartnership(
       before: auditFields(request),
       after: auditFields(after),
     });
+    // Accepted and linked as the request itself is: deleting the partnership gives each back its status.
+    for (const other of answered) {
+      await updateVersioned(trx, 'partnership_requests', other.id, other.version, {
+        status: 'accepted',
+        partnership_id: partnershipId,
+        municipality_id: municipalityId,
+        foreign_town_id: foreignTownId,
+        updated_at: now,
+      });
+      await audit({
+        table: 'partnership_requests',
+        recordId: other.id,
+        action: 'update',
+        before: auditFields(other),
+        after: auditFields(await mustFind(trx, other.id)),
+      });
+    }
+    const partnership = await findPartnershipRecord(trx, partnershipId);
     touch({
       tables: ['partnerships', 'foreign_towns', 'partnership_requests'],
       partnershipIds: [partnershipId],
       municipalityIds: [municipalityId],
     });
-    return { partnershipId, request: after };
+    return {
+      partnershipId,
+      partnershipVersion: partnership?.version ?? 1,
+      request: after,
+      alsoAccepted: answered.map((other) => other.id),
+    };
   });
 }
 

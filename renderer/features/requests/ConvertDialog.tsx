@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
@@ -6,7 +6,8 @@ import {
   type PartnershipType,
 } from '../../../shared/domain/codes';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
-import type { RequestRow } from '../../../shared/domain/request-rules';
+import { parsePartialDate } from '../../../shared/domain/dates';
+import { answersToo, type RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -23,7 +24,14 @@ export type ConvertDialogProps = {
   members: readonly MunicipalityRow[];
   /** A town already chosen (a suggestion from the gazetteer), with its identity and coordinates. */
   initialTown?: TownSuggestion | null | undefined;
-  onDone: (result: { partnershipId: number; request: RequestRow }) => void;
+  /** Every request: the other side's own open request is offered to be answered by the same partnership. */
+  requests: readonly RequestRow[];
+  onDone: (result: {
+    partnershipId: number;
+    partnershipVersion: number;
+    request: RequestRow;
+    alsoAccepted: number[];
+  }) => void;
   onCancel: () => void;
   onConflict: () => void;
 };
@@ -50,8 +58,16 @@ const registryTown = (row: RequestRow): TownSuggestion | null =>
  * one step. The town is picked with the same suggestions as "New partnership" (a foreign town's
  * request searches for its own name in its country at once), so it keeps its gazetteer identity.
  */
-export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onConflict }: ConvertDialogProps) {
-  const { t, tk } = useI18n();
+export function ConvertDialog({
+  row,
+  members,
+  requests,
+  initialTown,
+  onDone,
+  onCancel,
+  onConflict,
+}: ConvertDialogProps) {
+  const { t, tk, formatDate } = useI18n();
   const memberSeeks = row.direction === 'member_seeks';
   const [municipalityId, setMunicipalityId] = useState('');
   // A foreign town's request linked to its registry record starts with that town chosen.
@@ -62,6 +78,19 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
   // Empty: the day the partnership started is what the user knows, never the day of the conversion.
   const [startedOn, setStartedOn] = useState('');
+  // Requests of the other side this partnership answers too (walkthrough: a foreign town's own
+  // request stayed open, still offered to other members, after it got its partner): ticked unless
+  // the user unticks them.
+  const [declined, setDeclined] = useState<ReadonlySet<number>>(new Set());
+  const counterparts = useMemo(() => {
+    const memberId = memberSeeks ? row.municipalityId : municipalityId === '' ? null : Number(municipalityId);
+    if (memberId === null) return [];
+    const chosen =
+      town === null
+        ? null
+        : { foreignTownId: town.foreignTownId, name: town.name, nameCs: town.nameCs, countryCode: town.countryCode };
+    return requests.filter((other) => answersToo(other, row, memberId, chosen));
+  }, [requests, row, memberSeeks, municipalityId, town]);
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
   // What the user chose asks before Escape drops it (the town is left out: it may be chosen for them).
   const unsaved = municipalityId !== '' || type !== 'friendship' || status !== 'preparation' || startedOn !== '';
@@ -81,7 +110,10 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
         ...townChoiceInput(town),
         type,
         status,
-        startedOn: startedOn === '' ? null : startedOn,
+        // Typed at the precision known ("1994", "5/1994", "22. 5. 1994"), as in "New partnership";
+        // unreadable text goes as typed for the rules to name at the field.
+        startedOn: startedOn.trim() === '' ? null : (parsePartialDate(startedOn) ?? startedOn.trim()),
+        alsoAccept: counterparts.filter((other) => !declined.has(other.id)).map((other) => other.id),
       });
       onDone(done);
     }, onConflict);
@@ -162,9 +194,44 @@ export function ConvertDialog({ row, members, initialTown, onDone, onCancel, onC
           />
         </Field>
         <Field label={t('requests.convertDialog.startedOn')} error={errors.startedOn} htmlFor="c-startedOn">
-          <input id="c-startedOn" type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />
+          <input
+            id="c-startedOn"
+            value={startedOn}
+            inputMode="numeric"
+            placeholder={t('partnerships.partialDatePlaceholder')}
+            onChange={(e) => setStartedOn(e.target.value)}
+            data-testid="convert-started"
+          />
         </Field>
       </div>
+      {counterparts.length > 0 && (
+        <fieldset className="plain-fieldset convert-also" data-testid="convert-also">
+          <p className="hint">{t('requests.convertDialog.alsoAcceptHint')}</p>
+          {counterparts.map((other) => (
+            <label key={other.id} className="check">
+              <input
+                type="checkbox"
+                checked={!declined.has(other.id)}
+                onChange={(e) => {
+                  const checked = e.target.checked;
+                  setDeclined((before) => {
+                    const next = new Set(before);
+                    if (checked) next.delete(other.id);
+                    else next.add(other.id);
+                    return next;
+                  });
+                }}
+                data-testid={`convert-also-${String(other.id)}`}
+              />
+              {t('requests.convertDialog.alsoAccept', {
+                name: requesterOf(other),
+                date: other.receivedOn === null ? '—' : formatDate(other.receivedOn),
+                status: tk(`requestStatus.${other.status}`),
+              })}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <FormProblems errors={errors} failure={failure} withMessage />
     </Dialog>
   );

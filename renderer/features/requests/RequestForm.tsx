@@ -10,6 +10,7 @@ import {
   type TownSize,
 } from '../../../shared/domain/codes';
 import {
+  OPEN_REQUEST_STATUSES,
   REQUEST_DESCRIPTION_MAX,
   receivedOnIssues,
   requestInputSchema,
@@ -43,9 +44,6 @@ type Values = {
   status: RequestStatus;
   receivedOn: string;
 };
-
-/** The statuses of a request still being worked on. */
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['new', 'searching', 'matched']);
 
 /** The statuses of a request that became a partnership: accepted, or closed since. */
 const LINKED_STATUSES = ['accepted', 'closed'] as const;
@@ -117,7 +115,7 @@ export function RequestForm({ row, members, existing = [], onSaved, onCancel, on
   const twin = existing.find(
     (other) =>
       other.id !== row?.id &&
-      OPEN_STATUSES.has(other.status) &&
+      OPEN_REQUEST_STATUSES.includes(other.status) &&
       other.direction === values.direction &&
       (values.direction === 'member_seeks'
         ? values.municipalityId !== '' && other.municipalityId === Number(values.municipalityId)

@@ -14,7 +14,7 @@ import { withShortcut } from '../../lib/shortcuts';
 import { offerUndo } from '../../lib/undo';
 import { useAsync } from '../../lib/useAsync';
 import { ConfirmDialog, Dialog } from '../../components/dialogs';
-import { errorToast, useToast } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { ConvertDialog } from './ConvertDialog';
 import { GazetteerTowns } from './GazetteerTowns';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
@@ -312,20 +312,44 @@ export function RequestsPage() {
           key={`${String(selected.id)}-${String(convertTown?.geonamesId ?? convertTown?.foreignTownId ?? '')}`}
           row={selected}
           members={members.data ?? []}
+          requests={requests.data ?? []}
           initialTown={convertTown}
           onCancel={() => setDialog(null)}
           onConflict={conflict}
           onDone={(result) => {
             setDialog(null);
             reload();
+            const names = {
+              member: result.request.partnerMunicipalityName ?? '',
+              town: result.request.partnerTownName ?? '',
+            };
+            const also = (requests.data ?? []).filter((other) => result.alsoAccepted.includes(other.id));
             toast({
               kind: 'ok',
-              seconds: 10,
-              text: t('requests.converted', {
-                member: result.request.partnerMunicipalityName ?? '',
-                town: result.request.partnerTownName ?? '',
-              }),
+              seconds: 15,
+              text: (i) =>
+                [
+                  i.t('requests.converted', names),
+                  ...(also.length === 0
+                    ? []
+                    : [i.t('requests.convertedAlso', { names: also.map(requesterOf).join(', ') })]),
+                ].join(' '),
+              // Undo: the new partnership goes (to the bin), if nobody changed it since; deleting it
+              // gives every request it accepted back the status it had.
               action: {
+                label: t('requests.undo'),
+                run: offerUndo(() => {
+                  call('partnerships:delete', { id: result.partnershipId, version: result.partnershipVersion }).then(
+                    () => {
+                      toast({ kind: 'info', seconds: 10, text: said('requests.conversionUndone', names) });
+                      setSelectedId(result.request.id);
+                      reload();
+                    },
+                    (error: unknown) => toast(errorToast(error, i18n)),
+                  );
+                }),
+              },
+              secondAction: {
                 label: t('requests.openPartnership'),
                 run: () => {
                   // The new partnership's member, whether a member or not (a link to one

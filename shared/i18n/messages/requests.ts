@@ -105,6 +105,14 @@ export const requestsMessages = defineMessages(
     'validation.foreignCountry': 'Zvolte zahraniční stát (ne Českou republiku).',
     'validation.unknownMunicipality': 'Taková obec v registru není.',
     'validation.partnershipExists': 'Tato obec už s tímto městem partnerství má.',
+    'validation.requestNotOpen':
+      'Tato žádost už není otevřená: mezitím ji někdo změnil. Zavřete okno a zkuste to znovu.',
+    'requests.convertDialog.alsoAccept': 'Vyřídit i žádost: {name}, přijata {date} (stav: {status})',
+    'requests.convertDialog.alsoAcceptHint':
+      'Druhá strana o partnera sama žádala. Zaškrtnutá žádost se označí jako přijatá a propojí s tímto partnerstvím; nezaškrtnutá zůstane otevřená a bude se dál nabízet.',
+    'requests.convertedAlso': 'Jako přijatá je označena i žádost: {names}.',
+    'requests.conversionUndone':
+      'Partnerství {member} – {town} je odebráno (najdete ho v koši) a žádosti mají opět svůj dřívější stav.',
   },
   {
     'requests.title': 'Partnership requests',
@@ -212,5 +220,13 @@ export const requestsMessages = defineMessages(
     'validation.foreignCountry': 'Choose a foreign country (not the Czech Republic).',
     'validation.unknownMunicipality': 'There is no such municipality in the registry.',
     'validation.partnershipExists': 'This member already has a partnership with that town.',
+    'validation.requestNotOpen':
+      'That request is no longer open: someone changed it meanwhile. Close this window and try again.',
+    'requests.convertDialog.alsoAccept': 'Answer this request too: {name}, received {date} (status: {status})',
+    'requests.convertDialog.alsoAcceptHint':
+      'The other side asked for a partner itself. A ticked request is marked accepted and linked to this partnership; an unticked one stays open and is still offered.',
+    'requests.convertedAlso': 'The request of {names} is marked accepted too.',
+    'requests.conversionUndone':
+      'The partnership {member} – {town} was removed (it is in the bin) and the requests have their earlier status again.',
   },
 );

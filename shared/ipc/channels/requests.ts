@@ -32,9 +32,16 @@ export const requestsChannels = defineChannels({
     output: requestRowSchema,
   },
   'requests:toPartnership': {
-    doc: 'Turns a request into a partnership in one transaction: the member and the foreign town (a registry town by `foreignTownId`, or a town picked from the suggestions with its gazetteer identity, Czech name and coordinates as `town`, else found or added by country and name), the request set to accepted and linked to it.',
+    doc: "Turns a request into a partnership in one transaction: the member and the foreign town (a registry town by `foreignTownId`, or a town picked from the suggestions with its gazetteer identity, Czech name and coordinates as `town`, else found or added by country and name), the request set to accepted and linked to it, with the other side's open requests named in `alsoAccept`. Undone by deleting the partnership (`partnerships:delete` with `partnershipVersion`), which gives every request it accepted back its status.",
     input: requestToPartnershipSchema,
-    output: z.object({ partnershipId: id, request: requestRowSchema }),
+    output: z.object({
+      partnershipId: id,
+      /** The new partnership's version: "Undo" deletes it only if nobody changed it since. */
+      partnershipVersion: z.number().int(),
+      request: requestRowSchema,
+      /** The other side's requests (`alsoAccept`) accepted and linked with it. */
+      alsoAccepted: z.array(id),
+    }),
   },
   'requests:suggest': {
     doc: 'Suggested partners for a member that seeks one: open requests of foreign towns wanting a Czech partner with overlapping themes, best first.',

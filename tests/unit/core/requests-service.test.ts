@@ -298,6 +298,65 @@ describe('requests service against real SQLite', () => {
     expect(await find()).toMatchObject({ status: 'accepted', partnershipId });
   });
 
+  it("answers the other side's own open request in the same step; its undo gives both back their status", async () => {
+    const knex = app.ctx.db.knex;
+    const mine = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
+    // Typed by name (no town record yet), as the request form saves it.
+    const theirs = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ requesterName: 'Freistadt' })));
+    const other = await ok<RequestRow>(app.dispatch('requests:create', foreignSeeks({ requesterName: 'Linz' })));
+    const find = async (id: number) =>
+      (await ok<RequestRow[]>(app.dispatch('requests:list', {}))).find((r) => r.id === id);
+    const toFreistadt = (over: Record<string, unknown> = {}) =>
+      conversion(mine.id, { municipalityId: null, townName: 'Freistadt', townCountryCode: 'AT', ...over });
+
+    // Another town's request is not answered by this partnership: refused, nothing written.
+    const partnershipsBefore = await knex('partnerships').count<{ n: number }[]>({ n: '*' });
+    const wrong = await app.dispatch('requests:toPartnership', toFreistadt({ alsoAccept: [other.id] }));
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { issues: [{ path: 'alsoAccept', message: 'validation.requestNotOpen' }] } },
+    });
+    expect(await knex('partnerships').count<{ n: number }[]>({ n: '*' })).toEqual(partnershipsBefore);
+    expect(await find(mine.id)).toMatchObject({ status: 'new', partnershipId: null });
+
+    // A start known to the year only is kept at that precision; unreadable text is named at its field.
+    const unreadable = await app.dispatch('requests:toPartnership', toFreistadt({ startedOn: 'loni' }));
+    expect(unreadable).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'startedOn' }] } },
+    });
+    const done = await ok<{
+      partnershipId: number;
+      partnershipVersion: number;
+      request: RequestRow;
+      alsoAccepted: number[];
+    }>(app.dispatch('requests:toPartnership', toFreistadt({ startedOn: '1994', alsoAccept: [theirs.id] })));
+    expect(done.alsoAccepted).toEqual([theirs.id]);
+    const stored = await knex('partnerships')
+      .where({ id: done.partnershipId })
+      .first<{ version: number; started_on: string; foreign_town_id: number }>();
+    expect(stored).toMatchObject({ version: done.partnershipVersion, started_on: '1994' });
+    expect(await find(mine.id)).toMatchObject({ status: 'accepted', partnershipId: done.partnershipId });
+    expect(await find(theirs.id)).toMatchObject({
+      status: 'accepted',
+      partnershipId: done.partnershipId,
+      municipalityId: memberId,
+      foreignTownId: stored.foreign_town_id,
+    });
+    expect(await find(other.id)).toMatchObject({ status: 'searching', partnershipId: null });
+
+    // The toast's Undo: the partnership is deleted at the version the conversion gave; both
+    // requests get back the status they had, and restoring the partnership accepts both again.
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: done.partnershipId, version: done.partnershipVersion }),
+    );
+    expect(await find(mine.id)).toMatchObject({ status: 'new', partnershipId: null });
+    expect(await find(theirs.id)).toMatchObject({ status: 'searching', partnershipId: null });
+    await ok(app.dispatch('partnerships:restore', { auditId }));
+    expect(await find(mine.id)).toMatchObject({ status: 'accepted', partnershipId: done.partnershipId });
+    expect(await find(theirs.id)).toMatchObject({ status: 'accepted', partnershipId: done.partnershipId });
+  });
+
   it('suggests foreign towns whose requests fit a member that seeks a partner', async () => {
     const seeker = await ok<RequestRow>(
       app.dispatch(
