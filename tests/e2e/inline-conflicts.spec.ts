@@ -218,7 +218,7 @@ test('reloading after a conflict keeps the user’s edits and brings in the coll
   await expect(detail.getByTestId('conflict-notice')).toContainText('Vaše úpravy ve formuláři zůstanou.');
   await detail.getByTestId('conflict-reload').click();
   const notice = detail.getByTestId('merge-notice');
-  await expect(notice).toContainText('Poznámky: „Poznámka kolegy“');
+  await expect(notice).toContainText('Poznámka: „Poznámka kolegy“');
   await expect(detail.getByTestId('conflict-notice')).toHaveCount(0);
   // The colleague's fields came in, the user's stayed; notes, changed by both, hold the user's.
   await expect(detail.getByTestId('field-status')).toHaveValue('dormant');
@@ -244,6 +244,44 @@ test('reloading after a conflict keeps the user’s edits and brings in the coll
     cz_resolution: 'ZM/2024/5',
     signed_place: 'Konstanz, radnice',
     notes: 'Poznámka kolegy, doplněná',
+  });
+  await webApp.close();
+});
+
+test('reloading a member after a conflict keeps the typing and brings in the colleague’s save', async ({ page }) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  const row = await pisekRow(page);
+  await row.getByTestId('open-member').click();
+  const overview = page.getByTestId('member-overview');
+  await overview.getByTestId('tab-data').click();
+  await overview.getByTestId('field-website').fill('https://www.pisek.eu');
+  await overview.getByTestId('field-notes').fill('Moje poznámka');
+  const pisek = await knex('municipalities').where({ name: 'Písek' }).first<{ id: number; version: number }>();
+  const result = await colleague('municipalities:update', {
+    id: pisek.id,
+    version: pisek.version,
+    patch: { mayorName: 'Jana Kolegová', notes: 'Poznámka kolegy' },
+  });
+  expect(result.ok).toBe(true);
+  await overview.getByTestId('member-save').click();
+  // "Načíst znovu" in the conflict's notice: it used to start again from the stored record,
+  // dropping everything typed.
+  await page.getByTestId('toast-error').getByTestId('toast-action').click();
+  const notice = overview.getByTestId('merge-notice');
+  await expect(notice).toContainText('vaše úpravy zůstaly ve formuláři');
+  await expect(notice).toContainText('Poznámka: „Poznámka kolegy“');
+  await expect(overview.getByTestId('field-website')).toHaveValue('https://www.pisek.eu');
+  await expect(overview.getByTestId('field-mayorName')).toHaveValue('Jana Kolegová');
+  await expect(overview.getByTestId('field-notes')).toHaveValue('Moje poznámka');
+  await page.screenshot({ path: test.info().outputPath('member-merge-after-conflict-cs.png') });
+  await notice.getByTestId('merge-use-stored').click();
+  await expect(overview.getByTestId('field-notes')).toHaveValue('Poznámka kolegy');
+  await overview.getByTestId('member-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toBeVisible();
+  expect(await knex('municipalities').where({ id: pisek.id }).first('website', 'mayor_name', 'notes')).toEqual({
+    website: 'https://www.pisek.eu',
+    mayor_name: 'Jana Kolegová',
+    notes: 'Poznámka kolegy',
   });
   await webApp.close();
 });

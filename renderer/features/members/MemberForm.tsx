@@ -1,6 +1,6 @@
 import { certainlyBefore, editablePartialDate, parsePartialDate } from '../../../shared/domain/dates';
 import type { UiLanguage } from '../../../shared/domain/codes';
-import { useLayoutEffect, useMemo, type SyntheticEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
   membershipState,
@@ -15,6 +15,7 @@ import { withShortcut } from '../../lib/shortcuts';
 import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
+import { mergeEdits } from '../../lib/form-merge';
 import { parseNumberText } from './members-columns';
 import { membersStore } from './members-store';
 import { holdsNothing, useAresLookup, type AresFields } from './AresLookup';
@@ -38,7 +39,7 @@ type TextField =
   | 'memberSince'
   | 'memberUntil'
   | 'notes';
-type FormValues = Record<TextField, string> & {
+export type FormValues = Record<TextField, string> & {
   kind: MunicipalityKind;
   mayorGender: Gender | '';
   isMember: boolean;
@@ -121,8 +122,32 @@ export type MemberFormProps = {
   onConflict: (error: ApiError) => void;
   /** Adding: opens the record of a municipality the registry already holds (found by code or name). */
   onOpenKnown?: (id: number) => void;
-  /** Whether the form holds what the user typed and did not save, with the record it edits. */
-  onDirtyChange?: (dirty: boolean, detail: MunicipalityDetail | null) => void;
+  /** Whether the form holds what the user typed and did not save, with the record it edits and the typing. */
+  onDirtyChange?: (dirty: boolean, detail: MunicipalityDetail | null, values: FormValues) => void;
+  /**
+   * Typing carried over a reload after a conflict: the form starts from `detail` (the record as
+   * stored now) with these edits of `base` (the record the typing began on) brought onto it
+   * (`mergeEdits`): a colleague's change comes in, the user's stays, and a field both changed keeps
+   * the user's value and is named with what is stored.
+   */
+  carried?: { base: MunicipalityDetail; values: FormValues } | null;
+  /** The carried typing is in the form (merged once, when it starts): the caller lets it go. */
+  onCarried?: () => void;
+};
+
+/** Two values of a field mean the same (a date typed "1. 1. 2010" or "1.1.2010", spaces around). */
+const fieldMeaning = <K extends keyof FormValues>(key: K, value: FormValues[K]): string =>
+  typeof value === 'string'
+    ? key === 'memberSince' || key === 'memberUntil'
+      ? (parsePartialDate(value) ?? value.trim())
+      : value.trim()
+    : String(value);
+
+/** The message key of a field's label. */
+const LABEL_OF: Partial<Record<keyof FormValues, string>> = {
+  districtId: 'district',
+  orpName: 'orp',
+  mayorName: 'mayor',
 };
 
 /** Add or edit a municipality; every rule is checked here as in core, errors shown next to the field. */
@@ -135,17 +160,59 @@ export function MemberForm({
   onConflict,
   onOpenKnown,
   onDirtyChange,
+  carried,
+  onCarried,
 }: MemberFormProps) {
   const { t, tk, language } = useI18n();
-  const { values, setValues, set, errors, failure, busy, check, run } = useForm<FormValues>(() =>
-    initialValues(detail, language),
+  // Typing carried over a reload, merged once when the form starts (see `carried`).
+  const [merge] = useState(() =>
+    carried && detail !== null && carried.base.id === detail.id
+      ? {
+          ...mergeEdits(
+            initialValues(carried.base, language),
+            carried.values,
+            initialValues(detail, language),
+            fieldMeaning,
+          ),
+          stored: initialValues(detail, language),
+        }
+      : null,
+  );
+  const [clashes, setClashes] = useState<(keyof FormValues)[]>(merge?.clashes ?? []);
+  // The notice says what came in and what clashed: it is brought into view (the form was scrolled to Save).
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    noticeRef.current?.scrollIntoView({ block: 'nearest' });
+    if (merge !== null) onCarried?.();
+    // Once, when the form starts with what it merged.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const { values, setValues, set, errors, failure, busy, check, run } = useForm<FormValues>(
+    () => merge?.merged ?? initialValues(detail, language),
   );
   const dirty = useMemo(
     () => JSON.stringify(values) !== JSON.stringify(initialValues(detail, language)),
     [values, detail, language],
   );
   // Told before the next key press or click is handled (a layout effect): Escape right after typing asks.
-  useLayoutEffect(() => onDirtyChange?.(dirty, detail), [dirty, detail, onDirtyChange]);
+  useLayoutEffect(() => onDirtyChange?.(dirty, detail, values), [dirty, detail, values, onDirtyChange]);
+  /** A field's stored value as the merge notice names it. */
+  const storedText = (key: keyof FormValues, stored: FormValues): string => {
+    const value = stored[key];
+    const shown =
+      key === 'kind'
+        ? tk(`kind.${stored.kind}`)
+        : key === 'mayorGender'
+          ? stored.mayorGender === ''
+            ? ''
+            : tk(`gender.${stored.mayorGender}`)
+          : key === 'isMember'
+            ? t(stored.isMember ? 'common.yes' : 'common.no')
+            : key === 'districtId'
+              ? (districts.find((d) => String(d.id) === stored.districtId)?.name ?? '')
+              : String(value).trim();
+    return `${tk(`members.col.${LABEL_OF[key] ?? key}`)}: ${shown === '' ? '—' : `„${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}“`}`;
+  };
   const known = useRowStore(membersStore).rows;
   // Adding a municipality the registry already holds (an imported ČSÚ list holds every one):
   // found by its code, or by its name (without diacritics), and offered instead of a duplicate.
@@ -241,6 +308,36 @@ export function MemberForm({
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
+      {merge && (
+        <div
+          ref={noticeRef}
+          className={`notice ${clashes.length > 0 ? 'notice-warn' : 'notice-ok'}`}
+          role="status"
+          data-testid="merge-notice"
+        >
+          <span>
+            {t('members.merged')}
+            {clashes.length > 0 &&
+              ` ${t('members.mergedClashes', { fields: clashes.map((key) => storedText(key, merge.stored)).join('; ') })}`}
+          </span>
+          {clashes.length > 0 && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setValues((now) => ({
+                  ...now,
+                  ...Object.fromEntries(clashes.map((key) => [key, merge.stored[key]])),
+                }));
+                setClashes([]);
+              }}
+              data-testid="merge-use-stored"
+            >
+              {t('members.useStored')}
+            </button>
+          )}
+        </div>
+      )}
       <fieldset>
         <legend>{t('members.form.basic')}</legend>
         <div className="form-grid">

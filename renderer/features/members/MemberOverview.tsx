@@ -16,7 +16,7 @@ import { ConfirmDialog, DiscardChangesDialog } from '../../components/dialogs';
 import { said, useToast, type Said } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
 import { offerUndo } from '../../lib/undo';
-import { MemberForm } from './MemberForm';
+import { MemberForm, type FormValues } from './MemberForm';
 
 type Tab = 'overview' | 'data' | 'history';
 
@@ -89,15 +89,21 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   const [pinned, setPinned] = useState<MunicipalityDetail | null>(null);
   // Read by the close guard: a handler made before the last render still sees the typing.
   const dirtyNow = useRef(false);
-  const onDirtyChange = useCallback((dirty: boolean, detail: MunicipalityDetail | null) => {
+  // The typing and the record it began on, for "Reload" after a conflict (carried onto the new record).
+  const typed = useRef<{ base: MunicipalityDetail; values: FormValues } | null>(null);
+  const [carried, setCarried] = useState<{ base: MunicipalityDetail; values: FormValues } | null>(null);
+  const onDirtyChange = useCallback((dirty: boolean, detail: MunicipalityDetail | null, values: FormValues) => {
     dirtyNow.current = dirty;
     setFormDirty(dirty);
     setPinned(dirty ? detail : null);
+    typed.current = dirty && detail !== null ? { base: detail, values } : null;
   }, []);
   const forgetForm = () => {
     dirtyNow.current = false;
+    typed.current = null;
     setFormDirty(false);
     setPinned(null);
+    setCarried(null);
   };
   // Closing the drawer or leaving the tab with unsaved typing asks first.
   const [asking, setAsking] = useState<(() => void) | null>(null);
@@ -113,7 +119,11 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
       action: {
         label: said('members.reload'),
         run: () => {
+          // The typing is not dropped: the form starts again from the stored record with the
+          // user's edits brought onto it (MemberForm's `carried`).
+          const typing = typed.current;
           forgetForm();
+          setCarried(typing);
           overview.reload();
           onChanged();
         },
@@ -443,6 +453,8 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             onSaved={saved}
             onConflict={conflict}
             onDirtyChange={onDirtyChange}
+            carried={carried}
+            onCarried={() => setCarried(null)}
           />
         )}
         {asking && (

@@ -79,6 +79,9 @@ export const membersMessages = defineMessages(
     'members.bulk.undoChanged': 'Obec {name} se od hromadné změny změnila; nic se nevrátilo.',
     'members.end': 'Ukončit členství',
     'members.reload': 'Načíst znovu',
+    'members.merged': 'Načten uložený stav; vaše úpravy zůstaly ve formuláři. Zkontrolujte je a uložte.',
+    'members.mergedClashes': 'Mezitím bylo jinak uloženo: {fields}. Ve formuláři jsou vaše hodnoty.',
+    'members.useStored': 'Použít uložené',
     'members.conflict':
       'Záznam mezitím změnil někdo jiný (jiné okno nebo uživatel). Načtěte aktuální údaje a změnu proveďte znovu.',
     'members.inlineError': '{name}, pole „{field}“: {message} Změna nebyla uložena.',
@@ -257,6 +260,9 @@ export const membersMessages = defineMessages(
     'members.bulk.undoChanged': '{name} has changed since the bulk change; nothing was put back.',
     'members.end': 'End membership',
     'members.reload': 'Reload',
+    'members.merged': 'The stored record is loaded; your edits are kept in the form. Check them and save.',
+    'members.mergedClashes': 'Stored differently meanwhile: {fields}. The form holds your values.',
+    'members.useStored': 'Use the stored values',
     'members.conflict':
       'Someone else (another window or user) changed this record meanwhile. Reload the current data and make your change again.',
     'members.inlineError': '{name}, field “{field}”: {message} The change was not saved.',
