@@ -241,6 +241,11 @@ export function TownSuggestionList({
                 · {countryName(s.countryCode, language)}
                 {s.adminRegion !== null ? ` · ${s.adminRegion}` : ''}
               </span>
+              {s.gazetteerName != null && (
+                <span className="p-sugg-spelling" data-testid="town-gazetteer-spelling">
+                  {t('partnerships.new.gazetteerSpelling', { name: s.gazetteerName })}
+                </span>
+              )}
             </span>
             <span className="p-sugg-side">
               {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}

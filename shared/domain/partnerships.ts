@@ -125,6 +125,13 @@ export const townSuggestionSchema = z.object({
   population: z.number().int().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /**
+   * A registry town whose name the gazetteer spells otherwise, only in its diacritics ("Wroclaw",
+   * imported without them, is "Wrocław" there): the spelling is shown beside it, so that staff see
+   * what the registry lacks (the town card corrects it), and the registry record is still the one
+   * picked (no duplicate).
+   */
+  gazetteerName: z.string().nullable().optional(),
 });
 export type TownSuggestion = z.infer<typeof townSuggestionSchema>;
 

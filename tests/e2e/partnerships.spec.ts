@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import { insertForeignTowns } from '../../electron/core/repositories/foreign-towns-repository';
 import { createPartnership, updatePartnership } from '../../electron/core/services/partnerships-service';
 import { partnershipCreateSchema } from '../../shared/domain/partnership-rules';
 import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
@@ -176,6 +177,30 @@ test.describe('Partnerships', () => {
     await detail.getByTestId('detail-close').click();
     await search(page, 'löbau');
     await expect(page.getByTestId('row-count')).toHaveText(`1 z ${String(await partnershipCount(webApp))}`);
+  });
+
+  test('a registry town imported without diacritics is offered with the gazetteer’s spelling beside it', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await insertForeignTowns(
+      webApp.ctx.db.knex,
+      [{ name: 'Bialystok', countryCode: 'PL', source: 'import 1' }],
+      new Date().toISOString(),
+    );
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('add-partnership').click();
+    const dialog = page.getByTestId('new-partnership');
+    await dialog.getByTestId('town-input').fill('bialy');
+    const first = dialog.getByTestId('town-suggestion').first();
+    await expect(first).toContainText('Bialystok');
+    await expect(first).toContainText('v registru');
+    await expect(first.getByTestId('town-gazetteer-spelling')).toHaveText(
+      'místopis píše „Białystok“ (pravopis opravíte na kartě města)',
+    );
+    // The same town is not offered a second time in the gazetteer's spelling (it would be added twice).
+    await expect(dialog.getByTestId('town-suggestion').filter({ hasText: 'Białystok' })).toHaveCount(1);
+    await saveScreen(page, 'town-suggestion-spelling');
   });
 
   test('edits status and areas inline', async ({ appPage: page, webApp }) => {

@@ -103,8 +103,13 @@ export async function suggestTowns(
         (town.nameCs !== null && cityKey(town.nameCs).startsWith(key)) ||
         town.altNames.some((name) => cityKey(name).startsWith(key))),
   );
+  // The town typed exactly comes first ("Martin" before the larger "Martínez de la Torre"), then the larger.
+  const exactly = (names: readonly (string | null)[]): number =>
+    names.some((name) => name !== null && cityKey(name) === key) ? 1 : 0;
   const out: TownSuggestion[] = registry
-    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    .map((town) => ({ town, exact: exactly([town.name, town.nameCs, ...town.altNames]) }))
+    .sort((a, b) => b.exact - a.exact || (b.town.population ?? 0) - (a.town.population ?? 0))
+    .map(({ town }) => town)
     .slice(0, limit)
     .map((town) => ({
       foreignTownId: town.id,
@@ -139,9 +144,25 @@ export async function suggestTowns(
     if (input.countryCode === undefined || entry.city.country === input.countryCode)
       matches.set(entry.city.cityId, entry.city);
   }
-  const ranked = [...matches.values()].sort((a, b) => b.population - a.population);
+  const ranked = [...matches.values()]
+    .map((city) => ({ city, exact: exactly([city.name, exonymOf(city.country, city.name)]) }))
+    .sort((a, b) => b.exact - a.exact || b.city.population - a.city.population)
+    .map(({ city }) => city);
   for (const city of ranked) {
-    if (out.length >= limit) break;
+    // The registry's record of this town without the gazetteer's diacritics: it stays the one offered,
+    // with the gazetteer's spelling beside it.
+    const unspelled = out.find(
+      (s) =>
+        s.foreignTownId !== null &&
+        s.gazetteerName === undefined &&
+        (s.geonamesId === null || s.geonamesId === city.cityId) &&
+        s.countryCode === city.country &&
+        s.name !== city.name &&
+        cityKey(s.name) === cityKey(city.name) &&
+        hasMoreMarks(city.name, s.name),
+    );
+    if (unspelled) unspelled.gazetteerName = city.name;
+    if (out.length >= limit) continue;
     if (known.has(`g${String(city.cityId)}`) || known.has(`${city.country}:${cityKey(city.name)}`)) continue;
     // "Zwettl Stadt" beside the registry's Zwettl a kilometre away is that town: picking it would add a duplicate.
     const place = { name: city.name, latitude: city.loc.coordinates[1], longitude: city.loc.coordinates[0] };
@@ -161,6 +182,11 @@ export async function suggestTowns(
   }
   return out;
 }
+
+/** Letters beyond plain a–z (diacritics, ł, ß…): how much of a name's spelling it keeps. */
+const marks = (name: string): number => (name.normalize('NFC').match(/(?![a-z])\p{L}/giu) ?? []).length;
+/** Whether `spelled` writes the letters `plain` writes without their marks ("Wrocław" against "Wroclaw"). */
+const hasMoreMarks = (spelled: string, plain: string): boolean => marks(spelled) > marks(plain);
 
 /** Gazetteer places that are no town of their own: a part of a town, abandoned, destroyed, historical. */
 const NOT_A_TOWN = new Set(['PPLX', 'PPLQ', 'PPLW', 'PPLH', 'PPLCH']);

@@ -1,3 +1,4 @@
+import { insertForeignTowns } from '../../../electron/core/repositories/foreign-towns-repository';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PartnershipDetail, PartnershipRow, TownSuggestion } from '../../../shared/domain/partnerships';
 import { compareCzech } from '../../../shared/domain/text';
@@ -246,6 +247,29 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
       app.dispatch('audit:history', { table: 'partnerships', recordId: a.id }),
     );
     expect(history.map((h) => h.action)).toEqual(['insert']);
+  });
+
+  it('offers the town typed exactly first, and a registry town without diacritics with the gazetteer spelling', async () => {
+    // "Martin" (Slovakia) came second, behind the larger "Martínez de la Torre".
+    const martin = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'martin' }));
+    expect(martin[0]).toMatchObject({ name: 'Martin', countryCode: 'SK' });
+    // Imported in 2013 as "Bialystok": the registry record is still the one offered (picking the
+    // gazetteer's would add the town twice), with the gazetteer's spelling beside it.
+    await insertForeignTowns(
+      app.ctx.db.knex,
+      [{ name: 'Bialystok', countryCode: 'PL', source: 'import 1' }],
+      new Date().toISOString(),
+    );
+    const bialystok = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'bialy' }));
+    expect(bialystok[0]).toMatchObject({
+      name: 'Bialystok',
+      foreignTownId: expect.any(Number),
+      gazetteerName: 'Białystok',
+    });
+    expect(bialystok.filter((s) => s.name === 'Białystok')).toEqual([]);
+    // A registry spelling with its diacritics is not marked.
+    const lobau = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'zittau' }));
+    expect(lobau[0]?.gazetteerName).toBeUndefined();
   });
 
   it('edits with validation and optimistic concurrency; every change is audited', async () => {
