@@ -498,15 +498,32 @@ export const FORMAL_STATE_NAMES: Readonly<Record<string, Record<AgreementLanguag
 /**
  * The official number a municipality of the state states in agreements, labelled in its own
  * language and in Czech (review sk6, uk5): the Slovak IČO, the Polish REGON, the Ukrainian ЄДРПОУ
- * code, the Hungarian törzskönyvi azonosító szám, the Italian codice fiscale, the French SIREN.
+ * code, the Hungarian törzskönyvi azonosító szám, the Italian codice fiscale, the French SIREN;
+ * also in English and German, the languages a partner's text is often written in instead of its
+ * own (the English column said only "Identification No." beside the Czech "(SIREN)").
  */
 export const MUNICIPAL_ID_LABELS: Readonly<Record<string, Partial<Record<AgreementLanguage, string>>>> = {
-  SK: { sk: 'IČO', cs: 'IČO' },
-  PL: { pl: 'REGON', cs: 'REGON' },
-  UA: { uk: 'код ЄДРПОУ', cs: 'kód EDRPOU' },
-  HU: { hu: 'törzskönyvi azonosító szám', cs: 'identifikační číslo (törzskönyvi azonosító szám)' },
-  IT: { it: 'codice fiscale', cs: 'daňové identifikační číslo (codice fiscale)' },
-  FR: { fr: 'numéro SIREN', cs: 'identifikační číslo (SIREN)' },
+  SK: { sk: 'IČO', cs: 'IČO', en: 'Identification No. (IČO)', de: 'Identifikationsnummer (IČO)' },
+  PL: { pl: 'REGON', cs: 'REGON', en: 'REGON', de: 'REGON' },
+  UA: { uk: 'код ЄДРПОУ', cs: 'kód EDRPOU', en: 'EDRPOU code', de: 'EDRPOU-Code' },
+  HU: {
+    hu: 'törzskönyvi azonosító szám',
+    cs: 'identifikační číslo (törzskönyvi azonosító szám)',
+    en: 'Identification No. (törzskönyvi azonosító szám)',
+    de: 'Identifikationsnummer (törzskönyvi azonosító szám)',
+  },
+  IT: {
+    it: 'codice fiscale',
+    cs: 'daňové identifikační číslo (codice fiscale)',
+    en: 'Tax code (codice fiscale)',
+    de: 'Steuernummer (codice fiscale)',
+  },
+  FR: {
+    fr: 'numéro SIREN',
+    cs: 'identifikační číslo (SIREN)',
+    en: 'Identification No. (SIREN)',
+    de: 'Identifikationsnummer (SIREN)',
+  },
 };
 
 /** The labels of a state's municipal number (empty where the table names none). */

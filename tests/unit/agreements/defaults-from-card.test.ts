@@ -43,7 +43,7 @@ describe('agreement defaults from the partner-town card', () => {
     expect(eger.fields.partner.contractingBody).toBe('Eger Megyei Jogú Város Önkormányzata');
     const zamky = await defaults((await partnershipOf('Nové Zámky', 'Tábor')).id);
     expect(zamky.fields.partner.mayorOffice).toBe('SK:primator');
-    expect(zamky.fields.partner.idLabels).toEqual({ sk: 'IČO', cs: 'IČO' });
+    expect(zamky.fields.partner.idLabels).toMatchObject({ sk: 'IČO', cs: 'IČO', en: 'Identification No. (IČO)' });
     expect(de.fields.partner.nounKey).toBe('foreign_town');
     const wroclaw = await app.ctx.db
       .knex('partnerships as p')
@@ -116,10 +116,7 @@ describe('agreement defaults from the partner-town card', () => {
     expect(markt.fields.partner.nounKey).toBe('mestys');
     expect(markt.fields.partner.contractingBody).toBe('Markt Eschlkam');
     // The partnership's own signing date belongs to its earlier text: a new draft's date lines stay blank.
-    const signed = await app.ctx.db
-      .knex('partnerships')
-      .whereRaw('length(signed_on) = 10')
-      .first<{ id: number }>('id');
+    const signed = await app.ctx.db.knex('partnerships').whereRaw('length(signed_on) = 10').first<{ id: number }>('id');
     const dated = await defaults(signed.id);
     expect(dated.fields.cz.signingDate).toBeNull();
     expect(dated.fields.partner.signingDate).toBeNull();

@@ -578,6 +578,16 @@ describe('party lines, states and contracting bodies (C7, C9, C10)', () => {
     const sk = build(request('sk', partnerOf('sk', { idLabels: municipalIdLabels('SK') })));
     expect(partyLines(sk, 1)).toContain('IČO: 00309028');
     expect(partyLines(sk, 0)).toContain('IČO: 00309028');
+    // Written in English or German, the partner's number keeps its name beside the Czech column's
+    // (it was "Identification No." beside "identifikační číslo (SIREN)").
+    const french = partnerOf('en', { idLabels: municipalIdLabels('FR'), idNumber: '216701800' });
+    const english = build(request('en', french));
+    expect(partyLines(english, 1)).toContain('Identification No. (SIREN): 216701800');
+    expect(partyLines(english, 0)).toContain('identifikační číslo (SIREN): 216701800');
+    const inGerman = build(
+      request('de', partnerOf('de', { idLabels: municipalIdLabels('PL'), idNumber: '890718355' })),
+    );
+    expect(partyLines(inGerman, 1)).toContain('REGON: 890718355');
     // A state without a named number: the line only when the number is known.
     expect(municipalIdLabels('DE')).toEqual({});
     expect(partyLines(build(request('de')), 1).join('\n')).not.toContain('Identifikationsnummer:');

@@ -324,3 +324,18 @@ describe('hostile text', () => {
     }
   });
 });
+
+describe('French signatures (walkthrough 11, finding 15)', () => {
+  it('put a no-break space before the colon of a French label, as the party block does; other languages none', async () => {
+    const signaturesOf = async (language: 'fr' | 'de') => {
+      const { document } = await unzipChecked((await buildAgreement(app.ctx, { ...base, language })).bytes);
+      const tables = blocks(document, 'w:tbl');
+      return blocks(tables[tables.length - 1] ?? '', 'w:tr').at(-1) ?? '';
+    };
+    const french = await signaturesOf('fr');
+    expect(french).toContain('Místo / Lieu\u00a0: ');
+    expect(french).toContain('Datum / Date\u00a0: ');
+    const german = await signaturesOf('de');
+    expect(german).toContain('Místo / Ort: ');
+  });
+});

@@ -10,6 +10,13 @@ const BLANK = '……………………';
 const joinLabels = ([a, b]: readonly [string, string]): string => (a === b ? a : `${a} / ${b}`);
 
 /**
+ * The colon after a label as the language of its last word writes it: French puts a no-break
+ * space before it ("Lieu : …", as the party block's "siège : …"; walkthrough 11 finding 15).
+ */
+const labelColon = (labels: readonly [string, string], languages: readonly AgreementLanguage[]): string =>
+  (labels[0] === labels[1] ? languages[0] : languages[1]) === 'fr' ? '\u00a0:' : ':';
+
+/**
  * One party's signature block: "for" in both languages, place and date, the line to sign on,
  * the name and the function. Every paragraph but the last is kept with the next one.
  */
@@ -19,14 +26,14 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
   // partner's as its language does ("1. 5. 2026" under Tábor, "01.05.2026" under Konstanz).
   const own = (sig.side === 'cz') === (first === 'cs') ? 0 : 1;
   const dateText = sig.dates[own].text === '' ? BLANK : sig.dates[own].text;
-  const line = (label: string, value: Run, language: AgreementLanguage) =>
+  const line = (labels: readonly [string, string], value: Run, language: AgreementLanguage) =>
     new Paragraph({
       style: STYLE.signature,
       keepNext: true,
       keepLines: true,
       spacing: { after: 60 },
       children: [
-        new TextRun({ text: `${label}: ` }),
+        new TextRun({ text: `${joinLabels(labels)}${labelColon(labels, model.languages)} ` }),
         ...textRuns([value.text === '' ? { text: BLANK } : value], language),
       ],
     });
@@ -62,8 +69,8 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
               children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
             }),
           ]),
-      line(joinLabels(sig.placeLabel), sig.place, first),
-      line(joinLabels(sig.dateLabel), { text: dateText }, first),
+      line(sig.placeLabel, sig.place, first),
+      line(sig.dateLabel, { text: dateText }, first),
       // The seal's place ("razítko / Siegel"), right of where the signatory signs (review C15, P3 14).
       ...(seal === ''
         ? []
