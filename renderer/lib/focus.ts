@@ -51,3 +51,36 @@ export function usePanelFocus(ref: RefObject<HTMLElement | null>, { trap = false
     };
   }, [ref, trap]);
 }
+
+/** Where an arrow key (or Home/End) moves in a row of `count` options from `at`, wrapping round; null for other keys. */
+export function rovingTarget(key: string, at: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  const step = key === 'ArrowRight' || key === 'ArrowDown' ? 1 : key === 'ArrowLeft' || key === 'ArrowUp' ? -1 : 0;
+  if (step === 0) return null;
+  return (((at < 0 ? 0 : at + step) % count) + count) % count;
+}
+
+/**
+ * The keys of a radio group or a tab list (WAI-ARIA): the arrows and Home/End move to the
+ * previous or next option and choose it (a radio group's choice follows the focus, as do these
+ * tabs); Tab enters the group at its chosen option (`rovingTabIndex`) and leaves it.
+ */
+export function onRovingKeys(event: React.KeyboardEvent<HTMLElement>): void {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const options = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"], [role="tab"]')].filter(
+    (option) => !option.disabled,
+  );
+  const at = options.findIndex((option) => option === document.activeElement);
+  const target = rovingTarget(event.key, at, options.length);
+  if (target === null) return;
+  const option = options[target];
+  if (!option) return;
+  event.preventDefault();
+  option.focus();
+  if (target !== at) option.click();
+}
+
+/** The tab stop of one option of a radio group or tab list: only the chosen one is reached by Tab. */
+export const rovingTabIndex = (chosen: boolean): 0 | -1 => (chosen ? 0 : -1);

@@ -232,3 +232,35 @@ test('Ctrl+S in a grid cell being edited commits and saves it (it stayed open, u
   // The registry other specs share is left as it was.
   await knex('municipalities').where({ name: 'Písek' }).update({ population: before.population });
 });
+
+test('radio groups and tab lists move with the arrow keys; Tab enters them at the chosen option', async ({
+  appPage: page,
+}) => {
+  // The language: Tab reaches only the chosen option; an arrow chooses the next one at once.
+  await page.getByTestId('nav-settings').click();
+  const czech = page.getByTestId('language-cs');
+  const english = page.getByTestId('language-en');
+  await expect(czech).toHaveAttribute('tabindex', '0');
+  await expect(english).toHaveAttribute('tabindex', '-1');
+  await czech.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(english).toBeFocused();
+  await expect(english).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(czech).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('heading', { name: 'Nastavení', exact: true })).toBeVisible();
+
+  // A member's tabs: Overview → Details → History with the arrows, and back round from the first.
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('members-grid').getByTestId('open-member').first().click();
+  const overview = page.getByTestId('member-overview');
+  await overview.getByTestId('tab-overview').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(overview.getByTestId('tab-data')).toBeFocused();
+  await expect(overview.getByTestId('tab-data')).toHaveAttribute('aria-selected', 'true');
+  await expect(overview.getByTestId('member-form')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(overview.getByTestId('tab-history')).toHaveAttribute('aria-selected', 'true');
+});

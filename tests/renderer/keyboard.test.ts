@@ -42,3 +42,17 @@ describe('keyboard shortcuts', () => {
     expect(withShortcut('Nové partnerství', 'new')).toMatch(/^Nové partnerství \((Ctrl\+N|⌘N)\)$/);
   });
 });
+
+describe('arrow keys in a radio group or tab list', () => {
+  it('move to the next or previous option, round the ends; Home and End; other keys nothing', async () => {
+    const { rovingTarget } = await import('../../renderer/lib/focus');
+    expect(rovingTarget('ArrowRight', 0, 3)).toBe(1);
+    expect(rovingTarget('ArrowDown', 2, 3)).toBe(0);
+    expect(rovingTarget('ArrowLeft', 0, 3)).toBe(2);
+    expect(rovingTarget('ArrowUp', 1, 3)).toBe(0);
+    expect(rovingTarget('Home', 2, 3)).toBe(0);
+    expect(rovingTarget('End', 0, 3)).toBe(2);
+    expect(rovingTarget('Enter', 0, 3)).toBeNull();
+    expect(rovingTarget('ArrowRight', 0, 0)).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { usePanelFocus } from '../../lib/focus';
+import { onRovingKeys, rovingTabIndex, usePanelFocus } from '../../lib/focus';
 import { withShortcut } from '../../lib/shortcuts';
 import { useAsync } from '../../lib/useAsync';
 import { useLiveAsync } from '../../lib/useLiveAsync';
@@ -253,13 +253,14 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
           </button>
         </div>
       </header>
-      <div className="m-tabs" role="tablist">
+      <div className="m-tabs" role="tablist" aria-label={m?.name} onKeyDown={onRovingKeys}>
         {(['overview', 'data', 'history'] as const).map((id_) => (
           <button
             key={id_}
             type="button"
             role="tab"
             aria-selected={tab === id_}
+            tabIndex={rovingTabIndex(tab === id_)}
             className={tab === id_ ? 'active' : ''}
             onClick={() => {
               if (id_ !== tab) guard(() => setTab(id_));

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import {
   COOPERATION_AREAS,
   REQUEST_DIRECTIONS,
@@ -145,13 +146,19 @@ export function RequestForm({ row, members, existing = [], onSaved, onCancel, on
         <fieldset className="plain-fieldset" disabled={linked}>
           <div className="field field-wide">
             <span className="field-label">{t('requests.form.direction')}</span>
-            <div className="segmented" role="radiogroup" aria-label={t('requests.form.direction')}>
+            <div
+              className="segmented"
+              role="radiogroup"
+              aria-label={t('requests.form.direction')}
+              onKeyDown={onRovingKeys}
+            >
               {REQUEST_DIRECTIONS.map((direction) => (
                 <button
                   key={direction}
                   type="button"
                   role="radio"
                   aria-checked={values.direction === direction}
+                  tabIndex={rovingTabIndex(values.direction === direction)}
                   className={values.direction === direction ? 'active' : ''}
                   onClick={() => set('direction', direction)}
                   data-testid={`direction-${direction}`}

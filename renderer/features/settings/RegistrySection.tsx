@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fieldIssues } from '../../../shared/domain/errors';
+import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import {
   DEFAULT_SERVER_PORT,
   sameServer,
@@ -141,13 +142,14 @@ export function RegistrySection({ status }: { status: Status }) {
           })}
         </span>
       </p>
-      <div className="segmented" role="radiogroup" aria-label={t('settings.registry.kind')}>
+      <div className="segmented" role="radiogroup" aria-label={t('settings.registry.kind')} onKeyDown={onRovingKeys}>
         {(['file', 'server'] as const).map((option) => (
           <button
             key={option}
             type="button"
             role="radio"
             aria-checked={kind === option}
+            tabIndex={rovingTabIndex(kind === option)}
             className={kind === option ? 'active' : ''}
             onClick={() => setKind(option)}
             data-testid={`registry-kind-${option}`}

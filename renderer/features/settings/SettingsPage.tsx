@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/codes';
+import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
@@ -41,13 +42,14 @@ export function SettingsPage() {
       <div className="settings-grid">
         <div className="card">
           <h2>{t('settings.language')}</h2>
-          <div className="segmented" role="radiogroup" aria-label={t('settings.language')}>
+          <div className="segmented" role="radiogroup" aria-label={t('settings.language')} onKeyDown={onRovingKeys}>
             {UI_LANGUAGES.map((language: UiLanguage) => (
               <button
                 key={language}
                 type="button"
                 role="radio"
                 aria-checked={preferences.language === language}
+                tabIndex={rovingTabIndex(preferences.language === language)}
                 className={preferences.language === language ? 'active' : ''}
                 onClick={() => void update({ language })}
                 data-testid={`language-${language}`}

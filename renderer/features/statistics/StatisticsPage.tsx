@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
+import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import {
   MEMBERSHIP_FILTERS,
   STATS_YEARS,
@@ -506,13 +507,20 @@ export function StatisticsPage() {
             </div>
           </div>
 
-          <div className="stats-tabs" role="tablist" id="stats-tables">
+          <div
+            className="stats-tabs"
+            role="tablist"
+            id="stats-tables"
+            aria-label={t('stats.tables')}
+            onKeyDown={onRovingKeys}
+          >
             {TABS.map((id) => (
               <button
                 key={id}
                 type="button"
                 role="tab"
                 aria-selected={tab === id}
+                tabIndex={rovingTabIndex(tab === id)}
                 className={`stats-tab ${tab === id ? 'active' : ''}`}
                 data-testid={`stats-tab-${id}`}
                 onClick={() => setTab(id)}
