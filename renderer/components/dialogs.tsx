@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useI18n } from '../lib/i18n';
 import './kit.css';
 
@@ -15,6 +25,26 @@ export function useUnsavedInDialog(dirty: boolean): void {
     report?.(dirty);
   }, [dirty, report]);
   useEffect(() => () => report?.(false), [report]);
+}
+
+/**
+ * Shows a <dialog> as modal when it mounts. What had the focus when it opened (the button that
+ * opened it) gets it back when it closes: the dialog leaves the page under React, not by close(),
+ * so the focus fell to the page and the next Tab started at the navigation. Unless something else
+ * took the focus meanwhile, or the opener is gone (the "Create partnership" button of a request that
+ * became one).
+ */
+export function useModal(ref: RefObject<HTMLDialogElement | null>): void {
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      const now = document.activeElement;
+      if (opener === null || !opener.isConnected || (now !== null && now !== document.body && now.isConnected)) return;
+      opener.focus({ preventScroll: true });
+    };
+  }, [ref]);
 }
 
 /**
@@ -56,10 +86,7 @@ export function Dialog({
     if (isDirty()) setAsking(true);
     else onClose();
   };
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModal(ref);
   return (
     <dialog
       ref={ref}

@@ -264,3 +264,19 @@ test('radio groups and tab lists move with the arrow keys; Tab enters them at th
   await page.keyboard.press('ArrowLeft');
   await expect(overview.getByTestId('tab-history')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a dialog gives the focus back to the button that opened it when it closes', async ({ appPage: page }) => {
+  await page.getByTestId('nav-partnerships').click();
+  const add = page.getByTestId('add-partnership');
+  await add.click();
+  await expect(page.getByTestId('new-partnership')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('new-partnership')).toHaveCount(0);
+  // It fell to the page: the next Tab started again at the navigation.
+  await expect(add).toBeFocused();
+  // A confirmation too: the row's delete button, after "Cancel".
+  const remove = page.getByTestId('partnerships-grid').getByTestId('delete-partnership').first();
+  await remove.click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Zrušit' }).click();
+  await expect(remove).toBeFocused();
+});

@@ -17,6 +17,7 @@ import type {
 import { countryName } from '../../../shared/domain/countries';
 import { shownImportValue, shownIssueParams } from '../../../shared/domain/import/shown';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useModal } from '../../components/dialogs';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { openLink } from '../../lib/deep-links';
 import { useI18n } from '../../lib/i18n';
@@ -336,10 +337,7 @@ export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | nul
   /** Decisions about possible duplicate towns of the current file (sent with every preview of it). */
   const decisions = useRef<TownDecision[]>([]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModal(ref);
 
   const runPreview = useCallback(
     async (ref: FileRef, what: ImportKind, mapping: Record<string, string> | undefined, how: ImportPolicy) => {
