@@ -194,6 +194,7 @@ test('a municipality whose kind the registry does not state: the form says so an
     await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta');
     await page.getByTestId('agr-cz-noun').selectOption('mesto');
     await expect(preview).toContainText(`Město ${row.member}`);
+    await expect(page.getByTestId('agr-cz-noun-unknown')).toContainText('vaše volba se uloží do záznamu obce');
     // The office follows the kind while it is the kind's own (a town's starosta).
     await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta_mesta');
     await expect(preview).not.toContainText(`Obec ${row.member}`);

@@ -214,6 +214,8 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     await noun.selectOption('foreign_town');
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
     await expect(noun).not.toHaveAttribute('aria-invalid', 'true');
+    // The hint says what stands now (it still said the text calls it a municipality).
+    await expect(page.getByTestId('agr-partner-noun-unknown')).toContainText('vaše volba se uloží na kartu města');
     await page.getByTestId('agreement-save').click();
     await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
     const overwrite = page.getByTestId('agreement-confirm-overwrite');

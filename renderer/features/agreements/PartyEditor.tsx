@@ -171,8 +171,9 @@ export function PartyEditor({
             ))}
           </select>
           {kindUnknown && (
+            // Said as it stands: the text says "obec" until the user chooses (the hint went stale).
             <span className="field-hint" data-testid={id('noun-unknown')}>
-              {t('agreements.field.nounUnknown')}
+              {t(party.nounKey === 'obec' ? 'agreements.field.nounUnknown' : 'agreements.field.nounChosen')}
             </span>
           )}
         </div>
@@ -200,7 +201,11 @@ export function PartyEditor({
           </select>
           {partnerTown.kind === 'unknown' && (
             <span className="field-hint" data-testid={id('noun-unknown')}>
-              {t('agreements.field.partnerNounUnknown')}
+              {t(
+                party.nounKey === 'foreign_municipality'
+                  ? 'agreements.field.partnerNounUnknown'
+                  : 'agreements.field.partnerNounChosen',
+              )}
             </span>
           )}
         </div>

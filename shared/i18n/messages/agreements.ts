@@ -90,7 +90,10 @@ export const agreementsMessages = defineMessages(
     'agreements.field.noun': 'Obec je v textu',
     'agreements.field.nounUnknown':
       'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
+    'agreements.field.nounChosen': 'Registr typ obce neuváděl: vaše volba se uloží do záznamu obce spolu s konceptem.',
     'agreements.field.partnerNoun': 'Partner je v textu',
+    'agreements.field.partnerNounChosen':
+      'Registr neuváděl, zda jde o město, nebo obec: vaše volba se uloží na kartu města spolu s konceptem.',
     'agreements.field.partnerNounUnknown':
       'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
     'agreements.partnerNoun.foreign_town': 'město',
@@ -284,7 +287,11 @@ export const agreementsMessages = defineMessages(
     'agreements.field.noun': 'Named in the text as',
     'agreements.field.nounUnknown':
       'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now. Choose the right one; it is also kept in the municipality’s record.',
+    'agreements.field.nounChosen':
+      'The registry did not state the kind: your choice is kept in the municipality’s record with the draft.',
     'agreements.field.partnerNoun': 'The text calls the partner',
+    'agreements.field.partnerNounChosen':
+      'The registry did not say whether it is a town or a village: your choice is kept on the town’s card with the draft.',
     'agreements.field.partnerNounUnknown':
       'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, with its mayor’s title. Choose the right term; it is also kept on the town’s card.',
     'agreements.partnerNoun.foreign_town': 'a town',
