@@ -279,4 +279,14 @@ test('a dialog gives the focus back to the button that opened it when it closes'
   await remove.click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Zrušit' }).click();
   await expect(remove).toBeFocused();
+  // "Keep editing" in the question Escape asks: back in the field the user was typing in (it left
+  // the focus on the page, and Ctrl+S then saved another form).
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('add-member').click();
+  const name = page.getByTestId('add-member-dialog').getByTestId('field-name');
+  await name.fill('Nová Ves u Testu');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Pokračovat v úpravách' }).click();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Nová Ves u Testu');
 });
