@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { countryName } from '../../shared/domain/countries';
 import type { TownSuggestion } from '../../shared/domain/partnerships';
 import { call } from '../lib/api';
@@ -53,6 +53,14 @@ export function TownPicker({
       exactTried.current = true;
       act(...args);
     };
+  // Where the focus goes after the user's pick or "Change": the chosen town's Change button, or
+  // the field again (it fell to the page when the field turned into the chosen town).
+  const listId = useId();
+  const [picked, setPicked] = useState<'chosen' | 'input' | null>(null);
+  const pick = (town: TownSuggestion | null) => {
+    setPicked(town === null ? 'input' : 'chosen');
+    onChange(town);
+  };
   useEffect(() => {
     if (exactTried.current || waiting || suggestions === null || query !== initialQuery) return;
     exactTried.current = true;
@@ -69,7 +77,13 @@ export function TownPicker({
             {value.nameCs !== null && value.nameCs !== value.name && <> ({value.nameCs})</>} ·{' '}
             <span className="p-cc">{value.countryCode}</span> {countryName(value.countryCode, language)}
           </span>
-          <button type="button" className="button small" onClick={byUser(() => onChange(null))}>
+          <button
+            type="button"
+            className="button small"
+            // The user's own pick: the focus stays where they work (it fell to the page).
+            autoFocus={picked === 'chosen'}
+            onClick={byUser(() => pick(null))}
+          >
             {t('partnerships.new.change')}
           </button>
         </div>
@@ -79,9 +93,15 @@ export function TownPicker({
   return (
     <Field name="town" label={label ?? t('partnerships.new.town')} error={error} wide>
       <input
+        // After the user's "Change": back in the field.
+        autoFocus={picked === 'input'}
         value={query}
         role="combobox"
         aria-expanded={suggestions !== null && suggestions.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={
+          suggestions !== null && suggestions[active] !== undefined ? `${listId}-${String(active)}` : undefined
+        }
         aria-autocomplete="list"
         placeholder={t('partnerships.new.townHint')}
         onChange={byUser((e: ChangeEvent<HTMLInputElement>) => {
@@ -102,17 +122,18 @@ export function TownPicker({
           else if (event.key === 'Enter') {
             event.preventDefault();
             exactTried.current = true;
-            onChange(suggestions[active] ?? null);
+            pick(suggestions[active] ?? null);
           } else return;
           event.preventDefault();
         }}
         data-testid="town-input"
       />
       <TownSuggestionList
+        id={listId}
         suggestions={suggestions}
         waiting={waiting}
         active={active}
-        onPick={byUser(onChange)}
+        onPick={byUser(pick)}
         onHover={setActive}
       />
     </Field>
@@ -197,12 +218,15 @@ export function useTownSuggestions(query: string, countryCode?: string) {
 
 /** The suggestions under a town input: country, name (with its Czech name), region, population. */
 export function TownSuggestionList({
+  id,
   suggestions,
   waiting,
   active,
   onPick,
   onHover,
 }: {
+  /** The list's id: option n is `${id}-n` (the field names the highlighted one to screen readers). */
+  id: string;
   suggestions: TownSuggestion[] | null;
   waiting: boolean;
   active: number;
@@ -212,7 +236,7 @@ export function TownSuggestionList({
   const { t, language, formatNumber } = useI18n();
   return (
     (suggestions !== null || waiting) && (
-      <ul className="p-suggestions" role="listbox" data-testid="town-suggestions">
+      <ul className="p-suggestions" role="listbox" id={id} data-testid="town-suggestions">
         {waiting && (
           <li className="muted-small p-suggestions-loading" role="status" data-testid="town-suggestions-loading">
             <span className="spinner" aria-hidden="true" /> {t('common.loading')}
@@ -222,6 +246,7 @@ export function TownSuggestionList({
         {(suggestions ?? []).map((s, index) => (
           <li
             key={`${String(s.foreignTownId)}-${String(s.geonamesId)}-${s.name}`}
+            id={`${id}-${String(index)}`}
             role="option"
             aria-selected={index === active}
             className={index === active ? 'active' : undefined}

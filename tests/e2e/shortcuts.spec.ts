@@ -290,3 +290,22 @@ test('a dialog gives the focus back to the button that opened it when it closes'
   await expect(name).toBeFocused();
   await expect(name).toHaveValue('Nová Ves u Testu');
 });
+
+test('the town picker names the highlighted town to screen readers and keeps the focus after a pick', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('add-partnership').click();
+  const dialog = page.getByTestId('new-partnership');
+  const input = dialog.getByTestId('town-input');
+  await input.fill('drazd');
+  const first = dialog.getByTestId('town-suggestion').first();
+  await expect(first).toContainText('Dresden');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '-');
+  await input.press('Enter');
+  // The field became the chosen town: its "Change" has the focus (it fell to the page).
+  const change = dialog.getByTestId('town-chosen').getByRole('button');
+  await expect(change).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('town-input')).toBeFocused();
+});
