@@ -37,9 +37,20 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
     for (const text of await page.getByTestId('agreement-partnership-option').allTextContents())
       expect(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toContain('nachod');
     await saveScreen(page, 'agreement-picker');
-    await option.click();
+    // Picked with the keyboard: the highlighted option is named to screen readers, and the focus
+    // stays at the picker ("Choose another"), where it fell to the page before.
+    const index = (await page
+      .getByTestId('agreement-partnership-option')
+      .evaluateAll(
+        (options, id) => options.findIndex((o) => o.getAttribute('data-id') === id),
+        String(row.id),
+      )) as number;
+    for (let step = 0; step < index; step += 1) await input.press('ArrowDown');
+    await expect(input).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) ?? '-');
+    await input.press('Enter');
     const chosen = page.getByTestId('agreement-partnership-chosen');
     await expect(chosen).toContainText(`${row.member} – ${row.town}`);
+    await expect(page.getByTestId('agreement-partnership-change')).toBeFocused();
     await expect(page.getByTestId('agreement-language')).toHaveValue('pl');
 
     // An odd number of originals is refused under the field, and nothing can be saved with it.
@@ -55,6 +66,7 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
 
     await page.getByTestId('agreement-partnership-change').click();
     await expect(input).toHaveValue('');
+    await expect(input).toBeFocused();
 
     // From the partnership's detail, "Vytvořit smlouvu" opens the screen with it chosen.
     await page.getByTestId('nav-partnerships').click();

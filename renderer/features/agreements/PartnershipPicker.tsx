@@ -65,6 +65,8 @@ export function PartnershipPicker({
   const matches = useMemo(() => matchPartnerships(partnerships, query), [partnerships, query]);
   const shown = matches.slice(0, SHOWN);
   const chosen = value === null ? undefined : partnerships.find((p) => p.id === value);
+  // After the user's pick the focus is on "Choose another", after that back in the field (it fell to the page).
+  const [picked, setPicked] = useState<'chosen' | 'input' | null>(null);
 
   if (chosen !== undefined) {
     return (
@@ -87,8 +89,10 @@ export function PartnershipPicker({
             type="button"
             className="button small"
             data-testid="agreement-partnership-change"
+            autoFocus={picked === 'chosen'}
             onClick={() => {
               setQuery('');
+              setPicked('input');
               onChange(null);
             }}
           >
@@ -99,7 +103,9 @@ export function PartnershipPicker({
     );
   }
   const choose = (p: Choice | undefined) => {
-    if (p !== undefined) onChange(p.id);
+    if (p === undefined) return;
+    setPicked('chosen');
+    onChange(p.id);
   };
   return (
     <div className="field field-wide">
@@ -110,6 +116,8 @@ export function PartnershipPicker({
         role="combobox"
         aria-expanded={shown.length > 0}
         aria-controls="agr-partnership-list"
+        aria-activedescendant={shown[active] === undefined ? undefined : `agr-partnership-option-${String(active)}`}
+        autoFocus={picked === 'input'}
         aria-autocomplete="list"
         autoComplete="off"
         placeholder={t('agreements.partnership.search')}
@@ -131,6 +139,7 @@ export function PartnershipPicker({
         {shown.map((p, index) => (
           <li
             key={p.id}
+            id={`agr-partnership-option-${String(index)}`}
             role="option"
             aria-selected={index === active}
             className={index === active ? 'active' : undefined}
