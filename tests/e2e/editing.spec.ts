@@ -90,7 +90,14 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await expect(detail.getByTestId('field-endedOn')).toBeInViewport();
   await expect(detail.getByTestId('detail-save')).toBeInViewport();
   await saveScreen(page, 'editing-failed-save-cs');
-  await detail.getByTestId('field-partnerResolutionDate').fill('2019-04-01');
+  // A day is typed as the other dates ("1. 4. 2019"; the browser's picker showed mm/dd/yyyy); what
+  // is no day is named at the field, not dropped.
+  await detail.getByTestId('field-partnerResolutionDate').fill('31. 2. 2019');
+  await detail.getByTestId('detail-save').click();
+  await expect(detail.getByTestId('error-partnerResolutionDate')).toHaveText(
+    'Zadejte platné datum, např. 22. 5. 2026.',
+  );
+  await detail.getByTestId('field-partnerResolutionDate').fill('1. 4. 2019');
   await detail.getByTestId('field-confirm-activeWithEndDate').check();
   await detail.getByTestId('detail-save').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo');
@@ -106,6 +113,13 @@ test('a failed save says so beside Save and moves to the first field in error; f
         'p.acknowledged_warnings',
       );
   await expect.poll(async () => (await stored()).ended_on).toBe('2010');
+  expect(
+    await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'San Gimignano')
+      .first('p.partner_resolution_date'),
+  ).toEqual({ partner_resolution_date: '2019-04-01' });
   const row = await stored();
   expect(Object.keys(JSON.parse(row.acknowledged_warnings ?? '{}') as object)).toContain('activeWithEndDate');
 
@@ -114,6 +128,9 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-en').click();
   const english = await openPartnership(page, 'gimignano');
+  // Shown as English writes a day in this app (ISO), with the example in the field.
+  await expect(english.getByTestId('field-partnerResolutionDate')).toHaveValue('2019-04-01');
+  await expect(english.getByTestId('field-czResolutionDate')).toHaveAttribute('placeholder', 'e.g. 2026-05-22');
   await english.getByTestId('field-czResolutionDate').fill('2098-05-05');
   await english.getByTestId('detail-save').click();
   await expect(english.getByTestId('detail-problems')).toContainText('Not saved. Correct or confirm:');

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { DayInput } from '../../components/DayInput';
 import type { District, Region } from '../../../shared/domain/schemas';
 import { membershipState, undoPatch, type MunicipalityDetail } from '../../../shared/domain/municipality-rules';
 import { DeleteImpact } from '../../components/DeleteImpact';
@@ -495,13 +496,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             <label className="field-label" htmlFor="m-endDate">
               {t('members.endDialog.date')}
             </label>
-            <input
-              id="m-endDate"
-              type="date"
-              value={endDate}
-              onChange={(e) => setEndDate(e.target.value)}
-              data-testid="end-date"
-            />
+            <DayInput id="m-endDate" value={endDate} onChange={setEndDate} data-testid="end-date" />
             {issuesByField(actionError).endedOn !== undefined && (
               <span className="field-error" data-testid="error-endDate">
                 {tk(issuesByField(actionError).endedOn ?? '')}

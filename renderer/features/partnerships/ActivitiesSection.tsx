@@ -1,4 +1,5 @@
 import { parseTypedNumber } from '../../../shared/domain/typed-number';
+import { DayInput } from '../../components/DayInput';
 import {
   ACTIVITY_KINDS,
   CURRENCIES,
@@ -168,10 +169,9 @@ export function ActivitiesSection({
           onCancel={() => setDraft(null)}
         >
           <Field name="date" label={label('date')} error={errors.date}>
-            <input
-              type="date"
+            <DayInput
               value={draft.date}
-              onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+              onChange={(date) => setDraft({ ...draft, date })}
               data-testid="activity-date"
             />
           </Field>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DayInput } from '../../components/DayInput';
 import {
   COOPERATION_AREAS,
   PARTICIPANT_GROUPS,
@@ -825,7 +826,7 @@ function DetailForm({
           data-testid={`field-${key}`}
         />
       ) : (
-        <input type="date" value={form[key]} onChange={(e) => set(key, e.target.value)} data-testid={`field-${key}`} />
+        <DayInput value={form[key]} onChange={(day) => set(key, day)} data-testid={`field-${key}`} />
       )}
     </Field>
   );

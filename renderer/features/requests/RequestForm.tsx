@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { DayInput } from '../../components/DayInput';
 import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import {
   COOPERATION_AREAS,
@@ -275,11 +276,10 @@ export function RequestForm({ row, members, existing = [], onSaved, onCancel, on
           />
         </Field>
         <Field label={t('requests.col.receivedOn')} error={errors.receivedOn} htmlFor="r-receivedOn">
-          <input
+          <DayInput
             id="r-receivedOn"
-            type="date"
             value={values.receivedOn}
-            onChange={(e) => set('receivedOn', e.target.value)}
+            onChange={(day) => set('receivedOn', day)}
             data-testid="field-receivedOn"
           />
         </Field>

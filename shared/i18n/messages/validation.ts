@@ -10,7 +10,7 @@ export const validationMessages = defineMessages(
     'validation.wholeNumber': 'Zadejte celé číslo.',
     'validation.numberAmbiguous':
       'Není jasné, zda jde o tisíce, nebo desetiny (1,250 může být 1,25 i 1 250). Tisíce oddělte mezerou (1 250), desetiny čárkou (12,50).',
-    'validation.date': 'Zadejte platné datum (RRRR-MM-DD).',
+    'validation.date': 'Zadejte platné datum, např. 22. 5. 2026.',
     'validation.partialDate': 'Zadejte datum (22. 5. 1994), měsíc (5/1994) nebo jen rok (1994).',
     'validation.noSuchDay': 'Takový den v kalendáři není. Zkontrolujte den a měsíc.',
     'validation.email': 'Zadejte platnou e-mailovou adresu.',
@@ -33,7 +33,7 @@ export const validationMessages = defineMessages(
     'validation.wholeNumber': 'Enter a whole number.',
     'validation.numberAmbiguous':
       'It is not clear whether this means thousands or decimals (1,250 may be 1.25 or 1 250). Write thousands without a separator or with a space (1250, 1 250), decimals after the point (12.50).',
-    'validation.date': 'Enter a valid date (YYYY-MM-DD).',
+    'validation.date': 'Enter a valid date, e.g. 2026-05-22.',
     'validation.partialDate': 'Enter a date (1994-05-22), a month (1994-05) or only a year (1994).',
     'validation.noSuchDay': 'The calendar has no such day. Check the day and the month.',
     'validation.email': 'Enter a valid e-mail address.',
