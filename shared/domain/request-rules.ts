@@ -82,6 +82,8 @@ export type RequestInput = z.infer<typeof requestInputSchema>;
 export const requestRowSchema = requestFieldsSchema.extend({
   id,
   municipalityName: z.string().nullable(),
+  /** The member's district: three members are called Písek (the grid tells them apart by it). */
+  municipalityDistrict: z.string().nullable(),
   municipalityPopulation: z.number().int().nullable(),
   foreignTownId: id.nullable(),
   foreignTownName: z.string().nullable(),

@@ -7,6 +7,7 @@ type RequestRecord = {
   direction: RequestDirection;
   municipality_id: number | null;
   municipality_name: string | null;
+  municipality_district: string | null;
   municipality_population: number | null;
   foreign_town_id: number | null;
   foreign_town_name: string | null;
@@ -40,6 +41,7 @@ const toRow = (r: RequestRecord): RequestRow => ({
   direction: r.direction,
   municipalityId: r.municipality_id,
   municipalityName: r.municipality_name,
+  municipalityDistrict: r.municipality_district,
   municipalityPopulation: r.municipality_population,
   foreignTownId: r.foreign_town_id,
   foreignTownName: r.foreign_town_name,
@@ -62,6 +64,7 @@ const toRow = (r: RequestRecord): RequestRow => ({
 const baseQuery = (db: Knex) =>
   db('partnership_requests as q')
     .leftJoin('municipalities as m', 'm.id', 'q.municipality_id')
+    .leftJoin('districts as d', 'd.id', 'm.district_id')
     .leftJoin('foreign_towns as t', 't.id', 'q.foreign_town_id')
     .leftJoin('partnerships as p', 'p.id', 'q.partnership_id')
     .leftJoin('foreign_towns as pt', 'pt.id', 'p.foreign_town_id')
@@ -71,6 +74,7 @@ const baseQuery = (db: Knex) =>
       'q.direction',
       'q.municipality_id',
       'm.name as municipality_name',
+      'd.name as municipality_district',
       'm.population as municipality_population',
       'q.foreign_town_id',
       't.name as foreign_town_name',

@@ -10,6 +10,16 @@ import { countryName } from '../../../shared/domain/countries';
 export const requesterOf = (row: RequestRow): string =>
   row.direction === 'member_seeks' ? (row.municipalityName ?? '') : (row.requesterName ?? row.foreignTownName ?? '');
 
+/**
+ * The requester as the grid lists it: a member with its district unless the district bears its
+ * name ("Písek", "Písek (Frýdek-Místek)"), so that members of one name are told apart.
+ */
+export const requesterLabel = (row: RequestRow): string => {
+  const name = requesterOf(row);
+  const district = row.direction === 'member_seeks' ? row.municipalityDistrict : null;
+  return district === null || district === name ? name : `${name} (${district})`;
+};
+
 /** Column definitions of the Requests grid: a pure function of the language. */
 export function requestsColumns(i18n: I18n): ColDef<RequestRow>[] {
   return columnsOf(i18n).map((column) => ({
@@ -39,7 +49,7 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
       headerName: t('requests.col.requester'),
       minWidth: 190,
       flex: 1,
-      valueGetter: (params) => (params.data ? requesterOf(params.data) : ''),
+      valueGetter: (params) => (params.data ? requesterLabel(params.data) : ''),
     }),
     textColumn({
       colId: 'direction',
