@@ -318,3 +318,27 @@ test('the map says which municipalities it shows, and has the choice itself (cs)
   await page.locator('.stats-reset').click();
   await expect(page.getByTestId('stats-membership')).toHaveValue('members');
 });
+
+test('years brought from the Statistics screen are shown on the map and can be dropped there', async ({
+  appPage: page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('nav-statistics').click();
+  await page.getByTestId('stats-region').selectOption('CZ063');
+  await page.getByTestId('stats-from').fill('1990');
+  await page.getByTestId('stats-to').fill('2005');
+  await page.getByTestId('stats-on-map').click();
+  // The map has no year control: the years it counts were nowhere on screen (walkthrough 12).
+  const years = page.getByTestId('map-years');
+  await expect(years).toHaveText(/^Rok zahájení: 1990–2005/);
+  // Dropping the years leaves the territory; the kraj counts all its partnerships again.
+  const vysocina = page.locator('[data-testid="map-region"][data-code="CZ063"]');
+  await expect(vysocina).toHaveAttribute('data-count', /\d+/);
+  const counted = async () => Number(await vysocina.getAttribute('data-count'));
+  const within = await counted();
+  await saveScreen(page, 'map-years-chip');
+  await page.getByTestId('map-years-clear').click();
+  await expect(years).toHaveCount(0);
+  await expect(page.getByTestId('map-region-filter')).toContainText('Jen Kraj Vysočina');
+  await expect.poll(counted).toBeGreaterThan(within);
+});

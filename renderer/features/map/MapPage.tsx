@@ -281,27 +281,47 @@ export function MapPage() {
           filter={{ territory: chosenTerritory, fromYear: filter.fromYear ?? null, toYear: filter.toYear ?? null }}
         />
       </PageHeader>
-      {narrowed && (
+      {(narrowed || years !== null) && (
         <div className="chips map-region-filter" data-testid="map-region-filter">
-          <span className="chip">
-            {t('map.region.only', { region: chosenRegionName ?? '…' })}
-            <button
-              type="button"
-              aria-label={t('map.region.clear')}
-              title={t('map.region.clear')}
-              data-testid="map-region-clear"
-              onClick={() => setFilter((current) => ({ ...current, regions: [], districts: [], orps: [] }))}
-            >
-              ×
-            </button>
-          </span>
-          <a className="button small" href={statsFigureLink('partnerships', filter)} data-testid="map-region-grid">
-            {t(
-              (filter.districts ?? []).length > 0 && (filter.regions ?? []).length === 0
-                ? 'map.region.partnershipsDistrict'
-                : 'map.region.partnerships',
-            )}
-          </a>
+          {narrowed && (
+            <span className="chip">
+              {t('map.region.only', { region: chosenRegionName ?? '…' })}
+              <button
+                type="button"
+                aria-label={t('map.region.clear')}
+                title={t('map.region.clear')}
+                data-testid="map-region-clear"
+                onClick={() => setFilter((current) => ({ ...current, regions: [], districts: [], orps: [] }))}
+              >
+                ×
+              </button>
+            </span>
+          )}
+          {years !== null && (
+            // The years a Statistics link brought: the map has no control of its own for them, so
+            // they are said here and can be dropped (the map counted them unseen).
+            <span className="chip" data-testid="map-years">
+              {`${t('stats.filter.years')}: ${years}`}
+              <button
+                type="button"
+                aria-label={t('map.years.clear')}
+                title={t('map.years.clear')}
+                data-testid="map-years-clear"
+                onClick={() => setFilter((current) => ({ ...current, fromYear: undefined, toYear: undefined }))}
+              >
+                ×
+              </button>
+            </span>
+          )}
+          {narrowed && (
+            <a className="button small" href={statsFigureLink('partnerships', filter)} data-testid="map-region-grid">
+              {t(
+                (filter.districts ?? []).length > 0 && (filter.regions ?? []).length === 0
+                  ? 'map.region.partnershipsDistrict'
+                  : 'map.region.partnerships',
+              )}
+            </a>
+          )}
         </div>
       )}
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
