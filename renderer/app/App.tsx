@@ -11,6 +11,7 @@ import { KeptScreen } from './KeptScreen';
 import { ToastsProvider } from '../components/Toasts';
 import { TownCardHost } from '../components/town-card-host';
 import { ConnectionNotice } from './ConnectionNotice';
+import { ImportHost } from './ImportHost';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';
 import { forgetUndo } from '../lib/undo';
@@ -115,6 +116,7 @@ function WithLanguage() {
       <ToastsProvider>
         <Shell />
         <TownCardHost />
+        <ImportHost />
       </ToastsProvider>
     </I18nProvider>
   );

@@ -1,23 +1,30 @@
-/**
- * File ▸ Import asks for the import dialog from anywhere: the request waits until the Members
- * page (whose header holds the Import button) is shown and takes it.
- */
-let pending = false;
-const listeners = new Set<() => void>();
+import type { ImportKind } from '../../shared/domain/import/formats';
 
-export function requestImport(): void {
+/** What the import is opened for: a kind chosen at first (the screen it is opened on), a dropped file. */
+export type ImportRequest = { kind?: ImportKind; file?: File };
+
+/**
+ * The import dialog is asked for from anywhere (the Members and Partnerships screens, a file
+ * dropped on the window, File ▸ Import): the app's one host (`ImportHost`) opens it over the
+ * screen shown. A request made before the host is there waits for it.
+ */
+let pending: ImportRequest | null = null;
+const listeners = new Set<(request: ImportRequest) => void>();
+
+export function requestImport(request: ImportRequest = {}): void {
   if (listeners.size === 0) {
-    pending = true;
+    pending = request;
     return;
   }
-  for (const listener of listeners) listener();
+  for (const listener of listeners) listener(request);
 }
 
-export function onImportRequest(listener: () => void): () => void {
+export function onImportRequest(listener: (request: ImportRequest) => void): () => void {
   listeners.add(listener);
-  if (pending) {
-    pending = false;
-    listener();
+  if (pending !== null) {
+    const request = pending;
+    pending = null;
+    listener(request);
   }
   return () => listeners.delete(listener);
 }

@@ -341,11 +341,13 @@ test('a partnerships file with the fields’ own headers: mapped at once; its no
     'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka',
     `${found.code};${found.town};Německo;15. 6. 1991;ověřeno 2024, Jana`,
   ].join('\r\n');
-  // Started from the Partnerships screen: the one import dialog opens.
+  // Started from the Partnerships screen: the import opens there, for partnerships (it moved to
+  // Members with "Obce" chosen).
   await page.getByTestId('nav-partnerships').click();
   await page.getByTestId('partnerships-import').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
-  await page.getByTestId('import-kind-partnerships').check();
+  await expect(page.getByTestId('import-kind-partnerships')).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Partnerství', exact: true })).toBeVisible();
   await page.getByTestId('import-file-input').setInputFiles({
     name: 'partneri-1250.csv',
     mimeType: 'text/csv',
@@ -371,6 +373,8 @@ test('a partnerships file with the fields’ own headers: mapped at once; its no
     notes: 'ověřeno 2024, Jana',
   });
   await page.getByTestId('import-close').click();
+  // Closed, the focus is back on the button that opened it, on the same screen.
+  await expect(page.getByTestId('partnerships-import')).toBeFocused();
 });
 
 /* A whole import undone from Settings ▸ Import history (after a confirmation and a backup), and

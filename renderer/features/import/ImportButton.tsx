@@ -1,38 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
-import { ImportDialog } from './ImportDialog';
-import { onImportRequest } from '../../lib/import-requests';
+import { requestImport } from '../../lib/import-requests';
 import './import.css';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 /**
- * The Import button of the Members page header. While it is shown, a file dropped anywhere on
- * the window opens the import with that file.
+ * The Import button of the Members page header: it opens the app's import (`ImportHost`) for
+ * municipalities. While it is shown, a file dropped anywhere on the window opens the import with
+ * that file.
  */
 export function ImportButton() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [dropped, setDropped] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
-
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(
-    () =>
-      onImportRequest(() => {
-        setDropped(null);
-        // A request from elsewhere (File ▸ Import, the Partnerships screen) comes while this kept
-        // screen is still out of the page: its dialog opens once the screen is in it again (a
-        // dialog out of the document cannot be shown).
-        let frames = 0;
-        const openWhenShown = () => {
-          if (button.current?.isConnected) setOpen(true);
-          else if ((frames += 1) < 120) requestAnimationFrame(openWhenShown);
-        };
-        openWhenShown();
-      }),
-    [],
-  );
 
   useEffect(() => {
     let depth = 0;
@@ -55,10 +35,7 @@ export function ImportButton() {
       depth = 0;
       setDragging(false);
       const file = event.dataTransfer?.files[0];
-      if (file) {
-        setDropped(file);
-        setOpen(true);
-      }
+      if (file) requestImport({ file });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -77,21 +54,16 @@ export function ImportButton() {
       <button
         type="button"
         className="button"
-        onClick={() => {
-          setDropped(null);
-          setOpen(true);
-        }}
+        onClick={() => requestImport({ kind: 'municipalities' })}
         data-testid="open-import"
-        ref={button}
       >
         {t('import.open')}
       </button>
-      {dragging && !open && (
+      {dragging && (
         <div className="imp-drop-overlay" aria-hidden="true">
           <span>{t('import.dropHere')}</span>
         </div>
       )}
-      {open && <ImportDialog droppedFile={dropped} onClose={() => setOpen(false)} />}
     </>
   );
 }

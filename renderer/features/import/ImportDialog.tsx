@@ -324,11 +324,20 @@ function PossibleDuplicates({
   );
 }
 
-export function ImportDialog({ droppedFile, onClose }: { droppedFile: File | null; onClose: () => void }) {
+export function ImportDialog({
+  droppedFile,
+  onClose,
+  initialKind = 'municipalities',
+}: {
+  droppedFile: File | null;
+  onClose: () => void;
+  /** What the file is taken for at first: partnerships when opened from the Partnerships screen. */
+  initialKind?: ImportKind;
+}) {
   const { t, tk, formatNumber } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [kind, setKind] = useState<ImportKind>('municipalities');
+  const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<FileRef | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [error, setError] = useState<unknown>(null);

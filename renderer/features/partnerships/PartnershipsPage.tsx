@@ -446,14 +446,11 @@ export function PartnershipsPage() {
             >
               + {t('partnerships.add')}
             </button>
-            {/* One import for both lists: its dialog (with the Members screen, which holds it) takes the file. */}
+            {/* The one import of both lists, opened here for partnerships (it moved to Members with "Obce" chosen). */}
             <button
               type="button"
               className="button"
-              onClick={() => {
-                requestImport();
-                window.location.hash = '#/members';
-              }}
+              onClick={() => requestImport({ kind: 'partnerships' })}
               data-testid="partnerships-import"
             >
               {t('import.open')}

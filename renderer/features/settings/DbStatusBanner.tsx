@@ -20,7 +20,6 @@ export function DbStatusBanner() {
     () =>
       onEvent('import:open', () => {
         requestImport();
-        if (!window.location.hash.startsWith('#/members')) window.location.hash = '#/members';
       }),
     [],
   );
