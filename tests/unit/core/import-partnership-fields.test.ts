@@ -57,6 +57,22 @@ describe('a partnerships import and the fields of partnerships the registry has'
     return report;
   };
 
+  it('a rejected row is reported with every problem it has, not only the first', async () => {
+    writeFileSync(
+      file,
+      [HEADER, [partnership.code, partnership.town, 'Atlantida', '31. 2. 1991', ''].join(';')].join('\n') + '\n',
+    );
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'partnerships', file: handle.file, mapping: MAPPING }),
+    );
+    expect(report.counts).toMatchObject({ invalid: 1 });
+    expect(report.issues.map((issue) => [issue.line, issue.column, issue.severity])).toEqual([
+      [2, 'Stát partnera', 'error'],
+      [2, 'Datum zahájení', 'warning'],
+    ]);
+  });
+
   it('fills an empty note and refines a year to the day, says so and keeps the history', async () => {
     write(['15. 6. 1991', 'ověřeno 2024']);
     const before = await stored();

@@ -57,6 +57,25 @@ describe('what an import does with records the registry has', () => {
     );
   });
 
+  it('a rejected row is reported with every problem it has, not only the first', async () => {
+    // A code that is no code, a postal code and a latitude that are none: three problems of line 4.
+    writeFileSync(
+      file,
+      `${HEADER}\n${DECIN}\n${NEW_CITY}\nNová Obec,12345x,Děčín,CZ0421,Ústecký kraj,CZ042,12,abc,14.2\n`,
+    );
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const report = await ok<ImportReport>(
+      app.dispatch('import:preview', { kind: 'municipalities', file: handle.file }),
+    );
+    expect(report.counts).toMatchObject({ invalid: 1, add: 1 });
+    const ofLine = report.issues.filter((issue) => issue.line === 4).map((issue) => [issue.column, issue.severity]);
+    expect(ofLine).toEqual([
+      ['Kód obce', 'error'],
+      ['PSČ', 'warning'],
+      ['Latitude', 'warning'],
+    ]);
+  });
+
   it('overwrite replaces filled values, but capitals alone still change nothing', async () => {
     const report = await importWith('overwrite');
     expect(report.counts).toMatchObject({ update: 1, kept: 0 });

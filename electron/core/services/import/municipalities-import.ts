@@ -26,7 +26,7 @@ import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
 import type { SourceTable } from './read-file';
-import { readRows } from './rows';
+import { readRows, type RowReader } from './rows';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
 import { membershipState } from '../../../../shared/domain/membership';
@@ -114,6 +114,42 @@ const REGION_CODE = /^CZ0\d{2}$/;
 const WRITE_PART = 2000;
 const DISTRICT_CODE = /^CZ0\d{2}[0-9A-Z]$/;
 
+/**
+ * The fields of a row read on their own (postal code, population, position, membership): their
+ * values into `values`, each problem reported on the row.
+ */
+function readPlainFields(row: RowReader, values: Partial<Values>): void {
+  const postal = row.text('postalCode');
+  if (postal !== '') {
+    if (/^\d{3}\s?\d{2}$/.test(postal)) values.postalCode = postalFormat(postal.replace(/\s/g, ''));
+    else row.report('warning', 'postalCode', 'import.issue.postalCode', { value: postal });
+  }
+  const numeric: [ValueKey & ('population' | 'latitude' | 'longitude'), string][] = [
+    ['population', row.text('population')],
+    ['latitude', row.text('latitude')],
+    ['longitude', row.text('longitude')],
+  ];
+  for (const [key, text] of numeric) {
+    if (text === '') continue;
+    const parsed = key === 'population' ? parseCount(text) : parseCoordinate(text, key === 'latitude' ? 90 : 180);
+    if (parsed.ok) values[key] = parsed.value;
+    else row.report('warning', key, parsed.reason, parsed.params ?? {});
+  }
+  const since = row.text('memberSince');
+  if (since !== '') {
+    // A year alone stays a year (1993), never 1 January of it.
+    const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseEventDate(since);
+    if (parsed.ok) values.memberSince = String(parsed.value);
+    else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
+  }
+  const member = row.text('isMember');
+  if (member !== '') {
+    const parsed = parseYesNo(member);
+    if (parsed.ok) values.isMember = parsed.value;
+    else row.report('warning', 'isMember', parsed.reason, parsed.params ?? {});
+  }
+}
+
 /** Compares a municipalities file with the registry: what would be added, updated, skipped, refused. */
 export async function planMunicipalities(
   db: Knex,
@@ -155,6 +191,9 @@ export async function planMunicipalities(
       row.report('error', 'code', 'import.issue.duplicateCode', { value: code, firstLine });
     }
     if (row.rejected) {
+      // Its other fields are still read: the report names every problem of the row, not only the
+      // first (walkthrough 12: a bad code, postal code and latitude were one message).
+      readPlainFields(row, {});
       plan.issues.push(...row.issues);
       plan.counts.invalid += 1;
       continue;
@@ -197,35 +236,7 @@ export async function planMunicipalities(
     if (orpCode !== '') values.orpCode = orpCode.slice(0, 8);
     const orpName = row.textWithin('orpName', MUNICIPALITY_TEXT_LIMITS.orpName, 'warning') ?? '';
     if (orpName !== '') values.orpName = orpName;
-    const postal = row.text('postalCode');
-    if (postal !== '') {
-      if (/^\d{3}\s?\d{2}$/.test(postal)) values.postalCode = postalFormat(postal.replace(/\s/g, ''));
-      else row.report('warning', 'postalCode', 'import.issue.postalCode', { value: postal });
-    }
-    const numeric: [ValueKey & ('population' | 'latitude' | 'longitude'), string][] = [
-      ['population', row.text('population')],
-      ['latitude', row.text('latitude')],
-      ['longitude', row.text('longitude')],
-    ];
-    for (const [key, text] of numeric) {
-      if (text === '') continue;
-      const parsed = key === 'population' ? parseCount(text) : parseCoordinate(text, key === 'latitude' ? 90 : 180);
-      if (parsed.ok) values[key] = parsed.value;
-      else row.report('warning', key, parsed.reason, parsed.params ?? {});
-    }
-    const since = row.text('memberSince');
-    if (since !== '') {
-      // A year alone stays a year (1993), never 1 January of it.
-      const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseEventDate(since);
-      if (parsed.ok) values.memberSince = String(parsed.value);
-      else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
-    }
-    const member = row.text('isMember');
-    if (member !== '') {
-      const parsed = parseYesNo(member);
-      if (parsed.ok) values.isMember = parsed.value;
-      else row.report('warning', 'isMember', parsed.reason, parsed.params ?? {});
-    }
+    readPlainFields(row, values);
     if (row.issues.length > 0) plan.counts.warnings += 1;
     plan.issues.push(...row.issues);
 
@@ -260,7 +271,7 @@ export async function planMunicipalities(
         column: row.column('memberSince'),
         severity: 'info',
         reason: 'import.issue.notMemberKept',
-        params: { value: since },
+        params: { value: row.text('memberSince') },
       });
     const changed: Partial<Values> = {};
     const before: Partial<Values> = {};

@@ -360,12 +360,8 @@ export async function planPartnerships(
         countries: ambiguous.join(','),
       });
     else if (!countryCode) row.report('error', 'country', 'import.issue.unknownCountry', { value: country });
-    if (row.rejected || !municipality || !countryCode) {
-      plan.issues.push(...row.issues);
-      plan.counts.invalid += 1;
-      continue;
-    }
-
+    // The other fields are read before a rejected row is set aside: its report names every problem
+    // of the row, not only the first (walkthrough 12).
     let startedOn: string | null = null;
     const dateText = row.text('startedOn');
     if (dateText !== '') {
@@ -392,6 +388,12 @@ export async function planPartnerships(
     let latitude = coordinate('townLatitude', 90);
     let longitude = coordinate('townLongitude', 180);
     const notes = normalisedNote(row.textWithin('notes', NOTES_MAX, 'warning') ?? '');
+    if (row.rejected || !municipality || !countryCode) {
+      plan.issues.push(...row.issues);
+      plan.counts.invalid += 1;
+      continue;
+    }
+
     const town = await matchTown(countryCode, townName, { line: row.line, latitude, longitude });
     const townKey = town.key;
     if (town.gazetteer) {
