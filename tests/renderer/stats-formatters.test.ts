@@ -8,8 +8,11 @@ describe('statistics shares', () => {
   it('say a share above zero that rounds to nothing as below a tenth of a percent', () => {
     const cs = formatters({ language: 'cs' });
     expect(plain(cs.pct(1 / 6259))).toBe('< 0,1 %');
-    expect(plain(cs.pct(0))).toBe('0 %');
+    // One decimal always, as the DOCX report writes them: "1,0 %" beside "1,1 %" (walkthrough 12).
+    expect(plain(cs.pct(0))).toBe('0,0 %');
+    expect(plain(cs.pct(0.01))).toBe('1,0 %');
     expect(plain(cs.pct(0.0723))).toBe('7,2 %');
+    expect(formatters({ language: 'en' }).pct(0.02)).toBe('2.0%');
     expect(cs.pct(null)).toBe('–');
     expect(formatters({ language: 'en' }).pct(1 / 6259)).toBe('< 0.1%');
   });

@@ -12,7 +12,7 @@ import { ListCard } from './ListCard';
  * CSV; an import that changed the registry can be undone as a whole, after a confirmation.
  */
 export function ImportHistorySection({ server }: { server: boolean }) {
-  const { t, tk, language, formatNumber, formatDateTime } = useI18n();
+  const { t, tk, tn, language, formatNumber, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('import:history', {}), []);
   const { busy, run } = useAction();
   const { reload } = list;
@@ -74,7 +74,9 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                     unchanged: formatNumber(r.counts.unchanged),
                     invalid: formatNumber(r.counts.invalid),
                   })}
-                  <div className="hint">{t('import.history.messages', { count: formatNumber(r.issuesTotal) })}</div>
+                  <div className="hint">
+                    {tn('import.history.messages', r.issuesTotal, { count: formatNumber(r.issuesTotal) })}
+                  </div>
                 </td>
                 <td className="bk-actions bk-stack">
                   {r.undoneAt !== null && (

@@ -11,7 +11,8 @@ export function formatters(i18n: Pick<I18n, 'language'>) {
   const locale = i18n.language === 'cs' ? 'cs-CZ' : 'en-GB';
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const dec = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  // One decimal always ("1,0 %" beside "1,1 %"), as the DOCX report writes a column of shares.
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const wrap =
     (format: Intl.NumberFormat) =>
