@@ -218,7 +218,7 @@ test('reloading after a conflict keeps the user’s edits and brings in the coll
   await expect(detail.getByTestId('conflict-notice')).toContainText('Vaše úpravy ve formuláři zůstanou.');
   await detail.getByTestId('conflict-reload').click();
   const notice = detail.getByTestId('merge-notice');
-  await expect(notice).toContainText('Poznámka: „Poznámka kolegy“');
+  await expect(notice).toContainText('Poznámky: „Poznámka kolegy“');
   await expect(detail.getByTestId('conflict-notice')).toHaveCount(0);
   // The colleague's fields came in, the user's stayed; notes, changed by both, hold the user's.
   await expect(detail.getByTestId('field-status')).toHaveValue('dormant');
@@ -283,5 +283,18 @@ test('reloading a member after a conflict keeps the typing and brings in the col
     mayor_name: 'Jana Kolegová',
     notes: 'Poznámka kolegy',
   });
+  // Saved, the form is the stored record again: no notice, a next save is no conflict, and
+  // closing asks nothing (walkthrough 13: the notice stayed and the next save was refused).
+  await expect(notice).toHaveCount(0);
+  await overview.getByTestId('field-street').fill('Velké náměstí 114/3');
+  await overview.getByTestId('member-save').click();
+  await expect(page.getByTestId('toast-ok').filter({ hasText: 'uložen' }).first()).toBeVisible();
+  await expect(page.getByTestId('toast-error')).toHaveCount(0);
+  await expect
+    .poll(() => knex('municipalities').where({ id: pisek.id }).first('street'))
+    .toEqual({ street: 'Velké náměstí 114/3' });
+  await overview.getByTestId('close-overview').click();
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  await expect(overview).toHaveCount(0);
   await webApp.close();
 });

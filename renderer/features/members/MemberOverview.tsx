@@ -93,7 +93,12 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
   // The typing and the record it began on, for "Reload" after a conflict (carried onto the new record).
   const typed = useRef<{ base: MunicipalityDetail; values: FormValues } | null>(null);
   const [carried, setCarried] = useState<{ base: MunicipalityDetail; values: FormValues } | null>(null);
+  // The version this window saved last: a form still showing an older one until the newer record
+  // arrives holds what was just saved, not typing to keep (it pinned the old version again, so the
+  // next save was refused as a conflict and closing asked to discard saved values: walkthrough 13).
+  const savedVersion = useRef(0);
   const onDirtyChange = useCallback((dirty: boolean, detail: MunicipalityDetail | null, values: FormValues) => {
+    if (dirty && detail !== null && detail.version < savedVersion.current) return;
     dirtyNow.current = dirty;
     setFormDirty(dirty);
     setPinned(dirty ? detail : null);
@@ -141,6 +146,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     onChanged();
   };
   const saved = (detail: MunicipalityDetail, text: Said = said('members.saved', { name: detail.name })) => {
+    savedVersion.current = Math.max(savedVersion.current, detail.version);
     forgetForm();
     if (m !== undefined && detail.version === m.version && tab === 'data') {
       // The form held nothing new: nothing was written.
