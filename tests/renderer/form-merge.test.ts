@@ -30,6 +30,15 @@ describe('a form merged with a colleague’s save', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('merges a list as a set: the user’s additions and removals on the colleague’s list, no clash', () => {
+    // The user ticked youth and unticked sport; the colleague added environment meanwhile.
+    const mine: Form = { ...base, areas: ['culture', 'youth'] };
+    const theirs: Form = { ...base, areas: ['culture', 'sport', 'environment'] };
+    const { merged, clashes } = mergeEdits(base, mine, theirs, meaning);
+    expect(merged.areas).toEqual(['culture', 'environment', 'youth']);
+    expect(clashes).toEqual([]);
+  });
+
   it('gives the stored record when the user changed nothing', () => {
     const theirs: Form = { status: 'ended', notes: '', areas: [], signedOn: '' };
     expect(mergeEdits(base, { ...base }, theirs, meaning)).toEqual({ merged: theirs, clashes: [] });
