@@ -298,3 +298,33 @@ test('reloading a member after a conflict keeps the typing and brings in the col
   await expect(overview).toHaveCount(0);
   await webApp.close();
 });
+
+test('an open partnership with nothing typed shows a colleague’s change, and saves against it', async ({ page }) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail.getByTestId('field-status')).toHaveValue('active');
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number; version: number }>('p.id', 'p.version');
+  const result = await colleague('partnerships:update', {
+    id: row.id,
+    version: row.version,
+    changes: { status: 'dormant' },
+  });
+  expect(result.ok).toBe(true);
+  // It showed "aktivní" beside a history that had the change, and the next save was a conflict.
+  await expect(detail.getByTestId('field-status')).toHaveValue('dormant');
+  await detail.getByTestId('field-notes').fill('Po změně kolegy');
+  await detail.getByTestId('detail-save').click();
+  await expect(page.getByTestId('toast-ok').first()).toBeVisible();
+  await expect(detail.getByTestId('conflict-notice')).toHaveCount(0);
+  expect(await knex('partnerships').where({ id: row.id }).first('status', 'notes')).toEqual({
+    status: 'dormant',
+    notes: 'Po změně kolegy',
+  });
+  await webApp.close();
+});

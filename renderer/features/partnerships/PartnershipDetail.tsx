@@ -730,7 +730,19 @@ function DetailForm({
   };
   useEffect(() => {
     const why = mergePending.current;
-    if (why === null) return;
+    if (why === null) {
+      // A colleague's change while nothing is typed: the form shows it and saves against it (it
+      // kept showing the old status beside a history that had the new one, and the next save was
+      // refused as a conflict: walkthrough 13). Typing stays, and is merged on "Načíst znovu".
+      if (d.version !== version && meaningOf(form) === meaningOf(base)) {
+        const stored = toForm(d, i18n.language);
+        setForm(stored);
+        setBase(stored);
+        setSent(stored);
+        setVersion(d.version);
+      }
+      return;
+    }
     mergePending.current = null;
     const stored = toForm(d, i18n.language);
     const result = mergeEdits(base, form, stored, fieldMeaning);
