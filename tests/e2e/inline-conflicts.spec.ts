@@ -328,3 +328,50 @@ test('an open partnership with nothing typed shows a colleague’s change, and s
   });
   await webApp.close();
 });
+
+test('reloading a contact after a conflict keeps the typing and brings in the colleague’s save', async ({ page }) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  const contact = await knex('contacts as c')
+    .join('partnerships as p', 'p.id', 'c.partnership_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number; version: number; side: string; name: string; role: string | null; phone: string | null }>(
+      'c.id',
+      'c.version',
+      'c.side',
+      'c.name',
+      'c.role',
+      'c.phone',
+    );
+  if (!contact) throw new Error('the demo partnership with Konstanz has no contact');
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  const row = detail.getByTestId('contacts').locator('li, tr').filter({ hasText: contact.name }).first();
+  await row.getByRole('button', { name: 'Upravit' }).click();
+  const form = detail.getByTestId('contact-form');
+  await form.getByTestId('contact-email').fill('nova.adresa@example.org');
+  const result = await colleague('contacts:update', {
+    id: contact.id,
+    version: contact.version,
+    side: contact.side,
+    name: `${contact.name} ml.`,
+    role: contact.role,
+    email: null,
+    phone: contact.phone,
+  });
+  expect(result.ok).toBe(true);
+  await form.getByTestId('contact-save').click();
+  // "Načíst znovu" left the draft on the old version: saving again was the same conflict.
+  await page.getByTestId('toast-error').getByTestId('toast-action').click();
+  await expect(form.getByTestId('contact-name')).toHaveValue(`${contact.name} ml.`);
+  await expect(form.getByTestId('contact-email')).toHaveValue('nova.adresa@example.org');
+  await form.getByTestId('contact-save').click();
+  await expect(form).toHaveCount(0);
+  expect(await knex('contacts').where({ id: contact.id }).first('name', 'email')).toEqual({
+    name: `${contact.name} ml.`,
+    email: 'nova.adresa@example.org',
+  });
+  await webApp.close();
+});

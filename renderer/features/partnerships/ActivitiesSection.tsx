@@ -39,6 +39,18 @@ const blank = (): Draft => ({
   currency: '',
 });
 
+const asDraft = (a: Activity): Draft => ({
+  id: a.id,
+  version: a.version,
+  date: a.date,
+  title: a.title,
+  kind: a.kind,
+  participants: a.participants === null ? '' : String(a.participants),
+  fundingProgramme: a.fundingProgramme ?? '',
+  fundingAmount: a.fundingAmount === null ? '' : String(a.fundingAmount),
+  currency: a.currency ?? '',
+});
+
 /** Activities of a partnership with their funding (programme, amount, currency, date, participants). */
 export function ActivitiesSection({
   partnershipId,
@@ -59,7 +71,7 @@ export function ActivitiesSection({
   const { t, tk, tn, formatDate } = i18n;
   const label = (p: string) =>
     tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
+  const editor = useChildEditor({ label, onChanged, onUnsaved, records: activities, asDraft });
   const { draft, setDraft, errors } = editor;
   const money = (amount: number, currency: string | null) => i18n.formatMoney(amount, currency);
 
@@ -92,18 +104,7 @@ export function ActivitiesSection({
   };
   const remove = (activity: Activity) =>
     editor.remove(() => call('activities:delete', { id: activity.id, version: activity.version }));
-  const edit = (a: Activity) =>
-    setDraft({
-      id: a.id,
-      version: a.version,
-      date: a.date,
-      title: a.title,
-      kind: a.kind,
-      participants: a.participants === null ? '' : String(a.participants),
-      fundingProgramme: a.fundingProgramme ?? '',
-      fundingAmount: a.fundingAmount === null ? '' : String(a.fundingAmount),
-      currency: a.currency ?? '',
-    });
+  const edit = (a: Activity) => setDraft(asDraft(a));
 
   return (
     <section data-testid="activities">

@@ -23,6 +23,12 @@ export const activityName = (activity: Pick<Activity, 'date' | 'title'>, i18n: P
   `${i18n.formatDate(activity.date)} – ${activity.title}`;
 
 type Draft = { id: number; version: number; description: string; activityId: number | null };
+const asDraft = (attachment: Attachment): Draft => ({
+  id: attachment.id,
+  version: attachment.version,
+  description: attachment.description ?? '',
+  activityId: attachment.activityId,
+});
 
 /** The activities to choose from, newest first (a value '' is the partnership as a whole). */
 function ActivityChoice({
@@ -87,7 +93,7 @@ export function AttachmentsSection({
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const label = (p: string) => i18n.tk(`attachments.${p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
+  const editor = useChildEditor({ label, onChanged, onUnsaved, records: attachments, asDraft });
   const { draft, setDraft, errors } = editor;
   /** The activity the next added files belong to (none: the partnership as a whole). */
   const [forActivity, setForActivity] = useState<number | null>(null);
@@ -265,14 +271,7 @@ export function AttachmentsSection({
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() =>
-                      setDraft({
-                        id: attachment.id,
-                        version: attachment.version,
-                        description: attachment.description ?? '',
-                        activityId: attachment.activityId,
-                      })
-                    }
+                    onClick={() => setDraft(asDraft(attachment))}
                     data-testid="attachment-edit"
                   >
                     {t('partnerships.edit')}

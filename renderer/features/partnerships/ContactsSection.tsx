@@ -17,6 +17,15 @@ type Draft = {
   phone: string;
 };
 const blank = (side: ContactSide): Draft => ({ id: null, version: 1, side, name: '', role: '', email: '', phone: '' });
+const asDraft = (contact: Contact): Draft => ({
+  id: contact.id,
+  version: contact.version,
+  side: contact.side,
+  name: contact.name,
+  role: contact.role ?? '',
+  email: contact.email ?? '',
+  phone: contact.phone ?? '',
+});
 
 /** Contacts on both sides of a partnership: add, edit and delete in place. */
 export function ContactsSection({
@@ -34,7 +43,7 @@ export function ContactsSection({
   const i18n = useI18n();
   const { t } = i18n;
   const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
-  const editor = useChildEditor<Draft>({ label, onChanged, onUnsaved });
+  const editor = useChildEditor({ label, onChanged, onUnsaved, records: contacts, asDraft });
   const { draft, setDraft, errors } = editor;
 
   const save = async () => {
@@ -110,21 +119,7 @@ export function ContactsSection({
                       </div>
                     </div>
                     <span className="p-row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          setDraft({
-                            id: contact.id,
-                            version: contact.version,
-                            side: contact.side,
-                            name: contact.name,
-                            role: contact.role ?? '',
-                            email: contact.email ?? '',
-                            phone: contact.phone ?? '',
-                          })
-                        }
-                      >
+                      <button type="button" className="link-button" onClick={() => setDraft(asDraft(contact))}>
                         {t('partnerships.edit')}
                       </button>
                       <button type="button" className="link-button danger" onClick={() => void remove(contact)}>
