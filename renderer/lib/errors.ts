@@ -93,7 +93,9 @@ const reasonKey = (error: ApiError): string | null => {
  */
 export function errorDetail(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || isUnreachable(error) || reasonKey(error) !== null) return undefined;
-  return error.code === 'INTERNAL' || error.message === '' ? undefined : error.message;
+  // A record not found is said in full by its code's text: core's English sentence ("Partnership
+  // 460 does not exist") stood under the Czech one (walkthrough 13).
+  return error.code === 'INTERNAL' || error.code === 'NOT_FOUND' || error.message === '' ? undefined : error.message;
 }
 
 /**

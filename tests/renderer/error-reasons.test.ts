@@ -35,6 +35,16 @@ describe('a refusal with a reason', () => {
     expect(errorSummary(lost, createI18n('en')).text).toMatch(/^The database server cannot be reached/);
   });
 
+  it('a record not found is said in the user’s language, pointing to the bin, without core’s sentence', () => {
+    const gone = new ApiError({
+      code: 'NOT_FOUND',
+      message: 'Partnership 460 does not exist (it may have been deleted).',
+    });
+    expect(errorSummary(gone, createI18n('cs'))).toEqual({
+      text: 'Záznam už v registru není: mohl ho mezitím někdo smazat. Smazané záznamy najdete v koši (Nastavení).',
+    });
+  });
+
   it('without a known reason keeps the code’s text and core’s message as the detail', () => {
     const other = new ApiError({ code: 'IO', message: 'Cannot open the registry file /tmp/x.db: EACCES' });
     expect(errorSummary(other, createI18n('cs'))).toEqual({

@@ -75,7 +75,8 @@ export const commonMessages = defineMessages(
     'history.serverTime': 'čas serveru {time}',
     'error.title': 'Něco se nepovedlo',
     'error.VALIDATION': 'Zadané údaje nejsou platné.',
-    'error.NOT_FOUND': 'Záznam nebyl nalezen.',
+    'error.NOT_FOUND':
+      'Záznam už v registru není: mohl ho mezitím někdo smazat. Smazané záznamy najdete v koši (Nastavení).',
     'error.deletedBy':
       'Záznam mezitím smazal někdo jiný: {name}, {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
@@ -179,7 +180,8 @@ export const commonMessages = defineMessages(
     'history.serverTime': 'server time {time}',
     'error.title': 'Something went wrong',
     'error.VALIDATION': 'The data entered is not valid.',
-    'error.NOT_FOUND': 'The record was not found.',
+    'error.NOT_FOUND':
+      'The record is no longer in the registry: someone may have deleted it meanwhile. Deleted records are in the bin (Settings).',
     'error.deletedBy':
       'Someone else deleted this record meanwhile: {name}, {at}. Nothing was saved; it can be brought back in Settings ▸ Deleted records.',
     'error.CONFLICT': 'The record was changed by someone else meanwhile, or already exists.',
