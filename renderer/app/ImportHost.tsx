@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
-import { ImportDialog } from '../features/import/ImportDialog';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { onImportRequest, type ImportRequest } from '../lib/import-requests';
+
+// Loaded when first asked for: the first screen's rows do not wait for the import's code.
+const ImportDialog = lazy(() => import('../features/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /**
  * The one import dialog of the app, opened over the screen shown (`requestImport`): for
@@ -21,11 +23,13 @@ export function ImportHost() {
   );
   if (open === null) return null;
   return (
-    <ImportDialog
-      key={open.at}
-      droppedFile={open.file ?? null}
-      initialKind={open.kind ?? 'municipalities'}
-      onClose={() => setOpen(null)}
-    />
+    <Suspense fallback={null}>
+      <ImportDialog
+        key={open.at}
+        droppedFile={open.file ?? null}
+        initialKind={open.kind ?? 'municipalities'}
+        onClose={() => setOpen(null)}
+      />
+    </Suspense>
   );
 }
