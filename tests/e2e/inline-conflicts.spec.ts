@@ -375,3 +375,65 @@ test('reloading a contact after a conflict keeps the typing and brings in the co
   });
   await webApp.close();
 });
+
+test('a request edited by two: the later save is a conflict that keeps the typing and brings in the colleague’s', async ({
+  page,
+}) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  const stored = await knex('partnership_requests as q')
+    .join('municipalities as m', 'm.id', 'q.municipality_id')
+    .where('q.direction', 'member_seeks')
+    .orderBy('q.id')
+    .first<{ id: number; version: number; name: string }>('q.id', 'q.version', 'm.name');
+  if (!stored) throw new Error('the demo registry has no member request');
+  await page.getByTestId('nav-requests').click();
+  await page
+    .getByTestId('requests-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="requester"]', { hasText: stored.name }) })
+    .first()
+    .locator('[col-id="requester"]')
+    .click();
+  await page.getByTestId('edit-request').click();
+  const form = page.getByTestId('request-form');
+  await form.getByTestId('field-description').fill('Můj popis');
+  const listed = await colleague('requests:list', {});
+  if (!listed.ok) throw new Error('the colleague cannot list requests');
+  const row = (listed.value as { id: number; version: number }[]).find((r) => r.id === stored.id) as Record<
+    string,
+    unknown
+  >;
+  const version = row.version;
+  const rest = row;
+  const values = Object.fromEntries(
+    [
+      'direction',
+      'municipalityId',
+      'requesterName',
+      'requesterCountryCode',
+      'wantedCountryCodes',
+      'wantedSize',
+      'themes',
+      'description',
+      'status',
+      'receivedOn',
+    ].map((key) => [key, rest[key]]),
+  );
+  const result = await colleague('requests:update', {
+    id: stored.id,
+    version,
+    values: { ...values, status: 'searching', wantedSize: 'city' },
+  });
+  expect(result.ok).toBe(true);
+  // Saved against the version the list had just brought, it overwrote the colleague's change.
+  await form.getByTestId('request-save').click();
+  await expect(form.getByTestId('request-merged')).toContainText('Žádost mezitím změnil někdo jiný');
+  await expect(form.getByTestId('field-status')).toHaveValue('searching');
+  await expect(form.getByTestId('field-description')).toHaveValue('Můj popis');
+  await form.getByTestId('request-save').click();
+  await expect(form).toHaveCount(0);
+  expect(
+    await knex('partnership_requests').where({ id: stored.id }).first('status', 'wanted_size', 'description'),
+  ).toEqual({ status: 'searching', wanted_size: 'city', description: 'Můj popis' });
+  await webApp.close();
+});

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { DayInput } from '../../components/DayInput';
+import { mergeEdits } from '../../lib/form-merge';
 import { onRovingKeys, rovingTabIndex } from '../../lib/focus';
 import {
   COOPERATION_AREAS,
@@ -47,6 +48,20 @@ type Values = {
   receivedOn: string;
 };
 
+/** The label of each field, as the merge notice names it. */
+const FIELD_LABELS = {
+  direction: 'requests.form.direction',
+  municipalityId: 'requests.form.member',
+  requesterName: 'requests.form.requesterName',
+  requesterCountryCode: 'requests.form.requesterCountry',
+  wantedCountryCodes: 'requests.form.wantedCountries',
+  wantedSize: 'requests.col.wantedSize',
+  themes: 'requests.col.themes',
+  description: 'requests.col.description',
+  status: 'requests.col.status',
+  receivedOn: 'requests.col.receivedOn',
+} as const satisfies Record<keyof Values, string>;
+
 /** The statuses of a request that became a partnership: accepted, or closed since. */
 const LINKED_STATUSES = ['accepted', 'closed'] as const;
 
@@ -79,7 +94,33 @@ export type RequestFormProps = {
 /** Add or edit a partnership request; the shared rules name each wrong field next to it. */
 export function RequestForm({ row, members, existing = [], onSaved, onCancel, onConflict }: RequestFormProps) {
   const { t, tk, language, formatDate } = useI18n();
-  const { values, setValues, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => initial(row));
+  const { values, setValues, set, errors, setErrors, failure, busy, check, run, saved } = useForm<Values>(() =>
+    initial(row),
+  );
+  // The version the typing began on: a save is made against it, so a colleague's change meanwhile
+  // is a conflict (the form saved against the version the live list had just brought, over the
+  // colleague's change; walkthrough 13). While nothing is typed the form follows the stored request.
+  const [pinned, setPinned] = useState(() => ({ version: row?.version ?? 0, base: initial(row) }));
+  const [merged, setMerged] = useState<(keyof Values)[] | null>(null);
+  const sameValues = (a: Values, b: Values) => JSON.stringify(a) === JSON.stringify(b);
+  if (row !== null && row.version !== pinned.version && sameValues(values, pinned.base)) {
+    setValues(initial(row));
+    saved(initial(row));
+    setPinned({ version: row.version, base: initial(row) });
+  }
+  /** A refused save: the colleague's change comes into the form, the user's edits stay (see mergeEdits). */
+  const conflicted = () => {
+    if (row === null || row.version === pinned.version) {
+      onConflict();
+      return;
+    }
+    const stored = initial(row);
+    const result = mergeEdits(pinned.base, values, stored, (_key, value) => JSON.stringify(value));
+    setValues(result.merged);
+    saved(stored);
+    setPinned({ version: row.version, base: stored });
+    setMerged(result.clashes);
+  };
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -107,9 +148,9 @@ export function RequestForm({ row, members, existing = [], onSaved, onCancel, on
       onSaved(
         row === null
           ? await call('requests:create', data)
-          : await call('requests:update', { id: row.id, version: row.version, values: data }),
+          : await call('requests:update', { id: row.id, version: pinned.version, values: data }),
       );
-    }, onConflict);
+    }, conflicted);
   };
 
   // The same requester's open request recorded already (a second one was saved without a word
@@ -130,6 +171,17 @@ export function RequestForm({ row, members, existing = [], onSaved, onCancel, on
   const linked = row !== null && row.partnershipId !== null;
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="request-form">
+      {merged !== null && (
+        <p
+          className={`notice ${merged.length > 0 ? 'notice-warn' : 'notice-ok'}`}
+          role="status"
+          data-testid="request-merged"
+        >
+          {t('requests.merged')}
+          {merged.length > 0 &&
+            ` ${t('requests.mergedClashes', { fields: merged.map((key) => t(FIELD_LABELS[key])).join(', ') })}`}
+        </p>
+      )}
       {linked && (
         <p className="hint" data-testid="request-linked">
           {t('requests.form.linked')}

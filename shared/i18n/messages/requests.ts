@@ -27,6 +27,9 @@ export const requestsMessages = defineMessages(
       'Z žádosti už vzniklo partnerství: kdo žádal, zůstává. Změnit lze přání, popis a to, zda je žádost uzavřená.',
     'requests.error.linked': 'Žádost už se stala partnerstvím; kdo žádal, změnit nelze.',
     'requests.form.descriptionLength': '{count} z nejvýše {max} znaků',
+    'requests.merged':
+      'Žádost mezitím změnil někdo jiný: jeho změny jsou ve formuláři a vaše úpravy zůstaly. Zkontrolujte je a uložte znovu.',
+    'requests.mergedClashes': 'Obě změny se týkaly polí: {fields}; ve formuláři jsou vaše hodnoty.',
     'requests.form.twin':
       'Tento žadatel už má otevřenou žádost (přijata {date}, stav: {status}). Nejde o tutéž žádost podruhé?',
     'requests.error.linkedStatus': 'Žádost, ze které vzniklo partnerství, je přijatá nebo uzavřená.',
@@ -140,6 +143,9 @@ export const requestsMessages = defineMessages(
       'This request has become a partnership: who asked stays as it is. Its wishes, description and whether it is closed can change.',
     'requests.error.linked': 'The request has become a partnership; who asked cannot change.',
     'requests.form.descriptionLength': '{count} of at most {max} characters',
+    'requests.merged':
+      'Someone else changed the request meanwhile: their changes are in the form and your edits stayed. Check them and save again.',
+    'requests.mergedClashes': 'Both changed: {fields}; the form holds your values.',
     'requests.form.twin':
       'This requester already has an open request (received {date}, status: {status}). Is this the same request again?',
     'requests.error.linkedStatus': 'A request that became a partnership is accepted or closed.',
