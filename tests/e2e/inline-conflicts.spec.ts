@@ -1,7 +1,7 @@
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import type { Page } from '@playwright/test';
-import { expect, searchPartnerships, startWebApp, test } from '../support/web-fixture';
+import { expect, openAgreementOf, searchPartnerships, startWebApp, test } from '../support/web-fixture';
 
 /**
  * A registry of the test's own, open in the page, and a colleague: another window on the same core
@@ -435,5 +435,35 @@ test('a request edited by two: the later save is a conflict that keeps the typin
   expect(
     await knex('partnership_requests').where({ id: stored.id }).first('status', 'wanted_size', 'description'),
   ).toEqual({ status: 'searching', wanted_size: 'city', description: 'Můj popis' });
+  await webApp.close();
+});
+
+test('an agreement being drafted takes what a colleague adds to the town card meanwhile, never over typing', async ({
+  page,
+}) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'DE')
+    .whereNull('t.address')
+    .whereNull('t.mayor_name')
+    .orderBy('p.id')
+    .first<{ id: number; townId: number; version: number }>('p.id', 't.id as townId', 't.version');
+  if (!row) throw new Error('the demo registry has no German town without an address');
+  await openAgreementOf(page, row.id);
+  const address = page.getByTestId('agr-partner-address');
+  const mayor = page.getByTestId('agr-partner-mayorName');
+  await expect(address).toHaveValue('');
+  await mayor.fill('Frau Typed');
+  const result = await colleague('towns:update', {
+    id: row.townId,
+    version: row.version,
+    patch: { address: 'Marktplatz 1, 01234 Musterstadt', mayorName: 'Herr Kollege' },
+  });
+  expect(result.ok).toBe(true);
+  // The card's address fills the empty field (the document said "[doplňte: adresa sídla]"); the
+  // mayor typed here stays.
+  await expect(address).toHaveValue('Marktplatz 1, 01234 Musterstadt');
+  await expect(mayor).toHaveValue('Frau Typed');
   await webApp.close();
 });

@@ -22,6 +22,29 @@ export type SaveConfirmation = { acceptMissing: boolean; overwrite?: boolean; fi
 /** The tables the screen's lists of partnerships, members and towns come from. */
 const SOURCE_TABLES = new Set(['partnerships', 'municipalities', 'foreign_towns']);
 
+const holdsNothing = (value: unknown): boolean => value === null || value === undefined || value === '';
+
+/**
+ * The form with the gaps of its parties filled from the registry as it is now (a town card or a
+ * member filled meanwhile, here or in another window): what the form holds is never replaced.
+ * The same object when nothing was filled.
+ */
+export function fillGaps(current: AgreementRequest, stored: AgreementRequest): AgreementRequest {
+  const party = <P extends Record<string, unknown>>(mine: P, theirs: P): [P, number] => {
+    const out: Record<string, unknown> = { ...mine };
+    let count = 0;
+    for (const [key, value] of Object.entries(theirs))
+      if (holdsNothing(mine[key]) && !holdsNothing(value)) {
+        out[key] = value;
+        count += 1;
+      }
+    return [out as P, count];
+  };
+  const [cz, czFilled] = party(current.fields.cz, stored.fields.cz);
+  const [partner, partnerFilled] = party(current.fields.partner, stored.fields.partner);
+  return czFilled + partnerFilled === 0 ? current : { ...current, fields: { ...current.fields, cz, partner } };
+}
+
 export function useAgreementDraft() {
   const sources = useAsync(() => call('agreements:sources', {}), []);
   // The screen stays alive in the background: the lists follow partnerships, members and towns
@@ -81,6 +104,22 @@ export function useAgreementDraft() {
         (a, b) => compareCzech(a.municipalityName, b.municipalityName) || compareCzech(a.townName, b.townName),
       ),
     [sources.data],
+  );
+
+  // A change elsewhere (a colleague's window, the town card opened from this screen): a saved draft
+  // shows in the list, and what the registry now knows fills the form's gaps (the card's address
+  // stayed "[doplňte: adresa sídla]" in the document: walkthrough 13).
+  useEffect(
+    () =>
+      onEvent('data:changed', (change) => {
+        if (change.tables.includes('agreement_documents')) setDraftsTick((n) => n + 1);
+        if (source === null || !change.tables.some((table) => SOURCE_TABLES.has(table))) return;
+        call('agreements:options', { source }).then(
+          (loaded) => setRequest((current) => (current === null ? current : fillGaps(current, loaded.request))),
+          () => undefined,
+        );
+      }),
+    [source],
   );
 
   // Defaults from the registry whenever the source changes.
