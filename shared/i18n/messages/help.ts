@@ -61,7 +61,7 @@ export const helpMessages = defineMessages(
     'help.backups.restore':
       'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
     'help.backups.bin':
-      'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí Ctrl+Z nebo tlačítko Zpět v oznámení.',
+      'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí tlačítko Vrátit zpět v jejím oznámení, nebo Ctrl+Z, dokud je oznámení vidět. Starší změnu vrátíte z historie záznamu.',
     'help.backups.attachments':
       'Přílohy partnerství (naskenované smlouvy, usnesení, fotografie) se ukládají přímo v registru, takže jsou v každé záloze i v kopii registru do souboru. Smazaná příloha se vrátí i se svým obsahem. Fotografie z akce lze přiřadit k její aktivitě; smazaná aktivita po obnovení své přílohy zase najde.',
     'help.keys.title': 'Klávesové zkratky',
@@ -70,7 +70,7 @@ export const helpMessages = defineMessages(
     'help.key.new': 'Nový záznam na zobrazené obrazovce (nový člen, nové partnerství, nová žádost)',
     'help.key.save': 'Uloží otevřený formulář nebo dialog',
     'help.key.search': 'Přesune kurzor do vyhledávání na obrazovce',
-    'help.key.undo': 'Vrátí vaši poslední změnu (v textovém poli vrací psaní)',
+    'help.key.undo': 'Vrátí vaši poslední změnu, dokud je vidět její oznámení (v textovém poli vrací psaní)',
     'help.key.close': 'Zavře dialog nebo panel',
     'help.key.help': 'Otevře tuto nápovědu',
     'help.keys.mac': 'Na Macu místo Ctrl stiskněte ⌘ (Cmd).',
@@ -146,7 +146,7 @@ export const helpMessages = defineMessages(
     'help.backups.restore':
       'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
     'help.backups.bin':
-      'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by Ctrl+Z or the Undo button of its notice.',
+      'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by the Undo button of its notice, or by Ctrl+Z while the notice is shown. An older change is undone from the record’s history.',
     'help.backups.attachments':
       'Attachments of partnerships (scanned agreements, resolutions, photos) are kept inside the registry, so every backup and every copy of the registry to a file holds them. A deleted attachment comes back with its content. Photos of an event can be linked to its activity; a deleted activity finds its attachments again when it is restored.',
     'help.keys.title': 'Keyboard shortcuts',
@@ -155,7 +155,7 @@ export const helpMessages = defineMessages(
     'help.key.new': 'A new record on the screen shown (new member, new partnership, new request)',
     'help.key.save': 'Saves the open form or dialog',
     'help.key.search': "Moves to the screen's search box",
-    'help.key.undo': 'Undoes your last change (in a text field it undoes typing)',
+    'help.key.undo': 'Undoes your last change while its notice is shown (in a text field it undoes typing)',
     'help.key.close': 'Closes a dialog or panel',
     'help.key.help': 'Opens this help',
     'help.keys.mac': 'On a Mac press ⌘ (Cmd) instead of Ctrl.',
