@@ -493,7 +493,7 @@ export function StatisticsPage() {
             </div>
             <div className="card stats-chart-card" data-testid="chart-years">
               {data.years.length > 0 ? (
-                <YearsChart years={data.years} />
+                <YearsChart years={data.years} range={data.filter} />
               ) : (
                 <p className="empty-note">{t('stats.chart.empty')}</p>
               )}

@@ -109,10 +109,11 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
  * New partnerships per start year as columns: every year from the first to the last has its slot
  * (a year without one stays empty), so single years are not drawn as peaks of a line.
  */
-export function YearsChart({ years }: { years: Statistics['years'] }) {
+export function YearsChart({ years, range }: { years: Statistics['years']; range: Statistics['filter'] }) {
   const i18n = useI18n();
   const options = useMemo((): AgChartOptions => {
-    const series = yearSeries(years).map((y) => ({ year: String(y.year), count: y.count }));
+    // Every year the filter names, as the XLSX and CSV list them (the axis ran 1991–2004 for 1990–2005).
+    const series = yearSeries(years, range).map((y) => ({ year: String(y.year), count: y.count }));
     return {
       data: series,
       title: { text: i18n.t('stats.chart.perYear'), fontSize: 14, fontWeight: 'bold' },
@@ -137,7 +138,7 @@ export function YearsChart({ years }: { years: Statistics['years'] }) {
       },
       legend: { enabled: false },
     };
-  }, [years, i18n]);
+  }, [years, range, i18n]);
   return <Chart options={options} className="stats-chart" />;
 }
 

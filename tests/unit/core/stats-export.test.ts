@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
-import { svgToPng, stackedBarSvg } from '../../../electron/core/services/statistics/stats-charts';
+import { reportCharts, svgToPng, stackedBarSvg } from '../../../electron/core/services/statistics/stats-charts';
 import { toCsv } from '../../../electron/core/services/export/spreadsheet-writers';
 import { tableToCsv } from '../../../electron/core/services/statistics/stats-csv';
 import type { Boundaries, Statistics } from '../../../shared/domain/statistics';
@@ -267,6 +267,18 @@ describe('DOCX report', () => {
 });
 
 describe('charts', () => {
+  it('draw the per-year chart over every year the filter names, as the tables list them', async () => {
+    const stats = await ok<Statistics>(
+      app.dispatch('stats:compute', { filter: { today: FIXTURE_TODAY, fromYear: 1950, toYear: 2030 } }),
+    );
+    const known = stats.years.flatMap((y) => (y.year === null ? [] : [y.year]));
+    expect(Math.min(...known)).toBeGreaterThan(1950);
+    const perYear = reportCharts(stats, 'cs').find((chart) => chart.id === 'per-year');
+    // The axis ran from the first year with a new partnership to the last (1991–2004 for 1990–2005).
+    expect(perYear?.svg).toContain('>1950<');
+    expect(perYear?.svg).toContain('>2030<');
+  });
+
   it('render Czech diacritics with a real glyph (not a missing-glyph box, not the plain letter)', () => {
     const render = (label: string) => svgToPng(stackedBarSvg('Š', [{ label, values: [1] }], ['x'], ['#000']), 1);
     const accented = render('ŽŠČŘĎŤŇ ěščřžýáíéůú');

@@ -140,7 +140,7 @@ export function reportCharts(stats: Statistics, language: UiLanguage): ReportCha
     (a) => a.municipalities > 0 || a.partnerships > 0,
   );
   const barTitle = t(byDistrict ? 'stats.chart.byDistrict' : 'stats.chart.byRegion');
-  const years = yearSeries(stats.years).map((y) => ({ x: y.year, y: y.count }));
+  const years = yearSeries(stats.years, stats.filter).map((y) => ({ x: y.year, y: y.count }));
   const countries = stats.topCountries;
   return [
     {
