@@ -193,7 +193,21 @@ export function membersFiltersLink(filters: MemberLinkFilters): string {
 /** Writes a figure and its statistics filter into link parameters (read back by `figureOf`). */
 function writeFigure(params: URLSearchParams, figure: StatsFigure, filter: StatsFilterInput): void {
   params.set('figure', figure);
-  writeStatsFilter(params, filter);
+  // The municipalities of a territory do not depend on the partnerships' years, types or statuses:
+  // the grid's chip named a year filter that changed nothing (walkthrough 12).
+  writeStatsFilter(
+    params,
+    figure === 'municipalities'
+      ? {
+          ...filter,
+          fromYear: undefined,
+          toYear: undefined,
+          types: undefined,
+          statuses: undefined,
+          dormantYears: undefined,
+        }
+      : filter,
+  );
 }
 
 /** Writes a statistics filter into link parameters (read back by `statsFilterOf`). */

@@ -119,6 +119,14 @@ describe('Partnerships grid columns (pure)', () => {
       membership: 'members',
       figure: { figure: 'withActive', filter: asRead },
     });
+    // The municipalities of a territory are counted without the partnerships' years, types and
+    // statuses: their link does not carry them (the grid's chip named years that changed nothing).
+    expect(parseMembersLink(statsFigureLink('municipalities', filter)).figure?.filter).toMatchObject({
+      regions: ['CZ063'],
+      fromYear: null,
+      toYear: null,
+    });
+    expect(parseMembersLink(statsFigureLink('municipalities', filter)).figure?.filter.types ?? []).toEqual([]);
     // Several kraje, okresy and ORPs (by code or by a name with separators) travel whole; the
     // grid's own region is set only for a single kraj.
     const territory: StatsFilterInput = {
