@@ -144,6 +144,7 @@ test.describe('print', () => {
   });
 
   test('the Statistics screen prints with its region filter in the header', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('nav-statistics').click();
     await page.getByTestId('stats-region').selectOption('CZ063');
     await expect(page.getByTestId('stats-drill-region')).toContainText('Kraj Vysočina');
