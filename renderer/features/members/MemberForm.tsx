@@ -16,6 +16,7 @@ import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
 import { mergeEdits } from '../../lib/form-merge';
+import { MergeNotice } from '../../components/MergeNotice';
 import { parseNumberText } from './members-columns';
 import { membersStore } from './members-store';
 import { holdsNothing, useAresLookup, type AresFields } from './AresLookup';
@@ -309,34 +310,20 @@ export function MemberForm({
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
       {merge && (
-        <div
-          ref={noticeRef}
-          className={`notice ${clashes.length > 0 ? 'notice-warn' : 'notice-ok'}`}
-          role="status"
-          data-testid="merge-notice"
-        >
-          <span>
-            {t('members.merged')}
-            {clashes.length > 0 &&
-              ` ${t('members.mergedClashes', { fields: clashes.map((key) => storedText(key, merge.stored)).join('; ') })}`}
-          </span>
-          {clashes.length > 0 && (
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                setValues((now) => ({
-                  ...now,
-                  ...Object.fromEntries(clashes.map((key) => [key, merge.stored[key]])),
-                }));
-                setClashes([]);
-              }}
-              data-testid="merge-use-stored"
-            >
-              {t('members.useStored')}
-            </button>
-          )}
-        </div>
+        <MergeNotice
+          noticeRef={noticeRef}
+          text={t('members.merged')}
+          clashesText={
+            clashes.length === 0
+              ? null
+              : t('members.mergedClashes', { fields: clashes.map((key) => storedText(key, merge.stored)).join('; ') })
+          }
+          useStoredLabel={t('members.useStored')}
+          onUseStored={() => {
+            setValues((now) => ({ ...now, ...Object.fromEntries(clashes.map((key) => [key, merge.stored[key]])) }));
+            setClashes([]);
+          }}
+        />
       )}
       <fieldset>
         <legend>{t('members.form.basic')}</legend>

@@ -46,6 +46,7 @@ import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { mergeEdits } from '../../lib/form-merge';
+import { MergeNotice } from '../../components/MergeNotice';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 
@@ -861,33 +862,24 @@ function DetailForm({
         </div>
       )}
       {merged && (
-        <div
-          className={`notice ${merged.clashes.length > 0 ? 'notice-warn' : 'notice-ok'}`}
-          role="status"
-          data-testid="merge-notice"
-        >
-          <span>
-            {t('partnerships.merged')}
-            {merged.clashes.length > 0 &&
-              ` ${t('partnerships.mergedClashes', { fields: merged.clashes.map((key) => storedText(key, merged.stored)).join('; ') })}`}
-          </span>
-          {merged.clashes.length > 0 && (
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                setForm((now) => ({
-                  ...now,
-                  ...Object.fromEntries(merged.clashes.map((key) => [key, merged.stored[key]])),
-                }));
-                setMerged({ ...merged, clashes: [] });
-              }}
-              data-testid="merge-use-stored"
-            >
-              {t('partnerships.useStored')}
-            </button>
-          )}
-        </div>
+        <MergeNotice
+          text={t('partnerships.merged')}
+          clashesText={
+            merged.clashes.length === 0
+              ? null
+              : t('partnerships.mergedClashes', {
+                  fields: merged.clashes.map((key) => storedText(key, merged.stored)).join('; '),
+                })
+          }
+          useStoredLabel={t('partnerships.useStored')}
+          onUseStored={() => {
+            setForm((now) => ({
+              ...now,
+              ...Object.fromEntries(merged.clashes.map((key) => [key, merged.stored[key]])),
+            }));
+            setMerged({ ...merged, clashes: [] });
+          }}
+        />
       )}
       {
         <form
