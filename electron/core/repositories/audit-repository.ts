@@ -272,7 +272,13 @@ export async function recordGone(db: Knex, table: string, id: number): Promise<A
   });
 }
 
-async function versionFailure(db: Knex, table: string, id: number, expectedVersion: number): Promise<AppError> {
+/**
+ * The refusal of a change made against `expectedVersion` of a record stored at another one: a
+ * CONFLICT naming who changed it last and when (from its history), or NOT_FOUND naming who deleted
+ * it. Services that check a version before writing throw this too, so that every screen can name
+ * the colleague (walkthrough 13: the member and request conflicts did not).
+ */
+export async function versionFailure(db: Knex, table: string, id: number, expectedVersion: number): Promise<AppError> {
   const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
   if (!exists) return recordGone(db, table, id);
   const versions = { currentVersion: exists.version, expectedVersion };

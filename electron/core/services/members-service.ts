@@ -9,7 +9,13 @@ import {
 import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
 import type { Knex } from 'knex';
-import { deleteVersioned, listAuditGroup, startAuditGroup, updateVersioned } from '../repositories/audit-repository';
+import {
+  deleteVersioned,
+  listAuditGroup,
+  startAuditGroup,
+  updateVersioned,
+  versionFailure,
+} from '../repositories/audit-repository';
 import { auditedChange, type Change } from './audited-change';
 import {
   countCascade,
@@ -92,12 +98,7 @@ export async function updateMunicipality(
   const { id, version, patch } = input;
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, id);
-    if (before.version !== version) {
-      throw new AppError('CONFLICT', 'The municipality was changed meanwhile. Reload it and apply your change again.', {
-        currentVersion: before.version,
-        expectedVersion: version,
-      });
-    }
+    if (before.version !== version) throw await versionFailure(trx, 'municipalities', id, version);
     const merged = { ...before, ...patch };
     const issues = municipalityCrossIssues(merged).filter((issue) =>
       (CROSS_RULE_FIELDS[issue.path] ?? [issue.path]).some((field) =>

@@ -12,7 +12,7 @@ import { gazetteerPartners, type StatedRequest } from '../../../shared/domain/pa
 import type { ForeignTown, TownSuggestion } from '../../../shared/domain/partnerships';
 import { REQUEST_STATUSES, type CooperationArea, type RequestStatus } from '../../../shared/domain/codes';
 import type { AppContext } from '../context';
-import { deleteVersioned, rawEntriesOf, updateVersioned } from '../repositories/audit-repository';
+import { deleteVersioned, rawEntriesOf, updateVersioned, versionFailure } from '../repositories/audit-repository';
 import { auditedChange, type Change } from './audited-change';
 import { exonymOf, findOrAddTown, gazetteerTowns } from './towns-service';
 import { findForeignTown, listTwinnedForeignTowns } from '../repositories/foreign-towns-repository';
@@ -57,12 +57,6 @@ async function checkFields(db: Db, values: RequestFields, stored?: RequestRow): 
   }
   if (issues.length > 0) throw invalidFields(issues);
 }
-
-const conflict = (current: number, expected: number) =>
-  new AppError('CONFLICT', 'The request was changed meanwhile. Reload it and apply your change again.', {
-    currentVersion: current,
-    expectedVersion: expected,
-  });
 
 export const listRequests = (ctx: AppContext): Promise<RequestRow[]> => listRequestRows(ctx.db.knex);
 
@@ -111,7 +105,8 @@ export async function updateRequest(
 ): Promise<RequestRow> {
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, input.id);
-    if (before.version !== input.version) throw conflict(before.version, input.version);
+    if (before.version !== input.version)
+      throw await versionFailure(trx, 'partnership_requests', input.id, input.version);
     const linked = linkedIssues(input.values, before);
     if (linked.length > 0) throw invalidFields(linked);
     await checkFields(trx, input.values, before);
@@ -282,7 +277,8 @@ export async function requestToPartnership(
   return auditedChange(ctx, async (change) => {
     const { trx, at: now, audit, touch } = change;
     const request = await mustFind(trx, input.id);
-    if (request.version !== input.version) throw conflict(request.version, input.version);
+    if (request.version !== input.version)
+      throw await versionFailure(trx, 'partnership_requests', input.id, input.version);
     if (request.partnershipId !== null) {
       throw new AppError('CONFLICT', 'This request has already been turned into a partnership.');
     }

@@ -8,7 +8,7 @@ import {
   type TownCardPatch,
 } from '../../../shared/domain/town-card';
 import type { AppContext } from '../context';
-import { updateVersioned } from '../repositories/audit-repository';
+import { updateVersioned, versionFailure } from '../repositories/audit-repository';
 import {
   findTownCard,
   listTownPartnerships,
@@ -57,12 +57,7 @@ export async function updateTownCard(
   const { id, version } = input;
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await mustFind(trx, id);
-    if (before.version !== version) {
-      throw new AppError('CONFLICT', 'The partner town was changed meanwhile. Reload it and apply your change again.', {
-        currentVersion: before.version,
-        expectedVersion: version,
-      });
-    }
+    if (before.version !== version) throw await versionFailure(trx, 'foreign_towns', id, version);
     const patch: TownCardPatch = { ...input.patch };
     const merged = { ...before, ...patch };
     // Coordinates are checked as a pair when the change touches one of them.

@@ -208,6 +208,57 @@ describe('several staff members on one registry', () => {
     expect(await app.ctx.db.knex('partnerships').where({ id: row.id }).first('notes')).toEqual({ notes: 'A' });
   });
 
+  it('a stale member, request or town card edit names who changed the record too', async () => {
+    const [a, b, app] = await two();
+    const who = onServer() ? `Jana Nováková (${serverUser(app.dbPath)})` : 'Jana Nováková';
+    const named = {
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'error.conflictBy', params: { name: who } } },
+    };
+    const knex = app.ctx.db.knex;
+    const member = await knex('municipalities').orderBy('id').first<{ id: number; version: number }>('id', 'version');
+    await ok(a.dispatch('municipalities:update', { id: member.id, version: member.version, patch: { notes: 'A' } }));
+    expect(
+      await b.dispatch('municipalities:update', { id: member.id, version: member.version, patch: { notes: 'B' } }),
+    ).toMatchObject(named);
+    const town = await knex('foreign_towns').orderBy('id').first<{ id: number; version: number }>('id', 'version');
+    await ok(a.dispatch('towns:update', { id: town.id, version: town.version, patch: { history: 'A' } }));
+    expect(
+      await b.dispatch('towns:update', { id: town.id, version: town.version, patch: { history: 'B' } }),
+    ).toMatchObject(named);
+    const request = (await ok<{ id: number; version: number }[]>(a.dispatch('requests:list', {})))[0];
+    if (!request) throw new Error('demo data has requests');
+    const stored = (await ok<Record<string, unknown>[]>(a.dispatch('requests:list', {})))[0] ?? {};
+    const values = Object.fromEntries(
+      [
+        'direction',
+        'municipalityId',
+        'requesterName',
+        'requesterCountryCode',
+        'wantedCountryCodes',
+        'wantedSize',
+        'themes',
+        'description',
+        'status',
+        'receivedOn',
+      ].map((key) => [key, stored[key]]),
+    );
+    await ok(
+      a.dispatch('requests:update', {
+        id: request.id,
+        version: request.version,
+        values: { ...values, description: 'A' },
+      }),
+    );
+    expect(
+      await b.dispatch('requests:update', {
+        id: request.id,
+        version: request.version,
+        values: { ...values, description: 'B' },
+      }),
+    ).toMatchObject(named);
+  });
+
   it('the audit log records the database user and the server’s time on a server, and nothing invented on a file', async () => {
     const [a, , app] = await two();
     const [row] = await partnerships(a);
