@@ -28,6 +28,7 @@ export function RecordHistory({
   emptyText,
   testId,
   onRevert,
+  onUndoMerge,
   children,
   reloadKey,
 }: {
@@ -53,6 +54,8 @@ export function RecordHistory({
   testId: string;
   /** Puts back what one change replaced (offered on changes of editable fields). */
   onRevert?: (auditId: number) => void;
+  /** Undoes a merge from its entry (`merges:restore`): offered on the record's merge entries. */
+  onUndoMerge?: (auditId: number) => void;
   /**
    * A partnership's history with its contacts, activities and agreement drafts: how to name a
    * child ("Kontakt", "Aktivita") and its fields (null hides a field).
@@ -156,6 +159,17 @@ export function RecordHistory({
                   {t('history.revert')}
                 </button>
               )}
+            {onUndoMerge !== undefined && child === undefined && entry.action === 'merge' && (
+              // The toast's Undo went after a few seconds; the entry keeps what the undo needs.
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onUndoMerge(entry.id)}
+                data-testid="history-undo-merge"
+              >
+                {t('history.undoMerge')}
+              </button>
+            )}
           </li>
         );
       })}

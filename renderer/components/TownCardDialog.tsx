@@ -448,6 +448,15 @@ function TownCardForm({
           fieldLabel={(field) => (FIELD_LABELS[field] ? tk(FIELD_LABELS[field]) : null)}
           codeLabels={{ mayorGender: 'gender', kind: 'towns.kind' }}
           testId="town-history"
+          onUndoMerge={(auditId) => {
+            call('merges:restore', { auditId }).then(
+              () => {
+                toast({ kind: 'ok', text: said('history.mergeUndone'), seconds: 6 });
+                onReload();
+              },
+              (error: unknown) => toast(errorToast(error)),
+            );
+          }}
         />
       </details>
       {conflict !== null && (

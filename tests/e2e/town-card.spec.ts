@@ -2,6 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Knex } from 'knex';
+import { createDispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { insertForeignTowns } from '../../electron/core/repositories/foreign-towns-repository';
 import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -263,4 +266,33 @@ test('the town card moves to a field in error and takes a website without its sc
   } finally {
     await knex('foreign_towns').where({ id: row.townId }).update({ website: row.website });
   }
+});
+
+test('a merge of two towns is undone from the kept town’s history, after its toast has gone', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await austrianPartnership(knex, 'asc');
+  // A second record of the same town, as an import without diacritics would write it.
+  await insertForeignTowns(
+    knex,
+    [{ name: `${row.town} (Doppel)`, countryCode: 'AT', source: 'import 1' }],
+    new Date().toISOString(),
+  );
+  const { id: mergeId } = await knex('foreign_towns')
+    .where({ name: `${row.town} (Doppel)` })
+    .first<{ id: number }>('id');
+  const dispatch = createDispatch(createHandlers(webApp.ctx));
+  const merged = await dispatch('towns:merge', { keepId: row.townId, mergeId });
+  expect(merged.ok).toBe(true);
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await card.locator('.town-card-history summary').click();
+  await card.getByTestId('history-undo-merge').click();
+  await expect(page.getByTestId('toast-ok')).toContainText('Sloučení je vráceno');
+  expect(await knex('foreign_towns').where({ id: mergeId }).first('name')).toEqual({ name: `${row.town} (Doppel)` });
+  await knex('foreign_towns').where({ id: mergeId }).delete();
 });

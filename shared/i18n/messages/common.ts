@@ -60,6 +60,8 @@ export const commonMessages = defineMessages(
     'history.action.unmerge': 'sloučení vráceno',
     'history.action.unimport': 'import vrácen',
     'history.revert': 'Vrátit tuto změnu',
+    'history.undoMerge': 'Vrátit sloučení',
+    'history.mergeUndone': 'Sloučení je vráceno: oba záznamy jsou zpět se svými partnerstvími.',
     'history.reverted': 'Původní hodnoty jsou zpět.',
     'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
     'undo.memberGone': 'Obec tohoto záznamu byla mezitím smazána. Obnovte nejdřív obec (Nastavení ▸ Smazané záznamy).',
@@ -163,6 +165,8 @@ export const commonMessages = defineMessages(
     'history.action.unmerge': 'merge undone',
     'history.action.unimport': 'import undone',
     'history.revert': 'Put this change back',
+    'history.undoMerge': 'Undo the merge',
+    'history.mergeUndone': 'The merge is undone: both records are back with their partnerships.',
     'history.reverted': 'The earlier values are back.',
     'undo.alreadyRestored':
       'The record is already back (restored another way, e.g. from the bin); there is nothing to undo.',
