@@ -19,6 +19,7 @@ export function createFolderDialogs(outputDir: string): DialogPort {
       return Promise.resolve(candidate);
     },
     openFile: () => Promise.resolve(null),
+    opensFiles: false,
     chooseFolder: () => {
       mkdirSync(outputDir, { recursive: true });
       return Promise.resolve(outputDir);

@@ -20,6 +20,8 @@ export type DialogPort = {
   openFile: (options: { filters: FileFilter[] }) => Promise<string | null>;
   /** Asks for a folder; null when the user cancels. */
   chooseFolder: () => Promise<string | null>;
+  /** False where no file can be chosen (the web preview: `openFile` always answers null). */
+  opensFiles?: boolean;
 };
 
 /**

@@ -47,6 +47,8 @@ export async function transferStatus(ctx: AppContext) {
     engine: isPostgres(ctx.db.knex) ? ('postgres' as const) : ('sqlite' as const),
     mayImport: refusal === null,
     refusal: typeof reason === 'string' ? reason : null,
+    // The web preview cannot ask for the file: "Import registry from a file" did nothing there.
+    choosesFile: ctx.dialogs.opensFiles !== false,
   };
 }
 

@@ -80,7 +80,8 @@ export function RegistryTransfer() {
   };
 
   const engine = status.data?.engine;
-  const mayImport = status.data?.mayImport === true;
+  const choosesFile = status.data?.choosesFile !== false;
+  const mayImport = status.data?.mayImport === true && choosesFile;
   const progress =
     running === null
       ? null
@@ -121,9 +122,14 @@ export function RegistryTransfer() {
           {t('transfer.fileOnly')}
         </p>
       )}
-      {engine === 'postgres' && !mayImport && (
+      {engine === 'postgres' && status.data?.mayImport !== true && (
         <p className="hint" data-testid="transfer-import-why">
           {t('transfer.adminOnly')}
+        </p>
+      )}
+      {engine === 'postgres' && status.data?.mayImport === true && !choosesFile && (
+        <p className="hint" data-testid="transfer-import-why">
+          {t('transfer.browserOnly')}
         </p>
       )}
       {running !== null && progress !== null && (

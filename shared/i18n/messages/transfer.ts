@@ -8,6 +8,8 @@ export const transferMessages = defineMessages(
       'Celý registr uložíte do nového souboru registru: ověřená kopie všech záznamů i s historií změn. Soubor registru nahrajete do prázdného registru na serveru PostgreSQL: tak se registr z jednoho počítače přestěhuje na sdílený server.',
     'transfer.export': 'Uložit registr do souboru',
     'transfer.import': 'Nahrát registr ze souboru',
+    'transfer.browserOnly':
+      'V náhledu v prohlížeči nelze vybrat soubor registru. Nahrajte ho z aplikace, nebo příkazem twinreg registry import SOUBOR.db --db <adresa serveru>.',
     'transfer.preparing': 'Kontroluji soubor…',
     'transfer.exporting': 'Ukládám… {done} z {total} záznamů',
     'transfer.importing': 'Nahrávám… {done} z {total} záznamů',
@@ -41,6 +43,8 @@ export const transferMessages = defineMessages(
       'Export the whole registry into a new registry file: a verified copy of every record, change history included. Import a registry file into an empty registry on a PostgreSQL server: the way a registry moves from one computer onto a shared server.',
     'transfer.export': 'Export registry to a file',
     'transfer.import': 'Import registry from a file',
+    'transfer.browserOnly':
+      'The preview in a browser cannot choose a registry file. Import it from the app, or with twinreg registry import FILE.db --db <server address>.',
     'transfer.preparing': 'Checking the file…',
     'transfer.exporting': 'Exporting… {done} of {total} records',
     'transfer.importing': 'Importing… {done} of {total} records',

@@ -14,6 +14,8 @@ export const transferChannels = defineChannels({
       engine: z.enum(['sqlite', 'postgres']),
       mayImport: z.boolean(),
       refusal: z.string().nullable(),
+      /** Whether the host can ask for a file (the web preview cannot: the CLI imports one there). */
+      choosesFile: z.boolean(),
     }),
   },
   'registry:exportFile': {

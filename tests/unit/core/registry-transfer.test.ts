@@ -1,3 +1,4 @@
+import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -245,6 +246,14 @@ describe('Export registry to a file', () => {
 });
 
 describe('Import registry from a file', () => {
+  it('says where no file can be chosen (the web preview), so that the button is not one that does nothing', async () => {
+    const created = await createTestApp({ dialogs: createFolderDialogs(tempDir()) });
+    apps.push(created);
+    expect(await ok<{ choosesFile: boolean }>(created.dispatch('registry:transferStatus', {}))).toMatchObject({
+      choosesFile: false,
+    });
+  });
+
   it('is refused on a registry file, with the way to go back there (restore)', async (context) => {
     if (onServer()) context.skip('the run is on a server');
     const dir = tempDir();
@@ -254,7 +263,12 @@ describe('Import registry from a file', () => {
     const status = await ok<{ engine: string; mayImport: boolean; refusal: string | null }>(
       target.dispatch('registry:transferStatus', {}),
     );
-    expect(status).toEqual({ engine: 'sqlite', mayImport: false, refusal: 'transfer.error.fileRegistry' });
+    expect(status).toEqual({
+      engine: 'sqlite',
+      mayImport: false,
+      refusal: 'transfer.error.fileRegistry',
+      choosesFile: true,
+    });
     const refused = await target.dispatch('registry:importFile', {});
     expect(refused).toMatchObject({
       ok: false,
@@ -296,6 +310,7 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
       engine: 'postgres',
       mayImport: true,
       refusal: null,
+      choosesFile: true,
     });
     const done = await ok<{ fileName: string; counts: Record<string, number>; rows: number }>(
       target.dispatch('registry:importFile', { jobId: 'import-test' }),
