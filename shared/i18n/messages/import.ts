@@ -217,9 +217,9 @@ export const importMessages = defineMessages(
       'Import souboru {file} byl vrácen. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}.',
     'import.undo.doneBackup': 'Předtím byla vytvořena záloha {name}.',
     'import.undo.changedSince':
-      'Import nelze vrátit, registr zůstal beze změny. Tyto jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}: {records}. Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem.',
+      'Import nelze vrátit, registr zůstal beze změny. Tyto jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}: {records}. Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem (registr na serveru obnovuje jeho správce).',
     'import.undo.changedSinceMore':
-      'Import nelze vrátit, registr zůstal beze změny. Jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}, např. {records} a další ({more}). Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem.',
+      'Import nelze vrátit, registr zůstal beze změny. Jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}, např. {records} a další ({more}). Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem (registr na serveru obnovuje jeho správce).',
     'import.undo.laterImport':
       'Import nelze vrátit, registr zůstal beze změny. Na jeho záznamy navazuje pozdější import {files} (záznamů: {count}, např. {records}). Vraťte nejdřív ten.',
     'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
@@ -502,9 +502,9 @@ export const importMessages = defineMessages(
       'The import of {file} was undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}.',
     'import.undo.doneBackup': 'A backup was made first: {name}.',
     'import.undo.changedSince':
-      'The import cannot be undone; the registry is unchanged. These of its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all: {records}. Later work is never removed: edit the records by hand or restore the backup made before the import.',
+      'The import cannot be undone; the registry is unchanged. These of its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all: {records}. Later work is never removed: edit the records by hand or restore the backup made before the import (a registry on a server is restored by its administrator).',
     'import.undo.changedSinceMore':
-      'The import cannot be undone; the registry is unchanged. Its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all, e.g. {records} and more ({more}). Later work is never removed: edit the records by hand or restore the backup made before the import.',
+      'The import cannot be undone; the registry is unchanged. Its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all, e.g. {records} and more ({more}). Later work is never removed: edit the records by hand or restore the backup made before the import (a registry on a server is restored by its administrator).',
     'import.undo.laterImport':
       'The import cannot be undone; the registry is unchanged. A later import builds on its records: {files} ({count} records, e.g. {records}). Undo that one first.',
     'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
