@@ -3,7 +3,7 @@ import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/
 import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
 import { areaName, countryLabel, currencyLabel, programmeLabel } from '../../../shared/domain/statistics/tables';
 import type { I18n } from '../../lib/i18n';
-import { textColumn } from '../../lib/czech-grid';
+import { textColumn as czechTextColumn } from '../../lib/czech-grid';
 import { NOT_PRINTED } from '../../components/print';
 
 /** Number formatters in the user's language (grids keep numbers as numbers, so sorting is numeric). */
@@ -23,6 +23,10 @@ export function formatters(i18n: Pick<I18n, 'language'>) {
     value !== null && value !== undefined && value > 0 && value < 0.0005 ? `< ${pct.format(0.001)}` : wrap(pct)(value);
   return { int: wrap(int), dec: wrap(dec), pct: share, money: wrap(money) };
 }
+
+/** A text column whose heading wraps instead of ending in "Kód ze…" at 1280 px (walkthrough 12). */
+const textColumn = <T>(def: ColDef<T>): ColDef<T> =>
+  czechTextColumn<T>({ wrapHeaderText: true, autoHeaderHeight: true, ...def });
 
 const numeric = <T>(def: ColDef<T>, format: (v: number | null | undefined) => string): ColDef<T> => ({
   type: 'numericColumn',
@@ -104,7 +108,7 @@ export function countryColumns(i18n: I18n): ColDef<CountryRow>[] {
       flex: 1,
       minWidth: 160,
     }),
-    textColumn<CountryRow>({ field: 'countryCode', headerName: t('stats.col.countryCode'), width: 110 }),
+    textColumn<CountryRow>({ field: 'countryCode', headerName: t('stats.col.countryCode'), width: 130 }),
     numeric({ field: 'count', headerName: t('stats.col.partnerships'), sort: 'desc' }, f.int),
     numeric({ field: 'share', headerName: t('stats.col.share') }, f.pct),
   ];
