@@ -97,6 +97,20 @@ export const requestRowSchema = requestFieldsSchema.extend({
 });
 export type RequestRow = z.infer<typeof requestRowSchema>;
 
+/** The editable fields of a listed request, as `requests:update` takes them. */
+export const requestFieldsOf = (row: RequestRow): RequestFields => ({
+  direction: row.direction,
+  municipalityId: row.municipalityId,
+  requesterName: row.requesterName,
+  requesterCountryCode: row.requesterCountryCode,
+  wantedCountryCodes: row.wantedCountryCodes,
+  wantedSize: row.wantedSize,
+  themes: row.themes,
+  description: row.description,
+  status: row.status,
+  receivedOn: row.receivedOn,
+});
+
 /** Turning an accepted request into a partnership: the sides that the request does not name. */
 export const requestToPartnershipSchema = z
   .object({

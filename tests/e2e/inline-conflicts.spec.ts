@@ -1,3 +1,4 @@
+import { requestFieldsOf, type RequestRow } from '../../shared/domain/request-rules';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import type { Page } from '@playwright/test';
@@ -399,26 +400,10 @@ test('a request edited by two: the later save is a conflict that keeps the typin
   await form.getByTestId('field-description').fill('Můj popis');
   const listed = await colleague('requests:list', {});
   if (!listed.ok) throw new Error('the colleague cannot list requests');
-  const row = (listed.value as { id: number; version: number }[]).find((r) => r.id === stored.id) as Record<
-    string,
-    unknown
-  >;
-  const version = row.version;
-  const rest = row;
-  const values = Object.fromEntries(
-    [
-      'direction',
-      'municipalityId',
-      'requesterName',
-      'requesterCountryCode',
-      'wantedCountryCodes',
-      'wantedSize',
-      'themes',
-      'description',
-      'status',
-      'receivedOn',
-    ].map((key) => [key, rest[key]]),
-  );
+  const row = (listed.value as RequestRow[]).find((r) => r.id === stored.id);
+  if (!row) throw new Error('the request is not listed');
+  const { version } = row;
+  const values = requestFieldsOf(row);
   const result = await colleague('requests:update', {
     id: stored.id,
     version,
