@@ -180,9 +180,11 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await page.reload();
     await page.getByTestId('nav-requests').click();
     // A member is listed with its district (three members are called Písek).
-    await expect(requestRow(page, 'Štěpánov nad Svratkou').locator('[col-id="requester"]')).toHaveText(
-      'Štěpánov nad Svratkou (Žďár nad Sázavou)',
-    );
+    const requester = requestRow(page, 'Štěpánov nad Svratkou').locator('[col-id="requester"]');
+    await expect(requester).toHaveText('Štěpánov nad Svratkou (Žďár nad Sázavou)');
+    // Cut at this width, the whole of it on hover.
+    await requester.hover();
+    await expect(page.locator('.ag-tooltip')).toHaveText('Štěpánov nad Svratkou (Žďár nad Sázavou)');
     await requestRow(page, 'Štěpánov nad Svratkou').locator('[col-id="requester"]').click();
     await expect(page.getByTestId('request-title')).toHaveText('Štěpánov nad Svratkou');
     const suggestions = page.getByTestId('suggestions');

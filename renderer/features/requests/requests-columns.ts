@@ -50,6 +50,8 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
       minWidth: 190,
       flex: 1,
       valueGetter: (params) => (params.data ? requesterLabel(params.data) : ''),
+      // A long name with its district is cut at 1280 px: the whole of it on hover.
+      tooltip: (params) => (params.data ? requesterLabel(params.data) : ''),
     }),
     textColumn({
       colId: 'direction',
