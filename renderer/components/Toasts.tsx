@@ -12,14 +12,17 @@ import './kit.css';
  * failed) is a toast at the bottom of the screen. A persistent state (demo data, a database
  * warning) is a banner, and a form's problems stay at its fields.
  */
+/** A button of a toast: what it says and what it does. */
+export type ToastButton = { label: Said; run: () => void };
+
 export type Toast = {
   id: number;
   kind: 'ok' | 'error' | 'info';
   text: Said;
   detail?: Said;
-  action?: { label: Said; run: () => void };
+  action?: ToastButton;
   /** A second action beside the first (e.g. "Open" beside "Undo"). */
-  secondAction?: { label: Said; run: () => void };
+  secondAction?: ToastButton;
   /** Seconds until it goes away by itself; errors stay until closed. */
   seconds?: number;
 };
@@ -65,6 +68,26 @@ export const errorToast = (error: unknown, _before?: Pick<I18n, 't' | 'tk'>): Om
   return { kind: 'error', text: (i18n) => errorSummary(error, i18n).text, ...(detail === undefined ? {} : { detail }) };
 };
 
+/** One of a toast's buttons: runs its action and closes the toast; an undo names Ctrl+Z. */
+function ToastAction({ action, done, testId }: { action: ToastButton; done: () => void; testId: string }) {
+  const i18n = useI18n();
+  const label = sayIn(action.label, i18n);
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={() => {
+        action.run();
+        done();
+      }}
+      title={isUndoFunction(action.run) ? withShortcut(label, 'undo') : undefined}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  );
+}
+
 function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -85,32 +108,9 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
         <span>{sayIn(toast.text, i18n)}</span>
         {toast.detail !== undefined && <small>{sayIn(toast.detail, i18n)}</small>}
       </div>
-      {toast.action && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => {
-            toast.action?.run();
-            dismiss(id);
-          }}
-          title={isUndoFunction(toast.action.run) ? withShortcut(sayIn(toast.action.label, i18n), 'undo') : undefined}
-          data-testid="toast-action"
-        >
-          {sayIn(toast.action.label, i18n)}
-        </button>
-      )}
+      {toast.action && <ToastAction action={toast.action} done={() => dismiss(id)} testId="toast-action" />}
       {toast.secondAction && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => {
-            toast.secondAction?.run();
-            dismiss(id);
-          }}
-          data-testid="toast-second-action"
-        >
-          {sayIn(toast.secondAction.label, i18n)}
-        </button>
+        <ToastAction action={toast.secondAction} done={() => dismiss(id)} testId="toast-second-action" />
       )}
       <button type="button" className="close-button" onClick={() => dismiss(id)} aria-label={t('common.close')}>
         ×
