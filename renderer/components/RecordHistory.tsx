@@ -150,29 +150,28 @@ export function RecordHistory({
               child === undefined &&
               (entry.action === 'update' || (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
               changes.length > 0 && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onRevert(entry.id)}
-                  data-testid="history-revert"
-                >
-                  {t('history.revert')}
-                </button>
+                <EntryAction label={t('history.revert')} run={() => onRevert(entry.id)} testId="history-revert" />
               )}
             {onUndoMerge !== undefined && child === undefined && entry.action === 'merge' && (
               // The toast's Undo went after a few seconds; the entry keeps what the undo needs.
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onUndoMerge(entry.id)}
-                data-testid="history-undo-merge"
-              >
-                {t('history.undoMerge')}
-              </button>
+              <EntryAction
+                label={t('history.undoMerge')}
+                run={() => onUndoMerge(entry.id)}
+                testId="history-undo-merge"
+              />
             )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** A link under a history entry that undoes it ("Vrátit tuto změnu", "Vrátit sloučení"). */
+function EntryAction({ label, run, testId }: { label: string; run: () => void; testId: string }) {
+  return (
+    <button type="button" className="link-button" onClick={run} data-testid={testId}>
+      {label}
+    </button>
   );
 }
