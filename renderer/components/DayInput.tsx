@@ -1,5 +1,5 @@
 import { useState, type InputHTMLAttributes } from 'react';
-import { datePrecision, editablePartialDate, parsePartialDate } from '../../shared/domain/dates';
+import { datePrecision, editablePartialDate, parsePartialDate, unreadableDateMessage } from '../../shared/domain/dates';
 import { useI18n } from '../lib/i18n';
 
 /**
@@ -43,5 +43,52 @@ export function DayInput({
         onChange(dayValueOf(event.target.value));
       }}
     />
+  );
+}
+
+/**
+ * A day field of a form that holds only whole days or nothing (an agreement's signature, its end):
+ * what is not a day yet is kept on screen with its problem named at the field, and the form holds
+ * null meanwhile, so a document drafted then says the day is missing instead of using an old one.
+ */
+export function StrictDayInput({
+  id,
+  value,
+  onChange,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id'> & {
+  id: string;
+  value: string | null;
+  onChange: (day: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState<string | null>(null);
+  const [seen, setSeen] = useState(value);
+  // A day set from outside (another draft opened, a gap filled from the registry) replaces the typing.
+  if (seen !== value) {
+    setSeen(value);
+    if (value !== null) setTyped(null);
+  }
+  const errorId = `${id}-error`;
+  return (
+    <>
+      <DayInput
+        id={id}
+        {...rest}
+        aria-invalid={typed !== null}
+        aria-describedby={typed !== null ? errorId : undefined}
+        value={typed ?? value ?? ''}
+        onChange={(day) => {
+          const whole = day === '' || (parsePartialDate(day) === day && datePrecision(day) === 'day');
+          setTyped(whole ? null : day);
+          onChange(whole && day !== '' ? day : null);
+        }}
+      />
+      {typed !== null && (
+        <span className="field-error" role="alert" id={errorId} data-testid={`error-${id}`}>
+          {t(unreadableDateMessage(typed) === 'validation.noSuchDay' ? 'validation.noSuchDay' : 'validation.date')}
+        </span>
+      )}
+    </>
   );
 }

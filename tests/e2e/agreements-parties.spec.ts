@@ -95,4 +95,46 @@ test.describe('Agreement parties by their country', () => {
       await webApp.ctx.preferences.set({ language: 'cs' });
     }
   });
+
+  test('the signature day is typed as the app’s other days; what is no day is named at the field, not used', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const row = await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Konstanz')
+      .first<{ id: number }>('p.id');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openAgreementOf(page, row.id);
+    const preview = page.getByTestId('agreement-preview');
+    const day = page.getByTestId('agr-cz-signingDate');
+    await expect(day).toHaveAttribute('placeholder', 'např. 22. 5. 2026');
+    await day.fill('22. 5. 2026');
+    await expect(preview).toContainText(/Datum: 22\.\s5\.\s2026/);
+    await expect(page.getByTestId('error-agr-cz-signingDate')).toHaveCount(0);
+    // A day the calendar does not have stays on screen, named at the field; the draft no longer has a day.
+    await day.fill('31. 2. 2026');
+    await expect(page.getByTestId('error-agr-cz-signingDate')).toHaveText(
+      'Takový den v kalendáři není. Zkontrolujte den a měsíc.',
+    );
+    await expect(day).toHaveValue('31. 2. 2026');
+    await expect(day).toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('error-agr-cz-signingDate').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-signing-day-error-cs');
+    await expect(preview).not.toContainText(/Datum: 22\.\s5\.\s2026/);
+    await expect(preview).toContainText('Místo / Ort: TáborDatum: ……');
+    await day.fill('1. 6. 2026');
+    await expect(preview).toContainText(/Datum: 1\.\s6\.\s2026/);
+    await expect(page.getByTestId('error-agr-cz-signingDate')).toHaveCount(0);
+    // A fixed term ends on a day typed the same way.
+    await page.locator('#agr-duration').selectOption('fixed');
+    await page.getByTestId('agr-until').fill('2030');
+    await expect(page.getByTestId('error-agr-until')).toHaveText('Zadejte platné datum, např. 22. 5. 2026.');
+    await page.getByTestId('agr-until').fill('31. 12. 2030');
+    await expect(page.getByTestId('error-agr-until')).toHaveCount(0);
+    await expect(preview).toContainText(/31\.\s12\.\s2030/);
+    await day.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-signing-day-cs');
+  });
 });

@@ -1,3 +1,4 @@
+import { StrictDayInput } from '../../components/DayInput';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
 import { SCRIPT_OF } from '../../../shared/domain/agreements/transliteration';
@@ -141,11 +142,11 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               <>
                 <div className="field">
                   <label htmlFor="agr-until">{t('agreements.validUntil')}</label>
-                  <input
+                  <StrictDayInput
                     id="agr-until"
-                    type="date"
-                    value={request.fields.validUntil ?? ''}
-                    onChange={(e) => updateFields({ validUntil: e.target.value === '' ? null : e.target.value })}
+                    data-testid="agr-until"
+                    value={request.fields.validUntil}
+                    onChange={(day) => updateFields({ validUntil: day })}
                   />
                 </div>
                 <div className="field">

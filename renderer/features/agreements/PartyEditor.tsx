@@ -1,3 +1,4 @@
+import { StrictDayInput } from '../../components/DayInput';
 import type { AgreementLanguage } from '../../../shared/domain/codes';
 import type { NounKey } from '../../../shared/domain/agreements/library';
 import {
@@ -117,12 +118,7 @@ export function PartyEditor({
   const date = (name: 'signingDate' | 'resolutionDate', label: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{label}</label>
-      <input
-        id={id(name)}
-        type="date"
-        value={party[name] ?? ''}
-        onChange={(e) => set(name, e.target.value === '' ? null : e.target.value)}
-      />
+      <StrictDayInput id={id(name)} data-testid={id(name)} value={party[name]} onChange={(day) => set(name, day)} />
     </div>
   );
   const title = (lang: AgreementLanguage, label: string) => (
