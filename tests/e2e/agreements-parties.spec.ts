@@ -121,6 +121,10 @@ test.describe('Agreement parties by their country', () => {
     await expect(day).toHaveValue('31. 2. 2026');
     await expect(day).toHaveAttribute('aria-invalid', 'true');
     await page.getByTestId('error-agr-cz-signingDate').scrollIntoViewIfNeeded();
+    // Two screens down the form, what is missing and the saving are still beside it.
+    await expect(page.getByTestId('agreement-partnership-chosen')).not.toBeInViewport();
+    await expect(page.getByTestId('agreement-missing')).toBeInViewport();
+    await expect(page.getByTestId('agreement-save')).toBeInViewport();
     await saveScreen(page, 'agreement-signing-day-error-cs');
     await expect(preview).not.toContainText(/Datum: 22\.\s5\.\s2026/);
     await expect(preview).toContainText('Místo / Ort: TáborDatum: ……');
