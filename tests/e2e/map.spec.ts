@@ -66,6 +66,35 @@ test.describe('map: shipped region boundaries and export', () => {
     await saveScreen(page, 'map-kraje-zoomed');
   });
 
+  test('from the keyboard: Tab reaches the kraje, the focused one is named, Enter narrows the map to it', async ({
+    appPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-map').click();
+    const vysocina = page.locator('[data-testid="map-region"][data-code="CZ063"]');
+    await expect(vysocina).toHaveAttribute('role', 'button');
+    const count = await vysocina.getAttribute('data-count');
+    expect(Number(count)).toBeGreaterThan(0);
+    await expect(vysocina).toHaveAttribute('aria-label', `Kraj Vysočina. Partnerství: ${count ?? ''}`);
+    await vysocina.focus();
+    await expect(page.getByTestId('map-tooltip')).toContainText('Kraj Vysočina');
+    await saveScreen(page, 'map-kraj-focused');
+    // Tab goes on to the next kraj; the tooltip follows the focus.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+    expect(next).toMatch(/^CZ0\d\d$/);
+    expect(next).not.toBe('CZ063');
+    await expect(page.getByTestId('map-tooltip')).not.toContainText('Kraj Vysočina');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('map-region-grid')).toBeVisible();
+    await expect(page.getByTestId('map-tooltip')).toHaveCount(0);
+    // A partner country is reached the same way and names what Enter does.
+    const germany = page.getByTestId('map-country-DE');
+    await expect(germany).toHaveAttribute('tabindex', '0');
+    await expect(germany).toHaveAttribute('aria-label', 'Německo');
+  });
+
   test('the map is saved as PNG and as SVG through core', async ({ appPage: page, webApp }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('nav-map').click();

@@ -22,6 +22,7 @@ import {
   LinksLayer,
   MembersLayer,
   TownsLayer,
+  type ShowTooltip,
 } from './map-layers';
 import { MapTooltip, type TooltipState } from './MapTooltip';
 import { useDenseMap } from './useDenseMap';
@@ -107,7 +108,7 @@ export function MapPage() {
   const partnerCountries = useMemo(() => new Set(data?.towns.map((town) => town.countryCode) ?? []), [data]);
   const project = (lon: number, lat: number): [number, number] | null => projection([lon, lat]);
 
-  const show = (event: MouseEvent, title: string, lines: string[]) => {
+  const show: ShowTooltip = (event, title, lines) => {
     const rect = box.current?.getBoundingClientRect();
     if (!rect) return;
     setTooltip({ x: event.clientX - rect.left, y: event.clientY - rect.top, title, lines });
@@ -340,7 +341,7 @@ export function MapPage() {
           onClickCapture={dense && !bubbles ? onDenseClick : undefined}
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
-          <CountriesLayer shapes={countries} partnerCountries={partnerCountries} show={show} />
+          <CountriesLayer shapes={countries} partnerCountries={partnerCountries} show={show} hide={hide} />
           {shown && (
             <ChoroplethLayer
               boundaries={shown}
@@ -350,12 +351,13 @@ export function MapPage() {
               clickHint={byDistrict ? t('map.tooltip.clickDistrict') : t('map.tooltip.clickRegion')}
               level={byDistrict ? 'district' : 'region'}
               show={show}
+              hide={hide}
               onRegion={byDistrict ? onDistrict : onRegion}
             />
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
           {/* Under the points, so that a point on a flow stays the one clicked. */}
-          {flows && data && <FlowsLayer flows={data.flows} project={project} show={show} />}
+          {flows && data && <FlowsLayer flows={data.flows} project={project} show={show} hide={hide} />}
           {dense && denseImage && (
             <image
               href={denseImage}

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
 import type { GeoProjection } from 'd3-geo';
 import type { PartnershipStatus } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
@@ -11,7 +11,37 @@ import { shapePath, type countryShapes } from './map-geometry';
 // The layers of the map's SVG, bottom to top: each shows its tooltip through `show`, and a click opens the Partnerships grid.
 
 export type MapData = OutputOf<'map:data'>;
-export type ShowTooltip = (event: MouseEvent, title: string, lines: string[]) => void;
+/** Shows the tooltip at a point of the screen (the pointer, or the middle of a focused shape). */
+export type ShowTooltip = (at: { clientX: number; clientY: number }, title: string, lines: string[]) => void;
+
+/**
+ * What makes a shape of the map usable from the keyboard: Tab reaches it, its tooltip shows while
+ * it has the focus, Enter or Space does what a click does. A screen reader reads `name` (the
+ * tooltip without its "click to…" line: the role says that it can be pressed).
+ */
+export function keyboardShape(
+  show: ShowTooltip,
+  hide: () => void,
+  name: string,
+  [title, lines]: [title: string, lines: string[]],
+  run: () => void,
+) {
+  return {
+    tabIndex: 0,
+    role: 'button',
+    'aria-label': name,
+    onFocus: (event: FocusEvent<SVGElement>) => {
+      const box = event.currentTarget.getBoundingClientRect();
+      show({ clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }, title, lines);
+    },
+    onBlur: hide,
+    onKeyDown: (event: KeyboardEvent<SVGElement>) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      run();
+    },
+  };
+}
 
 export const MEMBER_R = 3.6;
 export const TOWN_R = 3.2;
@@ -28,10 +58,12 @@ export function CountriesLayer({
   shapes,
   partnerCountries,
   show,
+  hide,
 }: {
   shapes: ReturnType<typeof countryShapes>;
   partnerCountries: ReadonlySet<string>;
   show: ShowTooltip;
+  hide: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -41,14 +73,17 @@ export function CountriesLayer({
         const partner = shape.iso2 !== null && partnerCountries.has(shape.iso2);
         const iso2 = shape.iso2;
         const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
+        if (!partner || !iso2) return <path key={shape.key} d={shape.d} className="map-country" />;
+        const open = () => openLink(partnershipsLink({ country: iso2 }));
         return (
           <path
             key={shape.key}
             d={shape.d}
-            className={partner ? 'map-country partner' : 'map-country'}
-            data-testid={partner && iso2 ? `map-country-${iso2}` : undefined}
-            onMouseMove={partner ? (e) => show(e, label, [t('map.tooltip.click')]) : undefined}
-            onClick={partner && iso2 ? () => openLink(partnershipsLink({ country: iso2 })) : undefined}
+            className="map-country partner"
+            data-testid={`map-country-${iso2}`}
+            onMouseMove={(e) => show(e, label, [t('map.tooltip.click')])}
+            onClick={open}
+            {...keyboardShape(show, hide, label, [label, [t('map.tooltip.click')]], open)}
           />
         );
       })}
@@ -68,6 +103,7 @@ export function ChoroplethLayer({
   clickHint,
   level,
   show,
+  hide,
   onRegion,
 }: {
   boundaries: Boundaries;
@@ -79,6 +115,7 @@ export function ChoroplethLayer({
   /** Kraje (shipped or loaded) or okresy (derived). */
   level: 'region' | 'district';
   show: ShowTooltip;
+  hide: () => void;
   onRegion: (code: string) => void;
 }) {
   const { t } = useI18n();
@@ -88,6 +125,8 @@ export function ChoroplethLayer({
         const d = shapePath(projection, region.geometry);
         const count = regionCounts.get(region.code) ?? 0;
         if (!d) return null;
+        const partnerships = t('map.tooltip.partnerships', { count });
+        const lines = [partnerships, clickHint];
         return (
           <path
             key={region.code}
@@ -97,8 +136,11 @@ export function ChoroplethLayer({
             data-code={region.code}
             data-count={count}
             fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-            onMouseMove={(e) => show(e, region.name, [t('map.tooltip.partnerships', { count }), clickHint])}
+            onMouseMove={(e) => show(e, region.name, lines)}
             onClick={() => onRegion(region.code)}
+            {...keyboardShape(show, hide, `${region.name}. ${partnerships}`, [region.name, lines], () =>
+              onRegion(region.code),
+            )}
           />
         );
       })}
@@ -126,10 +168,12 @@ export function FlowsLayer({
   flows,
   project,
   show,
+  hide,
 }: {
   flows: MapData['flows'];
   project: (lon: number, lat: number) => [number, number] | null;
   show: ShowTooltip;
+  hide: () => void;
 }) {
   const { t, language } = useI18n();
   const most = Math.max(1, ...flows.map((flow) => flow.partnerships));
@@ -145,6 +189,10 @@ export function FlowsLayer({
         const control = [(from[0] + to[0]) / 2 - dy * bend, (from[1] + to[1]) / 2 + dx * bend];
         const width = 1 + 9 * Math.sqrt(flow.partnerships / most);
         const country = countryLabel(flow.countryCode, language);
+        const title = `${flow.regionName} → ${country}`;
+        const partnerships = t('map.tooltip.partnerships', { count: flow.partnerships });
+        const lines = [partnerships, t('map.tooltip.clickFlow')];
+        const open = () => openLink(partnershipsLink({ region: flow.regionCode, country: flow.countryCode }));
         return (
           <path
             key={`${flow.regionCode} ${flow.countryCode}`}
@@ -155,13 +203,9 @@ export function FlowsLayer({
             data-region={flow.regionCode}
             data-country={flow.countryCode}
             data-count={flow.partnerships}
-            onMouseMove={(e) =>
-              show(e, `${flow.regionName} → ${country}`, [
-                t('map.tooltip.partnerships', { count: flow.partnerships }),
-                t('map.tooltip.clickFlow'),
-              ])
-            }
-            onClick={() => openLink(partnershipsLink({ region: flow.regionCode, country: flow.countryCode }))}
+            onMouseMove={(e) => show(e, title, lines)}
+            onClick={open}
+            {...keyboardShape(show, hide, `${title}. ${partnerships}`, [title, lines], open)}
           />
         );
       })}
