@@ -42,11 +42,14 @@ const optionalPartialDate = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? null : value));
 
-/** A council resolution number as municipalities write it: e.g. `ZM/12/2024`, `123/5/2019`, `R-45/2020`. */
+/**
+ * A council resolution number as municipalities write it: e.g. `ZM/12/2024`, `123/5/2019`,
+ * `R-45/2020`, and the Hungarian form with the day of the meeting, `123/2025. (VI. 26.)`.
+ */
 export const resolutionCode = z
   .string()
   .max(100, 'validation.tooLong')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./\-–]*$/u, 'validation.resolutionCode')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./\-–(),:]*$/u, 'validation.resolutionCode')
   .nullish()
   .or(z.literal(''))
   .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value.trim()));
@@ -74,6 +77,15 @@ const partnershipFieldsBase = z.object({
    */
   acknowledge: z.array(z.enum(PARTNERSHIP_WARNINGS)).max(PARTNERSHIP_WARNINGS.length).optional(),
 });
+
+/**
+ * Why one field's value would be refused (a message key), or null: for a value filled in from
+ * elsewhere (an agreement's resolution) that is kept only where the partnership accepts it.
+ */
+export function checkPartnershipField(field: keyof typeof partnershipFieldsBase.shape, value: unknown): string | null {
+  const result = partnershipFieldsBase.shape[field].safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'validation.invalid');
+}
 
 /** The fields of a whole partnership: a new one, or the result of applying a change. */
 export const partnershipFieldsObject = partnershipFieldsBase.extend({

@@ -233,7 +233,7 @@ export const partnershipsMessages = defineMessages(
     'views.namePrompt': 'Název pohledu',
     'views.delete': 'Smazat pohled',
     'views.reset': 'Obnovit výchozí rozložení',
-    'validation.resolutionCode': 'Číslo usnesení může obsahovat písmena, číslice, mezery a znaky . / -',
+    'validation.resolutionCode': 'Číslo usnesení může obsahovat písmena, číslice, mezery a znaky . / - ( ) , :',
     'validation.signedBeforeStarted': 'Podpis je dřív než zahájení. Opravte datum nebo to potvrďte.',
     'validation.activeWithEndDate':
       'Stav je „aktivní“, ale partnerství má datum ukončení. Opravte stav nebo datum, nebo to potvrďte.',
@@ -493,7 +493,7 @@ export const partnershipsMessages = defineMessages(
     'views.namePrompt': 'Name of the view',
     'views.delete': 'Delete view',
     'views.reset': 'Reset the layout',
-    'validation.resolutionCode': 'A resolution number may contain letters, digits, spaces and . / -',
+    'validation.resolutionCode': 'A resolution number may contain letters, digits, spaces and . / - ( ) , :',
     'validation.signedBeforeStarted': 'The signature is before the start. Correct the date or confirm it.',
     'validation.activeWithEndDate':
       'The status is “active” but the partnership has an end date. Correct the status or the date, or confirm it.',

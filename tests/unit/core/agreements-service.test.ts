@@ -220,6 +220,95 @@ describe('agreements channels', () => {
     );
   });
 
+  it('a seat is kept where the record has its post code only (as the official list gives it), never with another post code', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('seat.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    const { municipality_id: municipalityId } = await knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number }>('municipality_id');
+    await knex('municipalities').where({ id: municipalityId }).update({ street: null, postal_code: '678 01' });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const withSeat = (address: string) => ({
+      ...request,
+      fields: { ...request.fields, cz: { ...request.fields.cz, address } },
+    });
+    // Another post code than the record's: the street would make a wrong address with it.
+    const other = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', {
+        request: withSeat(`nám. Svobody 32/3, 679 01 ${request.fields.cz.name}`),
+        acceptMissing: true,
+      }),
+    );
+    expect(other.memberFilled).not.toContain('street');
+    expect(await knex('municipalities').where({ id: municipalityId }).first('street', 'postal_code')).toEqual({
+      street: null,
+      postal_code: '678 01',
+    });
+    // The record's own post code, typed without its space: the street is kept beside it.
+    const same = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', {
+        request: withSeat(`nám. Svobody 32/3, 67801 ${request.fields.cz.name}`),
+        acceptMissing: true,
+        overwrite: true,
+      }),
+    );
+    expect(same.memberFilled).toEqual(['street']);
+    expect(await knex('municipalities').where({ id: municipalityId }).first('street', 'postal_code')).toEqual({
+      street: 'nám. Svobody 32/3',
+      postal_code: '678 01',
+    });
+    const next = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(next.request.fields.cz.address).toBe(`nám. Svobody 32/3, 678 01 ${request.fields.cz.name}`);
+  });
+
+  it('a resolution number the partnership refuses stays in the draft only; the other resolutions are still kept', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('hu-resolution.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    await knex('partnerships').where({ id: partnershipId }).update({
+      cz_resolution: null,
+      cz_resolution_date: null,
+      partner_resolution: null,
+      partner_resolution_date: null,
+    });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const typed = {
+      ...request,
+      fields: {
+        ...request.fields,
+        cz: { ...request.fields.cz, resolution: 'ZM 3/2025', resolutionDate: '2025-03-01' },
+        // The Hungarian form names the meeting's day in brackets; a number starting with "=" is refused.
+        partner: { ...request.fields.partner, resolution: '=123/2025', resolutionDate: '2025-06-26' },
+      },
+    };
+    const written = await ok<{ partnershipFilled: string[] }>(
+      dispatch('agreements:generate', { request: typed, acceptMissing: true }),
+    );
+    expect(written.partnershipFilled.sort()).toEqual(['czResolution', 'czResolutionDate', 'partnerResolutionDate']);
+    expect(
+      await knex('partnerships')
+        .where({ id: partnershipId })
+        .first('cz_resolution', 'cz_resolution_date', 'partner_resolution', 'partner_resolution_date'),
+    ).toEqual({
+      cz_resolution: 'ZM 3/2025',
+      cz_resolution_date: '2025-03-01',
+      partner_resolution: null,
+      partner_resolution_date: '2025-06-26',
+    });
+    const hungarian = {
+      ...typed,
+      fields: { ...typed.fields, partner: { ...typed.fields.partner, resolution: '123/2025. (VI. 26.)' } },
+    };
+    const again = await ok<{ partnershipFilled: string[] }>(
+      dispatch('agreements:generate', { request: hungarian, acceptMissing: true, overwrite: true }),
+    );
+    expect(again.partnershipFilled).toEqual(['partnerResolution']);
+    expect(
+      (await knex('partnerships').where({ id: partnershipId }).first('partner_resolution')).partner_resolution,
+    ).toBe('123/2025. (VI. 26.)');
+  });
+
   it('a municipality whose kind the registry does not state: the form says so, the chosen kind drafts and is kept', async () => {
     const { ctx, dispatch } = await setup(fixedFile('kind.docx'));
     const partnershipId = await germanPartnership(ctx);

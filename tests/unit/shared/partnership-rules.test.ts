@@ -152,6 +152,11 @@ describe('partnership rules (shared by form, grid and core)', () => {
 
   it('checks council resolution numbers and the length of text', () => {
     expect(issuesOf(partnershipFieldsSchema, { ...base, czResolution: 'ZM/12/2024' })).toEqual([]);
+    // The Hungarian form names the meeting's day in brackets.
+    expect(issuesOf(partnershipFieldsSchema, { ...base, partnerResolution: '123/2025. (VI. 26.)' })).toEqual([]);
+    expect(issuesOf(partnershipFieldsSchema, { ...base, czResolution: '=1+1' })).toEqual([
+      { path: 'czResolution', message: 'validation.resolutionCode' },
+    ]);
     expect(issuesOf(partnershipFieldsSchema, { ...base, czResolution: '<script>' })).toEqual([
       { path: 'czResolution', message: 'validation.resolutionCode' },
     ]);

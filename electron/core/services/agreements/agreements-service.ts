@@ -1,3 +1,4 @@
+import { checkPartnershipField } from '../../../../shared/domain/partnership-rules';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -510,10 +511,17 @@ export function czechSeatParts(address: string, municipality: string): { street:
  * starts with it (review: a second draft of Jihlava started empty again). The seat is kept only
  * when it reads as street, post code and the municipality's own name (see czechSeatParts).
  */
-/** Whether the municipality's record has neither a street nor a post code. */
-async function seatIsEmpty(ctx: AppContext, municipalityId: number): Promise<boolean> {
+/**
+ * Whether a seat typed in a draft can go to the municipality's record: the record has no street
+ * yet, and either no post code or the very one typed (the official list of municipalities gives
+ * every one its post code and no street, so the seat was never kept). A street with another post
+ * code than the record's is not kept: the two would no longer make one address.
+ */
+async function seatFits(ctx: AppContext, municipalityId: number, postalCode: string): Promise<boolean> {
   const member = await findMember(ctx.db.knex, municipalityId);
-  return member !== null && (member.street ?? '') === '' && (member.postalCode ?? '') === '';
+  if (member === null || (member.street ?? '') !== '') return false;
+  const stored = (member.postalCode ?? '').replace(/\D/g, '');
+  return stored === '' || stored === postalCode.replace(/\D/g, '');
 }
 
 /**
@@ -533,9 +541,14 @@ async function keepOnPartnership(ctx: AppContext, partnershipId: number | null, 
     partnerResolution: partner.resolution.trim(),
     partnerResolutionDate: partner.resolutionDate ?? '',
   };
+  // Field by field: a value the partnership would refuse stays in the draft only, and the others
+  // are still kept (one refused number dropped all four).
   const changes = Object.fromEntries(
     Object.entries(typed).filter(
-      ([field, value]) => value !== '' && (partnership[field as keyof typeof typed] ?? '') === '',
+      ([field, value]) =>
+        value !== '' &&
+        (partnership[field as keyof typeof typed] ?? '') === '' &&
+        checkPartnershipField(field as keyof typeof typed, value) === null,
     ),
   );
   if (Object.keys(changes).length === 0) return [];
@@ -562,7 +575,7 @@ async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Pr
   const seat = czechSeatParts(cz.address, cz.name);
   return fillMunicipality(ctx, municipalityId, {
     // Both or neither: a post code without its street (or the other way round) is not a seat.
-    ...(seat !== null && (await seatIsEmpty(ctx, municipalityId)) ? seat : {}),
+    ...(seat !== null && (await seatFits(ctx, municipalityId, seat.postalCode)) ? seat : {}),
     ico: cz.idNumber,
     mayorName: cz.mayorName,
     mayorGender: cz.mayorGender,
