@@ -48,6 +48,7 @@ type Values = {
   mayorOffice: string;
   mayorTitle: string;
   contractingBody: string;
+  idNumber: string;
   history: string;
   notes: string;
 };
@@ -76,6 +77,7 @@ const valuesOf = (card: TownCard): Values => ({
   mayorOffice: text(card.mayorOffice),
   mayorTitle: text(card.mayorTitle),
   contractingBody: text(card.contractingBody),
+  idNumber: text(card.idNumber),
   history: text(card.history),
   notes: text(card.notes),
 });
@@ -109,6 +111,7 @@ const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
   mayorOffice: orNull(v.mayorOffice),
   mayorTitle: orNull(v.mayorTitle),
   contractingBody: orNull(v.contractingBody),
+  idNumber: orNull(v.idNumber),
   history: orNull(v.history),
   notes: orNull(v.notes),
 });
@@ -151,6 +154,7 @@ const FIELD_LABELS: Record<string, string> = {
   mayorOffice: 'towns.field.mayorOffice',
   mayorTitle: 'towns.field.mayorTitle',
   contractingBody: 'towns.field.contractingBody',
+  idNumber: 'towns.field.idNumber',
   history: 'towns.field.history',
   notes: 'towns.field.notes',
 };
@@ -403,6 +407,7 @@ function TownCardForm({
         <legend>{t('towns.section.agreements')}</legend>
         <div className="form-grid">
           {input('contractingBody', { hint: t('towns.field.contractingBodyHint'), wide: true })}
+          {input('idNumber', { hint: t('towns.field.idNumberHint') })}
         </div>
       </fieldset>
       <fieldset>

@@ -31,6 +31,7 @@ export const TOWN_TEXT_LIMITS = {
   mayorName: 200,
   mayorTitle: 200,
   contractingBody: 300,
+  idNumber: 50,
   history: 10_000,
   notes: 5_000,
   altName: 200,
@@ -95,6 +96,8 @@ export const townCardFieldsSchema = z.object({
   /** The staffer's own wording of the mayor's title in the town's language; null: from the office. */
   mayorTitle: optionalText(TOWN_TEXT_LIMITS.mayorTitle),
   contractingBody: optionalText(TOWN_TEXT_LIMITS.contractingBody),
+  /** The town's official number in its country (REGON, SIREN, IČO…), as its agreements state it. */
+  idNumber: optionalText(TOWN_TEXT_LIMITS.idNumber),
   history: optionalText(TOWN_TEXT_LIMITS.history),
   notes: optionalText(TOWN_TEXT_LIMITS.notes),
 });

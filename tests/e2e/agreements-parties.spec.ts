@@ -96,6 +96,28 @@ test.describe('Agreement parties by their country', () => {
     }
   });
 
+  test('a partner renamed on the form (capitals corrected): the contracting body and the place follow it', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const town = await knex('foreign_towns').where({ name: 'San Gimignano' }).first<{ id: number }>('id');
+    await knex('foreign_towns').where({ id: town.id }).update({ name: 'SAN GIMIGNANO', contracting_body: null });
+    const row = await knex('partnerships').where({ foreign_town_id: town.id }).first<{ id: number }>('id');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openAgreementOf(page, row.id);
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di SAN GIMIGNANO');
+    await expect(page.getByTestId('agr-partner-signingPlace')).toHaveValue('SAN GIMIGNANO');
+    await page.getByTestId('agr-partner-name').fill('San Gimignano');
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di San Gimignano');
+    await expect(page.getByTestId('agr-partner-signingPlace')).toHaveValue('San Gimignano');
+    await expect(page.getByTestId('agreement-preview')).not.toContainText('SAN GIMIGNANO');
+    // A body the user worded stays when the name changes again.
+    await page.getByTestId('agr-partner-contractingBody').fill('Comune di San Gimignano (SI)');
+    await page.getByTestId('agr-partner-name').fill('San Gimignano ');
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di San Gimignano (SI)');
+  });
+
   test('the signature day is typed as the app’s other days; what is no day is named at the field, not used', async ({
     appPage: page,
     webApp,

@@ -65,6 +65,10 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   await card.getByTestId('town-address').fill('Hauptplatz 1, 3500 Krems');
   // A population typed the English way is 24,000 people, not 24 (it was saved as 24).
   await card.getByTestId('town-population').fill('24,000');
+  // The partner's official number, which its agreements state (asked again in every draft before).
+  await card.getByTestId('town-idNumber').fill('ATU 12345678');
+  await card.getByTestId('town-idNumber').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await saveScreen(page, 'town-card-agreements-cs');
   await card.getByTestId('town-save').scrollIntoViewIfNeeded();
   await saveScreen(page, 'town-card-cs');
   await card.getByTestId('town-save').click();
@@ -75,9 +79,10 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
 
   const stored = await knex('foreign_towns')
     .where({ id: row.townId })
-    .first<{ mayor_name: string; mayor_gender: string; address: string; population: number }>();
+    .first<{ mayor_name: string; mayor_gender: string; address: string; population: number; id_number: string }>();
   expect(stored).toMatchObject({
     population: 24000,
+    id_number: 'ATU 12345678',
     mayor_name: 'Johanna Gruber',
     mayor_gender: 'f',
     address: 'Hauptplatz 1, 3500 Krems',

@@ -190,6 +190,7 @@ const CARD_COLUMN_OF = {
   mayorOffice: 'mayor_office',
   mayorTitle: 'mayor_title',
   contractingBody: 'contracting_body',
+  idNumber: 'id_number',
   history: 'history',
   notes: 'notes',
   geonamesId: 'geonames_id',

@@ -206,6 +206,7 @@ const TOWN_FILLABLE = [
   'mayor_office',
   'mayor_title',
   'contracting_body',
+  'id_number',
   'history',
 ] as const;
 

@@ -109,9 +109,48 @@ export async function updateTownCard(
 export type TownFacts = Partial<
   Pick<
     TownCardPatch,
-    'address' | 'mayorName' | 'mayorGender' | 'mayorTitle' | 'mayorOffice' | 'contractingBody' | 'nameNative' | 'kind'
+    | 'address'
+    | 'mayorName'
+    | 'mayorGender'
+    | 'mayorTitle'
+    | 'mayorOffice'
+    | 'contractingBody'
+    | 'nameNative'
+    | 'kind'
+    | 'idNumber'
   >
 >;
+
+/**
+ * Whether `typed` is the stored name better spelled: the same name folded (case and diacritics
+ * aside), where the stored one is in capitals ("KOMÁRNO", as the 2013 import wrote many) or
+ * without the diacritics the typed one has ("Ales" for "Alès"). Any other difference is a rename,
+ * which is made on the card, not from a draft.
+ */
+export function isSpellingFix(stored: string, typed: string): boolean {
+  const [was, now] = [stored.trim(), typed.trim()];
+  if (now === '' || now === was || townNameKey(now) !== townNameKey(was)) return false;
+  const capitals = (text: string) => text === text.toLocaleUpperCase('cs') && text !== text.toLocaleLowerCase('cs');
+  const marks = (text: string) => (text.normalize('NFD').match(/\p{M}/gu) ?? []).length;
+  return (capitals(was) && !capitals(now)) || (marks(was) === 0 && marks(now) > 0);
+}
+
+/**
+ * Corrects the card's name to how a draft spelled it, where that is only a better spelling of the
+ * same name (`isSpellingFix`); audited as any edit of the card, so it shows in the town's history
+ * and can be undone there. Answers whether the name was changed.
+ */
+export async function correctTownSpelling(ctx: AppContext, townId: number, typed: string): Promise<boolean> {
+  const card = await findTownCard(ctx.db.knex, townId);
+  if (!card || !isSpellingFix(card.name, typed)) return false;
+  try {
+    await updateTownCard(ctx, { id: townId, version: card.version, patch: { name: typed.trim() } });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION')) return false;
+    throw error;
+  }
+}
 
 const blank = (value: unknown): boolean =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');

@@ -63,6 +63,24 @@ function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): 
   };
 }
 
+/**
+ * A party renamed ("KOMÁRNO" corrected to "Komárno"): the signing place and the contracting body
+ * follow where they were still what the old name gave ("Comune di SCANDIANO" stayed beside
+ * "Scandiano"); a place or a body the user worded stays.
+ */
+function withPartyName(party: PartyFields, name: string, town: PartnerTown | null): PartyFields {
+  const kind = kindOfNoun(party.nounKey);
+  const ownBody =
+    town !== null &&
+    (party.contractingBody ?? '') === (defaultContractingBody({ ...town, name: party.name, kind }) ?? '');
+  return {
+    ...party,
+    name,
+    ...(party.signingPlace.trim() === party.name.trim() ? { signingPlace: name } : {}),
+    ...(ownBody ? { contractingBody: defaultContractingBody({ ...town, name, kind }) ?? '' } : {}),
+  };
+}
+
 /** How the text names the Czech party: obec, městys, město or statutární město. */
 const CZECH_NOUNS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
 const isCzechNoun = (value: string): value is (typeof CZECH_NOUNS)[number] =>
@@ -112,7 +130,14 @@ export function PartyEditor({
   const text = (name: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution', label: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{label}</label>
-      <input id={id(name)} data-testid={id(name)} value={party[name]} onChange={(e) => set(name, e.target.value)} />
+      <input
+        id={id(name)}
+        data-testid={id(name)}
+        value={party[name]}
+        onChange={(e) =>
+          name === 'name' ? onChange(withPartyName(party, e.target.value, partnerTown)) : set(name, e.target.value)
+        }
+      />
     </div>
   );
   const date = (name: 'signingDate' | 'resolutionDate', label: string) => (

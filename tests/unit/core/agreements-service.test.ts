@@ -436,6 +436,53 @@ describe('agreements channels', () => {
     });
   });
 
+  it('a draft keeps the partner’s number and a better spelling of its name on the town card; the next draft starts from them', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('komarno.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    const { foreign_town_id: townId } = await knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ foreign_town_id: number }>('foreign_town_id');
+    const { name } = await knex('foreign_towns').where({ id: townId }).first<{ name: string }>('name');
+    // As the 2013 import wrote many towns: in capitals.
+    await knex('foreign_towns').where({ id: townId }).update({ name: name.toUpperCase(), id_number: null });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.partner).toMatchObject({ name: name.toUpperCase(), idNumber: '' });
+    const typed = {
+      ...request,
+      fields: { ...request.fields, partner: { ...request.fields.partner, name, idNumber: 'DE 123 456 789' } },
+    };
+    const written = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: typed, acceptMissing: true }),
+    );
+    expect(written.townCardFilled).toEqual(expect.arrayContaining(['name', 'idNumber']));
+    expect(await knex('foreign_towns').where({ id: townId }).first('name', 'id_number')).toEqual({
+      name,
+      id_number: 'DE 123 456 789',
+    });
+    const next = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(next.request.fields.partner).toMatchObject({ name, idNumber: 'DE 123 456 789' });
+    // The card's history names the change (and so can undo it).
+    const history = await ok<{ action: string; changes: { field: string }[] }[]>(
+      dispatch('audit:history', { table: 'foreign_towns', recordId: townId }),
+    );
+    expect(history.some((e) => e.action === 'update' && e.changes.some((c) => c.field === 'name'))).toBe(true);
+    // Another name is a rename, made on the card, never from a draft; a stored number is never replaced.
+    const other = {
+      ...typed,
+      fields: { ...typed.fields, partner: { ...typed.fields.partner, name: 'Konstanz am See', idNumber: '999' } },
+    };
+    const again = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: other, acceptMissing: true, overwrite: true }),
+    );
+    expect(again.townCardFilled).not.toContain('name');
+    expect(again.townCardFilled).not.toContain('idNumber');
+    expect(await knex('foreign_towns').where({ id: townId }).first('name', 'id_number')).toEqual({
+      name,
+      id_number: 'DE 123 456 789',
+    });
+  });
+
   it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
     const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
     const partnershipId = await germanPartnership(ctx);

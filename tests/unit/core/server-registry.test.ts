@@ -190,25 +190,31 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     const registry = await createServerDatabase({ demo: true });
     try {
       await grantStaff(registry.url);
-      // As if this version were two migrations newer than the registry: 0018 (an index, which only
-      // the schema's owner may create) and 0019 (a change of data, which a staff role could make).
+      // As if this version were three migrations newer than the registry: 0018 (an index, which only
+      // the schema's owner may create), 0019 (a change of data, which a staff role could make) and
+      // 0020 (a new column).
       const admin = adminKnex(registry.url);
       try {
-        const lastTwo = await admin('knex_migrations')
+        const lastThree = await admin('knex_migrations')
           .orderBy('id', 'desc')
-          .limit(2)
+          .limit(3)
           .select<{ id: number; name: string }[]>('id', 'name');
-        expect(lastTwo.map((m) => m.name)).toEqual(['0019-town-kind-unknown', '0018-audit-import-index']);
+        expect(lastThree.map((m) => m.name)).toEqual([
+          '0020-town-id-number',
+          '0019-town-kind-unknown',
+          '0018-audit-import-index',
+        ]);
         await admin('knex_migrations')
           .whereIn(
             'id',
-            lastTwo.map((m) => m.id),
+            lastThree.map((m) => m.id),
           )
           .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 2) });
+          .update({ value: String(SCHEMA_VERSION - 3) });
         await admin.raw('drop index audit_log_action_at_index');
+        await admin.schema.alterTable('foreign_towns', (t) => t.dropColumn('id_number'));
         await admin('foreign_towns').where({ name: 'Konstanz' }).update({ source: 'import: smo.csv', kind: 'town' });
       } finally {
         await admin.destroy();

@@ -15,6 +15,7 @@ import * as attachments from './0016-attachments';
 import * as attachmentActivity from './0017-attachment-activity';
 import * as auditImportIndex from './0018-audit-import-index';
 import * as townKindUnknown from './0019-town-kind-unknown';
+import * as townIdNumber from './0020-town-id-number';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0017-attachment-activity', ...attachmentActivity },
   { name: '0018-audit-import-index', ...auditImportIndex },
   { name: '0019-town-kind-unknown', ...townKindUnknown },
+  { name: '0020-town-id-number', ...townIdNumber },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

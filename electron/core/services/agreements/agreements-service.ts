@@ -34,7 +34,7 @@ import type { AppContext } from '../../context';
 import { nowIso } from '../../db/clock';
 import { sanitizeFileName, writeFileAtomically } from '../../files';
 import { auditedChange } from '../audited-change';
-import { fillTownCard } from '../town-card-service';
+import { correctTownSpelling, fillTownCard } from '../town-card-service';
 import { fillMunicipality } from '../members-service';
 import { updatePartnership } from '../partnerships-service';
 import { searchKey } from '../../../../shared/domain/text';
@@ -235,7 +235,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // Formal names where the curated table has the state (C9), the country list's names otherwise.
     countryNames: { ...countryNames(town.countryCode), ...formalStateNames(town.countryCode) },
     address: card?.address ?? '',
-    idNumber: '',
+    idNumber: card?.idNumber ?? '',
     // The number a municipality of that state states (sk IČO, pl REGON, uk ЄДРПОУ): asked with a marker.
     idLabels: municipalIdLabels(town.countryCode),
     mayorName: card?.mayorName ?? '',
@@ -594,9 +594,12 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
       ? request.source.foreignTownId
       : (await findPartnership(ctx.db.knex, request.source.partnershipId))?.foreignTownId;
   if (townId === undefined) return [];
+  const partner = request.fields.partner;
+  // "KOMÁRNO" typed as "Komárno": the card takes the spelling, so the next draft starts from it
+  // (and the rules below name the town as it is now spelled).
+  const renamed = await correctTownSpelling(ctx, townId, partner.name);
   const town = await findTown(ctx.db.knex, townId);
   if (!town) return [];
-  const partner = request.fields.partner;
   const card = await findTownCard(ctx.db.knex, townId);
   // The kind the user chose on the form for a town whose kind the registry does not state (the
   // municipality noun is only the draft's default then, so it is not taken as a statement).
@@ -616,9 +619,10 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
   // What the rules would put there is not a fact the user stated: only a choice of their own is kept.
   const office = partner.mayorOffice;
   const body = partner.contractingBody?.trim() ?? '';
-  return fillTownCard(ctx, townId, {
+  const filled = await fillTownCard(ctx, townId, {
     ...(kind !== null ? { kind } : {}),
     address: partner.address,
+    idNumber: partner.idNumber,
     mayorName: partner.mayorName,
     mayorGender: partner.mayorGender,
     ...(ownLanguage ? { mayorTitle: partner.mayorTitles[request.language] ?? null } : {}),
@@ -639,6 +643,7 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
       ? { nameNative: partner.nameCyrillic }
       : {}),
   });
+  return renamed ? ['name', ...filled] : filled;
 }
 
 /**
