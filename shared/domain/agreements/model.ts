@@ -375,14 +375,23 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       ? `${value} (${cleanLine(latin)})`
       : value;
   const caseOf = (value: string | undefined): GrammaticalCase => CASES.find((c) => c === value) ?? 'nom';
+  /**
+   * The noun and the name joined by the language's pattern; in French "de" is elided before a
+   * vowel ("la ville d'Alès", "la ville statutaire d'Olomouc", not "de Alès"). An "h" is left
+   * alone: whether it is mute differs from name to name.
+   */
+  const joinNoun = (lang: LanguageContext, noun: string, name: Value): Run[] => {
+    const elide =
+      lang.code === 'fr' &&
+      typeof name === 'string' &&
+      /(?:^|\s)de$/u.test(noun) &&
+      /^[aeiouy]/iu.test(name.normalize('NFD'));
+    return elide
+      ? fill(lang, '{noun}{name}', (n) => (n === 'noun' ? `${noun.slice(0, -2)}d'` : n === 'name' ? name : undefined))
+      : fill(lang, lang.file.partyPattern, (n) => (n === 'noun' ? noun : n === 'name' ? name : undefined));
+  };
   const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Run[] =>
-    fill(lang, lang.file.partyPattern, (n) =>
-      n === 'noun'
-        ? lang.file.nouns[party(side).nounKey][grammaticalCase]
-        : n === 'name'
-          ? partyName(lang, side)
-          : undefined,
-    );
+    joinNoun(lang, lang.file.nouns[party(side).nounKey][grammaticalCase], partyName(lang, side));
   /**
    * The party's name line: the contracting body in the party's own language (review C10: "Comune
    * di San Gimignano", "Калуська міська рада"); in the Czech text the official name with the body
@@ -392,12 +401,10 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     const body = side === 'partner' ? cleanLine(party(side).contractingBody) : '';
     if (body !== '' && lang.code === request.language) return [{ text: body }];
     const runs = capitalize(
-      fill(lang, lang.file.partyPattern, (n) =>
-        n === 'noun'
-          ? lang.layout.officialNames[party(side).nounKey]
-          : n === 'name'
-            ? withLatin(lang, partyName(lang, side), party(side).name)
-            : undefined,
+      joinNoun(
+        lang,
+        lang.layout.officialNames[party(side).nounKey],
+        withLatin(lang, partyName(lang, side), party(side).name),
       ),
     );
     if (body === '') return runs;

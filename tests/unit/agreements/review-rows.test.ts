@@ -312,7 +312,9 @@ describe('open rows of the review, finished (C15, own clauses, de7)', () => {
     const participants = model.sections.find((s) => s.id === 'participants');
     const [cs, de] = [sectionText(participants?.texts[0] ?? []), sectionText(participants?.texts[1] ?? [])];
     // Registry order (council before schools), numbered after the article's own paragraphs.
-    expect(flat(cs)).toContain('3. Smluvní strany budou zvlášť podporovat účast těchto skupin:\n– zastupitelé,\n– školy.');
+    expect(flat(cs)).toContain(
+      '3. Smluvní strany budou zvlášť podporovat účast těchto skupin:\n– zastupitelé,\n– školy.',
+    );
     expect(flat(de)).toContain('3. Die Vertragsparteien fördern besonders die Beteiligung folgender Gruppen:');
     expect(de).toContain('– Schulen.');
     // None in the registry: the article's general sentences alone, no empty list.
@@ -345,7 +347,11 @@ describe('open rows of the review, finished (C15, own clauses, de7)', () => {
     // A sentence that starts with an ordinal keeps it ("30. výročí" is not the paragraph's number).
     const ordinal = withArticleEdits(
       library,
-      { own: [{ id: 'o', after: 'forms', text: ['Výročí\n30. výročí oslavíme.', 'Jubiläum\n30. Jubiläum feiern wir.'] }] },
+      {
+        own: [
+          { id: 'o', after: 'forms', text: ['Výročí\n30. výročí oslavíme.', 'Jubiläum\n30. Jubiläum feiern wir.'] },
+        ],
+      },
       build(request('de', partner({ name: 'Konstanz' }))),
       true,
     );
@@ -376,5 +382,37 @@ describe('open rows of the review, finished (C15, own clauses, de7)', () => {
     expect(text).toContain('1.\u00a05.\u00a02026');
     expect(text).toContain('01.05.2026');
     expect(text).not.toMatch(/2026 \/ 01\.05\.2026/);
+  });
+});
+
+describe('French elision (walkthrough 14)', () => {
+  it('"de" is elided before a vowel, in every clause that names a party; never before a consonant or an h', async () => {
+    const olomouc: PartyFields = { ...cz, name: 'Olomouc', nounKey: 'statutarni_mesto', signingPlace: 'Olomouc' };
+    const model = build({
+      ...request('fr', partner({ name: 'Alès', mayorOffice: 'FR:maire', signingPlace: 'Alès' })),
+      fields: { ...request('fr', partner({})).fields, cz: olomouc, partner: partner({ name: 'Alès' }) },
+    });
+    const french = flat(columnText(model, 1));
+    expect(french).toContain('entre la ville statutaire d’Olomouc et la ville d’Alès');
+    expect(french).toContain('Ville d’Alès');
+    // The signature block too, as the document writes it.
+    const zip = await JSZip.loadAsync(await renderAgreementDocx(model));
+    expect(flat((await zip.file('word/document.xml')?.async('string')) ?? '')).toContain('Pour la ville d’Alès');
+    expect(french).not.toMatch(/\bde (Alès|Olomouc)\b/);
+    // A Czech name with a long vowel, and a name starting with h, which is left alone.
+    const usti = build(
+      request('fr', partner({ name: 'Haguenau' }), {
+        fields: {
+          ...request('fr', partner({})).fields,
+          cz: { ...cz, name: 'Ústí nad Orlicí', signingPlace: 'Ústí nad Orlicí' },
+          partner: partner({ name: 'Haguenau' }),
+        },
+      }),
+    );
+    const text = flat(columnText(usti, 1));
+    expect(text).toContain('la ville d’Ústí nad Orlicí');
+    expect(text).toContain('la ville de Haguenau');
+    // The Czech column is not touched.
+    expect(flat(columnText(model, 0))).toContain('mezi statutárním městem Olomouc a městem Alès');
   });
 });
