@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleEditsSchema, type ArticleEdits } from '../../../shared/domain/agreements/article-edits';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
-import { ENTRY_CHOICES, defaultOmit } from '../../../shared/domain/agreements/library';
+import { defaultOmit } from '../../../shared/domain/agreements/library';
 import { countersignatureOf } from '../../../shared/domain/agreements/countersignatures';
 import { AppError } from '../../../shared/domain/errors';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
@@ -63,13 +63,12 @@ export const agreementCommand: Command = {
   summary: 'Draft a bilingual agreement (DOCX) for a partnership from the registry',
   usage:
     'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] ' +
-    '[--preambles european_integration,solidarity|none] [--omit coordination,financing] [--entry signature|approval] ' +
+    '[--preambles european_integration,solidarity|none] [--omit coordination,financing] ' +
     '[--originals 4] [--project-name TEXT] [--programme TEXT] [--lead-partner cz|partner] ' +
     '[--budget-share-cz TEXT] [--budget-share-partner TEXT] [--countersign NAME] [--annex] [--article-edits FILE.json] ' +
     '[--latin-in-brackets] [--final] [--pair] [--out FILE.docx] [--force]\n' +
     "  --preambles  the preamble paragraphs (default: the template's own)\n" +
     "  --omit       optional articles left out (the template's optional article ids)\n" +
-    "  --entry      entry into force: on signature, or after both councils' approval\n" +
     '  --programme, --lead-partner, --budget-share-cz, --budget-share-partner\n' +
     "               a project agreement's funding programme, lead partner and each party's share of the budget\n" +
     "  --countersign  the partner's countersignature under its signature (a Polish skarbnik, a Hungarian jegyző): the name\n" +
@@ -90,7 +89,6 @@ export const agreementCommand: Command = {
     'title-page': { type: 'boolean' },
     preambles: { type: 'string' },
     omit: { type: 'string' },
-    entry: { type: 'string' },
     originals: { type: 'string' },
     'project-name': { type: 'string' },
     programme: { type: 'string' },
@@ -112,7 +110,6 @@ export const agreementCommand: Command = {
     const template = oneOf('template', values.template, AGREEMENT_TEMPLATES, null);
     const layout = oneOf('layout', values.layout, AGREEMENT_LAYOUTS, 'parallel') ?? 'parallel';
     const preambles = listOf('preambles', values.preambles, PREAMBLES);
-    const entry = oneOf('entry', values.entry, ENTRY_CHOICES, null);
     const originals = values.originals === undefined ? null : Number(values.originals);
     if (originals !== null && (!Number.isInteger(originals) || originals < 2 || originals > 20 || originals % 2 !== 0))
       throw new UsageError(
@@ -162,7 +159,6 @@ export const agreementCommand: Command = {
         omit,
         fields: {
           ...defaults.fields,
-          ...(entry === null ? {} : { entry }),
           ...(originals === null ? {} : { originals }),
           ...(projectName === null ? {} : { projectName }),
           ...(programme === null ? {} : { programme }),

@@ -165,19 +165,6 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           </div>
         )}
         <div className="agreement-row">
-          {catalog.variants.includes('entry') && (
-            <div className="field">
-              <label htmlFor="agr-entry">{t('agreements.entry')}</label>
-              <select
-                id="agr-entry"
-                value={request.fields.entry}
-                onChange={(e) => updateFields({ entry: e.target.value === 'approval' ? 'approval' : 'signature' })}
-              >
-                <option value="signature">{t('agreements.entry.signature')}</option>
-                <option value="approval">{t('agreements.entry.approval')}</option>
-              </select>
-            </div>
-          )}
           {request.template === 'partnership' && (
             <div className="field">
               <label htmlFor="agr-notice">{t('agreements.noticeMonths')}</label>
@@ -282,7 +269,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           kindUnknown={draft.czKindUnknown}
           party={request.fields.cz}
           language={request.language}
-          showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}
+          showResolution={catalog.variants.includes('entry')}
           onChange={(cz) => updateFields({ cz })}
         />
         <PartyEditor
@@ -290,7 +277,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
           partnerTown={draft.partnerTown}
           party={request.fields.partner}
           language={request.language}
-          showResolution={request.fields.entry === 'approval' && catalog.variants.includes('entry')}
+          showResolution={catalog.variants.includes('entry')}
           onChange={(partner) => updateFields({ partner })}
         />
         {countersign !== null && (

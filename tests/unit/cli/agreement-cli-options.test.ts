@@ -46,8 +46,6 @@ describe("twinreg agreement: the screen's options", () => {
       'neighbourhood,solidarity',
       '--omit',
       'publicity',
-      '--entry',
-      'signature',
       '--originals',
       '2',
       '--project-name',
@@ -62,7 +60,7 @@ describe("twinreg agreement: the screen's options", () => {
     expect(request.preambles).toEqual(['neighbourhood', 'solidarity']);
     expect(request.omit).toEqual(['publicity']);
     expect(request.final).toBe(true);
-    expect(request.fields).toMatchObject({ entry: 'signature', originals: 2, projectName: 'Mosty bez hranic' });
+    expect(request.fields).toMatchObject({ originals: 2, projectName: 'Mosty bez hranic' });
   });
 
   it('another template starts from its own preambles; "none" leaves them out', async () => {
@@ -156,7 +154,6 @@ describe("twinreg agreement: the screen's options", () => {
     const omit = await run('agreement', '--db', db, '--partnership', '1', '--omit', 'purpose', '--out', out);
     expect(omit.code).toBe(2);
     expect(omit.err).toContain('--omit: unknown purpose');
-    expect((await run('agreement', '--db', db, '--partnership', '1', '--entry', 'later', '--out', out)).code).toBe(2);
     const originals = await run('agreement', '--db', db, '--partnership', '1', '--originals', '1', '--out', out);
     expect(originals.code).toBe(2);
     expect(originals.err).toContain('--originals');
