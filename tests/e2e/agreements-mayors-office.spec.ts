@@ -48,7 +48,13 @@ test.describe('Agreements for a mayor’s office', () => {
     await page.getByTestId('agreement-article-disputes').uncheck();
     await expect(preview).not.toContainText('Rozstrzyganie sporów');
 
+    const integration = page.locator('label.check').filter({ hasText: 'Evropská integrace' }).getByRole('checkbox');
+    await expect(integration).toBeChecked();
+    await expect(preview).toContainText('vědomy si významu evropské integrace');
     await page.getByTestId('agreement-template').selectOption('project');
+    // A project agreement starts from its own preambles (none), not the partnership's.
+    await expect(integration).not.toBeChecked();
+    await expect(preview).not.toContainText('vědomy si významu evropské integrace');
     await page.getByTestId('agreement-programme').fill('Interreg VI-A Česko – Polsko');
     await page.getByTestId('agreement-lead-partner').selectOption('partner');
     await page.getByTestId('agreement-share-cz').fill('45 %');

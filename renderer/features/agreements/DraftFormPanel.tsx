@@ -16,7 +16,7 @@ const countOf = (text: string): number => Math.max(2, Math.round(Number(text) ||
 /** The draft's choices (template, languages, layout, preambles, clauses, terms) and both parties. */
 export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
   const { t, tk, language } = useI18n();
-  const { request, catalog, catalogs, update, updateFields, partnerTownId } = draft;
+  const { request, catalog, catalogs, update, updateFields, partnerTownId, earlierContact } = draft;
   if (request === null || catalog === null) return null;
   const countersign = countersignatureOf(request.fields.partner.mayorOffice);
   const shares = request.fields.budgetShares ?? { cz: '', partner: '' };
@@ -35,8 +35,12 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
                 template &&
                 update({
                   template,
-                  // A new template starts with its own optional articles: those off by default left out.
+                  // A new template starts with its own optional articles (those off by default left
+                  // out) and its own preambles: a project agreement opened with the partnership's.
                   omit: (catalogs?.[template].optional ?? []).filter((o) => o.offByDefault).map((o) => o.id),
+                  preambles: (catalogs?.[template].defaultPreambles ?? []).filter(
+                    (p) => earlierContact || p !== 'earlier_friendship',
+                  ),
                 })
               }
               id="agr-template"

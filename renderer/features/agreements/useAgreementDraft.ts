@@ -256,6 +256,8 @@ export function useAgreementDraft() {
     catalogs,
     partnershipId,
     czKindUnknown: options?.czKindUnknown ?? false,
+    /** The registry shows contact before the draft (the "earlier friendship" preamble's default). */
+    earlierContact: options?.earlierContact ?? false,
     /** What the rules know of the partner town (null until the options are in). */
     partnerTown: options?.partnerTown ?? null,
   };

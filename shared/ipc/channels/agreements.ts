@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOREIGN_TOWN_KINDS } from '../../domain/town-card';
 import { defineChannels } from '../define';
-import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES } from '../../domain/codes';
+import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../domain/codes';
 import { id } from '../../domain/schemas';
 import {
   agreementDraftSchema,
@@ -78,6 +78,8 @@ export const agreementsChannels = defineChannels({
             z.object({ id: z.string(), heading: z.string(), headingEn: z.string(), offByDefault: z.boolean() }),
           ),
           variants: z.array(z.enum(['duration', 'entry'])),
+          /** The template's own preambles ("earlier friendship" only where the registry shows contact). */
+          defaultPreambles: z.array(z.enum(PREAMBLES)),
         }),
       ),
     }),

@@ -324,6 +324,8 @@ export async function agreementCatalog(ctx: AppContext) {
               : [],
           ),
           variants: t.articles.flatMap((a) => ('variant' in a ? [a.variant] : [])),
+          // A draft switched to this template starts from its preambles (a project agreement has none).
+          defaultPreambles: [...t.defaultPreambles],
         },
       ];
     }),
@@ -332,6 +334,7 @@ export async function agreementCatalog(ctx: AppContext) {
     {
       optional: { id: string; heading: string; headingEn: string; offByDefault: boolean }[];
       variants: ('duration' | 'entry')[];
+      defaultPreambles: Preamble[];
     }
   >;
 }
