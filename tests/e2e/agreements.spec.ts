@@ -122,9 +122,19 @@ test.describe('Agreements screen', () => {
     await saveScreen(page, 'agreement-save-options');
 
     const draftsBefore = await page.getByTestId('agreement-drafts').locator('tbody tr').count();
+    const filesBefore = readdirSync(webApp.outputDir).length;
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
+    // A final text with data missing would carry yellow markers without the draft's mark: refused,
+    // and only a draft is offered.
+    const final = page.getByTestId('agreement-confirm-final');
+    await expect(final).toContainText(/^Konečné znění nelze uložit: (chybí|chybějí) \d+ údaj/);
+    await expect(page.getByTestId('agreement-save-as-draft')).toBeFocused();
+    await saveScreen(page, 'agreement-final-incomplete');
+    expect(readdirSync(webApp.outputDir)).toHaveLength(filesBefore);
+    await page.getByTestId('agreement-save-as-draft').click();
     await expect(page.getByTestId('agreement-saved')).toContainText('vyhotovení pro');
+    await expect(page.getByTestId('agreement-final')).not.toBeChecked();
+    await expect(preview).toContainText('NÁVRH / ENTWURF');
     // The Czech municipality's copy under the name the dialog offered, the partner's beside it.
     const copies = readdirSync(webApp.outputDir).filter((f) => f.endsWith('.docx') && f.includes('vyhotovení pro'));
     expect(copies).toHaveLength(2);
@@ -145,9 +155,8 @@ test.describe('Agreements screen', () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
     await openAgreementOf(page, row.id);
-    // The screen kept the draft (final, both originals) while Settings were shown: marked again.
-    await expect(page.getByTestId('agreement-final')).toBeChecked();
-    await page.getByTestId('agreement-final').uncheck();
+    // The screen kept the draft (saved as a draft, both originals) while Settings were shown.
+    await expect(page.getByTestId('agreement-final')).not.toBeChecked();
     await expect(page.getByTestId('agreement-pair')).toBeChecked();
     await expect(page.getByText('Both originals (two files)')).toBeVisible();
     await expect(preview).toContainText('NÁVRH / ENTWURF');

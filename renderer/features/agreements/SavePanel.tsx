@@ -117,6 +117,24 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           </button>
         </div>
       )}
+      {pending?.kind === 'finalIncomplete' && (
+        // A final text with yellow markers would look like a text to sign: only a draft is offered.
+        <div className="notice" role="alertdialog" data-testid="agreement-confirm-final">
+          <span>{tn('agreements.finalIncomplete', warnings.length)}</span>
+          <button
+            type="button"
+            className="button primary"
+            ref={focusOnShow}
+            onClick={() => void save({ acceptMissing: true }, true)}
+            data-testid="agreement-save-as-draft"
+          >
+            {t('agreements.saveAsDraft')}
+          </button>
+          <button type="button" className="button" onClick={() => setPending(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
       {pending?.kind === 'overwrite' && (
         <div className="notice" role="alertdialog" data-testid="agreement-confirm-overwrite">
           <span>{t('agreements.confirmOverwrite', { file: pending.files.join(', ') })}</span>

@@ -11,7 +11,8 @@ export type AgreementSource = InputOf<'agreements:options'>['source'];
 export type AgreementWarning = OutputOf<'agreements:preview'>['warnings'][number];
 /** What a save waits for the user to confirm: saving with data missing, or replacing a file. */
 /** `files`: those that exist (both originals of a pair may be asked about at once). */
-export type PendingSave = { kind: 'missing' } | { kind: 'overwrite'; filePath: string; files: string[] };
+export type PendingSave =
+  { kind: 'missing' } | { kind: 'finalIncomplete' } | { kind: 'overwrite'; filePath: string; files: string[] };
 export type SaveConfirmation = { acceptMissing: boolean; overwrite?: boolean; filePath?: string };
 
 /**
@@ -169,14 +170,17 @@ export function useAgreementDraft() {
   const updateFields = (patch: Partial<AgreementRequest['fields']>) =>
     setRequest((current) => (current === null ? current : { ...current, fields: { ...current.fields, ...patch } }));
 
-  const save = async (confirmed: SaveConfirmation) => {
+  /** Saves the draft; `asDraft`: as a draft with the "NÁVRH" mark, the final box unticked. */
+  const save = async (confirmed: SaveConfirmation, asDraft = false) => {
     if (request === null || request.fields.originals % 2 !== 0) return;
+    const sent = asDraft ? { ...request, final: false } : request;
+    if (asDraft) update({ final: false });
     setBusy(true);
     setError(null);
     setSaved(null);
     setPending(null);
     try {
-      const written = await call('agreements:generate', { request, ...confirmed });
+      const written = await call('agreements:generate', { request: sent, ...confirmed });
       setSaved({
         filePath: written.filePath,
         pairFilePath: written.pairFilePath ?? null,
@@ -192,7 +196,13 @@ export function useAgreementDraft() {
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
-        setPending({ kind: 'missing' });
+        setPending({ kind: sent.final === true ? 'finalIncomplete' : 'missing' });
+      } else if (
+        failure instanceof ApiError &&
+        failure.code === 'VALIDATION' &&
+        failure.details?.reason === 'FINAL_INCOMPLETE'
+      ) {
+        setPending({ kind: 'finalIncomplete' });
       } else if (
         failure instanceof ApiError &&
         failure.code === 'CONFLICT' &&

@@ -152,6 +152,15 @@ export const agreementsMessages = defineMessages(
     'agreements.confirmMissing.many': 'Chybí {count} údaje. Uložit návrh se žlutými značkami „[doplňte: …]“?',
     'agreements.confirmMissing.other': 'Chybí {count} údajů. Uložit návrh se žlutými značkami „[doplňte: …]“?',
     'agreements.confirmOverwrite': 'Soubor {file} už existuje. Nahradit ho?',
+    'agreements.finalIncomplete.one':
+      'Konečné znění nelze uložit: chybí {count} údaj a v textu by zůstala žlutá značka „[doplňte: …]“. Doplňte ho, nebo uložte návrh se značkou „NÁVRH“.',
+    'agreements.finalIncomplete.few':
+      'Konečné znění nelze uložit: chybějí {count} údaje a v textu by zůstaly žluté značky „[doplňte: …]“. Doplňte je, nebo uložte návrh se značkou „NÁVRH“.',
+    'agreements.finalIncomplete.many':
+      'Konečné znění nelze uložit: chybí {count} údaje a v textu by zůstaly žluté značky „[doplňte: …]“. Doplňte je, nebo uložte návrh se značkou „NÁVRH“.',
+    'agreements.finalIncomplete.other':
+      'Konečné znění nelze uložit: chybí {count} údajů a v textu by zůstaly žluté značky „[doplňte: …]“. Doplňte je, nebo uložte návrh se značkou „NÁVRH“.',
+    'agreements.saveAsDraft': 'Uložit jako návrh',
     'agreements.saved': 'Uloženo: {file}',
     'agreements.final': 'Konečné znění (bez značky „NÁVRH“ na stránkách)',
     'agreements.final.hint': 'Dokud není zaškrtnuto, nese každá stránka v záhlaví „NÁVRH“ v obou jazycích.',
@@ -347,6 +356,15 @@ export const agreementsMessages = defineMessages(
     'agreements.confirmMissing.many': '{count} items are missing. Save the draft with yellow “[doplňte: …]” markers?',
     'agreements.confirmMissing.other': '{count} items are missing. Save the draft with yellow “[doplňte: …]” markers?',
     'agreements.confirmOverwrite': 'The file {file} already exists. Replace it?',
+    'agreements.finalIncomplete.one':
+      'The final text cannot be saved: {count} item is missing and its yellow “[doplňte: …]” marker would stay in the text. Fill it in, or save a draft with the “DRAFT” mark.',
+    'agreements.finalIncomplete.few':
+      'The final text cannot be saved: {count} items are missing and their yellow “[doplňte: …]” markers would stay in the text. Fill them in, or save a draft with the “DRAFT” mark.',
+    'agreements.finalIncomplete.many':
+      'The final text cannot be saved: {count} items are missing and their yellow “[doplňte: …]” markers would stay in the text. Fill them in, or save a draft with the “DRAFT” mark.',
+    'agreements.finalIncomplete.other':
+      'The final text cannot be saved: {count} items are missing and their yellow “[doplňte: …]” markers would stay in the text. Fill them in, or save a draft with the “DRAFT” mark.',
+    'agreements.saveAsDraft': 'Save as a draft',
     'agreements.saved': 'Saved: {file}',
     'agreements.final': 'Final text (no “DRAFT” mark on the pages)',
     'agreements.final.hint': 'Until this is ticked, every page carries “DRAFT” in its header in both languages.',

@@ -27,7 +27,7 @@ async function lastRequest(db: string): Promise<Record<string, unknown>> {
 }
 
 describe("twinreg agreement: the screen's options", () => {
-  it('takes preambles, omitted articles, entry into force, originals, project name, final', async () => {
+  it('takes preambles, omitted articles, originals, project name; a final text only when nothing is missing', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.db');
     expect((await run('init', '--db', db, '--demo')).code).toBe(0);
@@ -50,7 +50,6 @@ describe("twinreg agreement: the screen's options", () => {
       '2',
       '--project-name',
       'Mosty bez hranic',
-      '--final',
       '--out',
       out,
     );
@@ -59,8 +58,22 @@ describe("twinreg agreement: the screen's options", () => {
     expect(request.template).toBe('project');
     expect(request.preambles).toEqual(['neighbourhood', 'solidarity']);
     expect(request.omit).toEqual(['publicity']);
-    expect(request.final).toBe(true);
+    expect(request.final).toBeUndefined();
     expect(request.fields).toMatchObject({ originals: 2, projectName: 'Mosty bez hranic' });
+    // The demo registry lacks data of this draft: a final text (no draft mark) with markers is refused.
+    const final = await run(
+      'agreement',
+      '--db',
+      db,
+      '--partnership',
+      '1',
+      '--final',
+      '--out',
+      path.join(dir, 'f.docx'),
+    );
+    expect(final.code).not.toBe(0);
+    expect(final.err).toContain('A final text cannot be saved while data are missing');
+    expect(existsSync(path.join(dir, 'f.docx'))).toBe(false);
   });
 
   it('another template starts from its own preambles; "none" leaves them out', async () => {

@@ -483,6 +483,27 @@ describe('agreements channels', () => {
     });
   });
 
+  it('a final text with data missing is refused even where the markers were accepted; nothing is written', async () => {
+    const { ctx, dispatch, dir } = await setup(fixedFile('final.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    const draftsBefore = (await ctx.db.knex('agreement_documents').count<{ n: number }[]>({ n: '*' }))[0]?.n;
+    const refused = await dispatch('agreements:generate', {
+      request: { ...request, final: true },
+      acceptMissing: true,
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('VALIDATION');
+      expect(refused.error.details?.reason).toBe('FINAL_INCOMPLETE');
+    }
+    expect(existsSync(path.join(dir, 'final.docx'))).toBe(false);
+    expect((await ctx.db.knex('agreement_documents').count<{ n: number }[]>({ n: '*' }))[0]?.n).toBe(draftsBefore);
+    // The same as a draft (with the mark) is written.
+    await ok(dispatch('agreements:generate', { request, acceptMissing: true }));
+    expect(existsSync(path.join(dir, 'final.docx'))).toBe(true);
+  });
+
   it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
     const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -448,6 +448,14 @@ async function writeAndRecord(
   partnershipFilled: string[];
 }> {
   const { model, bytes } = built ?? (await buildAgreement(ctx, request));
+  // A final text has no "NÁVRH" mark: with yellow "[doplňte: …]" markers in it, it would look like
+  // a text to sign while it is not one (walkthrough 14). Refused, even where the markers were accepted.
+  if (request.final === true && model.warnings.length > 0)
+    throw new AppError('VALIDATION', 'A final text cannot be saved while data are missing; save a draft instead.', {
+      reason: 'FINAL_INCOMPLETE',
+      warnings: model.warnings,
+      issues: model.warnings.map((w) => ({ path: w.path, message: `agreements.missing.${w.field}` })),
+    });
   await writeFileAtomically(filePath, bytes, { overwrite });
   // The draft is recorded first, and only then are the cards filled from it: a draft that cannot
   // be recorded (its partnership deleted meanwhile) changes no card.
