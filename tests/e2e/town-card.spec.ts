@@ -301,3 +301,33 @@ test('a merge of two towns is undone from the kept town’s history, after its t
   expect(await knex('foreign_towns').where({ id: mergeId }).first('name')).toEqual({ name: `${row.town} (Doppel)` });
   await knex('foreign_towns').where({ id: mergeId }).delete();
 });
+
+test('a kind set on the card opened from the agreement screen brings its noun, office and body to the open draft', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Vöcklabruck')
+    .first<{ id: number; townId: number; town: string }>('p.id', 't.id as townId', 't.name as town');
+  await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown', contracting_body: null });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openAgreementOf(page, row.id);
+  const preview = page.getByTestId('agreement-preview');
+  await expect(page.getByTestId('agr-partner-noun-unknown')).toBeVisible();
+  await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
+  // The mayor typed here stays whatever the card brings.
+  await page.getByTestId('agr-partner-mayorName').fill('Typed Here');
+  await page.getByTestId('agreement-open-card').click();
+  const card = page.getByTestId('town-card');
+  await card.getByTestId('town-kind').selectOption('town');
+  await card.getByTestId('town-mayorName').fill('From The Card');
+  await card.getByTestId('town-save').click();
+  await expect(card).toBeHidden();
+  await expect(page.getByTestId('agr-partner-noun')).toHaveValue('foreign_town');
+  await expect(page.getByTestId('agr-partner-noun-unknown')).toHaveCount(0);
+  await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
+  await expect(preview).toContainText(`Stadtgemeinde ${row.town}`);
+  await expect(page.getByTestId('agr-partner-mayorName')).toHaveValue('Typed Here');
+});

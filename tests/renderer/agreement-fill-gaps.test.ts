@@ -18,4 +18,41 @@ describe('a draft filled from the registry as it is now', () => {
     expect(fillGaps(filled, stored)).toBe(filled);
     expect(fillGaps(current, request({ address: '' }))).toBe(current);
   });
+
+  it('with the defaults it started from, a value still as the registry gave it follows the registry; typing stays', () => {
+    const before = request({
+      name: 'Rehau',
+      nounKey: 'foreign_municipality',
+      mayorOffice: 'DE:buergermeister',
+      mayorName: '',
+    });
+    // The user typed the mayor; the noun and the office are still the rules' defaults.
+    const current = request({
+      name: 'Rehau',
+      nounKey: 'foreign_municipality',
+      mayorOffice: 'DE:buergermeister',
+      mayorName: 'Typed',
+    });
+    // The town card now says "town" (and so another office), and has a mayor of its own.
+    const stored = request({
+      name: 'Rehau',
+      nounKey: 'foreign_town',
+      mayorOffice: 'DE:erster_buergermeister',
+      mayorName: 'Card',
+    });
+    expect(fillGaps(current, stored, before).fields.partner).toEqual({
+      name: 'Rehau',
+      nounKey: 'foreign_town',
+      mayorOffice: 'DE:erster_buergermeister',
+      mayorName: 'Typed',
+    });
+    // A noun the user chose is theirs.
+    const chosen = request({ name: 'Rehau', nounKey: 'foreign_city', mayorOffice: 'DE:buergermeister', mayorName: '' });
+    expect(fillGaps(chosen, stored, before).fields.partner).toMatchObject({
+      nounKey: 'foreign_city',
+      mayorName: 'Card',
+    });
+    // Without the defaults, only gaps are filled (as before).
+    expect(fillGaps(current, stored).fields.partner).toMatchObject({ nounKey: 'foreign_municipality' });
+  });
 });

@@ -25,24 +25,35 @@ const SOURCE_TABLES = new Set(['partnerships', 'municipalities', 'foreign_towns'
 
 const holdsNothing = (value: unknown): boolean => value === null || value === undefined || value === '';
 
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The form with the gaps of its parties filled from the registry as it is now (a town card or a
  * member filled meanwhile, here or in another window): what the form holds is never replaced.
- * The same object when nothing was filled.
+ * With the defaults the form started from (`before`), a value still as the registry gave it
+ * follows the registry too: a kind set on the town card brings the noun, office and contracting
+ * body its rules give ("obcí Rehau" stayed beside a card that said "město"). The same object when
+ * nothing changed.
  */
-export function fillGaps(current: AgreementRequest, stored: AgreementRequest): AgreementRequest {
-  const party = <P extends Record<string, unknown>>(mine: P, theirs: P): [P, number] => {
+export function fillGaps(
+  current: AgreementRequest,
+  stored: AgreementRequest,
+  before?: AgreementRequest,
+): AgreementRequest {
+  const party = <P extends Record<string, unknown>>(mine: P, theirs: P, was?: P): [P, number] => {
     const out: Record<string, unknown> = { ...mine };
     let count = 0;
-    for (const [key, value] of Object.entries(theirs))
-      if (holdsNothing(mine[key]) && !holdsNothing(value)) {
+    for (const [key, value] of Object.entries(theirs)) {
+      const untouched = was !== undefined && same(mine[key], was[key]) && !same(value, was[key]);
+      if ((holdsNothing(mine[key]) && !holdsNothing(value)) || untouched) {
         out[key] = value;
         count += 1;
       }
+    }
     return [out as P, count];
   };
-  const [cz, czFilled] = party(current.fields.cz, stored.fields.cz);
-  const [partner, partnerFilled] = party(current.fields.partner, stored.fields.partner);
+  const [cz, czFilled] = party(current.fields.cz, stored.fields.cz, before?.fields.cz);
+  const [partner, partnerFilled] = party(current.fields.partner, stored.fields.partner, before?.fields.partner);
   return czFilled + partnerFilled === 0 ? current : { ...current, fields: { ...current.fields, cz, partner } };
 }
 
@@ -80,6 +91,8 @@ export function useAgreementDraft() {
   } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
+  /** The registry's defaults the form started from (or last followed): what the user has not changed. */
+  const defaults = useRef<AgreementRequest | null>(null);
 
   // A link naming a partnership ("Vytvořit smlouvu" in its detail) chooses it, also while the screen is open.
   useEffect(() => {
@@ -116,7 +129,15 @@ export function useAgreementDraft() {
         if (change.tables.includes('agreement_documents')) setDraftsTick((n) => n + 1);
         if (source === null || !change.tables.some((table) => SOURCE_TABLES.has(table))) return;
         call('agreements:options', { source }).then(
-          (loaded) => setRequest((current) => (current === null ? current : fillGaps(current, loaded.request))),
+          (loaded) => {
+            const before = defaults.current;
+            defaults.current = loaded.request;
+            // What the rules know of the towns follows too (the kind hint, the offices offered).
+            setOptions((now) => (now === null ? now : { ...loaded, templates: now.templates }));
+            setRequest((current) =>
+              current === null ? current : fillGaps(current, loaded.request, before ?? undefined),
+            );
+          },
           () => undefined,
         );
       }),
@@ -133,6 +154,7 @@ export function useAgreementDraft() {
         setError(null);
         setSaved(null);
         setOptions(loaded);
+        defaults.current = loaded.request;
         setRequest(loaded.request);
         setPreview(null);
       },
