@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GENDERS, MUNICIPALITY_KINDS } from './codes';
 import type { FieldIssue } from './errors';
 import { certainlyBefore } from './dates';
+import { localToday } from './partnership-rules';
 import { partialDate } from './date-schema';
 import { id, municipalityCode, municipalityRowSchema, optionalText, websiteAddress } from './schemas';
 
@@ -101,6 +102,10 @@ export function municipalityCrossIssues(
   if (memberSince && memberUntil && certainlyBefore(memberUntil, memberSince)) {
     issues.push({ path: 'memberUntil', message: 'validation.memberUntilBeforeSince' });
   }
+  // A membership that begins after today is a typo ("2099", "2030") that would count the
+  // municipality as a member now (walkthrough 15); core checks it only when the date is changed.
+  if (memberSince && certainlyBefore(localToday(), memberSince))
+    issues.push({ path: 'memberSince', message: 'validation.memberSinceInFuture' });
   return issues;
 }
 

@@ -180,6 +180,7 @@ export const membersMessages = defineMessages(
     'validation.coordinates': 'Souřadnice mimo platný rozsah.',
     'validation.coordinatesCzechia': 'Bod leží mimo Českou republiku (šířka 48,55–51,06, délka 12,09–18,87).',
     'validation.memberUntilBeforeSince': 'Konec členství nemůže být dříve než jeho začátek.',
+    'validation.memberSinceInFuture': 'Členství nemůže začínat v budoucnosti. Zkontrolujte rok.',
     'validation.postalCode': 'PSČ má 5 číslic, např. 390 01.',
   },
   {
@@ -364,6 +365,7 @@ export const membersMessages = defineMessages(
     'validation.coordinatesCzechia':
       'The point lies outside the Czech Republic (latitude 48.55–51.06, longitude 12.09–18.87).',
     'validation.memberUntilBeforeSince': 'Membership cannot end before it began.',
+    'validation.memberSinceInFuture': 'A membership cannot begin in the future. Check the year.',
     'validation.postalCode': 'A postcode has 5 digits, e.g. 390 01.',
   },
 );

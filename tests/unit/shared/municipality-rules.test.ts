@@ -113,6 +113,16 @@ describe('municipality rules', () => {
     expect(issuesOf({ ...valid, memberSince: '1993-02-30' })).toEqual(['memberSince:validation.partialDate']);
   });
 
+  it('does not let membership begin after today (a typo that would count the municipality as a member now)', () => {
+    const next = String(new Date().getFullYear() + 1);
+    expect(municipalityCrossIssues({ memberSince: '2099-12-12' })).toEqual([
+      { path: 'memberSince', message: 'validation.memberSinceInFuture' },
+    ]);
+    expect(issuesOf({ ...valid, memberSince: next })).toEqual(['memberSince:validation.memberSinceInFuture']);
+    // This year (known to the year only) may still be today.
+    expect(municipalityCrossIssues({ memberSince: String(new Date().getFullYear()) })).toEqual([]);
+  });
+
   it('checks single fields for inline editing', () => {
     expect(checkMunicipalityField('population', 1200)).toBeNull();
     expect(checkMunicipalityField('population', 'many')).toBe('validation.number');
