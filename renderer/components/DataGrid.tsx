@@ -224,6 +224,9 @@ export function DataGrid<T>({
     if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
     if (params.api.getEditingCells().length > 0) return;
     if (params.node.data === undefined || params.column.isCellEditable(params.node)) return;
+    // Enter on a button or a link in the cell (Tab reached "Smazat") is that control's own: it
+    // must not also open the row with the cell's first control (the detail opened under the delete).
+    if (event.target instanceof Element && event.target.closest('button, a[href]') !== null) return;
     const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('.ag-cell') : null;
     if (!cell) return;
     event.preventDefault();

@@ -188,6 +188,14 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="partnerships-grid"]') !== null))
     .toBe(true);
+  // Enter on the row's delete button is that button's alone: the delete question, not the detail under it.
+  await first.getByTestId('delete-partnership').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog').or(page.getByRole('dialog')).first()).toContainText('Opravdu smazat');
+  await expect(detail).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Opravdu smazat')).toHaveCount(0);
+  await expect(detail).toHaveCount(0);
 
   await page.getByTestId('nav-requests').click();
   const requests = page.getByTestId('requests-grid');
