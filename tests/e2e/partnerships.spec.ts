@@ -546,7 +546,7 @@ test.describe('Partnerships', () => {
     expect(shownTowns.length).toBeGreaterThan(1);
 
     await page.getByTestId('export-csv').click();
-    await expect(page.getByTestId('toast-ok')).toContainText(`Uloženo ${String(shownTowns.length)} řádků`);
+    await expect(page.getByTestId('toast-ok')).toContainText(`Exportováno řádků: ${String(shownTowns.length)}.`);
     const [csvName] = filesIn(webApp.outputDir, '.csv');
     const csv = readFileSync(path.join(webApp.outputDir, csvName ?? ''), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -619,7 +619,7 @@ test.describe('Partnerships', () => {
 
     const before = filesIn(webApp.outputDir, '.csv');
     await page.getByTestId('export-csv').click();
-    await expect(page.getByTestId('toast-ok').first()).toContainText('Uloženo 1 řádků');
+    await expect(page.getByTestId('toast-ok').first()).toContainText('Exportováno řádků: 1.');
     const csvName = filesIn(webApp.outputDir, '.csv').find((name) => !before.includes(name));
     const csv = readFileSync(path.join(webApp.outputDir, csvName ?? ''), 'utf8');
     expect(csv).toContain(HOSTILE_IMG);
