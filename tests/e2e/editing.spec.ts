@@ -66,6 +66,32 @@ test('the "signed before the start" question is readable at 1280×720, beside a 
   await detail.getByTestId('detail-close').click();
 });
 
+test('a cell typed with no date names its column and row, keeps the stored value and goes away by itself', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'wels');
+  const row = grid(page).locator('.ag-row[row-id]').first();
+  const id = Number(await row.getAttribute('row-id'));
+  const before = await knex('partnerships').where({ id }).first<{ signed_on: string | null }>('signed_on');
+  const names = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('p.id', id)
+    .first<{ member: string; town: string }>('m.name as member', 't.name as town');
+  const signed = row.locator('.ag-cell[col-id="signedOn"]');
+  await signed.dblclick();
+  await signed.locator('input').fill('abc');
+  await signed.locator('input').press('Enter');
+  const toast = page.getByTestId('toast-error');
+  await expect(toast).toContainText(`Podepsáno (${names.member} – ${names.town}): „abc“ není datum.`);
+  expect(await knex('partnerships').where({ id }).first('signed_on')).toEqual(before);
+  // Nothing was stored: the notice closes itself (errors that need an answer stay).
+  await expect(toast).toHaveCount(0, { timeout: 15_000 });
+});
+
 test('a failed save says so beside Save and moves to the first field in error; future resolutions and "active" with an end are caught', async ({
   appPage: page,
   webApp,

@@ -477,7 +477,8 @@ test.describe('Partnerships', () => {
     await started.locator('input').pressSequentially('jaro');
     await started.locator('input').press('Enter');
     await expect(page.getByTestId('toast-error')).toHaveCount(1);
-    await expect(page.getByTestId('toast-error')).toContainText('“jaro”');
+    await expect(page.getByTestId('toast-error')).toContainText('Zahájeno (');
+    await expect(page.getByTestId('toast-error')).toContainText('„jaro“ není datum.');
     await expect(started).toHaveText('1998');
     expect(await startOf()).toBe('1998');
   });

@@ -207,9 +207,21 @@ export function PartnershipsPage() {
   const onCellEditingStopped = useCallback(
     (event: CellEditingStoppedEvent<PartnershipRow>) => {
       const text = unreadableDateEdit(event);
-      if (text !== null) show({ kind: 'error', text: `“${text}”: ${tk(unreadableDateMessage(text))}` });
+      if (text === null) return;
+      // Named by its column and row (a toast said only "“abc”: Zadejte datum…"); nothing was stored,
+      // so it goes away by itself instead of piling up over the grid.
+      show({
+        kind: 'error',
+        seconds: 10,
+        text: t('partnerships.inline.notADate', {
+          field: event.colDef.headerName ?? '',
+          row: event.data ? `${event.data.municipalityName} – ${event.data.townName}` : '',
+          text,
+          problem: tk(unreadableDateMessage(text)),
+        }),
+      });
     },
-    [show, tk],
+    [show, t, tk],
   );
   // One object for as long as its parts stay the same: AG Grid takes a new `rowSelection` or
   // `selectionColumnDef` for a change of its columns, and measured the grid's layout again (all
