@@ -366,6 +366,12 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await page.getByTestId('toast-ok').first().getByTestId('toast-action').click();
     await expect.poll(mayor).toBe(mayorBefore);
     await expect(page.getByTestId('toast-ok').last()).toContainText(`Změna obce ${busiest.name} vrácena.`);
+    // Any one change is put back from the history too, as a partnership's is (Help says so).
+    const latest = overview.getByTestId('member-history').locator('li').first();
+    await expect(latest).toContainText('Marie Zkušební');
+    await latest.getByTestId('history-revert').click();
+    await expect.poll(mayor).toBe('Marie Zkušební');
+    await expect(page.getByTestId('toast-ok').last()).toContainText('Původní hodnoty jsou zpět.');
     await overview.getByTestId('close-overview').click();
     await expect(overview).toHaveCount(0);
   });

@@ -10,6 +10,7 @@ import {
   getMunicipality,
   memberOverview,
   restoreMunicipality,
+  revertMunicipalityChange,
   updateMunicipality,
 } from '../services/members-service';
 import { lookupAresMunicipality } from '../services/ares-service';
@@ -20,6 +21,7 @@ export const membersHandlers = (ctx: AppContext) =>
     'municipalities:get': ({ id }) => getMunicipality(ctx, id),
     'municipalities:create': (input) => createMunicipality(ctx, input),
     'municipalities:update': (input) => updateMunicipality(ctx, input),
+    'municipalities:revert': (input) => revertMunicipalityChange(ctx, input),
     'municipalities:endMembership': (input) => endMembership(ctx, input),
     'municipalities:bulkMembership': (input) => bulkSetMembership(ctx, input),
     'municipalities:bulkRestoreMembership': (input) => bulkRestoreMembership(ctx, input),

@@ -2,6 +2,8 @@ import { AppError, invalidFields } from '../../../shared/domain/errors';
 import {
   checkMunicipalityField,
   municipalityCrossIssues,
+  municipalityFieldsSchema,
+  municipalityPatchSchema,
   type MunicipalityDetail,
   type MunicipalityInput,
   type MunicipalityPatch,
@@ -11,6 +13,7 @@ import type { AppContext } from '../context';
 import type { Knex } from 'knex';
 import {
   deleteVersioned,
+  findAuditEntry,
   listAuditGroup,
   startAuditGroup,
   updateVersioned,
@@ -123,6 +126,40 @@ export async function updateMunicipality(
     touch({ tables: ['municipalities'], municipalityIds: [id], partnershipIds });
     return after;
   });
+}
+
+/**
+ * Restores from a member's history: puts back the values one past change replaced, if nothing has
+ * changed those fields since (else CONFLICT naming the field), as the partnerships' history does
+ * (Help promised it for every record). The values pass today's rules; audited as a new change.
+ */
+export async function revertMunicipalityChange(
+  ctx: AppContext,
+  input: { auditId: number },
+): Promise<MunicipalityDetail> {
+  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
+  if (!entry || entry.table_name !== 'municipalities' || entry.before === null || entry.after === null)
+    throw new AppError('NOT_FOUND', 'There is no change of a municipality under this history entry.');
+  const before = JSON.parse(entry.before) as Record<string, unknown>;
+  const after = JSON.parse(entry.after) as Record<string, unknown>;
+  const fields = Object.keys(municipalityFieldsSchema.shape).filter(
+    (field) => field in before && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (fields.length === 0) throw new AppError('NOT_FOUND', 'This history entry changed no editable field.');
+  const record = await mustFind(ctx.db.knex, entry.record_id);
+  const current = auditFields(record);
+  const changedSince = fields.find((field) => JSON.stringify(current[field]) !== JSON.stringify(after[field]));
+  if (changedSince !== undefined)
+    throw new AppError('CONFLICT', `The field ${changedSince} has changed since; this change cannot be put back.`, {
+      reason: 'history.error.changedSince',
+      field: changedSince,
+    });
+  const parsed = municipalityPatchSchema.safeParse(Object.fromEntries(fields.map((field) => [field, before[field]])));
+  if (!parsed.success)
+    throw invalidFields(
+      parsed.error.issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message })),
+    );
+  return updateMunicipality(ctx, { id: entry.record_id, version: record.version, patch: parsed.data });
 }
 
 /** Ends the membership on a date; the record and its partnerships stay in the registry. */

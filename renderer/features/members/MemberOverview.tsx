@@ -486,6 +486,21 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             codeLabels={{ kind: 'kind', mayorGender: 'gender' }}
             emptyText={t('members.history.empty')}
             testId="member-history"
+            // One past change put back, as in a partnership's history (Help promises it for every record).
+            onRevert={(auditId) => {
+              call('municipalities:revert', { auditId }).then(
+                () => {
+                  refreshAll();
+                  toast({ kind: 'ok', text: said('history.reverted'), seconds: 5 });
+                },
+                (error: unknown) =>
+                  toast({
+                    kind: 'error',
+                    text: (i) =>
+                      errorText(error, i, (p) => (FIELD_LABELS[p] === undefined ? p : i.tk(FIELD_LABELS[p]))),
+                  }),
+              );
+            }}
           />
         )}
       </div>

@@ -84,6 +84,11 @@ export const membersChannels = defineChannels({
     input: z.object({ ...versioned, patch: municipalityPatchSchema }).strict(),
     output: municipalityDetailSchema,
   },
+  'municipalities:revert': {
+    doc: "Restores from a member's history: puts back the values a past change (audit entry) replaced, if those fields have not changed since (else CONFLICT with reason history.error.changedSince). Audited as a new change.",
+    input: z.object({ auditId: id }).strict(),
+    output: municipalityDetailSchema,
+  },
   'municipalities:endMembership': {
     doc: 'Ends the membership on a date (member_until, not before member_since); the record and its partnerships stay. Audited.',
     input: z.object({ ...versioned, endedOn: isoDate }).strict(),

@@ -45,4 +45,54 @@ describe('restoring from a record’s history', () => {
       expect(again.error.details).toMatchObject({ reason: 'history.error.changedSince', field: 'notes' });
     }
   });
+
+  it('a member’s history puts back one change too; a later change of another field stays', async () => {
+    const row = await app.ctx.db
+      .knex('municipalities')
+      .where({ is_member: true })
+      .orderBy('id')
+      .first<{ id: number; version: number; population: number | null; website: string | null }>(
+        'id',
+        'version',
+        'population',
+        'website',
+      );
+    const first = await ok<{ version: number }>(
+      app.dispatch('municipalities:update', { id: row.id, version: row.version, patch: { population: 123 } }),
+    );
+    await ok(
+      app.dispatch('municipalities:update', {
+        id: row.id,
+        version: first.version,
+        patch: { website: 'https://www.example.cz' },
+      }),
+    );
+    const history = await ok<AuditEntry[]>(
+      app.dispatch('audit:history', { table: 'municipalities', recordId: row.id }),
+    );
+    const populationChange = history.find((e) => e.changes.some((c) => c.field === 'population'));
+    if (!populationChange) throw new Error('no population change in the history');
+    await ok(app.dispatch('municipalities:revert', { auditId: populationChange.id }));
+    expect(await app.ctx.db.knex('municipalities').where({ id: row.id }).first('population', 'website')).toEqual({
+      population: row.population,
+      website: 'https://www.example.cz',
+    });
+    const again = await app.dispatch('municipalities:revert', { auditId: populationChange.id });
+    expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT');
+    // A partnership's entry is not a member's.
+    const [partnership] = await ok<PartnershipRow[]>(app.dispatch('partnerships:list', {}));
+    if (!partnership) throw new Error('no demo rows');
+    await ok(
+      app.dispatch('partnerships:update', {
+        id: partnership.id,
+        version: partnership.version,
+        changes: { notes: 'x' },
+      }),
+    );
+    const other = (
+      await ok<AuditEntry[]>(app.dispatch('audit:history', { table: 'partnerships', recordId: partnership.id }))
+    )[0];
+    const wrong = await app.dispatch('municipalities:revert', { auditId: other?.id ?? 0 });
+    expect(wrong.ok ? 'ok' : wrong.error.code).toBe('NOT_FOUND');
+  });
 });
