@@ -100,11 +100,14 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await detail.getByTestId('field-partnerResolutionDate').fill('2099-01-01');
   await detail.getByTestId('field-status').selectOption('active');
   await detail.getByTestId('field-endedOn').fill('2010');
+  // A field wrong by its own rule does not hide the rules between fields: one save names them all.
+  await detail.getByTestId('field-czResolution').fill('=HYPERLINK(1)');
   await detail.getByTestId('detail-save').click();
   const problems = detail.getByTestId('detail-problems');
   await expect(problems).toContainText('Neuloženo. Opravte nebo potvrďte:');
   await expect(problems).toContainText('Ukončeno');
   await expect(problems).toContainText('Datum usnesení partnera');
+  await expect(detail.getByTestId('error-czResolution')).toContainText('Číslo usnesení může obsahovat');
   await expect(detail.getByTestId('error-partnerResolutionDate')).toHaveText(
     'Usnesení nemůže mít datum v budoucnosti. Zkontrolujte rok.',
   );
@@ -116,6 +119,7 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await expect(detail.getByTestId('field-endedOn')).toBeInViewport();
   await expect(detail.getByTestId('detail-save')).toBeInViewport();
   await saveScreen(page, 'editing-failed-save-cs');
+  await detail.getByTestId('field-czResolution').fill('');
   // A day is typed as the other dates ("1. 4. 2019"; the browser's picker showed mm/dd/yyyy); what
   // is no day is named at the field, not dropped.
   await detail.getByTestId('field-partnerResolutionDate').fill('31. 2. 2019');

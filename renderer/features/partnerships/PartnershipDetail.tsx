@@ -650,18 +650,21 @@ function DetailForm({
         else values[key] = parsed;
       }
     }
-    if (Object.keys(unreadable).length > 0) {
-      showProblems(unreadable);
-      return;
-    }
     // The same rules as core: each field's own, then the ones between fields, judged against the
     // stored record (a warning confirmed before, or about values that were already so, is not asked).
-    const shape = partnershipFieldsObject.safeParse(values);
-    const local = shape.success
-      ? changeIssues(shape.data, storedForRules(d), form.acknowledge).issues
-      : issuesOf(partnershipFieldsObject, values);
-    if (local.length > 0) {
-      showProblems(fieldErrors(local, i18n));
+    // All at once: the rules between fields are judged on the fields that passed their own (an end
+    // before the start showed only after a wrong resolution number was mended: walkthrough 15).
+    const own = partnershipFieldsObject.safeParse(values).success ? [] : issuesOf(partnershipFieldsObject, values);
+    const wrong = new Set([...own.map((issue) => issue.path), ...Object.keys(unreadable)]);
+    const judged = partnershipFieldsObject.safeParse(
+      Object.fromEntries(Object.entries(values).map(([key, value]) => [key, wrong.has(key) ? null : value])),
+    );
+    const between = judged.success
+      ? changeIssues(judged.data, storedForRules(d), form.acknowledge).issues.filter((issue) => !wrong.has(issue.path))
+      : [];
+    const local = [...own, ...between];
+    if (local.length > 0 || Object.keys(unreadable).length > 0) {
+      showProblems({ ...fieldErrors(local, i18n), ...unreadable });
       return;
     }
     setSaving(true);
