@@ -92,3 +92,24 @@ test('a former member ticked to be marked a member: the dialog says its end date
     await knex('municipalities').where({ id: former.id }).update({ is_member: true, member_until: null });
   }
 });
+
+test('after a switch of language the first ticked row is counted (the bulk buttons stayed at "(0)")', async ({
+  appPage: page,
+}) => {
+  await page.getByTestId('nav-members').click();
+  const grid = page.getByTestId('members-grid');
+  const rows = grid.locator('.ag-row[row-id]');
+  await expect(rows.first()).toBeVisible();
+  const id = await rows.first().getAttribute('row-id');
+  await grid.locator(`.ag-row[row-id="${id ?? ''}"] .ag-selection-checkbox input`).check();
+  await expect(page.getByTestId('members-bulk')).toHaveText('Členství vybraných (1)');
+  // Another language makes the grid anew, without ticked rows.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('nav-members').click();
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('members-bulk')).toHaveCount(0);
+  const second = await rows.nth(1).getAttribute('row-id');
+  await grid.locator(`.ag-row[row-id="${second ?? ''}"] .ag-selection-checkbox input`).check();
+  await expect(page.getByTestId('members-bulk')).toHaveText('Set membership (1)');
+});

@@ -103,6 +103,12 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   );
 
   const onOpen = useCallback((row: MunicipalityRow) => setOpenId(row.id), []);
+  const onGridReady = useCallback((api: GridApi<MunicipalityRow>) => {
+    setGridApi(api);
+    // A grid made anew (a switch of language) starts with no ticked rows: the count must too, or
+    // the first tick after it left the bulk buttons at "(0)" (walkthrough 15).
+    setSelectedCount(api.getSelectedRows().length);
+  }, []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
   useEffect(() => {
@@ -512,7 +518,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         getRowId={getRowId}
         quickFilter={search}
         onRowCountChange={setShown}
-        onReady={setGridApi}
+        onReady={onGridReady}
         gridProps={gridProps}
       />
       {bulkRows !== null && (

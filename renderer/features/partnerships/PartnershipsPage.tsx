@@ -243,6 +243,11 @@ export function PartnershipsPage() {
     [onCellValueChanged, onCellEditingStarted, onCellEditingStopped, t],
   );
   const getRowId = useCallback((params: { data: PartnershipRow }) => String(params.data.id), []);
+  const onGridReady = useCallback((ready: GridApi<PartnershipRow>) => {
+    setApi(ready);
+    // A grid made anew (a switch of language) starts with no ticked rows: the count must too.
+    setSelectedCount(ready.getSelectedRows().length);
+  }, []);
 
   // What the delete takes with it, counted by core when the dialog opens (a contact added by a
   // colleague meanwhile is counted). The delete is made against the version the user saw: a
@@ -520,7 +525,7 @@ export function PartnershipsPage() {
         columns={columns}
         getRowId={getRowId}
         quickFilter={search}
-        onReady={setApi}
+        onReady={onGridReady}
         onRowCountChange={setShown}
         externalFilter={externalFilter}
         screenView={screenView}
