@@ -90,6 +90,9 @@ export type DataGridProps<T> = {
   gridProps?: ExtraGridProps<T>;
 };
 
+/** Grids laid out in this document already (a later one is the same screen made anew). */
+const startedGrids = new Set<string>();
+
 /** AG Grid with the app's theme, Czech/English locale and diacritics-insensitive quick search. */
 export function DataGrid<T>({
   rows,
@@ -111,10 +114,11 @@ export function DataGrid<T>({
   const [api, setApi] = useState<GridApi<T> | null>(null);
   const handleReady = useCallback(
     (event: GridReadyEvent<T>) => {
+      if (gridId !== undefined) startedGrids.add(gridId);
       setApi(event.api);
       onReady?.(event.api);
     },
-    [onReady],
+    [onReady, gridId],
   );
   usePrintLayout(api);
   const processUnpinnedColumns = useMemo(() => keepPinnedWhilePrinting<T>(), []);
@@ -246,7 +250,14 @@ export function DataGrid<T>({
   const withPinning = (state: GridState) =>
     withDefinedPinning(state, columns, gridProps?.selectionColumnDef?.pinned) ?? state;
   const saved = gridId === undefined ? undefined : (gridState(gridId) as GridState | undefined);
-  const initialState = saved === undefined ? undefined : withPinning(saved);
+  // The layout the user left (order, widths, sort) comes back; a column filter of the last session
+  // does not: the screen's filter bar starts afresh and the view picker says "Default view", and a
+  // filter kept from then hid rows under that name ("0 z 964": walkthrough 15). A grid made anew
+  // in this session (a switch of language) keeps its filter, as its screen keeps the filter bar.
+  const initialState =
+    saved === undefined
+      ? undefined
+      : withPinning(gridId !== undefined && startedGrids.has(gridId) ? saved : { ...saved, filter: undefined });
 
   return (
     <div className="grid-stack">

@@ -149,6 +149,35 @@ test.describe('saved views', () => {
     await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(initial);
   });
 
+  test('after a reload the layout comes back but not a column filter: the picker says Default view and every row shows', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.getByTestId('nav-partnerships').click();
+    const screen = page.locator('.p-page');
+    const grid = screen.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    const all = (await screen.getByTestId('row-count').textContent()) ?? '';
+    const town = grid.locator('.ag-header-cell[col-id="townName"]');
+    await town.locator('.ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter input.ag-input-field-input').first().fill('zzzz');
+    await page.keyboard.press('Escape');
+    await expect(town).toHaveClass(/ag-header-cell-filtered/);
+    await town.locator('.ag-header-cell-label').click();
+    await expect(town).toHaveAttribute('aria-sort', 'ascending');
+    await expect
+      .poll(async () => JSON.stringify((await webApp.ctx.preferences.get()).gridStates.partnerships ?? null))
+      .toContain('zzzz');
+    await page.reload();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await expect(screen.getByTestId('view-select')).toHaveValue('');
+    await expect(town).not.toHaveClass(/ag-header-cell-filtered/);
+    await expect(screen.getByTestId('row-count')).toHaveText(all);
+    // The sort, a part of the layout, is kept.
+    await expect(town).toHaveAttribute('aria-sort', 'ascending');
+  });
+
   test('Members: a view keeps the filter bar and the search; Default view resets them', async ({ appPage: page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('nav-members').click();
