@@ -31,20 +31,32 @@ export function useUnsavedInDialog(dirty: boolean): void {
  * Shows a <dialog> as modal when it mounts. What had the focus when it opened (the button that
  * opened it) gets it back when it closes: the dialog leaves the page under React, not by close(),
  * so the focus fell to the page and the next Tab started at the navigation. Unless something else
- * took the focus meanwhile, or the opener is gone (the "Create partnership" button of a request that
- * became one).
+ * took the focus meanwhile. Where the opener is gone (the "Membership of selected" button once
+ * nothing is ticked) or there was none (the welcome dialog at the first start), the screen shown
+ * takes it at its search box (walkthrough 15: the focus was on the page itself).
  */
 export function useModal(ref: RefObject<HTMLDialogElement | null>): void {
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       const now = document.activeElement;
-      if (opener === null || !opener.isConnected || (now !== null && now !== document.body && now.isConnected)) return;
-      opener.focus({ preventScroll: true });
+      if (now !== null && now !== document.body && now.isConnected) return;
+      if (opener?.isConnected === true) {
+        opener.focus({ preventScroll: true });
+        return;
+      }
+      shownScreenSearch()?.focus({ preventScroll: true });
     };
   }, [ref]);
+}
+
+/** The search box of the screen shown (screens kept alive behind it are hidden). */
+function shownScreenSearch(): HTMLElement | null {
+  const boxes = [...document.querySelectorAll<HTMLElement>('[data-testid="quick-search"]')];
+  return boxes.find((box) => box.offsetParent !== null) ?? null;
 }
 
 /**

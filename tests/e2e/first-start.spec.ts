@@ -22,6 +22,8 @@ test('the first start asks for the name, which the history then shows; not asked
     await expect(welcome.getByTestId('welcome-name-missing')).toHaveCount(0);
     await welcome.getByTestId('welcome-save').click();
     await expect(welcome).toHaveCount(0);
+    // The first screen takes the focus at its search (it was on the page itself).
+    await expect(page.getByTestId('quick-search').locator('visible=true')).toBeFocused();
     // The screen takes the answer at once; core has it once its write is done (polled, not raced).
     await expect
       .poll(() => webApp.ctx.preferences.get())

@@ -51,6 +51,8 @@ for (const language of ['cs', 'en'] as const) {
     // The members view no longer shows them, and nothing is left ticked out of sight.
     for (const id of ids) await expect(grid.locator(`.ag-row[row-id="${String(id)}"]`)).toHaveCount(0);
     await expect(button).toBeHidden();
+    // The button that opened the dialog is gone: the screen's search box has the focus, not the page.
+    await expect(page.getByTestId('quick-search').locator('visible=true')).toBeFocused();
     await saveScreen(page, `members-bulk-done-${language}`);
 
     await page.getByTestId('toast-ok').last().getByTestId('toast-action').click();
