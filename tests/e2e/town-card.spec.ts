@@ -311,23 +311,31 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
     .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
     .where('t.name', 'Vöcklabruck')
     .first<{ id: number; townId: number; town: string }>('p.id', 't.id as townId', 't.name as town');
+  const original = await knex('foreign_towns')
+    .where({ id: row.townId })
+    .first<Record<string, unknown>>('kind', 'contracting_body', 'mayor_name');
   await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown', contracting_body: null });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openAgreementOf(page, row.id);
-  const preview = page.getByTestId('agreement-preview');
-  await expect(page.getByTestId('agr-partner-noun-unknown')).toBeVisible();
-  await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
-  // The mayor typed here stays whatever the card brings.
-  await page.getByTestId('agr-partner-mayorName').fill('Typed Here');
-  await page.getByTestId('agreement-open-card').click();
-  const card = page.getByTestId('town-card');
-  await card.getByTestId('town-kind').selectOption('town');
-  await card.getByTestId('town-mayorName').fill('From The Card');
-  await card.getByTestId('town-save').click();
-  await expect(card).toBeHidden();
-  await expect(page.getByTestId('agr-partner-noun')).toHaveValue('foreign_town');
-  await expect(page.getByTestId('agr-partner-noun-unknown')).toHaveCount(0);
-  await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
-  await expect(preview).toContainText(`Stadtgemeinde ${row.town}`);
-  await expect(page.getByTestId('agr-partner-mayorName')).toHaveValue('Typed Here');
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openAgreementOf(page, row.id);
+    const preview = page.getByTestId('agreement-preview');
+    await expect(page.getByTestId('agr-partner-noun-unknown')).toBeVisible();
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
+    // The mayor typed here stays whatever the card brings.
+    await page.getByTestId('agr-partner-mayorName').fill('Typed Here');
+    await page.getByTestId('agreement-open-card').click();
+    const card = page.getByTestId('town-card');
+    await card.getByTestId('town-kind').selectOption('town');
+    await card.getByTestId('town-mayorName').fill('From The Card');
+    await card.getByTestId('town-save').click();
+    await expect(card).toBeHidden();
+    await expect(page.getByTestId('agr-partner-noun')).toHaveValue('foreign_town');
+    await expect(page.getByTestId('agr-partner-noun-unknown')).toHaveCount(0);
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
+    await expect(preview).toContainText(`Stadtgemeinde ${row.town}`);
+    await expect(page.getByTestId('agr-partner-mayorName')).toHaveValue('Typed Here');
+  } finally {
+    // The registry is the worker's: the town is left as the demo data has it.
+    await knex('foreign_towns').where({ id: row.townId }).update(original);
+  }
 });

@@ -1,3 +1,5 @@
+import { LimitedInput } from '../../components/LimitedInput';
+import { ID_NUMBER_MAX, PARTY_TEXT_MAX, RESOLUTION_MAX } from '../../../shared/domain/agreements/schemas';
 import { StrictDayInput } from '../../components/DayInput';
 import type { AgreementLanguage } from '../../../shared/domain/codes';
 import type { NounKey } from '../../../shared/domain/agreements/library';
@@ -116,9 +118,10 @@ export function PartyEditor({
   ) => (
     <div className="field">
       <label htmlFor={id(name)}>{label}</label>
-      <input
+      <LimitedInput
         id={id(name)}
         data-testid={id(name)}
+        maxLength={PARTY_TEXT_MAX}
         value={party[name] ?? ''}
         placeholder={placeholder}
         onChange={(e) => set(name, e.target.value)}
@@ -130,9 +133,10 @@ export function PartyEditor({
   const text = (name: 'name' | 'address' | 'idNumber' | 'mayorName' | 'signingPlace' | 'resolution', label: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{label}</label>
-      <input
+      <LimitedInput
         id={id(name)}
         data-testid={id(name)}
+        maxLength={name === 'idNumber' ? ID_NUMBER_MAX : name === 'resolution' ? RESOLUTION_MAX : PARTY_TEXT_MAX}
         value={party[name]}
         onChange={(e) =>
           name === 'name' ? onChange(withPartyName(party, e.target.value, partnerTown)) : set(name, e.target.value)
@@ -149,9 +153,10 @@ export function PartyEditor({
   const title = (lang: AgreementLanguage, label: string) => (
     <div className="field">
       <label htmlFor={id(`title-${lang}`)}>{label}</label>
-      <input
+      <LimitedInput
         id={id(`title-${lang}`)}
         data-testid={id(`title-${lang}`)}
+        maxLength={PARTY_TEXT_MAX}
         // What the document says without it: the office's title in that language.
         placeholder={officeTitle(office, lang, party.mayorGender) ?? officeTitleForms(office, lang)}
         value={party.mayorTitles[lang] ?? ''}

@@ -1,3 +1,4 @@
+import { LimitedInput } from '../../components/LimitedInput';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DayInput } from '../../components/DayInput';
 import {
@@ -822,7 +823,8 @@ function DetailForm({
   const problemFields = Object.keys(errors).map((field) => tk(`partnerships.field.${field}`));
   const text = (key: 'signedPlace' | 'czResolution' | 'partnerResolution', max: number, wide = false) => (
     <Field name={key} label={tk(`partnerships.field.${key}`)} error={errors[key]} wide={wide}>
-      <input
+      <LimitedInput
+        id={`limited-${key}`}
         value={form[key]}
         maxLength={max}
         onChange={(e) => set(key, e.target.value)}

@@ -13,7 +13,12 @@ import { DURATION_CHOICES, ENTRY_CHOICES, MAYOR_RANKS, MISSING_FIELDS, NOUN_KEYS
 import { PARTNER_LANGUAGES } from './model';
 import { articleEditsSchema } from './article-edits';
 
-const line = z.string().max(300);
+/** The longest text of a party's line, its number and its resolution (the form stops there). */
+export const PARTY_TEXT_MAX = 300;
+export const ID_NUMBER_MAX = 50;
+export const RESOLUTION_MAX = 100;
+
+const line = z.string().max(PARTY_TEXT_MAX);
 
 export const partyFieldsSchema = z
   .object({
@@ -21,14 +26,14 @@ export const partyFieldsSchema = z
     nounKey: z.enum(NOUN_KEYS),
     countryNames: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), line),
     address: line,
-    idNumber: z.string().max(50),
+    idNumber: z.string().max(ID_NUMBER_MAX),
     mayorName: line,
     mayorGender: z.enum(GENDERS).nullable(),
     mayorRank: z.enum(MAYOR_RANKS),
     mayorTitles: z.partialRecord(z.enum(AGREEMENT_LANGUAGES), line),
     signingPlace: line,
     signingDate: isoDate.nullable(),
-    resolution: z.string().max(100),
+    resolution: z.string().max(RESOLUTION_MAX),
     resolutionDate: isoDate.nullable(),
     // Optional: drafts stored before offices, names per script and contracting bodies still load.
     mayorOffice: z.string().max(40).optional(),
