@@ -171,7 +171,10 @@ export function useAgreementDraft() {
     const seq = (previewSeq.current += 1);
     call('agreements:preview', { request: current }).then(
       (result) => {
-        if (seq === previewSeq.current) setPreview(result);
+        if (seq !== previewSeq.current) return;
+        setPreview(result);
+        // A preview that failed for a value since mended: its notice goes with it.
+        setError((shown: unknown) => (shown instanceof ApiError && shown.code === 'VALIDATION' ? null : shown));
       },
       (failure: unknown) => {
         if (seq === previewSeq.current) setError(failure);
