@@ -305,6 +305,13 @@ export function markerWith(library: ClauseLibrary, language: AgreementLanguage, 
 }
 
 /**
+ * A resolution number is one word on paper: it never breaks at its spaces or hyphens ("č. RM /
+ * 5/2025", "Nr. StR- / 2024/117" broke so: walkthrough 14).
+ */
+const unbroken = (value: Value): Value =>
+  typeof value === 'string' ? value.replace(/ /g, '\u00a0').replace(/-/g, '\u2011') : value;
+
+/**
  * Builds the document model of an agreement: pure, so the same model feeds the DOCX renderer,
  * the tests and the benchmark. User text is cleaned here (forbidden XML characters removed).
  */
@@ -471,9 +478,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           warn(null, 'originals');
           return { missing: 'originals' };
         case 'czResolution':
-          return required('cz', 'resolution', f.cz.resolution);
+          return unbroken(required('cz', 'resolution', f.cz.resolution));
         case 'partnerResolution':
-          return required('partner', 'resolution', f.partner.resolution);
+          return unbroken(required('partner', 'resolution', f.partner.resolution));
         case 'czResolutionDate':
           return date(lang, f.cz.resolutionDate) ?? required('cz', 'resolutionDate', null);
         case 'partnerResolutionDate':

@@ -17,8 +17,11 @@ const common: Rule = (text) =>
     // A short number and what follows: dates "31. 12. 2027", post codes "390 01", "4 originálů",
     // "41. §". Years are left free ("2027 a"), or whole lines would stick together.
     .replace(/(?<=(?:^|[^\d])\d{1,3}\.?) (?=[\p{L}\d[§])/gu, NBSP)
-    // The section sign and number abbreviations stay with their number (or its marker).
-    .replace(/(?<=(?:^|[\s(])(?:§|č\.|Nr\.|nr|No\.|n°|n\.|№|sz\.)) (?=[\d[])/gu, NBSP)
+    // The section sign and number abbreviations stay with their number, its marker or a
+    // resolution's letters ("č. ZM 5/2025", "Nr. StR-2024/117").
+    .replace(/(?<=(?:^|[\s(])(?:§|č\.|Nr\.|nr|No\.|n°|n\.|№|sz\.)) (?=[\d[\p{Lu}])/gu, NBSP)
+    // A share stays with its sign: "60 %".
+    .replace(/(?<=\d) (?=%)/gu, NBSP)
     // A number with a suffix: "6-měsíční", "6-miesięcznym", "6-місячного".
     .replace(/(?<=\d)-(?=\p{L})/gu, NBHY)
     // A Polish post code never breaks at its hyphen: "57-300 Kłodzko".

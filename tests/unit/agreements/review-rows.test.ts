@@ -416,3 +416,22 @@ describe('French elision (walkthrough 14)', () => {
     expect(flat(columnText(model, 0))).toContain('mezi statutárním městem Olomouc a městem Alès');
   });
 });
+
+describe('resolution numbers and shares stay whole on a line (walkthrough 14)', () => {
+  it('a resolution number never breaks at its spaces or hyphens, nor from its "č."; a share keeps its %', () => {
+    const model = build(
+      request('de', partner({ name: 'Plauen', resolution: 'StR-2024/117' }), {
+        fields: {
+          ...request('de', partner({})).fields,
+          cz: { ...cz, resolution: 'ZM 5/2025' },
+          partner: partner({ name: 'Plauen', resolution: 'StR-2024/117' }),
+        },
+      }),
+    );
+    const czech = columnText(model, 0);
+    expect(czech).toContain('č.\u00a0ZM\u00a05/2025');
+    expect(czech).toContain('č.\u00a0StR\u20112024/117');
+    expect(columnText(model, 1)).toContain('Nr.\u00a0StR\u20112024/117');
+    expect(typeset('cs', 'činí 60 % rozpočtu')).toContain('60\u00a0%');
+  });
+});
