@@ -305,6 +305,21 @@ export function markerWith(library: ClauseLibrary, language: AgreementLanguage, 
 }
 
 /**
+ * A Czech name without its academic degrees, for a name written out in Cyrillic: "Mgr. Dalibor
+ * Carda" became "Мґр. Далібор Царда" letter by letter (walkthrough 14); a Ukrainian text names the
+ * person without them. The Latin name keeps them.
+ */
+export const withoutDegrees = (name: string): string =>
+  name
+    .replace(
+      /(?:^|\s)(?:Ing\.\s?arch\.|Ing\.|Mgr\.\s?A\.|Mgr\.|MgA\.|Bc\.|BcA\.|JUDr\.|MUDr\.|MDDr\.|MVDr\.|PhDr\.|RNDr\.|PaedDr\.|PharmDr\.|ThDr\.|ThLic\.|RSDr\.|Dr\.|doc\.|prof\.)(?=\s)/gu,
+      ' ',
+    )
+    .replace(/,?\s(?:Ph\.\s?D\.|CSc\.|DrSc\.|DiS\.|MBA|MPA|LL\.\s?M\.|Th\.\s?D\.|ArtD\.)(?=,|\s|$)/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
  * A resolution number is one word on paper: it never breaks at its spaces or hyphens ("č. RM /
  * 5/2025", "Nr. StR- / 2024/117" broke so: walkthrough 14).
  */
@@ -367,7 +382,8 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       const own = cleanLine(p.mayorNameCyrillic);
       if (own !== '') return own;
       return (
-        nameInScript(base, lang.code, side === 'cz' ? 'cs' : 'native') ?? required(side, 'mayorNameCyrillic', null)
+        nameInScript(withoutDegrees(base), lang.code, side === 'cz' ? 'cs' : 'native') ??
+        required(side, 'mayorNameCyrillic', null)
       );
     }
     return nameInScript(base, lang.code, 'native') ?? base;

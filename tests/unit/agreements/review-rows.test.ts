@@ -435,3 +435,22 @@ describe('resolution numbers and shares stay whole on a line (walkthrough 14)', 
     expect(typeset('cs', 'činí 60 % rozpočtu')).toContain('60\u00a0%');
   });
 });
+
+describe('a Czech name in Cyrillic leaves out the academic degrees (walkthrough 14)', () => {
+  it('"Mgr. Dalibor Carda" is "Далібор Царда", not "Мґр. Далібор Царда"; the Latin name keeps its degree', async () => {
+    const { withoutDegrees } = await import('../../../shared/domain/agreements/model');
+    expect(withoutDegrees('Mgr. Dalibor Carda')).toBe('Dalibor Carda');
+    expect(withoutDegrees('Ing. arch. Jan Novák, Ph.D.')).toBe('Jan Novák');
+    expect(withoutDegrees('prof. MUDr. Eva Malá, CSc.')).toBe('Eva Malá');
+    expect(withoutDegrees('Drahomír Dr')).toBe('Drahomír Dr');
+    const model = build(
+      request('uk', KALUSH, {
+        fields: { ...request('uk', KALUSH).fields, cz: { ...cz, mayorName: 'Mgr. Dalibor Carda' } },
+      }),
+    );
+    const ukrainian = flat(columnText(model, 1));
+    expect(ukrainian).toContain('Далібор Царда');
+    expect(ukrainian).not.toContain('Мґр');
+    expect(flat(columnText(model, 0))).toContain('Mgr. Dalibor Carda');
+  });
+});
