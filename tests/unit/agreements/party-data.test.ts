@@ -23,6 +23,9 @@ describe('formal names of states (C9)', () => {
 
   it('golden names', () => {
     expect(formalStateName('DE', 'cs')).toBe('Spolková republika Německo');
+    // The Czech column named Russia "Rusko" beside "Russian Federation" (walkthrough 14).
+    expect(formalStateName('RU', 'cs')).toBe('Ruská federace');
+    expect(formalStateName('RU', 'en')).toBe('Russian Federation');
     expect(formalStateName('DE', 'de')).toBe('Bundesrepublik Deutschland');
     expect(formalStateName('PL', 'pl')).toBe('Rzeczpospolita Polska');
     expect(formalStateName('CZ', 'pl')).toBe('Republika Czeska');
