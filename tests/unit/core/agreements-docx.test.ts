@@ -240,6 +240,11 @@ describe('what the parties block and the signatures say', () => {
     const footer = Object.entries(parts).find(([name]) => name.startsWith('word/footer'))?.[1] ?? '';
     expect(textOf(footer)).toMatch(/Strana .* z .* \/ Seite .* von/);
     expect(footer).toContain('NUMPAGES');
+    // Czech and Slovak say it alike: once ("Strana 1 z 4 / Strana 1 z 4" repeated it).
+    const slovak = await unzipChecked((await buildAgreement(app.ctx, { ...request, language: 'sk' })).bytes);
+    const skFooter = Object.entries(slovak.parts).find(([name]) => name.startsWith('word/footer'))?.[1] ?? '';
+    expect(textOf(skFooter).trim()).toMatch(/^Strana\s+z$/);
+    expect(textOf(skFooter)).not.toContain('/');
   });
 
   it('Hungarian puts "részéről" and "között" after the party; Ukrainian takes the genitive', async () => {

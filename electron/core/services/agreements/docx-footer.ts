@@ -13,17 +13,19 @@ function pageRuns(pattern: string): TextRun {
   return new TextRun({ children, size: 18 });
 }
 
-/** "Page n of total" in both languages, centred at the foot of every page. */
+/**
+ * "Page n of total" in both languages, centred at the foot of every page; once where the two say
+ * the same (Czech and Slovak both "Strana 1 z 4": "Strana 1 z 4 / Strana 1 z 4").
+ */
 export const pageFooter = (model: AgreementModel): Footer =>
   new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [
-          pageRuns(model.pageLabels[0]),
-          new TextRun({ text: ' / ', size: 18 }),
-          pageRuns(model.pageLabels[1]),
-        ],
+        children:
+          model.pageLabels[0] === model.pageLabels[1]
+            ? [pageRuns(model.pageLabels[0])]
+            : [pageRuns(model.pageLabels[0]), new TextRun({ text: ' / ', size: 18 }), pageRuns(model.pageLabels[1])],
       }),
     ],
   });
