@@ -54,6 +54,17 @@ test.describe('Agreements screen', () => {
     // Filling the mayor's name removes it from the list.
     await page.getByTestId('agr-partner-mayorName').fill('Erika Muster');
     await expect(missing).not.toContainText('jméno starosty/starostky');
+    // A party whose name is blanked is named by its side in the list (it read ": adresa sídla").
+    const partnerName = await page.getByTestId('agr-partner-name').inputValue();
+    await page.getByTestId('agr-partner-name').fill('');
+    await expect(
+      missing
+        .getByRole('listitem')
+        .filter({ hasText: /^Partnerská strana: / })
+        .first(),
+    ).toBeVisible();
+    await expect(missing.getByRole('listitem').filter({ hasText: /^: / })).toHaveCount(0);
+    await page.getByTestId('agr-partner-name').fill(partnerName);
 
     // Saving with the remaining gaps asks first.
     const before = new Set(existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : []);
@@ -62,6 +73,11 @@ test.describe('Agreements screen', () => {
     await expect(page.getByTestId('agreement-confirm')).toContainText(
       /^(Chybí 1 údaj\.|Chybějí [234] údaje\.|Chybí \d+ údajů\.)/,
     );
+    // Escape answers the question "Cancel", as in a dialog; the focus is back on Save.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('agreement-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('agreement-save')).toBeFocused();
+    await page.getByTestId('agreement-save').click();
     await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
     const saved = page.getByTestId('agreement-saved');
     await expect(saved).toBeVisible();

@@ -22,7 +22,8 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [template, setTemplate] = useState<AgreementTemplate | ''>('');
   const [job, setJob] = useState<{ id: string; done: number; total: number } | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  /** What the batch did, worded when shown (a language switch rewords it; it stayed Czech). */
+  const [result, setResult] = useState<{ cancelled: boolean; ok: number; folder: string; failed: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   // Found as the partnership picker finds them (whole words first: "Aš" is not Dallas).
@@ -54,11 +55,7 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
       });
       const ok = out.results.filter((r) => r.filePath !== null).length;
       setIncomplete(out.results.filter((r) => r.warnings.length > 0 || r.error !== null));
-      setResult(
-        out.cancelled
-          ? t('agreements.batch.cancelled', { ok })
-          : t('agreements.batch.done', { ok, folder: out.folder, failed: out.results.length - ok }),
-      );
+      setResult({ cancelled: out.cancelled, ok, folder: out.folder, failed: out.results.length - ok });
     } catch (failure) {
       if (!(failure instanceof ApiError && failure.code === 'CANCELLED')) setError(failure);
     } finally {
@@ -144,7 +141,13 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
           </>
         )}
       </div>
-      {result !== null && <p className="notice notice-ok">{result}</p>}
+      {result !== null && (
+        <p className="notice notice-ok">
+          {result.cancelled
+            ? t('agreements.batch.cancelled', { ok: result.ok })
+            : t('agreements.batch.done', { ok: result.ok, folder: result.folder, failed: result.failed })}
+        </p>
+      )}
       {incomplete !== null && (
         <div data-testid="agreement-batch-incomplete">
           {incomplete.length === 0 ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
 import { openTownCard } from '../../components/town-card-host';
@@ -16,6 +17,28 @@ import { partnerIdLabel } from './id-label';
 
 /** Focuses a question's button when the question appears. */
 const focusOnShow = (button: HTMLButtonElement | null) => button?.focus();
+
+/**
+ * A question beside the Save button (missing data, a final text, a file that exists): Escape
+ * answers "Cancel", as in a dialog, and the focus goes back to Save.
+ */
+function Question({ testId, onCancel, children }: { testId: string; onCancel: () => void; children: ReactNode }) {
+  return (
+    <div
+      className="notice"
+      role="alertdialog"
+      data-testid={testId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onCancel();
+        document.querySelector<HTMLElement>('[data-testid="agreement-save"]')?.focus();
+      }}
+    >
+      {children}
+    </div>
+  );
+}
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
@@ -101,7 +124,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
         </button>
       </div>
       {pending?.kind === 'missing' && (
-        <div className="notice" role="alertdialog" data-testid="agreement-confirm">
+        <Question testId="agreement-confirm" onCancel={() => setPending(null)}>
           <span>{tn('agreements.confirmMissing', warnings.length)}</span>
           <button
             type="button"
@@ -115,11 +138,11 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           <button type="button" className="button" onClick={() => setPending(null)}>
             {t('common.cancel')}
           </button>
-        </div>
+        </Question>
       )}
       {pending?.kind === 'finalIncomplete' && (
         // A final text with yellow markers would look like a text to sign: only a draft is offered.
-        <div className="notice" role="alertdialog" data-testid="agreement-confirm-final">
+        <Question testId="agreement-confirm-final" onCancel={() => setPending(null)}>
           <span>{tn('agreements.finalIncomplete', warnings.length)}</span>
           <button
             type="button"
@@ -133,10 +156,10 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           <button type="button" className="button" onClick={() => setPending(null)}>
             {t('common.cancel')}
           </button>
-        </div>
+        </Question>
       )}
       {pending?.kind === 'overwrite' && (
-        <div className="notice" role="alertdialog" data-testid="agreement-confirm-overwrite">
+        <Question testId="agreement-confirm-overwrite" onCancel={() => setPending(null)}>
           <span>{t('agreements.confirmOverwrite', { file: pending.files.join(', ') })}</span>
           <button
             type="button"
@@ -149,7 +172,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
           <button type="button" className="button" ref={focusOnShow} onClick={() => setPending(null)}>
             {t('common.cancel')}
           </button>
-        </div>
+        </Question>
       )}
       {saved !== null && (
         <p className="notice notice-ok" data-testid="agreement-saved">

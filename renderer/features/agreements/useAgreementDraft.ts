@@ -4,6 +4,7 @@ import type { InputOf, OutputOf } from '../../../shared/ipc/contract';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { parseAgreementLink } from '../../lib/deep-links';
 import { useAsync } from '../../lib/useAsync';
+import { useI18n } from '../../lib/i18n';
 
 type Options = OutputOf<'agreements:options'>;
 export type AgreementRequest = Options['request'];
@@ -58,6 +59,7 @@ export function fillGaps(
 }
 
 export function useAgreementDraft() {
+  const { t } = useI18n();
   const sources = useAsync(() => call('agreements:sources', {}), []);
   // The screen stays alive in the background: the lists follow partnerships, members and towns
   // added, renamed or deleted elsewhere (not every edit of an activity or a contact).
@@ -252,8 +254,12 @@ export function useAgreementDraft() {
   };
 
   const warnings: AgreementWarning[] = preview?.warnings ?? [];
-  const partyName = (side: AgreementWarning['side']) =>
-    side === 'cz' ? request?.fields.cz.name : side === 'partner' ? request?.fields.partner.name : undefined;
+  /** Whom a missing item belongs to: the party's name, or its side where the name is blank (": adresa sídla"). */
+  const partyName = (side: AgreementWarning['side']) => {
+    if (side === null) return undefined;
+    const name = (side === 'cz' ? request?.fields.cz.name : request?.fields.partner.name)?.trim() ?? '';
+    return name !== '' ? name : t(side === 'cz' ? 'agreements.side.cz' : 'agreements.side.partner');
+  };
   const catalog = request && options ? options.templates[request.template] : null;
   /** What every template offers (a change of template starts from that template's optional articles). */
   const catalogs = options?.templates ?? null;
