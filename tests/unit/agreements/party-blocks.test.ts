@@ -223,12 +223,12 @@ const GOLDEN: Record<PartnerLanguage, { cs: string[]; partner: string[]; signatu
       'państwo: Republika Czeska',
       'z siedzibą: Žižkovo nám. 2, 390 01 Tábor',
       'Numer identyfikacyjny (IČO): 00253014',
-      'w imieniu strony działa: Štěpán Vojtěch – Burmistrz Miasta',
+      'osoba reprezentująca: Štěpán Vojtěch – Burmistrz Miasta',
       'a',
       'Miasto Jelenia Góra',
       'państwo: Rzeczpospolita Polska',
       'z siedzibą: pl. Ratuszowy 58, 58\u2011500 Jelenia Góra',
-      'w imieniu strony działa: Jerzy Łużniak – Prezydent Miasta',
+      'osoba reprezentująca: Jerzy Łużniak – Prezydent Miasta',
     ],
     signatures: [
       ['Štěpán Vojtěch', 'starosta', 'Burmistrz Miasta'],
@@ -476,7 +476,7 @@ describe('titles in the document come from the office (C3)', () => {
     const city = build(request('sk', partnerOf('sk'), {}, { mayorOffice: 'CZ:primator', mayorGender: 'f' }));
     expect(partyLines(city, 1)).toContain('v zastúpení: Štěpán Vojtěch, primátorka');
     const village = build(request('pl', partnerOf('pl'), {}, { mayorOffice: 'CZ:starosta', nounKey: 'obec' }));
-    expect(partyLines(village, 1)).toContain('w imieniu strony działa: Štěpán Vojtěch – Wójt Gminy');
+    expect(partyLines(village, 1)).toContain('osoba reprezentująca: Štěpán Vojtěch – Wójt Gminy');
   });
 
   it('an unknown gender prints a marker with both forms in the column’s language, never a male title', () => {
@@ -613,15 +613,18 @@ describe('party lines, states and contracting bodies (C7, C9, C10)', () => {
     const it = build(request('it'));
     expect(partyLines(it, 1)).toContain('Comune di San Gimignano');
     expect(partyLines(it, 0)).toContain('Město San Gimignano (Comune di San Gimignano)');
-    // Elsewhere the town keeps its noun: "Za město San Gimignano", "tra la Città di Tábor e la Città di …".
+    // Elsewhere the town keeps its noun: "Za město San Gimignano", "tra la Città di Tábor e il Comune di …".
     expect(column(it, 1)).toContain('San Gimignano');
+    // The partner is "il Comune" in the articles too, as in its name line (it said "la Città": it2).
+    expect(column(it, 1)).toContain('tra la Città di Tábor e il Comune di San Gimignano');
+    expect(column(it, 1)).not.toContain('Città di San Gimignano');
     // A Cyrillic body keeps its registered name in the Czech text: a transcription such as
     // "Kaluska miska rada" names no body a Czech reader could find.
     expect(partyLines(build(request('uk')), 0)).toContain('Město Kaluš (Калуська міська рада)');
     expect(column(build(request('uk')), 0)).not.toContain('miska');
     // No body: the library's official name.
     expect(partyLines(build(request('it', partnerOf('it', { contractingBody: '' }))), 1)).toContain(
-      'Città di San Gimignano',
+      'Comune di San Gimignano',
     );
   });
 });
