@@ -210,15 +210,22 @@ test('a municipality whose kind the registry does not state: the form says so an
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await openAgreementOf(page, row.id);
-    await expect(page.getByTestId('agr-cz-noun')).toHaveValue('obec');
+    // No choice shows as made: the text's "obec" is highlighted and listed as missing until chosen.
+    await expect(page.getByTestId('agr-cz-noun')).toHaveValue('');
+    await expect(page.getByTestId('agr-cz-noun').locator('option:checked')).toHaveText(
+      'neuvedeno – v textu zvýrazněno „obec“',
+    );
     await expect(page.getByTestId('agr-cz-noun-unknown')).toContainText(
       'Registr neuvádí, zda jde o obec, městys nebo město',
     );
     const preview = page.getByTestId('agreement-preview');
     await expect(preview).toContainText(`Obec ${row.member}`);
+    const missing = page.getByTestId('agreement-missing');
+    await expect(missing).toContainText(`${row.member}: druh obce: registr neuvádí`);
     await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta');
     await page.getByTestId('agr-cz-noun').selectOption('mesto');
     await expect(preview).toContainText(`Město ${row.member}`);
+    await expect(missing).not.toContainText(`${row.member}: druh obce`);
     await expect(page.getByTestId('agr-cz-noun-unknown')).toContainText('vaše volba se uloží do záznamu obce');
     // The office follows the kind while it is the kind's own (a town's starosta).
     await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta_mesta');

@@ -213,8 +213,9 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
   try {
     await openAgreementOf(page, row.id);
     const noun = page.getByTestId('agr-partner-noun');
-    await expect(noun).toHaveValue('foreign_municipality');
+    await expect(noun).toHaveValue('');
     await expect(noun).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('agreement-missing')).toContainText(`${row.town}: druh obce`);
     await expect(page.getByTestId('agr-partner-noun-unknown')).toContainText('Registr neuvádí, zda jde o město');
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
     await noun.scrollIntoViewIfNeeded();

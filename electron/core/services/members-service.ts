@@ -433,7 +433,7 @@ export type MemberFacts = {
   ico?: string | null;
   mayorName?: string | null;
   mayorGender?: 'm' | 'f' | null;
-  kind?: 'mestys' | 'mesto' | 'statutarni_mesto' | null;
+  kind?: 'obec' | 'mestys' | 'mesto' | 'statutarni_mesto' | null;
 };
 
 /**

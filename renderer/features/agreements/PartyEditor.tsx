@@ -175,8 +175,9 @@ export function PartyEditor({
           <select
             id={id('noun')}
             data-testid={id('noun')}
-            value={party.nounKey}
-            aria-invalid={kindUnknown && party.nounKey === 'obec' ? true : undefined}
+            // Not stated: no choice shows as made (choosing "obec" states it too).
+            value={party.kindStated === false ? '' : party.nounKey}
+            aria-invalid={party.kindStated === false ? true : undefined}
             onChange={(e) => {
               const noun = e.target.value;
               if (!isCzechNoun(noun)) return;
@@ -186,10 +187,16 @@ export function PartyEditor({
               onChange({
                 ...party,
                 nounKey: noun,
+                kindStated: true,
                 ...(ownOffice ? { mayorOffice: czechOffice(noun), mayorRank: czechMayorRank(noun) } : {}),
               });
             }}
           >
+            {party.kindStated === false && (
+              <option value="" disabled>
+                {t('agreements.field.kindNotStated', { noun: tk(`kind.${party.nounKey}`) })}
+              </option>
+            )}
             {CZECH_NOUNS.map((noun) => (
               <option key={noun} value={noun}>
                 {tk(`kind.${noun}`)}
@@ -199,7 +206,7 @@ export function PartyEditor({
           {kindUnknown && (
             // Said as it stands: the text says "obec" until the user chooses (the hint went stale).
             <span className="field-hint" data-testid={id('noun-unknown')}>
-              {t(party.nounKey === 'obec' ? 'agreements.field.nounUnknown' : 'agreements.field.nounChosen')}
+              {t(party.kindStated === false ? 'agreements.field.nounUnknown' : 'agreements.field.nounChosen')}
             </span>
           )}
         </div>
@@ -212,13 +219,18 @@ export function PartyEditor({
           <select
             id={id('noun')}
             data-testid={id('noun')}
-            value={party.nounKey}
-            aria-invalid={partnerTown.kind === 'unknown' && party.nounKey === 'foreign_municipality' ? true : undefined}
+            value={party.kindStated === false ? '' : party.nounKey}
+            aria-invalid={party.kindStated === false ? true : undefined}
             onChange={(e) => {
               const noun = e.target.value;
-              if (isPartnerNoun(noun)) onChange(withPartnerNoun(party, noun, partnerTown));
+              if (isPartnerNoun(noun)) onChange({ ...withPartnerNoun(party, noun, partnerTown), kindStated: true });
             }}
           >
+            {party.kindStated === false && (
+              <option value="" disabled>
+                {t('agreements.field.kindNotStated', { noun: tk(`agreements.partnerNoun.${party.nounKey}`) })}
+              </option>
+            )}
             {[...(party.nounKey === 'mestys' ? (['mestys'] as const) : []), ...PARTNER_NOUNS].map((noun) => (
               <option key={noun} value={noun}>
                 {tk(`agreements.partnerNoun.${noun}`)}
@@ -228,7 +240,7 @@ export function PartyEditor({
           {partnerTown.kind === 'unknown' && (
             <span className="field-hint" data-testid={id('noun-unknown')}>
               {t(
-                party.nounKey === 'foreign_municipality'
+                party.kindStated === false
                   ? 'agreements.field.partnerNounUnknown'
                   : 'agreements.field.partnerNounChosen',
               )}

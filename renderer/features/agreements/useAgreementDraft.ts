@@ -219,7 +219,17 @@ export function useAgreementDraft() {
       if (written.memberFilled.includes('kind')) setOptions((now) => (now ? { ...now, czKindUnknown: false } : now));
       // So is the partner town's, on its card.
       if (written.townCardFilled.includes('kind'))
-        setOptions((now) => (now ? { ...now, partnerTown: { ...now.partnerTown, kind: 'town' } } : now));
+        setOptions((now) =>
+          now
+            ? {
+                ...now,
+                partnerTown: {
+                  ...now.partnerTown,
+                  kind: sent.fields.partner.nounKey === 'foreign_municipality' ? 'municipality' : 'town',
+                },
+              }
+            : now,
+        );
       setDraftsTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {

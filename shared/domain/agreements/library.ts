@@ -75,6 +75,11 @@ export const MISSING_FIELDS = [
   'name',
   'mayorName',
   'mayorGender',
+  /**
+   * Whether the party is a town or a village, which the registry does not state (the 2013 list and
+   * the official list of municipalities say neither): the noun the draft uses is highlighted.
+   */
+  'kind',
   /** A name the Cyrillic text needs and no rule gives (a partner town's name in its own script). */
   'nameCyrillic',
   'mayorNameCyrillic',

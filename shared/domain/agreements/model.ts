@@ -65,6 +65,8 @@ export type PartyFields = {
   mayorOffice?: string | undefined;
   /** The name in the Czech text when it differs (a partner's Czech exonym: "Kostnice"); blank: `name`. */
   nameCs?: string | undefined;
+  /** False: the registry does not state whether the party is a town or a village, nor did the user. */
+  kindStated?: boolean | undefined;
   /** The name in a Cyrillic text ("Калуш"); blank: transliterated from Czech (the Czech party). */
   nameCyrillic?: string | undefined;
   /** The representative's name in a Cyrillic text; blank: transliterated from Czech. */
@@ -128,7 +130,12 @@ export type AgreementRequest = {
 };
 
 /** A run of text; `missing` marks a visible "[doplňte: …]" placeholder. */
-export type Run = { text: string; strong?: boolean; missing?: boolean };
+/**
+ * A run of text: `missing` is a marker ("[doplňte: …]"); `guessed` is text the draft had to choose
+ * without the registry saying so (the noun of a party whose kind is not stated), highlighted as a
+ * marker is but readable as text.
+ */
+export type Run = { text: string; strong?: boolean; missing?: boolean; guessed?: boolean };
 export type ParagraphRole =
   'title' | 'subtitle' | 'heading' | 'text' | 'numbered' | 'bullet' | 'partyName' | 'partyLine' | 'and';
 export type Para = { role: ParagraphRole; runs: Run[] };
@@ -271,7 +278,14 @@ function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
     const previous = out[out.length - 1];
-    if (previous && !previous.missing && !run.missing && previous.strong === run.strong) previous.text += run.text;
+    if (
+      previous &&
+      !previous.missing &&
+      !run.missing &&
+      previous.strong === run.strong &&
+      previous.guessed === run.guessed
+    )
+      previous.text += run.text;
     else if (run.text !== '') out.push({ ...run });
   }
   return out;
@@ -403,18 +417,24 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
    * vowel ("la ville d'Alès", "la ville statutaire d'Olomouc", not "de Alès"). An "h" is left
    * alone: whether it is mute differs from name to name.
    */
-  const joinNoun = (lang: LanguageContext, noun: string, name: Value): Run[] => {
+  const joinNoun = (lang: LanguageContext, side: Side, noun: string, name: Value): Run[] => {
     const elide =
       lang.code === 'fr' &&
       typeof name === 'string' &&
       /(?:^|\s)de$/u.test(noun) &&
       /^[aeiouy]/iu.test(name.normalize('NFD'));
-    return elide
-      ? fill(lang, '{noun}{name}', (n) => (n === 'noun' ? `${noun.slice(0, -2)}d'` : n === 'name' ? name : undefined))
-      : fill(lang, lang.file.partyPattern, (n) => (n === 'noun' ? noun : n === 'name' ? name : undefined));
+    const word = elide ? `${noun.slice(0, -2)}d'` : noun;
+    // A kind the registry does not state: the noun stands highlighted and is listed as missing
+    // ("obcí Goslar" read as a fact: walkthrough 14); the user's choice of noun states it.
+    const guessed = party(side).kindStated === false;
+    if (guessed) warn(side, 'kind');
+    const nounValue: Value = guessed ? [{ text: word, guessed: true }] : word;
+    return fill(lang, elide ? '{noun}{name}' : lang.file.partyPattern, (n) =>
+      n === 'noun' ? nounValue : n === 'name' ? name : undefined,
+    );
   };
   const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Run[] =>
-    joinNoun(lang, lang.file.nouns[party(side).nounKey][grammaticalCase], partyName(lang, side));
+    joinNoun(lang, side, lang.file.nouns[party(side).nounKey][grammaticalCase], partyName(lang, side));
   /**
    * The party's name line: the contracting body in the party's own language (review C10: "Comune
    * di San Gimignano", "Калуська міська рада"); in the Czech text the official name with the body
@@ -426,6 +446,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     const runs = capitalize(
       joinNoun(
         lang,
+        side,
         lang.layout.officialNames[party(side).nounKey],
         withLatin(lang, partyName(lang, side), party(side).name),
       ),

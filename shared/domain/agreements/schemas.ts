@@ -38,6 +38,8 @@ export const partyFieldsSchema = z
     // Optional: drafts stored before offices, names per script and contracting bodies still load.
     mayorOffice: z.string().max(40).optional(),
     nameCs: line.optional(),
+    /** False: the registry does not state the party's kind and the user has not chosen its noun. */
+    kindStated: z.boolean().optional(),
     nameCyrillic: line.optional(),
     mayorNameCyrillic: line.optional(),
     contractingBody: line.optional(),

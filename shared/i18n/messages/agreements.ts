@@ -85,14 +85,15 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Česká strana',
     'agreements.side.partner': 'Partnerská strana',
     'agreements.field.noun': 'Obec je v textu',
+    'agreements.field.kindNotStated': 'neuvedeno – v textu zvýrazněno „{noun}“',
     'agreements.field.nounUnknown':
-      'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
+      'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše zvýrazněné „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
     'agreements.field.nounChosen': 'Registr typ obce neuváděl: vaše volba se uloží do záznamu obce spolu s konceptem.',
     'agreements.field.partnerNoun': 'Partner je v textu',
     'agreements.field.partnerNounChosen':
       'Registr neuváděl, zda jde o město, nebo obec: vaše volba se uloží na kartu města spolu s konceptem.',
     'agreements.field.partnerNounUnknown':
-      'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
+      'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše zvýrazněné „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
     'agreements.partnerNoun.foreign_town': 'město',
     'agreements.partnerNoun.foreign_city': 'velké město (od 100 000 obyvatel)',
     'agreements.partnerNoun.foreign_municipality': 'obec',
@@ -126,6 +127,7 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'název obce nebo města',
     'agreements.missing.mayorName': 'jméno starosty/starostky',
     'agreements.missing.mayorGender': 'rod zástupce (funkce je v dokumentu vyznačena k doplnění)',
+    'agreements.missing.kind': 'druh obce: registr neuvádí, zda je to město, nebo obec (slovo je v dokumentu zvýrazněno)',
     'agreements.missing.nameCyrillic': 'název v cyrilici',
     'agreements.missing.mayorNameCyrillic': 'jméno zástupce v cyrilici',
     'agreements.missing.address': 'adresa sídla',
@@ -288,15 +290,16 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Czech party',
     'agreements.side.partner': 'Partner party',
     'agreements.field.noun': 'Named in the text as',
+    'agreements.field.kindNotStated': 'not stated – “{noun}” highlighted in the text',
     'agreements.field.nounUnknown':
-      'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now. Choose the right one; it is also kept in the municipality’s record.',
+      'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now, highlighted. Choose the right one; it is also kept in the municipality’s record.',
     'agreements.field.nounChosen':
       'The registry did not state the kind: your choice is kept in the municipality’s record with the draft.',
     'agreements.field.partnerNoun': 'The text calls the partner',
     'agreements.field.partnerNounChosen':
       'The registry did not say whether it is a town or a village: your choice is kept on the town’s card with the draft.',
     'agreements.field.partnerNounUnknown':
-      'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, with its mayor’s title. Choose the right term; it is also kept on the town’s card.',
+      'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, highlighted, with its mayor’s title. Choose the right term; it is also kept on the town’s card.',
     'agreements.partnerNoun.foreign_town': 'a town',
     'agreements.partnerNoun.foreign_city': 'a city (100,000 people or more)',
     'agreements.partnerNoun.foreign_municipality': 'a municipality',
@@ -330,6 +333,7 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'name of the municipality or town',
     'agreements.missing.mayorName': "mayor's name",
     'agreements.missing.mayorGender': "representative's gender (the title is marked to fill in)",
+    'agreements.missing.kind': 'kind of municipality: the registry does not say whether it is a town or a village (the word is highlighted in the document)',
     'agreements.missing.nameCyrillic': 'name in Cyrillic',
     'agreements.missing.mayorNameCyrillic': "representative's name in Cyrillic",
     'agreements.missing.address': 'address of the seat',

@@ -309,6 +309,44 @@ describe('agreements channels', () => {
     ).toBe('123/2025. (VI. 26.)');
   });
 
+  it('a kind not stated is listed as missing and its noun highlighted, in a batch too; "obec" chosen states it', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('kind-stated.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    const { municipality_id: municipalityId, foreign_town_id: townId } = await knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ municipality_id: number; foreign_town_id: number }>('municipality_id', 'foreign_town_id');
+    await knex('municipalities').where({ id: municipalityId }).update({ kind: 'unknown' });
+    await knex('foreign_towns').where({ id: townId }).update({ kind: 'unknown' });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.cz.kindStated).toBe(false);
+    expect(request.fields.partner.kindStated).toBe(false);
+    const preview = await ok<{ warnings: { path: string }[]; base64: string }>(
+      dispatch('agreements:preview', { request }),
+    );
+    expect(preview.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['cz.kind', 'partner.kind']));
+    // The noun stands highlighted in the document, as a marker does.
+    const xml =
+      (await (
+        await JSZip.loadAsync(Buffer.from(preview.base64, 'base64'))
+      )
+        .file('word/document.xml')
+        ?.async('string')) ?? '';
+    expect(xml).toMatch(/<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*<w:t(?: [^>]*)?>obcí<\/w:t>/s);
+    // "obec" chosen on the form states the kind: no longer missing, and the record keeps it.
+    const chosen = {
+      ...request,
+      fields: { ...request.fields, cz: { ...request.fields.cz, nounKey: 'obec' as const, kindStated: true } },
+    };
+    const again = await ok<{ warnings: { path: string }[] }>(dispatch('agreements:preview', { request: chosen }));
+    expect(again.warnings.map((w) => w.path)).not.toContain('cz.kind');
+    const written = await ok<{ memberFilled: string[] }>(
+      dispatch('agreements:generate', { request: chosen, acceptMissing: true }),
+    );
+    expect(written.memberFilled).toContain('kind');
+    expect((await knex('municipalities').where({ id: municipalityId }).first('kind')).kind).toBe('obec');
+  });
+
   it('a municipality whose kind the registry does not state: the form says so, the chosen kind drafts and is kept', async () => {
     const { ctx, dispatch } = await setup(fixedFile('kind.docx'));
     const partnershipId = await germanPartnership(ctx);

@@ -182,6 +182,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // A kind not stated drafts as "obec", which every Czech municipality legally is; the party's
     // noun stays editable in the draft.
     nounKey: member.kind === 'unknown' ? 'obec' : member.kind,
+    // Said in the document (the noun highlighted) and in the list of missing data until chosen.
+    kindStated: member.kind !== 'unknown',
     // The formal name in every language from the clause library (review C9: "Republika Czeska",
     // "Česká republika", "Чеська Республіка"; the country list's names are short or inconsistent).
     countryNames: Object.fromEntries(
@@ -232,6 +234,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
         : town.population !== null && town.population >= 100_000
           ? 'foreign_city'
           : 'foreign_town',
+    kindStated: town.kind !== 'unknown',
     // Formal names where the curated table has the state (C9), the country list's names otherwise.
     countryNames: { ...countryNames(town.countryCode), ...formalStateNames(town.countryCode) },
     address: card?.address ?? '',
@@ -581,8 +584,15 @@ async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Pr
   const cz = request.fields.cz;
   // The kind the user chose on the form for a municipality whose kind the registry does not state
   // ("obec" is only the draft's default then, so it is not taken as a statement).
+  // A noun the user chose (`kindStated`), "obec" too, states the kind; without that flag (a draft
+  // saved before it, the CLI) only a noun other than the default does.
   const kind =
-    cz.nounKey === 'mestys' || cz.nounKey === 'mesto' || cz.nounKey === 'statutarni_mesto' ? cz.nounKey : null;
+    cz.nounKey === 'mestys' ||
+    cz.nounKey === 'mesto' ||
+    cz.nounKey === 'statutarni_mesto' ||
+    (cz.nounKey === 'obec' && cz.kindStated === true)
+      ? cz.nounKey
+      : null;
   const seat = czechSeatParts(cz.address, cz.name);
   return fillMunicipality(ctx, municipalityId, {
     // Both or neither: a post code without its street (or the other way round) is not a seat.
@@ -614,7 +624,12 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
   const card = await findTownCard(ctx.db.knex, townId);
   // The kind the user chose on the form for a town whose kind the registry does not state (the
   // municipality noun is only the draft's default then, so it is not taken as a statement).
-  const chosen = partner.nounKey === 'foreign_town' || partner.nounKey === 'foreign_city' ? 'town' : null;
+  const chosen =
+    partner.nounKey === 'foreign_town' || partner.nounKey === 'foreign_city'
+      ? 'town'
+      : partner.nounKey === 'foreign_municipality' && partner.kindStated === true
+        ? 'municipality'
+        : null;
   const kind = town.kind === 'unknown' ? chosen : null;
   const townRules = {
     name: town.name,

@@ -55,7 +55,7 @@ export const textRuns = (
         // eslint-disable-next-line @typescript-eslint/no-deprecated -- a false positive: docx's run option, not String.prototype.bold
         bold: run.strong === true || run.missing === true || extra.bold === true ? true : undefined,
         size: extra.size,
-        highlight: run.missing === true ? HighlightColor.YELLOW : undefined,
+        highlight: run.missing === true || run.guessed === true ? HighlightColor.YELLOW : undefined,
         language: { value: LOCALES[language] },
       }),
   );
