@@ -33,6 +33,13 @@ test('no member marked: the empty screens say why and show all municipalities on
     await expect(notice).toContainText('není žádná obec označená jako členská');
     await expect(page.getByTestId('members-grid').locator('.ag-row')).toHaveCount(0);
     await saveScreen(page, 'no-members-members');
+    // The agreement's "member and partner town" has no member to offer: it says why.
+    await page.getByTestId('nav-agreements').click();
+    await page.getByRole('button', { name: 'Členská obec a partnerské město' }).click();
+    await expect(page.getByTestId('agreement-no-members')).toContainText(
+      'Žádná obec v registru není označena jako členská.',
+    );
+    await page.getByTestId('nav-members').click();
     await notice.getByTestId('no-members-show-all').click();
     await expect(page.getByTestId('filter-membership')).toHaveValue('all');
     await expect(notice).toHaveCount(0);

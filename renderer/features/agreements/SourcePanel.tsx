@@ -45,6 +45,12 @@ export function SourcePanel({ draft }: { draft: AgreementDraft }) {
                   </option>
                 ))}
             </select>
+            {sources.data !== undefined && sources.data.members.length === 0 && (
+              // An imported registry has no member marked yet: the list is empty for a reason.
+              <span className="field-hint" data-testid="agreement-no-members">
+                {t('agreements.noMembers')}
+              </span>
+            )}
           </div>
           <div className="field">
             <label htmlFor="agr-town">{t('agreements.town')}</label>

@@ -85,6 +85,8 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Česká strana',
     'agreements.side.partner': 'Partnerská strana',
     'agreements.field.noun': 'Obec je v textu',
+    'agreements.noMembers':
+      'Žádná obec v registru není označena jako členská. Členy označíte na obrazovce Členové (Členství vybraných), nebo vyberte partnerství.',
     'agreements.field.kindNotStated': 'neuvedeno – v textu zvýrazněno „{noun}“',
     'agreements.field.nounUnknown':
       'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše zvýrazněné „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
@@ -290,6 +292,8 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Czech party',
     'agreements.side.partner': 'Partner party',
     'agreements.field.noun': 'Named in the text as',
+    'agreements.noMembers':
+      'No municipality in the registry is marked as a member. Mark members on the Members screen (Set membership), or choose a partnership.',
     'agreements.field.kindNotStated': 'not stated – “{noun}” highlighted in the text',
     'agreements.field.nounUnknown':
       'The registry does not say whether it is an obec, městys or město; the agreement says “obec” for now, highlighted. Choose the right one; it is also kept in the municipality’s record.',
