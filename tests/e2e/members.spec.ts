@@ -546,3 +546,24 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();
   });
 });
+
+test('a search that also finds a district offers the municipality of that name first', async ({ appPage: page }) => {
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('filter-membership').selectOption('all');
+  const grid = page.getByTestId('members-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  // "domazlice" finds the town and every municipality of its district (Všeruby too).
+  await page.getByTestId('quick-search').fill('domazlice');
+  await expect(grid.locator('.ag-row[row-id]')).toHaveCount(2);
+  const named = page.getByTestId('search-named');
+  await expect(named).toContainText('Obec tohoto jména:');
+  await expect(named.getByTestId('search-named-open')).toHaveText(['Domažlice']);
+  await saveScreen(page, 'members-search-named');
+  await named.getByTestId('search-named-open').click();
+  await expect(page.getByTestId('overview-name')).toHaveText('Domažlice');
+  await page.getByTestId('close-overview').click();
+  // A search that names no municipality (or only what the grid shows anyway) offers nothing.
+  await page.getByTestId('quick-search').fill('jihočeský');
+  await expect(named).toHaveCount(0);
+  await page.getByTestId('quick-search').fill('');
+});

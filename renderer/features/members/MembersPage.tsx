@@ -5,7 +5,7 @@ import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import type { MunicipalityDetail, MunicipalityPatch } from '../../../shared/domain/municipality-rules';
 import { INLINE_MUNICIPALITY_FIELDS } from '../../../shared/domain/membership';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
-import { compareCzech } from '../../../shared/domain/text';
+import { compareCzech, searchKey } from '../../../shared/domain/text';
 import { DataGrid, type DataGridProps } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoMembersNotice, SearchFilteredOutNotice } from '../../components/NoMembersNotice';
@@ -67,6 +67,9 @@ const FIELD_LABEL: Record<InlineField, Parameters<ReturnType<typeof useI18n>['t'
   postalCode: 'members.col.postalCode',
   street: 'members.col.street',
 };
+
+/** At most this many municipalities named by the search are offered above the grid. */
+const NAMED_MATCHES = 3;
 
 /**
  * `importButton`: the import feature's button for the header, composed by the app (features do
@@ -431,6 +434,16 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   /** Ticked former members (an end date given): marked members, they keep it. */
   const ended = (bulkRows ?? []).filter((row) => row.memberUntil !== null);
   const total = members.rows?.length ?? 0;
+  // The search finds districts and regions too ("zdar": 188 rows, Žďár nad Sázavou the 184th):
+  // the municipalities it names are offered first, to open at once (walkthrough 15).
+  const named = useMemo(() => {
+    const words = searchKey(search).split(/\s+/).filter(Boolean);
+    if (words.length === 0 || members.rows === undefined) return [];
+    return members.rows
+      .filter((row) => externalFilter(row) && words.every((word) => searchKey(row.name).includes(word)))
+      .sort((a, b) => compareCzech(a.name, b.name))
+      .slice(0, NAMED_MATCHES + 1);
+  }, [search, members.rows, externalFilter]);
   const visible = shown ?? total;
   // Members are the default view: a registry with none marked (a list of all municipalities just
   // imported) shows nothing, and says why.
@@ -506,6 +519,24 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         }
         onSearchAll={() => setFilters({ ...DEFAULT_FILTERS, membership: 'all' })}
       />
+      {named.length > 0 && named.length <= NAMED_MATCHES && visible > named.length && (
+        <p className="search-named" data-testid="search-named">
+          {t('members.search.named')}{' '}
+          {named.map((row) => (
+            <button
+              key={row.id}
+              type="button"
+              className="button small"
+              onClick={() => setOpenId(row.id)}
+              data-testid="search-named-open"
+            >
+              {row.districtName !== null && row.districtName !== row.name
+                ? `${row.name} (${row.districtName})`
+                : row.name}
+            </button>
+          ))}
+        </p>
+      )}
       <DataGrid<MunicipalityRow>
         testId="members-grid"
         ownEmptyNote
