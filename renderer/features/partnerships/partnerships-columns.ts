@@ -52,7 +52,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
   const { tk, language } = i18n;
   /** Dates are typed as text and read back at the precision typed ("1994", "5/1994", "22. 5. 1994"). */
   const editableDate: Partial<ColDef<PartnershipRow>> = {
-    width: 125,
+    // A month's name and its year whole ("červenec 1994" lost its year at 125 px: walkthrough 15).
+    width: 150,
     editable: true,
     cellEditor: 'agTextCellEditor',
     valueParser: (params) => {
@@ -117,8 +118,9 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         filterParams: undefined,
       },
       startedOn: editableDate,
-      signedOn: { ...editableDate, width: 130 },
-      term: { width: 150 },
+      signedOn: editableDate,
+      // "na dobu neurčitou" whole.
+      term: { width: 170 },
       areas: {
         // The value is the list of area codes, drawn, edited, filtered and sorted by this column's own
         // functions: no inferred data type (AG Grid would ask for an object formatter and parser, #48).
