@@ -10,9 +10,26 @@ countries.registerLocale(en);
 /** Whether a code is an ISO 3166-1 alpha-2 country code. */
 export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 
+/**
+ * English names as an English reader looks them up: the catalogue's aliases and ISO forms put "UK"
+ * beside "United States", "The Netherlands" under T and "Korea, Republic of" (walkthrough 15).
+ */
+const ENGLISH_NAMES: Readonly<Record<string, string>> = {
+  GB: 'United Kingdom',
+  NL: 'Netherlands',
+  KR: 'South Korea',
+  MD: 'Moldova',
+  SY: 'Syria',
+  LA: 'Laos',
+  CD: 'DR Congo',
+  VA: 'Vatican City',
+  FM: 'Micronesia',
+};
+
 /** The country's common name in the user's language; the code itself when unknown. */
 export function countryName(code: string | null | undefined, language: UiLanguage): string {
   if (!code) return '';
+  if (language === 'en' && ENGLISH_NAMES[code] !== undefined) return ENGLISH_NAMES[code];
   return countries.getName(code, language, { select: 'alias' }) ?? countries.getName(code, language) ?? code;
 }
 

@@ -211,6 +211,11 @@ describe('partnership rules (shared by form, grid and core)', () => {
   it('names countries in Czech and English with a flag', () => {
     expect(countryName('DE', 'cs')).toBe('Německo');
     expect(countryName('DE', 'en')).toBe('Germany');
+    // English names as a reader looks them up (not "UK", "The Netherlands", "Korea, Republic of").
+    expect(countryName('GB', 'en')).toBe('United Kingdom');
+    expect(countryName('NL', 'en')).toBe('Netherlands');
+    expect(countryName('KR', 'en')).toBe('South Korea');
+    expect(countryName('NL', 'cs')).toBe('Nizozemsko');
     expect(countryFlag('DE')).toBe('🇩🇪');
     expect(isCountryCode('SK')).toBe(true);
     expect(isCountryCode('XX')).toBe(false);
