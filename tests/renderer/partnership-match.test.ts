@@ -31,4 +31,9 @@ describe('finding partnerships by what is typed (the agreement picker and the ba
     expect(names('  ')).toHaveLength(list.length);
     expect(names('xyz')).toEqual([]);
   });
+
+  it('finds a town by its Czech name too ("Remeš" is Reims)', () => {
+    const reims = { ...choice('Beroun', 'Reims', 'FR'), townNameCs: 'Remeš' } as Choice;
+    expect(matchPartnerships([...list, reims], 'remes').map((p) => p.townName)).toEqual(['Reims']);
+  });
 });

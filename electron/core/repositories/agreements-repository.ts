@@ -105,6 +105,8 @@ export type PartnershipChoice = {
   districtName: string | null;
   townId: number;
   townName: string;
+  /** The town's Czech name (exonym), which the picker finds it by too ("Remeš" for Reims). */
+  townNameCs: string | null;
   countryCode: string;
   type: PartnershipType;
   status: string;
@@ -124,6 +126,7 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
         district_name: string | null;
         town_id: number;
         town_name: string;
+        town_name_cs: string | null;
         country_code: string;
         type: PartnershipType;
         status: string;
@@ -135,6 +138,7 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
       'd.name as district_name',
       't.id as town_id',
       't.name as town_name',
+      't.name_cs as town_name_cs',
       't.country_code',
       'p.type',
       'p.status',
@@ -146,6 +150,7 @@ export async function listPartnershipChoices(db: Knex): Promise<PartnershipChoic
     districtName: r.district_name,
     townId: r.town_id,
     townName: r.town_name,
+    townNameCs: r.town_name_cs,
     countryCode: r.country_code,
     type: r.type,
     status: r.status,

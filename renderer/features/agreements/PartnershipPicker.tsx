@@ -38,7 +38,7 @@ export function matchPartnerships(partnerships: readonly Choice[], query: string
   const words = foldKey(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...partnerships];
   const keyOf = (p: Choice) =>
-    ` ${foldKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.countryCode}`).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+    ` ${foldKey(`${p.municipalityName} ${p.districtName ?? ''} ${p.townName} ${p.townNameCs ?? ''} ${p.countryCode}`).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
   const keys = partnerships.map((p) => [p, keyOf(p)] as const);
   const atStarts = keys.filter(([, key]) => words.every((word) => key.includes(` ${word}`)));
   if (atStarts.length > 0) return atStarts.map(([p]) => p);

@@ -38,6 +38,8 @@ export const agreementsChannels = defineChannels({
           districtName: z.string().nullable(),
           townId: id,
           townName: z.string(),
+          /** The town's Czech name (the picker finds "Remeš" too). */
+          townNameCs: z.string().nullable().default(null),
           countryCode: z.string(),
           type: z.string(),
           status: z.string(),
