@@ -566,6 +566,18 @@ describe('agreements channels', () => {
     expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('the file name names the partner as the Czech title does (its Czech name where the draft has one)', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('x.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    request.fields.partner.nameCs = 'Kostnice';
+    const { fileName } = await ok<{ fileName: string }>(dispatch('agreements:preview', { request }));
+    expect(fileName).toBe(`Smlouva o partnerství ${request.fields.cz.name} – Kostnice (cs-de).docx`);
+    request.fields.partner.nameCs = '';
+    const plain = await ok<{ fileName: string }>(dispatch('agreements:preview', { request }));
+    expect(plain.fileName).toContain(`– ${request.fields.partner.name} (cs-de)`);
+  });
+
   it('sanitises the proposed file name', async () => {
     const { ctx, dispatch } = await setup(fixedFile('x.docx'));
     const partnershipId = await germanPartnership(ctx);

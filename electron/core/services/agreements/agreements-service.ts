@@ -388,7 +388,8 @@ export async function buildAgreement(
       agreementFileName(
         library.languages.cs.terms[library.templates[request.template].title],
         request.fields.cz.name,
-        request.fields.partner.name,
+        // The partner as the Czech title names it ("Kaluš", as the text says, not "Kalush").
+        request.fields.partner.nameCs?.trim() || request.fields.partner.name,
         request.language,
       ),
       request,
