@@ -847,6 +847,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     ...s,
     forParty: both2(s.forParty),
     functions: both2(s.functions),
+    // The signatory and the place as the party lines have them ("O’Neill", not "O'Neill").
+    name: s.name.missing === true ? s.name : { ...s.name, text: typeset(langs[0].code, s.name.text) },
+    place: { ...s.place, text: typeset(langs[0].code, s.place.text) },
     dates: [
       { ...s.dates[0], text: typeset(langs[0].code, s.dates[0].text) },
       { ...s.dates[1], text: typeset(langs[1].code, s.dates[1].text) },

@@ -454,3 +454,19 @@ describe('a Czech name in Cyrillic leaves out the academic degrees (walkthrough 
     expect(flat(columnText(model, 0))).toContain('Mgr. Dalibor Carda');
   });
 });
+
+describe('the signature block is typeset as the party lines are (walkthrough 14)', () => {
+  it('"O’Neill" with a typographic apostrophe under the signature too', () => {
+    const model = build(
+      request('en', partner({ name: 'Stamford', mayorName: "Mary O'Neill", mayorGender: 'f' }), {
+        fields: {
+          ...request('en', partner({})).fields,
+          partner: partner({ name: 'Stamford', mayorName: "Mary O'Neill", mayorGender: 'f' }),
+        },
+      }),
+    );
+    const names = model.signatures.map((s) => s.name.text);
+    expect(names.some((name) => name.includes('Mary O’Neill'))).toBe(true);
+    expect(names.some((name) => name.includes("O'Neill"))).toBe(false);
+  });
+});
