@@ -156,6 +156,22 @@ test.describe('Agreements screen', () => {
     expect(copies).toHaveLength(2);
     expect(copies.some((f) => f.includes(`vyhotovení pro ${row.town}`))).toBe(true);
     await expect(page.getByTestId('agreement-drafts').locator('tbody tr')).toHaveCount(draftsBefore + 2);
+    // A draft made again writes the same file: still one row for it, not two.
+    const drafts = page.getByTestId('agreement-drafts');
+    const recorded = async () =>
+      Number(
+        (
+          await webApp.ctx.db
+            .knex('agreement_documents')
+            .where({ partnership_id: row.id })
+            .count<{ n: number }[]>({ n: '*' })
+        )[0]?.n,
+      );
+    const recordedBefore = await recorded();
+    await drafts.locator('tbody tr').first().getByRole('button', { name: 'Znovu vytvořit' }).click();
+    await drafts.getByRole('alertdialog').getByRole('button', { name: 'Nahradit' }).click();
+    await expect.poll(recorded).toBe(recordedBefore + 1);
+    await expect(drafts.locator('tbody tr')).toHaveCount(draftsBefore + 2);
     // The notice names both files by their real names.
     const partnerCopy = copies.find((f) => f.includes(`vyhotovení pro ${row.town}`)) ?? '';
     await expect(page.getByTestId('agreement-saved-pair')).toContainText(partnerCopy);

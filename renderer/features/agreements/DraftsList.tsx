@@ -29,7 +29,11 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
     }
   };
 
-  const rows = drafts.data ?? [];
+  // One row per file: a draft made again writes its file anew, and its earlier record (kept in the
+  // partnership's history) named the same file: two rows, one file (walkthrough 14). Newest first.
+  const rows = (drafts.data ?? []).filter(
+    (draft, index, all) => draft.filePath === null || all.findIndex((d) => d.filePath === draft.filePath) === index,
+  );
   return (
     <div className="card" data-testid="agreement-drafts">
       <h2>{t('agreements.drafts')}</h2>
