@@ -65,6 +65,14 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     version: ended.version,
   });
   await call('municipalities:restore', { auditId });
+  // One past change of the member put back from its history.
+  const memberHistory = await ok<{ id: number; action: string; changes: { field: string }[] }[]>(
+    app.dispatch('audit:history', { table: 'municipalities', recordId: member.id }),
+  );
+  const populationEdit = memberHistory.find(
+    (entry) => entry.action === 'update' && entry.changes.some((change) => change.field === 'population'),
+  );
+  await call('municipalities:revert', { auditId: populationEdit?.id });
 
   const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
   const partnership = await call<{ id: number; version: number }>('partnerships:create', {
