@@ -117,6 +117,10 @@ test.describe('Agreement parties by their country', () => {
       await page.getByTestId('agr-partner-contractingBody').fill('Comune di San Gimignano (SI)');
       await page.getByTestId('agr-partner-name').fill('San Gimignano ');
       await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di San Gimignano (SI)');
+      // A name that begins with the word of its kind is pointed out (the text adds the word itself).
+      await expect(page.getByTestId('agr-partner-name-generic')).toHaveCount(0);
+      await page.getByTestId('agr-partner-name').fill('Comune di San Gimignano');
+      await expect(page.getByTestId('agr-partner-name-generic')).toContainText('Název začíná slovem „Comune“');
     } finally {
       // The registry is the worker's: the next tests find the town by its name.
       await knex('foreign_towns').where({ id: town.id }).update({ name: 'San Gimignano' });

@@ -83,6 +83,12 @@ function withPartyName(party: PartyFields, name: string, town: PartnerTown | nul
   };
 }
 
+/** The word of a kind that a name begins with ("Gemeinde Uetendorf"), which the text adds itself. */
+const genericWordOf = (name: string): string | null =>
+  /^(Gemeinde|Stadt|Stadtgemeinde|Marktgemeinde|Gmina|Miasto|Commune|Ville|Comune|Città|Town|City|Municipality|Obec|Město|Mesto|Község|Város)\s/iu.exec(
+    name.trim(),
+  )?.[1] ?? null;
+
 /** How the text names the Czech party: obec, městys, město or statutární město. */
 const CZECH_NOUNS = ['obec', 'mestys', 'mesto', 'statutarni_mesto'] as const;
 const isCzechNoun = (value: string): value is (typeof CZECH_NOUNS)[number] =>
@@ -142,6 +148,12 @@ export function PartyEditor({
           name === 'name' ? onChange(withPartyName(party, e.target.value, partnerTown)) : set(name, e.target.value)
         }
       />
+      {name === 'name' && genericWordOf(party.name) !== null && (
+        // "Gemeinde Uetendorf" as a name gave "der Gemeinde Gemeinde Uetendorf" (walkthrough 14).
+        <span className="field-hint" data-testid={id('name-generic')}>
+          {t('agreements.field.nameGeneric', { word: genericWordOf(party.name) ?? '' })}
+        </span>
+      )}
     </div>
   );
   const date = (name: 'signingDate' | 'resolutionDate', label: string) => (

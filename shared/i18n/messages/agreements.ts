@@ -85,6 +85,8 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Česká strana',
     'agreements.side.partner': 'Partnerská strana',
     'agreements.field.noun': 'Obec je v textu',
+    'agreements.field.nameGeneric':
+      'Název začíná slovem „{word}“, které text připojuje sám („der Gemeinde Gemeinde …“). Je-li to jen označení druhu, ponechte vlastní jméno.',
     'agreements.noMembers':
       'Žádná obec v registru není označena jako členská. Členy označíte na obrazovce Členové (Členství vybraných), nebo vyberte partnerství.',
     'agreements.field.kindNotStated': 'neuvedeno – v textu zvýrazněno „{noun}“',
@@ -292,6 +294,8 @@ export const agreementsMessages = defineMessages(
     'agreements.side.cz': 'Czech party',
     'agreements.side.partner': 'Partner party',
     'agreements.field.noun': 'Named in the text as',
+    'agreements.field.nameGeneric':
+      'The name begins with “{word}”, which the text adds itself (“der Gemeinde Gemeinde …”). If it only says the kind, keep the name alone.',
     'agreements.noMembers':
       'No municipality in the registry is marked as a member. Mark members on the Members screen (Set membership), or choose a partnership.',
     'agreements.field.kindNotStated': 'not stated – “{noun}” highlighted in the text',
