@@ -260,11 +260,14 @@ export function partnershipFiltersLink(filters: PartnershipLinkFilters): string 
 /** The Partnerships grid filtered to one member, a country or a region. */
 export function partnershipsLink(
   filter: { municipality: number | null } | { country: string } | { region: string; country?: string },
+  /** Whose partnerships the grid shows (the map's "all municipalities": the grid said "0 z 964"). */
+  membership?: string,
 ): string {
+  const whose = membership === undefined || membership === 'members' ? '' : `&membership=${membership}`;
   if ('municipality' in filter) return `#/partnerships?municipality=${String(filter.municipality ?? '')}`;
   if ('region' in filter)
-    return `#/partnerships?region=${filter.region}${filter.country ? `&country=${filter.country}` : ''}`;
-  return `#/partnerships?country=${filter.country}`;
+    return `#/partnerships?region=${filter.region}${filter.country ? `&country=${filter.country}` : ''}${whose}`;
+  return `#/partnerships?country=${filter.country}${whose}`;
 }
 
 /** The Agreements screen with a partnership chosen ("Vytvořit smlouvu" in its detail, review D20). */

@@ -93,6 +93,14 @@ test.describe('map: shipped region boundaries and export', () => {
     const germany = page.getByTestId('map-country-DE');
     await expect(germany).toHaveAttribute('tabindex', '0');
     await expect(germany).toHaveAttribute('aria-label', 'Německo');
+    // Its link keeps the map's membership: with all municipalities, the grid shows theirs too
+    // (it opened "0 z 964" on the members' partnerships).
+    await page.getByTestId('map-region-clear').click();
+    await page.getByTestId('map-membership').selectOption('all');
+    await germany.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/partnerships\?country=DE&membership=all$/);
+    await expect(page.getByTestId('filter-membership')).toHaveValue('all');
   });
 
   test('the map is saved as PNG and as SVG through core', async ({ appPage: page, webApp }) => {

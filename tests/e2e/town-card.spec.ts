@@ -220,7 +220,13 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
     await noun.scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-partner-kind-unknown-cs');
+    // Renamed first, then the kind chosen: the body follows both ("Gemeinde" stayed for a town).
+    const upper = row.town.toLocaleUpperCase('de');
+    await page.getByTestId('agr-partner-name').fill(upper);
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${upper}`);
     await noun.selectOption('foreign_town');
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${upper}`);
+    await page.getByTestId('agr-partner-name').fill(row.town);
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
     await expect(noun).not.toHaveAttribute('aria-invalid', 'true');
     // The hint says what stands now (it still said the text calls it a municipality).

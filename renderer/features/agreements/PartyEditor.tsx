@@ -8,6 +8,7 @@ import {
   officeOfRank,
   partnerMayorRank,
   type PartyFields,
+  withoutDegrees,
 } from '../../../shared/domain/agreements/model';
 import { defaultContractingBody, type TownForBody } from '../../../shared/domain/agreements/contracting-bodies';
 import {
@@ -51,8 +52,10 @@ const kindOfNoun = (noun: string): 'town' | 'municipality' =>
  * body where they were still what the rules give for the kind before (one the user chose stays).
  */
 function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): PartyFields {
-  const before = { ...town, kind: kindOfNoun(party.nounKey) };
-  const after = { ...town, kind: kindOfNoun(noun) };
+  // By the party's name as it stands (renamed first, "MÜRZZUSCHLAG" → "Mürzzuschlag", the body
+  // built from the registry's name no longer matched and "Gemeinde" stayed for a town).
+  const before = { ...town, name: party.name, kind: kindOfNoun(party.nounKey) };
+  const after = { ...town, name: party.name, kind: kindOfNoun(noun) };
   const ownOffice = party.mayorOffice === defaultOffice(before);
   const ownBody = (party.contractingBody ?? '') === (defaultContractingBody(before) ?? '');
   return {
@@ -267,7 +270,12 @@ export function PartyEditor({
       {text('address', t('agreements.field.address'))}
       {text('idNumber', idLabel === null ? t('agreements.field.idNumber') : upperFirst(idLabel))}
       {text('mayorName', t('agreements.field.mayorName'))}
-      {cyrillic && optional('mayorNameCyrillic', t('agreements.field.mayorNameCyrillic'), automatic(party.mayorName))}
+      {cyrillic &&
+        optional(
+          'mayorNameCyrillic',
+          t('agreements.field.mayorNameCyrillic'),
+          automatic(withoutDegrees(party.mayorName)),
+        )}
       <div className="agreement-row">
         <div className="field">
           <label htmlFor={id('gender')}>{t('agreements.field.mayorGender')}</label>

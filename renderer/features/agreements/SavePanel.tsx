@@ -212,7 +212,12 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
               <br />
               <span data-testid="agreement-card-filled">
                 {t('agreements.savedToCard', {
-                  name: request.fields.partner.name,
+                  // The card by its own name (a draft may name the town otherwise: "Gogolin" named
+                  // another card), unless the draft corrected that name on it.
+                  name:
+                    saved.townCardFilled.includes('name') || draft.partnerTown === null
+                      ? request.fields.partner.name
+                      : draft.partnerTown.name,
                   fields: saved.townCardFilled.map((field) => tk(`towns.field.${field}`)).join(', '),
                 })}
               </span>{' '}

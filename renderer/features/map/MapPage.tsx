@@ -201,7 +201,12 @@ export function MapPage() {
     const point = pointAt(event);
     if (!point) return;
     event.stopPropagation();
-    openLink(partnershipsLink(point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode }));
+    openLink(
+      partnershipsLink(
+        point.kind === 'member' ? { municipality: point.id } : { country: point.countryCode },
+        membership,
+      ),
+    );
   };
 
   /** The map's filter in words: the municipalities (unless members), the territory, types, statuses. */
@@ -341,7 +346,13 @@ export function MapPage() {
           onClickCapture={dense && !bubbles ? onDenseClick : undefined}
         >
           <rect className="map-sea" width={MAP_WIDTH} height={MAP_HEIGHT} />
-          <CountriesLayer shapes={countries} partnerCountries={partnerCountries} show={show} hide={hide} />
+          <CountriesLayer
+            shapes={countries}
+            partnerCountries={partnerCountries}
+            show={show}
+            hide={hide}
+            membership={membership}
+          />
           {shown && (
             <ChoroplethLayer
               boundaries={shown}
@@ -357,7 +368,9 @@ export function MapPage() {
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
           {/* Under the points, so that a point on a flow stays the one clicked. */}
-          {flows && data && <FlowsLayer flows={data.flows} project={project} show={show} hide={hide} />}
+          {flows && data && (
+            <FlowsLayer flows={data.flows} project={project} show={show} hide={hide} membership={membership} />
+          )}
           {dense && denseImage && (
             <image
               href={denseImage}
@@ -369,7 +382,7 @@ export function MapPage() {
               data-testid="map-dense"
             />
           )}
-          {data && !many && <TownsLayer data={data} project={project} show={show} />}
+          {data && !many && <TownsLayer data={data} project={project} show={show} membership={membership} />}
           {data && !many && !bubbles && <MembersLayer data={data} project={project} show={show} />}
           {data && bubbles && (
             <BubblesLayer

@@ -59,11 +59,14 @@ export function CountriesLayer({
   partnerCountries,
   show,
   hide,
+  membership,
 }: {
   shapes: ReturnType<typeof countryShapes>;
   partnerCountries: ReadonlySet<string>;
   show: ShowTooltip;
   hide: () => void;
+  /** The map's membership filter, which its links keep. */
+  membership?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -74,7 +77,7 @@ export function CountriesLayer({
         const iso2 = shape.iso2;
         const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
         if (!partner || !iso2) return <path key={shape.key} d={shape.d} className="map-country" />;
-        const open = () => openLink(partnershipsLink({ country: iso2 }));
+        const open = () => openLink(partnershipsLink({ country: iso2 }, membership));
         return (
           <path
             key={shape.key}
@@ -169,11 +172,13 @@ export function FlowsLayer({
   project,
   show,
   hide,
+  membership,
 }: {
   flows: MapData['flows'];
   project: (lon: number, lat: number) => [number, number] | null;
   show: ShowTooltip;
   hide: () => void;
+  membership?: string;
 }) {
   const { t, language } = useI18n();
   const most = Math.max(1, ...flows.map((flow) => flow.partnerships));
@@ -192,7 +197,8 @@ export function FlowsLayer({
         const title = `${flow.regionName} → ${country}`;
         const partnerships = t('map.tooltip.partnerships', { count: flow.partnerships });
         const lines = [partnerships, t('map.tooltip.clickFlow')];
-        const open = () => openLink(partnershipsLink({ region: flow.regionCode, country: flow.countryCode }));
+        const open = () =>
+          openLink(partnershipsLink({ region: flow.regionCode, country: flow.countryCode }, membership));
         return (
           <path
             key={`${flow.regionCode} ${flow.countryCode}`}
@@ -220,6 +226,8 @@ type PlacesProps = {
   data: MapData;
   project: (lon: number, lat: number) => [number, number] | null;
   show: ShowTooltip;
+  /** The map's membership filter, which its links keep. */
+  membership?: string;
 };
 
 /**
@@ -275,7 +283,7 @@ function PointsLayer<P extends Point>({
 }
 
 /** Partner towns as circles (a small map). */
-export function TownsLayer({ data, project, show }: PlacesProps) {
+export function TownsLayer({ data, project, show, membership }: PlacesProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const townName = useTownName();
@@ -292,7 +300,7 @@ export function TownsLayer({ data, project, show }: PlacesProps) {
         townName(town),
         [countryLabel(town.countryCode, i18n.language), t('map.tooltip.partnerships', { count: town.partnerships })],
       ]}
-      link={(town) => partnershipsLink({ country: town.countryCode })}
+      link={(town) => partnershipsLink({ country: town.countryCode }, membership)}
     />
   );
 }

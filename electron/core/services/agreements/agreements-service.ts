@@ -660,9 +660,14 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
     office !== defaultOffice({ ...townRules, kind: kind ?? town.kind })
       ? { mayorOffice: office }
       : {}),
+    // Nor are the rules' body for the name the draft gives the party ("Gmina Gogolin" for a card
+    // named "GOGOLIN  GOGOLIN": walkthrough 16), whatever kind is chosen.
     ...(body !== '' &&
-    body !== (defaultContractingBody(townRules) ?? '') &&
-    body !== (defaultContractingBody({ ...townRules, kind: kind ?? town.kind }) ?? '')
+    ![townRules, { ...townRules, name: partner.name.trim() }].some((rules) =>
+      [rules.kind, kind ?? rules.kind, 'town' as const, 'municipality' as const].some(
+        (k) => body === (defaultContractingBody({ ...rules, kind: k }) ?? ''),
+      ),
+    )
       ? { contractingBody: body }
       : {}),
     // The partner's name in Cyrillic is its own name where the town's language is written so.
