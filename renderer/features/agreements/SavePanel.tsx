@@ -18,6 +18,9 @@ import { partnerIdLabel } from './id-label';
 /** Focuses a question's button when the question appears. */
 const focusOnShow = (button: HTMLButtonElement | null) => button?.focus();
 
+/** Labels as a list inside a sentence that ends with its own full stop ("Ulice a č. p.." had two). */
+const listed = (labels: string[]): string => labels.join(', ').replace(/\.$/, '');
+
 /**
  * A question beside the Save button (missing data, a final text, a file that exists): Escape
  * answers "Cancel", as in a dialog, and the focus goes back to Save.
@@ -192,7 +195,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
               <span data-testid="agreement-member-filled">
                 {t('agreements.savedToMember', {
                   name: request.fields.cz.name,
-                  fields: saved.memberFilled.map((field) => tk(MEMBER_FIELD_LABEL[field] ?? field)).join(', '),
+                  fields: listed(saved.memberFilled.map((field) => tk(MEMBER_FIELD_LABEL[field] ?? field))),
                 })}
               </span>
             </>
@@ -202,7 +205,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
               <br />
               <span data-testid="agreement-partnership-filled">
                 {t('agreements.savedToPartnership', {
-                  fields: saved.partnershipFilled.map((field) => tk(`partnerships.field.${field}`)).join(', '),
+                  fields: listed(saved.partnershipFilled.map((field) => tk(`partnerships.field.${field}`))),
                 })}
               </span>
             </>
@@ -218,7 +221,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
                     saved.townCardFilled.includes('name') || draft.partnerTown === null
                       ? request.fields.partner.name
                       : draft.partnerTown.name,
-                  fields: saved.townCardFilled.map((field) => tk(`towns.field.${field}`)).join(', '),
+                  fields: listed(saved.townCardFilled.map((field) => tk(`towns.field.${field}`))),
                 })}
               </span>{' '}
               <button type="button" className="link-button" onClick={() => openTownCard(partnerTownId)}>

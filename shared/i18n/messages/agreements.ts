@@ -92,10 +92,10 @@ export const agreementsMessages = defineMessages(
     'agreements.field.kindNotStated': 'neuvedeno – v textu zvýrazněno „{noun}“',
     'agreements.field.nounUnknown':
       'Registr neuvádí, zda jde o obec, městys nebo město; smlouva zatím píše zvýrazněné „obec“. Zvolte správné označení, uloží se i do záznamu obce.',
-    'agreements.field.nounChosen': 'Registr typ obce neuváděl: vaše volba se uloží do záznamu obce spolu s konceptem.',
+    'agreements.field.nounChosen': 'Registr typ obce neuváděl: vaše volba se uloží do záznamu obce spolu s návrhem.',
     'agreements.field.partnerNoun': 'Partner je v textu',
     'agreements.field.partnerNounChosen':
-      'Registr neuváděl, zda jde o město, nebo obec: vaše volba se uloží na kartu města spolu s konceptem.',
+      'Registr neuváděl, zda jde o město, nebo obec: vaše volba se uloží na kartu města spolu s návrhem.',
     'agreements.field.partnerNounUnknown':
       'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše zvýrazněné „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
     'agreements.partnerNoun.foreign_town': 'město',
