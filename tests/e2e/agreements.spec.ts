@@ -77,10 +77,15 @@ test.describe('Agreements screen', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('agreement-confirm')).toHaveCount(0);
     await expect(page.getByTestId('agreement-save')).toBeFocused();
+    // A resolution number the partnership refuses stays in the draft, and the notice says so and why.
+    await page.getByTestId('agr-partner-resolution').fill('=1+1');
     await page.getByTestId('agreement-save').click();
     await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Uložit DOCX…' }).click();
     const saved = page.getByTestId('agreement-saved');
     await expect(saved).toBeVisible();
+    await expect(saved.getByTestId('agreement-not-kept')).toContainText(
+      'Do partnerství se neuložilo – Usnesení partnera: Číslo usnesení může obsahovat',
+    );
     // The file this save wrote (other tests of the worker may have written theirs before).
     const files = readdirSync(webApp.outputDir).filter((f) => f.endsWith('.docx') && !before.has(f));
     expect(files.length).toBe(1);

@@ -210,6 +210,20 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
               </span>
             </>
           )}
+          {saved.notKept.map((item) => (
+            // What a record did not take is said beside what it did, with the reason (it was dropped without a word).
+            <span key={`${item.target}.${item.field}`} className="agreement-not-kept" data-testid="agreement-not-kept">
+              <br />
+              {t(item.target === 'member' ? 'agreements.notKept.member' : 'agreements.notKept.partnership', {
+                name: request.fields.cz.name,
+                field:
+                  item.target === 'member'
+                    ? tk(MEMBER_FIELD_LABEL[item.field] ?? item.field)
+                    : tk(`partnerships.field.${item.field}`),
+                reason: tk(item.reason, item.params),
+              })}
+            </span>
+          ))}
           {saved.townCardFilled.length > 0 && partnerTownId !== null && (
             <>
               <br />

@@ -90,6 +90,7 @@ export function useAgreementDraft() {
     townCardFilled: string[];
     memberFilled: string[];
     partnershipFilled: string[];
+    notKept: OutputOf<'agreements:generate'>['notKept'];
   } | null>(null);
   const [draftsTick, setDraftsTick] = useState(0);
   const previewSeq = useRef(0);
@@ -214,6 +215,7 @@ export function useAgreementDraft() {
         townCardFilled: written.townCardFilled,
         memberFilled: written.memberFilled,
         partnershipFilled: written.partnershipFilled,
+        notKept: written.notKept,
       });
       // The chosen kind is on the municipality's record now: the form stops saying it is not stated.
       if (written.memberFilled.includes('kind')) setOptions((now) => (now ? { ...now, czKindUnknown: false } : now));

@@ -178,6 +178,10 @@ export const agreementsMessages = defineMessages(
     'agreements.savedToCard': 'Na kartu partnerského města {name} se uložilo, co na ní dosud chybělo: {fields}.',
     'agreements.savedToPartnership': 'Do partnerství se uložilo, co v něm dosud chybělo: {fields}.',
     'agreements.savedToMember': 'Do záznamu obce {name} se uložilo, co v něm dosud chybělo: {fields}.',
+    'agreements.notKept.member': 'Do záznamu obce {name} se neuložilo – {field}: {reason}',
+    'agreements.notKept.partnership': 'Do partnerství se neuložilo – {field}: {reason}',
+    'agreements.notKept.seatPostalCode':
+      'PSČ {typed} se liší od PSČ v záznamu ({stored}). Opravte záznam obce, nebo sídlo v návrhu.',
     'agreements.savedPair': 'Vyhotovení pro partnera ({name}) je uloženo vedle něj: {file}',
     'agreements.replace': 'Nahradit',
     'agreements.drafts': 'Uložené návrhy tohoto partnerství',
@@ -388,6 +392,10 @@ export const agreementsMessages = defineMessages(
     'agreements.savedToCard': 'What the card of the partner town {name} did not have yet is kept on it: {fields}.',
     'agreements.savedToPartnership': 'What the partnership did not have yet is kept in it: {fields}.',
     'agreements.savedToMember': 'What the record of {name} did not have yet is kept in it: {fields}.',
+    'agreements.notKept.member': 'Not kept in the record of {name} – {field}: {reason}',
+    'agreements.notKept.partnership': 'Not kept in the partnership – {field}: {reason}',
+    'agreements.notKept.seatPostalCode':
+      'the post code {typed} differs from the record’s ({stored}). Correct the record or the seat in the draft.',
     'agreements.savedPair': 'The partner’s original ({name}) is saved beside it: {file}',
     'agreements.replace': 'Replace',
     'agreements.drafts': 'Saved drafts of this partnership',

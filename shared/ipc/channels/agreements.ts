@@ -22,6 +22,17 @@ const written = z.object({
   memberFilled: z.array(z.string()).default([]),
   /** Fields of the partnership the draft filled (its resolutions, where it had none yet). */
   partnershipFilled: z.array(z.string()).default([]),
+  /** What the draft stated that a record did not take, and why (a refused number, another post code). */
+  notKept: z
+    .array(
+      z.object({
+        target: z.enum(['member', 'partnership']),
+        field: z.string(),
+        reason: z.string(),
+        params: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .default([]),
 });
 
 export const agreementsChannels = defineChannels({

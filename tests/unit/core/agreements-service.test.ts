@@ -234,13 +234,22 @@ describe('agreements channels', () => {
       fields: { ...request.fields, cz: { ...request.fields.cz, address } },
     });
     // Another post code than the record's: the street would make a wrong address with it.
-    const other = await ok<{ memberFilled: string[] }>(
+    const other = await ok<{ memberFilled: string[]; notKept: unknown[] }>(
       dispatch('agreements:generate', {
         request: withSeat(`nám. Svobody 32/3, 679 01 ${request.fields.cz.name}`),
         acceptMissing: true,
       }),
     );
     expect(other.memberFilled).not.toContain('street');
+    // Said, with why: it was dropped without a word.
+    expect(other.notKept).toEqual([
+      {
+        target: 'member',
+        field: 'street',
+        reason: 'agreements.notKept.seatPostalCode',
+        params: { typed: '679 01', stored: '678 01' },
+      },
+    ]);
     expect(await knex('municipalities').where({ id: municipalityId }).first('street', 'postal_code')).toEqual({
       street: null,
       postal_code: '678 01',
@@ -282,10 +291,13 @@ describe('agreements channels', () => {
         partner: { ...request.fields.partner, resolution: '=123/2025', resolutionDate: '2025-06-26' },
       },
     };
-    const written = await ok<{ partnershipFilled: string[] }>(
+    const written = await ok<{ partnershipFilled: string[]; notKept: unknown[] }>(
       dispatch('agreements:generate', { request: typed, acceptMissing: true }),
     );
     expect(written.partnershipFilled.sort()).toEqual(['czResolution', 'czResolutionDate', 'partnerResolutionDate']);
+    expect(written.notKept).toEqual([
+      { target: 'partnership', field: 'partnerResolution', reason: 'validation.resolutionCode' },
+    ]);
     expect(
       await knex('partnerships')
         .where({ id: partnershipId })

@@ -450,6 +450,7 @@ async function writeAndRecord(
   townCardFilled: string[];
   memberFilled: string[];
   partnershipFilled: string[];
+  notKept: NotKept[];
 }> {
   const { model, bytes } = built ?? (await buildAgreement(ctx, request));
   // A final text has no "NÁVRH" mark: with yellow "[doplňte: …]" markers in it, it would look like
@@ -501,10 +502,11 @@ async function writeAndRecord(
       return id;
     });
   }
+  const notKept: NotKept[] = [];
   const townCardFilled = await keepOnTownCard(ctx, request);
-  const memberFilled = await keepOnMember(ctx, request);
-  const partnershipFilled = await keepOnPartnership(ctx, draftId === null ? null : partnershipId, request);
-  return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled, partnershipFilled };
+  const memberFilled = await keepOnMember(ctx, request, notKept);
+  const partnershipFilled = await keepOnPartnership(ctx, draftId === null ? null : partnershipId, request, notKept);
+  return { filePath, warnings: model.warnings, draftId, townCardFilled, memberFilled, partnershipFilled, notKept };
 }
 
 /**
@@ -532,12 +534,27 @@ export function czechSeatParts(address: string, municipality: string): { street:
  * every one its post code and no street, so the seat was never kept). A street with another post
  * code than the record's is not kept: the two would no longer make one address.
  */
-async function seatFits(ctx: AppContext, municipalityId: number, postalCode: string): Promise<boolean> {
+async function seatCheck(
+  ctx: AppContext,
+  municipalityId: number,
+  postalCode: string,
+): Promise<'fits' | 'hasSeat' | { storedPostalCode: string }> {
   const member = await findMember(ctx.db.knex, municipalityId);
-  if (member === null || (member.street ?? '') !== '') return false;
+  if (member === null || (member.street ?? '') !== '') return 'hasSeat';
   const stored = (member.postalCode ?? '').replace(/\D/g, '');
-  return stored === '' || stored === postalCode.replace(/\D/g, '');
+  return stored === '' || stored === postalCode.replace(/\D/g, '')
+    ? 'fits'
+    : { storedPostalCode: member.postalCode ?? '' };
 }
+
+/** A value a saved draft stated that its record did not take, and why (said beside what was kept). */
+export type NotKept = {
+  target: 'member' | 'partnership';
+  field: string;
+  /** A message key: the rule that refused it, or `agreements.notKept.*`. */
+  reason: string;
+  params?: Record<string, string>;
+};
 
 /**
  * The councils' resolutions typed in a saved draft of a partnership (numbers and dates) go to the
@@ -545,7 +562,12 @@ async function seatFits(ctx: AppContext, municipalityId: number, postalCode: str
  * field only where the partnership's is empty; nothing when the partnership changed at this
  * moment or would refuse the values (they stay in the draft).
  */
-async function keepOnPartnership(ctx: AppContext, partnershipId: number | null, request: AgreementRequestInput) {
+async function keepOnPartnership(
+  ctx: AppContext,
+  partnershipId: number | null,
+  request: AgreementRequestInput,
+  notKept: NotKept[],
+) {
   if (partnershipId === null) return [];
   const partnership = await findPartnership(ctx.db.knex, partnershipId);
   if (!partnership) return [];
@@ -559,12 +581,12 @@ async function keepOnPartnership(ctx: AppContext, partnershipId: number | null, 
   // Field by field: a value the partnership would refuse stays in the draft only, and the others
   // are still kept (one refused number dropped all four).
   const changes = Object.fromEntries(
-    Object.entries(typed).filter(
-      ([field, value]) =>
-        value !== '' &&
-        (partnership[field as keyof typeof typed] ?? '') === '' &&
-        checkPartnershipField(field as keyof typeof typed, value) === null,
-    ),
+    Object.entries(typed).filter(([field, value]) => {
+      if (value === '' || (partnership[field as keyof typeof typed] ?? '') !== '') return false;
+      const refused = checkPartnershipField(field as keyof typeof typed, value);
+      if (refused !== null) notKept.push({ target: 'partnership', field, reason: refused });
+      return refused === null;
+    }),
   );
   if (Object.keys(changes).length === 0) return [];
   try {
@@ -576,7 +598,7 @@ async function keepOnPartnership(ctx: AppContext, partnershipId: number | null, 
   return Object.keys(changes);
 }
 
-async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Promise<string[]> {
+async function keepOnMember(ctx: AppContext, request: AgreementRequestInput, notKept: NotKept[]): Promise<string[]> {
   const municipalityId =
     'municipalityId' in request.source
       ? request.source.municipalityId
@@ -595,9 +617,17 @@ async function keepOnMember(ctx: AppContext, request: AgreementRequestInput): Pr
       ? cz.nounKey
       : null;
   const seat = czechSeatParts(cz.address, cz.name);
+  const check = seat === null ? 'hasSeat' : await seatCheck(ctx, municipalityId, seat.postalCode);
+  if (seat !== null && typeof check === 'object')
+    notKept.push({
+      target: 'member',
+      field: 'street',
+      reason: 'agreements.notKept.seatPostalCode',
+      params: { typed: seat.postalCode, stored: check.storedPostalCode },
+    });
   return fillMunicipality(ctx, municipalityId, {
     // Both or neither: a post code without its street (or the other way round) is not a seat.
-    ...(seat !== null && (await seatFits(ctx, municipalityId, seat.postalCode)) ? seat : {}),
+    ...(seat !== null && check === 'fits' ? seat : {}),
     ico: cz.idNumber,
     mayorName: cz.mayorName,
     mayorGender: cz.mayorGender,
