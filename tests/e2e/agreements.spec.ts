@@ -86,6 +86,8 @@ test.describe('Agreements screen', () => {
     await expect(saved.getByTestId('agreement-not-kept')).toContainText(
       'Do partnerství se neuložilo – Usnesení partnera: Číslo usnesení může obsahovat',
     );
+    // The question it was saved from is gone: the focus is on Save, not on the page.
+    await expect(page.getByTestId('agreement-save')).toBeFocused();
     // The file this save wrote (other tests of the worker may have written theirs before).
     const files = readdirSync(webApp.outputDir).filter((f) => f.endsWith('.docx') && !before.has(f));
     expect(files.length).toBe(1);

@@ -179,21 +179,30 @@ export const agreementCommand: Command = {
           parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
         );
       const request = parsed.data;
-      const { fileName } = await buildAgreement(ctx, request);
+      const { fileName, model } = await buildAgreement(ctx, request);
       const out = path.resolve(typeof values.out === 'string' && values.out !== '' ? values.out : fileName);
-      try {
-        const written = await generateAgreementToPath(ctx, request, out, values.force === true);
-        for (const w of written.warnings) {
+      const missing = (warnings: typeof model.warnings, label: string) => {
+        for (const w of warnings) {
           const who =
             w.side === 'cz' ? request.fields.cz.name : w.side === 'partner' ? request.fields.partner.name : '';
-          io.err(`Warning: missing ${translate('en', `agreements.missing.${w.field}`)}${who ? ` (${who})` : ''}`);
+          io.err(`${label}: ${translate('en', `agreements.missing.${w.field}`)}${who ? ` (${who})` : ''}`);
         }
+      };
+      try {
+        const written = await generateAgreementToPath(ctx, request, out, values.force === true);
+        missing(written.warnings, 'Warning: missing');
         io.out(`Written: ${written.filePath}`);
         if ('pairFilePath' in written) io.out(`Written: ${written.pairFilePath}`);
         return 0;
       } catch (error) {
         if (error instanceof AppError && error.code === 'CONFLICT') {
           io.err(`The file already exists: ${out} (use --force to replace it)`);
+          return 1;
+        }
+        if (error instanceof AppError && error.details?.reason === 'FINAL_INCOMPLETE') {
+          // What keeps the text from being final, as a draft run lists it.
+          io.err(`${error.message} Missing:`);
+          missing(model.warnings, '  missing');
           return 1;
         }
         throw error;

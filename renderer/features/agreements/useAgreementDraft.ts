@@ -233,6 +233,11 @@ export function useAgreementDraft() {
             : now,
         );
       setDraftsTick((n) => n + 1);
+      // Saved from the question beside Save: the question is gone, and the focus with it.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null)
+          document.querySelector<HTMLElement>('[data-testid="agreement-save"]')?.focus();
+      });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
         setPending({ kind: sent.final === true ? 'finalIncomplete' : 'missing' });

@@ -73,6 +73,8 @@ describe("twinreg agreement: the screen's options", () => {
     );
     expect(final.code).not.toBe(0);
     expect(final.err).toContain('A final text cannot be saved while data are missing');
+    // It says what is missing, as a draft run does.
+    expect(final.err).toMatch(/\n {2}missing: .+/);
     expect(existsSync(path.join(dir, 'f.docx'))).toBe(false);
   });
 
