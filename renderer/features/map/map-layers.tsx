@@ -1,3 +1,4 @@
+import { compareCzech } from '../../../shared/domain/text';
 import type { FocusEvent, KeyboardEvent } from 'react';
 import type { GeoProjection } from 'd3-geo';
 import type { PartnershipStatus } from '../../../shared/domain/codes';
@@ -72,24 +73,32 @@ export function CountriesLayer({
   const { t } = i18n;
   return (
     <g className="map-countries">
-      {shapes.map((shape) => {
-        const partner = shape.iso2 !== null && partnerCountries.has(shape.iso2);
-        const iso2 = shape.iso2;
-        const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
-        if (!partner || !iso2) return <path key={shape.key} d={shape.d} className="map-country" />;
-        const open = () => openLink(partnershipsLink({ country: iso2 }, membership));
-        return (
-          <path
-            key={shape.key}
-            d={shape.d}
-            className="map-country partner"
-            data-testid={`map-country-${iso2}`}
-            onMouseMove={(e) => show(e, label, [t('map.tooltip.click')])}
-            onClick={open}
-            {...keyboardShape(show, hide, label, [label, [t('map.tooltip.click')]], open)}
-          />
-        );
-      })}
+      {/* In the order of their names: Tab goes through them as a list is read (it went Z to A). */}
+      {[...shapes]
+        .sort((a, b) =>
+          compareCzech(
+            a.iso2 ? countryLabel(a.iso2, i18n.language) : a.name,
+            b.iso2 ? countryLabel(b.iso2, i18n.language) : b.name,
+          ),
+        )
+        .map((shape) => {
+          const partner = shape.iso2 !== null && partnerCountries.has(shape.iso2);
+          const iso2 = shape.iso2;
+          const label = iso2 ? countryLabel(iso2, i18n.language) : shape.name;
+          if (!partner || !iso2) return <path key={shape.key} d={shape.d} className="map-country" />;
+          const open = () => openLink(partnershipsLink({ country: iso2 }, membership));
+          return (
+            <path
+              key={shape.key}
+              d={shape.d}
+              className="map-country partner"
+              data-testid={`map-country-${iso2}`}
+              onMouseMove={(e) => show(e, label, [t('map.tooltip.click')])}
+              onClick={open}
+              {...keyboardShape(show, hide, label, [label, [t('map.tooltip.click')]], open)}
+            />
+          );
+        })}
     </g>
   );
 }
@@ -124,29 +133,31 @@ export function ChoroplethLayer({
   const { t } = useI18n();
   return (
     <g className="map-choropleth" data-testid="map-choropleth" data-level={level}>
-      {boundaries.regions.map((region) => {
-        const d = shapePath(projection, region.geometry);
-        const count = regionCounts.get(region.code) ?? 0;
-        if (!d) return null;
-        const partnerships = t('map.tooltip.partnerships', { count });
-        const lines = [partnerships, clickHint];
-        return (
-          <path
-            key={region.code}
-            d={d}
-            className="map-region"
-            data-testid="map-region"
-            data-code={region.code}
-            data-count={count}
-            fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-            onMouseMove={(e) => show(e, region.name, lines)}
-            onClick={() => onRegion(region.code)}
-            {...keyboardShape(show, hide, `${region.name}. ${partnerships}`, [region.name, lines], () =>
-              onRegion(region.code),
-            )}
-          />
-        );
-      })}
+      {[...boundaries.regions]
+        .sort((a, b) => compareCzech(a.name, b.name))
+        .map((region) => {
+          const d = shapePath(projection, region.geometry);
+          const count = regionCounts.get(region.code) ?? 0;
+          if (!d) return null;
+          const partnerships = t('map.tooltip.partnerships', { count });
+          const lines = [partnerships, clickHint];
+          return (
+            <path
+              key={region.code}
+              d={d}
+              className="map-region"
+              data-testid="map-region"
+              data-code={region.code}
+              data-count={count}
+              fillOpacity={0.12 + 0.78 * (count / maxRegion)}
+              onMouseMove={(e) => show(e, region.name, lines)}
+              onClick={() => onRegion(region.code)}
+              {...keyboardShape(show, hide, `${region.name}. ${partnerships}`, [region.name, lines], () =>
+                onRegion(region.code),
+              )}
+            />
+          );
+        })}
     </g>
   );
 }
