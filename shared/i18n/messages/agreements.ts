@@ -131,7 +131,8 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'název obce nebo města',
     'agreements.missing.mayorName': 'jméno starosty/starostky',
     'agreements.missing.mayorGender': 'rod zástupce (funkce je v dokumentu vyznačena k doplnění)',
-    'agreements.missing.kind': 'druh obce: registr neuvádí, zda je to město, nebo obec (slovo je v dokumentu zvýrazněno)',
+    'agreements.missing.kind':
+      'druh obce: registr neuvádí, zda je to město, nebo obec (slovo je v dokumentu zvýrazněno)',
     'agreements.missing.nameCyrillic': 'název v cyrilici',
     'agreements.missing.mayorNameCyrillic': 'jméno zástupce v cyrilici',
     'agreements.missing.address': 'adresa sídla',
@@ -345,7 +346,8 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'name of the municipality or town',
     'agreements.missing.mayorName': "mayor's name",
     'agreements.missing.mayorGender': "representative's gender (the title is marked to fill in)",
-    'agreements.missing.kind': 'kind of municipality: the registry does not say whether it is a town or a village (the word is highlighted in the document)',
+    'agreements.missing.kind':
+      'kind of municipality: the registry does not say whether it is a town or a village (the word is highlighted in the document)',
     'agreements.missing.nameCyrillic': 'name in Cyrillic',
     'agreements.missing.mayorNameCyrillic': "representative's name in Cyrillic",
     'agreements.missing.address': 'address of the seat',

@@ -58,7 +58,8 @@ export const townsMessages = defineMessages(
     'towns.field.contractingBody': 'Smluvní strana',
     'towns.field.contractingBodyHint': 'Kdo za město podepisuje, např. Comune di Bergamo, Gmina Kłodzko.',
     'towns.field.idNumber': 'Identifikační číslo',
-    'towns.field.idNumberHint': 'Úřední číslo obce v její zemi, jak ho uvádějí smlouvy: REGON, SIREN, IČO, codice fiscale…',
+    'towns.field.idNumberHint':
+      'Úřední číslo obce v její zemi, jak ho uvádějí smlouvy: REGON, SIREN, IČO, codice fiscale…',
     'towns.field.history': 'Jak partnerství vzniklo',
     'towns.field.notes': 'Poznámky',
     'towns.field.geonamesId': 'GeoNames',
@@ -121,7 +122,8 @@ export const townsMessages = defineMessages(
     'towns.field.contractingBody': 'Contracting party',
     'towns.field.contractingBodyHint': 'Who signs for the town, e.g. Comune di Bergamo, Gmina Kłodzko.',
     'towns.field.idNumber': 'Identification number',
-    'towns.field.idNumberHint': 'The municipality’s official number in its country, as agreements state it: REGON, SIREN, IČO, codice fiscale…',
+    'towns.field.idNumberHint':
+      'The municipality’s official number in its country, as agreements state it: REGON, SIREN, IČO, codice fiscale…',
     'towns.field.history': 'How the partnership came about',
     'towns.field.notes': 'Notes',
     'towns.field.geonamesId': 'GeoNames',
