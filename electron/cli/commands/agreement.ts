@@ -185,7 +185,7 @@ export const agreementCommand: Command = {
         for (const w of warnings) {
           const who =
             w.side === 'cz' ? request.fields.cz.name : w.side === 'partner' ? request.fields.partner.name : '';
-          io.err(`${label}: ${translate('en', `agreements.missing.${w.field}`)}${who ? ` (${who})` : ''}`);
+          io.err(`${label} ${translate('en', `agreements.missing.${w.field}`)}${who ? ` (${who})` : ''}`);
         }
       };
       try {
@@ -202,7 +202,7 @@ export const agreementCommand: Command = {
         if (error instanceof AppError && error.details?.reason === 'FINAL_INCOMPLETE') {
           // What keeps the text from being final, as a draft run lists it.
           io.err(`${error.message} Missing:`);
-          missing(model.warnings, '  missing');
+          missing(model.warnings, '  missing:');
           return 1;
         }
         throw error;
