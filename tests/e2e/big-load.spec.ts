@@ -84,7 +84,7 @@ test('a big first load goes into the grid in steps; an export asked for meanwhil
     const czech = new Intl.Collator('cs');
     expect([...firstNames].sort(czech.compare)).toEqual(firstNames);
     // The export waited for every row: its file has all the shown ones.
-    await expect(page.getByTestId('toast-ok')).toContainText('Uloženo');
+    await expect(page.getByTestId('toast-ok')).toContainText('Exportováno řádků');
     const files = readdirSync(app.outputDir).filter((name) => name.endsWith('.csv'));
     expect(files).toHaveLength(1);
     const lines = readFileSync(path.join(app.outputDir, files[0] ?? ''), 'latin1')
