@@ -84,6 +84,15 @@ export function useAgreementDraft() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingSave | null>(null);
+  // Each save that was written: once the screen is drawn again (Save enabled, the question gone),
+  // a focus left on the page goes to Save. A frame after the answer came too early on a fast
+  // machine: Save was still disabled and the focus stayed on the page.
+  const [savedTick, setSavedTick] = useState(0);
+  useEffect(() => {
+    if (savedTick === 0) return;
+    if (document.activeElement === document.body || document.activeElement === null)
+      document.querySelector<HTMLElement>('[data-testid="agreement-save"]')?.focus();
+  }, [savedTick]);
   const [saved, setSaved] = useState<{
     filePath: string;
     pairFilePath: string | null;
@@ -234,10 +243,7 @@ export function useAgreementDraft() {
         );
       setDraftsTick((n) => n + 1);
       // Saved from the question beside Save: the question is gone, and the focus with it.
-      requestAnimationFrame(() => {
-        if (document.activeElement === document.body || document.activeElement === null)
-          document.querySelector<HTMLElement>('[data-testid="agreement-save"]')?.focus();
-      });
+      setSavedTick((n) => n + 1);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION' && failure.details?.reason === 'MISSING_DATA') {
         setPending({ kind: sent.final === true ? 'finalIncomplete' : 'missing' });
