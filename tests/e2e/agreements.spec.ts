@@ -175,8 +175,18 @@ test.describe('Agreements screen', () => {
         )[0]?.n,
       );
     const recordedBefore = await recorded();
-    await drafts.locator('tbody tr').first().getByRole('button', { name: 'Znovu vytvořit' }).click();
-    await drafts.getByRole('alertdialog').getByRole('button', { name: 'Nahradit' }).click();
+    const again = drafts.locator('tbody tr').first().getByRole('button', { name: 'Znovu vytvořit' });
+    await again.click();
+    // Replacing the file is the dangerous answer: the focus is on "Zrušit", and Escape cancels the
+    // question and gives the row's button the focus back.
+    const question = drafts.getByRole('alertdialog');
+    await expect(question.getByRole('button', { name: 'Zrušit' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    await expect(again).toBeFocused();
+    expect(await recorded()).toBe(recordedBefore);
+    await again.click();
+    await question.getByRole('button', { name: 'Nahradit' }).click();
     await expect.poll(recorded).toBe(recordedBefore + 1);
     await expect(drafts.locator('tbody tr')).toHaveCount(draftsBefore + 2);
     // The notice names both files by their real names.

@@ -31,6 +31,13 @@ test('Settings ▸ Restore backup, then every kind of edit still saves (no resta
   await expect(panel).toHaveCount(0);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('backup-restore').first().click();
+  // The question has the focus on its safe answer; Escape cancels it and gives the row's button
+  // the focus back.
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Zrušit' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('backup-restore-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('backup-restore').first()).toBeFocused();
+  await page.getByTestId('backup-restore').first().click();
   await page.getByTestId('backup-restore-confirm').click();
   await expect(page.getByTestId('toast-ok').first()).toContainText('Databáze byla obnovena ze zálohy');
   const restored = await knex('partnerships').where({ id: row.id }).first<{ notes: string | null }>('notes');

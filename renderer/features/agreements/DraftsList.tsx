@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { DangerQuestion } from '../../components/Question';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
@@ -66,6 +67,7 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
                     type="button"
                     className="button"
                     disabled={busy}
+                    data-draft={d.id}
                     onClick={() => setConfirm({ id: d.id, file: d.filePath ?? '' })}
                   >
                     {t('agreements.drafts.regenerate')}
@@ -77,15 +79,19 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
         </table>
       )}
       {confirm !== null && (
-        <div className="notice" role="alertdialog">
-          <span>{t('agreements.confirmRegenerate', { file: confirm.file })}</span>
-          <button type="button" className="button danger" onClick={() => void regenerate(confirm.id)}>
-            {t('agreements.replace')}
-          </button>
-          <button type="button" className="button" onClick={() => setConfirm(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        // Replacing the file is the dangerous answer: the focus is on "Cancel", and Escape gives it
+        // back to the row's button.
+        <DangerQuestion
+          label={t('agreements.drafts.regenerate')}
+          confirmLabel={t('agreements.replace')}
+          busy={busy}
+          onConfirm={() => void regenerate(confirm.id)}
+          onCancel={() => setConfirm(null)}
+          returnFocus={() => document.querySelector<HTMLElement>(`[data-draft="${confirm.id}"]`)}
+          testId="agreement-regenerate-confirm"
+        >
+          {t('agreements.confirmRegenerate', { file: confirm.file })}
+        </DangerQuestion>
       )}
     </div>
   );

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n';
 import type { AgreementDraft } from './useAgreementDraft';
 import { openTownCard } from '../../components/town-card-host';
@@ -14,34 +13,13 @@ const MEMBER_FIELD_LABEL: Record<string, string> = {
 };
 import { withShortcut } from '../../lib/shortcuts';
 import { partnerIdLabel } from './id-label';
-
-/** Focuses a question's button when the question appears. */
-const focusOnShow = (button: HTMLButtonElement | null) => button?.focus();
+import { Question, focusOnShow } from '../../components/Question';
 
 /** Labels as a list inside a sentence that ends with its own full stop ("Ulice a č. p.." had two). */
 const listed = (labels: string[]): string => labels.join(', ').replace(/\.$/, '');
 
-/**
- * A question beside the Save button (missing data, a final text, a file that exists): Escape
- * answers "Cancel", as in a dialog, and the focus goes back to Save.
- */
-function Question({ testId, onCancel, children }: { testId: string; onCancel: () => void; children: ReactNode }) {
-  return (
-    <div
-      className="notice"
-      role="alertdialog"
-      data-testid={testId}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        onCancel();
-        document.querySelector<HTMLElement>('[data-testid="agreement-save"]')?.focus();
-      }}
-    >
-      {children}
-    </div>
-  );
-}
+/** The questions beside the Save button (missing data, a final text, a file that exists) give Save the focus back. */
+const toSave = () => document.querySelector<HTMLElement>('[data-testid="agreement-save"]');
 
 /** What the draft still lacks, and saving it (with the confirmations a save may ask for). */
 export function SavePanel({ draft }: { draft: AgreementDraft }) {
@@ -127,7 +105,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
         </button>
       </div>
       {pending?.kind === 'missing' && (
-        <Question testId="agreement-confirm" onCancel={() => setPending(null)}>
+        <Question testId="agreement-confirm" onCancel={() => setPending(null)} returnFocus={toSave}>
           <span>{tn('agreements.confirmMissing', warnings.length)}</span>
           <button
             type="button"
@@ -145,7 +123,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
       )}
       {pending?.kind === 'finalIncomplete' && (
         // A final text with yellow markers would look like a text to sign: only a draft is offered.
-        <Question testId="agreement-confirm-final" onCancel={() => setPending(null)}>
+        <Question testId="agreement-confirm-final" onCancel={() => setPending(null)} returnFocus={toSave}>
           <span>{tn('agreements.finalIncomplete', warnings.length)}</span>
           <button
             type="button"
@@ -162,7 +140,7 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
         </Question>
       )}
       {pending?.kind === 'overwrite' && (
-        <Question testId="agreement-confirm-overwrite" onCancel={() => setPending(null)}>
+        <Question testId="agreement-confirm-overwrite" onCancel={() => setPending(null)} returnFocus={toSave}>
           <span>{t('agreements.confirmOverwrite', { file: pending.files.join(', ') })}</span>
           <button
             type="button"

@@ -7,7 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said, type Said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
-import { InlineConfirm } from './InlineConfirm';
+import { DangerQuestion } from '../../components/Question';
 import './backups.css';
 
 type Backup = OutputOf<'backups:list'>['backups'][number];
@@ -89,7 +89,8 @@ function FileBackups() {
                 <td className="num">{formatSize(backup.size, formatNumber)}</td>
                 <td className="bk-actions">
                   {confirming?.name === backup.name ? (
-                    <InlineConfirm
+                    <DangerQuestion
+                      inline
                       label={t('backups.restore')}
                       confirmLabel={t('backups.confirm')}
                       busy={busy}
@@ -105,7 +106,7 @@ function FileBackups() {
                       testId="backup-restore-confirm"
                     >
                       {t('backups.confirmRestore', { date: when(backup) })}
-                    </InlineConfirm>
+                    </DangerQuestion>
                   ) : (
                     <button
                       type="button"

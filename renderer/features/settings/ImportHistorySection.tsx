@@ -4,7 +4,7 @@ import { useI18n, type I18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
-import { InlineConfirm } from './InlineConfirm';
+import { DangerQuestion } from '../../components/Question';
 import { ListCard } from './ListCard';
 
 /**
@@ -91,7 +91,8 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                   )}
                   {r.undoable &&
                     (confirming === r.id ? (
-                      <InlineConfirm
+                      <DangerQuestion
+                        inline
                         label={t('import.history.undo')}
                         confirmLabel={t('import.history.confirmUndoYes')}
                         busy={busy}
@@ -124,7 +125,7 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                         {t(server ? 'import.history.confirmUndoServer' : 'import.history.confirmUndo', {
                           file: r.fileName,
                         })}
-                      </InlineConfirm>
+                      </DangerQuestion>
                     ) : (
                       <button
                         type="button"
