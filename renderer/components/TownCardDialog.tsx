@@ -49,6 +49,8 @@ type Values = {
   mayorTitle: string;
   contractingBody: string;
   idNumber: string;
+  /** '' : the population decides; 'yes' / 'no': stated on the card. */
+  largeCity: '' | 'yes' | 'no';
   history: string;
   notes: string;
 };
@@ -78,6 +80,7 @@ const valuesOf = (card: TownCard): Values => ({
   mayorTitle: text(card.mayorTitle),
   contractingBody: text(card.contractingBody),
   idNumber: text(card.idNumber),
+  largeCity: card.largeCity === null ? '' : card.largeCity ? 'yes' : 'no',
   history: text(card.history),
   notes: text(card.notes),
 });
@@ -112,6 +115,7 @@ const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
   mayorTitle: orNull(v.mayorTitle),
   contractingBody: orNull(v.contractingBody),
   idNumber: orNull(v.idNumber),
+  largeCity: v.largeCity === '' ? null : v.largeCity === 'yes',
   history: orNull(v.history),
   notes: orNull(v.notes),
 });
@@ -155,6 +159,7 @@ const FIELD_LABELS: Record<string, string> = {
   mayorTitle: 'towns.field.mayorTitle',
   contractingBody: 'towns.field.contractingBody',
   idNumber: 'towns.field.idNumber',
+  largeCity: 'towns.field.largeCity',
   history: 'towns.field.history',
   notes: 'towns.field.notes',
 };
@@ -346,6 +351,26 @@ function TownCardForm({
                 data-testid="town-kind"
               />
             </Field>
+            {values.kind === 'town' && (
+              // "velké město" / "the City of …" in agreements: the population decides until someone says.
+              <Field
+                label={t('towns.field.largeCity')}
+                error={errors.largeCity}
+                hint={t('towns.field.largeCityHint')}
+                htmlFor="tc-largeCity"
+              >
+                <select
+                  id="tc-largeCity"
+                  data-testid="town-largeCity"
+                  value={values.largeCity}
+                  onChange={(e) => set('largeCity', e.target.value as Values['largeCity'])}
+                >
+                  <option value="">{t('towns.largeCity.byPopulation')}</option>
+                  <option value="yes">{t('towns.largeCity.yes')}</option>
+                  <option value="no">{t('towns.largeCity.no')}</option>
+                </select>
+              </Field>
+            )}
             {input('adminRegion')}
             {input('population', { type: 'text' })}
             {input('latitude')}

@@ -15,6 +15,13 @@ import { id, optionalText, provenanceFields, websiteAddress } from './schemas';
  */
 export const FOREIGN_TOWN_KINDS = ['town', 'municipality', 'unknown'] as const;
 export type ForeignTownKind = (typeof FOREIGN_TOWN_KINDS)[number];
+/**
+ * Whether a town is a city ("velké město", "the City of …", its mayor of a city's rank): as the
+ * card states it, else by its population (100,000 or more). Null population and no statement: no.
+ */
+export const isLargeCity = (town: { population: number | null; largeCity?: boolean | null }): boolean =>
+  town.largeCity ?? (town.population !== null && town.population >= 100_000);
+
 /** The kind stored in a row (anything else reads as not stated). */
 export const foreignTownKindOf = (value: unknown): ForeignTownKind =>
   value === 'town' || value === 'municipality' ? value : 'unknown';
@@ -52,6 +59,8 @@ export const townCardFieldsSchema = z.object({
     .toUpperCase()
     .refine((code) => isCountryCode(code), 'validation.countryCode'),
   kind: z.enum(FOREIGN_TOWN_KINDS, { error: 'validation.required' }),
+  /** A town stated to be a city (true) or not (false); null: its population decides (`isLargeCity`). */
+  largeCity: z.boolean().nullable(),
   adminRegion: optionalText(TOWN_TEXT_LIMITS.adminRegion),
   population: z
     .number({ error: 'validation.number' })

@@ -320,7 +320,7 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
     .first<{ id: number; townId: number; town: string }>('p.id', 't.id as townId', 't.name as town');
   const original = await knex('foreign_towns')
     .where({ id: row.townId })
-    .first<Record<string, unknown>>('kind', 'contracting_body', 'mayor_name');
+    .first<Record<string, unknown>>('kind', 'contracting_body', 'mayor_name', 'large_city');
   await knex('foreign_towns').where({ id: row.townId }).update({ kind: 'unknown', contracting_body: null });
   try {
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -332,11 +332,22 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
     await page.getByTestId('agr-partner-mayorName').fill('Typed Here');
     await page.getByTestId('agreement-open-card').click();
     const card = page.getByTestId('town-card');
+    // "Velké město" is asked only of a town; until someone says, the population decides.
+    await expect(card.getByTestId('town-largeCity')).toHaveCount(0);
     await card.getByTestId('town-kind').selectOption('town');
+    await expect(card.getByTestId('town-largeCity')).toHaveValue('');
     await card.getByTestId('town-mayorName').fill('From The Card');
     await card.getByTestId('town-save').click();
     await expect(card).toBeHidden();
     await expect(page.getByTestId('agr-partner-noun')).toHaveValue('foreign_town');
+    // Stated on the card, a city is one in the open draft too (noun and office follow).
+    await page.getByTestId('agreement-open-card').click();
+    await card.getByTestId('town-largeCity').selectOption('yes');
+    await saveScreen(page, 'town-card-large-city');
+    await card.getByTestId('town-save').click();
+    await expect(card).toBeHidden();
+    await expect(page.getByTestId('agr-partner-noun')).toHaveValue('foreign_city');
+    expect(Boolean((await knex('foreign_towns').where({ id: row.townId }).first('large_city')).large_city)).toBe(true);
     await expect(page.getByTestId('agr-partner-noun-unknown')).toHaveCount(0);
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${row.town}`);
     await expect(preview).toContainText(`Stadtgemeinde ${row.town}`);

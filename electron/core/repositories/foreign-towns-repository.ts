@@ -177,6 +177,7 @@ const CARD_COLUMN_OF = {
   altNames: 'alt_names',
   countryCode: 'country_code',
   kind: 'kind',
+  largeCity: 'large_city',
   adminRegion: 'admin_region',
   population: 'population',
   latitude: 'latitude',
@@ -212,6 +213,9 @@ const toCard = (row: Record<string, unknown>): TownCardRecord => {
     useCzechName: row.use_czech_name === true || row.use_czech_name === 1,
     altNames: typeof row.alt_names === 'string' ? row.alt_names.split('\n').filter((n) => n.trim() !== '') : [],
     kind: foreignTownKindOf(row.kind),
+    // Stated or not (null: the population decides); SQLite answers 0/1.
+    largeCity:
+      row.large_city === null || row.large_city === undefined ? null : row.large_city === true || row.large_city === 1,
     mayorGender: row.mayor_gender === 'm' || row.mayor_gender === 'f' ? row.mayor_gender : null,
   };
 };

@@ -207,6 +207,7 @@ const TOWN_FILLABLE = [
   'mayor_title',
   'contracting_body',
   'id_number',
+  'large_city',
   'history',
 ] as const;
 

@@ -117,6 +117,7 @@ export type TownFacts = Partial<
     | 'contractingBody'
     | 'nameNative'
     | 'kind'
+    | 'largeCity'
     | 'idNumber'
   >
 >;

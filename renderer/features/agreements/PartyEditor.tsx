@@ -46,6 +46,9 @@ const isPartnerNoun = (value: string): value is (typeof PARTNER_NOUNS)[number] |
   value === 'mestys' || (PARTNER_NOUNS as readonly string[]).includes(value);
 const kindOfNoun = (noun: string): 'town' | 'municipality' =>
   noun === 'foreign_municipality' ? 'municipality' : 'town';
+/** Whether a noun says the town is a city (its office and rank follow), else what the card says. */
+const largeCityOfNoun = (noun: string, town: PartnerTown): boolean | null | undefined =>
+  noun === 'foreign_city' ? true : noun === 'foreign_town' ? false : town.largeCity;
 
 /**
  * The partner's fields after its kind is chosen: the noun, and the office, rank and contracting
@@ -54,15 +57,20 @@ const kindOfNoun = (noun: string): 'town' | 'municipality' =>
 function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): PartyFields {
   // By the party's name as it stands (renamed first, "MÜRZZUSCHLAG" → "Mürzzuschlag", the body
   // built from the registry's name no longer matched and "Gemeinde" stayed for a town).
-  const before = { ...town, name: party.name, kind: kindOfNoun(party.nounKey) };
-  const after = { ...town, name: party.name, kind: kindOfNoun(noun) };
+  const before = {
+    ...town,
+    name: party.name,
+    kind: kindOfNoun(party.nounKey),
+    largeCity: largeCityOfNoun(party.nounKey, town),
+  };
+  const after = { ...town, name: party.name, kind: kindOfNoun(noun), largeCity: largeCityOfNoun(noun, town) };
   const ownOffice = party.mayorOffice === defaultOffice(before);
   const ownBody = (party.contractingBody ?? '') === (defaultContractingBody(before) ?? '');
   return {
     ...party,
     nounKey: noun,
     ...(ownOffice
-      ? { mayorOffice: defaultOffice(after), mayorRank: partnerMayorRank(after.kind, town.population) }
+      ? { mayorOffice: defaultOffice(after), mayorRank: partnerMayorRank(after.kind, town.population, after.largeCity) }
       : {}),
     ...(ownBody ? { contractingBody: defaultContractingBody(after) ?? '' } : {}),
   };

@@ -1,4 +1,4 @@
-import type { ForeignTownKind } from '../town-card';
+import { isLargeCity, type ForeignTownKind } from '../town-card';
 import type {
   AgreementLanguage,
   AgreementLayout,
@@ -204,9 +204,13 @@ export function officeOfRank(side: Side, rank: MayorRank): OfficeCode {
 export const czechMayorRank = (kind: MunicipalityKind): MayorRank => MUNICIPALITY_RANK[kind];
 
 /** Partner side: a rural commune, a town, or a city of 100 000 or more (the user may override). */
-export function partnerMayorRank(kind: ForeignTownKind, population: number | null): MayorRank {
+export function partnerMayorRank(
+  kind: ForeignTownKind,
+  population: number | null,
+  largeCity?: boolean | null,
+): MayorRank {
   if (kind !== 'town') return 'municipality';
-  return population !== null && population >= 100_000 ? 'city' : 'town';
+  return isLargeCity({ population, largeCity }) ? 'city' : 'town';
 }
 
 const COUNTRY_LANGUAGE: Record<string, PartnerLanguage> = {

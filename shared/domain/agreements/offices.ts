@@ -1,4 +1,4 @@
-import type { ForeignTownKind } from '../town-card';
+import { isLargeCity, type ForeignTownKind } from '../town-card';
 import type { AgreementLanguage, Gender, MunicipalityKind, UiLanguage } from '../codes';
 
 /*
@@ -226,6 +226,8 @@ export type TownForOffice = {
   /** Not stated: the office of a municipality (a town is never assumed). */
   kind: ForeignTownKind;
   population: number | null;
+  /** Stated on the card to be a city or not; null or absent: the population decides (`isLargeCity`). */
+  largeCity?: boolean | null;
   adminRegion: string | null;
   language: string | null;
 };
@@ -491,8 +493,7 @@ const PREZYDENT_KEYS = new Set(POLISH_PREZYDENT_TOWNS.map(fold));
 
 function polishOffice(town: TownForOffice): OfficeCode {
   if (town.kind !== 'town') return 'PL:wojt';
-  const large = town.population !== null && town.population >= 100_000;
-  return large || PREZYDENT_KEYS.has(fold(town.name)) ? 'PL:prezydent_miasta' : 'PL:burmistrz';
+  return isLargeCity(town) || PREZYDENT_KEYS.has(fold(town.name)) ? 'PL:prezydent_miasta' : 'PL:burmistrz';
 }
 
 function swissOffice(town: TownForOffice): OfficeCode {
@@ -534,7 +535,7 @@ export function defaultOffice(town: TownForOffice): OfficeCode {
       return town.population !== null && town.population >= 50_000 ? 'GB:mayor' : 'GB:town_mayor';
     default:
       if (village) return 'XX:municipality';
-      return town.population !== null && town.population >= 100_000 ? 'XX:city' : 'XX:town';
+      return isLargeCity(town) ? 'XX:city' : 'XX:town';
   }
 }
 

@@ -58,6 +58,11 @@ export const townsMessages = defineMessages(
     'towns.field.contractingBody': 'Smluvní strana',
     'towns.field.contractingBodyHint': 'Kdo za město podepisuje, např. Comune di Bergamo, Gmina Kłodzko.',
     'towns.field.idNumber': 'Identifikační číslo',
+    'towns.field.largeCity': 'Velké město',
+    'towns.field.largeCityHint': 'Ve smlouvách „velké město“. Neuvedeno: od 100 000 obyvatel.',
+    'towns.largeCity.byPopulation': 'podle počtu obyvatel',
+    'towns.largeCity.yes': 'ano',
+    'towns.largeCity.no': 'ne',
     'towns.field.idNumberHint':
       'Úřední číslo obce v její zemi, jak ho uvádějí smlouvy: REGON, SIREN, IČO, codice fiscale…',
     'towns.field.history': 'Jak partnerství vzniklo',
@@ -122,6 +127,11 @@ export const townsMessages = defineMessages(
     'towns.field.contractingBody': 'Contracting party',
     'towns.field.contractingBodyHint': 'Who signs for the town, e.g. Comune di Bergamo, Gmina Kłodzko.',
     'towns.field.idNumber': 'Identification number',
+    'towns.field.largeCity': 'City',
+    'towns.field.largeCityHint': '“A city” in agreements. Not stated: 100,000 people or more.',
+    'towns.largeCity.byPopulation': 'by population',
+    'towns.largeCity.yes': 'yes',
+    'towns.largeCity.no': 'no',
     'towns.field.idNumberHint':
       'The municipality’s official number in its country, as agreements state it: REGON, SIREN, IČO, codice fiscale…',
     'towns.field.history': 'How the partnership came about',

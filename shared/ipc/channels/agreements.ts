@@ -77,6 +77,8 @@ export const agreementsChannels = defineChannels({
         /** 'unknown': not stated (drafted as a municipality; the form asks). */
         kind: z.enum(FOREIGN_TOWN_KINDS),
         population: z.number().int().nullable(),
+        /** Stated on the card to be a city or not; null: the population decides. */
+        largeCity: z.boolean().nullable(),
         adminRegion: z.string().nullable(),
         language: z.string().nullable(),
       }),

@@ -554,6 +554,61 @@ describe('agreements channels', () => {
     expect(existsSync(path.join(dir, 'final.docx'))).toBe(true);
   });
 
+  it('a draft’s “velké město” for a town under 100,000 is kept on the card, and the next draft says it too', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('legnica.docx'));
+    const partnershipId = await germanPartnership(ctx);
+    const knex = ctx.db.knex;
+    const { foreign_town_id: townId } = await knex('partnerships')
+      .where({ id: partnershipId })
+      .first<{ foreign_town_id: number }>('foreign_town_id');
+    // As Legnica: a town of 99,000 people, whose card says nothing of being a city.
+    await knex('foreign_towns')
+      .where({ id: townId })
+      .update({ kind: 'town', population: 99_000, large_city: null, mayor_office: null });
+    const { request } = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(request.fields.partner).toMatchObject({ nounKey: 'foreign_town', mayorRank: 'town' });
+    const chosen = {
+      ...request,
+      fields: {
+        ...request.fields,
+        partner: { ...request.fields.partner, nounKey: 'foreign_city' as const, mayorRank: 'city' as const },
+      },
+    };
+    const written = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: chosen, acceptMissing: true }),
+    );
+    expect(written.townCardFilled).toContain('largeCity');
+    const stored = await knex('foreign_towns').where({ id: townId }).first<{ large_city: unknown }>('large_city');
+    expect(Boolean(stored.large_city)).toBe(true);
+    const next = await ok<Options & { partnerTown: { largeCity: boolean | null } }>(
+      dispatch('agreements:options', { source: { partnershipId } }),
+    );
+    expect(next.request.fields.partner).toMatchObject({ nounKey: 'foreign_city', mayorRank: 'city' });
+    expect(next.partnerTown.largeCity).toBe(true);
+    // A draft that says "město" again does not replace what the card states (it is edited on the card).
+    const back = {
+      ...next.request,
+      fields: {
+        ...next.request.fields,
+        partner: { ...next.request.fields.partner, nounKey: 'foreign_town' as const, mayorRank: 'town' as const },
+      },
+    };
+    const again = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: back, acceptMissing: true, overwrite: true }),
+    );
+    expect(again.townCardFilled).not.toContain('largeCity');
+    expect(Boolean((await knex('foreign_towns').where({ id: townId }).first('large_city')).large_city)).toBe(true);
+    // A draft that keeps what the population gives states nothing: the card stays open.
+    await knex('foreign_towns').where({ id: townId }).update({ large_city: null, population: 150_000 });
+    const big = await ok<Options>(dispatch('agreements:options', { source: { partnershipId } }));
+    expect(big.request.fields.partner.nounKey).toBe('foreign_city');
+    const kept = await ok<{ townCardFilled: string[] }>(
+      dispatch('agreements:generate', { request: big.request, acceptMissing: true, overwrite: true }),
+    );
+    expect(kept.townCardFilled).not.toContain('largeCity');
+    expect((await knex('foreign_towns').where({ id: townId }).first('large_city')).large_city).toBeNull();
+  });
+
   it('never overwrites without the flag; a retry may name only a path the dialog gave', async () => {
     const { ctx, dispatch, dir } = await setup(fixedFile('same.docx'));
     const partnershipId = await germanPartnership(ctx);

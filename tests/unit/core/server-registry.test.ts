@@ -190,16 +190,17 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     const registry = await createServerDatabase({ demo: true });
     try {
       await grantStaff(registry.url);
-      // As if this version were three migrations newer than the registry: 0018 (an index, which only
-      // the schema's owner may create), 0019 (a change of data, which a staff role could make) and
-      // 0020 (a new column).
+      // As if this version were four migrations newer than the registry: 0018 (an index, which only
+      // the schema's owner may create), 0019 (a change of data, which a staff role could make),
+      // 0020 and 0021 (new columns).
       const admin = adminKnex(registry.url);
       try {
-        const lastThree = await admin('knex_migrations')
+        const lastFour = await admin('knex_migrations')
           .orderBy('id', 'desc')
-          .limit(3)
+          .limit(4)
           .select<{ id: number; name: string }[]>('id', 'name');
-        expect(lastThree.map((m) => m.name)).toEqual([
+        expect(lastFour.map((m) => m.name)).toEqual([
+          '0021-town-large-city',
           '0020-town-id-number',
           '0019-town-kind-unknown',
           '0018-audit-import-index',
@@ -207,14 +208,17 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await admin('knex_migrations')
           .whereIn(
             'id',
-            lastThree.map((m) => m.id),
+            lastFour.map((m) => m.id),
           )
           .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 3) });
+          .update({ value: String(SCHEMA_VERSION - 4) });
         await admin.raw('drop index audit_log_action_at_index');
-        await admin.schema.alterTable('foreign_towns', (t) => t.dropColumn('id_number'));
+        await admin.schema.alterTable('foreign_towns', (t) => {
+          t.dropColumn('id_number');
+          t.dropColumn('large_city');
+        });
         await admin('foreign_towns').where({ name: 'Konstanz' }).update({ source: 'import: smo.csv', kind: 'town' });
       } finally {
         await admin.destroy();

@@ -16,6 +16,7 @@ import * as attachmentActivity from './0017-attachment-activity';
 import * as auditImportIndex from './0018-audit-import-index';
 import * as townKindUnknown from './0019-town-kind-unknown';
 import * as townIdNumber from './0020-town-id-number';
+import * as townLargeCity from './0021-town-large-city';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0018-audit-import-index', ...auditImportIndex },
   { name: '0019-town-kind-unknown', ...townKindUnknown },
   { name: '0020-town-id-number', ...townIdNumber },
+  { name: '0021-town-large-city', ...townLargeCity },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import {
   type Preamble,
 } from '../../../../shared/domain/codes';
 import { AppError } from '../../../../shared/domain/errors';
+import { isLargeCity } from '../../../../shared/domain/town-card';
 import { isoDate } from '../../../../shared/domain/schemas';
 import { agreementFileName } from '../../../../shared/domain/agreements/file-name';
 import {
@@ -91,7 +92,7 @@ type Resolved = {
   /** The registry does not state whether the Czech party is an obec, městys or město (drafted as obec). */
   czKindUnknown: boolean;
   /** What the rules know of the partner town (its kind 'unknown' when not stated: drafted as a municipality). */
-  partnerTown: TownForBody & TownForOffice;
+  partnerTown: TownForBody & TownForOffice & { largeCity: boolean | null };
   /** The registry shows contact before this draft (see knownEarlierContact). */
   earlierContact: boolean;
   request: AgreementRequestInput;
@@ -215,6 +216,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     countryCode: town.countryCode,
     kind: town.kind,
     population: town.population,
+    largeCity: card?.largeCity ?? null,
     adminRegion: card?.adminRegion ?? null,
     language: town.language,
   };
@@ -231,7 +233,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
       ? 'mestys'
       : town.kind !== 'town'
         ? 'foreign_municipality'
-        : town.population !== null && town.population >= 100_000
+        : isLargeCity(townRules)
           ? 'foreign_city'
           : 'foreign_town',
     kindStated: town.kind !== 'unknown',
@@ -243,7 +245,7 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     idLabels: municipalIdLabels(town.countryCode),
     mayorName: card?.mayorName ?? '',
     mayorGender: card?.mayorGender ?? null,
-    mayorRank: partnerMayorRank(town.kind, town.population),
+    mayorRank: partnerMayorRank(town.kind, town.population, townRules.largeCity),
     mayorOffice: resolveOffice(card?.mayorOffice, defaultOffice(townRules)),
     // The card's own wording is in the town's language: the title in that column.
     mayorTitles:
@@ -668,9 +670,18 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
     countryCode: town.countryCode,
     kind: town.kind,
     population: town.population,
+    largeCity: card?.largeCity ?? null,
     adminRegion: card?.adminRegion ?? null,
     language: town.language,
   };
+  // "velké město" or "město" where it is not what the card gives (the population decides there until
+  // someone says): the user's statement, kept on the card, so that the next draft says the same.
+  const stated =
+    partner.kindStated !== false && (partner.nounKey === 'foreign_city' || partner.nounKey === 'foreign_town');
+  const largeCity =
+    stated && (kind ?? town.kind) === 'town' && (partner.nounKey === 'foreign_city') !== isLargeCity(townRules)
+      ? partner.nounKey === 'foreign_city'
+      : null;
   // A title is kept only in the town's own language (the card's title is worded in it).
   const ownLanguage = town.language === null || town.language === request.language;
   // What the rules would put there is not a fact the user stated: only a choice of their own is kept.
@@ -678,6 +689,7 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
   const body = partner.contractingBody?.trim() ?? '';
   const filled = await fillTownCard(ctx, townId, {
     ...(kind !== null ? { kind } : {}),
+    ...(largeCity !== null ? { largeCity } : {}),
     address: partner.address,
     idNumber: partner.idNumber,
     mayorName: partner.mayorName,
@@ -687,7 +699,7 @@ async function keepOnTownCard(ctx: AppContext, request: AgreementRequestInput): 
     ...(office !== undefined &&
     isOfficeCode(office) &&
     office !== defaultOffice(townRules) &&
-    office !== defaultOffice({ ...townRules, kind: kind ?? town.kind })
+    office !== defaultOffice({ ...townRules, kind: kind ?? town.kind, largeCity: largeCity ?? townRules.largeCity })
       ? { mayorOffice: office }
       : {}),
     // Nor are the rules' body for the name the draft gives the party ("Gmina Gogolin" for a card
