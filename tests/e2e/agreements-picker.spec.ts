@@ -123,6 +123,14 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
     await expect(draft).toContainText(new RegExp(`${row.town}: [^;]*jméno starosty/starostky`));
     await incomplete.scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-batch-incomplete');
+    // A French partner's number is asked by its French name, as on the single draft (the batch said
+    // "IČO / identifikační číslo").
+    await batch.getByLabel('Filtr partnerství').fill('Meyrargues');
+    await batch.getByRole('checkbox', { name: /Jimramov – Meyrargues/ }).check();
+    await batch.getByRole('button', { name: 'Vytvořit návrhy…' }).click();
+    const french = incomplete.getByTestId('agreement-batch-draft').filter({ hasText: 'Meyrargues' });
+    await expect(french).toContainText(/Meyrargues: [^;]*identifikační číslo \(SIREN\)/);
+    await expect(french).not.toContainText(/Meyrargues: [^;]*IČO/);
     // The draft written here goes, so the folder holds only what other tests write.
     for (const file of readdirSync(webApp.outputDir).filter((f) => !before.has(f)))
       rmSync(path.join(webApp.outputDir, file), { force: true });

@@ -6,6 +6,8 @@ import { ApiError, call, onEvent } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { CodeSelect } from '../../components/Field';
 import { matchPartnerships } from './PartnershipPicker';
+import { municipalIdLabels } from '../../../shared/domain/agreements/states';
+import { partnerIdLabel } from './id-label';
 
 type Choice = OutputOf<'agreements:sources'>['partnerships'][number];
 type BatchResult = OutputOf<'agreements:batch'>['results'][number];
@@ -15,7 +17,7 @@ const baseName = (filePath: string): string => filePath.split(/[\\/]/).at(-1) ??
 
 /** Drafts for many partnerships into one folder, with progress and cancel. */
 export function BatchPanel({ partnerships, layout }: { partnerships: readonly Choice[]; layout: AgreementLayout }) {
-  const { t, tk } = useI18n();
+  const { t, tk, language } = useI18n();
   // The drafts that still have markers or were not written, each with what it lacks (review D23).
   const [incomplete, setIncomplete] = useState<BatchResult[] | null>(null);
   const [filter, setFilter] = useState('');
@@ -166,7 +168,14 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
                   const groups = new Map<string, string[]>();
                   for (const w of r.warnings) {
                     const name = who(w.side) ?? '';
-                    groups.set(name, [...(groups.get(name) ?? []), tk(`agreements.missing.${w.field}`)]);
+                    // The partner's number by its country's name for it (REGON, SIREN), as on the single draft.
+                    const label =
+                      (w.field === 'idNumber' && w.side === 'partner' && choice !== undefined
+                        ? partnerIdLabel({ idLabels: municipalIdLabels(choice.countryCode) }, language, (named) =>
+                            t('agreements.field.idNumberNamed', { label: named }),
+                          )
+                        : null) ?? tk(`agreements.missing.${w.field}`);
+                    groups.set(name, [...(groups.get(name) ?? []), label]);
                   }
                   const fields = [...groups]
                     .map(([name, labels]) => (name === '' ? labels.join(', ') : `${name}: ${labels.join(', ')}`))
