@@ -146,6 +146,13 @@ test.describe('Agreements for a mayor’s office', () => {
       await page.getByTestId('agreement-template').selectOption('project');
       await expect(page.getByText('Funding programme')).toBeVisible();
       await expect(page.getByText('Lead partner', { exact: true })).toBeVisible();
+      // The article editor names the articles in English (it listed the document's Czech headings).
+      await expect(page.getByTestId('agreement-edit-row-subject')).toContainText('Subject of the Agreement');
+      await expect(page.getByTestId('agreement-edit-row-subject')).not.toContainText('Předmět');
+      await page.getByTestId('agreement-remove-subject').click();
+      await expect(page.getByTestId('agreement-removed-subject')).toContainText('Subject of the Agreement');
+      await page.getByTestId('agreement-removed-subject').getByRole('button', { name: 'Restore' }).click();
+      await expect(page.getByTestId('agreement-edit-row-subject')).toBeVisible();
       await page.getByTestId('agreement-programme').scrollIntoViewIfNeeded();
       await saveScreen(page, 'agreement-mayors-office-en');
       // A charter leaves the two new paragraphs out until they are ticked.

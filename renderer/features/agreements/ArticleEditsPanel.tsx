@@ -21,8 +21,8 @@ function headingOf(text: string): string {
  * kept when it is regenerated.
  */
 export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
-  const { t, tk } = useI18n();
-  const { request, preview, update } = draft;
+  const { t, tk, language } = useI18n();
+  const { request, preview, update, catalog } = draft;
   const [editing, setEditing] = useState<Editing | null>(null);
   // The heading of each article the user removed: it stays named in the list, to be put back.
   const [removedNames, setRemovedNames] = useState<Record<string, string>>({});
@@ -55,6 +55,9 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
     return `own${n}`;
   };
   const partnerLanguage = tk(`agreements.lang.${request.language}`);
+  /** An article's name in the list: the document's (Czech) heading, the template's English one in English. */
+  const nameOf = (article: { id: string; texts: [string, string] }): string =>
+    (language === 'en' ? catalog?.headingsEn[article.id] : undefined) ?? (headingOf(article.texts[0]) || article.id);
   const regular = articles.filter((a) => !a.id.startsWith('own:'));
 
   return (
@@ -69,7 +72,7 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
             <li key={a.id} data-testid={`agreement-edit-row-${a.id}`}>
               <span className="agreement-article-name">
                 {a.number !== null ? `${a.number}. ` : ''}
-                {headingOf(a.texts[0]) || a.id}
+                {nameOf(a)}
                 {edited && <em className="muted"> ({t('agreements.edits.edited')})</em>}
                 {ownId !== null && <em className="muted"> ({t('agreements.edits.own')})</em>}
               </span>
@@ -108,7 +111,7 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
                     className="link-button"
                     data-testid={`agreement-remove-${a.id}`}
                     onClick={() => {
-                      setRemovedNames((names) => ({ ...names, [a.id]: headingOf(a.texts[0]) }));
+                      setRemovedNames((names) => ({ ...names, [a.id]: nameOf(a) }));
                       setArticle(a.id, { removed: true });
                     }}
                   >
@@ -122,7 +125,8 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
         {removed.map((id) => (
           <li key={`removed-${id}`} className="muted" data-testid={`agreement-removed-${id}`}>
             <span className="agreement-article-name">
-              <s>{removedNames[id] ?? id}</s> ({t('agreements.edits.removed')})
+              <s>{(language === 'en' ? catalog?.headingsEn[id] : undefined) ?? removedNames[id] ?? id}</s> (
+              {t('agreements.edits.removed')})
             </span>
             <button type="button" className="link-button" onClick={() => setArticle(id, null)}>
               {t('agreements.edits.restore')}
@@ -151,7 +155,9 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
           {editing.kind === 'article' && (
             <p className="hint">
               {t('agreements.edits.editing')}{' '}
-              <strong>{headingOf(articles.find((a) => a.id === editing.id)?.texts[0] ?? '') || editing.id}</strong>
+              <strong>
+                {nameOf(articles.find((a) => a.id === editing.id) ?? { id: editing.id, texts: ['', ''] })}
+              </strong>
             </p>
           )}
           {editing.kind === 'own' && (
@@ -165,7 +171,7 @@ export function ArticleEditsPanel({ draft }: { draft: AgreementDraft }) {
                 {regular.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.number !== null ? `${a.number}. ` : ''}
-                    {headingOf(a.texts[0]) || a.id}
+                    {nameOf(a)}
                   </option>
                 ))}
               </select>

@@ -93,6 +93,8 @@ export const agreementsChannels = defineChannels({
             z.object({ id: z.string(), heading: z.string(), headingEn: z.string(), offByDefault: z.boolean() }),
           ),
           variants: z.array(z.enum(['duration', 'entry'])),
+          /** Every article's English heading by its id: the English screen's article editor names them so. */
+          headingsEn: z.record(z.string(), z.string()),
           /** The template's own preambles ("earlier friendship" only where the registry shows contact). */
           defaultPreambles: z.array(z.enum(PREAMBLES)),
         }),

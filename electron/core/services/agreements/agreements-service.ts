@@ -329,6 +329,14 @@ export async function agreementCatalog(ctx: AppContext) {
               : [],
           ),
           variants: t.articles.flatMap((a) => ('variant' in a ? [a.variant] : [])),
+          // The article editor's list in the English UI (the preview's headings are the document's Czech).
+          headingsEn: Object.fromEntries(
+            t.articles.flatMap((a) => {
+              const clause = 'clause' in a ? a.clause : Object.values(a.choices)[0];
+              const heading = clause === undefined ? '' : headingOf(library.languages.en, clause, a.id);
+              return heading === '' || heading === a.id ? [] : [[a.id, heading]];
+            }),
+          ),
           // A draft switched to this template starts from its preambles (a project agreement has none).
           defaultPreambles: [...t.defaultPreambles],
         },
@@ -339,6 +347,7 @@ export async function agreementCatalog(ctx: AppContext) {
     {
       optional: { id: string; heading: string; headingEn: string; offByDefault: boolean }[];
       variants: ('duration' | 'entry')[];
+      headingsEn: Record<string, string>;
       defaultPreambles: Preamble[];
     }
   >;
