@@ -231,14 +231,23 @@ export function gazetteerPartners(
     });
   }
   const collator = new Intl.Collator('cs');
-  return found
-    .sort(
-      (a, b) =>
-        b.commonThemes.length - a.commonThemes.length ||
-        (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
-        (b.town.population ?? -1) - (a.town.population ?? -1) ||
-        collator.compare(a.town.name, b.town.name) ||
-        a.town.geonamesId - b.town.geonamesId,
-    )
-    .slice(0, limit);
+  const ranked = found.sort(
+    (a, b) =>
+      b.commonThemes.length - a.commonThemes.length ||
+      // A town that seeks a Czech partner itself before one that does not (as the screen says).
+      Number(b.requestId !== null) - Number(a.requestId !== null) ||
+      (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
+      (b.town.population ?? -1) - (a.town.population ?? -1) ||
+      collator.compare(a.town.name, b.town.name) ||
+      a.town.geonamesId - b.town.geonamesId,
+  );
+  // Each wanted country has its own `limit` best: ten Austrian towns next to the border filled the
+  // list, and the Germany the member also wanted had none (walkthrough 17).
+  if (wanted.size < 2) return ranked.slice(0, limit);
+  const shown = new Map<string, number>();
+  return ranked.filter((partner) => {
+    const count = shown.get(partner.town.countryCode) ?? 0;
+    shown.set(partner.town.countryCode, count + 1);
+    return count < limit;
+  });
 }

@@ -84,7 +84,7 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
     await expect(towns.first()).toContainText(first.town.name);
     await expect(towns.first()).toContainText('Rakousko');
     await expect(towns.first().getByTestId('gazetteer-reason')).toHaveText(
-      `Nemá dosud partnera v Česku · ${number(first.distanceKm)} km · ${number(first.town.population)} obyvatel`,
+      `V registru nemá partnera v Česku · ${number(first.distanceKm)} km · ${number(first.town.population)} obyvatel`,
     );
     for (const [index, s] of expected.entries())
       await expect(towns.nth(index)).toContainText(s.town.nameCs ?? s.town.name);
@@ -201,10 +201,10 @@ test.describe('Partner finding: gazetteer towns for a request, and the conversio
     // It comes first, and says why.
     await expect(towns.first()).toContainText(fifth.town.name);
     await expect(towns.first().getByTestId('gazetteer-reason')).toContainText(
-      /^No Czech partner yet · [\d,]+ km · [\d,]+ inhabitants · seeking a Czech partner itself · shared themes: sport$/,
+      /^No Czech partner in the registry · [\d,]+ km · [\d,]+ inhabitants · seeking a Czech partner itself · shared themes: sport$/,
     );
     await expect(towns.nth(1).getByTestId('gazetteer-reason')).toContainText(
-      /^No Czech partner yet · [\d,]+ km · [\d,]+ inhabitants$/,
+      /^No Czech partner in the registry · [\d,]+ km · [\d,]+ inhabitants$/,
     );
     await expect(page.getByRole('heading', { name: 'Towns from the gazetteer' })).toBeVisible();
     await page.getByTestId('gazetteer-towns').scrollIntoViewIfNeeded();

@@ -213,9 +213,17 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog.getByTestId('error-c-municipalityId')).toHaveText('Vyplňte toto pole.');
     await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
+    // A request says nothing of the partnership's type: "neuvedeno" until the user chooses (it was
+    // "přátelství / memorandum", saved as if someone had said so).
+    await expect(dialog.locator('#c-type')).toHaveValue('unknown');
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Freistadt bylo založeno');
+    const created = await knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where({ 'p.municipality_id': tabor.id, 't.name': 'Freistadt' })
+      .first<{ type: string; status: string }>('p.type', 'p.status');
+    expect(created).toEqual({ type: 'unknown', status: 'preparation' });
     await expect(page.getByTestId('request-panel')).toContainText('přijata');
     await expect(page.getByTestId('request-partnership')).toHaveText('Tábor – Freistadt (Rakousko)');
     await expect(page.getByTestId('convert-request')).toHaveCount(0);

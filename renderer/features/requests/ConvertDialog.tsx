@@ -74,7 +74,9 @@ export function ConvertDialog({
   const [town, setTown] = useState<TownSuggestion | null>(
     initialTown ?? (memberSeeks || row.foreignTownId === null ? null : registryTown(row)),
   );
-  const [type, setType] = useState<PartnershipType>('friendship');
+  // A request does not say what kind of partnership it becomes: not stated until the user says.
+  // It is one being prepared (the request is answered now, nothing is signed yet).
+  const [type, setType] = useState<PartnershipType>('unknown');
   const [status, setStatus] = useState<PartnershipStatus>('preparation');
   // Empty: the day the partnership started is what the user knows, never the day of the conversion.
   const [startedOn, setStartedOn] = useState('');
@@ -93,7 +95,7 @@ export function ConvertDialog({
   }, [requests, row, memberSeeks, municipalityId, town]);
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
   // What the user chose asks before Escape drops it (the town is left out: it may be chosen for them).
-  const unsaved = municipalityId !== '' || type !== 'friendship' || status !== 'preparation' || startedOn !== '';
+  const unsaved = municipalityId !== '' || type !== 'unknown' || status !== 'preparation' || startedOn !== '';
 
   const submit = async () => {
     const found: Record<string, string> = {};

@@ -99,7 +99,7 @@ export const requestsMessages = defineMessages(
     'requests.towns.none':
       'Místopis nemá žádné město hledaného státu a velikosti, které by v registru nemělo partnera v Česku.',
     'requests.towns.noPosition': 'Vzdálenost nelze uvést: členská obec nemá v registru souřadnice.',
-    'requests.towns.noPartner': 'Nemá dosud partnera v Česku',
+    'requests.towns.noPartner': 'V registru nemá partnera v Česku',
     'requests.towns.distance': '{km} km',
     'requests.towns.population': '{count} obyvatel',
     'requests.towns.seeksToo': 'sama hledá partnera v Česku',
@@ -217,7 +217,7 @@ export const requestsMessages = defineMessages(
     'requests.towns.none':
       'The gazetteer has no town of the wanted country and size without a Czech partner in the registry.',
     'requests.towns.noPosition': 'No distance can be given: the member has no coordinates in the registry.',
-    'requests.towns.noPartner': 'No Czech partner yet',
+    'requests.towns.noPartner': 'No Czech partner in the registry',
     'requests.towns.distance': '{km} km',
     'requests.towns.population': '{count} inhabitants',
     'requests.towns.seeksToo': 'seeking a Czech partner itself',

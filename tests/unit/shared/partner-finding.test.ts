@@ -62,6 +62,32 @@ describe('gazetteer partners for a member seeking a partner', () => {
     expect(names(gazetteerPartners({ ...seeker, wantedCountryCodes: [] }, towns, [], []))).toContain('Zakopane');
   });
 
+  it('offers each wanted country its own best towns, and towns seeking a partner themselves first', () => {
+    // Twelve Austrian villages next to the border, and German ones farther away.
+    const towns = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        town({ geonamesId: 100 + i, name: `Dorf ${String(i)}`, latitude: 48.8 + i / 100, longitude: 15.5 }),
+      ),
+      town({ geonamesId: 200, name: 'Bayerisch Eisenstein', countryCode: 'DE', latitude: 49.12, longitude: 13.2 }),
+      town({ geonamesId: 201, name: 'Waldmünchen', countryCode: 'DE', latitude: 49.38, longitude: 12.7 }),
+    ];
+    const found = gazetteerPartners(seeker, towns, [], [], 10);
+    expect(found.filter((f) => f.town.countryCode === 'AT')).toHaveLength(10);
+    expect(names(found)).toEqual(expect.arrayContaining(['Bayerisch Eisenstein', 'Waldmünchen']));
+    // One wanted country: the limit is the list's.
+    expect(gazetteerPartners({ ...seeker, wantedCountryCodes: ['AT'] }, towns, [], [], 10)).toHaveLength(10);
+    // A town whose own request seeks a Czech partner comes before nearer ones, themes or not.
+    const seeking = gazetteerPartners(
+      { ...seeker, themes: [] },
+      towns,
+      [],
+      [{ requestId: 7, countryCode: 'DE', name: 'Waldmünchen', geonamesId: null, themes: ['sport'] }],
+      10,
+    );
+    expect(seeking[0]?.town.name).toBe('Waldmünchen');
+    expect(seeking[0]?.requestId).toBe(7);
+  });
+
   it('leaves out towns twinned with a Czech municipality, by GeoNames id or by folded name and country', () => {
     const towns = [
       town({ geonamesId: 10, name: 'Gmünd' }),
