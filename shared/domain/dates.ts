@@ -44,12 +44,58 @@ export function certainlyBefore(a: string, b: string): boolean {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Month names as the screens write them, folded (no case, no diacritics): English and Czech. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['january', 'jan', 'leden', 'ledna'],
+    ['february', 'feb', 'unor', 'unora'],
+    ['march', 'mar', 'brezen', 'brezna'],
+    ['april', 'apr', 'duben', 'dubna'],
+    ['may', 'kveten', 'kvetna'],
+    ['june', 'jun', 'cerven', 'cervna'],
+    ['july', 'jul', 'cervenec', 'cervence'],
+    ['august', 'aug', 'srpen', 'srpna'],
+    ['september', 'sep', 'sept', 'zari'],
+    ['october', 'oct', 'rijen', 'rijna'],
+    ['november', 'nov', 'listopad', 'listopadu'],
+    ['december', 'dec', 'prosinec', 'prosince'],
+  ].flatMap((names, index) => names.map((name): [string, number] => [name, index + 1])),
+);
+const monthOf = (word: string): number | undefined =>
+  MONTHS.get(word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, ''));
+
+/**
+ * A date written with its month's name, as the screens show dates: "22 May 1994", "May 22, 1994",
+ * "22. května 1994", "May 1994", "květen 1994". Null when the text is not so written.
+ */
+function namedMonthDate(text: string): string | null {
+  const dayFirst = /^(\d{1,2})\.?\s+(\p{L}+\.?)\s*,?\s+(\d{4})$/u.exec(text);
+  const monthFirst = /^(\p{L}+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u.exec(text);
+  const [day, name, year] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1], monthFirst[3]]
+      : [undefined, undefined, undefined];
+  if (day !== undefined && name !== undefined && year !== undefined) {
+    const month = monthOf(name);
+    if (month === undefined) return null;
+    const value = `${year}-${pad(month)}-${pad(Number(day))}`;
+    return datePrecision(value) === 'day' ? value : null;
+  }
+  const monthOnly = /^(\p{L}+\.?)\s*,?\s+(\d{4})$/u.exec(text);
+  const month = monthOnly ? monthOf(monthOnly[1] ?? '') : undefined;
+  return monthOnly && month !== undefined ? `${monthOnly[2] ?? ''}-${pad(month)}` : null;
+}
+
 /**
  * What a person types, read as a date of the precision written: `22. 5. 1994`, `22.5.1994`,
- * `1994-05-22`, `5/1994`, `5. 1994`, `05/1994`, `1994-05`, `1994`. Null when it is none of these.
+ * `1994-05-22`, `5/1994`, `5. 1994`, `05/1994`, `1994-05`, `1994`, and with the month's name as
+ * the screens write dates (`22 May 1994`, `22. května 1994`, `May 1994`, `květen 1994`). Null when
+ * it is none of these.
  */
 export function parsePartialDate(raw: string): string | null {
   const text = raw.trim();
+  if (/\p{L}/u.test(text)) return namedMonthDate(text);
   let match = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/.exec(text) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (match) {
     const value = `${match[3] ?? ''}-${pad(Number(match[2]))}-${pad(Number(match[1]))}`;

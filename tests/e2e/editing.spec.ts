@@ -160,10 +160,13 @@ test('a failed save says so beside Save and moves to the first field in error; f
   const english = await openPartnership(page, 'gimignano');
   // Shown as English writes a day in this app (ISO), with the example in the field.
   await expect(english.getByTestId('field-partnerResolutionDate')).toHaveValue('2019-04-01');
-  await expect(english.getByTestId('field-czResolutionDate')).toHaveAttribute('placeholder', 'e.g. 2026-05-22');
-  await english.getByTestId('field-czResolutionDate').fill('2098-05-05');
+  await expect(english.getByTestId('field-czResolutionDate')).toHaveAttribute('placeholder', 'e.g. 22 May 2026');
+  // Typed as the English screens write a day: read, and refused only for being in the future.
+  await english.getByTestId('field-czResolutionDate').fill('5 May 2098');
   await english.getByTestId('detail-save').click();
   await expect(english.getByTestId('detail-problems')).toContainText('Not saved. Correct or confirm:');
+  await expect(english.getByTestId('detail-problems')).not.toContainText('Enter a date');
+  await expect(english.getByTestId('detail-problems')).not.toContainText('Enter a valid date');
   await saveScreen(page, 'editing-failed-save-en');
   // The unsaved (refused) change: closing asks first, in English.
   await english.getByTestId('detail-close').click();

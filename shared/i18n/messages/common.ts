@@ -120,7 +120,7 @@ export const commonMessages = defineMessages(
     'nav.help': 'Help',
     'nav.main': 'Main navigation',
     'common.loading': 'Loading…',
-    'common.dayPlaceholder': 'e.g. 2026-05-22',
+    'common.dayPlaceholder': 'e.g. 22 May 2026',
     'common.atMaxLength': 'At most {max} characters: a longer text does not fit here.',
     'common.retry': 'Try again',
     'common.search': 'Search',

@@ -33,8 +33,8 @@ export const validationMessages = defineMessages(
     'validation.wholeNumber': 'Enter a whole number.',
     'validation.numberAmbiguous':
       'It is not clear whether this means thousands or decimals (1,250 may be 1.25 or 1 250). Write thousands without a separator or with a space (1250, 1 250), decimals after the point (12.50).',
-    'validation.date': 'Enter a valid date, e.g. 2026-05-22.',
-    'validation.partialDate': 'Enter a date (1994-05-22), a month (1994-05) or only a year (1994).',
+    'validation.date': 'Enter a valid date, e.g. 22 May 2026 or 2026-05-22.',
+    'validation.partialDate': 'Enter a date (22 May 1994 or 1994-05-22), a month (May 1994) or only a year (1994).',
     'validation.noSuchDay': 'The calendar has no such day. Check the day and the month.',
     'validation.email': 'Enter a valid e-mail address.',
     'validation.website': 'Enter a website address starting with https:// or http://.',

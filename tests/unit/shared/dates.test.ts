@@ -77,3 +77,25 @@ describe('why a date cannot be read', () => {
       ]);
   });
 });
+
+describe('dates written with the month’s name, as the screens show them', () => {
+  it('reads English and Czech month names at the precision written', () => {
+    expect(parsePartialDate('22 May 2026')).toBe('2026-05-22');
+    expect(parsePartialDate('2 Dec 2026')).toBe('2026-12-02');
+    expect(parsePartialDate('May 22, 2026')).toBe('2026-05-22');
+    expect(parsePartialDate('Sept 3, 2020')).toBe('2020-09-03');
+    expect(parsePartialDate('22. května 1994')).toBe('1994-05-22');
+    expect(parsePartialDate('22. kvetna 1994')).toBe('1994-05-22');
+    expect(parsePartialDate('květen 1994')).toBe('1994-05');
+    expect(parsePartialDate('May 1994')).toBe('1994-05');
+  });
+
+  it('reads back what the screens write, and refuses a day the calendar lacks or a word that is no month', () => {
+    for (const value of ['1994-05-22', '1994-05', '2026-12-02'])
+      for (const language of ['cs', 'en'] as const)
+        expect(parsePartialDate(formatPartialDate(value, language))).toBe(value);
+    expect(parsePartialDate('31 Feb 2020')).toBeNull();
+    expect(parsePartialDate('22 Mai 2026')).toBeNull();
+    expect(parsePartialDate('soon 2026')).toBeNull();
+  });
+});
