@@ -256,13 +256,36 @@ async function lastChange(db: Knex, table: string, id: number): Promise<{ name: 
  */
 /**
  * NOT_FOUND for a record that is not there: when its last audit entry is a delete, naming who
- * deleted it and when (reason `error.deletedBy`: the bin has it), else plainly.
+ * deleted it and when (reason `error.deletedBy`: the bin has it); when an import was undone, naming
+ * the import's file, who undid it and when (reason `error.unimportedBy`: the bin does not have it,
+ * and the colleague was sent looking there: walkthrough 18); else plainly.
  */
 export async function recordGone(db: Knex, table: string, id: number): Promise<AppError> {
   const last = await db('audit_log')
     .where({ table_name: table, record_id: id })
     .orderBy('id', 'desc')
-    .first<{ action: string } | undefined>('action');
+    .first<{ action: string; at: string; after: string | null } | undefined>('action', 'at', 'after');
+  if (last?.action === 'unimport' && last.after === null) {
+    const by = await lastChange(db, table, id);
+    // The undo's own entry, written with the records' in one statement (the same moment).
+    const run = await db('audit_log')
+      .where({ table_name: 'import_runs', action: 'unimport', at: last.at })
+      .orderBy('id', 'desc')
+      .first<{ after: string | null } | undefined>('after');
+    const file = (() => {
+      try {
+        const after = JSON.parse(run?.after ?? 'null') as { fileName?: unknown } | null;
+        return typeof after?.fileName === 'string' ? after.fileName : '';
+      } catch {
+        return '';
+      }
+    })();
+    return new AppError('NOT_FOUND', `The record was removed meanwhile by undoing the import of ${file}.`, {
+      reason: 'error.unimportedBy',
+      params: { name: by?.name ?? '—', file },
+      changedAt: by?.at ?? last.at,
+    });
+  }
   const by = last?.action === 'delete' ? await lastChange(db, table, id) : null;
   if (by === null) return new AppError('NOT_FOUND', `No record ${String(id)} in ${table}`);
   return new AppError('NOT_FOUND', `The record was deleted meanwhile by ${by.name} at ${by.at}.`, {

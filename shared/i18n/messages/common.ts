@@ -80,6 +80,8 @@ export const commonMessages = defineMessages(
     'error.VALIDATION': 'Zadané údaje nejsou platné.',
     'error.NOT_FOUND':
       'Záznam už v registru není: mohl ho mezitím někdo smazat. Smazané záznamy najdete v koši (Nastavení).',
+    'error.unimportedBy':
+      'Záznam mezitím odstranilo vrácení importu „{file}“: {name}, {at}. V koši není; nic se neuložilo.',
     'error.deletedBy':
       'Záznam mezitím smazal někdo jiný: {name}, {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
@@ -188,6 +190,8 @@ export const commonMessages = defineMessages(
     'error.VALIDATION': 'The data entered is not valid.',
     'error.NOT_FOUND':
       'The record is no longer in the registry: someone may have deleted it meanwhile. Deleted records are in the bin (Settings).',
+    'error.unimportedBy':
+      'The record was removed meanwhile when the import of “{file}” was undone: {name}, {at}. It is not in the bin; nothing was saved.',
     'error.deletedBy':
       'Someone else deleted this record meanwhile: {name}, {at}. Nothing was saved; it can be brought back in Settings ▸ Deleted records.',
     'error.CONFLICT': 'The record was changed by someone else meanwhile, or already exists.',

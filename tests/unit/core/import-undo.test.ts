@@ -132,8 +132,25 @@ describe('undoing an import', () => {
     expect(after.partnerships.length).toBe(before.partnerships.length + 1);
     expect(after.foreign_towns.length).toBe(before.foreign_towns.length + 1);
     const run = await lastRun();
+    const added = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Neustadt an der Nirgendwo')
+      .first<{ id: number; version: number }>('p.id', 'p.version');
     await ok(app.dispatch('import:undo', { id: run.id }));
     expect(await registryState(app)).toEqual(before);
+    // A colleague who had the added partnership open saves: told that undoing the import removed
+    // it, which file, by whom (not sent to the bin, which does not have it).
+    const refused = (await app.dispatch('partnerships:update', {
+      id: added.id,
+      version: added.version,
+      changes: { notes: 'pozdě' },
+    })) as Failure;
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { reason: 'error.unimportedBy', params: { file: 'partneri.csv' } } },
+    });
+    expect(refused.error.details?.params?.name).not.toBe('—');
   });
 
   it('refuses, naming the record and changing nothing, when the user has worked on what the import wrote', async () => {
