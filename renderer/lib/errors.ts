@@ -41,8 +41,12 @@ const isUnreachable = (error: ApiError): boolean => error.details?.network === t
 function reasonParams(
   error: ApiError,
   i18n: Pick<I18n, 'formatDateTime' | 'formatDate'>,
+  fieldLabel?: (path: string) => string,
 ): Record<string, string | number> | undefined {
   const params: Record<string, string | number> = {};
+  // The field a refusal is about (`details.field`), by the screen's label for it.
+  const field = error.details?.field;
+  if (typeof field === 'string' && fieldLabel !== undefined) params.field = fieldLabel(field);
   const given = error.details?.params;
   if (given !== null && typeof given === 'object')
     for (const [name, value] of Object.entries(given as Record<string, unknown>))
@@ -71,7 +75,7 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
     // A refusal that names its reason (a message key) is said in the user's language.
     const reason = error.details?.reason;
     if (typeof reason === 'string' && MESSAGES[i18n.language][reason] !== undefined)
-      return i18n.tk(reason, reasonParams(error, i18n));
+      return i18n.tk(reason, reasonParams(error, i18n, fieldLabel));
     return error.code === 'CONFLICT' ? i18n.t('partnerships.conflict') : i18n.tk(`error.${error.code}`);
   }
   return i18n.t('error.INTERNAL');

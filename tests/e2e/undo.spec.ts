@@ -68,6 +68,11 @@ test('a past change is put back from the record’s history', async ({ appPage: 
   await expect(page.getByTestId('toast-ok').first()).toContainText('Původní hodnoty jsou zpět.');
   await expect.poll(notes).toBe(original);
   expect(await status()).toBe('dormant');
+  // Put back again: the note changed since (by that revert), and the refusal names the field and who.
+  await notesEntry.getByTestId('history-revert').click();
+  await expect(page.getByTestId('toast-error').first()).toContainText(
+    /Údaj „Poznámky“ se od té doby znovu změnil: .+, /,
+  );
   // The open form shows the record as it is now, and the next save goes through (before, the form
   // kept the overwritten note and its save was refused as someone else's change).
   await expect(detail.getByTestId('field-notes')).toHaveValue(original ?? '');

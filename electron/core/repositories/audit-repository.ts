@@ -243,10 +243,57 @@ async function lastChange(db: Knex, table: string, id: number): Promise<{ name: 
       'db_user',
       'server_at',
     );
-  if (row === undefined) return null;
+  return row === undefined ? null : writerOf(row);
+}
+
+/** Who wrote an audit entry (the display name, with the database user where it differs) and when. */
+function writerOf(
+  row: Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at'>,
+): { name: string; at: string } | null {
   const user = row.db_user ?? '';
   const name = row.actor === '' ? user : user !== '' && user !== row.actor ? `${row.actor} (${user})` : row.actor;
   return name === '' ? null : { name, at: row.server_at ?? row.at };
+}
+
+/**
+ * The refusal to put back one past change of a record (its history's "Vrátit tuto změnu") because
+ * `field` changed again since: a CONFLICT naming the field (`details.field`, labelled by the
+ * screen) and who changed it later and when, from the first later entry that changed it.
+ */
+export async function changedSinceFailure(
+  db: Knex,
+  table: string,
+  recordId: number,
+  auditId: number,
+  field: string,
+): Promise<AppError> {
+  const later = await db('audit_log')
+    .where({ table_name: table, record_id: recordId })
+    .where('id', '>', auditId)
+    .orderBy('id', 'asc')
+    .select<Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at' | 'before' | 'after'>[]>(
+      'actor',
+      'at',
+      'db_user',
+      'server_at',
+      'before',
+      'after',
+    );
+  const value = (json: string | null): string => {
+    try {
+      const parsed = JSON.parse(json ?? 'null') as Record<string, unknown> | null;
+      return JSON.stringify(parsed?.[field] ?? null);
+    } catch {
+      return 'null';
+    }
+  };
+  const entry = later.find((row) => value(row.before) !== value(row.after));
+  const by = entry === undefined ? null : writerOf(entry);
+  return new AppError('CONFLICT', `The field ${field} has changed since; this change cannot be put back.`, {
+    reason: by === null ? 'history.error.changedSince' : 'history.error.changedSinceBy',
+    field,
+    ...(by === null ? {} : { params: { name: by.name }, changedAt: by.at }),
+  });
 }
 
 /**

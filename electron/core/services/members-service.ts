@@ -12,6 +12,7 @@ import type { MemberOverview } from '../../../shared/ipc/channels/members';
 import type { AppContext } from '../context';
 import type { Knex } from 'knex';
 import {
+  changedSinceFailure,
   deleteVersioned,
   findAuditEntry,
   listAuditGroup,
@@ -150,10 +151,7 @@ export async function revertMunicipalityChange(
   const current = auditFields(record);
   const changedSince = fields.find((field) => JSON.stringify(current[field]) !== JSON.stringify(after[field]));
   if (changedSince !== undefined)
-    throw new AppError('CONFLICT', `The field ${changedSince} has changed since; this change cannot be put back.`, {
-      reason: 'history.error.changedSince',
-      field: changedSince,
-    });
+    throw await changedSinceFailure(ctx.db.knex, 'municipalities', entry.record_id, entry.id, changedSince);
   const parsed = municipalityPatchSchema.safeParse(Object.fromEntries(fields.map((field) => [field, before[field]])));
   if (!parsed.success)
     throw invalidFields(

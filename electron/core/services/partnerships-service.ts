@@ -16,6 +16,7 @@ import {
 import { COOPERATION_AREAS } from '../../../shared/domain/codes';
 import type { PartnershipDetail, PartnershipRow } from '../../../shared/domain/partnerships';
 import {
+  changedSinceFailure,
   deleteVersioned,
   findAuditEntry,
   listAuditGroup,
@@ -387,10 +388,7 @@ export async function revertPartnershipChange(ctx: AppContext, input: { auditId:
   const current: Record<string, unknown> = auditFields(record, await partnershipSets(ctx.db.knex, entry.record_id));
   const changedSince = fields.find((field) => JSON.stringify(current[field]) !== JSON.stringify(after[field]));
   if (changedSince !== undefined)
-    throw new AppError('CONFLICT', `The field ${changedSince} has changed since; this change cannot be put back.`, {
-      reason: 'history.error.changedSince',
-      field: changedSince,
-    });
+    throw await changedSinceFailure(ctx.db.knex, 'partnerships', entry.record_id, entry.id, changedSince);
   const changes = Object.fromEntries(fields.map((field) => [field, before[field]]));
   return updatePartnership(ctx, {
     id: entry.record_id,

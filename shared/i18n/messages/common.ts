@@ -73,6 +73,8 @@ export const commonMessages = defineMessages(
     'undo.superseded':
       'Záznam byl po tomto smazání obnoven, změněn a znovu smazán. Obnovte ho z koše podle posledního smazání, jinak by se ztratily pozdější změny.',
     'history.error.changedSince': 'Tyto údaje se od té doby znovu změnily; nejdřív vraťte pozdější změny.',
+    'history.error.changedSinceBy':
+      'Údaj „{field}“ se od té doby znovu změnil: {name}, {at}. Nejdřív vraťte tu pozdější změnu.',
     'history.unknownActor': 'neznámý uživatel',
     'history.dbUser': 'databázový účet {user}',
     'history.serverTime': 'čas serveru {time}',
@@ -183,6 +185,8 @@ export const commonMessages = defineMessages(
     'undo.superseded':
       'The record was restored, changed and deleted again after this delete. Restore it from its latest delete in the bin, or the later changes would be lost.',
     'history.error.changedSince': 'These fields have changed again since; put back the later changes first.',
+    'history.error.changedSinceBy':
+      'The field “{field}” has changed again since: {name}, {at}. Put back that later change first.',
     'history.unknownActor': 'unknown user',
     'history.dbUser': 'database account {user}',
     'history.serverTime': 'server time {time}',

@@ -42,7 +42,13 @@ describe('restoring from a record’s history', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) {
       expect(again.error.code).toBe('CONFLICT');
-      expect(again.error.details).toMatchObject({ reason: 'history.error.changedSince', field: 'notes' });
+      // Naming the field, and who changed it later and when (the revert itself, by this app's user).
+      expect(again.error.details).toMatchObject({
+        reason: 'history.error.changedSinceBy',
+        field: 'notes',
+        params: { name: expect.any(String) },
+        changedAt: expect.any(String),
+      });
     }
   });
 
