@@ -403,13 +403,18 @@ export async function bulkRestoreMembership(
         throw new AppError('CONFLICT', 'A municipality of this change was deleted since; nothing was put back.', {
           reason: 'members.bulk.undoGone',
         });
-      if (record.version !== done.version)
+      if (record.version !== done.version) {
+        // Who changed it since and when (the audit log knows).
+        const since = await versionFailure(trx, 'municipalities', record.id, done.version);
+        const by = since.details?.changedBy;
         throw new AppError('CONFLICT', `${record.name} has changed since; nothing was put back.`, {
-          reason: 'members.bulk.undoChanged',
+          reason: typeof by === 'string' ? 'members.bulk.undoChangedBy' : 'members.bulk.undoChanged',
           id: record.id,
           name: record.name,
-          params: { name: record.name },
+          params: { name: record.name, ...(typeof by === 'string' ? { by } : {}) },
+          ...(typeof since.details?.changedAt === 'string' ? { changedAt: since.details.changedAt } : {}),
         });
+      }
       await updateVersioned(trx, 'municipalities', record.id, record.version, {
         is_member: was.isMember,
         updated_at: at,

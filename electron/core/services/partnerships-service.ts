@@ -23,6 +23,7 @@ import {
   recordGone,
   startAuditGroup,
   updateVersioned,
+  versionFailure,
 } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
 import { deletedByEntry } from './undo';
@@ -571,12 +572,18 @@ export async function bulkRestorePartnerships(
         throw new AppError('CONFLICT', `A partnership of this edit was deleted since; nothing was put back.`, {
           reason: 'partnerships.bulk.undoGone',
         });
-      if (record.version !== done.version || record.verifiedAt !== done.verifiedAt)
+      if (record.version !== done.version || record.verifiedAt !== done.verifiedAt) {
+        // Which partnership, and who changed it since and when (the audit log knows).
+        const since = await versionFailure(trx, 'partnerships', record.id, done.version);
+        const by = since.details?.changedBy;
         throw new AppError('CONFLICT', `${name} has changed since the edit; nothing was put back.`, {
-          reason: 'partnerships.bulk.undoChanged',
+          reason: typeof by === 'string' ? 'partnerships.bulk.undoChangedBy' : 'partnerships.bulk.undoChanged',
           id: record.id,
           name,
+          params: { name, ...(typeof by === 'string' ? { by } : {}) },
+          ...(typeof since.details?.changedAt === 'string' ? { changedAt: since.details.changedAt } : {}),
         });
+      }
       const sets = await partnershipSets(trx, record.id);
       const fieldsChanged = done.version !== was.version;
       const restoredAcknowledged = acknowledgementsOf(

@@ -113,7 +113,19 @@ describe('bulk edit of partnerships: one audited change, one undo (real SQLite)'
       app.dispatch('partnerships:update', { id: second.id, version: second.version, changes: { status: 'ended' } }),
     );
     const undo = await app.dispatch('partnerships:bulkRestore', { auditId: result.auditId });
-    expect(undo).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { id: second.id } } });
+    // Naming the partnership, who changed it since and when (it said only "some partnership").
+    expect(undo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        details: {
+          id: second.id,
+          reason: 'partnerships.bulk.undoChangedBy',
+          params: { name: expect.stringContaining(' – '), by: expect.any(String) },
+          changedAt: expect.any(String),
+        },
+      },
+    });
     const [stillFirst] = await byId([first.id]);
     expect(stillFirst?.status).toBe('dormant');
   });

@@ -119,7 +119,10 @@ describe('membership of many municipalities at once', () => {
     const undo = await app.dispatch('municipalities:bulkRestoreMembership', { auditId: result.auditId ?? 0 });
     expect(undo).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', details: { reason: 'members.bulk.undoChanged' } },
+      error: {
+        code: 'CONFLICT',
+        details: { reason: 'members.bulk.undoChangedBy', params: { by: expect.any(String) } },
+      },
     });
     const now = await stored(members.map((m) => m.id));
     expect(now.map((m) => Boolean(m.is_member))).toEqual([false, false, true]);
