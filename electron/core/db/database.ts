@@ -156,6 +156,21 @@ export async function openDatabase(location: string, options: OpenOptions = {}):
 }
 
 /**
+ * Whether the connected role may change the registry's structure: it owns the schema's tables (or
+ * is a member of the role that does), or is a superuser.
+ */
+async function mayChangeSchema(knex: Knex): Promise<boolean> {
+  const result = await knex.raw<{ rows: { may: boolean | number | null }[] }>(
+    `select coalesce((select pg_has_role(current_user, tableowner, 'USAGE') from pg_tables
+        where schemaname = current_schema() and tablename = 'knex_migrations'), true)
+      or (select rolsuper from pg_roles where rolname = current_user) as may`,
+  );
+  // The registry's connections read booleans as 0/1, as SQLite answers them.
+  const may = result.rows[0]?.may;
+  return may === null || may === undefined || Boolean(may);
+}
+
+/**
  * Opens a registry on a PostgreSQL server. Its schema is migrated when the connecting role may
  * (the role that owns it: the administrator's); a staff role that may not is told that an
  * administrator must run `twinreg init`. The password is never part of what it says.
@@ -175,6 +190,11 @@ async function openServerDatabase(url: string, options: OpenOptions): Promise<Da
     if (current < SCHEMA_VERSION) {
       if (current > 0 && options.beforeMigrate) await options.beforeMigrate(current, SCHEMA_VERSION);
       try {
+        // A staff role that does not own the schema is told so before anything is tried: the
+        // migrator's own output ("migration file … failed … must be owner of table") preceded the
+        // message before (walkthrough 18).
+        if (current > 0 && !(await mayChangeSchema(knex)))
+          throw Object.assign(new Error('must be owner of the registry'), { code: '42501' });
         await migrateToLatest(knex);
       } catch (error) {
         if (!isPermissionError(error)) throw error;

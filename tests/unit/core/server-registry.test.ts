@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppContext, noDialogs, type AppContext } from '../../../electron/core/context';
 import { openDatabase } from '../../../electron/core/db/database';
 import { acquireImportLock } from '../../../electron/core/db/import-lock';
@@ -224,7 +224,19 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await admin.destroy();
       }
       const staffUrl = asRole(registry.url, role, 'S3cret-staff');
-      const refused = await openDatabase(staffUrl).catch((e: unknown) => e);
+      // Refused before any migration is tried: nothing of the migrator's own failure is printed.
+      const printed: string[] = [];
+      const spies = (['log', 'warn', 'error'] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+          printed.push(args.map(String).join(' '));
+        }),
+      );
+      const refused = await openDatabase(staffUrl)
+        .catch((e: unknown) => e)
+        .finally(() => {
+          for (const spy of spies) spy.mockRestore();
+        });
+      expect(printed.filter((line) => /migration/i.test(line))).toEqual([]);
       expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'migrationNotAllowed' } });
       expect((refused as Error).message).toMatch(/an administrator must run `twinreg init/);
       expect((refused as Error).message).toContain(role);
