@@ -311,6 +311,21 @@ describe('several staff members on one registry', () => {
     expect(await ok(b.dispatch('import:commit', { previewId: preview.previewId }))).toMatchObject({ changed: true });
   });
 
+  it('a server’s lock whose connection was lost is released without an error, and is free again', async (context) => {
+    serverOnly(context, 'the advisory lock of a server registry');
+    const [a, b] = await two();
+    const release = await acquireImportLock(a.ctx.db, { actor: 'Jana Nováková' });
+    // The server ends the session that holds the lock (as when it restarts during an import).
+    await b.ctx.db
+      .knex('pg_locks')
+      .where({ locktype: 'advisory' })
+      .select(b.ctx.db.knex.raw('pg_terminate_backend(pid)'));
+    // Releasing does not throw (it hid the import's own failure), and the lock is free.
+    await expect(release()).resolves.toBeUndefined();
+    const again = await acquireImportLock(b.ctx.db, { actor: 'Petr Svoboda' });
+    await again();
+  });
+
   it('a server’s lock whose holder wrote no name is refused without inventing one', async (context) => {
     serverOnly(context, 'the advisory lock of a server registry');
     const [a, b] = await two();

@@ -112,11 +112,20 @@ export async function tryAdvisoryLock(db: Knex, key: number): Promise<AdvisoryLo
   }
   return {
     pid,
+    // Never throws: a release that failed (the server went away during the import) hid the
+    // import's own failure behind "select pg_advisory_unlock … connection error" (walkthrough 18).
+    // A session lock ends with its session: the connection is ended, and the pool drops it.
     release: async () => {
       try {
         await db.raw('select pg_advisory_unlock(?)', [key]).connection(connection);
+      } catch {
+        try {
+          await (connection as { end?: () => Promise<void> }).end?.();
+        } catch {
+          // Already gone.
+        }
       } finally {
-        await client.releaseConnection(connection);
+        await client.releaseConnection(connection).catch(() => undefined);
       }
     },
   };
