@@ -15,7 +15,14 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
-import { describeFilter, reportTitle, territoryLabel } from '../../../shared/domain/statistics/tables';
+import {
+  describeFilter,
+  knownFigure,
+  reportTitle,
+  statusNote,
+  statusUnknownOf,
+  territoryLabel,
+} from '../../../shared/domain/statistics/tables';
 import { call } from '../../lib/api';
 import type { MessageKey } from '../../../shared/i18n/index';
 import { useI18n } from '../../lib/i18n';
@@ -83,7 +90,7 @@ export function StatisticsPage() {
     Object.assign(remembered, { filter, fromText, toText, tab, stackBy, level });
   }, [filter, fromText, toText, tab, stackBy, level]);
   const [exporting, setExporting] = useState<StatsExportFormat | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ filePath: string; format: StatsExportFormat } | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   const fromYear = yearOf(fromText);
   const toYear = yearOf(toText);
@@ -167,7 +174,7 @@ export function StatisticsPage() {
     setExportError(null);
     try {
       const result = await call('stats:export', { format, filter: computedFilter, language: i18n.language });
-      if (result) setExported(result.filePath);
+      if (result) setExported({ filePath: result.filePath, format });
     } catch (error) {
       setExportError(error);
     } finally {
@@ -181,6 +188,20 @@ export function StatisticsPage() {
     if (national === null || whole === undefined) return undefined;
     const value = t('stats.compare.country', { value: format(whole) });
     return whole === 0 ? value : `${value} · ${t('stats.compare.share', { share: f.pct(part / whole) })}`;
+  };
+
+  /** A status figure beside the whole country's; "Česko: –" where the country's is not known. */
+  const compareStatus = (figure: 'dormant' | 'expiring'): string | undefined => {
+    if (data === undefined || national === null) return undefined;
+    const whole = knownFigure(national.total, figure);
+    const part = knownFigure(data.total, figure);
+    if (whole === null) return t('stats.compare.country', { value: '–' });
+    return part === null ? t('stats.compare.country', { value: f.int(whole) }) : compare(part, whole);
+  };
+  /** Why a status figure shows "–" (as the card's tooltip). */
+  const unknownHint = (figures: AreaFigures): string | undefined => {
+    const { unknown, of } = statusUnknownOf(figures);
+    return of > 0 && unknown === of ? t('stats.statusUnknown.cardHint', { count: of }) : undefined;
   };
 
   const territoryPicker = (
@@ -224,6 +245,7 @@ export function StatisticsPage() {
             type="button"
             className="button"
             data-testid={`stats-export-${format}`}
+            title={format === 'csv' ? t('stats.export.csvHint') : undefined}
             disabled={exporting !== null || !yearsOk || stats.status === 'error'}
             onClick={() => void runExport(format)}
           >
@@ -232,8 +254,13 @@ export function StatisticsPage() {
         ))}
       </PageHeader>
       {exported !== null && (
-        <p className="notice" data-testid="stats-export-done">
-          {t('stats.export.done', { path: exported })}
+        <p className="notice">
+          <span data-testid="stats-export-done">{t('stats.export.done', { path: exported.filePath })}</span>
+          {exported.format === 'csv' && (
+            <span className="stats-export-format" data-testid="stats-export-format">
+              {t('stats.export.csvHint')}
+            </span>
+          )}
         </p>
       )}
       {exportError !== null && <ErrorNotice error={exportError} />}
@@ -401,15 +428,20 @@ export function StatisticsPage() {
             />
             <Card
               label={t('stats.card.withActive')}
-              value={f.int(data.total.withActive)}
-              detail={f.pct(data.total.activeShare)}
+              value={f.int(knownFigure(data.total, 'withActive'))}
+              detail={knownFigure(data.total, 'withActive') === null ? undefined : f.pct(data.total.activeShare)}
+              note={statusNote(data.total, i18n.language) ?? undefined}
               compare={
                 national === null
                   ? undefined
                   : t('stats.compare.country', {
-                      value: `${f.int(national.total.withActive)} (${f.pct(national.total.activeShare)})`,
+                      value:
+                        knownFigure(national.total, 'withActive') === null
+                          ? '–'
+                          : `${f.int(national.total.withActive)} (${f.pct(national.total.activeShare)})`,
                     })
               }
+              hint={unknownHint(data.total)}
               href={statsFigureLink('withActive', computedFilter)}
               testId="card-with-active"
             />
@@ -438,15 +470,19 @@ export function StatisticsPage() {
             />
             <Card
               label={i18n.tn('stats.card.dormant', dormantYears)}
-              value={f.int(data.total.dormant)}
-              compare={compare(data.total.dormant, national?.total.dormant)}
+              value={f.int(knownFigure(data.total, 'dormant'))}
+              note={statusNote(data.total, i18n.language) ?? undefined}
+              compare={compareStatus('dormant')}
+              hint={unknownHint(data.total)}
               href={statsFigureLink('dormant', computedFilter)}
               testId="card-dormant"
             />
             <Card
               label={t('stats.card.expiring')}
-              value={f.int(data.total.expiring)}
-              compare={compare(data.total.expiring, national?.total.expiring)}
+              value={f.int(knownFigure(data.total, 'expiring'))}
+              note={statusNote(data.total, i18n.language) ?? undefined}
+              compare={compareStatus('expiring')}
+              hint={unknownHint(data.total)}
               href={statsFigureLink('expiring', computedFilter)}
               testId="card-expiring"
             />
@@ -575,6 +611,11 @@ export function StatisticsPage() {
                 gridProps={{
                   onRowDoubleClicked: onAreaOpen,
                   pinnedBottomRowData: narrowed ? [] : [data.total],
+                  // The rows in the document in the order shown (kraj, then okres, as the exports):
+                  // AG Grid otherwise keeps a row's element and adds the new rows after it, so a
+                  // screen reader, a copied selection and a look at the page read a removed okres
+                  // on top (walkthrough 17). The rows do not slide into place then (no loss at a few hundred).
+                  ensureDomOrder: true,
                 }}
               />
             </div>
@@ -594,7 +635,7 @@ export function StatisticsPage() {
               <DataGrid<MatrixRow>
                 testId="stats-matrix-grid"
                 rows={data.matrix.rows}
-                columns={matrixColumns(i18n, data.matrix.countries)}
+                columns={matrixColumns(i18n, data.matrix.countries, data.territory)}
                 getRowId={(p) => p.data.regionCode ?? 'none'}
               />
             </div>
@@ -635,6 +676,7 @@ function Card({
   value,
   detail,
   compare,
+  note,
   testId,
   href,
   onOpen,
@@ -645,6 +687,8 @@ function Card({
   detail?: string;
   /** The whole country's figure beside a territory's. */
   compare?: string;
+  /** What qualifies the figure ("stav neuveden u 22 z 22 partnerství"), under it. */
+  note?: string;
   testId: string;
   href?: string;
   onOpen?: () => void;
@@ -658,6 +702,11 @@ function Card({
         {value}
         {detail !== undefined && <small> ({detail})</small>}
       </span>
+      {note !== undefined && (
+        <span className="stats-card-note" data-testid={`${testId}-note`}>
+          {note}
+        </span>
+      )}
       {compare !== undefined && (
         <span className="stats-card-compare" data-testid={`${testId}-country`}>
           {compare}
@@ -666,7 +715,8 @@ function Card({
     </>
   );
   if (href !== undefined) {
-    const title = t('stats.card.open', { count: value, figure: label });
+    const open = t('stats.card.open', { count: value, figure: label });
+    const title = hint === undefined ? open : `${hint} ${open}`;
     return (
       <a className="card stats-card stats-card-link" href={href} title={title} aria-label={title} data-testid={testId}>
         {body}

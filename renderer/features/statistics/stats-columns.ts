@@ -1,7 +1,17 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '../../../shared/domain/codes';
-import type { AreaFigures, Statistics } from '../../../shared/domain/statistics/schemas';
-import { areaName, countryLabel, currencyLabel, programmeLabel } from '../../../shared/domain/statistics/tables';
+import type { AreaFigures, Statistics, Territory } from '../../../shared/domain/statistics/schemas';
+import {
+  areaName,
+  countryLabel,
+  currencyLabel,
+  knownFigure,
+  programmeLabel,
+  regionRowName,
+  statusNote,
+  type StatusFigure,
+} from '../../../shared/domain/statistics/tables';
+import { WHOLE_COUNTRY } from '../../../shared/domain/statistics/compute';
 import type { I18n } from '../../lib/i18n';
 import { textColumn as czechTextColumn } from '../../lib/czech-grid';
 import { NOT_PRINTED } from '../../components/print';
@@ -51,6 +61,18 @@ export function areaColumns(
   const f = formatters(i18n);
   const heading =
     level === 'region' ? 'stats.col.region' : level === 'district' ? 'stats.col.district' : 'stats.col.orp';
+  // A figure that depends on the status: "–" where no partnership of the row has one stated, and
+  // how many have none in its tooltip (the "Stav: neuvedeno" column counts them too).
+  const statusFigure = (figure: StatusFigure, headerName: string, format: (v: number | null | undefined) => string) =>
+    numeric<AreaFigures>(
+      {
+        colId: figure,
+        headerName,
+        valueGetter: (p) => (p.data ? knownFigure(p.data, figure) : null),
+        tooltip: (p: { data?: AreaFigures }) => (p.data ? (statusNote(p.data, i18n.language) ?? undefined) : undefined),
+      },
+      format,
+    );
   return [
     textColumn<AreaFigures>({
       colId: 'name',
@@ -62,8 +84,8 @@ export function areaColumns(
       flex: 1,
     }),
     numeric({ field: 'municipalities', headerName: t('stats.col.municipalities') }, f.int),
-    numeric({ field: 'withActive', headerName: t('stats.col.withActive') }, f.int),
-    numeric({ field: 'activeShare', headerName: t('stats.col.activeShare') }, f.pct),
+    statusFigure('withActive', t('stats.col.withActive'), f.int),
+    statusFigure('activeShare', t('stats.col.activeShare'), f.pct),
     numeric({ field: 'partnerships', headerName: t('stats.col.partnerships') }, f.int),
     numeric({ field: 'per10k', headerName: t('stats.col.per10k') }, f.dec),
     // On paper the counts by type and by status are left out (the charts show them): twenty-one
@@ -90,8 +112,8 @@ export function areaColumns(
         f.int,
       ),
     ),
-    numeric({ field: 'dormant', headerName: `${t('stats.col.dormant')} (${String(dormantYears)})` }, f.int),
-    numeric({ field: 'expiring', headerName: t('stats.col.expiring') }, f.int),
+    statusFigure('dormant', `${t('stats.col.dormant')} (${String(dormantYears)})`, f.int),
+    statusFigure('expiring', t('stats.col.expiring'), f.int),
     numeric({ field: 'population', headerName: t('stats.col.population') }, f.int),
   ];
 }
@@ -115,13 +137,19 @@ export function countryColumns(i18n: I18n): ColDef<CountryRow>[] {
 }
 
 export type MatrixRow = Statistics['matrix']['rows'][number];
-export function matrixColumns(i18n: I18n, countries: readonly string[]): ColDef<MatrixRow>[] {
+/** Kraj × country; a kraj's row is named by what it counts (`regionRowName`: "Kraj Vysočina › okres Jihlava"). */
+export function matrixColumns(
+  i18n: I18n,
+  countries: readonly string[],
+  territory: Territory = WHOLE_COUNTRY,
+): ColDef<MatrixRow>[] {
   const f = formatters(i18n);
   return [
     textColumn<MatrixRow>({
       colId: 'region',
       headerName: i18n.t('stats.col.region'),
-      valueGetter: (p) => (p.data ? areaName({ code: p.data.regionCode, name: p.data.regionName }, i18n.language) : ''),
+      valueGetter: (p) =>
+        p.data ? regionRowName({ code: p.data.regionCode, name: p.data.regionName }, territory, i18n.language) : '',
       pinned: 'left',
       minWidth: 170,
     }),

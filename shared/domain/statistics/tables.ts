@@ -1,5 +1,5 @@
 import { PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type UiLanguage } from '../codes';
-import { translate } from '../../i18n/index';
+import { translate, translatePlural } from '../../i18n/index';
 import { formatPartialDate } from '../dates';
 import type { AreaFigures, Statistics, Territory, TerritoryOptions } from './schemas';
 import { hasTerritory } from './filter';
@@ -17,6 +17,8 @@ export type StatsTable = {
   title: string;
   columns: { header: string; kind: ColumnKind }[];
   rows: Cell[][];
+  /** What a reader must know to read the figures right (written under the table in every format). */
+  notes?: string[];
 };
 
 /** A country's name in the language (from the platform's own list; the code when unknown). */
@@ -110,6 +112,97 @@ export function describeFilter(
   ].join(' · ');
 }
 
+/**
+ * The figures that depend on a partnership's status (and on its dates): municipalities with an
+ * active partnership and their share, running partnerships without activity, agreements ending
+ * within 12 months. A partnership whose status the source does not state may be any of these.
+ */
+export const STATUS_FIGURES = ['withActive', 'activeShare', 'dormant', 'expiring'] as const;
+export type StatusFigure = (typeof STATUS_FIGURES)[number];
+
+/** How many of an area's counted partnerships have no status stated, of how many. */
+export const statusUnknownOf = (
+  f: Pick<AreaFigures, 'partnerships' | 'byStatus'>,
+): { unknown: number; of: number } => ({
+  unknown: f.byStatus.unknown,
+  of: f.partnerships,
+});
+
+/**
+ * A status figure as it may be stated: null ("–", not found out) when the status of every counted
+ * partnership is unstated and the figure is 0 (a 0 there would say what the source never said);
+ * otherwise the count, which a note beside it qualifies when some statuses are unstated
+ * (`statusNote`). The data keep the count: the grid a figure opens shows exactly its rows.
+ */
+export function knownFigure(f: AreaFigures, figure: StatusFigure): number | null {
+  const value = f[figure];
+  const { unknown, of } = statusUnknownOf(f);
+  return of > 0 && unknown === of && (value ?? 0) === 0 ? null : value;
+}
+
+/** "stav neuveden u 22 z 22 partnerství" beside a status figure; null when every status is stated. */
+export function statusNote(f: Pick<AreaFigures, 'partnerships' | 'byStatus'>, language: UiLanguage): string | null {
+  const { unknown, of } = statusUnknownOf(f);
+  return unknown === 0 ? null : translatePlural(language, 'stats.statusUnknown', of, { unknown });
+}
+
+/**
+ * The note under a table of areas when some partnership's status is unstated: how many of the
+ * territory's, which figures that touches, and what an empty cell means there.
+ */
+function statusNotes(rows: readonly AreaFigures[], total: AreaFigures, language: UiLanguage): string[] {
+  if (!rows.some((row) => row.byStatus.unknown > 0)) return [];
+  const note = statusNote(total, language);
+  return [
+    `${note === null ? '' : `${capitalise(note)}. `}${translate(language, 'stats.statusUnknown.tableNote', {
+      withActive: translate(language, 'stats.col.withActive'),
+      activeShare: translate(language, 'stats.col.activeShare'),
+      dormant: translate(language, 'stats.col.dormant'),
+      expiring: translate(language, 'stats.col.expiring'),
+      column: translate(language, 'stats.col.status', {
+        status: translate(language, 'partnershipStatus.unknown'),
+      }),
+    })}`,
+  ];
+}
+
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
+/**
+ * A decade as the figures cover it: the years of the filter that lie in it ("2000–2005" under a
+ * filter to 2005, not "2000–2009" for partnerships of six of its years); "2005" for one year.
+ */
+export function decadeLabel(decade: number, filter: Pick<StatsFilter, 'fromYear' | 'toYear'>): string {
+  const first = Math.max(decade, filter.fromYear ?? decade);
+  const last = Math.min(decade + 9, filter.toYear ?? decade + 9);
+  return first === last ? String(first) : `${String(first)}–${String(last)}`;
+}
+
+/**
+ * A kraj's row as what it counts: the whole kraj ("Kraj Vysočina"), or under an okres or ORP
+ * filter only the units chosen in it ("Kraj Vysočina › okres Jihlava"): the row holds their
+ * figures, not the kraj's.
+ */
+export function regionRowName(
+  region: { code: string | null; name: string },
+  territory: Territory,
+  language: UiLanguage,
+): string {
+  const name = areaName(region, language);
+  if (region.code === null || (territory.districts.length === 0 && territory.orps.length === 0)) return name;
+  const within = (units: Territory['districts']) => units.filter((u) => u.regionCode === region.code);
+  return (
+    territoryLabel(
+      {
+        regions: [{ code: region.code, name, regionCode: null }],
+        districts: within(territory.districts),
+        orps: within(territory.orps),
+      },
+      language,
+    ) ?? name
+  );
+}
+
 /** The columns shared by the region, district and ORP tables, after their name columns. */
 function figureColumns(language: UiLanguage, dormantYears: number): StatsTable['columns'] {
   const t = label(language);
@@ -135,15 +228,15 @@ function figureColumns(language: UiLanguage, dormantYears: number): StatsTable['
 
 const figureCells = (f: AreaFigures): Cell[] => [
   f.municipalities,
-  f.withActive,
-  f.activeShare,
+  knownFigure(f, 'withActive'),
+  knownFigure(f, 'activeShare'),
   f.population,
   f.partnerships,
   f.per10k,
   ...PARTNERSHIP_TYPES.map((type) => f.byType[type]),
   ...PARTNERSHIP_STATUSES.map((status) => f.byStatus[status]),
-  f.dormant,
-  f.expiring,
+  knownFigure(f, 'dormant'),
+  knownFigure(f, 'expiring'),
 ];
 
 /** A region's name; municipalities with no region recorded are shown as "not recorded". */
@@ -222,6 +315,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
               [territory, ...figureCells(stats.total), stats.countries.length],
               [t('stats.wholeCountry'), ...figureCells(national.total), national.countries],
             ],
+            notes: statusNotes([stats.total, national.total], stats.total, language),
           },
         ];
   return [
@@ -235,10 +329,15 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         ...figures,
       ],
       rows: [
-        ...stats.regions.map((r) => [areaName(r, language), r.code, ...figureCells(r)]),
+        ...stats.regions.map((r) => [regionRowName(r, stats.territory, language), r.code, ...figureCells(r)]),
         [totalLabel, territory === null ? 'CZ' : '', ...figureCells(stats.total)],
         ...(national === null ? [] : [[t('stats.countryTotal'), 'CZ', ...figureCells(national.total)]]),
       ],
+      notes: statusNotes(
+        [...stats.regions, stats.total, ...(national === null ? [] : [national.total])],
+        stats.total,
+        language,
+      ),
     },
     {
       id: 'districts',
@@ -250,6 +349,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         ...figures,
       ],
       rows: stats.districts.map((d) => [regionOf(d.regionCode), areaName(d, language), d.code, ...figureCells(d)]),
+      notes: statusNotes(stats.districts, stats.total, language),
     },
     {
       id: 'orp',
@@ -261,6 +361,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         ...figures,
       ],
       rows: stats.orps.map((o) => [regionOf(o.regionCode), areaName(o, language), o.code, ...figureCells(o)]),
+      notes: statusNotes(stats.orps, stats.total, language),
     },
     {
       id: 'years',
@@ -282,7 +383,10 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         { header: t('stats.col.decade'), kind: 'text' },
         { header: t('stats.col.new'), kind: 'int' },
       ],
-      rows: stats.decades.map((d) => [d.decade === null ? t('stats.unknown') : `${d.decade}–${d.decade + 9}`, d.count]),
+      rows: stats.decades.map((d) => [
+        d.decade === null ? t('stats.unknown') : decadeLabel(d.decade, stats.filter),
+        d.count,
+      ]),
     },
     {
       id: 'countries',
@@ -305,7 +409,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
       ],
       rows: [
         ...stats.matrix.rows.map((r) => [
-          areaName({ code: r.regionCode, name: r.regionName }, language),
+          regionRowName({ code: r.regionCode, name: r.regionName }, stats.territory, language),
           ...r.counts,
           r.total,
         ]),

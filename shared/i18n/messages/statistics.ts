@@ -219,6 +219,15 @@ export const statisticsMessages = defineMessages(
     'map.years.clear': 'Zobrazit všechny roky',
     'map.region.partnerships': 'Partnerství kraje v tabulce',
     'map.region.partnershipsDistrict': 'Partnerství okresu v tabulce',
+    'stats.statusUnknown.one': 'stav neuveden u {unknown} z {count} partnerství',
+    'stats.statusUnknown.few': 'stav neuveden u {unknown} z {count} partnerství',
+    'stats.statusUnknown.other': 'stav neuveden u {unknown} z {count} partnerství',
+    'stats.statusUnknown.tableNote':
+      'Údaje „{withActive}“, „{activeShare}“, „{dormant}“ a „{expiring}“ závisejí na stavu partnerství: kde stav není uveden (sloupec „{column}“), mohou být skutečné počty jiné; kde není uveden u žádného partnerství, údaj chybí (nezjištěno), není to 0.',
+    'stats.statusUnknown.cardHint':
+      'Nezjištěno: stav není uveden u žádného z {count} partnerství, proto nelze říct, kolik jich tento údaj splňuje.',
+    'stats.export.csvHint':
+      'CSV pro Excel: oddělovač středník, desetinná čárka, kódování UTF-8 (s BOM); každá tabulka je jeden soubor v archivu ZIP.',
   },
   {
     'stats.title': 'Statistics',
@@ -439,5 +448,14 @@ export const statisticsMessages = defineMessages(
     'map.years.clear': 'Show all years',
     'map.region.partnerships': "The region's partnerships in the grid",
     'map.region.partnershipsDistrict': "The district's partnerships in the grid",
+    'stats.statusUnknown.one': 'status not stated for {unknown} of {count} partnership',
+    'stats.statusUnknown.few': 'status not stated for {unknown} of {count} partnerships',
+    'stats.statusUnknown.other': 'status not stated for {unknown} of {count} partnerships',
+    'stats.statusUnknown.tableNote':
+      'The figures “{withActive}”, “{activeShare}”, “{dormant}” and “{expiring}” depend on the partnerships’ status: where it is not stated (column “{column}”), the real counts may differ; where it is stated for none, the figure is missing (not known), it is not 0.',
+    'stats.statusUnknown.cardHint':
+      'Not known: no status is stated for any of the {count} partnerships, so it cannot be said how many meet this figure.',
+    'stats.export.csvHint':
+      'CSV for Excel: comma separator, decimal point, UTF-8 encoding (with BOM); each table is one file in the ZIP archive.',
   },
 );

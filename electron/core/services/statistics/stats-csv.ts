@@ -11,7 +11,7 @@ import { csvFile, csvText } from '../export/spreadsheet-writers';
 import { namePart } from '../../../../shared/domain/statistics/file-names';
 import { exportDate, filterText } from './stats-filter-line';
 
-/** A figure with the language's decimal separator (a comma in Czech); shares as percentages. */
+/** A figure with the file's decimal separator; shares as percentages. */
 const csvFigure = (value: number, kind: ColumnKind, decimal: string): string => {
   const scaled = kind === 'percent' ? value * 100 : value;
   const digits = kind === 'int' ? 0 : kind === 'percent' ? 1 : 2;
@@ -22,18 +22,51 @@ const csvFigure = (value: number, kind: ColumnKind, decimal: string): string => 
 };
 
 /**
- * One table as a CSV for Czech Excel (the encoding, the formula guard and the quoting are the
- * one CSV writer's): the filter line, the header (shares marked "(%)"), one line per row.
+ * How a CSV of the statistics is written for the Excel of its language, which opens a CSV by the
+ * list separator of the system's locale: Czech Excel splits at semicolons and reads "0,7"; English
+ * Excel splits at commas and reads "0.7" (a semicolon file with "0.7" was one column there, and
+ * "0.7" was text or a date in Czech Excel: walkthrough 17). Both are UTF-8 with a BOM and CRLF,
+ * as the one CSV writer writes them; the export screen says which (`stats.export.csvHint`).
+ */
+export const CSV_CONVENTIONS: Record<UiLanguage, { separator: ';' | ','; decimal: ',' | '.' }> = {
+  cs: { separator: ';', decimal: ',' },
+  en: { separator: ',', decimal: '.' },
+};
+
+/**
+ * A text cell: the one CSV writer's encoding (formula guard, quoting for semicolons, quotes and
+ * line breaks, digits Excel would change); with commas as separators a cell holding one is quoted
+ * too (the writer's quoting knows only the semicolon; a cell it quoted or wrote as ="…" is whole).
+ */
+const textCell = (text: string, separator: ';' | ','): string => {
+  const encoded = csvText(text);
+  return separator === ',' && !encoded.startsWith('"') && !encoded.startsWith('="') && encoded.includes(',')
+    ? `"${encoded}"`
+    : encoded;
+};
+
+/** The lines of a CSV file: as the one CSV writer's `csvFile` (BOM, CRLF), with the separator given. */
+const csvLines = (lines: readonly (readonly string[])[], separator: ';' | ','): string =>
+  separator === ';' ? csvFile(lines) : `\uFEFF${lines.map((cells) => cells.join(separator)).join('\r\n')}\r\n`;
+
+/**
+ * One table as a CSV for the Excel of the language (see CSV_CONVENTIONS): the filter line, the
+ * header (shares marked "(%)"), one line per row, and the table's notes after an empty line.
  */
 export function tableToCsv(table: StatsTable, language: UiLanguage, filterLine: string): string {
-  const decimal = language === 'cs' ? ',' : '.';
+  const { separator, decimal } = CSV_CONVENTIONS[language];
   const cell = (value: Cell, kind: ColumnKind): string =>
-    value === null ? '' : typeof value === 'number' ? csvFigure(value, kind, decimal) : csvText(value);
-  return csvFile([
-    [csvText(filterLine)],
-    table.columns.map((c) => csvText(c.kind === 'percent' ? `${c.header} (%)` : c.header)),
-    ...table.rows.map((row) => row.map((value, i) => cell(value, table.columns[i]?.kind ?? 'text'))),
-  ]);
+    value === null ? '' : typeof value === 'number' ? csvFigure(value, kind, decimal) : textCell(value, separator);
+  const notes = table.notes ?? [];
+  return csvLines(
+    [
+      [textCell(filterLine, separator)],
+      table.columns.map((c) => textCell(c.kind === 'percent' ? `${c.header} (%)` : c.header, separator)),
+      ...table.rows.map((row) => row.map((value, i) => cell(value, table.columns[i]?.kind ?? 'text'))),
+      ...(notes.length === 0 ? [] : [[''], ...notes.map((note) => [textCell(note, separator)])]),
+    ],
+    separator,
+  );
 }
 
 /**

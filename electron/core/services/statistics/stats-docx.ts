@@ -2,11 +2,27 @@ import { Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, T
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
 import { hasTerritory } from '../../../../shared/domain/statistics/filter';
-import { buildStatsTables, reportTitle, type StatsTable } from '../../../../shared/domain/statistics/tables';
+import {
+  buildStatsTables,
+  knownFigure,
+  reportTitle,
+  statusNote,
+  type StatsTable,
+} from '../../../../shared/domain/statistics/tables';
 import { translate, translatePlural } from '../../../../shared/i18n/index';
 import { reportCharts, svgToPng } from './stats-charts';
 import { REPORT_MARGIN, docxTable, formatCell, run } from './stats-docx-table';
 import { filterText, territoryNameOf } from './stats-filter-line';
+
+/** A table's notes, small, under it. */
+const notesOf = (table: StatsTable): Paragraph[] =>
+  (table.notes ?? []).map(
+    (note) =>
+      new Paragraph({
+        spacing: { before: 80, after: 80 },
+        children: [run({ text: note, italics: true, color: '52606D', size: 16 })],
+      }),
+  );
 
 const heading = (text: string) =>
   new Paragraph({
@@ -42,8 +58,27 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
   const national = stats.national;
   const int = (n: number) => formatCell(n, 'int', language);
   const share = (part: number, whole: number) => (whole === 0 ? '' : formatCell(part / whole, 'percent', language));
-  const withShare = (f: Statistics['total']) =>
-    `${int(f.withActive)} (${formatCell(f.activeShare, 'percent', language)})`;
+  /**
+   * A figure that depends on the status: "–" where no counted partnership has a status stated,
+   * and beside it how many have none ("0 (0,0 %); stav neuveden u 22 z 22 partnerství").
+   */
+  const honest = (f: Statistics['total'], figure: 'withActive' | 'dormant' | 'expiring'): string => {
+    const value = knownFigure(f, figure);
+    const shown =
+      value === null
+        ? '–'
+        : figure === 'withActive'
+          ? `${int(value)} (${formatCell(knownFigure(f, 'activeShare'), 'percent', language)})`
+          : int(value);
+    const note = statusNote(f, language);
+    return note === null ? shown : `${shown}; ${note}`;
+  };
+  /** The territory's share of the country's figure, where both are known. */
+  const knownShare = (figure: 'withActive' | 'dormant' | 'expiring', whole: Statistics['total']) => {
+    const part = knownFigure(total, figure);
+    const all = knownFigure(whole, figure);
+    return part === null || all === null ? '' : share(part, all);
+  };
   const figures: { label: string; value: string; country?: string; share?: string }[] = [
     {
       label: t('stats.card.members'),
@@ -55,10 +90,10 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
     },
     {
       label: t('stats.card.withActive'),
-      value: withShare(total),
+      value: honest(total, 'withActive'),
       ...(national && {
-        country: withShare(national.total),
-        share: share(total.withActive, national.total.withActive),
+        country: honest(national.total, 'withActive'),
+        share: knownShare('withActive', national.total),
       }),
     },
     {
@@ -76,13 +111,13 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
     },
     {
       label: translatePlural(language, 'stats.card.dormant', stats.filter.dormantYears),
-      value: int(total.dormant),
-      ...(national && { country: int(national.total.dormant), share: share(total.dormant, national.total.dormant) }),
+      value: honest(total, 'dormant'),
+      ...(national && { country: honest(national.total, 'dormant'), share: knownShare('dormant', national.total) }),
     },
     {
       label: t('stats.card.expiring'),
-      value: int(total.expiring),
-      ...(national && { country: int(national.total.expiring), share: share(total.expiring, national.total.expiring) }),
+      value: honest(total, 'expiring'),
+      ...(national && { country: honest(national.total, 'expiring'), share: knownShare('expiring', national.total) }),
     },
     {
       label: t('stats.card.countries'),
@@ -127,8 +162,11 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
   // needs on a portrait page: the name; municipalities, those with an active partnership and
   // their share; partnerships and per 10,000 inhabitants; without activity and ending within 12
   // months, the table's last two (counted from the end: the types and statuses may grow).
+  // Where some status is not stated, its count ("Stav: neuvedeno", the last status column) goes
+  // beside the figures it qualifies, and the table's note under it.
   const width = areaTable?.columns.length ?? 0;
-  const areaColumns = [...(narrowed ? [1, 3, 4, 5, 7, 8] : [0, 2, 3, 4, 6, 7]), width - 2, width - 1];
+  const unknownStatus = (areaTable?.notes ?? []).length > 0 ? [width - 3] : [];
+  const areaColumns = [...(narrowed ? [1, 3, 4, 5, 7, 8] : [0, 2, 3, 4, 6, 7]), width - 2, width - 1, ...unknownStatus];
   const byId = (id: string): StatsTable => tables.get(id) ?? { id, title: id, columns: [], rows: [] };
   const chart = (id: string) => {
     const found = charts.find((c) => c.id === id);
@@ -156,7 +194,7 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
           heading(t('stats.table.summary')),
           docxTable(summaryTable(stats, language), stats.national === null ? [0, 1] : [0, 1, 2, 3], language),
           heading(areaTable?.title ?? ''),
-          ...(areaTable ? [docxTable(areaTable, areaColumns, language)] : []),
+          ...(areaTable ? [docxTable(areaTable, areaColumns, language), ...notesOf(areaTable)] : []),
           ...chart('by-area'),
           ...chart('per-year'),
           heading(byId('decades').title),

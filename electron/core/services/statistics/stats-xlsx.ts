@@ -66,6 +66,12 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage): Prom
         if (format !== undefined) cell.numFmt = format;
       });
     });
+    // Notes under the table, a row apart (so that a filter on the header leaves them out).
+    (table.notes ?? []).forEach((note, i) => {
+      const cell = sheet.getCell(4 + table.rows.length + 1 + i, 1);
+      cell.value = spreadsheetSafe(note);
+      cell.font = { italic: true, color: { argb: 'FF52606D' } };
+    });
     table.columns.forEach((column, i) => {
       const longest = Math.max(
         ...table.rows.map((cells) => String(cells[i] ?? '').length),
