@@ -81,7 +81,12 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   // Every registry put in place later (Settings switching to another) is listened to as well.
   const hearOthers = (database: Database) => {
     if (options.events !== undefined)
-      database.changes?.listen((change) => context.emit('data:changed', change ?? { tables: [...REGISTRY_TABLES] }));
+      database.changes?.listen(
+        (change) => context.emit('data:changed', change ?? { tables: [...REGISTRY_TABLES] }),
+        // The server went away or came back: the screens say so (walkthrough 18: nothing changed
+        // on screen until a save failed, while colleagues' changes had stopped arriving).
+        (connected) => context.emit('registry:connection', { connected }),
+      );
   };
   const context: AppContext = {
     get db() {

@@ -10,7 +10,7 @@ import { useHashRoute } from './useHashRoute';
 import { KeptScreen } from './KeptScreen';
 import { ToastsProvider } from '../components/Toasts';
 import { TownCardHost } from '../components/town-card-host';
-import { ConnectionNotice } from './ConnectionNotice';
+import { ConnectionNotice, ServerConnectionNotice } from './ConnectionNotice';
 import { ImportHost } from './ImportHost';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';
@@ -95,6 +95,7 @@ function Shell() {
       </nav>
       <main className="content">
         <ConnectionNotice />
+        <ServerConnectionNotice />
         <DbStatusBanner />
         {!route?.keepAlive && <Suspense fallback={<ScreenLoading />}>{route?.render()}</Suspense>}
         {ROUTES.filter((r) => kept.includes(r.id)).map((r) => (

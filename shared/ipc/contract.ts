@@ -68,6 +68,11 @@ export const events = {
     municipalityIds: z.array(z.number().int()).optional(),
     replaced: z.boolean().optional(),
   }),
+  /**
+   * The connection to the registry's server was lost (`connected: false`: colleagues' changes do
+   * not arrive and nothing can be saved) or is back (`true`; a `data:changed` reload comes with it).
+   */
+  'registry:connection': z.object({ connected: z.boolean() }),
   /** File ▸ Import in the Electron menu: the renderer opens the import dialog. */
   'import:open': z.object({}),
   /**

@@ -95,3 +95,37 @@ for (const language of ['cs', 'en'] as const) {
     await saveScreen(page, `notices-grid-foot-${language}`);
   });
 }
+
+test('a lost database server is said until it is back, then a toast says so (walkthrough 18)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await page.getByTestId('nav-partnerships').click();
+  await expect(page.getByTestId('server-connection-lost')).toHaveCount(0);
+  // What core says when the server registry's connection goes (db/notify.ts; tested on a server in
+  // tests/unit/core/shared-registry.test.ts and two-clients.spec.ts).
+  const notice = page.getByTestId('server-connection-lost');
+  // Said again until the page hears it (its event stream may still be connecting).
+  const serverGone = async () =>
+    expect(async () => {
+      webApp.ctx.emit('registry:connection', { connected: false });
+      await expect(notice).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+  await serverGone();
+  await expect(notice).toContainText('Spojení s databázovým serverem registru je přerušené.');
+  await expect(notice).toContainText('nic se teď neuloží');
+  await saveScreen(page, 'server-connection-lost');
+  webApp.ctx.emit('registry:connection', { connected: true });
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('toast-ok').first()).toContainText('Spojení s databázovým serverem je obnovené');
+  // In English too.
+  await webApp.ctx.preferences.set({ language: 'en' });
+  await page.reload();
+  await serverGone();
+  await expect(page.getByTestId('server-connection-lost')).toContainText(
+    'The connection to the registry’s database server is lost.',
+  );
+  await saveScreen(page, 'server-connection-lost-en');
+  webApp.ctx.emit('registry:connection', { connected: true });
+  await expect(page.getByTestId('server-connection-lost')).toHaveCount(0);
+});

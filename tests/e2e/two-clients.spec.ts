@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { createAppContext, type AppContext } from '../../electron/core/context';
 import { acquireImportLock } from '../../electron/core/db/import-lock';
+import { LISTENER_APPLICATION_NAME } from '../../electron/core/db/notify';
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import { createFilePreferences } from '../../electron/core/preferences-file';
@@ -58,7 +59,11 @@ async function startClient(browser: Browser, url: string, actorName: string, see
     seedDemoIfEmpty: seed,
   });
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, jsonText: true, logError: (e) => console.error(e) }),
+    dispatch: createDispatch(createHandlers(ctx), {
+      validateOutput: true,
+      jsonText: true,
+      logError: (e) => console.error(e),
+    }),
     staticDir: RENDERER_DIR,
   });
   broadcast = server.broadcast;
@@ -243,5 +248,21 @@ test.describe('two staff members on one registry on a server', () => {
     // Jana's import has finished: Petr's goes through.
     await b.page.getByTestId('import-commit').click();
     await expect(b.page.getByTestId('import-done')).toContainText('1');
+  });
+
+  test('Petr’s app says when the server connection is lost and when it is back', async () => {
+    await expect.poll(() => b.ctx.db.changes?.connected(), { timeout: 20_000 }).toBe(true);
+    // The server ends Petr's listening connection (a restart, a network failure); his app
+    // reconnects by itself and says so.
+    const database = (await b.ctx.db.knex.raw<{ rows: { name: string }[] }>('select current_database() as name'))
+      .rows[0]?.name;
+    await a.ctx.db.knex.raw(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = ?',
+      [LISTENER_APPLICATION_NAME, database ?? ''],
+    );
+    await expect(b.page.getByTestId('toast-ok').first()).toContainText('Spojení s databázovým serverem je obnovené', {
+      timeout: 20_000,
+    });
+    await expect(b.page.getByTestId('server-connection-lost')).toHaveCount(0);
   });
 });

@@ -81,8 +81,11 @@ export type ChangeFeed = {
   readonly origin: string;
   /** Sends a notice of a change inside its transaction (delivered on commit only). */
   announce: (trx: Knex.Transaction, change: ChangeNotice) => Promise<void>;
-  /** Starts listening (once; later calls change nothing). */
-  listen: (deliver: RemoteChangeListener) => void;
+  /**
+   * Starts listening (once; later calls change nothing). `state` hears when the connection to the
+   * server is lost (false) and when it is back (true), for the screens to say so.
+   */
+  listen: (deliver: RemoteChangeListener, state?: (connected: boolean) => void) => void;
   /** Whether the listening connection is up now. */
   connected: () => boolean;
   /** Stops listening and closes the connection. */
@@ -104,6 +107,9 @@ export function createChangeFeed(url: string, options: ChangeFeedOptions = {}): 
   const firstDelay = options.firstDelayMs ?? 500;
   const maxDelay = options.maxDelayMs ?? 30_000;
   let deliver: RemoteChangeListener | null = null;
+  let announce: ((connected: boolean) => void) | null = null;
+  /** The loss was said (once per loss), so the return is said too. */
+  let saidLost = false;
   let client: pg.Client | null = null;
   let up = false;
   let stopped = false;
@@ -117,6 +123,10 @@ export function createChangeFeed(url: string, options: ChangeFeedOptions = {}): 
     up = false;
     lostClient.end().catch(() => undefined);
     if (stopped) return;
+    if (everConnected && !saidLost) {
+      saidLost = true;
+      announce?.(false);
+    }
     const delay = Math.min(maxDelay, firstDelay * 2 ** failures);
     failures += 1;
     timer = setTimeout(() => {
@@ -157,6 +167,10 @@ export function createChangeFeed(url: string, options: ChangeFeedOptions = {}): 
     up = true;
     // Changes committed while this app was not listening were never delivered: reload all.
     if (everConnected || failures > 0) listener(null);
+    if (saidLost) {
+      saidLost = false;
+      announce?.(true);
+    }
     everConnected = true;
     failures = 0;
   };
@@ -166,9 +180,10 @@ export function createChangeFeed(url: string, options: ChangeFeedOptions = {}): 
     announce: async (trx, change) => {
       await trx.raw('select pg_notify(?, ?)', [CHANGES_CHANNEL, noticePayload(origin, change)]);
     },
-    listen: (listener) => {
+    listen: (listener, state) => {
       if (deliver !== null) return;
       deliver = listener;
+      announce = state ?? null;
       void connect();
     },
     connected: () => up,

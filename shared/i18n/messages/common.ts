@@ -102,6 +102,10 @@ export const commonMessages = defineMessages(
     'error.NETWORK': 'Spojení s jádrem aplikace selhalo.',
     'connection.lost': 'Spojení s jádrem aplikace je přerušené.',
     'connection.lostDetail': 'Změny se teď neuloží. Zkouším se znovu připojit…',
+    'connection.serverLost': 'Spojení s databázovým serverem registru je přerušené.',
+    'connection.serverLostDetail':
+      'Změny kolegů se nenačítají a nic se teď neuloží; rozepsané zůstává ve formulářích. Aplikace se připojí sama.',
+    'connection.serverBack': 'Spojení s databázovým serverem je obnovené; údaje jsou načtené znovu.',
     'print.button': 'Tisk',
     'print.filter': 'Filtr: {filter}',
     'print.noFilter': 'Filtr: žádný (vše)',
@@ -215,6 +219,10 @@ export const commonMessages = defineMessages(
     'error.NETWORK': 'The connection to the application core failed.',
     'connection.lost': 'The connection to the application core is lost.',
     'connection.lostDetail': 'Changes cannot be saved now. Trying to reconnect…',
+    'connection.serverLost': 'The connection to the registry’s database server is lost.',
+    'connection.serverLostDetail':
+      'Colleagues’ changes do not arrive and nothing can be saved now; what you are typing stays in the forms. The app reconnects by itself.',
+    'connection.serverBack': 'The connection to the database server is back; the data has been loaded again.',
     'print.button': 'Print',
     'print.filter': 'Filter: {filter}',
     'print.noFilter': 'Filter: none (everything)',

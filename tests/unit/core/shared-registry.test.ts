@@ -29,11 +29,19 @@ import { createTestApp, ok, RESOURCES_DIR, type TestApp } from '../../support/te
  * server has skips itself on SQLite, saying why.
  */
 
-type Client = { ctx: AppContext; dispatch: Dispatch; events: ChangeNotice[]; close: () => Promise<void> };
+type Client = {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  events: ChangeNotice[];
+  /** What the client was told of its server connection (`registry:connection`), in order. */
+  connection: boolean[];
+  close: () => Promise<void>;
+};
 
 /** Another staff member's app on the same registry, with their display name. */
 async function openClient(location: string, actorName: string): Promise<Client> {
   const events: ChangeNotice[] = [];
+  const connection: boolean[] = [];
   const ctx = await createAppContext({
     databasePath: location,
     resourcesDir: RESOURCES_DIR,
@@ -43,9 +51,10 @@ async function openClient(location: string, actorName: string): Promise<Client> 
     acceptsLocalPaths: true,
     events: (event, payload) => {
       if (event === 'data:changed') events.push(payload as ChangeNotice);
+      if (event === 'registry:connection') connection.push((payload as { connected: boolean }).connected);
     },
   });
-  return { ctx, dispatch: createDispatch(createHandlers(ctx)), events, close: () => ctx.close() };
+  return { ctx, dispatch: createDispatch(createHandlers(ctx)), events, connection, close: () => ctx.close() };
 }
 
 /** Resolves with the first event a client gets that satisfies `test` (polls what it has received). */
@@ -165,6 +174,8 @@ describe('several staff members on one registry', () => {
     );
     const reload = await firstEvent(b, (change) => change.tables.includes('audit_log'));
     expect(reload.tables).toEqual(expect.arrayContaining(['municipalities', 'partnerships', 'partnership_requests']));
+    // The screens were told the server connection was lost, and then that it is back.
+    await expect.poll(() => b.connection, { timeout: 20_000 }).toEqual([false, true]);
     expect(reload.partnershipIds).toBeUndefined();
     // And it hears the next change again.
     const [row] = await partnerships(a);
