@@ -15,6 +15,7 @@ import { mergeMessages } from './messages/merge';
 import { helpMessages } from './messages/help';
 import { townsMessages } from './messages/towns';
 import { transferMessages } from './messages/transfer';
+import { mapMessages } from './messages/map';
 
 /** Every feature's catalog; a feature adds its file here. */
 export const CATALOGS = [
@@ -34,6 +35,7 @@ export const CATALOGS = [
   townsMessages,
   helpMessages,
   transferMessages,
+  mapMessages,
 ] as const;
 
 const merge = (language: UiLanguage): Record<string, string> => {
@@ -48,4 +50,3 @@ const merge = (language: UiLanguage): Record<string, string> => {
  * does not parse the language it does not show; the CLI, documents and tests use this one.
  */
 export const MESSAGES: Record<UiLanguage, Record<string, string>> = { cs: merge('cs'), en: merge('en') };
-

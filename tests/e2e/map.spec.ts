@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { noteChangedTables } from '../../electron/core/services/statistics/stats-cache';
+import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -234,6 +236,306 @@ test.describe('map: shipped region boundaries and export', () => {
       await expect(page.getByTestId('map-legend-flow')).toHaveText('Region → country (width by partnerships)');
       await saveScreen(page, 'map-flows-en');
     } finally {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-cs').click();
+    }
+  });
+});
+
+/** Every kraj: the longest filter a map can have. */
+const LEGEND_KRAJE = [
+  'CZ010',
+  'CZ020',
+  'CZ031',
+  'CZ032',
+  'CZ041',
+  'CZ042',
+  'CZ051',
+  'CZ052',
+  'CZ053',
+  'CZ063',
+  'CZ064',
+  'CZ071',
+  'CZ072',
+  'CZ080',
+];
+
+/**
+ * Writes the registry straight (set up and restored by a test): core's kept map and statistics
+ * answers are told, as every change through `auditedChange` tells them.
+ */
+async function writeStraight(webApp: WebApp, table: string, write: () => Promise<unknown>): Promise<void> {
+  await write();
+  noteChangedTables(webApp.ctx.db, [table]);
+}
+
+/** An exported PNG shown at the drawing's size and saved with the screens, for a person to look at. */
+async function saveExportedPng(page: Page, file: string, name: string): Promise<void> {
+  const view = await page.context().newPage();
+  try {
+    await view.setViewportSize({ width: 960, height: 640 });
+    const png = readFileSync(file).toString('base64');
+    await view.setContent(`<body style="margin:0"><img width="960" src="data:image/png;base64,${png}"></body>`);
+    await view.locator('img').evaluate((image: HTMLImageElement) => image.decode());
+    await saveScreen(view, name);
+  } finally {
+    await view.close();
+  }
+}
+
+/** The files the web preview wrote while `act` ran. */
+async function newFiles(outputDir: string, act: () => Promise<void>): Promise<string[]> {
+  // The folder is made by the first file saved.
+  const list = () => (existsSync(outputDir) ? readdirSync(outputDir) : []);
+  const before = new Set(list());
+  await act();
+  return list().filter((name) => !before.has(name));
+}
+
+test.describe('map: legend of the line styles, the filter in the saved legend, no members marked', () => {
+  test('the lines by status (solid, dashed, dotted) are explained on screen and in the saved SVG (cs, en)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const knex = webApp.ctx.db.knex;
+    // The demo states every status; an imported registry states none ("neuvedeno", dotted lines):
+    // one member's drawn partnership is made so for this test.
+    const row = await knex('partnerships as p')
+      .join('municipalities as m', 'm.id', 'p.municipality_id')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('m.is_member', true)
+      .where('p.status', 'active')
+      .whereNotNull('t.latitude')
+      .whereNotNull('m.latitude')
+      .first<{ id: number } | undefined>('p.id');
+    expect(row).toBeDefined();
+    if (!row) return;
+    const { id } = row;
+    await writeStraight(webApp, 'partnerships', () =>
+      knex('partnerships').where('id', id).update({ status: 'unknown' }),
+    );
+    try {
+      await page.getByTestId('nav-map').click();
+      await expect(page.getByTestId('map-member').first()).toBeVisible();
+      const drawn = new Set(
+        await page
+          .locator('[data-testid="map-links"] path')
+          .evaluateAll((paths) => paths.map((path) => path.getAttribute('data-status') ?? '')),
+      );
+      expect(drawn).toEqual(new Set(['active', 'preparation', 'proposed', 'dormant', 'ended', 'unknown']));
+      const legend = page.getByTestId('map-legend-lines');
+      await expect(legend).toContainText('Stav partnerství:');
+      await expect(page.getByTestId('map-legend-line-solid')).toHaveText('aktivní, v přípravě, navrženo');
+      await expect(page.getByTestId('map-legend-line-dashed')).toHaveText('neaktivní, ukončeno');
+      await expect(page.getByTestId('map-legend-line-dotted')).toHaveText('neuvedeno');
+      // The swatch is drawn as the map's line: the same colour, dashed or dotted.
+      const dashes = await legend
+        .locator('svg line')
+        .evaluateAll((lines) => lines.map((line) => line.getAttribute('stroke-dasharray')));
+      expect(dashes).toEqual([null, '4.8 4.8', '1.6 4.8']);
+      // The legend stays inside the map at 1280 × 720, nothing cut off.
+      const mapBox = await page.locator('.map-box').boundingBox();
+      const legendBox = await page.locator('.map-legend').boundingBox();
+      expect(mapBox && legendBox).toBeTruthy();
+      if (mapBox && legendBox) {
+        expect(legendBox.x + legendBox.width).toBeLessThanOrEqual(mapBox.x + mapBox.width);
+        expect(legendBox.y + legendBox.height).toBeLessThanOrEqual(mapBox.y + mapBox.height);
+      }
+      await saveScreen(page, 'map-line-legend-cs');
+
+      const saved = await newFiles(webApp.outputDir, async () => {
+        await page.getByTestId('map-export-svg').click();
+        await expect(page.getByText(/Mapa uložena: .*\.svg/)).toBeVisible();
+        await page.getByTestId('map-export-png').click();
+        await expect(page.getByText(/Mapa uložena: .*\.png/)).toBeVisible();
+      });
+      await saveExportedPng(
+        page,
+        path.join(webApp.outputDir, saved.find((name) => name.endsWith('.png')) ?? ''),
+        'map-line-legend-export-cs',
+      );
+      // The toasts ("Mapa uložena", 10 s) would cover the legend in the English screenshot.
+      await expect(page.getByTestId('toast-ok')).toHaveCount(0, { timeout: 20_000 });
+      const svgName = saved.find((name) => name.endsWith('.svg'));
+      expect(svgName).toBeDefined();
+      const svgText = readFileSync(path.join(webApp.outputDir, svgName ?? ''), 'utf8');
+      expect(svgText).toContain('>Stav partnerství: aktivní, v přípravě, navrženo<');
+      expect(svgText).toContain('>Stav partnerství: neaktivní, ukončeno<');
+      expect(svgText).toContain('>Stav partnerství: neuvedeno<');
+      expect(svgText).toMatch(/<line [^>]*stroke-dasharray="4.8 4.8"/);
+      expect(svgText).toMatch(/<line [^>]*stroke-dasharray="1.6 4.8"/);
+
+      // Only the styles drawn are explained: dormant partnerships alone are dashed lines only.
+      await page.getByTestId('map-status').selectOption('dormant');
+      await expect(page.getByTestId('map-legend-line-dashed')).toHaveText('neaktivní');
+      await expect(page.getByTestId('map-legend-line-solid')).toHaveCount(0);
+      await expect(page.getByTestId('map-legend-line-dotted')).toHaveCount(0);
+      // No lines drawn, nothing to explain.
+      await page.getByTestId('map-status').selectOption('');
+      await page.getByTestId('map-lines').uncheck();
+      await expect(legend).toHaveCount(0);
+      await page.getByTestId('map-lines').check();
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      await page.getByTestId('nav-map').click();
+      await expect(page.getByTestId('map-legend-lines')).toContainText('Partnership status:');
+      await expect(page.getByTestId('map-legend-line-solid')).toHaveText('active, preparing, proposed');
+      await expect(page.getByTestId('map-legend-line-dashed')).toHaveText('dormant, ended');
+      await expect(page.getByTestId('map-legend-line-dotted')).toHaveText('not stated');
+      await saveScreen(page, 'map-line-legend-en');
+      const savedEn = await newFiles(webApp.outputDir, async () => {
+        await page.getByTestId('map-export-svg').click();
+        await expect(page.getByText(/Map saved: .*partnership-map-.*\.svg/)).toBeVisible();
+      });
+      const svgEn = readFileSync(path.join(webApp.outputDir, savedEn.find((n) => n.endsWith('.svg')) ?? ''), 'utf8');
+      expect(svgEn).toContain('>Partnership status: active, preparing, proposed<');
+      expect(svgEn).toContain('>Partnership status: not stated<');
+    } finally {
+      await writeStraight(webApp, 'partnerships', () =>
+        knex('partnerships').where('id', id).update({ status: 'active' }),
+      );
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-cs').click();
+    }
+  });
+
+  test('a long filter (every kraj) wraps inside the saved legend, in the SVG and in the PNG', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const query = [...LEGEND_KRAJE.map((code) => `fregion=${code}`), 'fmembership=all', 'from=1990', 'to=2005'];
+    await page.goto(`${webApp.url}#/map?${query.join('&')}`);
+    await expect(page.getByTestId('map-region')).toHaveCount(14);
+    await expect(page.getByTestId('map-years')).toContainText('1990–2005');
+    await expect(page.getByTestId('row-count')).toBeVisible();
+    await saveScreen(page, 'map-every-kraj');
+    const saved = await newFiles(webApp.outputDir, async () => {
+      await page.getByTestId('map-export-svg').click();
+      await expect(page.getByText(/Mapa uložena: .*\.svg/)).toBeVisible();
+      await page.getByTestId('map-export-png').click();
+      await expect(page.getByText(/Mapa uložena: .*\.png/)).toBeVisible();
+    });
+    const svgName = saved.find((name) => name.endsWith('.svg'));
+    const pngName = saved.find((name) => name.endsWith('.png'));
+    expect(svgName && pngName).toBeTruthy();
+    await saveExportedPng(page, path.join(webApp.outputDir, pngName ?? ''), 'map-every-kraj-export');
+    const svgText = readFileSync(path.join(webApp.outputDir, svgName ?? ''), 'utf8');
+    // The filter names every kraj and the years, over several lines.
+    const legendTexts = [...svgText.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '');
+    const filterStart = legendTexts.findIndex((text) => text.startsWith('Filtr: všechny obce, Hlavní město Praha'));
+    expect(filterStart).toBeGreaterThanOrEqual(0);
+    const filterLines = legendTexts.slice(
+      filterStart,
+      legendTexts.findIndex((text) => text.startsWith('Stav k ')),
+    );
+    expect(filterLines.length).toBeGreaterThan(1);
+    expect(filterLines.join(' ')).toContain('Zlínský kraj');
+    expect(filterLines.join(' ')).toMatch(/Rok zahájení: 1990–2005$/);
+
+    // Every text lies within the box, in the browser's font and in the fonts the PNG is drawn in
+    // (core's rasteriser takes DejaVu Sans on Linux, Arial elsewhere: the PNG's line ran past the box).
+    const view = await page.context().newPage();
+    try {
+      for (const font of ['sans-serif', 'DejaVu Sans', 'Liberation Sans']) {
+        await view.setContent(
+          `<style>text { font-family: "${font}" !important; }</style>${svgText.replace(/^<\?xml[^>]*>/, '')}`,
+        );
+        const outside = await view.evaluate(() => {
+          const legend = [...document.querySelectorAll('svg > g')].at(-1);
+          const box = legend?.querySelector('rect')?.getBoundingClientRect();
+          if (!legend || !box) return ['no legend'];
+          return [...legend.querySelectorAll('text')]
+            .filter((text) => {
+              const r = text.getBoundingClientRect();
+              return r.right > box.right - 4 || r.bottom > box.bottom || r.left < box.left;
+            })
+            .map((text) => text.textContent ?? '');
+        });
+        expect(outside, font).toEqual([]);
+      }
+
+      // In the PNG itself (drawn at twice the size): no text on the box's right border or in a strip
+      // of the map right of it. Text is near black; the map there has nothing as dark.
+      const rect = /<g font-family="sans-serif"[^>]*><rect x="10" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(
+        svgText,
+      );
+      expect(rect).not.toBeNull();
+      const [top, width, height] = [Number(rect?.[1]), Number(rect?.[2]), Number(rect?.[3])];
+      const png = readFileSync(path.join(webApp.outputDir, pngName ?? '')).toString('base64');
+      const dark = await view.evaluate(
+        async ({ src, x, y, w, h }) => {
+          const image = new Image();
+          image.src = src;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.naturalWidth;
+          canvas.height = image.naturalHeight;
+          const context = canvas.getContext('2d');
+          if (!context) return -1;
+          context.drawImage(image, 0, 0);
+          const pixels = context.getImageData(x, y, w, h).data;
+          let count = 0;
+          for (let i = 0; i < pixels.length; i += 4)
+            if (0.3 * (pixels[i] ?? 0) + 0.59 * (pixels[i + 1] ?? 0) + 0.11 * (pixels[i + 2] ?? 0) < 60) count += 1;
+          return count;
+        },
+        {
+          src: `data:image/png;base64,${png}`,
+          x: Math.round((10 + width) * 2) - 1,
+          y: Math.round((top + 8) * 2),
+          w: Math.min(80, 1920 - Math.round((10 + width) * 2) + 1),
+          h: Math.round((height - 16) * 2),
+        },
+      );
+      expect(dark).toBe(0);
+    } finally {
+      await view.close();
+    }
+  });
+
+  test('no municipality marked as a member: the map says so and shows all on request (cs, en)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const knex = webApp.ctx.db.knex;
+    const members = (await knex('municipalities').where('is_member', true).select<{ id: number }[]>('id')).map(
+      (m) => m.id,
+    );
+    expect(members.length).toBeGreaterThan(0);
+    try {
+      // With members, a filter nothing matches says just that (no word about members).
+      await page.goto(`${webApp.url}#/map?fregion=&fmembership=members&from=2990&to=2999`);
+      await expect(page.getByTestId('map-empty')).toContainText('Filtru neodpovídá žádné partnerství');
+      await expect(page.getByTestId('no-members-notice')).toHaveCount(0);
+
+      await writeStraight(webApp, 'municipalities', () => knex('municipalities').update({ is_member: false }));
+      await page.goto(`${webApp.url}#/map`);
+      await page.reload();
+      const notice = page.getByTestId('no-members-notice');
+      await expect(notice).toContainText('V registru zatím není žádná obec označená jako členská');
+      await expect(page.getByTestId('map-empty')).toHaveCount(0);
+      await saveScreen(page, 'map-no-members-cs');
+      await notice.getByTestId('no-members-show-all').click();
+      await expect(page.getByTestId('map-membership')).toHaveValue('all');
+      await expect(notice).toHaveCount(0);
+      await expect(page.getByTestId('map-member').first()).toBeVisible();
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      await page.getByTestId('nav-map').click();
+      await page.getByTestId('map-membership').selectOption('members');
+      await expect(notice).toContainText('No municipality in the registry is marked as a member yet');
+      await expect(notice.getByTestId('no-members-show-all')).toHaveText('Show all municipalities');
+      await expect(page.getByTestId('map-empty')).toHaveCount(0);
+      await saveScreen(page, 'map-no-members-en');
+    } finally {
+      await writeStraight(webApp, 'municipalities', () =>
+        knex('municipalities').whereIn('id', members).update({ is_member: true }),
+      );
       await page.getByTestId('nav-settings').click();
       await page.getByTestId('language-cs').click();
     }

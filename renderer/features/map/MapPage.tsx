@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { PARTNERSHIP_STATUSES } from '../../../shared/domain/codes';
+import { PARTNERSHIP_STATUSES, type PartnershipStatus } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { DerivedDistricts } from '../../../shared/domain/statistics/district-shapes';
 import { hasTerritory, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
@@ -7,6 +7,7 @@ import { territoryLabel, territoryOf, yearsLabel } from '../../../shared/domain/
 import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import { call } from '../../lib/api';
@@ -29,6 +30,7 @@ import { useDenseMap } from './useDenseMap';
 import { loadBuiltinBoundaries } from './builtin-boundaries';
 import { MapExportButtons } from './MapExportButtons';
 import type { MapLegend } from './map-export';
+import { LEGEND_LINE_WIDTH, LINE_COLOR, legendDash, lineLegend, type LineStyle } from './map-legend';
 import {
   MAP_HEIGHT,
   MAP_WIDTH,
@@ -150,6 +152,27 @@ export function MapPage() {
   const many = data !== undefined && data.members.length + data.towns.length > CIRCLES_LIMIT;
   const lines = linesChoice ?? !many;
   const flows = flowsChoice ?? many;
+  /** The line styles drawn (by status), each with its statuses: explained in both legends. */
+  const lineStyles = useMemo(
+    () => (data && lines ? lineLegend(data.links.map((link) => link.status)) : []),
+    [data, lines],
+  );
+  const statusList = (statuses: readonly PartnershipStatus[]) =>
+    statuses.map((status) => t(`partnershipStatus.${status}`)).join(', ');
+  // Members are the default: a registry with none marked (a list of all municipalities just
+  // imported) draws nothing, and says why as Statistics and Partnerships do, not "nothing matches".
+  const membersOnly = (filter.membership ?? 'members') === 'members';
+  const emptyMap = data !== undefined && data.members.length === 0 && data.towns.length === 0;
+  const anyMember = useAsync(
+    () =>
+      emptyMap && membersOnly
+        ? call('stats:figureRows', { filter: { membership: 'members' }, figure: 'municipalities' }).then(
+            ({ ids }) => ids.length > 0,
+          )
+        : Promise.resolve(null),
+    [emptyMap, membersOnly],
+  );
+  const noMembers = emptyMap && membersOnly && anyMember.data === false;
 
   /** The lines' ends per status (their colour); none while lines are off (a map of Europe's size). */
   const linkEnds = useMemo(() => {
@@ -233,6 +256,12 @@ export function MapPage() {
         { color: '#e07b00', text: t('map.legend.town') },
         // The bubbles' blue at 55 % on white, as a plain colour any SVG reader draws.
         ...(bubbles ? [{ color: '#83a7cf', text: t('map.legend.region') }] : []),
+        ...lineStyles.map(({ style, statuses }) => ({
+          color: LINE_COLOR[style],
+          text: t('map.legend.statusLine', { statuses: statusList(statuses) }),
+          shape: 'line' as const,
+          dash: legendDash(style),
+        })),
         ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow'), shape: 'band' as const }] : []),
         ...(shown
           ? [
@@ -333,6 +362,12 @@ export function MapPage() {
       {map.status === 'error' && <ErrorNotice error={map.error} onRetry={map.reload} />}
       {boundaryError !== null && <ErrorNotice error={boundaryError} />}
       {byDistrict && derived.status === 'error' && <ErrorNotice error={derived.error} onRetry={derived.reload} />}
+      {noMembers && (
+        <NoMembersNotice
+          of="municipalities"
+          onShowAll={() => setFilter((current) => ({ ...current, membership: 'all' }))}
+        />
+      )}
       <div className="map-box card" ref={box} onMouseLeave={hide}>
         <svg
           ref={svg}
@@ -395,7 +430,7 @@ export function MapPage() {
             />
           )}
         </svg>
-        {data !== undefined && data.members.length === 0 && data.towns.length === 0 && (
+        {emptyMap && !noMembers && anyMember.status !== 'loading' && (
           // Nothing to draw: said on the map, not left as an empty map that looks like a fault.
           <p className="map-empty" role="status" data-testid="map-empty">
             {t('map.empty')}
@@ -435,6 +470,16 @@ export function MapPage() {
               <i className="dot bubble" /> {t('map.legend.region')}
             </span>
           )}
+          {lineStyles.length > 0 && (
+            <span className="map-legend-lines" data-testid="map-legend-lines">
+              {t('map.legend.status')}
+              {lineStyles.map(({ style, statuses }) => (
+                <span key={style} data-testid={`map-legend-line-${style}`}>
+                  <LineSwatch style={style} /> {statusList(statuses)}
+                </span>
+              ))}
+            </span>
+          )}
           {flows && (
             <span data-testid="map-legend-flow">
               <i className="flow" /> {t('map.legend.flow')}
@@ -459,6 +504,24 @@ export function MapPage() {
         {tooltip && <MapTooltip state={tooltip} />}
       </div>
     </section>
+  );
+}
+
+/** A short piece of a partnership's line as the map draws it (colour and dashes), for the legend. */
+function LineSwatch({ style }: { style: LineStyle }) {
+  return (
+    <svg className="map-legend-line" width="24" height="8" viewBox="0 0 24 8" aria-hidden="true">
+      <line
+        x1="1"
+        y1="4"
+        x2="23"
+        y2="4"
+        stroke={LINE_COLOR[style]}
+        strokeWidth={LEGEND_LINE_WIDTH}
+        strokeOpacity="0.85"
+        strokeDasharray={legendDash(style)}
+      />
+    </svg>
   );
 }
 

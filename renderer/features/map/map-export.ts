@@ -1,4 +1,5 @@
 import { MAP_HEIGHT, MAP_WIDTH } from './map-geometry';
+import { LEGEND_LINE_WIDTH, wrapText } from './map-legend';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -22,9 +23,10 @@ export type MapLegend = {
   lines: string[];
   /**
    * Legend entries: a dot of the colour before the text, a band for lines (kraj → country), a
-   * light-to-dark box for shading (kraje or okresy).
+   * light-to-dark box for shading (kraje or okresy), a line with the map's dashes (`dash`, an SVG
+   * `stroke-dasharray`) for a partnership's status.
    */
-  entries: { color: string; text: string; shape?: 'dot' | 'band' | 'shade' }[];
+  entries: { color: string; text: string; shape?: 'dot' | 'band' | 'shade' | 'line'; dash?: string }[];
   /** The data's sources, in small print at the bottom. */
   attribution: string;
 };
@@ -54,32 +56,51 @@ const element = (name: string, attributes: Record<string, string | number>, text
   return node;
 };
 
-/** The width of a text in the legend's font (px), measured by the browser. */
-function textWidth(text: string, size: number, bold = false): number {
+/**
+ * The fonts a legend text may end up in: the browser's `sans-serif` (the SVG file opened in a
+ * browser) and the ones core's rasteriser takes for it (DejaVu Sans on Linux, Arial elsewhere).
+ * They differ in width by a tenth (the PNG's filter line ran past the box measured in the
+ * browser's font), so the box is sized by the widest of them.
+ */
+const LEGEND_FONTS = ['sans-serif', '"DejaVu Sans", sans-serif', 'Arial, sans-serif', '"Liberation Sans", sans-serif'];
+
+/** The widest a text of the legend may be (px) in any of LEGEND_FONTS, measured by the browser. */
+function textMeasure(): (text: string, size: number, bold?: boolean) => number {
   const context = document.createElement('canvas').getContext('2d');
-  if (context === null) return text.length * size * 0.6;
-  context.font = `${bold ? '700 ' : ''}${String(size)}px sans-serif`;
-  return context.measureText(text).width;
+  return (text, size, bold = false) => {
+    if (context === null) return text.length * size * 0.62;
+    return Math.max(
+      ...LEGEND_FONTS.map((font) => {
+        context.font = `${bold ? '700 ' : ''}${String(size)}px ${font}`;
+        return context.measureText(text).width;
+      }),
+    );
+  };
 }
+
+/** The width a line of the filter or the date may always take before it wraps (px). */
+const WRAP_WIDTH = 420;
 
 /** The legend box drawn into the exported file (on screen it is HTML over the map). */
 function legendGroup(legend: MapLegend): SVGElement {
+  const measure = textMeasure();
   const group = element('g', { 'font-family': 'sans-serif', fill: '#1c2733' });
-  const rows = 1 + legend.lines.length + legend.entries.length;
-  const height = 18 + rows * 16 + 14;
+  // As wide as its longest text (the sources' line ran past the box), within the map; the filter
+  // names any number of kraje, so it is wrapped at that width (at least WRAP_WIDTH) to stay inside.
+  const fixedWidth = Math.max(
+    310,
+    measure(legend.title, 13, true),
+    ...legend.entries.map((entry) => 16 + measure(entry.text, 10.5)),
+    measure(legend.attribution, 8.5),
+  );
+  const lines = legend.lines.flatMap((line) =>
+    wrapText(line, Math.max(WRAP_WIDTH, fixedWidth), (text) => measure(text, 10.5)),
+  );
+  const height = 18 + (1 + lines.length + legend.entries.length) * 16 + 14;
   const top = MAP_HEIGHT - height - 10;
-  // As wide as its longest text (the sources' line ran past the box), within the map.
   const width = Math.min(
     MAP_WIDTH - 20,
-    Math.ceil(
-      Math.max(
-        310,
-        textWidth(legend.title, 13, true),
-        ...legend.lines.map((line) => textWidth(line, 10.5)),
-        ...legend.entries.map((entry) => 16 + textWidth(entry.text, 10.5)),
-        textWidth(legend.attribution, 8.5),
-      ) + 24,
-    ),
+    Math.ceil(Math.max(fixedWidth, ...lines.map((line) => measure(line, 10.5))) + 24),
   );
   group.appendChild(
     element('rect', {
@@ -95,7 +116,7 @@ function legendGroup(legend: MapLegend): SVGElement {
   );
   let y = top + 20;
   group.appendChild(element('text', { x: 20, y, 'font-size': 13, 'font-weight': 700 }, legend.title));
-  for (const line of legend.lines) {
+  for (const line of lines) {
     y += 16;
     group.appendChild(element('text', { x: 20, y, 'font-size': 10.5 }, line));
   }
@@ -104,6 +125,19 @@ function legendGroup(legend: MapLegend): SVGElement {
     if (entry.shape === 'band')
       group.appendChild(
         element('rect', { x: 19, y: y - 6.5, width: 12, height: 5, rx: 2.5, fill: entry.color, 'fill-opacity': 0.6 }),
+      );
+    else if (entry.shape === 'line')
+      group.appendChild(
+        element('line', {
+          x1: 17,
+          y1: y - 4,
+          x2: 33,
+          y2: y - 4,
+          stroke: entry.color,
+          'stroke-width': LEGEND_LINE_WIDTH,
+          'stroke-opacity': 0.85,
+          ...(entry.dash === undefined ? {} : { 'stroke-dasharray': entry.dash }),
+        }),
       );
     else if (entry.shape === 'shade')
       for (const [index, opacity] of [0.15, 0.45, 0.9].entries())

@@ -5,6 +5,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
 import { yieldToBrowser } from '../../lib/api';
+import type { PartnershipStatus } from '../../../shared/domain/codes';
+import { LINE_DASH, lineStyleOf } from './map-legend';
 
 /** The drawing's size in SVG units; the SVG scales to its box. */
 export const MAP_WIDTH = 960;
@@ -315,7 +317,7 @@ export function nearestPoint<T>(index: PointIndex<T>, x: number, y: number, radi
 
 export type DenseLayer = {
   /** Lines per status: both ends in degrees. */
-  links: { status: string; ends: [[number, number], [number, number]][] }[];
+  links: { status: PartnershipStatus; ends: [[number, number], [number, number]][] }[];
   towns: readonly [number, number][];
   members: readonly [number, number][];
 };
@@ -352,9 +354,10 @@ export async function renderDenseLayer(
   const path = geoPath(projection, context);
   context.lineWidth = 0.9;
   for (const { status, ends } of layer.links) {
-    const faded = status === 'dormant' || status === 'ended' || status === 'unknown';
-    context.strokeStyle = faded ? DENSE_STYLE.linkFaded : DENSE_STYLE.link;
-    context.setLineDash(faded ? [3, 3] : []);
+    // The same styles as the SVG map and the legend (an unknown status dotted, not dashed).
+    const style = lineStyleOf(status);
+    context.strokeStyle = style === 'solid' ? DENSE_STYLE.link : DENSE_STYLE.linkFaded;
+    context.setLineDash([...LINE_DASH[style]]);
     context.beginPath();
     path({ type: 'MultiLineString', coordinates: ends.map(([from, to]) => [from, to]) });
     context.stroke();
