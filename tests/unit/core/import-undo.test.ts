@@ -311,4 +311,44 @@ describe('undoing an import', () => {
       error: { details: { reason: 'import.undo.nothing' } },
     });
   });
+  it('a commit does not overwrite what a colleague saved since the preview: refused, and a new preview shows it', async () => {
+    const known = await partnershipWithNote();
+    const knex = app.ctx.db.knex;
+    await knex('partnerships').where({ id: known.id }).update({ started_on: '1995' });
+    const file = path.join(app.dir, 'zacatky.csv');
+    writeFileSync(file, `${PARTNERSHIPS}\n${known.code};${known.town};Německo;2006;\n`);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const preview = async () =>
+      ok<ImportReport>(
+        app.dispatch('import:preview', {
+          kind: 'partnerships',
+          file: handle.file,
+          mapping: PARTNERSHIP_MAPPING,
+          policy: 'overwrite',
+        }),
+      );
+    const first = await preview();
+    expect(first.counts).toMatchObject({ update: 1 });
+    // A colleague saves another start after the preview was shown.
+    const row = await knex('partnerships').where({ id: known.id }).first<{ version: number }>('version');
+    await ok(
+      app.dispatch('partnerships:update', { id: known.id, version: row.version, changes: { startedOn: '2000' } }),
+    );
+    const refused = (await app.dispatch('import:commit', { previewId: first.previewId })) as Failure;
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'import.error.changedSinceLines', params: { count: 1 } } },
+    });
+    expect(await knex('partnerships').where({ id: known.id }).first('started_on')).toEqual({ started_on: '2000' });
+    expect(
+      await knex('import_runs')
+        .count<{ n: number }[]>({ n: '*' })
+        .then((r) => Number(r[0]?.n)),
+    ).toBe(0);
+    // Previewed again, the user sees 2000 → 2006 and imports it.
+    const second = await preview();
+    expect(second.updated[0]?.changes).toEqual([{ field: 'startedOn', from: '2000', to: '2006' }]);
+    await ok(app.dispatch('import:commit', { previewId: second.previewId }));
+    expect(await knex('partnerships').where({ id: known.id }).first('started_on')).toEqual({ started_on: '2006' });
+  });
 });

@@ -50,7 +50,12 @@ export type ImportPreview = {
   policy: ImportPolicy;
   /** The user's decisions about possible duplicate towns in this preview (kept at commit). */
   decisions: readonly TownDecision[];
+  /** What the preview showed replaced in existing records (`replacedBy`), once it is made. */
+  replaces?: ReadonlyMap<string, Replaced>;
 };
+
+/** A value an import replaces in an existing record, as stored when planned, and how to name it. */
+type Replaced = { before: string; label: string };
 
 /** Remembered decisions, overlaid by this preview's. */
 async function decisionsFor(db: Knex, preview: ImportPreview): Promise<Map<string, number | null>> {
@@ -125,6 +130,33 @@ async function resolveFile(ctx: AppContext, handle: string): Promise<{ path: str
 }
 
 type Plan = MunicipalityPlan | PartnershipPlan;
+
+/** What a plan replaces in existing records: record → the stored values it replaces. */
+function replacedBy(plan: Plan): Map<string, Replaced> {
+  const out = new Map<string, Replaced>();
+  if ('regions' in plan) {
+    for (const update of plan.updates)
+      out.set(`m:${String(update.existing.id)}`, {
+        before: JSON.stringify(update.before),
+        label: update.existing.name,
+      });
+  } else {
+    for (const update of plan.updates)
+      out.set(`p:${String(update.id)}`, { before: JSON.stringify(update.before), label: String(update.line) });
+  }
+  return out;
+}
+
+/**
+ * The records whose values the commit would replace although the preview did not show it so: a
+ * colleague changed them since the preview (walkthrough 18: "overwrite" put 2006 over Petr's 2000,
+ * saved two seconds earlier, while the preview had said 1995 → 2006). Their labels, or none.
+ */
+function changedSincePreview(preview: ImportPreview, plan: Plan): string[] {
+  if (preview.replaces === undefined) return [];
+  const shown = preview.replaces;
+  return [...replacedBy(plan)].flatMap(([key, now]) => (shown.get(key)?.before === now.before ? [] : [now.label]));
+}
 
 const planFor = async (ctx: AppContext, preview: ImportPreview, job: Job, db = ctx.db.knex): Promise<Plan> =>
   preview.kind === 'municipalities'
@@ -225,6 +257,7 @@ export async function previewImport(
   const state = stateOf(ctx);
   return ctx.jobs.run({ jobId: previewId, kind: 'import', cancelledMessage: CANCELLED }, async (job) => {
     const plan = await planFor(ctx, preview, job);
+    preview.replaces = replacedBy(plan);
     state.previews.clear(); // one preview at a time: the memory of an old file is released
     state.previews.set(previewId, preview);
     return toReport(previewId, preview, plan);
@@ -361,6 +394,20 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           // (it waits; a registry file is locked whole for the transaction anyway).
           await lockTablesForWrite(trx, tablesOf(preview.kind));
           const inside = await planFor(ctx, preview, job, trx);
+          // Nothing a colleague saved since the preview is replaced without the user seeing it.
+          const changed = changedSincePreview(preview, inside);
+          if (changed.length > 0)
+            throw new AppError(
+              'CONFLICT',
+              `Records this import would overwrite have changed since the preview (${changed.slice(0, 5).join(', ')}); nothing was imported. Preview the file again.`,
+              {
+                reason:
+                  preview.kind === 'municipalities'
+                    ? 'import.error.changedSinceMunicipalities'
+                    : 'import.error.changedSinceLines',
+                params: { records: changed.slice(0, 5).join(', '), count: changed.length },
+              },
+            );
           // The history entry is written with the data (an import is in it exactly when it happened)
           // and first, so every record the import creates names its run.
           const importRunId = await insertImportRun(
