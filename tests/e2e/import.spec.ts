@@ -231,6 +231,49 @@ test('the preview keeps filled values by default and shows what "overwrite" woul
   await page.getByTestId('import-close').click();
 });
 
+test('an import does not overwrite what was saved since its preview: refused, previewed again', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const list = [
+    'Obec,Kód obce,Okres,Kód okresu,Kraj,Kód kraje,PSČ,Latitude,Longitude',
+    'DĚČÍN,562335,Děčín,CZ0421,Ústecký kraj,CZ042,40502,50.7727,14.2129',
+  ].join('\n');
+  const knex = webApp.ctx.db.knex;
+  const original = await knex('municipalities')
+    .where({ code: '562335' })
+    .first<{ postal_code: string; version: number }>();
+  try {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file-input').setInputFiles({
+      name: 'obce-2018.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(list),
+    });
+    await page.getByTestId('import-policy').selectOption('overwrite');
+    await expect(page.getByTestId('count-update')).toContainText('1');
+    // A colleague corrects Děčín's post code while the preview is on screen.
+    await knex('municipalities')
+      .where({ code: '562335' })
+      .update({ postal_code: '405 99', version: original.version + 1 });
+    await page.getByTestId('import-commit').click();
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog).toContainText('Od náhledu někdo změnil obce, které by import přepsal (Děčín; celkem 1)');
+    // The preview shown now is made anew: it replaces the colleague's value, and says so.
+    await expect(dialog).toContainText('405 99');
+    await saveScreen(page, 'import-changed-since-preview');
+    expect(await knex('municipalities').where({ code: '562335' }).first('postal_code')).toEqual({
+      postal_code: '405 99',
+    });
+    await page.getByTestId('import-close').click();
+  } finally {
+    await knex('municipalities')
+      .where({ code: '562335' })
+      .update({ postal_code: original.postal_code, version: original.version + 2 });
+  }
+});
+
 test('a partnerships file chosen as municipalities is recognised and imported as partnerships in one click', async ({
   appPage: page,
 }) => {

@@ -443,7 +443,17 @@ export function ImportDialog({
       setStage({ step: 'done', result });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'CANCELLED') setStage({ step: 'cancelled' });
-      else {
+      else if (
+        failure instanceof ApiError &&
+        typeof failure.details?.reason === 'string' &&
+        failure.details.reason.startsWith('import.error.changedSince') &&
+        file
+      ) {
+        // Records changed since the preview: a new preview shows what the import would do now,
+        // and the refusal stays above it.
+        await runPreview(file, kind, lastMapping, policy);
+        setError(failure);
+      } else {
         setError(failure);
         setStage({ step: 'preview', report });
       }

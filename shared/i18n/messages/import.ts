@@ -177,9 +177,9 @@ export const importMessages = defineMessages(
     'import.error.fileType': 'Importovat lze jen soubory CSV, TSV, TXT a XLSX ({file}).',
     'import.error.gone': 'Soubor už není k dispozici; vyberte ho znovu.',
     'import.error.changedSinceLines':
-      'Od náhledu někdo změnil partnerství, která by import přepsal (řádky souboru {records}; celkem {count}). Nic se nenaimportovalo: zobrazte náhled znovu a zkontrolujte změny.',
+      'Od náhledu někdo změnil partnerství, která by import přepsal (řádky souboru {records}; celkem {count}). Nic se nenaimportovalo: zkontrolujte změny v novém náhledu a importujte znovu.',
     'import.error.changedSinceMunicipalities':
-      'Od náhledu někdo změnil obce, které by import přepsal ({records}; celkem {count}). Nic se nenaimportovalo: zobrazte náhled znovu a zkontrolujte změny.',
+      'Od náhledu někdo změnil obce, které by import přepsal ({records}; celkem {count}). Nic se nenaimportovalo: zkontrolujte změny v novém náhledu a importujte znovu.',
     'import.error.busy':
       'Právě probíhá jiný import do tohoto registru (v jiném okně nebo programu). Počkejte, až skončí.',
     'import.error.busyBy': 'Právě probíhá jiný import do tohoto registru ({name}, od {since}). Počkejte, až skončí.',
@@ -465,9 +465,9 @@ export const importMessages = defineMessages(
     'import.error.fileType': 'Only CSV, TSV, TXT and XLSX files can be imported ({file}).',
     'import.error.gone': 'The file is no longer available; choose it again.',
     'import.error.changedSinceLines':
-      'Partnerships this import would overwrite were changed by someone since the preview (lines {records} of the file; {count} in all). Nothing was imported: preview the file again and check the changes.',
+      'Partnerships this import would overwrite were changed by someone since the preview (lines {records} of the file; {count} in all). Nothing was imported: check the changes in a new preview and import again.',
     'import.error.changedSinceMunicipalities':
-      'Municipalities this import would overwrite were changed by someone since the preview ({records}; {count} in all). Nothing was imported: preview the file again and check the changes.',
+      'Municipalities this import would overwrite were changed by someone since the preview ({records}; {count} in all). Nothing was imported: check the changes in a new preview and import again.',
     'import.error.busy':
       'Another import into this registry is running (in another window or program). Wait until it ends.',
     'import.error.busyBy':
