@@ -57,7 +57,10 @@ test('an inline edit over a colleague’s newer save is refused, in Partnerships
   await expect(grid.locator('.ag-cell[col-id="status"]').first()).toHaveText('neaktivní');
   await started.locator('input').fill('1997');
   await started.locator('input').press('Enter');
-  await expect(page.getByTestId('toast-error').first()).toContainText('změnil');
+  // The toast says what was typed and not saved (the cell shows the stored value again), and why.
+  await expect(page.getByTestId('toast-error').first()).toContainText(
+    /^Neuloženo – .+ – Konstanz: .+ „1997“\. .*změnil/,
+  );
   const stored = await knex('partnerships').where({ id: partnership.id }).first<{ started_on: string }>('started_on');
   expect(stored.started_on).toBe('1995');
   await expect(started).toHaveText('1995');

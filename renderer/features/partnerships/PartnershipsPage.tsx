@@ -158,9 +158,22 @@ export function PartnershipsPage() {
             return;
           }
           const conflict = error instanceof ApiError && error.code === 'CONFLICT';
+          // The cell shows the stored value again: the toast says what was typed and not saved
+          // (it was gone without a word: walkthrough 18), and why.
+          const typed = Object.entries(changes).filter(([field]) => field !== 'acknowledge');
           show({
             kind: 'error',
-            text: (i) => errorText(error, i, fieldLabelIn(i)),
+            text: (i) =>
+              i.t('partnerships.inline.notSaved', {
+                row: `${original.municipalityName} – ${original.townName}`,
+                values: typed
+                  .map(([field, value]) => {
+                    const shown = Array.isArray(value) ? value.join(', ') : (value ?? '');
+                    return `${fieldLabelIn(i)(field)} „${shown}“`;
+                  })
+                  .join(', '),
+                problem: errorText(error, i, fieldLabelIn(i)),
+              }),
             action: conflict ? { label: said('partnerships.reload'), run: reload } : undefined,
           });
         }
