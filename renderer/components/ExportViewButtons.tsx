@@ -62,6 +62,8 @@ export function ExportViewButtons<T extends { id: number }>({
           disabled={!api || exporting !== null}
           onClick={() => void exportView(format)}
           data-testid={`export-${format}`}
+          // What kind of CSV it is (the separator and decimal mark of the language's Excel).
+          title={format === 'csv' ? i18n.t('common.csvHint') : undefined}
         >
           {labels[format]}
         </button>

@@ -12,8 +12,8 @@ import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db'
 
 const HOSTILE_NOTE = '=HYPERLINK("http://x")';
 
-/** Reads a semicolon CSV with quotes back into rows (the test's own small parser). */
-function parseCsv(text: string): string[][] {
+/** Reads a CSV with quotes back into rows (the test's own small parser; semicolons unless told). */
+function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -27,7 +27,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -300,7 +300,11 @@ describe('export of a grid view to CSV and XLSX', () => {
         language: 'en',
       }),
     );
-    const parsed = parseCsv(readFileSync(filePath, 'utf8').slice(1));
+    // In English for the Excel of an English locale: commas between the cells (semicolons were one
+    // column there) and decimal points.
+    const text = readFileSync(filePath, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFMunicipality,Population');
+    const parsed = parseCsv(text.slice(1), ',');
     expect(parsed.map((r) => r[0])).toEqual(['Municipality', ...members.slice(0, 3).map((m) => m.name)]);
 
     // The columns the grid hides by default export too; coordinates as real decimals.

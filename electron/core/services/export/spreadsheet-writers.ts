@@ -50,8 +50,22 @@ const csvNumber = (value: number, language: UiLanguage): string => {
 };
 
 /** Quoted when it holds a separator, a quote or a line break, or starts or ends with white space. */
-const quote = (text: string): string =>
-  /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * How a CSV is written for the Excel of its language, which opens a CSV by the list separator of
+ * the system's locale: Czech Excel splits at semicolons and reads "0,7"; English Excel splits at
+ * commas and reads "0.7" (a semicolon file with "0.7" was one column there: walkthrough 17). Both
+ * are UTF-8 with a BOM and CRLF. The export screens say which (`export.csvHint`, `stats.export.csvHint`).
+ */
+export type CsvSeparator = ';' | ',';
+export const CSV_CONVENTIONS: Record<UiLanguage, { separator: CsvSeparator; decimal: ',' | '.' }> = {
+  cs: { separator: ';', decimal: ',' },
+  en: { separator: ',', decimal: '.' },
+};
+
+const NEEDS_QUOTES: Record<CsvSeparator, RegExp> = { ';': /[";\r\n]/, ',': /[",\r\n]/ };
+
+const quote = (text: string, separator: CsvSeparator): string =>
+  NEEDS_QUOTES[separator].test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 
 /**
  * Digits that Excel would take for a number and change: a leading zero dropped (IČO 00253014 →
@@ -64,15 +78,16 @@ const DIGITS_EXCEL_CHANGES = /^(0\d+|\d{12,})$/;
  * Excel would change (see DIGITS_EXCEL_CHANGES) are written as `="00253014"`, the form in which
  * Excel keeps such text as it is; the app's own import reads the digits back (`excelTextCell`).
  */
-export const csvText = (text: string): string =>
-  DIGITS_EXCEL_CHANGES.test(text) ? `="${text}"` : quote(neutraliseFormula(text));
+export const csvText = (text: string, separator: CsvSeparator = ';'): string =>
+  DIGITS_EXCEL_CHANGES.test(text) ? `="${text}"` : quote(neutraliseFormula(text), separator);
 
 /**
- * A CSV file as Czech Excel opens it: UTF-8 with BOM, cells separated by semicolons, lines by
- * CRLF. The cells are already encoded (`csvText` for text; numbers in the language's form).
+ * A CSV file as the Excel of its language opens it (`CSV_CONVENTIONS`): UTF-8 with BOM, cells
+ * separated by the separator, lines by CRLF. The cells are already encoded (`csvText` for text;
+ * numbers in the language's form).
  */
-export const csvFile = (lines: readonly (readonly string[])[]): string =>
-  `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+export const csvFile = (lines: readonly (readonly string[])[], separator: CsvSeparator = ';'): string =>
+  `\uFEFF${lines.map((cells) => cells.join(separator)).join('\r\n')}\r\n`;
 
 /** One row of a grid's CSV, encoded (dates in the form Czech Excel reads, numbers in the language's form). */
 const csvRow = (sheet: Sheet, row: readonly CellValue[], language: UiLanguage): string[] =>
@@ -81,15 +96,18 @@ const csvRow = (sheet: Sheet, row: readonly CellValue[], language: UiLanguage): 
     if (value === null) return '';
     if (typeof value === 'number') return csvNumber(value, language);
     if (column.kind === 'date') return csvDate(value, language);
-    return csvText(value);
+    return csvText(value, CSV_CONVENTIONS[language].separator);
   });
+
+const csvHeader = (sheet: Sheet, language: UiLanguage): string[] =>
+  sheet.columns.map((c) => csvText(c.header, CSV_CONVENTIONS[language].separator));
 
 /** A grid's CSV: a header line, then one line per row. */
 export function toCsv(sheet: Sheet, language: UiLanguage): string {
-  return csvFile([
-    sheet.columns.map((c) => csvText(c.header)),
-    ...sheet.rows.map((row) => csvRow(sheet, row, language)),
-  ]);
+  return csvFile(
+    [csvHeader(sheet, language), ...sheet.rows.map((row) => csvRow(sheet, row, language))],
+    CSV_CONVENTIONS[language].separator,
+  );
 }
 
 /** Called every few thousand rows while a file is written (progress, and a cancel that stops the writing). */
@@ -104,13 +122,13 @@ export async function writeCsv(
   language: UiLanguage,
   checkpoint?: WriteCheckpoint,
 ): Promise<void> {
-  const lines: string[][] = [sheet.columns.map((c) => csvText(c.header))];
+  const lines: string[][] = [csvHeader(sheet, language)];
   for (const [index, row] of sheet.rows.entries()) {
     if (checkpoint && index % CHECKPOINT_ROWS === 0) await checkpoint(index);
     lines.push(csvRow(sheet, row, language));
   }
   await checkpoint?.(sheet.rows.length);
-  await writeFile(filePath, csvFile(lines), 'utf8');
+  await writeFile(filePath, csvFile(lines, CSV_CONVENTIONS[language].separator), 'utf8');
 }
 
 const toDate = (iso: string, language: UiLanguage): Date | string => {

@@ -7,7 +7,7 @@ import {
   type ColumnKind,
   type StatsTable,
 } from '../../../../shared/domain/statistics/tables';
-import { csvFile, csvText } from '../export/spreadsheet-writers';
+import { CSV_CONVENTIONS, csvFile, csvText } from '../export/spreadsheet-writers';
 import { namePart } from '../../../../shared/domain/statistics/file-names';
 import { exportDate, filterText } from './stats-filter-line';
 
@@ -21,33 +21,11 @@ const csvFigure = (value: number, kind: ColumnKind, decimal: string): string => 
   );
 };
 
-/**
- * How a CSV of the statistics is written for the Excel of its language, which opens a CSV by the
- * list separator of the system's locale: Czech Excel splits at semicolons and reads "0,7"; English
- * Excel splits at commas and reads "0.7" (a semicolon file with "0.7" was one column there, and
- * "0.7" was text or a date in Czech Excel: walkthrough 17). Both are UTF-8 with a BOM and CRLF,
- * as the one CSV writer writes them; the export screen says which (`stats.export.csvHint`).
- */
-export const CSV_CONVENTIONS: Record<UiLanguage, { separator: ';' | ','; decimal: ',' | '.' }> = {
-  cs: { separator: ';', decimal: ',' },
-  en: { separator: ',', decimal: '.' },
-};
+export { CSV_CONVENTIONS };
 
-/**
- * A text cell: the one CSV writer's encoding (formula guard, quoting for semicolons, quotes and
- * line breaks, digits Excel would change); with commas as separators a cell holding one is quoted
- * too (the writer's quoting knows only the semicolon; a cell it quoted or wrote as ="…" is whole).
- */
-const textCell = (text: string, separator: ';' | ','): string => {
-  const encoded = csvText(text);
-  return separator === ',' && !encoded.startsWith('"') && !encoded.startsWith('="') && encoded.includes(',')
-    ? `"${encoded}"`
-    : encoded;
-};
-
-/** The lines of a CSV file: as the one CSV writer's `csvFile` (BOM, CRLF), with the separator given. */
-const csvLines = (lines: readonly (readonly string[])[], separator: ';' | ','): string =>
-  separator === ';' ? csvFile(lines) : `\uFEFF${lines.map((cells) => cells.join(separator)).join('\r\n')}\r\n`;
+/** A text cell, and the lines of a file, as the one CSV writer encodes them for the separator. */
+const textCell = (text: string, separator: ';' | ','): string => csvText(text, separator);
+const csvLines = (lines: readonly (readonly string[])[], separator: ';' | ','): string => csvFile(lines, separator);
 
 /**
  * One table as a CSV for the Excel of the language (see CSV_CONVENTIONS): the filter line, the
