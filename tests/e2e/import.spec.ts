@@ -43,6 +43,8 @@ test('import a Windows-1250 CSV through the UI: preview with the invalid row exp
   await expect(dialog).toBeHidden();
   // A municipality list states no membership: the new rows are non-members (unknown is not "member").
   await page.getByTestId('filter-membership').selectOption('all');
+  // The title names what is listed: all municipalities, not "Členské obce".
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Všechny obce');
   await expect(page.getByTestId('members-grid')).toContainText('Horní Dolní nad Želivkou');
   await expect(page.getByTestId('members-grid')).not.toContainText('Špatný kód');
 

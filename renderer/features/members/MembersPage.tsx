@@ -451,10 +451,18 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     () => members.rows !== undefined && members.rows.length > 0 && !members.rows.some((row) => row.isMember),
     [members.rows],
   );
+  // The title names what the grid lists: "Členské obce 174 z 6 259" stood over rows saying "není
+  // členem" with all municipalities shown (walkthrough 17).
+  const title =
+    filters.membership === 'nonMembers'
+      ? t('members.title.nonMembers')
+      : filters.membership === 'all'
+        ? t('members.title.all')
+        : t('members.title');
   return (
     <section className="page members-page">
       <PageHeader
-        title={t('members.title')}
+        title={title}
         count={
           members.rows === undefined
             ? undefined
@@ -493,7 +501,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
             {t('members.bulk.button', { count: i18n.formatNumber(tickedShown) })}
           </button>
         )}
-        <PrintButton title={t('members.title')} />
+        <PrintButton title={title} />
         <ExportViewButtons
           grid="members"
           api={gridApi}

@@ -3,6 +3,8 @@ import { defineMessages } from '../define';
 export const membersMessages = defineMessages(
   {
     'members.title': 'Členské obce',
+    'members.title.nonMembers': 'Nečlenské obce',
+    'members.title.all': 'Všechny obce',
     'members.select.members': 'Členové svazu',
     'members.select.others': 'Ostatní obce (nejsou členy)',
     'members.col.name': 'Obec',
@@ -187,6 +189,8 @@ export const membersMessages = defineMessages(
   },
   {
     'members.title': 'Member municipalities',
+    'members.title.nonMembers': 'Non-member municipalities',
+    'members.title.all': 'All municipalities',
     'members.select.members': 'Members of the association',
     'members.select.others': 'Other municipalities (not members)',
     'members.col.name': 'Municipality',
