@@ -342,7 +342,9 @@ export async function getPartnership(ctx: AppContext, id: number): Promise<Partn
   const db = ctx.db.knex;
   const row = await findPartnershipRow(db, id);
   const record = await findPartnershipRecord(db, id);
-  if (!row || !record) throw notFound(id);
+  // Gone: who deleted it and when (or which import's undo), as a save would say (walkthrough 18:
+  // an open detail said only "may have been deleted" and offered a retry).
+  if (!row || !record) throw await recordGone(db, 'partnerships', id);
   const town = await findForeignTown(db, record.foreignTownId);
   if (!town) throw new AppError('INTERNAL', 'The partner town of a partnership is missing');
   const sets = await partnershipSets(db, id);

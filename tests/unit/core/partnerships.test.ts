@@ -344,6 +344,11 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
     });
     if (late.ok) throw new Error('refused above');
     expect(typeof late.error.details?.changedAt).toBe('string');
+    // An open detail that loads it again is told the same (it said only "may have been deleted").
+    expect(await app.dispatch('partnerships:get', { id: row.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { reason: 'error.deletedBy' } },
+    });
   });
 
   it('stores hostile text literally (NFC) and reads it back', async () => {
