@@ -355,6 +355,10 @@ test('reloading a contact after a conflict keeps the typing and brings in the co
   const row = detail.getByTestId('contacts').locator('li, tr').filter({ hasText: contact.name }).first();
   await row.getByRole('button', { name: 'Upravit' }).click();
   const form = detail.getByTestId('contact-form');
+  // A mistake first, named at its field.
+  await form.getByTestId('contact-email').fill('nova.adresa');
+  await form.getByTestId('contact-save').click();
+  await expect(form.getByTestId('error-email')).toBeVisible();
   await form.getByTestId('contact-email').fill('nova.adresa@example.org');
   const result = await colleague('contacts:update', {
     id: contact.id,
@@ -367,6 +371,10 @@ test('reloading a contact after a conflict keeps the typing and brings in the co
   });
   expect(result.ok).toBe(true);
   await form.getByTestId('contact-save').click();
+  await expect(page.getByTestId('toast-error')).toBeVisible();
+  // The mended mistake's notice went when the save passed the form's check (it stayed under the
+  // field through the conflict: walkthrough 18).
+  await expect(form.getByTestId('error-email')).toHaveCount(0);
   // "Načíst znovu" left the draft on the old version: saving again was the same conflict.
   await page.getByTestId('toast-error').getByTestId('toast-action').click();
   await expect(form.getByTestId('contact-name')).toHaveValue(`${contact.name} ml.`);

@@ -68,6 +68,9 @@ export function useChildEditor<D extends { id: number | null; version: number },
       setErrors(fieldErrors(local, i18n));
       return;
     }
+    // What the check found before is mended: its notices go (they stayed under fields already
+    // filled when the save then failed for another reason, a conflict: walkthrough 18).
+    setErrors({});
     try {
       await write();
       setDraft(null);
