@@ -351,4 +351,51 @@ describe('undoing an import', () => {
     await ok(app.dispatch('import:commit', { previewId: second.previewId }));
     expect(await knex('partnerships').where({ id: known.id }).first('started_on')).toEqual({ started_on: '2006' });
   });
+  it('a partnership deleted since the preview is not made anew by the commit; a field filled since is no reason to refuse', async () => {
+    const known = await partnershipWithNote();
+    const knex = app.ctx.db.knex;
+    await knex('partnerships').where({ id: known.id }).update({ started_on: null, notes: null });
+    const file = path.join(app.dir, 'doplneni.csv');
+    writeFileSync(file, `${PARTNERSHIPS}\n${known.code};${known.town};Německo;1999;ze souboru\n`);
+    const handle = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const preview = async () =>
+      ok<ImportReport>(
+        app.dispatch('import:preview', { kind: 'partnerships', file: handle.file, mapping: PARTNERSHIP_MAPPING }),
+      );
+    // Filling what is empty: a colleague fills the note meanwhile; the start is still filled in.
+    const first = await preview();
+    expect(first.counts).toMatchObject({ update: 1 });
+    const row = await knex('partnerships').where({ id: known.id }).first<{ version: number }>('version');
+    await ok(
+      app.dispatch('partnerships:update', { id: known.id, version: row.version, changes: { notes: 'od kolegy' } }),
+    );
+    await ok(app.dispatch('import:commit', { previewId: first.previewId }));
+    expect(await knex('partnerships').where({ id: known.id }).first('started_on', 'notes')).toEqual({
+      started_on: '1999',
+      notes: 'od kolegy',
+    });
+
+    // Overwriting: the colleague deletes the partnership after the preview; the commit is refused
+    // and does not make it anew (its original stays in the bin, restorable).
+    writeFileSync(file, `${PARTNERSHIPS}\n${known.code};${known.town};Německo;2001;\n`);
+    const again = await ok<{ file: string }>(app.dispatch('import:openDropped', { path: file }));
+    const second = await ok<ImportReport>(
+      app.dispatch('import:preview', {
+        kind: 'partnerships',
+        file: again.file,
+        mapping: PARTNERSHIP_MAPPING,
+        policy: 'overwrite',
+      }),
+    );
+    expect(second.counts).toMatchObject({ update: 1 });
+    const current = await knex('partnerships').where({ id: known.id }).first<{ version: number }>('version');
+    await ok(app.dispatch('partnerships:delete', { id: known.id, version: current.version }));
+    const count = async () => Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+    const before = await count();
+    expect(await app.dispatch('import:commit', { previewId: second.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'import.error.changedSinceLines' } },
+    });
+    expect(await count()).toBe(before);
+  });
 });

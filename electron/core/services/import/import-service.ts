@@ -55,7 +55,12 @@ export type ImportPreview = {
 };
 
 /** A value an import replaces in an existing record, as stored when planned, and how to name it. */
-type Replaced = { before: string; label: string };
+type Replaced = {
+  table: 'municipalities' | 'partnerships';
+  id: number;
+  before: Record<string, unknown>;
+  label: string;
+};
 
 /** Remembered decisions, overlaid by this preview's. */
 async function decisionsFor(db: Knex, preview: ImportPreview): Promise<Map<string, number | null>> {
@@ -137,26 +142,74 @@ function replacedBy(plan: Plan): Map<string, Replaced> {
   if ('regions' in plan) {
     for (const update of plan.updates)
       out.set(`m:${String(update.existing.id)}`, {
-        before: JSON.stringify(update.before),
+        table: 'municipalities',
+        id: update.existing.id,
+        before: { ...update.before },
         label: update.existing.name,
       });
   } else {
     for (const update of plan.updates)
-      out.set(`p:${String(update.id)}`, { before: JSON.stringify(update.before), label: String(update.line) });
+      out.set(`p:${String(update.id)}`, {
+        table: 'partnerships',
+        id: update.id,
+        before: { ...update.before },
+        label: String(update.line),
+      });
   }
   return out;
 }
 
 /**
- * The records whose values the commit would replace although the preview did not show it so: a
- * colleague changed them since the preview (walkthrough 18: "overwrite" put 2006 over Petr's 2000,
- * saved two seconds earlier, while the preview had said 1995 → 2006). Their labels, or none.
+ * The records a commit would write otherwise than the preview showed, because someone changed them
+ * since (walkthrough 18: "overwrite" put 2006 over Petr's 2000, saved two seconds earlier, while
+ * the preview had said 1995 → 2006): a value the commit replaces that the preview did not show
+ * replaced, or showed as another value; and a record the preview showed updated that is gone
+ * (deleted meanwhile: the commit would make it anew, and its binned original could not come back).
+ * A field the colleague filled that the commit no longer touches is no reason. Their labels.
  */
-function changedSincePreview(preview: ImportPreview, plan: Plan): string[] {
-  if (preview.replaces === undefined) return [];
+async function changedSincePreview(db: Knex, preview: ImportPreview, plan: Plan): Promise<string[]> {
   const shown = preview.replaces;
-  return [...replacedBy(plan)].flatMap(([key, now]) => (shown.get(key)?.before === now.before ? [] : [now.label]));
+  if (shown === undefined) return [];
+  const now = replacedBy(plan);
+  const changed = [...now].flatMap(([key, record]) => {
+    const before = shown.get(key)?.before;
+    const same =
+      before !== undefined &&
+      Object.entries(record.before).every(
+        ([field, value]) => field in before && JSON.stringify(before[field]) === JSON.stringify(value),
+      );
+    return same ? [] : [record.label];
+  });
+  for (const table of ['municipalities', 'partnerships'] as const) {
+    const ids = [...shown.values()].filter((r) => r.table === table && !now.has(`${table.charAt(0)}:${String(r.id)}`));
+    if (ids.length === 0) continue;
+    const present = new Set<number>();
+    for (let start = 0; start < ids.length; start += 500)
+      for (const row of await db(table)
+        .whereIn(
+          'id',
+          ids.slice(start, start + 500).map((r) => r.id),
+        )
+        .select<{ id: number | string }[]>('id'))
+        present.add(Number(row.id));
+    for (const record of ids) if (!present.has(record.id)) changed.push(record.label);
+  }
+  return changed;
 }
+
+/** The refusal of a commit whose records changed since the preview (see `changedSincePreview`). */
+const changedSinceError = (preview: ImportPreview, changed: readonly string[]): AppError =>
+  new AppError(
+    'CONFLICT',
+    `Records this import would overwrite have changed since the preview (${changed.slice(0, 5).join(', ')}); nothing was imported. Preview the file again.`,
+    {
+      reason:
+        preview.kind === 'municipalities'
+          ? 'import.error.changedSinceMunicipalities'
+          : 'import.error.changedSinceLines',
+      params: { records: changed.slice(0, 5).join(', '), count: changed.length },
+    },
+  );
 
 const planFor = async (ctx: AppContext, preview: ImportPreview, job: Job, db = ctx.db.knex): Promise<Plan> =>
   preview.kind === 'municipalities'
@@ -376,6 +429,9 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
       { jobId: input.previewId, kind: 'import', cancelledMessage: CANCELLED },
       async (job) => {
         const check = await planFor(ctx, preview, job);
+        // Refused before a backup is made: each retry would push an older backup out.
+        const changedNow = await changedSincePreview(ctx.db.knex, preview, check);
+        if (changedNow.length > 0) throw changedSinceError(preview, changedNow);
         if (!hasChanges(check)) {
           const report = toReport(input.previewId, preview, check);
           // Nothing changes in the registry: the run is recorded, no screen needs to refresh.
@@ -395,19 +451,9 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           await lockTablesForWrite(trx, tablesOf(preview.kind));
           const inside = await planFor(ctx, preview, job, trx);
           // Nothing a colleague saved since the preview is replaced without the user seeing it.
-          const changed = changedSincePreview(preview, inside);
-          if (changed.length > 0)
-            throw new AppError(
-              'CONFLICT',
-              `Records this import would overwrite have changed since the preview (${changed.slice(0, 5).join(', ')}); nothing was imported. Preview the file again.`,
-              {
-                reason:
-                  preview.kind === 'municipalities'
-                    ? 'import.error.changedSinceMunicipalities'
-                    : 'import.error.changedSinceLines',
-                params: { records: changed.slice(0, 5).join(', '), count: changed.length },
-              },
-            );
+          // The binding check, inside the transaction (the one before the backup may be overtaken).
+          const changed = await changedSincePreview(trx, preview, inside);
+          if (changed.length > 0) throw changedSinceError(preview, changed);
           // The history entry is written with the data (an import is in it exactly when it happened)
           // and first, so every record the import creates names its run.
           const importRunId = await insertImportRun(
