@@ -287,7 +287,10 @@ export async function changedSinceFailure(
       return 'null';
     }
   };
-  const entry = later.find((row) => value(row.before) !== value(row.after));
+  // A delete and a restore carry no field on one side: not the change that is meant.
+  const entry = later.find(
+    (row) => row.before !== null && row.after !== null && value(row.before) !== value(row.after),
+  );
   const by = entry === undefined ? null : writerOf(entry);
   return new AppError('CONFLICT', `The field ${field} has changed since; this change cannot be put back.`, {
     reason: by === null ? 'history.error.changedSince' : 'history.error.changedSinceBy',

@@ -14,6 +14,7 @@ import type { Knex } from 'knex';
 import {
   changedSinceFailure,
   deleteVersioned,
+  recordGone,
   findAuditEntry,
   listAuditGroup,
   startAuditGroup,
@@ -48,7 +49,8 @@ const NOT_AUDITED = new Set(['activePartnerships', 'partnerships', 'regionCode',
 
 async function mustFind(db: AppContext['db']['knex'], id: number): Promise<MunicipalityDetail> {
   const found = await findMunicipalityDetail(db, id);
-  if (!found) throw new AppError('NOT_FOUND', `No municipality ${String(id)}`);
+  // Gone: who deleted it or which import's undo removed it, as a save would say.
+  if (!found) throw await recordGone(db, 'municipalities', id);
   return found;
 }
 

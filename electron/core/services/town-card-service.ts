@@ -8,7 +8,7 @@ import {
   type TownCardPatch,
 } from '../../../shared/domain/town-card';
 import type { AppContext } from '../context';
-import { updateVersioned, versionFailure } from '../repositories/audit-repository';
+import { recordGone, updateVersioned, versionFailure } from '../repositories/audit-repository';
 import {
   findTownCard,
   listTownPartnerships,
@@ -24,7 +24,8 @@ type Db = AppContext['db']['knex'];
 
 async function mustFind(db: Db, id: number): Promise<TownCardRecord> {
   const card = await findTownCard(db, id);
-  if (!card) throw new AppError('NOT_FOUND', `Partner town ${String(id)} does not exist.`);
+  // Gone: who deleted it or which import's undo removed it (the bin does not hold towns).
+  if (!card) throw await recordGone(db, 'foreign_towns', id);
   return card;
 }
 

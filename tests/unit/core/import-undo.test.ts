@@ -151,6 +151,16 @@ describe('undoing an import', () => {
       error: { code: 'NOT_FOUND', details: { reason: 'error.unimportedBy', params: { file: 'partneri.csv' } } },
     });
     expect(refused.error.details?.params?.name).not.toBe('—');
+    // Its town's open card is told the same.
+    const townId = (
+      await app.ctx.db.knex('audit_log').where({ table_name: 'foreign_towns', action: 'unimport' }).first<{
+        record_id: number;
+      }>('record_id')
+    ).record_id;
+    expect(await app.dispatch('towns:card', { id: townId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { reason: 'error.unimportedBy', params: { file: 'partneri.csv' } } },
+    });
   });
 
   it('refuses, naming the record and changing nothing, when the user has worked on what the import wrote', async () => {
