@@ -33,15 +33,23 @@ export function ServerConnectionNotice() {
   const toast = useToast();
   // Kept outside the component: the screen drawn anew (a language loaded) still knows.
   const [lost, setLost] = useState(() => serverLost);
-  useEffect(
-    () =>
-      onEvent('registry:connection', ({ connected }) => {
-        serverLost = !connected;
-        setLost(!connected);
-        if (connected) toast({ kind: 'ok', text: said('connection.serverBack'), seconds: 6 });
-      }),
-    [toast],
-  );
+  useEffect(() => {
+    const offConnection = onEvent('registry:connection', ({ connected }) => {
+      serverLost = !connected;
+      setLost(!connected);
+      if (connected) toast({ kind: 'ok', text: said('connection.serverBack'), seconds: 6 });
+    });
+    // Another registry put in place (Settings): the lost one's notice is not this one's.
+    const offReplaced = onEvent('data:changed', ({ replaced }) => {
+      if (replaced !== true) return;
+      serverLost = false;
+      setLost(false);
+    });
+    return () => {
+      offConnection();
+      offReplaced();
+    };
+  }, [toast]);
   if (!lost) return null;
   return (
     <p className="notice notice-error connection-notice" role="alert" data-testid="server-connection-lost">

@@ -65,6 +65,17 @@ const fieldLabelIn =
   (path: string): string =>
     i18n.tk(`partnerships.field.${path.split('.')[0] ?? path}`);
 
+/** A value typed in a cell, as the cell shows it (the status's word, a date as the screens write it). */
+const typedText = (i18n: I18n, field: string, value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (field === 'status') return i18n.tk(`partnershipStatus.${text}`);
+  if (field === 'type') return i18n.tk(`partnershipType.${text}`);
+  if (/^\d{4}(-\d{2}){0,2}$/.test(text)) return i18n.formatDate(text);
+  return text;
+};
+
 const isEditable = (field: string | undefined): field is EditableField =>
   field !== undefined && EDITABLE.includes(field);
 
@@ -167,10 +178,12 @@ export function PartnershipsPage() {
               i.t('partnerships.inline.notSaved', {
                 row: `${original.municipalityName} – ${original.townName}`,
                 values: typed
-                  .map(([field, value]) => {
-                    const shown = Array.isArray(value) ? value.join(', ') : (value ?? '');
-                    return `${fieldLabelIn(i)(field)} „${shown}“`;
-                  })
+                  .map(([field, value]) =>
+                    i.t('partnerships.inline.typedValue', {
+                      field: fieldLabelIn(i)(field),
+                      value: typedText(i, field, value),
+                    }),
+                  )
                   .join(', '),
                 problem: errorText(error, i, fieldLabelIn(i)),
               }),
