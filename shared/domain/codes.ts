@@ -54,7 +54,8 @@ export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 export const PARTNERSHIP_STATUSES = ['proposed', 'preparation', 'active', 'dormant', 'ended', 'unknown'] as const;
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 
-export const TERM_KINDS = ['indefinite', 'fixed'] as const;
+/** A partnership's term; 'unknown': its source does not state one (an import, a request). */
+export const TERM_KINDS = ['indefinite', 'fixed', 'unknown'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 /** Areas of cooperation: a multi-valued set on each partnership. */

@@ -30,11 +30,11 @@ export type CatalogueColumn<R> = {
   value: (row: R, language: UiLanguage) => CellValue;
 };
 
-/** The term of a partnership as text: "indefinite" or "until <date>". */
+/** The term of a partnership as text: "indefinite", "until <date>" or "not stated". */
 export const termLabel = (row: Pick<PartnershipRow, 'termKind' | 'termUntil'>, language: UiLanguage): string =>
   row.termKind === 'fixed' && row.termUntil
     ? translate(language, 'partnerships.term.until', { date: formatPartialDate(row.termUntil, language) })
-    : translate(language, 'partnerships.termKind.indefinite');
+    : translate(language, `partnerships.termKind.${row.termKind}`);
 
 /** The areas of cooperation in the user's language, joined. */
 export const areasLabel = (row: Pick<PartnershipRow, 'areas'>, language: UiLanguage): string =>

@@ -89,7 +89,8 @@ export function checkPartnershipField(field: keyof typeof partnershipFieldsBase.
 
 /** The fields of a whole partnership: a new one, or the result of applying a change. */
 export const partnershipFieldsObject = partnershipFieldsBase.extend({
-  termKind: z.enum(TERM_KINDS).default('indefinite'),
+  // Not stated until someone states it (a new partnership's dialog does not ask for it).
+  termKind: z.enum(TERM_KINDS).default('unknown'),
   areas: partnershipFieldsBase.shape.areas.default([]),
   participantGroups: partnershipFieldsBase.shape.participantGroups.default([]),
 });

@@ -166,6 +166,11 @@ test.describe('Partnerships', () => {
     await dialog.getByTestId('new-create').click();
     const detail = page.getByTestId('partnership-detail');
     await expect(detail.locator('h2')).toContainText('Löbau');
+    // The dialog did not ask for the term: the detail says it is not stated (no invented "indefinite").
+    await expect(detail.getByTestId('field-termKind')).toHaveValue('unknown');
+    await expect(detail.getByTestId('field-termKind').locator('option:checked')).toHaveText('neuvedeno');
+    await detail.getByTestId('field-termKind').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'partnership-term-not-stated');
     const town = (await webApp.ctx.db.knex('foreign_towns').where({ name: 'Löbau' }).first()) as {
       country_code: string;
       geonames_id: number | null;

@@ -71,6 +71,9 @@ describe('Partnerships grid columns (pure)', () => {
     expect(areasText(row, createI18n('cs').tk)).toBe('kultura, sport');
     expect(termText(row, createI18n('cs'))).toBe('do 31. 12. 2030');
     expect(termText({ ...row, termKind: 'indefinite' }, createI18n('en'))).toBe('indefinite');
+    // A term the source does not state is not shown as indefinite.
+    expect(termText({ ...row, termKind: 'unknown', termUntil: null }, createI18n('cs'))).toBe('neuvedeno');
+    expect(termText({ ...row, termKind: 'unknown', termUntil: null }, createI18n('en'))).toBe('not stated');
   });
 
   it('reads the deep link filters and ignores junk', () => {

@@ -585,12 +585,12 @@ export type PartnershipInsert = {
   participantGroups?: readonly ParticipantGroup[];
 };
 
-/** A new partnership as its row (absent fields unknown, an indefinite term unless stated). */
+/** A new partnership as its row (absent fields unknown, the term too). */
 const partnershipRow = (p: PartnershipInsert, now: string): Record<string, unknown> => {
   // Areas and groups live in their own tables (`replacePartnershipSets`); the map has no column for them.
   return columnsOf(
     PARTNERSHIP_COLUMN_OF,
-    { ...p, termKind: p.termKind ?? 'indefinite', version: 1, createdAt: now, updatedAt: now },
+    { ...p, termKind: p.termKind ?? 'unknown', version: 1, createdAt: now, updatedAt: now },
     { every: true },
   );
 };

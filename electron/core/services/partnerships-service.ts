@@ -184,8 +184,8 @@ export async function updatePartnership(ctx: AppContext, input: PartnershipUpdat
     const sets = await partnershipSets(trx, input.id);
     const before = auditFields(record, sets);
     const merged = { ...before, ...input.changes };
-    // A fixed term no longer applies once the user makes it indefinite.
-    if (merged.termKind === 'indefinite') merged.termUntil = null;
+    // A fixed term's end no longer applies once the user makes it indefinite or not stated.
+    if (merged.termKind !== 'fixed') merged.termUntil = null;
     const shape = partnershipFieldsObject.safeParse(merged);
     if (!shape.success) {
       throw new AppError('VALIDATION', 'The partnership is not valid.', { issues: fieldIssues(shape.error) });

@@ -928,6 +928,7 @@ function DetailForm({
                 onChange={(e) => set('termKind', e.target.value as TermKind)}
                 data-testid="field-termKind"
               >
+                <option value="unknown">{t('partnerships.termKind.unknown')}</option>
                 <option value="indefinite">{t('partnerships.termKind.indefinite')}</option>
                 <option value="fixed">{t('partnerships.termKind.fixed')}</option>
               </select>

@@ -57,6 +57,26 @@ describe('a partnerships import and the fields of partnerships the registry has'
     return report;
   };
 
+  it('a new partnership states only what the file states: type, status and term are "not stated"', async () => {
+    writeFileSync(
+      file,
+      [HEADER, [partnership.code, 'Neustadt an der Orla', 'Německo', '1995', ''].join(';')].join('\n') + '\n',
+    );
+    await run();
+    const created = await app.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Neustadt an der Orla')
+      .first('p.type', 'p.status', 'p.term_kind', 'p.term_until', 'p.started_on');
+    expect(created).toEqual({
+      type: 'unknown',
+      status: 'unknown',
+      term_kind: 'unknown',
+      term_until: null,
+      started_on: '1995',
+    });
+  });
+
   it('a rejected row is reported with every problem it has, not only the first', async () => {
     writeFileSync(
       file,

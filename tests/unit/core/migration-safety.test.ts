@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { openKnex } from '../../../electron/core/db/connection';
 import { MIGRATIONS, migrationSource } from '../../../electron/core/db/migrations/index';
-import { tempDir } from '../../support/temp-db';
+import { createAppContext, noDialogs } from '../../../electron/core/context';
+import { createDispatch } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
+import { createMemoryPreferences } from '../../../electron/core/preferences-file';
+import { ok, RESOURCES_DIR, tempDir } from '../../support/temp-db';
 
 const CHILD_TABLES = [
   'districts',
@@ -85,10 +89,15 @@ describe('migrations keep data', () => {
       try {
         await knex.migrate.up({ migrationSource });
         await fillVersionOne(knex);
-        const before = await counts(knex);
+        const { audit_log: auditBefore, ...before } = await counts(knex);
+        let audit = auditBefore ?? 0;
         for (let step = 1; step < MIGRATIONS.length; step += 1) {
           await knex.migrate.up({ migrationSource });
-          expect(await counts(knex), `after ${MIGRATIONS[step]?.name ?? step}`).toEqual(before);
+          const { audit_log: auditNow, ...now } = await counts(knex);
+          expect(now, `after ${MIGRATIONS[step]?.name ?? step}`).toEqual(before);
+          // The history only grows: a migration that corrects a value says so in it (0022).
+          expect(auditNow, `audit log after ${MIGRATIONS[step]?.name ?? step}`).toBeGreaterThanOrEqual(audit);
+          audit = auditNow ?? 0;
         }
         const problems = (await knex.raw('PRAGMA foreign_key_check')) as unknown[];
         expect(problems).toEqual([]);
@@ -231,6 +240,135 @@ describe('0019: a partner town whose kind nobody stated is "not stated", not a t
       expect(await knex('audit_log').count({ n: '*' }).first<{ n: number | string }>()).toEqual(audit);
     } finally {
       await knex.destroy();
+    }
+  });
+});
+
+describe('0022: a partnership whose term nobody stated is "not stated", not indefinite', () => {
+  it('marks imported, requested and dialog-made partnerships unknown, in their history; a stated term and the demo stay', async () => {
+    const dbPath = path.join(tempDir(), 'm22.db');
+    const knex = openKnex(dbPath);
+    try {
+      const upTo = MIGRATIONS.findIndex((m) => m.name === '0022-term-unknown');
+      for (let step = 0; step < upTo; step += 1) await knex.migrate.up({ migrationSource });
+      const stamp = { created_at: 'x', updated_at: 'x' };
+      await knex('regions').insert({ id: 1, code: 'CZ031', name: 'Jihočeský kraj' });
+      await knex('districts').insert({ id: 1, code: 'CZ0317', name: 'Tábor', region_id: 1 });
+      await knex('municipalities').insert({
+        id: 1,
+        code: '552046',
+        name: 'Tábor',
+        kind: 'mesto',
+        district_id: 1,
+        region_id: 1,
+        is_member: true,
+        ...stamp,
+      });
+      await knex('foreign_towns').insert(
+        [1, 2, 3, 4, 5, 6, 7].map((id) => ({
+          id,
+          name: `Town ${id}`,
+          name_key: `town ${id}`,
+          country_code: 'DE',
+          ...stamp,
+        })),
+      );
+      const partnership = (id: number, source: string | null, termKind: string, termUntil: string | null = null) => ({
+        id,
+        municipality_id: 1,
+        foreign_town_id: id,
+        type: 'unknown',
+        status: 'unknown',
+        term_kind: termKind,
+        term_until: termUntil,
+        source,
+        version: 1,
+        ...stamp,
+      });
+      await knex('partnerships').insert([
+        partnership(1, 'import: smo.tsv', 'indefinite'),
+        partnership(2, 'manual', 'indefinite'),
+        partnership(3, 'manual', 'indefinite'),
+        partnership(4, 'demo', 'indefinite'),
+        partnership(5, 'import: smo.tsv', 'fixed', '2030-12-31'),
+        partnership(6, 'request 3', 'indefinite'),
+        partnership(7, null, 'indefinite'),
+      ]);
+      // #2: someone made the term indefinite; #3: an edit of another field (the whole record is in its entry).
+      await knex('audit_log').insert([
+        {
+          table_name: 'partnerships',
+          record_id: 2,
+          action: 'update',
+          actor: 'Jana',
+          at: 'x',
+          before: '{"termKind":"fixed","notes":null}',
+          after: '{"termKind":"indefinite","notes":null}',
+        },
+        {
+          table_name: 'partnerships',
+          record_id: 3,
+          action: 'update',
+          actor: 'Jana',
+          at: 'x',
+          before: '{"termKind":"indefinite","notes":null}',
+          after: '{"termKind":"indefinite","notes":"x"}',
+        },
+        {
+          table_name: 'partnerships',
+          record_id: 7,
+          action: 'insert',
+          actor: 'Jana',
+          at: 'x',
+          before: null,
+          after: '{"termKind":"indefinite"}',
+        },
+      ]);
+      await knex.migrate.up({ migrationSource });
+      expect(await knex('partnerships').orderBy('id').select('id', 'term_kind', 'term_until')).toEqual([
+        { id: 1, term_kind: 'unknown', term_until: null },
+        { id: 2, term_kind: 'indefinite', term_until: null },
+        { id: 3, term_kind: 'unknown', term_until: null },
+        { id: 4, term_kind: 'indefinite', term_until: null },
+        { id: 5, term_kind: 'fixed', term_until: '2030-12-31' },
+        { id: 6, term_kind: 'unknown', term_until: null },
+        { id: 7, term_kind: 'unknown', term_until: null },
+      ]);
+      // Each change is in its record's history, as a change of the term by this migration.
+      const entries = await knex('audit_log')
+        .where({ actor: 'Twinning Registry (migration 0022)' })
+        .orderBy('record_id')
+        .select('record_id', 'action', 'before', 'after');
+      expect(entries).toEqual(
+        [1, 3, 6, 7].map((id) => ({
+          record_id: id,
+          action: 'update',
+          before: '{"termKind":"indefinite"}',
+          after: '{"termKind":"unknown"}',
+        })),
+      );
+    } finally {
+      await knex.destroy();
+    }
+    // The history shows the change by its author, and a staffer who knows the term puts it back.
+    const ctx = await createAppContext({
+      databasePath: dbPath,
+      resourcesDir: RESOURCES_DIR,
+      appVersion: 'test',
+      preferences: createMemoryPreferences(),
+      dialogs: noDialogs,
+    });
+    try {
+      const dispatch = createDispatch(createHandlers(ctx));
+      const history = await ok<{ id: number; actor: string; changes: unknown }[]>(
+        dispatch('audit:history', { table: 'partnerships', recordId: 1 }),
+      );
+      const entry = history.find((e) => e.actor === 'Twinning Registry (migration 0022)');
+      expect(entry).toBeDefined();
+      const reverted = await ok<{ termKind: string }>(dispatch('partnerships:revert', { auditId: entry?.id ?? 0 }));
+      expect(reverted.termKind).toBe('indefinite');
+    } finally {
+      await ctx.close();
     }
   });
 });

@@ -199,6 +199,8 @@ describe('partnerships: list, create, edit, delete and undo (real SQLite)', () =
       app.dispatch('partnerships:create', { municipalityId: members[1], type: 'formal', status: 'active', town }),
     );
     expect(a.foreignTownId).toBe(b.foreignTownId);
+    // The dialog does not ask for the term: "not stated", not an indefinite term nobody chose.
+    expect([a.termKind, a.termUntil]).toEqual(['unknown', null]);
     // Typed again, the town now comes from the registry first.
     const again = await ok<TownSuggestion[]>(app.dispatch('towns:suggest', { query: 'Löb' }));
     expect(again[0]).toMatchObject({ foreignTownId: a.foreignTownId, name: 'Löbau' });

@@ -181,10 +181,20 @@ describe('requests service against real SQLite', () => {
       partnerMunicipalityId: memberId,
       partnerMunicipalityName: 'Tábor',
     });
-    const partnership = await knex('partnerships')
-      .where({ id: result.partnershipId })
-      .first<{ municipality_id: number; type: string; started_on: string; foreign_town_id: number }>();
-    expect(partnership).toMatchObject({ municipality_id: memberId, type: 'friendship', started_on: '2026-04-01' });
+    const partnership = await knex('partnerships').where({ id: result.partnershipId }).first<{
+      municipality_id: number;
+      type: string;
+      started_on: string;
+      foreign_town_id: number;
+      term_kind: string;
+    }>();
+    // A request does not state the partnership's term: "not stated" until someone does.
+    expect(partnership).toMatchObject({
+      municipality_id: memberId,
+      type: 'friendship',
+      started_on: '2026-04-01',
+      term_kind: 'unknown',
+    });
     const areas = await knex('partnership_areas')
       .where({ partnership_id: result.partnershipId })
       .orderBy('area')

@@ -190,16 +190,18 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     const registry = await createServerDatabase({ demo: true });
     try {
       await grantStaff(registry.url);
-      // As if this version were four migrations newer than the registry: 0018 (an index, which only
-      // the schema's owner may create), 0019 (a change of data, which a staff role could make),
-      // 0020 and 0021 (new columns).
+      let konstanzPartnership = { id: 0 };
+      // As if this version were five migrations newer than the registry: 0018 (an index, which only
+      // the schema's owner may create), 0019 and 0022 (changes of data, which a staff role could
+      // make), 0020 and 0021 (new columns).
       const admin = adminKnex(registry.url);
       try {
-        const lastFour = await admin('knex_migrations')
+        const lastFive = await admin('knex_migrations')
           .orderBy('id', 'desc')
-          .limit(4)
+          .limit(5)
           .select<{ id: number; name: string }[]>('id', 'name');
-        expect(lastFour.map((m) => m.name)).toEqual([
+        expect(lastFive.map((m) => m.name)).toEqual([
+          '0022-term-unknown',
           '0021-town-large-city',
           '0020-town-id-number',
           '0019-town-kind-unknown',
@@ -208,18 +210,25 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await admin('knex_migrations')
           .whereIn(
             'id',
-            lastFour.map((m) => m.id),
+            lastFive.map((m) => m.id),
           )
           .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 4) });
+          .update({ value: String(SCHEMA_VERSION - 5) });
         await admin.raw('drop index audit_log_action_at_index');
         await admin.schema.alterTable('foreign_towns', (t) => {
           t.dropColumn('id_number');
           t.dropColumn('large_city');
         });
         await admin('foreign_towns').where({ name: 'Konstanz' }).update({ source: 'import: smo.csv', kind: 'town' });
+        konstanzPartnership = await admin('partnerships as p')
+          .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+          .where('t.name', 'Konstanz')
+          .first<{ id: number }>('p.id');
+        await admin('partnerships')
+          .where({ id: konstanzPartnership.id })
+          .update({ source: 'import: smo.csv', term_kind: 'indefinite', term_until: null });
       } finally {
         await admin.destroy();
       }
@@ -247,6 +256,9 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
       const migrated = adminKnex(registry.url);
       try {
         expect(await migrated('foreign_towns').where({ name: 'Konstanz' }).first('kind')).toEqual({ kind: 'unknown' });
+        expect(await migrated('partnerships').where({ id: konstanzPartnership.id }).first('term_kind')).toEqual({
+          term_kind: 'unknown',
+        });
       } finally {
         await migrated.destroy();
       }

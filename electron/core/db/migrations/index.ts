@@ -17,6 +17,7 @@ import * as auditImportIndex from './0018-audit-import-index';
 import * as townKindUnknown from './0019-town-kind-unknown';
 import * as townIdNumber from './0020-town-id-number';
 import * as townLargeCity from './0021-town-large-city';
+import * as termUnknown from './0022-term-unknown';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0019-town-kind-unknown', ...townKindUnknown },
   { name: '0020-town-id-number', ...townIdNumber },
   { name: '0021-town-large-city', ...townLargeCity },
+  { name: '0022-term-unknown', ...termUnknown },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
