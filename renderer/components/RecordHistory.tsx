@@ -31,6 +31,7 @@ export function RecordHistory({
   onUndoMerge,
   children,
   reloadKey,
+  sourceLink,
 }: {
   table: AuditedTable;
   recordId: number;
@@ -47,8 +48,13 @@ export function RecordHistory({
    * a record no longer in the registry, never as a bare number.
    */
   references?: readonly string[];
-  /** A field's value of the record itself as a person reads it; undefined: shown as it is. */
-  value?: (field: string, value: unknown) => string | undefined;
+  /**
+   * A field's value of the record itself as a person reads it (with the name core gave the value,
+   * if any); undefined: shown as it is.
+   */
+  value?: (field: string, value: unknown, name?: string) => string | undefined;
+  /** Where a value of the record's `source` leads (the request a partnership was made from), or null. */
+  sourceLink?: (source: string) => string | null;
   /** What an empty history says (by default "No changes."). */
   emptyText?: string;
   testId: string;
@@ -104,6 +110,28 @@ export function RecordHistory({
           return label === null ? [] : [{ ...change, label }];
         });
         const changed = entry.action !== 'insert' && entry.action !== 'delete' && entry.action !== 'restore';
+        // A record made from something else says so under its creation ("Původ: ze žádosti: Tábor").
+        const origin =
+          entry.action === 'insert' && child === undefined
+            ? changes.find((c) => c.field === 'source' && typeof c.to === 'string' && c.to !== 'manual')
+            : undefined;
+        const shownValue = (field: string, own: unknown, name: string | undefined): string =>
+          value?.(field, own, name) ??
+          name ??
+          (references.includes(field) && typeof own === 'number'
+            ? t('history.goneRecord', { id: String(own) })
+            : show(own, field));
+        const linked = (field: string, own: unknown, name: string | undefined) => {
+          const text = shownValue(field, own, name);
+          const link = field === 'source' && typeof own === 'string' ? (sourceLink?.(own) ?? null) : null;
+          return link === null ? (
+            text
+          ) : (
+            <a className="link" href={link} data-testid="history-source-link">
+              {text}
+            </a>
+          );
+        };
         return (
           <li key={entry.id} data-testid="history-entry">
             <div className="history-head">
@@ -127,16 +155,21 @@ export function RecordHistory({
                 )}
               </span>
             </div>
+            {origin !== undefined && (
+              <ul className="history-changes">
+                <li data-testid="history-origin">
+                  <span className="history-field">{origin.label}:</span>{' '}
+                  {linked(origin.field, origin.to, origin.toName)}
+                </li>
+              </ul>
+            )}
             {changed && changes.length > 0 && (
               <ul className="history-changes">
                 {changes.map((change) => {
                   const shown = (own: unknown, name: string | undefined) =>
                     child !== undefined
                       ? (children?.value?.(child.table, change.field, own) ?? show(own, change.field))
-                      : (name ??
-                        (references.includes(change.field) && typeof own === 'number'
-                          ? t('history.goneRecord', { id: String(own) })
-                          : (value?.(change.field, own) ?? show(own, change.field))));
+                      : linked(change.field, own, name);
                   return (
                     <li key={change.field}>
                       <span className="history-field">{change.label}:</span>{' '}

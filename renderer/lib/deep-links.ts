@@ -279,6 +279,16 @@ export function parseAgreementLink(hash: string): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
+/** The Requests screen with one request shown (a partnership's history names the request it came from). */
+export const requestLink = (requestId: number): string => `#/requests?request=${String(requestId)}`;
+
+/** The request a Requests link (`#/requests?request=<id>`) names, if the hash holds a valid one. */
+export function parseRequestLink(hash: string): number | null {
+  if (!hash.startsWith('#/requests?')) return null;
+  const value = Number(queryOf(hash).get('request'));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 /** Goes to a deep link (the screen it names reads it on hashchange or when it mounts). */
 export function openLink(link: string): void {
   window.location.hash = link;

@@ -273,6 +273,21 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
         .first(),
     ).toBeVisible();
 
+    // The partnership's history names the request it was made from, and leads back to it.
+    await page
+      .getByTestId('partnerships-grid')
+      .locator(`.ag-row[row-id="${String(partnership.id)}"]`)
+      .getByTestId('open-partnership')
+      .first()
+      .click();
+    const origin = page.getByTestId('partnership-detail').getByTestId('history-origin');
+    await expect(origin).toHaveText('Původ: ze žádosti: Freistadt');
+    await origin.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'partnership-history-request-origin');
+    await origin.getByTestId('history-source-link').click();
+    await expect(page.getByTestId('request-title')).toHaveText('Freistadt');
+    await expect(page.getByTestId('request-partnership')).toHaveText('Tábor – Freistadt (Rakousko)');
+
     // The member's overview now lists it.
     await page.getByTestId('nav-members').click();
     await page.getByTestId('quick-search').fill('Tábor');

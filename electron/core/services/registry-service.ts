@@ -5,6 +5,7 @@ import { listHistory, listPartnershipChildHistory, mergedTownNames } from '../re
 import { listMunicipalityGridText, listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipGridText, listPartnershipRows, namesByIds } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
+import { findRequestRow } from '../repositories/requests-repository';
 import { REGISTRY_TABLES, loadDemoData } from './demo-service';
 import { JsonText } from '../../../shared/ipc/json-text';
 import type { CompactRows } from '../../../shared/ipc/compact-rows';
@@ -64,16 +65,48 @@ const REFERENCES: Readonly<Record<string, 'municipalities' | 'foreign_towns'>> =
   foreignTownId: 'foreign_towns',
 };
 
+/** The request a partnership's `source` names ("request 12"), or null. */
+const requestIdOf = (value: unknown): number | null => {
+  const found = typeof value === 'string' ? /^request (\d+)$/.exec(value) : null;
+  return found ? Number(found[1]) : null;
+};
+
+/**
+ * The requests a history's `source` values name, by id: the requester as the Requests screen
+ * titles it (the member that seeks a partner, else the foreign town or its contact's name).
+ */
+async function requestNames(ctx: AppContext, ids: ReadonlySet<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const id of ids) {
+    const row = await findRequestRow(ctx.db.knex, id);
+    const name =
+      row === undefined
+        ? null
+        : row.direction === 'member_seeks'
+          ? row.municipalityName
+          : (row.requesterName ?? row.foreignTownName);
+    if (name !== null && name !== '') out.set(id, name);
+  }
+  return out;
+}
+
 /**
  * A partnership's history with the names of the member and partner town its entries name by id
- * ("Členská obec: — → Žďár nad Sázavou", not "municipalityId: — → 6 175"). A town merged into
- * another is named as its merge recorded it; any other record no longer in the registry gets no
- * name: the history says so.
+ * ("Členská obec: — → Žďár nad Sázavou", not "municipalityId: — → 6 175"), and of the request it
+ * was made from (walkthrough 17: "ze žádosti" did not say which). A town merged into another is
+ * named as its merge recorded it; any other record no longer in the registry gets no name: the
+ * history says so.
  */
 async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promise<AuditEntry[]> {
   const wanted = { municipalities: new Set<number>(), foreign_towns: new Set<number>() };
+  const requests = new Set<number>();
   for (const entry of entries)
     for (const change of entry.changes) {
+      if (change.field === 'source')
+        for (const value of [change.from, change.to]) {
+          const id = requestIdOf(value);
+          if (id !== null) requests.add(id);
+        }
       const table = REFERENCES[change.field];
       if (table === undefined) continue;
       for (const value of [change.from, change.to]) if (typeof value === 'number') wanted[table].add(value);
@@ -85,12 +118,19 @@ async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promi
   const gone = [...wanted.foreign_towns].filter((id) => !towns.has(id));
   if (gone.length > 0) for (const [id, name] of await mergedTownNames(ctx.db.knex, gone)) towns.set(id, name);
   const names = { municipalities, foreign_towns: towns };
+  const requesters = await requestNames(ctx, requests);
   return entries.map((entry) => ({
     ...entry,
     changes: entry.changes.map((change) => {
       const table = REFERENCES[change.field];
-      if (table === undefined) return change;
-      const nameOf = (value: unknown) => (typeof value === 'number' ? names[table].get(value) : undefined);
+      if (table === undefined && change.field !== 'source') return change;
+      const nameOf = (value: unknown) => {
+        if (table === undefined) {
+          const request = requestIdOf(value);
+          return request === null ? undefined : requesters.get(request);
+        }
+        return typeof value === 'number' ? names[table].get(value) : undefined;
+      };
       const fromName = nameOf(change.from);
       const toName = nameOf(change.to);
       return {

@@ -29,13 +29,14 @@ import type { PartnershipDetail as Detail, PartnershipRow } from '../../../share
 import { DiscardChangesDialog } from '../../components/dialogs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
-import { agreementLink, openLink } from '../../lib/deep-links';
+import { agreementLink, openLink, requestLink } from '../../lib/deep-links';
 import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { originLabel } from '../../../shared/i18n/provenance';
+import { originOf } from '../../../shared/domain/provenance';
 import { useI18n } from '../../lib/i18n';
 import { usePanelFocus } from '../../lib/focus';
 import { withShortcut } from '../../lib/shortcuts';
@@ -154,6 +155,12 @@ const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', '
 /** The history's fields that hold another record's id (shown by its name). */
 const HISTORY_REFERENCES = ['municipalityId', 'foreignTownId'];
 /** History fields labelled by another screen's message; null: bookkeeping the history does not show. */
+/** The request a partnership was made from ("request 12"), as a link to it on the Requests screen. */
+const historySourceLink = (source: string): string | null => {
+  const found = /^request (\d+)$/.exec(source);
+  return found ? requestLink(Number(found[1])) : null;
+};
+
 const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
   municipalityId: 'partnerships.col.member',
   foreignTownId: 'partnerships.col.town',
@@ -194,9 +201,11 @@ export function PartnershipDetail({
     // A field without a label still shows (a change is never hidden for want of a label).
     return MESSAGES[language][key] !== undefined ? tk(key) : field;
   };
-  const historyValue = (field: string, value: unknown) =>
+  const historyValue = (field: string, value: unknown, name?: string) =>
     field === 'source' && typeof value === 'string'
-      ? originLabel(value, language)
+      ? name !== undefined && originOf(value) === 'request'
+        ? t('provenance.origin.requestNamed', { name })
+        : originLabel(value, language)
       : field === 'verifiedAt' && typeof value === 'string'
         ? i18n.formatDateTime(value)
         : undefined;
@@ -555,6 +564,7 @@ export function PartnershipDetail({
                   dateFields={HISTORY_DATES}
                   references={HISTORY_REFERENCES}
                   value={historyValue}
+                  sourceLink={historySourceLink}
                   testId="history-list"
                   reloadKey={tick}
                   children={historyChildren}

@@ -17,7 +17,7 @@ import { ConfirmDialog, Dialog } from '../../components/dialogs';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ConvertDialog } from './ConvertDialog';
 import { GazetteerTowns } from './GazetteerTowns';
-import { openLink, partnershipsLink } from '../../lib/deep-links';
+import { openLink, parseRequestLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
 import { requesterOf, requestsColumns, resultingPartnership } from './requests-columns';
 import './requests.css';
@@ -60,7 +60,8 @@ export function RequestsPage() {
   const members = useAsync(() => call('municipalities:list', {}), []);
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState<number | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // A link from a partnership's history (`#/requests?request=12`) shows that request.
+  const [selectedId, setSelectedId] = useState<number | null>(() => parseRequestLink(window.location.hash));
   const [dialog, setDialog] = useState<'new' | 'edit' | 'delete' | 'convert' | null>(null);
   // The town a conversion starts with (picked among the gazetteer suggestions), if any.
   const [convertTown, setConvertTown] = useState<TownSuggestion | null>(null);
@@ -72,6 +73,21 @@ export function RequestsPage() {
   const columns = useMemo(() => requestsColumns(i18n), [i18n]);
   const getRowId = useCallback((params: { data: RequestRow }) => String(params.data.id), []);
   const selected = requests.data?.find((r) => r.id === selectedId) ?? null;
+
+  useEffect(() => {
+    const onHash = () => {
+      const linked = parseRequestLink(window.location.hash);
+      if (linked !== null) setSelectedId(linked);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // The linked (or chosen) request's row is brought into view once the grid has it.
+  useEffect(() => {
+    if (!gridApi || gridApi.isDestroyed() || selectedId === null || requests.data === undefined) return;
+    const node = gridApi.getRowNode(String(selectedId));
+    if (node) gridApi.ensureNodeVisible(node);
+  }, [gridApi, selectedId, requests.data]);
 
   useEffect(() => {
     if (!gridApi) return;

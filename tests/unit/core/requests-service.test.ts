@@ -195,6 +195,16 @@ describe('requests service against real SQLite', () => {
       started_on: '2026-04-01',
       term_kind: 'unknown',
     });
+    // Its history names the request it was made from by its requester (not just "from a request").
+    const history = await ok<{ action: string; changes: { field: string; to: unknown; toName?: string }[] }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: result.partnershipId }),
+    );
+    expect(history.find((e) => e.action === 'insert')?.changes.find((c) => c.field === 'source')).toEqual({
+      field: 'source',
+      from: null,
+      to: `request ${String(request.id)}`,
+      toName: 'Neue Stadt an der Moldau',
+    });
     const areas = await knex('partnership_areas')
       .where({ partnership_id: result.partnershipId })
       .orderBy('area')
