@@ -144,6 +144,13 @@ export function RecordHistory({
               <span className="muted-small">
                 {formatDateTime(entry.at)} · {entry.actor === '' ? t('history.unknownActor') : entry.actor}
                 {/* A registry on a server also knows the database account and the server's clock. */}
+                {/* An import's file, unless its change of the origin names it already. */}
+                {entry.importFile !== undefined && !entry.changes.some((c) => c.field === 'source') && (
+                  <span data-testid="history-import-file">
+                    {' '}
+                    · {t('history.importFile', { file: entry.importFile })}
+                  </span>
+                )}
                 {typeof entry.dbUser === 'string' && entry.dbUser !== '' && (
                   <span data-testid="history-db-user"> · {t('history.dbUser', { user: entry.dbUser })}</span>
                 )}

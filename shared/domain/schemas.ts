@@ -141,6 +141,8 @@ export const auditEntrySchema = z.object({
    */
   dbUser: z.string().nullable().optional(),
   serverAt: z.string().nullable().optional(),
+  /** For an import's entry: the name of the file it imported, from the import history (absent: not known). */
+  importFile: z.string().optional(),
   /**
    * `fromName`/`toName`: where a field holds another record's id (a partnership's member and
    * partner town), that record's name as the registry has it now; absent when no such record is

@@ -268,11 +268,29 @@ test('an import does not overwrite what was saved since its preview: refused, pr
     expect(await knex('municipalities').where({ code: '562335' }).first('postal_code')).toEqual({
       postal_code: '405 99',
     });
+    // Imported now, knowingly: Děčín's history names the file the change came from.
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
     await page.getByTestId('import-close').click();
+    await page.getByTestId('quick-search').fill('Děčín');
+    await page
+      .getByTestId('members-grid')
+      .locator('.ag-row')
+      .filter({ has: page.locator('[col-id="name"]', { hasText: /^Děčín$/ }) })
+      .getByTestId('open-member')
+      .click();
+    const overview = page.getByTestId('member-overview');
+    await overview.getByTestId('tab-history').click();
+    const latest = overview.getByTestId('member-history').getByTestId('history-entry').first();
+    await expect(latest).toContainText('importováno');
+    await expect(latest.getByTestId('history-import-file')).toHaveText(' · ze souboru obce-2018.csv');
+    await expect(latest).toContainText('405 99');
+    await saveScreen(page, 'member-history-import-file');
+    await page.keyboard.press('Escape');
   } finally {
     await knex('municipalities')
       .where({ code: '562335' })
-      .update({ postal_code: original.postal_code, version: original.version + 2 });
+      .update({ postal_code: original.postal_code, version: original.version + 3 });
   }
 });
 

@@ -52,11 +52,32 @@ export const partnershipGrid = async (ctx: AppContext) =>
  * also holds its contacts', activities' and agreement drafts' entries, in one time line.
  */
 export async function history(ctx: AppContext, table: string, recordId: number, withChildren = false) {
-  const listed = await listHistory(ctx.db.knex, table, recordId);
+  const listed = await withImportFiles(ctx, await listHistory(ctx.db.knex, table, recordId));
   const own = table === 'partnerships' ? await withReferenceNames(ctx, listed) : listed;
   if (!withChildren || table !== 'partnerships') return own;
   const children = await listPartnershipChildHistory(ctx.db.knex, recordId);
   return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
+}
+
+/**
+ * Import entries with the name of the file each imported (walkthrough 18: an import that changed a
+ * start date said "importováno" and not from which file). An import writes its run and its audit
+ * entries with one time stamp, as the import's undo finds them.
+ */
+async function withImportFiles(ctx: AppContext, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const times = [...new Set(entries.filter((e) => e.action === 'import').map((e) => e.at))];
+  if (times.length === 0) return entries;
+  const files = new Map<string, string>();
+  for (let start = 0; start < times.length; start += 500)
+    for (const run of await ctx.db
+      .knex('import_runs')
+      .whereIn('at', times.slice(start, start + 500))
+      .select<{ at: string; file_name: string }[]>('at', 'file_name'))
+      files.set(run.at, run.file_name);
+  return entries.map((entry) => {
+    const file = entry.action === 'import' ? files.get(entry.at) : undefined;
+    return file === undefined ? entry : { ...entry, importFile: file };
+  });
 }
 
 /** The fields of a partnership's history that hold another record's id, and that record's table. */

@@ -114,6 +114,11 @@ describe('a partnerships import and the fields of partnerships the registry has'
       .first<{ before: string; after: string }>();
     expect(JSON.parse(entry?.before ?? 'null')).toEqual({ startedOn: '1991', notes: null });
     expect(JSON.parse(entry?.after ?? 'null')).toEqual({ startedOn: '1991-06-15', notes: 'ověřeno 2024' });
+    // The record's history names the file that changed it (the entry itself holds only the fields).
+    const history = await ok<{ action: string; importFile?: string }[]>(
+      app.dispatch('audit:history', { table: 'partnerships', recordId: partnership.id }),
+    );
+    expect(history[0]).toMatchObject({ action: 'import', importFile: 'partneri.csv' });
 
     // The same file again changes nothing.
     const again = await run();
