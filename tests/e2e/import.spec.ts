@@ -370,7 +370,7 @@ test('possible duplicate towns: the preview asks, the decision changes the plan 
   await rows.getByTestId('open-partnership').first().click();
   const imported = page.getByTestId('partnership-detail').getByTestId('history-list').getByTestId('history-entry');
   await expect(imported.first()).toContainText('importováno');
-  await expect(imported.first()).toContainText('Členská obec: — → Trutnov');
+  await expect(imported.first()).toContainText('Obec: — → Trutnov');
   await expect(imported.first()).toContainText('Partnerské město: — → Jelenia Góra');
   await expect(imported.first()).toContainText('Původ: — → import jelenia.tsv');
   await expect(imported.first()).not.toContainText('municipalityId');

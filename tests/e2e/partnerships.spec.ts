@@ -558,7 +558,7 @@ test.describe('Partnerships', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     const header = (lines[0] ?? '').split(';');
-    expect(header.slice(0, 4)).toEqual(['Členská obec', 'Kraj', 'Partnerské město', 'Stát']);
+    expect(header.slice(0, 4)).toEqual(['Obec', 'Kraj', 'Partnerské město', 'Stát']);
     const townIndex = header.indexOf('Partnerské město');
     expect(lines.slice(1).map((line) => line.split(';')[townIndex])).toEqual(shownTowns);
     expect(lines.slice(1).every((line) => line.split(';')[header.indexOf('Stát')] === 'Polsko')).toBe(true);

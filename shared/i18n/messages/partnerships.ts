@@ -6,7 +6,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.title': 'Partnerství',
     'partnerships.empty':
       'Zatím žádná partnerství. Přidejte první tlačítkem „Nové partnerství“, nebo je načtěte ze souboru tlačítkem „Importovat…“.',
-    'partnerships.col.member': 'Členská obec',
+    'partnerships.col.member': 'Obec',
     'partnerships.col.memberCode': 'Kód obce',
     'partnerships.col.district': 'Okres',
     'partnerships.col.region': 'Kraj',
@@ -267,7 +267,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.title': 'Partnerships',
     'partnerships.empty':
       'No partnerships yet. Add the first one with “New partnership”, or load them from a file with “Import…”.',
-    'partnerships.col.member': 'Member',
+    'partnerships.col.member': 'Municipality',
     'partnerships.col.memberCode': 'Code',
     'partnerships.col.district': 'District',
     'partnerships.col.region': 'Region',

@@ -135,7 +135,7 @@ describe('export of a grid view to CSV and XLSX', () => {
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     const parsed = parseCsv(text);
     expect(parsed[0]).toEqual([
-      'Členská obec',
+      'Obec',
       'Partnerské město',
       'Stát',
       'Zahájeno',

@@ -5,7 +5,7 @@ import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 /**
  * A partnership's history names its member and partner town (the audit log holds their ids): what
- * the history shows is "Členská obec: — → Tábor", never "municipalityId: — → 6 175".
+ * the history shows is "Obec: — → Tábor", never "municipalityId: — → 6 175".
  */
 describe("a partnership's history names the records it refers to by id", () => {
   let app: TestApp;
