@@ -10,6 +10,9 @@ import './kit.css';
 // Bookkeeping of an entry (what a merge keeps for its undo), not fields of the record.
 const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt', 'merge', 'mergedId', 'mergedName']);
 
+/** The author a migration writes into the entries it made ('Twinning Registry (migration 0022)'). */
+const MIGRATION_ACTOR = /^Twinning Registry \(migration (\d+)\)$/;
+
 const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
 /**
@@ -142,7 +145,12 @@ export function RecordHistory({
               )}
               <strong>{tk(`history.action.${entry.action}`)}</strong>
               <span className="muted-small">
-                {formatDateTime(entry.at)} · {entry.actor === '' ? t('history.unknownActor') : entry.actor}
+                {formatDateTime(entry.at)} ·{' '}
+                {entry.actor === ''
+                  ? t('history.unknownActor')
+                  : MIGRATION_ACTOR.test(entry.actor)
+                    ? t('history.migrationActor', { number: MIGRATION_ACTOR.exec(entry.actor)?.[1] ?? '' })
+                    : entry.actor}
                 {/* A registry on a server also knows the database account and the server's clock. */}
                 {/* An import's file, unless its change of the origin names it already. */}
                 {entry.importFile !== undefined && !entry.changes.some((c) => c.field === 'source') && (
@@ -188,7 +196,9 @@ export function RecordHistory({
             )}
             {onRevert !== undefined &&
               child === undefined &&
-              (entry.action === 'update' || (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
+              (entry.action === 'update' ||
+                entry.action === 'migrate' ||
+                (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
               changes.length > 0 && (
                 <EntryAction label={t('history.revert')} run={() => onRevert(entry.id)} testId="history-revert" />
               )}

@@ -131,6 +131,7 @@ export const auditEntrySchema = z.object({
     'merge',
     'unmerge',
     'unimport',
+    'migrate',
   ]),
   actor: z.string(),
   at: z.string(),

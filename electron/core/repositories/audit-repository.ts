@@ -8,7 +8,18 @@ import { insertValues } from '../db/insert-values';
 const AUDIT_BATCH = 500;
 
 export type AuditAction =
-  'insert' | 'update' | 'delete' | 'restore' | 'import' | 'verify' | 'unverify' | 'merge' | 'unmerge' | 'unimport';
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'import'
+  | 'verify'
+  | 'unverify'
+  | 'merge'
+  | 'unmerge'
+  | 'unimport'
+  /** A migration's correction of a value the app had recorded without a source (0022). */
+  | 'migrate';
 
 export type AuditInsert = {
   table: string;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
+import * as termUnknown from '../../../electron/core/db/migrations/0022-term-unknown';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 import {
@@ -161,6 +162,35 @@ describe('undoing an import', () => {
       ok: false,
       error: { code: 'NOT_FOUND', details: { reason: 'error.unimportedBy', params: { file: 'partneri.csv' } } },
     });
+  });
+
+  it('an import made before migration 0022 corrected its terms is still undone as a whole', async () => {
+    const known = await partnershipWithNote();
+    const before = await registryState(app);
+    await importFile(
+      'partneri.csv',
+      `${PARTNERSHIPS}\n${known.code};Neustadt an der Nirgendwo;Německo;1995;\n`,
+      'partnerships',
+      { mapping: PARTNERSHIP_MAPPING },
+    );
+    const run = await lastRun();
+    // As an older version wrote it (an indefinite term nobody stated), then corrected by 0022.
+    const knex = app.ctx.db.knex;
+    const added = await knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Neustadt an der Nirgendwo')
+      .first<{ id: number }>('p.id');
+    await knex('partnerships').where({ id: added.id }).update({ term_kind: 'indefinite' });
+    await termUnknown.up(knex);
+    expect(await knex('partnerships').where({ id: added.id }).first('term_kind')).toEqual({ term_kind: 'unknown' });
+    const corrections = await knex('audit_log')
+      .where({ record_id: added.id, action: 'migrate' })
+      .count<{ n: number | string }[]>({ n: '*' });
+    expect(Number(corrections[0]?.n)).toBe(1);
+    // The correction is no one's work on the import's records: the undo goes through.
+    expect(await ok(app.dispatch('import:undoCheck', { id: run.id }))).toEqual({ undoable: true });
+    await ok(app.dispatch('import:undo', { id: run.id }));
+    expect(await registryState(app)).toEqual(before);
   });
 
   it('refuses, naming the record and changing nothing, when the user has worked on what the import wrote', async () => {

@@ -342,7 +342,7 @@ describe('0022: a partnership whose term nobody stated is "not stated", not inde
       expect(entries).toEqual(
         [1, 3, 6, 7].map((id) => ({
           record_id: id,
-          action: 'update',
+          action: 'migrate',
           before: '{"termKind":"indefinite"}',
           after: '{"termKind":"unknown"}',
         })),

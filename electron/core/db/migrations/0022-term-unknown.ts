@@ -23,8 +23,9 @@ const parsed = (text: unknown): Json => {
  * into a partnership, and the "New partnership" dialog (which does not ask). Such partnerships
  * become "not stated" ('unknown'). A term someone changed (its history has a change of the term)
  * and the demo partnerships (their data states it) stay as they are. Each change is written to
- * the record's history under this migration's name, so a staffer sees it and can put it back;
- * nothing else changes.
+ * the record's history ('migrate', under this migration's name), so a staffer sees it and can put
+ * it back; an import's undo passes over it. Nothing else changes (not the version or time of
+ * change: no one's work was written).
  */
 export async function up(knex: Knex): Promise<void> {
   const candidates = await knex('partnerships')
@@ -57,7 +58,8 @@ export async function up(knex: Knex): Promise<void> {
       chunk.map((id) => ({
         table_name: 'partnerships',
         record_id: id,
-        action: 'update',
+        // Not a person's edit: an import undone later passes over it (it corrects what the import wrote).
+        action: 'migrate',
         before: JSON.stringify({ termKind: 'indefinite' }),
         after: JSON.stringify({ termKind: 'unknown' }),
         actor: ACTOR,

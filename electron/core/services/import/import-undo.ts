@@ -228,6 +228,9 @@ async function blockers(
     if (page.length === 0 || blocked.size === entries.length) break;
     after = page[page.length - 1]?.id ?? after;
     for (const row of page) {
+      // A migration's correction of what the app had recorded without a source (0022: an imported
+      // term "indefinite" made "not stated") is no one's work on the import's records.
+      if (row.action === 'migrate') continue;
       if ((row.action === 'import' && undoneImports.has(row.at)) || (row.action === 'unimport' && undos.has(row.at))) {
         // Written and put back: its time stamp is a record's `updated_at` the import's own may give way to.
         const k = key(row.table_name, row.record_id);
