@@ -270,6 +270,38 @@ test('a municipality whose kind the registry does not state: the form says so an
   }
 });
 
+test('a partnership whose term is not stated: the draft asks for it and lists it until chosen', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.country_code', 'DE')
+    .where('p.term_kind', 'indefinite')
+    .where('p.type', 'formal')
+    .orderBy('p.id')
+    .first<{ id: number }>('p.id');
+  // As an import or a request leaves it.
+  await knex('partnerships').where({ id: row.id }).update({ term_kind: 'unknown' });
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openAgreementOf(page, row.id);
+    const duration = page.getByTestId('agr-duration');
+    await expect(duration).toHaveValue('');
+    await expect(duration.locator('option:checked')).toHaveText('— neuvedena, zvolte —');
+    const missing = page.getByTestId('agreement-missing');
+    await expect(missing).toContainText('doba trvání smlouvy: v registru partnerství neuvedena');
+    await duration.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-term-not-stated');
+    await duration.selectOption('indefinite');
+    await expect(duration).toHaveValue('indefinite');
+    await expect(missing).not.toContainText('doba trvání smlouvy');
+  } finally {
+    await knex('partnerships').where({ id: row.id }).update({ term_kind: 'indefinite' });
+  }
+});
+
 /**
  * A draft being typed survives a look at another screen (it was dropped without a word: keyboard
  * walkthrough).

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleEditsSchema, type ArticleEdits } from '../../../shared/domain/agreements/article-edits';
 import { AGREEMENT_LAYOUTS, AGREEMENT_TEMPLATES, PREAMBLES } from '../../../shared/domain/codes';
-import { defaultOmit } from '../../../shared/domain/agreements/library';
+import { defaultOmit, DURATION_CHOICES } from '../../../shared/domain/agreements/library';
 import { countersignatureOf } from '../../../shared/domain/agreements/countersignatures';
 import { AppError } from '../../../shared/domain/errors';
 import { PARTNER_LANGUAGES } from '../../../shared/domain/agreements/model';
@@ -64,11 +64,12 @@ export const agreementCommand: Command = {
   usage:
     'twinreg agreement --db FILE --partnership ID [--lang de] [--template partnership] [--layout parallel] [--title-page] ' +
     '[--preambles european_integration,solidarity|none] [--omit coordination,financing] ' +
-    '[--originals 4] [--project-name TEXT] [--programme TEXT] [--lead-partner cz|partner] ' +
+    '[--duration indefinite|fixed [--valid-until YYYY-MM-DD]] [--originals 4] [--project-name TEXT] [--programme TEXT] [--lead-partner cz|partner] ' +
     '[--budget-share-cz TEXT] [--budget-share-partner TEXT] [--countersign NAME] [--annex] [--article-edits FILE.json] ' +
     '[--latin-in-brackets] [--final] [--pair] [--out FILE.docx] [--force]\n' +
     "  --preambles  the preamble paragraphs (default: the template's own)\n" +
     "  --omit       optional articles left out (the template's optional article ids)\n" +
+    "  --duration   the agreement's term (default: the partnership's; a term it does not state is highlighted as missing)\n" +
     '  --programme, --lead-partner, --budget-share-cz, --budget-share-partner\n' +
     "               a project agreement's funding programme, lead partner and each party's share of the budget\n" +
     "  --countersign  the partner's countersignature under its signature (a Polish skarbnik, a Hungarian jegyző): the name\n" +
@@ -90,6 +91,8 @@ export const agreementCommand: Command = {
     preambles: { type: 'string' },
     omit: { type: 'string' },
     originals: { type: 'string' },
+    duration: { type: 'string' },
+    'valid-until': { type: 'string' },
     'project-name': { type: 'string' },
     programme: { type: 'string' },
     'lead-partner': { type: 'string' },
@@ -115,6 +118,9 @@ export const agreementCommand: Command = {
       throw new UsageError(
         '--originals must be an even whole number from 2 to 20 (each party receives the same number)',
       );
+    const duration = oneOf('duration', values.duration, DURATION_CHOICES, null);
+    const validUntil = typeof values['valid-until'] === 'string' ? values['valid-until'] : null;
+    if (validUntil !== null && duration !== 'fixed') throw new UsageError('--valid-until goes with --duration fixed');
     const projectName = typeof values['project-name'] === 'string' ? values['project-name'] : null;
     const text = (name: string): string | null => {
       const value = (values as Record<string, unknown>)[name];
@@ -159,6 +165,9 @@ export const agreementCommand: Command = {
         omit,
         fields: {
           ...defaults.fields,
+          // A term chosen here is stated (a term the partnership does not state stays highlighted without it).
+          ...(duration === null ? {} : { duration, durationStated: true }),
+          ...(validUntil === null ? {} : { validUntil }),
           ...(originals === null ? {} : { originals }),
           ...(projectName === null ? {} : { projectName }),
           ...(programme === null ? {} : { programme }),

@@ -135,9 +135,19 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
               <label htmlFor="agr-duration">{t('agreements.duration')}</label>
               <select
                 id="agr-duration"
-                value={request.fields.duration}
-                onChange={(e) => updateFields({ duration: e.target.value === 'fixed' ? 'fixed' : 'indefinite' })}
+                value={request.fields.durationStated === false ? '' : request.fields.duration}
+                aria-invalid={request.fields.durationStated === false ? true : undefined}
+                onChange={(e) =>
+                  updateFields({ duration: e.target.value === 'fixed' ? 'fixed' : 'indefinite', durationStated: true })
+                }
+                data-testid="agr-duration"
               >
+                {/* The partnership's record does not state the term: nothing is chosen until the user does. */}
+                {request.fields.durationStated === false && (
+                  <option value="" disabled>
+                    {t('agreements.duration.notStated')}
+                  </option>
+                )}
                 <option value="indefinite">{t('agreements.duration.indefinite')}</option>
                 <option value="fixed">{t('agreements.duration.fixed')}</option>
               </select>

@@ -87,6 +87,11 @@ export const MISSING_FIELDS = [
   'idNumber',
   'resolution',
   'resolutionDate',
+  /**
+   * The agreement's term, where the partnership's record does not state it: the draft's choice
+   * (indefinite unless the user picks) is highlighted until the user chooses.
+   */
+  'duration',
   'validUntil',
   'projectName',
   'areas',

@@ -89,6 +89,11 @@ export type AgreementFields = {
   cz: PartyFields;
   partner: PartyFields;
   duration: DurationChoice;
+  /**
+   * False: the partnership's record does not state its term, and the user has not chosen one: the
+   * duration article's text (indefinite) is highlighted and listed as missing. Absent: stated.
+   */
+  durationStated?: boolean | undefined;
   entry: EntryChoice;
   validUntil: string | null;
   termYears: number;
@@ -715,6 +720,9 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           : article.choices[f.entry];
     const numbered = template.numbered && !('clause' in article && article.unnumbered === true);
     if (numbered) number += 1;
+    // A term the registry does not state: the article stands highlighted until the user chooses.
+    const durationGuessed = !('clause' in article) && article.variant === 'duration' && f.durationStated === false;
+    if (durationGuessed) warn(null, 'duration');
     const hasList = 'clause' in article && article.list === 'areas';
     const areas = COOPERATION_AREAS.filter((a) => request.areas.includes(a));
     if (hasList && areas.length === 0) warn(null, 'areas');
@@ -741,7 +749,14 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           });
         }
         if (heading !== '') out.push({ role: 'heading', runs: [{ text: heading, strong: true }] });
-        out.push(...paras);
+        out.push(
+          ...(durationGuessed
+            ? paras.map((para) => ({
+                ...para,
+                runs: para.runs.map((run) => (run.missing === true ? run : { ...run, guessed: true })),
+              }))
+            : paras),
+        );
         if (hasList) {
           if (areas.length === 0)
             out.push({ role: 'bullet', runs: [{ text: '– ' }, { text: markerOf(lang)('areas'), missing: true }] });

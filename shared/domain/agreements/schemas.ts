@@ -56,6 +56,7 @@ export const agreementFieldsSchema = z
     cz: partyFieldsSchema,
     partner: partyFieldsSchema,
     duration: z.enum(DURATION_CHOICES),
+    durationStated: z.boolean().optional(),
     entry: z.enum(ENTRY_CHOICES),
     validUntil: isoDate.nullable(),
     termYears: z.number().int().min(2).max(99),

@@ -139,6 +139,9 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.idNumber': 'IČO / identifikační číslo',
     'agreements.missing.resolution': 'číslo usnesení',
     'agreements.missing.resolutionDate': 'datum usnesení',
+    'agreements.duration.notStated': '— neuvedena, zvolte —',
+    'agreements.missing.duration':
+      'doba trvání smlouvy: v registru partnerství neuvedena (text článku je v dokumentu zvýrazněn, zvolte ji)',
     'agreements.missing.validUntil': 'datum konce platnosti',
     'agreements.missing.projectName': 'název projektu',
     'agreements.missing.areas': 'oblasti spolupráce (partnerství žádné nemá)',
@@ -354,6 +357,9 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.idNumber': 'ID number (IČO)',
     'agreements.missing.resolution': 'resolution number',
     'agreements.missing.resolutionDate': 'resolution date',
+    'agreements.duration.notStated': '— not stated, choose —',
+    'agreements.missing.duration':
+      'duration of the agreement: not stated in the partnership’s record (the article’s text is highlighted in the document; choose it)',
     'agreements.missing.validUntil': 'end date of the term',
     'agreements.missing.projectName': 'project name',
     'agreements.missing.areas': 'areas of cooperation (the partnership has none)',

@@ -78,6 +78,47 @@ describe("twinreg agreement: the screen's options", () => {
     expect(existsSync(path.join(dir, 'f.docx'))).toBe(false);
   });
 
+  it('a term the partnership does not state is named as missing; --duration states it, --valid-until goes with fixed', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    expect((await run('init', '--db', db, '--demo')).code).toBe(0);
+    const direct = knex({ client: 'sqlite3', connection: { filename: db }, useNullAsDefault: true });
+    try {
+      await direct('partnerships').where({ id: 1 }).update({ term_kind: 'unknown', term_until: null });
+    } finally {
+      await direct.destroy();
+    }
+    const guessed = await run('agreement', '--db', db, '--partnership', '1', '--out', path.join(dir, 'g.docx'));
+    expect(guessed.code, guessed.err).toBe(0);
+    expect(guessed.err).toContain('Warning: missing duration of the agreement: not stated');
+    expect((await lastRequest(db)).fields).toMatchObject({ duration: 'indefinite', durationStated: false });
+    const fixed = await run(
+      'agreement',
+      '--db',
+      db,
+      '--partnership',
+      '1',
+      '--duration',
+      'fixed',
+      '--valid-until',
+      '2031-12-31',
+      '--out',
+      path.join(dir, 'f.docx'),
+    );
+    expect(fixed.code, fixed.err).toBe(0);
+    expect(fixed.err).not.toContain('duration of the agreement');
+    expect((await lastRequest(db)).fields).toMatchObject({
+      duration: 'fixed',
+      durationStated: true,
+      validUntil: '2031-12-31',
+    });
+    const wrong = await run('agreement', '--db', db, '--partnership', '1', '--valid-until', '2031-12-31');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('--valid-until goes with --duration fixed');
+    const unknown = await run('agreement', '--db', db, '--partnership', '1', '--duration', 'forever');
+    expect(unknown.err).toContain('--duration must be one of: indefinite, fixed');
+  });
+
   it('another template starts from its own preambles; "none" leaves them out', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.db');

@@ -400,6 +400,46 @@ describe('agreements channels', () => {
     expect(next.request.fields.cz.nounKey).toBe('mesto');
   });
 
+  it('a partnership whose term is not stated: the draft proposes an indefinite term, highlighted and listed until chosen', async () => {
+    const { ctx, dispatch } = await setup(fixedFile('term-unknown.docx'));
+    const tabor = await ctx.db.knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const created = await ok<{ id: number; version: number; termKind: string }>(
+      dispatch('partnerships:create', {
+        municipalityId: tabor.id,
+        town: { name: 'Freistadt', countryCode: 'AT', population: 7900 },
+        type: 'formal',
+        status: 'preparation',
+      }),
+    );
+    expect(created.termKind).toBe('unknown');
+    const options = await ok<Options>(dispatch('agreements:options', { source: { partnershipId: created.id } }));
+    expect(options.request.fields).toMatchObject({ duration: 'indefinite', durationStated: false });
+    const preview = await ok<{ warnings: { path: string }[] }>(
+      dispatch('agreements:preview', { request: options.request }),
+    );
+    expect(preview.warnings.map((w) => w.path)).toContain('duration');
+    // A final text is refused while the term is only the draft's proposal.
+    expect(await dispatch('agreements:generate', { request: { ...options.request, final: true } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    // Chosen in the form: no longer missing.
+    const chosen = { ...options.request, fields: { ...options.request.fields, durationStated: true } };
+    const again = await ok<{ warnings: { path: string }[] }>(dispatch('agreements:preview', { request: chosen }));
+    expect(again.warnings.map((w) => w.path)).not.toContain('duration');
+    // Once the partnership states its term, the draft takes it as stated.
+    await ok(
+      dispatch('partnerships:update', {
+        id: created.id,
+        version: created.version,
+        changes: { termKind: 'fixed', termUntil: '2031-12-31' },
+      }),
+    );
+    const stated = await ok<Options>(dispatch('agreements:options', { source: { partnershipId: created.id } }));
+    expect(stated.request.fields).toMatchObject({ duration: 'fixed', validUntil: '2031-12-31' });
+    expect(stated.request.fields.durationStated).toBeUndefined();
+  });
+
   it('a partner town whose kind is not stated: a municipality in the text, the form asks, the chosen kind is kept on its card', async () => {
     const { ctx, dispatch } = await setup(fixedFile('partner-kind.docx'));
     // An Austrian village whose kind nobody stated (as an import or a town added by name leaves it).

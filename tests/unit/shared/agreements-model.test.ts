@@ -474,6 +474,28 @@ describe('each party receives the same number of originals (review C14)', () => 
     expect(model.warnings.map((w) => w.path)).toContain('originals');
     expect(build(request({}, { originals: 4 })).warnings.map((w) => w.path)).not.toContain('originals');
   });
+
+  it('a term the partnership does not state: the duration article is highlighted and listed until chosen', () => {
+    const guessed = build(request({}, { durationStated: false }));
+    expect(guessed.warnings.map((w) => w.path)).toContain('duration');
+    const article = guessed.sections.find((s) => s.id === 'duration');
+    for (const paras of article?.texts ?? []) {
+      const body = paras.filter((p) => p.role !== 'heading').flatMap((p) => p.runs);
+      expect(body.length).toBeGreaterThan(0);
+      expect(body.every((run) => run.guessed === true)).toBe(true);
+    }
+    // The same text: the proposal is the indefinite term, only marked as not stated.
+    expect(column(guessed, 0)).toBe(column(build(request()), 0));
+    const chosen = build(request({}, { durationStated: true }));
+    expect(chosen.warnings.map((w) => w.path)).not.toContain('duration');
+    expect(
+      chosen.sections
+        .find((s) => s.id === 'duration')
+        ?.texts.flat()
+        .flatMap((p) => p.runs)
+        .some((run) => run.guessed === true),
+    ).toBe(false);
+  });
 });
 
 describe('the Czech party’s number keeps its Czech name (de4, fr3)', () => {

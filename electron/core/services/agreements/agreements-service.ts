@@ -264,6 +264,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     cz: fitStored(cz),
     partner: fitStored(partner),
     duration: partnership?.termKind === 'fixed' ? 'fixed' : 'indefinite',
+    // A term the partnership's record does not state is the draft's proposal, highlighted until chosen.
+    ...(partnership?.termKind === 'unknown' ? { durationStated: false } : {}),
     // Every template states both councils' approval (markers where the registry has no resolution);
     // both entry choices print it, and 'approval' is the one that shows the resolution fields.
     entry: 'approval',
