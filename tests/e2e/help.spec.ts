@@ -29,6 +29,7 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByRole('heading', { level: 1 })).toHaveText('Help');
   await expect(help.getByTestId('help-type-formal')).toContainText('partnership (agreement)');
   await expect(help.getByTestId('help-status-unknown')).toContainText('never counted as active');
+  await expect(help.getByTestId('help-term-unknown')).toContainText('Term “not stated”');
   await expect(help.getByTestId('help-import')).toContainText('fill empty fields only');
   await expect(help.getByTestId('help-backups')).toContainText('Attachments of partnerships');
   await expect(help.getByTestId('help-sources')).toContainText('Look up in ARES');

@@ -83,6 +83,7 @@ export function HelpPage() {
           ))}
         </dl>
         <p>{t('help.statuses.dormantNote')}</p>
+        <p data-testid="help-term-unknown">{t('help.term.unknown')}</p>
       </Section>
 
       <Section id="provenance" title={title('provenance')}>

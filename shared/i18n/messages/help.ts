@@ -26,6 +26,8 @@ export const helpMessages = defineMessages(
     'help.status.unknown': 'Zdroj stav neuvádí. Takové partnerství se nikdy nepočítá jako aktivní.',
     'help.statuses.dormantNote':
       'Statistiky navíc označí jako „bez aktivity“ každé aktivní nebo neaktivní partnerství, jehož poslední aktivita i začátek jsou starší než zvolený počet let.',
+    'help.term.unknown':
+      'Platnost „neuvedeno“: zdroj neuvádí, zda partnerství platí na dobu neurčitou, nebo do určitého data. Doplníte ji v detailu partnerství, až ji zjistíte (např. ze smlouvy); do té doby se partnerství nepočítá mezi smlouvy, jejichž platnost končí.',
     'help.provenance.title': 'Původ a ověření údajů',
     'help.provenance.body':
       'Každá členská obec, zahraniční město a partnerství nese svůj původ: zadáno ručně, ukázková data, import ze souboru (s jeho názvem) nebo ze žádosti. Tabulky Členové a Partnerství ukazují původ a datum ověření a dají se podle nich filtrovat: neověřené, ověřené, podle původu nebo podle jednoho importu.',
@@ -111,6 +113,8 @@ export const helpMessages = defineMessages(
     'help.status.unknown': 'The source does not state the status. Such a partnership is never counted as active.',
     'help.statuses.dormantNote':
       'The statistics also flag as “no activity” every active or dormant partnership whose latest activity and start are both older than the chosen number of years.',
+    'help.term.unknown':
+      'Term “not stated”: the source does not say whether the partnership is for an indefinite or a fixed term. Fill it in the partnership’s detail once you know it (e.g. from the agreement); until then the partnership is not counted among agreements whose term ends.',
     'help.provenance.title': 'Provenance and verification',
     'help.provenance.body':
       'Every member municipality, foreign town and partnership records where it came from: entered by hand, demo data, an import from a file (with its name) or a request. The Members and Partnerships grids show the provenance and the date of verification and filter by them: unverified, verified, by origin or by one import.',
