@@ -18,7 +18,10 @@ type Row = Record<string, unknown>;
 
 const withoutId = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'id'));
 
-/** Partnership fields a merge fills on the kept record when it has none. */
+/**
+ * Partnership fields a merge fills on the kept record when it has none. The term (its kind and end
+ * date) is one value, taken whole (`mergedTerm`).
+ */
 const PARTNERSHIP_FILLABLE = [
   'started_on',
   'signed_on',
@@ -27,13 +30,30 @@ const PARTNERSHIP_FILLABLE = [
   'cz_resolution_date',
   'partner_resolution',
   'partner_resolution_date',
-  'term_until',
   'ended_on',
   'source',
   'import_run_id',
   'verified_at',
   'verified_by',
 ] as const;
+
+/**
+ * The term the kept partnership gains from the other: the other's whole term (kind and end date)
+ * where the kept one's is not stated; the other's end date where both are fixed and the kept one
+ * has none. Never an end date under another kind (it was hidden, and the next edit dropped it).
+ */
+function mergedTerm(kept: Row, other: Row): Row {
+  if (kept.term_kind === 'unknown' && other.term_kind !== 'unknown')
+    return { term_kind: other.term_kind, term_until: other.term_kind === 'fixed' ? other.term_until : null };
+  if (
+    kept.term_kind === 'fixed' &&
+    isEmpty(kept.term_until) &&
+    other.term_kind === 'fixed' &&
+    !isEmpty(other.term_until)
+  )
+    return { term_until: other.term_until };
+  return {};
+}
 
 /** Children that move to the kept partnership (they keep their ids). */
 const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
@@ -104,6 +124,7 @@ export async function mergePartnershipInto(
     if (isEmpty(kept[column]) && !isEmpty(other[column])) changes[column] = other[column];
   for (const column of ['type', 'status'] as const)
     if (kept[column] === 'unknown' && other[column] !== 'unknown') changes[column] = other[column];
+  Object.assign(changes, mergedTerm(kept, other));
   if (!isEmpty(other.notes) && other.notes !== kept.notes)
     changes.notes = isEmpty(kept.notes) ? other.notes : `${textOf(kept.notes)}\n\n${textOf(other.notes)}`;
   const moved: Partial<Record<MovedChild, number[]>> = {};

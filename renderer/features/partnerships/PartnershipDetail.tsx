@@ -154,13 +154,13 @@ const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme'
 const HISTORY_DATES = ['startedOn', 'signedOn', 'endedOn', 'czResolutionDate', 'partnerResolutionDate', 'termUntil'];
 /** The history's fields that hold another record's id (shown by its name). */
 const HISTORY_REFERENCES = ['municipalityId', 'foreignTownId'];
-/** History fields labelled by another screen's message; null: bookkeeping the history does not show. */
 /** The request a partnership was made from ("request 12"), as a link to it on the Requests screen. */
 const historySourceLink = (source: string): string | null => {
   const found = /^request (\d+)$/.exec(source);
   return found ? requestLink(Number(found[1])) : null;
 };
 
+/** History fields labelled by another screen's message; null: bookkeeping the history does not show. */
 const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
   municipalityId: 'partnerships.col.member',
   foreignTownId: 'partnerships.col.town',

@@ -265,6 +265,42 @@ describe('merging a town or a partnership written twice', () => {
     expect(await knex('partnerships').where({ id: twin?.id }).first('id')).toBeUndefined();
   });
 
+  it('a partnership merge takes the other record’s whole term where the kept one does not state it', async () => {
+    const knex = app.ctx.db.knex;
+    const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const stamp = { created_at: 'x', updated_at: 'x', country_code: 'DE' };
+    const [one, two, three] = await knex('foreign_towns')
+      .insert([
+        { name: 'Termstadt', name_key: 'termstadt', ...stamp },
+        { name: 'Termstadt II', name_key: 'termstadt ii', ...stamp },
+        { name: 'Termstadt III', name_key: 'termstadt iii', ...stamp },
+      ])
+      .returning<{ id: number }[]>('id');
+    const partnership = (townId: number | undefined, termKind: string, termUntil: string | null) => ({
+      municipality_id: tabor.id,
+      foreign_town_id: townId,
+      type: 'unknown',
+      status: 'unknown',
+      term_kind: termKind,
+      term_until: termUntil,
+      created_at: 'x',
+      updated_at: 'x',
+    });
+    const [kept, fixed, indefinite] = await knex('partnerships')
+      .insert([
+        partnership(one?.id, 'unknown', null),
+        partnership(two?.id, 'fixed', '2030-12-31'),
+        partnership(three?.id, 'indefinite', null),
+      ])
+      .returning<{ id: number }[]>('id');
+    await ok(app.dispatch('partnerships:merge', { keepId: kept?.id, mergeId: fixed?.id }));
+    const term = () => knex('partnerships').where({ id: kept?.id }).first('term_kind', 'term_until');
+    expect(await term()).toEqual({ term_kind: 'fixed', term_until: '2030-12-31' });
+    // A stated term is kept: the other's (indefinite) does not replace it, nor lends it a date.
+    await ok(app.dispatch('partnerships:merge', { keepId: kept?.id, mergeId: indefinite?.id }));
+    expect(await term()).toEqual({ term_kind: 'fixed', term_until: '2030-12-31' });
+  });
+
   it('merges two partnerships of one member and refuses two members’ partnerships', async () => {
     const knex = app.ctx.db.knex;
     const [a, b] = await knex('partnerships')

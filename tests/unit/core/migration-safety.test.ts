@@ -265,7 +265,7 @@ describe('0022: a partnership whose term nobody stated is "not stated", not inde
         ...stamp,
       });
       await knex('foreign_towns').insert(
-        [1, 2, 3, 4, 5, 6, 7].map((id) => ({
+        [1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({
           id,
           name: `Town ${id}`,
           name_key: `town ${id}`,
@@ -293,6 +293,8 @@ describe('0022: a partnership whose term nobody stated is "not stated", not inde
         partnership(5, 'import: smo.tsv', 'fixed', '2030-12-31'),
         partnership(6, 'request 3', 'indefinite'),
         partnership(7, null, 'indefinite'),
+        // Indefinite with an end date (a merge filled it from a fixed-term record): left as it is.
+        partnership(8, 'import: smo.tsv', 'indefinite', '2030-12-31'),
       ]);
       // #2: someone made the term indefinite; #3: an edit of another field (the whole record is in its entry).
       await knex('audit_log').insert([
@@ -333,6 +335,7 @@ describe('0022: a partnership whose term nobody stated is "not stated", not inde
         { id: 5, term_kind: 'fixed', term_until: '2030-12-31' },
         { id: 6, term_kind: 'unknown', term_until: null },
         { id: 7, term_kind: 'unknown', term_until: null },
+        { id: 8, term_kind: 'indefinite', term_until: '2030-12-31' },
       ]);
       // Each change is in its record's history, as a change of the term by this migration.
       const entries = await knex('audit_log')

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dialectOf } from '../dialect/index';
 
 /** Rows per statement (an update by ids, or audit entries of 7 values each). */
 const CHUNK = 500;
@@ -28,8 +29,11 @@ const parsed = (text: unknown): Json => {
  * change: no one's work was written).
  */
 export async function up(knex: Knex): Promise<void> {
+  // An indefinite term with an end date (a merge filled the date from the other record, which
+  // stated a fixed term) keeps both: the date is the only trace of what was stated.
   const candidates = await knex('partnerships')
     .where({ term_kind: 'indefinite' })
+    .whereNull('term_until')
     .andWhere((q) => {
       q.whereNull('source').orWhereNot('source', 'demo');
     })
@@ -53,7 +57,7 @@ export async function up(knex: Knex): Promise<void> {
   const at = new Date().toISOString();
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
-    await knex('partnerships').whereIn('id', chunk).update({ term_kind: 'unknown', term_until: null });
+    await knex('partnerships').whereIn('id', chunk).whereNull('term_until').update({ term_kind: 'unknown' });
     await knex('audit_log').insert(
       chunk.map((id) => ({
         table_name: 'partnerships',
@@ -64,6 +68,8 @@ export async function up(knex: Knex): Promise<void> {
         after: JSON.stringify({ termKind: 'unknown' }),
         actor: ACTOR,
         at,
+        // On a server, as every entry there: the database account and the server's time.
+        ...dialectOf(knex).auditStamp(knex),
       })),
     );
   }
