@@ -299,6 +299,19 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
       .click();
     await expect(page.getByTestId('overview-partnerships')).toContainText('Freistadt');
     await expect(page.getByTestId('overview-requests')).toContainText('přijata');
+    await page.keyboard.press('Escape');
+
+    // The request deleted since: the history's link says so instead of an empty panel.
+    const requestId = (
+      await knex('partnership_requests').where({ partnership_id: partnership.id }).first<{ id: number }>('id')
+    ).id;
+    await page.getByTestId('nav-requests').click();
+    await requestRow(page, 'Freistadt').locator('[col-id="requester"]').click();
+    await page.getByTestId('delete-request').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(requestRow(page, 'Freistadt')).toHaveCount(0);
+    await page.evaluate((id) => (window.location.hash = `#/requests?request=${String(id)}`), requestId);
+    await expect(page.getByTestId('request-linked-gone')).toContainText('Tato žádost už v seznamu není');
   });
 
   test('deletes a request after confirmation and undo brings it back', async ({ appPage: page, webApp }) => {

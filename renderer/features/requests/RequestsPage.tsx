@@ -186,7 +186,14 @@ export function RequestsPage() {
         />
         <aside className="r-panel" data-testid="request-panel">
           {selected === null ? (
-            <p className="empty-note">{t('requests.select')}</p>
+            // The request chosen or linked (a partnership's history) is no longer in the list: deleted since.
+            selectedId !== null && requests.data !== undefined ? (
+              <p className="empty-note" data-testid="request-linked-gone">
+                {t('requests.linkedGone')}
+              </p>
+            ) : (
+              <p className="empty-note">{t('requests.select')}</p>
+            )
           ) : (
             <>
               <header>

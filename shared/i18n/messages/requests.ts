@@ -12,6 +12,8 @@ export const requestsMessages = defineMessages(
     'requests.convert': 'Vytvořit partnerství',
     'requests.suggest': 'Navrhnout partnery',
     'requests.select': 'Vyberte žádost v tabulce.',
+    'requests.linkedGone':
+      'Tato žádost už v seznamu není: někdo ji mezitím smazal. Smazané záznamy najdete v koši (Nastavení), odkud ji lze obnovit.',
     'requests.col.direction': 'Kdo hledá',
     'requests.col.requester': 'Žadatel',
     'requests.col.requesterCountry': 'Stát žadatele',
@@ -128,6 +130,8 @@ export const requestsMessages = defineMessages(
     'requests.convert': 'Create partnership',
     'requests.suggest': 'Suggest partners',
     'requests.select': 'Select a request in the grid.',
+    'requests.linkedGone':
+      'This request is no longer in the list: someone has deleted it. Deleted records are in the bin (Settings), where it can be restored.',
     'requests.col.direction': 'Who is looking',
     'requests.col.requester': 'Requester',
     'requests.col.requesterCountry': 'Requester country',
