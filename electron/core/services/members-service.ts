@@ -38,6 +38,7 @@ import {
 import { listRequestRows } from '../repositories/requests-repository';
 import { deletedByEntry } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
+import { correctRestoredTerms } from '../db/unstated-terms';
 
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
 const TOUCHED = ['municipalities', 'partnerships', 'contacts', 'activities', 'partnership_requests'];
@@ -223,7 +224,7 @@ const isSnapshot = (value: unknown): value is MunicipalitySnapshot =>
 
 /** Undoes a delete from its audit entry: the municipality and everything deleted with it come back. */
 export async function restoreMunicipality(ctx: AppContext, input: { auditId: number }): Promise<MunicipalityDetail> {
-  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const entry = await deletedByEntry(trx, input.auditId, 'municipalities', '_cascade', 'municipality', (id) =>
       findMunicipalityDetail(trx, id),
     );
@@ -246,6 +247,8 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
       after: auditFields(detail),
     });
     const partnershipIds = await partnershipIdsOfMunicipality(trx, detail.id);
+    // Its partnerships from a copy older than migration 0022: an indefinite term nobody stated is corrected.
+    await correctRestoredTerms(trx, partnershipIds, input.auditId, at);
     touch({ tables: TOUCHED, municipalityIds: [detail.id], partnershipIds });
     return detail;
   });

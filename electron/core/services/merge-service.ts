@@ -4,6 +4,7 @@ import { findAuditEntry } from '../repositories/audit-repository';
 import { auditedChange, type AuditEntryOfChange } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
 import { sortByCzech } from '../../../shared/domain/text';
+import { correctRestoredTerms } from '../db/unstated-terms';
 import {
   alternateNames,
   listTownsOfCountry,
@@ -123,6 +124,11 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
       merge.kind === 'foreign_towns'
         ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
         : partnershipIdsOf(merge);
+    // Both partnerships are put back as the merge found them: a merge older than migration 0022
+    // brings back an indefinite term nobody stated (0022 had corrected the kept one): corrected again.
+    const putBack =
+      merge.kind === 'foreign_towns' ? merge.partnershipMerges.flatMap(partnershipIdsOf) : partnershipIdsOf(merge);
+    await correctRestoredTerms(trx, putBack, input.auditId, at);
     touch({ tables: ['foreign_towns', 'partnerships', 'contacts', 'activities'], partnershipIds });
     // A file linked after the merge to an activity that now goes back to the other partnership.
     await unlinkStrayAttachments({ trx, at, audit, touch }, partnershipIds);

@@ -50,6 +50,7 @@ import {
 } from '../repositories/partnerships-repository';
 import { exonymOf, findOrAddTown } from './towns-service';
 import { reacceptRequests, releaseRequests } from './requests-service';
+import { correctRestoredTerms } from '../db/unstated-terms';
 
 /** Rows a change touched: Partnerships grid rows, and Members grid rows (their partnership counts). */
 export type ChangedRows = { partnershipIds?: number[]; municipalityIds?: number[] };
@@ -331,6 +332,8 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       before: null,
       after: auditFields(record, await partnershipSets(trx, id)),
     });
+    // A copy older than migration 0022 brings back an indefinite term nobody stated: corrected as 0022 did.
+    await correctRestoredTerms(trx, [id], input.auditId, change.at);
     touch({ tables: ['partnerships'], partnershipIds: [id], municipalityIds: [record.municipalityId] });
     return id;
   });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/domain/import/report';
-import * as termUnknown from '../../../electron/core/db/migrations/0022-term-unknown';
+import { correctUnstatedTerms } from '../../../electron/core/db/unstated-terms';
 import { onServer } from '../../support/server-db';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 import {
@@ -181,7 +181,7 @@ describe('undoing an import', () => {
       .where('t.name', 'Neustadt an der Nirgendwo')
       .first<{ id: number }>('p.id');
     await knex('partnerships').where({ id: added.id }).update({ term_kind: 'indefinite' });
-    await termUnknown.up(knex);
+    await correctUnstatedTerms(knex, null, new Date().toISOString());
     expect(await knex('partnerships').where({ id: added.id }).first('term_kind')).toEqual({ term_kind: 'unknown' });
     const corrections = await knex('audit_log')
       .where({ record_id: added.id, action: 'migrate' })
