@@ -117,12 +117,17 @@ export function TownPicker({
             setListClosedFor(query);
             return;
           }
+          // Nothing is highlighted until an arrow key: the first ArrowDown highlights the first town
+          // (it went to the second, and Enter saved "Linz am Rhein" for Linz: walkthrough 19).
           if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, suggestions.length - 1));
           else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
           else if (event.key === 'Enter') {
             event.preventDefault();
+            // Enter without a highlighted town takes only the one town of exactly the typed name.
+            const chosen = suggestions[active] ?? exactlyNamed(suggestions, query);
+            if (chosen === null) return;
             exactTried.current = true;
-            pick(suggestions[active] ?? null);
+            pick(chosen);
           } else return;
           event.preventDefault();
         }}
@@ -180,7 +185,8 @@ export function exactlyNamed(suggestions: readonly TownSuggestion[], text: strin
  */
 export function useTownSuggestions(query: string, countryCode?: string) {
   const [result, setResult] = useState<TownSuggestion[] | null>(null);
-  const [active, setActive] = useState(0);
+  // The highlighted suggestion; -1: none (the user's arrow keys choose one).
+  const [active, setActive] = useState(-1);
   // The query the suggestions shown answer.
   const [answered, setAnswered] = useState<string | null>(null);
   // Fewer than two letters ask nothing and show nothing.
@@ -196,7 +202,7 @@ export function useTownSuggestions(query: string, countryCode?: string) {
           if (live) {
             setResult(found);
             setAnswered(query);
-            setActive(0);
+            setActive(-1);
           }
         },
         () => {

@@ -45,7 +45,8 @@ test.describe('Agreements: finding the partnership, batch completeness', () => {
         (options, id) => options.findIndex((o) => o.getAttribute('data-id') === id),
         String(row.id),
       )) as number;
-    for (let step = 0; step < index; step += 1) await input.press('ArrowDown');
+    // Nothing is highlighted before an arrow key: the first ArrowDown highlights the first option.
+    for (let step = 0; step <= index; step += 1) await input.press('ArrowDown');
     await expect(input).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) ?? '-');
     await input.press('Enter');
     const chosen = page.getByTestId('agreement-partnership-chosen');

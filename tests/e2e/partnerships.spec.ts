@@ -184,6 +184,36 @@ test.describe('Partnerships', () => {
     await expect(page.getByTestId('row-count')).toHaveText(`1 z ${String(await partnershipCount(webApp))}`);
   });
 
+  test('the town picker by keyboard: the first ArrowDown highlights the first town; Enter alone takes only an exact name', async ({
+    appPage: page,
+  }) => {
+    await openPartnerships(page);
+    await page.getByTestId('add-partnership').click();
+    const dialog = page.getByTestId('new-partnership');
+    const input = dialog.getByTestId('town-input');
+    await input.fill('lob');
+    const options = dialog.getByTestId('town-suggestion');
+    await expect(options.first()).toBeVisible();
+    // Nothing highlighted yet: Enter on a partial name picks nothing.
+    await expect(input).not.toHaveAttribute('aria-activedescendant');
+    await input.press('Enter');
+    await expect(dialog.getByTestId('town-chosen')).toHaveCount(0);
+    const first = (await options.first().innerText()).split('\n')[0]?.split(' · ')[0] ?? '';
+    await input.press('ArrowDown');
+    await expect(input).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id')) ?? '-');
+    await input.press('Enter');
+    await expect(dialog.getByTestId('town-chosen')).toContainText(first.trim());
+    // The exact name typed: Enter takes that town without an arrow key.
+    await dialog.getByTestId('town-chosen').getByRole('button').click();
+    await input.fill('Löbau');
+    await expect(options.filter({ hasText: 'Löbau' }).first()).toBeVisible();
+    await input.press('Enter');
+    await expect(dialog.getByTestId('town-chosen')).toContainText('Löbau');
+    await page.keyboard.press('Escape');
+    const ask = page.getByTestId('confirm-dialog');
+    if (await ask.isVisible()) await ask.getByTestId('confirm-ok').click();
+  });
+
   test('a registry town imported without diacritics is offered with the gazetteer’s spelling beside it', async ({
     appPage: page,
     webApp,

@@ -61,7 +61,9 @@ export function PartnershipPicker({
 }) {
   const { t, tk } = useI18n();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // The highlighted option; -1: none until an arrow key (the town picker's way: the first
+  // ArrowDown highlights the first option).
+  const [active, setActive] = useState(-1);
   const matches = useMemo(() => matchPartnerships(partnerships, query), [partnerships, query]);
   const shown = matches.slice(0, SHOWN);
   const chosen = value === null ? undefined : partnerships.find((p) => p.id === value);
@@ -124,12 +126,13 @@ export function PartnershipPicker({
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(0);
+          setActive(-1);
         }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') setActive((n) => Math.min(n + 1, shown.length - 1));
           else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
-          else if (event.key === 'Enter') choose(shown[active]);
+          // Enter without a highlighted option takes the only one shown.
+          else if (event.key === 'Enter') choose(shown[active] ?? (shown.length === 1 ? shown[0] : undefined));
           else return;
           event.preventDefault();
         }}
