@@ -548,6 +548,32 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
   });
 });
 
+test('more names than the shortcut holds: the municipality named exactly as typed is still offered', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const domazlice = await knex('municipalities')
+    .where({ name: 'Domažlice' })
+    .first<{ district_id: number; region_id: number }>('district_id', 'region_id');
+  const names = ['Malé Domažlice', 'Nové Domažlice', 'Staré Domažlice', 'Domažlice-Hořejší'];
+  const stamp = { created_at: 'x', updated_at: 'x', kind: 'obec', is_member: false, version: 1 };
+  await knex('municipalities').insert(
+    names.map((name, index) => ({ name, code: `59990${String(index)}`, ...domazlice, ...stamp })),
+  );
+  try {
+    await page.reload();
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('filter-membership').selectOption('all');
+    await page.getByTestId('quick-search').fill('domazlice');
+    const named = page.getByTestId('search-named');
+    await expect(named.getByTestId('search-named-open')).toHaveText(['Domažlice']);
+    await page.getByTestId('quick-search').fill('');
+  } finally {
+    await knex('municipalities').whereIn('name', names).delete();
+  }
+});
+
 test('a search that also finds a district offers the municipality of that name first', async ({ appPage: page }) => {
   await page.getByTestId('nav-members').click();
   await page.getByTestId('filter-membership').selectOption('all');

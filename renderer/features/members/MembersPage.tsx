@@ -436,13 +436,19 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const total = members.rows?.length ?? 0;
   // The search finds districts and regions too ("zdar": 188 rows, Žďár nad Sázavou the 184th):
   // the municipalities it names are offered first, to open at once (walkthrough 15).
+  // More names than fit ("trebic": Netřebice twice, Třebíč, Třebichovice): those named exactly
+  // as typed are offered still (walkthrough 19: Třebíč was the 156th row, with no shortcut).
   const named = useMemo(() => {
     const words = searchKey(search).split(/\s+/).filter(Boolean);
     if (words.length === 0 || members.rows === undefined) return [];
-    return members.rows
+    const found = members.rows
       .filter((row) => externalFilter(row) && words.every((word) => searchKey(row.name).includes(word)))
-      .sort((a, b) => compareCzech(a.name, b.name))
-      .slice(0, NAMED_MATCHES + 1);
+      .sort((a, b) => compareCzech(a.name, b.name));
+    if (found.length <= NAMED_MATCHES) return found;
+    const typed = words.join(' ');
+    return found
+      .filter((row) => searchKey(row.name).split(/\s+/).filter(Boolean).join(' ') === typed)
+      .slice(0, NAMED_MATCHES);
   }, [search, members.rows, externalFilter]);
   const visible = shown ?? total;
   // Members are the default view: a registry with none marked (a list of all municipalities just
