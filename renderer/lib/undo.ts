@@ -87,11 +87,16 @@ export function ownsUndo(element: Element | null): boolean {
 
 /**
  * Whether Ctrl+Z on this element must do nothing at all: a tick box, a select or a button of a
- * form. The registry's undo would start the form again from its last save (what is typed since is
- * lost), and the browser's own would take back typing in another field of the form unseen.
+ * form holding unsaved changes. The registry's undo would start the form again from its last save
+ * (what is typed since is lost), and the browser's own would take back typing in another field of
+ * the form unseen. A form that says it is saved (`data-unsaved="false"`: nothing typed since its
+ * save) lets Ctrl+Z undo that save (walkthrough 19: Ctrl+S, then Ctrl+Z in the detail did nothing).
  */
-export const inFormControl = (element: Element | null): boolean =>
-  element !== null && !ownsUndo(element) && element.closest('form') !== null;
+export const inFormControl = (element: Element | null): boolean => {
+  if (element === null || ownsUndo(element)) return false;
+  const form = element.closest('form');
+  return form !== null && !(form instanceof HTMLElement && form.dataset.unsaved === 'false');
+};
 
 /** The key that undoes: Ctrl+Z, or Cmd+Z on a Mac (not with Shift: that is redo elsewhere). */
 export const isUndoKey = (event: KeyboardEvent): boolean =>

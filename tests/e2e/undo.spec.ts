@@ -225,3 +225,32 @@ test('Ctrl+Z leaves a form, a dialog and a change whose toast has gone alone', a
   expect((await stored()).started_on).toBe('2004');
   expect(startedBefore).not.toBe('2004');
 });
+
+/**
+ * Right after a save nothing is unsaved: Ctrl+Z in the detail's fields undoes that save, and the
+ * form shows the value put back (walkthrough 19: with the focus kept in the detail panel it did
+ * nothing, and the notice's Undo could not be reached by Tab).
+ */
+test('Ctrl+Z right after Ctrl+S in the partnership detail undoes the save', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  const grid = page.getByTestId('partnerships-grid');
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'gimignano');
+  const id = Number(await grid.locator('.ag-row').first().getAttribute('row-id'));
+  const status = async () => (await knex('partnerships').where({ id }).first<{ status: string }>('status')).status;
+  const before = await status();
+  const other = before === 'dormant' ? 'active' : 'dormant';
+  await grid.getByTestId('open-partnership').first().click();
+  const detail = page.getByTestId('partnership-detail');
+  const field = detail.getByTestId('field-status');
+  await field.selectOption(other);
+  await field.press('Control+s');
+  await expect.poll(status).toBe(other);
+  await expect(page.getByTestId('toast-ok').filter({ hasText: 'Uloženo' })).toBeVisible();
+  await field.press('Control+z');
+  await expect.poll(status).toBe(before);
+  await expect(field).toHaveValue(before);
+  await expect(page.getByTestId('toast-ok').filter({ hasText: 'vrácena' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+});

@@ -308,7 +308,14 @@ export function MemberForm({
   });
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate data-testid="member-form">
+    <form
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      // Clean (saved): Ctrl+Z in its fields undoes the save its notice offers (renderer/lib/undo.ts).
+      data-unsaved={dirty ? 'true' : 'false'}
+      data-testid="member-form"
+    >
       {merge && (
         <MergeNotice
           noticeRef={noticeRef}

@@ -619,10 +619,11 @@ function DetailForm({
   // from both that and the record as now read.
   const [sent, setSent] = useState<Form>(form);
   const storedMeaning = meaningOf(toForm(d, i18n.language));
-  useEffect(() => {
+  const unsaved = (() => {
     const now = meaningOf(form);
-    onDirty(now !== storedMeaning && now !== meaningOf(sent));
-  }, [form, sent, storedMeaning, onDirty]);
+    return now !== storedMeaning && now !== meaningOf(sent);
+  })();
+  useEffect(() => onDirty(unsaved), [unsaved, onDirty]);
   useEffect(() => () => onDirty(false), [onDirty]);
   // The version this form's next save is made against: the one it was started from, then what its
   // own saves returned (a change by someone else meanwhile still answers CONFLICT).
@@ -900,6 +901,8 @@ function DetailForm({
         <form
           ref={formRef}
           className="p-form"
+          // Clean (saved): Ctrl+Z in its fields undoes the save its notice offers (renderer/lib/undo.ts).
+          data-unsaved={unsaved ? 'true' : 'false'}
           onSubmit={(event) => {
             event.preventDefault();
             void save();
