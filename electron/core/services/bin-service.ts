@@ -35,6 +35,17 @@ function labelOf(entry: Deletion, names: { members: Map<number, string>; towns: 
   }
   if (entry.table === 'agreement_documents')
     return text(row.file_name) ?? text(row.template) ?? `#${String(entry.recordId)}`;
+  if (entry.table === 'partnership_requests') {
+    // Named as the Requests screen names it: a member seeking a partner by the member (its toast
+    // said "Jihlava", the bin "#2": walkthrough 19), a foreign town by its name.
+    const seeker =
+      before.direction === 'member_seeks'
+        ? names.members.get(Number(before.municipalityId ?? row.municipality_id))
+        : (text(before.requesterName) ??
+          text(row.requester_name) ??
+          names.towns.get(Number(before.foreignTownId ?? row.foreign_town_id)));
+    return seeker ?? text(before.requesterName) ?? `#${String(entry.recordId)}`;
+  }
   return (
     text(before.name) ??
     text(before.title) ??
@@ -53,7 +64,7 @@ export async function listBin(ctx: AppContext): Promise<BinEntry[]> {
   const deletions = await listDeletions(ctx.db.knex, since);
   const ids = (field: string, column: string) =>
     deletions
-      .filter((d) => d.table === 'partnerships')
+      .filter((d) => d.table === 'partnerships' || d.table === 'partnership_requests')
       .map((d) => Number(d.before?.[field] ?? (d.before?._row as Record<string, unknown> | undefined)?.[column]))
       .filter((id) => Number.isInteger(id));
   const names = {

@@ -40,7 +40,7 @@ export const commonMessages = defineMessages(
     'common.rowsLoading': 'Načítám řádky: {shown} z {total}',
     'history.none': 'Žádné změny.',
     'membership.noMembers.municipalities':
-      'V registru zatím není žádná obec označená jako členská, a výběr členských obcí proto nic neukazuje. Členství se nastavuje u obce: Upravit → „Obec je členem sdružení“.',
+      'V registru zatím není žádná obec označená jako členská, a výběr členských obcí proto nic neukazuje. Členství se nastavuje u obce (karta Údaje → „Obec je členem sdružení“), nebo najednou u zaškrtnutých obcí tlačítkem „Členství vybraných“.',
     'membership.noMembers.partnerships':
       'Žádné partnerství v registru nepatří členské obci, a výběr „Partnerství členských obcí“ proto nic neukazuje. Členství se nastavuje u obce na obrazovce Členové.',
     'membership.noMembers.newPartnership':
@@ -158,7 +158,7 @@ export const commonMessages = defineMessages(
     'common.rowsLoading': 'Loading rows: {shown} of {total}',
     'history.none': 'No changes.',
     'membership.noMembers.municipalities':
-      'No municipality in the registry is marked as a member yet, so the members-only choice shows nothing. Membership is set on a municipality: Edit → “The municipality is a member of the association”.',
+      'No municipality in the registry is marked as a member yet, so the members-only choice shows nothing. Membership is set on a municipality (its Details tab → “The municipality is a member of the association”), or for all ticked municipalities at once with “Set membership”.',
     'membership.noMembers.partnerships':
       'No partnership in the registry belongs to a member, so “Partnerships of members” shows nothing. Membership is set on a municipality on the Members screen.',
     'membership.noMembers.newPartnership':

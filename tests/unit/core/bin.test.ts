@@ -28,7 +28,11 @@ describe('the bin of deleted records', () => {
       .first<{ id: number; version: number; title: string }>('id', 'version', 'title');
     await ok(app.dispatch('contacts:delete', { id: contact.id, version: contact.version }));
     await ok(app.dispatch('activities:delete', { id: activity.id, version: activity.version }));
-    const request = await knex('partnership_requests').first<{ id: number; version: number }>('id', 'version');
+    // A member seeking a partner is named by the member (it was "#2").
+    const request = await knex('partnership_requests as r')
+      .join('municipalities as m', 'm.id', 'r.municipality_id')
+      .where('r.direction', 'member_seeks')
+      .first<{ id: number; version: number; member: string }>('r.id', 'r.version', 'm.name as member');
     await ok(app.dispatch('requests:delete', { id: request.id, version: request.version }));
     const member = await knex('municipalities')
       .whereNotExists((q) => {
@@ -53,6 +57,7 @@ describe('the bin of deleted records', () => {
     expect(bin.find((e) => e.table === 'contacts')?.label).toBe('Hans Müller');
     expect(bin.find((e) => e.table === 'activities')?.label).toBe(activity.title);
     expect(bin.find((e) => e.table === 'municipalities')?.label).toBe(member.name);
+    expect(bin.find((e) => e.table === 'partnership_requests')?.label).toBe(request.member);
     expect(bin.find((e) => e.table === 'partnerships')?.label).toMatch(/ – /);
 
     for (const entry of bin) await ok(app.dispatch('bin:restore', { auditId: entry.auditId }));
