@@ -203,6 +203,7 @@ export async function loadStatsFacts(
           n: number | string;
           dormant: number | string | null;
           expiring: number | string | null;
+          term_unknown: number | string | null;
         })[]
       >(
         ...TERRITORY,
@@ -211,6 +212,7 @@ export async function loadStatsFacts(
         countAs(db, 'n'),
         countWhere(db, dormant, 'dormant'),
         countWhere(db, expiring, 'expiring'),
+        db.raw(`sum(case when p.term_kind = 'unknown' then 1 else 0 end) as term_unknown`),
       ),
     withActiveMunicipalities(db, filter)
       .groupBy(...TERRITORY)
@@ -283,6 +285,7 @@ export async function loadStatsFacts(
       count: num(g.n),
       dormant: num(g.dormant),
       expiring: num(g.expiring),
+      termUnknown: num(g.term_unknown),
     })),
     activeMunicipalities: activeMunicipalities.map((g) => ({ ...territory(g), count: num(g.n) })),
     years: years.map((y) => ({ year: yearOrNull(y.start_year), count: num(y.n) })),

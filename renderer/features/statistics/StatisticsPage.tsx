@@ -20,6 +20,7 @@ import {
   knownFigure,
   reportTitle,
   statusNote,
+  figureNote,
   statusUnknownOf,
   territoryLabel,
 } from '../../../shared/domain/statistics/tables';
@@ -480,9 +481,13 @@ export function StatisticsPage() {
             <Card
               label={t('stats.card.expiring')}
               value={f.int(knownFigure(data.total, 'expiring'))}
-              note={statusNote(data.total, i18n.language) ?? undefined}
+              note={figureNote(data.total, 'expiring', i18n.language) ?? undefined}
               compare={compareStatus('expiring')}
-              hint={unknownHint(data.total)}
+              hint={
+                data.total.partnerships > 0 && data.total.termUnknown === data.total.partnerships
+                  ? t('stats.termUnknown.cardHint', { count: data.total.partnerships })
+                  : unknownHint(data.total)
+              }
               href={statsFigureLink('expiring', computedFilter)}
               testId="card-expiring"
             />

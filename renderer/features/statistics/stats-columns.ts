@@ -8,7 +8,7 @@ import {
   knownFigure,
   programmeLabel,
   regionRowName,
-  statusNote,
+  figureNote,
   type StatusFigure,
 } from '../../../shared/domain/statistics/tables';
 import { WHOLE_COUNTRY } from '../../../shared/domain/statistics/compute';
@@ -69,7 +69,8 @@ export function areaColumns(
         colId: figure,
         headerName,
         valueGetter: (p) => (p.data ? knownFigure(p.data, figure) : null),
-        tooltip: (p: { data?: AreaFigures }) => (p.data ? (statusNote(p.data, i18n.language) ?? undefined) : undefined),
+        tooltip: (p: { data?: AreaFigures }) =>
+          p.data ? (figureNote(p.data, figure, i18n.language) ?? undefined) : undefined,
       },
       format,
     );

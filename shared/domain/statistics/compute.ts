@@ -29,6 +29,8 @@ export type StatsFacts = {
     count: number;
     dormant: number;
     expiring: number;
+    /** Of `count`, those whose term the source does not state. */
+    termUnknown: number;
   })[];
   /** Municipalities with at least one filtered active partnership, per territory. */
   activeMunicipalities: readonly (TerritoryKey & { count: number })[];
@@ -108,6 +110,7 @@ type Accumulator = {
   byStatus: Record<PartnershipStatus, number>;
   dormant: number;
   expiring: number;
+  termUnknown: number;
 };
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -134,6 +137,7 @@ const newAccumulator = (
   byStatus: zeros(PARTNERSHIP_STATUSES),
   dormant: 0,
   expiring: 0,
+  termUnknown: 0,
 });
 
 /**
@@ -160,6 +164,7 @@ const finish = (a: Accumulator): AreaFigures => ({
   byStatus: a.byStatus,
   dormant: a.dormant,
   expiring: a.expiring,
+  termUnknown: a.termUnknown,
 });
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -241,6 +246,7 @@ export function computeStatistics(
       acc.byStatus[group.status] += group.count;
       acc.dormant += group.dormant;
       acc.expiring += group.expiring;
+      acc.termUnknown += group.termUnknown;
     }
   }
   for (const group of facts.activeMunicipalities) {

@@ -137,7 +137,28 @@ export const statusUnknownOf = (
 export function knownFigure(f: AreaFigures, figure: StatusFigure): number | null {
   const value = f[figure];
   const { unknown, of } = statusUnknownOf(f);
-  return of > 0 && unknown === of && (value ?? 0) === 0 ? null : value;
+  if (of > 0 && unknown === of && (value ?? 0) === 0) return null;
+  // Agreements ending: only a stated fixed term can end; with no term stated at all, 0 is not known.
+  if (figure === 'expiring' && of > 0 && f.termUnknown === of && (value ?? 0) === 0) return null;
+  return value;
+}
+
+/** "platnost neuvedena u 964 z 964 partnerství" beside "agreements ending"; null when every term is stated. */
+export function termNote(f: Pick<AreaFigures, 'partnerships' | 'termUnknown'>, language: UiLanguage): string | null {
+  return f.termUnknown === 0
+    ? null
+    : translatePlural(language, 'stats.termUnknown', f.partnerships, { unknown: f.termUnknown });
+}
+
+/**
+ * What qualifies a status figure: the partnerships whose status is not stated, and for the
+ * agreements ending also those whose term is not (walkthrough 19: "–" there named only the status).
+ */
+export function figureNote(f: AreaFigures, figure: StatusFigure, language: UiLanguage): string | null {
+  const notes = [figure === 'expiring' ? termNote(f, language) : null, statusNote(f, language)].filter(
+    (note): note is string => note !== null,
+  );
+  return notes.length === 0 ? null : notes.join('; ');
 }
 
 /** "stav neuveden u 22 z 22 partnerství" beside a status figure; null when every status is stated. */
@@ -151,9 +172,20 @@ export function statusNote(f: Pick<AreaFigures, 'partnerships' | 'byStatus'>, la
  * territory's, which figures that touches, and what an empty cell means there.
  */
 function statusNotes(rows: readonly AreaFigures[], total: AreaFigures, language: UiLanguage): string[] {
-  if (!rows.some((row) => row.byStatus.unknown > 0)) return [];
+  const term = rows.some((row) => row.termUnknown > 0) ? termNote(total, language) : null;
+  // Agreements ending count stated fixed terms only: a term not stated may end too.
+  const termNotes =
+    term === null
+      ? []
+      : [
+          `${capitalise(term)}. ${translate(language, 'stats.termUnknown.tableNote', {
+            expiring: translate(language, 'stats.col.expiring'),
+          })}`,
+        ];
+  if (!rows.some((row) => row.byStatus.unknown > 0)) return termNotes;
   const note = statusNote(total, language);
   return [
+    ...termNotes,
     `${note === null ? '' : `${capitalise(note)}. `}${translate(language, 'stats.statusUnknown.tableNote', {
       withActive: translate(language, 'stats.col.withActive'),
       activeShare: translate(language, 'stats.col.activeShare'),

@@ -219,6 +219,13 @@ export const statisticsMessages = defineMessages(
     'map.years.clear': 'Zobrazit všechny roky',
     'map.region.partnerships': 'Partnerství kraje v tabulce',
     'map.region.partnershipsDistrict': 'Partnerství okresu v tabulce',
+    'stats.termUnknown.one': 'platnost neuvedena u {unknown} z {count} partnerství',
+    'stats.termUnknown.few': 'platnost neuvedena u {unknown} z {count} partnerství',
+    'stats.termUnknown.other': 'platnost neuvedena u {unknown} z {count} partnerství',
+    'stats.termUnknown.tableNote':
+      'Údaj „{expiring}“ počítá jen smlouvy s uvedenou platností na dobu určitou: kde platnost není uvedena, může smlouva končit také; kde není uvedena u žádného partnerství, údaj chybí (nezjištěno), není to 0.',
+    'stats.termUnknown.cardHint':
+      'Nezjištěno: platnost (na dobu neurčitou, nebo určitou) není uvedena u žádného z {count} partnerství, proto nelze říct, kolika smlouvám končí.',
     'stats.statusUnknown.one': 'stav neuveden u {unknown} z {count} partnerství',
     'stats.statusUnknown.few': 'stav neuveden u {unknown} z {count} partnerství',
     'stats.statusUnknown.other': 'stav neuveden u {unknown} z {count} partnerství',
@@ -448,6 +455,13 @@ export const statisticsMessages = defineMessages(
     'map.years.clear': 'Show all years',
     'map.region.partnerships': "The region's partnerships in the grid",
     'map.region.partnershipsDistrict': "The district's partnerships in the grid",
+    'stats.termUnknown.one': 'term not stated for {unknown} of {count} partnership',
+    'stats.termUnknown.few': 'term not stated for {unknown} of {count} partnerships',
+    'stats.termUnknown.other': 'term not stated for {unknown} of {count} partnerships',
+    'stats.termUnknown.tableNote':
+      '“{expiring}” counts only agreements stated to be for a fixed term: where the term is not stated, an agreement may end too; where it is stated for no partnership, the figure is missing (not known), not 0.',
+    'stats.termUnknown.cardHint':
+      'Not known: no term (indefinite or fixed) is stated for any of the {count} partnerships, so it cannot be said how many agreements end.',
     'stats.statusUnknown.one': 'status not stated for {unknown} of {count} partnership',
     'stats.statusUnknown.few': 'status not stated for {unknown} of {count} partnerships',
     'stats.statusUnknown.other': 'status not stated for {unknown} of {count} partnerships',

@@ -8,6 +8,7 @@ import type { Statistics } from '../../../shared/domain/statistics';
 import {
   buildStatsTables,
   decadeLabel,
+  figureNote,
   knownFigure,
   regionRowName,
   statusNote,
@@ -191,5 +192,50 @@ describe('the English CSV (finding 10)', () => {
       'F',
     );
     expect(csv.slice(1).split('\r\n').slice(2, 4)).toEqual(['"a, b",0.50', `"'=1,2",1.25`]);
+  });
+});
+
+describe('agreements ending, where no term is stated (walkthrough 19 finding 17)', () => {
+  it('are "–" with the term named as the reason, on screen, in the XLSX and the DOCX', async () => {
+    const knex = app.ctx.db.knex;
+    // Jihočeský kraj: every status stated; its partnerships' terms made "not stated", as an import leaves them.
+    const south = knex('municipalities as m')
+      .join('regions as r', 'r.id', 'm.region_id')
+      .where('r.code', 'CZ031')
+      .select('m.id');
+    const kept = await knex('partnerships')
+      .whereIn('municipality_id', south)
+      .select<{ id: number; term_kind: string; term_until: string | null }[]>('id', 'term_kind', 'term_until');
+    // Through the app, as a change the figures' cache sees.
+    const setTerm = async (id: number, termKind: string, termUntil: string | null) => {
+      const { version } = await knex('partnerships').where({ id }).first<{ version: number }>('version');
+      await ok(app.dispatch('partnerships:update', { id, version, changes: { termKind, termUntil } }));
+    };
+    for (const row of kept) await setTerm(row.id, 'unknown', null);
+    try {
+      const stats = await compute({ region: 'CZ031' });
+      expect(stats.total.termUnknown).toBe(stats.total.partnerships);
+      expect(stats.total.expiring).toBe(0);
+      expect(knownFigure(stats.total, 'expiring')).toBeNull();
+      // The other status figures stand: the statuses are stated.
+      expect(knownFigure(stats.total, 'withActive')).toBe(stats.total.withActive);
+      const n = String(stats.total.partnerships);
+      expect(figureNote(stats.total, 'expiring', 'cs')).toBe(`platnost neuvedena u ${n} z ${n} partnerství`);
+      expect(figureNote(stats.total, 'expiring', 'en')).toBe(`term not stated for ${n} of ${n} partnerships`);
+      expect(figureNote(stats.total, 'dormant', 'cs')).toBeNull();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await exportAs('xlsx', { region: 'CZ031' }));
+      const comparison = workbook.getWorksheet('Srovnání s celým Českem');
+      const notes = [6, 7, 8].map((row) => comparison?.getCell(`A${String(row)}`).text ?? '').join(' ');
+      expect(notes).toContain(`Platnost neuvedena u ${n} z ${n} partnerství.`);
+      expect(notes).toContain('počítá jen smlouvy s uvedenou platností na dobu určitou');
+      const docx = await docxText(await exportAs('docx', { region: 'CZ031' }));
+      expect(docx).toContain(`–; platnost neuvedena u ${n} z ${n} partnerství`);
+    } finally {
+      for (const row of kept)
+        await knex('partnerships')
+          .where({ id: row.id })
+          .update({ term_kind: row.term_kind, term_until: row.term_until });
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   knownFigure,
   reportTitle,
   statusNote,
+  figureNote,
   type StatsTable,
 } from '../../../../shared/domain/statistics/tables';
 import { translate, translatePlural } from '../../../../shared/i18n/index';
@@ -70,7 +71,7 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
         : figure === 'withActive'
           ? `${int(value)} (${formatCell(knownFigure(f, 'activeShare'), 'percent', language)})`
           : int(value);
-    const note = statusNote(f, language);
+    const note = figure === 'withActive' ? statusNote(f, language) : figureNote(f, figure, language);
     return note === null ? shown : `${shown}; ${note}`;
   };
   /** The territory's share of the country's figure, where both are known. */
