@@ -270,6 +270,20 @@ export function partnershipsLink(
   return `#/partnerships?country=${filter.country}${whose}`;
 }
 
+/**
+ * One partnership's detail over the Partnerships grid filtered to its member (a member overview's
+ * partner town opened the member's list, not that partnership: walkthrough 19).
+ */
+export const partnershipDetailLink = (municipalityId: number, partnershipId: number): string =>
+  `#/partnerships?municipality=${String(municipalityId)}&open=${String(partnershipId)}`;
+
+/** The partnership a Partnerships link asks to open (`open=<id>`), if any. */
+export function parseOpenPartnership(hash: string): number | null {
+  if (!hash.startsWith('#/partnerships?')) return null;
+  const value = Number(queryOf(hash).get('open'));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 /** The Agreements screen with a partnership chosen ("Vytvořit smlouvu" in its detail, review D20). */
 export const agreementLink = (partnershipId: number): string => `#/agreements?partnership=${String(partnershipId)}`;
 

@@ -548,6 +548,30 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
   });
 });
 
+test('a partner town in the member overview opens that partnership', async ({ appPage: page, webApp }) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('m.name', 'Tábor')
+    .orderBy('t.name', 'desc')
+    .first<{ town: string }>('t.name as town');
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('quick-search').fill('Tábor');
+  await page
+    .getByTestId('members-grid')
+    .locator('.ag-row')
+    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Tábor$/ }) })
+    .getByTestId('open-member')
+    .click();
+  await page.getByTestId('overview-partnerships').getByRole('link', { name: row.town, exact: true }).click();
+  const detail = page.getByTestId('partnership-detail');
+  await expect(detail.locator('h2')).toContainText(`Tábor`);
+  await expect(detail.locator('h2')).toContainText(row.town);
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+});
+
 test('more names than the shortcut holds: the municipality named exactly as typed is still offered', async ({
   appPage: page,
   webApp,

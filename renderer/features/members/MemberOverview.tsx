@@ -12,7 +12,7 @@ import { withShortcut } from '../../lib/shortcuts';
 import { useAsync } from '../../lib/useAsync';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { countryName } from '../../../shared/domain/countries';
-import { partnershipsLink } from '../../lib/deep-links';
+import { partnershipDetailLink, partnershipsLink } from '../../lib/deep-links';
 import { ConfirmDialog, DiscardChangesDialog } from '../../components/dialogs';
 import { said, useToast, type Said } from '../../components/Toasts';
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
@@ -332,7 +332,11 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
                     {data.partnerships.map((p) => (
                       <tr key={p.id}>
                         <td>
-                          <a className="link" href={partnershipsLink({ municipality: m.id })}>
+                          <a
+                            className="link"
+                            href={partnershipDetailLink(m.id, p.id)}
+                            data-testid="overview-partnership-link"
+                          >
                             {p.townName}
                           </a>
                           {p.townNameCs && p.townNameCs !== p.townName && (

@@ -34,6 +34,7 @@ import { matchesProvenance } from '../../../shared/domain/provenance';
 import {
   DEFAULT_PARTNERSHIP_FILTERS,
   hasPartnershipFilters,
+  parseOpenPartnership,
   parsePartnershipLink,
   partnershipFiltersLink,
   type PartnershipLinkFilters,
@@ -90,7 +91,7 @@ export function PartnershipsPage() {
   const [shown, setShown] = useState<number | null>(null);
   const [filters, setFilters] = useState<PartnershipLinkFilters>(() => parsePartnershipLink(window.location.hash));
   const figureIds = useFigureIds(filters.figure, () => setFilters((f) => ({ ...f, figure: null })));
-  const [detailId, setDetailId] = useState<number | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(() => parseOpenPartnership(window.location.hash));
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
   /** Rows ticked for a bulk edit, and the rows the open bulk dialog changes (taken when it opens). */
@@ -102,7 +103,10 @@ export function PartnershipsPage() {
     // The screen stays alive behind other screens: only its own addresses with a filter change its
     // filters (coming back from the menu, "#/partnerships", keeps what the user chose).
     const onHash = () => {
-      if (window.location.hash.startsWith('#/partnerships?')) setFilters(parsePartnershipLink(window.location.hash));
+      if (!window.location.hash.startsWith('#/partnerships?')) return;
+      setFilters(parsePartnershipLink(window.location.hash));
+      const open = parseOpenPartnership(window.location.hash);
+      if (open !== null) setDetailId(open);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
