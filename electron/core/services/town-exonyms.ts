@@ -93,7 +93,9 @@ export const CZECH_EXONYMS: Readonly<Record<string, string>> = {
  * cities), with their own local names, keyed by country and the English name's search key. The
  * gazetteer offers and records the local name (walkthrough 19: "Wien" found nothing, "Vídeň" was
  * recorded as "Vienna", and a German agreement said "der Gemeinde Vienna"); the English name
- * still finds it. Countries of Cyrillic or Greek script keep their common romanisation.
+ * still finds it. Countries of Cyrillic or Greek script keep their common romanisation. Never a
+ * local name that is also the Czech exonym (Moskva): a file's "Moskva" must still be read as the
+ * exonym, so that it finds the registry's "Moscow" of earlier imports by its gazetteer id.
  */
 export const GAZETTEER_LOCAL_NAMES: Readonly<Record<string, string>> = {
   'AT:vienna': 'Wien',
@@ -114,6 +116,5 @@ export const GAZETTEER_LOCAL_NAMES: Readonly<Record<string, string>> = {
   'RS:belgrade': 'Beograd',
   'LV:riga': 'Rīga',
   'GR:athens': 'Athína',
-  'RU:moscow': 'Moskva',
   'RU:saint petersburg': 'Sankt-Peterburg',
 };

@@ -118,6 +118,10 @@ export const importMessages = defineMessages(
     'import.issue.coordinatesFar':
       'souřadnice ze souboru leží {km} km od města {town}; použity souřadnice místopisného rejstříku',
     'import.issue.keptExisting': 'ponecháno „{existing}“ z registru; soubor uvádí „{value}“',
+    'import.issue.townDesignation':
+      'název „{value}“ začíná označením obce („{word}“): uloží se, jak ho soubor uvádí, ale smlouva by psala např. „obcí {value}“; opravte ho na kartě města',
+    'import.issue.townComma':
+      'název „{value}“ obsahuje čárku (výčet několika míst, nebo přidaný kraj?): uloží se, jak ho soubor uvádí; opravte ho na kartě města',
     'import.issue.notMemberKept':
       'soubor uvádí členství od {value}, v registru ale obec členem není (členství skončilo nebo bylo zrušeno); ponecháno',
     'import.count.kept': 'Vyplněné údaje ponechány',
@@ -406,6 +410,10 @@ export const importMessages = defineMessages(
     'import.issue.tooLong': 'the value has {length} characters; at most {max} are allowed',
     'import.issue.coordinatesFar': "the file's coordinates lie {km} km from {town}; the gazetteer's are used",
     'import.issue.keptExisting': 'kept “{existing}” from the registry; the file says “{value}”',
+    'import.issue.townDesignation':
+      'the name “{value}” begins with a designation of the municipality (“{word}”): it is stored as the file states it, but an agreement would read e.g. “the municipality of {value}”; correct it on the town’s card',
+    'import.issue.townComma':
+      'the name “{value}” contains a comma (several places, or a region added?): it is stored as the file states it; correct it on the town’s card',
     'import.issue.notMemberKept':
       'the file names a member since {value}, but in the registry the municipality is not a member (the membership ended or was undone); kept',
     'import.count.kept': 'Filled values kept',

@@ -95,6 +95,27 @@ describe('a partnerships import and the fields of partnerships the registry has'
     expect(await towns()).toEqual([{ name: 'Vienna', name_cs: 'Vídeň' }]);
   });
 
+  it('a town name that designates the municipality or lists several places is kept, and said', async () => {
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        [partnership.code, 'Gemeinde Wenzenbach', 'Německo', '1995', ''].join(';'),
+        [partnership.code, 'Pernersdorf, Auggenthal, Alberndorf', 'Rakousko', '1996', ''].join(';'),
+        [partnership.code, 'Stadt Wehlen', 'Německo', '1997', ''].join(';'),
+      ].join('\n') + '\n',
+    );
+    const report = await run();
+    expect(report.issues.map((i) => [i.line, i.severity, i.reason, i.params.word ?? null])).toEqual([
+      [2, 'info', 'import.issue.townDesignation', 'Gemeinde'],
+      [3, 'info', 'import.issue.townComma', null],
+    ]);
+    expect(report.counts).toMatchObject({ add: 3 });
+    expect(
+      await app.ctx.db.knex('foreign_towns').whereIn('name', ['Gemeinde Wenzenbach', 'Stadt Wehlen']).pluck('name'),
+    ).toHaveLength(2);
+  });
+
   it('a rejected row is reported with every problem it has, not only the first', async () => {
     writeFileSync(
       file,

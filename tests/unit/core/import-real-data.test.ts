@@ -107,8 +107,19 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
     expect(byReason('import.issue.duplicateMerged').map((i) => [i.line, i.params.firstLine, i.params.town])).toEqual([
       [463, 462, 'Žiar nad Hronom'],
     ]);
+    // Town names that designate instead of name ("Gmina Bardo") or hold several places: said, kept.
+    expect(byReason('import.issue.townDesignation')).toHaveLength(12);
+    expect(byReason('import.issue.townDesignation').map((i) => i.params.value)).toContain('Gmina Bardo');
+    expect(byReason('import.issue.townComma')).toHaveLength(8);
+    expect(
+      [...byReason('import.issue.townDesignation'), ...byReason('import.issue.townComma')].every(
+        (i) => i.severity === 'info',
+      ),
+    ).toBe(true);
     // Nothing else: every country name is known, every other code is in the list.
     const explained = new Set([
+      'import.issue.townDesignation',
+      'import.issue.townComma',
       'import.issue.yearZero',
       'import.issue.excelSerial',
       'import.issue.yearImplausible',

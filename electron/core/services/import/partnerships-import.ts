@@ -278,6 +278,20 @@ function townMatcher(
 }
 
 /** Compares a partnerships file with the registry (members must be imported first). */
+/**
+ * Words that designate a municipality rather than name it, at the start of a name ("Gemeinde
+ * Wenzenbach", "Gmina Krzyżanowice", "Mesto Sabinov", "Comune di Pisa"). Not "Stadt" or "Markt":
+ * they begin official names (Stadt Wehlen, Markt Schwaben).
+ */
+const DESIGNATIONS =
+  /^(gemeinde|stadtgemeinde|marktgemeinde|ortsgemeinde|gmina|miasto|mesto|město|obec|comune di|commune de|ville de|municipality of|city of)\s+\S/iu;
+
+/** The designation a town name begins with ("Gemeinde"), or null. */
+export function townDesignationOf(name: string): string | null {
+  const found = DESIGNATIONS.exec(name.trim());
+  return found ? name.trim().slice(0, found[1]?.length ?? 0) : null;
+}
+
 export async function planPartnerships(
   db: Knex,
   table: SourceTable,
@@ -350,6 +364,14 @@ export async function planPartnerships(
 
     const townName = row.textWithin('townName', TOWN_NAME_MAX, 'error') ?? '';
     if (row.text('townName') === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
+    else {
+      // Kept as the file states it, but said: an agreement would read "der Gemeinde Gemeinde
+      // Wenzenbach", and "Pernersdorf, Auggenthal, …" is no one town (walkthrough 19).
+      const designation = townDesignationOf(townName);
+      if (designation !== null)
+        row.report('info', 'townName', 'import.issue.townDesignation', { value: townName, word: designation });
+      else if (townName.includes(',')) row.report('info', 'townName', 'import.issue.townComma', { value: townName });
+    }
     const country = row.text('country');
     const ambiguous = country === '' ? null : ambiguousCountry(country);
     const countryCode = country === '' || ambiguous ? null : countryCodeOf(country);
