@@ -212,8 +212,10 @@ type Offer = Pick<
 
 /**
  * Partners for a member that seeks one: open requests of foreign towns that want a Czech partner
- * (or any country), from a country the member wants (or any), sharing at least one theme.
- * Score: 2 per shared theme, +1 when the size the foreign town wants fits the member.
+ * (or any country), from a country the member wants (or any), sharing at least one theme where
+ * both name themes (a request that names none rules none out: walkthrough 19, Linz was not offered
+ * to Jihlava, neither had themes). Score: 2 per shared theme, +1 when the size the foreign town
+ * wants fits the member.
  */
 export function suggestPartners(seeker: Seeker, offers: readonly Offer[]): Suggestion[] {
   if (seeker.direction !== 'member_seeks') return [];
@@ -229,7 +231,7 @@ export function suggestPartners(seeker: Seeker, offers: readonly Offer[]): Sugge
     )
       continue;
     const commonThemes = seeker.themes.filter((theme) => offer.themes.includes(theme));
-    if (commonThemes.length === 0) continue;
+    if (commonThemes.length === 0 && seeker.themes.length > 0 && offer.themes.length > 0) continue;
     const sizeMatches = offer.wantedSize !== null && offer.wantedSize === memberSize;
     out.push({
       requestId: offer.id,

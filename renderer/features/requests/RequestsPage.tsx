@@ -43,7 +43,9 @@ function Suggestions({ row, onPick }: { row: RequestRow; onPick: (id: number) =>
               <span className="badge req-new r-score">{t('requests.suggestPanel.score', { score: s.score })}</span>
               {s.sizeMatches && <span className="badge badge-member">{t('requests.suggestPanel.sizeMatches')}</span>}
               <p className="note">
-                {t('requests.suggestPanel.common')}: {s.commonThemes.map((a) => tk(`area.${a}`)).join(', ')}
+                {s.commonThemes.length === 0
+                  ? t('requests.suggestPanel.noThemes')
+                  : `${t('requests.suggestPanel.common')}: ${s.commonThemes.map((a) => tk(`area.${a}`)).join(', ')}`}
               </p>
             </li>
           ))}

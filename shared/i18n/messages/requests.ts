@@ -85,13 +85,14 @@ export const requestsMessages = defineMessages(
     'requests.alreadyConverted': 'Z této žádosti už partnerství vzniklo.',
     'requests.suggestPanel.title': 'Možní partneři pro {name}',
     'requests.suggestPanel.hint':
-      'Žádosti zahraničních obcí, které hledají partnera v Česku (nebo kdekoli), ze států, které obec hledá, se společnými tématy. Skóre: 2 body za každé společné téma, 1 bod za odpovídající velikost.',
+      'Žádosti zahraničních obcí, které hledají partnera v Česku (nebo kdekoli), ze států, které obec hledá, se společnými tématy (kde obě žádosti nějaká uvádějí). Skóre: 2 body za každé společné téma, 1 bod za odpovídající velikost.',
     'requests.suggestPanel.none': 'Žádná otevřená žádost zahraniční obce se zatím nehodí.',
     'requests.suggestPanel.onlyMember':
       'Návrhy partnerů jsou k dispozici pro žádosti, kde partnera hledá členská obec.',
     'requests.suggestPanel.score': 'skóre {score}',
     'requests.suggestPanel.sizeMatches': 'velikost odpovídá',
     'requests.suggestPanel.common': 'Společná témata',
+    'requests.suggestPanel.noThemes': 'Témata spolupráce jedna ze žádostí neuvádí.',
     'requests.suggestPanel.close': 'Zavřít návrhy',
     'requests.suggestPanel.requests': 'Žádosti zahraničních obcí',
     'requests.towns.title': 'Města z místopisu',
@@ -205,13 +206,14 @@ export const requestsMessages = defineMessages(
     'requests.alreadyConverted': 'This request has already become a partnership.',
     'requests.suggestPanel.title': 'Possible partners for {name}',
     'requests.suggestPanel.hint':
-      'Requests of foreign towns looking for a partner in Czechia (or anywhere), from the countries the member wants, sharing themes. Score: 2 points per shared theme, 1 point when the size fits.',
+      'Requests of foreign towns looking for a partner in Czechia (or anywhere), from the countries the member wants, sharing themes (where both requests name some). Score: 2 points per shared theme, 1 point when the size fits.',
     'requests.suggestPanel.none': 'No open request of a foreign town fits yet.',
     'requests.suggestPanel.onlyMember':
       'Partner suggestions are available for requests where a member is looking for a partner.',
     'requests.suggestPanel.score': 'score {score}',
     'requests.suggestPanel.sizeMatches': 'size fits',
     'requests.suggestPanel.common': 'Shared themes',
+    'requests.suggestPanel.noThemes': 'One of the requests names no themes of cooperation.',
     'requests.suggestPanel.close': 'Close suggestions',
     'requests.suggestPanel.requests': 'Requests of foreign towns',
     'requests.towns.title': 'Towns from the gazetteer',

@@ -175,6 +175,13 @@ describe('partner suggestions', () => {
     ]);
     expect(result[0]?.commonThemes).toEqual(['culture', 'sport']);
     expect(result[0]?.sizeMatches).toBe(true);
+    // A request that names no themes rules none out (scored by size only); two that name different ones do not fit.
+    const untold = suggestPartners({ ...seeker, themes: [] }, [offer(2, {}), offer(3, { wantedSize: 'village' })]);
+    expect(untold.map((s) => [s.requestId, s.score, s.commonThemes.length])).toEqual([
+      [3, 1, 0],
+      [2, 0, 0],
+    ]);
+    expect(suggestPartners(seeker, [offer(2, { themes: [] })]).map((s) => s.requestId)).toEqual([2]);
     expect(townSizeOf(1500)).toBe('village');
     expect(townSizeOf(60_000)).toBe('city');
   });
