@@ -181,7 +181,7 @@ export const commonMessages = defineMessages(
     'history.action.unimport': 'import undone',
     'history.action.migrate': 'corrected by an update of the registry',
     'history.migrationActor': 'Twinning Registry (update {number})',
-    'history.revert': 'Put this change back',
+    'history.revert': 'Revert this change',
     'history.undoMerge': 'Undo the merge',
     'history.mergeUndone': 'The merge is undone: both records are back with their partnerships.',
     'history.reverted': 'The earlier values are back.',

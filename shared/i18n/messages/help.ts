@@ -124,7 +124,7 @@ export const helpMessages = defineMessages(
       "Every change is written to the record's history with your name and the time (set your name in Settings). A single change can be put back from the history.",
     'help.sources.title': 'Where the data comes from',
     'help.sources.import':
-      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8, Windows-1250 or ISO-8859-2, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's “territorial structure” list, the municipality list and the Union's partner-town map are recognised by their header; for other files you map the columns to the registry's fields.",
+      "Import from a file: Excel (XLSX), or CSV and TSV in UTF-8, Windows-1250 or ISO-8859-2, separated by semicolons, commas or tabs (the encoding and the separator are detected). The Czech Statistical Office's “territorial structure” list, the municipality list and the partner-town map of the Union of Towns and Municipalities (SMO ČR) are recognised by their header; for other files you map the columns to the registry's fields.",
     'help.sources.gazetteer':
       "Foreign towns are suggested offline from the GeoNames gazetteer (a list of the world's towns with population and coordinates that comes with the application), also by their Czech names: “Remeš” finds Reims. The list takes a moment to load the first time.",
     'help.sources.ares':

@@ -81,7 +81,7 @@ export const importMessages = defineMessages(
     'import.cancelled': 'Import byl přerušen; databáze zůstala beze změny.',
     'import.backupMade': 'Před importem byla vytvořena záloha {name}.',
     'import.showAdded': 'Zobrazit přidané záznamy ({count})',
-    'import.nothingToImport': 'Soubor neobsahuje nic k importu.',
+    'import.nothingToImport': 'Nic k importu',
     'import.mapping.title': 'Přiřazení sloupců',
     'import.mapping.hint': 'Formát souboru nebyl rozpoznán. Ke každému údaji vyberte sloupec souboru.',
     'import.mapping.none': '(nepoužít)',
@@ -306,7 +306,8 @@ export const importMessages = defineMessages(
     'import.menu': 'Import from a file…',
     'import.kind': 'What you import',
     'import.kind.municipalities': 'Municipalities (ČSÚ list, municipality list)',
-    'import.kind.partnerships': "Partnerships (the Union's partner-town map, a table)",
+    'import.kind.partnerships':
+      'Partnerships (the partner-town map of the Union of Towns and Municipalities, SMO ČR; a table)',
     'import.chooseFile': 'Choose a file…',
     'import.dropHint': 'Or drop a CSV, TSV or XLSX file onto the window.',
     'import.dropHere': 'Drop the file to import it',
@@ -315,7 +316,7 @@ export const importMessages = defineMessages(
     'import.fileInfo': '{encoding}, delimiter {delimiter}, format: {format}',
     'import.format.csu': 'territorial structure of Czechia (ČSÚ)',
     'import.format.municipalities2018': 'municipality list',
-    'import.format.smo2013': "the Union's partner-town map",
+    'import.format.smo2013': 'the partner-town map of the Union of Towns and Municipalities (SMO ČR)',
     'import.format.mapped': 'your column mapping',
     'import.delimiter.comma': 'comma',
     'import.delimiter.semicolon': 'semicolon',
@@ -374,7 +375,7 @@ export const importMessages = defineMessages(
     'import.cancelled': 'The import was stopped; the database is unchanged.',
     'import.backupMade': 'A backup {name} was made before the import.',
     'import.showAdded': 'Show the added records ({count})',
-    'import.nothingToImport': 'The file has nothing to import.',
+    'import.nothingToImport': 'Nothing to import',
     'import.mapping.title': 'Column mapping',
     'import.mapping.hint': 'The file format was not recognised. Choose a column of the file for each field.',
     'import.mapping.none': '(not used)',
@@ -443,7 +444,7 @@ export const importMessages = defineMessages(
     'import.issue.cityDistrict':
       '“{name}” ({value}) is a city district, not a municipality; the partnership belongs to {city} or to a part outside the registry',
     'import.issue.praguePlaceholder':
-      "{value} is the placeholder code the Union's map uses for Prague; “{name}” cannot be assigned (Praha 554782 is not in the registry)",
+      '{value} is the placeholder code the SMO ČR map uses for Prague; “{name}” cannot be assigned (Praha 554782 is not in the registry)',
     'import.issue.praguePlaceholderResolved': "{value} is Prague's placeholder code; assigned to Praha (code {code})",
     'import.issue.municipalityNameDiffers':
       'the code {code} is {registry} in the registry, but the file says “{value}”; assigned by the code: check that the code is right',

@@ -226,7 +226,7 @@ export const membersMessages = defineMessages(
     'members.filter.all': 'all',
     'members.filter.allRegions': 'All regions',
     'members.filter.allDistricts': 'All districts',
-    'members.filter.allOrp': 'All ORP',
+    'members.filter.allOrp': 'All ORPs',
     'members.filter.allKinds': 'All kinds',
     'members.membership.members': 'Members',
     'members.membership.nonMembers': 'Non-members',
@@ -250,7 +250,7 @@ export const membersMessages = defineMessages(
     'members.selectNone': 'Clear the selection of the municipalities shown',
     'members.bulk.title': 'Membership of the selected municipalities',
     'members.bulk.intro':
-      'Selected municipalities the filter shows: {count}. Only the membership changes; the dates “member since” and “until” stay as they are.',
+      'Selected municipalities shown by the filter: {count}. Only the membership changes; the dates “member since” and “until” stay as they are.',
     'members.bulk.ended':
       'An end of membership (“member until”) is given for: {names}. Marking them members does not change that date; if a municipality has joined again, change its dates in its record.',
     'members.bulk.more': '{names} and more ({more})',
@@ -326,7 +326,7 @@ export const membersMessages = defineMessages(
     'members.endDialog.date': 'Membership ends on',
     'members.deleteDialog.title': 'Delete {name}?',
     'members.deleteDialog.body':
-      'Its partnerships with everything that belongs to them, and its requests, are deleted with it (counted just now). You can undo the delete right afterwards.',
+      'Its partnerships with everything that belongs to them, and its requests, are deleted with it (as counted now). You can undo the delete right afterwards.',
     'members.deleteDialog.counting': 'Counting what will be deleted…',
     'members.deleteDialog.partnerships': 'Partnerships',
     'members.deleteDialog.contacts': 'Contacts',
