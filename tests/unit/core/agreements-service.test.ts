@@ -413,6 +413,12 @@ describe('agreements channels', () => {
     );
     expect(created.termKind).toBe('unknown');
     const options = await ok<Options>(dispatch('agreements:options', { source: { partnershipId: created.id } }));
+    // The English article editor names the Czech law's clause in English (it listed its Czech text).
+    const catalog = (options as unknown as { templates: Record<string, { headingsEn: Record<string, string> }> })
+      .templates;
+    expect(catalog.partnership?.headingsEn.clause41).toBe(
+      'Clause under Section 41 of the Czech Municipalities Act No. 128/2000 Coll.',
+    );
     expect(options.request.fields).toMatchObject({ duration: 'indefinite', durationStated: false });
     const preview = await ok<{ warnings: { path: string }[] }>(
       dispatch('agreements:preview', { request: options.request }),

@@ -299,13 +299,18 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
 
 /**
  * An optional article's name on the screen: its heading, or for the charter's unheaded paragraphs
- * the heading of the same article in another template ("Ochrana osobních údajů").
+ * the heading of the same article in another template ("Ochrana osobních údajů"), or for a clause
+ * that names itself before a colon its name ("Clause under Section 41 of … Act No. 128/2000 Coll.":
+ * the English article editor listed it by its Czech text, walkthrough 19).
  */
 function headingOf(file: ClauseFile, clauseId: string, articleId: string): string {
   const own = file.clauses[clauseId]?.heading ?? '';
   if (own !== '') return own;
   const other = Object.entries(file.clauses).find(([id, c]) => id.endsWith(`.${articleId}`) && c.heading !== '');
-  return other?.[1].heading ?? articleId;
+  if (other !== undefined) return other[1].heading;
+  const first = file.clauses[clauseId]?.paragraphs[0] ?? '';
+  const colon = first.indexOf(':');
+  return colon > 0 && colon <= 90 ? first.slice(0, colon) : articleId;
 }
 
 /** What the screen offers: optional articles per template (headings in Czech and English UI via keys). */
