@@ -593,8 +593,20 @@ test('more names than the shortcut holds: the municipality named exactly as type
     const named = page.getByTestId('search-named');
     await expect(named.getByTestId('search-named-open')).toHaveText(['Domažlice']);
     await page.getByTestId('quick-search').fill('');
+    // More of that very name than fit (the list has 14 "Nová Ves"): no shortcut, rather than three as if all.
+    await knex('municipalities').insert(
+      [0, 1, 2].map((index) => ({ name: 'Domažlice', code: `59991${String(index)}`, ...domazlice, ...stamp })),
+    );
+    await page.reload();
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('filter-membership').selectOption('all');
+    await page.getByTestId('quick-search').fill('domazlice');
+    await expect(page.getByTestId('members-grid').locator('.ag-row[row-id]').first()).toBeVisible();
+    await expect(named).toHaveCount(0);
+    await page.getByTestId('quick-search').fill('');
   } finally {
     await knex('municipalities').whereIn('name', names).delete();
+    await knex('municipalities').whereIn('code', ['599910', '599911', '599912']).delete();
   }
 });
 

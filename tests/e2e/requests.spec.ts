@@ -326,8 +326,18 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(page.getByTestId('toast-info')).toContainText('Žádost „Nový Hrozenkov“ byla smazána');
     await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(0);
     expect(await count()).toBe(before - 1);
+    // The restored request is selected at once: "deleted meanwhile" must not flash while the list reloads.
+    await page.evaluate(() => {
+      const seen = { gone: false };
+      (window as unknown as { goneSeen: typeof seen }).goneSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="request-linked-gone"]')) seen.gone = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByTestId('toast-info').getByTestId('toast-action').click();
     await expect(page.getByTestId('toast-ok').first()).toContainText('byla obnovena');
+    await expect(page.getByTestId('request-title')).toHaveText('Nový Hrozenkov');
+    expect(await page.evaluate(() => (window as unknown as { goneSeen: { gone: boolean } }).goneSeen.gone)).toBe(false);
     await expect(requestRow(page, 'Nový Hrozenkov')).toHaveCount(1);
     expect(await count()).toBe(before);
   });

@@ -247,6 +247,8 @@ export async function listPartnershipChildHistory(db: Knex, partnershipId: numbe
 async function lastChange(db: Knex, table: string, id: number): Promise<{ name: string; at: string } | null> {
   const row = await db('audit_log')
     .where({ table_name: table, record_id: id })
+    // A migration's correction raises no version: it is never the change a conflict is about.
+    .whereNot('action', 'migrate')
     .orderBy('id', 'desc')
     .first<Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at'> | undefined>(
       'actor',

@@ -212,7 +212,8 @@ export async function loadStatsFacts(
         countAs(db, 'n'),
         countWhere(db, dormant, 'dormant'),
         countWhere(db, expiring, 'expiring'),
-        db.raw(`sum(case when p.term_kind = 'unknown' then 1 else 0 end) as term_unknown`),
+        // Of those that could end (not ended, as `expiring` counts them): no term stated.
+        db.raw(`sum(case when p.term_kind = 'unknown' and p.status <> 'ended' then 1 else 0 end) as term_unknown`),
       ),
     withActiveMunicipalities(db, filter)
       .groupBy(...TERRITORY)

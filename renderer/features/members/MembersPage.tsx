@@ -446,9 +446,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       .sort((a, b) => compareCzech(a.name, b.name));
     if (found.length <= NAMED_MATCHES) return found;
     const typed = words.join(' ');
+    // More of that exact name than fit (14 "Nová Ves"): none, rather than three of them as if all.
     return found
       .filter((row) => searchKey(row.name).split(/\s+/).filter(Boolean).join(' ') === typed)
-      .slice(0, NAMED_MATCHES);
+      .slice(0, NAMED_MATCHES + 1);
   }, [search, members.rows, externalFilter]);
   const visible = shown ?? total;
   // Members are the default view: a registry with none marked (a list of all municipalities just

@@ -189,7 +189,8 @@ export function RequestsPage() {
         <aside className="r-panel" data-testid="request-panel">
           {selected === null ? (
             // The request chosen or linked (a partnership's history) is no longer in the list: deleted since.
-            selectedId !== null && requests.data !== undefined ? (
+            // Not while the list loads again (a request just made or restored is not in the old one).
+            selectedId !== null && requests.status === 'ready' ? (
               <p className="empty-note" data-testid="request-linked-gone">
                 {t('requests.linkedGone')}
               </p>

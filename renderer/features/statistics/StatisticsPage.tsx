@@ -21,6 +21,7 @@ import {
   reportTitle,
   statusNote,
   figureNote,
+  notEndedOf,
   statusUnknownOf,
   territoryLabel,
 } from '../../../shared/domain/statistics/tables';
@@ -484,8 +485,8 @@ export function StatisticsPage() {
               note={figureNote(data.total, 'expiring', i18n.language) ?? undefined}
               compare={compareStatus('expiring')}
               hint={
-                data.total.partnerships > 0 && data.total.termUnknown === data.total.partnerships
-                  ? t('stats.termUnknown.cardHint', { count: data.total.partnerships })
+                notEndedOf(data.total) > 0 && data.total.termUnknown === notEndedOf(data.total)
+                  ? t('stats.termUnknown.cardHint', { count: notEndedOf(data.total) })
                   : unknownHint(data.total)
               }
               href={statsFigureLink('expiring', computedFilter)}

@@ -29,7 +29,7 @@ export type StatsFacts = {
     count: number;
     dormant: number;
     expiring: number;
-    /** Of `count`, those whose term the source does not state. */
+    /** Of `count`, those not ended whose term the source does not state. */
     termUnknown: number;
   })[];
   /** Municipalities with at least one filtered active partnership, per territory. */

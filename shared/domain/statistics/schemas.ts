@@ -40,7 +40,7 @@ export const areaFiguresSchema = z.object({
   dormant: count,
   /** Fixed-term agreements (not ended) whose term ends within 12 months of `today`. */
   expiring: count,
-  /** Partnerships whose term the source does not state: `expiring` cannot count them. */
+  /** Partnerships not ended whose term the source does not state: `expiring` cannot count them. */
   termUnknown: count,
 });
 export type AreaFigures = z.infer<typeof areaFiguresSchema>;

@@ -138,16 +138,28 @@ export function knownFigure(f: AreaFigures, figure: StatusFigure): number | null
   const value = f[figure];
   const { unknown, of } = statusUnknownOf(f);
   if (of > 0 && unknown === of && (value ?? 0) === 0) return null;
-  // Agreements ending: only a stated fixed term can end; with no term stated at all, 0 is not known.
-  if (figure === 'expiring' && of > 0 && f.termUnknown === of && (value ?? 0) === 0) return null;
+  // Agreements ending: only a stated fixed term of a partnership not ended can end; with no term
+  // stated of any that could, 0 is not known (with none that could, 0 is certain).
+  const open = notEndedOf(f);
+  if (figure === 'expiring' && open > 0 && f.termUnknown === open && (value ?? 0) === 0) return null;
   return value;
 }
 
-/** "platnost neuvedena u 964 z 964 partnerství" beside "agreements ending"; null when every term is stated. */
-export function termNote(f: Pick<AreaFigures, 'partnerships' | 'termUnknown'>, language: UiLanguage): string | null {
+/** The partnerships that could end (not ended; a status not stated may be any). */
+export const notEndedOf = (f: Pick<AreaFigures, 'partnerships' | 'byStatus'>): number =>
+  f.partnerships - f.byStatus.ended;
+
+/**
+ * "platnost neuvedena u 963 z 964 neukončených partnerství" beside "agreements ending"; null when
+ * every partnership that could end states its term.
+ */
+export function termNote(
+  f: Pick<AreaFigures, 'partnerships' | 'byStatus' | 'termUnknown'>,
+  language: UiLanguage,
+): string | null {
   return f.termUnknown === 0
     ? null
-    : translatePlural(language, 'stats.termUnknown', f.partnerships, { unknown: f.termUnknown });
+    : translatePlural(language, 'stats.termUnknown', notEndedOf(f), { unknown: f.termUnknown });
 }
 
 /**

@@ -419,6 +419,8 @@ describe('agreements channels', () => {
     expect(catalog.partnership?.headingsEn.clause41).toBe(
       'Clause under Section 41 of the Czech Municipalities Act No. 128/2000 Coll.',
     );
+    // Never a piece of a placeholder ("We, the representatives of {first").
+    expect(Object.values(catalog.charter?.headingsEn ?? {}).filter((h) => h.includes('{'))).toEqual([]);
     expect(options.request.fields).toMatchObject({ duration: 'indefinite', durationStated: false });
     const preview = await ok<{ warnings: { path: string }[] }>(
       dispatch('agreements:preview', { request: options.request }),

@@ -113,8 +113,19 @@ describe('a term nobody stated, put back from a copy older than migration 0022',
     await markAt(await lastAuditId());
     expect(await correctUnstatedTerms(app.ctx.db.knex, null, new Date().toISOString())).toBe(1);
     expect(await termOf(a)).toBe('unknown');
+    const kept = await app.ctx.db.knex('partnerships').where({ id: a }).first<{ version: number }>('version');
+    await ok(app.dispatch('prefs:set', { actorName: 'Eva Slučovatelka' }));
     await ok(app.dispatch('merges:restore', { auditId: merge.auditId }));
     expect([await termOf(a), await termOf(b)]).toEqual(['unknown', 'unknown']);
     expect([await corrections(a), await corrections(b)]).toEqual([2, 1]);
+    // A colleague's save from before the undo is refused naming who undid the merge, not the correction.
+    const refused = await app.dispatch('partnerships:update', {
+      id: a,
+      version: kept.version,
+      changes: { notes: 'pozdě' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(JSON.stringify(refused)).toContain('Eva Slučovatelka');
+    expect(JSON.stringify(refused)).not.toContain('migration 0022');
   });
 });

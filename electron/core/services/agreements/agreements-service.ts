@@ -310,7 +310,8 @@ function headingOf(file: ClauseFile, clauseId: string, articleId: string): strin
   if (other !== undefined) return other[1].heading;
   const first = file.clauses[clauseId]?.paragraphs[0] ?? '';
   const colon = first.indexOf(':');
-  return colon > 0 && colon <= 90 ? first.slice(0, colon) : articleId;
+  // Not a colon inside a placeholder ("{first:gen}").
+  return colon > 0 && colon <= 90 && !first.slice(0, colon).includes('{') ? first.slice(0, colon) : articleId;
 }
 
 /** What the screen offers: optional articles per template (headings in Czech and English UI via keys). */

@@ -277,7 +277,6 @@ function townMatcher(
   };
 }
 
-/** Compares a partnerships file with the registry (members must be imported first). */
 /**
  * Words that designate a municipality rather than name it, at the start of a name ("Gemeinde
  * Wenzenbach", "Gmina Krzyżanowice", "Mesto Sabinov", "Comune di Pisa"). Not "Stadt" or "Markt":
@@ -292,6 +291,7 @@ export function townDesignationOf(name: string): string | null {
   return found ? name.trim().slice(0, found[1]?.length ?? 0) : null;
 }
 
+/** Compares a partnerships file with the registry (members must be imported first). */
 export async function planPartnerships(
   db: Knex,
   table: SourceTable,
