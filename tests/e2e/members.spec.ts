@@ -557,13 +557,7 @@ test('a partner town in the member overview opens that partnership', async ({ ap
     .orderBy('t.name', 'desc')
     .first<{ town: string }>('t.name as town');
   await page.getByTestId('nav-members').click();
-  await page.getByTestId('quick-search').fill('Tábor');
-  await page
-    .getByTestId('members-grid')
-    .locator('.ag-row')
-    .filter({ has: page.locator('[col-id="name"]', { hasText: /^Tábor$/ }) })
-    .getByTestId('open-member')
-    .click();
+  await openMember(page, 'Tábor');
   await page.getByTestId('overview-partnerships').getByRole('link', { name: row.town, exact: true }).click();
   const detail = page.getByTestId('partnership-detail');
   await expect(detail.locator('h2')).toContainText(`Tábor`);
