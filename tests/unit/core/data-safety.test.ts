@@ -168,6 +168,8 @@ describe('a damaged database is detected, never overwritten', () => {
     await app.ctx.db.close();
     app.ctx.db = await openDatabase(app.dbPath).catch(() => openDatabase(path.join(app?.dir ?? '', 'x.db')));
     expect((await listBackups(app.dbPath)).some((b) => b.reason === 'migration')).toBe(true);
+    // And the migration ran again on the registry itself (the fallback above would hide its failure).
+    expect(app.ctx.db.filePath).toBe(app.dbPath);
   });
 });
 

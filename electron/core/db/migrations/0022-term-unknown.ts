@@ -14,7 +14,11 @@ import { correctUnstatedTerms, TERM_CORRECTION_MARK } from '../unstated-terms';
  */
 export async function up(knex: Knex): Promise<void> {
   const last = await knex('audit_log').max<{ id: number | string | null }>({ id: 'id' }).first();
-  await knex('meta').insert({ key: TERM_CORRECTION_MARK, value: String(Number(last?.id ?? 0)) });
+  // Run again (its record removed, as a test of the pre-migration backup does), the first mark stays.
+  await knex('meta')
+    .insert({ key: TERM_CORRECTION_MARK, value: String(Number(last?.id ?? 0)) })
+    .onConflict('key')
+    .ignore();
   const corrected = await correctUnstatedTerms(knex, null, new Date().toISOString());
   if (corrected > 0)
     // The changes are in the audit log; this line tells whoever runs the upgrade (CLI, app log).
