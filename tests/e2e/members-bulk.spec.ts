@@ -37,7 +37,7 @@ for (const language of ['cs', 'en'] as const) {
     await button.click();
     const dialog = page.getByTestId('members-bulk-dialog');
     await expect(dialog).toContainText(
-      language === 'cs' ? 'Vybraných obcí, které zobrazuje filtr: 2' : 'the filter shows: 2',
+      language === 'cs' ? 'Vybraných obcí, které zobrazuje filtr: 2' : 'shown by the filter: 2',
     );
     await saveScreen(page, `members-bulk-dialog-${language}`);
     await dialog.getByTestId('members-bulk-nonmember').click();
