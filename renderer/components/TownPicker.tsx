@@ -106,6 +106,8 @@ export function TownPicker({
         placeholder={t('partnerships.new.townHint')}
         onChange={byUser((e: ChangeEvent<HTMLInputElement>) => {
           setQuery(e.target.value);
+          // A highlight belongs to the suggestions of the text it was made on.
+          setActive(-1);
           setListClosedFor(null);
           onQuery?.(e.target.value);
         })}
@@ -123,6 +125,8 @@ export function TownPicker({
           else if (event.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
           else if (event.key === 'Enter') {
             event.preventDefault();
+            // The suggestions shown answer an earlier text until core answers this one: nothing yet.
+            if (waiting) return;
             // Enter without a highlighted town takes only the one town of exactly the typed name.
             const chosen = suggestions[active] ?? exactlyNamed(suggestions, query);
             if (chosen === null) return;

@@ -206,6 +206,8 @@ test.describe('Partnerships', () => {
     // The exact name typed: Enter takes that town without an arrow key.
     await dialog.getByTestId('town-chosen').getByRole('button').click();
     await input.fill('Löbau');
+    // The answer to "Löbau", not the list of "lob" still shown meanwhile (Enter does nothing then).
+    await expect(dialog.getByTestId('town-suggestions-loading')).toHaveCount(0);
     await expect(options.filter({ hasText: 'Löbau' }).first()).toBeVisible();
     await input.press('Enter');
     await expect(dialog.getByTestId('town-chosen')).toContainText('Löbau');
