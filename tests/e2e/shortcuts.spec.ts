@@ -309,6 +309,9 @@ test('the town picker names the highlighted town to screen readers and keeps the
   await input.fill('drazd');
   const first = dialog.getByTestId('town-suggestion').first();
   await expect(first).toContainText('Dresden');
+  // Nothing highlighted until an arrow key; the first ArrowDown highlights the first town.
+  await expect(input).not.toHaveAttribute('aria-activedescendant');
+  await input.press('ArrowDown');
   await expect(input).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '-');
   await input.press('Enter');
   // The field became the chosen town: its "Change" has the focus (it fell to the page).
