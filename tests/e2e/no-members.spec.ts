@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { createRequest } from '../../electron/core/services/requests-service';
 import { expect, saveScreen, startWebApp, test } from '../support/web-fixture';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -63,6 +64,31 @@ test('no member marked: the empty screens say why and show all municipalities on
     await expect(page.getByTestId('no-members-notice')).toContainText('Partnerství se zakládá členské obci');
     await saveScreen(page, 'no-members-new-partnership');
     await page.keyboard.press('Escape');
+    // A foreign town's request becomes a member's partnership as well (walkthrough 19: this dialog
+    // listed every municipality while "New partnership" listed members): none to offer, said why.
+    await createRequest(app.ctx, {
+      direction: 'foreign_seeks',
+      municipalityId: null,
+      requesterName: 'Freistadt',
+      requesterCountryCode: 'AT',
+      wantedCountryCodes: ['CZ'],
+      wantedSize: null,
+      themes: [],
+      description: null,
+      status: 'new',
+      receivedOn: null,
+    });
+    await page.getByTestId('nav-requests').click();
+    await page.getByTestId('requests-grid').locator('.ag-row [col-id="requester"]', { hasText: 'Freistadt' }).click();
+    await page.getByTestId('convert-request').click();
+    const convert = page.getByTestId('convert-dialog');
+    await expect(convert.getByTestId('no-members-notice')).toContainText('Partnerství se zakládá členské obci');
+    await expect(convert.getByTestId('convert-member').locator('option')).toHaveCount(1);
+    // The same labels as "New partnership".
+    await expect(convert.locator('label[for="c-type"]')).toHaveText('Typ partnerství');
+    await expect(convert.locator('label[for="c-startedOn"]')).toHaveText('Zahájeno');
+    await saveScreen(page, 'no-members-convert-request');
+    await convert.getByRole('button', { name: 'Zrušit' }).click();
 
     // Statistics: all zero for members, said why; all municipalities on request.
     await page.getByTestId('nav-statistics').click();

@@ -16,12 +16,14 @@ import { Dialog, DialogButtons } from '../../components/dialogs';
 import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
 import { MemberSelect } from '../../components/MemberSelect';
+import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { TownPicker, townChoiceInput } from '../../components/TownPicker';
 import { requesterOf } from './requests-columns';
 
 export type ConvertDialogProps = {
   row: RequestRow;
-  members: readonly MunicipalityRow[];
+  /** The registry's municipalities; undefined while they load. */
+  members: readonly MunicipalityRow[] | undefined;
   /** A town already chosen (a suggestion from the gazetteer), with its identity and coordinates. */
   initialTown?: TownSuggestion | null | undefined;
   /** Every request: the other side's own open request is offered to be answered by the same partnership. */
@@ -93,6 +95,11 @@ export function ConvertDialog({
         : { foreignTownId: town.foreignTownId, name: town.name, nameCs: town.nameCs, countryCode: town.countryCode };
     return requests.filter((other) => answersToo(other, row, memberId, chosen));
   }, [requests, row, memberSeeks, municipalityId, town]);
+  // The partnership is a member's, as in "New partnership" (walkthrough 19: this dialog offered all
+  // 6,259 municipalities while "New partnership" offered members only). A member's own request
+  // names its municipality, whatever its membership.
+  const memberOptions = useMemo(() => (members ?? []).filter((m) => m.isMember), [members]);
+  const membersLoaded = members !== undefined;
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
   // What the user chose asks before Escape drops it (the town is left out: it may be chosen for them).
   const unsaved = municipalityId !== '' || type !== 'unknown' || status !== 'preparation' || startedOn !== '';
@@ -139,6 +146,7 @@ export function ConvertDialog({
       }
     >
       <p className="dialog-text">{t('requests.convertDialog.body')}</p>
+      {!memberSeeks && membersLoaded && memberOptions.length === 0 && <NoMembersNotice of="newPartnership" />}
       <div className="form-grid">
         {memberSeeks ? (
           <Field label={t('requests.convertDialog.member')} htmlFor="c-member">
@@ -149,7 +157,7 @@ export function ConvertDialog({
         ) : (
           <Field label={t('requests.convertDialog.member')} error={errors.municipalityId} htmlFor="c-municipalityId">
             <MemberSelect
-              members={members}
+              members={memberOptions}
               value={municipalityId}
               onChange={setMunicipalityId}
               empty={t('requests.form.choose')}
@@ -177,7 +185,7 @@ export function ConvertDialog({
             </span>
           ) : null}
         </div>
-        <Field label={t('requests.convertDialog.type')} htmlFor="c-type">
+        <Field label={t('partnerships.field.type')} htmlFor="c-type">
           <CodeSelect
             codes={PARTNERSHIP_TYPES}
             labelPrefix="partnershipType"
@@ -186,7 +194,7 @@ export function ConvertDialog({
             id="c-type"
           />
         </Field>
-        <Field label={t('requests.convertDialog.status')} htmlFor="c-status">
+        <Field label={t('partnerships.field.status')} htmlFor="c-status">
           <CodeSelect
             codes={PARTNERSHIP_STATUSES}
             labelPrefix="partnershipStatus"
@@ -195,7 +203,7 @@ export function ConvertDialog({
             id="c-status"
           />
         </Field>
-        <Field label={t('requests.convertDialog.startedOn')} error={errors.startedOn} htmlFor="c-startedOn">
+        <Field label={t('partnerships.field.startedOn')} error={errors.startedOn} htmlFor="c-startedOn">
           <input
             id="c-startedOn"
             value={startedOn}

@@ -337,7 +337,7 @@ export function RequestsPage() {
         <ConvertDialog
           key={`${String(selected.id)}-${String(convertTown?.geonamesId ?? convertTown?.foreignTownId ?? '')}`}
           row={selected}
-          members={members.data ?? []}
+          members={members.data}
           requests={requests.data ?? []}
           initialTown={convertTown}
           onCancel={() => setDialog(null)}
