@@ -257,6 +257,32 @@ function TownCardForm({
     );
   };
 
+  /** Deletes a town no partnership names: to the bin, with Undo in the toast (the card closes). */
+  const removeTown = async () => {
+    try {
+      const { auditId } = await call('towns:delete', { id: card.id, version: card.version });
+      onClose();
+      toast({
+        kind: 'info',
+        text: said('towns.unused.deleted', { name: card.name }),
+        seconds: 15,
+        action: {
+          label: said('towns.card.undo'),
+          run: offerUndo(() => {
+            call('bin:restore', { auditId }).then(
+              () => toast({ kind: 'ok', text: said('towns.unused.restored', { name: card.name }), seconds: 5 }),
+              (error: unknown) => toast(errorToast(error)),
+            );
+          }),
+        },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.reason === undefined)
+        setConflict(conflictText(error, i18n, 'towns.card.conflict'));
+      else toast(errorToast(error));
+    }
+  };
+
   const latitude = Number(typedNumberOrText(values.latitude, 'decimal') ?? NaN);
   const longitude = Number(typedNumberOrText(values.longitude, 'decimal') ?? NaN);
   const hasPoint =
@@ -498,6 +524,19 @@ function TownCardForm({
         </p>
       )}
       <div className="form-actions sticky">
+        {card.partnerships.length === 0 && (
+          // Left over after its partnership was deleted, or added by mistake (walkthrough 19).
+          <button
+            type="button"
+            className="button danger town-card-delete"
+            disabled={busy}
+            title={t('towns.card.deleteHint')}
+            onClick={() => void removeTown()}
+            data-testid="town-delete"
+          >
+            {t('towns.card.delete')}
+          </button>
+        )}
         <FormProblems errors={errors} fixText={t('towns.card.fixErrors')} failure={failure} />
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}

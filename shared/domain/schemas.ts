@@ -185,5 +185,6 @@ export const BIN_TABLES = [
   'activities',
   'agreement_documents',
   'attachments',
+  'foreign_towns',
 ] as const;
 export type BinTable = (typeof BIN_TABLES)[number];

@@ -268,3 +268,89 @@ export async function listTownPartnerships(db: Knex, townId: number) {
       'p.status',
     );
 }
+
+/** How many records name a town: partnerships and requests (a town either names may not be deleted). */
+export async function townReferences(db: Knex, townId: number): Promise<{ partnerships: number; requests: number }> {
+  const count = async (table: string) =>
+    Number((await db(table).where({ foreign_town_id: townId }).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+  return { partnerships: await count('partnerships'), requests: await count('partnership_requests') };
+}
+
+/** A town no partnership or request names: left over after its partnership was deleted or added by mistake. */
+export type UnusedTown = {
+  id: number;
+  version: number;
+  name: string;
+  countryCode: string;
+  source: string | null;
+  createdAt: string;
+};
+
+/** The towns no partnership and no request names, in Czech order of their names (sorted by the caller). */
+export async function listUnusedTowns(db: Knex): Promise<UnusedTown[]> {
+  return db('foreign_towns as t')
+    .whereNotExists((q) => {
+      void q.select(db.raw('1')).from('partnerships as p').whereRaw('p.foreign_town_id = t.id');
+    })
+    .whereNotExists((q) => {
+      void q.select(db.raw('1')).from('partnership_requests as r').whereRaw('r.foreign_town_id = t.id');
+    })
+    .select<UnusedTown[]>(
+      't.id',
+      't.version',
+      't.name',
+      't.country_code as countryCode',
+      't.source',
+      't.created_at as createdAt',
+    );
+}
+
+/** A town's stored row, every column as stored (what a delete keeps to bring it back exactly). */
+export const storedTownRow = (db: Knex, id: number) =>
+  db('foreign_towns').where({ id }).first<Record<string, unknown> | undefined>();
+
+/** The import decisions that name a town ("this file's name is that town"): deleted with it, kept for its restore. */
+export const townDecisions = (db: Knex, townId: number) =>
+  db('town_match_decisions').where({ foreign_town_id: townId }).select<Record<string, unknown>[]>();
+
+export async function deleteTownDecisions(db: Knex, townId: number): Promise<void> {
+  await db('town_match_decisions').where({ foreign_town_id: townId }).delete();
+}
+
+/**
+ * Puts a deleted town's import decisions back, each unless a decision about the same written name
+ * was made since (the newer one stands); answers how many came back.
+ */
+export async function restoreTownDecisions(db: Knex, rows: readonly Record<string, unknown>[]): Promise<number> {
+  let restored = 0;
+  for (const row of rows) {
+    const taken = await db('town_match_decisions')
+      .where({ country_code: row.country_code, name_key: row.name_key })
+      .first('id');
+    if (taken) continue;
+    const { id: _id, ...rest } = row;
+    await db('town_match_decisions').insert(rest);
+    restored += 1;
+  }
+  return restored;
+}
+
+/** Another record with the same gazetteer identity (what the unique key would refuse). */
+export const otherTownWithGeonamesId = (db: Knex, geonamesId: number, selfId: number) =>
+  db('foreign_towns')
+    .where({ geonames_id: geonamesId })
+    .whereNot({ id: selfId })
+    .first<{ id: number; name: string } | undefined>('id', 'name');
+
+/** Of these town ids, the ones no longer in the registry (deleted, or merged into another record). */
+export async function missingTownIds(db: Knex, ids: readonly number[]): Promise<number[]> {
+  const wanted = [...new Set(ids)];
+  const present = new Set<number>();
+  for (let start = 0; start < wanted.length; start += 500) {
+    const rows = await db('foreign_towns')
+      .whereIn('id', wanted.slice(start, start + 500))
+      .select<{ id: number }[]>('id');
+    for (const row of rows) present.add(row.id);
+  }
+  return wanted.filter((id) => !present.has(id));
+}

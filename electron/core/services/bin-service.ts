@@ -16,6 +16,7 @@ import { restoreChildFromAudit } from './partnership-children-service';
 import { refuseIfSuperseded } from './undo';
 import { restorePartnership } from './partnerships-service';
 import { restoreRequest } from './requests-service';
+import { restoreTown } from './town-card-service';
 
 /** How long deleted records stay in the bin (the audit log keeps them longer). */
 export const BIN_DAYS = 90;
@@ -97,7 +98,8 @@ export async function restoreFromBin(
   const table = entry.table_name;
   const before: unknown = entry.before === null ? null : JSON.parse(entry.before);
   const kept = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
-  if (
+  if (table === 'foreign_towns') await restoreTown(ctx, { auditId: input.auditId });
+  else if (
     (kept.reason === 'demo' || table === 'agreement_documents') &&
     typeof kept._row === 'object' &&
     kept._row !== null

@@ -36,6 +36,7 @@ import {
   type MunicipalitySnapshot,
 } from '../repositories/municipalities-repository';
 import { listRequestRows } from '../repositories/requests-repository';
+import { missingTownIds } from '../repositories/foreign-towns-repository';
 import { deletedByEntry } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
 import { correctRestoredTerms } from '../db/unstated-terms';
@@ -237,6 +238,15 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
         `Another municipality with code ${code} was added meanwhile; the deleted one cannot come back.`,
       );
     }
+    // A partner town of its partnerships may be gone meanwhile (deleted once it had no other
+    // partnership, or merged): said as such, not as a foreign-key failure.
+    const townIds = (snapshot.rows.partnerships ?? []).map((p) => Number(p.foreign_town_id));
+    if ((await missingTownIds(trx, townIds)).length > 0)
+      throw new AppError(
+        'CONFLICT',
+        'A partner town of this municipality’s partnerships is no longer in the registry (deleted or merged into another record); restore it from the bin or undo the merge first.',
+        { reason: 'undo.townGone' },
+      );
     await restoreMunicipalitySnapshot(trx, snapshot);
     const detail = await mustFind(trx, entry.recordId);
     await audit({

@@ -311,7 +311,7 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
     if (!(await findForeignTown(trx, Number(p.foreign_town_id))))
       throw new AppError(
         'CONFLICT',
-        'The partner town of this partnership is no longer in the registry (merged into another record); undo the merge first.',
+        'The partner town of this partnership is no longer in the registry (deleted, or merged into another record); restore it from the bin or undo the merge first.',
         { reason: 'undo.townGone' },
       );
     if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {

@@ -8,15 +8,32 @@ import {
   type TownCardPatch,
 } from '../../../shared/domain/town-card';
 import type { AppContext } from '../context';
-import { recordGone, updateVersioned, versionFailure } from '../repositories/audit-repository';
 import {
+  deleteVersioned,
+  findAuditEntry,
+  recordExists,
+  recordGone,
+  reinsertRow,
+  updateVersioned,
+  versionFailure,
+} from '../repositories/audit-repository';
+import {
+  deleteTownDecisions,
   findTownCard,
   listTownPartnerships,
+  listUnusedTowns,
+  otherTownWithGeonamesId,
   otherTownWithKey,
+  restoreTownDecisions,
   townCardColumns,
+  townDecisions,
+  townReferences,
+  storedTownRow,
   type TownCardRecord,
+  type UnusedTown,
 } from '../repositories/foreign-towns-repository';
 import { auditedChange } from './audited-change';
+import { refuseIfSuperseded } from './undo';
 
 const czech = new Intl.Collator('cs');
 
@@ -24,7 +41,7 @@ type Db = AppContext['db']['knex'];
 
 async function mustFind(db: Db, id: number): Promise<TownCardRecord> {
   const card = await findTownCard(db, id);
-  // Gone: who deleted it or which import's undo removed it (the bin does not hold towns).
+  // Gone: who deleted it (the bin holds it) or which import's undo removed it.
   if (!card) throw await recordGone(db, 'foreign_towns', id);
   return card;
 }
@@ -192,4 +209,90 @@ export async function fillTownCard(ctx: AppContext, townId: number, facts: TownF
     }
   }
   return [];
+}
+
+/** The towns no partnership or request names, in Czech order: what "Delete" may remove. */
+export async function unusedTowns(ctx: AppContext): Promise<UnusedTown[]> {
+  const towns = await listUnusedTowns(ctx.db.knex);
+  return towns.sort((a, b) => czech.compare(a.name, b.name) || a.countryCode.localeCompare(b.countryCode));
+}
+
+/**
+ * Deletes a partner town no partnership and no request names (walkthrough 19: a town added by
+ * mistake stayed in the registry for good), if it is still at `version`. The audit entry keeps the
+ * whole row and the import decisions that named it, so the bin brings it back exactly, with its id.
+ * A town still named is refused with the counts (CONFLICT townCard.error.inUse).
+ */
+export async function deleteTown(
+  ctx: AppContext,
+  input: { id: number; version: number },
+): Promise<{ id: number; auditId: number }> {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+    const card = await mustFind(trx, input.id);
+    if (card.version !== input.version) throw await versionFailure(trx, 'foreign_towns', input.id, input.version);
+    const uses = await townReferences(trx, input.id);
+    if (uses.partnerships > 0 || uses.requests > 0)
+      throw new AppError(
+        'CONFLICT',
+        `The town still has ${String(uses.partnerships)} partnership(s) and ${String(uses.requests)} request(s); only a town nothing names is deleted.`,
+        { reason: 'townCard.error.inUse', params: uses },
+      );
+    const row = await storedTownRow(trx, input.id);
+    const decisions = await townDecisions(trx, input.id);
+    await deleteTownDecisions(trx, input.id);
+    await deleteVersioned(trx, 'foreign_towns', input.id, input.version);
+    const auditId = await audit({
+      table: 'foreign_towns',
+      recordId: input.id,
+      action: 'delete',
+      before: { ...auditFields(card), _row: row, _decisions: decisions },
+      after: null,
+    });
+    touch({ tables: ['foreign_towns'] });
+    return { id: input.id, auditId };
+  });
+}
+
+const isRow = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * Brings a deleted town back from its audit entry (the bin), with its id, every column and the
+ * import decisions that named it (each unless one about the same name was made since). Refused
+ * when a record of the same town was added meanwhile (by name in its country or by gazetteer
+ * identity): the two would be one town twice.
+ */
+export async function restoreTown(ctx: AppContext, input: { auditId: number }): Promise<{ id: number }> {
+  return auditedChange(ctx, async ({ trx, audit, touch }) => {
+    const entry = await findAuditEntry(trx, input.auditId);
+    const kept: unknown = entry?.before ? JSON.parse(entry.before) : null;
+    if (
+      !entry ||
+      entry.table_name !== 'foreign_towns' ||
+      entry.action !== 'delete' ||
+      !isRow(kept) ||
+      !isRow(kept._row)
+    )
+      throw new AppError('NOT_FOUND', 'There is no deleted town to restore from this entry.');
+    const row = kept._row;
+    const id = entry.record_id;
+    if (await recordExists(trx, 'foreign_towns', id))
+      throw new AppError('CONFLICT', 'The town has already been restored.', { reason: 'undo.alreadyRestored' });
+    await refuseIfSuperseded(trx, entry, 'town');
+    const other =
+      (await otherTownWithKey(trx, String(row.country_code), String(row.name), id)) ??
+      (typeof row.geonames_id === 'number' ? await otherTownWithGeonamesId(trx, row.geonames_id, id) : undefined);
+    if (other)
+      throw new AppError(
+        'CONFLICT',
+        `Another record of this town was added meanwhile (${other.name}); the deleted one cannot come back.`,
+        { reason: 'townCard.error.restoreDuplicate', params: { name: other.name } },
+      );
+    await reinsertRow(trx, 'foreign_towns', row);
+    const decisions = Array.isArray(kept._decisions) ? kept._decisions.filter(isRow) : [];
+    await restoreTownDecisions(trx, decisions);
+    const card = await mustFind(trx, id);
+    await audit({ table: 'foreign_towns', recordId: id, action: 'restore', before: null, after: auditFields(card) });
+    touch({ tables: ['foreign_towns'] });
+    return { id };
+  });
 }

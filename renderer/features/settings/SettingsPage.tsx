@@ -12,6 +12,7 @@ import { useLiveAsync } from '../../lib/useLiveAsync';
 import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
 import { BinSection } from './BinSection';
+import { UnusedTownsSection } from './UnusedTownsSection';
 import { ImportHistorySection } from './ImportHistorySection';
 import { RegistrySection } from './RegistrySection';
 import { RegistryTransfer } from './RegistryTransfer';
@@ -147,6 +148,7 @@ export function SettingsPage() {
         <RegistryTransfer />
         <ImportHistorySection server={onServer} />
         <BinSection />
+        <UnusedTownsSection />
       </div>
     </section>
   );

@@ -70,7 +70,7 @@ export const commonMessages = defineMessages(
     'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
     'undo.memberGone': 'Obec tohoto záznamu byla mezitím smazána. Obnovte nejdřív obec (Nastavení ▸ Smazané záznamy).',
     'undo.townGone':
-      'Partnerské město tohoto záznamu už v registru není: bylo sloučeno s jiným záznamem města. Vraťte nejdřív sloučení.',
+      'Partnerské město tohoto záznamu už v registru není: bylo smazáno, nebo sloučeno s jiným záznamem města. Obnovte ho nejdřív z koše (Nastavení ▸ Smazané záznamy), případně vraťte sloučení.',
     'undo.partnershipGone':
       'Partnerství tohoto záznamu už v registru není: bylo smazáno, nebo sloučeno s jiným. Obnovte nejdřív partnerství (Nastavení ▸ Smazané záznamy), případně vraťte sloučení.',
     'undo.superseded':
@@ -190,7 +190,7 @@ export const commonMessages = defineMessages(
     'undo.memberGone':
       'The municipality of this record was deleted meanwhile. Restore the municipality first (Settings ▸ Deleted records).',
     'undo.townGone':
-      'The partner town of this record is no longer in the registry: it was merged into another record of the town. Undo the merge first.',
+      'The partner town of this record is no longer in the registry: it was deleted or merged into another record of the town. Restore it from the bin first (Settings ▸ Deleted records), or undo the merge.',
     'undo.partnershipGone':
       'The partnership of this record is no longer in the registry: it was deleted or merged into another. Restore the partnership first (Settings ▸ Deleted records), or undo the merge.',
     'undo.superseded':

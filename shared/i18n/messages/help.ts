@@ -63,7 +63,7 @@ export const helpMessages = defineMessages(
     'help.backups.restore':
       'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
     'help.backups.bin':
-      'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí tlačítko Vrátit zpět v jejím oznámení, nebo Ctrl+Z, dokud je oznámení vidět. Starší změnu vrátíte z historie záznamu.',
+      'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí tlačítko Vrátit zpět v jejím oznámení, nebo Ctrl+Z, dokud je oznámení vidět. Starší změnu vrátíte z historie záznamu. Partnerské město, které po smazání partnerství nic nezmiňuje, smažete v Nastavení ▸ Partnerská města bez partnerství nebo na jeho kartě.',
     'help.backups.attachments':
       'Přílohy partnerství (naskenované smlouvy, usnesení, fotografie) se ukládají přímo v registru, takže jsou v každé záloze i v kopii registru do souboru. Smazaná příloha se vrátí i se svým obsahem. Fotografie z akce lze přiřadit k její aktivitě; smazaná aktivita po obnovení své přílohy zase najde.',
     'help.keys.title': 'Klávesové zkratky',
@@ -150,7 +150,7 @@ export const helpMessages = defineMessages(
     'help.backups.restore':
       'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
     'help.backups.bin':
-      'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by the Undo button of its notice, or by Ctrl+Z while the notice is shown. An older change is undone from the record’s history.',
+      'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by the Undo button of its notice, or by Ctrl+Z while the notice is shown. An older change is undone from the record’s history. A partner town nothing names any more (after its partnership was deleted) is deleted in Settings ▸ Partner towns without a partnership, or on its card.',
     'help.backups.attachments':
       'Attachments of partnerships (scanned agreements, resolutions, photos) are kept inside the registry, so every backup and every copy of the registry to a file holds them. A deleted attachment comes back with its content. Photos of an event can be linked to its activity; a deleted activity finds its attachments again when it is restored.',
     'help.keys.title': 'Keyboard shortcuts',

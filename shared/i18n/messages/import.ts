@@ -255,7 +255,7 @@ export const importMessages = defineMessages(
     'import.history.fileName': 'Import',
     'bin.title': 'Smazané záznamy',
     'bin.hint':
-      'Členské obce, partnerství, žádosti, kontakty a aktivity smazané za posledních 90 dní. Obnovení vrátí záznam se stejným číslem i s tím, co se smazalo s ním.',
+      'Členské obce, partnerství, žádosti, kontakty, aktivity, návrhy smluv, přílohy a partnerská města smazané za posledních 90 dní. Obnovení vrátí záznam se stejným číslem i s tím, co se smazalo s ním.',
     'bin.empty': 'Za posledních 90 dní se nic nesmazalo.',
     'bin.col.when': 'Smazáno',
     'bin.col.kind': 'Druh',
@@ -270,6 +270,7 @@ export const importMessages = defineMessages(
     'bin.kind.activities': 'aktivita',
     'bin.kind.agreement_documents': 'návrh smlouvy',
     'bin.kind.attachments': 'příloha',
+    'bin.kind.foreign_towns': 'partnerské město',
     'demo.banner':
       'Registr obsahuje ukázková data ({municipalities} obcí, {partnerships} partnerství), smyšlené kontakty a aktivity. Než začnete s reálnými daty, můžete je odstranit.',
     'demo.remove': 'Odstranit ukázková data',
@@ -549,7 +550,7 @@ export const importMessages = defineMessages(
     'import.history.fileName': 'Import',
     'bin.title': 'Deleted records',
     'bin.hint':
-      'Members, partnerships, requests, contacts and activities deleted in the last 90 days. Restore brings a record back with the same number and what was deleted with it.',
+      'Members, partnerships, requests, contacts, activities, agreement drafts, attachments and partner towns deleted in the last 90 days. Restore brings a record back with the same number and what was deleted with it.',
     'bin.empty': 'Nothing was deleted in the last 90 days.',
     'bin.col.when': 'Deleted',
     'bin.col.kind': 'Kind',
@@ -564,6 +565,7 @@ export const importMessages = defineMessages(
     'bin.kind.activities': 'activity',
     'bin.kind.agreement_documents': 'agreement draft',
     'bin.kind.attachments': 'attachment',
+    'bin.kind.foreign_towns': 'partner town',
     'demo.banner':
       'The registry holds demo data ({municipalities} municipalities, {partnerships} partnerships) with invented contacts and activities. You can remove it before you start with real data.',
     'demo.remove': 'Remove demo data',

@@ -16,6 +16,23 @@ export const townsMessages = defineMessages(
     'towns.card.duplicate':
       'Město s tímto názvem už v registru je ({name}). Sloučte oba záznamy místo vytváření kopie.',
     'towns.card.reload': 'Načíst znovu',
+    'towns.card.delete': 'Smazat město',
+    'towns.card.deleteHint': 'Město nemá žádné partnerství: lze ho smazat (půjde do koše).',
+    'towns.unused.title': 'Partnerská města bez partnerství',
+    'towns.unused.hint':
+      'Zahraniční města, která nezmiňuje žádné partnerství ani žádost: zbyla po smazání partnerství, nebo byla přidána omylem. Smazané město jde do koše (Smazané záznamy), odkud ho lze obnovit.',
+    'towns.unused.col.town': 'Město',
+    'towns.unused.col.country': 'Stát',
+    'towns.unused.col.origin': 'Původ',
+    'towns.unused.col.added': 'Přidáno',
+    'towns.unused.delete': 'Smazat',
+    'towns.unused.deleteTitle': 'Smazat město {name} (půjde do koše)',
+    'towns.unused.deleted': 'Město {name} je smazané (v koši).',
+    'towns.unused.restored': 'Město {name} je zpět.',
+    'townCard.error.inUse':
+      'Město nelze smazat: zmiňují ho partnerství ({partnerships}) nebo žádosti ({requests}). Smazat lze jen město, které nic nezmiňuje.',
+    'townCard.error.restoreDuplicate':
+      'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Doplňte údaje do jeho karty.',
     'towns.section.names': 'Názvy',
     'towns.section.place': 'Poloha',
     'towns.section.townHall': 'Radnice',
@@ -85,6 +102,23 @@ export const townsMessages = defineMessages(
     'towns.card.duplicate':
       'A town of this name is already in the registry ({name}). Merge the two records instead of making a copy.',
     'towns.card.reload': 'Reload',
+    'towns.card.delete': 'Delete town',
+    'towns.card.deleteHint': 'The town has no partnership: it can be deleted (it goes to the bin).',
+    'towns.unused.title': 'Partner towns without a partnership',
+    'towns.unused.hint':
+      'Towns abroad that no partnership or request names: left over after a partnership was deleted, or added by mistake. A deleted town goes to the bin (Deleted records), from where it can be restored.',
+    'towns.unused.col.town': 'Town',
+    'towns.unused.col.country': 'Country',
+    'towns.unused.col.origin': 'Origin',
+    'towns.unused.col.added': 'Added',
+    'towns.unused.delete': 'Delete',
+    'towns.unused.deleteTitle': 'Delete the town {name} (it goes to the bin)',
+    'towns.unused.deleted': 'The town {name} is deleted (in the bin).',
+    'towns.unused.restored': 'The town {name} is back.',
+    'townCard.error.inUse':
+      'The town cannot be deleted: partnerships ({partnerships}) or requests ({requests}) name it. Only a town nothing names can be deleted.',
+    'townCard.error.restoreDuplicate':
+      'The town cannot be restored: another record of the same town was added meanwhile ({name}). Add the details to its card instead.',
     'towns.section.names': 'Names',
     'towns.section.place': 'Location',
     'towns.section.townHall': 'Town hall',

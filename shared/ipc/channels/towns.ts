@@ -15,4 +15,23 @@ export const townsChannels = defineChannels({
     input: z.object({ id, version: z.number().int().positive(), patch: townCardPatchSchema }).strict(),
     output: townCardSchema,
   },
+  'towns:unused': {
+    doc: 'The partner towns no partnership and no request names (left over after a partnership was deleted, or added by mistake), in Czech order.',
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id,
+        version: z.number().int().positive(),
+        name: z.string(),
+        countryCode: z.string(),
+        source: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+  },
+  'towns:delete': {
+    doc: 'Deletes a partner town no partnership and no request names, if it is still at `version` (else CONFLICT); a town still named is CONFLICT with reason townCard.error.inUse. The audit entry keeps the whole row, and bin:restore { auditId } brings it back with its id.',
+    input: z.object({ id, version: z.number().int().positive() }).strict(),
+    output: z.object({ id, auditId: id }),
+  },
 });
