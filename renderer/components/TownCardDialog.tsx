@@ -134,7 +134,11 @@ function patchOf(card: TownCard, values: Values): Record<string, unknown> {
 /** The values a change replaced, to put them back (undo). */
 function undoPatchOf(before: TownCard, patch: TownCardPatch): TownCardPatch {
   const old = fieldsOf(valuesOf(before));
-  return Object.fromEntries(Object.keys(patch).map((field) => [field, old[field as keyof TownCardFields]]));
+  // A rename kept the former name among the other names: the undo puts that list back too
+  // (review 67: the typo of an undone rename stayed as a "former name" imports match).
+  const fields =
+    patch.name !== undefined && !('altNames' in patch) ? [...Object.keys(patch), 'altNames'] : Object.keys(patch);
+  return Object.fromEntries(fields.map((field) => [field, old[field as keyof TownCardFields]]));
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -233,7 +237,7 @@ function TownCardForm({
         const saved = await call('towns:update', { id: card.id, version: card.version, patch });
         const undoPatch = undoPatchOf(card, patch);
         const undo = offerUndo(() => {
-          call('towns:update', { id: saved.id, version: saved.version, patch: undoPatch }).then(
+          call('towns:update', { id: saved.id, version: saved.version, patch: undoPatch, undo: true }).then(
             () => toast({ kind: 'info', text: said('towns.card.undone', { name: card.name }), seconds: 5 }),
             (error: unknown) => toast(errorToast(error)),
           );

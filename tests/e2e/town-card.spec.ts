@@ -280,6 +280,29 @@ test('the town card moves to a field in error and takes a website without its sc
   }
 });
 
+test('the Undo of a rename gives back the name and leaves no former name behind (review 67)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await austrianPartnership(knex, 'desc');
+  const stored = await knex('foreign_towns').where({ id: row.townId }).first<{ alt_names: string | null }>('alt_names');
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await card.getByTestId('town-name').fill(`${row.town}x`);
+  await card.getByTestId('town-save').click();
+  await expect(card).toHaveCount(0);
+  const saved = page.getByTestId('toast-ok').filter({ hasText: `${row.town}x` });
+  await saved.getByTestId('toast-action').click();
+  await expect(page.getByTestId('toast-info').filter({ hasText: row.town })).toBeVisible();
+  const after = await knex('foreign_towns')
+    .where({ id: row.townId })
+    .first<{ name: string; alt_names: string | null }>('name', 'alt_names');
+  expect(after).toEqual({ name: row.town, alt_names: stored.alt_names });
+});
+
 test('a merge of two towns is undone from the kept town’s history, after its toast has gone', async ({
   appPage: page,
   webApp,

@@ -72,8 +72,28 @@ export const insertForeignTowns = (
 export const foreignTownKey = (name: string): string => townNameKey(name);
 
 /**
- * The town with that country and name: found, or inserted (`inserted` says which, so a caller
- * audits only a town it added).
+ * The town of that country whose Czech name or one of whose other (former) names folds to `key`,
+ * as the import matches them (review 67: a request naming a town by its former name added a
+ * second record of it); the lowest id when several do.
+ */
+async function townByOtherName(db: Knex, countryCode: string, key: string): Promise<{ id: number } | undefined> {
+  const rows = await db('foreign_towns')
+    .where({ country_code: countryCode })
+    .where((q) => {
+      void q.whereNotNull('alt_names').orWhereNotNull('name_cs');
+    })
+    .orderBy('id')
+    .select<{ id: number; name_cs: string | null; alt_names: string | null }[]>('id', 'name_cs', 'alt_names');
+  return rows.find(
+    (row) =>
+      (row.name_cs !== null && foreignTownKey(row.name_cs) === key) ||
+      (row.alt_names ?? '').split('\n').some((other) => other.trim() !== '' && foreignTownKey(other) === key),
+  );
+}
+
+/**
+ * The town with that country and name (its own, or its Czech or a former name): found, or
+ * inserted (`inserted` says which, so a caller audits only a town it added).
  */
 export async function findOrInsertForeignTown(
   db: Knex,
@@ -85,6 +105,8 @@ export async function findOrInsertForeignTown(
     .where({ country_code: town.countryCode, name_key: nameKey })
     .first<{ id: number } | undefined>('id');
   if (existing) return { id: existing.id, inserted: false };
+  const known = await townByOtherName(db, town.countryCode, nameKey);
+  if (known) return { id: known.id, inserted: false };
   // Two windows (or two staff) adding the same new town at once: the unique key lets one insert
   // win and the other find it, never a second copy.
   const [added] = await db('foreign_towns')

@@ -70,7 +70,7 @@ export async function townCard(ctx: AppContext, input: { id: number }): Promise<
  */
 export async function updateTownCard(
   ctx: AppContext,
-  input: { id: number; version: number; patch: TownCardPatch },
+  input: { id: number; version: number; patch: TownCardPatch; undo?: boolean | undefined },
 ): Promise<TownCard> {
   const { id, version } = input;
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
@@ -101,8 +101,12 @@ export async function updateTownCard(
         });
     }
     if (patch.name !== undefined && townNameKey(patch.name) !== townNameKey(before.name)) {
-      const others = patch.altNames ?? before.altNames;
-      if (!others.includes(before.name)) patch.altNames = [...others, before.name];
+      // A name taken back (a former one) is the name, no longer one of the others; the name
+      // replaced becomes one, unless this change undoes a save (review 67: the typo of an undone
+      // rename stayed as a former name that imports match).
+      const key = townNameKey(patch.name);
+      const others = (patch.altNames ?? before.altNames).filter((other) => townNameKey(other) !== key);
+      patch.altNames = input.undo || others.includes(before.name) ? others : [...others, before.name];
     }
     await updateVersioned(trx, 'foreign_towns', id, version, { ...townCardColumns(patch), updated_at: at });
     const after = await mustFind(trx, id);

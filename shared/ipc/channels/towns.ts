@@ -11,8 +11,16 @@ export const townsChannels = defineChannels({
     output: townCardSchema,
   },
   'towns:update': {
-    doc: 'Changes fields of a partner-town card if it is still at `version` (else CONFLICT). A name or country another record of the town already has is CONFLICT with reason townCard.error.duplicate (merge instead). A renamed town keeps its former name among its other names. Audited; the Partnerships grid rows of the town refresh.',
-    input: z.object({ id, version: z.number().int().positive(), patch: townCardPatchSchema }).strict(),
+    doc: 'Changes fields of a partner-town card if it is still at `version` (else CONFLICT). A name or country another record of the town already has is CONFLICT with reason townCard.error.duplicate (merge instead). A renamed town keeps its former name among its other names (not on `undo`, which puts back what a save replaced), and a name taken back leaves the other names. Audited; the Partnerships grid rows of the town refresh.',
+    input: z
+      .object({
+        id,
+        version: z.number().int().positive(),
+        patch: townCardPatchSchema,
+        /** The patch puts back what a save replaced (its Undo): a renamed town keeps no former name from it. */
+        undo: z.boolean().optional(),
+      })
+      .strict(),
     output: townCardSchema,
   },
   'towns:unused': {

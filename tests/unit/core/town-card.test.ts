@@ -140,4 +140,55 @@ describe('the partner-town card', () => {
       (await app.ctx.db.knex('foreign_towns').where({ country_code: 'DE' }).count<{ n: number }[]>('* as n'))[0]?.n,
     ).toBeGreaterThan(1);
   });
+
+  it('an undone rename leaves no former name; a name taken back leaves the other names (review 67)', async () => {
+    const id = await townId('Konstanz');
+    const card = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    expect(card.altNames).toEqual([]);
+    const typo = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: card.version, patch: { name: 'Konstazn' } }),
+    );
+    expect(typo.altNames).toEqual(['Konstanz']);
+    // The save's Undo puts back the name and the other names as they were.
+    const undone = await ok<TownCard>(
+      app.dispatch('towns:update', {
+        id,
+        version: typo.version,
+        patch: { name: 'Konstanz', altNames: [] },
+        undo: true,
+      }),
+    );
+    expect([undone.name, undone.altNames]).toEqual(['Konstanz', []]);
+    // A real rename and back: the name taken back is not listed as its own other name.
+    const renamed = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: undone.version, patch: { name: 'Konstanz am Bodensee' } }),
+    );
+    const back = await ok<TownCard>(
+      app.dispatch('towns:update', { id, version: renamed.version, patch: { name: 'Konstanz' } }),
+    );
+    expect(back.altNames).toEqual(['Konstanz am Bodensee']);
+  });
+
+  it('a town typed by a former name is the registry’s town, not a second record of it (review 67)', async () => {
+    const id = await townId('Konstanz');
+    const card = await ok<TownCard>(app.dispatch('towns:card', { id }));
+    await ok(app.dispatch('towns:update', { id, version: card.version, patch: { name: 'Konstanz am Bodensee' } }));
+    const count = async () => Number((await app.ctx.db.knex('foreign_towns').count<{ n: number }[]>('* as n'))[0]?.n);
+    const before = await count();
+    const member = await app.ctx.db
+      .knex('municipalities')
+      .where({ is_member: true })
+      .whereNotIn('id', app.ctx.db.knex('partnerships').where({ foreign_town_id: id }).select('municipality_id'))
+      .first<{ id: number }>('id');
+    const created = await ok<{ foreignTownId: number }>(
+      app.dispatch('partnerships:create', {
+        municipalityId: member.id,
+        type: 'friendship',
+        status: 'proposed',
+        town: { name: 'konstanz', countryCode: 'DE' },
+      }),
+    );
+    expect(created.foreignTownId).toBe(id);
+    expect(await count()).toBe(before);
+  });
 });
