@@ -145,6 +145,10 @@ describe('Members grid logic', () => {
     expect(
       membersColumns(createI18n('en'), { onOpen: () => undefined }).find((c) => c.field === 'name')?.headerName,
     ).toBe('Municipality');
+    // "ORP" is explained where it is named (walkthrough 19), in either language.
+    const orp = membersColumns(createI18n('en'), { onOpen: () => undefined }).find((c) => c.field === 'orpName');
+    expect(orp?.headerTooltip).toContain('a municipality with extended powers');
+    expect(columns.find((c) => c.field === 'orpCode')?.headerTooltip).toContain('obec s rozšířenou působností');
   });
 
   it('names the requester by direction and localises country names', () => {

@@ -287,7 +287,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
               <dd>{formatNumber(m.population) || '—'}</dd>
               <dt>{t('members.col.mayor')}</dt>
               <dd>{m.mayorName ?? '—'}</dd>
-              <dt>{t('members.col.orp')}</dt>
+              <dt>
+                <abbr title={t('members.col.orpTooltip')}>{t('members.col.orp')}</abbr>
+              </dt>
               <dd>{m.orpName ?? '—'}</dd>
               <dt>{t('members.col.ico')}</dt>
               <dd>{m.ico ?? '—'}</dd>

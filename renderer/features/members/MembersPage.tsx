@@ -376,7 +376,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           ))}
         </select>
       </label>
-      <label>
+      <label title={t('members.col.orpTooltip')}>
         <span>{t('members.col.orp')}</span>
         <select value={filters.orp} onChange={(e) => setFilter('orp', e.target.value)} data-testid="filter-orp">
           <option value="">{t('members.filter.allOrp')}</option>

@@ -43,8 +43,9 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
       membership: { width: 152, cellRenderer: MembershipCell },
       districtName: { width: 150 },
       regionName: { width: 175 },
-      orpName: { width: 150, ...editableText },
-      orpCode: { width: 110 },
+      // "ORP" explained where it is named (walkthrough 19: never explained in English).
+      orpName: { width: 150, headerTooltip: i18n.t('members.col.orpTooltip'), ...editableText },
+      orpCode: { width: 110, headerTooltip: i18n.t('members.col.orpTooltip') },
       population: {
         width: 115,
         editable: true,

@@ -216,7 +216,10 @@ export function StatisticsPage() {
     // None in the whole registry (a municipality list without ORP): said, not an empty choice.
     const none = options !== undefined && options[key].length === 0;
     return (
-      <label className="stats-field" title={none ? t('stats.filter.noneInRegistry.hint') : undefined}>
+      <label
+        className="stats-field"
+        title={none ? t('stats.filter.noneInRegistry.hint') : key === 'orps' ? t('members.col.orpTooltip') : undefined}
+      >
         <span>{t(labelKey)}</span>
         <select data-testid={testId} value="" disabled={none} onChange={(e) => add(key, e.target.value)}>
           <option value="">{t(none ? 'stats.filter.noneInRegistry' : addKey)}</option>

@@ -78,6 +78,7 @@ export function areaColumns(
     textColumn<AreaFigures>({
       colId: 'name',
       headerName: t(heading),
+      headerTooltip: level === 'orp' ? t('members.col.orpTooltip') : undefined,
       valueGetter: (p) =>
         !p.data ? '' : p.data.level === 'country' ? t('stats.countryTotal') : areaName(p.data, i18n.language),
       pinned: 'left',

@@ -14,6 +14,8 @@ export const membersMessages = defineMessages(
     'members.col.district': 'Okres',
     'members.col.region': 'Kraj',
     'members.col.orp': 'ORP',
+    'members.col.orpTooltip':
+      'ORP – obec s rozšířenou působností: obec, která pro obce svého správního obvodu vykonává přenesenou státní správu.',
     'members.col.population': 'Obyvatel',
     'members.col.mayor': 'Starosta / starostka',
     'members.col.email': 'E-mail',
@@ -200,6 +202,8 @@ export const membersMessages = defineMessages(
     'members.col.district': 'District',
     'members.col.region': 'Region',
     'members.col.orp': 'ORP',
+    'members.col.orpTooltip':
+      'ORP (obec s rozšířenou působností): a municipality with extended powers, which carries out delegated state administration for the municipalities of its administrative district.',
     'members.col.population': 'Population',
     'members.col.mayor': 'Mayor',
     'members.col.email': 'E-mail',
