@@ -164,12 +164,18 @@ export function formatPartialDate(value: string | null | undefined, language: Ui
 
 /**
  * A stored date as a person edits it: the same precision, in a form `parsePartialDate` reads back
- * ("22. 5. 1994", "5/1994", "1994" in Czech; ISO in English, which has no unambiguous short form).
+ * ("22. 5. 1994", "5/1994", "1994" in Czech; "22 May 1994", "May 1994" in English, as the app shows
+ * dates and as the fields' examples say: walkthrough 19 found ISO in the field under the example
+ * "22 May 2026"). ISO where a form would not read back.
  */
 export function editablePartialDate(value: string | null | undefined, language: UiLanguage): string {
   if (!value) return '';
   const precision = datePrecision(value);
-  if (precision === null || language !== 'cs') return value;
+  if (precision === null) return value;
+  if (language !== 'cs') {
+    const shown = formatPartialDate(value, language);
+    return parsePartialDate(shown) === value ? shown : value;
+  }
   const [y, m, d] = value.split('-').map(Number);
   if (precision === 'day') return `${String(d)}. ${String(m)}. ${String(y)}`;
   if (precision === 'month') return `${String(m)}/${String(y)}`;

@@ -158,8 +158,8 @@ test('a failed save says so beside Save and moves to the first field in error; f
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-en').click();
   const english = await openPartnership(page, 'gimignano');
-  // Shown as English writes a day in this app (ISO), with the example in the field.
-  await expect(english.getByTestId('field-partnerResolutionDate')).toHaveValue('2019-04-01');
+  // Shown as the English screens write a day, as the field's example does.
+  await expect(english.getByTestId('field-partnerResolutionDate')).toHaveValue('1 Apr 2019');
   await expect(english.getByTestId('field-czResolutionDate')).toHaveAttribute('placeholder', 'e.g. 22 May 2026');
   // Typed as the English screens write a day: read, and refused only for being in the future.
   await english.getByTestId('field-czResolutionDate').fill('5 May 2098');

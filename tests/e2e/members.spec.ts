@@ -211,6 +211,13 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     const lastH = names.map((n) => /^H/.test(n) && !/^Ch/.test(n)).lastIndexOf(true);
     expect(ch).toBeGreaterThan(lastH);
     expect(names.slice(ch + 1).every((n) => !/^[A-H]/.test(n) || /^Ch/.test(n))).toBe(true);
+    // Its coordinates are shown as typed, with the decimal comma of the field's hint (walkthrough 19).
+    await memberRow(page, 'Chrastice nad Testem').getByTestId('open-member').click();
+    const overview = page.getByTestId('member-overview');
+    await overview.getByTestId('tab-data').click();
+    await expect(overview.getByTestId('field-latitude')).toHaveValue('49,35');
+    await expect(overview.getByTestId('field-longitude')).toHaveValue('14,7');
+    await overview.getByTestId('tab-overview').click();
     await page.getByTestId('filter-reset').click();
   });
 

@@ -436,7 +436,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.field.status': 'Status',
     'partnerships.field.startedOn': 'Started',
     'partnerships.town.altNames': 'Other names',
-    'partnerships.partialDatePlaceholder': 'e.g. 1994-05-22, 1994-05 or 1994',
+    'partnerships.partialDatePlaceholder': 'e.g. 22 May 1994, May 1994 or 1994',
     'partnerships.field.signedOn': 'Signed',
     'partnerships.field.signedPlace': 'Place of signature',
     'partnerships.field.czResolution': 'Czech council resolution',

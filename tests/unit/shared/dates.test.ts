@@ -52,6 +52,11 @@ describe('dates at their precision', () => {
       for (const language of ['cs', 'en'] as const)
         expect(parsePartialDate(editablePartialDate(value, language))).toBe(value);
     expect(editablePartialDate('1994-05-22', 'cs')).toBe('22. 5. 1994');
+    // English fields show a date as the English screens do (walkthrough 19: ISO under "e.g. 22 May 2026").
+    expect(editablePartialDate('1994-05-22', 'en')).toBe('22 May 1994');
+    expect(editablePartialDate('2026-12-05', 'en')).toBe('5 Dec 2026');
+    expect(editablePartialDate('1994-05', 'en')).toBe('May 1994');
+    expect(editablePartialDate('1994', 'en')).toBe('1994');
   });
 
   it('compares dates at the coarser precision and ranks precision', () => {
