@@ -34,7 +34,7 @@ export type MembersColumnOptions = { onOpen: (row: MunicipalityRow) => void };
 export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDef<MunicipalityRow>[] {
   const editableText = { editable: true, valueParser: parseTextCell };
   // Membership dates are not matched by the quick search (a year would find half the registry).
-  const memberDate = { width: 120, getQuickFilterText: () => '' };
+  const memberDate = { width: 140, getQuickFilterText: () => '' };
   return [
     ...catalogueColumns(MEMBER_COLUMNS, i18n, {
       name: { pinned: 'left', minWidth: 190, sort: 'asc', ...editableText },
