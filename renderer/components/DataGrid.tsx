@@ -87,6 +87,10 @@ export type DataGridProps<T> = {
    * it a second time (its overlay for rows that the filters hide stays).
    */
   ownEmptyNote?: boolean;
+  /** Enter on a cell with no button or link of its own (and not edited) opens its row so. */
+  onOpenRow?: (row: T) => void;
+  /** The Delete key on a cell that is not edited asks to delete its row so (it confirms first). */
+  onDeleteRow?: (row: T) => void;
   gridProps?: ExtraGridProps<T>;
 };
 
@@ -107,6 +111,8 @@ export function DataGrid<T>({
   toolbar,
   screenView,
   ownEmptyNote = false,
+  onOpenRow,
+  onDeleteRow,
   gridProps,
 }: DataGridProps<T>) {
   const { language, t, formatNumber } = useI18n();
@@ -222,28 +228,49 @@ export function DataGrid<T>({
   // Enter on a cell that is not edited does what a click on it does: its button or link ("Detail",
   // the partner town, a member's "Open"), else the cell itself (a request's row is chosen so).
   // Without it a record could be opened only with a mouse (keyboard walkthrough).
-  const onCellKeyDown = useCallback((params: CellKeyDownEvent<T>) => {
-    const event = params.event;
-    if (!(event instanceof KeyboardEvent) || event.key !== 'Enter' || event.defaultPrevented) return;
-    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-    if (params.api.getEditingCells().length > 0) return;
-    if (params.node.data === undefined || params.column.isCellEditable(params.node)) return;
-    // Enter on a button or a link in the cell (Tab reached "Smazat") is that control's own: it
-    // must not also open the row with the cell's first control (the detail opened under the delete).
-    if (event.target instanceof Element && event.target.closest('button, a[href]') !== null) return;
-    const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('.ag-cell') : null;
-    if (!cell) return;
-    event.preventDefault();
-    const control = cell.querySelector<HTMLElement>('button:not(:disabled), a[href]');
-    if (control === null) {
-      cell.click();
-      return;
-    }
-    control.click();
-    // What it opened (a record's panel) takes the focus: the grid must not pull it back to the cell
-    // as it redraws the row (the panel gives it back to the cell when it closes).
-    params.api.clearFocusedCell();
-  }, []);
+  // The Delete key asks to delete the row (walkthrough 19: deleting from the grid was mouse-only):
+  // not on an editable cell, where AG Grid clears the value being edited.
+  const onCellKeyDown = useCallback(
+    (params: CellKeyDownEvent<T>) => {
+      const event = params.event;
+      if (
+        !(event instanceof KeyboardEvent) ||
+        (event.key !== 'Enter' && event.key !== 'Delete') ||
+        event.defaultPrevented
+      )
+        return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      if (params.api.getEditingCells().length > 0) return;
+      const row = params.node.data;
+      if (row === undefined || params.column.isCellEditable(params.node)) return;
+      if (event.key === 'Delete') {
+        if (onDeleteRow === undefined) return;
+        event.preventDefault();
+        onDeleteRow(row);
+        return;
+      }
+      // Enter on a button or a link in the cell (Tab reached "Smazat") is that control's own: it
+      // must not also open the row with the cell's first control (the detail opened under the delete).
+      if (event.target instanceof Element && event.target.closest('button, a[href]') !== null) return;
+      const cell = event.target instanceof Element ? event.target.closest<HTMLElement>('.ag-cell') : null;
+      if (!cell) return;
+      event.preventDefault();
+      const control = cell.querySelector<HTMLElement>('button:not(:disabled), a[href]');
+      if (control === null) {
+        // A cell with nothing to click (the municipality's name) opens the row where the screen can
+        // (walkthrough 19: Enter on it did nothing).
+        if (onOpenRow === undefined) {
+          cell.click();
+          return;
+        }
+        onOpenRow(row);
+      } else control.click();
+      // What it opened (a record's panel) takes the focus: the grid must not pull it back to the cell
+      // as it redraws the row (the panel gives it back to the cell when it closes).
+      params.api.clearFocusedCell();
+    },
+    [onOpenRow, onDeleteRow],
+  );
 
   // A grid with saved views waits for the preferences, so its first paint already has the layout.
   if (gridId !== undefined && !loaded) return <div className="grid-host" data-testid={testId} />;

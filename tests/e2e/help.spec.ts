@@ -19,6 +19,9 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-backups')).toContainText('ověří');
   await expect(help.getByTestId('help-backups')).toContainText('Přílohy partnerství');
   await expect(help.getByTestId('help-keys')).toContainText('Ctrl+N');
+  await expect(help.getByTestId('help-keys').locator('tr', { hasText: 'Delete' })).toContainText(
+    'V tabulce partnerství se zeptá, zda řádek smazat',
+  );
   await saveScreen(page, 'help-cs');
   await help.getByTestId('help-keys').scrollIntoViewIfNeeded();
   await saveScreen(page, 'help-cs-keys');

@@ -196,6 +196,19 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await page.keyboard.press('Escape');
   await expect(page.getByText('Opravdu smazat')).toHaveCount(0);
   await expect(detail).toHaveCount(0);
+  // Enter on a cell with nothing to click (the municipality) opens the row too, and the Delete key
+  // asks to delete it (walkthrough 19: nothing, and deleting was mouse-only).
+  await first.locator('[col-id="municipalityName"]').click();
+  await page.keyboard.press('Enter');
+  await expect(detail).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await first.locator('[col-id="municipalityName"]').click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alertdialog').or(page.getByRole('dialog')).first()).toContainText('Opravdu smazat');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Opravdu smazat')).toHaveCount(0);
+  await expect(first).toBeVisible();
 
   await page.getByTestId('nav-requests').click();
   const requests = page.getByTestId('requests-grid');

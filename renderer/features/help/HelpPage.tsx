@@ -25,6 +25,12 @@ const KEYS: readonly { name: ShortcutName; text: MessageKey }[] = [
   { name: 'help', text: 'help.key.help' },
 ];
 
+/** Keys of a grid's row (the same on every system). */
+const GRID_KEYS: readonly { keys: string; text: MessageKey }[] = [
+  { keys: 'Enter', text: 'help.key.gridOpen' },
+  { keys: 'Delete', text: 'help.key.gridDelete' },
+];
+
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="help-section card" aria-labelledby={`help-${id}`} data-testid={`help-${id}`}>
@@ -130,6 +136,14 @@ export function HelpPage() {
               <tr key={key.name}>
                 <td>
                   <kbd>{shortcutKeys(key.name)}</kbd>
+                </td>
+                <td>{t(key.text)}</td>
+              </tr>
+            ))}
+            {GRID_KEYS.map((key) => (
+              <tr key={key.keys}>
+                <td>
+                  <kbd>{key.keys}</kbd>
                 </td>
                 <td>{t(key.text)}</td>
               </tr>

@@ -550,6 +550,8 @@ export function PartnershipsPage() {
       <DataGrid<PartnershipRow>
         testId="partnerships-grid"
         ownEmptyNote
+        onOpenRow={open}
+        onDeleteRow={askDelete}
         gridId="partnerships"
         rows={rows}
         columns={columns}
