@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { onEvent } from '../lib/api';
 import { Icon } from './icons';
@@ -15,6 +15,7 @@ import { ImportHost } from './ImportHost';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';
 import { forgetUndo } from '../lib/undo';
+import { useFocusRescue } from '../lib/focus';
 import './app.css';
 
 /** What a screen shows while its code loads (each screen but the first is loaded when opened). */
@@ -59,6 +60,8 @@ function Shell() {
       stopReplaced();
     };
   }, [navigate]);
+  const main = useRef<HTMLElement>(null);
+  useFocusRescue(main);
 
   return (
     <div className="app">
@@ -93,7 +96,7 @@ function Shell() {
           ))}
         </ul>
       </nav>
-      <main className="content">
+      <main className="content" ref={main} tabIndex={-1}>
         <ConnectionNotice />
         <ServerConnectionNotice />
         <DbStatusBanner />

@@ -84,3 +84,48 @@ export function onRovingKeys(event: React.KeyboardEvent<HTMLElement>): void {
 
 /** The tab stop of one option of a radio group or tab list: only the chosen one is reached by Tab. */
 export const rovingTabIndex = (chosen: boolean): 0 | -1 => (chosen ? 0 : -1);
+
+/**
+ * Gives the focus a place when the element that had it was removed (a restored row leaves the bin,
+ * a deleted row leaves the grid, a form is drawn anew) and nothing took it: the first control of its
+ * nearest container still on the page, else the screen's main region (walkthrough 19: focus fell to
+ * the page after such actions, nothing was highlighted and Tab went on from an invisible place).
+ * Checked a moment after the change, so that a dialog or a panel that gives the focus back to where
+ * it was opened from does so first. A click on empty space (the element is still there) is left alone.
+ */
+export function useFocusRescue(main: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let chain: Element[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onFocusIn = (event: FocusEvent) => {
+      if (!(event.target instanceof Element)) return;
+      chain = [];
+      for (let at: Element | null = event.target; at !== null && at !== document.body; at = at.parentElement)
+        chain.push(at);
+    };
+    const rescue = () => {
+      timer = null;
+      const active = document.activeElement;
+      if ((active !== null && active !== document.body) || chain.length === 0 || chain[0]?.isConnected) return;
+      for (const container of chain.slice(1)) {
+        if (!container.isConnected || !(container instanceof HTMLElement)) continue;
+        const first = focusablesIn(container)[0];
+        if (first) {
+          first.focus();
+          return;
+        }
+      }
+      main.current?.focus({ preventScroll: true });
+    };
+    const observer = new MutationObserver(() => {
+      if (timer === null && chain.length > 0 && chain[0]?.isConnected === false) timer = setTimeout(rescue, 120);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('focusin', onFocusIn);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [main]);
+}

@@ -201,6 +201,7 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await first.locator('[col-id="municipalityName"]').click();
   await page.keyboard.press('Enter');
   await expect(detail).toBeVisible();
+  await expect.poll(focusInDetail).toBe(true);
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
   await first.locator('[col-id="municipalityName"]').click();
