@@ -346,12 +346,14 @@ export async function deleteTownDecisions(db: Knex, townId: number): Promise<voi
 export async function restoreTownDecisions(db: Knex, rows: readonly Record<string, unknown>[]): Promise<number> {
   let restored = 0;
   for (const row of rows) {
-    const taken = await db('town_match_decisions')
+    const taken: unknown = await db('town_match_decisions')
       .where({ country_code: row.country_code, name_key: row.name_key })
       .first('id');
-    if (taken) continue;
-    const { id: _id, ...rest } = row;
-    await db('town_match_decisions').insert(rest);
+    if (taken !== undefined) continue;
+    // A new id: the row's own may have been given to another decision meanwhile.
+    await db('town_match_decisions').insert(
+      Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'id')),
+    );
     restored += 1;
   }
   return restored;

@@ -217,6 +217,18 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     version: card.version,
     patch: { address: `Rathausplatz ${String(round)}` },
   });
+  // A town left without partnerships is deleted.
+  const spare = await call<{ id: number; version: number; foreignTownId: number }>('partnerships:create', {
+    municipalityId: tabor.id,
+    type: 'friendship',
+    status: 'proposed',
+    town: { name: `Lejštat ${String(round)}`, countryCode: 'AT' },
+  });
+  await call('partnerships:delete', { id: spare.id, version: spare.version });
+  const spareTown = await knex('foreign_towns')
+    .where({ id: spare.foreignTownId })
+    .first<{ version: number }>('version');
+  await call('towns:delete', { id: spare.foreignTownId, version: spareTown.version });
   const third = await call<{ id: number }>('partnerships:create', {
     municipalityId: tabor.id,
     type: 'friendship',
