@@ -367,24 +367,31 @@ const email = z
   .or(z.literal(''))
   .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+/**
+ * The fields of a contact. An optional field the input does not name stays absent in the output
+ * (`.optional()` outside each): an update leaves it as stored, an insert writes it as null; one
+ * named null or '' is cleared (null).
+ */
 export const contactFieldsSchema = z.object({
   side: z.enum(CONTACT_SIDES),
   name: requiredText(200),
-  role: optionalText(200),
-  email,
+  role: optionalText(200).optional(),
+  email: email.optional(),
   phone: z
     .string()
     .max(50, 'validation.tooLong')
     .regex(/^[+()0-9 ./-]*$/, 'validation.phone')
     .nullish()
-    .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value)),
+    .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value))
+    .optional(),
   language: z
     .string()
     .regex(/^[a-z]{2}$/, 'validation.language')
     .nullish()
     .or(z.literal(''))
-    .transform((v) => (v ? v : null)),
-  notes: optionalText(5_000),
+    .transform((v) => (v ? v : null))
+    .optional(),
+  notes: optionalText(5_000).optional(),
 });
 export type ContactFields = z.output<typeof contactFieldsSchema>;
 
@@ -401,19 +408,24 @@ export const moneyAmount = z
   .max(MONEY_MAX, 'validation.tooLarge')
   .refine((value) => Number(value.toFixed(2)) === value, 'validation.moneyDecimals');
 
+/**
+ * The fields of an activity, absent ones as in `contactFieldsSchema`: an update leaves a field it
+ * does not name as stored (its kind too); an insert writes it as null, its kind as 'other'
+ * (`ACTIVITY_KIND_UNSTATED`). An update is checked again with the fields it leaves as stored.
+ */
 export const activityFieldsSchema = z
   .object({
     date: isoDate,
-    dateEnd: optionalDate,
+    dateEnd: optionalDate.optional(),
     title: requiredText(300),
-    kind: z.enum(ACTIVITY_KINDS).default('other'),
+    kind: z.enum(ACTIVITY_KINDS).optional(),
     participants: z
       .number()
       .int('validation.wholeNumber')
       .min(0, 'validation.nonNegative')
       .max(1_000_000, 'validation.tooLarge')
       .nullish(),
-    description: optionalText(10_000),
+    description: optionalText(10_000).optional(),
     fundingProgramme: z.enum(FUNDING_PROGRAMMES).nullish(),
     fundingAmount: moneyAmount.nullish(),
     currency: z.enum(CURRENCIES).nullish(),
@@ -428,6 +440,9 @@ export const activityFieldsSchema = z
       ctx.addIssue({ code: 'custom', path: ['fundingProgramme'], message: 'validation.programmeRequired' });
   });
 export type ActivityFields = z.output<typeof activityFieldsSchema>;
+
+/** The kind of an activity added without one. */
+export const ACTIVITY_KIND_UNSTATED = 'other' satisfies (typeof ACTIVITY_KINDS)[number];
 
 /** Field problems of a value against a schema, as `{ path, message }` (message = i18n key). */
 export function issuesOf(schema: z.ZodType, value: unknown): FieldIssue[] {

@@ -47,11 +47,16 @@ export const ACTIVITY_FIELDS = [
   'currency',
 ] as const;
 
-/** The columns of the activity fields present (absent optional ones as null). */
+/** The map of the fields a person edits only. */
+const ACTIVITY_FIELD_COLUMN_OF = Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, ACTIVITY_COLUMN_OF[field]]));
+
+/** The columns of a whole activity (absent optional fields as null): an insert or a restore. */
 export const activityColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  columnsOf(Object.fromEntries(ACTIVITY_FIELDS.map((field) => [field, ACTIVITY_COLUMN_OF[field]])), fields, {
-    every: true,
-  });
+  columnsOf(ACTIVITY_FIELD_COLUMN_OF, fields, { every: true });
+
+/** The columns of the fields an update names only: a field it does not name stays as stored. */
+export const activityPatchColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  columnsOf(ACTIVITY_FIELD_COLUMN_OF, fields);
 
 export async function insertActivity(db: Knex, a: ActivityInsert, now: string): Promise<void> {
   await db('activities').insert({

@@ -33,11 +33,16 @@ const CONTACT_COLUMN_OF = {
 /** The fields of a contact a person edits (what its audit entries keep). */
 export const CONTACT_FIELDS = ['side', 'name', 'role', 'email', 'phone', 'language', 'notes'] as const;
 
-/** The columns of the contact fields present (absent optional ones as null). */
+/** The map of the fields a person edits only. */
+const CONTACT_FIELD_COLUMN_OF = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, CONTACT_COLUMN_OF[field]]));
+
+/** The columns of a whole contact (absent optional fields as null): an insert or a restore. */
 export const contactColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  columnsOf(Object.fromEntries(CONTACT_FIELDS.map((field) => [field, CONTACT_COLUMN_OF[field]])), fields, {
-    every: true,
-  });
+  columnsOf(CONTACT_FIELD_COLUMN_OF, fields, { every: true });
+
+/** The columns of the fields an update names only: a field it does not name stays as stored. */
+export const contactPatchColumns = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  columnsOf(CONTACT_FIELD_COLUMN_OF, fields);
 
 export async function insertContact(db: Knex, c: ContactInsert, now: string): Promise<void> {
   await db('contacts').insert({

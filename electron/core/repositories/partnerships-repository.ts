@@ -11,6 +11,7 @@ import {
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import {
   areasJsonColumnOf,
+  isPostgres,
   jsonLinesOf,
   partnershipAreasColumn,
   readAtOneMoment,
@@ -519,6 +520,19 @@ export async function partnershipIdExists(db: Knex, id: number): Promise<boolean
   return (await db('partnerships').where({ id }).first('id')) !== undefined;
 }
 
+/**
+ * Whether a partnership exists, its row held until the caller's transaction ends (on a server;
+ * SQLite runs one writer at a time, and Knex has no row locks there). `update`: a delete, which
+ * then reads its snapshot only after every write of a child in progress has committed. `share`:
+ * a write of one of its children, which waits for a delete in progress and then finds the
+ * partnership gone (false) instead of writing a child the delete removes without its snapshot.
+ */
+export async function lockPartnership(db: Knex, id: number, mode: 'update' | 'share'): Promise<boolean> {
+  const query = db('partnerships').where({ id }).first('id');
+  const held = !isPostgres(db) ? query : mode === 'update' ? query.forUpdate() : query.forShare();
+  return (await held) !== undefined;
+}
+
 /** Inserts one child record of a partnership; returns its id. */
 export async function insertPartnershipChild(
   db: Knex,
@@ -534,16 +548,34 @@ export async function insertPartnershipChild(
   return row.id;
 }
 
-/** Puts a deleted contact, activity or attachment back with its id (undo from the bin). */
+/** When a contact, activity or attachment was added (what its delete keeps for the undo). */
+export async function childCreatedAt(db: Knex, table: PartnershipChildTable, id: number): Promise<string | undefined> {
+  const row = await db(table).where({ id }).first<{ created_at: string } | undefined>('created_at');
+  return row?.created_at;
+}
+
+/**
+ * Puts a deleted contact, activity or attachment back with its id (undo from the bin), with the
+ * version and the time of adding the undo gives it (a version above any it had: a form still
+ * open on an older one gets CONFLICT).
+ */
 export async function restorePartnershipChild(
   db: Knex,
   table: PartnershipChildTable,
   id: number,
   partnershipId: number,
   columns: Record<string, unknown>,
+  kept: { version: number; createdAt: string },
   now: string,
 ): Promise<void> {
-  await db(table).insert({ id, partnership_id: partnershipId, ...columns, created_at: now, updated_at: now });
+  await db(table).insert({
+    id,
+    partnership_id: partnershipId,
+    ...columns,
+    version: kept.version,
+    created_at: kept.createdAt,
+    updated_at: now,
+  });
 }
 
 /** Names of municipalities and foreign towns by id (for labels of deleted partnerships). */

@@ -17,11 +17,11 @@ import {
   readContent,
   storeContent,
 } from '../repositories/attachments-repository';
-import { insertPartnershipChild, partnershipIdExists } from '../repositories/partnerships-repository';
+import { insertPartnershipChild } from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
 import { PRIVATE_FOLDER_MODE, privateTemporaryFolder, sanitizeFileName, writeFileAtomically } from '../files';
 import { auditedChange } from './audited-change';
-import { checkAttachmentActivity } from './partnership-children-service';
+import { checkAttachmentActivity, holdPartnership } from './partnership-children-service';
 import { resolveUpload } from './import/uploads';
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -110,8 +110,8 @@ export async function addAttachment(
     activityId: input.activityId ?? null,
   };
   const id = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    if (!(await partnershipIdExists(trx, input.partnershipId)))
-      throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
+    // Held until this commits: a delete of the partnership in progress on a server is waited for.
+    await holdPartnership(trx, input.partnershipId);
     await checkAttachmentActivity(trx, fields.activityId, input.partnershipId);
     await storeContent(trx, fields.sha256, bytes, at);
     const recordId = await insertPartnershipChild(

@@ -1,5 +1,6 @@
-import { AppError } from '../../../shared/domain/errors';
+import { AppError, fieldIssues, invalidFields } from '../../../shared/domain/errors';
 import {
+  ACTIVITY_KIND_UNSTATED,
   activityFieldsSchema,
   contactFieldsSchema,
   type ActivityFields,
@@ -12,12 +13,24 @@ import {
   type AttachmentEdit,
   type AttachmentFields,
 } from '../../../shared/domain/attachments';
-import { deleteVersioned, findAuditEntry, updateVersioned } from '../repositories/audit-repository';
+import {
+  deleteVersioned,
+  findAuditEntry,
+  listHistory,
+  recordGone,
+  updateVersioned,
+  versionFailure,
+} from '../repositories/audit-repository';
 import { auditedChange, type Change } from './audited-change';
 import { refuseIfSuperseded } from './undo';
 import type { Knex } from 'knex';
-import { ACTIVITY_FIELDS, activityColumns, findActivity } from '../repositories/activities-repository';
-import { CONTACT_FIELDS, contactColumns, findContact } from '../repositories/contacts-repository';
+import {
+  ACTIVITY_FIELDS,
+  activityColumns,
+  activityPatchColumns,
+  findActivity,
+} from '../repositories/activities-repository';
+import { CONTACT_FIELDS, contactColumns, contactPatchColumns, findContact } from '../repositories/contacts-repository';
 import {
   ATTACHMENT_FIELDS,
   activityOfPartnership,
@@ -27,9 +40,10 @@ import {
   findAttachment,
 } from '../repositories/attachments-repository';
 import {
+  childCreatedAt,
   insertPartnershipChild,
+  lockPartnership,
   type PartnershipChildTable,
-  partnershipIdExists,
   restorePartnershipChild,
 } from '../repositories/partnerships-repository';
 import type { AppContext } from '../context';
@@ -51,21 +65,38 @@ type ChildKind<F, R extends ChildRecord> = {
   /** The fields as the audit log keeps them (domain names, as `strip(find(...))` gives them). */
   audit: (fields: F) => Record<string, unknown>;
   find: (db: Knex, id: number) => Promise<R | undefined>;
-  /** The fields an audit entry must hold for an undo to put the record back. */
-  schema: { safeParse: (value: unknown) => { success: true; data: F } | { success: false } };
+  /** The fields an audit entry must hold for an undo to put the record back (and a record, after an update). */
+  schema: {
+    safeParse: (
+      value: unknown,
+    ) =>
+      | { success: true; data: F }
+      | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  };
 };
 
-const CONTACT: ChildKind<ContactFields, Contact> = {
+/** A kind a person edits field by field (contacts, activities): an update is a patch of the fields it names. */
+type EditableKind<F, R extends ChildRecord> = ChildKind<F, R> & {
+  fields: readonly (keyof F & string)[];
+  /** Database columns of the fields named only. */
+  patchColumns: (fields: Partial<F>) => Record<string, unknown>;
+};
+
+const CONTACT: EditableKind<ContactFields, Contact> = {
   table: 'contacts',
   columns: contactColumns,
+  patchColumns: contactPatchColumns,
+  fields: CONTACT_FIELDS,
   audit: pick(CONTACT_FIELDS),
   find: findContact,
   schema: contactFieldsSchema,
 };
 
-const ACTIVITY: ChildKind<ActivityFields, Activity> = {
+const ACTIVITY: EditableKind<ActivityFields, Activity> = {
   table: 'activities',
   columns: activityColumns,
+  patchColumns: activityPatchColumns,
+  fields: ACTIVITY_FIELDS,
   audit: pick(ACTIVITY_FIELDS),
   find: findActivity,
   schema: activityFieldsSchema,
@@ -93,14 +124,47 @@ const strip = <T extends ChildRecord>(value: T): Omit<T, 'id' | 'version' | 'par
   return fields as Omit<T, 'id' | 'version' | 'partnershipId'>;
 };
 
+/**
+ * NOT_FOUND for a write of a child whose partnership is not there: when it was deleted, naming
+ * who deleted it and when (the details of `recordGone`, which the screens say in their language).
+ */
+async function partnershipGone(db: Knex, partnershipId: number): Promise<AppError> {
+  const gone = await recordGone(db, 'partnerships', partnershipId);
+  return new AppError(
+    'NOT_FOUND',
+    `Partnership ${String(partnershipId)} is not in the registry (it may have been deleted meanwhile); nothing was saved.`,
+    gone.details,
+  );
+}
+
+/**
+ * Holds a child's partnership (shared) until the change commits: on a server a delete of the
+ * partnership waits for this write (and its snapshot then holds it), or this write waits for a
+ * delete in progress and is refused (NOT_FOUND) instead of being lost with the partnership.
+ */
+export async function holdPartnership(db: Knex, partnershipId: number): Promise<void> {
+  if (!(await lockPartnership(db, partnershipId, 'share'))) throw await partnershipGone(db, partnershipId);
+}
+
+/** A child record to change, its partnership held (`holdPartnership`); NOT_FOUND when it is gone. */
+async function heldChild<F, R extends ChildRecord>(db: Knex, kind: ChildKind<F, R>, id: number): Promise<R> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const seen = found(await kind.find(db, id), id);
+    await holdPartnership(db, seen.partnershipId);
+    // Read again once held: it may have moved to another partnership meanwhile (a merge).
+    const held = found(await kind.find(db, id), id);
+    if (held.partnershipId === seen.partnershipId) return held;
+  }
+  throw new AppError('CONFLICT', 'The record is being moved to another partnership; try again.');
+}
+
 async function createChild<F, R extends ChildRecord>(
   ctx: AppContext,
   kind: ChildKind<F, R>,
   input: F & { partnershipId: number },
 ): Promise<R> {
   const id = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    if (!(await partnershipIdExists(trx, input.partnershipId)))
-      throw new AppError('NOT_FOUND', `Partnership ${String(input.partnershipId)} does not exist.`);
+    await holdPartnership(trx, input.partnershipId);
     const recordId = await insertPartnershipChild(trx, kind.table, input.partnershipId, kind.columns(input), at);
     await audit({
       table: kind.table,
@@ -115,20 +179,36 @@ async function createChild<F, R extends ChildRecord>(
   return found(await kind.find(ctx.db.knex, id), id);
 }
 
-async function updateChild<F, R extends ChildRecord>(
+/**
+ * Changes the fields an update names (a field named null or '' is cleared) and leaves every other
+ * as stored: a form that does not show a field, or an API client that does not send it, never
+ * erases it. The record as it will be is checked whole (an end date kept as stored must not come
+ * before a new start date).
+ */
+async function updateChild<F extends object, R extends ChildRecord>(
   ctx: AppContext,
-  kind: ChildKind<F, R>,
+  kind: EditableKind<F, R>,
   input: F & { id: number; version: number },
 ): Promise<R> {
   await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    const before = found(await kind.find(trx, input.id), input.id);
-    await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.columns(input), updated_at: at });
+    const before = await heldChild(trx, kind, input.id);
+    if (before.version !== input.version) throw await versionFailure(trx, kind.table, input.id, input.version);
+    const named = kind.fields.filter((field) => input[field] !== undefined);
+    const checked = kind.schema.safeParse({
+      ...strip(before),
+      ...Object.fromEntries(named.map((field) => [field, input[field]])),
+    });
+    if (!checked.success) throw invalidFields(fieldIssues(checked.error));
+    const after = checked.data;
+    const patch: Partial<F> = {};
+    for (const field of named) patch[field] = after[field];
+    await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.patchColumns(patch), updated_at: at });
     await audit({
       table: kind.table,
       recordId: input.id,
       action: 'update',
       before: strip(before),
-      after: kind.audit(input),
+      after: kind.audit(after),
     });
     touch({ tables: [kind.table], partnershipIds: [before.partnershipId] });
   });
@@ -141,13 +221,16 @@ async function deleteChild<F, R extends ChildRecord>(
   input: { id: number; version: number },
 ): Promise<{ id: number; auditId: number }> {
   return auditedChange(ctx, async ({ trx, audit, touch }) => {
-    const before = found(await kind.find(trx, input.id), input.id);
+    const before = await heldChild(trx, kind, input.id);
+    const createdAt = await childCreatedAt(trx, kind.table, input.id);
     await deleteVersioned(trx, kind.table, input.id, input.version);
     const auditId = await audit({
       table: kind.table,
       recordId: input.id,
       action: 'delete',
-      before: { partnershipId: before.partnershipId, ...strip(before) },
+      // Its version and time of adding too: the undo brings it back above this version (a form
+      // still open on it gets CONFLICT), added when it was.
+      before: { partnershipId: before.partnershipId, ...strip(before), version: before.version, createdAt },
       after: null,
     });
     touch({ tables: [kind.table], partnershipIds: [before.partnershipId] });
@@ -167,7 +250,7 @@ export const deleteContact = (ctx: AppContext, input: { id: number; version: num
 
 /** Adds an activity (with optional funding) to a partnership (audited). */
 export const createActivity = (ctx: AppContext, input: ActivityFields & { partnershipId: number }): Promise<Activity> =>
-  createChild(ctx, ACTIVITY, input);
+  createChild(ctx, ACTIVITY, { ...input, kind: input.kind ?? ACTIVITY_KIND_UNSTATED });
 export const updateActivity = (
   ctx: AppContext,
   input: ActivityFields & { id: number; version: number },
@@ -197,7 +280,7 @@ export async function updateAttachment(
   input: AttachmentEdit & { id: number; version: number },
 ): Promise<Attachment> {
   await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    const before = found(await ATTACHMENT.find(trx, input.id), input.id);
+    const before = await heldChild(trx, ATTACHMENT, input.id);
     // The activity it names already may be deleted for now (it keeps the link for its undo).
     if (input.activityId !== before.activityId)
       await checkAttachmentActivity(trx, input.activityId, before.partnershipId);
@@ -244,7 +327,7 @@ export async function restoreChildFromAudit(
     const before: unknown = entry.before === null ? null : JSON.parse(entry.before);
     const record = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
     const partnershipId = Number(record.partnershipId);
-    if (!(await partnershipIdExists(trx, partnershipId)))
+    if (!(await lockPartnership(trx, partnershipId, 'share')))
       throw new AppError(
         'CONFLICT',
         'Its partnership is no longer in the registry: restore it first, or undo the merge it went into.',
@@ -261,7 +344,8 @@ export async function restoreChildFromAudit(
     if (table === 'attachments' && !(await contentExists(trx, String(record.sha256))))
       throw new AppError('NOT_FOUND', 'The attachment’s content is no longer in the registry.');
     const fields = parsed.data;
-    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(fields), at);
+    const kept = await keptStamps(trx, table, entry.record_id, record, at);
+    await restorePartnershipChild(trx, table, entry.record_id, partnershipId, kind.columns(fields), kept, at);
     await audit({
       table,
       recordId: entry.record_id,
@@ -276,6 +360,30 @@ export async function restoreChildFromAudit(
       await unlinkStrayAttachments({ trx, at, audit, touch }, [partnershipId]);
     return { id: entry.record_id, partnershipId };
   });
+}
+
+/**
+ * The version and the time of adding a restored child gets. The version is above every version
+ * the record ever had, so that no form still open on it can save over it: each version after the
+ * first came from an audited update or restore of it, so one more than their count plus one is
+ * above all of them; and never below the deleted version + 1. Deletes recorded before review 67
+ * kept neither: the time of adding is then its insert's (none: the time of the undo).
+ */
+async function keptStamps(
+  db: Knex,
+  table: PartnershipChildTable,
+  id: number,
+  kept: Record<string, unknown>,
+  at: string,
+): Promise<{ version: number; createdAt: string }> {
+  const history = await listHistory(db, table, id);
+  const raised = history.filter((entry) => entry.action === 'update' || entry.action === 'restore').length;
+  const deletedAt = typeof kept.version === 'number' && Number.isInteger(kept.version) ? kept.version : 0;
+  const inserted = history.findLast((entry) => entry.action === 'insert')?.at;
+  return {
+    version: Math.max(deletedAt + 1, raised + 2),
+    createdAt: typeof kept.createdAt === 'string' ? kept.createdAt : (inserted ?? at),
+  };
 }
 
 /**

@@ -38,6 +38,7 @@ import {
   findPartnershipRecord,
   findPartnershipRow,
   insertPartnership,
+  lockPartnership,
   partnershipExists,
   type PartnershipRecord,
   partnershipColumns,
@@ -252,7 +253,11 @@ export async function deletePartnership(
 ): Promise<{ id: number; auditId: number }> {
   return auditedChange(ctx, async (change) => {
     const { trx, audit, touch } = change;
-    const record = await findPartnershipRecord(trx, input.id);
+    // Held before its snapshot is read: on a server a child written meanwhile commits first (and
+    // is in the snapshot) or waits and is refused, never removed by the cascade without a trace.
+    const record = (await lockPartnership(trx, input.id, 'update'))
+      ? await findPartnershipRecord(trx, input.id)
+      : undefined;
     if (!record) throw notFound(input.id);
     const stored = await snapshotPartnership(trx, input.id);
     const sets = await partnershipSets(trx, input.id);

@@ -17,7 +17,12 @@ import { auditedChange, type Change } from './audited-change';
 import { exonymOf, findOrAddTown, gazetteerTowns } from './towns-service';
 import { findForeignTown, listTwinnedForeignTowns } from '../repositories/foreign-towns-repository';
 import { findMunicipalityDetail } from '../repositories/municipalities-repository';
-import { findPartnershipRecord, insertPartnership, partnershipExists } from '../repositories/partnerships-repository';
+import {
+  findPartnershipRecord,
+  insertPartnership,
+  partnershipExists,
+  partnershipIdExists,
+} from '../repositories/partnerships-repository';
 import { deletedByEntry } from './undo';
 import {
   findRequestRow,
@@ -171,6 +176,13 @@ export async function restoreRequest(ctx: AppContext, input: { auditId: number }
         'CONFLICT',
         'The town of this request is no longer in the registry (merged into another record); undo the merge first.',
         { reason: 'undo.townGone' },
+      );
+    // The partnership it was turned into may be deleted (or merged away) meanwhile: it comes back first.
+    if (typeof stored.partnership_id === 'number' && !(await partnershipIdExists(trx, stored.partnership_id)))
+      throw new AppError(
+        'CONFLICT',
+        'The partnership this request was turned into is no longer in the registry: restore it first, or undo the merge it went into.',
+        { reason: 'undo.partnershipGone' },
       );
     await insertRawRequest(trx, stored);
     const restored = await mustFind(trx, entry.recordId);

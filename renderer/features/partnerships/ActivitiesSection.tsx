@@ -169,7 +169,8 @@ export function ActivitiesSection({
           onSave={save}
           onCancel={() => setDraft(null)}
         >
-          <Field name="date" label={label('date')} error={errors.date}>
+          {/* The form has no end date: one kept as stored that a new start would pass is named here. */}
+          <Field name="date" label={label('date')} error={errors.date ?? errors.dateEnd}>
             <DayInput
               value={draft.date}
               onChange={(date) => setDraft({ ...draft, date })}

@@ -318,6 +318,34 @@ describe('requests service against real SQLite', () => {
     expect(await find()).toMatchObject({ status: 'accepted', partnershipId });
   });
 
+  it('a deleted request whose partnership is deleted too comes back only after its partnership', async () => {
+    const request = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
+    const converted = await ok<{ partnershipId: number; partnershipVersion: number; request: RequestRow }>(
+      app.dispatch('requests:toPartnership', conversion(request.id, { townName: 'Freistadt', townCountryCode: 'AT' })),
+    );
+    const deletedRequest = await ok<{ auditId: number }>(
+      app.dispatch('requests:delete', { id: request.id, version: converted.request.version }),
+    );
+    const deletedPartnership = await ok<{ auditId: number }>(
+      app.dispatch('partnerships:delete', { id: converted.partnershipId, version: converted.partnershipVersion }),
+    );
+    const auditBefore = await app.ctx.db.knex('audit_log').count<{ n: number }[]>({ n: '*' });
+    // Said as such (restore the partnership first), not as a record "still referenced".
+    for (const refused of [
+      await app.dispatch('requests:restore', { auditId: deletedRequest.auditId }),
+      await app.dispatch('bin:restore', { auditId: deletedRequest.auditId }),
+    ])
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', details: { reason: 'undo.partnershipGone' } },
+      });
+    expect(await app.ctx.db.knex('partnership_requests').where({ id: request.id }).first('id')).toBeUndefined();
+    expect(await app.ctx.db.knex('audit_log').count<{ n: number }[]>({ n: '*' })).toEqual(auditBefore);
+    await ok(app.dispatch('partnerships:restore', { auditId: deletedPartnership.auditId }));
+    const restored = await ok<RequestRow>(app.dispatch('requests:restore', { auditId: deletedRequest.auditId }));
+    expect(restored).toMatchObject({ id: request.id, partnershipId: converted.partnershipId });
+  });
+
   it("answers the other side's own open request in the same step; its undo gives both back their status", async () => {
     const knex = app.ctx.db.knex;
     const mine = await ok<RequestRow>(app.dispatch('requests:create', memberSeeks()));
