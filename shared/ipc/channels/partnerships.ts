@@ -138,7 +138,7 @@ export const partnershipsChannels = defineChannels({
     output: contactSchema,
   },
   'contacts:update': {
-    doc: 'Changes a contact made against the version the editor saw (CONFLICT when changed meanwhile).',
+    doc: 'Changes a contact made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored, one named null or empty is cleared.',
     input: contactFieldsSchema.extend({ id, version: z.number().int().positive() }),
     output: contactSchema,
   },
@@ -153,7 +153,7 @@ export const partnershipsChannels = defineChannels({
     output: activitySchema,
   },
   'activities:update': {
-    doc: 'Changes an activity made against the version the editor saw (CONFLICT when changed meanwhile).',
+    doc: 'Changes an activity made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored (the kind too), one named null or empty is cleared; checked again with the stored fields.',
     input: activityFieldsSchema.and(z.object({ id, version: z.number().int().positive() })),
     output: activitySchema,
   },
