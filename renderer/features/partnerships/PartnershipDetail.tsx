@@ -568,6 +568,17 @@ export function PartnershipDetail({
                   testId="history-list"
                   reloadKey={tick}
                   children={historyChildren}
+                  // A merge is undone from its entry once its toast has gone (walkthrough 20: the
+                  // dialog promised it, the history did not offer it).
+                  onUndoMerge={(auditId) => {
+                    call('merges:restore', { auditId }).then(
+                      () => {
+                        reset();
+                        showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
+                      },
+                      (error: unknown) => showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }),
+                    );
+                  }}
                   onRevert={(auditId) => {
                     call('partnerships:revert', { auditId }).then(
                       (row) => {
