@@ -87,6 +87,8 @@ export function eachCsvRecord(
   let field = '';
   let inQuotes = false;
   let fieldStarted = false;
+  /** A field of the record was quoted ("" is a value someone wrote, not a blank row). */
+  let quoted = false;
   let line = 1;
   let recordLine = 1;
   /** Where the quoted field being read opened. */
@@ -99,7 +101,11 @@ export function eachCsvRecord(
 
   const endRecord = () => {
     cells.push(field);
-    const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
+    // An empty line, or a data row of separators only (";;;;;", as Czech Excel writes formatted
+    // empty rows: walkthrough 20 counted it as a row with three errors).
+    const blank =
+      (cells.length === 1 && cells[0] === '' && !fieldStarted) ||
+      (count > 0 && !quoted && cells.every((cell) => cell.trim() === ''));
     if (!blank) {
       if (count === 0) {
         // The header's fields, without the empty ones Excel leaves after the last column.
@@ -115,6 +121,7 @@ export function eachCsvRecord(
     cells = [];
     field = '';
     fieldStarted = false;
+    quoted = false;
   };
 
   let i = 0;
@@ -169,6 +176,7 @@ export function eachCsvRecord(
         // A quote opens a quoted field only at its start (spaces before it are dropped).
         inQuotes = true;
         fieldStarted = true;
+        quoted = true;
         field = '';
         quoteLine = line;
       } else {

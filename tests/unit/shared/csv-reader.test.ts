@@ -19,17 +19,22 @@ function referenceParseCsv(text: string, delimiter: Delimiter, limit = Number.PO
   let field = '';
   let inQuotes = false;
   let fieldStarted = false;
+  let quoted = false;
   let line = 1;
   let recordLine = 1;
   const length = text.length;
 
   const endRecord = () => {
     cells.push(field);
-    const blank = cells.length === 1 && cells[0] === '' && !fieldStarted;
+    // An empty line, or a data row of unquoted separators only (";;;;;" from Czech Excel).
+    const blank =
+      (cells.length === 1 && cells[0] === '' && !fieldStarted) ||
+      (records.length > 0 && !quoted && cells.every((cell) => cell.trim() === ''));
     if (!blank) records.push({ line: recordLine, cells });
     cells = [];
     field = '';
     fieldStarted = false;
+    quoted = false;
   };
 
   for (let i = 0; i < length; i += 1) {
@@ -52,6 +57,7 @@ function referenceParseCsv(text: string, delimiter: Delimiter, limit = Number.PO
       // A quote opens a quoted field only at its start (spaces before it are dropped).
       inQuotes = true;
       fieldStarted = true;
+      quoted = true;
       field = '';
     } else if (ch === delimiter) {
       cells.push(field);
@@ -94,6 +100,11 @@ describe('CSV reader', () => {
       }
       expect(parseCsv(text, ';', 2)).toEqual(referenceParseCsv(text, ';', 2));
     }
+  });
+
+  it('skips a data row of separators only, as Excel writes formatted empty rows; a quoted empty value is a row', () => {
+    const text = 'kód;název;stát\r\n1;Lhota;DE\r\n;;\r\n ; ;\r\n"";;\r\n2;Ves;AT\r\n;;;;;\r\n';
+    expect(parseCsv(text, ';').map((record) => record.line)).toEqual([1, 2, 5, 6]);
   });
 
   it('keeps quoted delimiters, doubled quotes, line breaks in quotes and the line numbers', () => {
