@@ -78,6 +78,11 @@ export function printReport(
     io.err(`  ${report.header.join(' | ')}`);
     for (const problem of report.mappingProblems)
       io.err(`  ${t(`import.field.${problem.field}`)}: ${t(problem.reason)}`);
+    // What the screen asks with its selects, the command line takes as a file (walkthrough 20).
+    io.err(t('import.cli.mappingFile', { fields: report.mappingProblems.map((p) => p.field).join(', ') }));
+    // The columns the screen would propose, as a file's content to check and save.
+    if (Object.keys(report.suggestedMapping).length > 0)
+      io.err(`${t('import.cli.mappingSuggested')}\n${JSON.stringify(report.suggestedMapping, null, 2)}`);
     return;
   }
   const c = report.counts;
@@ -107,12 +112,15 @@ export function printReport(
     const more = group.issues.length > SHOWN_LINES ? ', …' : '';
     const column = first.column === '' ? '' : ` [${first.column}]`;
     io.out(
-      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, first.params)} (${t('import.cli.lines')} ${lines.join(', ')}${more})`,
+      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, first.params)} (${t(lines.length === 1 ? 'import.cli.line' : 'import.cli.lines')} ${lines.join(', ')}${more})`,
     );
   }
   if (reportFile) io.out(t('import.cli.reportWritten', { file: reportFile }));
   if (dryRun) return;
-  if (!result.changed) io.out(t('import.nothingChanged'));
+  if (!result.changed && c.rows > 0 && c.invalid === c.rows)
+    // Every row refused is no "nothing new" (walkthrough 20): said, and the exit code is 1.
+    io.err(t('import.cli.allInvalid', { invalid: c.invalid }));
+  else if (!result.changed) io.out(t('import.nothingChanged'));
   else io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
   if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
 }
@@ -240,7 +248,9 @@ export const importCommand: Command = {
       if (reportFile !== null) await writeFileAtomically(reportFile, fullReportText(result, language));
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else printReport(result, language, dryRun, io, reportFile);
-      return result.report.needsMapping ? 1 : 0;
+      const { counts } = result.report;
+      const allInvalid = counts.rows > 0 && counts.invalid === counts.rows;
+      return result.report.needsMapping || allInvalid ? 1 : 0;
     } finally {
       await ctx.close();
     }

@@ -5,6 +5,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import ze souboru',
     'import.cli.lines': 'řádky',
+    'import.cli.line': 'řádek',
     'import.otherKind': 'Tento soubor vypadá jako soubor typu „{kind}“.',
     'import.otherKindSwitch': 'Importovat jako „{kind}“',
     'import.cli.example': 'např.',
@@ -78,6 +79,11 @@ export const importMessages = defineMessages(
     'import.progress.write': 'Zapisuji…',
     'import.done': 'Import dokončen. Přidáno: {add}, změněno: {update}, beze změny: {unchanged}.',
     'import.nothingChanged': 'Soubor nepřinesl nic nového; databáze se nezměnila.',
+    'import.cli.mappingSuggested':
+      'Navržené přiřazení (zkontrolujte ho, uložte jako SOUBOR.json a spusťte import znovu s --mapping SOUBOR.json):',
+    'import.cli.allInvalid': 'Žádný řádek souboru není platný (chybných řádků: {invalid}); databáze se nezměnila.',
+    'import.cli.mappingFile':
+      'Sloupce přiřaďte souborem --mapping SOUBOR.json: objekt JSON { "údaj": "záhlaví sloupce v souboru", … }. Údaje bez sloupce: {fields}.',
     'import.cancelled': 'Import byl přerušen; databáze zůstala beze změny.',
     'import.backupMade': 'Před importem byla vytvořena záloha {name}.',
     'import.showAdded': 'Zobrazit přidané záznamy ({count})',
@@ -299,6 +305,7 @@ export const importMessages = defineMessages(
   {
     'import.title': 'Import from a file',
     'import.cli.lines': 'lines',
+    'import.cli.line': 'line',
     'import.otherKind': 'This file looks like a file of the kind “{kind}”.',
     'import.otherKindSwitch': 'Import as “{kind}”',
     'import.cli.example': 'e.g.',
@@ -373,6 +380,11 @@ export const importMessages = defineMessages(
     'import.progress.write': 'Writing…',
     'import.done': 'Import finished. Added: {add}, updated: {update}, unchanged: {unchanged}.',
     'import.nothingChanged': 'The file brought nothing new; the database did not change.',
+    'import.cli.mappingSuggested':
+      'Suggested mapping (check it, save it as FILE.json and run the import again with --mapping FILE.json):',
+    'import.cli.allInvalid': 'No row of the file is valid (invalid rows: {invalid}); the database did not change.',
+    'import.cli.mappingFile':
+      'Map the columns with a file --mapping FILE.json: a JSON object { "field": "column header in the file", … }. Fields without a column: {fields}.',
     'import.cancelled': 'The import was stopped; the database is unchanged.',
     'import.backupMade': 'A backup {name} was made before the import.',
     'import.showAdded': 'Show the added records ({count})',

@@ -34,6 +34,10 @@ describe('twinreg import / backup / check', () => {
     const unmapped = await run('import', 'municipalities', file, '--db', db, '--lang', 'en');
     expect(unmapped.code).toBe(1);
     expect(unmapped.err).toContain('Kód | Název | Okres');
+    // It says how to map the columns, with the mapping the screen would propose (walkthrough 20).
+    expect(unmapped.err).toContain('Map the columns with a file --mapping FILE.json');
+    const suggested = unmapped.err.slice(unmapped.err.lastIndexOf('{\n'));
+    expect(JSON.parse(suggested)).toMatchObject({ code: 'Kód', name: 'Název' });
     const dry = await run(
       'import',
       'municipalities',
@@ -50,7 +54,7 @@ describe('twinreg import / backup / check', () => {
     );
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/To add\s+2/);
-    expect(dry.out).toContain('1× [Kód] error – row not imported: “5547” is not a 6-digit municipality code (lines 3)');
+    expect(dry.out).toContain('1× [Kód] error – row not imported: “5547” is not a 6-digit municipality code (line 3)');
     // The full list is in the report file, one problem per line.
     expect(readFileSync(reportFile, 'utf8')).toContain(
       '3 [Kód] error – row not imported: “5547” is not a 6-digit municipality code',
@@ -73,7 +77,7 @@ describe('twinreg import / backup / check', () => {
   it('imports in Czech, then a second run changes nothing and says so', async () => {
     const first = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping);
     expect(first.code).toBe(0);
-    expect(first.out).toContain('1× [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce (řádky 3)');
+    expect(first.out).toContain('1× [Kód] chyba – řádek se neimportuje: „5547“ není šestimístný kód obce (řádek 3)');
     expect(first.out).toContain('Import dokončen. Přidáno: 2, ');
     expect(await count(db)).toBe(2);
     const second = await run('import', 'municipalities', file, '--db', db, '--mapping', mapping, '--lang', 'en');
@@ -119,5 +123,17 @@ describe('twinreg import / backup / check', () => {
     const check = await run('check', '--db', bad);
     expect(check.code).toBe(1);
     expect(check.err).toContain('not an SQLite database');
+  });
+
+  it('a file whose every row is refused says so and exits 1, changing nothing (walkthrough 20)', async () => {
+    const bad = path.join(dir, 'vse-spatne.csv');
+    writeFileSync(bad, 'Kód;Název;Okres\r\n5547;Krátký;x\r\n;;\r\nabc;Jiný;x\r\n');
+    const before = await count(db);
+    const result = await run('import', 'municipalities', bad, '--db', db, '--mapping', mapping, '--lang', 'en');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/Rows in the file\s+2/);
+    expect(result.err).toContain('No row of the file is valid (invalid rows: 2); the database did not change.');
+    expect(result.out).not.toContain('nothing new');
+    expect(await count(db)).toBe(before);
   });
 });
