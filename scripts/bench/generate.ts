@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  ACTIVITY_KINDS,
+  STATED_ACTIVITY_KINDS,
   COOPERATION_AREAS,
   PARTICIPANT_GROUPS,
   type ActivityKind,
@@ -232,7 +232,7 @@ const FUNDING: readonly (readonly [readonly [FundingProgramme, Currency, number,
   [['other', 'CZK', 1_000, 50_000], 10],
 ];
 
-const ACTIVITY_TITLES: Record<ActivityKind, readonly string[]> = {
+const ACTIVITY_TITLES: Record<(typeof STATED_ACTIVITY_KINDS)[number], readonly string[]> = {
   official_visit: [
     'Návštěva delegace z partnerského města',
     'Oficiální návštěva starosty',
@@ -333,7 +333,7 @@ export function generateDataset(size: ScaleSize, seed = DEFAULT_SEED): Dataset {
   const activities: GenActivity[] = [];
   for (let index = 0; index < size.activities && partnerships.length > 0; index += 1) {
     const partnership = rng.pick(partnerships);
-    const kind = rng.pick(ACTIVITY_KINDS);
+    const kind = rng.pick(STATED_ACTIVITY_KINDS);
     const funded = rng.chance(0.6);
     const [programme, currency, low, high] = rng.weighted(FUNDING);
     activities.push({

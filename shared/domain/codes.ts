@@ -91,7 +91,8 @@ export const PARTICIPANT_GROUPS = [
 ] as const;
 export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
 
-export const ACTIVITY_KINDS = [
+/** The kinds an activity may be said to be (the agreements name each in every language). */
+export const STATED_ACTIVITY_KINDS = [
   'official_visit',
   'exchange',
   'cultural_event',
@@ -100,6 +101,8 @@ export const ACTIVITY_KINDS = [
   'conference',
   'other',
 ] as const;
+/** `unknown`: nobody said what kind of activity it was (walkthrough 20: the form chose "official visit"). */
+export const ACTIVITY_KINDS = ['unknown', ...STATED_ACTIVITY_KINDS] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Funding programmes commonly used for twinning activities. */

@@ -410,7 +410,7 @@ export const moneyAmount = z
 
 /**
  * The fields of an activity, absent ones as in `contactFieldsSchema`: an update leaves a field it
- * does not name as stored (its kind too); an insert writes it as null, its kind as 'other'
+ * does not name as stored (its kind too); an insert writes it as null, its kind as 'unknown'
  * (`ACTIVITY_KIND_UNSTATED`). An update is checked again with the fields it leaves as stored.
  */
 export const activityFieldsSchema = z
@@ -442,7 +442,7 @@ export const activityFieldsSchema = z
 export type ActivityFields = z.output<typeof activityFieldsSchema>;
 
 /** The kind of an activity added without one. */
-export const ACTIVITY_KIND_UNSTATED = 'other' satisfies (typeof ACTIVITY_KINDS)[number];
+export const ACTIVITY_KIND_UNSTATED = 'unknown' satisfies (typeof ACTIVITY_KINDS)[number];
 
 /** Field problems of a value against a schema, as `{ path, message }` (message = i18n key). */
 export function issuesOf(schema: z.ZodType, value: unknown): FieldIssue[] {

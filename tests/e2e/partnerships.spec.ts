@@ -357,7 +357,9 @@ test.describe('Partnerships', () => {
 
   test('detail: a validation error is shown next to the field and corrected; contacts, activities and history', async ({
     appPage: page,
+    webApp,
   }) => {
+    const knex = webApp.ctx.db.knex;
     await openPartnerships(page);
     await search(page, 'lobau');
     await grid(page).getByTestId('open-partnership').first().click();
@@ -401,6 +403,8 @@ test.describe('Partnerships', () => {
     await detail.getByTestId('add-activity').click();
     await detail.getByTestId('activity-date').fill('2025-09-12');
     await detail.getByTestId('activity-title').fill('Setkání hasičů');
+    // Its kind is not stated until chosen (walkthrough 20: "oficiální návštěva" was chosen for the user).
+    await expect(detail.getByTestId('activity-kind')).toHaveValue('unknown');
     await detail.getByTestId('activity-programme').selectOption('czech_german_fund');
     // One point before three digits may be thousands or decimals: refused, never read as 4,5.
     await detail.getByTestId('activity-amount').fill('4.500');
@@ -413,6 +417,7 @@ test.describe('Partnerships', () => {
     await detail.getByTestId('activity-save').click();
     await expect(detail.getByTestId('activities')).toContainText('Setkání hasičů');
     await expect(detail.getByTestId('activities')).toContainText('Česko-německý fond budoucnosti');
+    expect(await knex('activities').where({ title: 'Setkání hasičů' }).first('kind')).toEqual({ kind: 'unknown' });
 
     const history = detail.getByTestId('history');
     // The history holds the partnership's own changes and, named, its contacts and activities.

@@ -32,7 +32,8 @@ const blank = (): Draft => ({
   version: 1,
   date: '',
   title: '',
-  kind: 'official_visit',
+  // Not stated until the user says (walkthrough 20: "oficiální návštěva" was chosen for them).
+  kind: 'unknown',
   participants: '',
   fundingProgramme: '',
   fundingAmount: '',
@@ -191,6 +192,7 @@ export function ActivitiesSection({
               labelPrefix="partnerships.activityKind"
               value={draft.kind}
               onChange={(kind) => kind && setDraft({ ...draft, kind })}
+              data-testid="activity-kind"
             />
           </Field>
           <Field name="participants" label={label('participants')} error={errors.participants}>

@@ -121,9 +121,10 @@ export function withAnnex(
       const layout = fileOf(language).layout;
       const lines = activities.map((a) => {
         const end = a.dateEnd !== null && a.dateEnd !== a.date ? ` – ${planDate(a.dateEnd, layout)}` : '';
-        const kind = fileOf(language).activityKinds[a.kind];
+        // A kind nobody stated is not named: the title alone.
+        const kind = a.kind === 'unknown' ? '' : fileOf(language).activityKinds[a.kind];
         const title = cleanLine(a.title);
-        const what = `${kind.charAt(0).toLocaleUpperCase(language) + kind.slice(1)}${title === '' ? '' : ` – ${title}`}`;
+        const what = [kind.charAt(0).toLocaleUpperCase(language) + kind.slice(1), title].filter(Boolean).join(' – ');
         return bullet([{ text: `${planDate(a.date, layout)}${end}: ${what}` }]);
       });
       return [

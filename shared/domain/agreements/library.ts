@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ACTIVITY_KINDS,
+  STATED_ACTIVITY_KINDS,
   AGREEMENT_LANGUAGES,
   AGREEMENT_TEMPLATES,
   COOPERATION_AREAS,
@@ -188,7 +188,7 @@ export const clauseFileSchema = z
     areas: record(COOPERATION_AREAS, text),
     participantGroups: record(PARTICIPANT_GROUPS, text),
     /** Kinds of activities, for Annex 1's plan in each column's language (the titles stay as typed). */
-    activityKinds: record(ACTIVITY_KINDS, text),
+    activityKinds: record(STATED_ACTIVITY_KINDS, text),
     clauses: z.record(z.string(), clauseSchema),
   })
   .strict();

@@ -198,6 +198,7 @@ describe('Annex 1: Plán spolupráce', () => {
     activities: [
       { date: '2027-05-15', dateEnd: '2027-05-17', title: 'Návštěva delegace z Kłodzka', kind: 'official_visit' },
       { date: '2027-09', dateEnd: null, title: 'Společný turnaj mládeže', kind: 'sports_event' },
+      { date: '2027-10-02', dateEnd: null, title: 'Setkání seniorů', kind: 'unknown' },
     ],
     participantGroups: ['schools', 'firefighters'],
     coordinators: {
@@ -230,6 +231,9 @@ describe('Annex 1: Plán spolupráce', () => {
     // partner reads what it is), its title as the registry holds it (a title is not translated).
     expect(pl).toContain('– 15.05.2027 r. – 17.05.2027 r.: Wizyta oficjalna – Návštěva delegace z Kłodzka');
     expect(pl).toContain('– wrzesień 2027: Wydarzenie sportowe – Společný turnaj mládeže');
+    // A kind nobody stated is not named: the title alone (walkthrough 20).
+    expect(cs).toContain('– 2. 10. 2027: Setkání seniorů');
+    expect(pl).toContain('– 02.10.2027 r.: Setkání seniorů');
     expect(cs).toContain('– kultura');
     expect(pl).toContain('– kultura');
     expect(pl).toContain('– szkoły');

@@ -333,11 +333,11 @@ describe('contacts, activities and attachments of a partnership', () => {
     expect(await stored('activities', activity.id)).toMatchObject({ version: 1, date: '2025-06-01', currency: 'EUR' });
   });
 
-  it('an activity added without a kind is "other", as before', async () => {
+  it('an activity added without a kind is of a kind not stated, never one nobody chose (walkthrough 20)', async () => {
     const activity = await ok<Activity>(
       app.dispatch('activities:create', { partnershipId, date: '2025-06-01', title: 'Setkání' }),
     );
-    expect(activity).toMatchObject({ kind: 'other', dateEnd: null, description: null, participants: null });
+    expect(activity).toMatchObject({ kind: 'unknown', dateEnd: null, description: null, participants: null });
   });
 });
 
