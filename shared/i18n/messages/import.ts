@@ -83,7 +83,7 @@ export const importMessages = defineMessages(
       'Navržené přiřazení (zkontrolujte ho, uložte jako SOUBOR.json a spusťte import znovu s --mapping SOUBOR.json):',
     'import.cli.allInvalid': 'Žádný řádek souboru není platný (chybných řádků: {invalid}); databáze se nezměnila.',
     'import.cli.mappingFile':
-      'Sloupce přiřaďte souborem --mapping SOUBOR.json: objekt JSON { "údaj": "záhlaví sloupce v souboru", … }. Údaje bez sloupce: {fields}.',
+      'Sloupce přiřaďte souborem --mapping SOUBOR.json (objekt JSON: údaj → záhlaví sloupce v souboru). Údaje bez sloupce: {fields}.',
     'import.cancelled': 'Import byl přerušen; databáze zůstala beze změny.',
     'import.backupMade': 'Před importem byla vytvořena záloha {name}.',
     'import.showAdded': 'Zobrazit přidané záznamy ({count})',
@@ -384,7 +384,7 @@ export const importMessages = defineMessages(
       'Suggested mapping (check it, save it as FILE.json and run the import again with --mapping FILE.json):',
     'import.cli.allInvalid': 'No row of the file is valid (invalid rows: {invalid}); the database did not change.',
     'import.cli.mappingFile':
-      'Map the columns with a file --mapping FILE.json: a JSON object { "field": "column header in the file", … }. Fields without a column: {fields}.',
+      'Map the columns with a file --mapping FILE.json (a JSON object: field → column header in the file). Fields without a column: {fields}.',
     'import.cancelled': 'The import was stopped; the database is unchanged.',
     'import.backupMade': 'A backup {name} was made before the import.',
     'import.showAdded': 'Show the added records ({count})',
