@@ -90,8 +90,9 @@ export const rovingTabIndex = (chosen: boolean): 0 | -1 => (chosen ? 0 : -1);
  * a deleted row leaves the grid, a form is drawn anew) and nothing took it: the first control of its
  * nearest container still on the page, else the screen's main region (walkthrough 19: focus fell to
  * the page after such actions, nothing was highlighted and Tab went on from an invisible place).
- * Checked a moment after the change, so that a dialog or a panel that gives the focus back to where
- * it was opened from does so first. A click on empty space (the element is still there) is left alone.
+ * Checked a moment after the change, so that a panel that gives the focus back to where it was
+ * opened from does so first; the focus inside a dialog is the dialog's and its opener's to place.
+ * A click on empty space (the element is still there) is left alone.
  */
 export function useFocusRescue(main: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -100,6 +101,9 @@ export function useFocusRescue(main: RefObject<HTMLElement | null>): void {
     const onFocusIn = (event: FocusEvent) => {
       if (!(event.target instanceof Element)) return;
       chain = [];
+      // A dialog gives the focus back itself when it closes, and the screen that opened it may
+      // place it after its work is done (the agreement screen's Save after a save): left to them.
+      if (event.target.closest('dialog, [role="dialog"], [role="alertdialog"]') !== null) return;
       for (let at: Element | null = event.target; at !== null && at !== document.body; at = at.parentElement)
         chain.push(at);
     };
