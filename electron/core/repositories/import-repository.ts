@@ -157,6 +157,30 @@ export async function loadPartnershipSnapshot(db: Knex): Promise<Map<string, Exi
   return new Map(rows.map((row) => [`${row.municipality_id}|${row.foreign_town_id}`, row]));
 }
 
+/**
+ * The partnerships that took in a merged-away partnership with another town record, by
+ * `member id|country|folded name` of that town's names (migration 0023). A name kept for a
+ * partnership that is no longer there finds nothing.
+ */
+export async function loadMergedPairNames(db: Knex): Promise<Map<string, ExistingPartnership>> {
+  const rows = await db('partnership_merge_names as n')
+    .join('partnerships as p', 'p.id', 'n.partnership_id')
+    .orderBy('n.id')
+    .select<(ExistingPartnership & { country_code: string; name_key: string })[]>(
+      'p.id',
+      'p.municipality_id',
+      'p.foreign_town_id',
+      'p.started_on',
+      'p.notes',
+      'n.country_code',
+      'n.name_key',
+    );
+  const out = new Map<string, ExistingPartnership>();
+  for (const { country_code: country, name_key: nameKey, ...partnership } of rows)
+    out.set(`${String(partnership.municipality_id)}|${country}|${nameKey}`, partnership);
+  return out;
+}
+
 export async function loadMunicipalityIndex(db: Knex): Promise<{ id: number; code: string; name: string }[]> {
   return db('municipalities').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name');
 }

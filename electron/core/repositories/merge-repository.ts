@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
+import { townNameKey } from '../../../shared/domain/text';
 import {
   PARTNERSHIP_CHILD_TABLES,
   partnershipIdOfPair,
@@ -344,4 +345,47 @@ export function listTownsOfCountry(db: Knex, countryCode: string) {
       't.alt_names',
       db.raw('(select count(*) from partnerships p where p.foreign_town_id = t.id) as partnerships'),
     );
+}
+
+/**
+ * Keeps the names of the partner town of a merged-away partnership with the kept one, when the two
+ * named different towns (migration 0023): a file naming the merged-away pair then updates the kept
+ * partnership instead of adding the duplicate again. Nothing when both named one town.
+ */
+export async function keepMergedTownNames(
+  db: Knex,
+  merge: PartnershipMerge,
+  auditId: number,
+  now: string,
+): Promise<void> {
+  const keptTown = Number(merge.keptBefore.foreign_town_id);
+  const mergedTown = Number(merge.merged.partnership.foreign_town_id);
+  if (keptTown === mergedTown) return;
+  const town = await db('foreign_towns')
+    .where({ id: mergedTown })
+    .first<{ country_code: string; name: string; name_cs: string | null; alt_names: string | null } | undefined>(
+      'country_code',
+      'name',
+      'name_cs',
+      'alt_names',
+    );
+  if (!town) return;
+  const keys = new Set(
+    [town.name, town.name_cs ?? '', ...alternateNames(town.alt_names)]
+      .filter((name) => name.trim() !== '')
+      .map((name) => townNameKey(name).slice(0, 200)),
+  );
+  const rows = [...keys].map((nameKey) => ({
+    partnership_id: Number(merge.keptBefore.id),
+    country_code: town.country_code,
+    name_key: nameKey,
+    merge_audit_id: auditId,
+    created_at: now,
+  }));
+  if (rows.length > 0) await db('partnership_merge_names').insert(rows);
+}
+
+/** Takes back the names a partnership merge kept (its undo). */
+export async function dropMergedTownNames(db: Knex, auditId: number): Promise<void> {
+  await db('partnership_merge_names').where({ merge_audit_id: auditId }).delete();
 }

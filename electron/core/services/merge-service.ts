@@ -7,6 +7,8 @@ import { sortByCzech } from '../../../shared/domain/text';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
   alternateNames,
+  dropMergedTownNames,
+  keepMergedTownNames,
   listTownsOfCountry,
   mergePartnershipInto,
   mergeTownInto,
@@ -93,6 +95,7 @@ export async function mergePartnerships(ctx: AppContext, input: { keepId: number
       before: { merge },
       after: { mergedId: input.mergeId },
     });
+    await keepMergedTownNames(trx, merge, auditId, at);
     touch({
       tables: ['partnerships', 'contacts', 'activities'],
       partnershipIds: partnershipIdsOf(merge),
@@ -112,7 +115,10 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     if (merge.kind === 'foreign_towns') {
       await undoTownMerge(trx, merge);
       await auditMany(partnershipEntriesOfTownMerge(merge, true));
-    } else await undoPartnershipMerge(trx, merge);
+    } else {
+      await undoPartnershipMerge(trx, merge);
+      await dropMergedTownNames(trx, input.auditId);
+    }
     await audit({
       table: entry.table_name,
       recordId: entry.record_id,

@@ -166,6 +166,8 @@ export const importMessages = defineMessages(
       'stát „{value}“ není jednoznačný: může to být {countries}; napište ve zdroji celý název státu',
     'import.issue.duplicateMerged':
       'dvojice {name} – {town} už je na řádku {firstLine}; sloučeno do jednoho partnerství (platí přesnější, jinak dřívější datum; poznámky obou řádků)',
+    'import.issue.mergedPairTwice':
+      'partnerství {name} – {town} bylo sloučeno s dvojicí z řádku {firstLine}; platí řádek {firstLine}, tento se neimportuje',
     'import.error.empty': 'Soubor {file} je prázdný.',
     'import.error.binary': 'Soubor {file} není textová tabulka (CSV, TSV) ani sešit XLSX.',
     'import.error.mixedEncoding':
@@ -466,6 +468,8 @@ export const importMessages = defineMessages(
       'the country “{value}” is ambiguous: it may be {countries}; write the country’s full name in the source',
     'import.issue.duplicateMerged':
       'the pair {name} – {town} is already on line {firstLine}; merged into one partnership (the more precise, else the earlier date; the notes of both lines)',
+    'import.issue.mergedPairTwice':
+      'the partnership {name} – {town} was merged with the pair of line {firstLine}; line {firstLine} counts, this one is not imported',
     'import.error.empty': 'The file {file} is empty.',
     'import.error.binary': 'The file {file} is neither a text table (CSV, TSV) nor an XLSX workbook.',
     'import.error.mixedEncoding':

@@ -36,6 +36,7 @@ export const transferMessages = defineMessages(
     'table.partnership_participants': 'skupiny účastníků',
     'table.import_runs': 'historie importů',
     'table.town_match_decisions': 'rozhodnutí o shodě měst',
+    'table.partnership_merge_names': 'názvy měst sloučených partnerství',
   },
   {
     'transfer.title': 'Move the registry',
@@ -71,5 +72,6 @@ export const transferMessages = defineMessages(
     'table.partnership_participants': 'participant groups',
     'table.import_runs': 'import history',
     'table.town_match_decisions': 'decisions on matching towns',
+    'table.partnership_merge_names': 'town names of merged partnerships',
   },
 );

@@ -18,6 +18,7 @@ import * as townKindUnknown from './0019-town-kind-unknown';
 import * as townIdNumber from './0020-town-id-number';
 import * as townLargeCity from './0021-town-large-city';
 import * as termUnknown from './0022-term-unknown';
+import * as partnershipMergeNames from './0023-partnership-merge-names';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0020-town-id-number', ...townIdNumber },
   { name: '0021-town-large-city', ...townLargeCity },
   { name: '0022-term-unknown', ...termUnknown },
+  { name: '0023-partnership-merge-names', ...partnershipMergeNames },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/
 import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
   loadMunicipalityIndex,
+  loadMergedPairNames,
   loadPartnershipSnapshot,
   loadTownSnapshot,
   updateById,
@@ -61,6 +62,8 @@ type Draft = {
   /** The Czech name, when the file named the town by its Czech exonym. */
   townNameCs: string | null;
   townKey: string;
+  /** The town's name as the file writes it (the names a partnership merge kept are matched by it too). */
+  fileTownName: string;
   geonamesId: number | null;
   latitude: number | null;
   longitude: number | null;
@@ -308,6 +311,7 @@ export async function planPartnerships(
   const possibleDuplicates: PossibleDuplicate[] = [];
   const matchTown = townMatcher(towns.values(), decisions, possibleDuplicates);
   const partnerships = await loadPartnershipSnapshot(db);
+  const mergedPairs = await loadMergedPairNames(db);
   const plan: PartnershipPlan = {
     counts: emptyCounts(),
     issues: [],
@@ -462,6 +466,7 @@ export async function planPartnerships(
       townName: town.name,
       townNameCs: town.nameCs,
       townKey,
+      fileTownName: townName,
       geonamesId: town.gazetteer?.geonamesId ?? null,
       latitude,
       longitude,
@@ -471,10 +476,34 @@ export async function planPartnerships(
   }
 
   const newTowns = new Map<string, PartnershipPlan['towns'][number]>();
+  /** The registry's partnerships rows of this file went to, by id: the first row's line. */
+  const claimed = new Map<number, number>();
   for (const draft of drafts.values()) {
     const townId = towns.get(`${draft.countryCode}|${draft.townKey}`)?.id;
+    // The pair itself, or the partnership a merge made of it (the merged-away pair's town names).
+    const mergedInto = (name: string) =>
+      mergedPairs.get(`${String(draft.municipalityId)}|${draft.countryCode}|${townNameKey(name)}`);
     const existing =
-      townId === undefined ? undefined : partnerships.get(`${String(draft.municipalityId)}|${String(townId)}`);
+      (townId === undefined ? undefined : partnerships.get(`${String(draft.municipalityId)}|${String(townId)}`)) ??
+      mergedInto(draft.fileTownName) ??
+      mergedInto(draft.townName);
+    if (existing) {
+      // Both pairs a merge made one partnership of, each on a line of its own: the first line
+      // counts, the second is said and left out (two updates of one record would race).
+      const firstLine = claimed.get(existing.id);
+      if (firstLine !== undefined) {
+        plan.issues.push({
+          line: draft.line,
+          column: columnOf('townName'),
+          severity: 'warning',
+          reason: 'import.issue.mergedPairTwice',
+          params: { name: draft.municipalityName, town: draft.townName, firstLine },
+        });
+        plan.counts.unchanged += 1;
+        continue;
+      }
+      claimed.set(existing.id, draft.line);
+    }
     const label = `${draft.municipalityName} – ${draft.townName} (${draft.countryCode})`;
     const key = `${draft.municipalityCode}|${draft.countryCode}|${draft.townKey}`;
     if (!existing) {
