@@ -1,6 +1,12 @@
 import type { partnershipsChannels } from '../../../shared/ipc/channels/partnerships';
 import type { AppContext } from '../context';
-import { mergePartnerships, mergeTowns, townsOfCountry, undoMerge } from '../services/merge-service';
+import {
+  mergePartnerships,
+  mergeTowns,
+  partnershipMergePreview,
+  townsOfCountry,
+  undoMerge,
+} from '../services/merge-service';
 import { exportGrid } from '../services/export/grid-export-service';
 import { addAttachment, openAttachment, saveAttachmentCopy } from '../services/attachments-service';
 import {
@@ -44,6 +50,7 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'partnerships:revert': (input) => revertPartnershipChange(ctx, input),
     'towns:ofCountry': (input) => townsOfCountry(ctx, input),
     'towns:merge': (input) => mergeTowns(ctx, input),
+    'partnerships:mergePreview': (input) => partnershipMergePreview(ctx, input),
     'partnerships:merge': (input) => mergePartnerships(ctx, input),
     'merges:restore': (input) => undoMerge(ctx, input),
     'contacts:create': (input) => createContact(ctx, input),

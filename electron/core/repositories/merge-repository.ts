@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { townNameKey } from '../../../shared/domain/text';
+import { PARTNERSHIP_CHOOSABLE, type ChoosableField, type MergeClash } from '../../../shared/domain/partnership-merge';
 import {
   PARTNERSHIP_CHILD_TABLES,
   partnershipIdOfPair,
@@ -56,6 +57,71 @@ function mergedTerm(kept: Row, other: Row): Row {
   return {};
 }
 
+/** The columns of a choosable field. */
+const COLUMNS_OF: Readonly<Record<ChoosableField, readonly string[]>> = {
+  type: ['type'],
+  status: ['status'],
+  startedOn: ['started_on'],
+  signedOn: ['signed_on'],
+  signedPlace: ['signed_place'],
+  czResolution: ['cz_resolution'],
+  czResolutionDate: ['cz_resolution_date'],
+  partnerResolution: ['partner_resolution'],
+  partnerResolutionDate: ['partner_resolution_date'],
+  term: ['term_kind', 'term_until'],
+  endedOn: ['ended_on'],
+};
+
+/** Fields holding a date at its precision ("2009", "2009-03", "2009-03-01"). */
+const DATE_FIELDS: ReadonlySet<ChoosableField> = new Set([
+  'startedOn',
+  'signedOn',
+  'czResolutionDate',
+  'partnerResolutionDate',
+  'endedOn',
+]);
+
+/** A field's value as stated, or null when the record does not state it (empty, or "unknown"). */
+function statedValue(row: Row, field: ChoosableField): string | null {
+  if (field === 'term') {
+    if (row.term_kind === 'unknown' || isEmpty(row.term_kind)) return null;
+    return row.term_kind === 'fixed' && !isEmpty(row.term_until)
+      ? `fixed:${textOf(row.term_until)}`
+      : textOf(row.term_kind);
+  }
+  const value = row[COLUMNS_OF[field][0] ?? ''];
+  if (isEmpty(value) || ((field === 'type' || field === 'status') && value === 'unknown')) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Where two partnerships state different values. A date that only refines the other's (2009 and
+ * 1. 3. 2009) is no clash: the more precise one is kept, as imports keep it.
+ */
+export function partnershipClashes(kept: Row, other: Row): MergeClash[] {
+  const out: MergeClash[] = [];
+  for (const field of PARTNERSHIP_CHOOSABLE) {
+    const ours = statedValue(kept, field);
+    const theirs = statedValue(other, field);
+    if (ours === null || theirs === null || ours === theirs) continue;
+    if (DATE_FIELDS.has(field) && (theirs.startsWith(ours) || ours.startsWith(theirs))) continue;
+    out.push({ field, kept: ours, other: theirs });
+  }
+  return out;
+}
+
+/** The other record's more precise dates that refine the kept one's (1994 → 22. 5. 1994). */
+function refinedDates(kept: Row, other: Row): Row {
+  const out: Row = {};
+  for (const field of DATE_FIELDS) {
+    const ours = statedValue(kept, field);
+    const theirs = statedValue(other, field);
+    if (ours !== null && theirs !== null && theirs.length > ours.length && theirs.startsWith(ours))
+      for (const column of COLUMNS_OF[field]) out[column] = other[column];
+  }
+  return out;
+}
+
 /** Children that move to the kept partnership (they keep their ids). */
 const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
 type MovedChild = (typeof MOVED_CHILDREN)[number];
@@ -70,6 +136,8 @@ export type PartnershipMerge = {
   merged: PartnershipSnapshot;
   moved: Partial<Record<MovedChild, number[]>>;
   requestIds: number[];
+  /** The kept partnership's columns the merge changed, to their new values (absent in older merges). */
+  changes?: Row;
 };
 
 export type TownMerge = {
@@ -109,6 +177,8 @@ export async function mergePartnershipInto(
   keepId: number,
   mergeId: number,
   now: string,
+  /** Clashing fields where the other record's value is taken (the kept one's stays elsewhere). */
+  take: readonly ChoosableField[] = [],
 ): Promise<PartnershipMerge> {
   if (keepId === mergeId) throw new AppError('VALIDATION', 'A partnership cannot be merged with itself.');
   const kept = await db('partnerships').where({ id: keepId }).first<Row | undefined>();
@@ -126,6 +196,11 @@ export async function mergePartnershipInto(
   for (const column of ['type', 'status'] as const)
     if (kept[column] === 'unknown' && other[column] !== 'unknown') changes[column] = other[column];
   Object.assign(changes, mergedTerm(kept, other));
+  Object.assign(changes, refinedDates(kept, other));
+  // What the user chose of the clashes the merge showed; a field that no longer clashes (equal
+  // now, or stated by one record only) was settled above.
+  for (const clash of partnershipClashes(kept, other))
+    if (take.includes(clash.field)) for (const column of COLUMNS_OF[clash.field]) changes[column] = other[column];
   if (!isEmpty(other.notes) && other.notes !== kept.notes)
     changes.notes = isEmpty(kept.notes) ? other.notes : `${textOf(kept.notes)}\n\n${textOf(other.notes)}`;
   const moved: Partial<Record<MovedChild, number[]>> = {};
@@ -149,7 +224,7 @@ export async function mergePartnershipInto(
   await db('partnerships')
     .where({ id: keepId })
     .update({ ...changes, version: keptVersionAfter, updated_at: now });
-  return { kind: 'partnerships', keptBefore: kept, keptSets, keptVersionAfter, merged, moved, requestIds };
+  return { kind: 'partnerships', keptBefore: kept, keptSets, keptVersionAfter, merged, moved, requestIds, changes };
 }
 
 /**

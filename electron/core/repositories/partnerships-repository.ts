@@ -425,6 +425,14 @@ export async function countPartnershipChildren(
   };
 }
 
+/** The fields of the columns present in `columns` (the reverse of `partnershipColumns`). */
+export const partnershipFieldsOfColumns = (columns: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(PARTNERSHIP_COLUMN_OF)
+      .filter(([, column]) => Object.prototype.hasOwnProperty.call(columns, column))
+      .map(([field, column]) => [field, columns[column] ?? null]),
+  );
+
 export async function findPartnershipRecord(db: Knex, id: number): Promise<PartnershipRecord | undefined> {
   const row = await db('partnerships').where({ id }).first<Record<string, unknown> | undefined>();
   return row ? ({ id: row.id, ...fieldsOf(PARTNERSHIP_COLUMN_OF, row) } as PartnershipRecord) : undefined;

@@ -3,10 +3,13 @@ import type { AppContext } from '../context';
 import { findAuditEntry } from '../repositories/audit-repository';
 import { auditedChange, type AuditEntryOfChange } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
+import { countPartnershipChildren, partnershipFieldsOfColumns } from '../repositories/partnerships-repository';
 import { sortByCzech } from '../../../shared/domain/text';
+import type { ChoosableField } from '../../../shared/domain/partnership-merge';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
   alternateNames,
+  partnershipClashes,
   dropMergedTownNames,
   keepMergedTownNames,
   listTownsOfCountry,
@@ -84,16 +87,56 @@ export async function mergeTowns(ctx: AppContext, input: { keepId: number; merge
   };
 }
 
+/** Bookkeeping columns a merge changes that a history does not show as the record's fields. */
+const UNSHOWN_COLUMNS = new Set(['source', 'import_run_id', 'verified_at', 'verified_by']);
+
+/**
+ * The fields a partnership merge changed on the kept record, before and after, for its history
+ * entry (walkthrough 20: "sloučeno" named no field although the type, notes and areas changed).
+ */
+function changedFieldsOf(merge: PartnershipMerge): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const shown = Object.fromEntries(
+    Object.entries(merge.changes ?? {}).filter(([column]) => !UNSHOWN_COLUMNS.has(column)),
+  );
+  const before = partnershipFieldsOfColumns(
+    Object.fromEntries(Object.keys(shown).map((column) => [column, merge.keptBefore[column] ?? null])),
+  );
+  const after = partnershipFieldsOfColumns(shown);
+  const mergedAreas = (merge.merged.children.partnership_areas ?? []).map((row) => String(row.area));
+  const areas = [...new Set([...merge.keptSets.areas, ...mergedAreas])].sort();
+  if (areas.length > merge.keptSets.areas.length) {
+    before.areas = merge.keptSets.areas;
+    after.areas = areas;
+  }
+  return { before, after };
+}
+
+/** The clashes a merge of `mergeId` into `keepId` would show, and what would move (nothing written). */
+export async function partnershipMergePreview(ctx: AppContext, input: { keepId: number; mergeId: number }) {
+  const db = ctx.db.knex;
+  const [kept, other] = await Promise.all([
+    db('partnerships').where({ id: input.keepId }).first<Record<string, unknown> | undefined>(),
+    db('partnerships').where({ id: input.mergeId }).first<Record<string, unknown> | undefined>(),
+  ]);
+  if (!kept || !other) throw new AppError('NOT_FOUND', 'One of the partnerships no longer exists.');
+  const counts = await countPartnershipChildren(db, [input.mergeId]);
+  return { clashes: partnershipClashes(kept, other), moves: counts };
+}
+
 /** Merges partnership `mergeId` into `keepId` (same member): empty fields filled, children moved. */
-export async function mergePartnerships(ctx: AppContext, input: { keepId: number; mergeId: number }) {
+export async function mergePartnerships(
+  ctx: AppContext,
+  input: { keepId: number; mergeId: number; take?: readonly ChoosableField[] | undefined },
+) {
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    const merge = await mergePartnershipInto(trx, input.keepId, input.mergeId, at);
+    const merge = await mergePartnershipInto(trx, input.keepId, input.mergeId, at, input.take ?? []);
+    const fields = changedFieldsOf(merge);
     const auditId = await audit({
       table: 'partnerships',
       recordId: input.keepId,
       action: 'merge',
-      before: { merge },
-      after: { mergedId: input.mergeId },
+      before: { merge, ...fields.before },
+      after: { mergedId: input.mergeId, ...fields.after },
     });
     await keepMergedTownNames(trx, merge, auditId, at);
     touch({

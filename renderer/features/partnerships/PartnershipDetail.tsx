@@ -13,6 +13,7 @@ import {
   type TermKind,
 } from '../../../shared/domain/codes';
 import type { UiLanguage } from '../../../shared/domain/codes';
+import type { ChoosableField } from '../../../shared/domain/partnership-merge';
 import { countryName } from '../../../shared/domain/countries';
 import { editablePartialDate, parsePartialDate, unreadableDateMessage } from '../../../shared/domain/dates';
 import {
@@ -282,7 +283,7 @@ export function PartnershipDetail({
       showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) });
     }
   };
-  const merge = async (mode: 'town' | 'partnership', choice: MergeChoice) => {
+  const merge = async (mode: 'town' | 'partnership', choice: MergeChoice, take: ChoosableField[]) => {
     const current = detail.data;
     if (!current) return;
     setMerging(null);
@@ -291,7 +292,11 @@ export function PartnershipDetail({
       const { auditId } =
         mode === 'town'
           ? await call('towns:merge', { keepId: current.foreignTownId, mergeId: choice.id })
-          : await call('partnerships:merge', { keepId: current.id, mergeId: choice.id });
+          : await call('partnerships:merge', {
+              keepId: current.id,
+              mergeId: choice.id,
+              ...(take.length > 0 ? { take } : {}),
+            });
       reset();
       showToast({
         kind: 'ok',
@@ -495,7 +500,7 @@ export function PartnershipDetail({
                   countryCode={d.countryCode}
                   municipalityId={d.municipalityId}
                   keepId={merging === 'town' ? d.foreignTownId : d.id}
-                  onMerge={(choice) => void merge(merging, choice)}
+                  onMerge={(choice, take) => void merge(merging, choice, take)}
                   onClose={() => setMerging(null)}
                 />
               )}

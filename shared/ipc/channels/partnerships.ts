@@ -3,6 +3,7 @@ import { defineChannels } from '../define';
 import { compactRowsSchema } from '../compact-rows-schema';
 import { UI_LANGUAGES } from '../../domain/codes';
 import { id } from '../../domain/schemas';
+import { PARTNERSHIP_CHOOSABLE, mergeClashSchema } from '../../domain/partnership-merge';
 import {
   activityFieldsSchema,
   contactFieldsSchema,
@@ -122,9 +123,24 @@ export const partnershipsChannels = defineChannels({
       mergedPartnerships: z.number().int(),
     }),
   },
-  'partnerships:merge': {
-    doc: 'Merges partnership mergeId into keepId (one member): empty fields filled, notes joined, contacts, activities, drafts and areas moved. Audited; undone by merges:restore.',
+  'partnerships:mergePreview': {
+    doc: 'What merging partnership mergeId into keepId would do, nothing written: the fields both state differently (clashes), and how many contacts, activities, drafts and attachments would move.',
     input: z.object({ keepId: id, mergeId: id }).strict(),
+    output: z.object({
+      clashes: z.array(mergeClashSchema),
+      moves: z.object({
+        contacts: z.number().int(),
+        activities: z.number().int(),
+        agreements: z.number().int(),
+        attachments: z.number().int(),
+      }),
+    }),
+  },
+  'partnerships:merge': {
+    doc: 'Merges partnership mergeId into keepId (one member): empty fields filled, a date refined by the other kept at its precision, notes joined, contacts, activities, drafts and areas moved; where both state a value, the kept one stays unless `take` names the field. Audited with the fields it changed; undone by merges:restore.',
+    input: z
+      .object({ keepId: id, mergeId: id, take: z.array(z.enum(PARTNERSHIP_CHOOSABLE)).max(20).optional() })
+      .strict(),
     output: z.object({ auditId: id }),
   },
   'merges:restore': {
