@@ -1,5 +1,5 @@
 import type { ColDef, GridApi, GridState } from 'ag-grid-community';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 
@@ -101,11 +101,21 @@ export function GridViewsBar<T>({
   const { t } = useI18n();
   const { preferences, update } = usePreferences();
   const views: NamedView[] = preferences.namedViews[gridId] ?? [];
-  const [current, setCurrent] = useState('');
+  // The view chosen last, if it is still there (see the effect below).
+  const [current, setCurrent] = useState(() => {
+    const last = preferences.currentViews[gridId];
+    return last !== undefined && views.some((view) => view.name === last) ? last : '';
+  });
   const [naming, setNaming] = useState<string | null>(null);
-
-  const recall = (name: string) => {
+  /** Remembers the view chosen (or '' for the default), so that the screen opens with it again. */
+  const choose = (name: string) => {
     setCurrent(name);
+    const others = Object.fromEntries(Object.entries(preferences.currentViews).filter(([grid]) => grid !== gridId));
+    void update({ currentViews: name === '' ? others : { ...others, [gridId]: name } });
+  };
+
+  /** Puts the grid and the screen as view `name` (or the default, '') has them. */
+  const apply = (name: string) => {
     const view = views.find((v) => v.name === name);
     if (view) {
       const parts = viewParts(view.state);
@@ -118,25 +128,44 @@ export function GridViewsBar<T>({
       screen?.restore(undefined);
     }
   };
+  // The view chosen last comes back whole when the screen opens again (after a restart too): its
+  // filter bar with its layout, under its name (walkthrough 21: the picker said "Default view"
+  // over the saved view's sort and widths, with the filters back at their defaults).
+  const reopened = useRef(false);
+  useEffect(() => {
+    if (reopened.current) return;
+    reopened.current = true;
+    if (current !== '') apply(current);
+    // Once, when the grid is there: later changes of the preferences do not choose the view again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const save = async () => {
     const name = (naming ?? '').trim();
     if (name === '') return;
     const state: SavedView = { grid: rememberedState(api.getState()), screen: screen?.value };
     const next = [...views.filter((v) => v.name !== name), { name, state }];
     await update({ namedViews: { ...preferences.namedViews, [gridId]: next } });
-    setCurrent(name);
+    choose(name);
     setNaming(null);
   };
   const remove = async () => {
     await update({ namedViews: { ...preferences.namedViews, [gridId]: views.filter((v) => v.name !== current) } });
-    setCurrent('');
+    choose('');
   };
 
   return (
     <div className="grid-views" data-testid={`views-${gridId}`}>
       <label className="grid-views-pick">
         <span>{t('views.label')}</span>
-        <select value={current} onChange={(event) => recall(event.target.value)} data-testid="view-select">
+        <select
+          value={current}
+          onChange={(event) => {
+            choose(event.target.value);
+            apply(event.target.value);
+          }}
+          data-testid="view-select"
+        >
           <option value="">{t('views.default')}</option>
           {views.map((view) => (
             <option key={view.name} value={view.name}>

@@ -7,4 +7,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   welcomed: false,
   gridStates: {},
   namedViews: {},
+  currentViews: {},
 };

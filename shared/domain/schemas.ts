@@ -108,6 +108,8 @@ export const preferencesSchema = z.object({
   gridStates: z.record(z.string(), z.unknown()),
   /** Named views per grid. */
   namedViews: z.record(z.string(), z.array(z.object({ name: z.string().min(1).max(100), state: z.unknown() }))),
+  /** The named view chosen last per grid: chosen again when the screen opens (absent: the default view). */
+  currentViews: z.record(z.string(), z.string().max(100)),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

@@ -178,6 +178,57 @@ test.describe('saved views', () => {
     await expect(town).toHaveAttribute('aria-sort', 'ascending');
   });
 
+  test('the view chosen last is chosen again after a reload, whole and under its name; Default view is remembered too (walkthrough 21)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    await page.getByTestId('nav-partnerships').click();
+    const screen = page.locator('.p-page');
+    const grid = screen.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    const initial = await snapshot(page, screen, PARTNERSHIP_BAR);
+    await screen.getByTestId('filter-region').selectOption('CZ031');
+    await screen.getByTestId('filter-membership').selectOption('all');
+    const town = grid.locator('.ag-header-cell[col-id="townName"]');
+    // (The sort the last test left is kept as the layout: a click turns it, either way is a sort.)
+    await town.locator('.ag-header-cell-label').click();
+    await expect(town).toHaveAttribute('aria-sort', /ascending|descending/);
+    await screen.getByTestId('view-save').click();
+    await screen.getByTestId('view-name').fill('Jih, partneři A–Z');
+    await screen.getByTestId('view-name').press('Enter');
+    await expect(screen.getByTestId('view-select')).toHaveValue('Jih, partneři A–Z');
+    const saved = await snapshot(page, screen, PARTNERSHIP_BAR);
+    expect(saved.bar['filter-region']).toBe('CZ031');
+    expect(saved.rows).not.toBe(initial.rows);
+
+    await page.reload();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await expect(screen.getByTestId('view-select')).toHaveValue('Jih, partneři A–Z');
+    await expect.poll(() => snapshot(page, screen, PARTNERSHIP_BAR)).toEqual(saved);
+
+    // Default view chosen: after a reload the picker and the filter bar say so.
+    // (The screen opened with the layout the last test left: Default view's own sort differs.)
+    await screen.getByTestId('view-select').selectOption('');
+    await expect
+      .poll(async () => {
+        const { bar, rows } = await snapshot(page, screen, PARTNERSHIP_BAR);
+        return { bar, rows };
+      })
+      .toEqual({ bar: initial.bar, rows: initial.rows });
+    await expect.poll(async () => (await webApp.ctx.preferences.get()).currentViews.partnerships).toBeUndefined();
+    await page.reload();
+    await page.getByTestId('nav-partnerships').click();
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    await expect(screen.getByTestId('view-select')).toHaveValue('');
+    await expect(screen.getByTestId('filter-region')).toHaveValue(initial.bar['filter-region'] ?? '');
+    // Leave the preferences as they were.
+    await screen.getByTestId('view-select').selectOption('Jih, partneři A–Z');
+    await screen.getByTestId('view-delete').click();
+    await expect(screen.getByTestId('view-select')).toHaveValue('');
+    await expect.poll(async () => (await webApp.ctx.preferences.get()).currentViews.partnerships).toBeUndefined();
+  });
+
   test('Members: a view keeps the filter bar and the search; Default view resets them', async ({ appPage: page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('nav-members').click();
