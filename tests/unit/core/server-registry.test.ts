@@ -192,16 +192,17 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     try {
       await grantStaff(registry.url);
       let konstanzPartnership = { id: 0 };
-      // As if this version were five migrations newer than the registry: 0018 (an index, which only
+      // As if this version were six migrations newer than the registry: 0018 (an index, which only
       // the schema's owner may create), 0019 and 0022 (changes of data, which a staff role could
-      // make), 0020 and 0021 (new columns).
+      // make), 0020 and 0021 (new columns), 0023 (a new table).
       const admin = adminKnex(registry.url);
       try {
-        const lastFive = await admin('knex_migrations')
+        const lastSix = await admin('knex_migrations')
           .orderBy('id', 'desc')
-          .limit(5)
+          .limit(6)
           .select<{ id: number; name: string }[]>('id', 'name');
-        expect(lastFive.map((m) => m.name)).toEqual([
+        expect(lastSix.map((m) => m.name)).toEqual([
+          '0023-partnership-merge-names',
           '0022-term-unknown',
           '0021-town-large-city',
           '0020-town-id-number',
@@ -211,12 +212,13 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await admin('knex_migrations')
           .whereIn(
             'id',
-            lastFive.map((m) => m.id),
+            lastSix.map((m) => m.id),
           )
           .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 5) });
+          .update({ value: String(SCHEMA_VERSION - 6) });
+        await admin.schema.dropTable('partnership_merge_names');
         // What 0022 keeps: the last audit entry before it.
         await admin('meta').where({ key: TERM_CORRECTION_MARK }).delete();
         await admin.raw('drop index audit_log_action_at_index');
