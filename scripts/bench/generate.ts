@@ -14,6 +14,7 @@ import {
   type PartnershipStatus,
   type PartnershipType,
 } from '../../shared/domain/codes';
+import { municipalityCheckDigit } from '../../shared/domain/municipality-rules';
 import {
   COUNTRY_WEIGHTS,
   NEEDLE,
@@ -137,8 +138,20 @@ function readReference(): { regions: GenRegion[]; districts: GenDistrict[] } {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const isoDay = (year: number, rng: Rng) => `${year}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
 
-/** Official-looking 6-digit codes, distinct for up to 400,000 municipalities. */
-const municipalityCodeOf = (index: number) => String(500_000 + ((index * 7_919) % 400_000));
+/** How many municipality codes pass ČSÚ's check digit: one for each 5-digit base. */
+const VALID_CODES = 100_000;
+
+/**
+ * Valid 6-digit codes (the import refuses a new code whose check digit is wrong), distinct for up
+ * to 100,000 municipalities (scale L takes them all): the 5-digit base steps through every value
+ * (7,919 is prime to 100,000), starting at 50000 as real codes do, and gets its check digit.
+ */
+export const municipalityCodeOf = (index: number): string => {
+  if (!Number.isInteger(index) || index < 0 || index >= VALID_CODES)
+    throw new Error(`Only ${String(VALID_CODES)} municipality codes are valid; asked for number ${String(index)}`);
+  const base = pad((50_000 + index * 7_919) % VALID_CODES, 5);
+  return `${base}${String(municipalityCheckDigit(base))}`;
+};
 
 const KIND_WEIGHTS: readonly (readonly [MunicipalityKind, number])[] = [
   ['obec', 80],

@@ -23,6 +23,35 @@ export function isValidIco(value: string): boolean {
   return check === Number(value[7]);
 }
 
+/**
+ * The last digit a municipality code (kód obce, 6 digits) must have, from its first five: ČSÚ's
+ * check digit, (11 − (6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5) mod 11) mod 10. Every code of the
+ * register passes it; a typo in one digit never does, so a code failing it names no municipality.
+ * Null when `code` does not start with five digits.
+ */
+export function municipalityCheckDigit(code: string): number | null {
+  if (!/^\d{5}/.test(code)) return null;
+  let sum = 0;
+  for (let i = 0; i < 5; i += 1) sum += Number(code[i]) * (6 - i);
+  return (11 - (sum % 11)) % 10;
+}
+
+/** A municipality code: 6 digits, the last its ČSÚ check digit (`municipalityCheckDigit`). */
+export function municipalityCodeValid(code: string): boolean {
+  return /^\d{6}$/.test(code) && municipalityCheckDigit(code) === Number(code[5]);
+}
+
+/**
+ * The code of a municipality being added or changed: 6 digits (`validation.municipalityCode`), and
+ * then a valid check digit (`validation.municipalityCodeCheck`), unless it is `storedCode`, the code
+ * the record already has (a code in the registry is never refused for its check digit).
+ */
+const enteredMunicipalityCode = (storedCode: string | null) =>
+  municipalityCode.refine(
+    (code) => code === storedCode || !/^\d{6}$/.test(code) || municipalityCodeValid(code),
+    'validation.municipalityCodeCheck',
+  );
+
 /** The Czech Republic's bounding box (with a small margin); a point outside it is a typo. */
 export const CZ_BOUNDS = { minLat: 48.55, maxLat: 51.06, minLon: 12.09, maxLon: 18.87 } as const;
 
@@ -39,7 +68,7 @@ export const MUNICIPALITY_TEXT_LIMITS = { name: 200, orpName: 200, street: 300, 
 
 /** Every editable field of a municipality, each with its own rule (no cross-field rules here). */
 export const municipalityFieldsSchema = z.object({
-  code: municipalityCode,
+  code: enteredMunicipalityCode(null),
   name: text(MUNICIPALITY_TEXT_LIMITS.name).min(1, 'validation.required'),
   kind: z.enum(MUNICIPALITY_KINDS, { error: 'validation.required' }),
   districtId: id.nullable().refine((value) => value !== null, 'validation.required'),
@@ -122,6 +151,16 @@ const withCrossRules = <
 /** A new municipality: every field given (null where unknown). */
 export const municipalityInputSchema = withCrossRules(municipalityFieldsSchema.strict());
 export type MunicipalityInput = z.infer<typeof municipalityInputSchema>;
+
+/**
+ * What the member form checks before a save: the rules of a new municipality, except that the
+ * record's own stored code (`storedCode`, null when adding) is not refused for its check digit
+ * (an edit of another field must not fail on it; the update then sends no code at all).
+ */
+export const municipalityFormSchema = (storedCode: string | null) =>
+  storedCode === null
+    ? municipalityInputSchema
+    : withCrossRules(municipalityFieldsSchema.extend({ code: enteredMunicipalityCode(storedCode) }).strict());
 
 /** A change of some fields; cross-field rules are checked by core against the merged record. */
 export const municipalityPatchSchema = municipalityFieldsSchema.partial().strict();

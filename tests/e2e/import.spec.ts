@@ -7,8 +7,8 @@ import { expect, saveScreen, test } from '../support/web-fixture';
 // A small file as a Czech office exports it: Windows-1250, semicolons, CRLF, ČSÚ columns.
 const CSV = [
   'obec_kod;obec_text;okres_csu_cis101_lau_kod;okres_text;kraj_csu_cis108_nuts_kod;kraj_text',
-  '999001;Horní Dolní nad Želivkou;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
-  '999002;Dolní Lhota u Řečice;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+  '999008;Horní Dolní nad Želivkou;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+  '999016;Dolní Lhota u Řečice;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
   '12345X;Špatný kód;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
 ].join('\r\n');
 
@@ -101,7 +101,7 @@ test('the preview reads in English too', async ({ appPage: page }) => {
   await page.getByTestId('import-file-input').setInputFiles({
     name: 'obce-1250.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(encodeWindows1250(CSV.replace('999001', '999011').replace('999002', '999012'))),
+    buffer: Buffer.from(encodeWindows1250(CSV.replace('999008', '999024').replace('999016', '999032'))),
   });
   await expect(page.getByTestId('import-issues')).toContainText('“12345X” is not a 6-digit municipality code');
   await expect(page.getByTestId('import-file')).toContainText('semicolon');
@@ -121,7 +121,7 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
     const data = new DataTransfer();
     data.items.add(
       new File(
-        ['Kód;Název;Členem od\r\n999031;Nová Ves u Testu;5. 3. 2004\r\n999032;Stará Ves u Testu;1995\r\n'],
+        ['Kód;Název;Členem od\r\n999041;Nová Ves u Testu;5. 3. 2004\r\n999059;Stará Ves u Testu;1995\r\n'],
         'clenove.csv',
         {
           type: 'text/csv',
@@ -171,7 +171,7 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   // A membership known only to the year is stored as the year, a day as the day.
   const since = await webApp.ctx.db
     .knex('municipalities')
-    .whereIn('code', ['999031', '999032'])
+    .whereIn('code', ['999041', '999059'])
     .orderBy('code')
     .pluck<string[]>('member_since');
   expect(since).toEqual(['2004-03-05', '1995']);
@@ -188,7 +188,7 @@ test('a file dropped on the window opens the import; an unknown layout asks for 
   await page.getByTestId('import-file-input').setInputFiles({
     name: 'clenove2.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('Kód;Název;Členem od;PSČ\r\n999031;Nová Ves u Testu;5. 3. 2004;39001\r\n'),
+    buffer: Buffer.from('Kód;Název;Členem od;PSČ\r\n999041;Nová Ves u Testu;5. 3. 2004;39001\r\n'),
   });
   await page.getByTestId('mapping-apply').click();
   await expect(page.getByTestId('count-update')).toContainText('1');
@@ -464,7 +464,7 @@ const importFile = async (page: Page, name: string, codes: [string, string]) => 
 };
 
 test('an import undone as a whole from the import history, once', async ({ appPage: page, webApp }) => {
-  await importFile(page, 'vratne-obce.csv', ['999101', '999102']);
+  await importFile(page, 'vratne-obce.csv', ['999105', '999113']);
   // Where to undo it is said right away.
   await expect(page.getByTestId('import-undo-where')).toContainText('Nastavení ▸ Historie importů');
   await page.getByTestId('import-close').click();
@@ -484,7 +484,7 @@ test('an import undone as a whole from the import history, once', async ({ appPa
   );
   await expect(row.getByTestId('import-history-undone')).toContainText('vrácen');
   await expect(row.getByTestId('import-history-undo')).toHaveCount(0);
-  expect(await webApp.ctx.db.knex('municipalities').whereIn('code', ['999101', '999102']).count({ n: '*' })).toEqual([
+  expect(await webApp.ctx.db.knex('municipalities').whereIn('code', ['999105', '999113']).count({ n: '*' })).toEqual([
     { n: 0 },
   ]);
   // A backup was made first, and says what for.
@@ -501,10 +501,10 @@ test('refused while a colleague has edited what the import added: named, nothing
   appPage: page,
   webApp,
 }) => {
-  await importFile(page, 'upravene-obce.csv', ['999111', '999112']);
+  await importFile(page, 'upravene-obce.csv', ['999121', '999130']);
   await page.getByTestId('import-close').click();
   const knex = webApp.ctx.db.knex;
-  const added = await knex('municipalities').where({ code: '999111' }).first<{ id: number; version: number }>();
+  const added = await knex('municipalities').where({ code: '999121' }).first<{ id: number; version: number }>();
   if (!added) throw new Error('the import added nothing');
   const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/municipalities:update`, {
     method: 'POST',
@@ -524,7 +524,7 @@ test('refused while a colleague has edited what the import added: named, nothing
   await expect(refusal).toContainText('Horní Vratná nad Sázavou');
   await page.getByTestId('import-history').scrollIntoViewIfNeeded();
   await saveScreen(page, 'import-undo-refused-cs');
-  expect(await knex('municipalities').whereIn('code', ['999111', '999112']).count({ n: '*' })).toEqual([{ n: 2 }]);
+  expect(await knex('municipalities').whereIn('code', ['999121', '999130']).count({ n: '*' })).toEqual([{ n: 2 }]);
   await expect(row.getByTestId('import-history-undo')).toBeVisible();
   // Read and closed, as a user does, before trying again in English.
   await refusal.getByRole('button', { name: 'Zavřít' }).click();
@@ -541,4 +541,40 @@ test('refused while a colleague has edited what the import added: named, nothing
   } finally {
     await page.getByTestId('language-cs').click();
   }
+});
+
+test('a new code that fails the ČSÚ check digit is refused, naming the digit it would need (walkthrough 20)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  await page.getByTestId('nav-members').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'preklep.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      encodeWindows1250(
+        [
+          'obec_kod;obec_text;okres_csu_cis101_lau_kod;okres_text;kraj_csu_cis108_nuts_kod;kraj_text',
+          '999998;Nová Ves u Nikde;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+          '999067;Nová Ves u Někde;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+        ].join('\r\n'),
+      ),
+    ),
+  });
+  await expect(page.getByTestId('count-add')).toContainText('1');
+  await expect(page.getByTestId('count-invalid')).toContainText('1');
+  const issue = page.getByTestId('import-issues').locator('tbody tr');
+  await expect(issue).toHaveCount(1);
+  await expect(issue).toContainText(
+    'kód obce 999998 nemá platnou kontrolní číslici ČSÚ (poslední číslice by byla 7); zkontrolujte ho',
+  );
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toContainText('Přidáno: 1,');
+  await page.getByTestId('import-close').click();
+  const codes = await webApp.ctx.db
+    .knex('municipalities')
+    .whereIn('code', ['999998', '999067'])
+    .pluck<string[]>('code');
+  expect(codes).toEqual(['999067']);
 });

@@ -185,18 +185,25 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByTestId('member-known')).toContainText(`kódem 552046 už v registru je: ${holder.name}`);
     await page.getByTestId('member-save').click();
     await expect(page.getByTestId('error-m-code')).toHaveText('Obec s tímto kódem už v registru je.');
+    // A code with a wrong check digit (a typo) names no municipality: refused at the field.
     await fillMember(page, { code: '599991' });
+    await page.getByTestId('member-save').click();
+    await expect(page.getByTestId('error-m-code')).toHaveText(
+      'Takový kód obce neexistuje: poslední číslice nesedí s kontrolní číslicí ČSÚ. Zkontrolujte ho (např. v číselníku obcí).',
+    );
+    await expect(page.getByTestId('add-member-dialog')).toBeVisible();
+    await fillMember(page, { code: '599913' });
     await page.getByTestId('member-save').click();
     await expect(page.getByTestId('add-member-dialog')).toHaveCount(0);
     await expect(page.getByTestId('toast-ok')).toContainText('Chrastice nad Testem byla přidána');
 
     const stored = await webApp.ctx.db
       .knex('municipalities')
-      .where({ code: '599991' })
+      .where({ code: '599913' })
       .first<{ name: string; population: number; latitude: number }>();
     expect(stored).toMatchObject({ name: 'Chrastice nad Testem', population: 1234, latitude: 49.35 });
     // Its membership start was not typed: unknown, not the day of the entry.
-    expect(await webApp.ctx.db.knex('municipalities').where({ code: '599991' }).first('member_since')).toEqual({
+    expect(await webApp.ctx.db.knex('municipalities').where({ code: '599913' }).first('member_since')).toEqual({
       member_since: null,
     });
 
@@ -303,7 +310,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await openAddDialog(page);
     await fillMember(page, {
       name: HOSTILE_HTML,
-      code: '599992',
+      code: '599921',
       districtId: 'Písek',
       mayorName: HOSTILE_FORMULA,
       street: long,
@@ -317,7 +324,7 @@ test.describe('Members: add, edit, end membership, delete and undo, overview, fi
     await expect(page.getByTestId('members-grid').locator('img')).toHaveCount(0);
     const stored = await webApp.ctx.db
       .knex('municipalities')
-      .where({ code: '599992' })
+      .where({ code: '599921' })
       .first<{ name: string; street: string; mayor_name: string }>();
     expect(stored).toMatchObject({ name: HOSTILE_HTML, street: long, mayor_name: HOSTILE_FORMULA });
   });

@@ -233,7 +233,7 @@ test.describe('two staff members on one registry on a server', () => {
         buffer: Buffer.from(
           [
             'obec_kod;obec_text;okres_csu_cis101_lau_kod;okres_text;kraj_csu_cis108_nuts_kod;kraj_text',
-            '999101;Horní Dvojklientov;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
+            '999148;Horní Dvojklientov;CZ0412;Karlovy Vary;CZ041;Karlovarský kraj',
           ].join('\r\n'),
         ),
       });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { codeWithCheckDigit } from './municipality-codes';
 
 /** Windows-1250 bytes of a string (the test writes such files itself; Node decodes but cannot encode it). */
 export function encodeWindows1250(text: string): Uint8Array {
@@ -36,7 +37,10 @@ export function writeEncoded(dir: string, name: string, text: string, encoding: 
   return file;
 }
 
-/** Rows of the ČSÚ territorial structure, generated: municipality i has code 100000 + i. */
+/** The code of municipality i of `csuRows`: 10000 + i with its ČSÚ check digit (0 → '100005', 1 → '100013'). */
+export const csuCode = (i: number): string => codeWithCheckDigit(10_000 + i);
+
+/** Rows of the ČSÚ territorial structure, generated: municipality i has code `csuCode(i)`. */
 export function csuRows(count: number, start = 0): string[][] {
   const rows: string[][] = [];
   for (let i = start; i < start + count; i += 1) {
@@ -45,7 +49,7 @@ export function csuRows(count: number, start = 0): string[][] {
     rows.push([
       '2024-01-01',
       `Obec č. ${String(i)} – Žďár`,
-      String(100000 + i),
+      csuCode(i),
       `${regionCode}${String((i % 9) + 1)}`,
       `Okres ${String(region)}-${String((i % 9) + 1)}`,
       regionCode,

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEv
 import { GENDERS, MUNICIPALITY_KINDS, type Gender, type MunicipalityKind } from '../../../shared/domain/codes';
 import {
   membershipState,
-  municipalityInputSchema,
+  municipalityFormSchema,
   type MunicipalityDetail,
   type MunicipalityInput,
 } from '../../../shared/domain/municipality-rules';
@@ -244,7 +244,7 @@ export function MemberForm({
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const data = check(municipalityInputSchema, toInput(values, detail));
+    const data = check(municipalityFormSchema(detail?.code ?? null), toInput(values, detail));
     if (data === null) return;
     await run(async () => {
       if (detail === null) {

@@ -136,6 +136,10 @@ export const importMessages = defineMessages(
     'import.policy.addOnly': 'jen přidat nové, existující neměnit',
     'import.policy.overwrite': 'přepsat vyplněné údaje hodnotami ze souboru',
     'import.issue.municipalityCode': '„{value}“ není šestimístný kód obce',
+    'import.issue.municipalityCodeCheck':
+      'kód obce {value} nemá platnou kontrolní číslici ČSÚ (poslední číslice by byla {digit}); zkontrolujte ho',
+    'import.issue.unknownInvalidMunicipality':
+      'kód obce {value} ({name}) je neplatný: nemá platnou kontrolní číslici ČSÚ (poslední číslice by byla {digit}) a v registru není; zkontrolujte ho',
     'import.issue.duplicateCode': 'kód {value} už je v souboru na řádku {firstLine}',
     'import.issue.regionCode': '„{value}“ není kód kraje (NUTS3, např. CZ041)',
     'import.issue.districtCode': '„{value}“ není kód okresu (LAU1, např. CZ0412)',
@@ -438,6 +442,10 @@ export const importMessages = defineMessages(
     'import.policy.addOnly': 'add new records only, change nothing existing',
     'import.policy.overwrite': 'overwrite filled values with the file’s values',
     'import.issue.municipalityCode': '“{value}” is not a 6-digit municipality code',
+    'import.issue.municipalityCodeCheck':
+      'municipality code {value} does not have a valid ČSÚ check digit (the last digit would be {digit}); check it',
+    'import.issue.unknownInvalidMunicipality':
+      'municipality code {value} ({name}) is invalid: it does not have a valid ČSÚ check digit (the last digit would be {digit}) and is not in the registry; check it',
     'import.issue.duplicateCode': 'code {value} is already in the file on line {firstLine}',
     'import.issue.regionCode': '“{value}” is not a region code (NUTS3, e.g. CZ041)',
     'import.issue.districtCode': '“{value}” is not a district code (LAU1, e.g. CZ0412)',

@@ -181,6 +181,8 @@ export const membersMessages = defineMessages(
     'members.history.empty': 'Záznam zatím nemá žádné změny.',
     'validation.ico': 'IČO má 8 číslic a platnou kontrolní číslici.',
     'validation.codeTaken': 'Obec s tímto kódem už v registru je.',
+    'validation.municipalityCodeCheck':
+      'Takový kód obce neexistuje: poslední číslice nesedí s kontrolní číslicí ČSÚ. Zkontrolujte ho (např. v číselníku obcí).',
     'validation.unknownDistrict': 'Takový okres v registru není.',
     'validation.population': 'Počet obyvatel musí být mezi 0 a 2 000 000.',
     'validation.coordinates': 'Souřadnice mimo platný rozsah.',
@@ -371,6 +373,8 @@ export const membersMessages = defineMessages(
     'members.history.empty': 'No changes of this record yet.',
     'validation.ico': 'A company ID (IČO) has 8 digits and a valid check digit.',
     'validation.codeTaken': 'A municipality with this code is already in the registry.',
+    'validation.municipalityCodeCheck':
+      'No municipality has this code: its last digit is not the ČSÚ check digit. Check it (e.g. in the list of municipalities).',
     'validation.unknownDistrict': 'There is no such district in the registry.',
     'validation.population': 'Population must be between 0 and 2,000,000.',
     'validation.coordinates': 'Coordinates out of range.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SCALES, generateDataset } from '../../../scripts/bench/generate';
+import { SCALES, generateDataset, municipalityCodeOf } from '../../../scripts/bench/generate';
 import { createRng } from '../../../scripts/bench/prng';
 import { municipalitiesCsv } from '../../../scripts/bench/write-db';
+import { municipalityCodeValid } from '../../../shared/domain/municipality-rules';
 
 describe('benchmark data generator', () => {
   it('gives exactly the same data for the same seed, and other data for another seed', () => {
@@ -11,6 +12,12 @@ describe('benchmark data generator', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(municipalitiesCsv(b)).toBe(municipalitiesCsv(a));
     expect(c.municipalities.map((m) => m.name)).not.toEqual(a.municipalities.map((m) => m.name));
+  });
+
+  it('has no more municipalities than there are valid codes', () => {
+    expect(municipalityCodeOf(0)).toBe('500003');
+    expect(municipalityCodeOf(99_999)).toMatch(/^\d{6}$/);
+    expect(() => municipalityCodeOf(100_000)).toThrow(/100000/);
   });
 
   it('the PRNG is a fixed sequence', () => {
@@ -32,7 +39,8 @@ describe('benchmark data generator', () => {
     expect(data.districts).toHaveLength(77);
     // Natural keys are unique: municipality codes, and one partnership per pair of towns.
     expect(new Set(data.municipalities.map((m) => m.code)).size).toBe(size.municipalities);
-    expect(data.municipalities.every((m) => /^\d{6}$/.test(m.code))).toBe(true);
+    // Codes the import accepts: each passes ČSÚ's check digit (scale L takes all 100,000 of them).
+    expect(data.municipalities.filter((m) => !municipalityCodeValid(m.code))).toEqual([]);
     expect(new Set(data.partnerships.map((p) => `${p.municipalityId}:${p.foreignTownId}`)).size).toBe(
       size.partnerships,
     );

@@ -145,7 +145,7 @@ describe('the bin of deleted records', () => {
     const member = await ok<{ id: number; version: number }>(
       app.dispatch(
         'municipalities:create',
-        newMemberInput({ code: '599997', name: 'Vrátná', districtId: district.id }),
+        newMemberInput({ code: '599972', name: 'Vrátná', districtId: district.id }),
       ),
     );
     const cases = [

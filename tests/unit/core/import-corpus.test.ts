@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportResult } from '../../../shared/domain/import/report';
 import { shownIssueParams } from '../../../shared/domain/import/shown';
-import { CSU_HEADER, csuRows, toCsv, writeEncoded, type Encoding } from '../../support/import-corpus';
+import { translate } from '../../../shared/i18n';
+import { CSU_HEADER, csuCode, csuRows, toCsv, writeEncoded, type Encoding } from '../../support/import-corpus';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
 
 let app: TestApp;
@@ -48,7 +49,7 @@ describe('encodings × delimiters × line ends (ČSÚ structure, columns reorder
   // Leading zeros must survive; names with every Czech diacritic, a delimiter and a line break.
   const first = data[0];
   if (first) {
-    first[header.indexOf('obec_kod')] = '012345';
+    first[header.indexOf('obec_kod')] = '012343';
     first[header.indexOf('obec_text')] = 'Příliš žluťoučký kůň, "úpěl"; ďábelské ódy\nŇ';
   }
   const cases: [Encoding, string, string][] = [
@@ -65,8 +66,8 @@ describe('encodings × delimiters × line ends (ČSÚ structure, columns reorder
     expect(report).toMatchObject({ format: 'csu', encoding, delimiter, issues: [] });
     expect(report.counts).toMatchObject({ rows: 3, add: 3, invalid: 0 });
     await commit(report);
-    expect(await municipality('012345')).toMatchObject({
-      code: '012345',
+    expect(await municipality('012343')).toMatchObject({
+      code: '012343',
       name: 'Příliš žluťoučký kůň, "úpěl"; ďábelské ódy\nŇ',
       orp_code: '1000',
       district_code: 'CZ0131',
@@ -197,18 +198,18 @@ describe('a mapped file: dates, numbers and updates', () => {
     );
     const rows = [
       ['Obec', 'Kód', 'Partner', 'Země', 'Od'],
-      ['Obec č. 0 – Žďár', '100000', 'Görlitz', 'Německo', '12. 5. 1998'],
-      ['Obec č. 1 – Žďár', '100001', 'Žilina', 'SK', '01.06.2001'],
-      ['Obec č. 1 – Žďár', '100001', 'Atlantis', 'Atlantida', ''],
-      ['Nikde', '999999', 'Paris', 'Francie', ''],
+      ['Obec č. 0 – Žďár', csuCode(0), 'Görlitz', 'Německo', '12. 5. 1998'],
+      ['Obec č. 1 – Žďár', csuCode(1), 'Žilina', 'SK', '01.06.2001'],
+      ['Obec č. 1 – Žďár', csuCode(1), 'Atlantis', 'Atlantida', ''],
+      ['Nikde', '999997', 'Paris', 'Francie', ''],
       ['Praha', 'S-111111', 'Paříž', 'Francie', ''],
       // "SR" is Slovakia in Czech lists and Suriname as an ISO code; "NSR" is Germany.
-      ['Obec č. 0 – Žďár', '100000', 'Martin', 'SR', ''],
-      ['Obec č. 1 – Žďár', '100001', 'Bautzen', 'NSR', '1.1.1990'],
+      ['Obec č. 0 – Žďár', csuCode(0), 'Martin', 'SR', ''],
+      ['Obec č. 1 – Žďár', csuCode(1), 'Bautzen', 'NSR', '1.1.1990'],
       // "UK" is no ISO code but the United Kingdom; "CR" is Costa Rica's code and "Česká republika".
       // A start known to the year only is kept as that year (the forms accept it too).
-      ['Obec č. 1 – Žďár', '100001', 'York', 'UK', '1992'],
-      ['Obec č. 1 – Žďár', '100001', 'Liberia', 'CR', ''],
+      ['Obec č. 1 – Žďár', csuCode(1), 'York', 'UK', '1992'],
+      ['Obec č. 1 – Žďár', csuCode(1), 'Liberia', 'CR', ''],
     ];
     const mapping = {
       municipalityName: 'Obec',
@@ -225,7 +226,7 @@ describe('a mapped file: dates, numbers and updates', () => {
     expect(report.counts).toMatchObject({ add: 4, invalid: 5, resolved: 0 });
     expect(report.issues.map((i) => [i.line, i.column, i.reason, i.params.value])).toEqual([
       [4, 'Země', 'import.issue.unknownCountry', 'Atlantida'],
-      [5, 'Kód', 'import.issue.unknownMunicipality', '999999'],
+      [5, 'Kód', 'import.issue.unknownMunicipality', '999997'],
       // Prague's placeholder is resolved only when the registry has Praha (554782); here it has not.
       [6, 'Kód', 'import.issue.praguePlaceholder', 'S-111111'],
       [7, 'Země', 'import.issue.ambiguousCountry', 'SR'],
@@ -245,6 +246,82 @@ describe('a mapped file: dates, numbers and updates', () => {
       { started_on: '1998-05-12', country_code: 'DE' },
       { started_on: '2001-06-01', country_code: 'SK' },
     ]);
+  });
+});
+
+describe('the ČSÚ check digit of a municipality code (walkthrough 20: a typo created a municipality)', () => {
+  const mapping = { code: 'Kód', name: 'Název', population: 'Obyvatel' };
+  const file = (name: string, rows: string[][]) =>
+    writeEncoded(app.dir, name, toCsv([['Kód', 'Název', 'Obyvatel'], ...rows], ';'), 'utf-8');
+
+  it('refuses a new code that fails it, naming the digit it would need; imports the rest', async () => {
+    const report = await preview(
+      'municipalities',
+      file('preklep.csv', [
+        ['999998', 'Nová Ves u Nikde', '120'],
+        ['999997', 'Nová Ves u Někde', '130'],
+      ]),
+      mapping,
+    );
+    expect(report.counts).toMatchObject({ rows: 2, add: 1, invalid: 1 });
+    expect(report.issues).toEqual([
+      {
+        line: 2,
+        column: 'Kód',
+        severity: 'error',
+        reason: 'import.issue.municipalityCodeCheck',
+        params: { value: '999998', digit: '7' },
+      },
+    ]);
+    const [issue] = report.issues;
+    expect(issue && translate('cs', issue.reason, issue.params)).toBe(
+      'kód obce 999998 nemá platnou kontrolní číslici ČSÚ (poslední číslice by byla 7); zkontrolujte ho',
+    );
+    expect(issue && translate('en', issue.reason, issue.params)).toBe(
+      'municipality code 999998 does not have a valid ČSÚ check digit (the last digit would be 7); check it',
+    );
+    await commit(report);
+    expect(await municipality('999998')).toBeUndefined();
+    expect(await municipality('999997')).toMatchObject({ name: 'Nová Ves u Někde', population: 130 });
+  });
+
+  it('matches a code the registry already holds as before, whatever its check digit', async () => {
+    // Stored before the rule (an older import): the file still updates it, never refuses it.
+    await app.ctx.db.knex('municipalities').insert({
+      code: '999998',
+      name: 'Nová Ves u Nikde',
+      kind: 'obec',
+      is_member: false,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    const report = await preview('municipalities', file('znovu.csv', [['999998', 'Nová Ves u Nikde', '120']]), mapping);
+    expect(report.counts).toMatchObject({ rows: 1, add: 0, update: 1, invalid: 0 });
+    expect(report.issues).toEqual([]);
+    await commit(report);
+    expect(await municipality('999998')).toMatchObject({ population: 120 });
+  });
+
+  it('a partnership of a code the registry lacks says the code is invalid when it fails the check', async () => {
+    const rows = [
+      ['Obec', 'Kód', 'Partner', 'Země'],
+      ['Nová Ves u Nikde', '999998', 'Görlitz', 'Německo'],
+      ['Nová Ves u Někde', '999997', 'Bautzen', 'Německo'],
+    ];
+    const report = await preview('partnerships', writeEncoded(app.dir, 'p.csv', toCsv(rows, ';'), 'utf-8'), {
+      municipalityName: 'Obec',
+      municipalityCode: 'Kód',
+      townName: 'Partner',
+      country: 'Země',
+    });
+    expect(report.counts).toMatchObject({ add: 0, invalid: 2 });
+    expect(report.issues.map((i) => [i.line, i.reason, i.params])).toEqual([
+      [2, 'import.issue.unknownInvalidMunicipality', { value: '999998', name: 'Nová Ves u Nikde', digit: '7' }],
+      [3, 'import.issue.unknownMunicipality', { value: '999997', name: 'Nová Ves u Někde' }],
+    ]);
+    expect(translate('cs', report.issues[0]?.reason ?? '', report.issues[0]?.params)).toBe(
+      'kód obce 999998 (Nová Ves u Nikde) je neplatný: nemá platnou kontrolní číslici ČSÚ (poslední číslice by byla 7) a v registru není; zkontrolujte ho',
+    );
   });
 });
 
@@ -297,11 +374,14 @@ describe('broken files', () => {
   });
 
   it('reads a 20 MB file', async () => {
-    const rows = csuRows(240_000);
-    const text = toCsv([CSU_HEADER, ...rows], ';');
+    // 90,000 municipalities (there are only 100,000 codes with a valid check digit), each row made
+    // longer by a column the import does not read, to pass 20 MB.
+    const note = 'Poznámka, kterou import nečte: '.padEnd(170, 'ž');
+    const rows = csuRows(90_000).map((row) => [...row, note]);
+    const text = toCsv([[...CSU_HEADER, 'poznamka'], ...rows], ';');
     expect(Buffer.byteLength(text)).toBeGreaterThan(20 * 1024 * 1024);
     const report = await preview('municipalities', writeEncoded(app.dir, 'big.csv', text, 'utf-8'));
-    expect(report.counts).toMatchObject({ rows: 240_000, add: 240_000, invalid: 0 });
+    expect(report.counts).toMatchObject({ rows: 90_000, add: 90_000, invalid: 0 });
     expect(report.added).toHaveLength(report.sampleLimit);
   }, 60_000);
 

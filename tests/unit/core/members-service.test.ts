@@ -148,12 +148,21 @@ describe('members service against real SQLite', () => {
     ]);
   });
 
-  it('refuses a duplicate code, a bad IČO and coordinates outside Czechia, and writes nothing', async () => {
+  it('refuses a duplicate code, a code with a wrong check digit, a bad IČO and coordinates outside Czechia, and writes nothing', async () => {
     const before = await app.ctx.db.knex('municipalities').count<{ n: number }[]>({ n: '*' }).first();
     const duplicate = await app.dispatch('municipalities:create', input({ code: '552046' }));
     expect(duplicate).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { issues: [{ path: 'code', message: 'validation.codeTaken' }] } },
+    });
+    // A typo in a code names no municipality: its ČSÚ check digit is wrong (walkthrough 20).
+    const typo = await app.dispatch('municipalities:create', input({ code: '599998' }));
+    expect(typo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'code', message: 'validation.municipalityCodeCheck' }] },
+      },
     });
     const ico = await app.dispatch('municipalities:create', input({ ico: '12345678' }));
     expect(ico).toMatchObject({

@@ -55,7 +55,7 @@ describe('provenance: where each record came from, and who verified it when', ()
     const member = await ok<MunicipalityRow>(
       app.dispatch(
         'municipalities:create',
-        newMemberInput({ code: '599101', name: 'Zkušební Lhota', districtId: district.id, memberSince: '2024' }),
+        newMemberInput({ code: '599107', name: 'Zkušební Lhota', districtId: district.id, memberSince: '2024' }),
       ),
     );
     expect(member).toMatchObject({ source: 'manual', memberSince: '2024' });

@@ -89,7 +89,7 @@ async function demoRegistryFile(dir: string): Promise<string> {
     const deleted = await ok<{ id: number; version: number }>(
       opened.dispatch(
         'municipalities:create',
-        newMemberInput({ code: '599996', name: 'Hradec', districtId: district.id }),
+        newMemberInput({ code: '599964', name: 'Hradec', districtId: district.id }),
       ),
     );
     await ok(opened.dispatch('municipalities:delete', { id: deleted.id, version: deleted.version }));
@@ -178,7 +178,7 @@ describe('Export registry to a file', () => {
     const added = await ok<{ id: number; version: number }>(
       source.dispatch(
         'municipalities:create',
-        newMemberInput({ code: '599998', name: 'Žamberk', districtId: district.id }),
+        newMemberInput({ code: '599981', name: 'Žamberk', districtId: district.id }),
       ),
     );
     // Deleted again: the copy must not give its id to a new member (the bin can bring it back).
@@ -343,7 +343,7 @@ describe.skipIf(!onServer())('Import registry from a file into a server registry
     expect(lastId).toBeGreaterThan(maxId);
     const district = (expected.districts?.[0] as { id: number } | undefined)?.id ?? 0;
     const created = await ok<{ id: number }>(
-      target.dispatch('municipalities:create', newMemberInput({ code: '599997', name: 'Cheb', districtId: district })),
+      target.dispatch('municipalities:create', newMemberInput({ code: '599972', name: 'Cheb', districtId: district })),
     );
     expect(created.id).toBe(lastId + 1);
     // The file is only read.

@@ -13,6 +13,7 @@ import type { DialogPort } from '../../../electron/core/ports';
 import { CSU_HEADER, csuRows, toCsv } from '../../support/import-corpus';
 import { createTestApp, newMemberInput, ok, tempDir, type TestApp } from '../../support/temp-db';
 import { fileOnly } from '../../support/server-db';
+import { codeWithCheckDigit } from '../../support/municipality-codes';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -48,7 +49,11 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
   const district = await knex('districts').first<{ id: number }>('id');
   const member = await call<{ id: number; version: number }>(
     'municipalities:create',
-    newMemberInput({ code: String(599_100 + round), name: `Zkušební Lhota ${String(round)}`, districtId: district.id }),
+    newMemberInput({
+      code: codeWithCheckDigit(59_910 + round),
+      name: `Zkušební Lhota ${String(round)}`,
+      districtId: district.id,
+    }),
   );
   const updated = await call<{ version: number }>('municipalities:update', {
     id: member.id,

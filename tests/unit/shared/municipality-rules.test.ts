@@ -1,14 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkMunicipalityField,
   isInCzechia,
   isValidIco,
   membershipState,
+  municipalityCheckDigit,
+  municipalityCodeValid,
   municipalityCrossIssues,
+  municipalityFormSchema,
   municipalityInputSchema,
+  municipalityPatchSchema,
   type MunicipalityInput,
 } from '../../../shared/domain/municipality-rules';
 import { suggestPartners, townSizeOf } from '../../../shared/domain/request-rules';
+import { SHARED_DATA_DIR } from '../../support/temp-db';
+import { codeWithCheckDigit } from '../../support/municipality-codes';
+
+const MUNICIPALITIES_2018 = path.join(SHARED_DATA_DIR, 'cz-municipalities-2018.csv');
 
 const valid: MunicipalityInput = {
   code: '552046',
@@ -66,6 +76,61 @@ describe('municipality rules', () => {
     expect(checkMunicipalityField('website', 'http://www.policka.org')).toBeNull();
     expect(checkMunicipalityField('website', 'ftp://policka.org')).toBe('validation.website');
     expect(checkMunicipalityField('website', 'www policka')).toBe('validation.website');
+  });
+
+  it('checks the ČSÚ check digit of a municipality code (weights 6…2, modulo 11, then modulo 10)', () => {
+    // Real codes: Tábor, Praha, Brno, Abertamy.
+    expect(municipalityCodeValid('552046')).toBe(true);
+    expect(municipalityCodeValid('554782')).toBe(true);
+    expect(municipalityCodeValid('582786')).toBe(true);
+    expect(municipalityCodeValid('554979')).toBe(true);
+    // 9·(6+5+4+3+2) = 180, 180 mod 11 = 4, 11 − 4 = 7: walkthrough 20's "999998" names no municipality.
+    expect(municipalityCodeValid('999998')).toBe(false);
+    expect(municipalityCheckDigit('999998')).toBe(7);
+    expect(municipalityCodeValid('999997')).toBe(true);
+    // A remainder of 1 gives 10, written 0; a remainder of 0 gives 11, written 1.
+    expect(municipalityCheckDigit('00000')).toBe(1);
+    expect(municipalityCodeValid('000001')).toBe(true);
+    expect(municipalityCheckDigit('00006')).toBe(0); // 2·6 = 12, remainder 1
+    expect(municipalityCodeValid('000060')).toBe(true);
+    // One digit typed wrong, or two swapped, is caught.
+    expect(municipalityCodeValid('552047')).toBe(false);
+    expect(municipalityCodeValid('552406')).toBe(false);
+    expect(municipalityCodeValid('55204')).toBe(false);
+    expect(municipalityCodeValid('5520466')).toBe(false);
+    expect(municipalityCodeValid('55204a')).toBe(false);
+    expect(municipalityCodeValid(' 552046')).toBe(false);
+    expect(municipalityCheckDigit('5520')).toBeNull();
+    // Each 5-digit base has exactly one valid code: the fixtures' helper gives it.
+    expect(codeWithCheckDigit(55204)).toBe('552046');
+    expect(codeWithCheckDigit(0)).toBe('000001');
+  });
+
+  it.skipIf(!existsSync(MUNICIPALITIES_2018))(
+    'passes every code of the ČSÚ list of 2018 (6,259 municipalities)',
+    () => {
+      const [header, ...lines] = readFileSync(MUNICIPALITIES_2018, 'utf8').trim().split(/\r?\n/);
+      const column = header?.split(',').indexOf('Kód obce') ?? -1;
+      expect(column).toBeGreaterThanOrEqual(0);
+      const codes = lines.map((line) => line.split(',')[column] ?? '');
+      expect(codes).toHaveLength(6259);
+      expect(codes.filter((code) => !municipalityCodeValid(code))).toEqual([]);
+    },
+  );
+
+  it('refuses a new or changed code with a wrong check digit, but not the code a record already has', () => {
+    expect(issuesOf({ ...valid, code: '552047' })).toEqual(['code:validation.municipalityCodeCheck']);
+    expect(checkMunicipalityField('code', '999998')).toBe('validation.municipalityCodeCheck');
+    expect(checkMunicipalityField('code', '99999')).toBe('validation.municipalityCode');
+    expect(municipalityPatchSchema.safeParse({ code: '552047' }).success).toBe(false);
+    // The member form editing a record stored with such a code (imported before the rule) saves
+    // its other fields; a change of the code to another wrong one is refused.
+    expect(municipalityFormSchema('552047').safeParse({ ...valid, code: '552047' }).success).toBe(true);
+    expect(municipalityFormSchema('552047').safeParse({ ...valid, code: '552048' }).error?.issues).toMatchObject([
+      { path: ['code'], message: 'validation.municipalityCodeCheck' },
+    ]);
+    expect(municipalityFormSchema(null).safeParse({ ...valid, code: '552047' }).success).toBe(false);
+    expect(municipalityFormSchema('552046').safeParse({ ...valid, email: 'posta@' }).success).toBe(false);
   });
 
   it('names the field and the problem of each wrong value', () => {

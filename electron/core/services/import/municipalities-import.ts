@@ -21,7 +21,11 @@ import {
 } from '../../repositories/import-repository';
 import { insertAuditEntries } from '../../repositories/audit-repository';
 import { insertMunicipalities, toColumns, type MunicipalityInsert } from '../../repositories/municipalities-repository';
-import { MUNICIPALITY_TEXT_LIMITS } from '../../../../shared/domain/municipality-rules';
+import {
+  MUNICIPALITY_TEXT_LIMITS,
+  municipalityCheckDigit,
+  municipalityCodeValid,
+} from '../../../../shared/domain/municipality-rules';
 import { STATUTORY_CITY_CODES } from '../../../../shared/domain/codes';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import { czechNameCase, sameIgnoringCaseAndSpacing } from '../../../../shared/domain/text';
@@ -190,6 +194,14 @@ export async function planMunicipalities(
     if (firstLine !== undefined && /^\d{6}$/.test(code)) {
       row.report('error', 'code', 'import.issue.duplicateCode', { value: code, firstLine });
     }
+    // A code that is not in the registry and fails ČSÚ's check digit is a typo, never a new
+    // municipality (walkthrough 20: "999998" created one). A code already in the registry is
+    // matched as ever: the check never refuses what the registry holds.
+    if (/^\d{6}$/.test(code) && !existing.has(code) && !municipalityCodeValid(code))
+      row.report('error', 'code', 'import.issue.municipalityCodeCheck', {
+        value: code,
+        digit: String(municipalityCheckDigit(code)),
+      });
     if (row.rejected) {
       // Its other fields are still read: the report names every problem of the row, not only the
       // first (walkthrough 12: a bad code, postal code and latitude were one message).

@@ -26,6 +26,7 @@ import { ambiguousCountry, countryCodeOf } from './countries';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
 import { NOTES_MAX, TOWN_NAME_MAX } from '../../../../shared/domain/partnership-rules';
+import { municipalityCheckDigit, municipalityCodeValid } from '../../../../shared/domain/municipality-rules';
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
@@ -356,6 +357,13 @@ export async function planPartnerships(
       const city = dash > 0 ? byNameKey.get(searchKey(name.slice(0, dash).trim())) : undefined;
       if (city)
         row.report('error', 'municipalityCode', 'import.issue.cityDistrict', { value: rawCode, name, city: city.name });
+      else if (!municipalityCodeValid(code))
+        // Not only unknown: no municipality can have it (a typo), which the user should hear.
+        row.report('error', 'municipalityCode', 'import.issue.unknownInvalidMunicipality', {
+          value: rawCode,
+          name,
+          digit: String(municipalityCheckDigit(code)),
+        });
       else row.report('error', 'municipalityCode', 'import.issue.unknownMunicipality', { value: rawCode, name });
     } else if (name !== '' && !sameMunicipalityName(name, municipality.name)) {
       // A code of another municipality (a typo, a shifted column): the partnership would go to it.
