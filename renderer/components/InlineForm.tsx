@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useI18n } from '../lib/i18n';
 
 /**
  * A small form edited in place (a contact, an activity): Enter or Save calls `onSave` (the rules
  * are checked there, not by the browser), Cancel closes it. `wideActions` puts the buttons on a
- * row of their own in a grid form.
+ * row of their own in a grid form. `summary` says beside Save why a save was refused (the fields
+ * it marked), as the larger forms do.
  */
 export function InlineForm({
   className,
@@ -14,6 +15,8 @@ export function InlineForm({
   onSave,
   onCancel,
   children,
+  formRef,
+  summary = null,
 }: {
   className: string;
   testId: string;
@@ -22,10 +25,14 @@ export function InlineForm({
   onSave: () => Promise<void>;
   onCancel: () => void;
   children: ReactNode;
+  formRef?: RefObject<HTMLFormElement | null>;
+  /** Why the last save was refused (null: nothing to say). */
+  summary?: string | null;
 }) {
   const { t } = useI18n();
   return (
     <form
+      ref={formRef}
       className={className}
       onSubmit={(event) => {
         event.preventDefault();
@@ -42,6 +49,11 @@ export function InlineForm({
         <button type="button" className="button small" onClick={onCancel}>
           {t('common.cancel')}
         </button>
+        {summary !== null && (
+          <p className="form-summary form-summary-inline" role="alert" data-testid={`${testId}-problems`}>
+            {summary}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -75,6 +75,11 @@ export function RecordHistory({
     fieldLabel: (table: string, field: string) => string | null;
     /** A child's value as a person reads it (an activity's name for its id); undefined: shown as it is. */
     value?: (table: string, field: string, value: unknown) => string | undefined;
+    /**
+     * Puts back what one change of a child replaced (its "Vrátit tuto změnu"), offered on the
+     * updates of the children of these tables (contacts, activities).
+     */
+    revert?: { tables: readonly string[]; run: (table: string, auditId: number) => void };
   };
   /** Changes when something the history shows may have changed besides the record's version (a child). */
   reloadKey?: unknown;
@@ -201,6 +206,16 @@ export function RecordHistory({
                 (entry.action === 'import' && changes.some((c) => c.from !== null))) &&
               changes.length > 0 && (
                 <EntryAction label={t('history.revert')} run={() => onRevert(entry.id)} testId="history-revert" />
+              )}
+            {child !== undefined &&
+              entry.action === 'update' &&
+              changes.length > 0 &&
+              children?.revert?.tables.includes(child.table) === true && (
+                <EntryAction
+                  label={t('history.revert')}
+                  run={() => children.revert?.run(child.table, entry.id)}
+                  testId="history-revert"
+                />
               )}
             {onUndoMerge !== undefined && child === undefined && entry.action === 'merge' && (
               // The toast's Undo went after a few seconds; the entry keeps what the undo needs.

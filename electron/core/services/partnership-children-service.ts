@@ -22,7 +22,7 @@ import {
   versionFailure,
 } from '../repositories/audit-repository';
 import { auditedChange, type Change } from './audited-change';
-import { refuseIfSuperseded } from './undo';
+import { changedSince, changeOfGone, laterEntryOf, refuseIfSuperseded } from './undo';
 import type { Knex } from 'knex';
 import {
   ACTIVITY_FIELDS,
@@ -183,14 +183,14 @@ async function createChild<F, R extends ChildRecord>(
  * Changes the fields an update names (a field named null or '' is cleared) and leaves every other
  * as stored: a form that does not show a field, or an API client that does not send it, never
  * erases it. The record as it will be is checked whole (an end date kept as stored must not come
- * before a new start date).
+ * before a new start date). Returns the record and the change's audit entry (what its undo names).
  */
 async function updateChild<F extends object, R extends ChildRecord>(
   ctx: AppContext,
   kind: EditableKind<F, R>,
   input: F & { id: number; version: number },
-): Promise<R> {
-  await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+): Promise<R & { auditId: number }> {
+  const auditId = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const before = await heldChild(trx, kind, input.id);
     if (before.version !== input.version) throw await versionFailure(trx, kind.table, input.id, input.version);
     const named = kind.fields.filter((field) => input[field] !== undefined);
@@ -203,7 +203,7 @@ async function updateChild<F extends object, R extends ChildRecord>(
     const patch: Partial<F> = {};
     for (const field of named) patch[field] = after[field];
     await updateVersioned(trx, kind.table, input.id, input.version, { ...kind.patchColumns(patch), updated_at: at });
-    await audit({
+    const entryId = await audit({
       table: kind.table,
       recordId: input.id,
       action: 'update',
@@ -211,8 +211,62 @@ async function updateChild<F extends object, R extends ChildRecord>(
       after: kind.audit(after),
     });
     touch({ tables: [kind.table], partnershipIds: [before.partnershipId] });
+    return entryId;
   });
-  return found(await kind.find(ctx.db.knex, input.id), input.id);
+  return { ...found(await kind.find(ctx.db.knex, input.id), input.id), auditId };
+}
+
+/**
+ * Undoes one update of a contact or activity from its audit entry (the toast's Undo after a save,
+ * the history's "Vrátit tuto změnu"): puts back the values of the fields that update changed
+ * (a patch: every other field stays as stored), raising the version, as a new audited update
+ * (which can itself be undone). Refused, with nothing written, when the record is gone (NOT_FOUND
+ * naming who deleted it) or changed since (CONFLICT naming who changed it: a later entry in its
+ * history, another version than the one the screen saw, or values other than that update left).
+ */
+async function revertChild<F extends object, R extends ChildRecord>(
+  ctx: AppContext,
+  kind: EditableKind<F, R>,
+  input: { auditId: number; version?: number | undefined },
+): Promise<R & { auditId: number }> {
+  const result = await auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    const entry = await findAuditEntry(trx, input.auditId);
+    if (!entry || entry.table_name !== kind.table || entry.action !== 'update' || !entry.before || !entry.after)
+      throw new AppError('NOT_FOUND', `There is no change of a record of ${kind.table} under this history entry.`);
+    const id = entry.record_id;
+    if ((await kind.find(trx, id)) === undefined) throw await changeOfGone(trx, kind.table, id);
+    const current = await heldChild(trx, kind, id);
+    const before = JSON.parse(entry.before) as Record<string, unknown>;
+    const after = JSON.parse(entry.after) as Record<string, unknown>;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const fields = kind.fields.filter((field) => field in before && !same(before[field], after[field]));
+    if (fields.length === 0)
+      throw new AppError('NOT_FOUND', 'This history entry changed no field; there is nothing to undo.', {
+        reason: 'undo.nothingChanged',
+      });
+    const stored: Record<string, unknown> = strip(current);
+    if (
+      (input.version !== undefined && input.version !== current.version) ||
+      (await laterEntryOf(trx, entry)) ||
+      fields.some((field) => !same(stored[field], after[field]))
+    )
+      throw await changedSince(trx, kind.table, id, input.version ?? current.version);
+    const checked = kind.schema.safeParse({ ...stored, ...Object.fromEntries(fields.map((f) => [f, before[f]])) });
+    if (!checked.success) throw invalidFields(fieldIssues(checked.error));
+    const patch: Partial<F> = {};
+    for (const field of fields) patch[field] = checked.data[field];
+    await updateVersioned(trx, kind.table, id, current.version, { ...kind.patchColumns(patch), updated_at: at });
+    const auditId = await audit({
+      table: kind.table,
+      recordId: id,
+      action: 'update',
+      before: stored,
+      after: kind.audit(checked.data),
+    });
+    touch({ tables: [kind.table], partnershipIds: [current.partnershipId] });
+    return { id, auditId };
+  });
+  return { ...found(await kind.find(ctx.db.knex, result.id), result.id), auditId: result.auditId };
 }
 
 async function deleteChild<F, R extends ChildRecord>(
@@ -241,20 +295,28 @@ async function deleteChild<F, R extends ChildRecord>(
 /** Adds a contact person to a partnership (audited). */
 export const createContact = (ctx: AppContext, input: ContactFields & { partnershipId: number }): Promise<Contact> =>
   createChild(ctx, CONTACT, input);
+/** Changes a contact (a patch, audited); with the audit entry `revertContactChange` undoes it by. */
 export const updateContact = (
   ctx: AppContext,
   input: ContactFields & { id: number; version: number },
-): Promise<Contact> => updateChild(ctx, CONTACT, input);
+): Promise<Contact & { auditId: number }> => updateChild(ctx, CONTACT, input);
+/** Undoes one update of a contact from its audit entry (see `revertChild`). */
+export const revertContactChange = (ctx: AppContext, input: { auditId: number; version?: number | undefined }) =>
+  revertChild(ctx, CONTACT, input);
 export const deleteContact = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, CONTACT, input);
 
 /** Adds an activity (with optional funding) to a partnership (audited). */
 export const createActivity = (ctx: AppContext, input: ActivityFields & { partnershipId: number }): Promise<Activity> =>
   createChild(ctx, ACTIVITY, { ...input, kind: input.kind ?? ACTIVITY_KIND_UNSTATED });
+/** Changes an activity (a patch, audited); with the audit entry `revertActivityChange` undoes it by. */
 export const updateActivity = (
   ctx: AppContext,
   input: ActivityFields & { id: number; version: number },
-): Promise<Activity> => updateChild(ctx, ACTIVITY, input);
+): Promise<Activity & { auditId: number }> => updateChild(ctx, ACTIVITY, input);
+/** Undoes one update of an activity from its audit entry (see `revertChild`). */
+export const revertActivityChange = (ctx: AppContext, input: { auditId: number; version?: number | undefined }) =>
+  revertChild(ctx, ACTIVITY, input);
 export const deleteActivity = (ctx: AppContext, input: { id: number; version: number }) =>
   deleteChild(ctx, ACTIVITY, input);
 

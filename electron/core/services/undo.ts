@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
-import { findAuditEntry } from '../repositories/audit-repository';
+import { findAuditEntry, recordGone, versionFailure } from '../repositories/audit-repository';
 
 /** What a delete kept in its audit entry under `key` (its snapshot for undo), or null. */
 export function keptByDelete(before: string | null | undefined, key: string): unknown {
@@ -9,6 +9,47 @@ export function keptByDelete(before: string | null | undefined, key: string): un
   return parsed !== null && typeof parsed === 'object' && key in parsed
     ? (parsed as Record<string, unknown>)[key]
     : null;
+}
+
+/** Whether the audit log holds an entry of the same record after `entry` (the record changed since). */
+export async function laterEntryOf(
+  db: Knex,
+  entry: { id: number; table_name: string; record_id: number },
+): Promise<boolean> {
+  const later = await db('audit_log')
+    .where({ table_name: entry.table_name, record_id: entry.record_id })
+    .andWhere('id', '>', entry.id)
+    .first<{ id: number } | undefined>('id');
+  return later !== undefined;
+}
+
+/**
+ * The refusal to undo an update of a record that changed since: a CONFLICT naming who changed it
+ * last and when (reason `undo.changedSinceBy`; `undo.changedSince` when its history does not say).
+ */
+export async function changedSince(db: Knex, table: string, id: number, seenVersion: number): Promise<AppError> {
+  const failure = await versionFailure(db, table, id, seenVersion);
+  if (failure.code !== 'CONFLICT') return failure;
+  const named = failure.details?.reason === 'error.conflictBy';
+  return new AppError('CONFLICT', 'The record has changed since this change; it cannot be undone.', {
+    ...failure.details,
+    reason: named ? 'undo.changedSinceBy' : 'undo.changedSince',
+  });
+}
+
+/**
+ * The refusal to undo an update of a record that is gone: NOT_FOUND naming who deleted it and when
+ * (reason `undo.changeOfDeletedBy`: the bin has it), the import undo that removed it
+ * (`error.unimportedBy`), else `undo.changeOfGone` (deleted with its partnership, say).
+ */
+export async function changeOfGone(db: Knex, table: string, id: number): Promise<AppError> {
+  const gone = await recordGone(db, table, id);
+  const reason = gone.details?.reason;
+  if (reason === 'error.unimportedBy') return gone;
+  return new AppError('NOT_FOUND', 'The record was deleted since this change; the change cannot be undone.', {
+    ...gone.details,
+    reason: reason === 'error.deletedBy' ? 'undo.changeOfDeletedBy' : 'undo.changeOfGone',
+  });
 }
 
 /**
@@ -22,11 +63,7 @@ export async function refuseIfSuperseded(
   entry: { id: number; table_name: string; record_id: number },
   what: string,
 ): Promise<void> {
-  const later = await db('audit_log')
-    .where({ table_name: entry.table_name, record_id: entry.record_id })
-    .andWhere('id', '>', entry.id)
-    .first<{ id: number } | undefined>('id');
-  if (later !== undefined)
+  if (await laterEntryOf(db, entry))
     throw new AppError(
       'CONFLICT',
       `The ${what} was restored and changed after this delete; restore it from its latest delete in the bin.`,

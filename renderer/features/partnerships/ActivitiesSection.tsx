@@ -70,9 +70,19 @@ export function ActivitiesSection({
 }) {
   const i18n = useI18n();
   const { t, tk, tn, formatDate } = i18n;
+  // The form has no end date: one kept as stored that a new start would pass is the date's problem.
   const label = (p: string) =>
-    tk(`partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p}`);
-  const editor = useChildEditor({ label, onChanged, onUnsaved, records: activities, asDraft });
+    tk(
+      `partnerships.activity.${p === 'fundingProgramme' ? 'programme' : p === 'fundingAmount' ? 'amount' : p === 'dateEnd' ? 'date' : p}`,
+    );
+  const editor = useChildEditor({
+    label,
+    onChanged,
+    onUnsaved,
+    records: activities,
+    asDraft,
+    revert: (change) => call('activities:revert', change),
+  });
   const { draft, setDraft, errors } = editor;
   const money = (amount: number, currency: string | null) => i18n.formatMoney(amount, currency);
 
@@ -81,26 +91,29 @@ export function ActivitiesSection({
     // Typed the Czech or the English way; "1,250" is refused as unclear, never read as 1.25.
     const participants = parseTypedNumber(draft.participants, 'integer');
     const amount = parseTypedNumber(draft.fundingAmount, 'amount');
-    if (!participants.ok || !amount.ok) {
-      editor.fail({
-        ...(participants.ok ? {} : { participants: participants.reason }),
-        ...(amount.ok ? {} : { fundingAmount: amount.reason }),
-      });
-      return;
-    }
+    // A number that cannot be read is named at its field together with every other problem; the
+    // rules between fields judge an amount typed at all as an amount (it needs its currency).
+    const unreadable = {
+      ...(participants.ok ? {} : { participants: participants.reason }),
+      ...(amount.ok ? {} : { fundingAmount: amount.reason }),
+    };
     const fields = {
       date: draft.date,
       title: draft.title,
       kind: draft.kind,
-      participants: participants.value,
+      participants: participants.ok ? participants.value : null,
       fundingProgramme: draft.fundingProgramme === '' ? null : draft.fundingProgramme,
-      fundingAmount: amount.value,
+      fundingAmount: amount.ok ? amount.value : 0,
       currency: draft.currency === '' ? null : draft.currency,
     };
-    await editor.save(activityFieldsSchema, fields, () =>
-      draft.id === null
-        ? call('activities:create', { partnershipId, ...fields })
-        : call('activities:update', { id: draft.id, version: draft.version, ...fields }),
+    await editor.save(
+      activityFieldsSchema,
+      fields,
+      () =>
+        draft.id === null
+          ? call('activities:create', { partnershipId, ...fields })
+          : call('activities:update', { id: draft.id, version: draft.version, ...fields }),
+      unreadable,
     );
   };
   const remove = (activity: Activity) =>
@@ -169,6 +182,8 @@ export function ActivitiesSection({
           wideActions
           onSave={save}
           onCancel={() => setDraft(null)}
+          formRef={editor.formRef}
+          summary={editor.summary}
         >
           {/* The form has no end date: one kept as stored that a new start would pass is named here. */}
           <Field name="date" label={label('date')} error={errors.date ?? errors.dateEnd}>

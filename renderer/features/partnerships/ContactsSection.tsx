@@ -43,7 +43,14 @@ export function ContactsSection({
   const i18n = useI18n();
   const { t } = i18n;
   const label = (p: string) => i18n.tk(`partnerships.contact.${p}`);
-  const editor = useChildEditor({ label, onChanged, onUnsaved, records: contacts, asDraft });
+  const editor = useChildEditor({
+    label,
+    onChanged,
+    onUnsaved,
+    records: contacts,
+    asDraft,
+    revert: (change) => call('contacts:revert', change),
+  });
   const { draft, setDraft, errors } = editor;
 
   const save = async () => {
@@ -65,6 +72,8 @@ export function ContactsSection({
       saveTestId="contact-save"
       onSave={save}
       onCancel={() => setDraft(null)}
+      formRef={editor.formRef}
+      summary={editor.summary}
     >
       <Field name="name" label={label('name')} error={errors.name}>
         <input

@@ -231,6 +231,21 @@ export function PartnershipDetail({
       const activity = detail.data?.activities.find((a) => a.id === value);
       return activity !== undefined ? activityName(activity, i18n) : t('attachments.activityGone');
     },
+    // A contact's or an activity's edit is put back as the partnership's own are (an audited
+    // change, refused once the record changed or was deleted since: core says why).
+    revert: {
+      tables: ['contacts', 'activities'],
+      run: (table: string, auditId: number) => {
+        const label = (field: string) => historyChildren.fieldLabel(table, field) ?? field;
+        call(table === 'contacts' ? 'contacts:revert' : 'activities:revert', { auditId }).then(
+          () => {
+            reload();
+            showToast({ kind: 'ok', text: said('history.reverted'), seconds: 5 });
+          },
+          (error: unknown) => showToast({ kind: 'error', text: (i) => errorText(error, i, label) }),
+        );
+      },
+    },
   };
   const agreements = useAsync(() => call('agreements:list', { partnershipId: id }), [id, tick]);
   /** Fetches the record again (after an own save or a child's change); the form keeps what is typed. */

@@ -75,6 +75,15 @@ export const commonMessages = defineMessages(
       'Partnerství tohoto záznamu už v registru není: bylo smazáno, nebo sloučeno s jiným. Obnovte nejdřív partnerství (Nastavení ▸ Smazané záznamy), případně vraťte sloučení.',
     'undo.superseded':
       'Záznam byl po tomto smazání obnoven, změněn a znovu smazán. Obnovte ho z koše podle posledního smazání, jinak by se ztratily pozdější změny.',
+    'undo.changedSinceBy':
+      'Tuto změnu nelze vrátit: záznam se od té doby znovu změnil ({name}, {at}). Nejdřív vraťte tu pozdější změnu; nic se nepřepsalo.',
+    'undo.changedSince':
+      'Tuto změnu nelze vrátit: záznam se od té doby znovu změnil. Nejdřív vraťte pozdější změny; nic se nepřepsalo.',
+    'undo.changeOfDeletedBy':
+      'Tuto změnu nelze vrátit: záznam mezitím někdo smazal ({name}, {at}). Obnovte ho nejdřív v Nastavení ▸ Smazané záznamy.',
+    'undo.changeOfGone':
+      'Tuto změnu nelze vrátit: záznam už v registru není (byl smazán, třeba i s celým partnerstvím).',
+    'undo.nothingChanged': 'Tato změna nezměnila žádný údaj; není co vracet.',
     'history.error.changedSince': 'Tyto údaje se od té doby znovu změnily; nejdřív vraťte pozdější změny.',
     'history.error.changedSinceBy':
       'Údaj „{field}“ se od té doby znovu změnil: {name}, {at}. Nejdřív vraťte tu pozdější změnu.',
@@ -195,6 +204,15 @@ export const commonMessages = defineMessages(
       'The partnership of this record is no longer in the registry: it was deleted or merged into another. Restore the partnership first (Settings ▸ Deleted records), or undo the merge.',
     'undo.superseded':
       'The record was restored, changed and deleted again after this delete. Restore it from its latest delete in the bin, or the later changes would be lost.',
+    'undo.changedSinceBy':
+      'This change cannot be undone: the record has changed again since ({name}, {at}). Undo that later change first; nothing was overwritten.',
+    'undo.changedSince':
+      'This change cannot be undone: the record has changed again since. Undo the later changes first; nothing was overwritten.',
+    'undo.changeOfDeletedBy':
+      'This change cannot be undone: someone deleted the record meanwhile ({name}, {at}). Restore it first in Settings ▸ Deleted records.',
+    'undo.changeOfGone':
+      'This change cannot be undone: the record is no longer in the registry (it was deleted, perhaps with its whole partnership).',
+    'undo.nothingChanged': 'This change altered no field; there is nothing to undo.',
     'history.error.changedSince': 'These fields have changed again since; put back the later changes first.',
     'history.error.changedSinceBy':
       'The field “{field}” has changed again since: {name}, {at}. Put back that later change first.',

@@ -24,6 +24,8 @@ import { attachmentSchema, attachmentEditSchema } from '../../domain/attachments
 
 const byId = z.object({ id }).strict();
 const versioned = z.object({ id, version: z.number().int().positive() }).strict();
+/** An update's audit entry to undo, and the version of the record the screen saw after it (checked when given). */
+const revertInput = z.object({ auditId: id, version: z.number().int().positive().optional() }).strict();
 
 export const partnershipsChannels = defineChannels({
   'partnerships:list': {
@@ -154,9 +156,14 @@ export const partnershipsChannels = defineChannels({
     output: contactSchema,
   },
   'contacts:update': {
-    doc: 'Changes a contact made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored, one named null or empty is cleared.',
+    doc: 'Changes a contact made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored, one named null or empty is cleared. Returns the contact and the audit entry `contacts:revert` undoes the change by.',
     input: contactFieldsSchema.extend({ id, version: z.number().int().positive() }),
-    output: contactSchema,
+    output: contactSchema.extend({ auditId: id }),
+  },
+  'contacts:revert': {
+    doc: 'Undoes one update of a contact from its audit entry (the toast’s Undo, the history’s “Vrátit tuto změnu”): puts back the fields that update changed (a patch), raising the version, audited as a new update. CONFLICT (reason undo.changedSince…) when the contact changed since, or is not at `version` when given; NOT_FOUND (reason undo.changeOfDeleted…) when it was deleted since. Nothing is written then.',
+    input: revertInput,
+    output: contactSchema.extend({ auditId: id }),
   },
   'contacts:delete': {
     doc: 'Deletes a contact; the audit entry keeps its last state, and bin:restore { auditId } brings it back.',
@@ -169,9 +176,14 @@ export const partnershipsChannels = defineChannels({
     output: activitySchema,
   },
   'activities:update': {
-    doc: 'Changes an activity made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored (the kind too), one named null or empty is cleared; checked again with the stored fields.',
+    doc: 'Changes an activity made against the version the editor saw (CONFLICT when changed meanwhile): a patch, an optional field not named stays as stored (the kind too), one named null or empty is cleared; checked again with the stored fields. Returns the activity and the audit entry `activities:revert` undoes the change by.',
     input: activityFieldsSchema.and(z.object({ id, version: z.number().int().positive() })),
-    output: activitySchema,
+    output: activitySchema.extend({ auditId: id }),
+  },
+  'activities:revert': {
+    doc: 'Undoes one update of an activity from its audit entry, as `contacts:revert` does a contact’s: the fields it changed come back (a patch, checked whole), the version is raised, audited; refused when the activity changed or was deleted since.',
+    input: revertInput,
+    output: activitySchema.extend({ auditId: id }),
   },
   'activities:delete': {
     doc: 'Deletes an activity; the audit entry keeps its last state, and bin:restore { auditId } brings it back.',

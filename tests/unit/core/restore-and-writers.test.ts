@@ -98,12 +98,20 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     side: 'cz',
     name: 'Jana Nováková',
   });
-  const contactNow = await call<{ id: number; version: number }>('contacts:update', {
+  const contactEdited = await call<{ id: number; version: number; auditId: number }>('contacts:update', {
     id: contact.id,
     version: contact.version,
     side: 'cz',
     name: 'Jana Nováková',
     role: 'starostka',
+  });
+  // Its undo (the toast's, by the edit's audit entry), and the undo of that undo.
+  const contactBefore = await call<{ auditId: number; version: number }>('contacts:revert', {
+    auditId: contactEdited.auditId,
+    version: contactEdited.version,
+  });
+  const contactNow = await call<{ id: number; version: number }>('contacts:revert', {
+    auditId: contactBefore.auditId,
   });
   await call('contacts:delete', { id: contactNow.id, version: contactNow.version });
   // The bin brings it back (the one undo protocol, by audit entry).
@@ -128,11 +136,14 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     date: '2026-01-10',
     title: 'Návštěva',
   });
-  const activityNow = await call<{ id: number; version: number }>('activities:update', {
+  const activityEdited = await call<{ id: number; version: number; auditId: number }>('activities:update', {
     id: activity.id,
     version: activity.version,
     date: '2026-01-11',
     title: 'Návštěva',
+  });
+  const activityNow = await call<{ id: number; version: number }>('activities:revert', {
+    auditId: activityEdited.auditId,
   });
   await call('activities:delete', { id: activityNow.id, version: activityNow.version });
   const deletion = await call<{ auditId: number }>('partnerships:delete', {
