@@ -44,6 +44,9 @@ export function figureLabel(i18n: I18n, figure: StatsFigureLink): string {
     partnerships: i18n.t('stats.card.partnerships'),
     dormant: i18n.tn('stats.card.dormant', figure.filter.dormantYears ?? 3),
     expiring: i18n.t('stats.card.expiring'),
+    // The rows a figure that is not known ("–") opens: named as what they are, not as the figure.
+    statusUnknown: i18n.t('stats.figure.statusUnknown'),
+    termUnknown: i18n.t('stats.figure.termUnknown'),
   };
   return names[figure.figure];
 }

@@ -32,7 +32,7 @@ const documentNames = (grid: Locator): Promise<string[]> =>
   grid.locator('.ag-row .ag-cell[col-id="name"]').allTextContents();
 const czech = (names: string[]) => [...names].sort(new Intl.Collator('cs').compare);
 
-test('with no status stated, the figures that hang on it say "–" and why; the links still count', async ({
+test('with no status (nor areas) stated, the figures that hang on it say "–" and why, and open the rows to fill in', async ({
   appPage: page,
   webApp,
 }) => {
@@ -47,6 +47,14 @@ test('with no status stated, the figures that hang on it say "–" and why; the 
     .where({ 'r.code': 'CZ063', 'm.is_member': true })
     .select<{ id: number; version: number }[]>('p.id', 'p.version');
   expect(rows.length).toBeGreaterThan(0);
+  // Their areas of cooperation are taken away too (put back afterwards), before the audited
+  // change below, which tells the statistics' cache that the data changed.
+  const ids = rows.map((row) => row.id);
+  const areas = await knex('partnership_areas')
+    .whereIn('partnership_id', ids)
+    .select<{ partnership_id: number; area: string }[]>('partnership_id', 'area');
+  expect(areas.length).toBeGreaterThan(0);
+  await knex('partnership_areas').whereIn('partnership_id', ids).delete();
   const edit = await bulkUpdatePartnerships(ctx, { rows, change: { status: 'unknown' } });
   try {
     await page.getByTestId('nav-statistics').click();
@@ -81,11 +89,43 @@ test('with no status stated, the figures that hang on it say "–" and why; the 
       .join('|');
     expect(text).toContain(`|S aktivním partnerstvím|–; ${note}|`);
 
-    // The figure still opens its grid, and the grid has as many rows as the registry knows: none.
+    // Areas of cooperation: "–" for every area, not 0 and 0,0 %, and the reason above the table.
+    await page.getByTestId('stats-tab-areas').click();
+    const areasGrid = page.getByTestId('stats-areas-grid');
+    await expect(page.getByTestId('stats-areas-note')).toHaveText(
+      `oblasti neuvedeny u ${String(rows.length)} z ${String(rows.length)} partnerství`,
+    );
+    await expect(areasGrid.locator('.ag-cell[col-id="count"]').first()).toHaveText('–');
+    await expect(areasGrid.locator('.ag-cell[col-id="share"]').first()).toHaveText('–');
+    await expect(areasGrid.locator('.ag-cell[col-id="count"]', { hasText: /\d/ })).toHaveCount(0);
+    await saveScreen(page, 'statistics-areas-unknown');
+    await page.getByTestId('stats-tab-regions').click();
+
+    // A figure that is not known is no link to a grid of no rows (that read as a count of 0,
+    // walkthrough 21 finding 4): it says so and opens the partnerships whose status is not stated.
+    for (const card of ['card-with-active', 'card-dormant', 'card-expiring']) {
+      await expect(page.getByTestId(`${card}-action`)).toHaveText('Zobrazit partnerství bez uvedeného stavu →');
+      await expect(page.getByTestId(card)).toHaveAttribute('href', /figure=statusUnknown/);
+      await expect(page.getByTestId(card)).toHaveAttribute(
+        'aria-label',
+        new RegExp(`Otevřít tabulku partnerství, u nichž stav není uveden \\(${String(rows.length)}\\)`),
+      );
+    }
+    // A known figure opens its own rows and says nothing more.
+    await expect(page.getByTestId('card-partnerships-action')).toHaveCount(0);
     await withActive.click();
-    await expect(page.locator('.members-page').getByTestId('filter-figure')).toBeVisible();
-    await expect(page.locator('.members-page').getByTestId('row-count')).toHaveText(/^0 /);
+    const grid2 = page.locator('.p-page');
+    await expect(grid2.getByTestId('filter-figure')).toContainText('Ze statistik: stav neuveden');
+    await expect(grid2.getByTestId('filter-figure')).not.toContainText('S aktivním partnerstvím');
+    await expect(grid2.getByTestId('filter-region')).toHaveValue('CZ063');
+    await expect(grid2.getByTestId('row-count')).toHaveText(new RegExp(`^${String(rows.length)} z `));
+    // Every row shown is one whose status is not stated: the ones the user can fill in.
+    const statuses = grid2.locator('.ag-row .ag-cell[col-id="status"]');
+    await expect(statuses.first()).toHaveText('neuvedeno');
+    expect(new Set(await statuses.allTextContents())).toEqual(new Set(['neuvedeno']));
+    await saveScreen(page, 'statistics-status-unknown-rows');
   } finally {
+    await knex('partnership_areas').insert(areas);
     if (edit.auditId !== null) await bulkRestorePartnerships(ctx, { auditId: edit.auditId });
   }
   await page.getByTestId('nav-statistics').click();

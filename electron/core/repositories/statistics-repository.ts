@@ -132,6 +132,9 @@ export async function loadFigureIds(
     query = filteredPartnerships(db, filter);
     if (figure === 'dormant') query.whereExists(dormantCondition(db, windows));
     else if (figure === 'expiring') query.whereExists(expiringCondition(db, windows));
+    // The rows that make a status or term figure unknown: no status stated; not ended, no term stated.
+    else if (figure === 'statusUnknown') query.where('p.status', 'unknown');
+    else if (figure === 'termUnknown') query.where('p.term_kind', 'unknown').whereNot('p.status', 'ended');
   }
   const rows = await query.select<{ id: number }[]>(`${id} as id`).orderBy(id);
   return rows.map((row) => row.id);
@@ -152,7 +155,7 @@ const territory = (row: TerritoryRecord): TerritoryKey => ({
 });
 
 /**
- * Loads the facts for a filter in nine grouped queries (never one per row): each answers a few
+ * Loads the facts for a filter in ten grouped queries (never one per row): each answers a few
  * hundred to a few thousand rows however large the registry is. Dormant and expiring are flagged
  * in SQL against the windows the domain computed (`statsWindows`). The queries only read, and run
  * at once when `db` has several connections (the database's `reader`).
@@ -177,6 +180,7 @@ export async function loadStatsFacts(
     years,
     countries,
     areas,
+    areasStated,
     funding,
   ] = await Promise.all([
     db('regions').select<{ id: number; code: string; name: string }[]>('id', 'code', 'name'),
@@ -240,6 +244,14 @@ export async function loadStatsFacts(
           .join('partnership_areas as pa', 'pa.partnership_id', 'p.id')
           .groupBy('pa.area')
           .select<{ area: string; n: number | string }[]>('pa.area', countAs(db, 'n')),
+    // The partnerships that name at least one area: the shares of the areas are of these.
+    totalsOnly
+      ? none<{ n: number | string }>()
+      : filteredPartnerships(db, filter)
+          .whereExists(
+            db('partnership_areas as pa').select(db.raw('1')).whereRaw('?? = ??', ['pa.partnership_id', 'p.id']),
+          )
+          .select<{ n: number | string }[]>(countAs(db, 'n')),
     totalsOnly
       ? none<{
           year: string | null;
@@ -292,6 +304,7 @@ export async function loadStatsFacts(
     years: years.map((y) => ({ year: yearOrNull(y.start_year), count: num(y.n) })),
     countries: countries.map((c) => ({ regionId: c.region_id, countryCode: c.country_code, count: num(c.n) })),
     areas: areas.map((a) => ({ area: a.area, count: num(a.n) })),
+    areasStated: num(areasStated[0]?.n),
     funding: funding.map((f) => ({
       year: yearOrNull(f.year),
       programme: f.programme,

@@ -16,14 +16,18 @@ import { NoMembersNotice } from '../../components/NoMembersNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import {
+  areasNote,
   describeFilter,
+  figureCount,
   knownFigure,
+  noTermStated,
   reportTitle,
   statusNote,
   figureNote,
   notEndedOf,
   statusUnknownOf,
   territoryLabel,
+  unknownFigureOf,
 } from '../../../shared/domain/statistics/tables';
 import { call } from '../../lib/api';
 import type { MessageKey } from '../../../shared/i18n/index';
@@ -199,6 +203,26 @@ export function StatisticsPage() {
     const part = knownFigure(data.total, figure);
     if (whole === null) return t('stats.compare.country', { value: '–' });
     return part === null ? t('stats.compare.country', { value: f.int(whole) }) : compare(part, whole);
+  };
+  /**
+   * Where a status figure's card leads: to exactly its rows; when the figure is not known ("–"),
+   * to the partnerships whose status (or term) is not stated, said on the card and in the grid's
+   * chip (a grid of no rows read as a count of 0: walkthrough 21 finding 4).
+   */
+  const statusLink = (
+    figures: AreaFigures,
+    figure: 'withActive' | 'dormant' | 'expiring',
+  ): { href: string; action?: string; openLabel?: string } => {
+    const unknown = unknownFigureOf(figures, figure);
+    if (unknown === null) return { href: statsFigureLink(figure, computedFilter) };
+    const status = unknown === 'statusUnknown';
+    return {
+      href: statsFigureLink(unknown, computedFilter),
+      action: t(status ? 'stats.card.showStatusUnknown' : 'stats.card.showTermUnknown'),
+      openLabel: t(status ? 'stats.card.openStatusUnknown' : 'stats.card.openTermUnknown', {
+        count: f.int(figureCount(figures, unknown)),
+      }),
+    };
   };
   /** Why a status figure shows "–" (as the card's tooltip). */
   const unknownHint = (figures: AreaFigures): string | undefined => {
@@ -447,7 +471,7 @@ export function StatisticsPage() {
                     })
               }
               hint={unknownHint(data.total)}
-              href={statsFigureLink('withActive', computedFilter)}
+              {...statusLink(data.total, 'withActive')}
               testId="card-with-active"
             />
             <Card
@@ -479,7 +503,7 @@ export function StatisticsPage() {
               note={statusNote(data.total, i18n.language) ?? undefined}
               compare={compareStatus('dormant')}
               hint={unknownHint(data.total)}
-              href={statsFigureLink('dormant', computedFilter)}
+              {...statusLink(data.total, 'dormant')}
               testId="card-dormant"
             />
             <Card
@@ -488,11 +512,11 @@ export function StatisticsPage() {
               note={figureNote(data.total, 'expiring', i18n.language) ?? undefined}
               compare={compareStatus('expiring')}
               hint={
-                notEndedOf(data.total) > 0 && data.total.termUnknown === notEndedOf(data.total)
+                noTermStated(data.total)
                   ? t('stats.termUnknown.cardHint', { count: notEndedOf(data.total) })
                   : unknownHint(data.total)
               }
-              href={statsFigureLink('expiring', computedFilter)}
+              {...statusLink(data.total, 'expiring')}
               testId="card-expiring"
             />
             <Card
@@ -651,6 +675,11 @@ export function StatisticsPage() {
           )}
           {tab === 'areas' && (
             <div className="stats-table">
+              {areasNote(data, i18n.language) !== null && (
+                <p className="stats-table-note" data-testid="stats-areas-note">
+                  {areasNote(data, i18n.language)}
+                </p>
+              )}
               <DataGrid<AreaRow>
                 testId="stats-areas-grid"
                 rows={data.areas}
@@ -677,8 +706,9 @@ export function StatisticsPage() {
 }
 
 /**
- * A key figure. With `href` it opens the grid filtered to exactly the rows it counts; with
- * `onOpen` it shows its table on this screen; `hint` says what a figure that is no count means.
+ * A key figure. With `href` it opens the grid filtered to exactly the rows it counts (or, with
+ * `action` and `openLabel`, the rows that make it not known); with `onOpen` it shows its table on
+ * this screen; `hint` says what a figure that is no count means.
  */
 function Card({
   label,
@@ -688,6 +718,8 @@ function Card({
   note,
   testId,
   href,
+  action,
+  openLabel,
   onOpen,
   hint,
 }: {
@@ -700,6 +732,10 @@ function Card({
   note?: string;
   testId: string;
   href?: string;
+  /** Said on the card when it leads elsewhere than to its rows ("Zobrazit partnerství bez uvedeného stavu"). */
+  action?: string;
+  /** What the link opens, when not the figure's rows. */
+  openLabel?: string;
   onOpen?: () => void;
   hint?: string;
 }) {
@@ -721,10 +757,15 @@ function Card({
           {compare}
         </span>
       )}
+      {action !== undefined && (
+        <span className="stats-card-action" data-testid={`${testId}-action`}>
+          {action} →
+        </span>
+      )}
     </>
   );
   if (href !== undefined) {
-    const open = t('stats.card.open', { count: value, figure: label });
+    const open = openLabel ?? t('stats.card.open', { count: value, figure: label });
     const title = hint === undefined ? open : `${hint} ${open}`;
     return (
       <a className="card stats-card stats-card-link" href={href} title={title} aria-label={title} data-testid={testId}>

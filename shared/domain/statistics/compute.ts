@@ -40,6 +40,8 @@ export type StatsFacts = {
   countries: readonly { regionId: number | null; countryCode: string; count: number }[];
   /** Filtered partnerships naming each area of cooperation. */
   areas: readonly { area: string; count: number }[];
+  /** Filtered partnerships naming at least one area (the others state none: not known). */
+  areasStated: number;
   /** Activities of filtered partnerships per activity year, programme and currency. */
   funding: readonly FundingFact[];
 };
@@ -298,6 +300,11 @@ export function computeStatistics(
   const areaCounts = zeros<string>(COOPERATION_AREAS);
   for (const fact of facts.areas) areaCounts[fact.area] = (areaCounts[fact.area] ?? 0) + fact.count;
   const areaOrder = new Map<string, number>(COOPERATION_AREAS.map((a, i) => [a, i]));
+  // As a status nobody stated: a partnership that names no area may work in any, so an area's
+  // count is "not known" (null, never 0) when none of the counted partnerships names one, and its
+  // share is of the partnerships that name areas (null without any).
+  const areasStated = facts.areasStated;
+  const areasKnown = areasStated > 0 || partnershipsTotal === 0;
 
   return {
     filter: { ...filter, today },
@@ -320,8 +327,13 @@ export function computeStatistics(
       }),
     },
     areas: Object.entries(areaCounts)
-      .map(([area, count]) => ({ area, count, share: share(count) }))
-      .sort((a, b) => b.count - a.count || (areaOrder.get(a.area) ?? 99) - (areaOrder.get(b.area) ?? 99)),
+      .map(([area, count]) => ({
+        area,
+        count: areasKnown ? count : null,
+        share: areasStated === 0 ? null : count / areasStated,
+      }))
+      .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || (areaOrder.get(a.area) ?? 99) - (areaOrder.get(b.area) ?? 99)),
+    areasStated,
     funding: computeFunding(facts.funding),
   };
 }

@@ -24,8 +24,19 @@ export const passesMembership = (membership: MembershipFilter, isMember: boolean
 /**
  * The key figures of the statistics that count rows of a grid: municipalities (the Members grid)
  * or partnerships (the Partnerships grid). Each opens its grid filtered to exactly those rows.
+ * The last two are the rows that make a figure "not known" ("–"): the partnerships whose status
+ * is not stated, and those not ended whose term is not stated. A figure that is not known opens
+ * these instead of a grid of no rows that would read as a count of 0 (walkthrough 21 finding 4).
  */
-export const STATS_FIGURES = ['municipalities', 'withActive', 'partnerships', 'dormant', 'expiring'] as const;
+export const STATS_FIGURES = [
+  'municipalities',
+  'withActive',
+  'partnerships',
+  'dormant',
+  'expiring',
+  'statusUnknown',
+  'termUnknown',
+] as const;
 export type StatsFigure = (typeof STATS_FIGURES)[number];
 /** The grid whose rows a figure counts. */
 export const FIGURE_GRID: Record<StatsFigure, 'members' | 'partnerships'> = {
@@ -34,4 +45,6 @@ export const FIGURE_GRID: Record<StatsFigure, 'members' | 'partnerships'> = {
   partnerships: 'partnerships',
   dormant: 'partnerships',
   expiring: 'partnerships',
+  statusUnknown: 'partnerships',
+  termUnknown: 'partnerships',
 };

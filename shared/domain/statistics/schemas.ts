@@ -117,8 +117,14 @@ export const statisticsSchema = z.object({
       z.object({ regionCode: z.string().nullable(), regionName: z.string(), counts: z.array(count), total: count }),
     ),
   }),
-  /** Areas of cooperation: partnerships naming each area; share of all filtered partnerships. */
-  areas: z.array(z.object({ area: z.string(), count, share: z.number() })),
+  /**
+   * Areas of cooperation: partnerships naming each area, and its share of the partnerships that
+   * name any (`areasStated`). Null ("–", not known) when none of the counted partnerships names
+   * an area; the share is null also when there are no partnerships at all.
+   */
+  areas: z.array(z.object({ area: z.string(), count: count.nullable(), share: z.number().nullable() })),
+  /** Of `total.partnerships`, how many name at least one area of cooperation. */
+  areasStated: count,
   funding: z.object({
     currencies: z.array(z.string()),
     byProgrammeYear: z.array(fundingRowSchema),

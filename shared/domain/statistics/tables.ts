@@ -3,7 +3,7 @@ import { translate, translatePlural } from '../../i18n/index';
 import { formatPartialDate } from '../dates';
 import type { AreaFigures, Statistics, Territory, TerritoryOptions } from './schemas';
 import { hasTerritory } from './filter';
-import type { StatsFilter } from './filter';
+import type { StatsFigure, StatsFilter } from './filter';
 
 /**
  * How a column's values are written: text, whole numbers, decimals, shares (0..1), money, or
@@ -140,14 +140,35 @@ export function knownFigure(f: AreaFigures, figure: StatusFigure): number | null
   if (of > 0 && unknown === of && (value ?? 0) === 0) return null;
   // Agreements ending: only a stated fixed term of a partnership not ended can end; with no term
   // stated of any that could, 0 is not known (with none that could, 0 is certain).
-  const open = notEndedOf(f);
-  if (figure === 'expiring' && open > 0 && f.termUnknown === open && (value ?? 0) === 0) return null;
+  if (figure === 'expiring' && noTermStated(f) && (value ?? 0) === 0) return null;
   return value;
 }
 
 /** The partnerships that could end (not ended; a status not stated may be any). */
 export const notEndedOf = (f: Pick<AreaFigures, 'partnerships' | 'byStatus'>): number =>
   f.partnerships - f.byStatus.ended;
+
+/** Whether no partnership that could end states its term (and some could). */
+export const noTermStated = (f: Pick<AreaFigures, 'partnerships' | 'byStatus' | 'termUnknown'>): boolean =>
+  notEndedOf(f) > 0 && f.termUnknown === notEndedOf(f);
+
+/** How many rows a key figure counts: what the grid it opens shows (`stats:figureRows`). */
+export function figureCount(f: AreaFigures, figure: StatsFigure): number {
+  if (figure === 'statusUnknown') return f.byStatus.unknown;
+  if (figure === 'termUnknown') return f.termUnknown;
+  return f[figure];
+}
+
+/**
+ * The rows whose unstated value makes a status figure "not known" ("–"), or null when the figure
+ * is known: the agreements ending when no partnership that could end states its term, those
+ * without a term; otherwise those without a status. Its card opens these (the user can state
+ * them), not a grid of no rows that would read as a count of 0 (walkthrough 21 finding 4).
+ */
+export function unknownFigureOf(f: AreaFigures, figure: StatusFigure): 'statusUnknown' | 'termUnknown' | null {
+  if (knownFigure(f, figure) !== null) return null;
+  return figure === 'expiring' && noTermStated(f) ? 'termUnknown' : 'statusUnknown';
+}
 
 /**
  * "platnost neuvedena u 963 z 964 neukončených partnerství" beside "agreements ending"; null when
@@ -208,6 +229,27 @@ function statusNotes(rows: readonly AreaFigures[], total: AreaFigures, language:
       }),
     })}`,
   ];
+}
+
+/**
+ * "oblasti neuvedeny u 22 z 22 partnerství" beside the areas of cooperation; null when every
+ * counted partnership names at least one area.
+ */
+export function areasNote(stats: Pick<Statistics, 'areasStated' | 'total'>, language: UiLanguage): string | null {
+  const of = stats.total.partnerships;
+  const unknown = of - stats.areasStated;
+  return unknown <= 0 ? null : translatePlural(language, 'stats.areasUnknown', of, { unknown });
+}
+
+/** The note under the table of areas: how many name none, and what the counts and shares are of. */
+export function areasNotes(stats: Pick<Statistics, 'areasStated' | 'total'>, language: UiLanguage): string[] {
+  const note = areasNote(stats, language);
+  if (note === null) return [];
+  const rule =
+    stats.areasStated === 0
+      ? translate(language, 'stats.areasUnknown.tableNoteNone')
+      : translate(language, 'stats.areasUnknown.tableNote', { stated: stats.areasStated });
+  return [`${capitalise(note)}. ${rule}`];
 }
 
 const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -469,6 +511,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         { header: t('stats.col.share'), kind: 'percent' },
       ],
       rows: stats.areas.map((a) => [t(`area.${a.area}`), a.count, a.share]),
+      notes: areasNotes(stats, language),
     },
     {
       id: 'funding',

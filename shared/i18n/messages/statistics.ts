@@ -233,6 +233,21 @@ export const statisticsMessages = defineMessages(
       'Údaje „{withActive}“, „{activeShare}“, „{dormant}“ a „{expiring}“ závisejí na stavu partnerství: kde stav není uveden (sloupec „{column}“), mohou být skutečné počty jiné; kde není uveden u žádného partnerství, údaj chybí (nezjištěno), není to 0.',
     'stats.statusUnknown.cardHint':
       'Nezjištěno: stav není uveden u žádného z {count} partnerství, proto nelze říct, kolik jich tento údaj splňuje.',
+    'stats.areasUnknown.one': 'oblasti neuvedeny u {unknown} z {count} partnerství',
+    'stats.areasUnknown.few': 'oblasti neuvedeny u {unknown} z {count} partnerství',
+    'stats.areasUnknown.other': 'oblasti neuvedeny u {unknown} z {count} partnerství',
+    'stats.areasUnknown.tableNote':
+      'Počet u oblasti říká, kolik partnerství ji uvádí; podíl je z partnerství, u nichž jsou oblasti uvedeny ({stated}). Partnerství bez uvedených oblastí mohou spolupracovat v kterékoli z nich.',
+    'stats.areasUnknown.tableNoteNone':
+      'Oblasti neuvádí žádné z počítaných partnerství, proto počty ani podíly nelze zjistit: údaje chybí (nezjištěno), nejsou to 0.',
+    'stats.figure.statusUnknown': 'stav neuveden',
+    'stats.figure.termUnknown': 'platnost neuvedena (neukončená partnerství)',
+    'stats.card.showStatusUnknown': 'Zobrazit partnerství bez uvedeného stavu',
+    'stats.card.showTermUnknown': 'Zobrazit partnerství bez uvedené platnosti',
+    'stats.card.openStatusUnknown':
+      'Otevřít tabulku partnerství, u nichž stav není uveden ({count}), aby jej šlo doplnit',
+    'stats.card.openTermUnknown':
+      'Otevřít tabulku neukončených partnerství, u nichž platnost není uvedena ({count}), aby ji šlo doplnit',
     'stats.export.csvHint':
       'CSV pro Excel: oddělovač středník, desetinná čárka, kódování UTF-8 (s BOM); každá tabulka je jeden soubor v archivu ZIP.',
   },
@@ -469,6 +484,21 @@ export const statisticsMessages = defineMessages(
       'The figures “{withActive}”, “{activeShare}”, “{dormant}” and “{expiring}” depend on the partnerships’ status: where it is not stated (column “{column}”), the real counts may differ; where it is stated for none, the figure is missing (not known), it is not 0.',
     'stats.statusUnknown.cardHint':
       'Not known: no status is stated for any of the {count} partnerships, so it cannot be said how many meet this figure.',
+    'stats.areasUnknown.one': 'areas not stated for {unknown} of {count} partnership',
+    'stats.areasUnknown.few': 'areas not stated for {unknown} of {count} partnerships',
+    'stats.areasUnknown.other': 'areas not stated for {unknown} of {count} partnerships',
+    'stats.areasUnknown.tableNote':
+      'The count of an area is how many partnerships name it; its share is of the partnerships that state their areas ({stated}). A partnership that states none may work in any of them.',
+    'stats.areasUnknown.tableNoteNone':
+      'None of the partnerships counted states its areas, so neither counts nor shares can be found out: the figures are missing (not known), they are not 0.',
+    'stats.figure.statusUnknown': 'status not stated',
+    'stats.figure.termUnknown': 'term not stated (partnerships not ended)',
+    'stats.card.showStatusUnknown': 'Show the partnerships without a status',
+    'stats.card.showTermUnknown': 'Show the partnerships without a term',
+    'stats.card.openStatusUnknown':
+      'Open the grid of the partnerships whose status is not stated ({count}), to fill it in',
+    'stats.card.openTermUnknown':
+      'Open the grid of the partnerships not ended whose term is not stated ({count}), to fill it in',
     'stats.export.csvHint':
       'CSV for Excel: comma separator, decimal point, UTF-8 encoding (with BOM); each table is one file in the ZIP archive.',
   },

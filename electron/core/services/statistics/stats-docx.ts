@@ -205,6 +205,7 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
           docxTable(byId('countries'), [0, 2, 3], language, 20),
           heading(byId('areas').title),
           docxTable(byId('areas'), [0, 1, 2], language),
+          ...notesOf(byId('areas')),
           heading(byId('programmes').title),
           docxTable(
             byId('programmes'),
