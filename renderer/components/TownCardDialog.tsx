@@ -22,7 +22,7 @@ import { FormProblems } from './FormProblems';
 import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
 import { errorToast, said, useToast } from './Toasts';
-import { officeOptions } from '../../shared/domain/agreements/offices';
+import { officeContradictsKind, officeOptions } from '../../shared/domain/agreements/offices';
 import { originLabel } from '../../shared/i18n/provenance';
 import './kit.css';
 
@@ -222,11 +222,23 @@ function TownCardForm({
   const toast = useToast();
   const { values, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => valuesOf(card));
   const [conflict, setConflict] = useState<string | null>(null);
+  // An office that does not fit the kind ("obec" headed by a "prezydent miasta", walkthrough 21):
+  // said beside the office; saving it asks the user to confirm (reality is sometimes odd).
+  const contradiction = officeContradictsKind(values.kind, values.mayorOffice);
+  // The confirmation holds for the pair confirmed (another odd office asks again).
+  const pair = `${values.kind}|${values.mayorOffice}`;
+  const [confirmedPair, setConfirmedPair] = useState<string | null>(null);
+  const oddConfirmed = confirmedPair === pair;
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     const patch = check(townCardPatchSchema, patchOf(card, values));
     if (patch === null) return;
+    // Asked only when this save sets the kind or the office: a card stored so is not held back.
+    if (contradiction && !oddConfirmed && (patch.kind !== undefined || patch.mayorOffice !== undefined)) {
+      setErrors({ mayorOffice: t('towns.card.officeKindConfirmFirst') });
+      return;
+    }
     if (Object.keys(patch).length === 0) {
       toast({ kind: 'info', text: said('towns.card.noChange'), seconds: 4 });
       onClose();
@@ -446,6 +458,7 @@ function TownCardForm({
               value={values.mayorOffice}
               onChange={(e) => set('mayorOffice', e.target.value)}
               data-testid="town-mayorOffice"
+              aria-describedby={contradiction ? 'tc-officeKind' : undefined}
             >
               <option value="">{t('towns.field.officeByRules')}</option>
               {offices.map((office) => (
@@ -455,6 +468,34 @@ function TownCardForm({
               ))}
             </select>
           </Field>
+          {contradiction && (
+            <div
+              className="notice notice-warn field-wide"
+              role="status"
+              id="tc-officeKind"
+              data-testid="town-officeKind"
+            >
+              {t('towns.card.officeKind', {
+                office: offices.find((o) => o.code === values.mayorOffice)?.label ?? values.mayorOffice,
+                kind: tk(`towns.kind.${values.kind}`),
+              })}
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={oddConfirmed}
+                  onChange={(e) => {
+                    setConfirmedPair(e.target.checked ? pair : null);
+                    if (e.target.checked)
+                      setErrors(
+                        Object.fromEntries(Object.entries(errors).filter(([field]) => field !== 'mayorOffice')),
+                      );
+                  }}
+                  data-testid="town-officeKind-confirm"
+                />{' '}
+                {t('towns.card.officeKindConfirm')}
+              </label>
+            </div>
+          )}
           {input('mayorTitle', { hint: t('towns.field.mayorTitleHint') })}
         </div>
       </fieldset>

@@ -96,7 +96,7 @@ test.describe('Agreement parties by their country', () => {
     }
   });
 
-  test('a partner renamed on the form (capitals corrected): the contracting body and the place follow it', async ({
+  test('a partner renamed on the form (capitals corrected): the contracting body and the offered place follow it', async ({
     appPage: page,
     webApp,
   }) => {
@@ -108,9 +108,14 @@ test.describe('Agreement parties by their country', () => {
       await page.setViewportSize({ width: 1280, height: 720 });
       await openAgreementOf(page, row.id);
       await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di SAN GIMIGNANO');
-      await expect(page.getByTestId('agr-partner-signingPlace')).toHaveValue('SAN GIMIGNANO');
+      // The place is not the town's own name until someone says so (walkthrough 21): offered, not filled.
+      await expect(page.getByTestId('agr-partner-signingPlace')).toHaveValue('');
+      const partnerSide = page.locator('fieldset.agreement-party').nth(1);
+      await expect(partnerSide.getByRole('button', { name: 'Použít: SAN GIMIGNANO' })).toBeVisible();
       await page.getByTestId('agr-partner-name').fill('San Gimignano');
       await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('Comune di San Gimignano');
+      // The offer follows the name as corrected; a click fills it.
+      await partnerSide.getByRole('button', { name: 'Použít: San Gimignano' }).click();
       await expect(page.getByTestId('agr-partner-signingPlace')).toHaveValue('San Gimignano');
       await expect(page.getByTestId('agreement-preview')).not.toContainText('SAN GIMIGNANO');
       // A body the user worded stays when the name changes again.
@@ -158,7 +163,8 @@ test.describe('Agreement parties by their country', () => {
     await expect(page.getByTestId('agreement-save')).toBeInViewport();
     await saveScreen(page, 'agreement-signing-day-error-cs');
     await expect(preview).not.toContainText(/Datum: 22\.\s5\.\s2026/);
-    await expect(preview).toContainText('Místo / Ort: TáborDatum: ……');
+    // No place is stated: a marker, not the party's own town (walkthrough 21).
+    await expect(preview).toContainText('Místo / Ort: [doplňte: místo podpisu]Datum: ……');
     await day.fill('1. 6. 2026');
     await expect(preview).toContainText(/Datum: 1\.\s6\.\s2026/);
     await expect(page.getByTestId('error-agr-cz-signingDate')).toHaveCount(0);

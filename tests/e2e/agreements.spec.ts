@@ -269,7 +269,8 @@ test('a municipality whose kind the registry does not state: the form says so an
     await expect(preview).toContainText(`Obec ${row.member}`);
     const missing = page.getByTestId('agreement-missing');
     await expect(missing).toContainText(`${row.member}: druh obce: registr neuvádí`);
-    await expect(page.getByTestId('agr-cz-office')).toHaveValue('CZ:starosta');
+    // Nor is its office: a starosta of an obec or of a town (the Czech title reads the same).
+    await expect(page.getByTestId('agr-cz-office')).toHaveValue('');
     await page.getByTestId('agr-cz-noun').selectOption('mesto');
     await expect(preview).toContainText(`Město ${row.member}`);
     await expect(missing).not.toContainText(`${row.member}: druh obce`);

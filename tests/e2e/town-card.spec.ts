@@ -217,13 +217,14 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     await expect(noun).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('agreement-missing')).toContainText(`${row.town}: druh obce`);
     await expect(page.getByTestId('agr-partner-noun-unknown')).toContainText('Registr neuvádí, zda jde o město');
-    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
+    // A Gemeinde or a Stadtgemeinde is the kind's: no body is given for a kind not stated (walkthrough 21).
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('');
     await noun.scrollIntoViewIfNeeded();
     await saveScreen(page, 'agreement-partner-kind-unknown-cs');
     // Renamed first, then the kind chosen: the body follows both ("Gemeinde" stayed for a town).
     const upper = row.town.toLocaleUpperCase('de');
     await page.getByTestId('agr-partner-name').fill(upper);
-    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${upper}`);
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('');
     await noun.selectOption('foreign_town');
     await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Stadtgemeinde ${upper}`);
     await page.getByTestId('agr-partner-name').fill(row.town);
@@ -350,7 +351,8 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
     await openAgreementOf(page, row.id);
     const preview = page.getByTestId('agreement-preview');
     await expect(page.getByTestId('agr-partner-noun-unknown')).toBeVisible();
-    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue(`Gemeinde ${row.town}`);
+    // No body while the kind is not stated (a Gemeinde or a Stadtgemeinde: walkthrough 21).
+    await expect(page.getByTestId('agr-partner-contractingBody')).toHaveValue('');
     // The mayor typed here stays whatever the card brings.
     await page.getByTestId('agr-partner-mayorName').fill('Typed Here');
     await page.getByTestId('agreement-open-card').click();
@@ -378,5 +380,62 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
   } finally {
     // The registry is the worker's: the town is left as the demo data has it.
     await knex('foreign_towns').where({ id: row.townId }).update(original);
+  }
+});
+
+test('the card warns about an office that does not fit the town’s kind; saved only when confirmed, the draft lists it', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Kłodzko')
+    .first<{ id: number; townId: number; kind: string; office: string | null }>(
+      'p.id',
+      't.id as townId',
+      't.kind as kind',
+      't.mayor_office as office',
+    );
+  try {
+    await openAgreementOf(page, row.id);
+    await page.getByTestId('agreement-open-card').click();
+    const card = page.getByTestId('town-card');
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('town-officeKind')).toHaveCount(0);
+    // Walkthrough 21: "obec" with a "prezydent miasta" was saved without a word.
+    await card.getByTestId('town-kind').selectOption('municipality');
+    await card.getByTestId('town-mayorOffice').selectOption('PL:prezydent_miasta');
+    const warning = card.getByTestId('town-officeKind');
+    await expect(warning).toContainText('Úřad „prezydent miasta (primátor)“ neodpovídá druhu „obec“.');
+    await warning.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'town-card-office-kind');
+    await card.getByTestId('town-save').click();
+    await expect(card).toContainText('Úřad neodpovídá druhu: opravte jeden z nich, nebo to potvrďte.');
+    await expect(card).toBeVisible();
+    expect(await knex('foreign_towns').where({ id: row.townId }).first('kind', 'mayor_office')).toEqual({
+      kind: row.kind,
+      mayor_office: row.office,
+    });
+    // Reality is sometimes odd: confirmed, it is saved as stated.
+    await card.getByTestId('town-officeKind-confirm').check();
+    await card.getByTestId('town-save').click();
+    await expect(card).toBeHidden();
+    expect(await knex('foreign_towns').where({ id: row.townId }).first('kind', 'mayor_office')).toEqual({
+      kind: 'municipality',
+      mayor_office: 'PL:prezydent_miasta',
+    });
+    // The draft prints both as stated ("Gmina", "Prezydent Miasta") and names the contradiction.
+    const missing = page.getByTestId('agreement-missing');
+    await expect(missing).toContainText('Kłodzko: funkce zástupce neodpovídá druhu obce');
+    const preview = page.getByTestId('agreement-preview');
+    await expect(preview).toContainText('Prezydent Miasta');
+    await missing.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'agreement-office-kind');
+    // A fitting office: nothing to name.
+    await page.getByTestId('agr-partner-office').selectOption('PL:wojt');
+    await expect(missing).not.toContainText('neodpovídá druhu obce');
+  } finally {
+    await knex('foreign_towns').where({ id: row.townId }).update({ kind: row.kind, mayor_office: row.office });
   }
 });

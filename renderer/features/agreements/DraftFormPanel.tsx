@@ -19,6 +19,16 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
   const { request, catalog, catalogs, update, updateFields, partnerTownId, earlierContact } = draft;
   if (request === null || catalog === null) return null;
   const countersign = countersignatureOf(request.fields.partner.mayorOffice);
+  // The places offered for the signature, the partner by its name as the form now spells it
+  // ("SAN GIMIGNANO" corrected to "San Gimignano"); both sides are offered both towns.
+  const registryName = draft.partnerTown?.name ?? null;
+  const places = [
+    ...new Set(
+      draft.placeSuggestions
+        .map((place) => (place === registryName ? request.fields.partner.name.trim() : place))
+        .filter((place) => place !== ''),
+    ),
+  ];
   const shares = request.fields.budgetShares ?? { cz: '', partner: '' };
   const oddOriginals = request.fields.originals % 2 !== 0;
   return (
@@ -281,6 +291,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
         <PartyEditor
           side="cz"
           kindUnknown={draft.czKindUnknown}
+          placeSuggestions={places}
           party={request.fields.cz}
           language={request.language}
           showResolution={catalog.variants.includes('entry')}
@@ -289,6 +300,7 @@ export function DraftFormPanel({ draft }: { draft: AgreementDraft }) {
         <PartyEditor
           side="partner"
           partnerTown={draft.partnerTown}
+          placeSuggestions={places}
           party={request.fields.partner}
           language={request.language}
           showResolution={catalog.variants.includes('entry')}

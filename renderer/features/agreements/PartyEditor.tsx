@@ -19,6 +19,7 @@ import {
   officeTitle,
   officeTitleForms,
   resolveOffice,
+  titleAmong,
 } from '../../../shared/domain/agreements/offices';
 import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
@@ -36,6 +37,8 @@ type Props = {
   kindUnknown?: boolean;
   /** The partner side: what the rules know of the town (its kind 'unknown' when not stated). */
   partnerTown?: PartnerTown | null;
+  /** Places offered for the signature (a click fills the field; nothing is filled by itself). */
+  placeSuggestions?: readonly string[];
 };
 
 type PartnerTown = TownForBody & TownForOffice;
@@ -60,7 +63,8 @@ function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): 
   const before = {
     ...town,
     name: party.name,
-    kind: kindOfNoun(party.nounKey),
+    // A kind not stated has no body of its own (contracting-bodies.ts): the rules' body for it is none.
+    kind: party.kindStated === false ? ('unknown' as const) : kindOfNoun(party.nounKey),
     largeCity: largeCityOfNoun(party.nounKey, town),
   };
   const after = { ...town, name: party.name, kind: kindOfNoun(noun), largeCity: largeCityOfNoun(noun, town) };
@@ -77,19 +81,18 @@ function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): 
 }
 
 /**
- * A party renamed ("KOMÁRNO" corrected to "Komárno"): the signing place and the contracting body
- * follow where they were still what the old name gave ("Comune di SCANDIANO" stayed beside
- * "Scandiano"); a place or a body the user worded stays.
+ * A party renamed ("KOMÁRNO" corrected to "Komárno"): the contracting body follows where it was
+ * still what the old name gave ("Comune di SCANDIANO" stayed beside "Scandiano"); a body the user
+ * worded stays. The place of signing is the user's (it no longer starts as the party's name).
  */
 function withPartyName(party: PartyFields, name: string, town: PartnerTown | null): PartyFields {
-  const kind = kindOfNoun(party.nounKey);
+  const kind = party.kindStated === false ? ('unknown' as const) : kindOfNoun(party.nounKey);
   const ownBody =
     town !== null &&
     (party.contractingBody ?? '') === (defaultContractingBody({ ...town, name: party.name, kind }) ?? '');
   return {
     ...party,
     name,
-    ...(party.signingPlace.trim() === party.name.trim() ? { signingPlace: name } : {}),
     ...(ownBody ? { contractingBody: defaultContractingBody({ ...town, name, kind }) ?? '' } : {}),
   };
 }
@@ -114,6 +117,7 @@ export function PartyEditor({
   onChange,
   kindUnknown = false,
   partnerTown = null,
+  placeSuggestions = [],
 }: Props) {
   const { t, tk, language: uiLanguage } = useI18n();
   const set = <K extends keyof PartyFields>(key: K, value: PartyFields[K]) => onChange({ ...party, [key]: value });
@@ -121,6 +125,9 @@ export function PartyEditor({
   // The office's country gives the choices (a draft stored before offices: its rank's office).
   const office = resolveOffice(party.mayorOffice, officeOfRank(side, party.mayorRank));
   const offices = officeOptions(office.slice(0, 2), uiLanguage);
+  // Nobody stated the office (nor the kind): no choice shows as made, and the text marks the title.
+  const unstated = (party.unstatedOffices ?? []).length > 1 ? (party.unstatedOffices ?? []) : [];
+  const placeChoices = placeSuggestions.filter((place) => place !== party.signingPlace.trim());
   const cyrillic = SCRIPT_OF[language] === 'cyrillic';
   // A Polish partner's number is its REGON, not an IČO (the document says so too).
   const idLabel =
@@ -180,8 +187,13 @@ export function PartyEditor({
         id={id(`title-${lang}`)}
         data-testid={id(`title-${lang}`)}
         maxLength={PARTY_TEXT_MAX}
-        // What the document says without it: the office's title in that language.
-        placeholder={officeTitle(office, lang, party.mayorGender) ?? officeTitleForms(office, lang)}
+        // What the document says without it: the office's title in that language (the choices when not stated).
+        placeholder={
+          unstated.length > 0
+            ? (titleAmong(unstated, lang, party.mayorGender).title ??
+              titleAmong(unstated, lang, party.mayorGender).choices.join(' / '))
+            : (officeTitle(office, lang, party.mayorGender) ?? officeTitleForms(office, lang))
+        }
         value={party.mayorTitles[lang] ?? ''}
         onChange={(e) => set('mayorTitles', { ...party.mayorTitles, [lang]: e.target.value })}
       />
@@ -211,6 +223,8 @@ export function PartyEditor({
                 ...party,
                 nounKey: noun,
                 kindStated: true,
+                // The kind stated, the office follows from it (an empty list states it: see model.ts).
+                unstatedOffices: [],
                 ...(ownOffice ? { mayorOffice: czechOffice(noun), mayorRank: czechMayorRank(noun) } : {}),
               });
             }}
@@ -246,7 +260,8 @@ export function PartyEditor({
             aria-invalid={party.kindStated === false ? true : undefined}
             onChange={(e) => {
               const noun = e.target.value;
-              if (isPartnerNoun(noun)) onChange({ ...withPartnerNoun(party, noun, partnerTown), kindStated: true });
+              if (isPartnerNoun(noun))
+                onChange({ ...withPartnerNoun(party, noun, partnerTown), kindStated: true, unstatedOffices: [] });
             }}
           >
             {party.kindStated === false && (
@@ -304,10 +319,17 @@ export function PartyEditor({
           <select
             id={id('office')}
             data-testid={id('office')}
-            value={office}
-            title={offices.find((o) => o.code === office)?.label}
-            onChange={(e) => set('mayorOffice', e.target.value)}
+            value={unstated.length > 0 ? '' : office}
+            aria-invalid={unstated.length > 0 ? true : undefined}
+            title={unstated.length > 0 ? undefined : offices.find((o) => o.code === office)?.label}
+            // A choice states the office (an empty list: the stored draft keeps it as the user's).
+            onChange={(e) => onChange({ ...party, mayorOffice: e.target.value, unstatedOffices: [] })}
           >
+            {unstated.length > 0 && (
+              <option value="" disabled>
+                {t('agreements.field.officeNotStated')}
+              </option>
+            )}
             {offices.map((o) => (
               <option key={o.code} value={o.code}>
                 {o.label}
@@ -321,7 +343,30 @@ export function PartyEditor({
         {title(language, t('agreements.field.titlePartner'))}
       </div>
       <div className="agreement-row">
-        {text('signingPlace', t('agreements.field.signingPlace'))}
+        <div className="agreement-place">
+          {text('signingPlace', t('agreements.field.signingPlace'))}
+          {party.signingPlace.trim() === '' && (
+            <span className="field-hint" data-testid={id('signingPlace-hint')}>
+              {t('agreements.field.signingPlaceUnknown')}
+            </span>
+          )}
+          {placeChoices.length > 0 && (
+            // Offered, never filled by itself: the parties often sign at one ceremony, in one place.
+            <span className="agreement-place-suggestions">
+              {placeChoices.map((place, index) => (
+                <button
+                  key={place}
+                  type="button"
+                  className="link-button"
+                  data-testid={id(`signingPlace-use-${index}`)}
+                  onClick={() => set('signingPlace', place)}
+                >
+                  {t('agreements.field.signingPlaceUse', { place })}
+                </button>
+              ))}
+            </span>
+          )}
+        </div>
         {date('signingDate', t('agreements.field.signingDate'))}
       </div>
       {showResolution && (

@@ -324,6 +324,8 @@ export function useAgreementDraft() {
     earlierContact: options?.earlierContact ?? false,
     /** What the rules know of the partner town (null until the options are in). */
     partnerTown: options?.partnerTown ?? null,
+    /** Places the form offers for the signature (the draft's place starts blank). */
+    placeSuggestions: options?.placeSuggestions ?? [],
   };
 }
 

@@ -147,8 +147,21 @@ export function ukrainianCouncilAdjective(name: string): string | null {
   return null;
 }
 
-/** The contracting body of a partner town by its country's rules; null where no rule is safe. */
+/**
+ * The contracting body of a partner town by its country's rules; null where no rule is safe. A
+ * town whose kind is not stated has a body only where both kinds give the same one: "Gmina
+ * Śmigiel" for a town with a burmistrz was printed as fact (walkthrough 21), and the draft then
+ * names the party by its highlighted generic noun until someone says what it is.
+ */
 export function defaultContractingBody(town: TownForBody): string | null {
+  if (town.kind === 'unknown') {
+    const village = bodyByRules({ ...town, kind: 'municipality' });
+    return village === bodyByRules({ ...town, kind: 'town' }) ? village : null;
+  }
+  return bodyByRules(town);
+}
+
+function bodyByRules(town: TownForBody): string | null {
   const name = town.name.trim();
   if (name === '') return null;
   const village = town.kind !== 'town';

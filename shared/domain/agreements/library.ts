@@ -76,6 +76,18 @@ export const MISSING_FIELDS = [
   'mayorName',
   'mayorGender',
   /**
+   * The office of the party's head, where neither the office nor the party's kind is stated and the
+   * language's title differs by office (pl "Wójt Gminy" or "Burmistrz Miasta"): a marker naming them.
+   */
+  'mayorOffice',
+  /**
+   * A stated kind and a stated office that contradict each other ("obec" headed by a "prezydent
+   * miasta"): both are printed as stated, and the list names the contradiction (never a marker).
+   */
+  'officeKind',
+  /** Where the party signs: nobody has said (both parties often sign at one ceremony in one place). */
+  'signingPlace',
+  /**
    * Whether the party is a town or a village, which the registry does not state (the 2013 list and
    * the official list of municipalities say neither): the noun the draft uses is highlighted.
    */

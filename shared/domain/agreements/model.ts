@@ -24,7 +24,14 @@ import type {
   Template,
 } from './library';
 import { CASES, type MISSING_FIELDS } from './library';
-import { officeTitle, officeTitleForms, resolveOffice, type OfficeCode } from './offices';
+import {
+  officeContradictsKind,
+  officeTitle,
+  officeTitleForms,
+  resolveOffice,
+  titleAmong,
+  type OfficeCode,
+} from './offices';
 import { SCRIPT_OF, hasCyrillic, nameInScript } from './transliteration';
 
 /** The languages an agreement's second text may be in (Czech is always the first side). */
@@ -63,6 +70,13 @@ export type PartyFields = {
    * in each language. Absent (drafts stored before offices): the generic office of `mayorRank`.
    */
   mayorOffice?: string | undefined;
+  /**
+   * The offices the head may hold while nobody has stated the office or the party's kind (the rules'
+   * office of a municipality and of a town: "PL:wojt", "PL:burmistrz"). A title is printed only in a
+   * language where they all read the same ("starosta"); elsewhere a marker names them and the office
+   * is listed as missing. Absent or empty: the office (`mayorOffice`) is stated, or follows from a stated kind.
+   */
+  unstatedOffices?: string[] | undefined;
   /** The name in the Czech text when it differs (a partner's Czech exonym: "Kostnice"); blank: `name`. */
   nameCs?: string | undefined;
   /** False: the registry does not state whether the party is a town or a village, nor did the user. */
@@ -78,6 +92,10 @@ export type PartyFields = {
   contractingBody?: string | undefined;
   /** The label of the party's official number per language where its country has one ("код ЄДРПОУ"). */
   idLabels?: Partial<Record<AgreementLanguage, string>> | undefined;
+  /**
+   * Where the party signs, as someone stated it; blank: a marker, listed as missing (a new draft
+   * leaves it blank: the parties often sign at one ceremony, in one place nobody has named yet).
+   */
   signingPlace: string;
   /** ISO date or null (then a line to fill in by hand). */
   signingDate: string | null;
@@ -152,6 +170,8 @@ export type Section = { id: string; kind: SectionKind; number: number | null; te
 export type SignatureSide = {
   side: Side;
   forParty: [string, string];
+  /** The same as runs: a noun of a kind nobody stated ("Za obec …") stays highlighted as in the text. */
+  forPartyRuns?: [Run[], Run[]] | undefined;
   placeLabel: [string, string];
   place: Run;
   dateLabel: [string, string];
@@ -197,6 +217,17 @@ const MUNICIPALITY_RANK: Record<MunicipalityKind, MayorRank> = {
   statutarni_mesto: 'city',
   // Not stated: statutory cities are known by law, so any other place has a starosta.
   unknown: 'municipality',
+};
+
+/** The kind of town a party's noun says it is (a Bavarian market, "městys", is a town). */
+const NOUN_KIND: Record<NounKey, ForeignTownKind> = {
+  obec: 'municipality',
+  mestys: 'town',
+  mesto: 'town',
+  statutarni_mesto: 'town',
+  foreign_municipality: 'municipality',
+  foreign_town: 'town',
+  foreign_city: 'town',
 };
 
 /** The office of a draft stored before offices existed: its rank's office (Czech or generic). */
@@ -477,6 +508,16 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
     const p = party(side);
     const own = cleanLine(p.mayorTitles[lang.code]);
     if (own !== '') return [{ text: own }];
+    // An office nobody stated: the title where every office it may be reads the same, else a
+    // marker naming them ("Wójt Gminy" printed as fact for a town with a burmistrz: walkthrough 21).
+    const unstated = (p.unstatedOffices ?? []).filter((code) => officeTitleForms(code, lang.code) !== '');
+    if (unstated.length > 1) {
+      const among = titleAmong(unstated, lang.code, p.mayorGender);
+      if (among.title !== null) return [{ text: among.title }];
+      if (among.officeDiffers) warn(side, 'mayorOffice');
+      if (among.genderMissing) warn(side, 'mayorGender');
+      return [{ text: markerWith(library, lang.code, among.choices.join(' / ')), missing: true }];
+    }
     const office = resolveOffice(p.mayorOffice, officeOfRank(side, p.mayorRank));
     const title = officeTitle(office, lang.code, p.mayorGender);
     if (title !== null) return [{ text: title }];
@@ -787,9 +828,12 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   const pair = <T>(build: (lang: LanguageContext) => T): [T, T] => [build(langs[0]), build(langs[1])];
   const signature = (side: Side): SignatureSide => {
     const p = party(side);
-    const place = cleanLine(p.signingPlace);
     // The signatory's own column: the partner's marker is bilingual, the Czech one Czech.
     const own = side === 'cz' ? cs : other;
+    // A place nobody stated is a marker, never the party's own town taken for it (walkthrough 21).
+    const stated = cleanLine(p.signingPlace);
+    if (stated === '') warn(side, 'signingPlace');
+    const place: Run = stated === '' ? { text: markerOf(own)('signingPlace'), missing: true } : { text: stated };
     // The name once, or in both scripts where they differ: "Helena Rybářová / Гелена Рибаржова".
     const names = pair((lang) => personName(lang, side));
     const nameRun = (value: Value, lang: LanguageContext): Run =>
@@ -807,25 +851,24 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           : firstName.missing === true || secondName.missing === true
             ? { text: `${firstName.text} / ${secondName.text}`, missing: true }
             : { text: `${firstName.text} / ${secondName.text}` };
+    const forPartyRuns = (lang: LanguageContext): Run[] =>
+      fill(lang, lang.layout.forPartyPattern, (n) =>
+        n === 'forParty'
+          ? lang.file.terms.forParty
+          : n.startsWith('party:')
+            ? nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
+            : undefined,
+      );
     const dateRun = (lang: LanguageContext): Run => {
       const formatted = date(lang, p.signingDate);
       return formatted === null ? { text: '' } : { text: formatted };
     };
     return {
       side,
-      forParty: pair((lang) =>
-        plain(
-          fill(lang, lang.layout.forPartyPattern, (n) =>
-            n === 'forParty'
-              ? lang.file.terms.forParty
-              : n.startsWith('party:')
-                ? nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
-                : undefined,
-          ),
-        ),
-      ),
+      forParty: pair((lang) => plain(forPartyRuns(lang))),
+      forPartyRuns: pair(forPartyRuns),
       placeLabel: pair((lang) => lang.file.terms.place),
-      place: { text: place },
+      place,
       dateLabel: pair((lang) => lang.file.terms.date),
       dates: pair(dateRun),
       nameLabel: pair((lang) => lang.file.terms.name),
@@ -836,6 +879,15 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       signatureLine: pair((lang) => lang.file.terms.signatureLine),
     };
   };
+  // A stated kind and a stated office that contradict each other ("Obec Reszel … primátor"): both
+  // stay as stated (reality is sometimes odd), and the list of the agreement screen names it.
+  for (const side of ['cz', 'partner'] as const) {
+    const p = party(side);
+    const ownWords = [cleanLine(p.mayorTitles.cs), cleanLine(p.mayorTitles[request.language])].every((t) => t !== '');
+    const office = resolveOffice(p.mayorOffice, officeOfRank(side, p.mayorRank));
+    if (p.kindStated !== false && (p.unstatedOffices ?? []).length < 2 && !ownWords)
+      if (officeContradictsKind(NOUN_KIND[p.nounKey], office)) warn(side, 'officeKind');
+  }
   if (!template.parties) {
     // The charter has no parties block; its signatories still need names.
     for (const side of ['cz', 'partner'] as const) if (cleanLine(party(side).mayorName) === '') warn(side, 'mayorName');
@@ -865,10 +917,14 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   const typesetSignature = (s: SignatureSide): SignatureSide => ({
     ...s,
     forParty: both2(s.forParty),
+    forPartyRuns:
+      s.forPartyRuns === undefined
+        ? undefined
+        : [typesetColumn(langs[0].code, s.forPartyRuns[0]), typesetColumn(langs[1].code, s.forPartyRuns[1])],
     functions: both2(s.functions),
     // The signatory and the place as the party lines have them ("O’Neill", not "O'Neill").
     name: s.name.missing === true ? s.name : { ...s.name, text: typeset(langs[0].code, s.name.text) },
-    place: { ...s.place, text: typeset(langs[0].code, s.place.text) },
+    place: s.place.missing === true ? s.place : { ...s.place, text: typeset(langs[0].code, s.place.text) },
     dates: [
       { ...s.dates[0], text: typeset(langs[0].code, s.dates[0].text) },
       { ...s.dates[1], text: typeset(langs[1].code, s.dates[1].text) },

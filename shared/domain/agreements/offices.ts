@@ -542,3 +542,85 @@ export function defaultOffice(town: TownForOffice): OfficeCode {
 /** The office of a party: the stored one if it is a known code, else the rules' default. */
 export const resolveOffice = (stored: string | null | undefined, fallback: OfficeCode): OfficeCode =>
   stored !== null && stored !== undefined && isOfficeCode(stored) ? stored : fallback;
+
+/**
+ * The kind of town an office heads, where the office says it (a Polish wójt heads a rural gmina, a
+ * prezydent miasta a city); absent: the office heads either (a German Bürgermeister, a French maire).
+ */
+const OFFICE_KIND: Partial<Record<OfficeCode, Exclude<ForeignTownKind, 'unknown'>>> = {
+  'CZ:starosta': 'municipality',
+  'CZ:starosta_mesta': 'town',
+  'CZ:primator': 'town',
+  'SK:starosta': 'municipality',
+  'SK:primator': 'town',
+  'DE:oberbuergermeister': 'town',
+  'CH:stadtpraesident': 'town',
+  'CH:gemeindepraesident': 'municipality',
+  'PL:prezydent_miasta': 'town',
+  'PL:burmistrz': 'town',
+  'PL:wojt': 'municipality',
+  'HU:fopolgarmester': 'town',
+  'UA:miskyi_holova': 'town',
+  'UA:silskyi_holova': 'municipality',
+  'GB:town_mayor': 'town',
+  'GB:mayor': 'town',
+  'GB:lord_mayor': 'town',
+  'XX:municipality': 'municipality',
+  'XX:town': 'town',
+  'XX:city': 'town',
+};
+
+/** The kind of town an office heads ('municipality' or 'town'); null: either, or not an office of the table. */
+export const officeKind = (code: string | null | undefined): Exclude<ForeignTownKind, 'unknown'> | null =>
+  code !== null && code !== undefined && isOfficeCode(code) ? (OFFICE_KIND[code] ?? null) : null;
+
+/**
+ * Whether a stated kind and a stated office contradict each other (walkthrough 21: a "obec" headed
+ * by a "prezydent miasta"). A kind not stated, or an office that heads either kind, contradicts nothing.
+ * Reality is sometimes odd, so this is a warning the user may confirm, never a refusal.
+ */
+export function officeContradictsKind(kind: ForeignTownKind, code: string | null | undefined): boolean {
+  const own = officeKind(code);
+  return kind !== 'unknown' && own !== null && own !== kind;
+}
+
+const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/**
+ * The offices a partner town's head may hold when neither its office nor its kind is stated: the
+ * rules' office for a municipality and for a town (Śmigiel: wójt or burmistrz). One office (an
+ * Austrian Bürgermeister, a French maire): the office is known whatever the kind, and the list is empty.
+ */
+export function unstatedPartnerOffices(town: TownForOffice): OfficeCode[] {
+  const choices = unique([defaultOffice({ ...town, kind: 'municipality' }), defaultOffice({ ...town, kind: 'town' })]);
+  return choices.length > 1 ? choices : [];
+}
+
+/**
+ * The offices a Czech municipality's head may hold when its kind is not stated: the starosta of an
+ * obec or of a město/městys (the statutory cities are known by law, so a primátor is never in doubt).
+ * The Czech title is "starosta" either way; a Polish text says "Wójt Gminy" or "Burmistrz Miasta".
+ */
+export const UNSTATED_CZECH_OFFICES: readonly OfficeCode[] = ['CZ:starosta', 'CZ:starosta_mesta'];
+
+/**
+ * The title of a head whose office is one of several (not stated) in a language: the title when
+ * every office gives the same one (a Czech starosta of an obec or a town is "starosta"), else null,
+ * with the titles the marker names ("Wójt Gminy / Burmistrz Miasta"). `genderMissing`: a title
+ * was not printable for want of the gender alone.
+ */
+export function titleAmong(
+  codes: readonly string[],
+  language: AgreementLanguage,
+  gender: Gender | null,
+): { title: string | null; choices: string[]; officeDiffers: boolean; genderMissing: boolean } {
+  const offices = codes.map((code) => officeOf(code)).filter((o): o is Office => o !== undefined);
+  const titles = offices.map((o) => o.titles[language]);
+  const printed = titles.map((t) => (gender !== null ? t[gender] : t.m === t.f ? t.m : null));
+  // With the gender known only its forms count (a female form that differs changes nothing for a man).
+  const officeDiffers = unique(gender !== null ? printed : titles.map((t) => `${t.m}\u0000${t.f}`)).length > 1;
+  const genderMissing = printed.some((title) => title === null);
+  const words = unique(genderMissing ? titles.flatMap((t) => [t.m, t.f]) : printed.filter((t) => t !== null));
+  const only = words.length === 1 && !genderMissing ? (words[0] ?? null) : null;
+  return { title: officeDiffers ? null : only, choices: words, officeDiffers, genderMissing };
+}

@@ -37,6 +37,8 @@ export const partyFieldsSchema = z
     resolutionDate: isoDate.nullable(),
     // Optional: drafts stored before offices, names per script and contracting bodies still load.
     mayorOffice: z.string().max(40).optional(),
+    /** The offices the head may hold while nobody stated the office or the kind (model.ts). */
+    unstatedOffices: z.array(z.string().max(40)).max(5).optional(),
     nameCs: line.optional(),
     /** False: the registry does not state the party's kind and the user has not chosen its noun. */
     kindStated: z.boolean().optional(),

@@ -97,7 +97,7 @@ export const agreementsMessages = defineMessages(
     'agreements.field.partnerNounChosen':
       'Registr neuváděl, zda jde o město, nebo obec: vaše volba se uloží na kartu města spolu s návrhem.',
     'agreements.field.partnerNounUnknown':
-      'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše zvýrazněné „obec“ a titul jejího starosty. Zvolte správné označení, uloží se i na kartu města.',
+      'Registr neuvádí, zda jde o město, nebo obec; smlouva zatím píše zvýrazněné „obec“ a funkci starosty, kde se podle druhu liší, jen jako „[doplňte: …]“. Zvolte správné označení, uloží se i na kartu města.',
     'agreements.partnerNoun.foreign_town': 'město',
     'agreements.partnerNoun.foreign_city': 'velké město (od 100 000 obyvatel)',
     'agreements.partnerNoun.foreign_municipality': 'obec',
@@ -122,6 +122,9 @@ export const agreementsMessages = defineMessages(
     'agreements.field.titleCs': 'Jiné označení funkce česky',
     'agreements.field.titlePartner': 'Jiné označení funkce v jazyce partnera',
     'agreements.field.signingPlace': 'Místo podpisu',
+    'agreements.field.signingPlaceUnknown': 'Neuvedeno: v dokumentu bude vyznačeno k doplnění.',
+    'agreements.field.signingPlaceUse': 'Použít: {place}',
+    'agreements.field.officeNotStated': '— neuvedena, zvolte —',
     'agreements.field.signingDate': 'Datum podpisu',
     'agreements.field.resolution': 'Číslo usnesení',
     'agreements.field.resolutionDate': 'Datum usnesení',
@@ -131,6 +134,11 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'název obce nebo města',
     'agreements.missing.mayorName': 'jméno starosty/starostky',
     'agreements.missing.mayorGender': 'rod zástupce (funkce je v dokumentu vyznačena k doplnění)',
+    'agreements.missing.mayorOffice':
+      'funkce zástupce: registr neuvádí úřad ani druh obce a v jazyce smlouvy se podle nich liší (v dokumentu vyznačena k doplnění)',
+    'agreements.missing.officeKind':
+      'funkce zástupce neodpovídá druhu obce (např. obec a prezydent miasta): v dokumentu jsou obě, jak byly uvedeny; opravte jednu, nebo ponechte, pokud to tak skutečně je',
+    'agreements.missing.signingPlace': 'místo podpisu (v dokumentu vyznačeno k doplnění)',
     'agreements.missing.kind':
       'druh obce: registr neuvádí, zda je to město, nebo obec (slovo je v dokumentu zvýrazněno)',
     'agreements.missing.nameCyrillic': 'název v cyrilici',
@@ -315,7 +323,7 @@ export const agreementsMessages = defineMessages(
     'agreements.field.partnerNounChosen':
       'The registry did not say whether it is a town or a village: your choice is kept on the town’s card with the draft.',
     'agreements.field.partnerNounUnknown':
-      'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, highlighted, with its mayor’s title. Choose the right term; it is also kept on the town’s card.',
+      'The registry does not say whether this is a town or a village; the agreement calls it a municipality for now, highlighted, and marks the mayor’s title “[doplňte: …]” where it differs by kind. Choose the right term; it is also kept on the town’s card.',
     'agreements.partnerNoun.foreign_town': 'a town',
     'agreements.partnerNoun.foreign_city': 'a city (100,000 people or more)',
     'agreements.partnerNoun.foreign_municipality': 'a municipality',
@@ -340,6 +348,9 @@ export const agreementsMessages = defineMessages(
     'agreements.field.titleCs': 'Other office title in Czech',
     'agreements.field.titlePartner': 'Other office title in the partner’s language',
     'agreements.field.signingPlace': 'Place of signature',
+    'agreements.field.signingPlaceUnknown': 'Not stated: the document marks it to fill in.',
+    'agreements.field.signingPlaceUse': 'Use: {place}',
+    'agreements.field.officeNotStated': '— not stated, choose —',
     'agreements.field.signingDate': 'Date of signature',
     'agreements.field.resolution': 'Resolution number',
     'agreements.field.resolutionDate': 'Resolution date',
@@ -349,6 +360,11 @@ export const agreementsMessages = defineMessages(
     'agreements.missing.name': 'name of the municipality or town',
     'agreements.missing.mayorName': "mayor's name",
     'agreements.missing.mayorGender': "representative's gender (the title is marked to fill in)",
+    'agreements.missing.mayorOffice':
+      'representative’s office: the registry states neither the office nor the kind of municipality, and the title differs by them in the agreement’s language (marked to fill in)',
+    'agreements.missing.officeKind':
+      'the representative’s office does not match the kind of municipality (e.g. a village with a prezydent miasta): the document prints both as stated; correct one, or keep them if that is how it really is',
+    'agreements.missing.signingPlace': 'place of signature (marked to fill in)',
     'agreements.missing.kind':
       'kind of municipality: the registry does not say whether it is a town or a village (the word is highlighted in the document)',
     'agreements.missing.nameCyrillic': 'name in Cyrillic',

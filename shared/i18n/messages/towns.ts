@@ -70,6 +70,10 @@ export const townsMessages = defineMessages(
     'towns.field.genderUnknown': 'neuvedeno',
     'towns.field.mayorOffice': 'Úřad starosty/starostky',
     'towns.field.officeByRules': 'podle pravidel státu',
+    'towns.card.officeKind':
+      'Úřad „{office}“ neodpovídá druhu „{kind}“. Smlouva uvede obojí, jak je zde uvedeno, a v chybějících údajích to označí. Opravte druh nebo úřad, nebo potvrďte, že to tak skutečně je.',
+    'towns.card.officeKindConfirm': 'Ano, je to tak (uložit přesto)',
+    'towns.card.officeKindConfirmFirst': 'Úřad neodpovídá druhu: opravte jeden z nich, nebo to potvrďte.',
     'towns.field.mayorTitle': 'Vlastní označení funkce starosty',
     'towns.field.mayorTitleHint': 'V jazyce města; prázdné = podle úřadu.',
     'towns.field.contractingBody': 'Smluvní strana',
@@ -156,6 +160,10 @@ export const townsMessages = defineMessages(
     'towns.field.genderUnknown': 'not stated',
     'towns.field.mayorOffice': 'Mayor’s office',
     'towns.field.officeByRules': 'by the country’s rules',
+    'towns.card.officeKind':
+      'The office “{office}” does not fit the kind “{kind}”. An agreement prints both as stated here and names the mismatch among the missing data. Correct the kind or the office, or confirm that this is how it really is.',
+    'towns.card.officeKindConfirm': 'Yes, it is so (save anyway)',
+    'towns.card.officeKindConfirmFirst': 'The office does not fit the kind: correct one of them, or confirm it.',
     'towns.field.mayorTitle': 'Own wording of the mayor’s office title',
     'towns.field.mayorTitleHint': 'In the town’s language; empty = from the office.',
     'towns.field.contractingBody': 'Contracting party',

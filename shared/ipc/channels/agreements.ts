@@ -84,6 +84,8 @@ export const agreementsChannels = defineChannels({
       }),
       /** The registry shows contact before the draft: only then is the "earlier friendship" preamble on by default. */
       earlierContact: z.boolean(),
+      /** Places the form offers for the signature (the stored place of signing, both towns); the draft's place starts blank. */
+      placeSuggestions: z.array(z.string()),
       request: agreementRequestSchema,
       templates: z.record(
         z.enum(AGREEMENT_TEMPLATES),

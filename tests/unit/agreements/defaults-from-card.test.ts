@@ -76,9 +76,15 @@ describe('agreement defaults from the partner-town card', () => {
       mayorOffice: 'UA:miskyi_holova',
       // From the Cyrillic name by the council's rule.
       contractingBody: 'Калуська міська рада',
-      // Signed in Калуш, not in the English spelling "Kalush".
-      signingPlace: 'Калуш',
+      // Where the new text is signed nobody has said (walkthrough 21): blank, a marker in the text.
+      signingPlace: '',
     });
+    // The town is offered as its own name (Калуш, not the English spelling "Kalush"), beside the Czech one.
+    const offered = await ok<{ placeSuggestions: string[] }>(
+      app.dispatch('agreements:options', { source: { partnershipId: kalush.id } }),
+    );
+    expect(offered.placeSuggestions).toEqual(expect.arrayContaining(['Český Krumlov', 'Калуш']));
+    expect(offered.placeSuggestions).not.toContain('Kalush');
 
     const konstanz = await partnershipOf('Konstanz', 'Tábor');
     await updateCard(konstanz.townId, {
@@ -92,7 +98,8 @@ describe('agreement defaults from the partner-town card', () => {
     expect(de.fields.partner.mayorOffice).toBe('DE:buergermeister');
     expect(de.fields.partner.mayorTitles).toEqual({ de: 'Erster Bürgermeister' });
     expect(de.fields.partner.contractingBody).toBe('Stadt Konstanz am Bodensee');
-    expect(de.fields.partner.signingPlace).toBe('Konstanz');
+    expect(de.fields.partner.signingPlace).toBe('');
+    expect(de.fields.cz.signingPlace).toBe('');
   });
 
   it('the preview prints what the card says', async () => {

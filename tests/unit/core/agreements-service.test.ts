@@ -468,7 +468,8 @@ describe('agreements channels', () => {
     expect(options.partnerTown.kind).toBe('unknown');
     // The generic forms of a municipality (never "Stadtgemeinde" for what nobody said is a town).
     expect(options.request.fields.partner.nounKey).toBe('foreign_municipality');
-    expect(options.request.fields.partner.contractingBody).toBe('Gemeinde Klaffer am Hochficht');
+    // Nor a body that names the kind (Gemeinde or Stadtgemeinde): none until the kind is stated (walkthrough 21).
+    expect(options.request.fields.partner.contractingBody).toBe('');
     // A partnership in preparation, never begun: the draft does not claim friendly contacts of past years.
     expect(options.earlierContact).toBe(false);
     expect(options.request.preambles).not.toContain('earlier_friendship');

@@ -45,10 +45,12 @@ import { listContacts } from '../../repositories/contacts-repository';
 import { EMPTY_PLAN, plannedActivities, type CooperationPlan } from '../../../../shared/domain/agreements/annex';
 import { findTownCard } from '../../repositories/foreign-towns-repository';
 import {
+  UNSTATED_CZECH_OFFICES,
   czechOffice,
   defaultOffice,
   isOfficeCode,
   resolveOffice,
+  unstatedPartnerOffices,
   type TownForOffice,
 } from '../../../../shared/domain/agreements/offices';
 import { formalStateNames, municipalIdLabels } from '../../../../shared/domain/agreements/states';
@@ -95,6 +97,11 @@ type Resolved = {
   partnerTown: TownForBody & TownForOffice & { largeCity: boolean | null };
   /** The registry shows contact before this draft (see knownEarlierContact). */
   earlierContact: boolean;
+  /**
+   * Places the form offers for the signature, never filled in by itself (walkthrough 21): the
+   * partnership's stored place of signing, the Czech municipality, the partner town.
+   */
+  placeSuggestions: string[];
   request: AgreementRequestInput;
 };
 
@@ -197,8 +204,13 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorRank: czechMayorRank(member.kind),
     // A statutory city's primátor, any other municipality's starosta (review C3).
     mayorOffice: czechOffice(member.kind),
+    // A kind not stated: a starosta of an obec or of a town, which a Polish text names differently.
+    // Always a list (empty: stated), so that the form follows a kind stated meanwhile (fillGaps).
+    unstatedOffices: member.kind === 'unknown' ? [...UNSTATED_CZECH_OFFICES] : [],
     mayorTitles: {},
-    signingPlace: partnership?.signedPlace ?? member.name,
+    // Where the new text is signed is not known (the partnership's stored place is where its earlier
+    // text was signed, as its date): blank, a marker in the text, offered on the form (placeSuggestions).
+    signingPlace: '',
     signingDate: null,
     resolution: partnership?.czResolution ?? '',
     resolutionDate: partnership?.czResolutionDate ?? null,
@@ -220,6 +232,9 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     adminRegion: card?.adminRegion ?? null,
     language: town.language,
   };
+  const officeStated =
+    (card?.mayorOffice !== null && card?.mayorOffice !== undefined && isOfficeCode(card.mayorOffice)) ||
+    town.kind !== 'unknown';
   const partner: PartyFields = {
     name: town.name,
     // The Czech text names the town by its Czech name where the card has one and says to use it.
@@ -247,12 +262,14 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     mayorGender: card?.mayorGender ?? null,
     mayorRank: partnerMayorRank(town.kind, town.population, townRules.largeCity),
     mayorOffice: resolveOffice(card?.mayorOffice, defaultOffice(townRules)),
+    // Neither the office nor the kind stated: the offices it may be (the title is a marker where they differ).
+    unstatedOffices: officeStated ? [] : unstatedPartnerOffices(townRules),
     // The card's own wording is in the town's language: the title in that column.
     mayorTitles:
       ownTitle === '' ? {} : { [AGREEMENT_LANGUAGES.find((l) => l === town.language) ?? partnerLanguage]: ownTitle },
     contractingBody: ownBody !== '' ? ownBody : (defaultContractingBody(townRules) ?? ''),
-    // The town's own name where the card has it ("Калуш", not the English "Kalush"): the place is signed there.
-    signingPlace: native !== '' ? native : town.name,
+    // Not known until someone says (the parties often sign together, in one town): see placeSuggestions.
+    signingPlace: '',
     signingDate: null,
     resolution: partnership?.partnerResolution ?? '',
     resolutionDate: partnership?.partnerResolutionDate ?? null,
@@ -276,12 +293,16 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     projectName: '',
   };
   const earlierContact = knownEarlierContact(partnership);
+  const placeSuggestions = [partnership?.signedPlace ?? '', member.name, native !== '' ? native : town.name]
+    .map((place) => place.trim())
+    .filter((place, index, all) => place !== '' && all.indexOf(place) === index);
   return {
     partnershipId: partnership?.id ?? null,
     townId: town.id,
     czKindUnknown: member.kind === 'unknown',
     partnerTown: townRules,
     earlierContact,
+    placeSuggestions,
     request: {
       source: partnership ? { partnershipId: partnership.id } : source,
       template,
@@ -855,10 +876,31 @@ export async function regenerateDraft(ctx: AppContext, draftId: number, overwrit
   const { request } = stored.data;
   const current = await agreementDefaults(ctx, { partnershipId: draft.partnershipId });
   const overrides = overridesOf(request.fields, stored.data.defaults);
+  /**
+   * A draft saved before places and offices nobody stated were left open printed the party's own
+   * town as the place and the rules' title: its text stays as it was printed (it is regenerated
+   * without a question), and only what the registry or the user states now changes it.
+   */
+  const asPrinted = (side: 'cz' | 'partner'): Partial<PartyFields> => {
+    const before = stored.data.defaults[side];
+    const printed = request.fields[side];
+    const now = current.request.fields[side];
+    return {
+      ...(before.signingPlace.trim() !== '' ? { signingPlace: printed.signingPlace } : {}),
+      // A title printed then (no offices in doubt stored) with the office it had, unless one is stated now.
+      ...(printed.unstatedOffices === undefined && (now.unstatedOffices ?? []).length > 1
+        ? { unstatedOffices: [] }
+        : {}),
+    };
+  };
   const fields: AgreementFields = {
     ...request.fields,
-    cz: { ...current.request.fields.cz, ...(overrides.cz as Partial<PartyFields>) },
-    partner: { ...current.request.fields.partner, ...(overrides.partner as Partial<PartyFields>) },
+    cz: { ...current.request.fields.cz, ...(overrides.cz as Partial<PartyFields>), ...asPrinted('cz') },
+    partner: {
+      ...current.request.fields.partner,
+      ...(overrides.partner as Partial<PartyFields>),
+      ...asPrinted('partner'),
+    },
   };
   return writeAndRecord(ctx, { ...request, fields }, draft.filePath, overwrite);
 }

@@ -39,6 +39,8 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
     });
   // The function in both languages, a marker ("[doplňte: starosta / starostka]") highlighted as in the text.
   const [missing0, missing1] = sig.functionsMissing;
+  // "Za obec …" with the noun of a kind nobody stated highlighted, as in the text (a model without runs: plain).
+  const forParty = (column: 0 | 1): Run[] => sig.forPartyRuns?.[column] ?? [{ text: sig.forParty[column] }];
   const functions: Run[] =
     sig.functions[0] === sig.functions[1]
       ? [{ text: sig.functions[0], missing: missing0 || missing1 }]
@@ -52,7 +54,7 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
               style: STYLE.signature,
               keepNext: true,
               spacing: { before: 240, after: 160 },
-              children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+              children: textRuns(forParty(0), first, { bold: true }),
             }),
           ]
         : [
@@ -60,13 +62,13 @@ function signatureCell(sig: SignatureSide, model: AgreementModel, side: 'left' |
               style: STYLE.signature,
               keepNext: true,
               spacing: { before: 240 },
-              children: textRuns([{ text: sig.forParty[0] }], first, { bold: true }),
+              children: textRuns(forParty(0), first, { bold: true }),
             }),
             new Paragraph({
               style: STYLE.signature,
               keepNext: true,
               spacing: { after: 160 },
-              children: textRuns([{ text: sig.forParty[1] }], second, { bold: true }),
+              children: textRuns(forParty(1), second, { bold: true }),
             }),
           ]),
       line(sig.placeLabel, sig.place, first),
