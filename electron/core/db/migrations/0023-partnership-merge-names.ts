@@ -13,6 +13,8 @@ import type { Knex } from 'knex';
  * is not there. The merge's undo removes the names it wrote (`merge_audit_id`).
  */
 export async function up(knex: Knex): Promise<void> {
+  // Run again on a registry that has the table (its record of the migration lost): nothing to do.
+  if (await knex.schema.hasTable('partnership_merge_names')) return;
   await knex.schema.createTable('partnership_merge_names', (t) => {
     t.increments('id');
     t.integer('partnership_id').notNullable();
