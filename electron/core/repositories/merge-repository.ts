@@ -110,6 +110,17 @@ export function partnershipClashes(kept: Row, other: Row): MergeClash[] {
   return out;
 }
 
+/** The clashes of merging partnership `mergeId` into `keepId` as they are stored now; undefined when one is gone. */
+export async function partnershipMergeClashes(
+  db: Knex,
+  keepId: number,
+  mergeId: number,
+): Promise<MergeClash[] | undefined> {
+  const kept = await db('partnerships').where({ id: keepId }).first<Row | undefined>();
+  const other = await db('partnerships').where({ id: mergeId }).first<Row | undefined>();
+  return kept && other ? partnershipClashes(kept, other) : undefined;
+}
+
 /** The other record's more precise dates that refine the kept one's (1994 → 22. 5. 1994). */
 function refinedDates(kept: Row, other: Row): Row {
   const out: Row = {};

@@ -9,7 +9,7 @@ import type { ChoosableField } from '../../../shared/domain/partnership-merge';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
   alternateNames,
-  partnershipClashes,
+  partnershipMergeClashes,
   dropMergedTownNames,
   keepMergedTownNames,
   listTownsOfCountry,
@@ -113,14 +113,9 @@ function changedFieldsOf(merge: PartnershipMerge): { before: Record<string, unkn
 
 /** The clashes a merge of `mergeId` into `keepId` would show, and what would move (nothing written). */
 export async function partnershipMergePreview(ctx: AppContext, input: { keepId: number; mergeId: number }) {
-  const db = ctx.db.knex;
-  const [kept, other] = await Promise.all([
-    db('partnerships').where({ id: input.keepId }).first<Record<string, unknown> | undefined>(),
-    db('partnerships').where({ id: input.mergeId }).first<Record<string, unknown> | undefined>(),
-  ]);
-  if (!kept || !other) throw new AppError('NOT_FOUND', 'One of the partnerships no longer exists.');
-  const counts = await countPartnershipChildren(db, [input.mergeId]);
-  return { clashes: partnershipClashes(kept, other), moves: counts };
+  const clashes = await partnershipMergeClashes(ctx.db.knex, input.keepId, input.mergeId);
+  if (clashes === undefined) throw new AppError('NOT_FOUND', 'One of the partnerships no longer exists.');
+  return { clashes, moves: await countPartnershipChildren(ctx.db.knex, [input.mergeId]) };
 }
 
 /** Merges partnership `mergeId` into `keepId` (same member): empty fields filled, children moved. */
