@@ -85,6 +85,9 @@ export const test = base.extend<{ appPage: Page }, { webApp: WebApp }>({
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    // A test starts on the screens' defaults: a view a test before chose is not opened again (the
+    // app remembers the view chosen last per grid, and a test may end before that write is in).
+    await webApp.ctx.preferences.set({ currentViews: {} });
     await page.goto(webApp.url);
     await use(page);
     if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`);
