@@ -10,7 +10,7 @@ import {
   type StateUpdatedEvent,
 } from 'ag-grid-community';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 import {
@@ -141,12 +141,14 @@ export function DataGrid<T>({
     return () => clearTimeout(timer);
   }, [feed, feeding]);
   // Each later step goes in as a transaction of its own rows: the grid compares nothing it holds.
+  // In the commit that shows the step, before the browser paints: the last step's rows are in the
+  // grid when the loading note goes away (a sort clicked then sorts every row, once).
   const given = useRef<{ api: GridApi<T> | null; first: T[] | undefined; count: number }>({
     api: null,
     first: undefined,
     count: 0,
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!api || api.isDestroyed()) return;
     // A grid made again (another language) starts from `first`, its `rowData`.
     const known = given.current.api === api ? given.current : { first: undefined, count: 0 };
@@ -311,7 +313,7 @@ export function DataGrid<T>({
           // The theme CSS goes in as <style> elements; the Content-Security-Policy wants its nonce.
           styleNonce={styleNonce()}
           localeText={gridLocaleText(language)}
-          rowData={feeding ? feed.first : feed.shown}
+          rowData={feed.first}
           columnDefs={searchColumns}
           defaultColDef={defaultColDef}
           getRowId={getRowId}

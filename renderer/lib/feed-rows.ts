@@ -14,7 +14,7 @@ export const FEED_STEP = 5_000;
 /**
  * What a grid is given: `shown` is `rows` or, while the first load goes in, a first part of it.
  * `first` is the part the feed began with: the grid's `rowData` while the rest goes in as
- * transactions of one step each (giving AG Grid every step as new `rowData` made it compare all
+ * transactions of one step each, and after that until the rows change (giving AG Grid every step as new `rowData` made it compare all
  * the rows it already held at every step: ~160 ms for the last step at 60,000 rows).
  */
 export type Feed<T> = { rows: T[] | undefined; shown: T[] | undefined; first: T[] | undefined };
@@ -47,12 +47,16 @@ export const isFeeding = <T>(feed: Feed<T>): boolean => feed.shown !== feed.rows
 
 /**
  * What a grid holding `first` plus the rows it was given since (`given` in all) must still be
- * given for this step: the rows after those, up to the step's end. Null when the feed is over
- * (the grid then takes `rows` as its `rowData`) or a new feed began (`first` is another part).
+ * given for this step: the rows after those, up to the step's end, also the last step's (the grid
+ * keeps `first` as its `rowData` when the feed is over: giving it the whole load then as new
+ * `rowData` made AG Grid compare all 60,000 rows it held and sort them again, ~0.4 s at L, just as
+ * the user could first click). Null when the rows were not fed (the grid's `rowData` is all of
+ * them); a grid holding another first part (made again, or a new feed began) is given everything
+ * after `first`.
  */
 export function stepRows<T>(feed: Feed<T>, given: { first: T[] | undefined; count: number }): T[] | null {
   const { rows, shown, first } = feed;
-  if (!isFeeding(feed) || rows === undefined || shown === undefined || first === undefined) return null;
+  if (rows === undefined || shown === undefined || first === undefined || first === rows) return null;
   const from = given.first === first ? given.count : first.length;
-  return rows.slice(from, shown.length);
+  return shown.slice(from);
 }
