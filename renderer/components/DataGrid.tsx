@@ -21,6 +21,7 @@ import {
   quickFilterParser,
   withFoldedSearchText,
 } from '../lib/czech-grid';
+import { workerSorter } from '../lib/czech-sorter';
 import { firstFeed, followRows, isFeeding, nextStep, stepRows, type Feed } from '../lib/feed-rows';
 import { gridLocaleText } from '../lib/grid-locale';
 import { keepPinnedWhilePrinting } from '../lib/grid-pinning';
@@ -164,12 +165,13 @@ export function DataGrid<T>({
     // After the commit that gave AG Grid the last rows (or when the grid goes away).
     return () => void setTimeout(allIn, 0);
   }, [api, feeding]);
-  // While the browser is idle after rows arrive, rank the text the grid may be sorted by, a few
-  // milliseconds at a time. A sort that comes first ranks them all at once (`expectSortTexts`).
+  // As rows arrive, rank the text the grid may be sorted by: sorted in a worker, merged in a few
+  // milliseconds at a time (without a worker: sorted so too, while the browser is idle). A sort
+  // that comes first ranks its column at once (`expectSortTexts`).
   useEffect(() => {
     if (!rows || typeof requestIdleCallback !== 'function') return;
     expectSortTexts(rows, columns);
-    const stop = learnSortTextsGradually(rows);
+    const stop = learnSortTextsGradually(rows, undefined, workerSorter);
     return () => {
       stop();
       forgetSortTexts(rows);

@@ -16,8 +16,9 @@ export type RankedComparator = ((a: string, b: string) => number) & {
    * Strings a sort by this column will likely meet (a grid's values of one column, under a key):
    * the first comparison of the column's comparator (`column`) that meets a string without a rank
    * ranks the strings announced for that column at once, unless they were learned before.
+   * `later`: a hidden column, ranked by `learnGradually` after the shown ones.
    */
-  expect: (key: object, texts: () => Iterable<string>, column?: string) => void;
+  expect: (key: object, texts: () => Iterable<string>, column?: string, later?: boolean) => void;
   /** Drops what `expect` was given under this key (ranked or no longer shown). */
   forget: (key: object) => void;
   /**
@@ -31,8 +32,14 @@ export type RankedComparator = ((a: string, b: string) => number) & {
    * few milliseconds each, while the browser is idle), so that no step freezes the window; a sort
    * that comes first ranks its column at once instead. Returns a function that stops the work.
    */
-  learnGradually: (key: object, slices: SliceRunner) => () => void;
+  learnGradually: (key: object, slices: SliceRunner, sorter?: Sorter) => () => void;
 };
+
+/**
+ * Sorts distinct strings in the order of the comparator (off the main thread: a worker), with for
+ * each whether the comparator calls it equal to the one before.
+ */
+export type Sorter = (texts: string[]) => Promise<{ ordered: string[]; same: Uint8Array }>;
 
 /**
  * Runs a job in slices: calls `step` again later until it returns true (done); within a call the
@@ -58,6 +65,21 @@ export const idleSlices: SliceRunner = (step) => {
   };
 };
 
+/** A slice runner on timers: slices between other tasks (e.g. a grid's rows going in), not only when idle. */
+export const soonSlices: SliceRunner = (step) => {
+  let handle: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    handle = null;
+    const until = performance.now() + SLICE_MS;
+    if (!step(() => performance.now() >= until)) handle = setTimeout(run, 0);
+  };
+  handle = setTimeout(run, 0);
+  return () => {
+    if (handle !== null) clearTimeout(handle);
+    handle = null;
+  };
+};
+
 /** Merges two sorted arrays in steps (a generator yields every 512 elements). */
 function* mergeSorted(
   left: readonly string[],
@@ -68,6 +90,24 @@ function* mergeSorted(
   let i = 0;
   let j = 0;
   let o = 0;
+  if (right.length * 16 < left.length) {
+    // A few strings into many: each one's place by binary search (m·log n comparisons, not n + m).
+    for (; j < right.length; j += 1) {
+      const b = right[j] as string;
+      let low = i;
+      let high = left.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compare(left[middle] as string, b) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      while (i < low) {
+        out[o++] = left[i++] as string;
+        if ((o & 4095) === 0) yield;
+      }
+      out[o++] = b;
+    }
+  }
   while (i < left.length && j < right.length) {
     const a = left[i] as string;
     const b = right[j] as string;
@@ -195,6 +235,8 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
   let scheduled = false;
   /** What grids announced: under each key (a grid's rows), the texts of each column. */
   const expected = new Map<object, Map<string, () => Iterable<string>>>();
+  /** Under each key, the columns announced as hidden: ranked after the others. */
+  const laterColumns = new WeakMap<object, Set<string>>();
   const rank = () => {
     scheduled = false;
     if (unranked.size === 0) return;
@@ -287,7 +329,12 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
     for (const text of texts) if (!ranks.has(text)) unranked.add(text);
     rank();
   };
-  comparator.expect = (key: object, texts: () => Iterable<string>, column: string = ANY_COLUMN) => {
+  comparator.expect = (key: object, texts: () => Iterable<string>, column: string = ANY_COLUMN, later = false) => {
+    let hidden = laterColumns.get(key);
+    if (later) {
+      if (hidden === undefined) laterColumns.set(key, (hidden = new Set()));
+      hidden.add(column);
+    } else hidden?.delete(column);
     let columns = expected.get(key);
     if (columns === undefined) {
       columns = new Map();
@@ -298,25 +345,29 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
   comparator.forget = (key: object) => {
     expected.delete(key);
   };
-  comparator.learnGradually = (key: object, slices: SliceRunner) => {
+  comparator.learnGradually = (key: object, slices: SliceRunner, sorter?: Sorter) => {
     const announced = expected.get(key);
     if (announced === undefined) return () => undefined;
     const columns: Map<string, () => Iterable<string>> = announced;
-    // The steps: collect the unranked strings of the columns not yet ranked, sort runs of 256,
-    // merge the runs pairwise, merge the result into the ranked strings and number them. Each
-    // step is at most a few thousand comparisons; the slice runner decides how many steps a
-    // slice takes (SLICE_MS when idle). A change of the ranks meanwhile (a sort ranked its
-    // column) restarts the last merge.
-    function* job(): Generator<undefined, void> {
+    // The steps: collect the unranked strings of the columns not yet ranked, sort them (runs of 256
+    // merged pairwise, or all at once by `sorter` off the main thread), merge the result into the
+    // ranked strings and number them. Each step is at most a few thousand comparisons; the slice
+    // runner decides how many steps a slice takes (SLICE_MS when idle). A change of the ranks
+    // meanwhile (a sort ranked its column) restarts the last merge.
+    function* collect(names: readonly string[]): Generator<undefined, string[]> {
       const fresh = new Set<string>();
       let seen = 0;
-      for (const texts of columns.values()) {
+      for (const name of names) {
+        const texts = columns.get(name); // gone: a sort ranked that column meanwhile
+        if (texts === undefined) continue;
         for (const text of texts()) {
-          if (!ranks.has(text)) fresh.add(text);
-          if ((++seen & 2047) === 0) yield;
+          if (!fresh.has(text) && !ranks.has(text)) fresh.add(text);
+          if ((++seen & 4095) === 0) yield;
         }
       }
-      const items = [...fresh];
+      return [...fresh];
+    }
+    function* sortInRuns(items: readonly string[]): Generator<undefined, string[]> {
       let runs: string[][] = [];
       for (let start = 0; start < items.length; start += 256) {
         runs.push(items.slice(start, start + 256).sort(compare));
@@ -332,7 +383,31 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
         }
         runs = next;
       }
-      const ordered = runs[0] ?? [];
+      return runs[0] ?? [];
+    }
+    /**
+     * Merges sorted strings in. `same` (from the sorter, which was also given every string ranked
+     * then): `ordered` is the whole order, with for each string whether it equals the one before.
+     * If it holds every string ranked now (also those a sort ranked meanwhile: the sorter orders
+     * exactly as the comparator), it is numbered as it is, without a comparison; else it is merged.
+     */
+    function* mergeIn(ordered: readonly string[], same?: Uint8Array): Generator<undefined, void> {
+      if (same !== undefined && same.length === ordered.length) {
+        const numbered = new Map<string, number>();
+        let value = 0;
+        for (let index = 0; index < ordered.length; index += 1) {
+          if (index > 0 && same[index] === 0) value += RANK_SPACING;
+          numbered.set(ordered[index] as string, value);
+          if ((index & 4095) === 4095) yield;
+        }
+        if (sorted.every((text) => numbered.has(text))) {
+          sorted = [...ordered];
+          ranks = numbered;
+          version += 1;
+          for (const text of ordered) unranked.delete(text);
+          return;
+        }
+      }
       for (;;) {
         const base = sorted;
         const stillNew = ordered.filter((text) => !ranks.has(text));
@@ -352,6 +427,32 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
         return;
       }
     }
+    // Columns shown first (a sort is clicked on what is seen), hidden ones in a second round.
+    const hidden = laterColumns.get(key);
+    const rounds = [
+      [...columns.keys()].filter((name) => hidden?.has(name) !== true),
+      [...columns.keys()].filter((name) => hidden?.has(name) === true),
+    ].filter((names) => names.length > 0);
+    /** The whole job; it yields a promise where it waits for the sorter (no slices meanwhile). */
+    function* job(): Generator<Promise<void> | undefined, void> {
+      for (const names of rounds) {
+        const items = yield* collect(names);
+        const reply: { value?: { ordered: string[]; same: Uint8Array } } = {};
+        // A few new strings (rows edited) are put among the ranked ones here, by binary search;
+        // many go to the sorter with the ranked strings, and its answer is the whole order,
+        // numbered here without a comparison (merging 100,000 new strings into the ranked ones
+        // took as long as sorting them).
+        if (sorter !== undefined && items.length > 0 && items.length * 8 >= sorted.length) {
+          const base = sorted;
+          yield sorter(base.length === 0 ? items : [...base, ...items]).then(
+            (value) => void (reply.value = value),
+            () => undefined, // no worker after all: sorted here, as without one
+          );
+        }
+        if (reply.value === undefined) yield* mergeIn(yield* sortInRuns(items));
+        else yield* mergeIn(reply.value.ordered, reply.value.same);
+      }
+    }
     const steps = job();
     let cancelSlices: () => void = () => undefined;
     let running = true;
@@ -361,17 +462,30 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
       cancelSlices();
     };
     jobs.set(key, stop);
-    cancelSlices = slices((enough) => {
-      if (!running) return true;
-      do {
-        if (steps.next().done === true) {
-          stop();
-          if (expected.get(key) === columns) expected.delete(key);
-          return true;
-        }
-      } while (!enough());
-      return false;
-    });
+    const drive = () => {
+      let over = false; // this run of slices said it was over (waiting, or done): no more steps
+      cancelSlices = slices((enough) => {
+        if (!running || over) return true;
+        do {
+          const step = steps.next();
+          if (step.done === true) {
+            over = true;
+            stop();
+            if (expected.get(key) === columns) expected.delete(key);
+            return true;
+          }
+          if (step.value !== undefined) {
+            over = true;
+            void step.value.then(() => {
+              if (running) drive();
+            });
+            return true;
+          }
+        } while (!enough());
+        return false;
+      });
+    };
+    drive();
     return stop;
   };
   return comparator;
@@ -462,24 +576,30 @@ export function expectSortTexts<T>(rows: readonly T[], columns: readonly ColDef<
     const field = column.field;
     const czech = column.comparator === undefined ? undefined : czechColumns.get(column.comparator);
     if (czech === undefined || typeof field !== 'string' || czech !== field) continue;
-    rankedCzech.expect(rows, () => columnTexts(rows, field), field);
+    rankedCzech.expect(rows, () => columnTexts(rows, field), field, column.hide === true);
   }
 }
 
 export const forgetSortTexts = (rows: object): void => rankedCzech.forget(rows);
 
 /**
- * Ranks what `expectSortTexts` announced for these rows in slices of a few milliseconds while the
- * browser is idle (ranking 60,000 rows' values at once froze the window for ~0.3 s); returns the stop.
+ * Ranks what `expectSortTexts` announced for these rows in slices of a few milliseconds (ranking
+ * 60,000 rows' values at once froze the window for ~0.3 s); returns the stop. With a `sorter` (the
+ * worker, `czech-sorter.ts`) the texts are sorted off the main thread and the slices, which only
+ * collect and merge, run soon, between the steps of the rows going in, so that the first sort by
+ * a column finds its texts ranked; without one they run while the browser is idle.
  */
-export const learnSortTextsGradually = (rows: object, slices: SliceRunner = idleSlices): (() => void) =>
-  rankedCzech.learnGradually(rows, slices);
+export const learnSortTextsGradually = (rows: object, slices?: SliceRunner, sorter?: Sorter): (() => void) =>
+  rankedCzech.learnGradually(rows, slices ?? (sorter === undefined ? idleSlices : soonSlices), sorter);
 
-function* columnTexts(rows: readonly unknown[], field: string): Generator<string> {
-  for (const row of rows) {
-    const value = (row as Record<string, unknown>)[field];
-    if (typeof value === 'string') yield value;
+/** A column's texts (an array: a generator's step per row cost as much as the ranking's lookups). */
+function columnTexts(rows: readonly unknown[], field: string): string[] {
+  const texts: string[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    const value = (rows[index] as Record<string, unknown>)[field];
+    if (typeof value === 'string') texts.push(value);
   }
+  return texts;
 }
 
 const cellText = (value: unknown): string =>

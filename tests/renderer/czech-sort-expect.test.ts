@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCzech } from '../../shared/domain/text';
-import { rankedComparator, type SliceRunner } from '../../renderer/lib/czech-grid';
+import { rankedComparator, type SliceRunner, type Sorter } from '../../renderer/lib/czech-grid';
 
 /**
  * Issue 16 target 3: a sort that comes before the grid's values were ranked (the first click on a
@@ -193,5 +193,160 @@ describe("ranking a grid's values gradually", () => {
     while (!runner.step());
     const all = [...names.slice(0, 2000), ...others];
     expect([...all].sort(compare)).toEqual([...all].sort(compareCzech));
+  });
+});
+
+/**
+ * Issue 16 target 3: a grid's texts are sorted by a worker while its rows go in (`Sorter`), so
+ * that the first sort by a column finds them ranked; here the worker is a stand-in that sorts
+ * the same way in this thread, after a turn of the event loop.
+ */
+describe('ranking with a sorter (the worker)', () => {
+  const letters = 'aábcčdďeéěfghchiíjklmnňoópqrřsštťuúůvwxyýzž';
+  const makeNames = (count: number, seed: number, suffix = ''): string[] => {
+    let state = seed;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    return Array.from({ length: count }, () => {
+      const length = 3 + Math.floor(next() * 8);
+      let text = '';
+      for (let i = 0; i < length; i += 1) text += letters[Math.floor(next() * letters.length)] ?? 'a';
+      return `${text.slice(0, 1).toUpperCase()}${text.slice(1)}${suffix}`;
+    });
+  };
+  type Manual = { pending: ((enough: () => boolean) => boolean) | null; run: SliceRunner };
+  const manual = (): Manual => {
+    const runner: Manual = {
+      pending: null,
+      run: (step) => {
+        runner.pending = step;
+        return () => (runner.pending = null);
+      },
+    };
+    return runner;
+  };
+  /** Runs slices until the job is done, letting the sorter answer whenever the job waits for it. */
+  const drain = async (runner: Manual): Promise<void> => {
+    for (let turn = 0; turn < 100; turn += 1) {
+      const step = runner.pending;
+      if (step === null) return;
+      if (step(() => false)) {
+        if (runner.pending === step) runner.pending = null;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    throw new Error('the job never ended');
+  };
+  type Asked = { texts: string[] };
+  const fakeSorter = (asked: Asked[], fail = false): Sorter => {
+    return (texts) => {
+      asked.push({ texts: [...texts] });
+      return new Promise((resolve, reject) =>
+        setTimeout(() => {
+          if (fail) {
+            reject(new Error('no worker'));
+            return;
+          }
+          const ordered = [...new Set(texts)].sort(compareCzech);
+          const same = new Uint8Array(ordered.length);
+          for (let i = 1; i < ordered.length; i += 1) same[i] = compareCzech(ordered[i - 1], ordered[i]) === 0 ? 1 : 0;
+          resolve({ ordered, same });
+        }, 0),
+      );
+    };
+  };
+
+  it('ranks the shown columns first, then the hidden ones, numbering the answers without a comparison', async () => {
+    const towns = makeNames(4000, 3);
+    const codes = makeNames(3000, 5, '-k');
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    const rows = {};
+    compare.expect(rows, () => codes, 'code', true);
+    compare.expect(rows, () => [...towns, ...towns], 'town');
+    const asked: Asked[] = [];
+    const runner = manual();
+    compare.learnGradually(rows, runner.run, fakeSorter(asked));
+    await drain(runner);
+    expect(calls).toBe(0); // the sorter sorted; this thread only numbered its answers
+    expect(asked).toHaveLength(2);
+    // First the shown column's distinct texts, then the hidden one's with everything ranked by then.
+    expect(new Set(asked[0]?.texts)).toEqual(new Set(towns));
+    expect(asked[0]?.texts).toHaveLength(new Set(towns).size);
+    expect(new Set(asked[1]?.texts)).toEqual(new Set([...towns, ...codes]));
+    const sample = [...towns.slice(0, 1500), ...codes.slice(0, 1500)];
+    expect([...sample].sort(compare.column('town'))).toEqual([...sample].sort(compareCzech));
+    expect(calls).toBe(0);
+  });
+
+  it('keeps the order right when a sort ranked its column while the sorter was working', async () => {
+    const towns = makeNames(3000, 13);
+    const notes = makeNames(2000, 17, ' (pozn.)');
+    const compare = rankedComparator(compareCzech);
+    const rows = {};
+    compare.expect(rows, () => towns, 'town');
+    compare.expect(rows, () => notes, 'note');
+    const asked: Asked[] = [];
+    const runner = manual();
+    compare.learnGradually(rows, runner.run, fakeSorter(asked));
+    while (runner.pending && !runner.pending(() => false)); // collected, asked the sorter
+    expect(asked).toHaveLength(1);
+    const byTown = compare.column('town');
+    expect([...towns].reverse().sort(byTown)).toEqual([...towns].sort(compareCzech)); // ranked at once
+    const versionBefore = compare.version();
+    await drain(runner);
+    expect(compare.version()).toBeGreaterThan(versionBefore); // the answer, numbered afresh
+    const all = [...towns, ...notes];
+    expect([...all].sort(compare.column('note'))).toEqual([...all].sort(compareCzech));
+  });
+
+  it('sorts here when the sorter fails (no worker could be made)', async () => {
+    const towns = makeNames(2000, 29);
+    const compare = rankedComparator(compareCzech);
+    const rows = {};
+    compare.expect(rows, () => towns, 'town');
+    const asked: Asked[] = [];
+    const runner = manual();
+    compare.learnGradually(rows, runner.run, fakeSorter(asked, true));
+    await drain(runner);
+    expect(asked).toHaveLength(1);
+    let calls = 0;
+    const counting = (a: string, b: string) => {
+      calls += 1;
+      return compare.column('town')(a, b);
+    };
+    expect([...towns].sort(counting)).toEqual([...towns].sort(compareCzech));
+    expect(compare.rankOf(towns[0] ?? '')).toBeDefined();
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('puts a few new texts among many ranked ones by binary search, without the sorter', async () => {
+    const many = makeNames(20_000, 31);
+    const few = makeNames(40, 37, 'ch');
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    compare.learn(many);
+    const rows = {};
+    compare.expect(rows, () => [...many, ...few], 'town');
+    const asked: Asked[] = [];
+    const runner = manual();
+    calls = 0;
+    compare.learnGradually(rows, runner.run, fakeSorter(asked));
+    await drain(runner);
+    expect(asked).toHaveLength(0); // 40 new texts: not worth sending 20,000 ranked ones along
+    // A merge step by step would compare at least 20,000 times; binary search ~40 × 15.
+    expect(calls).toBeLessThan(3000);
+    calls = 0;
+    const sample = [...few, ...many.slice(0, 2000)];
+    expect([...sample].sort(compare.column('town'))).toEqual([...sample].sort(compareCzech));
+    expect(calls).toBe(0);
   });
 });
