@@ -13,7 +13,7 @@ import {
 import { isCountryCode } from './countries';
 import { searchKey } from './text';
 import type { FieldIssue } from './errors';
-import { foreignTownInputSchema, localToday } from './partnership-rules';
+import { foreignTownInputSchema, localToday, NOTES_MAX } from './partnership-rules';
 import { partialDate } from './date-schema';
 import { id, isoDate, optionalText } from './schemas';
 
@@ -134,9 +134,49 @@ export const requestToPartnershipSchema = z
      * partnership answers too: they are accepted and linked to it in the same step.
      */
     alsoAccept: z.array(id).max(20).optional(),
+    /**
+     * The new partnership's notes as the user left them in the dialog (proposed there by
+     * `conversionNotes`); empty for none. Absent: core writes `conversionNotes` of the request and
+     * of the requests in `alsoAccept`, so that no caller drops what the requests say.
+     */
+    notes: optionalText(NOTES_MAX).optional(),
   })
   .strict();
 export type RequestToPartnership = z.infer<typeof requestToPartnershipSchema>;
+
+/** A request as its description is carried into the partnership made from it. */
+export type DescribedRequest = Pick<
+  RequestRow,
+  'id' | 'direction' | 'description' | 'receivedOn' | 'municipalityName' | 'requesterName'
+>;
+
+/** "2026-05-03" as Czech text writes a day: "3. 5. 2026" (anything else as it is). */
+const czechDay = (iso: string): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${String(Number(match[3]))}. ${String(Number(match[2]))}. ${match[1] ?? ''}` : iso;
+};
+
+/**
+ * The notes a partnership made from requests starts with: each request's description, marked as
+ * coming from that request (number, who asked, the day it came), so that what the request said is
+ * not left behind on it (walkthrough 21). Notes are data, written in Czech like the rest of the
+ * stored text whatever the interface language. A request without a description adds nothing;
+ * null when none has one (the notes stay empty, nothing invented).
+ */
+export function conversionNotes(requests: readonly DescribedRequest[]): string | null {
+  const parts = requests.flatMap((request) => {
+    const text = request.description?.trim() ?? '';
+    if (text === '') return [];
+    const who = request.direction === 'member_seeks' ? request.municipalityName : request.requesterName;
+    const about = [
+      ...(who ? [who] : []),
+      ...(request.receivedOn === null ? [] : [`přijata ${czechDay(request.receivedOn)}`]),
+    ];
+    const from = `Ze žádosti č. ${String(request.id)}${about.length > 0 ? ` (${about.join(', ')})` : ''}`;
+    return [`${from}: ${text}`];
+  });
+  return parts.length > 0 ? parts.join('\n\n') : null;
+}
 
 /** Statuses of a request still looking for a partner. */
 export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['new', 'searching', 'matched'];

@@ -216,6 +216,8 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     // A request says nothing of the partnership's type: "neuvedeno" until the user chooses (it was
     // "přátelství / memorandum", saved as if someone had said so).
     await expect(dialog.locator('#c-type')).toHaveValue('unknown');
+    // A request without a description adds nothing to the notes.
+    await expect(dialog.getByTestId('convert-notes')).toHaveValue('');
     await dialog.getByTestId('convert-ok').click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('toast-ok')).toContainText('Partnerství Tábor – Freistadt bylo založeno');
@@ -312,6 +314,71 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     await expect(requestRow(page, 'Freistadt')).toHaveCount(0);
     await page.evaluate((id) => (window.location.hash = `#/requests?request=${String(id)}`), requestId);
     await expect(page.getByTestId('request-linked-gone')).toContainText('Tato žádost už v seznamu není');
+  });
+
+  test('the request’s description goes into the new partnership’s notes, editable before saving (cs, en)', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const knex = webApp.ctx.db.knex;
+    const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const request = await createRequest(webApp.ctx, {
+      direction: 'foreign_seeks',
+      municipalityId: null,
+      requesterName: 'Weitra',
+      requesterCountryCode: 'AT',
+      wantedCountryCodes: ['CZ'],
+      wantedSize: 'town',
+      themes: ['emergency_services', 'education'],
+      description: 'spolupráce hasičů a škol',
+      status: 'searching',
+      receivedOn: '2026-05-03',
+    });
+    const proposed = `Ze žádosti č. ${String(request.id)} (Weitra, přijata 3. 5. 2026): spolupráce hasičů a škol`;
+    await page.reload();
+    await page.getByTestId('nav-requests').click();
+    await requestRow(page, 'Weitra').locator('[col-id="requester"]').click();
+    await page.getByTestId('convert-request').click();
+    const dialog = page.getByTestId('convert-dialog');
+    await expect(dialog.getByTestId('town-chosen')).toContainText('Weitra');
+    // Shown before saving, marked as the request's, in Czech like the rest of the stored text.
+    await expect(dialog.getByTestId('convert-notes')).toHaveValue(proposed);
+    await expect(dialog).toContainText('Převzato z popisu žádosti. Před uložením text můžete upravit nebo smazat.');
+    await dialog.getByTestId('convert-notes').scrollIntoViewIfNeeded();
+    await saveScreen(page, 'request-convert-notes-cs');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+
+    try {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      await page.getByTestId('nav-requests').click();
+      await requestRow(page, 'Weitra').locator('[col-id="requester"]').click();
+      await page.getByTestId('convert-request').click();
+      await expect(dialog.getByTestId('town-chosen')).toContainText('Weitra');
+      // The notes are data: the same Czech text under an English interface.
+      await expect(dialog.getByTestId('convert-notes')).toHaveValue(proposed);
+      await expect(dialog).toContainText('Taken from the request’s description. Edit or delete it before saving.');
+      await dialog.getByTestId('convert-member').selectOption(String(tabor.id));
+      const edited = `${proposed}\nPrvní setkání hasičů v září.`;
+      await dialog.getByTestId('convert-notes').fill(edited);
+      await dialog.getByTestId('convert-notes').scrollIntoViewIfNeeded();
+      await saveScreen(page, 'request-convert-notes-en');
+      await dialog.getByTestId('convert-ok').click();
+      await expect(dialog).toHaveCount(0);
+      const created = await knex('partnerships as p')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where({ 'p.municipality_id': tabor.id, 't.name': 'Weitra' })
+        .first<{ notes: string | null }>('p.notes');
+      expect(created.notes).toBe(edited);
+      // The request keeps its own description.
+      expect(
+        (await knex('partnership_requests').where({ id: request.id }).first<{ description: string }>('description'))
+          .description,
+      ).toBe('spolupráce hasičů a škol');
+    } finally {
+      await webApp.ctx.preferences.set({ language: 'cs' });
+    }
   });
 
   test('deletes a request after confirmation and undo brings it back', async ({ appPage: page, webApp }) => {

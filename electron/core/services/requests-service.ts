@@ -1,6 +1,7 @@
 import { AppError, invalidFields, type FieldIssue } from '../../../shared/domain/errors';
 import {
   answersToo,
+  conversionNotes,
   receivedOnIssues,
   requestCrossIssues,
   suggestPartners,
@@ -279,8 +280,10 @@ export async function reacceptRequests(change: Change, released: Record<string, 
 /**
  * Turns a request into a partnership in one transaction: the member (named by a member_seeks
  * request, chosen by the user for a foreign_seeks one), the foreign town found or added by
- * country and name, the partnership with the request's themes as areas; the request becomes
- * accepted and points at the partnership. Every row written is audited.
+ * country and name, the partnership with the request's themes as areas and its description in the
+ * notes (as the dialog left them; absent, `conversionNotes` of the request and of the requests it
+ * answers too); the request becomes accepted and points at the partnership. Every row written is
+ * audited.
  */
 export async function requestToPartnership(
   ctx: AppContext,
@@ -353,33 +356,27 @@ export async function requestToPartnership(
         );
       answered.push(other);
     }
-    const partnershipId = await insertPartnership(
-      trx,
-      {
-        municipalityId,
-        foreignTownId,
-        type: input.type,
-        status: input.status,
-        startedOn: input.startedOn,
-        areas: request.themes,
-        source: `request ${String(request.id)}`,
-      },
-      now,
-    );
+    // What the requests say in their descriptions goes into the notes, marked as theirs: the user
+    // saw and edited it in the dialog (an empty field: none); a caller that says nothing gets it as
+    // proposed.
+    const notes = input.notes === undefined ? conversionNotes([request, ...answered]) : input.notes;
+    const written = {
+      municipalityId,
+      foreignTownId,
+      type: input.type,
+      status: input.status,
+      startedOn: input.startedOn,
+      notes,
+      areas: request.themes,
+      source: `request ${String(request.id)}`,
+    };
+    const partnershipId = await insertPartnership(trx, written, now);
     await audit({
       table: 'partnerships',
       recordId: partnershipId,
       action: 'insert',
       before: null,
-      after: {
-        municipalityId,
-        foreignTownId,
-        type: input.type,
-        status: input.status,
-        startedOn: input.startedOn,
-        areas: request.themes,
-        source: `request ${String(request.id)}`,
-      },
+      after: written,
     });
     await updateVersioned(trx, 'partnership_requests', request.id, request.version, {
       status: 'accepted',

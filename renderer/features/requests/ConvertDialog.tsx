@@ -7,7 +7,7 @@ import {
 } from '../../../shared/domain/codes';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { parsePartialDate } from '../../../shared/domain/dates';
-import { answersToo, type RequestRow } from '../../../shared/domain/request-rules';
+import { answersToo, conversionNotes, type RequestRow } from '../../../shared/domain/request-rules';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -95,6 +95,15 @@ export function ConvertDialog({
         : { foreignTownId: town.foreignTownId, name: town.name, nameCs: town.nameCs, countryCode: town.countryCode };
     return requests.filter((other) => answersToo(other, row, memberId, chosen));
   }, [requests, row, memberSeeks, municipalityId, town]);
+  // The requests' descriptions go into the partnership's notes, marked as theirs (walkthrough 21:
+  // "spolupráce hasičů a škol" stayed on the request). Proposed from this request and the ticked
+  // ones of the other side until the user edits the text; then it is theirs (emptied: no notes).
+  const proposedNotes = useMemo(
+    () => conversionNotes([row, ...counterparts.filter((other) => !declined.has(other.id))]) ?? '',
+    [row, counterparts, declined],
+  );
+  const [editedNotes, setEditedNotes] = useState<string | null>(null);
+  const notes = editedNotes ?? proposedNotes;
   // The partnership is a member's, as in "New partnership" (walkthrough 19: this dialog offered all
   // 6,259 municipalities while "New partnership" offered members only). A member's own request
   // names its municipality, whatever its membership.
@@ -102,7 +111,8 @@ export function ConvertDialog({
   const membersLoaded = members !== undefined;
   const { errors, setErrors, failure, busy, showErrors, run } = useSubmit();
   // What the user chose asks before Escape drops it (the town is left out: it may be chosen for them).
-  const unsaved = municipalityId !== '' || type !== 'unknown' || status !== 'preparation' || startedOn !== '';
+  const unsaved =
+    municipalityId !== '' || type !== 'unknown' || status !== 'preparation' || startedOn !== '' || editedNotes !== null;
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -123,6 +133,7 @@ export function ConvertDialog({
         // unreadable text goes as typed for the rules to name at the field.
         startedOn: startedOn.trim() === '' ? null : (parsePartialDate(startedOn) ?? startedOn.trim()),
         alsoAccept: counterparts.filter((other) => !declined.has(other.id)).map((other) => other.id),
+        notes,
       });
       onDone(done);
     }, onConflict);
@@ -242,6 +253,23 @@ export function ConvertDialog({
           ))}
         </fieldset>
       )}
+      <div className="form-grid convert-notes">
+        <Field
+          label={t('partnerships.field.notes')}
+          error={errors.notes}
+          hint={proposedNotes === '' ? undefined : t('requests.convertDialog.notesHint')}
+          htmlFor="c-notes"
+          wide
+        >
+          <textarea
+            id="c-notes"
+            rows={4}
+            value={notes}
+            onChange={(e) => setEditedNotes(e.target.value)}
+            data-testid="convert-notes"
+          />
+        </Field>
+      </div>
       <FormProblems errors={errors} failure={failure} withMessage />
     </Dialog>
   );

@@ -74,9 +74,10 @@ export const requestsMessages = defineMessages(
     'requests.conflict': 'Žádost mezitím změnil někdo jiný. Načtěte aktuální údaje a změnu proveďte znovu.',
     'requests.convertDialog.title': 'Vytvořit partnerství z žádosti „{name}“',
     'requests.convertDialog.body':
-      'V jednom kroku se založí partnerství (oblasti spolupráce podle témat žádosti), zvolené město se najde v registru nebo přidá i se souřadnicemi z místopisu a žádost se označí jako přijatá.',
+      'V jednom kroku se založí partnerství (oblasti spolupráce podle témat žádosti, její popis do poznámek), zvolené město se najde v registru nebo přidá i se souřadnicemi z místopisu a žádost se označí jako přijatá.',
     'requests.convertDialog.member': 'Členská obec',
     'requests.convertDialog.townName': 'Partnerské město',
+    'requests.convertDialog.notesHint': 'Převzato z popisu žádosti. Před uložením text můžete upravit nebo smazat.',
     'requests.converted': 'Partnerství {member} – {town} bylo založeno.',
     'requests.openPartnership': 'Otevřít v Partnerstvích',
     'requests.alreadyConverted': 'Z této žádosti už partnerství vzniklo.',
@@ -192,9 +193,10 @@ export const requestsMessages = defineMessages(
       'Someone else changed this request meanwhile. Reload the current data and make your change again.',
     'requests.convertDialog.title': 'Create a partnership from the request “{name}”',
     'requests.convertDialog.body':
-      'In one step: the partnership is created (areas of cooperation from the request’s themes), the chosen town is found in the registry or added with its gazetteer coordinates, and the request is marked accepted.',
+      'In one step: the partnership is created (areas of cooperation from the request’s themes, its description in the notes), the chosen town is found in the registry or added with its gazetteer coordinates, and the request is marked accepted.',
     'requests.convertDialog.member': 'Member municipality',
     'requests.convertDialog.townName': 'Partner town',
+    'requests.convertDialog.notesHint': 'Taken from the request’s description. Edit or delete it before saving.',
     'requests.converted': 'The partnership {member} – {town} was created.',
     'requests.openPartnership': 'Open in Partnerships',
     'requests.alreadyConverted': 'This request has already become a partnership.',
