@@ -157,7 +157,19 @@ test.describe('saved views', () => {
     const screen = page.locator('.p-page');
     const grid = screen.getByTestId('partnerships-grid');
     await expect(grid.locator('.ag-row').first()).toBeVisible();
-    const all = (await screen.getByTestId('row-count').textContent()) ?? '';
+    // The filter bar a reload starts with (an earlier test of this worker may have left another),
+    // and its count once the grid applied it (read too early, it was the count before the filter).
+    await screen.getByTestId('filter-membership').selectOption('members');
+    const count = screen.getByTestId('row-count');
+    let all = '';
+    await expect
+      .poll(async () => {
+        const before = (await count.textContent()) ?? '';
+        await page.waitForTimeout(400);
+        all = (await count.textContent()) ?? '';
+        return before !== '' && before === all;
+      })
+      .toBe(true);
     const town = grid.locator('.ag-header-cell[col-id="townName"]');
     await town.locator('.ag-header-cell-filter-button').click();
     await page.locator('.ag-filter input.ag-input-field-input').first().fill('zzzz');
@@ -227,6 +239,59 @@ test.describe('saved views', () => {
     await screen.getByTestId('view-delete').click();
     await expect(screen.getByTestId('view-select')).toHaveValue('');
     await expect.poll(async () => (await webApp.ctx.preferences.get()).currentViews.partnerships).toBeUndefined();
+  });
+
+  test('with a saved view chosen, the Partnerships filter card stays one row at 1280 × 720, in Czech and English (walkthrough 21)', async ({
+    appPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('nav-partnerships').click();
+    const screen = page.locator('.p-page');
+    await expect(screen.getByTestId('partnerships-grid').locator('.ag-row').first()).toBeVisible();
+    await screen.getByTestId('filter-region').selectOption('CZ063');
+    await screen.getByTestId('filter-membership').selectOption('all');
+    await screen.getByTestId('view-save').click();
+    await screen.getByTestId('view-name').fill('Kraj Vysočina, partnerství všech obcí 1990–2005');
+    await screen.getByTestId('view-name').press('Enter');
+    await expect(screen.getByTestId('view-delete')).toBeVisible();
+
+    /** The tops and bottoms of the card's filters and of the views, and the card's own box. */
+    const layout = () =>
+      screen.locator('.grid-toolbar').evaluate((card) => {
+        const parts = [...card.querySelectorAll('.filter-bar > label, .grid-views')].map((part) => {
+          const box = part.getBoundingClientRect();
+          return { top: Math.round(box.top), bottom: Math.round(box.bottom), right: Math.round(box.right) };
+        });
+        const box = card.getBoundingClientRect();
+        const select = card.querySelector('.filter-bar select')?.getBoundingClientRect();
+        const label = card.querySelector('.filter-bar label > span')?.getBoundingClientRect();
+        return {
+          parts,
+          card: { top: box.top, height: box.height, right: box.right },
+          pair: (select?.height ?? 0) + (label?.height ?? 0),
+        };
+      });
+    for (const language of ['cs', 'en'] as const) {
+      if (language === 'en') {
+        await page.getByTestId('nav-settings').click();
+        await page.getByTestId('language-en').click();
+        await page.getByTestId('nav-partnerships').click();
+        await expect(screen.getByTestId('view-delete')).toHaveText('Delete view');
+      }
+      const { parts, card, pair } = await layout();
+      // Region, country, provenance, membership and the views: all on one line, inside the card.
+      expect(parts, language).toHaveLength(5);
+      expect(new Set(parts.map((part) => part.top)).size, language).toBe(1);
+      for (const part of parts) expect(part.right, language).toBeLessThanOrEqual(card.right);
+      // The card is one label-and-select pair high (and its padding), not two or three.
+      expect(card.height, language).toBeLessThan(pair * 1.5 + 40);
+      await saveScreen(page, `partnerships-filter-card-${language}`);
+    }
+    // Leave the preferences as they were.
+    await screen.getByTestId('view-delete').click();
+    await expect(screen.getByTestId('view-select')).toHaveValue('');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
   });
 
   test('Members: a view keeps the filter bar and the search; Default view resets them', async ({ appPage: page }) => {
