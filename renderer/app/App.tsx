@@ -11,6 +11,7 @@ import { KeptScreen } from './KeptScreen';
 import { ToastsProvider } from '../components/Toasts';
 import { TownCardHost } from '../components/town-card-host';
 import { ConnectionNotice, ServerConnectionNotice } from './ConnectionNotice';
+import { RestoreNotice } from './RestoreNotice';
 import { ImportHost } from './ImportHost';
 import { installKeyboard, runCommand } from './keyboard';
 import { withShortcut } from '../lib/shortcuts';
@@ -100,6 +101,7 @@ function Shell() {
         <ConnectionNotice />
         <ServerConnectionNotice />
         <DbStatusBanner />
+        <RestoreNotice />
         {!route?.keepAlive && <Suspense fallback={<ScreenLoading />}>{route?.render()}</Suspense>}
         {ROUTES.filter((r) => kept.includes(r.id)).map((r) => (
           <KeptScreen key={r.id} active={r.id === route?.id}>

@@ -67,6 +67,11 @@ export const events = {
     partnershipIds: z.array(z.number().int()).optional(),
     municipalityIds: z.array(z.number().int()).optional(),
     replaced: z.boolean().optional(),
+    /**
+     * With `replaced`: the registry was restored from a backup (when, from which backup). Other
+     * windows say so; a save of what they read before it is refused naming the restore.
+     */
+    restore: z.object({ at: z.string(), backup: z.string() }).optional(),
   }),
   /**
    * The connection to the registry's server was lost (`connected: false`: colleagues' changes do

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { BIN_TABLES, type AuditEntry, type BinTable } from '../../../shared/domain/schemas';
 import { dialectOf } from '../db/dialect/index';
 import { insertValues } from '../db/insert-values';
+import { restoreBefore } from './restore-marker-repository';
 
 /** Audit rows per statement (10 values each, well under the bound-value limits). */
 const AUDIT_BATCH = 500;
@@ -368,6 +369,15 @@ export async function versionFailure(db: Knex, table: string, id: number, expect
   const exists = await db(table).where({ id }).first<{ version: number } | undefined>('version');
   if (!exists) return recordGone(db, table, id);
   const versions = { currentVersion: exists.version, expectedVersion };
+  // A version read before the registry was restored from a backup: the restore is what changed
+  // the record, not the last edit its restored history names (walkthrough 20, finding 10).
+  const restore = await restoreBefore(db, table, expectedVersion);
+  if (restore !== null)
+    return new AppError(
+      'CONFLICT',
+      `The registry was restored from the backup ${restore.backup} at ${restore.at}, after this record was read (you edited version ${String(expectedVersion)}). Nothing was saved: reload the restored record and check your change against it.`,
+      { ...versions, reason: 'error.conflictRestored', params: { backup: restore.backup }, changedAt: restore.at },
+    );
   const by = await lastChange(db, table, id);
   if (by === null)
     return new AppError(

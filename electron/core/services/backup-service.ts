@@ -4,13 +4,13 @@ import path from 'node:path';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { listImportRuns } from '../repositories/import-runs-repository';
+import { highestVersions, markRestore, versionedTables } from '../repositories/restore-marker-repository';
 import { undoneRuns } from './import/import-undo';
 import { backupPath, copyIntoLiveDatabase, createBackup, listBackups, type BackupInfo } from '../db/backups';
 import { assertRestorable, migrateToLatest, retryDailyBackup } from '../db/database';
 import { REGISTRY_TABLES } from './demo-service';
 import { noteChangedTables } from './statistics/stats-cache';
 
-/** Backups of the open database, newest first. */
 /**
  * The registry's backups, newest first; one made before an import names that import's file
  * (from the import history), so that three backups "before an import" can be told apart.
@@ -58,11 +58,18 @@ export async function restoreDatabaseBackup(
   }
   await assertRestorable(source);
   const safety = await createBackup(ctx.db.knex, databasePath, 'restore');
+  // The versions any window may hold now: the restored records get versions above them.
+  const floors = await highestVersions(ctx.db.knex, await versionedTables(ctx.db.knex, REGISTRY_TABLES));
   await copyIntoLiveDatabase(ctx.db.knex, source);
   await migrateToLatest(ctx.db.knex);
+  // A window that read the registry before the restore cannot save over the restored records:
+  // its versions are refused, naming the restore (restore-marker-repository.ts).
+  const at = new Date().toISOString();
+  await markRestore(ctx.db.knex, { at, backup: name, floors });
   // Every kept report (statistics) is of the data before the restore.
   noteChangedTables(ctx.db, REGISTRY_TABLES);
-  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES], replaced: true });
+  // Every window (this one, the others on the registry) hears that it was restored and from what.
+  ctx.emit('data:changed', { tables: [...REGISTRY_TABLES], replaced: true, restore: { at, backup: name } });
   return { restored: name, safetyBackup: safety.name };
 }
 

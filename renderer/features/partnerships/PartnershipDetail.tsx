@@ -1031,7 +1031,9 @@ function DetailForm({
             </button>
             {conflict && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-conflict-inline">
-                {t('partnerships.form.conflictNotSaved')}
+                {conflict.details?.reason === 'error.conflictRestored'
+                  ? t('partnerships.form.conflictRestoredNotSaved')
+                  : t('partnerships.form.conflictNotSaved')}
               </p>
             )}
             {problemFields.length > 0 && (

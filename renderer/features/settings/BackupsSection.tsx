@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { forgetUndo } from '../../lib/undo';
+import { restoringHere } from '../../lib/own-restore';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said, type Said } from '../../components/Toasts';
@@ -96,7 +97,13 @@ function FileBackups() {
                       busy={busy}
                       onConfirm={() =>
                         void run(async () => {
-                          const done = await call('backups:restore', { name: backup.name });
+                          // This window's own restore is said by its toast, not by the notice
+                          // every other window shows (renderer/app/RestoreNotice.tsx).
+                          const forget = restoringHere(backup.name);
+                          const done = await call('backups:restore', { name: backup.name }).catch((error: unknown) => {
+                            forget();
+                            throw error;
+                          });
                           forgetUndo();
                           setConfirming(null);
                           return said('backups.restored', { name: done.restored, safety: done.safetyBackup });

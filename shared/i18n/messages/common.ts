@@ -101,6 +101,15 @@ export const commonMessages = defineMessages(
       'Záznam mezitím smazal někdo jiný: {name}, {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
     'error.conflictBy': 'Záznam mezitím změnil někdo jiný: {name}, {at}. Načtěte aktuální stav a změnu zopakujte.',
+    'error.conflictRestored':
+      'Neuloženo: registr byl {at} obnoven ze zálohy {backup} a tento formulář vychází z údajů z doby před obnovením. Načtěte obnovený záznam, porovnejte s ním svou změnu a uložte ji znovu.',
+    'restoreNotice.title': 'Registr byl obnoven ze zálohy ({at}).',
+    'restoreNotice.reloaded':
+      'Zobrazené údaje jsou znovu načteny ze zálohy {backup}; změny provedené po jejím pořízení v registru nejsou.',
+    'restoreNotice.unsaved':
+      'Neuložené změny: {forms}. Nebyly uloženy; napsaný text zůstal ve formuláři. Porovnejte ho s obnoveným záznamem (Načíst znovu) a uložte znovu, uložení starších údajů registr odmítne.',
+    'restoreNotice.noUnsaved': 'Neuložené změny: žádné.',
+    'restoreNotice.aForm': 'otevřený formulář',
     'error.IO': 'Soubor nebo databázi nelze přečíst či zapsat.',
     'error.serverUnreachable': 'Databázový server není dostupný: nic se neuložilo. Zkuste to znovu za chvíli.',
     'error.CANCELLED': 'Akce byla zrušena.',
@@ -231,6 +240,15 @@ export const commonMessages = defineMessages(
     'error.CONFLICT': 'The record was changed by someone else meanwhile, or already exists.',
     'error.conflictBy':
       'Someone else changed this record meanwhile: {name}, {at}. Reload it and apply your change again.',
+    'error.conflictRestored':
+      'Not saved: the registry was restored from the backup {backup} at {at}, and this form holds data read before the restore. Reload the restored record, check your change against it and save it again.',
+    'restoreNotice.title': 'The registry was restored from a backup ({at}).',
+    'restoreNotice.reloaded':
+      'What this window shows has been reloaded from the backup {backup}; changes made after it was taken are not in the registry.',
+    'restoreNotice.unsaved':
+      'Unsaved changes: {forms}. They were not saved; the typed text stays in the form. Check it against the restored record (Reload) and save again; the registry refuses a save of older data.',
+    'restoreNotice.noUnsaved': 'Unsaved changes: none.',
+    'restoreNotice.aForm': 'an open form',
     'error.IO': 'A file or the database cannot be read or written.',
     'error.serverUnreachable': 'The database server cannot be reached: nothing was saved. Try again in a moment.',
     'error.CANCELLED': 'The action was cancelled.',

@@ -63,6 +63,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.mergedClashes': 'Mezitím bylo jinak uloženo: {fields}. Ve formuláři jsou vaše hodnoty.',
     'partnerships.useStored': 'Použít uložené',
     'partnerships.form.conflictNotSaved': 'Neuloženo: záznam mezitím změnil někdo jiný (viz oznámení nahoře).',
+    'partnerships.form.conflictRestoredNotSaved':
+      'Neuloženo: registr byl mezitím obnoven ze zálohy (viz oznámení nahoře).',
     'partnerships.saveAnyway': 'Přesto uložit',
     'partnerships.history.child': '{kind} „{name}“',
     'partnerships.history.kind.contacts': 'Kontakt',
@@ -327,6 +329,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.useStored': 'Use the stored values',
     'partnerships.form.conflictNotSaved':
       'Not saved: someone else changed the record meanwhile (see the notice above).',
+    'partnerships.form.conflictRestoredNotSaved':
+      'Not saved: the registry was restored from a backup meanwhile (see the notice above).',
     'partnerships.saveAnyway': 'Save anyway',
     'partnerships.history.child': '{kind} “{name}”',
     'partnerships.history.kind.contacts': 'Contact',
