@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createAppContext, noDialogs, type AppContext } from '../core/context';
 import { isServerLocation } from '../core/db/dialect/index';
 import { createFilePreferences, createMemoryPreferences } from '../core/preferences-file';
-import type { DialogPort } from '../core/ports';
+import type { DialogPort, PreferencesPort } from '../core/ports';
 import { appVersion, resourcesDir } from './paths';
 import { UsageError } from './command';
 
@@ -23,10 +24,40 @@ export function registryLocation(db: unknown): string {
   throw new UsageError('--db FILE is required (or --db postgres://user@host:port/database, or DATABASE_URL)');
 }
 
+/**
+ * Who a command's changes are recorded as (import history, audit log): `--actor NAME`, else the
+ * operating system user running it. Never the name in the preferences file beside the registry:
+ * that is the app's user, who did not run this command (walkthrough 20, finding 14: imports run
+ * as root were recorded as the app's "Jana Nováková"). No user name at all stays empty (unknown).
+ */
+export function cliActor(actor: unknown): string {
+  if (typeof actor === 'string') {
+    const name = actor.normalize('NFC').trim();
+    if (name === '') throw new UsageError('--actor needs a name');
+    return name;
+  }
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** The preferences with the command's actor in place of the app's user name (never written). */
+const recordingAs = (port: PreferencesPort, actorName: string): PreferencesPort => ({
+  get: async () => ({ ...(await port.get()), actorName }),
+  set: async (patch) => {
+    // The command's actor is not the app's user: it is never written into their preferences.
+    const kept = { ...patch };
+    delete kept.actorName;
+    return { ...(await port.set(kept)), actorName };
+  },
+});
+
 /** Opens the registry named by `--db` (or DATABASE_URL) for a CLI command. */
 export async function openForCli(
   dbPath: unknown,
-  options: { mustExist?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean } = {},
+  options: { mustExist?: boolean; dialogs?: DialogPort; acceptsLocalPaths?: boolean; actor?: unknown } = {},
 ): Promise<AppContext> {
   const location = registryLocation(dbPath);
   const server = isServerLocation(location);
@@ -39,7 +70,11 @@ export async function openForCli(
     appVersion: appVersion(),
     // A registry file keeps the CLI's preferences beside it; a server registry has no place of
     // its own on this machine, and a command needs none beyond its run.
-    preferences: server ? createMemoryPreferences() : createFilePreferences(`${location}.preferences.json`),
+    // Changes are recorded as the command's actor (`cliActor`), never the app's user.
+    preferences: recordingAs(
+      server ? createMemoryPreferences() : createFilePreferences(`${location}.preferences.json`),
+      cliActor(options.actor),
+    ),
     dialogs: options.dialogs ?? noDialogs,
     // Only a command that reads files the user names on its command line opens local paths.
     acceptsLocalPaths: options.acceptsLocalPaths ?? false,

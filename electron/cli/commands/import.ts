@@ -140,7 +140,10 @@ async function pastImports(
   if (action === 'undo' && (!Number.isInteger(runId) || runId <= 0 || extra.length > 0))
     throw new UsageError('Give the number of the import to undo (twinreg import history lists them)');
   if (action === 'history' && id !== undefined) throw new UsageError('import history takes no argument');
-  const ctx = await openForCli(typeof values.db === 'string' ? values.db : undefined, { mustExist: true });
+  const ctx = await openForCli(typeof values.db === 'string' ? values.db : undefined, {
+    mustExist: true,
+    actor: values.actor,
+  });
   try {
     if (action === 'history') {
       const { runs } = await callCore(ctx, 'import:history', {});
@@ -188,9 +191,11 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import municipalities or partnerships from CSV/TSV/XLSX (one transaction; report of every problem)',
   usage:
-    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt [--force]] [--policy fillEmpty|addOnly|overwrite]\n' +
+    'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt [--force]] [--policy fillEmpty|addOnly|overwrite] [--actor NAME]\n' +
     '       twinreg import history --db FILE [--lang cs|en] [--json]   (past imports, with the number an undo takes)\n' +
-    '       twinreg import undo ID --db FILE [--lang cs|en]           (undo import ID as a whole, after a backup)',
+    '       twinreg import undo ID --db FILE [--lang cs|en] [--actor NAME]   (undo import ID as a whole, after a backup)\n' +
+    '--actor NAME: who the import history and the audit log name; without it, the operating system user\n' +
+    'running the command (never the app user name kept in the registry’s preferences file).',
   options: {
     db: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -200,6 +205,7 @@ export const importCommand: Command = {
     report: { type: 'string' },
     policy: { type: 'string' },
     force: { type: 'boolean' },
+    actor: { type: 'string' },
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;
@@ -219,7 +225,7 @@ export const importCommand: Command = {
       io.err(`The file already exists: ${reportFile} (use --force to replace it)`);
       return 1;
     }
-    const ctx = await openForCli(values.db, { mustExist: false, acceptsLocalPaths: true });
+    const ctx = await openForCli(values.db, { mustExist: false, acceptsLocalPaths: true, actor: values.actor });
     try {
       let result: ImportResult;
       try {
