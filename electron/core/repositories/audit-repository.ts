@@ -322,13 +322,17 @@ export async function changedSinceFailure(
  * NOT_FOUND for a record that is not there: when its last audit entry is a delete, naming who
  * deleted it and when (reason `error.deletedBy`: the bin has it); when an import was undone, naming
  * the import's file, who undid it and when (reason `error.unimportedBy`: the bin does not have it,
- * and the colleague was sent looking there: walkthrough 18); else plainly.
+ * and the colleague was sent looking there: walkthrough 18); when a colleague merged it into another
+ * record since its own last entry, naming who, when and into which record (`merge.error.mergedInto`,
+ * walkthrough 22: the bin does not have it either); else plainly.
  */
 export async function recordGone(db: Knex, table: string, id: number): Promise<AppError> {
   const last = await db('audit_log')
     .where({ table_name: table, record_id: id })
     .orderBy('id', 'desc')
-    .first<{ action: string; at: string; after: string | null } | undefined>('action', 'at', 'after');
+    .first<{ id: number; action: string; at: string; after: string | null } | undefined>('id', 'action', 'at', 'after');
+  const merged = await mergedAwayBy(db, table, id, last?.id ?? 0);
+  if (merged !== null) return merged;
   if (last?.action === 'unimport' && last.after === null) {
     const by = await lastChange(db, table, id);
     // The undo's own entry, written with the records' in one statement (the same moment).
@@ -357,6 +361,66 @@ export async function recordGone(db: Knex, table: string, id: number): Promise<A
     params: { name: by.name },
     changedAt: by.at,
   });
+}
+
+/**
+ * NOT_FOUND for a record merged away into another one after its own last audit entry `sinceId` (a
+ * later delete, import undo or restore of it counts instead): the merge is audited on the kept
+ * record, its `after` naming this one as `mergedId` (a partnership merge, a town merge, and a town
+ * merge's inner partnership merges alike). Null when no such merge is recorded.
+ */
+async function mergedAwayBy(db: Knex, table: string, id: number, sinceId: number): Promise<AppError | null> {
+  if (table !== 'partnerships' && table !== 'foreign_towns') return null;
+  const key = `"mergedId":${String(id)}`;
+  // The JSON text narrowed by the exact key and number up to its boundary, then checked parsed.
+  const rows = await db('audit_log')
+    .where({ table_name: table, action: 'merge' })
+    .where('id', '>', sinceId)
+    .where((q) => {
+      void q.where('after', 'like', `%${key},%`).orWhere('after', 'like', `%${key}}%`);
+    })
+    .orderBy('id', 'desc')
+    .select<
+      (Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at'> & { record_id: number; after: string | null })[]
+    >('record_id', 'after', 'actor', 'at', 'db_user', 'server_at');
+  const entry = rows.find((row) => {
+    try {
+      const after = JSON.parse(row.after ?? 'null') as { mergedId?: unknown } | null;
+      return after?.mergedId === id;
+    } catch {
+      return false;
+    }
+  });
+  if (entry === undefined) return null;
+  const by = writerOf(entry);
+  const name = by?.name ?? '—';
+  const at = by?.at ?? entry.server_at ?? entry.at;
+  const into = await labelOf(db, table, entry.record_id);
+  if (into === null)
+    return new AppError(
+      'NOT_FOUND',
+      `The record was merged meanwhile by ${name} at ${at} into record ${String(entry.record_id)}, which is no longer in the registry either. Nothing was saved.`,
+      { reason: 'merge.error.mergedIntoGone', params: { name, at }, changedAt: at, mergedInto: entry.record_id },
+    );
+  return new AppError(
+    'NOT_FOUND',
+    `The record was merged meanwhile by ${name} at ${at} into ${into}. Nothing was saved; your edits stay in the form. Open the merged record and make the change there.`,
+    { reason: 'merge.error.mergedInto', params: { name, at, into }, changedAt: at, mergedInto: entry.record_id },
+  );
+}
+
+/** A partnership as "member – town", a town by its name, as they are now; null when it is gone. */
+async function labelOf(db: Knex, table: 'partnerships' | 'foreign_towns', id: number): Promise<string | null> {
+  if (table === 'foreign_towns') {
+    const town = await db('foreign_towns').where({ id }).first<{ name: string } | undefined>('name');
+    return town?.name ?? null;
+  }
+  const row = await db('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('p.id', id)
+    .first<{ member: string; town: string } | undefined>('m.name as member', 't.name as town');
+  return row === undefined ? null : `${row.member} – ${row.town}`;
 }
 
 /**

@@ -236,6 +236,7 @@ export async function restoreMunicipality(ctx: AppContext, input: { auditId: num
       throw new AppError(
         'CONFLICT',
         `Another municipality with code ${code} was added meanwhile; the deleted one cannot come back.`,
+        { reason: 'merge.error.restoreMemberDuplicate', params: { code } },
       );
     }
     // A partner town of its partnerships may be gone meanwhile (deleted once it had no other

@@ -323,6 +323,7 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
       throw new AppError(
         'CONFLICT',
         'A partnership between these two towns was added meanwhile; the deleted one cannot be restored.',
+        { reason: 'merge.error.restorePartnershipDuplicate' },
       );
     }
     await restoreSnapshot(trx, snapshot);

@@ -289,7 +289,7 @@ export async function restoreTown(ctx: AppContext, input: { auditId: number }): 
       throw new AppError(
         'CONFLICT',
         `Another record of this town was added meanwhile (${other.name}); the deleted one cannot come back.`,
-        { reason: 'townCard.error.restoreDuplicate', params: { name: other.name } },
+        { reason: 'merge.error.restoreTownDuplicate', params: { name: other.name } },
       );
     await reinsertRow(trx, 'foreign_towns', row);
     const decisions = Array.isArray(kept._decisions) ? kept._decisions.filter(isRow) : [];

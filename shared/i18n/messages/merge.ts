@@ -44,6 +44,16 @@ export const mergeMessages = defineMessages(
     'merge.error.otherMember': 'Sloučit lze jen partnerství téže obce.',
     'merge.error.otherCountry': 'Sloučit lze jen města téhož státu.',
     'merge.error.changedSince': 'Záznam se od sloučení změnil, sloučení už nelze vrátit.',
+    'merge.error.mergedInto':
+      'Záznam mezitím někdo sloučil s jiným záznamem: {name}, {at}. V koši není. Nic se neuložilo; vaše úpravy zůstaly ve formuláři. Zůstal záznam „{into}“: otevřete ho a změnu proveďte tam.',
+    'merge.error.mergedIntoGone':
+      'Záznam mezitím někdo sloučil s jiným záznamem: {name}, {at}. Ani ten už v registru není, proto ho nelze jmenovat. Nic se neuložilo; vaše úpravy zůstaly ve formuláři.',
+    'merge.error.restorePartnershipDuplicate':
+      'Partnerství nelze obnovit: mezi těmito dvěma městy je mezitím jiné partnerství. Smazané partnerství zůstává i se všemi údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávajícího partnerství.',
+    'merge.error.restoreMemberDuplicate':
+      'Obec nelze obnovit: v registru je mezitím jiná obec s kódem {code}. Smazaná obec zůstává i se svými partnerstvími a údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávající obce.',
+    'merge.error.restoreTownDuplicate':
+      'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Smazaný záznam zůstává i s údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do karty města {name}.',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -88,5 +98,15 @@ export const mergeMessages = defineMessages(
     'merge.error.otherMember': 'Only partnerships of one member can be merged.',
     'merge.error.otherCountry': 'Only towns of one country can be merged.',
     'merge.error.changedSince': 'The record has changed since the merge; it can no longer be undone.',
+    'merge.error.mergedInto':
+      'Someone merged this record into another one meanwhile: {name}, {at}. It is not in the bin. Nothing was saved; your edits are still in the form. The record kept is “{into}”: open it and make the change there.',
+    'merge.error.mergedIntoGone':
+      'Someone merged this record into another one meanwhile: {name}, {at}. That record is no longer in the registry either, so it cannot be named. Nothing was saved; your edits are still in the form.',
+    'merge.error.restorePartnershipDuplicate':
+      'The partnership cannot be restored: another partnership between these two towns was added meanwhile. The deleted partnership stays in the bin with all its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing partnership.',
+    'merge.error.restoreMemberDuplicate':
+      'The member cannot be restored: another municipality with the code {code} was added meanwhile. The deleted member stays in the bin with its partnerships and data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing municipality.',
+    'merge.error.restoreTownDuplicate':
+      'The town cannot be restored: another record of the same town was added meanwhile ({name}). The deleted record stays in the bin with its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the card of {name}.',
   },
 );
