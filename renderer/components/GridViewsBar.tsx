@@ -1,5 +1,5 @@
 import type { ColDef, GridApi, GridState } from 'ag-grid-community';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { usePreferences } from '../app/PreferencesContext';
 import { useI18n } from '../lib/i18n';
 
@@ -107,6 +107,7 @@ export function GridViewsBar<T>({
     return last !== undefined && views.some((view) => view.name === last) ? last : '';
   });
   const [naming, setNaming] = useState<string | null>(null);
+  const nameFormId = useId();
   /** Remembers the view chosen (or '' for the default), so that the screen opens with it again. */
   const choose = (name: string) => {
     setCurrent(name);
@@ -154,12 +155,44 @@ export function GridViewsBar<T>({
     choose('');
   };
 
+  // Laid out as a filter of the filter bar beside it: the view's actions on the labels' line (they
+  // say "pohled" themselves, the picker's name is for screen readers), the picker or the new view's
+  // name on the selects' line. So the card stays one row at 1280 px once "Smazat pohled" shows
+  // (walkthrough 21: "Členství obce" wrapped to a third row).
   return (
     <div className="grid-views" data-testid={`views-${gridId}`}>
-      <label className="grid-views-pick">
-        <span>{t('views.label')}</span>
+      <div className="grid-views-head">
+        {naming === null ? (
+          <>
+            <button type="button" className="link-button" onClick={() => setNaming(current)} data-testid="view-save">
+              {t('views.save')}
+            </button>
+            {current !== '' && (
+              <button
+                type="button"
+                className="link-button danger"
+                onClick={() => void remove()}
+                data-testid="view-delete"
+              >
+                {t('views.delete')}
+              </button>
+            )}
+          </>
+        ) : (
+          <>
+            <button type="submit" form={nameFormId} className="link-button" disabled={naming.trim() === ''}>
+              {t('common.save')}
+            </button>
+            <button type="button" className="link-button" onClick={() => setNaming(null)}>
+              {t('common.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {naming === null ? (
         <select
           value={current}
+          aria-label={t('views.label')}
           onChange={(event) => {
             choose(event.target.value);
             apply(event.target.value);
@@ -173,13 +206,9 @@ export function GridViewsBar<T>({
             </option>
           ))}
         </select>
-      </label>
-      {naming === null ? (
-        <button type="button" className="button small" onClick={() => setNaming(current)} data-testid="view-save">
-          {t('views.save')}
-        </button>
       ) : (
         <form
+          id={nameFormId}
           className="grid-views-name"
           onSubmit={(event) => {
             event.preventDefault();
@@ -198,18 +227,7 @@ export function GridViewsBar<T>({
             }}
             data-testid="view-name"
           />
-          <button type="submit" className="button small primary" disabled={naming.trim() === ''}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="button small" onClick={() => setNaming(null)}>
-            {t('common.cancel')}
-          </button>
         </form>
-      )}
-      {current !== '' && (
-        <button type="button" className="button small danger" onClick={() => void remove()} data-testid="view-delete">
-          {t('views.delete')}
-        </button>
       )}
     </div>
   );

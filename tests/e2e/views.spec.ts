@@ -255,20 +255,24 @@ test.describe('saved views', () => {
     await screen.getByTestId('view-name').press('Enter');
     await expect(screen.getByTestId('view-delete')).toBeVisible();
 
-    /** The tops and bottoms of the card's filters and of the views, and the card's own box. */
+    await expect(screen.getByTestId('filter-reset')).toBeVisible();
+
+    /** The boxes of the card's filters, of the views, of what a reader reads on the labels' line, and of the card. */
     const layout = () =>
       screen.locator('.grid-toolbar').evaluate((card) => {
-        const parts = [...card.querySelectorAll('.filter-bar > label, .grid-views')].map((part) => {
-          const box = part.getBoundingClientRect();
-          return { top: Math.round(box.top), bottom: Math.round(box.bottom), right: Math.round(box.right) };
-        });
-        const box = card.getBoundingClientRect();
-        const select = card.querySelector('.filter-bar select')?.getBoundingClientRect();
-        const label = card.querySelector('.filter-bar label > span')?.getBoundingClientRect();
+        const box = (element: Element | null) => {
+          const r = element?.getBoundingClientRect();
+          return { left: r?.left ?? 0, right: r?.right ?? 0, top: r?.top ?? 0, height: r?.height ?? 0 };
+        };
         return {
-          parts,
-          card: { top: box.top, height: box.height, right: box.right },
-          pair: (select?.height ?? 0) + (label?.height ?? 0),
+          parts: [...card.querySelectorAll('.filter-bar > label, .grid-views')].map(box),
+          texts: [
+            ...card.querySelectorAll(
+              '.filter-bar > label > span, .grid-views-head > button, [data-testid="filter-reset"]',
+            ),
+          ].map(box),
+          card: box(card),
+          views: box(card.querySelector('.grid-views')),
         };
       });
     for (const language of ['cs', 'en'] as const) {
@@ -278,13 +282,21 @@ test.describe('saved views', () => {
         await page.getByTestId('nav-partnerships').click();
         await expect(screen.getByTestId('view-delete')).toHaveText('Delete view');
       }
-      const { parts, card, pair } = await layout();
+      const { parts, texts, card, views } = await layout();
       // Region, country, provenance, membership and the views: all on one line, inside the card.
       expect(parts, language).toHaveLength(5);
-      expect(new Set(parts.map((part) => part.top)).size, language).toBe(1);
+      expect(new Set(parts.map((part) => Math.round(part.top))).size, language).toBe(1);
       for (const part of parts) expect(part.right, language).toBeLessThanOrEqual(card.right);
-      // The card is one label-and-select pair high (and its padding), not two or three.
-      expect(card.height, language).toBeLessThan(pair * 1.5 + 40);
+      // The card is one label-and-select pair high (and its padding): two rows would be twice that.
+      expect(card.height, language).toBeLessThan(views.height + 40);
+      // The labels, "Zrušit filtry" and the views' actions side by side on the labels' line, none over another.
+      expect(texts.length, language).toBeGreaterThanOrEqual(7);
+      const line = [...texts].sort((a, b) => a.left - b.left);
+      for (const [i, text] of line.entries()) {
+        expect(Math.abs(text.top - (line[0]?.top ?? 0)), language).toBeLessThan(4);
+        const next = line[i + 1];
+        if (next) expect(text.right, language).toBeLessThanOrEqual(next.left);
+      }
       await saveScreen(page, `partnerships-filter-card-${language}`);
     }
     // Leave the preferences as they were.

@@ -392,7 +392,12 @@ export function PartnershipsPage() {
     [rows],
   );
   const toolbar = (
-    <div className="filter-bar" role="group" aria-label={t('common.search')} data-testid="partnership-filters">
+    <div
+      className="filter-bar filter-bar-compact"
+      role="group"
+      aria-label={t('common.search')}
+      data-testid="partnership-filters"
+    >
       <label>
         <span>{t('partnerships.filter.region')}</span>
         <select

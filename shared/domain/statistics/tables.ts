@@ -85,11 +85,15 @@ export function reportTitle(stats: Pick<Statistics, 'filter' | 'territory'>, lan
   return years === null ? title : `${title}, ${years}`;
 }
 
-/** The filter in words, e.g. `Rok zahájení: 2000–2025 · Typ: vše · …`. */
+/**
+ * The filter in words, e.g. `Rok zahájení: 2000–2025 · Typ: vše · …`. `withDate: false` leaves out
+ * the reference date (`K datu: …`) for a document that states it on its own line.
+ */
 export function describeFilter(
   filter: StatsFilter & { today: string },
   language: UiLanguage,
   territory: Territory | null = null,
+  { withDate = true }: { withDate?: boolean } = {},
 ): string {
   const t = label(language);
   const years = yearsLabel(filter, language) ?? t('stats.filter.anyYear');
@@ -108,7 +112,7 @@ export function describeFilter(
     `${t('stats.filter.membership')}: ${t(`stats.membership.${filter.membership}`)}`,
     `${t('stats.filter.territory')}: ${territoryLabel(named, language) ?? t('stats.filter.wholeCountry')}`,
     `${t('stats.filter.dormantYears')}: ${filter.dormantYears}`,
-    `${t('stats.filter.today')}: ${formatPartialDate(filter.today, language)}`,
+    ...(withDate ? [`${t('stats.filter.today')}: ${formatPartialDate(filter.today, language)}`] : []),
   ].join(' · ');
 }
 

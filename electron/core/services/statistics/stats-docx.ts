@@ -187,16 +187,22 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
         },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+          // The date once, here (walkthrough 21): the filter line below leaves out its "K datu".
           new Paragraph({ children: [new TextRun({ text: t('stats.reportDate', { date }), color: '52606D' })] }),
           new Paragraph({
             spacing: { after: 200 },
-            children: [run({ text: filterText(stats, language), italics: true, color: '52606D', size: 18 })],
+            children: [
+              run({ text: filterText(stats, language, { withDate: false }), italics: true, color: '52606D', size: 18 }),
+            ],
           }),
+          // Every chart and table under a heading of its own; a section's chart above its table,
+          // whose notes follow it (the year chart had sat under the okresy's notes, headless).
           heading(t('stats.table.summary')),
           docxTable(summaryTable(stats, language), stats.national === null ? [0, 1] : [0, 1, 2, 3], language),
           heading(areaTable?.title ?? ''),
-          ...(areaTable ? [docxTable(areaTable, areaColumns, language), ...notesOf(areaTable)] : []),
           ...chart('by-area'),
+          ...(areaTable ? [docxTable(areaTable, areaColumns, language), ...notesOf(areaTable)] : []),
+          heading(t('stats.table.years')),
           ...chart('per-year'),
           heading(byId('decades').title),
           docxTable(byId('decades'), [0, 1], language),
