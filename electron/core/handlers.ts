@@ -10,10 +10,11 @@ import { agreementsHandlers } from './handlers/agreements-handlers';
 import { statisticsHandlers } from './handlers/statistics-handlers';
 import { townsHandlers } from './handlers/towns-handlers';
 import { transferHandlers } from './handlers/transfer-handlers';
+import { withOwnChanges } from './own-changes';
 
 /** One line per feature; each feature's file has one line per channel, calling a service. */
 export const createHandlers = (ctx: AppContext): Handlers =>
-  ({
+  withOwnChanges(ctx, {
     ...appHandlers(ctx),
     ...registryHandlers(ctx),
     ...partnershipsHandlers(ctx),
@@ -24,4 +25,4 @@ export const createHandlers = (ctx: AppContext): Handlers =>
     ...statisticsHandlers(ctx),
     ...townsHandlers(ctx),
     ...transferHandlers(ctx),
-  }) satisfies Handlers;
+  } satisfies Handlers);

@@ -15,6 +15,17 @@ const MIGRATION_ACTOR = /^Twinning Registry \(migration (\d+)\)$/;
 
 const shorten = (text: string): string => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
+/** A child's fields holding a code, and the message prefix of its codes (`kind` → "kulturní akce"). */
+const CHILD_CODES: Readonly<Record<string, string>> = {
+  'contacts.side': 'partnerships.contact.side',
+  'activities.kind': 'partnerships.activityKind',
+  'activities.fundingProgramme': 'partnerships.programme',
+};
+
+/** No value stated (a creation lists only the values it gave). */
+const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
 /**
  * The change history of one record: who, when, which fields from what to what. Values are shown as
  * text: codes in the user's language, dates at their precision, anything else literally (never HTML).
@@ -84,7 +95,7 @@ export function RecordHistory({
   /** Changes when something the history shows may have changed besides the record's version (a child). */
   reloadKey?: unknown;
 }) {
-  const { t, tk, language, formatDate, formatDateTime, formatNumber } = useI18n();
+  const { t, tk, language, formatDate, formatDateTime, formatNumber, formatMoney } = useI18n();
   const withChildren = children !== undefined;
   const history = useAsync(
     () => call('audit:history', withChildren ? { table, recordId, withChildren } : { table, recordId }),
@@ -102,6 +113,17 @@ export function RecordHistory({
     if (dateFields.includes(field) || /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
     return shorten(text);
   };
+  /** A child's value as a person reads it: the screen's reading, its code's label, else as it is. */
+  const childValue = (table: string, field: string, value: unknown): string => {
+    const own = children?.value?.(table, field, value);
+    if (own !== undefined) return own;
+    const prefix = CHILD_CODES[`${table}.${field}`];
+    const key = prefix === undefined || typeof value !== 'string' ? undefined : `${prefix}.${value}`;
+    return key !== undefined && MESSAGES[language][key] !== undefined ? tk(key) : show(value, field);
+  };
+  /** The name of a merged record, or that the entry does not hold it. */
+  const mergedName = (name: string | null, country: string | null = null): string =>
+    name === null ? t('history.merged.unknownName') : country === null ? name : `${name} (${country})`;
   if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
   if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
   if (history.data.length === 0) return <p className="hint">{emptyText ?? t('history.none')}</p>;
@@ -123,6 +145,24 @@ export function RecordHistory({
           entry.action === 'insert' && child === undefined
             ? changes.find((c) => c.field === 'source' && typeof c.to === 'string' && c.to !== 'manual')
             : undefined;
+        // A child's creation lists the values it was given, as an edit lists its changes
+        // (walkthrough 20: "Aktivita …: vytvořeno" showed neither date nor amount): the field that
+        // names the child is in its title already; an amount is said with its currency.
+        const created =
+          entry.action === 'insert' && child !== undefined
+            ? changes.flatMap((change) => {
+                if (isBlank(change.to)) return [];
+                if (typeof change.to === 'string' && change.to === child.label) return [];
+                const currency = entry.changes.find((c) => c.field === 'currency')?.to;
+                if (change.field === 'currency' && typeof currency === 'string')
+                  if (changes.some((c) => c.field === 'fundingAmount' && typeof c.to === 'number')) return [];
+                const text =
+                  change.field === 'fundingAmount' && typeof change.to === 'number' && typeof currency === 'string'
+                    ? formatMoney(change.to, currency)
+                    : childValue(child.table, change.field, change.to);
+                return [`${change.label}: ${text}`];
+              })
+            : [];
         const shownValue = (field: string, own: unknown, name: string | undefined): string =>
           value?.(field, own, name) ??
           name ??
@@ -175,6 +215,25 @@ export function RecordHistory({
                 )}
               </span>
             </div>
+            {entry.merged !== undefined && (
+              <ul className="history-changes">
+                <li data-testid="history-merged">
+                  {entry.merged.kind === 'town'
+                    ? t('history.merged.town', {
+                        name: mergedName(entry.merged.name, entry.merged.country),
+                        into: mergedName(entry.merged.into),
+                      })
+                    : t(entry.action === 'unmerge' ? 'history.unmerged.partnership' : 'history.merged.partnership', {
+                        name: mergedName(entry.merged.name),
+                      })}
+                </li>
+              </ul>
+            )}
+            {created.length > 0 && (
+              <ul className="history-changes">
+                <li data-testid="history-created">{created.join(', ')}</li>
+              </ul>
+            )}
             {origin !== undefined && (
               <ul className="history-changes">
                 <li data-testid="history-origin">
@@ -187,9 +246,7 @@ export function RecordHistory({
               <ul className="history-changes">
                 {changes.map((change) => {
                   const shown = (own: unknown, name: string | undefined) =>
-                    child !== undefined
-                      ? (children?.value?.(child.table, change.field, own) ?? show(own, change.field))
-                      : linked(change.field, own, name);
+                    child !== undefined ? childValue(child.table, change.field, own) : linked(change.field, own, name);
                   return (
                     <li key={change.field}>
                       <span className="history-field">{change.label}:</span>{' '}

@@ -160,6 +160,20 @@ export const auditEntrySchema = z.object({
       toName: z.string().optional(),
     }),
   ),
+  /**
+   * For a merge's entry (and its undo's): what was merged into what, from what the entry holds.
+   * `name`: the merged-away town or partnership ("Żagań", "Kolín – Żagań"); `country`: that town's
+   * country; `into`: the town it was merged into. Null where the entry does not hold it (unknown,
+   * never guessed).
+   */
+  merged: z
+    .object({
+      kind: z.enum(['town', 'partnership']),
+      name: z.string().nullable(),
+      country: z.string().nullable(),
+      into: z.string().nullable(),
+    })
+    .optional(),
   /** For an entry of a record's child (a partnership's contact, activity or agreement draft): its table and name. */
   child: z
     .object({ table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']), label: z.string() })

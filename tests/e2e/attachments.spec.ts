@@ -202,6 +202,8 @@ test('photos of an activity: attached to it, described, moved to the whole partn
     .getByTestId('history')
     .getByTestId('history-entry')
     .filter({ hasText: 'Příloha „průvod hasičů.jpg“' })
+    // The edit's entry (its creation's lists the activity it was attached to as well).
+    .filter({ hasText: 'změněno' })
     .filter({ hasText: 'Patří k aktivitě' });
   await expect(change).toContainText('18. 5. 2024 – Návštěva hasičů');
   await expect(change).toContainText('celé partnerství');

@@ -1,9 +1,14 @@
+import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { findAuditEntry } from '../repositories/audit-repository';
 import { auditedChange, type AuditEntryOfChange } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
-import { countPartnershipChildren, partnershipFieldsOfColumns } from '../repositories/partnerships-repository';
+import {
+  countPartnershipChildren,
+  namesByIds,
+  partnershipFieldsOfColumns,
+} from '../repositories/partnerships-repository';
 import { sortByCzech } from '../../../shared/domain/text';
 import type { ChoosableField } from '../../../shared/domain/partnership-merge';
 import { correctRestoredTerms } from '../db/unstated-terms';
@@ -32,7 +37,11 @@ import {
  * has the kept town as its partner ("Partnerské město: Lobau → Löbau"), a kept one took in the
  * merged town's partnership of the same member. Its undo (`undone`) says the opposite.
  */
-const partnershipEntriesOfTownMerge = (merge: TownMerge, undone: boolean): AuditEntryOfChange[] => {
+const partnershipEntriesOfTownMerge = (
+  merge: TownMerge,
+  undone: boolean,
+  members: ReadonlyMap<number, string>,
+): AuditEntryOfChange[] => {
   const keptTown = Number(merge.keptBefore.id);
   const mergedTown = Number(merge.merged.id);
   const action = undone ? ('unmerge' as const) : ('merge' as const);
@@ -51,10 +60,30 @@ const partnershipEntriesOfTownMerge = (merge: TownMerge, undone: boolean): Audit
       recordId: Number(inner.keptBefore.id),
       action,
       before: null,
-      after: { mergedId: Number(inner.merged.partnership.id) },
+      after: {
+        mergedId: Number(inner.merged.partnership.id),
+        ...mergedNameOf(members.get(Number(inner.merged.partnership.municipality_id)), merge.merged.name),
+      },
     })),
   ];
 };
+
+/**
+ * A merged-away partnership as its merge entry names it ("Kolín – Żagań"): the member's and the
+ * town's names at the merge. Nothing when either is not known (unknown stays unknown).
+ */
+const mergedNameOf = (member: unknown, town: unknown): { mergedName?: string } =>
+  typeof member === 'string' && member !== '' && typeof town === 'string' && town !== ''
+    ? { mergedName: `${member} – ${town}` }
+    : {};
+
+/** The names of the members of the partnerships a town merge merged (for their entries). */
+const membersOfTownMerge = (db: Knex, merge: TownMerge) =>
+  namesByIds(
+    db,
+    'municipalities',
+    merge.partnershipMerges.map((inner) => Number(inner.merged.partnership.municipality_id)),
+  );
 
 const partnershipIdsOf = (merge: PartnershipMerge): number[] => [
   Number(merge.keptBefore.id),
@@ -73,7 +102,7 @@ export async function mergeTowns(ctx: AppContext, input: { keepId: number; merge
       after: { mergedId: input.mergeId, mergedName: done.merged.name },
     });
     // Each partnership's history says it too (its partner town changed without an edit of its own).
-    await auditMany(partnershipEntriesOfTownMerge(done, false));
+    await auditMany(partnershipEntriesOfTownMerge(done, false, await membersOfTownMerge(trx, done)));
     touch({
       tables: ['foreign_towns', 'partnerships'],
       partnershipIds: [...done.movedPartnerships, ...done.partnershipMerges.flatMap(partnershipIdsOf)],
@@ -126,12 +155,21 @@ export async function mergePartnerships(
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
     const merge = await mergePartnershipInto(trx, input.keepId, input.mergeId, at, input.take ?? []);
     const fields = changedFieldsOf(merge);
+    // The merged-away partnership by name (walkthrough 20: "sloučeno" did not say with what); its
+    // member and town are still there (a partnership merge removes neither).
+    const { municipality_id: memberId, foreign_town_id: townId } = merge.merged.partnership;
+    const member = await namesByIds(trx, 'municipalities', [Number(memberId)]);
+    const town = await namesByIds(trx, 'foreign_towns', [Number(townId)]);
     const auditId = await audit({
       table: 'partnerships',
       recordId: input.keepId,
       action: 'merge',
       before: { merge, ...fields.before },
-      after: { mergedId: input.mergeId, ...fields.after },
+      after: {
+        mergedId: input.mergeId,
+        ...mergedNameOf(member.get(Number(memberId)), town.get(Number(townId))),
+        ...fields.after,
+      },
     });
     await keepMergedTownNames(trx, merge, auditId, at);
     touch({
@@ -152,7 +190,7 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
     if (merge.kind === 'foreign_towns') {
       await undoTownMerge(trx, merge);
-      await auditMany(partnershipEntriesOfTownMerge(merge, true));
+      await auditMany(partnershipEntriesOfTownMerge(merge, true, await membersOfTownMerge(trx, merge)));
     } else {
       await undoPartnershipMerge(trx, merge);
       await dropMergedTownNames(trx, input.auditId);

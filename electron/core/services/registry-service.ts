@@ -53,7 +53,8 @@ export const partnershipGrid = async (ctx: AppContext) =>
  */
 export async function history(ctx: AppContext, table: string, recordId: number, withChildren = false) {
   const listed = await withImportFiles(ctx, await listHistory(ctx.db.knex, table, recordId));
-  const own = table === 'partnerships' ? await withReferenceNames(ctx, listed) : listed;
+  const named = table === 'partnerships' ? await withReferenceNames(ctx, listed) : listed;
+  const own = await withMergeSummaries(ctx, table, named);
   if (!withChildren || table !== 'partnerships') return own;
   const children = await listPartnershipChildHistory(ctx.db.knex, recordId);
   return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
@@ -161,6 +162,73 @@ async function withReferenceNames(ctx: AppContext, entries: AuditEntry[]): Promi
       };
     }),
   }));
+}
+
+type Row = Record<string, unknown>;
+const rowOf = (value: unknown): Row | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Row) : null;
+const textOf = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * Merge entries that say what was merged into what (walkthrough 20: "sloučeno · 18:56" named
+ * neither record), from what each entry holds: a town's merge keeps both towns' rows (the merged
+ * one's name and country, the kept one's name as it was); a partnership's the merged-away one's
+ * name as merged ("Kolín – Żagań", since December 2026), else its row, whose member and town are
+ * named as the registry has them now (a town merged away since: as its merge recorded it). What an
+ * entry does not hold stays null: the history says it is not known.
+ */
+async function withMergeSummaries(ctx: AppContext, table: string, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const isMerge = (entry: AuditEntry) => entry.action === 'merge' || entry.action === 'unmerge';
+  if (!entries.some(isMerge)) return entries;
+  const valueOf = (entry: AuditEntry, field: string, side: 'from' | 'to') =>
+    entry.changes.find((change) => change.field === field)?.[side];
+  // The rows of merged-away partnerships whose entries hold no name: their member and town by id.
+  const pending = new Map<number, { member: number; town: number }>();
+  for (const entry of entries) {
+    if (table !== 'partnerships' || !isMerge(entry) || textOf(valueOf(entry, 'mergedName', 'to')) !== null) continue;
+    const merged = rowOf(rowOf(rowOf(valueOf(entry, 'merge', 'from'))?.merged)?.partnership);
+    if (merged !== null && typeof merged.municipality_id === 'number' && typeof merged.foreign_town_id === 'number')
+      pending.set(entry.id, { member: merged.municipality_id, town: merged.foreign_town_id });
+  }
+  const members = await namesByIds(
+    ctx.db.knex,
+    'municipalities',
+    [...pending.values()].map((p) => p.member),
+  );
+  const towns = await namesByIds(
+    ctx.db.knex,
+    'foreign_towns',
+    [...pending.values()].map((p) => p.town),
+  );
+  const gone = [...pending.values()].map((p) => p.town).filter((id) => !towns.has(id));
+  if (gone.length > 0) for (const [id, name] of await mergedTownNames(ctx.db.knex, gone)) towns.set(id, name);
+  return entries.map((entry) => {
+    if (!isMerge(entry)) return entry;
+    if (table === 'foreign_towns') {
+      const merge = rowOf(valueOf(entry, 'merge', 'from'));
+      const merged = rowOf(merge?.merged);
+      const name = textOf(valueOf(entry, 'mergedName', 'to')) ?? textOf(merged?.name);
+      return {
+        ...entry,
+        merged: {
+          kind: 'town',
+          name,
+          country: textOf(merged?.country_code),
+          into: textOf(rowOf(merge?.keptBefore)?.name),
+        },
+      };
+    }
+    // A partnership's entry of a town merge that moved it names its towns as a change; only an
+    // entry of a partnership merged into this one (it holds the other's id) names that one.
+    if (table !== 'partnerships' || typeof (valueOf(entry, 'mergedId', 'to') ?? null) !== 'number') return entry;
+    const ids = pending.get(entry.id);
+    const member = ids === undefined ? undefined : members.get(ids.member);
+    const town = ids === undefined ? undefined : towns.get(ids.town);
+    const name =
+      textOf(valueOf(entry, 'mergedName', 'to')) ??
+      (member !== undefined && town !== undefined ? `${member} – ${town}` : null);
+    return { ...entry, merged: { kind: 'partnership', name, country: null, into: null } };
+  });
 }
 
 /** Versions, the database's place and the rows per table. */

@@ -65,6 +65,10 @@ export const commonMessages = defineMessages(
     'history.migrationActor': 'Registr partnerství (aktualizace {number})',
     'history.revert': 'Vrátit tuto změnu',
     'history.undoMerge': 'Vrátit sloučení',
+    'history.merged.town': 'Sloučeno: {name} → {into}',
+    'history.merged.partnership': 'Sloučeno s partnerstvím {name}',
+    'history.unmerged.partnership': 'Vráceno sloučení s partnerstvím {name}',
+    'history.merged.unknownName': '(název záznam neuvádí)',
     'history.mergeUndone': 'Sloučení je vráceno: oba záznamy jsou zpět se svými partnerstvími.',
     'history.reverted': 'Původní hodnoty jsou zpět.',
     'undo.alreadyRestored': 'Záznam už je zpět (byl obnoven jinak, např. z koše); není co vracet.',
@@ -101,6 +105,10 @@ export const commonMessages = defineMessages(
       'Záznam mezitím smazal někdo jiný: {name}, {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.CONFLICT': 'Záznam mezitím změnil někdo jiný nebo už existuje.',
     'error.conflictBy': 'Záznam mezitím změnil někdo jiný: {name}, {at}. Načtěte aktuální stav a změnu zopakujte.',
+    'error.conflictBySelf':
+      'Záznam jste mezitím změnili vy (v jiném okně), {at}. Načtěte aktuální stav a změnu zopakujte.',
+    'error.deletedBySelf':
+      'Záznam jste mezitím smazali vy (v jiném okně), {at}. Nic se neuložilo; vrátit ho lze v Nastavení ▸ Smazané záznamy.',
     'error.conflictRestored':
       'Neuloženo: registr byl {at} obnoven ze zálohy {backup} a tento formulář vychází z údajů z doby před obnovením. Načtěte obnovený záznam, porovnejte s ním svou změnu a uložte ji znovu.',
     'restoreNotice.title': 'Registr byl obnoven ze zálohy ({at}).',
@@ -201,6 +209,10 @@ export const commonMessages = defineMessages(
     'history.migrationActor': 'Twinning Registry (update {number})',
     'history.revert': 'Revert this change',
     'history.undoMerge': 'Undo the merge',
+    'history.merged.town': 'Merged: {name} → {into}',
+    'history.merged.partnership': 'Merged with the partnership {name}',
+    'history.unmerged.partnership': 'Merge with the partnership {name} undone',
+    'history.merged.unknownName': '(name not recorded)',
     'history.mergeUndone': 'The merge is undone: both records are back with their partnerships.',
     'history.reverted': 'The earlier values are back.',
     'undo.alreadyRestored':
@@ -240,6 +252,10 @@ export const commonMessages = defineMessages(
     'error.CONFLICT': 'The record was changed by someone else meanwhile, or already exists.',
     'error.conflictBy':
       'Someone else changed this record meanwhile: {name}, {at}. Reload it and apply your change again.',
+    'error.conflictBySelf':
+      'You changed this record meanwhile (in another window), {at}. Reload it and apply your change again.',
+    'error.deletedBySelf':
+      'You deleted this record meanwhile (in another window), {at}. Nothing was saved; it can be brought back in Settings ▸ Deleted records.',
     'error.conflictRestored':
       'Not saved: the registry was restored from the backup {backup} at {at}, and this form holds data read before the restore. Reload the restored record, check your change against it and save it again.',
     'restoreNotice.title': 'The registry was restored from a backup ({at}).',

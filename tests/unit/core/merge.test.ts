@@ -131,7 +131,11 @@ describe('merging a town or a partnership written twice', () => {
     });
     expect((await historyOf(kept.id))[0]).toMatchObject({
       action: 'merge',
-      changes: [{ field: 'mergedId', to: twin?.id }],
+      changes: [
+        { field: 'mergedId', to: twin?.id },
+        // The merged-away partnership by name (its member and town at the merge).
+        { field: 'mergedName', to: expect.stringMatching(/ – Constance$/) as unknown },
+      ],
     });
 
     await ok(app.dispatch('merges:restore', { auditId: result.auditId }));

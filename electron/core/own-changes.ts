@@ -1,0 +1,41 @@
+import { AppError } from '../../shared/domain/errors';
+import type { Handlers } from '../../shared/ipc/contract';
+import type { AppContext } from './context';
+
+/** Refusals that name who changed or deleted a record meanwhile, and their wording when it was this user. */
+const SELF_REASONS: Readonly<Record<string, string>> = {
+  'error.conflictBy': 'error.conflictBySelf',
+  'error.deletedBy': 'error.deletedBySelf',
+};
+
+/**
+ * A refusal naming this very user as the one who changed or deleted the record meanwhile (in
+ * another window or tab of theirs) says so, instead of "someone else: <their own name>"
+ * (walkthrough 20). The name carries the database account where it differs from the display name
+ * (a registry on a server), so only a change under the same name alone counts as the user's own.
+ */
+export async function saidAsOwn(error: unknown, actor: () => Promise<string>): Promise<unknown> {
+  if (!(error instanceof AppError)) return error;
+  const { details } = error;
+  const reason = typeof details?.reason === 'string' ? SELF_REASONS[details.reason] : undefined;
+  if (reason === undefined) return error;
+  const params = details?.params;
+  const name = params !== null && typeof params === 'object' ? (params as Record<string, unknown>).name : undefined;
+  const me = await actor();
+  if (me === '' || name !== me) return error;
+  return new AppError(error.code, error.message, { ...details, reason });
+}
+
+/** Every handler, its refusals that name this user said as the user's own (see `saidAsOwn`). */
+export function withOwnChanges(ctx: AppContext, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (input: never) => Promise<unknown>][])
+    wrapped[channel] = async (input) => {
+      try {
+        return await handler(input);
+      } catch (error) {
+        throw await saidAsOwn(error, ctx.actor);
+      }
+    };
+  return wrapped as unknown as Handlers;
+}
