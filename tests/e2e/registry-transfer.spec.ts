@@ -98,7 +98,11 @@ test('Settings ▸ Move the registry on a server: a registry file imported after
     events: (event, payload) => broadcast(event, payload),
   });
   const server = await startWebServer({
-    dispatch: createDispatch(createHandlers(ctx), { validateOutput: true, jsonText: true, logError: (e) => console.error(e) }),
+    dispatch: createDispatch(createHandlers(ctx), {
+      validateOutput: true,
+      jsonText: true,
+      logError: (e) => console.error(e),
+    }),
     staticDir: RENDERER_DIR,
   });
   broadcast = server.broadcast;
