@@ -7,7 +7,8 @@ import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { I18n } from '../../lib/i18n';
 import { catalogueColumns } from '../../lib/catalogue-columns';
 import { czechComparator, provenanceOverrides } from '../../lib/czech-grid';
-import { ActionsCell, AreasCell, AreasEditor, CountryCell, StatusCell, TownCell } from './partnerships-cells';
+import { partnershipCells } from './partnerships-cell-renderers';
+import { AreasEditor } from './partnerships-cells';
 
 export type PartnershipColumnActions = {
   onOpen: (row: PartnershipRow) => void;
@@ -50,6 +51,7 @@ export const termText = (row: PartnershipRow | undefined, i18n: I18n): string =>
  */
 export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnActions): ColDef<PartnershipRow>[] {
   const { tk, language } = i18n;
+  const { TownCell, CountryCell, StatusCell, AreasCell, ActionsCell } = partnershipCells(i18n, actions);
   /** Dates are typed as text and read back at the precision typed ("1994", "5/1994", "22. 5. 1994"). */
   const editableDate: Partial<ColDef<PartnershipRow>> = {
     // A month's name and its year whole ("červenec 1994" lost its year at 125 px: walkthrough 15).
@@ -151,7 +153,6 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
       suppressMovable: true,
       getQuickFilterText: () => '',
       cellRenderer: ActionsCell,
-      cellRendererParams: actions,
     },
   ]);
 }
