@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import { createTestApp, ok, type TestApp } from '../../support/temp-db';
-import { onServer } from '../../support/server-db';
 
 /**
  * A merge's history entry says what was merged into what (walkthrough 20: "sloučeno · 18:56"
@@ -179,9 +178,9 @@ describe('a conflict with the same user in another window', () => {
     await app.ctx.preferences.set({ actorName: 'Jana Nováková' });
     const row = await app.ctx.db.knex('partnerships').orderBy('id').first<{ id: number; version: number }>();
     await ok(app.dispatch('partnerships:update', { id: row.id, version: row.version, changes: { notes: 'A' } }));
-    // On a server the name carries the database account (it differs from the display name): then
-    // it is not known to be the same person, and the colleague's wording stays.
-    const self = onServer() ? 'error.conflictBy' : 'error.conflictBySelf';
+    // On a server the name carries the database account too ("Jana (postgres)"): the same display
+    // name under this connection's account is the user's own change as well.
+    const self = 'error.conflictBySelf';
     const stale = await app.dispatch('partnerships:update', {
       id: row.id,
       version: row.version,
@@ -212,12 +211,12 @@ describe('a conflict with the same user in another window', () => {
     });
     expect(gone).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', details: { reason: onServer() ? 'error.deletedBy' : 'error.deletedBySelf' } },
+      error: { code: 'NOT_FOUND', details: { reason: 'error.deletedBySelf' } },
     });
     // A detail that loads it again is told the same.
     expect(await app.dispatch('partnerships:get', { id: row.id })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', details: { reason: onServer() ? 'error.deletedBy' : 'error.deletedBySelf' } },
+      error: { code: 'NOT_FOUND', details: { reason: 'error.deletedBySelf' } },
     });
   });
 });
