@@ -48,6 +48,33 @@ export const gridTheme = themeQuartz.withParams({
   wrapperBorderRadius: 8,
 });
 
+/**
+ * A column whose cells AG Grid does not start editing on Enter (the grid's own handler opens the
+ * row instead); the column's own keyboard rule, if any, still applies.
+ */
+const enterToOpen = new WeakSet<Event>();
+function enterOpensRow<T>(column: ColDef<T>): ColDef<T> {
+  if (column.editable === undefined || column.editable === false) return column;
+  const own = column.suppressKeyboardEvent;
+  return {
+    ...column,
+    suppressKeyboardEvent: (params) => {
+      if (own?.(params) === true) return true;
+      const { event } = params;
+      const opens =
+        !params.editing &&
+        event.type === 'keydown' &&
+        event.key === 'Enter' &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        !event.shiftKey;
+      if (opens) enterToOpen.add(event);
+      return opens;
+    },
+  };
+}
+
 /** Further AG Grid options a screen may pass (editing, row events …); the shared ones stay set here. */
 export type ExtraGridProps<T> = Omit<
   AgGridReactProps<T>,
@@ -129,7 +156,13 @@ export function DataGrid<T>({
   );
   usePrintLayout(api);
   const processUnpinnedColumns = useMemo(() => keepPinnedWhilePrinting<T>(), []);
-  const searchColumns = useMemo(() => withFoldedSearchText(columns), [columns]);
+  // Enter on a cell opens its row on every cell, editable ones too (walkthrough 19: on a member's
+  // name it started renaming it, the Help says it opens the row); F2, typing or a double-click edits.
+  const openable = onOpenRow !== undefined;
+  const searchColumns = useMemo(
+    () => withFoldedSearchText(openable ? columns.map(enterOpensRow) : columns),
+    [columns, openable],
+  );
   // A big first load reaches AG Grid in steps, one task each, so that the window stays responsive
   // and the first rows show early (issue 16). Meanwhile the grid reports no row count, and its
   // view (exports, bulk edit, "verify shown") is read only once every row is in (`holdViews`).
@@ -246,7 +279,10 @@ export function DataGrid<T>({
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       if (params.api.getEditingCells().length > 0) return;
       const row = params.node.data;
-      if (row === undefined || params.column.isCellEditable(params.node)) return;
+      if (row === undefined) return;
+      // On an editable cell only an Enter AG Grid left alone (`enterOpensRow`: not one that ended
+      // an edit) opens the row; the Delete key is AG Grid's there (it clears the value edited).
+      if (params.column.isCellEditable(params.node) && !enterToOpen.has(event)) return;
       if (event.key === 'Delete') {
         if (onDeleteRow === undefined) return;
         event.preventDefault();

@@ -222,6 +222,65 @@ test('Enter on a grid row opens its record: Members, Partnerships, Requests', as
   await expect(page.getByTestId('request-panel').locator('h3, h2').first()).not.toHaveText(firstShown ?? '');
 });
 
+/**
+ * Enter opens the row on an editable cell too (walkthrough 19: on a member's name it started
+ * renaming it, though the Help says Enter opens the row); F2 edits, and the Enter that stores an
+ * edit stores it and opens nothing.
+ */
+test('Enter on an editable cell opens the row; F2 edits it, and Enter ends the edit only', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const members = page.getByTestId('members-grid');
+  await page.getByTestId('quick-search').fill('Tábor');
+  // The row of the town itself (other rows name Tábor as their district); its cells are in the
+  // pinned and the scrolled part of the grid, one row element each, under one row id.
+  const name = members.locator('.ag-cell[col-id="name"]').filter({ hasText: /^Tábor$/ });
+  await expect(name).toHaveCount(1);
+  const rowId = await name.locator('xpath=ancestor::div[@row-id][1]').getAttribute('row-id');
+  const tabor = members.locator(`.ag-row[row-id="${rowId ?? ''}"]`);
+  await name.click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-overview')).toBeVisible();
+  await expect(page.getByTestId('overview-name')).toHaveText('Tábor');
+  await expect(members.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('member-overview')).toHaveCount(0);
+
+  // F2 edits the population; Enter stores it and opens nothing.
+  const population = tabor.locator('[col-id="population"]');
+  await population.click();
+  await page.keyboard.press('F2');
+  await expect(population.locator('input')).toBeFocused();
+  await population.locator('input').fill('34567');
+  await page.keyboard.press('Enter');
+  await expect(population).toHaveText('34\u00a0567');
+  await expect(page.getByTestId('member-overview')).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const row = await webApp.ctx.db
+        .knex('municipalities')
+        .where({ name: 'Tábor' })
+        .first<{ population: number | null } | undefined>('population');
+      return row?.population;
+    })
+    .toBe(34567);
+
+  // The same on Partnerships: Enter on the editable status opens the detail, no editor.
+  await page.getByTestId('nav-partnerships').click();
+  const first = page.getByTestId('partnerships-grid').locator('.ag-row[row-index="0"]').first();
+  await first.locator('[col-id="status"]').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('partnership-detail')).toBeVisible();
+  await expect(page.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('partnership-detail')).toHaveCount(0);
+
+  // Help names the keys.
+  await page.keyboard.press('F1');
+  await expect(page.locator('.help-keys')).toContainText('F2');
+});
+
 test('Ctrl+S in a grid cell being edited commits and saves it (it stayed open, unsaved)', async ({
   appPage: page,
   webApp,

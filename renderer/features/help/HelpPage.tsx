@@ -29,6 +29,7 @@ const KEYS: readonly { name: ShortcutName; text: MessageKey }[] = [
 const GRID_KEYS: readonly { keys: string; text: MessageKey }[] = [
   { keys: 'Enter', text: 'help.key.gridOpen' },
   { keys: 'Delete', text: 'help.key.gridDelete' },
+  { keys: 'F2', text: 'help.key.gridEdit' },
 ];
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -564,6 +564,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         getRowId={getRowId}
         quickFilter={search}
         onRowCountChange={setShown}
+        onOpenRow={onOpen}
         onReady={onGridReady}
         gridProps={gridProps}
       />

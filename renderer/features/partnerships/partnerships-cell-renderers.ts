@@ -72,7 +72,13 @@ export type PartnershipCellActions = {
 };
 
 /** The cell renderers of the Partnerships grid in this language. */
-export function partnershipCells(i18n: I18n, actions: PartnershipCellActions) {
+/** A cell renderer AG Grid makes with `new` (a plain DOM component). */
+type CellClass = new () => Cell;
+
+export function partnershipCells(
+  i18n: I18n,
+  actions: PartnershipCellActions,
+): Record<'TownCell' | 'CountryCell' | 'StatusCell' | 'AreasCell' | 'ActionsCell', CellClass> {
   const { t, tk, language } = i18n;
 
   /** Partner town: the local name, with the Czech exonym after it when there is one; the name opens the town's card. */

@@ -77,6 +77,8 @@ export const helpMessages = defineMessages(
     'help.key.help': 'Otevře tuto nápovědu',
     'help.key.gridOpen': 'V tabulce otevře řádek (na buňce s tlačítkem nebo odkazem udělá to, co klepnutí na ně)',
     'help.key.gridDelete': 'V tabulce partnerství se zeptá, zda řádek smazat',
+    'help.key.gridEdit':
+      'V tabulce začne upravovat buňku, kterou lze upravit (také psaní nebo dvojklik; Enter úpravu uloží)',
     'help.keys.mac': 'Na Macu místo Ctrl stiskněte ⌘ (Cmd).',
     'welcome.title': 'Vítejte v Registru partnerství',
     'welcome.intro': 'Než začnete: pod jakým jménem se mají zapisovat vaše změny?',
@@ -166,6 +168,8 @@ export const helpMessages = defineMessages(
     'help.key.help': 'Opens this help',
     'help.key.gridOpen': 'In a table, opens the row (on a cell with a button or a link, does what a click on it does)',
     'help.key.gridDelete': 'In the Partnerships table, asks whether to delete the row',
+    'help.key.gridEdit':
+      'In a table, starts editing a cell that can be edited (typing or a double-click too; Enter stores the edit)',
     'help.keys.mac': 'On a Mac press ⌘ (Cmd) instead of Ctrl.',
     'welcome.title': 'Welcome to Twinning Registry',
     'welcome.intro': 'Before you start: under which name should your changes be recorded?',
