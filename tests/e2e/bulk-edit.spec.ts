@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { updatePartnership } from '../../electron/core/services/partnerships-service';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -98,13 +99,96 @@ test('bulk edit: a row changed meanwhile is named and nothing changes; English d
   // Someone else changes the second row meanwhile (another window).
   await knex('partnerships').where({ id: second }).increment('version', 1);
   await dialog.getByTestId('bulk-apply').click();
-  await expect(dialog.getByTestId('bulk-problem')).toContainText('was changed meanwhile. Nothing was changed');
+  await expect(dialog.getByTestId('bulk-problem')).toContainText('Changed meanwhile by someone else');
+  await expect(dialog.getByTestId('bulk-problem')).toContainText('Nothing was changed');
   expect(await types()).toEqual(before);
   await saveScreen(page, 'bulk-edit-conflict-en');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language-cs').click();
 });
+
+for (const language of ['cs', 'en'] as const) {
+  test(`bulk edit after a colleague's change: refused naming her, Reload keeps the dialog and lists her row unticked (${language})`, async ({
+    appPage: page,
+    webApp,
+  }) => {
+    const { ctx } = webApp;
+    const knex = ctx.db.knex;
+    const grid = page.getByTestId('partnerships-grid');
+    if (language === 'en') {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+    }
+    const { actorName } = await ctx.preferences.get();
+    await ctx.preferences.set({ actorName: 'Petr Svoboda' });
+    await page.getByTestId('nav-partnerships').click();
+    await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+    const active = await knex('partnerships').where({ status: 'active' }).pluck<number[]>('id');
+    const ids: number[] = [];
+    for (const id of await rowIds(grid)) {
+      if (ids.length === 3) break;
+      if (!active.includes(id)) continue;
+      await grid
+        .locator(`.ag-row[row-id="${String(id)}"] .ag-selection-checkbox input`)
+        .first()
+        .check();
+      ids.push(id);
+    }
+    const [first, janas, third] = ids;
+    if (first === undefined || janas === undefined || third === undefined) throw new Error('three active rows');
+    const statuses = async () =>
+      (
+        await knex('partnerships')
+          .whereIn('id', ids)
+          .orderBy('id')
+          .select<{ id: number; status: string }[]>('id', 'status')
+      )
+        .map((row) => `${String(row.id)}:${row.status}`)
+        .sort();
+
+    await page.getByTestId('bulk-edit').click();
+    const dialog = page.getByTestId('bulk-edit-dialog');
+    await dialog.getByTestId('bulk-status').selectOption('dormant');
+    // Meanwhile Jana ends one of them (her own window: the same registry, her name).
+    await ctx.preferences.set({ actorName: 'Jana Nováková' });
+    const stored = await knex('partnerships').where({ id: janas }).first<{ version: number }>('version');
+    await updatePartnership(ctx, { id: janas, version: stored.version, changes: { status: 'ended' } });
+    await ctx.preferences.set({ actorName: 'Petr Svoboda' });
+
+    await dialog.getByTestId('bulk-apply').click();
+    const problem = dialog.getByTestId('bulk-problem');
+    await expect(problem).toContainText('Jana Nováková');
+    await expect(problem).toContainText(language === 'cs' ? 'Nic se nezměnilo' : 'Nothing was changed');
+    await saveScreen(page, `bulk-edit-colleague-refused-${language}`);
+
+    // Reload: the dialog stays with Petr's choice and shows Jana's row, unticked.
+    await dialog.getByTestId('bulk-reload').click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('bulk-status')).toHaveValue('dormant');
+    const row = dialog.getByTestId(`bulk-changed-${String(janas)}`);
+    await expect(row).toContainText(language === 'cs' ? 'Stav: ukončeno' : 'Status: ended');
+    await expect(row).toContainText('Jana Nováková');
+    await expect(row.getByTestId('bulk-changed-include')).not.toBeChecked();
+    await expect(dialog).toContainText(language === 'cs' ? 'Změna se použije na vybraná partnerství (2).' : '(2)');
+    await saveScreen(page, `bulk-edit-colleague-reloaded-${language}`);
+    // Nothing is written until Change is clicked again.
+    expect(await statuses()).toEqual(
+      [`${String(first)}:active`, `${String(janas)}:ended`, `${String(third)}:active`].sort(),
+    );
+
+    await dialog.getByTestId('bulk-apply').click();
+    await expect(dialog).toBeHidden();
+    await expect
+      .poll(statuses)
+      .toEqual([`${String(first)}:dormant`, `${String(janas)}:ended`, `${String(third)}:dormant`].sort());
+    await ctx.preferences.set({ actorName });
+    if (language === 'en') {
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-cs').click();
+    }
+  });
+}
 
 test('the header box ticks every partnership shown, follows a search, and Space on it does the same', async ({
   appPage: page,

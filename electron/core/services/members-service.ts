@@ -37,7 +37,7 @@ import {
 } from '../repositories/municipalities-repository';
 import { listRequestRows } from '../repositories/requests-repository';
 import { missingTownIds } from '../repositories/foreign-towns-repository';
-import { deletedByEntry } from './undo';
+import { bulkStaleRow, bulkUndoRefused, deletedByEntry, staleRowsText, type BulkStaleRow } from './undo';
 import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
 import { correctRestoredTerms } from '../db/unstated-terms';
 
@@ -337,6 +337,10 @@ export async function bulkSetMembership(
       rows.map((row) => row.id),
     );
     const planned: { id: number; before: MembershipFields; after: MembershipFields }[] = [];
+    const toWrite: { id: number; version: number }[] = [];
+    // Every row is checked before any is written, so that the refusal names every municipality
+    // changed meanwhile, who and when (walkthrough 22, as the partnerships' bulk edit).
+    const stale: BulkStaleRow[] = [];
     for (const { id, version } of rows) {
       const record = stored.get(id);
       if (!record)
@@ -346,12 +350,24 @@ export async function bulkSetMembership(
       // Already so: not written, so a change of it meanwhile (another field) does not matter.
       if (Boolean(record.is_member) === input.isMember) continue;
       if (record.version !== version)
-        throw new AppError('CONFLICT', `${record.name} was changed meanwhile; nothing was changed.`, {
-          reason: 'members.bulk.conflict',
-          id,
-          name: record.name,
-          params: { name: record.name },
-        });
+        stale.push(await bulkStaleRow(trx, 'municipalities', { id, version, exists: true, name: record.name }));
+      else toWrite.push({ id, version });
+    }
+    const first = stale[0];
+    if (first)
+      throw new AppError(
+        'CONFLICT',
+        `Changed meanwhile by someone else: ${staleRowsText(stale)}. Nothing was changed; reload and choose again.`,
+        {
+          reason: first.by === undefined ? 'members.bulk.conflict' : 'members.bulk.conflictBy',
+          id: first.id,
+          name: first.name,
+          rows: stale,
+          params: { name: first.name, by: first.by ?? '', count: stale.length },
+          ...(first.at === undefined ? {} : { changedAt: first.at }),
+        },
+      );
+    for (const { id, version } of toWrite) {
       await updateVersioned(trx, 'municipalities', id, version, { is_member: input.isMember, updated_at: at });
       planned.push({
         id,
@@ -392,13 +408,15 @@ async function auditGroupOf(
 
 /**
  * Undoes a bulk change of membership from its audit group (`{ auditId }`): every municipality
- * gets back what it had, if none has changed since (else CONFLICT naming it, nothing put back).
- * Audited as a bulk change of its own.
+ * gets back what it had, if none has changed since (else CONFLICT listing every one that changed
+ * or went since, who and when, and how many others nobody touched; nothing put back). With
+ * `onlyUnchanged`, only those nobody changed since are put back (each written against the version
+ * read here); the others stay as they are (`skipped`). Audited as a bulk change of its own.
  */
 export async function bulkRestoreMembership(
   ctx: AppContext,
-  input: { auditId: number },
-): Promise<{ changed: number; auditId: number | null }> {
+  input: { auditId: number; onlyUnchanged?: boolean | undefined },
+): Promise<{ changed: number; auditId: number | null; skipped?: number }> {
   return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
     const entries = await listAuditGroup(trx, input.auditId);
     const edits = entries.filter((entry) => entry.table_name === 'municipalities' && entry.action === 'update');
@@ -409,39 +427,37 @@ export async function bulkRestoreMembership(
       edits.map((edit) => edit.record_id),
     );
     const planned: { id: number; before: MembershipFields; after: MembershipFields }[] = [];
+    const untouched: { id: number; version: number; done: MembershipFields; was: MembershipFields }[] = [];
+    const stale: BulkStaleRow[] = [];
     for (const edit of edits) {
       const done: unknown = edit.after === null ? null : JSON.parse(edit.after);
       const was: unknown = edit.before === null ? null : JSON.parse(edit.before);
       if (!isMembershipFields(done) || !isMembershipFields(was))
         throw new AppError('NOT_FOUND', 'There is no bulk change of membership under this entry.');
       const record = stored.get(edit.record_id);
-      if (!record)
-        throw new AppError('CONFLICT', 'A municipality of this change was deleted since; nothing was put back.', {
-          reason: 'members.bulk.undoGone',
-        });
-      if (record.version !== done.version) {
-        // Who changed it since and when (the audit log knows).
-        const since = await versionFailure(trx, 'municipalities', record.id, done.version);
-        const by = since.details?.changedBy;
-        throw new AppError('CONFLICT', `${record.name} has changed since; nothing was put back.`, {
-          reason: typeof by === 'string' ? 'members.bulk.undoChangedBy' : 'members.bulk.undoChanged',
-          id: record.id,
-          name: record.name,
-          params: { name: record.name, ...(typeof by === 'string' ? { by } : {}) },
-          ...(typeof since.details?.changedAt === 'string' ? { changedAt: since.details.changedAt } : {}),
-        });
-      }
-      await updateVersioned(trx, 'municipalities', record.id, record.version, {
-        is_member: was.isMember,
-        updated_at: at,
-      });
+      if (!record || record.version !== done.version)
+        stale.push(
+          await bulkStaleRow(trx, 'municipalities', {
+            id: edit.record_id,
+            version: done.version,
+            exists: record !== undefined,
+            name: record?.name ?? `#${String(edit.record_id)}`,
+          }),
+        );
+      else untouched.push({ id: record.id, version: record.version, done, was });
+    }
+    if (stale.length > 0 && input.onlyUnchanged !== true)
+      throw bulkUndoRefused(stale, untouched.length, 'members.bulk.undoChangedRows');
+    for (const { id, version, done, was } of untouched) {
+      await updateVersioned(trx, 'municipalities', id, version, { is_member: was.isMember, updated_at: at });
       planned.push({
-        id: record.id,
-        before: { isMember: done.isMember, version: record.version },
-        after: { isMember: was.isMember, version: record.version + 1 },
+        id,
+        before: { isMember: done.isMember, version },
+        after: { isMember: was.isMember, version: version + 1 },
       });
     }
-    return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, audit, auditMany, touch }) };
+    const auditId = await auditGroupOf(planned, { trx, audit, auditMany, touch });
+    return { changed: planned.length, auditId, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
   });
 }
 

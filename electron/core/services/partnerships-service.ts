@@ -23,10 +23,9 @@ import {
   recordGone,
   startAuditGroup,
   updateVersioned,
-  versionFailure,
 } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
-import { deletedByEntry } from './undo';
+import { bulkStaleRow, bulkUndoRefused, deletedByEntry, staleRowsText, type BulkStaleRow } from './undo';
 import { municipalityIdExists } from '../repositories/municipalities-repository';
 import { listActivities } from '../repositories/activities-repository';
 import { listContacts } from '../repositories/contacts-repository';
@@ -431,10 +430,36 @@ const areasInOrder = (areas: Iterable<string>) => {
   return COOPERATION_AREAS.filter((area) => chosen.has(area));
 };
 
+/** A row of a bulk edit or undo that changed since: named, with who changed it and when. */
+const staleRow = async (trx: Knex, id: number, version: number, exists: boolean): Promise<BulkStaleRow> =>
+  bulkStaleRow(trx, 'partnerships', { id, version, exists, name: await partnershipLabel(trx, id) });
+
+/**
+ * The refusal of a bulk edit because rows changed meanwhile: a CONFLICT naming every such row with
+ * who changed it and when (`details.rows`; the first also as `name`/`params`/`changedAt`, as the
+ * single-record conflicts say it). The dialog reloads the rows and lets the user choose which of
+ * them to change anyway.
+ */
+function bulkConflict(stale: readonly BulkStaleRow[]): AppError {
+  const first = stale[0];
+  return new AppError(
+    'CONFLICT',
+    `Changed meanwhile by someone else: ${staleRowsText(stale)}. Nothing was changed; reload and choose again.`,
+    {
+      reason: first?.by === undefined ? 'partnerships.bulk.conflictNamed' : 'partnerships.bulk.conflictBy',
+      id: first?.id,
+      name: first?.name,
+      rows: stale,
+      params: { name: first?.name ?? '', by: first?.by ?? '', count: stale.length },
+      ...(first?.at === undefined ? {} : { changedAt: first.at }),
+    },
+  );
+}
+
 /**
  * Sets status, type, areas (added and removed) or the verification of many partnerships in ONE
- * audited change: every row must still be at the version the user saw (else CONFLICT naming the
- * first that changed, and nothing is written), every changed row passes the same rules as an edit
+ * audited change: every row must still be at the version the user saw (else CONFLICT naming every
+ * row that changed, who changed it and when, and nothing is written), every changed row passes the same rules as an edit
  * (else VALIDATION naming the rows, nothing written). One audit entry per changed row, all in one
  * group whose id `partnerships:bulkRestore` undoes them with. Rows the change leaves as they were
  * are not written and not counted.
@@ -449,21 +474,29 @@ export async function bulkUpdatePartnerships(
     const planned: { id: number; version: number; municipalityId: number; before: BulkFields; after: BulkFields }[] =
       [];
     const invalid: { id: number; name: string; issues: { path: string; message: string }[] }[] = [];
+    // Every row is checked before any is written, so that the refusal names every row a colleague
+    // changed or deleted meanwhile, who and when (walkthrough 22: it named one row and nobody).
+    const records = new Map<number, PartnershipRecord>();
+    const stale: BulkStaleRow[] = [];
     for (const { id, version } of rows) {
       const record = await findPartnershipRecord(trx, id);
-      if (!record)
-        throw new AppError('NOT_FOUND', `Partnership ${String(id)} was deleted meanwhile; nothing was changed.`, {
+      if (record && record.version === version) records.set(id, record);
+      else stale.push(await staleRow(trx, id, version, record !== undefined));
+    }
+    if (stale.some((row) => !row.gone)) throw bulkConflict(stale);
+    if (stale[0])
+      throw new AppError(
+        'NOT_FOUND',
+        `Partnership ${String(stale[0].id)} was deleted meanwhile; nothing was changed.`,
+        {
           reason: 'partnerships.bulk.gone',
-          id,
-        });
-      if (record.version !== version) {
-        const name = await partnershipLabel(trx, id);
-        throw new AppError('CONFLICT', `${name} was changed meanwhile; nothing was changed. Reload and try again.`, {
-          reason: 'partnerships.bulk.conflict',
-          id,
-          name,
-        });
-      }
+          id: stale[0].id,
+          rows: stale,
+        },
+      );
+    for (const { id, version } of rows) {
+      const record = records.get(id);
+      if (!record) throw notFound(id);
       const sets = await partnershipSets(trx, id);
       const current = auditFields(record, sets);
       const areas = areasInOrder(
@@ -559,42 +592,38 @@ const isBulkFields = (value: unknown): value is BulkFields =>
 
 /**
  * Undoes a bulk edit from its audit group (`{ auditId }`: the group's id): every row gets back
- * what the edit replaced, if none of them has changed since (else CONFLICT naming it, nothing
- * put back). Audited as a bulk change of its own.
+ * what the edit replaced, if none of them has changed since (else CONFLICT listing every row that
+ * changed or went since, who and when, and how many others nobody touched; nothing put back).
+ * With `onlyUnchanged`, only the rows nobody changed since are put back (each still written
+ * against the version read here) and the others are left as the colleagues left them (`skipped`).
+ * Audited as a bulk change of its own (one group).
  */
 export async function bulkRestorePartnerships(
   ctx: AppContext,
-  input: { auditId: number },
-): Promise<{ changed: number; auditId: number | null }> {
+  input: { auditId: number; onlyUnchanged?: boolean | undefined },
+): Promise<{ changed: number; auditId: number | null; skipped?: number }> {
   return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
     const entries = await listAuditGroup(trx, input.auditId);
     const edits = entries.filter((entry) => entry.table_name === 'partnerships' && entry.action === 'update');
     if (edits.length === 0 || entries[0]?.id !== input.auditId)
       throw new AppError('NOT_FOUND', 'There is no bulk edit of partnerships under this entry.');
     const written: { id: number; municipalityId: number; before: BulkFields; after: BulkFields }[] = [];
+    const untouched: { record: PartnershipRecord; done: BulkFields; was: BulkFields }[] = [];
+    const stale: BulkStaleRow[] = [];
     for (const edit of edits) {
       const done: unknown = edit.after === null ? null : JSON.parse(edit.after);
       const was: unknown = edit.before === null ? null : JSON.parse(edit.before);
       if (!isBulkFields(done) || !isBulkFields(was))
         throw new AppError('NOT_FOUND', 'There is no bulk edit of partnerships under this entry.');
       const record = await findPartnershipRecord(trx, edit.record_id);
-      const name = await partnershipLabel(trx, edit.record_id);
-      if (!record)
-        throw new AppError('CONFLICT', `A partnership of this edit was deleted since; nothing was put back.`, {
-          reason: 'partnerships.bulk.undoGone',
-        });
-      if (record.version !== done.version || record.verifiedAt !== done.verifiedAt) {
-        // Which partnership, and who changed it since and when (the audit log knows).
-        const since = await versionFailure(trx, 'partnerships', record.id, done.version);
-        const by = since.details?.changedBy;
-        throw new AppError('CONFLICT', `${name} has changed since the edit; nothing was put back.`, {
-          reason: typeof by === 'string' ? 'partnerships.bulk.undoChangedBy' : 'partnerships.bulk.undoChanged',
-          id: record.id,
-          name,
-          params: { name, ...(typeof by === 'string' ? { by } : {}) },
-          ...(typeof since.details?.changedAt === 'string' ? { changedAt: since.details.changedAt } : {}),
-        });
-      }
+      // Changed since (another field counts too: its version moved) or gone: left to the user.
+      if (!record || record.version !== done.version || record.verifiedAt !== done.verifiedAt)
+        stale.push(await staleRow(trx, edit.record_id, done.version, record !== undefined));
+      else untouched.push({ record, done, was });
+    }
+    if (stale.length > 0 && input.onlyUnchanged !== true)
+      throw bulkUndoRefused(stale, untouched.length, 'partnerships.bulk.undoChangedRows');
+    for (const { record, done, was } of untouched) {
       const sets = await partnershipSets(trx, record.id);
       const fieldsChanged = done.version !== was.version;
       const restoredAcknowledged = acknowledgementsOf(
@@ -632,7 +661,7 @@ export async function bulkRestorePartnerships(
       });
     }
     const [first, ...others] = written;
-    if (!first) return { changed: 0, auditId: null };
+    if (!first) return { changed: 0, auditId: null, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
     const entry = (row: (typeof written)[number], groupId?: number) => ({
       table: 'partnerships',
       recordId: row.id,
@@ -649,6 +678,6 @@ export async function bulkRestorePartnerships(
       partnershipIds: written.map((row) => row.id),
       municipalityIds: [...new Set(written.map((row) => row.municipalityId))],
     });
-    return { changed: written.length, auditId: groupId };
+    return { changed: written.length, auditId: groupId, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
   });
 }

@@ -94,3 +94,71 @@ export async function deletedByEntry(
   await refuseIfSuperseded(db, entry, what);
   return { recordId: entry.record_id, kept: keptByDelete(entry.before, key) };
 }
+
+/**
+ * A row of a bulk change or of its undo that someone else changed (or deleted) since the version
+ * the user or the bulk change left: which row (`name`, as a person names it), who changed it last
+ * and when, from the audit log (`versionFailure` / `recordGone`, as single-record conflicts say
+ * it). Unknown stays unknown: no `by` or `at` when the log does not say.
+ */
+export type BulkStaleRow = { id: number; name: string; gone: boolean; by?: string; at?: string };
+
+/** How many stale rows a refusal names in its English message (the details carry all of them). */
+const NAMED_IN_MESSAGE = 3;
+
+/** `row` with who changed it since `version` and when (or who deleted it), from its history. */
+export async function bulkStaleRow(
+  db: Knex,
+  table: string,
+  row: { id: number; name: string; version: number; exists: boolean },
+): Promise<BulkStaleRow> {
+  const failure = row.exists
+    ? await versionFailure(db, table, row.id, row.version)
+    : await recordGone(db, table, row.id);
+  const params = failure.details?.params;
+  const by =
+    params !== null && typeof params === 'object' && 'name' in params && typeof params.name === 'string'
+      ? params.name
+      : undefined;
+  const at = failure.details?.changedAt;
+  return {
+    id: row.id,
+    name: row.name,
+    gone: !row.exists,
+    ...(by === undefined ? {} : { by }),
+    ...(typeof at === 'string' ? { at } : {}),
+  };
+}
+
+/** The first rows of `stale` as an English sentence part: "A (Jana, 2026-12-07T02:02) and 2 more". */
+export function staleRowsText(stale: readonly BulkStaleRow[]): string {
+  const named = stale
+    .slice(0, NAMED_IN_MESSAGE)
+    .map((row) =>
+      row.by === undefined ? row.name : `${row.name} (${row.by}${row.at === undefined ? '' : `, ${row.at}`})`,
+    );
+  const more = stale.length - named.length;
+  return `${named.join(', ')}${more > 0 ? ` and ${String(more)} more` : ''}`;
+}
+
+/**
+ * The refusal of a bulk undo because rows changed since the bulk change (`stale`): a CONFLICT
+ * listing them (`details.rows`, with who and when) and how many rows nobody touched since
+ * (`details.others`), which `{ onlyUnchanged: true }` puts back; nothing is put back now.
+ */
+export function bulkUndoRefused(stale: readonly BulkStaleRow[], others: number, reason: string): AppError {
+  const first = stale[0];
+  return new AppError(
+    'CONFLICT',
+    `Changed since the bulk change: ${staleRowsText(stale)}. Nothing was put back; the other ${String(others)} rows can be put back alone.`,
+    {
+      reason,
+      rows: stale,
+      others,
+      id: first?.id,
+      name: first?.name,
+      params: { name: first?.name ?? '', by: first?.by ?? '', count: stale.length, others },
+      ...(first?.at === undefined ? {} : { changedAt: first.at }),
+    },
+  );
+}

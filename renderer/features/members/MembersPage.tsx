@@ -328,7 +328,7 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         toast,
         result,
         { none: 'members.bulk.none', done: 'members.bulk.done', undo: 'members.undo', undone: 'members.bulk.undone' },
-        (auditId) => call('municipalities:bulkRestoreMembership', { auditId }),
+        (auditId, options) => call('municipalities:bulkRestoreMembership', { auditId, ...options }),
         () => membersStore.refresh(ids),
       );
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   COOPERATION_AREAS,
   PARTNERSHIP_STATUSES,
@@ -31,11 +31,39 @@ const refusedRows = (error: unknown): RefusedRow[] => {
   return Array.isArray(rows) ? (rows as RefusedRow[]) : [];
 };
 
+/** A row someone else changed (or deleted) meanwhile, as core names it: who and when when known. */
+type StaleRow = { id: number; name: string; gone: boolean; by?: string; at?: string };
+
+const isStaleRow = (value: unknown): value is StaleRow =>
+  value !== null &&
+  typeof value === 'object' &&
+  'id' in value &&
+  typeof value.id === 'number' &&
+  'name' in value &&
+  typeof value.name === 'string';
+
+/** The rows a refused bulk edit names as changed meanwhile (CONFLICT, or NOT_FOUND for deleted). */
+const staleRows = (error: unknown): StaleRow[] => {
+  if (!(error instanceof ApiError) || (error.code !== 'CONFLICT' && error.code !== 'NOT_FOUND')) return [];
+  const rows = error.details?.rows;
+  return Array.isArray(rows) ? rows.filter(isStaleRow) : [];
+};
+
+/** How many changed rows a refusal names one by one; the rest are counted. */
+const NAMED_ROWS = 3;
+
+/** The fields of a row the bulk edit sets (and so the ones worth showing when they changed). */
+const SHOWN_FIELDS = ['status', 'type', 'areas', 'verifiedAt'] as const;
+
 /**
  * Sets status, type, areas or the verification of the selected partnerships at once: one audited
  * change in core (all rows or none), undone by one undo. What the user leaves at "no change"
  * stays as each row has it. Rows the change would make inconsistent are named; when all their
  * problems are warnings, the user may confirm them for all and change anyway.
+ * Rows a colleague changed meanwhile are refused by core, naming who and when; Reload keeps the
+ * dialog and the user's choices, fetches the rows again and lists the changed ones (field, value
+ * stored now, who, when), unticked: they are left out unless the user ticks them (walkthrough 22:
+ * Reload closed the dialog, and the redone edit overwrote a colleague's status unseen).
  */
 export function BulkEditDialog({
   rows,
@@ -46,7 +74,10 @@ export function BulkEditDialog({
   rows: readonly PartnershipRow[];
   onDone: (result: { changed: number; auditId: number | null }) => void;
   onClose: () => void;
-  /** Fetches the rows again after a conflict (the user then chooses again what to change). */
+  /**
+   * Told after the dialog fetched its rows again (a conflict): the screen refreshes them too. The
+   * dialog stays open with the user's choices and shows the rows changed meanwhile.
+   */
   onReload: () => void;
 }) {
   const i18n = useI18n();
@@ -60,6 +91,31 @@ export function BulkEditDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedRow[]>([]);
   const [stale, setStale] = useState(false);
+  /** The rows as fetched again after a conflict (null: as the user saw them when opening). */
+  const [current, setCurrent] = useState<readonly PartnershipRow[] | null>(null);
+  /** Who changed which row meanwhile and when, as refusals named them (by row id). */
+  const [changedBy, setChangedBy] = useState<ReadonlyMap<number, StaleRow>>(new Map());
+  /** Changed rows the user ticks to change anyway: row id → the version he saw when ticking. */
+  const [include, setInclude] = useState<ReadonlyMap<number, number>>(new Map());
+  const [reloaded, setReloaded] = useState(false);
+
+  const seen = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
+  const shown = current ?? rows;
+  /** Rows stored otherwise than the user saw them when opening the dialog (each with what differs). */
+  const changedRows = useMemo(
+    () =>
+      shown.flatMap((row) => {
+        const was = seen.get(row.id);
+        if (!was || was.version === row.version) return [];
+        const fields = SHOWN_FIELDS.filter((field) => JSON.stringify(was[field]) !== JSON.stringify(row[field]));
+        return [{ row, fields }];
+      }),
+    [shown, seen],
+  );
+  const goneRows = current === null ? [] : rows.filter((row) => !current.some((now) => now.id === row.id));
+  const changedIds = new Set(changedRows.map(({ row }) => row.id));
+  /** What is sent: every row as fetched, but a changed row only when ticked at its present version. */
+  const toSend = shown.filter((row) => !changedIds.has(row.id) || include.get(row.id) === row.version);
 
   const change: Change = {
     ...(status === null ? {} : { status }),
@@ -77,20 +133,29 @@ export function BulkEditDialog({
       setProblem(t('validation.bulkNothing'));
       return;
     }
+    if (toSend.length === 0) {
+      setProblem(t('partnerships.bulk.noRowsLeft'));
+      return;
+    }
     setBusy(true);
     setProblem(null);
     setRefused([]);
     try {
       const result = await call('partnerships:bulkUpdate', {
-        rows: rows.map(({ id, version }) => ({ id, version })),
+        rows: toSend.map(({ id, version }) => ({ id, version })),
         change: acknowledge.length > 0 ? { ...change, acknowledge } : change,
       });
       onDone(result);
     } catch (error) {
       const named = refusedRows(error);
+      const changed = staleRows(error);
       if (named.length > 0) {
         setRefused(named);
         setProblem(t('partnerships.bulk.invalid'));
+      } else if (changed.length > 0) {
+        setChangedBy((known) => new Map([...known, ...changed.map((row) => [row.id, row] as const)]));
+        setProblem(t('partnerships.bulk.conflictRows', { rows: staleList(changed) }));
+        setStale(true);
       } else if (error instanceof ApiError && typeof error.details?.name === 'string') {
         setProblem(t('partnerships.bulk.conflictNamed', { name: error.details.name }));
         setStale(true);
@@ -102,6 +167,50 @@ export function BulkEditDialog({
       setBusy(false);
     }
   };
+
+  /** "A (Jana Nováková, 7. 12. 2026 2:02), B (…) a další (4)": who changed which row and when. */
+  const staleList = (changed: readonly StaleRow[]): string => {
+    const named = changed.slice(0, NAMED_ROWS).map((row) =>
+      row.by === undefined
+        ? row.name
+        : t(row.gone ? 'partnerships.bulk.rowDeleted' : 'partnerships.bulk.row', {
+            name: row.name,
+            by: row.by,
+            at: row.at === undefined ? t('partnerships.bulk.unknown') : i18n.formatDateTime(row.at),
+          }),
+    );
+    const list = named.join(', ');
+    const more = changed.length - named.length;
+    return more > 0 ? t('partnerships.bulk.rowsMore', { rows: list, count: more }) : list;
+  };
+
+  /** Fetches the rows again, keeping the user's choices; the rows changed meanwhile are listed, unticked. */
+  const reload = async () => {
+    setBusy(true);
+    try {
+      const fresh = await call('partnerships:list', { ids: rows.map((row) => row.id) });
+      const order = new Map(rows.map((row, index) => [row.id, index]));
+      setCurrent([...fresh].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
+      setStale(false);
+      setReloaded(true);
+      setProblem(null);
+      onReload();
+    } catch (error) {
+      setProblem(errorText(error, i18n, (path) => tk(`partnerships.field.${path}`)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A changed row's value of `field` as stored now, in the user's words. */
+  const storedValue = (row: PartnershipRow, field: (typeof SHOWN_FIELDS)[number]): string => {
+    if (field === 'status') return tk(`partnershipStatus.${row.status}`);
+    if (field === 'type') return tk(`partnershipType.${row.type}`);
+    if (field === 'areas') return row.areas.map((area) => tk(`area.${area}`)).join(', ') || '—';
+    return row.verifiedAt === null ? '—' : i18n.formatDateTime(row.verifiedAt);
+  };
+  const fieldName = (field: (typeof SHOWN_FIELDS)[number]): string =>
+    field === 'verifiedAt' ? t('provenance.col.verifiedAt') : tk(`partnerships.field.${field}`);
 
   const toggle = (list: CooperationArea[], area: CooperationArea) =>
     list.includes(area)
@@ -143,7 +252,13 @@ export function BulkEditDialog({
             </p>
           )}
           {stale && (
-            <button type="button" className="button" onClick={onReload} data-testid="bulk-reload">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void reload()}
+              disabled={busy}
+              data-testid="bulk-reload"
+            >
               {t('partnerships.reload')}
             </button>
           )}
@@ -168,14 +283,85 @@ export function BulkEditDialog({
               confirmLabel={t('partnerships.bulk.apply')}
               onCancel={onClose}
               onConfirm={() => void apply()}
-              disabled={busy || empty}
+              disabled={busy || empty || stale}
               testId="bulk-apply"
             />
           )}
         </>
       }
     >
-      <p className="dialog-text">{t('partnerships.bulk.intro', { count: rows.length })}</p>
+      <p className="dialog-text">{t('partnerships.bulk.intro', { count: toSend.length })}</p>
+      {reloaded && (
+        <p className="dialog-text" role="status" data-testid="bulk-reloaded">
+          {t('partnerships.bulk.reloaded')}
+        </p>
+      )}
+      {(changedRows.length > 0 || goneRows.length > 0) && (
+        <section data-testid="bulk-changed">
+          <h3 className="bulk-heading">{t('partnerships.bulk.changedHeading')}</h3>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('partnerships.bulk.col.include')}</th>
+                <th>{t('partnerships.bulk.col.row')}</th>
+                <th>{t('partnerships.bulk.col.now')}</th>
+                <th>{t('partnerships.bulk.col.who')}</th>
+                <th>{t('partnerships.bulk.col.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changedRows.map(({ row, fields }) => {
+                const name = `${row.municipalityName} – ${row.townName}`;
+                const by = changedBy.get(row.id);
+                return (
+                  <tr key={row.id} data-testid={`bulk-changed-${String(row.id)}`}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={include.get(row.id) === row.version}
+                        aria-label={t('partnerships.bulk.include', { name })}
+                        data-testid="bulk-changed-include"
+                        onChange={(event) => {
+                          const next = new Map(include);
+                          if (event.target.checked) next.set(row.id, row.version);
+                          else next.delete(row.id);
+                          setInclude(next);
+                          setProblem(null);
+                        }}
+                      />
+                    </td>
+                    <td>{name}</td>
+                    <td>
+                      {fields.length === 0
+                        ? t('partnerships.bulk.otherFields')
+                        : fields.map((field) => `${fieldName(field)}: ${storedValue(row, field)}`).join('; ')}
+                    </td>
+                    <td>{by?.by ?? t('partnerships.bulk.unknown')}</td>
+                    <td className="nowrap">
+                      {by?.at === undefined ? t('partnerships.bulk.unknown') : i18n.formatDateTime(by.at)}
+                    </td>
+                  </tr>
+                );
+              })}
+              {goneRows.map((row) => {
+                const by = changedBy.get(row.id);
+                return (
+                  <tr key={row.id} data-testid={`bulk-changed-${String(row.id)}`}>
+                    <td />
+                    <td>{`${row.municipalityName} – ${row.townName}`}</td>
+                    <td>{t('partnerships.bulk.deleted')}</td>
+                    <td>{by?.by ?? t('partnerships.bulk.unknown')}</td>
+                    <td className="nowrap">
+                      {by?.at === undefined ? t('partnerships.bulk.unknown') : i18n.formatDateTime(by.at)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="dialog-text">{t('partnerships.bulk.changedHint')}</p>
+        </section>
+      )}
       <div className="p-grid2">
         <Field name="status" label={t('partnerships.field.status')}>
           <CodeSelect

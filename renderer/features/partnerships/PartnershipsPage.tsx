@@ -379,7 +379,7 @@ export function PartnershipsPage() {
         undo: 'partnerships.undo',
         undone: 'partnerships.bulk.undone',
       },
-      (auditId) => call('partnerships:bulkRestore', { auditId }),
+      (auditId, options) => call('partnerships:bulkRestore', { auditId, ...options }),
       () => partnershipsStore.refresh(ids),
       fieldLabelIn,
     );
@@ -581,10 +581,8 @@ export function PartnershipsPage() {
         <BulkEditDialog
           rows={bulkRows}
           onClose={() => setBulkRows(null)}
-          onReload={() => {
-            partnershipsStore.refresh(bulkRows.map((row) => row.id));
-            setBulkRows(null);
-          }}
+          // The dialog stays open with the user's choices and its rows fetched again (walkthrough 22).
+          onReload={() => partnershipsStore.refresh(bulkRows.map((row) => row.id))}
           onDone={(result) =>
             bulkDone(
               result,

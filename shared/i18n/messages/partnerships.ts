@@ -107,6 +107,43 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.undoChangedBy': 'Partnerství {name} se od hromadné změny změnilo: {by}, {at}. Nic se nevrátilo.',
     'partnerships.bulk.invalid': 'U partnerství vypsaných výše by změna porušila pravidla; nic se nezměnilo.',
     'partnerships.bulk.confirmAll': 'Přesto změnit všechna',
+    'partnerships.bulk.conflictBy':
+      'Partnerství {name} se mezitím změnilo: {by}, {at} (mezitím změněných celkem: {count}). Nic se nezměnilo; načtěte data znovu.',
+    'members.bulk.conflictBy':
+      'Obec {name} se mezitím změnila: {by}, {at} (mezitím změněných celkem: {count}). Nic se nezměnilo; načtěte data a zkuste to znovu.',
+    'partnerships.bulk.undoChangedRows':
+      'Partnerství {name} se od hromadné změny změnilo: {by}, {at} (změněných celkem: {count}, nedotčených: {others}). Nic se nevrátilo.',
+    'members.bulk.undoChangedRows':
+      'Obec {name} se od hromadné změny změnila: {by}, {at} (změněných celkem: {count}, nedotčených: {others}). Nic se nevrátilo.',
+    'partnerships.bulk.conflictRows':
+      'Mezitím je změnil někdo jiný: {rows}. Nic se nezměnilo. Načtěte je znovu: vaše volby zůstanou a uvidíte, co se změnilo.',
+    'partnerships.bulk.row': '{name} ({by}, {at})',
+    'partnerships.bulk.rowDeleted': '{name} (smazáno; {by}, {at})',
+    'partnerships.bulk.rowsMore': '{rows} a další ({count})',
+    'partnerships.bulk.changedHeading': 'Mezitím změněno',
+    'partnerships.bulk.changedHint':
+      'Tyto řádky mezitím změnil někdo jiný. Nezaškrtnuté zůstanou, jak je nechal; zaškrtnuté změníte také (jejich uložené hodnoty se přepíšou).',
+    'partnerships.bulk.col.row': 'Partnerství',
+    'partnerships.bulk.col.now': 'Uloženo nyní',
+    'partnerships.bulk.col.who': 'Kdo',
+    'partnerships.bulk.col.when': 'Kdy',
+    'partnerships.bulk.col.include': 'Změnit i tento',
+    'partnerships.bulk.include': 'Změnit i {name}',
+    'partnerships.bulk.otherFields': 'jiná pole (např. poznámky)',
+    'partnerships.bulk.deleted': 'smazáno, vynechá se',
+    'partnerships.bulk.unknown': 'neuvedeno',
+    'partnerships.bulk.reloaded':
+      'Znovu načteno. Zkontrolujte mezitím změněné řádky a klikněte znovu na „Změnit vybraná“.',
+    'partnerships.bulk.noRowsLeft': 'Nezbylo žádné partnerství ke změně: zaškrtněte aspoň jedno.',
+    'partnerships.bulk.undoRows': 'Od hromadné změny se změnilo: {rows}. Nic se nevrátilo.',
+    'partnerships.bulk.undoOthersHint':
+      'Ostatní ({count}) lze vrátit samostatně; vypsané pak vraťte ručně v historii záznamu („Vrátit tuto změnu“).',
+    'partnerships.bulk.undoOthers.one': 'Vrátit zbylý {count} řádek',
+    'partnerships.bulk.undoOthers.few': 'Vrátit zbylé {count} řádky',
+    'partnerships.bulk.undoOthers.many': 'Vrátit zbylých {count} řádku',
+    'partnerships.bulk.undoOthers.other': 'Vrátit zbylých {count} řádků',
+    'partnerships.bulk.undonePartly':
+      'Vráceno: {count}. Změněné od hromadné změny ({skipped}) zůstaly, jak je kolegové nechali: vraťte je ručně v historii záznamu („Vrátit tuto změnu“).',
     'partnerships.export.csv': 'Export CSV',
     'partnerships.export.xlsx': 'Export Excel',
     'partnerships.export.done': 'Exportováno řádků: {count}. Soubor: {path}',
@@ -376,6 +413,42 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.invalid':
       'For the partnerships listed above the change would break the rules; nothing was changed.',
     'partnerships.bulk.confirmAll': 'Change all anyway',
+    'partnerships.bulk.conflictBy':
+      'The partnership {name} was changed meanwhile: {by}, {at} ({count} changed meanwhile in all). Nothing was changed; reload and choose again.',
+    'members.bulk.conflictBy':
+      'The municipality {name} was changed meanwhile: {by}, {at} ({count} changed meanwhile in all). Nothing was changed; reload and try again.',
+    'partnerships.bulk.undoChangedRows':
+      'The partnership {name} has changed since the bulk change: {by}, {at} ({count} changed in all, {others} untouched). Nothing was put back.',
+    'members.bulk.undoChangedRows':
+      'The municipality {name} has changed since the bulk change: {by}, {at} ({count} changed in all, {others} untouched). Nothing was put back.',
+    'partnerships.bulk.conflictRows':
+      'Changed meanwhile by someone else: {rows}. Nothing was changed. Reload them: your choices stay, and you will see what changed.',
+    'partnerships.bulk.row': '{name} ({by}, {at})',
+    'partnerships.bulk.rowDeleted': '{name} (deleted; {by}, {at})',
+    'partnerships.bulk.rowsMore': '{rows} and {count} more',
+    'partnerships.bulk.changedHeading': 'Changed meanwhile',
+    'partnerships.bulk.changedHint':
+      'Someone else changed these rows meanwhile. Unticked rows stay as they left them; ticked rows are changed too (their stored values are overwritten).',
+    'partnerships.bulk.col.row': 'Partnership',
+    'partnerships.bulk.col.now': 'Stored now',
+    'partnerships.bulk.col.who': 'Who',
+    'partnerships.bulk.col.when': 'When',
+    'partnerships.bulk.col.include': 'Change it too',
+    'partnerships.bulk.include': 'Change {name} too',
+    'partnerships.bulk.otherFields': 'other fields (e.g. notes)',
+    'partnerships.bulk.deleted': 'deleted, left out',
+    'partnerships.bulk.unknown': 'not recorded',
+    'partnerships.bulk.reloaded': 'Reloaded. Check the rows changed meanwhile and click “Change selected” again.',
+    'partnerships.bulk.noRowsLeft': 'No partnership left to change: tick at least one.',
+    'partnerships.bulk.undoRows': 'Changed since the bulk change: {rows}. Nothing was put back.',
+    'partnerships.bulk.undoOthersHint':
+      'The others ({count}) can be put back alone; then revert the listed ones by hand in the record’s history (“Revert this change”).',
+    'partnerships.bulk.undoOthers.one': 'Undo the other {count} row',
+    'partnerships.bulk.undoOthers.few': 'Undo the other {count} rows',
+    'partnerships.bulk.undoOthers.many': 'Undo the other {count} rows',
+    'partnerships.bulk.undoOthers.other': 'Undo the other {count} rows',
+    'partnerships.bulk.undonePartly':
+      'Put back: {count}. The ones changed since the bulk change ({skipped}) stay as your colleagues left them: revert them by hand in the record’s history (“Revert this change”).',
     'partnerships.export.csv': 'Export CSV',
     'partnerships.export.xlsx': 'Export Excel',
     'partnerships.export.done': 'Rows exported: {count}. File: {path}',

@@ -95,7 +95,7 @@ export const membersChannels = defineChannels({
     output: municipalityDetailSchema,
   },
   'municipalities:bulkMembership': {
-    doc: 'Marks many municipalities as members or as not members in one audited change (only the flag: the dates stay). CONFLICT (reason members.bulk.conflict, naming the municipality) when one changed since the user saw it; nothing is written then. Returns how many changed and the audit group that `municipalities:bulkRestoreMembership` undoes.',
+    doc: 'Marks many municipalities as members or as not members in one audited change (only the flag: the dates stay). CONFLICT (reason members.bulk.conflictBy; `details.rows` names every municipality changed since the user saw it, who and when) when some changed meanwhile; nothing is written then. Returns how many changed and the audit group that `municipalities:bulkRestoreMembership` undoes.',
     input: z
       .object({
         rows: z
@@ -108,9 +108,9 @@ export const membersChannels = defineChannels({
     output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
   },
   'municipalities:bulkRestoreMembership': {
-    doc: 'Undoes a bulk change of membership from its audit group id: every municipality gets back what it had; CONFLICT naming one that changed since (nothing put back).',
-    input: z.object({ auditId: id }).strict(),
-    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
+    doc: 'Undoes a bulk change of membership from its audit group id: every municipality gets back what it had; CONFLICT (reason members.bulk.undoChangedRows) listing in `details.rows` every one changed or deleted since, who and when, with `details.others` nobody touched (nothing put back). With `onlyUnchanged`, puts back only those nobody changed since (one audited group) and says how many it left (`skipped`).',
+    input: z.object({ auditId: id, onlyUnchanged: z.boolean().optional() }).strict(),
+    output: z.object({ changed: z.number().int(), auditId: id.nullable(), skipped: z.number().int().optional() }),
   },
   'municipalities:delete': {
     doc: 'Deletes a municipality with its partnerships, contacts, activities and requests; the audit entry keeps everything so that `municipalities:restore` can undo it.',

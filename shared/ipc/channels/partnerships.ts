@@ -54,14 +54,14 @@ export const partnershipsChannels = defineChannels({
     output: partnershipRowSchema,
   },
   'partnerships:bulkUpdate': {
-    doc: 'Sets status, type, areas (added/removed) or the verification of many partnerships in one audited change: CONFLICT (reason partnerships.bulk.conflict, naming the row) when one changed since the user saw it, VALIDATION with `rows` when rows would break the rules; in both cases nothing is written. Returns how many rows changed and the audit group that `partnerships:bulkRestore` undoes.',
+    doc: 'Sets status, type, areas (added/removed) or the verification of many partnerships in one audited change: CONFLICT (reason partnerships.bulk.conflictBy; `details.rows` names every row changed since the user saw it, who changed it and when) when rows changed meanwhile, VALIDATION with `rows` when rows would break the rules; in both cases nothing is written. Returns how many rows changed and the audit group that `partnerships:bulkRestore` undoes.',
     input: partnershipBulkUpdateSchema,
     output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
   },
   'partnerships:bulkRestore': {
-    doc: 'Undoes a bulk edit from its audit group id: every row gets back what the edit replaced; CONFLICT naming a row that changed since (nothing put back).',
-    input: z.object({ auditId: id }).strict(),
-    output: z.object({ changed: z.number().int(), auditId: id.nullable() }),
+    doc: 'Undoes a bulk edit from its audit group id: every row gets back what the edit replaced; CONFLICT (reason partnerships.bulk.undoChangedRows) listing in `details.rows` every row changed or deleted since, who and when, with `details.others` rows nobody touched (nothing put back). With `onlyUnchanged`, puts back only the rows nobody changed since (one audited group) and says how many it left (`skipped`).',
+    input: z.object({ auditId: id, onlyUnchanged: z.boolean().optional() }).strict(),
+    output: z.object({ changed: z.number().int(), auditId: id.nullable(), skipped: z.number().int().optional() }),
   },
   'partnerships:delete': {
     doc: 'Deletes a partnership with its areas, contacts and activities; a snapshot goes to the audit log, whose id `partnerships:restore { auditId }` (or the bin) undoes it with.',

@@ -88,7 +88,7 @@ describe('bulk edit of partnerships: one audited change, one undo (real SQLite)'
       error: {
         code: 'CONFLICT',
         details: {
-          reason: 'partnerships.bulk.conflict',
+          reason: 'partnerships.bulk.conflictBy',
           id: middle.id,
           name: `${middle.municipalityName} – ${middle.townName}`,
         },
@@ -120,7 +120,7 @@ describe('bulk edit of partnerships: one audited change, one undo (real SQLite)'
         code: 'CONFLICT',
         details: {
           id: second.id,
-          reason: 'partnerships.bulk.undoChangedBy',
+          reason: 'partnerships.bulk.undoChangedRows',
           params: { name: expect.stringContaining(' – '), by: expect.any(String) },
           changedAt: expect.any(String),
         },

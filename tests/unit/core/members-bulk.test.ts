@@ -121,7 +121,7 @@ describe('membership of many municipalities at once', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        details: { reason: 'members.bulk.undoChangedBy', params: { by: expect.any(String) } },
+        details: { reason: 'members.bulk.undoChangedRows', params: { by: expect.any(String) } },
       },
     });
     const now = await stored(members.map((m) => m.id));
