@@ -5,6 +5,8 @@ import { useI18n, type I18n } from '../lib/i18n';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index';
 import { withShortcut } from '../lib/shortcuts';
 import { isUndoFunction, onUndoForgotten, onUndoUsed, withdrawUndo } from '../lib/undo';
+import { onRecordSaved, takeFailedRecord } from '../lib/record-outcomes';
+import { pushToast, settleRecord } from './toast-stack';
 import './kit.css';
 
 /**
@@ -25,6 +27,12 @@ export type Toast = {
   secondAction?: ToastButton;
   /** Seconds until it goes away by itself; errors stay until closed. */
   seconds?: number;
+  /**
+   * The record an error is about ("partnerships#12"): it goes once a later save or undo of that
+   * record succeeds. An error toast shown for a write that just failed takes that write's record
+   * by itself (lib/record-outcomes.ts).
+   */
+  record?: string;
 };
 
 /**
@@ -122,7 +130,10 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
 /** Space between the toasts and what the grids show above them, in px. */
 const TOAST_CLEARANCE = 8;
 
-/** Holds the toasts of every screen and shows them, newest first, at most three at once. */
+/**
+ * Holds the toasts of every screen and shows them, newest first, at most `MAX_TOASTS` at once (the
+ * oldest goes); an error about a record goes when a later save or undo of that record succeeds.
+ */
 export function ToastsProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
@@ -130,9 +141,14 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
   const show = useCallback<ShowToast>((toast) => {
     const id = next.current;
     next.current += 1;
-    setToasts((all) => [{ ...toast, id }, ...all].slice(0, 3));
+    // Taken now, in the task of the failed write (never left for a later toast to take).
+    const failedRecord = toast.kind === 'error' ? takeFailedRecord() : null;
+    const record = toast.record ?? failedRecord ?? undefined;
+    setToasts((all) => pushToast(all, record === undefined ? { ...toast, id } : { ...toast, id, record }));
     return id;
   }, []);
+  // A later write of the record succeeded: its earlier errors ("nothing was saved") are old news.
+  useEffect(() => onRecordSaved((record) => setToasts((all) => settleRecord(all, record))), []);
   // A backup restored: the undos the toasts offer belong to a registry state that is gone.
   useEffect(
     () =>

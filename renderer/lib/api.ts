@@ -3,6 +3,8 @@ import type { ApiTransport, Channel, EventName, EventPayload, InputOf, OutputOf 
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import { fromBridgeAnswer } from '../../shared/ipc/json-text';
 import { bytesInParts, DECODE_PART_BYTES, parseJsonParts } from './read-json';
+import { asUndoRefusal, undoRunning } from './undo';
+import { callSettled } from './record-outcomes';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs interface merging
@@ -85,6 +87,8 @@ export const isConnectionLost = (): boolean => connectionLost;
 
 /** Calls core. The only place that touches `window.api`; throws `ApiError` on failure. */
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  // Started by an undo (lib/undo.ts): its refusal is said as an undo's, not as a save's.
+  const byUndo = undoRunning();
   let result: Result<unknown>;
   try {
     // Electron's IPC brings a value core wrote as JSON text as a string or its UTF-8 bytes
@@ -97,6 +101,7 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   } catch (error) {
     // The Electron IPC rejects (instead of answering a Result) when the main process cannot answer.
     setConnectionLost(true);
+    callSettled(channel, input, false);
     throw new ApiError({
       code: 'IO',
       message: error instanceof Error ? error.message : String(error),
@@ -104,7 +109,9 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
     });
   }
   setConnectionLost(unreachable(result));
-  if (!result.ok) throw new ApiError(result.error);
+  // What became of a write to one record (lib/record-outcomes.ts: the toasts about it).
+  callSettled(channel, input, result.ok);
+  if (!result.ok) throw new ApiError(byUndo ? asUndoRefusal(result.error) : result.error);
   return result.value as OutputOf<C>;
 }
 

@@ -5,6 +5,8 @@
  * open over the screen. What Ctrl+Z would undo is always on screen: a change made on another
  * screen a while ago is not taken back unseen.
  */
+import type { AppErrorData } from '../../shared/domain/errors';
+
 type Entry = { run: () => void; done: boolean; generation: number; button: () => void };
 
 let last: Entry | null = null;
@@ -27,13 +29,47 @@ export function offerUndo(run: () => void): () => void {
     if (entry.done || entry.generation !== generation) return;
     entry.done = true;
     if (last === entry) last = null;
-    run();
+    undoing += 1;
+    try {
+      run();
+    } finally {
+      undoing -= 1;
+    }
     for (const listener of usedListeners) listener(undo);
   };
   const entry: Entry = { run, done: false, generation, button: undo };
   last = entry;
   undoFunctions.add(undo);
   return undo;
+}
+
+/** How many undos are running their first, synchronous part now (where they call core). */
+let undoing = 0;
+
+/**
+ * Whether the code running now is an undo (its `run`, up to its first `await`): lib/api.ts marks
+ * the calls it starts, so that a refusal is said as an undo's (`asUndoRefusal`).
+ */
+export const undoRunning = (): boolean => undoing > 0;
+
+/**
+ * The refusals of a stale write that an undo needs said its own way: "load the current state and
+ * make the change again" fits a save, but an undo has no change to repeat (walkthrough 22). The
+ * undo's refusal names who changed the record and when, and sends the user to the record's history,
+ * whose "Revert this change" puts back only the fields of this change that nobody changed since.
+ */
+const UNDO_REFUSALS: Record<string, string> = {
+  'error.conflictBy': 'undo.refusedChangedBy',
+  'error.conflictBySelf': 'undo.refusedChangedBySelf',
+};
+
+/** A refusal of a call an undo started (`undoRunning` when it was made), said as an undo's. */
+export function asUndoRefusal(error: AppErrorData): AppErrorData {
+  const reason = error.details?.reason;
+  const own = typeof reason === 'string' ? UNDO_REFUSALS[reason] : undefined;
+  return own === undefined || error.details === undefined
+    ? error
+    : { ...error, details: { ...error.details, reason: own } };
 }
 
 /** The toast that offered this undo is gone (timed out, closed): Ctrl+Z no longer runs it. */

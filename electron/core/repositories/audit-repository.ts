@@ -261,7 +261,7 @@ async function lastChange(db: Knex, table: string, id: number): Promise<{ name: 
 }
 
 /** Who wrote an audit entry (the display name, with the database user where it differs) and when. */
-function writerOf(
+export function writerOf(
   row: Pick<AuditRecord, 'actor' | 'at' | 'db_user' | 'server_at'>,
 ): { name: string; at: string } | null {
   const user = row.db_user ?? '';

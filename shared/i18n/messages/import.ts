@@ -237,9 +237,9 @@ export const importMessages = defineMessages(
       'Import souboru {file} byl vrácen. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}.',
     'import.undo.doneBackup': 'Předtím byla vytvořena záloha {name}.',
     'import.undo.changedSince':
-      'Import nelze vrátit, registr zůstal beze změny. Tyto jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}: {records}. Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem (registr na serveru obnovuje jeho správce).',
+      'Import nelze vrátit, registr zůstal beze změny. Tyto jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}: {records}. Pozdější práce se nikdy nemaže.',
     'import.undo.changedSinceMore':
-      'Import nelze vrátit, registr zůstal beze změny. Jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}, např. {records} a další ({more}). Pozdější práce se nikdy nemaže: upravte záznamy ručně, nebo obnovte zálohu z doby před importem (registr na serveru obnovuje jeho správce).',
+      'Import nelze vrátit, registr zůstal beze změny. Jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}, např. {records} a další ({more}). Pozdější práce se nikdy nemaže.',
     'import.undo.laterImport':
       'Import nelze vrátit, registr zůstal beze změny. Na jeho záznamy navazuje pozdější import {files} (záznamů: {count}, např. {records}). Vraťte nejdřív ten.',
     'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
@@ -249,9 +249,37 @@ export const importMessages = defineMessages(
     'import.undo.nothing': 'Tento import nic nezměnil, není co vracet.',
     'import.undo.unavailable':
       'Tento import proběhl ve starší verzi aplikace, jejíž záznamy nejde vrátit najednou; vraťte ho obnovením zálohy z doby před ním.',
+    'import.undo.nothingUntouched':
+      'Všechny záznamy tohoto importu se od té doby změnily nebo na ně navazují další údaje; není co vracet. Registr zůstal beze změny.',
+    'import.undo.changesTitle': 'Kdo záznamy naposledy změnil:',
+    'import.undo.changeBy': '{record} – {name}, {at}',
+    'import.undo.changeUnknown': '{record} – v historii bez autora (navazují na něj další údaje)',
+    'import.undo.adviceServer':
+      'Záznamy, které nikdo nezměnil, můžete odebrat zvlášť; změněné zůstanou, jak jsou. Ty pak upravte ručně, případně se domluvte s tím, kdo je změnil.',
+    'import.undo.adviceServerNone': 'Změněné záznamy upravte ručně, případně se domluvte s tím, kdo je změnil.',
+    'import.undo.adviceFile':
+      'Záznamy, které nikdo nezměnil, můžete odebrat zvlášť; změněné zůstanou, jak jsou. Ty pak upravte ručně, případně se domluvte s tím, kdo je změnil. Až jako poslední možnost zbývá obnovit zálohu z doby před importem – tím se ale ztratí i všechny ostatní změny v registru od té doby.',
+    'import.undo.adviceFileNone':
+      'Změněné záznamy upravte ručně, případně se domluvte s tím, kdo je změnil. Až jako poslední možnost zbývá obnovit zálohu z doby před importem – tím se ale ztratí i všechny ostatní změny v registru od té doby.',
+    'import.undo.removeUntouched.one': 'Odebrat {count} importovaný záznam, který nikdo nezměnil',
+    'import.undo.removeUntouched.few': 'Odebrat {count} importované záznamy, které nikdo nezměnil',
+    'import.undo.removeUntouched.other': 'Odebrat {count} importovaných záznamů, které nikdo nezměnil',
+    'import.undo.undoUntouched.one': 'Vrátit import u {count} záznamu, který nikdo nezměnil',
+    'import.undo.undoUntouched.few': 'Vrátit import u {count} záznamů, které nikdo nezměnil',
+    'import.undo.undoUntouched.other': 'Vrátit import u {count} záznamů, které nikdo nezměnil',
+    'import.undo.confirmUntouched':
+      'Přidané záznamy, které nikdo nezměnil, se odstraní (do koše nejdou) a změněné dostanou zpět hodnoty z doby před importem. Záznamy, které někdo změnil nebo na které navazují další údaje ({kept}), zůstanou, jak jsou. V historii bude import označen jako vrácený zčásti.',
+    'import.undo.confirmUntouchedYes': 'Ano, vrátit jen nezměněné',
+    'import.undo.donePartly':
+      'Import souboru {file} byl vrácen zčásti. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}; ponechané záznamy: {kept}.',
+    'import.history.undonePartly': 'vrácen zčásti {date} ({who}), ponecháno záznamů: {kept}',
+    'undo.refusedChangedBy':
+      'Změnu nelze vrátit zpět: záznam mezitím změnil někdo jiný ({name}, {at}); nic se nepřepsalo. Svou změnu vraťte v historii změn záznamu tlačítkem „Vrátit tuto změnu“ – vrátí jen údaje, které jste změnili vy, pokud je od té doby nikdo další nezměnil.',
+    'undo.refusedChangedBySelf':
+      'Změnu nelze vrátit zpět: záznam jste mezitím změnili vy v jiném okně ({at}); nic se nepřepsalo. Svou změnu vraťte v historii změn záznamu tlačítkem „Vrátit tuto změnu“.',
     'import.history.title': 'Historie importů',
     'import.history.hint':
-      'Každý import: kdy, kdo, soubor (název a kontrolní součet), volba pro existující záznamy a počty. Hlášení k řádkům lze znovu vyexportovat. Import, který registr změnil, lze celý vrátit, dokud na jeho záznamech nikdo nepracoval.',
+      'Každý import: kdy, kdo, soubor (název a kontrolní součet), volba pro existující záznamy a počty. Hlášení k řádkům lze znovu vyexportovat. Import, který registr změnil, lze celý vrátit, dokud na jeho záznamech nikdo nepracoval; potom jde vrátit jen u záznamů, které nikdo nezměnil.',
     'import.history.empty': 'Zatím žádný import.',
     'import.history.col.when': 'Kdy',
     'import.history.col.who': 'Kdo',
@@ -544,9 +572,9 @@ export const importMessages = defineMessages(
       'The import of {file} was undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}.',
     'import.undo.doneBackup': 'A backup was made first: {name}.',
     'import.undo.changedSince':
-      'The import cannot be undone; the registry is unchanged. These of its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all: {records}. Later work is never removed: edit the records by hand or restore the backup made before the import (a registry on a server is restored by its administrator).',
+      'The import cannot be undone; the registry is unchanged. These of its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all: {records}. Later work is never removed.',
     'import.undo.changedSinceMore':
-      'The import cannot be undone; the registry is unchanged. Its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all, e.g. {records} and more ({more}). Later work is never removed: edit the records by hand or restore the backup made before the import (a registry on a server is restored by its administrator).',
+      'The import cannot be undone; the registry is unchanged. Its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all, e.g. {records} and more ({more}). Later work is never removed.',
     'import.undo.laterImport':
       'The import cannot be undone; the registry is unchanged. A later import builds on its records: {files} ({count} records, e.g. {records}). Undo that one first.',
     'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
@@ -556,9 +584,37 @@ export const importMessages = defineMessages(
     'import.undo.nothing': 'This import changed nothing; there is nothing to undo.',
     'import.undo.unavailable':
       'This import ran in an earlier version of the app, whose records cannot be undone at once; undo it by restoring the backup made before it.',
+    'import.undo.nothingUntouched':
+      'Every record of this import has changed since or other data builds on it; there is nothing left to undo. The registry is unchanged.',
+    'import.undo.changesTitle': 'Who changed the records last:',
+    'import.undo.changeBy': '{record} – {name}, {at}',
+    'import.undo.changeUnknown': '{record} – no author in its history (other data builds on it)',
+    'import.undo.adviceServer':
+      'You can remove the records nobody changed on their own; the changed ones stay as they are. Edit those by hand, or talk to whoever changed them.',
+    'import.undo.adviceServerNone': 'Edit the changed records by hand, or talk to whoever changed them.',
+    'import.undo.adviceFile':
+      'You can remove the records nobody changed on their own; the changed ones stay as they are. Edit those by hand, or talk to whoever changed them. Only as a last resort, restore the backup made before the import – that also throws away every other change made in the registry since.',
+    'import.undo.adviceFileNone':
+      'Edit the changed records by hand, or talk to whoever changed them. Only as a last resort, restore the backup made before the import – that also throws away every other change made in the registry since.',
+    'import.undo.removeUntouched.one': 'Remove the {count} imported record nobody changed',
+    'import.undo.removeUntouched.few': 'Remove the {count} imported records nobody changed',
+    'import.undo.removeUntouched.other': 'Remove the {count} imported records nobody changed',
+    'import.undo.undoUntouched.one': 'Undo the import for the {count} record nobody changed',
+    'import.undo.undoUntouched.few': 'Undo the import for the {count} records nobody changed',
+    'import.undo.undoUntouched.other': 'Undo the import for the {count} records nobody changed',
+    'import.undo.confirmUntouched':
+      'The added records nobody changed are removed (not to the bin) and the changed ones get their values from before the import back. The records someone changed or other data builds on ({kept}) stay as they are. The history will say the import was partly undone.',
+    'import.undo.confirmUntouchedYes': 'Yes, undo only the untouched ones',
+    'import.undo.donePartly':
+      'The import of {file} was partly undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}; records kept: {kept}.',
+    'import.history.undonePartly': 'partly undone {date} ({who}), records kept: {kept}',
+    'undo.refusedChangedBy':
+      'This change cannot be undone: someone else changed the record meanwhile ({name}, {at}); nothing was overwritten. Revert your change in the record’s change history with “Revert this change”: it puts back only the values you changed, unless someone has changed them since.',
+    'undo.refusedChangedBySelf':
+      'This change cannot be undone: you changed the record meanwhile in another window ({at}); nothing was overwritten. Revert your change in the record’s change history with “Revert this change”.',
     'import.history.title': 'Import history',
     'import.history.hint':
-      'Every import: when, who, the file (name and checksum), the choice for existing records and the counts. The row messages can be exported again. An import that changed the registry can be undone as a whole while nobody has worked on its records.',
+      'Every import: when, who, the file (name and checksum), the choice for existing records and the counts. The row messages can be exported again. An import that changed the registry can be undone as a whole while nobody has worked on its records; after that, only for the records nobody changed.',
     'import.history.empty': 'No import yet.',
     'import.history.col.when': 'When',
     'import.history.col.who': 'By',

@@ -72,6 +72,8 @@ export const importChannels = defineChannels({
           /** When and by whom the import was undone (import:undo), null while it stands. */
           undoneAt: z.string().nullable(),
           undoneBy: z.string().nullable(),
+          /** A partial undo (only the records nobody had changed): how many records it left in place. */
+          undoneKept: z.number().int().nonnegative().nullable().optional(),
           /** It changed the registry, stands, and the audit log names its records. */
           undoable: z.boolean(),
         }),
@@ -79,8 +81,14 @@ export const importChannels = defineChannels({
     }),
   },
   'import:undo': {
-    doc: 'Undoes one import as a whole or not at all (after a backup): removes the records it added, puts back the fields it changed; CONFLICT naming the records that changed since or have data of their own.',
-    input: z.object({ id: z.number().int().positive() }).strict(),
+    doc: 'Undoes one import as a whole or not at all (after a backup): removes the records it added, puts back the fields it changed; CONFLICT naming the records that changed since or have data of their own, who changed them and when (`details.changes`), and what undoing only the untouched records would do (`details.untouched`). With `untouchedOnly`, undoes only the records nobody worked on and leaves the rest (CONFLICT `import.undo.nothingUntouched` when none is left).',
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        /** Undo only the records nobody changed since; the history then says the import was partly undone. */
+        untouchedOnly: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({
       /** The records the import added, removed by table. */
       removed: z.object({
@@ -92,6 +100,8 @@ export const importChannels = defineChannels({
       restored: z.number().int().nonnegative(),
       /** The verified backup made first (null on a server, which is backed up by its administrator). */
       backup: z.string().nullable(),
+      /** Records a partial undo left in place (changed since or built on); 0 for a whole undo. */
+      kept: z.number().int().nonnegative(),
     }),
   },
   'import:undoCheck': {

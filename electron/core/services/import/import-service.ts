@@ -359,6 +359,7 @@ export async function importHistory(ctx: AppContext) {
         ...run,
         undoneAt: undo?.at ?? null,
         undoneBy: undo?.actor ?? null,
+        undoneKept: undo?.partial === true ? undo.kept : null,
         undoable: run.changed && undo === null && named.has(run.at),
       };
     }),

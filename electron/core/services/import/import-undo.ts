@@ -3,10 +3,12 @@ import { AppError } from '../../../../shared/domain/errors';
 import type { AppContext } from '../../context';
 import { backupBeforeChange } from '../../db/backups';
 import { lockTablesForWrite } from '../../db/dialect/catalog';
+import { isPostgres } from '../../db/dialect/index';
 import { acquireImportLock } from '../../db/import-lock';
 import { loadDistrictCodes, loadRegionCodes } from '../../repositories/import-repository';
 import { findImportRun } from '../../repositories/import-runs-repository';
 import { PARTNERSHIP_CHILD_TABLES, partnershipColumns } from '../../repositories/partnerships-repository';
+import { writerOf } from '../../repositories/audit-repository';
 import { auditedChange } from '../audited-change';
 import { columnsOfImportFields, type CodeMaps } from './municipalities-import';
 
@@ -73,10 +75,19 @@ async function entriesOf(db: Knex, at: string): Promise<Entry[]> {
   );
 }
 
-/** When and by whom each import was undone (its entry in the audit log), and the backup made first, by the import's id. */
+/**
+ * When and by whom each import was undone (its entry in the audit log), and the backup made first,
+ * by the import's id. A partial undo (`partial`: only the records nobody had changed) counts as the
+ * import's undo too, with the number of its records it left in place (`kept`).
+ */
 export async function undoneRuns(
   db: Knex,
-): Promise<Map<number, { at: string; actor: string; fileName: string | null; backup: string | null }>> {
+): Promise<
+  Map<
+    number,
+    { at: string; actor: string; fileName: string | null; backup: string | null; partial: boolean; kept: number }
+  >
+> {
   const rows = await db('audit_log')
     .where({ table_name: 'import_runs', action: 'unimport' })
     .select<{ record_id: number; at: string; actor: string; after: string | null }[]>(
@@ -95,6 +106,8 @@ export async function undoneRuns(
           actor: row.actor,
           fileName: typeof after.fileName === 'string' ? after.fileName : null,
           backup: typeof after.backup === 'string' ? after.backup : null,
+          partial: after.partial === true,
+          kept: typeof after.kept === 'number' ? after.kept : 0,
         },
       ];
     }),
@@ -187,14 +200,18 @@ async function blockers(
   run: { at: string },
   entries: readonly Entry[],
   codes: CodeMaps,
-): Promise<{ stopped: Entry[]; laterImports: Set<string> }> {
+): Promise<{ stopped: Entry[]; laterImports: Set<string>; by: Map<string, Writer> }> {
   const laterImports = new Set<string>();
   const byKey = new Map(entries.map((e) => [key(e.table, e.recordId), e]));
   const created = new Set(entries.filter((e) => e.before === null).map((e) => key(e.table, e.recordId)));
   const blocked = new Map<string, Entry>();
-  const block = (table: string, id: number) => {
+  // Who did the latest work that stands in a record's way, and when (the refusal names them).
+  const by = new Map<string, Writer>();
+  const block = (table: string, id: number, writer: Writer | null = null) => {
     const entry = byKey.get(key(table, id));
-    if (entry !== undefined) blocked.set(key(table, id), entry);
+    if (entry === undefined) return;
+    blocked.set(key(table, id), entry);
+    if (writer !== null) by.set(key(table, id), writer);
   };
 
   // 1. The audit log after the import (the entries of undone imports and of their undos cancel out).
@@ -206,10 +223,24 @@ async function blockers(
     for (const row of await db('import_runs').whereIn('id', part).select<{ at: string }[]>('at'))
       undoneImports.add(row.at);
   const undos = new Set([...undone.values()].map((u) => u.at));
+  // A partial undo put back only some records of its import: the import's entries of those (and
+  // the undo's own) cancel out; its other records stand as the import left them.
+  const partly = new Set<string>();
+  const partialUndos = [...undone.entries()].filter(([, u]) => u.partial);
+  for (const [runId, undo] of partialUndos) {
+    const importRun = await db('import_runs').where({ id: runId }).first<{ at: string } | undefined>('at');
+    if (importRun === undefined) continue;
+    const putBack = await db('audit_log')
+      .where({ action: 'unimport', at: undo.at })
+      .whereNot('table_name', 'import_runs')
+      .select<{ table_name: string; record_id: number }[]>('table_name', 'record_id');
+    for (const row of putBack) partly.add(`${importRun.at}|${key(row.table_name, row.record_id)}`);
+    undoneImports.delete(importRun.at);
+  }
   const passedAt = new Map<string, Set<string>>();
   const standing = new Set(
     (await db('import_runs').select<{ id: number; at: string; changed: number | boolean }[]>('id', 'at', 'changed'))
-      .filter((r) => Boolean(r.changed) && !undone.has(r.id) && r.at !== run.at)
+      .filter((r) => Boolean(r.changed) && undone.get(r.id)?.partial !== false && r.at !== run.at)
       .map((r) => r.at),
   );
   for (let after = last; ;) {
@@ -222,8 +253,11 @@ async function blockers(
         at: string;
         before: string | null;
         after: string | null;
+        actor: string;
+        db_user: string | null;
+        server_at: string | null;
       }[]
-    >('id', 'table_name', 'record_id', 'action', 'at', 'before', 'after');
+    >('id', 'table_name', 'record_id', 'action', 'at', 'before', 'after', 'actor', 'db_user', 'server_at');
     // Nothing more to find once every record stands in the way.
     if (page.length === 0 || blocked.size === entries.length) break;
     after = page[page.length - 1]?.id ?? after;
@@ -231,17 +265,22 @@ async function blockers(
       // A migration's correction of what the app had recorded without a source (0022: an imported
       // term "indefinite" made "not stated") is no one's work on the import's records.
       if (row.action === 'migrate') continue;
-      if ((row.action === 'import' && undoneImports.has(row.at)) || (row.action === 'unimport' && undos.has(row.at))) {
+      if (
+        (row.action === 'import' &&
+          (undoneImports.has(row.at) || partly.has(`${row.at}|${key(row.table_name, row.record_id)}`))) ||
+        (row.action === 'unimport' && undos.has(row.at))
+      ) {
         // Written and put back: its time stamp is a record's `updated_at` the import's own may give way to.
         const k = key(row.table_name, row.record_id);
         passedAt.set(k, new Set([...(passedAt.get(k) ?? []), row.at]));
         continue;
       }
       const before = blocked.size;
-      block(row.table_name, row.record_id);
+      const writer = writerOf(row);
+      block(row.table_name, row.record_id, writer);
       // What a later entry names: only records the import added can be named by someone else's work.
       const named = (table: ImportedTable, id: number) => {
-        if (created.has(key(table, id))) block(table, id);
+        if (created.has(key(table, id))) block(table, id, writer);
       };
       referencesIn(parse(row.before), named);
       referencesIn(parse(row.after), named);
@@ -321,16 +360,78 @@ async function blockers(
       }
     }
   }
-  return { stopped: [...blocked.values()], laterImports };
+  return { stopped: [...blocked.values()], laterImports, by };
 }
 
-/** Refuses with the records that stand in the way (CONFLICT), or returns when there are none. */
-async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly Entry[]): Promise<CodeMaps> {
+type Writer = { name: string; at: string };
+
+/**
+ * The records a partial undo leaves in place: the ones in the way, and a member or town the import
+ * added under a partnership that stays (removing it would take the partnership with it).
+ */
+async function keptRecords(db: Knex, entries: readonly Entry[], stopped: readonly Entry[]): Promise<Set<string>> {
+  const kept = new Set(stopped.map((e) => key(e.table, e.recordId)));
+  const created = new Set(entries.filter((e) => e.before === null).map((e) => key(e.table, e.recordId)));
+  const stays = stopped.filter((e) => e.table === 'partnerships').map((e) => e.recordId);
+  for (const part of parts(stays))
+    for (const row of await db('partnerships')
+      .whereIn('id', part)
+      .select<{ municipality_id: number; foreign_town_id: number }[]>('municipality_id', 'foreign_town_id')) {
+      for (const dependency of [key('municipalities', row.municipality_id), key('foreign_towns', row.foreign_town_id)])
+        if (created.has(dependency)) kept.add(dependency);
+    }
+  return kept;
+}
+
+/** What stands in an undo's way now, and what a partial undo would leave in place and put back. */
+type Check = {
+  codes: CodeMaps;
+  stopped: Entry[];
+  laterImports: Set<string>;
+  by: Map<string, Writer>;
+  kept: Set<string>;
+};
+
+async function check(db: Knex, run: { at: string }, entries: readonly Entry[]): Promise<Check> {
   const codes: CodeMaps = { districts: await loadDistrictCodes(db), regions: await loadRegionCodes(db) };
-  const { stopped, laterImports } = await blockers(db, run, entries, codes);
-  if (stopped.length === 0) return codes;
-  const names = await Promise.all(stopped.slice(0, NAMED).map((e) => labelOf(db, e)));
+  const { stopped, laterImports, by } = await blockers(db, run, entries, codes);
+  const kept = stopped.length === 0 ? new Set<string>() : await keptRecords(db, entries, stopped);
+  return { codes, stopped, laterImports, by, kept };
+}
+
+/**
+ * The refusal (CONFLICT) naming the records that stand in the way, who worked on them last and
+ * when (`details.changes`, the first few; the latest also as `params.name` and `changedAt`), what a
+ * partial undo would do (`details.untouched`: records it would remove and put back) and whether the
+ * registry is a file (`details.server: false`: a backup from before the import is the last resort
+ * there; on a server restoring one would throw away everybody's work since, walkthrough 22).
+ */
+async function refusal(db: Knex, found: Check, entries: readonly Entry[]): Promise<AppError> {
+  const { stopped, laterImports, by, kept } = found;
+  const shown = stopped.slice(0, NAMED);
+  const names = await Promise.all(shown.map((e) => labelOf(db, e)));
   const more = stopped.length - names.length;
+  const changes = shown.map((e, index) => {
+    const writer = by.get(key(e.table, e.recordId));
+    return { record: names[index] ?? '', name: writer?.name ?? null, at: writer?.at ?? null };
+  });
+  const latest = [...by.values()].reduce<Writer | null>(
+    (last, w) => (last === null || w.at > last.at ? w : last),
+    null,
+  );
+  const rest = entries.filter((e) => !kept.has(key(e.table, e.recordId)));
+  const untouched = {
+    remove: rest.filter((e) => e.before === null).length,
+    restore: rest.filter((e) => e.before !== null).length,
+    kept: kept.size,
+  };
+  const common = {
+    changes,
+    untouched,
+    server: isPostgres(db),
+    ...(latest === null ? {} : { changedAt: latest.at }),
+  };
+  const who = latest === null ? {} : { name: latest.name, at: latest.at };
   if (laterImports.size > 0) {
     const files = (
       await db('import_runs')
@@ -338,25 +439,42 @@ async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly 
         .orderBy('id')
         .pluck<string[]>('file_name')
     ).join(', ');
-    throw new AppError('CONFLICT', `A later import builds on this one (${files}); undo it first.`, {
+    return new AppError('CONFLICT', `A later import builds on this one (${files}); undo it first.`, {
       reason: 'import.undo.laterImport',
-      params: { files, count: stopped.length, records: names.join('; ') },
+      params: { files, count: stopped.length, records: names.join('; '), ...who },
+      ...common,
     });
   }
-  throw new AppError(
+  return new AppError(
     'CONFLICT',
     `${String(stopped.length)} record(s) of this import changed since or have data of their own: ${names.join('; ')}.`,
     {
       reason: more > 0 ? 'import.undo.changedSinceMore' : 'import.undo.changedSince',
-      params: { count: stopped.length, records: names.join('; '), more },
+      params: { count: stopped.length, records: names.join('; '), more, ...who },
+      ...common,
     },
   );
 }
+
+/** Refuses with the records that stand in the way (CONFLICT), or returns when there are none. */
+async function refuseIfBlocked(db: Knex, run: { at: string }, entries: readonly Entry[]): Promise<CodeMaps> {
+  const found = await check(db, run, entries);
+  if (found.stopped.length > 0) throw await refusal(db, found, entries);
+  return found.codes;
+}
+
+/** The refusal of a partial undo that would change nothing: every record of the import is in the way. */
+const nothingUntouched = () =>
+  new AppError('CONFLICT', 'Every record of this import changed since; there is nothing left to undo.', {
+    reason: 'import.undo.nothingUntouched',
+  });
 
 export type ImportUndoResult = {
   removed: { municipalities: number; partnerships: number; towns: number };
   restored: number;
   backup: string | null;
+  /** Records a partial undo left in place (changed since or built on); 0 for a whole undo. */
+  kept: number;
 };
 
 /**
@@ -367,6 +485,10 @@ export type ImportUndoResult = {
  * records) when anything the import wrote is not as it left it or is part of someone's work
  * since (see `blockers`): later work is never removed. The check runs before the backup (a
  * refusal makes none) and again inside the transaction, with the tables locked on a server.
+ * With `untouchedOnly`, only the records nobody worked on are undone (a partial undo, offered by
+ * the refusal): the ones in the way stay as they are, and so does a member or town the import
+ * added under a partnership that stays; the import's entry in the history says it was partly
+ * undone (`partial`, `kept`), and it cannot be undone again.
  * Regions and districts a municipality list brought stay (they are the country's, not the file's).
  */
 const alreadyUndone = () =>
@@ -398,21 +520,35 @@ export async function checkImportUndo(ctx: AppContext, input: { id: number }): P
   return { undoable: true };
 }
 
-export async function undoImport(ctx: AppContext, input: { id: number }): Promise<ImportUndoResult> {
+export async function undoImport(
+  ctx: AppContext,
+  input: { id: number; untouchedOnly?: boolean | undefined },
+): Promise<ImportUndoResult> {
   const run = await undoableRun(ctx.db.knex, input.id);
+  const partial = input.untouchedOnly === true;
+  /** The entries to undo now: all (refused when any is in the way), or only the untouched ones. */
+  const toUndo = async (db: Knex, entries: readonly Entry[]) => {
+    const found = await check(db, run, entries);
+    if (!partial) {
+      if (found.stopped.length > 0) throw await refusal(db, found, entries);
+      return { codes: found.codes, doing: [...entries], kept: 0 };
+    }
+    const doing = entries.filter((e) => !found.kept.has(key(e.table, e.recordId)));
+    if (doing.length === 0) throw nothingUntouched();
+    return { codes: found.codes, doing, kept: entries.length - doing.length };
+  };
   const already = alreadyUndone;
   if (ctx.jobs.running('import') > 0)
     throw new AppError('CONFLICT', 'Another import is running.', { reason: 'import.error.busy' });
   const release = await acquireImportLock(ctx.db, { actor: await ctx.actor() });
   try {
     // A refusal is found before the backup: retries do not push older backups out.
-    await refuseIfBlocked(ctx.db.knex, run, await entriesOf(ctx.db.knex, run.at));
+    await toUndo(ctx.db.knex, await entriesOf(ctx.db.knex, run.at));
     const backup = await backupBeforeChange(ctx.db.knex, ctx.db.filePath, 'unimport');
     const result = await auditedChange(ctx, async ({ trx, at, auditMany, touch }) => {
       await lockTablesForWrite(trx, LOCKED_TABLES);
       if ((await undoneRuns(trx)).has(run.id)) throw already();
-      const entries = await entriesOf(trx, run.at);
-      const codes = await refuseIfBlocked(trx, run, entries);
+      const { codes, doing: entries, kept: keptCount } = await toUndo(trx, await entriesOf(trx, run.at));
       const removed = { municipalities: 0, partnerships: 0, towns: 0 };
       let restored = 0;
       const kept = new Map<string, Record_>();
@@ -466,11 +602,17 @@ export async function undoImport(ctx: AppContext, input: { id: number }): Promis
           recordId: run.id,
           action: 'unimport' as const,
           before: null,
-          after: { fileName: run.fileName, removed, restored, backup: backup?.name ?? null },
+          after: {
+            fileName: run.fileName,
+            removed,
+            restored,
+            backup: backup?.name ?? null,
+            ...(partial ? { partial: true, kept: keptCount } : {}),
+          },
         },
       ]);
       touch({ tables: [...IMPORTED_TABLES] });
-      return { removed, restored };
+      return { removed, restored, kept: keptCount };
     });
     return { ...result, backup: backup?.name ?? null };
   } finally {
