@@ -265,6 +265,10 @@ export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): P
   if (!(await keptAsMerged(db, 'partnerships', merge.keptBefore, merge.merged.partnership, merge.keptVersionAfter)))
     throw new AppError('CONFLICT', 'The kept partnership has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
+      // Which record blocks the undo (one of a town merge's partnerships, say): the service names who changed it.
+      table: 'partnerships',
+      recordId: keepId,
+      expectedVersion: merge.keptVersionAfter,
     });
   const mergedId = Number(merge.merged.partnership.id);
   await db('partnerships').insert(merge.merged.partnership);
@@ -397,6 +401,9 @@ export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
   if (!(await keptAsMerged(db, 'foreign_towns', merge.keptBefore, merge.merged, merge.keptVersionAfter)))
     throw new AppError('CONFLICT', 'The kept town has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
+      table: 'foreign_towns',
+      recordId: keepId,
+      expectedVersion: merge.keptVersionAfter,
     });
   await db('foreign_towns')
     .where({ id: keepId })

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
-import { findAuditEntry } from '../repositories/audit-repository';
+import { findAuditEntry, versionFailure } from '../repositories/audit-repository';
 import { auditedChange, type AuditEntryOfChange } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
 import {
@@ -181,6 +181,69 @@ export async function mergePartnerships(
   });
 }
 
+/**
+ * The refusal to undo a merge whose kept record changed since (walkthrough 22, finding 3: it named
+ * nobody and gave no next step): who changed it last and when (`changedAt`, as a save's conflict
+ * names them), which record that is, what was merged into it, and that the merged record's values
+ * stay in the bin. The undo puts the kept record back as the merge found it, so it would overwrite
+ * the later change: it stays refused, nothing is written. Other errors pass unchanged.
+ */
+async function namedRefusal(
+  db: Knex,
+  error: unknown,
+  merge: TownMerge | PartnershipMerge,
+  after: string | null,
+): Promise<unknown> {
+  const details = error instanceof AppError ? error.details : undefined;
+  if (details?.reason !== 'merge.error.changedSince') return error;
+  const table = details.table === 'foreign_towns' ? 'foreign_towns' : 'partnerships';
+  const recordId = typeof details.recordId === 'number' ? details.recordId : Number(merge.keptBefore.id);
+  const expected = typeof details.expectedVersion === 'number' ? details.expectedVersion : merge.keptVersionAfter;
+  const inner =
+    merge.kind === 'foreign_towns'
+      ? merge.partnershipMerges.find((one) => Number(one.keptBefore.id) === recordId)
+      : merge;
+  const keptRow = table === 'foreign_towns' ? merge.keptBefore : (inner?.keptBefore ?? merge.keptBefore);
+  const kept =
+    table === 'foreign_towns'
+      ? typeof keptRow.name === 'string' && keptRow.name !== ''
+        ? keptRow.name
+        : `#${String(recordId)}`
+      : await partnershipName(db, keptRow);
+  const parsed: unknown = after === null ? null : JSON.parse(after);
+  const mergedName =
+    typeof parsed === 'object' && parsed !== null && typeof (parsed as { mergedName?: unknown }).mergedName === 'string'
+      ? (parsed as { mergedName: string }).mergedName
+      : null;
+  const mergedId = merge.kind === 'foreign_towns' ? merge.merged.id : merge.merged.partnership.id;
+  const merged = mergedName ?? `#${String(mergedId)}`;
+  const failure = await versionFailure(db, table, recordId, expected);
+  // The kept record deleted since: said as a delete (who, when, the bin), not as a change.
+  if (failure.code === 'NOT_FOUND') return failure;
+  const by = failure.details?.reason === 'error.conflictBy' ? failure.details : undefined;
+  const name = typeof by?.changedBy === 'string' ? by.changedBy : null;
+  return new AppError(
+    'CONFLICT',
+    `${kept} has changed since the merge${name === null ? '' : ` (${name})`}; undoing the merge would overwrite that change, so nothing was changed. The values of ${merged} are in the bin.`,
+    {
+      reason: name === null ? 'merge.error.changedSinceKept' : 'merge.error.changedSinceBy',
+      table,
+      recordId,
+      params: { kept, merged, ...(name === null ? {} : { name }) },
+      ...(name === null || typeof by?.changedAt !== 'string' ? {} : { changedAt: by.changedAt }),
+    },
+  );
+}
+
+/** A partnership as its member and partner town are called now ("Tábor – Škofja Loka"). */
+async function partnershipName(db: Knex, row: Record<string, unknown>): Promise<string> {
+  const memberId = Number(row.municipality_id);
+  const townId = Number(row.foreign_town_id);
+  const member = (await namesByIds(db, 'municipalities', [memberId])).get(memberId);
+  const town = (await namesByIds(db, 'foreign_towns', [townId])).get(townId);
+  return mergedNameOf(member, town).mergedName ?? `#${String(row.id)}`;
+}
+
 /** Undoes a merge from its audit entry: both records back with the same ids and their children. */
 export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
   return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
@@ -188,13 +251,15 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     if (!entry || entry.action !== 'merge' || entry.before === null)
       throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
     const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
-    if (merge.kind === 'foreign_towns') {
-      await undoTownMerge(trx, merge);
-      await auditMany(partnershipEntriesOfTownMerge(merge, true, await membersOfTownMerge(trx, merge)));
-    } else {
-      await undoPartnershipMerge(trx, merge);
-      await dropMergedTownNames(trx, input.auditId);
+    try {
+      if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
+      else await undoPartnershipMerge(trx, merge);
+    } catch (error) {
+      throw await namedRefusal(trx, error, merge, entry.after);
     }
+    if (merge.kind === 'foreign_towns')
+      await auditMany(partnershipEntriesOfTownMerge(merge, true, await membersOfTownMerge(trx, merge)));
+    else await dropMergedTownNames(trx, input.auditId);
     await audit({
       table: entry.table_name,
       recordId: entry.record_id,

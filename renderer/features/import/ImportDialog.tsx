@@ -324,6 +324,39 @@ function PossibleDuplicates({
   );
 }
 
+/**
+ * Rows to add whose pair was deleted recently and is in the bin (walkthrough 22: the preview said
+ * "To add 1" only): who deleted it and when, so the importer can restore it with its values instead.
+ */
+function PairsInBin({ items }: { items: ImportReport['inBin'] }) {
+  const { t, formatDateTime } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <section className="imp-duplicates" data-testid="import-in-bin">
+      <h3>{t('merge.import.inBin.title', { count: items.length })}</h3>
+      <p className="hint">{t('merge.import.inBin.explain')}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={`${String(item.line)}|${String(item.auditId)}`} data-testid="import-in-bin-row">
+            {item.actor === ''
+              ? t('merge.import.inBin.rowUnnamed', {
+                  label: item.label,
+                  line: item.line,
+                  at: formatDateTime(item.at),
+                })
+              : t('merge.import.inBin.row', {
+                  label: item.label,
+                  line: item.line,
+                  at: formatDateTime(item.at),
+                  name: item.actor,
+                })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ImportDialog({
   droppedFile,
   onClose,
@@ -566,6 +599,7 @@ export function ImportDialog({
           <div className="imp-preview" data-testid="import-preview">
             <Summary report={stage.report} />
             <PossibleDuplicates items={stage.report.possibleDuplicates} disabled={busy} onDecide={decide} />
+            <PairsInBin items={stage.report.inBin} />
             <h3>{t('import.issues')}</h3>
             <IssuesTable issues={stage.report.issues} />
             <RowsList

@@ -1,19 +1,47 @@
+import { Fragment, useState } from 'react';
 import { call } from '../../lib/api';
+import type { OutputOf } from '../../../shared/ipc/contract';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
 import { said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
+import { openLink, partnershipDetailLink } from '../../lib/deep-links';
+import { MESSAGES } from '../../../shared/i18n/index';
 import { ListCard } from './ListCard';
+import './bin.css';
+
+type Entry = OutputOf<'bin:list'>[number];
+type Value = Entry['values'][number]['value'];
+
+/** Where a field's label is, by the table of the record (a field without one shows as it is named). */
+const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
+  partnerships: 'partnerships.field',
+  foreign_towns: 'towns.field',
+};
+
+/** Partnership fields holding codes, and where their labels are. */
+const CODE_LABELS: Record<string, string> = {
+  type: 'partnershipType',
+  status: 'partnershipStatus',
+  termKind: 'partnerships.termKind',
+  areas: 'area',
+  participantGroups: 'partnerships.group',
+  acknowledgedWarnings: 'partnerships.warning',
+};
 
 /**
  * Settings ▸ Deleted records: what was deleted in the last 90 days (who, when, what), each with
- * Restore, which brings the record back with its id and what its delete took with it.
+ * Restore, which brings the record back with its id and what its delete took with it; and what was
+ * merged into another record in that time ("sloučeno do …", walkthrough 22: it could be found
+ * nowhere), with a link to the kept record, whose history undoes the merge. Each entry shows the
+ * values the record had (Values), so that they can be copied over by hand.
  */
 export function BinSection() {
-  const { t, tk, formatDateTime } = useI18n();
+  const { t, tk, language, formatDate, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('bin:list', {}), []);
   const { busy, run } = useAction();
   const { reload } = list;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
   const restore = (auditId: number, label: string) =>
     run(async () => {
@@ -21,6 +49,33 @@ export function BinSection() {
       return said('bin.restored', { label });
     });
 
+  const keyOf = (entry: Entry) => `${String(entry.auditId)}|${entry.table}|${String(entry.recordId)}`;
+  const toggle = (key: string) =>
+    setOpened((now) => {
+      const next = new Set(now);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const has = (key: string) => MESSAGES[language][key] !== undefined;
+  const labelOf = (table: Entry['table'], field: string): string => {
+    const prefix = FIELD_LABELS[table];
+    return prefix !== undefined && has(`${prefix}.${field}`) ? tk(`${prefix}.${field}`) : field;
+  };
+  const one = (table: Entry['table'], field: string, value: string | number | boolean): string => {
+    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+    if (typeof value === 'number') return String(value);
+    const codes = table === 'partnerships' ? CODE_LABELS[field] : undefined;
+    if (codes !== undefined && has(`${codes}.${value}`)) return tk(`${codes}.${value}`);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+    if (/^\d{4}(-\d{2}){0,2}$/.test(value)) return formatDate(value);
+    return value;
+  };
+  const valueOf = (table: Entry['table'], field: string, value: Value): string =>
+    Array.isArray(value) ? value.map((item) => one(table, field, item)).join(', ') : one(table, field, value);
+
+  const entries = list.data ?? [];
   return (
     <ListCard
       testId="bin"
@@ -30,7 +85,8 @@ export function BinSection() {
       onRetry={reload}
       emptyText={list.data?.length === 0 ? t('bin.empty') : null}
     >
-      {list.data && list.data.length > 0 && (
+      {entries.some((entry) => entry.mergedInto !== null) && <p className="hint">{t('merge.bin.mergedHint')}</p>}
+      {entries.length > 0 && (
         <table className="bk-table" data-testid="bin-table">
           <thead>
             <tr>
@@ -42,25 +98,89 @@ export function BinSection() {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((entry) => (
-              <tr key={entry.auditId}>
-                <td>{formatDateTime(entry.at)}</td>
-                <td>{tk(`bin.kind.${entry.table}`)}</td>
-                <td>{entry.label}</td>
-                <td>{entry.actor}</td>
-                <td className="bk-actions">
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    onClick={() => void restore(entry.auditId, entry.label)}
-                    data-testid="bin-restore"
-                  >
-                    {t('bin.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {entries.map((entry) => {
+              const key = keyOf(entry);
+              const open = opened.has(key);
+              const into = entry.mergedInto;
+              return (
+                <Fragment key={key}>
+                  <tr data-testid={into === null ? 'bin-entry' : 'bin-merged'}>
+                    <td>{formatDateTime(entry.at)}</td>
+                    <td>{tk(`bin.kind.${entry.table}`)}</td>
+                    <td>
+                      {entry.label}
+                      {into !== null && (
+                        <div className="muted-small" data-testid="bin-merged-into">
+                          {into.exists
+                            ? t('merge.bin.mergedInto', { kept: into.label })
+                            : t('merge.bin.mergedIntoGone')}
+                        </div>
+                      )}
+                    </td>
+                    <td>{entry.actor}</td>
+                    <td className="bk-actions">
+                      <button
+                        type="button"
+                        className="button"
+                        aria-expanded={open}
+                        onClick={() => toggle(key)}
+                        data-testid="bin-values-toggle"
+                      >
+                        {t(open ? 'merge.bin.values.hide' : 'merge.bin.values.show')}
+                      </button>
+                      {into === null ? (
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={busy}
+                          onClick={() => void restore(entry.auditId, entry.label)}
+                          data-testid="bin-restore"
+                        >
+                          {t('bin.restore')}
+                        </button>
+                      ) : (
+                        into.exists &&
+                        into.municipalityId !== null && (
+                          <button
+                            type="button"
+                            className="button"
+                            title={t('merge.bin.openKeptHint')}
+                            onClick={() =>
+                              into.municipalityId !== null &&
+                              openLink(partnershipDetailLink(into.municipalityId, into.recordId))
+                            }
+                            data-testid="bin-open-kept"
+                          >
+                            {t('merge.bin.openKept', { kept: into.label })}
+                          </button>
+                        )
+                      )}
+                    </td>
+                  </tr>
+                  {open && (
+                    <tr className="bin-values-row">
+                      <td colSpan={5}>
+                        <div className="bin-values" data-testid="bin-values">
+                          <strong>{t('merge.bin.values.title', { label: entry.label })}</strong>
+                          {entry.values.length === 0 ? (
+                            <p className="hint">{t('merge.bin.values.none')}</p>
+                          ) : (
+                            <dl>
+                              {entry.values.map((item) => (
+                                <Fragment key={item.field}>
+                                  <dt>{labelOf(entry.table, item.field)}</dt>
+                                  <dd>{valueOf(entry.table, item.field, item.value)}</dd>
+                                </Fragment>
+                              ))}
+                            </dl>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -104,6 +104,18 @@ export const importReportSchema = z.object({
   /** Every problem, by line. */
   issues: z.array(importIssueSchema),
   possibleDuplicates: z.array(possibleDuplicateSchema).default([]),
+  /** Rows to add whose pair was deleted recently and is in the bin (who deleted it, when): restorable instead. */
+  inBin: z
+    .array(
+      z.object({
+        line: z.number().int(),
+        label: z.string(),
+        auditId: z.number().int().positive(),
+        actor: z.string(),
+        at: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

@@ -52,6 +52,25 @@ export const mergeMessages = defineMessages(
       'Partnerství nelze obnovit: mezi těmito dvěma městy je mezitím jiné partnerství. Smazané partnerství zůstává i se všemi údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávajícího partnerství.',
     'merge.error.restoreMemberDuplicate':
       'Obec nelze obnovit: v registru je mezitím jiná obec s kódem {code}. Smazaná obec zůstává i se svými partnerstvími a údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávající obce.',
+    'merge.error.changedSinceBy':
+      'Sloučení nelze vrátit: záznam „{kept}“ se od sloučení změnil ({name}, {at}) a vrácení by tuto pozdější změnu přepsalo. Nic se nezměnilo. Sloučený záznam „{merged}“ zůstává i se svými údaji v Nastavení ▸ Smazané záznamy (označený „sloučeno do“): potřebujete-li ho zase zvlášť, založte ho znovu a údaje přeneste odtud.',
+    'merge.error.changedSinceKept':
+      'Sloučení nelze vrátit: záznam „{kept}“ se od sloučení změnil a vrácení by tuto pozdější změnu přepsalo. Nic se nezměnilo. Sloučený záznam „{merged}“ zůstává i se svými údaji v Nastavení ▸ Smazané záznamy (označený „sloučeno do“): potřebujete-li ho zase zvlášť, založte ho znovu a údaje přeneste odtud.',
+    'merge.bin.mergedInto': 'sloučeno do „{kept}“',
+    'merge.bin.mergedIntoGone': 'sloučeno do záznamu, který už v registru není',
+    'merge.bin.openKept': 'Otevřít „{kept}“',
+    'merge.bin.openKeptHint': 'V historii tohoto záznamu lze sloučení vrátit.',
+    'merge.bin.mergedHint':
+      'Sloučené záznamy se tu neobnovují: otevřete záznam, do něhož se sloučily, a v jeho historii zvolte „Vrátit sloučení“. Jejich údaje najdete pod tlačítkem Údaje.',
+    'merge.bin.values.show': 'Údaje',
+    'merge.bin.values.hide': 'Skrýt údaje',
+    'merge.bin.values.none': 'Záznam neměl vyplněné žádné údaje.',
+    'merge.bin.values.title': 'Údaje záznamu „{label}“ v době smazání nebo sloučení',
+    'merge.import.inBin.title': 'V koši: {count}',
+    'merge.import.inBin.explain':
+      'Tato partnerství byla nedávno smazána a jsou v koši (Nastavení ▸ Smazané záznamy). Import je přidá jako nová, bez údajů smazaného záznamu. Chcete-li zachovat jejich údaje a historii, import zrušte, obnovte je z koše a pak import spusťte znovu.',
+    'merge.import.inBin.row': '{label} (řádek {line}): smazáno {at}, {name}, je v koši',
+    'merge.import.inBin.rowUnnamed': '{label} (řádek {line}): smazáno {at}, je v koši',
     'merge.error.restoreTownDuplicate':
       'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Smazaný záznam zůstává i s údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do karty města {name}.',
   },
@@ -106,6 +125,25 @@ export const mergeMessages = defineMessages(
       'The partnership cannot be restored: another partnership between these two towns was added meanwhile. The deleted partnership stays in the bin with all its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing partnership.',
     'merge.error.restoreMemberDuplicate':
       'The member cannot be restored: another municipality with the code {code} was added meanwhile. The deleted member stays in the bin with its partnerships and data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing municipality.',
+    'merge.error.changedSinceBy':
+      'The merge cannot be undone: “{kept}” has changed since the merge ({name}, {at}), and undoing it would overwrite that later change. Nothing was changed. The merged record “{merged}” stays with its values in Settings ▸ Deleted records (marked “merged into”): if you need it as a record of its own again, add it anew and copy its values from there.',
+    'merge.error.changedSinceKept':
+      'The merge cannot be undone: “{kept}” has changed since the merge, and undoing it would overwrite that later change. Nothing was changed. The merged record “{merged}” stays with its values in Settings ▸ Deleted records (marked “merged into”): if you need it as a record of its own again, add it anew and copy its values from there.',
+    'merge.bin.mergedInto': 'merged into “{kept}”',
+    'merge.bin.mergedIntoGone': 'merged into a record that is no longer in the registry',
+    'merge.bin.openKept': 'Open “{kept}”',
+    'merge.bin.openKeptHint': 'The merge can be undone from this record’s history.',
+    'merge.bin.mergedHint':
+      'Merged records are not restored here: open the record they were merged into and choose “Undo the merge” in its history. Their values are under the Values button.',
+    'merge.bin.values.show': 'Values',
+    'merge.bin.values.hide': 'Hide values',
+    'merge.bin.values.none': 'The record had no values filled in.',
+    'merge.bin.values.title': 'Values of “{label}” when it was deleted or merged',
+    'merge.import.inBin.title': 'In the bin: {count}',
+    'merge.import.inBin.explain':
+      'These partnerships were deleted recently and are in the bin (Settings ▸ Deleted records). The import adds them as new ones, without the deleted record’s values. To keep their values and history, cancel the import, restore them from the bin, then run the import again.',
+    'merge.import.inBin.row': '{label} (line {line}): deleted {at} by {name}, in the bin',
+    'merge.import.inBin.rowUnnamed': '{label} (line {line}): deleted {at}, in the bin',
     'merge.error.restoreTownDuplicate':
       'The town cannot be restored: another record of the same town was added meanwhile ({name}). The deleted record stays in the bin with its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the card of {name}.',
   },

@@ -146,7 +146,7 @@ export const partnershipsChannels = defineChannels({
     output: z.object({ auditId: id }),
   },
   'merges:restore': {
-    doc: 'Undoes a merge from its audit entry: both records back with the same ids and their children; CONFLICT when the kept record changed since.',
+    doc: 'Undoes a merge from its audit entry: both records back with the same ids and their children; CONFLICT when the kept record changed since (reason merge.error.changedSinceBy naming who changed it last and when, `details.table`/`recordId` the record; nothing is written: the undo would overwrite that change).',
     input: z.object({ auditId: id }).strict(),
     output: z.object({ table: z.string(), recordId: id }),
   },

@@ -71,7 +71,7 @@ export const registryChannels = defineChannels({
     output: connectionStatusSchema,
   },
   'bin:list': {
-    doc: 'The bin: members, partnerships, requests, contacts, activities and agreement drafts deleted in the last 90 days and not restored, newest first, with who deleted them and when.',
+    doc: 'The bin: members, partnerships, requests, contacts, activities and agreement drafts deleted in the last 90 days and not restored, and partnerships and towns merged away in that time and not brought back (`mergedInto`: the kept record, whose history undoes the merge; `auditId` is then the merge’s entry, not one for bin:restore), newest first, with who deleted or merged them and when, and the values each had then.',
     input: z.object({}).strict(),
     output: z.array(
       z.object({
@@ -81,6 +81,22 @@ export const registryChannels = defineChannels({
         label: z.string(),
         actor: z.string(),
         at: z.string(),
+        mergedInto: z
+          .object({
+            table: z.enum(['partnerships', 'foreign_towns']),
+            recordId: z.number().int().positive(),
+            label: z.string(),
+            municipalityId: z.number().int().positive().nullable(),
+            exists: z.boolean(),
+          })
+          .nullable(),
+        /** The record's values when deleted or merged away (field names as the record's fields, camelCase). */
+        values: z.array(
+          z.object({
+            field: z.string(),
+            value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+          }),
+        ),
       }),
     ),
   },

@@ -261,7 +261,14 @@ describe('merging a town or a partnership written twice', () => {
 
     expect(await app.dispatch('merges:restore', { auditId: merge.auditId })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', details: { reason: 'merge.error.changedSince' } },
+      // Named: the verification is the later change (walkthrough 22, finding 3).
+      error: {
+        code: 'CONFLICT',
+        details: {
+          reason: 'merge.error.changedSinceBy',
+          params: { name: expect.stringMatching(/^Jana Ověřovatelka/) },
+        },
+      },
     });
     expect(await knex('partnerships').where({ id: kept.id }).first('verified_by')).toEqual({
       verified_by: 'Jana Ověřovatelka',

@@ -31,6 +31,7 @@ import type { Job } from '../../jobs';
 import { auditedChange } from '../audited-change';
 import { lockTablesForWrite } from '../../db/dialect/catalog';
 import { runsWithEntries, undoneRuns } from './import-undo';
+import { pairsInBin } from '../bin-service';
 import { planMunicipalities, writeMunicipalities, type MunicipalityPlan } from './municipalities-import';
 import { planPartnerships, writePartnerships, type PartnershipPlan } from './partnerships-import';
 import { readSourceFile, type SourceTable } from './read-file';
@@ -243,6 +244,7 @@ function toReport(previewId: string, preview: ImportPreview, plan: Plan): Import
     sampleLimit: SAMPLE_LIMIT,
     issues: [...plan.issues].sort((a, b) => a.line - b.line),
     possibleDuplicates: 'possibleDuplicates' in plan ? plan.possibleDuplicates : [],
+    inBin: [],
   };
 }
 
@@ -294,6 +296,7 @@ export async function previewImport(
         sampleLimit: SAMPLE_LIMIT,
         issues: [],
         possibleDuplicates: [],
+        inBin: [],
       };
     }
     columns = applied.columns;
@@ -313,7 +316,9 @@ export async function previewImport(
     preview.replaces = replacedBy(plan);
     state.previews.clear(); // one preview at a time: the memory of an old file is released
     state.previews.set(previewId, preview);
-    return toReport(previewId, preview, plan);
+    // The import adds them as new ones all the same; the preview says they are in the bin.
+    const inBin = 'newPairs' in plan ? await pairsInBin(ctx.db.knex, plan.newPairs) : [];
+    return { ...toReport(previewId, preview, plan), inBin };
   });
 }
 

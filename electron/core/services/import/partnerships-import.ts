@@ -119,6 +119,11 @@ export type PartnershipPlan = {
   /** Changes of existing partnerships: the fields changed, as stored before and as written. */
   updates: { id: number; line: number; before: PartnershipUpdate; after: PartnershipUpdate }[];
   possibleDuplicates: PossibleDuplicate[];
+  /**
+   * Rows to add whose member and registry town are known: the preview asks the bin whether such a
+   * pair was deleted recently (walkthrough 22: "To add 1" hid that it was deleted minutes before).
+   */
+  newPairs: { line: number; label: string; municipalityId: number; foreignTownId: number }[];
 };
 
 /** Source coordinates farther than this from the named town are reported (Berlín at Nuremberg's). */
@@ -322,6 +327,7 @@ export async function planPartnerships(
     inserts: [],
     updates: [],
     possibleDuplicates,
+    newPairs: [],
   };
   const drafts = new Map<string, Draft>();
   /** The header of the column a field comes from ('' when unmapped). */
@@ -527,6 +533,13 @@ export async function planPartnerships(
         });
       }
       plan.inserts.push(draft);
+      if (townId !== undefined)
+        plan.newPairs.push({
+          line: draft.line,
+          label: `${draft.municipalityName} – ${draft.townName}`,
+          municipalityId: draft.municipalityId,
+          foreignTownId: townId,
+        });
       plan.counts.add += 1;
       if (plan.added.length < sampleLimit) plan.added.push({ line: draft.line, key, label, changes: [] });
       continue;
