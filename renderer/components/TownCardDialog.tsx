@@ -1,5 +1,5 @@
 import { typedNumberOrText } from '../../shared/domain/typed-number';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { GENDERS, type Gender } from '../../shared/domain/codes';
 import { countryName } from '../../shared/domain/countries';
 import {
@@ -9,7 +9,7 @@ import {
   type TownCardFields,
   type TownCardPatch,
 } from '../../shared/domain/town-card';
-import { ApiError, call } from '../lib/api';
+import { ApiError, call, onEvent } from '../lib/api';
 import { conflictText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useForm } from '../lib/useForm';
@@ -22,6 +22,10 @@ import { FormProblems } from './FormProblems';
 import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
 import { errorToast, said, useToast } from './Toasts';
+import { mergeEdits } from '../lib/form-merge';
+import { goneOf, quoted } from '../lib/record-gone';
+import { FormGoneNotice } from './FormGoneNotice';
+import { MergeNotice } from './MergeNotice';
 import { officeContradictsKind, officeOptions } from '../../shared/domain/agreements/offices';
 import { originLabel } from '../../shared/i18n/provenance';
 import './kit.css';
@@ -86,6 +90,13 @@ const valuesOf = (card: TownCard): Values => ({
 });
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+/** Two values of a field mean the same (spaces around typed text do not count). */
+const fieldMeaning = <K extends keyof Values>(_key: K, value: Values[K]): string =>
+  typeof value === 'string' ? value.trim() : JSON.stringify(value);
+
+/** Typing carried to the town this one was merged into, and the card it began on. */
+type Carried = { toId: number; base: Values; values: Values };
 
 /** The card's fields as typed, in the shape of the stored card. */
 const fieldsOf = (v: Values): Record<keyof TownCardFields, unknown> => ({
@@ -176,17 +187,33 @@ const FIELD_LABELS: Record<string, string> = {
  */
 export function TownCardDialog({ townId, onClose }: { townId: number; onClose: () => void }) {
   const { t } = useI18n();
-  const loaded = useAsync(() => call('towns:card', { id: townId }), [townId]);
+  // The town shown: the one opened, or the town it was merged into ("Open … with your edits").
+  const [shownId, setShownId] = useState(townId);
+  const loaded = useAsync(() => call('towns:card', { id: shownId }), [shownId]);
+  const { reload } = loaded;
+  // A colleague's save, delete or merge shows at once (walkthrough 22, finding 9: the card kept
+  // showing empty notes a colleague had filled in); the form decides what comes into it.
+  useEffect(
+    () =>
+      onEvent('data:changed', (change) => {
+        if (change.tables.includes('foreign_towns') || change.tables.includes('partnerships')) reload();
+      }),
+    [reload],
+  );
   // What a save answered, until a newer version is read.
   const [saved, setSaved] = useState<TownCard | null>(null);
+  const fetched = loaded.data !== undefined && loaded.data.id === shownId ? loaded.data : undefined;
   const card =
-    saved !== null && saved.id === townId && (loaded.data === undefined || saved.version >= loaded.data.version)
+    saved !== null && saved.id === shownId && (fetched === undefined || saved.version >= fetched.version)
       ? saved
-      : (loaded.data ?? null);
+      : (fetched ?? null);
   const loadError = loaded.status === 'error' ? loaded.error : null;
+  // The card is no longer in the registry (deleted, merged into another town): said beside Save.
+  const gone = loadError === null ? null : goneOf(loadError);
+  const [carry, setCarry] = useState<Carried | null>(null);
   const load = () => {
     setSaved(null);
-    loaded.reload();
+    reload();
   };
   const title = card ? t('towns.card.title', { name: card.name }) : t('towns.card.open');
   return (
@@ -200,19 +227,45 @@ export function TownCardDialog({ townId, onClose }: { townId: number; onClose: (
           <FormProblems errors={{}} fixText="" failure={loadError} />
         )
       ) : (
-        <TownCardForm key={card.version} card={card} onSaved={setSaved} onReload={load} onClose={onClose} />
+        <TownCardForm
+          key={card.id}
+          card={card}
+          gone={gone}
+          carried={carry !== null && carry.toId === card.id ? carry : null}
+          onCarried={() => setCarry(null)}
+          onOpenKept={(toId, typing) => {
+            setCarry({ toId, ...typing });
+            setSaved(null);
+            setShownId(toId);
+          }}
+          onSaved={setSaved}
+          onReload={load}
+          onClose={onClose}
+        />
       )}
     </Dialog>
   );
 }
 
 function TownCardForm({
-  card,
+  card: latest,
+  gone,
+  carried,
+  onCarried,
+  onOpenKept,
   onSaved,
   onReload,
   onClose,
 }: {
+  /** The card as last read (a colleague's save brings a newer version). */
   card: TownCard;
+  /** The card is no longer in the registry: said beside Save, which it disables. */
+  gone: ReturnType<typeof goneOf>;
+  /** Typing carried from a town merged into this one: merged in once, when the form starts. */
+  carried: Carried | null;
+  onCarried: () => void;
+  /** Opens the town this one was merged into, with the typing and the card it began on. */
+  onOpenKept: (toId: number, typing: { base: Values; values: Values }) => void;
   onSaved: (card: TownCard) => void;
   onReload: () => void;
   onClose: () => void;
@@ -220,8 +273,61 @@ function TownCardForm({
   const i18n = useI18n();
   const { t, tk, language, formatNumber } = i18n;
   const toast = useToast();
-  const { values, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => valuesOf(card));
+  // Typing carried from a town merged into this one (mergeEdits: the user's edits on this card).
+  const [start] = useState(() => {
+    if (carried === null) return { values: valuesOf(latest), merged: null };
+    const result = mergeEdits(carried.base, carried.values, valuesOf(latest), fieldMeaning);
+    return { values: result.merged, merged: { stored: valuesOf(latest), clashes: result.clashes } };
+  });
+  useEffect(() => {
+    if (carried !== null) onCarried();
+    // Once, when the form starts with what it merged.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const { values, setValues, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => start.values);
+  /**
+   * The card the typing began on, and the version a save is made against: a colleague's save
+   * comes in when nothing is typed; with typing, the save is refused naming them, and "Načíst
+   * znovu" brings the typing onto the stored card (as the partnership detail and the member form).
+   */
+  const [card, setCard] = useState<TownCard>(latest);
+  const [merged, setMerged] = useState<{ stored: Values; clashes: (keyof Values)[] } | null>(start.merged);
+  const [mergeWanted, setMergeWanted] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
+  const untouched = Object.keys(patchOf(card, values)).length === 0;
+  if (latest.version !== card.version && latest.id === card.id) {
+    // Adjusted while rendering (React's "state from props"): the next render shows the new card.
+    if (untouched && !mergeWanted) {
+      setCard(latest);
+      setValues(valuesOf(latest));
+    } else if (mergeWanted) {
+      const result = mergeEdits(valuesOf(card), values, valuesOf(latest), fieldMeaning);
+      setCard(latest);
+      setValues(result.merged);
+      setMerged({ stored: valuesOf(latest), clashes: result.clashes });
+      setMergeWanted(false);
+      setConflict(null);
+    }
+  }
+  /** A field's stored value as the notice after a merge names it (quoted as the language quotes). */
+  const storedText = (key: keyof Values, stored: Values): string => {
+    const shown =
+      key === 'kind'
+        ? tk(`towns.kind.${stored.kind}`)
+        : key === 'mayorGender'
+          ? stored.mayorGender === null
+            ? ''
+            : tk(`gender.${stored.mayorGender}`)
+          : key === 'useCzechName'
+            ? t(stored.useCzechName ? 'common.yes' : 'common.no')
+            : key === 'largeCity'
+              ? tk(`towns.largeCity.${stored.largeCity === '' ? 'byPopulation' : stored.largeCity}`)
+              : key === 'countryCode'
+                ? countryName(stored.countryCode, language)
+                : stored[key].trim();
+    const value = shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language);
+    return `${tk(FIELD_LABELS[key] ?? key)}: ${value}`;
+  };
   // An office that does not fit the kind ("obec" headed by a "prezydent miasta", walkthrough 21):
   // said beside the office; saving it asks the user to confirm (reality is sometimes odd).
   const contradiction = officeContradictsKind(values.kind, values.mayorOffice);
@@ -340,7 +446,33 @@ function TownCardForm({
   );
 
   return (
-    <form className="form town-card" onSubmit={(event) => void submit(event)} noValidate data-testid="town-card-form">
+    <form
+      className="form town-card"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-unsaved={untouched ? 'false' : 'true'}
+      data-testid="town-card-form"
+    >
+      {merged && (
+        <MergeNotice
+          text={t('towns.card.merged')}
+          clashesText={
+            merged.clashes.length === 0
+              ? null
+              : t('towns.card.mergedClashes', {
+                  fields: merged.clashes.map((key) => storedText(key, merged.stored)).join('; '),
+                })
+          }
+          useStoredLabel={t('towns.card.useStored')}
+          onUseStored={() => {
+            setValues((now) => ({
+              ...now,
+              ...Object.fromEntries(merged.clashes.map((key) => [key, merged.stored[key]])),
+            }));
+            setMerged({ ...merged, clashes: [] });
+          }}
+        />
+      )}
       <fieldset>
         <legend>{t('towns.section.names')}</legend>
         <div className="form-grid">
@@ -563,12 +695,24 @@ function TownCardForm({
       {conflict !== null && (
         <p className="form-problems" role="alert">
           {conflict}{' '}
-          <button type="button" className="link-button" onClick={onReload}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              // The typing stays: it is brought onto the card read now (it was dropped before).
+              setMergeWanted(true);
+              onReload();
+            }}
+            data-testid="town-conflict-reload"
+          >
             {t('towns.card.reload')}
           </button>
         </p>
       )}
       <div className="form-actions sticky">
+        {gone !== null && (
+          <FormGoneNotice gone={gone} onOpenKept={(toId) => onOpenKept(toId, { base: valuesOf(card), values })} />
+        )}
         {card.partnerships.length === 0 && (
           // Left over after its partnership was deleted, or added by mistake (walkthrough 19).
           <button
@@ -586,7 +730,13 @@ function TownCardForm({
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="button primary" disabled={busy} data-testid="town-save" data-shortcut="save">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={busy || gone !== null}
+          data-testid="town-save"
+          data-shortcut="save"
+        >
           {t('common.save')}
         </button>
       </div>

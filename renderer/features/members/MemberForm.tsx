@@ -17,6 +17,10 @@ import { FormProblems } from '../../components/FormProblems';
 import { useForm } from '../../lib/useForm';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
+import { FormGoneNotice } from '../../components/FormGoneNotice';
+import { quoted } from '../../lib/record-gone';
+import { useRecordGone } from '../../lib/use-record-gone';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import { parseNumberText } from './members-columns';
 import { membersStore } from './members-store';
 import { holdsNothing, useAresLookup, type AresFields } from './AresLookup';
@@ -148,6 +152,12 @@ const fieldMeaning = <K extends keyof FormValues>(key: K, value: FormValues[K]):
       : value.trim()
     : String(value);
 
+/** The member's record read again (its absence says who deleted it and when). */
+const fetchMember = (id: number) => call('municipalities:get', { id });
+/** A change that may have removed the member: one naming it, or one naming no rows of members. */
+const concernsMember = (change: EventPayload<'data:changed'>, id: number): boolean =>
+  change.municipalityIds === undefined ? change.tables.includes('municipalities') : change.municipalityIds.includes(id);
+
 /** The message key of a field's label. */
 const LABEL_OF: Partial<Record<keyof FormValues, string>> = {
   districtId: 'district',
@@ -169,6 +179,8 @@ export function MemberForm({
   onCarried,
 }: MemberFormProps) {
   const { t, tk, language } = useI18n();
+  // Deleted by a colleague (or an import's undo) while open: said beside Save (walkthrough 22).
+  const gone = useRecordGone(detail?.id ?? null, fetchMember, concernsMember);
   // Typing carried over a reload, merged once when the form starts (see `carried`).
   const [merge] = useState(() =>
     carried && detail !== null && carried.base.id === detail.id
@@ -216,7 +228,7 @@ export function MemberForm({
             : key === 'districtId'
               ? (districts.find((d) => String(d.id) === stored.districtId)?.name ?? '')
               : String(value).trim();
-    return `${tk(`members.col.${LABEL_OF[key] ?? key}`)}: ${shown === '' ? '—' : `„${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}“`}`;
+    return `${tk(`members.col.${LABEL_OF[key] ?? key}`)}: ${shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language)}`;
   };
   const known = useRowStore(membersStore).rows;
   // Adding a municipality the registry already holds (an imported ČSÚ list holds every one):
@@ -510,6 +522,7 @@ export function MemberForm({
 
       <FormProblems errors={errors} fixText={t('members.form.fixErrors')} failure={failure} />
       <div className="form-actions sticky">
+        {gone !== null && <FormGoneNotice gone={gone} />}
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}
@@ -518,7 +531,7 @@ export function MemberForm({
         <button
           type="submit"
           className="button primary"
-          disabled={busy}
+          disabled={busy || gone !== null}
           title={withShortcut(t('common.save'), 'save')}
           data-shortcut="save"
           data-testid="member-save"

@@ -30,7 +30,7 @@ import type { PartnershipDetail as Detail, PartnershipRow } from '../../../share
 import { DiscardChangesDialog } from '../../components/dialogs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrintButton } from '../../components/PrintButton';
-import { agreementLink, openLink, requestLink } from '../../lib/deep-links';
+import { agreementLink, openLink, partnershipDetailLink, requestLink } from '../../lib/deep-links';
 import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -50,6 +50,8 @@ import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/e
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
+import { FormGoneNotice } from '../../components/FormGoneNotice';
+import { goneOf, quoted, type Gone } from '../../lib/record-gone';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 
@@ -72,6 +74,9 @@ type Form = {
   /** Warnings confirmed: stored with the record, or ticked in this form. */
   acknowledge: PartnershipWarning[];
 };
+
+/** Typing carried to the record its record was merged into, and the record it began on. */
+type Carried = { toId: number; base: Form; values: Form };
 
 /** Dates a source may know only to the month or the year: typed as text, kept at their precision. */
 const PARTIAL_DATE_FIELDS = ['startedOn', 'signedOn', 'endedOn'] as const;
@@ -277,6 +282,19 @@ export function PartnershipDetail({
     resetPending.current = false;
     if (detail.status === 'ready') setResets((n) => n + 1);
   }, [detail.status, detail.data]);
+  // The record is no longer there (a colleague deleted or merged it): said beside Save while the
+  // form keeps what is typed; a later fetch that finds it (a delete undone) clears it.
+  const [gone, setGone] = useState<Gone | null>(null);
+  const failed = detail.status === 'error' ? detail.error : null;
+  useEffect(() => {
+    if (detail.status === 'ready') setGone(null);
+    else if (failed !== null) setGone(goneOf(failed));
+  }, [detail.status, failed]);
+  /**
+   * Typing carried to the record this one was merged into ("Open … with your edits"): that record's
+   * form starts with the edits brought onto it (mergeEdits, clashes named), nothing saved yet.
+   */
+  const [carry, setCarry] = useState<Carried | null>(null);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
   /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */
   const deleteDraft = async (draftId: number, name: string) => {
@@ -365,6 +383,12 @@ export function PartnershipDetail({
   }, [requestClose]);
 
   const d = detail.data;
+  // The carried typing is in the kept record's form once that form started: a later reset of it
+  // starts from the stored record.
+  const shownId = d?.id;
+  useEffect(() => {
+    if (shownId !== undefined && shownId === carry?.toId) setCarry(null);
+  }, [shownId, carry]);
   // A modal panel: the focus moves into it, stays in it, and goes back to the grid when it closes.
   const panel = useRef<HTMLElement>(null);
   usePanelFocus(panel, { trap: true });
@@ -432,7 +456,7 @@ export function PartnershipDetail({
           </div>
         </header>
         <div className="p-drawer-body">
-          {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={reload} />}
+          {detail.status === 'error' && !(d && gone !== null) && <ErrorNotice error={detail.error} onRetry={reload} />}
           {d && (
             <DetailForm
               key={`${String(d.id)}:${String(resets)}`}
@@ -441,6 +465,15 @@ export function PartnershipDetail({
               reload={reload}
               reset={reset}
               onDirty={onDirty}
+              gone={d.id === id ? gone : null}
+              carried={carry !== null && carry.toId === d.id ? carry : null}
+              onOpenKept={(toId, typing) => {
+                setCarry({ toId, ...typing });
+                // The merged-into record is of the same member (a partnership merge, or a town
+                // merge's inner one); a link equal to the present address would not be followed.
+                const link = partnershipDetailLink(d.municipalityId, toId);
+                openLink(window.location.hash === link ? `${link}&from=${String(d.id)}` : link);
+              }}
             />
           )}
           {askClose && (
@@ -634,6 +667,9 @@ function DetailForm({
   reload,
   reset,
   onDirty,
+  gone,
+  carried,
+  onOpenKept,
 }: {
   d: Detail;
   onSaved: (row: PartnershipRow) => void;
@@ -641,14 +677,27 @@ function DetailForm({
   reset: () => void;
   /** Told whether the form holds what is not saved (closing the panel then asks first). */
   onDirty: (dirty: boolean) => void;
+  /** The record is no longer in the registry (deleted, merged away): said beside Save. */
+  gone: Gone | null;
+  /** Typing carried from a record merged into this one: the form starts with it merged in. */
+  carried: Carried | null;
+  /** Opens the record this one was merged into, with the typing and the record it began on. */
+  onOpenKept: (toId: number, typing: { base: Form; values: Form }) => void;
 }) {
   const i18n = useI18n();
   const showToast = useToast();
   const { t, tk } = i18n;
-  const [form, setForm] = useState<Form>(() => toForm(d, i18n.language));
+  // Typing carried from the merged-away record, merged once when the form starts (see `carried`).
+  const [start] = useState(() => {
+    const stored = toForm(d, i18n.language);
+    if (carried === null) return { form: stored, merged: null };
+    const result = mergeEdits(carried.base, carried.values, stored, fieldMeaning);
+    return { form: result.merged, merged: { stored, clashes: result.clashes } };
+  });
+  const [form, setForm] = useState<Form>(start.form);
   // What the form last sent (a save whose record is not read back yet): unsaved is what differs
   // from both that and the record as now read.
-  const [sent, setSent] = useState<Form>(form);
+  const [sent, setSent] = useState<Form>(() => toForm(d, i18n.language));
   const storedMeaning = meaningOf(toForm(d, i18n.language));
   const unsaved = (() => {
     const now = meaningOf(form);
@@ -664,14 +713,14 @@ function DetailForm({
   const [conflict, setConflict] = useState<ApiError | null>(null);
   // The record as the typing began on it (the form's start, then each own save): a colleague's
   // save is merged against it, so that the user's edits stay and the colleague's come in.
-  const [base, setBase] = useState<Form>(form);
+  const [base, setBase] = useState<Form>(() => toForm(d, i18n.language));
   /**
    * A merge asked for (after a conflict, or after an undo of the last save): done once the record
    * fetched after it is in. After an undo it says something only when a field clashes.
    */
   const mergePending = useRef<'conflict' | 'undo' | null>(null);
   // After a merge: the fields both changed (the form keeps the user's; these are the stored ones).
-  const [merged, setMerged] = useState<{ stored: Form; clashes: (keyof Form)[] } | null>(null);
+  const [merged, setMerged] = useState<{ stored: Form; clashes: (keyof Form)[] } | null>(start.merged);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -822,7 +871,7 @@ function DetailForm({
                   : String(value).trim();
     const field =
       key === 'acknowledge' ? t('partnerships.field.acknowledgedWarnings') : tk(`partnerships.field.${key}`);
-    return `${field}: ${shown === '' ? '—' : `„${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}“`}`;
+    return `${field}: ${shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, i18n.language)}`;
   };
 
   const judged = {
@@ -1014,7 +1063,7 @@ function DetailForm({
             <button
               type="submit"
               className="button primary"
-              disabled={saving}
+              disabled={saving || gone !== null}
               title={withShortcut(t('common.save'), 'save')}
               data-shortcut="save"
               data-testid="detail-save"
@@ -1029,6 +1078,9 @@ function DetailForm({
             >
               {t('common.cancel')}
             </button>
+            {gone !== null && (
+              <FormGoneNotice gone={gone} onOpenKept={(toId) => onOpenKept(toId, { base, values: form })} />
+            )}
             {conflict && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-conflict-inline">
                 {conflict.details?.reason === 'error.conflictRestored'

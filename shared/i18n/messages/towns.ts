@@ -16,6 +16,21 @@ export const townsMessages = defineMessages(
     'towns.card.duplicate':
       'Město s tímto názvem už v registru je ({name}). Sloučte oba záznamy místo vytváření kopie.',
     'towns.card.reload': 'Načíst znovu',
+    'formGone.deleted':
+      'Tento záznam mezitím smazal někdo jiný: {name} ({at}). Je v koši; vaše úpravy zůstaly ve formuláři, uložit je do něj nelze.',
+    'formGone.deletedSelf':
+      'Tento záznam jste mezitím smazali vy (v jiném okně), {at}. Je v koši; vaše úpravy zůstaly ve formuláři, uložit je do něj nelze.',
+    'formGone.merged':
+      'Tento záznam mezitím sloučil někdo jiný do záznamu „{into}“: {name} ({at}). Vaše úpravy zůstaly ve formuláři.',
+    'formGone.mergedGone':
+      'Tento záznam mezitím sloučil někdo jiný s jiným záznamem: {name} ({at}); ani ten už v registru není. Vaše úpravy zůstaly ve formuláři.',
+    'formGone.unimported':
+      'Tento záznam mezitím odstranilo vrácení importu „{file}“: {name} ({at}). V koši není; vaše úpravy zůstaly ve formuláři.',
+    'formGone.unknown': 'Tento záznam už v registru není. Vaše úpravy zůstaly ve formuláři, uložit je do něj nelze.',
+    'formGone.open': 'Otevřít „{into}“ s vašimi úpravami',
+    'towns.card.merged': 'Načten uložený stav karty; vaše úpravy zůstaly ve formuláři. Zkontrolujte je a uložte.',
+    'towns.card.mergedClashes': 'Mezitím bylo jinak uloženo: {fields}. Ve formuláři jsou vaše hodnoty.',
+    'towns.card.useStored': 'Použít uložené hodnoty',
     'towns.card.delete': 'Smazat město',
     'towns.card.deleteHint': 'Město nemá žádné partnerství: lze ho smazat (půjde do koše).',
     'towns.unused.title': 'Partnerská města bez partnerství',
@@ -106,6 +121,22 @@ export const townsMessages = defineMessages(
     'towns.card.duplicate':
       'A town of this name is already in the registry ({name}). Merge the two records instead of making a copy.',
     'towns.card.reload': 'Reload',
+    'formGone.deleted':
+      'Someone else deleted this record meanwhile: {name} ({at}). It is in the bin; your edits are still in the form but cannot be saved to it.',
+    'formGone.deletedSelf':
+      'You deleted this record meanwhile (in another window), {at}. It is in the bin; your edits are still in the form but cannot be saved to it.',
+    'formGone.merged':
+      'Someone else merged this record into “{into}” meanwhile: {name} ({at}). Your edits are still in the form.',
+    'formGone.mergedGone':
+      'Someone else merged this record into another one meanwhile: {name} ({at}); that one is no longer in the registry either. Your edits are still in the form.',
+    'formGone.unimported':
+      'This record was removed meanwhile when the import of “{file}” was undone: {name} ({at}). It is not in the bin; your edits are still in the form.',
+    'formGone.unknown':
+      'This record is no longer in the registry. Your edits are still in the form but cannot be saved to it.',
+    'formGone.open': 'Open “{into}” with your edits',
+    'towns.card.merged': 'The stored card is loaded; your edits are kept in the form. Check them and save.',
+    'towns.card.mergedClashes': 'Stored differently meanwhile: {fields}. The form holds your values.',
+    'towns.card.useStored': 'Use the stored values',
     'towns.card.delete': 'Delete town',
     'towns.card.deleteHint': 'The town has no partnership: it can be deleted (it goes to the bin).',
     'towns.unused.title': 'Partner towns without a partnership',
