@@ -54,6 +54,7 @@ import { FormGoneNotice } from '../../components/FormGoneNotice';
 import { goneOf, quoted, type Gone } from '../../lib/record-gone';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
+import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
 
 type Form = {
   type: PartnershipType;
@@ -142,16 +143,6 @@ const storedForRules = (d: Detail) => ({
   ...d,
   acknowledged: Object.fromEntries(d.acknowledgedWarnings.map((warning) => [warning, warningValues(warning, d)])),
 });
-
-/** Codes in the history in the user's language (field → message prefix). */
-const HISTORY_CODES = {
-  type: 'partnershipType',
-  status: 'partnershipStatus',
-  termKind: 'partnerships.termKind',
-  areas: 'area',
-  participantGroups: 'partnerships.group',
-  acknowledgedWarnings: 'partnerships.warning',
-};
 
 /** Activity fields whose label key is shorter than the field. */
 const CHILD_FIELD_KEYS: Record<string, string> = { fundingProgramme: 'programme', fundingAmount: 'amount' };
@@ -613,7 +604,7 @@ export function PartnershipDetail({
                   recordId={d.id}
                   version={d.version}
                   fieldLabel={historyLabel}
-                  codeLabels={HISTORY_CODES}
+                  codeLabels={PARTNERSHIP_CODE_LABELS}
                   dateFields={HISTORY_DATES}
                   references={HISTORY_REFERENCES}
                   value={historyValue}

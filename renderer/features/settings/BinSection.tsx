@@ -9,6 +9,7 @@ import { openLink, partnershipDetailLink } from '../../lib/deep-links';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { ListCard } from './ListCard';
 import './bin.css';
+import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
 
 type Entry = OutputOf<'bin:list'>[number];
 type Value = Entry['values'][number]['value'];
@@ -17,16 +18,6 @@ type Value = Entry['values'][number]['value'];
 const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
   partnerships: 'partnerships.field',
   foreign_towns: 'towns.field',
-};
-
-/** Partnership fields holding codes, and where their labels are. */
-const CODE_LABELS: Record<string, string> = {
-  type: 'partnershipType',
-  status: 'partnershipStatus',
-  termKind: 'partnerships.termKind',
-  areas: 'area',
-  participantGroups: 'partnerships.group',
-  acknowledgedWarnings: 'partnerships.warning',
 };
 
 /**
@@ -66,7 +57,7 @@ export function BinSection() {
   const one = (table: Entry['table'], field: string, value: string | number | boolean): string => {
     if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
     if (typeof value === 'number') return String(value);
-    const codes = table === 'partnerships' ? CODE_LABELS[field] : undefined;
+    const codes = table === 'partnerships' ? PARTNERSHIP_CODE_LABELS[field] : undefined;
     if (codes !== undefined && has(`${codes}.${value}`)) return tk(`${codes}.${value}`);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
     if (/^\d{4}(-\d{2}){0,2}$/.test(value)) return formatDate(value);

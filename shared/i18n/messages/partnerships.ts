@@ -104,7 +104,6 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.gone': 'Některé z vybraných partnerství mezitím někdo smazal. Nic se nezměnilo.',
     'partnerships.bulk.undoGone': 'Některé partnerství z hromadné změny bylo mezitím smazáno; nic se nevrátilo.',
     'partnerships.bulk.undoChanged': 'Partnerství {name} se od hromadné změny změnilo; nic se nevrátilo.',
-    'partnerships.bulk.undoChangedBy': 'Partnerství {name} se od hromadné změny změnilo: {by}, {at}. Nic se nevrátilo.',
     'partnerships.bulk.invalid': 'U partnerství vypsaných výše by změna porušila pravidla; nic se nezměnilo.',
     'partnerships.bulk.confirmAll': 'Přesto změnit všechna',
     'partnerships.bulk.conflictBy':
@@ -408,8 +407,6 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.gone': 'One of the selected partnerships was deleted meanwhile. Nothing was changed.',
     'partnerships.bulk.undoGone': 'A partnership of the bulk change was deleted since; nothing was put back.',
     'partnerships.bulk.undoChanged': 'The partnership {name} has changed since the bulk change; nothing was put back.',
-    'partnerships.bulk.undoChangedBy':
-      'The partnership {name} has changed since the bulk change: {by}, {at}. Nothing was put back.',
     'partnerships.bulk.invalid':
       'For the partnerships listed above the change would break the rules; nothing was changed.',
     'partnerships.bulk.confirmAll': 'Change all anyway',
