@@ -35,6 +35,16 @@ const townIds = (webApp: WebApp, names: string[]): Promise<number[]> =>
 
 const CSV = 'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka\n552046;Dole;Francie;;\n';
 
+// The tests act as two people by the name in the preferences; the worker's next test file must
+// find the name it had (an import undo took a colleague's change for the user's own otherwise).
+let actorBefore = '';
+test.beforeEach(async ({ webApp }) => {
+  actorBefore = (await webApp.ctx.preferences.get()).actorName;
+});
+test.afterEach(async ({ webApp }) => {
+  await webApp.ctx.preferences.set({ actorName: actorBefore });
+});
+
 test('the bin lists a merged-away partnership and a deleted one with their values; the import preview names the deleted pair', async ({
   appPage: page,
   webApp,
