@@ -349,4 +349,48 @@ describe('ranking with a sorter (the worker)', () => {
     expect([...sample].sort(compare.column('town'))).toEqual([...sample].sort(compareCzech));
     expect(calls).toBe(0);
   });
+
+  it("with a sorter, the worker gets the shown columns' texts after one step per column, however many rows", async () => {
+    // 20,000 rows in two columns: in slices of 4,096 texts the worker was asked only after ten
+    // steps, each waiting behind a step of the rows going in (~0.7 s at L), and a sort clicked
+    // as the last rows arrived found nothing ranked.
+    const count = 20_000;
+    const towns = Array.from({ length: count }, (_, index) => `Město ${index}`);
+    const members = Array.from({ length: count }, (_, index) => `Obec ${index % 500}`);
+    const compare = rankedComparator(compareCzech);
+    const rows = {};
+    compare.expect(rows, () => towns, 'town');
+    compare.expect(rows, () => members, 'member');
+    let asked: string[] | null = null;
+    const sorter: Sorter = (texts) => {
+      asked = texts;
+      const ordered = [...new Set(texts)].sort(compareCzech);
+      return Promise.resolve({ ordered, same: new Uint8Array(ordered.length) });
+    };
+    const runner: { pending: ((enough: () => boolean) => boolean) | null } = { pending: null };
+    compare.learnGradually(
+      rows,
+      (step) => {
+        runner.pending = step;
+        return () => (runner.pending = null);
+      },
+      sorter,
+    );
+    let steps = 0;
+    // Each slice takes one step (`enough` says yes at once), as a busy window gives it.
+    while (asked === null && runner.pending !== null && steps < 100) {
+      steps += 1;
+      if (runner.pending(() => true)) break;
+    }
+    expect(asked).not.toBeNull();
+    expect(steps).toBeLessThanOrEqual(3); // one per column, then the question
+    expect(new Set(asked)).toEqual(new Set([...towns, ...members]));
+    // Once the answer is in, the sort compares ranks in Czech order.
+    await Promise.resolve();
+    while (runner.pending !== null && !runner.pending(() => false));
+    const byTown = compare.column('town');
+    const sample = ['Město 10', 'Město 2', 'Město 1'];
+    expect([...sample].sort(byTown)).toEqual([...sample].sort(compareCzech));
+    expect(compare.rankOf('Město 2')).toBeDefined();
+  });
 });
