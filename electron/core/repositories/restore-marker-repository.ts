@@ -30,14 +30,54 @@ export async function versionedTables(db: Knex, candidates: readonly string[]): 
   return out;
 }
 
-/** Each table's highest `version` now (0 for an empty table). */
+/**
+ * Each table's highest `version` any window may hold now (0 for an empty table): the highest
+ * stored, and the highest the audit log names for the table, which counts records deleted since
+ * (in the bin, merged away, or removed by an import's undo). A window may still hold one of those
+ * at its last version, and the restore may bring the record back: without them, the restored
+ * record could get that very version again and the window's save would pass.
+ */
 export async function highestVersions(db: Knex, tables: readonly string[]): Promise<Record<string, number>> {
   const floors: Record<string, number> = {};
   for (const table of tables) {
     const row = await db(table).max<{ top: number | string | null }>({ top: 'version' }).first();
-    floors[table] = Number(row?.top ?? 0);
+    floors[table] = Math.max(Number(row?.top ?? 0), await highestAuditedVersion(db, table));
   }
   return floors;
+}
+
+/**
+ * The highest `version` in the audit log's before and after values of a table's records. SQLite's
+ * `json_extract` (backups are restored into registry files); elsewhere, or for a value that is not
+ * JSON (no version of the app writes one), the values are read one by one.
+ */
+async function highestAuditedVersion(db: Knex, table: string): Promise<number> {
+  if (!(await db.schema.hasTable('audit_log'))) return 0;
+  try {
+    const row = await db('audit_log')
+      .where({ table_name: table })
+      .first<{ before: number | string | null; after: number | string | null }>(
+        db.raw("coalesce(max(cast(json_extract(before, '$.version') as integer)), 0) as before"),
+        db.raw("coalesce(max(cast(json_extract(after, '$.version') as integer)), 0) as after"),
+      );
+    return Math.max(Number(row.before ?? 0), Number(row.after ?? 0)) || 0;
+  } catch {
+    let top = 0;
+    const rows = await db('audit_log')
+      .where({ table_name: table })
+      .select<{ before: string | null; after: string | null }[]>('before', 'after');
+    for (const entry of rows)
+      for (const text of [entry.before, entry.after]) {
+        if (text === null) continue;
+        try {
+          const version = (JSON.parse(text) as { version?: unknown } | null)?.version;
+          if (typeof version === 'number' && version > top) top = version;
+        } catch {
+          // not JSON: no version in it
+        }
+      }
+    return top;
+  }
 }
 
 /**

@@ -105,6 +105,39 @@ describe('a window from before a restore', () => {
     expect(error.details?.reason).toBe('error.conflictRestored');
     expect((await stored(app, id))?.version).toBe(afterSecond);
   });
+  it('counts the versions of records deleted before the restore: a window holding one cannot save over it', async (context) => {
+    fileOnly(context, 'backups are restored into registry files only');
+    app = await createTestApp({ demo: true });
+    const { dispatch } = app;
+    const { id, version } = await partnership(app);
+    const backup = await ok<{ name: string }>(dispatch('backups:create', {}));
+    // The highest version among the other partnerships: the table's floor once this one is gone.
+    const others = await app.ctx.db
+      .knex('partnerships')
+      .whereNot({ id })
+      .max<{ top: number }>({ top: 'version' })
+      .first();
+    const floorWithout = Number(others?.top ?? 0);
+    // Window B edits the partnership until its version is the backup's version plus that floor,
+    // the very version the restore gives it back with when the deleted record is not counted.
+    let held = version;
+    for (let step = 0; step < floorWithout; step += 1) {
+      await ok(dispatch('partnerships:update', { id, version: held, changes: { notes: `Úprava ${step + 1}` } }));
+      held += 1;
+    }
+    // Window A deletes it (the bin keeps it), then the backup is restored.
+    await ok(dispatch('partnerships:delete', { id, version: held }));
+    await ok(dispatch('backups:restore', { name: backup.name }));
+    const restored = await stored(app, id);
+    expect(restored).toBeDefined();
+    expect(restored?.version).toBeGreaterThan(held);
+    // Window B, still holding the version it last saw, is refused and told of the restore.
+    const error = await refused(
+      dispatch('partnerships:update', { id, version: held, changes: { notes: 'ZASTARALÉ' } }),
+    );
+    expect(error.details?.reason).toBe('error.conflictRestored');
+    expect((await stored(app, id))?.notes).toBe(restored?.notes);
+  });
 });
 
 describe('the restore marker (both engines)', () => {
