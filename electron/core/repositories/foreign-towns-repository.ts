@@ -25,6 +25,10 @@ export type ForeignTownInsert = {
   website?: string | null;
   language?: string | null;
   geonamesId?: number | null;
+  /** Other names it is found by (a gazetteer town's English name: "Vienna" for Wien). */
+  altNames?: readonly string[];
+  /** The name in the country's own script, where that is not the Latin alphabet. */
+  nameNative?: string | null;
   /** Where the town came from ("manual", "request 12"); demo towns are marked after loading. */
   source?: string | null;
   /** The import run that created it. */
@@ -45,6 +49,8 @@ const townRow = (town: ForeignTownInsert, now: string) => ({
   website: town.website ?? null,
   language: town.language ?? null,
   geonames_id: town.geonamesId ?? null,
+  alt_names: town.altNames !== undefined && town.altNames.length > 0 ? town.altNames.join('\n') : null,
+  name_native: town.nameNative ?? null,
   source: town.source ?? null,
   import_run_id: town.importRunId ?? null,
   created_at: now,

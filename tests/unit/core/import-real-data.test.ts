@@ -130,14 +130,16 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
     ]);
     expect(partnerships.issues.filter((i) => !explained.has(i.reason))).toEqual([]);
     // Towns named by their Czech exonym take the gazetteer's place; the file's wrong coordinates
-    // (Berlín at Nuremberg's, Paříž near Tours) are reported, not kept.
+    // (Berlín and Norimberk 65 km west of Nürnberg, Paříž near Tours) are reported, not kept; the gazetteer's
+    // English names give way to the local ones (Moskva, not Moscow).
     expect(byReason('import.issue.coordinatesFar').map((i) => [i.line, i.params.town])).toEqual([
       [956, 'Paris'],
       [960, 'Frankfurt am Main'],
+      [961, 'Nürnberg'],
       [962, 'Berlin'],
-      [963, 'Moscow'],
+      [963, 'Moskva'],
     ]);
-    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 86 });
+    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 87 });
   });
 
   it('the codes outside the municipality list are exactly Prague’s placeholder ×14 and Brno-Líšeň ×1', () => {

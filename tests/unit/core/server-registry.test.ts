@@ -192,16 +192,17 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
     try {
       await grantStaff(registry.url);
       let konstanzPartnership = { id: 0 };
-      // As if this version were six migrations newer than the registry: 0018 (an index, which only
-      // the schema's owner may create), 0019 and 0022 (changes of data, which a staff role could
-      // make), 0020 and 0021 (new columns), 0023 (a new table).
+      // As if this version were seven migrations newer than the registry: 0018 (an index, which only
+      // the schema's owner may create), 0019, 0022 and 0024 (changes of data, which a staff role
+      // could make), 0020 and 0021 (new columns), 0023 (a new table).
       const admin = adminKnex(registry.url);
       try {
-        const lastSix = await admin('knex_migrations')
+        const lastSeven = await admin('knex_migrations')
           .orderBy('id', 'desc')
-          .limit(6)
+          .limit(7)
           .select<{ id: number; name: string }[]>('id', 'name');
-        expect(lastSix.map((m) => m.name)).toEqual([
+        expect(lastSeven.map((m) => m.name)).toEqual([
+          '0024-gazetteer-local-names',
           '0023-partnership-merge-names',
           '0022-term-unknown',
           '0021-town-large-city',
@@ -212,12 +213,12 @@ describe.skipIf(!onServer())('staff roles that do not own the schema', () => {
         await admin('knex_migrations')
           .whereIn(
             'id',
-            lastSix.map((m) => m.id),
+            lastSeven.map((m) => m.id),
           )
           .delete();
         await admin('meta')
           .where({ key: 'schema_version' })
-          .update({ value: String(SCHEMA_VERSION - 6) });
+          .update({ value: String(SCHEMA_VERSION - 7) });
         await admin.schema.dropTable('partnership_merge_names');
         // What 0022 keeps: the last audit entry before it.
         await admin('meta').where({ key: TERM_CORRECTION_MARK }).delete();

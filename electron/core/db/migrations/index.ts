@@ -19,6 +19,7 @@ import * as townIdNumber from './0020-town-id-number';
 import * as townLargeCity from './0021-town-large-city';
 import * as termUnknown from './0022-term-unknown';
 import * as partnershipMergeNames from './0023-partnership-merge-names';
+import * as gazetteerLocalNames from './0024-gazetteer-local-names';
 
 export type Migration = { name: string; up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0021-town-large-city', ...townLargeCity },
   { name: '0022-term-unknown', ...termUnknown },
   { name: '0023-partnership-merge-names', ...partnershipMergeNames },
+  { name: '0024-gazetteer-local-names', ...gazetteerLocalNames },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,6 +22,7 @@ import { foreignTownKey, insertForeignTowns } from '../../repositories/foreign-t
 import { insertPartnershipRows, partnershipColumns } from '../../repositories/partnerships-repository';
 import { insertAuditEntries, type AuditInsert } from '../../repositories/audit-repository';
 import { resolveExonym, type ExonymTown } from '../towns-service';
+import { localTownNames } from '../../../../shared/domain/gazetteer-local-names';
 import { ambiguousCountry, countryCodeOf } from './countries';
 import type { Job } from '../../jobs';
 import type { ImportProvenance } from './job';
@@ -627,6 +628,9 @@ export async function writePartnerships(
     plan.towns.map((t) => ({
       name: t.name,
       nameCs: t.nameCs,
+      // A gazetteer town the gazetteer names in English: its English name among its other names.
+      altNames: localTownNames(t.geonamesId, t.name)?.altNames ?? [],
+      nameNative: localTownNames(t.geonamesId, t.name)?.nameNative ?? null,
       geonamesId: t.geonamesId,
       countryCode: t.countryCode,
       // A partnerships file does not say whether the partner is a town or a village.
