@@ -8,7 +8,16 @@ import './kit.css';
 
 /** Fields a history never shows (bookkeeping, or the undo snapshot of a delete). */
 // Bookkeeping of an entry (what a merge keeps for its undo), not fields of the record.
-const HIDDEN = new Set(['snapshot', 'version', 'updatedAt', 'createdAt', 'merge', 'mergedId', 'mergedName']);
+const HIDDEN = new Set([
+  'snapshot',
+  'version',
+  'updatedAt',
+  'createdAt',
+  'merge',
+  'mergedId',
+  'mergedName',
+  'filledFrom',
+]);
 
 /** The author a migration writes into the entries it made ('Twinning Registry (migration 0022)'). */
 const MIGRATION_ACTOR = /^Twinning Registry \(migration (\d+)\)$/;
@@ -188,7 +197,11 @@ export function RecordHistory({
                   {children.title(child.table, child.label)}:
                 </span>
               )}
-              <strong>{tk(`history.action.${entry.action}`)}</strong>
+              <strong>
+                {entry.merged?.kind === 'filled'
+                  ? t('merge.history.filledAction')
+                  : tk(`history.action.${entry.action}`)}
+              </strong>
               <span className="muted-small">
                 {formatDateTime(entry.at)} ·{' '}
                 {entry.actor === ''
@@ -223,9 +236,11 @@ export function RecordHistory({
                         name: mergedName(entry.merged.name, entry.merged.country),
                         into: mergedName(entry.merged.into),
                       })
-                    : t(entry.action === 'unmerge' ? 'history.unmerged.partnership' : 'history.merged.partnership', {
-                        name: mergedName(entry.merged.name),
-                      })}
+                    : entry.merged.kind === 'filled'
+                      ? t('merge.history.filled', { name: mergedName(entry.merged.name) })
+                      : t(entry.action === 'unmerge' ? 'history.unmerged.partnership' : 'history.merged.partnership', {
+                          name: mergedName(entry.merged.name),
+                        })}
                 </li>
               </ul>
             )}

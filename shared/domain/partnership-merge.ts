@@ -31,3 +31,45 @@ export const mergeClashSchema = z.object({
   other: z.string(),
 });
 export type MergeClash = z.infer<typeof mergeClashSchema>;
+
+/**
+ * Fields a deleted partnership can fill into the live one of the same pair (walkthrough 22,
+ * finding 1): the choosable ones, the notes (joined when both have some) and the sets (the
+ * deleted record's areas and groups added). Each is written only when the user ticks it.
+ */
+export const FILL_FIELDS = [...PARTNERSHIP_CHOOSABLE, 'notes', 'areas', 'participantGroups'] as const;
+export type FillField = (typeof FILL_FIELDS)[number];
+
+/** Children of a deleted partnership that can move onto the live one (they keep their ids where free). */
+export const FILL_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
+export type FillChild = (typeof FILL_CHILDREN)[number];
+
+/**
+ * One field the deleted record states, against the live record's value, as stored (a term as
+ * `fixed:2030-12-31`; a set as its codes joined by `,`); `live` null when the live record does not
+ * state it. Fields both state alike are not listed.
+ */
+export const fillFieldSchema = z.object({
+  field: z.enum(FILL_FIELDS),
+  deleted: z.string(),
+  live: z.string().nullable(),
+});
+export type FillFieldRow = z.infer<typeof fillFieldSchema>;
+
+/**
+ * One child of the deleted record as a person reads it: its name or title, its date (an
+ * activity's, a draft's), its other texts as stored (a role, an e-mail), an activity's funding
+ * (programme code, amount as text, currency), and whether the live record has it already.
+ */
+export const fillChildSchema = z.object({
+  table: z.enum(FILL_CHILDREN),
+  id: z.number().int().positive(),
+  label: z.string(),
+  date: z.string().nullable(),
+  texts: z.array(z.string()),
+  funding: z
+    .object({ programme: z.string().nullable(), amount: z.string().nullable(), currency: z.string().nullable() })
+    .nullable(),
+  duplicate: z.boolean(),
+});
+export type FillChildRow = z.infer<typeof fillChildSchema>;

@@ -168,7 +168,8 @@ export const auditEntrySchema = z.object({
    */
   merged: z
     .object({
-      kind: z.enum(['town', 'partnership']),
+      /** `filled`: values of a deleted partnership of the same pair filled into this one (bin:fill). */
+      kind: z.enum(['town', 'partnership', 'filled']),
       name: z.string().nullable(),
       country: z.string().nullable(),
       into: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { registryChannels } from '../../../shared/ipc/channels/registry';
 import type { AppContext } from '../context';
 import { listBin, restoreFromBin } from '../services/bin-service';
+import { fillFromDeleted, fillFromDeletedPreview } from '../services/merge-service';
 import { connectionStatus, switchRegistry, testConnection } from '../services/connection-service';
 import { unverifyRecords, verifyRecords } from '../services/provenance-service';
 import { districts, history, municipalityGrid, municipalityRows, regions } from '../services/registry-service';
@@ -15,6 +16,8 @@ export const registryHandlers = (ctx: AppContext) =>
     'audit:history': ({ table, recordId, withChildren }) => history(ctx, table, recordId, withChildren),
     'bin:list': () => listBin(ctx),
     'bin:restore': (input) => restoreFromBin(ctx, input),
+    'bin:fillPreview': (input) => fillFromDeletedPreview(ctx, input),
+    'bin:fill': (input) => fillFromDeleted(ctx, input),
     'registry:verify': (input) => verifyRecords(ctx, input),
     'registry:unverify': (input) => unverifyRecords(ctx, input),
     'connection:status': () => connectionStatus(ctx),

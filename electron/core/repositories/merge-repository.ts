@@ -58,7 +58,7 @@ function mergedTerm(kept: Row, other: Row): Row {
 }
 
 /** The columns of a choosable field. */
-const COLUMNS_OF: Readonly<Record<ChoosableField, readonly string[]>> = {
+export const COLUMNS_OF: Readonly<Record<ChoosableField, readonly string[]>> = {
   type: ['type'],
   status: ['status'],
   startedOn: ['started_on'],
@@ -82,7 +82,7 @@ const DATE_FIELDS: ReadonlySet<ChoosableField> = new Set([
 ]);
 
 /** A field's value as stated, or null when the record does not state it (empty, or "unknown"). */
-function statedValue(row: Row, field: ChoosableField): string | null {
+export function statedValue(row: Row, field: ChoosableField): string | null {
   if (field === 'term') {
     if (row.term_kind === 'unknown' || isEmpty(row.term_kind)) return null;
     return row.term_kind === 'fixed' && !isEmpty(row.term_until)
@@ -134,8 +134,8 @@ function refinedDates(kept: Row, other: Row): Row {
 }
 
 /** Children that move to the kept partnership (they keep their ids). */
-const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
-type MovedChild = (typeof MOVED_CHILDREN)[number];
+export const MOVED_CHILDREN = ['contacts', 'activities', 'agreement_documents', 'attachments'] as const;
+export type MovedChild = (typeof MOVED_CHILDREN)[number];
 
 export type PartnershipMerge = {
   kind: 'partnerships';

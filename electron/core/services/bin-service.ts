@@ -12,7 +12,13 @@ import {
 import type { Knex } from 'knex';
 import { existingIds, lastEntryIds, listMerges } from '../repositories/merge-audit-repository';
 import type { PartnershipMerge, TownMerge } from '../repositories/merge-repository';
-import { namesByIds, partnershipFieldsOfColumns, partnershipIdExists } from '../repositories/partnerships-repository';
+import {
+  namesByIds,
+  partnershipFieldsOfColumns,
+  partnershipIdExists,
+  partnershipIdOfPair,
+} from '../repositories/partnerships-repository';
+import { isFillMerge } from '../repositories/fill-from-deleted-repository';
 import { auditedChange } from './audited-change';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
@@ -36,7 +42,12 @@ export type MergedInto = {
   municipalityId: number | null;
   /** Whether the kept record is still in the registry (else no link: unknown stays unknown). */
   exists: boolean;
+  /** A deleted partnership filled into the live one of its pair (bin:fill) rather than merged. */
+  filled: boolean;
 };
+
+/** The live partnership of a deleted one's pair (re-added meanwhile): the restore is refused, a fill offered. */
+export type LiveTwin = { recordId: number; municipalityId: number };
 
 export type BinEntry = {
   auditId: number;
@@ -49,6 +60,8 @@ export type BinEntry = {
   mergedInto: MergedInto | null;
   /** The record's values when it was deleted or merged away, for copying over by hand. */
   values: BinValue[];
+  /** For a deleted partnership whose pair has a live partnership again: that one (bin:fill fills it). */
+  liveTwin: LiveTwin | null;
 };
 
 /** Fields a person does not read as the record's values (ids, bookkeeping, undo snapshots). */
@@ -161,9 +174,29 @@ export async function listBin(ctx: AppContext): Promise<BinEntry[]> {
     at: d.at,
     mergedInto: null,
     values: valuesOfDeletion(d.before),
+    liveTwin: null,
   }));
+  await findLiveTwins(ctx.db.knex, deleted, deletions);
   const merged = await mergedAway(ctx.db.knex, since);
   return [...deleted, ...merged].sort((a, b) => b.auditId - a.auditId);
+}
+
+/**
+ * Marks the deleted partnerships whose pair has a live partnership again (walkthrough 22, finding
+ * 1: a colleague re-added the pair; the restore is refused and the bin offers the fill instead).
+ */
+async function findLiveTwins(db: Knex, entries: BinEntry[], deletions: readonly Deletion[]): Promise<void> {
+  const byAudit = new Map(deletions.map((d) => [d.auditId, d]));
+  for (const entry of entries) {
+    if (entry.table !== 'partnerships') continue;
+    const before = byAudit.get(entry.auditId)?.before ?? {};
+    const row = (typeof before._row === 'object' && before._row !== null ? before._row : {}) as Record<string, unknown>;
+    const memberId = Number(before.municipalityId ?? row.municipality_id);
+    const townId = Number(before.foreignTownId ?? row.foreign_town_id);
+    if (!Number.isInteger(memberId) || !Number.isInteger(townId)) continue;
+    const live = await partnershipIdOfPair(db, memberId, townId);
+    if (live !== null) entry.liveTwin = { recordId: live, municipalityId: memberId };
+  }
 }
 
 /** One record a merge took away, before the bin checks it is still away. */
@@ -202,8 +235,10 @@ async function mergedAway(db: Knex, since: string): Promise<BinEntry[]> {
         label: '',
         municipalityId: Number(inner.keptBefore.municipality_id),
         exists: false,
+        filled: isFillMerge(inner),
       },
       values: valuesOfMergedPartnership(snapshot),
+      liveTwin: null,
     };
     found.push(entry);
     keptPartnerships.push({ entry, row: inner.keptBefore });
@@ -223,8 +258,16 @@ async function mergedAway(db: Knex, since: string): Promise<BinEntry[]> {
       label: text(merge.merged.name) ?? `#${String(merge.merged.id)}`,
       actor: m.actor,
       at: m.at,
-      mergedInto: { table: 'foreign_towns', recordId: m.recordId, label: '', municipalityId: null, exists: false },
+      mergedInto: {
+        table: 'foreign_towns',
+        recordId: m.recordId,
+        label: '',
+        municipalityId: null,
+        exists: false,
+        filled: false,
+      },
       values: valuesOf(merge.merged),
+      liveTwin: null,
     };
     found.push(townEntry);
     keptTowns.push({ entry: townEntry, row: merge.keptBefore });

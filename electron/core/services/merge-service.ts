@@ -2,15 +2,27 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
 import { findAuditEntry, versionFailure } from '../repositories/audit-repository';
-import { auditedChange, type AuditEntryOfChange } from './audited-change';
+import { auditedChange, type AuditEntryOfChange, type Change } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
 import {
   countPartnershipChildren,
+  lockPartnership,
   namesByIds,
+  partnershipIdExists,
+  partnershipIdOfPair,
+  type PartnershipSnapshot,
   partnershipFieldsOfColumns,
 } from '../repositories/partnerships-repository';
 import { sortByCzech } from '../../../shared/domain/text';
-import type { ChoosableField } from '../../../shared/domain/partnership-merge';
+import type { ChoosableField, FillChild, FillField } from '../../../shared/domain/partnership-merge';
+import {
+  fillFromSnapshot,
+  fillPreviewOf,
+  isFillMerge,
+  undoFill,
+  type FillMerge,
+} from '../repositories/fill-from-deleted-repository';
+import { keptByDelete, laterEntryOf } from './undo';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
   alternateNames,
@@ -251,11 +263,17 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     if (!entry || entry.action !== 'merge' || entry.before === null)
       throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
     const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
+    const fill = isFillMerge(merge) ? merge : null;
     try {
-      if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
+      if (fill !== null) await undoFill(trx, fill);
+      else if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
       else await undoPartnershipMerge(trx, merge);
     } catch (error) {
       throw await namedRefusal(trx, error, merge, entry.after);
+    }
+    if (fill !== null) {
+      await undoneFillBackInBin({ trx, audit, touch }, fill, input.auditId, entry.record_id);
+      return { table: entry.table_name, recordId: entry.record_id };
     }
     if (merge.kind === 'foreign_towns')
       await auditMany(partnershipEntriesOfTownMerge(merge, true, await membersOfTownMerge(trx, merge)));
@@ -296,4 +314,177 @@ export async function townsOfCountry(ctx: AppContext, input: { countryCode: stri
     })),
     (town) => town.name,
   );
+}
+
+/** A deleted partnership as its delete's audit entry keeps it: the snapshot its restore puts back. */
+const isSnapshot = (value: unknown): value is PartnershipSnapshot =>
+  typeof value === 'object' &&
+  value !== null &&
+  'partnership' in value &&
+  'children' in value &&
+  typeof (value as { partnership: unknown }).partnership === 'object';
+
+/**
+ * The deleted partnership of delete entry `auditId` and the live partnership of the same pair:
+ * NOT_FOUND when the entry is no such delete; CONFLICT when the record is back or its history
+ * went on (restored, filled already: the bin shows its later entry), or when no live partnership
+ * of the pair exists (reason merge.fill.noLive: restore it instead).
+ */
+async function deletedWithLiveTwin(db: Knex, auditId: number) {
+  const entry = await findAuditEntry(db, auditId);
+  const snapshot = entry?.action === 'delete' ? keptByDelete(entry.before, 'snapshot') : null;
+  if (!entry || entry.table_name !== 'partnerships' || !isSnapshot(snapshot))
+    throw new AppError('NOT_FOUND', 'There is no deleted partnership under this entry.');
+  if (await partnershipIdExists(db, entry.record_id))
+    throw new AppError('CONFLICT', 'The partnership has already been restored.', { reason: 'undo.alreadyRestored' });
+  if (await laterEntryOf(db, entry))
+    throw new AppError('CONFLICT', 'This deleted partnership was restored or filled into another one since.', {
+      reason: 'merge.fill.superseded',
+    });
+  const p = snapshot.partnership;
+  const liveId = await partnershipIdOfPair(db, Number(p.municipality_id), Number(p.foreign_town_id));
+  if (liveId === null)
+    throw new AppError('CONFLICT', 'No partnership of this pair is in the registry; restore the deleted one instead.', {
+      reason: 'merge.fill.noLive',
+    });
+  return { entry, snapshot, liveId, deletedId: entry.record_id };
+}
+
+/**
+ * What filling the live partnership of a pair from its deleted one (delete entry `auditId`) would
+ * offer, nothing written: the fields the deleted one states that the live one does not state
+ * alike (each with both values), its children (marked where the live one has their twin), and the
+ * live record's version, which the fill is checked against.
+ */
+export async function fillFromDeletedPreview(ctx: AppContext, input: { auditId: number }) {
+  const db = ctx.db.knex;
+  const { snapshot, liveId, deletedId } = await deletedWithLiveTwin(db, input.auditId);
+  const preview = await fillPreviewOf(db, liveId, snapshot);
+  if (preview === undefined) throw new AppError('NOT_FOUND', 'The partnership no longer exists.');
+  return {
+    deletedId,
+    live: {
+      id: liveId,
+      version: preview.version,
+      label: await partnershipName(db, { ...snapshot.partnership, id: liveId }),
+      municipalityId: Number(snapshot.partnership.municipality_id),
+    },
+    fields: preview.fields,
+    children: preview.children,
+  };
+}
+
+/**
+ * Fills the live partnership `liveId` from the deleted one of delete entry `auditId`: the ticked
+ * fields (`take`) and children (`children`, by table). Refused (CONFLICT naming who changed it and
+ * when) when the live record is no longer at `version`, the one the user saw; nothing is written
+ * then. Audited as one merge entry on the live record (undone by `merges:restore`), with an entry
+ * on the deleted record saying where its values went: the bin then lists it as filled into the
+ * live one, and its delete's snapshot stays as it was.
+ */
+export async function fillFromDeleted(
+  ctx: AppContext,
+  input: {
+    auditId: number;
+    liveId: number;
+    version: number;
+    take: readonly FillField[];
+    children: Partial<Record<FillChild, readonly number[]>>;
+  },
+) {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    // The live record held first (on a server): a second fill from the same delete waits, then
+    // finds this one's entry and is refused instead of putting the children on twice.
+    if (!(await lockPartnership(trx, input.liveId, 'update')))
+      throw await versionFailure(trx, 'partnerships', input.liveId, input.version);
+    const { snapshot, liveId, deletedId } = await deletedWithLiveTwin(trx, input.auditId);
+    if (liveId !== input.liveId)
+      throw new AppError('CONFLICT', 'The partnership of this pair is another record now; open the bin again.', {
+        reason: 'merge.fill.otherLive',
+      });
+    const current = await trx('partnerships').where({ id: liveId }).first<{ version: number } | undefined>('version');
+    if (!current || current.version !== input.version)
+      throw await versionFailure(trx, 'partnerships', liveId, input.version);
+    const deletedName = await partnershipName(trx, snapshot.partnership);
+    const mergedName = `${deletedName} (#${String(deletedId)})`;
+    // First the deleted record's own entry: its delete leaves the bin's deletions (a later entry),
+    // and the merge entry below, newer, lists it as filled into the live record.
+    await audit({
+      table: 'partnerships',
+      recordId: deletedId,
+      action: 'merge',
+      before: null,
+      after: { filledInto: liveId },
+    });
+    const fill = await fillFromSnapshot(trx, {
+      liveId,
+      deleteAuditId: input.auditId,
+      snapshot,
+      take: input.take,
+      childIds: input.children,
+      now: at,
+    });
+    const fields = changedFieldsOf(fill);
+    const added = fill.addedSets;
+    if (added.groups.length > 0) {
+      fields.before.participantGroups = fill.keptSets.groups;
+      fields.after.participantGroups = [...fill.keptSets.groups, ...added.groups].sort();
+    }
+    if (added.areas.length === 0) {
+      delete fields.before.areas;
+      delete fields.after.areas;
+    } else {
+      fields.before.areas = fill.keptSets.areas;
+      fields.after.areas = [...fill.keptSets.areas, ...added.areas].sort();
+    }
+    const auditId = await audit({
+      table: 'partnerships',
+      recordId: liveId,
+      action: 'merge',
+      before: { merge: fill, ...fields.before },
+      after: { mergedId: deletedId, mergedName, filledFrom: deletedId, ...fields.after },
+    });
+    touch({
+      tables: ['partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
+      partnershipIds: [liveId],
+      municipalityIds: [Number(fill.keptBefore.municipality_id)],
+    });
+    return { auditId, liveId };
+  });
+}
+
+/**
+ * After a fill's undo: the deleted record goes back to the bin with the snapshot its delete kept
+ * (a new delete entry of it, the newest of its history, so that the bin lists it and its restore
+ * or another fill starts from it), and the live record's history says the fill was undone.
+ */
+async function undoneFillBackInBin(
+  { trx, audit, touch }: Pick<Change, 'trx' | 'audit' | 'touch'>,
+  fill: FillMerge,
+  fillAuditId: number,
+  liveId: number,
+): Promise<void> {
+  const deleted = await findAuditEntry(trx, fill.fromDelete);
+  const deletedId = Number(fill.merged.partnership.id);
+  await audit({
+    table: 'partnerships',
+    recordId: liveId,
+    action: 'restore',
+    before: null,
+    after: { undoneMerge: fillAuditId },
+  });
+  await audit({
+    table: 'partnerships',
+    recordId: deletedId,
+    action: 'delete',
+    before:
+      deleted?.before === null || deleted?.before === undefined
+        ? { snapshot: fill.merged }
+        : (JSON.parse(deleted.before) as Record<string, unknown>),
+    after: { undoneFill: fillAuditId },
+  });
+  touch({
+    tables: ['partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
+    partnershipIds: [liveId],
+  });
 }

@@ -39,6 +39,7 @@ import {
   insertPartnership,
   lockPartnership,
   partnershipExists,
+  partnershipIdOfPair,
   type PartnershipRecord,
   partnershipColumns,
   partnershipSets,
@@ -318,11 +319,13 @@ export async function restorePartnership(ctx: AppContext, input: { auditId: numb
         'The partner town of this partnership is no longer in the registry (deleted, or merged into another record); restore it from the bin or undo the merge first.',
         { reason: 'undo.townGone' },
       );
-    if (await partnershipExists(trx, Number(p.municipality_id), Number(p.foreign_town_id))) {
+    const twin = await partnershipIdOfPair(trx, Number(p.municipality_id), Number(p.foreign_town_id));
+    if (twin !== null) {
+      // The bin offers to fill that record from this one instead (bin:fill; `liveId` names it).
       throw new AppError(
         'CONFLICT',
         'A partnership between these two towns was added meanwhile; the deleted one cannot be restored.',
-        { reason: 'merge.error.restorePartnershipDuplicate' },
+        { reason: 'merge.error.restorePartnershipDuplicate', liveId: twin },
       );
     }
     await restoreSnapshot(trx, snapshot);

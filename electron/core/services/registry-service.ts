@@ -227,7 +227,9 @@ async function withMergeSummaries(ctx: AppContext, table: string, entries: Audit
     const name =
       textOf(valueOf(entry, 'mergedName', 'to')) ??
       (member !== undefined && town !== undefined ? `${member} – ${town}` : null);
-    return { ...entry, merged: { kind: 'partnership', name, country: null, into: null } };
+    // A fill from a deleted record of the same pair (bin:fill) says so, not "merged with".
+    const kind = typeof valueOf(entry, 'filledFrom', 'to') === 'number' ? 'filled' : 'partnership';
+    return { ...entry, merged: { kind, name, country: null, into: null } };
   });
 }
 

@@ -1,15 +1,15 @@
 import { Fragment, useState } from 'react';
-import { call } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { useI18n } from '../../lib/i18n';
-import { useAction } from '../../components/useAction';
-import { said } from '../../components/Toasts';
+import { errorToast, said, useToast } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { openLink, partnershipDetailLink } from '../../lib/deep-links';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { ListCard } from './ListCard';
 import './bin.css';
 import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
+import { FillFromDeletedDialog } from './FillFromDeletedDialog';
 
 type Entry = OutputOf<'bin:list'>[number];
 type Value = Entry['values'][number]['value'];
@@ -25,20 +25,39 @@ const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
  * Restore, which brings the record back with its id and what its delete took with it; and what was
  * merged into another record in that time ("sloučeno do …", walkthrough 22: it could be found
  * nowhere), with a link to the kept record, whose history undoes the merge. Each entry shows the
- * values the record had (Values), so that they can be copied over by hand.
+ * values the record had (Values). A deleted partnership whose pair was added again meanwhile (its
+ * restore is refused) offers to fill that record from it (walkthrough 22, finding 1), from its row
+ * and from the refusal itself.
  */
 export function BinSection() {
   const { t, tk, language, formatDate, formatDateTime } = useI18n();
   const list = useLiveAsync(() => call('bin:list', {}), []);
-  const { busy, run } = useAction();
+  const toast = useToast();
   const { reload } = list;
+  const [filling, setFilling] = useState<number | null>(null);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
-  const restore = (auditId: number, label: string) =>
-    run(async () => {
+  const [restoring, setRestoring] = useState(false);
+  // As useAction runs it, but a refusal because the pair was added again meanwhile offers the fill
+  // in its toast (walkthrough 22, finding 1: the deleted record's data could only be copied by hand).
+  const restore = async (auditId: number, label: string) => {
+    setRestoring(true);
+    try {
       await call('bin:restore', { auditId });
-      return said('bin.restored', { label });
-    });
+      toast({ kind: 'ok', text: said('bin.restored', { label }), seconds: 10 });
+    } catch (failure) {
+      const readded =
+        failure instanceof ApiError && failure.details?.reason === 'merge.error.restorePartnershipDuplicate';
+      toast(
+        readded
+          ? { ...errorToast(failure), action: { label: said('merge.fill.button'), run: () => setFilling(auditId) } }
+          : errorToast(failure),
+      );
+      if (readded) reload();
+    } finally {
+      setRestoring(false);
+    }
+  };
 
   const keyOf = (entry: Entry) => `${String(entry.auditId)}|${entry.table}|${String(entry.recordId)}`;
   const toggle = (key: string) =>
@@ -103,8 +122,8 @@ export function BinSection() {
                       {into !== null && (
                         <div className="muted-small" data-testid="bin-merged-into">
                           {into.exists
-                            ? t('merge.bin.mergedInto', { kept: into.label })
-                            : t('merge.bin.mergedIntoGone')}
+                            ? t(into.filled ? 'merge.bin.filledInto' : 'merge.bin.mergedInto', { kept: into.label })
+                            : t(into.filled ? 'merge.bin.filledIntoGone' : 'merge.bin.mergedIntoGone')}
                         </div>
                       )}
                     </td>
@@ -119,11 +138,23 @@ export function BinSection() {
                       >
                         {t(open ? 'merge.bin.values.hide' : 'merge.bin.values.show')}
                       </button>
+                      {into === null && entry.liveTwin !== null && (
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={restoring}
+                          title={t('merge.fill.buttonHint')}
+                          onClick={() => setFilling(entry.auditId)}
+                          data-testid="bin-fill"
+                        >
+                          {t('merge.fill.button')}
+                        </button>
+                      )}
                       {into === null ? (
                         <button
                           type="button"
                           className="button"
-                          disabled={busy}
+                          disabled={restoring}
                           onClick={() => void restore(entry.auditId, entry.label)}
                           data-testid="bin-restore"
                         >
@@ -174,6 +205,25 @@ export function BinSection() {
             })}
           </tbody>
         </table>
+      )}
+      {filling !== null && (
+        <FillFromDeletedDialog
+          auditId={filling}
+          onClose={() => setFilling(null)}
+          onDone={(done) => {
+            setFilling(null);
+            reload();
+            toast({
+              kind: 'ok',
+              text: said('merge.fill.done', { live: done.label }),
+              seconds: 15,
+              action: {
+                label: said('merge.fill.open', { live: done.label }),
+                run: () => openLink(partnershipDetailLink(done.municipalityId, done.liveId)),
+              },
+            });
+          }}
+        />
       )}
     </ListCard>
   );

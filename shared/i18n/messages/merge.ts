@@ -49,7 +49,7 @@ export const mergeMessages = defineMessages(
     'merge.error.mergedIntoGone':
       'Záznam mezitím někdo sloučil s jiným záznamem: {name}, {at}. Ani ten už v registru není, proto ho nelze jmenovat. Nic se neuložilo; vaše úpravy zůstaly ve formuláři.',
     'merge.error.restorePartnershipDuplicate':
-      'Partnerství nelze obnovit: mezi těmito dvěma městy je mezitím jiné partnerství. Smazané partnerství zůstává i se všemi údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávajícího partnerství.',
+      'Partnerství nelze obnovit: mezi těmito dvěma městy je mezitím jiné partnerství. Smazané partnerství zůstává i se všemi údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Jeho údaje, kontakty a aktivity můžete přenést do stávajícího partnerství tlačítkem „Doplnit do nového záznamu…“.',
     'merge.error.restoreMemberDuplicate':
       'Obec nelze obnovit: v registru je mezitím jiná obec s kódem {code}. Smazaná obec zůstává i se svými partnerstvími a údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do stávající obce.',
     'merge.error.changedSinceBy':
@@ -73,6 +73,40 @@ export const mergeMessages = defineMessages(
     'merge.import.inBin.rowUnnamed': '{label} (řádek {line}): smazáno {at}, je v koši',
     'merge.error.restoreTownDuplicate':
       'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Smazaný záznam zůstává i s údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do karty města {name}.',
+    'merge.fill.button': 'Doplnit do nového záznamu…',
+    'merge.fill.buttonHint':
+      'Přenést údaje, kontakty a aktivity tohoto smazaného partnerství do partnerství, které bylo mezitím založeno znovu.',
+    'merge.fill.title': 'Doplnit „{live}“ ze smazaného záznamu',
+    'merge.fill.explain':
+      'Partnerství „{live}“ bylo mezitím založeno znovu, proto smazaný záznam (#{id}) nelze obnovit. Vyberte, co z něj do nového záznamu přenést. Předem zaškrtnuté jsou údaje, které nový záznam neuvádí; kde oba uvádějí něco jiného, rozhodněte sami. Nic nezaškrtnutého se v novém záznamu nezmění. Doplnění lze vrátit v historii záznamu.',
+    'merge.fill.fields': 'Údaje',
+    'merge.fill.col.field': 'Údaj',
+    'merge.fill.col.deleted': 'Smazaný záznam',
+    'merge.fill.col.live': 'Nový záznam',
+    'merge.fill.unstated': 'neuvedeno',
+    'merge.fill.notesJoined': 'Poznámky smazaného záznamu se připojí za stávající.',
+    'merge.fill.setsAdded': 'Chybějící položky se přidají ke stávajícím.',
+    'merge.fill.noFields': 'Smazaný záznam neuvádí žádný údaj, který by nový záznam neměl stejně.',
+    'merge.fill.children': 'Kontakty, aktivity, návrhy smluv a přílohy',
+    'merge.fill.noChildren': 'Smazaný záznam neměl žádné kontakty, aktivity, návrhy smluv ani přílohy.',
+    'merge.fill.child.contacts': 'Kontakt',
+    'merge.fill.child.activities': 'Aktivita',
+    'merge.fill.child.agreement_documents': 'Návrh smlouvy',
+    'merge.fill.child.attachments': 'Příloha',
+    'merge.fill.duplicate': 'nový záznam ho už má, nepřenese se',
+    'merge.fill.confirm': 'Doplnit',
+    'merge.fill.nothingChosen': 'Nic není vybráno.',
+    'merge.fill.done': 'Doplněno do „{live}“ ze smazaného záznamu. Vrátit to lze v historii záznamu (Vrátit sloučení).',
+    'merge.fill.open': 'Otevřít „{live}“',
+    'merge.fill.noLive':
+      'Nový záznam téhož partnerství už v registru není: smazaný záznam teď můžete obnovit tlačítkem Obnovit.',
+    'merge.fill.superseded':
+      'Tento smazaný záznam byl mezitím obnoven nebo už doplněn do jiného záznamu. Načtěte koš znovu.',
+    'merge.fill.otherLive': 'Partnerství těchto dvou měst je teď jiný záznam. Otevřete doplnění znovu.',
+    'merge.bin.filledInto': 'doplněno do „{kept}“',
+    'merge.bin.filledIntoGone': 'doplněno do záznamu, který už v registru není',
+    'merge.history.filled': 'Doplněno ze smazaného záznamu {name}',
+    'merge.history.filledAction': 'doplněno ze smazaného záznamu',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -122,7 +156,7 @@ export const mergeMessages = defineMessages(
     'merge.error.mergedIntoGone':
       'Someone merged this record into another one meanwhile: {name}, {at}. That record is no longer in the registry either, so it cannot be named. Nothing was saved; your edits are still in the form.',
     'merge.error.restorePartnershipDuplicate':
-      'The partnership cannot be restored: another partnership between these two towns was added meanwhile. The deleted partnership stays in the bin with all its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing partnership.',
+      'The partnership cannot be restored: another partnership between these two towns was added meanwhile. The deleted partnership stays in the bin with all its data (Settings ▸ Deleted records); nothing is lost. Its values, contacts and activities can be carried over to the existing partnership with “Fill the new record from this one…”.',
     'merge.error.restoreMemberDuplicate':
       'The member cannot be restored: another municipality with the code {code} was added meanwhile. The deleted member stays in the bin with its partnerships and data (Settings ▸ Deleted records); nothing is lost. Add what you need to the existing municipality.',
     'merge.error.changedSinceBy':
@@ -146,5 +180,40 @@ export const mergeMessages = defineMessages(
     'merge.import.inBin.rowUnnamed': '{label} (line {line}): deleted {at}, in the bin',
     'merge.error.restoreTownDuplicate':
       'The town cannot be restored: another record of the same town was added meanwhile ({name}). The deleted record stays in the bin with its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the card of {name}.',
+    'merge.fill.button': 'Fill the new record from this one…',
+    'merge.fill.buttonHint':
+      'Carry the values, contacts and activities of this deleted partnership over to the partnership added again meanwhile.',
+    'merge.fill.title': 'Fill “{live}” from the deleted record',
+    'merge.fill.explain':
+      'The partnership “{live}” was added again meanwhile, so the deleted record (#{id}) cannot be restored. Choose what to carry over to the new record. Ticked in advance are the values the new record does not state; where both state something different, you decide. Nothing left unticked changes in the new record. The fill can be undone from the record’s history.',
+    'merge.fill.fields': 'Values',
+    'merge.fill.col.field': 'Field',
+    'merge.fill.col.deleted': 'Deleted record',
+    'merge.fill.col.live': 'New record',
+    'merge.fill.unstated': 'not stated',
+    'merge.fill.notesJoined': 'The deleted record’s notes are added after the existing ones.',
+    'merge.fill.setsAdded': 'Missing items are added to the existing ones.',
+    'merge.fill.noFields': 'The deleted record states nothing the new record does not state alike.',
+    'merge.fill.children': 'Contacts, activities, agreement drafts and attachments',
+    'merge.fill.noChildren': 'The deleted record had no contacts, activities, agreement drafts or attachments.',
+    'merge.fill.child.contacts': 'Contact',
+    'merge.fill.child.activities': 'Activity',
+    'merge.fill.child.agreement_documents': 'Agreement draft',
+    'merge.fill.child.attachments': 'Attachment',
+    'merge.fill.duplicate': 'the new record has it already; not carried over',
+    'merge.fill.confirm': 'Fill in',
+    'merge.fill.nothingChosen': 'Nothing is chosen.',
+    'merge.fill.done':
+      'Filled “{live}” from the deleted record. It can be undone from the record’s history (Undo the merge).',
+    'merge.fill.open': 'Open “{live}”',
+    'merge.fill.noLive':
+      'The new record of this partnership is no longer in the registry: the deleted record can now be restored with Restore.',
+    'merge.fill.superseded':
+      'This deleted record was restored or filled into another record meanwhile. Load the bin again.',
+    'merge.fill.otherLive': 'The partnership of these two towns is another record now. Open the fill again.',
+    'merge.bin.filledInto': 'filled into “{kept}”',
+    'merge.bin.filledIntoGone': 'filled into a record that is no longer in the registry',
+    'merge.history.filled': 'Filled from the deleted record {name}',
+    'merge.history.filledAction': 'filled from a deleted record',
   },
 );

@@ -18,10 +18,14 @@ import {
   serverPasswordSchema,
   serverProfileSchema,
 } from '../../domain/registry-connection';
+import { FILL_CHILDREN, FILL_FIELDS, fillChildSchema, fillFieldSchema } from '../../domain/partnership-merge';
 
 const empty = z.object({}).strict();
 
 const binTable = z.enum(BIN_TABLES);
+
+/** The ids of a deleted partnership's children of one table to put onto the live one (bin:fill). */
+const childIds = z.array(id).max(10_000).optional();
 
 /** Where the registry is now and what Settings keeps to connect to a server (never its password). */
 const connectionStatusSchema = z.object({
@@ -88,7 +92,16 @@ export const registryChannels = defineChannels({
             label: z.string(),
             municipalityId: z.number().int().positive().nullable(),
             exists: z.boolean(),
+            /** A deleted partnership whose values were filled into the live one of its pair (bin:fill), not merged. */
+            filled: z.boolean(),
           })
+          .nullable(),
+        /**
+         * A deleted partnership whose pair has a live partnership again (re-added meanwhile): its
+         * restore is refused, bin:fill fills that one from it. Null otherwise.
+         */
+        liveTwin: z
+          .object({ recordId: z.number().int().positive(), municipalityId: z.number().int().positive() })
           .nullable(),
         /** The record's values when deleted or merged away (field names as the record's fields, camelCase). */
         values: z.array(
@@ -104,6 +117,36 @@ export const registryChannels = defineChannels({
     doc: 'Brings a deleted record back from its audit entry with the same id (and what its delete took with it); CONFLICT when it cannot come back (restored already, its partnership gone, its code taken).',
     input: z.object({ auditId: z.number().int().positive() }).strict(),
     output: z.object({ table: binTable, recordId: z.number().int().positive() }),
+  },
+  'bin:fillPreview': {
+    doc: 'What filling the live partnership of a pair from its deleted one (the delete entry `auditId`) would offer, nothing written: the fields the deleted one states that the live one does not state alike (both values; `live` null where it states none), its contacts, activities, drafts and attachments (`duplicate`: the live one has it already), and the live record with the version the fill is checked against. CONFLICT when the deleted one is back or filled already, or no live partnership of the pair exists (reason merge.fill.noLive).',
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({
+      deletedId: id,
+      live: z.object({ id, version: z.number().int(), label: z.string(), municipalityId: id }),
+      fields: z.array(fillFieldSchema),
+      children: z.array(fillChildSchema),
+    }),
+  },
+  'bin:fill': {
+    doc: 'Fills the live partnership `liveId` from the deleted one of delete entry `auditId`: the fields in `take` (notes joined, areas and groups added) and the children listed by table (each put onto the live one with its id where free; one the live record has already is skipped). CONFLICT naming who changed it and when when the live record is no longer at `version` (nothing written). One merge entry on the live record (undone by merges:restore, which puts the deleted record back in the bin); the bin then lists the deleted record as filled into the live one.',
+    input: z
+      .object({
+        auditId: id,
+        liveId: id,
+        version: z.number().int().positive(),
+        take: z.array(z.enum(FILL_FIELDS)).max(FILL_FIELDS.length),
+        children: z
+          .object({
+            contacts: childIds,
+            activities: childIds,
+            agreement_documents: childIds,
+            attachments: childIds,
+          } satisfies Record<(typeof FILL_CHILDREN)[number], typeof childIds>)
+          .strict(),
+      })
+      .strict(),
+    output: z.object({ auditId: id, liveId: id }),
   },
   'registry:verify': {
     doc: 'Marks members or partnerships verified by the user now (one, every row of a filtered view, or the ticked rows it shows): verified_at/by set, one audit entry each in one group; records deleted meanwhile are skipped. Answers how many were marked and the group id (`registry:unverify` undoes it; null when none was).',

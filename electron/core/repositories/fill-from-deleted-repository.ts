@@ -1,0 +1,305 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../shared/domain/errors';
+import {
+  FILL_CHILDREN,
+  PARTNERSHIP_CHOOSABLE,
+  type FillChild,
+  type FillChildRow,
+  type FillField,
+  type FillFieldRow,
+} from '../../../shared/domain/partnership-merge';
+import { COLUMNS_OF, statedValue, type PartnershipMerge } from './merge-repository';
+import type { PartnershipSnapshot } from './partnerships-repository';
+
+/*
+ * Filling the live partnership of a pair from a deleted one of the same pair (walkthrough 22,
+ * finding 1: a colleague re-added the pair, the restore is refused, and the deleted record's
+ * values were left in the bin). The partnership merge with a deleted source: the same record of
+ * what changed (`PartnershipMerge`, audited on the live record and undone by `merges:restore`),
+ * but only what the user ticked is written, and the deleted record's children are put back onto
+ * the live one from the delete's snapshot instead of being moved.
+ */
+
+type Row = Record<string, unknown>;
+
+/** A fill as its audit entry keeps it: a partnership merge whose source was in the bin. */
+export type FillMerge = PartnershipMerge & {
+  /** The delete's audit entry the values came from (the deleted record stays there). */
+  fromDelete: number;
+  /** Areas and groups the fill added (the undo takes them back). */
+  addedSets: { areas: string[]; groups: string[] };
+  /** The children put onto the live record, by table, as (snapshot id → id given). */
+  childIds: Partial<Record<FillChild, [number, number][]>>;
+  /** Each inserted child's version when inserted (a child edited since blocks the undo). */
+  childVersions: Partial<Record<FillChild, Record<string, number>>>;
+};
+
+export const isFillMerge = (merge: unknown): merge is FillMerge =>
+  typeof merge === 'object' && merge !== null && typeof (merge as { fromDelete?: unknown }).fromDelete === 'number';
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
+/** Columns that make two children "the same" (not the ids, the owner, the bookkeeping). */
+const BOOKKEEPING = new Set(['id', 'partnership_id', 'version', 'created_at', 'updated_at', 'activity_id']);
+
+/** A child's content as comparable text (a decimal read as 1200 or "1200.00" is one value). */
+function contentOf(row: Row): string {
+  const entries = Object.entries(row)
+    .filter(([column]) => !BOOKKEEPING.has(column))
+    .map(([column, value]): [string, string] => {
+      if (value === null || value === undefined || value === '') return [column, ''];
+      const number = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
+      return [
+        column,
+        typeof value !== 'boolean' && Number.isFinite(number) && text(value).trim() !== ''
+          ? String(number)
+          : text(value),
+      ];
+    })
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries);
+}
+
+/** What a person reads of a child: its name or title, its date, its other texts, an activity's funding. */
+function describeChild(table: FillChild, row: Row): Omit<FillChildRow, 'table' | 'id' | 'duplicate'> {
+  const texts = (...parts: unknown[]) => parts.map(text).filter((part) => part.trim() !== '');
+  const date = (value: unknown) => (text(value) === '' ? null : text(value));
+  switch (table) {
+    case 'contacts':
+      return { label: text(row.name), date: null, texts: texts(row.role, row.email, row.phone), funding: null };
+    case 'activities':
+      return {
+        label: text(row.title),
+        date: date(row.date),
+        texts: [],
+        funding:
+          isEmpty(row.funding_programme) && isEmpty(row.funding_amount)
+            ? null
+            : {
+                programme: date(row.funding_programme),
+                amount: isEmpty(row.funding_amount) ? null : text(row.funding_amount),
+                currency: date(row.currency),
+              },
+      };
+    case 'agreement_documents':
+      return { label: text(row.file_name) || text(row.template), date: date(row.created_at), texts: [], funding: null };
+    case 'attachments':
+      return { label: text(row.file_name), date: null, texts: texts(row.description), funding: null };
+  }
+}
+
+async function setsOf(db: Knex, id: number) {
+  return {
+    areas: await db('partnership_areas').where({ partnership_id: id }).orderBy('area').pluck<string[]>('area'),
+    groups: await db('partnership_participants')
+      .where({ partnership_id: id })
+      .orderBy('participant_group')
+      .pluck<string[]>('participant_group'),
+  };
+}
+
+const snapshotSets = (snapshot: PartnershipSnapshot) => ({
+  areas: (snapshot.children.partnership_areas ?? []).map((row) => text(row.area)).sort(),
+  groups: (snapshot.children.partnership_participants ?? []).map((row) => text(row.participant_group)).sort(),
+});
+
+/**
+ * The fields the deleted record states that the live one does not state alike: every choosable
+ * field (a date the live record states more precisely already is left out), the notes (unless the
+ * live notes hold them already) and the sets with codes the live record lacks.
+ */
+function fillFields(
+  live: Row,
+  liveSets: { areas: string[]; groups: string[] },
+  deleted: Row,
+  deletedSets: { areas: string[]; groups: string[] },
+): FillFieldRow[] {
+  const out: FillFieldRow[] = [];
+  for (const field of PARTNERSHIP_CHOOSABLE) {
+    const theirs = statedValue(deleted, field);
+    const ours = statedValue(live, field);
+    if (theirs === null || ours === theirs || (ours !== null && ours.startsWith(theirs))) continue;
+    out.push({ field, deleted: theirs, live: ours });
+  }
+  const notes = text(deleted.notes).trim();
+  if (notes !== '' && !text(live.notes).includes(notes))
+    out.push({ field: 'notes', deleted: text(deleted.notes), live: isEmpty(live.notes) ? null : text(live.notes) });
+  for (const [field, ours, theirs] of [
+    ['areas', liveSets.areas, deletedSets.areas],
+    ['participantGroups', liveSets.groups, deletedSets.groups],
+  ] as const)
+    if (theirs.some((code) => !ours.includes(code)))
+      out.push({ field, deleted: theirs.join(','), live: ours.length === 0 ? null : ours.join(',') });
+  return out;
+}
+
+/** The deleted record's children as the fill lists them, each marked when the live record has its twin. */
+async function fillChildren(db: Knex, liveId: number, snapshot: PartnershipSnapshot): Promise<FillChildRow[]> {
+  const out: FillChildRow[] = [];
+  for (const table of FILL_CHILDREN) {
+    const rows = snapshot.children[table] ?? [];
+    if (rows.length === 0) continue;
+    const live = new Set(
+      (await db(table).where({ partnership_id: liveId }).select<Row[]>()).map((row) => contentOf(row)),
+    );
+    for (const row of rows)
+      out.push({ table, id: Number(row.id), ...describeChild(table, row), duplicate: live.has(contentOf(row)) });
+  }
+  return out;
+}
+
+/** What filling `liveId` from `snapshot` would offer (nothing written); undefined when the live record is gone. */
+export async function fillPreviewOf(
+  db: Knex,
+  liveId: number,
+  snapshot: PartnershipSnapshot,
+): Promise<{ version: number; fields: FillFieldRow[]; children: FillChildRow[] } | undefined> {
+  const live = await db('partnerships').where({ id: liveId }).first<Row | undefined>();
+  if (!live) return undefined;
+  return {
+    version: Number(live.version),
+    fields: fillFields(live, await setsOf(db, liveId), snapshot.partnership, snapshotSets(snapshot)),
+    children: await fillChildren(db, liveId, snapshot),
+  };
+}
+
+/**
+ * Fills partnership `liveId` from a deleted one's snapshot: the ticked fields (`take`; a field no
+ * longer listed is skipped), the ticked children (`childIds`, by table; one the live record has
+ * already is skipped) put onto it with their ids where free. Call inside a transaction, after the
+ * live record's version was checked.
+ */
+export async function fillFromSnapshot(
+  db: Knex,
+  input: {
+    liveId: number;
+    deleteAuditId: number;
+    snapshot: PartnershipSnapshot;
+    take: readonly FillField[];
+    childIds: Partial<Record<FillChild, readonly number[]>>;
+    now: string;
+  },
+): Promise<FillMerge> {
+  const { liveId, snapshot } = input;
+  const kept = await db('partnerships').where({ id: liveId }).first<Row | undefined>();
+  if (!kept) throw new AppError('NOT_FOUND', 'The partnership no longer exists.');
+  const keptSets = await setsOf(db, liveId);
+  const deleted = snapshot.partnership;
+  const deletedSets = snapshotSets(snapshot);
+  const listed = fillFields(kept, keptSets, deleted, deletedSets);
+  const changes: Row = {};
+  const addedSets = { areas: [] as string[], groups: [] as string[] };
+  for (const row of listed) {
+    if (!input.take.includes(row.field)) continue;
+    if (row.field === 'notes')
+      changes.notes = isEmpty(kept.notes) ? deleted.notes : `${text(kept.notes)}\n\n${text(deleted.notes)}`;
+    else if (row.field === 'areas') addedSets.areas = deletedSets.areas.filter((a) => !keptSets.areas.includes(a));
+    else if (row.field === 'participantGroups')
+      addedSets.groups = deletedSets.groups.filter((g) => !keptSets.groups.includes(g));
+    else for (const column of COLUMNS_OF[row.field]) changes[column] = deleted[column] ?? null;
+  }
+  for (const area of addedSets.areas) await db('partnership_areas').insert({ partnership_id: liveId, area });
+  for (const group of addedSets.groups)
+    await db('partnership_participants').insert({ partnership_id: liveId, participant_group: group });
+
+  const listedChildren = await fillChildren(db, liveId, snapshot);
+  const childIds: FillMerge['childIds'] = {};
+  const childVersions: FillMerge['childVersions'] = {};
+  const activityIds = new Map<number, number>();
+  for (const table of FILL_CHILDREN) {
+    const wanted = new Set(input.childIds[table] ?? []);
+    const skipped = new Set(listedChildren.filter((c) => c.table === table && c.duplicate).map((c) => c.id));
+    for (const row of snapshot.children[table] ?? []) {
+      const oldId = Number(row.id);
+      if (!wanted.has(oldId) || skipped.has(oldId)) continue;
+      const values: Row = { ...row, partnership_id: liveId };
+      if (table === 'attachments') {
+        const activity = row.activity_id === null || row.activity_id === undefined ? null : Number(row.activity_id);
+        values.activity_id = activity === null ? null : (activityIds.get(activity) ?? null);
+      }
+      // The same id where nobody has taken it since (SQLite may reuse the highest id).
+      const taken = (await db(table).where({ id: oldId }).first('id')) !== undefined;
+      if (taken) delete values.id;
+      const [inserted] = await db(table).insert(values).returning<{ id: number }[]>('id');
+      if (!inserted) throw new Error(`Insert into ${table} returned no id`);
+      const newId = inserted.id;
+      (childIds[table] ??= []).push([oldId, newId]);
+      if (typeof values.version === 'number') (childVersions[table] ??= {})[String(newId)] = values.version;
+      if (table === 'activities') activityIds.set(oldId, newId);
+    }
+  }
+  const keptVersionAfter = Number(kept.version) + 1;
+  await db('partnerships')
+    .where({ id: liveId })
+    .update({ ...changes, version: keptVersionAfter, updated_at: input.now });
+  return {
+    kind: 'partnerships',
+    keptBefore: kept,
+    keptSets,
+    keptVersionAfter,
+    merged: snapshot,
+    moved: {},
+    requestIds: [],
+    changes,
+    fromDelete: input.deleteAuditId,
+    addedSets,
+    childIds,
+    childVersions,
+  };
+}
+
+/**
+ * Undoes a fill: the live record back as the fill found it (its fields, areas and groups), the
+ * children it put there taken away (the deleted record's snapshot still holds them). CONFLICT
+ * (reason merge.error.changedSince, as a merge's undo) when the live record or one of those
+ * children changed since: the undo would overwrite that change.
+ */
+export async function undoFill(db: Knex, merge: FillMerge): Promise<void> {
+  const liveId = Number(merge.keptBefore.id);
+  const refuse = () =>
+    new AppError('CONFLICT', 'The partnership has changed since it was filled; the fill cannot be undone.', {
+      reason: 'merge.error.changedSince',
+      table: 'partnerships',
+      recordId: liveId,
+      expectedVersion: merge.keptVersionAfter,
+    });
+  const now = await db('partnerships')
+    .where({ id: liveId })
+    .first<{ version: number; verified_at: unknown; verified_by: unknown } | undefined>(
+      'version',
+      'verified_at',
+      'verified_by',
+    );
+  if (!now || now.version !== merge.keptVersionAfter) throw refuse();
+  // A verification writes no version: one made since the fill would be taken away by the undo.
+  const same = (a: unknown, b: unknown) => (typeof a === 'string' ? a : '') === (typeof b === 'string' ? b : '');
+  if (!same(now.verified_at, merge.keptBefore.verified_at) || !same(now.verified_by, merge.keptBefore.verified_by))
+    throw refuse();
+  for (const table of FILL_CHILDREN) {
+    const ids = (merge.childIds[table] ?? []).map(([, id]) => id);
+    if (ids.length === 0) continue;
+    const rows = await db(table).whereIn('id', ids).where({ partnership_id: liveId }).select<Row[]>();
+    if (rows.length !== ids.length) throw refuse();
+    const versions = merge.childVersions[table] ?? {};
+    if (rows.some((row) => versions[String(row.id)] !== undefined && Number(row.version) !== versions[String(row.id)]))
+      throw refuse();
+  }
+  // Attachments first: they may name an activity the undo takes away.
+  for (const table of [...FILL_CHILDREN].reverse()) {
+    const ids = (merge.childIds[table] ?? []).map(([, id]) => id);
+    if (ids.length > 0) await db(table).whereIn('id', ids).delete();
+  }
+  if (merge.addedSets.areas.length > 0)
+    await db('partnership_areas').where({ partnership_id: liveId }).whereIn('area', merge.addedSets.areas).delete();
+  if (merge.addedSets.groups.length > 0)
+    await db('partnership_participants')
+      .where({ partnership_id: liveId })
+      .whereIn('participant_group', merge.addedSets.groups)
+      .delete();
+  const columns = Object.fromEntries(Object.entries(merge.keptBefore).filter(([column]) => column !== 'id'));
+  await db('partnerships')
+    .where({ id: liveId })
+    .update({ ...columns, version: merge.keptVersionAfter + 1 });
+}
