@@ -292,7 +292,7 @@ export function RecordHistory({
             {onUndoMerge !== undefined && child === undefined && entry.action === 'merge' && (
               // The toast's Undo went after a few seconds; the entry keeps what the undo needs.
               <EntryAction
-                label={t('history.undoMerge')}
+                label={t(entry.merged?.kind === 'filled' ? 'merge.history.undoFill' : 'history.undoMerge')}
                 run={() => onUndoMerge(entry.id)}
                 testId="history-undo-merge"
               />

@@ -145,6 +145,7 @@ test('cs: deleted, re-added by an import, restore refused → Doplnit → dialog
     `Doplněno ze smazaného záznamu Tábor – Montbard (#${String(deletedId)})`,
   );
   await expect(history).toContainText('doplněno ze smazaného záznamu');
+  await expect(history.getByTestId('history-undo-merge').first()).toHaveText('Vrátit doplnění');
   await expect(history).toContainText('Jana Nováková');
   await saveScreen(page, 'bin-fill-history-cs');
   const row = await knex('partnerships')
@@ -213,6 +214,8 @@ test('en: deleted, re-added as a new partnership, the bin entry fills it; the re
     `Filled from the deleted record Tábor – Semur (#${String(deletedId)})`,
   );
   await expect(history).toContainText('filled from a deleted record');
+  // Its undo is named for what it undoes (not "Undo the merge").
+  await expect(history.getByTestId('history-undo-merge').first()).toHaveText('Undo the fill');
   await history.scrollIntoViewIfNeeded();
   await saveScreen(page, 'bin-fill-history-en');
   await page.getByTestId('detail-close').click();

@@ -96,7 +96,7 @@ export const mergeMessages = defineMessages(
     'merge.fill.duplicate': 'nový záznam ho už má, nepřenese se',
     'merge.fill.confirm': 'Doplnit',
     'merge.fill.nothingChosen': 'Nic není vybráno.',
-    'merge.fill.done': 'Doplněno do „{live}“ ze smazaného záznamu. Vrátit to lze v historii záznamu (Vrátit sloučení).',
+    'merge.fill.done': 'Doplněno do „{live}“ ze smazaného záznamu. Vrátit to lze v historii záznamu (Vrátit doplnění).',
     'merge.fill.open': 'Otevřít „{live}“',
     'merge.fill.noLive':
       'Nový záznam téhož partnerství už v registru není: smazaný záznam teď můžete obnovit tlačítkem Obnovit.',
@@ -107,6 +107,7 @@ export const mergeMessages = defineMessages(
     'merge.bin.filledIntoGone': 'doplněno do záznamu, který už v registru není',
     'merge.history.filled': 'Doplněno ze smazaného záznamu {name}',
     'merge.history.filledAction': 'doplněno ze smazaného záznamu',
+    'merge.history.undoFill': 'Vrátit doplnění',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -204,7 +205,7 @@ export const mergeMessages = defineMessages(
     'merge.fill.confirm': 'Fill in',
     'merge.fill.nothingChosen': 'Nothing is chosen.',
     'merge.fill.done':
-      'Filled “{live}” from the deleted record. It can be undone from the record’s history (Undo the merge).',
+      'Filled “{live}” from the deleted record. It can be undone from the record’s history (Undo the fill).',
     'merge.fill.open': 'Open “{live}”',
     'merge.fill.noLive':
       'The new record of this partnership is no longer in the registry: the deleted record can now be restored with Restore.',
@@ -215,5 +216,6 @@ export const mergeMessages = defineMessages(
     'merge.bin.filledIntoGone': 'filled into a record that is no longer in the registry',
     'merge.history.filled': 'Filled from the deleted record {name}',
     'merge.history.filledAction': 'filled from a deleted record',
+    'merge.history.undoFill': 'Undo the fill',
   },
 );
