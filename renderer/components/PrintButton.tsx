@@ -7,20 +7,45 @@ import { PRINT_ROW_LIMIT, describeShownFilter, sendPrintRequest } from './print'
 import { useToast } from './Toasts';
 import './print.css';
 
-type Printing = { host: HTMLElement; filterLine: string | null; date: string };
+/** The printed part's header; `refused`: the words saying why the list is not printed, or not all of it. */
+type Printing = { host: HTMLElement; filterLine: string | null; date: string; refused: string | null };
 
-/** The Print buttons on the screen, so that Ctrl+P prints what the one shown would print. */
-const mounted = new Set<{ element: () => HTMLButtonElement | null; print: () => void }>();
+type Mounted = {
+  element: () => HTMLButtonElement | null;
+  /** The button's whole path: waits for the grids, refuses a long list with a toast, opens the dialog. */
+  print: () => void;
+  /** Lays the page out for paper at once, for a print the app did not start (the browser's menu). */
+  prepare: () => void;
+};
+
+/** The Print buttons on the screen, so that Ctrl+P and the browser's own print print what the one shown would print. */
+const mounted = new Set<Mounted>();
+
+/** The button whose print Ctrl+P (or the browser's print) stands for: a record open over a list first. */
+function chosenButton(): Mounted | undefined {
+  const shown = [...mounted].filter((entry) => entry.element()?.isConnected === true);
+  // A record open over a list (a dialog) is what the user looks at: it is printed, not the list.
+  return shown.find((entry) => entry.element()?.closest('[role="dialog"]')) ?? shown[0];
+}
 
 const onKeyDown = (event: KeyboardEvent) => {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'p') return;
-  const shown = [...mounted].filter((entry) => entry.element()?.isConnected === true);
-  // A record open over a list (a dialog) is what the user looks at: it is printed, not the list.
-  const chosen = shown.find((entry) => entry.element()?.closest('[role="dialog"]')) ?? shown[0];
+  const chosen = chosenButton();
   if (!chosen) return;
   event.preventDefault();
   // A screen with nothing to print yet (e.g. Statistics with reversed years) prints nothing.
   if (chosen.element()?.disabled !== true) chosen.print();
+};
+
+/**
+ * The browser's own print (its menu, File ▸ Print, a PDF rendered by a test or a shell): the app
+ * did not start it, so the screen is laid out for paper here, at once, as its Print button would
+ * (walkthrough 21, finding 6). When the button started it, the page is prepared already.
+ */
+const onBeforePrint = () => {
+  if (document.documentElement.dataset.printing !== undefined) return;
+  const chosen = chosenButton();
+  if (chosen && chosen.element()?.disabled !== true) chosen.prepare();
 };
 
 /** What ends printing: the dialog closed, or the user is back at work. */
@@ -39,8 +64,9 @@ const todayIso = (): string => {
  * screen's name, the active filter and the date goes on top, navigation and buttons are left out
  * (print.css), every grid inside lays out all its rows. `filter` names the filter in words where
  * the screen's controls do not (null: no filter line, as for a record); without it the filter is
- * read from the screen's filter bar, search and column filters. Ctrl+P does the same. `disabled`:
- * the screen shows nothing that could be printed now (neither the button nor Ctrl+P prints).
+ * read from the screen's filter bar, search and column filters. Ctrl+P and the browser's own print
+ * do the same. `disabled`: the screen shows nothing that could be printed now (neither the button
+ * nor Ctrl+P prints; the browser's print then prints the screen as print.css leaves it).
  */
 export function PrintButton({
   title,
@@ -61,12 +87,88 @@ export function PrintButton({
   const button = useRef<HTMLButtonElement>(null);
   const [printing, setPrinting] = useState<Printing | null>(null);
 
-  const print = useCallback(async () => {
+  /**
+   * Lays the printed part out for paper: the header, `data-print-root` and `data-printing` for
+   * print.css, every grid inside in print layout. `refusedRows`: a list too long to print, whose
+   * paper then carries only the header saying so. Undone when the print dialog closes or at the
+   * latest with the user's next click or key (a shell that does not report the dialog's end must
+   * not leave the screen in its printed form). False when there is nothing to lay out.
+   */
+  const prepare = useCallback(
+    (refusedRows: number | null, asShown = false): boolean => {
+      const root = button.current?.closest(record ? '[role="dialog"]' : '.page');
+      if (!root || document.documentElement.dataset.printing !== undefined) return false;
+      const parts =
+        filter === undefined
+          ? describeShownFilter(root, {
+              search: (text) => t('print.search', { text }),
+              columns: (names) => t('print.columnFilters', { names }),
+            })
+          : filter === null
+            ? null
+            : [filter];
+      const filterLine =
+        parts === null
+          ? null
+          : parts.length === 0
+            ? t('print.noFilter')
+            : t('print.filter', { filter: parts.join(' · ') });
+      const refused =
+        refusedRows === null
+          ? null
+          : t('print.tooManyRows', {
+              count: i18n.formatNumber(refusedRows),
+              limit: i18n.formatNumber(PRINT_ROW_LIMIT),
+            });
+      const host = document.createElement('div');
+      host.className = 'print-header-host';
+      root.prepend(host);
+      root.setAttribute('data-print-root', '');
+      // The browser's own print takes the page at once: the grids print as shown, in their screen
+      // height (print layout needs frames, and a grid caught half-way prints empty).
+      const partial =
+        refused === null && asShown ? sendPrintRequest({ root, phase: 'asShown', rows: 0 }).rows > 0 : false;
+      if (asShown) document.documentElement.dataset.printAsShown = '';
+      document.documentElement.dataset.printing = refused !== null ? 'refused' : record ? 'record' : 'page';
+      flushSync(() =>
+        setPrinting({
+          host,
+          filterLine,
+          date: i18n.formatDate(todayIso()),
+          refused: refused ?? (partial ? t('print.asShown') : null),
+        }),
+      );
+      if (refused === null && !asShown) sendPrintRequest({ root, phase: 'start', rows: 0 });
+      // A hint for typing ("např. 22. 5. 1994") is no value: print.css makes it invisible, and it
+      // leaves the PDF's text too (a transparent hint would still be copied or read aloud as text).
+      const hints = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+        .filter((field) => field.placeholder !== '')
+        .map((field) => ({ field, hint: field.placeholder }));
+      for (const { field } of hints) field.placeholder = '';
+      const finish = () => {
+        for (const type of FINISH_EVENTS) window.removeEventListener(type, finish, true);
+        if (refused === null) sendPrintRequest({ root, phase: 'end', rows: 0 });
+        for (const { field, hint } of hints) if (field.placeholder === '') field.placeholder = hint;
+        root.removeAttribute('data-print-root');
+        delete document.documentElement.dataset.printing;
+        delete document.documentElement.dataset.printAsShown;
+        host.remove();
+        setPrinting(null);
+      };
+      for (const type of FINISH_EVENTS) window.addEventListener(type, finish, true);
+      return true;
+    },
+    [filter, i18n, record, t],
+  );
+
+  /** The rows the grids of the printed part would lay out. */
+  const rowsToPrint = useCallback((): number => {
     const root = button.current?.closest(record ? '[role="dialog"]' : '.page');
-    if (!root || document.documentElement.dataset.printing !== undefined) return;
-    await allGridsLoaded(); // a grid still taking its first load would print a part
-    const rows = sendPrintRequest({ root, phase: 'measure', rows: 0 }).rows;
-    if (rows > PRINT_ROW_LIMIT) {
+    return root ? sendPrintRequest({ root, phase: 'measure', rows: 0 }).rows : 0;
+  }, [record]);
+
+  const refuse = useCallback(
+    (rows: number) =>
       toast({
         kind: 'error',
         text: (shown) =>
@@ -75,57 +177,51 @@ export function PrintButton({
             limit: shown.formatNumber(PRINT_ROW_LIMIT),
           }),
         seconds: 12,
-      });
+      }),
+    [toast],
+  );
+
+  const print = useCallback(async () => {
+    if (document.documentElement.dataset.printing !== undefined) return;
+    await allGridsLoaded(); // a grid still taking its first load would print a part
+    const rows = rowsToPrint();
+    if (rows > PRINT_ROW_LIMIT) {
+      refuse(rows);
       return;
     }
-    const parts =
-      filter === undefined
-        ? describeShownFilter(root, {
-            search: (text) => t('print.search', { text }),
-            columns: (names) => t('print.columnFilters', { names }),
-          })
-        : filter === null
-          ? null
-          : [filter];
-    const filterLine =
-      parts === null
-        ? null
-        : parts.length === 0
-          ? t('print.noFilter')
-          : t('print.filter', { filter: parts.join(' · ') });
-    const host = document.createElement('div');
-    host.className = 'print-header-host';
-    root.prepend(host);
-    root.setAttribute('data-print-root', '');
-    document.documentElement.dataset.printing = record ? 'record' : 'page';
-    flushSync(() => setPrinting({ host, filterLine, date: i18n.formatDate(todayIso()) }));
-    sendPrintRequest({ root, phase: 'start', rows: 0 });
-    const finish = () => {
-      for (const type of FINISH_EVENTS) window.removeEventListener(type, finish, true);
-      sendPrintRequest({ root, phase: 'end', rows: 0 });
-      root.removeAttribute('data-print-root');
-      delete document.documentElement.dataset.printing;
-      host.remove();
-      setPrinting(null);
-    };
+    if (!prepare(null)) return;
     // The grids lay out their rows in the next frames; the print dialog takes the page after them.
     await nextFrame();
     await nextFrame();
-    // The screen comes back when the dialog closes, or at the latest with the user's next click or key
-    // (a shell that does not report the dialog's end must not leave the screen in its printed form).
-    for (const type of FINISH_EVENTS) window.addEventListener(type, finish, true);
     window.print();
-  }, [filter, i18n, record, t, toast]);
+  }, [prepare, refuse, rowsToPrint]);
+
+  /**
+   * The browser's own print: no time to wait for frames. A list too long for paper is not laid out
+   * (it would freeze the window and give a thousand pages); the paper and a toast say why.
+   */
+  const prepareNow = useCallback(() => {
+    const rows = rowsToPrint();
+    const tooMany = rows > PRINT_ROW_LIMIT;
+    if (tooMany) refuse(rows);
+    prepare(tooMany ? rows : null, true);
+  }, [prepare, refuse, rowsToPrint]);
 
   useEffect(() => {
-    const entry = { element: () => button.current, print: () => void print() };
-    if (mounted.size === 0) window.addEventListener('keydown', onKeyDown);
+    const entry: Mounted = { element: () => button.current, print: () => void print(), prepare: prepareNow };
+    if (mounted.size === 0) {
+      window.addEventListener('keydown', onKeyDown);
+      window.addEventListener('beforeprint', onBeforePrint);
+    }
     mounted.add(entry);
     return () => {
       mounted.delete(entry);
-      if (mounted.size === 0) window.removeEventListener('keydown', onKeyDown);
+      if (mounted.size === 0) {
+        window.removeEventListener('keydown', onKeyDown);
+        window.removeEventListener('beforeprint', onBeforePrint);
+      }
     };
-  }, [print]);
+  }, [print, prepareNow]);
 
   const label = t('print.button');
   return (
@@ -149,6 +245,11 @@ export function PrintButton({
               {subtitle !== undefined && <span>{subtitle}</span>}
             </div>
             {printing.filterLine !== null && <div className="print-filter">{printing.filterLine}</div>}
+            {printing.refused !== null && (
+              <div className="print-note" data-testid="print-note">
+                {printing.refused}
+              </div>
+            )}
             <div className="print-date">{t('print.printed', { date: printing.date })}</div>
           </div>,
           printing.host,

@@ -169,6 +169,7 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
   }, [toasts]);
   // The stack's height is room the grids leave free at their foot (--toasts-height, see
   // data-grid.css): a notice never covers the buttons of a grid's last rows, which stay reachable.
+  // Scrolling areas keep the same room at their end (--toasts-reach, kit.css).
   const stack = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = stack.current;
@@ -177,11 +178,31 @@ export function ToastsProvider({ children }: { children: ReactNode }) {
     const observer = new ResizeObserver(() => {
       const height = element.offsetHeight;
       root.style.setProperty('--toasts-height', `${String(height === 0 ? 0 : height + TOAST_CLEARANCE)}px`);
+      // How far up from the window's foot the stack reaches (it sits higher over a side panel's Save
+      // bar): the room scrolling areas keep at their end and above what is focused (kit.css).
+      const reach = height === 0 ? 0 : window.innerHeight - element.getBoundingClientRect().top + TOAST_CLEARANCE;
+      root.style.setProperty('--toasts-reach', `${String(Math.max(0, Math.round(reach)))}px`);
+      root.toggleAttribute('data-toasts', height > 0);
+      // A new notice over the field the user is at (a tick box just saved with Ctrl+S): the field
+      // scrolls above it, as far as its scrolling area keeps room (walkthrough 19, finding 23).
+      const focused = document.activeElement;
+      if (height > 0 && focused instanceof HTMLElement && focused !== document.body && !element.contains(focused)) {
+        const field = (focused.closest('label') ?? focused).getBoundingClientRect();
+        const stackBox = element.getBoundingClientRect();
+        const under =
+          field.bottom > stackBox.top &&
+          field.top < stackBox.bottom &&
+          field.right > stackBox.left &&
+          field.left < stackBox.right;
+        if (under) focused.scrollIntoView({ block: 'nearest' });
+      }
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
       root.style.removeProperty('--toasts-height');
+      root.style.removeProperty('--toasts-reach');
+      root.removeAttribute('data-toasts');
     };
   }, []);
   return (

@@ -9,8 +9,13 @@ import { useEffect } from 'react';
  */
 export const PRINT_EVENT = 'twinreg:print';
 
-/** What a grid is asked: count its rows (`measure`), lay out every row (`start`), or go back (`end`). */
-export type PrintRequest = { root: Element; phase: 'measure' | 'start' | 'end'; rows: number };
+/**
+ * What a grid is asked: count its rows (`measure`), lay out every row (`start`), or go back (`end`).
+ * `asShown`: print at once as the screen shows it (the browser's own print, which cannot wait for
+ * the frames print layout takes): the grid keeps its screen height, and `rows` counts the grids
+ * that show only a part of their rows.
+ */
+export type PrintRequest = { root: Element; phase: 'measure' | 'start' | 'asShown' | 'end'; rows: number };
 
 /**
  * The most rows a printed grid lays out. Print layout puts every row in the page: a few thousand
@@ -55,9 +60,25 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
         request.rows += api.getDisplayedRowCount();
         return;
       }
+      if (request.phase === 'asShown') {
+        element.style.height = `${String(element.getBoundingClientRect().height)}px`;
+        // Rows the grid has not drawn (above or below what it shows), or columns scrolled out of its
+        // width or wider than the paper, are not on paper.
+        const shown = api.getDisplayedRowCount();
+        const columns = element.querySelector('.ag-center-cols-viewport');
+        const width = api.getAllDisplayedColumns().reduce((sum, column) => sum + column.getActualWidth(), 0);
+        if (
+          (shown > 0 && (api.getFirstDisplayedRowIndex() > 0 || api.getLastDisplayedRowIndex() < shown - 1)) ||
+          (columns !== null && columns.scrollWidth > columns.clientWidth + 1) ||
+          width > PRINT_PAGE_WIDTH
+        )
+          request.rows += 1;
+        return;
+      }
       if (request.phase === 'end') {
         // Back at full size before the grid lays itself out for the screen again.
         element.style.zoom = '';
+        element.style.height = '';
         if (hidden.length > 0) api.setColumnsVisible(hidden, true);
         hidden = [];
         api.setGridOption('domLayout', undefined);

@@ -125,6 +125,54 @@ export function printReport(
   if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
 }
 
+/** What an undo's refusal carries (import:undo's CONFLICT): the records in the way and the untouched rest. */
+type RefusalDetails = {
+  changes: { record: string; name: string | null; at: string | null }[];
+  stopped: number;
+  untouched: { remove: number; restore: number; kept: number };
+};
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** Reads a refusal's details defensively: an older core or another reason may lack any of them. */
+function refusalDetails(error: AppError): RefusalDetails {
+  const details = error.details ?? {};
+  const changes = Array.isArray(details.changes)
+    ? details.changes.flatMap((c: unknown) => {
+        if (c === null || typeof c !== 'object') return [];
+        const { record, name, at } = c as Record<string, unknown>;
+        if (typeof record !== 'string') return [];
+        return [{ record, name: typeof name === 'string' ? name : null, at: typeof at === 'string' ? at : null }];
+      })
+    : [];
+  const untouched = (details.untouched ?? {}) as Record<string, unknown>;
+  const params = (details.params ?? {}) as Record<string, unknown>;
+  return {
+    changes,
+    stopped: Math.max(count(params.count), changes.length),
+    untouched: { remove: count(untouched.remove), restore: count(untouched.restore), kept: count(untouched.kept) },
+  };
+}
+
+/** The records in the way, one a line with who changed them last and when, then how many more. */
+function printChanges(
+  details: RefusalDetails | null,
+  line: (text: string) => void,
+  t: (key: string, params?: Record<string, string | number>) => string,
+): void {
+  if (details === null) return;
+  for (const change of details.changes)
+    line(
+      `  ${
+        change.name === null
+          ? t('import.undo.changeUnknown', { record: change.record })
+          : t('import.undo.changeBy', { record: change.record, name: change.name, at: change.at ?? '' })
+      }`,
+    );
+  const more = details.stopped - details.changes.length;
+  if (more > 0) line(`  ${t('import.cli.undoKeptMore', { more })}`);
+}
+
 /** `import history` lists the past imports; `import undo ID` undoes one as a whole (the Settings screen's door). */
 async function pastImports(
   action: 'history' | 'undo',
@@ -140,6 +188,7 @@ async function pastImports(
   if (action === 'undo' && (!Number.isInteger(runId) || runId <= 0 || extra.length > 0))
     throw new UsageError('Give the number of the import to undo (twinreg import history lists them)');
   if (action === 'history' && id !== undefined) throw new UsageError('import history takes no argument');
+  if (action === 'history' && values.untouched === true) throw new UsageError('--untouched goes with import undo ID');
   const ctx = await openForCli(typeof values.db === 'string' ? values.db : undefined, {
     mustExist: true,
     actor: values.actor,
@@ -156,28 +205,54 @@ async function pastImports(
               update: run.counts.update,
               unchanged: run.counts.unchanged,
               invalid: run.counts.invalid,
-            })}${run.undoneAt === null ? '' : `  (${t('import.history.undone', { date: run.undoneAt, who: run.undoneBy ?? '' })})`}`,
+            })}${run.undoneAt === null ? '' : `  (${t(run.undoneKept ? 'import.history.undonePartly' : 'import.history.undone', { date: run.undoneAt, who: run.undoneBy ?? '', kept: run.undoneKept ?? 0 })})`}`,
           );
       return 0;
     }
+    const untouched = values.untouched === true;
+    // What a refusal names: the records in the way (who changed them last, when) and the untouched rest.
+    let inTheWay: RefusalDetails | null = null;
     try {
       const run = (await callCore(ctx, 'import:history', {})).runs.find((r) => r.id === runId);
-      const done = await callCore(ctx, 'import:undo', { id: runId });
+      if (untouched) {
+        // Asked first (changes nothing) so that the records a partial undo keeps can be named after it.
+        try {
+          await callCore(ctx, 'import:undoCheck', { id: runId });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'CONFLICT' || !Array.isArray(error.details?.changes))
+            throw error;
+          inTheWay = refusalDetails(error);
+        }
+      }
+      const done = await callCore(ctx, 'import:undo', { id: runId, ...(untouched ? { untouchedOnly: true } : {}) });
+      const counts = {
+        file: run?.fileName ?? `#${String(runId)}`,
+        municipalities: done.removed.municipalities,
+        partnerships: done.removed.partnerships,
+        towns: done.removed.towns,
+        restored: done.restored,
+      };
       io.out(
-        t('import.undo.done', {
-          file: run?.fileName ?? `#${String(runId)}`,
-          municipalities: done.removed.municipalities,
-          partnerships: done.removed.partnerships,
-          towns: done.removed.towns,
-          restored: done.restored,
-        }),
+        done.kept > 0 ? t('import.undo.donePartly', { ...counts, kept: done.kept }) : t('import.undo.done', counts),
       );
+      if (done.kept > 0) {
+        io.out(t('import.cli.undoKeptTitle', { kept: done.kept }));
+        printChanges(inTheWay, (text) => io.out(text), t);
+      }
       if (done.backup !== null) io.out(t('import.undo.backupMade', { name: done.backup }));
       return 0;
     } catch (error) {
       const reason = error instanceof AppError ? error.details?.reason : undefined;
       if (error instanceof AppError && typeof reason === 'string') {
         io.err(t(reason, (error.details?.params ?? {}) as Record<string, string | number>));
+        const details = refusalDetails(error);
+        if (details.changes.length > 0) {
+          io.err(t('import.undo.changesTitle'));
+          printChanges(details, (text) => io.err(text), t);
+        }
+        // The screen offers the partial undo as a button; the command line names its option.
+        const rest = details.untouched.remove + details.untouched.restore;
+        if (!untouched && rest > 0) io.err(t('import.cli.undoUntouchedHint', { count: rest, id: runId }));
         return 1;
       }
       throw error;
@@ -193,7 +268,8 @@ export const importCommand: Command = {
   usage:
     'twinreg import municipalities|partnerships FILE --db FILE [--dry-run] [--mapping FILE.json] [--lang cs|en] [--json] [--report FILE.txt [--force]] [--policy fillEmpty|addOnly|overwrite] [--actor NAME]\n' +
     '       twinreg import history --db FILE [--lang cs|en] [--json]   (past imports, with the number an undo takes)\n' +
-    '       twinreg import undo ID --db FILE [--lang cs|en] [--actor NAME]   (undo import ID as a whole, after a backup)\n' +
+    '       twinreg import undo ID --db FILE [--untouched] [--lang cs|en] [--actor NAME]   (undo import ID as a whole, after a backup;\n' +
+    '         --untouched: only the records nobody changed since, the others stay and are named)\n' +
     '--actor NAME: who the import history and the audit log name; without it, the operating system user\n' +
     'running the command (never the app user name kept in the registry’s preferences file).',
   options: {
@@ -206,6 +282,7 @@ export const importCommand: Command = {
     policy: { type: 'string' },
     force: { type: 'boolean' },
     actor: { type: 'string' },
+    untouched: { type: 'boolean' },
   },
   run: async ({ values, positionals }, io) => {
     const [kind, file, ...extra] = positionals;

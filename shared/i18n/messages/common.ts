@@ -142,6 +142,8 @@ export const commonMessages = defineMessages(
     'print.search': 'hledání „{text}“',
     'print.columnFilters': 'filtr sloupců: {names}',
     'print.printed': 'Vytištěno {date}',
+    'print.asShown':
+      'Tabulka je vytištěna tak, jak byla vidět na obrazovce, tedy jen zčásti. Celou ji vytiskne tlačítko Tisk nebo Ctrl+P v aplikaci.',
     'print.tooManyRows':
       'Tabulka má {count} řádků, vytisknout jde nejvýše {limit}. Zužte filtr, nebo tabulku exportujte do Excelu.',
   },
@@ -289,6 +291,8 @@ export const commonMessages = defineMessages(
     'print.search': 'search “{text}”',
     'print.columnFilters': 'column filters: {names}',
     'print.printed': 'Printed {date}',
+    'print.asShown':
+      'The table is printed as the screen showed it, so only in part. The Print button or Ctrl+P in the app prints all of it.',
     'print.tooManyRows':
       'The table has {count} rows; at most {limit} can be printed. Narrow the filter or export the table to Excel.',
   },

@@ -273,6 +273,10 @@ export const importMessages = defineMessages(
     'import.undo.donePartly':
       'Import souboru {file} byl vrácen zčásti. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}; ponechané záznamy: {kept}.',
     'import.history.undonePartly': 'vrácen zčásti {date} ({who}), ponecháno záznamů: {kept}',
+    'import.cli.undoUntouchedHint':
+      'Záznamy, které nikdo nezměnil ({count}), lze vrátit zvlášť; ostatní zůstanou, jak jsou: twinreg import undo {id} --untouched',
+    'import.cli.undoKeptTitle': 'Ponechané záznamy (od importu změněné nebo s navazujícími údaji), celkem {kept}:',
+    'import.cli.undoKeptMore': '… a další ({more})',
     'undo.refusedChangedBy':
       'Změnu nelze vrátit zpět: záznam mezitím změnil někdo jiný ({name}, {at}); nic se nepřepsalo. Svou změnu vraťte v historii změn záznamu tlačítkem „Vrátit tuto změnu“ – vrátí jen údaje, které jste změnili vy, pokud je od té doby nikdo další nezměnil.',
     'undo.refusedChangedBySelf':
@@ -289,7 +293,7 @@ export const importMessages = defineMessages(
     'import.history.messages.one': '{count} hlášení',
     'import.history.messages.few': '{count} hlášení',
     'import.history.messages.other': '{count} hlášení',
-    'import.history.export': 'Export CSV',
+    'import.history.export': 'Exportovat CSV',
     'import.history.exported': 'Uloženo: {file}',
     'import.history.sheet': 'Hlášení importu',
     'import.history.fileName': 'Import',
@@ -608,6 +612,10 @@ export const importMessages = defineMessages(
     'import.undo.donePartly':
       'The import of {file} was partly undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}; records kept: {kept}.',
     'import.history.undonePartly': 'partly undone {date} ({who}), records kept: {kept}',
+    'import.cli.undoUntouchedHint':
+      'The records nobody changed ({count}) can be undone on their own, leaving the others as they are: twinreg import undo {id} --untouched',
+    'import.cli.undoKeptTitle': 'Records kept (changed since the import or with data building on them), {kept} in all:',
+    'import.cli.undoKeptMore': '… and {more} more',
     'undo.refusedChangedBy':
       'This change cannot be undone: someone else changed the record meanwhile ({name}, {at}); nothing was overwritten. Revert your change in the record’s change history with “Revert this change”: it puts back only the values you changed, unless someone has changed them since.',
     'undo.refusedChangedBySelf':
