@@ -97,13 +97,9 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.done.other': 'Změněno {count} partnerství.',
     'partnerships.bulk.none': 'Nic se nezměnilo: vybraná partnerství už taková byla.',
     'partnerships.bulk.undone': 'Hromadná změna vrácena.',
-    'partnerships.bulk.conflict':
-      'Některé z vybraných partnerství mezitím někdo změnil. Nic se nezměnilo; načtěte data a zkuste to znovu.',
     'partnerships.bulk.conflictNamed':
       'Partnerství {name} mezitím někdo změnil. Nic se nezměnilo; načtěte data a zkuste to znovu.',
     'partnerships.bulk.gone': 'Některé z vybraných partnerství mezitím někdo smazal. Nic se nezměnilo.',
-    'partnerships.bulk.undoGone': 'Některé partnerství z hromadné změny bylo mezitím smazáno; nic se nevrátilo.',
-    'partnerships.bulk.undoChanged': 'Partnerství {name} se od hromadné změny změnilo; nic se nevrátilo.',
     'partnerships.bulk.invalid': 'U partnerství vypsaných výše by změna porušila pravidla; nic se nezměnilo.',
     'partnerships.bulk.confirmAll': 'Přesto změnit všechna',
     'partnerships.bulk.conflictBy':
@@ -400,13 +396,9 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.done.other': 'Changed {count} partnerships.',
     'partnerships.bulk.none': 'Nothing changed: the selected partnerships were already so.',
     'partnerships.bulk.undone': 'Bulk change undone.',
-    'partnerships.bulk.conflict':
-      'One of the selected partnerships was changed meanwhile. Nothing was changed; reload and try again.',
     'partnerships.bulk.conflictNamed':
       'The partnership {name} was changed meanwhile. Nothing was changed; reload and try again.',
     'partnerships.bulk.gone': 'One of the selected partnerships was deleted meanwhile. Nothing was changed.',
-    'partnerships.bulk.undoGone': 'A partnership of the bulk change was deleted since; nothing was put back.',
-    'partnerships.bulk.undoChanged': 'The partnership {name} has changed since the bulk change; nothing was put back.',
     'partnerships.bulk.invalid':
       'For the partnerships listed above the change would break the rules; nothing was changed.',
     'partnerships.bulk.confirmAll': 'Change all anyway',
