@@ -84,7 +84,7 @@ export function RecordHistory({
   /** Puts back what one change replaced (offered on changes of editable fields). */
   onRevert?: (auditId: number) => void;
   /** Undoes a merge from its entry (`merges:restore`): offered on the record's merge entries. */
-  onUndoMerge?: (auditId: number) => void;
+  onUndoMerge?: (auditId: number, filled: boolean) => void;
   /**
    * A partnership's history with its contacts, activities and agreement drafts: how to name a
    * child ("Kontakt", "Aktivita") and its fields (null hides a field).
@@ -293,7 +293,7 @@ export function RecordHistory({
               // The toast's Undo went after a few seconds; the entry keeps what the undo needs.
               <EntryAction
                 label={t(entry.merged?.kind === 'filled' ? 'merge.history.undoFill' : 'history.undoMerge')}
-                run={() => onUndoMerge(entry.id)}
+                run={() => onUndoMerge(entry.id, entry.merged?.kind === 'filled')}
                 testId="history-undo-merge"
               />
             )}

@@ -681,10 +681,15 @@ function TownCardForm({
           fieldLabel={(field) => (FIELD_LABELS[field] ? tk(FIELD_LABELS[field]) : null)}
           codeLabels={{ mayorGender: 'gender', kind: 'towns.kind' }}
           testId="town-history"
-          onUndoMerge={(auditId) => {
+          onUndoMerge={(auditId, filled) => {
             call('merges:restore', { auditId }).then(
               () => {
-                toast({ kind: 'ok', text: said('history.mergeUndone'), seconds: 6 });
+                // A fill's undo brings no record back: the deleted card goes back to the bin.
+                toast({
+                  kind: 'ok',
+                  text: said(filled ? 'merge.history.townFillUndone' : 'history.mergeUndone'),
+                  seconds: 6,
+                });
                 onReload();
               },
               (error: unknown) => toast(errorToast(error)),

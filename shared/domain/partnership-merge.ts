@@ -45,12 +45,54 @@ export const FILL_CHILDREN = ['contacts', 'activities', 'agreement_documents', '
 export type FillChild = (typeof FILL_CHILDREN)[number];
 
 /**
+ * Fields a deleted partner town can fill into the town of the same name and country added again
+ * meanwhile (its restore is refused): the card's fields (coordinates as one pair), its other names
+ * (the missing ones added) and the texts joined (notes, history). A deleted town has no
+ * partnerships or requests (a town named by one cannot be deleted), so a town fill is fields only.
+ */
+export const TOWN_FILL_FIELDS = [
+  'nameCs',
+  'altNames',
+  'nameNative',
+  'kind',
+  'largeCity',
+  'adminRegion',
+  'population',
+  'coordinates',
+  'address',
+  'language',
+  'website',
+  'email',
+  'mayorName',
+  'mayorGender',
+  'mayorOffice',
+  'mayorTitle',
+  'contractingBody',
+  'idNumber',
+  'geonamesId',
+  'history',
+  'notes',
+] as const;
+export type TownFillField = (typeof TOWN_FILL_FIELDS)[number];
+
+/** Any field a fill lists: a partnership's or a partner town's. */
+export type AnyFillField = FillField | TownFillField;
+
+/** The kinds of deleted record a fill takes values from (bin:fillPreview, bin:fill). */
+export const FILL_TABLES = ['partnerships', 'foreign_towns'] as const;
+export type FillTable = (typeof FILL_TABLES)[number];
+
+/** Any field name a fill accepts (the gate's rule for `take`). */
+export const anyFillFieldSchema = z.union([z.enum(FILL_FIELDS), z.enum(TOWN_FILL_FIELDS)]);
+
+/**
  * One field the deleted record states, against the live record's value, as stored (a term as
- * `fixed:2030-12-31`; a set as its codes joined by `,`); `live` null when the live record does not
- * state it. Fields both state alike are not listed.
+ * `fixed:2030-12-31`; a set as its codes joined by `,`, a town's other names by a new line;
+ * coordinates as `latitude,longitude`); `live` null when the live record does not state it.
+ * Fields both state alike are not listed.
  */
 export const fillFieldSchema = z.object({
-  field: z.enum(FILL_FIELDS),
+  field: anyFillFieldSchema,
   deleted: z.string(),
   live: z.string().nullable(),
 });

@@ -223,3 +223,122 @@ test('en: deleted, re-added as a new partnership, the bin entry fills it; the re
   await page.getByTestId('language-cs').click();
   await cleanUp(webApp, 'Semur');
 });
+
+/** A new town card with data (added with a partnership of Tábor, that partnership deleted); its id. */
+async function townWithCard(webApp: WebApp, name: string, patch: Record<string, unknown>) {
+  const knex = webApp.ctx.db.knex;
+  const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+  const created = (await invoke(webApp, 'partnerships:create', {
+    municipalityId: tabor.id,
+    type: 'friendship',
+    status: 'proposed',
+    town: { name, countryCode: 'FR' },
+  })) as { id: number };
+  const row = await knex('partnerships')
+    .where({ id: created.id })
+    .first<{ version: number; foreign_town_id: number }>('version', 'foreign_town_id');
+  const card = (await invoke(webApp, 'towns:card', { id: row.foreign_town_id })) as { version: number };
+  await invoke(webApp, 'towns:update', { id: row.foreign_town_id, version: card.version, patch });
+  await invoke(webApp, 'partnerships:delete', { id: created.id, version: row.version });
+  return row.foreign_town_id;
+}
+
+test('cs: a deleted town card, the town added again, restore refused → Doplnit → the new card filled', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // Jana's card of Auxonne, deleted; Petr adds Auxonne again with a population of his own.
+  await invoke(webApp, 'prefs:set', { actorName: 'Jana Nováková' });
+  const deletedId = await townWithCard(webApp, 'Auxonne', {
+    population: 7_800,
+    address: '11 place d’Armes, 21130 Auxonne',
+    mayorName: 'Raoul Langlois',
+    notes: 'Jana: partnerství se připravuje',
+  });
+  const card = (await invoke(webApp, 'towns:card', { id: deletedId })) as { version: number };
+  await invoke(webApp, 'towns:delete', { id: deletedId, version: card.version });
+  await invoke(webApp, 'prefs:set', { actorName: 'Petr Svoboda' });
+  const liveId = await townWithCard(webApp, 'Auxonne', { population: 7_700 });
+  await invoke(webApp, 'prefs:set', { actorName: 'Jana Nováková' });
+
+  await page.getByTestId('nav-settings').click();
+  // Not the deleted partnerships of Tábor with Auxonne (each card was added with one): the town's entry.
+  const entry = page.getByTestId('bin-entry').filter({ hasText: 'Auxonne' }).filter({ hasNotText: 'Tábor' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry.getByTestId('bin-fill')).toHaveText('Doplnit do nového záznamu…');
+  await entry.getByTestId('bin-restore').click();
+  const refusal = page.getByTestId('toast-error');
+  await expect(refusal).toContainText('Město nelze obnovit: v registru je mezitím jiný záznam téhož města (Auxonne).');
+  await refusal.getByTestId('toast-action').click();
+
+  // The dialog: the card's fields; the new card's unstated ones ticked, the population both state left to Jana.
+  const dialog = page.getByTestId('fill-dialog');
+  await expect(dialog).toContainText('Doplnit „Auxonne“ ze smazaného záznamu');
+  await expect(dialog).toContainText('Město „Auxonne“ bylo mezitím založeno znovu');
+  await expect(dialog.getByTestId('fill-field-address')).toContainText('11 place d’Armes, 21130 Auxonne');
+  await expect(dialog.getByTestId('fill-field-address')).toContainText('neuvedeno');
+  await expect(dialog.getByTestId('fill-take-address')).toBeChecked();
+  await expect(dialog.getByTestId('fill-take-mayorName')).toBeChecked();
+  await expect(dialog.getByTestId('fill-take-notes')).toBeChecked();
+  const population = dialog.getByTestId('fill-field-population');
+  await expect(population).toContainText('Počet obyvatel');
+  await expect(population).toContainText(/7\s800/);
+  await expect(population).toContainText(/7\s700/);
+  await expect(dialog.getByTestId('fill-take-population')).not.toBeChecked();
+  // A town has no contacts or activities: that section is not shown.
+  await expect(dialog.getByTestId('fill-children')).toHaveCount(0);
+  await expect(dialog).not.toContainText('Kontakty, aktivity');
+  await saveScreen(page, 'bin-fill-town-dialog-cs');
+  await dialog.getByTestId('fill-take-mayorName').uncheck();
+  await dialog.getByTestId('fill-confirm').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page.getByTestId('toast-ok').filter({ hasText: 'Karta města „Auxonne“ doplněna ze smazané karty' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('bin-merged').filter({ hasText: 'Auxonne' }).getByTestId('bin-merged-into')).toHaveText(
+    'doplněno do „Auxonne“',
+  );
+  await expect(entry).toHaveCount(0);
+  await saveScreen(page, 'bin-fill-town-after-cs');
+
+  const row = await knex('foreign_towns').where({ id: liveId }).first<Record<string, unknown>>();
+  expect(row).toMatchObject({
+    address: '11 place d’Armes, 21130 Auxonne',
+    notes: 'Jana: partnerství se připravuje',
+    mayor_name: null,
+    population: 7_700,
+  });
+  expect(await knex('foreign_towns').where({ id: deletedId }).first()).toBeUndefined();
+
+  // The card's history says where the values came from, and its undo puts Petr's card back and
+  // the deleted card back in the bin, where it can be filled again.
+  await page.getByTestId('unused-town').filter({ hasText: 'Auxonne' }).getByRole('button', { name: 'Auxonne' }).click();
+  const townCard = page.getByTestId('town-card');
+  await townCard.getByText('Historie změn karty').click();
+  // (The card's field "Jak partnerství vzniklo" has the test id town-history too: the list by its section.)
+  const history = townCard.locator('.town-card-history');
+  await expect(history.getByTestId('history-merged').first()).toHaveText(
+    `Doplněno ze smazaného záznamu Auxonne (#${String(deletedId)})`,
+  );
+  await expect(history).toContainText('Jana Nováková');
+  const undo = history.getByTestId('history-undo-merge').first();
+  await expect(undo).toHaveText('Vrátit doplnění');
+  await history.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'bin-fill-town-history-cs');
+  await undo.click();
+  await expect(page.getByTestId('toast-ok').filter({ hasText: 'Doplnění je vráceno' })).toBeVisible();
+  await expect
+    .poll(async () => (await knex('foreign_towns').where({ id: liveId }).first<{ address: string | null }>()).address)
+    .toBeNull();
+  expect(await knex('foreign_towns').where({ id: liveId }).first()).toMatchObject({ notes: null, population: 7_700 });
+  await page.keyboard.press('Escape');
+  await expect(townCard).toHaveCount(0);
+  await expect(entry).toHaveCount(1);
+  await expect(entry.getByTestId('bin-fill')).toBeVisible();
+
+  for (const id of [liveId, deletedId]) {
+    await knex('partnerships').where({ foreign_town_id: id }).delete();
+    await knex('foreign_towns').where({ id }).delete();
+  }
+});

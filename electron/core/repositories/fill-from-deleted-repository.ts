@@ -3,12 +3,17 @@ import { AppError } from '../../../shared/domain/errors';
 import {
   FILL_CHILDREN,
   PARTNERSHIP_CHOOSABLE,
+  TOWN_FILL_FIELDS,
+  type AnyFillField,
   type FillChild,
   type FillChildRow,
   type FillField,
   type FillFieldRow,
+  type TownFillField,
 } from '../../../shared/domain/partnership-merge';
-import { COLUMNS_OF, statedValue, type PartnershipMerge } from './merge-repository';
+import { isPostgres } from '../db/dialect/index';
+import { otherTownWithGeonamesId, otherTownWithKey } from './foreign-towns-repository';
+import { COLUMNS_OF, statedValue, type PartnershipMerge, type TownMerge } from './merge-repository';
 import type { PartnershipSnapshot } from './partnerships-repository';
 
 /*
@@ -34,7 +39,7 @@ export type FillMerge = PartnershipMerge & {
   childVersions: Partial<Record<FillChild, Record<string, number>>>;
 };
 
-export const isFillMerge = (merge: unknown): merge is FillMerge =>
+export const isFillMerge = (merge: unknown): merge is FillMerge | TownFillMerge =>
   typeof merge === 'object' && merge !== null && typeof (merge as { fromDelete?: unknown }).fromDelete === 'number';
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
@@ -105,6 +110,8 @@ const snapshotSets = (snapshot: PartnershipSnapshot) => ({
   groups: (snapshot.children.partnership_participants ?? []).map((row) => text(row.participant_group)).sort(),
 });
 
+type PartnershipFieldRow = FillFieldRow & { field: FillField };
+
 /**
  * The fields the deleted record states that the live one does not state alike: every choosable
  * field (a date the live record states more precisely already is left out), the notes (unless the
@@ -115,8 +122,8 @@ function fillFields(
   liveSets: { areas: string[]; groups: string[] },
   deleted: Row,
   deletedSets: { areas: string[]; groups: string[] },
-): FillFieldRow[] {
-  const out: FillFieldRow[] = [];
+): PartnershipFieldRow[] {
+  const out: PartnershipFieldRow[] = [];
   for (const field of PARTNERSHIP_CHOOSABLE) {
     const theirs = statedValue(deleted, field);
     const ours = statedValue(live, field);
@@ -302,4 +309,226 @@ export async function undoFill(db: Knex, merge: FillMerge): Promise<void> {
   await db('partnerships')
     .where({ id: liveId })
     .update({ ...columns, version: merge.keptVersionAfter + 1 });
+}
+
+/*
+ * The same for a partner town (walkthrough 22, finding 1, follow-up): a deleted town card whose
+ * restore is refused because a town of the same name and country was added meanwhile. A deleted
+ * town has no partnerships or requests (a town one names cannot be deleted), so its fill is fields
+ * only; the import decisions its delete kept stay with the delete (its restore brings them back).
+ */
+
+/** A town fill as its audit entry keeps it: a town merge whose source was in the bin, moving nothing. */
+export type TownFillMerge = TownMerge & {
+  /** The delete's audit entry the values came from (the deleted town stays there). */
+  fromDelete: number;
+  /** The live town's columns the fill changed, to their new values. */
+  changes: Row;
+};
+
+/** The columns of each town field a fill offers (coordinates are one pair). */
+const TOWN_COLUMNS_OF: Readonly<Record<Exclude<TownFillField, 'altNames'>, readonly string[]>> = {
+  nameCs: ['name_cs'],
+  nameNative: ['name_native'],
+  kind: ['kind'],
+  largeCity: ['large_city'],
+  adminRegion: ['admin_region'],
+  population: ['population'],
+  coordinates: ['latitude', 'longitude'],
+  address: ['address'],
+  language: ['language'],
+  website: ['website'],
+  email: ['email'],
+  mayorName: ['mayor_name'],
+  mayorGender: ['mayor_gender'],
+  mayorOffice: ['mayor_office'],
+  mayorTitle: ['mayor_title'],
+  contractingBody: ['contracting_body'],
+  idNumber: ['id_number'],
+  geonamesId: ['geonames_id'],
+  history: ['history'],
+  notes: ['notes'],
+};
+
+/** Town texts a fill joins when the live town has some already (neither text is lost). */
+const JOINED_TOWN_FIELDS = new Set<TownFillField>(['history', 'notes']);
+
+/** A town field's value as stated, or null when the town does not state it (empty, a kind "unknown"). */
+function statedTownValue(row: Row, field: Exclude<TownFillField, 'altNames'>): string | null {
+  const number = (value: unknown) => (isEmpty(value) || !Number.isFinite(Number(value)) ? null : String(Number(value)));
+  switch (field) {
+    case 'coordinates': {
+      const lat = number(row.latitude);
+      const lon = number(row.longitude);
+      return lat === null || lon === null ? null : `${lat},${lon}`;
+    }
+    case 'kind':
+      return row.kind === 'town' || row.kind === 'municipality' ? row.kind : null;
+    case 'largeCity':
+      // SQLite answers 0/1, PostgreSQL a boolean; null: not stated (the population decides).
+      return isEmpty(row.large_city) ? null : row.large_city === true || row.large_city === 1 ? 'true' : 'false';
+    case 'population':
+    case 'geonamesId':
+      return number(row[TOWN_COLUMNS_OF[field][0] ?? '']);
+    default: {
+      const value = text(row[TOWN_COLUMNS_OF[field][0] ?? '']);
+      return value.trim() === '' ? null : value;
+    }
+  }
+}
+
+const townNames = (value: unknown): string[] =>
+  typeof value === 'string' ? value.split('\n').filter((name) => name.trim() !== '') : [];
+
+/** The names of the deleted town the live one lacks: its name (another spelling) and its other names. */
+function missingNames(live: Row, deleted: Row): { all: string[]; missing: string[] } {
+  const all = [text(deleted.name), ...townNames(deleted.alt_names)].filter(
+    (name, index, names) => name.trim() !== '' && names.indexOf(name) === index && name !== text(live.name),
+  );
+  const known = new Set([text(live.name), text(live.name_cs), ...townNames(live.alt_names)]);
+  return { all, missing: all.filter((name) => !known.has(name)) };
+}
+
+/**
+ * The fields the deleted town states that the live one does not state alike: each card field, its
+ * other names the live town lacks, and its notes and history unless the live texts hold them. Its
+ * gazetteer id is left out when another town holds it (the id is unique), its mayor's office when
+ * the two are of different countries (an office is a country's).
+ */
+type TownFieldRow = FillFieldRow & { field: TownFillField };
+
+async function townFillFields(db: Knex, live: Row, deleted: Row): Promise<TownFieldRow[]> {
+  const out: TownFieldRow[] = [];
+  for (const field of TOWN_FILL_FIELDS) {
+    if (field === 'altNames') {
+      const names = missingNames(live, deleted);
+      if (names.missing.length > 0) {
+        const ours = townNames(live.alt_names);
+        out.push({ field, deleted: names.all.join('\n'), live: ours.length === 0 ? null : ours.join('\n') });
+      }
+      continue;
+    }
+    const theirs = statedTownValue(deleted, field);
+    const ours = statedTownValue(live, field);
+    if (theirs === null || theirs === ours) continue;
+    if (JOINED_TOWN_FIELDS.has(field) && ours !== null && ours.includes(theirs.trim())) continue;
+    if (field === 'mayorOffice' && live.country_code !== deleted.country_code) continue;
+    if (
+      field === 'geonamesId' &&
+      (await db('foreign_towns')
+        .where({ geonames_id: Number(theirs) })
+        .whereNot({ id: Number(live.id) })
+        .first('id')) !== undefined
+    )
+      continue;
+    out.push({ field, deleted: theirs, live: ours });
+  }
+  return out;
+}
+
+/** What filling town `liveId` from a deleted town's row would offer (nothing written); undefined when it is gone. */
+export async function townFillPreviewOf(
+  db: Knex,
+  liveId: number,
+  deleted: Row,
+): Promise<{ version: number; name: string; fields: FillFieldRow[] } | undefined> {
+  const live = await db('foreign_towns').where({ id: liveId }).first<Row | undefined>();
+  if (!live) return undefined;
+  return { version: Number(live.version), name: text(live.name), fields: await townFillFields(db, live, deleted) };
+}
+
+/** Holds the live town for the fill (on a server: a second fill from the same delete waits for this one). */
+export async function lockTown(db: Knex, id: number): Promise<boolean> {
+  const query = db('foreign_towns').where({ id }).first('id');
+  return (await (isPostgres(db) ? query.forUpdate() : query)) !== undefined;
+}
+
+/**
+ * Fills town `liveId` from a deleted town's row: the ticked fields (`take`; a field no longer
+ * listed is skipped), notes and history joined after the live town's, the missing names added to
+ * its other names. Call inside a transaction, after the live town's version was checked.
+ */
+export async function fillTownFromRow(
+  db: Knex,
+  input: { liveId: number; deleteAuditId: number; deleted: Row; take: readonly AnyFillField[]; now: string },
+): Promise<TownFillMerge> {
+  const kept = await db('foreign_towns').where({ id: input.liveId }).first<Row | undefined>();
+  if (!kept) throw new AppError('NOT_FOUND', 'The town no longer exists.');
+  const { deleted } = input;
+  const changes: Row = {};
+  for (const row of await townFillFields(db, kept, deleted)) {
+    if (!input.take.includes(row.field)) continue;
+    if (row.field === 'altNames')
+      changes.alt_names = [...townNames(kept.alt_names), ...missingNames(kept, deleted).missing].join('\n');
+    else if (JOINED_TOWN_FIELDS.has(row.field)) {
+      const column = row.field;
+      changes[column] = isEmpty(kept[column]) ? deleted[column] : `${text(kept[column])}\n\n${text(deleted[column])}`;
+    } else for (const column of TOWN_COLUMNS_OF[row.field]) changes[column] = deleted[column] ?? null;
+  }
+  const keptVersionAfter = Number(kept.version) + 1;
+  await db('foreign_towns')
+    .where({ id: input.liveId })
+    .update({ ...changes, version: keptVersionAfter, updated_at: input.now });
+  return {
+    kind: 'foreign_towns',
+    keptBefore: kept,
+    keptVersionAfter,
+    merged: deleted,
+    movedPartnerships: [],
+    partnershipMerges: [],
+    movedRequests: [],
+    movedDecisions: [],
+    changes,
+    fromDelete: input.deleteAuditId,
+  };
+}
+
+/**
+ * Undoes a town fill: the live town back exactly as the fill found it. CONFLICT (reason
+ * merge.error.changedSince, as a merge's undo) when it changed since (its version, or a
+ * verification, which writes no version): the undo would overwrite that change.
+ */
+export async function undoTownFill(db: Knex, merge: TownFillMerge): Promise<void> {
+  const liveId = Number(merge.keptBefore.id);
+  const now = await db('foreign_towns')
+    .where({ id: liveId })
+    .first<{ version: number; verified_at: unknown; verified_by: unknown } | undefined>(
+      'version',
+      'verified_at',
+      'verified_by',
+    );
+  const same = (a: unknown, b: unknown) => (typeof a === 'string' ? a : '') === (typeof b === 'string' ? b : '');
+  if (
+    !now ||
+    now.version !== merge.keptVersionAfter ||
+    !same(now.verified_at, merge.keptBefore.verified_at) ||
+    !same(now.verified_by, merge.keptBefore.verified_by)
+  )
+    throw new AppError('CONFLICT', 'The town has changed since it was filled; the fill cannot be undone.', {
+      reason: 'merge.error.changedSince',
+      table: 'foreign_towns',
+      recordId: liveId,
+      expectedVersion: merge.keptVersionAfter,
+    });
+  const columns = Object.fromEntries(Object.entries(merge.keptBefore).filter(([column]) => column !== 'id'));
+  await db('foreign_towns')
+    .where({ id: liveId })
+    .update({ ...columns, version: merge.keptVersionAfter + 1 });
+}
+
+/**
+ * The town a deleted town's restore is refused for: another town of the same name in its country,
+ * else one with its gazetteer id (as the restore checks), or undefined.
+ */
+export async function liveTownOf(
+  db: Knex,
+  deleted: Row,
+  deletedId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  return (
+    (await otherTownWithKey(db, text(deleted.country_code), text(deleted.name), deletedId)) ??
+    (typeof deleted.geonames_id === 'number'
+      ? await otherTownWithGeonamesId(db, deleted.geonames_id, deletedId)
+      : undefined)
+  );
 }

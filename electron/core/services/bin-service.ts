@@ -18,7 +18,7 @@ import {
   partnershipIdExists,
   partnershipIdOfPair,
 } from '../repositories/partnerships-repository';
-import { isFillMerge } from '../repositories/fill-from-deleted-repository';
+import { isFillMerge, liveTownOf } from '../repositories/fill-from-deleted-repository';
 import { auditedChange } from './audited-change';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
@@ -46,8 +46,11 @@ export type MergedInto = {
   filled: boolean;
 };
 
-/** The live partnership of a deleted one's pair (re-added meanwhile): the restore is refused, a fill offered. */
-export type LiveTwin = { recordId: number; municipalityId: number };
+/**
+ * The live record a deleted one's restore is refused for (the pair, or the town of the same name
+ * and country, added again meanwhile): a fill is offered instead. `municipalityId` null for a town.
+ */
+export type LiveTwin = { recordId: number; municipalityId: number | null };
 
 export type BinEntry = {
   auditId: number;
@@ -60,7 +63,7 @@ export type BinEntry = {
   mergedInto: MergedInto | null;
   /** The record's values when it was deleted or merged away, for copying over by hand. */
   values: BinValue[];
-  /** For a deleted partnership whose pair has a live partnership again: that one (bin:fill fills it). */
+  /** For a deleted partnership whose pair has a live partnership again, or a deleted town added again: that one (bin:fill fills it). */
   liveTwin: LiveTwin | null;
 };
 
@@ -183,14 +186,22 @@ export async function listBin(ctx: AppContext): Promise<BinEntry[]> {
 
 /**
  * Marks the deleted partnerships whose pair has a live partnership again (walkthrough 22, finding
- * 1: a colleague re-added the pair; the restore is refused and the bin offers the fill instead).
+ * 1: a colleague re-added the pair; the restore is refused and the bin offers the fill instead),
+ * and the deleted towns of which another record was added meanwhile (the same for a town card).
  */
 async function findLiveTwins(db: Knex, entries: BinEntry[], deletions: readonly Deletion[]): Promise<void> {
   const byAudit = new Map(deletions.map((d) => [d.auditId, d]));
   for (const entry of entries) {
-    if (entry.table !== 'partnerships') continue;
     const before = byAudit.get(entry.auditId)?.before ?? {};
     const row = (typeof before._row === 'object' && before._row !== null ? before._row : {}) as Record<string, unknown>;
+    if (entry.table === 'foreign_towns') {
+      // A town of the same name and country (or gazetteer id) added meanwhile: its restore is refused.
+      const town =
+        typeof before._row === 'object' && before._row !== null ? await liveTownOf(db, row, entry.recordId) : undefined;
+      if (town !== undefined) entry.liveTwin = { recordId: town.id, municipalityId: null };
+      continue;
+    }
+    if (entry.table !== 'partnerships') continue;
     const memberId = Number(before.municipalityId ?? row.municipality_id);
     const townId = Number(before.foreignTownId ?? row.foreign_town_id);
     if (!Number.isInteger(memberId) || !Number.isInteger(townId)) continue;
@@ -264,7 +275,7 @@ async function mergedAway(db: Knex, since: string): Promise<BinEntry[]> {
         label: '',
         municipalityId: null,
         exists: false,
-        filled: false,
+        filled: isFillMerge(merge),
       },
       values: valuesOf(merge.merged),
       liveTwin: null,

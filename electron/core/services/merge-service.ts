@@ -14,14 +14,29 @@ import {
   partnershipFieldsOfColumns,
 } from '../repositories/partnerships-repository';
 import { sortByCzech } from '../../../shared/domain/text';
-import type { ChoosableField, FillChild, FillField } from '../../../shared/domain/partnership-merge';
+import {
+  FILL_FIELDS,
+  TOWN_FILL_FIELDS,
+  type AnyFillField,
+  type ChoosableField,
+  type FillChild,
+  type FillField,
+  type FillTable,
+} from '../../../shared/domain/partnership-merge';
 import {
   fillFromSnapshot,
   fillPreviewOf,
+  fillTownFromRow,
   isFillMerge,
+  liveTownOf,
+  lockTown,
+  townFillPreviewOf,
   undoFill,
+  undoTownFill,
   type FillMerge,
+  type TownFillMerge,
 } from '../repositories/fill-from-deleted-repository';
+import { listTownPartnerships } from '../repositories/foreign-towns-repository';
 import { keptByDelete, laterEntryOf } from './undo';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
@@ -265,14 +280,17 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     const { merge } = JSON.parse(entry.before) as { merge: TownMerge | PartnershipMerge };
     const fill = isFillMerge(merge) ? merge : null;
     try {
-      if (fill !== null) await undoFill(trx, fill);
+      if (fill !== null && fill.kind === 'foreign_towns') await undoTownFill(trx, fill);
+      else if (fill !== null) await undoFill(trx, fill);
       else if (merge.kind === 'foreign_towns') await undoTownMerge(trx, merge);
       else await undoPartnershipMerge(trx, merge);
     } catch (error) {
       throw await namedRefusal(trx, error, merge, entry.after);
     }
     if (fill !== null) {
-      await undoneFillBackInBin({ trx, audit, touch }, fill, input.auditId, entry.record_id);
+      if (fill.kind === 'foreign_towns')
+        await undoneTownFillBackInBin({ trx, audit, touch }, fill, input.auditId, entry.record_id);
+      else await undoneFillBackInBin({ trx, audit, touch }, fill, input.auditId, entry.record_id);
       return { table: entry.table_name, recordId: entry.record_id };
     }
     if (merge.kind === 'foreign_towns')
@@ -356,12 +374,13 @@ async function deletedWithLiveTwin(db: Knex, auditId: number) {
  * alike (each with both values), its children (marked where the live one has their twin), and the
  * live record's version, which the fill is checked against.
  */
-export async function fillFromDeletedPreview(ctx: AppContext, input: { auditId: number }) {
+async function partnershipFillPreview(ctx: AppContext, input: { auditId: number }) {
   const db = ctx.db.knex;
   const { snapshot, liveId, deletedId } = await deletedWithLiveTwin(db, input.auditId);
   const preview = await fillPreviewOf(db, liveId, snapshot);
   if (preview === undefined) throw new AppError('NOT_FOUND', 'The partnership no longer exists.');
   return {
+    table: 'partnerships' as const,
     deletedId,
     live: {
       id: liveId,
@@ -382,7 +401,7 @@ export async function fillFromDeletedPreview(ctx: AppContext, input: { auditId: 
  * on the deleted record saying where its values went: the bin then lists it as filled into the
  * live one, and its delete's snapshot stays as it was.
  */
-export async function fillFromDeleted(
+async function fillPartnershipFromDeleted(
   ctx: AppContext,
   input: {
     auditId: number;
@@ -486,5 +505,223 @@ async function undoneFillBackInBin(
   touch({
     tables: ['partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
     partnershipIds: [liveId],
+  });
+}
+
+/** The kind of the deleted record of delete entry `auditId`; NOT_FOUND when it is not the `table` the caller names. */
+async function fillTableOf(db: Knex, auditId: number, table: FillTable | undefined): Promise<FillTable> {
+  const entry = await findAuditEntry(db, auditId);
+  const found = entry?.table_name === 'foreign_towns' ? 'foreign_towns' : 'partnerships';
+  if (table !== undefined && table !== found)
+    throw new AppError('NOT_FOUND', `There is no deleted record of ${table} under this entry.`);
+  return found;
+}
+
+const isRow = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The deleted town of delete entry `auditId` and the town its restore is refused for (one of the
+ * same name and country, or gazetteer id, added meanwhile): NOT_FOUND when the entry is no such
+ * delete; CONFLICT when the town is back or its history went on (restored, filled already), or
+ * when no such town is in the registry (reason merge.fill.noLiveTown: restore it instead).
+ */
+async function deletedTownWithLiveTwin(db: Knex, auditId: number) {
+  const entry = await findAuditEntry(db, auditId);
+  const kept: unknown = entry?.action === 'delete' && entry.before !== null ? JSON.parse(entry.before) : null;
+  if (!entry || entry.table_name !== 'foreign_towns' || !isRow(kept) || !isRow(kept._row))
+    throw new AppError('NOT_FOUND', 'There is no deleted town under this entry.');
+  const row = kept._row;
+  if ((await db('foreign_towns').where({ id: entry.record_id }).first('id')) !== undefined)
+    throw new AppError('CONFLICT', 'The town has already been restored.', { reason: 'undo.alreadyRestored' });
+  if (await laterEntryOf(db, entry))
+    throw new AppError('CONFLICT', 'This deleted town was restored or filled into another one since.', {
+      reason: 'merge.fill.superseded',
+    });
+  const live = await liveTownOf(db, row, entry.record_id);
+  if (live === undefined)
+    throw new AppError(
+      'CONFLICT',
+      'No other record of this town is in the registry; restore the deleted one instead.',
+      {
+        reason: 'merge.fill.noLiveTown',
+      },
+    );
+  return { row, liveId: live.id, deletedId: entry.record_id };
+}
+
+/**
+ * What filling a live record from a deleted one (delete entry `auditId`) would offer, nothing
+ * written: a partnership from the deleted one of its pair, a partner town from the deleted record
+ * of the same town (fields only). See `bin:fillPreview`.
+ */
+export async function fillFromDeletedPreview(
+  ctx: AppContext,
+  input: { auditId: number; table?: FillTable | undefined },
+) {
+  const db = ctx.db.knex;
+  if ((await fillTableOf(db, input.auditId, input.table)) === 'partnerships') return partnershipFillPreview(ctx, input);
+  const { row, liveId, deletedId } = await deletedTownWithLiveTwin(db, input.auditId);
+  const preview = await townFillPreviewOf(db, liveId, row);
+  if (preview === undefined) throw new AppError('NOT_FOUND', 'The town no longer exists.');
+  return {
+    table: 'foreign_towns' as const,
+    deletedId,
+    live: { id: liveId, version: preview.version, label: preview.name, municipalityId: null },
+    fields: preview.fields,
+    children: [],
+  };
+}
+
+/** A town's changed columns as its card's fields (its history shows them as a card edit does). */
+function townFieldsOfColumns(columns: Record<string, unknown>): Record<string, unknown> {
+  const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return Object.fromEntries(
+    Object.entries(columns).map(([column, value]) => [
+      camel(column),
+      column === 'alt_names'
+        ? alternateNames(value)
+        : column === 'large_city' && value !== null && value !== undefined
+          ? value === true || value === 1
+          : (value ?? null),
+    ]),
+  );
+}
+
+/**
+ * Fills a live record from a deleted one (see `bin:fill`): a partnership from the deleted one of
+ * its pair (fields and children), a partner town from the deleted record of the same town (fields
+ * only). Version-checked against what the user saw; nothing written when refused.
+ */
+export async function fillFromDeleted(
+  ctx: AppContext,
+  input: {
+    auditId: number;
+    liveId: number;
+    version: number;
+    table?: FillTable | undefined;
+    take: readonly AnyFillField[];
+    children: Partial<Record<FillChild, readonly number[] | undefined>>;
+  },
+) {
+  const table = await fillTableOf(ctx.db.knex, input.auditId, input.table);
+  const allowed: readonly string[] = table === 'partnerships' ? FILL_FIELDS : TOWN_FILL_FIELDS;
+  const stray = input.take.filter((field) => !allowed.includes(field));
+  if (stray.length > 0)
+    throw new AppError('VALIDATION', `Not a field of this kind of record: ${stray.join(', ')}.`, {
+      issues: [{ path: 'take', message: 'validation.invalid' }],
+    });
+  if (table === 'partnerships') {
+    const take = input.take.filter((field): field is FillField => (FILL_FIELDS as readonly string[]).includes(field));
+    const children: Partial<Record<FillChild, readonly number[]>> = {};
+    for (const [child, ids] of Object.entries(input.children) as [FillChild, readonly number[] | undefined][])
+      if (ids !== undefined) children[child] = ids;
+    return fillPartnershipFromDeleted(ctx, { ...input, take, children });
+  }
+  if (Object.values(input.children).flat().length > 0)
+    throw new AppError(
+      'VALIDATION',
+      'A deleted town has no contacts, activities, drafts or attachments to carry over.',
+      {
+        issues: [{ path: 'children', message: 'validation.invalid' }],
+      },
+    );
+  return fillTownFromDeleted(ctx, input);
+}
+
+/**
+ * Fills the live town `liveId` from the deleted town of delete entry `auditId`: the ticked fields.
+ * Refused (CONFLICT naming who changed it and when) when the live town is no longer at `version`;
+ * nothing is written then. Audited as one merge entry on the live town (undone by
+ * `merges:restore`, which puts the deleted town back in the bin), with an entry on the deleted
+ * town saying where its values went; its delete's entry stays as it was.
+ */
+async function fillTownFromDeleted(
+  ctx: AppContext,
+  input: { auditId: number; liveId: number; version: number; take: readonly AnyFillField[] },
+) {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    if (!(await lockTown(trx, input.liveId)))
+      throw await versionFailure(trx, 'foreign_towns', input.liveId, input.version);
+    const { row, liveId, deletedId } = await deletedTownWithLiveTwin(trx, input.auditId);
+    if (liveId !== input.liveId)
+      throw new AppError('CONFLICT', 'The record of this town is another one now; open the bin again.', {
+        reason: 'merge.fill.otherLiveTown',
+      });
+    const current = await trx('foreign_towns').where({ id: liveId }).first<{ version: number } | undefined>('version');
+    if (!current || current.version !== input.version)
+      throw await versionFailure(trx, 'foreign_towns', liveId, input.version);
+    const deletedName = typeof row.name === 'string' && row.name !== '' ? row.name : `#${String(deletedId)}`;
+    // First the deleted town's own entry: its delete leaves the bin's deletions (a later entry),
+    // and the merge entry below, newer, lists it as filled into the live town.
+    await audit({
+      table: 'foreign_towns',
+      recordId: deletedId,
+      action: 'merge',
+      before: null,
+      after: { filledInto: liveId },
+    });
+    const fill = await fillTownFromRow(trx, {
+      liveId,
+      deleteAuditId: input.auditId,
+      deleted: row,
+      take: input.take,
+      now: at,
+    });
+    const before = townFieldsOfColumns(
+      Object.fromEntries(Object.keys(fill.changes).map((column) => [column, fill.keptBefore[column] ?? null])),
+    );
+    const auditId = await audit({
+      table: 'foreign_towns',
+      recordId: liveId,
+      action: 'merge',
+      before: { merge: fill, ...before },
+      after: {
+        mergedId: deletedId,
+        mergedName: `${deletedName} (#${String(deletedId)})`,
+        filledFrom: deletedId,
+        ...townFieldsOfColumns(fill.changes),
+      },
+    });
+    // The Partnerships grid shows the town's names and population.
+    touch({
+      tables: ['foreign_towns', 'partnerships'],
+      partnershipIds: (await listTownPartnerships(trx, liveId)).map((p) => p.partnershipId),
+    });
+    return { auditId, liveId };
+  });
+}
+
+/**
+ * After a town fill's undo: the deleted town goes back to the bin with what its delete kept (a new
+ * delete entry of it, the newest of its history, so that the bin lists it and its restore or
+ * another fill starts from it), and the live town's history says the fill was undone.
+ */
+async function undoneTownFillBackInBin(
+  { trx, audit, touch }: Pick<Change, 'trx' | 'audit' | 'touch'>,
+  fill: TownFillMerge,
+  fillAuditId: number,
+  liveId: number,
+): Promise<void> {
+  const deleted = await findAuditEntry(trx, fill.fromDelete);
+  await audit({
+    table: 'foreign_towns',
+    recordId: liveId,
+    action: 'restore',
+    before: null,
+    after: { undoneMerge: fillAuditId },
+  });
+  await audit({
+    table: 'foreign_towns',
+    recordId: Number(fill.merged.id),
+    action: 'delete',
+    before:
+      deleted?.before === null || deleted?.before === undefined
+        ? { _row: fill.merged }
+        : (JSON.parse(deleted.before) as Record<string, unknown>),
+    after: { undoneFill: fillAuditId },
+  });
+  touch({
+    tables: ['foreign_towns', 'partnerships'],
+    partnershipIds: (await listTownPartnerships(trx, liveId)).map((p) => p.partnershipId),
   });
 }

@@ -211,7 +211,8 @@ async function withMergeSummaries(ctx: AppContext, table: string, entries: Audit
       return {
         ...entry,
         merged: {
-          kind: 'town',
+          // A fill from a deleted record of the same town (bin:fill) says so, not "merged with".
+          kind: typeof valueOf(entry, 'filledFrom', 'to') === 'number' ? 'filled' : 'town',
           name,
           country: textOf(merged?.country_code),
           into: textOf(rowOf(merge?.keptBefore)?.name),

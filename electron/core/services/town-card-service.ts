@@ -289,7 +289,8 @@ export async function restoreTown(ctx: AppContext, input: { auditId: number }): 
       throw new AppError(
         'CONFLICT',
         `Another record of this town was added meanwhile (${other.name}); the deleted one cannot come back.`,
-        { reason: 'merge.error.restoreTownDuplicate', params: { name: other.name } },
+        // The bin offers to fill that town from this one instead (bin:fill; `liveId` names it).
+        { reason: 'merge.error.restoreTownDuplicate', params: { name: other.name }, liveId: other.id },
       );
     await reinsertRow(trx, 'foreign_towns', row);
     const decisions = Array.isArray(kept._decisions) ? kept._decisions.filter(isRow) : [];

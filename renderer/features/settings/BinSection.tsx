@@ -27,7 +27,7 @@ const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
  * nowhere), with a link to the kept record, whose history undoes the merge. Each entry shows the
  * values the record had (Values). A deleted partnership whose pair was added again meanwhile (its
  * restore is refused) offers to fill that record from it (walkthrough 22, finding 1), from its row
- * and from the refusal itself.
+ * and from the refusal itself; so does a deleted town card whose town was added again.
  */
 export function BinSection() {
   const { t, tk, language, formatDate, formatDateTime } = useI18n();
@@ -47,7 +47,9 @@ export function BinSection() {
       toast({ kind: 'ok', text: said('bin.restored', { label }), seconds: 10 });
     } catch (failure) {
       const readded =
-        failure instanceof ApiError && failure.details?.reason === 'merge.error.restorePartnershipDuplicate';
+        failure instanceof ApiError &&
+        (failure.details?.reason === 'merge.error.restorePartnershipDuplicate' ||
+          failure.details?.reason === 'merge.error.restoreTownDuplicate');
       toast(
         readded
           ? { ...errorToast(failure), action: { label: said('merge.fill.button'), run: () => setFilling(auditId) } }
@@ -143,7 +145,9 @@ export function BinSection() {
                           type="button"
                           className="button"
                           disabled={restoring}
-                          title={t('merge.fill.buttonHint')}
+                          title={t(
+                            entry.table === 'foreign_towns' ? 'merge.fill.buttonHintTown' : 'merge.fill.buttonHint',
+                          )}
                           onClick={() => setFilling(entry.auditId)}
                           data-testid="bin-fill"
                         >
@@ -213,15 +217,21 @@ export function BinSection() {
           onDone={(done) => {
             setFilling(null);
             reload();
-            toast({
-              kind: 'ok',
-              text: said('merge.fill.done', { live: done.label }),
-              seconds: 15,
-              action: {
-                label: said('merge.fill.open', { live: done.label }),
-                run: () => openLink(partnershipDetailLink(done.municipalityId, done.liveId)),
-              },
-            });
+            const { municipalityId } = done;
+            // A town card has no address of its own to open; its history is on the card.
+            toast(
+              municipalityId === null
+                ? { kind: 'ok', text: said('merge.fill.doneTown', { live: done.label }), seconds: 15 }
+                : {
+                    kind: 'ok',
+                    text: said('merge.fill.done', { live: done.label }),
+                    seconds: 15,
+                    action: {
+                      label: said('merge.fill.open', { live: done.label }),
+                      run: () => openLink(partnershipDetailLink(municipalityId, done.liveId)),
+                    },
+                  },
+            );
           }}
         />
       )}

@@ -1,8 +1,15 @@
 import { useState } from 'react';
-import type { FillChild, FillField, FillFieldRow } from '../../../shared/domain/partnership-merge';
+import type {
+  AnyFillField,
+  FillChild,
+  FillField,
+  FillFieldRow,
+  TownFillField,
+} from '../../../shared/domain/partnership-merge';
 import { FILL_CHILDREN } from '../../../shared/domain/partnership-merge';
+import { officeOf } from '../../../shared/domain/agreements/offices';
 import type { OutputOf } from '../../../shared/ipc/contract';
-import { MESSAGES } from '../../../shared/i18n/index';
+import { MESSAGES, type MessageKey } from '../../../shared/i18n/index';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Dialog, DialogButtons } from '../../components/dialogs';
 import { call } from '../../lib/api';
@@ -32,11 +39,42 @@ const FIELD_LABEL: Readonly<Record<FillField, string>> = {
 
 const TEXT_FIELDS: ReadonlySet<FillField> = new Set(['signedPlace', 'czResolution', 'partnerResolution', 'notes']);
 
+/** The town card's label of each town field the fill lists. */
+const TOWN_FIELD_LABEL: Readonly<Record<TownFillField, string>> = {
+  nameCs: 'towns.field.nameCs',
+  altNames: 'towns.field.altNames',
+  nameNative: 'towns.field.nameNative',
+  kind: 'towns.field.kind',
+  largeCity: 'towns.field.largeCity',
+  adminRegion: 'towns.field.adminRegion',
+  population: 'towns.field.population',
+  coordinates: 'merge.fill.field.coordinates',
+  address: 'towns.field.address',
+  language: 'towns.field.language',
+  website: 'towns.field.website',
+  email: 'towns.field.email',
+  mayorName: 'towns.field.mayorName',
+  mayorGender: 'towns.field.mayorGender',
+  mayorOffice: 'towns.field.mayorOffice',
+  mayorTitle: 'towns.field.mayorTitle',
+  contractingBody: 'towns.field.contractingBody',
+  idNumber: 'towns.field.idNumber',
+  geonamesId: 'towns.field.geonamesId',
+  history: 'towns.field.history',
+  notes: 'towns.field.notes',
+};
+
+/** What ticking a field does beyond taking its value, under its label (nothing when it only takes it). */
+function FieldHint({ hint }: { hint: MessageKey | null }) {
+  const { t } = useI18n();
+  return hint === null ? null : <div className="muted-small">{t(hint)}</div>;
+}
+
 /**
  * What the dialog ticks first: a field the live record does not state (nothing of it is replaced);
  * a field both state differently stays for the user to choose (walkthrough 22, finding 1).
  */
-export const defaultTake = (fields: readonly FillFieldRow[]): FillField[] =>
+export const defaultTake = (fields: readonly FillFieldRow[]): AnyFillField[] =>
   fields.filter((row) => row.live === null).map((row) => row.field);
 
 /** The children ticked first: every one the live record does not have already. */
@@ -48,6 +86,7 @@ export const defaultChildren = (children: Preview['children']): string[] =>
  * deleted value against the live one (the user ticks what to take), then the deleted record's
  * contacts, activities, drafts and attachments. One confirm, checked against the live record's
  * version the preview showed; a colleague's change meanwhile is refused and said in the dialog.
+ * The same for a deleted partner town whose town was added again: its card's fields only.
  */
 export function FillFromDeletedDialog({
   auditId,
@@ -56,11 +95,17 @@ export function FillFromDeletedDialog({
 }: {
   /** The delete's audit entry in the bin. */
   auditId: number;
-  onDone: (result: { auditId: number; liveId: number; municipalityId: number; label: string }) => void;
+  onDone: (result: {
+    auditId: number;
+    liveId: number;
+    table: Preview['table'];
+    municipalityId: number | null;
+    label: string;
+  }) => void;
   onClose: () => void;
 }) {
-  const { t, tk, language, formatDate, formatMoney } = useI18n();
-  const [take, setTake] = useState<ReadonlySet<FillField> | null>(null);
+  const { t, tk, language, formatDate, formatMoney, formatNumber } = useI18n();
+  const [take, setTake] = useState<ReadonlySet<AnyFillField> | null>(null);
   const [children, setChildren] = useState<ReadonlySet<string> | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -77,8 +122,36 @@ export function FillFromDeletedDialog({
     const prefix = PARTNERSHIP_CODE_LABELS[field];
     return prefix !== undefined && has(`${prefix}.${value}`) ? tk(`${prefix}.${value}`) : value;
   };
-  const shown = (field: FillField, value: string | null): string => {
+  /** A town field's value as the card shows it (a kind, a gender, an office by name; names one per item). */
+  const shownOfTown = (field: TownFillField, value: string): string => {
+    switch (field) {
+      case 'altNames':
+        return value.split('\n').join(', ');
+      case 'coordinates':
+        return value
+          .split(',')
+          .map((part) => formatNumber(Number(part)))
+          .join('; ');
+      case 'population':
+        return formatNumber(Number(value));
+      case 'largeCity':
+        return t(value === 'true' ? 'common.yes' : 'common.no');
+      case 'kind':
+        return has(`towns.kind.${value}`) ? tk(`towns.kind.${value}`) : value;
+      case 'mayorGender':
+        return has(`gender.${value}`) ? tk(`gender.${value}`) : value;
+      case 'mayorOffice':
+        return officeOf(value)?.label[language] ?? value;
+      default:
+        return value;
+    }
+  };
+  const shown = (table: Preview['table'], field: AnyFillField, value: string | null): string => {
     if (value === null) return t('merge.fill.unstated');
+    if (table === 'foreign_towns') return shownOfTown(field as TownFillField, value);
+    return shownOfPartnership(field as FillField, value);
+  };
+  const shownOfPartnership = (field: FillField, value: string): string => {
     if (field === 'type' || field === 'status') return code(field, value);
     if (field === 'areas' || field === 'participantGroups')
       return value
@@ -112,8 +185,22 @@ export function FillFromDeletedDialog({
       .join(' · ');
   };
 
+  const labelOf = (table: Preview['table'], field: AnyFillField): string =>
+    table === 'foreign_towns' ? TOWN_FIELD_LABEL[field as TownFillField] : FIELD_LABEL[field as FillField];
+  /** What ticking a field does beyond taking the value: texts joined, items added to the live ones. */
+  const hintOf = (table: Preview['table'], field: AnyFillField): MessageKey | null => {
+    if (table === 'foreign_towns')
+      return field === 'notes' || field === 'history'
+        ? 'merge.fill.textsJoined'
+        : field === 'altNames'
+          ? 'merge.fill.namesAdded'
+          : null;
+    if (field === 'notes') return 'merge.fill.notesJoined';
+    return field === 'areas' || field === 'participantGroups' ? 'merge.fill.setsAdded' : null;
+  };
+
   const data = preview.status === 'ready' ? preview.data : undefined;
-  const chosenFields = take ?? new Set<FillField>();
+  const chosenFields = take ?? new Set<AnyFillField>();
   const chosenChildren = children ?? new Set<string>();
   const nothing = chosenFields.size === 0 && chosenChildren.size === 0;
 
@@ -127,12 +214,13 @@ export function FillFromDeletedDialog({
           (byTable[child.table] ??= []).push(child.id);
       const done = await call('bin:fill', {
         auditId,
+        table: answer.table,
         liveId: answer.live.id,
         version: answer.live.version,
         take: [...chosenFields],
         children: byTable,
       });
-      onDone({ ...done, municipalityId: answer.live.municipalityId, label: answer.live.label });
+      onDone({ ...done, table: answer.table, municipalityId: answer.live.municipalityId, label: answer.live.label });
     } catch (error) {
       setFailure(error);
     } finally {
@@ -169,7 +257,10 @@ export function FillFromDeletedDialog({
       {data !== undefined && (
         <>
           <p className="dialog-text">
-            {t('merge.fill.explain', { live: data.live.label, id: String(data.deletedId) })}
+            {t(data.table === 'foreign_towns' ? 'merge.fill.explainTown' : 'merge.fill.explain', {
+              live: data.live.label,
+              id: String(data.deletedId),
+            })}
           </p>
           {failure !== null && (
             <div data-testid="fill-failure">
@@ -208,25 +299,20 @@ export function FillFromDeletedDialog({
                       />
                     </td>
                     <th scope="row">
-                      <label htmlFor={`fill-${row.field}`}>{tk(FIELD_LABEL[row.field])}</label>
-                      {row.live !== null && row.field === 'notes' && (
-                        <div className="muted-small">{t('merge.fill.notesJoined')}</div>
-                      )}
-                      {row.live !== null && (row.field === 'areas' || row.field === 'participantGroups') && (
-                        <div className="muted-small">{t('merge.fill.setsAdded')}</div>
-                      )}
+                      <label htmlFor={`fill-${row.field}`}>{tk(labelOf(data.table, row.field))}</label>
+                      {row.live !== null && <FieldHint hint={hintOf(data.table, row.field)} />}
                     </th>
-                    <td className="fill-value">{shown(row.field, row.deleted)}</td>
+                    <td className="fill-value">{shown(data.table, row.field, row.deleted)}</td>
                     <td className={row.live === null ? 'fill-value muted' : 'fill-value'}>
-                      {shown(row.field, row.live)}
+                      {shown(data.table, row.field, row.live)}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <h3 className="fill-heading">{t('merge.fill.children')}</h3>
-          {data.children.length === 0 ? (
+          {data.table === 'partnerships' && <h3 className="fill-heading">{t('merge.fill.children')}</h3>}
+          {data.table !== 'partnerships' ? null : data.children.length === 0 ? (
             <p className="hint">{t('merge.fill.noChildren')}</p>
           ) : (
             <ul className="fill-children" data-testid="fill-children">

@@ -72,7 +72,7 @@ export const mergeMessages = defineMessages(
     'merge.import.inBin.row': '{label} (řádek {line}): smazáno {at}, {name}, je v koši',
     'merge.import.inBin.rowUnnamed': '{label} (řádek {line}): smazáno {at}, je v koši',
     'merge.error.restoreTownDuplicate':
-      'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Smazaný záznam zůstává i s údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Potřebné údaje doplňte do karty města {name}.',
+      'Město nelze obnovit: v registru je mezitím jiný záznam téhož města ({name}). Smazaný záznam zůstává i s údaji v koši (Nastavení ▸ Smazané záznamy), nic se neztratilo. Jeho údaje můžete přenést do karty města {name} tlačítkem „Doplnit do nového záznamu…“.',
     'merge.fill.button': 'Doplnit do nového záznamu…',
     'merge.fill.buttonHint':
       'Přenést údaje, kontakty a aktivity tohoto smazaného partnerství do partnerství, které bylo mezitím založeno znovu.',
@@ -108,6 +108,20 @@ export const mergeMessages = defineMessages(
     'merge.history.filled': 'Doplněno ze smazaného záznamu {name}',
     'merge.history.filledAction': 'doplněno ze smazaného záznamu',
     'merge.history.undoFill': 'Vrátit doplnění',
+    'merge.history.townFillUndone':
+      'Doplnění je vráceno: karta je zpět, jak byla, a smazaný záznam je opět v koši (Nastavení ▸ Smazané záznamy).',
+    'merge.fill.buttonHintTown':
+      'Přenést údaje této smazané karty města (adresu, starostu, souřadnice, poznámky…) do karty téhož města, která byla mezitím založena znovu.',
+    'merge.fill.explainTown':
+      'Město „{live}“ bylo mezitím založeno znovu, proto smazanou kartu (#{id}) nelze obnovit. Vyberte, které údaje z ní do nové karty přenést. Předem zaškrtnuté jsou údaje, které nová karta neuvádí; kde obě uvádějí něco jiného, rozhodněte sami. Nic nezaškrtnutého se v nové kartě nezmění. Doplnění lze vrátit v historii karty.',
+    'merge.fill.field.coordinates': 'Souřadnice',
+    'merge.fill.textsJoined': 'Text smazané karty se připojí za stávající.',
+    'merge.fill.namesAdded': 'Chybějící názvy se přidají k dalším názvům.',
+    'merge.fill.noLiveTown':
+      'Jiná karta téhož města už v registru není: smazanou kartu teď můžete obnovit tlačítkem Obnovit.',
+    'merge.fill.otherLiveTown': 'Karta tohoto města je teď jiný záznam. Otevřete doplnění znovu.',
+    'merge.fill.doneTown':
+      'Karta města „{live}“ doplněna ze smazané karty. Vrátit to lze v historii karty (Vrátit doplnění).',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -180,7 +194,7 @@ export const mergeMessages = defineMessages(
     'merge.import.inBin.row': '{label} (line {line}): deleted {at} by {name}, in the bin',
     'merge.import.inBin.rowUnnamed': '{label} (line {line}): deleted {at}, in the bin',
     'merge.error.restoreTownDuplicate':
-      'The town cannot be restored: another record of the same town was added meanwhile ({name}). The deleted record stays in the bin with its data (Settings ▸ Deleted records); nothing is lost. Add what you need to the card of {name}.',
+      'The town cannot be restored: another record of the same town was added meanwhile ({name}). The deleted record stays in the bin with its data (Settings ▸ Deleted records); nothing is lost. Its values can be carried over to the card of {name} with “Fill the new record from this one…”.',
     'merge.fill.button': 'Fill the new record from this one…',
     'merge.fill.buttonHint':
       'Carry the values, contacts and activities of this deleted partnership over to the partnership added again meanwhile.',
@@ -217,5 +231,19 @@ export const mergeMessages = defineMessages(
     'merge.history.filled': 'Filled from the deleted record {name}',
     'merge.history.filledAction': 'filled from a deleted record',
     'merge.history.undoFill': 'Undo the fill',
+    'merge.history.townFillUndone':
+      'The fill is undone: the card is back as it was, and the deleted record is in the bin again (Settings ▸ Deleted records).',
+    'merge.fill.buttonHintTown':
+      'Carry the values of this deleted town card (address, mayor, coordinates, notes…) over to the card of the same town added again meanwhile.',
+    'merge.fill.explainTown':
+      'The town “{live}” was added again meanwhile, so the deleted card (#{id}) cannot be restored. Choose which values to carry over to the new card. Ticked in advance are the values the new card does not state; where both state something different, you decide. Nothing left unticked changes in the new card. The fill can be undone from the card’s history.',
+    'merge.fill.field.coordinates': 'Coordinates',
+    'merge.fill.textsJoined': 'The deleted card’s text is added after the existing one.',
+    'merge.fill.namesAdded': 'Missing names are added to the other names.',
+    'merge.fill.noLiveTown':
+      'No other card of this town is in the registry any more: the deleted card can now be restored with Restore.',
+    'merge.fill.otherLiveTown': 'The card of this town is another record now. Open the fill again.',
+    'merge.fill.doneTown':
+      'Filled the card of “{live}” from the deleted card. It can be undone from the card’s history (Undo the fill).',
   },
 );

@@ -18,7 +18,15 @@ import {
   serverPasswordSchema,
   serverProfileSchema,
 } from '../../domain/registry-connection';
-import { FILL_CHILDREN, FILL_FIELDS, fillChildSchema, fillFieldSchema } from '../../domain/partnership-merge';
+import {
+  anyFillFieldSchema,
+  FILL_CHILDREN,
+  FILL_FIELDS,
+  FILL_TABLES,
+  fillChildSchema,
+  fillFieldSchema,
+  TOWN_FILL_FIELDS,
+} from '../../domain/partnership-merge';
 
 const empty = z.object({}).strict();
 
@@ -101,7 +109,7 @@ export const registryChannels = defineChannels({
          * restore is refused, bin:fill fills that one from it. Null otherwise.
          */
         liveTwin: z
-          .object({ recordId: z.number().int().positive(), municipalityId: z.number().int().positive() })
+          .object({ recordId: z.number().int().positive(), municipalityId: z.number().int().positive().nullable() })
           .nullable(),
         /** The record's values when deleted or merged away (field names as the record's fields, camelCase). */
         values: z.array(
@@ -119,23 +127,26 @@ export const registryChannels = defineChannels({
     output: z.object({ table: binTable, recordId: z.number().int().positive() }),
   },
   'bin:fillPreview': {
-    doc: 'What filling the live partnership of a pair from its deleted one (the delete entry `auditId`) would offer, nothing written: the fields the deleted one states that the live one does not state alike (both values; `live` null where it states none), its contacts, activities, drafts and attachments (`duplicate`: the live one has it already), and the live record with the version the fill is checked against. CONFLICT when the deleted one is back or filled already, or no live partnership of the pair exists (reason merge.fill.noLive).',
-    input: z.object({ auditId: id }).strict(),
+    doc: "What filling the live record from a deleted one (the delete entry `auditId`) would offer, nothing written: for a partnership, the live partnership of its pair; for a partner town (`table` foreign_towns), the town of the same name and country added again meanwhile. The fields the deleted one states that the live one does not state alike (both values; `live` null where it states none), a partnership's contacts, activities, drafts and attachments (`duplicate`: the live one has it already; a town has none), and the live record with the version the fill is checked against (`municipalityId` null for a town). `table`, when given, must be the deleted record's (else NOT_FOUND). CONFLICT when the deleted one is back or filled already, or no live twin exists (reason merge.fill.noLive).",
+    input: z.object({ auditId: id, table: z.enum(FILL_TABLES).optional() }).strict(),
     output: z.object({
+      table: z.enum(FILL_TABLES),
       deletedId: id,
-      live: z.object({ id, version: z.number().int(), label: z.string(), municipalityId: id }),
+      live: z.object({ id, version: z.number().int(), label: z.string(), municipalityId: id.nullable() }),
       fields: z.array(fillFieldSchema),
       children: z.array(fillChildSchema),
     }),
   },
   'bin:fill': {
-    doc: 'Fills the live partnership `liveId` from the deleted one of delete entry `auditId`: the fields in `take` (notes joined, areas and groups added) and the children listed by table (each put onto the live one with its id where free; one the live record has already is skipped). CONFLICT naming who changed it and when when the live record is no longer at `version` (nothing written). One merge entry on the live record (undone by merges:restore, which puts the deleted record back in the bin); the bin then lists the deleted record as filled into the live one.',
+    doc: "Fills the live record `liveId` (a partnership, or a partner town when the delete entry `auditId` is a town's) from the deleted one of delete entry `auditId`: the fields in `take` (notes and a town's history joined, areas, groups and a town's other names added; a field of the other kind is refused) and the children listed by table (each put onto the live one with its id where free; one the live record has already is skipped). CONFLICT naming who changed it and when when the live record is no longer at `version` (nothing written). One merge entry on the live record (undone by merges:restore, which puts the deleted record back in the bin); the bin then lists the deleted record as filled into the live one.",
     input: z
       .object({
         auditId: id,
         liveId: id,
         version: z.number().int().positive(),
-        take: z.array(z.enum(FILL_FIELDS)).max(FILL_FIELDS.length),
+        /** The kind of the deleted record; when given, it must be the delete entry's (else NOT_FOUND). */
+        table: z.enum(FILL_TABLES).optional(),
+        take: z.array(anyFillFieldSchema).max(FILL_FIELDS.length + TOWN_FILL_FIELDS.length),
         children: z
           .object({
             contacts: childIds,

@@ -299,7 +299,7 @@ describe('filling the re-added partnership from the deleted one in the bin', () 
     expect(row.verified_at).not.toBeNull();
   });
 
-  it('input is checked at the gate: a field or table that does not exist is refused', async () => {
+  it('input is checked at the gate: a field or table that does not exist, or a town’s field, is refused', async () => {
     const bad = (await app.dispatch('bin:fill', {
       auditId: 1,
       liveId: 1,
@@ -316,5 +316,256 @@ describe('filling the re-added partnership from the deleted one in the bin', () 
       children: { partnership_areas: [1] },
     })) as Failure;
     expect(badChild.error.code).toBe('VALIDATION');
+    // A town's field is no partnership's: refused by the fill of a partnership.
+    const { deleteAuditId, live } = await deletedAndReAdded();
+    const version = Number((await partnership(live.id)).version);
+    const townField = (await app.dispatch('bin:fill', {
+      auditId: deleteAuditId,
+      liveId: live.id,
+      version,
+      take: ['population'],
+      children: {},
+    })) as Failure;
+    expect(townField.error.code).toBe('VALIDATION');
+    expect(Number((await partnership(live.id)).version)).toBe(version);
+  });
+});
+
+type TownPreview = Omit<Preview, 'live'> & {
+  table: string;
+  live: { id: number; version: number; label: string; municipalityId: number | null };
+};
+
+/*
+ * The same for a partner town card (walkthrough 22, finding 1, follow-up): Jana deletes the card
+ * of Dole (France) with its population, town-hall address, mayor, coordinates and notes; Petr adds
+ * Dole again with a population of his own; Jana's restore is refused. The bin fills Petr's card
+ * from the deleted one, field by field; one merge entry on it, undoable, version-checked. A town
+ * has no partnerships when deleted, so it is fields only.
+ */
+describe('filling the town added again from the deleted town card in the bin', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const knex = () => app.ctx.db.knex;
+  const actAs = (actorName: string) => ok(app.dispatch('prefs:set', { actorName }));
+  const town = (id: number) => knex()('foreign_towns').where({ id }).first<Record<string, unknown>>();
+  const townCard = (id: number) => ok<{ id: number; version: number }>(app.dispatch('towns:card', { id }));
+
+  /** A new town Dole with a partnership of Tábor (the way a town is added), that partnership deleted. */
+  async function addDole(fields: Record<string, unknown>) {
+    const tabor = await knex()('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+    const created = await ok<Row>(
+      app.dispatch('partnerships:create', {
+        municipalityId: tabor.id,
+        type: 'friendship',
+        status: 'proposed',
+        town: { name: 'Dole', countryCode: 'FR' },
+      }),
+    );
+    const townId = Number((await partnership(created.id)).foreign_town_id);
+    const card = await townCard(townId);
+    await ok(app.dispatch('towns:update', { id: townId, version: card.version, patch: fields }));
+    const stored = await partnership(created.id);
+    await ok(app.dispatch('partnerships:delete', { id: created.id, version: Number(stored.version) }));
+    return townId;
+  }
+  const partnership = (id: number) => knex()('partnerships').where({ id }).first<Record<string, unknown>>();
+
+  /** Jana's Dole card deleted, then Dole added again by Petr with a population of his own. */
+  async function deletedAndReAdded() {
+    await actAs('Jana Nováková');
+    const deletedId = await addDole({
+      population: 22_000,
+      address: '1 place de la Mairie, 39100 Dole',
+      mayorName: 'Jean-Baptiste Gagnoux',
+      latitude: 47.0925,
+      longitude: 5.4897,
+      altNames: ['Dôle'],
+      notes: 'Jana: kontakt přes radnici',
+    });
+    const card = await townCard(deletedId);
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('towns:delete', { id: deletedId, version: card.version }),
+    );
+    await actAs('Petr Svoboda');
+    const liveId = await addDole({ population: 23_500, website: 'https://www.doledujura.fr' });
+    await actAs('Jana Nováková');
+    return { deleteAuditId: auditId, deletedId, liveId };
+  }
+
+  it('the refused restore names the live town; the bin offers it; the preview lists both values', async () => {
+    const { deleteAuditId, deletedId, liveId } = await deletedAndReAdded();
+    expect(liveId).not.toBe(deletedId);
+    const refused = (await app.dispatch('bin:restore', { auditId: deleteAuditId })) as Failure;
+    expect(refused.error.details?.reason).toBe('merge.error.restoreTownDuplicate');
+    expect(refused.error.details?.liveId).toBe(liveId);
+
+    const bin = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+    expect(bin.find((e) => e.auditId === deleteAuditId)?.liveTwin).toEqual({ recordId: liveId, municipalityId: null });
+
+    const preview = await ok<TownPreview>(
+      app.dispatch('bin:fillPreview', { auditId: deleteAuditId, table: 'foreign_towns' }),
+    );
+    expect(preview).toMatchObject({ table: 'foreign_towns', deletedId, children: [] });
+    expect(preview.live).toMatchObject({ id: liveId, label: 'Dole', municipalityId: null });
+    const byField = Object.fromEntries(preview.fields.map((f) => [f.field, f]));
+    expect(byField.population).toEqual({ field: 'population', deleted: '22000', live: '23500' });
+    expect(byField.address).toEqual({ field: 'address', deleted: '1 place de la Mairie, 39100 Dole', live: null });
+    expect(byField.coordinates).toEqual({ field: 'coordinates', deleted: '47.0925,5.4897', live: null });
+    expect(byField.altNames).toEqual({ field: 'altNames', deleted: 'Dôle', live: null });
+    expect(byField.notes).toEqual({ field: 'notes', deleted: 'Jana: kontakt přes radnici', live: null });
+    // What the deleted card does not state is not offered (unknown stays unknown); nor what both state alike.
+    expect(byField.website).toBeUndefined();
+    expect(byField.mayorGender).toBeUndefined();
+    // The kind of the deleted record is checked when named.
+    const wrongKind = (await app.dispatch('bin:fillPreview', {
+      auditId: deleteAuditId,
+      table: 'partnerships',
+    })) as Failure;
+    expect(wrongKind.error.code).toBe('NOT_FOUND');
+  });
+
+  it('fills only the ticked fields, audits one entry; its undo puts the live town back and the deleted one in the bin', async () => {
+    const { deleteAuditId, deletedId, liveId } = await deletedAndReAdded();
+    const preview = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: deleteAuditId }));
+    const before = await town(liveId);
+
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('bin:fill', {
+        auditId: deleteAuditId,
+        liveId,
+        version: preview.live.version,
+        table: 'foreign_towns',
+        // The population both state differently stays Petr's; the mayor is left unticked.
+        take: ['address', 'coordinates', 'altNames', 'notes'],
+        children: {},
+      }),
+    );
+    const after = await town(liveId);
+    expect(after).toMatchObject({
+      address: '1 place de la Mairie, 39100 Dole',
+      alt_names: 'Dôle',
+      notes: 'Jana: kontakt přes radnici',
+      population: 23_500,
+      website: 'https://www.doledujura.fr',
+      mayor_name: null,
+      version: Number(before.version) + 1,
+    });
+    expect(Number(after.latitude)).toBeCloseTo(47.0925);
+    expect(Number(after.longitude)).toBeCloseTo(5.4897);
+
+    const entry = await knex()('audit_log')
+      .where({ id: auditId })
+      .first<{ action: string; actor: string; table_name: string; record_id: number; after: string }>();
+    expect(entry).toMatchObject({ action: 'merge', table_name: 'foreign_towns', record_id: liveId });
+    expect(entry.actor).toMatch(/Jana Nováková/);
+    expect(JSON.parse(entry.after)).toMatchObject({
+      filledFrom: deletedId,
+      mergedName: `Dole (#${String(deletedId)})`,
+      address: '1 place de la Mairie, 39100 Dole',
+      altNames: ['Dôle'],
+    });
+    const history = await ok<{ id: number; merged?: { kind: string; name: string | null } }[]>(
+      app.dispatch('audit:history', { table: 'foreign_towns', recordId: liveId }),
+    );
+    expect(history.find((e) => e.id === auditId)?.merged).toMatchObject({
+      kind: 'filled',
+      name: `Dole (#${String(deletedId)})`,
+    });
+
+    // The bin: the deleted card filled into the live one, no longer a deletion to restore.
+    const bin = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+    expect(bin.some((e) => e.auditId === deleteAuditId)).toBe(false);
+    const filled = bin.find((e) => e.table === 'foreign_towns' && e.recordId === deletedId);
+    expect(filled?.mergedInto).toMatchObject({ recordId: liveId, filled: true, exists: true, label: 'Dole' });
+    const again = (await app.dispatch('bin:fillPreview', { auditId: deleteAuditId })) as Failure;
+    expect(again.error.code).toBe('CONFLICT');
+
+    // Undo: every column of the live town as Petr left it; the deleted card back in the bin.
+    await ok(app.dispatch('merges:restore', { auditId }));
+    expect(await town(liveId)).toEqual({ ...before, version: Number(before.version) + 2 });
+    expect(await town(deletedId)).toBeUndefined();
+    const binAfter = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+    const back = binAfter.find((e) => e.table === 'foreign_towns' && e.recordId === deletedId);
+    expect(back?.mergedInto).toBeNull();
+    expect(back?.liveTwin?.recordId).toBe(liveId);
+    const second = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: back?.auditId ?? 0 }));
+    expect(second.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['address', 'mayorName', 'notes']));
+  });
+
+  it('a fill from the town seen before a colleague’s change is refused naming him; nothing written', async () => {
+    const { deleteAuditId, liveId } = await deletedAndReAdded();
+    const preview = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: deleteAuditId }));
+    await actAs('Petr Svoboda');
+    await ok(app.dispatch('towns:update', { id: liveId, version: preview.live.version, patch: { address: 'Mairie' } }));
+    await actAs('Jana Nováková');
+    const state = async () => ({
+      towns: await knex()('foreign_towns').orderBy('id').select(),
+      audit: await knex()('audit_log').count<{ n: number }[]>('* as n'),
+    });
+    const stateBefore = await state();
+    const refused = (await app.dispatch('bin:fill', {
+      auditId: deleteAuditId,
+      liveId,
+      version: preview.live.version,
+      take: ['address', 'notes'],
+      children: {},
+    })) as Failure;
+    expect(refused.error.code).toBe('CONFLICT');
+    expect(refused.error.details?.reason).toBe('error.conflictBy');
+    expect(String(refused.error.details?.params?.name)).toMatch(/^Petr Svoboda/);
+    expect(await state()).toEqual(stateBefore);
+  });
+
+  it('the undo is refused when the live town changed since the fill, naming who; nothing written', async () => {
+    const { deleteAuditId, liveId } = await deletedAndReAdded();
+    const preview = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: deleteAuditId }));
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('bin:fill', {
+        auditId: deleteAuditId,
+        liveId,
+        version: preview.live.version,
+        take: ['population'],
+        children: {},
+      }),
+    );
+    expect(Number((await town(liveId)).population)).toBe(22_000);
+    await actAs('Petr Svoboda');
+    const card = await townCard(liveId);
+    await ok(app.dispatch('towns:update', { id: liveId, version: card.version, patch: { notes: 'Petr' } }));
+    const stateBefore = await knex()('foreign_towns').orderBy('id').select();
+    const refused = (await app.dispatch('merges:restore', { auditId })) as Failure;
+    expect(refused.error.code).toBe('CONFLICT');
+    expect(refused.error.details?.reason).toBe('merge.error.changedSinceBy');
+    expect(await knex()('foreign_towns').orderBy('id').select()).toEqual(stateBefore);
+  });
+
+  it('refuses a partnership’s field or children for a town, and a town’s field for a partnership', async () => {
+    const { deleteAuditId, liveId } = await deletedAndReAdded();
+    const preview = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: deleteAuditId }));
+    const base = { auditId: deleteAuditId, liveId, version: preview.live.version };
+    const stateBefore = await knex()('foreign_towns').orderBy('id').select();
+    const partnershipField = (await app.dispatch('bin:fill', {
+      ...base,
+      take: ['signedOn'],
+      children: {},
+    })) as Failure;
+    expect(partnershipField.error.code).toBe('VALIDATION');
+    const children = (await app.dispatch('bin:fill', { ...base, take: [], children: { contacts: [1] } })) as Failure;
+    expect(children.error.code).toBe('VALIDATION');
+    const wrongTable = (await app.dispatch('bin:fill', {
+      ...base,
+      table: 'partnerships',
+      take: ['notes'],
+      children: {},
+    })) as Failure;
+    expect(wrongTable.error.code).toBe('NOT_FOUND');
+    expect(await knex()('foreign_towns').orderBy('id').select()).toEqual(stateBefore);
   });
 });
