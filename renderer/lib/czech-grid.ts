@@ -354,12 +354,13 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
     // ranked strings and number them. Each step is at most a few thousand comparisons; the slice
     // runner decides how many steps a slice takes (SLICE_MS when idle). A change of the ranks
     // meanwhile (a sort ranked its column) restarts the last merge.
-    // With a sorter, the texts are collected a column per step (~40 ms each for 60,000 rows). In
-    // slices of SLICE_MS between the steps of the rows going in, the collection took ~0.7 s at L,
-    // the worker started only then, and a sort clicked as the last rows went in found nothing
-    // ranked and sorted its column's texts on the main thread (0.2–0.4 s more on that click).
-    const atOnce = sorter !== undefined;
-    function* collect(names: readonly string[]): Generator<undefined, string[]> {
+    // With a sorter, the shown columns' texts are collected a column per step (~35 ms each for
+    // 60,000 rows). In slices of SLICE_MS between the steps of the rows going in, the collection
+    // took ~0.7 s at L, the worker started only then, and a sort clicked as the last rows went in
+    // found nothing ranked and sorted its column's texts on the main thread (0.2–0.4 s more on
+    // that click). The hidden columns (the second round) are still collected in slices: at once,
+    // their five columns' steps went into the first open of the screen.
+    function* collect(names: readonly string[], atOnce: boolean): Generator<undefined, string[]> {
       const fresh = new Set<string>();
       let seen = 0;
       for (const name of names) {
@@ -369,7 +370,7 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
           if (!fresh.has(text) && !ranks.has(text)) fresh.add(text);
           if ((++seen & 4095) === 0 && !atOnce) yield;
         }
-        if (atOnce) yield; // a column per step (~40 ms at L)
+        if (atOnce) yield; // a column per step
       }
       return [...fresh];
     }
@@ -441,8 +442,8 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
     ].filter((names) => names.length > 0);
     /** The whole job; it yields a promise where it waits for the sorter (no slices meanwhile). */
     function* job(): Generator<Promise<void> | undefined, void> {
-      for (const names of rounds) {
-        const items = yield* collect(names);
+      for (const [round, names] of rounds.entries()) {
+        const items = yield* collect(names, sorter !== undefined && round === 0);
         const reply: { value?: { ordered: string[]; same: Uint8Array } } = {};
         // A few new strings (rows edited) are put among the ranked ones here, by binary search;
         // many go to the sorter with the ranked strings, and its answer is the whole order,
