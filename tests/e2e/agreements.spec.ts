@@ -80,7 +80,7 @@ test.describe('Agreements screen', () => {
     // A resolution number the partnership refuses stays in the draft, and the notice says so and why.
     await page.getByTestId('agr-partner-resolution').fill('=1+1');
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Exportovat DOCX…' }).click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
     const saved = page.getByTestId('agreement-saved');
     await expect(saved).toBeVisible();
     await expect(saved.getByTestId('agreement-not-kept')).toContainText(
@@ -209,7 +209,7 @@ test.describe('Agreements screen', () => {
     // Saving the pair again: the dialog offers a free name for the Czech copy, but the partner's copy
     // beside it exists, and the question names that file (not the chosen one).
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Exportovat DOCX…' }).click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
     const overwrite = page.getByTestId('agreement-confirm-overwrite');
     await expect(overwrite).toContainText(partnerCopy);
     await saveScreen(page, 'agreement-pair-overwrite');

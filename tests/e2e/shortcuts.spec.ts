@@ -112,14 +112,14 @@ test('Ctrl+S on the agreement screen saves the draft (asking about the gaps firs
   await page.getByTestId('nav-agreements').click();
   await page.getByTestId('agreement-partnership-option').first().click();
   const save = page.getByTestId('agreement-save');
-  await expect(save).toHaveAttribute('title', 'Exportovat DOCX… (Ctrl+S)');
+  await expect(save).toHaveAttribute('title', 'Export DOCX… (Ctrl+S)');
   await page.getByTestId('agr-partner-mayorName').fill('Jana Zkratková');
   await page.getByTestId('agr-partner-mayorName').press('Control+s');
   // The same path as the button: the draft still has gaps, so saving asks first; the question
   // has the focus, and Enter answers it.
   const confirm = page.getByTestId('agreement-confirm');
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Exportovat DOCX…' })).toBeFocused();
+  await expect(confirm.getByRole('button', { name: 'Export DOCX…' })).toBeFocused();
   await page.keyboard.press('Enter');
   const overwrite = page.getByTestId('agreement-confirm-overwrite');
   await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();

@@ -164,7 +164,7 @@ export const agreementsMessages = defineMessages(
     'agreements.preview': 'Náhled',
     'agreements.previewTitle': 'Náhled dokumentu',
     'agreements.previewEmpty': 'Náhled se zobrazí po stisknutí tlačítka Náhled.',
-    'agreements.save': 'Exportovat DOCX…',
+    'agreements.save': 'Export DOCX…',
     'agreements.confirmMissing.one': 'Chybí {count} údaj. Uložit návrh se žlutou značkou „[doplňte: …]“?',
     'agreements.confirmMissing.few': 'Chybějí {count} údaje. Uložit návrh se žlutými značkami „[doplňte: …]“?',
     'agreements.confirmMissing.many': 'Chybí {count} údaje. Uložit návrh se žlutými značkami „[doplňte: …]“?',

@@ -293,7 +293,7 @@ export const importMessages = defineMessages(
     'import.history.messages.one': '{count} hlášení',
     'import.history.messages.few': '{count} hlášení',
     'import.history.messages.other': '{count} hlášení',
-    'import.history.export': 'Exportovat CSV',
+    'import.history.export': 'Export CSV',
     'import.history.exported': 'Uloženo: {file}',
     'import.history.sheet': 'Hlášení importu',
     'import.history.fileName': 'Import',

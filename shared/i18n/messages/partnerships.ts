@@ -139,8 +139,8 @@ export const partnershipsMessages = defineMessages(
     'partnerships.bulk.undoOthers.other': 'Vrátit zbylých {count} řádků',
     'partnerships.bulk.undonePartly':
       'Vráceno: {count}. Změněné od hromadné změny ({skipped}) zůstaly, jak je kolegové nechali: vraťte je ručně v historii záznamu („Vrátit tuto změnu“).',
-    'partnerships.export.csv': 'Exportovat CSV',
-    'partnerships.export.xlsx': 'Exportovat XLSX',
+    'partnerships.export.csv': 'Export CSV',
+    'partnerships.export.xlsx': 'Export XLSX',
     'partnerships.export.done': 'Exportováno řádků: {count}. Soubor: {path}',
     'partnerships.inline.notADate': '{field} ({row}): „{text}“ není datum. {problem} Uloženo zůstalo, co tam bylo.',
     'partnerships.inline.notSaved': 'Neuloženo – {row}: {values}. {problem}',
