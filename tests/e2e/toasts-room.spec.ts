@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
+import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../support/web-fixture';
 
 /**
  * Walkthrough 19, finding 23: notices covered the content they were about (the bin's Restore
@@ -23,7 +23,28 @@ async function coveredByToast(page: Page, element: Locator): Promise<boolean> {
   return false;
 }
 
-test('the bin’s last Restore button is not under the toasts when scrolled to', async ({ appPage: page }) => {
+/** Puts back from the bin the partnerships deleted since audit entry `after` (the specs share one registry). */
+async function restoreDeletedSince(webApp: WebApp, after: number): Promise<void> {
+  const deletes = await webApp.ctx.db
+    .knex('audit_log')
+    .where({ table_name: 'partnerships', action: 'delete' })
+    .where('id', '>', after)
+    .orderBy('id', 'desc')
+    .pluck<number[]>('id');
+  for (const auditId of deletes) {
+    const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/bin:restore`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
+      body: JSON.stringify({ auditId }),
+    });
+    const result = (await response.json()) as { ok: boolean; error?: unknown };
+    if (!result.ok) throw new Error(`bin:restore ${String(auditId)}: ${JSON.stringify(result.error)}`);
+  }
+}
+
+test('the bin’s last Restore button is not under the toasts when scrolled to', async ({ appPage: page, webApp }) => {
+  const last = await webApp.ctx.db.knex('audit_log').max<{ top: number | null }>({ top: 'id' }).first();
+  const since = Number(last?.top ?? 0);
   await page.getByTestId('nav-partnerships').click();
   const grid = page.getByTestId('partnerships-grid');
   await expect(grid.locator('.ag-row').first()).toBeVisible();
@@ -42,6 +63,8 @@ test('the bin’s last Restore button is not under the toasts when scrolled to',
   await restore.evaluate((button) => button.scrollIntoView({ block: 'end' }));
   await saveScreen(page, 'toasts-bin-last-row');
   expect(await coveredByToast(page, restore)).toBe(false);
+  // The specs after this one expect the registry's partnerships (town-card reads Vöcklabruck's).
+  await restoreDeletedSince(webApp, since);
 });
 
 test('a focused tick box of the detail stays above the toast its save brings', async ({ appPage: page }) => {
