@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareCzech } from '../../shared/domain/text';
-import { czechColumnComparator, rankedComparator } from '../../renderer/lib/czech-grid';
+import {
+  czechColumnComparator,
+  expectSortTexts,
+  learnSortTextsGradually,
+  rankedComparator,
+  textColumn,
+  type SliceRunner,
+} from '../../renderer/lib/czech-grid';
 
 /**
  * Issue 16 target 3: the column comparator keeps each row's rank by the row's place in the grid,
@@ -59,6 +66,39 @@ describe('Czech column comparator with ranks kept per row', () => {
     expect(sortPlaces(texts.slice(0, 7), compare)).toEqual(czech(texts.slice(0, 7)));
     expect(sortPlaces(texts, compare)).toEqual(czech(texts));
     expect(sortPlaces(texts, compare, true)).toEqual(czech(texts).reverse());
+  });
+
+  it("the rows' ranks are noted as the grid's texts are ranked: the first sort looks nothing up", () => {
+    const field = 'kept-ranks-5';
+    const compare = czechColumnComparator(field);
+    const hiddenField = 'kept-ranks-5-note';
+    czechColumnComparator(hiddenField);
+    const texts = Array.from(
+      { length: 6000 },
+      (_, index) => `Město ${String((index * 7919) % 6000)} č. ${String(index % 13)}`,
+    );
+    const rows = texts.map((text, index) => ({ [field]: text, [hiddenField]: `pozn. ${String(index)}` }));
+    expectSortTexts(rows, [textColumn({ field }), textColumn({ field: hiddenField, hide: true })]);
+    let pending: ((enough: () => boolean) => boolean) | null = null;
+    const slices: SliceRunner = (step) => {
+      pending = step;
+      return () => (pending = null);
+    };
+    const stop = learnSortTextsGradually(rows, slices);
+    for (let turn = 0; pending !== null && turn < 10_000; turn += 1) {
+      const step: (enough: () => boolean) => boolean = pending;
+      if (step(() => false)) pending = null;
+    }
+    stop();
+    expect(pending).toBeNull();
+    // The hidden column's round numbered the ranks afresh: the shown column's were noted again.
+    const lookups = vi.spyOn(Map.prototype, 'get');
+    try {
+      expect(sortPlaces(texts, compare)).toEqual(czech(texts));
+      expect(lookups).not.toHaveBeenCalled();
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('values that are not text and rows without a place sort as before', async () => {
