@@ -29,6 +29,11 @@ export const partnershipRowSchema = z.object({
   foreignTownId: id,
   townName: z.string(),
   townNameCs: z.string().nullable(),
+  /**
+   * The town's other names (one a line: its alternates, as the English „Vienna“ of Wien, and its
+   * name in its own script, „Москва“): searched by the quick search, shown in no column. Null when none.
+   */
+  townOtherNames: z.string().nullable(),
   townAdminRegion: z.string().nullable(),
   townPopulation: z.number().int().nullable(),
   countryCode: z.string(),

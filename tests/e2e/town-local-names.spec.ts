@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, saveScreen, test } from '../support/web-fixture';
+import { createDispatch } from '../../electron/core/dispatch';
+import { createHandlers } from '../../electron/core/handlers';
+import { expect, saveScreen, searchPartnerships, test } from '../support/web-fixture';
 
 /*
  * Walkthrough 19, finding 1: the gazetteer names Vienna, Munich and Warsaw in English; typing the
@@ -69,4 +71,45 @@ test('the partner town field finds Vienna as Wien by its local, Czech and Englis
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
   }
+});
+
+test('the Partnerships quick search finds the Wien partnership by „Vienna“, its other name', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // Tábor – Wien, as the test above saves it (added here when that test did not run before).
+  const tabor = await knex('municipalities').where({ code: '552046' }).first<{ id: number }>('id');
+  const town = await knex('foreign_towns').where({ geonames_id: 2761369 }).first<{ id: number } | undefined>('id');
+  const pair =
+    town === undefined
+      ? undefined
+      : await knex('partnerships').where({ municipality_id: tabor.id, foreign_town_id: town.id }).first('id');
+  if (pair === undefined) {
+    const created = await createDispatch(createHandlers(webApp.ctx))('partnerships:create', {
+      municipalityId: tabor.id,
+      type: 'friendship',
+      status: 'active',
+      town: { name: 'Wien', nameCs: 'Vídeň', countryCode: 'AT', geonamesId: 2761369 },
+    });
+    expect(created.ok).toBe(true);
+  }
+  expect(
+    await knex('foreign_towns').where({ geonames_id: 2761369 }).first('name', 'name_cs', 'alt_names'),
+  ).toMatchObject({ name: 'Wien', name_cs: 'Vídeň', alt_names: expect.stringMatching(/^Vienna$/m) });
+
+  await page.getByTestId('nav-partnerships').click();
+  const grid = page.getByTestId('partnerships-grid');
+  for (const query of ['Vienna', 'vienna tabor', 'Vídeň', 'Wien']) {
+    await searchPartnerships(page, query);
+    await expect(grid.locator('.ag-row'), query).toHaveCount(1);
+    await expect(grid.locator('.ag-row').first(), query).toContainText('Wien');
+    await expect(grid.locator('.ag-row').first(), query).toContainText('Tábor');
+    if (query === 'Vienna') await saveScreen(page, 'partnerships-quick-search-vienna');
+  }
+  // The other names are searched, not shown: no cell of the grid says „Vienna“.
+  await searchPartnerships(page, 'Vienna');
+  await expect(grid.locator('.ag-row')).toHaveCount(1);
+  await expect(grid.locator('.ag-cell', { hasText: 'Vienna' })).toHaveCount(0);
+  await page.getByTestId('quick-search').fill('');
 });

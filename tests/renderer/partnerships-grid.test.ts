@@ -34,6 +34,7 @@ const row: PartnershipRow = {
   foreignTownId: 1,
   townName: 'Konstanz',
   townNameCs: 'Kostnice',
+  townOtherNames: null,
   townAdminRegion: null,
   townPopulation: 86000,
   countryCode: 'DE',
@@ -275,6 +276,45 @@ describe('quick search over folded text', () => {
     // Columns that opt out (the actions column) add nothing.
     const actions = columns.find((column) => column.colId === 'actions');
     expect(actions?.getQuickFilterText?.({ value: undefined, data: plzen } as never)).toBe('');
+  });
+});
+
+describe('quick search over the partner town’s other names', () => {
+  it('finds Wien by „Vienna“ and Moskva by „Москва“, shown in no column', () => {
+    const columns = withFoldedSearchText(
+      partnershipsColumns(createI18n('cs'), { onOpen: () => undefined, onDelete: () => undefined }),
+    );
+    const rowText = (data: PartnershipRow) =>
+      columns
+        .map((column) => {
+          const value = column.field ? (data as Record<string, unknown>)[column.field] : undefined;
+          const text = column.getQuickFilterText?.({ value, data } as never);
+          return typeof text === 'string' ? text.toUpperCase() : '';
+        })
+        .join('\n');
+    const matches = (data: PartnershipRow, typed: string) =>
+      quickFilterParser(typed.toUpperCase()).every((part) => rowText(data).includes(part));
+    const wien: PartnershipRow = {
+      ...row,
+      townName: 'Wien',
+      townNameCs: 'Vídeň',
+      townOtherNames: 'Vienna',
+      countryCode: 'AT',
+    };
+    expect(matches(wien, 'vienna')).toBe(true);
+    expect(matches(wien, 'VIENNA tabor')).toBe(true);
+    expect(matches(wien, 'viden')).toBe(true);
+    expect(matches({ ...wien, townOtherNames: null }, 'vienna')).toBe(false);
+    const moskva: PartnershipRow = {
+      ...row,
+      townName: 'Moskva',
+      townNameCs: 'Moskva',
+      townOtherNames: 'Moscow\nМосква',
+    };
+    expect(matches(moskva, 'москва')).toBe(true);
+    expect(matches(moskva, 'moscow')).toBe(true);
+    // No column of the grid shows the other names.
+    expect(columns.some((column) => column.field === ('townOtherNames' as never))).toBe(false);
   });
 });
 

@@ -532,3 +532,85 @@ export async function liveTownOf(
       : undefined)
   );
 }
+
+/** Who deleted a record and when, as its delete's audit entry says. */
+export type OriginalDeletion = { actor: string; at: string };
+
+const fieldOf = (json: string | null, field: string): unknown => {
+  if (json === null) return undefined;
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+};
+
+/**
+ * Of the delete entries `auditIds`, those a fill's undo wrote (the deleted record back in the bin,
+ * `after.undoneFill`), each with the deletion it stands for: the first delete of the chain
+ * delete → fill → undo (→ fill → undo …), followed through each fill's `fromDelete`. The undo's
+ * entry carries its own actor and time (the audit log says truthfully who undid what); the bin
+ * names the person who deleted the record and when. Entries of no fill's undo are left out.
+ */
+export async function originalDeletionsOf(
+  db: Knex,
+  auditIds: readonly number[],
+): Promise<Map<number, OriginalDeletion>> {
+  type Entry = { id: number; actor: string; at: string; after: string | null };
+  const byId = new Map<number, Entry>();
+  const readDeletes = async (ids: readonly number[], onlyUndone: boolean) => {
+    const found: Entry[] = [];
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows = await db('audit_log')
+        .where({ action: 'delete' })
+        .whereIn('id', ids.slice(start, start + 500))
+        // Most deletions are no fill's undo: only those are read whole.
+        .modify((query: Knex.QueryBuilder) => {
+          if (onlyUndone) void query.where('after', 'like', '%undoneFill%');
+        })
+        .select<Entry[]>('id', 'actor', 'at', 'after');
+      found.push(...rows);
+    }
+    for (const entry of found) byId.set(entry.id, entry);
+    return found;
+  };
+  const undoneFillOf = (entry: Entry): number | null => {
+    const fillId = fieldOf(entry.after, 'undoneFill');
+    return typeof fillId === 'number' ? fillId : null;
+  };
+  const undone = (await readDeletes(auditIds, true)).filter((entry) => undoneFillOf(entry) !== null);
+  // Each fill's undo → the delete its fill started from (one step of the chain).
+  const previous = new Map<number, number>();
+  let pending = undone;
+  while (pending.length > 0) {
+    const fillIds = [...new Set(pending.map(undoneFillOf).filter((id): id is number => id !== null))];
+    const fromDelete = new Map<number, number>();
+    for (let start = 0; start < fillIds.length; start += 500)
+      for (const fill of await db('audit_log')
+        .where({ action: 'merge' })
+        .whereIn('id', fillIds.slice(start, start + 500))
+        .select<{ id: number; before: string | null }[]>('id', 'before')) {
+        const merge = fieldOf(fill.before, 'merge');
+        if (isFillMerge(merge)) fromDelete.set(fill.id, merge.fromDelete);
+      }
+    const next: number[] = [];
+    for (const entry of pending) {
+      const fillId = undoneFillOf(entry);
+      const from = fillId === null ? undefined : fromDelete.get(fillId);
+      // A delete is always older than the fill made from it: the chain cannot loop.
+      if (from === undefined || from >= entry.id) continue;
+      previous.set(entry.id, from);
+      if (!byId.has(from)) next.push(from);
+    }
+    pending = (await readDeletes([...new Set(next)], false)).filter((entry) => undoneFillOf(entry) !== null);
+  }
+  const out = new Map<number, OriginalDeletion>();
+  for (const entry of undone) {
+    let first = entry;
+    for (let from = previous.get(first.id); from !== undefined; from = previous.get(first.id)) {
+      const earlier = byId.get(from);
+      if (earlier === undefined) break;
+      first = earlier;
+    }
+    // Unknown stays unknown: a chain whose first delete is not found leaves the entry as it is.
+    if (first !== entry && undoneFillOf(first) === null) out.set(entry.id, { actor: first.actor, at: first.at });
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import {
   partnershipIdExists,
   partnershipIdOfPair,
 } from '../repositories/partnerships-repository';
-import { isFillMerge, liveTownOf } from '../repositories/fill-from-deleted-repository';
+import { isFillMerge, liveTownOf, originalDeletionsOf } from '../repositories/fill-from-deleted-repository';
 import { auditedChange } from './audited-change';
 import { restoreMunicipality } from './members-service';
 import { restoreChildFromAudit } from './partnership-children-service';
@@ -155,10 +155,24 @@ function labelOf(entry: Deletion, names: { members: Map<number, string>; towns: 
   );
 }
 
+/**
+ * The bin's deletions, each naming who deleted the record and when: a record back in the bin by a
+ * fill's undo keeps its original deleter and time (the undo's own entry names the person who
+ * undid the fill; that person deleted nothing).
+ */
+async function deletionsAsDeleted(db: Knex, since: string): Promise<Deletion[]> {
+  const deletions = await listDeletions(db, since);
+  const original = await originalDeletionsOf(
+    db,
+    deletions.map((d) => d.auditId),
+  );
+  return original.size === 0 ? deletions : deletions.map((d) => ({ ...d, ...original.get(d.auditId) }));
+}
+
 /** Deleted members, partnerships, requests, contacts, activities, drafts and attachments of the last 90 days, newest first. */
 export async function listBin(ctx: AppContext): Promise<BinEntry[]> {
   const since = new Date(Date.now() - BIN_DAYS * 24 * 3600 * 1000).toISOString();
-  const deletions = await listDeletions(ctx.db.knex, since);
+  const deletions = await deletionsAsDeleted(ctx.db.knex, since);
   const ids = (field: string, column: string) =>
     deletions
       .filter((d) => d.table === 'partnerships' || d.table === 'partnership_requests')
@@ -344,7 +358,7 @@ export async function pairsInBin(
   if (pairs.length === 0) return [];
   const since = new Date(Date.now() - BIN_DAYS * 24 * 3600 * 1000).toISOString();
   const deleted = new Map<string, Deletion>();
-  for (const d of await listDeletions(db, since)) {
+  for (const d of await deletionsAsDeleted(db, since)) {
     if (d.table !== 'partnerships') continue;
     const row = (d.before?._row ?? {}) as Record<string, unknown>;
     const key = `${String(d.before?.municipalityId ?? row.municipality_id)}|${String(d.before?.foreignTownId ?? row.foreign_town_id)}`;

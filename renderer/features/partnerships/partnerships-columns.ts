@@ -84,7 +84,9 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         width: 217,
         minWidth: 150,
         cellRenderer: TownCell,
-        getQuickFilterText: (params) => `${params.data.townName} ${params.data.townNameCs ?? ''}`,
+        // Its other names too (Wien is found by „Vienna“), though no column shows them.
+        getQuickFilterText: (params) =>
+          `${params.data.townName} ${params.data.townNameCs ?? ''} ${params.data.townOtherNames ?? ''}`,
       },
       townNameCs: { width: 150 },
       townAdminRegion: { width: 160 },

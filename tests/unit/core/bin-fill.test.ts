@@ -22,6 +22,8 @@ type BinEntry = {
   label: string;
   mergedInto: { recordId: number; label: string; filled: boolean; exists: boolean } | null;
   liveTwin: { recordId: number; municipalityId: number } | null;
+  actor: string;
+  at: string;
 };
 
 /*
@@ -219,6 +221,45 @@ describe('filling the re-added partnership from the deleted one in the bin', () 
     const second = await ok<Preview>(app.dispatch('bin:fillPreview', { auditId: back?.auditId ?? 0 }));
     expect(second.fields.map((f) => f.field)).toContain('signedOn');
     expect(second.children.map((c) => c.label)).toContain('Výměna mládeže');
+  });
+
+  it('after a fill and its undo (twice) the bin names the original deleter and time, not who undid it', async () => {
+    const { deleteAuditId, deletedId, live } = await deletedAndReAdded();
+    const binBefore = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+    const deleted = binBefore.find((e) => e.auditId === deleteAuditId);
+    expect(deleted?.actor).toMatch(/^Jana Nováková/);
+    const deletedAt = (await knex()('audit_log').where({ id: deleteAuditId }).first<{ at: string }>('at')).at;
+    expect(deleted?.at).toBe(deletedAt);
+
+    // Jana fills, Eva undoes; then Jana fills again from the bin entry the undo left, Petr undoes.
+    let fromAudit = deleteAuditId;
+    for (const undoer of ['Eva Malá', 'Petr Svoboda']) {
+      await actAs('Jana Nováková');
+      const preview = await ok<Preview>(app.dispatch('bin:fillPreview', { auditId: fromAudit }));
+      const { auditId } = await ok<{ auditId: number }>(
+        app.dispatch('bin:fill', {
+          auditId: fromAudit,
+          liveId: live.id,
+          version: preview.live.version,
+          take: ['notes'],
+          children: {},
+        }),
+      );
+      await actAs(undoer);
+      await ok(app.dispatch('merges:restore', { auditId }));
+      const bin = await ok<BinEntry[]>(app.dispatch('bin:list', {}));
+      const back = bin.filter((e) => e.table === 'partnerships' && e.recordId === deletedId);
+      expect(back).toHaveLength(1);
+      expect(back[0]?.auditId).toBeGreaterThan(auditId);
+      expect(back[0]?.actor).toBe(deleted?.actor);
+      expect(back[0]?.at).toBe(deletedAt);
+      // The audit log itself still says truthfully who undid the fill.
+      const undoEntry = await knex()('audit_log')
+        .where({ id: back[0]?.auditId ?? 0 })
+        .first<{ actor: string; action: string }>('actor', 'action');
+      expect(undoEntry).toMatchObject({ action: 'delete', actor: expect.stringMatching(new RegExp(`^${undoer}`)) });
+      fromAudit = back[0]?.auditId ?? 0;
+    }
   });
 
   it('a fill from the live record seen before a colleague’s change is refused naming him; nothing written', async () => {
@@ -497,6 +538,32 @@ describe('filling the town added again from the deleted town card in the bin', (
     expect(back?.liveTwin?.recordId).toBe(liveId);
     const second = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: back?.auditId ?? 0 }));
     expect(second.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['address', 'mayorName', 'notes']));
+  });
+
+  it('after a fill and its undo the bin names the card’s original deleter and time, not who undid it', async () => {
+    const { deleteAuditId, deletedId, liveId } = await deletedAndReAdded();
+    const deleted = (await ok<BinEntry[]>(app.dispatch('bin:list', {}))).find((e) => e.auditId === deleteAuditId);
+    expect(deleted?.actor).toMatch(/^Jana Nováková/);
+    const preview = await ok<TownPreview>(app.dispatch('bin:fillPreview', { auditId: deleteAuditId }));
+    const { auditId } = await ok<{ auditId: number }>(
+      app.dispatch('bin:fill', {
+        auditId: deleteAuditId,
+        liveId,
+        version: preview.live.version,
+        table: 'foreign_towns',
+        take: ['notes'],
+        children: {},
+      }),
+    );
+    await actAs('Eva Malá');
+    await ok(app.dispatch('merges:restore', { auditId }));
+    const back = (await ok<BinEntry[]>(app.dispatch('bin:list', {}))).filter(
+      (e) => e.table === 'foreign_towns' && e.recordId === deletedId,
+    );
+    expect(back).toHaveLength(1);
+    expect(back[0]?.auditId).toBeGreaterThan(auditId);
+    expect(back[0]?.actor).toBe(deleted?.actor);
+    expect(back[0]?.at).toBe(deleted?.at);
   });
 
   it('a fill from the town seen before a colleague’s change is refused naming him; nothing written', async () => {
