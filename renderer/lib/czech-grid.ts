@@ -168,12 +168,13 @@ function* numberAll(
  * Ranks for the strings of `merged` (sorted) that `ranks` does not hold yet, between the ranks of
  * their ranked neighbours, which keep theirs: a run of new strings steps evenly through the gap,
  * a new string the collator calls equal to its neighbour takes the neighbour's rank. Null when a
- * gap has no room left (then every string is numbered afresh).
+ * gap has no room left (then every string is numbered afresh). `equalsPrevious(i)`: whether the
+ * collator calls `merged[i]` equal to `merged[i - 1]` (a comparison, or the sorter's answer).
  */
 function* ranksBetween(
   merged: readonly string[],
   ranks: ReadonlyMap<string, number>,
-  compare: (a: string, b: string) => number,
+  equalsPrevious: (index: number) => boolean,
 ): Generator<undefined, Map<string, number> | null> {
   const out = new Map<string, number>();
   let before: string | undefined;
@@ -205,7 +206,7 @@ function* ranksBetween(
       const fresh = merged[at] as string;
       // Integers, strictly rising, strictly between low and high (step ≥ 1).
       const value =
-        last !== undefined && lastRank !== undefined && compare(last, fresh) === 0
+        last !== undefined && lastRank !== undefined && equalsPrevious(at)
           ? lastRank
           : Math.floor(low + step * (at - index + 1));
       out.set(fresh, value);
@@ -215,12 +216,17 @@ function* ranksBetween(
     }
     // New strings equal to the ranked one after them share its rank (they end the run).
     if (after !== undefined && afterRank !== undefined)
-      for (let at = end - 1; at >= index && compare(merged[at] as string, after) === 0; at -= 1)
-        out.set(merged[at] as string, afterRank);
+      for (let at = end - 1; at >= index && equalsPrevious(at + 1); at -= 1) out.set(merged[at] as string, afterRank);
     index = end;
   }
   return out;
 }
+
+/** Whether the comparator calls each string equal to the one before it. */
+const comparedWithPrevious =
+  (sorted: readonly string[], compare: (a: string, b: string) => number) =>
+  (index: number): boolean =>
+    index > 0 && index < sorted.length && compare(sorted[index - 1] as string, sorted[index] as string) === 0;
 
 /** The column of texts announced without one: every comparator ranks them (see `expect`). */
 const ANY_COLUMN = '';
@@ -265,7 +271,7 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
       }
     }
     sorted = merged;
-    const between = finish(ranksBetween(merged, ranks, compare));
+    const between = finish(ranksBetween(merged, ranks, comparedWithPrevious(merged, compare)));
     if (between === null) {
       ranks = finish(numberAll(merged, compare));
       version += 1;
@@ -404,13 +410,41 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
       }
       return runs[0] ?? [];
     }
+    /** Whether these (distinct) strings hold every string ranked now. */
+    function* holdsEveryRanked(texts: readonly string[]): Generator<undefined, boolean> {
+      let found = 0;
+      for (let index = 0; index < texts.length; index += 1) {
+        if (ranks.has(texts[index] as string)) found += 1;
+        if ((index & 4095) === 4095) yield;
+      }
+      return found === ranks.size;
+    }
     /**
      * Merges sorted strings in. `same` (from the sorter, which was also given every string ranked
      * then): `ordered` is the whole order, with for each string whether it equals the one before.
      * If it holds every string ranked now (also those a sort ranked meanwhile: the sorter orders
-     * exactly as the comparator), it is numbered as it is, without a comparison; else it is merged.
+     * exactly as the comparator), the new strings are ranked between the ranked ones or, without
+     * room, all are numbered as they are, without a comparison; else it is merged.
      */
     function* mergeIn(ordered: readonly string[], same?: Uint8Array): Generator<undefined, void> {
+      if (same !== undefined && same.length === ordered.length && sorted.length > 0) {
+        // The whole order with every string ranked now: the new strings take ranks between their
+        // neighbours', which keep theirs (the sorter said which strings are equal), so that what
+        // the grids noted per row stays valid (a first sort reads numbers; see
+        // `czechColumnComparator`). Numbered afresh below only when a gap has no room.
+        const base = sorted;
+        const holdsAll = ranks.size > 0 && (yield* holdsEveryRanked(ordered));
+        const between = holdsAll
+          ? yield* ranksBetween(ordered, ranks, (index) => index > 0 && same[index] === 1)
+          : null;
+        // Ranked meanwhile (a sort met new strings): numbered or merged below.
+        if (between !== null && base === sorted) {
+          sorted = [...ordered];
+          for (const [text, value] of between) ranks.set(text, value);
+          for (const text of ordered) unranked.delete(text);
+          return;
+        }
+      }
       if (same !== undefined && same.length === ordered.length) {
         const numbered = new Map<string, number>();
         let value = 0;
@@ -431,7 +465,7 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
         const base = sorted;
         const stillNew = ordered.filter((text) => !ranks.has(text));
         const merged = yield* mergeSorted(base, stillNew, compare);
-        let between = yield* ranksBetween(merged, ranks, compare);
+        let between = yield* ranksBetween(merged, ranks, comparedWithPrevious(merged, compare));
         if (base !== sorted) continue; // ranked meanwhile: merge into the new order
         if (between === null) {
           const numbered = yield* numberAll(merged, compare);
@@ -470,8 +504,8 @@ export function rankedComparator(compare: (a: string, b: string) => number): Ran
         }
         if (reply.value === undefined) yield* mergeIn(yield* sortInRuns(items));
         else yield* mergeIn(reply.value.ordered, reply.value.same);
-        // Every column ranked so far: a round that numbered the ranks afresh (the hidden columns'
-        // usually do) made what the earlier rounds noted stale.
+        // Every column ranked so far: a round that had to number the ranks afresh (no room between
+        // them) made what the earlier rounds noted stale; otherwise their steps find it noted.
         if (warm !== undefined) {
           for (const name of rounds.slice(0, round + 1).flat()) {
             const steps = warm(name);

@@ -91,7 +91,7 @@ describe('Czech column comparator with ranks kept per row', () => {
     }
     stop();
     expect(pending).toBeNull();
-    // The hidden column's round numbered the ranks afresh: the shown column's were noted again.
+    // Noted for every row after the rounds (again, had the hidden column's numbered them afresh).
     const lookups = vi.spyOn(Map.prototype, 'get');
     try {
       expect(sortPlaces(texts, compare)).toEqual(czech(texts));

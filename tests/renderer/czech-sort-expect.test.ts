@@ -299,10 +299,51 @@ describe('ranking with a sorter (the worker)', () => {
     const byTown = compare.column('town');
     expect([...towns].reverse().sort(byTown)).toEqual([...towns].sort(compareCzech)); // ranked at once
     const versionBefore = compare.version();
+    const townRanks = towns.map((town) => compare.rankOf(town));
     await drain(runner);
-    expect(compare.version()).toBeGreaterThan(versionBefore); // the answer, numbered afresh
+    // The answer held the towns ranked meanwhile: the notes took ranks between theirs, which stay
+    // (what a grid noted per row is still valid).
+    expect(compare.version()).toBe(versionBefore);
+    expect(towns.map((town) => compare.rankOf(town))).toEqual(townRanks);
     const all = [...towns, ...notes];
     expect([...all].sort(compare.column('note'))).toEqual([...all].sort(compareCzech));
+  });
+
+  it("the hidden columns' answer ranks its texts between the shown ones', which keep their ranks; equal texts share one", async () => {
+    const towns = [...makeNames(3000, 41), 'Obec 2', 'Čáslav', 'Brno'];
+    const notes = [...makeNames(2000, 43, ' (pozn.)'), 'Obec 02', 'C\u030Cáslav', 'brno', 'Ábel'];
+    let calls = 0;
+    const compare = rankedComparator((a, b) => {
+      calls += 1;
+      return compareCzech(a, b);
+    });
+    const rows = {};
+    compare.expect(rows, () => notes, 'note', true);
+    compare.expect(rows, () => towns, 'town');
+    const asked: Asked[] = [];
+    const runner = manual();
+    compare.learnGradually(rows, runner.run, fakeSorter(asked));
+    while (asked.length < 2 && runner.pending) {
+      if (runner.pending(() => false)) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // The shown column is ranked; the hidden one's answer is on its way.
+    const version = compare.version();
+    const townRanks = towns.map((town) => compare.rankOf(town));
+    expect(townRanks.every((rank) => rank !== undefined)).toBe(true);
+    calls = 0;
+    await drain(runner);
+    expect(calls).toBe(0); // the sorter said which texts are equal: nothing compared here
+    expect(compare.version()).toBe(version);
+    expect(towns.map((town) => compare.rankOf(town))).toEqual(townRanks);
+    expect(compare.rankOf('Obec 02')).toBe(compare.rankOf('Obec 2'));
+    expect(compare.rankOf('C\u030Cáslav')).toBe(compare.rankOf('Čáslav'));
+    const all = [...towns, ...notes];
+    const byRank = [...all].sort((a, b) => (compare.rankOf(a) ?? NaN) - (compare.rankOf(b) ?? NaN));
+    expect(byRank.map((text) => compare.rankOf(text))).toEqual(
+      [...all].sort(compareCzech).map((text) => compare.rankOf(text)),
+    );
+    for (let index = 1; index < byRank.length; index += 1)
+      expect(compareCzech(byRank[index - 1] as string, byRank[index] as string)).toBeLessThanOrEqual(0);
   });
 
   it('sorts here when the sorter fails (no worker could be made)', async () => {
