@@ -27,6 +27,9 @@ export const PRINT_ROW_LIMIT = 3000;
 /** The width of the printed area in CSS pixels: A4 landscape less print.css's page margins (277 mm). */
 export const PRINT_PAGE_WIDTH = 1040;
 
+/** A grid's borders and vertical scroll bar, around its columns (CSS pixels, generous). */
+const GRID_CHROME = 24;
+
 export function sendPrintRequest(request: PrintRequest): PrintRequest {
   window.dispatchEvent(new CustomEvent<PrintRequest>(PRINT_EVENT, { detail: request }));
   return request;
@@ -61,16 +64,34 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
         return;
       }
       if (request.phase === 'asShown') {
-        element.style.height = `${String(element.getBoundingClientRect().height)}px`;
-        // Rows the grid has not drawn (above or below what it shows), or columns scrolled out of its
-        // width or wider than the paper, are not on paper.
+        // Laid out again for paper, the grid would take the page's width only after a frame the
+        // browser does not wait for (its columns cut at the paper's edge). It keeps its screen
+        // height and is pinned at the width of all its columns, then scaled down to the paper's
+        // width: every column prints, as the Print button prints them. A grid scrolled sideways
+        // keeps its screen width (widened, its rows would jump back while its header, moved a
+        // frame later, stayed scrolled: names above the wrong columns).
+        const rect = element.getBoundingClientRect();
+        const columns = api.getAllDisplayedColumns();
+        const scrolled = [...element.querySelectorAll('.ag-body-horizontal-scroll-viewport')].some(
+          (bar) => bar.scrollLeft > 0,
+        );
+        const width = scrolled
+          ? rect.width
+          : Math.max(rect.width, columns.reduce((sum, column) => sum + column.getActualWidth(), 0) + GRID_CHROME);
+        element.style.height = `${String(rect.height)}px`;
+        element.style.width = `${String(Math.ceil(width))}px`;
+        if (width > PRINT_PAGE_WIDTH) element.style.zoom = String(PRINT_PAGE_WIDTH / width);
+        // Rows the grid has not drawn (above or below what it shows), columns scrolled out of view,
+        // or columns it has not drawn (a grid that draws only the columns in view) are not on
+        // paper: the paper says so.
         const shown = api.getDisplayedRowCount();
-        const columns = element.querySelector('.ag-center-cols-viewport');
-        const width = api.getAllDisplayedColumns().reduce((sum, column) => sum + column.getActualWidth(), 0);
+        const drawn = new Set(
+          [...element.querySelectorAll('.ag-header-cell[col-id]')].map((cell) => cell.getAttribute('col-id')),
+        );
         if (
           (shown > 0 && (api.getFirstDisplayedRowIndex() > 0 || api.getLastDisplayedRowIndex() < shown - 1)) ||
-          (columns !== null && columns.scrollWidth > columns.clientWidth + 1) ||
-          width > PRINT_PAGE_WIDTH
+          scrolled ||
+          columns.some((column) => !drawn.has(column.getColId()))
         )
           request.rows += 1;
         return;
@@ -79,6 +100,7 @@ export function usePrintLayout<T>(api: GridApi<T> | null): void {
         // Back at full size before the grid lays itself out for the screen again.
         element.style.zoom = '';
         element.style.height = '';
+        element.style.width = '';
         if (hidden.length > 0) api.setColumnsVisible(hidden, true);
         hidden = [];
         api.setGridOption('domLayout', undefined);

@@ -30,6 +30,41 @@ const widthShare = (page: Page, selector: string) =>
 
 const DATE = /Vytištěno \d{1,2}\. \d{1,2}\. \d{4}/;
 
+/** The printed area's width in CSS pixels: A4 landscape (297 mm) less print.css's margins of 10 mm. */
+const PAGE_CONTENT_PX = ((297 - 20) / 25.4) * 96;
+
+/** The pictures in a PDF (a chart's canvas prints as one), with their size on paper in CSS pixels. */
+function pdfImages(name: string): { page: number; pixels: number; printed: number; ppi: number }[] {
+  const list = execFileSync('pdfimages', ['-list', path.join(PRINT_DIR, `${name}.pdf`)], { encoding: 'utf8' });
+  return list
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells[2] === 'image')
+    .map((cells) => {
+      const pixels = Number(cells[3]);
+      const ppi = Number(cells[12]);
+      return { page: Number(cells[0]), pixels, printed: (pixels / ppi) * 96, ppi };
+    });
+}
+
+/** The names in a grid's column headers as the screen shows them (the selection and action columns have none). */
+const columnHeaders = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('.ag-header-cell-text')
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent.trim()).filter((text) => text !== ''));
+
+/** The PDF's text with its lines' spacing undone (a header may be split by the layout's columns). */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Switches the app's language in Settings and returns to `screen`. */
+async function useLanguage(page: Page, language: 'cs' | 'en', screen: string): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId(`language-${language}`).click();
+  await page.getByTestId(screen).click();
+}
+
 test.describe('the browser’s own print', () => {
   test.beforeEach(async ({ appPage: page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -108,6 +143,13 @@ test.describe('the browser’s own print', () => {
     await expect(grid.locator('.ag-row').first()).toBeVisible();
     const firstTown = (await grid.locator('.ag-row .p-town-name').first().textContent()) ?? '';
     expect(firstTown).not.toBe('');
+    // The default columns are far wider than the paper (the screen scrolls sideways to the last ones).
+    const headers = await columnHeaders(page, 'partnerships-grid');
+    expect(headers).toEqual(expect.arrayContaining(['Obec', 'Partnerské město', 'Oblasti spolupráce', 'Ověřeno']));
+    const columnsWidth = await grid
+      .locator('.ag-header-cell')
+      .evaluateAll((cells) => cells.reduce((sum, cell) => sum + cell.getBoundingClientRect().width, 0));
+    expect(columnsWidth).toBeGreaterThan(PAGE_CONTENT_PX * 1.5);
     await page.emulateMedia({ media: 'print' });
     // The style sheet alone: the grid keeps a box (it would collapse to nothing), the rest of the page goes.
     expect(await page.evaluate(() => document.documentElement.dataset.printing)).toBeUndefined();
@@ -120,6 +162,8 @@ test.describe('the browser’s own print', () => {
     expect(asShown).toContain(firstTown);
     expect(asShown).toContain('Tabulka je vytištěna tak, jak byla vidět na obrazovce, tedy jen zčásti.');
     expect(asShown.split('\f').filter((p) => p.trim() !== '').length).toBe(1);
+    // Every column prints, scaled to the paper's width; the last ones were cut at the paper's edge.
+    for (const header of headers) expect(flat(asShown)).toContain(header);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printing)).toBeUndefined();
     await page.emulateMedia({ media: 'screen' });
 
@@ -135,6 +179,113 @@ test.describe('the browser’s own print', () => {
     expect(all).toContain(firstTown);
     expect(all).toContain('Vöcklabruck');
     expect(all.split('\f').filter((p) => p.trim() !== '').length).toBeGreaterThan(1);
+    for (const header of headers) expect(flat(all)).toContain(header);
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByTestId('print-header')).toHaveCount(0);
+
+    // In English the same: every column's (longer) name on paper.
+    await useLanguage(page, 'en', 'nav-partnerships');
+    try {
+      await expect(grid.locator('.ag-header-cell-text').first()).toHaveText('Municipality');
+      const english = await columnHeaders(page, 'partnerships-grid');
+      expect(english).toEqual(expect.arrayContaining(['Municipality', 'Partner town']));
+      await page.emulateMedia({ media: 'print' });
+      const en = await browserPdf(page, 'browser-partnerships-en');
+      expect(en).toContain('Partnerships');
+      for (const header of english) expect(flat(en)).toContain(header);
+      await page.emulateMedia({ media: 'screen' });
+    } finally {
+      await useLanguage(page, 'cs', 'nav-partnerships');
+    }
+  });
+
+  test('the charts of Statistics print whole, drawn for the paper, whatever the window’s width', async ({
+    appPage: page,
+  }) => {
+    // A wide window: the screen's charts are drawn half as wide again as a column of the paper.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('nav-statistics').click();
+    const screenCharts = page.locator('.stats-chart-screen canvas');
+    await expect(screenCharts).toHaveCount(3);
+    await expect(screenCharts.first()).toBeVisible();
+    expect((await screenCharts.first().boundingBox())?.width ?? 0).toBeGreaterThan(PAGE_CONTENT_PX * 0.7);
+    // The drawings for paper are ready (the browser's print takes the page at once) but not on screen.
+    const paperCharts = page.getByTestId('chart-paper').locator('canvas');
+    await expect(paperCharts).toHaveCount(3);
+    await expect(paperCharts.first()).toBeHidden();
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(screenCharts.first()).toBeHidden();
+    const fits = () =>
+      paperCharts.evaluateAll((canvases) =>
+        canvases.map((canvas) => {
+          const card = canvas.closest('.stats-chart-card');
+          const box = canvas.getBoundingClientRect();
+          return { width: box.width, height: box.height, card: card?.clientWidth ?? 0 };
+        }),
+      );
+    for (const chart of await fits()) {
+      expect(chart.height).toBeGreaterThan(200);
+      expect(chart.width).toBeLessThanOrEqual(chart.card);
+      expect(chart.width).toBeLessThanOrEqual(PAGE_CONTENT_PX / 2);
+    }
+
+    for (const language of ['cs', 'en'] as const) {
+      if (language === 'en') {
+        await page.emulateMedia({ media: 'screen' });
+        await useLanguage(page, 'en', 'nav-statistics');
+        await expect(page.getByTestId('statistics-page').locator('h1, h2').first()).toContainText('Statistics');
+        await expect(paperCharts).toHaveCount(3);
+        await page.emulateMedia({ media: 'print' });
+      }
+      try {
+        const name = `browser-statistics-charts-${language}`;
+        const text = await browserPdf(page, name);
+        expect(text).toContain(language === 'cs' ? 'Statistiky' : 'Statistics');
+        // Three charts, side by side as on screen, each within the paper and printed at the size it
+        // was drawn for (a whole number of its pixels to a CSS pixel: not squeezed, not stretched).
+        const charts = pdfImages(name);
+        expect(charts).toHaveLength(3);
+        expect(new Set(charts.map((chart) => chart.page)).size).toBe(1);
+        for (const chart of charts) {
+          expect(chart.printed).toBeLessThanOrEqual(PAGE_CONTENT_PX / 2);
+          expect(chart.printed).toBeGreaterThan(PAGE_CONTENT_PX * 0.4);
+          const perCssPixel = chart.ppi / 96;
+          expect(Math.abs(perCssPixel - Math.round(perCssPixel))).toBeLessThan(0.02);
+        }
+      } finally {
+        if (language === 'en') {
+          await page.emulateMedia({ media: 'screen' });
+          await useLanguage(page, 'cs', 'nav-statistics');
+        }
+      }
+    }
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printing)).toBeUndefined();
+  });
+
+  test('the map prints as the screen shows it, scaled to the paper', async ({ appPage: page }) => {
+    // A wide, low window: the map's box is wider in proportion than a page.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-region')).toHaveCount(14);
+    const box = page.locator('.map-box');
+    const ratio = async () => {
+      const size = await box.boundingBox();
+      return size ? size.width / size.height : 0;
+    };
+    const onScreen = await ratio();
+    expect(onScreen).toBeGreaterThan(1.7);
+    await page.emulateMedia({ media: 'print' });
+    // Laid out at the paper's width (print media keeps the window's): cut to its box as on screen
+    // (the same part of Europe), no wider than the paper, no taller than 150 mm.
+    await page.setViewportSize({ width: Math.floor(PAGE_CONTENT_PX), height: 1000 });
+    expect(Math.abs((await ratio()) / onScreen - 1)).toBeLessThan(0.01);
+    const size = await box.boundingBox();
+    expect(size?.width ?? Infinity).toBeLessThanOrEqual(PAGE_CONTENT_PX);
+    expect(size?.height ?? Infinity).toBeLessThanOrEqual((150 / 25.4) * 96 + 1);
+    const text = await browserPdf(page, 'browser-map');
+    expect(text).toContain('Mapa partnerství');
+    expect(text.split('\f').filter((p) => p.trim() !== '').length).toBe(1);
   });
 
   test('a list too long for paper is not laid out by the browser’s print either; the paper says why', async ({

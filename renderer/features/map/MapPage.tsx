@@ -73,6 +73,20 @@ export function MapPage() {
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  // Paper shows what the screen shows: the map's box keeps the screen's proportions when printed
+  // (map.css), so that the map, cut to its box (`slice`), is cut as on screen and scaled to the
+  // paper's width. Written as the box changes, since the browser's own print cannot wait.
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      const { width, height } = element.getBoundingClientRect();
+      if (width === 0 || height === 0 || window.matchMedia('print').matches) return;
+      element.style.setProperty('--map-screen-ratio', String(Math.min(3, Math.max(1, width / height))));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const map = useAsync(() => call('map:data', { filter }), [filter]);
   useEffect(() => {
     let live = true;

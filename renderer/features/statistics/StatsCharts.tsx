@@ -7,6 +7,7 @@ import { areaName, countryLabel, yearSeries } from '../../../shared/domain/stati
 import { SERIES_COLOURS, categoryColours } from '../../../shared/domain/statistics/colours';
 import { useI18n } from '../../lib/i18n';
 import { styleNonce } from '../../lib/style-nonce';
+import { PRINT_PAGE_WIDTH } from '../../components/print';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -15,10 +16,39 @@ const COLOURS = SERIES_COLOURS;
 const FONT = { fontFamily: 'inherit', fontSize: 12 };
 
 /**
+ * The size a chart is drawn at for paper (CSS pixels): half the printed width (print.css keeps the
+ * screen's two columns of charts), less the gap between them and the card's padding and border.
+ * The tall chart fills the height of the two charts beside it.
+ */
+const PRINT_CHART_WIDTH = Math.floor((PRINT_PAGE_WIDTH - 12) / 2) - 18;
+const PRINT_CHART_HEIGHT = { normal: 280, tall: 560 } as const;
+
+/**
+ * Drawn at twice the pixels for paper (a printer's dots are finer than the screen's). AG Charts
+ * takes this option without declaring it (`getImageDataURL` uses it); a version without it draws at
+ * the screen's pixel ratio, which only prints less sharp.
+ */
+const SHARP_FOR_PAPER = { overrideDevicePixelRatio: 2 };
+
+/**
  * AG Charts with this page load's style nonce (its CSS goes in as <style> elements, which the CSP
  * checks) and its overlays in the user's language (its own say "No data to display").
+ *
+ * A chart is drawn twice: for the screen, at its box's size, and for paper, at the printed page's
+ * size, shown only in print media (print.css). The browser's own print lays the page out at once,
+ * without the frames a canvas needs to be drawn again at another size: the screen's drawing was
+ * cut or squeezed on paper. The paper's drawing is kept up to date with the screen's, so the
+ * browser's print, the Print button and a print without script all print it.
  */
-function Chart({ options, className }: { options: AgChartOptions; className: string }) {
+function Chart({
+  options,
+  className,
+  height = 'normal',
+}: {
+  options: AgChartOptions;
+  className: string;
+  height?: keyof typeof PRINT_CHART_HEIGHT;
+}) {
   const { t } = useI18n();
   const withNonce = useMemo(
     (): AgChartOptions => ({
@@ -32,7 +62,25 @@ function Chart({ options, className }: { options: AgChartOptions; className: str
     }),
     [options, t],
   );
-  return <AgCharts options={withNonce} className={className} />;
+  const forPaper = useMemo(
+    (): AgChartOptions => ({
+      ...withNonce,
+      ...SHARP_FOR_PAPER,
+      width: PRINT_CHART_WIDTH,
+      height: PRINT_CHART_HEIGHT[height],
+      animation: { enabled: false },
+    }),
+    [withNonce, height],
+  );
+  return (
+    <>
+      <AgCharts options={withNonce} className={`${className} stats-chart-screen`} />
+      {/* Paper only: hidden from the screen and from assistive technology. */}
+      <div className="stats-chart-paper" aria-hidden="true" data-testid="chart-paper">
+        <AgCharts options={forPaper} />
+      </div>
+    </>
+  );
 }
 
 export type StackBy = 'type' | 'status';
@@ -92,7 +140,7 @@ export function AreaBarsChart({ areas, stackBy, title }: { areas: AreaFigures[];
   const legendColours = categoryColours(keys);
   return (
     <>
-      <Chart options={options} className="stats-chart stats-chart-tall" />
+      <Chart options={options} className="stats-chart stats-chart-tall" height="tall" />
       <ul className="stats-legend">
         {keys.map((key, index) => (
           <li key={key}>
