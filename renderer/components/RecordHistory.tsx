@@ -17,6 +17,10 @@ const HIDDEN = new Set([
   'mergedId',
   'mergedName',
   'filledFrom',
+  // What an undo of a merge keeping later changes kept and left (its confirmation listed them).
+  'keptLater',
+  'childrenNotBack',
+  'undoneMerge',
 ]);
 
 /** The author a migration writes into the entries it made ('Twinning Registry (migration 0022)'). */
@@ -148,7 +152,10 @@ export function RecordHistory({
               : (children?.fieldLabel(child.table, change.field) ?? null);
           return label === null ? [] : [{ ...change, label }];
         });
-        const changed = entry.action !== 'insert' && entry.action !== 'delete' && entry.action !== 'restore';
+        // An undo of a merge keeping later changes lists the fields it put back (a plain undo names none).
+        const undidMerge = entry.action === 'restore' && entry.changes.some((c) => c.field === 'undoneMerge');
+        const changed =
+          undidMerge || (entry.action !== 'insert' && entry.action !== 'delete' && entry.action !== 'restore');
         // A record made from something else says so under its creation ("Původ: ze žádosti: Tábor").
         const origin =
           entry.action === 'insert' && child === undefined

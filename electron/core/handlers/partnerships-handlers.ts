@@ -6,6 +6,8 @@ import {
   partnershipMergePreview,
   townsOfCountry,
   undoMerge,
+  undoMergeKeeping,
+  undoMergeKeepingPreview,
 } from '../services/merge-service';
 import { exportGrid } from '../services/export/grid-export-service';
 import { addAttachment, openAttachment, saveAttachmentCopy } from '../services/attachments-service';
@@ -55,6 +57,8 @@ export const partnershipsHandlers = (ctx: AppContext) =>
     'partnerships:mergePreview': (input) => partnershipMergePreview(ctx, input),
     'partnerships:merge': (input) => mergePartnerships(ctx, input),
     'merges:restore': (input) => undoMerge(ctx, input),
+    'merges:undoKeepingPreview': (input) => undoMergeKeepingPreview(ctx, input),
+    'merges:undoKeeping': (input) => undoMergeKeeping(ctx, input),
     'contacts:create': (input) => createContact(ctx, input),
     'contacts:update': (input) => updateContact(ctx, input),
     'contacts:revert': (input) => revertContactChange(ctx, input),

@@ -482,3 +482,311 @@ export async function keepMergedTownNames(
 export async function dropMergedTownNames(db: Knex, auditId: number): Promise<void> {
   await db('partnership_merge_names').where({ merge_audit_id: auditId }).delete();
 }
+
+/*
+ * Undoing a partnership merge while keeping what people changed since (walkthrough 22, finding 3):
+ * the plain undo puts the kept record back as the merge found it and so is refused once anybody
+ * edited it. This variant decides field by field, from the values the merge left (`keptBefore`
+ * with `changes`) and the values stored now:
+ * - a field the merge changed and nobody changed since goes back to its value before the merge;
+ * - a field changed since keeps its current value (listed as kept; and clearly when the merge had
+ *   changed it too);
+ * areas and participant groups are each one such field (their whole set). The merged-away record
+ * comes back with its id; the children the merge moved go back to it unless deleted since (listed)
+ * or moved elsewhere since (listed; they stay there); children added to the kept record later stay.
+ */
+
+/** What happens to one field of the kept record when the merge is undone keeping later changes. */
+export type UndoKeepingOutcome = 'restored' | 'keptLater' | 'keptBoth';
+
+export type UndoKeepingField = {
+  /** The field as the screens name it (`notes`, `signedOn`, `term`, `areas`, `participantGroups`). */
+  field: string;
+  outcome: UndoKeepingOutcome;
+  /** Its value before the merge, as the merge left it, and now (a term as `{ termKind, termUntil }`). */
+  before: unknown;
+  merged: unknown;
+  current: unknown;
+};
+
+export type UndoKeepingChild = {
+  table: MovedChild;
+  id: number;
+  /** Its name as the merge found it (a contact's name, an activity's title, a file's name), or null. */
+  label: string | null;
+  /** Back to the merged-away record; deleted since (stays deleted); on another record now (stays there). */
+  state: 'back' | 'deleted' | 'elsewhere';
+};
+
+export type UndoKeepingPlan = {
+  keepId: number;
+  mergedId: number;
+  /** The kept record's version now: the undo is checked against it. */
+  version: number;
+  fields: UndoKeepingField[];
+  children: UndoKeepingChild[];
+  /** Columns of the kept record to write (the restored fields' values before the merge). */
+  columns: Row;
+  areas: string[] | null;
+  groups: string[] | null;
+  requestsBack: number[];
+};
+
+/** The kept record's columns taken as one field (a term is its kind and end date together). */
+const FIELD_UNITS: readonly { field: string; columns: readonly string[] }[] = [
+  ...Object.entries(COLUMNS_OF).map(([field, columns]) => ({ field, columns })),
+  { field: 'notes', columns: ['notes'] },
+  { field: 'foreignTownId', columns: ['foreign_town_id'] },
+  { field: 'acknowledgedWarnings', columns: ['acknowledged_warnings'] },
+  { field: 'source', columns: ['source'] },
+  { field: 'importRunId', columns: ['import_run_id'] },
+  { field: 'verifiedAt', columns: ['verified_at', 'verified_by'] },
+];
+
+/** One comparable text of a stored value (PostgreSQL gives numbers of some columns as text). */
+const comparable = (value: unknown): string =>
+  value === null || value === undefined || value === ''
+    ? '\u0000'
+    : typeof value === 'boolean'
+      ? value
+        ? '1'
+        : '0'
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+
+const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
+
+/** A unit's value as one thing to show: the column's value, or the columns by their field names. */
+function unitValue(row: Row, columns: readonly string[]): unknown {
+  if (columns.length === 1) return row[columns[0] ?? ''] ?? null;
+  const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return Object.fromEntries(columns.map((column) => [camel(column), row[column] ?? null]));
+}
+
+const CHILD_LABEL_COLUMNS = ['name', 'title', 'file_name', 'template'] as const;
+
+function childLabel(row: Row | undefined): string | null {
+  for (const column of CHILD_LABEL_COLUMNS) {
+    const value = row?.[column];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
+}
+
+/**
+ * What undoing partnership merge `merge` while keeping later changes would do now (nothing
+ * written). NOT_FOUND when the kept record is gone; CONFLICT (reason merge.keeping.unavailable)
+ * for a merge recorded before merges kept what they changed.
+ */
+export async function undoKeepingPlanOf(db: Knex, merge: PartnershipMerge): Promise<UndoKeepingPlan> {
+  const keepId = Number(merge.keptBefore.id);
+  const mergedId = Number(merge.merged.partnership.id);
+  const now = await db('partnerships').where({ id: keepId }).first<Row | undefined>();
+  if (!now) throw new AppError('NOT_FOUND', 'The kept partnership no longer exists.');
+  if (merge.changes === undefined)
+    throw new AppError(
+      'CONFLICT',
+      'This merge was recorded before merges noted the fields they changed; it cannot be undone keeping later changes.',
+      { reason: 'merge.keeping.unavailable' },
+    );
+  const changes = merge.changes;
+  const left: Row = { ...merge.keptBefore, ...changes };
+  const fields: UndoKeepingField[] = [];
+  const columns: Row = {};
+  for (const unit of FIELD_UNITS) {
+    const mergeChanged = unit.columns.some((column) => column in changes);
+    const laterChanged = unit.columns.some((column) => !sameValue(now[column], left[column]));
+    if (!mergeChanged && !laterChanged) continue;
+    const outcome: UndoKeepingOutcome = !laterChanged ? 'restored' : mergeChanged ? 'keptBoth' : 'keptLater';
+    if (outcome === 'restored') for (const column of unit.columns) columns[column] = merge.keptBefore[column] ?? null;
+    fields.push({
+      field: unit.field,
+      outcome,
+      before: unitValue(merge.keptBefore, unit.columns),
+      merged: unitValue(left, unit.columns),
+      current: unitValue(now, unit.columns),
+    });
+  }
+  const current = await setsOf(db, keepId);
+  const setOf = (table: string, column: string) =>
+    (merge.merged.children[table] ?? []).map((row) => String(row[column]));
+  const sets = [
+    { field: 'areas', before: merge.keptSets.areas, theirs: setOf('partnership_areas', 'area'), now: current.areas },
+    {
+      field: 'participantGroups',
+      before: merge.keptSets.groups,
+      theirs: setOf('partnership_participants', 'participant_group'),
+      now: current.groups,
+    },
+  ];
+  const restoredSets: Record<string, string[] | null> = { areas: null, participantGroups: null };
+  for (const set of sets) {
+    const leftSet = [...new Set([...set.before, ...set.theirs])].sort();
+    const mergeChanged = !sameSet(leftSet, set.before);
+    const laterChanged = !sameSet(set.now, leftSet);
+    if (!mergeChanged && !laterChanged) continue;
+    const outcome: UndoKeepingOutcome = !laterChanged ? 'restored' : mergeChanged ? 'keptBoth' : 'keptLater';
+    if (outcome === 'restored') restoredSets[set.field] = [...set.before];
+    fields.push({ field: set.field, outcome, before: set.before, merged: leftSet, current: [...set.now].sort() });
+  }
+  const children: UndoKeepingChild[] = [];
+  for (const table of MOVED_CHILDREN) {
+    // Ids as stored in the merge's entry (JSON), and as a driver gives them: compared as numbers.
+    const ids: (number | string)[] = merge.moved[table] ?? [];
+    if (ids.length === 0) continue;
+    const rows = await db(table)
+      .whereIn('id', ids)
+      .select<{ id: number | string; partnership_id: number | string }[]>('id', 'partnership_id');
+    const where = new Map(rows.map((row) => [Number(row.id), Number(row.partnership_id)]));
+    const snapshot = new Map((merge.merged.children[table] ?? []).map((row) => [Number(row.id), row]));
+    for (const id of ids.map(Number)) {
+      const at = where.get(id);
+      children.push({
+        table,
+        id,
+        label: childLabel(snapshot.get(id)),
+        state: at === undefined ? 'deleted' : at === keepId ? 'back' : 'elsewhere',
+      });
+    }
+  }
+  const requestsBack =
+    merge.requestIds.length === 0
+      ? []
+      : (
+          await db('partnership_requests')
+            .whereIn('id', merge.requestIds)
+            .where({ partnership_id: keepId })
+            .pluck<(number | string)[]>('id')
+        ).map(Number);
+  return {
+    keepId,
+    mergedId,
+    version: Number(now.version),
+    fields,
+    children,
+    columns,
+    areas: restoredSets.areas ?? null,
+    groups: restoredSets.participantGroups ?? null,
+    requestsBack,
+  };
+}
+
+/**
+ * Carries out `plan` (from `undoKeepingPlanOf` in the same transaction): the merged-away record
+ * back with its id and its own areas and groups, the children listed as going back moved to it,
+ * the kept record's restored fields and sets written with its version raised. Call inside a
+ * transaction, after checking the plan against what the user confirmed.
+ */
+export async function undoPartnershipMergeKeeping(
+  db: Knex,
+  merge: PartnershipMerge,
+  plan: UndoKeepingPlan,
+  now: string,
+): Promise<void> {
+  const { keepId, mergedId } = plan;
+  await db('partnerships').insert(merge.merged.partnership);
+  for (const table of PARTNERSHIP_CHILD_TABLES) {
+    if ((MOVED_CHILDREN as readonly string[]).includes(table)) continue;
+    const rows = merge.merged.children[table] ?? [];
+    for (let start = 0; start < rows.length; start += 50) await db(table).insert(rows.slice(start, start + 50));
+  }
+  for (const table of MOVED_CHILDREN) {
+    const ids = plan.children.filter((child) => child.table === table && child.state === 'back').map((c) => c.id);
+    if (ids.length > 0)
+      await db(table).whereIn('id', ids).where({ partnership_id: keepId }).update({ partnership_id: mergedId });
+  }
+  if (plan.requestsBack.length > 0)
+    await db('partnership_requests')
+      .whereIn('id', plan.requestsBack)
+      .where({ partnership_id: keepId })
+      .update({ partnership_id: mergedId });
+  if (plan.areas !== null) {
+    await db('partnership_areas').where({ partnership_id: keepId }).delete();
+    for (const area of plan.areas) await db('partnership_areas').insert({ partnership_id: keepId, area });
+  }
+  if (plan.groups !== null) {
+    await db('partnership_participants').where({ partnership_id: keepId }).delete();
+    for (const group of plan.groups)
+      await db('partnership_participants').insert({ partnership_id: keepId, participant_group: group });
+  }
+  const written = await db('partnerships')
+    .where({ id: keepId, version: plan.version })
+    .update({ ...plan.columns, version: plan.version + 1, updated_at: now });
+  if (written !== 1) throw new AppError('CONFLICT', 'The kept partnership changed meanwhile.');
+}
+
+/**
+ * Whether merge entry `auditId` on partnership `keepId` was undone already (its undo's entry names
+ * it): a merged-away record deleted again after an undo must not come back from the old merge.
+ */
+export async function mergeUndoneAlready(db: Knex, keepId: number, auditId: number): Promise<boolean> {
+  const rows = await db('audit_log')
+    .where({ table_name: 'partnerships', record_id: keepId, action: 'restore' })
+    .where('id', '>', auditId)
+    .select<{ after: string | null }[]>('after');
+  return rows.some((row) => {
+    const after: unknown = row.after === null ? null : JSON.parse(row.after);
+    return typeof after === 'object' && after !== null && (after as { undoneMerge?: unknown }).undoneMerge === auditId;
+  });
+}
+
+/**
+ * The later audit entries of the kept partnership (after merge entry `auditId`), newest first,
+ * with the fields each changed: who changed a field since the merge, and when.
+ */
+export async function laterEntriesOf(db: Knex, keepId: number, auditId: number) {
+  return db('audit_log')
+    .where({ table_name: 'partnerships', record_id: keepId })
+    .where('id', '>', auditId)
+    .whereNot('action', 'migrate')
+    .orderBy('id', 'desc')
+    .select<
+      {
+        id: number;
+        before: string | null;
+        after: string | null;
+        actor: string;
+        at: string;
+        db_user: string | null;
+        server_at: string | null;
+      }[]
+    >('id', 'before', 'after', 'actor', 'at', 'db_user', 'server_at');
+}
+
+/** The delete entry of a child the merge moved (who deleted it since, and when), if any. */
+export async function deletedChildEntry(db: Knex, table: string, id: number) {
+  return db('audit_log')
+    .where({ table_name: table, record_id: id, action: 'delete' })
+    .orderBy('id', 'desc')
+    .first<{ actor: string; at: string; db_user: string | null; server_at: string | null } | undefined>(
+      'actor',
+      'at',
+      'db_user',
+      'server_at',
+    );
+}
+
+/**
+ * The newest audit entry of the kept partnership or of the children a merge moved: who changed
+ * what an undo's confirmation showed, when its plan no longer matches.
+ */
+export async function latestEntryOfMerge(db: Knex, keepId: number, moved: Partial<Record<MovedChild, number[]>>) {
+  return db('audit_log')
+    .where((where) => {
+      void where.where({ table_name: 'partnerships', record_id: keepId });
+      for (const [table, ids] of Object.entries(moved))
+        if (ids.length > 0)
+          void where.orWhere((one) => void one.where({ table_name: table }).whereIn('record_id', ids));
+    })
+    .whereNot('action', 'migrate')
+    .orderBy('id', 'desc')
+    .first<{ actor: string; at: string; db_user: string | null; server_at: string | null } | undefined>(
+      'actor',
+      'at',
+      'db_user',
+      'server_at',
+    );
+}

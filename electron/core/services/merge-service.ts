@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import type { AppContext } from '../context';
-import { findAuditEntry, versionFailure } from '../repositories/audit-repository';
+import { createHash } from 'node:crypto';
+import { findAuditEntry, versionFailure, writerOf } from '../repositories/audit-repository';
 import { auditedChange, type AuditEntryOfChange, type Change } from './audited-change';
 import { unlinkStrayAttachments } from './partnership-children-service';
 import {
@@ -47,9 +48,16 @@ import {
   listTownsOfCountry,
   mergePartnershipInto,
   mergeTownInto,
+  deletedChildEntry,
+  laterEntriesOf,
+  latestEntryOfMerge,
+  mergeUndoneAlready,
+  undoKeepingPlanOf,
   undoPartnershipMerge,
+  undoPartnershipMergeKeeping,
   undoTownMerge,
   type PartnershipMerge,
+  type UndoKeepingPlan,
   type TownMerge,
 } from '../repositories/merge-repository';
 
@@ -316,6 +324,163 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     // A file linked after the merge to an activity that now goes back to the other partnership.
     await unlinkStrayAttachments({ trx, at, audit, touch }, partnershipIds);
     return { table: entry.table_name, recordId: entry.record_id };
+  });
+}
+
+/**
+ * The partnership merge of merge entry `auditId`, for an undo keeping later changes: NOT_FOUND
+ * when the entry is no merge; CONFLICT (reason merge.keeping.unavailable) for a town merge or a
+ * fill from the bin (their undo stays as it is); CONFLICT (undo.alreadyRestored) when the merge
+ * was undone already or the merged-away record's id is taken again.
+ */
+async function partnershipMergeOf(db: Knex, auditId: number) {
+  const entry = await findAuditEntry(db, auditId);
+  if (!entry || entry.action !== 'merge' || entry.before === null || entry.table_name !== 'partnerships')
+    throw new AppError('NOT_FOUND', 'There is no partnership merge to undo under this entry.');
+  const { merge } = JSON.parse(entry.before) as { merge: PartnershipMerge | TownMerge };
+  if (merge.kind !== 'partnerships' || isFillMerge(merge))
+    throw new AppError('CONFLICT', 'Only a merge of two partnerships can be undone keeping later changes.', {
+      reason: 'merge.keeping.unavailable',
+    });
+  const keepId = Number(merge.keptBefore.id);
+  if (
+    (await partnershipIdExists(db, Number(merge.merged.partnership.id))) ||
+    (await mergeUndoneAlready(db, keepId, auditId))
+  )
+    throw new AppError('CONFLICT', 'This merge has already been undone.', { reason: 'undo.alreadyRestored' });
+  return { merge, entry };
+}
+
+/** The fields an audit entry names for one field of the undo's list (a term is two, a verification two). */
+const ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  term: ['termKind', 'termUntil'],
+  verifiedAt: ['verifiedAt', 'verifiedBy'],
+};
+
+/** A short fingerprint of a plan: the confirmation is checked against the one it showed. */
+const planCheck = (plan: UndoKeepingPlan): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ version: plan.version, fields: plan.fields, children: plan.children }))
+    .digest('hex')
+    .slice(0, 32);
+
+/** The plan as a confirmation shows it: each later change with who made it and when (null: unknown). */
+async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: PartnershipMerge, auditId: number) {
+  const later = (await laterEntriesOf(db, plan.keepId, auditId)).map((row) => {
+    const named = new Set<string>();
+    for (const text of [row.before, row.after]) {
+      const value: unknown = text === null ? null : JSON.parse(text);
+      if (isRow(value)) for (const key of Object.keys(value)) named.add(key);
+    }
+    return { named, by: writerOf(row) };
+  });
+  const fields = plan.fields.map((field) => {
+    const by =
+      field.outcome === 'restored'
+        ? null
+        : (later.find((one) => (ENTRY_FIELDS[field.field] ?? [field.field]).some((name) => one.named.has(name)))?.by ??
+          null);
+    return { ...field, changedBy: by?.name ?? null, changedAt: by?.at ?? null };
+  });
+  const children = [];
+  for (const child of plan.children) {
+    const by = child.state === 'deleted' ? await deletedChildEntry(db, child.table, child.id) : undefined;
+    const writer = by === undefined ? null : writerOf(by);
+    children.push({ ...child, changedBy: writer?.name ?? null, changedAt: writer?.at ?? null });
+  }
+  return {
+    auditId,
+    keepId: plan.keepId,
+    mergedId: plan.mergedId,
+    version: plan.version,
+    check: planCheck(plan),
+    kept: await partnershipName(db, merge.keptBefore),
+    merged: await partnershipName(db, merge.merged.partnership),
+    fields,
+    children,
+  };
+}
+
+/**
+ * What undoing partnership merge entry `auditId` while keeping the changes made since would do
+ * (nothing written; see `merges:undoKeepingPreview`).
+ */
+export async function undoMergeKeepingPreview(ctx: AppContext, input: { auditId: number }) {
+  const db = ctx.db.knex;
+  const { merge } = await partnershipMergeOf(db, input.auditId);
+  return describedPlan(db, await undoKeepingPlanOf(db, merge), merge, input.auditId);
+}
+
+/**
+ * Undoes partnership merge entry `auditId` keeping the changes made since (see
+ * `merges:undoKeeping`): checked against the kept record's `version` and the plan (`check`) the
+ * confirmation showed; a change meanwhile refuses naming who and when, nothing written. One
+ * audited restore entry on the kept record, as the plain undo writes.
+ */
+export async function undoMergeKeeping(ctx: AppContext, input: { auditId: number; version: number; check: string }) {
+  return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
+    const { merge, entry } = await partnershipMergeOf(trx, input.auditId);
+    const keepId = Number(merge.keptBefore.id);
+    // The kept record held first (on a server): a second undo waits, then finds this one's entry.
+    if (!(await lockPartnership(trx, keepId, 'update')))
+      throw await versionFailure(trx, 'partnerships', keepId, input.version);
+    const { merge: held } = await partnershipMergeOf(trx, input.auditId);
+    const plan = await undoKeepingPlanOf(trx, held);
+    if (plan.version !== input.version) throw await versionFailure(trx, 'partnerships', keepId, input.version);
+    if (planCheck(plan) !== input.check) {
+      const last = await latestEntryOfMerge(trx, keepId, held.moved);
+      const by = last === undefined ? null : writerOf(last);
+      throw new AppError(
+        'CONFLICT',
+        `What the undo would do changed meanwhile${by === null ? '' : ` (${by.name}, ${by.at})`}; nothing was changed. Open the undo again.`,
+        {
+          reason: by === null ? 'merge.keeping.changedMeanwhile' : 'merge.keeping.changedMeanwhileBy',
+          ...(by === null ? {} : { params: { name: by.name }, changedBy: by.name, changedAt: by.at }),
+        },
+      );
+    }
+    const now = await trx('partnerships').where({ id: keepId }).first<Record<string, unknown>>();
+    await undoPartnershipMergeKeeping(trx, held, plan, at);
+    await dropMergedTownNames(trx, input.auditId);
+    const restored = plan.fields.filter((field) => field.outcome === 'restored');
+    const setField = (name: string, value: unknown) =>
+      restored.some((field) => field.field === name) ? { [name]: value } : {};
+    const current = (name: string) => restored.find((field) => field.field === name)?.current;
+    await audit({
+      table: 'partnerships',
+      recordId: keepId,
+      action: 'restore',
+      before: {
+        ...partnershipFieldsOfColumns(Object.fromEntries(Object.keys(plan.columns).map((c) => [c, now[c] ?? null]))),
+        ...setField('areas', current('areas')),
+        ...setField('participantGroups', current('participantGroups')),
+      },
+      after: {
+        undoneMerge: input.auditId,
+        ...partnershipFieldsOfColumns(plan.columns),
+        ...setField('areas', plan.areas),
+        ...setField('participantGroups', plan.groups),
+        keptLater: plan.fields.filter((field) => field.outcome !== 'restored').map((field) => field.field),
+        childrenNotBack: plan.children
+          .filter((child) => child.state !== 'back')
+          .map(({ table, id, state }) => ({ table, id, state })),
+      },
+    });
+    const partnershipIds = [keepId, plan.mergedId];
+    // A merge older than migration 0022 brings back an indefinite term nobody stated: corrected again.
+    await correctRestoredTerms(
+      trx,
+      restored.some((field) => field.field === 'term') ? partnershipIds : [plan.mergedId],
+      input.auditId,
+      at,
+    );
+    touch({
+      tables: ['partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
+      partnershipIds,
+      municipalityIds: [Number(merge.keptBefore.municipality_id)],
+    });
+    await unlinkStrayAttachments({ trx, at, audit, touch }, partnershipIds);
+    return { table: entry.table_name, recordId: keepId };
   });
 }
 

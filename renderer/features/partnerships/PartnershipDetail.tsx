@@ -48,6 +48,7 @@ import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
+import { UndoMergeKeepingDialog } from './UndoMergeKeepingDialog';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
 import { FormGoneNotice } from '../../components/FormGoneNotice';
@@ -168,6 +169,17 @@ const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
   importRunId: null,
 };
 
+/**
+ * Whether a merge's undo was refused only because this partnership (the kept one) changed since:
+ * the undo keeping later changes can then be offered.
+ */
+const keptChangedSince = (error: unknown, partnershipId: number): boolean =>
+  error instanceof ApiError &&
+  (error.details?.reason === 'merge.error.changedSinceBy' ||
+    error.details?.reason === 'merge.error.changedSinceKept') &&
+  error.details.table === 'partnerships' &&
+  error.details.recordId === partnershipId;
+
 /** How many attachments belong to each activity (by the activity's id). */
 const attachmentsPerActivity = (attachments: readonly { activityId: number | null }[]): Map<number, number> => {
   const counts = new Map<number, number>();
@@ -287,6 +299,8 @@ export function PartnershipDetail({
    */
   const [carry, setCarry] = useState<Carried | null>(null);
   const [merging, setMerging] = useState<'town' | 'partnership' | null>(null);
+  /** The merge entry whose undo keeping later changes is being confirmed. */
+  const [undoKeeping, setUndoKeeping] = useState<number | null>(null);
   /** Deletes a stored draft (its file stays); the toast, Ctrl+Z or the bin bring it back. */
   const deleteDraft = async (draftId: number, name: string) => {
     try {
@@ -543,6 +557,17 @@ export function PartnershipDetail({
                   onClose={() => setMerging(null)}
                 />
               )}
+              {undoKeeping !== null && (
+                <UndoMergeKeepingDialog
+                  auditId={undoKeeping}
+                  onClose={() => setUndoKeeping(null)}
+                  onDone={() => {
+                    setUndoKeeping(null);
+                    reset();
+                    showToast({ kind: 'ok', text: said('merge.keeping.done'), seconds: 5 });
+                  }}
+                />
+              )}
               <ContactsSection
                 partnershipId={d.id}
                 contacts={d.contacts}
@@ -620,7 +645,16 @@ export function PartnershipDetail({
                         reset();
                         showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
                       },
-                      (error: unknown) => showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }),
+                      (error: unknown) =>
+                        showToast({
+                          kind: 'error',
+                          text: (i) => errorText(error, i, (p) => p),
+                          // Refused only because this record changed since (walkthrough 22, finding 3):
+                          // the undo that keeps the later changes is offered.
+                          ...(keptChangedSince(error, d.id)
+                            ? { action: { label: said('merge.keeping.offer'), run: () => setUndoKeeping(auditId) } }
+                            : {}),
+                        }),
                     );
                   }}
                   onRevert={(auditId) => {

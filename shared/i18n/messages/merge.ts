@@ -122,6 +122,39 @@ export const mergeMessages = defineMessages(
     'merge.fill.otherLiveTown': 'Karta tohoto města je teď jiný záznam. Otevřete doplnění znovu.',
     'merge.fill.doneTown':
       'Karta města „{live}“ doplněna ze smazané karty. Vrátit to lze v historii karty (Vrátit doplnění).',
+    'merge.keeping.offer': 'Vrátit sloučení a ponechat pozdější změny…',
+    'merge.keeping.title': 'Vrátit sloučení a ponechat pozdější změny',
+    'merge.keeping.explain':
+      'Partnerství „{merged}“ se vrátí jako samostatný záznam se svým číslem a údaji. Partnerství „{kept}“ se od sloučení změnilo; jeho údaje dopadnou takto:',
+    'merge.keeping.col.field': 'Údaj',
+    'merge.keeping.col.before': 'Před sloučením',
+    'merge.keeping.col.current': 'Nyní',
+    'merge.keeping.col.outcome': 'Po vrácení',
+    'merge.keeping.outcome.restored': 'Vrátí se hodnota před sloučením (nikdo ji od sloučení neměnil).',
+    'merge.keeping.outcome.keptLater': 'Zůstane současná hodnota: změněno po sloučení ({name}, {at}).',
+    'merge.keeping.outcome.keptLaterUnknown': 'Zůstane současná hodnota: změněno po sloučení.',
+    'merge.keeping.outcome.keptBoth':
+      'Zůstane současná hodnota. Pozor: tento údaj změnilo sloučení a po něm ještě {name}, {at}. Hodnotu před sloučením případně doplňte ručně.',
+    'merge.keeping.outcome.keptBothUnknown':
+      'Zůstane současná hodnota. Pozor: tento údaj změnilo sloučení a po něm ještě někdo další. Hodnotu před sloučením případně doplňte ručně.',
+    'merge.keeping.noFields': 'Sloučení u tohoto partnerství nezměnilo žádný údaj.',
+    'merge.keeping.children': 'Kontakty, aktivity, návrhy smluv a přílohy, které sloučení přesunulo',
+    'merge.keeping.noChildren': 'Sloučení žádné nepřesunulo.',
+    'merge.keeping.child.back': 'vrátí se k „{merged}“',
+    'merge.keeping.child.deleted': 'mezitím smazáno ({name}, {at}): zůstane smazané',
+    'merge.keeping.child.deletedUnknown': 'mezitím smazáno: zůstane smazané',
+    'merge.keeping.child.elsewhere': 'je teď u jiného partnerství: zůstane tam',
+    'merge.keeping.child.unnamed': 'bez názvu (č. {id})',
+    'merge.keeping.addedStay': 'Co bylo k partnerství „{kept}“ přidáno po sloučení, u něj zůstane.',
+    'merge.keeping.confirm': 'Vrátit sloučení',
+    'merge.keeping.done': 'Sloučení vráceno, pozdější změny zůstaly.',
+    'merge.keeping.unavailable': 'Toto sloučení nelze vrátit s ponecháním pozdějších změn.',
+    'merge.keeping.changedMeanwhileBy':
+      'Mezitím se změnilo, co by vrácení udělalo ({name}, {at}). Nic se nezměnilo; otevřete vrácení znovu.',
+    'merge.keeping.changedMeanwhile':
+      'Mezitím se změnilo, co by vrácení udělalo. Nic se nezměnilo; otevřete vrácení znovu.',
+    'merge.keeping.field.acknowledgedWarnings': 'Potvrzená upozornění',
+    'merge.keeping.field.importRunId': 'Import',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -245,5 +278,38 @@ export const mergeMessages = defineMessages(
     'merge.fill.otherLiveTown': 'The card of this town is another record now. Open the fill again.',
     'merge.fill.doneTown':
       'Filled the card of “{live}” from the deleted card. It can be undone from the card’s history (Undo the fill).',
+    'merge.keeping.offer': 'Undo the merge, keeping the later changes…',
+    'merge.keeping.title': 'Undo the merge, keeping the later changes',
+    'merge.keeping.explain':
+      'The partnership “{merged}” comes back as a record of its own, with its number and values. The partnership “{kept}” has changed since the merge; its fields end up as follows:',
+    'merge.keeping.col.field': 'Field',
+    'merge.keeping.col.before': 'Before the merge',
+    'merge.keeping.col.current': 'Now',
+    'merge.keeping.col.outcome': 'After the undo',
+    'merge.keeping.outcome.restored': 'Goes back to its value before the merge (nobody changed it since).',
+    'merge.keeping.outcome.keptLater': 'Current value kept: changed after the merge ({name}, {at}).',
+    'merge.keeping.outcome.keptLaterUnknown': 'Current value kept: changed after the merge.',
+    'merge.keeping.outcome.keptBoth':
+      'Current value kept. Note: the merge changed this field and {name} changed it again afterwards ({at}). Put in the value from before the merge by hand if needed.',
+    'merge.keeping.outcome.keptBothUnknown':
+      'Current value kept. Note: the merge changed this field and someone changed it again afterwards. Put in the value from before the merge by hand if needed.',
+    'merge.keeping.noFields': 'The merge changed no field of this partnership.',
+    'merge.keeping.children': 'Contacts, activities, agreement drafts and attachments the merge moved',
+    'merge.keeping.noChildren': 'The merge moved none.',
+    'merge.keeping.child.back': 'goes back to “{merged}”',
+    'merge.keeping.child.deleted': 'deleted since ({name}, {at}): stays deleted',
+    'merge.keeping.child.deletedUnknown': 'deleted since: stays deleted',
+    'merge.keeping.child.elsewhere': 'is on another partnership now: stays there',
+    'merge.keeping.child.unnamed': 'unnamed (no. {id})',
+    'merge.keeping.addedStay': 'What was added to the partnership “{kept}” after the merge stays with it.',
+    'merge.keeping.confirm': 'Undo the merge',
+    'merge.keeping.done': 'Merge undone; the later changes were kept.',
+    'merge.keeping.unavailable': 'This merge cannot be undone keeping the later changes.',
+    'merge.keeping.changedMeanwhileBy':
+      'What the undo would do changed meanwhile ({name}, {at}). Nothing was changed; open the undo again.',
+    'merge.keeping.changedMeanwhile':
+      'What the undo would do changed meanwhile. Nothing was changed; open the undo again.',
+    'merge.keeping.field.acknowledgedWarnings': 'Confirmed warnings',
+    'merge.keeping.field.importRunId': 'Import run',
   },
 );

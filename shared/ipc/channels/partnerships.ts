@@ -150,6 +150,45 @@ export const partnershipsChannels = defineChannels({
     input: z.object({ auditId: id }).strict(),
     output: z.object({ table: z.string(), recordId: id }),
   },
+  'merges:undoKeepingPreview': {
+    doc: 'What undoing the partnership merge of merge entry `auditId` while keeping the changes made since would do, nothing written: each field of the kept record the merge or a later change touched (`restored`: back to its value before the merge; `keptLater`: changed since, stays; `keptBoth`: the merge changed it and so did someone since, stays), with who changed it since and when (null when the history does not say); areas and participant groups each as one field; each child the merge moved (`back` to the merged-away record, `deleted` since (who, when), `elsewhere`: on another record now). `version` and `check` are what merges:undoKeeping is checked against. CONFLICT (reason merge.keeping.unavailable) for a town merge or a fill; CONFLICT (undo.alreadyRestored) when the merge was undone already.',
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({
+      auditId: id,
+      keepId: id,
+      mergedId: id,
+      version: z.number().int(),
+      check: z.string(),
+      kept: z.string(),
+      merged: z.string(),
+      fields: z.array(
+        z.object({
+          field: z.string(),
+          outcome: z.enum(['restored', 'keptLater', 'keptBoth']),
+          before: z.unknown(),
+          merged: z.unknown(),
+          current: z.unknown(),
+          changedBy: z.string().nullable(),
+          changedAt: z.string().nullable(),
+        }),
+      ),
+      children: z.array(
+        z.object({
+          table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']),
+          id,
+          label: z.string().nullable(),
+          state: z.enum(['back', 'deleted', 'elsewhere']),
+          changedBy: z.string().nullable(),
+          changedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'merges:undoKeeping': {
+    doc: 'Undoes the partnership merge of merge entry `auditId` keeping the changes made since, as merges:undoKeepingPreview described it: checked against the kept record’s `version` and the preview’s `check`; a change meanwhile gives CONFLICT naming who and when (reason error.conflictBy, or merge.keeping.changedMeanwhileBy for a child), nothing written. The merged-away partnership comes back with its id. One audited restore entry on the kept record.',
+    input: z.object({ auditId: id, version: z.number().int().positive(), check: z.string().min(1).max(100) }).strict(),
+    output: z.object({ table: z.string(), recordId: id }),
+  },
   'contacts:create': {
     doc: 'Adds a contact person (Czech side or partner side) to a partnership.',
     input: contactFieldsSchema.extend({ partnershipId: id }),
