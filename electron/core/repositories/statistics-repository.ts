@@ -140,6 +140,18 @@ export async function loadFigureIds(
   return rows.map((row) => row.id);
 }
 
+/**
+ * How many partnerships pass the filter except its period but state no start year: a period
+ * (`fromYear`/`toYear`) leaves them out, since their year cannot be in any range, and the
+ * statistics say how many that is (walkthrough 23 finding 1).
+ */
+export async function countUnknownStarts(db: Knex, filter: StatsFilter): Promise<number> {
+  const rows = await filteredPartnerships(db, { ...filter, fromYear: null, toYear: null })
+    .whereNull('p.started_on')
+    .select<{ n: number | string }[]>(countAs(db, 'n'));
+  return num(rows[0]?.n);
+}
+
 type TerritoryRecord = {
   region_id: number | null;
   district_id: number | null;

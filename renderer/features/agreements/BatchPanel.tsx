@@ -17,7 +17,7 @@ const baseName = (filePath: string): string => filePath.split(/[\\/]/).at(-1) ??
 
 /** Drafts for many partnerships into one folder, with progress and cancel. */
 export function BatchPanel({ partnerships, layout }: { partnerships: readonly Choice[]; layout: AgreementLayout }) {
-  const { t, tk, language } = useI18n();
+  const { t, tk, tn, language } = useI18n();
   // The drafts that still have markers or were not written, each with what it lacks (review D23).
   const [incomplete, setIncomplete] = useState<BatchResult[] | null>(null);
   const [filter, setFilter] = useState('');
@@ -145,9 +145,10 @@ export function BatchPanel({ partnerships, layout }: { partnerships: readonly Ch
       </div>
       {result !== null && (
         <p className="notice notice-ok">
+          {/* The count of drafts in its plural form („1 návrh“, „4 návrhy“, „5 návrhů“; walkthrough 23 finding 10). */}
           {result.cancelled
-            ? t('agreements.batch.cancelled', { ok: result.ok })
-            : t('agreements.batch.done', { ok: result.ok, folder: result.folder, failed: result.failed })}
+            ? tn('agreements.batch.cancelled', result.ok)
+            : tn('agreements.batch.done', result.ok, { folder: result.folder, failed: result.failed })}
         </p>
       )}
       {incomplete !== null && (

@@ -24,6 +24,8 @@ import {
   reportTitle,
   statusNote,
   figureNote,
+  populationNote,
+  startUnknownNote,
   notEndedOf,
   statusUnknownOf,
   territoryLabel,
@@ -246,7 +248,8 @@ export function StatisticsPage() {
       >
         <span>{t(labelKey)}</span>
         <select data-testid={testId} value="" disabled={none} onChange={(e) => add(key, e.target.value)}>
-          <option value="">{t(none ? 'stats.filter.noneInRegistry' : addKey)}</option>
+          {/* The same words as the tables' rows for municipalities without the unit (walkthrough 23 finding 6). */}
+          <option value="">{t(none ? 'stats.unknown' : addKey)}</option>
           {list
             .filter((unit) => !chosen[key].includes(unit.code))
             .map((unit) => (
@@ -264,7 +267,12 @@ export function StatisticsPage() {
       <PageHeader title={t('stats.title')}>
         <PrintButton
           title={data ? reportTitle(data, i18n.language) : t('stats.title')}
-          filter={data && describeFilter(data.filter, i18n.language, data.territory)}
+          filter={
+            data &&
+            [describeFilter(data.filter, i18n.language, data.territory), startUnknownNote(data, i18n.language)]
+              .filter((part): part is string => part !== null)
+              .join(' · ')
+          }
           disabled={!yearsOk || data === undefined}
         />
         <span className="stats-export-label">{t('stats.export')}:</span>
@@ -360,7 +368,7 @@ export function StatisticsPage() {
             data-testid="stats-status"
           />
         </label>
-        <label className="stats-field">
+        <label className="stats-field stats-field-membership">
           <span>{t('stats.filter.membership')}</span>
           <CodeSelect
             codes={MEMBERSHIP_FILTERS}
@@ -477,6 +485,7 @@ export function StatisticsPage() {
             <Card
               label={t('stats.card.partnerships')}
               value={f.int(data.total.partnerships)}
+              note={startUnknownNote(data, i18n.language) ?? undefined}
               compare={compare(data.total.partnerships, national?.total.partnerships)}
               href={statsFigureLink('partnerships', computedFilter)}
               testId="card-partnerships"
@@ -484,6 +493,7 @@ export function StatisticsPage() {
             <Card
               label={t('stats.card.per10k')}
               value={f.dec(data.total.per10k)}
+              note={populationNote(data.total, i18n.language) ?? undefined}
               compare={
                 national === null ? undefined : t('stats.compare.country', { value: f.dec(national.total.per10k) })
               }

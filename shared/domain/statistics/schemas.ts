@@ -107,6 +107,12 @@ export const statisticsSchema = z.object({
   /** New partnerships per start year, oldest first; `year: null` = start unknown (last). */
   years: z.array(z.object({ year: z.number().int().nullable(), count })),
   decades: z.array(z.object({ decade: z.number().int().nullable(), count })),
+  /**
+   * Under a period (`fromYear`/`toYear`): how many partnerships pass the rest of the filter
+   * (territory, membership, type, status) but state no start year, and so are not counted in the
+   * period. Null (or absent) without a period: then nothing is left out for its year.
+   */
+  startUnknown: count.nullable().optional(),
   /** Partner countries, most partnerships first (ties by code). */
   countries: z.array(countryCountSchema),
   topCountries: z.array(countryCountSchema),

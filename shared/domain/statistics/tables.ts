@@ -236,6 +236,47 @@ function statusNotes(rows: readonly AreaFigures[], total: AreaFigures, language:
 }
 
 /**
+ * "Bez roku zahájení: 3 partnerství – do období nezapočtena": under a period, the partnerships
+ * of the rest of the filter that state no start year and so are not counted; null without a
+ * period or when every one states its year (walkthrough 23 finding 1).
+ */
+export function startUnknownNote(stats: Pick<Statistics, 'startUnknown'>, language: UiLanguage): string | null {
+  const unknown = stats.startUnknown ?? 0;
+  return unknown === 0 ? null : translatePlural(language, 'stats.startUnknown', unknown);
+}
+
+/**
+ * "počet obyvatel neuveden u 40 ze 40 obcí" beside partnerships per 10,000 inhabitants when the
+ * figure cannot be computed (the population of some municipality is not known); null when it can.
+ */
+export function populationNote(
+  f: Pick<AreaFigures, 'municipalities' | 'population' | 'populationKnown'>,
+  language: UiLanguage,
+): string | null {
+  if (f.population !== null || f.municipalities === 0) return null;
+  return translatePlural(language, 'stats.populationUnknown', f.municipalities, {
+    unknown: f.municipalities - f.populationKnown,
+  });
+}
+
+/** The note under a table of areas where some row's population, and so its per 10,000, is not known. */
+function populationNotes(rows: readonly AreaFigures[], total: AreaFigures, language: UiLanguage): string[] {
+  if (!rows.some((row) => populationNote(row, language) !== null)) return [];
+  const note = populationNote(total, language);
+  const rule = translate(language, 'stats.populationUnknown.tableNote', {
+    population: translate(language, 'stats.col.population'),
+    per10k: translate(language, 'stats.col.per10k'),
+  });
+  return [`${note === null ? '' : `${capitalise(note)}. `}${rule}`];
+}
+
+/** Every note under a table of areas: unstated statuses and terms, then unknown populations. */
+const areaNotes = (rows: readonly AreaFigures[], total: AreaFigures, language: UiLanguage): string[] => [
+  ...statusNotes(rows, total, language),
+  ...populationNotes(rows, total, language),
+];
+
+/**
  * "oblasti neuvedeny u 22 z 22 partnerství" beside the areas of cooperation; null when every
  * counted partnership names at least one area.
  */
@@ -405,7 +446,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
               [territory, ...figureCells(stats.total), stats.countries.length],
               [t('stats.wholeCountry'), ...figureCells(national.total), national.countries],
             ],
-            notes: statusNotes([stats.total, national.total], stats.total, language),
+            notes: areaNotes([stats.total, national.total], stats.total, language),
           },
         ];
   return [
@@ -423,7 +464,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         [totalLabel, territory === null ? 'CZ' : '', ...figureCells(stats.total)],
         ...(national === null ? [] : [[t('stats.countryTotal'), 'CZ', ...figureCells(national.total)]]),
       ],
-      notes: statusNotes(
+      notes: areaNotes(
         [...stats.regions, stats.total, ...(national === null ? [] : [national.total])],
         stats.total,
         language,
@@ -439,7 +480,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         ...figures,
       ],
       rows: stats.districts.map((d) => [regionOf(d.regionCode), areaName(d, language), d.code, ...figureCells(d)]),
-      notes: statusNotes(stats.districts, stats.total, language),
+      notes: areaNotes(stats.districts, stats.total, language),
     },
     {
       id: 'orp',
@@ -451,7 +492,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         ...figures,
       ],
       rows: stats.orps.map((o) => [regionOf(o.regionCode), areaName(o, language), o.code, ...figureCells(o)]),
-      notes: statusNotes(stats.orps, stats.total, language),
+      notes: areaNotes(stats.orps, stats.total, language),
     },
     {
       id: 'years',

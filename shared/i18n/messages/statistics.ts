@@ -23,8 +23,8 @@ export const statisticsMessages = defineMessages(
     'stats.filter.allRegions': 'všechny kraje',
     'stats.filter.anyYear': 'kdykoli',
     'stats.filter.reset': 'Zrušit filtr',
-    'stats.membership.members': 'členské obce',
-    'stats.membership.nonMembers': 'nečlenské obce',
+    'stats.membership.members': 'členské obce (dnešní členové)',
+    'stats.membership.nonMembers': 'nečlenské obce (dnes nejsou členy)',
     'stats.membership.all': 'všechny obce',
     'stats.filterLine': 'Filtr: {filter}',
     'stats.card.members': 'Obce',
@@ -193,7 +193,6 @@ export const statisticsMessages = defineMessages(
     'stats.filter.addRegion': 'přidat kraj…',
     'stats.filter.addDistrict': 'přidat okres…',
     'stats.filter.addOrp': 'přidat ORP…',
-    'stats.filter.noneInRegistry': 'v registru neuvedeno',
     'stats.filter.noneInRegistry.hint':
       'Žádná obec v registru tento údaj nemá. Doplní ho import seznamu obcí ČSÚ (struktura_uzemi_cr.csv), který ORP i okresy uvádí.',
     'stats.filter.remove': 'Odebrat z filtru: {name}',
@@ -248,6 +247,14 @@ export const statisticsMessages = defineMessages(
       'Otevřít tabulku partnerství, u nichž stav není uveden ({count}), aby jej šlo doplnit',
     'stats.card.openTermUnknown':
       'Otevřít tabulku neukončených partnerství, u nichž platnost není uvedena ({count}), aby ji šlo doplnit',
+    'stats.startUnknown.one': 'Bez roku zahájení: {count} partnerství – do období nezapočteno',
+    'stats.startUnknown.few': 'Bez roku zahájení: {count} partnerství – do období nezapočtena',
+    'stats.startUnknown.other': 'Bez roku zahájení: {count} partnerství – do období nezapočteno',
+    'stats.populationUnknown.one': 'počet obyvatel neuveden u {unknown} z {count} obce',
+    'stats.populationUnknown.few': 'počet obyvatel neuveden u {unknown} z {count} obcí',
+    'stats.populationUnknown.other': 'počet obyvatel neuveden u {unknown} z {count} obcí',
+    'stats.populationUnknown.tableNote':
+      'Kde počet obyvatel některé obce není uveden, údaje „{population}“ a „{per10k}“ chybějí (nezjištěno), nejsou to 0: součet jen části obcí by je zkreslil.',
     'stats.export.csvHint':
       'CSV pro Excel: oddělovač středník, desetinná čárka, kódování UTF-8 (s BOM); každá tabulka je jeden soubor v archivu ZIP.',
   },
@@ -273,8 +280,8 @@ export const statisticsMessages = defineMessages(
     'stats.filter.allRegions': 'all regions',
     'stats.filter.anyYear': 'any time',
     'stats.filter.reset': 'Clear filter',
-    'stats.membership.members': 'members',
-    'stats.membership.nonMembers': 'non-members',
+    'stats.membership.members': 'member municipalities (current members)',
+    'stats.membership.nonMembers': 'non-member municipalities (not members today)',
     'stats.membership.all': 'all municipalities',
     'stats.filterLine': 'Filter: {filter}',
     'stats.card.members': 'Municipalities',
@@ -297,7 +304,7 @@ export const statisticsMessages = defineMessages(
     'stats.col.region': 'Region',
     'stats.col.district': 'District',
     'stats.col.orp': 'ORP',
-    'stats.col.name': 'Area',
+    'stats.col.name': 'Territory',
     'stats.col.code': 'Code',
     'stats.col.municipalities': 'Municipalities',
     'stats.col.withActive': 'With an active partnership',
@@ -444,7 +451,6 @@ export const statisticsMessages = defineMessages(
     'stats.filter.addRegion': 'add a region…',
     'stats.filter.addDistrict': 'add a district…',
     'stats.filter.addOrp': 'add an ORP…',
-    'stats.filter.noneInRegistry': 'not in the registry',
     'stats.filter.noneInRegistry.hint':
       'No municipality in the registry has this. An import of the ČSÚ municipality list (struktura_uzemi_cr.csv), which states ORPs and districts, adds it.',
     'stats.filter.remove': 'Remove from the filter: {name}',
@@ -499,6 +505,14 @@ export const statisticsMessages = defineMessages(
       'Open the grid of the partnerships whose status is not stated ({count}), to fill it in',
     'stats.card.openTermUnknown':
       'Open the grid of the partnerships not ended whose term is not stated ({count}), to fill it in',
+    'stats.startUnknown.one': 'No start year: {count} partnership – not counted in the period',
+    'stats.startUnknown.few': 'No start year: {count} partnerships – not counted in the period',
+    'stats.startUnknown.other': 'No start year: {count} partnerships – not counted in the period',
+    'stats.populationUnknown.one': 'population not recorded for {unknown} of {count} municipality',
+    'stats.populationUnknown.few': 'population not recorded for {unknown} of {count} municipalities',
+    'stats.populationUnknown.other': 'population not recorded for {unknown} of {count} municipalities',
+    'stats.populationUnknown.tableNote':
+      'Where the population of some municipality is not recorded, “{population}” and “{per10k}” are missing (not known), not 0: a sum of only some municipalities would distort them.',
     'stats.export.csvHint':
       'CSV for Excel: comma separator, decimal point, UTF-8 encoding (with BOM); each table is one file in the ZIP archive.',
   },

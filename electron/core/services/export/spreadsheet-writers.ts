@@ -168,7 +168,12 @@ export async function writeXlsx(
     useSharedStrings: false,
   });
   workbook.creator = 'Twinning Registry';
-  workbook.created = new Date();
+  // The real time of writing (created and modified alike) and the sheet's title (the grid's name)
+  // in the file's properties, where a file manager or Excel shows them (walkthrough 23 finding 7).
+  const now = new Date();
+  workbook.created = now;
+  workbook.modified = now;
+  workbook.title = spreadsheetSafe(sheet.name);
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

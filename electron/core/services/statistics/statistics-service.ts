@@ -17,6 +17,7 @@ import { deriveDistrictShapes, type DerivedDistricts } from '../../../../shared/
 import type { Statistics, TerritoryOptions } from '../../../../shared/domain/statistics/schemas';
 import { compareCzech } from '../../../../shared/domain/text';
 import {
+  countUnknownStarts,
   loadFigureIds,
   loadDistrictSeeds,
   loadMapRows,
@@ -43,19 +44,29 @@ export async function computeStats(db: Knex, input: StatsFilterInput): Promise<S
   const filter = statsFilterSchema.parse(input);
   const today = filter.today ?? localToday();
   const windows = statsWindows(filter, today);
-  if (!hasTerritory(filter)) return computeStatistics(await loadStatsFacts(db, filter, windows), filter, today);
+  // A period leaves out the partnerships with no start year: say how many (never silently).
+  const startUnknown = (): Promise<number | null> =>
+    filter.fromYear === null && filter.toYear === null ? Promise.resolve(null) : countUnknownStarts(db, filter);
+  if (!hasTerritory(filter)) {
+    const [facts, unknownStarts] = await Promise.all([loadStatsFacts(db, filter, windows), startUnknown()]);
+    return { ...computeStatistics(facts, filter, today), startUnknown: unknownStarts };
+  }
   // A territory is compared with the whole country under the same filter otherwise.
   const country = withoutTerritory(filter);
-  const [facts, nationalFacts, options] = await Promise.all([
+  const [facts, nationalFacts, options, unknownStarts] = await Promise.all([
     loadStatsFacts(db, filter, windows),
     loadStatsFacts(db, country, windows, { totalsOnly: true }),
     territoryOptions(db),
+    startUnknown(),
   ]);
   const national = computeStatistics(nationalFacts, country, today);
-  return computeStatistics(facts, filter, today, territoryOf(filter, options), {
-    total: national.total,
-    countries: national.countries.length,
-  });
+  return {
+    ...computeStatistics(facts, filter, today, territoryOf(filter, options), {
+      total: national.total,
+      countries: national.countries.length,
+    }),
+    startUnknown: unknownStarts,
+  };
 }
 
 /** Every kraj, okres and ORP a territory filter can choose, in Czech order (`stats:territories`). */

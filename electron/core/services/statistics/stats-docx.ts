@@ -5,7 +5,9 @@ import { hasTerritory } from '../../../../shared/domain/statistics/filter';
 import {
   buildStatsTables,
   knownFigure,
+  populationNote,
   reportTitle,
+  startUnknownNote,
   statusNote,
   figureNote,
   type StatsTable,
@@ -74,6 +76,10 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
     const note = figure === 'withActive' ? statusNote(f, language) : figureNote(f, figure, language);
     return note === null ? shown : `${shown}; ${note}`;
   };
+  const withNote = (shown: string, note: string | null) => (note === null ? shown : `${shown}; ${note}`);
+  /** Per 10,000 inhabitants, and where it cannot be computed ("–") why: the population not recorded. */
+  const per10k = (f: Statistics['total']) =>
+    withNote(formatCell(f.per10k, 'decimal', language), populationNote(f, language));
   /** The territory's share of the country's figure, where both are known. */
   const knownShare = (figure: 'withActive' | 'dormant' | 'expiring', whole: Statistics['total']) => {
     const part = knownFigure(total, figure);
@@ -99,7 +105,7 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
     },
     {
       label: t('stats.card.partnerships'),
-      value: int(total.partnerships),
+      value: withNote(int(total.partnerships), startUnknownNote(stats, language)),
       ...(national && {
         country: int(national.total.partnerships),
         share: share(total.partnerships, national.total.partnerships),
@@ -107,8 +113,8 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
     },
     {
       label: t('stats.card.per10k'),
-      value: formatCell(total.per10k, 'decimal', language),
-      ...(national && { country: formatCell(national.total.per10k, 'decimal', language), share: '' }),
+      value: per10k(total),
+      ...(national && { country: per10k(national.total), share: '' }),
     },
     {
       label: translatePlural(language, 'stats.card.dormant', stats.filter.dormantYears),
@@ -166,7 +172,10 @@ export async function statsToDocx(stats: Statistics, language: UiLanguage): Prom
   // Where some status is not stated, its count ("Stav: neuvedeno", the last status column) goes
   // beside the figures it qualifies, and the table's note under it.
   const width = areaTable?.columns.length ?? 0;
-  const unknownStatus = (areaTable?.notes ?? []).length > 0 ? [width - 3] : [];
+  const areaRows = narrowed
+    ? stats.districts
+    : [...stats.regions, stats.total, ...(stats.national === null ? [] : [stats.national.total])];
+  const unknownStatus = areaRows.some((row) => row.byStatus.unknown > 0 || row.termUnknown > 0) ? [width - 3] : [];
   const areaColumns = [...(narrowed ? [1, 3, 4, 5, 7, 8] : [0, 2, 3, 4, 6, 7]), width - 2, width - 1, ...unknownStatus];
   const byId = (id: string): StatsTable => tables.get(id) ?? { id, title: id, columns: [], rows: [] };
   const chart = (id: string) => {

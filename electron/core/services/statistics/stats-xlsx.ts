@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { buildStatsTables, type ColumnKind } from '../../../../shared/domain/statistics/tables';
+import { buildStatsTables, reportTitle, type ColumnKind } from '../../../../shared/domain/statistics/tables';
 import { sheetName, spreadsheetSafe } from '../export/spreadsheet-writers';
-import { exportDate, filterText } from './stats-filter-line';
+import { filterText } from './stats-filter-line';
 
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -21,12 +21,17 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
  * small tables), unlike the grid's streamed single sheet; both take the cell and sheet-name rules
  * of `spreadsheet-writers`.
  */
-export async function statsToXlsx(stats: Statistics, language: UiLanguage): Promise<Buffer> {
+export async function statsToXlsx(stats: Statistics, language: UiLanguage, now = new Date()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Twinning Registry';
-  workbook.created = exportDate(stats);
-  const used = new Set<string>();
   const filterLine = filterText(stats, language);
+  // The file's properties: made and last changed now (a fixed noon had been later than the export
+  // itself), titled as the report, the filter as its subject (walkthrough 23 finding 7).
+  workbook.creator = 'Twinning Registry';
+  workbook.created = now;
+  workbook.modified = now;
+  workbook.title = spreadsheetSafe(reportTitle(stats, language));
+  workbook.subject = spreadsheetSafe(filterLine);
+  const used = new Set<string>();
   for (const table of buildStatsTables(stats, language)) {
     const sheet = workbook.addWorksheet(sheetName(table.title, used), {
       views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }],
