@@ -38,19 +38,25 @@ export function SearchFilteredOutNotice({
   search,
   shown,
   onSearchAll,
+  text,
+  actionLabel,
 }: {
   of: 'members' | 'partnerships';
   search: string;
   shown: boolean;
   onSearchAll: () => void;
+  /** The screen's own sentence when it knows the cause better (a column filter named). */
+  text?: string;
+  /** The button's own label (no search typed: it clears the filters). */
+  actionLabel?: string;
 }) {
   const { tk } = useI18n();
   if (!shown) return null;
   return (
     <p className="notice" role="status" data-testid="search-filtered-out">
-      <span>{tk(`${of}.searchFilteredOut`, { text: search.trim() })}</span>{' '}
+      <span>{text ?? tk(`${of}.searchFilteredOut`, { text: search.trim() })}</span>{' '}
       <button type="button" className="button small" onClick={onSearchAll} data-testid="search-all">
-        {tk(`${of}.searchAll`)}
+        {actionLabel ?? tk(`${of}.searchAll`)}
       </button>
     </p>
   );

@@ -28,7 +28,7 @@ test('the "signed before the start" question is readable at 1280×720, beside a 
   await signed.locator('input').fill('2000-03-01');
   await signed.locator('input').press('Enter');
   const toast = page.getByTestId('toast-error');
-  await expect(toast).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  await expect(toast).toContainText(/Podepsáno \(.+ – Wels\): Podpis je dřív než zahájení\./);
   // Inside the window, a sentence wide, not a column of letters; the button says only what it does.
   const box = await toast.boundingBox();
   expect(box).not.toBeNull();

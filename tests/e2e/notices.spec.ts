@@ -34,7 +34,7 @@ async function signedBeforeStartToast(page: Page, webApp: { ctx: { db: { knex: i
   await signed.locator('input').fill('2000-03-01');
   await signed.locator('input').press('Enter');
   const toast = page.getByTestId('toast-error');
-  await expect(toast).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  await expect(toast).toContainText(/Podepsáno \(.+ – Wels\): Podpis je dřív než zahájení\./);
   return toast;
 }
 
@@ -49,13 +49,15 @@ test('a toast on screen follows a change of language (review D25)', async ({ app
 
   await page.getByTestId('language-en').click();
   // Both notices are said again in English: the question, its button, the backup's sentence.
-  await expect(question).toContainText('Signed: The signature is before the start. Correct the date or confirm it.');
+  await expect(question).toContainText(
+    /Signed \(.+ – Wels\): The signature is before the start\. Correct the date or confirm it\./,
+  );
   await expect(question.getByTestId('toast-action')).toHaveText('Save anyway');
   await expect(made).toContainText('was made and verified');
   await saveScreen(page, 'notices-after-language-switch-en');
 
   await page.getByTestId('language-cs').click();
-  await expect(question).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+  await expect(question).toContainText(/Podepsáno \(.+ – Wels\): Podpis je dřív než zahájení\./);
   await expect(question.getByTestId('toast-action')).toHaveText('Přesto uložit');
   await saveScreen(page, 'notices-after-language-switch-cs');
 });
@@ -70,7 +72,7 @@ for (const language of ['cs', 'en'] as const) {
       await page.getByTestId('nav-settings').click();
       await page.getByTestId('language-en').click();
       await page.getByTestId('nav-partnerships').click();
-      await expect(toast).toContainText('Signed:');
+      await expect(toast).toContainText('Signed (');
     }
     await page.getByTestId('quick-search').fill('');
     await expect(grid(page).locator('.ag-row[row-id]')).not.toHaveCount(1);

@@ -446,7 +446,7 @@ test.describe('Partnerships', () => {
     await signed.locator('input').fill('2025-03-01');
     await signed.locator('input').press('Enter');
     const error = page.getByTestId('toast-error');
-    await expect(error).toContainText('Podepsáno: Podpis je dřív než zahájení.');
+    await expect(error).toContainText(/Podepsáno \(.+ – .+\): Podpis je dřív než zahájení\./);
     await expect(signed).toHaveText('20. 5. 2025');
     const stored = async () =>
       (

@@ -2,7 +2,12 @@ import type { Column, ProcessUnpinnedColumnsParams } from 'ag-grid-community';
 import { describe, expect, it, vi } from 'vitest';
 import type { PartnershipRow } from '../../shared/domain/partnerships';
 import { createI18n } from '../../renderer/lib/i18n';
-import { areasText, partnershipsColumns, termText } from '../../renderer/features/partnerships/partnerships-columns';
+import {
+  areasText,
+  columnFiltersInForce,
+  partnershipsColumns,
+  termText,
+} from '../../renderer/features/partnerships/partnerships-columns';
 import {
   DEFAULT_PARTNERSHIP_FILTERS,
   membersFiltersLink,
@@ -75,6 +80,64 @@ describe('Partnerships grid columns (pure)', () => {
     // A term the source does not state is not shown as indefinite.
     expect(termText({ ...row, termKind: 'unknown', termUntil: null }, createI18n('cs'))).toBe('neuvedeno');
     expect(termText({ ...row, termKind: 'unknown', termUntil: null }, createI18n('en'))).toBe('not stated');
+  });
+
+  it('the column filters of coded columns match the label the cell shows, in the UI language, without diacritics', () => {
+    type Params = { data: PartnershipRow };
+    /** What AG Grid's text filter compares for a row: the filter value (or the value), folded by its formatter. */
+    const filterText = (language: 'cs' | 'en', colId: string, data: PartnershipRow): string | null => {
+      const column = partnershipsColumns(createI18n(language), { onOpen: noop, onDelete: noop }).find(
+        (c) => c.colId === colId,
+      );
+      expect(column?.filter).toBe('agTextColumnFilter');
+      const getter = column?.filterValueGetter ?? column?.valueGetter;
+      const raw: unknown =
+        typeof getter === 'function'
+          ? (getter as (params: Params) => unknown)({ data })
+          : data[column?.field as keyof PartnershipRow];
+      const format = (column?.filterParams as { textFormatter?: (value: string | null) => string | null } | undefined)
+        ?.textFormatter;
+      expect(format).toBeTypeOf('function');
+      return format ? format(typeof raw === 'string' ? raw : null) : null;
+    };
+    // Walkthrough 23: „smlouva“ and „aktiv“ found 0 rows, „formal“ and „active“ found them.
+    expect(filterText('cs', 'type', row)).toContain('smlouva');
+    expect(filterText('cs', 'type', row)).not.toContain('formal');
+    expect(filterText('cs', 'status', row)).toContain('aktivni');
+    expect(filterText('cs', 'status', { ...row, status: 'unknown' })).toBe('neuvedeno');
+    expect(filterText('cs', 'type', { ...row, type: 'friendship' })).toContain('pratelstvi');
+    expect(filterText('en', 'type', row)).toContain('agreement');
+    expect(filterText('en', 'status', { ...row, status: 'dormant' })).toBe('dormant');
+    expect(filterText('en', 'status', { ...row, status: 'unknown' })).toBe('not stated');
+    // The country column shows and filters by the country's name, not its code.
+    expect(filterText('cs', 'country', row)).toBe('nemecko');
+    expect(filterText('en', 'country', row)).toBe('germany');
+  });
+
+  it('names the column filters in force by header and typed text, for the notice (walkthrough 23)', () => {
+    const header = (colId: string) => ({ country: 'Stát', type: 'Typ', startedOn: 'Zahájeno' })[colId] ?? colId;
+    expect(columnFiltersInForce(null, header)).toEqual([]);
+    expect(
+      columnFiltersInForce(
+        {
+          country: { filterType: 'text', type: 'contains', filter: 'ko' },
+          type: {
+            filterType: 'text',
+            operator: 'OR',
+            conditions: [
+              { filterType: 'text', type: 'contains', filter: 'smlouva' },
+              { filterType: 'text', type: 'contains', filter: 'memorandum' },
+            ],
+          },
+          startedOn: { filterType: 'date', type: 'lessThan', dateFrom: '2000-01-01 00:00:00' },
+        },
+        header,
+      ),
+    ).toEqual([
+      { column: 'Stát', text: 'ko' },
+      { column: 'Typ', text: 'smlouva / memorandum' },
+      { column: 'Zahájeno', text: null },
+    ]);
   });
 
   it('reads the deep link filters and ignores junk', () => {

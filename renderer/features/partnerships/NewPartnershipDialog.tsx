@@ -33,8 +33,10 @@ export function NewPartnershipDialog({
   const members = useAsync(() => call('municipalities:list', { membersOnly: true }), []);
   const [municipalityId, setMunicipalityId] = useState('');
   const [town, setTown] = useState<TownSuggestion | null>(null);
-  const [type, setType] = useState<PartnershipType>('friendship');
-  const [status, setStatus] = useState<PartnershipStatus>('proposed');
+  // Nobody has said what the partnership is yet: both start unknown („neuvedeno“), as a request's
+  // conversion does, and the user picks them (a preset type was stored as if stated: walkthrough 23).
+  const [type, setType] = useState<PartnershipType>('unknown');
+  const [status, setStatus] = useState<PartnershipStatus>('unknown');
   const [startedOn, setStartedOn] = useState('');
   const [townQuery, setTownQuery] = useState('');
   // Anything chosen or typed: Escape asks before it is lost (Cancel is the user's own choice to drop it).
@@ -43,8 +45,8 @@ export function NewPartnershipDialog({
     town !== null ||
     townQuery.trim() !== '' ||
     startedOn.trim() !== '' ||
-    type !== 'friendship' ||
-    status !== 'proposed';
+    type !== 'unknown' ||
+    status !== 'unknown';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -47,7 +47,12 @@ import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
-import { partnershipsColumns, unreadableDateEdit } from './partnerships-columns';
+import {
+  columnFiltersInForce,
+  partnershipsColumns,
+  unreadableDateEdit,
+  type ColumnFilterInForce,
+} from './partnerships-columns';
 import { partnershipsStore } from './partnerships-store';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { ExportViewButtons } from '../../components/ExportViewButtons';
@@ -162,9 +167,12 @@ export function PartnershipsPage() {
           const issues = error instanceof ApiError && Array.isArray(error.details?.issues) ? error.details.issues : [];
           const warnings = issues.map(warningOfIssue).filter((w): w is PartnershipWarning => w !== undefined);
           if (warnings.length > 0 && warnings.length === issues.length) {
+            // Named by its row as the date error beside it is: with two questions open, each says
+            // which partnership its „Přesto uložit“ saves (walkthrough 23).
+            const row = `${original.municipalityName} – ${original.townName}`;
             show({
               kind: 'error',
-              text: (i) => errorText(error, i, fieldLabelIn(i)),
+              text: (i) => errorText(error, i, (path) => `${fieldLabelIn(i)(path)} (${row})`),
               action: {
                 label: said('partnerships.saveAnyway'),
                 run: () => void attempt({ ...changes, acknowledge: warnings }),
@@ -278,6 +286,35 @@ export function PartnershipsPage() {
     // A grid made anew (a switch of language) starts with no ticked rows: the count must too.
     setSelectedCount(ready.getSelectedRows().length);
   }, []);
+  // The column filters in force, named in the current language: the reset shows while one is set
+  // and the notice names it when it hides the rows (walkthrough 23 blamed the search).
+  const [columnFilters, setColumnFilters] = useState<ColumnFilterInForce[]>([]);
+  useEffect(() => {
+    if (!api) return;
+    const read = () => {
+      if (api.isDestroyed()) return;
+      setColumnFilters(
+        columnFiltersInForce(api.getFilterModel(), (colId) => api.getColumn(colId)?.getColDef().headerName ?? colId),
+      );
+    };
+    read();
+    api.addEventListener('filterChanged', read);
+    return () => {
+      if (!api.isDestroyed()) api.removeEventListener('filterChanged', read);
+    };
+  }, [api]);
+  /**
+   * Takes away what narrows the grid: the filter bar, the column filters and, unless the search is
+   * what the user goes on with („Hledat ve všech partnerstvích“), the search; sort and columns stay.
+   */
+  const clearNarrowing = useCallback(
+    (keep: { search: boolean; membership: PartnershipLinkFilters['membership'] }) => {
+      setFilters({ ...DEFAULT_PARTNERSHIP_FILTERS, membership: keep.membership });
+      if (!keep.search) setSearch('');
+      if (api && !api.isDestroyed()) api.setFilterModel(null);
+    },
+    [api],
+  );
 
   // What the delete takes with it, counted by core when the dialog opens (a contact added by a
   // colleague meanwhile is counted). The delete is made against the version the user saw: a
@@ -391,6 +428,14 @@ export function PartnershipsPage() {
     () => rows !== undefined && rows.length > 0 && !rows.some((row) => row.municipalityIsMember),
     [rows],
   );
+  const searching = search.trim() !== '';
+  const columnFiltersText = columnFilters
+    .map((filter) =>
+      filter.text === null
+        ? filter.column
+        : t('partnerships.columnFilter', { column: filter.column, text: filter.text }),
+    )
+    .join(', ');
   const toolbar = (
     <div
       className="filter-bar filter-bar-compact"
@@ -462,11 +507,11 @@ export function PartnershipsPage() {
           </button>
         </span>
       )}
-      {hasPartnershipFilters(filters) && (
+      {(hasPartnershipFilters(filters) || search.trim() !== '' || columnFilters.length > 0) && (
         <button
           type="button"
           className="link-button"
-          onClick={() => setFilters(DEFAULT_PARTNERSHIP_FILTERS)}
+          onClick={() => clearNarrowing({ search: false, membership: DEFAULT_PARTNERSHIP_FILTERS.membership })}
           data-testid="filter-reset"
         >
           {t('partnerships.filter.reset')}
@@ -545,12 +590,23 @@ export function PartnershipsPage() {
         search={search}
         shown={
           !noMembersPartnerships &&
-          search.trim() !== '' &&
           shown === 0 &&
           total > 0 &&
-          (hasPartnershipFilters(filters) || filters.membership !== 'all')
+          (columnFilters.length > 0 || (searching && (hasPartnershipFilters(filters) || filters.membership !== 'all')))
         }
-        onSearchAll={() => setFilters({ ...DEFAULT_PARTNERSHIP_FILTERS, membership: 'all' })}
+        text={
+          columnFilters.length === 0
+            ? undefined
+            : searching
+              ? t('partnerships.searchColumnFilteredOut', { text: search.trim(), columns: columnFiltersText })
+              : t('partnerships.columnFilteredOut', { columns: columnFiltersText })
+        }
+        actionLabel={searching ? undefined : t('partnerships.filter.reset')}
+        // With a search: every partnership searched (filter bar and column filters cleared, the
+        // search kept); without one: the filters cleared.
+        onSearchAll={() =>
+          clearNarrowing({ search: searching, membership: searching ? 'all' : DEFAULT_PARTNERSHIP_FILTERS.membership })
+        }
       />
       <DataGrid<PartnershipRow>
         testId="partnerships-grid"

@@ -40,6 +40,13 @@ export function unreadableDateEdit(event: {
 export const areasText = (row: PartnershipRow | undefined, tk: I18n['tk']): string =>
   row ? row.areas.map((area) => tk(`area.${area}`)).join(', ') : '';
 
+/**
+ * A coded value as its cell shows it, in the user's language: what the column filter of a coded
+ * column (type, status) matches, so that „smlouva“ or „aktiv“ find what the user sees.
+ */
+export const codeLabel = (code: string | undefined, prefix: string, tk: I18n['tk']): string =>
+  code === undefined ? '' : tk(`${prefix}.${code}`);
+
 /** The term of a row as text: "indefinite" or "until <date>" (the catalogue's value). */
 export const termText = (row: PartnershipRow | undefined, i18n: I18n): string =>
   row ? termLabel(row, i18n.language) : '';
@@ -106,7 +113,8 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...PARTNERSHIP_TYPES] },
         comparator: (a: string, b: string) => czechComparator(tk(`partnershipType.${a}`), tk(`partnershipType.${b}`)),
-        filterParams: undefined,
+        // The column filter reads what the cell shows („smlouva“ found nothing, „formal“ did: walkthrough 23).
+        filterValueGetter: (params) => codeLabel(params.data?.type, 'partnershipType', tk),
       },
       status: {
         width: 115,
@@ -119,7 +127,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         cellRenderer: StatusCell,
         comparator: (a: string, b: string) =>
           PARTNERSHIP_STATUSES.indexOf(a as never) - PARTNERSHIP_STATUSES.indexOf(b as never),
-        filterParams: undefined,
+        filterValueGetter: (params) => codeLabel(params.data?.status, 'partnershipStatus', tk),
       },
       startedOn: editableDate,
       signedOn: editableDate,
@@ -168,4 +176,28 @@ function statusAfterCountry<T>(columns: ColDef<T>[]): ColDef<T>[] {
   const rest = columns.filter((column) => column !== status);
   const at = rest.findIndex((column) => column.colId === 'country');
   return status === undefined || at < 0 ? columns : [...rest.slice(0, at + 1), status, ...rest.slice(at + 1)];
+}
+
+/** One column filter in force: its column's header and the text typed into it (null: not text, e.g. a date range). */
+export type ColumnFilterInForce = { column: string; text: string | null };
+
+/**
+ * The column filters of a grid's filter model, as a notice names them (walkthrough 23: the
+ * notice blamed the search while the Country column filter hid the rows). A text filter gives
+ * what was typed (both conditions of a combined one); any other filter gives its column alone.
+ */
+export function columnFiltersInForce(
+  model: Record<string, unknown> | null | undefined,
+  headerOf: (colId: string) => string,
+): ColumnFilterInForce[] {
+  const typed = (condition: unknown): string[] => {
+    if (typeof condition !== 'object' || condition === null) return [];
+    const { filter, conditions } = condition as { filter?: unknown; conditions?: unknown };
+    if (Array.isArray(conditions)) return conditions.flatMap(typed);
+    return typeof filter === 'string' && filter.trim() !== '' ? [filter.trim()] : [];
+  };
+  return Object.entries(model ?? {}).map(([colId, condition]) => {
+    const texts = typed(condition);
+    return { column: headerOf(colId), text: texts.length > 0 ? texts.join(' / ') : null };
+  });
 }

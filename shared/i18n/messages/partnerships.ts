@@ -36,6 +36,11 @@ export const partnershipsMessages = defineMessages(
     'partnerships.filter.reset': 'Zrušit filtry',
     'partnerships.searchFilteredOut': 'Hledání „{text}“ mezi partnerstvími, která filtry zobrazují, nic nenašlo.',
     'partnerships.searchAll': 'Hledat ve všech partnerstvích',
+    'partnerships.columnFilter': '{column} „{text}“',
+    'partnerships.columnFilteredOut':
+      'Filtr sloupce {columns} skrývá všechna partnerství, která ostatní filtry zobrazují.',
+    'partnerships.searchColumnFilteredOut':
+      'Hledání „{text}“ nic nenašlo mezi partnerstvími, která filtry zobrazují; filtruje i sloupec {columns}.',
     'partnerships.filter.membership': 'Členství obce',
     'partnerships.membership.members': 'Partnerství členských obcí',
     'partnerships.membership.nonMembers': 'Partnerství nečlenských obcí',
@@ -333,6 +338,10 @@ export const partnershipsMessages = defineMessages(
     'partnerships.filter.reset': 'Clear filters',
     'partnerships.searchFilteredOut': 'The search for “{text}” found nothing among the partnerships the filters show.',
     'partnerships.searchAll': 'Search all partnerships',
+    'partnerships.columnFilter': '{column} “{text}”',
+    'partnerships.columnFilteredOut': 'The column filter {columns} hides every partnership the other filters show.',
+    'partnerships.searchColumnFilteredOut':
+      'The search for “{text}” found nothing among the partnerships the filters show; the column filter {columns} applies too.',
     'partnerships.filter.membership': 'Membership of the municipality',
     'partnerships.membership.members': 'Partnerships of members',
     'partnerships.membership.nonMembers': 'Partnerships of non-members',
