@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { noteChangedTables } from '../../electron/core/services/statistics/stats-cache';
+import { selectWidths } from '../support/layout';
 import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -519,6 +520,9 @@ test.describe('map: legend of the line styles, the filter in the saved legend, n
       await expect(notice).toContainText('V registru zatím není žádná obec označená jako členská');
       await expect(page.getByTestId('map-empty')).toHaveCount(0);
       await saveScreen(page, 'map-no-members-cs');
+      // Its choices say the members are today's ("nečlenské obce (dnes nejsou členy)"): whole.
+      const fits = await selectWidths(page.getByTestId('map-membership'));
+      expect(fits.width, JSON.stringify(fits)).toBeGreaterThanOrEqual(fits.widest + 20);
       await notice.getByTestId('no-members-show-all').click();
       await expect(page.getByTestId('map-membership')).toHaveValue('all');
       await expect(notice).toHaveCount(0);
@@ -532,6 +536,8 @@ test.describe('map: legend of the line styles, the filter in the saved legend, n
       await expect(notice.getByTestId('no-members-show-all')).toHaveText('Show all municipalities');
       await expect(page.getByTestId('map-empty')).toHaveCount(0);
       await saveScreen(page, 'map-no-members-en');
+      const fitsEn = await selectWidths(page.getByTestId('map-membership'));
+      expect(fitsEn.width, JSON.stringify(fitsEn)).toBeGreaterThanOrEqual(fitsEn.widest + 20);
     } finally {
       await writeStraight(webApp, 'municipalities', () =>
         knex('municipalities').whereIn('id', members).update({ is_member: true }),

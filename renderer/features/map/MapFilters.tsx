@@ -51,6 +51,7 @@ export function MapFilters({
         value={filter.membership ?? 'members'}
         onChange={(membership) => setFilter((f) => ({ ...f, membership: membership ?? 'members' }))}
         aria-label={t('stats.filter.membership')}
+        className="membership-select"
         // The printed header says it in words (members, the default, not at all).
         data-print-ignore
         data-testid="map-membership"
