@@ -270,6 +270,26 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
       gridApi.removeEventListener('cellEditingStarted', onCellEditingStarted);
     };
   }, [gridApi, onCellValueChanged, onCellEditingStarted]);
+  // Whether a column filter narrows the grid: „Zrušit filtry“ shows and clears it too (walkthrough
+  // 23: the reset left the search and the column filters in force, the count unchanged).
+  const [columnFiltered, setColumnFiltered] = useState(false);
+  useEffect(() => {
+    if (!gridApi) return;
+    const read = () => {
+      if (!gridApi.isDestroyed()) setColumnFiltered(Object.keys(gridApi.getFilterModel()).length > 0);
+    };
+    read();
+    gridApi.addEventListener('filterChanged', read);
+    return () => {
+      if (!gridApi.isDestroyed()) gridApi.removeEventListener('filterChanged', read);
+    };
+  }, [gridApi]);
+  /** Takes away all that narrows the grid: the filter bar, the search, the column filters (sort and columns stay). */
+  const clearNarrowing = useCallback(() => {
+    setFilters(DEFAULT_FILTERS);
+    setSearch('');
+    if (gridApi && !gridApi.isDestroyed()) gridApi.setFilterModel(null);
+  }, [gridApi]);
 
   const onDeleted = useCallback(
     (auditId: number, name: string) => {
@@ -418,13 +438,8 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         />
       </label>
       {filters.figure !== null && <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />}
-      {hasFilters(filters) && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => setFilters(DEFAULT_FILTERS)}
-          data-testid="filter-reset"
-        >
+      {(hasFilters(filters) || search.trim() !== '' || columnFiltered) && (
+        <button type="button" className="link-button" onClick={clearNarrowing} data-testid="filter-reset">
           {t('members.filter.reset')}
         </button>
       )}
