@@ -193,6 +193,8 @@ export function GridViewsBar<T>({
         <select
           value={current}
           aria-label={t('views.label')}
+          // A long name ends in "…" in the box (the filter card stays one row): its tooltip names it whole.
+          title={current === '' ? t('views.default') : current}
           onChange={(event) => {
             choose(event.target.value);
             apply(event.target.value);

@@ -185,6 +185,12 @@ const FIELD_LABELS: Record<string, string> = {
  * from the Partnerships grid, a partnership's detail and the agreement screen; what is saved here
  * is what every later agreement draft of the town starts from.
  */
+/** The kinds in the select: „neuvedeno“ first, as in the mayor's gender (walkthrough 23). */
+const KIND_CHOICES = [
+  'unknown',
+  ...FOREIGN_TOWN_KINDS.filter((kind) => kind !== 'unknown'),
+] as const satisfies readonly (typeof FOREIGN_TOWN_KINDS)[number][];
+
 export function TownCardDialog({ townId, onClose }: { townId: number; onClose: () => void }) {
   const { t } = useI18n();
   // The town shown: the one opened, or the town it was merged into ("Open … with your edits").
@@ -517,7 +523,7 @@ function TownCardForm({
             </Field>
             <Field label={t('towns.field.kind')} error={errors.kind} htmlFor="tc-kind">
               <CodeSelect
-                codes={FOREIGN_TOWN_KINDS}
+                codes={KIND_CHOICES}
                 labelPrefix="towns.kind"
                 value={values.kind}
                 onChange={(kind) => kind && set('kind', kind)}

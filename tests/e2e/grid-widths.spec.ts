@@ -174,6 +174,14 @@ test('narrow columns wrap their headings instead of cutting them: Requests (en),
   await table.scrollIntoViewIfNeeded();
   expect(await cutHeaders(page, 'stats-regions-grid')).toEqual([]);
   await saveScreen(page, 'statistics-headers-cs');
+  // The countries, sorted by their partnerships: the sort arrow beside the filter icon left
+  // „Partners…“ (walkthrough 23).
+  await page.getByTestId('stats-tab-countries').click();
+  const countries = page.getByTestId('stats-countries-grid');
+  await expect(countries.locator('.ag-row').first()).toBeVisible();
+  await expect(countries.locator('.ag-header-cell[col-id="count"]')).toHaveAttribute('aria-sort', 'descending');
+  expect(await cutHeaders(page, 'stats-countries-grid')).toEqual([]);
+  await saveScreen(page, 'statistics-countries-headers-cs');
 });
 
 /**

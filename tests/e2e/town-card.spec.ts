@@ -359,6 +359,14 @@ test('a kind set on the card opened from the agreement screen brings its noun, o
     const card = page.getByTestId('town-card');
     // "Velké město" is asked only of a town; until someone says, the population decides.
     await expect(card.getByTestId('town-largeCity')).toHaveCount(0);
+    // „neuvedeno“ first, as in the mayor's gender (walkthrough 23).
+    await expect(card.getByTestId('town-kind').locator('option')).toHaveCount(3);
+    expect(
+      await card
+        .getByTestId('town-kind')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['unknown', 'town', 'municipality']);
     await card.getByTestId('town-kind').selectOption('town');
     await expect(card.getByTestId('town-largeCity')).toHaveValue('');
     await card.getByTestId('town-mayorName').fill('From The Card');

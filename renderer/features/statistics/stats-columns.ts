@@ -133,7 +133,8 @@ export function countryColumns(i18n: I18n): ColDef<CountryRow>[] {
       minWidth: 160,
     }),
     textColumn<CountryRow>({ field: 'countryCode', headerName: t('stats.col.countryCode'), width: 130 }),
-    numeric({ field: 'count', headerName: t('stats.col.partnerships'), sort: 'desc' }, f.int),
+    // Sorted by it: the heading has the sort arrow beside the filter icon ("Partners…" at 152 px).
+    numeric({ field: 'count', headerName: t('stats.col.partnerships'), sort: 'desc', width: 184 }, f.int),
     numeric({ field: 'share', headerName: t('stats.col.share') }, f.pct),
   ];
 }
