@@ -12,6 +12,9 @@ test('Help explains types, statuses, data sources, import, backups and the keys,
   await expect(help.getByTestId('help-type-formal')).toContainText('partnerství (smlouva)');
   await expect(help.getByTestId('help-type-unknown')).toContainText('nedomýšlí');
   await expect(help.getByTestId('help-status-dormant')).toContainText('neaktivní');
+  // What a period leaves out, and whose membership counts (walkthrough 23).
+  await expect(help.getByTestId('help-statuses')).toContainText('se známým rokem zahájení');
+  await expect(help.getByTestId('help-statuses')).toContainText('dnešní členové');
   await expect(help.getByTestId('help-sources')).toContainText('Windows-1250');
   await expect(help.getByTestId('help-sources')).toContainText('GeoNames');
   await expect(help.getByTestId('help-sources')).toContainText('Načíst z ARES');

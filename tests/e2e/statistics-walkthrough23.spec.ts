@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
@@ -12,11 +12,18 @@ import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
  * 1990–2005, members. The demo's Třebíč (a member) has partnerships with no start year; its
  * population is made unknown here (through core, audited) and given back at the end.
  */
+/** The files exported here: removed after each test (a spec after this one exports the same names). */
+const written: string[] = [];
+test.afterEach(() => {
+  for (const file of written.splice(0)) rmSync(file, { force: true });
+});
 const exportedPath = async (page: Page, format: 'xlsx' | 'csv' | 'docx', extension: string): Promise<string> => {
   const done = page.getByTestId('stats-export-done');
   await page.getByTestId(`stats-export-${format}`).click();
   await expect(done).toContainText(`-1990-2005.${extension}`);
-  return ((await done.textContent()) ?? '').replace(/^(Uloženo|Saved): /, '').trim();
+  const file = ((await done.textContent()) ?? '').replace(/^(Uloženo|Saved): /, '').trim();
+  written.push(file);
+  return file;
 };
 const docxText = async (filePath: string): Promise<string> => {
   const xml = (await (await JSZip.loadAsync(readFileSync(filePath))).file('word/document.xml')?.async('string')) ?? '';

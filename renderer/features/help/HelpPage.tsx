@@ -90,6 +90,7 @@ export function HelpPage() {
           ))}
         </dl>
         <p>{t('help.statuses.dormantNote')}</p>
+        <p>{t('help.statuses.periodNote')}</p>
         <p data-testid="help-term-unknown">{t('help.term.unknown')}</p>
       </Section>
 

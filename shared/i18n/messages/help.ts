@@ -26,6 +26,8 @@ export const helpMessages = defineMessages(
     'help.status.unknown': 'Zdroj stav neuvádí. Takové partnerství se nikdy nepočítá jako aktivní.',
     'help.statuses.dormantNote':
       'Statistiky navíc označí jako „bez aktivity“ každé aktivní nebo neaktivní partnerství, jehož poslední aktivita i začátek jsou starší než zvolený počet let.',
+    'help.statuses.periodNote':
+      'Statistiky za období (rok zahájení od–do) počítají jen partnerství se známým rokem zahájení; kolik jich rok zahájení nemá, a proto do období nezapadá, uvádí obrazovka i každý export zvlášť. Členskými obcemi se ve statistikách vždy rozumějí dnešní členové svazu.',
     'help.term.unknown':
       'Platnost „neuvedeno“: zdroj neuvádí, zda partnerství platí na dobu neurčitou, nebo do určitého data. Doplníte ji v detailu partnerství, až ji zjistíte (např. ze smlouvy); do té doby se partnerství nepočítá mezi smlouvy, jejichž platnost končí.',
     'help.provenance.title': 'Původ a ověření údajů',
@@ -117,6 +119,8 @@ export const helpMessages = defineMessages(
     'help.status.unknown': 'The source does not state the status. Such a partnership is never counted as active.',
     'help.statuses.dormantNote':
       'The statistics also flag as “no activity” every active or dormant partnership whose latest activity and start are both older than the chosen number of years.',
+    'help.statuses.periodNote':
+      'Statistics for a period (start year from–to) count only partnerships whose start year is known; how many have none, and so fall outside the period, the screen and every export say separately. Member municipalities in the statistics are always today’s members of the association.',
     'help.term.unknown':
       'Term “not stated”: the source does not say whether the partnership is for an indefinite or a fixed term. Fill it in the partnership’s detail once you know it (e.g. from the agreement); until then the partnership is not counted among agreements whose term ends.',
     'help.provenance.title': 'Provenance and verification',
