@@ -26,6 +26,8 @@ import { mergeEdits } from '../lib/form-merge';
 import { goneOf, quoted } from '../lib/record-gone';
 import { FormGoneNotice } from './FormGoneNotice';
 import { MergeNotice } from './MergeNotice';
+import { ErrorNotice } from './ErrorNotice';
+import { UndoMergeKeepingDialog } from './UndoMergeKeepingDialog';
 import { officeContradictsKind, officeOptions } from '../../shared/domain/agreements/offices';
 import { originLabel } from '../../shared/i18n/provenance';
 import './kit.css';
@@ -300,6 +302,10 @@ function TownCardForm({
   const [merged, setMerged] = useState<{ stored: Values; clashes: (keyof Values)[] } | null>(start.merged);
   const [mergeWanted, setMergeWanted] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
+  /** The merge entry whose undo keeping later changes is being confirmed. */
+  const [undoKeeping, setUndoKeeping] = useState<number | null>(null);
+  /** A merge's undo refused because a record it kept changed since: said in the card, with the undo keeping it. */
+  const [mergeRefused, setMergeRefused] = useState<{ auditId: number; error: unknown } | null>(null);
   const untouched = Object.keys(patchOf(card, values)).length === 0;
   if (latest.version !== card.version && latest.id === card.id) {
     // Adjusted while rendering (React's "state from props"): the next render shows the new card.
@@ -698,11 +704,50 @@ function TownCardForm({
                 });
                 onReload();
               },
-              (error: unknown) => toast(errorToast(error)),
+              (error: unknown) => {
+                // Refused because the kept town (or a partnership the merge merged) changed since:
+                // the undo that keeps the later changes is offered, as a partnership's is; here, in
+                // the card (a toast's button lies under this modal dialog and cannot be clicked).
+                if (
+                  !filled &&
+                  error instanceof ApiError &&
+                  (error.details?.reason === 'merge.error.changedSinceBy' ||
+                    error.details?.reason === 'merge.error.changedSinceKept')
+                )
+                  setMergeRefused({ auditId, error });
+                else toast(errorToast(error));
+              },
             );
           }}
         />
+        {mergeRefused !== null && (
+          <div className="town-merge-refused" data-testid="town-merge-refused">
+            <ErrorNotice error={mergeRefused.error} />
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setUndoKeeping(mergeRefused.auditId);
+                setMergeRefused(null);
+              }}
+              data-testid="town-undo-keeping-offer"
+            >
+              {t('merge.keeping.offer')}
+            </button>
+          </div>
+        )}
       </details>
+      {undoKeeping !== null && (
+        <UndoMergeKeepingDialog
+          auditId={undoKeeping}
+          onClose={() => setUndoKeeping(null)}
+          onDone={() => {
+            setUndoKeeping(null);
+            toast({ kind: 'ok', text: said('merge.keeping.done'), seconds: 6 });
+            onReload();
+          }}
+        />
+      )}
       {conflict !== null && (
         <p className="form-problems" role="alert">
           {conflict}{' '}

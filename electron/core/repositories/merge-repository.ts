@@ -167,6 +167,8 @@ export type TownMerge = {
    */
   movedRequests?: number[];
   movedDecisions?: number[];
+  /** The kept town's columns the merge changed, to their new values (absent in older merges). */
+  changes?: Row;
 };
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -330,15 +332,13 @@ const JOINED_TOWN_TEXT = ['notes', 'history'] as const;
 export const alternateNames = (text: unknown): string[] =>
   typeof text === 'string' ? text.split('\n').filter((name) => name.trim() !== '') : [];
 
-/** Merges foreign town `mergeId` into `keepId` (same country). Call inside a transaction. */
-export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, now: string): Promise<TownMerge> {
-  if (keepId === mergeId) throw new AppError('VALIDATION', 'A town cannot be merged with itself.');
-  const kept = await db('foreign_towns').where({ id: keepId }).first<Row | undefined>();
-  const merged = await db('foreign_towns').where({ id: mergeId }).first<Row | undefined>();
-  if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the towns no longer exists.');
-  if (kept.country_code !== merged.country_code)
-    throw new AppError('CONFLICT', 'Only towns of one country can be merged.', { reason: 'merge.error.otherCountry' });
-  // Every spelling either record had is kept (the other's names become alternates), each once.
+/**
+ * The kept town's columns a merge of town `merged` into `kept` changes, to their new values (pure):
+ * every spelling either record had kept (the other's names become alternates, each once), empty
+ * fields filled, notes and history joined. The undo keeping later changes reads it again for a
+ * merge recorded before merges kept it.
+ */
+export function townMergeChanges(kept: Row, merged: Row): Row {
   const alternates = [...alternateNames(kept.alt_names)];
   const seen = new Set([kept.name, kept.name_cs, ...alternates].filter((n): n is string => typeof n === 'string'));
   for (const name of [merged.name, merged.name_cs, ...alternateNames(merged.alt_names)]) {
@@ -353,6 +353,18 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
   for (const column of JOINED_TOWN_TEXT)
     if (!isEmpty(kept[column]) && !isEmpty(merged[column]) && kept[column] !== merged[column])
       changes[column] = `${textOf(kept[column])}\n\n${textOf(merged[column])}`;
+  return changes;
+}
+
+/** Merges foreign town `mergeId` into `keepId` (same country). Call inside a transaction. */
+export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, now: string): Promise<TownMerge> {
+  if (keepId === mergeId) throw new AppError('VALIDATION', 'A town cannot be merged with itself.');
+  const kept = await db('foreign_towns').where({ id: keepId }).first<Row | undefined>();
+  const merged = await db('foreign_towns').where({ id: mergeId }).first<Row | undefined>();
+  if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the towns no longer exists.');
+  if (kept.country_code !== merged.country_code)
+    throw new AppError('CONFLICT', 'Only towns of one country can be merged.', { reason: 'merge.error.otherCountry' });
+  const changes = townMergeChanges(kept, merged);
   // The gazetteer id is unique: the merged town gives it up before the kept town takes it.
   if (changes.geonames_id !== undefined) await db('foreign_towns').where({ id: mergeId }).update({ geonames_id: null });
 
@@ -392,6 +404,7 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
     partnershipMerges,
     movedRequests,
     movedDecisions,
+    changes,
   };
 }
 

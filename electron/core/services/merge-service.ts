@@ -38,6 +38,18 @@ import {
   type TownFillMerge,
 } from '../repositories/fill-from-deleted-repository';
 import { listTownPartnerships } from '../repositories/foreign-towns-repository';
+import {
+  deleteEntryAfter,
+  laterEntriesOfRecord,
+  latestEntryOfTownMerge,
+  memberOfPartnership,
+  mergedAwayEntryAfter,
+  townIdExists,
+  townMergeUndoneAlready,
+  townUndoKeepingPlanOf,
+  undoTownMergeKeeping,
+  type TownUndoKeepingPlan,
+} from '../repositories/town-merge-undo-repository';
 import { keptByDelete, laterEntryOf } from './undo';
 import { correctRestoredTerms } from '../db/unstated-terms';
 import {
@@ -57,6 +69,7 @@ import {
   undoPartnershipMergeKeeping,
   undoTownMerge,
   type PartnershipMerge,
+  type UndoKeepingField,
   type UndoKeepingPlan,
   type TownMerge,
 } from '../repositories/merge-repository';
@@ -328,26 +341,34 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
 }
 
 /**
- * The partnership merge of merge entry `auditId`, for an undo keeping later changes: NOT_FOUND
- * when the entry is no merge; CONFLICT (reason merge.keeping.unavailable) for a town merge or a
- * fill from the bin (their undo stays as it is); CONFLICT (undo.alreadyRestored) when the merge
- * was undone already or the merged-away record's id is taken again.
+ * The merge of merge entry `auditId`, for an undo keeping later changes (a merge of two
+ * partnerships or of two partner towns): NOT_FOUND when the entry is no merge; CONFLICT (reason
+ * merge.keeping.unavailable) for a fill from the bin (its undo stays as it is); CONFLICT
+ * (undo.alreadyRestored) when the merge was undone already or the merged-away record's id is
+ * taken again.
  */
-async function partnershipMergeOf(db: Knex, auditId: number) {
+async function mergeOfEntry(db: Knex, auditId: number) {
   const entry = await findAuditEntry(db, auditId);
-  if (!entry || entry.action !== 'merge' || entry.before === null || entry.table_name !== 'partnerships')
-    throw new AppError('NOT_FOUND', 'There is no partnership merge to undo under this entry.');
-  const { merge } = JSON.parse(entry.before) as { merge: PartnershipMerge | TownMerge };
-  if (merge.kind !== 'partnerships' || isFillMerge(merge))
-    throw new AppError('CONFLICT', 'Only a merge of two partnerships can be undone keeping later changes.', {
+  if (
+    !entry ||
+    entry.action !== 'merge' ||
+    entry.before === null ||
+    (entry.table_name !== 'partnerships' && entry.table_name !== 'foreign_towns')
+  )
+    throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
+  const { merge } = JSON.parse(entry.before) as { merge: PartnershipMerge | TownMerge | undefined };
+  if (merge === undefined) throw new AppError('NOT_FOUND', 'There is no merge to undo under this entry.');
+  if (isFillMerge(merge))
+    throw new AppError('CONFLICT', 'A fill from the bin cannot be undone keeping later changes.', {
       reason: 'merge.keeping.unavailable',
     });
   const keepId = Number(merge.keptBefore.id);
-  if (
-    (await partnershipIdExists(db, Number(merge.merged.partnership.id))) ||
-    (await mergeUndoneAlready(db, keepId, auditId))
-  )
-    throw new AppError('CONFLICT', 'This merge has already been undone.', { reason: 'undo.alreadyRestored' });
+  const undone =
+    merge.kind === 'partnerships'
+      ? (await partnershipIdExists(db, Number(merge.merged.partnership.id))) ||
+        (await mergeUndoneAlready(db, keepId, auditId))
+      : (await townIdExists(db, Number(merge.merged.id))) || (await townMergeUndoneAlready(db, keepId, auditId));
+  if (undone) throw new AppError('CONFLICT', 'This merge has already been undone.', { reason: 'undo.alreadyRestored' });
   return { merge, entry };
 }
 
@@ -364,9 +385,22 @@ const planCheck = (plan: UndoKeepingPlan): string =>
     .digest('hex')
     .slice(0, 32);
 
-/** The plan as a confirmation shows it: each later change with who made it and when (null: unknown). */
-async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: PartnershipMerge, auditId: number) {
-  const later = (await laterEntriesOf(db, plan.keepId, auditId)).map((row) => {
+/**
+ * The fields of an undo's list with who changed each since and when (null: unknown), from the
+ * record's later entries (`later`, newest first).
+ */
+function describedFields(
+  fields: readonly UndoKeepingField[],
+  laterRows: readonly {
+    before: string | null;
+    after: string | null;
+    actor: string;
+    at: string;
+    db_user: string | null;
+    server_at: string | null;
+  }[],
+) {
+  const later = laterRows.map((row) => {
     const named = new Set<string>();
     for (const text of [row.before, row.after]) {
       const value: unknown = text === null ? null : JSON.parse(text);
@@ -374,7 +408,7 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
     }
     return { named, by: writerOf(row) };
   });
-  const fields = plan.fields.map((field) => {
+  return fields.map((field) => {
     const by =
       field.outcome === 'restored'
         ? null
@@ -382,6 +416,11 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
           null);
     return { ...field, changedBy: by?.name ?? null, changedAt: by?.at ?? null };
   });
+}
+
+/** The plan as a confirmation shows it: each later change with who made it and when (null: unknown). */
+async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: PartnershipMerge, auditId: number) {
+  const fields = describedFields(plan.fields, await laterEntriesOf(db, plan.keepId, auditId));
   const children = [];
   for (const child of plan.children) {
     const by = child.state === 'deleted' ? await deletedChildEntry(db, child.table, child.id) : undefined;
@@ -389,6 +428,7 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
     children.push({ ...child, changedBy: writer?.name ?? null, changedAt: writer?.at ?? null });
   }
   return {
+    kind: 'partnerships' as const,
     auditId,
     keepId: plan.keepId,
     mergedId: plan.mergedId,
@@ -398,6 +438,106 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
     merged: await partnershipName(db, merge.merged.partnership),
     fields,
     children,
+    town: null,
+  };
+}
+
+/** A short fingerprint of a town merge's plan: the confirmation is checked against the one it showed. */
+const townPlanCheck = (plan: TownUndoKeepingPlan): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify({
+        version: plan.version,
+        fields: plan.fields,
+        partnerships: plan.partnerships,
+        geonamesDropped: plan.geonamesDropped,
+        inner: plan.inner.map((one) => ({
+          id: one.merge.keptBefore.id,
+          state: one.state,
+          plan: one.plan === null ? null : planCheck(one.plan),
+        })),
+      }),
+    )
+    .digest('hex')
+    .slice(0, 32);
+
+/** A town as a confirmation names it. */
+const townLabel = (row: Record<string, unknown>): string =>
+  typeof row.name === 'string' && row.name !== '' ? row.name : `#${String(row.id)}`;
+
+/** A partnership a town merge moved, named by its member and the merged-away town ("Tábor – Lobau"). */
+async function movedPartnershipName(db: Knex, id: number, townName: string, auditId: number): Promise<string> {
+  let memberId = await memberOfPartnership(db, id);
+  if (memberId === undefined) {
+    // Deleted since: its delete kept it (a merge into another partnership kept nothing to name it by).
+    const snapshot = keptByDelete((await deleteEntryAfter(db, id, auditId))?.before, 'snapshot');
+    if (isSnapshot(snapshot)) memberId = Number(snapshot.partnership.municipality_id);
+  }
+  if (memberId === undefined) return `#${String(id)}`;
+  const member = (await namesByIds(db, 'municipalities', [memberId])).get(memberId);
+  return mergedNameOf(member, townName).mergedName ?? `#${String(id)}`;
+}
+
+/** A town merge's plan as a confirmation shows it (see `merges:undoKeepingPreview`). */
+async function describedTownPlan(db: Knex, plan: TownUndoKeepingPlan, merge: TownMerge, auditId: number) {
+  const mergedTown = townLabel(merge.merged);
+  const partnerships = [];
+  for (const one of plan.partnerships) {
+    const by =
+      one.state === 'deleted'
+        ? await deleteEntryAfter(db, one.id, auditId)
+        : one.state === 'merged'
+          ? await mergedAwayEntryAfter(db, one.id, auditId)
+          : one.state === 'elsewhere'
+            ? (await laterEntriesOfRecord(db, 'partnerships', one.id, auditId)).find((row) => {
+                const after: unknown = row.after === null ? null : JSON.parse(row.after);
+                return isRow(after) && 'foreignTownId' in after;
+              })
+            : undefined;
+    const writer = by === undefined ? null : writerOf(by);
+    partnerships.push({
+      ...one,
+      label: await movedPartnershipName(db, one.id, mergedTown, auditId),
+      changedBy: writer?.name ?? null,
+      changedAt: writer?.at ?? null,
+    });
+  }
+  const innerMerges = [];
+  for (const one of plan.inner) {
+    const keepId = Number(one.merge.keptBefore.id);
+    const described = one.plan === null ? null : await describedPlan(db, one.plan, one.merge, auditId);
+    const gone = one.state === 'keptGone' ? await deleteEntryAfter(db, keepId, auditId) : undefined;
+    const writer = gone === undefined ? null : writerOf(gone);
+    innerMerges.push({
+      keepId,
+      mergedId: Number(one.merge.merged.partnership.id),
+      kept: described?.kept ?? (await partnershipName(db, one.merge.keptBefore)),
+      merged:
+        mergedNameOf(
+          (await namesByIds(db, 'municipalities', [Number(one.merge.merged.partnership.municipality_id)])).get(
+            Number(one.merge.merged.partnership.municipality_id),
+          ),
+          mergedTown,
+        ).mergedName ?? `#${String(one.merge.merged.partnership.id)}`,
+      state: one.state,
+      changedBy: writer?.name ?? null,
+      changedAt: writer?.at ?? null,
+      fields: described?.fields ?? [],
+      children: described?.children ?? [],
+    });
+  }
+  return {
+    kind: 'foreign_towns' as const,
+    auditId,
+    keepId: plan.keepId,
+    mergedId: plan.mergedId,
+    version: plan.version,
+    check: townPlanCheck(plan),
+    kept: townLabel(merge.keptBefore),
+    merged: mergedTown,
+    fields: describedFields(plan.fields, await laterEntriesOfRecord(db, 'foreign_towns', plan.keepId, auditId)),
+    children: [],
+    town: { partnerships, innerMerges, geonamesDropped: plan.geonamesDropped },
   };
 }
 
@@ -407,7 +547,9 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
  */
 export async function undoMergeKeepingPreview(ctx: AppContext, input: { auditId: number }) {
   const db = ctx.db.knex;
-  const { merge } = await partnershipMergeOf(db, input.auditId);
+  const { merge } = await mergeOfEntry(db, input.auditId);
+  if (merge.kind === 'foreign_towns')
+    return describedTownPlan(db, await townUndoKeepingPlanOf(db, merge, input.auditId), merge, input.auditId);
   return describedPlan(db, await undoKeepingPlanOf(db, merge), merge, input.auditId);
 }
 
@@ -418,13 +560,19 @@ export async function undoMergeKeepingPreview(ctx: AppContext, input: { auditId:
  * audited restore entry on the kept record, as the plain undo writes.
  */
 export async function undoMergeKeeping(ctx: AppContext, input: { auditId: number; version: number; check: string }) {
+  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
+  if (entry?.table_name === 'foreign_towns') return undoTownMergeKeepingChange(ctx, input);
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
-    const { merge, entry } = await partnershipMergeOf(trx, input.auditId);
+    const { merge, entry } = await mergeOfEntry(trx, input.auditId);
+    if (merge.kind !== 'partnerships')
+      throw new AppError('NOT_FOUND', 'There is no partnership merge under this entry.');
     const keepId = Number(merge.keptBefore.id);
     // The kept record held first (on a server): a second undo waits, then finds this one's entry.
     if (!(await lockPartnership(trx, keepId, 'update')))
       throw await versionFailure(trx, 'partnerships', keepId, input.version);
-    const { merge: held } = await partnershipMergeOf(trx, input.auditId);
+    const { merge: held } = await mergeOfEntry(trx, input.auditId);
+    if (held.kind !== 'partnerships')
+      throw new AppError('NOT_FOUND', 'There is no partnership merge under this entry.');
     const plan = await undoKeepingPlanOf(trx, held);
     if (plan.version !== input.version) throw await versionFailure(trx, 'partnerships', keepId, input.version);
     if (planCheck(plan) !== input.check) {
@@ -480,6 +628,119 @@ export async function undoMergeKeeping(ctx: AppContext, input: { auditId: number
       municipalityIds: [Number(merge.keptBefore.municipality_id)],
     });
     await unlinkStrayAttachments({ trx, at, audit, touch }, partnershipIds);
+    return { table: entry.table_name, recordId: keepId };
+  });
+}
+
+/**
+ * Undoes town merge entry `auditId` keeping the changes made since (see `merges:undoKeeping`):
+ * checked against the kept town's `version` and the plan (`check`) the confirmation showed; a
+ * change meanwhile refuses naming who and when, nothing written. One audited restore entry on the
+ * kept town (what it put back, what it kept, which partnerships stay); each partnership that goes
+ * back, or whose merge is undone, says so in its own history, as the plain undo writes it.
+ */
+async function undoTownMergeKeepingChange(ctx: AppContext, input: { auditId: number; version: number; check: string }) {
+  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+    const { merge } = await mergeOfEntry(trx, input.auditId);
+    if (merge.kind !== 'foreign_towns') throw new AppError('NOT_FOUND', 'There is no town merge under this entry.');
+    const keepId = Number(merge.keptBefore.id);
+    // The kept town and the partnerships it merged held first (on a server): a second undo waits,
+    // then finds this one's entry.
+    if (!(await lockTown(trx, keepId))) throw await versionFailure(trx, 'foreign_towns', keepId, input.version);
+    for (const one of merge.partnershipMerges) await lockPartnership(trx, Number(one.keptBefore.id), 'update');
+    const { merge: held, entry } = await mergeOfEntry(trx, input.auditId);
+    if (held.kind !== 'foreign_towns') throw new AppError('NOT_FOUND', 'There is no town merge under this entry.');
+    const plan = await townUndoKeepingPlanOf(trx, held, input.auditId);
+    if (plan.version !== input.version) throw await versionFailure(trx, 'foreign_towns', keepId, input.version);
+    if (townPlanCheck(plan) !== input.check) {
+      const last = await latestEntryOfTownMerge(trx, keepId, plan);
+      const by = last === undefined ? null : writerOf(last);
+      throw new AppError(
+        'CONFLICT',
+        `What the undo would do changed meanwhile${by === null ? '' : ` (${by.name}, ${by.at})`}; nothing was changed. Open the undo again.`,
+        {
+          reason: by === null ? 'merge.keeping.changedMeanwhile' : 'merge.keeping.changedMeanwhileBy',
+          ...(by === null ? {} : { params: { name: by.name }, changedBy: by.name, changedAt: by.at }),
+        },
+      );
+    }
+    const now = await trx('foreign_towns').where({ id: keepId }).first<Record<string, unknown>>();
+    const undoneInner = plan.inner.filter((one) => one.state === 'undone' && one.plan !== null);
+    const innerBefore = new Map<number, Record<string, unknown>>();
+    for (const one of undoneInner) {
+      const id = Number(one.merge.keptBefore.id);
+      innerBefore.set(id, await trx('partnerships').where({ id }).first<Record<string, unknown>>());
+    }
+    await undoTownMergeKeeping(trx, plan, at);
+    await audit({
+      table: 'foreign_towns',
+      recordId: keepId,
+      action: 'restore',
+      before: townFieldsOfColumns(Object.fromEntries(Object.keys(plan.columns).map((c) => [c, now[c] ?? null]))),
+      after: {
+        undoneMerge: input.auditId,
+        ...townFieldsOfColumns(plan.columns),
+        keptLater: plan.fields.filter((field) => field.outcome !== 'restored').map((field) => field.field),
+        partnershipsNotBack: plan.partnerships
+          .filter((one) => one.state !== 'back')
+          .map(({ id, state }) => ({ id, state })),
+        mergesKept: plan.inner
+          .filter((one) => one.state !== 'undone')
+          .map((one) => ({
+            keepId: Number(one.merge.keptBefore.id),
+            mergedId: Number(one.merge.merged.partnership.id),
+            state: one.state,
+          })),
+        ...(plan.geonamesDropped ? { mergedWithoutGeonamesId: true } : {}),
+      },
+    });
+    const back = plan.partnerships.filter((one) => one.state === 'back').map((one) => one.id);
+    const members = await membersOfTownMerge(trx, held);
+    await auditMany([
+      ...back.map((recordId) => ({
+        table: 'partnerships',
+        recordId,
+        action: 'unmerge' as const,
+        before: { foreignTownId: keepId },
+        after: { foreignTownId: plan.mergedId },
+      })),
+      ...undoneInner.map((one) => {
+        const id = Number(one.merge.keptBefore.id);
+        const columns = one.plan?.columns ?? {};
+        const before = innerBefore.get(id) ?? {};
+        return {
+          table: 'partnerships',
+          recordId: id,
+          action: 'unmerge' as const,
+          before: partnershipFieldsOfColumns(
+            Object.fromEntries(Object.keys(columns).map((c) => [c, before[c] ?? null])),
+          ),
+          after: {
+            mergedId: Number(one.merge.merged.partnership.id),
+            ...mergedNameOf(members.get(Number(one.merge.merged.partnership.municipality_id)), held.merged.name),
+            ...partnershipFieldsOfColumns(columns),
+          },
+        };
+      }),
+    ]);
+    const innerIds = undoneInner.flatMap((one) => partnershipIdsOf(one.merge));
+    // A merge older than migration 0022 brings back an indefinite term nobody stated: corrected again.
+    await correctRestoredTerms(
+      trx,
+      undoneInner.flatMap((one) =>
+        one.plan?.fields.some((field) => field.field === 'term' && field.outcome === 'restored') === true
+          ? partnershipIdsOf(one.merge)
+          : [Number(one.merge.merged.partnership.id)],
+      ),
+      input.auditId,
+      at,
+    );
+    const partnershipIds = [...back, ...innerIds];
+    touch({
+      tables: ['foreign_towns', 'partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
+      partnershipIds,
+    });
+    await unlinkStrayAttachments({ trx, at, audit, touch }, innerIds);
     return { table: entry.table_name, recordId: keepId };
   });
 }

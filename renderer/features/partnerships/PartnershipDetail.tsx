@@ -48,7 +48,7 @@ import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
-import { UndoMergeKeepingDialog } from './UndoMergeKeepingDialog';
+import { UndoMergeKeepingDialog } from '../../components/UndoMergeKeepingDialog';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
 import { FormGoneNotice } from '../../components/FormGoneNotice';
@@ -174,11 +174,18 @@ const HISTORY_OTHER_LABELS: Readonly<Record<string, string | null>> = {
  * the undo keeping later changes can then be offered.
  */
 const keptChangedSince = (error: unknown, partnershipId: number): boolean =>
+  mergeChangedSince(error) &&
   error instanceof ApiError &&
-  (error.details?.reason === 'merge.error.changedSinceBy' ||
-    error.details?.reason === 'merge.error.changedSinceKept') &&
-  error.details.table === 'partnerships' &&
+  error.details?.table === 'partnerships' &&
   error.details.recordId === partnershipId;
+
+/**
+ * Whether a merge's undo was refused only because a record it kept changed since (a town merge:
+ * the kept town, or a partnership it merged): its undo keeping later changes can then be offered.
+ */
+const mergeChangedSince = (error: unknown): boolean =>
+  error instanceof ApiError &&
+  (error.details?.reason === 'merge.error.changedSinceBy' || error.details?.reason === 'merge.error.changedSinceKept');
 
 /** How many attachments belong to each activity (by the activity's id). */
 const attachmentsPerActivity = (attachments: readonly { activityId: number | null }[]): Map<number, number> => {
@@ -348,7 +355,17 @@ export function PartnershipDetail({
                 reset();
                 showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
               })
-              .catch((error: unknown) => showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) }));
+              .catch((error: unknown) =>
+                showToast({
+                  kind: 'error',
+                  text: (i) => errorText(error, i, (p) => p),
+                  // Refused because the kept record changed since the merge: as the history does,
+                  // the undo that keeps the later changes is offered.
+                  ...((mode === 'town' ? mergeChangedSince(error) : keptChangedSince(error, current.id))
+                    ? { action: { label: said('merge.keeping.offer'), run: () => setUndoKeeping(auditId) } }
+                    : {}),
+                }),
+              );
           }),
         },
       });

@@ -155,6 +155,34 @@ export const mergeMessages = defineMessages(
       'Mezitím se změnilo, co by vrácení udělalo. Nic se nezměnilo; otevřete vrácení znovu.',
     'merge.keeping.field.acknowledgedWarnings': 'Potvrzená upozornění',
     'merge.keeping.field.importRunId': 'Import',
+    'merge.keeping.field.geonamesId': 'Číslo GeoNames',
+    'merge.keeping.town.explain':
+      'Město „{merged}“ se vrátí jako samostatná karta se svým číslem a údaji. Karta města „{kept}“ se od sloučení změnila; její údaje dopadnou takto:',
+    'merge.keeping.town.noFields': 'Sloučení u karty tohoto města nezměnilo žádný údaj.',
+    'merge.keeping.town.partnerships': 'Partnerství, která sloučení přesunulo k městu „{kept}“',
+    'merge.keeping.town.noPartnerships': 'Sloučení žádné nepřesunulo.',
+    'merge.keeping.town.partnership.back': 'vrátí se k městu „{merged}“',
+    'merge.keeping.town.partnership.deleted': 'mezitím smazáno ({name}, {at}): zůstane smazané',
+    'merge.keeping.town.partnership.deletedUnknown': 'mezitím smazáno: zůstane smazané',
+    'merge.keeping.town.partnership.merged': 'mezitím sloučeno s jiným partnerstvím ({name}, {at}): zůstane tak',
+    'merge.keeping.town.partnership.mergedUnknown': 'mezitím sloučeno s jiným partnerstvím: zůstane tak',
+    'merge.keeping.town.partnership.elsewhere': 'má teď jiné partnerské město ({name}, {at}): zůstane u něj',
+    'merge.keeping.town.partnership.elsewhereUnknown': 'má teď jiné partnerské město: zůstane u něj',
+    'merge.keeping.town.inner': 'Partnerství, která sloučení měst sloučilo (člen měl partnerství s oběma městy)',
+    'merge.keeping.town.inner.undone':
+      'Partnerství „{merged}“ se oddělí od „{kept}“ a vrátí se se svým číslem a údaji; u „{kept}“:',
+    'merge.keeping.town.inner.keptGone':
+      'Zůstane sloučeno s „{kept}“: to bylo po sloučení smazáno nebo sloučeno s jiným partnerstvím ({name}, {at}).',
+    'merge.keeping.town.inner.keptGoneUnknown':
+      'Zůstane sloučeno s „{kept}“: to bylo po sloučení smazáno nebo sloučeno s jiným partnerstvím.',
+    'merge.keeping.town.inner.unavailable':
+      'Zůstane sloučeno s „{kept}“: sloučení bylo zaznamenáno dříve, než sloučení ukládala, co změnila, takže ho nelze vrátit s ponecháním pozdějších změn.',
+    'merge.keeping.town.inner.noFields': 'Sloučení u něj nezměnilo žádný údaj.',
+    'merge.keeping.town.geonamesDropped':
+      'Město „{merged}“ se vrátí bez čísla GeoNames: to má teď karta „{kept}“ nebo jiné město (číslo smí mít jen jedna karta).',
+    'merge.keeping.town.addedStay': 'Partnerství a údaje přidané ke kartě města „{kept}“ po sloučení u ní zůstanou.',
+    'merge.keeping.townNameTaken':
+      'Sloučení nelze vrátit: jiné město téže země se teď jmenuje „{name}“, takže sloučené město se vedle něj vrátit nemůže.',
   },
   {
     'merge.town.button': 'Merge with another record of this town…',
@@ -311,5 +339,34 @@ export const mergeMessages = defineMessages(
       'What the undo would do changed meanwhile. Nothing was changed; open the undo again.',
     'merge.keeping.field.acknowledgedWarnings': 'Confirmed warnings',
     'merge.keeping.field.importRunId': 'Import run',
+    'merge.keeping.field.geonamesId': 'GeoNames id',
+    'merge.keeping.town.explain':
+      'The town “{merged}” comes back as a card of its own with its number and values. The card of “{kept}” changed since the merge; its fields end up as follows:',
+    'merge.keeping.town.noFields': 'The merge changed no field of this town’s card.',
+    'merge.keeping.town.partnerships': 'Partnerships the merge moved to “{kept}”',
+    'merge.keeping.town.noPartnerships': 'The merge moved none.',
+    'merge.keeping.town.partnership.back': 'goes back to “{merged}”',
+    'merge.keeping.town.partnership.deleted': 'deleted since ({name}, {at}): stays deleted',
+    'merge.keeping.town.partnership.deletedUnknown': 'deleted since: stays deleted',
+    'merge.keeping.town.partnership.merged': 'merged into another partnership since ({name}, {at}): stays so',
+    'merge.keeping.town.partnership.mergedUnknown': 'merged into another partnership since: stays so',
+    'merge.keeping.town.partnership.elsewhere': 'has another partner town now ({name}, {at}): stays with it',
+    'merge.keeping.town.partnership.elsewhereUnknown': 'has another partner town now: stays with it',
+    'merge.keeping.town.inner': 'Partnerships the town merge merged (the member had one with each town)',
+    'merge.keeping.town.inner.undone':
+      'The partnership “{merged}” is separated from “{kept}” and comes back with its number and values; on “{kept}”:',
+    'merge.keeping.town.inner.keptGone':
+      'Stays merged into “{kept}”: that one was deleted or merged into another partnership since ({name}, {at}).',
+    'merge.keeping.town.inner.keptGoneUnknown':
+      'Stays merged into “{kept}”: that one was deleted or merged into another partnership since.',
+    'merge.keeping.town.inner.unavailable':
+      'Stays merged into “{kept}”: the merge was recorded before merges noted what they changed, so it cannot be undone keeping later changes.',
+    'merge.keeping.town.inner.noFields': 'The merge changed none of its fields.',
+    'merge.keeping.town.geonamesDropped':
+      'The town “{merged}” comes back without its GeoNames id: the card of “{kept}” or another town holds it now (only one card may).',
+    'merge.keeping.town.addedStay':
+      'Partnerships and values added to the card of “{kept}” after the merge stay with it.',
+    'merge.keeping.townNameTaken':
+      'The merge cannot be undone: another town of the same country is called “{name}” now, so the merged town cannot come back beside it.',
   },
 );

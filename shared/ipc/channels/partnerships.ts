@@ -27,6 +27,27 @@ const versioned = z.object({ id, version: z.number().int().positive() }).strict(
 /** An update's audit entry to undo, and the version of the record the screen saw after it (checked when given). */
 const revertInput = z.object({ auditId: id, version: z.number().int().positive().optional() }).strict();
 
+/** One field of an undo keeping later changes: what happens to it, with who changed it since and when. */
+const undoKeepingFieldSchema = z.object({
+  field: z.string(),
+  outcome: z.enum(['restored', 'keptLater', 'keptBoth']),
+  before: z.unknown(),
+  merged: z.unknown(),
+  current: z.unknown(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+
+/** A child a merge moved, and where the undo keeping later changes leaves it. */
+const undoKeepingChildSchema = z.object({
+  table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']),
+  id,
+  label: z.string().nullable(),
+  state: z.enum(['back', 'deleted', 'elsewhere']),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+
 export const partnershipsChannels = defineChannels({
   'partnerships:list': {
     doc: 'Every partnership with member, district, region, foreign town, country, areas and last activity: the Partnerships grid, in one query. With `ids`, only those (missing ones were deleted): a grid refreshes the rows a change touched.',
@@ -151,9 +172,10 @@ export const partnershipsChannels = defineChannels({
     output: z.object({ table: z.string(), recordId: id }),
   },
   'merges:undoKeepingPreview': {
-    doc: 'What undoing the partnership merge of merge entry `auditId` while keeping the changes made since would do, nothing written: each field of the kept record the merge or a later change touched (`restored`: back to its value before the merge; `keptLater`: changed since, stays; `keptBoth`: the merge changed it and so did someone since, stays), with who changed it since and when (null when the history does not say); areas and participant groups each as one field; each child the merge moved (`back` to the merged-away record, `deleted` since (who, when), `elsewhere`: on another record now). `version` and `check` are what merges:undoKeeping is checked against. CONFLICT (reason merge.keeping.unavailable) for a town merge or a fill; CONFLICT (undo.alreadyRestored) when the merge was undone already.',
+    doc: 'What undoing the merge of merge entry `auditId` (two partnerships, or two partner towns: `kind`) while keeping the changes made since would do, nothing written: each field of the kept record the merge or a later change touched (`restored`: back to its value before the merge; `keptLater`: changed since, stays; `keptBoth`: the merge changed it and so did someone since, stays), with who changed it since and when (null when the history does not say); a partnership’s areas and participant groups, and a town’s other names, each as one field; each child the merge moved (`back` to the merged-away record, `deleted` since (who, when), `elsewhere`: on another record now). A town merge (`town`, else null) also lists the partnerships it moved (`back` to the merged-away town; `deleted`, `merged` into another partnership or `elsewhere` on another town since, who and when: they stay), the partnership merges it did (one member with both towns: `undone` keeping later changes, with their fields and children; `keptGone`: the kept partnership was deleted or merged away since, or `unavailable`: recorded before merges kept what they changed: they stay merged) and whether the merged town comes back without its gazetteer id (another town holds it). `version` (the kept record’s) and `check` are what merges:undoKeeping is checked against. CONFLICT (reason merge.keeping.unavailable) for a fill from the bin; CONFLICT (undo.alreadyRestored) when the merge was undone already; CONFLICT (merge.keeping.townNameTaken) when another town of the country has the merged town’s name now.',
     input: z.object({ auditId: id }).strict(),
     output: z.object({
+      kind: z.enum(['partnerships', 'foreign_towns']),
       auditId: id,
       keepId: id,
       mergedId: id,
@@ -161,31 +183,39 @@ export const partnershipsChannels = defineChannels({
       check: z.string(),
       kept: z.string(),
       merged: z.string(),
-      fields: z.array(
-        z.object({
-          field: z.string(),
-          outcome: z.enum(['restored', 'keptLater', 'keptBoth']),
-          before: z.unknown(),
-          merged: z.unknown(),
-          current: z.unknown(),
-          changedBy: z.string().nullable(),
-          changedAt: z.string().nullable(),
-        }),
-      ),
-      children: z.array(
-        z.object({
-          table: z.enum(['contacts', 'activities', 'agreement_documents', 'attachments']),
-          id,
-          label: z.string().nullable(),
-          state: z.enum(['back', 'deleted', 'elsewhere']),
-          changedBy: z.string().nullable(),
-          changedAt: z.string().nullable(),
-        }),
-      ),
+      fields: z.array(undoKeepingFieldSchema),
+      children: z.array(undoKeepingChildSchema),
+      town: z
+        .object({
+          partnerships: z.array(
+            z.object({
+              id,
+              label: z.string(),
+              state: z.enum(['back', 'deleted', 'merged', 'elsewhere']),
+              changedBy: z.string().nullable(),
+              changedAt: z.string().nullable(),
+            }),
+          ),
+          innerMerges: z.array(
+            z.object({
+              keepId: id,
+              mergedId: id,
+              kept: z.string(),
+              merged: z.string(),
+              state: z.enum(['undone', 'keptGone', 'unavailable']),
+              changedBy: z.string().nullable(),
+              changedAt: z.string().nullable(),
+              fields: z.array(undoKeepingFieldSchema),
+              children: z.array(undoKeepingChildSchema),
+            }),
+          ),
+          geonamesDropped: z.boolean(),
+        })
+        .nullable(),
     }),
   },
   'merges:undoKeeping': {
-    doc: 'Undoes the partnership merge of merge entry `auditId` keeping the changes made since, as merges:undoKeepingPreview described it: checked against the kept record’s `version` and the preview’s `check`; a change meanwhile gives CONFLICT naming who and when (reason error.conflictBy, or merge.keeping.changedMeanwhileBy for a child), nothing written. The merged-away partnership comes back with its id. One audited restore entry on the kept record.',
+    doc: 'Undoes the merge of merge entry `auditId` (two partnerships or two partner towns) keeping the changes made since, as merges:undoKeepingPreview described it: checked against the kept record’s `version` and the preview’s `check`; a change meanwhile gives CONFLICT naming who and when (reason error.conflictBy, or merge.keeping.changedMeanwhileBy for a child, a moved partnership or a merged one), nothing written. The merged-away record comes back with its id. One audited restore entry on the kept record; for a town merge each partnership that goes back, or whose merge is undone, says so in its own history.',
     input: z.object({ auditId: id, version: z.number().int().positive(), check: z.string().min(1).max(100) }).strict(),
     output: z.object({ table: z.string(), recordId: id }),
   },

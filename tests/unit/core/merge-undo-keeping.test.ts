@@ -248,7 +248,7 @@ describe('undoing a partnership merge while keeping later changes', () => {
     expect(await auditCount()).toBe(count);
   });
 
-  it('a town merge is not offered', async () => {
+  it('a town merge is offered as a town merge (its own test: merge-undo-keeping-town)', async () => {
     const stamp = { created_at: 'x', updated_at: 'x' };
     const insertTown = async (name: string) => {
       const [row] = await knex()('foreign_towns')
@@ -259,7 +259,7 @@ describe('undoing a partnership merge while keeping later changes', () => {
     const keepId = await insertTown('Gmunden');
     const mergeId = await insertTown('Gmundn');
     const { auditId } = await ok<{ auditId: number }>(app.dispatch('towns:merge', { keepId, mergeId }));
-    const refused = (await app.dispatch('merges:undoKeepingPreview', { auditId })) as Failure;
-    expect(refused.error.code).toBe('NOT_FOUND');
+    const preview = await ok<Preview & { kind: string }>(app.dispatch('merges:undoKeepingPreview', { auditId }));
+    expect(preview).toMatchObject({ kind: 'foreign_towns', keepId, mergedId: mergeId, children: [] });
   });
 });
