@@ -1,7 +1,11 @@
 import type { ColDef, GridApi, GridState } from 'ag-grid-community';
 import { useEffect, useId, useRef, useState } from 'react';
+import { translate } from '../../shared/i18n/index';
 import { usePreferences } from '../app/PreferencesContext';
+import { choiceFiltersOfView, hasOldChoiceFilter, isChoiceParams, type ChoiceColumn } from '../lib/choice-filter';
 import { useI18n } from '../lib/i18n';
+import { loadMessages } from '../lib/message-tables';
+import { said, useToast } from './Toasts';
 
 /** AG Grid's id for its selection (tick box) column. */
 export const SELECTION_COLUMN_ID = 'ag-Grid-SelectionColumn';
@@ -45,6 +49,27 @@ export function withDefinedPinning<T>(
 }
 
 type NamedView = { name: string; state: unknown };
+
+/**
+ * The grid's choice columns (`ChoiceFilter`) by id, with their labels in both languages: what an
+ * old text filter of a view is matched against (`choiceFiltersOfView`). Both languages' messages
+ * must be loaded (`loadMessages`); a label not loaded reads as its key and matches nothing typed.
+ */
+function choiceColumnsOf<T>(api: GridApi<T>): Record<string, ChoiceColumn> {
+  const columns: Record<string, ChoiceColumn> = {};
+  for (const column of api.getColumns() ?? []) {
+    const params: unknown = column.getColDef().filterParams;
+    if (!isChoiceParams(params)) continue;
+    columns[column.getColId()] = {
+      codes: params.choiceCodes,
+      labelsOf: (code) => [
+        translate('cs', `${params.labelPrefix}.${code}`),
+        translate('en', `${params.labelPrefix}.${code}`),
+      ],
+    };
+  }
+  return columns;
+}
 
 /** AG Grid's width of a column whose definition names none. */
 const DEFAULT_COLUMN_WIDTH = 200;
@@ -99,6 +124,7 @@ export function GridViewsBar<T>({
   withPinning?: (state: GridState) => GridState;
 }) {
   const { t } = useI18n();
+  const showToast = useToast();
   const { preferences, update } = usePreferences();
   const views: NamedView[] = preferences.namedViews[gridId] ?? [];
   // The view chosen last, if it is still there (see the effect below).
@@ -120,9 +146,29 @@ export function GridViewsBar<T>({
     const view = views.find((v) => v.name === name);
     if (view) {
       const parts = viewParts(view.state);
-      // Everything the view does not name goes back to its default (AG Grid's setState).
-      api.setState(withPinning(parts.grid), ['focusedCell', 'scroll', 'rowSelection']);
-      screen?.restore(parts.screen);
+      const put = (grid: GridState) => {
+        // Everything the view does not name goes back to its default (AG Grid's setState).
+        api.setState(withPinning(grid), ['focusedCell', 'scroll', 'rowSelection']);
+        screen?.restore(parts.screen);
+      };
+      const choices = choiceColumnsOf(api);
+      const filterModel = parts.grid.filter?.filterModel;
+      if (!hasOldChoiceFilter(filterModel, Object.keys(choices))) {
+        put(parts.grid);
+        return;
+      }
+      // A view saved when a column of codes (type, status) had a text filter on its labels: the
+      // typed text becomes the codes whose label in either language it matches, so the view shows
+      // the same rows in both; one that cannot (an empty / not empty filter) is left out and said.
+      const convert = () => {
+        if (api.isDestroyed()) return;
+        const { model, dropped } = choiceFiltersOfView(filterModel, choiceColumnsOf(api));
+        put({ ...parts.grid, filter: { ...parts.grid.filter, filterModel: model } });
+        if (dropped.length === 0) return;
+        const columns = dropped.map((colId) => api.getColumn(colId)?.getColDef().headerName ?? colId).join(', ');
+        showToast({ kind: 'info', text: said('views.filterDropped', { view: name, columns }) });
+      };
+      void Promise.all([loadMessages('cs'), loadMessages('en')]).then(convert, convert);
     } else {
       resetLayout(api);
       api.setFilterModel(null);

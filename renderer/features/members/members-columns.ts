@@ -1,9 +1,12 @@
 import { typedNumberOrText, type TypedNumberKind } from '../../../shared/domain/typed-number';
 import type { ColDef, ValueParserParams } from 'ag-grid-community';
+import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
 import { MEMBER_COLUMNS } from '../../../shared/domain/columns';
+import { MEMBERSHIP_STATES, membershipState } from '../../../shared/domain/membership';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import type { I18n } from '../../lib/i18n';
 import { catalogueColumns } from '../../lib/catalogue-columns';
+import { choiceFilter } from '../../components/ChoiceFilter';
 import { provenanceOverrides } from '../../lib/czech-grid';
 import { MembershipCell, OpenCell } from './members-cells';
 
@@ -39,8 +42,19 @@ export function membersColumns(i18n: I18n, options: MembersColumnOptions): ColDe
     ...catalogueColumns(MEMBER_COLUMNS, i18n, {
       name: { pinned: 'left', minWidth: 190, sort: 'asc', ...editableText },
       code: { width: 125 },
-      kind: { width: 150 },
-      membership: { width: 152, cellRenderer: MembershipCell },
+      // Closed lists of codes shown as labels: the filter ticks codes (the view means the same
+      // rows in either language, walkthrough 23 finding 9) and reads the row's code, not the label.
+      kind: {
+        width: 150,
+        ...choiceFilter(MUNICIPALITY_KINDS, 'kind', 'label'),
+        filterValueGetter: (params) => params.data?.kind ?? null,
+      },
+      membership: {
+        width: 152,
+        cellRenderer: MembershipCell,
+        ...choiceFilter(MEMBERSHIP_STATES, 'membership', 'label'),
+        filterValueGetter: (params) => (params.data ? membershipState(params.data) : null),
+      },
       districtName: { width: 150 },
       regionName: { width: 175 },
       // "ORP" explained where it is named (walkthrough 19: never explained in English).

@@ -48,6 +48,7 @@ import { NewPartnershipDialog } from './NewPartnershipDialog';
 import { BulkEditDialog } from './BulkEditDialog';
 import { PartnershipDetail } from './PartnershipDetail';
 import {
+  choiceLabelOf,
   columnFiltersInForce,
   partnershipsColumns,
   unreadableDateEdit,
@@ -290,11 +291,17 @@ export function PartnershipsPage() {
   // and the notice names it when it hides the rows (walkthrough 23 blamed the search).
   const [columnFilters, setColumnFilters] = useState<ColumnFilterInForce[]>([]);
   useEffect(() => {
-    if (!api) return;
+    // A switch of language gives a new `tk` before the new grid's API: the old one is destroyed.
+    if (!api || api.isDestroyed()) return;
     const read = () => {
       if (api.isDestroyed()) return;
       setColumnFilters(
-        columnFiltersInForce(api.getFilterModel(), (colId) => api.getColumn(colId)?.getColDef().headerName ?? colId),
+        columnFiltersInForce(
+          api.getFilterModel(),
+          (colId) => api.getColumn(colId)?.getColDef().headerName ?? colId,
+          // A choice filter (type, status) is named by the labels of its codes.
+          (colId, code) => choiceLabelOf(api.getColumn(colId)?.getColDef(), code, tk),
+        ),
       );
     };
     read();
@@ -302,7 +309,7 @@ export function PartnershipsPage() {
     return () => {
       if (!api.isDestroyed()) api.removeEventListener('filterChanged', read);
     };
-  }, [api]);
+  }, [api, tk]);
   /**
    * Takes away what narrows the grid: the filter bar, the column filters and, unless the search is
    * what the user goes on with („Hledat ve všech partnerstvích“), the search; sort and columns stay.

@@ -5,6 +5,8 @@ import { countryName } from '../../../shared/domain/countries';
 import { parsePartialDate } from '../../../shared/domain/dates';
 import type { PartnershipRow } from '../../../shared/domain/partnerships';
 import type { I18n } from '../../lib/i18n';
+import { choiceFilter } from '../../components/ChoiceFilter';
+import { isChoiceParams, isCodesModel } from '../../lib/choice-filter';
 import { catalogueColumns } from '../../lib/catalogue-columns';
 import { czechComparator, provenanceOverrides } from '../../lib/czech-grid';
 import { partnershipCells } from './partnerships-cell-renderers';
@@ -39,13 +41,6 @@ export function unreadableDateEdit(event: {
 /** The areas of a row in the user's language, joined: what the areas column filters, searches and sorts by. */
 export const areasText = (row: PartnershipRow | undefined, tk: I18n['tk']): string =>
   row ? row.areas.map((area) => tk(`area.${area}`)).join(', ') : '';
-
-/**
- * A coded value as its cell shows it, in the user's language: what the column filter of a coded
- * column (type, status) matches, so that „smlouva“ or „aktiv“ find what the user sees.
- */
-export const codeLabel = (code: string | undefined, prefix: string, tk: I18n['tk']): string =>
-  code === undefined ? '' : tk(`${prefix}.${code}`);
 
 /** The term of a row as text: "indefinite" or "until <date>" (the catalogue's value). */
 export const termText = (row: PartnershipRow | undefined, i18n: I18n): string =>
@@ -113,8 +108,9 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...PARTNERSHIP_TYPES] },
         comparator: (a: string, b: string) => czechComparator(tk(`partnershipType.${a}`), tk(`partnershipType.${b}`)),
-        // The column filter reads what the cell shows („smlouva“ found nothing, „formal“ did: walkthrough 23).
-        filterValueGetter: (params) => codeLabel(params.data?.type, 'partnershipType', tk),
+        // Ticks by the labels the cell shows, in the order the column sorts; the filter holds the
+        // codes, so a saved view means the same rows in either language (walkthrough 23 finding 9).
+        ...choiceFilter(PARTNERSHIP_TYPES, 'partnershipType', 'label'),
       },
       status: {
         width: 115,
@@ -127,7 +123,7 @@ export function partnershipsColumns(i18n: I18n, actions: PartnershipColumnAction
         cellRenderer: StatusCell,
         comparator: (a: string, b: string) =>
           PARTNERSHIP_STATUSES.indexOf(a as never) - PARTNERSHIP_STATUSES.indexOf(b as never),
-        filterValueGetter: (params) => codeLabel(params.data?.status, 'partnershipStatus', tk),
+        ...choiceFilter(PARTNERSHIP_STATUSES, 'partnershipStatus', 'codes'),
       },
       startedOn: editableDate,
       signedOn: editableDate,
@@ -178,17 +174,23 @@ function statusAfterCountry<T>(columns: ColDef<T>[]): ColDef<T>[] {
   return status === undefined || at < 0 ? columns : [...rest.slice(0, at + 1), status, ...rest.slice(at + 1)];
 }
 
-/** One column filter in force: its column's header and the text typed into it (null: not text, e.g. a date range). */
+/**
+ * One column filter in force: its column's header and what it keeps, as the notice names it: the
+ * text typed into a text filter, the chosen labels of a choice filter; null for any other filter
+ * (e.g. a date range) and for a choice of nothing.
+ */
 export type ColumnFilterInForce = { column: string; text: string | null };
 
 /**
  * The column filters of a grid's filter model, as a notice names them (walkthrough 23: the
  * notice blamed the search while the Country column filter hid the rows). A text filter gives
- * what was typed (both conditions of a combined one); any other filter gives its column alone.
+ * what was typed (both conditions of a combined one); a choice filter the labels of its codes in
+ * the user's language (`labelOf`), in the codes' order; any other filter its column alone.
  */
 export function columnFiltersInForce(
   model: Record<string, unknown> | null | undefined,
   headerOf: (colId: string) => string,
+  labelOf: (colId: string, code: string) => string = (_colId, code) => code,
 ): ColumnFilterInForce[] {
   const typed = (condition: unknown): string[] => {
     if (typeof condition !== 'object' || condition === null) return [];
@@ -197,7 +199,20 @@ export function columnFiltersInForce(
     return typeof filter === 'string' && filter.trim() !== '' ? [filter.trim()] : [];
   };
   return Object.entries(model ?? {}).map(([colId, condition]) => {
+    if (isCodesModel(condition)) {
+      const labels = condition.values.map((code) => labelOf(colId, code));
+      return { column: headerOf(colId), text: labels.length > 0 ? labels.join(', ') : null };
+    }
     const texts = typed(condition);
     return { column: headerOf(colId), text: texts.length > 0 ? texts.join(' / ') : null };
   });
+}
+
+/**
+ * The label of a code in a choice column of the grid, in the language of its definitions (the
+ * column's `filterParams` name its message prefix); the code itself in any other column.
+ */
+export function choiceLabelOf(colDef: ColDef | undefined, code: string, tk: I18n['tk']): string {
+  const params: unknown = colDef?.filterParams;
+  return isChoiceParams(params) ? tk(`${params.labelPrefix}.${code}`) : code;
 }

@@ -1,8 +1,9 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { RequestRow } from '../../../shared/domain/request-rules';
 import type { I18n } from '../../lib/i18n';
-import type { UiLanguage } from '../../../shared/domain/codes';
+import { REQUEST_STATUSES, type UiLanguage } from '../../../shared/domain/codes';
 import { textColumn } from '../../lib/czech-grid';
+import { choiceFilter } from '../../components/ChoiceFilter';
 import { RequestStatusCell } from './requests-cells';
 import { countryName } from '../../../shared/domain/countries';
 
@@ -102,6 +103,9 @@ function columnsOf(i18n: I18n): ColDef<RequestRow>[] {
       width: 150,
       valueGetter: (params) => (params.data ? tk(`requestStatus.${params.data.status}`) : ''),
       cellRenderer: RequestStatusCell,
+      // A closed list of codes: the filter ticks them by label and reads the row's code.
+      ...choiceFilter(REQUEST_STATUSES, 'requestStatus', 'label'),
+      filterValueGetter: (params) => params.data?.status ?? null,
     }),
     textColumn({ field: 'description', headerName: t('requests.col.description'), minWidth: 220, hide: true }),
     textColumn({

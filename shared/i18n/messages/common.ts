@@ -141,6 +141,10 @@ export const commonMessages = defineMessages(
     'print.noFilter': 'Filtr: žádný (vše)',
     'print.search': 'hledání „{text}“',
     'print.columnFilters': 'filtr sloupců: {names}',
+    'choiceFilter.label': 'Zobrazit řádky, kde {column} je',
+    'choiceFilter.all': 'Vybrat vše',
+    'choiceFilter.none': 'Zrušit výběr',
+    'choiceFilter.noneChosen': 'Nic není vybráno: tabulka nezobrazí žádný řádek.',
     'print.printed': 'Vytištěno {date}',
     'print.asShown':
       'Tabulka je vytištěna tak, jak byla vidět na obrazovce, tedy jen zčásti. Celou ji vytiskne tlačítko Tisk nebo Ctrl+P v aplikaci.',
@@ -290,6 +294,10 @@ export const commonMessages = defineMessages(
     'print.noFilter': 'Filter: none (everything)',
     'print.search': 'search “{text}”',
     'print.columnFilters': 'column filters: {names}',
+    'choiceFilter.label': 'Show the rows where {column} is',
+    'choiceFilter.all': 'Select all',
+    'choiceFilter.none': 'Select none',
+    'choiceFilter.noneChosen': 'Nothing is selected: the table shows no row.',
     'print.printed': 'Printed {date}',
     'print.asShown':
       'The table is printed as the screen showed it, so only in part. The Print button or Ctrl+P in the app prints all of it.',

@@ -279,6 +279,8 @@ export const partnershipsMessages = defineMessages(
     'views.namePrompt': 'Název pohledu',
     'views.delete': 'Smazat pohled',
     'views.reset': 'Obnovit výchozí rozložení',
+    'views.filterDropped':
+      'Pohled „{view}“ měl ve sloupci {columns} filtr podle textu, který nejde převést na výběr hodnot. Tento filtr se nepoužil, tabulka ukazuje řádky bez něj.',
     'validation.resolutionCode': 'Číslo usnesení může obsahovat písmena, číslice, mezery a znaky . / - ( ) , :',
     'validation.signedBeforeStarted': 'Podpis je dřív než zahájení. Opravte datum nebo to potvrďte.',
     'validation.activeWithEndDate':
@@ -583,6 +585,8 @@ export const partnershipsMessages = defineMessages(
     'views.namePrompt': 'Name of the view',
     'views.delete': 'Delete view',
     'views.reset': 'Reset the layout',
+    'views.filterDropped':
+      'The view “{view}” had a text filter on {columns} that cannot be turned into a choice of values. That filter was left out: the table shows the rows without it.',
     'validation.resolutionCode': 'A resolution number may contain letters, digits, spaces and . / - ( ) , :',
     'validation.signedBeforeStarted': 'The signature is before the start. Correct the date or confirm it.',
     'validation.activeWithEndDate':
