@@ -21,7 +21,19 @@ const HIDDEN = new Set([
   'keptLater',
   'childrenNotBack',
   'undoneMerge',
+  // … and of a town merge's (its confirmation listed the partnerships and merges that stay).
+  'partnershipsNotBack',
+  'mergesKept',
+  'mergedWithoutGeonamesId',
 ]);
+
+/**
+ * Whether an entry holds a merge its undo can take back: a merge's own entry keeps it; the lines a
+ * town merge wrote in its partnerships' histories ("Partnerské město: Lobau → Löbau") do not, and
+ * offered an undo that answered "not found" (the town card's history undoes that merge).
+ */
+const holdsMerge = (entry: { action: string; changes: readonly { field: string }[] }): boolean =>
+  entry.action === 'merge' && entry.changes.some((change) => change.field === 'merge');
 
 /** The author a migration writes into the entries it made ('Twinning Registry (migration 0022)'). */
 const MIGRATION_ACTOR = /^Twinning Registry \(migration (\d+)\)$/;
@@ -296,7 +308,7 @@ export function RecordHistory({
                   testId="history-revert"
                 />
               )}
-            {onUndoMerge !== undefined && child === undefined && entry.action === 'merge' && (
+            {onUndoMerge !== undefined && child === undefined && holdsMerge(entry) && (
               // The toast's Undo went after a few seconds; the entry keeps what the undo needs.
               <EntryAction
                 label={t(entry.merged?.kind === 'filled' ? 'merge.history.undoFill' : 'history.undoMerge')}

@@ -127,6 +127,12 @@ test('cs: the merge toast’s undo, refused after a colleague’s edit of the ca
   await mergeDialog.getByTestId('merge-confirm').click();
   const done = page.getByTestId('toast-ok').filter({ hasText: `„${MERGED}“` });
   await expect(done).toBeVisible();
+  // The kept partnership's history has the line of the partnership the town merge merged into it;
+  // that line holds no merge to undo (the town's entry does): no undo link that would answer
+  // "not found".
+  const history = detail.getByTestId('history');
+  await expect(history.locator('li').filter({ hasText: `Tábor – ${MERGED}` })).not.toHaveCount(0);
+  await expect(history.getByTestId('history-undo-merge')).toHaveCount(0);
   await setup.janaEdits();
 
   await done.getByRole('button', { name: 'Zpět' }).click();
