@@ -568,7 +568,40 @@ const comparable = (value: unknown): string =>
         ? value
         : JSON.stringify(value);
 
-const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);
+export const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);
+
+/**
+ * The fields of a kept record an undo keeping later changes lists, each unit of columns with its
+ * outcome: `restored` (only the merge changed it: its value before the merge goes back, in
+ * `columns`), `keptLater` (changed since, not by the merge), `keptBoth` (the merge and a later
+ * change). `changes`: the columns the merge wrote; `now`: the record as it is; `valueOf` shows a unit.
+ */
+export function fieldOutcomes(
+  units: readonly { field: string; columns: readonly string[] }[],
+  keptBefore: Row,
+  changes: Row,
+  now: Row,
+  valueOf: (row: Row, columns: readonly string[]) => unknown,
+): { fields: UndoKeepingField[]; columns: Row } {
+  const left: Row = { ...keptBefore, ...changes };
+  const fields: UndoKeepingField[] = [];
+  const columns: Row = {};
+  for (const unit of units) {
+    const mergeChanged = unit.columns.some((column) => column in changes);
+    const laterChanged = unit.columns.some((column) => !sameValue(now[column], left[column]));
+    if (!mergeChanged && !laterChanged) continue;
+    const outcome: UndoKeepingOutcome = !laterChanged ? 'restored' : mergeChanged ? 'keptBoth' : 'keptLater';
+    if (outcome === 'restored') for (const column of unit.columns) columns[column] = keptBefore[column] ?? null;
+    fields.push({
+      field: unit.field,
+      outcome,
+      before: valueOf(keptBefore, unit.columns),
+      merged: valueOf(left, unit.columns),
+      current: valueOf(now, unit.columns),
+    });
+  }
+  return { fields, columns };
+}
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
 
@@ -606,23 +639,7 @@ export async function undoKeepingPlanOf(db: Knex, merge: PartnershipMerge): Prom
       { reason: 'merge.keeping.unavailable' },
     );
   const changes = merge.changes;
-  const left: Row = { ...merge.keptBefore, ...changes };
-  const fields: UndoKeepingField[] = [];
-  const columns: Row = {};
-  for (const unit of FIELD_UNITS) {
-    const mergeChanged = unit.columns.some((column) => column in changes);
-    const laterChanged = unit.columns.some((column) => !sameValue(now[column], left[column]));
-    if (!mergeChanged && !laterChanged) continue;
-    const outcome: UndoKeepingOutcome = !laterChanged ? 'restored' : mergeChanged ? 'keptBoth' : 'keptLater';
-    if (outcome === 'restored') for (const column of unit.columns) columns[column] = merge.keptBefore[column] ?? null;
-    fields.push({
-      field: unit.field,
-      outcome,
-      before: unitValue(merge.keptBefore, unit.columns),
-      merged: unitValue(left, unit.columns),
-      current: unitValue(now, unit.columns),
-    });
-  }
+  const { fields, columns } = fieldOutcomes(FIELD_UNITS, merge.keptBefore, changes, now, unitValue);
   const current = await setsOf(db, keepId);
   const setOf = (table: string, column: string) =>
     (merge.merged.children[table] ?? []).map((row) => String(row[column]));

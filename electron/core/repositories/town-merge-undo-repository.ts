@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import {
+  fieldOutcomes,
+  sameValue,
   townMergeChanges,
   undoKeepingPlanOf,
   undoPartnershipMergeKeeping,
@@ -8,7 +10,6 @@ import {
   type PartnershipMerge,
   type TownMerge,
   type UndoKeepingField,
-  type UndoKeepingOutcome,
   type UndoKeepingPlan,
 } from './merge-repository';
 
@@ -60,18 +61,6 @@ function camel(column: string): string {
   return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** One comparable text of a stored value (drivers give booleans and some numbers differently). */
-const comparable = (value: unknown): string =>
-  value === null || value === undefined || value === ''
-    ? '\u0000'
-    : typeof value === 'boolean'
-      ? value
-        ? '1'
-        : '0'
-      : typeof value === 'string'
-        ? value
-        : JSON.stringify(value);
-const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
 /** A town field's value to show: other names as a list, a verification as its two fields. */
@@ -209,23 +198,7 @@ export async function townUndoKeepingPlanOf(db: Knex, merge: TownMerge, auditId:
   // A merge recorded before merges kept what they changed: the same rule worked out again from
   // the two rows it kept. Where that guess differed, a field reads as changed since and stays.
   const changes = merge.changes ?? townMergeChanges(merge.keptBefore, merge.merged);
-  const left: Row = { ...merge.keptBefore, ...changes };
-  const fields: UndoKeepingField[] = [];
-  const columns: Row = {};
-  for (const unit of TOWN_UNITS) {
-    const mergeChanged = unit.columns.some((column) => column in changes);
-    const laterChanged = unit.columns.some((column) => !sameValue(now[column], left[column]));
-    if (!mergeChanged && !laterChanged) continue;
-    const outcome: UndoKeepingOutcome = !laterChanged ? 'restored' : mergeChanged ? 'keptBoth' : 'keptLater';
-    if (outcome === 'restored') for (const column of unit.columns) columns[column] = merge.keptBefore[column] ?? null;
-    fields.push({
-      field: unit.field,
-      outcome,
-      before: townUnitValue(merge.keptBefore, unit.columns),
-      merged: townUnitValue(left, unit.columns),
-      current: townUnitValue(now, unit.columns),
-    });
-  }
+  const { fields, columns } = fieldOutcomes(TOWN_UNITS, merge.keptBefore, changes, now, townUnitValue);
   const taken = await db('foreign_towns')
     .where({ country_code: merge.merged.country_code, name_key: merge.merged.name_key })
     .first<{ id: number; name: string } | undefined>('id', 'name');
