@@ -442,6 +442,22 @@ async function describedPlan(db: Knex, plan: UndoKeepingPlan, merge: Partnership
   };
 }
 
+/**
+ * The refusal of an undo keeping later changes whose plan changed after its confirmation was
+ * shown: names who changed it last and when (`last`, the newest entry of what the plan reads).
+ */
+function changedMeanwhile(last: Parameters<typeof writerOf>[0] | undefined): AppError {
+  const by = last === undefined ? null : writerOf(last);
+  return new AppError(
+    'CONFLICT',
+    `What the undo would do changed meanwhile${by === null ? '' : ` (${by.name}, ${by.at})`}; nothing was changed. Open the undo again.`,
+    {
+      reason: by === null ? 'merge.keeping.changedMeanwhile' : 'merge.keeping.changedMeanwhileBy',
+      ...(by === null ? {} : { params: { name: by.name }, changedBy: by.name, changedAt: by.at }),
+    },
+  );
+}
+
 /** A short fingerprint of a town merge's plan: the confirmation is checked against the one it showed. */
 const townPlanCheck = (plan: TownUndoKeepingPlan): string =>
   createHash('sha256')
@@ -576,16 +592,7 @@ export async function undoMergeKeeping(ctx: AppContext, input: { auditId: number
     const plan = await undoKeepingPlanOf(trx, held);
     if (plan.version !== input.version) throw await versionFailure(trx, 'partnerships', keepId, input.version);
     if (planCheck(plan) !== input.check) {
-      const last = await latestEntryOfMerge(trx, keepId, held.moved);
-      const by = last === undefined ? null : writerOf(last);
-      throw new AppError(
-        'CONFLICT',
-        `What the undo would do changed meanwhile${by === null ? '' : ` (${by.name}, ${by.at})`}; nothing was changed. Open the undo again.`,
-        {
-          reason: by === null ? 'merge.keeping.changedMeanwhile' : 'merge.keeping.changedMeanwhileBy',
-          ...(by === null ? {} : { params: { name: by.name }, changedBy: by.name, changedAt: by.at }),
-        },
-      );
+      throw changedMeanwhile(await latestEntryOfMerge(trx, keepId, held.moved));
     }
     const now = await trx('partnerships').where({ id: keepId }).first<Record<string, unknown>>();
     await undoPartnershipMergeKeeping(trx, held, plan, at);
@@ -653,16 +660,7 @@ async function undoTownMergeKeepingChange(ctx: AppContext, input: { auditId: num
     const plan = await townUndoKeepingPlanOf(trx, held, input.auditId);
     if (plan.version !== input.version) throw await versionFailure(trx, 'foreign_towns', keepId, input.version);
     if (townPlanCheck(plan) !== input.check) {
-      const last = await latestEntryOfTownMerge(trx, keepId, plan);
-      const by = last === undefined ? null : writerOf(last);
-      throw new AppError(
-        'CONFLICT',
-        `What the undo would do changed meanwhile${by === null ? '' : ` (${by.name}, ${by.at})`}; nothing was changed. Open the undo again.`,
-        {
-          reason: by === null ? 'merge.keeping.changedMeanwhile' : 'merge.keeping.changedMeanwhileBy',
-          ...(by === null ? {} : { params: { name: by.name }, changedBy: by.name, changedAt: by.at }),
-        },
-      );
+      throw changedMeanwhile(await latestEntryOfTownMerge(trx, keepId, plan));
     }
     const now = await trx('foreign_towns').where({ id: keepId }).first<Record<string, unknown>>();
     const undoneInner = plan.inner.filter((one) => one.state === 'undone' && one.plan !== null);
