@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { countryName } from '../../shared/domain/countries';
 import { encodeWindows1250 } from '../support/import-corpus';
 import { expect, saveScreen, test } from '../support/web-fixture';
 
@@ -579,4 +580,98 @@ test('a new code that fails the ČSÚ check digit is refused, naming the digit i
     .whereIn('code', ['999998', '999067'])
     .pluck<string[]>('code');
   expect(codes).toEqual(['999067']);
+});
+
+test('the preview names each unchanged row and the partnership it matched; the final message counts the values left out (walkthrough 24)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  // A partnership the registry has, written as the file writes it: by its Czech name where it has
+  // one; the row states no date and no note, so nothing would change (left unchanged).
+  const found = await knex('partnerships as p')
+    .join('municipalities as m', 'm.id', 'p.municipality_id')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .orderByRaw('t.name_cs is null')
+    .orderBy('p.id')
+    .first<{ code: string; member: string; town: string; townCs: string | null; country: string }>(
+      'm.code',
+      'm.name as member',
+      't.name as town',
+      't.name_cs as townCs',
+      't.country_code as country',
+    );
+  if (!found) throw new Error('the demo registry has no partnership');
+  const countryCs = countryName(found.country, 'cs');
+  const fileTown = found.townCs ?? found.town;
+  const name = 'partneri-beze-zmeny.csv';
+  const file = Buffer.from(
+    encodeWindows1250(
+      [
+        'Kód české obce;Česká obec;Partnerské město;Stát partnera;Datum zahájení;Poznámka',
+        `${found.code};${found.member};${fileTown};${countryCs};;`,
+        `${found.code};${found.member};SCANDIANO;Itálie;31. 2. 1995;`,
+      ].join('\r\n'),
+    ),
+  );
+  const preview = async () => {
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('partnerships-import').click();
+    await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: file });
+    await page.getByTestId('mapping-apply').click();
+    await expect(page.getByTestId('count-unchanged')).toContainText('1');
+  };
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await preview();
+  const unchanged = page.getByTestId('import-unchanged');
+  await expect(unchanged.getByTestId('import-unchanged-row')).toHaveText([
+    `2${found.member} – ${fileTown}${found.member} – ${found.town}`,
+  ]);
+  await expect(unchanged).toContainText('Partnerství v registru');
+  const added = page.getByTestId('import-added');
+  await added.locator('summary').click();
+  await expect(added).toContainText(`${found.member} – Scandiano (Itálie)`);
+  // No internal key ("584649|IT|scandiano") anywhere in the preview.
+  await expect(page.getByTestId('import-preview')).not.toContainText('|');
+  await expect(page.getByTestId('import-issues')).toContainText(
+    'název „SCANDIANO“ je psán velkými písmeny; uložen tak, jak ho píše místopisný rejstřík: „Scandiano“',
+  );
+  await unchanged.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'import-unchanged-named-cs');
+  await page.getByTestId('import-close').click();
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-en').click();
+  try {
+    await preview();
+    await expect(unchanged).toContainText('Partnership in the registry');
+    await expect(added).toContainText(`${found.member} – Scandiano (Italy)`);
+    await unchanged.scrollIntoViewIfNeeded();
+    await saveScreen(page, 'import-unchanged-named-en');
+    await page.getByTestId('import-commit').click();
+    const done = page.getByTestId('import-done');
+    await expect(done).toContainText('Added: 1, updated: 0, unchanged: 1.');
+    await expect(page.getByTestId('import-done-left-out')).toHaveText(
+      '1 value was left out with a warning. The details (row, column, reason) are in the list of problems below.',
+    );
+    await page.getByTestId('import-done-show-issues').click();
+    await expect(page.getByTestId('import-done-issues-table')).toContainText('31. 2. 1995');
+    await expect(page.getByTestId('import-done-issues-table')).toBeInViewport();
+    await saveScreen(page, 'import-unchanged-done-en');
+    await page.getByTestId('import-close').click();
+  } finally {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  }
+  // The data as the test found it: the import undone.
+  const row = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: name });
+  await row.getByTestId('import-history-undo').click();
+  await row.getByTestId('import-history-undo-confirm').click();
+  await expect(page.getByTestId('toast-ok')).toContainText(`Import souboru ${name} byl vrácen.`);
+  expect(await knex('foreign_towns').where({ name: 'Scandiano' }).count({ n: '*' })).toEqual([{ n: 0 }]);
+  // The screens have caught up with the undo before the test ends (the app closes after the last test).
+  await page.getByTestId('nav-partnerships').click();
+  const partnerships = Number((await knex('partnerships').count<{ n: number }[]>({ n: '*' }))[0]?.n);
+  await expect(page.getByTestId('row-count')).toHaveText(`${String(partnerships)} řádků`);
+  await expect(page.getByTestId('partnerships-grid')).not.toContainText('Scandiano');
 });

@@ -11,6 +11,7 @@ import type {
   ImportReport,
   ImportResult,
   ImportRow,
+  ImportUnchangedRow,
   PossibleDuplicate,
   TownDecision,
 } from '../../../shared/domain/import/report';
@@ -54,12 +55,12 @@ function Failure({ error }: { error: unknown }) {
   return <ErrorNotice error={error} />;
 }
 
-function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
+function IssuesTable({ issues, testId = 'import-issues' }: { issues: readonly ImportIssue[]; testId?: string }) {
   const { t, tk, language } = useI18n();
   if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
   return (
     <div className="imp-table-wrap">
-      <table className="imp-table" data-testid="import-issues">
+      <table className="imp-table" data-testid={testId}>
         <thead>
           <tr>
             <th className="num">{t('import.col.line')}</th>
@@ -100,6 +101,9 @@ function RowsList({
 }) {
   const { t, tk, formatNumber, language } = useI18n();
   if (total === 0) return null;
+  // A partnership is named by its member, town and country; the natural key ("584649|AT|falkenstein")
+  // is the import's own, not the user's (walkthrough 24). A municipality's key is its official code.
+  const named = rows.some((row) => row.partnership !== undefined);
   return (
     <details className="imp-rows" data-testid={testId}>
       <summary>
@@ -113,8 +117,8 @@ function RowsList({
           <thead>
             <tr>
               <th className="num">{t('import.col.line')}</th>
-              <th>{t('import.col.key')}</th>
-              <th>{t('import.col.record')}</th>
+              {!named && <th>{t('import.col.key')}</th>}
+              <th>{t(named ? 'import.added.record' : 'import.col.record')}</th>
               {rows.some((r) => r.changes.length > 0) && <th>{t('import.col.changes')}</th>}
             </tr>
           </thead>
@@ -122,8 +126,12 @@ function RowsList({
             {rows.map((row) => (
               <tr key={`${String(row.line)}-${row.key}`}>
                 <td className="num">{row.line}</td>
-                <td className="mono">{row.key}</td>
-                <td>{row.label}</td>
+                {!named && <td className="mono">{row.key}</td>}
+                <td>
+                  {row.partnership
+                    ? `${row.partnership.member} – ${row.partnership.town} (${countryName(row.partnership.countryCode, language)})`
+                    : row.label}
+                </td>
                 {row.changes.length > 0 && (
                   <td>
                     {row.changes.map((change) => (
@@ -140,6 +148,55 @@ function RowsList({
           </tbody>
         </table>
       </div>
+    </details>
+  );
+}
+
+/** How many unchanged rows the preview lists before "and N more". */
+const UNCHANGED_SHOWN = 20;
+
+/**
+ * Rows the import skips because the registry has their partnership already: each with the member
+ * and town as the file writes them and the registry's partnership it matched (walkthrough 24: "Unchanged
+ * (skipped) 1" named neither).
+ */
+function UnchangedRows({ rows, total }: { rows: readonly ImportUnchangedRow[]; total: number }) {
+  const { t, formatNumber } = useI18n();
+  if (total === 0 || rows.length === 0) return null;
+  const shown = rows.slice(0, UNCHANGED_SHOWN);
+  return (
+    <details className="imp-rows" data-testid="import-unchanged" open={total <= UNCHANGED_SHOWN}>
+      <summary>
+        {t('import.unchanged.title')} ({formatNumber(total)})
+      </summary>
+      <p className="hint">{t('import.unchanged.hint')}</p>
+      <div className="imp-table-wrap">
+        <table className="imp-table">
+          <thead>
+            <tr>
+              <th className="num">{t('import.col.line')}</th>
+              <th>{t('import.unchanged.inFile')}</th>
+              <th>{t('import.unchanged.matched')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.line} data-testid="import-unchanged-row">
+                <td className="num">{row.line}</td>
+                <td>
+                  {row.fileMember} – {row.fileTown}
+                </td>
+                <td>{row.matched}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > shown.length && (
+        <p className="hint" data-testid="import-unchanged-more">
+          {t('import.unchanged.more', { count: formatNumber(total - shown.length) })}
+        </p>
+      )}
     </details>
   );
 }
@@ -367,8 +424,9 @@ export function ImportDialog({
   /** What the file is taken for at first: partnerships when opened from the Partnerships screen. */
   initialKind?: ImportKind;
 }) {
-  const { t, tk, formatNumber } = useI18n();
+  const { t, tk, tn, formatNumber } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
+  const doneIssuesRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<FileRef | null>(null);
@@ -496,6 +554,9 @@ export function ImportDialog({
   };
 
   const busy = stage.step === 'reading' || stage.step === 'importing';
+  /** Values the import left out, each said by a warning (the row was imported without it). */
+  const leftOut =
+    stage.step === 'done' ? stage.result.report.issues.filter((issue) => issue.severity === 'warning').length : 0;
   const close = () => {
     if (!busy) onClose();
   };
@@ -616,6 +677,7 @@ export function ImportDialog({
               limit={stage.report.sampleLimit}
               testId="import-updated"
             />
+            <UnchangedRows rows={stage.report.unchanged} total={stage.report.counts.unchanged} />
           </div>
         )}
         {stage.step === 'importing' && (
@@ -638,6 +700,11 @@ export function ImportDialog({
                   })
                 : t('import.nothingChanged')}
             </span>
+            {leftOut > 0 && (
+              <span className="notice-detail" data-testid="import-done-left-out">
+                {tn('import.doneLeftOut', leftOut)} {t('import.doneIssues')}
+              </span>
+            )}
             {stage.result.backup !== null && (
               <span className="notice-detail">{t('import.backupMade', { name: stage.result.backup })}</span>
             )}
@@ -645,6 +712,16 @@ export function ImportDialog({
               <span className="notice-detail" data-testid="import-undo-where">
                 {t('import.undoWhere')}
               </span>
+            )}
+            {stage.result.report.issues.length > 0 && (
+              <button
+                type="button"
+                className="button"
+                data-testid="import-done-show-issues"
+                onClick={() => doneIssuesRef.current?.scrollIntoView({ block: 'start' })}
+              >
+                {t('import.doneShowIssues', { count: formatNumber(stage.result.report.issues.length) })}
+              </button>
             )}
             {/* The grid filters by the import that added a record: an import that only changed
                 records would open an empty grid. */}
@@ -664,6 +741,13 @@ export function ImportDialog({
               </button>
             )}
           </div>
+        )}
+        {stage.step === 'done' && stage.result.report.issues.length > 0 && (
+          // The problems stay in view after the import: the message above counts them.
+          <section ref={doneIssuesRef} className="imp-done-issues" data-testid="import-done-issues">
+            <h3>{t('import.issues')}</h3>
+            <IssuesTable issues={stage.result.report.issues} testId="import-done-issues-table" />
+          </section>
         )}
         {stage.step === 'cancelled' && (
           <p className="notice" role="status" data-testid="import-cancelled">

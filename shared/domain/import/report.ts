@@ -31,9 +31,26 @@ export const importRowSchema = z.object({
   /** Natural key: municipality code, or code + country + town. */
   key: z.string(),
   label: z.string(),
+  /** A partnership's parts, for a screen to name it in its language: member – town (country). */
+  partnership: z.object({ member: z.string(), town: z.string(), countryCode: z.string() }).optional(),
   changes: z.array(z.object({ field: z.string(), from: value, to: value })),
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
+
+/**
+ * A row of the file the import leaves out because the registry has its partnership already (and
+ * nothing would change): the member and town as the file writes them, and the registry's partnership.
+ */
+export const importUnchangedRowSchema = z.object({
+  line: z.number().int().nonnegative(),
+  /** The Czech member as the file writes it (its registry name when the file gives only a code). */
+  fileMember: z.string(),
+  /** The partner town as the file writes it. */
+  fileTown: z.string(),
+  /** The registry's partnership the row matched: "Brno – Wien". */
+  matched: z.string(),
+});
+export type ImportUnchangedRow = z.infer<typeof importUnchangedRowSchema>;
 
 export const importCountsSchema = z.object({
   rows: z.number().int().nonnegative(),
@@ -100,6 +117,8 @@ export const importReportSchema = z.object({
   /** The first rows to add and to update (at most `sampleLimit` each; counts are complete). */
   added: z.array(importRowSchema),
   updated: z.array(importRowSchema),
+  /** The first rows left unchanged, each with the registry partnership it matched (at most `sampleLimit`). */
+  unchanged: z.array(importUnchangedRowSchema).default([]),
   sampleLimit: z.number().int().positive(),
   /** Every problem, by line. */
   issues: z.array(importIssueSchema),

@@ -128,6 +128,23 @@ export const importMessages = defineMessages(
       'název „{value}“ začíná označením obce („{word}“): uloží se, jak ho soubor uvádí, ale smlouva by psala např. „obcí {value}“; opravte ho na kartě města',
     'import.issue.townComma':
       'název „{value}“ obsahuje čárku (výčet několika míst, nebo přidaný kraj?): uloží se, jak ho soubor uvádí; opravte ho na kartě města',
+    'import.issue.townCapitals':
+      'název „{value}“ je psán velkými písmeny a místopisný rejstřík takové město v tomto státě nezná; uložen, jak ho soubor uvádí; opravte ho na kartě města',
+    'import.issue.townCapitalsSpelled':
+      'název „{value}“ je psán velkými písmeny; uložen tak, jak ho píše místopisný rejstřík: „{name}“',
+    'import.issue.townNotInGazetteer':
+      'město „{value}“ není v registru ani v místopisném rejstříku (překlep, nebo český název, který neznáme?); uloženo, jak ho soubor uvádí, bez vazby na rejstřík; zkontrolujte ho na kartě města',
+    'import.unchanged.title': 'Beze změny (přeskočené řádky)',
+    'import.unchanged.hint': 'Tyto řádky registr už má: partnerství zůstane, jak je.',
+    'import.unchanged.inFile': 'V souboru',
+    'import.unchanged.matched': 'Partnerství v registru',
+    'import.unchanged.more': 'a další {count}',
+    'import.added.record': 'Partnerství (stát)',
+    'import.doneLeftOut.one': '{count} hodnota byla vynechána s upozorněním.',
+    'import.doneLeftOut.few': '{count} hodnoty byly vynechány s upozorněním.',
+    'import.doneLeftOut.other': '{count} hodnot bylo vynecháno s upozorněním.',
+    'import.doneIssues': 'Podrobnosti (řádek, sloupec, důvod) jsou v seznamu problémů níže.',
+    'import.doneShowIssues': 'Zobrazit problémy ({count})',
     'import.issue.notMemberKept':
       'soubor uvádí členství od {value}, v registru ale obec členem není (členství skončilo nebo bylo zrušeno); ponecháno',
     'import.count.kept': 'Vyplněné údaje ponechány',
@@ -466,6 +483,23 @@ export const importMessages = defineMessages(
       'the name “{value}” begins with a designation of the municipality (“{word}”): it is stored as the file states it, but an agreement would read e.g. “the municipality of {value}”; correct it on the town’s card',
     'import.issue.townComma':
       'the name “{value}” contains a comma (several places, or a region added?): it is stored as the file states it; correct it on the town’s card',
+    'import.issue.townCapitals':
+      'the name “{value}” is written in capitals and the gazetteer knows no such town in that country; stored as the file states it; correct it on the town’s card',
+    'import.issue.townCapitalsSpelled':
+      'the name “{value}” is written in capitals; stored as the gazetteer spells it: “{name}”',
+    'import.issue.townNotInGazetteer':
+      'the town “{value}” is neither in the registry nor in the gazetteer (a typo, or a Czech name we do not know?); stored as the file states it, with no gazetteer link; check it on the town’s card',
+    'import.unchanged.title': 'Unchanged (skipped rows)',
+    'import.unchanged.hint': 'The registry has these rows already: the partnership stays as it is.',
+    'import.unchanged.inFile': 'In the file',
+    'import.unchanged.matched': 'Partnership in the registry',
+    'import.unchanged.more': 'and {count} more',
+    'import.added.record': 'Partnership (country)',
+    'import.doneLeftOut.one': '{count} value was left out with a warning.',
+    'import.doneLeftOut.few': '{count} values were left out with warnings.',
+    'import.doneLeftOut.other': '{count} values were left out with warnings.',
+    'import.doneIssues': 'The details (row, column, reason) are in the list of problems below.',
+    'import.doneShowIssues': 'Show the problems ({count})',
     'import.issue.notMemberKept':
       'the file names a member since {value}, but in the registry the municipality is not a member (the membership ended or was undone); kept',
     'import.count.kept': 'Filled values kept',

@@ -9,7 +9,7 @@ import {
 import { firstDayOf, lessPrecise } from '../../../../shared/domain/dates';
 import { parseCoordinate, parseEventPartialDate, parseYear } from '../../../../shared/domain/import/values';
 import { editDistance, searchKey, townNameKey } from '../../../../shared/domain/text';
-import type { PossibleDuplicate } from '../../../../shared/domain/import/report';
+import type { ImportUnchangedRow, PossibleDuplicate } from '../../../../shared/domain/import/report';
 import {
   loadMunicipalityIndex,
   loadMergedPairNames,
@@ -31,6 +31,7 @@ import { municipalityCheckDigit, municipalityCodeValid } from '../../../../share
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
+import { gazetteerSpelling, inGazetteer, writtenInCapitals } from './gazetteer-names';
 
 /** A name's words without case, accents and punctuation ("Brandýs nad Labem - Stará Boleslav"). */
 const nameWords = (name: string): string[] =>
@@ -59,6 +60,8 @@ type Draft = {
   municipalityId: number;
   municipalityCode: string;
   municipalityName: string;
+  /** The member as the file writes it ('' when the file gives only its code). */
+  fileMunicipalityName: string;
   countryCode: string;
   townName: string;
   /** The Czech name, when the file named the town by its Czech exonym. */
@@ -107,6 +110,8 @@ export type PartnershipPlan = {
   issues: ImportIssue[];
   added: ImportRow[];
   updated: ImportRow[];
+  /** The first rows left unchanged, with the registry partnership each matched (walkthrough 24). */
+  unchanged: ImportUnchangedRow[];
   towns: {
     countryCode: string;
     name: string;
@@ -324,6 +329,7 @@ export async function planPartnerships(
     issues: [],
     added: [],
     updated: [],
+    unchanged: [],
     towns: [],
     inserts: [],
     updates: [],
@@ -382,11 +388,14 @@ export async function planPartnerships(
     }
 
     const townName = row.textWithin('townName', TOWN_NAME_MAX, 'error') ?? '';
+    /** The row already says its town's name is kept as written (a designation, a comma). */
+    let townNoted = false;
     if (row.text('townName') === '') row.report('error', 'townName', 'import.issue.required', { value: '' });
     else {
       // Kept as the file states it, but said: an agreement would read "der Gemeinde Gemeinde
       // Wenzenbach", and "Pernersdorf, Auggenthal, …" is no one town (walkthrough 19).
       const designation = townDesignationOf(townName);
+      townNoted = designation !== null || townName.includes(',');
       if (designation !== null)
         row.report('info', 'townName', 'import.issue.townDesignation', { value: townName, word: designation });
       else if (townName.includes(',')) row.report('info', 'townName', 'import.issue.townComma', { value: townName });
@@ -435,8 +444,24 @@ export async function planPartnerships(
       continue;
     }
 
-    const town = await matchTown(countryCode, townName, { line: row.line, latitude, longitude });
+    // A name in capitals ("KOMÁRNO") is written as the gazetteer spells its town of that country,
+    // the same letters and diacritics: the gazetteer states the spelling, nothing is guessed.
+    const capitals = writtenInCapitals(townName);
+    const spelled = capitals ? await gazetteerSpelling(countryCode, townName) : null;
+    const town = await matchTown(countryCode, spelled ?? townName, { line: row.line, latitude, longitude });
     const townKey = town.key;
+    // A town new to the registry: what the import does with its name is said on each of its rows
+    // (a registry town is never renamed by an import, whatever the file writes).
+    if (!towns.has(`${countryCode}|${townKey}`) && town.gazetteer === null) {
+      if (capitals && spelled !== null && town.name === spelled)
+        row.report('info', 'townName', 'import.issue.townCapitalsSpelled', { value: townName, name: spelled });
+      else if (capitals && town.name === townName)
+        row.report('info', 'townName', 'import.issue.townCapitals', { value: townName });
+      else if (!townNoted && !(await inGazetteer(countryCode, town.name)))
+        // Neither the registry nor the gazetteer knows it (an exonym not listed, a typo, a small
+        // village): stored as written, with no gazetteer id, and said.
+        row.report('info', 'townName', 'import.issue.townNotInGazetteer', { value: town.name });
+    }
     if (town.gazetteer) {
       // Named by its Czech exonym: the gazetteer's town, at the gazetteer's place.
       const far =
@@ -477,6 +502,7 @@ export async function planPartnerships(
       municipalityId: municipality.id,
       municipalityCode: municipality.code,
       municipalityName: municipality.name,
+      fileMunicipalityName: name,
       countryCode,
       townName: town.name,
       townNameCs: town.nameCs,
@@ -491,6 +517,18 @@ export async function planPartnerships(
   }
 
   const newTowns = new Map<string, PartnershipPlan['towns'][number]>();
+  const townNames = new Map([...towns.values()].map((town) => [town.id, town.name]));
+  /** Names a row left unchanged and the registry partnership it matched (the first `sampleLimit`). */
+  const unchanged = (draft: Draft, partnership: { foreign_town_id: number }) => {
+    plan.counts.unchanged += 1;
+    if (plan.unchanged.length >= sampleLimit) return;
+    plan.unchanged.push({
+      line: draft.line,
+      fileMember: draft.fileMunicipalityName === '' ? draft.municipalityName : draft.fileMunicipalityName,
+      fileTown: draft.fileTownName,
+      matched: `${draft.municipalityName} – ${townNames.get(partnership.foreign_town_id) ?? draft.townName}`,
+    });
+  };
   /** The registry's partnerships rows of this file went to, by id: the first row's line. */
   const claimed = new Map<number, number>();
   for (const draft of drafts.values()) {
@@ -514,7 +552,7 @@ export async function planPartnerships(
           reason: 'import.issue.mergedPairTwice',
           params: { name: draft.municipalityName, town: draft.townName, firstLine },
         });
-        plan.counts.unchanged += 1;
+        unchanged(draft, existing);
         continue;
       }
       claimed.set(existing.id, draft.line);
@@ -542,11 +580,18 @@ export async function planPartnerships(
           foreignTownId: townId,
         });
       plan.counts.add += 1;
-      if (plan.added.length < sampleLimit) plan.added.push({ line: draft.line, key, label, changes: [] });
+      if (plan.added.length < sampleLimit)
+        plan.added.push({
+          line: draft.line,
+          key,
+          label,
+          partnership: { member: draft.municipalityName, town: draft.townName, countryCode: draft.countryCode },
+          changes: [],
+        });
       continue;
     }
     if (policy === 'addOnly') {
-      plan.counts.unchanged += 1;
+      unchanged(draft, existing);
       continue;
     }
     const before: PartnershipUpdate = {};
@@ -589,7 +634,7 @@ export async function planPartnerships(
     }
     const changed = Object.keys(after) as (keyof PartnershipUpdate)[];
     if (changed.length === 0) {
-      plan.counts.unchanged += 1;
+      unchanged(draft, existing);
       if (keptAny) plan.counts.kept += 1;
       continue;
     }
@@ -601,6 +646,7 @@ export async function planPartnerships(
         line: draft.line,
         key,
         label,
+        partnership: { member: draft.municipalityName, town: draft.townName, countryCode: draft.countryCode },
         changes: changed.map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null })),
       });
     }
