@@ -281,6 +281,22 @@ export function TownSuggestionList({
                   {t('partnerships.new.gazetteerSpelling', { name: s.gazetteerName })}
                 </span>
               )}
+              {/* The gazetteer's town this registry record is: one suggestion, not two (walkthrough 24). */}
+              {s.gazetteerTown != null && (
+                <span className="p-sugg-gazetteer" data-testid="town-gazetteer-same">
+                  {s.gazetteerTown.population === null
+                    ? t('towns.suggest.gazetteerTownNoPopulation', { name: s.gazetteerTown.name })
+                    : t('towns.suggest.gazetteerTown', {
+                        name: s.gazetteerTown.name,
+                        population: formatNumber(s.gazetteerTown.population),
+                      })}
+                </span>
+              )}
+              {s.maybeInRegistry != null && (
+                <span className="p-sugg-spelling" data-testid="town-maybe-in-registry">
+                  {t('towns.suggest.maybeInRegistry', { name: s.maybeInRegistry })}
+                </span>
+              )}
             </span>
             <span className="p-sugg-side">
               {s.foreignTownId !== null && <span className="p-badge">{t('partnerships.new.inRegistry')}</span>}

@@ -137,6 +137,17 @@ export const townSuggestionSchema = z.object({
    * picked (no duplicate).
    */
   gazetteerName: z.string().nullable().optional(),
+  /**
+   * A registry town without a gazetteer id that is the gazetteer town of this name (one of its
+   * names or its Czech exonym, and within 10 km): the one suggestion of the two, with the
+   * gazetteer's name and population beside it; picking it uses the registry record.
+   */
+  gazetteerTown: z.object({ name: z.string(), population: z.number().int().nullable() }).nullable().optional(),
+  /**
+   * A gazetteer town whose name a registry town without a gazetteer id has, where the registry
+   * does not say where that town is: both are offered, this one naming the registry's ("Voroněž").
+   */
+  maybeInRegistry: z.string().nullable().optional(),
 });
 export type TownSuggestion = z.infer<typeof townSuggestionSchema>;
 

@@ -240,6 +240,65 @@ test.describe('Partnerships', () => {
     await saveScreen(page, 'town-suggestion-spelling');
   });
 
+  test('a registry town without a gazetteer id and the gazetteer town it is are one suggestion, noted in cs and en', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    // Walkthrough 24: the 2013 import created "Voroněž" (no GeoNames id, 2.7 km from the
+    // gazetteer's Voronezh); both were offered, and picking Voronezh added the city twice.
+    const knex = webApp.ctx.db.knex;
+    const existing = (await knex('foreign_towns').where({ country_code: 'RU', name: 'Voroněž' }).first('id')) as
+      { id: number } | undefined;
+    if (!existing)
+      await insertForeignTowns(
+        knex,
+        [{ name: 'Voroněž', countryCode: 'RU', latitude: 51.65, longitude: 39.2, source: 'import 1' }],
+        new Date().toISOString(),
+      );
+    const dialog = page.getByTestId('new-partnership');
+    const ask = page.getByTestId('confirm-dialog');
+    /** Cancels the dialog, discarding the typed town when asked. */
+    const closeDialog = async () => {
+      await dialog.getByTestId('new-create-cancel').click();
+      await expect.poll(async () => (await ask.isVisible()) || !(await dialog.isVisible())).toBe(true);
+      if (await ask.isVisible()) await ask.getByTestId('confirm-ok').click();
+      await expect(dialog).toHaveCount(0);
+    };
+    const openAndType = async () => {
+      await page.getByTestId('nav-partnerships').click();
+      await page.getByTestId('add-partnership').click();
+      await dialog.getByTestId('town-input').fill('Voroněž');
+      await expect(dialog.getByTestId('town-suggestions-loading')).toHaveCount(0);
+      const voronezh = dialog.getByTestId('town-suggestion').filter({ hasText: /Voroněž|Voronezh/ });
+      await expect(voronezh).toHaveCount(1);
+      return voronezh;
+    };
+    try {
+      const one = await openAndType();
+      await expect(one).toContainText('Voroněž');
+      await expect(one).toContainText('v registru');
+      await expect(one.getByTestId('town-gazetteer-same')).toHaveText(/^místopis: Voronezh, 848\s752 obyv\.$/);
+      await saveScreen(page, 'town-suggest-one-record-cs');
+      // Picked: the registry's record (its name, no gazetteer id to add it by).
+      await one.click();
+      await expect(dialog.getByTestId('town-chosen')).toContainText('Voroněž');
+      await closeDialog();
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      const inEnglish = await openAndType();
+      await expect(inEnglish).toContainText('in the registry');
+      await expect(inEnglish.getByTestId('town-gazetteer-same')).toHaveText('gazetteer: Voronezh, pop. 848,752');
+      await saveScreen(page, 'town-suggest-one-record-en');
+      await closeDialog();
+    } finally {
+      if (!existing) await knex('foreign_towns').where({ country_code: 'RU', name: 'Voroněž' }).delete();
+      if (await dialog.isVisible()) await closeDialog();
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-cs').click();
+    }
+  });
+
   test('edits status and areas inline', async ({ appPage: page, webApp }) => {
     await openPartnerships(page);
     await search(page, 'lobau');

@@ -186,6 +186,45 @@ export async function listForeignTowns(db: Knex): Promise<ForeignTown[]> {
   return rows.map(toTown);
 }
 
+/**
+ * The registry towns of a country without a gazetteer id (typed by hand or imported under a Czech
+ * exonym): the records a gazetteer town may already be, which `findOrAddTown` links instead of
+ * adding the town twice.
+ */
+export async function listUnlinkedForeignTowns(db: Knex, countryCode: string): Promise<ForeignTown[]> {
+  const rows = await db('foreign_towns')
+    .where({ country_code: countryCode })
+    .whereNull('geonames_id')
+    .orderBy('id')
+    .select<TownRecord[]>(townColumns);
+  return rows.map(toTown);
+}
+
+/** What a registry town takes from the gazetteer town it is found to be: its id and what it lacked. */
+export type GazetteerFill = {
+  geonamesId: number;
+  nameCs?: string;
+  nameNative?: string;
+  altNames?: readonly string[];
+  adminRegion?: string;
+  population?: number;
+  latitude?: number;
+  longitude?: number;
+  website?: string;
+  language?: string;
+};
+
+/**
+ * The columns of a gazetteer fill (the caller has checked that each was empty and writes them with
+ * the record's version check, `updateVersioned`).
+ */
+export function gazetteerFillColumns(fill: GazetteerFill): Record<string, unknown> {
+  const { altNames, ...rest } = fill;
+  const columns = columnsOf(CARD_COLUMN_OF, rest);
+  if (altNames !== undefined && altNames.length > 0) columns.alt_names = altNames.join('\n');
+  return columns;
+}
+
 /** The registry towns that have at least one partnership (every partner of one is a Czech municipality). */
 export async function listTwinnedForeignTowns(db: Knex): Promise<ForeignTown[]> {
   const rows = await db('foreign_towns')

@@ -87,4 +87,19 @@ export const CZECH_EXONYMS: Readonly<Record<string, string>> = {
   'GR:athens': 'Atény',
   'ES:madrid': 'Madrid',
   'PT:lisbon': 'Lisabon',
+  // Towns the 2013 SMO data names in Czech (walkthrough 24: "Voroněž" stayed a town of its own
+  // beside the gazetteer's Voronezh). Chekhov: the Moscow region's, the most populous of the name
+  // (the data's coordinates, 55.13 / 37.47, are its); Sakhalin's Chekhov is Čechov too.
+  'UA:kharkiv': 'Charkov',
+  'UA:donetsk': 'Doněck',
+  'UA:kamianets-podilskyi': 'Kamenec Podolský',
+  'UA:yalta': 'Jalta',
+  'RU:voronezh': 'Voroněž',
+  'RU:chekhov': 'Čechov',
+  'RU:saint petersburg': 'Petrohrad',
+  'TW:taipei': 'Tchaj-pej',
+  'JP:kyoto': 'Kjóto',
+  'KR:seoul': 'Soul',
+  'PL:ustron': 'Ustroň',
+  'PL:hazlach': 'Hažlach',
 };

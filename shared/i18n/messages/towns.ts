@@ -106,6 +106,9 @@ export const townsMessages = defineMessages(
     'towns.field.geonamesId': 'GeoNames',
     'towns.field.source': 'Původ záznamu',
     'towns.partnerships.none': 'Město zatím nemá žádné partnerství.',
+    'towns.suggest.gazetteerTown': 'místopis: {name}, {population} obyv.',
+    'towns.suggest.gazetteerTownNoPopulation': 'místopis: {name}',
+    'towns.suggest.maybeInRegistry': 'v registru možná jako „{name}“',
   },
   {
     'towns.card.title': 'Partner town card: {name}',
@@ -212,5 +215,8 @@ export const townsMessages = defineMessages(
     'towns.field.geonamesId': 'GeoNames',
     'towns.field.source': 'Origin of the record',
     'towns.partnerships.none': 'The town has no partnership yet.',
+    'towns.suggest.gazetteerTown': 'gazetteer: {name}, pop. {population}',
+    'towns.suggest.gazetteerTownNoPopulation': 'gazetteer: {name}',
+    'towns.suggest.maybeInRegistry': 'maybe in the registry as “{name}”',
   },
 );

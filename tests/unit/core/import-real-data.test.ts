@@ -135,16 +135,20 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
     ]);
     expect(partnerships.issues.filter((i) => !explained.has(i.reason))).toEqual([]);
     // Towns named by their Czech exonym take the gazetteer's place; the file's wrong coordinates
-    // (Berlín and Norimberk 65 km west of Nürnberg, Paříž near Tours) are reported, not kept; the gazetteer's
-    // English names give way to the local ones (Moskva, not Moscow).
+    // (Berlín and Norimberk 65 km west of Nürnberg, Paříž near Tours; Prague's Tchaj-pej, Kjóto and
+    // Petrohrad far from the cities) are reported, not kept; the gazetteer's English names give way
+    // to the local ones (Moskva, not Moscow).
     expect(byReason('import.issue.coordinatesFar').map((i) => [i.line, i.params.town])).toEqual([
+      [955, 'Taipei'],
       [956, 'Paris'],
+      [957, 'Kyoto'],
       [960, 'Frankfurt am Main'],
       [961, 'Nürnberg'],
       [962, 'Berlin'],
       [963, 'Moskva'],
+      [964, 'Sankt-Peterburg'],
     ]);
-    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 87 });
+    expect(partnerships.counts).toMatchObject({ add: 964, invalid: 1, merged: 1, resolved: 14, warnings: 90 });
   });
 
   it('the codes outside the municipality list are exactly Prague’s placeholder ×14 and Brno-Líšeň ×1', () => {
