@@ -455,6 +455,7 @@ export function PartnershipsPage() {
         <select
           value={filters.regionCode ?? ''}
           onChange={(e) => setFilters((f) => ({ ...f, regionCode: e.target.value || null }))}
+          className="region-select"
           data-testid="filter-region"
         >
           <option value="">{t('partnerships.filter.allRegions')}</option>

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../lib/api';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { useI18n } from '../../lib/i18n';
@@ -88,8 +88,32 @@ export function BinSection() {
     Array.isArray(value) ? value.map((item) => one(table, field, item)).join(', ') : one(table, field, value);
 
   const entries = list.data ?? [];
+
+  // A row that leaves the list (restored, filled, restored elsewhere) took the focus with it: it
+  // goes to the row that took its place, else to the card, without scrolling. Left to the app's
+  // focus rescue, it went to the first control of the page and the page jumped to its top
+  // (walkthrough 24, finding 1: the bin's heading went from y=315 to y=1995).
+  const card = useRef<HTMLDivElement>(null);
+  const focusedRow = useRef<{ key: string; index: number } | null>(null);
+  const onRowFocus = (key: string, index: number) => {
+    focusedRow.current = { key, index };
+  };
+  useLayoutEffect(() => {
+    const was = focusedRow.current;
+    const active = document.activeElement;
+    if (was === null || (active !== null && active !== document.body && active.isConnected)) return;
+    if (entries.some((entry) => keyOf(entry) === was.key)) return;
+    focusedRow.current = null;
+    const rows = card.current?.querySelectorAll<HTMLElement>('[data-testid="bin-entry"], [data-testid="bin-merged"]');
+    const row = rows === undefined || rows.length === 0 ? null : rows[Math.min(was.index, rows.length - 1)];
+    const target =
+      row?.querySelector<HTMLElement>('[data-testid="bin-restore"]') ?? row?.querySelector('button') ?? card.current;
+    target?.focus({ preventScroll: true });
+  });
+
   return (
     <ListCard
+      cardRef={card}
       testId="bin"
       title={t('bin.title')}
       hint={t('bin.hint')}
@@ -110,13 +134,13 @@ export function BinSection() {
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => {
+            {entries.map((entry, index) => {
               const key = keyOf(entry);
               const open = opened.has(key);
               const into = entry.mergedInto;
               return (
                 <Fragment key={key}>
-                  <tr data-testid={into === null ? 'bin-entry' : 'bin-merged'}>
+                  <tr data-testid={into === null ? 'bin-entry' : 'bin-merged'} onFocus={() => onRowFocus(key, index)}>
                     <td>{formatDateTime(entry.at)}</td>
                     <td>{tk(`bin.kind.${entry.table}`)}</td>
                     <td>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import './backups.css';
 
@@ -13,6 +13,7 @@ export function ListCard({
   loadError,
   onRetry,
   emptyText,
+  cardRef,
   children,
 }: {
   testId: string;
@@ -22,10 +23,12 @@ export function ListCard({
   onRetry: () => void;
   /** Shown instead of the table when the list is loaded and empty; null while there are rows. */
   emptyText: string | null;
+  /** The card itself, focusable by script (where the focus goes when its last row leaves). */
+  cardRef?: RefObject<HTMLDivElement | null>;
   children: ReactNode;
 }) {
   return (
-    <div className="card bk-card" data-testid={testId}>
+    <div className="card bk-card" data-testid={testId} ref={cardRef} tabIndex={cardRef === undefined ? undefined : -1}>
       <h2>{title}</h2>
       <p className="hint">{hint}</p>
       {loadError !== null && <ErrorNotice error={loadError} onRetry={onRetry} />}

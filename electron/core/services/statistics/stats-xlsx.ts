@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../../shared/domain/codes';
 import type { Statistics } from '../../../../shared/domain/statistics/schemas';
-import { buildStatsTables, reportTitle, type ColumnKind } from '../../../../shared/domain/statistics/tables';
+import {
+  buildStatsTables,
+  reportTitle,
+  type Cell,
+  type ColumnKind,
+  type StatsTable,
+} from '../../../../shared/domain/statistics/tables';
 import { sheetName, spreadsheetSafe } from '../export/spreadsheet-writers';
 import { filterText } from './stats-filter-line';
 
@@ -13,6 +19,117 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   amount: '#,##0.00',
   year: '0',
 };
+
+// Print geometry, as Excel and Calc lay out the default font (Calibri 11 pt, Carlito in Calc): a
+// column `w` characters wide is `7w + 5` pixels of 3/4 pt; a line of text takes 15 pt. The widths
+// of text in points are on the safe side (a bold capital is wider than a digit).
+const LINE_PT = 15;
+const BODY_CHAR_PT = 6;
+const BOLD_CHAR_PT = 6.2;
+/** A4 landscape less the side margins (0.4 in each) the page set-up gives. */
+const PRINTABLE_WIDTH_PT = 841.89 - 2 * 0.4 * 72;
+/** The least width the filter line wraps in (a two-column table would make it a column of words). */
+const MIN_SPAN_PT = 480;
+/** Excel's width of a column nobody sized (8.43 characters). */
+const DEFAULT_WIDTH = 8.43;
+/** Below this print scale the table's body text (11 pt) would print under ~8 pt. */
+const LEGIBLE_SCALE = 0.72;
+
+/** A column `width` characters wide, in points. */
+const columnPoints = (width: number): number => (Math.trunc(width * 7) + 5) * 0.75;
+
+/** How many lines a text takes when wrapped at spaces into lines of `perLine` characters. */
+function wrappedLines(text: string, perLine: number): number {
+  const room = Math.max(1, Math.floor(perLine));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const length = word.length;
+    if (used === 0) {
+      lines += Math.floor(Math.max(0, length - 1) / room);
+      used = length > room ? length % room || room : length;
+    } else if (used + 1 + length <= room) used += 1 + length;
+    else {
+      lines += 1 + Math.floor(Math.max(0, length - 1) / room);
+      used = length > room ? length % room || room : length;
+    }
+  }
+  return lines;
+}
+
+/** How long a value is as the sheet shows it (with its number format). */
+function shownLength(value: Cell | undefined, kind: ColumnKind): number {
+  if (value === null || value === undefined) return 1;
+  if (typeof value === 'string') return value.length;
+  switch (kind) {
+    case 'int':
+      return Math.round(value).toLocaleString('en-US').length;
+    case 'decimal':
+    case 'amount':
+      return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).length;
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`.length;
+    default:
+      return String(value).length;
+  }
+}
+
+type SheetLayout = {
+  /** Each column's width in characters. */
+  widths: number[];
+  /** Which header cells are turned upright (a wide table's figures). */
+  rotated: boolean[];
+  headerHeight: number;
+  /** How many columns the filter line and the notes are merged over, and their width in points. */
+  span: number;
+  spanPoints: number;
+};
+
+/**
+ * The columns' widths and the header's shape so that a sheet printed on the width of one A4
+ * landscape page keeps its text legible (walkthrough 24: the region, district and ORP tables, 21
+ * columns with headers such as "Typ: přátelství / memorandum", printed at 4 pt). A figure's column
+ * is as wide as its numbers and its header wraps at spaces; when that makes the table too wide
+ * for the page, the figures' headers stand upright over narrow columns.
+ */
+function sheetLayout(table: StatsTable): SheetLayout {
+  const contentWidth = table.columns.map((column, i) =>
+    Math.max(...table.rows.map((cells) => shownLength(cells[i], column.kind)), 1),
+  );
+  const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((word) => word.length), 1);
+  const textWidth = (i: number) => Math.min(Math.max((contentWidth[i] ?? 1) + 2, 10), 40);
+  // Upright: the column fits its numbers (a width counts digits; the cell's padding is apart) and
+  // two lines of the header.
+  const uprightWidth = (i: number) => Math.max((contentWidth[i] ?? 1) + 1, 5.5);
+  const flatWidth = (header: string, i: number) =>
+    Math.min(Math.max(uprightWidth(i), Math.ceil((longestWord(header) * BOLD_CHAR_PT) / 5.25) + 1), 40);
+  const flat = table.columns.map((column, i) => (column.kind === 'text' ? textWidth(i) : flatWidth(column.header, i)));
+  const total = (widths: number[]) => widths.reduce((sum, width) => sum + columnPoints(width), 0);
+  const rotate = PRINTABLE_WIDTH_PT / total(flat) < LEGIBLE_SCALE;
+  const rotated = table.columns.map(
+    (column, i) => rotate && column.kind !== 'text' && uprightWidth(i) < (flat[i] ?? 0),
+  );
+  const widths = flat.map((width, i) => (rotated[i] ? uprightWidth(i) : width));
+  const headerHeight = Math.max(
+    2 * LINE_PT,
+    ...table.columns.map((column, i) => {
+      const points = columnPoints(widths[i] ?? 10) - 6;
+      if (!rotated[i]) return wrappedLines(column.header, points / BOLD_CHAR_PT) * LINE_PT + 6;
+      // Upright: as many lines as the column holds side by side; the row as tall as the longest.
+      const lines = Math.max(1, Math.floor(points / LINE_PT));
+      let height = 40;
+      while (height < 200 && wrappedLines(column.header, (height - 8) / BOLD_CHAR_PT) > lines) height += 5;
+      return height;
+    }),
+  );
+  let span = widths.length;
+  let spanPoints = total(widths);
+  while (spanPoints < MIN_SPAN_PT) {
+    span += 1;
+    spanPoints += columnPoints(DEFAULT_WIDTH);
+  }
+  return { widths, rotated, headerHeight, span, spanPoints };
+}
 
 /**
  * One sheet per table: the title and the filter on top, then a styled, frozen header row with
@@ -45,23 +162,36 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage, now =
         fitToWidth: 1,
         fitToHeight: 0,
         printTitlesRow: '3:3',
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
       headerFooter: { oddFooter: '&R&P / &N', evenFooter: '&R&P / &N' },
     });
+    const layout = sheetLayout(table);
     sheet.getCell('A1').value = spreadsheetSafe(table.title);
     sheet.getCell('A1').font = { bold: true, size: 14 };
-    sheet.getCell('A2').value = spreadsheetSafe(filterLine);
-    sheet.getCell('A2').font = { italic: true, color: { argb: 'FF52606D' } };
+    // The filter line and the notes wrap inside the table's width (walkthrough 24: a long line ran
+    // on over empty columns, which the print fitted onto the page's width too, at 4 pt).
+    const wrapped = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
+      sheet.mergeCells(row, 1, row, layout.span);
+      const cell = sheet.getCell(row, 1);
+      cell.value = spreadsheetSafe(text);
+      cell.font = font;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      // Neither Excel nor Calc fits a merged cell's height to its text: the lines are counted here.
+      sheet.getRow(row).height = wrappedLines(text, layout.spanPoints / BODY_CHAR_PT) * LINE_PT + 4;
+    };
+    wrapped(2, filterLine, { italic: true, color: { argb: 'FF52606D' } });
     const header = sheet.getRow(3);
     table.columns.forEach((column, i) => {
       const cell = header.getCell(i + 1);
       cell.value = spreadsheetSafe(column.header);
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1D5FA8' } };
-      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: column.kind === 'text' ? 'left' : 'right' };
+      cell.alignment = layout.rotated[i]
+        ? { vertical: 'bottom', horizontal: 'center', wrapText: true, textRotation: 90 }
+        : { vertical: 'middle', wrapText: true, horizontal: column.kind === 'text' ? 'left' : 'right' };
     });
-    header.height = 32;
+    header.height = layout.headerHeight;
     table.rows.forEach((cells, r) => {
       const row = sheet.getRow(4 + r);
       cells.forEach((value, c) => {
@@ -73,16 +203,10 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage, now =
     });
     // Notes under the table, a row apart (so that a filter on the header leaves them out).
     (table.notes ?? []).forEach((note, i) => {
-      const cell = sheet.getCell(4 + table.rows.length + 1 + i, 1);
-      cell.value = spreadsheetSafe(note);
-      cell.font = { italic: true, color: { argb: 'FF52606D' } };
+      wrapped(4 + table.rows.length + 1 + i, note, { italic: true, color: { argb: 'FF52606D' } });
     });
-    table.columns.forEach((column, i) => {
-      const longest = Math.max(
-        ...table.rows.map((cells) => String(cells[i] ?? '').length),
-        Math.min(column.header.length, 18),
-      );
-      sheet.getColumn(i + 1).width = Math.min(Math.max(longest + 2, column.kind === 'text' ? 10 : 9), 40);
+    layout.widths.forEach((width, i) => {
+      sheet.getColumn(i + 1).width = width;
     });
     if (table.rows.length > 0) {
       sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: table.columns.length } };
