@@ -10,7 +10,7 @@ import {
   type TownCardPatch,
 } from '../../shared/domain/town-card';
 import { ApiError, call, onEvent } from '../lib/api';
-import { conflictText } from '../lib/errors';
+import { conflictText, mergeRefusalBesideOffer } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useForm } from '../lib/useForm';
 import { useAsync } from '../lib/useAsync';
@@ -26,7 +26,6 @@ import { mergeEdits } from '../lib/form-merge';
 import { goneOf, quoted } from '../lib/record-gone';
 import { FormGoneNotice } from './FormGoneNotice';
 import { MergeNotice } from './MergeNotice';
-import { ErrorNotice } from './ErrorNotice';
 import { UndoMergeKeepingDialog } from './UndoMergeKeepingDialog';
 import { officeContradictsKind, officeOptions } from '../../shared/domain/agreements/offices';
 import { originLabel } from '../../shared/i18n/provenance';
@@ -722,7 +721,10 @@ function TownCardForm({
         />
         {mergeRefused !== null && (
           <div className="town-merge-refused" data-testid="town-merge-refused">
-            <ErrorNotice error={mergeRefused.error} />
+            {/* The refusal's facts, leading to the offer (its own text said to re-create the town by hand). */}
+            <div className="notice notice-error" role="alert">
+              <span>{mergeRefusalBesideOffer(mergeRefused.error, i18n)}</span>
+            </div>
             <button
               type="button"
               className="button"

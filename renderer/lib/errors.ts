@@ -82,6 +82,18 @@ export function errorText(error: unknown, i18n: I18n, fieldLabel: (path: string)
 }
 
 /**
+ * A refused merge undo said beside the offer to undo it keeping the later changes: the refusal's
+ * own text told the user to re-create the record by hand, next to a button that undoes the merge
+ * (walkthrough 25). The same facts (who changed what, when), then the offer's lead-in.
+ */
+export function mergeRefusalBesideOffer(error: unknown, i18n: I18n): string {
+  if (!(error instanceof ApiError)) return errorText(error, i18n, (p) => p);
+  const key =
+    error.details?.reason === 'merge.error.changedSinceBy' ? 'merge.keeping.refusedBy' : 'merge.keeping.refused';
+  return i18n.tk(key, reasonParams(error, i18n));
+}
+
+/**
  * The message key a refusal names as its reason (`details.reason`) when the catalogs hold it
  * (either language's table: the renderer loads one at a time).
  */

@@ -171,7 +171,8 @@ test('the history’s undo of a merge a colleague worked on since names her and 
   await detail.getByTestId('history').getByTestId('history-undo-merge').first().click();
   const refusal = page.getByTestId('toast-error');
   await expect(refusal).toContainText(
-    'Sloučení nelze vrátit: záznam „Tábor – Idrija“ se od sloučení změnil (Jana Nováková',
+    // Beside the offer to undo it keeping the later changes, the refusal leads to it (walkthrough 25).
+    'Sloučení nejde vrátit celé: záznam „Tábor – Idrija“ se od sloučení změnil (Jana Nováková',
   );
   await expect(refusal).toContainText(
     'Sloučený záznam „Tábor – Bad Ischl“ zůstává i se svými údaji v Nastavení ▸ Smazané záznamy',

@@ -136,8 +136,10 @@ test('cs: the merge toast’s undo, refused after a colleague’s edit of the ca
   await setup.janaEdits();
 
   await done.getByRole('button', { name: 'Zpět' }).click();
-  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nelze vrátit' });
+  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nejde vrátit celé' });
   await expect(refusal).toContainText('Jana Nováková');
+  // It leads to the offer, not to re-creating the town by hand (walkthrough 25).
+  await expect(refusal).not.toContainText('založte ho znovu');
   await refusal.getByTestId('toast-action').filter({ hasText: 'Vrátit sloučení a ponechat pozdější změny…' }).click();
 
   const dialog = page.getByTestId('undo-keeping-dialog');
@@ -218,7 +220,7 @@ test('cs: a partnership merge’s toast undo, refused after a colleague’s edit
   await invoke(webApp, 'prefs:set', { actorName: 'Petr Svoboda' });
 
   await done.getByRole('button', { name: 'Zpět' }).click();
-  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nelze vrátit' });
+  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nejde vrátit celé' });
   await expect(refusal).toContainText('Jana Nováková');
   await refusal.getByTestId('toast-action').filter({ hasText: 'Vrátit sloučení a ponechat pozdější změny…' }).click();
   const dialog = page.getByTestId('undo-keeping-dialog');

@@ -74,7 +74,7 @@ test('cs: a merge refused after a colleague’s edit is undone keeping it, from 
   await page.getByTestId('partnerships-grid').getByTestId('open-partnership').first().click();
   const detail = page.getByTestId('partnership-detail');
   await detail.getByTestId('history').getByTestId('history-undo-merge').first().click();
-  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nelze vrátit' });
+  const refusal = page.getByTestId('toast-error').filter({ hasText: 'Sloučení nejde vrátit celé' });
   await expect(refusal).toContainText('Jana Nováková');
   await refusal.getByTestId('toast-action').filter({ hasText: 'Vrátit sloučení a ponechat pozdější změny…' }).click();
 

@@ -46,7 +46,7 @@ import { useAsync } from '../../lib/useAsync';
 import { ActivitiesSection } from './ActivitiesSection';
 import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
-import { conflictText, errorText, fieldErrors, issuesOfError } from '../../lib/errors';
+import { conflictText, errorText, fieldErrors, issuesOfError, mergeRefusalBesideOffer } from '../../lib/errors';
 import { MergeDialog, type MergeChoice } from './MergeDialog';
 import { UndoMergeKeepingDialog } from '../../components/UndoMergeKeepingDialog';
 import { mergeEdits } from '../../lib/form-merge';
@@ -355,17 +355,18 @@ export function PartnershipDetail({
                 reset();
                 showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
               })
-              .catch((error: unknown) =>
+              .catch((error: unknown) => {
+                // Refused because the kept record changed since the merge: as the history does,
+                // the undo that keeps the later changes is offered, and the text leads to it.
+                const offer = mode === 'town' ? mergeChangedSince(error) : keptChangedSince(error, current.id);
                 showToast({
                   kind: 'error',
-                  text: (i) => errorText(error, i, (p) => p),
-                  // Refused because the kept record changed since the merge: as the history does,
-                  // the undo that keeps the later changes is offered.
-                  ...((mode === 'town' ? mergeChangedSince(error) : keptChangedSince(error, current.id))
+                  text: (i) => (offer ? mergeRefusalBesideOffer(error, i) : errorText(error, i, (p) => p)),
+                  ...(offer
                     ? { action: { label: said('merge.keeping.offer'), run: () => setUndoKeeping(auditId) } }
                     : {}),
-                }),
-              );
+                });
+              });
           }),
         },
       });
@@ -662,16 +663,18 @@ export function PartnershipDetail({
                         reset();
                         showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
                       },
-                      (error: unknown) =>
+                      (error: unknown) => {
+                        // Refused only because this record changed since (walkthrough 22, finding 3):
+                        // the undo that keeps the later changes is offered.
+                        const offer = keptChangedSince(error, d.id);
                         showToast({
                           kind: 'error',
-                          text: (i) => errorText(error, i, (p) => p),
-                          // Refused only because this record changed since (walkthrough 22, finding 3):
-                          // the undo that keeps the later changes is offered.
-                          ...(keptChangedSince(error, d.id)
+                          text: (i) => (offer ? mergeRefusalBesideOffer(error, i) : errorText(error, i, (p) => p)),
+                          ...(offer
                             ? { action: { label: said('merge.keeping.offer'), run: () => setUndoKeeping(auditId) } }
                             : {}),
-                        }),
+                        });
+                      },
                     );
                   }}
                   onRevert={(auditId) => {

@@ -123,6 +123,10 @@ export const mergeMessages = defineMessages(
     'merge.fill.doneTown':
       'Karta města „{live}“ doplněna ze smazané karty. Vrátit to lze v historii karty (Vrátit doplnění).',
     'merge.keeping.offer': 'Vrátit sloučení a ponechat pozdější změny…',
+    'merge.keeping.refusedBy':
+      'Sloučení nejde vrátit celé: záznam „{kept}“ se od sloučení změnil ({name}, {at}) a prosté vrácení by tuto změnu přepsalo. Nic se nezměnilo. Sloučený záznam „{merged}“ zůstává i se svými údaji v Nastavení ▸ Smazané záznamy. Sloučení můžete vrátit tak, že pozdější změny zůstanou:',
+    'merge.keeping.refused':
+      'Sloučení nejde vrátit celé: záznam „{kept}“ se od sloučení změnil a prosté vrácení by tuto změnu přepsalo. Nic se nezměnilo. Sloučený záznam „{merged}“ zůstává i se svými údaji v Nastavení ▸ Smazané záznamy. Sloučení můžete vrátit tak, že pozdější změny zůstanou:',
     'merge.keeping.title': 'Vrátit sloučení a ponechat pozdější změny',
     'merge.keeping.explain':
       'Partnerství „{merged}“ se vrátí jako samostatný záznam se svým číslem a údaji. Partnerství „{kept}“ se od sloučení změnilo; jeho údaje dopadnou takto:',
@@ -307,6 +311,10 @@ export const mergeMessages = defineMessages(
     'merge.fill.doneTown':
       'Filled the card of “{live}” from the deleted card. It can be undone from the card’s history (Undo the fill).',
     'merge.keeping.offer': 'Undo the merge, keeping the later changes…',
+    'merge.keeping.refusedBy':
+      'The merge cannot be undone as a whole: “{kept}” has changed since the merge ({name}, {at}), and a plain undo would overwrite that change. Nothing was changed. The merged record “{merged}” stays with its values in Settings ▸ Deleted records. You can undo the merge and keep the later changes:',
+    'merge.keeping.refused':
+      'The merge cannot be undone as a whole: “{kept}” has changed since the merge, and a plain undo would overwrite that change. Nothing was changed. The merged record “{merged}” stays with its values in Settings ▸ Deleted records. You can undo the merge and keep the later changes:',
     'merge.keeping.title': 'Undo the merge, keeping the later changes',
     'merge.keeping.explain':
       'The partnership “{merged}” comes back as a record of its own, with its number and values. The partnership “{kept}” has changed since the merge; its fields end up as follows:',
