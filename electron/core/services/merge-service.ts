@@ -117,6 +117,14 @@ const partnershipEntriesOfTownMerge = (
 };
 
 /**
+ * The partnerships of a town a merge or its undo kept: their rows show the town's other names
+ * (the quick search reads them), which the merge or undo changed, so the grids refresh them too
+ * (walkthrough 25: after an undo the search still found Aš – Oelsnitz by „Oelzsnitz“).
+ */
+const keptTownPartnerships = async (db: Knex, townId: number): Promise<number[]> =>
+  (await listTownPartnerships(db, townId)).map((p) => p.partnershipId);
+
+/**
  * A merged-away partnership as its merge entry names it ("Kolín – Żagań"): the member's and the
  * town's names at the merge. Nothing when either is not known (unknown stays unknown).
  */
@@ -153,7 +161,11 @@ export async function mergeTowns(ctx: AppContext, input: { keepId: number; merge
     await auditMany(partnershipEntriesOfTownMerge(done, false, await membersOfTownMerge(trx, done)));
     touch({
       tables: ['foreign_towns', 'partnerships'],
-      partnershipIds: [...done.movedPartnerships, ...done.partnershipMerges.flatMap(partnershipIdsOf)],
+      partnershipIds: [
+        ...done.movedPartnerships,
+        ...done.partnershipMerges.flatMap(partnershipIdsOf),
+        ...(await keptTownPartnerships(trx, input.keepId)),
+      ],
     });
     return { auditId: id, merge: done };
   });
@@ -326,7 +338,11 @@ export async function undoMerge(ctx: AppContext, input: { auditId: number }) {
     });
     const partnershipIds =
       merge.kind === 'foreign_towns'
-        ? [...merge.movedPartnerships, ...merge.partnershipMerges.flatMap(partnershipIdsOf)]
+        ? [
+            ...merge.movedPartnerships,
+            ...merge.partnershipMerges.flatMap(partnershipIdsOf),
+            ...(await keptTownPartnerships(trx, Number(merge.keptBefore.id))),
+          ]
         : partnershipIdsOf(merge);
     // Both partnerships are put back as the merge found them: a merge older than migration 0022
     // brings back an indefinite term nobody stated (0022 had corrected the kept one): corrected again.
@@ -733,7 +749,7 @@ async function undoTownMergeKeepingChange(ctx: AppContext, input: { auditId: num
       input.auditId,
       at,
     );
-    const partnershipIds = [...back, ...innerIds];
+    const partnershipIds = [...back, ...innerIds, ...(await keptTownPartnerships(trx, keepId))];
     touch({
       tables: ['foreign_towns', 'partnerships', 'contacts', 'activities', 'agreement_documents', 'attachments'],
       partnershipIds,
