@@ -155,7 +155,11 @@ test('„Zrušit filtry“ and „Hledat ve všech partnerstvích“ clear the c
   appPage: page,
 }) => {
   await openPartnerships(page);
+  // From the default filter bar (a spec before may have left another membership choice).
+  if (await page.getByTestId('filter-reset').isVisible()) await page.getByTestId('filter-reset').click();
+  await expect(page.getByTestId('filter-membership')).toHaveValue('members');
   const rowCount = page.getByTestId('row-count');
+  await expect(rowCount).not.toHaveText('');
   const all = (await rowCount.textContent()) ?? '';
   const town = grid(page).locator('.ag-header-cell[col-id="townName"]');
   // Sorted by the partner town: the sort stays through a reset.

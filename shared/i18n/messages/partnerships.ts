@@ -344,7 +344,7 @@ export const partnershipsMessages = defineMessages(
     'partnerships.columnFilteredOut': 'The column filter {columns} hides every partnership the other filters show.',
     'partnerships.searchColumnFilteredOut':
       'The search for “{text}” found nothing among the partnerships the filters show; the column filter {columns} applies too.',
-    'partnerships.filter.membership': 'Membership of the municipality',
+    'partnerships.filter.membership': 'Membership',
     'partnerships.membership.members': 'Partnerships of members',
     'partnerships.membership.nonMembers': 'Partnerships of non-members',
     'partnerships.membership.all': 'Partnerships of all municipalities',
