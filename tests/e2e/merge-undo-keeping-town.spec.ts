@@ -140,6 +140,14 @@ test('cs: the merge toast’s undo, refused after a colleague’s edit of the ca
   await expect(refusal).toContainText('Jana Nováková');
   // It leads to the offer, not to re-creating the town by hand (walkthrough 25).
   await expect(refusal).not.toContainText('založte ho znovu');
+  // Beside the open panel the toast is narrow: its long action wraps inside it (walkthrough 25:
+  // it ran past the toast's edge under the panel), and keeps its label readable under the pointer.
+  const action = refusal.getByTestId('toast-action');
+  const toastBox = await refusal.boundingBox();
+  const actionBox = await action.boundingBox();
+  expect(actionBox && toastBox && actionBox.x + actionBox.width <= toastBox.x + toastBox.width + 0.5).toBe(true);
+  await action.hover();
+  expect(await action.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgb(248, 250, 252)');
   await refusal.getByTestId('toast-action').filter({ hasText: 'Vrátit sloučení a ponechat pozdější změny…' }).click();
 
   const dialog = page.getByTestId('undo-keeping-dialog');
