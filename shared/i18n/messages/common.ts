@@ -192,7 +192,7 @@ export const commonMessages = defineMessages(
     'membership.noMembers.municipalities':
       'No municipality in the registry is marked as a member yet, so the members-only choice shows nothing. Membership is set on a municipality (its Details tab → “The municipality is a member of the association”), or for all ticked municipalities at once with “Set membership”.',
     'membership.noMembers.partnerships':
-      'No partnership in the registry belongs to a member, so “Partnerships of members” shows nothing. Membership is set on a municipality on the Members screen.',
+      'No partnership in the registry belongs to a member, so the membership filter “Members” shows nothing. Membership is set on a municipality on the Members screen.',
     'membership.noMembers.newPartnership':
       'No municipality in the registry is marked as a member yet. A partnership is added for a member: first mark the municipality as a member on the Members screen.',
     'membership.showAll': 'Show all municipalities',

@@ -345,9 +345,9 @@ export const partnershipsMessages = defineMessages(
     'partnerships.searchColumnFilteredOut':
       'The search for “{text}” found nothing among the partnerships the filters show; the column filter {columns} applies too.',
     'partnerships.filter.membership': 'Membership',
-    'partnerships.membership.members': 'Partnerships of members',
-    'partnerships.membership.nonMembers': 'Partnerships of non-members',
-    'partnerships.membership.all': 'Partnerships of all municipalities',
+    'partnerships.membership.members': 'Members',
+    'partnerships.membership.nonMembers': 'Non-members',
+    'partnerships.membership.all': 'All municipalities',
     'partnerships.add': 'New partnership',
     'partnerships.detail': 'Open',
     'partnerships.delete': 'Delete',
