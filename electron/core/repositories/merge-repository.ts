@@ -791,32 +791,37 @@ export async function deletedChildEntry(db: Knex, table: string, id: number) {
   return db('audit_log')
     .where({ table_name: table, record_id: id, action: 'delete' })
     .orderBy('id', 'desc')
-    .first<{ actor: string; at: string; db_user: string | null; server_at: string | null } | undefined>(
-      'actor',
-      'at',
-      'db_user',
-      'server_at',
-    );
+    .first<AuditAuthor | undefined>('actor', 'at', 'db_user', 'server_at');
 }
 
+/** Who made an audit entry, and when: what a refusal names. */
+export type AuditAuthor = { actor: string; at: string; db_user: string | null; server_at: string | null };
+
 /**
- * The newest audit entry of the kept partnership or of the children a merge moved: who changed
- * what an undo's confirmation showed, when its plan no longer matches.
+ * The newest audit entry (not a migration's) of any of the given records, listed per table: who
+ * changed what an undo's confirmation showed, when its plan no longer matches. One query for
+ * both kinds of merge (partnership and town).
  */
-export async function latestEntryOfMerge(db: Knex, keepId: number, moved: Partial<Record<MovedChild, number[]>>) {
+export async function latestEntryAmong(
+  db: Knex,
+  records: Iterable<readonly [string, readonly number[]]>,
+): Promise<AuditAuthor | undefined> {
+  const lists = [...records].filter(([, ids]) => ids.length > 0);
+  if (lists.length === 0) return undefined;
   return db('audit_log')
     .where((where) => {
-      void where.where({ table_name: 'partnerships', record_id: keepId });
-      for (const [table, ids] of Object.entries(moved))
-        if (ids.length > 0)
-          void where.orWhere((one) => void one.where({ table_name: table }).whereIn('record_id', ids));
+      for (const [table, ids] of lists)
+        void where.orWhere((one) => void one.where({ table_name: table }).whereIn('record_id', ids));
     })
     .whereNot('action', 'migrate')
     .orderBy('id', 'desc')
-    .first<{ actor: string; at: string; db_user: string | null; server_at: string | null } | undefined>(
-      'actor',
-      'at',
-      'db_user',
-      'server_at',
-    );
+    .first<AuditAuthor | undefined>('actor', 'at', 'db_user', 'server_at');
+}
+
+/** The newest audit entry of the kept partnership or of the children a merge moved. */
+export async function latestEntryOfMerge(db: Knex, keepId: number, moved: Partial<Record<MovedChild, number[]>>) {
+  return latestEntryAmong(db, [
+    ['partnerships', [keepId]],
+    ...Object.entries(moved).map(([table, ids]) => [table, ids] as const),
+  ]);
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/domain/errors';
 import {
   fieldOutcomes,
   sameValue,
+  latestEntryAmong,
   townMergeChanges,
   undoKeepingPlanOf,
   undoPartnershipMergeKeeping,
@@ -319,23 +320,5 @@ export async function latestEntryOfTownMerge(db: Knex, keepId: number, plan: Tow
   for (const one of plan.inner)
     for (const [table, ids] of Object.entries(one.merge.moved) as [MovedChild, number[] | undefined][])
       children.set(table, [...(children.get(table) ?? []), ...(ids ?? []).map(Number)]);
-  return db('audit_log')
-    .where((where) => {
-      void where.where({ table_name: 'foreign_towns', record_id: keepId });
-      if (partnershipIds.length > 0)
-        void where.orWhere(
-          (one) => void one.where({ table_name: 'partnerships' }).whereIn('record_id', partnershipIds),
-        );
-      for (const [table, ids] of children)
-        if (ids.length > 0)
-          void where.orWhere((one) => void one.where({ table_name: table }).whereIn('record_id', ids));
-    })
-    .whereNot('action', 'migrate')
-    .orderBy('id', 'desc')
-    .first<{ actor: string; at: string; db_user: string | null; server_at: string | null } | undefined>(
-      'actor',
-      'at',
-      'db_user',
-      'server_at',
-    );
+  return latestEntryAmong(db, [['foreign_towns', [keepId]], ['partnerships', partnershipIds], ...children]);
 }
