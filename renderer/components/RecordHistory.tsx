@@ -71,6 +71,7 @@ export function RecordHistory({
   children,
   reloadKey,
   sourceLink,
+  entryNotice,
 }: {
   table: AuditedTable;
   recordId: number;
@@ -101,6 +102,11 @@ export function RecordHistory({
   onRevert?: (auditId: number) => void;
   /** Undoes a merge from its entry (`merges:restore`): offered on the record's merge entries. */
   onUndoMerge?: (auditId: number, filled: boolean) => void;
+  /**
+   * Why an action on one entry was refused (a revert whose field changed since): said under that
+   * entry, where the user clicked, not at the end of a long history out of sight.
+   */
+  entryNotice?: { entryId: number; text: string } | null;
   /**
    * A partnership's history with its contacts, activities and agreement drafts: how to name a
    * child ("Kontakt", "Aktivita") and its fields (null hides a field).
@@ -315,6 +321,11 @@ export function RecordHistory({
                 run={() => onUndoMerge(entry.id, entry.merged?.kind === 'filled')}
                 testId="history-undo-merge"
               />
+            )}
+            {entryNotice?.entryId === entry.id && (
+              <div className="notice notice-error history-entry-notice" role="alert" data-testid="history-entry-notice">
+                {entryNotice.text}
+              </div>
             )}
           </li>
         );

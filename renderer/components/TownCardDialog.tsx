@@ -10,7 +10,7 @@ import {
   type TownCardPatch,
 } from '../../shared/domain/town-card';
 import { ApiError, call, onEvent } from '../lib/api';
-import { conflictText, mergeRefusalBesideOffer } from '../lib/errors';
+import { conflictText, errorText, mergeRefusalBesideOffer } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useForm } from '../lib/useForm';
 import { useAsync } from '../lib/useAsync';
@@ -178,6 +178,8 @@ const FIELD_LABELS: Record<string, string> = {
   largeCity: 'towns.field.largeCity',
   history: 'towns.field.history',
   notes: 'towns.field.notes',
+  // The gazetteer link a suggestion made (its history line, and the revert that takes it back).
+  geonamesId: 'towns.field.geonamesId',
 };
 
 /**
@@ -291,7 +293,18 @@ function TownCardForm({
     // Once, when the form starts with what it merged.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const { values, setValues, set, errors, setErrors, failure, busy, check, run } = useForm<Values>(() => start.values);
+  const {
+    values,
+    setValues,
+    set,
+    errors,
+    setErrors,
+    failure,
+    busy,
+    check,
+    run,
+    saved: markStored,
+  } = useForm<Values>(() => start.values);
   /**
    * The card the typing began on, and the version a save is made against: a colleague's save
    * comes in when nothing is typed; with typing, the save is refused naming them, and "Načíst
@@ -305,14 +318,20 @@ function TownCardForm({
   const [undoKeeping, setUndoKeeping] = useState<number | null>(null);
   /** A merge's undo refused because a record it kept changed since: said in the card, with the undo keeping it. */
   const [mergeRefused, setMergeRefused] = useState<{ auditId: number; error: unknown } | null>(null);
+  /** Why putting back a past change from the history was refused (the field changed since, who and when). */
+  const [revertFailed, setRevertFailed] = useState<{ entryId: number; text: string } | null>(null);
   const untouched = Object.keys(patchOf(card, values)).length === 0;
   if (latest.version !== card.version && latest.id === card.id) {
     // Adjusted while rendering (React's "state from props"): the next render shows the new card.
+    // What is stored now is the form's new base: Escape closes without asking about typing that
+    // is not there (a colleague's save, a revert or a merge's undo from the history brought it).
     if (untouched && !mergeWanted) {
       setCard(latest);
       setValues(valuesOf(latest));
+      markStored(valuesOf(latest));
     } else if (mergeWanted) {
       const result = mergeEdits(valuesOf(card), values, valuesOf(latest), fieldMeaning);
+      markStored(valuesOf(latest));
       setCard(latest);
       setValues(result.merged);
       setMerged({ stored: valuesOf(latest), clashes: result.clashes });
@@ -692,6 +711,23 @@ function TownCardForm({
           fieldLabel={(field) => (FIELD_LABELS[field] ? tk(FIELD_LABELS[field]) : null)}
           codeLabels={{ mayorGender: 'gender', kind: 'towns.kind' }}
           testId="town-history"
+          entryNotice={revertFailed}
+          // One past change put back (a card edit, or the link and fills of a suggestion), as in a
+          // member's and a partnership's history; a refusal is said here (a toast lies under the dialog).
+          onRevert={(auditId) => {
+            setRevertFailed(null);
+            call('towns:revert', { auditId }).then(
+              () => {
+                toast({ kind: 'ok', text: said('history.reverted'), seconds: 5 });
+                onReload();
+              },
+              (error: unknown) =>
+                setRevertFailed({
+                  entryId: auditId,
+                  text: errorText(error, i18n, (p) => (FIELD_LABELS[p] ? tk(FIELD_LABELS[p]) : p)),
+                }),
+            );
+          }}
           onUndoMerge={(auditId, filled) => {
             call('merges:restore', { auditId }).then(
               () => {

@@ -447,3 +447,56 @@ test('the card warns about an office that does not fit the town’s kind; saved 
     await knex('foreign_towns').where({ id: row.townId }).update({ kind: row.kind, mayor_office: row.office });
   }
 });
+
+test('the town card’s history puts back one past change, and says in the card when a field changed since', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await austrianPartnership(knex, 'asc');
+  const dispatch = createDispatch(createHandlers(webApp.ctx));
+  const card0 = (await dispatch('towns:card', { id: row.townId })) as { ok: true; value: { version: number } };
+  const start = await knex('foreign_towns')
+    .where({ id: row.townId })
+    .first<{ address: string | null; mayor_name: string | null }>('address', 'mayor_name');
+  // Two edits by a colleague: the address, then the mayor (twice, so the first mayor edit cannot go back).
+  let version = card0.value.version;
+  for (const patch of [{ address: 'Hauptplatz 9' }, { mayorName: 'Anna Berger' }, { mayorName: 'Eva Huber' }]) {
+    const saved = (await dispatch('towns:update', { id: row.townId, version, patch })) as {
+      ok: true;
+      value: { version: number };
+    };
+    version = saved.value.version;
+  }
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await expect(card.getByTestId('town-address')).toHaveValue('Hauptplatz 9');
+  await card.locator('.town-card-history summary').click();
+  const history = card.getByTestId('town-history');
+  // Newest first: Eva Huber, Anna Berger, the address.
+  const entries = history.locator('li').filter({ has: page.getByTestId('history-revert') });
+  // (Other tests of this file edited the town before: its older entries follow.)
+  await expect(entries.nth(0)).toContainText('Eva Huber');
+  await expect(entries.nth(1)).toContainText('Anna Berger');
+  await expect(entries.nth(2)).toContainText('Hauptplatz 9');
+  await entries.nth(1).getByTestId('history-revert').click();
+  // Said under the entry clicked (the end of a long history lies out of sight).
+  const refusal = entries.nth(1).getByTestId('history-entry-notice');
+  await expect(refusal).toContainText('Jméno starosty');
+  await expect(refusal).toContainText('znovu změnil');
+  await expect(refusal).toBeInViewport();
+  await saveScreen(page, 'town-revert-refused-cs');
+  expect(await knex('foreign_towns').where({ id: row.townId }).first('mayor_name')).toEqual({
+    mayor_name: 'Eva Huber',
+  });
+  // The address edit goes back; the card shows it without a reload.
+  await entries.nth(2).getByTestId('history-revert').click();
+  await expect(card.getByTestId('town-address')).toHaveValue(start.address ?? '');
+  await expect(card.getByTestId('history-entry-notice')).toHaveCount(0);
+  expect(await knex('foreign_towns').where({ id: row.townId }).first('address')).toEqual({ address: start.address });
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await knex('foreign_towns').where({ id: row.townId }).update({ mayor_name: start.mayor_name });
+});

@@ -3,12 +3,14 @@ import { AppError, invalidFields } from '../../../shared/domain/errors';
 import { townNameKey } from '../../../shared/domain/text';
 import {
   townCardCrossIssues,
+  townCardFieldsSchema,
   townCardPatchSchema,
   type TownCard,
   type TownCardPatch,
 } from '../../../shared/domain/town-card';
 import type { AppContext } from '../context';
 import {
+  changedSinceFailure,
   deleteVersioned,
   findAuditEntry,
   recordExists,
@@ -70,7 +72,14 @@ export async function townCard(ctx: AppContext, input: { id: number }): Promise<
  */
 export async function updateTownCard(
   ctx: AppContext,
-  input: { id: number; version: number; patch: TownCardPatch; undo?: boolean | undefined },
+  input: {
+    id: number;
+    version: number;
+    patch: TownCardPatch;
+    undo?: boolean | undefined;
+    /** The gazetteer link a revert puts back (not a field of the card's form). */
+    geonamesId?: number | null;
+  },
 ): Promise<TownCard> {
   const { id, version } = input;
   return auditedChange(ctx, async ({ trx, at, audit, touch }) => {
@@ -108,7 +117,20 @@ export async function updateTownCard(
       const others = (patch.altNames ?? before.altNames).filter((other) => townNameKey(other) !== key);
       patch.altNames = input.undo || others.includes(before.name) ? others : [...others, before.name];
     }
-    await updateVersioned(trx, 'foreign_towns', id, version, { ...townCardColumns(patch), updated_at: at });
+    if (input.geonamesId !== undefined && input.geonamesId !== null) {
+      const other = await otherTownWithGeonamesId(trx, input.geonamesId, id);
+      if (other)
+        throw new AppError('CONFLICT', `Another record of this town exists (${other.name}); merge the two instead.`, {
+          reason: 'townCard.error.duplicate',
+          otherId: other.id,
+          otherName: other.name,
+        });
+    }
+    await updateVersioned(trx, 'foreign_towns', id, version, {
+      ...townCardColumns(patch),
+      ...(input.geonamesId === undefined ? {} : { geonames_id: input.geonamesId }),
+      updated_at: at,
+    });
     const after = await mustFind(trx, id);
     await audit({
       table: 'foreign_towns',
@@ -124,6 +146,47 @@ export async function updateTownCard(
       partnershipIds: card.partnerships.map((p) => p.partnershipId),
     });
     return card;
+  });
+}
+
+/** What a revert from the card's history may put back: the card's fields and its gazetteer link. */
+const REVERTIBLE = [...Object.keys(townCardFieldsSchema.shape), 'geonamesId'];
+
+/**
+ * Restores from a town card's history: puts back the values one past change replaced (a card
+ * edit, or the gazetteer link and the empty fields a suggestion filled), if nothing has changed
+ * those fields since (else CONFLICT naming the field), as a member's and a partnership's history
+ * do. The values pass today's rules; audited as a new change, so it can itself be undone.
+ */
+export async function revertTownChange(ctx: AppContext, input: { auditId: number }): Promise<TownCard> {
+  const entry = await findAuditEntry(ctx.db.knex, input.auditId);
+  if (!entry || entry.table_name !== 'foreign_towns' || entry.before === null || entry.after === null)
+    throw new AppError('NOT_FOUND', 'There is no change of a partner town under this history entry.');
+  const before = JSON.parse(entry.before) as Record<string, unknown>;
+  const after = JSON.parse(entry.after) as Record<string, unknown>;
+  const fields = REVERTIBLE.filter(
+    (field) => field in before && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (fields.length === 0) throw new AppError('NOT_FOUND', 'This history entry changed no field of the card.');
+  const record = await mustFind(ctx.db.knex, entry.record_id);
+  const current = auditFields(record);
+  const changedSince = fields.find((field) => JSON.stringify(current[field] ?? null) !== JSON.stringify(after[field]));
+  if (changedSince !== undefined)
+    throw await changedSinceFailure(ctx.db.knex, 'foreign_towns', entry.record_id, entry.id, changedSince);
+  const parsed = townCardPatchSchema.safeParse(
+    Object.fromEntries(fields.filter((field) => field !== 'geonamesId').map((field) => [field, before[field]])),
+  );
+  if (!parsed.success)
+    throw invalidFields(
+      parsed.error.issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message })),
+    );
+  const link = before.geonamesId;
+  return updateTownCard(ctx, {
+    id: entry.record_id,
+    version: record.version,
+    patch: parsed.data,
+    undo: true,
+    ...(fields.includes('geonamesId') ? { geonamesId: typeof link === 'number' ? link : null } : {}),
   });
 }
 

@@ -23,6 +23,11 @@ export const townsChannels = defineChannels({
       .strict(),
     output: townCardSchema,
   },
+  'towns:revert': {
+    doc: "Restores from a partner town's history: puts back the values a past change (audit entry) replaced, a card edit's or a suggestion's (the gazetteer link and the empty fields it filled), if those fields have not changed since (else CONFLICT with reason history.error.changedSince). Audited as a new change.",
+    input: z.object({ auditId: id }).strict(),
+    output: townCardSchema,
+  },
   'towns:unused': {
     doc: 'The partner towns no partnership and no request names (left over after a partnership was deleted, or added by mistake), in Czech order.',
     input: z.object({}).strict(),
