@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
 import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/domain/import/formats';
-import type { ImportIssue, ImportResult } from '../../../shared/domain/import/report';
+import { firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
+import type { ImportResult } from '../../../shared/domain/import/report';
 import { translate } from '../../../shared/i18n/index';
 import { writeFileAtomically } from '../../core/files';
 import { callCore } from '../call-core';
@@ -35,18 +36,6 @@ async function readMapping(file: string): Promise<Record<string, string>> {
 
 /** How many line numbers each group of problems shows in the terminal. */
 const SHOWN_LINES = 5;
-
-/** Problems grouped by severity, reason and column, in the order they first occur. */
-export function groupIssues(issues: readonly ImportIssue[]): { issues: ImportIssue[] }[] {
-  const groups = new Map<string, ImportIssue[]>();
-  for (const issue of issues) {
-    const key = `${issue.severity}\u0000${issue.reason}\u0000${issue.column}`;
-    const group = groups.get(key);
-    if (group) group.push(issue);
-    else groups.set(key, [issue]);
-  }
-  return [...groups.values()].map((group) => ({ issues: group }));
-}
 
 /** Every problem, one per line (line, column, severity, message), for the report file. */
 export function fullReportText(result: ImportResult, language: UiLanguage): string {
@@ -103,13 +92,15 @@ export function printReport(
       `  ~ ${String(row.line)}: ${row.label}: ${row.changes.map((ch) => `${t(`import.field.${ch.field}`)} ${ch.from === null ? '–' : String(ch.from)} → ${String(ch.to)}`).join(', ')}`,
     );
   }
-  // Problems of the same kind are grouped ("80× year 0 …"), each with its first lines; the whole
-  // list goes to a file, so a file with 200,000 bad rows does not flood the terminal.
-  for (const group of groupIssues(report.issues)) {
+  // Problems of the same kind are grouped ("80× year 0 …"), errors first, each with its first lines
+  // (the grouping the import preview shows too); the whole list goes to a file, so a file with
+  // 200,000 bad rows does not flood the terminal.
+  for (const group of groupImportIssues(report.issues)) {
     const first = group.issues[0];
     if (!first) continue;
-    const lines = group.issues.slice(0, SHOWN_LINES).map((issue) => String(issue.line));
-    const more = group.issues.length > SHOWN_LINES ? ', …' : '';
+    const { shown, more: left } = firstOf(group.issues, SHOWN_LINES);
+    const lines = shown.map((issue) => String(issue.line));
+    const more = left > 0 ? ', …' : '';
     const column = first.column === '' ? '' : ` [${first.column}]`;
     io.out(
       `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, first.params)} (${t(lines.length === 1 ? 'import.cli.line' : 'import.cli.lines')} ${lines.join(', ')}${more})`,

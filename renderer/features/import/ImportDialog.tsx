@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   FIELDS,
   IMPORT_POLICIES,
@@ -6,14 +6,16 @@ import {
   type ImportKind,
   type ImportPolicy,
 } from '../../../shared/domain/import/formats';
-import type {
-  ImportIssue,
-  ImportReport,
-  ImportResult,
-  ImportRow,
-  ImportUnchangedRow,
-  PossibleDuplicate,
-  TownDecision,
+import { countIssuesBySeverity, firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
+import {
+  IMPORT_SEVERITIES,
+  type ImportIssue,
+  type ImportReport,
+  type ImportResult,
+  type ImportRow,
+  type ImportUnchangedRow,
+  type PossibleDuplicate,
+  type TownDecision,
 } from '../../../shared/domain/import/report';
 import { countryName } from '../../../shared/domain/countries';
 import { shownImportValue, shownIssueParams } from '../../../shared/domain/import/shown';
@@ -55,34 +57,122 @@ function Failure({ error }: { error: unknown }) {
   return <ErrorNotice error={error} />;
 }
 
-function IssuesTable({ issues, testId = 'import-issues' }: { issues: readonly ImportIssue[]; testId?: string }) {
-  const { t, tk, language } = useI18n();
-  if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
+/** How many line numbers a group of problems names before "and N more". */
+const GROUP_LINES_SHOWN = 12;
+/** How many rows an opened group lists one by one: a kind of 200,000 rows must not build 200,000 rows. */
+const GROUP_ROWS_SHOWN = 200;
+
+/** One problem as a row of the table: line, column, severity (left out under its group) and message. */
+function IssueRow({ issue, sub = false }: { issue: ImportIssue; sub?: boolean }) {
+  const { tk, language } = useI18n();
   return (
-    <div className="imp-table-wrap">
-      <table className="imp-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th className="num">{t('import.col.line')}</th>
-            <th>{t('import.col.column')}</th>
-            <th>{t('import.col.severity')}</th>
-            <th>{t('import.col.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((issue, index) => (
-            <tr key={`${String(issue.line)}-${String(index)}`} className={`imp-${issue.severity}`}>
-              <td className="num">{issue.line}</td>
-              <td className="mono">{issue.column}</td>
-              <td>
-                <span className={`badge badge-${issue.severity}`}>{tk(`import.severity.${issue.severity}`)}</span>
-              </td>
-              <td>{tk(issue.reason, shownIssueParams(issue.params, language))}</td>
+    <tr className={sub ? 'imp-sub' : `imp-${issue.severity}`} data-testid={sub ? 'import-issue-row' : undefined}>
+      <td className="num">{issue.line}</td>
+      <td className="mono">{issue.column}</td>
+      <td>
+        {!sub && <span className={`badge badge-${issue.severity}`}>{tk(`import.severity.${issue.severity}`)}</span>}
+      </td>
+      <td>{tk(issue.reason, shownIssueParams(issue.params, language))}</td>
+    </tr>
+  );
+}
+
+/**
+ * The report's problems grouped by kind as the command line prints them (walkthrough 25: a flat
+ * table of 380 rows, 244 of them one sentence, hid the only error at 60 % of its height): errors
+ * first, then warnings, then information; a kind once, with its count, an example and its first
+ * lines, opened on demand to its rows. A kind of one problem is its plain row.
+ */
+function IssuesTable({ issues, testId = 'import-issues' }: { issues: readonly ImportIssue[]; testId?: string }) {
+  const { t, tk, tn, language, formatNumber } = useI18n();
+  const groups = useMemo(() => groupImportIssues(issues), [issues]);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
+  if (issues.length === 0) return <p className="hint">{t('import.noIssues')}</p>;
+  const counts = countIssuesBySeverity(issues);
+  const toggle = (key: string) =>
+    setOpened((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  return (
+    <>
+      <p className="imp-issues-summary" data-testid="import-issues-summary">
+        {IMPORT_SEVERITIES.filter((severity) => counts[severity] > 0)
+          .map((severity) => tn(`import.issueCount.${severity}`, counts[severity]))
+          .join(' · ')}
+      </p>
+      <div className="imp-table-wrap">
+        <table className="imp-table imp-issues" data-testid={testId}>
+          <thead>
+            <tr>
+              <th className="num">{t('import.col.lineOrCount')}</th>
+              <th>{t('import.col.column')}</th>
+              <th>{t('import.col.severity')}</th>
+              <th>{t('import.col.reason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          {groups.map((group) => {
+            const key = `${group.severity}\u0000${group.column}\u0000${group.reason}`;
+            const [first] = group.issues;
+            if (first === undefined) return null;
+            if (group.issues.length === 1)
+              return (
+                <tbody key={key}>
+                  <IssueRow issue={first} />
+                </tbody>
+              );
+            const isOpen = opened.has(key);
+            const named = firstOf(group.issues, GROUP_LINES_SHOWN);
+            const lines = named.shown.map((issue) => String(issue.line)).join(', ');
+            const listed = firstOf(group.issues, GROUP_ROWS_SHOWN);
+            return (
+              <tbody key={key} className={isOpen ? 'imp-group-open' : undefined}>
+                <tr className={`imp-group imp-${group.severity}`} data-testid="import-issue-group">
+                  <td className="num imp-group-count">{formatNumber(group.issues.length)}×</td>
+                  <td className="mono">{group.column}</td>
+                  <td>
+                    <span className={`badge badge-${group.severity}`}>{tk(`import.severity.${group.severity}`)}</span>
+                  </td>
+                  <td>
+                    <div>
+                      {t('import.group.example', {
+                        message: tk(first.reason, shownIssueParams(first.params, language)),
+                      })}
+                    </div>
+                    <div className="imp-group-lines">
+                      <span data-testid="import-issue-group-lines">
+                        {named.more > 0
+                          ? t('import.group.linesMore', { lines, count: named.more })
+                          : t('import.group.lines', { lines })}
+                      </span>
+                      <button
+                        type="button"
+                        className="link-button imp-group-toggle"
+                        aria-expanded={isOpen}
+                        onClick={() => toggle(key)}
+                        data-testid="import-issue-group-toggle"
+                      >
+                        {t(isOpen ? 'import.group.hide' : 'import.group.show')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+                {isOpen &&
+                  listed.shown.map((issue, index) => (
+                    <IssueRow key={`${String(issue.line)}-${String(index)}`} issue={issue} sub />
+                  ))}
+                {isOpen && listed.more > 0 && (
+                  <tr className="imp-sub imp-sub-more" data-testid="import-issue-group-more">
+                    <td colSpan={4}>{tn('import.group.moreRows', listed.more)}</td>
+                  </tr>
+                )}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -661,7 +751,7 @@ export function ImportDialog({
             <Summary report={stage.report} />
             <PossibleDuplicates items={stage.report.possibleDuplicates} disabled={busy} onDecide={decide} />
             <PairsInBin items={stage.report.inBin} />
-            <h3>{t('import.issues')}</h3>
+            <h3>{t('import.issuesByKind')}</h3>
             <IssuesTable issues={stage.report.issues} />
             <RowsList
               title={t('import.added')}
@@ -745,7 +835,7 @@ export function ImportDialog({
         {stage.step === 'done' && stage.result.report.issues.length > 0 && (
           // The problems stay in view after the import: the message above counts them.
           <section ref={doneIssuesRef} className="imp-done-issues" data-testid="import-done-issues">
-            <h3>{t('import.issues')}</h3>
+            <h3>{t('import.issuesByKind')}</h3>
             <IssuesTable issues={stage.result.report.issues} testId="import-done-issues-table" />
           </section>
         )}
