@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/domain/import/formats';
 import { firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
 import type { ImportResult } from '../../../shared/domain/import/report';
-import { translate } from '../../../shared/i18n/index';
+import { translate, translatePlural } from '../../../shared/i18n/index';
 import { writeFileAtomically } from '../../core/files';
 import { callCore } from '../call-core';
 import { UsageError, type CliIo, type Command } from '../command';
@@ -112,7 +112,14 @@ export function printReport(
     // Every row refused is no "nothing new" (walkthrough 20): said, and the exit code is 1.
     io.err(t('import.cli.allInvalid', { invalid: c.invalid }));
   else if (!result.changed) io.out(t('import.nothingChanged'));
-  else io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
+  else {
+    io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
+    // The values left out are counted on the last line too, as the import dialog does (walkthrough
+    // 25: "Přidáno: 964" alone read as if nothing was lost; 90 values were, listed above).
+    const leftOut = report.issues.filter((issue) => issue.severity === 'warning').length;
+    if (leftOut > 0)
+      io.out(`${translatePlural(language, 'import.doneLeftOut', leftOut)} ${t('import.cli.leftOutAbove')}`);
+  }
   if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
 }
 

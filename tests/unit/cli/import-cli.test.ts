@@ -84,6 +84,33 @@ describe('twinreg import / backup / check', () => {
     expect(second.out).toContain('The file brought nothing new; the database did not change.');
   });
 
+  it('the last line counts the values left out with a warning (walkthrough 25, finding 10)', async () => {
+    const partnerships = path.join(dir, 'partneri.csv');
+    writeFileSync(
+      partnerships,
+      [
+        'kod1;lat1;lon1;obec1;stat1;kod2;lat2;lon2;obec2;stat2;rok',
+        'S-554782;50.08;14.42;Praha;Česká republika;F-1;48.2;16.37;Wien;Rakousko;0',
+        'S-582786;49.19;16.61;Brno;Česká republika;F-2;48.21;16.37;Wien;Rakousko;1998',
+      ].join('\r\n'),
+    );
+    const target = path.join(dir, 'left-out.db');
+    expect((await run('import', 'municipalities', file, '--db', target, '--mapping', mapping)).code).toBe(0);
+    const czech = await run('import', 'partnerships', partnerships, '--db', target);
+    expect(czech.code).toBe(0);
+    const lines = czech.out.split('\n');
+    const done = lines.findIndex((line) => line.startsWith('Import dokončen.'));
+    expect(lines[done + 1]).toBe(
+      '1 hodnota byla vynechána s upozorněním. Jsou vypsány výše mezi upozorněními (řádek, sloupec, důvod).',
+    );
+    const other = path.join(dir, 'left-out-en.db');
+    expect((await run('import', 'municipalities', file, '--db', other, '--mapping', mapping)).code).toBe(0);
+    const english = await run('import', 'partnerships', partnerships, '--db', other, '--lang', 'en');
+    expect(english.out).toContain(
+      '1 value was left out with a warning. They are listed above among the warnings (line, column, reason).',
+    );
+  });
+
   it('history lists the imports; undo takes one back as a whole, once', async () => {
     const history = await run('import', 'history', '--db', db, '--json');
     const runs = JSON.parse(history.out) as { id: number; changed: boolean; undoable: boolean }[];
