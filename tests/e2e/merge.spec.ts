@@ -28,7 +28,11 @@ test('merge: a second record of Konstanz is merged from the partnership detail, 
   await dialog.getByTestId('merge-search').fill('consta');
   await expect(dialog.getByTestId('merge-choice')).toHaveCount(1);
   await dialog.getByTestId('merge-choice').check();
-  await expect(dialog.getByTestId('merge-summary')).toContainText('„Constance“ se sloučí do „Konstanz“');
+  // The record started from stays (neither is gazetteer-identified but Konstanz, if either).
+  await expect(dialog.getByTestId('merge-stays-started-radio')).toBeChecked();
+  await expect(dialog.getByTestId('merge-summary')).toContainText(
+    'Zůstane záznam „Konstanz“; „Constance“ se do něj sloučí',
+  );
   await saveScreen(page, 'merge-town-dialog');
   await dialog.getByTestId('merge-confirm').click();
   await expect(page.getByTestId('toast-ok')).toContainText('Sloučeno: „Constance“ → „Konstanz“.');

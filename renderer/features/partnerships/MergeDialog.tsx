@@ -1,19 +1,42 @@
 import { useMemo, useState } from 'react';
+import { countryName } from '../../../shared/domain/countries';
 import type { ChoosableField, MergeClash } from '../../../shared/domain/partnership-merge';
 import { searchKey } from '../../../shared/domain/text';
+import type { TownCard } from '../../../shared/domain/town-card';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Dialog, DialogButtons } from '../../components/dialogs';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { partnershipsStore } from './partnerships-store';
+import { nearFirst, proposedStays } from './merge-town-choice';
+import './merge-dialog.css';
 
-export type MergeChoice = { id: number; label: string; detail: string };
+/** One record the list offers; `near`: a town whose name is nearly this one's (listed first). */
+export type MergeChoice = { id: number; label: string; detail: string; near?: boolean };
 
 /**
- * Chooses the other record of a duplicate and merges it into this one: another record of the
- * same town (same country), or another partnership of the same member. Says what happens before
- * it happens; the merge itself is undoable from the toast.
+ * A town merge as the user chose it: which record stays and which is merged into it (either may
+ * be the town the dialog started from), and the partnership the detail shows afterwards.
+ */
+export type TownMergeSides = {
+  keepId: number;
+  keepLabel: string;
+  mergeId: number;
+  mergeLabel: string;
+  /**
+   * The member's partnership with the kept town when the started-from town is merged away and the
+   * member had a partnership with each (the started-from partnership merges into it); else null
+   * (the started-from partnership stays, with the kept town).
+   */
+  partnershipAfter: number | null;
+};
+
+/**
+ * Chooses the other record of a duplicate and merges the two: another record of the same town
+ * (same country; the user chooses which of the two stays, the gazetteer-identified one proposed),
+ * or another partnership of the same member (merged into this one). Says what happens before it
+ * happens; the merge itself is undoable from the toast.
  */
 export function MergeDialog({
   mode,
@@ -28,13 +51,16 @@ export function MergeDialog({
   keepLabel: string;
   countryCode: string;
   municipalityId: number;
-  /** The kept town (mode town) or partnership (mode partnership). */
+  /** The town started from (mode town) or the kept partnership (mode partnership). */
   keepId: number;
-  /** `take`: the clashing fields where the other partnership's value replaces this one's. */
-  onMerge: (choice: MergeChoice, take: ChoosableField[]) => void;
+  /**
+   * `take`: the clashing fields where the other partnership's value replaces this one's; `sides`
+   * (mode town): which town stays and which is merged into it.
+   */
+  onMerge: (choice: MergeChoice, take: ChoosableField[], sides: TownMergeSides | null) => void;
   onClose: () => void;
 }) {
-  const { t, tn } = useI18n();
+  const { t, tn, language } = useI18n();
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<MergeChoice | null>(null);
   const [take, setTake] = useState<ReadonlySet<ChoosableField>>(new Set());
@@ -47,23 +73,49 @@ export function MergeDialog({
         : null,
     [mode, keepId, chosen?.id],
   );
+  // A town merge: both records' cards (gazetteer id, partnerships), for the choice of which stays.
+  const cards = useAsync(
+    async () =>
+      mode === 'town' && chosen !== null
+        ? Promise.all([call('towns:card', { id: keepId }), call('towns:card', { id: chosen.id })])
+        : null,
+    [mode, keepId, chosen?.id],
+  );
+  /** The two cards of the town merge chosen now (not those of a previous choice still shown). */
+  const pair = cards.status === 'ready' && cards.data !== null && cards.data[1].id === chosen?.id ? cards.data : null;
+  /** Which record stays as the user chose; null: the proposed one. */
+  const [stays, setStays] = useState<'started' | 'other' | null>(null);
+  const proposed = pair === null ? null : proposedStays(pair[0], pair[1]);
+  const staying = stays ?? proposed;
+  const sides = pair === null || staying === null ? null : townMergeSides(pair, staying, municipalityId);
   const choose = (choice: MergeChoice) => {
     setChosen(choice);
     setTake(new Set());
+    setStays(null);
   };
-  const ready = chosen !== null && (mode === 'town' || (preview.status === 'ready' && preview.data !== null));
+  const ready =
+    chosen !== null && (mode === 'town' ? sides !== null : preview.status === 'ready' && preview.data !== null);
   const choices = useAsync(async (): Promise<MergeChoice[]> => {
     if (mode === 'town') {
-      const towns = await call('towns:ofCountry', { countryCode });
-      return towns
-        .filter((town) => town.id !== keepId)
-        .map((town) => ({
-          id: town.id,
-          label: town.name,
-          detail: [town.nameCs, ...town.altNames, tn('merge.partnershipsCount', town.partnerships)]
-            .filter(Boolean)
-            .join(' · '),
-        }));
+      const [towns, started] = await Promise.all([
+        call('towns:ofCountry', { countryCode }),
+        call('towns:card', { id: keepId }),
+      ]);
+      // A misspelling of this town first (walkthrough 25: "Ružomberok" was found only by typing).
+      const ownNames = [started.name, started.nameCs ?? '', started.nameNative ?? '', ...started.altNames];
+      return nearFirst(
+        towns
+          .filter((town) => town.id !== keepId)
+          .map((town) => ({ ...town, names: [town.name, town.nameCs ?? '', ...town.altNames] })),
+        ownNames,
+      ).map((town) => ({
+        id: town.id,
+        label: town.name,
+        near: town.near,
+        detail: [town.nameCs, ...town.altNames, tn('merge.partnershipsCount', town.partnerships)]
+          .filter(Boolean)
+          .join(' · '),
+      }));
     }
     // The member's partnerships are in the grid's store already (the detail opens from the grid);
     // fetching every partnership again for one choice would cost a full load at 60,000 rows.
@@ -87,14 +139,16 @@ export function MergeDialog({
         <DialogButtons
           confirmLabel={t('merge.confirm')}
           onCancel={onClose}
-          onConfirm={() => chosen && ready && onMerge(chosen, [...take])}
+          onConfirm={() => chosen && ready && onMerge(chosen, [...take], mode === 'town' ? sides : null)}
           disabled={!ready}
           testId="merge-confirm"
         />
       }
     >
       <p className="dialog-text">
-        {t(mode === 'town' ? 'merge.town.explain' : 'merge.partnership.explain', { keep: keepLabel })}
+        {mode === 'town'
+          ? t('merge.town.explainChoose', { town: keepLabel })
+          : t('merge.partnership.explain', { keep: keepLabel })}
       </p>
       <input
         className="merge-search"
@@ -105,7 +159,11 @@ export function MergeDialog({
         autoFocus
       />
       {choices.status === 'ready' && shown.length === 0 && <p className="hint">{t('merge.none')}</p>}
-      <ul className="merge-list" role="listbox" aria-label={t('merge.choose')}>
+      <ul
+        className={chosen !== null && mode === 'town' ? 'merge-list merge-list-short' : 'merge-list'}
+        role="listbox"
+        aria-label={t('merge.choose')}
+      >
         {shown.slice(0, 200).map((choice) => (
           <li key={choice.id}>
             <label className={chosen?.id === choice.id ? 'merge-choice merge-chosen' : 'merge-choice'}>
@@ -118,14 +176,65 @@ export function MergeDialog({
               />
               <strong>{choice.label}</strong>
               <span className="muted-small">{choice.detail}</span>
+              {choice.near === true && (
+                <span className="badge merge-badge" data-testid="merge-similar">
+                  {t('merge.town.similar')}
+                </span>
+              )}
             </label>
           </li>
         ))}
       </ul>
-      {chosen !== null && mode === 'town' && (
-        <p className="notice" data-testid="merge-summary">
-          {t('merge.town.summary', { other: chosen.label, keep: keepLabel })}
-        </p>
+      {chosen !== null && mode === 'town' && cards.status === 'error' && (
+        <ErrorNotice error={cards.error} onRetry={cards.reload} />
+      )}
+      {chosen !== null && mode === 'town' && pair === null && cards.status === 'loading' && (
+        <p className="hint">{t('common.loading')}</p>
+      )}
+      {pair !== null && staying !== null && sides !== null && (
+        <>
+          <fieldset className="merge-stays" data-testid="merge-stays">
+            <legend>{t('merge.town.stays.legend')}</legend>
+            {(['started', 'other'] as const).map((side) => {
+              const card = side === 'started' ? pair[0] : pair[1];
+              return (
+                <label
+                  key={side}
+                  className={staying === side ? 'merge-stays-option merge-chosen' : 'merge-stays-option'}
+                  data-testid={`merge-stays-${side}`}
+                >
+                  <input
+                    type="radio"
+                    name="merge-stays"
+                    checked={staying === side}
+                    onChange={() => setStays(side)}
+                    data-testid={`merge-stays-${side}-radio`}
+                  />
+                  <strong>{card.name}</strong>
+                  <span className="muted-small">
+                    {[
+                      `${countryName(card.countryCode, language)} (${card.countryCode})`,
+                      card.geonamesId === null
+                        ? t('merge.town.stays.noGazetteer')
+                        : t('merge.town.stays.geonames', { id: String(card.geonamesId) }),
+                      tn('merge.partnershipsCount', card.partnerships.length),
+                      ...(side === 'started' ? [t('merge.town.stays.started')] : []),
+                    ].join(' · ')}
+                  </span>
+                  {proposed === side && (
+                    <span className="badge merge-badge" data-testid="merge-stays-proposed">
+                      {t('merge.town.stays.proposed')}
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+            <p className="hint merge-stays-why">{t('merge.town.stays.proposedWhy')}</p>
+          </fieldset>
+          <p className="notice" data-testid="merge-summary">
+            {t('merge.town.summaryStays', { other: sides.mergeLabel, keep: sides.keepLabel })}
+          </p>
+        </>
       )}
       {chosen !== null && mode === 'partnership' && preview.status === 'error' && (
         <ErrorNotice error={preview.error} onRetry={preview.reload} />
@@ -156,6 +265,25 @@ export function MergeDialog({
       )}
     </Dialog>
   );
+}
+
+/** The town merge the user chose from the two cards (started from, chosen) and which one stays. */
+function townMergeSides(
+  [started, other]: readonly [TownCard, TownCard],
+  stays: 'started' | 'other',
+  municipalityId: number,
+): TownMergeSides {
+  const [kept, merged] = stays === 'started' ? [started, other] : [other, started];
+  return {
+    keepId: kept.id,
+    keepLabel: kept.name,
+    mergeId: merged.id,
+    mergeLabel: merged.name,
+    partnershipAfter:
+      stays === 'other'
+        ? (other.partnerships.find((p) => p.municipalityId === municipalityId)?.partnershipId ?? null)
+        : null,
+  };
 }
 
 type Translate = ReturnType<typeof useI18n>['t'];

@@ -47,7 +47,7 @@ import { ActivitiesSection } from './ActivitiesSection';
 import { AttachmentsSection, activityName } from './AttachmentsSection';
 import { ContactsSection } from './ContactsSection';
 import { conflictText, errorText, fieldErrors, issuesOfError, mergeRefusalBesideOffer } from '../../lib/errors';
-import { MergeDialog, type MergeChoice } from './MergeDialog';
+import { MergeDialog, type MergeChoice, type TownMergeSides } from './MergeDialog';
 import { UndoMergeKeepingDialog } from '../../components/UndoMergeKeepingDialog';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
@@ -328,31 +328,47 @@ export function PartnershipDetail({
       showToast({ kind: 'error', text: (i) => errorText(error, i, (p) => p) });
     }
   };
-  const merge = async (mode: 'town' | 'partnership', choice: MergeChoice, take: ChoosableField[]) => {
+  const merge = async (
+    mode: 'town' | 'partnership',
+    choice: MergeChoice,
+    take: ChoosableField[],
+    sides: TownMergeSides | null,
+  ) => {
     const current = detail.data;
     if (!current) return;
     setMerging(null);
-    const keepLabel = current.townName;
+    // A town merge keeps whichever record the user chose (walkthrough 25, #9).
+    const keepLabel = sides?.keepLabel ?? current.townName;
+    const otherLabel = sides?.mergeLabel ?? choice.label;
+    // This partnership merged into the member's partnership of the kept town: that one is shown.
+    const after = sides?.partnershipAfter ?? null;
+    const showPartnership = (partnershipId: number) =>
+      openLink(partnershipDetailLink(current.municipalityId, partnershipId));
     try {
       const { auditId } =
         mode === 'town'
-          ? await call('towns:merge', { keepId: current.foreignTownId, mergeId: choice.id })
+          ? await call('towns:merge', {
+              keepId: sides?.keepId ?? current.foreignTownId,
+              mergeId: sides?.mergeId ?? choice.id,
+            })
           : await call('partnerships:merge', {
               keepId: current.id,
               mergeId: choice.id,
               ...(take.length > 0 ? { take } : {}),
             });
-      reset();
+      if (after !== null && after !== current.id) showPartnership(after);
+      else reset();
       showToast({
         kind: 'ok',
-        text: said('merge.done', { other: choice.label, keep: keepLabel }),
+        text: said('merge.done', { other: otherLabel, keep: keepLabel }),
         seconds: 15,
         action: {
           label: said('partnerships.undo'),
           run: offerUndo(() => {
             void call('merges:restore', { auditId })
               .then(() => {
-                reset();
+                if (after !== null && after !== current.id) showPartnership(current.id);
+                else reset();
                 showToast({ kind: 'ok', text: said('merge.undone'), seconds: 5 });
               })
               .catch((error: unknown) => {
@@ -571,7 +587,7 @@ export function PartnershipDetail({
                   countryCode={d.countryCode}
                   municipalityId={d.municipalityId}
                   keepId={merging === 'town' ? d.foreignTownId : d.id}
-                  onMerge={(choice, take) => void merge(merging, choice, take)}
+                  onMerge={(choice, take, sides) => void merge(merging, choice, take, sides)}
                   onClose={() => setMerging(null)}
                 />
               )}

@@ -12,6 +12,18 @@ export const mergeMessages = defineMessages(
     'merge.partnership.explain': 'Vyberte partnerství, které je totéž jako toto ({keep}). Zůstane toto partnerství.',
     'merge.town.summary':
       '„{other}“ se sloučí do „{keep}“: jeho názvy zůstanou jako další názvy, prázdné údaje se doplní (vyplněné zůstanou, jak jsou u „{keep}“), poznámky a historie se spojí, jeho partnerství a žádosti přejdou sem (se stejnou obcí se spojí). Sloučení lze vrátit.',
+    'merge.town.explainChoose':
+      'Vyberte záznam, který je totéž město jako „{town}“ (jinak napsaný název). Pak zvolte, který z obou záznamů zůstane.',
+    'merge.town.similar': 'podobný název',
+    'merge.town.stays.legend': 'Který záznam zůstane',
+    'merge.town.stays.geonames': 'GeoNames {id}',
+    'merge.town.stays.noGazetteer': 'bez vazby na místopis',
+    'merge.town.stays.started': 'záznam, z něhož slučujete',
+    'merge.town.stays.proposed': 'navrženo',
+    'merge.town.stays.proposedWhy':
+      'Navržen je záznam s vazbou na místopis (GeoNames); mají-li ji oba nebo žádný, záznam, z něhož slučujete.',
+    'merge.town.summaryStays':
+      'Zůstane záznam „{keep}“; „{other}“ se do něj sloučí: jeho názvy zůstanou jako další názvy, prázdné údaje karty „{keep}“ se doplní z „{other}“ (vyplněné zůstanou, jak jsou u „{keep}“), poznámky a historie se spojí, partnerství a žádosti „{other}“ přejdou k „{keep}“ (partnerství jedné obce s oběma se spojí). Sloučení lze vrátit.',
     'merge.partnership.summary':
       'Partnerství s „{other}“ se sloučí do tohoto: prázdné údaje se doplní, přesnější datum platí, poznámky a oblasti spolupráce se spojí; přejde sem: {moves}. Sloučení lze vrátit.',
     'merge.moves.none': 'nic (žádné kontakty, aktivity, návrhy smluv ani přílohy)',
@@ -199,6 +211,18 @@ export const mergeMessages = defineMessages(
       'Choose the partnership that is the same as this one ({keep}). This partnership stays.',
     'merge.town.summary':
       '“{other}” is merged into “{keep}”: its names stay as other names, empty fields are filled (filled ones stay as “{keep}” has them), notes and history are joined, its partnerships and requests move here (joined with the same member’s). The merge can be undone.',
+    'merge.town.explainChoose':
+      'Choose the record that is the same town as “{town}” (its name written otherwise). Then choose which of the two records stays.',
+    'merge.town.similar': 'similar name',
+    'merge.town.stays.legend': 'Which record stays',
+    'merge.town.stays.geonames': 'GeoNames {id}',
+    'merge.town.stays.noGazetteer': 'not linked to the gazetteer',
+    'merge.town.stays.started': 'the record you started from',
+    'merge.town.stays.proposed': 'proposed',
+    'merge.town.stays.proposedWhy':
+      'Proposed is the record linked to the gazetteer (GeoNames); when both or neither are, the record you started from.',
+    'merge.town.summaryStays':
+      '“{keep}” stays; “{other}” is merged into it: its names stay as other names, empty fields of “{keep}” are filled from “{other}” (stated ones stay as they are on “{keep}”), notes and history are joined, the partnerships and requests of “{other}” move to “{keep}” (a member’s partnerships with both are joined). The merge can be undone.',
     'merge.partnership.summary':
       'The partnership with “{other}” is merged into this one: empty fields filled, the more precise date kept, notes and areas of cooperation joined; moving here: {moves}. The merge can be undone.',
     'merge.moves.none': 'nothing (no contacts, activities, agreement drafts or attachments)',
