@@ -7,11 +7,7 @@ export const mergeMessages = defineMessages(
     'merge.partnership.button': 'Sloučit s jiným partnerstvím obce…',
     'merge.town.title': 'Sloučit dva záznamy jednoho města',
     'merge.partnership.title': 'Sloučit dvě partnerství jedné obce',
-    'merge.town.explain':
-      'Vyberte záznam, který je totéž město jako {keep} (jinak napsaný název). Zůstane záznam {keep}.',
     'merge.partnership.explain': 'Vyberte partnerství, které je totéž jako toto ({keep}). Zůstane toto partnerství.',
-    'merge.town.summary':
-      '„{other}“ se sloučí do „{keep}“: jeho názvy zůstanou jako další názvy, prázdné údaje se doplní (vyplněné zůstanou, jak jsou u „{keep}“), poznámky a historie se spojí, jeho partnerství a žádosti přejdou sem (se stejnou obcí se spojí). Sloučení lze vrátit.',
     'merge.town.explainChoose':
       'Vyberte záznam, který je totéž město jako „{town}“ (jinak napsaný název). Pak zvolte, který z obou záznamů zůstane.',
     'merge.town.similar': 'podobný název',
@@ -205,12 +201,8 @@ export const mergeMessages = defineMessages(
     'merge.partnership.button': 'Merge with another partnership of this member…',
     'merge.town.title': 'Merge two records of one town',
     'merge.partnership.title': 'Merge two partnerships of one member',
-    'merge.town.explain':
-      'Choose the record that is the same town as {keep} (a name written differently). {keep} stays.',
     'merge.partnership.explain':
       'Choose the partnership that is the same as this one ({keep}). This partnership stays.',
-    'merge.town.summary':
-      '“{other}” is merged into “{keep}”: its names stay as other names, empty fields are filled (filled ones stay as “{keep}” has them), notes and history are joined, its partnerships and requests move here (joined with the same member’s). The merge can be undone.',
     'merge.town.explainChoose':
       'Choose the record that is the same town as “{town}” (its name written otherwise). Then choose which of the two records stays.',
     'merge.town.similar': 'similar name',
