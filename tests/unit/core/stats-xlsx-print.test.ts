@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderDialogs } from '../../../electron/cli/web-dialogs';
+import { statisticsFor } from '../../../electron/core/services/statistics/statistics-service';
+import { statsToXlsx } from '../../../electron/core/services/statistics/stats-xlsx';
 import { FIXTURE_TODAY, loadStatsFixture } from '../../support/stats-fixture';
 import { createTestApp, ok, tempDir, type TestApp } from '../../support/temp-db';
 
@@ -112,5 +115,83 @@ describe.each(['cs', 'en'] as const)('the statistics XLSX prints legibly (%s)', 
     // The fixture's unknown statuses and population are noted under the comparison and area tables.
     expect(notesOf(comparison ?? workbook.worksheets[0] ?? ({} as ExcelJS.Worksheet)).length).toBeGreaterThan(0);
     expect(notes).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/** The rows after which a sheet breaks the page by hand, per sheet in order (as Calc and Excel read them). */
+async function rowBreaksOf(buffer: Buffer): Promise<number[][]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const breaks: number[][] = [];
+  for (let n = 1; zip.file(`xl/worksheets/sheet${String(n)}.xml`) !== null; n += 1) {
+    const xml = (await zip.file(`xl/worksheets/sheet${String(n)}.xml`)?.async('string')) ?? '';
+    const list = /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? '';
+    breaks.push([...list.matchAll(/<brk [^>]*id="(\d+)"/g)].map((match) => Number(match[1])));
+  }
+  return breaks;
+}
+
+/** A4 landscape less the sheet's top and bottom margins, in points. */
+const printableHeight = (sheet: ExcelJS.Worksheet) => {
+  const margins = sheet.pageSetup.margins ?? { top: 0.75, bottom: 0.75 };
+  return 595.28 - (margins.top + margins.bottom) * 72;
+};
+
+/** How tall rows `from`–`to` print, in points (a row nobody sized is one 15 pt line). */
+const rowsHeight = (sheet: ExcelJS.Worksheet, from: number, to: number) => {
+  let height = 0;
+  for (let row = from; row <= to; row += 1) height += sheet.getRow(row).height ?? 15;
+  return height;
+};
+
+describe.each(['cs', 'en'] as const)('the statistics XLSX never leaves its header alone on a page (%s)', (language) => {
+  it('repeats the header row on every page, and gives the rows above it their heights', async () => {
+    const workbook = await exportXlsx({}, language);
+    for (const sheet of workbook.worksheets) {
+      // Calc counted the pages with the title's row fitted one way and drew them another: the
+      // English "By year" sheet of the demo registry printed a blank page after its last.
+      expect({
+        sheet: sheet.name,
+        titles: sheet.pageSetup.printTitlesRow,
+        heights: [1, 2, 3].map((row) => sheet.getRow(row).height !== undefined),
+      }).toEqual({ sheet: sheet.name, titles: '3:3', heights: [true, true, true] });
+    }
+  });
+
+  it('starts a page with the header and its rows where a long filter line leaves no room for both', async () => {
+    const stats = await statisticsFor(app.ctx, { today: FIXTURE_TODAY });
+    // As many ORP as a user may choose (the filter takes 300): the filter line fills most of the page.
+    const orps = Array.from({ length: 150 }, (_, i) => ({
+      code: `orp-${String(i)}`,
+      name: `Nové Město ${String(i)}`,
+      regionCode: null,
+    }));
+    const buffer = await statsToXlsx({ ...stats, territory: { ...stats.territory, orps } }, language);
+    const workbook = new ExcelJS.Workbook();
+    // ExcelJS takes an ArrayBuffer (Node's Buffer type is wider than the one it names).
+    await workbook.xlsx.load(
+      buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
+    );
+    const breaks = await rowBreaksOf(buffer);
+    let kept = 0;
+    workbook.worksheets.forEach((sheet, i) => {
+      // Only rows 1–2 (the title and the filter) may end a page by hand.
+      expect({ sheet: sheet.name, breaks: breaks[i]?.filter((row) => row !== 2) }).toEqual({
+        sheet: sheet.name,
+        breaks: [],
+      });
+      if (sheet.rowCount < 4) return;
+      // The title, the filter line, the header and the first row at the sheet's print scale.
+      const above = rowsHeight(sheet, 1, 4) * printScale(sheet);
+      if (above <= printableHeight(sheet)) return;
+      expect({ sheet: sheet.name, breaksBeforeHeader: breaks[i]?.includes(2) }).toEqual({
+        sheet: sheet.name,
+        breaksBeforeHeader: true,
+      });
+      // Not a page of its own for the filter line: the header and the first row fit under it there.
+      expect(rowsHeight(sheet, 3, 4) * printScale(sheet)).toBeLessThan(printableHeight(sheet));
+      kept += 1;
+    });
+    // The long filter line does push the header off the first page of some sheets.
+    expect(kept).toBeGreaterThan(0);
   });
 });

@@ -26,8 +26,18 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
 const LINE_PT = 15;
 const BODY_CHAR_PT = 6;
 const BOLD_CHAR_PT = 6.2;
-/** A4 landscape less the side margins (0.4 in each) the page set-up gives. */
-const PRINTABLE_WIDTH_PT = 841.89 - 2 * 0.4 * 72;
+/** The page set-up's margins, in inches. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** A4 landscape less the side margins the page set-up gives. */
+const PRINTABLE_WIDTH_PT = 841.89 - (MARGINS.left + MARGINS.right) * 72;
+/** A4 landscape less the top and bottom margins (the page number's footer lies within the bottom one). */
+const PRINTABLE_HEIGHT_PT = 595.28 - (MARGINS.top + MARGINS.bottom) * 72;
+/**
+ * The title's row (14 pt bold), given its height: a row left to the application's own fitting made
+ * Calc count a page more than it drew (the English "By year" sheet printed a blank page after its
+ * last one), as its count and its drawing fitted the row differently.
+ */
+const TITLE_PT = 22;
 /** The least width the filter line wraps in (a two-column table would make it a column of words). */
 const MIN_SPAN_PT = 480;
 /** Excel's width of a column nobody sized (8.43 characters). */
@@ -134,9 +144,9 @@ function sheetLayout(table: StatsTable): SheetLayout {
 /**
  * One sheet per table: the title and the filter on top, then a styled, frozen header row with
  * an auto-filter; numbers and shares are real numbers with number formats; each sheet prints on
- * A4 landscape, fitted to the page's width, with the header row on every page. Built in memory (ten
- * small tables), unlike the grid's streamed single sheet; both take the cell and sheet-name rules
- * of `spreadsheet-writers`.
+ * A4 landscape, fitted to the page's width, with the header row on every page (and never alone at
+ * a page's foot). Built in memory (ten small tables), unlike the grid's streamed single sheet; both
+ * take the cell and sheet-name rules of `spreadsheet-writers`.
  */
 export async function statsToXlsx(stats: Statistics, language: UiLanguage, now = new Date()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -162,13 +172,14 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage, now =
         fitToWidth: 1,
         fitToHeight: 0,
         printTitlesRow: '3:3',
-        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        margins: { ...MARGINS },
       },
       headerFooter: { oddFooter: '&R&P / &N', evenFooter: '&R&P / &N' },
     });
     const layout = sheetLayout(table);
     sheet.getCell('A1').value = spreadsheetSafe(table.title);
     sheet.getCell('A1').font = { bold: true, size: 14 };
+    sheet.getRow(1).height = TITLE_PT;
     // The filter line and the notes wrap inside the table's width (walkthrough 24: a long line ran
     // on over empty columns, which the print fitted onto the page's width too, at 4 pt).
     const wrapped = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
@@ -210,6 +221,14 @@ export async function statsToXlsx(stats: Statistics, language: UiLanguage, now =
     });
     if (table.rows.length > 0) {
       sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: table.columns.length } };
+      // The header is kept with the first row: where a long filter line (many okresy or ORP
+      // chosen) leaves no room under it for both, the header starts the next page, above its
+      // rows, rather than standing alone at the foot of the first. (Calc keeps this break; Excel
+      // may set manual breaks aside on a sheet fitted to the page's width.)
+      const printScale = Math.min(1, PRINTABLE_WIDTH_PT / layout.spanPoints);
+      const firstPage = (TITLE_PT + sheet.getRow(2).height + layout.headerHeight + LINE_PT) * printScale;
+      // On the safe side: the applications fit the scale and the rows a little differently.
+      if (firstPage > PRINTABLE_HEIGHT_PT * 0.95) sheet.getRow(2).addPageBreak();
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
