@@ -233,6 +233,12 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     version: card.version,
     patch: { address: `Rathausplatz ${String(round)}` },
   });
+  // …and puts it back from the card's history.
+  const addressEdit = await knex('audit_log')
+    .where({ table_name: 'foreign_towns', record_id: kept.foreign_town_id, action: 'update' })
+    .orderBy('id', 'desc')
+    .first<{ id: number }>('id');
+  await call('towns:revert', { auditId: addressEdit.id });
   // A town left without partnerships is deleted.
   const spare = await call<{ id: number; version: number; foreignTownId: number }>('partnerships:create', {
     municipalityId: tabor.id,
