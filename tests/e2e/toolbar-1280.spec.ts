@@ -114,3 +114,98 @@ for (const to of ['cs', 'en'] as const) {
     }
   });
 }
+
+/**
+ * Task E: at 1280 px the search box may shrink to its smallest width (200 px) and the Czech
+ * placeholder "Hledat bez ohledu na diakritiku…" was cut off. The placeholder, measured in the
+ * input's own font, must fit the input as it is when the box is at its smallest width.
+ */
+async function expectPlaceholderFits(page: Page) {
+  const search = page.locator('.page:visible .page-actions > .search-box');
+  const fit = await search.evaluate((box) => {
+    const input = box.querySelector('input');
+    if (input === null) throw new Error('no input');
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no canvas');
+    context.font = style.font;
+    const text = context.measureText(input.placeholder).width;
+    // The input's text room when the box is at its smallest width (min-width), whatever it is now.
+    const shrink = box.getBoundingClientRect().width - parseFloat(getComputedStyle(box).minWidth);
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - shrink;
+    return { placeholder: input.placeholder, fits: text <= room, text: Math.ceil(text), room: Math.floor(room) };
+  });
+  expect(fit, `${fit.placeholder}: ${fit.text} px in ${fit.room} px`).toMatchObject({ fits: true });
+  const input = search.locator('input');
+  await expect(input).toHaveValue('');
+  const overflow = await input.evaluate((el) => el.scrollWidth <= el.clientWidth);
+  expect(overflow).toBe(true);
+}
+
+for (const to of ['cs', 'en'] as const) {
+  test(`Members and Partnerships (${to}): the search's placeholder is not cut at 1280 px`, async ({
+    appPage: page,
+  }) => {
+    await language(page, to);
+    try {
+      for (const screen of ['members', 'partnerships'] as const) {
+        const grid = page.getByTestId(`${screen}-grid`);
+        const selectAll = grid.getByTestId('select-all');
+        await page.getByTestId(`nav-${screen}`).click();
+        await expect(grid.locator('.ag-row[row-id]').first()).toBeVisible();
+        await expectPlaceholderFits(page);
+        // With rows ticked the search gives up its width to the selection's buttons.
+        await selectAll.click();
+        try {
+          await expect(selectAll).toBeChecked();
+          await expectPlaceholderFits(page);
+          await saveScreen(page, `${screen}-search-placeholder-${to}`);
+        } finally {
+          if (await selectAll.isChecked()) await selectAll.click();
+          await expect(selectAll).not.toBeChecked();
+        }
+      }
+    } finally {
+      await language(page, 'cs');
+    }
+  });
+
+  test(`Requests (${to}): the chosen request's buttons are one row at 1280 px`, async ({ appPage: page }) => {
+    await language(page, to);
+    try {
+      await page.getByTestId('nav-requests').click();
+      const rows = page.getByTestId('requests-grid').locator('.ag-row[row-id]');
+      await expect(rows.first()).toBeVisible();
+      // A request that has not become a partnership: Edit, Create partnership and Delete.
+      const count = await rows.count();
+      let found = false;
+      for (let i = 0; i < count && !found; i += 1) {
+        await rows.nth(i).click();
+        await expect(page.getByTestId('request-title')).toBeVisible();
+        found = (await page.getByTestId('convert-request').count()) > 0;
+      }
+      expect(found, 'a request that is not a partnership yet').toBe(true);
+      const panel = page.getByTestId('request-panel');
+      const boxes = await Promise.all(
+        ['edit-request', 'convert-request', 'delete-request'].map(async (id) => {
+          const box = await panel.getByTestId(id).boundingBox();
+          if (box === null) throw new Error(`${id} not shown`);
+          return { id, ...box };
+        }),
+      );
+      const panelBox = await panel.boundingBox();
+      if (panelBox === null) throw new Error('no panel');
+      const [first] = boxes;
+      if (first === undefined) throw new Error('no buttons');
+      for (const box of boxes)
+        expect({
+          id: box.id,
+          sameTop: Math.abs(box.y - first.y) <= 2,
+          inside: box.x >= panelBox.x && box.x + box.width <= panelBox.x + panelBox.width,
+        }).toEqual({ id: box.id, sameTop: true, inside: true });
+      await saveScreen(page, `requests-panel-buttons-${to}`);
+    } finally {
+      await language(page, 'cs');
+    }
+  });
+}

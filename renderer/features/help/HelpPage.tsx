@@ -12,6 +12,7 @@ const SECTIONS = [
   { id: 'provenance', title: 'help.provenance.title' },
   { id: 'sources', title: 'help.sources.title' },
   { id: 'import', title: 'help.import.title' },
+  { id: 'merge', title: 'help.merge.title' },
   { id: 'backups', title: 'help.backups.title' },
   { id: 'keys', title: 'help.keys.title' },
 ] as const satisfies readonly { id: string; title: MessageKey }[];
@@ -44,7 +45,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /**
  * What the registry's words mean and how its data comes and goes: partnership types and statuses
  * (the codes of shared/domain/codes.ts with their usual names), provenance, data sources, import,
- * backups and the keyboard shortcuts.
+ * merging duplicates and its undo, backups and the keyboard shortcuts.
  */
 export function HelpPage() {
   const { t, tk } = useI18n();
@@ -118,9 +119,18 @@ export function HelpPage() {
         </ol>
       </Section>
 
+      <Section id="merge" title={title('merge')}>
+        <p>{t('help.merge.start')}</p>
+        <p>{t('help.merge.town')}</p>
+        <p>{t('help.merge.partnership')}</p>
+        <p>{t('help.merge.undo')}</p>
+        <p>{t('help.merge.revert')}</p>
+      </Section>
+
       <Section id="backups" title={title('backups')}>
         <p>{t('help.backups.when')}</p>
         <p>{t('help.backups.restore')}</p>
+        <p>{t('help.backups.server')}</p>
         <p>{t('help.backups.bin')}</p>
         <p>{t('help.backups.attachments')}</p>
       </Section>

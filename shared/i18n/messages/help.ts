@@ -56,12 +56,25 @@ export const helpMessages = defineMessages(
     'help.import.step3':
       'Zvolte, co se stane s existujícími záznamy: doplnit jen prázdné údaje (doporučeno; vyplněné hodnoty zůstanou a náhled je vypíše), jen přidat nové a existující neměnit, nebo přepsat vyplněné údaje hodnotami ze souboru.',
     'help.import.step4':
-      'Před zápisem se vytvoří ověřená záloha. Import se zapíše celý, nebo vůbec (lze ho zastavit a nic nezůstane napůl). Opakovaný import téhož souboru nic nezmění.',
+      'U registru v souboru se před zápisem vytvoří ověřená záloha. Import se zapíše celý, nebo vůbec (lze ho zastavit a nic nezůstane napůl). Opakovaný import téhož souboru nic nezmění.',
     'help.import.step5':
-      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte tlačítkem „Vrátit import“: přidané záznamy se odstraní a změněné dostanou zpět předchozí hodnoty. Pokud už na jeho záznamech někdo pracoval, aplikace je vyjmenuje a nic nezmění; pak zbývá obnovit zálohu „před importem …“ v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
+      'Nastavení ▸ Historie importů ukazuje každý import: kdy, kdo, soubor, zvolenou volbu, počty a hlášení. Celý import vrátíte tlačítkem „Vrátit import“: přidané záznamy se odstraní a změněné dostanou zpět předchozí hodnoty. Pokud už na jeho záznamech někdo pracoval, aplikace je vyjmenuje (kdo a kdy) a nic nezmění; záznamy, na které nikdo nesáhl, pak můžete odebrat zvlášť („Odebrat … importované záznamy, které nikdo nezměnil“) a změněné zůstanou, jak jsou. Až jako poslední možnost zbývá u registru v souboru obnovit zálohu „před importem …“ v Nastavení ▸ Zálohy. Po importu seznamu obcí označíte členy hromadně: zaškrtněte obce a zvolte „Členství vybraných“.',
+    'help.merge.title': 'Duplicity a slučování',
+    'help.merge.start':
+      'Po importu bývá jedno město v registru dvakrát (jednou třeba bez diakritiky: „Ruzomberk“ vedle „Ružomberok“), nebo má obec s jedním městem dvě partnerství. Otevřete na obrazovce Partnerství detail partnerství a v části Partnerské město zvolte „Sloučit s jiným záznamem města…“, nebo „Sloučit s jiným partnerstvím obce…“.',
+    'help.merge.town':
+      'U dvou záznamů města vyberte ten druhý (podobné názvy jsou v seznamu první) a zvolte, který z obou záznamů zůstane; navržen je ten s vazbou na místopis (GeoNames), a mají-li ji oba nebo žádný, ten, z něhož slučujete. Prázdné údaje karty, která zůstane, se doplní z druhé (vyplněné zůstanou), názvy druhého záznamu zůstanou jako další názvy a jeho partnerství a žádosti přejdou k městu, které zůstalo. Měla-li jedna obec partnerství s oběma záznamy, spojí se v jedno.',
+    'help.merge.partnership':
+      'U dvou partnerství jedné obce zůstane to, z jehož detailu slučujete: prázdné údaje se doplní, poznámky a oblasti spolupráce se spojí a kontakty, aktivity, návrhy smluv a přílohy přejdou k němu. Kde obě partnerství uvádějí něco jiného, vyberete, která hodnota platí.',
+    'help.merge.undo':
+      'Sloučení vrátíte tlačítkem Vrátit zpět v jeho oznámení, později tlačítkem „Vrátit sloučení“ v historii záznamu, který zůstal (u města v Kartě města ▸ Historie změn karty, u partnerství v jeho Historii změn). Změnil-li se ten záznam od sloučení, prosté vrácení by tuto změnu přepsalo, proto se nic nezmění a aplikace nabídne „Vrátit sloučení a ponechat pozdější změny…“: u každého údaje ukáže, co se s ním stane.',
+    'help.merge.revert':
+      'V historii karty partnerského města vrátíte i jednu dřívější změnu tlačítkem „Vrátit tuto změnu“: úpravu karty, nebo propojení s místopisem (GeoNames), které karta dostala, když bylo jako partner vybráno totéž město z místopisu, i s údaji, které se tím doplnily. Změnil-li někdo některý z těch údajů mezitím, aplikace ho jmenuje a nic nezmění.',
     'help.backups.title': 'Zálohy a obnovení',
     'help.backups.when':
-      'Záloha se dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, i před jeho vrácením, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
+      'U registru v souboru se záloha dělá sama před každou změnou schématu databáze, před každým importem, který něco mění, i před jeho vrácením, před odstraněním ukázkových dat a jednou denně při spuštění; kdykoli také tlačítkem Nastavení ▸ Zálohy ▸ Zálohovat nyní. Každá záloha se po vytvoření ověří. Uchovává se 10 posledních a nejnovější z každého z 12 měsíců, ve složce vedle souboru databáze.',
+    'help.backups.server':
+      'Registr sdílený na serveru (PostgreSQL) zálohuje správce serveru, ne aplikace: zálohy před importem, tlačítko Zálohovat nyní ani obnovení ze zálohy v aplikaci nejsou (Nastavení ▸ Zálohy to u takového registru řekne). Ze zálohy ho obnovuje správce; obraťte se na něj. Smazané záznamy, historie záznamů a vrácení importu fungují stejně jako u souboru.',
     'help.backups.restore':
       'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
     'help.backups.bin':
@@ -149,12 +162,25 @@ export const helpMessages = defineMessages(
     'help.import.step3':
       "Choose what happens to existing records: fill empty fields only (recommended; filled values stay and the preview lists them), add new records only and change nothing existing, or overwrite filled values with the file's.",
     'help.import.step4':
-      'A verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
+      'For a registry file, a verified backup is made before anything is written. The import is written whole or not at all (it can be stopped and nothing is left half done). Importing the same file again changes nothing.',
     'help.import.step5':
-      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use “Undo import”: the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them and changes nothing; then restore its “before importing …” backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose “Set membership”.',
+      'Settings ▸ Import history shows every import: when, who, the file, the option chosen, the counts and the messages. To undo a whole import, use “Undo import”: the records it added are removed and the ones it changed get their earlier values back. If someone has worked on its records since, the app names them (who and when) and changes nothing; the records nobody touched can then be removed on their own (“Remove … imported records nobody changed”), and the changed ones stay as they are. Only as a last resort, for a registry file, restore its “before importing …” backup in Settings ▸ Backups. After importing the list of municipalities, mark the members at once: tick them and choose “Set membership”.',
+    'help.merge.title': 'Duplicates and merging',
+    'help.merge.start':
+      'After an import one town is often in the registry twice (once perhaps without diacritics: “Ruzomberk” beside “Ružomberok”), or a member has two partnerships with one town. On the Partnerships screen open the partnership’s detail and, under Partner town, choose “Merge with another record of this town…” or “Merge with another partnership of this member…”.',
+    'help.merge.town':
+      'For two records of a town, pick the other one (similar names lead the list) and choose which of the two records stays; the one linked to the gazetteer (GeoNames) is proposed, or, if both or neither are, the one you started from. The empty fields of the card that stays are filled from the other (filled ones stay), the other record’s names stay as other names, and its partnerships and requests move to the town that stayed. Where one member had a partnership with each record, the two are joined into one.',
+    'help.merge.partnership':
+      'For two partnerships of one member, the one whose detail you started from stays: its empty fields are filled, notes and areas of cooperation are joined, and contacts, activities, agreement drafts and attachments move to it. Where the two partnerships state something different, you choose which value holds.',
+    'help.merge.undo':
+      'Undo a merge with the Undo button of its notice, later with “Undo the merge” in the history of the record that stayed (for a town in its Town card ▸ Changes of the card, for a partnership in its History of changes). If that record has changed since the merge, a plain undo would overwrite the change, so nothing is changed and the app offers “Undo the merge, keeping the later changes…”: it shows what happens to each field.',
+    'help.merge.revert':
+      'A partner town card’s history also puts back one past change with “Revert this change”: an edit of the card, or the link to the gazetteer (GeoNames) the card got when the same town was picked from the gazetteer as a partner, with the fields it filled. If someone changed one of those fields since, the app names it and changes nothing.',
     'help.backups.title': 'Backups and restore',
     'help.backups.when':
-      'A backup is made by itself before every change of the database schema, before every import that changes something and before its undo, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
+      'For a registry file, a backup is made by itself before every change of the database schema, before every import that changes something and before its undo, before the demo data is removed and once a day at start; at any time also with Settings ▸ Backups ▸ Back up now. Every backup is checked once written. The 10 newest and the newest of each of 12 months are kept, in a folder beside the database file.',
+    'help.backups.server':
+      'A registry shared on a server (PostgreSQL) is backed up by the server’s administrator, not by the app: there are no backups before imports, no Back up now and no restore from a backup in the app (Settings ▸ Backups says so for such a registry). The administrator restores it from a backup; ask them. Deleted records, record histories and undoing an import work as with a file.',
     'help.backups.restore':
       'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
     'help.backups.bin':

@@ -91,7 +91,7 @@ export const settingsMessages = defineMessages(
     'settings.registry.serverVersion': 'Verze serveru',
     'settings.registry.serverUnknown': 'server neodpovídá',
     'settings.registry.backups':
-      'Registr na serveru zálohuje server, ne aplikace. Správce ho zálohuje nástrojem pg_dump (například každou noc) nebo průběžnou archivací s obnovou k libovolnému okamžiku (PITR); ze zálohy ho obnovuje také on. Postup popisuje README v části o PostgreSQL.',
+      'Registr na serveru zálohuje server, ne aplikace. Správce ho zálohuje nástrojem pg_dump (například každou noc) nebo průběžnou archivací s obnovou k libovolnému okamžiku (PITR); ze zálohy ho obnovuje také on. Když potřebujete vrátit stav registru, obraťte se na něj.',
     'settings.registry.noDemo':
       'Do registru na serveru, který sdílí více pracovníků, se ukázková data nenahrávají: vyzkoušejte je v souboru registru.',
     'validation.host': 'Zadejte název serveru nebo IP adresu (písmena, číslice, tečky, pomlčky, dvojtečky).',
@@ -189,7 +189,7 @@ export const settingsMessages = defineMessages(
     'settings.registry.serverVersion': 'Server version',
     'settings.registry.serverUnknown': 'the server does not answer',
     'settings.registry.backups':
-      'A registry on a server is backed up by the server, not by the app. Its administrator backs it up with pg_dump (every night, for example) or by continuous archiving with point-in-time recovery (PITR), and restores it from a backup too. The README’s PostgreSQL section says how.',
+      'A registry on a server is backed up by the server, not by the app. Its administrator backs it up with pg_dump (every night, for example) or by continuous archiving with point-in-time recovery (PITR), and restores it from a backup too. If you need an earlier state of the registry back, ask them.',
     'settings.registry.noDemo':
       'Demo data is not loaded into a registry on a server that several staff members share: try it in a registry file.',
     'validation.host': 'Enter a host name or an IP address (letters, digits, dots, hyphens, colons).',
