@@ -1,4 +1,4 @@
-import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, test, type WebApp, invoke } from '../support/web-fixture';
 
 /*
  * Walkthrough 22, finding 1: Jana deletes a partnership with its signature date, notes, a contact
@@ -7,17 +7,6 @@ import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
  * from the deleted one: a dialog lists both values field by field (the new record's unstated ones
  * ticked), the children, and one confirm fills it; the detail and its history show the result.
  */
-
-const invoke = async (webApp: WebApp, channel: string, input: unknown): Promise<unknown> => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-};
 
 let actorBefore = '';
 test.beforeEach(async ({ webApp }) => {

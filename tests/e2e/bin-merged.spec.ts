@@ -1,4 +1,4 @@
-import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, test, type WebApp, invoke } from '../support/web-fixture';
 
 /*
  * Walkthrough 22. Finding 3: a partnership merged away could be found nowhere; the bin lists it
@@ -6,17 +6,6 @@ import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
  * history undoes the merge). Finding 1: the import preview of a pair deleted minutes before said
  * only "To add 1"; it now names the pair, who deleted it and when; the bin shows its values.
  */
-
-const invoke = async (webApp: WebApp, channel: string, input: unknown): Promise<unknown> => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-};
 
 /** Removes the towns a test added (none that was there before it, nor one a partnership still names). */
 async function removeAddedTowns(webApp: WebApp, names: string[], before: number[]): Promise<void> {

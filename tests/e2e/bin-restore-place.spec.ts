@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, saveScreen, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, test, invoke } from '../support/web-fixture';
 
 /**
  * Walkthrough 24, finding 1: Restore in Settings ▸ Deleted records jumped the page to the top
  * (the heading of the bin went from y=315 to y=1995): whoever restores one record of several lost
  * their place. The view stays at the bin.
  */
-const invoke = async (webApp: WebApp, channel: string, input: unknown) => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const answer = (await response.json()) as { ok: boolean; value?: unknown };
-  expect(answer.ok).toBe(true);
-  return answer.value;
-};
 
 /** The focus is placed again once a row took it away (the app's rescue does it a moment later). */
 const focusPlaced = (page: Page) =>

@@ -1,4 +1,4 @@
-import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, searchPartnerships, test, invoke } from '../support/web-fixture';
 
 /*
  * Walkthrough 25, #9: from Děčín – Ružomberk (a misspelling) the town merge said "Ružomberk stays",
@@ -7,17 +7,6 @@ import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../su
  * the one with a GeoNames id), the detail shows the kept town after the merge, and the toast's undo
  * brings both records back as they were.
  */
-
-const invoke = async (webApp: WebApp, channel: string, input: unknown): Promise<unknown> => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-};
 
 const MISSPELT = 'Ružomberk';
 /** A gazetteer id for the demo's Ružomberok when it has none (put back afterwards). */

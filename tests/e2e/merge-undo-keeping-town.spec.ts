@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, searchPartnerships, test, type WebApp, invoke } from '../support/web-fixture';
 
 /*
  * A town merge undone keeping later changes: Petr merges Rumburk into Rumburg from a partnership's
@@ -8,17 +8,6 @@ import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../su
  * later changes; its confirmation lists the card's fields, the partnerships the merge moved and
  * the partnership it merged (Tábor had one with each town), and the confirm brings Rumburk back.
  */
-
-const invoke = async (webApp: WebApp, channel: string, input: unknown): Promise<unknown> => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-};
 
 const KEPT = 'Rumburg Zkouška';
 const MERGED = 'Rumburk Zkouška';

@@ -1,4 +1,4 @@
-import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../support/web-fixture';
+import { expect, saveScreen, searchPartnerships, test, invoke } from '../support/web-fixture';
 
 /*
  * Walkthrough 22, finding 3: Petr merges Tábor–Wels into Tábor–Škofja Loka, Jana then edits the
@@ -6,17 +6,6 @@ import { expect, saveScreen, searchPartnerships, test, type WebApp } from '../su
  * merge keeping the later changes: a confirmation lists field by field what happens (the merge's
  * own change put back, Jana's changes kept and named), and the children the merge moved.
  */
-
-const invoke = async (webApp: WebApp, channel: string, input: unknown): Promise<unknown> => {
-  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-};
 
 const TOWNS = ['Welsdorf Test', 'Loka Zgornja Test'];
 

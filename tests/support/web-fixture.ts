@@ -96,6 +96,21 @@ export const test = base.extend<{ appPage: Page }, { webApp: WebApp }>({
 
 export { expect } from '@playwright/test';
 
+/**
+ * Calls core over the web preview's bridge as the page does (token, JSON), outside the page: a
+ * test's set-up or a colleague's change. A refusal throws, naming the channel and the error.
+ */
+export async function invoke(webApp: WebApp, channel: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${String(webApp.server.port)}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-twinreg-token': webApp.server.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
 /** Saves a screenshot of the current screen for people to look at. */
 export async function saveScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
