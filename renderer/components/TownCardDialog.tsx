@@ -820,6 +820,23 @@ function TownCardForm({
             {t('towns.card.delete')}
           </button>
         )}
+        {conflict === null && latest.version !== card.version && !untouched && (
+          // A colleague saved the card while this form holds typing: said at once, beside Save.
+          <p className="form-summary form-summary-inline" role="status" data-testid="town-changed-under-typing">
+            {t('common.changedUnderTyping')}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setMergeWanted(true);
+                onReload();
+              }}
+              data-testid="town-changed-under-typing-reload"
+            >
+              {t('common.changedUnderTyping.reload')}
+            </button>
+          </p>
+        )}
         <FormProblems errors={errors} fixText={t('towns.card.fixErrors')} failure={failure} />
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}

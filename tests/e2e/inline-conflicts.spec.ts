@@ -2,7 +2,7 @@ import { requestFieldsOf, type RequestRow } from '../../shared/domain/request-ru
 import { createDispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import type { Page } from '@playwright/test';
-import { expect, openAgreementOf, searchPartnerships, startWebApp, test } from '../support/web-fixture';
+import { expect, openAgreementOf, saveScreen, searchPartnerships, startWebApp, test } from '../support/web-fixture';
 
 /**
  * A registry of the test's own, open in the page, and a colleague: another window on the same core
@@ -134,7 +134,9 @@ test('the member form keeps what was typed when a colleague saves, and asks befo
   await expect
     .poll(() => knex('municipalities').where({ id: pisek.id }).first<{ version: number }>('version'))
     .toEqual({ version: pisek.version + 1 });
-  // The live overview has the colleague's version by now (its history tab would list it).
+  // The live overview has the colleague's version by now (its history tab would list it), and
+  // says so beside Save while the typing stays (walkthrough 26: found out only on Save).
+  await expect(overview.getByTestId('member-changed-under-typing')).toContainText('Záznam mezitím uložil někdo jiný');
   await expect(overview.getByTestId('field-website')).toHaveValue('https://www.pisek.eu');
   await overview.getByTestId('member-save').click();
   await expect(page.getByTestId('toast-error').first()).toBeVisible();
@@ -218,8 +220,11 @@ test('reloading after a conflict keeps the user’s edits and brings in the coll
     changes: { status: 'dormant', czResolution: 'ZM/2024/5', notes: 'Poznámka kolegy' },
   });
   expect(result.ok).toBe(true);
+  // Said beside Save as soon as the colleague's save is in, before a save is tried (walkthrough 26).
+  await expect(detail.getByTestId('changed-under-typing')).toContainText('Záznam mezitím uložil někdo jiný');
   await detail.getByTestId('detail-save').click();
   await expect(detail.getByTestId('conflict-notice')).toContainText('Vaše úpravy ve formuláři zůstanou.');
+  await expect(detail.getByTestId('changed-under-typing')).toHaveCount(0);
   await detail.getByTestId('conflict-reload').click();
   const notice = detail.getByTestId('merge-notice');
   await expect(notice).toContainText('Poznámky: „Poznámka kolegy“');
@@ -461,5 +466,42 @@ test('an agreement being drafted takes what a colleague adds to the town card me
   // mayor typed here stays.
   await expect(address).toHaveValue('Marktplatz 1, 01234 Musterstadt');
   await expect(mayor).toHaveValue('Frau Typed');
+  await webApp.close();
+});
+
+test('a town card with typing says at once that a colleague saved it, and loads their save keeping the typing', async ({
+  page,
+}) => {
+  const { webApp, knex, colleague } = await withColleague(page);
+  const row = await knex('partnerships as p')
+    .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+    .where('t.name', 'Konstanz')
+    .first<{ id: number; townId: number }>('p.id', 't.id as townId');
+  await page.getByTestId('nav-partnerships').click();
+  await searchPartnerships(page, 'konstanz');
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await card.getByTestId('town-address').fill('Kanzleistraße 15');
+  await expect(card.getByTestId('town-changed-under-typing')).toHaveCount(0);
+  const town = await knex('foreign_towns').where({ id: row.townId }).first<{ version: number }>('version');
+  const result = await colleague('towns:update', {
+    id: row.townId,
+    version: town.version,
+    patch: { mayorName: 'Uli Burchardt' },
+  });
+  expect(result.ok).toBe(true);
+  const notice = card.getByTestId('town-changed-under-typing');
+  await expect(notice).toContainText('Záznam mezitím uložil někdo jiný');
+  await saveScreen(page, 'changed-under-typing-town-cs');
+  await notice.getByTestId('town-changed-under-typing-reload').click();
+  await expect(card.getByTestId('town-mayorName')).toHaveValue('Uli Burchardt');
+  await expect(card.getByTestId('town-address')).toHaveValue('Kanzleistraße 15');
+  await expect(notice).toHaveCount(0);
+  await card.getByTestId('town-save').click();
+  await expect(card).toHaveCount(0);
+  expect(await knex('foreign_towns').where({ id: row.townId }).first('mayor_name', 'address')).toEqual({
+    mayor_name: 'Uli Burchardt',
+    address: 'Kanzleistraße 15',
+  });
   await webApp.close();
 });

@@ -129,6 +129,11 @@ export type MemberFormProps = {
   onCancel?: () => void;
   /** A version conflict: the caller offers to reload. */
   onConflict: (error: ApiError) => void;
+  /**
+   * Set while a colleague's newer save of the record is in and the form holds typing (the form
+   * stays on the record the typing began on): said beside Save, with this reload keeping the typing.
+   */
+  onReloadNewer?: (() => void) | null;
   /** Adding: opens the record of a municipality the registry already holds (found by code or name). */
   onOpenKnown?: (id: number) => void;
   /** Whether the form holds what the user typed and did not save, with the record it edits and the typing. */
@@ -173,6 +178,7 @@ export function MemberForm({
   onSaved,
   onCancel,
   onConflict,
+  onReloadNewer = null,
   onOpenKnown,
   onDirtyChange,
   carried,
@@ -523,6 +529,19 @@ export function MemberForm({
       <FormProblems errors={errors} fixText={t('members.form.fixErrors')} failure={failure} />
       <div className="form-actions sticky">
         {gone !== null && <FormGoneNotice gone={gone} />}
+        {gone === null && onReloadNewer && (
+          <p className="form-summary form-summary-inline" role="status" data-testid="member-changed-under-typing">
+            {t('common.changedUnderTyping')}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={onReloadNewer}
+              data-testid="member-changed-under-typing-reload"
+            >
+              {t('common.changedUnderTyping.reload')}
+            </button>
+          </p>
+        )}
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}

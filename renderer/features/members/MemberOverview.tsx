@@ -118,27 +118,29 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
     else then();
   };
 
+  /**
+   * The typing is not dropped: the form starts again from the stored record with the user's edits
+   * brought onto it (MemberForm's `carried`).
+   */
+  const reloadKeepingTyping = () => {
+    const typing = typed.current;
+    forgetForm();
+    setCarried(typing);
+    overview.reload();
+    onChanged();
+  };
   const conflict = (error?: unknown) =>
     toast({
       kind: 'error',
       text: (i) => conflictText(error, i, 'members.conflict'),
-      action: {
-        label: said('members.reload'),
-        run: () => {
-          // The typing is not dropped: the form starts again from the stored record with the
-          // user's edits brought onto it (MemberForm's `carried`).
-          const typing = typed.current;
-          forgetForm();
-          setCarried(typing);
-          overview.reload();
-          onChanged();
-        },
-      },
+      action: { label: said('members.reload'), run: reloadKeepingTyping },
     });
 
   const data = overview.data;
   const m: MunicipalityDetail | undefined = data?.municipality;
   const formDetail = m !== undefined && formDirty && pinned !== null && pinned.id === m.id ? pinned : m;
+  /** A colleague saved the member while the form holds typing: said beside Save at once. */
+  const storedNewer = formDetail !== undefined && m !== undefined && formDetail.version !== m.version;
 
   const refreshAll = () => {
     overview.reload();
@@ -466,6 +468,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             districts={districts}
             onSaved={saved}
             onConflict={conflict}
+            onReloadNewer={storedNewer ? reloadKeepingTyping : null}
             onDirtyChange={onDirtyChange}
             carried={carried}
             onCarried={() => setCarried(null)}

@@ -1142,6 +1142,21 @@ function DetailForm({
             {gone !== null && (
               <FormGoneNotice gone={gone} onOpenKept={(toId) => onOpenKept(toId, { base, values: form })} />
             )}
+            {!conflict && d.version !== version && meaningOf(form) !== meaningOf(base) && (
+              // A colleague saved while this form holds typing (walkthrough 26: found out only on
+              // Save): said at once, beside Save, with the reload that keeps the typing.
+              <p className="form-summary form-summary-inline" role="status" data-testid="changed-under-typing">
+                {t('common.changedUnderTyping')}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => reloadKeepingEdits('conflict')}
+                  data-testid="changed-under-typing-reload"
+                >
+                  {t('common.changedUnderTyping.reload')}
+                </button>
+              </p>
+            )}
             {conflict && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-conflict-inline">
                 {conflict.details?.reason === 'error.conflictRestored'
