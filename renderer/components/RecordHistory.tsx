@@ -68,6 +68,7 @@ export function RecordHistory({
   testId,
   onRevert,
   onUndoMerge,
+  onUndoBulk,
   children,
   reloadKey,
   sourceLink,
@@ -103,6 +104,11 @@ export function RecordHistory({
   /** Undoes a merge from its entry (`merges:restore`): offered on the record's merge entries. */
   onUndoMerge?: (auditId: number, filled: boolean) => void;
   /**
+   * Undoes a whole bulk change from one of its entries (its audit group: `partnerships:bulkRestore`,
+   * `municipalities:bulkRestoreMembership`), offered on the entries of a bulk change not yet undone.
+   */
+  onUndoBulk?: (groupId: number) => void;
+  /**
    * Why an action on one entry was refused (a revert whose field changed since): said under that
    * entry, where the user clicked, not at the end of a long history out of sight.
    */
@@ -126,7 +132,8 @@ export function RecordHistory({
   /** Changes when something the history shows may have changed besides the record's version (a child). */
   reloadKey?: unknown;
 }) {
-  const { t, tk, language, formatDate, formatDateTime, formatNumber, formatMoney } = useI18n();
+  const i18n = useI18n();
+  const { t, tk, language, formatDate, formatDateTime, formatNumber, formatMoney } = i18n;
   const withChildren = children !== undefined;
   const history = useAsync(
     () => call('audit:history', withChildren ? { table, recordId, withChildren } : { table, recordId }),
@@ -155,6 +162,8 @@ export function RecordHistory({
   /** The name of a merged record, or that the entry does not hold it. */
   const mergedName = (name: string | null, country: string | null = null): string =>
     name === null ? t('history.merged.unknownName') : country === null ? name : `${name} (${country})`;
+  /** The texts of a bulk change's entries: a member's membership, else a partnerships' bulk edit. */
+  const bulkTexts = table === 'municipalities' ? 'members.history' : 'partnerships.history';
   if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
   if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
   if (history.data.length === 0) return <p className="hint">{emptyText ?? t('history.none')}</p>;
@@ -296,6 +305,28 @@ export function RecordHistory({
                 })}
               </ul>
             )}
+            {entry.bulk !== undefined && child === undefined && (
+              // One row of a bulk change says so, and how much of it is undone (walkthrough 26:
+              // once the toast had gone, the history read as a change of this record alone).
+              <ul className="history-changes">
+                <li data-testid="history-bulk">
+                  {i18n.tn(`${bulkTexts}.${entry.bulk.undoOf === null ? 'bulk' : 'bulkUndo'}`, entry.bulk.size, {
+                    at: formatDateTime(entry.at),
+                  })}
+                  {entry.bulk.undoOf === null && entry.bulk.undone > 0 && (
+                    <>
+                      {' '}
+                      {entry.bulk.undone >= entry.bulk.size
+                        ? tk(`${bulkTexts}.bulkUndoneAll`)
+                        : tk(`${bulkTexts}.bulkUndonePart`, {
+                            count: entry.bulk.undone,
+                            size: entry.bulk.size,
+                          })}
+                    </>
+                  )}
+                </li>
+              </ul>
+            )}
             {onRevert !== undefined &&
               child === undefined &&
               (entry.action === 'update' ||
@@ -312,6 +343,18 @@ export function RecordHistory({
                   label={t('history.revert')}
                   run={() => children.revert?.run(child.table, entry.id)}
                   testId="history-revert"
+                />
+              )}
+            {onUndoBulk !== undefined &&
+              child === undefined &&
+              entry.bulk !== undefined &&
+              entry.bulk.undoOf === null &&
+              entry.bulk.undone < entry.bulk.size && (
+                // The toast's Undo went after some seconds; the group is undone from any of its rows.
+                <EntryAction
+                  label={tk(`${bulkTexts}.bulkUndoAll`, { count: entry.bulk.size })}
+                  run={() => onUndoBulk(entry.bulk?.groupId ?? entry.id)}
+                  testId="history-undo-bulk"
                 />
               )}
             {onUndoMerge !== undefined && child === undefined && holdsMerge(entry) && (

@@ -68,7 +68,7 @@ function showUndoRefused(
   show: ShowToast,
   refused: { rows: ChangedSince[]; others: number },
   auditId: number,
-  texts: BulkTexts,
+  undone: MessageKey,
   restore: BulkRestore,
   refresh: () => void,
   fieldLabel: (i18n: I18n) => (path: string) => string,
@@ -96,7 +96,7 @@ function showUndoRefused(
                             skipped: skipped ?? 0,
                           }),
                         }
-                      : { kind: 'ok', text: said(texts.undone), seconds: 5 },
+                      : { kind: 'ok', text: said(undone), seconds: 5 },
                   );
                 },
                 (error: unknown) => show({ kind: 'error', text: (i) => errorText(error, i, fieldLabel(i)) }),
@@ -133,19 +133,33 @@ export function showBulkResult(
     seconds: 15,
     action: {
       label: said(texts.undo),
-      run: offerUndo(() => {
-        restore(auditId).then(
-          () => {
-            refresh();
-            show({ kind: 'ok', text: said(texts.undone), seconds: 5 });
-          },
-          (error: unknown) => {
-            const refused = refusedForRows(error);
-            if (refused !== null) showUndoRefused(show, refused, auditId, texts, restore, refresh, fieldLabel);
-            else show({ kind: 'error', text: (i) => errorText(error, i, fieldLabel(i)) });
-          },
-        );
-      }),
+      run: offerUndo(() => undoBulkChange(show, auditId, texts.undone, restore, refresh, fieldLabel)),
     },
   });
+}
+
+/**
+ * Undoes a bulk change's audit group (the toast's Undo, and a record's history once the toast has
+ * gone): `restore`s it, `refresh`es the rows and says it is `undone`; a failed undo is said with
+ * its reason, one refused because rows changed since lists them and offers to put back the others.
+ */
+export function undoBulkChange(
+  show: ShowToast,
+  auditId: number,
+  undone: MessageKey,
+  restore: BulkRestore,
+  refresh: () => void,
+  fieldLabel: (i18n: I18n) => (path: string) => string = () => (path) => path,
+): void {
+  restore(auditId).then(
+    () => {
+      refresh();
+      show({ kind: 'ok', text: said(undone), seconds: 5 });
+    },
+    (error: unknown) => {
+      const refused = refusedForRows(error);
+      if (refused !== null) showUndoRefused(show, refused, auditId, undone, restore, refresh, fieldLabel);
+      else show({ kind: 'error', text: (i) => errorText(error, i, fieldLabel(i)) });
+    },
+  );
 }

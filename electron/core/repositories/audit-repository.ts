@@ -150,6 +150,109 @@ function historyEntry(row: AuditRecord): AuditEntry {
   };
 }
 
+/** What a history says of an entry that is one row of a bulk change (see `bulkGroupsOfRecord`). */
+export type BulkGroupInfo = {
+  /** The group's id (its first entry): what the bulk change's undo takes. */
+  groupId: number;
+  /** How many records the bulk change changed (its entries). */
+  size: number;
+  /** How many of them a later bulk undo has put back (0 on an undo's own entries). */
+  undone: number;
+  /** When this change is itself a bulk undo: the group it undid; else null. */
+  undoOf: number | null;
+};
+
+/** A value of a bulk entry without its version, its keys in order: what an undo's inverse is compared by. */
+const valuesOf = (text: string | null): string => {
+  const value = parse(text);
+  if (value === null) return 'null';
+  return JSON.stringify(
+    Object.keys(value)
+      .filter((key) => key !== 'version')
+      .sort()
+      .map((key) => [key, value[key]]),
+  );
+};
+
+/**
+ * Whether `later` put back what `earlier` changed: it starts from what `earlier` left and ends on
+ * what `earlier` found (a bulk undo writes exactly that; a version moves on either way).
+ */
+const undid = (
+  earlier: { before: string | null; after: string | null },
+  later: { before: string | null; after: string | null },
+): boolean => valuesOf(later.before) === valuesOf(earlier.after) && valuesOf(later.after) === valuesOf(earlier.before);
+
+/**
+ * The bulk changes (partnerships' bulk edit, members' bulk membership: `update` entries sharing a
+ * group) among one record's entries, by entry id: the group, how many records it changed, how
+ * many of those a later bulk undo put back (the next entry of that record undid it, in a group of
+ * its own), and whether the entry is itself such an undo. Walkthrough 26: after the toast had
+ * gone, the history did not say an entry was one of ten, and only the one record could be reverted.
+ */
+export async function bulkGroupsOfRecord(
+  db: Knex,
+  table: string,
+  recordId: number,
+): Promise<Map<number, BulkGroupInfo>> {
+  type Row = { id: number; group_id: number | null; action: string; before: string | null; after: string | null };
+  const rows = await db('audit_log')
+    .where({ table_name: table, record_id: recordId })
+    .orderBy('id')
+    .select<Row[]>('id', 'group_id', 'action', 'before', 'after');
+  const grouped = (row: Row | undefined): row is Row & { group_id: number } =>
+    row !== undefined && row.group_id !== null && row.action === 'update';
+  const found = new Map<number, BulkGroupInfo>();
+  const groups = new Map<number, { size: number; undone: number }>();
+  // The record's last bulk entry before the one at hand, and whether it was itself an undo: an
+  // edit that puts back what an undo put back is a new edit (done again), not an undo of the undo.
+  let previous: { row: Row & { group_id: number }; undo: boolean } | null = null;
+  for (const row of rows) {
+    if (!grouped(row)) {
+      previous = null;
+      continue;
+    }
+    const undoOf: number | null =
+      previous !== null && !previous.undo && previous.row.group_id !== row.group_id && undid(previous.row, row)
+        ? previous.row.group_id
+        : null;
+    previous = { row, undo: undoOf !== null };
+    let group = groups.get(row.group_id);
+    if (group === undefined) {
+      group = await bulkGroupCounts(db, table, row.group_id);
+      groups.set(row.group_id, group);
+    }
+    // An undo is not undone in turn (a later edit that puts its values back is done again): 0.
+    found.set(row.id, { groupId: row.group_id, size: group.size, undone: undoOf === null ? group.undone : 0, undoOf });
+  }
+  return found;
+}
+
+/** How many records one bulk change changed, and how many of them a later bulk undo put back. */
+async function bulkGroupCounts(db: Knex, table: string, groupId: number): Promise<{ size: number; undone: number }> {
+  type Pair = { a_before: string | null; a_after: string | null; b_before: string | null; b_after: string | null };
+  const [counted] = await db('audit_log').where({ group_id: groupId }).count<{ n: number | string }[]>({ n: '*' });
+  // Each entry of the group beside the next entry of its record, when that one is of a group too.
+  const pairs = await db('audit_log as a')
+    .join('audit_log as b', function joinNext() {
+      this.on('b.table_name', '=', 'a.table_name').andOn('b.record_id', '=', 'a.record_id').andOn('b.id', '>', 'a.id');
+    })
+    .where('a.group_id', groupId)
+    .where('a.table_name', table)
+    .where('a.action', 'update')
+    .where('b.action', 'update')
+    .whereNotNull('b.group_id')
+    .whereNot('b.group_id', groupId)
+    .whereRaw(
+      'b.id = (select min(c.id) from audit_log c where c.table_name = a.table_name and c.record_id = a.record_id and c.id > a.id)',
+    )
+    .select<Pair[]>('a.before as a_before', 'a.after as a_after', 'b.before as b_before', 'b.after as b_after');
+  const undone = pairs.filter((pair) =>
+    undid({ before: pair.a_before, after: pair.a_after }, { before: pair.b_before, after: pair.b_after }),
+  ).length;
+  return { size: Number(counted?.n ?? 0), undone };
+}
+
 /** The history of one record, newest first, with the fields each entry changed. */
 export async function listHistory(db: Knex, table: string, recordId: number): Promise<AuditEntry[]> {
   const rows = await db('audit_log')

@@ -1,7 +1,12 @@
 import { auditedChange } from './audited-change';
 import type { AppContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations/index';
-import { listHistory, listPartnershipChildHistory, mergedTownNames } from '../repositories/audit-repository';
+import {
+  bulkGroupsOfRecord,
+  listHistory,
+  listPartnershipChildHistory,
+  mergedTownNames,
+} from '../repositories/audit-repository';
 import { listMunicipalityGridText, listMunicipalityRows } from '../repositories/municipalities-repository';
 import { listPartnershipGridText, listPartnershipRows, namesByIds } from '../repositories/partnerships-repository';
 import { countRows, listDistricts, listRegions } from '../repositories/reference-repository';
@@ -54,10 +59,26 @@ export const partnershipGrid = async (ctx: AppContext) =>
 export async function history(ctx: AppContext, table: string, recordId: number, withChildren = false) {
   const listed = await withImportFiles(ctx, await listHistory(ctx.db.knex, table, recordId));
   const named = table === 'partnerships' ? await withReferenceNames(ctx, listed) : listed;
-  const own = await withMergeSummaries(ctx, table, named);
+  const own = await withBulkGroups(ctx, table, recordId, await withMergeSummaries(ctx, table, named));
   if (!withChildren || table !== 'partnerships') return own;
   const children = await listPartnershipChildHistory(ctx.db.knex, recordId);
   return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
+}
+
+/** The tables whose bulk changes are undone as a whole (partnerships' bulk edit, members' membership). */
+const BULK_TABLES: ReadonlySet<string> = new Set(['partnerships', 'municipalities']);
+
+/**
+ * Entries that are one row of a bulk change, with their group (walkthrough 26: once the toast had
+ * gone, nothing said that an entry was one of ten, and only this record could be reverted).
+ */
+async function withBulkGroups(ctx: AppContext, table: string, recordId: number, entries: AuditEntry[]) {
+  if (!BULK_TABLES.has(table)) return entries;
+  const groups = await bulkGroupsOfRecord(ctx.db.knex, table, recordId);
+  return entries.map((entry) => {
+    const bulk = groups.get(entry.id);
+    return bulk === undefined ? entry : { ...entry, bulk };
+  });
 }
 
 /**

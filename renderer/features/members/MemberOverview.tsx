@@ -5,6 +5,7 @@ import { membershipState, undoPatch, type MunicipalityDetail } from '../../../sh
 import { DeleteImpact } from '../../components/DeleteImpact';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
+import { undoBulkChange } from '../../components/bulk-result';
 import { ApiError, call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { onRovingKeys, rovingTabIndex, usePanelFocus } from '../../lib/focus';
@@ -495,6 +496,17 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             codeLabels={{ kind: 'kind', mayorGender: 'gender' }}
             emptyText={t('members.history.empty')}
             testId="member-history"
+            // A bulk change of membership is undone as a whole from any of its municipalities once
+            // its toast has gone, as the toast's Undo does it.
+            onUndoBulk={(groupId) =>
+              undoBulkChange(
+                toast,
+                groupId,
+                'members.bulk.undone',
+                (auditId, options) => call('municipalities:bulkRestoreMembership', { auditId, ...options }),
+                refreshAll,
+              )
+            }
             // One past change put back, as in a partnership's history (Help promises it for every record).
             onRevert={(auditId) => {
               call('municipalities:revert', { auditId }).then(

@@ -34,6 +34,7 @@ import { agreementLink, openLink, partnershipDetailLink, requestLink } from '../
 import { focusFirstError } from '../../components/FormProblems';
 import { CodeSelect, Field } from '../../components/Field';
 import { RecordHistory } from '../../components/RecordHistory';
+import { undoBulkChange } from '../../components/bulk-result';
 import { ApiError, call, onEvent } from '../../lib/api';
 import { MESSAGES } from '../../../shared/i18n/index';
 import { originLabel } from '../../../shared/i18n/provenance';
@@ -693,6 +694,18 @@ export function PartnershipDetail({
                       },
                     );
                   }}
+                  // A bulk edit is undone as a whole from any of its rows once its toast has gone
+                  // (walkthrough 26, finding 5), as the toast's Undo does it.
+                  onUndoBulk={(groupId) =>
+                    undoBulkChange(
+                      showToast,
+                      groupId,
+                      'partnerships.bulk.undone',
+                      (auditId, options) => call('partnerships:bulkRestore', { auditId, ...options }),
+                      reset,
+                      (i) => (p) => i.tk(`partnerships.field.${p}`),
+                    )
+                  }
                   onRevert={(auditId) => {
                     call('partnerships:revert', { auditId }).then(
                       (row) => {

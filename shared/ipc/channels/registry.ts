@@ -30,6 +30,18 @@ import {
 
 const empty = z.object({}).strict();
 
+/**
+ * A history entry that is one row of a bulk change: `groupId` (the group's first entry, what the
+ * bulk undo takes), `size` (records it changed), `undone` (how many of them a later bulk undo put
+ * back) and `undoOf` (this change is itself a bulk undo, of that group; else null).
+ */
+const bulkGroupSchema = z.object({
+  groupId: id,
+  size: z.number().int().positive(),
+  undone: z.number().int().nonnegative(),
+  undoOf: id.nullable(),
+});
+
 const binTable = z.enum(BIN_TABLES);
 
 /** The ids of a deleted partnership's children of one table to put onto the live one (bin:fill). */
@@ -192,8 +204,8 @@ export const registryChannels = defineChannels({
     output: compactRowsSchema(municipalityRowSchema),
   },
   'audit:history': {
-    doc: 'The change history of one record (who, when, which fields from what to what), newest first. With `withChildren`, a partnership’s history includes its contacts, activities and agreement drafts (each entry names its child).',
+    doc: 'The change history of one record (who, when, which fields from what to what), newest first. With `withChildren`, a partnership’s history includes its contacts, activities and agreement drafts (each entry names its child). An entry that is one row of a bulk change (a partnerships’ bulk edit, a bulk change of membership) says so in `bulk`: its group id, which `partnerships:bulkRestore` / `municipalities:bulkRestoreMembership` undoes as a whole, how many records it changed and how many a bulk undo has put back.',
     input: z.object({ table: z.enum(AUDITED_TABLES), recordId: id, withChildren: z.boolean().optional() }).strict(),
-    output: z.array(auditEntrySchema),
+    output: z.array(auditEntrySchema.extend({ bulk: bulkGroupSchema.optional() })),
   },
 });
