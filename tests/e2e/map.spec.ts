@@ -362,6 +362,11 @@ test.describe('map: legend of the line styles, the filter in the saved legend, n
       expect(svgName).toBeDefined();
       const svgText = readFileSync(path.join(webApp.outputDir, svgName ?? ''), 'utf8');
       expect(svgText).toContain('>Stav partnerství: aktivní, v přípravě, navrženo<');
+      // The map shows members only (the default): the saved legend's filter says so, not "none"
+      // (walkthrough 26 finding 3). The line may wrap: its texts are read as one.
+      const legendWords = [...svgText.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '').join(' ');
+      expect(legendWords).toContain('Obce: členské obce (dnešní členové)');
+      expect(legendWords).not.toContain('žádný (vše)');
       expect(svgText).toContain('>Stav partnerství: neaktivní, ukončeno<');
       expect(svgText).toContain('>Stav partnerství: neuvedeno<');
       expect(svgText).toMatch(/<line [^>]*stroke-dasharray="4.8 4.8"/);
@@ -393,6 +398,8 @@ test.describe('map: legend of the line styles, the filter in the saved legend, n
       const svgEn = readFileSync(path.join(webApp.outputDir, savedEn.find((n) => n.endsWith('.svg')) ?? ''), 'utf8');
       expect(svgEn).toContain('>Partnership status: active, preparing, proposed<');
       expect(svgEn).toContain('>Partnership status: not stated<');
+      const legendWordsEn = [...svgEn.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '').join(' ');
+      expect(legendWordsEn).toContain('Municipalities: member municipalities');
     } finally {
       await writeStraight(webApp, 'partnerships', () =>
         knex('partnerships').where('id', id).update({ status: 'active' }),
@@ -426,15 +433,17 @@ test.describe('map: legend of the line styles, the filter in the saved legend, n
     const svgText = readFileSync(path.join(webApp.outputDir, svgName ?? ''), 'utf8');
     // The filter names every kraj and the years, over several lines.
     const legendTexts = [...svgText.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '');
-    const filterStart = legendTexts.findIndex((text) => text.startsWith('Filtr: všechny obce, Hlavní město Praha'));
+    const filterStart = legendTexts.findIndex((text) => text.startsWith('Filtr: Rok zahájení: 1990–2005 · '));
     expect(filterStart).toBeGreaterThanOrEqual(0);
     const filterLines = legendTexts.slice(
       filterStart,
       legendTexts.findIndex((text) => text.startsWith('Stav k ')),
     );
     expect(filterLines.length).toBeGreaterThan(1);
+    expect(filterLines.join(' ')).toContain('Obce: všechny obce');
+    expect(filterLines.join(' ')).toContain('Území: Hlavní město Praha');
     expect(filterLines.join(' ')).toContain('Zlínský kraj');
-    expect(filterLines.join(' ')).toMatch(/Rok zahájení: 1990–2005$/);
+    expect(filterLines.join(' ')).toMatch(/Moravskoslezský kraj$/);
 
     // Every text lies within the box, in the browser's font and in the fonts the PNG is drawn in
     // (core's rasteriser takes DejaVu Sans on Linux, Arial elsewhere: the PNG's line ran past the box).

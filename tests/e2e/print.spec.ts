@@ -184,7 +184,9 @@ test.describe('print', () => {
     await expect(page.getByTestId('map-region')).toHaveCount(14);
     const cs = await printToPdf(page, 'map');
     expect(cs).toContain('Mapa partnerství');
-    expect(cs).toContain('Filtr: žádný (vše)');
+    // The map shows members only by default: its caption says so (walkthrough 26 finding 3).
+    expect(cs).toContain('Obce: členské obce (dnešní členové)');
+    expect(cs).not.toContain('žádný (vše)');
     expect(cs).toMatch(DATE);
     expect(pages(cs)).toBe(1);
 

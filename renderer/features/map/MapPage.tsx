@@ -2,8 +2,13 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { PARTNERSHIP_STATUSES, type PartnershipStatus } from '../../../shared/domain/codes';
 import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import type { DerivedDistricts } from '../../../shared/domain/statistics/district-shapes';
-import { hasTerritory, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
-import { territoryLabel, territoryOf, yearsLabel } from '../../../shared/domain/statistics/tables';
+import {
+  defaultStatsFilter,
+  hasTerritory,
+  statsFilterSchema,
+  type StatsFilterInput,
+} from '../../../shared/domain/statistics/filter';
+import { describeFilter, territoryLabel, territoryOf, yearsLabel } from '../../../shared/domain/statistics/tables';
 import { parseMapLink, statsFigureLink } from '../../lib/deep-links';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -246,25 +251,26 @@ export function MapPage() {
     );
   };
 
-  /** The map's filter in words: the municipalities (unless members), the territory, types, statuses. */
   const membership = filter.membership ?? 'members';
   // Years come only from a Statistics link: said in the printed header and the export's legend too.
   const years = yearsLabel({ fromYear: filter.fromYear ?? null, toYear: filter.toYear ?? null }, i18n.language);
-  const chosen = [
-    ...(membership === 'members' ? [] : [t(`stats.membership.${membership}`)]),
-    ...(chosenRegionName === undefined ? [] : [chosenRegionName]),
-    ...(years === null ? [] : [`${t('stats.filter.years')}: ${years}`]),
-    ...(filter.types ?? []).map((code) => t(`partnershipType.${code}`)),
-    ...(filter.statuses ?? []).map((code) => t(`partnershipStatus.${code}`)),
-  ];
+  /**
+   * The map's filter in words, as the Statistics print and exports say it (one describer): every
+   * filter in effect, the members-only default included, so that a printed or exported map of the
+   * members is not read as the whole registry (walkthrough 26 finding 3). The map does not count
+   * dormancy, and the print and the export state their date on a line of their own.
+   */
+  const parsedFilter = statsFilterSchema.safeParse(filter);
+  const fullFilter = parsedFilter.success ? parsedFilter.data : defaultStatsFilter();
+  const filterWords = describeFilter({ ...fullFilter, today: fullFilter.today ?? '' }, i18n.language, chosenTerritory, {
+    withDate: false,
+    withDormant: false,
+  });
   /** The legend of an exported map: what is drawn, for which filter, when, from which sources. */
   const legend = (date: string): MapLegend => {
     return {
       title: t('map.title'),
-      lines: [
-        chosen.length === 0 ? t('print.noFilter') : t('print.filter', { filter: chosen.join(', ') }),
-        t('map.export.date', { date }),
-      ],
+      lines: [t('print.filter', { filter: filterWords }), t('map.export.date', { date })],
       entries: [
         { color: '#1d5fa8', text: t(`map.legend.municipality.${membership}`) },
         { color: '#e07b00', text: t('map.legend.town') },
@@ -323,7 +329,7 @@ export function MapPage() {
           units={shading}
           setUnits={setShading}
         />
-        <PrintButton title={t('map.title')} filter={chosen.length === 0 ? undefined : chosen.join(', ')} />
+        <PrintButton title={t('map.title')} filter={filterWords} />
         <MapExportButtons
           svg={svg}
           legend={legend}

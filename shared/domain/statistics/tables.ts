@@ -87,13 +87,14 @@ export function reportTitle(stats: Pick<Statistics, 'filter' | 'territory'>, lan
 
 /**
  * The filter in words, e.g. `Rok zahájení: 2000–2025 · Typ: vše · …`. `withDate: false` leaves out
- * the reference date (`K datu: …`) for a document that states it on its own line.
+ * the reference date (`K datu: …`) for a document that states it on its own line; `withDormant:
+ * false` the years without activity, for a view that does not count dormancy (the map).
  */
 export function describeFilter(
   filter: StatsFilter & { today: string },
   language: UiLanguage,
   territory: Territory | null = null,
-  { withDate = true }: { withDate?: boolean } = {},
+  { withDate = true, withDormant = true }: { withDate?: boolean; withDormant?: boolean } = {},
 ): string {
   const t = label(language);
   const years = yearsLabel(filter, language) ?? t('stats.filter.anyYear');
@@ -111,7 +112,7 @@ export function describeFilter(
     `${t('stats.filter.status')}: ${list(filter.statuses, 'partnershipStatus')}`,
     `${t('stats.filter.membership')}: ${t(`stats.membership.${filter.membership}`)}`,
     `${t('stats.filter.territory')}: ${territoryLabel(named, language) ?? t('stats.filter.wholeCountry')}`,
-    `${t('stats.filter.dormantYears')}: ${filter.dormantYears}`,
+    ...(withDormant ? [`${t('stats.filter.dormantYears')}: ${filter.dormantYears}`] : []),
     ...(withDate ? [`${t('stats.filter.today')}: ${formatPartialDate(filter.today, language)}`] : []),
   ].join(' · ');
 }
