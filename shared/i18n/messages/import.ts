@@ -134,6 +134,10 @@ export const importMessages = defineMessages(
       'název „{value}“ je psán velkými písmeny; uložen tak, jak ho píše místopisný rejstřík: „{name}“',
     'import.issue.townNotInGazetteer':
       'město „{value}“ není v registru ani v místopisném rejstříku (překlep, nebo český název, který neznáme?); uloženo, jak ho soubor uvádí, bez vazby na rejstřík; zkontrolujte ho na kartě města',
+    'import.issue.townSpeltOtherwise':
+      'město „{value}“ souboru je v registru zapsáno jako „{registry}“; ponecháno, opravte ho na kartě města, pokud je soubor správně',
+    'import.issue.townSpeltOtherwiseGazetteer':
+      'město „{value}“ souboru je v registru zapsáno jako „{registry}“ (místopisný rejstřík píše „{gazetteer}“); ponecháno, opravte ho na kartě města, pokud je soubor správně',
     'import.unchanged.title': 'Beze změny (přeskočené řádky)',
     'import.unchanged.hint': 'Tyto řádky registr už má: partnerství zůstane, jak je.',
     'import.unchanged.inFile': 'V souboru',
@@ -508,6 +512,10 @@ export const importMessages = defineMessages(
       'the name “{value}” is written in capitals; stored as the gazetteer spells it: “{name}”',
     'import.issue.townNotInGazetteer':
       'the town “{value}” is neither in the registry nor in the gazetteer (a typo, or a Czech name we do not know?); stored as the file states it, with no gazetteer link; check it on the town’s card',
+    'import.issue.townSpeltOtherwise':
+      'the file’s town “{value}” is written “{registry}” in the registry; kept, correct it on the town’s card if the file is right',
+    'import.issue.townSpeltOtherwiseGazetteer':
+      'the file’s town “{value}” is written “{registry}” in the registry (the gazetteer writes “{gazetteer}”); kept, correct it on the town’s card if the file is right',
     'import.unchanged.title': 'Unchanged (skipped rows)',
     'import.unchanged.hint': 'The registry has these rows already: the partnership stays as it is.',
     'import.unchanged.inFile': 'In the file',

@@ -77,3 +77,13 @@ export async function gazetteerSpelling(countryCode: string, name: string): Prom
       best = candidate;
   return best?.name ?? null;
 }
+
+/**
+ * Whether the gazetteer writes a town of that country exactly so (the same letters, diacritics and
+ * case, NFC): what tells a file's "Gödöllő" right where the registry wrote "Gödölló".
+ */
+export async function gazetteerWritesExactly(countryCode: string, name: string): Promise<boolean> {
+  const wanted = name.normalize('NFC');
+  const candidates = (await gazetteerNames()).byKey.get(keyOf(countryCode, name)) ?? [];
+  return candidates.some((candidate) => candidate.name === wanted);
+}

@@ -31,7 +31,7 @@ import { municipalityCheckDigit, municipalityCodeValid } from '../../../../share
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
-import { gazetteerSpelling, inGazetteer, writtenInCapitals } from './gazetteer-names';
+import { gazetteerSpelling, gazetteerWritesExactly, inGazetteer, writtenInCapitals } from './gazetteer-names';
 
 /** A name's words without case, accents and punctuation ("Brandýs nad Labem - Stará Boleslav"). */
 const nameWords = (name: string): string[] =>
@@ -148,7 +148,14 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-type MatchedTown = { key: string; name: string; nameCs: string | null; gazetteer: ExonymTown | null };
+type MatchedTown = {
+  key: string;
+  name: string;
+  nameCs: string | null;
+  gazetteer: ExonymTown | null;
+  /** A registry town's names (local, Czech, other spellings); null for a town new to the registry. */
+  registryNames: readonly string[] | null;
+};
 
 /**
  * One town, one record: a file's town is the registry's town of the same country whose local or
@@ -186,6 +193,9 @@ function townMatcher(
     name: town.name,
     nameCs: town.name_cs,
     gazetteer: null,
+    registryNames: [town.name, town.name_cs, ...(town.alt_names ?? '').split('\n')]
+      .map((other) => other?.trim() ?? '')
+      .filter((other) => other !== ''),
   });
   for (const town of existing) {
     const matched = matchedOf(town);
@@ -284,12 +294,33 @@ function townMatcher(
       if (decidedTown) town = matchedOf(decidedTown);
     }
     town ??= exonym
-      ? { key: foreignTownKey(exonym.name), name: exonym.name, nameCs: exonym.nameCs, gazetteer: exonym }
-      : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null };
+      ? {
+          key: foreignTownKey(exonym.name),
+          name: exonym.name,
+          nameCs: exonym.nameCs,
+          gazetteer: exonym,
+          registryNames: null,
+        }
+      : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null, registryNames: null };
     remember(country, name, town);
     remember(country, town.name, town);
     return town;
   };
+}
+
+/**
+ * The registry's spelling of a town the file writes otherwise, or null: a registry town matched by
+ * the same folded name (case, diacritics, ł/ß, hyphens aside) that none of its names spells as the
+ * file does, capitals aside ("Gödöllő" for the registry's "Gödölló", "Šaľa" for "Šala"). A town
+ * matched by an exonym or by the user's decision has another folded name and is not meant.
+ */
+export function spelledOtherwise(town: MatchedTown, fileName: string): string | null {
+  if (town.registryNames === null) return null;
+  const key = townNameKey(fileName);
+  const matched = town.registryNames.find((name) => townNameKey(name) === key);
+  if (matched === undefined) return null;
+  const written = fileName.normalize('NFC').toLocaleLowerCase();
+  return town.registryNames.some((name) => name.normalize('NFC').toLocaleLowerCase() === written) ? null : matched;
 }
 
 /**
@@ -461,6 +492,20 @@ export async function planPartnerships(
         // Neither the registry nor the gazetteer knows it (an exonym not listed, a typo, a small
         // village): stored as written, with no gazetteer id, and said.
         row.report('info', 'townName', 'import.issue.townNotInGazetteer', { value: town.name });
+    }
+    const otherwise = spelledOtherwise(town, townName);
+    if (otherwise !== null) {
+      // The registry's town by the folded key, written otherwise by the file ("Gödöllő", the
+      // registry's "Gödölló"): the registry's spelling is kept (an import never renames a town),
+      // but said, with the gazetteer's word when it writes the file's spelling (walkthrough 26).
+      const gazetteer = spelled ?? townName;
+      if (await gazetteerWritesExactly(countryCode, gazetteer))
+        row.report('info', 'townName', 'import.issue.townSpeltOtherwiseGazetteer', {
+          value: townName,
+          registry: otherwise,
+          gazetteer,
+        });
+      else row.report('info', 'townName', 'import.issue.townSpeltOtherwise', { value: townName, registry: otherwise });
     }
     if (town.gazetteer) {
       // Named by its Czech exonym: the gazetteer's town, at the gazetteer's place.
