@@ -80,7 +80,11 @@ test.describe('Agreements screen', () => {
     // A resolution number the partnership refuses stays in the draft, and the notice says so and why.
     await page.getByTestId('agr-partner-resolution').fill('=1+1');
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+    // The question's confirm button says what it does; it does not repeat the opener's label.
+    await expect(page.getByTestId('agreement-confirm-save')).toHaveText('Přesto exportovat');
+    await expect(page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' })).toHaveCount(0);
+    await saveScreen(page, 'agreement-confirm-missing');
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
     const saved = page.getByTestId('agreement-saved');
     await expect(saved).toBeVisible();
     await expect(saved.getByTestId('agreement-not-kept')).toContainText(
@@ -209,7 +213,7 @@ test.describe('Agreements screen', () => {
     // Saving the pair again: the dialog offers a free name for the Czech copy, but the partner's copy
     // beside it exists, and the question names that file (not the chosen one).
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
     const overwrite = page.getByTestId('agreement-confirm-overwrite');
     await expect(overwrite).toContainText(partnerCopy);
     await saveScreen(page, 'agreement-pair-overwrite');
@@ -227,7 +231,7 @@ test.describe('Agreements screen', () => {
     await saveScreen(page, 'agreement-save-options-en');
     // In English too, the question names the partner's copy that exists.
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export anyway' }).click();
     await expect(page.getByTestId('agreement-confirm-overwrite')).toContainText(partnerCopy);
     await saveScreen(page, 'agreement-pair-overwrite-en');
     await page.getByTestId('agreement-confirm-overwrite').getByRole('button', { name: 'Cancel' }).click();

@@ -119,7 +119,7 @@ test('Ctrl+S on the agreement screen saves the draft (asking about the gaps firs
   // has the focus, and Enter answers it.
   const confirm = page.getByTestId('agreement-confirm');
   await expect(confirm).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Export DOCX…' })).toBeFocused();
+  await expect(confirm.getByRole('button', { name: 'Přesto exportovat' })).toBeFocused();
   await page.keyboard.press('Enter');
   const overwrite = page.getByTestId('agreement-confirm-overwrite');
   await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();

@@ -153,7 +153,7 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   await page.getByTestId('agr-partner-mayorName').fill('Anna Nowak');
   await page.getByTestId('agr-cz-mayorName').fill('Petra Zkušební');
   await page.getByTestId('agreement-save').click();
-  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
   await expect(page.getByTestId('agreement-member-filled')).toHaveText(
     `Do záznamu obce ${member.name} se uložilo, co v něm dosud chybělo: Starosta / starostka.`,
   );
@@ -171,7 +171,7 @@ test('a value typed on the agreement screen that the card lacked is kept on the 
   // A second draft with other wording never replaces what the card has.
   await page.getByTestId('agr-partner-mayorName').fill('Someone Else');
   await page.getByTestId('agreement-save').click();
-  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+  await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
   // Where the dialog offers the first draft's file name again, replacing it is asked first.
   const overwrite = page.getByTestId('agreement-confirm-overwrite');
   await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();
@@ -233,7 +233,7 @@ test('the agreement asks whether a partner of unknown kind is a town, and keeps 
     // The hint says what stands now (it still said the text calls it a municipality).
     await expect(page.getByTestId('agr-partner-noun-unknown')).toContainText('vaše volba se uloží na kartu města');
     await page.getByTestId('agreement-save').click();
-    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Export DOCX…' }).click();
+    await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
     const overwrite = page.getByTestId('agreement-confirm-overwrite');
     await expect(page.getByTestId('agreement-saved').or(overwrite)).toBeVisible();
     if (await overwrite.isVisible()) await overwrite.getByRole('button', { name: 'Nahradit' }).click();

@@ -113,8 +113,10 @@ export function SavePanel({ draft }: { draft: AgreementDraft }) {
             // The question takes the focus (Enter answers it): it was 97 Tabs away from the keyboard.
             ref={focusOnShow}
             onClick={() => void save({ acceptMissing: true })}
+            data-testid="agreement-confirm-save"
           >
-            {t('agreements.save')}
+            {/* Says what it does, not a second "Export DOCX…" under the first (walkthrough 26, 10a). */}
+            {t('agreements.saveAnyway')}
           </button>
           <button type="button" className="button" onClick={() => setPending(null)}>
             {t('common.cancel')}

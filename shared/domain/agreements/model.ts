@@ -355,7 +355,10 @@ export function markerWith(library: ClauseLibrary, language: AgreementLanguage, 
   const own = library.languages[language].markers.fill;
   // Slovak asks with the Czech word ("doplňte"): said once, not "[doplňte / doplňte: …]".
   if (language === 'cs' || own === cs.fill) return `[${cs.fill}: ${what}]`;
-  return `[${cs.fill} / ${own}: ${what}]`;
+  // French puts a no-break space before the colon (typography.ts: the full one, which every font
+  // has). Said here, not left to the typesetting: the signature block's markers are not typeset
+  // and read "à compléter: lieu de signature" beside the text's "à compléter : …" (walkthrough 26).
+  return `[${cs.fill} / ${own}${language === 'fr' ? '\u00a0' : ''}: ${what}]`;
 }
 
 /**
@@ -851,12 +854,19 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           : firstName.missing === true || secondName.missing === true
             ? { text: `${firstName.text} / ${secondName.text}`, missing: true }
             : { text: `${firstName.text} / ${secondName.text}` };
+    // A Hungarian partner signs as the legal person its party line names (review hu1: "Eger
+    // Megyei Jogú Város Önkormányzata részéről", not "Eger város részéről"); "részéről" follows the
+    // nominative, so the body stands as registered. Without a body (a kind not stated) the noun stays.
+    const body = side === 'partner' ? cleanLine(p.contractingBody) : '';
+    const signsAsBody = (lang: LanguageContext) => lang.code === 'hu' && body !== '' && lang.code === request.language;
     const forPartyRuns = (lang: LanguageContext): Run[] =>
       fill(lang, lang.layout.forPartyPattern, (n) =>
         n === 'forParty'
           ? lang.file.terms.forParty
           : n.startsWith('party:')
-            ? nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
+            ? signsAsBody(lang)
+              ? body
+              : nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
             : undefined,
       );
     const dateRun = (lang: LanguageContext): Run => {

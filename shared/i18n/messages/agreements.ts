@@ -178,6 +178,7 @@ export const agreementsMessages = defineMessages(
       'Konečné znění nelze uložit: chybí {count} údaje a v textu by zůstaly žluté značky „[doplňte: …]“. Doplňte je, nebo uložte návrh se značkou „NÁVRH“.',
     'agreements.finalIncomplete.other':
       'Konečné znění nelze uložit: chybí {count} údajů a v textu by zůstaly žluté značky „[doplňte: …]“. Doplňte je, nebo uložte návrh se značkou „NÁVRH“.',
+    'agreements.saveAnyway': 'Přesto exportovat',
     'agreements.saveAsDraft': 'Uložit jako návrh',
     'agreements.saved': 'Uloženo: {file}',
     'agreements.final': 'Konečné znění (bez značky „NÁVRH“ na stránkách)',
@@ -408,6 +409,7 @@ export const agreementsMessages = defineMessages(
       'The final text cannot be saved: {count} items are missing and their yellow “[doplňte: …]” markers would stay in the text. Fill them in, or save a draft with the “DRAFT” mark.',
     'agreements.finalIncomplete.other':
       'The final text cannot be saved: {count} items are missing and their yellow “[doplňte: …]” markers would stay in the text. Fill them in, or save a draft with the “DRAFT” mark.',
+    'agreements.saveAnyway': 'Export anyway',
     'agreements.saveAsDraft': 'Save as a draft',
     'agreements.saved': 'Saved: {file}',
     'agreements.final': 'Final text (no “DRAFT” mark on the pages)',
