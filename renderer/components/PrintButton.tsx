@@ -51,6 +51,61 @@ const onBeforePrint = () => {
 /** What ends printing: the dialog closed, or the user is back at work. */
 const FINISH_EVENTS = ['afterprint', 'pointerdown', 'keydown'] as const;
 
+/** A select's choice that states nothing (the empty "—" choice, "neuvedeno"): printed as a field left out. */
+const UNSTATED_CHOICES: readonly string[] = ['', 'unknown'];
+
+/**
+ * A record prints as a sheet, not as its edit form (walkthrough 26, finding 7): each field's value
+ * goes beside its label as text (`.print-value`), print.css hides the controls, and a field that
+ * states nothing (empty, or on its "unstated" choice) is marked `data-print-empty` and left out
+ * with every other such field. Only text is written (textContent), never markup. Answers what
+ * undoes it when printing ends.
+ */
+function asRecordSheet(root: Element): () => void {
+  const added: HTMLElement[] = [];
+  const marked: Element[] = [];
+  for (const field of root.querySelectorAll('.field')) {
+    const control = field.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input:not([type="checkbox"], [type="radio"], [type="file"], [type="hidden"]), select, textarea',
+    );
+    if (!control) continue;
+    const value =
+      control instanceof HTMLSelectElement
+        ? UNSTATED_CHOICES.includes(control.value)
+          ? ''
+          : (control.selectedOptions[0]?.textContent ?? '')
+        : control.value;
+    if (value.trim() === '') {
+      field.setAttribute('data-print-empty', '');
+      marked.push(field);
+      continue;
+    }
+    const text = document.createElement('span');
+    text.className = 'print-value';
+    text.textContent = value.trim();
+    control.after(text);
+    added.push(text);
+  }
+  // A section that states nothing (every field empty, no box ticked) is left out with its heading.
+  // (print.css cannot say this: `:has()` does not nest.)
+  for (const heading of root.querySelectorAll('h3')) {
+    const section = heading.nextElementSibling;
+    if (!section) continue;
+    const fields = section.matches('.field') ? [section] : [...section.querySelectorAll('.field')];
+    const boxes = [...section.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    if (fields.length + boxes.length === 0) continue;
+    if (fields.some((field) => !field.hasAttribute('data-print-empty')) || boxes.some((box) => box.checked)) continue;
+    for (const element of [heading, section]) {
+      element.setAttribute('data-print-empty', '');
+      marked.push(element);
+    }
+  }
+  return () => {
+    for (const text of added) text.remove();
+    for (const field of marked) field.removeAttribute('data-print-empty');
+  };
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const todayIso = (): string => {
@@ -145,10 +200,12 @@ export function PrintButton({
         .filter((field) => field.placeholder !== '')
         .map((field) => ({ field, hint: field.placeholder }));
       for (const { field } of hints) field.placeholder = '';
+      const sheet = record ? asRecordSheet(root) : () => undefined;
       const finish = () => {
         for (const type of FINISH_EVENTS) window.removeEventListener(type, finish, true);
         if (refused === null) sendPrintRequest({ root, phase: 'end', rows: 0 });
         for (const { field, hint } of hints) if (field.placeholder === '') field.placeholder = hint;
+        sheet();
         root.removeAttribute('data-print-root');
         delete document.documentElement.dataset.printing;
         delete document.documentElement.dataset.printAsShown;

@@ -147,7 +147,8 @@ export function describeShownFilter(
   for (const input of root.querySelectorAll<HTMLInputElement>('.search-box input, input[type="search"]')) {
     if (input.value.trim() !== '') parts.push(words.search(input.value.trim()));
   }
-  for (const chip of root.querySelectorAll('[data-testid^="filter-"]:not(select, input, label)')) {
+  // A chip names a filter; a button beside them ("Zrušit filtry", filter-reset) is a control, not one.
+  for (const chip of root.querySelectorAll('[data-testid^="filter-"]:not(select, input, label, button)')) {
     const text = (chip.firstChild?.textContent ?? '').trim();
     if (text !== '') parts.push(text);
   }
