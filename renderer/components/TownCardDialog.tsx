@@ -319,6 +319,11 @@ function TownCardForm({
   /** A merge's undo refused because a record it kept changed since: said in the card, with the undo keeping it. */
   const [mergeRefused, setMergeRefused] = useState<{ auditId: number; error: unknown } | null>(null);
   /** Why putting back a past change from the history was refused (the field changed since, who and when). */
+  /** Reads the card again; the typing stays: it is brought onto the card read now (it was dropped before). */
+  const reloadKeepingTyping = () => {
+    setMergeWanted(true);
+    onReload();
+  };
   const [revertFailed, setRevertFailed] = useState<{ entryId: number; text: string } | null>(null);
   const untouched = Object.keys(patchOf(card, values)).length === 0;
   if (latest.version !== card.version && latest.id === card.id) {
@@ -792,11 +797,7 @@ function TownCardForm({
           <button
             type="button"
             className="link-button"
-            onClick={() => {
-              // The typing stays: it is brought onto the card read now (it was dropped before).
-              setMergeWanted(true);
-              onReload();
-            }}
+            onClick={reloadKeepingTyping}
             data-testid="town-conflict-reload"
           >
             {t('towns.card.reload')}
@@ -827,10 +828,7 @@ function TownCardForm({
             <button
               type="button"
               className="link-button"
-              onClick={() => {
-                setMergeWanted(true);
-                onReload();
-              }}
+              onClick={reloadKeepingTyping}
               data-testid="town-changed-under-typing-reload"
             >
               {t('common.changedUnderTyping.reload')}
