@@ -134,6 +134,8 @@ export const importMessages = defineMessages(
       'název „{value}“ je psán velkými písmeny; uložen tak, jak ho píše místopisný rejstřík: „{name}“',
     'import.issue.townNotInGazetteer':
       'město „{value}“ není v registru ani v místopisném rejstříku (překlep, nebo český název, který neznáme?); uloženo, jak ho soubor uvádí, bez vazby na rejstřík; zkontrolujte ho na kartě města',
+    'import.issue.townLinkedGazetteer':
+      'město „{value}“ je v místopisném rejstříku pod týmž názvem do 10 km od místa, které soubor uvádí; propojeno s ním (i počet obyvatel podle rejstříku)',
     'import.issue.townSpeltOtherwise':
       'město „{value}“ souboru je v registru zapsáno jako „{registry}“; ponecháno, opravte ho na kartě města, pokud je soubor správně',
     'import.issue.townSpeltOtherwiseGazetteer':
@@ -512,6 +514,8 @@ export const importMessages = defineMessages(
       'the name “{value}” is written in capitals; stored as the gazetteer spells it: “{name}”',
     'import.issue.townNotInGazetteer':
       'the town “{value}” is neither in the registry nor in the gazetteer (a typo, or a Czech name we do not know?); stored as the file states it, with no gazetteer link; check it on the town’s card',
+    'import.issue.townLinkedGazetteer':
+      'the town “{value}” is in the gazetteer under the same name within 10 km of the place the file gives; linked to it (its population too, as the gazetteer states it)',
     'import.issue.townSpeltOtherwise':
       'the file’s town “{value}” is written “{registry}” in the registry; kept, correct it on the town’s card if the file is right',
     'import.issue.townSpeltOtherwiseGazetteer':

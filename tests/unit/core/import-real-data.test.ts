@@ -125,6 +125,9 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
       'import.issue.townCapitals',
       'import.issue.townCapitalsSpelled',
       'import.issue.townNotInGazetteer',
+      // Towns new to the registry that the gazetteer has by that name at the file's place: linked
+      // (tests/unit/core/import-town-gazetteer-link.test.ts).
+      'import.issue.townLinkedGazetteer',
       'import.issue.yearZero',
       'import.issue.excelSerial',
       'import.issue.yearImplausible',
@@ -134,6 +137,12 @@ describe.skipIf(!present)('importing the real files of ../shared/data', () => {
       'import.issue.coordinatesFar',
     ]);
     expect(partnerships.issues.filter((i) => !explained.has(i.reason))).toEqual([]);
+    // Of the 909 partner towns, 610 are linked to the gazetteer by their name and place (33 more by
+    // their Czech exonym): said once each, as information.
+    const linked = byReason('import.issue.townLinkedGazetteer');
+    expect(linked).toHaveLength(610);
+    expect(new Set(linked.map((i) => i.params.value)).size).toBeGreaterThan(590);
+    expect(linked.every((i) => i.severity === 'info' && i.column === 'obec2')).toBe(true);
     // Towns named by their Czech exonym take the gazetteer's place; the file's wrong coordinates
     // (Berlín and Norimberk 65 km west of Nürnberg, Paříž near Tours; Prague's Tchaj-pej, Kjóto and
     // Petrohrad far from the cities) are reported, not kept; the gazetteer's English names give way

@@ -1,8 +1,8 @@
 import { GAZETTEER_LOCAL_NAMES, gazetteerOtherNames } from '../../../../shared/domain/gazetteer-local-names';
 import { townNameKey } from '../../../../shared/domain/text';
 
-/** A gazetteer town's name as the app writes it (its local name, or another official one) and its size. */
-type Spelling = { name: string; population: number };
+/** A gazetteer town's name as the app writes it (its local name, or another official one), its size and place. */
+type Spelling = { name: string; population: number; geonamesId: number; latitude: number; longitude: number };
 
 /** Gazetteer names by `country:folded name` (case, accents and spacing aside), and those keys sorted. */
 type Index = { byKey: Map<string, Spelling[]>; sorted: string[] };
@@ -24,7 +24,13 @@ function gazetteerNames(): Promise<Index> {
       for (const name of new Set(names)) {
         const key = keyOf(city.country, name);
         const list = byKey.get(key);
-        const spelling = { name: name.normalize('NFC'), population: city.population };
+        const spelling = {
+          name: name.normalize('NFC'),
+          population: city.population,
+          geonamesId: city.cityId,
+          latitude: city.loc.coordinates[1],
+          longitude: city.loc.coordinates[0],
+        };
         if (list) list.push(spelling);
         else byKey.set(key, [spelling]);
       }
@@ -86,4 +92,21 @@ export async function gazetteerWritesExactly(countryCode: string, name: string):
   const wanted = name.normalize('NFC');
   const candidates = (await gazetteerNames()).byKey.get(keyOf(countryCode, name)) ?? [];
   return candidates.some((candidate) => candidate.name === wanted);
+}
+
+/** A gazetteer town a file's name may be: its id, size and place. */
+export type GazetteerPlace = { geonamesId: number; population: number; latitude: number; longitude: number };
+
+/**
+ * The gazetteer's towns of that country with that very name (case, accents and spacing aside, as
+ * the import matches registry towns; not a longer name it begins): where a file's town is one of
+ * them at the place the file gives, the gazetteer states which town it is.
+ */
+export async function gazetteerTownsNamed(countryCode: string, name: string): Promise<GazetteerPlace[]> {
+  const found = new Map<number, GazetteerPlace>();
+  for (const { geonamesId, population, latitude, longitude } of (await gazetteerNames()).byKey.get(
+    keyOf(countryCode, name),
+  ) ?? [])
+    found.set(geonamesId, { geonamesId, population, latitude, longitude });
+  return [...found.values()];
 }

@@ -31,7 +31,14 @@ import { municipalityCheckDigit, municipalityCodeValid } from '../../../../share
 import type { ImportPolicy } from '../../../../shared/domain/import/formats';
 import type { SourceTable } from './read-file';
 import { readRows } from './rows';
-import { gazetteerSpelling, gazetteerWritesExactly, inGazetteer, writtenInCapitals } from './gazetteer-names';
+import {
+  gazetteerSpelling,
+  gazetteerTownsNamed,
+  gazetteerWritesExactly,
+  inGazetteer,
+  writtenInCapitals,
+  type GazetteerPlace,
+} from './gazetteer-names';
 
 /** A name's words without case, accents and punctuation ("Brandýs nad Labem - Stará Boleslav"). */
 const nameWords = (name: string): string[] =>
@@ -70,6 +77,8 @@ type Draft = {
   /** The town's name as the file writes it (the names a partnership merge kept are matched by it too). */
   fileTownName: string;
   geonamesId: number | null;
+  /** The gazetteer's population of the town it was linked to (a file states none). */
+  population: number | null;
   latitude: number | null;
   longitude: number | null;
   /** At the precision the file states: a day, or only a year (`1997`). */
@@ -118,6 +127,7 @@ export type PartnershipPlan = {
     nameCs: string | null;
     key: string;
     geonamesId: number | null;
+    population: number | null;
     latitude: number | null;
     longitude: number | null;
   }[];
@@ -134,6 +144,8 @@ export type PartnershipPlan = {
 
 /** Source coordinates farther than this from the named town are reported (Berlín at Nuremberg's). */
 const FAR_KM = 25;
+/** A file's town and a gazetteer town of its name this near are one city (as the town suggestions judge). */
+const SAME_CITY_KM = 10;
 /** A new spelling this close to a registry town of the same country may be that town: the user decides. */
 const NEAR_KM = 1.5;
 /** Degrees of latitude that are certainly more than NEAR_KM (1° ≈ 111 km). */
@@ -153,6 +165,11 @@ type MatchedTown = {
   name: string;
   nameCs: string | null;
   gazetteer: ExonymTown | null;
+  /**
+   * A town new to the registry that the gazetteer has under the very name the file writes, within
+   * `SAME_CITY_KM` of the place the file gives (the only one so): linked to it, with its size.
+   */
+  linked: (GazetteerPlace & { km: number }) | null;
   /** A registry town's names (local, Czech, other spellings); null for a town new to the registry. */
   registryNames: readonly string[] | null;
 };
@@ -193,6 +210,7 @@ function townMatcher(
     name: town.name,
     nameCs: town.name_cs,
     gazetteer: null,
+    linked: null,
     registryNames: [town.name, town.name_cs, ...(town.alt_names ?? '').split('\n')]
       .map((other) => other?.trim() ?? '')
       .filter((other) => other !== ''),
@@ -236,6 +254,29 @@ function townMatcher(
     return best;
   };
   const listed = new Set<string>();
+  /** Gazetteer towns a new town of this file is linked to: one record each. */
+  const linkedIds = new Set<number>();
+  /**
+   * The gazetteer's town a new town is, where the data proves it: the gazetteer writes the file's
+   * name (folded) for exactly one town of the country within `SAME_CITY_KM` of the place the file
+   * gives, and no registry town and no other town of the file holds it. Else null: taken as written.
+   */
+  const linkedPlace = async (
+    country: string,
+    name: string,
+    place: { latitude: number | null; longitude: number | null },
+  ): Promise<MatchedTown['linked']> => {
+    const { latitude, longitude } = place;
+    if (latitude === null || longitude === null) return null;
+    const near = (await gazetteerTownsNamed(country, name))
+      .map((town) => ({ ...town, km: distanceKm(latitude, longitude, town.latitude, town.longitude) }))
+      .filter((town) => town.km <= SAME_CITY_KM);
+    const [only] = near;
+    if (only === undefined || near.length > 1 || byGeonames.has(only.geonamesId) || linkedIds.has(only.geonamesId))
+      return null;
+    linkedIds.add(only.geonamesId);
+    return only;
+  };
   return async (
     country: string,
     name: string,
@@ -299,9 +340,17 @@ function townMatcher(
           name: exonym.name,
           nameCs: exonym.nameCs,
           gazetteer: exonym,
+          linked: null,
           registryNames: null,
         }
-      : { key: foreignTownKey(name), name, nameCs: null, gazetteer: null, registryNames: null };
+      : {
+          key: foreignTownKey(name),
+          name,
+          nameCs: null,
+          gazetteer: null,
+          linked: await linkedPlace(country, name, place),
+          registryNames: null,
+        };
     remember(country, name, town);
     remember(country, town.name, town);
     return town;
@@ -368,6 +417,8 @@ export async function planPartnerships(
     newPairs: [],
   };
   const drafts = new Map<string, Draft>();
+  /** New towns linked to the gazetteer whose link was said (on the first of their rows). */
+  const linkedSaid = new Set<string>();
   /** The header of the column a field comes from ('' when unmapped). */
   const columnOf = (field: string): string => {
     const index = columns[field]?.[0];
@@ -492,6 +543,11 @@ export async function planPartnerships(
         // Neither the registry nor the gazetteer knows it (an exonym not listed, a typo, a small
         // village): stored as written, with no gazetteer id, and said.
         row.report('info', 'townName', 'import.issue.townNotInGazetteer', { value: town.name });
+      // Linked to the gazetteer's town of its name at the file's place: said on the town's first row.
+      if (town.linked !== null && !linkedSaid.has(`${countryCode}|${townKey}`)) {
+        linkedSaid.add(`${countryCode}|${townKey}`);
+        row.report('info', 'townName', 'import.issue.townLinkedGazetteer', { value: town.name });
+      }
     }
     const otherwise = spelledOtherwise(town, townName);
     if (otherwise !== null) {
@@ -553,7 +609,8 @@ export async function planPartnerships(
       townNameCs: town.nameCs,
       townKey,
       fileTownName: townName,
-      geonamesId: town.gazetteer?.geonamesId ?? null,
+      geonamesId: town.gazetteer?.geonamesId ?? town.linked?.geonamesId ?? null,
+      population: town.linked?.population ?? null,
       latitude,
       longitude,
       startedOn,
@@ -611,6 +668,7 @@ export async function planPartnerships(
           name: draft.townName,
           nameCs: draft.townNameCs,
           geonamesId: draft.geonamesId,
+          population: draft.population,
           key: draft.townKey,
           latitude: draft.latitude,
           longitude: draft.longitude,
@@ -723,6 +781,7 @@ export async function writePartnerships(
       altNames: localTownNames(t.geonamesId, t.name)?.altNames ?? [],
       nameNative: localTownNames(t.geonamesId, t.name)?.nameNative ?? null,
       geonamesId: t.geonamesId,
+      population: t.population,
       countryCode: t.countryCode,
       // A partnerships file does not say whether the partner is a town or a village.
       kind: 'unknown',
