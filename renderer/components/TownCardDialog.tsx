@@ -19,6 +19,7 @@ import { CountrySelect } from './CountrySelect';
 import { Dialog } from './dialogs';
 import { CodeSelect, Field } from './Field';
 import { FormProblems } from './FormProblems';
+import { ChangedUnderTypingNotice } from './ChangedUnderTypingNotice';
 import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
 import { errorToast, said, useToast } from './Toasts';
@@ -823,17 +824,7 @@ function TownCardForm({
         )}
         {conflict === null && latest.version !== card.version && !untouched && (
           // A colleague saved the card while this form holds typing: said at once, beside Save.
-          <p className="form-summary form-summary-inline" role="status" data-testid="town-changed-under-typing">
-            {t('common.changedUnderTyping')}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={reloadKeepingTyping}
-              data-testid="town-changed-under-typing-reload"
-            >
-              {t('common.changedUnderTyping.reload')}
-            </button>
-          </p>
+          <ChangedUnderTypingNotice onReload={reloadKeepingTyping} testId="town-changed-under-typing" />
         )}
         <FormProblems errors={errors} fixText={t('towns.card.fixErrors')} failure={failure} />
         <button type="button" className="button" onClick={onClose}>

@@ -14,6 +14,7 @@ import { useI18n } from '../../lib/i18n';
 import { withShortcut } from '../../lib/shortcuts';
 import { CodeSelect, Field } from '../../components/Field';
 import { FormProblems } from '../../components/FormProblems';
+import { ChangedUnderTypingNotice } from '../../components/ChangedUnderTypingNotice';
 import { useForm } from '../../lib/useForm';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
@@ -530,17 +531,7 @@ export function MemberForm({
       <div className="form-actions sticky">
         {gone !== null && <FormGoneNotice gone={gone} />}
         {gone === null && onReloadNewer && (
-          <p className="form-summary form-summary-inline" role="status" data-testid="member-changed-under-typing">
-            {t('common.changedUnderTyping')}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={onReloadNewer}
-              data-testid="member-changed-under-typing-reload"
-            >
-              {t('common.changedUnderTyping.reload')}
-            </button>
-          </p>
+          <ChangedUnderTypingNotice onReload={onReloadNewer} testId="member-changed-under-typing" />
         )}
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>

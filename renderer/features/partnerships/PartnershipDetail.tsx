@@ -52,6 +52,7 @@ import { MergeDialog, type MergeChoice, type TownMergeSides } from './MergeDialo
 import { UndoMergeKeepingDialog } from '../../components/UndoMergeKeepingDialog';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
+import { ChangedUnderTypingNotice } from '../../components/ChangedUnderTypingNotice';
 import { FormGoneNotice } from '../../components/FormGoneNotice';
 import { goneOf, quoted, type Gone } from '../../lib/record-gone';
 import { errorToast, said, useToast } from '../../components/Toasts';
@@ -1158,17 +1159,7 @@ function DetailForm({
             {!conflict && d.version !== version && meaningOf(form) !== meaningOf(base) && (
               // A colleague saved while this form holds typing (walkthrough 26: found out only on
               // Save): said at once, beside Save, with the reload that keeps the typing.
-              <p className="form-summary form-summary-inline" role="status" data-testid="changed-under-typing">
-                {t('common.changedUnderTyping')}{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => reloadKeepingEdits('conflict')}
-                  data-testid="changed-under-typing-reload"
-                >
-                  {t('common.changedUnderTyping.reload')}
-                </button>
-              </p>
+              <ChangedUnderTypingNotice onReload={() => reloadKeepingEdits('conflict')} testId="changed-under-typing" />
             )}
             {conflict && (
               <p className="form-summary form-summary-inline" role="alert" data-testid="detail-conflict-inline">
