@@ -24,7 +24,7 @@ import { MiniMap } from './MiniMap';
 import { RecordHistory } from './RecordHistory';
 import { errorToast, said, useToast } from './Toasts';
 import { mergeEdits } from '../lib/form-merge';
-import { goneOf, quoted } from '../lib/record-gone';
+import { goneOf, quoted, typedKeys } from '../lib/record-gone';
 import { FormGoneNotice } from './FormGoneNotice';
 import { MergeNotice } from './MergeNotice';
 import { UndoMergeKeepingDialog } from './UndoMergeKeepingDialog';
@@ -346,7 +346,7 @@ function TownCardForm({
     }
   }
   /** A field's stored value as the notice after a merge names it (quoted as the language quotes). */
-  const storedText = (key: keyof Values, stored: Values): string => {
+  const storedText = (key: keyof Values, stored: Values, whole = false): string => {
     const shown =
       key === 'kind'
         ? tk(`towns.kind.${stored.kind}`)
@@ -361,7 +361,7 @@ function TownCardForm({
               : key === 'countryCode'
                 ? countryName(stored.countryCode, language)
                 : stored[key].trim();
-    const value = shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language);
+    const value = shown === '' ? '—' : quoted(!whole && shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language);
     return `${tk(FIELD_LABELS[key] ?? key)}: ${value}`;
   };
   // An office that does not fit the kind ("obec" headed by a "prezydent miasta", walkthrough 21):
@@ -807,7 +807,11 @@ function TownCardForm({
       )}
       <div className="form-actions sticky">
         {gone !== null && (
-          <FormGoneNotice gone={gone} onOpenKept={(toId) => onOpenKept(toId, { base: valuesOf(card), values })} />
+          <FormGoneNotice
+            gone={gone}
+            onOpenKept={(toId) => onOpenKept(toId, { base: valuesOf(card), values })}
+            typed={typedKeys(valuesOf(card), values).map((key) => storedText(key, values, true))}
+          />
         )}
         {card.partnerships.length === 0 && (
           // Left over after its partnership was deleted, or added by mistake (walkthrough 19).

@@ -68,3 +68,10 @@ export function goneMessage(
       return { key: 'formGone.unimported', params: { name: gone.name, at, file: gone.file } };
   }
 }
+
+/** The fields of a form the user changed from the values it was opened with (compared as stored). */
+export function typedKeys<T extends object>(base: T, values: T): (keyof T)[] {
+  return (Object.keys(values) as (keyof T)[]).filter(
+    (key) => JSON.stringify(values[key]) !== JSON.stringify(base[key]),
+  );
+}

@@ -109,6 +109,18 @@ for (const language of ['cs', 'en'] as const) {
     await expect(notice).toContainText(language === 'cs' ? 'Je v koši' : 'It is in the bin');
     await expect(detail.getByTestId('field-notes')).toHaveValue('Jana: poznámka, kterou nikdo neuložil');
     await expect(detail.getByTestId('detail-save')).toBeDisabled();
+    // Walkthrough 26, finding 6: the typing has no record to go to; it can be taken away as text.
+    await detail.getByTestId('field-status').selectOption('active');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+    await notice.getByTestId('form-gone-copy').click();
+    await expect(notice.getByTestId('form-gone-copied')).toContainText(
+      language === 'cs' ? 'Vaše úpravy jsou ve schránce' : 'Your edits are on the clipboard',
+    );
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')).toEqual(
+      language === 'cs'
+        ? ['Stav: „aktivní“', 'Poznámky: „Jana: poznámka, kterou nikdo neuložil“']
+        : ['Status: “active”', 'Notes: “Jana: poznámka, kterou nikdo neuložil”'],
+    );
     await saveScreen(page, `open-form-gone-deleted-${language}`);
   });
 

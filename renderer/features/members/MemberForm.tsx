@@ -19,7 +19,7 @@ import { useForm } from '../../lib/useForm';
 import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
 import { FormGoneNotice } from '../../components/FormGoneNotice';
-import { quoted } from '../../lib/record-gone';
+import { quoted, typedKeys } from '../../lib/record-gone';
 import { useRecordGone } from '../../lib/use-record-gone';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { parseNumberText } from './members-columns';
@@ -221,7 +221,7 @@ export function MemberForm({
   // Told before the next key press or click is handled (a layout effect): Escape right after typing asks.
   useLayoutEffect(() => onDirtyChange?.(dirty, detail, values), [dirty, detail, values, onDirtyChange]);
   /** A field's stored value as the merge notice names it. */
-  const storedText = (key: keyof FormValues, stored: FormValues): string => {
+  const storedText = (key: keyof FormValues, stored: FormValues, whole = false): string => {
     const value = stored[key];
     const shown =
       key === 'kind'
@@ -235,7 +235,7 @@ export function MemberForm({
             : key === 'districtId'
               ? (districts.find((d) => String(d.id) === stored.districtId)?.name ?? '')
               : String(value).trim();
-    return `${tk(`members.col.${LABEL_OF[key] ?? key}`)}: ${shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language)}`;
+    return `${tk(`members.col.${LABEL_OF[key] ?? key}`)}: ${shown === '' ? '—' : quoted(!whole && shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, language)}`;
   };
   const known = useRowStore(membersStore).rows;
   // Adding a municipality the registry already holds (an imported ČSÚ list holds every one):
@@ -529,7 +529,12 @@ export function MemberForm({
 
       <FormProblems errors={errors} fixText={t('members.form.fixErrors')} failure={failure} />
       <div className="form-actions sticky">
-        {gone !== null && <FormGoneNotice gone={gone} />}
+        {gone !== null && (
+          <FormGoneNotice
+            gone={gone}
+            typed={typedKeys(initialValues(detail, language), values).map((key) => storedText(key, values, true))}
+          />
+        )}
         {gone === null && onReloadNewer && (
           <ChangedUnderTypingNotice onReload={onReloadNewer} testId="member-changed-under-typing" />
         )}

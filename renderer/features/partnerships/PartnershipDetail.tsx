@@ -54,7 +54,7 @@ import { mergeEdits } from '../../lib/form-merge';
 import { MergeNotice } from '../../components/MergeNotice';
 import { ChangedUnderTypingNotice } from '../../components/ChangedUnderTypingNotice';
 import { FormGoneNotice } from '../../components/FormGoneNotice';
-import { goneOf, quoted, type Gone } from '../../lib/record-gone';
+import { goneOf, quoted, typedKeys, type Gone } from '../../lib/record-gone';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { TownCardButton } from '../../components/town-card-host';
 import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
@@ -927,7 +927,7 @@ function DetailForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
   /** A field's stored value as the notice after a merge names it. */
-  const storedText = (key: keyof Form, stored: Form): string => {
+  const storedText = (key: keyof Form, stored: Form, whole = false): string => {
     const value = stored[key];
     const label = (prefix: string) => (code: string) => tk(`${prefix}.${code}`);
     const shown =
@@ -946,7 +946,7 @@ function DetailForm({
                   : String(value).trim();
     const field =
       key === 'acknowledge' ? t('partnerships.field.acknowledgedWarnings') : tk(`partnerships.field.${key}`);
-    return `${field}: ${shown === '' ? '—' : quoted(shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, i18n.language)}`;
+    return `${field}: ${shown === '' ? '—' : quoted(!whole && shown.length > 80 ? `${shown.slice(0, 79)}…` : shown, i18n.language)}`;
   };
 
   const judged = {
@@ -1154,7 +1154,11 @@ function DetailForm({
               {t('common.cancel')}
             </button>
             {gone !== null && (
-              <FormGoneNotice gone={gone} onOpenKept={(toId) => onOpenKept(toId, { base, values: form })} />
+              <FormGoneNotice
+                gone={gone}
+                onOpenKept={(toId) => onOpenKept(toId, { base, values: form })}
+                typed={typedKeys(base, form).map((key) => storedText(key, form, true))}
+              />
             )}
             {!conflict && d.version !== version && meaningOf(form) !== meaningOf(base) && (
               // A colleague saved while this form holds typing (walkthrough 26: found out only on
