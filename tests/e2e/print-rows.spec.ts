@@ -115,68 +115,78 @@ test.describe('print: every row of the view', () => {
 });
 
 test.describe('print: a record', () => {
-  test('a partnership prints as a record sheet: values as text, no form controls, the ticked areas as a list', async ({
-    appPage: page,
-    webApp,
-  }) => {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    // A Tábor partnership with cooperation areas ticked (demo data; read only).
-    const knex = webApp.ctx.db.knex;
-    const record = await knex('partnerships as p')
-      .join('municipalities as m', 'm.id', 'p.municipality_id')
-      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
-      .where('m.code', '552046')
-      .whereExists(knex('partnership_areas as a').whereRaw('a.partnership_id = p.id'))
-      .orderBy('p.id')
-      .first<{ id: number; town: string }>('p.id', 't.name as town');
-    expect(record).toBeDefined();
-    await page.getByTestId('nav-partnerships').click();
-    await searchPartnerships(page, record.town);
-    await page
-      .getByTestId('partnerships-grid')
-      .locator('.ag-row', { hasText: record.town })
-      .getByTestId('open-partnership')
-      .first()
-      .click();
-    const detail = page.getByTestId('partnership-detail');
-    await expect(detail.locator('h2')).toContainText(record.town);
-    const areas = detail.getByTestId('field-areas');
-    const ticked = await areas.locator('label.check:has(input:checked)').allTextContents();
-    const unticked = await areas.locator('label.check:not(:has(input:checked))').allTextContents();
-    expect(ticked.length).toBeGreaterThan(0);
-    expect(unticked.length).toBeGreaterThan(0);
-    const status = (await detail.getByTestId('field-status').locator('option:checked').textContent()) ?? '';
-
-    await stubPrint(page);
-    await page.getByTestId('print-record').click();
-    await expect.poll(() => printedCalls(page)).toBe(1);
-    await page.emulateMedia({ media: 'print' });
-    // No control is on paper: no input, select, text area or tick box, no drop hint.
-    await expect(detail.locator('input:visible, select:visible, textarea:visible')).toHaveCount(0);
-    await expect(detail.getByText('Soubor sem můžete i přetáhnout.')).toBeHidden();
-    // The ticked areas are listed, the others are not there.
-    for (const area of ticked) await expect(areas.getByText(area, { exact: true })).toBeVisible();
-    for (const area of unticked) await expect(areas.getByText(area, { exact: true })).toBeHidden();
-    // A stated field prints as "label: value".
-    expect(await detail.locator('[data-field="status"]').evaluate((field) => (field as HTMLElement).innerText)).toMatch(
-      new RegExp(`^Stav\\s*${status}$`),
-    );
-    // The record as printed (print media), for people to look at; its PDF pages go to test-results/print.
-    await saveScreen(page, 'print-record-cs');
-    const text = await pdfText(page, 'print-record-cs');
-    await page.emulateMedia({ media: 'screen' });
-    expect(text).toContain(record.town);
-    for (const area of ticked) expect(text).toContain(area);
-    for (const area of unticked) expect(text).not.toContain(area);
-    expect(text).not.toContain('přetáhnout');
-    expect(text).not.toContain('Přikládat k');
-    // Printing ends: the form is back as it was, with no printed values beside its controls.
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await expect(page.getByTestId('print-header')).toHaveCount(0);
-    await expect(detail.locator('.print-value')).toHaveCount(0);
-    await expect(detail.getByTestId('field-status')).toBeVisible();
-    await saveScreen(page, 'print-record-after');
+  test.afterEach(async ({ webApp }) => {
+    await webApp.ctx.preferences.set({ language: 'cs' });
   });
+  for (const language of ['cs', 'en'] as const)
+    test(`a partnership prints as a record sheet: values as text, no form controls, the ticked areas as a list (${language})`, async ({
+      appPage: page,
+      webApp,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await webApp.ctx.preferences.set({ language });
+      await page.reload();
+      const words =
+        language === 'cs'
+          ? { drop: 'Soubor sem můžete i přetáhnout.', status: 'Stav', addFor: 'Přikládat k' }
+          : { drop: 'You can also drop a file here.', status: 'Status', addFor: 'Attach to' };
+      // A Tábor partnership with cooperation areas ticked (demo data; read only).
+      const knex = webApp.ctx.db.knex;
+      const record = await knex('partnerships as p')
+        .join('municipalities as m', 'm.id', 'p.municipality_id')
+        .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+        .where('m.code', '552046')
+        .whereExists(knex('partnership_areas as a').whereRaw('a.partnership_id = p.id'))
+        .orderBy('p.id')
+        .first<{ id: number; town: string }>('p.id', 't.name as town');
+      expect(record).toBeDefined();
+      await page.getByTestId('nav-partnerships').click();
+      await searchPartnerships(page, record.town);
+      await page
+        .getByTestId('partnerships-grid')
+        .locator('.ag-row', { hasText: record.town })
+        .getByTestId('open-partnership')
+        .first()
+        .click();
+      const detail = page.getByTestId('partnership-detail');
+      await expect(detail.locator('h2')).toContainText(record.town);
+      const areas = detail.getByTestId('field-areas');
+      const ticked = await areas.locator('label.check:has(input:checked)').allTextContents();
+      const unticked = await areas.locator('label.check:not(:has(input:checked))').allTextContents();
+      expect(ticked.length).toBeGreaterThan(0);
+      expect(unticked.length).toBeGreaterThan(0);
+      const status = (await detail.getByTestId('field-status').locator('option:checked').textContent()) ?? '';
+
+      await stubPrint(page);
+      await page.getByTestId('print-record').click();
+      await expect.poll(() => printedCalls(page)).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      // No control is on paper: no input, select, text area or tick box, no drop hint.
+      await expect(detail.locator('input:visible, select:visible, textarea:visible')).toHaveCount(0);
+      await expect(detail.getByText(words.drop)).toBeHidden();
+      // The ticked areas are listed, the others are not there.
+      for (const area of ticked) await expect(areas.getByText(area, { exact: true })).toBeVisible();
+      for (const area of unticked) await expect(areas.getByText(area, { exact: true })).toBeHidden();
+      // A stated field prints as "label: value".
+      expect(
+        await detail.locator('[data-field="status"]').evaluate((field) => (field as HTMLElement).innerText),
+      ).toMatch(new RegExp(`^${words.status}\\s*${status}$`));
+      // The record as printed (print media), for people to look at; its PDF pages go to test-results/print.
+      await saveScreen(page, `print-record-${language}`);
+      const text = await pdfText(page, `print-record-${language}`);
+      await page.emulateMedia({ media: 'screen' });
+      expect(text).toContain(record.town);
+      for (const area of ticked) expect(text).toContain(area);
+      for (const area of unticked) expect(text).not.toContain(area);
+      expect(text).not.toContain(words.drop);
+      expect(text).not.toContain(words.addFor);
+      // Printing ends: the form is back as it was, with no printed values beside its controls.
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await expect(page.getByTestId('print-header')).toHaveCount(0);
+      await expect(detail.locator('.print-value')).toHaveCount(0);
+      await expect(detail.getByTestId('field-status')).toBeVisible();
+      await saveScreen(page, `print-record-after-${language}`);
+    });
 });
 
 test.describe('print: Statistics', () => {
