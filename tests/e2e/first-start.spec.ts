@@ -46,6 +46,17 @@ test('the first start asks for the name, which the history then shows; not asked
     await expect(page.getByTestId('welcome-dialog')).toHaveCount(0);
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-actor')).toHaveValue('Jana Prvostartová');
+    // A blank name is not saved (walkthrough 27: "Uloženo." and the history then said "root").
+    await page.getByTestId('settings-actor').fill('   ');
+    await page.getByTestId('settings-actor').press('Enter');
+    await expect(page.getByTestId('settings-actor-missing')).toContainText('Napište své jméno.');
+    await expect(page.getByTestId('settings-actor')).toHaveAttribute('aria-invalid', 'true');
+    await saveScreen(page, 'settings-actor-missing-cs');
+    expect(await webApp.ctx.preferences.get()).toMatchObject({ actorName: 'Jana Prvostartová' });
+    await page.getByTestId('settings-actor').fill('Jana Nová');
+    await expect(page.getByTestId('settings-actor-missing')).toHaveCount(0);
+    await page.getByTestId('settings-actor').press('Enter');
+    await expect.poll(() => webApp.ctx.preferences.get()).toMatchObject({ actorName: 'Jana Nová' });
   } finally {
     await webApp.close();
   }

@@ -27,6 +27,7 @@ export function SettingsPage() {
   const onServer = connection.data?.kind === 'server';
   const { busy, run } = useAction();
   const [actor, setActor] = useState(preferences.actorName);
+  const [actorMissing, setActorMissing] = useState(false);
 
   const loadDemo = () =>
     run(async () => {
@@ -64,6 +65,11 @@ export function SettingsPage() {
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
+              // A blank name is not saved: the history would name the computer's account (walkthrough 27).
+              if (actor.trim() === '') {
+                setActorMissing(true);
+                return;
+              }
               void run(async () => {
                 await update({ actorName: actor.trim() });
                 return said('settings.saved');
@@ -74,13 +80,23 @@ export function SettingsPage() {
               value={actor}
               maxLength={200}
               aria-label={t('settings.actor')}
-              onChange={(event) => setActor(event.target.value)}
+              aria-invalid={actorMissing}
+              aria-describedby={actorMissing ? 'settings-actor-missing' : undefined}
+              onChange={(event) => {
+                setActor(event.target.value);
+                setActorMissing(false);
+              }}
               data-testid="settings-actor"
             />
             <button type="submit" className="button">
               {t('common.save')}
             </button>
           </form>
+          {actorMissing && (
+            <p className="field-error" id="settings-actor-missing" role="alert" data-testid="settings-actor-missing">
+              {t('settings.actorMissing')}
+            </p>
+          )}
           <p className="hint">{t('settings.actorHint')}</p>
         </div>
 

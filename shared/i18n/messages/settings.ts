@@ -8,6 +8,8 @@ export const settingsMessages = defineMessages(
     'settings.language.en': 'angličtina (English)',
     'settings.actor': 'Vaše jméno v historii změn',
     'settings.actorHint': 'Zapisuje se do historie změn u každé úpravy.',
+    'settings.actorMissing':
+      'Napište své jméno. Bez něj by historie změn místo vás uváděla jen uživatelský účet počítače; nic se neuložilo.',
     'settings.database': 'Databáze',
     'settings.databasePath': 'Soubor',
     'settings.schemaVersion': 'Verze schématu',
@@ -104,6 +106,8 @@ export const settingsMessages = defineMessages(
     'settings.language.en': 'English',
     'settings.actor': 'Your name in the change history',
     'settings.actorHint': 'Written to the change history with each edit.',
+    'settings.actorMissing':
+      'Type your name. Without it the change history would name only the computer’s user account instead of you; nothing was saved.',
     'settings.database': 'Database',
     'settings.databasePath': 'File',
     'settings.schemaVersion': 'Schema version',
