@@ -108,7 +108,9 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
   }, [seconds, id, dismiss]);
   return (
     <div
-      className={`toast toast-${toast.kind}`}
+      // Two actions go on a row of their own under the text: squeezed beside it their labels broke
+      // into two lines each ("Vrátit / zpět", walkthrough 27).
+      className={`toast toast-${toast.kind}${toast.action && toast.secondAction ? ' toast-two-actions' : ''}`}
       role={toast.kind === 'error' ? 'alert' : 'status'}
       data-testid={`toast-${toast.kind}`}
     >
@@ -116,10 +118,12 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
         <span>{sayIn(toast.text, i18n)}</span>
         {toast.detail !== undefined && <small>{sayIn(toast.detail, i18n)}</small>}
       </div>
-      {toast.action && <ToastAction action={toast.action} done={() => dismiss(id)} testId="toast-action" />}
-      {toast.secondAction && (
-        <ToastAction action={toast.secondAction} done={() => dismiss(id)} testId="toast-second-action" />
-      )}
+      <div className="toast-actions">
+        {toast.action && <ToastAction action={toast.action} done={() => dismiss(id)} testId="toast-action" />}
+        {toast.secondAction && (
+          <ToastAction action={toast.secondAction} done={() => dismiss(id)} testId="toast-second-action" />
+        )}
+      </div>
       <button type="button" className="close-button" onClick={() => dismiss(id)} aria-label={t('common.close')}>
         ×
       </button>

@@ -266,6 +266,21 @@ test.describe('Requests: record, suggest partners, turn into a partnership, dele
     // no member of its own: the link named none and showed an empty grid); its first button is Undo.
     const converted = page.getByTestId('toast-ok').filter({ hasText: 'Tábor – Freistadt' });
     await expect(converted.getByTestId('toast-action')).toHaveText('Vrátit zpět');
+    // Two actions: each label on one line, both inside the toast (walkthrough 27: "Vrátit / zpět").
+    for (const action of [converted.getByTestId('toast-action'), converted.getByTestId('toast-second-action')]) {
+      const [label, toast] = await Promise.all([action.boundingBox(), converted.boundingBox()]);
+      // The lines its label takes: one top per line of its text.
+      const lines = await action.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(label && toast).toBeTruthy();
+      if (!label || !toast) continue;
+      expect(lines).toBe(1);
+      expect(label.x + label.width).toBeLessThanOrEqual(toast.x + toast.width);
+    }
+    await saveScreen(page, 'requests-converted-toast');
     await converted.getByTestId('toast-second-action').click();
     await expect(page.getByTestId('filter-membership')).toHaveValue('all');
     await expect(
