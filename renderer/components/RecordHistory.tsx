@@ -55,6 +55,9 @@ const isBlank = (value: unknown): boolean =>
  * The change history of one record: who, when, which fields from what to what. Values are shown as
  * text: codes in the user's language, dates at their precision, anything else literally (never HTML).
  */
+/** Fields holding an identifier, not a quantity: shown without digit grouping. */
+const IDENTIFIERS: ReadonlySet<string> = new Set(['geonamesId', 'geonames_id', 'code', 'ico']);
+
 export function RecordHistory({
   table,
   recordId,
@@ -143,7 +146,8 @@ export function RecordHistory({
     if (value === null || value === undefined || value === '') return '—';
     if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(v, field)).join(', ');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (typeof value === 'number') return formatNumber(value);
+    // An identifier is written as its digits (GeoNames 3087584, not 3,087,584).
+    if (typeof value === 'number') return IDENTIFIERS.has(field) ? String(value) : formatNumber(value);
     if (typeof value === 'object') return shorten(JSON.stringify(value));
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const prefix = codeLabels[field];
@@ -162,8 +166,16 @@ export function RecordHistory({
   /** The name of a merged record, or that the entry does not hold it. */
   const mergedName = (name: string | null, country: string | null = null): string =>
     name === null ? t('history.merged.unknownName') : country === null ? name : `${name} (${country})`;
-  /** The texts of a bulk change's entries: a member's membership, else a partnerships' bulk edit. */
-  const bulkTexts = table === 'municipalities' ? 'members.history' : 'partnerships.history';
+  /**
+   * The texts of a bulk change's entries: a member's membership, a partner town's link to the
+   * gazetteer (Settings ▸ Linking partner towns), else a partnerships' bulk edit.
+   */
+  const bulkTexts =
+    table === 'municipalities'
+      ? 'members.history'
+      : table === 'foreign_towns'
+        ? 'gazetteerLink.history'
+        : 'partnerships.history';
   if (history.status === 'error') return <ErrorNotice error={history.error} onRetry={history.reload} />;
   if (history.data === undefined) return <p className="empty-note">{t('common.loading')}</p>;
   if (history.data.length === 0) return <p className="hint">{emptyText ?? t('history.none')}</p>;

@@ -326,6 +326,29 @@ function TownCardForm({
     onReload();
   };
   const [revertFailed, setRevertFailed] = useState<{ entryId: number; text: string } | null>(null);
+  /** A refused undo of a run of gazetteer links (towns changed since), said under the history. */
+  const [linksRefused, setLinksRefused] = useState<{ groupId: number; text: string; others: number } | null>(null);
+  /**
+   * Undoes the run of gazetteer links this town was part of (Settings ▸ Linking partner towns), as
+   * its toast's Undo did; said here, since a toast's button lies under this modal dialog.
+   */
+  const undoLinks = (groupId: number, onlyUnchanged: boolean) => {
+    setLinksRefused(null);
+    call('towns:linkGazetteerUndo', onlyUnchanged ? { auditId: groupId, onlyUnchanged } : { auditId: groupId }).then(
+      () => {
+        toast({ kind: 'ok', text: said('gazetteerLink.undone'), seconds: 6 });
+        onReload();
+      },
+      (error: unknown) => {
+        const others = error instanceof ApiError ? error.details?.others : undefined;
+        setLinksRefused({
+          groupId,
+          text: errorText(error, i18n, (p) => p),
+          others: typeof others === 'number' ? others : 0,
+        });
+      },
+    );
+  };
   const untouched = Object.keys(patchOf(card, values)).length === 0;
   if (latest.version !== card.version && latest.id === card.id) {
     // Adjusted while rendering (React's "state from props"): the next render shows the new card.
@@ -718,6 +741,7 @@ function TownCardForm({
           codeLabels={{ mayorGender: 'gender', kind: 'towns.kind' }}
           testId="town-history"
           entryNotice={revertFailed}
+          onUndoBulk={(groupId) => undoLinks(groupId, false)}
           // One past change put back (a card edit, or the link and fills of a suggestion), as in a
           // member's and a partnership's history; a refusal is said here (a toast lies under the dialog).
           onRevert={(auditId) => {
@@ -761,6 +785,18 @@ function TownCardForm({
             );
           }}
         />
+        {linksRefused !== null && (
+          <div className="town-merge-refused" data-testid="town-links-refused">
+            <div className="notice notice-error" role="alert">
+              <span>{linksRefused.text}</span>
+            </div>
+            {linksRefused.others > 0 && (
+              <button type="button" className="button" onClick={() => undoLinks(linksRefused.groupId, true)}>
+                {t('gazetteerLink.undoOthers', { count: formatNumber(linksRefused.others) })}
+              </button>
+            )}
+          </div>
+        )}
         {mergeRefused !== null && (
           <div className="town-merge-refused" data-testid="town-merge-refused">
             {/* The refusal's facts, leading to the offer (its own text said to re-create the town by hand). */}

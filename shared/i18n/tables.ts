@@ -16,6 +16,7 @@ import { helpMessages } from './messages/help';
 import { townsMessages } from './messages/towns';
 import { transferMessages } from './messages/transfer';
 import { mapMessages } from './messages/map';
+import { gazetteerLinkMessages } from './messages/gazetteer-link';
 
 /** Every feature's catalog; a feature adds its file here. */
 export const CATALOGS = [
@@ -36,6 +37,7 @@ export const CATALOGS = [
   helpMessages,
   transferMessages,
   mapMessages,
+  gazetteerLinkMessages,
 ] as const;
 
 const merge = (language: UiLanguage): Record<string, string> => {

@@ -7,6 +7,7 @@ import { backupCommand, checkCommand } from './data-safety';
 import { agreementCommand } from './agreement';
 import { statsCommand } from './stats';
 import { registryCommand } from './registry';
+import { townsCommand } from './towns';
 
 /** Every `twinreg` sub-command; a feature adds its command here. */
 export const COMMANDS: readonly Command[] = [
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   agreementCommand,
   statsCommand,
   registryCommand,
+  townsCommand,
 ];

@@ -65,8 +65,11 @@ export async function history(ctx: AppContext, table: string, recordId: number, 
   return [...own, ...children].sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
 }
 
-/** The tables whose bulk changes are undone as a whole (partnerships' bulk edit, members' membership). */
-const BULK_TABLES: ReadonlySet<string> = new Set(['partnerships', 'municipalities']);
+/**
+ * The tables whose bulk changes are undone as a whole (partnerships' bulk edit, members'
+ * membership, partner towns linked to the gazetteer in one run).
+ */
+const BULK_TABLES: ReadonlySet<string> = new Set(['partnerships', 'municipalities', 'foreign_towns']);
 
 /**
  * Entries that are one row of a bulk change, with their group (walkthrough 26: once the toast had

@@ -13,6 +13,7 @@ import { usePreferences } from '../../app/PreferencesContext';
 import { BackupsSection } from './BackupsSection';
 import { BinSection } from './BinSection';
 import { UnusedTownsSection } from './UnusedTownsSection';
+import { GazetteerLinkSection } from './GazetteerLinkSection';
 import { ImportHistorySection } from './ImportHistorySection';
 import { RegistrySection } from './RegistrySection';
 import { RegistryTransfer } from './RegistryTransfer';
@@ -165,6 +166,7 @@ export function SettingsPage() {
         <ImportHistorySection server={onServer} />
         <BinSection />
         <UnusedTownsSection />
+        <GazetteerLinkSection />
       </div>
     </section>
   );

@@ -20,7 +20,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 /** Every channel that changes the registry, its files or the preferences. */
 /** A channel whose name ends in a writing verb (`towns:update`, `partnerships:bulkUpdate`, `demo:remove`). */
 const WRITE_CHANNEL =
-  /:\w*?(create|update|delete|remove|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge|revert|add)$/i;
+  /:\w*?(create|update|delete|remove|restore|endMembership|toPartnership|commit|generate|regenerate|batch|loadDemo|set|export|verify|merge|revert|add|linkGazetteer|linkGazetteerUndo)$/i;
 const READ_ONLY_EXPORTS = new Set(['export:grid']);
 
 function folderDialogs(dir: string): DialogPort {
@@ -251,6 +251,10 @@ async function everyWrite(app: TestApp): Promise<Set<string>> {
     .where({ id: spare.foreignTownId })
     .first<{ version: number }>('version');
   await call('towns:delete', { id: spare.foreignTownId, version: spareTown.version });
+  // The demo's partner towns linked to the gazetteer in one run, and that run undone.
+  const linked = await call<{ linked: number; auditId: number | null }>('towns:linkGazetteer', {});
+  expect(linked.linked).toBeGreaterThan(0);
+  if (linked.auditId !== null) await call('towns:linkGazetteerUndo', { auditId: linked.auditId });
   const third = await call<{ id: number }>('partnerships:create', {
     municipalityId: tabor.id,
     type: 'friendship',

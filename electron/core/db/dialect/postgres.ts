@@ -357,5 +357,22 @@ export const postgresDialect: Dialect = {
     db_user: db.raw('current_user'),
     server_at: db.raw(`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
   }),
+  // The role's own rights on each table (a staff role granted only `select` may not write).
+  mayWrite: async (db, rights) => {
+    const asked = [
+      ...rights.update.map((table) => [table, 'UPDATE'] as const),
+      ...rights.insert.map((table) => [table, 'INSERT'] as const),
+    ];
+    for (const [table, right] of asked) {
+      const result = await db.raw<{ rows: { allowed: boolean | number }[] }>(
+        'select has_table_privilege(current_user, ?::regclass, ?) as allowed',
+        [table, right],
+      );
+      // Booleans come as 1/0 on the registry's connections (as SQLite's do).
+      const allowed = result.rows[0]?.allowed;
+      if (allowed !== true && allowed !== 1) return false;
+    }
+    return true;
+  },
   driverFailure,
 };

@@ -347,5 +347,6 @@ export const sqliteDialect: Dialect = {
   insertTuples,
   // A file has no database users, and its time is the computer's (the entry's `at`).
   auditStamp: () => ({}),
+  mayWrite: () => Promise.resolve(true),
   driverFailure,
 };

@@ -83,6 +83,12 @@ export type Dialect = {
    * (`current_user`) and the time of the transaction on the server's clock; none on a file.
    */
   auditStamp: (db: Knex) => { db_user?: Knex.Raw; server_at?: Knex.Raw };
+  /**
+   * Whether this connection's user may change rows of these tables (`update`) and write entries
+   * (`insert`): on a server the role's rights (a read-only staff role may not); a file opened for
+   * use is writable (a read-only file is refused when it is written, as every write is).
+   */
+  mayWrite: (db: Knex, rights: { update: readonly string[]; insert: readonly string[] }) => Promise<boolean>;
   driverFailure: (error: unknown) => DriverFailure | null;
 };
 
