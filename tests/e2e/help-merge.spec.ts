@@ -28,6 +28,7 @@ test('Help explains merging duplicates and undoing it, with the buttons’ label
       '„Vrátit sloučení“',
       '„Vrátit sloučení a ponechat pozdější změny…“',
       '„Vrátit tuto změnu“',
+      'Nastavení ▸ Propojení partnerských měst s místopisným rejstříkem',
     ])
       await expect(merge).toContainText(text);
     await saveScreen(page, 'help-merge-cs');
@@ -49,6 +50,7 @@ test('Help explains merging duplicates and undoing it, with the buttons’ label
       '“Undo the merge”',
       '“Undo the merge, keeping the later changes…”',
       '“Revert this change”',
+      'Settings ▸ Linking partner towns to the gazetteer',
     ])
       await expect(merge).toContainText(text);
     await expect(merge).not.toContainText('Sloučit');

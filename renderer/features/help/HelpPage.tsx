@@ -125,6 +125,7 @@ export function HelpPage() {
         <p>{t('help.merge.partnership')}</p>
         <p>{t('help.merge.undo')}</p>
         <p>{t('help.merge.revert')}</p>
+        <p>{t('help.merge.gazetteer')}</p>
       </Section>
 
       <Section id="backups" title={title('backups')}>
