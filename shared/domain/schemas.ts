@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { GENDERS, MUNICIPALITY_KINDS, UI_LANGUAGES } from './codes';
+import { unreadableDateMessage } from './dates';
 
-/** ISO date `YYYY-MM-DD` that is a real calendar day. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((value) => {
+/**
+ * ISO date `YYYY-MM-DD` that is a real calendar day. A day the calendar lacks, typed in a day
+ * field ("31. 2. 2010") or stored ("2010-02-30"), is said to be no such day, not a wrong format
+ * (walkthrough 27: the user compared the example's form and saw nothing wrong).
+ */
+export const isoDate = z.string().superRefine((value, ctx) => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'validation.date');
+    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value) return;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: unreadableDateMessage(value) === 'validation.noSuchDay' ? 'validation.noSuchDay' : 'validation.date',
+  });
+});
 
 /** Official 6-digit code of a Czech municipality (ČSÚ/RÚIAN). */
 export const municipalityCode = z.string().regex(/^\d{6}$/, 'validation.municipalityCode');

@@ -124,8 +124,9 @@ test('a failed save says so beside Save and moves to the first field in error; f
   // is no day is named at the field, not dropped.
   await detail.getByTestId('field-partnerResolutionDate').fill('31. 2. 2019');
   await detail.getByTestId('detail-save').click();
+  // A day the calendar lacks is said so, not sent to compare formats (walkthrough 27).
   await expect(detail.getByTestId('error-partnerResolutionDate')).toHaveText(
-    'Zadejte platné datum, např. 22. 5. 2026.',
+    'Takový den v kalendáři není. Zkontrolujte den a měsíc.',
   );
   await detail.getByTestId('field-partnerResolutionDate').fill('1. 4. 2019');
   await detail.getByTestId('field-confirm-activeWithEndDate').check();

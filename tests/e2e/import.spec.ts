@@ -675,3 +675,90 @@ test('the preview names each unchanged row and the partnership it matched; the f
   await expect(page.getByTestId('row-count')).toHaveText(`${String(partnerships)} řádků`);
   await expect(page.getByTestId('partnerships-grid')).not.toContainText('Scandiano');
 });
+
+test('the final message says how many rows were not imported, next to the values left out (walkthrough 27, 3 and 6)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const members = await knex('municipalities').where({ is_member: true }).orderBy('id').limit(2).select('code', 'name');
+  const [first, second] = members as { code: string; name: string }[];
+  if (!first || !second) throw new Error('the demo registry has fewer than two members');
+  const header = 'Kód české obce;Partnerské město;Stát partnera;Datum zahájení;Poznámka';
+  // As the walkthrough's file: a new partner, one started on 31 February (the date left out), one
+  // of a country that does not exist (the row not imported).
+  const czechName = 'partneri-chybny-radek.csv';
+  const czechFile = [
+    header,
+    `${first.code};Oberzwiebelbach;Německo;2004;Školy`,
+    `${second.code};Kowalewo Testowe;Polsko;31. 2. 2010;Hasiči`,
+    `${first.code};Kraków;Polská lidová republika;5/2015;Kultura`,
+  ].join('\r\n');
+  // In English, two rows refused and no value left out: where to read why follows the rows' line.
+  const englishName = 'partners-invalid-rows.csv';
+  const englishFile = [
+    header,
+    `${second.code};Unterzwiebelbach;Německo;2004;`,
+    `${first.code};Kraków;Polská lidová republika;5/2015;`,
+    `${second.code};Königsberg;Prusko;1990;`,
+  ].join('\r\n');
+  const importIt = async (name: string, text: string, add: number) => {
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('partnerships-import').click();
+    await page.getByTestId('import-file-input').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(encodeWindows1250(text)),
+    });
+    await page.getByTestId('mapping-apply').click();
+    await expect(page.getByTestId('count-add')).toHaveText(new RegExp(`${String(add)}$`));
+    await expect(page.getByTestId('count-invalid')).toBeVisible();
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+  };
+  const undo = async (name: string, toast: string) => {
+    await page.getByTestId('nav-settings').click();
+    const row = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: name });
+    await row.getByTestId('import-history-undo').click();
+    await row.getByTestId('import-history-undo-confirm').click();
+    await expect(page.getByTestId('toast-ok').filter({ hasText: toast })).toBeVisible();
+  };
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await importIt(czechName, czechFile, 2);
+  await expect(page.getByTestId('import-done')).toContainText('Přidáno: 2, změněno: 0, beze změny: 0.');
+  await expect(page.getByTestId('import-done-invalid')).toHaveText('1 řádek se kvůli chybě neimportoval.');
+  await expect(page.getByTestId('import-done')).toContainText(
+    '1 řádek se kvůli chybě neimportoval. 1 hodnota byla vynechána s upozorněním.',
+  );
+  await expect(page.getByTestId('import-done-left-out')).toHaveText(
+    '1 hodnota byla vynechána s upozorněním. Podrobnosti (řádek, sloupec, důvod) jsou v seznamu problémů níže.',
+  );
+  const issues = page.getByTestId('import-done-issues-table');
+  await expect(issues).toContainText('„31. 2. 2010“: takový den neexistuje (únor 2010 má 28 dní)');
+  await expect(issues).not.toContainText('není datum');
+  await expect(issues).toContainText('Polská lidová republika');
+  await expect(page.getByTestId('import-done-invalid')).toBeInViewport();
+  await saveScreen(page, 'import-done-invalid-cs');
+  await page.getByTestId('import-close').click();
+  await undo(czechName, `Import souboru ${czechName} byl vrácen.`);
+
+  await page.getByTestId('language-en').click();
+  try {
+    await importIt(englishName, englishFile, 1);
+    await expect(page.getByTestId('import-done')).toContainText('Added: 1, updated: 0, unchanged: 0.');
+    await expect(page.getByTestId('import-done-invalid')).toHaveText(
+      '2 rows were not imported because of errors. The details (row, column, reason) are in the list of problems below.',
+    );
+    await expect(page.getByTestId('import-done-left-out')).toHaveCount(0);
+    await expect(page.getByTestId('import-done-invalid')).toBeInViewport();
+    await saveScreen(page, 'import-done-invalid-en');
+    await page.getByTestId('import-close').click();
+    await undo(englishName, `The import of ${englishName} was undone.`);
+  } finally {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  }
+  for (const town of ['Oberzwiebelbach', 'Kowalewo Testowe', 'Unterzwiebelbach'])
+    expect(await knex('foreign_towns').where({ name: town }).count({ n: '*' })).toEqual([{ n: 0 }]);
+});

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/domain/import/formats';
 import { firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
 import type { ImportResult } from '../../../shared/domain/import/report';
+import { shownIssueParams } from '../../../shared/domain/import/shown';
 import { translate, translatePlural } from '../../../shared/i18n/index';
 import { writeFileAtomically } from '../../core/files';
 import { callCore } from '../call-core';
@@ -44,7 +45,7 @@ export function fullReportText(result: ImportResult, language: UiLanguage): stri
   for (const issue of result.report.issues) {
     const column = issue.column === '' ? '' : ` [${issue.column}]`;
     lines.push(
-      `${String(issue.line)}${column} ${t(`import.severity.${issue.severity}`)}: ${t(issue.reason, issue.params)}`,
+      `${String(issue.line)}${column} ${t(`import.severity.${issue.severity}`)}: ${t(issue.reason, shownIssueParams(issue.params, language))}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -103,17 +104,28 @@ export function printReport(
     const more = left > 0 ? ', …' : '';
     const column = first.column === '' ? '' : ` [${first.column}]`;
     io.out(
-      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, first.params)} (${t(lines.length === 1 ? 'import.cli.line' : 'import.cli.lines')} ${lines.join(', ')}${more})`,
+      `  ${String(group.issues.length)}×${column} ${t(`import.severity.${first.severity}`)}: ${group.issues.length > 1 ? `${t('import.cli.example')} ` : ''}${t(first.reason, shownIssueParams(first.params, language))} (${t(lines.length === 1 ? 'import.cli.line' : 'import.cli.lines')} ${lines.join(', ')}${more})`,
     );
   }
   if (reportFile) io.out(t('import.cli.reportWritten', { file: reportFile }));
   if (dryRun) return;
+  // The rows not imported are counted on the last lines (walkthrough 27: "Přidáno: 964 …" said
+  // nothing of the invalid row listed above).
+  const invalidLine = () => {
+    if (c.invalid > 0)
+      io.out(
+        `${translatePlural(language, 'import.doneInvalid', c.invalid)} ${translatePlural(language, 'import.cli.invalidAbove', c.invalid)}`,
+      );
+  };
   if (!result.changed && c.rows > 0 && c.invalid === c.rows)
     // Every row refused is no "nothing new" (walkthrough 20): said, and the exit code is 1.
     io.err(t('import.cli.allInvalid', { invalid: c.invalid }));
-  else if (!result.changed) io.out(t('import.nothingChanged'));
-  else {
+  else if (!result.changed) {
+    io.out(t('import.nothingChanged'));
+    invalidLine();
+  } else {
     io.out(t('import.done', { add: c.add, update: c.update, unchanged: c.unchanged }));
+    invalidLine();
     // The values left out are counted on the last line too, as the import dialog does (walkthrough
     // 25: "Přidáno: 964" alone read as if nothing was lost; 90 values were, listed above).
     const leftOut = report.issues.filter((issue) => issue.severity === 'warning').length;

@@ -647,6 +647,8 @@ export function ImportDialog({
   /** Values the import left out, each said by a warning (the row was imported without it). */
   const leftOut =
     stage.step === 'done' ? stage.result.report.issues.filter((issue) => issue.severity === 'warning').length : 0;
+  /** Rows the import refused for an error (not imported at all). */
+  const invalid = stage.step === 'done' ? stage.result.report.counts.invalid : 0;
   const close = () => {
     if (!busy) onClose();
   };
@@ -790,9 +792,23 @@ export function ImportDialog({
                   })
                 : t('import.nothingChanged')}
             </span>
-            {leftOut > 0 && (
-              <span className="notice-detail" data-testid="import-done-left-out">
-                {tn('import.doneLeftOut', leftOut)} {t('import.doneIssues')}
+            {/* The rows not imported are said next to the counts (walkthrough 27: only the table
+                below named the invalid row), in one paragraph with the values left out; where to
+                read why is said once, at its end. */}
+            {(invalid > 0 || leftOut > 0) && (
+              <span className="notice-detail">
+                {invalid > 0 && (
+                  <span data-testid="import-done-invalid">
+                    {tn('import.doneInvalid', invalid)}
+                    {leftOut === 0 && ` ${t('import.doneIssues')}`}
+                  </span>
+                )}
+                {invalid > 0 && leftOut > 0 && ' '}
+                {leftOut > 0 && (
+                  <span data-testid="import-done-left-out">
+                    {tn('import.doneLeftOut', leftOut)} {t('import.doneIssues')}
+                  </span>
+                )}
               </span>
             )}
             {stage.result.backup !== null && (

@@ -17,7 +17,7 @@ export function shownImportValue(field: string, value: string | number | boolean
 /**
  * An issue's parameters as shown on screen and in the exported history alike: the stored and the
  * file's value of a date field (`existing`, `value`) as dates in the language, the countries an
- * ambiguous name may be (`countries`, codes) by their names.
+ * ambiguous name may be (`countries`, codes) by their names, a month (`month`, "2010-02") by its name.
  */
 export function shownIssueParams(
   params: Readonly<Record<string, string | number>>,
@@ -30,6 +30,9 @@ export function shownIssueParams(
     shown.countries = new Intl.ListFormat(language, { type: 'disjunction' }).format(
       countries.split(',').map((code) => `${countryName(code, language)} (${code})`),
     );
+  // The month of a day the calendar does not have ("únor 2010 má 28 dní"), named in the language.
+  const month = params.month;
+  if (typeof month === 'string' && /^\d{4}-\d{2}$/.test(month)) shown.month = formatPartialDate(month, language);
   const field = params.field;
   // Membership in words ("ponecháno „ne“ z registru; soubor uvádí „ano“"), as the preview's changes.
   if (field === 'isMember')

@@ -46,7 +46,17 @@ export function parseDate(raw: string): Parsed<string> {
   } else {
     return fail('import.issue.date', { value: text });
   }
-  if (!isRealDay(year, month, day)) return fail('import.issue.date', { value: text });
+  if (!isRealDay(year, month, day)) {
+    // The form is right but the calendar has no such day (31 February, 29 February 2023): said so,
+    // with the month's length, not as a wrong format (walkthrough 27: the user compared formats).
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return fail('import.issue.noSuchDay', {
+        value: text,
+        month: `${pad(year, 4)}-${pad(month)}`,
+        days: new Date(Date.UTC(year, month, 0)).getUTCDate(),
+      });
+    return fail('import.issue.date', { value: text });
+  }
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 }
 
@@ -95,6 +105,8 @@ export function parseYear(raw: string, today: Date = new Date()): Parsed<number>
   if (!/^\d{1,4}$/.test(text)) {
     const date = parseDate(text);
     if (date.ok) return parseYear(date.value.slice(0, 4), today);
+    // A whole date the calendar does not have says so, as in a date's column.
+    if (date.reason === 'import.issue.noSuchDay') return date;
     return fail('import.issue.year', { value: text });
   }
   const year = Number(text);

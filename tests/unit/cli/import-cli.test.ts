@@ -111,6 +111,87 @@ describe('twinreg import / backup / check', () => {
     );
   });
 
+  it('the last lines count the rows not imported and name a day the calendar lacks (walkthrough 27, 3 and 6)', async () => {
+    // One invalid municipality row (a 5-digit code): said after "Import dokončen", not only above.
+    const target = path.join(dir, 'not-imported.db');
+    const members = await run('import', 'municipalities', file, '--db', target, '--mapping', mapping);
+    expect(members.code).toBe(0);
+    const memberLines = members.out.split('\n');
+    const memberDone = memberLines.findIndex((line) => line.startsWith('Import dokončen.'));
+    expect(memberDone).toBeGreaterThan(-1);
+    expect(memberLines[memberDone + 1]).toBe(
+      '1 řádek se kvůli chybě neimportoval. Je vypsán výše mezi chybami (řádek, sloupec, důvod).',
+    );
+    // Partnerships: two rows of unknown countries (not imported), one start on 31 February (left out).
+    const partnerships = path.join(dir, 'partneri-27.csv');
+    writeFileSync(
+      partnerships,
+      [
+        'Kód obce;Obec;Partnerské město;Stát;Datum zahájení',
+        '554782;Praha;Mödling;Rakousko;2004',
+        '582786;Brno;Żywiec;Polsko;31. 2. 2010',
+        '554782;Praha;Kraków;Polská lidová republika;5/2015',
+        '582786;Brno;Gdańsk;Prusko;2001',
+      ].join('\r\n'),
+    );
+    const columns = path.join(dir, 'partneri-27.json');
+    writeFileSync(
+      columns,
+      JSON.stringify({
+        municipalityCode: 'Kód obce',
+        municipalityName: 'Obec',
+        townName: 'Partnerské město',
+        country: 'Stát',
+        startedOn: 'Datum zahájení',
+      }),
+    );
+    const czech = await run('import', 'partnerships', partnerships, '--db', target, '--mapping', columns);
+    expect(czech.code).toBe(0);
+    expect(czech.out).toContain('„31. 2. 2010“: takový den neexistuje (únor 2010 má 28 dní)');
+    const lines = czech.out.split('\n');
+    const done = lines.findIndex((line) => line.startsWith('Import dokončen. Přidáno: 2,'));
+    expect(done).toBeGreaterThan(-1);
+    expect(lines.slice(done + 1, done + 3)).toEqual([
+      '2 řádky se kvůli chybám neimportovaly. Jsou vypsány výše mezi chybami (řádek, sloupec, důvod).',
+      '1 hodnota byla vynechána s upozorněním. Jsou vypsány výše mezi upozorněními (řádek, sloupec, důvod).',
+    ]);
+    const other = path.join(dir, 'not-imported-en.db');
+    expect((await run('import', 'municipalities', file, '--db', other, '--mapping', mapping)).code).toBe(0);
+    const english = await run(
+      'import',
+      'partnerships',
+      partnerships,
+      '--db',
+      other,
+      '--mapping',
+      columns,
+      '--lang',
+      'en',
+    );
+    expect(english.out).toContain('“31. 2. 2010”: there is no such day (February 2010 has 28 days)');
+    expect(english.out).toContain(
+      '2 rows were not imported because of errors. They are listed above among the errors (line, column, reason).',
+    );
+    // A second run adds nothing, yet the invalid rows are still said after "nothing new".
+    const again = await run(
+      'import',
+      'partnerships',
+      partnerships,
+      '--db',
+      other,
+      '--mapping',
+      columns,
+      '--lang',
+      'en',
+    );
+    const againLines = again.out.split('\n');
+    const nothing = againLines.indexOf('The file brought nothing new; the database did not change.');
+    expect(nothing).toBeGreaterThan(-1);
+    expect(againLines[nothing + 1]).toBe(
+      '2 rows were not imported because of errors. They are listed above among the errors (line, column, reason).',
+    );
+  });
+
   it('history lists the imports; undo takes one back as a whole, once', async () => {
     const history = await run('import', 'history', '--db', db, '--json');
     const runs = JSON.parse(history.out) as { id: number; changed: boolean; undoable: boolean }[];

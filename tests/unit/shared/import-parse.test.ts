@@ -1,4 +1,5 @@
-import { translate } from '../../../shared/i18n/index';
+import { translate, translatePlural } from '../../../shared/i18n/index';
+import { shownIssueParams } from '../../../shared/domain/import/shown';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, looksBinary, parseCsv } from '../../../shared/domain/import/csv';
 import { applyMapping, detectFormat } from '../../../shared/domain/import/formats';
@@ -48,8 +49,50 @@ describe('values', () => {
     expect(parseDate('5.3.2004')).toEqual({ ok: true, value: '2004-03-05' });
     expect(parseDate('2004-03-05')).toEqual({ ok: true, value: '2004-03-05' });
     expect(parseDate('2004-03-05T00:00:00.000Z')).toEqual({ ok: true, value: '2004-03-05' });
-    expect(parseDate('31.02.2004')).toMatchObject({ ok: false, reason: 'import.issue.date' });
+    expect(parseDate('31.02.2004')).toMatchObject({ ok: false, reason: 'import.issue.noSuchDay' });
     expect(parseDate('37546')).toMatchObject({ ok: false, reason: 'import.issue.excelSerial' });
+  });
+
+  it("says of a day the calendar lacks that there is no such day, with the month's length (walkthrough 27, 6)", () => {
+    const said = (raw: string, language: 'cs' | 'en') => {
+      const parsed = parseDate(raw);
+      return parsed.ok
+        ? parsed.value
+        : translate(language, parsed.reason, shownIssueParams(parsed.params ?? {}, language));
+    };
+    expect(said('31. 2. 2010', 'cs')).toBe('„31. 2. 2010“: takový den neexistuje (únor 2010 má 28 dní)');
+    expect(said('31. 2. 2010', 'en')).toBe('“31. 2. 2010”: there is no such day (February 2010 has 28 days)');
+    expect(said('2010-02-30', 'cs')).toBe('„2010-02-30“: takový den neexistuje (únor 2010 má 28 dní)');
+    expect(said('2010-02-30', 'en')).toBe('“2010-02-30”: there is no such day (February 2010 has 28 days)');
+    expect(said('29. 2. 2023', 'cs')).toBe('„29. 2. 2023“: takový den neexistuje (únor 2023 má 28 dní)');
+    expect(said('29.02.2023', 'en')).toBe('“29.02.2023”: there is no such day (February 2023 has 28 days)');
+    expect(said('31. 4. 2010', 'cs')).toBe('„31. 4. 2010“: takový den neexistuje (duben 2010 má 30 dní)');
+    expect(said('29. 2. 2024', 'cs')).toBe('2024-02-29');
+    // Not a day and a month at all: the forms a date takes are named, as before.
+    expect(said('32. 1. 2010', 'cs')).toBe('„32. 1. 2010“ není datum (DD.MM.RRRR, D. M. RRRR nebo RRRR-MM-DD)');
+    expect(said('1. 13. 2010', 'cs')).toBe('„1. 13. 2010“ není datum (DD.MM.RRRR, D. M. RRRR nebo RRRR-MM-DD)');
+    // The same through a start that may be partial and a year's column.
+    const today = new Date('2026-01-01T00:00:00Z');
+    expect(parseEventPartialDate('31. 2. 2010', today)).toMatchObject({
+      ok: false,
+      reason: 'import.issue.noSuchDay',
+      params: { value: '31. 2. 2010', month: '2010-02', days: 28 },
+    });
+    expect(parseYear('29. 2. 2023', today)).toMatchObject({ ok: false, reason: 'import.issue.noSuchDay' });
+  });
+
+  it('counts the rows an import refused in Czech plural forms (walkthrough 27, 3)', () => {
+    expect([1, 2, 4, 5, 22].map((n) => translatePlural('cs', 'import.doneInvalid', n))).toEqual([
+      '1 řádek se kvůli chybě neimportoval.',
+      '2 řádky se kvůli chybám neimportovaly.',
+      '4 řádky se kvůli chybám neimportovaly.',
+      '5 řádků se kvůli chybám neimportovalo.',
+      '22 řádků se kvůli chybám neimportovalo.',
+    ]);
+    expect([1, 3].map((n) => translatePlural('en', 'import.doneInvalid', n))).toEqual([
+      '1 row was not imported because of an error.',
+      '3 rows were not imported because of errors.',
+    ]);
   });
 
   it('reads numbers with decimal comma and thousands spaces', () => {
@@ -86,7 +129,7 @@ describe('values', () => {
       'datum 1. 5. 2109 není věrohodné (čekáme rok 1900–2027); zůstane prázdné',
     );
     expect(parseEventDate('1899-12-31', today)).toMatchObject({ ok: false, reason: 'import.issue.dateImplausible' });
-    expect(parseEventDate('31. 2. 2000', today)).toMatchObject({ ok: false, reason: 'import.issue.date' });
+    expect(parseEventDate('31. 2. 2000', today)).toMatchObject({ ok: false, reason: 'import.issue.noSuchDay' });
   });
 
   it('keeps a start stated as a month or a year as that, as the forms do (walkthrough: "2009" was refused)', () => {

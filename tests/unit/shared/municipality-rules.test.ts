@@ -143,7 +143,7 @@ describe('municipality rules', () => {
     expect(issuesOf({ ...valid, website: 'javascript:alert(1)' })).toEqual(['website:validation.website']);
     expect(issuesOf({ ...valid, population: -5 })).toEqual(['population:validation.population']);
     expect(issuesOf({ ...valid, population: 10.5 })).toEqual(['population:validation.wholeNumber']);
-    expect(issuesOf({ ...valid, memberSince: '2023-02-30' })).toEqual(['memberSince:validation.partialDate']);
+    expect(issuesOf({ ...valid, memberSince: '2023-02-30' })).toEqual(['memberSince:validation.noSuchDay']);
     expect(issuesOf({ ...valid, name: 'x'.repeat(201) })).toEqual(['name:validation.tooLong']);
     expect(issuesOf({ ...valid, extra: 1 })).toHaveLength(1);
   });
@@ -175,7 +175,7 @@ describe('municipality rules', () => {
       { path: 'memberUntil', message: 'validation.memberUntilBeforeSince' },
     ]);
     expect(issuesOf({ ...valid, memberSince: '1993' })).toEqual([]);
-    expect(issuesOf({ ...valid, memberSince: '1993-02-30' })).toEqual(['memberSince:validation.partialDate']);
+    expect(issuesOf({ ...valid, memberSince: '1993-02-30' })).toEqual(['memberSince:validation.noSuchDay']);
   });
 
   it('does not let membership begin after today (a typo that would count the municipality as a member now)', () => {

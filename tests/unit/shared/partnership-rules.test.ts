@@ -32,9 +32,19 @@ describe('partnership rules (shared by form, grid and core)', () => {
         { path: 'status', message: 'validation.required' },
       ]),
     );
+    // A day the calendar lacks is said so, in a partial date and in a day field, typed or stored
+    // (walkthrough 27: "není datum (DD.MM.RRRR …)" sent the user to compare formats).
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '2023-02-30' })).toEqual([
-      { path: 'startedOn', message: 'validation.partialDate' },
+      { path: 'startedOn', message: 'validation.noSuchDay' },
     ]);
+    // (The field's first issue is the one the form shows; text that is no ISO day also meets the
+    // rules between fields, as before.)
+    const first = (czResolutionDate: string) =>
+      issuesOf(partnershipFieldsSchema, { ...base, czResolutionDate }).find((i) => i.path === 'czResolutionDate');
+    expect(first('31. 2. 2010')?.message).toBe('validation.noSuchDay');
+    expect(first('2023-02-29')?.message).toBe('validation.noSuchDay');
+    expect(first('2024-02-29')).toBeUndefined();
+    expect(first('22. května')?.message).toBe('validation.date');
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '' })).toEqual([]);
     // A start, signing or end known only to the month or the year is kept at that precision.
     expect(issuesOf(partnershipFieldsSchema, { ...base, startedOn: '1997', signedOn: '1997-05' })).toEqual([]);
