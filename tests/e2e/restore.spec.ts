@@ -125,3 +125,71 @@ test('a restore in another window forgets the undos this window offered', async 
   await other.close();
   await webApp.close();
 });
+
+test('a restore says which later changes leave the registry and where they stay; backups are named by time and kind, in Czech and English (walkthrough 27, finding 5)', async ({
+  page,
+}) => {
+  // A registry of its own: the restores must not change what other specs of this worker see.
+  const webApp = await startWebApp();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(webApp.url);
+  await page.getByTestId('nav-settings').click();
+  const rows = page.getByTestId('backups-table').locator('tbody tr');
+  const texts = {
+    cs: {
+      made: (date: string) => `Záloha pořízená ${date} (ručně) byla vytvořena a ověřena.`,
+      question: (date: string) =>
+        `Obnovit databázi ze zálohy pořízené ${date} (ručně)? Změny provedené po ${date} pak v registru nebudou. Zůstanou jen v záloze „před obnovou“ pořízené teď (`,
+      restored: (date: string) =>
+        `Databáze byla obnovena ze zálohy pořízené ${date} (ručně). Stav před obnovením je v záloze pořízené `,
+      safety: '(před obnovou).',
+      file: 'Soubor zálohy: registry-',
+    },
+    en: {
+      made: (date: string) => `The backup of ${date} (manual) was made and verified.`,
+      question: (date: string) =>
+        `Restore the database from the backup of ${date} (manual)? Changes made after ${date} will then not be in the registry. They stay only in the backup “before a restore” made now (`,
+      restored: (date: string) =>
+        `The database was restored from the backup of ${date} (manual). The state before the restore is in the backup of `,
+      safety: '(before a restore).',
+      file: 'Backup file: registry-',
+    },
+  };
+  for (const language of ['cs', 'en'] as const) {
+    const say = texts[language];
+    await page.getByTestId(`language-${language}`).click();
+    const before = await rows.count();
+    await page.getByTestId('backup-now').click();
+    await expect(rows).toHaveCount(before + 1);
+    const made = page
+      .getByTestId('toast-ok')
+      .filter({ hasText: language === 'cs' ? 'Záloha' : 'backup' })
+      .first();
+    await expect(made).toBeVisible();
+    // The newest backup, the one just made, is the table's first row; the toast names it as the row does.
+    const row = rows.first();
+    const date = (await row.locator('td').first().textContent()) ?? '';
+    await expect(made).toContainText(say.made(date));
+    await expect(made).not.toContainText('.db');
+    await expect(row).toHaveAttribute('title', new RegExp(`^${say.file}.*\\.db$`));
+
+    await row.getByTestId('backup-restore').click();
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText(say.question(date));
+    await expect(question).not.toContainText(language === 'cs' ? 'o nic nepřijdete' : 'nothing is lost');
+    await question.scrollIntoViewIfNeeded();
+    await saveScreen(page, `backups-restore-question-${language}`);
+    await page.getByTestId('backup-restore-confirm').click();
+    const restored = page.getByTestId('toast-ok').filter({ hasText: say.restored(date) });
+    await expect(restored).toContainText(say.safety);
+    await expect(restored).not.toContainText('.db');
+    await saveScreen(page, `backups-restored-${language}`);
+    // The backup made before the restore is listed, named as the toast named it.
+    await expect(rows.filter({ hasText: say.safety.slice(1, -2) })).not.toHaveCount(0);
+    // Closed, so that the next language's toasts are the only ones (a toast is said again in the new language).
+    const toasts = page.getByTestId('toast-ok');
+    while ((await toasts.count()) > 0) await toasts.first().locator('.close-button').click();
+  }
+  await page.getByTestId('language-cs').click();
+  await webApp.close();
+});

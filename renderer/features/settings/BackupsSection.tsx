@@ -4,9 +4,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { forgetUndo } from '../../lib/undo';
 import { restoringHere } from '../../lib/own-restore';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type I18n } from '../../lib/i18n';
 import { useAction } from '../../components/useAction';
-import { said, type Said } from '../../components/Toasts';
+import type { Said } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { DangerQuestion } from '../../components/Question';
 import './backups.css';
@@ -18,9 +18,19 @@ const formatSize = (bytes: number, format: (n: number) => string) =>
     ? `${format(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`
     : `${format(Math.ceil(bytes / 1024))} kB`;
 
+/** What a backup was made for, as the table's "Reason" column says it. */
+const kindOf = (backup: Backup, { t, tk }: I18n): string =>
+  backup.importFile === null
+    ? tk(`backups.reason.${backup.reason}`)
+    : t(backup.reason === 'unimport' ? 'backups.reason.unimportOf' : 'backups.reason.importOf', {
+        file: backup.importFile,
+      });
+
 /**
  * Settings ▸ Backups: the verified backups with size and date; back up now; restore after a
- * confirmation. A registry on a server is backed up by the server (pg_dump, point-in-time
+ * confirmation that says what the restore takes out of the registry. Messages name a backup as the
+ * table does, by its time and kind, not by its file name (walkthrough 27, finding 5); the file name
+ * is the row's tooltip. A registry on a server is backed up by the server (pg_dump, point-in-time
  * recovery): the section says so and offers none of the file's actions.
  */
 export function BackupsSection({ server }: { server: boolean }) {
@@ -38,7 +48,8 @@ function ServerBackups() {
 }
 
 function FileBackups() {
-  const { t, tk, formatNumber, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber, formatDateTime } = i18n;
   // Live: an import, its undo or a restore made a backup meanwhile.
   const list = useLiveAsync(() => call('backups:list', {}), []);
   const action = useAction();
@@ -59,7 +70,13 @@ function FileBackups() {
         type="button"
         className="button"
         disabled={busy}
-        onClick={() => void run(async () => said('backups.created', { name: (await call('backups:create', {})).name }))}
+        onClick={() =>
+          void run(async () => {
+            const made = await call('backups:create', {});
+            return (now) =>
+              now.t('backups.created', { date: now.formatDateTime(made.createdAt), kind: kindOf(made, now) });
+          })
+        }
         data-testid="backup-now"
       >
         {t('backups.create')}
@@ -78,15 +95,9 @@ function FileBackups() {
           </thead>
           <tbody>
             {list.data.backups.map((backup) => (
-              <tr key={backup.name} title={backup.name}>
+              <tr key={backup.name} title={t('backups.fileHint', { name: backup.name })} data-testid="backup-row">
                 <td>{when(backup)}</td>
-                <td>
-                  {backup.importFile === null
-                    ? tk(`backups.reason.${backup.reason}`)
-                    : t(backup.reason === 'unimport' ? 'backups.reason.unimportOf' : 'backups.reason.importOf', {
-                        file: backup.importFile,
-                      })}
-                </td>
+                <td>{kindOf(backup, i18n)}</td>
                 <td className="num">{formatSize(backup.size, formatNumber)}</td>
                 <td className="bk-actions">
                   {confirming?.name === backup.name ? (
@@ -106,13 +117,32 @@ function FileBackups() {
                           });
                           forgetUndo();
                           setConfirming(null);
-                          return said('backups.restored', { name: done.restored, safety: done.safetyBackup });
+                          // The backup the restore made first, named as its row in the table names it.
+                          const safety = await call('backups:list', {}).then(
+                            (now) => now.backups.find((item) => item.name === done.safetyBackup) ?? null,
+                            () => null,
+                          );
+                          return (now: I18n) => {
+                            const restored = { date: now.formatDateTime(backup.createdAt), kind: kindOf(backup, now) };
+                            return safety === null
+                              ? now.t('backups.restoredSafetyFile', { ...restored, safety: done.safetyBackup })
+                              : now.t('backups.restored', {
+                                  ...restored,
+                                  safetyDate: now.formatDateTime(safety.createdAt),
+                                  safetyKind: kindOf(safety, now),
+                                });
+                          };
                         })
                       }
                       onCancel={() => setConfirming(null)}
                       testId="backup-restore-confirm"
                     >
-                      {t('backups.confirmRestore', { date: when(backup) })}
+                      {t('backups.confirmRestore', {
+                        date: when(backup),
+                        kind: kindOf(backup, i18n),
+                        safetyKind: t('backups.reason.restore'),
+                        now: formatDateTime(new Date().toISOString()),
+                      })}
                     </DangerQuestion>
                   ) : (
                     <button

@@ -5,20 +5,12 @@ import { useI18n } from '../../lib/i18n';
 import { errorToast, said, useToast } from '../../components/Toasts';
 import { useLiveAsync } from '../../lib/useLiveAsync';
 import { openLink, partnershipDetailLink } from '../../lib/deep-links';
-import { MESSAGES } from '../../../shared/i18n/index';
 import { ListCard } from './ListCard';
 import './bin.css';
-import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
+import { binFieldLabel, binFieldShown, binValueText } from './bin-values';
 import { FillFromDeletedDialog } from './FillFromDeletedDialog';
 
 type Entry = OutputOf<'bin:list'>[number];
-type Value = Entry['values'][number]['value'];
-
-/** Where a field's label is, by the table of the record (a field without one shows as it is named). */
-const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
-  partnerships: 'partnerships.field',
-  foreign_towns: 'towns.field',
-};
 
 /**
  * Settings ▸ Deleted records: what was deleted in the last 90 days (who, when, what), each with
@@ -30,7 +22,8 @@ const FIELD_LABELS: Partial<Record<Entry['table'], string>> = {
  * and from the refusal itself; so does a deleted town card whose town was added again.
  */
 export function BinSection() {
-  const { t, tk, language, formatDate, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, tk, formatDateTime } = i18n;
   const list = useLiveAsync(() => call('bin:list', {}), []);
   const toast = useToast();
   const { reload } = list;
@@ -70,24 +63,9 @@ export function BinSection() {
       return next;
     });
 
-  const has = (key: string) => MESSAGES[language][key] !== undefined;
-  const labelOf = (table: Entry['table'], field: string): string => {
-    const prefix = FIELD_LABELS[table];
-    return prefix !== undefined && has(`${prefix}.${field}`) ? tk(`${prefix}.${field}`) : field;
-  };
-  const one = (table: Entry['table'], field: string, value: string | number | boolean): string => {
-    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-    if (typeof value === 'number') return String(value);
-    const codes = table === 'partnerships' ? PARTNERSHIP_CODE_LABELS[field] : undefined;
-    if (codes !== undefined && has(`${codes}.${value}`)) return tk(`${codes}.${value}`);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
-    if (/^\d{4}(-\d{2}){0,2}$/.test(value)) return formatDate(value);
-    return value;
-  };
-  const valueOf = (table: Entry['table'], field: string, value: Value): string =>
-    Array.isArray(value) ? value.map((item) => one(table, field, item)).join(', ') : one(table, field, value);
-
   const entries = list.data ?? [];
+  // Labels and values as the record's own screen shows them (walkthrough 27, finding 2).
+  const shownValues = (entry: Entry) => entry.values.filter((item) => binFieldShown(entry.table, item.field));
 
   // A row that leaves the list (restored, filled, restored elsewhere) took the focus with it: it
   // goes to the row that took its place, else to the card, without scrolling. Left to the app's
@@ -212,14 +190,14 @@ export function BinSection() {
                       <td colSpan={5}>
                         <div className="bin-values" data-testid="bin-values">
                           <strong>{t('merge.bin.values.title', { label: entry.label })}</strong>
-                          {entry.values.length === 0 ? (
+                          {shownValues(entry).length === 0 ? (
                             <p className="hint">{t('merge.bin.values.none')}</p>
                           ) : (
                             <dl>
-                              {entry.values.map((item) => (
+                              {shownValues(entry).map((item) => (
                                 <Fragment key={item.field}>
-                                  <dt>{labelOf(entry.table, item.field)}</dt>
-                                  <dd>{valueOf(entry.table, item.field, item.value)}</dd>
+                                  <dt>{binFieldLabel(entry.table, item.field, i18n)}</dt>
+                                  <dd>{binValueText(entry.table, item.field, item.value, i18n)}</dd>
                                 </Fragment>
                               ))}
                             </dl>

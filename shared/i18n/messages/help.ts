@@ -78,7 +78,7 @@ export const helpMessages = defineMessages(
     'help.backups.server':
       'Registr sdílený na serveru (PostgreSQL) zálohuje správce serveru, ne aplikace: zálohy před importem, tlačítko Zálohovat nyní ani obnovení ze zálohy v aplikaci nejsou (Nastavení ▸ Zálohy to u takového registru řekne). Ze zálohy ho obnovuje správce; obraťte se na něj. Smazané záznamy, historie záznamů a vrácení importu fungují stejně jako u souboru.',
     'help.backups.restore':
-      'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu, takže o nic nepřijdete.',
+      'Obnovení ze zálohy nejprve zkontroluje, že je záloha v pořádku, a současný stav uloží jako další zálohu („před obnovou“). Změny provedené po pořízení obnovované zálohy pak v registru nebudou; zůstanou jen v té záloze před obnovou, odkud je lze dohledat.',
     'help.backups.bin':
       'Jednotlivé smazané záznamy (posledních 90 dní) vrátíte v Nastavení ▸ Smazané záznamy; poslední změnu vrátí tlačítko Vrátit zpět v jejím oznámení, nebo Ctrl+Z, dokud je oznámení vidět. Starší změnu vrátíte z historie záznamu. Partnerské město, které po smazání partnerství nic nezmiňuje, smažete v Nastavení ▸ Partnerská města bez partnerství nebo na jeho kartě.',
     'help.backups.attachments':
@@ -186,7 +186,7 @@ export const helpMessages = defineMessages(
     'help.backups.server':
       'A registry shared on a server (PostgreSQL) is backed up by the server’s administrator, not by the app: there are no backups before imports, no Back up now and no restore from a backup in the app (Settings ▸ Backups says so for such a registry). The administrator restores it from a backup; ask them. Deleted records, record histories and undoing an import work as with a file.',
     'help.backups.restore':
-      'Restoring first checks that the backup is sound and saves the current state as another backup, so nothing is lost.',
+      'Restoring first checks that the backup is sound and saves the current state as another backup (“before a restore”). Changes made after the restored backup was taken are then no longer in the registry; they stay only in that backup, where they can be looked up.',
     'help.backups.bin':
       'Single deleted records (last 90 days) come back from Settings ▸ Deleted records; your last change is undone by the Undo button of its notice, or by Ctrl+Z while the notice is shown. An older change is undone from the record’s history. A partner town nothing names any more (after its partnership was deleted) is deleted in Settings ▸ Partner towns without a partnership, or on its card.',
     'help.backups.attachments':
