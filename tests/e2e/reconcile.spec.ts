@@ -30,15 +30,36 @@ type Scope = {
   from?: string;
   to?: string;
   type?: string;
+  /** Each figure is also opened over a search left on its grid screen (`leaveSearches`). */
+  searches?: boolean;
 };
 /** The grid's own region box shows a territory that is one kraj and nothing else. */
 const oneRegion = (scope: Scope): string | undefined =>
   scope.moreRegions === undefined && scope.district === undefined && scope.orp === undefined ? scope.region : undefined;
 
-async function openStatistics(page: Page, scope: Scope): Promise<void> {
+/**
+ * Searches typed on the grid screens before the Statistics screen: a figure opens exactly its
+ * rows all the same (walkthrough 27: "telc" left "Obce 5" at "1 z 44", "brod" "Partnerství 3" at 1).
+ */
+const LEFTOVER_SEARCHES = [
+  { nav: 'nav-members', screen: '.members-page', search: 'telc' },
+  { nav: 'nav-partnerships', screen: '.p-page', search: 'brod' },
+] as const;
+
+async function leaveSearches(page: Page): Promise<void> {
+  for (const { nav, screen, search } of LEFTOVER_SEARCHES) {
+    await page.getByTestId(nav).click();
+    await page.locator(screen).getByTestId('quick-search').fill(search);
+    // The search narrows the grid ("1 z 44").
+    await expect(page.locator(screen).getByTestId('row-count')).toContainText(/ z | of /);
+  }
+}
+
+async function openStatistics(page: Page, scope: Scope, options: { searches?: boolean } = {}): Promise<void> {
   // The Statistics screen comes back as it was left (its filter is kept for the session): each
   // figure starts from a new document, so the scope is chosen from nothing every time.
   await page.goto(page.url().split('#')[0] ?? page.url());
+  if (options.searches === true) await leaveSearches(page);
   await page.getByTestId('nav-statistics').click();
   const cards = page.getByTestId('stats-cards');
   await expect(cards).toBeVisible();
@@ -68,12 +89,19 @@ async function shownRows(page: Page, screen: string): Promise<number> {
 }
 
 const SCOPES: Scope[] = [
-  { name: 'whole registry' },
-  { name: 'Kraj Vysočina', region: 'CZ063' },
-  { name: 'Kraj Vysočina 1990–2005, formal', region: 'CZ063', from: '1990', to: '2005', type: 'formal' },
+  { name: 'whole registry', searches: true },
+  { name: 'Kraj Vysočina', region: 'CZ063', searches: true },
+  {
+    name: 'Kraj Vysočina 1990–2005, formal',
+    region: 'CZ063',
+    from: '1990',
+    to: '2005',
+    type: 'formal',
+    searches: true,
+  },
   { name: 'Kraj Vysočina and Jihočeský kraj', region: 'CZ063', moreRegions: ['CZ031'] },
   { name: 'okres Žďár nad Sázavou', region: 'CZ063', district: 'CZ0635' },
-  { name: 'ORP Třebíč', orp: 'Třebíč' },
+  { name: 'ORP Třebíč', orp: 'Třebíč', searches: true },
 ];
 
 test.describe('every key figure equals the rows of the grid it opens', () => {
@@ -82,18 +110,27 @@ test.describe('every key figure equals the rows of the grid it opens', () => {
       await page.setViewportSize({ width: 1280, height: 720 });
       const seen: Record<string, number> = {};
       for (const { card, screen } of FIGURES) {
-        await openStatistics(page, scope);
-        const figure = await figureOn(page, card);
-        seen[card] = figure;
-        await page.getByTestId(card).click();
-        await expect(page.locator(screen)).toBeVisible();
-        // The grid names where its rows come from (the chip) and, for a region, shows it in its bar.
-        await expect(page.locator(screen).getByTestId('filter-figure')).toBeVisible();
-        await expect(page.locator(screen).getByTestId('filter-membership')).toHaveValue('members');
-        const region = oneRegion(scope);
-        if (region !== undefined) await expect(page.locator(screen).getByTestId('filter-region')).toHaveValue(region);
-        await expect.poll(() => shownRows(page, screen), { message: `${scope.name}: ${card}` }).toBe(figure);
-        if (scope.region !== undefined && card === 'card-expiring') await saveScreen(page, 'reconcile-expiring');
+        // Each figure once opening a grid never visited yet, once opening one with a search left.
+        for (const searches of scope.searches === true ? [false, true] : [false]) {
+          await openStatistics(page, scope, { searches });
+          const figure = await figureOn(page, card);
+          seen[card] = figure;
+          await page.getByTestId(card).click();
+          await expect(page.locator(screen)).toBeVisible();
+          // The grid names where its rows come from (the chip) and, for a region, shows it in its bar.
+          await expect(page.locator(screen).getByTestId('filter-figure')).toBeVisible();
+          await expect(page.locator(screen).getByTestId('filter-membership')).toHaveValue('members');
+          const region = oneRegion(scope);
+          if (region !== undefined) await expect(page.locator(screen).getByTestId('filter-region')).toHaveValue(region);
+          await expect
+            .poll(() => shownRows(page, screen), {
+              message: `${scope.name}: ${card}${searches ? ', search left' : ''}`,
+            })
+            .toBe(figure);
+          // The search left is gone from the box, not just ignored.
+          await expect(page.locator(screen).getByTestId('quick-search')).toHaveValue('');
+          if (scope.region !== undefined && card === 'card-expiring') await saveScreen(page, 'reconcile-expiring');
+        }
       }
       // Partner countries: the card opens the table of countries, one row per country.
       await openStatistics(page, scope);
@@ -125,5 +162,81 @@ test.describe('every key figure equals the rows of the grid it opens', () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
     await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();
+  });
+  test('a figure clears the search left on its grid; its × brings the screen back as it was (cs, en)', async ({
+    appPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const members = page.locator('.members-page');
+    await openStatistics(page, { name: 'Vysočina', region: 'CZ063' }, { searches: true });
+    const figure = await figureOn(page, 'card-members');
+    await page.getByTestId('card-members').click();
+    const chip = members.getByTestId('filter-figure');
+    await expect(chip).toBeVisible();
+    await expect(members.getByTestId('quick-search')).toHaveValue('');
+    await expect.poll(() => shownRows(page, '.members-page')).toBe(figure);
+    await expect(chip.getByTestId('filter-figure-clear')).toHaveAttribute('title', /hledání „telc“/);
+    await saveScreen(page, 'reconcile-search-cleared-cs');
+    // A search typed over the figure is the user's own: it narrows the figure's rows, the × then
+    // drops only the figure.
+    await members.getByTestId('quick-search').fill('telc');
+    await expect.poll(() => shownRows(page, '.members-page')).toBe(1);
+    await expect(chip.getByTestId('filter-figure-clear')).toHaveAttribute('title', 'Zrušit filtr ze statistik');
+    await members.getByTestId('quick-search').fill('');
+    await expect.poll(() => shownRows(page, '.members-page')).toBe(figure);
+    // The × brings back the search and the filter bar the screen had before the figure.
+    await chip.getByTestId('filter-figure-clear').click();
+    await expect(chip).toHaveCount(0);
+    await expect(members.getByTestId('quick-search')).toHaveValue('telc');
+    await expect(members.getByTestId('filter-region')).toHaveValue('');
+    await expect(members.getByTestId('row-count')).toContainText(' z ');
+    await expect.poll(() => shownRows(page, '.members-page')).toBe(1);
+
+    // English, on Partnerships.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-en').click();
+    const partnerships = page.locator('.p-page');
+    await openStatistics(page, { name: 'Vysočina', region: 'CZ063' }, { searches: true });
+    const count = await figureOn(page, 'card-partnerships');
+    await page.getByTestId('card-partnerships').click();
+    const pChip = partnerships.getByTestId('filter-figure');
+    await expect(pChip).toContainText('From the statistics: Partnerships');
+    await expect(partnerships.getByTestId('quick-search')).toHaveValue('');
+    await expect.poll(() => shownRows(page, '.p-page')).toBe(count);
+    await expect(pChip.getByTestId('filter-figure-clear')).toHaveAttribute('title', /search “brod”/);
+    await saveScreen(page, 'reconcile-search-cleared-en');
+    await pChip.getByTestId('filter-figure-clear').click();
+    await expect(pChip).toHaveCount(0);
+    await expect(partnerships.getByTestId('quick-search')).toHaveValue('brod');
+    await expect(partnerships.getByTestId('row-count')).toContainText(' of ');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+    await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();
+  });
+
+  test('a figure opens its rows also over the saved view the grid opens with', async ({ appPage: page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // A view with a search, chosen last: the grid puts it back when it first opens.
+    await page.getByTestId('nav-partnerships').click();
+    const screen = page.locator('.p-page');
+    await screen.getByTestId('quick-search').fill('brod');
+    await screen.getByTestId('view-save').click();
+    await screen.getByTestId('view-name').fill('Jen Brod');
+    await screen.getByTestId('view-name').press('Enter');
+    await expect(screen.getByTestId('view-select')).toHaveValue('Jen Brod');
+    try {
+      await openStatistics(page, { name: 'Vysočina', region: 'CZ063' });
+      const figure = await figureOn(page, 'card-partnerships');
+      await page.getByTestId('card-partnerships').click();
+      await expect(screen.getByTestId('filter-figure')).toBeVisible();
+      await expect(screen.getByTestId('view-select')).toHaveValue('Jen Brod');
+      await expect(screen.getByTestId('quick-search')).toHaveValue('');
+      await expect.poll(() => shownRows(page, '.p-page')).toBe(figure);
+    } finally {
+      await page.getByTestId('nav-partnerships').click();
+      await screen.getByTestId('view-select').selectOption('Jen Brod');
+      await screen.getByTestId('view-delete').click();
+      await expect(screen.getByTestId('view-select')).toHaveValue('');
+    }
   });
 });

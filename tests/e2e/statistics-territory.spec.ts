@@ -115,7 +115,7 @@ test.describe('statistics for a territory', () => {
     expect(comparison?.getCell('A4').value).toBe('Kraj Vysočina');
     expect(comparison?.getCell('F3').value).toBe('Partnerství');
     expect(comparison?.getCell('F4').value).toBe(inYears);
-    expect(comparison?.getCell('A5').value).toBe('Celé Česko');
+    expect(comparison?.getCell('A5').value).toBe('Česko celkem');
     expect(Number(comparison?.getCell('F5').value)).toBeGreaterThanOrEqual(inYears);
     done(xlsxPath);
     const regions = workbook.getWorksheet('Kraje');
@@ -132,7 +132,7 @@ test.describe('statistics for a territory', () => {
     const text = ((await docx.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
     done(docxPath);
     expect(text).toContain('Partnerství obcí: Kraj Vysočina, 1990–2005');
-    expect(text).toContain('Celé Česko');
+    expect(text).toContain('Česko celkem');
 
     // CSV (a ZIP of tables): the comparison and the filter line in each file.
     await page.getByTestId('stats-export-csv').click();
@@ -143,7 +143,7 @@ test.describe('statistics for a territory', () => {
     done(csvPath);
     const first = await csv.file('01-Srovnani-s-celym-Ceskem.csv')?.async('string');
     expect(first).toContain('Kraj Vysočina');
-    expect(first).toContain('Celé Česko');
+    expect(first).toContain('Česko celkem');
 
     // Away (Settings) and back: the screen is as it was left, territory and years.
     await page.getByTestId('nav-settings').click();
@@ -223,7 +223,7 @@ test.describe('statistics for a territory', () => {
     await workbook.xlsx.readFile(englishPath);
     done(englishPath);
     expect(workbook.worksheets[0]?.name).toBe('Compared with all of Czechia');
-    expect(workbook.worksheets[0]?.getCell('A5').value).toBe('All of Czechia');
+    expect(workbook.worksheets[0]?.getCell('A5').value).toBe('Czechia, total');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
     await expect(page.getByRole('heading', { name: 'Nastavení' })).toBeVisible();

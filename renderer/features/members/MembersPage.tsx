@@ -30,7 +30,7 @@ import { shownRowIds, tickedOrShownIds, tickedShownCount } from '../../lib/grid-
 import { membersColumns } from './members-columns';
 import { DEFAULT_FILTERS, hasFilters, memberPasses, orpOptions, type MemberFilters } from './members-filters';
 import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
-import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
+import { StatsFigureChip, useFigureIds, useFigureLink } from '../../components/StatsFigureChip';
 import { MEMBERSHIP_FILTERS } from '../../../shared/domain/statistics/figures';
 import './members.css';
 import { CodeSelect } from '../../components/Field';
@@ -114,14 +114,17 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   }, []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
+  // A figure's link shows exactly its rows (no search, no column filter left); its chip can go back.
+  const figureLink = useFigureLink({ filters, setFilters, search, setSearch, api: gridApi });
+  const openLinkFilters = figureLink.open;
   useEffect(() => {
     // The screen stays alive behind other screens: only its own addresses with a query change its filters.
     const onHash = () => {
-      if (window.location.hash.startsWith('#/members?')) setFilters(parseMembersLink(window.location.hash));
+      if (window.location.hash.startsWith('#/members?')) openLinkFilters(parseMembersLink(window.location.hash));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [openLinkFilters]);
   const externalFilter = useMemo(
     () => (row: MunicipalityRow) => memberPasses(row, filters, figureIds),
     [filters, figureIds],
@@ -437,7 +440,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
           importKind="municipalities"
         />
       </label>
-      {filters.figure !== null && <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} />}
+      {filters.figure !== null && (
+        <StatsFigureChip figure={filters.figure} onClear={() => setFilter('figure', null)} back={figureLink.back} />
+      )}
       {(hasFilters(filters) || search.trim() !== '' || columnFiltered) && (
         <button type="button" className="link-button" onClick={clearNarrowing} data-testid="filter-reset">
           {t('members.filter.reset')}

@@ -41,7 +41,7 @@ import {
 } from '../../lib/deep-links';
 import { MEMBERSHIP_FILTERS, passesMembership } from '../../../shared/domain/statistics/filter';
 import { CodeSelect } from '../../components/Field';
-import { StatsFigureChip, useFigureIds } from '../../components/StatsFigureChip';
+import { StatsFigureChip, useFigureIds, useFigureLink } from '../../components/StatsFigureChip';
 import { DeleteImpact, type ImpactKind } from '../../components/DeleteImpact';
 import { errorText } from '../../lib/errors';
 import { NewPartnershipDialog } from './NewPartnershipDialog';
@@ -97,6 +97,9 @@ export function PartnershipsPage() {
   const [shown, setShown] = useState<number | null>(null);
   const [filters, setFilters] = useState<PartnershipLinkFilters>(() => parsePartnershipLink(window.location.hash));
   const figureIds = useFigureIds(filters.figure, () => setFilters((f) => ({ ...f, figure: null })));
+  // A figure's link shows exactly its rows (no search, no column filter left); its chip can go back.
+  const figureLink = useFigureLink({ filters, setFilters, search, setSearch, api });
+  const openLinkFilters = figureLink.open;
   const [detailId, setDetailId] = useState<number | null>(() => parseOpenPartnership(window.location.hash));
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<PartnershipRow | null>(null);
@@ -110,13 +113,13 @@ export function PartnershipsPage() {
     // filters (coming back from the menu, "#/partnerships", keeps what the user chose).
     const onHash = () => {
       if (!window.location.hash.startsWith('#/partnerships?')) return;
-      setFilters(parsePartnershipLink(window.location.hash));
+      openLinkFilters(parsePartnershipLink(window.location.hash));
       const open = parseOpenPartnership(window.location.hash);
       if (open !== null) setDetailId(open);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [openLinkFilters]);
 
   /** Puts a changed row into the grid at once (core's `data:changed` then refreshes just that row). */
   const putRow = useCallback((row: PartnershipRow) => partnershipsStore.patch([row]), []);
@@ -501,7 +504,11 @@ export function PartnershipsPage() {
         />
       </label>
       {filters.figure !== null && (
-        <StatsFigureChip figure={filters.figure} onClear={() => setFilters((f) => ({ ...f, figure: null }))} />
+        <StatsFigureChip
+          figure={filters.figure}
+          onClear={() => setFilters((f) => ({ ...f, figure: null }))}
+          back={figureLink.back}
+        />
       )}
       {memberName !== null && (
         <span className="p-filter-chip" data-testid="filter-member">

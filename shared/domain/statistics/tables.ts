@@ -397,6 +397,13 @@ export function yearSeries(
 export const areaName = (f: { code: string | null; name: string }, language: UiLanguage): string =>
   f.code === null || f.name === '' ? (f.code ?? translate(language, 'stats.unknown')) : f.name;
 
+/**
+ * An ORP's code for a "Kód" column: empty where the registry knows the ORP only by its name (the
+ * statistics then key it by the name, which a code column repeated: walkthrough 27).
+ */
+export const orpCodeOf = (f: { code: string | null; name: string }): string =>
+  f.code === null || f.code === f.name ? '' : f.code;
+
 export const programmeLabel = (programme: string | null, language: UiLanguage): string =>
   translate(language, programme === null ? 'stats.programme.none' : `stats.programme.${programme}`);
 
@@ -427,7 +434,9 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
     r.participants,
     ...currencies.map((c) => r.amounts[c] ?? 0),
   ];
-  // Under a territory the totals are the territory's; the whole country follows for comparison.
+  // Under a territory the totals are the territory's; the whole country follows for comparison,
+  // its row named in every table as the screen's table names it (walkthrough 27: „Celé Česko“ in
+  // the comparison, „Česko celkem“ under the regions).
   const territory = territoryLabel(stats.territory, language);
   const totalLabel = territory === null ? t('stats.countryTotal') : t('stats.territoryTotal', { territory });
   const national = stats.national;
@@ -445,7 +454,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
             ],
             rows: [
               [territory, ...figureCells(stats.total), stats.countries.length],
-              [t('stats.wholeCountry'), ...figureCells(national.total), national.countries],
+              [t('stats.countryTotal'), ...figureCells(national.total), national.countries],
             ],
             notes: areaNotes([stats.total, national.total], stats.total, language),
           },
@@ -492,7 +501,7 @@ export function buildStatsTables(stats: Statistics, language: UiLanguage): Stats
         { header: t('stats.col.code'), kind: 'text' },
         ...figures,
       ],
-      rows: stats.orps.map((o) => [regionOf(o.regionCode), areaName(o, language), o.code, ...figureCells(o)]),
+      rows: stats.orps.map((o) => [regionOf(o.regionCode), areaName(o, language), orpCodeOf(o), ...figureCells(o)]),
       notes: areaNotes(stats.orps, stats.total, language),
     },
     {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MunicipalityRow } from '../../../shared/domain/schemas';
 import { STATS_FIGURES, statsFilterSchema, type StatsFilterInput } from '../../../shared/domain/statistics/filter';
@@ -193,12 +194,89 @@ describe('the territory named and compared with the whole country', () => {
     expect(first?.name).toBe('Srovnání s celým Českem');
     expect(first?.getCell('A2').text).toContain('Území: Jihomoravský kraj');
     expect(first?.getCell('A4').value).toBe('Jihomoravský kraj');
-    expect(first?.getCell('A5').value).toBe('Celé Česko');
+    expect(first?.getCell('A5').value).toBe('Česko celkem');
     expect(first?.getCell('F4').value).toBe(3); // partnerships of Brno: #5 #6 #8
     expect(first?.getCell('F5').value).toBe(7);
     const regions = workbook.getWorksheet('Kraje');
     expect(regions?.getCell('A5').value).toBe('Celkem: Jihomoravský kraj');
     expect(regions?.getCell('A6').value).toBe('Česko celkem');
     expect(path.extname(defaultExportName(stats, 'xlsx', 'cs'))).toBe('.xlsx');
+  });
+});
+
+/**
+ * Walkthrough 27: an ORP the registry knows only by its name was written with that name in the
+ * table's "Kód" column, and the whole country was „Celé Česko“ in one table and „Česko celkem“ in
+ * another. Kaplice loses its ORP code here (as an import without the ORP's code leaves it).
+ */
+describe('the exports name what they know', () => {
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await createTestApp();
+    await loadStatsFixture(own.ctx.db.knex);
+    await own.ctx.db.knex('municipalities').where({ name: 'Kaplice' }).update({ orp_code: null });
+  });
+  afterAll(() => own.cleanup());
+  const ownStats = (filter: StatsFilterInput) =>
+    ok<Statistics>(own.dispatch('stats:compute', { filter: { today: FIXTURE_TODAY, ...filter } }));
+  const sheetOf = async (stats: Statistics, language: 'cs' | 'en') => {
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await renderStats(stats, 'xlsx', language);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return workbook;
+  };
+  /** The lines of the CSV file of the ZIP whose name starts so (the filter line and the header first). */
+  const csvLinesOf = async (stats: Statistics, language: 'cs' | 'en', prefix: string) => {
+    const zip = await JSZip.loadAsync(await renderStats(stats, 'csv', language));
+    const file = Object.keys(zip.files).find((name) => name.startsWith(prefix));
+    const text = (file === undefined ? '' : await zip.file(file)?.async('string')) ?? '';
+    return text.replace(/^\uFEFF/, '').split('\r\n');
+  };
+
+  it('leaves the code of an ORP known only by its name empty, in the XLSX and the CSV', async () => {
+    const stats = await ownStats({ regions: ['CZ031'] });
+    const workbook = await sheetOf(stats, 'cs');
+    const orp = workbook.getWorksheet('ORP');
+    const rows = (orp?.getSheetValues() ?? []).slice(4).map((row) => (Array.isArray(row) ? row.slice(1, 4) : []));
+    expect(rows).toEqual([
+      ['Jihočeský kraj', 'Český Krumlov', '3106'],
+      ['Jihočeský kraj', 'Kaplice', ''],
+      ['Jihočeský kraj', 'Tábor', '3117'],
+    ]);
+    // (The Czech files are semicolon-separated.)
+    const csv = (await csvLinesOf(stats, 'cs', '04-')).map((line) => line.split(';'));
+    expect(csv[1]?.slice(0, 3)).toEqual(['Kraj', 'ORP', 'Kód']);
+    expect(csv.slice(2, 5).map((row) => row.slice(0, 3))).toEqual([
+      ['Jihočeský kraj', 'Český Krumlov', '3106'],
+      ['Jihočeský kraj', 'Kaplice', ''],
+      ['Jihočeský kraj', 'Tábor', '3117'],
+    ]);
+    // The ORP filter still finds it by its name.
+    expect((await ownStats({ orps: ['Kaplice'] })).total.municipalities).toBe(1);
+  });
+
+  it('names the whole country one way in every table and the report, in Czech and in English', async () => {
+    const stats = await ownStats({ regions: ['CZ064'] });
+    for (const [language, whole, other] of [
+      ['cs', 'Česko celkem', 'Celé Česko'],
+      ['en', 'Czechia, total', 'All of Czechia'],
+    ] as const) {
+      const workbook = await sheetOf(stats, language);
+      const names = workbook.worksheets.flatMap((sheet) =>
+        (sheet.getColumn(1).values ?? []).filter((value): value is string => typeof value === 'string'),
+      );
+      expect(names.filter((name) => name === whole)).toHaveLength(2); // the comparison and the regions
+      expect(names.join('\n')).not.toContain(other);
+      // The English files are comma-separated: the name comes quoted.
+      const comparison = await csvLinesOf(stats, language, '01-');
+      expect(comparison).toContainEqual(
+        expect.stringMatching(language === 'cs' ? /^Česko celkem;/ : /^"Czechia, total",/),
+      );
+      expect(comparison.join('\n')).not.toContain(other);
+      const docx = await JSZip.loadAsync(await renderStats(stats, 'docx', language));
+      const text = ((await docx.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+      expect(text).toContain(whole);
+      expect(text).not.toContain(other);
+    }
   });
 });

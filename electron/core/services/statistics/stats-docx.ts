@@ -141,7 +141,7 @@ function summaryTable(stats: Statistics, language: UiLanguage): StatsTable {
       ...(national === null
         ? []
         : [
-            { header: t('stats.wholeCountry'), kind: 'text' as const },
+            { header: t('stats.countryTotal'), kind: 'text' as const },
             { header: t('stats.col.territoryShare'), kind: 'text' as const },
           ]),
     ],
