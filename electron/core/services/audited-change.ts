@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { nowIso } from '../db/clock';
 import type { ChangeNotice } from '../db/notify';
-import { insertAudit, insertAuditEntries, type AuditAction } from '../repositories/audit-repository';
+import { insertAudit, insertAuditEntries, startAuditGroup, type AuditAction } from '../repositories/audit-repository';
 import { noteChangedTables } from './statistics/stats-cache';
 
 /** What a change touched: screens listening to `data:changed` refresh these tables and rows. */
@@ -34,6 +34,11 @@ export type Change = {
   /** Names what the change touched; `data:changed` carries all of it once the change is committed. */
   /** Writes many audit entries of this change at once (a batch of verified or imported records). */
   readonly auditMany: (entries: readonly AuditEntryOfChange[]) => Promise<void>;
+  /**
+   * Writes the entries of one bulk change as a group (the first entry's id is the group's; a
+   * history then offers the whole group's undo); returns the group's id, null for no entry.
+   */
+  readonly auditGroup: (entries: readonly Omit<AuditEntryOfChange, 'groupId'>[]) => Promise<number | null>;
   readonly touch: (touched: Touched) => void;
 };
 
@@ -74,6 +79,17 @@ export async function auditedChange<T>(ctx: AppContext, work: (change: Change) =
           trx,
           entries.map((entry) => ({ ...entry, actor, at })),
         ),
+      auditGroup: async (entries) => {
+        const [first, ...others] = entries;
+        if (first === undefined) return null;
+        const groupId = await insertAudit(trx, { ...first, actor, at });
+        await startAuditGroup(trx, groupId);
+        await insertAuditEntries(
+          trx,
+          others.map((entry) => ({ ...entry, groupId, actor, at })),
+        );
+        return groupId;
+      },
       touch: (touch) => {
         for (const table of touch.tables) tables.add(table);
         if (touch.municipalityIds === undefined) ids.municipalities = null;

@@ -17,7 +17,6 @@ import {
   recordGone,
   findAuditEntry,
   listAuditGroup,
-  startAuditGroup,
   updateVersioned,
   versionFailure,
 } from '../repositories/audit-repository';
@@ -331,7 +330,7 @@ export async function bulkSetMembership(
   input: { rows: readonly { id: number; version: number }[]; isMember: boolean },
 ): Promise<{ changed: number; auditId: number | null }> {
   const rows = [...new Map(input.rows.map((row) => [row.id, row])).values()];
-  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
     const stored = await membershipRows(
       trx,
       rows.map((row) => row.id),
@@ -375,28 +374,25 @@ export async function bulkSetMembership(
         after: { isMember: input.isMember, version: version + 1 },
       });
     }
-    return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, audit, auditMany, touch }) };
+    return { changed: planned.length, auditId: await auditGroupOf(planned, { trx, auditGroup, touch }) };
   });
 }
 
 /** Writes the entries of a bulk change of membership as one group; names what it touched. */
 async function auditGroupOf(
   planned: readonly { id: number; before: MembershipFields; after: MembershipFields }[],
-  change: Pick<Change, 'trx' | 'audit' | 'auditMany' | 'touch'>,
+  change: Pick<Change, 'trx' | 'auditGroup' | 'touch'>,
 ): Promise<number | null> {
-  const [first, ...others] = planned;
-  if (!first) return null;
-  const entry = (row: (typeof planned)[number], groupId?: number) => ({
-    table: 'municipalities',
-    recordId: row.id,
-    action: 'update' as const,
-    before: row.before,
-    after: row.after,
-    ...(groupId === undefined ? {} : { groupId }),
-  });
-  const groupId = await change.audit(entry(first));
-  await startAuditGroup(change.trx, groupId);
-  await change.auditMany(others.map((row) => entry(row, groupId)));
+  const groupId = await change.auditGroup(
+    planned.map((row) => ({
+      table: 'municipalities',
+      recordId: row.id,
+      action: 'update' as const,
+      before: row.before,
+      after: row.after,
+    })),
+  );
+  if (groupId === null) return null;
   const municipalityIds = planned.map((row) => row.id);
   change.touch({
     tables: ['municipalities', 'partnerships'],
@@ -417,7 +413,7 @@ export async function bulkRestoreMembership(
   ctx: AppContext,
   input: { auditId: number; onlyUnchanged?: boolean | undefined },
 ): Promise<{ changed: number; auditId: number | null; skipped?: number }> {
-  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
     const entries = await listAuditGroup(trx, input.auditId);
     const edits = entries.filter((entry) => entry.table_name === 'municipalities' && entry.action === 'update');
     if (edits.length === 0 || entries[0]?.id !== input.auditId)
@@ -456,7 +452,7 @@ export async function bulkRestoreMembership(
         after: { isMember: was.isMember, version: version + 1 },
       });
     }
-    const auditId = await auditGroupOf(planned, { trx, audit, auditMany, touch });
+    const auditId = await auditGroupOf(planned, { trx, auditGroup, touch });
     return { changed: planned.length, auditId, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
   });
 }

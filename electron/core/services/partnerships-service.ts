@@ -21,7 +21,6 @@ import {
   findAuditEntry,
   listAuditGroup,
   recordGone,
-  startAuditGroup,
   updateVersioned,
 } from '../repositories/audit-repository';
 import { auditedChange } from './audited-change';
@@ -473,7 +472,7 @@ export async function bulkUpdatePartnerships(
 ): Promise<{ changed: number; auditId: number | null }> {
   const { change } = input;
   const rows = [...new Map(input.rows.map((row) => [row.id, row])).values()];
-  return auditedChange(ctx, async ({ trx, at, actor, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, actor, auditGroup, touch }) => {
     const planned: { id: number; version: number; municipalityId: number; before: BulkFields; after: BulkFields }[] =
       [];
     const invalid: { id: number; name: string; issues: { path: string; message: string }[] }[] = [];
@@ -568,19 +567,16 @@ export async function bulkUpdatePartnerships(
         { rows: invalid, issues: invalid[0]?.issues ?? [] },
       );
     }
-    const [first, ...others] = planned;
-    if (!first) return { changed: 0, auditId: null };
-    const entry = (row: (typeof planned)[number], groupId?: number) => ({
-      table: 'partnerships',
-      recordId: row.id,
-      action: 'update' as const,
-      before: row.before,
-      after: row.after,
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((row) => entry(row, groupId)));
+    const groupId = await auditGroup(
+      planned.map((row) => ({
+        table: 'partnerships',
+        recordId: row.id,
+        action: 'update' as const,
+        before: row.before,
+        after: row.after,
+      })),
+    );
+    if (groupId === null) return { changed: 0, auditId: null };
     touch({
       tables: ['partnerships'],
       partnershipIds: planned.map((row) => row.id),
@@ -605,7 +601,7 @@ export async function bulkRestorePartnerships(
   ctx: AppContext,
   input: { auditId: number; onlyUnchanged?: boolean | undefined },
 ): Promise<{ changed: number; auditId: number | null; skipped?: number }> {
-  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
     const entries = await listAuditGroup(trx, input.auditId);
     const edits = entries.filter((entry) => entry.table_name === 'partnerships' && entry.action === 'update');
     if (edits.length === 0 || entries[0]?.id !== input.auditId)
@@ -663,19 +659,16 @@ export async function bulkRestorePartnerships(
         after,
       });
     }
-    const [first, ...others] = written;
-    if (!first) return { changed: 0, auditId: null, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
-    const entry = (row: (typeof written)[number], groupId?: number) => ({
-      table: 'partnerships',
-      recordId: row.id,
-      action: 'update' as const,
-      before: row.before,
-      after: row.after,
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((row) => entry(row, groupId)));
+    const groupId = await auditGroup(
+      written.map((row) => ({
+        table: 'partnerships',
+        recordId: row.id,
+        action: 'update' as const,
+        before: row.before,
+        after: row.after,
+      })),
+    );
+    if (groupId === null) return { changed: 0, auditId: null, ...(stale.length > 0 ? { skipped: stale.length } : {}) };
     touch({
       tables: ['partnerships'],
       partnershipIds: written.map((row) => row.id),

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { findPartnershipRow } from '../repositories/partnerships-repository';
 import { auditedChange } from './audited-change';
 import { AppError } from '../../../shared/domain/errors';
-import { listAuditGroup, startAuditGroup } from '../repositories/audit-repository';
+import { listAuditGroup } from '../repositories/audit-repository';
 import {
   markVerified,
   setVerification,
@@ -25,21 +25,18 @@ export async function verifyRecords(
   input: { table: VerifiableTable; ids: readonly number[] },
 ): Promise<{ verified: number; auditId: number | null }> {
   const ids = [...new Set(input.ids)];
-  return auditedChange(ctx, async ({ trx, actor, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, actor, at, auditGroup, touch }) => {
     const before = await markVerified(trx, input.table, ids, at, actor);
-    const entry = (row: Verification, groupId?: number) => ({
-      table: input.table,
-      recordId: row.id,
-      action: 'verify' as const,
-      before: { verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
-      after: { verifiedAt: at, verifiedBy: actor.slice(0, 200) },
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const [first, ...others] = before;
-    if (first === undefined) return { verified: 0, auditId: null };
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((row) => entry(row, groupId)));
+    const groupId = await auditGroup(
+      before.map((row: Verification) => ({
+        table: input.table,
+        recordId: row.id,
+        action: 'verify' as const,
+        before: { verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
+        after: { verifiedAt: at, verifiedBy: actor.slice(0, 200) },
+      })),
+    );
+    if (groupId === null) return { verified: 0, auditId: null };
     const marked = before.map((row) => row.id);
     touch({
       tables: [input.table],
@@ -76,7 +73,7 @@ export async function unverifyRecords(
   ctx: AppContext,
   input: { auditId: number },
 ): Promise<{ restored: number; auditId: number | null }> {
-  return auditedChange(ctx, async ({ trx, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, auditGroup, touch }) => {
     const entries = (await listAuditGroup(trx, input.auditId)).filter((entry) => entry.action === 'verify');
     const table = entries[0]?.table_name;
     if (entries[0]?.id !== input.auditId || (table !== 'municipalities' && table !== 'partnerships'))
@@ -111,19 +108,10 @@ export async function unverifyRecords(
       }
     }
     for (const p of present) await setVerification(trx, table, { id: p.id, ...p.was });
-    const entry = (p: (typeof present)[number], groupId?: number) => ({
-      table,
-      recordId: p.id,
-      action: 'unverify' as const,
-      before: p.done,
-      after: p.was,
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const [first, ...others] = present;
-    if (first === undefined) return { restored: 0, auditId: null };
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((p) => entry(p, groupId)));
+    const groupId = await auditGroup(
+      present.map((p) => ({ table, recordId: p.id, action: 'unverify' as const, before: p.done, after: p.was })),
+    );
+    if (groupId === null) return { restored: 0, auditId: null };
     const ids = present.map((p) => p.id);
     touch({ tables: [table], ...(table === 'partnerships' ? { partnershipIds: ids } : { municipalityIds: ids }) });
     return { restored: present.length, auditId: groupId };

@@ -4,7 +4,7 @@ import { distanceKm } from '../../../shared/domain/partner-finding';
 import type { ForeignTown } from '../../../shared/domain/partnerships';
 import type { AppContext } from '../context';
 import { dialectOf } from '../db/dialect/index';
-import { listAuditGroup, startAuditGroup, updateVersioned } from '../repositories/audit-repository';
+import { listAuditGroup, updateVersioned } from '../repositories/audit-repository';
 import {
   findTownCard,
   gazetteerFillColumns,
@@ -185,7 +185,7 @@ export async function applyGazetteerLinks(ctx: AppContext): Promise<GazetteerLin
       'Your database user may not change partner towns: nothing was linked. Ask the administrator of the registry.',
       { reason: 'gazetteerLink.error.mayNotWrite' },
     );
-  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
     const { links } = await judge(trx);
     const entries: { recordId: number; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
     let populationFilled = 0;
@@ -206,19 +206,10 @@ export async function applyGazetteerLinks(ctx: AppContext): Promise<GazetteerLin
       if (fills) populationFilled += 1;
       entries.push({ recordId: link.townId, before: auditFields(before), after: auditFields(after) });
     }
-    const [first, ...others] = entries;
-    if (first === undefined) return { linked: 0, populationFilled: 0, auditId: null };
-    const entry = (row: (typeof entries)[number], groupId?: number) => ({
-      table: 'foreign_towns',
-      recordId: row.recordId,
-      action: 'update' as const,
-      before: row.before,
-      after: row.after,
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((row) => entry(row, groupId)));
+    const groupId = await auditGroup(
+      entries.map((row) => ({ table: 'foreign_towns', action: 'update' as const, ...row })),
+    );
+    if (groupId === null) return { linked: 0, populationFilled: 0, auditId: null };
     // The Partnerships grid shows the towns' population: every row may have changed.
     touch({ tables: ['foreign_towns', 'partnerships'] });
     return { linked: entries.length, populationFilled, auditId: groupId };
@@ -240,7 +231,7 @@ export async function undoGazetteerLinks(
   ctx: AppContext,
   input: { auditId: number; onlyUnchanged?: boolean | undefined },
 ): Promise<{ changed: number; auditId: number | null; skipped?: number }> {
-  return auditedChange(ctx, async ({ trx, at, audit, auditMany, touch }) => {
+  return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
     const entries = await listAuditGroup(trx, input.auditId);
     const links = entries.filter((entry) => entry.table_name === 'foreign_towns' && entry.action === 'update');
     const notARun = () => new AppError('NOT_FOUND', 'There is no run of gazetteer links under this entry.');
@@ -281,19 +272,10 @@ export async function undoGazetteerLinks(
       written.push({ recordId: card.id, before: auditFields(card), after: auditFields(after) });
     }
     const skipped = stale.length > 0 ? { skipped: stale.length } : {};
-    const [first, ...others] = written;
-    if (first === undefined) return { changed: 0, auditId: null, ...skipped };
-    const entry = (row: (typeof written)[number], groupId?: number) => ({
-      table: 'foreign_towns',
-      recordId: row.recordId,
-      action: 'update' as const,
-      before: row.before,
-      after: row.after,
-      ...(groupId === undefined ? {} : { groupId }),
-    });
-    const groupId = await audit(entry(first));
-    await startAuditGroup(trx, groupId);
-    await auditMany(others.map((row) => entry(row, groupId)));
+    const groupId = await auditGroup(
+      written.map((row) => ({ table: 'foreign_towns', action: 'update' as const, ...row })),
+    );
+    if (groupId === null) return { changed: 0, auditId: null, ...skipped };
     touch({ tables: ['foreign_towns', 'partnerships'] });
     return { changed: written.length, auditId: groupId, ...skipped };
   });
