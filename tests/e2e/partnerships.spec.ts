@@ -583,6 +583,17 @@ test.describe('Partnerships', () => {
     await expect(page.getByTestId('toast-error')).toContainText('„jaro“ není datum.');
     await expect(started).toHaveText('1998');
     expect(await startOf()).toBe('1998');
+    // A day the calendar lacks is said so, not "no date" (walkthrough 27).
+    await page.getByTestId('toast-error').locator('.close-button').click();
+    await started.dblclick();
+    await started.locator('input').fill('31. 2. 2010');
+    await started.locator('input').press('Enter');
+    await expect(page.getByTestId('toast-error')).toContainText(
+      '„31. 2. 2010“: Takový den v kalendáři není. Zkontrolujte den a měsíc. Uloženo zůstalo, co tam bylo.',
+    );
+    await expect(page.getByTestId('toast-error')).not.toContainText('není datum');
+    await expect(started).toHaveText('1998');
+    expect(await startOf()).toBe('1998');
   });
 
   test('delete asks first and can be undone with all children', async ({ appPage: page, webApp }) => {

@@ -250,16 +250,18 @@ export function PartnershipsPage() {
     (event: CellEditingStoppedEvent<PartnershipRow>) => {
       const text = unreadableDateEdit(event);
       if (text === null) return;
+      // A day the calendar lacks has the form of a date: said so, not "is not a date" (walkthrough 27).
+      const problem = unreadableDateMessage(text);
       // Named by its column and row (a toast said only "“abc”: Zadejte datum…"); nothing was stored,
       // so it goes away by itself instead of piling up over the grid.
       show({
         kind: 'error',
         seconds: 10,
-        text: t('partnerships.inline.notADate', {
+        text: t(problem === 'validation.noSuchDay' ? 'partnerships.inline.noSuchDay' : 'partnerships.inline.notADate', {
           field: event.colDef.headerName ?? '',
           row: event.data ? `${event.data.municipalityName} – ${event.data.townName}` : '',
           text,
-          problem: tk(unreadableDateMessage(text)),
+          problem: tk(problem),
         }),
       });
     },
