@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecordHistory } from '../../components/RecordHistory';
 import { undoBulkChange } from '../../components/bulk-result';
 import { ApiError, call } from '../../lib/api';
+import { MEMBER_FIELD_LABELS } from '../../lib/code-labels';
 import { useI18n } from '../../lib/i18n';
 import { onRovingKeys, rovingTabIndex, usePanelFocus } from '../../lib/focus';
 import { withShortcut } from '../../lib/shortcuts';
@@ -30,31 +31,6 @@ export type MemberOverviewProps = {
   onDeleted: (auditId: number, name: string) => void;
   /** Something of this member changed: the grid reloads. */
   onChanged: () => void;
-};
-
-/** Labels of audited fields in the history (camelCase field → message key). */
-const FIELD_LABELS: Record<string, string> = {
-  code: 'members.col.code',
-  name: 'members.col.name',
-  kind: 'members.col.kind',
-  districtName: 'members.col.district',
-  regionName: 'members.col.region',
-  orpCode: 'members.col.orpCode',
-  orpName: 'members.col.orp',
-  population: 'members.col.population',
-  latitude: 'members.col.latitude',
-  longitude: 'members.col.longitude',
-  street: 'members.col.street',
-  postalCode: 'members.col.postalCode',
-  ico: 'members.col.ico',
-  mayorName: 'members.col.mayor',
-  mayorGender: 'members.col.mayorGender',
-  website: 'members.col.website',
-  email: 'members.col.email',
-  isMember: 'members.col.isMember',
-  memberSince: 'members.col.memberSince',
-  memberUntil: 'members.col.memberUntil',
-  notes: 'members.col.notes',
 };
 
 /** What a delete of a member takes with it, in the dialog's order. */
@@ -491,7 +467,7 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
             table="municipalities"
             recordId={m.id}
             version={historyKey}
-            fieldLabel={(field) => (FIELD_LABELS[field] === undefined ? null : tk(FIELD_LABELS[field]))}
+            fieldLabel={(field) => (MEMBER_FIELD_LABELS[field] === undefined ? null : tk(MEMBER_FIELD_LABELS[field]))}
             dateFields={['memberSince', 'memberUntil']}
             codeLabels={{ kind: 'kind', mayorGender: 'gender' }}
             emptyText={t('members.history.empty')}
@@ -518,7 +494,9 @@ export function MemberOverview({ id, regions, districts, onClose, onDeleted, onC
                   toast({
                     kind: 'error',
                     text: (i) =>
-                      errorText(error, i, (p) => (FIELD_LABELS[p] === undefined ? p : i.tk(FIELD_LABELS[p]))),
+                      errorText(error, i, (p) =>
+                        MEMBER_FIELD_LABELS[p] === undefined ? p : i.tk(MEMBER_FIELD_LABELS[p]),
+                      ),
                   }),
               );
             }}

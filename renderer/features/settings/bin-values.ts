@@ -1,7 +1,7 @@
 import type { BinTable } from '../../../shared/domain/schemas';
 import { countryName } from '../../../shared/domain/countries';
 import { MESSAGES } from '../../../shared/i18n/index';
-import { PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
+import { MEMBER_FIELD_LABELS, PARTNERSHIP_CODE_LABELS } from '../../lib/code-labels';
 import type { I18n } from '../../lib/i18n';
 
 /** One value of a deleted record as bin:list gives it. */
@@ -16,29 +16,11 @@ export type BinFieldValue = string | number | boolean | string[];
  */
 const LABELS: Readonly<Record<BinTable, Readonly<Record<string, string>>>> = {
   municipalities: {
-    code: 'members.col.code',
-    name: 'members.col.name',
-    kind: 'members.col.kind',
-    districtName: 'members.col.district',
+    ...MEMBER_FIELD_LABELS,
     districtCode: 'bin.field.districtCode',
-    regionName: 'members.col.region',
     regionCode: 'bin.field.regionCode',
-    orpCode: 'members.col.orpCode',
-    orpName: 'members.col.orp',
-    population: 'members.col.population',
-    latitude: 'members.col.latitude',
-    longitude: 'members.col.longitude',
-    street: 'members.col.street',
-    postalCode: 'members.col.postalCode',
-    ico: 'members.col.ico',
-    mayorName: 'members.col.mayor',
-    mayorGender: 'members.col.mayorGender',
-    website: 'members.col.website',
-    email: 'members.col.email',
+    // Its value reads "ano"/"ne": the form's sentence says what it answers.
     isMember: 'members.form.isMember',
-    memberSince: 'members.col.memberSince',
-    memberUntil: 'members.col.memberUntil',
-    notes: 'members.col.notes',
   },
   partnerships: {
     term: 'partnerships.field.termKind',
