@@ -322,9 +322,8 @@ export function RecordHistory({
               // once the toast had gone, the history read as a change of this record alone).
               <ul className="history-changes">
                 <li data-testid="history-bulk">
-                  {i18n.tn(`${bulkTexts}.${entry.bulk.undoOf === null ? 'bulk' : 'bulkUndo'}`, entry.bulk.size, {
-                    at: formatDateTime(entry.at),
-                  })}
+                  {/* The entry's own time heads it: the line does not say it again. */}
+                  {i18n.tn(`${bulkTexts}.${entry.bulk.undoOf === null ? 'bulk' : 'bulkUndo'}`, entry.bulk.size)}
                   {entry.bulk.undoOf === null && entry.bulk.undone > 0 && (
                     <>
                       {' '}
