@@ -1,4 +1,4 @@
-import type { CellEditingStartedEvent, CellValueChangedEvent, GridApi } from 'ag-grid-community';
+import type { CellEditingStartedEvent, CellValueChangedEvent, GridApi, SortChangedEvent } from 'ag-grid-community';
 import { createInlineEditVersions } from '../../lib/inline-edit-versions';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MUNICIPALITY_KINDS } from '../../../shared/domain/codes';
@@ -28,6 +28,7 @@ import { errorToast, said, useToast, type Toast } from '../../components/Toasts'
 import { conflictText, errorText, issuesByField } from '../../lib/errors';
 import { shownRowIds, tickedOrShownIds, tickedShownCount } from '../../lib/grid-view';
 import { membersColumns } from './members-columns';
+import { defaultSortOf, foldSearch, isDefaultSort, nameMatchesFirstAfterSort } from './members-search-rank';
 import { DEFAULT_FILTERS, hasFilters, memberPasses, orpOptions, type MemberFilters } from './members-filters';
 import { membersFiltersLink, parseMembersLink } from '../../lib/deep-links';
 import { StatsFigureChip, useFigureIds, useFigureLink } from '../../components/StatsFigureChip';
@@ -96,12 +97,9 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   const [bulkRows, setBulkRows] = useState<MunicipalityRow[] | null>(null);
   const [bulkBusy, setBulkBusy] = useState(false);
   const [bulkProblem, setBulkProblem] = useState<string | null>(null);
-  // One object while its parts stay the same (AG Grid takes a new one for new columns).
-  const gridProps = useMemo<DataGridProps<MunicipalityRow>['gridProps']>(
-    () => ({
-      // Ticked rows are what "Membership of selected" changes.
-      ...tickableRows({ label: t('members.selectAll'), clearLabel: t('members.selectNone') }, setSelectedCount),
-    }),
+  // Ticked rows are what "Membership of selected" changes (one object while the language stays).
+  const tickable = useMemo(
+    () => tickableRows({ label: t('members.selectAll'), clearLabel: t('members.selectNone') }, setSelectedCount),
     [t],
   );
 
@@ -113,6 +111,39 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
     setSelectedCount(api.getSelectedRows().length);
   }, []);
   const columns = useMemo(() => membersColumns(i18n, { onOpen }), [i18n, onOpen]);
+  // The search finds districts, regions, ORPs too ("zdar": 188 rows, the Žďár towns last): while
+  // the screen's own sort (the name, A to Z) is in force, the rows whose name answers the search
+  // come first (walkthrough 27); once the user sorts by a header, their sort wins. The grid sorts
+  // changes as deltas only without `postSortRows`: it is given only while it may reorder.
+  const defaultSort = useMemo(() => defaultSortOf(columns), [columns]);
+  const rankNames = useMemo(
+    () => nameMatchesFirstAfterSort<MunicipalityRow>((row) => row.name, defaultSort),
+    [defaultSort],
+  );
+  /** Whether the user chose the sort (a header, the column menu): then names are not put first. */
+  const [userSorted, setUserSorted] = useState(false);
+  /** Whether the grid is sorted as the screen's columns say (a saved view may sort otherwise). */
+  const [screenSorted, setScreenSorted] = useState(true);
+  useEffect(() => {
+    if (!gridApi || gridApi.isDestroyed()) return;
+    const read = (event?: SortChangedEvent<MunicipalityRow>) => {
+      if (gridApi.isDestroyed()) return;
+      if (event?.source === 'uiColumnSorted') setUserSorted(true);
+      // A view recalled (its sort, or the default view's) is the screen's, not a click of the user.
+      else if (event?.source === 'api') setUserSorted(false);
+      setScreenSorted(isDefaultSort(gridApi.getColumnState(), defaultSort));
+    };
+    read();
+    gridApi.addEventListener('sortChanged', read);
+    return () => {
+      if (!gridApi.isDestroyed()) gridApi.removeEventListener('sortChanged', read);
+    };
+  }, [gridApi, defaultSort]);
+  const namesFirst = foldSearch(search) !== null && !userSorted && screenSorted;
+  const gridProps = useMemo<DataGridProps<MunicipalityRow>['gridProps']>(
+    () => ({ ...tickable, postSortRows: namesFirst ? rankNames : undefined }),
+    [tickable, namesFirst, rankNames],
+  );
   const getRowId = useCallback((params: { data: MunicipalityRow }) => String(params.data.id), []);
   // A figure's link shows exactly its rows (no search, no column filter left); its chip can go back.
   const figureLink = useFigureLink({ filters, setFilters, search, setSearch, api: gridApi });
@@ -458,20 +489,23 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
   // the municipalities it names are offered first, to open at once (walkthrough 15).
   // More names than fit ("trebic": Netřebice twice, Třebíč, Třebichovice): those named exactly
   // as typed are offered still (walkthrough 19: Třebíč was the 156th row, with no shortcut).
-  const named = useMemo(() => {
+  const { named, nameMatches } = useMemo(() => {
     const words = searchKey(search).split(/\s+/).filter(Boolean);
-    if (words.length === 0 || members.rows === undefined) return [];
+    if (words.length === 0 || members.rows === undefined) return { named: [], nameMatches: 0 };
     const found = members.rows
       .filter((row) => externalFilter(row) && words.every((word) => searchKey(row.name).includes(word)))
       .sort((a, b) => compareCzech(a.name, b.name));
-    if (found.length <= NAMED_MATCHES) return found;
+    if (found.length <= NAMED_MATCHES) return { named: found, nameMatches: found.length };
     const typed = words.join(' ');
     // More of that exact name than fit (14 "Nová Ves"): none, rather than three of them as if all.
-    return found
+    const exact = found
       .filter((row) => searchKey(row.name).split(/\s+/).filter(Boolean).join(' ') === typed)
       .slice(0, NAMED_MATCHES + 1);
+    return { named: exact, nameMatches: found.length };
   }, [search, members.rows, externalFilter]);
   const visible = shown ?? total;
+  // Said beside the count while it changes the order: some rows shown answer by name, some not.
+  const namesFirstNote = namesFirst && nameMatches > 0 && visible > nameMatches;
   // Members are the default view: a registry with none marked (a list of all municipalities just
   // imported) shows nothing, and says why.
   const noMembers = useMemo(
@@ -493,9 +527,10 @@ export function MembersPage({ importButton }: { importButton?: ReactNode }) {
         count={
           members.rows === undefined
             ? undefined
-            : visible !== total
-              ? t('common.rowsFiltered', { shown: visible, total })
-              : tn('common.rows', total)
+            : [
+                visible !== total ? t('common.rowsFiltered', { shown: visible, total }) : tn('common.rows', total),
+                ...(namesFirstNote ? [t('members.search.namesFirst')] : []),
+              ].join(' · ')
         }
         primary={
           <>

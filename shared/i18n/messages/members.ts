@@ -55,6 +55,8 @@ export const membersMessages = defineMessages(
     'members.exportXlsx': 'Export XLSX',
     'members.exported': 'Exportováno řádků: {count}. Soubor: {path}',
     'members.search.named': 'Obec tohoto jména:',
+    // Beside the count while a search lists the municipalities whose name answers it first.
+    'members.search.namesFirst': 'nejdřív shody v názvu',
     'members.open': 'Otevřít',
     'members.openNamed': 'Otevřít přehled obce {name}',
     'members.edit': 'Upravit',
@@ -254,6 +256,7 @@ export const membersMessages = defineMessages(
     'members.exportXlsx': 'Export XLSX',
     'members.exported': 'Rows exported: {count}. File: {path}',
     'members.search.named': 'Municipality of this name:',
+    'members.search.namesFirst': 'name matches first',
     'members.open': 'Open',
     'members.openNamed': 'Open the overview of {name}',
     'members.edit': 'Edit',
