@@ -9,11 +9,29 @@ import { statsToDocx } from './stats-docx';
 import { statsToXlsx } from './stats-xlsx';
 import { statisticsFor } from './statistics-service';
 import { filterFileStem } from '../../../../shared/domain/statistics/file-names';
+import { orpCodeOf } from '../../../../shared/domain/statistics/tables';
 
-const statsToJson = (stats: Statistics): Promise<Buffer> =>
-  Promise.resolve(
-    Buffer.from(`${JSON.stringify({ generator: 'Twinning Registry', statistics: stats }, null, 2)}\n`, 'utf8'),
+/**
+ * An ORP's code as the JSON gives it: null where the registry knows the ORP only by its name (the
+ * statistics key it by that name, which a `code` field repeated: walkthrough 27), as the other
+ * formats leave its code cell empty (`orpCodeOf`).
+ */
+const jsonOrpCode = (orp: { code: string | null; name: string }): string | null => {
+  const code = orpCodeOf(orp);
+  return code === '' ? null : code;
+};
+
+/** The statistics as JSON: the figures as computed, with no ORP name standing for a code. */
+const statsToJson = (stats: Statistics): Promise<Buffer> => {
+  const statistics = {
+    ...stats,
+    territory: { ...stats.territory, orps: stats.territory.orps.map((o) => ({ ...o, code: jsonOrpCode(o) })) },
+    orps: stats.orps.map((o) => ({ ...o, code: jsonOrpCode(o) })),
+  };
+  return Promise.resolve(
+    Buffer.from(`${JSON.stringify({ generator: 'Twinning Registry', statistics }, null, 2)}\n`, 'utf8'),
   );
+};
 
 /**
  * Each format: its file extension, its name in the save dialog and its renderer (one module per
