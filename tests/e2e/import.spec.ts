@@ -762,3 +762,92 @@ test('the final message says how many rows were not imported, next to the values
   for (const town of ['Oberzwiebelbach', 'Kowalewo Testowe', 'Unterzwiebelbach'])
     expect(await knex('foreign_towns').where({ name: town }).count({ n: '*' })).toEqual([{ n: 0 }]);
 });
+
+test('the final message names its backup by time and kind, and the partner towns it could place nowhere (walkthrough 27, 5 and 8)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const members = await knex('municipalities').where({ is_member: true }).orderBy('id').limit(2).select('code');
+  const [first, second] = members as { code: string }[];
+  if (!first || !second) throw new Error('the demo registry has fewer than two members');
+  const towns = ['Mödling', 'Żywiec'];
+  for (const town of towns)
+    expect(await knex('foreign_towns').where({ name: town }).count({ n: '*' })).toEqual([{ n: 0 }]);
+  // As the walkthrough's file: partner towns named alone, with no coordinates.
+  const text = [
+    'Kód české obce;Partnerské město;Stát partnera;Datum zahájení',
+    `${first.code};Mödling;Rakousko;2004`,
+    `${second.code};Żywiec;Polsko;2010`,
+  ].join('\r\n');
+  const importIt = async (name: string) => {
+    await page.getByTestId('nav-partnerships').click();
+    await page.getByTestId('partnerships-import').click();
+    await page.getByTestId('import-file-input').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(encodeWindows1250(text)),
+    });
+    await page.getByTestId('mapping-apply').click();
+    await expect(page.getByTestId('count-add')).toHaveText(/2$/);
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+  };
+  const undo = async (name: string, toast: string) => {
+    await page.getByTestId('nav-settings').click();
+    const row = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: name });
+    await row.getByTestId('import-history-undo').click();
+    await row.getByTestId('import-history-undo-confirm').click();
+    await expect(page.getByTestId('toast-ok').filter({ hasText: toast })).toBeVisible();
+  };
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  const czechName = 'partneri-bez-mista.csv';
+  await importIt(czechName);
+  const done = page.getByTestId('import-done');
+  await expect(page.getByTestId('import-done-unplaced')).toHaveText(
+    '2 partnerská města přidaná importem nemají souřadnice ani propojení s místopisným rejstříkem (Mödling, Żywiec). Doplňte je na kartě města (Partnerství ▸ město).',
+  );
+  const backup = page.getByTestId('import-done-backup');
+  await expect(backup).toHaveText(
+    /^Stav před importem je v záloze pořízené \d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2} \(před importem partneri-bez-mista\.csv\)\.$/,
+  );
+  // No file name in sight: it is the line's tooltip, as in the backups table.
+  await expect(done).not.toContainText('registry-');
+  const fileHint = await backup.getAttribute('title');
+  expect(fileHint).toMatch(/^Soubor zálohy: registry-.+-import-.+\.db$/);
+  const said = (await backup.textContent()) ?? '';
+  await expect(page.getByTestId('import-done-unplaced')).toBeInViewport();
+  await expect(backup).toBeInViewport();
+  await saveScreen(page, 'import-done-unplaced-cs');
+  await page.getByTestId('import-close').click();
+  // The same backup in Settings ▸ Backups, in the same words: its time and its kind.
+  await page.getByTestId('nav-settings').click();
+  const row = page.getByTestId('backup-row').and(page.locator(`[title="${fileHint ?? ''}"]`));
+  await expect(row).toBeVisible();
+  const [time, kind] = await row.locator('td').allTextContents();
+  expect(said).toBe(`Stav před importem je v záloze pořízené ${time ?? ''} (${kind ?? ''}).`);
+  await undo(czechName, `Import souboru ${czechName} byl vrácen.`);
+
+  await page.getByTestId('language-en').click();
+  try {
+    const englishName = 'partners-no-place.csv';
+    await importIt(englishName);
+    await expect(page.getByTestId('import-done-unplaced')).toHaveText(
+      '2 partner towns added by the import have no coordinates and no link to the gazetteer (Mödling, Żywiec). Fill their locations in on each town’s card (Partnerships ▸ the town).',
+    );
+    await expect(page.getByTestId('import-done-backup')).toHaveText(
+      /^The state before the import is in the backup of \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} \(before importing partners-no-place\.csv\)\.$/,
+    );
+    await expect(page.getByTestId('import-done')).not.toContainText('registry-');
+    await expect(page.getByTestId('import-done-unplaced')).toBeInViewport();
+    await saveScreen(page, 'import-done-unplaced-en');
+    await page.getByTestId('import-close').click();
+    await undo(englishName, `The import of ${englishName} was undone.`);
+  } finally {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-cs').click();
+  }
+  for (const town of towns)
+    expect(await knex('foreign_towns').where({ name: town }).count({ n: '*' })).toEqual([{ n: 0 }]);
+});

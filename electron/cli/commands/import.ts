@@ -7,7 +7,10 @@ import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/
 import { firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
 import type { ImportResult } from '../../../shared/domain/import/report';
 import { shownIssueParams } from '../../../shared/domain/import/shown';
+import { formatBackupMoment } from '../../../shared/i18n/backup-label';
 import { translate, translatePlural } from '../../../shared/i18n/index';
+import { importBackupSentence, unplacedTownsSentence } from '../../../shared/i18n/import-result';
+import { backupPath } from '../../core/db/backups';
 import { writeFileAtomically } from '../../core/files';
 import { callCore } from '../call-core';
 import { UsageError, type CliIo, type Command } from '../command';
@@ -58,6 +61,8 @@ export function printReport(
   dryRun: boolean,
   io: CliIo,
   reportFile: string | null = null,
+  /** The path of the backup the import made (null: none, or not known). */
+  backupFile: string | null = null,
 ): void {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const { report } = result;
@@ -132,7 +137,15 @@ export function printReport(
     if (leftOut > 0)
       io.out(`${translatePlural(language, 'import.doneLeftOut', leftOut)} ${t('import.cli.leftOutAbove')}`);
   }
-  if (result.backup) io.out(t('import.backupMade', { name: result.backup }));
+  // The backup in the words of Settings ▸ Backups (its time and kind), then its file, which a
+  // command line user may need (walkthrough 27, finding 5).
+  const backup = importBackupSentence(result, language, (iso) => formatBackupMoment(iso, language));
+  if (backup !== null)
+    io.out(backupFile === null ? backup : `${backup} ${t('import.cli.backupFile', { path: backupFile })}`);
+  // Last: the partner towns the import created and could place nowhere, and where to complete
+  // them (walkthrough 27, finding 8).
+  const unplaced = unplacedTownsSentence(result.unplacedTowns, language);
+  if (unplaced !== null) io.out(unplaced);
 }
 
 /** What an undo's refusal carries (import:undo's CONFLICT): the records in the way and the untouched rest. */
@@ -326,7 +339,14 @@ export const importCommand: Command = {
         });
         result =
           dryRun || report.needsMapping
-            ? { report, changed: false, backup: null, importRunId: null }
+            ? {
+                report,
+                changed: false,
+                backup: null,
+                importRunId: null,
+                backupCreatedAt: null,
+                unplacedTowns: { count: 0, names: [] },
+              }
             : await callCore(ctx, 'import:commit', { previewId: report.previewId });
       } catch (error) {
         // A bad file is the user's everyday case: say what is wrong in their language.
@@ -340,7 +360,11 @@ export const importCommand: Command = {
       }
       if (reportFile !== null) await writeFileAtomically(reportFile, fullReportText(result, language));
       if (values.json) io.out(JSON.stringify(result, null, 2));
-      else printReport(result, language, dryRun, io, reportFile);
+      else {
+        // A registry on a server makes no backup (its server does): no file to name then.
+        const backupFile = result.backup === null ? null : backupPath(ctx.db.filePath, result.backup);
+        printReport(result, language, dryRun, io, reportFile, backupFile);
+      }
       const { counts } = result.report;
       const allInvalid = counts.rows > 0 && counts.invalid === counts.rows;
       return result.report.needsMapping || allInvalid ? 1 : 0;

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/domain/import/report';
 import { countryName } from '../../../shared/domain/countries';
 import { shownImportValue, shownIssueParams } from '../../../shared/domain/import/shown';
+import { importBackupSentence, unplacedTownsSentence } from '../../../shared/i18n/import-result';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useModal } from '../../components/dialogs';
 import { ApiError, call, onEvent } from '../../lib/api';
@@ -514,7 +515,7 @@ export function ImportDialog({
   /** What the file is taken for at first: partnerships when opened from the Partnerships screen. */
   initialKind?: ImportKind;
 }) {
-  const { t, tk, tn, formatNumber } = useI18n();
+  const { t, tk, tn, formatNumber, formatDateTime, language } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const doneIssuesRef = useRef<HTMLElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -649,6 +650,8 @@ export function ImportDialog({
     stage.step === 'done' ? stage.result.report.issues.filter((issue) => issue.severity === 'warning').length : 0;
   /** Rows the import refused for an error (not imported at all). */
   const invalid = stage.step === 'done' ? stage.result.report.counts.invalid : 0;
+  const unplaced = stage.step === 'done' ? unplacedTownsSentence(stage.result.unplacedTowns, language) : null;
+  const backupSaid = stage.step === 'done' ? importBackupSentence(stage.result, language, formatDateTime) : null;
   const close = () => {
     if (!busy) onClose();
   };
@@ -811,8 +814,21 @@ export function ImportDialog({
                 )}
               </span>
             )}
-            {stage.result.backup !== null && (
-              <span className="notice-detail">{t('import.backupMade', { name: stage.result.backup })}</span>
+            {/* The partner towns it could place nowhere: where to complete them (walkthrough 27, finding 8). */}
+            {unplaced !== null && (
+              <span className="notice-detail" data-testid="import-done-unplaced">
+                {unplaced}
+              </span>
+            )}
+            {/* The backup by its time and kind, as Settings ▸ Backups lists it; its file is the tooltip. */}
+            {stage.result.backup !== null && backupSaid !== null && (
+              <span
+                className="notice-detail"
+                data-testid="import-done-backup"
+                title={t('backups.fileHint', { name: stage.result.backup })}
+              >
+                {backupSaid}
+              </span>
             )}
             {stage.result.changed && (
               <span className="notice-detail" data-testid="import-undo-where">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { backupKindLabel } from '../../../shared/i18n/backup-label';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
@@ -18,13 +19,8 @@ const formatSize = (bytes: number, format: (n: number) => string) =>
     ? `${format(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`
     : `${format(Math.ceil(bytes / 1024))} kB`;
 
-/** What a backup was made for, as the table's "Reason" column says it. */
-const kindOf = (backup: Backup, { t, tk }: I18n): string =>
-  backup.importFile === null
-    ? tk(`backups.reason.${backup.reason}`)
-    : t(backup.reason === 'unimport' ? 'backups.reason.unimportOf' : 'backups.reason.importOf', {
-        file: backup.importFile,
-      });
+/** What a backup was made for, as the table's "Reason" column says it (the import's result and the CLI too). */
+const kindOf = (backup: Backup, { language }: I18n): string => backupKindLabel(backup, language);
 
 /**
  * Settings ▸ Backups: the verified backups with size and date; back up now; restore after a

@@ -138,6 +138,9 @@ export const importReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
+/** How many of an import's unplaced partner towns its result names (the count is complete). */
+export const UNPLACED_TOWNS_NAMED = 3;
+
 export const importResultSchema = z.object({
   report: importReportSchema,
   /** False when the file brought nothing new (a repeated import). */
@@ -146,6 +149,23 @@ export const importResultSchema = z.object({
   backup: z.string().nullable(),
   /** The import run that wrote the records (their provenance names it), null when nothing was written. */
   importRunId: z.number().int().positive().nullable(),
+  /**
+   * When that backup was made (ISO): a message names it by time and kind, as Settings ▸ Backups
+   * lists it, not by its file name (walkthrough 27, finding 5). Null when no backup was made.
+   */
+  backupCreatedAt: z.string().nullable().default(null),
+  /**
+   * The partner towns this import created with neither coordinates nor a gazetteer link (a name
+   * alone does not prove which town it is, so none is guessed; walkthrough 27, finding 8): how
+   * many, and the names of the first (in the file's order, at most UNPLACED_TOWNS_NAMED). Towns the
+   * registry had before are never counted.
+   */
+  unplacedTowns: z
+    .object({
+      count: z.number().int().nonnegative(),
+      names: z.array(z.string()).max(UNPLACED_TOWNS_NAMED),
+    })
+    .default({ count: 0, names: [] }),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

@@ -87,7 +87,17 @@ export const importMessages = defineMessages(
     'import.cli.mappingFile':
       'Sloupce přiřaďte souborem --mapping SOUBOR.json (objekt JSON: údaj → záhlaví sloupce v souboru). Údaje bez sloupce: {fields}.',
     'import.cancelled': 'Import byl přerušen; databáze zůstala beze změny.',
-    'import.backupMade': 'Před importem byla vytvořena záloha {name}.',
+    // The backup named as Settings ▸ Backups names it, by time and kind (walkthrough 27, finding 5).
+    'import.backupMadeAt': 'Stav před importem je v záloze pořízené {date} ({kind}).',
+    'import.cli.backupFile': '[soubor {path}]',
+    // Partner towns the import created that it could place nowhere (walkthrough 27, finding 8).
+    'import.doneUnplaced.one':
+      '{count} partnerské město přidané importem nemá souřadnice ani propojení s místopisným rejstříkem ({names}). Doplňte je na kartě města (Partnerství ▸ město).',
+    'import.doneUnplaced.few':
+      '{count} partnerská města přidaná importem nemají souřadnice ani propojení s místopisným rejstříkem ({names}). Doplňte je na kartě města (Partnerství ▸ město).',
+    'import.doneUnplaced.other':
+      '{count} partnerských měst přidaných importem nemá souřadnice ani propojení s místopisným rejstříkem ({names}). Doplňte je na kartě města (Partnerství ▸ město).',
+    'import.doneUnplacedSome': 'např. {names}',
     'import.showAdded': 'Zobrazit přidané záznamy ({count})',
     'import.nothingToImport': 'Nic k importu',
     'import.mapping.title': 'Přiřazení sloupců',
@@ -506,7 +516,15 @@ export const importMessages = defineMessages(
     'import.cli.mappingFile':
       'Map the columns with a file --mapping FILE.json (a JSON object: field → column header in the file). Fields without a column: {fields}.',
     'import.cancelled': 'The import was stopped; the database is unchanged.',
-    'import.backupMade': 'A backup {name} was made before the import.',
+    'import.backupMadeAt': 'The state before the import is in the backup of {date} ({kind}).',
+    'import.cli.backupFile': '[file {path}]',
+    'import.doneUnplaced.one':
+      '{count} partner town added by the import has no coordinates and no link to the gazetteer ({names}). Fill its location in on its town card (Partnerships ▸ the town).',
+    'import.doneUnplaced.few':
+      '{count} partner towns added by the import have no coordinates and no link to the gazetteer ({names}). Fill their locations in on each town’s card (Partnerships ▸ the town).',
+    'import.doneUnplaced.other':
+      '{count} partner towns added by the import have no coordinates and no link to the gazetteer ({names}). Fill their locations in on each town’s card (Partnerships ▸ the town).',
+    'import.doneUnplacedSome': 'e.g. {names}',
     'import.showAdded': 'Show the added records ({count})',
     'import.nothingToImport': 'Nothing to import',
     'import.mapping.title': 'Column mapping',

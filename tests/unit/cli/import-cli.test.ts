@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { backupPath, listBackups } from '../../../electron/core/db/backups';
 import { openDatabase } from '../../../electron/core/db/database';
+import { formatBackupMoment } from '../../../shared/i18n/backup-label';
 import { tempDir } from '../../support/temp-db';
 
 async function run(...argv: string[]) {
@@ -190,6 +192,63 @@ describe('twinreg import / backup / check', () => {
     expect(againLines[nothing + 1]).toBe(
       '2 rows were not imported because of errors. They are listed above among the errors (line, column, reason).',
     );
+  });
+
+  it('the last lines name the backup by its time and kind, then the towns it could not place (walkthrough 27, 5 and 8)', async () => {
+    const target = path.join(dir, 'last-words.db');
+    expect((await run('import', 'municipalities', file, '--db', target, '--mapping', mapping)).code).toBe(0);
+    const partnerships = path.join(dir, 'partneri-j.csv');
+    writeFileSync(
+      partnerships,
+      [
+        'Kód obce;Obec;Partnerské město;Stát;Zeměpisná šířka;Zeměpisná délka',
+        '554782;Praha;Mödling;Rakousko;;',
+        '582786;Brno;Żywiec;Polsko;;',
+        '582786;Brno;Brzeg;Polsko;50.8608509;17.4668311',
+      ].join('\r\n'),
+    );
+    const columns = path.join(dir, 'partneri-j.json');
+    writeFileSync(
+      columns,
+      JSON.stringify({
+        municipalityCode: 'Kód obce',
+        municipalityName: 'Obec',
+        townName: 'Partnerské město',
+        country: 'Stát',
+        townLatitude: 'Zeměpisná šířka',
+        townLongitude: 'Zeměpisná délka',
+      }),
+    );
+    const czech = await run('import', 'partnerships', partnerships, '--db', target, '--mapping', columns);
+    expect(czech.code).toBe(0);
+    const backups = (await listBackups(target)).filter((b) => b.reason === 'import');
+    expect(backups).toHaveLength(2);
+    const backup = backups[0];
+    if (!backup) throw new Error('no backup before the import');
+    const lines = czech.out.split('\n');
+    const done = lines.findIndex((line) => line.startsWith('Import dokončen. Přidáno: 3,'));
+    expect(done).toBeGreaterThan(-1);
+    expect(lines.slice(done + 1)).toEqual([
+      `Stav před importem je v záloze pořízené ${formatBackupMoment(backup.createdAt, 'cs')} (před importem partneri-j.csv). [soubor ${backupPath(target, backup.name)}]`,
+      '2 partnerská města přidaná importem nemají souřadnice ani propojení s místopisným rejstříkem (Mödling, Żywiec). Doplňte je na kartě města (Partnerství ▸ město).',
+    ]);
+    // The time as the window shows it ("7. 12. 2026 20:29"), not the file's stamp.
+    expect(lines[done + 1]).toMatch(/ pořízené \d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2} \(před importem/);
+    expect(existsSync(backupPath(target, backup.name))).toBe(true);
+
+    // In English, on a registry of its own; a second run adds nothing and names no backup nor town.
+    const other = path.join(dir, 'last-words-en.db');
+    expect((await run('import', 'municipalities', file, '--db', other, '--mapping', mapping)).code).toBe(0);
+    const args = ['import', 'partnerships', partnerships, '--db', other, '--mapping', columns, '--lang', 'en'];
+    const english = (await run(...args)).out.split('\n');
+    expect(english.at(-2)).toMatch(
+      /^The state before the import is in the backup of \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} \(before importing partneri-j\.csv\)\. \[file .+-import-.+\.db\]$/,
+    );
+    expect(english.at(-1)).toBe(
+      '2 partner towns added by the import have no coordinates and no link to the gazetteer (Mödling, Żywiec). Fill their locations in on each town’s card (Partnerships ▸ the town).',
+    );
+    const again = (await run(...args)).out.split('\n');
+    expect(again.at(-1)).toBe('The file brought nothing new; the database did not change.');
   });
 
   it('history lists the imports; undo takes one back as a whole, once', async () => {

@@ -13,7 +13,12 @@ import {
   type ImportPolicy,
   type ImportKind,
 } from '../../../../shared/domain/import/formats';
-import type { ImportReport, ImportResult, TownDecision } from '../../../../shared/domain/import/report';
+import {
+  UNPLACED_TOWNS_NAMED,
+  type ImportReport,
+  type ImportResult,
+  type TownDecision,
+} from '../../../../shared/domain/import/report';
 import { townNameKey } from '../../../../shared/domain/text';
 import { shownIssueParams } from '../../../../shared/domain/import/shown';
 import type { Knex } from 'knex';
@@ -418,6 +423,20 @@ const tablesOf = (kind: ImportPreview['kind']): string[] =>
 const hasChanges = (plan: Plan): boolean => plan.counts.add + plan.counts.update > 0;
 
 /**
+ * The partner towns a written plan created with neither coordinates nor a gazetteer link: the
+ * file names them alone, which does not prove which town each is, so the import links none by
+ * rule and its result says so (walkthrough 27, finding 8). A plan's towns are only those new to
+ * the registry; the names are the first in the file's order.
+ */
+function unplacedTowns(plan: Plan): ImportResult['unplacedTowns'] {
+  if (!('towns' in plan)) return { count: 0, names: [] };
+  const unplaced = plan.towns.filter(
+    (town) => town.geonamesId === null && (town.latitude === null || town.longitude === null),
+  );
+  return { count: unplaced.length, names: unplaced.slice(0, UNPLACED_TOWNS_NAMED).map((town) => town.name) };
+}
+
+/**
  * Imports every valid row of a previewed file in one transaction: all or nothing. The file is
  * compared again inside the transaction, so a repeated import changes nothing and says so.
  * A verified backup is made first whenever something is going to change.
@@ -447,7 +466,14 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
             await keepDecisions(trx, preview, actor, at);
             await insertImportRun(trx, runOf(preview, report, actor, false, null, at));
           });
-          return { report, changed: false, backup: null, importRunId: null };
+          return {
+            report,
+            changed: false,
+            backup: null,
+            importRunId: null,
+            backupCreatedAt: null,
+            unplacedTowns: { count: 0, names: [] },
+          };
         }
         job.throwIfCancelled();
         job.progress('backup', 0, 1);
@@ -482,6 +508,8 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
           changed: hasChanges(plan),
           backup: backup?.name ?? null,
           importRunId,
+          backupCreatedAt: backup?.createdAt ?? null,
+          unplacedTowns: unplacedTowns(plan),
         };
       },
     );
