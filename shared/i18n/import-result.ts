@@ -22,6 +22,24 @@ export function importBackupSentence(
 }
 
 /**
+ * The backup an import's undo made first, as the undo's message ends: by its time and kind
+ * ("… v záloze pořízené 7. 12. 2026 20:29 (před vrácením importu partneri.csv)."), as Settings ▸
+ * Backups lists it. Null when the undo made no backup (a registry the server backs up).
+ */
+export function importUndoBackupSentence(
+  done: { backup: string | null; backupCreatedAt: string | null },
+  fileName: string | null,
+  language: UiLanguage,
+  moment: (iso: string) => string,
+): string | null {
+  if (done.backup === null || done.backupCreatedAt === null) return null;
+  return translate(language, 'import.undo.backupMadeAt', {
+    date: moment(done.backupCreatedAt),
+    kind: backupKindLabel({ reason: 'unimport', importFile: fileName }, language),
+  });
+}
+
+/**
  * The partner towns the import created with neither coordinates nor a gazetteer link, counted in
  * the language's plural form with their first names ("např." when more are unnamed), and where to
  * complete them (walkthrough 27, finding 8). Null when there are none.

@@ -9,7 +9,11 @@ import type { ImportResult } from '../../../shared/domain/import/report';
 import { shownIssueParams } from '../../../shared/domain/import/shown';
 import { formatBackupMoment } from '../../../shared/i18n/backup-label';
 import { translate, translatePlural } from '../../../shared/i18n/index';
-import { importBackupSentence, unplacedTownsSentence } from '../../../shared/i18n/import-result';
+import {
+  importBackupSentence,
+  importUndoBackupSentence,
+  unplacedTownsSentence,
+} from '../../../shared/i18n/import-result';
 import { backupPath } from '../../core/db/backups';
 import { writeFileAtomically } from '../../core/files';
 import { callCore } from '../call-core';
@@ -262,7 +266,16 @@ async function pastImports(
         io.out(t('import.cli.undoKeptTitle', { kept: done.kept }));
         printChanges(inTheWay, (text) => io.out(text), t);
       }
-      if (done.backup !== null) io.out(t('import.undo.backupMade', { name: done.backup }));
+      // The backup by time and kind as Settings ▸ Backups lists it, then its file for the command line.
+      const backup = importUndoBackupSentence(done, run?.fileName ?? null, language, (iso) =>
+        formatBackupMoment(iso, language),
+      );
+      if (backup !== null)
+        io.out(
+          done.backup === null
+            ? backup
+            : `${backup} ${t('import.cli.backupFile', { path: backupPath(ctx.db.filePath, done.backup) })}`,
+        );
       return 0;
     } catch (error) {
       const reason = error instanceof AppError ? error.details?.reason : undefined;

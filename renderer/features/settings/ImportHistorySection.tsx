@@ -8,6 +8,7 @@ import { DangerQuestion } from '../../components/Question';
 import { ListCard } from './ListCard';
 import { importUndoRefusalOf, importUndoRefusalText, type ImportUndoRefusal } from './import-undo-refusal';
 import { errorSummary } from '../../lib/errors';
+import { importUndoBackupSentence } from '../../../shared/i18n/import-result';
 
 /**
  * Settings ▸ Import history: every import with who, when, the file, its result, and its messages as
@@ -67,9 +68,8 @@ export function ImportHistorySection({ server }: { server: boolean }) {
             restored: shown.formatNumber(done.restored),
             kept: shown.formatNumber(done.kept),
           });
-          return done.backup === null
-            ? undone
-            : `${undone} ${shown.t('import.undo.doneBackup', { name: done.backup })}`;
+          const backup = importUndoBackupSentence(done, fileName, shown.language, shown.formatDateTime);
+          return backup === null ? undone : `${undone} ${backup}`;
         };
       } catch (error) {
         // Refused (someone changed more meanwhile): the explanation under the row is brought up to date.
@@ -161,9 +161,14 @@ export function ImportHistorySection({ server }: { server: boolean }) {
                                     towns: i18n.formatNumber(done.removed.towns),
                                     restored: i18n.formatNumber(done.restored),
                                   });
-                                  return done.backup === null
-                                    ? undone
-                                    : `${undone} ${i18n.t('import.undo.doneBackup', { name: done.backup })}`;
+                                  // Its backup by time and kind, as Settings ▸ Backups lists it.
+                                  const backup = importUndoBackupSentence(
+                                    done,
+                                    r.fileName,
+                                    i18n.language,
+                                    i18n.formatDateTime,
+                                  );
+                                  return backup === null ? undone : `${undone} ${backup}`;
                                 };
                               } finally {
                                 setConfirming(null);

@@ -297,14 +297,13 @@ export const importMessages = defineMessages(
     'import.history.onlyBackup': 'starší import: vrátit jde jen obnovením zálohy',
     'import.undo.done':
       'Import souboru {file} byl vrácen. Odstraněno – obce: {municipalities}, partnerství: {partnerships}, zahraniční města: {towns}; obnovené záznamy: {restored}.',
-    'import.undo.doneBackup': 'Předtím byla vytvořena záloha {name}.',
     'import.undo.changedSince':
       'Import nelze vrátit, registr zůstal beze změny. Tyto jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}: {records}. Pozdější práce se nikdy nemaže.',
     'import.undo.changedSinceMore':
       'Import nelze vrátit, registr zůstal beze změny. Jeho záznamy se od importu změnily nebo na ně navazují další údaje (partnerství, kontakty, aktivity, žádosti) – celkem {count}, např. {records} a další ({more}). Pozdější práce se nikdy nemaže.',
     'import.undo.laterImport':
       'Import nelze vrátit, registr zůstal beze změny. Na jeho záznamy navazuje pozdější import {files} (záznamů: {count}, např. {records}). Vraťte nejdřív ten.',
-    'import.undo.backupMade': 'Před vrácením importu byla vytvořena záloha {name}.',
+    'import.undo.backupMadeAt': 'Stav před vrácením je v záloze pořízené {date} ({kind}).',
     'import.undo.already': 'Tento import už byl vrácen.',
     'import.undo.failed':
       'Import se nepodařilo vrátit, registr zůstal beze změny. Načtěte historii znovu a zkuste to ještě jednou.',
@@ -724,14 +723,13 @@ export const importMessages = defineMessages(
     'import.history.onlyBackup': 'earlier import: undone only by restoring a backup',
     'import.undo.done':
       'The import of {file} was undone. Removed – municipalities: {municipalities}, partnerships: {partnerships}, foreign towns: {towns}; records restored: {restored}.',
-    'import.undo.doneBackup': 'A backup was made first: {name}.',
     'import.undo.changedSince':
       'The import cannot be undone; the registry is unchanged. These of its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all: {records}. Later work is never removed.',
     'import.undo.changedSinceMore':
       'The import cannot be undone; the registry is unchanged. Its records changed since the import or other data builds on them (partnerships, contacts, activities, requests) – {count} in all, e.g. {records} and more ({more}). Later work is never removed.',
     'import.undo.laterImport':
       'The import cannot be undone; the registry is unchanged. A later import builds on its records: {files} ({count} records, e.g. {records}). Undo that one first.',
-    'import.undo.backupMade': 'A backup was made before the import was undone: {name}.',
+    'import.undo.backupMadeAt': 'The state before the undo is in the backup of {date} ({kind}).',
     'import.undo.already': 'This import has been undone already.',
     'import.undo.failed':
       'The import could not be undone; the registry is unchanged. Load the history again and try once more.',

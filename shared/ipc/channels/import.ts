@@ -100,6 +100,8 @@ export const importChannels = defineChannels({
       restored: z.number().int().nonnegative(),
       /** The verified backup made first (null on a server, which is backed up by its administrator). */
       backup: z.string().nullable(),
+      /** When that backup was made (ISO): messages name it by time and kind, not by its file. */
+      backupCreatedAt: z.string().nullable(),
       /** Records a partial undo left in place (changed since or built on); 0 for a whole undo. */
       kept: z.number().int().nonnegative(),
     }),

@@ -262,7 +262,10 @@ describe('twinreg import / backup / check', () => {
     expect(undone.out).toContain(
       'Import souboru obce.csv byl vrácen. Odstraněno – obce: 2, partnerství: 0, zahraniční města: 0; obnovené záznamy: 0.',
     );
-    expect(undone.out).toContain('Před vrácením importu byla vytvořena záloha');
+    // Its backup by time and kind, as Settings ▸ Backups lists it, then the file for the command line.
+    expect(undone.out).toMatch(
+      /^Stav před vrácením je v záloze pořízené \d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2} \(před vrácením importu obce\.csv\)\. \[soubor .+-unimport-.+\.db\]$/m,
+    );
     expect(await count(db)).toBe(0);
     const again = await run('import', 'undo', String(changed.id), '--db', db, '--lang', 'en');
     expect(again).toMatchObject({ code: 1, err: 'This import has been undone already.' });

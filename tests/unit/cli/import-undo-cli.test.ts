@@ -74,7 +74,9 @@ describe('twinreg import undo --untouched', () => {
     );
     expect(partial.out).toContain('Ponechané záznamy (od importu změněné nebo s navazujícími údaji), celkem 1:');
     expect(partial.out).toMatch(/^ {2}Brno-město \(582786\) – Petr Svoboda, \d{4}-/m);
-    expect(partial.out).toContain('Před vrácením importu byla vytvořena záloha');
+    expect(partial.out).toMatch(
+      /^Stav před vrácením je v záloze pořízené .+ \(před vrácením importu obce\.csv\)\. \[soubor /m,
+    );
     // Praha nobody touched is gone; Brno keeps the colleague's name.
     expect(await names()).toBe('Brno-město');
     expect((await run('import', 'history', '--db', db, '--lang', 'en')).out).toContain('partly undone');

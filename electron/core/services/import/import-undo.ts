@@ -473,6 +473,8 @@ export type ImportUndoResult = {
   removed: { municipalities: number; partnerships: number; towns: number };
   restored: number;
   backup: string | null;
+  /** When that backup was made (ISO; null with no backup): messages name it by time and kind. */
+  backupCreatedAt: string | null;
   /** Records a partial undo left in place (changed since or built on); 0 for a whole undo. */
   kept: number;
 };
@@ -614,7 +616,7 @@ export async function undoImport(
       touch({ tables: [...IMPORTED_TABLES] });
       return { removed, restored, kept: keptCount };
     });
-    return { ...result, backup: backup?.name ?? null };
+    return { ...result, backup: backup?.name ?? null, backupCreatedAt: backup?.createdAt ?? null };
   } finally {
     await release();
   }
