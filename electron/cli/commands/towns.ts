@@ -1,6 +1,6 @@
 import { countryName } from '../../../shared/domain/countries';
 import { AppError } from '../../../shared/domain/errors';
-import { translate } from '../../../shared/i18n/index';
+import { translate, translatePlural } from '../../../shared/i18n/index';
 import { callCore } from '../call-core';
 import { UsageError, type Command } from '../command';
 import { openForCli } from '../open-context';
@@ -85,6 +85,8 @@ export const townsCommand: Command = {
           io.out(t('gazetteerLink.cli.linked', { count: done.linked, fills: done.populationFilled }));
           io.out(t('gazetteerLink.cli.undoHint'));
         }
+        if (done.changedMeanwhile > 0)
+          io.out(translatePlural(language, 'gazetteerLink.changedMeanwhile', done.changedMeanwhile));
         return 0;
       } catch (error) {
         const reason = error instanceof AppError ? error.details?.reason : undefined;

@@ -70,12 +70,28 @@ const ref = (town: ForeignTown): TownRef => ({ townId: town.id, name: town.name,
 const czech = new Intl.Collator('cs');
 const byName = (a: TownRef, b: TownRef) => czech.compare(a.name, b.name) || a.countryCode.localeCompare(b.countryCode);
 
-/** What the rule finds in the registry as `db` sees it now (inside a change: as that change sees it). */
-async function judge(db: Knex): Promise<Omit<GazetteerLinkPreview, 'mayWrite'>> {
+/**
+ * What the rule finds in the registry as `db` sees it now (inside a change: as that change sees it),
+ * and the version of each town it judged (a link is written only to the town as it was judged).
+ */
+async function judge(
+  db: Knex,
+): Promise<{ found: Omit<GazetteerLinkPreview, 'mayWrite'>; judgedVersions: ReadonlyMap<number, number> }> {
+  // The versions are read BEFORE the towns: a town changed between the two reads is judged as
+  // changed, but carries its older version, so the write leaves it (never the other way round).
+  const versionRows = await db('foreign_towns')
+    .whereNull('geonames_id')
+    .select<{ id: number; version: number }[]>('id', 'version');
+  const versionOf = new Map(versionRows.map((row) => [row.id, row.version]));
   const towns = await listForeignTowns(db);
   const holders = new Map<number, ForeignTown>();
   for (const town of towns) if (town.geonamesId !== null) holders.set(town.geonamesId, town);
   const unlinked = towns.filter((town) => town.geonamesId === null);
+  const judgedVersions = new Map<number, number>();
+  for (const town of unlinked) {
+    const version = versionOf.get(town.id);
+    if (version !== undefined) judgedVersions.set(town.id, version);
+  }
   /** The registry towns that claim each gazetteer town, with what the link would be. */
   const claims = new Map<number, GazetteerLinkRow[]>();
   const held: GazetteerLinkPreview['held'] = [];
@@ -133,7 +149,7 @@ async function judge(db: Knex): Promise<Omit<GazetteerLinkPreview, 'mayWrite'>> 
       b.towns[0] ?? { townId: 0, name: '', countryCode: '' },
     ),
   );
-  return {
+  const found = {
     unlinked: unlinked.length,
     withoutPlace,
     links,
@@ -142,6 +158,7 @@ async function judge(db: Knex): Promise<Omit<GazetteerLinkPreview, 'mayWrite'>> 
     held,
     severalNear,
   };
+  return { found, judgedVersions };
 }
 
 /** Whether this user may link towns: change towns and write their history. */
@@ -153,7 +170,7 @@ const mayWrite = (db: Knex) => dialectOf(db).mayWrite(db, { update: ['foreign_to
  */
 export async function previewGazetteerLinks(ctx: AppContext): Promise<GazetteerLinkPreview> {
   const db = ctx.db.knex;
-  const found = await judge(db);
+  const { found } = await judge(db);
   return {
     ...found,
     links: found.links.slice(0, LISTED),
@@ -167,8 +184,16 @@ export async function previewGazetteerLinks(ctx: AppContext): Promise<GazetteerL
 const auditFields = (card: TownCardRecord): Record<string, unknown> =>
   Object.fromEntries(Object.entries(card).filter(([field]) => !['id', 'createdAt', 'updatedAt'].includes(field)));
 
-/** What a run of links did: how many towns it linked, how many got a population, and its undo's id. */
-export type GazetteerLinkResult = { linked: number; populationFilled: number; auditId: number | null };
+/**
+ * What a run of links did: how many towns it linked, how many got a population, how many it left
+ * because someone changed them while it ran, and its undo's id.
+ */
+export type GazetteerLinkResult = {
+  linked: number;
+  populationFilled: number;
+  changedMeanwhile: number;
+  auditId: number | null;
+};
 
 /**
  * Links every town the rule finds now (judged again inside the change: a list the screen showed is
@@ -178,7 +203,11 @@ export type GazetteerLinkResult = { linked: number; populationFilled: number; au
  * was part of this run and the run is undone as a whole. Refused on a server to a role that may not
  * write (FORBIDDEN), before anything is read.
  */
-export async function applyGazetteerLinks(ctx: AppContext): Promise<GazetteerLinkResult> {
+export async function applyGazetteerLinks(
+  ctx: AppContext,
+  /** Tests only: runs between the judging and the writes (a colleague's save at that moment). */
+  seams: { afterJudge?: () => Promise<void> } = {},
+): Promise<GazetteerLinkResult> {
   if (!(await mayWrite(ctx.db.knex)))
     throw new AppError(
       'FORBIDDEN',
@@ -186,15 +215,28 @@ export async function applyGazetteerLinks(ctx: AppContext): Promise<GazetteerLin
       { reason: 'gazetteerLink.error.mayNotWrite' },
     );
   return auditedChange(ctx, async ({ trx, at, auditGroup, touch }) => {
-    const { links } = await judge(trx);
+    const {
+      found: { links },
+      judgedVersions,
+    } = await judge(trx);
+    await seams.afterJudge?.();
     const entries: { recordId: number; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
     let populationFilled = 0;
+    let changedMeanwhile = 0;
     for (const link of links) {
       const before = await findTownCard(trx, link.townId);
-      // Judged on this very transaction's rows: still unlinked, at the same place and name.
-      if (!before || before.geonamesId !== null) continue;
+      // On PostgreSQL each statement sees what others committed meanwhile: a colleague may have
+      // renamed or moved the town since it was judged (review R: "Brzeg" saved as "Opole" got
+      // Brzeg's id and population). Only the town as judged is linked, by the version judged: a town
+      // changed since is left for the next run (and counted); one changed between this read and the
+      // write refuses the run (CONFLICT, nothing written).
+      const judged = judgedVersions.get(link.townId);
+      if (!before || before.geonamesId !== null || judged === undefined || before.version !== judged) {
+        if (before?.geonamesId === null) changedMeanwhile += 1;
+        continue;
+      }
       const fills = before.population === null && link.fillsPopulation;
-      await updateVersioned(trx, 'foreign_towns', link.townId, before.version, {
+      await updateVersioned(trx, 'foreign_towns', link.townId, judged, {
         ...gazetteerFillColumns({
           geonamesId: link.geonamesId,
           ...(fills ? { population: link.gazetteerPopulation } : {}),
@@ -209,10 +251,10 @@ export async function applyGazetteerLinks(ctx: AppContext): Promise<GazetteerLin
     const groupId = await auditGroup(
       entries.map((row) => ({ table: 'foreign_towns', action: 'update' as const, ...row })),
     );
-    if (groupId === null) return { linked: 0, populationFilled: 0, auditId: null };
+    if (groupId === null) return { linked: 0, populationFilled: 0, changedMeanwhile, auditId: null };
     // The Partnerships grid shows the towns' population: every row may have changed.
     touch({ tables: ['foreign_towns', 'partnerships'] });
-    return { linked: entries.length, populationFilled, auditId: groupId };
+    return { linked: entries.length, populationFilled, changedMeanwhile, auditId: groupId };
   });
 }
 

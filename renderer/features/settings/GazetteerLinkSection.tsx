@@ -61,6 +61,9 @@ export function GazetteerLinkSection() {
         // The towns' screens follow by `data:changed`; a preview shown would be out of date.
         () => setPreview(null),
       );
+      // Towns a colleague changed while the run judged them are left for a run on what they are now.
+      if (done.changedMeanwhile > 0)
+        toast({ kind: 'info', text: (i18n) => i18n.tn('gazetteerLink.changedMeanwhile', done.changedMeanwhile) });
     } catch (error) {
       toast(errorToast(error));
     } finally {

@@ -41,6 +41,14 @@ export const gazetteerLinkMessages = defineMessages(
     'gazetteerLink.done.many': 'Propojeno {count} města s místopisným rejstříkem.',
     'gazetteerLink.done.other': 'Propojeno {count} měst s místopisným rejstříkem.',
     'gazetteerLink.doneNone': 'Nic se nepropojilo: podle pravidla teď žádné město propojit nelze.',
+    'gazetteerLink.changedMeanwhile.one':
+      '{count} město mezitím někdo změnil, a tak zůstalo nepropojené. Zobrazte náhled znovu a propojte ho podle nového stavu.',
+    'gazetteerLink.changedMeanwhile.few':
+      '{count} města mezitím někdo změnil, a tak zůstala nepropojená. Zobrazte náhled znovu a propojte je podle nového stavu.',
+    'gazetteerLink.changedMeanwhile.many':
+      '{count} města mezitím někdo změnil, a tak zůstala nepropojená. Zobrazte náhled znovu a propojte je podle nového stavu.',
+    'gazetteerLink.changedMeanwhile.other':
+      '{count} měst mezitím někdo změnil, a tak zůstala nepropojená. Zobrazte náhled znovu a propojte je podle nového stavu.',
     'gazetteerLink.undo': 'Vrátit zpět',
     'gazetteerLink.undone': 'Propojení s místopisným rejstříkem vráceno.',
     'gazetteerLink.undoChangedRows':
@@ -103,6 +111,14 @@ export const gazetteerLinkMessages = defineMessages(
     'gazetteerLink.done.many': 'Linked {count} towns to the gazetteer.',
     'gazetteerLink.done.other': 'Linked {count} towns to the gazetteer.',
     'gazetteerLink.doneNone': 'Nothing was linked: no town can be linked by the rule now.',
+    'gazetteerLink.changedMeanwhile.one':
+      '{count} town was changed by someone meanwhile, so it was left unlinked. Show the preview again to link it as it is now.',
+    'gazetteerLink.changedMeanwhile.few':
+      '{count} towns were changed by someone meanwhile, so they were left unlinked. Show the preview again to link them as they are now.',
+    'gazetteerLink.changedMeanwhile.many':
+      '{count} towns were changed by someone meanwhile, so they were left unlinked. Show the preview again to link them as they are now.',
+    'gazetteerLink.changedMeanwhile.other':
+      '{count} towns were changed by someone meanwhile, so they were left unlinked. Show the preview again to link them as they are now.',
     'gazetteerLink.undo': 'Undo',
     'gazetteerLink.undone': 'Links to the gazetteer undone.',
     'gazetteerLink.undoChangedRows':

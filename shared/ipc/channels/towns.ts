@@ -76,6 +76,8 @@ export const townsChannels = defineChannels({
     output: z.object({
       linked: z.number().int().nonnegative(),
       populationFilled: z.number().int().nonnegative(),
+      /** Towns someone changed while the run judged them: left unlinked for the next run. */
+      changedMeanwhile: z.number().int().nonnegative(),
       auditId: id.nullable(),
     }),
   },

@@ -10,6 +10,7 @@ import type { TownCard } from '../../../shared/domain/town-card';
 import { translate } from '../../../shared/i18n/index';
 import { townNameKey } from '../../../shared/domain/text';
 import { createTestApp, ok, RESOURCES_DIR, type TestApp } from '../../support/temp-db';
+import { applyGazetteerLinks } from '../../../electron/core/services/town-gazetteer-link-service';
 
 /**
  * Towns that came into a registry before imports linked them to the gazetteer (d00f17a) are linked
@@ -131,7 +132,7 @@ describe('partner towns linked to the gazetteer after the fact', () => {
 
     // Twice: nothing new.
     expect((await preview()).links).toEqual([]);
-    expect(await apply()).toEqual({ linked: 0, populationFilled: 0, auditId: null });
+    expect(await apply()).toEqual({ linked: 0, populationFilled: 0, changedMeanwhile: 0, auditId: null });
   });
 
   it('links neither of two registry towns that claim one gazetteer town, nor a town whose gazetteer town is held', async () => {
@@ -254,6 +255,68 @@ describe.skipIf(!onServer())('a staff role that may only read a registry on a se
       await registry.drop();
       await admin.raw('drop role if exists ??', [role]);
       await admin.destroy();
+    }
+  });
+});
+
+describe.skipIf(!onServer())('a colleague changing a town while a run of links judges it (PostgreSQL)', () => {
+  it('leaves the town as the colleague saved it, unlinked and counted, instead of linking the town judged', async () => {
+    // An empty registry: the one town the run judges is the colleague's.
+    const registry = await createServerDatabase({ demo: false });
+    const colleague = adminKnex(registry.url);
+    const ctx = await createAppContext({
+      databasePath: registry.url,
+      resourcesDir: RESOURCES_DIR,
+      appVersion: 'test',
+      preferences: createMemoryPreferences(),
+      dialogs: noDialogs,
+      acceptsLocalPaths: true,
+    });
+    try {
+      const now = new Date().toISOString();
+      const [town] = await colleague('foreign_towns')
+        .insert({
+          name: 'Brzeg',
+          name_key: townNameKey('Brzeg'),
+          country_code: 'PL',
+          kind: 'unknown',
+          latitude: BRZEG.lat,
+          longitude: BRZEG.lon,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning<{ id: number; version: number }[]>(['id', 'version']);
+      if (!town) throw new Error('no town inserted');
+      // The run has judged "Brzeg" at Brzeg's place; the colleague then saves the card as Opole,
+      // at Opole's place (committed at once: READ COMMITTED lets the run's next statements see it).
+      const done = await applyGazetteerLinks(ctx, {
+        afterJudge: async () => {
+          await colleague('foreign_towns')
+            .where({ id: town.id, version: town.version })
+            .update({
+              name: 'Opole',
+              name_key: townNameKey('Opole'),
+              latitude: 50.6751,
+              longitude: 17.9213,
+              version: town.version + 1,
+            });
+        },
+      });
+      expect(done).toMatchObject({ linked: 0, changedMeanwhile: 1, auditId: null });
+      // Opole did not get Brzeg's id (3102459) nor its population.
+      expect(
+        await colleague('foreign_towns').where({ id: town.id }).first('name', 'geonames_id', 'population', 'version'),
+      ).toEqual({ name: 'Opole', geonames_id: null, population: null, version: town.version + 1 });
+      // The next run judges Opole as it is now (Opole is in the gazetteer at that place).
+      const next = await applyGazetteerLinks(ctx);
+      expect(next).toMatchObject({ linked: 1, changedMeanwhile: 0 });
+      expect(await colleague('foreign_towns').where({ id: town.id }).first('geonames_id')).toEqual({
+        geonames_id: 3090048,
+      });
+    } finally {
+      await ctx.close();
+      await colleague.destroy();
+      await registry.drop();
     }
   });
 });
