@@ -93,6 +93,25 @@ describe('a mapped file: dates, numbers and updates', () => {
     expect(await municipality('582786')).toMatchObject({ member_since: null, is_member: 0 });
   });
 
+  it('keeps a membership start as precise as the file states it: a month stays a month, a year a year', async () => {
+    const rows = [
+      ['Kód', 'Název', 'Členem od'],
+      ['554782', 'Praha', '5/1994'],
+      ['582786', 'Brno', '1992-03'],
+      ['555134', 'Pardubice', '2001'],
+      ['000001', 'Nikde', '13/1994'],
+    ];
+    const file = writeEncoded(app.dir, 'clenove-mesic.csv', toCsv(rows, ';'), 'windows-1250');
+    const report = await preview('municipalities', file, { code: 'Kód', name: 'Název', memberSince: 'Členem od' });
+    // Only the month that does not exist is reported (and left out); no month was "not a date".
+    expect(report.issues.map((i) => [i.line, i.column, i.reason])).toEqual([[5, 'Členem od', 'import.issue.date']]);
+    await commit(report);
+    expect(await municipality('554782')).toMatchObject({ member_since: '1994-05' });
+    expect(await municipality('582786')).toMatchObject({ member_since: '1992-03' });
+    expect(await municipality('555134')).toMatchObject({ member_since: '2001' });
+    expect(await municipality('000001')).toMatchObject({ member_since: null });
+  });
+
   it('reads D. M. YYYY, DD.MM.YYYY, ISO dates and decimal commas, and shows changed fields before → after', async () => {
     const rows = [
       ['Kód', 'Název', 'Obyvatel', 'Šířka', 'Délka', 'Členem od', 'Člen'],

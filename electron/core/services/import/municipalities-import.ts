@@ -7,7 +7,7 @@ import { lessPrecise } from '../../../../shared/domain/dates';
 import {
   parseCoordinate,
   parseCount,
-  parseEventDate,
+  parseEventPartialDate,
   parseYear,
   parseYesNo,
 } from '../../../../shared/domain/import/values';
@@ -141,8 +141,10 @@ function readPlainFields(row: RowReader, values: Partial<Values>): void {
   }
   const since = row.text('memberSince');
   if (since !== '') {
-    // A year alone stays a year (1993), never 1 January of it.
-    const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseEventDate(since);
+    // As precise as the file states it: a year alone stays a year (1993), a month a month
+    // ("5/1994", "1994-05"; the form keeps them so), never a day made up (review R: a month was
+    // left out as "not a date").
+    const parsed = /^\d{4}$/.test(since.trim()) ? parseYear(since) : parseEventPartialDate(since);
     if (parsed.ok) values.memberSince = String(parsed.value);
     else row.report('warning', 'memberSince', parsed.reason, parsed.params ?? {});
   }
