@@ -19,7 +19,7 @@ import { ConvertDialog } from './ConvertDialog';
 import { GazetteerTowns } from './GazetteerTowns';
 import { openLink, parseRequestLink, partnershipsLink } from '../../lib/deep-links';
 import { RequestForm } from './RequestForm';
-import { requesterOf, requestsColumns, resultingPartnership } from './requests-columns';
+import { hiddenBesidePanel, requesterOf, requestsColumns, resultingPartnership } from './requests-columns';
 import './requests.css';
 
 function Suggestions({ row, onPick }: { row: RequestRow; onPick: (id: number) => void }) {
@@ -75,6 +75,22 @@ export function RequestsPage() {
   const columns = useMemo(() => requestsColumns(i18n), [i18n]);
   const getRowId = useCallback((params: { data: RequestRow }) => String(params.data.id), []);
   const selected = requests.data?.find((r) => r.id === selectedId) ?? null;
+  // The panel is open while a request is chosen (or linked: it may say that one is gone). Beside it
+  // the grid keeps the columns a user tells the requests apart by; closed, the grid has its whole
+  // width and every column back (walkthrough 27, finding 9a).
+  const panelOpen = selectedId !== null;
+  useEffect(() => {
+    // A change of language makes the grid anew (a new API): its columns are set again then too.
+    if (!gridApi || gridApi.isDestroyed()) return;
+    const hidden = hiddenBesidePanel(columns);
+    const focused = gridApi.getFocusedCell();
+    gridApi.setColumnsVisible(hidden, !panelOpen);
+    // A row chosen by a click on its date: the keyboard stays on that row, on its requester (the
+    // arrows went nowhere from a hidden cell).
+    const inGrid = document.activeElement?.closest('.ag-cell') != null;
+    if (panelOpen && inGrid && focused && hidden.includes(focused.column.getColId()))
+      gridApi.setFocusedCell(focused.rowIndex, 'requester', focused.rowPinned);
+  }, [gridApi, columns, panelOpen]);
 
   useEffect(() => {
     const onHash = () => {
@@ -172,10 +188,15 @@ export function RequestsPage() {
         }
       >
         <SearchBox value={search} onChange={setSearch} />
+        {!panelOpen && total > 0 && (
+          <p className="note r-select-hint" data-testid="request-select-hint">
+            {t('requests.select')}
+          </p>
+        )}
       </PageHeader>
       {requests.status === 'error' && <ErrorNotice error={requests.error} onRetry={requests.reload} />}
       {requests.status === 'ready' && total === 0 && <p className="empty-note">{t('requests.empty')}</p>}
-      <div className="r-layout">
+      <div className={panelOpen ? 'r-layout r-layout-open' : 'r-layout'}>
         <DataGrid<RequestRow>
           testId="requests-grid"
           ownEmptyNote
@@ -186,119 +207,133 @@ export function RequestsPage() {
           onRowCountChange={setShown}
           onReady={setGridApi}
         />
-        <aside className="r-panel" data-testid="request-panel">
-          {selected === null ? (
-            // The request chosen or linked (a partnership's history) is no longer in the list: deleted since.
-            // Not while the list loads again (a request just made or restored is not in the old one).
-            selectedId !== null && requests.status === 'ready' ? (
-              <p className="empty-note" data-testid="request-linked-gone">
-                {t('requests.linkedGone')}
-              </p>
+        {panelOpen && (
+          <aside className="r-panel" data-testid="request-panel">
+            {/* Closed as a partnership's or a member's panel is: its × or Esc. */}
+            <button
+              type="button"
+              className="close-button r-panel-close"
+              onClick={() => setSelectedId(null)}
+              aria-label={t('common.close')}
+              title={withShortcut(t('common.close'), 'close')}
+              data-shortcut="close"
+              data-testid="request-panel-close"
+            >
+              ×
+            </button>
+            {selected === null ? (
+              // The request chosen or linked (a partnership's history) is no longer in the list: deleted since.
+              // Not while the list loads again (a request just made or restored is not in the old one).
+              requests.status === 'ready' ? (
+                <p className="empty-note" data-testid="request-linked-gone">
+                  {t('requests.linkedGone')}
+                </p>
+              ) : (
+                <p className="empty-note">{t('common.loading')}</p>
+              )
             ) : (
-              <p className="empty-note">{t('requests.select')}</p>
-            )
-          ) : (
-            <>
-              <header>
-                <span className={`badge req-${selected.status}`}>{tk(`requestStatus.${selected.status}`)}</span>
-                <h2 data-testid="request-title">{requesterOf(selected)}</h2>
-                <p className="note">
-                  {tk(`requestDirection.${selected.direction}`)} · {formatDate(selected.receivedOn)}
-                </p>
-              </header>
-              <dl className="r-facts">
-                <dt>{t('requests.col.wantedCountries')}</dt>
-                <dd>
-                  {selected.wantedCountryCodes.length === 0
-                    ? t('requestCountry.any')
-                    : selected.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
-                </dd>
-                <dt>{t('requests.col.wantedSize')}</dt>
-                <dd>{selected.wantedSize ? tk(`townSize.${selected.wantedSize}`) : t('requests.anySize')}</dd>
-                <dt>{t('requests.col.themes')}</dt>
-                <dd>
-                  <span className="chips">
-                    {selected.themes.map((a) => (
-                      <span key={a} className="chip r-chip">
-                        {tk(`area.${a}`)}
-                      </span>
-                    ))}
-                  </span>
-                </dd>
-                {selected.partnershipId !== null && (
-                  <>
-                    <dt>{t('requests.col.partnership')}</dt>
-                    <dd>
-                      <a
-                        className="link"
-                        href={partnershipsLink({ municipality: selected.partnerMunicipalityId })}
-                        data-testid="request-partnership"
-                      >
-                        {resultingPartnership(selected, language)}
-                      </a>
-                    </dd>
-                  </>
+              <>
+                <header className="r-panel-header">
+                  <span className={`badge req-${selected.status}`}>{tk(`requestStatus.${selected.status}`)}</span>
+                  <h2 data-testid="request-title">{requesterOf(selected)}</h2>
+                  <p className="note">
+                    {tk(`requestDirection.${selected.direction}`)} · {formatDate(selected.receivedOn)}
+                  </p>
+                </header>
+                <dl className="r-facts">
+                  <dt>{t('requests.col.wantedCountries')}</dt>
+                  <dd>
+                    {selected.wantedCountryCodes.length === 0
+                      ? t('requestCountry.any')
+                      : selected.wantedCountryCodes.map((c) => countryName(c, language)).join(', ')}
+                  </dd>
+                  <dt>{t('requests.col.wantedSize')}</dt>
+                  <dd>{selected.wantedSize ? tk(`townSize.${selected.wantedSize}`) : t('requests.anySize')}</dd>
+                  <dt>{t('requests.col.themes')}</dt>
+                  <dd>
+                    <span className="chips">
+                      {selected.themes.map((a) => (
+                        <span key={a} className="chip r-chip">
+                          {tk(`area.${a}`)}
+                        </span>
+                      ))}
+                    </span>
+                  </dd>
+                  {selected.partnershipId !== null && (
+                    <>
+                      <dt>{t('requests.col.partnership')}</dt>
+                      <dd>
+                        <a
+                          className="link"
+                          href={partnershipsLink({ municipality: selected.partnerMunicipalityId })}
+                          data-testid="request-partnership"
+                        >
+                          {resultingPartnership(selected, language)}
+                        </a>
+                      </dd>
+                    </>
+                  )}
+                </dl>
+                {selected.description && (
+                  <p className="r-description" data-testid="request-description">
+                    {selected.description}
+                  </p>
                 )}
-              </dl>
-              {selected.description && (
-                <p className="r-description" data-testid="request-description">
-                  {selected.description}
-                </p>
-              )}
-              <div className="r-actions">
-                <button type="button" className="button" onClick={() => setDialog('edit')} data-testid="edit-request">
-                  {t('requests.edit')}
-                </button>
-                {selected.partnershipId === null ? (
+                <div className="r-actions">
+                  <button type="button" className="button" onClick={() => setDialog('edit')} data-testid="edit-request">
+                    {t('requests.edit')}
+                  </button>
+                  {selected.partnershipId === null ? (
+                    <button
+                      type="button"
+                      className="button primary"
+                      onClick={() => {
+                        setConvertTown(null);
+                        setDialog('convert');
+                      }}
+                      data-testid="convert-request"
+                    >
+                      {t('requests.convert')}
+                    </button>
+                  ) : (
+                    <span className="note">{t('requests.alreadyConverted')}</span>
+                  )}
                   <button
                     type="button"
-                    className="button primary"
-                    onClick={() => {
-                      setConvertTown(null);
-                      setDialog('convert');
-                    }}
-                    data-testid="convert-request"
+                    className="button danger"
+                    onClick={() => setDialog('delete')}
+                    data-testid="delete-request"
                   >
-                    {t('requests.convert')}
+                    {t('requests.delete')}
                   </button>
-                ) : (
-                  <span className="note">{t('requests.alreadyConverted')}</span>
-                )}
-                <button
-                  type="button"
-                  className="button danger"
-                  onClick={() => setDialog('delete')}
-                  data-testid="delete-request"
-                >
-                  {t('requests.delete')}
-                </button>
-              </div>
-              <section className="r-suggest">
-                <h3>{t('requests.suggestPanel.title', { name: requesterOf(selected) })}</h3>
-                {selected.direction === 'member_seeks' ? (
-                  <>
-                    <h4 className="r-suggest-sub">{t('requests.suggestPanel.requests')}</h4>
-                    <Suggestions row={selected} onPick={setSelectedId} />
-                    {selected.partnershipId === null && (
-                      <>
-                        <h4 className="r-suggest-sub">{t('requests.towns.title')}</h4>
-                        <GazetteerTowns
-                          row={selected}
-                          onPick={(town) => {
-                            setConvertTown(town);
-                            setDialog('convert');
-                          }}
-                        />
-                      </>
-                    )}
-                  </>
-                ) : (
-                  <p className="note">{t('requests.suggestPanel.onlyMember')}</p>
-                )}
-              </section>
-            </>
-          )}
-        </aside>
+                </div>
+                <section className="r-suggest">
+                  <h3>{t('requests.suggestPanel.title', { name: requesterOf(selected) })}</h3>
+                  {selected.direction === 'member_seeks' ? (
+                    <>
+                      <h4 className="r-suggest-sub">{t('requests.suggestPanel.requests')}</h4>
+                      <Suggestions row={selected} onPick={setSelectedId} />
+                      {selected.partnershipId === null && (
+                        <>
+                          <h4 className="r-suggest-sub">{t('requests.towns.title')}</h4>
+                          <GazetteerTowns
+                            row={selected}
+                            onPick={(town) => {
+                              setConvertTown(town);
+                              setDialog('convert');
+                            }}
+                          />
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    <p className="note">{t('requests.suggestPanel.onlyMember')}</p>
+                  )}
+                </section>
+              </>
+            )}
+          </aside>
+        )}
       </div>
 
       {(dialog === 'new' || (dialog === 'edit' && selected)) && (
