@@ -58,6 +58,9 @@ const isBlank = (value: unknown): boolean =>
 /** Fields holding an identifier, not a quantity: shown without digit grouping. */
 const IDENTIFIERS: ReadonlySet<string> = new Set(['geonamesId', 'geonames_id', 'code', 'ico']);
 
+/** Fields holding a coordinate: every decimal shown (walkthrough 28: 47.0106 → 47.0112 read "47,011 → 47,011"). */
+const COORDINATES: ReadonlySet<string> = new Set(['latitude', 'longitude']);
+
 export function RecordHistory({
   table,
   recordId,
@@ -147,7 +150,12 @@ export function RecordHistory({
     if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(v, field)).join(', ');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     // An identifier is written as its digits (GeoNames 3087584, not 3,087,584).
-    if (typeof value === 'number') return IDENTIFIERS.has(field) ? String(value) : formatNumber(value);
+    if (typeof value === 'number')
+      return IDENTIFIERS.has(field)
+        ? String(value)
+        : COORDINATES.has(field)
+          ? i18n.formatCoordinate(value)
+          : formatNumber(value);
     if (typeof value === 'object') return shorten(JSON.stringify(value));
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const prefix = codeLabels[field];

@@ -12,6 +12,8 @@ export type I18n = {
   /** Translates a key built at run time (e.g. `kind.${code}`). */
   tk: (key: string, params?: MessageParams) => string;
   formatNumber: (value: number | null | undefined) => string;
+  /** A coordinate with every decimal it has, no grouping ("47,0112"): a rounded one moves the town. */
+  formatCoordinate: (value: number) => string;
   /** An amount with its currency, the same everywhere ('12 500,50 €'); a plain number without one. */
   formatMoney: (amount: number, currency: string | null) => string;
   /** A stored date at its precision: "22. 5. 1994", "květen 1994", "1994". */
@@ -24,6 +26,7 @@ const locales: Record<UiLanguage, string> = { cs: 'cs-CZ', en: 'en-GB' };
 
 export function createI18n(language: UiLanguage): I18n {
   const numbers = new Intl.NumberFormat(locales[language]);
+  const coordinates = new Intl.NumberFormat(locales[language], { maximumFractionDigits: 10, useGrouping: false });
   const moments = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
   return {
     language,
@@ -31,6 +34,7 @@ export function createI18n(language: UiLanguage): I18n {
     tn: (key, count, params) => translatePlural(language, key, count, params),
     tk: (key, params) => translate(language, key, params),
     formatNumber: (value) => (value === null || value === undefined ? '' : numbers.format(value)),
+    formatCoordinate: (value) => coordinates.format(value),
     formatMoney: (amount, currency) =>
       new Intl.NumberFormat(
         locales[language],

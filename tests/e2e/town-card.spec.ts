@@ -500,3 +500,42 @@ test('the town card’s history puts back one past change, and says in the card 
   await expect(card).toBeHidden();
   await knex('foreign_towns').where({ id: row.townId }).update({ mayor_name: start.mayor_name });
 });
+
+test('the town card’s history shows a coordinate with every decimal (47.0106 → 47.0112 was “47,011 → 47,011”)', async ({
+  appPage: page,
+  webApp,
+}) => {
+  const knex = webApp.ctx.db.knex;
+  const row = await austrianPartnership(knex, 'desc');
+  const dispatch = createDispatch(createHandlers(webApp.ctx));
+  const card0 = (await dispatch('towns:card', { id: row.townId })) as { ok: true; value: { version: number } };
+  const start = await knex('foreign_towns')
+    .where({ id: row.townId })
+    .first<{ latitude: number | null; longitude: number | null }>('latitude', 'longitude');
+  // Two places 60 m apart: equal when rounded to three decimals.
+  for (const [version, latitude] of [
+    [card0.value.version, 47.0106],
+    [card0.value.version + 1, 47.0112],
+  ] as const) {
+    const saved = (await dispatch('towns:update', {
+      id: row.townId,
+      version,
+      patch: { latitude, longitude: 16.6053 },
+    })) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+  }
+  await page.getByTestId('nav-partnerships').click();
+  await page.getByTestId('quick-search').fill(row.town);
+  await page.getByTestId(`town-link-${String(row.id)}`).click();
+  const card = page.getByTestId('town-card');
+  await card.locator('.town-card-history summary').click();
+  const newest = card
+    .getByTestId('town-history')
+    .locator('li')
+    .filter({ has: page.getByTestId('history-revert') });
+  await expect(newest.first()).toContainText('47,0106 → 47,0112');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await page.getByTestId('quick-search').fill('');
+  await knex('foreign_towns').where({ id: row.townId }).update(start);
+});

@@ -173,8 +173,7 @@ export function binFieldLabel(table: BinTable, field: string, i18n: I18n): strin
 function one(table: BinTable, field: string, value: string | number | boolean, i18n: I18n): string {
   if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number') {
-    if (DECIMAL_FIELDS.has(field))
-      return value.toLocaleString(LOCALES[i18n.language], { maximumFractionDigits: 10, useGrouping: false });
+    if (DECIMAL_FIELDS.has(field)) return i18n.formatCoordinate(value);
     return ID_NUMBERS.has(field) ? String(value) : i18n.formatNumber(value);
   }
   const codes = CODES[table][field];
