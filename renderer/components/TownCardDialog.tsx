@@ -612,9 +612,19 @@ function TownCardForm({
           <div className="town-card-map">
             <span className="field-label">{t('towns.field.map')}</span>
             {hasPoint ? (
-              <MiniMap latitude={latitude} longitude={longitude} testId="town-map" />
+              <>
+                <MiniMap latitude={latitude} longitude={longitude} testId="town-map" />
+                <p className="muted-small" data-testid="town-map-hint">
+                  {t('towns.field.mapHint')}
+                </p>
+              </>
             ) : (
-              <p className="muted">{t('towns.field.mapNone')}</p>
+              // Nothing typed is "not known"; something typed that is no place is said so (walkthrough 28).
+              <p className="muted" data-testid="town-map-none">
+                {values.latitude.trim() === '' && values.longitude.trim() === ''
+                  ? t('towns.field.mapNone')
+                  : t('towns.field.mapInvalid')}
+              </p>
             )}
           </div>
         </div>

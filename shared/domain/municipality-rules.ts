@@ -82,13 +82,13 @@ export const municipalityFieldsSchema = z.object({
     .nullable(),
   latitude: z
     .number({ error: 'validation.number' })
-    .min(-90, 'validation.coordinates')
-    .max(90, 'validation.coordinates')
+    .min(-90, 'validation.latitude')
+    .max(90, 'validation.latitude')
     .nullable(),
   longitude: z
     .number({ error: 'validation.number' })
-    .min(-180, 'validation.coordinates')
-    .max(180, 'validation.coordinates')
+    .min(-180, 'validation.longitude')
+    .max(180, 'validation.longitude')
     .nullable(),
   street: optionalText(MUNICIPALITY_TEXT_LIMITS.street),
   postalCode: z

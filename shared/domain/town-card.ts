@@ -70,13 +70,13 @@ export const townCardFieldsSchema = z.object({
     .nullable(),
   latitude: z
     .number({ error: 'validation.number' })
-    .min(-90, 'validation.coordinates')
-    .max(90, 'validation.coordinates')
+    .min(-90, 'validation.latitude')
+    .max(90, 'validation.latitude')
     .nullable(),
   longitude: z
     .number({ error: 'validation.number' })
-    .min(-180, 'validation.coordinates')
-    .max(180, 'validation.coordinates')
+    .min(-180, 'validation.longitude')
+    .max(180, 'validation.longitude')
     .nullable(),
   address: optionalText(TOWN_TEXT_LIMITS.address),
   language: z
