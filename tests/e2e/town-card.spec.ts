@@ -269,6 +269,14 @@ test('the town card moves to a field in error and takes a website without its sc
   await expect(card.getByTestId('town-name')).toBeFocused();
   await expect(card.getByTestId('town-name')).toBeInViewport();
   await card.getByTestId('town-name').fill(row.town);
+  // A coordinate out of range names its range; the small map says it cannot show it (not "not known").
+  const latitude = await card.getByTestId('town-latitude').inputValue();
+  await card.getByTestId('town-latitude').fill('95');
+  await card.getByTestId('town-save').click();
+  await expect(card.getByTestId('error-tc-latitude')).toHaveText('Zeměpisná šířka musí být mezi −90 a 90.');
+  await expect(card.getByTestId('town-map-none')).toHaveText('Souřadnice nelze ukázat na mapě: opravte je.');
+  await card.getByTestId('town-latitude').fill(latitude);
+  await expect(card.getByTestId('town-map-hint')).toContainText('Náhled podle zadaných souřadnic');
   await card.getByTestId('town-website').fill('www.example-town.at');
   await card.getByTestId('town-save').click();
   await expect(card).toHaveCount(0);

@@ -196,8 +196,6 @@ export const membersMessages = defineMessages(
       'Takový kód obce neexistuje: poslední číslice nesedí s kontrolní číslicí ČSÚ. Zkontrolujte ho (např. v číselníku obcí).',
     'validation.unknownDistrict': 'Takový okres v registru není.',
     'validation.population': 'Počet obyvatel musí být mezi 0 a 2 000 000.',
-    'validation.latitude': 'Zeměpisná šířka musí být mezi −90 a 90 (stupně, např. 49,2).',
-    'validation.longitude': 'Zeměpisná délka musí být mezi −180 a 180 (stupně, např. 16,6).',
     'validation.coordinatesCzechia': 'Bod leží mimo Českou republiku (šířka 48,55–51,06, délka 12,09–18,87).',
     'validation.memberUntilBeforeSince': 'Konec členství nemůže být dříve než jeho začátek.',
     'validation.memberSinceInFuture': 'Členství nemůže začínat v budoucnosti. Zkontrolujte rok.',
@@ -398,8 +396,6 @@ export const membersMessages = defineMessages(
       'No municipality has this code: its last digit is not the ČSÚ check digit. Check it (e.g. in the list of municipalities).',
     'validation.unknownDistrict': 'There is no such district in the registry.',
     'validation.population': 'Population must be between 0 and 2,000,000.',
-    'validation.latitude': 'The latitude must be between −90 and 90 (degrees, e.g. 49.2).',
-    'validation.longitude': 'The longitude must be between −180 and 180 (degrees, e.g. 16.6).',
     'validation.coordinatesCzechia':
       'The point lies outside the Czech Republic (latitude 48.55–51.06, longitude 12.09–18.87).',
     'validation.memberUntilBeforeSince': 'Membership cannot end before it began.',
