@@ -76,6 +76,17 @@ test('partner-town card: opened from the grid, edited, saved with history; a bat
   // Saved, the card closes: its toast's Undo is in reach, not under the modal card.
   await expect(card).toBeHidden();
   await page.getByTestId('toast-ok').first().getByTestId('toast-action').click({ trial: true });
+  // Its one action keeps its label on one line beside the text (walkthrough 28: "Vrátit / zpět").
+  const undoLines = await page
+    .getByTestId('toast-ok')
+    .first()
+    .getByTestId('toast-action')
+    .evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+  expect(undoLines).toBe(1);
 
   const stored = await knex('foreign_towns')
     .where({ id: row.townId })
