@@ -5,7 +5,7 @@ import type { UiLanguage } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/domain/errors';
 import { IMPORT_KINDS, IMPORT_POLICIES, type ImportKind } from '../../../shared/domain/import/formats';
 import { firstOf, groupImportIssues } from '../../../shared/domain/import/issue-groups';
-import type { ImportResult } from '../../../shared/domain/import/report';
+import { nothingWritten, type ImportResult } from '../../../shared/domain/import/report';
 import { shownIssueParams } from '../../../shared/domain/import/shown';
 import { formatBackupMoment } from '../../../shared/i18n/backup-label';
 import { translate, translatePlural } from '../../../shared/i18n/index';
@@ -352,14 +352,7 @@ export const importCommand: Command = {
         });
         result =
           dryRun || report.needsMapping
-            ? {
-                report,
-                changed: false,
-                backup: null,
-                importRunId: null,
-                backupCreatedAt: null,
-                unplacedTowns: { count: 0, names: [] },
-              }
+            ? nothingWritten(report)
             : await callCore(ctx, 'import:commit', { previewId: report.previewId });
       } catch (error) {
         // A bad file is the user's everyday case: say what is wrong in their language.

@@ -169,6 +169,16 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+/** The result of an import that wrote nothing (a dry run, a file with nothing new): its report alone. */
+export const nothingWritten = (report: ImportReport): ImportResult => ({
+  report,
+  changed: false,
+  backup: null,
+  importRunId: null,
+  backupCreatedAt: null,
+  unplacedTowns: { count: 0, names: [] },
+});
+
 export const emptyCounts = (): ImportCounts => ({
   rows: 0,
   add: 0,

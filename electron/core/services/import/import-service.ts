@@ -14,6 +14,7 @@ import {
   type ImportKind,
 } from '../../../../shared/domain/import/formats';
 import {
+  nothingWritten,
   UNPLACED_TOWNS_NAMED,
   type ImportReport,
   type ImportResult,
@@ -466,14 +467,7 @@ export async function commitImport(ctx: AppContext, input: { previewId: string }
             await keepDecisions(trx, preview, actor, at);
             await insertImportRun(trx, runOf(preview, report, actor, false, null, at));
           });
-          return {
-            report,
-            changed: false,
-            backup: null,
-            importRunId: null,
-            backupCreatedAt: null,
-            unplacedTowns: { count: 0, names: [] },
-          };
+          return nothingWritten(report);
         }
         job.throwIfCancelled();
         job.progress('backup', 0, 1);
