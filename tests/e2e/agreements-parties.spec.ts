@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { selectWidths } from '../support/layout';
 import { expect, saveScreen, test, openAgreementOf } from '../support/web-fixture';
 
@@ -69,6 +71,89 @@ test.describe('Agreement parties by their country', () => {
     await page.getByTestId('agr-partner-office').selectOption('DE:buergermeister');
     await page.locator('#agr-partner-gender').selectOption('f');
     await expect(preview).toContainText('Bürgermeisterin');
+  });
+
+  test('a second draft of a Ukrainian town shows what was typed for the first: the Cyrillic names, the same party', async ({
+    appPage: page,
+    webApp,
+  }) => {
+    // Walkthrough 28, finding 2 (Třebíč – Rakhiv): the representative's Cyrillic name came back empty,
+    // and the form named a party after the save that the file did not.
+    const row = await webApp.ctx.db
+      .knex('partnerships as p')
+      .join('foreign_towns as t', 't.id', 'p.foreign_town_id')
+      .where('t.name', 'Rakhiv')
+      .first<{ id: number; townId: number }>('p.id', 't.id as townId');
+    const knex = webApp.ctx.db.knex;
+    // Restored at the end: the town's card as it was, no draft of this test left behind.
+    const card = await knex('foreign_towns').where({ id: row.townId }).first<Record<string, unknown>>();
+    const draftsBefore = (await knex('agreement_documents').select<{ id: number }[]>('id')).map((d) => d.id);
+    const filesBefore = new Set(existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : []);
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openAgreementOf(page, row.id);
+      await expect(page.getByTestId('agreement-language')).toHaveValue('uk');
+      // The picker's label "Partnerství" stands clear of the switch above it (it sat on it: walkthrough 28).
+      const switchBox = await page.locator('.agreements-page .segmented').first().boundingBox();
+      const labelBox = await page
+        .locator('.agreements-page .field-wide')
+        .first()
+        .locator('label, .field-label')
+        .first()
+        .boundingBox();
+      expect((labelBox?.y ?? 0) - ((switchBox?.y ?? 0) + (switchBox?.height ?? 0))).toBeGreaterThanOrEqual(8);
+      await saveScreen(page, 'agreement-uk-source');
+      const body = page.getByTestId('agr-partner-contractingBody');
+      await expect(body).toHaveValue('');
+      // The town's name in Cyrillic names its council on the form at once, as the document does.
+      await page.getByTestId('agr-partner-nameCyrillic').fill('Рахів');
+      await expect(body).toHaveValue('Рахівська міська рада');
+      const preview = page.getByTestId('agreement-preview');
+      await expect(preview).toContainText('Рахівська міська рада');
+      await page.getByTestId('agr-partner-mayorName').fill('Viktor Medvid');
+      await page.getByTestId('agr-partner-mayorNameCyrillic').fill('Віктор Медвідь');
+      await page.getByTestId('agr-partner-address').fill('вул. Миру, 1, м. Рахів, 90600');
+      await page.locator('#agr-partner-gender').selectOption('m');
+      await expect(preview).toContainText('міський голова Віктор Медвідь');
+      await page.getByTestId('agreement-save').click();
+      await page.getByTestId('agreement-confirm').getByRole('button', { name: 'Přesto exportovat' }).click();
+      await expect(page.getByTestId('agreement-saved')).toBeVisible();
+      // After the save (the card now has the Cyrillic name) the form still names the party the file does.
+      await expect(body).toHaveValue('Рахівська міська рада');
+
+      // Another partnership, then the same one again: a new draft from the registry.
+      const other = await knex('partnerships').whereNot({ id: row.id }).orderBy('id').first<{ id: number }>('id');
+      await openAgreementOf(page, other.id);
+      await expect(page.getByTestId('agreement-saved')).toHaveCount(0);
+      await openAgreementOf(page, row.id);
+      await expect(page.getByTestId('agreement-language')).toHaveValue('uk');
+      await expect(page.getByTestId('agr-partner-nameCyrillic')).toHaveValue('Рахів');
+      await expect(page.getByTestId('agr-partner-mayorName')).toHaveValue('Viktor Medvid');
+      await expect(page.getByTestId('agr-partner-mayorNameCyrillic')).toHaveValue('Віктор Медвідь');
+      await expect(body).toHaveValue('Рахівська міська рада');
+      await expect(preview).toContainText('міський голова Віктор Медвідь');
+      await expect(preview).not.toContainText('кирилицею');
+      await page.getByTestId('agr-partner-mayorNameCyrillic').scrollIntoViewIfNeeded();
+      await saveScreen(page, 'agreement-uk-second-draft');
+      // The saved drafts: the file name has the row's width (it wrapped over six lines beside four columns).
+      const drafts = page.getByTestId('agreement-drafts');
+      await drafts.scrollIntoViewIfNeeded();
+      const file = drafts.locator('.agreement-file').first();
+      const lines = await file.evaluate((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell.firstChild ?? cell);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      });
+      expect(lines).toBeLessThanOrEqual(2);
+      await saveScreen(page, 'agreement-uk-drafts-list');
+    } finally {
+      await knex('foreign_towns')
+        .where({ id: row.townId })
+        .update(Object.fromEntries(Object.entries(card).filter(([column]) => column !== 'id')));
+      await knex('agreement_documents').whereNotIn('id', draftsBefore).delete();
+      for (const name of existsSync(webApp.outputDir) ? readdirSync(webApp.outputDir) : [])
+        if (!filesBefore.has(name)) rmSync(path.join(webApp.outputDir, name), { force: true });
+    }
   });
 
   test('in English: the offices are labelled in English', async ({ appPage: page, webApp }) => {

@@ -239,6 +239,23 @@ export async function listAgreementDocuments(db: Knex, partnershipId: number): P
   return rows.map(toDocument);
 }
 
+/**
+ * The stored options of the newest drafts of every partnership of a partner town, newest first
+ * (at most `limit`): what was typed for the town in its earlier drafts.
+ */
+export async function listTownDraftOptions(db: Knex, townId: number, limit = 50): Promise<string[]> {
+  const rows = await db('agreement_documents as d')
+    .join('partnerships as p', 'p.id', 'd.partnership_id')
+    .where('p.foreign_town_id', townId)
+    .orderBy([
+      { column: 'd.created_at', order: 'desc' },
+      { column: 'd.id', order: 'desc' },
+    ])
+    .limit(limit)
+    .select<{ options: string }[]>('d.options');
+  return rows.map((r) => r.options);
+}
+
 export async function findAgreementDocument(db: Knex, id: number): Promise<AgreementDocumentRecord | null> {
   const row = await db('agreement_documents').where({ id }).first<DocumentRow | undefined>();
   return row ? toDocument(row) : null;

@@ -47,8 +47,6 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
           <thead>
             <tr>
               <th>{t('agreements.drafts.col.created')}</th>
-              <th>{t('agreements.drafts.col.template')}</th>
-              <th>{t('agreements.drafts.col.languages')}</th>
               <th>{t('agreements.drafts.col.file')}</th>
               <th />
             </tr>
@@ -57,10 +55,13 @@ export function DraftsList({ partnershipId, tick = 0 }: { partnershipId: number;
             {rows.map((d) => (
               <tr key={d.id}>
                 <td>{formatDateTime(d.createdAt)}</td>
-                <td>{tk(`agreements.template.${d.template}`)}</td>
-                <td>{`${d.languageFirst} + ${d.languageSecond} · ${tk(`agreements.layout.${d.layout}`)}`}</td>
+                {/* The file name takes the row's width, the template and languages under it: five columns in
+                    the side column left the name a few letters wide, over six lines (walkthrough 28). */}
                 <td className="agreement-file" title={d.filePath ?? ''}>
                   {d.fileName ?? ''} {!d.fileExists && <em>{t('agreements.drafts.fileMissing')}</em>}
+                  <span className="agreement-draft-meta">
+                    {`${tk(`agreements.template.${d.template}`)} · ${d.languageFirst} + ${d.languageSecond} · ${tk(`agreements.layout.${d.layout}`)}`}
+                  </span>
                 </td>
                 <td>
                   <button

@@ -24,6 +24,7 @@ import {
 import { SCRIPT_OF, nameInScript } from '../../../shared/domain/agreements/transliteration';
 import { useI18n } from '../../lib/i18n';
 import { partnerIdLabel } from './id-label';
+import { withPartyNameCyrillic } from './party-body';
 
 const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('cs') + text.slice(1);
 
@@ -60,14 +61,17 @@ const largeCityOfNoun = (noun: string, town: PartnerTown): boolean | null | unde
 function withPartnerNoun(party: PartyFields, noun: NounKey, town: PartnerTown): PartyFields {
   // By the party's name as it stands (renamed first, "MÜRZZUSCHLAG" → "Mürzzuschlag", the body
   // built from the registry's name no longer matched and "Gemeinde" stayed for a town).
+  // The Cyrillic name as typed on the form names a Ukrainian council (party-body.ts).
+  const native = party.nameCyrillic?.trim() ?? '';
+  const named = { ...town, nameNative: native === '' ? town.nameNative : native };
   const before = {
-    ...town,
+    ...named,
     name: party.name,
     // A kind not stated has no body of its own (contracting-bodies.ts): the rules' body for it is none.
     kind: party.kindStated === false ? ('unknown' as const) : kindOfNoun(party.nounKey),
     largeCity: largeCityOfNoun(party.nounKey, town),
   };
-  const after = { ...town, name: party.name, kind: kindOfNoun(noun), largeCity: largeCityOfNoun(noun, town) };
+  const after = { ...named, name: party.name, kind: kindOfNoun(noun), largeCity: largeCityOfNoun(noun, town) };
   const ownOffice = party.mayorOffice === defaultOffice(before);
   const ownBody = (party.contractingBody ?? '') === (defaultContractingBody(before) ?? '');
   return {
@@ -148,7 +152,11 @@ export function PartyEditor({
         maxLength={PARTY_TEXT_MAX}
         value={party[name] ?? ''}
         placeholder={placeholder}
-        onChange={(e) => set(name, e.target.value)}
+        onChange={(e) =>
+          name === 'nameCyrillic' && side === 'partner'
+            ? onChange(withPartyNameCyrillic(party, e.target.value, partnerTown))
+            : set(name, e.target.value)
+        }
       />
     </div>
   );

@@ -170,6 +170,12 @@ export const layoutSchema = z
      * gender (it "in persona del Sindaco" / "della Sindaca"; unknown: "del/della").
      */
     titleArticles: z.object({ m: text, f: text, unknown: text }).strict().optional(),
+    /**
+     * The partner's contracting body names it as a party in its own language's column: the title,
+     * the signature, and the clauses' `{partner:…:party}` (en: "For Bridgwater Town Council", the
+     * party line's name, not "the Town of Bridgwater"). Absent: the noun and the name.
+     */
+    partyByBody: z.boolean().optional(),
   })
   .strict();
 export type LanguageLayout = z.infer<typeof layoutSchema>;
@@ -302,6 +308,8 @@ export const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set([
   // Project agreements (P3): the programme, the lead partner (a party, in a case) and the budget shares.
   'programme',
   ...CASES.map((c) => `lead:${c}`),
+  // A party where it acts as the one that contracts (its approval, its share): `partyByBody` languages name its body.
+  ...CASES.flatMap((c) => [`partner:${c}:party`, `lead:${c}:party`]),
   'czShare',
   'partnerShare',
 ]);

@@ -479,6 +479,21 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   const nounPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Run[] =>
     joinNoun(lang, side, lang.file.nouns[party(side).nounKey][grammaticalCase], partyName(lang, side));
   /**
+   * The partner named as the legal person that contracts, in its own language's column where that
+   * language names a party so (layout `partyByBody`): an English text whose party line is
+   * "Bridgwater Town Council" is signed "For Bridgwater Town Council" and names it so in the title
+   * and the approval, not "the Town of Bridgwater" (walkthrough 28, review en3). Null: the noun and
+   * the name. The places and their citizens stay the town's ("the citizens of the Town of …").
+   */
+  const bodyAsParty = (lang: LanguageContext, side: Side): string | null => {
+    if (side !== 'partner' || lang.code !== request.language || lang.layout.partyByBody !== true) return null;
+    const body = cleanLine(f.partner.contractingBody);
+    return body === '' ? null : body;
+  };
+  /** A party as the one that contracts (the title, the approval, the signature): `bodyAsParty`, else its noun phrase. */
+  const partyPhrase = (lang: LanguageContext, side: Side, grammaticalCase: GrammaticalCase): Value =>
+    bodyAsParty(lang, side) ?? nounPhrase(lang, side, grammaticalCase);
+  /**
    * The party's name line: the contracting body in the party's own language (review C10: "Comune
    * di San Gimignano", "Калуська міська рада"); in the Czech text the official name with the body
    * after it in brackets as registered ("Město Kaluš (Калуська міська рада)"), so both texts name the same person.
@@ -532,9 +547,11 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
   const values =
     (lang: LanguageContext) =>
     (name: string): Value | undefined => {
-      const [prefix, grammaticalCase] = name.split(':');
+      // `{partner:gen:party}`: the party as the one that contracts (its approval, its share), see partyPhrase.
+      const [prefix, grammaticalCase, role] = name.split(':');
+      const phrase = role === 'party' ? partyPhrase : nounPhrase;
       if ((prefix === 'cz' || prefix === 'partner') && CASES.some((c) => c === grammaticalCase)) {
-        return nounPhrase(lang, prefix, caseOf(grammaticalCase));
+        return phrase(lang, prefix, caseOf(grammaticalCase));
       }
       // Both parties named alike, in document order (the alternate original names the partner first).
       if ((prefix === 'first' || prefix === 'second') && CASES.some((c) => c === grammaticalCase)) {
@@ -542,7 +559,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
       }
       if (prefix === 'lead' && CASES.some((c) => c === grammaticalCase)) {
         const lead = f.leadPartner ?? null;
-        if (lead !== null) return nounPhrase(lang, lead, caseOf(grammaticalCase));
+        if (lead !== null) return phrase(lang, lead, caseOf(grammaticalCase));
         warn(null, 'leadPartner');
         return { missing: 'leadPartner' };
       }
@@ -636,7 +653,8 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           if (n === 'and') return lang.file.terms.and;
           const [which, grammaticalCase] = n.split(':');
           if (which === 'first' || which === 'second') {
-            return nounPhrase(lang, which === 'first' ? firstSide : secondSide, caseOf(grammaticalCase));
+            // The title names the parties that contract.
+            return partyPhrase(lang, which === 'first' ? firstSide : secondSide, caseOf(grammaticalCase));
           }
           return undefined;
         }),
@@ -866,7 +884,7 @@ export function buildAgreementModel(library: ClauseLibrary, request: AgreementRe
           : n.startsWith('party:')
             ? signsAsBody(lang)
               ? body
-              : nounPhrase(lang, side, caseOf(n.slice('party:'.length)))
+              : partyPhrase(lang, side, caseOf(n.slice('party:'.length)))
             : undefined,
       );
     const dateRun = (lang: LanguageContext): Run => {

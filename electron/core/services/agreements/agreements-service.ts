@@ -18,6 +18,7 @@ import {
   czechMayorRank,
   defaultPartnerLanguage,
   partnerMayorRank,
+  withoutDegrees,
   type AgreementFields,
   type AgreementModel,
   type AgreementWarning,
@@ -73,6 +74,7 @@ import {
   listMemberChoices,
   listPartnershipChoices,
   listTownChoices,
+  listTownDraftOptions,
   type PartnershipRecord,
 } from '../../repositories/agreements-repository';
 import { agreementDocument, copyFileName } from './docx-marks';
@@ -177,6 +179,47 @@ function fitStored(fields: PartyFields): PartyFields {
   };
 }
 
+/** The part of a stored draft's options that `typedForMayor` reads (older drafts may lack it). */
+const storedPartnerNames = z
+  .object({
+    request: z
+      .object({
+        fields: z
+          .object({
+            partner: z.object({ mayorName: z.string(), mayorNameCyrillic: z.string().optional() }).loose(),
+          })
+          .loose(),
+      })
+      .loose(),
+  })
+  .loose();
+
+/**
+ * The representative's name in Cyrillic as it was typed in the newest earlier draft of the town
+ * for the same person (walkthrough 28: the second draft of Rakhiv asked for "Віктор Медвідь" again).
+ * It is kept with the draft, beside the Latin name it spells, and not on the town card: it is the
+ * name of the person holding the office, so a draft for another mayor (the card's name changed)
+ * does not take it, where a card field would carry it silently over to the successor. '' when none.
+ */
+async function typedForMayor(db: Knex, townId: number, mayorName: string): Promise<string> {
+  const person = searchKey(withoutDegrees(mayorName));
+  if (person === '') return '';
+  for (const options of await listTownDraftOptions(db, townId)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(options);
+    } catch {
+      continue;
+    }
+    const stored = storedPartnerNames.safeParse(parsed);
+    if (!stored.success) continue;
+    const partner = stored.data.request.fields.partner;
+    const cyrillic = partner.mayorNameCyrillic?.trim() ?? '';
+    if (searchKey(withoutDegrees(partner.mayorName)) === person && hasCyrillic(cyrillic)) return cyrillic;
+  }
+  return '';
+}
+
 /** The defaults of an agreement, filled from the registry: what the screen shows before editing. */
 export async function agreementDefaults(ctx: AppContext, source: AgreementSource): Promise<Resolved> {
   const library = await loadClauseLibrary(ctx.resourcesDir);
@@ -259,6 +302,8 @@ export async function agreementDefaults(ctx: AppContext, source: AgreementSource
     // The number a municipality of that state states (sk IČO, pl REGON, uk ЄДРПОУ): asked with a marker.
     idLabels: municipalIdLabels(town.countryCode),
     mayorName: card?.mayorName ?? '',
+    // Typed for the same person in an earlier draft of the town (typedForMayor).
+    mayorNameCyrillic: await typedForMayor(ctx.db.knex, town.id, card?.mayorName ?? ''),
     mayorGender: card?.mayorGender ?? null,
     mayorRank: partnerMayorRank(town.kind, town.population, townRules.largeCity),
     mayorOffice: resolveOffice(card?.mayorOffice, defaultOffice(townRules)),
