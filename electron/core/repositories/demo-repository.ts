@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { lockTablesForWrite } from '../db/dialect/catalog';
 import { insertRows } from './import-repository';
+import { PARTNERSHIP_CHILD_TABLES } from './partnerships-repository';
 
 /**
  * The demo records: marked `source = 'demo'` when the demo data is loaded, so that they can be
@@ -85,13 +87,33 @@ function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
 }
 
 /**
+ * What a removal reads or writes: the demo tables, every table that hangs on them (a row there
+ * keeps its demo parent, or goes with it by cascade) and the audit log (whose edits keep a record).
+ * Parents first, in the order the import's undo takes them, so that the two wait for each other
+ * instead of deadlocking.
+ */
+const LOCKED_TABLES = [
+  'municipalities',
+  'foreign_towns',
+  'partnerships',
+  ...PARTNERSHIP_CHILD_TABLES,
+  'partnership_requests',
+  'town_match_decisions',
+  'audit_log',
+];
+
+/**
  * Removes the demo records nothing of the staff's hangs on, each with an audit entry holding the
- * row (so its history and the audit log keep it). Returns the removed ids per table.
+ * row (so its history and the audit log keep it). Returns the removed ids per table. On a server,
+ * colleagues' writes to these tables are kept out from the first statement to the commit: a
+ * partnership or contact a colleague adds to a demo record is either committed before (it keeps
+ * the record) or waits and then finds it gone; never removed with it by the cascade, unaudited.
  */
 export async function removeDemoRecords(
-  trx: Knex,
+  trx: Knex.Transaction,
   audit: { actor: string; at: string },
 ): Promise<Record<DemoTable, number>> {
+  await lockTablesForWrite(trx, LOCKED_TABLES);
   const removed = {} as Record<DemoTable, number>;
   for (const table of DEMO_TABLES) {
     const rows = await removable(trx, table).select<({ id: number } & Record<string, unknown>)[]>(`${table}.*`);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { columnNames, columnsOf, valuesOf } from './field-map';
 import { insertRowTuples } from './import-repository';
 import { orderByCzech } from '../db/dialect/collation';
-import { jsonArrayOf, readAtOneMoment, selectTuples, whereIdIn } from '../db/dialect/index';
+import { isPostgres, jsonArrayOf, readAtOneMoment, selectTuples, whereIdIn } from '../db/dialect/index';
 import type { IdRange } from '../db/dialect/types';
 import { compareCzech } from '../../../shared/domain/text';
 import { expandRows, type CompactRows } from '../../../shared/ipc/compact-rows';
@@ -477,6 +477,17 @@ export type MunicipalitySnapshot = {
   rows: Partial<Record<(typeof CASCADE_TABLES)[number], RawRow[]>>;
   requestLinks: { id: number; partnershipId: number }[];
 };
+
+/**
+ * Whether a municipality exists, its row held until the caller's transaction ends (on a server;
+ * SQLite runs one writer at a time). A delete holds it before its snapshot is read: a new
+ * partnership or request of the member (its foreign-key check) waits for the delete instead of
+ * being added unseen and removed by the cascade.
+ */
+export async function lockMunicipality(db: Knex, id: number): Promise<boolean> {
+  const query = db('municipalities').where({ id }).first('id');
+  return (await (isPostgres(db) ? query.forUpdate() : query)) !== undefined;
+}
 
 export async function snapshotMunicipality(db: Knex, id: number): Promise<MunicipalitySnapshot | undefined> {
   const municipality = await db('municipalities').where({ id }).first<RawRow | undefined>();

@@ -1,23 +1,41 @@
 import type { Knex } from 'knex';
+import { isPostgres } from '../db/dialect/index';
 
 /** A record's verification: when and by whom (null: never verified). */
 export type Verification = { id: number; verifiedAt: string | null; verifiedBy: string | null };
 
-/** The verification of these records as stored now (records that are gone are left out). */
+type VerificationRow = { id: number; verified_at: string | null; verified_by: string | null };
+
+/**
+ * The verification columns of these records, their rows held until the transaction ends on a
+ * server (`FOR UPDATE`, in id order so that two markings of overlapping records never deadlock):
+ * a colleague's marking committed meanwhile is what is read, and one still open is waited for,
+ * so what was read is what is replaced. SQLite runs one writer at a time and has no row locks.
+ */
+const heldVerifications = (db: Knex, table: 'municipalities' | 'partnerships', ids: readonly number[]) => {
+  const query = db(table)
+    .whereIn('id', ids)
+    .orderBy('id')
+    .select<VerificationRow[]>('id', 'verified_at', 'verified_by');
+  return isPostgres(db) ? query.forUpdate() : query;
+};
+
+/** The ids once each, ascending: the chunks above hold their rows in one order across all of them. */
+const idOrder = (ids: readonly number[]): number[] => [...new Set(ids)].sort((a, b) => a - b);
+
+/**
+ * The verification of these records as stored now (records that are gone are left out). Inside a
+ * transaction that writes them, their rows are held (on a server) from this read on.
+ */
 export async function verificationsOf(
   db: Knex,
   table: 'municipalities' | 'partnerships',
   ids: readonly number[],
 ): Promise<Verification[]> {
   const found: Verification[] = [];
-  for (let start = 0; start < ids.length; start += 500) {
-    const rows = await db(table)
-      .whereIn('id', ids.slice(start, start + 500))
-      .select<{ id: number; verified_at: string | null; verified_by: string | null }[]>(
-        'id',
-        'verified_at',
-        'verified_by',
-      );
+  const inOrder = idOrder(ids);
+  for (let start = 0; start < inOrder.length; start += 500) {
+    const rows = await heldVerifications(db, table, inOrder.slice(start, start + 500));
     for (const row of rows) found.push({ id: row.id, verifiedAt: row.verified_at, verifiedBy: row.verified_by });
   }
   return found;
@@ -46,15 +64,10 @@ export async function markVerified(
   actor: string,
 ): Promise<Verification[]> {
   const found: Verification[] = [];
-  for (let start = 0; start < ids.length; start += 500) {
-    const chunk = ids.slice(start, start + 500);
-    const rows = await db(table)
-      .whereIn('id', chunk)
-      .select<{ id: number; verified_at: string | null; verified_by: string | null }[]>(
-        'id',
-        'verified_at',
-        'verified_by',
-      );
+  const inOrder = idOrder(ids);
+  for (let start = 0; start < inOrder.length; start += 500) {
+    // Held from the read to the write: the audit's "before" is what the marking replaced.
+    const rows = await heldVerifications(db, table, inOrder.slice(start, start + 500));
     if (rows.length === 0) continue;
     await db(table)
       .whereIn(

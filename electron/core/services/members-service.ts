@@ -27,6 +27,7 @@ import {
   findMunicipalityDetail,
   insertMunicipalityRecord,
   listMemberRelations,
+  lockMunicipality,
   municipalityIdWithCode,
   regionOfDistrict,
   restoreMunicipalitySnapshot,
@@ -37,7 +38,7 @@ import {
 import { listRequestRows } from '../repositories/requests-repository';
 import { missingTownIds } from '../repositories/foreign-towns-repository';
 import { bulkStaleRow, bulkUndoRefused, deletedByEntry, staleRowsText, type BulkStaleRow } from './undo';
-import { partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
+import { lockPartnership, partnershipIdsOfMunicipality } from '../repositories/partnerships-repository';
 import { correctRestoredTerms } from '../db/unstated-terms';
 
 /** Tables a change of a municipality can touch (screens listening to `data:changed` reload). */
@@ -197,10 +198,15 @@ export async function deleteMunicipality(
   input: { id: number; version: number },
 ): Promise<{ auditId: number; name: string }> {
   return auditedChange(ctx, async ({ trx, audit, touch }) => {
+    // Held before the snapshot is read (on a server), as deletePartnership does: a partnership or
+    // request added to the member, or a child added to one of its partnerships, either committed
+    // before (and is in the snapshot, so the bin brings it back) or waits and is then refused.
+    await lockMunicipality(trx, input.id);
+    const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
+    for (const id of partnershipIds) await lockPartnership(trx, id, 'update');
     const detail = await mustFind(trx, input.id);
     const snapshot = await snapshotMunicipality(trx, input.id);
     if (!snapshot) throw new AppError('NOT_FOUND', `No municipality ${String(input.id)}`);
-    const partnershipIds = await partnershipIdsOfMunicipality(trx, input.id);
     await deleteVersioned(trx, 'municipalities', input.id, input.version);
     const auditId = await audit({
       table: 'municipalities',

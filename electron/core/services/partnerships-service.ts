@@ -609,6 +609,11 @@ export async function bulkRestorePartnerships(
     const written: { id: number; municipalityId: number; before: BulkFields; after: BulkFields }[] = [];
     const untouched: { record: PartnershipRecord; done: BulkFields; was: BulkFields }[] = [];
     const stale: BulkStaleRow[] = [];
+    // Every row held (on a server) before it is read, in id order: a verification keeps the
+    // version, so a colleague's marking committed between this check and the writes below would be
+    // erased unseen; held, it is either read here (the row is stale) or waits for this undo.
+    for (const id of [...new Set(edits.map((edit) => edit.record_id))].sort((a, b) => a - b))
+      await lockPartnership(trx, id, 'update');
     for (const edit of edits) {
       const done: unknown = edit.after === null ? null : JSON.parse(edit.after);
       const was: unknown = edit.before === null ? null : JSON.parse(edit.before);

@@ -85,6 +85,8 @@ export async function unverifyRecords(
         throw new AppError('NOT_FOUND', 'This marking as verified was recorded without what it replaced.');
       return { id: entry.record_id, was, done };
     });
+    // Held until the end (on a server): a colleague's marking committed meanwhile is seen here
+    // (CONFLICT), never erased by the write below.
     const now = new Map(
       (
         await verificationsOf(
