@@ -11,10 +11,9 @@ import {
   type FillFieldRow,
   type TownFillField,
 } from '../../../shared/domain/partnership-merge';
-import { isPostgres } from '../db/dialect/index';
 import { otherTownWithGeonamesId, otherTownWithKey } from './foreign-towns-repository';
-import { COLUMNS_OF, statedValue, type PartnershipMerge, type TownMerge } from './merge-repository';
-import type { PartnershipSnapshot } from './partnerships-repository';
+import { COLUMNS_OF, lockTown, statedValue, type PartnershipMerge, type TownMerge } from './merge-repository';
+import { lockPartnership, type PartnershipSnapshot } from './partnerships-repository';
 
 /*
  * Filling the live partnership of a pair from a deleted one of the same pair (walkthrough 22,
@@ -272,6 +271,9 @@ export async function undoFill(db: Knex, merge: FillMerge): Promise<void> {
       recordId: liveId,
       expectedVersion: merge.keptVersionAfter,
     });
+  // Held before the check (on a server): a save of the live record in progress is committed first
+  // and refuses the undo; a later one waits for it (a child written meanwhile holds it first too).
+  await lockPartnership(db, liveId, 'update');
   const now = await db('partnerships')
     .where({ id: liveId })
     .first<{ version: number; verified_at: unknown; verified_by: unknown } | undefined>(
@@ -306,9 +308,11 @@ export async function undoFill(db: Knex, merge: FillMerge): Promise<void> {
       .whereIn('participant_group', merge.addedSets.groups)
       .delete();
   const columns = Object.fromEntries(Object.entries(merge.keptBefore).filter(([column]) => column !== 'id'));
-  await db('partnerships')
-    .where({ id: liveId })
+  // Written only at the version checked (held above, so a second guard).
+  const written = await db('partnerships')
+    .where({ id: liveId, version: merge.keptVersionAfter })
     .update({ ...columns, version: merge.keptVersionAfter + 1 });
+  if (written !== 1) throw refuse();
 }
 
 /*
@@ -438,10 +442,7 @@ export async function townFillPreviewOf(
 }
 
 /** Holds the live town for the fill (on a server: a second fill from the same delete waits for this one). */
-export async function lockTown(db: Knex, id: number): Promise<boolean> {
-  const query = db('foreign_towns').where({ id }).first('id');
-  return (await (isPostgres(db) ? query.forUpdate() : query)) !== undefined;
-}
+export { lockTown };
 
 /**
  * Fills town `liveId` from a deleted town's row: the ticked fields (`take`; a field no longer
@@ -490,6 +491,16 @@ export async function fillTownFromRow(
  */
 export async function undoTownFill(db: Knex, merge: TownFillMerge): Promise<void> {
   const liveId = Number(merge.keptBefore.id);
+  const refuse = () =>
+    new AppError('CONFLICT', 'The town has changed since it was filled; the fill cannot be undone.', {
+      reason: 'merge.error.changedSince',
+      table: 'foreign_towns',
+      recordId: liveId,
+      expectedVersion: merge.keptVersionAfter,
+    });
+  // Held before the check (on a server): a save of the live town in progress is committed first
+  // and refuses the undo; a later one waits for it.
+  await lockTown(db, liveId);
   const now = await db('foreign_towns')
     .where({ id: liveId })
     .first<{ version: number; verified_at: unknown; verified_by: unknown } | undefined>(
@@ -504,16 +515,13 @@ export async function undoTownFill(db: Knex, merge: TownFillMerge): Promise<void
     !same(now.verified_at, merge.keptBefore.verified_at) ||
     !same(now.verified_by, merge.keptBefore.verified_by)
   )
-    throw new AppError('CONFLICT', 'The town has changed since it was filled; the fill cannot be undone.', {
-      reason: 'merge.error.changedSince',
-      table: 'foreign_towns',
-      recordId: liveId,
-      expectedVersion: merge.keptVersionAfter,
-    });
+    throw refuse();
   const columns = Object.fromEntries(Object.entries(merge.keptBefore).filter(([column]) => column !== 'id'));
-  await db('foreign_towns')
-    .where({ id: liveId })
+  // Written only at the version checked (held above, so a second guard).
+  const written = await db('foreign_towns')
+    .where({ id: liveId, version: merge.keptVersionAfter })
     .update({ ...columns, version: merge.keptVersionAfter + 1 });
+  if (written !== 1) throw refuse();
 }
 
 /**

@@ -2,7 +2,10 @@ import type { Knex } from 'knex';
 import { AppError } from '../../../shared/domain/errors';
 import { townNameKey } from '../../../shared/domain/text';
 import { PARTNERSHIP_CHOOSABLE, type ChoosableField, type MergeClash } from '../../../shared/domain/partnership-merge';
+import { isPostgres } from '../db/dialect/index';
+import { deleteVersioned, updateVersioned } from './audit-repository';
 import {
+  lockPartnership,
   PARTNERSHIP_CHILD_TABLES,
   partnershipIdOfPair,
   type PartnershipSnapshot,
@@ -174,6 +177,46 @@ export type TownMerge = {
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
+/** Holds a town until the caller's transaction ends (on a server; see `holdRecords`); false when it is gone. */
+export async function lockTown(db: Knex, id: number): Promise<boolean> {
+  const query = db('foreign_towns').where({ id }).first('id');
+  return (await (isPostgres(db) ? query.forUpdate() : query)) !== undefined;
+}
+
+const byId = (ids: Iterable<number>): number[] => [...new Set(ids)].sort((a, b) => a - b);
+
+/**
+ * Holds the records a merge or its undo reads and writes until its transaction ends, before it
+ * reads them (on a server, where READ COMMITTED would otherwise let a colleague's save commit
+ * between the merge's read and its write, and the merge overwrite it with values worked out from
+ * the record before: review S, finding 1). A save in progress is committed first and the merge
+ * reads it; a save that starts later waits for the merge and is then refused by its version.
+ * Towns first, then partnerships, then the children `children` names, each in id order, so that two
+ * merges over the same records wait for each other instead of deadlocking. SQLite runs one writer
+ * at a time and has no row locks: the helpers only read there.
+ */
+async function holdRecords(
+  db: Knex,
+  records: { towns?: Iterable<number>; partnerships?: Iterable<number>; children?: Iterable<[MovedChild, number[]]> },
+): Promise<void> {
+  for (const id of byId(records.towns ?? [])) await lockTown(db, id);
+  for (const id of byId(records.partnerships ?? [])) await lockPartnership(db, id, 'update');
+  if (!isPostgres(db)) return;
+  for (const [table, ids] of records.children ?? [])
+    if (ids.length > 0) await db(table).whereIn('id', byId(ids)).orderBy('id').forUpdate().select('id');
+}
+
+/** The children a merge of partnership `mergeId` moves, by table (ids). */
+async function childrenOf(db: Knex, mergeId: number): Promise<[MovedChild, number[]][]> {
+  const out: [MovedChild, number[]][] = [];
+  for (const table of MOVED_CHILDREN)
+    out.push([
+      table,
+      (await db(table).where({ partnership_id: mergeId }).pluck<(number | string)[]>('id')).map(Number),
+    ]);
+  return out;
+}
+
 async function setsOf(db: Knex, id: number) {
   return {
     areas: await db('partnership_areas').where({ partnership_id: id }).orderBy('area').pluck<string[]>('area'),
@@ -194,6 +237,10 @@ export async function mergePartnershipInto(
   take: readonly ChoosableField[] = [],
 ): Promise<PartnershipMerge> {
   if (keepId === mergeId) throw new AppError('VALIDATION', 'A partnership cannot be merged with itself.');
+  // Both held before they are read, then the children that move (a child written meanwhile holds
+  // the partnership first: `lockPartnership(…, 'share')`).
+  await holdRecords(db, { partnerships: [keepId, mergeId] });
+  await holdRecords(db, { children: await childrenOf(db, mergeId) });
   const kept = await db('partnerships').where({ id: keepId }).first<Row | undefined>();
   const merged = await snapshotPartnership(db, mergeId);
   if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the partnerships no longer exists.');
@@ -232,11 +279,11 @@ export async function mergePartnershipInto(
     .pluck<string[]>('participant_group'))
     if (!keptSets.groups.includes(group))
       await db('partnership_participants').insert({ partnership_id: keepId, participant_group: group });
-  await db('partnerships').where({ id: mergeId }).delete();
-  const keptVersionAfter = (kept.version as number) + 1;
-  await db('partnerships')
-    .where({ id: keepId })
-    .update({ ...changes, version: keptVersionAfter, updated_at: now });
+  // Both written only at the versions read (held above, so a second guard): a change committed
+  // meanwhile is never overwritten, nor its version number taken again.
+  await deleteVersioned(db, 'partnerships', mergeId, Number(other.version));
+  const keptVersionAfter = Number(kept.version) + 1;
+  await updateVersioned(db, 'partnerships', keepId, Number(kept.version), { ...changes, updated_at: now });
   return { kind: 'partnerships', keptBefore: kept, keptSets, keptVersionAfter, merged, moved, requestIds, changes };
 }
 
@@ -264,15 +311,24 @@ async function keptAsMerged(db: Knex, table: 'partnerships' | 'foreign_towns', k
 /** Undoes a partnership merge exactly (same ids). CONFLICT when the kept record changed since. */
 export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): Promise<void> {
   const keepId = Number(merge.keptBefore.id);
-  if (!(await keptAsMerged(db, 'partnerships', merge.keptBefore, merge.merged.partnership, merge.keptVersionAfter)))
-    throw new AppError('CONFLICT', 'The kept partnership has changed since the merge; it cannot be undone.', {
+  const mergedId = Number(merge.merged.partnership.id);
+  const refusal = () =>
+    new AppError('CONFLICT', 'The kept partnership has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
       // Which record blocks the undo (one of a town merge's partnerships, say): the service names who changed it.
       table: 'partnerships',
       recordId: keepId,
       expectedVersion: merge.keptVersionAfter,
     });
-  const mergedId = Number(merge.merged.partnership.id);
+  // Held before the check (on a server): a save of the kept record in progress is committed first
+  // and refuses the undo; a later one waits for the undo.
+  await holdRecords(db, {
+    partnerships: [keepId, mergedId],
+    // Ids as stored in the merge's entry (JSON): compared as numbers.
+    children: MOVED_CHILDREN.map((table): [MovedChild, number[]] => [table, (merge.moved[table] ?? []).map(Number)]),
+  });
+  if (!(await keptAsMerged(db, 'partnerships', merge.keptBefore, merge.merged.partnership, merge.keptVersionAfter)))
+    throw refusal();
   await db('partnerships').insert(merge.merged.partnership);
   for (const table of PARTNERSHIP_CHILD_TABLES) {
     if ((MOVED_CHILDREN as readonly string[]).includes(table)) continue;
@@ -291,9 +347,10 @@ export async function undoPartnershipMerge(db: Knex, merge: PartnershipMerge): P
   await db('partnership_participants').where({ partnership_id: keepId }).delete();
   for (const group of merge.keptSets.groups)
     await db('partnership_participants').insert({ partnership_id: keepId, participant_group: group });
-  await db('partnerships')
-    .where({ id: keepId })
+  const written = await db('partnerships')
+    .where({ id: keepId, version: merge.keptVersionAfter })
     .update({ ...withoutId(merge.keptBefore), version: merge.keptVersionAfter + 1 });
+  if (written !== 1) throw refusal();
 }
 
 /** Town fields a merge fills on the kept town when it has none. */
@@ -359,6 +416,19 @@ export function townMergeChanges(kept: Row, merged: Row): Row {
 /** Merges foreign town `mergeId` into `keepId` (same country). Call inside a transaction. */
 export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, now: string): Promise<TownMerge> {
   if (keepId === mergeId) throw new AppError('VALIDATION', 'A town cannot be merged with itself.');
+  // Both towns held before they are read; then the merged town's partnerships and the kept town's
+  // of the same members (no partnership can come to either town while they are held: its foreign
+  // key waits for them).
+  await holdRecords(db, { towns: [keepId, mergeId] });
+  const touched: number[] = [];
+  for (const one of await db('partnerships')
+    .where({ foreign_town_id: mergeId })
+    .select<{ id: number; municipality_id: number }[]>('id', 'municipality_id')) {
+    touched.push(one.id);
+    const ours = await partnershipIdOfPair(db, one.municipality_id, keepId);
+    if (ours !== null) touched.push(ours);
+  }
+  await holdRecords(db, { partnerships: touched });
   const kept = await db('foreign_towns').where({ id: keepId }).first<Row | undefined>();
   const merged = await db('foreign_towns').where({ id: mergeId }).first<Row | undefined>();
   if (!kept || !merged) throw new AppError('NOT_FOUND', 'One of the towns no longer exists.');
@@ -390,11 +460,10 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
   };
   const movedRequests = await moveToKept('partnership_requests');
   const movedDecisions = await moveToKept('town_match_decisions');
-  await db('foreign_towns').where({ id: mergeId }).delete();
-  const keptVersionAfter = (kept.version as number) + 1;
-  await db('foreign_towns')
-    .where({ id: keepId })
-    .update({ ...changes, version: keptVersionAfter, updated_at: now });
+  // Both written only at the versions read (held above, so a second guard).
+  await deleteVersioned(db, 'foreign_towns', mergeId, Number(merged.version));
+  const keptVersionAfter = Number(kept.version) + 1;
+  await updateVersioned(db, 'foreign_towns', keepId, Number(kept.version), { ...changes, updated_at: now });
   return {
     kind: 'foreign_towns',
     keptBefore: kept,
@@ -411,16 +480,28 @@ export async function mergeTownInto(db: Knex, keepId: number, mergeId: number, n
 /** Undoes a town merge exactly. CONFLICT when the kept town changed since. */
 export async function undoTownMerge(db: Knex, merge: TownMerge): Promise<void> {
   const keepId = Number(merge.keptBefore.id);
-  if (!(await keptAsMerged(db, 'foreign_towns', merge.keptBefore, merge.merged, merge.keptVersionAfter)))
-    throw new AppError('CONFLICT', 'The kept town has changed since the merge; it cannot be undone.', {
+  const refusal = () =>
+    new AppError('CONFLICT', 'The kept town has changed since the merge; it cannot be undone.', {
       reason: 'merge.error.changedSince',
       table: 'foreign_towns',
       recordId: keepId,
       expectedVersion: merge.keptVersionAfter,
     });
-  await db('foreign_towns')
-    .where({ id: keepId })
+  // Held before the check (on a server): the kept town, then the partnerships the undo moves back
+  // or unmerges (each inner undo holds its children itself).
+  await holdRecords(db, {
+    towns: [keepId, Number(merge.merged.id)],
+    partnerships: [
+      ...merge.movedPartnerships.map(Number),
+      ...merge.partnershipMerges.flatMap((inner) => [Number(inner.keptBefore.id), Number(inner.merged.partnership.id)]),
+    ],
+  });
+  if (!(await keptAsMerged(db, 'foreign_towns', merge.keptBefore, merge.merged, merge.keptVersionAfter)))
+    throw refusal();
+  const written = await db('foreign_towns')
+    .where({ id: keepId, version: merge.keptVersionAfter })
     .update({ ...withoutId(merge.keptBefore), version: merge.keptVersionAfter + 1 });
+  if (written !== 1) throw refusal();
   await db('foreign_towns').insert(merge.merged);
   if (merge.movedPartnerships.length > 0)
     await db('partnerships').whereIn('id', merge.movedPartnerships).update({ foreign_town_id: merge.merged.id });
