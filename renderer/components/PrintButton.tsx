@@ -3,12 +3,23 @@ import { createPortal, flushSync } from 'react-dom';
 import { allGridsLoaded } from '../lib/grid-view';
 import { useI18n } from '../lib/i18n';
 import { isMac } from '../lib/shortcuts';
+import { styleNonce } from '../lib/style-nonce';
 import { PRINT_ROW_LIMIT, describeShownFilter, sendPrintRequest } from './print';
 import { useToast } from './Toasts';
 import './print.css';
 
-/** The printed part's header; `refused`: the words saying why the list is not printed, or not all of it. */
-type Printing = { host: HTMLElement; filterLine: string | null; date: string; refused: string | null };
+/**
+ * The printed part's header; `count`: the screen's count beside its title ("26 z 106"), which the
+ * screen's own heading, not printed, showed; `refused`: the words saying why the list is not
+ * printed, or not all of it.
+ */
+type Printing = {
+  host: HTMLElement;
+  count: string | null;
+  filterLine: string | null;
+  date: string;
+  refused: string | null;
+};
 
 type Mounted = {
   element: () => HTMLButtonElement | null;
@@ -106,6 +117,33 @@ function asRecordSheet(root: Element): () => void {
   };
 }
 
+/** Stand-ins for the page's counters in the translated words (characters no message holds). */
+const PAGE = '\u0001';
+const PAGES = '\u0002';
+
+/** Text as a CSS string (quotes, backslashes and line ends escaped). */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\A ')}"`;
+
+/**
+ * "strana 2 z 3" / "page 2 of 3" at the foot of every printed page: a CSS @page margin box
+ * (Chromium prints them since version 131), with the words of the user's language, for as long as
+ * printing lasts. Answers what removes it.
+ */
+function pageNumbers(words: string): () => void {
+  const content = words
+    .split(new RegExp(`(${PAGE}|${PAGES})`))
+    .filter((part) => part !== '')
+    .map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+  const style = document.createElement('style');
+  const nonce = styleNonce();
+  if (nonce !== undefined) style.nonce = nonce;
+  style.dataset.printPageNumbers = '';
+  style.textContent = `@page { @bottom-right { content: ${content}; font-size: 8pt; color: #42505e; } }`;
+  document.head.append(style);
+  return () => style.remove();
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const todayIso = (): string => {
@@ -175,6 +213,8 @@ export function PrintButton({
               count: i18n.formatNumber(refusedRows),
               limit: i18n.formatNumber(PRINT_ROW_LIMIT),
             });
+      // The screen's heading is not printed (print.css: one title); its count goes beside the title.
+      const count = record ? null : (root.querySelector('.page-header .page-count')?.textContent.trim() ?? null);
       const host = document.createElement('div');
       host.className = 'print-header-host';
       root.prepend(host);
@@ -188,6 +228,7 @@ export function PrintButton({
       flushSync(() =>
         setPrinting({
           host,
+          count: count === '' ? null : count,
           filterLine,
           date: i18n.formatDate(todayIso()),
           refused: refused ?? (partial ? t('print.asShown') : null),
@@ -201,11 +242,13 @@ export function PrintButton({
         .map((field) => ({ field, hint: field.placeholder }));
       for (const { field } of hints) field.placeholder = '';
       const sheet = record ? asRecordSheet(root) : () => undefined;
+      const numbers = pageNumbers(t('print.pageNumber', { page: PAGE, pages: PAGES }));
       const finish = () => {
         for (const type of FINISH_EVENTS) window.removeEventListener(type, finish, true);
         if (refused === null) sendPrintRequest({ root, phase: 'end', rows: 0 });
         for (const { field, hint } of hints) if (field.placeholder === '') field.placeholder = hint;
         sheet();
+        numbers();
         root.removeAttribute('data-print-root');
         delete document.documentElement.dataset.printing;
         delete document.documentElement.dataset.printAsShown;
@@ -300,6 +343,7 @@ export function PrintButton({
             <div className="print-title">
               <strong>{title}</strong>
               {subtitle !== undefined && <span>{subtitle}</span>}
+              {printing.count !== null && <span data-testid="print-count">{printing.count}</span>}
             </div>
             {printing.filterLine !== null && <div className="print-filter">{printing.filterLine}</div>}
             {printing.refused !== null && (

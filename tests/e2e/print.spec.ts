@@ -48,6 +48,32 @@ async function printToPdf(
 
 const pages = (pdf: string) => pdf.split('\f').filter((page) => page.trim() !== '').length;
 
+/** The heights of the PDF's words on each page, in points (about 1.17 times the font's size). */
+function wordHeights(name: string): number[][] {
+  const html = execFileSync('pdftotext', ['-bbox', path.join(PRINT_DIR, `${name}.pdf`), '-'], { encoding: 'utf8' });
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+        (word) => Number(word[2]) - Number(word[1]),
+      ),
+    );
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Elements in the printed part that the print media shows (a box with a size, not hidden). */
+const shownInPrint = (page: Page, selector: string) =>
+  page.evaluate(
+    (css) =>
+      [...document.querySelectorAll<HTMLElement>(`[data-print-root] ${css}`)].filter((element) => {
+        const box = element.getBoundingClientRect();
+        return element.checkVisibility({ visibilityProperty: true }) && box.width > 0 && box.height > 0;
+      }).length,
+    selector,
+  );
+
 /** Navigation and controls are not printed. */
 function expectNoChrome(text: string) {
   for (const word of ['Nastavení', 'Žádosti', 'Nápověda', 'Odstranit ukázková data', 'Export XLSX', 'Tisk'])
@@ -87,7 +113,7 @@ test.describe('print', () => {
     expect(await rows()).toBeLessThan(shown);
     const text = await printToPdf(page, 'partnerships', 'print', async () => {
       // Every shown partnership is laid out for the paper, not only the rows the screen had drawn.
-      expect(await rows()).toBe(shown);
+      await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(shown);
     });
     expect(text).toContain('Partnerství');
     expect(text).toMatch(/Filtr: /);
@@ -149,7 +175,8 @@ test.describe('print', () => {
     await page.getByTestId('stats-region').selectOption('CZ063');
     await expect(page.getByTestId('stats-drill-region')).toContainText('Kraj Vysočina');
     const text = await printToPdf(page, 'statistics');
-    expect(text).toContain('Statistiky');
+    // The print header's title is the report's (the screen's heading "Statistiky" is not printed).
+    expect(text).toContain('Partnerství obcí: Kraj Vysočina');
     expect(text).toMatch(/Filtr: .*Kraj Vysočina/);
     // The filter form and the chart's switch are not printed (the header says the filter), nor
     // the table's counts by type and status: the table's figures stay readable on the page.
@@ -202,8 +229,104 @@ test.describe('print', () => {
     );
     expect(en).toMatch(/Filter: /);
     expect(en).not.toContain('Filtr');
+    expect(en).toContain(`page 1 of ${String(pages(en))}`);
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-cs').click();
+  });
+
+  test('the printed Partnerships list reads well: one title, no controls, 8 pt text, headings on every page', async ({
+    appPage: page,
+  }) => {
+    await page.getByTestId('nav-partnerships').click();
+    const grid = page.getByTestId('partnerships-grid');
+    await expect(grid.locator('.ag-row').first()).toBeVisible();
+    // A focused row (a click on a cell) is no highlight on paper.
+    await grid.locator('.ag-row [col-id="regionName"]').first().click();
+    const text = await printToPdf(page, 'partnerships-readable', 'print', async () => {
+      await page.emulateMedia({ media: 'print' });
+      // No tick boxes, no Delete/Detail buttons, no screen heading, no focused row in the print media.
+      expect(await shownInPrint(page, 'input[type="checkbox"]')).toBe(0);
+      expect(await shownInPrint(page, '.p-icon, .ag-cell-focus, .ag-row-focus, .ag-row-selected')).toBe(0);
+      expect(await shownInPrint(page, '.page-header')).toBe(0);
+      // The cells' text is 8 pt or more (10.67 CSS px), chips and badges too, at the size printed
+      // (no zoom of the list to the paper's width).
+      const smallest = await page.evaluate(() => {
+        const sizes = [...document.querySelectorAll<HTMLElement>('[data-print-root] :is(td, th, td *)')]
+          .filter((element) => element.checkVisibility() && (element.textContent ?? '').trim() !== '')
+          .map((element) => {
+            let size = parseFloat(getComputedStyle(element).fontSize);
+            for (let up: HTMLElement | null = element; up; up = up.parentElement) {
+              const zoom = parseFloat(getComputedStyle(up).zoom);
+              if (Number.isFinite(zoom) && zoom > 0) size *= zoom;
+            }
+            return size;
+          });
+        return sizes.length === 0 ? 0 : Math.min(...sizes);
+      });
+      expect(smallest).toBeGreaterThanOrEqual(10.6);
+    });
+    const byPage = text.split('\f').filter((part) => part.trim() !== '');
+    expect(byPage.length).toBeGreaterThan(2);
+    // One title: the print header's, with the screen's count beside it.
+    expect(byPage[0]?.match(/^\s*Partnerství/gm)).toHaveLength(1);
+    expect(byPage[0]).toMatch(/Partnerství\s+\d+ řádk/);
+    // Every page says its number and how many there are.
+    byPage.forEach((part, index) => expect(part).toContain(`strana ${String(index + 1)} z ${String(byPage.length)}`));
+    // The column headings head every page, the last one too.
+    for (const part of byPage) {
+      // (A heading may wrap: "Partnerské / město".)
+      expect(part).toMatch(/^\s*Obec\s+Kraj\s+Partnerské\s+Stát\s+Stav\s+Typ\s+Zahájeno/m);
+    }
+    // Cell values whole: a kraj's name is not cut ("Moravskoslezský k…").
+    expect(text).not.toContain('…');
+    expect(text).toContain('Moravskoslezský');
+    // The words printed are about 8.5 pt (a word's box is some 1.17 times its font's size): the
+    // 15 columns scaled to the paper's width printed them at about 4 pt.
+    const heights = wordHeights('partnerships-readable');
+    for (const page of heights) expect(median(page)).toBeGreaterThan(9);
+  });
+
+  test('the printed Statistics table has its headings and the total last, as on screen', async ({ appPage: page }) => {
+    await page.getByTestId('nav-statistics').click();
+    await expect(page.getByTestId('stats-regions-grid').locator('.ag-row').first()).toBeVisible();
+    const text = await printToPdf(page, 'statistics-table', 'print', async () => {
+      await page.emulateMedia({ media: 'print' });
+      // The headings are laid out and shown in the print media (as a table's or a grid's).
+      expect(await shownInPrint(page, ':is(th, .ag-header-cell-text)')).toBeGreaterThan(5);
+    });
+    const flat = text.replace(/\s+/g, ' ');
+    const heading = flat.indexOf('S aktivním');
+    const first = flat.indexOf('Hlavní město Praha');
+    const last = flat.lastIndexOf('Zlínský kraj');
+    const total = flat.indexOf('Česko celkem');
+    expect(heading).toBeGreaterThan(-1);
+    expect(first).toBeGreaterThan(heading);
+    expect(total).toBeGreaterThan(last);
+    expect(last).toBeGreaterThan(first);
+    // One title (the print header's), and the tab's name as the table's title.
+    expect(flat.match(/Statistiky/g) ?? []).toHaveLength(0);
+    expect(flat).toContain('Území');
+  });
+
+  test('the printed map: one title, no chip, the map filling the page', async ({ appPage: page }) => {
+    await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-region')).toHaveCount(14);
+    await page.locator('[data-testid="map-region"][data-code="CZ072"]').dispatchEvent('click');
+    await expect(page.getByTestId('map-region-clear')).toBeVisible();
+    let boxHeight = 0;
+    const text = await printToPdf(page, 'map-region', 'print', async () => {
+      await page.emulateMedia({ media: 'print' });
+      expect(await shownInPrint(page, '.chip, .page-header')).toBe(0);
+      boxHeight = await page.evaluate(() => document.querySelector('.map-box')?.getBoundingClientRect().height ?? 0);
+    });
+    // The A4 landscape page is 186 mm high inside its margins (703 CSS px); the map takes 150 mm of it.
+    expect(boxHeight).toBeGreaterThan(500);
+    expect(pages(text)).toBe(1);
+    expect(text.match(/Mapa partnerství/g)).toHaveLength(1);
+    expect(text).not.toContain('×');
+    expect(text).not.toContain('Jen ');
+    await page.getByTestId('map-region-clear').click();
+    await expect(page.getByTestId('map-region-clear')).toHaveCount(0);
   });
 
   test('a list longer than the print limit is not printed; the button says what to do instead', async ({ browser }) => {

@@ -148,6 +148,8 @@ export const commonMessages = defineMessages(
     'choiceFilter.none': 'Zrušit výběr',
     'choiceFilter.noneChosen': 'Nic není vybráno: tabulka nezobrazí žádný řádek.',
     'print.printed': 'Vytištěno {date}',
+    // The page's number at the foot of each printed page (a CSS @page margin box).
+    'print.pageNumber': 'strana {page} z {pages}',
     'print.asShown':
       'Tabulka je vytištěna tak, jak byla vidět na obrazovce, tedy jen zčásti. Celou ji vytiskne tlačítko Tisk nebo Ctrl+P v aplikaci.',
     'print.tooManyRows':
@@ -303,6 +305,7 @@ export const commonMessages = defineMessages(
     'choiceFilter.none': 'Select none',
     'choiceFilter.noneChosen': 'Nothing is selected: the table shows no row.',
     'print.printed': 'Printed {date}',
+    'print.pageNumber': 'page {page} of {pages}',
     'print.asShown':
       'The table is printed as the screen showed it, so only in part. The Print button or Ctrl+P in the app prints all of it.',
     'print.tooManyRows':
