@@ -155,9 +155,11 @@ test.describe('map: shipped region boundaries and export', () => {
 
     const png = readFileSync(path.join(webApp.outputDir, pngName));
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    // IHDR: twice the drawing's 960 × 640.
+    // IHDR: twice the drawing's 960 × 640 and the legend under it (the file's height).
+    const fileHeight = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svgText)?.[1]);
+    expect(fileHeight).toBeGreaterThan(640);
     expect(png.readUInt32BE(16)).toBe(1920);
-    expect(png.readUInt32BE(20)).toBe(1280);
+    expect(png.readUInt32BE(20)).toBe(fileHeight * 2);
   });
 
   test('the map in English names its boundaries and saves an English file name', async ({ appPage: page, webApp }) => {
@@ -274,7 +276,8 @@ async function writeStraight(webApp: WebApp, table: string, write: () => Promise
 async function saveExportedPng(page: Page, file: string, name: string): Promise<void> {
   const view = await page.context().newPage();
   try {
-    await view.setViewportSize({ width: 960, height: 640 });
+    // The drawing and the legend under it (the PNG is drawn at twice the size).
+    await view.setViewportSize({ width: 960, height: readFileSync(file).readUInt32BE(20) / 2 });
     const png = readFileSync(file).toString('base64');
     await view.setContent(`<body style="margin:0"><img width="960" src="data:image/png;base64,${png}"></body>`);
     await view.locator('img').evaluate((image: HTMLImageElement) => image.decode());

@@ -32,6 +32,9 @@ import {
 } from './map-layers';
 import { MapTooltip, type TooltipState } from './MapTooltip';
 import { useDenseMap } from './useDenseMap';
+import { shadedShapes } from './map-shading';
+import { keepMapSettings, keptMapSettings, type MapSettings } from './map-session';
+import { compareCzech } from '../../../shared/domain/text';
 import { loadBuiltinBoundaries } from './builtin-boundaries';
 import { MapExportButtons } from './MapExportButtons';
 import type { MapLegend } from './map-export';
@@ -59,20 +62,24 @@ const CIRCLES_LIMIT = 3000;
 export function MapPage() {
   const i18n = useI18n();
   const { t, tn } = i18n;
-  // A link from the Statistics screen brings its filter (territory, years, types, membership).
-  // A filter the statistics would refuse (a link typed by hand) gives the default filter.
-  const [filter, setFilter] = useState<StatsFilterInput>(() => {
+  // The screen opens as the user left it in this session (walkthrough 28 finding 5d). A link from
+  // the Statistics screen brings its filter (territory, years, types, membership) instead of the
+  // kept one; a filter the statistics would refuse (a link typed by hand) gives the default filter.
+  const [initial] = useState<MapSettings>(() => {
+    const kept = keptMapSettings();
+    if (!window.location.hash.includes('?')) return kept;
     const linked = parseMapLink(window.location.hash);
-    return statsFilterSchema.safeParse(linked).success ? linked : {};
+    return { ...kept, filter: statsFilterSchema.safeParse(linked).success ? linked : {} };
   });
-  const [bubbles, setBubbles] = useState(false);
+  const [filter, setFilter] = useState<StatsFilterInput>(initial.filter);
+  const [bubbles, setBubbles] = useState(initial.bubbles);
   // Lines start on for a map of a usual size, off for one of Europe's size (the user may turn them on).
-  const [linesChoice, setLinesChoice] = useState<boolean | null>(null);
+  const [linesChoice, setLinesChoice] = useState<boolean | null>(initial.linesChoice);
   // Kraj → country totals start on where single lines are off (a map of Europe's size).
-  const [flowsChoice, setFlowsChoice] = useState<boolean | null>(null);
-  const [zoom, setZoom] = useState(0);
+  const [flowsChoice, setFlowsChoice] = useState<boolean | null>(initial.flowsChoice);
+  const [zoom, setZoom] = useState(initial.zoom);
   /** A boundary file the user loaded (desktop); it replaces the shipped kraje until cleared. */
-  const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
+  const [boundaries, setBoundaries] = useState<Boundaries | null>(initial.boundaries);
   const [builtin, setBuiltin] = useState<Boundaries | null>(null);
   const [boundaryError, setBoundaryError] = useState<unknown>(null);
   const [tooltip, setTooltip] = useState<TooltipState | null>(null);
@@ -103,14 +110,12 @@ export function MapPage() {
     };
   }, []);
   // Okresy are derived by the core from the municipalities' positions (asked for when first chosen).
-  const [shading, setShading] = useState<MapUnits>('kraje');
+  const [shading, setShading] = useState<MapUnits>(initial.shading);
+  useEffect(() => {
+    keepMapSettings({ filter, bubbles, linesChoice, flowsChoice, shading, zoom, boundaries });
+  }, [filter, bubbles, linesChoice, flowsChoice, shading, zoom, boundaries]);
   const byDistrict = shading === 'okresy' && boundaries === null;
   const derived = useAsync(() => (byDistrict ? call('map:districts', {}) : Promise.resolve(null)), [byDistrict]);
-  const districtShapes = useMemo<Boundaries | null>(
-    () => (derived.data ? { fileName: 'okresy', regions: derived.data.districts } : null),
-    [derived.data],
-  );
-  const shown = byDistrict ? districtShapes : (boundaries ?? builtin);
   const data = map.data;
 
   const projection = useMemo(() => europeProjection(ZOOMS[zoom] ?? 1), [zoom]);
@@ -163,7 +168,19 @@ export function MapPage() {
   const regionCounts = useMemo(() => new Map(data?.regions.map((r) => [r.code, r.partnerships]) ?? []), [data]);
   const maxRegion = Math.max(1, ...(data?.regions.map((r) => r.partnerships) ?? [1]));
   const districtCounts = useMemo(() => new Map(data?.districts.map((d) => [d.code, d.partnerships]) ?? []), [data]);
-  const maxDistrict = Math.max(1, ...(data?.districts.map((d) => d.partnerships) ?? [1]));
+  /**
+   * What is shaded: the kraje (loaded or shipped), or the derived okresy with every kraj that
+   * could not be divided kept whole with its kraj shading (walkthrough 28 finding 3).
+   */
+  const shaded = useMemo(() => {
+    if (byDistrict) {
+      if (!derived.data) return null;
+      return shadedShapes({ kraje: builtin, districts: derived.data.districts, regionCounts, districtCounts });
+    }
+    const kraje = boundaries ?? builtin;
+    return kraje ? shadedShapes({ kraje, districts: null, regionCounts, districtCounts }) : null;
+  }, [byDistrict, derived.data, builtin, boundaries, regionCounts, districtCounts]);
+  const undivided = useMemo(() => shaded?.filter((shape) => shape.undivided) ?? [], [shaded]);
   const onDistrict = (code: string) => {
     hide();
     setFilter((current) => ({ ...current, regions: [], districts: [code], orps: [] }));
@@ -283,12 +300,21 @@ export function MapPage() {
           dash: legendDash(style),
         })),
         ...(flows ? [{ color: '#7a3fb0', text: t('map.legend.flow'), shape: 'band' as const }] : []),
-        ...(shown
+        ...(shaded
           ? [
               {
                 color: '#1d5fa8',
                 text: t(byDistrict ? 'map.legend.choroplethDistricts' : 'map.legend.choropleth'),
                 shape: 'shade' as const,
+              },
+            ]
+          : []),
+        ...(byDistrict && undivided.length > 0
+          ? [
+              {
+                color: '#1d5fa8',
+                text: tn('map.undivided', undivided.length),
+                shape: 'undivided' as const,
               },
             ]
           : []),
@@ -408,17 +434,15 @@ export function MapPage() {
             hide={hide}
             membership={membership}
           />
-          {shown && (
+          {shaded && (
             <ChoroplethLayer
-              boundaries={shown}
+              shapes={shaded}
               projection={projection}
-              regionCounts={byDistrict ? districtCounts : regionCounts}
-              maxRegion={byDistrict ? maxDistrict : maxRegion}
-              clickHint={byDistrict ? t('map.tooltip.clickDistrict') : t('map.tooltip.clickRegion')}
               level={byDistrict ? 'district' : 'region'}
               show={show}
               hide={hide}
-              onRegion={byDistrict ? onDistrict : onRegion}
+              onRegion={onRegion}
+              onDistrict={onDistrict}
             />
           )}
           {lines && data && <LinksLayer paths={linkPaths} />}
@@ -505,13 +529,17 @@ export function MapPage() {
               <i className="flow" /> {t('map.legend.flow')}
             </span>
           )}
-          {shown && (
+          {shaded && (
             <span data-testid="map-legend-choropleth">
               <i className="shade" /> {t(byDistrict ? 'map.legend.choroplethDistricts' : 'map.legend.choropleth')}
             </span>
           )}
           {byDistrict ? (
-            <DistrictsNote answer={derived.data} loading={derived.status === 'loading'} />
+            <DistrictsNote
+              answer={derived.data}
+              loading={derived.status === 'loading'}
+              undivided={undivided.map((shape) => shape.name)}
+            />
           ) : boundaries ? (
             <span>{t('map.boundariesLoaded', { file: boundaries.fileName })}</span>
           ) : (
@@ -545,8 +573,21 @@ function LineSwatch({ style }: { style: LineStyle }) {
   );
 }
 
-/** Where the okres shapes come from, and the okresy that could not be drawn (no located municipality). */
-function DistrictsNote({ answer, loading }: { answer: DerivedDistricts | null | undefined; loading: boolean }) {
+/**
+ * Where the okres shapes come from, and in one short line the kraje that are not divided (an okres
+ * of theirs has no located municipality), with the kraje and those okresy in its tooltip: the note
+ * stays one line, however few municipalities the registry has (walkthrough 28 finding 3).
+ */
+function DistrictsNote({
+  answer,
+  loading,
+  undivided,
+}: {
+  answer: DerivedDistricts | null | undefined;
+  loading: boolean;
+  /** The names of the kraje shown whole. */
+  undivided: readonly string[];
+}) {
   const { t, tn } = useI18n();
   if (loading || !answer)
     return loading ? <span data-testid="map-districts-loading">{t('common.loading')}</span> : null;
@@ -556,18 +597,33 @@ function DistrictsNote({ answer, loading }: { answer: DerivedDistricts | null | 
         {t('map.districtsNone')}
       </span>
     );
+  const details =
+    undivided.length === 0
+      ? ''
+      : t('map.undivided.details', {
+          kraje: [...undivided].sort(compareCzech).join(', '),
+          okresy: answer.unlocated
+            .map((d) => d.name)
+            .sort(compareCzech)
+            .join(', '),
+        });
   return (
     <>
+      {undivided.length > 0 && (
+        // One line; the kraje and okresy open above it on demand, over the map only while asked for.
+        <details className="map-undivided" data-testid="map-districts-unlocated">
+          <summary title={details}>
+            <i className="shade undivided" /> {tn('map.undivided', undivided.length)}{' '}
+            <span className="map-undivided-show">{t('map.undivided.show')}</span>
+          </summary>
+          <p className="map-undivided-list" data-testid="map-districts-unlocated-list">
+            {details}
+          </p>
+        </details>
+      )}
       <span className="map-attribution" data-testid="map-districts-source">
         {t('map.districtsSource', { count: answer.seeds })}
       </span>
-      {answer.unlocated.length > 0 && (
-        <span className="map-missing" data-testid="map-districts-unlocated">
-          {tn('map.districtsUnlocated', answer.unlocated.length, {
-            names: answer.unlocated.map((d) => d.name).join(', '),
-          })}
-        </span>
-      )}
     </>
   );
 }

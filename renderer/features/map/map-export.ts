@@ -15,6 +15,7 @@ const STYLE_PROPERTIES = [
   'font-size',
   'font-weight',
   'text-anchor',
+  'paint-order',
 ] as const;
 
 export type MapLegend = {
@@ -26,7 +27,7 @@ export type MapLegend = {
    * light-to-dark box for shading (kraje or okresy), a line with the map's dashes (`dash`, an SVG
    * `stroke-dasharray`) for a partnership's status.
    */
-  entries: { color: string; text: string; shape?: 'dot' | 'band' | 'shade' | 'line'; dash?: string }[];
+  entries: { color: string; text: string; shape?: 'dot' | 'band' | 'shade' | 'undivided' | 'line'; dash?: string }[];
   /** The data's sources, in small print at the bottom. */
   attribution: string;
 };
@@ -81,8 +82,12 @@ function textMeasure(): (text: string, size: number, bold?: boolean) => number {
 /** The width a line of the filter or the date may always take before it wraps (px). */
 const WRAP_WIDTH = 420;
 
-/** The legend box drawn into the exported file (on screen it is HTML over the map). */
-function legendGroup(legend: MapLegend): SVGElement {
+/**
+ * The legend box drawn into the exported file, under the map (on screen it is HTML under the map):
+ * the file is made taller by the legend, so that the legend covers no town or line (walkthrough 28
+ * finding 5c). Its height is returned with it.
+ */
+function legendGroup(legend: MapLegend): { group: SVGElement; height: number } {
   const measure = textMeasure();
   const group = element('g', { 'font-family': 'sans-serif', fill: '#1c2733' });
   // As wide as its longest text (the sources' line ran past the box), within the map; the filter
@@ -97,7 +102,7 @@ function legendGroup(legend: MapLegend): SVGElement {
     wrapText(line, Math.max(WRAP_WIDTH, fixedWidth), (text) => measure(text, 10.5)),
   );
   const height = 18 + (1 + lines.length + legend.entries.length) * 16 + 14;
-  const top = MAP_HEIGHT - height - 10;
+  const top = MAP_HEIGHT + 10;
   const width = Math.min(
     MAP_WIDTH - 20,
     Math.ceil(Math.max(fixedWidth, ...lines.map((line) => measure(line, 10.5))) + 24),
@@ -110,7 +115,6 @@ function legendGroup(legend: MapLegend): SVGElement {
       height,
       rx: 6,
       fill: '#ffffff',
-      'fill-opacity': 0.9,
       stroke: '#c9d3dd',
     }),
   );
@@ -151,11 +155,19 @@ function legendGroup(legend: MapLegend): SVGElement {
             'fill-opacity': opacity,
           }),
         );
-    else group.appendChild(element('circle', { cx: 25, cy: y - 4, r: 4.5, fill: entry.color, stroke: '#ffffff' }));
+    else if (entry.shape === 'undivided') {
+      group.appendChild(
+        element('rect', { x: 19, y: y - 8.5, width: 12, height: 9, fill: entry.color, 'fill-opacity': 0.55 }),
+      );
+      for (const x of [21, 25, 29])
+        group.appendChild(
+          element('line', { x1: x - 2, y1: y + 0.5, x2: x + 2, y2: y - 8.5, stroke: '#ffffff', 'stroke-width': 1.2 }),
+        );
+    } else group.appendChild(element('circle', { cx: 25, cy: y - 4, r: 4.5, fill: entry.color, stroke: '#ffffff' }));
     group.appendChild(element('text', { x: 36, y, 'font-size': 10.5 }, entry.text));
   }
   group.appendChild(element('text', { x: 20, y: y + 16, 'font-size': 8.5, fill: '#5b6773' }, legend.attribution));
-  return group;
+  return { group, height };
 }
 
 /**
@@ -172,7 +184,8 @@ export async function mapSvgDocument(svg: SVGSVGElement, legend: MapLegend): Pro
     const target = copies[index];
     if (!target) return;
     const computed = getComputedStyle(original);
-    if (computed.display === 'none') {
+    // A clip path is never displayed itself (display: none) but is used: it stays.
+    if (computed.display === 'none' && original.closest('defs') === null) {
       target.remove();
       return;
     }
@@ -191,11 +204,19 @@ export async function mapSvgDocument(svg: SVGSVGElement, legend: MapLegend): Pro
     if (embedded === null) image.remove();
     else image.setAttribute('href', embedded);
   }
+  // The legend goes under the drawing, on a white band that also hides whatever of the drawing
+  // runs past the map's frame (a clipped group would do it, but core's rasteriser then drops the
+  // hatch of the undivided kraje, itself clipped).
+  const { group, height } = legendGroup(legend);
+  const total = MAP_HEIGHT + height + 20;
+  copy.append(
+    element('rect', { x: 0, y: MAP_HEIGHT, width: MAP_WIDTH, height: total - MAP_HEIGHT, fill: '#ffffff' }),
+    group,
+  );
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('width', String(MAP_WIDTH));
-  copy.setAttribute('height', String(MAP_HEIGHT));
-  copy.setAttribute('viewBox', `0 0 ${String(MAP_WIDTH)} ${String(MAP_HEIGHT)}`);
+  copy.setAttribute('height', String(total));
+  copy.setAttribute('viewBox', `0 0 ${String(MAP_WIDTH)} ${String(total)}`);
   copy.removeAttribute('preserveAspectRatio');
-  copy.appendChild(legendGroup(legend));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }

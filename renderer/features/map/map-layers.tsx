@@ -2,12 +2,13 @@ import { compareCzech } from '../../../shared/domain/text';
 import type { FocusEvent, KeyboardEvent } from 'react';
 import type { GeoProjection } from 'd3-geo';
 import type { PartnershipStatus } from '../../../shared/domain/codes';
-import type { Boundaries } from '../../../shared/domain/statistics/boundaries';
 import { countryLabel } from '../../../shared/domain/statistics/tables';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { openLink, partnershipsLink } from '../../lib/deep-links';
 import { useI18n } from '../../lib/i18n';
-import { shapePath, type countryShapes } from './map-geometry';
+import { bubbleRadius, placeBubbles } from './map-bubbles';
+import { MAP_HEIGHT, MAP_WIDTH, shapePath, type countryShapes } from './map-geometry';
+import type { ShadedShape } from './map-shading';
 
 // The layers of the map's SVG, bottom to top: each shows its tooltip through `show`, and a click opens the Partnerships grid.
 
@@ -103,61 +104,94 @@ export function CountriesLayer({
   );
 }
 
+const UNDIVIDED_CLIP = 'map-undivided-clip';
+/** Diagonal lines 7 map units apart over the whole map (cut to the undivided kraje). */
+const HATCH_PATH = Array.from({ length: Math.ceil((MAP_WIDTH + MAP_HEIGHT) / 7) }, (_, index) => {
+  const x = index * 7;
+  return `M${String(x)},0L${String(x - MAP_HEIGHT)},${String(MAP_HEIGHT)}`;
+}).join('');
+
 /**
- * NUTS 3 regions (the shipped kraje or a loaded boundaries file), shaded by their partnerships;
- * a click narrows the map to the region (`onRegion`).
+ * The shaded shapes (`shadedShapes`): kraje (shipped or loaded), or okresy derived from the
+ * municipalities' positions with the kraje that could not be divided shown whole (marked, and said
+ * so in their tooltip). A click narrows the map to the kraj (`onRegion`) or the okres (`onDistrict`).
  */
 export function ChoroplethLayer({
-  boundaries,
+  shapes,
   projection,
-  regionCounts,
-  maxRegion,
-  clickHint,
   level,
   show,
   hide,
   onRegion,
+  onDistrict,
 }: {
-  boundaries: Boundaries;
+  shapes: readonly ShadedShape[];
   projection: GeoProjection;
-  regionCounts: ReadonlyMap<string, number>;
-  maxRegion: number;
-  /** What a click does, as the tooltip says it. */
-  clickHint: string;
   /** Kraje (shipped or loaded) or okresy (derived). */
   level: 'region' | 'district';
   show: ShowTooltip;
   hide: () => void;
   onRegion: (code: string) => void;
+  onDistrict: (code: string) => void;
 }) {
   const { t } = useI18n();
+  const undivided = shapes.flatMap((shape) => {
+    const d = shape.undivided ? shapePath(projection, shape.geometry) : null;
+    return d ? [{ code: shape.code, d }] : [];
+  });
   return (
     <g className="map-choropleth" data-testid="map-choropleth" data-level={level}>
-      {[...boundaries.regions]
+      {[...shapes]
         .sort((a, b) => compareCzech(a.name, b.name))
-        .map((region) => {
-          const d = shapePath(projection, region.geometry);
-          const count = regionCounts.get(region.code) ?? 0;
+        .map((shape) => {
+          const d = shapePath(projection, shape.geometry);
           if (!d) return null;
-          const partnerships = t('map.tooltip.partnerships', { count });
-          const lines = [partnerships, clickHint];
+          const partnerships = t('map.tooltip.partnerships', { count: shape.count });
+          const clickHint = t(shape.level === 'district' ? 'map.tooltip.clickDistrict' : 'map.tooltip.clickRegion');
+          const lines = shape.undivided
+            ? [partnerships, t('map.tooltip.undivided'), clickHint]
+            : [partnerships, clickHint];
+          const open = () => (shape.level === 'district' ? onDistrict : onRegion)(shape.code);
           return (
             <path
-              key={region.code}
+              key={`${shape.level} ${shape.code}`}
               d={d}
-              className="map-region"
+              className={shape.undivided ? 'map-region undivided' : 'map-region'}
               data-testid="map-region"
-              data-code={region.code}
-              data-count={count}
-              fillOpacity={0.12 + 0.78 * (count / maxRegion)}
-              onMouseMove={(e) => show(e, region.name, lines)}
-              onClick={() => onRegion(region.code)}
-              {...keyboardShape(show, hide, `${region.name}. ${partnerships}`, [region.name, lines], () =>
-                onRegion(region.code),
+              data-code={shape.code}
+              data-count={shape.count}
+              data-undivided={shape.undivided ? '' : undefined}
+              fillOpacity={shape.opacity}
+              onMouseMove={(e) => show(e, shape.name, lines)}
+              onClick={open}
+              {...keyboardShape(
+                show,
+                hide,
+                `${shape.name}. ${lines.slice(0, -1).join('. ')}`,
+                [shape.name, lines],
+                open,
               )}
             />
           );
         })}
+      {undivided.length > 0 && (
+        // The kraje shown whole are hatched: a path of diagonal lines over the map, cut to them.
+        <>
+          <defs>
+            <clipPath id={UNDIVIDED_CLIP}>
+              {undivided.map(({ code, d }) => (
+                <path key={code} d={d} />
+              ))}
+            </clipPath>
+          </defs>
+          <path
+            d={HATCH_PATH}
+            clipPath={`url(#${UNDIVIDED_CLIP})`}
+            className="map-undivided-hatch"
+            data-testid="map-undivided-hatch"
+          />
+        </>
+      )}
     </g>
   );
 }
@@ -345,34 +379,52 @@ export function BubblesLayer({
   onRegion,
 }: PlacesProps & { maxRegion: number; zoomFactor: number; onRegion: (code: string) => void }) {
   const { t, formatNumber } = useI18n();
+  const names = new Map(data.regions.map((region) => [region.code, region]));
+  const bubbles = placeBubbles(
+    data.regions.flatMap((region) => {
+      const p = project(region.longitude, region.latitude);
+      if (!p) return [];
+      const r = bubbleRadius(region.partnerships, maxRegion, zoomFactor);
+      return [{ code: region.code, x: p[0], y: p[1], r, label: formatNumber(region.partnerships) }];
+    }),
+  );
   return (
     <g className="map-bubbles" data-testid="map-bubble-layer">
-      {data.regions.map((region) => {
-        const p = project(region.longitude, region.latitude);
-        if (!p) return null;
-        const r = 4 + 22 * Math.sqrt(region.partnerships / maxRegion) * Math.sqrt(zoomFactor);
+      {/* The bubbles first, then every number, so that no bubble covers a number. */}
+      {bubbles.map((bubble) => {
+        const region = names.get(bubble.code);
+        if (!region) return null;
         return (
-          <g key={region.code}>
-            <circle
-              cx={p[0]}
-              cy={p[1]}
-              r={r}
-              className="map-bubble"
-              data-testid="map-bubble"
-              onMouseMove={(e) =>
-                show(e, region.name, [
-                  t('map.tooltip.partnerships', { count: region.partnerships }),
-                  t('map.tooltip.clickRegion'),
-                ])
-              }
-              onClick={() => onRegion(region.code)}
-            />
-            <text x={p[0]} y={p[1] + 4} className="map-bubble-label">
-              {formatNumber(region.partnerships)}
-            </text>
-          </g>
+          <circle
+            key={bubble.code}
+            cx={bubble.x}
+            cy={bubble.y}
+            r={bubble.r}
+            className="map-bubble"
+            data-testid="map-bubble"
+            data-code={bubble.code}
+            onMouseMove={(e) =>
+              show(e, region.name, [
+                t('map.tooltip.partnerships', { count: region.partnerships }),
+                t('map.tooltip.clickRegion'),
+              ])
+            }
+            onClick={() => onRegion(region.code)}
+          />
         );
       })}
+      {bubbles.map((bubble) => (
+        <text
+          key={bubble.code}
+          x={bubble.labelX}
+          y={bubble.labelY + 4}
+          className={bubble.inside ? 'map-bubble-label' : 'map-bubble-label outside'}
+          data-testid="map-bubble-label"
+          data-code={bubble.code}
+        >
+          {bubble.label}
+        </text>
+      ))}
     </g>
   );
 }
