@@ -172,12 +172,6 @@ export const statisticsMessages = defineMessages(
     'map.legend.choroplethDistricts': 'Okres: čím tmavší, tím víc partnerství',
     'map.districtsSource':
       'Hranice okresů přibližné, odvozené z poloh {count} obcí v registru; hranice krajů: Natural Earth',
-    'map.districtsUnlocated.one':
-      '{count} okres nemá v registru obec s polohou, jeho kraj se na okresy nedělí: {names}',
-    'map.districtsUnlocated.few':
-      '{count} okresy nemají v registru obec s polohou, jejich kraje se na okresy nedělí: {names}',
-    'map.districtsUnlocated.other':
-      '{count} okresů nemá v registru obec s polohou, jejich kraje se na okresy nedělí: {names}',
     'map.districtsNone':
       'Okresy nelze odvodit: v registru chybí polohy obcí. Na obrazovce Členové zvolte „Importovat…“ a naimportujte seznam obcí se souřadnicemi.',
     'map.tooltip.clickDistrict': 'Kliknutím zobrazíte jen tento okres',
@@ -432,12 +426,6 @@ export const statisticsMessages = defineMessages(
     'map.legend.choroplethDistricts': 'District: the darker, the more partnerships',
     'map.districtsSource':
       'District boundaries approximate, derived from the positions of {count} municipalities in the registry; region boundaries: Natural Earth',
-    'map.districtsUnlocated.one':
-      '{count} district has no municipality with a position in the registry, so its region is not divided: {names}',
-    'map.districtsUnlocated.few':
-      '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
-    'map.districtsUnlocated.other':
-      '{count} districts have no municipality with a position in the registry, so their regions are not divided: {names}',
     'map.districtsNone':
       'Districts cannot be derived: the registry has no municipality positions. On the Members screen choose “Import…” and import the list of municipalities with coordinates.',
     'map.tooltip.clickDistrict': 'Click to show only this district',
