@@ -250,7 +250,11 @@ test.describe('statistics for a territory', () => {
     await page.getByTestId('map-region-grid').click();
     await expect(page.locator('.p-page').getByTestId('filter-figure')).toBeVisible();
     await expect(page.locator('.p-page').getByTestId('filter-region')).toHaveValue('CZ063');
+    // Back on the map, its narrowing is kept for the session (walkthrough 28: it was forgotten);
+    // the chip's × gives the whole country back.
     await page.getByTestId('nav-map').click();
+    await expect(page.getByTestId('map-region-filter')).toContainText('Jen Kraj Vysočina');
+    await page.getByTestId('map-region-clear').click();
     await expect(page.getByTestId('map-region-filter')).toHaveCount(0);
   });
 
