@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { lockTablesForWrite } from '../db/dialect/catalog';
 import { insertRows } from './import-repository';
-import { PARTNERSHIP_CHILD_TABLES } from './partnerships-repository';
+import { RECORD_TABLES_PARENTS_FIRST } from './partnerships-repository';
 
 /**
  * The demo records: marked `source = 'demo'` when the demo data is loaded, so that they can be
@@ -92,15 +92,7 @@ function removable(db: Knex, table: DemoTable): Knex.QueryBuilder {
  * Parents first, in the order the import's undo takes them, so that the two wait for each other
  * instead of deadlocking.
  */
-const LOCKED_TABLES = [
-  'municipalities',
-  'foreign_towns',
-  'partnerships',
-  ...PARTNERSHIP_CHILD_TABLES,
-  'partnership_requests',
-  'town_match_decisions',
-  'audit_log',
-];
+const LOCKED_TABLES = [...RECORD_TABLES_PARENTS_FIRST, 'audit_log'];
 
 /**
  * Removes the demo records nothing of the staff's hangs on, each with an audit entry holding the

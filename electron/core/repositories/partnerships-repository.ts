@@ -495,6 +495,20 @@ export const PARTNERSHIP_CHILD_TABLES = [
   'attachments',
 ] as const;
 
+/**
+ * The tables of the registry's records, parents first: what a run that reads and writes many of
+ * them (an import's undo, the demo removal) locks on a server before it reads, in this order, so
+ * that two such runs wait for each other instead of deadlocking.
+ */
+export const RECORD_TABLES_PARENTS_FIRST = [
+  'municipalities',
+  'foreign_towns',
+  'partnerships',
+  ...PARTNERSHIP_CHILD_TABLES,
+  'partnership_requests',
+  'town_match_decisions',
+];
+
 /** Every stored row of a partnership and its children, exactly as stored: what an undo restores. */
 export type PartnershipSnapshot = {
   partnership: Record<string, unknown>;

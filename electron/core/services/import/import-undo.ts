@@ -7,7 +7,11 @@ import { isPostgres } from '../../db/dialect/index';
 import { acquireImportLock } from '../../db/import-lock';
 import { loadDistrictCodes, loadRegionCodes } from '../../repositories/import-repository';
 import { findImportRun } from '../../repositories/import-runs-repository';
-import { PARTNERSHIP_CHILD_TABLES, partnershipColumns } from '../../repositories/partnerships-repository';
+import {
+  PARTNERSHIP_CHILD_TABLES,
+  partnershipColumns,
+  RECORD_TABLES_PARENTS_FIRST,
+} from '../../repositories/partnerships-repository';
 import { writerOf } from '../../repositories/audit-repository';
 import { auditedChange } from '../audited-change';
 import { columnsOfImportFields, type CodeMaps } from './municipalities-import';
@@ -20,16 +24,7 @@ type ImportedTable = (typeof IMPORTED_TABLES)[number];
  * Everything an undo reads or writes, locked on a server for its transaction so that nobody's
  * edit slips in between its checks and its writes (a registry file is locked whole anyway).
  */
-const LOCKED_TABLES = [
-  'municipalities',
-  'foreign_towns',
-  'partnerships',
-  ...PARTNERSHIP_CHILD_TABLES,
-  'partnership_requests',
-  'town_match_decisions',
-  'import_runs',
-  'audit_log',
-];
+const LOCKED_TABLES = [...RECORD_TABLES_PARENTS_FIRST, 'import_runs', 'audit_log'];
 
 /** Rows per statement (well under the bound-value limits of both engines). */
 const PART = 500;
